@@ -1,0 +1,48 @@
+"""The one user-facing error type.
+
+Anything the user can cause and fix (a bad folder, a malformed query, a locked
+index, a target file that exists) is raised as :class:`DeskError` with a
+sentence written for the user.  The CLI catches it once in ``main()`` and the
+GUI once in its controller; everything else is a bug and gets a traceback.
+"""
+
+from __future__ import annotations
+
+
+class DeskError(Exception):
+    """An error whose message is meant for the user, not the developer."""
+
+    #: exit status the CLI uses for this error
+    exit_code = 2
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class QueryError(DeskError):
+    """The search query cannot be parsed."""
+
+
+class FolderError(DeskError):
+    """The article folder does not exist or cannot be listed."""
+
+
+class IndexBusy(DeskError):
+    """Another desk process holds the index's write lock for too long."""
+
+
+class IndexUnavailable(DeskError):
+    """The index cannot be opened or written (read-only place, disk full ...)."""
+
+
+class ExportError(DeskError):
+    """An export cannot be written (target exists, disk full ...)."""
+
+
+class Cancelled(Exception):
+    """Raised inside long work when the caller's ``cancelled()`` returns True."""

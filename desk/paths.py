@@ -1,0 +1,86 @@
+"""Every directory and file desk uses, from one place.
+
+desk writes only below its data directory, never into the article folder.
+The data directory is, first found:
+
+1. the ``override`` passed by a command (``--data-dir DIR``),
+2. the ``DESK_DATA_DIR`` environment variable,
+3. the user's cache directory for desk (platformdirs).
+
+Each article folder gets its own sub-directory, named from a hash of the
+folder's resolved path, holding the Whoosh index, the claimant aliases and
+anything else desk keeps about that folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "DESK_DATA_DIR"
+APP_NAME = "desk"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The root of everything desk writes."""
+    if override:
+        return Path(override).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def folder_key(folder: str | os.PathLike[str]) -> str:
+    """A stable, file-system-safe name for an article folder."""
+    resolved = str(Path(folder).expanduser().resolve())
+    digest = hashlib.sha1(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", Path(resolved).name)[:40] or "root"
+    return f"{stem}-{digest}"
+
+
+def library_dir(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> Path:
+    """Where desk keeps what it knows about one article folder."""
+    return data_dir(override) / "libraries" / folder_key(folder)
+
+
+def index_dir(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> Path:
+    """The Whoosh index of one article folder."""
+    return library_dir(folder, override) / "index"
+
+
+def aliases_file(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's claimant aliases for one article folder (JSON)."""
+    return library_dir(folder, override) / "aliases.json"
+
+
+def log_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """Log files, including crash tracebacks."""
+    return data_dir(override) / "logs"
+
+
+def resource_dir() -> Path:
+    """The ``resources/`` folder, in a checkout and in the frozen app."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def demo_folder() -> Path:
+    """The bundled demo article folder."""
+    return resource_dir() / "demo"
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """True when ``path`` is ``folder`` or lies below it (after resolving)."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
