@@ -1,0 +1,108 @@
+"""Compare: rows of passages from different outlets that report the same fact.
+
+Public API (used by :class:`desk.library.Library`, the CLI and the GUI):
+
+- :func:`compare_query` -- rows for a search query over an indexed library;
+- :func:`collate` / :func:`collate_articles` -- whole articles aligned like a diff;
+- :func:`build_rows` -- the pure grouping step;
+- :func:`word_diff` -- word differences of one passage against a reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from desk.errors import Cancelled, DeskError
+from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
+
+from .collate import collate_articles, passage_refs
+from .diff import word_diff
+from .grouping import build_rows
+
+__all__ = [
+    "build_rows",
+    "collate",
+    "collate_articles",
+    "compare_query",
+    "passage_refs",
+    "word_diff",
+    "column_order",
+]
+
+#: how many neighbouring passages on each side of a hit join the candidates
+NEIGHBOURS = 1
+
+
+def _neighbour(library: Any, article_id: str, number: int) -> PassageRef | None:
+    try:
+        ref = library.passage(article_id, number)
+    except (IndexError, KeyError, ValueError, LookupError, DeskError):
+        return None
+    return ref if isinstance(ref, PassageRef) else None
+
+
+def column_order(rows: Sequence[Row]) -> list[str]:
+    """Outlets ordered by how many rows they appear in, then by name."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for o in r.outlets:
+            counts[o] = counts.get(o, 0) + 1
+    return sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+
+
+def compare_query(
+    library: Any,
+    query: str,
+    outlets: Sequence[str] = (),
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    *,
+    limit: int = 200,
+) -> Comparison:
+    """Search ``library`` and group the hits (and their neighbours) into rows."""
+    if progress:
+        progress(0, 0, "searching")
+    result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit)
+    hits: list[PassageRef] = list(result.hits)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    hit_keys = {h.key for h in hits}
+    candidates: list[PassageRef] = list(hits)
+    seen = set(hit_keys)
+    for h in hits:
+        for d in range(-NEIGHBOURS, NEIGHBOURS + 1):
+            n = h.number + d
+            if d == 0 or n < 0 or (h.article_id, n) in seen:
+                continue
+            seen.add((h.article_id, n))
+            ref = _neighbour(library, h.article_id, n)
+            if ref is not None:
+                ref.score = h.score * 0.5
+                candidates.append(ref)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    rows = build_rows(candidates, progress, cancelled, hits=hit_keys)
+    filters: dict[str, str] = {}
+    if outlets:
+        filters["outlets"] = ", ".join(outlets)
+    if since:
+        filters["since"] = since.isoformat()
+    if until:
+        filters["until"] = until.isoformat()
+    return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
+
+
+def collate(
+    library: Any,
+    article_ids: Sequence[str],
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Comparison:
+    """Collate indexed articles by id (see :func:`collate_articles`)."""
+    articles = [library.article(a) for a in article_ids]
+    extractions = [library.extraction(a) for a in article_ids]
+    return collate_articles(articles, extractions, progress, cancelled)

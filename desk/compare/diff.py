@@ -1,0 +1,73 @@
+"""Word-level differences between two passages of one row."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from desk.model import PassageRef, WordDiff
+
+from .tokens import Token, word_tokens
+
+
+def _tokens(ref: PassageRef) -> list[Token]:
+    return word_tokens(ref.text)
+
+
+def word_diff(reference: PassageRef, other: PassageRef) -> list[WordDiff]:
+    """How ``other`` differs from ``reference``, word by word.
+
+    Numbers (``14,400``, ``5.7 million``) and multi-word names are single
+    tokens; case and punctuation are ignored.  Offsets are into ``other``'s
+    article text; a ``delete`` is an empty span where ``other`` lacks the
+    reference's words (given in ``WordDiff.other``).
+    """
+    ref_toks = _tokens(reference)
+    oth_toks = _tokens(other)
+    if not ref_toks and not oth_toks:
+        return []
+    ops = Levenshtein.opcodes([t.key for t in ref_toks], [t.key for t in oth_toks])
+    out: list[WordDiff] = []
+    base = other.start
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        ref_words = " ".join(t.text for t in ref_toks[op.src_start : op.src_end])
+        if op.tag == "delete":
+            if op.dest_start < len(oth_toks):
+                at = base + oth_toks[op.dest_start].start
+            else:
+                at = base + (oth_toks[-1].end if oth_toks else 0)
+            out.append(WordDiff(at, at, "delete", ref_words))
+            continue
+        s = base + oth_toks[op.dest_start].start
+        e = base + oth_toks[op.dest_end - 1].end
+        if op.tag == "insert":
+            out.append(WordDiff(s, e, "insert"))
+        else:
+            out.append(WordDiff(s, e, "replace", ref_words))
+    return _merge(out, other)
+
+
+def _merge(diffs: list[WordDiff], other: PassageRef) -> list[WordDiff]:
+    """Join adjacent changes separated only by spaces/punctuation into one."""
+    merged: list[WordDiff] = []
+    for d in diffs:
+        if merged and d.op != "delete" and merged[-1].op != "delete":
+            prev = merged[-1]
+            gap = other.text[prev.end - other.start : d.start - other.start]
+            if not any(ch.isalnum() for ch in gap):
+                op = "insert" if prev.op == d.op == "insert" else "replace"
+                words = " ".join(w for w in (prev.other, d.other) if w)
+                merged[-1] = WordDiff(prev.start, d.end, op, words)
+                continue
+        merged.append(d)
+    return merged
+
+
+def similarity(reference: PassageRef, other: PassageRef) -> float:
+    """Share of words the two passages have in common, in order (0..1)."""
+    a = [t.key for t in _tokens(reference)]
+    b = [t.key for t in _tokens(other)]
+    if not a and not b:
+        return 1.0
+    return float(Levenshtein.normalized_similarity(a, b))

@@ -1,0 +1,223 @@
+"""Group candidate passages into rows that report the same fact.
+
+Similarity of two passages = Dice overlap of their informative content stems
+(rapidfuzz Indel similarity over sorted stem lists, computed for all pairs at
+once by ``rapidfuzz.process.cdist``) plus a bonus when their figures count
+the same thing and a smaller one when they share a claimant.  Rows are then
+formed by average-linkage agglomeration over that matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from desk.errors import Cancelled
+from desk.model import CancelCheck, PassageRef, Progress, Row
+
+from .profile import FactKey, Profile, profile
+
+#: stems found in more than this share of the candidates say nothing about a fact
+COMMON_SHARE = 0.35
+#: bonus when two passages carry figures counting the same thing
+FACT_BONUS = 0.30
+#: bonus when the same counted outcome appears but one side names no thing ("40 killed")
+WEAK_FACT_BONUS = 0.12
+#: bonus for a figure of the same value in both passages
+VALUE_BONUS = 0.2
+#: bonus for a shared claimant
+CLAIMANT_BONUS = 0.08
+#: two clusters merge when the mean similarity between them reaches this
+LINK_THRESHOLD = 0.34
+#: and their best pair reaches this
+EDGE_THRESHOLD = 0.42
+#: rapidfuzz ratio above which two passages are syndicated copies of one text
+DUPLICATE_RATIO = 90.0
+
+
+def _encode(items: Sequence[frozenset[str]], vocab: dict[str, str]) -> list[str]:
+    """Each set as a string of one private character per element, sorted.
+
+    Over sorted, duplicate-free strings the LCS is the intersection, so
+    Indel similarity is exactly the Dice coefficient of the sets.
+    """
+    out = []
+    for s in items:
+        chars = []
+        for w in s:
+            c = vocab.get(w)
+            if c is None:
+                c = vocab[w] = chr(0x4E00 + len(vocab))
+            chars.append(c)
+        out.append("".join(sorted(chars)))
+    return out
+
+
+def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
+    """Pairwise passage similarity in [0, 1.4]; the diagonal is 0."""
+    n = len(profiles)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    df: dict[str, int] = {}
+    for p in profiles:
+        for s in p.stems:
+            df[s] = df.get(s, 0) + 1
+    limit = max(3, int(COMMON_SHARE * n))
+    informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
+    vocab: dict[str, str] = {}
+    strings = _encode(informative, vocab)
+    sim = process.cdist(strings, strings, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+    empty = np.array([not s for s in strings])
+    if empty.any():
+        sim[empty, :] = 0.0  # two passages with no informative words are not alike
+        sim[:, empty] = 0.0
+
+    strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
+    weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
+    sim += FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong)
+    if any(p.values for p in profiles):
+        vvocab: dict[str, str] = {}
+        vs = _encode([frozenset(str(v) for v in p.values) for p in profiles], vvocab)
+        sim += VALUE_BONUS * (process.cdist(vs, vs, scorer=Indel.similarity, dtype=np.int32, workers=1) > 0)
+    if any(p.claimants for p in profiles):
+        cvocab: dict[str, str] = {}
+        cs = _encode([p.claimants for p in profiles], cvocab)
+        shared = process.cdist(cs, cs, scorer=Indel.similarity, dtype=np.int32, workers=1) > 0
+        sim += CLAIMANT_BONUS * shared
+    np.fill_diagonal(sim, 0.0)
+    return sim
+
+
+def _fact_matrix(profiles: Sequence[Profile], keep: Callable[[FactKey], bool]) -> np.ndarray:
+    """Which pairs of passages carry figures that count the same thing (FactKey.matches)."""
+    n = len(profiles)
+    out = np.zeros((n, n), dtype=bool)
+    by_outcome: dict[str, list[tuple[int, FactKey]]] = {}
+    for i, p in enumerate(profiles):
+        for f in p.facts:
+            if keep(f):
+                by_outcome.setdefault(f.outcome, []).append((i, f))
+    for items in by_outcome.values():
+        for a in range(len(items)):
+            i, fa = items[a]
+            for b in range(a + 1, len(items)):
+                j, fb = items[b]
+                if i != j and not out[i, j] and fa.matches(fb):
+                    out[i, j] = out[j, i] = True
+    return out
+
+
+def cluster(sim: np.ndarray, cancelled: CancelCheck | None = None) -> list[list[int]]:
+    """Average-linkage agglomeration, strongest pairs first."""
+    n = sim.shape[0]
+    owner = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    ii, jj = np.nonzero(np.triu(sim >= EDGE_THRESHOLD, k=1))
+    order = np.argsort(-sim[ii, jj], kind="stable")
+    for step, k in enumerate(order):
+        if cancelled is not None and step % 256 == 0 and cancelled():
+            raise Cancelled()
+        a, b = owner[int(ii[k])], owner[int(jj[k])]
+        if a == b:
+            continue
+        ma, mb = members[a], members[b]
+        if len(ma) * len(mb) > 1:
+            link = float(sim[np.ix_(ma, mb)].mean())
+            if link < LINK_THRESHOLD:
+                continue
+        if len(ma) < len(mb):
+            a, b, ma, mb = b, a, mb, ma
+        ma.extend(mb)
+        for m in mb:
+            owner[m] = a
+        del members[b]
+    return [sorted(m) for m in members.values()]
+
+
+def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str]]:
+    """Syndicated copies: the first passage of each near-identical set -> the other outlets."""
+    out: dict[tuple[str, int], list[str]] = {}
+    taken: set[int] = set()
+    for i, p in enumerate(profiles):
+        if i in taken:
+            continue
+        others: list[str] = []
+        for j in range(i + 1, len(profiles)):
+            q = profiles[j]
+            if j in taken or q.ref.article_id == p.ref.article_id:
+                continue
+            shorter, longer = sorted((len(p.norm), len(q.norm)))
+            if longer == 0 or shorter / longer < 0.8:
+                continue
+            if fuzz.ratio(p.norm, q.norm, score_cutoff=DUPLICATE_RATIO):
+                taken.add(j)
+                if q.ref.outlet != p.ref.outlet and q.ref.outlet not in others:
+                    others.append(q.ref.outlet)
+        if others:
+            out[p.ref.key] = others
+    return out
+
+
+def rows_from_profiles(
+    profiles: Sequence[Profile],
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> list[Row]:
+    """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped."""
+    if progress:
+        progress(0, 3, "measuring similarity")
+    sim = similarity_matrix(profiles)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress:
+        progress(1, 3, "grouping passages")
+    groups = cluster(sim, cancelled)
+    if progress:
+        progress(2, 3, "describing rows")
+    from .statements import describe_row
+
+    rows: list[Row] = []
+    for g in groups:
+        members = [profiles[i] for i in g]
+        if not any(m.hit for m in members):
+            continue
+        members.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
+        cells: dict[str, list[PassageRef]] = {}
+        for m in members:
+            cells.setdefault(m.ref.outlet, []).append(m.ref)
+        for refs in cells.values():
+            refs.sort(key=lambda r: (r.article_id, r.number))
+        row = Row(cells=cells, score=max(m.ref.score for m in members))
+        row.duplicates = duplicates_in(members)
+        describe_row(row)
+        rows.append(row)
+    rows.sort(key=lambda r: (-len(r.outlets), -r.score))
+    if progress:
+        progress(3, 3, "done")
+    return rows
+
+
+def build_rows(
+    passages: Sequence[PassageRef],
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    *,
+    hits: set[tuple[str, int]] | None = None,
+) -> list[Row]:
+    """Group passages into rows (pure: no index needed).
+
+    ``hits`` names the passages that matched the query; the others are
+    neighbours that may complete a row but never make one on their own.
+    By default every passage counts as a hit.
+    """
+    seen: set[tuple[str, int]] = set()
+    profiles: list[Profile] = []
+    for p in passages:
+        if p.key in seen:
+            continue
+        seen.add(p.key)
+        profiles.append(profile(p, hit=hits is None or p.key in hits))
+    return rows_from_profiles(profiles, progress, cancelled)

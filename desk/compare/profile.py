@@ -1,0 +1,120 @@
+"""What the comparison needs to know about one passage, computed once and cached."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from desk.model import Claim, Figure, PassageRef
+
+from .tokens import OUTCOMES, content_stems, stem
+
+_OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
+_CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class FactKey:
+    """What a figure counts: an outcome ("kill", "wound" or "") and a head noun."""
+
+    outcome: str
+    head: str  # "" when the counted phrase names no thing ("40 killed")
+    #: capitalised modifiers ("Russian", "Ukrainian"): when both sides name some, they must share one
+    modifiers: frozenset[str] = frozenset()
+
+    def matches(self, other: FactKey) -> bool:
+        if self.outcome != other.outcome:
+            return False
+        if self.modifiers and other.modifiers and not (self.modifiers & other.modifiers):
+            return False
+        if not self.head or not other.head:
+            return bool(self.outcome)  # "40 killed" vs "53 prisoners killed"
+        return self.head == other.head
+
+
+def fact_key(figure: Figure) -> FactKey | None:
+    """The counted thing of a figure, or None when the figure says what it counts too vaguely."""
+    counted = figure.counted.strip()
+    if not counted:
+        return None
+    stems = content_stems(counted)
+    outcome = next((s for s in stems if s in OUTCOMES), "")
+    # the head noun sits before "of" ("prisoners of war"), else it is the last
+    # non-outcome word ("Russian soldiers")
+    first = _OF_RE.split(counted, maxsplit=1)[0]
+    heads = [s for s in content_stems(first) if s not in OUTCOMES]
+    head = heads[-1] if heads else ""
+    if not outcome and not head:
+        return None
+    if figure.kind != "count" and not head:
+        head = figure.kind
+    words = _CAP_RE.findall(first)
+    # a title-cased phrase ("Bodies Of Killed Soldiers") says nothing by its capitals
+    modifiers = frozenset(stem(w) for w in words if len(words) < len(first.split())) - {head}
+    return FactKey(outcome, head, modifiers)
+
+
+@dataclass(slots=True)
+class Profile:
+    ref: PassageRef
+    stems: frozenset[str]
+    norm: str  # lower-cased words, for near-duplicate tests
+    facts: tuple[FactKey, ...]
+    claimants: frozenset[str]
+    #: values of the passage's figures (10 and more: small numbers say little)
+    values: frozenset[float] = frozenset()
+    hit: bool = True  # False for a neighbour that is only a candidate
+
+
+def _visible_text(ref: PassageRef) -> str:
+    """The passage text with boilerplate spans blanked out."""
+    text = ref.text
+    if not ref.boilerplate:
+        return text
+    chars = list(text)
+    for b in ref.boilerplate:
+        s, e = ref.local(b.start, b.end)
+        for i in range(s, e):
+            chars[i] = " "
+    return "".join(chars)
+
+
+_WORDS_RE = re.compile(r"\w+", re.UNICODE)
+_CACHE: OrderedDict[tuple[str, int, int, int, int], Profile] = OrderedDict()
+_CACHE_SIZE = 20000
+
+
+def claims_of(ref: PassageRef) -> list[Claim]:
+    return [c for c in ref.claims if ref.start <= c.figure.start < ref.end]
+
+
+def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
+    """The features of one passage (cached by article, passage and claim count)."""
+    key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions))
+    cached = _CACHE.get(key)
+    if cached is not None and cached.ref.text == ref.text:
+        _CACHE.move_to_end(key)
+        return Profile(ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit)
+    text = _visible_text(ref)
+    stems = frozenset(content_stems(text))
+    norm = " ".join(_WORDS_RE.findall(text.lower()))
+    facts: list[FactKey] = []
+    claims = claims_of(ref)
+    values = frozenset(c.figure.value for c in claims if c.figure.value >= 10)
+    for c in claims:
+        k = fact_key(c.figure)
+        if k is not None and k not in facts:
+            facts.append(k)
+    names = {c.claimant for c in ref.claims if c.claimant}
+    names.update(a.name for a in ref.attributions if a.name)
+    prof = Profile(ref, stems, norm, tuple(facts), frozenset(names), values, hit)
+    _CACHE[key] = prof
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return prof
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+    stem.cache_clear()

@@ -1,0 +1,189 @@
+"""Tokens for comparing passages: words, whole numbers and whole names.
+
+Two views of a passage are used:
+
+* :func:`word_tokens` keeps every word with its span, numbers whole
+  (``14,400``, ``1.2K``, ``5.7 million``, ``$2``, ``40%``) and runs of
+  capitalised words whole (``Volodymyr Zelensky``), for word diffs;
+* :func:`content_stems` keeps the content words only, lower-cased and
+  crudely stemmed, for measuring how much two passages say the same thing.
+
+No spaCy here: a comparison touches hundreds of passages and must take
+milliseconds, so the stemmer is a small suffix stripper.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|bn|m|k)"
+_NUMBER = (
+    r"[$€£]?\d+(?:[.,]\d+)*(?:\.\d+)?"  # 14,400  1.2  $2
+    r"(?:\s?(?:%|per\s?cent\b)|(?:[KkMmBb]\b)|(?:\s" + _SCALE + r"\b))?"
+)
+_WORD = r"[^\W\d_](?:[\w]|['’\-](?=\w))*"
+
+_TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})", re.UNICODE)
+
+_STOP_TEXT = (
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just
+    me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they this
+    those through to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves said says say saying told according would also one
+    mr mrs ms per via amid among upon within without across around since yet still however including
+    """
+)
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+# Words that name the same counted thing.  General vocabulary of casualty
+# and war reporting, not any one article's wording.
+SYNONYMS = {
+    "troop": "soldier",
+    "servicemen": "soldier",
+    "serviceman": "soldier",
+    "servicemember": "soldier",
+    "personnel": "soldier",
+    "fighter": "soldier",
+    "injur": "wound",
+    "injuri": "wound",
+    "hurt": "wound",
+    "dead": "kill",
+    "die": "kill",
+    "death": "kill",
+    "fatal": "kill",
+    "fataliti": "kill",
+    "live": "kill",  # "claimed the lives of"
+    "life": "kill",
+    "peopl": "person",
+    "pow": "prison",
+    "prison": "prison",
+    "prisoner": "prison",
+    "detaine": "prison",
+    "captiv": "prison",
+    "remain": "bodi",
+    "corps": "bodi",
+    "children": "child",
+    "kid": "child",
+    "civilian": "civilian",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # offsets into the text the token came from
+    end: int
+    text: str
+    key: str  # case- and punctuation-free form used for matching
+    number: bool = False
+
+
+def _number_key(text: str) -> str:
+    """``14,400`` and ``14400`` compare equal; ``14,`` never becomes a token."""
+    t = text.lower().replace(" ", "")
+    t = t.replace("percent", "%").replace("per cent", "%")
+    t = t.replace(",", "")
+    return t
+
+
+def word_tokens(text: str, *, names: bool = True) -> list[Token]:
+    """Words and numbers of ``text`` with their spans; names kept whole."""
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("num"):
+            s, e = m.span()
+            out.append(Token(s, e, m.group(), _number_key(m.group()), True))
+        else:
+            s, e = m.span()
+            out.append(Token(s, e, m.group(), m.group().lower().replace("’", "'"), False))
+    if not names:
+        return out
+    return _join_names(text, out)
+
+
+def _is_cap(tok: Token) -> bool:
+    return not tok.number and tok.text[:1].isupper() and tok.key not in STOPWORDS
+
+
+def _join_names(text: str, toks: list[Token]) -> list[Token]:
+    """Merge runs of capitalised words separated by single spaces into one token."""
+    out: list[Token] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        t = toks[i]
+        if not _is_cap(t):
+            out.append(t)
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and _is_cap(toks[j + 1]) and text[toks[j].end : toks[j + 1].start] == " ":
+            j += 1
+        if j == i:
+            out.append(t)
+        else:
+            s, e = t.start, toks[j].end
+            words = text[s:e]
+            out.append(Token(s, e, words, words.lower().replace("’", "'"), False))
+        i = j + 1
+    return out
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude, fast English stem: enough to equate ``killed``/``kills``/``killing``."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    if len(w) > 4:
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                base = w[: -len(suf)]
+                if suf in ("ies", "ied"):
+                    base += "i"
+                elif suf == "es" and not base.endswith(("s", "x", "z", "ch", "sh")):
+                    base = w[:-1]  # "troopes" is rare; "wounded" -> ..., "dies" -> "die"
+                if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                    base = base[:-1]  # "stopped" -> "stop"
+                w = base
+                break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return SYNONYMS.get(w, w)
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of ``text`` as stems, in order (duplicates kept)."""
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group("num"):
+            continue
+        w = m.group().lower()
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        out.append(stem(w))
+    return out
+
+
+def counted_key(counted: str) -> frozenset[str]:
+    """The stems of a figure's counted noun phrase, for "same counted thing" tests."""
+    return frozenset(content_stems(counted))
+
+
+# Stems that say what happened to the counted thing; two figures count the
+# same thing only when these agree (killed vs wounded are different counts).
+OUTCOMES = frozenset(
+    {"kill", "wound", "captur", "miss", "evacuat", "arrest", "displac", "flee", "fled", "return", "destroy",
+     "shot", "lost", "lose", "rescu", "releas", "exchang", "detain", "injur", "hospitalis", "hospitaliz"}
+)
