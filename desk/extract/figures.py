@@ -1,0 +1,459 @@
+"""The figure finder: cardinal quantities and their hedges, in plain Python.
+
+It runs on every passage at index time, so it is one compiled regular
+expression plus cheap checks of the words around each match; no spaCy.
+
+What counts (see ../shared/gold/GUIDE.md): digits with separators and
+decimals, ``1.2K``, ``5.7 million``, money (``$2``, ``£3bn``), percentages,
+number words (``three``, ``twenty-five``), ranges (``between 500 and 700``).
+What does not: dates, times, durations, years, ordinals, identifiers and
+numbers inside names (``Su-25``, ``G7``, ``COVID-19``), vague quantities
+(``dozens``), and ``one`` used as a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desk.model import Figure
+
+# --------------------------------------------------------------------------
+# Vocabulary
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+SCALE_ABBREV = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+    "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+}
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+TIME_UNITS = {
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+    "centuries", "night", "nights", "weekend", "weekends", "fortnight", "fortnights",
+    "a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "est", "edt", "pst",
+    "am,", "pm,", "a.m", "p.m", "millennium", "yrs", "sec", "secs", "h", "hrs.",
+}
+#: words before a number that make it a label, not a quantity ("Article 5")
+LABEL_WORDS = {
+    "article", "section", "chapter", "resolution", "paragraph", "clause", "page", "pages",
+    "flight", "route", "highway", "no", "no.", "nos", "number", "unit", "version", "phase",
+    "stage", "category", "grade", "type", "model", "block", "gate", "platform", "item",
+    "level", "room", "apartment", "building", "house", "district", "precinct", "vol",
+    "vol.", "volume", "issue", "episode", "season", "part", "act", "amendment", "rule",
+    "bill", "law", "decree", "code", "step", "figure", "fig.", "table", "minsk", "protocol",
+    "channel", "line", "point", "sector", "zone", "bus", "train", "tram", "lane", "street",
+    "exit", "brigade", "regiment", "battalion", "division", "corps", "army", "squad",
+    "year", "class", "term", "round", "day", "week", "seat", "tier", "ward", "number,",
+}
+PERCENT_WORDS = ("percent", "per cent", "percentage points", "pc")
+MONEY_WORDS = {
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "hryvnia", "hryvnias", "hryvnas",
+    "rouble", "roubles", "ruble", "rubles", "yuan", "yen", "francs", "zloty", "lira", "usd",
+    "eur", "uah", "rub", "gbp", "cents",
+}
+MONEY_SYMBOLS = {"$": "money", "£": "money", "€": "money", "¥": "money", "₴": "money", "₽": "money"}
+
+#: hedge words before a figure, longest first, normalised to the guide's set
+HEDGES: list[tuple[str, str]] = [
+    ("in excess of", "more than"),
+    ("upwards of", "more than"),
+    ("just more than", "more than"),
+    ("slightly more than", "more than"),
+    ("well over", "more than"),
+    ("just over", "more than"),
+    ("more than", "more than"),
+    ("over", "more than"),
+    ("no fewer than", "at least"),
+    ("no less than", "at least"),
+    ("not less than", "at least"),
+    ("at least", "at least"),
+    ("a minimum of", "at least"),
+    ("fewer than", "less than"),
+    ("less than", "less than"),
+    ("just under", "less than"),
+    ("under", "less than"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("just shy of", "nearly"),
+    ("up to", "up to"),
+    ("as many as", "up to"),
+    ("a maximum of", "up to"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("roughly", "about"),
+    ("around", "about"),
+    ("about", "about"),
+    ("some", "about"),
+    ("approx.", "about"),
+    ("circa", "about"),
+    ("some", "about"),
+]
+_HEDGE_RE = re.compile(
+    r"(?:^|(?<=[^\w'’-]))(" + "|".join(re.escape(h) for h, _ in HEDGES) + r")\s+(?:of\s+)?$",
+    re.IGNORECASE,
+)
+_HEDGE_MAP = {h: q for h, q in HEDGES}
+
+# a number written in digits: 14,000 / 14 000 / 14400 / 1.2 / .5 is not accepted
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUM = (
+    r"(?:" + "|".join(sorted(TENS_WORDS, key=len, reverse=True)) + r")(?:[-‐ ](?:"
+    + "|".join(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10) + r"))?"
+    + r"|" + "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+)
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_NUMBER = (
+    r"(?P<cur>US\$|A\$|C\$|[$£€¥₴₽])?\s?"
+    r"(?:(?P<dig>" + _DIGITS + r")(?P<abbr>(?:[kK]|bn|mn|mln|tn|m|b)(?![\w]))?"
+    r"|(?P<word>(?:" + _WORD_NUM + r")(?:\s+(?:" + _WORD_NUM + r"|" + _SCALE + r"|and))*?)(?![\w’']))"
+    r"(?P<scale>\s+" + _SCALE + r"(?:\s+" + _SCALE + r")?)?"
+    r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
+)
+_FIGURE_RE = re.compile(r"(?<![\w.,$£€¥₴₽/#@-])" + _NUMBER, re.IGNORECASE)
+
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|—|to|and)\s*(?P<hi>US\$|[$£€])?(?P<num>" + _DIGITS + r")\b", re.IGNORECASE
+)
+_MONTH_BEFORE = re.compile(r"(?:\b(?:" + MONTHS + r")\.?,?\s+(?:the\s+)?)$")
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTHS + r")\b")
+_WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)[\s\u00a0]*$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_HYPHEN_UNIT_AFTER = re.compile(r"^[-‐]([A-Za-z]+)")
+
+_STOP_COUNTED = {
+    "the", "a", "an", "in", "on", "at", "of", "have", "has", "had", "been", "were", "was", "are",
+    "is", "be", "being", "and", "or", "but", "who", "which", "that", "to", "from", "by", "with",
+    "for", "since", "as", "than", "this", "these", "those", "its", "their", "his", "her", "it",
+    "they", "he", "she", "we", "i", "you", "so", "far", "into", "over", "under", "after",
+    "before", "during", "while", "when", "where", "if", "per", "each", "according", "said",
+    "says", "say", "claimed", "claims", "out", "up", "down", "off", "about", "around", "more",
+    "less", "will", "would", "could", "can", "may", "might", "should", "not", "no", "also",
+    "still", "now", "just", "only", "then", "there", "here", "all", "both", "between", "across",
+    "including", "included", "include", "includes", "against", "toward", "towards", "near",
+    "because", "though", "although", "reportedly", "already", "yet", "either", "such",
+}
+_AUX = {
+    "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
+    "also", "now", "already", "since", "so", "far", "allegedly", "reported", "confirmed",
+    "officially", "believed", "thought", "said", "to", "were,",
+}
+_PARTICIPLES = {
+    "killed", "wounded", "injured", "captured", "released", "returned", "freed", "exchanged",
+    "missing", "dead", "displaced", "evacuated", "arrested", "detained", "destroyed",
+    "damaged", "hurt", "deported", "downed", "shot", "hit", "lost", "taken", "rescued",
+    "sentenced", "repatriated", "mobilised", "mobilized", "conscripted", "recruited",
+    "deployed", "affected", "buried", "identified", "intercepted", "launched", "fired",
+    "abducted", "imprisoned", "held", "liberated", "seized", "occupied", "treated",
+    "hospitalised", "hospitalized", "executed", "tortured", "sent", "fled", "trapped",
+}
+_ONE_NOT_BEFORE = {
+    "of", "another", "who", "that", "which", "and", "or", "is", "was", "has", "had", "the",
+    "a", "an", "to", "in", "on", "at", "by", "for", "with", "would", "will", "can", "could",
+    "should", "must", "may", "might", "does", "did", "way", "thing", "time", "day", "night",
+    "morning", "evening", "afternoon", "point", "side", "hand", "more", "less", "too", "else",
+    "such", "after", "as", "but", "if", "than", "out", "from", "way,", "way.", "against",
+    "over", "year", "week", "month", "hour", "minute", "second", "moment", "another.", "i",
+}
+_ONE_NOT_AFTER = {
+    "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
+    "everyone", "only", "some", "no-", "one", "any-", "this-", "a", "at", "as", "which-",
+    "whichever", "little", "big", "last", "first", "new", "old", "right", "wrong", "good",
+    "bad", "young", "such",
+}
+#: plural vague quantities are never figures on their own: "dozens", "hundreds"
+_VAGUE_AFTER_OF = re.compile(r"^\s+of\s+(?:thousands|millions|hundreds|billions)\b", re.IGNORECASE)
+
+
+def _word_value(words: str) -> float | None:
+    """"twenty-five" -> 25, "two hundred and ten" -> 210, "five million" -> 5e6."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in re.split(r"[\s\-‐]+", words.lower()):
+        if not raw or raw == "and":
+            continue
+        if raw in UNITS_WORDS:
+            current += UNITS_WORDS[raw]
+        elif raw in TENS_WORDS:
+            current += TENS_WORDS[raw]
+        elif raw == "hundred":
+            current = (current or 1) * 100
+        elif raw in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[raw]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _digits_value(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _is_title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in Title Case?"""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    if le < 0:
+        le = len(text)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text[ls:le]) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.8 * len(words)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0\"“‘'(«–—-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;|"
+
+
+def _hedge(text: str, start: int) -> tuple[str, int | None]:
+    window = text[max(0, start - 30) : start]
+    m = _HEDGE_RE.search(window)
+    if not m:
+        return "", None
+    phrase = re.sub(r"\s+", " ", m.group(1).lower())
+    q = _HEDGE_MAP.get(phrase, "")
+    if phrase == "some" and window[: m.start(1)].rstrip().lower().endswith(("for", "in")):
+        # "for some 20 years" still hedges; "in some 20 towns" too: keep "about"
+        pass
+    return q, max(0, start - 30) + m.start(1)
+
+
+def _counted(text: str, end: int, limit: int) -> str:
+    """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles"."""
+    words: list[str] = []
+    pos = end
+    skipped_of = False
+    tail = text[end:limit]
+    # skip "of" after a percent or a scaled figure: "40% of voters"
+    for m in re.finditer(r"[^\s]+", tail):
+        raw = m.group(0)
+        w = raw.strip(".,;:!?\"“”‘’()[]«»").lower()
+        ended = raw != raw.rstrip(".,;:!?\"“”)]»")
+        if not w or not re.fullmatch(r"[a-z][a-z'’\-]*", w):
+            break
+        if w in _STOP_COUNTED:
+            if not words and (w == "of" or skipped_of and w in ("its", "their", "the", "his", "her", "our")):
+                skipped_of = True
+                continue
+            break
+        words.append(raw.strip(".,;:!?\"“”‘’()[]«»"))
+        pos = end + m.end()
+        if ended or len(words) >= 3 or w in _PARTICIPLES:
+            break
+    if words and words[-1].lower() not in _PARTICIPLES and text[pos - 1 : pos] not in ".,;:!?":
+        # a participle after the auxiliaries: "soldiers have been killed"
+        rest = re.finditer(r"[^\s]+", text[pos:limit])
+        for n, m in enumerate(rest):
+            w = m.group(0).strip(".,;:!?\"“”").lower()
+            if w in _PARTICIPLES:
+                words.append(w)
+                break
+            if w not in _AUX or n > 3:
+                break
+    return " ".join(words)
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in ``text[start:end]``, with offsets into ``text``."""
+    if end is None:
+        end = len(text)
+    out: list[Figure] = []
+    pos = start
+    while True:
+        m = _FIGURE_RE.search(text, pos, end)
+        if not m:
+            break
+        pos = m.end()
+        fig = _figure_from_match(text, m, start, end)
+        if fig is not None:
+            out.append(fig)
+            pos = max(pos, fig.end)
+    return out
+
+
+def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
+    s, e = m.start(), m.end()
+    cur, dig, abbr, word, scale, pct = (
+        m.group("cur"), m.group("dig"), m.group("abbr"), m.group("word"), m.group("scale"), m.group("pct"),
+    )
+    num_start = m.start("dig") if dig else m.start("word")
+    if cur is None:
+        s = num_start
+    before = text[max(lo, s - 40) : s]
+    after = text[e : min(hi, e + 40)]
+    after_num = text[m.end("dig") if dig else m.end("word") : min(hi, e + 40)]
+    kind = "money" if cur else ("percent" if pct else "count")
+
+    if dig:
+        # identifiers and names: letters glued to the digits (Su-25, G7, MH17, COVID-19)
+        prev = text[s - 1] if s > lo else ""
+        if prev and (prev.isalnum() or prev in "_"):
+            return None
+        if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]\s?#?$", before[-2:]) and before[-1:] != " ":
+            return None
+        nxt = text[m.end("dig") : m.end("dig") + 1]
+        if not abbr and nxt and (nxt.isalpha() or nxt in "_@/") and not pct:
+            if not _ORDINAL_AFTER.match(text, m.end("dig")):
+                return None
+        if _ORDINAL_AFTER.match(text[m.end("dig") : m.end("dig") + 3]) and not abbr:
+            return None
+        if re.match(r"[:/]\d", text[m.end("dig") : m.end("dig") + 2]):
+            return None  # times 12:17, dates 24/02, ratios
+        if re.match(r"\.\d", text[m.end("dig") : m.end("dig") + 2]):
+            return None  # version numbers 3.8.0, dotted dates 24.02.2022
+        if re.match(r"-\d{1,2}-\d", text[m.end("dig") : m.end("dig") + 4]):
+            return None  # ISO dates
+        if re.search(r"[-‐]$", before) and re.search(r"\w[-‐]$", before):
+            return None
+        if re.match(r"[-‐][A-Za-z]", text[m.end("dig") : m.end("dig") + 2]):
+            unit = _HYPHEN_UNIT_AFTER.match(text[m.end("dig") :])
+            if unit and unit.group(1).lower() in TIME_UNITS | {"year", "day", "month", "week", "hour", "minute"}:
+                return None  # "a 30-day ceasefire", "a 54-year-old man"
+            if unit and not abbr and unit.group(1).lower() not in {"strong", "member", "odd", "plus"}:
+                # "Su-25"-like names the other way round: "25-F"; compound adjectives of counts stay
+                if unit.group(1)[0].isupper():
+                    return None
+        value = _digits_value(dig)
+        if abbr:
+            value *= SCALE_ABBREV[abbr.lower()]
+            if abbr.lower() in ("m", "b") and not cur:
+                return None  # "5m" is five metres unless it is money
+    else:
+        w = word or ""
+        low = w.lower()
+        first = re.split(r"[\s\-‐]+", low)[0]
+        # trailing "and" is not part of the number
+        w_stripped = re.sub(r"(?:\s+and)+$", "", w, flags=re.IGNORECASE)
+        if w_stripped != w:
+            e = m.start("word") + len(w_stripped)
+            scale = pct = None
+            w = w_stripped
+            low = w.lower()
+            after = text[e : min(hi, e + 40)]
+            after_num = after
+        if w[0].isupper() and not _sentence_initial(text, s) and not _is_title_case_line(text, s):
+            return None  # a name: "the Big Three", "Group of Seven"
+        if low == "one" or first == "one" and not scale and " " not in low:
+            nw = _WORD_AFTER.match(after)
+            pw = _WORD_BEFORE.search(before)
+            nxt_w = nw.group(1).lower() if nw else ""
+            prv_w = pw.group(1).lower() if pw else ""
+            if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
+                return None
+            if prv_w in _ONE_NOT_AFTER or re.search(r"[-‐]$", before):
+                return None
+            if after.startswith(("-", "‐", "’", "'")):
+                return None
+        if re.match(r"[-‐]", after) and not scale:
+            unit = _HYPHEN_UNIT_AFTER.match(after)
+            if unit is None or unit.group(1).lower() in TIME_UNITS | {"year", "day"} or unit.group(1).lower() in (
+                "old", "fold", "thirds", "third", "quarters", "half", "time", "way", "on", "off", "to",
+            ):
+                return None
+        if low in ("zero",) and not pct:
+            return None
+        val = _word_value(w + (scale or ""))
+        if val is None:
+            return None
+        value = val
+        scale = None
+
+    if scale and dig:
+        value *= _word_value("one" + scale) or 1
+    # a scale word alone ("hundreds of") never reaches here; "thousands" is plural and unmatched
+
+    # what comes after: time units, ordinals, months make it not a figure
+    nw = _WORD_AFTER.match(after)
+    next_word = nw.group(1).lower().rstrip(".,") if nw else ""
+    if not pct and not cur:
+        if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
+            # "three weeks", "24 hours" ... but "100 days of war"? still a duration
+            return None
+        if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
+            if value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig):
+                return None
+        if dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100 and not abbr and not scale:
+            # a year, unless a plural noun follows: "2000 soldiers"
+            if not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
+                    and not re.search(r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$", before, re.IGNORECASE)):
+                return None
+        if dig and re.fullmatch(r"0\d+", dig):
+            return None  # zero-padded: day numbers, codes
+    pw = _WORD_BEFORE.search(before)
+    prev_word = pw.group(1).lower() if pw and before.endswith((" ", "\u00a0")) or pw and before and before[-1].isalpha() else ""
+    if prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig):
+        if prev_word not in {"round", "day", "week", "year", "term"} or dig:
+            return None
+    if dig and re.search(r"[#№]\s?$", before):
+        return None
+    if dig and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
+        return None  # footnote marks
+    if not pct and not cur and next_word in MONEY_WORDS:
+        kind = "money"
+    if next_word in ("percent", "pc") or re.match(r"\s+per\s+cent\b", after, re.IGNORECASE):
+        kind = "percent"
+        e = e + (re.match(r"\s+(?:percent|pc|per\s+cent)\b", after, re.IGNORECASE) or re.match("", "")).end()
+        after = text[e : min(hi, e + 40)]
+    if _VAGUE_AFTER_OF.match(after_num) and not dig:
+        return None
+    if s < lo or e > hi:
+        return None
+
+    high: float | None = None
+    qualifier, q_start = _hedge(text, s)
+    # ranges: "between 500 and 700", "500-700", "from 500 to 700"
+    rm = _RANGE_TAIL.match(text, e, hi) if dig else None
+    if rm and (not before.rstrip().lower().endswith(("between", "from")) and rm.group(0).strip()[:3].lower() == "and"):
+        rm = None
+    if rm:
+        hv = _digits_value(rm.group("num"))
+        follow = text[rm.end() : rm.end() + 1]
+        if hv > value and not (follow and (follow.isalnum() or follow in "-/:")) and not (
+            1800 <= value <= 2100 and 1800 <= hv <= 2100 and "," not in dig
+        ):
+            high = hv
+            if scale or abbr:
+                high = hv * (value / _digits_value(dig))
+            e = rm.end()
+            if re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi]):
+                pm = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi])
+                assert pm is not None
+                e += pm.end()
+                kind = "percent"
+            if before.rstrip().lower().endswith("between"):
+                qualifier, q_start = "", None
+        elif 1800 <= value <= 2100 and "," not in dig:
+            return None
+    if qualifier == "about" and text[q_start or 0 : s].strip().lower() == "some" and value < 2:
+        qualifier, q_start = "", None
+    counted = _counted(text, e, min(hi, e + 120))
+    return Figure(
+        start=s, end=e, text=text[s:e], value=float(value), qualifier=qualifier, kind=kind,
+        high=high, qualifier_start=q_start, counted=counted,
+    )

@@ -1,0 +1,149 @@
+"""Claimant names: the canonical form, and which names are the same source.
+
+Rules only, no model: titles and roles before a personal name are dropped
+("Mayor Ihor Terekhov" -> "Ihor Terekhov"), articles and possessives go,
+quotes and spaces are normalised.  A role with no name stays the claimant
+("a spokesperson for the general staff" -> "spokesperson for the general staff").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: words that are titles or roles when they stand before a personal name
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "interior",
+    "finance", "deputy", "mayor", "governor", "mr", "mrs", "ms", "miss", "dr", "prof",
+    "professor", "general", "gen", "lt", "lieutenant", "colonel", "col", "major", "maj",
+    "captain", "capt", "sergeant", "sgt", "admiral", "commander", "chief", "head", "secretary",
+    "chancellor", "senator", "sen", "rep", "representative", "congressman", "congresswoman",
+    "ambassador", "envoy", "spokesperson", "spokesman", "spokeswoman", "speaker", "king",
+    "queen", "prince", "princess", "pope", "patriarch", "metropolitan", "archbishop", "bishop",
+    "father", "sir", "dame", "lord", "lady", "judge", "justice", "prosecutor", "attorney",
+    "officer", "official", "adviser", "advisor", "aide", "analyst", "expert", "director",
+    "chairman", "chairwoman", "chair", "leader", "lawmaker", "mp", "mep", "state",
+    "regional", "military", "acting", "former", "ex", "self-proclaimed", "self-styled",
+    "top", "senior", "press", "presidential", "kremlin", "white", "house", "us", "u.s.",
+    "uk", "eu", "nato", "un", "ceo", "founder", "co-founder", "coach", "journalist",
+    "reporter", "correspondent", "editor", "author", "researcher", "scientist", "economist",
+    "doctor", "commissioner", "ombudsman", "ombudsperson", "emperor",
+    "premier", "politician", "activist", "blogger", "economy", "health", "energy", "education", "culture", "agriculture", "trade", "affairs", "security", "intelligence",
+    "national", "council", "party", "opposition", "first", "staff", "of", "the",
+    "russian", "ukrainian", "american", "british", "french", "german", "turkish", "polish",
+    "chinese", "belarusian", "hungarian", "israeli", "iranian", "indian", "italian",
+    "spanish", "dutch", "swedish", "finnish", "estonian", "latvian", "lithuanian", "czech",
+    "slovak", "romanian", "moldovan", "georgian", "japanese", "korean", "north", "south",
+    "canadian", "australian", "european", "western", "eastern",
+}
+#: words that make a capitalised phrase an organisation, so "General Staff" keeps "General"
+ORG_WORDS = {
+    "staff", "ministry", "office", "council", "command", "forces", "army", "navy", "service",
+    "committee", "agency", "department", "headquarters", "assembly", "court", "parliament",
+    "government", "administration", "guard", "police", "bureau", "commission", "union",
+    "organisation", "organization", "institute", "center", "centre", "fund", "bank", "party",
+    "kremlin", "times", "post", "news", "press", "media", "group", "company", "corporation",
+    "directorate", "prosecutor's", "general's", "university", "foundation", "mission",
+}
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_ARTICLE = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|s')$")
+
+
+def normalise_text(name: str) -> str:
+    """Quotes, spaces and surrounding punctuation tidied."""
+    s = unicodedata.normalize("NFC", name).translate(_QUOTES)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = s.strip(" ,.;:!?\"'()[]-–—")
+    return s
+
+
+def _is_name_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w'\-.]*", word)) and word.lower().rstrip(".") not in ORG_WORDS
+
+
+def canonical_name(name: str) -> str:
+    """The claimant's name with titles, articles and possessives dropped."""
+    s = normalise_text(name)
+    if not s:
+        return ""
+    s = _ARTICLE.sub("", s)
+    words = s.split(" ")
+    # a possessive at the end is not part of the name: "Zelensky's" -> "Zelensky"
+    words[-1] = _POSSESSIVE.sub("", words[-1])
+    # drop titles in front of a personal name: the rest must be 1-4 capitalised words
+    for i in range(1, len(words)):
+        head = [w.lower().rstrip(".,") for w in words[:i]]
+        rest = words[i:]
+        if (
+            all(_is_title(h) or _looks_place(words[j]) for j, h in enumerate(head))
+            and any(_is_title(h) and h not in _NATIONALITY for h in head)
+            and head[-1] not in ("of", "the", "for")
+            and 1 <= len(rest) <= 4
+            and all(_is_name_word(w) for w in rest)
+            and not any(w.lower() in TITLE_WORDS for w in rest[:1])
+        ):
+            words = rest
+            break
+    out = " ".join(words).strip(" ,.;:'\"")
+    return out or s
+
+
+_NATIONALITY = {
+    "russian", "ukrainian", "american", "british", "french", "german", "turkish", "polish",
+    "chinese", "belarusian", "hungarian", "israeli", "iranian", "indian", "italian", "spanish",
+    "dutch", "swedish", "finnish", "estonian", "latvian", "lithuanian", "czech", "slovak",
+    "romanian", "moldovan", "georgian", "japanese", "korean", "north", "south", "canadian",
+    "australian", "european", "western", "eastern", "the", "of", "us", "u.s.", "uk", "eu",
+    "un", "nato", "kremlin", "white", "house", "state", "regional", "acting", "former", "ex",
+    "top", "senior", "first",
+}
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLE_WORDS or ("-" in word and all(p in TITLE_WORDS for p in word.split("-")))
+
+
+def _looks_place(word: str) -> bool:
+    """A capitalised word in front of a title: "Kharkiv regional head", "Kyiv Mayor"."""
+    return bool(re.fullmatch(r"[A-Z][\w'’\-]+", word))
+
+
+def fold(name: str) -> str:
+    """Case and diacritics folded, for comparing names."""
+    s = unicodedata.normalize("NFKD", normalise_text(name))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.casefold()
+
+
+def _translit_key(word: str) -> str:
+    """Spelling variants of transliterated names: Zelenskyy/Zelenskiy/Zelensky."""
+    w = fold(word)
+    w = re.sub(r"(?:yy|iy|ij|yi|ii)$", "y", w)
+    w = re.sub(r"(?:kh)", "h", w)
+    return w
+
+
+def same_claimant(a: str, b: str) -> bool:
+    """Do two claimant names name the same source (rules, no user aliases)?"""
+    ca, cb = canonical_name(a), canonical_name(b)
+    if not ca or not cb:
+        return False
+    fa, fb = fold(ca), fold(cb)
+    if fa == fb:
+        return True
+    wa, wb = fa.split(), fb.split()
+    # personal names: same surname, and no different first names
+    if _personal(ca) and _personal(cb) and _translit_key(wa[-1]) == _translit_key(wb[-1]):
+        if len(wa) == 1 or len(wb) == 1 or _translit_key(wa[0]) == _translit_key(wb[0]):
+            return True
+    # a longer form of the same phrase: "Ukrainian military" ~ "Ukrainian military command"
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= 2 and long_[: len(short)] == short and len(long_) - len(short) <= 1:
+        return True
+    return False
+
+
+def _personal(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(_is_name_word(w) for w in words)

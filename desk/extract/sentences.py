@@ -1,0 +1,65 @@
+"""Cheap sentence and line splitting with character offsets (no model)."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "prof", "rep", "sen",
+    "gov", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "fig", "approx", "adm", "cmdr", "rev", "hon", "pres", "dept", "est", "a.m", "p.m", "mt", "ft",
+}
+_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ])")
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end), stripped of surrounding blanks."""
+    if end is None:
+        end = len(text)
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        s, e = pos, nl
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = nl + 1
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences as (start, end); a line break always ends a sentence."""
+    out: list[tuple[int, int]] = []
+    for ls, le in lines(text, start, end):
+        s = ls
+        for m in _END.finditer(text, ls, le):
+            dot = m.start()
+            word = re.search(r"([\w.]+)$", text[max(ls, dot - 12) : dot])
+            if text[dot] == "." and word:
+                w = word.group(1).lower()
+                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                    continue
+            e = m.end()
+            if e > s:
+                out.append((s, e))
+            s = e
+            while s < le and text[s].isspace():
+                s += 1
+        if s < le:
+            out.append((s, le))
+    return out
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A short line without closing punctuation: a title or a sub-heading."""
+    line = text[start:end].rstrip()
+    if not line or line[-1] in ".!?\"”…;,":
+        return False
+    return len(line.split()) <= 30
