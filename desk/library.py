@@ -8,20 +8,347 @@ CONTRACT (owned by the index work; the compare, GUI and packaging work build
 against these signatures; extend, do not break them):
 
 - ``Library(folder, data_dir=None)``: raises errors.FolderError for a missing
-  folder.  Opening does no indexing.
-- ``update(progress, cancelled, extract=True, lock_wait=...) -> IndexReport``:
+  folder.  Opening does no indexing (it creates an empty index the first time).
+- ``update(progress, cancelled, extract=True, lock_wait=60.0) -> IndexReport``:
   incremental index of the folder (text first, then figures and claimants).
+  ``extract=False`` does the text pass only; ``pending_extraction()`` says how
+  many articles still wait for figures/claimants.  Cancelling between batches
+  keeps the index valid (pass 1 commits nothing, pass 2 keeps finished batches).
 - ``search(query, outlets=(), since=None, until=None, limit=20) -> SearchResult``
-  raises errors.QueryError with a sentence for a malformed query.
+  raises errors.QueryError with a sentence for a malformed query.  ``since``
+  and ``until`` take dates or strings ("2022-07-01").  At most two passages of
+  one article are returned (``per_article=``).
 - ``articles() -> list[Article]`` (text and passages empty: the library list),
-  ``article(article_id) -> Article`` (full), ``skipped() -> list[Skipped]``.
+  ``article(article_id) -> Article`` (full; DeskError when unknown),
+  ``skipped() -> list[Skipped]``.
 - ``extraction(article_id) -> Extraction | None`` (None while pending).
 - ``passage(article_id, number) -> PassageRef`` with claims/attributions/entities.
 - ``compare(query, outlets=(), since=None, until=None, progress, cancelled) -> Comparison``
 - ``collate(article_ids, progress, cancelled) -> Comparison``
-- ``claims(query=None) -> list[FigureStatement]`` (the claims table).
+- ``claims(query=None) -> list[FigureStatement]`` (the claims table), claimant
+  names passed through the folder's alias book.
 - ``outlets() -> list[str]``, ``claimants() -> list[str]`` (for completion).
+- ``pending_extraction() -> int``, ``aliases_path`` (the alias file).
 - ``close()``; usable as a context manager.
+
+Thread use: one Library may be searched from a worker thread while the GUI
+thread holds it; ``update`` should run on one worker at a time.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from desk import paths
+from desk.errors import DeskError, FolderError
+from desk.index import engine
+from desk.index.build import Indexer
+from desk.index.lock import UpdateLock
+from desk.index.search import PassageSearcher, RawHit
+from desk.index.store import Store
+from desk.model import (
+    Article,
+    Boilerplate,
+    CancelCheck,
+    Comparison,
+    Extraction,
+    FigureStatement,
+    IndexReport,
+    PassageRef,
+    Progress,
+    SearchResult,
+    Skipped,
+    never_cancelled,
+    no_progress,
+)
+
+STORE_NAME = "library.sqlite"
+
+
+def _load_extraction(js: str) -> Extraction:
+    from desk.extract.store import extraction_from_json
+
+    return extraction_from_json(js)
+
+
+class Library:
+    def __init__(self, folder: str | Path, data_dir: str | Path | None = None) -> None:
+        given = Path(folder).expanduser()
+        if not given.exists():
+            raise FolderError(f"The folder {given} does not exist.")
+        if not given.is_dir():
+            raise FolderError(f"{given} is a file, not a folder of articles.")
+        self.folder = given.resolve()
+        self.data_dir = paths.data_dir(data_dir)
+        self.library_dir = paths.library_dir(self.folder, data_dir)
+        self.index_dir = paths.index_dir(self.folder, data_dir)
+        self.aliases_path = paths.aliases_file(self.folder, data_dir)
+        try:
+            self.library_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DeskError(f"desk cannot create its data directory {self.library_dir}: {exc.strerror}.") from exc
+        if engine.prepare(self.library_dir, self.index_dir, self.folder):
+            for suffix in ("", "-wal", "-shm"):
+                (self.library_dir / (STORE_NAME + suffix)).unlink(missing_ok=True)
+        self.store = Store(self.library_dir / STORE_NAME)
+        self.ix = engine.open_index(self.index_dir)
+        self._search = PassageSearcher(self.ix)
+        self._extractions = lru_cache(maxsize=256)(self._extraction_uncached)
+        self._claimants: list[str] | None = None
+        self._last_indexer: Indexer | None = None
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        self._search.close()
+        self.store.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _committed(self) -> None:
+        self._search.refresh()
+        self._extractions.cache_clear()
+        self._claimants = None
+
+    def _canon(self) -> Callable[[str], str]:
+        book = self._alias_book()
+        if book is None:
+            return lambda name: name
+
+        def canon(name: str) -> str:
+            try:
+                return str(book.canonical(name) or "")
+            except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
+                return name
+
+        return canon
+
+    def _alias_book(self) -> Any:
+        try:
+            from desk.extract.aliases import AliasBook
+        except ImportError:
+            return None
+        return AliasBook.load(self.aliases_path)
+
+    # -- indexing
+
+    def update(
+        self,
+        progress: Progress = no_progress,
+        cancelled: CancelCheck = never_cancelled,
+        extract: bool = True,
+        lock_wait: float = 60.0,
+    ) -> IndexReport:
+        def lock_message(msg: str) -> None:
+            progress(0, 0, msg)
+
+        with UpdateLock(self.library_dir / "update.lock") as lock:
+            lock.acquire(wait=lock_wait, message=lock_message)
+            indexer = Indexer(
+                self.folder, self.library_dir, self.data_dir, self.ix, self.store, self._canon(), self._committed
+            )
+            self._last_indexer = indexer
+            report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
+            if extract and not report.cancelled and report.pending_extraction:
+                try:
+                    import desk.extract.store  # noqa: F401 - is the extractor here at all?
+                except ImportError as exc:
+                    report.problems.append(f"figures and claimants are not available: {exc}")
+                else:
+                    _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
+                    report.problems.extend(problems)
+                    report.cancelled = cancelled()
+                report.pending_extraction = self.store.pending_extraction()
+        return report
+
+    def pending_extraction(self) -> int:
+        return self.store.pending_extraction()
+
+    # -- reading
+
+    def articles(self) -> list[Article]:
+        return self.store.articles()
+
+    def article(self, article_id: str) -> Article:
+        a = self.store.article(article_id)
+        if a is None:
+            raise DeskError(f"There is no article {article_id!r} in this library (was the file removed?).")
+        return a
+
+    def skipped(self) -> list[Skipped]:
+        return self.store.skipped()
+
+    def outlets(self) -> list[str]:
+        return self.store.outlets()
+
+    def _extraction_uncached(self, article_id: str) -> Extraction | None:
+        js = self.store.extraction_json(article_id)
+        return _load_extraction(js) if js else None
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        return self._extractions(article_id)
+
+    def _ref(self, article: Article, number: int, start: int, end: int, text: str | None = None) -> PassageRef:
+        ref = PassageRef(
+            article_id=article.id,
+            number=number,
+            start=start,
+            end=end,
+            text=text if text is not None else article.text[start:end],
+            outlet=article.outlet,
+            title=article.title,
+            date=article.date,
+            path=article.path,
+            relpath=article.relpath,
+        )
+        ext = self.extraction(article.id)
+        if ext is not None:
+            canon = self._canon()
+            for c in ext.claims:
+                if start <= c.figure.start < end:
+                    if c.claimant:
+                        name = canon(c.claimant)
+                        if name != c.claimant:
+                            c = type(c)(c.figure, name, c.attribution)
+                    ref.claims.append(c)
+            ref.attributions = [
+                a for a in ext.attributions if (a.source_start < end and a.source_end > start)
+                or (a.content_start < end and a.content_end > start)
+            ]
+            ref.entities = [e for e in ext.entities if e.start < end and e.end > start]
+        ref.boilerplate = [b for b in article.boilerplate if b.start < end and b.end > start]
+        return ref
+
+    def passage(self, article_id: str, number: int) -> PassageRef:
+        a = self.article(article_id)
+        for p in a.passages:
+            if p.number == number:
+                return self._ref(a, p.number, p.start, p.end)
+        raise DeskError(f"The article {a.title!r} has no passage {number}.")
+
+    def search(
+        self,
+        query: str,
+        outlets: Sequence[str] = (),
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        limit: int = 20,
+        per_article: int = 2,
+    ) -> SearchResult:
+        raw = self._search.search(query, outlets, since, until, limit=limit, per_article=per_article)
+        hits = [ref for ref in (self._hit_ref(h) for h in raw.hits) if ref is not None]
+        return SearchResult(
+            query=query,
+            hits=hits,
+            total=raw.total,
+            pending_extraction=self.store.pending_extraction(),
+            outlets=raw.outlets,
+        )
+
+    def _hit_ref(self, hit: RawHit) -> PassageRef | None:
+        meta = self.store.meta(hit.aid)
+        if meta is None:  # removed between the Whoosh snapshot and now
+            return None
+        article = Article(
+            id=hit.aid,
+            path=meta["path"],
+            relpath=meta["relpath"],
+            title=meta["title"],
+            outlet=meta["outlet"],
+            date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
+            text="",
+            boilerplate=[Boilerplate(s, e, r) for s, e, r in json.loads(meta["doc"])["boilerplate"]],
+        )
+        ref = self._ref(article, hit.number, hit.start, hit.end, text=hit.text)
+        ref.score = hit.score
+        ref.highlights = hit.highlights
+        return ref
+
+    # -- comparing (delegated to desk.compare)
+
+    def compare(
+        self,
+        query: str,
+        outlets: Sequence[str] = (),
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> Comparison:
+        from desk.compare import compare_query
+
+        return compare_query(self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled)
+
+    def collate(
+        self,
+        article_ids: Sequence[str],
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> Comparison:
+        from desk.compare import collate
+
+        return collate(self, list(article_ids), progress=progress, cancelled=cancelled)
+
+    # -- claims
+
+    def _statements(self, article: Article, ext: Extraction, numbers: Iterable[int] | None) -> list[FigureStatement]:
+        canon = self._canon()
+        wanted = set(numbers) if numbers is not None else None
+        out: list[FigureStatement] = []
+        for c in ext.claims:
+            number = next(
+                (p.number for p in article.passages if p.start <= c.figure.start < p.end), None
+            )
+            if number is None or (wanted is not None and number not in wanted):
+                continue
+            out.append(FigureStatement(article.outlet, canon(c.claimant) if c.claimant else "", c.figure, article.id, number))
+        return out
+
+    def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:
+        """Figures with their claimants, for the whole library or for a query's passages."""
+        out: list[FigureStatement] = []
+        if query is None or not query.strip():
+            for aid, js in self.store.extractions():
+                article = self.store.article(aid)
+                if article is not None:
+                    out.extend(self._statements(article, _load_extraction(js), None))
+        else:
+            raw = self._search.search(query, limit=limit, per_article=0, facets=False)
+            by_article: dict[str, list[int]] = {}
+            for h in raw.hits:
+                by_article.setdefault(h.aid, []).append(h.number)
+            for aid, numbers in by_article.items():
+                ext = self.extraction(aid)
+                article = self.store.article(aid)
+                if ext is not None and article is not None:
+                    out.extend(self._statements(article, ext, numbers))
+        out.sort(key=lambda s: (s.outlet, s.article_id, s.figure.start))
+        return out
+
+    def claimants(self) -> list[str]:
+        if self._claimants is None:
+            canon = self._canon()
+            names: set[str] = set()
+            for _aid, js in self.store.extractions():
+                ext = _load_extraction(js)
+                names.update(canon(a.name) for a in ext.attributions if a.name)
+                names.update(canon(c.claimant) for c in ext.claims if c.claimant)
+            names.discard("")
+            self._claimants = sorted(names, key=str.casefold)
+        return list(self._claimants)
+
+    def passage_counts(self) -> dict[str, int]:
+        """Article id -> number of passages (for the library list)."""
+        return self.store.npassages()

@@ -298,3 +298,5 @@ class IndexReport:
     pending_extraction: int = 0
     cancelled: bool = False
     seconds: float = 0.0
+    #: things the user should know that are not skipped files (e.g. an extraction that failed)
+    problems: list[str] = field(default_factory=list)

@@ -1,0 +1,594 @@
+"""The command line face of desk: thin sub-commands over :class:`desk.library.Library`.
+
+Layout: shared option helpers, output helpers, then one ``setup_<name>`` (adds
+the sub-command's arguments) and one ``run_<name>`` (does it, returns the exit
+status) per sub-command, and the table :data:`COMMANDS` that ties them
+together.  Exit status: 0 ok, 1 nothing found, 2 error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from desk import __version__, paths
+from desk.errors import DeskError
+
+OK, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
+
+
+# --------------------------------------------------------------------------
+# shared option helpers
+
+
+def add_data_dir_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where desk keeps indexes, aliases and logs (default: ${paths.ENV_DATA_DIR} or the user cache)",
+    )
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    """--data-dir, --json and --debug: every sub-command has them."""
+    add_data_dir_option(p)
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON on stdout")
+    p.add_argument("--debug", action="store_true", help="show the full traceback on errors")
+
+
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    """--outlet (repeatable), --since, --until."""
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME", help="only this outlet (repeatable)")
+    p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2022-07-01)")
+    p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
+
+
+def add_folder_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", metavar="FOLDER", help="the folder of articles")
+
+
+def check_date_options(args: argparse.Namespace) -> None:
+    from desk.index.query import parse_date
+
+    for name in ("since", "until"):
+        value = getattr(args, name, None)
+        if value:
+            try:
+                parse_date(value)
+            except DeskError as exc:
+                raise DeskError(f"--{name}: {exc}") from None
+
+
+# --------------------------------------------------------------------------
+# output helpers
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Model dataclasses, dates and paths as plain JSON values."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {(k if isinstance(k, str) else "|".join(map(str, k)) if isinstance(k, tuple) else str(k)):
+                to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | set):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, dt.date | dt.datetime):
+        return obj.isoformat()
+    if isinstance(obj, Path):
+        return str(obj)
+    if isinstance(obj, float) and obj != obj:  # NaN
+        return None
+    if isinstance(obj, float) and obj in (float("inf"), float("-inf")):
+        return None
+    return obj
+
+
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(to_jsonable(data), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def mark(text: str, spans: Sequence[tuple[int, int]], tty: bool) -> str:
+    """``text`` with the spans (local offsets) marked: bold on a terminal, else [[...]]."""
+    left, right = ("\x1b[1m", "\x1b[0m") if tty else ("[[", "]]")
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s < pos or e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append(f"{left}{text[s:e]}{right}")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done != total:
+            return
+        self._last = now
+        width = 30
+        if total > 0:
+            frac = min(1.0, done / total)
+            bar = "#" * int(frac * width)
+            line = f"[{bar:<{width}}] {frac * 100:3.0f}% {done}/{total} {message}"
+        else:
+            line = f"[{'.' * width}] {message}"
+        cols = 100
+        self.stream.write("\r" + line[:cols].ljust(cols))
+        self.stream.flush()
+        self._drawn = True
+
+    def finish(self) -> None:
+        if self.enabled and self._drawn:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.flush()
+            self._drawn = False
+
+
+def open_library(args: argparse.Namespace) -> Any:
+    from desk.library import Library
+
+    return Library(args.folder, data_dir=args.data_dir)
+
+
+def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> Any:
+    """Bring the index up to date before a read command (text pass only by default)."""
+    bar = ProgressBar()
+    try:
+        return lib.update(progress=bar, extract=extract)
+    finally:
+        bar.finish()
+
+
+def pending_note(n: int) -> str:
+    return f"figures/claimants pending for {n} article{'s' if n != 1 else ''} (run: desk index FOLDER)"
+
+
+# --------------------------------------------------------------------------
+# desk index
+
+
+def setup_index(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("--no-extract", action="store_true", help="index the text only; find figures and claimants later")
+
+
+def run_index(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        bar = ProgressBar()
+        try:
+            report = lib.update(progress=bar, extract=not args.no_extract)
+        finally:
+            bar.finish()
+        if args.json:
+            print_json({"folder": str(lib.folder), **to_jsonable(report)})
+            return OK
+        state = "cancelled" if report.cancelled else "indexed"
+        print(
+            f"{state} {lib.folder}: {report.added} added, {report.updated} updated, {report.removed} removed, "
+            f"{report.unchanged} unchanged, {len(report.skipped)} skipped ({report.seconds:.1f} s)"
+        )
+        for s in report.skipped:
+            print(f"  skipped {one_line(s.path)}: {s.reason}")
+        for problem in report.problems:
+            print(f"  note: {problem}")
+        if report.pending_extraction:
+            print(pending_note(report.pending_extraction))
+    return OK
+
+
+# --------------------------------------------------------------------------
+# desk search
+
+
+def setup_search(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("query", metavar="QUERY", help='words, "phrases", AND/OR/NOT, outlet:, date:[A TO B], figure:>N ...')
+    add_filter_options(p)
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N passages (default 20)")
+
+
+def run_search(args: argparse.Namespace) -> int:
+    check_date_options(args)
+    if args.limit < 1:
+        raise DeskError("--limit must be at least 1.")
+    with open_library(args) as lib:
+        lib.search(args.query, limit=1)  # a malformed query fails before any indexing
+        index_quietly(lib, args)
+        result = lib.search(args.query, outlets=args.outlet, since=args.since, until=args.until, limit=args.limit)
+        if args.json:
+            print_json(result)
+            return OK if result.hits else NOTHING
+        if not result.hits:
+            print(f"No passages match {args.query!r}.", file=sys.stderr)
+            return NOTHING
+        tty = sys.stdout.isatty()
+        for i, hit in enumerate(result.hits, 1):
+            date = hit.date.isoformat() if hit.date else "no date"
+            print(f"[{i}] {hit.outlet} · {date} · {one_line(hit.title)}")
+            print(f"    {hit.relpath} (passage {hit.number + 1})")
+            local = [hit.local(s, e) for s, e in hit.highlights]
+            print(f"    {one_line(mark(hit.text, local, tty))}")
+            if hit.claims:
+                said = "; ".join(
+                    f"{c.figure.text}" + (f" ({c.claimant})" if c.claimant else "") for c in hit.claims
+                )
+                print(f"    figures: {said}")
+            print()
+        facets = ", ".join(f"{o} {n}" for o, n in sorted(result.outlets.items(), key=lambda kv: -kv[1]))
+        print(f"about {result.total} matching passages; articles per outlet: {facets}")
+        if result.pending_extraction:
+            print(pending_note(result.pending_extraction))
+    return OK
+
+
+# --------------------------------------------------------------------------
+# desk articles
+
+
+def setup_articles(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        index_quietly(lib, args)
+        articles = lib.articles()
+        counts = lib.passage_counts()
+        skipped = lib.skipped()
+        if args.json:
+            rows = []
+            for a in articles:
+                row = to_jsonable(a)
+                for k in ("text", "boilerplate", "passages"):
+                    row.pop(k, None)
+                row["passages"] = counts.get(a.id, 0)
+                rows.append(row)
+            print_json({"articles": rows, "skipped": skipped, "pending_extraction": lib.pending_extraction()})
+            return OK if articles else NOTHING
+        for a in articles:
+            date = a.date.isoformat() if a.date else "no date"
+            print(f"{a.outlet}\t{date}\t{one_line(a.title)}\t{a.relpath}\t{counts.get(a.id, 0)} passages")
+        for s in skipped:
+            print(f"skipped\t{one_line(s.path)}\t{s.reason}")
+        print(f"{len(articles)} articles, {len(skipped)} skipped", file=sys.stderr)
+        if lib.pending_extraction():
+            print(pending_note(lib.pending_extraction()), file=sys.stderr)
+    return OK if articles else NOTHING
+
+
+# --------------------------------------------------------------------------
+# desk extract
+
+
+def setup_extract(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="article files")
+    p.add_argument("--text", action="store_true", help="also print the body text the offsets refer to")
+
+
+def _extract_file(path: Path) -> tuple[Any, Any]:
+    from desk import corpus
+    from desk.extract import extract_article
+
+    if not path.is_file():
+        raise DeskError(f"{path} is not a file.")
+    folder = path.resolve().parent
+    ctx = corpus.FolderContext.load(folder)
+    try:
+        article = corpus.read_article(path.resolve(), folder, ctx)
+    except corpus.Unreadable as exc:
+        raise DeskError(f"{path}: {exc.reason}") from None
+    return article, extract_article(article)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    found = 0
+    out: list[dict[str, Any]] = []
+    for name in args.files:
+        path = Path(name)
+        article, ext = _extract_file(path)
+        found += len(ext.figures) + len(ext.attributions)
+        if args.json:
+            item = {"path": str(path), "title": article.title, "outlet": article.outlet,
+                    "date": article.date, **to_jsonable(ext)}
+            if args.text:
+                item["text"] = article.text
+            out.append(item)
+            continue
+        print(f"== {path} · {article.outlet} · {article.date or 'no date'} · {one_line(article.title)}")
+        if args.text:
+            print(article.text)
+            print("--")
+        print("figures:")
+        for f in ext.figures:
+            q = f"{f.qualifier} " if f.qualifier else ""
+            hi = f"-{f.high:g}" if f.high is not None else ""
+            counted = f" [{f.counted}]" if f.counted else ""
+            print(f"  {f.start}-{f.end}\t{f.text!r}\t{q}{f.value:g}{hi}\t{f.kind}{counted}")
+        print("attributions:")
+        for a in ext.attributions:
+            print(
+                f"  {a.source_start}-{a.source_end}\t{a.name}\t({a.source_text!r}, {a.cue} {a.cue_start}-{a.cue_end})"
+                f"\tcovers {a.content_start}-{a.content_end}"
+            )
+        print("claims:")
+        for c in ext.claims:
+            print(f"  {c.figure.start}-{c.figure.end}\t{c.figure.text!r}\t{c.claimant or '(the outlet)'}")
+    if args.json:
+        print_json(out if len(out) != 1 else out[0])
+    return OK if found else NOTHING
+
+
+# --------------------------------------------------------------------------
+# desk claims
+
+
+def setup_claims(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("query", nargs="?", metavar="QUERY", help="only passages matching QUERY")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="CSV on stdout")
+    fmt.add_argument("--markdown", action="store_true", help="a Markdown table on stdout")
+
+
+CLAIM_COLUMNS = ("figure", "value", "qualifier", "counted", "claimant", "outlet", "date", "passage", "path")
+
+
+def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    cache: dict[str, Any] = {}
+    for st in statements:
+        article = cache.get(st.article_id)
+        if article is None:
+            article = cache[st.article_id] = lib.article(st.article_id)
+        p = next((p for p in article.passages if p.number == st.passage), None)
+        passage = one_line(article.text[p.start : p.end]) if p else ""
+        f = st.figure
+        rows.append(
+            {
+                "figure": f.text,
+                "value": f.value if f.high is None else f"{f.value:g}-{f.high:g}",
+                "qualifier": f.qualifier,
+                "counted": f.counted,
+                "claimant": st.claimant,
+                "outlet": st.outlet,
+                "date": article.date.isoformat() if article.date else "",
+                "passage": passage,
+                "path": article.relpath,
+            }
+        )
+    return rows
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        index_quietly(lib, args, extract=True)
+        rows = claim_rows(lib, lib.claims(args.query))
+        if args.json:
+            print_json({"claims": rows, "pending_extraction": lib.pending_extraction()})
+        elif args.csv:
+            buf = io.StringIO()
+            w = csv.DictWriter(buf, fieldnames=CLAIM_COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+            sys.stdout.write(buf.getvalue())
+        elif args.markdown:
+            print("| " + " | ".join(CLAIM_COLUMNS) + " |")
+            print("|" + "---|" * len(CLAIM_COLUMNS))
+            for r in rows:
+                cells = [str(r[c]).replace("|", "\\|") for c in CLAIM_COLUMNS]
+                print("| " + " | ".join(cells) + " |")
+        else:
+            for r in rows:
+                q = f"{r['qualifier']} " if r["qualifier"] else ""
+                print(
+                    f"{q}{r['figure']}\t{r['counted']}\t{r['claimant'] or '(the outlet)'}\t{r['outlet']}"
+                    f"\t{r['date']}\t{r['path']}"
+                )
+        if lib.pending_extraction() and not args.json:
+            print(pending_note(lib.pending_extraction()), file=sys.stderr)
+    return OK if rows else NOTHING
+
+
+# --------------------------------------------------------------------------
+# desk aliases
+
+
+def setup_aliases(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--merge", nargs=2, metavar=("A", "B"), help="treat claimant A as claimant B")
+    g.add_argument("--rename", nargs=2, metavar=("A", "B"), help="show claimant A under the name B")
+    g.add_argument("--delete", metavar="A", help="drop claimant A (its figures become the outlet's own)")
+
+
+def run_aliases(args: argparse.Namespace) -> int:
+    from desk.extract.aliases import AliasBook
+
+    with open_library(args) as lib:
+        book = AliasBook.load(lib.aliases_path)
+        changed = True
+        if args.merge:
+            book.merge(*args.merge)
+        elif args.rename:
+            book.rename(*args.rename)
+        elif args.delete:
+            book.delete(args.delete)
+        else:
+            changed = False
+        if changed:
+            try:
+                book.save(lib.aliases_path)
+            except OSError as exc:
+                raise DeskError(f"desk cannot write the alias file {lib.aliases_path}: {exc.strerror}.") from exc
+        entries = list(book.entries())
+        if args.json:
+            print_json({"file": str(lib.aliases_path), "entries": entries, "claimants": lib.claimants()})
+            return OK
+        for entry in entries:
+            print("\t".join(str(x) for x in entry) if isinstance(entry, list | tuple) else str(entry))
+        if not entries:
+            print(f"no aliases yet ({lib.aliases_path})", file=sys.stderr)
+    return OK
+
+
+# --------------------------------------------------------------------------
+# ===== desk compare: PLACEHOLDER, filled in by the compare work =====
+
+
+def setup_compare(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("query", metavar="QUERY")
+    add_filter_options(p)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    raise DeskError("desk compare is not available in this build yet.")
+
+
+# ===== end of desk compare =====
+# --------------------------------------------------------------------------
+# ===== desk collate: PLACEHOLDER, filled in by the compare work =====
+
+
+def setup_collate(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+
+
+def run_collate(args: argparse.Namespace) -> int:
+    raise DeskError("desk collate is not available in this build yet.")
+
+
+# ===== end of desk collate =====
+# --------------------------------------------------------------------------
+# the table of sub-commands
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    help: str
+    setup: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in (
+        Command("index", "index a folder of articles (incremental)", setup_index, run_index),
+        Command("search", "search a folder's passages", setup_search, run_search),
+        Command("articles", "list a folder's articles and skipped files", setup_articles, run_articles),
+        Command("extract", "print the figures, attributions and claims of article files", setup_extract, run_extract),
+        Command("claims", "the claims table: figures with who asserts them", setup_claims, run_claims),
+        Command("aliases", "list or edit a folder's claimant aliases", setup_aliases, run_aliases),
+        Command("compare", "put passages about the same facts side by side", setup_compare, run_compare),
+        Command("collate", "align whole articles passage by passage", setup_collate, run_collate),
+    )
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description="Compare how news outlets report the same facts, offline. "
+        "Without a sub-command, `desk [FOLDER]` opens the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for cmd in COMMANDS.values():
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        cmd.setup(p)
+        add_common_options(p)
+        p.set_defaults(run=cmd.run)
+    return parser
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when the arguments ask for the command line rather than the window."""
+    return bool(args) and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version"))
+
+
+def _log_crash(exc: BaseException, data_dir: str | None) -> Path | None:
+    try:
+        d = paths.log_dir(data_dir)
+        d.mkdir(parents=True, exist_ok=True)
+        path = d / "crash.log"
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat()} desk {__version__}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+        return int(exc.code or 0) if isinstance(exc.code, int) else ERROR
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return OK
+    debug = bool(getattr(args, "debug", False))
+    try:
+        return int(args.run(args))
+    except DeskError as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"desk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("desk: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except BrokenPipeError:
+        # the reader of our output went away (desk search ... | head)
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the final flush
+        except OSError:
+            pass
+        return OK
+    except Exception as exc:  # noqa: BLE001 - the one boundary: a bug gets logged, not a wall of text
+        if debug:
+            traceback.print_exc()
+        log = _log_crash(exc, getattr(args, "data_dir", None))
+        where = f"; details in {log}" if log else ""
+        print(f"desk: internal error: {type(exc).__name__}: {exc}{where} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

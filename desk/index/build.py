@@ -1,0 +1,521 @@
+"""Incremental, progressive indexing of one article folder.
+
+Pass 1 (text): scan the folder, decide per file from size+mtime (then sha1)
+whether it must be read, read the new and changed files in worker processes,
+mark lines repeated across the folder as boilerplate, store the articles and
+write one Whoosh document per passage (with the regex figures), in one commit.
+
+Pass 2 (figures and claimants): run the spaCy extraction in worker processes
+over articles not yet extracted, store the results, and rewrite those
+articles' passage documents with claimant names, committing in batches so a
+kill or a cancel loses at most one batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh.index import Index
+from whoosh.writing import IndexWriter
+
+from desk.errors import Cancelled, FolderError
+from desk.index import engine
+from desk.index.store import FileState, Store
+from desk.model import (
+    Article,
+    CancelCheck,
+    Extraction,
+    IndexReport,
+    Progress,
+    Skipped,
+)
+
+#: below this many files to read, reading happens in-process (no pool start-up)
+POOL_THRESHOLD = 64
+#: passages per Whoosh batch in pass 1 before using parallel sub-writers
+PARALLEL_WRITE_THRESHOLD = 4000
+#: articles per committed batch in pass 2
+EXTRACT_BATCH = 250
+WORKERS = 2
+
+
+def workers() -> int:
+    return max(1, min(WORKERS, os.cpu_count() or 1))
+
+
+def _mp_context() -> Any:
+    # fork is cheap and keeps the parent's imports; elsewhere spawn is the safe default
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def file_sha1(path: Path) -> str:
+    h = hashlib.sha1()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------
+# worker side
+
+_CTX: dict[str, Any] = {}
+
+
+def _init_reader(folder: str) -> None:
+    from desk import corpus
+
+    _CTX["folder"] = Path(folder)
+    _CTX["ctx"] = corpus.FolderContext.load(Path(folder))
+
+
+@dataclass(slots=True)
+class _Read:
+    relpath: str
+    article: Article | None
+    keys: list[str]
+    figures: list[tuple[int, float, float | None]]
+    skipped: Skipped | None = None
+
+
+def _figures_of(text: str) -> list[tuple[int, float, float | None]]:
+    try:
+        from desk.extract.figures import find_figures
+    except ImportError:  # the figure finder is optional for pass 1
+        return []
+    return [(f.start, f.value, f.high) for f in find_figures(text, 0, len(text))]
+
+
+def _read_one(job: tuple[str, str]) -> _Read:
+    """Read one file; every failure becomes a Skipped with a reason, never an exception."""
+    from desk import corpus
+
+    path_s, relpath = job
+    path = Path(path_s)
+    try:
+        article = corpus.read_article(path, _CTX["folder"], _CTX["ctx"])
+    except corpus.Unreadable as exc:
+        return _Read(relpath, None, [], [], Skipped(path_s, exc.reason))
+    except FileNotFoundError:
+        return _Read(relpath, None, [], [], Skipped(path_s, "the file disappeared while desk was reading it"))
+    except PermissionError:
+        return _Read(relpath, None, [], [], Skipped(path_s, "permission denied: desk may not read this file"))
+    except OSError as exc:
+        return _Read(relpath, None, [], [], Skipped(path_s, f"cannot be read: {exc.strerror or exc}"))
+    except Exception as exc:  # noqa: BLE001 - article text is untrusted: one bad file must not stop a run
+        return _Read(relpath, None, [], [], Skipped(path_s, f"desk failed on this file ({type(exc).__name__}: {exc})"))
+    keys = sorted(corpus.line_keys(article))
+    return _Read(relpath, article, keys, _figures_of(article.text))
+
+
+def _extract_one(article: Article) -> tuple[str, str | None, str]:
+    from desk.extract import extract_article
+    from desk.extract.store import extraction_to_json
+
+    try:
+        return article.id, extraction_to_json(extract_article(article)), ""
+    except Exception as exc:  # noqa: BLE001 - keep the run going; the article stays without claimants
+        return article.id, None, f"{type(exc).__name__}: {exc}"
+
+
+# --------------------------------------------------------------------------
+# parent side
+
+
+def common_keys(counts: Counter[str], n_articles: int) -> set[str]:
+    """Line keys repeated across enough of the folder to be page furniture."""
+    from desk import corpus
+
+    helper = getattr(corpus, "common_lines", None)
+    if helper is not None:
+        return set(helper(counts, n_articles))
+    threshold = max(3, math.ceil(0.01 * n_articles))
+    return {k for k, n in counts.items() if n >= threshold}
+
+
+def passage_docs(
+    article: Article,
+    figures: Iterable[tuple[int, float, float | None]],
+    claimants: dict[int, list[str]] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The Whoosh documents of one article's passages."""
+    figs = sorted(figures)
+    when = dt.datetime(article.date.year, article.date.month, article.date.day) if article.date else None
+    fi = 0
+    for p in article.passages:
+        while fi < len(figs) and figs[fi][0] < p.start:
+            fi += 1
+        values: list[float] = []
+        j = fi
+        while j < len(figs) and figs[j][0] < p.end:
+            values.append(float(figs[j][1]))
+            if figs[j][2] is not None:
+                values.append(float(figs[j][2]))  # type: ignore[arg-type]
+            j += 1
+        doc: dict[str, Any] = {
+            "aid": article.id,
+            "number": p.number,
+            "start": p.start,
+            "end": p.end,
+            "body": article.text[p.start : p.end],
+            "title": article.title,
+            "outlet": article.outlet,
+            "outlet_key": article.outlet,
+        }
+        if when is not None:
+            doc["date"] = when
+        if values:
+            doc["figure"] = values
+        names = (claimants or {}).get(p.number)
+        if names:
+            doc["claimant"] = " ; ".join(names)
+        yield doc
+
+
+def passage_claimants(article: Article, extraction: Extraction, canon: Callable[[str], str]) -> dict[int, list[str]]:
+    """Passage number -> claimant names whose attribution or claim falls in it."""
+    out: dict[int, list[str]] = {}
+    spans: list[tuple[int, int, str]] = []
+    for a in extraction.attributions:
+        spans.append((a.source_start, a.source_end, a.name))
+        spans.append((a.content_start, a.content_end, a.name))
+    for c in extraction.claims:
+        if c.claimant:
+            spans.append((c.figure.start, c.figure.end, c.claimant))
+    for p in article.passages:
+        names: list[str] = []
+        for s, e, name in spans:
+            if s < p.end and e > p.start and name:
+                for n in {name, canon(name)}:
+                    if n and n not in names:
+                        names.append(n)
+        if names:
+            out[p.number] = names
+    return out
+
+
+class Indexer:
+    """Runs the two passes for one library; the Library owns it."""
+
+    def __init__(
+        self,
+        folder: Path,
+        library_dir: Path,
+        data_dir: Path,
+        ix: Index,
+        store: Store,
+        canon: Callable[[str], str],
+        on_commit: Callable[[], None],
+    ) -> None:
+        self.folder = folder
+        self.library_dir = library_dir
+        self.data_dir = data_dir
+        self.ix = ix
+        self.store = store
+        self.canon = canon
+        self.on_commit = on_commit
+        self.reads = 0  # files read in the last run (tests count them)
+
+    # -- pass 1
+
+    def _scan(self, report: IndexReport) -> tuple[list[tuple[Path, str, os.stat_result]], list[Skipped]]:
+        from desk import corpus
+
+        exclude = []
+        for p in (self.data_dir, self.library_dir):
+            if p.exists() and (p.resolve() == self.folder.resolve() or self._inside(p)):
+                exclude.append(p)
+        found: list[tuple[Path, str, os.stat_result]] = []
+        skipped: list[Skipped] = []
+        try:
+            for item in corpus.scan(self.folder, exclude=exclude):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                    continue
+                try:
+                    st = item.stat()
+                except OSError as exc:
+                    skipped.append(Skipped(str(item), f"cannot be read: {exc.strerror or exc}"))
+                    continue
+                rel = item.relative_to(self.folder).as_posix() if item.is_absolute() else item.as_posix()
+                found.append((item if item.is_absolute() else self.folder / item, rel, st))
+        except PermissionError as exc:
+            raise FolderError(f"desk may not list the folder {self.folder}: {exc.strerror}.") from exc
+        return found, skipped
+
+    def _inside(self, p: Path) -> bool:
+        from desk.paths import is_inside
+
+        return is_inside(p, self.folder)
+
+    def text_pass(
+        self,
+        progress: Progress,
+        cancelled: CancelCheck,
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+    ) -> IndexReport:
+        from desk import corpus
+
+        t0 = time.perf_counter()
+        report = IndexReport()
+        progress(0, 0, "looking for articles")
+        found, scan_skipped = self._scan(report)
+        states = self.store.states()
+        skipped_before = self.store.skipped_states()
+        ctx_problems: list[Skipped] = []
+
+        to_read: list[tuple[Path, str]] = []
+        resend: list[str] = []  # aids stored but not yet in Whoosh (a killed run)
+        remembered: list[tuple[str, Skipped, int, float]] = []
+        seen: set[str] = set()
+        for path, rel, st in found:
+            seen.add(rel)
+            old: FileState | None = states.get(rel)
+            if old is not None:
+                if old.size == st.st_size and old.mtime == st.st_mtime:
+                    report.unchanged += 1
+                    if not old.indexed:
+                        resend.append(old.aid)
+                    continue
+                if old.size == st.st_size:
+                    try:
+                        same = file_sha1(path) == old.sha1
+                    except OSError:
+                        same = False
+                    if same:
+                        self.store.touch(rel, st.st_size, st.st_mtime)
+                        report.unchanged += 1
+                        if not old.indexed:
+                            resend.append(old.aid)
+                        continue
+                to_read.append((path, rel))
+                continue
+            prev = skipped_before.get(rel)
+            if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime:
+                remembered.append((rel, prev[2], st.st_size, st.st_mtime))
+                continue
+            to_read.append((path, rel))
+        removed = [rel for rel in states if rel not in seen]
+
+        # read
+        results: list[_Read] = []
+        total = len(to_read)
+        if to_read:
+            ctx = corpus.FolderContext.load(self.folder)
+            ctx_problems = list(getattr(ctx, "problems", []) or [])
+            jobs = [(str(p), rel) for p, rel in to_read]
+            for done, r in enumerate(self._read_all(jobs), 1):
+                results.append(r)
+                if done % 25 == 0 or done == total:
+                    progress(done, total, f"reading {r.relpath}")
+                if cancelled():
+                    report.cancelled = True
+                    report.seconds = time.perf_counter() - t0
+                    return report
+        self.reads = total
+
+        new_skipped: list[tuple[str, Skipped, int, float]] = []
+        stats = {rel: st for _p, rel, st in found}
+        good: list[_Read] = []
+        for r in results:
+            if r.article is None:
+                st = stats[r.relpath]
+                assert r.skipped is not None
+                new_skipped.append((r.relpath, r.skipped, st.st_size, st.st_mtime))
+            else:
+                good.append(r)
+
+        # boilerplate repeated across the folder
+        if good:
+            counts: Counter[str] = Counter()
+            changed = {r.relpath for r in good}
+            for rel, keys in self.store.linekeys():
+                if rel not in changed and rel not in removed:
+                    counts.update(keys)
+            for r in good:
+                counts.update(r.keys)
+            n_articles = report.unchanged + len(good)
+            common = common_keys(counts, n_articles)
+            if common:
+                for r in good:
+                    assert r.article is not None
+                    r.article = corpus.apply_repeated(r.article, common)
+
+        for r in good:
+            assert r.article is not None
+            st = stats[r.relpath]
+            r.article.size = r.article.size or st.st_size
+            r.article.mtime = st.st_mtime
+            if r.relpath in states:
+                report.updated += 1
+            else:
+                report.added += 1
+        report.removed = len(removed)
+
+        if cancelled():
+            report.cancelled = True
+            report.seconds = time.perf_counter() - t0
+            return report
+
+        # store first (indexed=0), then Whoosh, then flip the flag
+        replaced_aids = [states[r.relpath].aid for r in good if r.relpath in states]
+        removed_aids = [states[rel].aid for rel in removed]
+        if good:
+            self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
+        resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
+        ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
+        if good or removed_aids or resend_articles:
+            progress(0, ndocs, "writing the index")
+            bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
+            kwargs: dict[str, Any] = {"limitmb": 128}
+            if bulk:
+                kwargs.update(procs=workers(), multisegment=True)
+            writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
+            try:
+                for aid in (*replaced_aids, *removed_aids, *resend):
+                    writer.delete_by_term("aid", aid)
+                written = 0
+                for r in good:
+                    assert r.article is not None
+                    written += self._add(writer, passage_docs(r.article, r.figures))
+                    if cancelled():
+                        raise Cancelled()
+                for a in resend_articles:
+                    written += self._add(writer, passage_docs(a, _figures_of(a.text)))
+                progress(ndocs, ndocs, "saving the index")
+                engine.commit(writer)
+            except Cancelled:
+                engine.abandon(writer)
+                report.cancelled = True
+                report.seconds = time.perf_counter() - t0
+                return report
+            except BaseException:
+                engine.abandon(writer)
+                raise
+            self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
+            self.store.delete(removed)
+            self.on_commit()
+        self.store.set_skipped(remembered + new_skipped)
+        report.skipped = (
+            scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
+        )
+        report.pending_extraction = self.store.pending_extraction()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _add(self, writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
+        n = 0
+        for doc in docs:
+            writer.add_document(**doc)
+            n += 1
+        return n
+
+    def _read_all(self, jobs: list[tuple[str, str]]) -> Iterator[_Read]:
+        if len(jobs) < POOL_THRESHOLD or workers() == 1:
+            _init_reader(str(self.folder))
+            for job in jobs:
+                yield _read_one(job)
+            return
+        with ProcessPoolExecutor(
+            max_workers=workers(), mp_context=_mp_context(), initializer=_init_reader, initargs=(str(self.folder),)
+        ) as pool:
+            try:
+                yield from pool.map(_read_one, jobs, chunksize=16)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+    # -- pass 2
+
+    def extract_pass(
+        self,
+        progress: Progress,
+        cancelled: CancelCheck,
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+    ) -> tuple[int, list[str]]:
+        """Extract figures and claimants for pending articles; returns (done, problems)."""
+        from desk.extract.store import extraction_from_json
+
+        pending = self.store.aids("extracted=0 AND indexed=1")
+        total = len(pending)
+        if not total:
+            return 0, []
+        problems: list[str] = []
+        done = 0
+        progress(0, total, "finding figures and claimants")
+        batches = [pending[i : i + EXTRACT_BATCH] for i in range(0, total, EXTRACT_BATCH)]
+        pool: ProcessPoolExecutor | None = None
+        if total >= 8 and workers() > 1:
+            pool = ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context())
+        try:
+            for batch in batches:
+                if cancelled():
+                    break
+                articles = [a for a in (self.store.article(aid) for aid in batch) if a is not None]
+                results: list[tuple[str, str | None, str]] = []
+                if pool is not None:
+                    futures: list[Future[tuple[str, str | None, str]]] = [
+                        pool.submit(_extract_one, a) for a in articles
+                    ]
+                    pending_f = set(futures)
+                    while pending_f:
+                        finished, pending_f = wait(pending_f, timeout=0.5)
+                        done += len(finished)
+                        if finished:
+                            progress(done, total, "finding figures and claimants")
+                        if cancelled():
+                            for f in pending_f:
+                                f.cancel()
+                            raise Cancelled()
+                    results = [f.result() for f in futures]
+                else:
+                    for a in articles:
+                        results.append(_extract_one(a))
+                        done += 1
+                        progress(done, total, "finding figures and claimants")
+                        if cancelled():
+                            raise Cancelled()
+                by_id = {a.id: a for a in articles}
+                stored: list[tuple[str, str]] = []
+                writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, limitmb=128)
+                try:
+                    for aid, js, err in results:
+                        a = by_id[aid]
+                        if js is None:
+                            problems.append(f"{a.relpath}: figures/claimants failed ({err})")
+                            js = '{"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []}'
+                            ext = Extraction()
+                        else:
+                            ext = extraction_from_json(js)
+                        figs = [(f.start, f.value, f.high) for f in ext.figures]
+                        writer.delete_by_term("aid", aid)
+                        self._add(writer, passage_docs(a, figs, passage_claimants(a, ext, self.canon)))
+                        stored.append((aid, js))
+                    engine.commit(writer)
+                except BaseException:
+                    engine.abandon(writer)
+                    raise
+                self.store.put_extractions(stored)
+                self.on_commit()
+        except Cancelled:
+            pass
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        return total - self.store.pending_extraction(), problems

@@ -1,0 +1,237 @@
+"""desk's query language: Whoosh's syntax plus ``date:``/``figure:`` filters.
+
+Whoosh 2.7.4 silently turns a malformed query into *some* query (an unknown
+field becomes a word, an unbalanced quote swallows the rest), and its date
+parsing does not read ISO dates.  So the query string is checked first and
+every problem becomes a :class:`~desk.errors.QueryError` with a sentence; the
+``date:`` and ``figure:`` clauses are parsed here (dates with python-dateutil)
+into ``DateRange``/``NumericRange`` queries.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any
+
+from dateutil import parser as dateparser
+from whoosh import query as wq
+from whoosh.fields import Schema
+from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, QueryParser, syntax
+from whoosh.qparser.taggers import RegexTagger
+
+from desk.errors import QueryError
+from desk.index.schema import QUERY_FIELDS
+
+_FIELD_RE = re.compile(r"(?<![\w\\*?~])([A-Za-z_][\w]*):(?!//)")
+_NUMBER_RE = re.compile(
+    r"^(?P<sign>[-+])?\$?(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<mult>k|m|b|bn|thousand|million|billion|trillion)?%?$",
+    re.IGNORECASE,
+)
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+_FILTER_EXPR = (
+    r"(?P<field>date|figure):(?P<spec>[\[{][^\]}]*[\]}]|[<>]=?[^\s()\[\]{}]+|[^\s()\[\]{}<>]+)"
+)
+
+
+def parse_number(text: str) -> float:
+    """``14,400`` -> 14400.0, ``1.2K`` -> 1200.0, ``$2`` -> 2.0; QueryError otherwise."""
+    m = _NUMBER_RE.match(text.strip())
+    if not m:
+        raise QueryError(
+            f"'{text}' is not a number; figure: takes numbers such as 1000, 14,400, 1.2K or 40%."
+        )
+    value = float(m["num"].replace(",", ""))
+    if m["mult"]:
+        value *= _MULT[m["mult"].lower()]
+    return -value if m["sign"] == "-" else value
+
+
+def parse_date(text: str, *, end: bool = False) -> dt.datetime:
+    """A date as the first (or, with ``end``, the last) moment it covers.
+
+    ``2022`` covers the year, ``2022-07`` the month, ``2022-07-01`` the day;
+    anything else python-dateutil reads ("1 July 2022", "July 2022") works too.
+    """
+    s = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            y = int(s)
+            return dt.datetime(y, 12, 31, 23, 59, 59) if end else dt.datetime(y, 1, 1)
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            if end:
+                return dt.datetime(y, mo, calendar.monthrange(y, mo)[1], 23, 59, 59)
+            return dt.datetime(y, mo, 1)
+        d = dateparser.parse(s, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError) as exc:
+        raise QueryError(f"'{text}' is not a date; write dates as 2022-07-01.") from exc
+    d = d.replace(tzinfo=None)
+    if end:
+        return d.replace(hour=23, minute=59, second=59)
+    return d.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def as_datetime(value: dt.date | dt.datetime | str, *, end: bool = False) -> dt.datetime:
+    """A --since/--until value (date, datetime or string) as a datetime bound."""
+    if isinstance(value, str):
+        return parse_date(value, end=end)
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return dt.datetime(value.year, value.month, value.day, 23, 59, 59) if end else dt.datetime(
+        value.year, value.month, value.day
+    )
+
+
+def _split_range(field: str, spec: str) -> tuple[str | None, str | None, bool, bool]:
+    inner = spec[1:-1].strip()
+    parts = re.split(r"\s+TO\s+|^TO\s+|\s+TO$|^TO$", inner, flags=re.IGNORECASE)
+    if len(parts) != 2:
+        raise QueryError(
+            f"The range {field}:{spec} needs the form {field}:[LOW TO HIGH] (either end may be left out)."
+        )
+    low = parts[0].strip() or None
+    high = parts[1].strip() or None
+    low = None if low == "*" else low
+    high = None if high == "*" else high
+    if low is None and high is None:
+        raise QueryError(f"The range {field}:{spec} has neither a low nor a high end.")
+    return low, high, spec[0] == "{", spec[-1] == "}"
+
+
+def filter_query(field: str, spec: str) -> wq.Query:
+    """The query for one ``date:`` or ``figure:`` clause."""
+    if spec[0] in "[{":
+        if spec[-1] not in "]}":
+            raise QueryError(f"The range {field}:{spec} is not closed with ] or }}.")
+        low, high, lexcl, hexcl = _split_range(field, spec)
+    elif spec[0] in "<>":
+        op = spec[:2] if spec[1:2] == "=" else spec[:1]
+        value = spec[len(op) :]
+        if not value:
+            raise QueryError(f"{field}:{spec} needs a value after {op}.")
+        if op.startswith(">"):
+            low, high, lexcl, hexcl = value, None, op == ">", False
+        else:
+            low, high, lexcl, hexcl = None, value, False, op == "<"
+    else:
+        low, high, lexcl, hexcl = spec, spec, False, False
+
+    if field == "figure":
+        lo = parse_number(low) if low is not None else None
+        hi = parse_number(high) if high is not None else None
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryError(f"The range {field}:{spec} runs backwards: {low} is more than {high}.")
+        return wq.NumericRange("figure", lo, hi, startexcl=lexcl, endexcl=hexcl)
+
+    dlo = parse_date(low) if low is not None else None
+    dhi = parse_date(high, end=True) if high is not None else None
+    if lexcl and dlo is not None and low is not None:
+        dlo = parse_date(low, end=True)
+    if hexcl and dhi is not None and high is not None:
+        dhi = parse_date(high)
+    if dlo is not None and dhi is not None and dlo > dhi:
+        raise QueryError(f"The range {field}:{spec} runs backwards: {low} is after {high}.")
+    return wq.DateRange("date", dlo, dhi, startexcl=lexcl, endexcl=hexcl)
+
+
+class _QueryNode(syntax.SyntaxNode):
+    """A syntax node that is already a finished Whoosh query."""
+
+    def __init__(self, q: wq.Query) -> None:
+        self.q = q
+
+    def r(self) -> str:
+        return repr(self.q)
+
+    def query(self, parser: Any) -> wq.Query:
+        return self.q
+
+
+class _FilterTagger(RegexTagger):
+    def create(self, parser: Any, match: re.Match[str]) -> syntax.SyntaxNode:
+        return _QueryNode(filter_query(match["field"], match["spec"]))
+
+
+class _FilterPlugin:
+    """Tags ``date:...`` and ``figure:...`` before Whoosh's field and range taggers."""
+
+    def taggers(self, parser: Any) -> list[tuple[Any, int]]:
+        return [(_FilterTagger(_FILTER_EXPR), -10)]
+
+    def filters(self, parser: Any) -> list[Any]:
+        return []
+
+
+def check_syntax(text: str) -> None:
+    """Raise QueryError for unbalanced quotes or brackets and unknown fields."""
+    if not text.strip():
+        raise QueryError("The query is empty; type some words to search for.")
+    if text.count('"') % 2:
+        raise QueryError('The query has an unbalanced quote ("): close the phrase with a second quote.')
+    parens: list[int] = []
+    in_range = None
+    in_quote = False
+    outside = []
+    for i, ch in enumerate(text):
+        if ch == '"':
+            in_quote = not in_quote
+            outside.append(" ")
+            continue
+        if in_quote:
+            outside.append(" ")
+            continue
+        outside.append(ch)
+        if ch == "(":
+            parens.append(i)
+        elif ch == ")":
+            if not parens:
+                raise QueryError(f"The query has a ')' at position {i + 1} with no '(' before it.")
+            parens.pop()
+        elif ch in "[{":
+            if in_range is not None:
+                raise QueryError(f"The query opens a range at position {i + 1} inside another range.")
+            in_range = i
+        elif ch in "]}":
+            if in_range is None:
+                raise QueryError(f"The query has a '{ch}' at position {i + 1} with no '[' or '{{' before it.")
+            in_range = None
+    if parens:
+        raise QueryError(f"The query has a '(' at position {parens[-1] + 1} that is never closed.")
+    if in_range is not None:
+        raise QueryError(f"The range starting at position {in_range + 1} is never closed with ']' or '}}'.")
+    bare = "".join(outside)
+    for m in _FIELD_RE.finditer(bare):
+        name = m[1]
+        if name not in QUERY_FIELDS:
+            known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"body"}))
+            raise QueryError(f"The query names an unknown field '{name}:'; desk knows {known}.")
+        if re.match(r"[<>]?=?(\s|$)", text[m.end() :]) and not text[m.end() :].startswith('"'):
+            raise QueryError(f"'{text[m.start():m.end()].strip()}' in the query needs a value after it.")
+
+
+class QueryBuilder:
+    """Parses user queries against one schema (build once, reuse)."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.parser = QueryParser("body", schema)
+        self.parser.add_plugin(_FilterPlugin())  # type: ignore[arg-type]
+        self.parser.add_plugin(FuzzyTermPlugin())
+        self.parser.add_plugin(FieldAliasPlugin({"body": ["text"], "outlet_key": ["outlet"]}))
+
+    def parse(self, text: str) -> wq.Query:
+        check_syntax(text)
+        try:
+            q = self.parser.parse(text)
+        except QueryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises anything on odd input
+            raise QueryError(f"desk cannot read the query {text!r}: {exc}.") from exc
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            raise QueryError(
+                f"The query {text!r} has no words desk can search for (only very common words or punctuation)."
+            )
+        return q

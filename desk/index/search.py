@@ -1,0 +1,151 @@
+"""Searching the passage index: hits, highlights, outlet facets, filters.
+
+One long-lived Whoosh searcher per library (opening one per query costs ~15x
+more); ``refresh()`` after every commit.  Outlet/date filters are turned into
+document sets once per distinct filter and cached until the next refresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.highlight import Formatter, Highlighter, PinpointFragmenter
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from desk.index.query import QueryBuilder, as_datetime
+
+
+class _SpanFormatter(Formatter):
+    """A 'formatter' that returns the matched tokens' character spans."""
+
+    def format(self, fragments: Any, replace: bool = False) -> list[tuple[int, int]]:  # type: ignore[override]
+        spans: list[tuple[int, int]] = []
+        for frag in fragments:
+            for tok in frag.matches:
+                spans.append((tok.startchar, tok.endchar))
+        return sorted(set(spans))
+
+
+@dataclass(slots=True)
+class RawHit:
+    aid: str
+    number: int
+    start: int
+    end: int
+    text: str
+    outlet: str
+    score: float
+    highlights: list[tuple[int, int]]  # offsets into the article text
+
+
+@dataclass(slots=True)
+class RawResult:
+    hits: list[RawHit]
+    total: int
+    outlets: dict[str, int]
+
+
+class PassageSearcher:
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self.builder = QueryBuilder(ix.schema)
+        self._lock = threading.RLock()
+        self._searcher: Searcher = ix.searcher()
+        self._filters: dict[tuple[Any, ...], Any] = {}
+        # Pinpoint needs chars=True on the field; charlimit=None so long passages highlight fully
+        self._highlighter = Highlighter(
+            fragmenter=PinpointFragmenter(maxchars=100000, surround=0, autotrim=False, charlimit=None),
+            formatter=_SpanFormatter(),
+        )
+
+    def refresh(self) -> None:
+        with self._lock:
+            new = self._searcher.refresh()
+            if new is not self._searcher:
+                self._searcher = new
+                self._filters.clear()
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+
+    @property
+    def searcher(self) -> Searcher:
+        return self._searcher
+
+    def filter_set(
+        self,
+        outlets: Sequence[str] = (),
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+    ) -> Any:
+        lo = as_datetime(since) if since else None
+        hi = as_datetime(until, end=True) if until else None
+        key = (tuple(sorted(o.lower() for o in outlets)), lo, hi)
+        if key == ((), None, None):
+            return None
+        with self._lock:
+            cached = self._filters.get(key)
+            if cached is None:
+                parts: list[wq.Query] = []
+                if outlets:
+                    parts.append(wq.Or([wq.Term("outlet_key", o.lower()) for o in outlets]))
+                if lo or hi:
+                    parts.append(wq.DateRange("date", lo, hi))
+                q = parts[0] if len(parts) == 1 else wq.And(parts)
+                cached = set(self._searcher.docs_for_query(q))
+                self._filters[key] = cached
+            return cached
+
+    def search(
+        self,
+        text: str,
+        outlets: Sequence[str] = (),
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+        limit: int = 20,
+        per_article: int = 2,
+        facets: bool = True,
+    ) -> RawResult:
+        q = self.builder.parse(text)
+        with self._lock:
+            flt = self.filter_set(outlets, since, until)
+            s = self._searcher
+            kwargs: dict[str, Any] = {"limit": max(1, limit), "terms": True, "filter": flt}
+            if per_article:
+                kwargs.update(collapse="aid", collapse_limit=per_article)
+            if facets:
+                kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet")}
+            results = s.search(q, **kwargs)
+            hits: list[RawHit] = []
+            for hit in results:
+                start = hit["start"]
+                spans: list[tuple[int, int]] = []
+                if hit.matched_terms() and any(f == "body" for f, _t in hit.matched_terms()):
+                    spans = self._highlighter.highlight_hit(hit, "body", top=100000, minscore=0)
+                hits.append(
+                    RawHit(
+                        aid=hit["aid"],
+                        number=hit["number"],
+                        start=start,
+                        end=hit["end"],
+                        text=hit["body"],
+                        outlet=hit["outlet"],
+                        score=float(hit.score or 0.0),
+                        highlights=[(start + a, start + b) for a, b in spans],
+                    )
+                )
+            counts: dict[str, int] = {}
+            if facets:
+                aid_col = s.reader().column_reader("aid")
+                for outlet, docnums in results.groups("outlet").items():
+                    name = outlet.decode("utf-8") if isinstance(outlet, bytes) else str(outlet)
+                    counts[name] = len({aid_col[d] for d in docnums})
+            return RawResult(hits, results.estimated_length(), counts)

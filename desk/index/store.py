@@ -1,0 +1,229 @@
+"""The library's side store: one SQLite file next to the Whoosh index.
+
+It keeps what the incremental rules need (size, mtime, sha1 per file, the
+files skipped and why), each article's metadata, text and passages, and the
+stored extraction.  Whoosh keeps only what is searched.
+
+Write order keeps the two consistent after a crash: an article row is written
+with ``indexed = 0`` before its passages go to Whoosh, and flipped to 1 after
+the Whoosh commit; rows left at 0 are re-sent on the next run (Whoosh deletes
+by article id first, so re-sending is harmless).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desk.errors import IndexUnavailable
+from desk.model import Article, Boilerplate, Passage, Skipped
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    aid TEXT PRIMARY KEY,
+    relpath TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    sha1 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    date TEXT,
+    url TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    npassages INTEGER NOT NULL DEFAULT 0,
+    doc TEXT NOT NULL,
+    text TEXT NOT NULL,
+    linekeys TEXT NOT NULL DEFAULT '[]',
+    indexed INTEGER NOT NULL DEFAULT 0,
+    extracted INTEGER NOT NULL DEFAULT 0,
+    extraction TEXT
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    relpath TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT -1,
+    mtime REAL NOT NULL DEFAULT -1
+);
+"""
+
+
+@dataclass(slots=True)
+class FileState:
+    aid: str
+    relpath: str
+    size: int
+    mtime: float
+    sha1: str
+    indexed: bool
+    extracted: bool
+
+
+def article_doc(article: Article) -> str:
+    """The parts of an article that are not columns, as JSON."""
+    return json.dumps(
+        {
+            "passages": [[p.number, p.start, p.end] for p in article.passages],
+            "boilerplate": [[b.start, b.end, b.reason] for b in article.boilerplate],
+            "provenance": article.provenance,
+            "notes": article.notes,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _row_article(row: sqlite3.Row, with_text: bool) -> Article:
+    doc = json.loads(row["doc"])
+    date = dt.date.fromisoformat(row["date"]) if row["date"] else None
+    return Article(
+        id=row["aid"],
+        path=row["path"],
+        relpath=row["relpath"],
+        title=row["title"],
+        outlet=row["outlet"],
+        date=date,
+        text=row["text"] if with_text else "",
+        url=row["url"],
+        author=row["author"],
+        boilerplate=[Boilerplate(s, e, r) for s, e, r in doc["boilerplate"]] if with_text else [],
+        passages=[Passage(n, s, e) for n, s, e in doc["passages"]] if with_text else [],
+        provenance=dict(doc["provenance"]),
+        notes=list(doc["notes"]),
+        size=row["size"],
+        mtime=row["mtime"],
+        sha1=row["sha1"],
+    )
+
+
+class Store:
+    """One SQLite connection to a library's store (WAL: readers never block)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.Error as exc:
+            raise IndexUnavailable(f"desk cannot open its library store {path}: {exc}.") from exc
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- incremental state
+
+    def states(self) -> dict[str, FileState]:
+        rows = self.db.execute(
+            "SELECT aid, relpath, size, mtime, sha1, indexed, extracted FROM articles"
+        ).fetchall()
+        return {
+            r["relpath"]: FileState(
+                r["aid"], r["relpath"], r["size"], r["mtime"], r["sha1"], bool(r["indexed"]), bool(r["extracted"])
+            )
+            for r in rows
+        }
+
+    def skipped_states(self) -> dict[str, tuple[int, float, Skipped]]:
+        rows = self.db.execute("SELECT relpath, path, reason, size, mtime FROM skipped").fetchall()
+        return {r["relpath"]: (r["size"], r["mtime"], Skipped(r["path"], r["reason"])) for r in rows}
+
+    def linekeys(self) -> Iterator[tuple[str, list[str]]]:
+        for r in self.db.execute("SELECT relpath, linekeys FROM articles"):
+            yield r["relpath"], json.loads(r["linekeys"])
+
+    # -- writes (each call is one transaction)
+
+    def put_articles(self, items: Iterable[tuple[Article, list[str]]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO articles (aid, relpath, path, size, mtime, sha1, title, outlet, date,"
+                " url, author, npassages, doc, text, linekeys, indexed, extracted, extraction)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,NULL)",
+                [
+                    (
+                        a.id, a.relpath, a.path, a.size, a.mtime, a.sha1, a.title, a.outlet,
+                        a.date.isoformat() if a.date else None, a.url, a.author, len(a.passages),
+                        article_doc(a), a.text, json.dumps(keys, ensure_ascii=False),
+                    )
+                    for a, keys in items
+                ],
+            )
+
+    def touch(self, relpath: str, size: int, mtime: float) -> None:
+        """A file whose mtime changed but whose content did not."""
+        with self.db:
+            self.db.execute("UPDATE articles SET size=?, mtime=? WHERE relpath=?", (size, mtime, relpath))
+
+    def mark_indexed(self, aids: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany("UPDATE articles SET indexed=1 WHERE aid=?", [(a,) for a in aids])
+
+    def delete(self, relpaths: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany("DELETE FROM articles WHERE relpath=?", [(r,) for r in relpaths])
+
+    def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM skipped")
+            self.db.executemany(
+                "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)",
+                [(rel, s.path, s.reason, size, mtime) for rel, s, size, mtime in items],
+            )
+
+    def put_extractions(self, items: Iterable[tuple[str, str]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "UPDATE articles SET extraction=?, extracted=1 WHERE aid=?", [(js, aid) for aid, js in items]
+            )
+
+    # -- reads
+
+    def article(self, aid: str, with_text: bool = True) -> Article | None:
+        row = self.db.execute("SELECT * FROM articles WHERE aid=?", (aid,)).fetchone()
+        return _row_article(row, with_text) if row else None
+
+    def articles(self) -> list[Article]:
+        cols = "aid, relpath, path, size, mtime, sha1, title, outlet, date, url, author, doc, '' AS text"
+        rows = self.db.execute(f"SELECT {cols} FROM articles ORDER BY outlet, date, title").fetchall()
+        return [_row_article(r, False) for r in rows]
+
+    def npassages(self) -> dict[str, int]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles")}
+
+    def aids(self, where: str = "1") -> list[str]:
+        return [r[0] for r in self.db.execute(f"SELECT aid FROM articles WHERE {where}")]
+
+    def extraction_json(self, aid: str) -> str | None:
+        row = self.db.execute("SELECT extraction FROM articles WHERE aid=?", (aid,)).fetchone()
+        return row[0] if row else None
+
+    def pending_extraction(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE extracted=0").fetchone()[0])
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def skipped(self) -> list[Skipped]:
+        rows = self.db.execute("SELECT path, reason FROM skipped ORDER BY path").fetchall()
+        return [Skipped(r["path"], r["reason"]) for r in rows]
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
+
+    def extractions(self) -> Iterator[tuple[str, str]]:
+        for r in self.db.execute("SELECT aid, extraction FROM articles WHERE extraction IS NOT NULL"):
+            yield r[0], r[1]
+
+    def meta(self, aid: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT aid, relpath, path, title, outlet, date, doc FROM articles WHERE aid=?", (aid,)
+        ).fetchone()
+        return dict(row) if row else None
