@@ -1,0 +1,118 @@
+"""Build the desk bundle from a checkout: PyInstaller, checks, a .tar.gz.
+
+    .venv/bin/python packaging/build.py
+
+Runs PyInstaller on packaging/desk.spec (work files in packaging/build, the
+bundle in packaging/dist/desk/), refuses a bundle whose Qt platform plugins
+have unresolved libraries (they load offscreen and abort under X), packs
+packaging/dist/desk-<version>-linux-x86_64.tar.gz and prints the sizes.
+Exit status 0 on success, 1 when the build or a check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+SPEC = PACKAGING / "desk.spec"
+WORK = PACKAGING / "build"
+DIST = PACKAGING / "dist"
+BUNDLE = DIST / "desk"
+LOG = WORK / "pyinstaller.log"
+
+# PyInstaller 6 logs an unresolved shared library as
+#   WARNING: Library not found: could not resolve 'libfoo.so.1', dependency of '/.../libqxcb.so'.
+_NOT_FOUND = re.compile(r"Library not found: could not resolve '([^']+)', dependency of '([^']+)'")
+# Plugins that decide whether a window can appear at all.
+_PLATFORM_PLUGIN_DIRS = ("/plugins/platforms/", "/plugins/xcbglintegrations/", "/plugins/platforminputcontexts/")
+
+
+def version() -> str:
+    sys.path.insert(0, str(ROOT))
+    import desk
+
+    return desk.__version__
+
+
+def tarball_path() -> Path:
+    machine = platform.machine() or "x86_64"
+    return DIST / f"desk-{version()}-linux-{machine}.tar.gz"
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def missing_platform_libraries(log_text: str) -> list[str]:
+    """'lib (needed by plugin)' for every unresolved library of a platform plugin."""
+    problems = []
+    for lib, dependent in _NOT_FOUND.findall(log_text):
+        if any(part in dependent.replace("\\", "/") for part in _PLATFORM_PLUGIN_DIRS):
+            problems.append(f"{lib} (needed by {Path(dependent).name})")
+    return problems
+
+
+def run_pyinstaller() -> str:
+    for folder in (WORK, DIST):
+        shutil.rmtree(folder, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    command = [
+        sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
+        "--workpath", str(WORK), "--distpath", str(DIST), str(SPEC),
+    ]
+    with LOG.open("w", encoding="utf-8") as log:
+        proc = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False)
+    text = LOG.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        tail = "\n".join(text.splitlines()[-30:])
+        raise SystemExit(f"PyInstaller failed (exit {proc.returncode}); log: {LOG}\n{tail}")
+    return text
+
+
+def pack(bundle: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+        tar.add(bundle, arcname=f"desk-{version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-tarball", action="store_true", help="skip packing the .tar.gz")
+    args = parser.parse_args(argv)
+
+    started = time.monotonic()
+    print(f"building desk {version()} with PyInstaller (log: {LOG.relative_to(ROOT)}) ...", flush=True)
+    log_text = run_pyinstaller()
+    built = time.monotonic() - started
+
+    problems = missing_platform_libraries(log_text)
+    if problems:
+        print("Qt platform plugins have unresolved libraries (install them and rebuild):", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    for exe in ("desk", "desk-cli"):
+        if not (BUNDLE / exe).is_file():
+            print(f"the bundle has no {exe} executable", file=sys.stderr)
+            return 1
+
+    print(f"bundle: {BUNDLE.relative_to(ROOT)}  {folder_size(BUNDLE) / 1e6:.1f} MB  (PyInstaller {built:.0f} s)")
+    if not args.no_tarball:
+        target = tarball_path()
+        pack(BUNDLE, target)
+        print(f"archive: {target.relative_to(ROOT)}  {target.stat().st_size / 1e6:.1f} MB")
+    print(f"total {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
