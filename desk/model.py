@@ -269,6 +269,8 @@ class Row:
     word_diffs: dict[tuple[str, int], list[WordDiff]] = field(default_factory=dict)
     #: syndicated copies: passage key -> other outlets carrying near-identical text
     duplicates: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    #: figures that take part in a disagreement: (article_id, figure start offset)
+    clashing: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def outlets(self) -> list[str]:
