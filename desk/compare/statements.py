@@ -110,6 +110,7 @@ def describe_row(row: Row) -> None:
         groups[target].append(s)
 
     differences: list[str] = []
+    clashing: list[tuple[str, int]] = []
     disagree = False
     for k in order:
         stmts = groups[k]
@@ -122,6 +123,9 @@ def describe_row(row: Row) -> None:
         for n in names:
             if not any(same(n, d) for d in distinct):
                 distinct.append(n)
+        if clash or len(distinct) > 1:
+            for s in stmts:
+                clashing.append((s.article_id, s.figure.start))
         if clash:
             disagree = True
             parts = "; ".join(
@@ -135,6 +139,10 @@ def describe_row(row: Row) -> None:
             disagree = True
             who = ", ".join(short_name(n) for n in distinct)
             differences.append(f"{thing}: the figures agree but are attributed to different claimants ({who}).")
+        elif len({s.outlet for s in stmts}) > 1:
+            figures = " / ".join(dict.fromkeys(figure_label(s.figure) for s in stmts))
+            who = ", ".join(dict.fromkeys(s.outlet for s in stmts))
+            differences.append(f"{thing}: {who} agree ({figures}).")
     outlets = row.outlets
     with_figures = {s.outlet for s in row.statements}
     if with_figures and len(outlets) > 1:
@@ -143,8 +151,11 @@ def describe_row(row: Row) -> None:
             differences.append(f"{', '.join(lacking)} gives no figure for this.")
 
     row.disagreement = disagree
+    row.clashing = list(dict.fromkeys(clashing))
     row.differences = differences
-    row.summary = _summary(row.statements)
+    compared = [s for k in order if len({(x.outlet, x.claimant) for x in groups[k]}) > 1 for s in groups[k]]
+    counted = [s for k in order for s in groups[k]]
+    row.summary = _summary(compared or counted)
     _fill_word_diffs(row)
 
 
@@ -157,7 +168,7 @@ def _dedupe(stmts: list[FigureStatement]) -> list[FigureStatement]:
     out: list[FigureStatement] = []
     seen: set[tuple[str, str, str]] = set()
     for s in stmts:
-        key = (s.outlet, s.claimant, figure_label(s.figure))
+        key = (s.outlet, _label(s), figure_label(s.figure))
         if key not in seen:
             seen.add(key)
             out.append(s)

@@ -1,0 +1,52 @@
+"""A comparison as plain JSON data (``desk compare --json``)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json as _json
+import math
+from typing import Any
+
+from desk.model import Comparison, Figure
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Figure):
+        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        lo, hi = value.interval()
+        data["interval"] = [_plain(lo), _plain(hi)]
+        return data
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {_key(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no infinity: an open interval end is null
+    return value
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, tuple):
+        return ":".join(str(k) for k in key)  # (article_id, passage) -> "id:3"
+    return str(key)
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """Every field of the comparison as JSON-ready data.
+
+    Passage keys ``(article_id, number)`` become ``"article_id:number"``;
+    infinite interval ends become ``null``.
+    """
+    data: dict[str, Any] = _plain(comparison)
+    for row, out in zip(comparison.rows, data["rows"], strict=True):
+        out["outlets"] = row.outlets
+    return data
+
+
+def dumps(comparison: Comparison, *, indent: int | None = 2) -> str:
+    return _json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=indent, allow_nan=False)

@@ -1,0 +1,307 @@
+"""A comparison as a CommonMark document (tables in the GFM pipe syntax).
+
+Everything that comes from an article (passage text, titles, outlets, paths,
+claimant names) goes through :func:`escape_markdown`, so that no article can
+open a heading, a list, a code span, a link, a table cell or raw HTML in the
+document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from desk.errors import DeskError, ExportError
+from desk.model import Comparison, FigureStatement, PassageRef, Row
+from desk.paths import is_inside
+
+#: characters that can start or end an inline construct anywhere in a line
+_INLINE = frozenset("\\`*_[]<>&|!~{}()#")
+#: characters that only matter at the start of a line (lists, headings, quotes, setext, thematic breaks)
+_LEADING = frozenset("-+*=#>")
+_ORDERED = re.compile(r"(\d{1,9})([.)])")
+
+
+def _clean(text: str) -> str:
+    """Collapse all line breaks and runs of white space; drop control characters."""
+    kept = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat == "Cc" and not ch.isspace():
+            continue
+        if cat in ("Cf", "Co", "Cs") and ch not in "\u200d":
+            continue
+        kept.append(ch)
+    return " ".join("".join(kept).split())
+
+
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
+    """Article text made inert: one line, every Markdown/HTML control character escaped.
+
+    With ``line_start`` the text may begin a line, so list, heading and
+    quote markers at its start are escaped too.
+    """
+    text = _clean(text)
+    return _escape_clean(text, line_start=line_start)
+
+
+def _escape_clean(text: str, *, line_start: bool) -> str:
+    out = []
+    for ch in text:
+        out.append("\\" + ch if ch in _INLINE else ch)
+    escaped = "".join(out)
+    if line_start and escaped:
+        m = _ORDERED.match(escaped)
+        if m:
+            escaped = m.group(1) + "\\" + m.group(2) + escaped[m.end() :]
+        elif escaped[0] in _LEADING:
+            escaped = "\\" + escaped
+    return escaped
+
+
+def _segment(text: str) -> str:
+    """White space of a piece of a passage collapsed, keeping one space at either edge."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and len(text.strip()) else ""
+    core = _clean(text)
+    if not core:
+        return " "
+    return lead + _escape_clean(core, line_start=False) + trail
+
+
+def marked_passage(ref: PassageRef) -> str:
+    """The passage as one escaped line, figures in **bold** and claimants in *italics*."""
+    spans: list[tuple[int, int, str]] = []
+    for c in ref.claims:
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e > s:
+            spans.append((s, e, "**"))
+    for a in ref.attributions:
+        s, e = ref.local(a.source_start, a.source_end)
+        if e > s and ref.text[s:e].strip() and a.source_text[:1].isupper():
+            spans.append((s, e, "*"))
+    spans.sort()
+    pieces: list[str] = []
+    pos = 0
+    for s, e, mark in spans:
+        if s < pos:
+            continue  # overlapping marks: keep the first
+        raw = ref.text[s:e]
+        inner = raw.strip()
+        if not inner:
+            continue
+        s += len(raw) - len(raw.lstrip())  # white space at the edges stays outside the mark
+        e -= len(raw) - len(raw.rstrip())
+        pieces.append(_segment(ref.text[pos:s]))
+        pieces.append(f"{mark}{_escape_clean(_clean(inner), line_start=False)}{mark}")
+        pos = e
+    pieces.append(_segment(ref.text[pos:]))
+    line = "".join(pieces).strip()
+    if not line:
+        return "(empty passage)"
+    # the line starts the quote's paragraph: make a leading marker inert
+    m = _ORDERED.match(line)
+    if m:
+        line = m.group(1) + "\\" + m.group(2) + line[m.end() :]
+    elif line[0] in "-+=#>" or (line.startswith("*") and not line.startswith("**") and not _opens_mark(line)):
+        line = "\\" + line
+    return line
+
+
+def _opens_mark(line: str) -> bool:
+    return line.startswith("*") and len(line) > 1 and not line[1].isspace()
+
+
+def citation(ref: PassageRef) -> str:
+    parts = [escape_markdown(ref.outlet or "unknown outlet", line_start=False)]
+    if ref.title:
+        parts.append("“" + escape_markdown(ref.title, line_start=False) + "”")
+    parts.append(ref.date.isoformat() if ref.date else "undated")
+    parts.append(escape_markdown(ref.relpath or ref.path, line_start=False))
+    parts.append(f"passage {ref.number + 1}, characters {ref.start}–{ref.end}")
+    return "— " + ", ".join(parts)
+
+
+def _cell(text: str) -> str:
+    return escape_markdown(text, line_start=False) or " "
+
+
+def figures_table(statements: Sequence[FigureStatement]) -> list[str]:
+    lines = [
+        "| Claimant | Outlet | Figure | Counts | Passage |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    from desk.compare.statements import figure_label
+
+    for s in statements:
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    _cell(s.claimant or "(the outlet)"),
+                    _cell(s.outlet),
+                    _cell(figure_label(s.figure)),
+                    _cell(s.figure.counted or "?"),
+                    f"{s.passage + 1}",
+                ]
+            )
+            + " |"
+        )
+    return lines
+
+
+def _word_changes(row: Row, ref: PassageRef, limit: int = 6) -> str:
+    diffs = row.word_diffs.get(ref.key, [])
+    if not diffs:
+        return ""
+    art_text_at = ref.start
+    items = []
+    for d in diffs[:limit]:
+        here = ref.text[d.start - art_text_at : d.end - art_text_at]
+        if d.op == "insert":
+            items.append(f"adds “{here}”")
+        elif d.op == "delete":
+            items.append(f"lacks “{d.other}”")
+        else:
+            items.append(f"“{here}” for “{d.other}”")
+    more = f" and {len(diffs) - limit} more" if len(diffs) > limit else ""
+    return "; ".join(items) + more
+
+
+def _row_block(number: int, row: Row) -> list[str]:
+    outlets = row.outlets
+    head = f"## {number}. " + escape_markdown(", ".join(outlets) or "no outlet", line_start=False)
+    tags = [f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"]
+    if row.kind != "match":
+        tags.append({"only": "only one article", "moved": "moved"}.get(row.kind, row.kind))
+    if row.disagreement:
+        tags.append("figures or claimants disagree")
+    lines = [head + " (" + ", ".join(tags) + ")", ""]
+    if row.summary:
+        lines += ["**Figures:** " + escape_markdown(row.summary, line_start=False), ""]
+    dup_of: dict[tuple[str, int], list[str]] = row.duplicates
+    refs = [r for cell in row.cells.values() for r in cell]
+    first = refs[0] if refs else None
+    for ref in refs:
+        lines.append("> " + marked_passage(ref))
+        lines.append(">")
+        lines.append("> " + citation(ref))
+        if ref.key in dup_of:
+            also = escape_markdown(", ".join(dup_of[ref.key]), line_start=False)
+            lines += [">", f"> Near-identical text also carried by: {also}"]
+        if first is not None and ref is not first:
+            changes = _word_changes(row, ref)
+            if changes:
+                lines += [">", "> Wording against the first passage: " + escape_markdown(changes, line_start=False)]
+        lines.append("")
+    if row.statements:
+        lines += figures_table(row.statements)
+        lines.append("")
+    if row.differences:
+        lines += ["**Differences:**", ""]
+        lines += ["- " + escape_markdown(d, line_start=False) for d in row.differences]
+        lines.append("")
+    return lines
+
+
+def render_markdown(comparison: Comparison, rows: Sequence[int] | None = None) -> str:
+    """The comparison (or the chosen rows, by index) as a CommonMark document."""
+    chosen = list(range(len(comparison.rows))) if rows is None else list(rows)
+    for i in chosen:
+        if not 0 <= i < len(comparison.rows):
+            raise DeskError(f"There is no row {i + 1}; the comparison has {len(comparison.rows)} rows.")
+    created = comparison.created
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=dt.UTC)
+    what = "Collation" if comparison.mode == "collate" else "Comparison"
+    query = comparison.query
+    if comparison.mode == "collate" and query.startswith("collate: "):
+        query = query[len("collate: ") :]
+    lines = [f"# {what}: " + (escape_markdown(query, line_start=False) or "(empty query)"), ""]
+    meta = [f"Exported {created.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC by desk"]
+    meta.append(f"{len(chosen)} of {len(comparison.rows)} rows")
+    if comparison.outlets:
+        meta.append("outlets: " + escape_markdown(", ".join(comparison.outlets), line_start=False))
+    for k, v in comparison.filters.items():
+        meta.append(escape_markdown(f"{k}: {v}", line_start=False))
+    lines += [" · ".join(meta) + ".", ""]
+    for n, i in enumerate(chosen, start=1):
+        lines += _row_block(n, comparison.rows[i])
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _article_roots(comparison: Comparison) -> set[Path]:
+    roots: set[Path] = set()
+    for row in comparison.rows:
+        for cell in row.cells.values():
+            for r in cell:
+                if r.relpath and r.path:
+                    p = Path(r.path)
+                    parts = len(Path(r.relpath).parts)
+                    if parts and len(p.parts) > parts:
+                        roots.add(Path(*p.parts[:-parts]))
+    return roots
+
+
+def write_markdown(
+    comparison: Comparison,
+    path: Path,
+    *,
+    rows: Sequence[int] | None = None,
+    force: bool = False,
+    folder: Path | None = None,
+) -> Path:
+    """Write the document atomically; refuse to overwrite without ``force`` or to write into the articles."""
+    target = Path(path).expanduser()
+    if not target.is_absolute():
+        target = Path.cwd() / target
+    parent = target.parent
+    if not parent.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {parent} does not exist.")
+    roots = _article_roots(comparison)
+    if folder is not None:
+        roots.add(Path(folder))
+    for root in roots:
+        if is_inside(target, root):
+            raise ExportError(
+                f"Cannot write {target}: it lies inside the article folder {root}.",
+                hint="desk never writes into the article folder; choose another place.",
+            )
+    if target.is_dir():
+        raise ExportError(f"Cannot write {target}: it is a folder.")
+    if target.exists() and not force:
+        raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.")
+    text = render_markdown(comparison, rows)
+    fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if force:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobber
+            except FileExistsError:
+                raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.") from None
+            except OSError:
+                os.replace(tmp, target)  # file systems without hard links
+            else:
+                os.unlink(tmp)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    finally:
+        if os.path.exists(tmp):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    return target
