@@ -1,0 +1,1 @@
+"""The Qt face of desk: the only package that imports PySide6."""

@@ -1,0 +1,220 @@
+"""The claims table: who says which figure, in which outlet, when.
+
+:class:`ClaimsModel` presents the core's ``list[FigureStatement]``; a filter
+proxy sorts (figures by value, dates by date) and filters on any column.  A
+click opens the passage; right-click merges, renames or drops a claimant alias
+through the callback the window gives (the core keeps the aliases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.model import FigureStatement
+
+Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 10
+StatementRole = Qt.ItemDataRole.UserRole + 11
+
+COLUMNS = ("Figure", "Qualifier", "Counted", "Claimant", "Outlet", "Date")
+EMPTY_TEXT = "No claims yet. Search for something (Ctrl+F) and press Enter: the figures found and who states them are listed here."
+
+
+class ClaimsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.statements: list[FigureStatement] = []
+        self.dates: dict[str, dt.date | None] = {}
+
+    def set_statements(
+        self, statements: list[FigureStatement], dates: dict[str, dt.date | None] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self.statements = list(statements)
+        self.dates = dict(dates or {})
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.statements)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+                return COLUMNS[section]
+            if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.statements):
+                return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.statements)):
+            return None
+        s = self.statements[index.row()]
+        c = index.column()
+        date = self.dates.get(s.article_id)
+        if role == StatementRole:
+            return s
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = (
+                s.figure.text,
+                s.figure.qualifier,
+                s.figure.counted,
+                s.claimant or "(the outlet itself)",
+                s.outlet,
+                date.isoformat() if date else "",
+            )[c]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{text}\nClick to open the passage; right-click a claimant to merge or rename it"
+            return text
+        if role == SortRole:
+            if c == 0:
+                return s.figure.value
+            if c == 5:
+                return date.isoformat() if date else ""
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and c == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ClaimsFilter(QSortFilterProxyModel):
+    """Case-insensitive filter over every column; sorts with SortRole."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+
+#: alias action callback: (action, claimant, new name) with action "merge", "rename" or "delete"
+AliasAction = Callable[[str, str, str], None]
+
+
+class ClaimsView(QWidget):
+    passageRequested = Signal(str, int)  # article id, passage number
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ClaimsModel(self)
+        self.proxy = ClaimsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.alias_action: AliasAction | None = None
+        self.claimant_names: Callable[[], list[str]] = lambda: sorted(
+            {s.claimant for s in self.model.statements if s.claimant}
+        )
+
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter claims (figure, claimant, outlet\u2026)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter claims")
+        self.filter.setToolTip("Show only the claims containing this text in any column")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("claimsTable")
+        self.table.setAccessibleName("Claims: figure, qualifier, counted, claimant, outlet, date")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.clicked.connect(self._clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+
+        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.stack, 1)
+        self.model.modelReset.connect(self._reset)
+
+    def set_statements(
+        self, statements: list[FigureStatement], dates: dict[str, dt.date | None] | None = None
+    ) -> None:
+        self.model.set_statements(statements, dates)
+
+    def _reset(self) -> None:
+        self.stack.setCurrentWidget(self.table if self.model.statements else self.empty)
+        self.table.resizeColumnsToContents()
+        for c in range(len(COLUMNS)):
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 320))
+
+    def statement_at(self, index: QModelIndex) -> FigureStatement | None:
+        s = index.data(StatementRole) if index.isValid() else None
+        if s is None and index.isValid():
+            s = self.proxy.index(index.row(), 0).data(StatementRole)
+        return s if isinstance(s, FigureStatement) else None
+
+    def _clicked(self, index: QModelIndex) -> None:
+        s = self.statement_at(index)
+        if s is not None:
+            self.passageRequested.emit(s.article_id, s.passage)
+
+    def _menu(self, pos: Any) -> None:
+        s = self.statement_at(self.table.indexAt(pos))
+        if s is None or not s.claimant or self.alias_action is None:
+            return
+        menu = QMenu(self)
+        name = s.claimant
+        menu.addAction(f"Merge \u201c{name}\u201d into\u2026", lambda: self._merge(name))
+        menu.addAction(f"Rename \u201c{name}\u201d\u2026", lambda: self._rename(name))
+        menu.addAction(f"Forget the alias for \u201c{name}\u201d", lambda: self._act("delete", name, ""))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _merge(self, name: str) -> None:
+        others = [n for n in self.claimant_names() if n != name]
+        if not others:
+            return
+        target, ok = QInputDialog.getItem(self, "Merge claimant", f"Treat \u201c{name}\u201d as:", others, 0, True)
+        if ok and target.strip():
+            self._act("merge", name, target.strip())
+
+    def _rename(self, name: str) -> None:
+        new, ok = QInputDialog.getText(self, "Rename claimant", f"New name for \u201c{name}\u201d:", text=name)
+        if ok and new.strip() and new.strip() != name:
+            self._act("rename", name, new.strip())
+
+    def _act(self, action: str, name: str, new: str) -> None:
+        if self.alias_action is not None:
+            self.alias_action(action, name, new)

@@ -1,0 +1,152 @@
+"""Preview the Markdown the core writes, then save it or copy it.
+
+The Markdown comes from ``desk.export.markdown.render_markdown``; this dialog
+only shows it (as plain text: it is never rendered, so nothing in it can load
+or run), saves it atomically and asks before replacing a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.errors import DeskError, ExportError
+from desk.model import Comparison
+
+
+def render(comparison: Comparison) -> str:
+    """The core's Markdown for ``comparison`` (a DeskError when the exporter is missing or refuses)."""
+    try:
+        from desk.export.markdown import render_markdown
+    except ImportError as e:  # the exporter is a separate part of desk
+        raise ExportError("The Markdown exporter is not available in this build.") from e
+    return render_markdown(comparison)
+
+
+def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write ``text`` to ``path`` through a temporary file; refuse to replace unless ``overwrite``."""
+    if path.exists() and not overwrite:
+        raise ExportError(f"{path} already exists.", hint="Choose another name or confirm replacing it.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as e:
+        raise ExportError(f"Cannot write {path}: {e.strerror or e}.") from e
+
+
+def default_name(comparison: Comparison) -> str:
+    stem = "".join(ch if ch.isalnum() else "-" for ch in comparison.query.lower()).strip("-")
+    stem = "-".join(p for p in stem.split("-") if p)[:50] or "comparison"
+    return f"desk-{stem}.md"
+
+
+class ExportDialog(QDialog):
+    """Markdown preview with Save and Copy."""
+
+    def __init__(
+        self,
+        comparison: Comparison,
+        parent: QWidget | None = None,
+        *,
+        start_dir: str = "",
+        note: str = "",
+        renderer: Callable[[Comparison], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export to Markdown")
+        self.setObjectName("exportDialog")
+        self.comparison = comparison
+        self.start_dir = start_dir or str(Path.home())
+        self.saved_path: Path | None = None
+        self.markdown = (renderer or render)(comparison)
+
+        self.info = QLabel(note or f"{len(comparison.rows)} rows of \u201c{comparison.query}\u201d", self)
+        self.info.setWordWrap(True)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setReadOnly(True)
+        self.preview.setPlainText(self.markdown)
+        self.preview.setAccessibleName("Markdown preview")
+        self.preview.setToolTip("The Markdown that will be saved")
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.preview.setFont(font)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_btn = QPushButton("Save\u2026", self)
+        self.save_btn.setDefault(True)
+        self.save_btn.setToolTip("Save this Markdown to a file")
+        self.save_btn.setAccessibleName("Save Markdown")
+        self.copy_btn = QPushButton("Copy as Markdown", self)
+        self.copy_btn.setToolTip("Put this Markdown on the clipboard")
+        self.copy_btn.setAccessibleName("Copy as Markdown")
+        buttons.addButton(self.save_btn, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_btn, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.save_btn.clicked.connect(self.choose_and_save)
+        self.copy_btn.clicked.connect(self.copy)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.info)
+        lay.addWidget(self.preview, 1)
+        lay.addWidget(buttons)
+        self.resize(760, 560)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.markdown)
+        self.info.setText("Copied to the clipboard.")
+
+    def choose_and_save(self) -> None:
+        start = str(Path(self.start_dir) / default_name(self.comparison))
+        # we ask about replacing ourselves, so the question is the same on every platform
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Save Markdown",
+            start,
+            "Markdown (*.md);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.save_to(Path(path), ask=True)
+
+    def save_to(self, path: Path, *, ask: bool = True, overwrite: bool = False) -> bool:
+        """Save; an existing file is replaced only when ``overwrite`` or the user says so."""
+        if path.exists() and not overwrite:
+            if not ask:
+                self.info.setText(f"{path.name} exists; not replaced.")
+                return False
+            answer = QMessageBox.question(
+                self,
+                "Replace file?",
+                f"{path} already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            overwrite = True
+        try:
+            write_text_atomic(path, self.markdown, overwrite=overwrite)
+        except DeskError as e:
+            QMessageBox.warning(self, "Export", str(e))
+            return False
+        self.saved_path = path
+        self.start_dir = str(path.parent)
+        self.info.setText(f"Saved to {path}")
+        return True

@@ -1,0 +1,805 @@
+"""The main window: the controller between the widgets and one core Library.
+
+Every call into the core runs through :class:`desk.gui.worker.Task`; the
+window only reacts to results on the GUI thread.  User errors (DeskError)
+arrive as ``failed(message)`` and go to the status bar (and a dialog for the
+ones that stop what the user asked for); anything else is a bug and goes to
+the crash dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from desk import __version__
+from desk.gui import theme as theming
+from desk.gui.claims_view import ClaimsView
+from desk.gui.compare_view import CompareView
+from desk.gui import export_dialog
+from desk.gui.export_dialog import ExportDialog
+from desk.gui.library_view import LibraryPanel, ReaderPane
+from desk.gui.markup import Theme
+from desk.gui.search import ResultsView, SearchBar
+from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
+from desk.gui.worker import Task
+from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
+
+log = logging.getLogger(__name__)
+
+WATCH_DEBOUNCE_MS = 1500
+LIST_REFRESH_S = 5.0
+SEARCH_LIMIT = 50
+
+LibraryFactory = Callable[[str, str | None], Any]
+
+
+def _default_library(folder: str, data_dir: str | None) -> Any:
+    from desk.library import Library
+
+    return Library(folder, data_dir=data_dir)
+
+
+class MainWindow(QMainWindow):
+    """The reader.  ``library_factory(folder, data_dir)`` opens a core Library."""
+
+    #: emitted on the GUI thread when a flow step completes (tests wait on these)
+    indexed = Signal(object)  # IndexReport
+    searched = Signal(object)  # SearchResult
+    compared = Signal(object)  # Comparison
+    claimsLoaded = Signal(object)  # list[FigureStatement]
+    articleShown = Signal(object)  # Article
+    articlesLoaded = Signal(int)
+    errorShown = Signal(str)
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        data_dir: str | None = None,
+        library_factory: LibraryFactory = _default_library,
+        err_windows: bool = True,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.data_dir = data_dir
+        self.library_factory = library_factory
+        self.err_windows = err_windows
+        self.library: Any = None
+        self.folder: Path | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(3)
+        self.index_task: Task | None = None
+        self.busy: Task | None = None  # the cancellable task the status bar shows
+        self._tasks: set[Task] = set()
+        self._query = ""
+        self._generation = 0
+        self._reindex_pending = False
+        self._last_list_refresh = 0.0
+        self._first_paint_reported = False
+        self.articles: dict[str, Article] = {}
+        self.last_report: IndexReport | None = None
+
+        self.setWindowTitle("desk")
+        self.setObjectName("deskMainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self._build_widgets()
+        self._build_menus()
+        self._build_status()
+        self._watcher = QFileSystemWatcher(self)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setSingleShot(True)
+        self._watch_timer.setInterval(WATCH_DEBOUNCE_MS)
+        self._watch_timer.timeout.connect(self.reindex)
+        self._watcher.directoryChanged.connect(self._folder_changed)
+        self._watcher.fileChanged.connect(self._folder_changed)
+        self._restore()
+        self.apply_theme()
+
+    # ------------------------------------------------------------------ layout
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar(self)
+        self.search_field = self.search_bar.field
+        self.search_field.submitted.connect(self.compare)
+        self.search_field.typed.connect(self.search)
+        self.search_field.set_history(self.settings.get("search/history"))
+
+        tb = QToolBar("Search", self)
+        tb.setObjectName("searchToolbar")
+        tb.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+        self.compare_view = CompareView(self)
+        self.compare_view.passageActivated.connect(self.open_passage)
+        self.compare_view.exportRequested.connect(self.export)
+        self.reader = ReaderPane(self)
+        self.claims_view = ClaimsView(self)
+        self.claims_view.passageRequested.connect(self.open_passage_at)
+        self.claims_view.alias_action = self.alias_action
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.compare_view, "Compare")
+        self.tabs.addTab(self.reader, "Reader")
+        self.tabs.addTab(self.claims_view, "Claims")
+        self.tabs.setTabToolTip(0, "Passages from each outlet side by side (Ctrl+1)")
+        self.tabs.setTabToolTip(1, "The article you opened (Ctrl+2)")
+        self.tabs.setTabToolTip(2, "Figures, qualifiers and who states them (Ctrl+3)")
+        self.setCentralWidget(self.tabs)
+
+        self.library_panel = LibraryPanel(self)
+        self.library_panel.articleActivated.connect(lambda a: self.open_article(a.id))
+        self.library_dock = self._dock("Library", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.results = ResultsView(self)
+        self.results.passageActivated.connect(self.open_passage)
+        self.results_dock = self._dock("Results", "resultsDock", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.library_dock, self.results_dock)
+        self.library_dock.raise_()
+        self.problems = QTreeWidget(self)
+        self.problems.setObjectName("problemsList")
+        self.problems.setHeaderLabels(["File", "Why it was skipped"])
+        self.problems.setRootIsDecorated(False)
+        self.problems.setAccessibleName("Files that were not indexed, and why")
+        self.problems_dock = self._dock("Problems", "problemsDock", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock.hide()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[..., Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[Any] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        act = QAction(text, self)
+        if isinstance(shortcut, list):
+            act.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda *_: slot())
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu("&File")
+        self.open_act = self._action("&Open Folder\u2026", self.choose_folder, QKeySequence.StandardKey.Open,
+                                     "Choose a folder of articles to index and compare")
+        m.addAction(self.open_act)
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.demo_act = self._action("Open the &Demo Folder", self.open_demo, None, "Open the bundled example articles")
+        m.addAction(self.demo_act)
+        m.addSeparator()
+        self.reindex_act = self._action("&Re-index", self.reindex, "F5", "Index new and changed files now")
+        m.addAction(self.reindex_act)
+        m.addSeparator()
+        self.export_act = self._action("&Export\u2026", self.export, "Ctrl+E",
+                                       "Preview and save the ticked compare rows as Markdown")
+        m.addAction(self.export_act)
+        self.copy_md_act = self._action("Copy as &Markdown", self.copy_markdown, "Ctrl+Shift+C",
+                                         "Copy the ticked compare rows to the clipboard as Markdown")
+        m.addAction(self.copy_md_act)
+        m.addSeparator()
+        self.quit_act = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_act.setShortcut(QKeySequence("Ctrl+Q"))
+        m.addAction(self.quit_act)
+
+        m = mb.addMenu("&Edit")
+        self.find_act = self._action("&Find\u2026", self.focus_search, ["Ctrl+F", "Ctrl+L"],
+                                     "Type a query; Enter compares the outlets")
+        m.addAction(self.find_act)
+        m.addAction(self._action("Tick &All Rows", lambda: self.compare_view.model.set_all_checked(True), "Ctrl+Shift+A"))
+        m.addAction(self._action("&Untick All Rows", lambda: self.compare_view.model.set_all_checked(False)))
+        m.addAction(self._action("&Cancel Running Work", self.cancel_busy, "Esc"))
+
+        m = mb.addMenu("&View")
+        for i, name in enumerate(("&Compare", "&Reader", "C&laims")):
+            m.addAction(self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+        m.addSeparator()
+        for dock in (self.library_dock, self.results_dock, self.problems_dock):
+            m.addAction(dock.toggleViewAction())
+        m.addSeparator()
+        theme_menu = m.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        for key, label in (("system", "Follow the &System"), ("light", "&Light"), ("dark", "&Dark")):
+            act = self._action(label, lambda k=key: self.set_theme(k))
+            act.setCheckable(True)
+            theme_menu.addAction(act)
+            self.theme_actions[key] = act
+        self.lock_act = QAction("&Lock Aligned Rows", self)
+        self.lock_act.setCheckable(True)
+        self.lock_act.setChecked(self.settings.get("compare/locked"))
+        self.lock_act.toggled.connect(self.compare_view.lock.setChecked)
+        self.compare_view.lock.toggled.connect(self.lock_act.setChecked)
+        self.compare_view.lock.setChecked(self.lock_act.isChecked())
+        m.addAction(self.lock_act)
+
+        m = mb.addMenu("&Go")
+        self.compare_act = self._action("&Compare Outlets", lambda: self.compare(self.search_field.text()), "Ctrl+Return",
+                                        "Compare the outlets for the query in the search field")
+        m.addAction(self.compare_act)
+        self.collate_act = self._action("C&ollate Chosen Articles", self.collate, "Ctrl+K",
+                                        "Align two or more articles chosen in the Library, in reading order")
+        m.addAction(self.collate_act)
+        m.addSeparator()
+        self.next_dis_act = self._action("&Next Disagreement", self.compare_view.next_disagreement, "F8")
+        self.prev_dis_act = self._action("&Previous Disagreement", self.compare_view.previous_disagreement, "Shift+F8")
+        m.addAction(self.next_dis_act)
+        m.addAction(self.prev_dis_act)
+        m.addAction(self._action("Next &Match", self.reader.next_match, QKeySequence.StandardKey.FindNext))
+        m.addAction(self._action("Previous M&atch", self.reader.previous_match, QKeySequence.StandardKey.FindPrevious))
+
+        m = mb.addMenu("&Help")
+        m.addAction(self._action("&How to Compare and Export", self.show_help, QKeySequence.StandardKey.HelpContents))
+        m.addAction(self._action("&About desk", self.show_about))
+
+        self.toolbar.addAction(self.open_act)
+        self.toolbar.addWidget(self.search_bar)
+        go = QToolButton(self)
+        go.setDefaultAction(self.compare_act)
+        go.setText("Compare")
+        go.setAccessibleName("Compare outlets")
+        self.toolbar.addWidget(go)
+        self.toolbar.addAction(self.collate_act)
+        self.toolbar.addAction(self.export_act)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.status = QLabel("No folder open: File > Open Folder (Ctrl+O), or drop a folder here.", self)
+        self.status.setAccessibleName("Status")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Progress")
+        self.progress.setVisible(False)
+        self.cancel_btn = QToolButton(self)
+        self.cancel_btn.setText("Cancel")
+        self.cancel_btn.setToolTip("Stop the running work (Esc)")
+        self.cancel_btn.setAccessibleName("Cancel")
+        self.cancel_btn.setVisible(False)
+        self.cancel_btn.clicked.connect(self.cancel_busy)
+        sb.addWidget(self.status, 1)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_btn)
+
+    def _restore(self) -> None:
+        geo = self.settings.get("window/geometry")
+        if not geo.isEmpty():
+            self.restoreGeometry(geo)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.compare_view.hidden_outlets = set(self.settings.get("compare/hidden_outlets"))
+
+    # ------------------------------------------------------------------ theme
+    def set_theme(self, key: str) -> None:
+        self.settings.set("view/theme", key)
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        key = self.settings.get("view/theme")
+        for k, act in self.theme_actions.items():
+            act.setChecked(k == key)
+        dark = theming.apply(key)
+        theme = Theme.for_dark(dark)
+        self.compare_view.set_theme(theme)
+        self.reader.colors.theme = theme
+
+    # ------------------------------------------------------------------ tasks
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        name: str,
+        cancellable: bool = False,
+        quiet_errors: bool = False,
+        on_error: Callable[[str], None] | None = None,
+        **kwargs: Any,
+    ) -> Task:
+        task = Task(fn, *args, name=name, with_progress=cancellable, parent=self, **kwargs)
+        task.finished.connect(on_done)
+        task.failed.connect(on_error or (lambda msg: self.show_error(msg, dialog=not quiet_errors)))
+        task.crashed.connect(self.show_crash)
+        task.canceled.connect(lambda: self.set_status(f"{name.capitalize()} cancelled."))
+        self._tasks.add(task)
+        task.done.connect(lambda: self._task_done(task))
+        if cancellable:
+            self.busy = task
+            task.progress.connect(self._progress)
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+            self.cancel_btn.setVisible(True)
+        task.start(self.pool)
+        return task
+
+    def _task_done(self, task: Task) -> None:
+        self._tasks.discard(task)
+        if task is self.busy:
+            self.busy = None
+            self.progress.setVisible(False)
+            self.cancel_btn.setVisible(False)
+        task.deleteLater()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+        if message:
+            self.status.setText(message)
+        if self.index_task is not None and self.index_task.running:
+            now = time.monotonic()
+            if now - self._last_list_refresh > LIST_REFRESH_S:
+                self._last_list_refresh = now
+                self.refresh_articles()
+
+    def cancel_busy(self) -> None:
+        if self.busy is not None:
+            self.busy.cancel()
+            self.set_status("Cancelling\u2026")
+
+    def set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def show_error(self, message: str, *, dialog: bool = True) -> None:
+        self.set_status(message)
+        self.errorShown.emit(message)
+        if dialog and self.err_windows:
+            QMessageBox.warning(self, "desk", message)
+
+    def show_crash(self, tb: str) -> None:
+        from desk.gui.app import report_crash
+
+        report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)
+        self.set_status("Something went wrong; the details are in the log.")
+
+    # ------------------------------------------------------------------ folder
+    def choose_folder(self) -> None:
+        start = str(self.folder) if self.folder else str(Path.home())
+        path = QFileDialog.getExistingDirectory(self, "Open a folder of articles", start)
+        if path:
+            self.open_folder(path)
+
+    def open_demo(self) -> None:
+        from desk.paths import demo_folder
+
+        self.open_folder(str(demo_folder()))
+
+    def open_folder(self, folder: str | os.PathLike[str], *, index: bool = True) -> bool:
+        from desk.errors import DeskError
+
+        path = Path(folder).expanduser()
+        try:
+            library = self.library_factory(str(path), self.data_dir)
+        except DeskError as e:
+            self.show_error(str(e))
+            if str(path) in self.settings.get("folders/recent") and not path.exists():
+                self.settings.remove("folders/recent", str(path))
+            return False
+        self.close_library()
+        self.library = library
+        self.folder = path.resolve()
+        self.setWindowTitle(f"{self.folder.name} \u2014 desk")
+        self.settings.set("folders/last", str(self.folder))
+        self.settings.push("folders/recent", str(self.folder), MAX_RECENT)
+        self.set_status(f"Opened {self.folder}")
+        self.compare_view.set_comparison(None)
+        self.results.set_result(None)
+        self.claims_view.set_statements([])
+        self.reader.clear()
+        self._watch(self.folder)
+        self.refresh_articles()
+        if index:
+            self.reindex()
+        return True
+
+    def close_library(self) -> None:
+        for t in list(self._tasks):
+            t.cancel()
+        self.pool.waitForDone(30000)
+        self._generation += 1
+        if self.library is not None:
+            try:
+                self.library.close()
+            except Exception:  # noqa: BLE001 - closing must never stop the window
+                log.exception("closing the library failed")
+        self.library = None
+        dirs = self._watcher.directories() + self._watcher.files()
+        if dirs:
+            self._watcher.removePaths(dirs)
+
+    def _watch(self, folder: Path) -> None:
+        paths = [str(folder)]
+        try:
+            for root, subdirs, _ in os.walk(folder):
+                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+                paths.extend(os.path.join(root, d) for d in subdirs)
+                if len(paths) > 500:
+                    break
+        except OSError:
+            pass
+        self._watcher.addPaths(paths)
+
+    def _folder_changed(self, path: str) -> None:
+        self._watch_timer.start()
+
+    def reindex(self) -> None:
+        if self.library is None:
+            self.set_status("No folder open: File > Open Folder (Ctrl+O)")
+            return
+        if self.index_task is not None and self.index_task.running:
+            self._reindex_pending = True
+            return
+        self._reindex_pending = False
+        self.set_status(f"Indexing {self.folder}\u2026")
+        self._last_list_refresh = time.monotonic()
+        lib = self.library
+        self.index_task = self.run(lib.update, name="indexing", cancellable=True, on_done=self._indexed)
+
+    def _indexed(self, report: IndexReport) -> None:
+        self.last_report = report
+        parts = [f"{report.added} added", f"{report.updated} updated", f"{report.removed} removed",
+                 f"{report.unchanged} unchanged"]
+        if report.skipped:
+            parts.append(f"{len(report.skipped)} skipped (see Problems)")
+        what = "Indexing cancelled" if report.cancelled else "Indexed"
+        self.set_status(f"{what}: " + ", ".join(parts) + f" in {report.seconds:.1f} s.")
+        self.refresh_articles()
+        self.refresh_problems(report.skipped)
+        self.indexed.emit(report)
+        if self._reindex_pending:
+            self.reindex()
+
+    def refresh_articles(self) -> None:
+        if self.library is None:
+            return
+        lib = self.library
+
+        def load() -> tuple[list[Article], list[str], list[str], list[Skipped]]:
+            return lib.articles(), lib.outlets(), lib.claimants(), lib.skipped()
+
+        gen = self._generation
+        self.run(load, name="listing", on_done=lambda r: self._articles_loaded(r, gen), quiet_errors=True)
+
+    def _articles_loaded(self, r: tuple[list[Article], list[str], list[str], list[Skipped]], gen: int) -> None:
+        if gen != self._generation:
+            return
+        articles, outlets, claimants, skipped = r
+        self.articles = {a.id: a for a in articles}
+        self.library_panel.set_articles(articles)
+        self.search_field.set_vocabulary(outlets, claimants)
+        if skipped:
+            self.refresh_problems(skipped)
+        self.articlesLoaded.emit(len(articles))
+
+    def refresh_problems(self, skipped: list[Skipped]) -> None:
+        seen = {(s.path, s.reason) for s in skipped}
+        self.problems.clear()
+        for path, reason in sorted(seen):
+            rel = path
+            if self.folder is not None:
+                try:
+                    rel = str(Path(path).relative_to(self.folder))
+                except ValueError:
+                    pass
+            item = QTreeWidgetItem([rel, reason])
+            item.setToolTip(0, path)
+            item.setToolTip(1, reason)
+            self.problems.addTopLevelItem(item)
+        self.problems.resizeColumnToContents(0)
+        self.problems_dock.setWindowTitle(f"Problems ({len(seen)})" if seen else "Problems")
+        if seen:
+            self.problems_dock.show()
+
+    # ------------------------------------------------------------------ search / compare
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _need_library(self) -> bool:
+        if self.library is None:
+            self.set_status("No folder open: File > Open Folder (Ctrl+O)")
+            return False
+        return True
+
+    def search(self, query: str) -> None:
+        """Passages for the results list (as-you-type, debounced by the field)."""
+        query = query.strip()
+        self.search_bar.show_error("")
+        if not query:
+            self.results.set_result(None)
+            return
+        if not self._need_library():
+            return
+        outlets, since, until = self.library_panel.filters()
+        self._generation += 1
+        gen = self._generation
+        self.run(
+            self.library.search, query, outlets=outlets, since=since, until=until, limit=SEARCH_LIMIT,
+            name="search", on_done=lambda r: self._searched(r, gen),
+            on_error=lambda m: self._query_failed(m, gen),
+        )
+
+    def _query_failed(self, message: str, gen: int) -> None:
+        if gen == self._generation:
+            self.search_bar.show_error(message)
+            self.set_status(message)
+            self.errorShown.emit(message)
+
+    def _searched(self, result: SearchResult, gen: int) -> None:
+        if gen != self._generation:
+            return
+        self.results.set_result(result)
+        self.searched.emit(result)
+
+    def compare(self, query: str) -> None:
+        """Search, compare the outlets and list the claims for ``query`` (Enter)."""
+        query = query.strip()
+        if not query:
+            self.set_status("Type a query in the search field, then press Enter to compare outlets.")
+            self.focus_search()
+            return
+        if not self._need_library():
+            return
+        self._query = query
+        self.search_field.set_history(self.settings.push("search/history", query, MAX_HISTORY))
+        self.search(query)
+        gen = self._generation
+        outlets, since, until = self.library_panel.filters()
+        self.set_status(f"Comparing outlets for \u201c{query}\u201d\u2026")
+        self.run(
+            self.library.compare, query, outlets=outlets, since=since, until=until,
+            name="comparison", cancellable=True, on_done=lambda c: self._compared(c, gen),
+            on_error=lambda m: self._query_failed(m, gen),
+        )
+        self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen), quiet_errors=True)
+
+    def _compared(self, comparison: Comparison, gen: int) -> None:
+        if gen != self._generation:
+            return
+        self.compare_view.set_comparison(comparison)
+        self.tabs.setCurrentWidget(self.compare_view)
+        n = len(comparison.rows)
+        self.set_status(
+            f"{n} rows compared across {len(comparison.outlets)} outlets. Tick rows and press Ctrl+E to export."
+            if n else f"No passages to compare for \u201c{comparison.query}\u201d."
+        )
+        self.compared.emit(comparison)
+
+    def _claims(self, statements: list[Any], gen: int) -> None:
+        if gen != self._generation:
+            return
+        dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
+        self.claims_view.set_statements(statements, dates)
+        self.claimsLoaded.emit(statements)
+
+    def collate(self) -> None:
+        if not self._need_library():
+            return
+        chosen = self.library_panel.chosen_articles()
+        if len(chosen) < 2:
+            self.show_error("Choose two or more articles in the Library (Ctrl+click), then Go > Collate.",
+                            dialog=False)
+            self.library_dock.raise_()
+            return
+        self._generation += 1
+        gen = self._generation
+        self.set_status(f"Collating {len(chosen)} articles\u2026")
+        self.run(self.library.collate, [a.id for a in chosen], name="collation", cancellable=True,
+                 on_done=lambda c: self._compared(c, gen))
+
+    # ------------------------------------------------------------------ reader
+    def open_article(self, article_id: str, focus: int | None = None) -> None:
+        if not self._need_library():
+            return
+        lib = self.library
+        query = self._query or self.search_field.text()
+
+        def load() -> tuple[Article, Any]:
+            return lib.article(article_id), lib.extraction(article_id)
+
+        self.run(load, name="reading", on_done=lambda r: self._show_article(r, query, focus))
+
+    def _show_article(self, r: tuple[Article, Any], query: str, focus: int | None) -> None:
+        article, extraction = r
+        self.reader.show_article(article, extraction, query, focus)
+        self.tabs.setCurrentWidget(self.reader)
+        self.articleShown.emit(article)
+
+    def open_passage(self, ref: PassageRef) -> None:
+        self.open_article(ref.article_id, ref.start)
+
+    def open_passage_at(self, article_id: str, number: int) -> None:
+        if not self._need_library():
+            return
+        lib = self.library
+        self.run(lambda: lib.passage(article_id, number), name="reading", on_done=self.open_passage)
+
+    # ------------------------------------------------------------------ aliases
+    def alias_action(self, action: str, name: str, new: str) -> None:
+        lib = self.library
+        if lib is None:
+            return
+
+        def act() -> None:
+            book = lib.aliases() if callable(getattr(lib, "aliases", None)) else getattr(lib, "aliases", None)
+            if book is None:
+                from desk.errors import DeskError
+
+                raise DeskError("This library cannot edit claimant aliases.")
+            if action == "merge":
+                book.merge(name, new)
+            elif action == "rename":
+                book.rename(name, new)
+            else:
+                book.delete(name)
+            if hasattr(book, "save"):
+                book.save()
+
+        def after(_: object) -> None:
+            self.set_status(f"Alias updated: {name} \u2192 {new or '(removed)'}")
+            if self._query:
+                self.compare(self._query)
+
+        self.run(act, name="alias edit", on_done=after)
+
+    # ------------------------------------------------------------------ export
+    def _export_comparison(self) -> tuple[Comparison | None, str]:
+        comp = self.compare_view.model.selected_comparison()
+        if comp is None or not comp.rows:
+            return None, ""
+        ticked = len(self.compare_view.model.checked_rows())
+        note = (f"{ticked} ticked rows of \u201c{comp.query}\u201d" if ticked
+                else f"No rows ticked: all {len(comp.rows)} rows of \u201c{comp.query}\u201d")
+        return comp, note
+
+    def export_dialog(self) -> ExportDialog | None:
+        from desk.errors import DeskError
+
+        comp, note = self._export_comparison()
+        if comp is None:
+            self.show_error("Nothing to export yet: search (Ctrl+F), press Enter to compare, tick rows, then Ctrl+E.",
+                            dialog=False)
+            return None
+        try:
+            return ExportDialog(comp, self, start_dir=self.settings.get("export/last_dir"), note=note)
+        except DeskError as e:
+            self.show_error(str(e))
+            return None
+
+    def export(self) -> None:
+        dlg = self.export_dialog()
+        if dlg is None:
+            return
+        dlg.exec()
+        if dlg.saved_path is not None:
+            self.settings.set("export/last_dir", str(dlg.saved_path.parent))
+            self.set_status(f"Exported to {dlg.saved_path}")
+        dlg.deleteLater()
+
+    def copy_markdown(self) -> None:
+        from desk.errors import DeskError
+
+        comp, _ = self._export_comparison()
+        if comp is None:
+            self.show_error("Nothing to copy yet: compare outlets first (type a query, Enter).", dialog=False)
+            return
+        try:
+            QGuiApplication.clipboard().setText(export_dialog.render(comp))
+        except DeskError as e:
+            self.show_error(str(e))
+            return
+        self.set_status(f"Copied {len(comp.rows)} rows as Markdown.")
+
+    # ------------------------------------------------------------------ help
+    def show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            "How to compare and export",
+            "1. File > Open Folder (Ctrl+O) and wait for indexing (status bar).\n"
+            "2. Type a query in the search field (Ctrl+F) and press Enter.\n"
+            "3. The Compare tab shows one column per outlet; rows line up passages reporting the same fact.\n"
+            "   \u26a0 marks rows whose figures or claimants disagree (F8 jumps to the next one).\n"
+            "4. Tick the rows you want and press Ctrl+E to preview and save Markdown.\n\n"
+            "To align whole articles, select two or more in the Library and use Go > Collate (Ctrl+K).",
+        )
+
+    def show_about(self) -> None:
+        try:
+            from desk.gui.versions import long_version
+
+            text = long_version()
+        except ImportError:
+            import PySide6
+
+            text = f"desk {__version__}\nPython {sys.version.split()[0]}\nPySide6 {PySide6.__version__}"
+        QMessageBox.about(self, "About desk", text)
+
+    # ------------------------------------------------------------------ window events
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_folder(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = self._dropped_folder(event)
+        if folder is not None:
+            event.acceptProposedAction()
+            self.open_folder(folder)
+
+    @staticmethod
+    def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).is_dir():
+                return url.toLocalFile()
+        return None
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._first_paint_reported:
+            self._first_paint_reported = True
+            if os.environ.get("DESK_REPORT_FIRST_PAINT"):
+                sys.stderr.write(f"desk-first-paint {time.time():.6f}\n")
+                sys.stderr.flush()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get("folders/recent")
+        if not recent:
+            act = self.recent_menu.addAction("No recent folders")
+            act.setEnabled(False)
+            return
+        for i, folder in enumerate(recent):
+            act = self.recent_menu.addAction(f"&{(i + 1) % 10} {folder}")
+            act.triggered.connect(lambda *_, f=folder: self.open_folder(f))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear the List", lambda: self.settings.set("folders/recent", []))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.settings.set("compare/locked", self.compare_view.lock.isChecked())
+        self.settings.set("compare/hidden_outlets", sorted(self.compare_view.hidden_outlets))
+        self.settings.sync()
+        self._watch_timer.stop()
+        self.close_library()
+        super().closeEvent(event)

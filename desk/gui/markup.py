@@ -1,0 +1,328 @@
+"""Article text to rich text, safely.
+
+Article text is untrusted: it may hold ``<img src=http://...>``, ``<script>``
+or ``javascript:`` links.  Every piece of it that reaches a rich-text widget or
+delegate goes through :func:`escape_text` (and only through it); the spans we
+add on top (figures, claimants, search terms, boilerplate, differences) are our
+own markup wrapped around already-escaped segments.
+
+The rendered HTML keeps one character of plain text per character of the
+source text (``white-space: pre-wrap``, control characters replaced one for
+one), so a document position equals an article offset.  The reader relies on
+that to land on a match.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desk.model import Article, Extraction, PassageRef, Row
+
+# C0/C1 controls other than newline and tab would confuse the layout; each
+# becomes one replacement character so offsets survive.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def escape_text(text: str) -> str:
+    """THE escaping function: untrusted text in, inert HTML text out."""
+    return html.escape(_CONTROLS.sub("\ufffd", text), quote=True)
+
+
+# --------------------------------------------------------------------------
+# Colours
+
+_LIGHT_FIGURES = ["#ffe08a", "#b8e6b0", "#a9d4ff", "#ffc2d1", "#d9c2ff", "#ffd1a6", "#b3f0ec", "#e6e6a0"]
+_DARK_FIGURES = ["#7a5c00", "#2f6b2a", "#1f4f80", "#7a2f45", "#553a8a", "#80481a", "#1f6b66", "#5e5e1f"]
+_LIGHT_CLAIMANTS = ["#b3261e", "#1d6fb8", "#2e7d32", "#8e24aa", "#c25e00", "#00796b", "#5d4037", "#ad1457"]
+_DARK_CLAIMANTS = ["#ff8a80", "#82b1ff", "#9ccc65", "#e1a3f0", "#ffb74d", "#4dd0c4", "#d7b49e", "#f48fb1"]
+
+
+@dataclass
+class Theme:
+    """The colours rich text uses; one for light palettes, one for dark."""
+
+    dark: bool = False
+    text: str = "#1b1b1b"
+    dim: str = "#8a8a8a"
+    hit_bg: str = "#fff176"
+    hit_fg: str = "#000000"
+    mark: str = "#d50000"
+    diff_bg: str = "#e8eaf6"
+    deleted: str = "#9e9e9e"
+    hover_bg: str = "#ff6d00"
+    figures: list[str] = field(default_factory=lambda: list(_LIGHT_FIGURES))
+    claimants: list[str] = field(default_factory=lambda: list(_LIGHT_CLAIMANTS))
+
+    @classmethod
+    def for_dark(cls, dark: bool) -> Theme:
+        if not dark:
+            return cls()
+        return cls(
+            dark=True,
+            text="#e8e8e8",
+            dim="#8c8c8c",
+            hit_bg="#8d7b00",
+            hit_fg="#ffffff",
+            mark="#ff5252",
+            diff_bg="#2c3350",
+            deleted="#9e9e9e",
+            hover_bg="#ff9100",
+            figures=list(_DARK_FIGURES),
+            claimants=list(_DARK_CLAIMANTS),
+        )
+
+
+def value_key(value: float) -> str:
+    """A figure value as a key: 14400.0 -> "14400"."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:g}"
+
+
+class ColorBook:
+    """Stable colours: the same figure value, or claimant, gets one colour everywhere."""
+
+    def __init__(self, theme: Theme | None = None) -> None:
+        self.theme = theme or Theme()
+        self._values: dict[str, int] = {}
+        self._claimants: dict[str, int] = {}
+
+    def reset(self) -> None:
+        self._values.clear()
+        self._claimants.clear()
+
+    def figure(self, value: float) -> str:
+        k = value_key(value)
+        i = self._values.setdefault(k, len(self._values))
+        return self.theme.figures[i % len(self.theme.figures)]
+
+    def claimant(self, name: str) -> str:
+        i = self._claimants.setdefault(name, len(self._claimants))
+        return self.theme.claimants[i % len(self.theme.claimants)]
+
+    def claimant_names(self) -> list[str]:
+        return list(self._claimants)
+
+
+# --------------------------------------------------------------------------
+# Spans to HTML
+
+
+@dataclass
+class Mark:
+    """One styled span over the source text (offsets into that text)."""
+
+    start: int
+    end: int
+    css: str = ""
+    href: str = ""  # our own anchor ("fig:14400", "who:Name"), never article text
+    priority: int = 0  # higher wins when two marks set the same property
+    prefix: str = ""  # trusted markup inserted before ``start``
+    suffix: str = ""  # trusted markup inserted after ``end``
+
+
+def _merge_css(marks: list[Mark]) -> str:
+    props: dict[str, str] = {}
+    for m in sorted(marks, key=lambda m: m.priority):
+        for decl in m.css.split(";"):
+            if ":" in decl:
+                k, v = decl.split(":", 1)
+                props[k.strip()] = v.strip()
+    return "; ".join(f"{k}: {v}" for k, v in props.items())
+
+
+def render(text: str, marks: Iterable[Mark], *, base_css: str = "") -> str:
+    """``text`` with ``marks`` applied, as an HTML fragment (a pre-wrap div)."""
+    n = len(text)
+    ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in marks]
+    ms = [m for m in ms if m.start < m.end or m.prefix or m.suffix]
+    cuts = {0, n}
+    for m in ms:
+        cuts.add(m.start)
+        cuts.add(m.end)
+    points = sorted(c for c in cuts if 0 <= c <= n)
+    out: list[str] = [f'<div style="white-space: pre-wrap; {base_css}">']
+    for i, a in enumerate(points):
+        out.extend(m.suffix for m in ms if m.end == a and m.suffix)
+        out.extend(m.prefix for m in ms if m.start == a and m.prefix)
+        if i + 1 >= len(points):
+            break
+        b = points[i + 1]
+        if a >= b:
+            continue
+        seg = escape_text(text[a:b])
+        active = [m for m in ms if m.start <= a and m.end >= b]
+        if not active:
+            out.append(seg)
+            continue
+        css = _merge_css(active)
+        hrefs = [m for m in active if m.href]
+        inner = f'<span style="{css}">{seg}</span>' if css else seg
+        if hrefs:
+            top = max(hrefs, key=lambda m: m.priority)
+            out.append(
+                f'<a href="{html.escape(top.href, quote=True)}" style="text-decoration: none; {css}">{inner}</a>'
+            )
+        else:
+            out.append(inner)
+    out.append("</div>")
+    return "".join(out)
+
+
+def anchor_key(kind: str, name: str) -> str:
+    """Our own anchor target: only [A-Za-z0-9_] survives after the scheme."""
+    return kind + ":" + re.sub(r"[^0-9A-Za-z_.-]+", "_", name)
+
+
+# --------------------------------------------------------------------------
+# What desk highlights
+
+
+@dataclass
+class Highlight:
+    """What to draw on top of a text, shared by the reader and the compare cells."""
+
+    colors: ColorBook
+    hover: str = ""  # anchor key under the mouse: its counterparts light up
+    marked_figures: set[tuple[str, int]] = field(default_factory=set)  # (article_id, figure start)
+
+
+def _figure_marks(
+    base: int, figures: Iterable[tuple[int, int, int | None, float, str]], hl: Highlight, marked: set[int]
+) -> list[Mark]:
+    out = []
+    th = hl.colors.theme
+    for start, end, qstart, value, qualifier in figures:
+        key = anchor_key("fig", value_key(value))
+        bg = th.hover_bg if hl.hover == key else hl.colors.figure(value)
+        suffix = ""
+        if start in marked:
+            suffix = f'<sup style="color: {th.mark}; font-weight: bold">\u2260</sup>'
+        css = f"background-color: {bg}; color: {th.text if not th.dark else '#ffffff'}; font-weight: bold"
+        if qstart is not None and qstart < start:
+            qcss = f"background-color: {bg}; color: {th.text if not th.dark else '#ffffff'}; font-style: italic"
+            out.append(Mark(qstart - base, start - base, qcss, key, priority=3))
+        elif qualifier:
+            suffix = f'<sub style="color: {th.dim}">({escape_text(qualifier)})</sub>' + suffix
+        out.append(Mark(start - base, end - base, css, key, priority=4, suffix=suffix))
+    return out
+
+
+def _claimant_marks(base: int, spans: Iterable[tuple[int, int, str]], hl: Highlight) -> list[Mark]:
+    out = []
+    for start, end, name in spans:
+        if not name:
+            continue
+        key = anchor_key("who", name)
+        color = hl.colors.claimant(name)
+        css = f"color: {color}; text-decoration: underline; font-weight: bold"
+        if hl.hover == key:
+            css += f"; background-color: {hl.colors.theme.hover_bg}"
+        out.append(Mark(start - base, end - base, css, key, priority=2))
+    return out
+
+
+def _hit_marks(base: int, spans: Iterable[tuple[int, int]], th: Theme) -> list[Mark]:
+    return [
+        Mark(s - base, e - base, f"background-color: {th.hit_bg}; color: {th.hit_fg}", priority=1)
+        for s, e in spans
+    ]
+
+
+def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None) -> str:
+    """One compare cell: a passage with figures, claimants, hits and word differences."""
+    th = hl.colors.theme
+    base = ref.start
+    marks: list[Mark] = []
+    marked = {s for (aid, s) in hl.marked_figures if aid == ref.article_id}
+    figs = [
+        (c.figure.start, c.figure.end, c.figure.qualifier_start, c.figure.value, c.figure.qualifier)
+        for c in ref.claims
+    ]
+    marks += _figure_marks(base, figs, hl, marked)
+    names = {i: a.name for i, a in enumerate(ref.attributions)}
+    marks += _claimant_marks(base, [(a.source_start, a.source_end, a.name) for a in ref.attributions], hl)
+    for c in ref.claims:
+        if c.claimant and c.attribution is None and c.claimant not in names.values():
+            hl.colors.claimant(c.claimant)
+    marks += _hit_marks(base, ref.highlights, th)
+    for b in ref.boilerplate:
+        marks.append(Mark(b.start - base, b.end - base, f"color: {th.dim}", priority=0))
+    if row is not None:
+        for d in row.word_diffs.get(ref.key, []):
+            if d.op == "delete":
+                pos = d.start - base
+                if d.other:
+                    marks.append(
+                        Mark(
+                            pos,
+                            pos,
+                            suffix=f'<span style="color: {th.deleted}; text-decoration: line-through">'
+                            f"{escape_text(d.other)}</span>",
+                        )
+                    )
+            else:
+                marks.append(Mark(d.start - base, d.end - base, f"background-color: {th.diff_bg}", priority=0))
+    return render(ref.text, marks, base_css=f"color: {th.text}")
+
+
+def article_html(
+    article: Article,
+    extraction: Extraction | None,
+    hits: Iterable[tuple[int, int]],
+    hl: Highlight,
+) -> str:
+    """The reader: the whole article, boilerplate dimmed, figures, claimants and matches marked."""
+    th = hl.colors.theme
+    marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate]
+    if extraction is not None:
+        figs = [(f.start, f.end, f.qualifier_start, f.value, f.qualifier) for f in extraction.figures]
+        marks += _figure_marks(0, figs, hl, set())
+        marks += _claimant_marks(
+            0, [(a.source_start, a.source_end, a.name) for a in extraction.attributions], hl
+        )
+    marks += _hit_marks(0, hits, th)
+    return render(article.text, marks, base_css=f"color: {th.text}")
+
+
+def legend_html(colors: ColorBook) -> str:
+    """Claimant colours, for the legend above the compare view."""
+    names = colors.claimant_names()
+    if not names:
+        return ""
+    parts = [
+        f'<span style="color: {colors.claimant(n)}; font-weight: bold">\u25a0 {escape_text(n)}</span>'
+        for n in names
+    ]
+    return "Claimants: " + " &nbsp; ".join(parts)
+
+
+_WORD = re.compile(r"[\w\u2019']+", re.UNICODE)
+_OPERATORS = {"and", "or", "not", "near", "to"}
+
+
+def query_terms(query: str) -> list[str]:
+    """The plain words of a query, for marking them in the reader (fields and operators dropped)."""
+    terms: list[str] = []
+    for tok in re.findall(r'"[^"]*"|\S+', query):
+        if ":" in tok and not tok.startswith('"'):
+            field_name, _, rest = tok.partition(":")
+            if field_name.lower() in {"outlet", "date", "since", "until", "claimant", "title", "author"}:
+                continue
+            tok = rest
+        for w in _WORD.findall(tok):
+            if w.lower() not in _OPERATORS and len(w) > 1:
+                terms.append(w.rstrip("*"))
+    return terms
+
+
+def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the words starting with any term (case-insensitive), in text order."""
+    words = sorted({t.lower() for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]

@@ -1,0 +1,156 @@
+"""Rich-text widgets that load nothing and follow no link by themselves.
+
+:class:`SafeDocument` and :class:`SafeBrowser` refuse every resource (no image,
+no style sheet, local or remote, is ever fetched for article text), and a link
+opens only when the user clicks it, in the system browser, and only for
+http(s).  :class:`RichTextDelegate` paints HTML from a model role inside table
+and list cells, wrapping to the cell width.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QDesktopServices, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
+
+#: the model role carrying a cell's HTML (made with desk.gui.markup)
+HtmlRole = Qt.ItemDataRole.UserRole + 1
+#: a role carrying the plain object behind a row (PassageRef, Article ...)
+ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+
+class SafeDocument(QTextDocument):
+    """A text document that never loads a resource."""
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
+        return None
+
+
+def open_external(url: QUrl) -> bool:
+    """Open a clicked http(s) link in the system browser; anything else is ignored."""
+    if url.scheme().lower() in ("http", "https"):
+        return QDesktopServices.openUrl(url)
+    return False
+
+
+class SafeBrowser(QTextBrowser):
+    """The reader's text view: no resources, links only on click, in the system browser."""
+
+    anchor = Signal(str)  # our own anchors ("fig:...", "who:...") when clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._clicked)
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
+        return None
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme().lower() in ("http", "https"):
+            open_external(url)
+        else:
+            self.anchor.emit(url.toString())
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints a cell's :data:`HtmlRole` as wrapped rich text."""
+
+    PADDING = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._docs: dict[tuple[int, int, int], tuple[str, SafeDocument]] = {}
+
+    def clear_cache(self) -> None:
+        self._docs.clear()
+
+    def _width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
+        view = option.widget  # type: ignore[attr-defined]
+        if isinstance(view, QTableView):
+            w = view.columnWidth(index.column())
+        elif isinstance(view, QListView):
+            w = view.viewport().width()
+        else:
+            w = option.rect.width()  # type: ignore[attr-defined]
+        return max(60, w - 2 * self.PADDING)
+
+    def document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> SafeDocument:
+        html = index.data(HtmlRole)
+        html = html if isinstance(html, str) else ""
+        width = self._width(option, index)
+        key = (index.row(), index.column(), width)
+        hit = self._docs.get(key)
+        if hit is not None and hit[0] == html:
+            return hit[1]
+        doc = SafeDocument()
+        doc.setDocumentMargin(2)
+        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        if len(self._docs) > 4000:
+            self._docs.clear()
+        self._docs[key] = (html, doc)
+        return doc
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if index.data(HtmlRole) is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self.document(option, index)
+        painter.save()
+        rect = opt.rect  # type: ignore[attr-defined]
+        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        ctx.palette.setColor(
+            QPalette.ColorRole.Text,
+            opt.palette.color(  # type: ignore[attr-defined]
+                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+            ),
+        )
+        painter.setClipRect(0, 0, rect.width() - self.PADDING, rect.height() - self.PADDING)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if index.data(HtmlRole) is None:
+            return super().sizeHint(option, index)
+        doc = self.document(option, index)
+        size = doc.size()
+        return QSize(int(size.width()) + 2 * self.PADDING, int(size.height()) + 2 * self.PADDING)
+
+    def anchor_at(self, view: QAbstractItemView, pos: Any) -> str:
+        """Our anchor under a viewport position ("fig:14400"), or ""."""
+        index = view.indexAt(pos)
+        if not index.isValid() or index.data(HtmlRole) is None:
+            return ""
+        rect = view.visualRect(index)
+        opt = QStyleOptionViewItem()
+        opt.widget = view  # type: ignore[attr-defined]
+        opt.font = view.font()  # type: ignore[attr-defined]
+        opt.rect = rect  # type: ignore[attr-defined]
+        doc = self.document(opt, index)
+        local = QPointF(pos.x() - rect.left() - self.PADDING, pos.y() - rect.top() - self.PADDING)
+        return doc.documentLayout().anchorAt(local)

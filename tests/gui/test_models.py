@@ -1,0 +1,103 @@
+"""Every Qt model passes qtmodeltester, and presents the core objects faithfully."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desk.gui.claims_view import ClaimsFilter, ClaimsModel, SortRole
+from desk.gui.compare_view import BADGE, CompareModel, row_marked_figures
+from desk.gui.library_view import ArticleFilter, ArticleListModel
+from desk.gui.richtext import HtmlRole
+from desk.gui.search import ResultsModel
+from desk.model import SearchResult
+from gui.fakes import ARTICLES, FakeLibrary, make_comparison, passage_ref
+
+
+def test_compare_model_passes_modeltester(qtmodeltester) -> None:
+    m = CompareModel()
+    qtmodeltester.check(m)
+    m.set_comparison(make_comparison())
+    qtmodeltester.check(m)
+
+
+def test_compare_model_presents_the_comparison(qtbot) -> None:
+    comp = make_comparison()
+    m = CompareModel()
+    m.set_comparison(comp)
+    assert m.rowCount() == 2
+    assert m.columnCount() == 4
+    assert [m.headerData(c, Qt.Orientation.Horizontal) for c in range(1, 4)] == comp.outlets
+    assert BADGE in m.index(0, 0).data()
+    assert BADGE not in (m.index(1, 0).data() or "")
+    assert "14,400" in m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    html = m.index(0, 2).data(HtmlRole)
+    assert "14,400" in html and "about" in html
+    # the same value gets one colour; different values different ones
+    assert m.colors.figure(14000) != m.colors.figure(14400)
+    assert m.index(1, 3).data() == ""  # an outlet with nothing in that row
+
+
+def test_disagreeing_figures_are_marked() -> None:
+    comp = make_comparison()
+    marked = row_marked_figures(comp.rows[0])
+    assert len(marked) == 3
+    assert row_marked_figures(comp.rows[1]) == set()
+    m = CompareModel()
+    m.set_comparison(comp)
+    assert "\u2260" in m.index(0, 1).data(HtmlRole)
+    assert "\u2260" not in m.index(1, 1).data(HtmlRole)
+
+
+def test_check_boxes_choose_rows_for_export(qtbot) -> None:
+    m = CompareModel()
+    m.set_comparison(make_comparison())
+    with qtbot.waitSignal(m.checkedChanged):
+        assert m.setData(m.index(1, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    sel = m.selected_comparison()
+    assert sel is not None and len(sel.rows) == 1 and sel.rows[0] is m.comparison.rows[1]
+    m.set_all_checked(False)
+    assert len(m.selected_comparison().rows) == 2  # none ticked: the whole comparison
+
+
+def test_claims_model_and_filter(qtmodeltester) -> None:
+    lib = FakeLibrary("x")
+    m = ClaimsModel()
+    qtmodeltester.check(m)
+    m.set_statements(lib.claims(), {a.id: a.date for a in ARTICLES})
+    qtmodeltester.check(m)
+    proxy = ClaimsFilter()
+    proxy.setSourceModel(m)
+    qtmodeltester.check(proxy)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    values = [proxy.index(r, 0).data(SortRole) for r in range(proxy.rowCount())]
+    assert values == sorted(values) == [5710, 14000, 14400]
+    proxy.setFilterFixedString("general staff")
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, 1).data() == "about"
+    assert proxy.index(0, 5).data() == "2023-03-11"
+
+
+def test_article_list_filter(qtmodeltester) -> None:
+    m = ArticleListModel()
+    m.set_articles(ARTICLES)
+    qtmodeltester.check(m)
+    f = ArticleFilter()
+    f.setSourceModel(m)
+    qtmodeltester.check(f)
+    f.set_filter(outlet="Wire Service")
+    assert f.rowCount() == 1
+    import datetime as dt
+
+    f.set_filter(since=dt.date(2023, 3, 11), until=dt.date(2023, 3, 12))
+    assert {f.index(r, 0).data() for r in range(f.rowCount())} == {"Wire Service", "Capital Herald"}
+    f.set_filter(words="toll")
+    assert f.rowCount() == 1
+
+
+def test_results_grouped_by_outlet(qtmodeltester) -> None:
+    m = ResultsModel()
+    hits = [passage_ref(a, 1) for a in ARTICLES] + [passage_ref(ARTICLES[0], 2)]
+    m.set_result(SearchResult("soldiers", hits, 4))
+    qtmodeltester.check(m)
+    groups = {m.index(r, 0).data(): m.rowCount(m.index(r, 0)) for r in range(m.rowCount())}
+    assert groups == {"Capital Herald (1)": 1, "Kyiv Daily (2)": 2, "Wire Service (1)": 1}
