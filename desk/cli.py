@@ -466,14 +466,52 @@ def run_aliases(args: argparse.Namespace) -> int:
 # ===== desk compare: PLACEHOLDER, filled in by the compare work =====
 
 
+def add_export_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--markdown", metavar="FILE", help="write the rows as a Markdown document to FILE")
+    p.add_argument("--force", action="store_true", help="overwrite the --markdown FILE when it exists")
+
+
+def print_comparison(comparison: Any, args: argparse.Namespace, folder: Path | None = None) -> int:
+    """--json, --markdown FILE or readable rows; exit 1 when there are no rows."""
+    from desk.compare.render import render_text
+    from desk.export import comparison_to_json, write_markdown
+
+    if args.markdown:
+        target = write_markdown(comparison, Path(args.markdown), force=args.force, folder=folder)
+        print(f"wrote {len(comparison.rows)} rows to {target}", file=sys.stderr)
+    if args.json:
+        json.dump(comparison_to_json(comparison), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif not args.markdown:
+        sys.stdout.write(render_text(comparison, tty=sys.stdout.isatty()))
+    return OK if comparison.rows else NOTHING
+
+
 def setup_compare(p: argparse.ArgumentParser) -> None:
     add_folder_argument(p)
     p.add_argument("query", metavar="QUERY")
     add_filter_options(p)
+    add_export_options(p)
+    p.add_argument("--limit", type=int, default=200, metavar="N", help="candidate passages to group (default 200)")
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    raise DeskError("desk compare is not available in this build yet.")
+    from desk.compare import compare_query
+
+    check_date_options(args)
+    if args.limit < 1:
+        raise DeskError("--limit must be at least 1.")
+    with open_library(args) as lib:
+        index_quietly(lib, args, extract=True)
+        bar = ProgressBar()
+        try:
+            comparison = compare_query(
+                lib, args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar,
+                limit=args.limit,
+            )
+        finally:
+            bar.finish()
+        return print_comparison(comparison, args, Path(args.folder))
 
 
 # ===== end of desk compare =====
@@ -482,12 +520,18 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def setup_collate(p: argparse.ArgumentParser) -> None:
-    add_folder_argument(p)
-    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files (no index needed)")
+    add_export_options(p)
 
 
 def run_collate(args: argparse.Namespace) -> int:
-    raise DeskError("desk collate is not available in this build yet.")
+    from desk.compare import collate_articles
+
+    if len(args.files) < 2:
+        raise DeskError("desk collate needs at least two article files.")
+    pairs = [_extract_file(Path(name)) for name in args.files]
+    comparison = collate_articles([a for a, _ in pairs], [e for _, e in pairs], progress=None)
+    return print_comparison(comparison, args)
 
 
 # ===== end of desk collate =====

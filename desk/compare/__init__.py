@@ -56,8 +56,8 @@ def compare_query(
     library: Any,
     query: str,
     outlets: Sequence[str] = (),
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
     *,
@@ -90,9 +90,9 @@ def compare_query(
     if outlets:
         filters["outlets"] = ", ".join(outlets)
     if since:
-        filters["since"] = since.isoformat()
+        filters["since"] = since if isinstance(since, str) else since.isoformat()
     if until:
-        filters["until"] = until.isoformat()
+        filters["until"] = until if isinstance(until, str) else until.isoformat()
     return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
 
 

@@ -1,0 +1,80 @@
+"""A comparison as plain text for a terminal (``desk compare`` / ``desk collate``)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from desk.model import Comparison, PassageRef, Row
+
+#: passages longer than this are shortened in the terminal (the export has them whole)
+MAX_CHARS = 600
+
+_KIND = {"match": "", "only": "only in one article", "moved": "moved"}
+
+
+def _figure_marks(ref: PassageRef, row: Row, tty: bool) -> str:
+    clashing = set(row.clashing)
+    spans = []
+    for c in ref.claims:
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e > s:
+            spans.append((s, e, (ref.article_id, c.figure.start) in clashing))
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, differs in spans:
+        if s < pos:
+            continue
+        out.append(ref.text[pos:s])
+        word = ref.text[s:e]
+        if tty:
+            colour = "\x1b[1;31m" if differs else "\x1b[1m"
+            out.append(f"{colour}{'≠' if differs else ''}{word}\x1b[0m")
+        else:
+            out.append(f"[≠{word}]" if differs else f"[{word}]")
+        pos = e
+    out.append(ref.text[pos:])
+    return " ".join("".join(out).split())
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[: cut if cut > 0 else MAX_CHARS] + " …"
+
+
+def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) -> str:
+    outlets = row.outlets
+    flags = [f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"]
+    if _KIND.get(row.kind, row.kind):
+        flags.append(_KIND.get(row.kind, row.kind))
+    if row.disagreement:
+        flags.append("! figures or claimants disagree")
+    lines = [f"── Row {number} · " + " · ".join(flags)]
+    if row.summary:
+        lines.append(f"   {row.summary}")
+    for outlet, refs in row.cells.items():
+        for ref in refs:
+            label = f"[{outlet}]"
+            dup = row.duplicates.get(ref.key)
+            if dup:
+                label += f" (also: {', '.join(dup)})"
+            body = _shorten(_figure_marks(ref, row, tty))
+            wrapped = textwrap.fill(
+                body, width=width, initial_indent="   " + label + " ", subsequent_indent="      "
+            )
+            lines.append(wrapped)
+            date = ref.date.isoformat() if ref.date else "undated"
+            lines.append(f"      — {' '.join(ref.title.split())}, {date}, {ref.relpath or ref.path} ¶{ref.number + 1}")
+    for d in row.differences:
+        lines.append(textwrap.fill(d, width=width, initial_indent="   ! ", subsequent_indent="     "))
+    return "\n".join(lines)
+
+
+def render_text(comparison: Comparison, *, tty: bool = False, width: int = 100) -> str:
+    head = "Collation" if comparison.mode == "collate" else f"Comparison for {comparison.query!r}"
+    parts = [f"{head}: {len(comparison.rows)} rows, outlets: {', '.join(comparison.outlets) or 'none'}"]
+    for n, row in enumerate(comparison.rows, start=1):
+        parts.append(render_row(n, row, tty=tty, width=width))
+    return "\n\n".join(parts) + "\n"
