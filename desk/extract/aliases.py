@@ -1,0 +1,150 @@
+"""The user's claimant aliases: merge, rename or delete claimants, per folder.
+
+The file is JSON in desk's data directory (``desk.paths.aliases_file``)::
+
+    {"version": 1,
+     "entries": [{"kind": "merge", "name": "Zelenskyy", "target": "Volodymyr Zelensky"},
+                 {"kind": "rename", "name": "UN", "target": "United Nations"},
+                 {"kind": "delete", "name": "Read", "target": ""}]}
+
+Names are matched case- and diacritics-insensitively after the rule-based
+canonical form (titles dropped), so an alias for "Zelensky" also catches
+"President Zelensky".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from desk.errors import DeskError
+from desk.extract.names import canonical_name, fold
+
+KINDS = ("merge", "rename", "delete")
+
+
+def _key(name: str) -> str:
+    return fold(canonical_name(name))
+
+
+class AliasBook:
+    """Claimant aliases kept in one JSON file."""
+
+    def __init__(self, path: Path, entries: list[tuple[str, str, str]] | None = None) -> None:
+        self.path = Path(path)
+        self._entries: dict[str, tuple[str, str, str]] = {}
+        for kind, name, target in entries or []:
+            self._set(kind, name, target)
+
+    # -- file --------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> AliasBook:
+        """The aliases in ``path``; an empty book when it does not exist yet."""
+        path = Path(path)
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DeskError(f"The claimant alias file {path} cannot be read ({exc}).") from exc
+        try:
+            data = json.loads(raw)
+            items = data["entries"]
+            entries = []
+            for item in items:
+                kind, name, target = item["kind"], item["name"], item.get("target", "")
+                if kind not in KINDS or not isinstance(name, str) or not isinstance(target, str) or not name.strip():
+                    raise ValueError(item)
+                entries.append((kind, name, target))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise DeskError(
+                f"The claimant alias file {path} is damaged and cannot be read.",
+                hint="Fix the JSON by hand, or delete the file to start with no aliases.",
+            ) from exc
+        return cls(path, entries)
+
+    def save(self) -> None:
+        """Write the file atomically (a temporary file, then a rename)."""
+        data = {
+            "version": 1,
+            "entries": [{"kind": k, "name": n, "target": t} for k, n, t in self.entries()],
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".aliases-", suffix=".json", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False, indent=1)
+                    fh.write("\n")
+                os.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError as exc:
+            raise DeskError(f"The claimant alias file {self.path} cannot be written ({exc}).") from exc
+
+    # -- editing -----------------------------------------------------------
+
+    def _set(self, kind: str, name: str, target: str) -> None:
+        name = name.strip()
+        target = target.strip()
+        if not name:
+            raise DeskError("A claimant name is needed.")
+        if kind != "delete" and not target:
+            raise DeskError(f"Say what to {kind} {name!r} into.")
+        if kind != "delete" and _key(name) == _key(target):
+            self._entries.pop(_key(name), None)
+            return
+        self._entries[_key(name)] = (kind, name, target)
+
+    def merge(self, name: str, into: str) -> None:
+        """Show ``name`` as the existing claimant ``into``."""
+        self._set("merge", name, into)
+
+    def rename(self, name: str, new: str) -> None:
+        """Show ``name`` (and whatever was merged into it) as ``new``."""
+        old = _key(name)
+        for k, (kind, n, t) in list(self._entries.items()):
+            if kind != "delete" and _key(t) == old:
+                self._entries[k] = (kind, n, new.strip())
+        self._set("rename", name, new)
+
+    def delete(self, name: str) -> None:
+        """Hide ``name`` as a claimant: its figures show no claimant."""
+        self._set("delete", name, "")
+
+    def remove(self, name: str) -> bool:
+        """Forget whatever alias ``name`` has; True when there was one."""
+        return self._entries.pop(_key(name), None) is not None
+
+    # -- reading -----------------------------------------------------------
+
+    def canonical(self, name: str) -> str | None:
+        """The name to show for a claimant; None when the user deleted it."""
+        current = canonical_name(name)
+        seen: set[str] = set()
+        while True:
+            k = fold(current)
+            if k in seen:
+                return current  # a cycle: stop where we are
+            seen.add(k)
+            entry = self._entries.get(k)
+            if entry is None:
+                return current
+            kind, _, target = entry
+            if kind == "delete":
+                return None
+            current = canonical_name(target)
+
+    def entries(self) -> list[tuple[str, str, str]]:
+        """(kind, name, target) for every alias, sorted by name."""
+        return sorted(self._entries.values(), key=lambda e: (fold(e[1]), e[0]))
+
+    def __len__(self) -> int:
+        return len(self._entries)
