@@ -79,8 +79,16 @@ def _core_steps(folder: Path, data_dir: Path) -> tuple[str, list[str]]:
 
     with Library(folder, data_dir=data_dir) as library:
         report = library.update()
-        if not library.articles():
+        articles = library.articles()
+        if not articles:
             raise SmokeFailure(f"indexing {folder} found no articles ({report})")
+        # figures and claimants come from spaCy: a bundle without the model or
+        # its registries indexes the text but reports the extraction as a problem
+        if report.problems or report.pending_extraction:
+            first = report.problems[0] if report.problems else f"{report.pending_extraction} articles pending"
+            raise SmokeFailure(f"figures and claimants were not extracted: {first}")
+        if all(library.extraction(a.id) is None for a in articles):
+            raise SmokeFailure("no article has figures and claimants after indexing")
         query = pick_query(library)
         result = library.search(query)
         if not result.hits:
@@ -92,7 +100,7 @@ def _core_steps(folder: Path, data_dir: Path) -> tuple[str, list[str]]:
         if target.stat().st_size == 0:
             raise SmokeFailure(f"the Markdown export {target} is empty")
         summary = [
-            f"{len(library.articles())} articles",
+            f"{len(articles)} articles",
             f"{len(result.hits)} hits for {query!r}",
             f"{len(comparison.rows)} comparison rows",
             f"exported {target}",
