@@ -54,6 +54,9 @@ def row_marked_figures(row: Row) -> set[tuple[str, int]]:
     """The figures to mark as disagreeing: every stated figure of a row whose values differ."""
     if not row.disagreement:
         return set()
+    clashing = getattr(row, "clashing", None)
+    if clashing:
+        return {(aid, start) for aid, start in clashing}
     values = {value_key(s.figure.value) + "|" + s.figure.qualifier for s in row.statements}
     if len(values) < 2:
         return set()

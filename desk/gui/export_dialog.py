@@ -7,9 +7,7 @@ or run), saves it atomically and asks before replacing a file.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -25,30 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.errors import DeskError, ExportError
+from desk.errors import DeskError
 from desk.model import Comparison
 
 
-def render(comparison: Comparison) -> str:
-    """The core's Markdown for ``comparison`` (a DeskError when the exporter is missing or refuses)."""
-    try:
-        from desk.export.markdown import render_markdown
-    except ImportError as e:  # the exporter is a separate part of desk
-        raise ExportError("The Markdown exporter is not available in this build.") from e
-    return render_markdown(comparison)
+def render(comparison: Comparison, rows: Sequence[int] | None = None) -> str:
+    """The core's Markdown for ``comparison`` (only ``rows`` when given)."""
+    from desk.export.markdown import render_markdown
+
+    return render_markdown(comparison, rows)
 
 
-def write_text_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file; refuse to replace unless ``overwrite``."""
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path} already exists.", hint="Choose another name or confirm replacing it.")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as e:
-        raise ExportError(f"Cannot write {path}: {e.strerror or e}.") from e
+def save(comparison: Comparison, path: Path, rows: Sequence[int] | None, *, overwrite: bool, folder: Path | None) -> Path:
+    """Write through the core's writer: atomic, never into the article folder, no clobbering."""
+    from desk.export.markdown import write_markdown
+
+    return write_markdown(comparison, path, rows=rows, force=overwrite, folder=folder)
 
 
 def default_name(comparison: Comparison) -> str:
@@ -65,19 +55,24 @@ class ExportDialog(QDialog):
         comparison: Comparison,
         parent: QWidget | None = None,
         *,
+        rows: Sequence[int] | None = None,
         start_dir: str = "",
         note: str = "",
-        renderer: Callable[[Comparison], str] | None = None,
+        folder: Path | None = None,
+        renderer: Callable[[Comparison, Sequence[int] | None], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export to Markdown")
         self.setObjectName("exportDialog")
         self.comparison = comparison
+        self.rows = list(rows) if rows is not None else None
+        self.folder = folder
         self.start_dir = start_dir or str(Path.home())
         self.saved_path: Path | None = None
-        self.markdown = (renderer or render)(comparison)
+        self.markdown = (renderer or render)(comparison, self.rows)
 
-        self.info = QLabel(note or f"{len(comparison.rows)} rows of \u201c{comparison.query}\u201d", self)
+        n = len(comparison.rows) if self.rows is None else len(self.rows)
+        self.info = QLabel(note or f"{n} rows of \u201c{comparison.query}\u201d", self)
         self.info.setWordWrap(True)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
@@ -142,7 +137,7 @@ class ExportDialog(QDialog):
                 return False
             overwrite = True
         try:
-            write_text_atomic(path, self.markdown, overwrite=overwrite)
+            path = save(self.comparison, path, self.rows, overwrite=overwrite, folder=self.folder)
         except DeskError as e:
             QMessageBox.warning(self, "Export", str(e))
             return False

@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk import __version__
+from desk.gui import export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView
-from desk.gui import export_dialog
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
@@ -95,7 +95,8 @@ class MainWindow(QMainWindow):
         self.index_task: Task | None = None
         self.busy: Task | None = None  # the cancellable task the status bar shows
         self._tasks: set[Task] = set()
-        self._query = ""
+        self._query = ""  # the last compared query
+        self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
         self._reindex_pending = False
         self._last_list_refresh = 0.0
@@ -546,6 +547,7 @@ class MainWindow(QMainWindow):
             return
         if not self._need_library():
             return
+        self._marked_query = query
         outlets, since, until = self.library_panel.filters()
         self._generation += 1
         gen = self._generation
@@ -628,7 +630,7 @@ class MainWindow(QMainWindow):
         if not self._need_library():
             return
         lib = self.library
-        query = self._query or self.search_field.text()
+        query = self._marked_query
 
         def load() -> tuple[Article, Any]:
             return lib.article(article_id), lib.extraction(article_id)
@@ -679,25 +681,26 @@ class MainWindow(QMainWindow):
         self.run(act, name="alias edit", on_done=after)
 
     # ------------------------------------------------------------------ export
-    def _export_comparison(self) -> tuple[Comparison | None, str]:
-        comp = self.compare_view.model.selected_comparison()
+    def _export_comparison(self) -> tuple[Comparison | None, list[int] | None, str]:
+        comp = self.compare_view.model.comparison
         if comp is None or not comp.rows:
-            return None, ""
-        ticked = len(self.compare_view.model.checked_rows())
-        note = (f"{ticked} ticked rows of \u201c{comp.query}\u201d" if ticked
+            return None, None, ""
+        ticked = self.compare_view.model.checked_rows()
+        note = (f"{len(ticked)} ticked rows of \u201c{comp.query}\u201d" if ticked
                 else f"No rows ticked: all {len(comp.rows)} rows of \u201c{comp.query}\u201d")
-        return comp, note
+        return comp, (ticked or None), note
 
     def export_dialog(self) -> ExportDialog | None:
         from desk.errors import DeskError
 
-        comp, note = self._export_comparison()
+        comp, rows, note = self._export_comparison()
         if comp is None:
             self.show_error("Nothing to export yet: search (Ctrl+F), press Enter to compare, tick rows, then Ctrl+E.",
                             dialog=False)
             return None
         try:
-            return ExportDialog(comp, self, start_dir=self.settings.get("export/last_dir"), note=note)
+            return ExportDialog(comp, self, rows=rows, start_dir=self.settings.get("export/last_dir"), note=note,
+                                folder=self.folder)
         except DeskError as e:
             self.show_error(str(e))
             return None
@@ -715,16 +718,16 @@ class MainWindow(QMainWindow):
     def copy_markdown(self) -> None:
         from desk.errors import DeskError
 
-        comp, _ = self._export_comparison()
+        comp, rows, _ = self._export_comparison()
         if comp is None:
             self.show_error("Nothing to copy yet: compare outlets first (type a query, Enter).", dialog=False)
             return
         try:
-            QGuiApplication.clipboard().setText(export_dialog.render(comp))
+            QGuiApplication.clipboard().setText(export_dialog.render(comp, rows))
         except DeskError as e:
             self.show_error(str(e))
             return
-        self.set_status(f"Copied {len(comp.rows)} rows as Markdown.")
+        self.set_status(f"Copied {len(rows) if rows else len(comp.rows)} rows as Markdown.")
 
     # ------------------------------------------------------------------ help
     def show_help(self) -> None:

@@ -21,20 +21,6 @@ def settings(tmp_path: Path, qapp) -> settings_mod.Settings:  # type: ignore[no-
 
 
 @pytest.fixture
-def fake_markdown(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A stand-in renderer for window tests that must not depend on the exporter."""
-
-    def render(comparison):  # type: ignore[no-untyped-def]
-        lines = [f"# {comparison.query}"]
-        for row in comparison.rows:
-            for refs in row.cells.values():
-                lines.extend(f"> {r.text}\n\n-- {r.outlet}, {r.title}" for r in refs)
-        return "\n\n".join(lines) + "\n"
-
-    monkeypatch.setattr("desk.gui.export_dialog.render", render)
-
-
-@pytest.fixture
 def fake_window(qtbot, settings, data_dir: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     libs: list[FakeLibrary] = []
 

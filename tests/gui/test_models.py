@@ -31,7 +31,8 @@ def test_compare_model_presents_the_comparison(qtbot) -> None:
     assert BADGE not in (m.index(1, 0).data() or "")
     assert "14,400" in m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     html = m.index(0, 2).data(HtmlRole)
-    assert "14,400" in html and "about" in html
+    assert "14,400" in html
+    assert "about" in html
     # the same value gets one colour; different values different ones
     assert m.colors.figure(14000) != m.colors.figure(14400)
     assert m.index(1, 3).data() == ""  # an outlet with nothing in that row
@@ -54,7 +55,9 @@ def test_check_boxes_choose_rows_for_export(qtbot) -> None:
     with qtbot.waitSignal(m.checkedChanged):
         assert m.setData(m.index(1, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     sel = m.selected_comparison()
-    assert sel is not None and len(sel.rows) == 1 and sel.rows[0] is m.comparison.rows[1]
+    assert sel is not None
+    assert len(sel.rows) == 1
+    assert sel.rows[0] is m.comparison.rows[1]
     m.set_all_checked(False)
     assert len(m.selected_comparison().rows) == 2  # none ticked: the whole comparison
 
