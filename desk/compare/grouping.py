@@ -26,6 +26,8 @@ COMMON_SHARE = 0.35
 FACT_BONUS = 0.30
 #: bonus when the same counted outcome appears but one side names no thing ("40 killed")
 WEAK_FACT_BONUS = 0.12
+#: penalty when the passages count the same outcome of things told apart by a modifier
+CONFLICT_PENALTY = 0.25
 #: bonus for a figure of the same value in both passages
 VALUE_BONUS = 0.2
 #: bonus for a shared claimant
@@ -77,7 +79,8 @@ def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
 
     strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
     weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
-    sim += FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong)
+    conflict = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
+    sim += FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong) - CONFLICT_PENALTY * (conflict & ~strong)
     if any(p.values for p in profiles):
         vvocab: dict[str, str] = {}
         vs = _encode([frozenset(str(v) for v in p.values) for p in profiles], vvocab)
@@ -91,8 +94,14 @@ def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
     return sim
 
 
-def _fact_matrix(profiles: Sequence[Profile], keep: Callable[[FactKey], bool]) -> np.ndarray:
-    """Which pairs of passages carry figures that count the same thing (FactKey.matches)."""
+def _fact_matrix(
+    profiles: Sequence[Profile], keep: Callable[[FactKey], bool], *, conflicts: bool = False
+) -> np.ndarray:
+    """Which pairs of passages carry figures that count the same thing (FactKey.matches).
+
+    With ``conflicts``: which pairs count the same outcome of things that their
+    modifiers tell apart ("Russian soldiers killed" vs "Ukrainian soldiers killed").
+    """
     n = len(profiles)
     out = np.zeros((n, n), dtype=bool)
     by_outcome: dict[str, list[tuple[int, FactKey]]] = {}
@@ -105,36 +114,81 @@ def _fact_matrix(profiles: Sequence[Profile], keep: Callable[[FactKey], bool]) -
             i, fa = items[a]
             for b in range(a + 1, len(items)):
                 j, fb = items[b]
-                if i != j and not out[i, j] and fa.matches(fb):
+                if i == j or out[i, j]:
+                    continue
+                if conflicts:
+                    hit = fa.head == fb.head and not (fa.modifiers & fb.modifiers)
+                else:
+                    hit = fa.matches(fb)
+                if hit:
                     out[i, j] = out[j, i] = True
     return out
 
 
-def cluster(sim: np.ndarray, cancelled: CancelCheck | None = None) -> list[list[int]]:
-    """Average-linkage agglomeration, strongest pairs first."""
+def cluster(
+    sim: np.ndarray,
+    cancelled: CancelCheck | None = None,
+    articles: np.ndarray | None = None,
+    hits: np.ndarray | None = None,
+) -> list[list[int]]:
+    """Average-linkage agglomeration, strongest pairs first.
+
+    ``articles`` (one article number per passage) restricts the average to
+    pairs of passages from different articles.  ``hits`` (booleans) marks the
+    passages that matched the query: they are grouped first, and each other
+    passage (a neighbour) then joins the group it fits best, or none; so a
+    neighbour can complete a row but never bridge two.
+    """
     n = sim.shape[0]
+    if hits is None:
+        hits = np.ones(n, dtype=bool)
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    ii, jj = np.nonzero(np.triu(sim >= EDGE_THRESHOLD, k=1))
+
+    def link(ma: list[int], mb: list[int]) -> float:
+        block = sim[np.ix_(ma, mb)]
+        if articles is not None:
+            # passages of one article say different things by design: only
+            # pairs across articles tell whether two groups report one fact
+            cross = articles[ma][:, None] != articles[mb][None, :]
+            return float(block[cross].mean()) if cross.any() else 0.0
+        return float(block.mean())
+
+    both = hits[:, None] & hits[None, :]
+    ii, jj = np.nonzero(np.triu((sim >= EDGE_THRESHOLD) & both, k=1))
     order = np.argsort(-sim[ii, jj], kind="stable")
     for step, k in enumerate(order):
         if cancelled is not None and step % 256 == 0 and cancelled():
             raise Cancelled()
-        a, b = owner[int(ii[k])], owner[int(jj[k])]
+        i, j = int(ii[k]), int(jj[k])
+        if articles is not None and articles[i] == articles[j]:
+            continue  # passages of one article join a row only through other articles
+        a, b = owner[i], owner[j]
         if a == b:
             continue
         ma, mb = members[a], members[b]
-        if len(ma) * len(mb) > 1:
-            link = float(sim[np.ix_(ma, mb)].mean())
-            if link < LINK_THRESHOLD:
-                continue
+        if len(ma) * len(mb) > 1 and link(ma, mb) < LINK_THRESHOLD:
+            continue
         if len(ma) < len(mb):
             a, b, ma, mb = b, a, mb, ma
         ma.extend(mb)
         for m in mb:
             owner[m] = a
         del members[b]
-    return [sorted(m) for m in members.values()]
+
+    groups = {r: list(m) for r, m in members.items() if hits[m].any()}
+    for i in np.nonzero(~hits)[0]:
+        i = int(i)
+        best, best_link = None, LINK_THRESHOLD
+        for r, m in groups.items():
+            if float(sim[i, m].max()) < EDGE_THRESHOLD:
+                continue
+            value = link([i], m)
+            if value >= best_link:
+                best, best_link = r, value
+        if best is not None:
+            groups[best].append(i)
+    return [sorted(m) for m in groups.values()]
 
 
 def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str]]:
@@ -174,7 +228,10 @@ def rows_from_profiles(
         raise Cancelled()
     if progress:
         progress(1, 3, "grouping passages")
-    groups = cluster(sim, cancelled)
+    ids: dict[str, int] = {}
+    articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in profiles], dtype=np.int64)
+    is_hit = np.array([p.hit for p in profiles], dtype=bool)
+    groups = cluster(sim, cancelled, articles, is_hit)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

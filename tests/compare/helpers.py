@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
 
-from desk.model import Article, Claim, Extraction, Passage
+from desk.errors import DeskError
+from desk.model import Article, Claim, Extraction, Figure, Passage, PassageRef, SearchResult
 
 
 def load_article(path: Path) -> Article:
@@ -45,3 +47,72 @@ def extract(article: Article) -> Extraction:
 
         return Extraction(claims=[Claim(f) for f in find_figures(article.text)])
     return extract_article(article)  # type: ignore[no-any-return]
+
+
+def make_ref(
+    text: str,
+    outlet: str,
+    *,
+    article: str | None = None,
+    number: int = 0,
+    figures: list[tuple[str, float, str, str, str]] = (),  # type: ignore[assignment]
+    offset: int = 0,
+    score: float = 1.0,
+) -> PassageRef:
+    """A hand-made passage; figures are (text as written, value, qualifier, counted, claimant)."""
+    aid = article or f"{outlet}-{number}"
+    claims = []
+    for written, value, qualifier, counted, claimant in figures:
+        at = text.index(written) + offset
+        f = Figure(at, at + len(written), written, value, qualifier=qualifier, counted=counted)
+        claims.append(Claim(f, claimant))
+    return PassageRef(
+        article_id=aid,
+        number=number,
+        start=offset,
+        end=offset + len(text),
+        text=text,
+        outlet=outlet,
+        title=f"{outlet} story",
+        date=None,
+        path=f"/articles/{aid}.md",
+        relpath=f"{aid}.md",
+        score=score,
+        claims=claims,
+    )
+
+
+class FakeLibrary:
+    """Just enough of desk.library.Library for compare_query: a term-AND search over passages."""
+
+    def __init__(self, articles: list[Article], extractions: list[Extraction | None]) -> None:
+        from desk.compare import passage_refs
+
+        self._articles = {a.id: a for a in articles}
+        self._ext = {a.id: e for a, e in zip(articles, extractions, strict=True)}
+        self._refs = {r.key: r for a, e in zip(articles, extractions, strict=True) for r in passage_refs(a, e)}
+
+    def search(self, query: str, outlets=(), since=None, until=None, limit: int = 20) -> SearchResult:  # type: ignore[no-untyped-def]
+        from desk.compare.tokens import content_stems
+
+        terms = set(content_stems(query))
+        hits = []
+        for ref in self._refs.values():
+            stems = content_stems(ref.text)
+            if terms <= set(stems) and (not outlets or ref.outlet in outlets):
+                hit = dataclasses.replace(ref, score=float(sum(s in terms for s in stems)))
+                hits.append(hit)
+        hits.sort(key=lambda r: -r.score)
+        return SearchResult(query, hits[:limit], len(hits))
+
+    def passage(self, article_id: str, number: int) -> PassageRef:
+        ref = self._refs.get((article_id, number))
+        if ref is None:
+            raise DeskError(f"no passage {number}")
+        return dataclasses.replace(ref)
+
+    def article(self, article_id: str) -> Article:
+        return self._articles[article_id]
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        return self._ext[article_id]

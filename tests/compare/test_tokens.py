@@ -1,0 +1,36 @@
+from desk.compare.tokens import content_stems, stem, word_tokens
+
+
+def test_numbers_stay_whole() -> None:
+    toks = [t.text for t in word_tokens("more than 14,400 soldiers, 1.2K bodies and 5.7 million people; $2 or 40%")]
+    assert "14,400" in toks
+    assert "1.2K" in toks
+    assert "5.7 million" in toks
+    assert "$2" in toks
+    assert "40%" in toks
+    assert "14," not in toks and "14" not in toks
+
+
+def test_number_keys_ignore_thousands_separators() -> None:
+    a = word_tokens("14,400")[0]
+    b = word_tokens("14400")[0]
+    assert a.key == b.key
+    assert a.number
+
+
+def test_multi_word_names_are_one_token() -> None:
+    toks = word_tokens("Ukrainian President Volodymyr Zelensky said on Sunday that the war goes on.")
+    texts = [t.text for t in toks]
+    assert "Ukrainian President Volodymyr Zelensky" in texts
+    assert "Sunday" in texts
+    # spans point back into the text
+    for t in toks:
+        assert "Ukrainian President Volodymyr Zelensky said on Sunday that the war goes on."[t.start : t.end] == t.text
+
+
+def test_stems_equate_inflections_and_synonyms() -> None:
+    assert stem("killed") == stem("kills") == stem("killing") == stem("kill")
+    assert stem("soldiers") == stem("troops") == stem("soldier")
+    assert stem("wounded") == stem("injured")
+    assert "the" not in content_stems("the soldiers were killed")
+    assert content_stems("The soldiers were killed") == [stem("soldiers"), stem("killed")]
