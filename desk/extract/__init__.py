@@ -61,8 +61,19 @@ def extract(
 
 
 def repeated_spans(article: Article) -> list[tuple[int, int]]:
-    """The article's boilerplate spans that repeat text shown elsewhere (a title printed twice)."""
-    return [(b.start, b.end) for b in article.boilerplate if b.reason.startswith("repeated")]
+    """Boilerplate spans that repeat text shown elsewhere: a title printed twice.
+
+    That is every span the reader marked "repeated ...", and any other
+    boilerplate line that carries a copy of the title ("Home / World / <title>").
+    """
+    title = article.title.strip()
+    out = []
+    for b in article.boilerplate:
+        if b.reason.startswith("repeated") or (
+            len(title) >= 15 and title in article.text[b.start : b.end]
+        ):
+            out.append((b.start, b.end))
+    return out
 
 
 def extract_article(article: Article, nlp: Language | None = None) -> Extraction:

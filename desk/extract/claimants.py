@@ -340,10 +340,26 @@ def attribute(
             si += 1
         fig_sent.append(si if si < len(sents) and sents[si][0] <= f.start < sents[si][1] else None)
     with_figs = {i for i in fig_sent if i is not None}
-    to_parse = [i for i, (s, e) in enumerate(sents) if i in with_figs or CUE_RE.search(text, s, e)]
+    # Parse only what can carry an attribution: figure sentences with a
+    # reporting cue, and the cue sentences of a paragraph whose quotation
+    # holds a figure.  Pronoun sources pull in a few sentences before them.
+    has_cue = {i for i in with_figs if CUE_RE.search(text, *sents[i])}
+    want = set(has_cue)
+    for f, i in zip(figures, fig_sent, strict=True):
+        if i is None or i in has_cue:
+            continue
+        ps = text.rfind("\n", 0, f.start) + 1
+        pe = text.find("\n", f.start)
+        pe = len(text) if pe < 0 else pe
+        if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
+            for j in range(len(sents)):
+                if ps <= sents[j][0] < pe and CUE_RE.search(text, *sents[j]):
+                    want.add(j)
     # headline lines are read with patterns
     headline_cue: dict[int, _Cue] = {}
     for i, (s, e) in enumerate(sents):
+        if i not in with_figs and not _TAG_HINT.search(text, s, e):
+            continue
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
         le = len(text) if le < 0 else le
@@ -351,12 +367,28 @@ def attribute(
             c = _headline_cue(text, s, e)
             if c is not None:
                 headline_cue[i] = c
+    want -= set(headline_cue)
     docs: dict[int, Doc] = {}
-    if to_parse:
-        model = nlp if nlp is not None else load_model()
-        texts = [text[sents[i][0] : sents[i][1]] for i in to_parse]
-        for i, doc in zip(to_parse, model.pipe(texts, batch_size=64), strict=True):
+    model = nlp if nlp is not None else (load_model() if want else None)
+
+    def parse(idx: set[int]) -> None:
+        order = sorted(idx - set(docs))
+        if not order or model is None:
+            return
+        texts = [text[sents[i][0] : sents[i][1]] for i in order]
+        for i, doc in zip(order, model.pipe(texts, batch_size=64), strict=True):
             docs[i] = doc
+
+    parse(want)
+    back: set[int] = set()
+    for i in list(docs):
+        if any(_anaphoric(text[c.source[0] : c.source[1]]) for c in _doc_cues(docs[i], sents[i][0])):
+            for j in range(max(0, i - 6), i):
+                if j not in docs and j not in headline_cue and CUE_RE.search(text, *sents[j]):
+                    back.add(j)
+    if back and model is None:
+        model = load_model()
+    parse(back)
 
     # cues per sentence, in text order
     cues_by_sent: dict[int, list[_Cue]] = {}
@@ -445,6 +477,21 @@ def _quoted_cue(
                         best, best_d = c, d
             return best
     return None
+
+
+_TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
+
+
+def _anaphoric(raw: str) -> bool:
+    """A source that points back: "he", "it", "the official", "the Turkish Foreign Minister"."""
+    low = raw.strip().lower()
+    if low in _PRONOUNS_PERSON or low in _PRONOUNS_OTHER:
+        return True
+    words = low.split()
+    if len(words) >= 2 and words[0] in ("the", "this", "that"):
+        rest = [w for w in words[1:] if w not in ("also", "same")]
+        return bool(rest) and all(w in TITLE_WORDS or w in GENERIC_ROLES for w in rest)
+    return False
 
 
 def _role_part(raw: str, canon: str) -> str:

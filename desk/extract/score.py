@@ -32,34 +32,11 @@ from desk.model import Article, Extraction
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds.json"
 
 
-def read_for_scoring(path: Path, folder: Path) -> Article:
-    """The article as desk ingests it (desk.corpus)."""
-    try:
-        from desk.corpus import FolderContext, read_article
-    except ImportError:
-        # TEMPORARY until desk.corpus lands: ftfy-fixed UTF-8, a repeated title line skipped.
-        return _fallback_read(path, folder)
-    return read_article(path, folder, FolderContext.load(folder))
+def read_for_scoring(path: Path, folder: Path, context: Any = None) -> Article:
+    """The article exactly as desk ingests it."""
+    from desk.corpus import FolderContext, read_article
 
-
-def _fallback_read(path: Path, folder: Path) -> Article:
-    import ftfy
-
-    from desk.model import Boilerplate
-
-    text = ftfy.fix_text(path.read_bytes().decode("utf-8", errors="replace")).replace("\r\n", "\n")
-    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text) if m.group(0).strip()]
-    bp: list[Boilerplate] = []
-    for i in range(min(3, len(lines) - 1)):
-        a = text[lines[i][0] : lines[i][1]].strip()
-        b = text[lines[i + 1][0] : lines[i + 1][1]].strip()
-        if a == b or (len(b) > 20 and a.endswith(b)):
-            bp.append(Boilerplate(lines[i + 1][0], lines[i + 1][1], "repeated title"))
-            break
-    return Article(
-        id=path.name, path=str(path), relpath=path.name, title=text[lines[0][0] : lines[0][1]] if lines else "",
-        outlet="", date=None, text=text, boilerplate=bp,
-    )
+    return read_article(path, folder, context if context is not None else FolderContext.load(folder))
 
 
 def names_match(pred: str, gold: str, accept: list[str] | tuple[str, ...] = ()) -> bool:
@@ -155,11 +132,16 @@ def score(gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = Fa
     n_gold = n_pred = n_found = 0
     cl_total = cl_right = fa_total = fa_wrong = 0
     details: dict[str, dict[str, Any]] = {}
+    from desk.corpus import FolderContext
+
+    if not folder.is_dir():
+        raise DeskError(f"The gold file's article folder {folder} does not exist.", hint="Pass --corpus DIR.")
+    context = FolderContext.load(folder)
     for name, figs in articles.items():
         path = folder / name
         if not path.is_file():
             raise DeskError(f"The gold names {name}, which is not in {folder}.")
-        article = read_for_scoring(path, folder)
+        article = read_for_scoring(path, folder, context)
         x = extract_article(article)
         matched, missed, extra = _pairs(figs, x, article.text)
         n_gold += len(figs)
