@@ -1,0 +1,339 @@
+"""Page furniture in article text: found by patterns here, by repetition across a folder later.
+
+Boilerplate is kept in the text (the reader shows it dimmed) but is never a
+passage and never counts in comparisons.  All rules are general patterns of
+web and wire furniture, not strings of particular articles.  Line rules apply
+only to short lines (a body without paragraph breaks is one long line and is
+never swallowed whole):
+
+=====================  =====================================================
+reason                 what it matches
+=====================  =====================================================
+advertisement          "Advertisement", "Sponsored content", "Story continues below"
+also-read link         "Also Read | ...", "Read more: ...", "See also ...", and the short
+                       headline-like lines listed under a bare "Also Read:" label
+navigation             a line that is only a control or menu word: "Search",
+                       "Continue", "Share", "Remind me later.", "Not ready to support today?",
+                       "Source link", "Skip to content" ...
+breadcrumb             "Home / International / ...", "Home > World > ..."
+wire id                one token of capitals followed by many digits ("MENAFN1106...ID...")
+wire credit            a "(MENAFN- Outlet)" style credit at the start of a paragraph (the span only)
+comment form           "Leave a reply", "Your email address will not be published",
+                       "Required fields are marked *", their German forms, form labels
+newsletter             sign-up, follow-us and app prompts
+click here             any short line that asks the reader to "click here"
+legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph after a bare label;
+                       copyright and "All rights reserved" lines
+photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines
+date line              a line that is only a date and time ("Tuesday, 02 January 2024 12:17 GMT")
+donation appeal        a block opened by "A message from ...:", "Dear readers," or a
+                       "support us / donate" paragraph, running on over the following
+                       paragraphs written in the first or second person
+outlet self-promotion  first-person-plural paragraphs ("we", "our", outside quotations)
+                       directly before a donation or click-here block
+=====================  =====================================================
+
+"repeated title" (a second copy of the title) is marked by the reader, and
+"repeated across folder" by :func:`desk.corpus.apply_repeated`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from desk.model import Boilerplate
+
+from .dates import date_line
+
+_I = re.IGNORECASE
+
+_ADVERT = re.compile(
+    r"^(?:advertisements?|advert|ad|anzeige|werbung|sponsored(?: content| links?)?|paid content"
+    r"|story continues(?: below)?(?: (?:this )?advertisement)?|scroll (?:down )?to continue(?: reading)?"
+    r"|article continues below(?: advertisement)?)\W*$",
+    _I,
+)
+_ALSO_READ = re.compile(
+    r"^(?:also read|read also|also see|read more|see also|must read|don[’']?t miss|more from|more on this"
+    r"|you (?:may|might) also like|recommended(?: for you)?|related(?: articles?| stories| news| coverage)?"
+    r"|top stories|trending(?: now)?|more stories|watch|listen)\b\s*(?:[:|\-–—»›]|$)",
+    _I,
+)
+_NAVIGATION = re.compile(
+    r"^(?:search|menu|home|continue(?: reading)?|close|share(?: this(?: article| story| page)?)?"
+    r"|share (?:on|via) \w+|tweet|print(?: this(?: page| article))?|e-?mail|comments?|show comments"
+    r"|view comments|skip to (?:main )?content|back to top|log ?in|sign ?in|sign ?up|register"
+    r"|subscribe(?: now)?|next(?: article)?|previous(?: article)?|more|loading|source link|copy link"
+    r"|listen to (?:this )?article|remind me later|not ready to support today|maybe later|no,? thanks"
+    r"|accept(?: all)?(?: cookies)?|cookie settings|toggle navigation|open menu|close menu)\W*$",
+    _I,
+)
+_BREADCRUMB = re.compile(r"^home\s*(?:/|›|»|>|\|)\s*\S", _I)
+_WIRE_ID = re.compile(r"^[A-Z]{3,}\d{8,}[A-Z0-9]*$")
+_WIRE_CREDIT = re.compile(r"^\((?:MENAFN|ANI|IANS)\s*[-–—]\s*[^()\n]{1,60}\)\s*")
+_COMMENT_FORM = re.compile(
+    r"(?:leave a (?:reply|comment)|schreibe einen kommentar|hinterlasse einen kommentar"
+    r"|e-?mail-adresse wird nicht veröffentlicht|email address will not be published"
+    r"|required fields are marked|erforderliche felder sind mit|save my name,? e-?mail"
+    r"|meinen namen, meine e-mail-adresse|post comment|kommentar abschicken|cancel reply"
+    r"|must be logged in to post a comment|^(?:name|e-?mail|website|webseite|kommentar|comment)\s*\*?\s*$)",
+    _I,
+)
+_NEWSLETTER = re.compile(
+    r"(?:\bsign up (?:for|to|here)\b|\bsubscribe (?:to|for) (?:our|the)\b|\bnewsletters?\b"
+    r"|delivered (?:straight |directly )?to your inbox|\bfollow us on\b|\bjoin (?:us|our \w+) on\b"
+    r"|\bdownload (?:our|the) app\b|\bget the app\b|\bturn on notifications\b)",
+    _I,
+)
+_CLICK_HERE = re.compile(r"\bclick here\b|\btap here\b", _I)
+_DISCLAIMER_LABEL = re.compile(r"^(?:legal )?disclaimer\s*:?\s*$", _I)
+_DISCLAIMER = re.compile(r"^(?:legal )?disclaimer\s*:", _I)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b", _I)
+_PHOTO = re.compile(
+    r"^(?:photo|image|picture|photograph|video|credit|file photo|main image|top image)s?"
+    r"(?: credit)?\s*(?::|by\b|–|—)|getty images\W*$|^\(?(?:ap|afp|reuters|getty) photo\b",
+    _I,
+)
+_APPEAL_OPENER = re.compile(
+    r"^(?:a (?:message|note|word) from .{2,60}?:?|dear (?:readers?|friends|subscribers?|supporters?)\W*"
+    r"|support (?:independent|our|quality|free) journalism.{0,80}|become a (?:member|supporter|subscriber).{0,80}"
+    r"|we need your (?:help|support).{0,80})$",
+    _I,
+)
+_DONATION = re.compile(
+    r"\b(?:donat\w+|support us|supporting us|contributions?|contribute|make a gift|one-off|patreon"
+    r"|gofundme|paypal|become a (?:member|supporter|subscriber)|subscrib\w+|support (?:independent|our)"
+    r"|please support)\b",
+    _I,
+)
+_PERSON12 = re.compile(r"\b(?:we|our|us|you|your|yours)\b", _I)
+_PERSON1_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", _I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|„[^“”]*[“”]|«[^»]*»")
+_TERMINAL = tuple(".!?\"'”’)»…")
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def outside_quotes(text: str) -> str:
+    """``text`` with quoted speech removed (so a quoted "we" is not the outlet's voice)."""
+    return _QUOTED.sub(" ", text)
+
+
+@dataclass(slots=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+    para: int  # paragraph number (blank lines separate paragraphs)
+
+
+def lines_of(text: str) -> list[Line]:
+    """Non-blank lines with offsets of their stripped text, numbered by paragraph."""
+    out: list[Line] = []
+    para = 0
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            if blank and out:
+                para += 1
+            lead = len(raw) - len(raw.lstrip())
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped, para))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def _line_reason(line: str) -> str:
+    """The boilerplate reason for one whole line, or ''."""
+    if len(line) > 800:  # surely more than 60 words: content
+        return ""
+    n = _words(line)
+    if n > 60:
+        return ""
+    if n <= 12:
+        if _ADVERT.match(line):
+            return "advertisement"
+        if _NAVIGATION.match(line):
+            return "navigation"
+        if _WIRE_ID.match(line):
+            return "wire id"
+        if date_line(line) is not None:
+            return "date line"
+    if n <= 30:
+        if _ALSO_READ.match(line):
+            return "also-read link"
+        if _BREADCRUMB.match(line):
+            return "breadcrumb"
+        if _COMMENT_FORM.search(line):
+            return "comment form"
+        if _NEWSLETTER.search(line):
+            return "newsletter"
+        if _COPYRIGHT.search(line):
+            return "legal disclaimer"
+        if n <= 20 and _PHOTO.search(line):
+            return "photo credit"
+    if _DISCLAIMER.match(line):
+        return "legal disclaimer"
+    if _CLICK_HERE.search(line):
+        return "click here"
+    return ""
+
+
+def _is_headline_like(line: str) -> bool:
+    return _words(line) <= 20 and not line.endswith(_TERMINAL)
+
+
+def detect(text: str) -> list[Boilerplate]:
+    """Boilerplate spans of ``text`` found by the patterns above, in order."""
+    lines = lines_of(text)
+    reasons = [""] * len(lines)
+    extra: list[Boilerplate] = []
+
+    for i, ln in enumerate(lines):
+        reasons[i] = _line_reason(ln.text)
+        if not reasons[i]:
+            m = _WIRE_CREDIT.match(ln.text)
+            if m:
+                extra.append(Boilerplate(ln.start, ln.start + len(m.group(0).rstrip()), "wire credit"))
+
+    # the headlines listed under a bare "Also Read:" label
+    for i, ln in enumerate(lines):
+        bare_label = _words(ln.text) <= 4 and re.fullmatch(r"[^:|]*[:|]?\s*", ln.text) is not None
+        if reasons[i] == "also-read link" and bare_label:
+            j = i + 1
+            while j < len(lines) and not reasons[j] and _is_headline_like(lines[j].text):
+                reasons[j] = "also-read link"
+                j += 1
+
+    # a disclaimer label owns the paragraph after it
+    for i, ln in enumerate(lines):
+        if reasons[i] == "legal disclaimer" and _DISCLAIMER_LABEL.match(ln.text):
+            j = i + 1
+            para = lines[j].para if j < len(lines) else -1
+            while j < len(lines) and lines[j].para == para:
+                reasons[j] = "legal disclaimer"
+                j += 1
+
+    _mark_appeals(lines, reasons)
+
+    spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
+    spans.extend(extra)
+    return merge(spans)
+
+
+def _paragraph_groups(lines: list[Line]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i, ln in enumerate(lines):
+        if groups and lines[groups[-1][0]].para == ln.para:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _mark_appeals(lines: list[Line], reasons: list[str]) -> None:
+    """Donation appeals and the outlet's self-promotion around them (paragraph rules)."""
+    groups = _paragraph_groups(lines)
+    texts = [" ".join(lines[i].text for i in g) for g in groups]
+    marked = [all(reasons[i] for i in g) for g in groups]
+    kind = [""] * len(groups)
+
+    def mark(k: int, reason: str) -> None:
+        for i in groups[k]:
+            if not reasons[i]:
+                reasons[i] = reason
+        kind[k] = reason
+        marked[k] = True
+
+    k = 0
+    while k < len(groups):
+        t = texts[k]
+        n = _words(t) if len(t) < 1500 else 999
+        opener = n <= 20 and bool(_APPEAL_OPENER.match(t))
+        standalone = n <= 90 and bool(_DONATION.search(t)) and bool(_PERSON12.search(outside_quotes(t)))
+        if opener or standalone:
+            mark(k, "donation appeal")
+            j = k + 1
+            while j < len(groups):
+                u = texts[j]
+                if marked[j]:
+                    j += 1
+                    continue
+                plain = outside_quotes(u) if len(u) < 2000 else ""
+                if plain and _words(u) <= 120 and (_PERSON12.search(plain) or _DONATION.search(u)):
+                    mark(j, "donation appeal")
+                    j += 1
+                    continue
+                break
+            k = j
+            continue
+        k += 1
+
+    # promotion written by the outlet in the first person, just before an appeal or a click-here block
+    for k in range(len(groups)):
+        first = groups[k][0]
+        if reasons[first] not in ("donation appeal", "click here"):
+            continue
+        j = k - 1
+        while j >= 0 and not marked[j]:
+            if len(texts[j]) < 2000 and _words(texts[j]) <= 120 and _PERSON1_PLURAL.search(outside_quotes(texts[j])):
+                mark(j, "outlet self-promotion")
+                j -= 1
+            else:
+                break
+
+
+def merge(spans: Iterable[Boilerplate]) -> list[Boilerplate]:
+    """Sorted spans with overlaps resolved (the earlier span keeps its reason)."""
+    out: list[Boilerplate] = []
+    for b in sorted(spans, key=lambda b: (b.start, -b.end)):
+        if out and b.start < out[-1].end:
+            if b.end > out[-1].end:
+                out.append(Boilerplate(out[-1].end, b.end, b.reason))
+            continue
+        out.append(b)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Repetition across a folder
+
+_KEY_PUNCT = re.compile(r"[^\w\s]+")
+_KEY_SPACE = re.compile(r"\s+")
+KEY_MAX_WORDS = 15
+
+
+def line_key(line: str) -> str:
+    """A line normalised for comparison across files: case, punctuation, spacing."""
+    return _KEY_SPACE.sub(" ", _KEY_PUNCT.sub(" ", line.casefold())).strip()
+
+
+def short_lines(text: str) -> Iterable[Line]:
+    """Lines short enough to be furniture (a long line is content)."""
+    for ln in lines_of(text):
+        if _words(ln.text) <= KEY_MAX_WORDS:
+            yield ln
+
+
+def covered(boilerplate: list[Boilerplate], start: int, end: int) -> bool:
+    return any(b.start <= start and end <= b.end for b in boilerplate)
+
+
+def repeated_keys(key_sets: Iterable[set[str]], *, min_files: int = 3, min_share: float = 0.02) -> set[str]:
+    """Keys of lines that occur in at least ``min_files`` files and ``min_share`` of all files."""
+    counts: dict[str, int] = {}
+    total = 0
+    for keys in key_sets:
+        total += 1
+        for k in keys:
+            counts[k] = counts.get(k, 0) + 1
+    need = max(min_files, int(min_share * total + 0.999))
+    return {k for k, c in counts.items() if c >= need}

@@ -1,0 +1,106 @@
+"""Publication dates: parsing metadata values, date-only lines, wire ids and URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateparser
+
+_MIN_YEAR = 1900
+_MAX_YEAR = 2100
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_ZONES = "gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|jst|aest|z"
+_FILLER = "published|updated|posted|last|modified|on|at|date|am|pm|a\\.m\\.|p\\.m\\.|of|the|by"
+# A token that may appear in a line that is nothing but a date and time.
+_DATE_TOKEN = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:t[\d:.]+)?(?:z|[+-]\d{2}:?\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    rf"|\b(?:{_MONTHS}|{_WEEKDAYS}|{_ZONES}|{_FILLER})\b\.?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|\d{{1,4}}(?:st|nd|rd|th)?"
+    r"|[+-]\d{2}:?\d{2}",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"[\s,|/•·–—\-()]+")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_HAS_MONTH = re.compile(rf"\b(?:{_MONTHS})\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}", re.IGNORECASE)
+
+_WIRE_ID = re.compile(r"\bMENAFN(\d{2})(\d{2})(\d{4})\d{6,}ID\d+\b")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
+def _plausible(d: dt.date) -> dt.date | None:
+    return d if _MIN_YEAR <= d.year <= _MAX_YEAR else None
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from a metadata value (string, date or datetime), or None."""
+    if isinstance(value, dt.datetime):
+        return _plausible(value.date())
+    if isinstance(value, dt.date):
+        return _plausible(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # a Unix time stamp in a manifest
+        try:
+            return _plausible(dt.datetime.fromtimestamp(float(value), dt.UTC).date())
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None
+    s = value.strip()
+    if not s or len(s) > 80 or not re.search(r"\d", s):
+        return None
+    if _ISO.match(s):
+        try:
+            return _plausible(dt.date.fromisoformat(s[:10]))
+        except ValueError:
+            pass
+    try:
+        parsed = dateparser.parse(s, default=dt.datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    if not _HAS_YEAR.search(s) and not re.fullmatch(r"\d{8}", s):
+        return None  # dateutil would invent the year
+    return _plausible(parsed.date())
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date of a line that holds only a date (and time), else None."""
+    if len(line) > 80 or not _HAS_YEAR.search(line) or not _HAS_MONTH.search(line):
+        return None
+    rest = _DATE_TOKEN.sub(" ", line)
+    if _SEPARATORS.sub("", rest).strip(".:"):
+        return None
+    cleaned = re.sub(rf"\b(?:{_FILLER})\b:?", " ", line, flags=re.IGNORECASE).strip(" ,|:-")
+    return parse_date(cleaned)
+
+
+def wire_id_date(text: str) -> dt.date | None:
+    """The date encoded in a MENAFN wire id (``MENAFN`` + DDMMYYYY + serial ``ID`` + number)."""
+    m = _WIRE_ID.search(text)
+    if not m:
+        return None
+    try:
+        return _plausible(dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    except ValueError:
+        return None
+
+
+def url_date(url: str) -> dt.date | None:
+    """A date in a URL path: ``/2025/06/11/`` or ``/20250611/``."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return _plausible(dt.date(int(y), int(mo), int(d)))
+    except ValueError:
+        return None

@@ -1,0 +1,190 @@
+"""Metadata blocks inside a file: YAML front matter and an e-mail-style header block.
+
+Both return a :class:`Fields` (plain strings, keys normalised to title,
+outlet, date, url, author) and the offset where the body starts.  Neither
+ever raises for bad input: a broken block is ignored and explained in a note.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+#: our field -> the keys that may carry it, first found wins
+KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "outlet": ("site", "outlet", "publisher", "site_name", "sitename", "source_name", "publication", "newspaper"),
+    "date": ("published", "date", "published_at", "publish_date", "pubdate", "created", "datetime"),
+    "url": ("url", "source", "link", "canonical", "source_url", "permalink"),
+    "author": ("author", "authors", "byline", "by", "creator"),
+}
+
+FRONT_MATTER_MAX = 64 * 1024
+MAX_ALIASES = 20
+
+
+@dataclass(slots=True)
+class Fields:
+    values: dict[str, object] = field(default_factory=dict)  # title/outlet/url/author: str; date: str|date
+    notes: list[str] = field(default_factory=list)
+
+
+def looks_like_url(value: str) -> bool:
+    return bool(re.match(r"^(?:https?://|www\.)\S+$", value.strip(), re.IGNORECASE))
+
+
+def _scalar(value: object) -> object | None:
+    """A usable scalar value (never a container: a YAML bomb is never expanded)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value[:500] if value else None
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value[:10]):
+        # authors: [a, b]
+        return ", ".join(" ".join(v.split()) for v in value[:10])[:500]
+    if hasattr(value, "year"):
+        return value  # date / datetime from YAML
+    if isinstance(value, int | float):
+        return value
+    return None
+
+
+def pick(mapping: dict[str, object]) -> Fields:
+    """Our fields from a mapping of arbitrary keys (front matter, manifest row)."""
+    lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
+    out = Fields()
+    for name, keys in KEYS.items():
+        for key in keys:
+            if key in lowered:
+                v = _scalar(lowered[key])
+                if v is None:
+                    continue
+                if name == "url" and key == "source" and isinstance(v, str) and not looks_like_url(v):
+                    # "source: Reuters" names the outlet, not the address
+                    out.values.setdefault("outlet_from_source", v)
+                    continue
+                out.values[name] = v
+                break
+    if "outlet" not in out.values and "outlet_from_source" in out.values:
+        out.values["outlet"] = out.values["outlet_from_source"]
+    out.values.pop("outlet_from_source", None)
+    return out
+
+
+_FM_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.MULTILINE)
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]")
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+_SIMPLE_LINE = re.compile(r'^([A-Za-z_][\w-]*):[ \t]*("(?:[^"\\]|\\.)*")[ \t]*$')
+
+
+def _simple_block(block: str) -> dict[str, object] | None:
+    """The common case, every line ``key: "string"``, without the YAML machinery
+    (JSON string syntax is the same for these); None when the block is anything else."""
+    out: dict[str, object] = {}
+    for line in block.split("\n"):
+        if not line.strip():
+            continue
+        m = _SIMPLE_LINE.match(line)
+        if not m:
+            return None
+        try:
+            out[m.group(1)] = json.loads(m.group(2))
+        except ValueError:
+            return None
+    return out
+
+
+def front_matter(text: str) -> tuple[Fields, int]:
+    """Fields of a leading ``---`` YAML block and the offset of the body after it."""
+    m = _FM_OPEN.match(text)
+    if not m:
+        return Fields(), 0
+    close = _FM_CLOSE.search(text, m.end(), m.end() + FRONT_MATTER_MAX)
+    if not close:
+        return Fields(notes=["front matter not closed: read as text"]), 0
+    block = text[m.end() : close.start()]
+    body_start = close.end()
+    quick = _simple_block(block)
+    if quick is not None:
+        return pick(quick), body_start
+    if len(_ALIAS.findall(block)) > MAX_ALIASES:
+        return Fields(notes=["front matter ignored: too many YAML aliases"]), body_start
+    try:
+        data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        return Fields(notes=[f"front matter ignored: invalid YAML{line}"]), body_start
+    except (RecursionError, MemoryError, ValueError, OverflowError):
+        return Fields(notes=["front matter ignored: unreadable YAML"]), body_start
+    if data is None:
+        return Fields(), body_start
+    if not isinstance(data, dict):
+        return Fields(notes=["front matter ignored: not a list of fields"]), body_start
+    return pick(data), body_start
+
+
+_HEADER_LINE = re.compile(
+    r"^(title|headline|outlet|publisher|publication|site|source|date|published|url|link|author|by)\s*:\s*(\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_HEADER_MAP = {
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "publication": "outlet",
+    "site": "outlet",
+    "source": "source",
+    "date": "date",
+    "published": "date",
+    "url": "url",
+    "link": "url",
+    "author": "author",
+    "by": "author",
+}
+
+
+def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
+    """An e-mail-style block of ``Key: value`` lines at ``start``, ended by a blank line.
+
+    Needs at least two recognised lines, so a body that happens to begin with
+    "Date: ..." is not eaten.
+    """
+    pos = start
+    found: dict[str, str] = {}
+    count = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos:end]
+        if not line.strip():
+            if count:
+                pos = end + 1 if nl >= 0 else end
+            break
+        m = _HEADER_LINE.match(line.strip())
+        if not m or len(line) > 500:
+            if count < 2:
+                return Fields(), start
+            break
+        key = _HEADER_MAP[m.group(1).lower()]
+        value = m.group(2)
+        if key == "source":
+            key = "url" if looks_like_url(value) else "outlet"
+        found.setdefault(key, value)
+        count += 1
+        pos = end + 1 if nl >= 0 else end
+    if count < 2:
+        return Fields(), start
+    return Fields(values=dict(found)), pos

@@ -1,0 +1,368 @@
+"""One file -> one :class:`~desk.model.Article`: decode, metadata, boilerplate, passages.
+
+Metadata comes from several places; for each field the first source in this
+order that has it wins, and its name is recorded in ``Article.provenance``:
+
+- title:  front matter, header block, HTML meta, manifest, PDF info, the first
+  line that is not boilerplate, the first sentence;
+- outlet: front matter, header block, HTML meta (``og:site_name``), manifest,
+  the URL's domain (:data:`desk.corpus.outlets.OUTLETS`), a signature in the
+  text (:func:`desk.corpus.outlets.signature_outlet`), the parent folder
+  (not the article folder itself), "Unknown outlet";
+- date:   front matter, header block, HTML meta, manifest, a date in the URL,
+  a MENAFN wire id, a date-only line at the top of the text (the dateline),
+  the PDF creation date;
+- url, author: front matter, header block, HTML meta, manifest, PDF info.
+
+A weaker source that disagrees with the winner never wins, and never silently:
+the disagreement goes into ``Article.notes``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from desk.model import Article, Boilerplate
+
+from . import boilerplate as bp
+from .context import FolderContext
+from .dates import date_line, parse_date, url_date, wire_id_date
+from .decode import Decoded, Unreadable, decode_bytes, normalise_newlines, repair_mojibake
+from .meta import Fields, front_matter, header_block
+from .outlets import outlet_from_url, signature_outlet
+from .passages import cut_passages, sentence_spans
+
+UNKNOWN_OUTLET = "Unknown outlet"
+HTML_SUFFIXES = (".html", ".htm")
+TITLE_MAX_WORDS = 30
+_HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)
+_HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
+
+
+def article_id(relpath: str) -> str:
+    """A stable id for a file: a hash of its path relative to the article folder."""
+    return hashlib.sha1(os.fsencode(relpath)).hexdigest()[:16]
+
+
+def relative_path(path: Path, folder: Path) -> str:
+    try:
+        rel = os.path.relpath(os.fspath(path), os.fspath(folder))
+    except ValueError:  # another drive on Windows
+        rel = os.fspath(path)
+    return rel.replace(os.sep, "/")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file ({exc.strerror or exc})") from None
+    if not os.path.isfile(path):
+        raise Unreadable("not a regular file")
+    if st.st_size > max_bytes:
+        raise Unreadable(f"file too large ({st.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise Unreadable(f"cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise Unreadable(f"file too large (over {max_bytes / 1e6:.0f} MB)")
+    return data, st
+
+
+def _decode_html(data: bytes) -> Decoded:
+    """Pages declare their encoding; honour the declaration when UTF-8 does not fit."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        m = _HTML_CHARSET.search(data[:4096])
+        if m:
+            name = m.group(1).decode("ascii", "replace")
+            try:
+                text = data.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                pass
+            else:
+                text, _ = repair_mojibake(normalise_newlines(text.replace("\x00", "")))
+                return Decoded(text, name)
+    return decode_bytes(data)
+
+
+@dataclasses.dataclass(slots=True)
+class _Sources:
+    """Metadata found so far, strongest source first."""
+
+    found: list[tuple[str, Fields]] = dataclasses.field(default_factory=list)
+
+    def add(self, name: str, fields: Fields) -> None:
+        if fields.values:
+            self.found.append((name, fields))
+
+    def first(self, key: str) -> tuple[str, object] | None:
+        for name, fields in self.found:
+            v = fields.values.get(key)
+            if v not in (None, ""):
+                return name, v
+        return None
+
+    def all(self, key: str) -> list[tuple[str, object]]:
+        return [(n, f.values[key]) for n, f in self.found if f.values.get(key) not in (None, "")]
+
+
+def _norm(s: str) -> str:
+    return bp.line_key(s.lstrip("#").strip())
+
+
+def _title_and_copies(
+    text: str, boilerplate: list[Boilerplate], meta_title: str
+) -> tuple[str, list[Boilerplate]]:
+    """The title from the first content line (when metadata has none) and later copies of it."""
+    content = [ln for ln in bp.lines_of(text)[:40] if not bp.covered(boilerplate, ln.start, ln.end)]
+    title = meta_title
+    first_idx = None
+    if not title:
+        for i, ln in enumerate(content[:3]):
+            if len(ln.text.split()) <= TITLE_MAX_WORDS and len(ln.text) <= 300:
+                title = ln.text.lstrip("#").strip()
+                first_idx = i
+                break
+            break
+    copies: list[Boilerplate] = []
+    if title:
+        key = _norm(title)
+
+        def same(line: str) -> bool:
+            # cheap length test first: a body without breaks is one long line
+            return abs(len(line) - len(title)) <= 10 + len(title) // 5 and _norm(line) == key
+
+        if first_idx is None:
+            first_idx = next((i for i, ln in enumerate(content[:8]) if same(ln.text)), None)
+        if first_idx is not None:
+            for ln in content[first_idx + 1 : first_idx + 8]:
+                if same(ln.text):
+                    copies.append(Boilerplate(ln.start, ln.end, "repeated title"))
+    return title, copies
+
+
+def _first_sentence(text: str, boilerplate: list[Boilerplate]) -> str:
+    for ln in bp.lines_of(text)[:40]:
+        if bp.covered(boilerplate, ln.start, ln.end):
+            continue
+        spans = sentence_spans(ln.text)
+        if spans:
+            s = ln.text[spans[0][0] : spans[0][1]]
+            return s if len(s) <= 100 else s[:99].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def _dateline(text: str, boilerplate: list[Boilerplate]) -> dt.date | None:
+    for b in boilerplate:
+        if b.start > 2000:
+            break
+        if b.reason == "date line":
+            d = date_line(text[b.start : b.end])
+            if d:
+                return d
+    return None
+
+
+def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
+    """Read one article file; raises :class:`Unreadable` with a reason for the user."""
+    path = Path(path)
+    relpath = relative_path(path, folder)
+    data, st = _read_bytes(path, max_bytes)
+    if not data.strip():
+        raise Unreadable("empty file")
+    suffix = path.suffix.lower()
+    notes: list[str] = []
+    sources = _Sources()
+    pdf_fields = Fields()
+
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        pdf_fields, text = read_pdf(data)
+        text, _ = repair_mojibake(normalise_newlines(text.replace("\x00", "")))
+        notes.extend(pdf_fields.notes)
+    elif suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:512]):
+        from .htmlpage import read_html
+
+        decoded = _decode_html(data)
+        notes.extend(decoded.notes)
+        html_fields, text = read_html(decoded.text)
+        notes.extend(html_fields.notes)
+        sources.add("HTML meta", html_fields)
+    else:
+        decoded = decode_bytes(data)
+        notes.extend(decoded.notes)
+        text = decoded.text
+        fm, body = front_matter(text)
+        notes.extend(fm.notes)
+        sources.add("front matter", fm)
+        hb, body = header_block(text, body)
+        sources.add("header block", hb)
+        text = text[body:]
+    text = text.strip("\n")
+    if not text.strip():
+        raise Unreadable("no text (only metadata or whitespace)")
+
+    sources.add("manifest", ctx.fields_for(relpath))
+    if pdf_fields.values:
+        sources.add("PDF info", pdf_fields)
+
+    boilerplate = bp.detect(text)
+
+    meta_title = sources.first("title")
+    title, copies = _title_and_copies(text, boilerplate, str(meta_title[1]) if meta_title else "")
+    provenance: dict[str, str] = {}
+    if meta_title:
+        provenance["title"] = meta_title[0]
+    elif title:
+        provenance["title"] = "first line"
+    else:
+        title = _first_sentence(text, boilerplate) or path.stem
+        provenance["title"] = "first sentence" if title != path.stem else "file name"
+    if copies:
+        boilerplate = bp.merge([*boilerplate, *copies])
+
+    url_hit = sources.first("url")
+    url = str(url_hit[1]) if url_hit else ""
+    if url_hit:
+        provenance["url"] = url_hit[0]
+    author_hit = sources.first("author")
+    author = str(author_hit[1]) if author_hit else ""
+    if author_hit:
+        provenance["author"] = author_hit[0]
+
+    outlet, provenance["outlet"] = _outlet(sources, url, text, relpath, notes)
+    date, date_source = _date(sources, url, text, boilerplate, notes)
+    if date_source:
+        provenance["date"] = date_source
+
+    passages = cut_passages(text, boilerplate)
+    if not passages:
+        notes.append("no passages: the whole text is page furniture")
+
+    return Article(
+        id=article_id(relpath),
+        path=os.fspath(path),
+        relpath=relpath,
+        title=title,
+        outlet=outlet,
+        date=date,
+        text=text,
+        url=url,
+        author=author,
+        boilerplate=boilerplate,
+        passages=passages,
+        provenance=provenance,
+        notes=notes,
+        size=st.st_size,
+        mtime=st.st_mtime,
+        sha1=hashlib.sha1(data).hexdigest(),
+    )
+
+
+def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[str]) -> tuple[str, str]:
+    explicit = sources.all("outlet")
+    if explicit:
+        name, value = explicit[0]
+        winner = str(value)
+        for other_name, other in explicit[1:]:
+            if str(other).casefold() != winner.casefold():
+                notes.append(f'outlet "{other}" from the {other_name} contradicts "{winner}" from the {name}')
+        return winner, name
+    if url:
+        by_domain = outlet_from_url(url)
+        if by_domain:
+            return by_domain, "URL domain"
+    sig = signature_outlet(text)
+    if sig:
+        return sig
+    if "/" in relpath:
+        parent = relpath.rsplit("/", 1)[0].rsplit("/", 1)[-1]
+        if parent and parent not in (".", ".."):
+            return parent, "folder name"
+    return UNKNOWN_OUTLET, "default"
+
+
+def _date(
+    sources: _Sources, url: str, text: str, boilerplate: list[Boilerplate], notes: list[str]
+) -> tuple[dt.date | None, str]:
+    candidates: list[tuple[str, dt.date]] = []
+    for name, value in sources.all("date"):
+        if name == "PDF info":
+            continue
+        d = parse_date(value)
+        if d is None:
+            notes.append(f'date "{value}" from the {name} could not be read')
+        else:
+            candidates.append((name, d))
+    if url:
+        d = url_date(url)
+        if d:
+            candidates.append(("URL", d))
+    d = wire_id_date(text) if "MENAFN" in text else None
+    if d:
+        candidates.append(("wire id", d))
+    d = _dateline(text, boilerplate)
+    if d:
+        candidates.append(("dateline", d))
+    for name, value in sources.all("date"):
+        if name == "PDF info":
+            d = parse_date(value)
+            if d:
+                candidates.append(("PDF creation date", d))
+    if not candidates:
+        return None, ""
+    win_name, win = candidates[0]
+    reported: set[tuple[str, dt.date]] = set()
+    for name, d in candidates[1:]:
+        if d != win and (name, d) not in reported:
+            reported.add((name, d))
+            notes.append(f"date {d.isoformat()} from the {name} contradicts {win.isoformat()} from the {win_name}")
+    return win, win_name
+
+
+# --------------------------------------------------------------------------
+# Repetition across the folder
+
+
+def line_keys(article: Article) -> set[str]:
+    """Normalised keys of the article's short lines that are not boilerplate yet.
+
+    The caller counts them over all articles of a folder (see
+    :func:`desk.corpus.boilerplate.repeated_keys`) and hands the common ones
+    to :func:`apply_repeated`.
+    """
+    keys = set()
+    for ln in bp.short_lines(article.text):
+        if bp.covered(article.boilerplate, ln.start, ln.end):
+            continue
+        key = bp.line_key(ln.text)
+        if key:
+            keys.add(key)
+    return keys
+
+
+def apply_repeated(article: Article, common: set[str]) -> Article:
+    """A copy of ``article`` whose lines with a key in ``common`` are boilerplate
+    ("repeated across folder"), with the passages cut again."""
+    if not common:
+        return article
+    extra = []
+    for ln in bp.short_lines(article.text):
+        if bp.covered(article.boilerplate, ln.start, ln.end):
+            continue
+        if bp.line_key(ln.text) in common:
+            extra.append(Boilerplate(ln.start, ln.end, "repeated across folder"))
+    if not extra:
+        return article
+    boilerplate = bp.merge([*article.boilerplate, *extra])
+    return dataclasses.replace(article, boilerplate=boilerplate, passages=cut_passages(article.text, boilerplate))
