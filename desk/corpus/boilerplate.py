@@ -25,6 +25,8 @@ click here             any short line that asks the reader to "click here"
 legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph after a bare label;
                        copyright and "All rights reserved" lines
 photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines
+credit line            "Reporting by ...; editing by ...", "Additional reporting by ..."
+markup                 the "## " of a Markdown heading (the span only)
 date line              a line that is only a date and time ("Tuesday, 02 January 2024 12:17 GMT")
 donation appeal        a block opened by "A message from ...:", "Dear readers," or a
                        "support us / donate" paragraph, running on over the following
@@ -56,11 +58,18 @@ _ADVERT = re.compile(
     _I,
 )
 _ALSO_READ = re.compile(
-    r"^(?:also read|read also|also see|read more|see also|must read|don[’']?t miss|more from|more on this"
-    r"|you (?:may|might) also like|recommended(?: for you)?|related(?: articles?| stories| news| coverage)?"
-    r"|top stories|trending(?: now)?|more stories|watch|listen)\b\s*(?:[:|\-–—»›]|$)",
+    r"^(?:(?:also read|read also|also see|read more|see also|must read)\b"
+    r"|(?:don[’']?t miss|more from|more on this|you (?:may|might) also like|recommended(?: for you)?"
+    r"|related(?: articles?| stories| news| coverage)?|top stories|trending(?: now)?|more stories|watch|listen)"
+    r"\b\s*(?:[:|\-–—»›]|$))",
     _I,
 )
+_CREDIT_LINE = re.compile(
+    r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: by)?\b[^.]{0,150}"
+    r"(?:;\s*(?:editing|writing|additional reporting) by\b[^.]{0,150})?\)?)$",
+    _I,
+)
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _NAVIGATION = re.compile(
     r"^(?:search|menu|home|continue(?: reading)?|close|share(?: this(?: article| story| page)?)?"
     r"|share (?:on|via) \w+|tweet|print(?: this(?: page| article))?|e-?mail|comments?|show comments"
@@ -180,6 +189,8 @@ def _line_reason(line: str) -> str:
             return "legal disclaimer"
         if n <= 20 and _PHOTO.search(line):
             return "photo credit"
+        if _CREDIT_LINE.match(line):
+            return "credit line"
     if _DISCLAIMER.match(line):
         return "legal disclaimer"
     if _CLICK_HERE.search(line):
@@ -203,6 +214,10 @@ def detect(text: str) -> list[Boilerplate]:
             m = _WIRE_CREDIT.match(ln.text)
             if m:
                 extra.append(Boilerplate(ln.start, ln.start + len(m.group(0).rstrip()), "wire credit"))
+            h = _HEADING_MARK.match(ln.text)
+            if h:
+                # the Markdown heading marker, not the heading
+                extra.append(Boilerplate(ln.start, ln.start + len(h.group(0).rstrip()), "markup"))
 
     # the headlines listed under a bare "Also Read:" label
     for i, ln in enumerate(lines):

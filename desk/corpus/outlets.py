@@ -179,13 +179,14 @@ _WIRE_DATELINE = re.compile(
 )
 _WIRE_NAMES = {"AP": "Associated Press"}
 _MESSAGE_FROM = re.compile(rf"^(?:a (?:message|note|word) from)\s+({_NAME})\s*:?\s*$", re.IGNORECASE)
-_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?({_NAME})")
+_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?({_NAME})")
 
 _known_names = sorted({v for v in OUTLETS.values() if "(" not in v}, key=len, reverse=True)
 _KNOWN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in _known_names) + r")(?![\w-])")
 
 
 def _clean_name(name: str) -> str:
+    name = re.split(r"\.\s|,|\s+all rights\b", name, maxsplit=1, flags=re.IGNORECASE)[0]
     return name.strip(" .,:;-–—'’")
 
 
