@@ -117,7 +117,7 @@ class ClaimsFilter(QSortFilterProxyModel):
         self.setFilterKeyColumn(-1)
 
 
-#: alias action callback: (action, claimant, new name) with action "merge", "rename" or "delete"
+#: alias action callback: (action, claimant, new name); action is "merge", "rename", "delete" or "forget"
 AliasAction = Callable[[str, str, str], None]
 
 
@@ -199,7 +199,8 @@ class ClaimsView(QWidget):
         name = s.claimant
         menu.addAction(f"Merge \u201c{name}\u201d into\u2026", lambda: self._merge(name))
         menu.addAction(f"Rename \u201c{name}\u201d\u2026", lambda: self._rename(name))
-        menu.addAction(f"Forget the alias for \u201c{name}\u201d", lambda: self._act("delete", name, ""))
+        menu.addAction(f"Hide \u201c{name}\u201d as a claimant", lambda: self._act("delete", name, ""))
+        menu.addAction(f"Forget any alias of \u201c{name}\u201d", lambda: self._act("forget", name, ""))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _merge(self, name: str) -> None:

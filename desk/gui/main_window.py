@@ -659,22 +659,23 @@ class MainWindow(QMainWindow):
             return
 
         def act() -> None:
-            book = lib.aliases() if callable(getattr(lib, "aliases", None)) else getattr(lib, "aliases", None)
-            if book is None:
-                from desk.errors import DeskError
+            from desk.extract.aliases import AliasBook
 
-                raise DeskError("This library cannot edit claimant aliases.")
+            book = AliasBook.load(Path(lib.aliases_path))
             if action == "merge":
                 book.merge(name, new)
             elif action == "rename":
                 book.rename(name, new)
-            else:
+            elif action == "delete":
                 book.delete(name)
-            if hasattr(book, "save"):
-                book.save()
+            else:
+                book.remove(name)
+            book.save()
 
         def after(_: object) -> None:
-            self.set_status(f"Alias updated: {name} \u2192 {new or '(removed)'}")
+            what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",
+                    "delete": "hidden as a claimant", "forget": "back to its own name"}.get(action, "")
+            self.set_status(f"Claimant \u201c{name}\u201d {what}.")
             if self._query:
                 self.compare(self._query)
 

@@ -1,0 +1,111 @@
+"""The real flow, on the real core: open -> index -> search -> compare -> tick -> export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desk.gui.compare_view import BADGE
+from desk.gui.main_window import MainWindow
+
+FIGURES = ("14,000", "14,400", "5,710")
+
+
+@pytest.fixture
+def window(qtbot, settings, data_dir: Path):  # type: ignore[no-untyped-def]
+    w = MainWindow(settings, data_dir=str(data_dir), err_windows=False)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close_library()
+
+
+def open_and_index(qtbot, w: MainWindow, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    progress: list[tuple[int, int]] = []
+    crashes: list[str] = []
+    assert w.open_folder(folder)
+    task = w.index_task
+    assert task is not None
+    assert w.progress.isVisible()
+    assert w.cancel_btn.isVisible()
+    task.progress.connect(lambda d, t, m: progress.append((d, t)))
+    task.crashed.connect(crashes.append)
+    task.failed.connect(crashes.append)
+    with qtbot.waitSignal(task.done, timeout=300_000):
+        pass
+    assert not crashes, crashes[0]
+    report = w.last_report
+    assert report is not None
+    assert not report.cancelled
+    assert progress, "no progress was reported while indexing"
+    assert not w.progress.isVisible()
+    qtbot.waitUntil(lambda: w.library_panel.model.rowCount() > 0, timeout=30_000)
+
+
+def compare(qtbot, w: MainWindow, query: str) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(w.compared, timeout=120_000):
+        w.focus_search()
+        w.search_field.setText(query)
+        qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
+
+
+def soldiers_row(w: MainWindow) -> int:
+    m = w.compare_view.model
+    for r in range(m.rowCount()):
+        text = " ".join(m.index(r, c).data() or "" for c in range(1, m.columnCount()))
+        if all(f in text for f in FIGURES):
+            return r
+    return -1
+
+
+def test_seeds_flow(qtbot, window: MainWindow, seeds: Path, tmp_path: Path) -> None:
+    w = window
+    open_and_index(qtbot, w, seeds)
+    assert w.library_panel.model.rowCount() == 5
+    compare(qtbot, w, "soldiers killed")
+    m = w.compare_view.model
+    r = soldiers_row(w)
+    assert r >= 0, "the 14,000 / 14,400 / 5,710 passages are not in one row"
+    assert BADGE in m.index(r, 0).data()
+    assert "\u2260" in " ".join(m.index(r, c).data(Qt.ItemDataRole.UserRole + 1) or "" for c in range(1, m.columnCount()))
+    # the disagreement keys reach the row
+    seen = set()
+    for _ in range(m.rowCount()):
+        seen.add(w.compare_view.next_disagreement())
+    assert r in seen
+    m.setData(m.index(r, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dlg = w.export_dialog()
+    assert dlg is not None
+    target = tmp_path / "soldiers.md"
+    assert dlg.save_to(target, ask=False)
+    saved = target.read_text(encoding="utf-8")
+    for f in FIGURES:
+        assert f in saved
+    row = m.comparison.rows[r]
+    for refs in row.cells.values():
+        for ref in refs:
+            assert ref.title.split()[0] in saved  # every passage is cited
+            assert ref.outlet in saved
+    dlg.deleteLater()
+
+
+def test_demo_flow(qtbot, window: MainWindow, demo: Path, tmp_path: Path) -> None:
+    if not demo.is_dir() or not any(demo.iterdir()):
+        pytest.skip("the demo folder is not written yet")
+    w = window
+    open_and_index(qtbot, w, demo)
+    compare(qtbot, w, "soldiers killed")
+    r = soldiers_row(w)
+    assert r >= 0
+    m = w.compare_view.model
+    assert BADGE in m.index(r, 0).data()
+    m.setData(m.index(r, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dlg = w.export_dialog()
+    assert dlg is not None
+    target = tmp_path / "demo.md"
+    assert dlg.save_to(target, ask=False)
+    saved = target.read_text(encoding="utf-8")
+    assert all(f in saved for f in FIGURES)
+    dlg.deleteLater()
