@@ -137,5 +137,8 @@ def test_offsets_and_ids(articles: dict[str, Article], seeds: Path) -> None:
             last = p.end
             for b in a.boilerplate:
                 assert p.end <= b.start or b.end <= p.start, "a passage overlaps boilerplate"
-        assert len(a.id) == 16 and a.sha1 and a.size > 0 and a.mtime > 0
+        assert len(a.id) == 16
+        assert a.sha1
+        assert a.size > 0
+        assert a.mtime > 0
     assert len({a.id for a in articles.values()}) == 5
