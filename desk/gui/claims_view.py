@@ -150,7 +150,7 @@ class ClaimsView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().setVisible(False)
         self.table.clicked.connect(self._clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -178,7 +178,7 @@ class ClaimsView(QWidget):
         self.stack.setCurrentWidget(self.table if self.model.statements else self.empty)
         self.table.resizeColumnsToContents()
         for c in range(len(COLUMNS)):
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c), 320))
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, 360))
 
     def statement_at(self, index: QModelIndex) -> FigureStatement | None:
         s = index.data(StatementRole) if index.isValid() else None

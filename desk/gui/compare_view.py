@@ -172,7 +172,7 @@ class CompareModel(QAbstractTableModel):
         row = self.row(r)
         if c == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                badge = BADGE if row.disagreement else ""
+                badge = BADGE + " differs" if row.disagreement else ""
                 kind = "" if row.kind == "match" else row.kind
                 return " ".join(x for x in (badge, kind) if x)
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -375,11 +375,14 @@ class CompareView(QWidget):
         lay.addWidget(self.legend)
         lay.addWidget(self.stack, 1)
         self.hidden_outlets: set[str] = set()
+        self._auto_widths = True
+        self._laying_out = False
         self._after_reset()
 
     # -- content
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.delegate.clear_cache()
+        self._auto_widths = True
         self.model.set_comparison(comparison)
 
     def set_theme(self, theme: Theme) -> None:
@@ -408,19 +411,35 @@ class CompareView(QWidget):
         self.set_locked(self.lock.isChecked())
 
     def _layout_columns(self) -> None:
+        """Share the width among the visible outlets (until the user resizes a column)."""
         n = self.model.columnCount()
         if n <= 1:
             return
-        self.table.setColumnWidth(0, 70)
-        avail = max(300, self.table.viewport().width() - 70)
-        visible = [c for c in range(1, n) if self.model.outlets[c - 1] not in self.hidden_outlets]
-        width = max(220, avail // max(1, len(visible)))
-        for c in range(1, n):
-            self.table.setColumnHidden(c, self.model.outlets[c - 1] in self.hidden_outlets)
-            self.table.setColumnWidth(c, width)
+        self._laying_out = True
+        try:
+            first = 90
+            self.table.setColumnWidth(0, first)
+            # the table may be hidden behind the empty page: measure the page instead
+            frame = self.stack.width() - self.table.verticalHeader().sizeHint().width()
+            frame -= self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+            avail = max(300, frame - first)
+            visible = [c for c in range(1, n) if self.model.outlets[c - 1] not in self.hidden_outlets]
+            width = max(220, avail // max(1, len(visible)))
+            for c in range(1, n):
+                self.table.setColumnHidden(c, self.model.outlets[c - 1] in self.hidden_outlets)
+                self.table.setColumnWidth(c, width)
+        finally:
+            self._laying_out = False
 
     def _column_resized(self, *args: Any) -> None:
         self.delegate.clear_cache()
+        if not self._laying_out:
+            self._auto_widths = False
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._auto_widths:
+            self._layout_columns()
 
     def set_locked(self, locked: bool) -> None:
         comp = self.model.comparison

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self.reindex)
         self._watcher.directoryChanged.connect(self._folder_changed)
         self._watcher.fileChanged.connect(self._folder_changed)
-        self._restore()
+        self._had_state = self._restore()
         self.apply_theme()
 
     # ------------------------------------------------------------------ layout
@@ -296,14 +296,21 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.cancel_btn)
 
-    def _restore(self) -> None:
+    def _restore(self) -> bool:
         geo = self.settings.get("window/geometry")
         if not geo.isEmpty():
             self.restoreGeometry(geo)
         state = self.settings.get("window/state")
-        if not state.isEmpty():
-            self.restoreState(state)
+        restored = not state.isEmpty() and self.restoreState(state)
         self.compare_view.hidden_outlets = set(self.settings.get("compare/hidden_outlets"))
+        return bool(restored)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._had_state:
+            self._had_state = True
+            self.resizeDocks([self.library_dock], [380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.problems_dock], [120], Qt.Orientation.Vertical)
 
     # ------------------------------------------------------------------ theme
     def set_theme(self, key: str) -> None:

@@ -200,7 +200,7 @@ def _figure_marks(
         bg = th.hover_bg if hl.hover == key else hl.colors.figure(value)
         suffix = ""
         if start in marked:
-            suffix = f'<sup style="color: {th.mark}; font-weight: bold">\u2260</sup>'
+            suffix = f'<span style="color: {th.mark}; font-weight: bold">\u2260</span>'
         css = f"background-color: {bg}; color: {th.text if not th.dark else '#ffffff'}; font-weight: bold"
         if qstart is not None and qstart < start:
             qcss = f"background-color: {bg}; color: {th.text if not th.dark else '#ffffff'}; font-style: italic"
