@@ -14,12 +14,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from desk.errors import Cancelled, DeskError
+from desk.errors import Cancelled, DeskError, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
 from .collate import collate_articles, passage_refs
 from .diff import word_diff
 from .grouping import build_rows
+from .tokens import expand_query
 
 __all__ = [
     "build_rows",
@@ -66,7 +67,13 @@ def compare_query(
     """Search ``library`` and group the hits (and their neighbours) into rows."""
     if progress:
         progress(0, 0, "searching")
-    result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit)
+    expanded = expand_query(query)
+    try:
+        result = library.search(expanded, outlets=tuple(outlets), since=since, until=until, limit=limit)
+    except QueryError:
+        if expanded == query:
+            raise
+        result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit)
     hits: list[PassageRef] = list(result.hits)
     if cancelled is not None and cancelled():
         raise Cancelled()

@@ -15,6 +15,8 @@ from .statements import describe_row
 
 #: two passages of different articles match in order when their similarity reaches this
 MATCH_THRESHOLD = 0.28
+#: two articles on one event share their topic words: only drop the very commonest
+COMMON_SHARE = 0.6
 #: subtracted from every similarity in the alignment
 ALIGN_OFFSET = 0.2
 #: and out of order (moved) when it reaches this
@@ -102,7 +104,7 @@ def collate_articles(
             progress(k - 1, total, f"aligning {columns[k]}")
         other = per_article[k]
         profiles: list[Profile] = [profile(r) for r in spine] + [profile(r) for r in other]
-        sim = similarity_matrix(profiles)[:n_spine, n_spine:]
+        sim = similarity_matrix(profiles, COMMON_SHARE)[:n_spine, n_spine:]
         in_order = _align(sim)
         matched_other = {j: i for i, j in in_order}
         used_spine = {i for i, _ in in_order}

@@ -21,7 +21,10 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 from .profile import FactKey, Profile, profile
 
 #: stems found in more than this share of the candidates say nothing about a fact
-COMMON_SHARE = 0.35
+COMMON_SHARE = 0.7
+#: stems in at most this share weigh 3, in at most MIDDLE_SHARE 2, others 1
+RARE_SHARE = 0.1
+MIDDLE_SHARE = 0.35
 #: bonus when two passages carry figures counting the same thing
 FACT_BONUS = 0.30
 #: bonus when the same counted outcome appears but one side names no thing ("40 killed")
@@ -29,13 +32,17 @@ WEAK_FACT_BONUS = 0.12
 #: penalty when the passages count the same outcome of things told apart by a modifier
 CONFLICT_PENALTY = 0.25
 #: bonus for a figure of the same value in both passages
-VALUE_BONUS = 0.2
+VALUE_BONUS = 0.3
 #: bonus for a shared claimant
 CLAIMANT_BONUS = 0.08
 #: two clusters merge when the mean similarity between them reaches this
 LINK_THRESHOLD = 0.34
+#: a neighbour (not a hit) joins a row when its mean similarity to it reaches this
+NEIGHBOUR_THRESHOLD = 0.42
+#: passes over the pairs (each pass may merge groups an earlier one could not)
+MERGE_PASSES = 3
 #: and their best pair reaches this
-EDGE_THRESHOLD = 0.42
+EDGE_THRESHOLD = 0.38
 #: rapidfuzz ratio above which two passages are syndicated copies of one text
 DUPLICATE_RATIO = 90.0
 
@@ -58,8 +65,11 @@ def _encode(items: Sequence[frozenset[str]], vocab: dict[str, str]) -> list[str]
     return out
 
 
-def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
-    """Pairwise passage similarity in [0, 1.4]; the diagonal is 0."""
+def similarity_matrix(profiles: Sequence[Profile], common_share: float = COMMON_SHARE) -> np.ndarray:
+    """Pairwise passage similarity (about 0..1.7); the diagonal is 0.
+
+    Stems found in more than ``common_share`` of the passages are left out.
+    """
     n = len(profiles)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
@@ -67,8 +77,17 @@ def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
     for p in profiles:
         for s in p.stems:
             df[s] = df.get(s, 0) + 1
-    limit = max(3, int(COMMON_SHARE * n))
-    informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
+    limit = max(3, int(common_share * n))
+    # weight each stem by how rare it is among the candidates (1-3 copies of
+    # it in the set): Dice over these multisets is an IDF-weighted overlap
+    rare = max(2, int(RARE_SHARE * n))
+    middle = max(3, int(MIDDLE_SHARE * n))
+
+    def copies(stem: str) -> int:
+        d = df[stem]
+        return 3 if d <= rare else 2 if d <= middle else 1
+
+    informative = [frozenset(f"{s}\x00{c}" for s in p.stems if df[s] <= limit for c in range(copies(s))) for p in profiles]
     vocab: dict[str, str] = {}
     strings = _encode(informative, vocab)
     sim = process.cdist(strings, strings, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
@@ -82,8 +101,13 @@ def similarity_matrix(profiles: Sequence[Profile]) -> np.ndarray:
     conflict = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
     sim += FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong) - CONFLICT_PENALTY * (conflict & ~strong)
     if any(p.values for p in profiles):
+        vdf: dict[float, int] = {}
+        for p in profiles:
+            for v in p.values:
+                vdf[v] = vdf.get(v, 0) + 1
+        # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
         vvocab: dict[str, str] = {}
-        vs = _encode([frozenset(str(v) for v in p.values) for p in profiles], vvocab)
+        vs = _encode([frozenset(str(v) for v in p.values if vdf[v] <= limit) for p in profiles], vvocab)
         sim += VALUE_BONUS * (process.cdist(vs, vs, scorer=Indel.similarity, dtype=np.int32, workers=1) > 0)
     if any(p.claimants for p in profiles):
         cvocab: dict[str, str] = {}
@@ -157,29 +181,35 @@ def cluster(
     both = hits[:, None] & hits[None, :]
     ii, jj = np.nonzero(np.triu((sim >= EDGE_THRESHOLD) & both, k=1))
     order = np.argsort(-sim[ii, jj], kind="stable")
-    for step, k in enumerate(order):
-        if cancelled is not None and step % 256 == 0 and cancelled():
-            raise Cancelled()
-        i, j = int(ii[k]), int(jj[k])
-        if articles is not None and articles[i] == articles[j]:
-            continue  # passages of one article join a row only through other articles
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        ma, mb = members[a], members[b]
-        if len(ma) * len(mb) > 1 and link(ma, mb) < LINK_THRESHOLD:
-            continue
-        if len(ma) < len(mb):
-            a, b, ma, mb = b, a, mb, ma
-        ma.extend(mb)
-        for m in mb:
-            owner[m] = a
-        del members[b]
+    # a merge refused early may be right once both groups have grown: a few passes
+    for _ in range(MERGE_PASSES):
+        merged = False
+        for step, k in enumerate(order):
+            if cancelled is not None and step % 256 == 0 and cancelled():
+                raise Cancelled()
+            i, j = int(ii[k]), int(jj[k])
+            if articles is not None and articles[i] == articles[j]:
+                continue  # passages of one article join a row only through other articles
+            a, b = owner[i], owner[j]
+            if a == b:
+                continue
+            ma, mb = members[a], members[b]
+            if len(ma) * len(mb) > 1 and link(ma, mb) < LINK_THRESHOLD:
+                continue
+            if len(ma) < len(mb):
+                a, b, ma, mb = b, a, mb, ma
+            ma.extend(mb)
+            for m in mb:
+                owner[m] = a
+            del members[b]
+            merged = True
+        if not merged:
+            break
 
     groups = {r: list(m) for r, m in members.items() if hits[m].any()}
     for i in np.nonzero(~hits)[0]:
         i = int(i)
-        best, best_link = None, LINK_THRESHOLD
+        best, best_link = None, NEIGHBOUR_THRESHOLD
         for r, m in groups.items():
             if float(sim[i, m].max()) < EDGE_THRESHOLD:
                 continue

@@ -137,8 +137,8 @@ def describe_row(row: Row) -> None:
             differences.append(f"{thing}: {parts} — these figures do not agree.")
         elif len(distinct) > 1:
             disagree = True
-            who = ", ".join(short_name(n) for n in distinct)
-            differences.append(f"{thing}: the figures agree but are attributed to different claimants ({who}).")
+            parts = "; ".join(f"{_label(s)} ({s.outlet}) says {figure_label(s.figure)}" for s in _dedupe(stmts))
+            differences.append(f"{thing}: {parts} — the figures agree but the claimants differ.")
         elif len({s.outlet for s in stmts}) > 1:
             figures = " / ".join(dict.fromkeys(figure_label(s.figure) for s in stmts))
             who = ", ".join(dict.fromkeys(s.outlet for s in stmts))

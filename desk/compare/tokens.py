@@ -55,6 +55,8 @@ SYNONYMS = {
     "hurt": "wound",
     "dead": "kill",
     "die": "kill",
+    "died": "kill",
+    "dies": "kill",
     "death": "kill",
     "fatal": "kill",
     "fataliti": "kill",
@@ -187,3 +189,43 @@ OUTCOMES = frozenset(
     {"kill", "wound", "captur", "miss", "evacuat", "arrest", "displac", "flee", "fled", "return", "destroy",
      "shot", "lost", "lose", "rescu", "releas", "exchang", "detain", "injur", "hospitalis", "hospitaliz"}
 )
+
+
+#: words outlets use interchangeably for one counted thing; a comparison query
+#: searches for all of them so that "troops" finds "soldiers" too
+QUERY_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("soldiers", "troops", "servicemen", "fighters"),
+    ("soldier", "troop", "serviceman", "fighter"),
+    ("killed", "dead", "died"),
+    ("wounded", "injured"),
+    ("prisoners", "pows", "detainees"),
+    ("prisoner", "pow", "detainee"),
+    ("civilians", "residents"),
+)
+
+_PLAIN_QUERY = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)*", re.UNICODE)
+_OPERATORS = frozenset({"and", "or", "not", "to"})
+
+
+def expand_query(query: str) -> str:
+    """``soldiers killed`` -> ``(soldiers OR troops ...) (killed OR dead OR died)``.
+
+    Only plain word queries are rewritten; anything with operators, fields,
+    quotes or numbers is the user's own syntax and is left alone.
+    """
+    q = query.strip()
+    if not _PLAIN_QUERY.fullmatch(q):
+        return query
+    words = q.split()
+    if any(w.lower() in _OPERATORS for w in words):
+        return query
+    out = []
+    changed = False
+    for w in words:
+        group = next((g for g in QUERY_SYNONYMS if w.lower() in g), None)
+        if group is None:
+            out.append(w)
+        else:
+            changed = True
+            out.append("(" + " OR ".join(dict.fromkeys([w, *group])) + ")")
+    return " ".join(out) if changed else query

@@ -95,11 +95,14 @@ class FakeLibrary:
     def search(self, query: str, outlets=(), since=None, until=None, limit: int = 20) -> SearchResult:  # type: ignore[no-untyped-def]
         from desk.compare.tokens import content_stems
 
-        terms = set(content_stems(query))
+        # each word, or each parenthesised group of OR-ed words, must match
+        groups = [set(content_stems(g)) for g in re.findall(r"\([^)]*\)|\S+", query)]
+        groups = [g for g in groups if g]
+        terms = set().union(*groups) if groups else set()
         hits = []
         for ref in self._refs.values():
             stems = content_stems(ref.text)
-            if terms <= set(stems) and (not outlets or ref.outlet in outlets):
+            if all(g & set(stems) for g in groups) and (not outlets or ref.outlet in outlets):
                 hit = dataclasses.replace(ref, score=float(sum(s in terms for s in stems)))
                 hits.append(hit)
         hits.sort(key=lambda r: -r.score)

@@ -99,7 +99,7 @@ def test_same_figure_from_different_claimants_is_flagged() -> None:
     rows = build_rows([a, b])
     assert len(rows) == 1
     assert rows[0].disagreement
-    assert any("different claimants" in d for d in rows[0].differences)
+    assert any("claimants differ" in d and "1,212" in d for d in rows[0].differences)
 
 
 def test_wire_copy_is_grouped_and_listed_not_hidden() -> None:
