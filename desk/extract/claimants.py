@@ -132,7 +132,15 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _source_tokens(subj: Token) -> list[Token]:
-    """The subject phrase, without relative clauses, appositions and the like."""
+    """The subject phrase, without relative clauses, appositions and the like.
+
+    A role with a name in apposition gives the name: "The regional governor,
+    Oleksandr Prokudin, said" -> "Oleksandr Prokudin".
+    """
+    for c in subj.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
+            subj = c
+            break
     keep = {subj.i}
     stack = [subj]
     while stack:
@@ -159,7 +167,19 @@ def _source_tokens(subj: Token) -> list[Token]:
     return toks or [doc[ids[0]]]
 
 
+#: what "according to" can point at without naming anyone
+_NOT_SOURCES = {
+    "plan", "plans", "schedule", "script", "rules", "rule", "law", "laws", "tradition", "custom",
+    "protocol", "procedure", "design", "expectations", "reports", "report", "data", "figures",
+    "statistics", "estimates", "documents", "records", "polls", "poll", "surveys", "survey",
+    "calculations", "count", "tally", "tallies", "research", "studies", "study", "analysis",
+}
+
+
 def _is_report_verb(t: Token) -> bool:
+    # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
+    if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
+        return False
     return t.lower_ in REPORT_VERBS and (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp"))
 
 
@@ -211,6 +231,8 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 toks = _source_tokens(objs[0])
+                if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks):
+                    continue  # "according to plan", "according to official figures"
                 s, e = _span_of(toks)
                 out.append(_Cue(
                     source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),

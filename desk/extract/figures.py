@@ -224,6 +224,30 @@ def _is_title_case_line(text: str, pos: int) -> bool:
     return caps >= 0.8 * len(words)
 
 
+_CAP_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})$")
+
+
+def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
+    """Does a number close a proper name ("Nord Stream 2", "Apollo 11")?"""
+    m = _CAP_WORDS_BEFORE.search(before)
+    if not m or _is_title_case_line(text, s):
+        return False
+    words = m.group(1).split()
+    first_at = s - len(m.group(1))
+    if words[0].rstrip(".") in _MONTH_NAMES:
+        return False
+    # the capitals must be a name, not the start of a sentence ("In 2022", "About 40")
+    if len(words) == 1 and _sentence_initial(text, first_at):
+        return False
+    if len(words) >= 2:
+        return not (len(words) == 2 and _sentence_initial(text, first_at) and words[0].lower() in _STOP_COUNTED)
+    nxt = _WORD_AFTER.match(text[e:hi])
+    return not (nxt and nxt.group(1)[:1].islower())
+
+
+_MONTH_NAMES = set(MONTHS.split("|"))
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in " \t\u00a0\"“‘'(«–—-":
@@ -339,6 +363,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
                 # "Su-25"-like names the other way round: "25-F"; compound adjectives of counts stay
                 if unit.group(1)[0].isupper():
                     return None
+        if not cur and not pct and "," not in dig and _after_name(text, s, before, e, hi):
+            return None  # "Nord Stream 2", "World War 2", "Apollo 11"
         value = _digits_value(dig)
         if abbr:
             value *= SCALE_ABBREV[abbr.lower()]

@@ -28,7 +28,7 @@ TITLE_WORDS = {
     "uk", "eu", "nato", "un", "ceo", "founder", "co-founder", "coach", "journalist",
     "reporter", "correspondent", "editor", "author", "researcher", "scientist", "economist",
     "doctor", "commissioner", "ombudsman", "ombudsperson", "emperor",
-    "premier", "politician", "activist", "blogger", "economy", "health", "energy", "education", "culture", "agriculture", "trade", "affairs", "security", "intelligence",
+    "premier", "gov", "adm", "amb", "supt", "insp", "u.k", "u.s", "u.n", "cllr", "pres", "politician", "activist", "blogger", "economy", "health", "energy", "education", "culture", "agriculture", "trade", "affairs", "security", "intelligence",
     "national", "council", "party", "opposition", "first", "staff", "of", "the",
     "russian", "ukrainian", "american", "british", "french", "german", "turkish", "polish",
     "chinese", "belarusian", "hungarian", "israeli", "iranian", "indian", "italian",
@@ -81,7 +81,10 @@ def canonical_name(name: str) -> str:
             and head[-1] not in ("of", "the", "for")
             and 1 <= len(rest) <= 4
             and all(_is_name_word(w) for w in rest)
-            and not any(w.lower() in TITLE_WORDS for w in rest[:1])
+            and (
+                rest[0].lower() not in TITLE_WORDS
+                or (rest[0].lower() in _NATIONALITY and len(rest) >= 2 and head[-1] not in _NATIONALITY)
+            )
         ):
             words = rest
             break

@@ -10,7 +10,7 @@ _ABBREV = {
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "fig", "approx", "adm", "cmdr", "rev", "hon", "pres", "dept", "est", "a.m", "p.m", "mt", "ft",
 }
-_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ])")
+_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+(?:[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
