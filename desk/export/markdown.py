@@ -244,9 +244,10 @@ def _article_roots(comparison: Comparison) -> set[Path]:
             for r in cell:
                 if r.relpath and r.path:
                     p = Path(r.path)
-                    parts = len(Path(r.relpath).parts)
-                    if parts and len(p.parts) > parts:
-                        roots.add(Path(*p.parts[:-parts]))
+                    rel = Path(r.relpath).parts
+                    # the folder is the path without its relative part, when it has one
+                    if rel and len(p.parts) > len(rel) and p.parts[-len(rel) :] == rel:
+                        roots.add(Path(*p.parts[: -len(rel)]))
     return roots
 
 

@@ -87,3 +87,33 @@ def test_collate_002_003(seed_articles: tuple[list[Article], list[Extraction]]) 
     total = sum(len(x.passages) for x in (articles[a], articles[b]))
     assert len(seen) == total
     assert any(r.kind == "only" for r in c.rows)
+
+
+def test_exports_of_real_comparisons_cite_every_passage(
+    seed_articles: tuple[list[Article], list[Extraction]], tmp_path: Path
+) -> None:
+    from markdown_it import MarkdownIt
+
+    from desk.export import render_markdown, write_markdown
+
+    articles, exts = seed_articles
+    lib = FakeLibrary(articles, exts)
+    compared = compare_query(lib, "soldiers killed")
+    a = next(i for i, x in enumerate(articles) if x.relpath.startswith("002"))
+    b = next(i for i, x in enumerate(articles) if x.relpath.startswith("003"))
+    collated = collate_articles([articles[a], articles[b]], [exts[a], exts[b]])
+    for comparison in (compared, collated):
+        md = render_markdown(comparison)
+        tokens = MarkdownIt("commonmark").enable("table").parse(md)
+        types = [t.type for t in tokens]
+        refs = [p for r in comparison.rows for p in refs_of(r)]
+        assert types.count("blockquote_open") == len(refs)
+        assert types.count("heading_open") == 1 + len(comparison.rows)
+        assert types.count("table_open") == sum(1 for r in comparison.rows if r.statements)
+        assert "html_block" not in types
+        assert all(ch.type != "html_inline" for t in tokens for ch in t.children or [])
+        plain = md.replace("\\", "")
+        for p in refs:
+            assert f"{p.relpath}, passage {p.number + 1}, characters {p.start}–{p.end}" in plain
+        out = write_markdown(comparison, tmp_path / f"{comparison.mode}.md")
+        assert out.read_text(encoding="utf-8") == md

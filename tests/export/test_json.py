@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import json
+
+from compare.helpers import make_ref  # tests/ is on sys.path (rootdir-relative packages)
+
+from desk.compare import build_rows
+from desk.export import comparison_to_json, dumps
+from desk.model import Comparison
+
+
+def test_json_is_strict_and_complete() -> None:
+    refs = [
+        make_ref(
+            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
+            "Daily Times",
+            figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
+        ),
+        make_ref(
+            "The General Staff says more than 14,400 Russian soldiers have been killed in the war.",
+            "The Independent",
+            figures=[("14,400", 14400, "more than", "Russian soldiers killed", "General Staff")],
+        ),
+    ]
+    c = Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
+    text = dumps(c)  # allow_nan=False: an infinite interval end would raise here
+    data = json.loads(text)
+    assert data == comparison_to_json(c)
+    assert data["query"] == "soldiers killed"
+    row = data["rows"][0]
+    assert row["disagreement"] is True
+    assert sorted(row["outlets"]) == ["Daily Times", "The Independent"]
+    more = next(s for s in row["statements"] if s["figure"]["qualifier"] == "more than")
+    assert more["figure"]["interval"][1] is None  # (14,400, inf)
+    assert more["figure"]["interval"][0] > 14400
+    key = f"{refs[1].article_id}:{refs[1].number}"
+    assert key in row["word_diffs"] or f"{refs[0].article_id}:{refs[0].number}" in row["word_diffs"]
+    assert data["created"].endswith("+00:00")

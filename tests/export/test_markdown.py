@@ -1,0 +1,205 @@
+"""The Markdown export: structure, escaping of hostile article text, safe writing."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from compare.helpers import make_ref  # tests/ is on sys.path (rootdir-relative packages)
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from desk.compare import build_rows
+from desk.errors import DeskError, ExportError
+from desk.export.markdown import escape_markdown, render_markdown, write_markdown
+from desk.model import Attribution, Comparison, PassageRef
+
+HOSTILE = (
+    "| a | b |\n|---|---|\n# Heading\n> quoted\n\n1. first\n- item\n* star\n+ plus\n"
+    "```python\nprint(1)\n```\n    indented code\n<script>alert('x')</script> <b>bold</b> <!-- c -->"
+    " &amp; &#x3C; &copy; [link](javascript:alert(1)) ![img](http://x/y.png) <http://auto.link>"
+    " *em* **strong** _u_ __uu__ `code` ~~del~~ \\ trailing backslash\\\n"
+    "Setext\n===\n---\n***\u2028line sep\u0085next\x00nul\x1b[31m 14,000 soldiers killed, said Zelensky."
+)
+
+
+def parse(md: str) -> list:  # type: ignore[type-arg]
+    return MarkdownIt("commonmark").enable("table").parse(md)
+
+
+def counts(md: str) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for t in parse(md):
+        c[t.type] += 1
+        for ch in t.children or []:
+            c[ch.type] += 1
+    return c
+
+
+def hostile_ref(outlet: str, number: int) -> PassageRef:
+    text = HOSTILE + f" Number {number}."
+    ref = make_ref(
+        text,
+        outlet,
+        number=number,
+        figures=[("14,000", 14000, "", "soldiers killed", "Zelensky | <b>x</b>")],
+    )
+    at = text.index("Zelensky.")
+    ref.attributions = [
+        Attribution("Zelensky", at, at + 8, "Zelensky", "said", at - 5, at - 1, 0, at)
+    ]
+    ref.title = "# Title | with `pipes` <i>and</i> [html](x)"
+    ref.relpath = "dir|x/`file`<script>.md"
+    return ref
+
+
+def hostile_comparison() -> Comparison:
+    refs = [hostile_ref("Outlet | One", 0), hostile_ref("<b>Two</b>", 1), hostile_ref("# Three", 2)]
+    rows = build_rows(refs)
+    return Comparison(query="soldiers | <script>alert(1)</script> # `q`", outlets=[], rows=rows)
+
+
+def n_passages(c: Comparison) -> int:
+    return sum(len(cell) for r in c.rows for cell in r.cells.values())
+
+
+def test_hostile_text_cannot_change_the_structure() -> None:
+    c = hostile_comparison()
+    md = render_markdown(c)
+    k = counts(md)
+    assert k["heading_open"] == 1 + len(c.rows)
+    assert k["blockquote_open"] == n_passages(c)
+    assert k["table_open"] == sum(1 for r in c.rows if r.statements)
+    for bad in ("html_block", "html_inline", "link_open", "image", "code_inline", "code_block", "fence", "hr",
+                "ordered_list_open", "s_open"):
+        assert k[bad] == 0, bad
+    # bullet lists only where the export writes differences
+    assert k["bullet_list_open"] == sum(1 for r in c.rows if r.differences)
+    # every table row has exactly the five columns written
+    tokens = parse(md)
+    cells_per_row = []
+    n = 0
+    for t in tokens:
+        if t.type == "tr_open":
+            n = 0
+        elif t.type in ("td_open", "th_open"):
+            n += 1
+        elif t.type == "tr_close":
+            cells_per_row.append(n)
+    assert set(cells_per_row) == {5}
+    # the article's words survive as text
+    text = "".join(ch.content for t in tokens if t.type == "inline" for ch in t.children or [] if ch.type == "text")
+    assert "<script>alert('x')</script>" in text
+    assert "&amp;" in text
+    assert "[link](javascript:alert(1))" in text
+
+
+def test_figures_bold_and_claimants_italic() -> None:
+    ref = make_ref(
+        "Zelensky said 14,000 Russian soldiers were killed.",
+        "Outlet",
+        figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
+    )
+    ref.attributions = [Attribution("Volodymyr Zelensky", 0, 8, "Zelensky", "said", 9, 13, 14, 49)]
+    c = Comparison("q", ["Outlet"], build_rows([ref]))
+    md = render_markdown(c)
+    assert "> *Zelensky* said **14,000** Russian soldiers were killed." in md
+    k = counts(md)
+    assert k["strong_open"] >= 1
+    assert k["em_open"] >= 1
+
+
+def test_heading_citations_table_and_differences() -> None:
+    refs = [
+        make_ref(
+            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
+            "Daily Times",
+            figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
+        ),
+        make_ref(
+            "The General Staff says more than 14,400 Russian soldiers have been killed in the war.",
+            "The Independent",
+            figures=[("14,400", 14400, "more than", "Russian soldiers killed", "General Staff")],
+        ),
+    ]
+    c = Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
+    md = render_markdown(c)
+    assert md.startswith("# Comparison: soldiers killed\n")
+    assert f"{c.created:%Y-%m-%d}" in md
+    for r in refs:
+        assert f"{r.relpath}, passage {r.number + 1}" in md.replace("\\", "")
+    assert "| Volodymyr Zelensky | Daily Times | 14,000 | Russian soldiers killed | 1 |" in md
+    assert "do not agree" in md
+    assert counts(md)["table_open"] == 1
+
+
+def test_row_selection() -> None:
+    refs = [
+        make_ref("Grain ships left Odesa port under the Turkey deal.", "A", number=0),
+        make_ref("A missile strike hit a school building in Kharkiv overnight.", "B", number=1),
+    ]
+    c = Comparison("q", [], build_rows(refs))
+    assert len(c.rows) == 2
+    md = render_markdown(c, rows=[1])
+    assert counts(md)["blockquote_open"] == 1
+    assert "1 of 2 rows" in md
+    with pytest.raises(DeskError):
+        render_markdown(c, rows=[5])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|`#>*_[]()<>&!-+=.:;~\\ \n\t1aZ;/\"'\u2028\x00é")), max_size=40))
+def test_escaped_text_is_always_one_plain_paragraph(text: str) -> None:
+    escaped = escape_markdown(text)
+    cleaned = " ".join("".join(ch for ch in text if ch != "\x00").split())
+    assume(cleaned)
+    tokens = parse(escaped)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    children = tokens[1].children or []
+    assert {ch.type for ch in children} <= {"text"}
+    assert "".join(ch.content for ch in children) == cleaned
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|`#>*_[]<&-\\ 1a\n")), max_size=30))
+def test_escaped_text_in_a_table_cell_stays_one_cell(text: str) -> None:
+    md = "| a | b |\n| --- | --- |\n| " + (escape_markdown(text, line_start=False) or " ") + " | x |\n"
+    tokens = parse(md)
+    assert sum(t.type == "td_open" for t in tokens) == 2
+
+
+def test_write_is_atomic_and_never_clobbers(tmp_path: Path) -> None:
+    c = hostile_comparison()
+    target = tmp_path / "out.md"
+    assert write_markdown(c, target) == target
+    first = target.read_text(encoding="utf-8")
+    assert first == render_markdown(c)
+    with pytest.raises(ExportError, match="already exists"):
+        write_markdown(c, target)
+    assert target.read_text(encoding="utf-8") == first
+    target.write_text("old", encoding="utf-8")
+    write_markdown(c, target, force=True)
+    assert target.read_text(encoding="utf-8") == first
+    assert sorted(os.listdir(tmp_path)) == ["out.md"]  # no temporary files left
+
+
+def test_refuses_the_article_folder_and_missing_dirs(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    ref = make_ref("Russian soldiers were killed near Bakhmut, officials said.", "A")
+    ref.path = str(folder / "sub" / "a.md")
+    ref.relpath = "sub/a.md"
+    c = Comparison("q", ["A"], build_rows([ref]))
+    with pytest.raises(ExportError, match="article folder"):
+        write_markdown(c, folder / "export.md")
+    with pytest.raises(ExportError, match="article folder"):
+        write_markdown(c, folder / "sub" / "export.md")
+    with pytest.raises(ExportError, match="does not exist"):
+        write_markdown(c, tmp_path / "nowhere" / "x.md")
+    other = tmp_path / "exports"
+    other.mkdir()
+    assert write_markdown(c, other / "x.md").is_file()
+    assert sorted(p.name for p in folder.rglob("*")) == ["sub"]
