@@ -57,6 +57,12 @@ def relative_path(path: Path, folder: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
+def shown_name(name: str) -> str:
+    """A file or folder name fit to show and index: bytes that are not UTF-8
+    (surrogate escapes on POSIX) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
     try:
         st = os.stat(path)
@@ -226,8 +232,9 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     elif title:
         provenance["title"] = "first line"
     else:
-        title = _first_sentence(text, boilerplate) or path.stem
-        provenance["title"] = "first sentence" if title != path.stem else "file name"
+        stem = shown_name(path.stem)
+        title = _first_sentence(text, boilerplate) or stem
+        provenance["title"] = "first sentence" if title != stem else "file name"
     if copies:
         boilerplate = bp.merge([*boilerplate, *copies])
 
@@ -288,7 +295,7 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
     if "/" in relpath:
         parent = relpath.rsplit("/", 1)[0].rsplit("/", 1)[-1]
         if parent and parent not in (".", ".."):
-            return parent, "folder name"
+            return shown_name(parent), "folder name"
     return UNKNOWN_OUTLET, "default"
 
 
@@ -334,19 +341,27 @@ def _date(
 # Repetition across the folder
 
 
+_PROSE_END = tuple(".!?\"”’'")
+
+
 def line_keys(article: Article) -> set[str]:
-    """Normalised keys of the article's short lines that are not boilerplate yet.
+    """Normalised keys of the article's short lines that are not boilerplate yet,
+    except its title and lines of prose (more than five words ending a sentence).
 
     The caller counts them over all articles of a folder (see
     :func:`desk.corpus.boilerplate.repeated_keys`) and hands the common ones
     to :func:`apply_repeated`.
     """
     keys = set()
+    title = bp.line_key(article.title)
     for ln in bp.short_lines(article.text):
         if bp.covered(article.boilerplate, ln.start, ln.end):
             continue
+        # a sentence of prose repeats when outlets syndicate the same wire copy: not furniture
+        if ln.text.endswith(_PROSE_END) and len(ln.text.split()) > 5:
+            continue
         key = bp.line_key(ln.text)
-        if key:
+        if key and key != title:
             keys.add(key)
     return keys
 
@@ -359,6 +374,8 @@ def apply_repeated(article: Article, common: set[str]) -> Article:
     extra = []
     for ln in bp.short_lines(article.text):
         if bp.covered(article.boilerplate, ln.start, ln.end):
+            continue
+        if ln.text.endswith(_PROSE_END) and len(ln.text.split()) > 5:
             continue
         if bp.line_key(ln.text) in common:
             extra.append(Boilerplate(ln.start, ln.end, "repeated across folder"))

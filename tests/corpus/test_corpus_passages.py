@@ -1,0 +1,136 @@
+"""Sentence windows and passages: unit cases and hypothesis properties."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.corpus import cut_passages, sentence_spans
+from desk.model import Boilerplate
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def test_no_split_inside_numbers_and_abbreviations() -> None:
+    text = (
+        "Russia returned more than 1.2K bodies, and 14,400 soldiers died. The U.S. Army and Mr. Smith met "
+        "Dr. Jones on Jan. 5 in St. Petersburg. John F. Kennedy said 5.7 million people, or 3.5%, were hit. "
+        "“Is it over?” she asked. “It is.” The talks ended."
+    )
+    assert sentences(text) == [
+        "Russia returned more than 1.2K bodies, and 14,400 soldiers died.",
+        "The U.S. Army and Mr. Smith met Dr. Jones on Jan. 5 in St. Petersburg.",
+        "John F. Kennedy said 5.7 million people, or 3.5%, were hit.",
+        "“Is it over?” she asked.",
+        "“It is.”",
+        "The talks ended.",
+    ]
+
+
+def test_acronym_at_a_sentence_end() -> None:
+    assert sentences("Sanctions came from the U.S. The EU followed.") == [
+        "Sanctions came from the U.S.",
+        "The EU followed.",
+    ]
+
+
+def test_short_paragraphs_are_passages() -> None:
+    text = "Title line\n\nFirst paragraph. It has two sentences.\n\n\nSecond one.\n"
+    got = [text[p.start : p.end] for p in cut_passages(text, [])]
+    assert got == ["Title line", "First paragraph. It has two sentences.", "Second one."]
+
+
+def test_body_without_breaks_becomes_windows() -> None:
+    sentence = "The council said that {} families had lost their homes in the flood on Saturday night."
+    text = " ".join(sentence.format(i) for i in range(40))
+    ps = cut_passages(text, [])
+    assert 8 <= len(ps) <= 16
+    for p in ps:
+        chunk = text[p.start : p.end]
+        n = len(sentences(chunk))
+        assert 2 <= n <= 4
+        assert 30 <= len(chunk.split()) <= 130
+        assert chunk.endswith("night.")
+
+
+def test_boilerplate_is_excluded_and_splits_paragraphs() -> None:
+    text = "Real news here.\nAdvertisement\nMore news here."
+    start = text.index("Advertisement")
+    ps = cut_passages(text, [Boilerplate(start, start + len("Advertisement"), "advertisement")])
+    assert [text[p.start : p.end] for p in ps] == ["Real news here.", "More news here."]
+
+
+def test_one_paragraph_per_line_and_hard_wrapped_text() -> None:
+    per_line = "First paragraph ends here.\nSecond paragraph ends here.\nThird one too."
+    assert len(cut_passages(per_line, [])) == 3
+    wrapped = "This sentence is wrapped\nover several lines because it\ncame from an e-mail. It ends here."
+    assert len(cut_passages(wrapped, [])) == 1
+
+
+NUMBERS = st.sampled_from(["14,400", "1.2K", "5.7 million", "U.S.", "Mr.", "Dr.", "3.5%", "$2.4 billion", "No. 5", "1,212"])
+WORDS = st.sampled_from(["the", "council", "said", "Brannock", "flood", "people", "were", "killed", "on", "Sunday"])
+TOKEN = st.one_of(WORDS, WORDS, WORDS, NUMBERS)
+SENTENCE = st.builds(
+    lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
+    WORDS,
+    st.lists(TOKEN, min_size=1, max_size=30),
+    st.sampled_from([".", "?", "!", ".”", "?”", "…"]),
+)
+SEPARATOR = st.sampled_from([" ", " ", " ", "\n", "\n\n", "\n \n", "  "])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[str, list[Boilerplate]]:
+    parts = draw(st.lists(st.tuples(SENTENCE, SEPARATOR), min_size=1, max_size=40))
+    text = "".join(s + sep for s, sep in parts)
+    boiler = []
+    pos = 0
+    for i, (s, sep) in enumerate(parts):
+        if draw(st.integers(0, 9)) == 0 and i % 2:
+            boiler.append(Boilerplate(pos, pos + len(s), "test"))
+        pos += len(s) + len(sep)
+    return text, boiler
+
+
+PROTECTED = re.compile(r"14,400|1\.2K|5\.7 million|3\.5%|\$2\.4 billion|1,212|No\. 5|U\.S\.|Mr\. |Dr\. ")
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents())
+def test_passage_properties(doc: tuple[str, list[Boilerplate]]) -> None:
+    text, boiler = doc
+    ps = cut_passages(text, boiler)
+    last = 0
+    for i, p in enumerate(ps):
+        assert p.number == i
+        assert last <= p.start < p.end <= len(text)  # ordered, within bounds, never overlapping
+        chunk = text[p.start : p.end]
+        assert chunk == chunk.strip()  # trimmed
+        for b in boiler:
+            assert p.end <= b.start or b.end <= p.start
+        last = p.end
+    # no protected token is cut at a passage edge
+    cuts = {p.start for p in ps} | {p.end for p in ps}
+    for m in PROTECTED.finditer(text):
+        assert not any(m.start() < c < m.end() for c in cuts), m.group(0)
+    # every sentence character outside boilerplate is in some passage
+    covered = [False] * len(text)
+    for p in ps:
+        covered[p.start : p.end] = [True] * (p.end - p.start)
+    for b in boiler:
+        covered[b.start : b.end] = [True] * (b.end - b.start)
+    assert all(c or text[i].isspace() for i, c in enumerate(covered))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_safe(text: str) -> None:
+    ps = cut_passages(text, [])
+    last = 0
+    for p in ps:
+        assert last <= p.start < p.end <= len(text)
+        last = p.end
