@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
-from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate
+from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.model import Comparison, PassageRef, Row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -307,6 +307,7 @@ class CompareView(QWidget):
         self.table.setAccessibleName("Compare table: one column per outlet")
         self.table.setModel(self.model)
         self.table.setItemDelegate(self.delegate)
+        soften_selection(self.table)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -387,6 +388,7 @@ class CompareView(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.clear_cache()
+        soften_selection(self.table)
         self.model.set_theme(theme)
         self.legend.setText(legend_html(self.model.colors))
 

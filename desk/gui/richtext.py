@@ -12,7 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QDesktopServices, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QDesktopServices,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -65,6 +72,17 @@ class SafeBrowser(QTextBrowser):
             self.anchor.emit(url.toString())
 
 
+def soften_selection(view: QAbstractItemView) -> None:
+    """A pale selection colour for views of rich text, so the highlights stay readable."""
+    view.setPalette(QPalette())  # back to the application's palette
+    pal = view.palette()
+    tint = QColor(pal.color(QPalette.ColorRole.Highlight))
+    tint.setAlpha(55)
+    pal.setColor(QPalette.ColorRole.Highlight, tint)
+    pal.setColor(QPalette.ColorRole.HighlightedText, pal.color(QPalette.ColorRole.Text))
+    view.setPalette(pal)
+
+
 class RichTextDelegate(QStyledItemDelegate):
     """Paints a cell's :data:`HtmlRole` as wrapped rich text."""
 
@@ -114,21 +132,28 @@ class RichTextDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""  # type: ignore[attr-defined]
+        # a selected cell keeps its colours (the highlights must stay readable): a tint and a frame instead
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        opt.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
         widget = opt.widget  # type: ignore[attr-defined]
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect  # type: ignore[attr-defined]
+        if selected:
+            frame = QColor(opt.palette.color(QPalette.ColorRole.Highlight))  # type: ignore[attr-defined]
+            frame.setAlpha(255)
+            painter.save()
+            painter.setPen(frame)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            painter.restore()
         doc = self.document(option, index)
         painter.save()
-        rect = opt.rect  # type: ignore[attr-defined]
         painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         ctx.palette.setColor(
             QPalette.ColorRole.Text,
-            opt.palette.color(  # type: ignore[attr-defined]
-                QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            ),
+            opt.palette.color(QPalette.ColorRole.Text),  # type: ignore[attr-defined]
         )
         painter.setClipRect(0, 0, rect.width() - self.PADDING, rect.height() - self.PADDING)
         doc.documentLayout().draw(painter, ctx)

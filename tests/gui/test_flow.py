@@ -92,20 +92,26 @@ def test_seeds_flow(qtbot, window: MainWindow, seeds: Path, tmp_path: Path) -> N
 
 
 def test_demo_flow(qtbot, window: MainWindow, demo: Path, tmp_path: Path) -> None:
+    """The demo folder (an invented dam failure): a query whose outlets disagree, exported."""
     if not demo.is_dir() or not any(demo.iterdir()):
         pytest.skip("the demo folder is not written yet")
     w = window
     open_and_index(qtbot, w, demo)
-    compare(qtbot, w, "soldiers killed")
-    r = soldiers_row(w)
-    assert r >= 0
+    compare(qtbot, w, "dead")
     m = w.compare_view.model
+    r = w.compare_view.next_disagreement()
+    assert r >= 0, "no disagreement among the demo outlets on the death toll"
     assert BADGE in m.index(r, 0).data()
+    row = m.comparison.rows[r]
+    assert len(row.outlets) >= 2
     m.setData(m.index(r, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     dlg = w.export_dialog()
     assert dlg is not None
     target = tmp_path / "demo.md"
     assert dlg.save_to(target, ask=False)
     saved = target.read_text(encoding="utf-8")
-    assert all(f in saved for f in FIGURES)
+    for outlet in row.outlets:
+        assert outlet in saved
+    for s in row.statements:
+        assert s.figure.text in saved
     dlg.deleteLater()
