@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -65,6 +66,21 @@ class FileState:
     extracted: bool
 
 
+def path_out(path: str) -> str | bytes:
+    """A path as SQLite can keep it: a file name that is not valid UTF-8 (it holds
+    surrogate escapes on POSIX) cannot be stored as TEXT, so it goes in as its raw bytes."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def path_in(value: str | bytes) -> str:
+    """The inverse of :func:`path_out`."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
 def article_doc(article: Article) -> str:
     """The parts of an article that are not columns, as JSON."""
     return json.dumps(
@@ -83,8 +99,8 @@ def _row_article(row: sqlite3.Row, with_text: bool) -> Article:
     date = dt.date.fromisoformat(row["date"]) if row["date"] else None
     return Article(
         id=row["aid"],
-        path=row["path"],
-        relpath=row["relpath"],
+        path=path_in(row["path"]),
+        relpath=path_in(row["relpath"]),
         title=row["title"],
         outlet=row["outlet"],
         date=date,
@@ -125,19 +141,21 @@ class Store:
             "SELECT aid, relpath, size, mtime, sha1, indexed, extracted FROM articles"
         ).fetchall()
         return {
-            r["relpath"]: FileState(
-                r["aid"], r["relpath"], r["size"], r["mtime"], r["sha1"], bool(r["indexed"]), bool(r["extracted"])
+            path_in(r["relpath"]): FileState(
+                r["aid"], path_in(r["relpath"]), r["size"], r["mtime"], r["sha1"], bool(r["indexed"]), bool(r["extracted"])
             )
             for r in rows
         }
 
     def skipped_states(self) -> dict[str, tuple[int, float, Skipped]]:
         rows = self.db.execute("SELECT relpath, path, reason, size, mtime FROM skipped").fetchall()
-        return {r["relpath"]: (r["size"], r["mtime"], Skipped(r["path"], r["reason"])) for r in rows}
+        return {
+            path_in(r["relpath"]): (r["size"], r["mtime"], Skipped(path_in(r["path"]), r["reason"])) for r in rows
+        }
 
     def linekeys(self) -> Iterator[tuple[str, list[str]]]:
         for r in self.db.execute("SELECT relpath, linekeys FROM articles"):
-            yield r["relpath"], json.loads(r["linekeys"])
+            yield path_in(r["relpath"]), json.loads(r["linekeys"])
 
     # -- writes (each call is one transaction)
 
@@ -149,7 +167,7 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0,NULL)",
                 [
                     (
-                        a.id, a.relpath, a.path, a.size, a.mtime, a.sha1, a.title, a.outlet,
+                        a.id, path_out(a.relpath), path_out(a.path), a.size, a.mtime, a.sha1, a.title, a.outlet,
                         a.date.isoformat() if a.date else None, a.url, a.author, len(a.passages),
                         article_doc(a), a.text, json.dumps(keys, ensure_ascii=False),
                     )
@@ -160,7 +178,9 @@ class Store:
     def touch(self, relpath: str, size: int, mtime: float) -> None:
         """A file whose mtime changed but whose content did not."""
         with self.db:
-            self.db.execute("UPDATE articles SET size=?, mtime=? WHERE relpath=?", (size, mtime, relpath))
+            self.db.execute(
+                "UPDATE articles SET size=?, mtime=? WHERE relpath=?", (size, mtime, path_out(relpath))
+            )
 
     def mark_indexed(self, aids: Iterable[str]) -> None:
         with self.db:
@@ -168,14 +188,14 @@ class Store:
 
     def delete(self, relpaths: Iterable[str]) -> None:
         with self.db:
-            self.db.executemany("DELETE FROM articles WHERE relpath=?", [(r,) for r in relpaths])
+            self.db.executemany("DELETE FROM articles WHERE relpath=?", [(path_out(r),) for r in relpaths])
 
     def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
         with self.db:
             self.db.execute("DELETE FROM skipped")
             self.db.executemany(
                 "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)",
-                [(rel, s.path, s.reason, size, mtime) for rel, s, size, mtime in items],
+                [(path_out(rel), path_out(s.path), s.reason, size, mtime) for rel, s, size, mtime in items],
             )
 
     def put_extractions(self, items: Iterable[tuple[str, str]]) -> None:
@@ -213,7 +233,7 @@ class Store:
 
     def skipped(self) -> list[Skipped]:
         rows = self.db.execute("SELECT path, reason FROM skipped ORDER BY path").fetchall()
-        return [Skipped(r["path"], r["reason"]) for r in rows]
+        return [Skipped(path_in(r["path"]), r["reason"]) for r in rows]
 
     def outlets(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
@@ -226,4 +246,8 @@ class Store:
         row = self.db.execute(
             "SELECT aid, relpath, path, title, outlet, date, doc FROM articles WHERE aid=?", (aid,)
         ).fetchone()
-        return dict(row) if row else None
+        if row is None:
+            return None
+        meta = dict(row)
+        meta["path"], meta["relpath"] = path_in(meta["path"]), path_in(meta["relpath"])
+        return meta
