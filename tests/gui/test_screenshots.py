@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QWidget
 
 from desk.gui.main_window import MainWindow
@@ -79,4 +79,7 @@ def test_screenshots(qtbot, shot_window: MainWindow) -> None:
     # dark palette, compare view
     w.set_theme("dark")
     w.tabs.setCurrentWidget(w.compare_view)
+    # the application palette reaches the widgets through posted events
+    qtbot.waitUntil(lambda: w.palette().color(QPalette.ColorRole.Window).lightness() < 100)
+    qtbot.waitUntil(lambda: w.compare_view.table.palette().color(QPalette.ColorRole.Base).lightness() < 100)
     grab(w, "compare-dark")
