@@ -420,7 +420,8 @@ def attribute(
     for i in list(docs):
         if any(_anaphoric(text[c.source[0] : c.source[1]]) for c in _doc_cues(docs[i], sents[i][0])):
             for j in range(max(0, i - 4), i):
-                if j not in docs and j not in headline_cue and CUE_RE.search(text, *sents[j]):
+                # the two sentences just before are parsed anyway: their people may be "he"
+                if j not in docs and j not in headline_cue and (j >= i - 2 or CUE_RE.search(text, *sents[j])):
                     back.add(j)
     if back and model is None:
         model = load_model()
@@ -515,6 +516,10 @@ def _quoted_cue(
     return None
 
 
+_PERSON_ROLES = {
+    "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
+    "head", "leader", "commander", "prosecutor",
+}
 _TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
 
 
@@ -565,9 +570,8 @@ def _resolve(
         # "the official", "the ministry", "the Ukrainian agency": a source named before
         content_words = [w for w in words if w not in ("also", "same")]
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
-            if content_words[-1] in ("president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief", "head", "leader", "commander", "prosecutor", "general"):
-                if last_person and not (len(content_words) == 2 and content_words[0] not in TITLE_WORDS):
-                    return last_person
+            if content_words[-1] in _PERSON_ROLES and last_person:
+                return last_person
             if last_any:
                 return last_any
     return canonical_name(raw)

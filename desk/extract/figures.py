@@ -246,6 +246,10 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
 
 
 _MONTH_NAMES = set(MONTHS.split("|"))
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -262,9 +266,6 @@ def _hedge(text: str, start: int) -> tuple[str, int | None]:
         return "", None
     phrase = re.sub(r"\s+", " ", m.group(1).lower())
     q = _HEDGE_MAP.get(phrase, "")
-    if phrase == "some" and window[: m.start(1)].rstrip().lower().endswith(("for", "in")):
-        # "for some 20 years" still hedges; "in some 20 towns" too: keep "about"
-        pass
     return q, max(0, start - 30) + m.start(1)
 
 
@@ -342,9 +343,9 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]\s?#?$", before[-2:]) and before[-1:] != " ":
             return None
         nxt = text[m.end("dig") : m.end("dig") + 1]
-        if not abbr and nxt and (nxt.isalpha() or nxt in "_@/") and not pct:
-            if not _ORDINAL_AFTER.match(text, m.end("dig")):
-                return None
+        if (not abbr and nxt and (nxt.isalpha() or nxt in "_@/") and not pct
+                and not _ORDINAL_AFTER.match(text, m.end("dig"))):
+            return None
         if _ORDINAL_AFTER.match(text[m.end("dig") : m.end("dig") + 3]) and not abbr:
             return None
         if re.match(r"[:/]\d", text[m.end("dig") : m.end("dig") + 2]):
@@ -359,10 +360,9 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             unit = _HYPHEN_UNIT_AFTER.match(text[m.end("dig") :])
             if unit and unit.group(1).lower() in TIME_UNITS | {"year", "day", "month", "week", "hour", "minute"}:
                 return None  # "a 30-day ceasefire", "a 54-year-old man"
-            if unit and not abbr and unit.group(1).lower() not in {"strong", "member", "odd", "plus"}:
-                # "Su-25"-like names the other way round: "25-F"; compound adjectives of counts stay
-                if unit.group(1)[0].isupper():
-                    return None
+            # "25-F" is a name; compound adjectives of counts ("a 300-strong unit") stay
+            if unit and not abbr and unit.group(1)[0].isupper():
+                return None
         if not cur and not pct and "," not in dig and _after_name(text, s, before, e, hi):
             return None  # "Nord Stream 2", "World War 2", "Apollo 11"
         value = _digits_value(dig)
@@ -421,21 +421,23 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
             # "three weeks", "24 hours" ... but "100 days of war"? still a duration
             return None
-        if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
-            if value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig):
-                return None
-        if dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100 and not abbr and not scale:
-            # a year, unless a plural noun follows: "2000 soldiers"
-            if not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
-                    and not re.search(r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$", before, re.IGNORECASE)):
-                return None
+        if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)) and (
+            value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
+        ):
+            return None
+        # a year, unless a plural noun follows: "2000 soldiers"
+        if (dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100
+                and not abbr and not scale
+                and not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
+                         and not _YEAR_CONTEXT.search(before))):
+            return None
         if dig and re.fullmatch(r"0\d+", dig):
             return None  # zero-padded: day numbers, codes
     pw = _WORD_BEFORE.search(before)
     prev_word = pw.group(1).lower() if pw and before.endswith((" ", "\u00a0")) or pw and before and before[-1].isalpha() else ""
-    if prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig):
-        if prev_word not in {"round", "day", "week", "year", "term"} or dig:
-            return None
+    if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
+            and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
+        return None
     if dig and re.search(r"[#№]\s?$", before):
         return None
     if dig and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
@@ -444,7 +446,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         kind = "money"
     if next_word in ("percent", "pc") or re.match(r"\s+per\s+cent\b", after, re.IGNORECASE):
         kind = "percent"
-        e = e + (re.match(r"\s+(?:percent|pc|per\s+cent)\b", after, re.IGNORECASE) or re.match("", "")).end()
+        pm = re.match(r"\s+(?:percent|pc|per\s+cent)\b", after, re.IGNORECASE)
+        e = e + (pm.end() if pm else 0)
         after = text[e : min(hi, e + 40)]
     if _VAGUE_AFTER_OF.match(after_num) and not dig:
         return None
@@ -467,17 +470,14 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             if scale or abbr:
                 high = hv * (value / _digits_value(dig))
             e = rm.end()
-            if re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi]):
-                pm = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi])
-                assert pm is not None
-                e += pm.end()
+            pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi])
+            if pct_tail:
+                e += pct_tail.end()
                 kind = "percent"
             if before.rstrip().lower().endswith("between"):
                 qualifier, q_start = "", None
         elif 1800 <= value <= 2100 and "," not in dig:
             return None
-    if qualifier == "about" and text[q_start or 0 : s].strip().lower() == "some" and value < 2:
-        qualifier, q_start = "", None
     counted = _counted(text, e, min(hi, e + 120))
     return Figure(
         start=s, end=e, text=text[s:e], value=float(value), qualifier=qualifier, kind=kind,

@@ -137,14 +137,12 @@ def same_claimant(a: str, b: str) -> bool:
         return True
     wa, wb = fa.split(), fb.split()
     # personal names: same surname, and no different first names
-    if _personal(ca) and _personal(cb) and _translit_key(wa[-1]) == _translit_key(wb[-1]):
-        if len(wa) == 1 or len(wb) == 1 or _translit_key(wa[0]) == _translit_key(wb[0]):
-            return True
+    if (_personal(ca) and _personal(cb) and _translit_key(wa[-1]) == _translit_key(wb[-1])
+            and (len(wa) == 1 or len(wb) == 1 or _translit_key(wa[0]) == _translit_key(wb[0]))):
+        return True
     # a longer form of the same phrase: "Ukrainian military" ~ "Ukrainian military command"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) >= 2 and long_[: len(short)] == short and len(long_) - len(short) <= 1:
-        return True
-    return False
+    return bool(len(short) >= 2 and long_[:len(short)] == short and len(long_) - len(short) <= 1)
 
 
 def _personal(name: str) -> bool:

@@ -1,0 +1,120 @@
+"""The figure finder: what is a figure, its value, hedge, kind and what it counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desk.extract.figures import HEDGES, find_figures
+
+
+def only(text: str):
+    figs = find_figures(text)
+    assert len(figs) == 1, [f.text for f in figs]
+    return figs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "qualifier", "kind"),
+    [
+        ("Officials said 14,000 soldiers died.", "14,000", 14000, "", "count"),
+        ("The agency counted 14400 people.", "14400", 14400, "", "count"),
+        ("Russia returned more than 1.2K bodies.", "1.2K", 1200, "more than", "count"),
+        ("The fund holds 5.7 million dollars.", "5.7 million", 5_700_000, "", "money"),
+        ("Kyiv asked for $2bn in aid.", "$2bn", 2_000_000_000, "", "money"),
+        ("It costs just £3 a month.", "£3", 3, "", "money"),
+        ("Support fell to 40% in May.", "40%", 40, "", "percent"),
+        ("Support fell to 40 per cent.", "40 per cent", 40, "", "percent"),
+        ("Prices rose by roughly 12 percent.", "12 percent", 12, "about", "percent"),
+        ("Nine people were killed.", "Nine", 9, "", "count"),
+        ("It held two rounds of talks.", "two", 2, "", "count"),
+        ("The blast injured twenty-five workers.", "twenty-five", 25, "", "count"),
+        ("Troops fired nearly 300 shells.", "300", 300, "nearly", "count"),
+        ("Up to 700 people fled.", "700", 700, "up to", "count"),
+        ("No fewer than 12 ships sank.", "12", 12, "at least", "count"),
+        ("Fewer than 80 remain.", "80", 80, "less than", "count"),
+        ("an estimated 3,000 civilians", "3,000", 3000, "about", "count"),
+        ("in excess of 500 tanks", "500", 500, "more than", "count"),
+        ("Some 1,500 people took part.", "1,500", 1500, "about", "count"),
+    ],
+)
+def test_figure(text: str, written: str, value: float, qualifier: str, kind: str) -> None:
+    f = only(text)
+    assert (f.text, f.value, f.qualifier, f.kind) == (written, value, qualifier, kind)
+    assert text[f.start : f.end] == f.text
+    if qualifier:
+        assert f.qualifier_start is not None
+        assert f.qualifier_start < f.start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began on 24 February 2022.",
+        "On February 24, troops crossed the border.",
+        "The agreements of June 2 were signed in Istanbul.",
+        "It happened in 2015 and again in late 2022.",
+        "Tuesday, 02 January 2024 12:17 GMT",
+        "Three weeks ago the talks collapsed.",
+        "In the first five days of fighting, little moved.",
+        "A 30-day ceasefire and a 54-year-old man.",
+        "It was the eighth anniversary and the second round.",
+        "MENAFN11062025007365015876ID1109660795",
+        "An Su-25 jet and a G7 summit during COVID-19.",
+        "Dozens were hurt and hundreds fled; thousands more waited.",
+        "It was one of the hardest-hit areas, and no one came.",
+        "Article 5 of the treaty and Resolution 2334.",
+        "Version 3.8.0 of the model; call 24/7.",
+        "Nord Stream 2 was halted.",
+        "The loss of their loved ones. Tensions rose.",
+    ],
+)
+def test_not_a_figure(text: str) -> None:
+    assert [f.text for f in find_figures(text)] == []
+
+
+def test_range() -> None:
+    f = only("Between 500 and 700 soldiers were captured.")
+    assert (f.value, f.high, f.qualifier) == (500, 700, "")
+    g = only("They lost 500-700 men.")
+    assert (g.value, g.high) == (500, 700)
+
+
+def test_counted_noun_phrase() -> None:
+    assert only("Zelensky said 14,000 Russian soldiers have been killed.").counted == "Russian soldiers killed"
+    assert only("Russia lost 1,450 armoured personnel vehicles.").counted == "armoured personnel vehicles"
+    assert only("14,000 Russian soldiers killed in Ukraine war").counted == "Russian soldiers killed"
+
+
+def test_offsets_within_window() -> None:
+    text = "Before 12 cats. Inside 34 dogs. After 56 birds."
+    figs = find_figures(text, 16, 31)
+    assert [f.text for f in figs] == ["34"]
+    assert text[figs[0].start : figs[0].end] == "34"
+
+
+_HEDGE_PHRASES = sorted({h for h, _ in HEDGES})
+_HEDGE_OF = dict(HEDGES)
+
+
+@settings(max_examples=300)
+@given(n=st.integers(min_value=0, max_value=10**12), hedge=st.sampled_from(["", *_HEDGE_PHRASES]))
+def test_any_integer_with_separators_reads_back(n: int, hedge: str) -> None:
+    written = f"{n:,}"
+    text = f"Officials said {hedge + ' ' if hedge else ''}{written} people were affected."
+    figs = find_figures(text)
+    assert len(figs) == 1, (text, [f.text for f in figs])
+    f = figs[0]
+    assert f.value == n
+    assert f.text == written
+    assert f.qualifier == (_HEDGE_OF[hedge] if hedge else "")
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_no_crash_on_arbitrary_unicode(text: str) -> None:
+    for f in find_figures(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert f.kind in ("count", "money", "percent")
