@@ -157,4 +157,12 @@ def read_html(page: str) -> tuple[Fields, str]:
         text = "\n\n".join(ln.strip() for ln in extracted.split("\n") if ln.strip())
     else:
         text = _plain_text(parser.text_parts)
+    title = str(values.get("title", ""))
+    if title and text and _key(text.split("\n", 1)[0]) != _key(title):
+        # the reader shows the headline on top, as in a text file
+        text = f"{title}\n\n{text}"
     return fields, text
+
+
+def _key(s: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", s.casefold()).split())

@@ -139,3 +139,25 @@ def test_repeated_lines_across_a_folder(tmp_path: Path) -> None:
         "Rescue teams searched the valley on Sunday. About 140 people died, the ministry said.",
     ]
     assert len(arts[0].passages) == 4  # the original is not changed
+
+
+def test_html_text_starts_with_the_title(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Boats lost | Harbour News</title>"
+        '<meta property="og:site_name" content="Harbour News"></head><body><article>'
+        + "<p>Twelve boats sank in the storm on Friday night, the harbour master said in a statement.</p>" * 3
+        + "</article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    a = read(tmp_path, "p.html")
+    assert (a.title, a.outlet) == ("Boats lost", "Harbour News")
+    assert a.text.startswith("Boats lost\n\nTwelve boats sank")
+
+
+def test_heavy_libraries_load_only_when_needed() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, desk.corpus; print(sorted(m for m in ('trafilatura', 'pypdf', 'ftfy', 'PySide6') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
