@@ -73,7 +73,8 @@ GENERIC_ROLES = {
     "president", "mayor", "governor", "statement", "report", "update", "source", "military",
     "command", "leader", "chief", "head", "commander", "department", "office", "service",
     "prosecutor", "committee", "organisation", "organization", "watchdog", "monitor",
-    "mission", "regulator", "post", "message", "ombudsman", "ombudsperson",
+    "mission", "regulator", "post", "message", "ombudsman", "ombudsperson", "outlet",
+    "newspaper", "paper", "broadcaster", "channel", "publication", "daily", "website", "tabloid",
 }
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 
@@ -146,7 +147,7 @@ def _source_tokens(subj: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and c.text in "'’"):
+            if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and c.text in ("'", "’", "-", "‐", "&", ".")):
                 continue
             if c.i not in keep:
                 keep.add(c.i)

@@ -246,6 +246,7 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
 
 
 _MONTH_NAMES = set(MONTHS.split("|"))
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*(?:aged\s+)?$")
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$",
     re.IGNORECASE,
@@ -438,6 +439,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
             and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
         return None
+    if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e:hi]):
+        return None  # an age: "Mr Kleijnen, 59, and his wife"
     if dig and re.search(r"[#№]\s?$", before):
         return None
     if dig and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
