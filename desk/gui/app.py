@@ -163,11 +163,9 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = settings_for(args.data_dir)
     window = MainWindow(settings, data_dir=args.data_dir, err_windows=not args.no_err_windows)
-    window.show()
     folder = initial_folder(args.folder, settings.get("folders/last"))
     if folder:
-        from PySide6.QtCore import QTimer
-
         # after the first paint: the window shows at once, the folder opens next
-        QTimer.singleShot(0, lambda: window.open_folder(folder))
+        window.firstPainted.connect(lambda: window.open_folder(folder))
+    window.show()
     return int(app.exec())

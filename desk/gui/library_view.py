@@ -205,8 +205,11 @@ class LibraryPanel(QWidget):
         i = self.outlet.findText(current)
         self.outlet.setCurrentIndex(max(0, i))
         self.outlet.blockSignals(False)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        # measured from the text, not the rows: a folder may hold many thousands
+        fm = self.table.fontMetrics()
+        longest = max((a.outlet for a in articles[:2000]), key=len, default="Outlet")
+        self.table.setColumnWidth(0, min(220, fm.horizontalAdvance(longest) + 16))
+        self.table.setColumnWidth(1, fm.horizontalAdvance("0000-00-00") + 16)
         self._refilter()
 
     def _dates_toggled(self, on: bool) -> None:

@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
     articleShown = Signal(object)  # Article
     articlesLoaded = Signal(int)
     errorShown = Signal(str)
+    crashShown = Signal(str)
+    folderOpened = Signal(str)
+    firstPainted = Signal()
 
     def __init__(
         self,
@@ -393,8 +396,9 @@ class MainWindow(QMainWindow):
     def show_crash(self, tb: str) -> None:
         from desk.gui.app import report_crash
 
-        report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)
         self.set_status("Something went wrong; the details are in the log.")
+        self.crashShown.emit(tb)
+        report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)
 
     # ------------------------------------------------------------------ folder
     def choose_folder(self) -> None:
@@ -409,17 +413,32 @@ class MainWindow(QMainWindow):
         self.open_folder(str(demo_folder()))
 
     def open_folder(self, folder: str | os.PathLike[str], *, index: bool = True) -> bool:
-        from desk.errors import DeskError
+        """Open ``folder`` (in the background: importing and opening the index takes a while).
 
+        Returns False at once for a path that is no folder; otherwise the
+        window emits ``folderOpened`` (then indexes) or ``errorShown``.
+        """
         path = Path(folder).expanduser()
-        try:
-            library = self.library_factory(str(path), self.data_dir)
-        except DeskError as e:
-            self.show_error(str(e))
-            if str(path) in self.settings.get("folders/recent") and not path.exists():
+        if not path.is_dir():
+            what = "does not exist" if not path.exists() else "is not a folder"
+            self.show_error(f"{path} {what}: choose a folder of articles (File > Open Folder).")
+            if str(path) in self.settings.get("folders/recent"):
                 self.settings.remove("folders/recent", str(path))
             return False
         self.close_library()
+        self.set_status(f"Opening {path}\u2026")
+        gen = self._generation
+        self.run(self.library_factory, str(path), self.data_dir, name="opening",
+                 on_done=lambda lib: self._library_opened(lib, path, index, gen))
+        return True
+
+    def _library_opened(self, library: Any, path: Path, index: bool, gen: int) -> None:
+        if gen != self._generation:  # another folder was chosen meanwhile
+            try:
+                library.close()
+            except Exception:  # noqa: BLE001 - closing must never stop the window
+                log.exception("closing a superseded library failed")
+            return
         self.library = library
         self.folder = path.resolve()
         self.setWindowTitle(f"{self.folder.name} \u2014 desk")
@@ -430,11 +449,12 @@ class MainWindow(QMainWindow):
         self.results.set_result(None)
         self.claims_view.set_statements([])
         self.reader.clear()
+        self.problems.clear()
         self._watch(self.folder)
         self.refresh_articles()
         if index:
             self.reindex()
-        return True
+        self.folderOpened.emit(str(self.folder))
 
     def close_library(self) -> None:
         for t in list(self._tasks):
@@ -791,6 +811,7 @@ class MainWindow(QMainWindow):
             if os.environ.get("DESK_REPORT_FIRST_PAINT"):
                 sys.stderr.write(f"desk-first-paint {time.time():.6f}\n")
                 sys.stderr.flush()
+            QTimer.singleShot(0, self.firstPainted.emit)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -25,16 +25,16 @@ def window(qtbot, settings, data_dir: Path):  # type: ignore[no-untyped-def]
 def open_and_index(qtbot, w: MainWindow, folder: Path) -> None:  # type: ignore[no-untyped-def]
     progress: list[tuple[int, int]] = []
     crashes: list[str] = []
-    assert w.open_folder(folder)
+    w.crashShown.connect(crashes.append)
+    w.errorShown.connect(crashes.append)
+    with qtbot.waitSignal(w.folderOpened, timeout=60_000):
+        assert w.open_folder(folder)
     task = w.index_task
     assert task is not None
     assert w.progress.isVisible()
     assert w.cancel_btn.isVisible()
     task.progress.connect(lambda d, t, m: progress.append((d, t)))
-    task.crashed.connect(crashes.append)
-    task.failed.connect(crashes.append)
-    with qtbot.waitSignal(task.done, timeout=300_000):
-        pass
+    qtbot.waitUntil(lambda: not task.running or bool(crashes), timeout=300_000)
     assert not crashes, crashes[0]
     report = w.last_report
     assert report is not None

@@ -39,13 +39,11 @@ def shot_window(qtbot, settings, data_dir: Path, seeds: Path):  # type: ignore[n
     w.resize(1400, 860)
     w.show()
     qtbot.waitExposed(w)
-    assert w.open_folder(seeds)
-    task = w.index_task
     errors: list[str] = []
-    task.crashed.connect(errors.append)
-    task.failed.connect(errors.append)
-    with qtbot.waitSignal(task.done, timeout=300_000):
-        pass
+    w.crashShown.connect(errors.append)
+    w.errorShown.connect(errors.append)
+    with qtbot.waitSignal(w.indexed, timeout=300_000):
+        assert w.open_folder(seeds)
     assert not errors, errors[0]
     qtbot.waitUntil(lambda: w.library_panel.model.rowCount() == 5, timeout=30_000)
     yield w

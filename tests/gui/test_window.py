@@ -22,7 +22,6 @@ def test_open_index_search_compare_export(qtbot, fake_window, tmp_path: Path) ->
     w = fake_window
     folder = tmp_path / "articles"
     folder.mkdir()
-    lib_gate = None
     w.library_factory_orig = w.library_factory  # type: ignore[attr-defined]
 
     seen: list[tuple[int, int]] = []
@@ -33,7 +32,8 @@ def test_open_index_search_compare_export(qtbot, fake_window, tmp_path: Path) ->
         return lib
 
     w.library_factory = factory
-    assert w.open_folder(folder)
+    with qtbot.waitSignal(w.folderOpened, timeout=10000):
+        assert w.open_folder(folder)
     lib_gate = w.library.gate
     assert w.progress.isVisible()
     assert w.cancel_btn.isVisible()
@@ -89,7 +89,8 @@ def test_cancel_indexing(qtbot, fake_window, tmp_path: Path) -> None:
         return lib
 
     w.library_factory = factory
-    w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.folderOpened, timeout=10000):
+        w.open_folder(tmp_path)
     with qtbot.waitSignal(w.index_task.canceled, timeout=10000):
         qtbot.mouseClick(w.cancel_btn, Qt.MouseButton.LeftButton)
     assert "cancelled" in w.status.text().lower()
@@ -156,6 +157,11 @@ def test_missing_folder_is_a_message(qtbot, settings, data_dir) -> None:
     with qtbot.waitSignal(w.errorShown):
         assert not w.open_folder("/nonexistent/folder")
     assert "does not exist" in w.status.text()
+    # the core's own refusal (a folder it cannot use ...) arrives later, as a message
+    with qtbot.waitSignal(w.errorShown, timeout=10000) as blocker:
+        assert w.open_folder(str(data_dir))
+    assert "does not exist" in blocker.args[0]
+    assert w.library is None
 
 
 def test_settings_typed_and_versioned(qtbot, settings) -> None:
