@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from desk.model import Boilerplate
 
 from .dates import date_line
+from .passages import sentence_spans
 
 _I = re.IGNORECASE
 
@@ -239,9 +240,51 @@ def detect(text: str) -> list[Boilerplate]:
 
     _mark_appeals(lines, reasons)
 
+    # furniture sentences inside long lines (bodies without paragraph breaks)
+    for i, ln in enumerate(lines):
+        if not reasons[i] and len(ln.text) > 400:
+            extra.extend(_furniture_sentences(ln))
+
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
     spans.extend(extra)
     return merge(spans)
+
+
+_SENTENCE_FURNITURE = (
+    ("click here", _CLICK_HERE),
+    ("newsletter", re.compile(r"\bsign up (?:to|for)\b.{0,80}\bnewsletter\b|\bnewsletter\b.{0,60}\bsign up\b", _I)),
+)
+
+
+def _furniture_sentences(ln: Line) -> list[Boilerplate]:
+    """Sentences of a long line that are page furniture ("Click here to follow our live blog")."""
+    if not any(p.search(ln.text) for _, p in _SENTENCE_FURNITURE):
+        return []
+    out = []
+    for a, b in sentence_spans(ln.text):
+        sentence = ln.text[a:b]
+        if len(sentence.split()) > 40:
+            continue
+        for reason, pattern in _SENTENCE_FURNITURE:
+            m = pattern.search(sentence)
+            if not m:
+                continue
+            # scraped furniture often lacks a full stop and runs into the next sentence:
+            # a double space marks the old block boundary; failing that, a long run-on is cut
+            # after the matched phrase (newsletter) or left alone (click here)
+            gap = sentence.find("  ", m.end())
+            end = b
+            if gap >= 0:
+                end = a + gap
+            elif len(sentence.split()) > 20:
+                if reason != "newsletter":
+                    break
+                tail = re.match(r"\s+(?:here|now|today)\b\W?", sentence[m.end() :])
+                end = a + m.end() + (tail.end() if tail else 0)
+            end = a + len(ln.text[a:end].rstrip())
+            out.append(Boilerplate(ln.start + a, ln.start + end, reason))
+            break
+    return out
 
 
 def _paragraph_groups(lines: list[Line]) -> list[list[int]]:

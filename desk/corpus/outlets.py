@@ -173,7 +173,7 @@ def outlet_from_url(url: str) -> str:
 # Signatures
 
 _NAME = r"(?:The |the )?[A-Z][\w&'’.-]*(?: (?:of |for |and |on )?[A-Z][\w&'’.-]*){0,5}"
-_MENAFN = re.compile(r"\((?:MENAFN|ANI|IANS)\s*[-–—]\s*([^()\n]{2,60}?)\s*\)")
+_MENAFN = re.compile(r"\((MENAFN|ANI|IANS)\s*[-–—]\s*([^()\n]{2,60}?)\s*\)")
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z .,'’/-]{1,60}\((Reuters|AP|AFP|UPI|Bloomberg|TASS|Interfax|dpa|Xinhua)\)\s*[-–—]"
 )
@@ -195,7 +195,7 @@ def signature_outlet(text: str, boilerplate: list[Boilerplate] | None = None) ->
     lines = lines_of(text)
     m = _MENAFN.search(text)
     if m:
-        return _clean_name(m.group(1)), "wire credit"
+        return _clean_name(m.group(2)), f"wire credit ({m.group(1)})"
     for ln in lines[:8]:
         d = _WIRE_DATELINE.match(ln.text)
         if d:

@@ -57,7 +57,7 @@ def test_citations_are_not_signatures() -> None:
 
 def test_signatures() -> None:
     assert signature_outlet("LONDON (Reuters) - Talks resumed on Monday.") == ("Reuters", "wire dateline")
-    assert signature_outlet("(MENAFN- Live Mint) Ukraine said.") == ("Live Mint", "wire credit")
+    assert signature_outlet("(MENAFN- Live Mint) Ukraine said.") == ("Live Mint", "wire credit (MENAFN)")
     assert signature_outlet("News.\n\nCopyright 2025 The Daily Planet. All rights reserved.") == ("The Daily Planet", "signature")
     assert signature_outlet("News.\n\nAt The Guardian we rely on readers like you.") == ("The Guardian", "signature")
 

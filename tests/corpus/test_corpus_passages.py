@@ -134,3 +134,16 @@ def test_any_text_is_safe(text: str) -> None:
     for p in ps:
         assert last <= p.start < p.end <= len(text)
         last = p.end
+
+
+def test_furniture_sentence_inside_a_body_without_breaks() -> None:
+    from desk.corpus.boilerplate import detect
+
+    prose = "Russian forces shelled the city overnight, the governor said. " * 8
+    text = prose + "Click here to follow our live blog with the latest updates. " + prose
+    spans = detect(text)
+    assert [(b.reason, text[b.start : b.end]) for b in spans] == [
+        ("click here", "Click here to follow our live blog with the latest updates.")
+    ]
+    ps = cut_passages(text, spans)
+    assert not any("Click here" in text[p.start : p.end] for p in ps)

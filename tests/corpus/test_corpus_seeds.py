@@ -41,7 +41,7 @@ def test_outlets_where_the_text_names_them(articles: dict[str, Article]) -> None
     assert articles["001"].outlet == "The Independent"
     assert articles["003"].outlet == "The Moscow Times"
     assert articles["002"].outlet == "Live Mint"
-    assert articles["002"].provenance["outlet"] == "wire credit"
+    assert articles["002"].provenance["outlet"] == "wire credit (MENAFN)"
     # "reports BBC" and "The BBC cannot independently verify" cite the BBC; they do not sign the article
     assert articles["004"].outlet == UNKNOWN_OUTLET
     assert articles["000"].outlet == UNKNOWN_OUTLET
