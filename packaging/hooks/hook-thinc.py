@@ -3,4 +3,5 @@
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
 hiddenimports = collect_submodules("thinc", filter=lambda n: ".tests" not in n)
-datas = collect_data_files("thinc", excludes=["**/tests/**", "**/*.pyx", "**/*.pxd", "**/*.cu"])
+# keep *.cu: thinc.backends reads _custom_kernels.cu at import time, GPU or not
+datas = collect_data_files("thinc", excludes=["**/tests/**", "**/*.pyx", "**/*.pxd"])
