@@ -107,6 +107,7 @@ class _Cue:
     kind: str  # "verb", "according", "headline"
     person: bool  # the source is a person (PERSON entity or he/she)
     citation: bool = False  # "..., reports BBC": an outlet cited for the report
+    proper: bool = False  # the source phrase (with appositions) holds a proper noun
     verb_i: int = -1  # token index of the cue in its doc (for ancestor tests)
     name: str = ""
 
@@ -239,6 +240,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                     source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),
                     cue_text="according to", content=sent, sent=sent, kind="according",
                     person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i,
+                    proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
         if not _is_report_verb(t):
@@ -264,6 +266,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
             cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
+            proper=any(x.tag_ in ("NNP", "NNPS") for x in subj.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
             verb_i=t.i,
         ))
@@ -409,12 +412,16 @@ def attribute(
     model = nlp if nlp is not None else (load_model() if want else None)
 
     def parse(idx: set[int]) -> None:
+        # the entity recogniser has its own token vectors and costs as much as
+        # the parse: it runs afterwards, only where a source is a proper name
         order = sorted(idx - set(docs))
         if not order or model is None:
             return
         texts = [text[sents[i][0] : sents[i][1]] for i in order]
-        for i, doc in zip(order, model.pipe(texts, batch_size=64), strict=True):
-            docs[i] = doc
+        off = [p for p in ("ner",) if p in model.pipe_names]
+        with model.select_pipes(disable=off):
+            for i, doc in zip(order, model.pipe(texts, batch_size=64), strict=True):
+                docs[i] = doc
 
     parse(want)
     back: set[int] = set()
@@ -427,6 +434,15 @@ def attribute(
     if back and model is None:
         model = load_model()
     parse(back)
+    if model is not None and "ner" in model.pipe_names:
+        need = [
+            docs[i] for i in sorted(docs)
+            if (i in back and any(t.tag_ in ("NNP", "NNPS") for t in docs[i]))
+            or any(c.proper for c in _doc_cues(docs[i], 0))
+        ]
+        if need:
+            for _ in model.get_pipe("ner").pipe(need, batch_size=64):
+                pass
 
     # cues per sentence, in text order
     cues_by_sent: dict[int, list[_Cue]] = {}
