@@ -441,7 +441,8 @@ def attribute(
             or any(c.proper for c in _doc_cues(docs[i], 0))
         ]
         if need:
-            for _ in model.get_pipe("ner").pipe(need, batch_size=64):
+            ner: Any = model.get_pipe("ner")
+            for _ in ner.pipe(need, batch_size=64):
                 pass
 
     # cues per sentence, in text order
