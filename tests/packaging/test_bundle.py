@@ -18,7 +18,8 @@ import pytest
 
 from desk import __version__
 
-pytestmark = pytest.mark.packaging
+# the first test pays for the build (4-5 minutes on the 2-core machine)
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(2400)]
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "packaging" / "build.py"
