@@ -11,8 +11,8 @@
   window and waiting for it to settle.
 
 Builds the bundle first when packaging/dist/desk is missing.  Optional
-attributes of ``args``: ``bundle`` (a bundle folder), ``ukraine`` (the corpus
-folder), ``skip_ukraine`` (bool), ``starts`` (number of start-up runs).
+attributes of ``args``: ``bundle`` (a bundle folder), ``ukraine`` or
+``corpus`` (the corpus folder, as tests/bench/benchmark.py passes it), ``skip_ukraine`` (bool), ``starts`` (number of start-up runs).
 """
 
 from __future__ import annotations
@@ -194,7 +194,7 @@ def run(report: Report, args: Any) -> None:
     if tarballs:
         report(f"bundle size, {tarballs[-1].name}", tarballs[-1].stat().st_size / 1e6, "MB")
     _first_window(bundle, report, max(2, int(getattr(args, "starts", 0) or 6)))
-    corpus = Path(getattr(args, "ukraine", None) or UKRAINE)
+    corpus = Path(getattr(args, "ukraine", None) or getattr(args, "corpus", None) or UKRAINE)
     if getattr(args, "skip_ukraine", False) or not corpus.is_dir():
         return
     _ukraine_memory(bundle, report, corpus)
