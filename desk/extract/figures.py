@@ -398,11 +398,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             if after.startswith(("-", "‐", "’", "'")):
                 return None
         if re.match(r"[-‐]", after) and not scale:
-            unit = _HYPHEN_UNIT_AFTER.match(after)
-            if unit is None or unit.group(1).lower() in TIME_UNITS | {"year", "day"} or unit.group(1).lower() in (
-                "old", "fold", "thirds", "third", "quarters", "half", "time", "way", "on", "off", "to",
-            ):
-                return None
+            return None  # compound adjectives and fractions: "two-bedroom", "four-masted", "two-thirds"
         if low in ("zero",) and not pct:
             return None
         val = _word_value(w + (scale or ""))
@@ -466,8 +462,11 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if rm:
         hv = _digits_value(rm.group("num"))
         follow = text[rm.end() : rm.end() + 1]
+        nw_after = _WORD_AFTER.match(text[rm.end() : min(hi, rm.end() + 30)])
+        counts_follow = bool(nw_after and nw_after.group(1).islower() and nw_after.group(1) not in _STOP_COUNTED
+                             and nw_after.group(1) not in TIME_UNITS)
         if hv > value and not (follow and (follow.isalnum() or follow in "-/:")) and not (
-            1800 <= value <= 2100 and 1800 <= hv <= 2100 and "," not in dig
+            len(dig) == 4 and 1000 <= value <= 2100 and 1000 <= hv <= 2100 and not counts_follow
         ):
             high = hv
             if scale or abbr:
@@ -479,8 +478,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
                 kind = "percent"
             if before.rstrip().lower().endswith("between"):
                 qualifier, q_start = "", None
-        elif 1800 <= value <= 2100 and "," not in dig:
-            return None
+        elif len(dig) == 4 and 1000 <= value <= 2100:
+            return None  # "1700-1721", "2014-15": years
     counted = _counted(text, e, min(hi, e + 120))
     return Figure(
         start=s, end=e, text=text[s:e], value=float(value), qualifier=qualifier, kind=kind,

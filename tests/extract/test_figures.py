@@ -67,6 +67,9 @@ def test_figure(text: str, written: str, value: float, qualifier: str, kind: str
         "Article 5 of the treaty and Resolution 2334.",
         "Version 3.8.0 of the model; call 24/7.",
         "Nord Stream 2 was halted.",
+        "During the Great Northern War (1700-1721) and from 2014 to 2022.",
+        "A two-bedroom caravan and a four-masted barque.",
+        "Mr Kleijnen, 59, and his wife Jeanette, 56, applied.",
         "The loss of their loved ones. Tensions rose.",
     ],
 )
@@ -79,6 +82,8 @@ def test_range() -> None:
     assert (f.value, f.high, f.qualifier) == (500, 700, "")
     g = only("They lost 500-700 men.")
     assert (g.value, g.high) == (500, 700)
+    h = only("between 1500 and 2000 soldiers")
+    assert (h.value, h.high) == (1500, 2000)
 
 
 def test_counted_noun_phrase() -> None:
