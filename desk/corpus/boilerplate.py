@@ -41,6 +41,7 @@ outlet self-promotion  first-person-plural paragraphs ("we", "our", outside quot
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ _CREDIT_LINE = re.compile(
     r"(?:;\s*(?:editing|writing|additional reporting) by\b[^.]{0,150})?\)?)$",
     _I,
 )
+_BARE_LABEL = re.compile(r"[^:|]*[:|]?\s*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _NAVIGATION = re.compile(
     r"^(?:search|menu|home|continue(?: reading)?|close|share(?: this(?: article| story| page)?)?"
@@ -141,8 +143,12 @@ class Line:
     para: int  # paragraph number (blank lines separate paragraphs)
 
 
+@functools.lru_cache(maxsize=4)
 def lines_of(text: str) -> list[Line]:
-    """Non-blank lines with offsets of their stripped text, numbered by paragraph."""
+    """Non-blank lines with offsets of their stripped text, numbered by paragraph.
+
+    Cached: detection, title finding and signatures all walk the same text
+    (callers must not change the list)."""
     out: list[Line] = []
     para = 0
     pos = 0
@@ -161,6 +167,7 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def _line_reason(line: str) -> str:
     """The boilerplate reason for one whole line, or ''."""
     if len(line) > 800:  # surely more than 60 words: content
@@ -222,8 +229,7 @@ def detect(text: str) -> list[Boilerplate]:
 
     # the headlines listed under a bare "Also Read:" label
     for i, ln in enumerate(lines):
-        bare_label = _words(ln.text) <= 4 and re.fullmatch(r"[^:|]*[:|]?\s*", ln.text) is not None
-        if reasons[i] == "also-read link" and bare_label:
+        if reasons[i] == "also-read link" and _words(ln.text) <= 4 and _BARE_LABEL.fullmatch(ln.text):
             j = i + 1
             while j < len(lines) and not reasons[j] and _is_headline_like(lines[j].text):
                 reasons[j] = "also-read link"
