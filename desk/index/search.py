@@ -143,9 +143,10 @@ class PassageSearcher:
                     )
                 )
             counts: dict[str, int] = {}
-            if facets:
+            groups = results.groups("outlet") if facets else {}
+            if groups:  # an empty index has no columns: column_reader raises there
                 aid_col = s.reader().column_reader("aid")
-                for outlet, docnums in results.groups("outlet").items():
+                for outlet, docnums in groups.items():
                     name = outlet.decode("utf-8") if isinstance(outlet, bytes) else str(outlet)
                     counts[name] = len({aid_col[d] for d in docnums})
             return RawResult(hits, results.estimated_length(), counts)

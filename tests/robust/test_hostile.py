@@ -326,3 +326,19 @@ def test_huge_files_are_bounded_in_time_and_memory(tmp_path: Path) -> None:
     )
     # memory stays bounded: the 200 MB and 100 MB files are never held in memory
     assert run.peak_rss_mb < baseline.peak_rss_mb + 150, (run.peak_rss_mb, baseline.peak_rss_mb)
+
+
+@pytest.mark.timeout(120)
+def test_search_in_a_library_of_only_bad_files(tmp_path: Path) -> None:
+    """An empty index (every file skipped) answers searches with nothing, not a traceback."""
+    folder = tmp_path / "bad-only"
+    _write(folder / "empty.md", b"")
+    _write(folder / "fake.pdf", b"no pdf")
+    run = run_desk(["search", folder, "evacuated"], data_dir=tmp_path / "data")
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    assert "No passages" in run.stderr
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        result = lib.search("evacuated")
+        assert result.hits == []
+        assert result.outlets == {}
