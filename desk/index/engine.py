@@ -70,11 +70,15 @@ def prepare(library_dir: Path, index_dir: Path, folder: Path) -> bool:
                 f"{index_dir} holds files desk did not write; desk will not open it.",
                 hint="Remove that directory or choose another --data-dir.",
             )
+        # crash-safe order: the old index goes first, then the marker claims the
+        # directory, then the new index is made.  A kill at any point leaves either
+        # an old marker without an index or a current marker without an index,
+        # and both mean "create it" next time; never an index without a marker.
         if index_dir.exists():
             shutil.rmtree(index_dir)
+        write_marker(library_dir, folder)
         index_dir.mkdir(parents=True, exist_ok=True)
         whoosh_index.create_in(str(index_dir), make_schema())
-        write_marker(library_dir, folder)
     except PermissionError as exc:
         raise IndexUnavailable(f"desk cannot write its index at {index_dir}: {exc.strerror}.") from exc
     except OSError as exc:
