@@ -261,6 +261,10 @@ class Library:
         meta = self.store.meta(hit.aid)
         if meta is None:  # removed between the Whoosh snapshot and now
             return None
+        if self.store.text_span(hit.aid, hit.start, hit.end) != hit.text:
+            # the store already holds a newer text than the index (an update is
+            # under way, or was killed before its commit): never mix the two
+            return None
         article = Article(
             id=hit.aid,
             path=meta["path"],

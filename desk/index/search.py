@@ -115,6 +115,7 @@ class PassageSearcher:
         facets: bool = True,
     ) -> RawResult:
         q = self.builder.parse(text)
+        self.refresh()  # another process may have committed since: never search a stale snapshot
         with self._lock:
             flt = self.filter_set(outlets, since, until)
             s = self._searcher

@@ -225,6 +225,13 @@ class Store:
         row = self.db.execute("SELECT extraction FROM articles WHERE aid=?", (aid,)).fetchone()
         return row[0] if row else None
 
+    def text_span(self, aid: str, start: int, end: int) -> str | None:
+        """``text[start:end]`` of a stored article (character offsets), without loading the whole text."""
+        row = self.db.execute(
+            "SELECT substr(text, ?, ?) FROM articles WHERE aid=?", (start + 1, max(0, end - start), aid)
+        ).fetchone()
+        return row[0] if row else None
+
     def pending_extraction(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE extracted=0").fetchone()[0])
 
