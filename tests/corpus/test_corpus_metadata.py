@@ -161,3 +161,15 @@ def test_heavy_libraries_load_only_when_needed() -> None:
     code = "import sys, desk.corpus; print(sorted(m for m in ('trafilatura', 'pypdf', 'ftfy', 'PySide6') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\u00e9 owners</title></head><body><article>'
+        + "<p>\u201cWe lost everything,\u201d said the caf\u00e9 owner, one of 40 on the street that flooded.</p>" * 3
+        + "</article></body></html>"
+    )
+    (tmp_path / "w.html").write_bytes(page.encode("cp1252"))
+    a = read(tmp_path, "w.html")
+    assert a.title == "Caf\u00e9 owners"
+    assert "\u201cWe lost everything,\u201d said the caf\u00e9 owner" in a.text
