@@ -448,7 +448,7 @@ def run_aliases(args: argparse.Namespace) -> int:
             changed = False
         if changed:
             try:
-                book.save(lib.aliases_path)
+                book.save()
             except OSError as exc:
                 raise DeskError(f"desk cannot write the alias file {lib.aliases_path}: {exc.strerror}.") from exc
         entries = list(book.entries())

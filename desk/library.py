@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -74,7 +75,7 @@ STORE_NAME = "library.sqlite"
 def _load_extraction(js: str) -> Extraction:
     from desk.extract.store import extraction_from_json
 
-    return extraction_from_json(js)
+    return extraction_from_json(json.loads(js))
 
 
 class Library:
@@ -154,6 +155,7 @@ class Library:
         def lock_message(msg: str) -> None:
             progress(0, 0, msg)
 
+        started = time.perf_counter()
         with UpdateLock(self.library_dir / "update.lock") as lock:
             lock.acquire(wait=lock_wait, message=lock_message)
             indexer = Indexer(
@@ -171,6 +173,7 @@ class Library:
                     report.problems.extend(problems)
                     report.cancelled = cancelled()
                 report.pending_extraction = self.store.pending_extraction()
+        report.seconds = time.perf_counter() - started
         return report
 
     def pending_extraction(self) -> int:

@@ -11,7 +11,7 @@ from whoosh import fields
 from whoosh.analysis import IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 
 #: bump when the schema or the store layout changes: older indexes are rebuilt
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: the fields a user may name in a query, and the schema field each one maps to
 QUERY_FIELDS = {
@@ -29,7 +29,7 @@ def make_schema() -> fields.Schema:
     return fields.Schema(
         # article id: deletes, collapse, grouping hits by article
         aid=fields.ID(stored=True, sortable=True),
-        number=fields.NUMERIC(int, stored=True),
+        number=fields.STORED(),
         start=fields.STORED(),
         end=fields.STORED(),
         # the passage text; chars=True keeps character offsets for Pinpoint highlighting

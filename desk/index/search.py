@@ -126,7 +126,7 @@ class PassageSearcher:
                 kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet")}
             results = s.search(q, **kwargs)
             hits: list[RawHit] = []
-            for hit in results:
+            for hit in results[: max(1, limit)]:
                 start = hit["start"]
                 spans: list[tuple[int, int]] = []
                 if hit.matched_terms() and any(f == "body" for f, _t in hit.matched_terms()):

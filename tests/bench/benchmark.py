@@ -1,0 +1,276 @@
+"""desk's benchmark: index build, re-index, search latency, size, memory.
+
+Run:  .venv/bin/python tests/bench/benchmark.py [--corpus DIR] [--only SECTION]
+
+Sections: ``index`` (full text index, no-change re-index, index size, peak
+memory), ``extract`` (full index with figures and claimants), ``search``
+(latency over >= 100 varied queries), plus every ``tests/bench/bench_<area>.py``
+module in this folder, which exposes ``run(report, args) -> None`` and reports
+through ``report(name, value, unit="")``.
+
+Each build is measured in its own child process (so peak RSS is that build's,
+self + its worker processes), ``--repeat`` times, and the median is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-media"
+Report = Callable[..., None]
+RESULTS: list[tuple[str, float | str, str]] = []
+
+
+def report(name: str, value: float | str, unit: str = "") -> None:
+    """Print one measured figure (and keep it for --json)."""
+    RESULTS.append((name, value, unit))
+    shown = f"{value:,.3f}" if isinstance(value, float) else str(value)
+    print(f"{name:<48} {shown:>14} {unit}", flush=True)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process and of its largest child (MB, Linux kB units)."""
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 / 1024 if sys.platform != "darwin" else 1 / (1024 * 1024)
+    return (self_kb + child_kb) * scale
+
+
+def dir_size_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+# --------------------------------------------------------------------------
+# child-process measurements
+
+
+def child_build(corpus: str, data_dir: str, extract: bool) -> dict[str, Any]:
+    from desk.library import Library
+
+    t0 = time.perf_counter()
+    first_searchable = None
+    with Library(corpus, data_dir=data_dir) as lib:
+        report_ = lib.update(extract=False)
+        first_searchable = time.perf_counter() - t0
+        if extract:
+            report_ = lib.update(extract=True)
+        total = time.perf_counter() - t0
+        articles = len(lib.articles())
+        pending = lib.pending_extraction()
+    return {
+        "seconds": total,
+        "text_seconds": first_searchable,
+        "articles": articles,
+        "added": report_.added,
+        "skipped": len(report_.skipped),
+        "pending": pending,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def child_reindex(corpus: str, data_dir: str) -> dict[str, Any]:
+    from desk.library import Library
+
+    t0 = time.perf_counter()
+    with Library(corpus, data_dir=data_dir) as lib:
+        r = lib.update(extract=False)
+    return {"seconds": time.perf_counter() - t0, "unchanged": r.unchanged, "added": r.added,
+            "updated": r.updated, "peak_rss_mb": peak_rss_mb()}
+
+
+def run_child(kind: str, corpus: Path, data_dir: Path, extract: bool = False) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--data-dir", str(data_dir)]
+    if extract:
+        cmd.append("--extract")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------
+# sections
+
+
+def section_index(args: argparse.Namespace, rep: Report) -> None:
+    builds, reindex, rss, sizes = [], [], [], []
+    last: dict[str, Any] = {}
+    for _ in range(args.repeat):
+        d = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+        try:
+            last = run_child("build", args.corpus, d)
+            builds.append(last["seconds"])
+            rss.append(last["peak_rss_mb"])
+            sizes.append(dir_size_mb(d))
+            again = [run_child("reindex", args.corpus, d)["seconds"] for _ in range(3)]
+            reindex.append(statistics.median(again))
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+    rep("articles indexed", str(last.get("articles")))
+    rep("files skipped", str(last.get("skipped")))
+    rep("full text index, wall time (median)", statistics.median(builds), "s")
+    rep("full text index, peak RSS self+children", max(rss), "MB")
+    rep("re-index unchanged folder, wall time (median)", statistics.median(reindex), "s")
+    rep("index size on disk (Whoosh + store)", statistics.median(sizes), "MB")
+
+
+def section_extract(args: argparse.Namespace, rep: Report) -> None:
+    d = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    try:
+        r = run_child("build", args.corpus, d, extract=True)
+        rep("index with extraction: searchable after (text pass)", r["text_seconds"], "s")
+        rep("index with extraction: wall time", r["seconds"], "s")
+        rep("index with extraction: peak RSS self+children", r["peak_rss_mb"], "MB")
+        rep("index with extraction: articles still pending", str(r["pending"]))
+        rep("index with extraction: size on disk", dir_size_mb(d), "MB")
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+TERMS = ["ukraine", "russia", "sanctions", "grain", "missile", "drone", "ceasefire", "refugees", "nuclear", "zelensky", "putin", "biden", "nato", "kherson", "mariupol", "bakhmut", "donbas", "crimea", "kyiv", "moscow", "gas", "oil", "wheat", "prisoners", "casualties", "shelling", "offensive", "counteroffensive", "tanks", "artillery", "elections", "corruption"]
+PHRASES = [
+    '"prisoner swap"', '"grain deal"', '"nuclear power plant"', '"human rights"', '"peace talks"',
+    '"civilian casualties"', '"black sea"', '"martial law"', '"security council"', '"war crimes"',
+    '"air defense"', '"energy infrastructure"', '"european union"', '"foreign minister"', '"white house"',
+]
+CLAIMANTS = ["zelensky", "putin", "biden", "peskov", "kuleba", "lavrov", "stoltenberg", "shoigu", "blinken"]
+
+
+def make_queries(outlets: list[str], n: int, seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
+    rnd = random.Random(seed)
+    qs: list[tuple[str, dict[str, Any]]] = []
+    qs += [(t, {}) for t in TERMS]
+    qs += [(p, {}) for p in PHRASES]
+    qs += [(f"{rnd.choice(TERMS)} {rnd.choice(TERMS)}", {}) for _ in range(10)]
+    qs += [(f"{rnd.choice(TERMS)} OR {rnd.choice(TERMS)}", {}) for _ in range(5)]
+    qs += [(f"{rnd.choice(TERMS)} NOT {rnd.choice(TERMS)}", {}) for _ in range(5)]
+    qs += [(f"{t[:4]}*", {}) for t in rnd.sample(TERMS, 5)]
+    qs += [(f"{t}~", {}) for t in rnd.sample(TERMS, 5)]
+    for o in outlets[:8]:
+        qs.append((f'{rnd.choice(TERMS)} outlet:"{o}"', {}))
+        qs.append((rnd.choice(TERMS), {"outlets": [o]}))
+    qs += [(f"{rnd.choice(TERMS)} date:[2022-0{m}-01 TO 2022-0{m + 1}-01]", {}) for m in range(2, 9)]
+    qs += [(rnd.choice(TERMS), {"since": "2022-03-01", "until": "2022-09-30"}) for _ in range(5)]
+    qs += [("killed figure:>1000", {}), ("figure:[10000 TO 20000]", {}), ("soldiers figure:<100", {}),
+           ("figure:>=1000000 sanctions", {}), ("refugees figure:[1000000 TO 10000000]", {})]
+    qs += [(f"claimant:{c}", {}) for c in CLAIMANTS]
+    qs += [(f"{rnd.choice(TERMS)} claimant:{rnd.choice(CLAIMANTS)}", {}) for _ in range(5)]
+    while len(qs) < n:
+        qs.append((f"{rnd.choice(TERMS)} {rnd.choice(PHRASES)}", {}))
+    return qs
+
+
+def section_search(args: argparse.Namespace, rep: Report) -> None:
+    from desk.library import Library
+
+    d = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    try:
+        with Library(args.corpus, data_dir=d) as lib:
+            if not lib.articles():
+                run_child("build", args.corpus, d)
+                lib._committed()
+            queries = make_queries(lib.outlets(), args.queries)
+            for q, kw in queries:  # warm up: caches, filter sets, OS page cache
+                lib.search(q, **kw)
+            times: list[float] = []
+            hits = 0
+            for q, kw in queries:
+                per = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    res = lib.search(q, **kw)
+                    per.append(time.perf_counter() - t0)
+                times.append(statistics.median(per) * 1000)
+                hits += bool(res.hits)
+            times.sort()
+            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+            rep("search queries (distinct)", str(len(queries)))
+            rep("search queries with hits", str(hits))
+            rep("search latency median (warm, limit=20)", statistics.median(times), "ms")
+            rep("search latency p95 (warm, limit=20)", p95, "ms")
+            rep("search latency max", times[-1], "ms")
+    finally:
+        if not args.data_dir:
+            shutil.rmtree(d, ignore_errors=True)
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace, Report], None]] = {
+    "index": section_index,
+    "search": section_search,
+    "extract": section_extract,
+}
+
+
+def discover() -> dict[str, Callable[[argparse.Namespace, Report], None]]:
+    found: dict[str, Callable[[argparse.Namespace, Report], None]] = {}
+    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        spec = importlib.util.spec_from_file_location(f"desk_bench_{name}", path)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        run = getattr(module, "run", None)
+        if callable(run):
+            found[name] = lambda a, r, run=run: run(r, a)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    p.add_argument("--only", action="append", metavar="SECTION", help="run only this section (repeatable)")
+    p.add_argument("--repeat", type=int, default=1, help="builds per measurement (median printed)")
+    p.add_argument("--queries", type=int, default=120, help="distinct search queries (>= 100)")
+    p.add_argument("--data-dir", help="reuse an index here for the search section")
+    p.add_argument("--json", action="store_true", help="also print all results as JSON at the end")
+    p.add_argument("--child", choices=("build", "reindex"), help=argparse.SUPPRESS)
+    p.add_argument("--extract", action="store_true", help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+
+    if args.child:
+        if args.child == "build":
+            out = child_build(str(args.corpus), args.data_dir, args.extract)
+        else:
+            out = child_reindex(str(args.corpus), args.data_dir)
+        print(json.dumps(out))
+        return 0
+
+    if not args.corpus.is_dir():
+        print(f"benchmark: no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    sections = {**SECTIONS, **discover()}
+    wanted = args.only or list(sections)
+    unknown = [s for s in wanted if s not in sections]
+    if unknown:
+        print(f"benchmark: unknown section(s) {', '.join(unknown)}; known: {', '.join(sections)}", file=sys.stderr)
+        return 2
+    print(f"desk benchmark on {args.corpus} ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})")
+    for name in wanted:
+        print(f"-- {name}", flush=True)
+        t0 = time.perf_counter()
+        sections[name](args, report)
+        print(f"   ({name}: {time.perf_counter() - t0:.1f} s)", flush=True)
+    if args.json:
+        print(json.dumps([{"name": n, "value": v, "unit": u} for n, v, u in RESULTS], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
