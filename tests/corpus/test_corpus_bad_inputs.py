@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk.corpus import FolderContext, Unreadable, read_article, scan
 from desk.corpus import reader as reader_module
@@ -287,3 +289,31 @@ def test_results_pickle(tmp_path: Path) -> None:
     assert e.reason == "binary file"
     ctx = FolderContext.load(tmp_path)
     assert pickle.loads(pickle.dumps(ctx)) == ctx
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=600).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet="-:\n #<>/&*!|\"'[]{}abcTitle%PDF\x00\u2019\u00e2\u20ac", max_size=300).map(str.encode),
+    ),
+    suffix=st.sampled_from([".txt", ".md", ".html", ".pdf"]),
+)
+def test_any_bytes_read_or_refuse_cleanly(tmp_path: Path, data: bytes, suffix: str) -> None:
+    p = tmp_path / f"fuzz{suffix}"
+    p.write_bytes(data)
+    try:
+        a = read_article(p, tmp_path, FolderContext.load(tmp_path))
+    except Unreadable as exc:
+        reason = exc.reason
+        a = None
+    if a is None:
+        assert reason
+        return
+    last = 0
+    for q in a.passages:
+        assert last <= q.start < q.end <= len(a.text)
+        last = q.end
+    assert a.outlet
+    assert a.title
