@@ -28,7 +28,7 @@ def test_failed_commit_keeps_lock_in_plain_whoosh(fresh_index):
     w = fresh_index.writer()
     w.add_document(aid="a", number=0, start=0, end=1, body="x")
     w._commit_toc = _disk_full
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="No space"):
         w.commit()
     with pytest.raises(LockError):
         fresh_index.writer(timeout=0)
@@ -95,7 +95,8 @@ def test_pinpoint_highlights_point_at_the_matched_words(fill, make_article):
     assert len(hits) == 2
     for h in hits:
         words = [text[s:e] for s, e in h.highlights]
-        assert words and all(w.lower().startswith("kill") for w in words), words
+        assert words
+        assert all(w.lower().startswith("kill") for w in words), words
     second = next(h for h in hits if h.number == 1)
     assert [text[s:e] for s, e in second.highlights] == ["Killing"]
     # offsets are into the article text, not into the passage

@@ -26,7 +26,8 @@ def test_phrase_wildcard_fuzzy_boolean(builder):
     assert isinstance(builder.parse("kil*"), wq.Prefix)
     assert isinstance(builder.parse("zelensky~"), wq.FuzzyTerm)
     q = builder.parse("war AND NOT peace")
-    assert isinstance(q, wq.And) and any(isinstance(c, wq.Not) for c in q.subqueries)
+    assert isinstance(q, wq.And)
+    assert any(isinstance(c, wq.Not) for c in q.subqueries)
     assert isinstance(builder.parse("killed OR wounded"), wq.Or)
 
 

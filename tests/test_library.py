@@ -1,0 +1,229 @@
+"""The Library API over real folders: seeds, incremental rules, cancellation, locks."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import desk.corpus
+from desk.errors import DeskError, FolderError, IndexBusy, IndexUnavailable, QueryError
+from desk.index import engine
+from desk.index.lock import UpdateLock
+from desk.library import Library
+
+
+def _write(folder: Path, name: str, title: str, body: str, outlet: str = "Test Gazette") -> Path:
+    p = folder / name
+    p.write_text(f"---\ntitle: \"{title}\"\nsite: \"{outlet}\"\npublished: \"2022-07-0{len(name) % 9 + 1}\"\n---\n\n{body}\n",
+                 encoding="utf-8")
+    return p
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Grain deal signed", "Ukraine and Russia signed a grain deal in Istanbul. Ships may sail again.",
+           "Kyiv Post")
+    _write(folder, "b.md", "Prisoner swap", "The two sides agreed a prisoner swap of 144 soldiers. Families waited.",
+           "Meduza")
+    _write(folder, "c.md", "Shelling continues", "Shelling hit Kharkiv overnight. Officials said 3 people were hurt.",
+           "Kyiv Post")
+    return folder
+
+
+@pytest.fixture
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    original = desk.corpus.read_article
+
+    def counting(path, folder, ctx):  # type: ignore[no-untyped-def]
+        reads.append(Path(path).name)
+        return original(path, folder, ctx)
+
+    monkeypatch.setattr(desk.corpus, "read_article", counting)
+    return reads
+
+
+def _names(result) -> set[str]:  # type: ignore[no-untyped-def]
+    return {Path(h.relpath).name for h in result.hits}
+
+
+def test_missing_folder_is_a_folder_error(tmp_path):
+    with pytest.raises(FolderError, match="does not exist"):
+        Library(tmp_path / "nope")
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(FolderError, match="not a folder"):
+        Library(tmp_path / "file.txt")
+
+
+def test_seeds_soldiers_killed(seeds):
+    with Library(seeds) as lib:
+        report = lib.update(extract=False)
+        assert report.added == 5
+        assert not report.skipped
+        res = lib.search("soldiers killed")
+        prefixes = {h.relpath[:3] for h in res.hits}
+        assert {"000", "001", "004"} <= prefixes
+        for h in res.hits:
+            assert h.text == lib.article(h.article_id).text[h.start : h.end]
+            words = {h_text.lower() for h_text in (lib.article(h.article_id).text[s:e] for s, e in h.highlights)}
+            assert words
+            assert words <= {"soldiers", "killed", "soldier", "kill", "killing"}
+            assert h.outlet
+            assert h.title
+        assert sum(res.outlets.values()) >= 3
+        assert res.pending_extraction == 5
+
+
+def test_incremental_rules(small, count_reads):
+    with Library(small) as lib:
+        r1 = lib.update(extract=False)
+        assert (r1.added, r1.unchanged) == (3, 0)
+        assert sorted(count_reads) == ["a.md", "b.md", "c.md"]
+
+        count_reads.clear()
+        r2 = lib.update(extract=False)
+        assert count_reads == []  # an unchanged folder re-reads nothing
+        assert (r2.added, r2.updated, r2.removed, r2.unchanged) == (0, 0, 0, 3)
+
+        # same content, new mtime: hashed, not re-read
+        os.utime(small / "a.md", (time.time() + 5, time.time() + 5))
+        r3 = lib.update(extract=False)
+        assert count_reads == []
+        assert r3.unchanged == 3
+
+        # changed content: re-read and re-indexed
+        _write(small, "b.md", "Prisoner swap", "The two sides agreed an exchange of 200 captives. Families waited.",
+               "Meduza")
+        r4 = lib.update(extract=False)
+        assert count_reads == ["b.md"]
+        assert r4.updated == 1
+        assert _names(lib.search("captives")) == {"b.md"}
+        with pytest.raises(QueryError):
+            lib.search('"prisoner')
+        assert not lib.search("soldiers").hits
+
+        # removed: leaves the index and the library
+        (small / "c.md").unlink()
+        r5 = lib.update(extract=False)
+        assert r5.removed == 1
+        assert not lib.search("Kharkiv").hits
+        assert {a.relpath for a in lib.articles()} == {"a.md", "b.md"}
+
+
+def test_skipped_files_are_remembered_not_reread(small, count_reads):
+    (small / "blob.txt").write_bytes(bytes(range(256)) * 64)
+    with Library(small) as lib:
+        r1 = lib.update(extract=False)
+        assert [Path(s.path).name for s in r1.skipped] == ["blob.txt"]
+        assert r1.skipped[0].reason
+        count_reads.clear()
+        r2 = lib.update(extract=False)
+        assert count_reads == []
+        assert [Path(s.path).name for s in r2.skipped] == ["blob.txt"]
+        assert [Path(s.path).name for s in lib.skipped()] == ["blob.txt"]
+
+
+def test_cancelled_run_keeps_a_valid_index(small):
+    with Library(small) as lib:
+        report = lib.update(extract=False, cancelled=lambda: True)
+        assert report.cancelled
+        assert lib.search("grain").hits == []
+        report = lib.update(extract=False)
+        assert report.added == 3
+        assert _names(lib.search("grain")) == {"a.md"}
+
+
+def test_failed_commit_then_recovery(small, monkeypatch):
+    real_commit = engine.commit
+
+    def full_disk(writer, **kw):  # type: ignore[no-untyped-def]
+        engine.abandon(writer)
+        raise IndexUnavailable("desk could not save its index: No space left on device.")
+
+    monkeypatch.setattr(engine, "commit", full_disk)
+    with Library(small) as lib, pytest.raises(IndexUnavailable):
+        lib.update(extract=False)
+    monkeypatch.setattr(engine, "commit", real_commit)
+    with Library(small) as lib:
+        # the stored rows were never marked indexed: they are re-sent, no file re-read needed
+        report = lib.update(extract=False)
+        assert report.unchanged == 3
+        assert _names(lib.search("grain OR swap OR shelling")) == {"a.md", "b.md", "c.md"}
+
+
+def test_another_process_indexing_makes_us_wait_then_give_up(small):
+    with Library(small) as lib:
+        other = UpdateLock(lib.library_dir / "update.lock")
+        other.acquire(wait=1)
+        messages: list[str] = []
+        try:
+            with pytest.raises(IndexBusy):
+                lib.update(extract=False, lock_wait=0.5, progress=lambda d, t, m: messages.append(m))
+        finally:
+            other.release()
+        assert any("waiting" in m for m in messages)
+        assert lib.update(extract=False).added == 3
+
+
+def test_data_dir_inside_the_folder_is_not_indexed(small):
+    data = small / "deskdata"
+    with Library(small, data_dir=data) as lib:
+        (data / "note.txt").write_text("grain grain grain", encoding="utf-8")
+        lib.update(extract=False)
+        assert all(not a.relpath.startswith("deskdata") for a in lib.articles())
+
+
+def test_article_and_passage_lookups(small):
+    with Library(small) as lib:
+        lib.update(extract=False)
+        listing = lib.articles()
+        assert {a.outlet for a in listing} == {"Kyiv Post", "Meduza"}
+        assert all(a.text == "" for a in listing)
+        aid = next(a.id for a in listing if a.relpath == "a.md")
+        full = lib.article(aid)
+        assert "grain deal" in full.text
+        assert full.passages
+        ref = lib.passage(aid, full.passages[0].number)
+        assert ref.text == full.text[ref.start : ref.end]
+        assert lib.extraction(aid) is None  # pending
+        assert lib.outlets() == ["Kyiv Post", "Meduza"]
+        with pytest.raises(DeskError):
+            lib.article("no-such-id")
+        assert set(lib.search("grain", outlets=["meduza"]).hits) == set()
+        assert _names(lib.search("grain OR swap", outlets=["Meduza"])) == {"b.md"}
+
+
+def test_extraction_pass_fills_claimants_and_claims(seeds):
+    with Library(seeds) as lib:
+        text_only = lib.update(extract=False)
+        assert text_only.pending_extraction == 5
+        report = lib.update(extract=True)
+        assert report.pending_extraction == 0
+        assert lib.pending_extraction() == 0
+        res = lib.search("claimant:zelensky")
+        assert res.hits
+        assert any(c.claimant for h in res.hits for c in h.claims)
+        big = lib.search("killed figure:>1000")
+        assert big.hits
+        for h in big.hits:
+            ext = lib.extraction(h.article_id)
+            assert ext is not None
+        statements = lib.claims()
+        assert any(s.figure.value == 14000 for s in statements)
+        assert lib.claimants()
+        # the alias book renames a claimant everywhere the claims table shows it
+        from desk.extract.aliases import AliasBook
+
+        name = next(s.claimant for s in statements if s.claimant)
+        book = AliasBook.load(lib.aliases_path)
+        book.rename(name, "Somebody Else")
+        book.save()
+        assert "Somebody Else" in {s.claimant for s in lib.claims()}
+        query_claims = lib.claims("soldiers killed")
+        assert query_claims
+        assert len(query_claims) <= len(lib.claims())
