@@ -202,13 +202,28 @@ def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     blocks.append((pos, end))
     for bs, be in blocks:
         chunk = text[bs:be]
-        if "\n" in chunk.strip() and not _is_hard_wrapped(chunk.strip().split("\n")):
+        if "\n" not in chunk.strip():
+            yield (bs, be)
+            continue
+        lines = chunk.split("\n")
+        if not _is_hard_wrapped([ln for ln in lines if ln.strip()]):
             off = bs
-            for line in chunk.split("\n"):
+            for line in lines:
                 yield (off, off + len(line))
                 off += len(line) + 1
-        else:
-            yield (bs, be)
+            continue
+        # wrapped text (e-mail, PDF text layers): a paragraph ends at a line that ends a
+        # sentence well short of the wrap width
+        width = max(len(ln.rstrip()) for ln in lines)
+        off = bs
+        para_start = bs
+        for line in lines[:-1]:
+            off += len(line) + 1
+            stripped = line.rstrip()
+            if stripped.endswith(_TERMINAL) and len(stripped) < 0.8 * width:
+                yield (para_start, off - 1)
+                para_start = off
+        yield (para_start, be)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

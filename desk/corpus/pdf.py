@@ -69,4 +69,8 @@ def read_pdf(data: bytes) -> tuple[Fields, str]:
             fields.values["author"] = " ".join(author.split())
         if isinstance(created, str) and _pdf_date(created):
             fields.values["date"] = _pdf_date(created)
+    title = str(fields.values.get("title", ""))
+    first, _, rest = text.partition("\n")
+    if title and rest and " ".join(first.split()).casefold() == title.casefold():
+        text = f"{first}\n\n{rest}"  # the headline is a paragraph of its own
     return fields, text

@@ -91,6 +91,11 @@ def test_pdf_text_layer_is_the_generated_one(demo: Path, articles: dict[str, Art
     assert str(a.date) == "2026-03-19"
     assert "by 118 votes to 31" in " ".join(a.text.split())
     assert [b.reason for b in a.boilerplate] == ["legal disclaimer"]  # the copyright line
+    # the headline and the wrapped paragraphs of the text layer come out as passages
+    texts = [a.passage_text(p) for p in a.passages]
+    assert texts[0] == a.title
+    assert texts[1].endswith("says killed 163 people.")
+    assert texts[2].startswith("Lawmakers approved the inquiry")
 
 
 def test_manifest_fields(articles: dict[str, Article]) -> None:
