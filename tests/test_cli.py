@@ -1,0 +1,192 @@
+"""The command line: sub-commands, exit status, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desk import __version__, cli
+from desk.library import Library
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["index", "x"], True),
+        (["search", "x", "q"], True),
+        (["compare", "x", "q"], True),
+        (["--version"], True),
+        (["-h"], True),
+        ([], False),
+        (["/some/folder"], False),
+        (["--smoke-test"], False),
+    ],
+)
+def test_wants_cli(args, expected):
+    assert cli.wants_cli(args) is expected
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"desk {__version__}"
+
+
+def test_every_subcommand_has_help(capsys):
+    for name in cli.COMMANDS:
+        code, out, _ = run(capsys, name, "--help")
+        assert code == 0
+        assert "--data-dir" in out
+        assert "--json" in out
+
+
+def test_index_and_search_seeds(capsys, seeds, tmp_path):
+    data = str(tmp_path / "d")
+    code, out, _ = run(capsys, "index", str(seeds), "--no-extract", "--json", "--data-dir", data)
+    assert code == 0
+    report = json.loads(out)
+    assert report["added"] == 5
+    assert report["pending_extraction"] == 5
+
+    code, out, _ = run(capsys, "search", str(seeds), "soldiers killed", "--data-dir", data)
+    assert code == 0
+    assert "[[soldiers]]" in out.lower() or "[[killed]]" in out.lower()
+    assert "figures/claimants pending for 5 articles" in out
+
+    code, out, _ = run(capsys, "search", str(seeds), "soldiers killed", "--json", "--limit", "3", "--data-dir", data)
+    assert code == 0
+    result = json.loads(out)
+    assert 0 < len(result["hits"]) <= 3
+    hit = result["hits"][0]
+    assert {"outlet", "date", "title", "path", "text", "highlights"} <= set(hit)
+    for s, e in hit["highlights"]:
+        assert hit["text"][s - hit["start"] : e - hit["start"]].lower().startswith(("soldier", "kill"))
+
+    code, out, _ = run(capsys, "search", str(seeds), "soldiers", "--outlet", "The Moscow Times", "--json",
+                       "--data-dir", data)
+    assert code == 0
+    assert {h["outlet"] for h in json.loads(out)["hits"]} == {"The Moscow Times"}
+
+
+def test_search_indexes_first_and_nothing_found_is_1(capsys, seeds, tmp_path):
+    data = str(tmp_path / "d")
+    code, _, err = run(capsys, "search", str(seeds), "xylophone", "--data-dir", data)
+    assert code == 1
+    assert "No passages match" in err
+    with Library(seeds, data_dir=data) as lib:
+        assert len(lib.articles()) == 5  # search indexed the folder first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "{folder}", '"prisoner swap'], "unbalanced quote"),
+        (["search", "{folder}", "foo:bar"], "unknown field"),
+        (["search", "{folder}", "war", "--since", "yesterday-ish"], "--since"),
+        (["search", "{missing}", "war"], "does not exist"),
+        (["index", "{missing}"], "does not exist"),
+        (["articles", "{file}"], "not a folder"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(capsys, tmp_path, args, message):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Some war news.\n", encoding="utf-8")
+    names = {"folder": str(folder), "missing": str(tmp_path / "missing"), "file": str(folder / "a.txt")}
+    code, out, err = run(capsys, *[a.format(**names) for a in args])
+    assert code == 2
+    assert message in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("desk: ")
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(capsys, tmp_path):
+    code, _, err = run(capsys, "index", str(tmp_path / "missing"), "--debug")
+    assert code == 2
+    assert "Traceback" in err
+
+
+def test_usage_error_exits_2(capsys):
+    code, _, err = run(capsys, "search")
+    assert code == 2
+    assert "usage" in err
+
+
+def test_keyboard_interrupt_exits_130(capsys, tmp_path, monkeypatch):
+    def interrupted(self, *a, **k):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Library, "update", interrupted)
+    code, _, err = run(capsys, "index", str(tmp_path))
+    assert code == 130
+    assert err.strip() == "desk: interrupted"
+
+
+def test_internal_error_is_logged_not_dumped(capsys, tmp_path, monkeypatch):
+    def broken(self, *a, **k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Library, "update", broken)
+    code, _, err = run(capsys, "index", str(tmp_path), "--data-dir", str(tmp_path / "d"))
+    assert code == 2
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
+    assert "Traceback" in (tmp_path / "d" / "logs" / "crash.log").read_text(encoding="utf-8")
+
+
+def test_articles_lists_outlets_and_skips(capsys, tmp_path):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.md").write_text('---\ntitle: "Grain"\nsite: "Kyiv Post"\n---\n\nGrain ships sailed.\n', encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02\x03" * 500)
+    code, out, _ = run(capsys, "articles", str(folder), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(a["outlet"], a["title"], a["relpath"]) for a in data["articles"]] == [("Kyiv Post", "Grain", "a.md")]
+    assert data["articles"][0]["passages"] >= 1
+    assert [Path(s["path"]).name for s in data["skipped"]] == ["b.txt"]
+    code, out, _ = run(capsys, "articles", str(folder))
+    assert code == 0
+    assert "Kyiv Post\t" in out
+    assert "skipped\t" in out
+
+
+def test_extract_claims_and_aliases(capsys, seeds, tmp_path):
+    data = str(tmp_path / "d")
+    seed = next(p for p in sorted(seeds.iterdir()) if p.name.startswith("001"))
+    code, out, _ = run(capsys, "extract", str(seed), "--json", "--text")
+    assert code == 0
+    ext = json.loads(out)
+    values = {f["value"] for f in ext["figures"]}
+    assert 14400 in values
+    for f in ext["figures"]:
+        assert ext["text"][f["start"] : f["end"]] == f["text"]
+
+    code, out, _ = run(capsys, "claims", str(seeds), "--csv", "--data-dir", data)
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header == ",".join(cli.CLAIM_COLUMNS)
+    assert rows
+
+    code, out, _ = run(capsys, "claims", str(seeds), "soldiers killed", "--json", "--data-dir", data)
+    assert code == 0
+    claims = json.loads(out)["claims"]
+    assert claims
+    assert all(c["path"] for c in claims)
+
+    name = next(c["claimant"] for c in claims if c["claimant"])
+    code, out, _ = run(capsys, "aliases", str(seeds), "--rename", name, "Renamed Source", "--data-dir", data)
+    assert code == 0
+    assert "Renamed Source" in out
+    code, out, _ = run(capsys, "claims", str(seeds), "--json", "--data-dir", data)
+    assert "Renamed Source" in {c["claimant"] for c in json.loads(out)["claims"]}
