@@ -132,13 +132,12 @@ def _title_and_copies(
     content = [ln for ln in bp.lines_of(text)[:40] if not bp.covered(boilerplate, ln.start, ln.end)]
     title = meta_title
     first_idx = None
-    if not title:
-        for i, ln in enumerate(content[:3]):
-            if len(ln.text.split()) <= TITLE_MAX_WORDS and len(ln.text) <= 300:
-                title = ln.text.lstrip("#").strip()
-                first_idx = i
-                break
-            break
+    if not title and content:
+        # the first line that is not furniture, when it is short enough to be a headline
+        first = content[0].text
+        if len(first) <= 300 and len(first.split()) <= TITLE_MAX_WORDS:
+            title = first.lstrip("#").strip()
+            first_idx = 0
     copies: list[Boilerplate] = []
     if title:
         key = _norm(title)
