@@ -121,16 +121,25 @@ def one_line(text: str) -> str:
 
 
 class ProgressBar:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal.
+
+    Without a terminal, only a wait for another desk process is told (one line),
+    so that a script or a log shows why desk is not moving.
+    """
 
     def __init__(self, stream: TextIO | None = None, enabled: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self._last = 0.0
         self._drawn = False
+        self._told = ""
 
     def __call__(self, done: int, total: int, message: str = "") -> None:
         if not self.enabled:
+            if total == 0 and message.startswith("waiting for") and message != self._told:
+                self._told = message
+                self.stream.write(f"desk: {message}\n")
+                self.stream.flush()
             return
         now = time.monotonic()
         if now - self._last < 0.1 and done != total:

@@ -58,3 +58,10 @@ def snapshot(folder: Path, data_dir: Path) -> Snapshot:
             full = lib.article(a.id)
             out[a.relpath] = (tuple((p.number, p.start, p.end) for p in full.passages), full.sha1)
         return out
+
+
+def clean_snapshot(folder: Path, data_dir: Path) -> Snapshot:
+    """A fresh build of ``folder`` in ``data_dir``, and its snapshot."""
+    with Library(folder, data_dir=data_dir) as lib:
+        lib.update(extract=False)
+    return snapshot(folder, data_dir)
