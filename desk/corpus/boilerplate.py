@@ -26,6 +26,7 @@ legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph aft
                        copyright and "All rights reserved" lines
 photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines
 credit line            "Reporting by ...; editing by ...", "Additional reporting by ..."
+byline                 "By Jane Doe and John Roe", "By Jane Doe, Moscow correspondent"
 markup                 the "## " of a Markdown heading (the span only)
 date line              a line that is only a date and time ("Tuesday, 02 January 2024 12:17 GMT")
 donation appeal        a block opened by "A message from ...:", "Dear readers," or a
@@ -70,6 +71,13 @@ _CREDIT_LINE = re.compile(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced)(?: by)?\b[^.]{0,150}"
     r"(?:;\s*(?:editing|writing|additional reporting) by\b[^.]{0,150})?\)?)$",
     _I,
+)
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Then|Now|Contrast|Comparison|Far|Law)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|and|&|und|et|y)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,3}"
+    r"(?:\s*[,|–—-]\s*[\w .'’-]{0,40})?$"
 )
 _BARE_LABEL = re.compile(r"[^:|]*[:|]?\s*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
@@ -199,6 +207,8 @@ def _line_reason(line: str) -> str:
             return "photo credit"
         if _CREDIT_LINE.match(line):
             return "credit line"
+        if n <= 16 and _BYLINE.match(line):
+            return "byline"
     if _DISCLAIMER.match(line):
         return "legal disclaimer"
     if _CLICK_HERE.search(line):

@@ -173,3 +173,11 @@ def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     a = read(tmp_path, "w.html")
     assert a.title == "Caf\u00e9 owners"
     assert "\u201cWe lost everything,\u201d said the caf\u00e9 owner" in a.text
+
+
+def test_byline_is_furniture(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Dam bursts in the valley\n\nBy Jane Doe and John Roe\n\n" + BODY, encoding="utf-8")
+    a = read(tmp_path, "b.txt")
+    assert [(b.reason, a.text[b.start : b.end]) for b in a.boilerplate] == [("byline", "By Jane Doe and John Roe")]
+    (tmp_path / "c.txt").write_text("Dam bursts in the valley\n\nBy Monday\n\n" + BODY, encoding="utf-8")
+    assert read(tmp_path, "c.txt").boilerplate == []
