@@ -128,6 +128,13 @@ _DONATION = re.compile(
     r"|please support)\b",
     _I,
 )
+# enough on its own (with "you"/"your") to open an appeal; the broader list above only continues one
+_DONATION_STRONG = re.compile(
+    r"\b(?:donat\w+|support us|supporting us|make a gift|patreon|gofundme|paypal|please support"
+    r"|become a (?:member|supporter|subscriber)|support (?:independent|our) (?:journalism|work|reporting))\b",
+    _I,
+)
+_PERSON2 = re.compile(r"\b(?:you|your|yours)\b", _I)
 _PERSON12 = re.compile(r"\b(?:we|our|us|you|your|yours)\b", _I)
 _PERSON1_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b", _I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|„[^“”]*[“”]|«[^»]*»")
@@ -332,7 +339,7 @@ def _mark_appeals(lines: list[Line], reasons: list[str]) -> None:
         t = texts[k]
         n = _words(t) if len(t) < 1500 else 999
         opener = n <= 20 and bool(_APPEAL_OPENER.match(t))
-        standalone = n <= 90 and bool(_DONATION.search(t)) and bool(_PERSON12.search(outside_quotes(t)))
+        standalone = n <= 90 and bool(_DONATION_STRONG.search(t)) and bool(_PERSON2.search(outside_quotes(t)))
         if opener or standalone:
             mark(k, "donation appeal")
             j = k + 1

@@ -181,3 +181,15 @@ def test_byline_is_furniture(tmp_path: Path) -> None:
     assert [(b.reason, a.text[b.start : b.end]) for b in a.boilerplate] == [("byline", "By Jane Doe and John Roe")]
     (tmp_path / "c.txt").write_text("Dam bursts in the valley\n\nBy Monday\n\n" + BODY, encoding="utf-8")
     assert read(tmp_path, "c.txt").boilerplate == []
+
+
+def test_news_about_contributions_is_not_an_appeal(tmp_path: Path) -> None:
+    text = (
+        "Allies pledge aid\n\n"
+        "Germany will contribute 500 million euros to the fund, and we expect others to follow, the minister said.\n\n"
+        "Subscribers to the scheme pay a monthly contribution, officials told reporters.\n"
+    )
+    (tmp_path / "n.txt").write_text(text, encoding="utf-8")
+    a = read(tmp_path, "n.txt")
+    assert a.boilerplate == []
+    assert len(a.passages) == 3
