@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from desk.model import PassageRef, WordDiff
@@ -9,8 +11,13 @@ from desk.model import PassageRef, WordDiff
 from .tokens import Token, word_tokens
 
 
-def _tokens(ref: PassageRef) -> list[Token]:
-    return word_tokens(ref.text)
+@lru_cache(maxsize=8192)
+def _text_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(word_tokens(text))
+
+
+def _tokens(ref: PassageRef) -> tuple[Token, ...]:
+    return _text_tokens(ref.text)
 
 
 def word_diff(reference: PassageRef, other: PassageRef) -> list[WordDiff]:

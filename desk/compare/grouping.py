@@ -207,17 +207,17 @@ def cluster(
             break
 
     groups = {r: list(m) for r, m in members.items() if hits[m].any()}
-    for i in np.nonzero(~hits)[0]:
-        i = int(i)
+    for found in np.nonzero(~hits)[0]:
+        nb = int(found)
         best, best_link = None, NEIGHBOUR_THRESHOLD
-        for r, m in groups.items():
-            if float(sim[i, m].max()) < EDGE_THRESHOLD:
+        for r, group in groups.items():
+            if float(sim[nb, group].max()) < EDGE_THRESHOLD:
                 continue
-            value = link([i], m)
+            value = link([nb], group)
             if value >= best_link:
                 best, best_link = r, value
         if best is not None:
-            groups[best].append(i)
+            groups[best].append(nb)
     return [sorted(m) for m in groups.values()]
 
 

@@ -1,0 +1,142 @@
+"""Benchmark section ``compare``: compare and collate latency on a warm index.
+
+Run through ``tests/bench/benchmark.py --only compare [--data-dir DIR]``.  With
+``--data-dir`` an index already built there (with figures and claimants) is
+reused; otherwise one is built first, which takes many minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Report = Callable[..., None]
+
+#: queries a reader comparing outlets would type: events, casualty counts, claims
+QUERIES = [
+    "soldiers killed", "civilians killed", "prisoners of war", "prison strike", "Olenivka",
+    "grain deal", "grain exports", "Zaporizhzhia nuclear plant", "Kherson counteroffensive",
+    "Mariupol steel plant", "Azovstal fighters", "Bucha killings", "Kramatorsk station",
+    "missile strike Kyiv", "drone attack", "refugees fled Ukraine", "sanctions Russia oil",
+    "gas supplies Europe", "Nord Stream", "Crimea bridge", "Bakhmut fighting", "Severodonetsk",
+    "Lysychansk", "Kharkiv shelling", "Odesa port", "Black Sea fleet", "Moskva cruiser",
+    "HIMARS rockets", "tanks Ukraine Germany", "Patriot missiles", "NATO membership Finland",
+    "Sweden NATO", "Putin mobilization", "partial mobilisation", "referendums annexation",
+    "Dnipro apartment", "power outages", "energy infrastructure strikes", "prisoner swap",
+    "peace talks Istanbul", "Wagner Prigozhin", "Belgorod", "Kursk region", "Lavrov talks",
+    "Zelensky address", "Biden aid package", "billion military aid", "casualties Russian army",
+    "wounded people", "children killed", "journalists killed", "ammunition depot", "evacuation corridor",
+    "Chernobyl", "IAEA inspectors", "war crimes investigation", "International Criminal Court",
+]
+
+
+def _p95(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(0.95 * len(values))) - 1)]
+
+
+def _long_pairs(lib: Any, n: int, seed: int = 11) -> list[tuple[Any, Any]]:
+    """Pairs of ~2,000-word articles (1,700-2,400 words), from one week when possible."""
+    metas = [a for a in lib.articles() if 10_000 <= a.size <= 16_000]
+    rnd = random.Random(seed)
+    rnd.shuffle(metas)
+    longs = []
+    for m in metas:
+        a = lib.article(m.id)
+        words = len(a.text.split())
+        if 1_700 <= words <= 2_400:
+            longs.append(a)
+        if len(longs) >= 2 * n:
+            break
+    longs.sort(key=lambda a: (a.date is None, a.date))
+    return [(longs[i], longs[i + 1]) for i in range(0, len(longs) - 1, 2)][:n]
+
+
+def run(report: Report, args: argparse.Namespace) -> None:
+    from desk.compare import collate_articles, compare_query
+    from desk.compare.profile import clear_cache
+    from desk.library import Library
+
+    own = not args.data_dir
+    d = Path(tempfile.mkdtemp(prefix="desk-bench-compare-")) if own else Path(args.data_dir)
+    try:
+        with Library(args.corpus, data_dir=d) as lib:
+            if not lib.articles() or lib.pending_extraction():
+                t0 = time.perf_counter()
+                lib.update(extract=True)
+                report("compare: index built first (with extraction)", time.perf_counter() - t0, "s")
+            queries = QUERIES[: max(50, min(len(QUERIES), getattr(args, "queries", 50)))]
+
+            # cold: empty per-passage cache (the index and the OS cache are warm after the search section)
+            clear_cache()
+            cold: list[float] = []
+            for q in queries:
+                t0 = time.perf_counter()
+                compare_query(lib, q)
+                cold.append((time.perf_counter() - t0) * 1000)
+
+            # warm: the same queries again, median of 3 runs each
+            warm: list[float] = []
+            grouping: list[float] = []
+            candidates: list[int] = []
+            rows: list[int] = []
+            outlets: list[int] = []
+            for q in queries:
+                per = []
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    c = compare_query(lib, q)
+                    per.append((time.perf_counter() - t0) * 1000)
+                warm.append(statistics.median(per))
+                rows.append(len(c.rows))
+                outlets.append(len(c.outlets))
+                candidates.append(sum(len(cell) for r in c.rows for cell in r.cells.values()))
+                # the grouping alone, on the same hits (no search, no neighbour fetch)
+                hits = lib.search(q, limit=200).hits
+                from desk.compare import build_rows
+
+                t0 = time.perf_counter()
+                build_rows(hits)
+                grouping.append((time.perf_counter() - t0) * 1000)
+            report("compare queries", str(len(queries)))
+            report("compare latency median (cold passage cache)", statistics.median(cold), "ms")
+            report("compare latency p95 (cold passage cache)", _p95(cold), "ms")
+            report("compare latency median (warm, limit=200)", statistics.median(warm), "ms")
+            report("compare latency p95 (warm, limit=200)", _p95(warm), "ms")
+            report("compare latency max (warm)", max(warm), "ms")
+            report("compare grouping only (build_rows on hits) p95", _p95(grouping), "ms")
+            report("compare passages in rows, median", statistics.median(candidates), "")
+            report("compare rows per query, median", statistics.median(rows), "")
+            report("compare outlets per query, max", str(max(outlets)), "")
+
+            pairs = _long_pairs(lib, 10)
+            if not pairs:
+                report("collate: no pair of ~2,000-word articles found", "-")
+                return
+            exts = {a.id: lib.extraction(a.id) for pair in pairs for a in pair}
+            words = [len(a.text.split()) for pair in pairs for a in pair]
+            pure: list[float] = []
+            whole: list[float] = []
+            for a, b in pairs:
+                clear_cache()
+                t0 = time.perf_counter()
+                collate_articles([a, b], [exts[a.id], exts[b.id]])
+                pure.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                lib.collate([a.id, b.id])
+                whole.append((time.perf_counter() - t0) * 1000)
+            report("collate pairs (words per article, median)", f"{len(pairs)} ({statistics.median(words):.0f})")
+            report("collate latency median (loaded articles, cold cache)", statistics.median(pure), "ms")
+            report("collate latency max (loaded articles, cold cache)", max(pure), "ms")
+            report("collate latency median (Library.collate, from the store)", statistics.median(whole), "ms")
+            report("collate latency max (Library.collate)", max(whole), "ms")
+    finally:
+        if own:
+            shutil.rmtree(d, ignore_errors=True)

@@ -1,0 +1,94 @@
+"""Compare on the whole ../shared/corpus/ukraine-media (slow: needs a full index with extraction).
+
+The index is built once per session in a temporary data dir; set
+DESK_TEST_UKRAINE_DATA=DIR to reuse (or keep) an index built there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desk.compare import compare_query
+from desk.model import Comparison, Row
+
+pytestmark = pytest.mark.slow
+
+UKRAINE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ukraine-media"
+
+
+@pytest.fixture(scope="session")
+def ukraine_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from desk.library import Library
+
+    if not UKRAINE.is_dir():
+        pytest.skip("../shared/corpus/ukraine-media is not here")
+    data = os.environ.get("DESK_TEST_UKRAINE_DATA") or str(tmp_path_factory.mktemp("ukraine-data"))
+    with Library(UKRAINE, data_dir=data) as lib:
+        lib.update(extract=True)
+        yield lib
+
+
+def statements(row: Row) -> list[tuple[str, float]]:
+    return [(s.outlet, s.figure.value) for s in row.statements]
+
+
+def olenivka(lib: Any) -> Comparison:
+    return compare_query(
+        lib, "prison strike prisoners of war", since=dt.date(2022, 7, 29), until=dt.date(2022, 7, 31)
+    )
+
+
+def _row_with(c: Comparison, outcome_words: tuple[str, ...], values: set[float]) -> Row:
+    for row in c.rows:
+        if not row.disagreement:
+            continue
+        found = {
+            s.figure.value
+            for s in row.statements
+            if any(w in s.figure.counted.lower() for w in outcome_words) or not s.figure.counted.strip()
+        }
+        outlets = {s.outlet for s in row.statements if s.figure.value in values}
+        if len(found & values) >= 2 and "RT" in outlets and len(outlets) >= 2:
+            return row
+    raise AssertionError(
+        "no disagreeing row with RT and another outlet for "
+        + ", ".join(str(v) for v in sorted(values))
+        + ":\n"
+        + "\n".join(f"{r.disagreement} {r.summary}" for r in c.rows)
+    )
+
+
+def test_olenivka_death_tolls_disagree(ukraine_library: Any) -> None:
+    c = olenivka(ukraine_library)
+    assert "RT" in c.outlets
+    row = _row_with(c, ("kill", "dead", "death", "die", "live", "prisoner", "pow"), {40, 50, 53})
+    assert any("do not agree" in d for d in row.differences)
+
+
+def test_olenivka_wounded_disagree(ukraine_library: Any) -> None:
+    c = olenivka(ukraine_library)
+    _row_with(c, ("wound", "injur"), {73, 75, 130})
+
+
+def test_olenivka_export_is_valid_and_cites_every_passage(ukraine_library: Any, tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    from desk.export import write_markdown
+
+    c = olenivka(ukraine_library)
+    md = write_markdown(c, tmp_path / "olenivka.md").read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    types = [t.type for t in tokens]
+    refs = [p for r in c.rows for cell in r.cells.values() for p in cell]
+    assert types.count("blockquote_open") == len(refs)
+    assert types.count("heading_open") == 1 + len(c.rows)
+    assert "html_block" not in types
+    plain = md.replace("\\", "")
+    for p in refs:
+        assert f"{p.relpath}, passage {p.number + 1}" in plain
