@@ -102,7 +102,8 @@ _COMMENT_FORM = re.compile(
     _I,
 )
 _NEWSLETTER = re.compile(
-    r"(?:\bsign up (?:for|to|here)\b|\bsubscribe (?:to|for) (?:our|the)\b|\bnewsletters?\b"
+    r"(?:\bsign up (?:for|to|here)\b|\bsubscribe (?:to|for) (?:our|the)\b"
+    r"|\b(?:our|free|daily|weekly|morning|evening)\b[^.]{0,30}\bnewsletters?\b"
     r"|delivered (?:straight |directly )?to your inbox|\bfollow us on\b|\bjoin (?:us|our \w+) on\b"
     r"|\bdownload (?:our|the) app\b|\bget the app\b|\bturn on notifications\b)",
     _I,
