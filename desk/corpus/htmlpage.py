@@ -9,6 +9,7 @@ included) never reach the article text.  When trafilatura finds no main text
 from __future__ import annotations
 
 import html
+import json
 import re
 import warnings
 from html.parser import HTMLParser
@@ -55,6 +56,9 @@ class _PageParser(HTMLParser):
         self.skip_depth = 0
         self.text_parts: list[str] = []
         self.time_datetime = ""
+        self.in_ld = False
+        self.ld_parts: list[str] = []
+        self.ld_blocks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -67,6 +71,8 @@ class _PageParser(HTMLParser):
             self.canonical = self.canonical or a.get("href", "").strip()
         elif tag == "title":
             self.in_title = True
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self.in_ld = True
         elif tag == "time" and a.get("datetime") and not self.time_datetime:
             self.time_datetime = a["datetime"].strip()
         if tag in _SKIP_TAGS:
@@ -77,16 +83,65 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag == "script" and self.in_ld:
+            self.in_ld = False
+            self.ld_blocks.append("".join(self.ld_parts))
+            self.ld_parts = []
         if tag in _SKIP_TAGS and self.skip_depth:
             self.skip_depth -= 1
         elif tag in _BLOCK_TAGS:
             self.text_parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if self.in_title:
+        if self.in_ld:
+            if sum(len(p) for p in self.ld_parts) + sum(len(b) for b in self.ld_blocks) < _LD_MAX:
+                self.ld_parts.append(data)
+        elif self.in_title:
             self.title_parts.append(data)
         elif not self.skip_depth:
             self.text_parts.append(data)
+
+
+_LD_MAX = 200_000
+_LD_TYPES = ("article", "newsarticle", "reportagenewsarticle", "blogposting", "webpage", "analysisnewsarticle")
+
+
+def _ld_name(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else ""
+    if isinstance(value, list):
+        names = [_ld_name(v) for v in value[:5]]
+        return ", ".join(n for n in names if n)
+    return ""
+
+
+def _json_ld(raw: str) -> dict[str, str]:
+    """headline, date, publisher and author from a page's schema.org JSON-LD, if any."""
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return {}
+    items: list[object] = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        items = data["@graph"]
+    for item in items[:50]:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("@type")
+        kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+        if not any(k in _LD_TYPES for k in kinds):
+            continue
+        out = {
+            "title": item.get("headline"),
+            "date": item.get("datePublished"),
+            "outlet": _ld_name(item.get("publisher")),
+            "author": _ld_name(item.get("author")),
+        }
+        return {k: " ".join(v.split())[:300] for k, v in out.items() if isinstance(v, str) and v.strip()}
+    return {}
 
 
 def _clean_title(title: str, outlet: str) -> str:
@@ -122,6 +177,9 @@ def read_html(page: str) -> tuple[Fields, str]:
         v = parser.meta.get(key)
         if v and name not in values:
             values[name] = html.unescape(v)
+    for block in parser.ld_blocks[:10]:
+        for key, value in _json_ld(block).items():
+            values.setdefault(key, value)
     weak = values.pop("outlet_weak", None)
     if "outlet" not in values and weak:
         values["outlet"] = weak

@@ -3,7 +3,7 @@
 Metadata comes from several places; for each field the first source in this
 order that has it wins, and its name is recorded in ``Article.provenance``:
 
-- title:  front matter, header block, HTML meta, manifest, PDF info, the first
+- title:  front matter, header block, HTML meta (and schema.org JSON-LD), manifest, PDF info, the first
   line that is not boilerplate, the first sentence;
 - outlet: front matter, header block, HTML meta (``og:site_name``), manifest,
   the URL's domain (:data:`desk.corpus.outlets.OUTLETS`), a signature in the

@@ -193,3 +193,24 @@ def test_news_about_contributions_is_not_an_appeal(tmp_path: Path) -> None:
     a = read(tmp_path, "n.txt")
     assert a.boilerplate == []
     assert len(a.passages) == 3
+
+
+def test_html_json_ld_metadata(tmp_path: Path) -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "ignored"},
+            {"@type": "NewsArticle", "headline": "Ferry sinks off Kessport", "datePublished": "2026-02-03T10:00:00Z",
+             "publisher": {"@type": "Organization", "name": "Harbour News"}, "author": [{"name": "A. Writer"}]},
+        ],
+    }
+    page = (
+        '<html><head><script type="application/ld+json">{broken</script>'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body><article>'
+        + "<p>Forty passengers were rescued from the ferry on Tuesday, the coast guard said in a statement.</p>" * 3
+        + "</article></body></html>"
+    )
+    (tmp_path / "ld.html").write_text(page, encoding="utf-8")
+    a = read(tmp_path, "ld.html")
+    assert (a.title, a.outlet, a.date, a.author) == ("Ferry sinks off Kessport", "Harbour News", dt.date(2026, 2, 3), "A. Writer")
+    assert "@graph" not in a.text
