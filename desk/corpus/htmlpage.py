@@ -4,6 +4,11 @@ trafilatura only ever gets the page as a string (it fetches nothing), and the
 result is plain text: scripts, styles, images and links (``javascript:`` ones
 included) never reach the article text.  When trafilatura finds no main text
 (a very short page), a plain-text rendering of the body is used instead.
+
+Metadata, first found per field: ``<meta>`` tags (``og:site_name``,
+``article:published_time``, ``og:title``, ``author`` ...), the canonical
+link, schema.org JSON-LD (headline, datePublished, publisher, author), a
+``<time datetime>``, and the ``<title>`` without its " | Outlet" suffix.
 """
 
 from __future__ import annotations
