@@ -54,6 +54,13 @@ def peak_rss_mb() -> float:
     return (self_kb + child_kb) * scale
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the load-independent cost)."""
+    a = resource.getrusage(resource.RUSAGE_SELF)
+    b = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+
+
 def dir_size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
@@ -83,6 +90,7 @@ def child_build(corpus: str, data_dir: str, extract: bool) -> dict[str, Any]:
         "skipped": len(report_.skipped),
         "pending": pending,
         "peak_rss_mb": peak_rss_mb(),
+        "cpu_seconds": cpu_seconds(),
     }
 
 
@@ -111,8 +119,12 @@ def run_child(kind: str, corpus: Path, data_dir: Path, extract: bool = False) ->
 def section_index(args: argparse.Namespace, rep: Report) -> None:
     builds, reindex, rss, sizes = [], [], [], []
     last: dict[str, Any] = {}
-    for _ in range(args.repeat):
-        d = Path(tempfile.mkdtemp(prefix="desk-bench-"))
+    for i in range(args.repeat):
+        keep = bool(args.data_dir) and i == args.repeat - 1  # the search section reuses it
+        d = Path(args.data_dir) if keep else Path(tempfile.mkdtemp(prefix="desk-bench-"))
+        if keep:
+            shutil.rmtree(d, ignore_errors=True)
+            d.mkdir(parents=True)
         try:
             last = run_child("build", args.corpus, d)
             builds.append(last["seconds"])
@@ -121,10 +133,12 @@ def section_index(args: argparse.Namespace, rep: Report) -> None:
             again = [run_child("reindex", args.corpus, d)["seconds"] for _ in range(3)]
             reindex.append(statistics.median(again))
         finally:
-            shutil.rmtree(d, ignore_errors=True)
+            if not keep:
+                shutil.rmtree(d, ignore_errors=True)
     rep("articles indexed", str(last.get("articles")))
     rep("files skipped", str(last.get("skipped")))
     rep("full text index, wall time (median)", statistics.median(builds), "s")
+    rep("full text index, CPU self+children", last.get("cpu_seconds", 0.0), "s")
     rep("full text index, peak RSS self+children", max(rss), "MB")
     rep("re-index unchanged folder, wall time (median)", statistics.median(reindex), "s")
     rep("index size on disk (Whoosh + store)", statistics.median(sizes), "MB")
@@ -136,6 +150,7 @@ def section_extract(args: argparse.Namespace, rep: Report) -> None:
         r = run_child("build", args.corpus, d, extract=True)
         rep("index with extraction: searchable after (text pass)", r["text_seconds"], "s")
         rep("index with extraction: wall time", r["seconds"], "s")
+        rep("index with extraction: CPU self+children", r["cpu_seconds"], "s")
         rep("index with extraction: peak RSS self+children", r["peak_rss_mb"], "MB")
         rep("index with extraction: articles still pending", str(r["pending"]))
         rep("index with extraction: size on disk", dir_size_mb(d), "MB")
