@@ -113,6 +113,8 @@ class _Cue:
 
 
 _MODEL: Any = None
+#: sentences longer than this are not parsed (no news sentence is; the parse is quadratic-ish)
+MAX_PARSE_CHARS = 2000
 
 
 def load_model() -> Language:
@@ -344,8 +346,23 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
     return None
 
 
+_QUOTE_CACHE: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+
+
 def _quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Quotations in one paragraph, as (start, end) including the marks."""
+    """Quotations in one paragraph, as (start, end) including the marks (cached per text)."""
+    key = (id(text), s, e)
+    hit = _QUOTE_CACHE.get(key)
+    if hit is not None:
+        return hit
+    if len(_QUOTE_CACHE) > 256:
+        _QUOTE_CACHE.clear()
+    out = _find_quote_spans(text, s, e)
+    _QUOTE_CACHE[key] = out
+    return out
+
+
+def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for op, cl in _QUOTE_PAIRS:
         pos = s
@@ -372,13 +389,16 @@ def attribute(
     def skipped(a: int, b: int) -> bool:
         return any(s <= a and b <= e for s, e in skip)
 
+    # a "sentence" longer than any real one (a table, a run-on page) is not parsed
     sents = [se for se in sentences(text) if not skipped(*se)]
+    too_long = {i for i, (s, e) in enumerate(sents) if e - s > MAX_PARSE_CHARS}
     fig_sent: list[int | None] = []
     si = 0
     for f in figures:
         while si < len(sents) and sents[si][1] <= f.start:
             si += 1
         fig_sent.append(si if si < len(sents) and sents[si][0] <= f.start < sents[si][1] else None)
+    _QUOTE_CACHE.clear()  # keyed by id(text): never reuse across texts
     with_figs = {i for i in fig_sent if i is not None}
     # Parse only what can carry an attribution: figure sentences with a
     # reporting cue, and the cue sentences of a paragraph whose quotation
@@ -414,7 +434,7 @@ def attribute(
     def parse(idx: set[int]) -> None:
         # the entity recogniser has its own token vectors and costs as much as
         # the parse: it runs afterwards, only where a source is a proper name
-        order = sorted(idx - set(docs))
+        order = sorted(idx - set(docs) - too_long)
         if not order or model is None:
             return
         texts = [text[sents[i][0] : sents[i][1]] for i in order]

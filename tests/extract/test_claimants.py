@@ -142,3 +142,10 @@ def test_extract_survives_word_salad(words: list[str]) -> None:
     text = " ".join(words)
     x = extract(text)
     assert all(text[f.start : f.end] == f.text for f in x.figures)
+
+
+def test_run_on_text_is_not_parsed_but_still_has_figures() -> None:
+    text = "Officials said 5 people died and " * 200  # one 6,600-character "sentence"
+    x = extract(text)
+    assert len(x.figures) == 200
+    assert all(c.claimant == "" for c in x.claims)
