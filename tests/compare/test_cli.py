@@ -1,0 +1,72 @@
+"""desk compare / desk collate on the command line (in-process through desk.cli.main)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desk.cli import main
+
+SEED_002 = "002_deb6046db3def0e3.txt"
+SEED_003 = "003_13562870ccd6eac6.txt"
+
+
+def test_collate_prints_rows(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["collate", str(seeds / SEED_002), str(seeds / SEED_003)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Collation: ")
+    assert "── Row 1 · " in out
+    assert "only in one article" in out
+    assert "[≠6,000]" in out  # the 6,000 passages are marked
+
+
+def test_collate_json(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["collate", "--json", str(seeds / SEED_002), str(seeds / SEED_003)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["mode"] == "collate"
+    assert {r["kind"] for r in data["rows"]} >= {"match", "only"}
+
+
+def test_collate_markdown_never_overwrites(
+    seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "c.md"
+    args = ["collate", str(seeds / SEED_002), str(seeds / SEED_003), "--markdown", str(target)]
+    assert main(args) == 0
+    first = target.read_text(encoding="utf-8")
+    assert first.startswith("# Collation: ")
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "already exists" in err
+    assert "--force" in err
+    assert "Traceback" not in err
+    assert main([*args, "--force"]) == 0
+
+
+def test_collate_refuses_the_article_folder(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = seeds / "export.md"
+    assert main(["collate", str(seeds / SEED_002), str(seeds / SEED_003), "--markdown", str(target)]) == 2
+    assert "article folder" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_collate_needs_two_files(seeds: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["collate", str(seeds / SEED_002)]) == 2
+    assert "at least two" in capsys.readouterr().err
+    assert main(["collate", str(seeds / SEED_002), str(seeds / "missing.txt")]) == 2
+
+
+def test_compare_through_the_cli(seeds: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(seeds), "soldiers killed", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Comparison for 'soldiers killed'")
+    assert "! figures or claimants disagree" in out
+    assert "[≠14,000]" in out
+    assert main(["compare", str(seeds), "soldiers killed", "--json", "--data-dir", str(data_dir)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rows"][0]["disagreement"] is True
+    assert main(["compare", str(seeds), "title:(", "--data-dir", str(data_dir)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
