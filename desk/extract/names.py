@@ -68,6 +68,8 @@ def canonical_name(name: str) -> str:
     if not s:
         return ""
     s = _ARTICLE.sub("", s)
+    # dotted abbreviations: "U.N." / "U.N" -> "UN", "U.S." -> "US"
+    s = re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.?(?=\s|$|'|’)", lambda m: m.group(1).replace(".", ""), s)
     words = s.split(" ")
     # a possessive at the end is not part of the name: "Zelensky's" -> "Zelensky"
     words[-1] = _POSSESSIVE.sub("", words[-1])
