@@ -128,24 +128,28 @@ def _fact_matrix(
     """
     n = len(profiles)
     out = np.zeros((n, n), dtype=bool)
-    by_outcome: dict[str, list[tuple[int, FactKey]]] = {}
+    # distinct keys are far fewer than figures: compare keys, then fill blocks
+    by_key: dict[FactKey, list[int]] = {}
     for i, p in enumerate(profiles):
         for f in p.facts:
             if keep(f):
-                by_outcome.setdefault(f.outcome, []).append((i, f))
+                by_key.setdefault(f, []).append(i)
+    by_outcome: dict[str, list[tuple[FactKey, np.ndarray]]] = {}
+    for key, idx in by_key.items():
+        by_outcome.setdefault(key.outcome, []).append((key, np.array(sorted(set(idx)))))
     for items in by_outcome.values():
         for a in range(len(items)):
-            i, fa = items[a]
-            for b in range(a + 1, len(items)):
-                j, fb = items[b]
-                if i == j or out[i, j]:
-                    continue
+            fa, ia = items[a]
+            for b in range(a, len(items)):
+                fb, ib = items[b]
                 if conflicts:
                     hit = fa.head == fb.head and not (fa.modifiers & fb.modifiers)
                 else:
                     hit = fa.matches(fb)
                 if hit:
-                    out[i, j] = out[j, i] = True
+                    out[np.ix_(ia, ib)] = True
+                    out[np.ix_(ib, ia)] = True
+    np.fill_diagonal(out, False)
     return out
 
 
