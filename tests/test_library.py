@@ -227,3 +227,12 @@ def test_extraction_pass_fills_claimants_and_claims(seeds):
         query_claims = lib.claims("soldiers killed")
         assert query_claims
         assert len(query_claims) <= len(lib.claims())
+
+
+def test_vanished_folder_is_not_read_as_everything_removed(small):
+    with Library(small) as lib:
+        lib.update(extract=False)
+        small.rename(small.with_name("moved"))
+        with pytest.raises(FolderError, match="no longer there"):
+            lib.update(extract=False)
+        assert len(lib.articles()) == 3

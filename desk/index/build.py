@@ -235,6 +235,9 @@ class Indexer:
     def _scan(self, report: IndexReport) -> tuple[list[tuple[Path, str, os.stat_result]], list[Skipped]]:
         from desk import corpus
 
+        if not self.folder.is_dir():
+            # never read a vanished (unmounted, renamed) folder as "every article was removed"
+            raise FolderError(f"The folder {self.folder} is no longer there; the library was left as it was.")
         exclude = []
         for p in (self.data_dir, self.library_dir):
             if p.exists() and (p.resolve() == self.folder.resolve() or self._inside(p)):
@@ -255,6 +258,10 @@ class Indexer:
                 found.append((item if item.is_absolute() else self.folder / item, rel, st))
         except PermissionError as exc:
             raise FolderError(f"desk may not list the folder {self.folder}: {exc.strerror}.") from exc
+        root = str(self.folder)
+        for s in skipped:
+            if s.path == root:
+                raise FolderError(f"desk cannot read the folder {root}: {s.reason}.")
         return found, skipped
 
     def _inside(self, p: Path) -> bool:

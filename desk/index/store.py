@@ -16,6 +16,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,17 +124,35 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            self.db = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+        with self.db:
             self.db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise IndexUnavailable(f"desk cannot open its library store {path}: {exc}.") from exc
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's connection (the GUI searches on one thread while another indexes)."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(str(self.path), timeout=30.0, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.Error as exc:
+                raise IndexUnavailable(f"desk cannot open its library store {self.path}: {exc}.") from exc
+            self._local.conn = conn
+            with self._guard:
+                self._all.append(conn)
+        return conn
 
     def close(self) -> None:
-        self.db.close()
+        with self._guard:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
 
     # -- incremental state
 
@@ -157,10 +177,21 @@ class Store:
         for r in self.db.execute("SELECT relpath, linekeys FROM articles"):
             yield path_in(r["relpath"]), json.loads(r["linekeys"])
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction; a write the disk refuses (full, read-only, too large) becomes IndexUnavailable."""
+        try:
+            with self.db:
+                yield
+        except sqlite3.OperationalError as exc:
+            raise IndexUnavailable(
+                f"desk could not save its library store ({exc}); is the disk full or read-only?"
+            ) from exc
+
     # -- writes (each call is one transaction)
 
     def put_articles(self, items: Iterable[tuple[Article, list[str]]]) -> None:
-        with self.db:
+        with self._writing():
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles (aid, relpath, path, size, mtime, sha1, title, outlet, date,"
                 " url, author, npassages, doc, text, linekeys, indexed, extracted, extraction)"
@@ -177,21 +208,21 @@ class Store:
 
     def touch(self, relpath: str, size: int, mtime: float) -> None:
         """A file whose mtime changed but whose content did not."""
-        with self.db:
+        with self._writing():
             self.db.execute(
                 "UPDATE articles SET size=?, mtime=? WHERE relpath=?", (size, mtime, path_out(relpath))
             )
 
     def mark_indexed(self, aids: Iterable[str]) -> None:
-        with self.db:
+        with self._writing():
             self.db.executemany("UPDATE articles SET indexed=1 WHERE aid=?", [(a,) for a in aids])
 
     def delete(self, relpaths: Iterable[str]) -> None:
-        with self.db:
+        with self._writing():
             self.db.executemany("DELETE FROM articles WHERE relpath=?", [(path_out(r),) for r in relpaths])
 
     def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
-        with self.db:
+        with self._writing():
             self.db.execute("DELETE FROM skipped")
             self.db.executemany(
                 "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)",
@@ -199,7 +230,7 @@ class Store:
             )
 
     def put_extractions(self, items: Iterable[tuple[str, str]]) -> None:
-        with self.db:
+        with self._writing():
             self.db.executemany(
                 "UPDATE articles SET extraction=?, extracted=1 WHERE aid=?", [(js, aid) for aid, js in items]
             )
