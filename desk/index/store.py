@@ -16,9 +16,9 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
