@@ -4,7 +4,8 @@
 
 Reads a random sample of ``.md``/``.txt`` files (YAML front matter dropped),
 loads the model once (not timed), then times :func:`desk.extract.extract`
-and, separately, :func:`find_figures` alone, in this one process, both in
+then :func:`desk.extract.extract_many` 32 texts at a time, and, separately,
+:func:`find_figures` alone, in this one process, both in
 wall-clock and in CPU time (the machine may be shared).
 """
 
@@ -17,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from desk.extract import extract, find_figures, load_model
+from desk.extract import extract, extract_many, find_figures, load_model
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -43,6 +44,9 @@ def measure(texts: list[str]) -> dict[str, float]:
         x = extract(t)
         nclaims += sum(1 for c in x.claims if c.claimant)
     t2, c2 = time.perf_counter(), time.process_time()
+    for k in range(0, len(texts), 32):
+        extract_many([(t, (), None, None) for t in texts[k : k + 32]])
+    t3, c3 = time.perf_counter(), time.process_time()
     return {
         "articles": len(texts),
         "words": words,
@@ -56,6 +60,10 @@ def measure(texts: list[str]) -> dict[str, float]:
         "extract_cpu_seconds": c2 - c1,
         "extract_words_per_cpu_second": words / max(c2 - c1, 1e-9),
         "figures_words_per_cpu_second": words / max(c1 - c0, 1e-9),
+        # the same texts through extract_many, 32 at a time
+        "batched_cpu_seconds": c3 - c2,
+        "batched_words_per_cpu_second": words / max(c3 - c2, 1e-9),
+        "batched_words_per_second": words / max(t3 - t2, 1e-9),
     }
 
 

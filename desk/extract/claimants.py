@@ -355,7 +355,7 @@ def _quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     hit = _QUOTE_CACHE.get(key)
     if hit is not None:
         return hit
-    if len(_QUOTE_CACHE) > 256:
+    if len(_QUOTE_CACHE) > 4096:
         _QUOTE_CACHE.clear()
     out = _find_quote_spans(text, s, e)
     _QUOTE_CACHE[key] = out
@@ -379,6 +379,190 @@ def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+class _Job:
+    """One text on its way through attribution; several are parsed in one batch."""
+
+    def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.figures = figures
+        # a "sentence" longer than any real one (a table, a run-on page) is not parsed
+        self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
+        self.too_long = {i for i, (s, e) in enumerate(self.sents) if e - s > MAX_PARSE_CHARS}
+        self.docs: dict[int, Doc] = {}
+        self.back: set[int] = set()
+        sents = self.sents
+        fig_sent: list[int | None] = []
+        si = 0
+        for f in figures:
+            while si < len(sents) and sents[si][1] <= f.start:
+                si += 1
+            fig_sent.append(si if si < len(sents) and sents[si][0] <= f.start < sents[si][1] else None)
+        self.fig_sent = fig_sent
+        with_figs = {i for i in fig_sent if i is not None}
+        # Parse only what can carry an attribution: figure sentences with a
+        # reporting cue, and the cue sentences of a paragraph whose quotation
+        # holds a figure.  Pronoun sources pull in a few sentences before them.
+        has_cue = {i for i in with_figs if CUE_RE.search(text, *sents[i])}
+        want = set(has_cue)
+        for f, i in zip(figures, fig_sent, strict=True):
+            if i is None or i in has_cue:
+                continue
+            ps, pe = _paragraph(text, f.start)
+            if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
+                for j in range(len(sents)):
+                    if ps <= sents[j][0] < pe and CUE_RE.search(text, *sents[j]):
+                        want.add(j)
+        # headline lines are read with patterns
+        self.headline_cue: dict[int, _Cue] = {}
+        for i, (s, e) in enumerate(sents):
+            if i not in with_figs and not _TAG_HINT.search(text, s, e):
+                continue
+            ls, le = _paragraph(text, s)
+            if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
+                c = _headline_cue(text, s, e)
+                if c is not None:
+                    self.headline_cue[i] = c
+        self.want = want - set(self.headline_cue)
+
+    def todo(self, idx: set[int]) -> list[tuple[int, str]]:
+        return [(i, self.text[self.sents[i][0] : self.sents[i][1]]) for i in sorted(idx - set(self.docs) - self.too_long)]
+
+    def find_back(self) -> None:
+        for i in list(self.docs):
+            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0])):
+                for j in range(max(0, i - 4), i):
+                    # the two sentences just before are parsed anyway: their people may be "he"
+                    if j not in self.docs and j not in self.headline_cue and (
+                        j >= i - 2 or CUE_RE.search(self.text, *self.sents[j])
+                    ):
+                        self.back.add(j)
+
+    def need_entities(self) -> list[Doc]:
+        return [
+            self.docs[i] for i in sorted(self.docs)
+            if (i in self.back and any(t.tag_ in ("NNP", "NNPS") for t in self.docs[i]))
+            or any(c.proper for c in _doc_cues(self.docs[i], 0))
+        ]
+
+    def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
+        text, sents, docs = self.text, self.sents, self.docs
+        # cues per sentence, in text order
+        cues_by_sent: dict[int, list[_Cue]] = {}
+        entities: list[Entity] = []
+        for i in sorted(docs):
+            off = sents[i][0]
+            doc = docs[i]
+            cues_by_sent[i] = _doc_cues(doc, off)
+            for ent in doc.ents:
+                if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
+        for i, c in self.headline_cue.items():
+            cues_by_sent[i] = [c]
+
+        # resolve names in text order: pronouns and "the official" look back
+        role_map: dict[str, str] = {}
+        last_person = last_other = last_any = ""
+        person_names: set[str] = set()
+        ent_iter = sorted(entities, key=lambda x: x.start)
+        for i in sorted(cues_by_sent):
+            for c in cues_by_sent[i]:
+                raw = text[c.source[0] : c.source[1]]
+                c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+                if not c.name or c.citation:
+                    continue
+                canon_raw = canonical_name(raw)
+                if c.person or any(
+                    e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in ent_iter
+                ):
+                    c.person = True
+                    person_names.add(c.name)
+                    # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
+                    role = _role_part(raw, canon_raw)
+                    if role:
+                        role_map[fold(role)] = c.name
+                    last_person = c.name
+                else:
+                    last_other = c.name
+                last_any = c.name
+
+        attributions: list[Attribution] = []
+        index_of: dict[int, int] = {}
+        for i in sorted(cues_by_sent):
+            for c in cues_by_sent[i]:
+                if not c.name:
+                    continue
+                index_of[id(c)] = len(attributions)
+                attributions.append(Attribution(
+                    name=c.name, source_start=c.source[0], source_end=c.source[1],
+                    source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
+                    cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
+                ))
+
+        fig_attr: list[int | None] = []
+        for f, si_ in zip(self.figures, self.fig_sent, strict=True):
+            chosen: _Cue | None = None
+            if si_ is not None:
+                if si_ in self.headline_cue and self.headline_cue[si_].name:
+                    chosen = self.headline_cue[si_]
+                elif si_ in docs:
+                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
+                    chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
+                if chosen is None:
+                    chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
+            fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
+        return attributions, fig_attr, entities
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    ps = text.rfind("\n", 0, pos) + 1
+    pe = text.find("\n", pos)
+    return ps, len(text) if pe < 0 else pe
+
+
+def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
+    """Parse the wanted sentences of several texts in one batch (no entities yet).
+
+    The entity recogniser has its own token vectors and costs as much as the
+    parse: it runs afterwards, only where a source is a proper name.
+    """
+    items = [(job, i, t) for job, idx in zip(jobs, wanted, strict=True) for i, t in job.todo(idx)]
+    if not items:
+        return
+    off = [p for p in ("ner",) if p in model.pipe_names]
+    with model.select_pipes(disable=off):
+        for (job, i, _), doc in zip(items, model.pipe((t for _, _, t in items), batch_size=128), strict=True):
+            job.docs[i] = doc
+
+
+def attribute_many(
+    items: list[tuple[str, list[Figure], list[tuple[int, int]]]],
+    nlp: Language | None = None,
+) -> list[tuple[list[Attribution], list[int | None], list[Entity]]]:
+    """:func:`attribute` for several texts, their sentences parsed in shared batches."""
+    _QUOTE_CACHE.clear()
+    jobs = [_Job(text, figures, skip) for text, figures, skip in items]
+    model = nlp
+    if model is None and any(j.want for j in jobs):
+        model = load_model()
+    if model is not None:
+        _parse(jobs, [j.want for j in jobs], model)
+    for j in jobs:
+        j.find_back()
+    if model is None and any(j.back for j in jobs):
+        model = load_model()
+    if model is not None:
+        _parse(jobs, [j.back for j in jobs], model)
+        if "ner" in model.pipe_names:
+            need = [d for j in jobs for d in j.need_entities()]
+            if need:
+                ner: Any = model.get_pipe("ner")
+                for _ in ner.pipe(need, batch_size=128):
+                    pass
+    out = [j.finish() for j in jobs]
+    _QUOTE_CACHE.clear()
+    return out
+
+
 def attribute(
     text: str,
     figures: list[Figure],
@@ -386,157 +570,14 @@ def attribute(
     nlp: Language | None = None,
 ) -> tuple[list[Attribution], list[int | None], list[Entity]]:
     """Attributions in ``text``, the attribution index of each figure, and entities."""
-    def skipped(a: int, b: int) -> bool:
-        return any(s <= a and b <= e for s, e in skip)
-
-    # a "sentence" longer than any real one (a table, a run-on page) is not parsed
-    sents = [se for se in sentences(text) if not skipped(*se)]
-    too_long = {i for i, (s, e) in enumerate(sents) if e - s > MAX_PARSE_CHARS}
-    fig_sent: list[int | None] = []
-    si = 0
-    for f in figures:
-        while si < len(sents) and sents[si][1] <= f.start:
-            si += 1
-        fig_sent.append(si if si < len(sents) and sents[si][0] <= f.start < sents[si][1] else None)
-    _QUOTE_CACHE.clear()  # keyed by id(text): never reuse across texts
-    with_figs = {i for i in fig_sent if i is not None}
-    # Parse only what can carry an attribution: figure sentences with a
-    # reporting cue, and the cue sentences of a paragraph whose quotation
-    # holds a figure.  Pronoun sources pull in a few sentences before them.
-    has_cue = {i for i in with_figs if CUE_RE.search(text, *sents[i])}
-    want = set(has_cue)
-    for f, i in zip(figures, fig_sent, strict=True):
-        if i is None or i in has_cue:
-            continue
-        ps = text.rfind("\n", 0, f.start) + 1
-        pe = text.find("\n", f.start)
-        pe = len(text) if pe < 0 else pe
-        if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
-            for j in range(len(sents)):
-                if ps <= sents[j][0] < pe and CUE_RE.search(text, *sents[j]):
-                    want.add(j)
-    # headline lines are read with patterns
-    headline_cue: dict[int, _Cue] = {}
-    for i, (s, e) in enumerate(sents):
-        if i not in with_figs and not _TAG_HINT.search(text, s, e):
-            continue
-        ls = text.rfind("\n", 0, s) + 1
-        le = text.find("\n", e)
-        le = len(text) if le < 0 else le
-        if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
-            c = _headline_cue(text, s, e)
-            if c is not None:
-                headline_cue[i] = c
-    want -= set(headline_cue)
-    docs: dict[int, Doc] = {}
-    model = nlp if nlp is not None else (load_model() if want else None)
-
-    def parse(idx: set[int]) -> None:
-        # the entity recogniser has its own token vectors and costs as much as
-        # the parse: it runs afterwards, only where a source is a proper name
-        order = sorted(idx - set(docs) - too_long)
-        if not order or model is None:
-            return
-        texts = [text[sents[i][0] : sents[i][1]] for i in order]
-        off = [p for p in ("ner",) if p in model.pipe_names]
-        with model.select_pipes(disable=off):
-            for i, doc in zip(order, model.pipe(texts, batch_size=64), strict=True):
-                docs[i] = doc
-
-    parse(want)
-    back: set[int] = set()
-    for i in list(docs):
-        if any(_anaphoric(text[c.source[0] : c.source[1]]) for c in _doc_cues(docs[i], sents[i][0])):
-            for j in range(max(0, i - 4), i):
-                # the two sentences just before are parsed anyway: their people may be "he"
-                if j not in docs and j not in headline_cue and (j >= i - 2 or CUE_RE.search(text, *sents[j])):
-                    back.add(j)
-    if back and model is None:
-        model = load_model()
-    parse(back)
-    if model is not None and "ner" in model.pipe_names:
-        need = [
-            docs[i] for i in sorted(docs)
-            if (i in back and any(t.tag_ in ("NNP", "NNPS") for t in docs[i]))
-            or any(c.proper for c in _doc_cues(docs[i], 0))
-        ]
-        if need:
-            ner: Any = model.get_pipe("ner")
-            for _ in ner.pipe(need, batch_size=64):
-                pass
-
-    # cues per sentence, in text order
-    cues_by_sent: dict[int, list[_Cue]] = {}
-    entities: list[Entity] = []
-    for i in sorted(docs):
-        off = sents[i][0]
-        doc = docs[i]
-        cues_by_sent[i] = _doc_cues(doc, off)
-        for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
-    for i, c in headline_cue.items():
-        cues_by_sent[i] = [c]
-
-    # resolve names in text order: pronouns and "the official" look back
-    role_map: dict[str, str] = {}
-    last_person = last_other = last_any = ""
-    person_names: set[str] = set()
-    ent_iter = sorted(entities, key=lambda x: x.start)
-    for i in sorted(cues_by_sent):
-        for c in cues_by_sent[i]:
-            raw = text[c.source[0] : c.source[1]]
-            c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
-            if not c.name or c.citation:
-                continue
-            canon_raw = canonical_name(raw)
-            if c.person or any(e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in ent_iter):
-                c.person = True
-                person_names.add(c.name)
-                # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
-                role = _role_part(raw, canon_raw)
-                if role:
-                    role_map[fold(role)] = c.name
-                last_person = c.name
-            else:
-                last_other = c.name
-            last_any = c.name
-
-    attributions: list[Attribution] = []
-    index_of: dict[int, int] = {}
-    for i in sorted(cues_by_sent):
-        for c in cues_by_sent[i]:
-            if not c.name:
-                continue
-            index_of[id(c)] = len(attributions)
-            attributions.append(Attribution(
-                name=c.name, source_start=c.source[0], source_end=c.source[1],
-                source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
-                cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
-            ))
-
-    fig_attr: list[int | None] = []
-    for f, si_ in zip(figures, fig_sent, strict=True):
-        chosen: _Cue | None = None
-        if si_ is not None:
-            if si_ in headline_cue and headline_cue[si_].name:
-                chosen = headline_cue[si_]
-            elif si_ in docs:
-                cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
-                chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
-            if chosen is None:
-                chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
-        fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
-    return attributions, fig_attr, entities
+    return attribute_many([(text, figures, skip)], nlp)[0]
 
 
 def _quoted_cue(
     text: str, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
 ) -> _Cue | None:
     """A figure inside a quotation belongs to whoever the paragraph says is quoted."""
-    ps = text.rfind("\n", 0, f.start) + 1
-    pe = text.find("\n", f.start)
-    pe = len(text) if pe < 0 else pe
+    ps, pe = _paragraph(text, f.start)
     for qs, qe in _quote_spans(text, ps, pe):
         if qs < f.start < qe:
             best: _Cue | None = None

@@ -149,3 +149,17 @@ def test_run_on_text_is_not_parsed_but_still_has_figures() -> None:
     x = extract(text)
     assert len(x.figures) == 200
     assert all(c.claimant == "" for c in x.claims)
+
+
+def test_batched_extraction_equals_one_at_a_time() -> None:
+    from desk.extract import extract_many
+
+    texts = [
+        "Mayor Vitali Klitschko said 17 missiles hit Kyiv. He added that 250 homes were damaged.",
+        "“We lost nearly 400 soldiers,” a commander told Reuters.",
+        "No figures here, only words.",
+        "Over 300 drones launched overnight, Kyiv says\n\nThe Kremlin said 20 were downed.",
+    ]
+    one = [extract(t, base_date=dt.date(2024, 5, 1)) for t in texts]
+    many = extract_many([(t, (), dt.date(2024, 5, 1), None) for t in texts])
+    assert many == one
