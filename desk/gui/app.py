@@ -122,6 +122,11 @@ def make_app(argv0: str = "desk") -> Any:
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("desk")
     app.setStyle("Fusion")
+    icon = paths.resource_dir() / "icons" / "desk.svg"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

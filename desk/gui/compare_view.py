@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -493,9 +492,6 @@ class CompareView(QWidget):
             self.table.setColumnHidden(self.model.outlets.index(outlet) + 1, not visible)
         if not self.lock.isChecked():
             self.set_locked(False)
-
-    def header_state(self) -> QByteArray:
-        return self.table.horizontalHeader().saveState()
 
     # -- navigation
     def _go_disagreement(self, step: int) -> int:

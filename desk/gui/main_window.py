@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(3)
         self.index_task: Task | None = None
-        self.busy: Task | None = None  # the cancellable task the status bar shows
+        self.busy_tasks: list[Task] = []  # cancellable work the status bar shows, newest last
         self._tasks: set[Task] = set()
         self._query = ""  # the last compared query
         self._marked_query = ""  # the last searched query: its words are marked in the reader
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self._tasks.add(task)
         task.done.connect(lambda: self._task_done(task))
         if cancellable:
-            self.busy = task
+            self.busy_tasks.append(task)
             task.progress.connect(self._progress)
             self.progress.setRange(0, 0)
             self.progress.setVisible(True)
@@ -357,12 +357,19 @@ class MainWindow(QMainWindow):
         task.start(self.pool)
         return task
 
+    @property
+    def busy(self) -> Task | None:
+        return self.busy_tasks[-1] if self.busy_tasks else None
+
     def _task_done(self, task: Task) -> None:
         self._tasks.discard(task)
-        if task is self.busy:
-            self.busy = None
-            self.progress.setVisible(False)
-            self.cancel_btn.setVisible(False)
+        if task in self.busy_tasks:
+            self.busy_tasks.remove(task)
+            if not self.busy_tasks:
+                self.progress.setVisible(False)
+                self.cancel_btn.setVisible(False)
+        if task is self.index_task:
+            self.index_task = None
         task.deleteLater()
 
     def _progress(self, done: int, total: int, message: str) -> None:
@@ -426,6 +433,7 @@ class MainWindow(QMainWindow):
                 self.settings.remove("folders/recent", str(path))
             return False
         self.close_library()
+        self.last_report = None
         self.set_status(f"Opening {path}\u2026")
         gen = self._generation
         self.run(self.library_factory, str(path), self.data_dir, name="opening",

@@ -38,7 +38,6 @@ OPTIONS: dict[str, Option] = {
         Option("search/history", [], list, "queries, newest first"),
         Option("compare/locked", True, bool, "rows aligned and scrolled together"),
         Option("compare/hidden_outlets", [], list, "outlet columns the user hid"),
-        Option("compare/header", QByteArray(), QByteArray, "compare column order and widths"),
         Option("view/theme", "system", str, "system, light or dark"),
         Option("export/last_dir", "", str, "where the last export was saved"),
     )

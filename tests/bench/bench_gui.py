@@ -100,20 +100,34 @@ class StallMeter:
         return s[min(len(s) - 1, int(q * len(s)))]
 
 
-def _wait(signal: Any, timeout_s: float) -> list[Any]:
+def _wait(signal: Any, timeout_s: float, window: Any = None) -> list[Any]:
+    """Run the event loop until ``signal``; a message or crash the window shows fails the wait."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     got: list[Any] = []
+    failed: list[str] = []
     loop = QEventLoop()
 
     def done(*a: Any) -> None:
         got.append(a)
         loop.quit()
 
+    def fail(message: str) -> None:
+        failed.append(message)
+        loop.quit()
+
     signal.connect(done)
+    if window is not None:
+        window.errorShown.connect(fail)
+        window.crashShown.connect(fail)
     QTimer.singleShot(int(timeout_s * 1000), loop.quit)
     loop.exec()
     signal.disconnect(done)
+    if window is not None:
+        window.errorShown.disconnect(fail)
+        window.crashShown.disconnect(fail)
+    if failed:
+        raise RuntimeError(f"the window reported: {failed[0][:300]}")
     if not got:
         raise RuntimeError(f"timed out after {timeout_s:.0f} s")
     return got[0]
@@ -161,9 +175,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
     meter.start()
     t0 = time.perf_counter()
     window.open_folder(corpus)
-    task = window.index_task
-    assert task is not None
-    _wait(task.done, 3 * 3600)
+    _wait(window.indexed, 3 * 3600, window)
     index_s = time.perf_counter() - t0
     meter.stop()
     rep = window.last_report
@@ -195,7 +207,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
         window.search_field.setText(q)
         start = time.perf_counter()
         window.compare(q)
-        (comparison,) = _wait(window.compared, 120)
+        (comparison,) = _wait(window.compared, 120, window)
         spy.armed = True
         spy.painted_at = 0.0
         window.compare_view.table.viewport().update()

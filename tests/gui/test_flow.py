@@ -34,7 +34,7 @@ def open_and_index(qtbot, w: MainWindow, folder: Path) -> None:  # type: ignore[
     assert w.progress.isVisible()
     assert w.cancel_btn.isVisible()
     task.progress.connect(lambda d, t, m: progress.append((d, t)))
-    qtbot.waitUntil(lambda: not task.running or bool(crashes), timeout=300_000)
+    qtbot.waitUntil(lambda: w.last_report is not None or bool(crashes), timeout=300_000)
     assert not crashes, crashes[0]
     report = w.last_report
     assert report is not None
