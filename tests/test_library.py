@@ -236,3 +236,31 @@ def test_vanished_folder_is_not_read_as_everything_removed(small):
         with pytest.raises(FolderError, match="no longer there"):
             lib.update(extract=False)
         assert len(lib.articles()) == 3
+
+
+def test_extraction_in_worker_processes_batches_and_cancel(seeds, tmp_path, monkeypatch):
+    import shutil
+
+    from desk.index import build
+
+    folder = tmp_path / "copies"
+    for sub in ("one", "two"):
+        shutil.copytree(seeds, folder / sub)
+    monkeypatch.setattr(build, "EXTRACT_BATCH", 3)
+    with Library(folder) as lib:
+        assert lib.update(extract=False).pending_extraction == 10
+        seen = {"n": 0}
+
+        def progress(done: int, total: int, message: str) -> None:
+            if message.startswith("finding figures"):
+                seen["n"] = done
+
+        # cancel once some extraction results are in: finished batches stay, the rest stays pending
+        report = lib.update(progress=progress, cancelled=lambda: seen["n"] >= 4)
+        assert report.cancelled
+        assert 0 < lib.pending_extraction() < 10
+        assert lib.search("soldiers").hits  # the index is valid after the cancel
+        report = lib.update()
+        assert report.pending_extraction == 0
+        assert lib.search("claimant:zelensky").hits
+        assert len({s.article_id for s in lib.claims()}) == 10

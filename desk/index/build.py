@@ -21,7 +21,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -451,73 +451,107 @@ class Indexer:
         lock_message: Callable[[str], None],
         lock_wait: float,
     ) -> tuple[int, list[str]]:
-        """Extract figures and claimants for pending articles; returns (done, problems)."""
-        from desk.extract.store import extraction_from_json
+        """Extract figures and claimants for pending articles; returns (done, problems).
 
+        Workers extract continuously (a bounded window of submitted articles)
+        while this process writes finished results in committed batches, so a
+        cancel or a kill loses at most one batch.
+        """
         pending = self.store.aids("extracted=0 AND indexed=1")
         total = len(pending)
         if not total:
             return 0, []
         problems: list[str] = []
+        buffer: list[tuple[Article, str | None, str]] = []
         done = 0
         progress(0, total, "finding figures and claimants")
-        batches = [pending[i : i + EXTRACT_BATCH] for i in range(0, total, EXTRACT_BATCH)]
-        pool: ProcessPoolExecutor | None = None
-        if total >= 8 and workers() > 1:
-            pool = ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context())
-        try:
-            for batch in batches:
-                if cancelled():
+        todo = iter(pending)
+
+        def next_article() -> Article | None:
+            for aid in todo:
+                a = self.store.article(aid)
+                if a is not None:
+                    return a
+            return None
+
+        if total < 8 or workers() == 1:
+            while not cancelled():
+                a = next_article()
+                if a is None:
                     break
-                articles = [a for a in (self.store.article(aid) for aid in batch) if a is not None]
-                results: list[tuple[str, str | None, str]] = []
-                if pool is not None:
-                    futures: list[Future[tuple[str, str | None, str]]] = [
-                        pool.submit(_extract_one, a) for a in articles
-                    ]
-                    pending_f = set(futures)
-                    while pending_f:
-                        finished, pending_f = wait(pending_f, timeout=0.5)
-                        done += len(finished)
-                        if finished:
-                            progress(done, total, "finding figures and claimants")
-                        if cancelled():
-                            for f in pending_f:
-                                f.cancel()
-                            raise Cancelled()
-                    results = [f.result() for f in futures]
-                else:
-                    for a in articles:
-                        results.append(_extract_one(a))
+                _aid, js, err = _extract_one(a)
+                buffer.append((a, js, err))
+                done += 1
+                progress(done, total, "finding figures and claimants")
+                if len(buffer) >= EXTRACT_BATCH:
+                    self._flush_extractions(buffer, problems, lock_message, lock_wait)
+            self._flush_extractions(buffer, problems, lock_message, lock_wait)
+            return total - self.store.pending_extraction(), problems
+
+        window = 4 * workers()
+        in_flight: dict[Future[tuple[str, str | None, str]], Article] = {}
+        with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context()) as pool:
+            try:
+                exhausted = False
+                while True:
+                    while not exhausted and len(in_flight) < window:
+                        a = next_article()
+                        if a is None:
+                            exhausted = True
+                            break
+                        in_flight[pool.submit(_extract_one, a)] = a
+                    if not in_flight:
+                        break
+                    finished, _rest = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
+                    for f in finished:
+                        a = in_flight.pop(f)
+                        _aid, js, err = f.result()
+                        buffer.append((a, js, err))
                         done += 1
+                    if finished:
                         progress(done, total, "finding figures and claimants")
-                        if cancelled():
-                            raise Cancelled()
-                by_id = {a.id: a for a in articles}
-                stored: list[tuple[str, str]] = []
-                writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, limitmb=128)
-                try:
-                    for aid, js, err in results:
-                        a = by_id[aid]
-                        if js is None:
-                            problems.append(f"{a.relpath}: figures/claimants failed ({err})")
-                            js = '{"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []}'
-                            ext = Extraction()
-                        else:
-                            ext = extraction_from_json(json.loads(js))
-                        figs = [(f.start, f.value, f.high) for f in ext.figures]
-                        writer.delete_by_term("aid", aid)
-                        self._add(writer, passage_docs(a, figs, passage_claimants(a, ext, self.canon)))
-                        stored.append((aid, js))
-                    engine.commit(writer)
-                except BaseException:
-                    engine.abandon(writer)
-                    raise
-                self.store.put_extractions(stored)
-                self.on_commit()
-        except Cancelled:
-            pass
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+                    if cancelled():
+                        for f in in_flight:
+                            f.cancel()
+                        break
+                    if len(buffer) >= EXTRACT_BATCH:
+                        self._flush_extractions(buffer, problems, lock_message, lock_wait)
+                self._flush_extractions(buffer, problems, lock_message, lock_wait)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
         return total - self.store.pending_extraction(), problems
+
+    def _flush_extractions(
+        self,
+        buffer: list[tuple[Article, str | None, str]],
+        problems: list[str],
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+    ) -> None:
+        """Write finished extractions: passage documents with claimants, then the store, then refresh."""
+        from desk.extract.store import extraction_from_json
+
+        if not buffer:
+            return
+        stored: list[tuple[str, str]] = []
+        writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, limitmb=128)
+        try:
+            for a, js, err in buffer:
+                if js is None:
+                    problems.append(f"{a.relpath}: figures/claimants failed ({err})")
+                    js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
+                    ext = Extraction()
+                else:
+                    ext = extraction_from_json(json.loads(js))
+                figs = [(f.start, f.value, f.high) for f in ext.figures]
+                writer.delete_by_term("aid", a.id)
+                self._add(writer, passage_docs(a, figs, passage_claimants(a, ext, self.canon)))
+                stored.append((a.id, js))
+            engine.commit(writer)
+        except BaseException:
+            engine.abandon(writer)
+            raise
+        self.store.put_extractions(stored)
+        buffer.clear()
+        self.on_commit()
