@@ -78,6 +78,11 @@ GENERIC_ROLES = {
 }
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
 
+_OUTLET_WORDS = {
+    "news", "times", "post", "online", "today", "daily", "herald", "telegraph", "guardian",
+    "independent", "express", "mail", "mirror", "journal", "tribune", "gazette", "insider", "wire",
+    "reuters", "ap", "afp", "bbc", "cnn", "rt", "tass", "bloomberg", "politico", "newsweek", "com",
+}
 _HL_COLON = re.compile(r"^(?P<content>.+?)\s*:\s*(?P<src>[A-Z][^:|\"“”]{1,60})$")
 _HL_CUE_AFTER = re.compile(
     r"^(?P<content>.+?),\s*(?P<src>(?:[A-Z][\w’'.\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|and|[a-z][\w’'\-]*)){0,5})\s+"
@@ -328,6 +333,8 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
             continue
         if kind == "tag" and src.lower().split()[0] in ("the", "a", "an", "how", "why", "what", "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read", "also"):
             continue
+        if kind == "tag" and src.lower().split()[-1] in _OUTLET_WORDS:
+            continue  # "... - BBC News": the outlet's name after its own title
         if rx is _HL_COLON and len(m.group("content").split()) < 3:
             continue  # "KYIV: ..." datelines and "Opinion: ..." labels
         ss = s + m.start("src")

@@ -163,3 +163,8 @@ def test_batched_extraction_equals_one_at_a_time() -> None:
     one = [extract(t, base_date=dt.date(2024, 5, 1)) for t in texts]
     many = extract_many([(t, (), dt.date(2024, 5, 1), None) for t in texts])
     assert many == one
+
+
+def test_outlet_suffix_of_a_title_is_not_a_claimant() -> None:
+    x = extract("Strike kills 14 in Odesa - BBC News\n\nThe body has no figures.")
+    assert [c.claimant for c in x.claims] == [""]
