@@ -170,11 +170,25 @@ def open_library(args: argparse.Namespace) -> Any:
     return Library(args.folder, data_dir=args.data_dir)
 
 
+#: how long a read command waits for another process's indexing before reading the index as it is
+READ_LOCK_WAIT = 2.0
+
+
 def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> Any:
-    """Bring the index up to date before a read command (text pass only by default)."""
+    """Bring the index up to date before a read command (text pass only by default).
+
+    When another desk process is indexing the folder, a read command does not
+    wait for it (that can take minutes): it reads the last whole commit and says so.
+    """
+    from desk.errors import IndexBusy
+
     bar = ProgressBar()
     try:
-        return lib.update(progress=bar, extract=extract)
+        return lib.update(progress=bar, extract=extract, lock_wait=READ_LOCK_WAIT)
+    except IndexBusy:
+        bar.finish()
+        print("desk: another desk process is indexing this folder; reading the index as it is", file=sys.stderr)
+        return None
     finally:
         bar.finish()
 

@@ -112,3 +112,30 @@ def test_two_indexers_and_readers_on_one_folder(tmp_path: Path) -> None:
     print(f"reader saw: {sorted(seen)}")
     # and the library is what a clean build of the folder gives
     assert snapshot(folder, data_dir) == clean_snapshot(folder, tmp_path / "clean")
+
+
+@pytest.mark.timeout(120)
+def test_search_reads_the_last_commit_while_another_process_indexes(tmp_path: Path) -> None:
+    """A long indexing run holds the folder's lock; a search meanwhile answers from the last commit."""
+    folder, data_dir = tmp_path / "articles", tmp_path / "data"
+    _folder(folder, 10, "v1")
+    with Library(folder, data_dir=data_dir) as lib:
+        lib.update(extract=False)
+        lock = lib.library_dir / "update.lock"
+    (folder / "late.md").write_text("# Late\n\n" + article_text(99))
+    fd = os.open(lock, os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # the same OS lock a running `desk index` holds
+    try:
+        t0 = time.monotonic()
+        proc = _start("search", folder, "evacuated", "--json", "--limit", "100", data_dir=data_dir)
+        out, err = proc.communicate(timeout=60)
+        waited = time.monotonic() - t0
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    assert proc.returncode == 0, err.decode(errors="replace")
+    assert b"reading the index as it is" in err
+    assert b"Traceback" not in err
+    hits = json.loads(out)["hits"]
+    assert {h["relpath"] for h in hits} == {f"a{i:03d}.md" for i in range(10)}  # the last commit, not late.md
+    assert waited < 30
