@@ -353,6 +353,8 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
     return None
 
 
+#: how far from a quotation's marks its speaker may be named, in characters
+_QUOTE_REACH = 60
 _QUOTE_CACHE: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
 
 
@@ -595,8 +597,9 @@ def _quoted_cue(
                 for c in cues_by_sent.get(j, []):
                     if not c.name or qs <= c.cue[0] < qe:
                         continue
-                    d = c.cue[0] - qe if c.cue[0] >= qe else qs - c.cue[1]
-                    if d < best_d:
+                    # the speaker is named right at the quotation: '...," he said' or 'X said: "...'
+                    d = min(abs(c.source[0] - qe), abs(c.cue[0] - qe)) if c.cue[0] >= qe else qs - max(c.cue[1], c.source[1])
+                    if -2 <= d <= _QUOTE_REACH and d < best_d:
                         best, best_d = c, d
             return best
     return None
