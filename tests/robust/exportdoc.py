@@ -7,7 +7,7 @@ import datetime as dt
 from desk.model import Comparison, PassageRef, Row
 
 
-def comparison(tag: str, n: int = 3000) -> Comparison:
+def comparison(tag: str, n: int = 800) -> Comparison:
     rows = []
     for i in range(n):
         ref = PassageRef(
