@@ -278,12 +278,23 @@ def article_html(
     """The reader: the whole article, boilerplate dimmed, figures, claimants and matches marked."""
     th = hl.colors.theme
     marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate]
+
+    def furniture(start: int, end: int) -> bool:  # page furniture stays dimmed, unhighlighted
+        return any(b.start <= start and end <= b.end for b in article.boilerplate)
+
     if extraction is not None:
-        figs = [(f.start, f.end, f.qualifier_start, f.value, f.qualifier) for f in extraction.figures]
+        figs = [
+            (f.start, f.end, f.qualifier_start, f.value, f.qualifier)
+            for f in extraction.figures
+            if not furniture(f.start, f.end)
+        ]
         marks += _figure_marks(0, figs, hl, set())
-        marks += _claimant_marks(
-            0, [(a.source_start, a.source_end, a.name) for a in extraction.attributions], hl
-        )
+        spans = [
+            (a.source_start, a.source_end, a.name)
+            for a in extraction.attributions
+            if not furniture(a.source_start, a.source_end)
+        ]
+        marks += _claimant_marks(0, spans, hl)
     marks += _hit_marks(0, hits, th)
     return render(article.text, marks, base_css=f"color: {th.text}")
 

@@ -90,3 +90,15 @@ def test_documents_load_no_resource() -> None:
     assert doc.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("http://x.example/a.png")) is None
     html = passage_html(make_comparison().rows[0].cells["Wire Service"][0], Highlight(ColorBook()))
     assert "http" not in html
+
+
+def test_reader_dims_boilerplate_without_highlights(qtbot) -> None:
+    from desk.gui.markup import article_html
+
+    art = ARTICLES[0]
+    ext = extraction_of(art)
+    b = art.boilerplate[0]
+    inside = dataclasses.replace(ext.figures[0], start=b.start, end=b.start + 4)
+    ext.figures.append(inside)
+    html = article_html(art, ext, [], Highlight(ColorBook()))
+    assert html.count('href="fig:') == 1  # the body figure only

@@ -58,6 +58,7 @@ def test_screenshots(qtbot, shot_window: MainWindow) -> None:
     w.library_dock.raise_()
     with qtbot.waitSignal(w.articleShown, timeout=30_000):
         w.library_panel.table.selectRow(0)
+        w.search_field.setText("soldiers killed")
         w._marked_query = "soldiers killed"
         w.open_article(w.library_panel.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 2).id)
     grab(w, "library")
