@@ -162,4 +162,9 @@ class _Runner(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        self._task._run()
+        try:
+            self._task._run()
+        except RuntimeError:
+            # the window (and with it the task's relay) went away while the work ran:
+            # nobody is left to tell, and the work itself has ended
+            log.info("%s finished after its window closed", self._task.name)
