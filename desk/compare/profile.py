@@ -33,18 +33,50 @@ class FactKey:
         return self.head == other.head
 
 
-def fact_key(figure: Figure) -> FactKey | None:
-    """The counted thing of a figure, or None when the figure says what it counts too vaguely."""
+#: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
+GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "casualti"})
+#: words either side of a figure searched for what happened to the counted thing
+CONTEXT_WORDS = 6
+_CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
+
+
+def context_outcome(text: str, start: int, end: int) -> str:
+    """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    b = content_stems(before)[-CONTEXT_WORDS:]
+    a = content_stems(after)[:CONTEXT_WORDS]
+    best, dist = "", CONTEXT_WORDS + 1
+    for i, w in enumerate(a):
+        if w in OUTCOMES and i < dist:
+            best, dist = w, i
+            break
+    for i, w in enumerate(reversed(b)):
+        if w in OUTCOMES and i < dist:
+            best, dist = w, i
+            break
+    return best
+
+
+def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> FactKey | None:
+    """The counted thing of a figure, or None when the figure says too vaguely what it counts.
+
+    ``context`` is (text, figure start, figure end) in that text: when the
+    counted phrase names no outcome ("53 prisoners"), the clause around the
+    figure may ("killed 53 prisoners").
+    """
     counted = figure.counted.strip()
-    if not counted:
-        return None
     stems = content_stems(counted)
     outcome = next((s for s in stems if s in OUTCOMES), "")
+    if not outcome and context is not None:
+        outcome = context_outcome(*context)
     # the head noun sits before "of" ("prisoners of war"), else it is the last
     # non-outcome word ("Russian soldiers")
     first = _OF_RE.split(counted, maxsplit=1)[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
     head = heads[-1] if heads else ""
+    if head in GENERIC_HEADS:
+        head = ""
     if not outcome and not head:
         return None
     if figure.kind != "count" and not head:
@@ -53,6 +85,12 @@ def fact_key(figure: Figure) -> FactKey | None:
     # a title-cased phrase ("Bodies Of Killed Soldiers") says nothing by its capitals
     modifiers = frozenset(stem(w) for w in words if len(words) < len(first.split())) - {head}
     return FactKey(outcome, head, modifiers)
+
+
+def ref_fact_key(figure: Figure, ref: PassageRef) -> FactKey | None:
+    """:func:`fact_key` with the passage around the figure as context."""
+    s, e = ref.local(figure.start, figure.end)
+    return fact_key(figure, (ref.text, s, e) if e > s else None)
 
 
 @dataclass(slots=True)
@@ -103,7 +141,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     claims = claims_of(ref)
     values = frozenset(c.figure.value for c in claims if c.figure.value >= 10)
     for c in claims:
-        k = fact_key(c.figure)
+        k = ref_fact_key(c.figure, ref)
         if k is not None and k not in facts:
             facts.append(k)
     names = {c.claimant for c in ref.claims if c.claimant}

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from desk.model import Figure, FigureStatement, PassageRef, Row
 
 from .diff import word_diff
-from .profile import FactKey, claims_of, fact_key
+from .profile import FactKey, claims_of, ref_fact_key
 
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
@@ -95,8 +95,9 @@ def describe_row(row: Row) -> None:
     same = _same_claimant_fn()
     groups: dict[FactKey, list[FigureStatement]] = {}
     order: list[FactKey] = []
+    refs = {r.key: r for cell in row.cells.values() for r in cell}
     for s in row.statements:
-        k = fact_key(s.figure)
+        k = ref_fact_key(s.figure, refs[(s.article_id, s.passage)])
         if k is None:
             continue
         target = next((g for g in order if g.matches(k) and (g.head or not k.head)), None)

@@ -27,8 +27,12 @@ _LEADING = frozenset("-+*=#>")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
 
 
-def _clean(text: str) -> str:
-    """Collapse all line breaks and runs of white space; drop control characters."""
+def _clean(text: str, *, collapse: bool = True) -> str:
+    """Drop control characters; collapse line breaks and runs of white space.
+
+    Without ``collapse`` (file paths, which must stay exact) only each line
+    break or other non-space white space becomes one space.
+    """
     kept = []
     for ch in text:
         cat = unicodedata.category(ch)
@@ -36,17 +40,22 @@ def _clean(text: str) -> str:
             continue
         if cat in ("Cf", "Co", "Cs") and ch not in "\u200d":
             continue
+        if not collapse and ch.isspace() and ch != " ":
+            ch = " "
         kept.append(ch)
+    if not collapse:
+        return "".join(kept).strip(" ")
     return " ".join("".join(kept).split())
 
 
-def escape_markdown(text: str, *, line_start: bool = True) -> str:
+def escape_markdown(text: str, *, line_start: bool = True, collapse: bool = True) -> str:
     """Article text made inert: one line, every Markdown/HTML control character escaped.
 
     With ``line_start`` the text may begin a line, so list, heading and
-    quote markers at its start are escaped too.
+    quote markers at its start are escaped too.  ``collapse=False`` keeps runs
+    of spaces (for file paths).
     """
-    text = _clean(text)
+    text = _clean(text, collapse=collapse)
     return _escape_clean(text, line_start=line_start)
 
 
@@ -124,7 +133,7 @@ def citation(ref: PassageRef) -> str:
     if ref.title:
         parts.append("“" + escape_markdown(ref.title, line_start=False) + "”")
     parts.append(ref.date.isoformat() if ref.date else "undated")
-    parts.append(escape_markdown(ref.relpath or ref.path, line_start=False))
+    parts.append(escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))
     parts.append(f"passage {ref.number + 1}, characters {ref.start}–{ref.end}")
     return "— " + ", ".join(parts)
 

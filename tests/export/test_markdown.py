@@ -203,3 +203,10 @@ def test_refuses_the_article_folder_and_missing_dirs(tmp_path: Path) -> None:
     other.mkdir()
     assert write_markdown(c, other / "x.md").is_file()
     assert sorted(p.name for p in folder.rglob("*")) == ["sub"]
+
+
+def test_citation_keeps_file_paths_exact() -> None:
+    ref = make_ref("Russian soldiers were killed near Bakhmut, officials said.", "A")
+    ref.relpath = "2022-07-29 Trump's  'Claim'  (two spaces).md"
+    md = render_markdown(Comparison("q", ["A"], build_rows([ref])))
+    assert "2022-07-29 Trump's  'Claim'  \\(two spaces\\).md, passage 1" in md
