@@ -19,6 +19,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -75,9 +76,23 @@ def file_sha1(path: Path) -> str:
 _CTX: dict[str, Any] = {}
 
 
+def _exit_with_parent() -> None:
+    """A worker ends when desk itself is killed, instead of waiting for work for ever."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="desk-parent-watch", daemon=True).start()
+
+
 def _init_reader(folder: str) -> None:
     from desk import corpus
 
+    _exit_with_parent()
     _CTX["folder"] = Path(folder)
     _CTX["ctx"] = corpus.FolderContext.load(Path(folder))
 
@@ -490,7 +505,7 @@ class Indexer:
 
         window = 4 * workers()
         in_flight: dict[Future[tuple[str, str | None, str]], Article] = {}
-        with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context()) as pool:
+        with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context(), initializer=_exit_with_parent) as pool:
             try:
                 exhausted = False
                 while True:

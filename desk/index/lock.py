@@ -15,6 +15,28 @@ from types import TracebackType
 
 from desk.errors import IndexBusy
 
+#: lock file descriptors this process holds
+_HELD: set[int] = set()
+
+
+def _forget_in_child() -> None:
+    """A forked child (a reader or Whoosh writer worker) must not keep the lock alive.
+
+    flock belongs to the open file, which a forked child shares: if desk itself
+    were killed, its orphaned workers would hold the library's lock for good.
+    Closing the child's copy leaves the parent's lock as it is.
+    """
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
+
 
 class UpdateLock:
     def __init__(self, path: Path) -> None:
@@ -54,11 +76,13 @@ class UpdateLock:
                 told = True
             time.sleep(0.2)
         self._fd = fd
+        _HELD.add(fd)
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
         if fd is None:
             return
+        _HELD.discard(fd)
         if sys.platform == "win32":
             import msvcrt
 

@@ -256,3 +256,69 @@ def test_kill_during_markdown_export_keeps_old_or_whole_new(tmp_path: Path) -> N
     leftovers = [p.name for p in target.parent.iterdir() if p.name != target.name]
     # a SIGKILL cannot clean up after itself; what it leaves is hidden and is never the target
     assert all(name.startswith(".desk-export-") for name in leftovers), leftovers
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.timeout(240)
+def test_killing_desk_alone_frees_the_folder(tmp_path: Path) -> None:
+    """SIGKILL to the desk process only (not its workers), as a task manager or the OOM killer does.
+
+    Its reader workers were forked while it held the folder's lock; they must
+    neither keep that lock (the folder could never be indexed again) nor live on.
+    """
+    from .test_concurrent import _lock_held
+
+    folder, data_dir = tmp_path / "articles", tmp_path / "data"
+    folder.mkdir()
+    for i in range(3000):
+        (folder / f"a{i:05d}.txt").write_text(f"Report {i}: officials counted {i} boats near Example{i}. More came.\n")
+    proc = subprocess.Popen(
+        desk_cmd("index", folder, "--no-extract"), env=child_env(data_dir), cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    kids: list[int] = []
+    while len(kids) < 2:
+        assert proc.poll() is None, "desk finished before its workers could be seen"
+        assert time.monotonic() < deadline, "no worker processes appeared"
+        time.sleep(0.05)
+        kids = _children(proc.pid)
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    lock = _library_dir(data_dir) / "update.lock"  # type: ignore[operator]
+    try:
+        deadline = time.monotonic() + 10
+        while any(_alive(k) for k in kids):
+            assert time.monotonic() < deadline, "the workers of a killed desk live on"
+            time.sleep(0.1)
+        assert not _lock_held(lock), "the folder is still locked after desk was killed"
+        run = run_desk(["index", folder, "--no-extract"], data_dir=data_dir, timeout=200)
+        assert run.returncode == 0, run.stderr
+        assert "waiting" not in run.stderr
+    finally:
+        for k in kids:
+            try:
+                os.kill(k, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
