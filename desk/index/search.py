@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from whoosh import query as wq
 from whoosh import sorting
@@ -19,6 +19,7 @@ from whoosh.highlight import Formatter, Highlighter, PinpointFragmenter
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
+from desk.errors import QueryError
 from desk.index.query import QueryBuilder, as_datetime
 
 
@@ -104,6 +105,31 @@ class PassageSearcher:
                 self._filters[key] = cached
             return cached
 
+    def _range_set(self, q: wq.Query) -> set[int]:
+        key = ("range", repr(q))
+        cached = self._filters.get(key)
+        if cached is None:
+            cached = set(self._searcher.docs_for_query(q))
+            self._filters[key] = cached
+        return cast(set[int], cached)
+
+    def _split_ranges(self, q: wq.Query) -> tuple[wq.Query, list[set[int]]]:
+        """Top-level ``figure:``/``date:`` clauses of an AND become cached filter sets.
+
+        Whoosh 2.7.4 trips an assertion (``a_id != b_id`` in its intersection
+        matcher) when a multi-valued NUMERIC range is intersected with terms on a
+        large index; as filters they are also faster (WHOOSH.md: cached sets).
+        """
+        if isinstance(q, wq.And):
+            ranges = [c for c in q.subqueries if isinstance(c, wq.NumericRange | wq.DateRange)]
+            rest = [c for c in q.subqueries if not isinstance(c, wq.NumericRange | wq.DateRange)]
+            if ranges and rest:
+                query = rest[0] if len(rest) == 1 else wq.And(rest)
+                return query, [self._range_set(r) for r in ranges]
+            if ranges:
+                return ranges[0], [self._range_set(r) for r in ranges[1:]]
+        return q, []
+
     def search(
         self,
         text: str,
@@ -118,13 +144,24 @@ class PassageSearcher:
         self.refresh()  # another process may have committed since: never search a stale snapshot
         with self._lock:
             flt = self.filter_set(outlets, since, until)
+            q, range_sets = self._split_ranges(q)
+            for docs in range_sets:
+                flt = docs if flt is None else flt & docs
+            if flt is not None and not flt:
+                return RawResult([], 0, {})
             s = self._searcher
             kwargs: dict[str, Any] = {"limit": max(1, limit), "terms": True, "filter": flt}
             if per_article:
                 kwargs.update(collapse="aid", collapse_limit=per_article)
             if facets:
                 kwargs["groupedby"] = {"outlet": sorting.FieldFacet("outlet")}
-            results = s.search(q, **kwargs)
+            try:
+                results = s.search(q, **kwargs)
+            except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
+                raise QueryError(
+                    "desk cannot combine figure: or date: inside OR/NOT groups on this library; "
+                    "use them at the top level of the query (they are ANDed with the rest)."
+                ) from exc
             hits: list[RawHit] = []
             for hit in results[: max(1, limit)]:
                 start = hit["start"]
