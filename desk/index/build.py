@@ -259,18 +259,28 @@ class Indexer:
                 exclude.append(p)
         found: list[tuple[Path, str, os.stat_result]] = []
         skipped: list[Skipped] = []
+        root_s = os.fspath(self.folder)
+        prefix = root_s.rstrip(os.sep) + os.sep
         try:
             for item in corpus.scan(self.folder, exclude=exclude):
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
+                # plain strings here: pathlib's parsing was most of an unchanged re-index
+                name = os.fspath(item)
+                full = name if os.path.isabs(name) else os.path.join(root_s, name)
                 try:
-                    st = item.stat()
+                    st = os.stat(full)
                 except OSError as exc:
-                    skipped.append(Skipped(str(item), f"cannot be read: {exc.strerror or exc}"))
+                    skipped.append(Skipped(full, f"cannot be read: {exc.strerror or exc}"))
                     continue
-                rel = item.relative_to(self.folder).as_posix() if item.is_absolute() else item.as_posix()
-                found.append((item if item.is_absolute() else self.folder / item, rel, st))
+                if full.startswith(prefix):
+                    rel = full[len(prefix) :]
+                else:
+                    rel = os.path.relpath(full, root_s)
+                if os.sep != "/":
+                    rel = rel.replace(os.sep, "/")
+                found.append((item if os.path.isabs(name) else Path(full), rel, st))
         except PermissionError as exc:
             raise FolderError(f"desk may not list the folder {self.folder}: {exc.strerror}.") from exc
         root = str(self.folder)
