@@ -104,7 +104,7 @@ def collate_articles(
             progress(k - 1, total, f"aligning {columns[k]}")
         other = per_article[k]
         profiles: list[Profile] = [profile(r) for r in spine] + [profile(r) for r in other]
-        sim = similarity_matrix(profiles, COMMON_SHARE)[:n_spine, n_spine:]
+        sim = similarity_matrix(profiles, COMMON_SHARE, columns=np.arange(n_spine, len(profiles)))[:n_spine]
         in_order = _align(sim)
         matched_other = {j: i for i, j in in_order}
         used_spine = {i for i, _ in in_order}

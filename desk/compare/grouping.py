@@ -1,19 +1,19 @@
 """Group candidate passages into rows that report the same fact.
 
-Similarity of two passages = Dice overlap of their informative content stems
-(rapidfuzz Indel similarity over sorted stem lists, computed for all pairs at
-once by ``rapidfuzz.process.cdist``) plus a bonus when their figures count
-the same thing and a smaller one when they share a claimant.  Rows are then
+Similarity of two passages = an IDF-weighted Dice overlap of their content
+stems (one float32 matrix product for all pairs) plus a bonus when their
+figures count the same thing, share a value or a claimant.  rapidfuzz
+measures near-duplicates (wire copy) and, in :mod:`.diff`, word differences.  Rows are then
 formed by average-linkage agglomeration over that matrix.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
 
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
@@ -47,28 +47,52 @@ EDGE_THRESHOLD = 0.38
 DUPLICATE_RATIO = 90.0
 
 
-def _encode(items: Sequence[frozenset[str]], vocab: dict[str, str]) -> list[str]:
-    """Each set as a string of one private character per element, sorted.
+def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
+    """Passages x items matrix (float32), only for items found in two or more passages.
 
-    Over sorted, duplicate-free strings the LCS is the intersection, so
-    Indel similarity is exactly the Dice coefficient of the sets.
+    Items only one passage has cannot be shared, so they never need a column:
+    this keeps the matrix narrow enough for one BLAS product per comparison.
     """
-    out = []
-    for s in items:
-        chars = []
-        for w in s:
-            c = vocab.get(w)
-            if c is None:
-                c = vocab[w] = chr(0x4E00 + len(vocab))
-            chars.append(c)
-        out.append("".join(sorted(chars)))
+    count: dict[str, int] = {}
+    for items in sets:
+        for it in items:
+            count[it] = count.get(it, 0) + 1
+    columns: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, items in enumerate(sets):
+        for it in items:
+            if count[it] < 2:
+                continue
+            rows.append(i)
+            cols.append(columns.setdefault(it, len(columns)))
+            vals.append(weights(it) if weights else 1.0)
+    out = np.zeros((len(sets), len(columns)), dtype=np.float32)
+    if rows:
+        out[rows, cols] = vals
     return out
 
 
-def similarity_matrix(profiles: Sequence[Profile], common_share: float = COMMON_SHARE) -> np.ndarray:
-    """Pairwise passage similarity (about 0..1.7); the diagonal is 0.
+def _shares_any(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """Which pairs of sets have an element in common."""
+    m = _incidence(sets)
+    if m.shape[1] == 0:
+        return np.zeros((len(sets), len(sets)), dtype=bool)
+    return (m @ m.T) > 0
 
-    Stems found in more than ``common_share`` of the passages are left out.
+
+def similarity_matrix(
+    profiles: Sequence[Profile], common_share: float = COMMON_SHARE, columns: np.ndarray | None = None
+) -> np.ndarray:
+    """Pairwise passage similarity (about 0..1.7); a passage's similarity to itself is 0.
+
+    With ``columns`` (passage indexes) only those columns are computed:
+    every passage against the query hits, the only pairs grouping needs.
+
+    Text part: a weighted Dice overlap of content stems, each stem weighing
+    3, 2 or 1 by how rare it is among these passages; stems found in more
+    than ``common_share`` of them are left out.
     """
     n = len(profiles)
     if n == 0:
@@ -78,43 +102,41 @@ def similarity_matrix(profiles: Sequence[Profile], common_share: float = COMMON_
         for s in p.stems:
             df[s] = df.get(s, 0) + 1
     limit = max(3, int(common_share * n))
-    # weight each stem by how rare it is among the candidates (1-3 copies of
-    # it in the set): Dice over these multisets is an IDF-weighted overlap
     rare = max(2, int(RARE_SHARE * n))
     middle = max(3, int(MIDDLE_SHARE * n))
 
-    def copies(stem: str) -> int:
+    def weight(stem: str) -> float:
         d = df[stem]
-        return 3 if d <= rare else 2 if d <= middle else 1
+        return 3.0 if d <= rare else 2.0 if d <= middle else 1.0
 
-    informative = [frozenset(f"{s}\x00{c}" for s in p.stems if df[s] <= limit for c in range(copies(s))) for p in profiles]
-    vocab: dict[str, str] = {}
-    strings = _encode(informative, vocab)
-    sim = process.cdist(strings, strings, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
-    empty = np.array([not s for s in strings])
-    if empty.any():
-        sim[empty, :] = 0.0  # two passages with no informative words are not alike
-        sim[:, empty] = 0.0
+    cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
+    informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
+    totals = np.array([sum(weight(s) for s in st) for st in informative], dtype=np.float32)
+    # square roots of the weights on both sides: the product sums the weights of shared stems
+    m = _incidence(informative, lambda s: math.sqrt(weight(s)))
+    if m.shape[1]:
+        shared = m @ m[cols].T
+        denom = totals[:, None] + totals[cols][None, :]
+        sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    else:
+        sim = np.zeros((n, len(cols)), dtype=np.float32)
 
     strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
     weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
     conflict = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
-    sim += FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong) - CONFLICT_PENALTY * (conflict & ~strong)
+    facts = FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong) - CONFLICT_PENALTY * (conflict & ~strong)
+    sim += facts[:, cols]
     if any(p.values for p in profiles):
         vdf: dict[float, int] = {}
         for p in profiles:
             for v in p.values:
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
-        vvocab: dict[str, str] = {}
-        vs = _encode([frozenset(str(v) for v in p.values if vdf[v] <= limit) for p in profiles], vvocab)
-        sim += VALUE_BONUS * (process.cdist(vs, vs, scorer=Indel.similarity, dtype=np.int32, workers=1) > 0)
+        values = [frozenset(str(v) for v in p.values if vdf[v] <= limit) for p in profiles]
+        sim += VALUE_BONUS * _shares_any(values)[:, cols]
     if any(p.claimants for p in profiles):
-        cvocab: dict[str, str] = {}
-        cs = _encode([p.claimants for p in profiles], cvocab)
-        shared = process.cdist(cs, cs, scorer=Indel.similarity, dtype=np.int32, workers=1) > 0
-        sim += CLAIMANT_BONUS * shared
-    np.fill_diagonal(sim, 0.0)
+        sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
+    sim[cols, np.arange(len(cols))] = 0.0
     return sim
 
 
@@ -161,30 +183,34 @@ def cluster(
 ) -> list[list[int]]:
     """Average-linkage agglomeration, strongest pairs first.
 
+    ``sim`` is passages x hits (the columns are the passages ``hits`` marks,
+    in order; without ``hits`` every passage is a hit and ``sim`` square).
     ``articles`` (one article number per passage) restricts the average to
-    pairs of passages from different articles.  ``hits`` (booleans) marks the
-    passages that matched the query: they are grouped first, and each other
-    passage (a neighbour) then joins the group it fits best, or none; so a
-    neighbour can complete a row but never bridge two.
+    pairs of passages from different articles.  Hits are grouped first; each
+    other passage (a neighbour) then joins the group it fits best, or none,
+    so a neighbour can complete a row but never bridge two.
     """
     n = sim.shape[0]
     if hits is None:
         hits = np.ones(n, dtype=bool)
-    owner = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    hit_idx = np.nonzero(hits)[0]
+    h = len(hit_idx)
+    hsim = sim[hit_idx]  # hits x hits
+    harts = articles[hit_idx] if articles is not None else None
+    owner = list(range(h))
+    members: dict[int, list[int]] = {i: [i] for i in range(h)}
 
     def link(ma: list[int], mb: list[int]) -> float:
-        block = sim[np.ix_(ma, mb)]
-        if articles is not None:
+        block = hsim[np.ix_(ma, mb)]
+        if harts is not None:
             # passages of one article say different things by design: only
             # pairs across articles tell whether two groups report one fact
-            cross = articles[ma][:, None] != articles[mb][None, :]
+            cross = harts[ma][:, None] != harts[mb][None, :]
             return float(block[cross].mean()) if cross.any() else 0.0
         return float(block.mean())
 
-    both = hits[:, None] & hits[None, :]
-    ii, jj = np.nonzero(np.triu((sim >= EDGE_THRESHOLD) & both, k=1))
-    order = np.argsort(-sim[ii, jj], kind="stable")
+    ii, jj = np.nonzero(np.triu(hsim >= EDGE_THRESHOLD, k=1))
+    order = np.argsort(-hsim[ii, jj], kind="stable")
     # a merge refused early may be right once both groups have grown: a few passes
     for _ in range(MERGE_PASSES):
         merged = False
@@ -192,7 +218,7 @@ def cluster(
             if cancelled is not None and step % 256 == 0 and cancelled():
                 raise Cancelled()
             i, j = int(ii[k]), int(jj[k])
-            if articles is not None and articles[i] == articles[j]:
+            if harts is not None and harts[i] == harts[j]:
                 continue  # passages of one article join a row only through other articles
             a, b = owner[i], owner[j]
             if a == b:
@@ -210,19 +236,29 @@ def cluster(
         if not merged:
             break
 
-    groups = {r: list(m) for r, m in members.items() if hits[m].any()}
-    for found in np.nonzero(~hits)[0]:
-        nb = int(found)
-        best, best_link = None, NEIGHBOUR_THRESHOLD
-        for r, group in groups.items():
-            if float(sim[nb, group].max()) < EDGE_THRESHOLD:
-                continue
-            value = link([nb], group)
-            if value >= best_link:
-                best, best_link = r, value
-        if best is not None:
-            groups[best].append(nb)
-    return [sorted(m) for m in groups.values()]
+    hgroups = list(members.values())
+    groups = [[int(hit_idx[i]) for i in g] for g in hgroups]
+    neighbours = np.nonzero(~hits)[0]
+    if hgroups and len(neighbours):
+        member = np.zeros((h, len(hgroups)), dtype=np.float32)
+        for g, group in enumerate(hgroups):
+            member[group, g] = 1.0
+        sub = sim[neighbours]  # neighbours x hits
+        if articles is not None and harts is not None:
+            cross = (articles[neighbours][:, None] != harts[None, :]).astype(np.float32)
+        else:
+            cross = np.ones_like(sub)
+        sums = (sub * cross) @ member
+        counts = cross @ member
+        means = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+        best_edge = np.stack([sub[:, group].max(axis=1) for group in hgroups], axis=1)
+        means[best_edge < EDGE_THRESHOLD] = 0.0
+        choice = means.argmax(axis=1)
+        for row, nb in enumerate(neighbours):
+            g = int(choice[row])
+            if means[row, g] >= NEIGHBOUR_THRESHOLD:
+                groups[g].append(int(nb))
+    return [sorted(m) for m in groups]
 
 
 def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str]]:
@@ -257,14 +293,14 @@ def rows_from_profiles(
     """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped."""
     if progress:
         progress(0, 3, "measuring similarity")
-    sim = similarity_matrix(profiles)
+    is_hit = np.array([p.hit for p in profiles], dtype=bool)
+    sim = similarity_matrix(profiles, columns=np.nonzero(is_hit)[0])
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress:
         progress(1, 3, "grouping passages")
     ids: dict[str, int] = {}
     articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in profiles], dtype=np.int64)
-    is_hit = np.array([p.hit for p in profiles], dtype=bool)
     groups = cluster(sim, cancelled, articles, is_hit)
     if progress:
         progress(2, 3, "describing rows")
