@@ -264,3 +264,43 @@ def test_extraction_in_worker_processes_batches_and_cancel(seeds, tmp_path, monk
         assert report.pending_extraction == 0
         assert lib.search("claimant:zelensky").hits
         assert len({s.article_id for s in lib.claims()}) == 10
+
+
+def _many(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    for i in range(n):
+        _write(folder, f"n{i:02d}.md", f"Report {i}",
+               f"Convoy number {i} reached the port. Officials said {i + 10} trucks carried grain.",
+               ("Kyiv Post", "Meduza", "Reuters")[i % 3])
+    return folder
+
+
+def test_bulk_path_parallel_writers_and_cancel_leave_no_processes(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from desk.index import build
+
+    monkeypatch.setattr(build, "PARALLEL_WRITE_THRESHOLD", 8)
+    monkeypatch.setattr(build, "POOL_THRESHOLD", 4)
+    folder = _many(tmp_path / "many", 12)
+    with Library(folder) as lib:
+        state = {"writing": False}
+
+        def progress(done: int, total: int, message: str) -> None:
+            if message == "writing the index":
+                state["writing"] = True
+
+        report = lib.update(extract=False, progress=progress, cancelled=lambda: state["writing"])
+        assert report.cancelled
+        assert multiprocessing.active_children() == []
+        assert lib.search("convoy").hits == []
+        report = lib.update(extract=False)
+        # the cancelled run had stored the articles: they are re-sent from the store, not re-read
+        assert (report.added, report.unchanged) == (0, 12)
+        assert multiprocessing.active_children() == []
+        res = lib.search("convoy", limit=50)
+        assert len({h.article_id for h in res.hits}) == 12
+        assert res.outlets == {"Kyiv Post": 4, "Meduza": 4, "Reuters": 4}
+        assert {h.relpath for h in lib.search("trucks figure:>20", limit=50).hits} == {
+            f"n{i:02d}.md" for i in range(11, 12)
+        }

@@ -301,15 +301,12 @@ class Indexer:
         lock_message: Callable[[str], None],
         lock_wait: float,
     ) -> IndexReport:
-        from desk import corpus
-
         t0 = time.perf_counter()
         report = IndexReport()
         progress(0, 0, "looking for articles")
         found, scan_skipped = self._scan(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
-        ctx_problems: list[Skipped] = []
 
         to_read: list[tuple[Path, str]] = []
         resend: list[str] = []  # aids stored but not yet in Whoosh (a killed run)
@@ -344,6 +341,50 @@ class Indexer:
             to_read.append((path, rel))
         removed = [rel for rel in states if rel not in seen]
 
+        early: IndexWriter | None = None
+        if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
+            # a bulk import: fork Whoosh's sub-writers now, while this process is small,
+            # rather than after every article has been read into memory (their RSS would
+            # count all of it again)
+            early = engine.open_writer(
+                self.ix, wait=lock_wait, message=lock_message,
+                limitmb=128, procs=workers(), multisegment=True, batchsize=1000,
+            )
+            try:
+                for _ in range(workers()):
+                    early._new_task()  # type: ignore[attr-defined]
+            except BaseException:
+                engine.abandon(early)
+                raise
+        try:
+            return self._text_pass_rest(
+                t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
+                to_read, resend, remembered, removed, early,
+            )
+        finally:
+            if early is not None and not getattr(early, "is_closed", True):
+                engine.abandon(early)
+
+    def _text_pass_rest(
+        self,
+        t0: float,
+        report: IndexReport,
+        progress: Progress,
+        cancelled: CancelCheck,
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+        found: list[tuple[Path, str, os.stat_result]],
+        scan_skipped: list[Skipped],
+        states: dict[str, FileState],
+        to_read: list[tuple[Path, str]],
+        resend: list[str],
+        remembered: list[tuple[str, Skipped, int, float]],
+        removed: list[str],
+        early: IndexWriter | None,
+    ) -> IndexReport:
+        from desk import corpus
+
+        ctx_problems: list[Skipped] = []
         # read
         results: list[_Read] = []
         total = len(to_read)
@@ -404,6 +445,8 @@ class Indexer:
         removed_aids = [states[rel].aid for rel in removed]
         if good:
             self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
+            for r in good:
+                r.keys = []  # stored; not needed in memory any more
         resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
         if good or removed_aids or resend_articles:
@@ -412,7 +455,7 @@ class Indexer:
             kwargs: dict[str, Any] = {"limitmb": 128}
             if bulk:
                 kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
-            writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
+            writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
             try:
                 for aid in (*replaced_aids, *removed_aids, *resend):
                     writer.delete_by_term("aid", aid)

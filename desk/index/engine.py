@@ -125,6 +125,18 @@ def abandon(writer: IndexWriter) -> None:
     Whoosh 2.7.4 leaves the lock held when ``commit()`` raised half-way, and
     ``cancel()`` may itself fail on a half-closed writer: release by hand.
     """
+    # MpWriter.cancel() only flips a flag on the parent's copy of each sub-writer
+    # process: the real children would wait on their job queue for ever (and keep
+    # the interpreter from exiting).  Stop them.
+    for task in list(getattr(writer, "tasks", []) or []):
+        try:
+            if task.is_alive():
+                task.terminate()
+            task.join(5)
+        except Exception:  # noqa: BLE001 - best effort on a broken writer
+            pass
+    if getattr(writer, "tasks", None):
+        writer.tasks = []  # type: ignore[attr-defined]
     try:
         writer.cancel()
     except Exception:  # noqa: BLE001 - the writer is already broken; the lock matters
