@@ -233,8 +233,10 @@ def render_markdown(comparison: Comparison, rows: Sequence[int] | None = None) -
     query = comparison.query
     if comparison.mode == "collate" and query.startswith("collate: "):
         query = query[len("collate: ") :]
-    lines = [f"# {what}: " + (escape_markdown(query, line_start=False) or "(empty query)"), ""]
-    meta = [f"Exported {created.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC by desk"]
+    stamp = created.astimezone(dt.UTC)
+    title = escape_markdown(query, line_start=False) or "(empty query)"
+    lines = [f"# {what}: {title} — exported {stamp:%Y-%m-%d}", ""]
+    meta = [f"Exported {stamp:%Y-%m-%d %H:%M} UTC by desk"]
     meta.append(f"{len(chosen)} of {len(comparison.rows)} rows")
     if comparison.outlets:
         meta.append("outlets: " + escape_markdown(", ".join(comparison.outlets), line_start=False))

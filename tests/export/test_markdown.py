@@ -127,7 +127,7 @@ def test_heading_citations_table_and_differences() -> None:
     ]
     c = Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
     md = render_markdown(c)
-    assert md.startswith("# Comparison: soldiers killed\n")
+    assert md.startswith(f"# Comparison: soldiers killed — exported {c.created:%Y-%m-%d}\n")
     assert f"{c.created:%Y-%m-%d}" in md
     for r in refs:
         assert f"{r.relpath}, passage {r.number + 1}" in md.replace("\\", "")
