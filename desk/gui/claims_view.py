@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui.signals import emit
 from desk.model import FigureStatement
 
 Index = QModelIndex | QPersistentModelIndex
@@ -189,7 +190,7 @@ class ClaimsView(QWidget):
     def _clicked(self, index: QModelIndex) -> None:
         s = self.statement_at(index)
         if s is not None:
-            self.passageRequested.emit(s.article_id, s.passage)
+            emit(self.passageRequested, s.article_id, s.passage)
 
     def _menu(self, pos: Any) -> None:
         s = self.statement_at(self.table.indexAt(pos))

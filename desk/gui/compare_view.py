@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
+from desk.gui.signals import emit
 from desk.model import Comparison, PassageRef, Row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,7 @@ class CompareModel(QAbstractTableModel):
                         for a in ref.attributions:
                             self.colors.claimant(a.name)
         self.endResetModel()
-        self.checkedChanged.emit()
+        emit(self.checkedChanged)
 
     def set_theme(self, theme: Theme) -> None:
         self.colors.theme = theme
@@ -108,7 +109,7 @@ class CompareModel(QAbstractTableModel):
     def _refresh_html(self) -> None:
         self._html.clear()
         if self.rowCount() and self.columnCount() > 1:
-            self.dataChanged.emit(
+            emit(self.dataChanged,
                 self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1), [HtmlRole]
             )
 
@@ -207,8 +208,8 @@ class CompareModel(QAbstractTableModel):
             self._checked.add(index.row())
         else:
             self._checked.discard(index.row())
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.checkedChanged.emit()
+        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
+        emit(self.checkedChanged)
         return True
 
     # -- helpers
@@ -246,10 +247,10 @@ class CompareModel(QAbstractTableModel):
     def set_all_checked(self, checked: bool) -> None:
         self._checked = set(range(self.rowCount())) if checked else set()
         if self.rowCount():
-            self.dataChanged.emit(
+            emit(self.dataChanged,
                 self.index(0, 0), self.index(self.rowCount() - 1, 0), [Qt.ItemDataRole.CheckStateRole]
             )
-        self.checkedChanged.emit()
+        emit(self.checkedChanged)
 
     def selected_comparison(self) -> Comparison | None:
         """The comparison restricted to the ticked rows (all rows when none is ticked)."""
@@ -283,11 +284,11 @@ class _HoverTable(QTableView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        self.hovered.emit(self._delegate.anchor_at(self, event.position().toPoint()))
+        emit(self.hovered, self._delegate.anchor_at(self, event.position().toPoint()))
 
     def leaveEvent(self, event: Any) -> None:
         super().leaveEvent(event)
-        self.hovered.emit("")
+        emit(self.hovered, "")
 
 
 class CompareView(QWidget):
@@ -519,4 +520,4 @@ class CompareView(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         ref = index.data(ObjectRole)
         if isinstance(ref, PassageRef):
-            self.passageActivated.emit(ref)
+            emit(self.passageActivated, ref)

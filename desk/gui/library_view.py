@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
+from desk.gui.signals import emit
 from desk.model import Article, Extraction
 
 Index = QModelIndex | QPersistentModelIndex
@@ -249,7 +250,7 @@ class LibraryPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         a = index.data(ObjectRole)
         if isinstance(a, Article):
-            self.articleActivated.emit(a)
+            emit(self.articleActivated, a)
 
 
 READER_EMPTY = (

@@ -45,6 +45,7 @@ from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
+from desk.gui.signals import emit
 from desk.gui.worker import Task
 from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
 
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, *, dialog: bool = True) -> None:
         self.set_status(message)
-        self.errorShown.emit(message)
+        emit(self.errorShown, message)
         if dialog and self.err_windows:
             QMessageBox.warning(self, "desk", message)
 
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
         from desk.gui.app import report_crash
 
         self.set_status("Something went wrong; the details are in the log.")
-        self.crashShown.emit(tb)
+        emit(self.crashShown, tb)
         report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)
 
     # ------------------------------------------------------------------ folder
@@ -462,7 +463,7 @@ class MainWindow(QMainWindow):
         self.refresh_articles()
         if index:
             self.reindex()
-        self.folderOpened.emit(str(self.folder))
+        emit(self.folderOpened, str(self.folder))
 
     def close_library(self) -> None:
         for t in list(self._tasks):
@@ -517,7 +518,7 @@ class MainWindow(QMainWindow):
         self.set_status(f"{what}: " + ", ".join(parts) + f" in {report.seconds:.1f} s.")
         self.refresh_articles()
         self.refresh_problems(report.skipped)
-        self.indexed.emit(report)
+        emit(self.indexed, report)
         if self._reindex_pending:
             self.reindex()
 
@@ -541,7 +542,7 @@ class MainWindow(QMainWindow):
         self.search_field.set_vocabulary(outlets, claimants)
         if skipped:
             self.refresh_problems(skipped)
-        self.articlesLoaded.emit(len(articles))
+        emit(self.articlesLoaded, len(articles))
 
     def refresh_problems(self, skipped: list[Skipped]) -> None:
         seen = {(s.path, s.reason) for s in skipped}
@@ -596,13 +597,13 @@ class MainWindow(QMainWindow):
         if gen == self._generation:
             self.search_bar.show_error(message)
             self.set_status(message)
-            self.errorShown.emit(message)
+            emit(self.errorShown, message)
 
     def _searched(self, result: SearchResult, gen: int) -> None:
         if gen != self._generation:
             return
         self.results.set_result(result)
-        self.searched.emit(result)
+        emit(self.searched, result)
 
     def compare(self, query: str) -> None:
         """Search, compare the outlets and list the claims for ``query`` (Enter)."""
@@ -636,14 +637,14 @@ class MainWindow(QMainWindow):
             f"{n} rows compared across {len(comparison.outlets)} outlets. Tick rows and press Ctrl+E to export."
             if n else f"No passages to compare for \u201c{comparison.query}\u201d."
         )
-        self.compared.emit(comparison)
+        emit(self.compared, comparison)
 
     def _claims(self, statements: list[Any], gen: int) -> None:
         if gen != self._generation:
             return
         dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
         self.claims_view.set_statements(statements, dates)
-        self.claimsLoaded.emit(statements)
+        emit(self.claimsLoaded, statements)
 
     def collate(self) -> None:
         if not self._need_library():
@@ -676,7 +677,7 @@ class MainWindow(QMainWindow):
         article, extraction = r
         self.reader.show_article(article, extraction, query, focus)
         self.tabs.setCurrentWidget(self.reader)
-        self.articleShown.emit(article)
+        emit(self.articleShown, article)
 
     def open_passage(self, ref: PassageRef) -> None:
         self.open_article(ref.article_id, ref.start)
@@ -819,7 +820,7 @@ class MainWindow(QMainWindow):
             if os.environ.get("DESK_REPORT_FIRST_PAINT"):
                 sys.stderr.write(f"desk-first-paint {time.time():.6f}\n")
                 sys.stderr.flush()
-            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, lambda: emit(self.firstPainted))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui.signals import emit
+
 #: the model role carrying a cell's HTML (made with desk.gui.markup)
 HtmlRole = Qt.ItemDataRole.UserRole + 1
 #: a role carrying the plain object behind a row (PassageRef, Article ...)
@@ -69,7 +71,7 @@ class SafeBrowser(QTextBrowser):
         if url.scheme().lower() in ("http", "https"):
             open_external(url)
         else:
-            self.anchor.emit(url.toString())
+            emit(self.anchor, url.toString())
 
 
 def soften_selection(view: QAbstractItemView) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.richtext import ObjectRole
+from desk.gui.signals import emit
 from desk.model import PassageRef, SearchResult
 
 DEBOUNCE_MS = 300
@@ -57,7 +58,7 @@ class SearchField(QLineEdit):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(lambda: self.typed.emit(self.text()))
+        self._timer.timeout.connect(lambda: emit(self.typed, self.text()))
         self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._submit)
 
@@ -103,7 +104,7 @@ class SearchField(QLineEdit):
         self._timer.stop()
         q = self.text().strip()
         if q:
-            self.submitted.emit(q)
+            emit(self.submitted, q)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_.popup()
@@ -228,4 +229,4 @@ class ResultsView(QWidget):
     def _clicked(self, index: Any) -> None:
         ref = index.data(ObjectRole)
         if isinstance(ref, PassageRef):
-            self.passageActivated.emit(ref)
+            emit(self.passageActivated, ref)

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desk.errors import Cancelled, DeskError
+from desk.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ class Task(QObject):
             now = time.monotonic()
             if now - last[0] >= PROGRESS_INTERVAL or (total and done >= total):
                 last[0] = now
-                relay.progress.emit(int(done), int(total), str(message))
+                emit(relay.progress, int(done), int(total), str(message))
 
         kwargs = dict(self._kwargs)
         if self._with_progress:
@@ -109,47 +110,47 @@ class Task(QObject):
         try:
             result = self._fn(*self._args, **kwargs)
         except Cancelled:
-            relay.cancelled.emit()
+            emit(relay.cancelled)
         except DeskError as e:
-            relay.error.emit(str(e))
+            emit(relay.error, str(e))
         except Exception:  # noqa: BLE001 - a bug in the core: shown, logged, never lost
-            relay.crash.emit(traceback.format_exc())
+            emit(relay.crash, traceback.format_exc())
         else:
-            relay.result.emit(result)
+            emit(relay.result, result)
 
     # -- slots, GUI thread
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if self.running:
-            self.progress.emit(done, total, message)
+            emit(self.progress, done, total, message)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
         self.result = result
         self._finish()
-        self.finished.emit(result)
-        self.done.emit()
+        emit(self.finished, result)
+        emit(self.done)
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self._finish()
-        self.failed.emit(message)
-        self.done.emit()
+        emit(self.failed, message)
+        emit(self.done)
 
     @Slot(str)
     def _on_crash(self, tb: str) -> None:
         self._finish()
         log.error("%s crashed:\n%s", self.name, tb)
-        self.crashed.emit(tb)
-        self.done.emit()
+        emit(self.crashed, tb)
+        emit(self.done)
 
     @Slot()
     def _on_cancelled(self) -> None:
         if not self.running:
             return
         self._finish()
-        self.canceled.emit()
-        self.done.emit()
+        emit(self.canceled)
+        emit(self.done)
 
     def _finish(self) -> None:
         self.running = False

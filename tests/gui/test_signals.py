@@ -1,0 +1,27 @@
+"""Emitting from Python keeps True's reference count (PySide6 6.12.0 on Python 3.11 did not)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+from desk.gui.signals import emit
+
+
+class _Source(QObject):
+    plain = Signal()
+    data = Signal(int, str)
+
+
+def test_emit_keeps_true_alive(qtbot) -> None:
+    src = _Source()
+    got: list[object] = []
+    src.data.connect(lambda n, s: got.append((n, s)))
+    before = sys.getrefcount(True)
+    for i in range(500):
+        emit(src.plain)
+        emit(src.data, i, "x")
+    # 1000 emits: the bug would take 1000 references; other threads and the GC move a few
+    assert abs(sys.getrefcount(True) - before) < 100
+    assert len(got) == 500
