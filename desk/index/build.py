@@ -76,8 +76,14 @@ def file_sha1(path: Path) -> str:
 _CTX: dict[str, Any] = {}
 
 
+_WATCHED: list[int] = []  # the pid whose parent this process watches
+
+
 def _exit_with_parent() -> None:
     """A worker ends when desk itself is killed, instead of waiting for work for ever."""
+    if _WATCHED and _WATCHED[0] == os.getpid():
+        return
+    _WATCHED[:] = [os.getpid()]
     parent = os.getppid()
 
     def watch() -> None:
@@ -87,6 +93,12 @@ def _exit_with_parent() -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, name="desk-parent-watch", daemon=True).start()
+
+
+# every forked child (reader and extraction workers, Whoosh's sub-writers) watches
+# its parent; spawned pool workers start the watch in their initializer
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_exit_with_parent)
 
 
 def _init_reader(folder: str) -> None:
