@@ -161,7 +161,8 @@ def test_random_sigkills_while_indexing_ukraine_media(ukraine: Path, tmp_path: P
         assert clean.returncode == 0, clean.stderr[-3000:]
         build_seconds = clean.seconds
     # kill moments are spread over this many seconds of each run (default: the whole clean build)
-    span = float(os.environ.get("DESK_ROBUST_KILL_SPAN", "0")) or build_seconds * 1.1
+    # (capped, so that 20 kills fit in a few minutes; crash-point tests cover the commit itself)
+    span = float(os.environ.get("DESK_ROBUST_KILL_SPAN", "0")) or min(build_seconds * 1.1, 90.0)
     reference = snapshot(ukraine, clean_dir)
     assert len(reference) > 6000
 
@@ -193,7 +194,7 @@ def test_random_sigkills_while_indexing_ukraine_media(ukraine: Path, tmp_path: P
         log.append((round(time.monotonic() - t0, 1), outcome, len(state)))
         # after each kill: the index opens and searches return only whole articles
         with Library(ukraine, data_dir=data_dir) as lib:
-            check_whole(lib, "Ukraine")
+            check_whole(lib, "Ukraine", full=len(log) % 4 == 0)
         if outcome == "completed":
             assert snapshot(ukraine, data_dir) == reference
     final = run_desk(["index", ukraine, "--no-extract", "--json"], data_dir=data_dir, timeout=1800)
