@@ -183,6 +183,10 @@ def test_hostile_folder_every_file_indexed_or_reported(tmp_path: Path, monkeypat
                 assert rel in skipped, f"{rel!r} should be reported as skipped (indexed: {rel in indexed})"
                 assert skipped[rel].strip(), f"{rel!r} skipped without a reason"
                 assert rel not in indexed
+        print(
+            f"hostile folder: {len(want)} cases, {sum(v == 'indexed' for v in want.values())} indexed, "
+            f"{len(skipped)} reported: " + "; ".join(f"{p!r}: {r}" for p, r in sorted(skipped.items()))
+        )
         # the folder loop is reported, not followed forever
         assert any("loop" in r for p, r in skipped.items() if p.startswith("good/loop")), skipped
         # each reason says what is wrong, in words
