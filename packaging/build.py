@@ -26,7 +26,6 @@ PACKAGING = ROOT / "packaging"
 SPEC = PACKAGING / "desk.spec"
 WORK = PACKAGING / "build"
 DIST = PACKAGING / "dist"
-BUNDLE = DIST / "desk"
 LOG = WORK / "pyinstaller.log"
 
 # PyInstaller 6 logs an unresolved shared library as
@@ -43,9 +42,9 @@ def version() -> str:
     return desk.__version__
 
 
-def tarball_path() -> Path:
+def tarball_path(dist: Path = DIST) -> Path:
     machine = platform.machine() or "x86_64"
-    return DIST / f"desk-{version()}-linux-{machine}.tar.gz"
+    return dist / f"desk-{version()}-linux-{machine}.tar.gz"
 
 
 def folder_size(folder: Path) -> int:
@@ -61,20 +60,21 @@ def missing_platform_libraries(log_text: str) -> list[str]:
     return problems
 
 
-def run_pyinstaller() -> str:
-    for folder in (WORK, DIST):
+def run_pyinstaller(work: Path, dist: Path) -> str:
+    for folder in (work, dist):
         shutil.rmtree(folder, ignore_errors=True)
-    WORK.mkdir(parents=True)
+    work.mkdir(parents=True)
+    log_path = work / LOG.name
     command = [
         sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-        "--workpath", str(WORK), "--distpath", str(DIST), str(SPEC),
+        "--workpath", str(work), "--distpath", str(dist), str(SPEC),
     ]
-    with LOG.open("w", encoding="utf-8") as log:
+    with log_path.open("w", encoding="utf-8") as log:
         proc = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, check=False)
-    text = LOG.read_text(encoding="utf-8", errors="replace")
+    text = log_path.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         tail = "\n".join(text.splitlines()[-30:])
-        raise SystemExit(f"PyInstaller failed (exit {proc.returncode}); log: {LOG}\n{tail}")
+        raise SystemExit(f"PyInstaller failed (exit {proc.returncode}); log: {log_path}\n{tail}")
     return text
 
 
@@ -87,11 +87,15 @@ def pack(bundle: Path, target: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-tarball", action="store_true", help="skip packing the .tar.gz")
+    parser.add_argument("--dist", type=Path, default=DIST, help=f"output folder (default {DIST.relative_to(ROOT)})")
+    parser.add_argument("--work", type=Path, default=WORK, help=f"work folder (default {WORK.relative_to(ROOT)})")
     args = parser.parse_args(argv)
+    dist, work = args.dist.resolve(), args.work.resolve()
+    bundle = dist / "desk"
 
     started = time.monotonic()
-    print(f"building desk {version()} with PyInstaller (log: {LOG.relative_to(ROOT)}) ...", flush=True)
-    log_text = run_pyinstaller()
+    print(f"building desk {version()} with PyInstaller (log: {work / LOG.name}) ...", flush=True)
+    log_text = run_pyinstaller(work, dist)
     built = time.monotonic() - started
 
     problems = missing_platform_libraries(log_text)
@@ -101,15 +105,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     for exe in ("desk", "desk-cli"):
-        if not (BUNDLE / exe).is_file():
+        if not (bundle / exe).is_file():
             print(f"the bundle has no {exe} executable", file=sys.stderr)
             return 1
 
-    print(f"bundle: {BUNDLE.relative_to(ROOT)}  {folder_size(BUNDLE) / 1e6:.1f} MB  (PyInstaller {built:.0f} s)")
+    print(f"bundle: {bundle}  {folder_size(bundle) / 1e6:.1f} MB  (PyInstaller {built:.0f} s)")
     if not args.no_tarball:
-        target = tarball_path()
-        pack(BUNDLE, target)
-        print(f"archive: {target.relative_to(ROOT)}  {target.stat().st_size / 1e6:.1f} MB")
+        target = tarball_path(dist)
+        pack(bundle, target)
+        print(f"archive: {target}  {target.stat().st_size / 1e6:.1f} MB")
     print(f"total {time.monotonic() - started:.0f} s")
     return 0
 
