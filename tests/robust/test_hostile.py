@@ -346,3 +346,28 @@ def test_search_in_a_library_of_only_bad_files(tmp_path: Path) -> None:
         result = lib.search("evacuated")
         assert result.hits == []
         assert result.outlets == {}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_page_with_a_30_mb_data_uri_under_the_size_limit(tmp_path: Path) -> None:
+    """Under the size limit, the page is read; the inline payload never becomes text, memory stays bounded."""
+    folder = tmp_path / "uri"
+    folder.mkdir()
+    with open(folder / "page.html", "wb") as fh:
+        fh.write(b"<!doctype html><html><body><p>" + article_text(2).encode() + b'</p><img src="data:image/png;base64,')
+        piece = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA" * 1024
+        for _ in range((30 * 1024 * 1024) // len(piece)):
+            fh.write(piece)
+        fh.write(b'"></body></html>')
+    run = run_desk(["index", folder, "--no-extract"], data_dir=tmp_path / "data", timeout=240)
+    assert run.returncode == 0, run.stderr
+    assert "1 added" in run.stdout
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        (article,) = lib.articles()
+        text = lib.article(article.id).text
+    assert "evacuated from the town" in text
+    assert "iVBORw0KGgo" not in text
+    assert len(text) < 10_000
+    print(f"30 MB data URI page: {run.seconds:.1f} s, peak RSS {run.peak_rss_mb:.0f} MB")
+    assert run.peak_rss_mb < 600
