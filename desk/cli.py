@@ -619,8 +619,20 @@ def _log_crash(exc: BaseException, data_dir: str | None) -> Path | None:
         return None
 
 
+def _printable_streams() -> None:
+    """Output never fails on a character the terminal's encoding lacks: a file name
+    that is not valid UTF-8 (surrogate escapes), or Japanese on a cp1252 console."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    _printable_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

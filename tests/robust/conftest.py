@@ -29,8 +29,9 @@ def desk_cmd(*args: str | os.PathLike[str]) -> list[str]:
     return [PYTHON, "-m", "desk", *(os.fspath(a) for a in args)]
 
 
-def child_env(data_dir: Path | None = None) -> dict[str, str]:
+def child_env(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    env.update(extra)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["PYTHONHASHSEED"] = "0"
     if data_dir is not None:
@@ -44,6 +45,7 @@ def run_desk(
     data_dir: Path | None = None,
     timeout: float = 120.0,
     preexec_fn: Callable[[], None] | None = None,
+    env: dict[str, str] | None = None,
 ) -> Run:
     """Run ``python -m desk ARGS``; reap the child with ``os.wait4`` to read its own peak RSS.
 
@@ -54,7 +56,8 @@ def run_desk(
     t0 = time.perf_counter()
     with tempfile.TemporaryFile("w+b") as out, tempfile.TemporaryFile("w+b") as err:
         proc = subprocess.Popen(
-            desk_cmd(*args), stdout=out, stderr=err, env=child_env(data_dir), cwd=ROOT, preexec_fn=preexec_fn
+            desk_cmd(*args), stdout=out, stderr=err, env=child_env(data_dir, **(env or {})), cwd=ROOT,
+            preexec_fn=preexec_fn,
         )
         deadline = time.monotonic() + timeout
         while True:

@@ -371,3 +371,22 @@ def test_page_with_a_30_mb_data_uri_under_the_size_limit(tmp_path: Path) -> None
     assert len(text) < 10_000
     print(f"30 MB data URI page: {run.seconds:.1f} s, peak RSS {run.peak_rss_mb:.0f} MB")
     assert run.peak_rss_mb < 600
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_cli_prints_any_name_on_a_strict_terminal(tmp_path: Path, encoding: str) -> None:
+    """A UTF-8 desktop locale makes stdout strict: a file name that is not UTF-8 (or a title a
+    cp1252 console cannot show) must not turn into 'internal error: UnicodeEncodeError'."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/x\xffy.md", "wb") as fh:
+        fh.write(("# 東京 report\n\n" + article_text(1)).encode())
+    with open(os.fsencode(folder) + b"/z\xfe.txt", "wb"):
+        pass
+    env = {"PYTHONIOENCODING": f"{encoding}:strict"}
+    for args in (["index", folder, "--no-extract"], ["articles", folder], ["articles", folder, "--json"],
+                 ["search", folder, "evacuated"], ["search", folder, "evacuated", "--json"]):
+        run = run_desk(args, data_dir=tmp_path / "data", env=env)
+        assert run.returncode == 0, (args, run.stderr)
+        assert "internal error" not in run.stderr, (args, run.stderr)
