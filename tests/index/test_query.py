@@ -96,3 +96,16 @@ def test_malformed_queries_say_what_is_wrong(builder, text, message):
     with pytest.raises(QueryError, match=message) as info:
         builder.parse(text)
     assert str(info.value).endswith(".")  # a sentence, not a code
+
+
+def test_wildcards_are_not_stemmed(builder):
+    # Porter stems "gas" to "ga": the prefix must stay what the user typed
+    assert builder.parse("gas*") == wq.Or([wq.Prefix("body", "gas"), wq.Term("body", "ga")])
+    assert builder.parse("prisoner*") == wq.Or([wq.Prefix("body", "prisoner"), wq.Term("body", "prison")])
+    assert builder.parse("zel?nsky") == wq.Wildcard("body", "zel?nsky")
+
+
+def test_fuzzy_terms_keep_their_first_letter(builder):
+    q = builder.parse("zelensky~")
+    assert isinstance(q, wq.FuzzyTerm)
+    assert q.prefixlength == 1
