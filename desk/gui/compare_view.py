@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QMouseEvent
@@ -312,7 +313,16 @@ class CompareView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows get an estimated height at once and their exact height when they
+        # scroll into view: laying out every cell of a 200-row comparison at
+        # once stalled the window for seconds.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fitted: set[int] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(15)
+        self._fit_timer.timeout.connect(self._fit_visible_rows)
+        self.table.verticalScrollBar().valueChanged.connect(lambda *_: self._fit_timer.start())
         hh = self.table.horizontalHeader()
         hh.setSectionsMovable(True)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -410,6 +420,7 @@ class CompareView(QWidget):
         for w in (self.prev_btn, self.next_btn, self.export_btn, self.lock):
             w.setEnabled(has)
         self._layout_columns()
+        self._estimate_row_heights()
         self.set_locked(self.lock.isChecked())
 
     def _layout_columns(self) -> None:
@@ -437,11 +448,52 @@ class CompareView(QWidget):
         self.delegate.clear_cache()
         if not self._laying_out:
             self._auto_widths = False
+            self._estimate_row_heights()
+
+    def _estimate_row_heights(self) -> None:
+        """A cheap height for every row from its text length; exact heights come when visible."""
+        self._fitted.clear()
+        n = self.model.rowCount()
+        if not n:
+            return
+        fm = self.table.fontMetrics()
+        line = fm.lineSpacing()
+        char_w = max(1.0, fm.averageCharWidth() * 1.05)
+        cols = [c for c in range(1, self.model.columnCount()) if not self.table.isColumnHidden(c)]
+        widths = {c: max(40, self.table.columnWidth(c) - 2 * RichTextDelegate.PADDING) for c in cols}
+        for r in range(n):
+            best = 2 * line
+            for c in cols:
+                refs = self.model.refs(r, c)
+                if not refs:
+                    continue
+                per_line = max(1, int(widths[c] / char_w))
+                lines = sum(len(p.text) // per_line + 1 + 2 + (len(p.title) + 40) // per_line for p in refs)
+                best = max(best, lines * line + 2 * RichTextDelegate.PADDING + 12 * len(refs))
+            self.table.setRowHeight(r, int(best))
+        self._fit_timer.start()
+
+    def _fit_visible_rows(self) -> None:
+        n = self.model.rowCount()
+        if not n:
+            return
+        top = max(0, self.table.rowAt(0))
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        bottom = n - 1 if bottom < 0 else bottom
+        changed = False
+        for r in range(max(0, top - 1), min(n, bottom + 3)):
+            if r not in self._fitted:
+                self._fitted.add(r)
+                self.table.resizeRowToContents(r)
+                changed = True
+        if changed:  # heights moved rows up or down: fit what is visible now
+            self._fit_timer.start()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         if self._auto_widths:
             self._layout_columns()
+            self._estimate_row_heights()
 
     def set_locked(self, locked: bool) -> None:
         comp = self.model.comparison

@@ -57,6 +57,26 @@ class ArticleListModel(QAbstractTableModel):
     def set_articles(self, articles: list[Article]) -> None:
         self.beginResetModel()
         self.articles = list(articles)
+        self._sort()
+        self.endResetModel()
+
+    _sort_column = 1
+    _sort_order = Qt.SortOrder.DescendingOrder
+
+    def _key(self, a: Article) -> tuple[str, ...]:
+        date = a.date.isoformat() if a.date else ""
+        return ((a.outlet.lower(), date), (date, a.outlet.lower()), (a.title.lower(), date))[self._sort_column]
+
+    def _sort(self) -> None:
+        self.articles.sort(key=self._key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here with one key function: a proxy asking data() per comparison took seconds."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.beginResetModel()
+        self._sort()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -102,6 +122,12 @@ class ArticleFilter(QSortFilterProxyModel):
         self.until: dt.date | None = None
         self.words = ""
         self.setSortRole(SortRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # the source sorts itself (fast); the proxy only filters, keeping the source order
+        model = self.sourceModel()
+        if isinstance(model, ArticleListModel):
+            model.sort(column, order)
 
     def set_filter(
         self, outlet: str = "", since: dt.date | None = None, until: dt.date | None = None, words: str = ""
