@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui.signals import emit
+from desk.gui.signals import data, emit
 from desk.model import FigureStatement
 
 Index = QModelIndex | QPersistentModelIndex
@@ -182,9 +182,9 @@ class ClaimsView(QWidget):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, 360))
 
     def statement_at(self, index: QModelIndex) -> FigureStatement | None:
-        s = index.data(StatementRole) if index.isValid() else None
+        s = data(index, StatementRole) if index.isValid() else None
         if s is None and index.isValid():
-            s = self.proxy.index(index.row(), 0).data(StatementRole)
+            s = data(self.proxy.index(index.row(), 0), StatementRole)
         return s if isinstance(s, FigureStatement) else None
 
     def _clicked(self, index: QModelIndex) -> None:

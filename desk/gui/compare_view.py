@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
-from desk.gui.signals import emit
+from desk.gui.signals import data, emit
 from desk.model import Comparison, PassageRef, Row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -570,6 +570,6 @@ class CompareView(QWidget):
         return self._go_disagreement(-1)
 
     def _activated(self, index: QModelIndex) -> None:
-        ref = index.data(ObjectRole)
+        ref = data(index, ObjectRole)
         if isinstance(ref, PassageRef):
             emit(self.passageActivated, ref)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
-from desk.gui.signals import emit
+from desk.gui.signals import data, emit
 from desk.model import Article, Extraction
 
 Index = QModelIndex | QPersistentModelIndex
@@ -270,11 +270,11 @@ class LibraryPanel(QWidget):
 
     def chosen_articles(self) -> list[Article]:
         rows = self.table.selectionModel().selectedRows()
-        out = [r.data(ObjectRole) for r in rows]
+        out = [data(r, ObjectRole) for r in rows]
         return [a for a in out if isinstance(a, Article)]
 
     def _activated(self, index: QModelIndex) -> None:
-        a = index.data(ObjectRole)
+        a = data(index, ObjectRole)
         if isinstance(a, Article):
             emit(self.articleActivated, a)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui.signals import emit
+from desk.gui.signals import data, emit
 
 #: the model role carrying a cell's HTML (made with desk.gui.markup)
 HtmlRole = Qt.ItemDataRole.UserRole + 1
@@ -43,7 +43,8 @@ class SafeDocument(QTextDocument):
     """A text document that never loads a resource."""
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
-        return None
+        # empty data, not None: PySide6 6.12 on Python 3.11 loses a reference to None returned here
+        return QByteArray()
 
 
 def open_external(url: QUrl) -> bool:
@@ -65,7 +66,8 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
-        return None
+        # empty data, not None: PySide6 6.12 on Python 3.11 loses a reference to None returned here
+        return QByteArray()
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https"):
@@ -108,7 +110,7 @@ class RichTextDelegate(QStyledItemDelegate):
         return max(60, w - 2 * self.PADDING)
 
     def document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> SafeDocument:
-        html = index.data(HtmlRole)
+        html = data(index, HtmlRole)
         html = html if isinstance(html, str) else ""
         width = self._width(option, index)
         key = (index.row(), index.column(), width)
@@ -128,7 +130,7 @@ class RichTextDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        if index.data(HtmlRole) is None:
+        if data(index, HtmlRole) is None:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -162,7 +164,7 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if index.data(HtmlRole) is None:
+        if data(index, HtmlRole) is None:
             return super().sizeHint(option, index)
         doc = self.document(option, index)
         size = doc.size()
@@ -171,7 +173,7 @@ class RichTextDelegate(QStyledItemDelegate):
     def anchor_at(self, view: QAbstractItemView, pos: Any) -> str:
         """Our anchor under a viewport position ("fig:14400"), or ""."""
         index = view.indexAt(pos)
-        if not index.isValid() or index.data(HtmlRole) is None:
+        if not index.isValid() or data(index, HtmlRole) is None:
             return ""
         rect = view.visualRect(index)
         opt = QStyleOptionViewItem()

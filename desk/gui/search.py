@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.richtext import ObjectRole
-from desk.gui.signals import emit
+from desk.gui.signals import data, emit
 from desk.model import PassageRef, SearchResult
 
 DEBOUNCE_MS = 300
@@ -111,7 +111,7 @@ class SearchField(QLineEdit):
         if popup.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
             idx = popup.currentIndex()
             if idx.isValid():
-                self._insert_completion(str(idx.data()))
+                self._insert_completion(str(data(idx)))
             popup.hide()
             return
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.history and not popup.isVisible():
@@ -227,6 +227,6 @@ class ResultsView(QWidget):
         self.tree.expandAll()
 
     def _clicked(self, index: Any) -> None:
-        ref = index.data(ObjectRole)
+        ref = data(index, ObjectRole)
         if isinstance(ref, PassageRef):
             emit(self.passageActivated, ref)

@@ -15,7 +15,7 @@ import ctypes
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 
 class _Probe(QObject):
@@ -27,13 +27,12 @@ def _emit_loses_true() -> bool:
         return False
     probe = _Probe()
     before = sys.getrefcount(True)
-    for _ in range(4):
+    for _ in range(50):
         probe.fired.emit()
     lost = before - sys.getrefcount(True)
-    if lost > 0:
-        for _ in range(lost):  # give back what the probe took
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-    return lost == 4
+    for _ in range(max(0, lost)):  # give back what the probe took
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    return lost >= 40  # other references to True come and go meanwhile
 
 
 _LOSES_TRUE = _emit_loses_true()
@@ -44,3 +43,33 @@ def emit(signal: Any, *args: Any) -> None:
     result = signal.emit(*args)
     if _LOSES_TRUE and result is True:
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+
+
+# The same build hands back ``None`` from ``QModelIndex.data()`` (an empty
+# QVariant) without its reference: a delegate asking for a role a cell does
+# not have, on every paint, drains ``None`` the same way.
+def _data_loses_none() -> bool:
+    if sys.version_info >= (3, 12):
+        return False
+    from PySide6.QtCore import QStringListModel
+
+    model = QStringListModel(["probe"])
+    index = model.index(0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(50):
+        index.data(Qt.ItemDataRole.UserRole + 99)
+    lost = before - sys.getrefcount(None)
+    for _ in range(max(0, lost)):
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    return lost >= 40  # other references to None come and go meanwhile
+
+
+_LOSES_NONE = _data_loses_none()
+
+
+def data(index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    """``index.data(role)``, repaired for the PySide6 builds that leak ``None``."""
+    value = index.data(role)
+    if _LOSES_NONE and value is None:
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
+    return value

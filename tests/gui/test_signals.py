@@ -25,3 +25,16 @@ def test_emit_keeps_true_alive(qtbot) -> None:
     # 1000 emits: the bug would take 1000 references; other threads and the GC move a few
     assert abs(sys.getrefcount(True) - before) < 100
     assert len(got) == 500
+
+
+def test_model_data_keeps_none_alive(qtbot) -> None:
+    from PySide6.QtCore import QStringListModel, Qt
+
+    from desk.gui.signals import data
+
+    model = QStringListModel(["a"])
+    index = model.index(0, 0)
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        assert data(index, Qt.ItemDataRole.UserRole + 7) is None
+    assert abs(sys.getrefcount(None) - before) < 100
