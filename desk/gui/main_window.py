@@ -584,9 +584,11 @@ class MainWindow(QMainWindow):
         if not self._need_library():
             return
         self._marked_query = query
-        outlets, since, until = self.library_panel.filters()
         self._generation += 1
-        gen = self._generation
+        self._run_search(query, self._generation)
+
+    def _run_search(self, query: str, gen: int) -> None:
+        outlets, since, until = self.library_panel.filters()
         self.run(
             self.library.search, query, outlets=outlets, since=since, until=until, limit=SEARCH_LIMIT,
             name="search", on_done=lambda r: self._searched(r, gen),
@@ -615,21 +617,29 @@ class MainWindow(QMainWindow):
         if not self._need_library():
             return
         self._query = query
+        self._marked_query = query
+        self.search_bar.show_error("")
         self.search_field.set_history(self.settings.push("search/history", query, MAX_HISTORY))
-        self.search(query)
+        self._generation += 1
         gen = self._generation
         outlets, since, until = self.library_panel.filters()
         self.set_status(f"Comparing outlets for \u201c{query}\u201d\u2026")
+        # the comparison first, alone: on two CPUs the results list and the
+        # claims, run beside it, only made the comparison later
         self.run(
             self.library.compare, query, outlets=outlets, since=since, until=until,
             name="comparison", cancellable=True, on_done=lambda c: self._compared(c, gen),
             on_error=lambda m: self._query_failed(m, gen),
         )
-        self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen), quiet_errors=True)
 
     def _compared(self, comparison: Comparison, gen: int) -> None:
         if gen != self._generation:
             return
+        if comparison.mode == "query" and self.library is not None:
+            query = self._query
+            self._run_search(query, gen)
+            self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen),
+                     quiet_errors=True)
         self.compare_view.set_comparison(comparison)
         self.tabs.setCurrentWidget(self.compare_view)
         n = len(comparison.rows)
