@@ -43,7 +43,12 @@ class RawResult:
 class PassageSearcher:
     def __init__(self, ix: Index) -> None:
         self.ix = ix
-        self.builder = QueryBuilder(ix.schema)
+        # Index.schema re-reads and unpickles the TOC on every access (Whoosh
+        # 2.7.4): read it once.  The schema only changes with FORMAT_VERSION,
+        # which rebuilds the index and makes a new searcher.
+        schema = ix.schema
+        self.builder = QueryBuilder(schema)
+        self._body_analyzer = schema["body"].analyzer
         self._lock = threading.RLock()
         self._searcher: Searcher = ix.searcher()
         self._filters: dict[tuple[Any, ...], Any] = {}
@@ -192,7 +197,7 @@ class PassageSearcher:
         2 s.  Re-analysing just the shown passage (a few hundred characters) with the
         field's own analyzer gives the same spans in well under a millisecond.
         """
-        analyzer = self.ix.schema["body"].analyzer
+        analyzer = self._body_analyzer
         return [
             (tok.startchar, tok.endchar)
             for tok in analyzer(text, chars=True, mode="index", removestops=False)
