@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import PurePosixPath
 from typing import Any
 
+from desk.corpus import UNKNOWN_OUTLET
 from desk.errors import Cancelled, DeskError, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
@@ -42,6 +44,19 @@ def _neighbour(library: Any, article_id: str, number: int) -> PassageRef | None:
     except (IndexError, KeyError, ValueError, LookupError, DeskError):
         return None
     return ref if isinstance(ref, PassageRef) else None
+
+
+def separate_unknown_sources(refs: Sequence[PassageRef]) -> None:
+    """Give each article of unknown outlet a column of its own.
+
+    Two articles whose outlet could not be found are not one source; sharing
+    the "Unknown outlet" column would make their figures look like one
+    outlet contradicting itself.
+    """
+    for ref in refs:
+        if ref.outlet == UNKNOWN_OUTLET:
+            name = PurePosixPath(ref.relpath or ref.path).name or ref.article_id
+            ref.outlet = f"{UNKNOWN_OUTLET} · {name}"
 
 
 def column_order(rows: Sequence[Row]) -> list[str]:
@@ -92,6 +107,7 @@ def compare_query(
                 candidates.append(ref)
     if cancelled is not None and cancelled():
         raise Cancelled()
+    separate_unknown_sources(candidates)
     rows = build_rows(candidates, progress, cancelled, hits=hit_keys)
     filters: dict[str, str] = {}
     if outlets:
