@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,3 +65,21 @@ def gold_file() -> Path:
 @pytest.fixture
 def demo() -> Path:
     return DEMO
+
+
+@pytest.fixture(scope="session")
+def ukraine_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The whole ukraine-media folder indexed once per session, figures and claimants included.
+
+    Every slow test that needs the big library shares this one build (it is the
+    longest step of the suite).  ``DESK_TEST_UKRAINE_DATA=DIR`` reuses a data
+    dir from an earlier run; the build is incremental, so a current one costs
+    about a second.
+    """
+    from desk.library import Library
+
+    _need(UKRAINE)
+    data = os.environ.get("DESK_TEST_UKRAINE_DATA") or str(tmp_path_factory.mktemp("ukraine-data"))
+    with Library(UKRAINE, data_dir=data) as lib:
+        lib.update(extract=True)
+        yield lib

@@ -7,8 +7,6 @@ DESK_TEST_UKRAINE_DATA=DIR to reuse (or keep) an index built there.
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +19,6 @@ from desk.model import Comparison, Row
 pytestmark = pytest.mark.slow
 
 UKRAINE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ukraine-media"
-
-
-@pytest.fixture(scope="session")
-def ukraine_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from desk.library import Library
-
-    if not UKRAINE.is_dir():
-        pytest.skip("../shared/corpus/ukraine-media is not here")
-    data = os.environ.get("DESK_TEST_UKRAINE_DATA") or str(tmp_path_factory.mktemp("ukraine-data"))
-    with Library(UKRAINE, data_dir=data) as lib:
-        lib.update(extract=True)
-        yield lib
 
 
 def olenivka(lib: Any) -> Comparison:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,17 +19,6 @@ UKRAINE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "uk
 _SITE = re.compile(r'^site:\s*"?(.*?)"?\s*$', re.MULTILINE)
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def ukraine_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    if not UKRAINE.is_dir():
-        pytest.skip(f"{UKRAINE} is not here")
-    data = tmp_path_factory.mktemp("ukraine-data")
-    lib = Library(UKRAINE, data_dir=data)
-    lib.update(extract=False)
-    yield lib
-    lib.close()
 
 
 def test_every_article_indexed_with_outlet_from_front_matter(ukraine_library: Library) -> None:
