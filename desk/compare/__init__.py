@@ -55,17 +55,23 @@ def separate_unknown_sources(refs: Sequence[PassageRef]) -> None:
     """
     for ref in refs:
         if ref.outlet == UNKNOWN_OUTLET:
-            name = PurePosixPath(ref.relpath or ref.path).name or ref.article_id
+            name = PurePosixPath(ref.relpath or ref.path).stem or ref.article_id
             ref.outlet = f"{UNKNOWN_OUTLET} · {name}"
 
 
 def column_order(rows: Sequence[Row]) -> list[str]:
-    """Outlets ordered by how many rows they appear in, then by name."""
+    """Outlets in the order of the first row they appear in, then by how many rows, then by name.
+
+    Rows come ordered by how many outlets they span, so the outlets of the
+    strongest comparison sit side by side on the left.
+    """
+    first: dict[str, int] = {}
     counts: dict[str, int] = {}
-    for r in rows:
+    for i, r in enumerate(rows):
         for o in r.outlets:
+            first.setdefault(o, i)
             counts[o] = counts.get(o, 0) + 1
-    return sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+    return sorted(counts, key=lambda o: (first[o], -counts[o], o.casefold()))
 
 
 def compare_query(
