@@ -283,7 +283,7 @@ class Comparison:
     outlets: list[str]  # column order
     rows: list[Row]
     mode: str = "query"  # "query" or "collate"
-    created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    created: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     #: filters applied, for the export heading
     filters: dict[str, str] = field(default_factory=dict)
 
