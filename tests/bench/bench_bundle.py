@@ -122,7 +122,14 @@ def _start_window(
 
 
 def _stop(proc: subprocess.Popen[str]) -> None:
+    # the indexer's forked workers outlive a terminated window: stop them too
+    workers = _tree(proc.pid) - {proc.pid}
     proc.terminate()
+    for pid in workers:
+        try:
+            os.kill(pid, 15)
+        except ProcessLookupError:
+            pass
     try:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
