@@ -39,6 +39,22 @@ def child_env(data_dir: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
+#: Runs ARGV in a grandchild and writes the grandchild's own peak RSS (kB) to $DESK_TEST_MAXRSS.
+#: Linux carries a process's pre-exec peak into ru_maxrss, and a child forked from
+#: this pytest process (over 1 GB once the ukraine library is loaded) would report
+#: that; a grandchild forked from this small launcher starts from the launcher's size.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(pid, 0)
+with open(os.environ["DESK_TEST_MAXRSS"], "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_desk(
     args: Sequence[str | os.PathLike[str]],
     *,
@@ -47,34 +63,36 @@ def run_desk(
     preexec_fn: Callable[[], None] | None = None,
     env: dict[str, str] | None = None,
 ) -> Run:
-    """Run ``python -m desk ARGS``; reap the child with ``os.wait4`` to read its own peak RSS.
+    """Run ``python -m desk ARGS`` and read its own peak RSS (workers included).
 
     Output goes to files, so there is no pipe to drain while waiting.
     """
     import tempfile
 
     t0 = time.perf_counter()
-    with tempfile.TemporaryFile("w+b") as out, tempfile.TemporaryFile("w+b") as err:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile("w+b") as out, \
+            tempfile.TemporaryFile("w+b") as err:
+        rss_file = Path(tmp) / "maxrss"
+        child_environment = child_env(data_dir, **(env or {}))
+        child_environment["DESK_TEST_MAXRSS"] = str(rss_file)
         proc = subprocess.Popen(
-            desk_cmd(*args), stdout=out, stderr=err, env=child_env(data_dir, **(env or {})), cwd=ROOT,
-            preexec_fn=preexec_fn,
+            [sys.executable, "-c", _LAUNCHER, *desk_cmd(*args)], stdout=out, stderr=err,
+            env=child_environment, cwd=ROOT, preexec_fn=preexec_fn, start_new_session=True,
         )
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid == proc.pid:
-                break
-            if time.monotonic() > deadline:
-                os.kill(proc.pid, signal.SIGKILL)
-                os.wait4(proc.pid, 0)
-                err.seek(0)
-                raise AssertionError(f"desk {list(args)} hung for more than {timeout} s\n{_text(err.read())[-2000:]}")
-            time.sleep(0.05)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            err.seek(0)
+            raise AssertionError(
+                f"desk {list(args)} hung for more than {timeout} s\n{_text(err.read())[-2000:]}"
+            ) from None
         out.seek(0)
         err.seek(0)
         # ru_maxrss is in kilobytes on Linux
-        return Run(proc.returncode, _text(out.read()), _text(err.read()), time.perf_counter() - t0, usage.ru_maxrss / 1024)
+        maxrss_kb = int(rss_file.read_text()) if rss_file.exists() else 0
+        return Run(proc.returncode, _text(out.read()), _text(err.read()), time.perf_counter() - t0, maxrss_kb / 1024)
 
 
 def _text(data: bytes) -> str:
