@@ -568,7 +568,10 @@ class Indexer:
             self._flush_extractions(buffer, problems, lock_message, lock_wait)
             return total - self.store.pending_extraction(), problems
 
-        window = 4 * workers()
+        # Deep enough that the workers keep extracting while this process flushes a
+        # batch into Whoosh (seconds per EXTRACT_BATCH); with 4 per worker they sat
+        # idle during every flush and the pass ran on about one core.
+        window = 48 * workers()
         in_flight: dict[Future[tuple[str, str | None, str]], Article] = {}
         with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context(), initializer=_exit_with_parent) as pool:
             try:
