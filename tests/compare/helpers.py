@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from desk.errors import DeskError
-from desk.model import Article, Claim, Extraction, Figure, Passage, PassageRef, SearchResult
+from desk.model import Article, Claim, Comparison, Extraction, Figure, Passage, PassageRef, SearchResult
 
 
 def load_article(path: Path) -> Article:
@@ -119,3 +119,22 @@ class FakeLibrary:
 
     def extraction(self, article_id: str) -> Extraction | None:
         return self._ext[article_id]
+
+
+def soldiers_comparison() -> Comparison:
+    """Two outlets, two claimants, 14,000 against more than 14,400 soldiers killed."""
+    from desk.compare import build_rows
+
+    refs = [
+        make_ref(
+            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
+            "Daily Times",
+            figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
+        ),
+        make_ref(
+            "The General Staff says more than 14,400 Russian soldiers have been killed in the war.",
+            "The Independent",
+            figures=[("14,400", 14400, "more than", "Russian soldiers killed", "General Staff")],
+        ),
+    ]
+    return Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))

@@ -2,27 +2,15 @@ from __future__ import annotations
 
 import json
 
-from compare.helpers import make_ref  # tests/ is on sys.path (rootdir-relative packages)
+from compare.helpers import soldiers_comparison  # tests/ is on sys.path (rootdir-relative packages)
 
-from desk.compare import build_rows
 from desk.export import comparison_to_json, dumps
-from desk.model import Comparison
 
 
 def test_json_is_strict_and_complete() -> None:
-    refs = [
-        make_ref(
-            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
-            "Daily Times",
-            figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
-        ),
-        make_ref(
-            "The General Staff says more than 14,400 Russian soldiers have been killed in the war.",
-            "The Independent",
-            figures=[("14,400", 14400, "more than", "Russian soldiers killed", "General Staff")],
-        ),
-    ]
-    c = Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
+    c = soldiers_comparison()
+    refs = [p for row in c.rows for cell in row.cells.values() for p in cell]
+    assert len(refs) == 2
     text = dumps(c)  # allow_nan=False: an infinite interval end would raise here
     data = json.loads(text)
     assert data == comparison_to_json(c)

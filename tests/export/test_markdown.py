@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from compare.helpers import make_ref  # tests/ is on sys.path (rootdir-relative packages)
+from compare.helpers import make_ref, soldiers_comparison  # tests/ is on sys.path (rootdir-relative packages)
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -113,19 +113,9 @@ def test_figures_bold_and_claimants_italic() -> None:
 
 
 def test_heading_citations_table_and_differences() -> None:
-    refs = [
-        make_ref(
-            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
-            "Daily Times",
-            figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
-        ),
-        make_ref(
-            "The General Staff says more than 14,400 Russian soldiers have been killed in the war.",
-            "The Independent",
-            figures=[("14,400", 14400, "more than", "Russian soldiers killed", "General Staff")],
-        ),
-    ]
-    c = Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
+    c = soldiers_comparison()
+    refs = [p for row in c.rows for cell in row.cells.values() for p in cell]
+    assert len(refs) == 2
     md = render_markdown(c)
     assert md.startswith(f"# Comparison: soldiers killed — exported {c.created:%Y-%m-%d}\n")
     assert f"{c.created:%Y-%m-%d}" in md
