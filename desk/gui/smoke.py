@@ -108,8 +108,12 @@ def _core_steps(folder: Path, data_dir: Path) -> tuple[str, list[str]]:
     return query, summary
 
 
-def _wait(app: Any, signal: Any, what: str, window: Any, timeout: float = WINDOW_TIMEOUT_S) -> Any:
-    """Run the event loop until ``signal`` fires; fail on an error shown or a timeout."""
+def wait_for_signal(signal: Any, window: Any, what: str, timeout: float = WINDOW_TIMEOUT_S) -> Any:
+    """Run the event loop until ``signal`` fires and return its value.
+
+    A message or crash dialog the window shows meanwhile, or the timeout,
+    raises SmokeFailure.  The benchmark waits on the window the same way.
+    """
     from PySide6.QtCore import QEventLoop, QTimer
 
     got: list[Any] = []
@@ -129,6 +133,7 @@ def _wait(app: Any, signal: Any, what: str, window: Any, timeout: float = WINDOW
     timer.timeout.connect(loop.quit)
     signal.connect(done)
     window.errorShown.connect(failed)
+    window.crashShown.connect(failed)
     timer.start(int(timeout * 1000))
     try:
         loop.exec()
@@ -136,6 +141,7 @@ def _wait(app: Any, signal: Any, what: str, window: Any, timeout: float = WINDOW
         timer.stop()
         signal.disconnect(done)
         window.errorShown.disconnect(failed)
+        window.crashShown.disconnect(failed)
     if errors:
         raise SmokeFailure(f"the window showed an error while {what}: {errors[0]}")
     if not got:
@@ -153,9 +159,9 @@ def _window_steps(folder: Path, data_dir: Path, query: str) -> None:
         window.show()
         if not window.open_folder(folder):
             raise SmokeFailure(f"the window could not open {folder}")
-        _wait(app, window.indexed, "indexing the folder", window)
+        wait_for_signal(window.indexed, window, "indexing the folder")
         window.search(query)
-        result = _wait(app, window.searched, f"searching for {query!r}", window)
+        result = wait_for_signal(window.searched, window, f"searching for {query!r}")
         if not getattr(result, "hits", None):
             raise SmokeFailure(f"the window's search for {query!r} found nothing")
     finally:

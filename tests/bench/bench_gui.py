@@ -103,39 +103,6 @@ class StallMeter:
         return s[min(len(s) - 1, int(q * len(s)))]
 
 
-def _wait(signal: Any, timeout_s: float, window: Any = None) -> list[Any]:
-    """Run the event loop until ``signal``; a message or crash the window shows fails the wait."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    got: list[Any] = []
-    failed: list[str] = []
-    loop = QEventLoop()
-
-    def done(*a: Any) -> None:
-        got.append(a)
-        loop.quit()
-
-    def fail(message: str) -> None:
-        failed.append(message)
-        loop.quit()
-
-    signal.connect(done)
-    if window is not None:
-        window.errorShown.connect(fail)
-        window.crashShown.connect(fail)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    loop.exec()
-    signal.disconnect(done)
-    if window is not None:
-        window.errorShown.disconnect(fail)
-        window.crashShown.disconnect(fail)
-    if failed:
-        raise RuntimeError(f"the window reported: {failed[0][:300]}")
-    if not got:
-        raise RuntimeError(f"timed out after {timeout_s:.0f} s")
-    return got[0]
-
-
 def run(report: Report, args: Any) -> None:
     corpus = Path(getattr(args, "corpus", None) or UKRAINE)
     if not corpus.is_dir():
@@ -167,6 +134,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
     from desk.gui import settings as settings_mod
     from desk.gui.app import make_app
     from desk.gui.main_window import MainWindow
+    from desk.gui.smoke import wait_for_signal
 
     app = make_app()
     settings_mod.use_path(str(data / "settings"))
@@ -184,7 +152,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
         # the Cancel button, as a user would press it
         QTimer.singleShot(int(float(limit) * 1000), window.cancel_btn.click)
     window.open_folder(corpus)
-    _wait(window.indexed, 3 * 3600, window)
+    wait_for_signal(window.indexed, window, "indexing the corpus", 3 * 3600)
     index_s = time.perf_counter() - t0
     meter.stop()
     rep = window.last_report
@@ -217,7 +185,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
         window.search_field.setText(q)
         start = time.perf_counter()
         window.compare(q)
-        (comparison,) = _wait(window.compared, 120, window)
+        comparison = wait_for_signal(window.compared, window, f"comparing {q!r}", 120)
         spy.armed = True
         spy.painted_at = 0.0
         window.compare_view.table.viewport().update()
