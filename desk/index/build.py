@@ -192,6 +192,7 @@ def passage_docs(
         doc: dict[str, Any] = {
             "aid": article.id,
             "number": p.number,
+            "pnum": p.number,
             "start": p.start,
             "end": p.end,
             "body": article.text[p.start : p.end],

@@ -7,11 +7,11 @@ and what a hit needs to be shown without another lookup.
 
 from __future__ import annotations
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 
 #: bump when the schema or the store layout changes: older indexes are rebuilt
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 #: the fields a user may name in a query, and the schema field each one maps to
 QUERY_FIELDS = {
@@ -30,6 +30,9 @@ def make_schema() -> fields.Schema:
         # article id: deletes, collapse, grouping hits by article
         aid=fields.ID(stored=True, sortable=True),
         number=fields.STORED(),
+        # the passage number again, as a column: (aid, number) -> document number for
+        # the claimant: filter without reading stored fields
+        pnum=fields.COLUMN(columns.NumericColumn("I")),
         start=fields.STORED(),
         end=fields.STORED(),
         # the passage text; chars=True keeps character offsets for Pinpoint highlighting
@@ -41,5 +44,8 @@ def make_schema() -> fields.Schema:
         date=fields.DATETIME(sortable=True),
         # signed on purpose: NumericRange(None, x) on an unsigned field matches everything in 2.7.4
         figure=fields.NUMERIC(float, signed=True),
+        # never filled: claimants live in the store (pass 2 writes no Whoosh documents);
+        # the field is here so that the parser reads claimant: clauses, which
+        # desk.index.claimfilter evaluates against the store
         claimant=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
     )
