@@ -41,6 +41,7 @@ from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView
 from desk.gui.export_dialog import ExportDialog
+from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
 from desk.gui.search import ResultsView, SearchBar
@@ -64,8 +65,28 @@ def _default_library(folder: str, data_dir: str | None) -> Any:
     return Library(folder, data_dir=data_dir)
 
 
+def _is_core_library(lib: Any) -> bool:
+    from desk.library import Library
+
+    return isinstance(lib, Library)
+
+
+def _see_commits(lib: Any) -> None:
+    """Let ``lib`` see what another process (the indexing child) committed.
+
+    The core has no public call for this yet: ``_committed`` is what its own
+    indexer calls after each commit (a fresh searcher, empty caches).
+    """
+    refresh = getattr(lib, "refresh", None) or (getattr(lib, "_committed", None) if _is_core_library(lib) else None)
+    if callable(refresh):
+        refresh()
+
+
 class MainWindow(QMainWindow):
     """The reader.  ``library_factory(folder, data_dir)`` opens a core Library."""
+
+    #: index the core Library in a child process (False: on a thread of the window, as before)
+    index_in_process = True
 
     #: emitted on the GUI thread when a flow step completes (tests wait on these)
     indexed = Signal(object)  # IndexReport
@@ -96,9 +117,9 @@ class MainWindow(QMainWindow):
         self.folder: Path | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(3)
-        self.index_task: Task | None = None
-        self.busy_tasks: list[Task] = []  # cancellable work the status bar shows, newest last
-        self._tasks: set[Task] = set()
+        self.index_task: Task | IndexJob | None = None
+        self.busy_tasks: list[Task | IndexJob] = []  # cancellable work the status bar shows, newest last
+        self._tasks: set[Task | IndexJob] = set()
         self._query = ""  # the last compared query
         self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
@@ -343,6 +364,22 @@ class MainWindow(QMainWindow):
         **kwargs: Any,
     ) -> Task:
         task = Task(fn, *args, name=name, with_progress=cancellable, parent=self, **kwargs)
+        self._track(task, on_done=on_done, name=name, cancellable=cancellable, quiet_errors=quiet_errors,
+                    on_error=on_error)
+        task.start(self.pool)
+        return task
+
+    def _track(
+        self,
+        task: Task | IndexJob,
+        *,
+        on_done: Callable[[Any], None],
+        name: str,
+        cancellable: bool,
+        quiet_errors: bool = False,
+        on_error: Callable[[str], None] | None = None,
+    ) -> None:
+        """Connect a task's signals to the window (status, errors, progress bar, Cancel)."""
         task.finished.connect(on_done)
         task.failed.connect(on_error or (lambda msg: self.show_error(msg, dialog=not quiet_errors)))
         task.crashed.connect(self.show_crash)
@@ -355,14 +392,12 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, 0)
             self.progress.setVisible(True)
             self.cancel_btn.setVisible(True)
-        task.start(self.pool)
-        return task
 
     @property
-    def busy(self) -> Task | None:
+    def busy(self) -> Task | IndexJob | None:
         return self.busy_tasks[-1] if self.busy_tasks else None
 
-    def _task_done(self, task: Task) -> None:
+    def _task_done(self, task: Task | IndexJob) -> None:
         self._tasks.discard(task)
         if task in self.busy_tasks:
             self.busy_tasks.remove(task)
@@ -468,6 +503,9 @@ class MainWindow(QMainWindow):
     def close_library(self) -> None:
         for t in list(self._tasks):
             t.cancel()
+        for t in list(self._tasks):
+            if isinstance(t, IndexJob):
+                t.stop()
         self.pool.waitForDone(30000)
         self._generation += 1
         if self.library is not None:
@@ -506,7 +544,14 @@ class MainWindow(QMainWindow):
         self.set_status(f"Indexing {self.folder}\u2026")
         self._last_list_refresh = time.monotonic()
         lib = self.library
-        self.index_task = self.run(lib.update, name="indexing", cancellable=True, on_done=self._indexed)
+        if self.index_in_process and _is_core_library(lib):
+            # a process of its own: the indexer's Python never holds the GUI's GIL
+            job = IndexJob(str(self.folder), self.data_dir, parent=self)
+            self._track(job, on_done=self._indexed, name="indexing", cancellable=True)
+            self.index_task = job
+            job.start()
+        else:
+            self.index_task = self.run(lib.update, name="indexing", cancellable=True, on_done=self._indexed)
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
@@ -528,6 +573,7 @@ class MainWindow(QMainWindow):
         lib = self.library
 
         def load() -> tuple[list[Article], list[str], list[str], list[Skipped]]:
+            _see_commits(lib)
             return lib.articles(), lib.outlets(), lib.claimants(), lib.skipped()
 
         gen = self._generation

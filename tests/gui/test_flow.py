@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from desk.export.markdown import escape_markdown
 from desk.gui.compare_view import BADGE
+from desk.gui.index_process import IndexJob
 from desk.gui.main_window import MainWindow
 
 FIGURES = ("14,000", "14,400", "5,710")
@@ -117,3 +120,72 @@ def test_demo_flow(qtbot, window: MainWindow, demo: Path, tmp_path: Path) -> Non
     for s in row.statements:
         assert s.figure.text in saved
     dlg.deleteLater()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie still answers: ask the process table
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return True
+
+
+def test_indexing_runs_in_a_child_process(qtbot, window: MainWindow, seeds: Path) -> None:
+    """The window's Library never runs update(): a child does, and the window sees its commits."""
+    w = window
+    assert w.open_folder(seeds)
+    qtbot.waitUntil(lambda: w.index_task is not None, timeout=60_000)
+    job = w.index_task
+    assert isinstance(job, IndexJob)
+    assert job.pid is not None
+    assert job.pid != os.getpid()
+    with qtbot.waitSignal(w.indexed, timeout=300_000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert report.added == 5
+    assert not report.cancelled
+    assert w.index_task is None
+    qtbot.waitUntil(lambda: not _alive(job.pid), timeout=10_000)
+    compare(qtbot, w, "soldiers killed")
+    assert soldiers_row(w) >= 0
+    # a second run finds nothing new
+    with qtbot.waitSignal(w.indexed, timeout=300_000) as blocker:
+        w.reindex()
+    assert blocker.args[0].unchanged == 5
+
+
+def test_cancel_indexing_in_the_child(qtbot, window: MainWindow, seeds: Path) -> None:
+    w = window
+    assert w.open_folder(seeds)
+    qtbot.waitUntil(lambda: w.index_task is not None, timeout=60_000)
+    job = w.index_task
+    with qtbot.waitSignal(job.done, timeout=120_000):
+        qtbot.mouseClick(w.cancel_btn, Qt.MouseButton.LeftButton)
+    assert "cancelled" in w.status.text().lower()
+    assert not w.cancel_btn.isVisible()
+    assert w.last_report is None or w.last_report.cancelled
+    qtbot.waitUntil(lambda: not _alive(job.pid), timeout=10_000)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_killed_indexing_child_is_reported_and_reindex_recovers(qtbot, window: MainWindow, seeds: Path) -> None:
+    w = window
+    crashes: list[str] = []
+    w.crashShown.connect(crashes.append)
+    assert w.open_folder(seeds)
+    qtbot.waitUntil(lambda: w.index_task is not None, timeout=60_000)
+    job = w.index_task
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        os.kill(job.pid, signal.SIGKILL)
+    assert crashes
+    assert "ended unexpectedly" in crashes[0]
+    assert not w.cancel_btn.isVisible()
+    with qtbot.waitSignal(w.indexed, timeout=300_000) as blocker:
+        w.reindex()
+    report = blocker.args[0]
+    assert report.added + report.unchanged == 5
+    assert not report.cancelled
