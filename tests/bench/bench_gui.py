@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,6 +37,8 @@ if str(ROOT) not in sys.path:
 UKRAINE = ROOT.parent / "shared" / "corpus" / "ukraine-media"
 FIRST_PAINT = "desk-first-paint "
 TICK_MS = 10
+#: gaps at least this long are kept with what coincided with them
+LONG_MS = 50
 QUERIES = ("soldiers killed", "grain deal", "sanctions oil", "ceasefire talks", "drone attack Kyiv", "refugees")
 
 Report = Callable[..., None]
@@ -68,29 +71,57 @@ def first_paint_seconds(folder: Path, data_dir: Path) -> float:
 
 
 class StallMeter:
-    """Ticks on the GUI thread every TICK_MS; remembers the longest gap."""
+    """Ticks on the GUI thread every TICK_MS; remembers the gaps and what coincided with the long ones.
 
-    def __init__(self) -> None:
+    A watchdog thread looks at the GUI thread's stack (and the innermost desk or
+    Whoosh frame of every other thread of this process) while a tick is late,
+    so the report can say where the longest stalls were spent.
+    """
+
+    def __init__(self, label: Callable[[], str] = lambda: "") -> None:
         from PySide6.QtCore import QTimer
 
         self.gaps: list[float] = []
+        self.long: list[tuple[float, float, str, str]] = []  # (gap ms, at s, label, stacks)
+        self._label = label
         self._last = time.perf_counter()
+        self._t0 = self._last
+        self._sample = ""
+        self._main = threading.get_ident()
+        self._watching = False
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.append((now - self._last) * 1000 - TICK_MS)
+        gap = (now - self._last) * 1000 - TICK_MS
+        self.gaps.append(gap)
+        if gap >= LONG_MS:
+            self.long.append((gap, self._last - self._t0, self._label(), self._sample))
+        self._sample = ""
         self._last = now
+
+    def _watch(self) -> None:
+        while self._watching:
+            time.sleep(0.005)
+            last = self._last
+            if not self._sample and time.perf_counter() - last > (TICK_MS + LONG_MS * 0.6) / 1000:
+                sample = _stacks(self._main)
+                if self._last == last:  # still the same late tick
+                    self._sample = sample
 
     def start(self) -> None:
         self.gaps.clear()
-        self._last = time.perf_counter()
+        self.long.clear()
+        self._last = self._t0 = time.perf_counter()
         self.timer.start()
+        self._watching = True
+        threading.Thread(target=self._watch, name="stall-watchdog", daemon=True).start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._watching = False
 
     @property
     def worst(self) -> float:
@@ -102,6 +133,34 @@ class StallMeter:
         s = sorted(self.gaps)
         return s[min(len(s) - 1, int(q * len(s)))]
 
+    def longest(self, n: int = 5) -> list[tuple[float, float, str, str]]:
+        return sorted(self.long, reverse=True)[:n]
+
+
+def _stacks(main: int) -> str:
+    """The GUI thread's innermost frames, and where every other thread is in desk or Whoosh."""
+    frames = sys._current_frames()
+    out = []
+    f = frames.get(main)
+    trail = []
+    while f is not None and len(trail) < 6:
+        trail.append(f"{Path(f.f_code.co_filename).name}:{f.f_lineno} {f.f_code.co_name}")
+        f = f.f_back
+    out.append("GUI: " + " < ".join(trail))
+    for ident, f in frames.items():
+        if ident in (main, threading.get_ident()):
+            continue
+        where = ""
+        while f is not None:
+            name = f.f_code.co_filename
+            if "/desk/" in name or "/whoosh/" in name:
+                where = f"{Path(name).parent.name}/{Path(name).name}:{f.f_lineno} {f.f_code.co_name}"
+                break
+            f = f.f_back
+        if where:
+            out.append("thread: " + where)
+    return "; ".join(out)
+
 
 def run(report: Report, args: Any) -> None:
     corpus = Path(getattr(args, "corpus", None) or UKRAINE)
@@ -112,24 +171,25 @@ def run(report: Report, args: Any) -> None:
     own = not getattr(args, "data_dir", None)
     data = Path(tempfile.mkdtemp(prefix="desk-bench-gui-")) if own else Path(args.data_dir)
     try:
-        _run(report, args, corpus, data)
+        _run(report, args, corpus, data, reused=not own)
     finally:
         if own:
             shutil.rmtree(data, ignore_errors=True)
 
 
-def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
+def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> None:
     from desk.paths import demo_folder
 
     # 1. launch to first paint (the demo folder, as a new user gets it)
-    starts = int(getattr(args, "starts", 3) or 3)
+    starts = int(getattr(args, "starts", None) or os.environ.get("DESK_BENCH_GUI_STARTS") or 3)
     launch_dir = data / "launch"
     times = [first_paint_seconds(demo_folder(), launch_dir) for _ in range(starts)]
     report("gui: launch to first painted window (median)", statistics.median(times), "s")
     report("gui: launch to first painted window (first)", times[0], "s")
 
-    # 2. GUI-thread stall while the corpus is indexed from the window
-    from PySide6.QtCore import QEvent, QObject
+    # 2. GUI-thread stall while the corpus is indexed from the window, once per mode
+    #    (each from scratch in its own data folder, unless a data_dir is reused)
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desk.gui import settings as settings_mod
     from desk.gui.app import make_app
@@ -138,30 +198,43 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
 
     app = make_app()
     settings_mod.use_path(str(data / "settings"))
-    window = MainWindow(settings_mod.Settings(), data_dir=str(data), err_windows=False)
-    window.resize(1400, 860)
-    window.show()
-    app.processEvents()
-    meter = StallMeter()
-    meter.start()
-    t0 = time.perf_counter()
+    modes = str(getattr(args, "gui_modes", None) or os.environ.get("DESK_BENCH_GUI_MODES") or "process").split(",")
     limit = getattr(args, "gui_index_seconds", None) or os.environ.get("DESK_BENCH_GUI_INDEX_SECONDS")
-    if limit:
-        from PySide6.QtCore import QTimer
-
-        # the Cancel button, as a user would press it
-        QTimer.singleShot(int(float(limit) * 1000), window.cancel_btn.click)
-    window.open_folder(corpus)
-    wait_for_signal(window.indexed, window, "indexing the corpus", 3 * 3600)
-    index_s = time.perf_counter() - t0
-    meter.stop()
-    rep = window.last_report
-    report("gui: index from the window (wall)", index_s, "s")
-    if rep is not None:
-        report("gui: articles indexed while measuring", float(rep.added + rep.updated + rep.unchanged), "")
-        report(f"gui: articles still without figures (cancelled: {rep.cancelled})", float(rep.pending_extraction), "")
-    report("gui: longest GUI-thread stall while indexing", meter.worst, "ms")
-    report("gui: 99th percentile GUI-thread stall while indexing", meter.quantile(0.99), "ms")
+    window = None
+    for mode in modes:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        window = MainWindow(settings_mod.Settings(), data_dir=str(data if reused else data / f"index-{mode}"),
+                            err_windows=False)
+        window.index_in_process = mode == "process"
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        status = window.status
+        meter = StallMeter(lambda status=status: status.text()[:60])
+        meter.start()
+        t0 = time.perf_counter()
+        if limit:
+            # the Cancel button, as a user would press it
+            QTimer.singleShot(int(float(limit) * 1000), window.cancel_btn.click)
+        window.open_folder(corpus)
+        wait_for_signal(window.indexed, window, "indexing the corpus", 3 * 3600)
+        index_s = time.perf_counter() - t0
+        meter.stop()
+        rep = window.last_report
+        report(f"gui[{mode}]: index from the window (wall)", index_s, "s")
+        if rep is not None:
+            report(f"gui[{mode}]: articles indexed while measuring", float(rep.added + rep.updated + rep.unchanged), "")
+            report(f"gui[{mode}]: articles still without figures (cancelled: {rep.cancelled})",
+                   float(rep.pending_extraction), "")
+        report(f"gui[{mode}]: longest GUI-thread stall while indexing", meter.worst, "ms")
+        report(f"gui[{mode}]: 99th percentile GUI-thread stall while indexing", meter.quantile(0.99), "ms")
+        report(f"gui[{mode}]: GUI-thread stalls >= {LONG_MS} ms while indexing", float(len(meter.long)), "")
+        for gap, at, label, stacks in meter.longest(5):
+            print(f"    stall {gap:6.0f} ms at {at:7.1f} s [{label}] {stacks}", flush=True)
+    assert window is not None
 
     # 3. search + compare, from Enter to the compare table painted
     class PaintSpy(QObject):
@@ -194,6 +267,8 @@ def _run(report: Report, args: Any, corpus: Path, data: Path) -> None:
         meter.stop()
         timings.append((spy.painted_at - start) * 1000)
         stalls.append(meter.worst)
+        for gap, at, _label, stacks in meter.longest(2):
+            print(f"    stall {gap:6.0f} ms at {at * 1000:5.0f} ms after Enter: {stacks}", flush=True)
         report(f"gui: search+compare painted {q!r} ({len(comparison.rows)} rows)", timings[-1], "ms")
     report("gui: search+compare painted (median)", statistics.median(timings), "ms")
     report("gui: search+compare painted (max)", max(timings), "ms")
