@@ -11,6 +11,7 @@ same model column) that scrolls on its own.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -45,6 +46,8 @@ from desk.model import Comparison, PassageRef, Row
 Index = QModelIndex | QPersistentModelIndex
 
 BADGE = "\u26a0"  # warning sign
+#: the longest a comparison's follow-ups wait for the table's first paint
+AFTER_PAINT_LIMIT_MS = 400
 EMPTY_TEXT = (
     "Type a query in the search field and press Enter to compare outlets side by side.\n\n"
     "Or choose two or more articles in the Library and use Go > Collate Chosen Articles."
@@ -274,14 +277,22 @@ def _citation(ref: PassageRef) -> str:
 
 
 class _HoverTable(QTableView):
-    """The aligned table; reports our anchor under the mouse."""
+    """The aligned table; reports our anchor under the mouse, and its paints."""
 
     hovered = Signal(str)
+    painted = Signal()
 
     def __init__(self, delegate: RichTextDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._delegate = delegate
         self.setMouseTracking(True)
+        self.watch_paint = False
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self.watch_paint:
+            self.watch_paint = False
+            emit(self.painted)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -386,11 +397,33 @@ class CompareView(QWidget):
         lay.addWidget(self.legend)
         lay.addWidget(self.stack, 1)
         self.hidden_outlets: set[str] = set()
+        self._after_paint: list[Callable[[], None]] = []
+        self.table.painted.connect(self._painted)
         self._auto_widths = True
         self._laying_out = False
         self._after_reset()
 
     # -- content
+    def after_paint(self, fn: Callable[[], None], limit_ms: int = AFTER_PAINT_LIMIT_MS) -> None:
+        """Call ``fn`` once the table has painted (or after ``limit_ms``, if it is not shown).
+
+        The window starts the slower follow-ups of a comparison (results list,
+        claims) here: run beside the first paint, their Python on the worker
+        threads took the GIL from every cell the GUI thread painted.
+        """
+        self._after_paint.append(fn)
+        self.table.watch_paint = True
+        QTimer.singleShot(limit_ms, self._run_after_paint)
+
+    def _painted(self) -> None:
+        # not inside the paint event: the next turn of the event loop
+        QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        fns, self._after_paint = self._after_paint, []
+        for fn in fns:
+            fn()
+
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.delegate.clear_cache()
         self._auto_widths = True

@@ -682,10 +682,8 @@ class MainWindow(QMainWindow):
         if gen != self._generation:
             return
         if comparison.mode == "query" and self.library is not None:
-            query = self._query
-            self._run_search(query, gen)
-            self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen),
-                     quiet_errors=True)
+            # the results list and the claims once the comparison is on screen
+            self.compare_view.after_paint(lambda: self._follow_up(self._query, gen))
         self.compare_view.set_comparison(comparison)
         self.tabs.setCurrentWidget(self.compare_view)
         n = len(comparison.rows)
@@ -694,6 +692,13 @@ class MainWindow(QMainWindow):
             if n else f"No passages to compare for \u201c{comparison.query}\u201d."
         )
         emit(self.compared, comparison)
+
+    def _follow_up(self, query: str, gen: int) -> None:
+        if gen != self._generation or self.library is None:
+            return
+        self._run_search(query, gen)
+        self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen),
+                 quiet_errors=True)
 
     def _claims(self, statements: list[Any], gen: int) -> None:
         if gen != self._generation:
