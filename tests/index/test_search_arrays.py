@@ -1,0 +1,189 @@
+"""The collecting paths of PassageSearcher against Whoosh's own search.
+
+desk scores every match itself (numpy over whole posting lists, or one walk of
+Whoosh's matcher for phrases); these tests hold both paths to what Whoosh's
+TopCollector + TermsCollector return: the same documents in the same order with
+the same scores (exact float equality), the same matched terms, and every match
+counted for the totals and the outlet counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+from whoosh.index import Index
+
+from desk.index import engine
+from desk.index.build import passage_docs
+from desk.index.search import PassageSearcher
+
+OUTLETS = ["Kyiv Post", "Meduza", "BBC", "Daily Test"]
+WORDS = [
+    "grain", "ship", "port", "odesa", "ukraine", "russia", "ukrainian", "russian", "sanctions", "council",
+    "country", "counter", "counteroffensive", "shelling", "moscow", "kyiv", "talks", "peace", "white", "house",
+    "minister", "foreign", "nuclear", "plant", "power",
+]
+
+QUERIES = [
+    "grain",
+    "ukraine",
+    "russia ukraine",
+    "grain OR sanctions",
+    "grain OR sanctions OR shelling OR peace",
+    "moscow NOT kyiv",
+    "ukraine NOT (grain OR peace)",
+    "coun*",
+    "ukrain*",
+    "moskow~",
+    "(grain OR port) AND (ukraine OR russia)",
+    'outlet:"kyiv post" grain',
+    '"white house"',
+    '"nuclear power plant"',
+    '"peace talks" ukraine',
+    "title:grain",
+    "nosuchword",
+]
+
+
+def _corpus(make_article: Callable[..., Any], n_articles: int = 60, seed: int = 3) -> list[Any]:
+    rnd = np.random.default_rng(seed)
+    arts = []
+    for i in range(n_articles):
+        lines = []
+        for _p in range(int(rnd.integers(1, 6))):
+            n = int(rnd.integers(3, 30))
+            words = [WORDS[int(k)] for k in rnd.integers(0, len(WORDS), n)]
+            if rnd.random() < 0.3:
+                words[1:1] = ["white", "house"]
+            if rnd.random() < 0.2:
+                words[-1:] = ["nuclear", "power", "plant"]
+            lines.append(" ".join(words))
+        arts.append(make_article(f"a{i:03d}", "\n".join(lines), outlet=OUTLETS[i % len(OUTLETS)],
+                                 date=dt.date(2022, 1 + i % 12, 1), title=f"{WORDS[i % len(WORDS)]} report"))
+    return arts
+
+
+@pytest.fixture
+def multi(fresh_index: Index, make_article: Callable[..., Any]) -> Index:
+    """Three segments (two commits without merging, one with), and deleted documents."""
+    arts = _corpus(make_article)
+    for part in (arts[:25], arts[25:45], arts[45:]):
+        w = engine.open_writer(fresh_index, wait=1)
+        for a in part:
+            for doc in passage_docs(a, []):
+                w.add_document(**doc)
+        w.commit(merge=False)
+    w = engine.open_writer(fresh_index, wait=1)
+    for aid in ("a003", "a030", "a031", "a050"):
+        w.delete_by_term("aid", aid)
+    w.commit(merge=False)
+    with fresh_index.searcher() as s:
+        assert len(s.leaf_searchers()) >= 3
+        assert s.doc_count() < s.doc_count_all()
+    return fresh_index
+
+
+def _whoosh(ps: PassageSearcher, q: wq.Query, fetch: int, flt: set[int] | None) -> tuple[list[Any], set[int]]:
+    """What Whoosh itself returns: (docnum, score, matched terms) of the top ``fetch``, and all matches."""
+    s = ps.searcher
+    r = s.search(q, limit=fetch, terms=True, filter=flt)
+    top = [(h.docnum, h.score, set(h.matched_terms() or ())) for h in r]
+    every = set(s.docs_for_query(q))
+    if flt is not None:
+        every &= flt
+    return top, every
+
+
+@pytest.mark.parametrize("fetch", [3, 100])
+def test_both_paths_return_what_whoosh_returns(multi: Index, fetch: int) -> None:
+    ps = PassageSearcher(multi)
+    arrays_used = []
+    for text in QUERIES:
+        q, _ranges = ps._split_ranges(ps.builder.parse(text))
+        expected, every = _whoosh(ps, q, fetch, None)
+        walked, walked_all = ps._collect_matcher(q, fetch, None, None)
+        assert [(t.docnum, t.score, set(t.terms)) for t in walked] == expected, text
+        assert set(walked_all.tolist()) == every, text
+        found = ps._collect_arrays(q, fetch, None, None)
+        if found is None:
+            continue
+        arrays_used.append(text)
+        top, matched = found
+        assert [(t.docnum, t.score, set(t.terms)) for t in top] == expected, text
+        assert sorted(matched.tolist()) == sorted(every), text
+    # phrases are walked; every other form of query is scored with arrays
+    assert set(QUERIES) - set(arrays_used) == {'"white house"', '"nuclear power plant"', '"peace talks" ukraine'}
+    ps.close()
+
+
+def test_filters_and_masks_on_both_paths(multi: Index) -> None:
+    ps = PassageSearcher(multi)
+    flt = ps.filter_set(outlets=["meduza", "bbc"], since="2022-03-01")
+    assert flt
+    mask = set(sorted(flt)[::3])
+    for text in ("ukraine", "grain OR peace", "moscow NOT kyiv", "coun*", '"white house"'):
+        q = ps.builder.parse(text)
+        expected, every = _whoosh(ps, q, 10, flt - mask)
+        for top, matched in (ps._collect_matcher(q, 10, flt, mask), ps._collect_arrays(q, 10, flt, mask)
+                             or ps._collect_matcher(q, 10, flt, mask)):
+            assert [(t.docnum, t.score) for t in top] == [(d, sc) for d, sc, _t in expected], text
+            assert set(matched.tolist()) == every, text
+    ps.close()
+
+
+def test_every_match_is_counted_in_total_and_outlets(multi: Index) -> None:
+    """Whoosh's block-quality skipping left skipped matches out of docterms; desk counts them all."""
+    ps = PassageSearcher(multi)
+    s = ps.searcher
+    aids, outlets = ps._doc_columns()
+    for text in ("ukraine", "coun*", "grain OR sanctions", '"white house"', "moscow NOT kyiv"):
+        q = ps.builder.parse(text)
+        docs = set(s.docs_for_query(q))
+        articles = {aids[d]: outlets[d] for d in docs}
+        expected: dict[str, int] = {}
+        for outlet in articles.values():
+            expected[outlet] = expected.get(outlet, 0) + 1
+        res = ps.search(text, limit=5)
+        assert res.total == len(docs), text
+        assert res.outlets == expected, text
+        flt = ps.filter_set(outlets=["Kyiv Post"])
+        res = ps.search(text, outlets=["Kyiv Post"], limit=5)
+        assert res.total == len(docs & flt), text
+        assert res.outlets == ({"Kyiv Post": expected["Kyiv Post"]} if "Kyiv Post" in expected else {}), text
+    ps.close()
+
+
+def test_highlights_come_from_the_matched_terms(multi: Index) -> None:
+    ps = PassageSearcher(multi)
+    for text, stems in (("ukraine", {"ukrain"}), ("grain OR sanctions", {"grain", "sanction"}),
+                        ("moscow NOT kyiv", {"moscow"}), ("coun*", None)):
+        hits = ps.search(text, per_article=0).hits
+        assert hits, text
+        for h in hits:
+            words = {h.text[a - h.start : b - h.start].lower() for a, b in h.highlights}
+            assert words, (text, h.text)
+            if stems is None:
+                assert all(w.startswith("coun") for w in words), words
+            else:
+                assert {ps._body_analyzer(w).__next__().text for w in words} <= stems, words
+            assert "kyiv" not in words
+    ps.close()
+
+
+def test_stale_arrays_are_dropped_on_refresh(multi: Index, make_article: Callable[..., Any]) -> None:
+    ps = PassageSearcher(multi)
+    before = ps.search("ukraine", limit=5)
+    w = engine.open_writer(multi, wait=1)
+    for doc in passage_docs(make_article("new", "ukraine ukraine ukraine", outlet="Newcomer"), []):
+        w.add_document(**doc)
+    engine.commit(w)
+    after = ps.search("ukraine", limit=5)  # search() refreshes
+    assert after.total == before.total + 1
+    assert after.outlets["Newcomer"] == 1
+    assert after.hits[0].aid == "new"  # three times the term in a three-word passage
+    ps.close()
