@@ -21,6 +21,8 @@ from typing import Any
 from desk import __version__, paths
 
 log = logging.getLogger("desk")
+#: the window process's GIL switch interval (Python's default is 0.005 s)
+GIL_SWITCH_S = 0.0005
 _state: dict[str, Any] = {"err_windows": True, "data_dir": None, "in_dialog": False}
 
 
@@ -113,6 +115,12 @@ def make_app(argv0: str = "desk") -> Any:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    # The GUI thread needs the GIL for every Python slot, model call and
+    # delegate paint; while a worker thread runs core Python (search, compare,
+    # claims) each of those waited up to the default 5 ms switch interval.
+    # Measured on ukraine-media compares (12 each, one run): median longest
+    # GUI stall 36 ms at 5 ms, 25 ms at 0.5 ms.
+    sys.setswitchinterval(GIL_SWITCH_S)
     app = QApplication.instance()
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
@@ -63,6 +63,16 @@ def _default_library(folder: str, data_dir: str | None) -> Any:
     from desk.library import Library
 
     return Library(folder, data_dir=data_dir)
+
+
+class Listing(NamedTuple):
+    """What the library list, the completer and the Problems dock show, with a key for each."""
+
+    articles: list[Article]
+    outlets: list[str]
+    claimants: list[str]
+    skipped: list[Skipped]
+    keys: tuple[int, int, int]
 
 
 def _is_core_library(lib: Any) -> bool:
@@ -127,6 +137,7 @@ class MainWindow(QMainWindow):
         self._last_list_refresh = 0.0
         self._first_paint_reported = False
         self.articles: dict[str, Article] = {}
+        self._listing_keys: tuple[int, int, int] = (0, 0, 0)
         self.last_report: IndexReport | None = None
 
         self.setWindowTitle("desk")
@@ -494,6 +505,7 @@ class MainWindow(QMainWindow):
         self.claims_view.set_statements([])
         self.reader.clear()
         self.problems.clear()
+        self._listing_keys = (0, 0, 0)
         self._watch(self.folder)
         self.refresh_articles()
         if index:
@@ -572,23 +584,32 @@ class MainWindow(QMainWindow):
             return
         lib = self.library
 
-        def load() -> tuple[list[Article], list[str], list[str], list[Skipped]]:
+        def load() -> Listing:
             _see_commits(lib)
-            return lib.articles(), lib.outlets(), lib.claimants(), lib.skipped()
+            articles, outlets, claimants, skipped = lib.articles(), lib.outlets(), lib.claimants(), lib.skipped()
+            # what the list, the completer and the Problems dock show, summed up here (off
+            # the GUI thread): while a folder is indexed the list is refreshed every few
+            # seconds, and from the figures pass on nothing it shows changes
+            shown = hash(tuple((a.id, a.relpath, a.title, a.outlet, a.date) for a in articles))
+            return Listing(articles, outlets, claimants, skipped,
+                           (shown, hash((tuple(outlets), tuple(claimants))), hash(tuple(skipped))))
 
         gen = self._generation
         self.run(load, name="listing", on_done=lambda r: self._articles_loaded(r, gen), quiet_errors=True)
 
-    def _articles_loaded(self, r: tuple[list[Article], list[str], list[str], list[Skipped]], gen: int) -> None:
+    def _articles_loaded(self, r: Listing, gen: int) -> None:
         if gen != self._generation:
             return
-        articles, outlets, claimants, skipped = r
-        self.articles = {a.id: a for a in articles}
-        self.library_panel.set_articles(articles)
-        self.search_field.set_vocabulary(outlets, claimants)
-        if skipped:
-            self.refresh_problems(skipped)
-        emit(self.articlesLoaded, len(articles))
+        before = self._listing_keys
+        self._listing_keys = r.keys
+        if r.keys[0] != before[0]:
+            self.articles = {a.id: a for a in r.articles}
+            self.library_panel.set_articles(r.articles)
+        if r.keys[1] != before[1]:
+            self.search_field.set_vocabulary(r.outlets, r.claimants)
+        if r.skipped and r.keys[2] != before[2]:
+            self.refresh_problems(r.skipped)
+        emit(self.articlesLoaded, len(r.articles))
 
     def refresh_problems(self, skipped: list[Skipped]) -> None:
         seen = {(s.path, s.reason) for s in skipped}

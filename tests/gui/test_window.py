@@ -215,3 +215,24 @@ def test_worker_delivers_results_errors_and_progress_on_gui_thread(qtbot) -> Non
     with qtbot.waitSignal(t3.crashed, timeout=5000) as blocker:
         t3.start()
     assert "ZeroDivisionError" in blocker.args[0]
+
+
+def test_list_refresh_leaves_an_unchanged_list_alone(qtbot, fake_window, tmp_path: Path) -> None:
+    """While a folder is indexed the list is reloaded every few seconds: the GUI thread redoes it only on change."""
+    w = fake_window
+    _open_and_index(qtbot, w, tmp_path)
+    qtbot.waitUntil(lambda: w.library_panel.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: not any(t.name == "listing" for t in w._tasks))  # the loads after opening and indexing
+    calls: list[int] = []
+    real = w.library_panel.set_articles
+    w.library_panel.set_articles = lambda arts: (calls.append(len(arts)), real(arts))  # type: ignore[method-assign]
+    with qtbot.waitSignal(w.articlesLoaded, timeout=10000):
+        w.refresh_articles()
+    assert calls == []
+    w.library.articles_list.pop()
+    with qtbot.waitSignal(w.articlesLoaded, timeout=10000) as blocker:
+        w.refresh_articles()
+    assert blocker.args == [2]
+    assert calls == [2]
+    assert w.library_panel.model.rowCount() == 2
+    assert set(w.articles) == {a.id for a in w.library.articles_list}
