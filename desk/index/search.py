@@ -16,13 +16,15 @@ from typing import Any, cast
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.index import Index
 from whoosh.matching.binary import AndNotMatcher, IntersectionMatcher, UnionMatcher
 from whoosh.matching.mcore import ListMatcher, NullMatcherClass
 from whoosh.matching.wrappers import FilterMatcher, InverseMatcher
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length
 
 from desk.errors import QueryError
 from desk.index.query import QueryBuilder, as_datetime
@@ -384,8 +386,7 @@ class PassageSearcher:
             cached = np.zeros(s.doc_count_all(), np.float64)
             for sub, offset in s.leaf_searchers():
                 reader = sub.reader()
-                n = reader.doc_count_all()
-                cached[offset : offset + n] = [reader.doc_field_length(d, field, 1) or 0 for d in range(n)]
+                cached[offset : offset + reader.doc_count_all()] = _segment_lengths(reader, field)
             self._filters[key] = cached
         return cast(np.ndarray, cached)
 
@@ -405,6 +406,28 @@ class PassageSearcher:
         arr = np.zeros(self._searcher.doc_count_all(), bool)
         arr[np.fromiter(docs, np.int64, len(docs))] = True
         return arr
+
+
+#: length byte -> field length, as Whoosh decodes it (0 -> 0: no length stored)
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], np.float64)
+
+
+def _segment_lengths(reader: Any, field: str) -> np.ndarray:
+    """One segment's field lengths, as ``doc_field_length`` gives them (0 where it gives None).
+
+    Whoosh stores them as one byte per document in a column; reading that column
+    in one piece takes about a millisecond for 63,000 documents, against 60 ms for
+    63,000 ``doc_field_length`` calls (the first search after every commit paid it).
+    """
+    n = reader.doc_count_all()
+    perdoc = getattr(reader, "_perdoc", None)
+    col: Any = perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN) if perdoc is not None else None
+    if type(col) is NumericColumn.Reader and col._typecode == "B":
+        raw = np.frombuffer(bytes(col._dbfile.get(col._basepos, min(n, col._count))), np.uint8)
+        out = np.zeros(n, np.float64)
+        out[: len(raw)] = _LENGTH_OF_BYTE[raw]
+        return out
+    return np.array([reader.doc_field_length(d, field, 1) or 0 for d in range(n)], np.float64)
 
 
 @dataclass(slots=True)

@@ -191,6 +191,33 @@ def make_queries(outlets: list[str], n: int, seed: int = 7) -> list[tuple[str, d
     return qs
 
 
+def query_class(q: str, kw: dict[str, Any]) -> str:
+    """The kind of a benchmark query, for per-kind latency figures."""
+    if kw.get("outlets") or "outlet:" in q:
+        return "outlet filter"
+    if kw.get("since") or "date:" in q:
+        return "date filter"
+    for word, kind in (("figure:", "figure filter"), ("claimant:", "claimant filter")):
+        if word in q:
+            return kind
+    if q.count('"') == 2 and q.startswith('"') and q.endswith('"'):
+        return "phrase"
+    if '"' in q:
+        return "term + phrase"
+    if q.endswith("*"):
+        return "prefix"
+    if q.endswith("~"):
+        return "fuzzy"
+    if " OR " in q or " NOT " in q:
+        return "OR / NOT"
+    return "two terms" if " " in q else "single term"
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
+
+
 def section_search(args: argparse.Namespace, rep: Report) -> None:
     from desk.library import Library
 
@@ -204,6 +231,7 @@ def section_search(args: argparse.Namespace, rep: Report) -> None:
             for q, kw in queries:  # warm up: caches, filter sets, OS page cache
                 lib.search(q, **kw)
             times: list[float] = []
+            timed: list[tuple[float, str, dict[str, Any]]] = []
             hits = 0
             for q, kw in queries:
                 per = []
@@ -212,14 +240,21 @@ def section_search(args: argparse.Namespace, rep: Report) -> None:
                     res = lib.search(q, **kw)
                     per.append(time.perf_counter() - t0)
                 times.append(statistics.median(per) * 1000)
+                timed.append((times[-1], q, kw))
                 hits += bool(res.hits)
             times.sort()
-            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
             rep("search queries (distinct)", str(len(queries)))
             rep("search queries with hits", str(hits))
             rep("search latency median (warm, limit=20)", statistics.median(times), "ms")
-            rep("search latency p95 (warm, limit=20)", p95, "ms")
+            rep("search latency p95 (warm, limit=20)", _p95(times), "ms")
             rep("search latency max", times[-1], "ms")
+            by_class: dict[str, list[float]] = {}
+            for t, q, kw in timed:
+                by_class.setdefault(query_class(q, kw), []).append(t)
+            for kind, ts in sorted(by_class.items()):
+                rep(f"  {kind} ({len(ts)}): median / p95", f"{statistics.median(ts):.1f} / {_p95(ts):.1f}", "ms")
+            slowest = sorted(timed, key=lambda r: r[0])[-5:][::-1]
+            rep("search slowest 5", "; ".join(f"{q}{' ' + str(kw) if kw else ''} {t:.0f} ms" for t, q, kw in slowest))
     finally:
         if not args.data_dir:
             shutil.rmtree(d, ignore_errors=True)

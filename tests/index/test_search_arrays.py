@@ -187,3 +187,15 @@ def test_stale_arrays_are_dropped_on_refresh(multi: Index, make_article: Callabl
     assert after.outlets["Newcomer"] == 1
     assert after.hits[0].aid == "new"  # three times the term in a three-word passage
     ps.close()
+
+
+def test_lengths_read_in_one_piece_equal_whoosh_doc_field_length(multi: Index) -> None:
+    ps = PassageSearcher(multi)
+    s = ps.searcher
+    for field in ("body", "title"):
+        lengths = ps._lengths(field)
+        expected = [sub.reader().doc_field_length(d, field, 1) or 0
+                    for sub, _offset in s.leaf_searchers() for d in range(sub.reader().doc_count_all())]
+        assert lengths.tolist() == expected
+        assert max(expected) > 1
+    ps.close()
