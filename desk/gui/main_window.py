@@ -559,11 +559,17 @@ class MainWindow(QMainWindow):
         if self.index_in_process and _is_core_library(lib):
             # a process of its own: the indexer's Python never holds the GUI's GIL
             job = IndexJob(str(self.folder), self.data_dir, parent=self)
-            self._track(job, on_done=self._indexed, name="indexing", cancellable=True)
+            self._track(job, on_done=lambda report: self._index_job_done(lib, report), name="indexing",
+                        cancellable=True)
             self.index_task = job
             job.start()
         else:
             self.index_task = self.run(lib.update, name="indexing", cancellable=True, on_done=self._indexed)
+
+    def _index_job_done(self, lib: Any, report: IndexReport) -> None:
+        # the window's Library sees the child's last commits before anyone hears "indexed"
+        self.run(lambda: _see_commits(lib), name="refreshing", on_done=lambda _: self._indexed(report),
+                 quiet_errors=True)
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report

@@ -165,7 +165,7 @@ def test_cancel_indexing_in_the_child(qtbot, window: MainWindow, seeds: Path) ->
     job = w.index_task
     with qtbot.waitSignal(job.done, timeout=120_000):
         qtbot.mouseClick(w.cancel_btn, Qt.MouseButton.LeftButton)
-    assert "cancelled" in w.status.text().lower()
+    qtbot.waitUntil(lambda: "cancelled" in w.status.text().lower(), timeout=30_000)
     assert not w.cancel_btn.isVisible()
     assert w.last_report is None or w.last_report.cancelled
     qtbot.waitUntil(lambda: not _alive(job.pid), timeout=10_000)
