@@ -22,6 +22,7 @@ from whoosh.index import Index
 from whoosh.matching.binary import AndNotMatcher, IntersectionMatcher, UnionMatcher
 from whoosh.matching.mcore import ListMatcher, NullMatcherClass
 from whoosh.matching.wrappers import FilterMatcher, InverseMatcher
+from whoosh.query.spans import SpanNear2
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
@@ -430,6 +431,99 @@ def _segment_lengths(reader: Any, field: str) -> np.ndarray:
     return np.array([reader.doc_field_length(d, field, 1) or 0 for d in range(n)], np.float64)
 
 
+def _leaf(m: Any, offset: int, ctx: _Arrays, values: list[Any] | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """One term's whole posting list: docnums and scores (and, into ``values``, the raw posting values)."""
+    scorer = m.scorer
+    if not isinstance(scorer, BM25FScorer | WeightScorer):
+        return None
+    field = m.term()[0]
+    m.reset()
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    while m.is_active():
+        m._read_ids()
+        m._read_weights()
+        ids.append(np.asarray(m._ids, dtype=np.int64))
+        weights.append(np.asarray(m._weights, dtype=np.float64))
+        if values is not None:
+            m._read_values()
+            values.extend(m._values)
+        m._next_block()
+    docs = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+    tf = np.concatenate(weights) if weights else np.zeros(0, np.float64)
+    if isinstance(scorer, WeightScorer):
+        return docs, tf
+    fl = ctx.lengths(field)[docs + offset]
+    # whoosh.scoring.bm25, operation for operation
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    return docs, idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+
+
+def _tree_sum(parts: list[np.ndarray]) -> np.ndarray:
+    """Scores added in the order of Whoosh's make_binary_tree of intersection matchers."""
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    return _tree_sum(parts[:half]) + _tree_sum(parts[half:])
+
+
+def _phrase(m: Any, offset: int, ctx: _Arrays) -> tuple[np.ndarray, np.ndarray] | None:
+    """A phrase (Whoosh's SpanNear2 matcher: ordered, each word 1..slop positions after the previous).
+
+    The documents holding every word are found and scored with arrays, as an
+    intersection of the words' postings (which is how Whoosh scores a phrase); only
+    their positions are then decoded and checked, one candidate at a time.
+    """
+    if not (m.ordered and m.mindist == 1 and m.slop >= 1 and m.boost == 1.0):
+        return None
+    docs: np.ndarray | None = None
+    at: list[np.ndarray] = []
+    scores: list[np.ndarray] = []
+    values: list[list[Any]] = []
+    decoders = []
+    terms = []
+    for leaf in m.ms:
+        if type(leaf) is FilterMatcher and leaf.boost == 1.0:
+            leaf = leaf.child  # deleted documents: ``live`` drops them later
+        if type(leaf) is not W3LeafMatcher or not leaf.supports("positions"):
+            return None
+        terms.append(leaf.term())
+        vals: list[Any] = []
+        found = _leaf(leaf, offset, ctx, vals)
+        if found is None:
+            return None
+        values.append(vals)
+        decoders.append(leaf.format.decoder("positions"))
+        scores.append(found[1])
+        if docs is None:
+            docs, at = found[0], [np.arange(len(found[0]))]
+        else:
+            docs, ia, ib = np.intersect1d(docs, found[0], assume_unique=True, return_indices=True)
+            at = [a[ia] for a in at] + [ib]
+    if docs is None:
+        return None
+    slop = m.slop
+    keep = np.zeros(len(docs), bool)
+    rows = [a.tolist() for a in at]
+    for r in range(len(docs)):
+        ends = decoders[0](values[0][rows[0][r]])
+        for k in range(1, len(rows)):
+            positions = decoders[k](values[k][rows[k][r]])
+            if slop == 1:
+                before = set(ends)
+                ends = [p for p in positions if p - 1 in before]
+            else:
+                ends = [p for p in positions if any(1 <= p - e <= slop for e in ends)]
+            if not ends:
+                break
+        keep[r] = bool(ends)
+    total = _tree_sum([sc[a] for sc, a in zip(scores, at, strict=True)])
+    docs, total = docs[keep], total[keep]
+    for term in terms:
+        ctx.leaves.append((term, docs + offset))
+    return docs, total
+
+
 @dataclass(slots=True)
 class _Arrays:
     """What :func:`_arrays` needs besides the matcher: per-snapshot arrays, and where terms go."""
@@ -450,29 +544,13 @@ def _arrays(m: Any, offset: int, ctx: _Arrays) -> tuple[np.ndarray, np.ndarray] 
     """
     kind = type(m)
     if kind is W3LeafMatcher:
-        scorer = m.scorer
-        if not isinstance(scorer, BM25FScorer | WeightScorer):
+        leaf = _leaf(m, offset, ctx, None)
+        if leaf is None:
             return None
-        field = m.term()[0]
-        m.reset()
-        ids: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            ids.append(np.asarray(m._ids, dtype=np.int64))
-            weights.append(np.asarray(m._weights, dtype=np.float64))
-            m._next_block()
-        docs = np.concatenate(ids) if ids else np.zeros(0, np.int64)
-        tf = np.concatenate(weights) if weights else np.zeros(0, np.float64)
-        ctx.leaves.append((m.term(), docs + offset))
-        if isinstance(scorer, WeightScorer):
-            return docs, tf
-        fl = ctx.lengths(field)[docs + offset]
-        # whoosh.scoring.bm25, operation for operation
-        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-        scores = idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
-        return docs, scores
+        ctx.leaves.append((m.term(), leaf[0] + offset))
+        return leaf
+    if kind is SpanNear2.SpanNear2Matcher:
+        return _phrase(m, offset, ctx)
     if kind is FilterMatcher and m.boost == 1.0:
         # deleted documents of a segment; ``live`` drops them again later, which is harmless
         inner = _arrays(m.child, offset, ctx)

@@ -45,6 +45,10 @@ QUERIES = [
     '"white house"',
     '"nuclear power plant"',
     '"peace talks" ukraine',
+    '"white house"~3',
+    '"house white"',
+    '"white house" OR grain',
+    '"power nosuchword"',
     "title:grain",
     "nosuchword",
 ]
@@ -116,8 +120,7 @@ def test_both_paths_return_what_whoosh_returns(multi: Index, fetch: int) -> None
         top, matched = found
         assert [(t.docnum, t.score, set(t.terms)) for t in top] == expected, text
         assert sorted(matched.tolist()) == sorted(every), text
-    # phrases are walked; every other form of query is scored with arrays
-    assert set(QUERIES) - set(arrays_used) == {'"white house"', '"nuclear power plant"', '"peace talks" ukraine'}
+    assert arrays_used == QUERIES  # every form of query here is scored with arrays
     ps.close()
 
 
@@ -198,4 +201,17 @@ def test_lengths_read_in_one_piece_equal_whoosh_doc_field_length(multi: Index) -
                     for sub, _offset in s.leaf_searchers() for d in range(sub.reader().doc_count_all())]
         assert lengths.tolist() == expected
         assert max(expected) > 1
+    ps.close()
+
+
+def test_phrase_slop_and_order_matter(multi: Index) -> None:
+    """The phrase check is a real one: a wider slop finds more, the reversed phrase other documents."""
+    ps = PassageSearcher(multi)
+    near = {h.docnum for h in ps._collect(ps.builder.parse('"white house"'), 1000, None, None)[0]}
+    loose = {h.docnum for h in ps._collect(ps.builder.parse('"white house"~3'), 1000, None, None)[0]}
+    both = {h.docnum for h in ps._collect(ps.builder.parse("white house"), 1000, None, None)[0]}
+    reverse = {h.docnum for h in ps._collect(ps.builder.parse('"house white"'), 1000, None, None)[0]}
+    assert near < loose < both
+    assert reverse
+    assert reverse - near
     ps.close()
