@@ -157,8 +157,8 @@ class PassageSearcher:
             if flt is not None and not flt:
                 return RawResult([], 0, {})
             s = self._searcher
-            # collapse by hand over a deeper top list: Whoosh's collapse= hides matches from
-            # results.docterms, which then no longer gives exact facet counts for free
+            # collapse by hand over a deeper top list (Whoosh's collapse= would hide matches
+            # from the counts); the depth costs little, every match is scored anyway
             limit = max(1, limit)
             fetch = max(limit * 5, 100) if per_article else limit
             try:
@@ -368,14 +368,11 @@ class PassageSearcher:
         else:
             cand = np.arange(len(docs))
         order = cand[np.lexsort((docs[cand], -scores[cand]))][:n]
-        top = []
-        for sc, d in zip(scores[order].tolist(), docs[order].tolist(), strict=True):
-            terms = []
-            for term, ids in leaves:
-                at = int(np.searchsorted(ids, d))
-                if at < len(ids) and ids[at] == d:
-                    terms.append(term)
-            top.append(_Scored(sc, d, terms))
+        best = docs[order]
+        top = [_Scored(sc, d, []) for sc, d in zip(scores[order].tolist(), best.tolist(), strict=True)]
+        for term, ids in leaves:  # one array operation per term (coun* has ~100), not per document
+            for i in np.flatnonzero(np.isin(best, ids)).tolist():
+                top[i].terms.append(term)
         return top, docs
 
     def _lengths(self, field: str) -> np.ndarray:
