@@ -246,7 +246,8 @@ def test_extraction_in_worker_processes_batches_and_cancel(seeds, tmp_path, monk
     folder = tmp_path / "copies"
     for sub in ("one", "two"):
         shutil.copytree(seeds, folder / sub)
-    monkeypatch.setattr(build, "EXTRACT_BATCH", 3)
+    monkeypatch.setattr(build, "EXTRACT_CHUNK", 2)  # 5 chunks: the worker-pool path
+    monkeypatch.setattr(build, "EXTRACT_FLUSH", 3)
     with Library(folder) as lib:
         assert lib.update(extract=False).pending_extraction == 10
         seen = {"n": 0}

@@ -46,8 +46,11 @@ from desk.model import (
 POOL_THRESHOLD = 64
 #: passages per Whoosh batch in pass 1 before using parallel sub-writers
 PARALLEL_WRITE_THRESHOLD = 4000
-#: articles per committed batch in pass 2
-EXTRACT_BATCH = 250
+#: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
+EXTRACT_CHUNK = 16
+#: pass 2 stores its results every this many articles, or this many seconds
+EXTRACT_FLUSH = 200
+FLUSH_SECONDS = 2.0
 WORKERS = 2
 
 
@@ -148,14 +151,40 @@ def _read_one(job: tuple[str, str]) -> _Read:
     return _Read(relpath, article, keys, _figures_of(article.text))
 
 
-def _extract_one(article: Article) -> tuple[str, str | None, str]:
-    from desk.extract import extract_article
+_Extracted = tuple[str, "str | None", str, list[tuple[int, str]]]
+
+
+def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
+    """Extract a few articles, read from the store by this worker (the parent only sends ids).
+
+    Each result is ``(aid, extraction JSON or None, error, [(passage number, claimant)])``;
+    an article that fails keeps its text and gets no claimants, and the run goes on.
+    """
+    from desk.extract import extract_article, extract_articles
     from desk.extract.store import extraction_to_json
 
+    store = _CTX.get("store")
+    if store is None or store.path != Path(store_path):
+        store = Store(Path(store_path), create=False)
+        _CTX["store"] = store
+    articles = [a for a in (store.article(aid) for aid in aids) if a is not None]
     try:
-        return article.id, json.dumps(extraction_to_json(extract_article(article)), ensure_ascii=False), ""
-    except Exception as exc:  # noqa: BLE001 - keep the run going; the article stays without claimants
-        return article.id, None, f"{type(exc).__name__}: {exc}"
+        extractions = extract_articles(articles)
+    except Exception:  # noqa: BLE001 - one bad article must not cost the others: one at a time
+        extractions = []
+        for a in articles:
+            try:
+                extractions.append(extract_article(a))
+            except Exception as exc:  # noqa: BLE001
+                extractions.append(exc)  # type: ignore[arg-type]
+    out: list[_Extracted] = []
+    for a, ext in zip(articles, extractions, strict=True):
+        if isinstance(ext, Exception):
+            out.append((a.id, None, f"{type(ext).__name__}: {ext}", []))
+            continue
+        js = json.dumps(extraction_to_json(ext), ensure_ascii=False)
+        out.append((a.id, js, "", passage_claimants(a, ext)))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -172,7 +201,6 @@ def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
 def passage_docs(
     article: Article,
     figures: Iterable[tuple[int, float, float | None]],
-    claimants: dict[int, list[str]] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of one article's passages."""
     figs = sorted(figures)
@@ -208,15 +236,15 @@ def passage_docs(
             doc["date"] = when
         if values:
             doc["figure"] = values
-        names = (claimants or {}).get(p.number)
-        if names:
-            doc["claimant"] = " ; ".join(names)
         yield doc
 
 
-def passage_claimants(article: Article, extraction: Extraction, canon: Callable[[str], str]) -> dict[int, list[str]]:
-    """Passage number -> claimant names whose attribution or claim falls in it."""
-    out: dict[int, list[str]] = {}
+def passage_claimants(article: Article, extraction: Extraction) -> list[tuple[int, str]]:
+    """``(passage number, name)`` for every source whose attribution or claim falls in a passage.
+
+    Names are stored as found; the alias book applies when they are read, so an
+    alias edit needs no re-index.
+    """
     spans: list[tuple[int, int, str]] = []
     for a in extraction.attributions:
         spans.append((a.source_start, a.source_end, a.name))
@@ -224,15 +252,13 @@ def passage_claimants(article: Article, extraction: Extraction, canon: Callable[
     for c in extraction.claims:
         if c.claimant:
             spans.append((c.figure.start, c.figure.end, c.claimant))
+    out: list[tuple[int, str]] = []
     for p in article.passages:
         names: list[str] = []
         for s, e, name in spans:
-            if s < p.end and e > p.start and name:
-                for n in {name, canon(name)}:
-                    if n and n not in names:
-                        names.append(n)
-        if names:
-            out[p.number] = names
+            if s < p.end and e > p.start and name and name not in names:
+                names.append(name)
+        out.extend((p.number, n) for n in names)
     return out
 
 
@@ -246,7 +272,6 @@ class Indexer:
         data_dir: Path,
         ix: Index,
         store: Store,
-        canon: Callable[[str], str],
         on_commit: Callable[[], None],
     ) -> None:
         self.folder = folder
@@ -254,7 +279,6 @@ class Indexer:
         self.data_dir = data_dir
         self.ix = ix
         self.store = store
-        self.canon = canon
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
 
@@ -534,108 +558,88 @@ class Indexer:
     ) -> tuple[int, list[str]]:
         """Extract figures and claimants for pending articles; returns (done, problems).
 
-        Workers extract continuously (a bounded window of submitted articles)
-        while this process writes finished results in committed batches, so a
-        cancel or a kill loses at most one batch.
+        Pass 2 writes only the store: the extraction JSON and each passage's
+        claimant names, one transaction per flush (a cancel or a kill loses at
+        most the unflushed results).  The Whoosh documents stay as pass 1 wrote
+        them (their figures came from the same finder); ``claimant:`` queries
+        read the store (:mod:`desk.index.claimfilter`).  Rewriting every
+        passage document here cost more than the extraction itself.
         """
         pending = self.store.aids("extracted=0 AND indexed=1")
         total = len(pending)
         if not total:
             return 0, []
         problems: list[str] = []
-        buffer: list[tuple[Article, str | None, str]] = []
+        buffer: list[_Extracted] = []
         done = 0
+        last_flush = time.monotonic()
         progress(0, total, "finding figures and claimants")
-        todo = iter(pending)
+        chunks = [pending[i : i + EXTRACT_CHUNK] for i in range(0, total, EXTRACT_CHUNK)]
+        store_path = str(self.store.path)
 
-        def next_article() -> Article | None:
-            for aid in todo:
-                a = self.store.article(aid)
-                if a is not None:
-                    return a
-            return None
+        def take(results: list[_Extracted]) -> None:
+            nonlocal done, last_flush
+            buffer.extend(results)
+            done += len(results)
+            progress(done, total, "finding figures and claimants")
+            if len(buffer) >= EXTRACT_FLUSH or time.monotonic() - last_flush >= FLUSH_SECONDS:
+                self._flush_extractions(buffer, problems)
+                last_flush = time.monotonic()
 
-        if total < 8 or workers() == 1:
-            while not cancelled():
-                a = next_article()
-                if a is None:
-                    break
-                _aid, js, err = _extract_one(a)
-                buffer.append((a, js, err))
-                done += 1
-                progress(done, total, "finding figures and claimants")
-                if len(buffer) >= EXTRACT_BATCH:
-                    self._flush_extractions(buffer, problems, lock_message, lock_wait)
-            self._flush_extractions(buffer, problems, lock_message, lock_wait)
+        if total < 2 * EXTRACT_CHUNK or workers() == 1:
+            _CTX["store"] = self.store
+            try:
+                for chunk in chunks:
+                    if cancelled():
+                        break
+                    take(_extract_chunk(store_path, chunk))
+            finally:
+                _CTX.pop("store", None)
+            self._flush_extractions(buffer, problems)
             return total - self.store.pending_extraction(), problems
 
-        # Deep enough that the workers keep extracting while this process flushes a
-        # batch into Whoosh (seconds per EXTRACT_BATCH); with 4 per worker they sat
-        # idle during every flush and the pass ran on about one core.
-        window = 48 * workers()
-        in_flight: dict[Future[tuple[str, str | None, str]], Article] = {}
+        # a few chunks per worker in flight, so no worker waits while this process writes
+        window = 3 * workers()
+        in_flight: set[Future[list[_Extracted]]] = set()
+        todo = iter(chunks)
         with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context(), initializer=_exit_with_parent) as pool:
             try:
                 exhausted = False
                 while True:
                     while not exhausted and len(in_flight) < window:
-                        a = next_article()
-                        if a is None:
+                        chunk = next(todo, [])
+                        if not chunk:
                             exhausted = True
                             break
-                        in_flight[pool.submit(_extract_one, a)] = a
+                        in_flight.add(pool.submit(_extract_chunk, store_path, chunk))
                     if not in_flight:
                         break
-                    finished, _rest = wait(list(in_flight), timeout=0.5, return_when=FIRST_COMPLETED)
+                    finished, in_flight = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                     for f in finished:
-                        a = in_flight.pop(f)
-                        _aid, js, err = f.result()
-                        buffer.append((a, js, err))
-                        done += 1
-                    if finished:
-                        progress(done, total, "finding figures and claimants")
+                        take(f.result())
                     if cancelled():
                         for f in in_flight:
                             f.cancel()
                         break
-                    if len(buffer) >= EXTRACT_BATCH:
-                        self._flush_extractions(buffer, problems, lock_message, lock_wait)
-                self._flush_extractions(buffer, problems, lock_message, lock_wait)
+                self._flush_extractions(buffer, problems)
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
         return total - self.store.pending_extraction(), problems
 
-    def _flush_extractions(
-        self,
-        buffer: list[tuple[Article, str | None, str]],
-        problems: list[str],
-        lock_message: Callable[[str], None],
-        lock_wait: float,
-    ) -> None:
-        """Write finished extractions: passage documents with claimants, then the store, then refresh."""
-        from desk.extract.store import extraction_from_json
-
+    def _flush_extractions(self, buffer: list[_Extracted], problems: list[str]) -> None:
+        """Store finished extractions (one transaction), then tell the library."""
         if not buffer:
             return
-        stored: list[tuple[str, str]] = []
-        writer = engine.open_writer(self.ix, wait=lock_wait, message=lock_message, limitmb=128)
-        try:
-            for a, js, err in buffer:
-                if js is None:
-                    problems.append(f"{a.relpath}: figures/claimants failed ({err})")
-                    js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
-                    ext = Extraction()
-                else:
-                    ext = extraction_from_json(json.loads(js))
-                figs = [(f.start, f.value, f.high) for f in ext.figures]
-                writer.delete_by_term("aid", a.id)
-                self._add(writer, passage_docs(a, figs, passage_claimants(a, ext, self.canon)))
-                stored.append((a.id, js))
-            engine.commit(writer)
-        except BaseException:
-            engine.abandon(writer)
-            raise
-        self.store.put_extractions(stored)
+        rows: list[tuple[str, str, list[tuple[int, str]]]] = []
+        relpaths = None
+        for aid, js, err, names in buffer:
+            if js is None:
+                if relpaths is None:
+                    relpaths = {s.aid: s.relpath for s in self.store.states().values()}
+                problems.append(f"{relpaths.get(aid, aid)}: figures/claimants failed ({err})")
+                js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
+            rows.append((aid, js, names))
+        self.store.put_extractions(rows)
         buffer.clear()
         self.on_commit()

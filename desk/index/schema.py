@@ -11,7 +11,7 @@ from whoosh import columns, fields
 from whoosh.analysis import IDAnalyzer, StandardAnalyzer, StemmingAnalyzer
 
 #: bump when the schema or the store layout changes: older indexes are rebuilt
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 #: the fields a user may name in a query, and the schema field each one maps to
 QUERY_FIELDS = {

@@ -28,6 +28,7 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from desk.errors import QueryError
+from desk.index import claimfilter
 from desk.index.query import QueryBuilder, as_datetime
 
 
@@ -60,8 +61,9 @@ class RawResult:
 
 
 class PassageSearcher:
-    def __init__(self, ix: Index) -> None:
+    def __init__(self, ix: Index, claimants: claimfilter.ClaimantIndex | None = None) -> None:
         self.ix = ix
+        self.claimants = claimants
         # Index.schema re-reads and unpickles the TOC on every access (Whoosh
         # 2.7.4): read it once.  The schema only changes with FORMAT_VERSION,
         # which rebuilds the index and makes a new searcher.
@@ -112,6 +114,24 @@ class PassageSearcher:
                 self._filters[key] = cached
             return cached
 
+    def _claimant_set(self, q: wq.Query) -> set[int]:
+        """The documents of the passages whose claimants match ``q`` (claimant: clauses only)."""
+        if self.claimants is None:
+            return set()
+        docnum = self._passage_docnums()
+        return {d for d in (docnum.get(k) for k in self.claimants.passages(q)) if d is not None}
+
+    def _passage_docnums(self) -> dict[tuple[str, int], int]:
+        """(article id, passage number) -> document number of the live documents, once per snapshot."""
+        cached = self._filters.get(("pnum",))
+        if cached is None:
+            reader = self._searcher.reader()
+            aids, _outlets = self._doc_columns()
+            numbers = list(reader.column_reader("pnum"))
+            cached = {(aids[d], numbers[d]): d for d in reader.all_doc_ids()}
+            self._filters[("pnum",)] = cached
+        return cast(dict[tuple[str, int], int], cached)
+
     def _range_set(self, q: wq.Query) -> set[int]:
         key = ("range", repr(q))
         cached = self._filters.get(key)
@@ -148,9 +168,19 @@ class PassageSearcher:
         facets: bool = True,
     ) -> RawResult:
         q = self.builder.parse(text)
+        rest, required, excluded = claimfilter.split_query(q)
         self.refresh()  # another process may have committed since: never search a stale snapshot
         with self._lock:
             flt = self.filter_set(outlets, since, until)
+            mask = None
+            if required or excluded:
+                for part in required:
+                    docs = self._claimant_set(part)
+                    flt = docs if flt is None else flt & docs
+                mask = set().union(*(self._claimant_set(part) for part in excluded)) if excluded else None
+                if mask and flt is not None:
+                    flt, mask = flt - mask, None  # one set: the facet counts then see it too
+                q = rest if rest is not None else wq.Every()
             q, range_sets = self._split_ranges(q)
             for docs in range_sets:
                 flt = docs if flt is None else flt & docs
@@ -162,7 +192,7 @@ class PassageSearcher:
             limit = max(1, limit)
             fetch = max(limit * 5, 100) if per_article else limit
             try:
-                top, matched = self._collect(q, fetch, flt, None)
+                top, matched = self._collect(q, fetch, flt, mask)
             except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
                 raise QueryError(
                     "desk cannot combine figure: or date: inside OR/NOT groups on this library; "

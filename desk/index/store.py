@@ -47,6 +47,13 @@ CREATE TABLE IF NOT EXISTS articles (
     extracted INTEGER NOT NULL DEFAULT 0,
     extraction TEXT
 );
+-- who is named as a source in which passage (raw names; aliases apply when read)
+CREATE TABLE IF NOT EXISTS passage_claimants (
+    aid TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passage_claimants_aid ON passage_claimants (aid);
 CREATE TABLE IF NOT EXISTS skipped (
     relpath TEXT PRIMARY KEY,
     path TEXT NOT NULL,
@@ -122,13 +129,15 @@ def _row_article(row: sqlite3.Row, with_text: bool) -> Article:
 class Store:
     """One SQLite connection to a library's store (WAL: readers never block)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        """``create=False`` (extraction workers) only reads an existing store."""
         self.path = path
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
-        with self.db:
-            self.db.executescript(_SCHEMA)
+        if create:
+            with self.db:
+                self.db.executescript(_SCHEMA)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -191,7 +200,10 @@ class Store:
     # -- writes (each call is one transaction)
 
     def put_articles(self, items: Iterable[tuple[Article, list[str]]]) -> None:
+        items = list(items)
         with self._writing():
+            # a new or changed article has no extraction yet, so no claimants either
+            self.db.executemany("DELETE FROM passage_claimants WHERE aid=?", [(a.id,) for a, _k in items])
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles (aid, relpath, path, size, mtime, sha1, title, outlet, date,"
                 " url, author, npassages, doc, text, linekeys, indexed, extracted, extraction)"
@@ -218,8 +230,12 @@ class Store:
             self.db.executemany("UPDATE articles SET indexed=1 WHERE aid=?", [(a,) for a in aids])
 
     def delete(self, relpaths: Iterable[str]) -> None:
+        rels = [(path_out(r),) for r in relpaths]
         with self._writing():
-            self.db.executemany("DELETE FROM articles WHERE relpath=?", [(path_out(r),) for r in relpaths])
+            self.db.executemany(
+                "DELETE FROM passage_claimants WHERE aid IN (SELECT aid FROM articles WHERE relpath=?)", rels
+            )
+            self.db.executemany("DELETE FROM articles WHERE relpath=?", rels)
 
     def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
         with self._writing():
@@ -229,10 +245,17 @@ class Store:
                 [(path_out(rel), path_out(s.path), s.reason, size, mtime) for rel, s, size, mtime in items],
             )
 
-    def put_extractions(self, items: Iterable[tuple[str, str]]) -> None:
+    def put_extractions(self, items: Iterable[tuple[str, str, list[tuple[int, str]]]]) -> None:
+        """``(aid, extraction JSON, [(passage number, claimant name), ...])`` per article, in one transaction."""
+        items = list(items)
         with self._writing():
+            self.db.executemany("DELETE FROM passage_claimants WHERE aid=?", [(aid,) for aid, _js, _n in items])
             self.db.executemany(
-                "UPDATE articles SET extraction=?, extracted=1 WHERE aid=?", [(js, aid) for aid, js in items]
+                "INSERT INTO passage_claimants (aid, number, name) VALUES (?,?,?)",
+                [(aid, number, name) for aid, _js, names in items for number, name in names],
+            )
+            self.db.executemany(
+                "UPDATE articles SET extraction=?, extracted=1 WHERE aid=?", [(js, aid) for aid, js, _n in items]
             )
 
     # -- reads
@@ -275,6 +298,18 @@ class Store:
 
     def outlets(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
+
+    def passage_claimants(self) -> list[tuple[str, int, str]]:
+        """Every ``(aid, passage number, claimant name)`` row."""
+        return [(r[0], r[1], r[2]) for r in self.db.execute("SELECT aid, number, name FROM passage_claimants")]
+
+    def claimant_names(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM passage_claimants")]
+
+    def claimants_version(self) -> tuple[int, int]:
+        """Changes whenever a passage's claimants are written or removed (by any process)."""
+        row = self.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM passage_claimants").fetchone()
+        return int(row[0]), int(row[1])
 
     def extractions(self) -> Iterator[tuple[str, str]]:
         for r in self.db.execute("SELECT aid, extraction FROM articles WHERE extraction IS NOT NULL"):
