@@ -222,7 +222,7 @@ class PassageRef:
 class SearchResult:
     query: str
     hits: list[PassageRef]
-    total: int  # an estimate: Whoosh's estimated_length()
+    total: int  # every matching passage (exact: desk scores all matches)
     pending_extraction: int = 0  # articles whose figures/claimants are not in yet
     #: matched articles per outlet, for facets
     outlets: dict[str, int] = field(default_factory=dict)
