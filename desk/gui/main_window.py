@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
             # seconds, and from the figures pass on nothing it shows changes
             shown = hash(tuple((a.id, a.relpath, a.title, a.outlet, a.date) for a in articles))
             return Listing(articles, outlets, claimants, skipped,
-                           (shown, hash((tuple(outlets), tuple(claimants))), hash(tuple(skipped))))
+                           (shown, hash((tuple(outlets), tuple(claimants))), hash(tuple((s.path, s.reason) for s in skipped))))
 
         gen = self._generation
         self.run(load, name="listing", on_done=lambda r: self._articles_loaded(r, gen), quiet_errors=True)

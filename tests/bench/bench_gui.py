@@ -203,7 +203,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     from desk.gui import settings as settings_mod
     from desk.gui.app import make_app
     from desk.gui.main_window import MainWindow
-    from desk.gui.smoke import wait_for_signal
+    from desk.gui.smoke import SmokeFailure, wait_for_signal
 
     app = make_app()
     settings_mod.use_path(str(data / "settings"))
@@ -229,7 +229,12 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             # the Cancel button, as a user would press it
             QTimer.singleShot(int(float(limit) * 1000), window.cancel_btn.click)
         window.open_folder(corpus)
-        wait_for_signal(window.indexed, window, "indexing the corpus", 3 * 3600)
+        try:
+            wait_for_signal(window.indexed, window, "indexing the corpus", float(limit) + 600 if limit else 3 * 3600)
+        except SmokeFailure as e:
+            # the thread mode forks the core's pool workers from a thread of this
+            # Qt process: a worker can hang for ever on a lock copied mid-use
+            report(f"gui[{mode}]: indexing did not finish ({e})", time.perf_counter() - t0, "s")
         index_s = time.perf_counter() - t0
         meter.stop()
         rep = window.last_report

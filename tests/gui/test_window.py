@@ -11,6 +11,7 @@ from desk.errors import DeskError
 from desk.gui import settings as settings_mod
 from desk.gui.compare_view import BADGE
 from desk.gui.worker import Task
+from desk.model import Skipped
 
 
 def _open_and_index(qtbot, w, folder: Path) -> None:  # type: ignore[no-untyped-def]
@@ -236,3 +237,14 @@ def test_list_refresh_leaves_an_unchanged_list_alone(qtbot, fake_window, tmp_pat
     assert calls == [2]
     assert w.library_panel.model.rowCount() == 2
     assert set(w.articles) == {a.id for a in w.library.articles_list}
+    # files the core skipped reach the Problems dock once, and only when they change
+    skipped = [Skipped("/articles/broken.pdf", "the PDF has no text layer")]
+    w.library.skipped = lambda: list(skipped)
+    w.problems.clear()
+    with qtbot.waitSignal(w.articlesLoaded, timeout=10000):
+        w.refresh_articles()
+    assert w.problems.topLevelItemCount() == 1
+    w.problems.clear()
+    with qtbot.waitSignal(w.articlesLoaded, timeout=10000):
+        w.refresh_articles()
+    assert w.problems.topLevelItemCount() == 0
