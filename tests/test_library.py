@@ -305,3 +305,33 @@ def test_bulk_path_parallel_writers_and_cancel_leave_no_processes(tmp_path, monk
         assert {h.relpath for h in lib.search("trucks figure:>20", limit=50).hits} == {
             f"n{i:02d}.md" for i in range(11, 12)
         }
+
+
+def test_cancel_stops_a_long_extraction_at_once(seeds, tmp_path, monkeypatch):
+    """Cancel does not wait for a worker stuck in one huge article (the bound is 10x the wait)."""
+    import multiprocessing
+    import shutil
+    import time
+
+    import desk.extract
+    from desk.index import build
+
+    folder = tmp_path / "copies"
+    for sub in ("one", "two"):
+        shutil.copytree(seeds, folder / sub)
+    monkeypatch.setattr(build, "EXTRACT_CHUNK", 2)
+
+    def stuck(articles, nlp=None):  # the forked workers inherit this
+        time.sleep(120)
+        return []
+
+    monkeypatch.setattr(desk.extract, "extract_articles", stuck)
+    with Library(folder) as lib:
+        lib.update(extract=False)
+        started = time.monotonic()
+        report = lib.update(cancelled=lambda: time.monotonic() - started > 1.0)
+        assert report.cancelled
+        assert time.monotonic() - started < 12
+        assert lib.pending_extraction() == 10  # nothing half-stored
+        assert lib.search("soldiers").hits
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]

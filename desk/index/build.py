@@ -191,6 +191,15 @@ def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
 # parent side
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the worker processes at once."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+
+
 def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
     """Line keys repeated across enough of the folder to be page furniture."""
     from desk.corpus.boilerplate import repeated_keys
@@ -618,12 +627,13 @@ class Indexer:
                     for f in finished:
                         take(f.result())
                     if cancelled():
-                        for f in in_flight:
-                            f.cancel()
+                        # a chunk in progress may hold a very long article: stop the
+                        # workers now instead of waiting for it (nothing of theirs is stored)
+                        _stop_workers(pool)
                         break
                 self._flush_extractions(buffer, problems)
             except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+                _stop_workers(pool)
                 raise
         return total - self.store.pending_extraction(), problems
 
