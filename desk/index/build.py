@@ -198,6 +198,8 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
+    for proc in procs:
+        proc.join(5)
 
 
 def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
