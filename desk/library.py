@@ -29,6 +29,7 @@ against these signatures; extend, do not break them):
   names passed through the folder's alias book.
 - ``outlets() -> list[str]``, ``claimants() -> list[str]`` (for completion).
 - ``pending_extraction() -> int``, ``aliases_path`` (the alias file).
+- ``refresh()``: see what another process committed (drops cached extractions).
 - ``close()``; usable as a context manager.
 
 Thread use: one Library may be searched from a worker thread while the GUI
@@ -123,6 +124,15 @@ class Library:
         self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def refresh(self) -> None:
+        """See what another process (the window's indexing child, a CLI run) committed since.
+
+        Searches already re-open a stale Whoosh snapshot and re-read changed
+        claimant rows by themselves; this also drops the cached extractions and
+        claimant names.
+        """
+        self._committed()
 
     def _committed(self) -> None:
         self._search.refresh()

@@ -335,3 +335,15 @@ def test_cancel_stops_a_long_extraction_at_once(seeds, tmp_path, monkeypatch):
         assert lib.pending_extraction() == 10  # nothing half-stored
         assert lib.search("soldiers").hits
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_refresh_sees_another_process_extractions(small, tmp_path):
+    """A second Library on the same data (as the window beside its indexing child) sees pass 2 after refresh()."""
+    data = tmp_path / "data"
+    with Library(small, data_dir=data) as writer, Library(small, data_dir=data) as reader:
+        writer.update(extract=False)
+        aid = reader.articles()[0].id
+        assert reader.extraction(aid) is None  # pending, and now cached as such
+        writer.update(extract=True)
+        reader.refresh()
+        assert reader.extraction(aid) is not None
