@@ -269,7 +269,7 @@ def run_search(args: argparse.Namespace) -> int:
                 print(f"    figures: {said}")
             print()
         facets = ", ".join(f"{o} {n}" for o, n in sorted(result.outlets.items(), key=lambda kv: -kv[1]))
-        print(f"{result.total} matching passages; articles per outlet: {facets}")
+        print(f"{result.total} matching passage{'' if result.total == 1 else 's'}; articles per outlet: {facets}")
         if result.pending_extraction:
             print(pending_note(result.pending_extraction))
     return OK
