@@ -212,6 +212,8 @@ def split_query(q: wq.Query) -> tuple[wq.Query | None, list[wq.Query], list[wq.Q
     """
     if not mentions_claimant(q):
         return q, [], []
+    if isinstance(q, wq.Not) and is_claimant_only(q.query):
+        return None, [], [q.query]  # every passage but those, as in "killed NOT claimant:x"
     if is_claimant_only(q):
         return None, [q], []
     if isinstance(q, wq.And):

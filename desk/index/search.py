@@ -317,6 +317,15 @@ class PassageSearcher:
         OR, AND and NOT (:meth:`_collect_arrays`), else by walking Whoosh's
         matcher (:meth:`_collect_matcher`, phrases for example).
         """
+        if isinstance(q, wq.Every) and q.fieldname in (None, "", "*") and flt is not None:
+            # a claimant-only query: Every's own matcher lists the live documents with one
+            # is_deleted() call each (~65 ms on ukraine-media) only for the filter to keep a few
+            docs = np.fromiter(sorted(flt), np.int64, len(flt))
+            docs = docs[self._live()[docs]]
+            if mask is not None:
+                docs = docs[~self._member(mask)[docs]]
+            top = [_Scored(float(q.boost), d, []) for d in docs[:fetch].tolist()]
+            return top, docs
         found = self._collect_arrays(q, fetch, flt, mask)
         if found is not None:
             return found

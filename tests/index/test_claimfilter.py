@@ -100,6 +100,10 @@ def test_split_query_shapes(builder):
     assert rest == wq.Term("body", "kill")
     assert not required
     assert excluded == [wq.Term("claimant", "putin")]
+    rest, required, excluded = split_query(builder.parse("NOT claimant:putin"))
+    assert rest is None
+    assert not required
+    assert excluded == [wq.Term("claimant", "putin")]
     rest, required, excluded = split_query(builder.parse("killed soldiers"))
     assert required == []
     assert excluded == []
@@ -140,5 +144,26 @@ def test_search_filters_by_claimant_and_pass_two_writes_no_whoosh_documents(seed
         assert not {(h.article_id, h.number) for h in without.hits} & {(h.article_id, h.number) for h in both.hits}
         everything = lib.search("killed", limit=50)
         assert everything.total == killed.total + without.total  # the two split the passages exactly
+        anything = lib.search("claimant:*", limit=1000, per_article=0)
+        nobody = lib.search("NOT claimant:zelensky", limit=1000, per_article=0)
+        with lib.ix.searcher() as s:
+            passages = s.doc_count()
+        assert nobody.total == passages - both.total  # passages without any claimant count too
+        assert {(h.article_id, h.number) for h in both.hits} <= {(h.article_id, h.number) for h in anything.hits}
         with pytest.raises(QueryError, match="top level"):
             lib.search("killed OR claimant:zelensky")
+
+
+def test_claimant_only_fast_path_matches_the_array_path(seeds: Path, tmp_path: Path):
+    """A claimant-only query skips Every's matcher; what it keeps and how it ranks must not change."""
+    with Library(seeds, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        searcher = lib._search
+        searcher.refresh()
+        live = sorted(searcher.searcher.reader().all_doc_ids())
+        flt, mask = set(live[::2]), set(live[::6])
+        for f, m in ((flt, None), (flt, mask)):
+            fast_top, fast_all = searcher._collect(wq.Every(), 3, f, m)
+            slow_top, slow_all = searcher._collect_arrays(wq.Every(), 3, f, m)
+            assert sorted(fast_all.tolist()) == sorted(slow_all.tolist())
+            assert [(t.docnum, t.score) for t in fast_top] == [(t.docnum, t.score) for t in slow_top]
