@@ -94,16 +94,19 @@ class ClaimantIndex:
         canon = self._canon()
         words: dict[str, set[PassageKey]] = defaultdict(set)
         names: dict[PassageKey, list[list[str]]] = defaultdict(list)
-        seen: dict[str, str] = {}
+        # a few thousand distinct names over tens of thousands of rows: map and split each once
+        forms: dict[str, list[list[str]]] = {}
         for aid, number, raw in self._rows():
             key = (aid, int(number))
-            shown = seen.get(raw)
-            if shown is None:
+            split = forms.get(raw)
+            if split is None:
                 shown = canon(raw) or ""
-                seen[raw] = shown
-            for name in {raw, shown} if shown else ():
-                toks = self.tokens(name)
-                if toks and toks not in names[key]:
+                split = [] if not shown else [t for t in (self.tokens(raw), self.tokens(shown)) if t]
+                if len(split) == 2 and split[0] == split[1]:
+                    split.pop()
+                forms[raw] = split
+            for toks in split:
+                if toks not in names[key]:
                     names[key].append(toks)
                     for t in toks:
                         words[t].add(key)
