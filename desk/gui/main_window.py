@@ -119,6 +119,11 @@ class MainWindow(QMainWindow):
         err_windows: bool = True,
     ) -> None:
         super().__init__()
+        if library_factory is _default_library:
+            # The core (Whoosh, NumPy, SQLite) before the window shows: imported on the
+            # worker that opens the first folder, it held the GIL in long C stretches
+            # (NumPy's own set-up) and the shown window stood still for 0.6-0.8 s.
+            import desk.library  # noqa: F401
         self.settings = settings or Settings()
         self.data_dir = data_dir
         self.library_factory = library_factory

@@ -210,10 +210,11 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     modes = str(getattr(args, "gui_modes", None) or os.environ.get("DESK_BENCH_GUI_MODES") or "process").split(",")
     limit = getattr(args, "gui_index_seconds", None) or os.environ.get("DESK_BENCH_GUI_INDEX_SECONDS")
     window = None
+    closed = []  # kept, not deleted: deleting a window waits for its thread pool, and a hung index never ends
     for mode in modes:
         if window is not None:
             window.close()
-            window.deleteLater()
+            closed.append(window)
             app.processEvents()
         window = MainWindow(settings_mod.Settings(), data_dir=str(data if reused else data / f"index-{mode}"),
                             err_windows=False)
