@@ -107,7 +107,9 @@ class IndexJob(QObject):
                 emit(relay.message, msg)
                 if final:
                     break
-            if not final:
+            if final:
+                self._proc.join(STOP_GRACE)  # here, not on the GUI thread: a child takes a while to exit
+            else:
                 self._proc.join(5)
                 code = self._proc.exitcode
                 emit(relay.message, ("crashed", f"The indexing process ended unexpectedly (exit code {code}). "
@@ -162,8 +164,6 @@ class IndexJob(QObject):
             self._commands.close()
         except OSError:
             pass
-        if self._proc is not None:
-            self._proc.join(5)
         if kind == "finished":
             self.result = msg[1]
             emit(self.finished, msg[1])
