@@ -347,3 +347,40 @@ def test_refresh_sees_another_process_extractions(small, tmp_path):
         writer.update(extract=True)
         reader.refresh()
         assert reader.extraction(aid) is not None
+
+
+def test_editing_the_manifest_re_reads_only_the_files_whose_row_changed(tmp_path):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"Report {name}\n\nOfficials said 12 trucks reached the port.\n", encoding="utf-8")
+    data = tmp_path / "data"
+
+    def outlets(lib: Library) -> dict[str, str]:
+        return {a.relpath: a.outlet for a in lib.articles()}
+
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=False)
+        assert outlets(lib)["a.txt"] != "Marren Herald"
+        (folder / "desk.json").write_text('{"a.txt": {"outlet": "Marren Herald"}}', encoding="utf-8")
+        report = lib.update(extract=False)
+        assert (report.updated, report.unchanged, lib._last_indexer.reads) == (1, 2, 1)
+        assert outlets(lib)["a.txt"] == "Marren Herald"
+        assert lib.search('outlet:"Marren Herald"').hits
+
+        report = lib.update(extract=False)  # nothing changed: nothing read
+        assert lib._last_indexer.reads == 0
+
+        (folder / "desk.json").write_text(
+            '{"a.txt": {"outlet": "Marren Herald"}, "b.txt": {"outlet": "Vell Courier", "date": "2026-03-14"}}',
+            encoding="utf-8",
+        )
+        report = lib.update(extract=False)
+        assert lib._last_indexer.reads == 1
+        b = next(a for a in lib.articles() if a.relpath == "b.txt")
+        assert (b.outlet, str(b.date)) == ("Vell Courier", "2026-03-14")
+
+        (folder / "desk.json").unlink()
+        report = lib.update(extract=False)
+        assert lib._last_indexer.reads == 2
+        assert "Marren Herald" not in outlets(lib).values()

@@ -10,7 +10,8 @@ mapping a file (its path relative to the folder, or just its name) to fields:
 or a list of objects with a ``file`` key.  ``desk.csv``: a header row with a
 ``file`` (or ``path``/``filename``) column and any of title, outlet, date,
 url, author.  A manifest that cannot be read is reported in
-:attr:`FolderContext.problems`; it never stops a run.
+:attr:`FolderContext.problems`; it never stops a run.  Editing the manifest
+re-reads, on the next index run, just the files whose row changed.
 """
 
 from __future__ import annotations
@@ -64,6 +65,17 @@ class FolderContext:
             for key, row in rows:
                 ctx.manifest.setdefault(_norm_key(key), row)
         return ctx
+
+    def entry(self, relpath: str) -> str:
+        """The manifest row that applies to a file, as stable text ("" for none).
+
+        The index keeps these, so that editing the manifest re-reads exactly
+        the files whose row changed, appeared or went away.
+        """
+        row = self.manifest.get(relpath)
+        if row is None:
+            row = self.manifest.get(relpath.rsplit("/", 1)[-1])
+        return "" if row is None else json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
 
     def fields_for(self, relpath: str) -> Fields:
         """Manifest fields for a file, by relative path first, then by bare name."""

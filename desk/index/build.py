@@ -46,6 +46,8 @@ from desk.model import (
 POOL_THRESHOLD = 64
 #: passages per Whoosh batch in pass 1 before using parallel sub-writers
 PARALLEL_WRITE_THRESHOLD = 4000
+#: the store's key for the manifest rows of the last run
+MANIFEST_META = "manifest-entries"
 #: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
 EXTRACT_CHUNK = 16
 #: pass 2 stores its results every this many articles, or this many seconds
@@ -292,6 +294,7 @@ class Indexer:
         self.store = store
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
+        self._manifest_now: dict[str, str] | None = None
 
     # -- pass 1
 
@@ -355,6 +358,7 @@ class Indexer:
         found, scan_skipped = self._scan(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
+        manifest_now, manifest_changed = self._manifest_entries(found)
 
         to_read: list[tuple[Path, str]] = []
         resend: list[str] = []  # aids stored but not yet in Whoosh (a killed run)
@@ -363,6 +367,9 @@ class Indexer:
         for path, rel, st in found:
             seen.add(rel)
             old: FileState | None = states.get(rel)
+            if old is not None and rel in manifest_changed:
+                to_read.append((path, rel))  # its manifest row changed: same file, new metadata
+                continue
             if old is not None:
                 if old.size == st.st_size and old.mtime == st.st_mtime:
                     report.unchanged += 1
@@ -388,6 +395,7 @@ class Indexer:
                 continue
             to_read.append((path, rel))
         removed = [rel for rel in states if rel not in seen]
+        self._manifest_now = manifest_now
 
         early: IndexWriter | None = None
         if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
@@ -532,9 +540,26 @@ class Indexer:
         report.skipped = (
             scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
         )
+        if self._manifest_now is not None:
+            self.store.set_meta(MANIFEST_META, json.dumps(self._manifest_now, ensure_ascii=False))
         report.pending_extraction = self.store.pending_extraction()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _manifest_entries(self, found: list[tuple[Path, str, os.stat_result]]) -> tuple[dict[str, str] | None, set[str]]:
+        """The manifest row of every file now, and the files whose row differs from the last run's.
+
+        ``None`` (nothing to remember) when neither run had a manifest.
+        """
+        from desk import corpus
+
+        before = json.loads(self.store.get_meta(MANIFEST_META, "{}"))
+        ctx = corpus.FolderContext.load(self.folder)
+        if not ctx.manifest and not before:
+            return None, set()
+        now = {rel: e for _p, rel, _st in found if (e := ctx.entry(rel))}
+        changed = {rel for _p, rel, _st in found if now.get(rel, "") != before.get(rel, "")}
+        return now, changed
 
     def _add(self, writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
         n = 0

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS passage_claimants (
     name TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passage_claimants_aid ON passage_claimants (aid);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS skipped (
     relpath TEXT PRIMARY KEY,
     path TEXT NOT NULL,
@@ -244,6 +248,14 @@ class Store:
                 "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)",
                 [(path_out(rel), path_out(s.path), s.reason, size, mtime) for rel, s, size, mtime in items],
             )
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._writing():
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return str(row[0]) if row else default
 
     def put_extractions(self, items: Iterable[tuple[str, str, list[tuple[int, str]]]]) -> None:
         """``(aid, extraction JSON, [(passage number, claimant name), ...])`` per article, in one transaction."""
