@@ -138,7 +138,7 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTHS + r")\b"
 _WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)[\s\u00a0]*$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
-_HYPHEN_UNIT_AFTER = re.compile(r"^[-‐]([A-Za-z]+)")
+_HYPHEN_UNIT_AFTER = re.compile(r"[-‐]([A-Za-z]+)")
 
 _STOP_COUNTED = {
     "the", "a", "an", "in", "on", "at", "of", "have", "has", "had", "been", "were", "was", "are",
@@ -211,11 +211,21 @@ def _digits_value(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+_HEADLINE_REACH = 400
+
+
 def _is_title_case_line(text: str, pos: int) -> bool:
     """Is the line around ``pos`` a headline in Title Case?"""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
+    # a headline is short: look no further than this either side (a whole article on one
+    # line made this scan, once per figure, quadratic in the article's length)
+    ls = text.rfind("\n", max(0, pos - _HEADLINE_REACH), pos)
+    if ls < 0 and pos > _HEADLINE_REACH:
+        return False
+    ls += 1
+    le = text.find("\n", pos, pos + _HEADLINE_REACH)
     if le < 0:
+        if len(text) - pos > _HEADLINE_REACH:
+            return False
         le = len(text)
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", text[ls:le]) if len(w) > 3]
     if len(words) < 3:
@@ -241,7 +251,7 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
         return False
     if len(words) >= 2:
         return not (len(words) == 2 and _sentence_initial(text, first_at) and words[0].lower() in _STOP_COUNTED)
-    nxt = _WORD_AFTER.match(text[e:hi])
+    nxt = _WORD_AFTER.match(text[e : min(hi, e + 80)])
     return not (nxt and nxt.group(1)[:1].islower())
 
 
@@ -358,7 +368,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         if re.search(r"[-‐]$", before) and re.search(r"\w[-‐]$", before):
             return None
         if re.match(r"[-‐][A-Za-z]", text[m.end("dig") : m.end("dig") + 2]):
-            unit = _HYPHEN_UNIT_AFTER.match(text[m.end("dig") :])
+            unit = _HYPHEN_UNIT_AFTER.match(text, m.end("dig"), min(hi, m.end("dig") + 64))
             if unit and unit.group(1).lower() in TIME_UNITS | {"year", "day", "month", "week", "hour", "minute"}:
                 return None  # "a 30-day ceasefire", "a 54-year-old man"
             # "25-F" is a name; compound adjectives of counts ("a 300-strong unit") stay
@@ -435,7 +445,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
             and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
         return None
-    if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e:hi]):
+    if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
         return None  # an age: "Mr Kleijnen, 59, and his wife"
     if dig and re.search(r"[#№]\s?$", before):
         return None
@@ -472,7 +482,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             if scale or abbr:
                 high = hv * (value / _digits_value(dig))
             e = rm.end()
-            pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e:hi])
+            pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e : min(hi, e + 24)])
             if pct_tail:
                 e += pct_tail.end()
                 kind = "percent"
