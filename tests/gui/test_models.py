@@ -104,3 +104,22 @@ def test_results_grouped_by_outlet(qtmodeltester) -> None:
     qtmodeltester.check(m)
     groups = {m.index(r, 0).data(): m.rowCount(m.index(r, 0)) for r in range(m.rowCount())}
     assert groups == {"Capital Herald (1)": 1, "Kyiv Daily (2)": 2, "Wire Service (1)": 1}
+
+
+def test_library_panel_keeps_its_filter_across_list_reloads(qtbot) -> None:
+    from desk.gui.library_view import ALL_OUTLETS, LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_articles(ARTICLES)
+    assert panel.proxy.rowCount() == 3
+    panel.outlet.setCurrentText("Wire Service")
+    assert panel.proxy.rowCount() == 1
+    panel.set_articles(ARTICLES)  # a reload while indexing: the chosen outlet stays chosen
+    assert panel.outlet.currentText() == "Wire Service"
+    assert panel.proxy.rowCount() == 1
+    assert panel.count.text() == "1 of 3 articles"
+    panel.set_articles([a for a in ARTICLES if a.outlet != "Wire Service"])  # the outlet is gone
+    assert panel.outlet.currentText() == ALL_OUTLETS
+    assert panel.proxy.rowCount() == 2
+    assert panel.count.text() == "2 of 2 articles"
