@@ -231,7 +231,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             QTimer.singleShot(int(float(limit) * 1000), window.cancel_btn.click)
         window.open_folder(corpus)
         try:
-            wait_for_signal(window.indexed, window, "indexing the corpus", float(limit) + 600 if limit else 3 * 3600)
+            wait_for_signal(window.indexed, window, "indexing the corpus", float(limit) + 300 if limit else 3 * 3600)
         except SmokeFailure as e:
             # the thread mode forks the core's pool workers from a thread of this
             # Qt process: a worker can hang for ever on a lock copied mid-use
