@@ -13,6 +13,7 @@ kill or a cancel loses at most one batch.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -265,14 +266,23 @@ def passage_claimants(article: Article, extraction: Extraction) -> list[tuple[in
     for c in extraction.claims:
         if c.claimant:
             spans.append((c.figure.start, c.figure.end, c.claimant))
-    out: list[tuple[int, str]] = []
-    for p in article.passages:
-        names: list[str] = []
-        for s, e, name in spans:
-            if s < p.end and e > p.start and name and name not in names:
-                names.append(name)
-        out.extend((p.number, n) for n in names)
-    return out
+    # each span touches one or two passages: find them by bisection (a scan of every
+    # span per passage was quadratic: hours for a 46 MB file of 110,000 passages)
+    passages = sorted(article.passages, key=lambda p: p.start)
+    starts = [p.start for p in passages]
+    names: dict[int, list[str]] = {}
+    for s, e, name in spans:
+        if not name:
+            continue
+        i = max(0, bisect.bisect_right(starts, s) - 1)
+        while i < len(passages) and passages[i].start < e:
+            p = passages[i]
+            if s < p.end and e > p.start:
+                got = names.setdefault(p.number, [])
+                if name not in got:
+                    got.append(name)
+            i += 1
+    return [(p.number, n) for p in passages for n in names.get(p.number, ())]
 
 
 class Indexer:
