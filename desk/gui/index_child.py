@@ -11,6 +11,7 @@ child imports only this module and the core, never Qt.  Messages go back on
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import traceback
@@ -18,11 +19,29 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+#: how much lower than the window the indexing child (and its workers) is scheduled
+NICENESS = 5
+
+
+def _yield_to_the_window() -> None:
+    """Let the window have the CPU first while this child and its workers index.
+
+    Indexing keeps three processes busy (this one and two workers) on a
+    2-core machine; at equal priority the window waited for a core for 100 ms
+    and more at a time.  Workers forked or spawned from here inherit it.
+    """
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICENESS)
+        except OSError:  # not allowed here: index at the normal priority
+            log.debug("could not lower the indexing child's priority", exc_info=True)
+
 
 def child_main(commands: Any, events: Any, folder: str, data_dir: str | None, interval: float) -> None:
     """The child process: one ``Library.update`` with progress and cancel over pipes."""
     from desk.errors import Cancelled, DeskError
 
+    _yield_to_the_window()
     cancel = threading.Event()
 
     def listen() -> None:

@@ -189,3 +189,19 @@ def test_killed_indexing_child_is_reported_and_reindex_recovers(qtbot, window: M
     report = blocker.args[0]
     assert report.added + report.unchanged == 5
     assert not report.cancelled
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="os.nice is POSIX")
+def test_the_indexing_child_lowers_its_own_priority() -> None:
+    """The child (and the workers it starts) yield the CPU to the window: run in a fresh process."""
+    import subprocess
+    import sys
+
+    from desk.gui.index_child import NICENESS
+
+    code = (
+        "import os; from desk.gui.index_child import _yield_to_the_window; "
+        "before = os.nice(0); _yield_to_the_window(); print(os.nice(0) - before)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert int(out.stdout.strip()) == min(NICENESS, 19 - os.nice(0))
