@@ -384,3 +384,30 @@ def test_editing_the_manifest_re_reads_only_the_files_whose_row_changed(tmp_path
         report = lib.update(extract=False)
         assert lib._last_indexer.reads == 2
         assert "Marren Herald" not in outlets(lib).values()
+
+
+def test_an_article_too_long_for_extraction_is_reported_and_stays_searchable(small, monkeypatch):
+    from desk.index import build
+
+    (small / "long.md").write_text(
+        "---\ntitle: Long\nsite: Meduza\n---\n\n" + "Officials said 40 trucks reached the port of Odesa. " * 40,
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(build, "MAX_EXTRACT_CHARS", 1000)
+    with Library(small) as lib:
+        report = lib.update()
+        assert report.pending_extraction == 0
+        problems = [p for p in report.problems if p.startswith("long.md:")]
+        assert len(problems) == 1
+        assert "too long for figures and claimants" in problems[0]
+        hit = lib.search("odesa trucks").hits[0]
+        assert hit.relpath == "long.md"
+        assert lib.search("odesa figure:40").hits  # the regex figures of pass 1 stay
+        long_id = hit.article_id
+        ext = lib.extraction(long_id)
+        assert ext is not None
+        assert not ext.claims  # stored as done, with nothing in it
+        swap = next(a for a in lib.articles() if a.relpath == "b.md")
+        ext = lib.extraction(swap.id)
+        assert ext is not None
+        assert 144 in [f.value for f in ext.figures]  # the others were extracted as usual

@@ -49,6 +49,8 @@ POOL_THRESHOLD = 64
 PARALLEL_WRITE_THRESHOLD = 4000
 #: the store's key for the manifest rows of the last run
 MANIFEST_META = "manifest-entries"
+#: longer article texts get no figures/claimants pass (reported; text and regex figures are indexed)
+MAX_EXTRACT_CHARS = 2_000_000
 #: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
 EXTRACT_CHUNK = 16
 #: pass 2 stores its results every this many articles, or this many seconds
@@ -170,7 +172,19 @@ def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
     if store is None or store.path != Path(store_path):
         store = Store(Path(store_path), create=False)
         _CTX["store"] = store
-    articles = [a for a in (store.article(aid) for aid in aids) if a is not None]
+    loaded = [a for a in (store.article(aid) for aid in aids) if a is not None]
+    out: list[_Extracted] = []
+    articles = []
+    for a in loaded:
+        if len(a.text) > MAX_EXTRACT_CHARS:
+            # parts of the attribution rules grow faster than the text; a book-sized file
+            # would hold a worker for hours.  Its text and regex figures stay searchable.
+            out.append((a.id, None, (
+                f"too long for figures and claimants ({len(a.text) / 1e6:.1f} million characters; "
+                f"the limit is {MAX_EXTRACT_CHARS / 1e6:.0f} million); its text is searchable"
+            ), []))
+        else:
+            articles.append(a)
     try:
         extractions = extract_articles(articles)
     except Exception:  # noqa: BLE001 - one bad article must not cost the others: one at a time
@@ -180,10 +194,9 @@ def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
                 extractions.append(extract_article(a))
             except Exception as exc:  # noqa: BLE001
                 extractions.append(exc)  # type: ignore[arg-type]
-    out: list[_Extracted] = []
     for a, ext in zip(articles, extractions, strict=True):
         if isinstance(ext, Exception):
-            out.append((a.id, None, f"{type(ext).__name__}: {ext}", []))
+            out.append((a.id, None, f"figures/claimants failed ({type(ext).__name__}: {ext})", []))
             continue
         js = json.dumps(extraction_to_json(ext), ensure_ascii=False)
         out.append((a.id, js, "", passage_claimants(a, ext)))
@@ -684,7 +697,7 @@ class Indexer:
             if js is None:
                 if relpaths is None:
                     relpaths = {s.aid: s.relpath for s in self.store.states().values()}
-                problems.append(f"{relpaths.get(aid, aid)}: figures/claimants failed ({err})")
+                problems.append(f"{relpaths.get(aid, aid)}: {err}")
                 js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
             rows.append((aid, js, names))
         self.store.put_extractions(rows)
