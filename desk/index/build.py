@@ -51,6 +51,8 @@ PARALLEL_WRITE_THRESHOLD = 4000
 MANIFEST_META = "manifest-entries"
 #: longer article texts get no figures/claimants pass (reported; text and regex figures are indexed)
 MAX_EXTRACT_CHARS = 2_000_000
+#: megabytes of postings a Whoosh (sub-)writer holds before it writes a run to disk
+WRITER_LIMIT_MB = 64
 #: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
 EXTRACT_CHUNK = 16
 #: pass 2 stores its results every this many articles, or this many seconds
@@ -427,7 +429,7 @@ class Indexer:
             # count all of it again)
             early = engine.open_writer(
                 self.ix, wait=lock_wait, message=lock_message,
-                limitmb=128, procs=workers(), multisegment=True, batchsize=1000,
+                limitmb=WRITER_LIMIT_MB, procs=workers(), multisegment=True, batchsize=1000,
             )
             try:
                 for _ in range(workers()):
@@ -531,7 +533,7 @@ class Indexer:
         if good or removed_aids or resend_articles:
             progress(0, ndocs, "writing the index")
             bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
-            kwargs: dict[str, Any] = {"limitmb": 128}
+            kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
             if bulk:
                 kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
             writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
