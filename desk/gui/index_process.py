@@ -30,26 +30,21 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from desk.gui.index_child import child_main
 from desk.gui.signals import emit
-from desk.gui.worker import PROGRESS_INTERVAL
+from desk.gui.worker import PROGRESS_INTERVAL, Job
 
 log = logging.getLogger(__name__)
 
 #: seconds a cancelled child gets to stop between batches before it is terminated
 STOP_GRACE = 20.0
 
+
+
 class _Relay(QObject):
     message = Signal(object)
 
 
-class IndexJob(QObject):
-    """``Library.update`` of ``folder`` in a child process.  Signals fire on the GUI thread."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(str)
-    crashed = Signal(str)
-    canceled = Signal()
-    done = Signal()
+class IndexJob(Job):
+    """``Library.update`` of ``folder`` in a child process (see :class:`Job` for its signals)."""
 
     def __init__(self, folder: str, data_dir: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)

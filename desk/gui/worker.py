@@ -37,11 +37,12 @@ class _Relay(QObject):
     cancelled = Signal()
 
 
-class Task(QObject):
-    """One call of a core function on the pool.  Signals fire on the GUI thread.
+class Job(QObject):
+    """The face of any background work the window starts; its signals fire on the GUI thread.
 
-    ``finished(result)``, ``failed(message)`` for a DeskError,
-    ``crashed(traceback)`` for a bug, ``canceled()``; ``done()`` after any of them.
+    ``progress(done, total, message)``; then ``finished(result)``,
+    ``failed(message)`` for a DeskError, ``crashed(traceback)`` for a bug or
+    ``canceled()``; ``done()`` after any of them.
     """
 
     progress = Signal(int, int, str)
@@ -50,6 +51,10 @@ class Task(QObject):
     crashed = Signal(str)
     canceled = Signal()
     done = Signal()
+
+
+class Task(Job):
+    """One call of a core function on the pool (see :class:`Job` for its signals)."""
 
     def __init__(
         self,
