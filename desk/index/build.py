@@ -1,14 +1,15 @@
 """Incremental, progressive indexing of one article folder.
 
 Pass 1 (text): scan the folder, decide per file from size+mtime (then sha1)
-whether it must be read, read the new and changed files in worker processes,
-mark lines repeated across the folder as boilerplate, store the articles and
-write one Whoosh document per passage (with the regex figures), in one commit.
+whether it must be read (or whether its manifest row changed), read the new and
+changed files in worker processes, mark lines repeated across the folder as
+boilerplate, store the articles and write one Whoosh document per passage
+(with the regex figures), in one commit.
 
 Pass 2 (figures and claimants): run the spaCy extraction in worker processes
-over articles not yet extracted, store the results, and rewrite those
-articles' passage documents with claimant names, committing in batches so a
-kill or a cancel loses at most one batch.
+over articles not yet extracted and store the results with each passage's
+claimant names, one store transaction per flush, so a kill or a cancel loses
+at most the unflushed results.  Pass 2 writes nothing to Whoosh.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The library's side store: one SQLite file next to the Whoosh index.
 
 It keeps what the incremental rules need (size, mtime, sha1 per file, the
-files skipped and why), each article's metadata, text and passages, and the
-stored extraction.  Whoosh keeps only what is searched.
+files skipped and why), each article's metadata, text and passages, the
+stored extraction with the claimant names of each passage (``claimant:`` reads
+them), and the last run's manifest rows.  Whoosh keeps only what is searched.
 
 Write order keeps the two consistent after a crash: an article row is written
 with ``indexed = 0`` before its passages go to Whoosh, and flipped to 1 after
