@@ -109,6 +109,7 @@ class Library:
         )
         self._extractions = lru_cache(maxsize=256)(self._extraction_uncached)
         self._claimants: list[str] | None = None
+        self._pending: tuple[tuple[int, int, int], int] | None = None  # (store state, count) of search()
         self._last_indexer: Indexer | None = None
 
     # -- lifecycle
@@ -282,7 +283,7 @@ class Library:
         # moves when another connection commits, total_changes when this one writes.
         db = self.store.db
         changed = (id(db), db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
-        pending: tuple[tuple[int, int, int], int] | None = getattr(self, "_pending", None)
+        pending = self._pending
         if pending is None or pending[0] != changed:
             pending = (changed, self.store.pending_extraction())
             self._pending = pending

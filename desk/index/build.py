@@ -320,7 +320,6 @@ class Indexer:
         self.store = store
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
-        self._manifest_now: dict[str, str] | None = None
 
     # -- pass 1
 
@@ -384,7 +383,10 @@ class Indexer:
         found, scan_skipped = self._scan(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
-        manifest_now, manifest_changed = self._manifest_entries(found)
+        from desk import corpus
+
+        ctx = corpus.FolderContext.load(self.folder)  # the manifest, read once per run
+        manifest_now, manifest_changed = self._manifest_entries(ctx, found)
 
         to_read: list[tuple[Path, str]] = []
         resend: list[str] = []  # aids stored but not yet in Whoosh (a killed run)
@@ -421,7 +423,6 @@ class Indexer:
                 continue
             to_read.append((path, rel))
         removed = [rel for rel in states if rel not in seen]
-        self._manifest_now = manifest_now
 
         early: IndexWriter | None = None
         if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
@@ -441,7 +442,7 @@ class Indexer:
         try:
             return self._text_pass_rest(
                 t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
-                to_read, resend, remembered, removed, early,
+                to_read, resend, remembered, removed, early, ctx, manifest_now,
             )
         finally:
             if early is not None and not getattr(early, "is_closed", True):
@@ -463,6 +464,8 @@ class Indexer:
         remembered: list[tuple[str, Skipped, int, float]],
         removed: list[str],
         early: IndexWriter | None,
+        ctx: Any,
+        manifest_now: dict[str, str] | None,
     ) -> IndexReport:
         from desk import corpus
 
@@ -471,7 +474,6 @@ class Indexer:
         results: list[_Read] = []
         total = len(to_read)
         if to_read:
-            ctx = corpus.FolderContext.load(self.folder)
             ctx_problems = list(getattr(ctx, "problems", []) or [])
             jobs = [(str(p), rel) for p, rel in to_read]
             for done, r in enumerate(self._read_all(jobs), 1):
@@ -566,21 +568,20 @@ class Indexer:
         report.skipped = (
             scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
         )
-        if self._manifest_now is not None:
-            self.store.set_meta(MANIFEST_META, json.dumps(self._manifest_now, ensure_ascii=False))
+        if manifest_now is not None:
+            self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
         report.pending_extraction = self.store.pending_extraction()
         report.seconds = time.perf_counter() - t0
         return report
 
-    def _manifest_entries(self, found: list[tuple[Path, str, os.stat_result]]) -> tuple[dict[str, str] | None, set[str]]:
+    def _manifest_entries(
+        self, ctx: Any, found: list[tuple[Path, str, os.stat_result]]
+    ) -> tuple[dict[str, str] | None, set[str]]:
         """The manifest row of every file now, and the files whose row differs from the last run's.
 
         ``None`` (nothing to remember) when neither run had a manifest.
         """
-        from desk import corpus
-
         before = json.loads(self.store.get_meta(MANIFEST_META, "{}"))
-        ctx = corpus.FolderContext.load(self.folder)
         if not ctx.manifest and not before:
             return None, set()
         now = {rel: e for _p, rel, _st in found if (e := ctx.entry(rel))}
