@@ -28,8 +28,6 @@ from desk.errors import QueryError
 PassageKey = tuple[str, int]
 FIELD = "claimant"
 
-_COMPOUNDS = (wq.And, wq.Or, wq.Not, wq.AndNot, wq.AndMaybe)
-
 
 def is_claimant_only(q: wq.Query) -> bool:
     """True when every leaf of ``q`` is a ``claimant:`` clause."""
