@@ -9,11 +9,9 @@ together.  Exit status: 0 ok, 1 nothing found, 2 error, 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import datetime as dt
 import io
-import json
 import os
 import sys
 import time
@@ -25,6 +23,7 @@ from typing import Any, TextIO
 
 from desk import __version__, paths
 from desk.errors import DeskError
+from desk.textsafe import json_dumps, visible
 
 OK, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
 
@@ -96,28 +95,40 @@ def to_jsonable(obj: Any) -> Any:
 
 
 def print_json(data: Any, out: TextIO | None = None) -> None:
+    """``data`` as JSON that is valid UTF-8 whatever the file names, with no character a terminal
+    acts on (:func:`desk.textsafe.json_dumps`)."""
     out = out or sys.stdout
-    json.dump(to_jsonable(data), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    text = json_dumps(to_jsonable(data)) + "\n"
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:  # UTF-8 bytes whatever the locale's encoding
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        out.write(text)
 
 
 def mark(text: str, spans: Sequence[tuple[int, int]], tty: bool) -> str:
-    """``text`` with the spans (local offsets) marked: bold on a terminal, else [[...]]."""
+    """``text`` with the spans (local offsets) marked: bold on a terminal, else [[...]].
+
+    The text's own control characters are escaped (:func:`desk.textsafe.visible`)
+    before desk adds its marks."""
     left, right = ("\x1b[1m", "\x1b[0m") if tty else ("[[", "]]")
     out: list[str] = []
     pos = 0
     for s, e in sorted(spans):
         if s < pos or e <= s:
             continue
-        out.append(text[pos:s])
-        out.append(f"{left}{text[s:e]}{right}")
+        out.append(visible(text[pos:s], newlines=True))
+        out.append(f"{left}{visible(text[s:e], newlines=True)}{right}")
         pos = e
-    out.append(text[pos:])
+    out.append(visible(text[pos:], newlines=True))
     return "".join(out)
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Untrusted text on one line for a terminal: white space collapsed, control characters escaped."""
+    return visible(" ".join(text.split()))
 
 
 class ProgressBar:
@@ -135,6 +146,7 @@ class ProgressBar:
         self._told = ""
 
     def __call__(self, done: int, total: int, message: str = "") -> None:
+        message = visible(message)
         if not self.enabled:
             if total == 0 and message.startswith("waiting for") and message != self._told:
                 self._told = message
@@ -218,13 +230,13 @@ def run_index(args: argparse.Namespace) -> int:
             return OK
         state = "cancelled" if report.cancelled else "indexed"
         print(
-            f"{state} {lib.folder}: {report.added} added, {report.updated} updated, {report.removed} removed, "
+            f"{state} {visible(lib.folder)}: {report.added} added, {report.updated} updated, {report.removed} removed, "
             f"{report.unchanged} unchanged, {len(report.skipped)} skipped ({report.seconds:.1f} s)"
         )
         for s in report.skipped:
-            print(f"  skipped {one_line(s.path)}: {s.reason}")
+            print(f"  skipped {one_line(s.path)}: {visible(s.reason)}")
         for problem in report.problems:
-            print(f"  note: {problem}")
+            print(f"  note: {visible(problem)}")
         if report.pending_extraction:
             print(pending_note(report.pending_extraction))
     return OK
@@ -253,22 +265,22 @@ def run_search(args: argparse.Namespace) -> int:
             print_json(result)
             return OK if result.hits else NOTHING
         if not result.hits:
-            print(f"No passages match {args.query!r}.", file=sys.stderr)
+            print(f"No passages match {visible(repr(args.query))}.", file=sys.stderr)
             return NOTHING
         tty = sys.stdout.isatty()
         for i, hit in enumerate(result.hits, 1):
             date = hit.date.isoformat() if hit.date else "no date"
-            print(f"[{i}] {hit.outlet} · {date} · {one_line(hit.title)}")
-            print(f"    {hit.relpath} (passage {hit.number + 1})")
+            print(f"[{i}] {one_line(hit.outlet)} · {date} · {one_line(hit.title)}")
+            print(f"    {visible(hit.relpath)} (passage {hit.number + 1})")
             local = [hit.local(s, e) for s, e in hit.highlights]
-            print(f"    {one_line(mark(hit.text, local, tty))}")
+            print(f"    {' '.join(mark(hit.text, local, tty).split())}")
             if hit.claims:
                 said = "; ".join(
-                    f"{c.figure.text}" + (f" ({c.claimant})" if c.claimant else "") for c in hit.claims
+                    one_line(c.figure.text) + (f" ({one_line(c.claimant)})" if c.claimant else "") for c in hit.claims
                 )
                 print(f"    figures: {said}")
             print()
-        facets = ", ".join(f"{o} {n}" for o, n in sorted(result.outlets.items(), key=lambda kv: -kv[1]))
+        facets = ", ".join(f"{one_line(o)} {n}" for o, n in sorted(result.outlets.items(), key=lambda kv: -kv[1]))
         print(f"{result.total} matching passage{'' if result.total == 1 else 's'}; articles per outlet: {facets}")
         if result.pending_extraction:
             print(pending_note(result.pending_extraction))
@@ -301,9 +313,9 @@ def run_articles(args: argparse.Namespace) -> int:
             return OK if articles else NOTHING
         for a in articles:
             date = a.date.isoformat() if a.date else "no date"
-            print(f"{a.outlet}\t{date}\t{one_line(a.title)}\t{a.relpath}\t{counts.get(a.id, 0)} passages")
+            print(f"{one_line(a.outlet)}\t{date}\t{one_line(a.title)}\t{visible(a.relpath)}\t{counts.get(a.id, 0)} passages")
         for s in skipped:
-            print(f"skipped\t{one_line(s.path)}\t{s.reason}")
+            print(f"skipped\t{one_line(s.path)}\t{visible(s.reason)}")
         print(f"{len(articles)} articles, {len(skipped)} skipped", file=sys.stderr)
         if lib.pending_extraction():
             print(pending_note(lib.pending_extraction()), file=sys.stderr)
@@ -348,25 +360,26 @@ def run_extract(args: argparse.Namespace) -> int:
                 item["text"] = article.text
             out.append(item)
             continue
-        print(f"== {path} · {article.outlet} · {article.date or 'no date'} · {one_line(article.title)}")
+        print(f"== {visible(path)} · {one_line(article.outlet)} · {article.date or 'no date'} · {one_line(article.title)}")
         if args.text:
-            print(article.text)
+            print(visible(article.text, newlines=True))
             print("--")
         print("figures:")
         for f in ext.figures:
             q = f"{f.qualifier} " if f.qualifier else ""
             hi = f"-{f.high:g}" if f.high is not None else ""
-            counted = f" [{f.counted}]" if f.counted else ""
-            print(f"  {f.start}-{f.end}\t{f.text!r}\t{q}{f.value:g}{hi}\t{f.kind}{counted}")
+            counted = f" [{one_line(f.counted)}]" if f.counted else ""
+            print(f"  {f.start}-{f.end}\t{visible(repr(f.text))}\t{one_line(q)}{f.value:g}{hi}\t{f.kind}{counted}")
         print("attributions:")
         for a in ext.attributions:
             print(
-                f"  {a.source_start}-{a.source_end}\t{a.name}\t({a.source_text!r}, {a.cue} {a.cue_start}-{a.cue_end})"
+                f"  {a.source_start}-{a.source_end}\t{one_line(a.name)}\t({visible(repr(a.source_text))}, "
+                f"{one_line(a.cue)} {a.cue_start}-{a.cue_end})"
                 f"\tcovers {a.content_start}-{a.content_end}"
             )
         print("claims:")
         for c in ext.claims:
-            print(f"  {c.figure.start}-{c.figure.end}\t{c.figure.text!r}\t{c.claimant or '(the outlet)'}")
+            print(f"  {c.figure.start}-{c.figure.end}\t{visible(repr(c.figure.text))}\t{one_line(c.claimant or '(the outlet)')}")
     if args.json:
         print_json(out if len(out) != 1 else out[0])
     return OK if found else NOTHING
@@ -414,29 +427,26 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 def run_claims(args: argparse.Namespace) -> int:
+    from desk.export import markdown_table, write_csv
+
     with open_library(args) as lib:
         index_quietly(lib, args, extract=True)
         rows = claim_rows(lib, lib.claims(args.query))
         if args.json:
             print_json({"claims": rows, "pending_extraction": lib.pending_extraction()})
         elif args.csv:
-            buf = io.StringIO()
-            w = csv.DictWriter(buf, fieldnames=CLAIM_COLUMNS)
-            w.writeheader()
-            w.writerows(rows)
+            buf = io.StringIO(newline="")
+            write_csv(buf, CLAIM_COLUMNS, rows)
             sys.stdout.write(buf.getvalue())
         elif args.markdown:
-            print("| " + " | ".join(CLAIM_COLUMNS) + " |")
-            print("|" + "---|" * len(CLAIM_COLUMNS))
-            for r in rows:
-                cells = [str(r[c]).replace("|", "\\|") for c in CLAIM_COLUMNS]
-                print("| " + " | ".join(cells) + " |")
+            print("\n".join(markdown_table(CLAIM_COLUMNS, rows, exact=("path",))))
         else:
             for r in rows:
                 q = f"{r['qualifier']} " if r["qualifier"] else ""
                 print(
-                    f"{q}{r['figure']}\t{r['counted']}\t{r['claimant'] or '(the outlet)'}\t{r['outlet']}"
-                    f"\t{r['date']}\t{r['path']}"
+                    f"{one_line(q + r['figure'])}\t{one_line(str(r['counted'] or ''))}"
+                    f"\t{one_line(r['claimant'] or '(the outlet)')}\t{one_line(r['outlet'])}"
+                    f"\t{r['date']}\t{visible(r['path'])}"
                 )
         if lib.pending_extraction() and not args.json:
             print(pending_note(lib.pending_extraction()), file=sys.stderr)
@@ -479,9 +489,9 @@ def run_aliases(args: argparse.Namespace) -> int:
             print_json({"file": str(lib.aliases_path), "entries": entries, "claimants": lib.claimants()})
             return OK
         for entry in entries:
-            print("\t".join(str(x) for x in entry) if isinstance(entry, list | tuple) else str(entry))
+            print("\t".join(one_line(str(x)) for x in entry) if isinstance(entry, list | tuple) else one_line(str(entry)))
         if not entries:
-            print(f"no aliases yet ({lib.aliases_path})", file=sys.stderr)
+            print(f"no aliases yet ({visible(lib.aliases_path)})", file=sys.stderr)
     return OK
 
 
@@ -501,10 +511,9 @@ def print_comparison(comparison: Any, args: argparse.Namespace, folder: Path | N
 
     if args.markdown:
         target = write_markdown(comparison, Path(args.markdown), force=args.force, folder=folder)
-        print(f"wrote {len(comparison.rows)} rows to {target}", file=sys.stderr)
+        print(f"wrote {len(comparison.rows)} rows to {visible(target)}", file=sys.stderr)
     if args.json:
-        json.dump(comparison_to_json(comparison), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json(comparison_to_json(comparison))
     elif not args.markdown:
         sys.stdout.write(render_text(comparison, tty=sys.stdout.isatty()))
     return OK if comparison.rows else NOTHING
@@ -647,7 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeskError as exc:
         if debug:
             traceback.print_exc()
-        print(f"desk: {exc}", file=sys.stderr)
+        print(f"desk: {visible(str(exc), newlines=True)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
@@ -664,8 +673,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         log = _log_crash(exc, getattr(args, "data_dir", None))
         where = f"; details in {log}" if log else ""
-        print(f"desk: internal error: {type(exc).__name__}: {exc}{where} (run with --debug for the traceback)",
-              file=sys.stderr)
+        print(f"desk: internal error: {type(exc).__name__}: {visible(str(exc))}{visible(where)} "
+              "(run with --debug for the traceback)", file=sys.stderr)
         return ERROR
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from desk.model import Comparison, PassageRef, Row
+from desk.textsafe import visible
 
 #: passages longer than this are shortened in the terminal (the export has them whole)
 MAX_CHARS = 600
@@ -25,15 +26,15 @@ def _figure_marks(ref: PassageRef, row: Row, tty: bool) -> str:
     for s, e, differs in spans:
         if s < pos:
             continue
-        out.append(ref.text[pos:s])
-        word = ref.text[s:e]
+        out.append(visible(ref.text[pos:s], newlines=True))  # the article's own control characters, escaped
+        word = visible(ref.text[s:e], newlines=True)
         if tty:
             colour = "\x1b[1;31m" if differs else "\x1b[1m"
             out.append(f"{colour}{'≠' if differs else ''}{word}\x1b[0m")
         else:
             out.append(f"[≠{word}]" if differs else f"[{word}]")
         pos = e
-    out.append(ref.text[pos:])
+    out.append(visible(ref.text[pos:], newlines=True))
     return " ".join("".join(out).split())
 
 
@@ -53,28 +54,30 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
         flags.append("! figures or claimants disagree")
     lines = [f"── Row {number} · " + " · ".join(flags)]
     if row.summary:
-        lines.append(f"   {row.summary}")
+        lines.append(f"   {visible(row.summary)}")
     for outlet, refs in row.cells.items():
         for ref in refs:
-            label = f"[{outlet}]"
+            label = f"[{visible(outlet)}]"
             dup = row.duplicates.get(ref.key)
             if dup:
-                label += f" (also: {', '.join(dup)})"
+                label += f" (also: {visible(', '.join(dup))})"
             body = _shorten(_figure_marks(ref, row, tty))
             wrapped = textwrap.fill(
                 body, width=width, initial_indent="   " + label + " ", subsequent_indent="      "
             )
             lines.append(wrapped)
             date = ref.date.isoformat() if ref.date else "undated"
-            lines.append(f"      — {' '.join(ref.title.split())}, {date}, {ref.relpath or ref.path} ¶{ref.number + 1}")
+            title = visible(" ".join(ref.title.split()))
+            lines.append(f"      — {title}, {date}, {visible(ref.relpath or ref.path)} ¶{ref.number + 1}")
     for d in row.differences:
-        lines.append(textwrap.fill(d, width=width, initial_indent="   ! ", subsequent_indent="     "))
+        lines.append(textwrap.fill(visible(d), width=width, initial_indent="   ! ", subsequent_indent="     "))
     return "\n".join(lines)
 
 
 def render_text(comparison: Comparison, *, tty: bool = False, width: int = 100) -> str:
-    head = "Collation" if comparison.mode == "collate" else f"Comparison for {comparison.query!r}"
-    parts = [f"{head}: {len(comparison.rows)} rows, outlets: {', '.join(comparison.outlets) or 'none'}"]
+    head = "Collation" if comparison.mode == "collate" else f"Comparison for {visible(repr(comparison.query))}"
+    outlets = visible(", ".join(comparison.outlets)) or "none"
+    parts = [f"{head}: {len(comparison.rows)} rows, outlets: {outlets}"]
     for n, row in enumerate(comparison.rows, start=1):
         parts.append(render_row(n, row, tty=tty, width=width))
     return "\n\n".join(parts) + "\n"

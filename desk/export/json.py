@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json as _json
 import math
 from typing import Any
 
 from desk.model import Comparison, Figure
+from desk.textsafe import json_dumps, json_safe
 
 
 def _plain(value: Any) -> Any:
@@ -40,13 +40,16 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     """Every field of the comparison as JSON-ready data.
 
     Passage keys ``(article_id, number)`` become ``"article_id:number"``;
-    infinite interval ends become ``null``.
+    infinite interval ends become ``null``; a string with bytes that were not
+    UTF-8 (a file name) shows them as ``\\xNN`` and keeps them exactly under
+    ``<key>_bytes`` (:func:`desk.textsafe.json_safe`).
     """
     data: dict[str, Any] = _plain(comparison)
     for row, out in zip(comparison.rows, data["rows"], strict=True):
         out["outlets"] = row.outlets
-    return data
+    safe: dict[str, Any] = json_safe(data)
+    return safe
 
 
 def dumps(comparison: Comparison, *, indent: int | None = 2) -> str:
-    return _json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=indent, allow_nan=False)
+    return json_dumps(comparison_to_json(comparison), indent=indent)

@@ -9,9 +9,7 @@ document.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +17,8 @@ from pathlib import Path
 from desk.errors import DeskError, ExportError
 from desk.model import Comparison, FigureStatement, PassageRef, Row
 from desk.paths import is_inside
+
+from .files import check_target, write_text_atomic
 
 #: characters that can start or end an inline construct anywhere in a line
 _INLINE = frozenset("\\`*_[]<>&|!~{}()#")
@@ -270,7 +270,9 @@ def write_markdown(
     force: bool = False,
     folder: Path | None = None,
 ) -> Path:
-    """Write the document atomically; refuse to overwrite without ``force`` or to write into the articles."""
+    """Write the document atomically (:func:`desk.export.files.write_text_atomic`: only over a regular
+    file, with the user's umask or the old file's mode); refuse to overwrite without ``force`` or to
+    write into the articles."""
     target = Path(path).expanduser()
     if not target.is_absolute():
         target = Path.cwd() / target
@@ -286,34 +288,5 @@ def write_markdown(
                 f"Cannot write {target}: it lies inside the article folder {root}.",
                 hint="desk never writes into the article folder; choose another place.",
             )
-    if target.is_dir():
-        raise ExportError(f"Cannot write {target}: it is a folder.")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.")
-    text = render_markdown(comparison, rows)
-    fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)  # fails if the target appeared meanwhile: never clobber
-            except FileExistsError:
-                raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.") from None
-            except OSError:
-                os.replace(tmp, target)  # file systems without hard links
-            else:
-                os.unlink(tmp)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-    return target
+    check_target(target, force=force)  # before rendering: a refused target costs no work
+    return write_text_atomic(target, render_markdown(comparison, rows), force=force)
