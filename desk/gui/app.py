@@ -70,16 +70,18 @@ def report_crash(tb: str, data_dir: str | None = None, *, parent: Any = None, di
     if dialog and not _state["in_dialog"]:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
+        from desk.gui.plain import tip
+
         if QApplication.instance() is not None:
             _state["in_dialog"] = True
             try:
                 box = QMessageBox(parent)
                 box.setIcon(QMessageBox.Icon.Critical)
                 box.setWindowTitle("desk: something went wrong")
-                box.setText(
+                box.setText(tip(
                     "desk hit a bug. Your articles are untouched."
                     + (f"\nThe details were written to {written}." if written else "")
-                )
+                ))
                 box.setDetailedText(tb)
                 box.exec()
             finally:

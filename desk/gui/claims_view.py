@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui.plain import menu_text, tip
 from desk.gui.signals import data, emit
 from desk.model import FigureStatement
 
@@ -85,8 +86,11 @@ class ClaimsModel(QAbstractTableModel):
         date = self.dates.get(s.article_id)
         if role == StatementRole:
             return s
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = (
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return tip(f"{text}\nClick to open the passage; right-click a claimant to merge or rename it")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
                 s.figure.text,
                 s.figure.qualifier,
                 s.figure.counted,
@@ -94,9 +98,6 @@ class ClaimsModel(QAbstractTableModel):
                 s.outlet,
                 date.isoformat() if date else "",
             )[c]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{text}\nClick to open the passage; right-click a claimant to merge or rename it"
-            return text
         if role == SortRole:
             if c == 0:
                 return s.figure.value
@@ -198,22 +199,22 @@ class ClaimsView(QWidget):
             return
         menu = QMenu(self)
         name = s.claimant
-        menu.addAction(f"Merge \u201c{name}\u201d into\u2026", lambda: self._merge(name))
-        menu.addAction(f"Rename \u201c{name}\u201d\u2026", lambda: self._rename(name))
-        menu.addAction(f"Hide \u201c{name}\u201d as a claimant", lambda: self._act("delete", name, ""))
-        menu.addAction(f"Forget any alias of \u201c{name}\u201d", lambda: self._act("forget", name, ""))
+        menu.addAction(menu_text(f"Merge \u201c{name}\u201d into\u2026"), lambda: self._merge(name))
+        menu.addAction(menu_text(f"Rename \u201c{name}\u201d\u2026"), lambda: self._rename(name))
+        menu.addAction(menu_text(f"Hide \u201c{name}\u201d as a claimant"), lambda: self._act("delete", name, ""))
+        menu.addAction(menu_text(f"Forget any alias of \u201c{name}\u201d"), lambda: self._act("forget", name, ""))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _merge(self, name: str) -> None:
         others = [n for n in self.claimant_names() if n != name]
         if not others:
             return
-        target, ok = QInputDialog.getItem(self, "Merge claimant", f"Treat \u201c{name}\u201d as:", others, 0, True)
+        target, ok = QInputDialog.getItem(self, "Merge claimant", tip(f"Treat \u201c{name}\u201d as:"), others, 0, True)
         if ok and target.strip():
             self._act("merge", name, target.strip())
 
     def _rename(self, name: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename claimant", f"New name for \u201c{name}\u201d:", text=name)
+        new, ok = QInputDialog.getText(self, "Rename claimant", tip(f"New name for \u201c{name}\u201d:"), text=name)
         if ok and new.strip() and new.strip() != name:
             self._act("rename", name, new.strip())
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
+from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.gui.signals import data, emit
 from desk.model import Comparison, PassageRef, Row
@@ -153,7 +154,7 @@ class CompareModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.DisplayRole:
                     return self.outlets[section - 1]
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"Passages from {self.outlets[section - 1]} (right-click the header to hide or show outlets)"
+                    return tip(f"Passages from {self.outlets[section - 1]} (right-click the header to hide or show outlets)")
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             return str(section + 1)
@@ -182,7 +183,7 @@ class CompareModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if r in self._checked else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.row_tooltip(row)
+                return tip(self.row_tooltip(row))
             if role == Qt.ItemDataRole.ForegroundRole and row.disagreement:
                 return QBrush(QColor(self.colors.theme.mark))
             if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -201,7 +202,7 @@ class CompareModel(QAbstractTableModel):
         if role == ObjectRole:
             return refs[0] if refs else None
         if role == Qt.ItemDataRole.ToolTipRole and refs:
-            return "\n".join(_citation(p) for p in refs) + "\nDouble-click to read the article"
+            return tip("\n".join(_citation(p) for p in refs) + "\nDouble-click to read the article")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -439,14 +440,14 @@ class CompareView(QWidget):
         comp = self.model.comparison
         has = comp is not None and bool(comp.rows)
         if comp is None:
-            self.summary.setText("")
+            set_plain(self.summary, "")
         elif not comp.rows:
-            self.summary.setText(f"No passages to compare for \u201c{comp.query}\u201d. Try other words.")
+            set_plain(self.summary, f"No passages to compare for \u201c{comp.query}\u201d. Try other words.")
         else:
             n = len(self.model.disagreement_rows())
             what = "Collated" if comp.mode == "collate" else "Compared"
-            self.summary.setText(
-                f"{what}: {len(comp.rows)} rows across {len(comp.outlets)} outlets; {n} with disagreements"
+            set_plain(
+                self.summary, f"{what}: {len(comp.rows)} rows across {len(comp.outlets)} outlets; {n} with disagreements"
             )
         self.legend.setText(legend_html(self.model.colors))
         self.legend.setVisible(bool(self.legend.text()))
@@ -562,7 +563,7 @@ class CompareView(QWidget):
     def _header_menu(self, pos: Any) -> None:
         menu = QMenu(self)
         for name in self.model.outlets:
-            act = QAction(name, menu)
+            act = QAction(menu_text(name), menu)
             act.setCheckable(True)
             act.setChecked(name not in self.hidden_outlets)
             act.toggled.connect(lambda on, n=name: self.set_outlet_visible(n, on))

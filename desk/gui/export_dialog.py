@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
+from desk.gui.plain import set_plain, tip
 from desk.model import Comparison
 
 
@@ -72,7 +73,8 @@ class ExportDialog(QDialog):
         self.markdown = (renderer or render)(comparison, self.rows)
 
         n = len(comparison.rows) if self.rows is None else len(self.rows)
-        self.info = QLabel(note or f"{n} rows of \u201c{comparison.query}\u201d", self)
+        self.info = QLabel(self)
+        set_plain(self.info, note or f"{n} rows of \u201c{comparison.query}\u201d")
         self.info.setWordWrap(True)
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
@@ -104,7 +106,7 @@ class ExportDialog(QDialog):
         self.resize(760, 560)
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.markdown)
+        QGuiApplication.clipboard().setText(self.markdown)  # text-safe: the clipboard
         self.info.setText("Copied to the clipboard.")
 
     def choose_and_save(self) -> None:
@@ -124,12 +126,12 @@ class ExportDialog(QDialog):
         """Save; an existing file is replaced only when ``overwrite`` or the user says so."""
         if path.exists() and not overwrite:
             if not ask:
-                self.info.setText(f"{path.name} exists; not replaced.")
+                set_plain(self.info, f"{path.name} exists; not replaced.")
                 return False
             answer = QMessageBox.question(
                 self,
                 "Replace file?",
-                f"{path} already exists. Replace it?",
+                tip(f"{path} already exists. Replace it?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -139,9 +141,9 @@ class ExportDialog(QDialog):
         try:
             path = save(self.comparison, path, self.rows, overwrite=overwrite, folder=self.folder)
         except DeskError as e:
-            QMessageBox.warning(self, "Export", str(e))
+            QMessageBox.warning(self, "Export", tip(e))
             return False
         self.saved_path = path
         self.start_dir = str(path.parent)
-        self.info.setText(f"Saved to {path}")
+        set_plain(self.info, f"Saved to {path}")
         return True

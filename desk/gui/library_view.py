@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
+from desk.gui.plain import set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
 from desk.gui.signals import data, emit
 from desk.model import Article, Extraction
@@ -106,7 +107,7 @@ class ArticleListModel(QAbstractTableModel):
         if role == SortRole:
             return (a.outlet.lower(), a.date.isoformat() if a.date else "", a.title.lower())[c]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.title}\n{a.outlet} \u00b7 {a.date or 'no date'}\n{a.relpath}"
+            return tip(f"{a.title}\n{a.outlet} \u00b7 {a.date or 'no date'}\n{a.relpath}")
         if role == ObjectRole:
             return a
         return None
@@ -180,7 +181,7 @@ class LibraryPanel(QWidget):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
             d.setAccessibleName(name)
-            d.setToolTip(name)
+            d.setToolTip(name)  # text-safe: a literal from the tuple above
             d.setEnabled(False)
         self.since.setDate(QDate(2000, 1, 1))
         self.until.setDate(QDate.currentDate())
@@ -264,7 +265,7 @@ class LibraryPanel(QWidget):
         if total == 0:
             self.count.setText("No articles yet: File > Open Folder (Ctrl+O)")
         else:
-            self.count.setText(f"{n} of {total} articles")
+            set_plain(self.count, f"{n} of {total} articles")
 
     def filters(self) -> tuple[tuple[str, ...], dt.date | None, dt.date | None]:
         """The outlet and date filters, for the search."""
@@ -345,7 +346,7 @@ class ReaderPane(QWidget):
             head += f' \u00b7 <a href="{escape_text(article.url)}">source</a>'
         if extraction is None:
             head += " \u00b7 <i>figures and claimants still being extracted</i>"
-        self.header.setText(head)
+        self.header.setText(head)  # text-safe: rich text built from escape_text() above
         self.browser.setHtml(html)
         self.current = -1
         if self.matches:
@@ -393,7 +394,7 @@ class ReaderPane(QWidget):
         has = bool(self.matches)
         self.prev_btn.setEnabled(has)
         self.next_btn.setEnabled(has)
-        self.matches_label.setText(f"match {self.current + 1} of {len(self.matches)}" if has else "")
+        set_plain(self.matches_label, f"match {self.current + 1} of {len(self.matches)}" if has else "")
 
     def _link(self, href: str) -> None:
         open_external(QUrl(href))

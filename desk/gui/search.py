@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.gui.plain import set_plain, tip
 from desk.gui.richtext import ObjectRole
 from desk.gui.signals import data, emit
 from desk.model import PassageRef, SearchResult
@@ -94,7 +95,7 @@ class SearchField(QLineEdit):
         text = self.text()
         end = self.cursorPosition()
         new = text[:start] + word + " " + text[end:]
-        self.setText(new)
+        self.setText(new)  # text-safe: a line edit shows plain text
         self.setCursorPosition(start + len(word) + 1)
         self._timer.start()
 
@@ -117,7 +118,7 @@ class SearchField(QLineEdit):
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.history and not popup.isVisible():
             step = 1 if event.key() == Qt.Key.Key_Up else -1
             self._hist_pos = max(-1, min(len(self.history) - 1, self._hist_pos + step))
-            self.setText(self.history[self._hist_pos] if self._hist_pos >= 0 else "")
+            self.setText(self.history[self._hist_pos] if self._hist_pos >= 0 else "")  # text-safe: a line edit
             return
         super().keyPressEvent(event)
 
@@ -150,7 +151,7 @@ class SearchBar(QWidget):
         lay.addWidget(self.message)
 
     def show_error(self, text: str) -> None:
-        self.message.setText(text)
+        set_plain(self.message, text)
         self.message.setVisible(bool(text))
 
 
@@ -176,7 +177,7 @@ class ResultsModel(QStandardItemModel):
             hits = groups[outlet]
             head = QStandardItem(f"{outlet} ({len(hits)})")
             head.setEditable(False)
-            head.setToolTip(f"{len(hits)} passages from {outlet}")
+            head.setToolTip(tip(f"{len(hits)} passages from {outlet}"))
             for h in hits:
                 date = h.date.isoformat() if h.date else "no date"
                 snippet = " ".join(h.text.split())
@@ -184,7 +185,7 @@ class ResultsModel(QStandardItemModel):
                     snippet = snippet[:157] + "\u2026"
                 item = QStandardItem(f"{date} \u00b7 {h.title}\n{snippet}")
                 item.setEditable(False)
-                item.setToolTip(f"{h.title}\n{h.outlet} \u00b7 {date}\nClick to read the article at this passage")
+                item.setToolTip(tip(f"{h.title}\n{h.outlet} \u00b7 {date}\nClick to read the article at this passage"))
                 item.setData(h, ObjectRole)
                 head.appendRow(item)
             root.appendRow(head)
@@ -217,13 +218,13 @@ class ResultsView(QWidget):
         if result is None:
             self.info.setText("Type a query in the search field above; matching passages appear here by outlet.")
         elif not result.hits:
-            self.info.setText(f"Nothing found for \u201c{result.query}\u201d.")
+            set_plain(self.info, f"Nothing found for \u201c{result.query}\u201d.")
         else:
             more = f" (about {result.total} in all)" if result.total > len(result.hits) else ""
             pending = (
                 f"; {result.pending_extraction} articles still being analysed" if result.pending_extraction else ""
             )
-            self.info.setText(f"{len(result.hits)} passages{more}{pending}. Press Enter to compare them.")
+            set_plain(self.info, f"{len(result.hits)} passages{more}{pending}. Press Enter to compare them.")
         self.tree.expandAll()
 
     def _clicked(self, index: Any) -> None:
