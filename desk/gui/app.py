@@ -56,7 +56,10 @@ def setup_logging(data_dir: str | None) -> None:
 
 def report_crash(tb: str, data_dir: str | None = None, *, parent: Any = None, dialog: bool = True) -> Path | None:
     """A bug: traceback to stderr first, then the log, then (unless silenced) a dialog."""
-    sys.stderr.write(tb if tb.endswith("\n") else tb + "\n")
+    from desk.textsafe import visible
+
+    shown = visible(tb, newlines=True)  # an exception can quote a title or a file name
+    sys.stderr.write(shown if shown.endswith("\n") else shown + "\n")
     sys.stderr.flush()
     written: Path | None = None
     try:

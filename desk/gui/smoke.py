@@ -20,6 +20,7 @@ from typing import Any
 
 from desk import paths
 from desk.errors import DeskError
+from desk.textsafe import visible
 
 #: how long the window may take to index, list and search the folder
 WINDOW_TIMEOUT_S = 300.0
@@ -185,10 +186,10 @@ def run_smoke_test(folder: str | Path, data_dir: str | Path | None) -> int:
         query, summary = _core_steps(root, out)
         _window_steps(root, out, query)
     except DeskError as exc:
-        sys.stderr.write(f"desk: {exc}\n")
+        sys.stderr.write(f"desk: {visible(str(exc), newlines=True)}\n")
         return exc.exit_code
     except SmokeFailure as exc:
-        sys.stderr.write(f"desk smoke test failed: {exc}\n")
+        sys.stderr.write(f"desk smoke test failed: {visible(str(exc), newlines=True)}\n")
         return 1
     sys.stdout.write("smoke test passed: " + ", ".join(summary) + "\n")
     return 0
