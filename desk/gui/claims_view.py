@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.plain import menu_text, tip
-from desk.gui.signals import data, emit
 from desk.model import FigureStatement
 
 Index = QModelIndex | QPersistentModelIndex
@@ -183,15 +182,15 @@ class ClaimsView(QWidget):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, 360))
 
     def statement_at(self, index: QModelIndex) -> FigureStatement | None:
-        s = data(index, StatementRole) if index.isValid() else None
+        s = index.data(StatementRole) if index.isValid() else None
         if s is None and index.isValid():
-            s = data(self.proxy.index(index.row(), 0), StatementRole)
+            s = self.proxy.index(index.row(), 0).data(StatementRole)
         return s if isinstance(s, FigureStatement) else None
 
     def _clicked(self, index: QModelIndex) -> None:
         s = self.statement_at(index)
         if s is not None:
-            emit(self.passageRequested, s.article_id, s.passage)
+            self.passageRequested.emit(s.article_id, s.passage)
 
     def _menu(self, pos: Any) -> None:
         s = self.statement_at(self.table.indexAt(pos))

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
 from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
-from desk.gui.signals import data, emit
 from desk.model import Comparison, PassageRef, Row
 
 Index = QModelIndex | QPersistentModelIndex
@@ -100,7 +99,7 @@ class CompareModel(QAbstractTableModel):
                         for a in ref.attributions:
                             self.colors.claimant(a.name)
         self.endResetModel()
-        emit(self.checkedChanged)
+        self.checkedChanged.emit()
 
     def set_theme(self, theme: Theme) -> None:
         self.colors.theme = theme
@@ -114,7 +113,7 @@ class CompareModel(QAbstractTableModel):
     def _refresh_html(self) -> None:
         self._html.clear()
         if self.rowCount() and self.columnCount() > 1:
-            emit(self.dataChanged,
+            self.dataChanged.emit(
                 self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1), [HtmlRole]
             )
 
@@ -213,8 +212,8 @@ class CompareModel(QAbstractTableModel):
             self._checked.add(index.row())
         else:
             self._checked.discard(index.row())
-        emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
-        emit(self.checkedChanged)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.checkedChanged.emit()
         return True
 
     # -- helpers
@@ -252,10 +251,10 @@ class CompareModel(QAbstractTableModel):
     def set_all_checked(self, checked: bool) -> None:
         self._checked = set(range(self.rowCount())) if checked else set()
         if self.rowCount():
-            emit(self.dataChanged,
+            self.dataChanged.emit(
                 self.index(0, 0), self.index(self.rowCount() - 1, 0), [Qt.ItemDataRole.CheckStateRole]
             )
-        emit(self.checkedChanged)
+        self.checkedChanged.emit()
 
     def selected_comparison(self) -> Comparison | None:
         """The comparison restricted to the ticked rows (all rows when none is ticked)."""
@@ -293,15 +292,15 @@ class _HoverTable(QTableView):
         super().paintEvent(event)
         if self.watch_paint:
             self.watch_paint = False
-            emit(self.painted)
+            self.painted.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        emit(self.hovered, self._delegate.anchor_at(self, event.position().toPoint()))
+        self.hovered.emit(self._delegate.anchor_at(self, event.position().toPoint()))
 
     def leaveEvent(self, event: Any) -> None:
         super().leaveEvent(event)
-        emit(self.hovered, "")
+        self.hovered.emit("")
 
 
 class CompareView(QWidget):
@@ -604,6 +603,6 @@ class CompareView(QWidget):
         return self._go_disagreement(-1)
 
     def _activated(self, index: QModelIndex) -> None:
-        ref = data(index, ObjectRole)
+        ref = index.data(ObjectRole)
         if isinstance(ref, PassageRef):
-            emit(self.passageActivated, ref)
+            self.passageActivated.emit(ref)

@@ -29,7 +29,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from desk.gui.index_child import child_main
-from desk.gui.signals import emit
 from desk.gui.worker import PROGRESS_INTERVAL, Job
 
 log = logging.getLogger(__name__)
@@ -99,7 +98,7 @@ class IndexJob(Job):
                 except (EOFError, OSError):
                     break
                 final = msg[0] != "progress"
-                emit(relay.message, msg)
+                relay.message.emit(msg)
                 if final:
                     break
             if final:
@@ -107,7 +106,7 @@ class IndexJob(Job):
             else:
                 self._proc.join(5)
                 code = self._proc.exitcode
-                emit(relay.message, ("crashed", f"The indexing process ended unexpectedly (exit code {code}). "
+                relay.message.emit(("crashed", f"The indexing process ended unexpectedly (exit code {code}). "
                                                "The index keeps what was committed; Re-index (F5) to go on."))
         except RuntimeError:
             log.info("indexing ended after its window closed")
@@ -150,7 +149,7 @@ class IndexJob(Job):
         kind = msg[0]
         if kind == "progress":
             if self.running:
-                emit(self.progress, msg[1], msg[2], msg[3])
+                self.progress.emit(msg[1], msg[2], msg[3])
             return
         if not self.running:
             return
@@ -161,13 +160,13 @@ class IndexJob(Job):
             pass
         if kind == "finished":
             self.result = msg[1]
-            emit(self.finished, msg[1])
+            self.finished.emit(msg[1])
         elif kind == "failed":
-            emit(self.failed, msg[1])
+            self.failed.emit(msg[1])
         elif kind == "crashed":
             log.error("indexing crashed:\n%s", msg[1])
-            emit(self.crashed, msg[1])
+            self.crashed.emit(msg[1])
         else:
-            emit(self.canceled)
-        emit(self.done)
+            self.canceled.emit()
+        self.done.emit()
 

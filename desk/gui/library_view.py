@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
 from desk.gui.plain import set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
-from desk.gui.signals import data, emit
 from desk.model import Article, Extraction
 
 Index = QModelIndex | QPersistentModelIndex
@@ -277,13 +276,13 @@ class LibraryPanel(QWidget):
 
     def chosen_articles(self) -> list[Article]:
         rows = self.table.selectionModel().selectedRows()
-        out = [data(r, ObjectRole) for r in rows]
+        out = [r.data(ObjectRole) for r in rows]
         return [a for a in out if isinstance(a, Article)]
 
     def _activated(self, index: QModelIndex) -> None:
-        a = data(index, ObjectRole)
+        a = index.data(ObjectRole)
         if isinstance(a, Article):
-            emit(self.articleActivated, a)
+            self.articleActivated.emit(a)
 
 
 READER_EMPTY = (

@@ -47,7 +47,6 @@ from desk.gui.markup import Theme
 from desk.gui.plain import menu_text, set_plain, tip, title
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
-from desk.gui.signals import emit
 from desk.gui.worker import Task
 from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
 
@@ -456,7 +455,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, *, dialog: bool = True) -> None:
         self.set_status(message)
-        emit(self.errorShown, message)
+        self.errorShown.emit(message)
         if dialog and self.err_windows:
             QMessageBox.warning(self, "desk", tip(message))
 
@@ -464,7 +463,7 @@ class MainWindow(QMainWindow):
         from desk.gui.app import report_crash
 
         self.set_status("Something went wrong; the details are in the log.")
-        emit(self.crashShown, tb)
+        self.crashShown.emit(tb)
         report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)
 
     # ------------------------------------------------------------------ folder
@@ -523,7 +522,7 @@ class MainWindow(QMainWindow):
         self.refresh_articles()
         if index:
             self.reindex()
-        emit(self.folderOpened, str(self.folder))
+        self.folderOpened.emit(str(self.folder))
 
     def close_library(self) -> None:
         for t in list(self._tasks):
@@ -595,7 +594,7 @@ class MainWindow(QMainWindow):
         self.set_status(f"{what}: " + ", ".join(parts) + f" in {report.seconds:.1f} s.")
         self.refresh_articles()
         self.refresh_problems(report.skipped)
-        emit(self.indexed, report)
+        self.indexed.emit(report)
         if self._reindex_pending:
             self.reindex()
 
@@ -629,7 +628,7 @@ class MainWindow(QMainWindow):
             self.search_field.set_vocabulary(r.outlets, r.claimants)
         if r.skipped and r.keys[2] != before[2]:
             self.refresh_problems(r.skipped)
-        emit(self.articlesLoaded, len(r.articles))
+        self.articlesLoaded.emit(len(r.articles))
 
     def refresh_problems(self, skipped: list[Skipped]) -> None:
         seen = {(s.path, s.reason) for s in skipped}
@@ -686,13 +685,13 @@ class MainWindow(QMainWindow):
         if gen == self._generation:
             self.search_bar.show_error(message)
             self.set_status(message)
-            emit(self.errorShown, message)
+            self.errorShown.emit(message)
 
     def _searched(self, result: SearchResult, gen: int) -> None:
         if gen != self._generation:
             return
         self.results.set_result(result)
-        emit(self.searched, result)
+        self.searched.emit(result)
 
     def compare(self, query: str) -> None:
         """Search, compare the outlets and list the claims for ``query`` (Enter)."""
@@ -732,7 +731,7 @@ class MainWindow(QMainWindow):
             f"{n} rows compared across {len(comparison.outlets)} outlets. Tick rows and press Ctrl+E to export."
             if n else f"No passages to compare for \u201c{comparison.query}\u201d."
         )
-        emit(self.compared, comparison)
+        self.compared.emit(comparison)
 
     def _follow_up(self, query: str, gen: int) -> None:
         if gen != self._generation or self.library is None:
@@ -746,7 +745,7 @@ class MainWindow(QMainWindow):
             return
         dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
         self.claims_view.set_statements(statements, dates)
-        emit(self.claimsLoaded, statements)
+        self.claimsLoaded.emit(statements)
 
     def collate(self) -> None:
         if not self._need_library():
@@ -779,7 +778,7 @@ class MainWindow(QMainWindow):
         article, extraction = r
         self.reader.show_article(article, extraction, query, focus)
         self.tabs.setCurrentWidget(self.reader)
-        emit(self.articleShown, article)
+        self.articleShown.emit(article)
 
     def open_passage(self, ref: PassageRef) -> None:
         self.open_article(ref.article_id, ref.start)
@@ -922,7 +921,7 @@ class MainWindow(QMainWindow):
             if os.environ.get("DESK_REPORT_FIRST_PAINT"):
                 sys.stderr.write(f"desk-first-paint {time.time():.6f}\n")
                 sys.stderr.flush()
-            QTimer.singleShot(0, lambda: emit(self.firstPainted))
+            QTimer.singleShot(0, lambda: self.firstPainted.emit())
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui.signals import data, emit
-
 #: the model role carrying a cell's HTML (made with desk.gui.markup)
 HtmlRole = Qt.ItemDataRole.UserRole + 1
 #: a role carrying the plain object behind a row (PassageRef, Article ...)
@@ -73,7 +71,7 @@ class SafeBrowser(QTextBrowser):
         if url.scheme().lower() in ("http", "https"):
             open_external(url)
         else:
-            emit(self.anchor, url.toString())
+            self.anchor.emit(url.toString())
 
 
 def soften_selection(view: QAbstractItemView) -> None:
@@ -110,7 +108,7 @@ class RichTextDelegate(QStyledItemDelegate):
         return max(60, w - 2 * self.PADDING)
 
     def document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> SafeDocument:
-        html = data(index, HtmlRole)
+        html = index.data(HtmlRole)
         html = html if isinstance(html, str) else ""
         width = self._width(option, index)
         key = (index.row(), index.column(), width)
@@ -130,7 +128,7 @@ class RichTextDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        if data(index, HtmlRole) is None:
+        if index.data(HtmlRole) is None:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -164,7 +162,7 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        if data(index, HtmlRole) is None:
+        if index.data(HtmlRole) is None:
             return super().sizeHint(option, index)
         doc = self.document(option, index)
         size = doc.size()
@@ -173,7 +171,7 @@ class RichTextDelegate(QStyledItemDelegate):
     def anchor_at(self, view: QAbstractItemView, pos: Any) -> str:
         """Our anchor under a viewport position ("fig:14400"), or ""."""
         index = view.indexAt(pos)
-        if not index.isValid() or data(index, HtmlRole) is None:
+        if not index.isValid() or index.data(HtmlRole) is None:
             return ""
         rect = view.visualRect(index)
         opt = QStyleOptionViewItem()

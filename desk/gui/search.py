@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from desk.gui.plain import set_plain, tip
 from desk.gui.richtext import ObjectRole
-from desk.gui.signals import data, emit
 from desk.model import PassageRef, SearchResult
 
 DEBOUNCE_MS = 300
@@ -59,7 +58,7 @@ class SearchField(QLineEdit):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(lambda: emit(self.typed, self.text()))
+        self._timer.timeout.connect(lambda: self.typed.emit(self.text()))
         self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._submit)
 
@@ -105,14 +104,14 @@ class SearchField(QLineEdit):
         self._timer.stop()
         q = self.text().strip()
         if q:
-            emit(self.submitted, q)
+            self.submitted.emit(q)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_.popup()
         if popup.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
             idx = popup.currentIndex()
             if idx.isValid():
-                self._insert_completion(str(data(idx)))
+                self._insert_completion(str(idx.data()))
             popup.hide()
             return
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.history and not popup.isVisible():
@@ -228,6 +227,6 @@ class ResultsView(QWidget):
         self.tree.expandAll()
 
     def _clicked(self, index: Any) -> None:
-        ref = data(index, ObjectRole)
+        ref = index.data(ObjectRole)
         if isinstance(ref, PassageRef):
-            emit(self.passageActivated, ref)
+            self.passageActivated.emit(ref)

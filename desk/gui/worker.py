@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desk.errors import Cancelled, DeskError
-from desk.gui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +105,7 @@ class Task(Job):
             now = time.monotonic()
             if now - last[0] >= PROGRESS_INTERVAL or (total and done >= total):
                 last[0] = now
-                emit(relay.progress, int(done), int(total), str(message))
+                relay.progress.emit(int(done), int(total), str(message))
 
         kwargs = dict(self._kwargs)
         if self._with_progress:
@@ -115,47 +114,47 @@ class Task(Job):
         try:
             result = self._fn(*self._args, **kwargs)
         except Cancelled:
-            emit(relay.cancelled)
+            relay.cancelled.emit()
         except DeskError as e:
-            emit(relay.error, str(e))
+            relay.error.emit(str(e))
         except Exception:  # noqa: BLE001 - a bug in the core: shown, logged, never lost
-            emit(relay.crash, traceback.format_exc())
+            relay.crash.emit(traceback.format_exc())
         else:
-            emit(relay.result, result)
+            relay.result.emit(result)
 
     # -- slots, GUI thread
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
         if self.running:
-            emit(self.progress, done, total, message)
+            self.progress.emit(done, total, message)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
         self.result = result
         self._finish()
-        emit(self.finished, result)
-        emit(self.done)
+        self.finished.emit(result)
+        self.done.emit()
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self._finish()
-        emit(self.failed, message)
-        emit(self.done)
+        self.failed.emit(message)
+        self.done.emit()
 
     @Slot(str)
     def _on_crash(self, tb: str) -> None:
         self._finish()
         log.error("%s crashed:\n%s", self.name, tb)
-        emit(self.crashed, tb)
-        emit(self.done)
+        self.crashed.emit(tb)
+        self.done.emit()
 
     @Slot()
     def _on_cancelled(self) -> None:
         if not self.running:
             return
         self._finish()
-        emit(self.canceled)
-        emit(self.done)
+        self.canceled.emit()
+        self.done.emit()
 
     def _finish(self) -> None:
         self.running = False
