@@ -18,9 +18,10 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   -> list of :class:`Verdict`, one per group of claims whose quantities
   match (:meth:`Quantity.matches`):
 
-  * ``"disagree"`` -- two claims (from different outlets or claimants) whose
-    as-of times lie within ``growth_gap_days`` of each other and whose hedged
-    intervals do not overlap: the figures cannot all hold;
+  * ``"disagree"`` -- two claims from different documents whose quantities
+    match strictly (:meth:`Quantity.strictly_matches`), whose as-of times lie
+    within ``growth_gap_days`` of each other and whose hedged intervals do
+    not overlap: the figures cannot all hold;
   * ``"growth"`` -- no such pair, but a later claim is larger than an earlier
     one whose time lies more than ``growth_gap_days`` before it (a
     cumulative count growing); ``"change"`` when it fell instead;
@@ -91,14 +92,23 @@ class ClaimFact:
     outlet: str = ""
     written: str = ""
     key: Any = field(default=None, compare=False)
+    #: the document the claim comes from: figures of one document are different facts, never a clash
+    document: str = ""
 
     @classmethod
     def from_figure(
-        cls, figure: Figure, claimant: str, quantity: Quantity, as_of: AsOf, outlet: str = "", key: Any = None
+        cls,
+        figure: Figure,
+        claimant: str,
+        quantity: Quantity,
+        as_of: AsOf,
+        outlet: str = "",
+        key: Any = None,
+        document: str = "",
     ) -> ClaimFact:
         low, high = hedged_interval(figure)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
-        return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key)
+        return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -161,8 +171,14 @@ def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
     growth_gap_days: int = GROWTH_GAP_DAYS,
+    related: Callable[[ClaimFact, ClaimFact], bool] | None = None,
 ) -> list[Verdict]:
-    """Verdicts per matching quantity (see the module docstring)."""
+    """Verdicts per matching quantity (see the module docstring).
+
+    ``related`` (optional) says whether two claims are about the same event
+    (compare passes "their sentences share enough words"); unrelated claims
+    never clash.
+    """
     same = same_claimant or (lambda x, y: x.casefold() == y.casefold())
     out: list[Verdict] = []
     for group in _groups(claims):
@@ -186,6 +202,12 @@ def judge(
                     (grew if late.low > early.high else fell).append((early, late))
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
+                    continue
+                if a.document and a.document == b.document:
+                    continue  # "38 adults and 12 children": one report's figures count different things
+                if not a.quantity.strictly_matches(b.quantity):
+                    continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
+                if related is not None and not related(a, b):
                     continue
                 clashes.append((a, b))
         label = quantity.label

@@ -41,6 +41,13 @@ CLAIMANT_BONUS = 0.08
 LINK_THRESHOLD = 0.34
 #: a neighbour (not a hit) joins a row when its mean similarity to it reaches this
 NEIGHBOUR_THRESHOLD = 0.42
+#: share of the best pair in the link between two groups (the rest is their mean similarity)
+LINK_MAX_SHARE = 0.0
+#: passages published further apart than this (in days) never share a row (0: no limit)
+DATE_GAP_DAYS = 21
+#: share of the latent-space (LSA) similarity in the text part, and its dimensions
+LSA_SHARE = 0.0
+LSA_DIM = 64
 #: passes over the pairs (each pass may merge groups an earlier one could not)
 MERGE_PASSES = 3
 #: and their best pair reaches this
@@ -125,6 +132,9 @@ def similarity_matrix(
     else:
         sim = np.zeros((n, len(cols)), dtype=np.float32)
 
+    if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
+        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * _lsa_cosine(m, cols)
+
     strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
     weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
     conflict = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
@@ -140,8 +150,36 @@ def similarity_matrix(
         sim += VALUE_BONUS * _shares_any(values)[:, cols]
     if any(p.claimants for p in profiles):
         sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
+    if DATE_GAP_DAYS:
+        # one event is reported within days: passages published far apart never share a row
+        days = np.array([p.ref.date.toordinal() if p.ref.date else -1 for p in profiles], dtype=np.int64)
+        known = days >= 0
+        far = np.abs(days[:, None] - days[cols][None, :]) > DATE_GAP_DAYS
+        far &= known[:, None] & known[cols][None, :]
+        sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
+
+
+def _lsa_cosine(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Cosine similarity of the units in a latent space learned from these units (randomised SVD).
+
+    Words that occur in the same sentences across the candidates ("denied",
+    "rejected") load on the same dimensions, so paraphrases come closer.
+    """
+    rng = np.random.default_rng(0)
+    a = m.astype(np.float32)
+    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-6)
+    omega = rng.standard_normal((a.shape[1], LSA_DIM + 10)).astype(np.float32)
+    y = a @ omega
+    y = a @ (a.T @ y)  # one power iteration
+    q, _ = np.linalg.qr(y)
+    b = q.T @ a
+    ub, sv, _vt = np.linalg.svd(b, full_matrices=False)
+    u = (q @ ub[:, :LSA_DIM]) * sv[:LSA_DIM]
+    u /= np.maximum(np.linalg.norm(u, axis=1, keepdims=True), 1e-6)
+    out = u @ u[cols].T
+    return np.clip(out, 0.0, 1.0).astype(np.float32)
 
 
 def _fact_matrix(
@@ -210,8 +248,11 @@ def cluster(
             # passages of one article say different things by design: only
             # pairs across articles tell whether two groups report one fact
             cross = harts[ma][:, None] != harts[mb][None, :]
-            return float(block[cross].mean()) if cross.any() else 0.0
-        return float(block.mean())
+            if not cross.any():
+                return 0.0
+            vals = block[cross]
+            return float((1 - LINK_MAX_SHARE) * vals.mean() + LINK_MAX_SHARE * vals.max())
+        return float((1 - LINK_MAX_SHARE) * block.mean() + LINK_MAX_SHARE * block.max())
 
     ii, jj = np.nonzero(np.triu(hsim >= EDGE_THRESHOLD, k=1))
     order = np.argsort(-hsim[ii, jj], kind="stable")

@@ -122,6 +122,10 @@ class Quantity:
         # "40 killed" may be "53 prisoners killed"; two figures with neither kind nor thing never match
         return bool(self.kind or self.thing)
 
+    def strictly_matches(self, other: Quantity) -> bool:
+        """:meth:`matches`, and both name the thing or neither does (the test for a clash)."""
+        return self.matches(other) and bool(self.thing) == bool(other.thing)
+
     @property
     def label(self) -> str:
         if self.written:

@@ -96,7 +96,7 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                     out.append((stmt, None))
                     continue
                 claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
-                                              key=(ref.article_id, f.start))
+                                              key=(ref.article_id, f.start), document=ref.article_id)
                 out.append((stmt, claim))
     return out
 
