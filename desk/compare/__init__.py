@@ -125,12 +125,14 @@ def _searched(
 
 def _merge_cells(library: Any, row: Row) -> Row:
     """Sentences of one passage in one row become one reference spanning them."""
+    changed = False
     for outlet, refs in row.cells.items():
         by_key: dict[tuple[str, int], list[PassageRef]] = {}
         for r in refs:
             by_key.setdefault(r.key, []).append(r)
         if all(len(v) == 1 for v in by_key.values()):
             continue
+        changed = True
         merged: list[PassageRef] = []
         for key, group in by_key.items():
             if len(group) == 1:
@@ -147,9 +149,10 @@ def _merge_cells(library: Any, row: Row) -> Row:
             ref.score = max(r.score for r in group)
             merged.append(ref)
         row.cells[outlet] = merged
-    from .statements import describe_row
+    if changed:
+        from .statements import describe_row
 
-    describe_row(row)
+        describe_row(row)
     return row
 
 

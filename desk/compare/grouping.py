@@ -335,17 +335,36 @@ def rows_from_profiles(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> list[Row]:
-    """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped."""
+    """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped.
+
+    Identical texts (wire copy, an outlet's repeated copies of one story) are
+    grouped once, through one representative, so that copies never form a row
+    of their own beside the row of the fact; in the row, an outlet's repeated
+    copies collapse into one passage and every outlet that carried the text
+    is listed in ``Row.duplicates``.
+    """
     if progress:
         progress(0, 3, "measuring similarity")
-    is_hit = np.array([p.hit for p in profiles], dtype=bool)
-    sim = similarity_matrix(profiles, columns=np.nonzero(is_hit)[0])
+    reps: list[int] = []
+    copies: dict[int, list[int]] = {}
+    first: dict[str, int] = {}
+    for i, p in enumerate(profiles):
+        r = first.setdefault(p.norm, i) if p.norm else i
+        if r == i:
+            reps.append(i)
+            copies[i] = [i]
+        else:
+            copies[r].append(i)
+    unique = [profiles[i] for i in reps]
+    hit_of = {r: any(profiles[j].hit for j in copies[r]) for r in reps}
+    is_hit = np.array([hit_of[r] for r in reps], dtype=bool)
+    sim = similarity_matrix(unique, columns=np.nonzero(is_hit)[0])
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress:
         progress(1, 3, "grouping passages")
     ids: dict[str, int] = {}
-    articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in profiles], dtype=np.int64)
+    articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in unique], dtype=np.int64)
     groups = cluster(sim, cancelled, articles, is_hit)
     if progress:
         progress(2, 3, "describing rows")
@@ -353,17 +372,36 @@ def rows_from_profiles(
 
     rows: list[Row] = []
     for g in groups:
-        members = [profiles[i] for i in g]
-        if not any(m.hit for m in members):
+        if not any(is_hit[i] for i in g):
             continue
+        members: list[Profile] = []
+        duplicates: dict[tuple[str, int], list[str]] = {}
+        for i in g:
+            group = [profiles[j] for j in copies[reps[i]]]
+            group.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
+            kept: dict[str, Profile] = {}
+            for m in group:
+                kept.setdefault(m.ref.outlet, m)  # one copy per outlet
+            members.extend(kept.values())
+            outlets = list(kept)
+            if len(group) > 1:
+                lead = next(iter(kept.values()))
+                others = [o for o in outlets if o != lead.ref.outlet]
+                repeats = len(group) - len(kept)
+                if repeats:
+                    others.append(f"{lead.ref.outlet} ×{repeats + 1}")
+                if others:
+                    duplicates[lead.ref.key] = others
         members.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
         cells: dict[str, list[PassageRef]] = {}
         for m in members:
             cells.setdefault(m.ref.outlet, []).append(m.ref)
         for refs in cells.values():
-            refs.sort(key=lambda r: (r.article_id, r.number))
+            refs.sort(key=lambda r: (r.article_id, r.number, r.start))
         row = Row(cells=cells, score=max(m.ref.score for m in members))
         row.duplicates = duplicates_in(members)
+        for key, others in duplicates.items():
+            row.duplicates[key] = list(dict.fromkeys([*row.duplicates.get(key, []), *others]))
         describe_row(row)
         rows.append(row)
     rows.sort(key=lambda r: (-len(r.outlets), -r.score))
