@@ -13,7 +13,7 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   admits: its qualifier's interval ("more than 14,400" -> (14,400, inf),
   "about" +-5%, ranges), and for a bare round figure ("26,000", "9 million")
   the rounding it implies (half a rounding unit below, one unit above, each
-  at most 5% of the value), so that rounding never reads as a disagreement.
+  at most 2.5% of the value), so that rounding never reads as a disagreement.
 - :func:`judge` ``(claims, same_claimant=None, growth_gap_days=GROWTH_GAP_DAYS)``
   -> list of :class:`Verdict`, one per group of claims whose quantities
   match (:meth:`Quantity.matches`):
@@ -54,7 +54,7 @@ GROWTH_GAP_DAYS = 6
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
 #: the most a bare round figure's implied rounding may stretch, relative to its value
-ROUNDING_SHARE = 0.05
+ROUNDING_SHARE = 0.025
 
 
 def _rounding_unit(value: float) -> float:

@@ -40,11 +40,18 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     """Every field of the comparison as JSON-ready data.
 
     Passage keys ``(article_id, number)`` become ``"article_id:number"``;
-    infinite interval ends become ``null``.
+    infinite interval ends become ``null``.  Each figure statement carries
+    ``as_of_start``/``as_of_end`` (null where open) and, when they are one
+    day, ``as_of``.
     """
     data: dict[str, Any] = _plain(comparison)
     for row, out in zip(comparison.rows, data["rows"], strict=True):
         out["outlets"] = row.outlets
+        for stmt in out.get("statements") or []:
+            # one day: "as_of"; an interval (open ends null): "as_of_start"/"as_of_end"
+            start, end = stmt.get("as_of_start"), stmt.get("as_of_end")
+            if start is not None and start == end:
+                stmt["as_of"] = start
     return data
 
 

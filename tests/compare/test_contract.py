@@ -145,7 +145,7 @@ def test_rounding_within_a_hedge_never_flags() -> None:
     d = claim(50, "miners killed", "", D(2023, 2, 1), "Harbour News", "more than")
     assert kinds([a, b]) == ["agree"]
     assert kinds([c, d]) == ["agree"]
-    assert hedged_interval(fig("26,000", 26_000, "tons")) == (25_500, 27_000)
+    assert hedged_interval(fig("26,000", 26_000, "tons")) == (25_500, 26_650)
 
 
 def test_incompatible_bounds_disagree() -> None:
