@@ -330,6 +330,11 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
     return out
 
 
+def _far_apart(a: Profile, b: Profile) -> bool:
+    da, db = a.ref.date, b.ref.date
+    return bool(DATE_GAP_DAYS and da and db and abs((da - db).days) > DATE_GAP_DAYS)
+
+
 def rows_from_profiles(
     profiles: Sequence[Profile],
     progress: Progress | None = None,
@@ -347,10 +352,14 @@ def rows_from_profiles(
         progress(0, 3, "measuring similarity")
     reps: list[int] = []
     copies: dict[int, list[int]] = {}
-    first: dict[str, int] = {}
+    first: dict[str, list[int]] = {}
     for i, p in enumerate(profiles):
-        r = first.setdefault(p.norm, i) if p.norm else i
-        if r == i:
+        same = first.setdefault(p.norm, []) if p.norm else []
+        # a copy joins a representative published within the date gap (the same text
+        # months later is a new report)
+        r = next((j for j in same if not _far_apart(profiles[j], p)), None)
+        if r is None:
+            same.append(i)
             reps.append(i)
             copies[i] = [i]
         else:
