@@ -282,10 +282,24 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     return None
 
 
+#: what each kind of expression needs somewhere in the text (a cheap test before the full pattern)
+_NEEDS = {
+    "abs": re.compile(_MONTH[3:-4] + r"|\d{4}-\d{2}", re.IGNORECASE),
+    "month": re.compile(_MONTH[3:-4], re.IGNORECASE),
+    "weekday": re.compile(r"day\b|days\b", re.IGNORECASE),
+    "ago": re.compile(r"\b(?:ago|earlier|before|previously|prior)\b", re.IGNORECASE),
+    "last": re.compile(r"\b(?:last|past|previous|this)\s", re.IGNORECASE),
+    "first": re.compile(r"\bthe\s+(?:first|past|last|previous)\s", re.IGNORECASE),
+    "rel": re.compile(r"yesterday|today|tonight|overnight|last\s+night|this\s+morning", re.IGNORECASE),
+}
+
+
 def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, AsOf]]:
     found: list[tuple[int, int, AsOf]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
+        if not _NEEDS[kind].search(text):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span()
             # skip the optional leading blank of an empty preposition group

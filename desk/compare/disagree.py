@@ -16,7 +16,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   at most 2.5% of the value), so that rounding never reads as a disagreement.
 - :func:`judge` ``(claims, same_claimant=None, growth_gap_days=GROWTH_GAP_DAYS)``
   -> list of :class:`Verdict`, one per group of claims whose quantities
-  match (:meth:`Quantity.matches`):
+  match strictly (:meth:`Quantity.strictly_matches`: "40 killed" and "53
+  prisoners killed" are too vague to compare):
 
   * ``"disagree"`` -- two claims from different documents whose quantities
     match strictly (:meth:`Quantity.strictly_matches`), whose as-of times lie
@@ -152,10 +153,10 @@ def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -
 
 
 def _groups(claims: Sequence[ClaimFact]) -> list[list[ClaimFact]]:
-    """Claims grouped by matching quantity; a claim naming no thing joins a group that names one."""
+    """Claims grouped by strictly matching quantity (:meth:`Quantity.strictly_matches`)."""
     groups: list[tuple[Quantity, list[ClaimFact]]] = []
     for c in sorted(claims, key=lambda c: (not c.quantity.thing, not c.quantity.subject)):
-        target = next((g for g in groups if g[0].matches(c.quantity)), None)
+        target = next((g for g in groups if g[0].strictly_matches(c.quantity)), None)
         if target is None:
             groups.append((c.quantity, [c]))
         else:

@@ -123,17 +123,18 @@ def similarity_matrix(
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
     informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
     totals = np.array([sum(weight(s) for s in st) for st in informative], dtype=np.float32)
-    # square roots of the weights on both sides: the product sums the weights of shared stems
-    m = _incidence(informative, lambda s: math.sqrt(weight(s)))
-    if m.shape[1]:
-        shared = m @ m[cols].T
-        denom = totals[:, None] + totals[cols][None, :]
-        sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    if len(cols) == n and not LSA_SHARE:
+        shared = _shared_weights(informative, weight, df, n)
     else:
-        sim = np.zeros((n, len(cols)), dtype=np.float32)
-
-    if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
-        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * _lsa_cosine(m, cols)
+        # square roots of the weights on both sides: the product sums the weights of shared stems
+        m = _incidence(informative, lambda s: math.sqrt(weight(s)))
+        shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
+        if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
+            lsa = _lsa_cosine(m, cols)
+    denom = totals[:, None] + totals[cols][None, :]
+    sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    if LSA_SHARE and "lsa" in locals():
+        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
 
     strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
     weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
@@ -159,6 +160,43 @@ def similarity_matrix(
         sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
+
+
+#: stems in more than this share of the units go through one dense product; rarer ones pair by pair
+DENSE_SHARE = 0.03
+
+
+def _shared_weights(
+    sets: Sequence[frozenset[str]], weight: Callable[[str], float], df: dict[str, int], n: int
+) -> np.ndarray:
+    """units x units: the summed weights of the stems each pair shares.
+
+    The incidence matrix is very sparse (a sentence has a dozen content
+    stems), so a dense n x stems x n product wastes most of its work: the few
+    frequent stems go through one dense product, the many rare ones add their
+    weight to the pairs that share them.
+    """
+    dense_min = max(3, int(DENSE_SHARE * n))
+    frequent = [frozenset(s for s in st if df[s] > dense_min) for st in sets]
+    m = _incidence(frequent, lambda s: math.sqrt(weight(s)))
+    out = m @ m.T if m.shape[1] else np.zeros((n, n), dtype=np.float32)
+    postings: dict[str, list[int]] = {}
+    for i, st in enumerate(sets):
+        for s in st:
+            if 2 <= df[s] <= dense_min:
+                postings.setdefault(s, []).append(i)
+    if postings:
+        flat: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        for s, units in postings.items():
+            u = np.asarray(units, dtype=np.int64)
+            pairs = (u[:, None] * n + u[None, :]).ravel()
+            flat.append(pairs)
+            weights.append(np.full(len(pairs), weight(s), dtype=np.float64))
+        idx = np.concatenate(flat)
+        acc = np.bincount(idx, weights=np.concatenate(weights), minlength=n * n)
+        out += acc.reshape(n, n).astype(np.float32)
+    return out
 
 
 def _lsa_cosine(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
