@@ -37,6 +37,8 @@ __all__ = [
 
 #: every sentence of the candidates may start a row (not only those of matching passages)
 ALL_HITS = True
+#: keep rows of one outlet whose sentences all come from passages around the matches
+KEEP_LONE_NEIGHBOURS = False
 
 
 def separate_unknown_sources(refs: Sequence[PassageRef]) -> None:
@@ -93,6 +95,16 @@ def compare_query(
     separate_unknown_sources(refs)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     rows = build_rows(refs, progress, cancelled, hits=hit_keys)
+    if not KEEP_LONE_NEIGHBOURS:
+        # a row of one outlet made only of sentences around the matches, without a figure,
+        # says nothing to compare
+        matched = {(u.article_id, u.start) for u, hit in units if hit}
+        rows = [
+            r for r in rows
+            if len(r.outlets) > 1
+            or r.statements
+            or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
+        ]
     rows = [_merge_cells(library, r) for r in rows]
     filters: dict[str, str] = {}
     if outlets:
