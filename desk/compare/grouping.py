@@ -153,11 +153,12 @@ def similarity_matrix(
         sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
     if DATE_GAP_DAYS:
         # one event is reported within days: passages published far apart never share a row
-        days = np.array([p.ref.date.toordinal() if p.ref.date else -1 for p in profiles], dtype=np.int64)
-        known = days >= 0
-        far = np.abs(days[:, None] - days[cols][None, :]) > DATE_GAP_DAYS
-        far &= known[:, None] & known[cols][None, :]
-        sim[far] = 0.0
+        days = np.array([p.ref.date.toordinal() if p.ref.date else -1 for p in profiles], dtype=np.int32)
+        if (days >= 0).any() and np.ptp(days[days >= 0]) > DATE_GAP_DAYS:
+            known = days >= 0
+            far = np.abs(days[:, None] - days[cols][None, :]) > DATE_GAP_DAYS
+            far &= known[:, None] & known[cols][None, :]
+            sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
 
@@ -195,7 +196,8 @@ def _shared_weights(
             weights.append(np.full(len(pairs), weight(s), dtype=np.float64))
         idx = np.concatenate(flat)
         acc = np.bincount(idx, weights=np.concatenate(weights), minlength=n * n)
-        out += acc.reshape(n, n).astype(np.float32)
+        out += acc.reshape(n, n)
+        del acc
     return out
 
 
