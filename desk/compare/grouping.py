@@ -45,6 +45,8 @@ NEIGHBOUR_THRESHOLD = 0.42
 LINK_MAX_SHARE = 0.0
 #: passages published further apart than this (in days) never share a row (0: no limit)
 DATE_GAP_DAYS = 21
+#: measure that gap between the days the texts are about (their as-of), not their publication dates
+AS_OF_GAP = True
 #: share of the latent-space (LSA) similarity in the text part, and its dimensions
 LSA_SHARE = 0.0
 LSA_DIM = 64
@@ -153,10 +155,15 @@ def similarity_matrix(
         sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
     if DATE_GAP_DAYS:
         # one event is reported within days: passages published far apart never share a row
-        days = np.array([p.ref.date.toordinal() if p.ref.date else -1 for p in profiles], dtype=np.int32)
-        if (days >= 0).any() and np.ptp(days[days >= 0]) > DATE_GAP_DAYS:
-            known = days >= 0
-            far = np.abs(days[:, None] - days[cols][None, :]) > DATE_GAP_DAYS
+        # by the days each text is about: its own date ("the 16 March strike"), else its publication
+        spans = [p.about if AS_OF_GAP and p.about else _published(p) for p in profiles]
+        known = np.array([sp is not None for sp in spans], dtype=bool)
+        starts = np.array([sp[0] if sp else 0 for sp in spans], dtype=np.int64)
+        ends = np.array([sp[1] if sp else 0 for sp in spans], dtype=np.int64)
+        if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
+            far = (starts[:, None] - ends[cols][None, :] > DATE_GAP_DAYS) | (
+                starts[cols][None, :] - ends[:, None] > DATE_GAP_DAYS
+            )
             far &= known[:, None] & known[cols][None, :]
             sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
@@ -368,6 +375,11 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
         if others:
             out[p.ref.key] = others
     return out
+
+
+def _published(p: Profile) -> tuple[int, int] | None:
+    d = p.ref.date
+    return (d.toordinal(), d.toordinal()) if d else None
 
 
 def _far_apart(a: Profile, b: Profile) -> bool:

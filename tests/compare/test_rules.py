@@ -146,3 +146,14 @@ def test_passages_published_far_apart_never_share_a_row() -> None:
     assert len(build_rows([a, b])) == 2
     b.date = dt.date(2024, 1, 6)
     assert len(build_rows([a, b])) == 1
+
+
+def test_a_later_report_dated_to_the_event_may_join_its_row() -> None:
+    a = dated(make_ref("A landslide buried the mountain road above Tarn village on 4 January, officials said.", "A"),
+              dt.date(2024, 1, 5))
+    b = dated(
+        make_ref("The landslide that buried the mountain road above Tarn village on 4 January was man-made, "
+                 "officials said.", "B", article="b"),
+        dt.date(2024, 9, 5),
+    )
+    assert len(build_rows([a, b])) == 1
