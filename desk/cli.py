@@ -255,7 +255,7 @@ def setup_search(p: argparse.ArgumentParser) -> None:
 
 def run_search(args: argparse.Namespace) -> int:
     check_date_options(args)
-    if args.limit < 1:
+    if args.limit is not None and args.limit < 1:
         raise DeskError("--limit must be at least 1.")
     with open_library(args) as lib:
         lib.search(args.query, limit=1)  # a malformed query fails before any indexing
@@ -524,22 +524,25 @@ def setup_compare(p: argparse.ArgumentParser) -> None:
     p.add_argument("query", metavar="QUERY")
     add_filter_options(p)
     add_export_options(p)
-    p.add_argument("--limit", type=int, default=200, metavar="N", help="candidate passages to group (default 200)")
+    p.add_argument(
+        "--limit", type=int, default=None, metavar="N",
+        help="candidate passages to group, best first, before their neighbours join (default: chosen by measured recall)",
+    )
 
 
 def run_compare(args: argparse.Namespace) -> int:
     from desk.compare import compare_query
 
     check_date_options(args)
-    if args.limit < 1:
+    if args.limit is not None and args.limit < 1:
         raise DeskError("--limit must be at least 1.")
     with open_library(args) as lib:
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
         try:
+            extra = {"limit": args.limit} if args.limit is not None else {}
             comparison = compare_query(
-                lib, args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar,
-                limit=args.limit,
+                lib, args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar, **extra
             )
         finally:
             bar.finish()

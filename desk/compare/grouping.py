@@ -25,6 +25,8 @@ COMMON_SHARE = 0.7
 #: stems in at most this share weigh 3, in at most MIDDLE_SHARE 2, others 1
 RARE_SHARE = 0.1
 MIDDLE_SHARE = 0.35
+#: weigh stems by 1 + log(n / df) instead of three steps
+IDF_WEIGHTS = False
 #: bonus when two passages carry figures counting the same thing
 FACT_BONUS = 0.30
 #: bonus when the same counted outcome appears but one side names no thing ("40 killed")
@@ -39,6 +41,15 @@ CLAIMANT_BONUS = 0.08
 LINK_THRESHOLD = 0.34
 #: a neighbour (not a hit) joins a row when its mean similarity to it reaches this
 NEIGHBOUR_THRESHOLD = 0.42
+#: share of the best pair in the link between two groups (the rest is their mean similarity)
+LINK_MAX_SHARE = 0.0
+#: passages published further apart than this (in days) never share a row (0: no limit)
+DATE_GAP_DAYS = 21
+#: measure that gap between the days the texts are about (their as-of), not their publication dates
+AS_OF_GAP = True
+#: share of the latent-space (LSA) similarity in the text part, and its dimensions
+LSA_SHARE = 0.0
+LSA_DIM = 64
 #: passes over the pairs (each pass may merge groups an earlier one could not)
 MERGE_PASSES = 3
 #: and their best pair reaches this
@@ -107,19 +118,25 @@ def similarity_matrix(
 
     def weight(stem: str) -> float:
         d = df[stem]
+        if IDF_WEIGHTS:
+            return 1.0 + math.log(n / d)
         return 3.0 if d <= rare else 2.0 if d <= middle else 1.0
 
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
     informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
     totals = np.array([sum(weight(s) for s in st) for st in informative], dtype=np.float32)
-    # square roots of the weights on both sides: the product sums the weights of shared stems
-    m = _incidence(informative, lambda s: math.sqrt(weight(s)))
-    if m.shape[1]:
-        shared = m @ m[cols].T
-        denom = totals[:, None] + totals[cols][None, :]
-        sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    if len(cols) == n and not LSA_SHARE:
+        shared = _shared_weights(informative, weight, df, n)
     else:
-        sim = np.zeros((n, len(cols)), dtype=np.float32)
+        # square roots of the weights on both sides: the product sums the weights of shared stems
+        m = _incidence(informative, lambda s: math.sqrt(weight(s)))
+        shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
+        if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
+            lsa = _lsa_cosine(m, cols)
+    denom = totals[:, None] + totals[cols][None, :]
+    sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    if LSA_SHARE and "lsa" in locals():
+        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
 
     strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
     weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
@@ -136,8 +153,80 @@ def similarity_matrix(
         sim += VALUE_BONUS * _shares_any(values)[:, cols]
     if any(p.claimants for p in profiles):
         sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
+    if DATE_GAP_DAYS:
+        # one event is reported within days: passages published far apart never share a row
+        # by the days each text is about: its own date ("the 16 March strike"), else its publication
+        spans = [p.about if AS_OF_GAP and p.about else _published(p) for p in profiles]
+        known = np.array([sp is not None for sp in spans], dtype=bool)
+        starts = np.array([sp[0] if sp else 0 for sp in spans], dtype=np.int64)
+        ends = np.array([sp[1] if sp else 0 for sp in spans], dtype=np.int64)
+        if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
+            far = (starts[:, None] - ends[cols][None, :] > DATE_GAP_DAYS) | (
+                starts[cols][None, :] - ends[:, None] > DATE_GAP_DAYS
+            )
+            far &= known[:, None] & known[cols][None, :]
+            sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
+
+
+#: stems in more than this share of the units go through one dense product; rarer ones pair by pair
+DENSE_SHARE = 0.03
+
+
+def _shared_weights(
+    sets: Sequence[frozenset[str]], weight: Callable[[str], float], df: dict[str, int], n: int
+) -> np.ndarray:
+    """units x units: the summed weights of the stems each pair shares.
+
+    The incidence matrix is very sparse (a sentence has a dozen content
+    stems), so a dense n x stems x n product wastes most of its work: the few
+    frequent stems go through one dense product, the many rare ones add their
+    weight to the pairs that share them.
+    """
+    dense_min = max(3, int(DENSE_SHARE * n))
+    frequent = [frozenset(s for s in st if df[s] > dense_min) for st in sets]
+    m = _incidence(frequent, lambda s: math.sqrt(weight(s)))
+    out = m @ m.T if m.shape[1] else np.zeros((n, n), dtype=np.float32)
+    postings: dict[str, list[int]] = {}
+    for i, st in enumerate(sets):
+        for s in st:
+            if 2 <= df[s] <= dense_min:
+                postings.setdefault(s, []).append(i)
+    if postings:
+        flat: list[np.ndarray] = []
+        weights: list[np.ndarray] = []
+        for s, units in postings.items():
+            u = np.asarray(units, dtype=np.int64)
+            pairs = (u[:, None] * n + u[None, :]).ravel()
+            flat.append(pairs)
+            weights.append(np.full(len(pairs), weight(s), dtype=np.float64))
+        idx = np.concatenate(flat)
+        acc = np.bincount(idx, weights=np.concatenate(weights), minlength=n * n)
+        out += acc.reshape(n, n)
+        del acc
+    return out
+
+
+def _lsa_cosine(m: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Cosine similarity of the units in a latent space learned from these units (randomised SVD).
+
+    Words that occur in the same sentences across the candidates ("denied",
+    "rejected") load on the same dimensions, so paraphrases come closer.
+    """
+    rng = np.random.default_rng(0)
+    a = m.astype(np.float32)
+    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-6)
+    omega = rng.standard_normal((a.shape[1], LSA_DIM + 10)).astype(np.float32)
+    y = a @ omega
+    y = a @ (a.T @ y)  # one power iteration
+    q, _ = np.linalg.qr(y)
+    b = q.T @ a
+    ub, sv, _vt = np.linalg.svd(b, full_matrices=False)
+    u = (q @ ub[:, :LSA_DIM]) * sv[:LSA_DIM]
+    u /= np.maximum(np.linalg.norm(u, axis=1, keepdims=True), 1e-6)
+    out = u @ u[cols].T
+    return np.clip(out, 0.0, 1.0).astype(np.float32)
 
 
 def _fact_matrix(
@@ -206,8 +295,11 @@ def cluster(
             # passages of one article say different things by design: only
             # pairs across articles tell whether two groups report one fact
             cross = harts[ma][:, None] != harts[mb][None, :]
-            return float(block[cross].mean()) if cross.any() else 0.0
-        return float(block.mean())
+            if not cross.any():
+                return 0.0
+            vals = block[cross]
+            return float((1 - LINK_MAX_SHARE) * vals.mean() + LINK_MAX_SHARE * vals.max())
+        return float((1 - LINK_MAX_SHARE) * block.mean() + LINK_MAX_SHARE * block.max())
 
     ii, jj = np.nonzero(np.triu(hsim >= EDGE_THRESHOLD, k=1))
     order = np.argsort(-hsim[ii, jj], kind="stable")
@@ -285,22 +377,55 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
     return out
 
 
+def _published(p: Profile) -> tuple[int, int] | None:
+    d = p.ref.date
+    return (d.toordinal(), d.toordinal()) if d else None
+
+
+def _far_apart(a: Profile, b: Profile) -> bool:
+    da, db = a.ref.date, b.ref.date
+    return bool(DATE_GAP_DAYS and da and db and abs((da - db).days) > DATE_GAP_DAYS)
+
+
 def rows_from_profiles(
     profiles: Sequence[Profile],
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> list[Row]:
-    """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped."""
+    """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped.
+
+    Identical texts (wire copy, an outlet's repeated copies of one story) are
+    grouped once, through one representative, so that copies never form a row
+    of their own beside the row of the fact; in the row, an outlet's repeated
+    copies collapse into one passage and every outlet that carried the text
+    is listed in ``Row.duplicates``.
+    """
     if progress:
         progress(0, 3, "measuring similarity")
-    is_hit = np.array([p.hit for p in profiles], dtype=bool)
-    sim = similarity_matrix(profiles, columns=np.nonzero(is_hit)[0])
+    reps: list[int] = []
+    copies: dict[int, list[int]] = {}
+    first: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        same = first.setdefault(p.norm, []) if p.norm else []
+        # a copy joins a representative published within the date gap (the same text
+        # months later is a new report)
+        r = next((j for j in same if not _far_apart(profiles[j], p)), None)
+        if r is None:
+            same.append(i)
+            reps.append(i)
+            copies[i] = [i]
+        else:
+            copies[r].append(i)
+    unique = [profiles[i] for i in reps]
+    hit_of = {r: any(profiles[j].hit for j in copies[r]) for r in reps}
+    is_hit = np.array([hit_of[r] for r in reps], dtype=bool)
+    sim = similarity_matrix(unique, columns=np.nonzero(is_hit)[0])
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress:
         progress(1, 3, "grouping passages")
     ids: dict[str, int] = {}
-    articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in profiles], dtype=np.int64)
+    articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in unique], dtype=np.int64)
     groups = cluster(sim, cancelled, articles, is_hit)
     if progress:
         progress(2, 3, "describing rows")
@@ -308,17 +433,36 @@ def rows_from_profiles(
 
     rows: list[Row] = []
     for g in groups:
-        members = [profiles[i] for i in g]
-        if not any(m.hit for m in members):
+        if not any(is_hit[i] for i in g):
             continue
+        members: list[Profile] = []
+        duplicates: dict[tuple[str, int], list[str]] = {}
+        for i in g:
+            group = [profiles[j] for j in copies[reps[i]]]
+            group.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
+            kept: dict[str, Profile] = {}
+            for m in group:
+                kept.setdefault(m.ref.outlet, m)  # one copy per outlet
+            members.extend(kept.values())
+            outlets = list(kept)
+            if len(group) > 1:
+                lead = next(iter(kept.values()))
+                others = [o for o in outlets if o != lead.ref.outlet]
+                repeats = len(group) - len(kept)
+                if repeats:
+                    others.append(f"{lead.ref.outlet} ×{repeats + 1}")
+                if others:
+                    duplicates[lead.ref.key] = others
         members.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
         cells: dict[str, list[PassageRef]] = {}
         for m in members:
             cells.setdefault(m.ref.outlet, []).append(m.ref)
         for refs in cells.values():
-            refs.sort(key=lambda r: (r.article_id, r.number))
+            refs.sort(key=lambda r: (r.article_id, r.number, r.start))
         row = Row(cells=cells, score=max(m.ref.score for m in members))
         row.duplicates = duplicates_in(members)
+        for key, others in duplicates.items():
+            row.duplicates[key] = list(dict.fromkeys([*row.duplicates.get(key, []), *others]))
         describe_row(row)
         rows.append(row)
     rows.sort(key=lambda r: (-len(r.outlets), -r.score))
@@ -334,17 +478,20 @@ def build_rows(
     *,
     hits: set[tuple[str, int]] | None = None,
 ) -> list[Row]:
-    """Group passages into rows (pure: no index needed).
+    """Group passages (or sentences) into rows (pure: no index needed).
 
-    ``hits`` names the passages that matched the query; the others are
-    neighbours that may complete a row but never make one on their own.
-    By default every passage counts as a hit.
+    ``hits`` names the units that matched the query, as (article id, start
+    offset) or (article id, passage number); the others are neighbours that
+    may complete a row but never make one on their own.  By default every
+    unit counts as a hit.
     """
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     profiles: list[Profile] = []
     for p in passages:
-        if p.key in seen:
+        k = (p.article_id, p.start, p.end)
+        if k in seen:
             continue
-        seen.add(p.key)
-        profiles.append(profile(p, hit=hits is None or p.key in hits))
+        seen.add(k)
+        hit = hits is None or (p.article_id, p.start) in hits or p.key in hits
+        profiles.append(profile(p, hit=hit))
     return rows_from_profiles(profiles, progress, cancelled)

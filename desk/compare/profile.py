@@ -103,6 +103,8 @@ class Profile:
     #: values of the passage's figures (10 and more: small numbers say little)
     values: frozenset[float] = frozenset()
     hit: bool = True  # False for a neighbour that is only a candidate
+    #: the days the text is about (desk.compare.asof): its own date expression, else its publication date
+    about: tuple[int, int] | None = None
 
 
 def _visible_text(ref: PassageRef) -> str:
@@ -133,7 +135,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     cached = _CACHE.get(key)
     if cached is not None and cached.ref.text == ref.text:
         _CACHE.move_to_end(key)
-        return Profile(ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit)
+        return Profile(ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit, cached.about)
     text = _visible_text(ref)
     stems = frozenset(content_stems(text))
     norm = " ".join(_WORDS_RE.findall(text.lower()))
@@ -146,11 +148,27 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
             facts.append(k)
     names = {c.claimant for c in ref.claims if c.claimant}
     names.update(a.name for a in ref.attributions if a.name)
-    prof = Profile(ref, stems, norm, tuple(facts), frozenset(names), values, hit)
+    prof = Profile(ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref))
     _CACHE[key] = prof
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return prof
+
+
+#: open ends of an as-of interval, as day numbers
+_OPEN_START, _OPEN_END = -(10**7), 10**7
+
+
+def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
+    """First and last day (ordinals) the text is about; None when nothing dates it."""
+    from .asof import resolve_as_of
+
+    asof = resolve_as_of(text, ref.date)
+    if not asof.known:
+        return None
+    start = asof.start.toordinal() if asof.start else _OPEN_START
+    end = asof.end.toordinal() if asof.end else _OPEN_END
+    return (start, end)
 
 
 def clear_cache() -> None:

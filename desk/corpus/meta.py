@@ -160,21 +160,32 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
     """An e-mail-style block of ``Key: value`` lines at ``start``, ended by a blank line.
 
     Needs at least two recognised lines, so a body that happens to begin with
-    "Date: ..." is not eaten.
+    "Date: ..." is not eaten.  Lines with keys desk does not read
+    (``Source-Repo: ...``, ``Extra: ...``) belong to the block too, and a
+    separator line (``----``) that ends it, or follows it, is not body text.
+    Unknown-key lines that the block does not end cleanly after (by a blank
+    or separator line) are given back to the body.
     """
     pos = start
     found: dict[str, str] = {}
     count = 0
+    last_known = start  # just after the last recognised line
+    clean_end = False
     while pos < len(text):
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         line = text[pos:end]
-        if not line.strip():
+        nxt = end + 1 if nl >= 0 else end
+        if not line.strip() or (count and _SEPARATOR.match(line)):
             if count:
-                pos = end + 1 if nl >= 0 else end
+                pos = nxt
+                clean_end = True
             break
         m = _HEADER_LINE.match(line.strip())
         if not m or len(line) > 500:
+            if count and _OTHER_HEADER.match(line) and len(line) <= 200:
+                pos = nxt  # a key desk does not read: part of the block, value ignored
+                continue
             if count < 2:
                 return Fields(), start
             break
@@ -184,7 +195,35 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
             key = "url" if looks_like_url(value) else "outlet"
         found.setdefault(key, value)
         count += 1
-        pos = end + 1 if nl >= 0 else end
+        pos = nxt
+        last_known = pos
     if count < 2:
         return Fields(), start
+    if not clean_end and pos >= len(text):
+        clean_end = True
+    if not clean_end:
+        pos = last_known
+    else:
+        pos = _skip_separator(text, pos)
     return Fields(values=dict(found)), pos
+
+
+_SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$")
+_OTHER_HEADER = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*\s*:\s*\S")
+
+
+def _skip_separator(text: str, pos: int) -> int:
+    """Past blank lines and one separator line (``----``) after a header block."""
+    p = pos
+    while p < len(text):
+        nl = text.find("\n", p)
+        end = len(text) if nl < 0 else nl
+        line = text[p:end]
+        nxt = end + 1 if nl >= 0 else end
+        if not line.strip():
+            p = nxt
+            continue
+        if _SEPARATOR.match(line):
+            return nxt
+        break
+    return pos

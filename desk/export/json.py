@@ -42,11 +42,18 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     Passage keys ``(article_id, number)`` become ``"article_id:number"``;
     infinite interval ends become ``null``; a string with bytes that were not
     UTF-8 (a file name) shows them as ``\\xNN`` and keeps them exactly under
-    ``<key>_bytes`` (:func:`desk.textsafe.json_safe`).
+    ``<key>_bytes`` (:func:`desk.textsafe.json_safe`).  Each figure statement
+    carries ``as_of_start``/``as_of_end`` (null where open) and, when they are
+    one day, ``as_of``.
     """
     data: dict[str, Any] = _plain(comparison)
     for row, out in zip(comparison.rows, data["rows"], strict=True):
         out["outlets"] = row.outlets
+        for stmt in out.get("statements") or []:
+            # one day: "as_of"; an interval (open ends null): "as_of_start"/"as_of_end"
+            start, end = stmt.get("as_of_start"), stmt.get("as_of_end")
+            if start is not None and start == end:
+                stmt["as_of"] = start
     safe: dict[str, Any] = json_safe(data)
     return safe
 

@@ -142,10 +142,20 @@ def _cell(text: str) -> str:
     return escape_markdown(text, line_start=False) or " "
 
 
+def _as_of(s: FigureStatement) -> str:
+    """When the figure holds: one day, an interval with open ends as "…", or "undated"."""
+    start, end = getattr(s, "as_of_start", None), getattr(s, "as_of_end", None)
+    if start is None and end is None:
+        return "undated"
+    if start == end and start is not None:
+        return start.isoformat()
+    return f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+
+
 def figures_table(statements: Sequence[FigureStatement]) -> list[str]:
     lines = [
-        "| Claimant | Outlet | Figure | Counts | Passage |",
-        "| --- | --- | --- | --- | --- |",
+        "| Claimant | Outlet | Figure | Counts | As of | Passage |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     from desk.compare.statements import figure_label
 
@@ -158,6 +168,7 @@ def figures_table(statements: Sequence[FigureStatement]) -> list[str]:
                     _cell(s.outlet),
                     _cell(figure_label(s.figure)),
                     _cell(s.figure.counted or "?"),
+                    _as_of(s),
                     f"{s.passage + 1}",
                 ]
             )

@@ -78,7 +78,7 @@ def test_hostile_text_cannot_change_the_structure() -> None:
         assert k[bad] == 0, bad
     # bullet lists only where the export writes differences
     assert k["bullet_list_open"] == sum(1 for r in c.rows if r.differences)
-    # every table row has exactly the five columns written
+    # every table row has exactly the six columns written
     tokens = parse(md)
     cells_per_row = []
     n = 0
@@ -89,7 +89,7 @@ def test_hostile_text_cannot_change_the_structure() -> None:
             n += 1
         elif t.type == "tr_close":
             cells_per_row.append(n)
-    assert set(cells_per_row) == {5}
+    assert set(cells_per_row) == {6}
     # the article's words survive as text
     text = "".join(ch.content for t in tokens if t.type == "inline" for ch in t.children or [] if ch.type == "text")
     assert "<script>alert('x')</script>" in text
@@ -121,7 +121,7 @@ def test_heading_citations_table_and_differences() -> None:
     assert f"{c.created:%Y-%m-%d}" in md
     for r in refs:
         assert f"{r.relpath}, passage {r.number + 1}" in md.replace("\\", "")
-    assert "| Volodymyr Zelensky | Daily Times | 14,000 | Russian soldiers killed | 1 |" in md
+    assert "| Volodymyr Zelensky | Daily Times | 14,000 | Russian soldiers killed | undated | 1 |" in md
     assert "do not agree" in md
     assert counts(md)["table_open"] == 1
 
