@@ -32,7 +32,7 @@ from desk.model import Article, Boilerplate
 from . import boilerplate as bp
 from .context import FolderContext
 from .dates import date_line, parse_date, url_date, wire_id_date
-from .decode import Decoded, Unreadable, decode_bytes, normalise_newlines, repair_mojibake
+from .decode import Decoded, Unreadable, clean_text, decode_bytes, normalise_newlines, repair_mojibake
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, signature_outlet
 from .passages import cut_passages, sentence_spans
@@ -181,6 +181,11 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)
     relpath = relative_path(path, folder)
+    real_folder = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    if real != real_folder and not real.startswith(real_folder.rstrip(os.sep) + os.sep):
+        # the scan already leaves such links out; this holds when a file was swapped for one since
+        raise Unreadable("symbolic link to a file outside the article folder (not followed)")
     data, st = _read_bytes(path, max_bytes)
     if not data.strip():
         raise Unreadable("empty file")
@@ -251,6 +256,9 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     if date_source:
         provenance["date"] = date_source
 
+    title, outlet, url, author = (clean_text(v) for v in (title, outlet, url, author))
+    notes = [clean_text(n) for n in notes]
+    text = clean_text(text)
     passages = cut_passages(text, boilerplate)
     if not passages:
         notes.append("no passages: the whole text is page furniture")

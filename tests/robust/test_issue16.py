@@ -1,0 +1,193 @@
+"""Issue 16, items 6-15 and 17: no bad file, link, index or data directory costs the rest.
+
+Every hostile input is built here in ``tmp_path``; the sentences are our own.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desk.errors import QueryError
+from desk.library import Library
+
+BODY = (
+    "The harbour authority said 412 ships waited outside the port on Monday.\n\n"
+    "Pilots at the northern gate counted 37 tugs idle because of the fog."
+)
+
+
+def _article(title: str, outlet: str, body: str = BODY) -> str:
+    return f'---\ntitle: "{title}"\noutlet: "{outlet}"\ndate: 2024-03-05\n---\n{body}\n'
+
+
+def _index(folder: Path, data: Path) -> tuple[Library, list[tuple[str, str]]]:
+    lib = Library(folder, data_dir=data)
+    report = lib.update(extract=False)
+    return lib, [(s.path, s.reason) for s in report.skipped]
+
+
+def _titles(lib: Library) -> set[str]:
+    return {a.title for a in lib.articles()}
+
+
+# -- 6. symbolic links out of the folder -------------------------------------
+
+
+def test_links_out_of_the_folder_are_reported_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "secret.txt").write_text("private key material zebracorn", encoding="utf-8")
+    (outside / "sub" / "more.txt").write_text("another private note zebracorn", encoding="utf-8")
+    art = tmp_path / "art"
+    (art / "real").mkdir(parents=True)
+    (art / "real" / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    os.symlink(outside / "secret.txt", art / "innocent.txt")
+    os.symlink(outside / "sub", art / "linked-folder")
+    os.symlink(art / "real" / "a.md", art / "inside-link.md")  # inside: fine
+    os.symlink(art / "real", art / "inside-folder")  # inside: fine (same folder, read once)
+
+    lib, skipped = _index(art, tmp_path / "data")
+    with lib:
+        reasons = dict(skipped)
+        assert "outside the article folder" in reasons[str(art / "innocent.txt")]
+        assert "outside the article folder" in reasons[str(art / "linked-folder")]
+        assert lib.search("zebracorn").total == 0
+        rels = {a.relpath for a in lib.articles()}
+        # the folder and the link to it are one folder, read once under either name
+        assert "inside-link.md" in rels
+        assert len(rels & {"real/a.md", "inside-folder/a.md"}) == 1
+        assert not any("secret" in r or "more" in r for r in rels)
+
+
+def test_reader_refuses_a_file_swapped_for_an_outside_link(tmp_path: Path) -> None:
+    from desk import corpus
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("private words", encoding="utf-8")
+    art = tmp_path / "art"
+    art.mkdir()
+    os.symlink(outside, art / "late.txt")
+    with pytest.raises(corpus.Unreadable, match="outside the article folder"):
+        corpus.read_article(art / "late.txt", art, corpus.FolderContext.load(art))
+
+
+# -- 8. lone surrogates --------------------------------------------------------
+
+
+def test_lone_surrogate_in_front_matter_and_manifest(tmp_path: Path) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    # YAML and JSON both turn the escape \ud800 into a lone surrogate
+    (art / "bad.md").write_text(
+        '---\ntitle: "Broken \\ud800 headline"\noutlet: "Tide Post"\n---\n' + BODY + "\n", encoding="utf-8"
+    )
+    (art / "good.md").write_text(_article("Fog at the gate", "Quay News"), encoding="utf-8")
+    (art / "other.md").write_text("Ferry crews reported 12 delays on the river route today.\n", encoding="utf-8")
+    (art / "desk.json").write_text('{"other.md": {"outlet": "River \\udc80 Daily", "title": "x\\ud83d"}}',
+                                   encoding="utf-8")
+    lib, skipped = _index(art, tmp_path / "data")
+    with lib:
+        titles = _titles(lib)
+        assert "Broken \ufffd headline" in titles
+        assert "Fog at the gate" in titles
+        assert "x\ufffd" in titles
+        assert "River \ufffd Daily" in lib.outlets()
+        assert lib.search("ferry").total == 1
+        # a second run (the manifest rows are remembered) works as well
+        assert lib.update(extract=False).unchanged == 3
+
+
+# -- 10. deep nesting ------------------------------------------------------------
+
+
+def test_a_thousand_nested_folders(tmp_path: Path) -> None:
+    from desk.corpus.scan import MAX_DEPTH
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "top.md").write_text(_article("Top level", "Tide Post"), encoding="utf-8")
+    d = str(art)
+    for _ in range(1000):  # one level at a time: os.makedirs and pathlib recurse per level
+        d = os.path.join(d, "d")
+        os.mkdir(d)
+    Path(d, "deep.md").write_text(_article("Very deep", "Tide Post"), encoding="utf-8")
+    shallow = art / "/".join(["d"] * 5)
+    (shallow / "five.md").write_text(_article("Five down", "Tide Post"), encoding="utf-8")
+    try:
+        lib, skipped = _index(art, tmp_path / "data")
+        with lib:
+            assert _titles(lib) == {"Top level", "Five down"}
+            deep = [r for _p, r in skipped if "levels deep" in r]
+            assert deep == [f"folder nested more than {MAX_DEPTH} levels deep (not read)"]
+    finally:
+        # pytest's clean-up of old temporary folders recurses per level too: remove the tree here
+        os.unlink(os.path.join(d, "deep.md"))
+        while d != str(art):
+            os.rmdir(d)
+            d = os.path.dirname(d)
+
+
+# -- also seen: control characters, invalid dates --------------------------------
+
+
+def test_a_few_control_characters_do_not_make_a_file_binary(tmp_path: Path) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    text = "Line one of the note\x0b about tugs.\x1b[0m\nThe count was 37\x07 tugs\x01 in fog.\x02\n"
+    (art / "ctl.txt").write_bytes(text.encode("utf-8"))
+    (art / "junk.txt").write_bytes(bytes(range(1, 32)) * 40)
+    lib, skipped = _index(art, tmp_path / "data")
+    with lib:
+        assert lib.search("tugs").total == 1
+        assert [os.path.basename(p) for p, _r in skipped] == ["junk.txt"]
+
+
+def test_an_invalid_date_keeps_the_rest_of_the_front_matter(tmp_path: Path) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text("---\ntitle: Leap day queue\noutlet: Tide Post\ndate: 2023-02-29\n---\n" + BODY,
+                              encoding="utf-8")
+    lib, _ = _index(art, tmp_path / "data")
+    with lib:
+        (a,) = lib.articles()
+        assert (a.title, a.outlet, a.date) == ("Leap day queue", "Tide Post", None)
+        assert any("date" in n and "2023-02-29" in n for n in lib.article(a.id).notes)
+
+
+# -- 14. deep queries, and "*" ------------------------------------------------------
+
+
+def test_deeply_nested_query_is_one_short_sentence(tmp_path: Path) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    lib, _ = _index(art, tmp_path / "data")
+    with lib:
+        for q in ["(" * 5000 + "ships" + ")" * 5000, "(" * 40 + "ships" + ")" * 40]:
+            with pytest.raises(QueryError) as err:
+                lib.search(q)
+            assert len(str(err.value)) < 120
+            assert "\n" not in str(err.value)
+        assert lib.search("(" * 10 + "ships" + ")" * 10).total == 1
+
+
+def test_star_alone_lists_every_passage(tmp_path: Path) -> None:
+    from whoosh import query as wq
+
+    from desk.index.query import QueryBuilder
+    from desk.index.schema import make_schema
+
+    assert isinstance(QueryBuilder(make_schema()).parse("*"), wq.Every)
+    assert QueryBuilder(make_schema()).parse("*").fieldname is None  # not the per-word walk of a field
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    (art / "b.md").write_text(_article("Fog", "Quay News", "Only one short paragraph of 3 words here."),
+                              encoding="utf-8")
+    lib, _ = _index(art, tmp_path / "data")
+    with lib:
+        n = sum(lib.passage_counts().values())
+        assert lib.search("*").total == n
