@@ -459,21 +459,17 @@ def run_aliases(args: argparse.Namespace) -> int:
     from desk.extract.aliases import AliasBook
 
     with open_library(args) as lib:
-        book = AliasBook.load(lib.aliases_path)
-        changed = True
-        if args.merge:
-            book.merge(*args.merge)
-        elif args.rename:
-            book.rename(*args.rename)
-        elif args.delete:
-            book.delete(args.delete)
+        if args.merge or args.rename or args.delete:
+            # read, change and save under one lock: edits from other processes are kept
+            with AliasBook.editing(lib.aliases_path) as book:
+                if args.merge:
+                    book.merge(*args.merge)
+                elif args.rename:
+                    book.rename(*args.rename)
+                else:
+                    book.delete(args.delete)
         else:
-            changed = False
-        if changed:
-            try:
-                book.save()
-            except OSError as exc:
-                raise DeskError(f"desk cannot write the alias file {lib.aliases_path}: {exc.strerror}.") from exc
+            book = AliasBook.load(lib.aliases_path)
         entries = list(book.entries())
         if args.json:
             print_json({"file": str(lib.aliases_path), "entries": entries, "claimants": lib.claimants()})

@@ -381,6 +381,7 @@ class Indexer:
         report = IndexReport()
         progress(0, 0, "looking for articles")
         found, scan_skipped = self._scan(report)
+        orphans = self._reconcile(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
         from desk import corpus
@@ -442,7 +443,7 @@ class Indexer:
         try:
             return self._text_pass_rest(
                 t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
-                to_read, resend, remembered, removed, early, ctx, manifest_now,
+                to_read, resend, remembered, removed, early, ctx, manifest_now, orphans,
             )
         finally:
             if early is not None and not getattr(early, "is_closed", True):
@@ -466,6 +467,7 @@ class Indexer:
         early: IndexWriter | None,
         ctx: Any,
         manifest_now: dict[str, str] | None,
+        orphans: list[str],
     ) -> IndexReport:
         from desk import corpus
 
@@ -489,11 +491,14 @@ class Indexer:
         new_skipped: list[tuple[str, Skipped, int, float]] = []
         stats = {rel: st for _p, rel, st in found}
         good: list[_Read] = []
+        dropped: list[str] = []  # indexed before, unreadable now (turned binary, emptied): they leave the index
         for r in results:
             if r.article is None:
                 st = stats[r.relpath]
                 assert r.skipped is not None
                 new_skipped.append((r.relpath, r.skipped, st.st_size, st.st_mtime))
+                if r.relpath in states:
+                    dropped.append(r.relpath)
             else:
                 good.append(r)
 
@@ -526,14 +531,14 @@ class Indexer:
 
         # store first (indexed=0), then Whoosh, then flip the flag
         replaced_aids = [states[r.relpath].aid for r in good if r.relpath in states]
-        removed_aids = [states[rel].aid for rel in removed]
+        removed_aids = [states[rel].aid for rel in (*removed, *dropped)]
         if good:
             self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
             for r in good:
                 r.keys = []  # stored; not needed in memory any more
         resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
-        if good or removed_aids or resend_articles:
+        if good or removed_aids or resend_articles or orphans:
             progress(0, ndocs, "writing the index")
             bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
             kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
@@ -541,7 +546,7 @@ class Indexer:
                 kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
             writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
             try:
-                for aid in (*replaced_aids, *removed_aids, *resend):
+                for aid in (*replaced_aids, *removed_aids, *resend, *orphans):
                     writer.delete_by_term("aid", aid)
                 written = 0
                 for r in good:
@@ -562,7 +567,7 @@ class Indexer:
                 engine.abandon(writer)
                 raise
             self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
-            self.store.delete(removed)
+            self.store.delete([*removed, *dropped])
             self.on_commit()
         self.store.set_skipped(remembered + new_skipped)
         report.skipped = (
@@ -573,6 +578,39 @@ class Indexer:
         report.pending_extraction = self.store.pending_extraction()
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _reconcile(self, report: IndexReport) -> list[str]:
+        """Make the store and the index agree before anything is added; the aids to delete from Whoosh.
+
+        They can disagree after a loss desk did not cause: ``library.sqlite``
+        or its WAL deleted, a store restored from a backup.  Counting is cheap
+        (the index's live documents against the store's passages of indexed
+        articles); only when the counts differ are the index's documents
+        listed by article: an article the store does not know is deleted from
+        the index (its file, if still there, is read again as new, so nothing
+        is indexed twice), and a stored article whose passages are not all in
+        the index is sent again.
+        """
+        stored = self.store.indexed_passages()
+        with self.ix.reader() as reader:
+            if reader.doc_count() == sum(stored.values()):
+                return []
+            live: dict[str, int] = {}
+            aids = reader.column_reader("aid")
+            for docnum in reader.all_doc_ids():
+                aid = aids[docnum]
+                live[aid] = live.get(aid, 0) + 1
+        pending = set(self.store.aids("indexed=0"))
+        orphans = sorted(a for a in live if a not in stored and a not in pending)
+        resend = sorted(a for a, n in stored.items() if live.get(a, 0) != n)
+        if resend:
+            self.store.mark_unindexed(resend)
+        if orphans or resend:
+            report.problems.append(
+                f"the library's store and index disagreed ({len(orphans)} article(s) only in the index, "
+                f"{len(resend)} incomplete); desk rebuilt them from the articles"
+            )
+        return orphans
 
     def _manifest_entries(
         self, ctx: Any, found: list[tuple[Path, str, os.stat_result]]

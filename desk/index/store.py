@@ -234,6 +234,11 @@ class Store:
         with self._writing():
             self.db.executemany("UPDATE articles SET indexed=1 WHERE aid=?", [(a,) for a in aids])
 
+    def mark_unindexed(self, aids: Iterable[str]) -> None:
+        """Articles whose passages must be sent to the index again."""
+        with self._writing():
+            self.db.executemany("UPDATE articles SET indexed=0 WHERE aid=?", [(a,) for a in aids])
+
     def delete(self, relpaths: Iterable[str]) -> None:
         rels = [(path_out(r),) for r in relpaths]
         with self._writing():
@@ -284,6 +289,10 @@ class Store:
 
     def npassages(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles")}
+
+    def indexed_passages(self) -> dict[str, int]:
+        """Article id -> passages, for the articles whose passages are in the index."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles WHERE indexed=1")}
 
     def aids(self, where: str = "1") -> list[str]:
         return [r[0] for r in self.db.execute(f"SELECT aid FROM articles WHERE {where}")]

@@ -125,6 +125,7 @@ def test_a_thousand_nested_folders(tmp_path: Path) -> None:
     finally:
         # pytest's clean-up of old temporary folders recurses per level too: remove the tree here
         os.unlink(os.path.join(d, "deep.md"))
+        os.unlink(shallow / "five.md")
         while d != str(art):
             os.rmdir(d)
             d = os.path.dirname(d)
@@ -191,3 +192,128 @@ def test_star_alone_lists_every_passage(tmp_path: Path) -> None:
     with lib:
         n = sum(lib.passage_counts().values())
         assert lib.search("*").total == n
+
+
+# -- 11. a file that turns binary or empty --------------------------------------------
+
+
+@pytest.mark.parametrize("new_content", [b"", b"\x00\x01\x02\x03" * 500], ids=["empty", "binary"])
+def test_a_file_that_turns_unreadable_leaves_the_index(tmp_path: Path, new_content: bytes) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    (art / "b.md").write_text(_article("Gate", "Quay News", "Dredgers moved 9 barges of silt at dawn."),
+                              encoding="utf-8")
+    lib, _ = _index(art, tmp_path / "data")
+    with lib:
+        assert lib.search("tugs").total == 1
+        (art / "a.md").write_bytes(new_content)
+        report = lib.update(extract=False)
+        assert [os.path.basename(s.path) for s in report.skipped] == ["a.md"]
+        assert lib.search("tugs").total == 0
+        assert _titles(lib) == {"Gate"}
+        assert lib.search("dredgers").total == 1
+
+
+# -- 12. the store lost ------------------------------------------------------------------
+
+
+def _live_docs(lib: Library) -> int:
+    with lib.ix.reader() as r:
+        return int(r.doc_count())
+
+
+@pytest.mark.parametrize("lose", ["store", "wal"])
+def test_index_and_store_agree_after_the_store_is_lost(tmp_path: Path, lose: str) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    for i in range(3):
+        (art / f"a{i}.md").write_text(_article(f"Harbour {i}", "Tide Post"), encoding="utf-8")
+    data = tmp_path / "data"
+    lib, _ = _index(art, data)
+    passages = sum(lib.passage_counts().values())
+    store = lib.library_dir / "library.sqlite"
+    if lose == "wal":
+        # a change whose store rows live only in the WAL when the WAL is lost
+        (art / "a3.md").write_text(_article("Harbour 3", "Tide Post"), encoding="utf-8")
+        lib.update(extract=False)
+        assert Path(str(store) + "-wal").exists()
+        # copy the files as they are, without a checkpoint, and drop the WAL
+        saved = store.read_bytes()
+        lib.close()
+        store.write_bytes(saved)
+        for suffix in ("-wal", "-shm"):
+            Path(str(store) + suffix).unlink(missing_ok=True)
+        passages = passages * 4 // 3
+    else:
+        lib.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(store) + suffix).unlink(missing_ok=True)
+    with Library(art, data_dir=data) as again:
+        again.update(extract=False)
+        assert sum(again.passage_counts().values()) == passages
+        assert _live_docs(again) == passages
+        assert again.search("tugs").total == (4 if lose == "wal" else 3)
+        again.update(extract=False)
+        assert _live_docs(again) == passages
+
+
+# -- 15. concurrent alias edits ------------------------------------------------------------
+
+
+def _merge_many(path: str, who: int, start: object) -> None:
+    from desk.extract.aliases import AliasBook
+
+    start.wait()  # type: ignore[attr-defined]
+    for i in range(10):
+        with AliasBook.editing(Path(path)) as book:
+            book.merge(f"Speaker {who} {i}", f"Spokesperson {who}")
+
+
+def test_four_processes_merging_at_once_keep_every_entry(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from desk.extract.aliases import AliasBook
+
+    path = tmp_path / "lib" / "aliases.json"
+    path.parent.mkdir()
+    stale = path.parent / ".aliases-killedrun.json"
+    stale.write_text('{"half": ', encoding="utf-8")  # what a killed save leaves
+    ctx = multiprocessing.get_context("fork")
+    start = ctx.Event()
+    procs = [ctx.Process(target=_merge_many, args=(str(path), who, start)) for who in range(4)]
+    for p in procs:
+        p.start()
+    start.set()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    book = AliasBook.load(path)
+    assert len(book) == 40
+    assert book.canonical("Speaker 3 9") == "Spokesperson 3"
+    assert not list(path.parent.glob(".aliases-*.json"))
+
+
+def test_cli_alias_edits_from_four_processes(tmp_path: Path) -> None:
+    import subprocess
+
+    from .conftest import child_env, desk_cmd
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    data = tmp_path / "data"
+    Library(art, data_dir=data).close()
+    env = child_env(data)
+    procs = [
+        subprocess.Popen(desk_cmd("aliases", art, "--merge", f"Official {i}", "Harbour Office"), env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for i in range(4)
+    ]
+    for p in procs:
+        _out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    with Library(art, data_dir=data) as lib:
+        from desk.extract.aliases import AliasBook
+
+        assert len(AliasBook.load(lib.aliases_path)) == 4
