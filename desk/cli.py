@@ -167,7 +167,11 @@ class ProgressBar:
 def open_library(args: argparse.Namespace) -> Any:
     from desk.library import Library
 
-    return Library(args.folder, data_dir=args.data_dir)
+    lib = Library(args.folder, data_dir=args.data_dir)
+    for notice in lib.notices:  # a damaged index being rebuilt: said once, here
+        print(f"desk: {notice}.", file=sys.stderr)
+    lib.notices = []
+    return lib
 
 
 #: how long a read command waits for another process's indexing before reading the index as it is

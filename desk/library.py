@@ -96,7 +96,9 @@ class Library:
             self.library_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DeskError(f"desk cannot create its data directory {self.library_dir}: {exc.strerror}.") from exc
-        if engine.prepare(self.library_dir, self.index_dir, self.folder):
+        #: sentences about what desk found wrong when opening (a damaged index it rebuilds)
+        self.notices: list[str] = []
+        if engine.prepare(self.library_dir, self.index_dir, self.folder, self.notices):
             for suffix in ("", "-wal", "-shm"):
                 (self.library_dir / (STORE_NAME + suffix)).unlink(missing_ok=True)
         self.store = Store(self.library_dir / STORE_NAME)
@@ -189,6 +191,8 @@ class Library:
             )
             self._last_indexer = indexer
             report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
+            report.problems[:0] = self.notices
+            self.notices = []
             if extract and not report.cancelled and report.pending_extraction:
                 try:
                     import desk.extract.store  # noqa: F401 - is the extractor here at all?

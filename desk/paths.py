@@ -23,6 +23,7 @@ from pathlib import Path
 import platformdirs
 
 ENV_DATA_DIR = "DESK_DATA_DIR"
+ENV_KEY_FILE = "DESK_KEY_FILE"
 APP_NAME = "desk"
 
 
@@ -57,6 +58,19 @@ def index_dir(folder: str | os.PathLike[str], override: str | os.PathLike[str] |
 def aliases_file(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> Path:
     """The user's claimant aliases for one article folder (JSON)."""
     return library_dir(folder, override) / "aliases.json"
+
+
+def key_file() -> Path:
+    """The user's secret key that signs desk's index tables of contents.
+
+    Kept in the user's configuration directory, outside every data directory,
+    so that a data directory someone else prepared cannot carry a key that
+    vouches for its own index.  ``DESK_KEY_FILE`` overrides the place.
+    """
+    env = os.environ.get(ENV_KEY_FILE)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "index-key"
 
 
 def log_dir(override: str | os.PathLike[str] | None = None) -> Path:

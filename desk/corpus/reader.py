@@ -195,9 +195,9 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     pdf_fields = Fields()
 
     if suffix == ".pdf":
-        from .pdf import read_pdf
+        from .pdf import read_pdf_bounded
 
-        pdf_fields, text = read_pdf(data)
+        pdf_fields, text = read_pdf_bounded(data)
         text, _ = repair_mojibake(normalise_newlines(text.replace("\x00", "")))
         notes.extend(pdf_fields.notes)
     elif suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:512]):

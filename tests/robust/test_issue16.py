@@ -317,3 +317,221 @@ def test_cli_alias_edits_from_four_processes(tmp_path: Path) -> None:
         from desk.extract.aliases import AliasBook
 
         assert len(AliasBook.load(lib.aliases_path)) == 4
+
+
+# -- 7. a hostile data directory runs no code -------------------------------------------
+
+
+class _Trap:
+    """Unpickling this runs a shell command (what a forged index would carry)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def clean(self) -> None:  # Whoosh cleans every field before pickling the schema
+        pass
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch '{self.marker}'",))
+
+
+def _forge_index(index_dir: Path, marker: Path) -> None:
+    """A Whoosh table of contents whose schema pickle runs a command, written without desk's signature."""
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.index import TOC
+
+    from desk.index import engine
+    from desk.index.schema import make_schema
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    schema = make_schema()
+    schema._fields["trap"] = _Trap(marker)  # type: ignore[assignment]
+    engine._original_write(TOC(schema, [], 1), FileStorage(str(index_dir)), "MAIN")
+
+
+@pytest.mark.parametrize("how", ["new library", "over a real index"])
+def test_a_forged_index_never_runs_code(tmp_path: Path, how: str) -> None:
+    from desk import paths
+    from desk.index import engine
+
+    from .conftest import run_desk
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    data = tmp_path / "data"
+    marker = tmp_path / "code-ran"
+    lib_dir = paths.library_dir(art.resolve(), data)
+    if how == "new library":
+        lib_dir.mkdir(parents=True)
+        engine.write_marker(lib_dir, art.resolve())
+    else:
+        _index(art, data)[0].close()
+        for toc in (lib_dir / "index").glob("_MAIN_*.toc"):
+            toc.unlink()  # the forged table of contents replaces the real one
+    _forge_index(lib_dir / "index", marker)
+    # the forgery works when nothing checks it
+    from whoosh.index import TOC
+
+    from desk.index.schema import make_schema
+
+    probe = tmp_path / "probe"
+    _forge_index(probe, tmp_path / "probe-ran")
+    from whoosh.filedb.filestore import FileStorage
+
+    with pytest.raises(engine.UntrustedIndex):
+        TOC.read(FileStorage(str(probe)), "MAIN")
+    engine._original_read(TOC, FileStorage(str(probe)), "MAIN", 1, None)
+    assert (tmp_path / "probe-ran").exists()
+    assert make_schema()
+
+    run = run_desk(["search", art, "tugs"], data_dir=data, env={"DESK_KEY_FILE": str(tmp_path / "key")})
+    assert not marker.exists()
+    assert run.returncode == 0, run.stderr
+    assert "Pilots" in run.stdout
+    assert "damaged, or was not written by desk for this user" in run.stderr or how == "new library"
+
+
+def test_signed_index_opens_and_the_key_stays_outside_the_data_dir(tmp_path: Path) -> None:
+    from desk import paths
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    data = tmp_path / "data"
+    lib, _ = _index(art, data)
+    lib.close()
+    key = paths.key_file()
+    assert key.exists()
+    assert not paths.is_inside(key, data)
+    assert key.stat().st_mode & 0o077 == 0
+    with Library(art, data_dir=data) as again:
+        assert again.notices == []
+        assert again.search("tugs").total == 1
+
+
+# -- 13. a damaged index -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("harm", ["truncated toc", "missing segment"])
+def test_a_damaged_index_is_named_and_rebuilt_with_the_aliases_kept(tmp_path: Path, harm: str) -> None:
+    from desk.extract.aliases import AliasBook
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    (art / "b.md").write_text(_article("Gate", "Quay News", "Dredgers moved 9 barges of silt at dawn."),
+                              encoding="utf-8")
+    data = tmp_path / "data"
+    lib, _ = _index(art, data)
+    with AliasBook.editing(lib.aliases_path) as book:
+        book.merge("Harbour spokesman", "Harbour Authority")
+    index_dir = lib.index_dir
+    lib.close()
+    if harm == "truncated toc":
+        toc = max(index_dir.glob("_MAIN_*.toc"))
+        toc.write_bytes(toc.read_bytes()[:20])
+        expected = "damaged"
+    else:
+        seg = next(p for p in index_dir.iterdir() if p.name.startswith("MAIN_"))
+        seg.unlink()
+        expected = "a file of it is missing"
+    with Library(art, data_dir=data) as again:
+        assert any(expected in n for n in again.notices)
+        report = again.update(extract=False)
+        assert any(expected in p for p in report.problems)
+        assert again.search("tugs").total == 1
+        assert again.search("dredgers").total == 1
+        assert AliasBook.load(again.aliases_path).canonical("Harbour spokesman") == "Harbour Authority"
+    with Library(art, data_dir=data) as third:
+        assert third.notices == []
+
+
+# -- 9. a PDF that costs minutes -----------------------------------------------------------
+
+
+def _cpu_bomb_pdf(pages: int = 300, ops: int = 3000) -> bytes:
+    """Many pages sharing one long content stream: small on disk, tens of CPU-seconds to read."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    w = PdfWriter()
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+    })
+    font_ref = w._add_object(font)
+    content = DecodedStreamObject()
+    shows = b" ".join(b"1 0 0 1 %d %d Tm (gravel) Tj" % (i % 500, i % 700) for i in range(ops))
+    content.set_data(b"BT /F1 9 Tf " + shows + b" ET")
+    shared = w._add_object(content.flate_encode())
+    for _ in range(pages):
+        page = w.add_blank_page(width=600, height=800)
+        page[NameObject("/Contents")] = shared
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref})}
+        )
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def test_a_pdf_cpu_bomb_costs_only_its_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from desk.corpus import pdf
+
+    monkeypatch.setattr(pdf, "PDF_SECONDS", 2.0)
+    art = tmp_path / "art"
+    art.mkdir()
+    data = _cpu_bomb_pdf()
+    assert len(data) < 100_000
+    (art / "bomb.pdf").write_bytes(data)
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    (art / "z.md").write_text(_article("Gate", "Quay News", "Dredgers moved 9 barges of silt at dawn."),
+                              encoding="utf-8")
+    t0 = time.monotonic()
+    lib, skipped = _index(art, tmp_path / "data")
+    took = time.monotonic() - t0
+    with lib:
+        assert _titles(lib) == {"Harbour queue", "Gate"}
+        assert skipped == [(str(art / "bomb.pdf"), "PDF not read: reading it took longer than 2 seconds (stopped)")]
+    assert took < 15, took
+
+
+def test_pdf_memory_budget_and_a_good_pdf_through_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk import corpus
+    from desk.corpus import pdf
+
+    good = _cpu_bomb_pdf(pages=2, ops=20)
+    _fields, text = pdf.read_pdf_bounded(good)
+    assert "gravel" in text
+
+    def greedy(_data: bytes) -> tuple[object, str]:
+        grab = bytearray(300_000_000)  # what a PDF that unpacks to 300 MB would ask for
+        return grab, ""
+
+    monkeypatch.setattr(pdf, "read_pdf", greedy)  # the forked reader inherits it
+    with pytest.raises(corpus.Unreadable, match="more than 64 MB of memory"):
+        pdf.read_pdf_bounded(good, seconds=30, megabytes=64)
+
+
+def test_pdf_limit_errors_are_written_for_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdf
+    from pypdf.errors import LimitReachedError
+
+    from desk import corpus
+    from desk.corpus.pdf import read_pdf
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise LimitReachedError("Limit reached while decompressing. 123 bytes remaining.")
+
+    monkeypatch.setattr(pypdf, "PdfReader", refuse)
+    with pytest.raises(corpus.Unreadable) as err:
+        read_pdf(b"%PDF-1.4 whatever")
+    assert err.value.reason.startswith("PDF not read: a compressed part of it unpacks")
+    assert "LimitReached" not in err.value.reason
