@@ -184,7 +184,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
     When another desk process is indexing the folder, a read command does not
     wait for it (that can take minutes): it reads the last whole commit and says so.
     """
-    from desk.errors import IndexBusy
+    from desk.errors import DiskFull, IndexBusy
 
     bar = ProgressBar()
     try:
@@ -192,6 +192,10 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
     except IndexBusy:
         bar.finish()
         print("desk: another desk process is indexing this folder; reading the index as it is", file=sys.stderr)
+        return None
+    except DiskFull as exc:
+        bar.finish()
+        print(f"desk: {exc.message} Reading the index as it is.", file=sys.stderr)
         return None
     finally:
         bar.finish()

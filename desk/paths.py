@@ -98,3 +98,24 @@ def is_inside(path: Path, folder: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+#: less free space than this under the data directory counts as a full disk
+LOW_SPACE_BYTES = 1 << 20
+
+
+def disk_full(path: Path) -> bool:
+    """True when the file system holding ``path`` (or its nearest existing parent) is (nearly) full."""
+    p = Path(path)
+    while not p.exists() and p != p.parent:
+        p = p.parent
+    try:
+        st = os.statvfs(p)
+    except (OSError, AttributeError):  # no statvfs (Windows): say nothing rather than guess
+        return False
+    return st.f_bavail * st.f_frsize < LOW_SPACE_BYTES
+
+
+def full_disk_error(where: Path, what: str) -> str:
+    """The sentence for a write the full disk refused."""
+    return f"The disk is full: desk could not save {what} in {where}."

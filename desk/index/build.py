@@ -563,6 +563,9 @@ class Indexer:
                 report.cancelled = True
                 report.seconds = time.perf_counter() - t0
                 return report
+            except OSError as exc:  # Whoosh writes its runs and segments as it goes: a full disk shows here
+                engine.abandon(writer)
+                raise engine.disk_error(exc, self.library_dir / "index") from exc
             except BaseException:
                 engine.abandon(writer)
                 raise

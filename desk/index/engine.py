@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
@@ -29,8 +30,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
 from whoosh.writing import IndexWriter
 
-from desk.errors import IndexBusy, IndexUnavailable
+from desk.errors import DiskFull, IndexBusy, IndexUnavailable
 from desk.index.schema import FORMAT_VERSION, make_schema
+from desk.paths import disk_full, full_disk_error
 
 MARKER = "desk-index.json"
 MARKER_KIND = "desk-index"
@@ -123,6 +125,8 @@ def prepare(library_dir: Path, index_dir: Path, folder: Path, notes: list[str] |
     except PermissionError as exc:
         raise IndexUnavailable(f"desk cannot write its index at {index_dir}: {exc.strerror}.") from exc
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise disk_error(exc, index_dir) from exc
         raise IndexUnavailable(f"desk cannot create its index at {index_dir}: {exc}.") from exc
     return True
 
@@ -158,6 +162,16 @@ def open_writer(
                 told = True
         except PermissionError as exc:
             raise IndexUnavailable(f"desk cannot write its index: {exc.strerror}.") from exc
+
+
+def disk_error(exc: OSError, where: Path) -> IndexUnavailable:
+    """The user's error for a failed index write: "disk full" (and where) when that is what it was."""
+    if exc.errno == errno.ENOSPC or disk_full(where):
+        return DiskFull(
+            full_disk_error(where, "its index"),
+            hint="Free some space there (reading still works), or choose another --data-dir.",
+        )
+    return IndexUnavailable(f"desk could not save its index in {where}: {exc.strerror or exc}.")
 
 
 def abandon(writer: IndexWriter) -> None:
@@ -203,7 +217,7 @@ def commit(writer: IndexWriter, **kwargs: Any) -> None:
         writer.commit(**kwargs)
     except OSError as exc:
         abandon(writer)
-        raise IndexUnavailable(f"desk could not save its index: {exc.strerror or exc}.") from exc
+        raise disk_error(exc, Path(getattr(getattr(writer, "storage", None), "folder", "") or ".")) from exc
     except BaseException:
         abandon(writer)
         raise

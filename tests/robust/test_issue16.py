@@ -535,3 +535,70 @@ def test_pdf_limit_errors_are_written_for_a_person(monkeypatch: pytest.MonkeyPat
         read_pdf(b"%PDF-1.4 whatever")
     assert err.value.reason.startswith("PDF not read: a compressed part of it unpacks")
     assert "LimitReached" not in err.value.reason
+
+
+# -- 17. a full disk under the data directory ------------------------------------------------
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    import subprocess
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return False
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def test_full_disk_reads_still_work_and_writes_say_disk_full(tmp_path: Path) -> None:
+    import subprocess
+
+    from .conftest import run_desk
+
+    data = tmp_path / "data"
+    if not _mount_tmpfs(data, "8m"):
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        art = tmp_path / "art"
+        art.mkdir()
+        for i in range(3):
+            (art / f"n{i}.md").write_text(_article(f"Note {i}", "Tide Post"), encoding="utf-8")
+        assert run_desk(["index", art, "--no-extract"], data_dir=data).returncode == 0
+        with open(data / "filler", "wb") as fh:  # fill the disk to the last block
+            try:
+                while True:
+                    fh.write(b"\0" * 65536)
+                    fh.flush()
+            except OSError:
+                pass
+        (art / "n9.md").write_text(_article("Ferries", "Quay News", "Ferries waited 5 hours."), encoding="utf-8")
+        search = run_desk(["search", art, "tugs"], data_dir=data)
+        assert search.returncode == 0, search.stderr
+        assert "Pilots" in search.stdout
+        assert "disk is full" in search.stderr
+        listing = run_desk(["articles", art], data_dir=data)
+        assert listing.returncode == 0, listing.stderr
+        index = run_desk(["index", art, "--no-extract"], data_dir=data)
+        assert index.returncode == 2
+        assert "The disk is full" in index.stderr
+        assert str(data) in index.stderr
+        assert "disk I/O error" not in index.stderr + search.stderr
+        (data / "filler").unlink()
+        again = run_desk(["index", art, "--no-extract"], data_dir=data)
+        assert again.returncode == 0, again.stderr
+        assert "Ferries" in run_desk(["search", art, "ferries"], data_dir=data).stdout
+    finally:
+        subprocess.run(["umount", "-l", str(data)], check=False)
+
+
+def test_a_full_disk_at_the_index_is_named() -> None:
+    import errno
+
+    from desk.errors import DiskFull
+    from desk.index import engine
+
+    err = engine.disk_error(OSError(errno.ENOSPC, "No space left on device"), Path("/some/where/index"))
+    assert isinstance(err, DiskFull)
+    assert "disk is full" in str(err)
+    assert "/some/where/index" in str(err)
