@@ -60,6 +60,10 @@ EXTRACT_CHUNK = 16
 EXTRACT_FLUSH = 200
 FLUSH_SECONDS = 2.0
 WORKERS = 2
+#: kinds of file that may take their whole reading budget: read after the rest, committed as they come
+SLOW_SUFFIXES = frozenset({".pdf"})
+#: while reading those, the index is committed at least this often
+SLOW_COMMIT_SECONDS = 10.0
 
 
 def workers() -> int:
@@ -469,27 +473,98 @@ class Indexer:
         manifest_now: dict[str, str] | None,
         orphans: list[str],
     ) -> IndexReport:
+        """Read, store and index ``to_read`` in batches, each its own commit.
+
+        The first batch holds every file but the PDFs, and the removals; PDFs
+        (the one kind that may take its whole time budget, see
+        :func:`desk.corpus.pdf.read_pdf_bounded`) are read last and committed
+        every :data:`SLOW_COMMIT_SECONDS`, so a slow file never keeps the rest
+        of the folder from being searchable.
+        """
+        ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or []) if to_read else []
+        total = len(to_read)
+        self.reads = total
+        stats = {rel: st for _p, rel, st in found}
+        new_skipped: list[tuple[str, Skipped, int, float]] = []
+        fast = [(p, rel) for p, rel in to_read if p.suffix.lower() not in SLOW_SUFFIXES]
+        slow = [(p, rel) for p, rel in to_read if p.suffix.lower() in SLOW_SUFFIXES]
+        first = True
+        try:
+            for results in self._read_batches(fast, slow, total, progress, cancelled):
+                writer, early = early, None
+                self._commit_batch(
+                    results, report, progress, cancelled, lock_message, lock_wait, stats, states,
+                    new_skipped, writer, (removed, resend, orphans) if first else ([], [], []),
+                )
+                first = False
+        except Cancelled:
+            report.cancelled = True
+            report.seconds = time.perf_counter() - t0
+            return report
+        report.removed = len(removed)
+        self.store.set_skipped(remembered + new_skipped)
+        report.skipped = (
+            scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
+        )
+        if manifest_now is not None:
+            self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
+        report.pending_extraction = self.store.pending_extraction()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _read_batches(
+        self,
+        fast: list[tuple[Path, str]],
+        slow: list[tuple[Path, str]],
+        total: int,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> Iterator[list[_Read]]:
+        """The read files, batch by batch: all of ``fast`` first (always yielded,
+        even empty), then ``slow`` in slices of :data:`SLOW_COMMIT_SECONDS`."""
+        done = 0
+        results: list[_Read] = []
+        for r in self._read_all([(str(p), rel) for p, rel in fast]) if fast else ():
+            results.append(r)
+            done += 1
+            if done % 25 == 0 or done == total:
+                progress(done, total, f"reading {r.relpath}")
+            if cancelled():
+                raise Cancelled()
+        yield results
+        results = []
+        since = time.monotonic()
+        for r in self._read_all([(str(p), rel) for p, rel in slow]) if slow else ():
+            results.append(r)
+            done += 1
+            progress(done, total, f"reading {r.relpath}")
+            if cancelled():
+                raise Cancelled()
+            if time.monotonic() - since >= SLOW_COMMIT_SECONDS:
+                yield results
+                results = []
+                since = time.monotonic()
+        if results:
+            yield results
+
+    def _commit_batch(
+        self,
+        results: list[_Read],
+        report: IndexReport,
+        progress: Progress,
+        cancelled: CancelCheck,
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+        stats: dict[str, os.stat_result],
+        states: dict[str, FileState],
+        new_skipped: list[tuple[str, Skipped, int, float]],
+        early: IndexWriter | None,
+        gone: tuple[list[str], list[str], list[str]],
+    ) -> None:
+        """Store one batch of read files and write it to the index in one commit (raises Cancelled)."""
         from desk import corpus
 
-        ctx_problems: list[Skipped] = []
-        # read
-        results: list[_Read] = []
-        total = len(to_read)
-        if to_read:
-            ctx_problems = list(getattr(ctx, "problems", []) or [])
-            jobs = [(str(p), rel) for p, rel in to_read]
-            for done, r in enumerate(self._read_all(jobs), 1):
-                results.append(r)
-                if done % 25 == 0 or done == total:
-                    progress(done, total, f"reading {r.relpath}")
-                if cancelled():
-                    report.cancelled = True
-                    report.seconds = time.perf_counter() - t0
-                    return report
-        self.reads = total
-
-        new_skipped: list[tuple[str, Skipped, int, float]] = []
-        stats = {rel: st for _p, rel, st in found}
+        removed, resend, orphans = gone
         good: list[_Read] = []
         dropped: list[str] = []  # indexed before, unreadable now (turned binary, emptied): they leave the index
         for r in results:
@@ -522,12 +597,11 @@ class Indexer:
                 report.updated += 1
             else:
                 report.added += 1
-        report.removed = len(removed)
 
         if cancelled():
-            report.cancelled = True
-            report.seconds = time.perf_counter() - t0
-            return report
+            if early is not None:
+                engine.abandon(early)
+            raise Cancelled()
 
         # store first (indexed=0), then Whoosh, then flip the flag
         replaced_aids = [states[r.relpath].aid for r in good if r.relpath in states]
@@ -538,49 +612,37 @@ class Indexer:
                 r.keys = []  # stored; not needed in memory any more
         resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
-        if good or removed_aids or resend_articles or orphans:
-            progress(0, ndocs, "writing the index")
-            bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
-            kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
-            if bulk:
-                kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
-            writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
-            try:
-                for aid in (*replaced_aids, *removed_aids, *resend, *orphans):
-                    writer.delete_by_term("aid", aid)
-                written = 0
-                for r in good:
-                    assert r.article is not None
-                    written += self._add(writer, passage_docs(r.article, r.figures))
-                    if cancelled():
-                        raise Cancelled()
-                for a in resend_articles:
-                    written += self._add(writer, passage_docs(a, _figures_of(a.text)))
-                progress(ndocs, ndocs, "saving the index")
-                engine.commit(writer)
-            except Cancelled:
-                engine.abandon(writer)
-                report.cancelled = True
-                report.seconds = time.perf_counter() - t0
-                return report
-            except OSError as exc:  # Whoosh writes its runs and segments as it goes: a full disk shows here
-                engine.abandon(writer)
-                raise engine.disk_error(exc, self.library_dir / "index") from exc
-            except BaseException:
-                engine.abandon(writer)
-                raise
-            self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
-            self.store.delete([*removed, *dropped])
-            self.on_commit()
-        self.store.set_skipped(remembered + new_skipped)
-        report.skipped = (
-            scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
-        )
-        if manifest_now is not None:
-            self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
-        report.pending_extraction = self.store.pending_extraction()
-        report.seconds = time.perf_counter() - t0
-        return report
+        if not (good or removed_aids or resend_articles or orphans):
+            if early is not None:
+                engine.abandon(early)
+            return
+        progress(0, ndocs, "writing the index")
+        bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
+        kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
+        if bulk:
+            kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
+        writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
+        try:
+            for aid in (*replaced_aids, *removed_aids, *resend, *orphans):
+                writer.delete_by_term("aid", aid)
+            for r in good:
+                assert r.article is not None
+                self._add(writer, passage_docs(r.article, r.figures))
+                if cancelled():
+                    raise Cancelled()
+            for a in resend_articles:
+                self._add(writer, passage_docs(a, _figures_of(a.text)))
+            progress(ndocs, ndocs, "saving the index")
+            engine.commit(writer)
+        except OSError as exc:  # Whoosh writes its runs and segments as it goes: a full disk shows here
+            engine.abandon(writer)
+            raise engine.disk_error(exc, self.library_dir / "index") from exc
+        except BaseException:
+            engine.abandon(writer)
+            raise
+        self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
+        self.store.delete([*removed, *dropped])
+        self.on_commit()
 
     def _reconcile(self, report: IndexReport) -> list[str]:
         """Make the store and the index agree before anything is added; the aids to delete from Whoosh.

@@ -450,7 +450,7 @@ def test_a_damaged_index_is_named_and_rebuilt_with_the_aliases_kept(tmp_path: Pa
 # -- 9. a PDF that costs minutes -----------------------------------------------------------
 
 
-def _cpu_bomb_pdf(pages: int = 300, ops: int = 3000) -> bytes:
+def _cpu_bomb_pdf(pages: int = 300, ops: int = 3000, word: bytes = b"gravel") -> bytes:
     """Many pages sharing one long content stream: small on disk, tens of CPU-seconds to read."""
     import io
 
@@ -464,7 +464,7 @@ def _cpu_bomb_pdf(pages: int = 300, ops: int = 3000) -> bytes:
     })
     font_ref = w._add_object(font)
     content = DecodedStreamObject()
-    shows = b" ".join(b"1 0 0 1 %d %d Tm (gravel) Tj" % (i % 500, i % 700) for i in range(ops))
+    shows = b" ".join(b"1 0 0 1 %d %d Tm (%s ) Tj" % (i % 500, i % 700, word) for i in range(ops))
     content.set_data(b"BT /F1 9 Tf " + shows + b" ET")
     shared = w._add_object(content.flate_encode())
     for _ in range(pages):
@@ -602,3 +602,24 @@ def test_a_full_disk_at_the_index_is_named() -> None:
     assert isinstance(err, DiskFull)
     assert "disk is full" in str(err)
     assert "/some/where/index" in str(err)
+
+
+def test_text_pass_commits_the_other_files_before_reading_pdfs(tmp_path: Path) -> None:
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    for i in range(3):
+        (art / f"p{i}.pdf").write_bytes(_cpu_bomb_pdf(pages=1, ops=30, word=f"gravel{i}".encode()))
+    data = tmp_path / "data"
+    seen: list[int] = []
+
+    def progress(_done: int, _total: int, message: str) -> None:
+        if message.startswith("reading") and message.endswith(".pdf"):
+            with Library(art, data_dir=data) as reader:
+                seen.append(reader.search("tugs").total)
+
+    with Library(art, data_dir=data) as lib:
+        lib.update(progress=progress, extract=False)
+        assert seen
+        assert all(n == 1 for n in seen)  # the Markdown file was searchable while the PDFs were read
+        assert lib.search("gravel0 OR gravel1 OR gravel2").total == 3
