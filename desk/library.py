@@ -13,7 +13,8 @@ against these signatures; extend, do not break them):
   incremental index of the folder (text first, then figures and claimants).
   ``extract=False`` does the text pass only; ``pending_extraction()`` says how
   many articles still wait for figures/claimants.  Cancelling between batches
-  keeps the index valid (pass 1 commits nothing, pass 2 keeps finished batches).
+  keeps the index valid (both passes keep the batches they committed; pass 1
+  commits the PDFs after the other files).
 - ``search(query, outlets=(), since=None, until=None, limit=20) -> SearchResult``
   raises errors.QueryError with a sentence for a malformed query.  ``since``
   and ``until`` take dates or strings ("2022-07-01").  At most two passages of

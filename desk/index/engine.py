@@ -241,11 +241,21 @@ class UntrustedIndex(whoosh_index.IndexError):
     """The index's table of contents is not signed with this user's key."""
 
 
+_KEYS: dict[Path, bytes] = {}
+
+
 def _key() -> bytes:
     """This user's signing key, made on first use (32 random bytes, readable by the user only)."""
     from desk.paths import key_file
 
     path = key_file()
+    key = _KEYS.get(path)
+    if key is None:
+        key = _KEYS[path] = _load_key(path)
+    return key
+
+
+def _load_key(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
