@@ -79,6 +79,8 @@ def damage(index_dir: Path) -> str | None:
         finally:
             ix.close()
     except UntrustedIndex:
+        if not any(p.name.endswith(".toc" + SIG_SUFFIX) for p in index_dir.iterdir()):
+            return f"desk's index at {index_dir} carries no signature (an older desk wrote it, or not desk at all)"
         return (
             f"desk's index at {index_dir} is damaged, or was not written by desk for this user "
             "(its table of contents does not carry this user's signature)"
