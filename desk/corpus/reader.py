@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -177,11 +178,16 @@ def _dateline(text: str, boilerplate: list[Boilerplate]) -> dt.date | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)
     relpath = relative_path(path, folder)
-    real_folder = os.path.realpath(folder)
+    real_folder = _real_folder(os.fspath(folder))
     real = os.path.realpath(path)
     if real != real_folder and not real.startswith(real_folder.rstrip(os.sep) + os.sep):
         # the scan already leaves such links out; this holds when a file was swapped for one since
