@@ -657,9 +657,10 @@ class Indexer:
         the index is sent again.
         """
         stored = self.store.indexed_passages()
+        # the latest table of contents knows each segment's live documents: no segment file is opened
+        if sum(seg.doc_count() for seg in self.ix._segments()) == sum(stored.values()):
+            return []
         with self.ix.reader() as reader:
-            if reader.doc_count() == sum(stored.values()):
-                return []
             live: dict[str, int] = {}
             aids = reader.column_reader("aid")
             for docnum in reader.all_doc_ids():
