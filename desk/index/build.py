@@ -369,6 +369,10 @@ class Indexer:
                 raise FolderError(f"desk cannot read the folder {root}: {s.reason}.")
         return found, skipped
 
+    def _relative(self, path: str) -> str:
+        rel = os.path.relpath(path, os.fspath(self.folder))
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
     def _inside(self, p: Path) -> bool:
         from desk.paths import is_inside
 
@@ -502,7 +506,11 @@ class Indexer:
             report.seconds = time.perf_counter() - t0
             return report
         report.removed = len(removed)
-        self.store.set_skipped(remembered + new_skipped)
+        # what the scan and the manifest refused (links out of the folder, folders too deep, a bad
+        # manifest) is kept too, so the Problems panel and `desk articles` list it with the rest
+        refused = [*scan_skipped, *(getattr(ctx, "problems", []) or [])]
+        listed = [(self._relative(s.path), s, -1, -1.0) for s in refused]
+        self.store.set_skipped(listed + remembered + new_skipped)
         report.skipped = (
             scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
         )

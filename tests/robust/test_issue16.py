@@ -54,6 +54,10 @@ def test_links_out_of_the_folder_are_reported_not_read(tmp_path: Path) -> None:
         reasons = dict(skipped)
         assert "outside the article folder" in reasons[str(art / "innocent.txt")]
         assert "outside the article folder" in reasons[str(art / "linked-folder")]
+        # the Problems panel and `desk articles` read the stored list
+        stored = {s.path: s.reason for s in lib.skipped()}
+        assert "outside the article folder" in stored[str(art / "innocent.txt")]
+        assert "outside the article folder" in stored[str(art / "linked-folder")]
         assert lib.search("zebracorn").total == 0
         rels = {a.relpath for a in lib.articles()}
         # the folder and the link to it are one folder, read once under either name
@@ -122,6 +126,7 @@ def test_a_thousand_nested_folders(tmp_path: Path) -> None:
             assert _titles(lib) == {"Top level", "Five down"}
             deep = [r for _p, r in skipped if "levels deep" in r]
             assert deep == [f"folder nested more than {MAX_DEPTH} levels deep (not read)"]
+            assert [s.reason for s in lib.skipped() if "levels deep" in s.reason] == deep
     finally:
         # pytest's clean-up of old temporary folders recurses per level too: remove the tree here
         os.unlink(os.path.join(d, "deep.md"))
@@ -434,7 +439,7 @@ def test_a_damaged_index_is_named_and_rebuilt_with_the_aliases_kept(tmp_path: Pa
         toc.write_bytes(toc.read_bytes()[:20])
         expected = "damaged"
     else:
-        seg = next(p for p in index_dir.iterdir() if p.name.startswith("MAIN_"))
+        seg = next(p for p in index_dir.iterdir() if p.name.startswith("MAIN_") and p.suffix == ".seg")
         seg.unlink()
         expected = "a file of it is missing"
     with Library(art, data_dir=data) as again:
