@@ -103,6 +103,33 @@ def damage(index_dir: Path) -> str | None:
     return ""
 
 
+def check_owner(*dirs: Path) -> None:
+    """Refuse a library that someone else owns or that every user may change.
+
+    The signature vouches for the table of contents; the segment files it
+    lists hold pickled stored fields too, so another user must not be able to
+    swap them: such a place is refused with a sentence (group-writable is
+    allowed, as many systems give each user a group of their own).
+    """
+    if not hasattr(os, "getuid"):
+        return
+    for d in dirs:
+        try:
+            st = os.stat(d)
+        except OSError:
+            continue
+        if st.st_uid != os.getuid():
+            raise IndexUnavailable(
+                f"{d} belongs to another user; desk will not open an index there.",
+                hint="Choose a --data-dir of your own.",
+            )
+        if st.st_mode & 0o002:
+            raise IndexUnavailable(
+                f"{d} can be changed by every user; desk will not open an index there.",
+                hint="Run chmod o-w on it, or choose a --data-dir only you can write to.",
+            )
+
+
 def prepare(library_dir: Path, index_dir: Path, folder: Path, notes: list[str] | None = None) -> bool:
     """Make sure ``index_dir`` holds a sound desk index of the current format.
 
@@ -112,6 +139,7 @@ def prepare(library_dir: Path, index_dir: Path, folder: Path, notes: list[str] |
     IndexUnavailable for a directory desk did not write, or one it cannot
     write to.
     """
+    check_owner(library_dir, index_dir)
     marker = read_marker(library_dir)
     try:
         if marker is not None and marker.get("version") == FORMAT_VERSION:

@@ -629,3 +629,29 @@ def test_text_pass_commits_the_other_files_before_reading_pdfs(tmp_path: Path) -
         assert seen
         assert all(n == 1 for n in seen)  # the Markdown file was searchable while the PDFs were read
         assert lib.search("gravel0 OR gravel1 OR gravel2").total == 3
+
+
+@pytest.mark.parametrize("how", ["world-writable", "another owner"])
+def test_a_library_others_can_change_is_refused(tmp_path: Path, how: str) -> None:
+    from desk.errors import IndexUnavailable
+
+    art = tmp_path / "art"
+    art.mkdir()
+    (art / "a.md").write_text(_article("Harbour queue", "Tide Post"), encoding="utf-8")
+    data = tmp_path / "data"
+    lib, _ = _index(art, data)
+    index_dir = lib.index_dir
+    lib.close()
+    if how == "world-writable":
+        index_dir.chmod(0o777)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("needs root to give the folder to another user")
+        os.chown(index_dir, 65534, 65534)
+    with pytest.raises(IndexUnavailable, match="every user|another user"):
+        Library(art, data_dir=data)
+    index_dir.chmod(0o755)
+    if how == "another owner":
+        os.chown(index_dir, os.getuid(), os.getgid())
+    with Library(art, data_dir=data) as again:
+        assert again.search("tugs").total == 1
