@@ -179,7 +179,11 @@ class ProgressBar:
 def open_library(args: argparse.Namespace) -> Any:
     from desk.library import Library
 
-    return Library(args.folder, data_dir=args.data_dir)
+    lib = Library(args.folder, data_dir=args.data_dir)
+    for notice in lib.notices:  # a damaged index being rebuilt: said once, here
+        print(f"desk: {notice}.", file=sys.stderr)
+    lib.notices = []
+    return lib
 
 
 #: how long a read command waits for another process's indexing before reading the index as it is
@@ -192,7 +196,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
     When another desk process is indexing the folder, a read command does not
     wait for it (that can take minutes): it reads the last whole commit and says so.
     """
-    from desk.errors import IndexBusy
+    from desk.errors import DiskFull, IndexBusy
 
     bar = ProgressBar()
     try:
@@ -200,6 +204,10 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
     except IndexBusy:
         bar.finish()
         print("desk: another desk process is indexing this folder; reading the index as it is", file=sys.stderr)
+        return None
+    except DiskFull as exc:
+        bar.finish()
+        print(f"desk: {exc.message} Reading the index as it is.", file=sys.stderr)
         return None
     finally:
         bar.finish()
@@ -469,21 +477,17 @@ def run_aliases(args: argparse.Namespace) -> int:
     from desk.extract.aliases import AliasBook
 
     with open_library(args) as lib:
-        book = AliasBook.load(lib.aliases_path)
-        changed = True
-        if args.merge:
-            book.merge(*args.merge)
-        elif args.rename:
-            book.rename(*args.rename)
-        elif args.delete:
-            book.delete(args.delete)
+        if args.merge or args.rename or args.delete:
+            # read, change and save under one lock: edits from other processes are kept
+            with AliasBook.editing(lib.aliases_path) as book:
+                if args.merge:
+                    book.merge(*args.merge)
+                elif args.rename:
+                    book.rename(*args.rename)
+                else:
+                    book.delete(args.delete)
         else:
-            changed = False
-        if changed:
-            try:
-                book.save()
-            except OSError as exc:
-                raise DeskError(f"desk cannot write the alias file {lib.aliases_path}: {exc.strerror}.") from exc
+            book = AliasBook.load(lib.aliases_path)
         entries = list(book.entries())
         if args.json:
             print_json({"file": str(lib.aliases_path), "entries": entries, "claimants": lib.claimants()})

@@ -40,6 +40,10 @@ class IndexUnavailable(DeskError):
     """The index cannot be opened or written (read-only place, disk full ...)."""
 
 
+class DiskFull(IndexUnavailable):
+    """The disk under the data directory is full: writing stops, reading goes on."""
+
+
 class ExportError(DeskError):
     """An export cannot be written (target exists, disk full ...)."""
 

@@ -13,7 +13,8 @@ against these signatures; extend, do not break them):
   incremental index of the folder (text first, then figures and claimants).
   ``extract=False`` does the text pass only; ``pending_extraction()`` says how
   many articles still wait for figures/claimants.  Cancelling between batches
-  keeps the index valid (pass 1 commits nothing, pass 2 keeps finished batches).
+  keeps the index valid (both passes keep the batches they committed; pass 1
+  commits the PDFs after the other files).
 - ``search(query, outlets=(), since=None, until=None, limit=20) -> SearchResult``
   raises errors.QueryError with a sentence for a malformed query.  ``since``
   and ``until`` take dates or strings ("2022-07-01").  At most two passages of
@@ -96,7 +97,9 @@ class Library:
             self.library_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DeskError(f"desk cannot create its data directory {self.library_dir}: {exc.strerror}.") from exc
-        if engine.prepare(self.library_dir, self.index_dir, self.folder):
+        #: sentences about what desk found wrong when opening (a damaged index it rebuilds)
+        self.notices: list[str] = []
+        if engine.prepare(self.library_dir, self.index_dir, self.folder, self.notices):
             for suffix in ("", "-wal", "-shm"):
                 (self.library_dir / (STORE_NAME + suffix)).unlink(missing_ok=True)
         self.store = Store(self.library_dir / STORE_NAME)
@@ -189,6 +192,8 @@ class Library:
             )
             self._last_indexer = indexer
             report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
+            report.problems[:0] = self.notices
+            self.notices = []
             if extract and not report.cancelled and report.pending_extraction:
                 try:
                     import desk.extract.store  # noqa: F401 - is the extractor here at all?

@@ -23,6 +23,7 @@ from pathlib import Path
 import platformdirs
 
 ENV_DATA_DIR = "DESK_DATA_DIR"
+ENV_KEY_FILE = "DESK_KEY_FILE"
 APP_NAME = "desk"
 
 
@@ -59,6 +60,19 @@ def aliases_file(folder: str | os.PathLike[str], override: str | os.PathLike[str
     return library_dir(folder, override) / "aliases.json"
 
 
+def key_file() -> Path:
+    """The user's secret key that signs desk's index tables of contents.
+
+    Kept in the user's configuration directory, outside every data directory,
+    so that a data directory someone else prepared cannot carry a key that
+    vouches for its own index.  ``DESK_KEY_FILE`` overrides the place.
+    """
+    env = os.environ.get(ENV_KEY_FILE)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "index-key"
+
+
 def log_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Log files, including crash tracebacks."""
     return data_dir(override) / "logs"
@@ -84,3 +98,24 @@ def is_inside(path: Path, folder: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+#: less free space than this under the data directory counts as a full disk
+LOW_SPACE_BYTES = 1 << 20
+
+
+def disk_full(path: Path) -> bool:
+    """True when the file system holding ``path`` (or its nearest existing parent) is (nearly) full."""
+    p = Path(path)
+    while not p.exists() and p != p.parent:
+        p = p.parent
+    try:
+        st = os.statvfs(p)
+    except (OSError, AttributeError):  # no statvfs (Windows): say nothing rather than guess
+        return False
+    return st.f_bavail * st.f_frsize < LOW_SPACE_BYTES
+
+
+def full_disk_error(where: Path, what: str) -> str:
+    """The sentence for a write the full disk refused."""
+    return f"The disk is full: desk could not save {what} in {where}."

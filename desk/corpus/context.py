@@ -21,10 +21,11 @@ import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desk.model import Skipped
 
-from .decode import Unreadable, decode_bytes
+from .decode import Unreadable, clean_text, decode_bytes
 from .meta import Fields, pick
 
 MANIFEST_NAMES = ("desk.json", "desk.csv")
@@ -63,7 +64,7 @@ class FolderContext:
                 ctx.problems.append(Skipped(str(path), f"manifest ignored: {exc}"))
                 continue
             for key, row in rows:
-                ctx.manifest.setdefault(_norm_key(key), row)
+                ctx.manifest.setdefault(_norm_key(clean_text(key)), _clean(row))
         return ctx
 
     def entry(self, relpath: str) -> str:
@@ -85,6 +86,17 @@ class FolderContext:
         if row is None:
             return Fields()
         return pick(row)
+
+
+def _clean(value: Any) -> Any:
+    """A manifest value with every string cleaned of lone surrogates (JSON can escape them in)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _norm_key(key: str) -> str:

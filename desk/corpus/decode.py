@@ -110,6 +110,23 @@ def _legacy(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without lone surrogates (each becomes U+FFFD).
+
+    JSON and YAML escapes (``"\\ud800"``) can put them into a string; they
+    cannot be encoded as UTF-8, so the store, the index and every writer would
+    fail on them.  Costs one encode when the text is clean.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes, or raise :class:`Unreadable`."""
     notes: list[str] = []
@@ -147,8 +164,10 @@ def decode_bytes(data: bytes) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
     if _CONTROL.search(text):
+        # a few stray controls (a form feed, an escape pasted from a terminal) are
+        # noise in a text file; only a sample that is a tenth control characters is binary
         controls = len(_CONTROL.findall(text[:20000]))
-        if controls > max(3, len(text[:20000]) // 100):
+        if controls > max(16, len(text[:20000]) // 10):
             raise Unreadable("binary file (mostly control characters)")
         text = _CONTROL.sub("", text)
     text = normalise_newlines(text)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .decode import clean_text
+
 #: our field -> the keys that may carry it, first found wins
 KEYS: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
@@ -41,11 +43,11 @@ def _scalar(value: object) -> object | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
-        value = " ".join(value.split())
+        value = clean_text(" ".join(value.split()))
         return value[:500] if value else None
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value[:10]):
         # authors: [a, b]
-        return ", ".join(" ".join(v.split()) for v in value[:10])[:500]
+        return clean_text(", ".join(" ".join(v.split()) for v in value[:10])[:500])
     if hasattr(value, "year"):
         return value  # date / datetime from YAML
     if isinstance(value, int | float):
@@ -85,6 +87,13 @@ except AttributeError:  # PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 
+class _PlainDates(_Loader):  # type: ignore[misc,valid-type]
+    """The safe loader, with dates left as strings (``date: 2022-02-29`` must not cost the other fields)."""
+
+
+_PlainDates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
 _SIMPLE_LINE = re.compile(r'^([A-Za-z_][\w-]*):[ \t]*("(?:[^"\\]|\\.)*")[ \t]*$')
 
 
@@ -120,8 +129,15 @@ def front_matter(text: str) -> tuple[Fields, int]:
         return pick(quick), body_start
     if len(_ALIAS.findall(block)) > MAX_ALIASES:
         return Fields(notes=["front matter ignored: too many YAML aliases"]), body_start
+    notes: list[str] = []
     try:
-        data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
+        try:
+            data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
+        except (ValueError, OverflowError):
+            # an invalid date (2022-02-29) fails the timestamp constructor: read the block
+            # again with dates as text, so the other fields stay and the date is reported
+            data = yaml.load(block, Loader=_PlainDates)  # noqa: S506 - a safe loader
+            notes.append("front matter: a date field is not a valid date")
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 1})" if where is not None else ""
@@ -132,7 +148,9 @@ def front_matter(text: str) -> tuple[Fields, int]:
         return Fields(), body_start
     if not isinstance(data, dict):
         return Fields(notes=["front matter ignored: not a list of fields"]), body_start
-    return pick(data), body_start
+    fields = pick(data)
+    fields.notes.extend(notes)
+    return fields, body_start
 
 
 _HEADER_LINE = re.compile(

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
+import os
 import re
+import select
+import signal
+import sys
+import time
 import warnings
 
 from .decode import Unreadable
 from .meta import Fields
 
 MAX_PAGES = 300
+#: one PDF may take this many seconds (wall clock and CPU) and this much more memory to read
+PDF_SECONDS = 30.0
+PDF_MEGABYTES = 768
 
 
 def _pdf_date(value: str) -> str:
@@ -26,7 +35,7 @@ def read_pdf(data: bytes) -> tuple[Fields, str]:
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise Unreadable("not a PDF file (no %PDF header)")
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     fields = Fields()
@@ -50,6 +59,18 @@ def read_pdf(data: bytes) -> tuple[Fields, str]:
             info = reader.metadata
         except Unreadable:
             raise
+        except LimitReachedError as exc:
+            if "decompress" in str(exc).lower():
+                raise Unreadable(
+                    "PDF not read: a compressed part of it unpacks to far more data than desk reads "
+                    "(a decompression bomb?)"
+                ) from None
+            raise Unreadable(
+                "PDF not read: it is built in a way the PDF reader refuses for safety "
+                "(a loop, or a part far larger than a document needs)"
+            ) from None
+        except MemoryError:
+            raise Unreadable(_too_big(PDF_MEGABYTES)) from None
         except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
                 RecursionError, AssertionError, ZeroDivisionError) as exc:
             raise Unreadable(f"damaged PDF ({type(exc).__name__})") from None
@@ -74,3 +95,107 @@ def read_pdf(data: bytes) -> tuple[Fields, str]:
     if title and rest and " ".join(first.split()).casefold() == title.casefold():
         text = f"{first}\n\n{rest}"  # the headline is a paragraph of its own
     return fields, text
+
+
+def _too_big(megabytes: int) -> str:
+    return f"PDF not read: it needs more than {megabytes} MB of memory to read"
+
+
+def _too_slow(seconds: float) -> str:
+    return f"PDF not read: reading it took longer than {seconds:.0f} seconds (stopped)"
+
+
+def _vm_bytes() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def read_pdf_bounded(
+    data: bytes, seconds: float | None = None, megabytes: int | None = None
+) -> tuple[Fields, str]:
+    """:func:`read_pdf` in a forked child with a time and memory budget, or raise Unreadable.
+
+    A small PDF can hold pypdf for minutes and hundreds of megabytes (pages
+    that share one heavy content stream, say).  The child gets an address-space
+    and a CPU limit and is killed at the deadline, so one file costs at most
+    ``seconds``; the parent gets the text as JSON (nothing is unpickled).
+    Where there is no fork, the PDF is read in this process.
+    """
+    seconds = PDF_SECONDS if seconds is None else seconds
+    megabytes = PDF_MEGABYTES if megabytes is None else megabytes
+    if not hasattr(os, "fork") or sys.platform == "win32":
+        return read_pdf(data)
+    import resource
+
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, answer, leave without running the parent's clean-up
+        code = 0
+        try:
+            os.close(rfd)
+            limit = _vm_bytes() + megabytes * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            cpu = int(seconds) + 1
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+            try:
+                fields, text = read_pdf(data)
+                answer = {"values": fields.values, "notes": fields.notes, "text": text}
+            except Unreadable as exc:
+                answer = {"error": exc.reason}
+                if exc.reason == _too_big(PDF_MEGABYTES):
+                    answer = {"error": _too_big(megabytes)}
+            except MemoryError:
+                answer = {"error": _too_big(megabytes)}
+            except Exception as exc:  # noqa: BLE001 - reported to the parent as the reason
+                answer = {"error": f"PDF not read: desk failed on it ({type(exc).__name__})"}
+            payload = json.dumps(answer, ensure_ascii=True, default=str).encode("ascii")
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(wfd, view):]
+        except BaseException:  # noqa: BLE001 - the child must never return into the parent's code
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(wfd)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    timed_out = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([rfd], [], [], min(left, 1.0))
+            if ready:
+                block = os.read(rfd, 1 << 20)
+                if not block:
+                    break
+                chunks.append(block)
+    finally:
+        os.close(rfd)
+        if timed_out:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _, status = os.waitpid(pid, 0)
+    if timed_out:
+        raise Unreadable(_too_slow(seconds))
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        if sig in (signal.SIGXCPU, signal.SIGKILL):
+            raise Unreadable(_too_slow(seconds))
+        raise Unreadable(f"PDF not read: the reader stopped on it (signal {sig})")
+    try:
+        answer = json.loads(b"".join(chunks).decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        raise Unreadable(
+            _too_big(megabytes) if os.WEXITSTATUS(status) else "PDF not read: the reader gave no answer"
+        ) from None
+    if "error" in answer:
+        raise Unreadable(str(answer["error"]))
+    return Fields(values=dict(answer["values"]), notes=list(answer["notes"])), str(answer["text"])

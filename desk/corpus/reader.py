@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -32,7 +33,7 @@ from desk.model import Article, Boilerplate
 from . import boilerplate as bp
 from .context import FolderContext
 from .dates import date_line, parse_date, url_date, wire_id_date
-from .decode import Decoded, Unreadable, decode_bytes, normalise_newlines, repair_mojibake
+from .decode import Decoded, Unreadable, clean_text, decode_bytes, normalise_newlines, repair_mojibake
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, signature_outlet
 from .passages import cut_passages, sentence_spans
@@ -177,10 +178,20 @@ def _dateline(text: str, boilerplate: list[Boilerplate]) -> dt.date | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder)
+
+
 def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)
     relpath = relative_path(path, folder)
+    real_folder = _real_folder(os.fspath(folder))
+    real = os.path.realpath(path)
+    if real != real_folder and not real.startswith(real_folder.rstrip(os.sep) + os.sep):
+        # the scan already leaves such links out; this holds when a file was swapped for one since
+        raise Unreadable("symbolic link to a file outside the article folder (not followed)")
     data, st = _read_bytes(path, max_bytes)
     if not data.strip():
         raise Unreadable("empty file")
@@ -190,9 +201,9 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     pdf_fields = Fields()
 
     if suffix == ".pdf":
-        from .pdf import read_pdf
+        from .pdf import read_pdf_bounded
 
-        pdf_fields, text = read_pdf(data)
+        pdf_fields, text = read_pdf_bounded(data)
         text, _ = repair_mojibake(normalise_newlines(text.replace("\x00", "")))
         notes.extend(pdf_fields.notes)
     elif suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:512]):
@@ -251,6 +262,9 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     if date_source:
         provenance["date"] = date_source
 
+    title, outlet, url, author = (clean_text(v) for v in (title, outlet, url, author))
+    notes = [clean_text(n) for n in notes]
+    text = clean_text(text)
     passages = cut_passages(text, boilerplate)
     if not passages:
         notes.append("no passages: the whole text is page furniture")

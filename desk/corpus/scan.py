@@ -10,6 +10,9 @@ from pathlib import Path
 
 from desk.model import Skipped
 
+#: folders below this many levels are reported, not read
+MAX_DEPTH = 64
+
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf"})
 
 
@@ -32,8 +35,12 @@ def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipp
 
     Hidden files and folders (a leading dot) are passed over, and so is
     anything inside ``exclude`` (desk's data directory may sit inside the
-    folder).  Symbolic links are followed, but a folder is never entered twice
-    (a link loop yields a :class:`Skipped`).  Files of other kinds are ignored
+    folder).  Symbolic links are followed only while they stay inside the
+    folder: a link (to a file or a folder) whose target lies outside it is
+    reported, never read.  A folder is never entered twice (a link loop yields
+    a :class:`Skipped`), and folders deeper than :data:`MAX_DEPTH` are reported
+    instead of read.  The walk keeps its own stack (no recursion), so no depth
+    of nesting can exhaust Python's.  Files of other kinds are ignored
     silently.  Never raises for one bad entry.
     """
     excluded = set()
@@ -45,21 +52,25 @@ def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipp
     root = os.fspath(folder)
     try:
         root_stat = os.stat(root)
-    except OSError as exc:
-        yield Skipped(root, f"cannot open the folder ({_why(exc)})")
+        real_root = os.path.realpath(root)
+    except (OSError, ValueError) as exc:
+        yield Skipped(root, f"cannot open the folder ({_why(exc) if isinstance(exc, OSError) else exc})")
         return
     seen: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
-    yield from _walk(root, seen, excluded)
-
-
-def _walk(directory: str, seen: set[tuple[int, int]], excluded: set[str]) -> Iterator[Path | Skipped]:
-    try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        yield Skipped(directory, f"cannot list the folder ({_why(exc)})")
+    # depth-first, in sorted order: each frame is a folder's sorted entries and the next one to visit
+    stack: list[tuple[list[os.DirEntry[str]], int, int]] = []
+    listed = _list(root)
+    if isinstance(listed, Skipped):
+        yield listed
         return
-    for entry in entries:
+    stack.append((listed, 0, 0))
+    while stack:
+        entries, i, depth = stack[-1]
+        if i >= len(entries):
+            stack.pop()
+            continue
+        stack[-1] = (entries, i + 1, depth)
+        entry = entries[i]
         name = entry.name
         if name.startswith("."):
             continue
@@ -71,21 +82,46 @@ def _walk(directory: str, seen: set[tuple[int, int]], excluded: set[str]) -> Ite
             if is_supported(name) or (exc.errno == errno.ELOOP):
                 yield Skipped(path, _why(exc))
             continue
-        if stat.S_ISDIR(st.st_mode):
-            if excluded and os.path.realpath(path) in excluded:
+        is_dir = stat.S_ISDIR(st.st_mode)
+        if not is_dir and not is_supported(name):
+            continue
+        real = os.path.realpath(path) if is_link else ""
+        if is_link and not _inside(real, real_root):
+            what = "folder" if is_dir else "file"
+            yield Skipped(path, f"symbolic link to a {what} outside the article folder (not followed)")
+            continue
+        if is_dir:
+            if excluded and (real or os.path.realpath(path)) in excluded:
                 continue
             key = (st.st_dev, st.st_ino)
             if key in seen:
                 yield Skipped(path, "symbolic link loop (folder already read)" if is_link else "folder already read")
                 continue
+            if depth + 1 > MAX_DEPTH:
+                yield Skipped(path, f"folder nested more than {MAX_DEPTH} levels deep (not read)")
+                continue
             seen.add(key)
-            yield from _walk(path, seen, excluded)
-        elif is_supported(name):
-            if excluded and is_link:
-                real = os.path.realpath(path)
-                if real in excluded or any(real.startswith(e + os.sep) for e in excluded):
-                    continue
+            listed = _list(path)
+            if isinstance(listed, Skipped):
+                yield listed
+                continue
+            stack.append((listed, 0, depth + 1))
+        else:
+            if excluded and is_link and (real in excluded or any(real.startswith(e + os.sep) for e in excluded)):
+                continue
             if stat.S_ISREG(st.st_mode):
                 yield Path(path)
             else:
                 yield Skipped(path, "not a regular file")
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _list(directory: str) -> list[os.DirEntry[str]] | Skipped:
+    try:
+        with os.scandir(directory) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        return Skipped(directory, f"cannot list the folder ({_why(exc)})")

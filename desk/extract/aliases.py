@@ -17,12 +17,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from desk.errors import DeskError
+from desk.errors import DeskError, IndexBusy
 from desk.extract.names import canonical_name, fold
 
 KINDS = ("merge", "rename", "delete")
+#: temporary files of a save; one older than this was left by a killed run
+TEMP_PATTERN = ".aliases-*.json"
+LOCK_NAME = "aliases.lock"
 
 
 def _key(name: str) -> str:
@@ -65,6 +71,53 @@ class AliasBook:
                 hint="Fix the JSON by hand, or delete the file to start with no aliases.",
             ) from exc
         return cls(path, entries)
+
+    @classmethod
+    @contextmanager
+    def editing(cls, path: Path, wait: float = 30.0) -> Iterator[AliasBook]:
+        """The book, locked against every other desk process until the block ends, then saved.
+
+        Read, change and save are one step across processes (a file lock beside
+        the alias file), so edits made at the same time are all kept.  Temporary
+        files a killed save left behind are removed while the lock is held (no
+        other save can be under way then).  The book is not saved when the
+        block raises.
+        """
+        from desk.index.lock import UpdateLock
+
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = UpdateLock(path.parent / LOCK_NAME)
+            lock.acquire(wait=wait)
+        except IndexBusy:
+            raise DeskError(
+                f"Another desk process has been editing the claimant aliases ({path}) for {wait:.0f} s.",
+                hint="Try again when it is done.",
+            ) from None
+        except OSError as exc:
+            raise DeskError(f"The claimant alias file {path} cannot be locked ({exc.strerror or exc}).") from exc
+        try:
+            cls.remove_stale_temps(path.parent)
+            book = cls.load(path)
+            yield book
+            book.save()
+        finally:
+            lock.release()
+
+    @staticmethod
+    def remove_stale_temps(folder: Path, older_than: float = 0.0) -> int:
+        """Delete the ``.aliases-*.json`` files of saves that never finished; how many went."""
+        now = time.time()
+        gone = 0
+        for tmp in Path(folder).glob(TEMP_PATTERN):
+            try:
+                if now - tmp.stat().st_mtime >= older_than:
+                    tmp.unlink()
+                    gone += 1
+            except OSError:
+                continue
+        return gone
 
     def save(self) -> None:
         """Write the file atomically (a temporary file, then a rename)."""

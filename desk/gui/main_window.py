@@ -798,16 +798,15 @@ class MainWindow(QMainWindow):
         def act() -> None:
             from desk.extract.aliases import AliasBook
 
-            book = AliasBook.load(Path(lib.aliases_path))
-            if action == "merge":
-                book.merge(name, new)
-            elif action == "rename":
-                book.rename(name, new)
-            elif action == "delete":
-                book.delete(name)
-            else:
-                book.remove(name)
-            book.save()
+            with AliasBook.editing(Path(lib.aliases_path)) as book:  # locked against other processes
+                if action == "merge":
+                    book.merge(name, new)
+                elif action == "rename":
+                    book.rename(name, new)
+                elif action == "delete":
+                    book.delete(name)
+                else:
+                    book.remove(name)
 
         def after(_: object) -> None:
             what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",

@@ -60,6 +60,10 @@ EXTRACT_CHUNK = 16
 EXTRACT_FLUSH = 200
 FLUSH_SECONDS = 2.0
 WORKERS = 2
+#: kinds of file that may take their whole reading budget: read after the rest, committed as they come
+SLOW_SUFFIXES = frozenset({".pdf"})
+#: while reading those, the index is committed at least this often
+SLOW_COMMIT_SECONDS = 10.0
 
 
 def workers() -> int:
@@ -365,6 +369,10 @@ class Indexer:
                 raise FolderError(f"desk cannot read the folder {root}: {s.reason}.")
         return found, skipped
 
+    def _relative(self, path: str) -> str:
+        rel = os.path.relpath(path, os.fspath(self.folder))
+        return rel.replace(os.sep, "/") if os.sep != "/" else rel
+
     def _inside(self, p: Path) -> bool:
         from desk.paths import is_inside
 
@@ -381,6 +389,7 @@ class Indexer:
         report = IndexReport()
         progress(0, 0, "looking for articles")
         found, scan_skipped = self._scan(report)
+        orphans = self._reconcile(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
         from desk import corpus
@@ -442,7 +451,7 @@ class Indexer:
         try:
             return self._text_pass_rest(
                 t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
-                to_read, resend, remembered, removed, early, ctx, manifest_now,
+                to_read, resend, remembered, removed, early, ctx, manifest_now, orphans,
             )
         finally:
             if early is not None and not getattr(early, "is_closed", True):
@@ -466,34 +475,113 @@ class Indexer:
         early: IndexWriter | None,
         ctx: Any,
         manifest_now: dict[str, str] | None,
+        orphans: list[str],
     ) -> IndexReport:
+        """Read, store and index ``to_read`` in batches, each its own commit.
+
+        The first batch holds every file but the PDFs, and the removals; PDFs
+        (the one kind that may take its whole time budget, see
+        :func:`desk.corpus.pdf.read_pdf_bounded`) are read last and committed
+        every :data:`SLOW_COMMIT_SECONDS`, so a slow file never keeps the rest
+        of the folder from being searchable.
+        """
+        ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or []) if to_read else []
+        total = len(to_read)
+        self.reads = total
+        stats = {rel: st for _p, rel, st in found}
+        new_skipped: list[tuple[str, Skipped, int, float]] = []
+        fast = [(p, rel) for p, rel in to_read if p.suffix.lower() not in SLOW_SUFFIXES]
+        slow = [(p, rel) for p, rel in to_read if p.suffix.lower() in SLOW_SUFFIXES]
+        first = True
+        try:
+            for results in self._read_batches(fast, slow, total, progress, cancelled):
+                writer, early = early, None
+                self._commit_batch(
+                    results, report, progress, cancelled, lock_message, lock_wait, stats, states,
+                    new_skipped, writer, (removed, resend, orphans) if first else ([], [], []),
+                )
+                first = False
+        except Cancelled:
+            report.cancelled = True
+            report.seconds = time.perf_counter() - t0
+            return report
+        report.removed = len(removed)
+        # what the scan and the manifest refused (links out of the folder, folders too deep, a bad
+        # manifest) is kept too, so the Problems panel and `desk articles` list it with the rest
+        refused = [*scan_skipped, *(getattr(ctx, "problems", []) or [])]
+        listed = [(self._relative(s.path), s, -1, -1.0) for s in refused]
+        self.store.set_skipped(listed + remembered + new_skipped)
+        report.skipped = (
+            scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
+        )
+        if manifest_now is not None:
+            self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
+        report.pending_extraction = self.store.pending_extraction()
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _read_batches(
+        self,
+        fast: list[tuple[Path, str]],
+        slow: list[tuple[Path, str]],
+        total: int,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> Iterator[list[_Read]]:
+        """The read files, batch by batch: all of ``fast`` first (always yielded,
+        even empty), then ``slow`` in slices of :data:`SLOW_COMMIT_SECONDS`."""
+        done = 0
+        results: list[_Read] = []
+        for r in self._read_all([(str(p), rel) for p, rel in fast]) if fast else ():
+            results.append(r)
+            done += 1
+            if done % 25 == 0 or done == total:
+                progress(done, total, f"reading {r.relpath}")
+            if cancelled():
+                raise Cancelled()
+        yield results
+        results = []
+        since = time.monotonic()
+        for r in self._read_all([(str(p), rel) for p, rel in slow]) if slow else ():
+            results.append(r)
+            done += 1
+            progress(done, total, f"reading {r.relpath}")
+            if cancelled():
+                raise Cancelled()
+            if time.monotonic() - since >= SLOW_COMMIT_SECONDS:
+                yield results
+                results = []
+                since = time.monotonic()
+        if results:
+            yield results
+
+    def _commit_batch(
+        self,
+        results: list[_Read],
+        report: IndexReport,
+        progress: Progress,
+        cancelled: CancelCheck,
+        lock_message: Callable[[str], None],
+        lock_wait: float,
+        stats: dict[str, os.stat_result],
+        states: dict[str, FileState],
+        new_skipped: list[tuple[str, Skipped, int, float]],
+        early: IndexWriter | None,
+        gone: tuple[list[str], list[str], list[str]],
+    ) -> None:
+        """Store one batch of read files and write it to the index in one commit (raises Cancelled)."""
         from desk import corpus
 
-        ctx_problems: list[Skipped] = []
-        # read
-        results: list[_Read] = []
-        total = len(to_read)
-        if to_read:
-            ctx_problems = list(getattr(ctx, "problems", []) or [])
-            jobs = [(str(p), rel) for p, rel in to_read]
-            for done, r in enumerate(self._read_all(jobs), 1):
-                results.append(r)
-                if done % 25 == 0 or done == total:
-                    progress(done, total, f"reading {r.relpath}")
-                if cancelled():
-                    report.cancelled = True
-                    report.seconds = time.perf_counter() - t0
-                    return report
-        self.reads = total
-
-        new_skipped: list[tuple[str, Skipped, int, float]] = []
-        stats = {rel: st for _p, rel, st in found}
+        removed, resend, orphans = gone
         good: list[_Read] = []
+        dropped: list[str] = []  # indexed before, unreadable now (turned binary, emptied): they leave the index
         for r in results:
             if r.article is None:
                 st = stats[r.relpath]
                 assert r.skipped is not None
                 new_skipped.append((r.relpath, r.skipped, st.st_size, st.st_mtime))
+                if r.relpath in states:
+                    dropped.append(r.relpath)
             else:
                 good.append(r)
 
@@ -517,62 +605,86 @@ class Indexer:
                 report.updated += 1
             else:
                 report.added += 1
-        report.removed = len(removed)
 
         if cancelled():
-            report.cancelled = True
-            report.seconds = time.perf_counter() - t0
-            return report
+            if early is not None:
+                engine.abandon(early)
+            raise Cancelled()
 
         # store first (indexed=0), then Whoosh, then flip the flag
         replaced_aids = [states[r.relpath].aid for r in good if r.relpath in states]
-        removed_aids = [states[rel].aid for rel in removed]
+        removed_aids = [states[rel].aid for rel in (*removed, *dropped)]
         if good:
             self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
             for r in good:
                 r.keys = []  # stored; not needed in memory any more
         resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
-        if good or removed_aids or resend_articles:
-            progress(0, ndocs, "writing the index")
-            bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
-            kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
-            if bulk:
-                kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
-            writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
-            try:
-                for aid in (*replaced_aids, *removed_aids, *resend):
-                    writer.delete_by_term("aid", aid)
-                written = 0
-                for r in good:
-                    assert r.article is not None
-                    written += self._add(writer, passage_docs(r.article, r.figures))
-                    if cancelled():
-                        raise Cancelled()
-                for a in resend_articles:
-                    written += self._add(writer, passage_docs(a, _figures_of(a.text)))
-                progress(ndocs, ndocs, "saving the index")
-                engine.commit(writer)
-            except Cancelled:
-                engine.abandon(writer)
-                report.cancelled = True
-                report.seconds = time.perf_counter() - t0
-                return report
-            except BaseException:
-                engine.abandon(writer)
-                raise
-            self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
-            self.store.delete(removed)
-            self.on_commit()
-        self.store.set_skipped(remembered + new_skipped)
-        report.skipped = (
-            scan_skipped + ctx_problems + [s for _r, s, _a, _b in remembered] + [s for _r, s, _a, _b in new_skipped]
-        )
-        if manifest_now is not None:
-            self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
-        report.pending_extraction = self.store.pending_extraction()
-        report.seconds = time.perf_counter() - t0
-        return report
+        if not (good or removed_aids or resend_articles or orphans):
+            if early is not None:
+                engine.abandon(early)
+            return
+        progress(0, ndocs, "writing the index")
+        bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
+        kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
+        if bulk:
+            kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
+        writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
+        try:
+            for aid in (*replaced_aids, *removed_aids, *resend, *orphans):
+                writer.delete_by_term("aid", aid)
+            for r in good:
+                assert r.article is not None
+                self._add(writer, passage_docs(r.article, r.figures))
+                if cancelled():
+                    raise Cancelled()
+            for a in resend_articles:
+                self._add(writer, passage_docs(a, _figures_of(a.text)))
+            progress(ndocs, ndocs, "saving the index")
+            engine.commit(writer)
+        except OSError as exc:  # Whoosh writes its runs and segments as it goes: a full disk shows here
+            engine.abandon(writer)
+            raise engine.disk_error(exc, self.library_dir / "index") from exc
+        except BaseException:
+            engine.abandon(writer)
+            raise
+        self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
+        self.store.delete([*removed, *dropped])
+        self.on_commit()
+
+    def _reconcile(self, report: IndexReport) -> list[str]:
+        """Make the store and the index agree before anything is added; the aids to delete from Whoosh.
+
+        They can disagree after a loss desk did not cause: ``library.sqlite``
+        or its WAL deleted, a store restored from a backup.  Counting is cheap
+        (the index's live documents against the store's passages of indexed
+        articles); only when the counts differ are the index's documents
+        listed by article: an article the store does not know is deleted from
+        the index (its file, if still there, is read again as new, so nothing
+        is indexed twice), and a stored article whose passages are not all in
+        the index is sent again.
+        """
+        stored = self.store.indexed_passages()
+        # the latest table of contents knows each segment's live documents: no segment file is opened
+        if sum(seg.doc_count() for seg in self.ix._segments()) == sum(stored.values()):
+            return []
+        with self.ix.reader() as reader:
+            live: dict[str, int] = {}
+            aids = reader.column_reader("aid")
+            for docnum in reader.all_doc_ids():
+                aid = aids[docnum]
+                live[aid] = live.get(aid, 0) + 1
+        pending = set(self.store.aids("indexed=0"))
+        orphans = sorted(a for a in live if a not in stored and a not in pending)
+        resend = sorted(a for a, n in stored.items() if live.get(a, 0) != n)
+        if resend:
+            self.store.mark_unindexed(resend)
+        if orphans or resend:
+            report.problems.append(
+                f"the library's store and index disagreed ({len(orphans)} article(s) only in the index, "
+                f"{len(resend)} incomplete); desk rebuilt them from the articles"
+            )
+        return orphans
 
     def _manifest_entries(
         self, ctx: Any, found: list[tuple[Path, str, os.stat_result]]

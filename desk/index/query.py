@@ -166,6 +166,18 @@ class _FilterPlugin:
         return []
 
 
+#: brackets nested deeper than this are refused (Whoosh's parser recurses once per level)
+MAX_NESTING = 32
+#: characters of the query quoted back in an error message
+QUOTE_CHARS = 60
+
+
+def quoted(text: str) -> str:
+    """The query as an error message quotes it: short, on one line."""
+    one_line = " ".join(text.split())
+    return repr(one_line if len(one_line) <= QUOTE_CHARS else one_line[: QUOTE_CHARS - 1] + "…")
+
+
 def check_syntax(text: str) -> None:
     """Raise QueryError for unbalanced quotes or brackets and unknown fields."""
     if not text.strip():
@@ -173,6 +185,7 @@ def check_syntax(text: str) -> None:
     if text.count('"') % 2:
         raise QueryError('The query has an unbalanced quote ("): close the phrase with a second quote.')
     parens: list[int] = []
+    deepest = 0
     in_range = None
     in_quote = False
     outside = []
@@ -187,6 +200,7 @@ def check_syntax(text: str) -> None:
         outside.append(ch)
         if ch == "(":
             parens.append(i)
+            deepest = max(deepest, len(parens))
         elif ch == ")":
             if not parens:
                 raise QueryError(f"The query has a ')' at position {i + 1} with no '(' before it.")
@@ -201,6 +215,8 @@ def check_syntax(text: str) -> None:
             in_range = None
     if parens:
         raise QueryError(f"The query has a '(' at position {parens[-1] + 1} that is never closed.")
+    if deepest > MAX_NESTING:
+        raise QueryError(f"The query nests brackets {deepest} deep; desk reads at most {MAX_NESTING}.")
     if in_range is not None:
         raise QueryError(f"The range starting at position {in_range + 1} is never closed with ']' or '}}'.")
     bare = "".join(outside)
@@ -239,6 +255,22 @@ class _Parser(QueryParser):
                                   removestops=removestops)
 
 
+def _every_passage(q: wq.Query) -> wq.Query:
+    """``*`` (Whoosh's ``Every("body")``) as "every passage": every live document.
+
+    Every passage has a body, so the two match the same documents, but Whoosh
+    answers ``Every("body")`` by reading every word of the field and its
+    postings (6 s on 1,700 articles), while ``Every()`` lists the live
+    documents.  Other fields keep their meaning (``title:*`` is one passage per
+    article).
+    """
+    if isinstance(q, wq.Every) and q.fieldname == "body":
+        return wq.Every(boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(_every_passage)
+
+
 class QueryBuilder:
     """Parses user queries against one schema (build once, reuse)."""
 
@@ -254,12 +286,16 @@ class QueryBuilder:
             q = self.parser.parse(text)
         except QueryError:
             raise
+        except RecursionError as exc:
+            raise QueryError(f"The query {quoted(text)} is nested too deeply for desk to read.") from exc
         except Exception as exc:  # noqa: BLE001 - Whoosh's parser raises anything on odd input
-            raise QueryError(f"desk cannot read the query {text!r}: {exc}.") from exc
+            why = " ".join(str(exc).split())[:120]
+            raise QueryError(f"desk cannot read the query {quoted(text)}: {why}.") from exc
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             raise QueryError(
-                f"The query {text!r} has no words desk can search for (only very common words or punctuation)."
+                f"The query {quoted(text)} has no words desk can search for (only very common words or punctuation)."
             )
+        q = _every_passage(q)
         for leaf in q.leaves() if not q.is_leaf() else [q]:
             # "zelensky~" compared every word of the index (1 s on ukraine-media); the first
             # letter is rarely the misspelt one

@@ -18,14 +18,16 @@ import json
 import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desk.errors import IndexUnavailable
+from desk.errors import DiskFull, IndexUnavailable
 from desk.model import Article, Boilerplate, Passage, Skipped
+from desk.paths import disk_full, full_disk_error
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -67,6 +69,9 @@ CREATE TABLE IF NOT EXISTS skipped (
     mtime REAL NOT NULL DEFAULT -1
 );
 """
+
+
+_TABLES = {"articles", "passage_claimants", "passage_claimants_aid", "meta", "skipped"}
 
 
 @dataclass(slots=True)
@@ -140,9 +145,13 @@ class Store:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
+        #: True when the store could only be opened for reading (a full disk)
+        self.read_only = False
         if create:
-            with self.db:
-                self.db.executescript(_SCHEMA)
+            have = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master")}
+            if not have >= _TABLES:  # creating nothing needs no write (a full disk still reads)
+                with self._writing():
+                    self.db.executescript(_SCHEMA)
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -155,10 +164,25 @@ class Store:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
             except sqlite3.Error as exc:
-                raise IndexUnavailable(f"desk cannot open its library store {self.path}: {exc}.") from exc
+                if not disk_full(self.path.parent) or not self.path.exists():
+                    raise IndexUnavailable(f"desk cannot open its library store {self.path}: {exc}.") from exc
+                # a full disk cannot hold the WAL's side files; reading needs no space
+                conn = self._open_read_only()
+                self.read_only = True
             self._local.conn = conn
             with self._guard:
                 self._all.append(conn)
+        return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """The store for reading only, without the WAL's side files (they cannot be made on a full disk)."""
+        uri = "file:" + urllib.parse.quote(str(self.path)) + "?immutable=1"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=30.0, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("SELECT 1 FROM sqlite_master").fetchall()
+        except sqlite3.Error as exc:
+            raise DiskFull(full_disk_error(self.path.parent, "or open its library store")) from exc
         return conn
 
     def close(self) -> None:
@@ -198,6 +222,11 @@ class Store:
             with self.db:
                 yield
         except sqlite3.OperationalError as exc:
+            if self.read_only or disk_full(self.path.parent):
+                raise DiskFull(
+                    full_disk_error(self.path.parent, "its library store"),
+                    hint="Free some space there (reading still works), or choose another --data-dir.",
+                ) from exc
             raise IndexUnavailable(
                 f"desk could not save its library store ({exc}); is the disk full or read-only?"
             ) from exc
@@ -233,6 +262,11 @@ class Store:
     def mark_indexed(self, aids: Iterable[str]) -> None:
         with self._writing():
             self.db.executemany("UPDATE articles SET indexed=1 WHERE aid=?", [(a,) for a in aids])
+
+    def mark_unindexed(self, aids: Iterable[str]) -> None:
+        """Articles whose passages must be sent to the index again."""
+        with self._writing():
+            self.db.executemany("UPDATE articles SET indexed=0 WHERE aid=?", [(a,) for a in aids])
 
     def delete(self, relpaths: Iterable[str]) -> None:
         rels = [(path_out(r),) for r in relpaths]
@@ -284,6 +318,10 @@ class Store:
 
     def npassages(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles")}
+
+    def indexed_passages(self) -> dict[str, int]:
+        """Article id -> passages, for the articles whose passages are in the index."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles WHERE indexed=1")}
 
     def aids(self, where: str = "1") -> list[str]:
         return [r[0] for r in self.db.execute(f"SELECT aid FROM articles WHERE {where}")]

@@ -39,7 +39,7 @@ def test_failed_commit_releases_lock_with_guard(fresh_index):
     w = engine.open_writer(fresh_index, wait=1)
     w.add_document(aid="a", number=0, start=0, end=1, body="soldiers")
     w._commit_toc = _disk_full
-    with pytest.raises(IndexUnavailable, match="No space left"):
+    with pytest.raises(IndexUnavailable, match="The disk is full"):
         engine.commit(w)
     # the lock is free again and the index still opens with the old (empty) content
     w2 = engine.open_writer(fresh_index, wait=0)
