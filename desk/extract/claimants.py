@@ -16,6 +16,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from desk.extract.cues import (
+    COUNTING,
+    CUE_FORMS,
+    EVIDENCE_FORMS,
+    EVIDENCE_NOUNS,
+    NEEDS_CONTENT,
+    SELECT_RE,
+    SPEECH_FORMS,
+    acceptable_source,
+)
 from desk.extract.names import TITLE_WORDS, canonical_name, fold
 from desk.extract.sentences import is_headline, sentences
 from desk.model import Attribution, Entity, Figure
@@ -115,6 +125,8 @@ class _Cue:
     proper: bool = False  # the source phrase (with appositions) holds a proper noun
     verb_i: int = -1  # token index of the cue in its doc (for ancestor tests)
     name: str = ""
+    name_from: tuple[int, int] | None = None  # a relative pronoun's antecedent, which gives the name
+    respondents: bool = False  # "43% of those surveyed said": the poll is the source
 
 
 _MODEL: Any = None
@@ -189,7 +201,43 @@ def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
-    return t.lower_ in REPORT_VERBS and (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp"))
+    low = t.lower_
+    lemma = CUE_FORMS.get(low)
+    if lemma is None or not (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp")):
+        return False
+    if t.tag_ in ("VBN",) and t.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in t.children):
+        return False  # "the reported attack", "a man called Ivan"
+    if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj"):
+        return False
+    has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
+    speech = low in SPEECH_FORMS
+    if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
+        if has_clause or t.dep_ in ("parataxis",) or _next_to_quote(t):
+            return True
+        if lemma in ("put", "estimate", "count", "record", "rate") and any(
+            c.dep_ == "prep" and c.lower_ == "at" for c in t.children
+        ):
+            return True  # "put the toll at 40"
+        if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
+            return True  # "the ministry recorded 300 deaths"
+        # "the survey found 40% support"
+        return low in EVIDENCE_FORMS and any(c.dep_ == "dobj" for c in t.children) and _evidence_subject(t)
+    if low in EVIDENCE_FORMS and not speech:
+        return has_clause or _evidence_subject(t)
+    return True
+
+
+def _next_to_quote(t: Token) -> bool:
+    """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
+    doc = t.doc
+    for j in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
+        if doc[j].text in ('"', "“", "”", "«", "»", ":", "''", "``"):
+            return True
+    return False
+
+
+def _evidence_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -223,6 +271,14 @@ def _orphan_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     t = doc[i]
+    if t.text == "," and i > 0 and verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct:
+        # "..., Pavlo Kyrylenko, the region's governor, said."
+        t = doc[i - 1]
+        while t.dep_ == "appos" and t.head.i < t.i:
+            t = t.head
+        if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
+            return t
+        return None
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     while t.dep_ in ("pobj", "prep", "poss", "compound", "amod", "nmod") and t.head.i < verb.i and t.head.i != t.i:
@@ -230,6 +286,12 @@ def _orphan_subject(verb: Token) -> Token | None:
     if t.dep_ in ("pobj", "dobj") or not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     return t
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+#: the head of a phrase that states a survey's answers, not who gives them
+_RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "americans", "adults", "%", "percent"}
+_POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
 
 
 def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
@@ -240,8 +302,12 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 toks = _source_tokens(objs[0])
-                if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks):
-                    continue  # "according to plan", "according to official figures"
+                if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():
+                    continue  # "according to plan", "according to reports"
+                if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks) and not (
+                    objs[0].lower_ in EVIDENCE_NOUNS and any(x.dep_ in ("amod", "compound", "poss") for x in toks)
+                ):
+                    continue
                 s, e = _span_of(toks)
                 out.append(_Cue(
                     source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),
@@ -250,17 +316,36 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                     proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
+        if t.dep_ == "pobj" and t.lower_ in _POLL_HEADS and t.head.lower_ in ("in", "by", "from") and any(
+            c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "poss", "nmod", "amod") for c in t.children
+        ):
+            # "42% approval in a Wall Street Journal survey"
+            toks = _source_tokens(t)
+            s, e = _span_of(toks)
+            out.append(_Cue(
+                source=(offset + s, offset + e), cue=(offset + t.head.idx, offset + t.head.idx + len(t.head.text)),
+                cue_text=t.head.lower_, content=sent, sent=sent, kind="evidence", person=False, verb_i=t.i,
+                proper=True,
+            ))
+            continue
         if not _is_report_verb(t):
             continue
         subj = _subject_of(t)
-        if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in ("who", "that", "which"):
-            if subj is not None and subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-                subj = t.head
-            else:
-                continue
-        if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+        name_from: tuple[int, int] | None = None
+        if subj is None or subj.lower_ in _FIRST_PERSON:
             continue
-        toks = _source_tokens(subj)
+        if subj.lower_ in _RELATIVE:
+            # "three women who claimed ...": the source is the pronoun, its name the antecedent's
+            if t.dep_ != "relcl" or t.head.i == t.i:
+                continue
+            ant = _source_tokens(t.head)
+            a0, a1 = _span_of(ant)
+            name_from = (offset + a0, offset + a1)
+            toks = [subj]
+        else:
+            if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+                continue
+            toks = _source_tokens(subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -269,15 +354,25 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             cspan = (offset + cs, offset + ce)
         else:
             cspan = sent
+        head = t.head if name_from else subj
         out.append(_Cue(
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
             cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
-            proper=any(x.tag_ in ("NNP", "NNPS") for x in subj.subtree),
+            proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
-            verb_i=t.i,
+            verb_i=t.i, name_from=name_from,
+            respondents=_respondent_phrase(toks),
         ))
     return out
+
+
+def _respondent_phrase(toks: list[Token]) -> bool:
+    """ "43% of those surveyed", "respondents", "Fifteen percent": a poll's answers."""
+    words = {x.lower_ for x in toks}
+    if any(x.like_num or x.text == "%" for x in toks) and ("%" in words or "percent" in words or "of" in words):
+        return True
+    return bool(words & {"respondents", "surveyed", "polled", "questioned", "interviewed"})
 
 
 def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
@@ -302,9 +397,9 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
         c = by_verb.get(anc.i)
         if c is not None and not inside_source(c):
             return c
-    # 2. "according to X" anywhere in the sentence
+    # 2. "according to X" (or "in a X survey") anywhere in the sentence
     for c in cues:
-        if c.kind == "according" and not inside_source(c):
+        if c.kind in ("according", "evidence") and not inside_source(c):
             return c
     # 3. a reporting clause that frames the sentence: "..., officials said"
     for c in cues:
@@ -391,7 +486,7 @@ def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 class _Job:
     """One text on its way through attribution; several are parsed in one batch."""
 
-    def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]], every: bool = True) -> None:
         self.text = text
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
@@ -411,7 +506,7 @@ class _Job:
         # Parse only what can carry an attribution: figure sentences with a
         # reporting cue, and the cue sentences of a paragraph whose quotation
         # holds a figure.  Pronoun sources pull in a few sentences before them.
-        has_cue = {i for i in with_figs if CUE_RE.search(text, *sents[i])}
+        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i])}
         want = set(has_cue)
         for f, i in zip(figures, fig_sent, strict=True):
             if i is None or i in has_cue:
@@ -419,18 +514,23 @@ class _Job:
             ps, pe = _paragraph(text, f.start)
             if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
                 for j in range(len(sents)):
-                    if ps <= sents[j][0] < pe and CUE_RE.search(text, *sents[j]):
+                    if ps <= sents[j][0] < pe and SELECT_RE.search(text, *sents[j]):
                         want.add(j)
         # headline lines are read with patterns
         self.headline_cue: dict[int, _Cue] = {}
         for i, (s, e) in enumerate(sents):
-            if i not in with_figs and not _TAG_HINT.search(text, s, e):
+            if i not in with_figs and not every and not _TAG_HINT.search(text, s, e):
                 continue
             ls, le = _paragraph(text, s)
             if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
                 c = _headline_cue(text, s, e)
                 if c is not None:
                     self.headline_cue[i] = c
+        if every:
+            # every sentence a reader sees can carry a source: parse those with a cue
+            for i, (s, e) in enumerate(sents):
+                if i not in want and SELECT_RE.search(text, s, e):
+                    want.add(i)
         self.want = want - set(self.headline_cue)
 
     def todo(self, idx: set[int]) -> list[tuple[int, str]]:
@@ -439,9 +539,9 @@ class _Job:
     def find_back(self) -> None:
         for i in list(self.docs):
             if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0])):
-                for j in range(max(0, i - 4), i):
+                for j in range(max(0, i - 4), i + 1):
                     # the two sentences just before are parsed anyway: their people may be "he"
-                    if j not in self.docs and j not in self.headline_cue and (
+                    if j not in self.headline_cue and (
                         j >= i - 2 or CUE_RE.search(self.text, *self.sents[j])
                     ):
                         self.back.add(j)
@@ -470,14 +570,31 @@ class _Job:
 
         # resolve names in text order: pronouns and "the official" look back
         role_map: dict[str, str] = {}
-        last_person = last_other = last_any = ""
+        last_person = last_other = last_any = last_evidence = last_poll = ""
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                raw = text[c.source[0] : c.source[1]]
-                c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+                span = c.name_from or c.source
+                raw = text[span[0] : span[1]]
+                evidence_role = _evidence_role(raw)
+                if c.respondents:
+                    # "43% of those surveyed said": the poll named before speaks
+                    c.name = last_poll if last_poll else ""
+                elif evidence_role:
+                    # "the survey found": the survey named before, else nobody
+                    c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
+                else:
+                    c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+                if c.name and not acceptable_source(c.name):
+                    c.name = ""
                 if not c.name or c.citation:
+                    continue
+                name_words = fold(c.name).split()
+                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind == "evidence":
+                    last_evidence = c.name
+                    if set(name_words) & _POLL_HEADS or c.kind == "evidence":
+                        last_poll = c.name
                     continue
                 canon_raw = canonical_name(raw)
                 if c.person or any(
@@ -546,10 +663,15 @@ def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
 def attribute_many(
     items: list[tuple[str, list[Figure], list[tuple[int, int]]]],
     nlp: Language | None = None,
+    every: bool = True,
 ) -> list[tuple[list[Attribution], list[int | None], list[Entity]]]:
-    """:func:`attribute` for several texts, their sentences parsed in shared batches."""
+    """:func:`attribute` for several texts, their sentences parsed in shared batches.
+
+    With ``every`` (the default) every sentence with a cue is read, so that each
+    source in the text is found; without it only what the figures need.
+    """
     _QUOTE_CACHE.clear()
-    jobs = [_Job(text, figures, skip) for text, figures, skip in items]
+    jobs = [_Job(text, figures, skip, every) for text, figures, skip in items]
     model = nlp
     if model is None and any(j.want for j in jobs):
         model = load_model()
@@ -610,6 +732,15 @@ _PERSON_ROLES = {
     "head", "leader", "commander", "prosecutor",
 }
 _TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
+
+
+def _evidence_role(raw: str) -> str:
+    """ "the survey", "this report", "the new data": a document named before, by its kind."""
+    words = fold(raw).split()
+    if len(words) < 2 or words[0] not in ("the", "this", "that", "these", "its", "their"):
+        return ""
+    rest = [w for w in words[1:] if w not in ("new", "latest", "same", "recent", "full", "annual", "last", "whole")]
+    return rest[0] if len(rest) == 1 and rest[0] in EVIDENCE_NOUNS else ""
 
 
 def _anaphoric(raw: str) -> bool:
