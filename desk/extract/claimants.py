@@ -316,16 +316,16 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                     proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
-        if t.dep_ == "pobj" and t.lower_ in _POLL_HEADS and t.head.lower_ in ("in", "by", "from") and any(
-            c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "poss", "nmod", "amod") for c in t.children
-        ):
-            # "42% approval in a Wall Street Journal survey"
-            toks = _source_tokens(t)
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _named_poll(t):
+            # "42% approval in a Wall Street Journal survey" attributes the sentence;
+            # "respondents to a survey from X" only names the poll for what follows
+            toks = _poll_tokens(t)
             s, e = _span_of(toks)
+            cue_tok = t.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "from") else t
             out.append(_Cue(
-                source=(offset + s, offset + e), cue=(offset + t.head.idx, offset + t.head.idx + len(t.head.text)),
-                cue_text=t.head.lower_, content=sent, sent=sent, kind="evidence", person=False, verb_i=t.i,
-                proper=True,
+                source=(offset + s, offset + e), cue=(offset + cue_tok.idx, offset + cue_tok.idx + len(cue_tok.text)),
+                cue_text=cue_tok.lower_, content=sent, sent=sent,
+                kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
         if not _is_report_verb(t):
@@ -367,6 +367,32 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
     return out
 
 
+def _named_poll(t: Token) -> bool:
+    """ "a Wall Street Journal survey", "a poll by Gallup", "the survey from the X Forum"."""
+    for c in t.children:
+        if c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "poss", "nmod", "amod"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for") and any(
+            g.tag_ in ("NNP", "NNPS") for g in c.subtree
+        ):
+            return True
+    return False
+
+
+def _poll_tokens(t: Token) -> list[Token]:
+    """The poll's name with its "by"/"from" phrase, without what else hangs on it."""
+    doc = t.doc
+    lo = min([c.left_edge.i for c in t.children if c.i < t.i and c.dep_ not in ("det", "punct")] + [t.i])
+    hi = t.i
+    for c in t.children:
+        if c.i > t.i and c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for"):
+            hi = max(hi, c.right_edge.i)
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    return toks or [t]
+
+
 def _respondent_phrase(toks: list[Token]) -> bool:
     """ "43% of those surveyed", "respondents", "Fifteen percent": a poll's answers."""
     words = {x.lower_ for x in toks}
@@ -390,7 +416,8 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     by_verb = {c.verb_i: c for c in cues if c.kind == "verb"}
 
     def inside_source(c: _Cue) -> bool:
-        return c.source[0] <= fig.start < c.source[1]
+        # "43% of those surveyed said": the share is the poll's answer, not its source
+        return c.source[0] <= fig.start < c.source[1] and not c.respondents
 
     # 1. the nearest reporting verb above the figure
     for anc in tok.ancestors:
@@ -591,9 +618,9 @@ class _Job:
                 if not c.name or c.citation:
                     continue
                 name_words = fold(c.name).split()
-                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind == "evidence":
+                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention"):
                     last_evidence = c.name
-                    if set(name_words) & _POLL_HEADS or c.kind == "evidence":
+                    if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                         last_poll = c.name
                     continue
                 canon_raw = canonical_name(raw)
@@ -615,7 +642,7 @@ class _Job:
         index_of: dict[int, int] = {}
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                if not c.name:
+                if not c.name or c.kind == "mention":
                     continue
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -717,7 +744,7 @@ def _quoted_cue(
                 if sents[j][1] < ps or sents[j][0] > pe:
                     continue
                 for c in cues_by_sent.get(j, []):
-                    if not c.name or qs <= c.cue[0] < qe:
+                    if not c.name or c.kind == "mention" or qs <= c.cue[0] < qe:
                         continue
                     # the speaker is named right at the quotation: '...," he said' or 'X said: "...'
                     d = min(abs(c.source[0] - qe), abs(c.cue[0] - qe)) if c.cue[0] >= qe else qs - max(c.cue[1], c.source[1])
