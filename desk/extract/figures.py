@@ -174,6 +174,10 @@ _ONE_NOT_BEFORE = {
     "such", "after", "as", "but", "if", "than", "out", "from", "way,", "way.", "against",
     "over", "year", "week", "month", "hour", "minute", "second", "moment", "another.", "i",
 }
+_PREPOSITIONS = {
+    "in", "of", "to", "on", "at", "from", "with", "for", "by", "into", "near", "within", "inside",
+    "onto", "toward", "towards", "through", "across", "behind", "beside", "under", "over", "about",
+}
 _ONE_NOT_AFTER = {
     "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
     "everyone", "only", "some", "no-", "one", "any-", "this-", "a", "at", "as", "which-",
@@ -472,6 +476,15 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             prv_w = pw.group(1).lower() if pw else ""
             if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
                 return None
+            hedged = bool(_hedge(text, s)[0]) or prv_w in ("only", "just", "least")
+            if not hedged and re.match(r"\s+\w+\s+after\s+another\b", after):
+                return None  # "one house after another"
+            if not hedged and prv_w in _PREPOSITIONS and not before.rstrip().endswith(","):
+                return None  # "in one video", "within 200 feet of one reactor": an article, not a count
+            if not hedged and _sentence_initial(text, s) and not _PARTICIPLES & set(
+                re.findall(r"[a-z]+", text[e : min(hi, e + 50)].lower())
+            ):
+                return None  # "One soldier spent five weeks ...", but "One person was killed"
             if prv_w in _ONE_NOT_AFTER or re.search(r"[-‐]$", before):
                 return None
             if after.startswith(("-", "‐", "’", "'")):
@@ -530,6 +543,19 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
             and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
         return None
+    if dig and len(dig) == 4 and 1900 <= value <= 2100 and re.search(
+        r"(?:['’]s|\b(?:19|20)\d\d(?:\s*,|\s+and|\s+or))\s+$", before
+    ):
+        return None  # "Trump's 2016 and 2020 campaigns": years, though a plural follows
+    if dig in ("180", "360") and re.search(r"\ba\s+$", before) and not re.match(r"\s+[a-z]+s\b", after):
+        return None  # "done a 360": a turn, not a quantity
+    if dig and value <= 31 and re.search(r"\b(?:" + MONTHS + r")\.?\s+\d{1,2}\s*(?:to|-|–|and)\s*$", before):
+        return None  # "from Nov. 9 to 17": the end of a date range
+    if re.match(r"\s*(?:and|or|to|-|–)\s*\d+\s*[-‐]\s*years?[-‐]old", after):
+        return None  # "his 60 and 62-year-old friends": ages
+    tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
+    if tail_unit and not pct and not cur and tail_unit.group(1) in TIME_UNITS:
+        return None  # "two to four hours": a duration
     if dig and value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
         return None  # an age: "men aged 18-60", "ages 5 to 11"
     if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
