@@ -23,6 +23,7 @@ from desk.extract.cues import (
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
     SELECT_RE,
+    SOURCE_HEADS,
     SPEECH_FORMS,
     acceptable_source,
 )
@@ -127,6 +128,7 @@ class _Cue:
     name: str = ""
     name_from: tuple[int, int] | None = None  # a relative pronoun's antecedent, which gives the name
     respondents: bool = False  # "43% of those surveyed said": the poll is the source
+    plural_hint: str = ""  # for "they": the last plural source named before
 
 
 _MODEL: Any = None
@@ -253,6 +255,11 @@ def _subject_of(verb: Token) -> Token | None:
     # "X confirmed and said", "X, who said": inherit from the governing verb
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
+    # "X issued a statement, saying ...": the participle's subject is the main verb's
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
+        for c in verb.head.children:
+            if c.dep_ in _SUBJ:
+                return c
     return _orphan_subject(verb)
 
 
@@ -597,7 +604,7 @@ class _Job:
 
         # resolve names in text order: pronouns and "the official" look back
         role_map: dict[str, str] = {}
-        last_person = last_other = last_any = last_evidence = last_poll = ""
+        last_person = last_other = last_any = last_evidence = last_poll = last_plural = ""
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
         for i in sorted(cues_by_sent):
@@ -612,6 +619,7 @@ class _Job:
                     # "the survey found": the survey named before, else nobody
                     c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
                 else:
+                    c.plural_hint = last_plural
                     c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
                 if c.name and not acceptable_source(c.name):
                     c.name = ""
@@ -636,6 +644,8 @@ class _Job:
                     last_person = c.name
                 else:
                     last_other = c.name
+                    if _is_plural_source(c.name):
+                        last_plural = c.name
                 last_any = c.name
 
         attributions: list[Attribution] = []
@@ -746,6 +756,8 @@ def _quoted_cue(
                 for c in cues_by_sent.get(j, []):
                     if not c.name or c.kind == "mention" or qs <= c.cue[0] < qe:
                         continue
+                    if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
+                        continue  # a speaker named after the quotation's sentence has ended speaks for another
                     # the speaker is named right at the quotation: '...," he said' or 'X said: "...'
                     d = min(abs(c.source[0] - qe), abs(c.cue[0] - qe)) if c.cue[0] >= qe else qs - max(c.cue[1], c.source[1])
                     if -2 <= d <= _QUOTE_REACH and d < best_d:
@@ -759,6 +771,17 @@ _PERSON_ROLES = {
     "head", "leader", "commander", "prosecutor",
 }
 _TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
+
+
+def _is_plural_source(name: str) -> bool:
+    """ "UN experts", "Ukrainian officials", "US officials": a group that "they" can name."""
+    words = name.lower().split()
+    head = words[-1] if words else ""
+    for cut in ("of", "for", "from", "in", "at"):
+        if cut in words[1:]:
+            head = words[words.index(cut, 1) - 1]
+            break
+    return head.endswith("s") and not head.endswith(("ss", "us", "news", "times", "forces")) and head in SOURCE_HEADS
 
 
 def _evidence_role(raw: str) -> str:
@@ -805,6 +828,8 @@ def _resolve(
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]
         return canonical_name(before[-1].text) if before else ""
+    if low in ("they", "them") and c.plural_hint:
+        return c.plural_hint
     if low in _PRONOUNS_OTHER:
         return last_other or last_any
     if low in _FIRST_PERSON:

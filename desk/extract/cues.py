@@ -250,8 +250,12 @@ def acceptable_source(name: str) -> bool:
     while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     low = [w.lower().strip(",.;:'\"()") for w in words]
-    if low[0] in _FRAGMENTS or all(w in _FRAGMENTS for w in low):
-        return False
+    if low[0] in _FRAGMENTS and not words[0].isupper() or all(
+        lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)
+    ):
+        return False  # "those", "its own teams" (but "US" is a country)
+    if "of" in low[1:] and low[low.index("of", 1) + 1 :][:1] and low[low.index("of", 1) + 1] in _FRAGMENTS:
+        return False  # "Half of those", "some of them"
     if any(re.fullmatch(r"[\d.,%]+", w) for w in low) or "%" in name:
         return False  # "Some 43% of those": the answers of a poll, not its author
     # the head is the last word before "of"/"for"/...: "spokesperson for the general staff"
