@@ -12,6 +12,7 @@ refer to; a figure inside a quotation belongs to the person quoted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -109,6 +110,24 @@ _HL_LEAD = re.compile(
     r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
     re.IGNORECASE,
 )
+
+
+#: speaker labels: a transcript's "WALLACE: ..." or "Name, title: ..." at the start of a paragraph
+_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(]))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
+_LABEL_TITLE = re.compile(
+    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+)
+#: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
+_DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+#: "Name: the rest of the headline" (a headline that quotes someone)
+_HL_SOURCE_FIRST = re.compile(r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})\s*:\s+(?P<content>\S.+)$")
+_NOT_LABELS = {
+    "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
+    "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
+    "q", "a", "faq", "timeline", "factbox", "more", "related", "source", "sources", "photo", "image",
+    "map", "chart", "listen", "subscribe", "follow", "share", "tags", "topics", "see", "the", "in", "on",
+    "day", "war", "kyiv", "ukraine", "russia", "news", "podcast", "quiz", "recap", "summary", "warning",
+}
 
 
 @dataclass
@@ -220,6 +239,10 @@ def _is_report_verb(t: Token) -> bool:
             c.dep_ == "prep" and c.lower_ == "at" for c in t.children
         ):
             return True  # "put the toll at 40"
+        if lemma == "call" and any(
+            c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
+        ):
+            return True  # "she called the plan a disgrace", "they called for a ceasefire"
         if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
             return True  # "the ministry recorded 300 deaths"
         # "the survey found 40% support"
@@ -433,7 +456,7 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
             return c
     # 2. "according to X" (or "in a X survey") anywhere in the sentence
     for c in cues:
-        if c.kind in ("according", "evidence") and not inside_source(c):
+        if c.kind in ("according", "evidence", "label") and not inside_source(c):
             return c
     # 3. a reporting clause that frames the sentence: "..., officials said"
     for c in cues:
@@ -560,12 +583,55 @@ class _Job:
                 c = _headline_cue(text, s, e)
                 if c is not None:
                     self.headline_cue[i] = c
+        self.label_cues: dict[int, list[_Cue]] = {}
+        if every or ":" in text or "―" in text:
+            self._find_labels()
         if every:
             # every sentence a reader sees can carry a source: parse those with a cue
             for i, (s, e) in enumerate(sents):
                 if i not in want and SELECT_RE.search(text, s, e):
                     want.add(i)
         self.want = want - set(self.headline_cue)
+
+    def _find_labels(self) -> None:
+        """Speaker labels and dash tags, read with patterns (no parse)."""
+        text, sents = self.text, self.sents
+        starts = [a for a, _ in sents]
+        found: list[tuple[int, int, int, int, str]] = []  # source span, cue span, cue text
+        for rx in (_LABEL_CAPS, _LABEL_TITLE):
+            for m in rx.finditer(text):
+                src = m.group("src").strip()
+                if len(src) < 2 or src.lower().split()[0] in _NOT_LABELS or re.search(r"\d", src):
+                    continue
+                ss = m.start("src")
+                colon = text.find(":", m.end("src") - 1)
+                found.append((ss, ss + len(src), colon, colon + 1, ":"))
+        for m in _DASH_TAG.finditer(text):
+            src = m.group("src")
+            dash = m.start("src") - 1
+            while dash > 0 and text[dash] == " ":
+                dash -= 1
+            found.append((m.start("src"), m.end("src"), dash, dash + 1, text[dash]))
+        for ls, le in sents:
+            m = _HL_SOURCE_FIRST.match(text, ls, le)
+            if not m or not is_headline(text, ls, le) or len(m.group("content").split()) < 3:
+                continue
+            src = m.group("src")
+            if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
+                continue
+            colon = text.find(":", m.end("src"))
+            found.append((m.start("src"), m.end("src"), colon, colon + 1, ":"))
+        for ss, se, cs, ce, cue_text in found:
+            i = bisect.bisect_right(starts, ss) - 1
+            if i < 0 or not sents[i][0] <= ss < sents[i][1]:
+                continue
+            # the statement runs from the label to the end of its paragraph
+            pe = text.find("\n", ce)
+            content = (ce, len(text) if pe < 0 else pe) if cue_text == ":" else (sents[i][0], cs)
+            self.label_cues.setdefault(i, []).append(_Cue(
+                source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
+                kind="label", person=False,
+            ))
 
     def todo(self, idx: set[int]) -> list[tuple[int, str]]:
         return [(i, self.text[self.sents[i][0] : self.sents[i][1]]) for i in sorted(idx - set(self.docs) - self.too_long)]
@@ -601,6 +667,10 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
+        for i, labels in self.label_cues.items():
+            have = cues_by_sent.setdefault(i, [])
+            have.extend(lc for lc in labels if not any(h.source[0] <= lc.source[0] < h.source[1] for h in have))
+            have.sort(key=lambda c: c.source[0])
 
         # resolve names in text order: pronouns and "the official" look back
         role_map: dict[str, str] = {}
@@ -621,7 +691,7 @@ class _Job:
                 else:
                     c.plural_hint = last_plural
                     c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
-                if c.name and not acceptable_source(c.name):
+                if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
                 if not c.name or c.citation:
                     continue

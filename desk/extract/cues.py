@@ -236,7 +236,14 @@ _FRAGMENTS = {
 _CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
 
 
-def acceptable_source(name: str) -> bool:
+#: determiners that introduce a new, unnamed source: "a source", "one official", "several members"
+_NEW_SOURCE = {
+    "a", "an", "one", "another", "some", "several", "many", "most", "all", "each", "both", "two",
+    "three", "four", "five", "other", "his", "her", "their", "numerous", "few",
+}
+
+
+def acceptable_source(name: str, raw: str = "") -> bool:
     """May ``name`` (canonical) be a claimant?
 
     A person, an organisation, a group, a place used for its authorities, a
@@ -247,6 +254,17 @@ def acceptable_source(name: str) -> bool:
     words = name.replace("’", "'").split()
     if not words or len(name) < 2 or len(words) > 9:
         return False
+    raw_words = raw.lower().replace("’", "'").split()
+    if raw_words and raw_words[0] in _NEW_SOURCE and len(raw_words) >= 2:
+        # "a source", "Some experts", "one West Virginia official", "His lawyer": a role, newly introduced
+        rest = [w for w in raw_words[1:] if w not in _NEW_SOURCE and w not in ("of", "the")]
+        core = []
+        for w in rest:
+            if w in _CUT_AT and core:
+                break
+            core.append(w)
+        if core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS:
+            return True
     while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     low = [w.lower().strip(",.;:'\"()") for w in words]
