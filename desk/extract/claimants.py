@@ -230,19 +230,20 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "the reported attack", "a man called Ivan"
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj"):
         return False
+    if lemma == "call":
+        # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
+        return not any(c.dep_ == "prt" for c in t.children) and any(
+            c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
+        )
     has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
-        if has_clause or t.dep_ in ("parataxis",) or _next_to_quote(t):
+        if has_clause or t.dep_ in ("parataxis",) or speech and _next_to_quote(t):
             return True
         if lemma in ("put", "estimate", "count", "record", "rate") and any(
             c.dep_ == "prep" and c.lower_ == "at" for c in t.children
         ):
             return True  # "put the toll at 40"
-        if lemma == "call" and any(
-            c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
-        ):
-            return True  # "she called the plan a disgrace", "they called for a ceasefire"
         if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
             return True  # "the ministry recorded 300 deaths"
         # "the survey found 40% support"
@@ -613,14 +614,14 @@ class _Job:
                 dash -= 1
             found.append((m.start("src"), m.end("src"), dash, dash + 1, text[dash]))
         for ls, le in sents:
-            m = _HL_SOURCE_FIRST.match(text, ls, le)
-            if not m or not is_headline(text, ls, le) or len(m.group("content").split()) < 3:
+            mh = _HL_SOURCE_FIRST.match(text, ls, le)
+            if not mh or not is_headline(text, ls, le) or len(mh.group("content").split()) < 3:
                 continue
-            src = m.group("src")
+            src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
                 continue
-            colon = text.find(":", m.end("src"))
-            found.append((m.start("src"), m.end("src"), colon, colon + 1, ":"))
+            colon = text.find(":", mh.end("src"))
+            found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:
             i = bisect.bisect_right(starts, ss) - 1
             if i < 0 or not sents[i][0] <= ss < sents[i][1]:
@@ -688,6 +689,15 @@ class _Job:
                 elif evidence_role:
                     # "the survey found": the survey named before, else nobody
                     c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
+                elif _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and any(
+                    o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
+                    for o in cues_by_sent[i]
+                ):
+                    # "The Ledger reported that the ministry believes ...": a new source inside another's report
+                    c.name = canonical_name(raw)
+                    if not acceptable_source(c.name, "a " + c.name):
+                        c.name = ""
+                    raw = "a " + c.name
                 else:
                     c.plural_hint = last_plural
                     c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)

@@ -212,7 +212,12 @@ SOURCE_HEADS = {
     "historian", "historians", "professor", "professors", "scholar", "scholars", "priest",
     "bishop", "patriarch", "church", "intelligence", "counterintelligence", "presidency",
     "cabinet", "senate", "congress", "house", "chamber", "mp", "mps", "deputies", "deputy",
-    "candidate", "candidates", "nominee", "nominees", "spokespersons", "officialdom",
+    "candidate", "candidates", "nominee", "nominees", "spokespersons", "officialdom", "brigade",
+    "brigades", "unit", "units", "squad", "battalion", "regiment", "division", "corps", "panel",
+    "jury", "tribunal", "board", "consulate", "militia", "paper", "magazine", "station", "radio", "television", "tv", "site",
+    "blog", "account", "feed", "clip", "ad", "ads", "book", "memoir", "complaint", "lawsuit",
+    "suit", "indictment", "ruling", "verdict", "bill", "resolution", "declaration", "treaty",
+    "agreement", "communique", "platform", "manifesto",
 }
 #: singular role nouns that need a referent: bare "official" or "general" is nobody
 _NEEDS_REFERENT = {
@@ -233,6 +238,20 @@ _FRAGMENTS = {
     "someone", "everyone", "nobody", "somebody", "everybody", "who", "which", "what", "s",
     "there", "here", "own", "such",
 }
+#: heads that never name a source, and the endings of abstract nouns
+_NOT_SOURCE_HEADS = {
+    "list", "lists", "situation", "view", "views", "thing", "things", "way", "ways", "fact", "facts",
+    "idea", "ideas", "question", "questions", "problem", "problems", "issue", "issues", "case", "cases",
+    "point", "points", "part", "parts", "lot", "number", "numbers", "kind", "sort", "type", "time",
+    "times", "day", "days", "year", "years", "war", "attack", "attacks", "strike", "strikes", "move",
+    "plan", "plans", "decision", "step", "steps", "level", "levels", "rate", "rates", "price", "prices",
+    "s", "t", "own", "result", "results", "change", "changes", "reason", "reasons", "event", "events",
+    "incident", "incidents", "percent", "center", "centre", "border", "borders", "winter", "summer",
+    "quarter", "water", "power", "matter", "matters", "order", "orders", "corner", "member's",
+    "cancer", "disaster", "shelter", "river", "tower", "weather", "answer", "answers", "payment",
+}
+#: endings of nouns for people and bodies: "rescuers", "monitors", "economists", "residents"
+_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|eers?|ees)$")
 _CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
 
 
@@ -258,7 +277,7 @@ def acceptable_source(name: str, raw: str = "") -> bool:
     if raw_words and raw_words[0] in _NEW_SOURCE and len(raw_words) >= 2:
         # "a source", "Some experts", "one West Virginia official", "His lawyer": a role, newly introduced
         rest = [w for w in raw_words[1:] if w not in _NEW_SOURCE and w not in ("of", "the")]
-        core = []
+        core: list[str] = []
         for w in rest:
             if w in _CUT_AT and core:
                 break
@@ -284,16 +303,21 @@ def acceptable_source(name: str, raw: str = "") -> bool:
         core.append(w)
     head = re.sub(r"'s?$", "", core[-1])
     head_written = words[len(core) - 1]
-    if head_written[:1].islower() and head not in SOURCE_HEADS and head not in EVIDENCE_NOUNS:
+    if head_written[:1].islower() and head not in SOURCE_HEADS and head not in EVIDENCE_NOUNS and (
+        head in _NOT_SOURCE_HEADS or not _AGENT.search(head)
+    ):
         return False  # "American views on foreign enemies", "political situation"
     proper = any(
         w[:1].isupper() and lw not in SOURCE_HEADS and lw not in EVIDENCE_NOUNS and lw not in _CUT_AT
+        or len(w) > 1 and w.isupper() and w.isalpha()  # "MAYOR:" in a transcript is a name
         for w, lw in zip(words, low, strict=True)
     )
     if proper:
         return not (len(words) == 1 and low[0] in EVIDENCE_NOUNS)
     if head in EVIDENCE_NOUNS:
         return len(core) >= 2  # "official figures", "UN data"; never a bare "report"
-    if head not in SOURCE_HEADS:
-        return False  # "list of names", "political situation"
+    if head not in SOURCE_HEADS and (head in _NOT_SOURCE_HEADS or not _AGENT.search(head)):
+        return False  # "list of names", "political situation", "constant fighting", "recent weeks"
+    if len(words) == 1 and head not in SOURCE_HEADS and not head.endswith("s"):
+        return False  # a bare singular noun nobody was named for: "brigade"
     return not (len(words) == 1 and head in _NEEDS_REFERENT)
