@@ -127,7 +127,9 @@ def _pairs(
     return matched, missed, extra
 
 
-def score(gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = False, out: Any = None) -> dict[str, Any]:
+def score(
+    gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = False, out: Any = None, every: bool = True
+) -> dict[str, Any]:
     """Scores as a dict; with ``verbose`` also the misses, per article."""
     try:
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
@@ -148,7 +150,7 @@ def score(gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = Fa
         if not path.is_file():
             raise DeskError(f"The gold names {name}, which is not in {folder}.")
         article = read_for_scoring(path, folder, context)
-        x = extract_article(article)
+        x = extract_article(article, every=every)
         matched, missed, extra = _pairs(figs, x, article.text)
         n_gold += len(figs)
         n_pred += sum(1 if c.figure.high is None else 2 for c in x.claims)
@@ -215,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="gold JSON (default: ../shared/gold/seeds.json)")
     ap.add_argument("--corpus", type=Path, default=None, help="article folder (default: the gold file's 'corpus')")
     ap.add_argument("--verbose", "-v", action="store_true", help="list the misses per article")
+    ap.add_argument("--figures-only", action="store_true", help="parse only what the figures need (as the index does)")
     args = ap.parse_args(argv)
     try:
-        score(args.gold, args.corpus, verbose=args.verbose, out=sys.stdout)
+        score(args.gold, args.corpus, verbose=args.verbose, out=sys.stdout, every=not args.figures_only)
     except DeskError as exc:
         sys.stderr.write(f"desk: {exc}\n")
         return exc.exit_code
