@@ -320,6 +320,8 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_POLL_RE = re.compile(r"\b(?:polls?|surveys?)\b", re.IGNORECASE)
+_IT_NOT_SOURCE = {"underscore", "highlight", "signal", "imply", "mean", "suggest", "show", "prove", "indicate", "underline"}
 #: the head of a phrase that states a survey's answers, not who gives them
 _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "americans", "adults", "%", "percent"}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
@@ -376,6 +378,8 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
         else:
             if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
                 continue
+            if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
+                continue  # "it shows he is unfit": a fact, not a source
             toks = _source_tokens(subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
@@ -587,6 +591,12 @@ class _Job:
         self.label_cues: dict[int, list[_Cue]] = {}
         if every or ":" in text or "―" in text:
             self._find_labels()
+        if not every and with_figs and _POLL_RE.search(text):
+            # a poll named in a sentence without figures speaks for the shares reported after it
+            first_fig = min(with_figs)
+            for i, (s, e) in enumerate(sents):
+                if i not in want and first_fig - 8 <= i <= max(with_figs) and _POLL_RE.search(text, s, e):
+                    want.add(i)
         if every:
             # every sentence a reader sees can carry a source: parse those with a cue
             for i, (s, e) in enumerate(sents):
