@@ -148,6 +148,7 @@ class _Cue:
     name_from: tuple[int, int] | None = None  # a relative pronoun's antecedent, which gives the name
     respondents: bool = False  # "43% of those surveyed said": the poll is the source
     plural_hint: str = ""  # for "they": the last plural source named before
+    earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
 
 
 _MODEL: Any = None
@@ -454,11 +455,19 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
         # "43% of those surveyed said": the share is the poll's answer, not its source
         return c.source[0] <= fig.start < c.source[1] and not c.respondents
 
+    # 0. "X said ... 543 were killed, according to Y": the innermost source asserts the figure
+    outer = next((by_verb[a.i] for a in tok.ancestors if a.i in by_verb and not inside_source(by_verb[a.i])), None)
+    if outer is not None and outer.cue[1] <= fig.start:
+        for inner in cues:
+            if inner.kind == "according" and not inside_source(inner) and inner.cue[0] > outer.cue[1] and not (
+                set(fold(doc.text[inner.source[0] - offset : inner.source[1] - offset]).split()) & _OUTLET_WORDS
+            ):
+                return inner  # (an outlet cited for the whole report is not the inner source)
     # 1. the nearest reporting verb above the figure
     for anc in tok.ancestors:
-        c = by_verb.get(anc.i)
-        if c is not None and not inside_source(c):
-            return c
+        above = by_verb.get(anc.i)
+        if above is not None and not inside_source(above):
+            return above
     # 2. "according to X" (or "in a X survey") anywhere in the sentence
     for c in cues:
         if c.kind in ("according", "evidence", "label") and not inside_source(c):
@@ -686,6 +695,7 @@ class _Job:
         # resolve names in text order: pronouns and "the official" look back
         role_map: dict[str, str] = {}
         last_person = last_other = last_any = last_evidence = last_poll = last_plural = ""
+        earlier: list[str] = []
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
         for i in sorted(cues_by_sent):
@@ -710,11 +720,13 @@ class _Job:
                     raw = "a " + c.name
                 else:
                     c.plural_hint = last_plural
+                    c.earlier = earlier
                     c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
                 if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
                 if not c.name or c.citation:
                     continue
+                earlier.append(c.name)
                 name_words = fold(c.name).split()
                 if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention"):
                     last_evidence = c.name
@@ -874,6 +886,15 @@ def _is_plural_source(name: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "news", "times", "forces")) and head in SOURCE_HEADS
 
 
+def _head_word(name: str) -> str:
+    """The head noun of a source's name: "spokesperson for the staff" -> "spokesperson"."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "from", "in", "at", "with", "to"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 def _evidence_role(raw: str) -> str:
     """ "the survey", "this report", "the new data": a document named before, by its kind."""
     words = fold(raw).split()
@@ -931,6 +952,13 @@ def _resolve(
             return role_map[key]
         # "the official", "the ministry", "the Ukrainian agency": a source named before
         content_words = [w for w in words if w not in ("also", "same")]
+        if content_words and len(content_words) <= 2 and c.earlier:
+            # the last source whose head is this role: "a senior defence official ... the official said"
+            role = content_words[-1]
+            for name in reversed(c.earlier):
+                head = _head_word(name)
+                if head == role and fold(name) != fold(" ".join(content_words)):
+                    return name
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
                 return last_person

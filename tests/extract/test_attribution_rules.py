@@ -287,3 +287,32 @@ def test_spans_lie_inside_the_text(pieces: list[str]) -> None:
 @given(st.text(max_size=300))
 def test_any_text_is_safe(text: str) -> None:
     _assert_spans_inside(text)
+
+
+def test_according_to_inside_a_report_is_the_innermost_source() -> None:
+    text = "UN investigators said that 300 civilians were killed, according to the regional police."
+    assert names_match(_claimants(text)[300], "regional police")
+
+
+def test_an_outlet_cited_after_a_speaker_is_not_the_inner_source() -> None:
+    text = "Interior Minister Petro Savchuk said 6,000 people crossed the border, according to Reuters."
+    assert names_match(_claimants(text)[6000], "Petro Savchuk")
+
+
+def test_the_role_takes_the_last_source_with_that_head() -> None:
+    text = (
+        "A senior defence official briefed reporters on Monday. The weather stayed cold. "
+        "Russian forces have fired more than 700 missiles, the official said."
+    )
+    assert names_match(_claimants(text)[700], "senior defence official")
+
+
+def test_figures_only_mode_reads_less_but_finds_the_figures_sources() -> None:
+    text = (
+        "Critics warned the plan would fail.\n\nThe depot opened at dawn. The drivers arrived early. "
+        "Snow fell on the roads. Mayor Ivan Hrytsenko said 40 buses would run."
+    )
+    every = extract(text)
+    lean = extract(text, every=False)
+    assert [c.claimant for c in lean.claims] == [c.claimant for c in every.claims] == ["Ivan Hrytsenko"]
+    assert len(lean.attributions) < len(every.attributions)
