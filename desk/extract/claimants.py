@@ -721,7 +721,9 @@ class _Job:
                 else:
                     c.plural_hint = last_plural
                     c.earlier = earlier
-                    c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+                    c.name = _resolve(
+                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text
+                    )
                 if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
                 if not c.name or c.citation:
@@ -886,6 +888,36 @@ def _is_plural_source(name: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "news", "times", "forces")) and head in SOURCE_HEADS
 
 
+#: how far back a role noun may find the name it stands for, in characters
+_ROLE_REACH = 2500
+_CAP = r"[A-Z][\w'’.\-]*"
+
+
+def _named_before(text: str, pos: int, role: str) -> str:
+    """The name a role noun stands for, from the text before it.
+
+    "the Commission on Presidential Debates ... The commission says" and
+    "the Clinton campaign ... The campaign says": the last capitalised phrase
+    built on the same noun.  Nothing when the text never names one.
+    """
+    if len(role) < 3 or not role.isalpha():
+        return ""
+    lo = max(0, pos - _ROLE_REACH)
+    r = re.escape(role)
+    of_name = re.compile(rf"\b[A-Z](?i:{r[1:]})[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}")
+    name_role = re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]+(?i:{r})s?\b")
+    best, best_at = "", -1
+    for rx in (of_name, name_role):
+        for m in rx.finditer(text, lo, pos):
+            words = m.group(0).split()
+            while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):
+                words = words[1:]
+            if len(words) >= 2 and m.start() > best_at:
+                best, best_at = " ".join(words), m.start()
+    name = canonical_name(best) if best else ""
+    return name if name and fold(name) != fold(role) else ""
+
+
 def _head_word(name: str) -> str:
     """The head noun of a source's name: "spokesperson for the staff" -> "spokesperson"."""
     words = fold(name).split()
@@ -932,6 +964,7 @@ def _resolve(
     last_any: str,
     ents: list[Entity],
     person_names: set[str],
+    text: str = "",
 ) -> str:
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
@@ -959,6 +992,10 @@ def _resolve(
                 head = _head_word(name)
                 if head == role and fold(name) != fold(" ".join(content_words)):
                     return name
+        if content_words and len(content_words) <= 2 and text:
+            named = _named_before(text, c.source[0], content_words[-1])
+            if named:
+                return named
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
                 return last_person

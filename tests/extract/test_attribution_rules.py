@@ -316,3 +316,15 @@ def test_figures_only_mode_reads_less_but_finds_the_figures_sources() -> None:
     lean = extract(text, every=False)
     assert [c.claimant for c in lean.claims] == [c.claimant for c in every.claims] == ["Ivan Hrytsenko"]
     assert len(lean.attributions) < len(every.attributions)
+
+
+def test_a_role_noun_finds_the_name_built_on_it() -> None:
+    text = (
+        "The Commission on Regional Roads met in Vinnytsia. The weather was fine. "
+        "The commission says 3 bridges will be rebuilt."
+    )
+    assert names_match(_claimants(text)[3], "Commission on Regional Roads")
+
+
+def test_a_role_noun_never_named_is_nobody() -> None:
+    assert _claimants("The bank said it had closed 12 branches.") == {12: ""}
