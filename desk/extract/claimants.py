@@ -12,10 +12,22 @@ refer to; a figure inside a quotation belongs to the person quoted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from desk.extract.cues import (
+    COUNTING,
+    CUE_FORMS,
+    EVIDENCE_FORMS,
+    EVIDENCE_NOUNS,
+    NEEDS_CONTENT,
+    SELECT_RE,
+    SOURCE_HEADS,
+    SPEECH_FORMS,
+    acceptable_source,
+)
 from desk.extract.names import TITLE_WORDS, canonical_name, fold
 from desk.extract.sentences import is_headline, sentences
 from desk.model import Attribution, Entity, Figure
@@ -100,6 +112,24 @@ _HL_LEAD = re.compile(
 )
 
 
+#: speaker labels: a transcript's "WALLACE: ..." or "Name, title: ..." at the start of a paragraph
+_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(]))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
+_LABEL_TITLE = re.compile(
+    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+)
+#: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
+_DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+#: "Name: the rest of the headline" (a headline that quotes someone)
+_HL_SOURCE_FIRST = re.compile(r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})\s*:\s+(?P<content>\S.+)$")
+_NOT_LABELS = {
+    "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
+    "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
+    "q", "a", "faq", "timeline", "factbox", "more", "related", "source", "sources", "photo", "image",
+    "map", "chart", "listen", "subscribe", "follow", "share", "tags", "topics", "see", "the", "in", "on",
+    "day", "war", "kyiv", "ukraine", "russia", "news", "podcast", "quiz", "recap", "summary", "warning",
+}
+
+
 @dataclass
 class _Cue:
     """An attribution found in one sentence, before pronouns are resolved."""
@@ -115,6 +145,10 @@ class _Cue:
     proper: bool = False  # the source phrase (with appositions) holds a proper noun
     verb_i: int = -1  # token index of the cue in its doc (for ancestor tests)
     name: str = ""
+    name_from: tuple[int, int] | None = None  # a relative pronoun's antecedent, which gives the name
+    respondents: bool = False  # "43% of those surveyed said": the poll is the source
+    plural_hint: str = ""  # for "they": the last plural source named before
+    earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
 
 
 _MODEL: Any = None
@@ -189,7 +223,48 @@ def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
-    return t.lower_ in REPORT_VERBS and (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp"))
+    low = t.lower_
+    lemma = CUE_FORMS.get(low)
+    if lemma is None or not (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp")):
+        return False
+    if t.tag_ in ("VBN",) and t.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in t.children):
+        return False  # "the reported attack", "a man called Ivan"
+    if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj"):
+        return False
+    if lemma == "call":
+        # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
+        return not any(c.dep_ == "prt" for c in t.children) and any(
+            c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
+        )
+    has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
+    speech = low in SPEECH_FORMS
+    if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
+        if has_clause or t.dep_ in ("parataxis",) or speech and _next_to_quote(t):
+            return True
+        if lemma in ("put", "estimate", "count", "record", "rate") and any(
+            c.dep_ == "prep" and c.lower_ == "at" for c in t.children
+        ):
+            return True  # "put the toll at 40"
+        if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
+            return True  # "the ministry recorded 300 deaths"
+        # "the survey found 40% support"
+        return low in EVIDENCE_FORMS and any(c.dep_ == "dobj" for c in t.children) and _evidence_subject(t)
+    if low in EVIDENCE_FORMS and not speech:
+        return has_clause or _evidence_subject(t)
+    return True
+
+
+def _next_to_quote(t: Token) -> bool:
+    """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
+    doc = t.doc
+    for j in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
+        if doc[j].text in ('"', "“", "”", "«", "»", ":", "''", "``"):
+            return True
+    return False
+
+
+def _evidence_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -205,6 +280,11 @@ def _subject_of(verb: Token) -> Token | None:
     # "X confirmed and said", "X, who said": inherit from the governing verb
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
+    # "X issued a statement, saying ...": the participle's subject is the main verb's
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
+        for c in verb.head.children:
+            if c.dep_ in _SUBJ:
+                return c
     return _orphan_subject(verb)
 
 
@@ -223,6 +303,14 @@ def _orphan_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     t = doc[i]
+    if t.text == "," and i > 0 and verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct:
+        # "..., Pavlo Kyrylenko, the region's governor, said."
+        t = doc[i - 1]
+        while t.dep_ == "appos" and t.head.i < t.i:
+            t = t.head
+        if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
+            return t
+        return None
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     while t.dep_ in ("pobj", "prep", "poss", "compound", "amod", "nmod") and t.head.i < verb.i and t.head.i != t.i:
@@ -230,6 +318,14 @@ def _orphan_subject(verb: Token) -> Token | None:
     if t.dep_ in ("pobj", "dobj") or not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     return t
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+_POLL_RE = re.compile(r"\b(?:polls?|surveys?)\b", re.IGNORECASE)
+_IT_NOT_SOURCE = {"underscore", "highlight", "signal", "imply", "mean", "suggest", "show", "prove", "indicate", "underline"}
+#: the head of a phrase that states a survey's answers, not who gives them
+_RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "americans", "adults", "%", "percent"}
+_POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
 
 
 def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
@@ -240,8 +336,12 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 toks = _source_tokens(objs[0])
-                if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks):
-                    continue  # "according to plan", "according to official figures"
+                if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():
+                    continue  # "according to plan", "according to reports"
+                if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks) and not (
+                    objs[0].lower_ in EVIDENCE_NOUNS and any(x.dep_ in ("amod", "compound", "poss") for x in toks)
+                ):
+                    continue
                 s, e = _span_of(toks)
                 out.append(_Cue(
                     source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),
@@ -250,17 +350,38 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                     proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _named_poll(t):
+            # "42% approval in a Wall Street Journal survey" attributes the sentence;
+            # "respondents to a survey from X" only names the poll for what follows
+            toks = _poll_tokens(t)
+            s, e = _span_of(toks)
+            cue_tok = t.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "from") else t
+            out.append(_Cue(
+                source=(offset + s, offset + e), cue=(offset + cue_tok.idx, offset + cue_tok.idx + len(cue_tok.text)),
+                cue_text=cue_tok.lower_, content=sent, sent=sent,
+                kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
+            ))
+            continue
         if not _is_report_verb(t):
             continue
         subj = _subject_of(t)
-        if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in ("who", "that", "which"):
-            if subj is not None and subj.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-                subj = t.head
-            else:
-                continue
-        if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+        name_from: tuple[int, int] | None = None
+        if subj is None or subj.lower_ in _FIRST_PERSON:
             continue
-        toks = _source_tokens(subj)
+        if subj.lower_ in _RELATIVE:
+            # "three women who claimed ...": the source is the pronoun, its name the antecedent's
+            if t.dep_ != "relcl" or t.head.i == t.i:
+                continue
+            ant = _source_tokens(t.head)
+            a0, a1 = _span_of(ant)
+            name_from = (offset + a0, offset + a1)
+            toks = [subj]
+        else:
+            if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+                continue
+            if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
+                continue  # "it shows he is unfit": a fact, not a source
+            toks = _source_tokens(subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -269,15 +390,51 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             cspan = (offset + cs, offset + ce)
         else:
             cspan = sent
+        head = t.head if name_from else subj
         out.append(_Cue(
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
             cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
-            proper=any(x.tag_ in ("NNP", "NNPS") for x in subj.subtree),
+            proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
-            verb_i=t.i,
+            verb_i=t.i, name_from=name_from,
+            respondents=_respondent_phrase(toks),
         ))
     return out
+
+
+def _named_poll(t: Token) -> bool:
+    """ "a Wall Street Journal survey", "a poll by Gallup", "the survey from the X Forum"."""
+    for c in t.children:
+        if c.tag_ in ("NNP", "NNPS") and c.dep_ in ("compound", "poss", "nmod", "amod"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for") and any(
+            g.tag_ in ("NNP", "NNPS") for g in c.subtree
+        ):
+            return True
+    return False
+
+
+def _poll_tokens(t: Token) -> list[Token]:
+    """The poll's name with its "by"/"from" phrase, without what else hangs on it."""
+    doc = t.doc
+    lo = min([c.left_edge.i for c in t.children if c.i < t.i and c.dep_ not in ("det", "punct")] + [t.i])
+    hi = t.i
+    for c in t.children:
+        if c.i > t.i and c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for"):
+            hi = max(hi, c.right_edge.i)
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    return toks or [t]
+
+
+def _respondent_phrase(toks: list[Token]) -> bool:
+    """ "43% of those surveyed", "respondents", "Fifteen percent": a poll's answers."""
+    words = {x.lower_ for x in toks}
+    if any(x.like_num or x.text == "%" for x in toks) and ("%" in words or "percent" in words or "of" in words):
+        return True
+    return bool(words & {"respondents", "surveyed", "polled", "questioned", "interviewed"})
 
 
 def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
@@ -295,16 +452,25 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     by_verb = {c.verb_i: c for c in cues if c.kind == "verb"}
 
     def inside_source(c: _Cue) -> bool:
-        return c.source[0] <= fig.start < c.source[1]
+        # "43% of those surveyed said": the share is the poll's answer, not its source
+        return c.source[0] <= fig.start < c.source[1] and not c.respondents
 
+    # 0. "X said ... 543 were killed, according to Y": the innermost source asserts the figure
+    outer = next((by_verb[a.i] for a in tok.ancestors if a.i in by_verb and not inside_source(by_verb[a.i])), None)
+    if outer is not None and outer.cue[1] <= fig.start:
+        for inner in cues:
+            if inner.kind == "according" and not inside_source(inner) and inner.cue[0] > outer.cue[1] and not (
+                set(fold(doc.text[inner.source[0] - offset : inner.source[1] - offset]).split()) & _OUTLET_WORDS
+            ):
+                return inner  # (an outlet cited for the whole report is not the inner source)
     # 1. the nearest reporting verb above the figure
     for anc in tok.ancestors:
-        c = by_verb.get(anc.i)
-        if c is not None and not inside_source(c):
-            return c
-    # 2. "according to X" anywhere in the sentence
+        above = by_verb.get(anc.i)
+        if above is not None and not inside_source(above):
+            return above
+    # 2. "according to X" (or "in a X survey") anywhere in the sentence
     for c in cues:
-        if c.kind == "according" and not inside_source(c):
+        if c.kind in ("according", "evidence", "label") and not inside_source(c):
             return c
     # 3. a reporting clause that frames the sentence: "..., officials said"
     for c in cues:
@@ -391,7 +557,7 @@ def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 class _Job:
     """One text on its way through attribution; several are parsed in one batch."""
 
-    def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]], every: bool = True) -> None:
         self.text = text
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
@@ -411,7 +577,7 @@ class _Job:
         # Parse only what can carry an attribution: figure sentences with a
         # reporting cue, and the cue sentences of a paragraph whose quotation
         # holds a figure.  Pronoun sources pull in a few sentences before them.
-        has_cue = {i for i in with_figs if CUE_RE.search(text, *sents[i])}
+        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i])}
         want = set(has_cue)
         for f, i in zip(figures, fig_sent, strict=True):
             if i is None or i in has_cue:
@@ -419,19 +585,73 @@ class _Job:
             ps, pe = _paragraph(text, f.start)
             if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
                 for j in range(len(sents)):
-                    if ps <= sents[j][0] < pe and CUE_RE.search(text, *sents[j]):
+                    if ps <= sents[j][0] < pe and SELECT_RE.search(text, *sents[j]):
                         want.add(j)
         # headline lines are read with patterns
         self.headline_cue: dict[int, _Cue] = {}
         for i, (s, e) in enumerate(sents):
-            if i not in with_figs and not _TAG_HINT.search(text, s, e):
+            if i not in with_figs and not every and not _TAG_HINT.search(text, s, e):
                 continue
             ls, le = _paragraph(text, s)
             if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
                 c = _headline_cue(text, s, e)
                 if c is not None:
                     self.headline_cue[i] = c
+        self.label_cues: dict[int, list[_Cue]] = {}
+        if every or ":" in text or "―" in text:
+            self._find_labels()
+        if not every and with_figs and _POLL_RE.search(text):
+            # a poll named in a sentence without figures speaks for the shares reported after it
+            first_fig = min(with_figs)
+            for i, (s, e) in enumerate(sents):
+                if i not in want and first_fig - 8 <= i <= max(with_figs) and _POLL_RE.search(text, s, e):
+                    want.add(i)
+        if every:
+            # every sentence a reader sees can carry a source: parse those with a cue
+            for i, (s, e) in enumerate(sents):
+                if i not in want and SELECT_RE.search(text, s, e):
+                    want.add(i)
         self.want = want - set(self.headline_cue)
+
+    def _find_labels(self) -> None:
+        """Speaker labels and dash tags, read with patterns (no parse)."""
+        text, sents = self.text, self.sents
+        starts = [a for a, _ in sents]
+        found: list[tuple[int, int, int, int, str]] = []  # source span, cue span, cue text
+        for rx in (_LABEL_CAPS, _LABEL_TITLE):
+            for m in rx.finditer(text):
+                src = m.group("src").strip()
+                if len(src) < 2 or src.lower().split()[0] in _NOT_LABELS or re.search(r"\d", src):
+                    continue
+                ss = m.start("src")
+                colon = text.find(":", m.end("src") - 1)
+                found.append((ss, ss + len(src), colon, colon + 1, ":"))
+        for m in _DASH_TAG.finditer(text):
+            src = m.group("src")
+            dash = m.start("src") - 1
+            while dash > 0 and text[dash] == " ":
+                dash -= 1
+            found.append((m.start("src"), m.end("src"), dash, dash + 1, text[dash]))
+        for ls, le in sents:
+            mh = _HL_SOURCE_FIRST.match(text, ls, le)
+            if not mh or not is_headline(text, ls, le) or len(mh.group("content").split()) < 3:
+                continue
+            src = mh.group("src")
+            if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
+                continue
+            colon = text.find(":", mh.end("src"))
+            found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
+        for ss, se, cs, ce, cue_text in found:
+            i = bisect.bisect_right(starts, ss) - 1
+            if i < 0 or not sents[i][0] <= ss < sents[i][1]:
+                continue
+            # the statement runs from the label to the end of its paragraph
+            pe = text.find("\n", ce)
+            content = (ce, len(text) if pe < 0 else pe) if cue_text == ":" else (sents[i][0], cs)
+            self.label_cues.setdefault(i, []).append(_Cue(
+                source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
+                kind="label", person=False,
+            ))
 
     def todo(self, idx: set[int]) -> list[tuple[int, str]]:
         return [(i, self.text[self.sents[i][0] : self.sents[i][1]]) for i in sorted(idx - set(self.docs) - self.too_long)]
@@ -439,9 +659,9 @@ class _Job:
     def find_back(self) -> None:
         for i in list(self.docs):
             if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0])):
-                for j in range(max(0, i - 4), i):
+                for j in range(max(0, i - 4), i + 1):
                     # the two sentences just before are parsed anyway: their people may be "he"
-                    if j not in self.docs and j not in self.headline_cue and (
+                    if j not in self.headline_cue and (
                         j >= i - 2 or CUE_RE.search(self.text, *self.sents[j])
                     ):
                         self.back.add(j)
@@ -467,17 +687,53 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
+        for i, labels in self.label_cues.items():
+            have = cues_by_sent.setdefault(i, [])
+            have.extend(lc for lc in labels if not any(h.source[0] <= lc.source[0] < h.source[1] for h in have))
+            have.sort(key=lambda c: c.source[0])
 
         # resolve names in text order: pronouns and "the official" look back
         role_map: dict[str, str] = {}
-        last_person = last_other = last_any = ""
+        last_person = last_other = last_any = last_evidence = last_poll = last_plural = ""
+        earlier: list[str] = []
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                raw = text[c.source[0] : c.source[1]]
-                c.name = _resolve(raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names)
+                span = c.name_from or c.source
+                raw = text[span[0] : span[1]]
+                evidence_role = _evidence_role(raw)
+                if c.respondents:
+                    # "43% of those surveyed said": the poll named before speaks
+                    c.name = last_poll if last_poll else ""
+                elif evidence_role:
+                    # "the survey found": the survey named before, else nobody
+                    c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
+                elif _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and any(
+                    o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
+                    for o in cues_by_sent[i]
+                ):
+                    # "The Ledger reported that the ministry believes ...": a new source inside another's report
+                    c.name = canonical_name(raw)
+                    if not acceptable_source(c.name, "a " + c.name):
+                        c.name = ""
+                    raw = "a " + c.name
+                else:
+                    c.plural_hint = last_plural
+                    c.earlier = earlier
+                    c.name = _resolve(
+                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text
+                    )
+                if c.name and not acceptable_source(c.name, raw):
+                    c.name = ""
                 if not c.name or c.citation:
+                    continue
+                earlier.append(c.name)
+                name_words = fold(c.name).split()
+                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention"):
+                    last_evidence = c.name
+                    if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
+                        last_poll = c.name
                     continue
                 canon_raw = canonical_name(raw)
                 if c.person or any(
@@ -492,13 +748,15 @@ class _Job:
                     last_person = c.name
                 else:
                     last_other = c.name
+                    if _is_plural_source(c.name):
+                        last_plural = c.name
                 last_any = c.name
 
         attributions: list[Attribution] = []
         index_of: dict[int, int] = {}
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                if not c.name:
+                if not c.name or c.kind == "mention":
                     continue
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -546,10 +804,15 @@ def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
 def attribute_many(
     items: list[tuple[str, list[Figure], list[tuple[int, int]]]],
     nlp: Language | None = None,
+    every: bool = True,
 ) -> list[tuple[list[Attribution], list[int | None], list[Entity]]]:
-    """:func:`attribute` for several texts, their sentences parsed in shared batches."""
+    """:func:`attribute` for several texts, their sentences parsed in shared batches.
+
+    With ``every`` (the default) every sentence with a cue is read, so that each
+    source in the text is found; without it only what the figures need.
+    """
     _QUOTE_CACHE.clear()
-    jobs = [_Job(text, figures, skip) for text, figures, skip in items]
+    jobs = [_Job(text, figures, skip, every) for text, figures, skip in items]
     model = nlp
     if model is None and any(j.want for j in jobs):
         model = load_model()
@@ -595,8 +858,10 @@ def _quoted_cue(
                 if sents[j][1] < ps or sents[j][0] > pe:
                     continue
                 for c in cues_by_sent.get(j, []):
-                    if not c.name or qs <= c.cue[0] < qe:
+                    if not c.name or c.kind == "mention" or qs <= c.cue[0] < qe:
                         continue
+                    if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
+                        continue  # a speaker named after the quotation's sentence has ended speaks for another
                     # the speaker is named right at the quotation: '...," he said' or 'X said: "...'
                     d = min(abs(c.source[0] - qe), abs(c.cue[0] - qe)) if c.cue[0] >= qe else qs - max(c.cue[1], c.source[1])
                     if -2 <= d <= _QUOTE_REACH and d < best_d:
@@ -610,6 +875,65 @@ _PERSON_ROLES = {
     "head", "leader", "commander", "prosecutor",
 }
 _TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
+
+
+def _is_plural_source(name: str) -> bool:
+    """ "UN experts", "Ukrainian officials", "US officials": a group that "they" can name."""
+    words = name.lower().split()
+    head = words[-1] if words else ""
+    for cut in ("of", "for", "from", "in", "at"):
+        if cut in words[1:]:
+            head = words[words.index(cut, 1) - 1]
+            break
+    return head.endswith("s") and not head.endswith(("ss", "us", "news", "times", "forces")) and head in SOURCE_HEADS
+
+
+#: how far back a role noun may find the name it stands for, in characters
+_ROLE_REACH = 2500
+_CAP = r"[A-Z][\w'’.\-]*"
+
+
+def _named_before(text: str, pos: int, role: str) -> str:
+    """The name a role noun stands for, from the text before it.
+
+    "the Commission on Presidential Debates ... The commission says" and
+    "the Clinton campaign ... The campaign says": the last capitalised phrase
+    built on the same noun.  Nothing when the text never names one.
+    """
+    if len(role) < 3 or not role.isalpha():
+        return ""
+    lo = max(0, pos - _ROLE_REACH)
+    r = re.escape(role)
+    of_name = re.compile(rf"\b[A-Z](?i:{r[1:]})[ \t]+(?:of|on|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}")
+    name_role = re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP}){{0,3}}[ \t]+(?i:{r})s?\b")
+    best, best_at = "", -1
+    for rx in (of_name, name_role):
+        for m in rx.finditer(text, lo, pos):
+            words = m.group(0).split()
+            while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):
+                words = words[1:]
+            if len(words) >= 2 and m.start() > best_at:
+                best, best_at = " ".join(words), m.start()
+    name = canonical_name(best) if best else ""
+    return name if name and fold(name) != fold(role) else ""
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a source's name: "spokesperson for the staff" -> "spokesperson"."""
+    words = fold(name).split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for", "from", "in", "at", "with", "to"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _evidence_role(raw: str) -> str:
+    """ "the survey", "this report", "the new data": a document named before, by its kind."""
+    words = fold(raw).split()
+    if len(words) < 2 or words[0] not in ("the", "this", "that", "these", "its", "their"):
+        return ""
+    rest = [w for w in words[1:] if w not in ("new", "latest", "same", "recent", "full", "annual", "last", "whole")]
+    return rest[0] if len(rest) == 1 and rest[0] in EVIDENCE_NOUNS else ""
 
 
 def _anaphoric(raw: str) -> bool:
@@ -640,6 +964,7 @@ def _resolve(
     last_any: str,
     ents: list[Entity],
     person_names: set[str],
+    text: str = "",
 ) -> str:
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
@@ -647,6 +972,8 @@ def _resolve(
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]
         return canonical_name(before[-1].text) if before else ""
+    if low in ("they", "them") and c.plural_hint:
+        return c.plural_hint
     if low in _PRONOUNS_OTHER:
         return last_other or last_any
     if low in _FIRST_PERSON:
@@ -658,6 +985,17 @@ def _resolve(
             return role_map[key]
         # "the official", "the ministry", "the Ukrainian agency": a source named before
         content_words = [w for w in words if w not in ("also", "same")]
+        if content_words and len(content_words) <= 2 and c.earlier:
+            # the last source whose head is this role: "a senior defence official ... the official said"
+            role = content_words[-1]
+            for name in reversed(c.earlier):
+                head = _head_word(name)
+                if head == role and fold(name) != fold(" ".join(content_words)):
+                    return name
+        if content_words and len(content_words) <= 2 and text:
+            named = _named_before(text, c.source[0], content_words[-1])
+            if named:
+                return named
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
                 return last_person

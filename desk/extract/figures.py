@@ -125,7 +125,7 @@ _NUMBER = (
     r"(?P<cur>US\$|A\$|C\$|[$£€¥₴₽])?\s?"
     r"(?:(?P<dig>" + _DIGITS + r")(?P<abbr>(?:[kK]|bn|mn|mln|tn|m|b)(?![\w]))?"
     r"|(?P<word>(?:" + _WORD_NUM + r")(?:\s+(?:" + _WORD_NUM + r"|" + _SCALE + r"|and))*?)(?![\w’']))"
-    r"(?P<scale>\s+" + _SCALE + r"(?:\s+" + _SCALE + r")?)?"
+    r"(?P<scale>(?:\s+|(?<=\d))" + _SCALE + r"(?:\s+" + _SCALE + r")?(?![\w]))?"
     r"(?P<pct>\s?%|\s+per\s?cent\b|\s+percent\b)?"
 )
 _FIGURE_RE = re.compile(r"(?<![\w.,$£€¥₴₽/#@-])" + _NUMBER, re.IGNORECASE)
@@ -173,6 +173,10 @@ _ONE_NOT_BEFORE = {
     "morning", "evening", "afternoon", "point", "side", "hand", "more", "less", "too", "else",
     "such", "after", "as", "but", "if", "than", "out", "from", "way,", "way.", "against",
     "over", "year", "week", "month", "hour", "minute", "second", "moment", "another.", "i",
+}
+_PREPOSITIONS = {
+    "in", "of", "to", "on", "at", "from", "with", "for", "by", "into", "near", "within", "inside",
+    "onto", "toward", "towards", "through", "across", "behind", "beside", "under", "over", "about",
 }
 _ONE_NOT_AFTER = {
     "no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone",
@@ -315,6 +319,26 @@ def _counted(text: str, end: int, limit: int) -> str:
     return " ".join(words)
 
 
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+_FRACTION_WORDS = {
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+    "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
+}
+#: words after a hyphen that make a number part of an idiom or a name, not a measure
+_NOT_MEASURE = {"fold", "way", "time", "times", "off", "sided", "dimensional", "party", "state", "faced", "nil", "all"}
+_CONVERSION_GAP = re.compile(r"[A-Za-z]{0,6}\s*\(")
+_GLUED_UNIT = re.compile(r"(?:km|kms|mi|miles|kg|ft|ha|mph|kph|sq|mw|gw|kw|tonnes)(?![\w])", re.IGNORECASE)
+_METRE_WORDS = {"away", "long", "high", "deep", "wide", "tall", "above", "below", "underground", "away.", "range"}
+#: the second of a pair of shares: "a 47%-30% margin", "41%-54%"
+_PAIR_TAIL = re.compile(r"\s?[-–/]\s?(?=\d[\d.,]*\s?%)")
+#: number words that need "a": "a dozen", "half a million", "two dozen", "half-a-dozen"
+_A_NUMBER = re.compile(
+    r"(?<![\w-])(?P<half>half[\s-]an?[\s-]|an?\s+)(?P<scale>dozen|hundred|thousand|million|billion)(?![\w-])",
+    re.IGNORECASE,
+)
+_A_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Every figure in ``text[start:end]``, with offsets into ``text``."""
     if end is None:
@@ -330,7 +354,50 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
         if fig is not None:
             out.append(fig)
             pos = max(pos, fig.end)
+            if fig.kind == "percent" and fig.high is None:
+                pair = _PAIR_TAIL.match(text, fig.end, end)
+                m2 = _NUMBER_RE.match(text, pair.end(), end) if pair else None
+                if m2 and m2.group("dig"):
+                    second = _figure_from_match(text, m2, start, end)
+                    if second is not None:
+                        out.append(second)
+                        pos = max(pos, second.end)
+    if _A_NUMBER.search(text, start, end):
+        out = _add_a_numbers(text, start, end, out)
+    for prev, f in zip(out, out[1:], strict=False):
+        # a bracketed conversion restates the figure before it, hedge and all: "about 145km (90 miles)"
+        if not f.qualifier and prev.qualifier and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
+            f.qualifier = prev.qualifier
     return out
+
+
+def _add_a_numbers(text: str, lo: int, hi: int, found: list[Figure]) -> list[Figure]:
+    """ "a dozen", "a thousand", "half a million": figures written with "a"."""
+    taken = [(f.start, f.end) for f in found]
+    extra = []
+    for m in _A_NUMBER.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        after = text[e : min(hi, e + 40)]
+        if re.match(r"\s+(?:of\s+(?:the|them|us|those|these|his|her|their)\b|times?\b|or\s+so\s+times)", after):
+            continue  # "a hundred of them" is still a figure, but "a dozen of the" reads as a part
+        nw = _WORD_AFTER.match(after)
+        if nw and nw.group(1).lower().rstrip(".,") in TIME_UNITS:
+            continue  # "a thousand years"
+        value = float(_A_SCALES[m.group("scale").lower()])
+        if m.group("half").lower().startswith("half"):
+            value /= 2
+        scale_tail = re.match(r"\s+(thousand|million|billion)\b", after)
+        if scale_tail and m.group("scale").lower() in ("hundred", "dozen"):
+            value *= _A_SCALES[scale_tail.group(1).lower()]
+            e += scale_tail.end()
+        qualifier, q_start = _hedge(text, m.start())
+        extra.append(Figure(
+            start=s, end=e, text=text[s:e], value=value, qualifier=qualifier, kind="count",
+            qualifier_start=q_start, counted=_counted(text, e, min(hi, e + 120)),
+        ))
+    return sorted(found + extra, key=lambda f: f.start)
 
 
 def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
@@ -354,9 +421,9 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]\s?#?$", before[-2:]) and before[-1:] != " ":
             return None
         nxt = text[m.end("dig") : m.end("dig") + 1]
-        if (not abbr and nxt and (nxt.isalpha() or nxt in "_@/") and not pct
-                and not _ORDINAL_AFTER.match(text, m.end("dig"))):
-            return None
+        if (not abbr and not scale and nxt and (nxt.isalpha() or nxt in "_@/") and not pct
+                and not _ORDINAL_AFTER.match(text, m.end("dig")) and not _GLUED_UNIT.match(text, m.end("dig"))):
+            return None  # but a measure glued to its unit counts: "145km", "31mi" (not a calibre: "155mm")
         if _ORDINAL_AFTER.match(text[m.end("dig") : m.end("dig") + 3]) and not abbr:
             return None
         if re.match(r"[:/]\d", text[m.end("dig") : m.end("dig") + 2]):
@@ -379,8 +446,14 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         value = _digits_value(dig)
         if abbr:
             value *= SCALE_ABBREV[abbr.lower()]
-            if abbr.lower() in ("m", "b") and not cur:
-                return None  # "5m" is five metres unless it is money
+            if abbr.lower() == "b" and not cur:
+                return None
+            if abbr.lower() == "m" and not cur:
+                # "1.5m people" is a million; "from 2,710m" and "850m to reach" are metres
+                m_after = _WORD_AFTER.match(text[e : min(hi, e + 40)])
+                w2 = m_after.group(1).lower() if m_after else ""
+                if not w2 or w2 in _STOP_COUNTED or w2 in _METRE_WORDS or not text[e : e + 1].isspace():
+                    value = _digits_value(dig)
     else:
         w = word or ""
         low = w.lower()
@@ -403,22 +476,47 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
             prv_w = pw.group(1).lower() if pw else ""
             if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
                 return None
+            hedged = bool(_hedge(text, s)[0]) or prv_w in ("only", "just", "least")
+            if not hedged and re.match(r"\s+\w+\s+after\s+another\b", after):
+                return None  # "one house after another"
+            if not hedged and prv_w in _PREPOSITIONS and not before.rstrip().endswith(","):
+                return None  # "in one video", "within 200 feet of one reactor": an article, not a count
+            if not hedged and _sentence_initial(text, s) and not _PARTICIPLES & set(
+                re.findall(r"[a-z]+", text[e : min(hi, e + 50)].lower())
+            ):
+                return None  # "One soldier spent five weeks ...", but "One person was killed"
             if prv_w in _ONE_NOT_AFTER or re.search(r"[-‐]$", before):
                 return None
             if after.startswith(("-", "‐", "’", "'")):
                 return None
         if re.match(r"[-‐]", after) and not scale:
-            return None  # compound adjectives and fractions: "two-bedroom", "four-masted", "two-thirds"
-        if low in ("zero",) and not pct:
-            return None
+            # fractions, durations and ages are not figures ("two-thirds", "four-hour", "five-year-old"),
+            # nor "one-off" words; a measure is: "a five-storey building", "a two-page letter"
+            unit = _HYPHEN_UNIT_AFTER.match(text, e, min(hi, e + 64))
+            written = unit.group(1) if unit else ""
+            u = written.lower()
+            if (not u or low == "one" or u.endswith("ed") or u in TIME_UNITS or u.rstrip("s") in TIME_UNITS or u in _FRACTION_WORDS
+                    or not written.islower()):
+                return None
+            if re.match(r"[-‐][a-z]+[-‐](?:old|year|month|week|day)", after) or u in _NOT_MEASURE:
+                return None
+        if low == "zero" and not pct:
+            nw0 = _WORD_AFTER.match(after)
+            if not nw0 or nw0.group(1).lower() in _STOP_COUNTED or not nw0.group(1).islower():
+                return None  # "zero" as a noun; "zero security" states a quantity
         val = _word_value(w + (scale or ""))
         if val is None:
             return None
         value = val
         scale = None
+        dz = re.match(r"[\s-]+dozen\b", text[e : min(hi, e + 12)], re.IGNORECASE)
+        if dz:
+            value *= 12  # "two dozen"
+            e += dz.end()
+            after = text[e : min(hi, e + 40)]
 
     if scale and dig:
-        value *= _word_value("one" + scale) or 1
+        value *= _word_value("one " + scale.strip()) or 1
     # a scale word alone ("hundreds of") never reaches here; "thousands" is plural and unmatched
 
     # what comes after: time units, ordinals, months make it not a figure
@@ -445,11 +543,26 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
             and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
         return None
+    if dig and len(dig) == 4 and 1900 <= value <= 2100 and re.search(
+        r"(?:['’]s|\b(?:19|20)\d\d(?:\s*,|\s+and|\s+or))\s+$", before
+    ):
+        return None  # "Trump's 2016 and 2020 campaigns": years, though a plural follows
+    if dig in ("180", "360") and re.search(r"\ba\s+$", before) and not re.match(r"\s+[a-z]+s\b", after):
+        return None  # "done a 360": a turn, not a quantity
+    if dig and value <= 31 and re.search(r"\b(?:" + MONTHS + r")\.?\s+\d{1,2}\s*(?:to|-|–|and)\s*$", before):
+        return None  # "from Nov. 9 to 17": the end of a date range
+    if re.match(r"\s*(?:and|or|to|-|–)\s*\d+\s*[-‐]\s*years?[-‐]old", after):
+        return None  # "his 60 and 62-year-old friends": ages
+    tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
+    if tail_unit and not pct and not cur and tail_unit.group(1) in TIME_UNITS:
+        return None  # "two to four hours": a duration
+    if dig and value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
+        return None  # an age: "men aged 18-60", "ages 5 to 11"
     if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
         return None  # an age: "Mr Kleijnen, 59, and his wife"
     if dig and re.search(r"[#№]\s?$", before):
         return None
-    if dig and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
+    if dig and not cur and not scale and not abbr and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
         return None  # footnote marks
     if not pct and not cur and next_word in MONEY_WORDS:
         kind = "money"
@@ -469,6 +582,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     rm = _RANGE_TAIL.match(text, e, hi) if dig else None
     if rm and (not before.rstrip().lower().endswith(("between", "from")) and rm.group(0).strip()[:3].lower() == "and"):
         rm = None
+    if rm and pct and re.match(r"\s?%", text[rm.end() : rm.end() + 2]) and not re.match(r"\s*(?:to|and)", rm.group(0)):
+        rm = None  # "41%-54%": two shares side by side, not a range
     if rm:
         hv = _digits_value(rm.group("num"))
         follow = text[rm.end() : rm.end() + 1]

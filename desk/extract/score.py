@@ -5,7 +5,8 @@
 Scoring follows ../shared/gold/GUIDE.md:
 
 - figures: precision and recall over (article, value) pairs, each pair
-  counted as often as it occurs in the gold;
+  counted as often as it occurs in the gold; a range ("500-600") gives one
+  figure per number, as the guide says;
 - claimants: of the gold figures that have a claimant and were found, the
   share whose predicted claimant names the same source (one name contains the
   other's last word, case and diacritics ignored, or the gold's "accept" list);
@@ -76,7 +77,13 @@ def _pairs(
     then any remaining figures of equal value.
     """
     gv = [float(g["value"]) for g in gold]
-    pv = [float(c.figure.value) for c in x.claims]
+    # a range gives one figure per number (the guide): "500,000 - 600,000" is 500,000 and 600,000
+    claims = [c for c in x.claims for _ in range(1 if c.figure.high is None else 2)]
+    pv = []
+    for c in x.claims:
+        pv.append(float(c.figure.value))
+        if c.figure.high is not None:
+            pv.append(float(c.figure.high))
     n, m = len(gv), len(pv)
     lcs = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -100,7 +107,7 @@ def _pairs(
             continue
         best = min(
             (j for j in range(m) if pv[j] == gv[gi]),
-            key=lambda j: abs(x.claims[j].figure.start - where),
+            key=lambda j: abs(claims[j].figure.start - where),
             default=None,
         )
         if best is not None and best not in pair.values() and gi in pair:
@@ -114,13 +121,15 @@ def _pairs(
                 pair[gi] = pj
                 taken.add(pj)
                 break
-    matched = [(gold[gi], x.claims[pair[gi]].claimant) for gi in range(n) if gi in pair]
+    matched = [(gold[gi], claims[pair[gi]].claimant) for gi in range(n) if gi in pair]
     missed = [gold[gi] for gi in range(n) if gi not in pair]
-    extra = [(pv[j], x.claims[j].figure.text, x.claims[j].claimant) for j in range(m) if j not in taken]
+    extra = [(pv[j], claims[j].figure.text, claims[j].claimant) for j in range(m) if j not in taken]
     return matched, missed, extra
 
 
-def score(gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = False, out: Any = None) -> dict[str, Any]:
+def score(
+    gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = False, out: Any = None, every: bool = True
+) -> dict[str, Any]:
     """Scores as a dict; with ``verbose`` also the misses, per article."""
     try:
         gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
@@ -141,10 +150,10 @@ def score(gold_path: Path, corpus_dir: Path | None = None, *, verbose: bool = Fa
         if not path.is_file():
             raise DeskError(f"The gold names {name}, which is not in {folder}.")
         article = read_for_scoring(path, folder, context)
-        x = extract_article(article)
+        x = extract_article(article, every=every)
         matched, missed, extra = _pairs(figs, x, article.text)
         n_gold += len(figs)
-        n_pred += len(x.claims)
+        n_pred += sum(1 if c.figure.high is None else 2 for c in x.claims)
         n_found += len(matched)
         wrong = []
         for g, pred in matched:
@@ -208,9 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD, help="gold JSON (default: ../shared/gold/seeds.json)")
     ap.add_argument("--corpus", type=Path, default=None, help="article folder (default: the gold file's 'corpus')")
     ap.add_argument("--verbose", "-v", action="store_true", help="list the misses per article")
+    ap.add_argument("--figures-only", action="store_true", help="parse only what the figures need (as the index does)")
     args = ap.parse_args(argv)
     try:
-        score(args.gold, args.corpus, verbose=args.verbose, out=sys.stdout)
+        score(args.gold, args.corpus, verbose=args.verbose, out=sys.stdout, every=not args.figures_only)
     except DeskError as exc:
         sys.stderr.write(f"desk: {exc}\n")
         return exc.exit_code

@@ -193,12 +193,12 @@ def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
         else:
             articles.append(a)
     try:
-        extractions = extract_articles(articles)
+        extractions = extract_articles(articles, every=False)
     except Exception:  # noqa: BLE001 - one bad article must not cost the others: one at a time
         extractions = []
         for a in articles:
             try:
-                extractions.append(extract_article(a))
+                extractions.append(extract_article(a, every=False))
             except Exception as exc:  # noqa: BLE001
                 extractions.append(exc)  # type: ignore[arg-type]
     for a, ext in zip(articles, extractions, strict=True):

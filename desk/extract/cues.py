@@ -1,0 +1,323 @@
+"""The cue lexicon: words that say someone asserts, reports or believes something.
+
+No lemmatizer runs (it costs a third of the parse), so the lexicon lists verb
+lemmas and this module spells out their forms ("say" -> says, said, saying).
+Three groups:
+
+- ``SPEECH``: verbs of saying and reporting (said, told, announced, wrote);
+- ``THOUGHT``: verbs of belief, knowledge and estimate that also attribute
+  a claim (believes, thinks, expects, fears);
+- ``EVIDENCE``: verbs whose subject may be a document or data source
+  ("the report found", "UN data show", "a survey by X found").
+
+``SELECT_RE`` is the cheap test that decides whether a sentence is worth
+parsing at all; it matches any form of any cue, "according to", a quotation
+mark or a colon after a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH = {
+    "say", "tell", "claim", "announce", "confirm", "report", "add", "note", "write", "state",
+    "declare", "insist", "warn", "indicate", "reveal", "explain", "argue", "acknowledge",
+    "assert", "allege", "deny", "suggest", "stress", "emphasise", "emphasize", "tweet",
+    "post", "publish", "disclose", "cite", "quote", "promise", "vow", "pledge", "predict",
+    "recall", "inform", "brief", "mention", "detail", "boast", "complain", "concede",
+    "maintain", "contend", "admit", "accuse", "blame", "charge", "urge", "ask", "reply",
+    "respond", "answer", "retort", "comment", "remark", "observe", "describe", "call",
+    "testify", "repeat", "reiterate", "continue", "conclude", "caution",
+    "threaten", "demand", "propose", "recommend", "advise", "assure", "reassure", "tout",
+    "praise", "criticise", "criticize", "condemn", "denounce", "dismiss", "reject", "question",
+    "dispute", "counter", "contradict", "rebut", "refute", "proclaim", "specify",
+    "clarify", "elaborate", "estimate", "calculate", "forecast", "project", "put", "count",
+    "tally", "record", "register", "document", "verify", "update", "list", "identify",
+    "signal", "hint", "imply", "insinuate", "joke", "quip", "shout", "yell", "scream",
+    "whisper", "cry", "sigh", "laugh", "lament", "mourn", "plead", "beg", "swear", "pray",
+    "brag", "concur", "agree", "disagree", "object", "protest", "grumble", "confess", "point", "highlight", "underline",
+    "underscore", "flag", "anticipate", "speculate", "guess", "surmise",
+    "theorise", "theorize", "posit", "affirm", "attest",
+    "certify", "guarantee", "pronounce", "rule", "decide", "determine", "advertise", "publicise", "publicize", "broadcast", "air", "relay", "convey",
+    "communicate", "notify", "alert", "remind", "instruct", "order", "direct", "retweet", "text", "email", "message", "blog", "expound",
+}
+THOUGHT = {
+    "believe", "think", "expect", "fear", "hope", "doubt", "suspect", "assume", "presume",
+    "suppose", "reckon", "figure", "feel", "worry", "know", "understand", "learn", "realise",
+    "realize", "recognise", "recognize", "insist", "consider", "regard", "judge", "assess",
+    "conclude", "find", "discover", "see", "view", "imagine", "wonder", "want", "wish",
+}
+EVIDENCE = {
+    "show", "find", "suggest", "indicate", "reveal", "confirm", "estimate", "put", "count",
+    "record", "document", "conclude", "demonstrate", "prove", "rate", "rank", "register",
+}
+#: nouns that name a document or data set rather than a speaker
+EVIDENCE_NOUNS = {
+    "data", "figures", "figure", "statistics", "stats", "numbers", "estimate", "estimates",
+    "report", "reports", "survey", "surveys", "poll", "polls", "study", "studies", "analysis",
+    "research", "images", "imagery", "footage", "video", "photos", "pictures", "records",
+    "documents", "document", "tally", "count", "census", "assessment", "review", "audit",
+    "investigation", "inquiry", "probe", "findings", "calculations", "model", "projections",
+    "forecast", "index", "ranking", "rankings", "results", "filing", "filings", "memo", "letter",
+    "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
+}
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "think": ("thinks", "thought", "thinking"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "understand": ("understands", "understood", "understanding"),
+    "find": ("finds", "found", "finding"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "feel": ("feels", "felt", "feeling"),
+    "learn": ("learns", "learned", "learnt", "learning"),
+    "put": ("puts", "put", "putting"),
+    "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
+    "broadcast": ("broadcasts", "broadcast", "broadcasting"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "prove": ("proves", "proved", "proven", "proving"),
+    "cry": ("cries", "cried", "crying"),
+    "reply": ("replies", "replied", "replying"),
+    "deny": ("denies", "denied", "denying"),
+    "imply": ("implies", "implied", "implying"),
+    "specify": ("specifies", "specified", "specifying"),
+    "clarify": ("clarifies", "clarified", "clarifying"),
+    "verify": ("verifies", "verified", "verifying"),
+    "identify": ("identifies", "identified", "identifying"),
+    "testify": ("testifies", "testified", "testifying"),
+    "tally": ("tallies", "tallied", "tallying"),
+    "certify": ("certifies", "certified", "certifying"),
+    "notify": ("notifies", "notified", "notifying"),
+    "publicise": ("publicises", "publicised", "publicising"),
+    "beg": ("begs", "begged", "begging"),
+    "brag": ("brags", "bragged", "bragging"),
+    "admit": ("admits", "admitted", "admitting"),
+    "quip": ("quips", "quipped", "quipping"),
+    "refer": ("refers", "referred", "referring"),
+    "concur": ("concurs", "concurred", "concurring"),
+    "regret": ("regrets", "regretted", "regretting"),
+    "text": ("texts", "texted", "texting"),
+    "email": ("emails", "emailed", "emailing"),
+    "air": ("airs", "aired", "airing"),
+}
+
+
+def forms(lemma: str) -> set[str]:
+    """The surface forms of a regular or listed verb: base, -s, -ed, -ing."""
+    if lemma in _IRREGULAR:
+        return {lemma, *_IRREGULAR[lemma]}
+    out = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        out.update({lemma + "ed", lemma + "ing"})
+    return out
+
+
+def _all_forms(lemmas: set[str]) -> dict[str, str]:
+    return {f: lem for lem in lemmas for f in forms(lem)}
+
+
+SPEECH_FORMS = _all_forms(SPEECH)
+THOUGHT_FORMS = _all_forms(THOUGHT)
+EVIDENCE_FORMS = _all_forms(EVIDENCE)
+#: every form of every cue -> its lemma
+CUE_FORMS: dict[str, str] = {**EVIDENCE_FORMS, **THOUGHT_FORMS, **SPEECH_FORMS}
+
+#: verbs that are reporting only with a clause, a quotation or "at" after them:
+#: "the ministry put the toll at 40", but not "he will put $100 million into it";
+#: "the army added that ...", but not "the economy added 156,000 jobs".
+NEEDS_CONTENT = {
+    "add", "put", "count", "record", "register", "list", "update", "identify", "document",
+    "call", "continue", "point", "ask", "see", "find", "know", "learn", "understand", "feel",
+    "figure", "consider", "regard", "judge", "view", "rule", "decide", "determine", "order",
+    "direct", "air", "relay", "post", "text", "message", "cry", "laugh", "sigh", "pray",
+    "object", "answer", "signal", "flag", "rate", "rank", "show", "prove", "want", "wish",
+    "wonder", "imagine", "demand", "propose", "recommend", "advise", "instruct", "remind",
+    "alert", "notify", "question", "counter", "dismiss", "reject", "blame", "charge", "accuse",
+    "praise", "criticise", "criticize", "condemn", "denounce", "describe", "threaten",
+    "promise", "vow", "pledge", "urge", "hope", "fear", "worry", "expect", "doubt",
+}
+
+#: counting verbs report a figure as their object: "the ministry recorded 300 deaths"
+COUNTING = {"record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate"}
+
+#: a sentence is worth parsing only if it matches this
+SELECT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(f) for f in CUE_FORMS), key=len, reverse=True))
+    + r"|according\s+to|polls?|surveys?)\b|[\"“”«»]|\w:\s",
+    re.IGNORECASE,
+)
+
+
+def lemma_of(word: str) -> str:
+    """The cue lemma of a lower-cased word, or ""."""
+    return CUE_FORMS.get(word, "")
+
+
+# --------------------------------------------------------------------------
+# What may be a claimant
+
+#: common nouns that name a person, a role, a group or an organisation
+SOURCE_HEADS = {
+    "official", "officials", "authority", "authorities", "spokesperson", "spokespeople",
+    "spokesman", "spokesmen", "spokeswoman", "minister", "ministers", "ministry", "ministries",
+    "government", "governments", "administration", "military", "army", "navy", "police",
+    "forces", "force", "command", "commander", "commanders", "general", "generals", "officer",
+    "officers", "soldier", "soldiers", "troops", "fighters", "fighter", "militants", "rebels",
+    "separatists", "volunteers", "analyst", "analysts", "expert", "experts", "observer",
+    "observers", "monitor", "monitors", "mission", "investigator", "investigators",
+    "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys", "judge", "judges",
+    "court", "source", "sources", "witness", "witnesses", "resident", "residents", "local",
+    "locals", "survivor", "survivors", "victim", "victims", "relative", "relatives", "family",
+    "families", "parent", "parents", "mother", "father", "wife", "husband", "son", "daughter",
+    "friend", "friends", "neighbour", "neighbours", "neighbor", "neighbors", "doctor",
+    "doctors", "nurse", "nurses", "medic", "medics", "worker", "workers", "employee",
+    "employees", "staff", "staffer", "staffers", "aide", "aides", "adviser", "advisers",
+    "advisor", "advisors", "critic", "critics", "supporter", "supporters", "activist",
+    "activists", "campaigner", "campaigners", "researcher", "researchers", "scientist",
+    "scientists", "economist", "economists", "journalist", "journalists", "reporter",
+    "reporters", "correspondent", "correspondents", "editor", "editors", "lawmaker",
+    "lawmakers", "legislator", "legislators", "senator", "senators", "politician",
+    "politicians", "diplomat", "diplomats", "ambassador", "envoy", "embassy", "delegation",
+    "leader", "leaders", "president", "presidents", "mayor", "governor", "governors", "head",
+    "heads", "chief", "chiefs", "director", "directors", "chairman", "chairwoman", "chair",
+    "secretary", "representative", "representatives", "member", "members", "agency",
+    "agencies", "office", "department", "service", "services", "committee", "council",
+    "commission", "parliament", "assembly", "bureau", "directorate", "headquarters", "team", "teams", "group", "groups", "organisation", "organization", "organisations",
+    "organizations", "company", "companies", "firm", "firms", "operator", "operators",
+    "union", "unions", "party", "parties", "campaign", "alliance", "coalition", "bloc",
+    "regulator", "regulators", "watchdog", "watchdogs", "ombudsman", "ombudsperson", "bank",
+    "fund", "institute", "university", "charity", "charities", "network", "outlet", "outlets",
+    "newspaper", "newspapers", "broadcaster", "channel", "agency's", "publication", "media",
+    "press", "website", "daily", "tabloid", "state", "states", "country", "countries",
+    "nation", "nations", "side", "kremlin", "pentagon", "people", "citizens",
+    "voters", "respondents", "participants", "americans", "ukrainians", "russians",
+    "individuals", "insiders", "person", "man", "woman", "men", "women", "students",
+    "teachers", "farmers", "owners", "owner", "manager", "managers", "executive",
+    "executives", "ceo", "founder", "developer", "developers", "manufacturer",
+    "manufacturers", "producer", "producers", "pilot", "pilots", "crew", "captain", "guard",
+    "guards", "inspectors", "inspector", "planners", "strategists", "pollster", "pollsters",
+    "historian", "historians", "professor", "professors", "scholar", "scholars", "priest",
+    "bishop", "patriarch", "church", "intelligence", "counterintelligence", "presidency",
+    "cabinet", "senate", "congress", "house", "chamber", "mp", "mps", "deputies", "deputy",
+    "candidate", "candidates", "nominee", "nominees", "spokespersons", "officialdom", "brigade",
+    "brigades", "unit", "units", "squad", "battalion", "regiment", "division", "corps", "panel",
+    "jury", "tribunal", "board", "consulate", "militia", "paper", "magazine", "station", "radio", "television", "tv", "site",
+    "blog", "account", "feed", "clip", "ad", "ads", "book", "memoir", "complaint", "lawsuit",
+    "suit", "indictment", "ruling", "verdict", "bill", "resolution", "declaration", "treaty",
+    "agreement", "communique", "platform", "manifesto",
+}
+#: singular role nouns that need a referent: bare "official" or "general" is nobody
+_NEEDS_REFERENT = {
+    "official", "spokesperson", "spokesman", "spokeswoman", "minister", "commander", "general",
+    "officer", "president", "mayor", "governor", "head", "chief", "director", "chairman",
+    "chairwoman", "chair", "secretary", "representative", "member", "ambassador", "envoy",
+    "leader", "source", "agency", "ministry", "office", "department", "service", "committee",
+    "council", "commission", "bureau", "company", "firm", "operator", "organisation",
+    "organization", "group", "team", "person", "man", "woman", "side", "state", "country",
+    "nation", "party", "campaign", "newspaper", "broadcaster", "channel", "publication",
+    "website", "daily", "outlet", "network", "regulator", "watchdog", "mission", "court",
+    "fund", "bank", "institute", "university", "charity", "candidate", "nominee", "deputy",
+}
+_FRAGMENTS = {
+    "he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "our", "my", "your",
+    "we", "i", "you", "us", "me", "this", "that", "these", "those", "some", "many", "most",
+    "others", "other", "all", "both", "each", "one", "none", "few", "several", "anyone",
+    "someone", "everyone", "nobody", "somebody", "everybody", "who", "which", "what", "s",
+    "there", "here", "own", "such",
+}
+#: heads that never name a source, and the endings of abstract nouns
+_NOT_SOURCE_HEADS = {
+    "list", "lists", "situation", "view", "views", "thing", "things", "way", "ways", "fact", "facts",
+    "idea", "ideas", "question", "questions", "problem", "problems", "issue", "issues", "case", "cases",
+    "point", "points", "part", "parts", "lot", "number", "numbers", "kind", "sort", "type", "time",
+    "times", "day", "days", "year", "years", "war", "attack", "attacks", "strike", "strikes", "move",
+    "plan", "plans", "decision", "step", "steps", "level", "levels", "rate", "rates", "price", "prices",
+    "s", "t", "own", "result", "results", "change", "changes", "reason", "reasons", "event", "events",
+    "incident", "incidents", "percent", "center", "centre", "border", "borders", "winter", "summer",
+    "quarter", "water", "power", "matter", "matters", "order", "orders", "corner", "member's",
+    "cancer", "disaster", "shelter", "river", "tower", "weather", "answer", "answers", "payment",
+}
+#: endings of nouns for people and bodies: "rescuers", "monitors", "economists", "residents"
+_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|eers?|ees)$")
+_CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
+
+
+#: determiners that introduce a new, unnamed source: "a source", "one official", "several members"
+_NEW_SOURCE = {
+    "a", "an", "one", "another", "some", "several", "many", "most", "all", "each", "both", "two",
+    "three", "four", "five", "other", "his", "her", "their", "numerous", "few",
+}
+
+
+def acceptable_source(name: str, raw: str = "") -> bool:
+    """May ``name`` (canonical) be a claimant?
+
+    A person, an organisation, a group, a place used for its authorities, a
+    publication or a role ("Ukrainian officials") may; a pronoun fragment
+    ("those"), a bare common noun ("report", "update", "Data"), a bare role
+    that was never resolved ("the official"), a number or a clause may not.
+    """
+    words = name.replace("’", "'").split()
+    if not words or len(name) < 2 or len(words) > 9:
+        return False
+    raw_words = raw.lower().replace("’", "'").split()
+    if raw_words and raw_words[0] in _NEW_SOURCE and len(raw_words) >= 2:
+        # "a source", "Some experts", "one West Virginia official", "His lawyer": a role, newly introduced
+        rest = [w for w in raw_words[1:] if w not in _NEW_SOURCE and w not in ("of", "the")]
+        core: list[str] = []
+        for w in rest:
+            if w in _CUT_AT and core:
+                break
+            core.append(w)
+        if core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS:
+            return True
+    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    low = [w.lower().strip(",.;:'\"()") for w in words]
+    if low[0] in _FRAGMENTS and not words[0].isupper() or all(
+        lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)
+    ):
+        return False  # "those", "its own teams" (but "US" is a country)
+    if "of" in low[1:] and low[low.index("of", 1) + 1 :][:1] and low[low.index("of", 1) + 1] in _FRAGMENTS:
+        return False  # "Half of those", "some of them"
+    if any(re.fullmatch(r"[\d.,%]+", w) for w in low) or "%" in name:
+        return False  # "Some 43% of those": the answers of a poll, not its author
+    # the head is the last word before "of"/"for"/...: "spokesperson for the general staff"
+    core = []
+    for w in low:
+        if w in _CUT_AT and core:
+            break
+        core.append(w)
+    head = re.sub(r"'s?$", "", core[-1])
+    head_written = words[len(core) - 1]
+    if head_written[:1].islower() and head not in SOURCE_HEADS and head not in EVIDENCE_NOUNS and (
+        head in _NOT_SOURCE_HEADS or not _AGENT.search(head)
+    ):
+        return False  # "American views on foreign enemies", "political situation"
+    proper = any(
+        w[:1].isupper() and lw not in SOURCE_HEADS and lw not in EVIDENCE_NOUNS and lw not in _CUT_AT
+        or len(w) > 1 and w.isupper() and w.isalpha()  # "MAYOR:" in a transcript is a name
+        for w, lw in zip(words, low, strict=True)
+    )
+    if proper:
+        return not (len(words) == 1 and low[0] in EVIDENCE_NOUNS)
+    if head in EVIDENCE_NOUNS:
+        return len(core) >= 2  # "official figures", "UN data"; never a bare "report"
+    if head not in SOURCE_HEADS and (head in _NOT_SOURCE_HEADS or not _AGENT.search(head)):
+        return False  # "list of names", "political situation", "constant fighting", "recent weeks"
+    if len(words) == 1 and head not in SOURCE_HEADS and not head.endswith("s"):
+        return False  # a bare singular noun nobody was named for: "brigade"
+    return not (len(words) == 1 and head in _NEEDS_REFERENT)
