@@ -39,7 +39,7 @@ from desk import __version__
 from desk.gui import export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
-from desk.gui.compare_view import CompareView
+from desk.gui.compare_view import CompareView, row_claimants
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         self.busy_tasks: list[Task | IndexJob] = []  # cancellable work the status bar shows, newest last
         self._tasks: set[Task | IndexJob] = set()
         self._query = ""  # the last compared query
+        self._collated: list[str] = []  # the article ids of the last collation
         self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
         self._reindex_pending = False
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         self.compare_view.passageActivated.connect(self.open_passage)
         self.compare_view.exportRequested.connect(self.export)
         self.reader = ReaderPane(self)
+        # one claimant palette for every view: a claimant looks the same in the panes, legend and reader
+        self.reader.colors.claimants = self.compare_view.model.colors.claimants
         self.claims_view = ClaimsView(self)
         self.claims_view.passageRequested.connect(self.open_passage_at)
         self.claims_view.alias_action = self.alias_action
@@ -759,6 +762,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         gen = self._generation
         self.set_status(f"Collating {len(chosen)} articles\u2026")
+        self._collated = [a.id for a in chosen]
         self.run(self.library.collate, [a.id for a in chosen], name="collation", cancellable=True,
                  on_done=lambda c: self._compared(c, gen))
 
@@ -813,10 +817,37 @@ class MainWindow(QMainWindow):
             what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",
                     "delete": "hidden as a claimant", "forget": "back to its own name"}.get(action, "")
             self.set_status(f"Claimant \u201c{name}\u201d {what}.")
-            if self._query:
-                self.compare(self._query)
+            self._reshow_after_alias(f"Claimant \u201c{name}\u201d {what}.")
 
         self.run(act, name="alias edit", on_done=after)
+
+    def _reshow_after_alias(self, message: str) -> None:
+        """Redo the comparison (or collation) and the claims on screen with the new names, staying on this tab."""
+        lib = self.library
+        comp = self.compare_view.model.comparison
+        if lib is None or comp is None:
+            return
+        before = {n for row in comp.rows for n in row_claimants(row)}
+        self._generation += 1
+        gen = self._generation
+
+        def shown(new_comp: Comparison) -> None:
+            if gen != self._generation:
+                return
+            self.compare_view.refresh_claimants(new_comp)
+            after = {n for row in new_comp.rows for n in row_claimants(row)}
+            if after == before:
+                self.set_status(message + " Nothing in the comparison on screen changed.")
+            emit(self.compared, new_comp)
+            if new_comp.mode == "query":
+                self._follow_up(new_comp.query, gen)
+
+        if comp.mode == "collate" and self._collated:
+            self.run(lib.collate, list(self._collated), name="collation", on_done=shown)
+        elif self._query:
+            outlets, since, until = self.library_panel.filters()
+            self.run(lib.compare, self._query, outlets=outlets, since=since, until=until,
+                     name="comparison", on_done=shown)
 
     # ------------------------------------------------------------------ export
     def _export_comparison(self) -> tuple[Comparison | None, list[int] | None, str]:

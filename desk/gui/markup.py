@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desk import palette
 from desk.model import Article, Extraction, PassageRef, Row
 
 # C0/C1 controls other than newline and tab would confuse the layout; each
@@ -34,12 +35,6 @@ def escape_text(text: str) -> str:
 # --------------------------------------------------------------------------
 # Colours
 
-_LIGHT_FIGURES = ["#ffe08a", "#b8e6b0", "#a9d4ff", "#ffc2d1", "#d9c2ff", "#ffd1a6", "#b3f0ec", "#e6e6a0"]
-_DARK_FIGURES = ["#7a5c00", "#2f6b2a", "#1f4f80", "#7a2f45", "#553a8a", "#80481a", "#1f6b66", "#5e5e1f"]
-_LIGHT_CLAIMANTS = ["#b3261e", "#1d6fb8", "#2e7d32", "#8e24aa", "#c25e00", "#00796b", "#5d4037", "#ad1457"]
-_DARK_CLAIMANTS = ["#ff8a80", "#82b1ff", "#9ccc65", "#e1a3f0", "#ffb74d", "#4dd0c4", "#d7b49e", "#f48fb1"]
-
-
 @dataclass
 class Theme:
     """The colours rich text uses; one for light palettes, one for dark."""
@@ -47,14 +42,13 @@ class Theme:
     dark: bool = False
     text: str = "#1b1b1b"
     dim: str = "#8a8a8a"
-    hit_bg: str = "#fff176"
+    hit_bg: str = palette.LIGHT_HIT
     hit_fg: str = "#000000"
     mark: str = "#d50000"
     diff_bg: str = "#e8eaf6"
     deleted: str = "#9e9e9e"
     hover_bg: str = "#ff6d00"
-    figures: list[str] = field(default_factory=lambda: list(_LIGHT_FIGURES))
-    claimants: list[str] = field(default_factory=lambda: list(_LIGHT_CLAIMANTS))
+    figures: list[str] = field(default_factory=lambda: list(palette.LIGHT_FIGURES))
 
     @classmethod
     def for_dark(cls, dark: bool) -> Theme:
@@ -64,14 +58,13 @@ class Theme:
             dark=True,
             text="#e8e8e8",
             dim="#8c8c8c",
-            hit_bg="#8d7b00",
+            hit_bg=palette.DARK_HIT,
             hit_fg="#ffffff",
             mark="#ff5252",
             diff_bg="#2c3350",
             deleted="#9e9e9e",
             hover_bg="#ff9100",
-            figures=list(_DARK_FIGURES),
-            claimants=list(_DARK_CLAIMANTS),
+            figures=list(palette.DARK_FIGURES),
         )
 
 
@@ -83,28 +76,44 @@ def value_key(value: float) -> str:
 
 
 class ColorBook:
-    """Stable colours: the same figure value, or claimant, gets one colour everywhere."""
+    """Stable colours: the same figure value, or claimant, gets one look everywhere.
 
-    def __init__(self, theme: Theme | None = None) -> None:
-        self.theme = theme or Theme()
+    Claimant looks come from a :class:`desk.palette.ClaimantPalette`, which
+    the window shares between its views (``claimants`` may be replaced by a
+    shared one).  ``hidden`` names are drawn plain (the legend hides them).
+    """
+
+    def __init__(self, theme: Theme | None = None, claimants: palette.ClaimantPalette | None = None) -> None:
+        self._theme = theme or Theme()
+        self.claimants = claimants or palette.ClaimantPalette(dark=self._theme.dark)
         self._values: dict[str, int] = {}
-        self._claimants: dict[str, int] = {}
+        self.hidden: set[str] = set()
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._theme = theme
 
     def reset(self) -> None:
         self._values.clear()
-        self._claimants.clear()
+        self.claimants.reset()
 
     def figure(self, value: float) -> str:
         k = value_key(value)
         i = self._values.setdefault(k, len(self._values))
         return self.theme.figures[i % len(self.theme.figures)]
 
+    def look(self, name: str) -> palette.Look:
+        return palette.look_for_slot(self.claimants.slot(name), dark=self.theme.dark)
+
     def claimant(self, name: str) -> str:
-        i = self._claimants.setdefault(name, len(self._claimants))
-        return self.theme.claimants[i % len(self.theme.claimants)]
+        return self.look(name).colour
 
     def claimant_names(self) -> list[str]:
-        return list(self._claimants)
+        return self.claimants.names()
 
 
 # --------------------------------------------------------------------------
@@ -188,6 +197,8 @@ class Highlight:
     colors: ColorBook
     hover: str = ""  # anchor key under the mouse: its counterparts light up
     marked_figures: set[tuple[str, int]] = field(default_factory=set)  # (article_id, figure start)
+    markers: bool = False  # a claimant's marker glyph after its name (compare panes; not the reader's offsets)
+    show_diffs: bool = False  # wording differences against the row's reference passage (off: the text untouched)
 
 
 def _figure_marks(
@@ -214,14 +225,15 @@ def _figure_marks(
 def _claimant_marks(base: int, spans: Iterable[tuple[int, int, str]], hl: Highlight) -> list[Mark]:
     out = []
     for start, end, name in spans:
-        if not name:
+        if not name or name in hl.colors.hidden:
             continue
         key = anchor_key("who", name)
-        color = hl.colors.claimant(name)
-        css = f"color: {color}; text-decoration: underline; font-weight: bold"
+        look = hl.colors.look(name)
+        css = f"color: {look.colour}; text-decoration: underline; font-weight: bold"
         if hl.hover == key:
             css += f"; background-color: {hl.colors.theme.hover_bg}"
-        out.append(Mark(start - base, end - base, css, key, priority=2))
+        suffix = f'<sup style="color: {look.colour}">{look.glyph}</sup>' if hl.markers else ""
+        out.append(Mark(start - base, end - base, css, key, priority=2, suffix=suffix))
     return out
 
 
@@ -251,7 +263,7 @@ def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None) -> str:
     marks += _hit_marks(base, ref.highlights, th)
     for b in ref.boilerplate:
         marks.append(Mark(b.start - base, b.end - base, f"color: {th.dim}", priority=0))
-    if row is not None:
+    if row is not None and hl.show_diffs:
         for d in row.word_diffs.get(ref.key, []):
             if d.op == "delete":
                 pos = d.start - base

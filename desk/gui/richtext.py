@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -120,6 +121,9 @@ class RichTextDelegate(QStyledItemDelegate):
         doc = SafeDocument()
         doc.setDocumentMargin(2)
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        wrap = doc.defaultTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)  # whole words: never split one mid-word
+        doc.setDefaultTextOption(wrap)
         doc.setHtml(html)
         doc.setTextWidth(width)
         if len(self._docs) > 4000:

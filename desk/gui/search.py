@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -29,6 +29,8 @@ from desk.gui.signals import data, emit
 from desk.model import PassageRef, SearchResult
 
 DEBOUNCE_MS = 300
+#: window shortcuts the search field must not swallow
+WINDOW_KEYS = (QKeySequence("Ctrl+E"), QKeySequence("Ctrl+Shift+C"))
 PLACEHOLDER = "Search, e.g.  soldiers killed   \u00b7   \"grain deal\" outlet:Reuters   (Enter compares outlets)"
 
 
@@ -60,7 +62,7 @@ class SearchField(QLineEdit):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: emit(self.typed, self.text()))
         self.textEdited.connect(self._edited)
-        self.returnPressed.connect(self._submit)
+        # Enter is handled in keyPressEvent (returnPressed would also come after a completion)
 
     def set_vocabulary(self, outlets: list[str], claimants: list[str]) -> None:
         words = [_outlet_token(o) for o in outlets] + [_quote(c) for c in claimants]
@@ -99,16 +101,33 @@ class SearchField(QLineEdit):
         self._timer.start()
 
     def _submit(self) -> None:
-        if self.completer_.popup().isVisible():
-            return
         self._timer.stop()
+        self.completer_.popup().hide()
         q = self.text().strip()
         if q:
             emit(self.submitted, q)
 
+    def event(self, e: QEvent) -> bool:
+        # The line edit claims some window shortcuts (Ctrl+E moves to the end of
+        # the line on X11): let those reach the window's actions instead.
+        if (e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
+                and QKeySequence(e.keyCombination()) in WINDOW_KEYS):
+            e.ignore()
+            return False
+        return super().event(e)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_.popup()
-        if popup.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter always runs the query, completer open or not (a chosen completion goes in first)
+            if popup.isVisible():
+                idx = popup.currentIndex()
+                if idx.isValid() and popup.selectionModel().isSelected(idx):
+                    self._insert_completion(str(data(idx)))
+                popup.hide()
+            self._submit()
+            return
+        if popup.isVisible() and event.key() == Qt.Key.Key_Tab:
             idx = popup.currentIndex()
             if idx.isValid():
                 self._insert_completion(str(data(idx)))
