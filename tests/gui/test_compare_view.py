@@ -1,0 +1,334 @@
+"""The compare view read at a glance: untouched pane text, the legend, row status, layout, Enter, aliases.
+
+All sentences here are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextDocument, QTextOption
+from PySide6.QtWidgets import QLabel, QListView, QStyleOptionViewItem
+
+from desk.extract.aliases import AliasBook
+from desk.gui.compare_view import PANE_MIN_WIDTH, CompareView
+from desk.gui.markup import anchor_key
+from desk.gui.richtext import HtmlRole
+from desk.gui.search import SearchField
+from desk.model import Attribution, Claim, Comparison, Figure, FigureStatement, PassageRef, Row, WordDiff
+from desk.palette import GLYPHS
+from gui.fakes import FakeLibrary, make_comparison
+
+
+def plain(html: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(html)
+    text = doc.toPlainText()
+    for g in [*GLYPHS.values(), "\u2260"]:
+        text = text.replace(g, "")
+    return text
+
+
+def _ref(aid: str, outlet: str, text: str, claimant: str = "", figure: str = "", day: int = 3) -> PassageRef:
+    atts, claims = [], []
+    if claimant:
+        s = text.index(claimant)
+        cue = text.index("said") if "said" in text else s
+        atts.append(Attribution(claimant, s, s + len(claimant), claimant, "said", cue, cue + 4, 0, len(text)))
+    if figure:
+        f = text.index(figure)
+        fig = Figure(f, f + len(figure), figure, float(figure.replace(",", "")), "", "count", None, None, "boats")
+        claims.append(Claim(fig, claimant, 0 if claimant else None))
+    return PassageRef(aid, 0, 0, len(text), text, outlet, f"Title {aid}", dt.date(2024, 5, day), f"/x/{aid}.md",
+                      f"{aid}.md", 1.0, [], claims, atts, [], [])
+
+
+def fifty_claimants() -> Comparison:
+    rows = []
+    outlets = ["North Gazette", "South Wire"]
+    for i in range(50):
+        name = f"Harbour Official {i:02d}"
+        a = _ref(f"n{i}", outlets[0], f"{name} said {100 + i} boats left the bay.", name, str(100 + i))
+        b = _ref(f"s{i}", outlets[1], f"The port counted {200 + i} boats on the water.", "", str(200 + i))
+        st = [FigureStatement(outlets[0], name, a.claims[0].figure, a.article_id, 0),
+              FigureStatement(outlets[1], "", b.claims[0].figure, b.article_id, 0)]
+        rows.append(Row(cells={outlets[0]: [a], outlets[1]: [b]}, statements=st, disagreement=True))
+    return Comparison("boats", outlets, rows)
+
+
+def test_each_pane_shows_the_outlets_own_text_untouched(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    comp = make_comparison()
+    # a deletion that used to be drawn struck-through inside another outlet's text
+    r2 = comp.rows[0].cells["Wire Service"][0]
+    comp.rows[0].word_diffs[r2.key].append(WordDiff(r2.start + 4, r2.start + 4, "delete", "inserted words"))
+    view.set_comparison(comp)
+    m = view.model
+    for c, outlet in enumerate(comp.outlets, start=1):
+        html = m.index(0, c).data(HtmlRole)
+        ref = comp.rows[0].cells[outlet][0]
+        shown = plain(html)
+        assert shown.startswith(ref.text), (shown, ref.text)
+        assert "line-through" not in html
+        assert m.colors.theme.diff_bg not in html
+    assert "inserted words" not in plain(m.index(0, 2).data(HtmlRole))
+    # on demand: against a chosen outlet, with a legend saying what the marks mean
+    view.diff_btn.setChecked(True)
+    view.diff_ref.setCurrentText("Kyiv Daily")
+    assert view.diff_legend.isVisibleTo(view)
+    assert "Kyiv Daily" in view.diff_legend.text()
+    marked = m.index(0, 2).data(HtmlRole)
+    assert m.colors.theme.diff_bg in marked
+    assert m.colors.theme.diff_bg not in m.index(0, 1).data(HtmlRole)  # the reference itself is not marked
+    view.diff_btn.setChecked(False)
+    assert m.colors.theme.diff_bg not in m.index(0, 2).data(HtmlRole)
+
+
+def test_legend_of_fifty_claimants_stays_one_line_and_any_can_be_hidden(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    view.set_comparison(fifty_claimants())
+    view.update_legend()
+    line = view.legend.line
+    assert view.legend.height() <= 2.2 * line.fontMetrics().lineSpacing() + 12
+    assert view.legend.sizeHint().height() <= 2.2 * line.fontMetrics().lineSpacing() + 12
+    # the legend lists the claimants of the rows on screen, not all fifty, and counts the rest
+    assert 0 < len(view.legend.counts) < 50
+    assert "more" in line.text() or len(view.legend.counts) <= 8
+    # every claimant in the comparison has a look no other has
+    names = [f"Harbour Official {i:02d}" for i in range(50)]
+    looks = {view.model.colors.look(n) for n in names}
+    assert len(looks) == 50
+    # hiding one leaves its name in the text but takes its colour off
+    first = view.legend.names()[0]
+    colour = view.model.colors.look(first).colour
+    r = next(r for r in range(view.model.rowCount()) if first in view.model.row(r).cells["North Gazette"][0].text)
+    assert colour in view.model.index(r, 1).data(HtmlRole)
+    view.legend._toggle(first, True)
+    html = view.model.index(r, 1).data(HtmlRole)
+    assert colour not in html and first in plain(html)
+    assert "line-through" in view.legend.entry_html(first)
+    view.legend._toggle(first, False)
+    assert colour in view.model.index(r, 1).data(HtmlRole)
+
+
+def test_stray_words_are_left_out_of_the_legend(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    a = _ref("x1", "North Gazette", "The report said 40 boats left.", "report", "40")
+    b = _ref("x2", "South Wire", "Mayor Ilse Varn said 41 boats left.", "Mayor Ilse Varn", "41")
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"],
+                                   [Row(cells={"North Gazette": [a], "South Wire": [b]})]))
+    view.update_legend()
+    assert view.legend.names() == ["Mayor Ilse Varn"]
+
+
+def test_a_rows_status_stays_visible_while_the_row_scrolls(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    long = " ".join(["The harbour master said 12 boats were lost in the storm."] * 60)
+    a = _ref("t1", "North Gazette", long, "harbour master", "12")
+    b = _ref("t2", "South Wire", "A shorter note says 15 boats were lost.", "", "15")
+    row = Row(cells={"North Gazette": [a], "South Wire": [b]}, disagreement=True)
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"], [row, row]))
+    view.table.resizeRowToContents(0)
+    height = view.table.rowHeight(0)
+    assert height > 2 * view.table.viewport().height()
+    view.table.verticalScrollBar().setValue(height // 2)
+    rect = view.table.visualRect(view.model.index(0, 0))
+    assert rect.top() < 0  # the row's top has scrolled away
+    opt = QStyleOptionViewItem()
+    opt.rect = rect
+    opt.widget = view.table
+    opt.fontMetrics = view.table.fontMetrics()
+    band = view.status_delegate.band(opt, view.model.index(0, 0))
+    assert 0 <= band.top() < 5 and band.bottom() < view.table.viewport().height()
+    status = view.model.index(0, 0).data()
+    assert "\u26a0 differs" in status and "2 outlets" in status and "2024-05-03" in status
+    # near its bottom the band rides up with the row's end, never below it
+    view.table.verticalScrollBar().setValue(height - 10)
+    rect = view.table.visualRect(view.model.index(0, 0))
+    opt.rect = rect
+    band = view.status_delegate.band(opt, view.model.index(0, 0))
+    assert band.bottom() <= rect.bottom()
+    # the tick box works in the band
+    pos = QPoint(band.left() + 8, band.top() + band.height() // 2)
+    before = view.model.checked_rows()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert view.model.checked_rows() != before
+
+
+def test_unlocked_rows_keep_outlet_headers_and_whole_words(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    comp = fifty_claimants()
+    outlets = [f"Outlet Number {i}" for i in range(11)]
+    rows = [Row(cells={o: [_ref(f"{o}{i}", o, "Unbreakable extraordinarily lengthy vocabulary appears.")]
+                       for o in outlets}) for i in range(3)]
+    comp = Comparison("words", outlets, rows)
+    view.set_comparison(comp)
+    view.lock.setChecked(False)
+    assert view.stack.currentWidget() is view.pane_scroll
+    heads = [view.panes.widget(i).findChild(QLabel, "paneHeader").text() for i in range(view.panes.count())]
+    assert heads == outlets
+    for i in range(view.panes.count()):
+        assert view.panes.widget(i).minimumWidth() >= PANE_MIN_WIDTH
+    pane = view.panes.widget(0).findChild(QListView)
+    qtbot.waitUntil(lambda: pane.viewport().width() > 100)
+    opt = QStyleOptionViewItem()
+    opt.widget = pane
+    opt.font = pane.font()
+    doc = view.delegate.document(opt, view.model.index(0, 1))
+    assert doc.defaultTextOption().wrapMode() == QTextOption.WrapMode.WordWrap
+    lines = []
+    block = doc.firstBlock()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            ln = layout.lineAt(n)
+            lines.append(block.text()[ln.textStart(): ln.textStart() + ln.textLength()].strip())
+        block = block.next()
+    words = set("Unbreakable extraordinarily lengthy vocabulary appears.".split())
+    for ln in lines:
+        for w in ln.split():
+            assert w in words or w.startswith("North") or not w.isalpha(), (w, lines)
+
+
+def test_sort_and_filters_keep_ticks(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    one = Row(cells={"North Gazette": [_ref("o1", "North Gazette", "Only here: 5 boats.", "", "5", day=9)]},
+              score=3.0)
+    two = Row(cells={"North Gazette": [_ref("b1", "North Gazette", "Both: 7 boats.", "", "7", day=1)],
+                     "South Wire": [_ref("b2", "South Wire", "Both: 8 boats.", "", "8", day=2)]},
+              disagreement=True, score=1.0)
+    calm = Row(cells={"North Gazette": [_ref("c1", "North Gazette", "Calm: 2 boats.", "", "2", day=5)],
+                      "South Wire": [_ref("c2", "South Wire", "Calm: 2 boats.", "", "2", day=6)]}, score=2.0)
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"], [two, calm, one]))
+    m = view.model
+    m.setData(m.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    view.sort_box.setCurrentText("Relevance")
+    assert [m.row(r).score for r in range(3)] == [3.0, 2.0, 1.0]
+    view.sort_box.setCurrentText("Date (newest first)")
+    assert [m.row(r) for r in range(3)] == [one, calm, two]
+    view.hide_single.setChecked(True)
+    assert m.rowCount() == 2
+    view.only_dis.setChecked(True)
+    assert m.rowCount() == 1 and m.row(0) is two
+    assert m.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "1 shown" in view.summary.text()
+    sel = m.selected_comparison()
+    assert sel is not None and sel.rows == [two]
+
+
+def test_enter_runs_the_query_with_the_completer_open(qtbot) -> None:
+    field = SearchField()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.set_vocabulary(["Harbour Post"], ["Ilse Varn", "Ilse Varnholt"])
+    qtbot.keyClicks(field, "boats Ilse")
+    popup = field.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)  # the key goes to the popup, as from a real keyboard
+    assert blocker.args == ["boats Ilse"]
+    assert not popup.isVisible()
+    # once more, typed straight at the field
+    field.clear()
+    qtbot.keyClicks(field, "Varn")
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(field, Qt.Key.Key_Enter)
+    assert blocker.args == ["Varn"]
+    # a completion the user picked goes in before the query runs
+    field.clear()
+    qtbot.keyClicks(field, "Varnh")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert blocker.args == ['"Ilse Varnholt"']
+
+
+def test_ctrl_e_reaches_export_from_the_search_field(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    called = []
+    w.export_act.triggered.disconnect()
+    w.export_act.triggered.connect(lambda *_: called.append(1))
+    w.activateWindow()
+    w.search_field.setFocus()
+    qtbot.waitUntil(w.search_field.hasFocus)
+    qtbot.keyClick(w.search_field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert called == [1]
+
+
+class AliasLibrary(FakeLibrary):
+    """The fake library, with claimant names passed through an alias book as the core does."""
+
+    def __init__(self, folder: str, data_dir: str | None = None) -> None:
+        super().__init__(folder, data_dir)
+        self.aliases_path = Path(data_dir or folder) / "aliases.json"
+
+    def compare(self, query, outlets=(), since=None, until=None, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        comp = super().compare(query, outlets, since, until, progress, cancelled)
+        book = AliasBook.load(self.aliases_path)
+
+        def canon(n: str) -> str:
+            return book.canonical(n) or n
+
+        for row in comp.rows:
+            for s in row.statements:
+                s.claimant = canon(s.claimant) if s.claimant else s.claimant
+            for refs in row.cells.values():
+                for ref in refs:
+                    for a in ref.attributions:
+                        a.name = canon(a.name)
+        return comp
+
+
+def test_alias_edits_reach_the_compare_view_and_the_window_stays(qtbot, settings, data_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    from desk.gui.main_window import MainWindow
+
+    w = MainWindow(settings, data_dir=str(data_dir), library_factory=AliasLibrary, err_windows=False)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    view = w.compare_view
+    view.update_legend()
+    assert "General Staff" in view.legend.counts
+    view.sort_box.setCurrentText("Relevance")
+    w.tabs.setCurrentWidget(w.claims_view)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.alias_action("merge", "General Staff", "Olena Marchuk")
+    view.update_legend()
+    assert "General Staff" not in view.legend.counts
+    assert view.legend.counts["Olena Marchuk"] >= 2
+    wire = view.model.index(0, view.model.outlets.index("Wire Service") + 1).data(HtmlRole)
+    assert anchor_key("who", "General Staff") not in wire and anchor_key("who", "Olena Marchuk") in wire
+    assert w.tabs.currentWidget() is w.claims_view
+    assert view.sort_box.currentText() == "Relevance"
+    # an edit that changes nothing on screen says so
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.alias_action("merge", "Somebody Absent", "Olena Marchuk")
+    qtbot.waitUntil(lambda: "Nothing in the comparison on screen changed" in w.status.text())
+    w.close_library()
