@@ -111,14 +111,18 @@ def rank_claimants(names: Iterable[str]) -> list[str]:
 def looks_like_claimant(name: str) -> bool:
     """Whether a name is worth a legend entry: a name, not a stray word or letter.
 
-    Names carry a capital letter (people, bodies, outlets) or are several
-    words; a single lower-case word ("report", "general") or one letter is
-    an extraction slip and gets no colour of its own.
+    Names carry a capital letter (people, bodies, places); a lower-case
+    phrase ("report", "the statement"), a pronoun ("They") or one letter is
+    an extraction slip and gets no legend entry of its own.
     """
     name = name.strip()
-    if len(name) < 2:
+    if len(name) < 2 or name.lower() in PRONOUNS:
         return False
-    return any(ch.isupper() for ch in name) or (len(name.split()) > 1 and any(ch.isalpha() for ch in name))
+    return any(ch.isupper() for ch in name)
+
+
+#: pronouns stand for a claimant named elsewhere; they are not names themselves
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "one"})
 
 
 class ClaimantPalette:

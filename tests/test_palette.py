@@ -52,8 +52,10 @@ def test_rank_puts_the_most_frequent_first_and_keeps_first_seen_order_on_ties() 
 def test_stray_words_get_no_legend_entry() -> None:
     assert not looks_like_claimant("s")
     assert not looks_like_claimant("report")
+    assert not looks_like_claimant("the harbour statement")
+    assert not looks_like_claimant("They")
     assert looks_like_claimant("Port Authority")
-    assert looks_like_claimant("the harbour master")
+    assert looks_like_claimant("the Harbour Master")
 
 
 def test_figure_colours_repeat_by_value_and_never_equal_the_hit_colour() -> None:

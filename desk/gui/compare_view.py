@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QMouseEvent, QPainter
+from PySide6.QtGui import QAction, QBrush, QColor, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -60,6 +61,8 @@ AFTER_PAINT_LIMIT_MS = 400
 SORTS = ("Outlets spanned", "Relevance", "Date (oldest first)", "Date (newest first)")
 #: below this share of common words two passages are worded apart throughout: no word marks
 DIFF_MIN_SIMILARITY = 0.3
+#: the width of the status column (tick box, badge, outlets, dates)
+STATUS_WIDTH = 112
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
 PANE_MIN_WIDTH = 260
 EMPTY_TEXT = (
@@ -266,7 +269,7 @@ class CompareModel(QAbstractTableModel):
         parts.append(f"{n} outlet" + ("" if n == 1 else "s"))
         first, last = row_date(row, False), row_date(row, True)
         if first:
-            parts.append(first.isoformat() if first == last or last is None else f"{first:%b %d}\u2013{last:%b %d %Y}")
+            parts.append(first.isoformat() if first == last or last is None else f"{first:%b %d}\u2013{last:%b %d}")
         return "\n".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -472,6 +475,20 @@ class _StatusDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         opt.rect = self.band(option, index)  # type: ignore[attr-defined]
         super().paint(painter, opt, index)
+        # some styles draw the tick box's edge in a shade of the window colour, all but
+        # invisible on a dark palette: outline it in the text colour, half strength
+        self.initStyleOption(opt, index)
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, widget)
+        edge = QColor(opt.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+        edge.setAlpha(150)
+        painter.save()
+        painter.setPen(edge)
+        painter.drawRect(box.adjusted(1, 1, -2, -2))
+        painter.restore()
 
     def editorEvent(self, event: Any, model: Any, option: QStyleOptionViewItem, index: Index) -> bool:
         opt = QStyleOptionViewItem(option)
@@ -620,6 +637,8 @@ class CompareView(QWidget):
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         hh = self.table.horizontalHeader()
         hh.setSectionsMovable(True)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
@@ -687,14 +706,14 @@ class CompareView(QWidget):
         self.diff_legend.setTextFormat(Qt.TextFormat.RichText)
         self.diff_legend.setVisible(False)
 
+        self.summary.setMinimumWidth(40)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
-        for w in (self.prev_btn, self.next_btn, self.lock, self.export_btn):
+        for w in (self.diff_btn, self.diff_ref, self.only_dis, self.hide_single, self.sort_box,
+                  self.prev_btn, self.next_btn, self.lock, self.export_btn):
             bar.addWidget(w)
         bar2 = QHBoxLayout()
         bar2.addWidget(self.legend, 1)
-        for w2 in (self.diff_btn, self.diff_ref, self.only_dis, self.hide_single, self.sort_box):
-            bar2.addWidget(w2)
 
         self.panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes.setChildrenCollapsible(False)
@@ -840,7 +859,7 @@ class CompareView(QWidget):
             return
         self._laying_out = True
         try:
-            first = 90
+            first = STATUS_WIDTH
             self.table.setColumnWidth(0, first)
             # the table may be hidden behind the empty page: measure the page instead
             frame = self.stack.width() - self.table.verticalHeader().sizeHint().width()

@@ -718,8 +718,15 @@ class MainWindow(QMainWindow):
         self.run(
             self.library.compare, query, outlets=outlets, since=since, until=until,
             name="comparison", cancellable=True, on_done=lambda c: self._compared(c, gen),
-            on_error=lambda m: self._query_failed(m, gen),
+            on_error=lambda m: self._compare_failed(m, gen),
         )
+
+    def _compare_failed(self, message: str, gen: int) -> None:
+        """A malformed query: the message, and no old comparison left under it to be mistaken for the answer."""
+        if gen == self._generation:
+            self.compare_view.set_comparison(None)
+            self.results.set_result(None)
+        self._query_failed(message, gen)
 
     def _compared(self, comparison: Comparison, gen: int) -> None:
         if gen != self._generation:

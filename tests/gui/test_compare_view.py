@@ -339,3 +339,17 @@ def test_alias_edits_reach_the_compare_view_and_the_window_stays(qtbot, settings
         w.alias_action("merge", "Somebody Absent", "Olena Marchuk")
     qtbot.waitUntil(lambda: "Nothing in the comparison on screen changed" in w.status.text())
     w.close_library()
+
+
+def test_a_query_error_clears_the_old_comparison(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    assert w.compare_view.model.rowCount() == 2
+    with qtbot.waitSignal(w.errorShown, timeout=10000):
+        w.compare('"soldiers killed')
+    assert w.compare_view.model.comparison is None
+    assert w.compare_view.stack.currentWidget() is w.compare_view.empty
+    assert "quote" in w.search_bar.message.text()
