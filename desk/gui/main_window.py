@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 1500
 LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
+#: passages listed per article (two hits from one article are told apart by their sentences)
+PER_ARTICLE = 5
 
 LibraryFactory = Callable[[str, str | None], Any]
 
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock("Library", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.results = ResultsView(self)
         self.results.passageActivated.connect(self.open_passage)
+        self.results.moreRequested.connect(self.more_results)
         self.results_dock = self._dock("Results", "resultsDock", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.library_dock, self.results_dock)
         self.library_dock.raise_()
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
         theme = Theme.for_dark(dark)
         self.compare_view.set_theme(theme)
         self.reader.colors.theme = theme
+        self.results.set_theme(theme)
 
     # ------------------------------------------------------------------ tasks
     def run(
@@ -676,10 +680,20 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._run_search(query, self._generation)
 
-    def _run_search(self, query: str, gen: int) -> None:
+    def more_results(self) -> None:
+        """The next page of results for the query listed (the list grows by SEARCH_LIMIT)."""
+        shown = self.results.model.result
+        if shown is None or not self._need_library():
+            return
+        self._generation += 1
+        self._run_search(shown.query, self._generation, limit=len(shown.hits) + SEARCH_LIMIT)
+
+    def _run_search(self, query: str, gen: int, limit: int = 0) -> None:
+        limit = limit or SEARCH_LIMIT
         outlets, since, until = self.library_panel.filters()
         self.run(
-            self.library.search, query, outlets=outlets, since=since, until=until, limit=SEARCH_LIMIT,
+            self.library.search, query, outlets=outlets, since=since, until=until, limit=limit,
+            per_article=PER_ARTICLE,
             name="search", on_done=lambda r: self._searched(r, gen),
             on_error=lambda m: self._query_failed(m, gen),
         )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
+    QTreeView,
     QWidget,
 )
 
@@ -106,6 +107,13 @@ class RichTextDelegate(QStyledItemDelegate):
             w = view.columnWidth(index.column())
         elif isinstance(view, QListView):
             w = view.viewport().width()
+        elif isinstance(view, QTreeView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            w = view.viewport().width() - view.indentation() * (depth + int(view.rootIsDecorated()))
         else:
             w = option.rect.width()  # type: ignore[attr-defined]
         return max(60, w - 2 * self.PADDING)

@@ -16,8 +16,18 @@ from desk.extract.aliases import AliasBook
 from desk.gui.compare_view import PANE_MIN_WIDTH, CompareView
 from desk.gui.markup import anchor_key
 from desk.gui.richtext import HtmlRole
-from desk.gui.search import SearchField
-from desk.model import Attribution, Claim, Comparison, Figure, FigureStatement, PassageRef, Row, WordDiff
+from desk.gui.search import ResultsView, SearchField, hit_sentence
+from desk.model import (
+    Attribution,
+    Claim,
+    Comparison,
+    Figure,
+    FigureStatement,
+    PassageRef,
+    Row,
+    SearchResult,
+    WordDiff,
+)
 from desk.palette import GLYPHS
 from gui.fakes import FakeLibrary, make_comparison
 
@@ -353,3 +363,47 @@ def test_a_query_error_clears_the_old_comparison(qtbot, fake_window, tmp_path: P
     assert w.compare_view.model.comparison is None
     assert w.compare_view.stack.currentWidget() is w.compare_view.empty
     assert "quote" in w.search_bar.message.text()
+
+
+def _hit_ref(text: str, words: list[str], number: int = 0) -> PassageRef:
+    ref = _ref(f"h{number}", "North Gazette", text)
+    ref.number = number
+    ref.start, ref.end = 1000, 1000 + len(text)
+    ref.highlights = [(1000 + text.index(w), 1000 + text.index(w) + len(w)) for w in words]
+    return ref
+
+
+def test_results_show_the_matching_sentence_with_the_hit_marked() -> None:
+    text = "The mayor spoke first.\nThen 40   boats left the harbour at dawn! Nobody saw them go."
+    sentence, spans = hit_sentence(_hit_ref(text, ["boats"]))
+    assert sentence == "Then 40 boats left the harbour at dawn!"
+    assert [sentence[s:e] for s, e in spans] == ["boats"]
+    # an unpunctuated run is cut around the hit
+    long = "word " * 200 + "harbour " + "word " * 200
+    sentence, spans = hit_sentence(_hit_ref(long, ["harbour"]))
+    assert len(sentence) <= 262
+    assert sentence.startswith("\u2026")
+    assert [sentence[s:e] for s, e in spans] == ["harbour"]
+
+
+def test_results_list_tells_two_hits_of_one_article_apart_and_pages(qtbot) -> None:
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    a = _hit_ref("Ferries stopped at noon. The ferry crews went home.", ["ferry"], 0)
+    b = _hit_ref("Later the ferry service resumed on the east route.", ["ferry"], 1)
+    b.article_id = a.article_id
+    view.set_result(SearchResult("ferry", [a, b], total=130))
+    head = view.model.item(0)
+    shown = [head.child(i).data(HtmlRole) for i in range(head.rowCount())]
+    assert len(shown) == 2
+    assert shown[0] != shown[1]
+    assert "The ferry crews went home." in plain(shown[0])
+    assert view.model.theme.hit_bg in shown[0]
+    assert view.more.isVisibleTo(view)
+    assert "2 of 130" in view.info.text()
+    with qtbot.waitSignal(view.moreRequested, timeout=1000):
+        view.more.click()
+    view.set_result(SearchResult("ferry", [a, b], total=2))
+    assert not view.more.isVisibleTo(view)
