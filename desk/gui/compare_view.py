@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QMouseEvent, QPainter, QPalette
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.compare.diff import similarity, word_diff
-from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, passage_html, value_key
+from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bounds, passage_html, value_key
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.gui.signals import data, emit
 from desk.model import Comparison, PassageRef, Row, WordDiff
@@ -61,6 +61,8 @@ AFTER_PAINT_LIMIT_MS = 400
 SORTS = ("Outlets spanned", "Relevance", "Date (oldest first)", "Date (newest first)")
 #: below this share of common words two passages are worded apart throughout: no word marks
 DIFF_MIN_SIMILARITY = 0.3
+#: passages a collapsed cell shows (the rest behind "more")
+COLLAPSED_PASSAGES = 2
 #: the width of the status column (tick box, badge, outlets, dates)
 STATUS_WIDTH = 112
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
@@ -106,6 +108,7 @@ class CompareModel(QAbstractTableModel):
         self.sort = SORTS[0]
         self._order: list[int] = []
         self._checked: set[int] = set()  # comparison row indices
+        self.expanded: set[int] = set()  # comparison row indices shown whole
         self._html: dict[tuple[int, int], str] = {}
         self._row_claimants: list[Counter[str]] = []
 
@@ -114,6 +117,7 @@ class CompareModel(QAbstractTableModel):
         self.beginResetModel()
         self.comparison = comparison
         self._checked = set()
+        self.expanded = set()
         self._html.clear()
         self.colors.reset()
         self._row_claimants = []
@@ -300,7 +304,7 @@ class CompareModel(QAbstractTableModel):
             key = (r, c)
             cached = self._html.get(key)
             if cached is None:
-                cached = self.cell_html(row, refs)
+                cached = self.cell_html(row, refs, self._order[r])
                 self._html[key] = cached
             return cached
         if role == ObjectRole:
@@ -351,23 +355,56 @@ class CompareModel(QAbstractTableModel):
             return []
         return word_diff(base, ref)
 
-    def cell_html(self, row: Row, refs: list[PassageRef]) -> str:
+    def toggle_expanded(self, source_row: int) -> int:
+        """Show a row whole, or collapsed again; returns its view row (-1 when it is filtered out)."""
+        if source_row in self.expanded:
+            self.expanded.discard(source_row)
+        else:
+            self.expanded.add(source_row)
+        if source_row not in self._order:
+            return -1
+        r = self._order.index(source_row)
+        for c in range(1, self.columnCount()):
+            self._html.pop((r, c), None)
+        if self.columnCount() > 1:
+            emit(self.dataChanged, self.index(r, 1), self.index(r, self.columnCount() - 1), [HtmlRole])
+        return r
+
+    def cell_html(self, row: Row, refs: list[PassageRef], source_row: int = -1) -> str:
+        """A cell's passages; collapsed (the default) long ones show only their matching sentences."""
         hl = Highlight(self.colors, hover=self.hover, marked_figures=row_marked_figures(row), markers=True,
                        show_diffs=self.show_diffs)
+        whole = source_row in self.expanded
+        shown_refs = refs if whole else refs[:COLLAPSED_PASSAGES]
+        cut = len(refs) - len(shown_refs)
         parts = []
-        for ref in refs:
+        for ref in shown_refs:
             cite = escape_text(_citation(ref))
             dup = row.duplicates.get(ref.key)
             if dup:
                 cite += escape_text(" \u00b7 also in " + ", ".join(dup))
+            a, b = (0, len(ref.text)) if whole else excerpt_bounds(ref)
+            part = ref
+            if (a, b) != (0, len(ref.text)):
+                part = dataclasses.replace(ref, start=ref.start + a, end=ref.start + b, text=ref.text[a:b])
+                cut += 1
             shown = row
             if self.show_diffs:
-                shown = dataclasses.replace(row, word_diffs={ref.key: self._diffs(row, ref)})
+                shown = dataclasses.replace(row, word_diffs={ref.key: self._diffs(row, part)})
             parts.append(
-                passage_html(ref, hl, shown)
+                passage_html(part, hl, shown, cut_before=a > 0, cut_after=b < len(ref.text))
                 + f'<p style="color: {self.colors.theme.dim}; font-size: small">{cite}</p>'
             )
-        return "<hr>".join(parts)
+        html = "<hr>".join(parts)
+        link = f"color: {self.colors.theme.dim}; text-decoration: none"
+        if cut and source_row >= 0:
+            more = f"{len(refs) - len(shown_refs)} more passages, " if len(refs) > len(shown_refs) else ""
+            html += f'<p><a href="more:{source_row}" style="{link}">\u25b8 more ({more}whole text)</a></p>'
+        elif whole and source_row >= 0 and (
+            len(refs) > COLLAPSED_PASSAGES or any(excerpt_bounds(ref) != (0, len(ref.text)) for ref in refs)
+        ):
+            html += f'<p><a href="more:{source_row}" style="{link}">\u25b4 less</a></p>'
+        return html
 
     def checked_rows(self) -> list[int]:
         """The ticked rows, as comparison row indices."""
@@ -409,6 +446,13 @@ def row_claimants(row: Row) -> list[str]:
     return [n for n in names if looks_like_claimant(n)]
 
 
+def _shown_length(ref: PassageRef, whole: bool) -> int:
+    if whole:
+        return len(ref.text)
+    a, b = excerpt_bounds(ref)
+    return b - a + 2
+
+
 def row_date(row: Row, latest: bool) -> dt.date | None:
     dates = [p.date for refs in row.cells.values() for p in refs if p.date]
     if not dates:
@@ -426,6 +470,7 @@ class _HoverTable(QTableView):
 
     hovered = Signal(str)
     painted = Signal()
+    anchorClicked = Signal(str)
 
     def __init__(self, delegate: RichTextDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -446,6 +491,13 @@ class _HoverTable(QTableView):
     def leaveEvent(self, event: Any) -> None:
         super().leaveEvent(event)
         emit(self.hovered, "")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            anchor = self._delegate.anchor_at(self, event.position().toPoint())
+            if anchor.startswith("more:"):
+                emit(self.anchorClicked, anchor)
 
 
 class _StatusDelegate(QStyledItemDelegate):
@@ -559,12 +611,14 @@ class ClaimantLegend(QWidget):
 
     def _render(self) -> None:
         names = self.names()
-        fm = self.line.fontMetrics()
+        bold = QFont(self.line.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)  # the entries are bold
         room = max(80, self.line.width() - fm.horizontalAdvance(" +999 more "))
         used = 0
         shown: list[str] = []
         for n in names:
-            w = fm.horizontalAdvance(f"\u25cf {n}") + fm.horizontalAdvance("   ") + 4
+            w = fm.horizontalAdvance(f"\u25cf\u00a0{n}") + fm.horizontalAdvance("\u00a0 \u00a0") + 6
             if shown and used + w > room:
                 break
             shown.append(n)
@@ -644,6 +698,7 @@ class CompareView(QWidget):
         hh.customContextMenuRequested.connect(self._header_menu)
         hh.sectionResized.connect(self._column_resized)
         self.table.hovered.connect(self.model.set_hover)
+        self.table.anchorClicked.connect(self._anchor_clicked)
         self.table.doubleClicked.connect(self._activated)
         self.model.dataChanged.connect(lambda *a: self.delegate.clear_cache())
         self.model.modelReset.connect(self._after_reset)
@@ -788,6 +843,19 @@ class CompareView(QWidget):
             emit(self.model.checkedChanged)
         self.table.verticalScrollBar().setValue(pos)
 
+    def _anchor_clicked(self, anchor: str) -> None:
+        kind, _, arg = anchor.partition(":")
+        if kind == "more" and arg.isdigit():
+            self.toggle_row(int(arg))
+
+    def toggle_row(self, source_row: int) -> None:
+        """Expand a collapsed row to its whole passages, or collapse it again."""
+        r = self.model.toggle_expanded(source_row)
+        if r >= 0:
+            self.delegate.clear_cache()
+            self._fitted.add(r)
+            self.table.resizeRowToContents(r)
+
     def _diffs_toggled(self, *_: Any) -> None:
         on = self.diff_btn.isChecked()
         ref = self.diff_ref.currentText()
@@ -839,7 +907,8 @@ class CompareView(QWidget):
             what = "Collated" if comp.mode == "collate" else "Compared"
             shown = self.model.rowCount()
             hidden = f" ({shown} shown)" if shown != len(comp.rows) else ""
-            self.summary.setText(
+            self.summary.setText(f"{len(comp.rows)} rows{hidden} \u00b7 {len(comp.outlets)} outlets \u00b7 {n} differ")
+            self.summary.setToolTip(
                 f"{what}: {len(comp.rows)} rows{hidden} across {len(comp.outlets)} outlets; {n} with disagreements"
             )
         self._legend_timer.start()
@@ -892,12 +961,16 @@ class CompareView(QWidget):
         widths = {c: max(40, self.table.columnWidth(c) - 2 * RichTextDelegate.PADDING) for c in cols}
         for r in range(n):
             best = 2 * line
+            whole = self.model.source_row(r) in self.model.expanded
             for c in cols:
                 refs = self.model.refs(r, c)
                 if not refs:
                     continue
+                if not whole:
+                    refs = refs[:COLLAPSED_PASSAGES]
                 per_line = max(1, int(widths[c] / char_w))
-                lines = sum(len(p.text) // per_line + 1 + 2 + (len(p.title) + 40) // per_line for p in refs)
+                lines = sum(_shown_length(p, whole) // per_line + 1 + 2 + (len(p.title) + 40) // per_line
+                            for p in refs)
                 best = max(best, lines * line + 2 * RichTextDelegate.PADDING + 12 * len(refs))
             self.table.setRowHeight(r, int(best))
         self._fit_timer.start()

@@ -244,11 +244,21 @@ def _hit_marks(base: int, spans: Iterable[tuple[int, int]], th: Theme) -> list[M
     ]
 
 
-def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None) -> str:
-    """One compare cell: a passage with figures, claimants, hits and word differences."""
+def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None, *, cut_before: bool = False,
+                 cut_after: bool = False) -> str:
+    """One compare cell: a passage with figures, claimants, hits and word differences.
+
+    ``cut_before`` / ``cut_after`` say that ``ref`` is an excerpt of a longer
+    passage: a dim ellipsis shows where text was left out.
+    """
     th = hl.colors.theme
     base = ref.start
     marks: list[Mark] = []
+    ellipsis = f'<span style="color: {th.dim}">\u2026</span>'
+    if cut_before:
+        marks.append(Mark(0, 0, prefix=ellipsis + " "))
+    if cut_after:
+        marks.append(Mark(len(ref.text), len(ref.text), suffix=" " + ellipsis))
     marked = {s for (aid, s) in hl.marked_figures if aid == ref.article_id}
     figs = [
         (c.figure.start, c.figure.end, c.figure.qualifier_start, c.figure.value, c.figure.qualifier)
@@ -349,3 +359,43 @@ def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding offset ``at``: (start, end)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, max(0, at)):
+        if m.end() <= at:
+            start = m.end()
+    m = _SENTENCE_END.search(text, max(at, start))
+    return start, (m.start() + 1 if m else len(text))
+
+
+def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
+    """The part of a long passage worth showing collapsed: the sentences with its hits and figures.
+
+    Offsets into ``ref.text``.  From the first sentence with a search hit or
+    a figure to the last one, or only the first of them when that would be
+    longer than ``limit``; a passage without either opens with its first
+    sentences.  A short passage is shown whole.
+    """
+    text = ref.text
+    if len(text) <= limit:
+        return 0, len(text)
+    points = sorted(s for s, e in (ref.local(a, b) for a, b in ref.highlights) if e > s)
+    points += sorted(s for s, e in (ref.local(c.figure.start, c.figure.end) for c in ref.claims) if e > s)
+    points.sort()
+    if not points:
+        a, b = 0, _sentence_bounds(text, 0)[1]
+    else:
+        a, b = _sentence_bounds(text, points[0])
+        last = _sentence_bounds(text, points[-1])[1]
+        if last - a <= limit:
+            b = last
+    if b - a > limit:  # one run-on sentence: cut at a word
+        cut = text.rfind(" ", a, a + limit)
+        b = cut if cut > a else a + limit
+    return a, max(b, a + 1)

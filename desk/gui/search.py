@@ -272,6 +272,17 @@ def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int
     return sentence, spans
 
 
+class _ResultsTree(QTreeView):
+    """The results tree; its rich-text rows are measured again when the viewport's width changes."""
+
+    def resizeEvent(self, event: Any) -> None:  # the viewport's resize (QAbstractScrollArea)
+        super().resizeEvent(event)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, RichTextDelegate):
+            delegate.clear_cache()
+        self.scheduleDelayedItemsLayout()
+
+
 class ResultsView(QWidget):
     passageActivated = Signal(object)  # PassageRef
     moreRequested = Signal()
@@ -279,7 +290,7 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResultsModel(self)
-        self.tree = QTreeView(self)
+        self.tree = _ResultsTree(self)
         self.tree.setObjectName("resultsTree")
         self.tree.setAccessibleName("Search results grouped by outlet")
         self.tree.setModel(self.model)
@@ -306,13 +317,6 @@ class ResultsView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.model.theme = theme
         self.set_result(self.model.result)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        delegate = self.tree.itemDelegate()
-        if isinstance(delegate, RichTextDelegate):
-            delegate.clear_cache()
-        self.tree.scheduleDelayedItemsLayout()
 
     def set_result(self, result: SearchResult | None) -> None:
         delegate = self.tree.itemDelegate()

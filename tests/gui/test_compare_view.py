@@ -152,9 +152,10 @@ def test_a_rows_status_stays_visible_while_the_row_scrolls(qtbot) -> None:
     b = _ref("t2", "South Wire", "A shorter note says 15 boats were lost.", "", "15")
     row = Row(cells={"North Gazette": [a], "South Wire": [b]}, disagreement=True)
     view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"], [row, row]))
-    view.table.resizeRowToContents(0)
+    view.toggle_row(0)  # the whole text: a row taller than the window
     height = view.table.rowHeight(0)
     assert height > 2 * view.table.viewport().height()
+    qtbot.waitUntil(lambda: view.table.verticalScrollBar().maximum() > height // 2)
     view.table.verticalScrollBar().setValue(height // 2)
     rect = view.table.visualRect(view.model.index(0, 0))
     assert rect.top() < 0  # the row's top has scrolled away
@@ -407,3 +408,40 @@ def test_results_list_tells_two_hits_of_one_article_apart_and_pages(qtbot) -> No
         view.more.click()
     view.set_result(SearchResult("ferry", [a, b], total=2))
     assert not view.more.isVisibleTo(view)
+
+
+def test_long_cells_collapse_to_the_matching_sentences_with_more(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    filler = "Tugs idled in the outer basin while crews waited for word. " * 8
+    key = "The coastguard said 31 trawlers sank near the reef."
+    text = filler + key + " " + filler
+    a = _ref("l1", "North Gazette", text, "coastguard", "31")
+    a.highlights = [(text.index("trawlers"), text.index("trawlers") + len("trawlers"))]
+    extra = [_ref(f"l{i}", "North Gazette", f"Short note {i} on 4 trawlers.", "", "4") for i in range(2, 5)]
+    b = _ref("m1", "South Wire", "Officials counted 30 trawlers lost.", "", "30")
+    row = Row(cells={"North Gazette": [a, *extra], "South Wire": [b]})
+    view.set_comparison(Comparison("trawlers", ["North Gazette", "South Wire"], [row]))
+    m = view.model
+    collapsed = plain(m.index(0, 1).data(HtmlRole))
+    assert key in collapsed
+    assert "Tugs idled" not in collapsed
+    assert collapsed.startswith("\u2026")
+    assert "Short note 4" not in collapsed  # only two passages when collapsed
+    assert "2 more passages" in collapsed
+    assert "more" not in plain(m.index(0, 2).data(HtmlRole))  # a short cell has nothing to expand
+    # clicking "more" shows the whole cell; "less" collapses it again
+    view.table.resizeRowToContents(0)
+    rect = view.table.visualRect(m.index(0, 1))
+    hits = [QPoint(x, y) for x in range(rect.left() + 4, rect.right(), 8) for y in range(rect.top(), rect.bottom(), 4)
+            if view.delegate.anchor_at(view.table, QPoint(x, y)) == "more:0"]
+    assert hits
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=hits[0])
+    whole = plain(m.index(0, 1).data(HtmlRole))
+    assert whole.startswith("Tugs idled")
+    assert "Short note 4" in whole
+    assert "less" in whole
+    view.toggle_row(0)
+    assert "Tugs idled" not in plain(m.index(0, 1).data(HtmlRole))
