@@ -273,7 +273,7 @@ class CompareModel(QAbstractTableModel):
         parts.append(f"{n} outlet" + ("" if n == 1 else "s"))
         first, last = row_date(row, False), row_date(row, True)
         if first:
-            parts.append(first.isoformat() if first == last or last is None else f"{first:%b %d}\u2013{last:%b %d}")
+            parts.append(first.isoformat() if first == last or last is None else date_range(first, last))
         return "\n".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -446,6 +446,15 @@ def row_claimants(row: Row) -> list[str]:
     return [n for n in names if looks_like_claimant(n)]
 
 
+def date_range(first: dt.date, last: dt.date) -> str:
+    """A short span of dates: "Aug 4\u201315", "Jul 29\u2013Aug 19", "Dec 30 2022\u2013Jan 2 2023"."""
+    if first.year != last.year:
+        return f"{first:%b} {first.day} {first.year}\u2013{last:%b} {last.day} {last.year}"
+    if first.month == last.month:
+        return f"{first:%b} {first.day}\u2013{last.day}"
+    return f"{first:%b} {first.day}\u2013{last:%b} {last.day}"
+
+
 def _shown_length(ref: PassageRef, whole: bool) -> int:
     if whole:
         return len(ref.text)
@@ -513,8 +522,10 @@ class _StatusDelegate(QStyledItemDelegate):
         rect = option.rect  # type: ignore[attr-defined]
         view = option.widget  # type: ignore[attr-defined]
         fm = option.fontMetrics  # type: ignore[attr-defined]
-        lines = max(1, str(data(index) or "").count("\n") + 1)
-        height = min(rect.height(), lines * fm.lineSpacing() + 10)
+        text = str(data(index) or "")
+        # the text as the style wraps it beside the tick box (about 28 px)
+        box = fm.boundingRect(0, 0, max(20, rect.width() - 28), 10_000, int(Qt.TextFlag.TextWordWrap), text)
+        height = min(rect.height(), box.height() + 10)
         top = rect.top()
         if isinstance(view, QAbstractItemView) and top < 0:
             top = min(0, rect.bottom() - height + 1)

@@ -146,7 +146,9 @@ def _merge_css(marks: list[Mark]) -> str:
 def render(text: str, marks: Iterable[Mark], *, base_css: str = "") -> str:
     """``text`` with ``marks`` applied, as an HTML fragment (a pre-wrap div)."""
     n = len(text)
-    ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in marks]
+    # a mark wholly outside the text (an excerpt of a passage) is dropped with its prefix and suffix
+    inside = [m for m in marks if (m.start < n and m.end > 0) or (m.start == m.end and 0 <= m.start <= n)]
+    ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in inside]
     ms = [m for m in ms if m.start < m.end or m.prefix or m.suffix]
     cuts = {0, n}
     for m in ms:

@@ -445,3 +445,22 @@ def test_long_cells_collapse_to_the_matching_sentences_with_more(qtbot) -> None:
     assert "less" in whole
     view.toggle_row(0)
     assert "Tugs idled" not in plain(m.index(0, 1).data(HtmlRole))
+
+
+def test_an_excerpt_carries_no_marks_from_the_text_left_out() -> None:
+    from desk.gui.markup import Mark, render
+
+    html = render("middle part", [Mark(-20, -10, "color: red", suffix="<b>X</b>"), Mark(3, 6, "color: blue"),
+                                  Mark(30, 40, "color: red", prefix="<b>Y</b>"), Mark(11, 11, suffix="<i>Z</i>")])
+    assert "<b>X</b>" not in html
+    assert "<b>Y</b>" not in html
+    assert "color: blue" in html
+    assert "<i>Z</i>" in html
+
+
+def test_row_dates_are_short() -> None:
+    from desk.gui.compare_view import date_range
+
+    assert date_range(dt.date(2024, 8, 4), dt.date(2024, 8, 15)) == "Aug 4\u201315"
+    assert date_range(dt.date(2024, 7, 29), dt.date(2024, 8, 19)) == "Jul 29\u2013Aug 19"
+    assert date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "Dec 30 2023\u2013Jan 2 2024"
