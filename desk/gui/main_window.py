@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,6 +46,7 @@ from desk.gui.export_dialog import ExportDialog
 from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
+from desk.gui.richtext import SafeBrowser
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.signals import emit
@@ -55,6 +58,43 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 1500
 LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
+#: the Help window: first steps, then the query language (our own text, no article text)
+HELP_HTML = """
+<h2>First steps</h2>
+<ol>
+<li><b>File &gt; Open Folder</b> (Ctrl+O) and pick a folder of articles. desk indexes it in the background
+(progress and Cancel in the status bar); you can search what is indexed so far.</li>
+<li>Type a query in the search field (Ctrl+F) and press <b>Enter</b>. The Compare tab shows one column per
+outlet; passages reporting the same fact share a row.</li>
+<li>Each pane shows the outlet's own words. Figures are tinted by value (the same value, the same tint),
+claimants coloured with a marker (see the legend; untick a claimant in <b>Claimants</b> to hide it).
+<b>&#x26a0; differs</b> marks rows whose figures or claimants disagree; F8 / Shift+F8 jump between them.</li>
+<li><b>Wording</b> marks how other passages are worded against one outlet you choose.
+<b>Only disagreements</b>, <b>Hide single-outlet rows</b> and the sort box narrow and order the rows;
+<b>more</b> in a cell shows a long passage whole.</li>
+<li>Tick rows and press <b>Ctrl+E</b> to preview and save them as Markdown with citations.</li>
+<li>To align whole articles, select two or more in the Library and use <b>Go &gt; Collate</b> (Ctrl+K).</li>
+</ol>
+<h2>The query language</h2>
+<table border="0" cellspacing="4">
+<tr><td><code>grain deal</code></td><td>passages with both words (any form: <i>deals</i> too)</td></tr>
+<tr><td><code>"grain deal"</code></td><td>the exact phrase</td></tr>
+<tr><td><code>ferry OR boat</code></td><td>either word; <code>AND</code> and <code>NOT</code> too; brackets group</td></tr>
+<tr><td><code>evac*</code> &nbsp; <code>swap~</code></td><td>words starting with evac; words spelled like swap</td></tr>
+<tr><td><code>outlet:reuters</code></td><td>one outlet's passages</td></tr>
+<tr><td><code>title:harbour</code></td><td>words in the title</td></tr>
+<tr><td><code>date:[2022-07-01 TO 2022-08-01]</code></td><td>articles dated in a range</td></tr>
+<tr><td><code>claimant:marchuk</code></td><td>passages where that source is quoted (aliases apply)</td></tr>
+<tr><td><code>figure:&gt;1000</code> &nbsp; <code>figure:[10 TO 20]</code></td>
+<td>passages with a figure above 1000, or between 10 and 20</td></tr>
+</table>
+<p><code>claimant:</code>, <code>figure:</code> and <code>date:</code> combine with other words at the top level
+(<code>killed claimant:marchuk</code>, <code>killed NOT claimant:kovac</code>), not inside an OR group.
+A malformed query gets a sentence saying what is wrong. The Library's outlet and date filters apply too.</p>
+<h2>Keys</h2>
+<p>Enter compares &middot; Up/Down: query history &middot; F8 next disagreement &middot; Ctrl+E export &middot;
+Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot; Esc cancels running work.</p>
+"""
 #: passages listed per article (two hits from one article are told apart by their sentences)
 PER_ARTICLE = 5
 
@@ -139,6 +179,7 @@ class MainWindow(QMainWindow):
         self._tasks: set[Task | IndexJob] = set()
         self._query = ""  # the last compared query
         self._collated: list[str] = []  # the article ids of the last collation
+        self._help: QDialog | None = None
         self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
         self._reindex_pending = False
@@ -573,6 +614,7 @@ class MainWindow(QMainWindow):
             return
         self._reindex_pending = False
         self.set_status(f"Indexing {self.folder}\u2026")
+        self.library_panel.set_indexing(True)
         self._last_list_refresh = time.monotonic()
         self._list_phase = ""
         lib = self.library
@@ -593,6 +635,7 @@ class MainWindow(QMainWindow):
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
+        self.library_panel.set_indexing(False)
         parts = [f"{report.added} added", f"{report.updated} updated", f"{report.removed} removed",
                  f"{report.unchanged} unchanged"]
         if report.skipped:
@@ -921,16 +964,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "How to compare and export",
-            "1. File > Open Folder (Ctrl+O) and wait for indexing (status bar).\n"
-            "2. Type a query in the search field (Ctrl+F) and press Enter.\n"
-            "3. The Compare tab shows one column per outlet; rows line up passages reporting the same fact.\n"
-            "   \u26a0 marks rows whose figures or claimants disagree (F8 jumps to the next one).\n"
-            "4. Tick the rows you want and press Ctrl+E to preview and save Markdown.\n\n"
-            "To align whole articles, select two or more in the Library and use Go > Collate (Ctrl+K).",
-        )
+        """How to use desk, with the query language: a window that stays open beside the work."""
+        if self._help is None:
+            self._help = QDialog(self)
+            self._help.setWindowTitle("desk help")
+            self._help.setObjectName("helpDialog")
+            view = SafeBrowser(self._help)
+            view.setObjectName("helpText")
+            view.setHtml(HELP_HTML)
+            lay = QVBoxLayout(self._help)
+            lay.addWidget(view)
+            self._help.resize(720, 640)
+        self._help.show()
+        self._help.raise_()
 
     def show_about(self) -> None:
         try:

@@ -302,6 +302,10 @@ def article_html(
     """The reader: the whole article, boilerplate dimmed, figures, claimants and matches marked."""
     th = hl.colors.theme
     marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate]
+    # Markdown heading markers stay in the text (offsets), dimmed; the heading itself in bold
+    for m in _HEADING.finditer(article.text):
+        marks.append(Mark(m.start(1), m.end(1), f"color: {th.dim}", priority=0))
+        marks.append(Mark(m.end(1), m.end(), "font-weight: bold", priority=0))
 
     def furniture(start: int, end: int) -> bool:  # page furniture stays dimmed, unhighlighted
         return any(b.start <= start and end <= b.end for b in article.boilerplate)
@@ -335,6 +339,7 @@ def legend_html(colors: ColorBook) -> str:
     return "Claimants: " + " &nbsp; ".join(parts)
 
 
+_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\S.*)$", re.MULTILINE)
 _WORD = re.compile(r"[\w\u2019']+", re.UNICODE)
 _OPERATORS = {"and", "or", "not", "near", "to"}
 

@@ -9,8 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextDocument, QTextOption
-from PySide6.QtWidgets import QLabel, QListView, QStyleOptionViewItem
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QLabel, QListView, QStyleOptionViewItem, QWidget
 
 from desk.extract.aliases import AliasBook
 from desk.gui.compare_view import PANE_MIN_WIDTH, CompareView
@@ -464,3 +464,45 @@ def test_row_dates_are_short() -> None:
     assert date_range(dt.date(2024, 8, 4), dt.date(2024, 8, 15)) == "Aug 4\u201315"
     assert date_range(dt.date(2024, 7, 29), dt.date(2024, 8, 19)) == "Jul 29\u2013Aug 19"
     assert date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "Dec 30 2023\u2013Jan 2 2024"
+
+
+def test_reader_keeps_lines_short_and_dims_heading_markers(qtbot) -> None:
+    from desk.gui.library_view import READER_LINE_CHARS, ReaderPane
+    from desk.model import Article, Passage
+
+    text = "# Harbour closes\n\n" + "Tugs idled in the outer basin while crews waited for word. " * 30
+    art = Article(id="r1", path="/x/r1.md", relpath="r1.md", title="Harbour closes", outlet="North Gazette",
+                  date=dt.date(2024, 5, 1), text=text, passages=[Passage(0, 0, len(text))])
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.resize(1500, 600)
+    pane.show()
+    pane.show_article(art, None)
+    qtbot.waitUntil(lambda: pane.browser.viewport().width() < 1400)
+    assert pane.browser.viewport().width() <= pane.browser.fontMetrics().averageCharWidth() * READER_LINE_CHARS + 40
+    assert pane.browser.toPlainText().startswith("# Harbour closes")  # offsets kept: the marker stays, dimmed
+    cur = QTextCursor(pane.browser.document())
+    cur.setPosition(1)
+    assert cur.charFormat().foreground().color().name() == pane.colors.theme.dim
+    cur.setPosition(5)
+    assert cur.charFormat().fontWeight() >= QFont.Weight.Bold
+
+
+def test_help_has_the_query_language(qtbot, fake_window) -> None:
+    w = fake_window
+    w.show_help()
+    text = w._help.findChild(QWidget, "helpText").toPlainText()
+    for token in ("figure:>1000", "claimant:", "outlet:", '"grain deal"', "date:["):
+        assert token in text
+    w._help.close()
+
+
+def test_an_empty_library_says_it_is_indexing(qtbot) -> None:
+    from desk.gui.library_view import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_indexing(True)
+    assert "Indexing" in panel.count.text()
+    panel.set_indexing(False)
+    assert "No articles yet" in panel.count.text()
