@@ -110,6 +110,9 @@ class Library:
         )
         self._extractions = lru_cache(maxsize=256)(self._extraction_uncached)
         self._canon_cache: tuple[tuple[int, int] | None, Callable[[str], str]] | None = None
+        # extractions with the alias book applied, per article, for the book's current version
+        self._aliased: dict[str, tuple[Extraction, Extraction]] = {}
+        self._aliased_by: Callable[[str], str] | None = None
         self._claimants: list[str] | None = None
         self._pending: tuple[tuple[int, int, int], int] | None = None  # (store state, count) of search()
         self._last_indexer: Indexer | None = None
@@ -249,11 +252,19 @@ class Library:
         if ext is None or (not ext.attributions and not ext.claims):
             return ext
         canon = self._canon()
-        atts = [a if canon(a.name) == a.name else dataclasses.replace(a, name=canon(a.name))
-                for a in ext.attributions]
-        claims = [c if not c.claimant or canon(c.claimant) == c.claimant
-                  else dataclasses.replace(c, claimant=canon(c.claimant)) for c in ext.claims]
-        return dataclasses.replace(ext, attributions=atts, claims=claims)
+        if self._aliased_by is not canon or len(self._aliased) > 512:
+            self._aliased = {}
+            self._aliased_by = canon
+        hit = self._aliased.get(article_id)
+        if hit is not None and hit[0] is ext:
+            return hit[1]
+        names = {n: canon(n) for n in {a.name for a in ext.attributions} | {c.claimant for c in ext.claims if c.claimant}}
+        atts = [a if names[a.name] == a.name else dataclasses.replace(a, name=names[a.name]) for a in ext.attributions]
+        claims = [c if not c.claimant or names[c.claimant] == c.claimant
+                  else dataclasses.replace(c, claimant=names[c.claimant]) for c in ext.claims]
+        out = dataclasses.replace(ext, attributions=atts, claims=claims)
+        self._aliased[article_id] = (ext, out)
+        return out
 
     def _ref(self, article: Article, number: int, start: int, end: int, text: str | None = None) -> PassageRef:
         ref = PassageRef(

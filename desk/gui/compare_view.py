@@ -840,6 +840,7 @@ class CompareView(QWidget):
         self.diff_ref.blockSignals(False)
         self.model.diff_reference = outlets[0] if outlets else ""
         self.model.set_comparison(comparison)
+        self.table.scrollToTop()  # a new comparison (or collation) opens at its first row
 
     def refresh_claimants(self, comparison: Comparison) -> None:
         """Show ``comparison`` (the same query after an alias edit) keeping sort, filters, scroll and ticks."""
