@@ -9,10 +9,20 @@ malformed.  Keystrokes are debounced before anything is searched.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -203,7 +214,7 @@ class ResultsModel(QStandardItemModel):
             for h in hits:
                 date = h.date.isoformat() if h.date else "no date"
                 sentence, spans = hit_sentence(h)
-                item = QStandardItem(f"{date} \u00b7 {h.title}\n{sentence}")
+                item = QStandardItem(f"{date} \u00b7 {_short(h.title, 90)} \u00b7 \u00b6{h.number + 1}\n{sentence}")
                 item.setEditable(False)
                 item.setToolTip(f"{_short(h.title, 80)}\n{h.outlet} \u00b7 {date} \u00b7 \u00b6{h.number + 1}\n"
                                 "Click to read the article at this passage.")
@@ -272,6 +283,24 @@ def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int
     return sentence, spans
 
 
+class _ListedDelegate(RichTextDelegate):
+    """Rich text rows whose heights are estimated from the plain text, not laid out.
+
+    Laying out the rich text of every listed passage to learn its height cost
+    the GUI thread 80-120 ms per search on ukraine-media; only the rows on
+    screen are laid out now, to paint them.  The estimate errs on the tall side.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if data(index, HtmlRole) is None:
+            return super().sizeHint(option, index)
+        width = max(40, self._width(option, index) - 8)
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        text = str(data(index) or "")
+        lines = sum(max(1, math.ceil(fm.horizontalAdvance(ln) * 1.1 / width)) for ln in text.split("\n"))
+        return QSize(width, lines * fm.lineSpacing() + 2 * self.PADDING + 6)
+
+
 class _ResultsTree(QTreeView):
     """The results tree; its rich-text rows are measured again when the viewport's width changes."""
 
@@ -297,7 +326,7 @@ class ResultsView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
-        self.tree.setItemDelegate(RichTextDelegate(self.tree))
+        self.tree.setItemDelegate(_ListedDelegate(self.tree))
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
