@@ -509,6 +509,23 @@ class _HoverTable(QTableView):
                 emit(self.anchorClicked, anchor)
 
 
+class _PaneList(QListView):
+    """One outlet's passages when rows are unlocked; "more"/"less" work here as in the table."""
+
+    def __init__(self, delegate: RichTextDelegate, on_anchor: Callable[[str], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._delegate = delegate
+        self._on_anchor = on_anchor
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            anchor = self._delegate.anchor_at(self, event.position().toPoint())
+            if anchor.startswith("more:"):
+                self._on_anchor(anchor)
+                self.scheduleDelayedItemsLayout()
+
+
 class _StatusDelegate(QStyledItemDelegate):
     """Column 0: the tick box and the row's status, kept at the top of the row's visible part.
 
@@ -1036,7 +1053,7 @@ class CompareView(QWidget):
             head.setToolTip(outlet)
             head.setObjectName("paneHeader")
             head.setStyleSheet("font-weight: bold; padding: 2px")
-            pane = QListView(box)
+            pane = _PaneList(self.delegate, self._anchor_clicked, box)
             pane.setModel(self.model)
             pane.setModelColumn(c)
             pane.setItemDelegate(self.delegate)

@@ -506,3 +506,24 @@ def test_an_empty_library_says_it_is_indexing(qtbot) -> None:
     assert "Indexing" in panel.count.text()
     panel.set_indexing(False)
     assert "No articles yet" in panel.count.text()
+
+
+def test_more_works_in_unlocked_panes(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    refs = [_ref(f"u{i}", "North Gazette", f"Note {i}: 4 trawlers.", "", "4") for i in range(4)]
+    b = _ref("v1", "South Wire", "Officials counted 30 trawlers lost.", "", "30")
+    view.set_comparison(Comparison("trawlers", ["North Gazette", "South Wire"],
+                                   [Row(cells={"North Gazette": refs, "South Wire": [b]})]))
+    view.lock.setChecked(False)
+    pane = view.panes.widget(0).findChild(QListView)
+    qtbot.waitUntil(lambda: pane.visualRect(view.model.index(0, 1)).height() > 20)
+    rect = pane.visualRect(view.model.index(0, 1))
+    hits = [QPoint(x, y) for x in range(rect.left() + 4, rect.right(), 8) for y in range(rect.top(), rect.bottom(), 4)
+            if view.delegate.anchor_at(pane, QPoint(x, y)) == "more:0"]
+    assert hits
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=hits[0])
+    assert view.model.expanded == {0}
+    assert "Note 3" in plain(view.model.index(0, 1).data(HtmlRole))

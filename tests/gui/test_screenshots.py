@@ -156,3 +156,10 @@ def test_ukraine_screenshots(qtbot, ukraine_window: MainWindow) -> None:
             # the legend is one line, however many claimants
             assert view.legend.height() <= 3 * view.legend.fontMetrics().lineSpacing() + 12
             grab(w, name if theme == "light" else f"{name}-dark")
+    # the same comparison with rows unlocked: every pane keeps its outlet's name
+    w.set_theme("light")
+    _compare_on_ukraine(qtbot, w, "figure:>1000 killed", None, None)
+    w.compare_view.lock.setChecked(False)
+    qtbot.wait(300)
+    grab(w, "ukr-unlocked")
+    w.compare_view.lock.setChecked(True)
