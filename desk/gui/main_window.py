@@ -230,6 +230,8 @@ class MainWindow(QMainWindow):
         self.claims_view = ClaimsView(self)
         self.claims_view.passageRequested.connect(self.open_passage_at)
         self.claims_view.alias_action = self.alias_action
+        self.claims_view.model.colors = self.compare_view.model.colors
+        self.claims_view.csvRequested.connect(self.save_claims_csv)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
@@ -914,6 +916,30 @@ class MainWindow(QMainWindow):
                      name="comparison", on_done=shown)
 
     # ------------------------------------------------------------------ export
+    def save_claims_csv(self, path: str | None = None) -> Path | None:
+        """Save the claims listed in the Claims tab as CSV (never into the article folder)."""
+        from desk.paths import is_inside
+
+        if self.claims_view.proxy.rowCount() == 0:
+            self.set_status("No claims to save: compare a query first (Enter in the search field).")
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Save claims as CSV", str(Path.home() / "claims.csv"),
+                                                  "CSV files (*.csv)")
+            if not path:
+                return None
+        target = Path(path)
+        if self.folder is not None and is_inside(target, Path(self.folder)):
+            self.show_error(f"Cannot write {target}: it lies inside the article folder; choose another place.")
+            return None
+        try:
+            target.write_text(self.claims_view.listed_csv(), encoding="utf-8")
+        except OSError as exc:
+            self.show_error(f"Cannot write {target}: {exc.strerror or exc}.")
+            return None
+        self.set_status(f"Saved {self.claims_view.proxy.rowCount()} claims to {target}.")
+        return target
+
     def _export_comparison(self) -> tuple[Comparison | None, list[int] | None, str]:
         comp = self.compare_view.model.comparison
         if comp is None or not comp.rows:

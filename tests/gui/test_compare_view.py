@@ -527,3 +527,30 @@ def test_more_works_in_unlocked_panes(qtbot) -> None:
     qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=hits[0])
     assert view.model.expanded == {0}
     assert "Note 3" in plain(view.model.index(0, 1).data(HtmlRole))
+
+
+def test_claims_save_as_csv_safely_and_share_the_claimant_colours(qtbot, fake_window, tmp_path: Path) -> None:
+    import csv
+
+    from desk.gui.claims_view import csv_cell
+
+    w = fake_window
+    (tmp_path / "articles").mkdir()
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path / "articles")
+    assert w.save_claims_csv(str(tmp_path / "none.csv")) is None  # nothing listed yet
+    with qtbot.waitSignal(w.claimsLoaded, timeout=10000):
+        w.compare("soldiers killed")
+    m = w.claims_view.model
+    r = next(i for i, s in enumerate(m.statements) if s.claimant == "General Staff")
+    brush = m.index(r, 3).data(Qt.ItemDataRole.ForegroundRole)
+    assert brush.color().name() == w.compare_view.model.colors.look("General Staff").colour
+    assert w.save_claims_csv(str(tmp_path / "articles" / "claims.csv")) is None  # never into the articles
+    out = w.save_claims_csv(str(tmp_path / "claims.csv"))
+    assert out is not None
+    rows = list(csv.reader(out.read_text(encoding="utf-8").splitlines()))
+    assert rows[0][:4] == ["Figure", "Qualifier", "Counted", "Claimant"]
+    assert len(rows) == 1 + w.claims_view.proxy.rowCount()
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell("-5,710") == "-5,710"
+    assert csv_cell("two\nlines") == "two lines"
