@@ -9,6 +9,7 @@ terms marked, and next/previous match.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -118,6 +120,7 @@ class ArticleFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.outlet = ""
+        self.outlets: frozenset[str] = frozenset()
         self.since: dt.date | None = None
         self.until: dt.date | None = None
         self.words = ""
@@ -130,10 +133,14 @@ class ArticleFilter(QSortFilterProxyModel):
             model.sort(column, order)
 
     def set_filter(
-        self, outlet: str = "", since: dt.date | None = None, until: dt.date | None = None, words: str = ""
+        self, outlet: str | Iterable[str] = "", since: dt.date | None = None, until: dt.date | None = None,
+        words: str = "",
     ) -> None:
+        """Filter by one outlet or several (any of them), a date range and title words."""
         self.beginFilterChange()
-        self.outlet, self.since, self.until, self.words = outlet, since, until, words.lower().strip()
+        self.outlets = frozenset([outlet] if isinstance(outlet, str) else outlet) - {""}
+        self.outlet = outlet if isinstance(outlet, str) else ", ".join(sorted(self.outlets))
+        self.since, self.until, self.words = since, until, words.lower().strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -143,7 +150,7 @@ class ArticleFilter(QSortFilterProxyModel):
         if not isinstance(model, ArticleListModel) or not (0 <= source_row < len(model.articles)):
             return False
         a = model.articles[source_row]
-        if self.outlet and a.outlet != self.outlet:
+        if self.outlets and a.outlet not in self.outlets:
             return False
         if self.since and (a.date is None or a.date < self.since):
             return False
@@ -167,6 +174,15 @@ class LibraryPanel(QWidget):
         self.outlet.setAccessibleName("Filter by outlet")
         self.outlet.setToolTip("Show one outlet's articles")
         self.outlet.addItem(ALL_OUTLETS)
+        self.more_outlets = QToolButton(self)
+        self.more_outlets.setText("+")
+        self.more_outlets.setToolTip("Add more outlets to the filter (articles from any of them are shown)")
+        self.more_outlets.setAccessibleName("Filter by several outlets")
+        self.more_outlets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.outlets_menu = QMenu(self)
+        self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
+        self.more_outlets.setMenu(self.outlets_menu)
+        self.extra_outlets: set[str] = set()
         self.words = QLineEdit(self)
         self.words.setPlaceholderText("Title contains\u2026")
         self.words.setClearButtonEnabled(True)
@@ -202,7 +218,9 @@ class LibraryPanel(QWidget):
         self.count = QLabel(self)
 
         grid = QGridLayout()
-        grid.addWidget(self.outlet, 0, 0, 1, 2)
+        grid.addWidget(self.outlet, 0, 0, 1, 1)
+        grid.addWidget(self.more_outlets, 0, 1, 1, 1)
+        grid.setColumnStretch(0, 1)
         grid.addWidget(self.words, 1, 0, 1, 2)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
@@ -228,6 +246,7 @@ class LibraryPanel(QWidget):
         current = self.outlet.currentText()
         self.model.set_articles(articles)
         outlets = sorted({a.outlet for a in articles if a.outlet}, key=str.lower)
+        self.extra_outlets &= set(outlets)
         self.outlet.blockSignals(True)
         self.outlet.clear()
         self.outlet.addItem(ALL_OUTLETS)
@@ -241,7 +260,7 @@ class LibraryPanel(QWidget):
         # the outlet column never takes the title's room (long outlet names are elided)
         self.table.setColumnWidth(0, min(130, fm.horizontalAdvance(longest) + 16))
         self.table.setColumnWidth(1, fm.horizontalAdvance("0000-00-00") + 16)
-        if self.outlet.currentText() == current or self.proxy.outlet == "":
+        if (self.outlet.currentText() == current or self.proxy.outlet == "") and not self.extra_outlets:
             # the model's reset has filtered the new rows already (6,799 Python calls)
             self._update_count()
         else:  # the chosen outlet is gone from the folder: back to all outlets
@@ -252,13 +271,39 @@ class LibraryPanel(QWidget):
         self.until.setEnabled(on)
         self._refilter()
 
+    def _fill_outlets_menu(self) -> None:
+        self.outlets_menu.clear()
+        for i in range(1, self.outlet.count()):
+            name = self.outlet.itemText(i)
+            act = self.outlets_menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(name in self.chosen_outlets())
+            act.toggled.connect(lambda on, n=name: self.set_outlet_chosen(n, on))
+
+    def set_outlet_chosen(self, name: str, on: bool) -> None:
+        """Add an outlet to the filter, or take it out."""
+        if on:
+            self.extra_outlets.add(name)
+        else:
+            self.extra_outlets.discard(name)
+            if self.outlet.currentText() == name:
+                self.outlet.setCurrentIndex(0)
+        self._refilter()
+
+    def chosen_outlets(self) -> tuple[str, ...]:
+        """The outlets the filter keeps (none: all)."""
+        one = self.outlet.currentText()
+        chosen = set(self.extra_outlets) | ({one} if one != ALL_OUTLETS else set())
+        return tuple(sorted(chosen, key=str.lower))
+
     def _refilter(self, *args: Any) -> None:
-        outlet = self.outlet.currentText()
         since = until = None
         if self.use_dates.isChecked():
             since = self.since.date().toPython()
             until = self.until.date().toPython()
-        self.proxy.set_filter("" if outlet == ALL_OUTLETS else outlet, since, until, self.words.text())
+        chosen = self.chosen_outlets()
+        self.proxy.set_filter(chosen[0] if len(chosen) == 1 else chosen, since, until, self.words.text())
+        self.more_outlets.setText(f"+{len(self.extra_outlets)}" if self.extra_outlets else "+")
         self._update_count()
 
     def set_indexing(self, on: bool) -> None:
@@ -277,8 +322,7 @@ class LibraryPanel(QWidget):
 
     def filters(self) -> tuple[tuple[str, ...], dt.date | None, dt.date | None]:
         """The outlet and date filters, for the search."""
-        outlet = self.outlet.currentText()
-        outlets = () if outlet == ALL_OUTLETS else (outlet,)
+        outlets = self.chosen_outlets()
         if not self.use_dates.isChecked():
             return outlets, None, None
         return outlets, self.since.date().toPython(), self.until.date().toPython()

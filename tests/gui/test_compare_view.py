@@ -554,3 +554,21 @@ def test_claims_save_as_csv_safely_and_share_the_claimant_colours(qtbot, fake_wi
     assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert csv_cell("-5,710") == "-5,710"
     assert csv_cell("two\nlines") == "two lines"
+
+
+def test_library_outlet_filter_takes_several_outlets(qtbot) -> None:
+    from desk.gui.library_view import LibraryPanel
+    from gui.fakes import ARTICLES
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_articles(ARTICLES)
+    panel.outlet.setCurrentText("Wire Service")
+    panel.set_outlet_chosen("Kyiv Daily", True)
+    assert panel.proxy.rowCount() == 2
+    assert panel.filters()[0] == ("Kyiv Daily", "Wire Service")
+    panel.set_articles(ARTICLES)  # a reload keeps both
+    assert panel.proxy.rowCount() == 2
+    panel.set_outlet_chosen("Wire Service", False)
+    assert panel.filters()[0] == ("Kyiv Daily",)
+    assert panel.proxy.rowCount() == 1
