@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QMimeData, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,7 +46,7 @@ from desk.gui.export_dialog import ExportDialog
 from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
-from desk.gui.richtext import SafeBrowser
+from desk.gui.richtext import SafeBrowser, SafeDocument
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.signals import emit
@@ -99,6 +99,20 @@ Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot;
 PER_ARTICLE = 5
 
 LibraryFactory = Callable[[str, str | None], Any]
+
+
+def markdown_mime(markdown: str) -> QMimeData:
+    """Clipboard data: the Markdown as plain text, and the same document as HTML for word processors.
+
+    The Markdown escapes every piece of article text, so the HTML Qt makes of
+    it holds no link, image or markup from an article.
+    """
+    doc = SafeDocument()
+    doc.setMarkdown(markdown)
+    mime = QMimeData()
+    mime.setText(markdown)
+    mime.setHtml(doc.toHtml())
+    return mime
 
 
 def _default_library(folder: str, data_dir: str | None) -> Any:
@@ -982,11 +996,12 @@ class MainWindow(QMainWindow):
             self.show_error("Nothing to copy yet: compare outlets first (type a query, Enter).", dialog=False)
             return
         try:
-            QGuiApplication.clipboard().setText(export_dialog.render(comp, rows))
+            markdown = export_dialog.render(comp, rows)
         except DeskError as e:
             self.show_error(str(e))
             return
-        self.set_status(f"Copied {len(rows) if rows else len(comp.rows)} rows as Markdown.")
+        QGuiApplication.clipboard().setMimeData(markdown_mime(markdown))
+        self.set_status(f"Copied {len(rows) if rows else len(comp.rows)} rows as Markdown (and as formatted text).")
 
     # ------------------------------------------------------------------ help
     def show_help(self) -> None:

@@ -572,3 +572,19 @@ def test_library_outlet_filter_takes_several_outlets(qtbot) -> None:
     panel.set_outlet_chosen("Wire Service", False)
     assert panel.filters()[0] == ("Kyiv Daily",)
     assert panel.proxy.rowCount() == 1
+
+
+def test_copy_puts_markdown_and_inert_html_on_the_clipboard(qtbot) -> None:
+    from desk.export.markdown import render_markdown
+    from desk.gui.main_window import markdown_mime
+
+    ref = _ref("c1", "North Gazette", "The <b>pilot</b> said 40 ferries [stopped](http://x.example) <img src=y>.",
+               "", "40")
+    md = render_markdown(Comparison("ferries", ["North Gazette"], [Row(cells={"North Gazette": [ref]})]))
+    mime = markdown_mime(md)
+    assert mime.text() == md
+    html = mime.html()
+    assert "<b>pilot" not in html
+    assert "href" not in html
+    assert "<img" not in html
+    assert "40" in html
