@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QTabWidget,
@@ -58,6 +59,8 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 1500
 LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
+#: saved searches kept
+MAX_SAVED = 50
 #: the Help window: first steps, then the query language (our own text, no article text)
 HELP_HTML = """
 <h2>First steps</h2>
@@ -99,6 +102,12 @@ Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot;
 PER_ARTICLE = 5
 
 LibraryFactory = Callable[[str, str | None], Any]
+
+
+def _status_text(text: str, limit: int = 80) -> str:
+    """A query for a menu or the status line: one line, cut to ``limit`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def markdown_mime(markdown: str) -> QMimeData:
@@ -331,6 +340,14 @@ class MainWindow(QMainWindow):
         m.addAction(self._action("Tick &All Rows", lambda: self.compare_view.model.set_all_checked(True), "Ctrl+Shift+A"))
         m.addAction(self._action("&Untick All Rows", lambda: self.compare_view.model.set_all_checked(False)))
         m.addAction(self._action("&Cancel Running Work", self.cancel_busy, "Esc"))
+        m.addSeparator()
+        self.save_search_act = self._action("&Save This Search", self.save_search, "Ctrl+D",
+                                            "Keep the query in the search field under Edit > Saved Searches")
+        m.addAction(self.save_search_act)
+        self.saved_menu = m.addMenu("Sa&ved Searches")
+        self.saved_menu.aboutToShow.connect(self._fill_saved)
+        self.history_menu = m.addMenu("Recent Searc&hes")
+        self.history_menu.aboutToShow.connect(self._fill_history)
 
         m = mb.addMenu("&View")
         for i, name in enumerate(("&Compare", "&Reader", "C&laims")):
@@ -719,6 +736,43 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
+
+    def save_search(self) -> None:
+        """Keep the query in the field (or the last one compared) among the saved searches."""
+        query = self.search_field.text().strip() or self._query
+        if not query:
+            self.set_status("Type a query first, then Edit > Save This Search (Ctrl+D).")
+            return
+        self.settings.push("search/saved", query, MAX_SAVED)
+        self.set_status(f"Saved the search \u201c{_status_text(query)}\u201d (Edit > Saved Searches).")
+
+    def _fill_saved(self) -> None:
+        self._fill_queries(self.saved_menu, self.settings.get("search/saved"), "No saved searches yet (Ctrl+D saves one)",
+                           removable=True)
+
+    def _fill_history(self) -> None:
+        self._fill_queries(self.history_menu, self.settings.get("search/history"), "No searches yet")
+
+    def _fill_queries(self, menu: QMenu, queries: list[str], empty: str, removable: bool = False) -> None:
+        menu.clear()
+        if not queries:
+            menu.addAction(empty).setEnabled(False)
+            return
+        for q in queries:
+            act = menu.addAction(_status_text(q).replace("&", "&&"))  # a query's & is no mnemonic
+            act.setToolTip(q)
+            act.triggered.connect(lambda *_, q=q: self.run_saved(q))
+        if removable:
+            menu.addSeparator()
+            forget = menu.addMenu("Forget")
+            for q in queries:
+                forget.addAction(_status_text(q).replace("&", "&&")).triggered.connect(
+                    lambda *_, q=q: self.settings.remove("search/saved", q))
+
+    def run_saved(self, query: str) -> None:
+        """Put a saved or recent query in the field and compare it."""
+        self.search_field.setText(query)
+        self.compare(query)
 
     def _need_library(self) -> bool:
         if self.library is None:

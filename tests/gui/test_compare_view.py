@@ -588,3 +588,21 @@ def test_copy_puts_markdown_and_inert_html_on_the_clipboard(qtbot) -> None:
     assert "href" not in html
     assert "<img" not in html
     assert "40" in html
+
+
+def test_saved_searches_and_history_run_again(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    w.search_field.setText("soldiers AND killed")
+    w.save_search()
+    assert w.settings.get("search/saved") == ["soldiers AND killed"]
+    w._fill_saved()
+    labels = [a.text() for a in w.saved_menu.actions() if a.text() and not a.menu()]
+    assert labels == ["soldiers AND killed"]
+    w.search_field.setText("")
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.saved_menu.actions()[0].trigger()
+    assert w.search_field.text() == "soldiers AND killed"
+    w._fill_history()
+    assert w.history_menu.actions()[0].toolTip() == "soldiers AND killed"
