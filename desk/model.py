@@ -273,6 +273,8 @@ class Row:
     duplicates: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     #: figures that take part in a disagreement: (article_id, figure start offset)
     clashing: list[tuple[str, int]] = field(default_factory=list)
+    #: the user's note on this row (kept per folder by desk.notes), exported with it
+    note: str = ""
 
     @property
     def outlets(self) -> list[str]:

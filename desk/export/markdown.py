@@ -225,6 +225,9 @@ def _row_block(number: int, row: Row) -> list[str]:
     if row.disagreement:
         tags.append("figures or claimants disagree")
     lines = [head + " (" + ", ".join(tags) + ")", ""]
+    note = getattr(row, "note", "")
+    if note:
+        lines += ["**Note:** " + escape_markdown(note, line_start=False), ""]
     if row.statements:
         lines += ["**Figures:** " + escape_markdown(figures_line(row.statements), line_start=False), ""]
     elif row.summary:

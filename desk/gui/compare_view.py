@@ -271,6 +271,8 @@ class CompareModel(QAbstractTableModel):
             parts.append(row.kind)
         n = len(row.outlets)
         parts.append(f"{n} outlet" + ("" if n == 1 else "s"))
+        if row.note:
+            parts.append("\u270e note")
         first, last = row_date(row, False), row_date(row, True)
         if first:
             parts.append(first.isoformat() if first == last or last is None else date_range(first, last))
@@ -340,8 +342,11 @@ class CompareModel(QAbstractTableModel):
             lines.append(f"\u2026 and {len(row.statements) - len(statements)} more figures")
         if not statements and row.summary:
             lines.append(row.summary)
+        if row.note:
+            lines.append("Note: " + " ".join(row.note.split()))
         lines = [ln if len(ln) <= 90 else ln[:89] + "\u2026" for ln in lines]
-        return "\n".join(lines) or "Tick to export this row."
+        lines.append("Right-click for a note on this row.")
+        return "\n".join(lines)
 
     def _diffs(self, row: Row, ref: PassageRef) -> list[WordDiff]:
         """Word differences of ``ref`` against the chosen reference outlet's passage in this row."""
@@ -354,6 +359,9 @@ class CompareModel(QAbstractTableModel):
         if similarity(base, ref) < DIFF_MIN_SIMILARITY:
             return []
         return word_diff(base, ref)
+
+    def note_changed(self, r: int) -> None:
+        emit(self.dataChanged, self.index(r, 0), self.index(r, 0))
 
     def toggle_expanded(self, source_row: int) -> int:
         """Show a row whole, or collapsed again; returns its view row (-1 when it is filtered out)."""
@@ -685,6 +693,7 @@ class CompareView(QWidget):
 
     passageActivated = Signal(object)  # PassageRef
     exportRequested = Signal()
+    noteRequested = Signal(int)  # view row
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -728,6 +737,8 @@ class CompareView(QWidget):
         self.table.hovered.connect(self.model.set_hover)
         self.table.anchorClicked.connect(self._anchor_clicked)
         self.table.doubleClicked.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.model.dataChanged.connect(lambda *a: self.delegate.clear_cache())
         self.model.modelReset.connect(self._after_reset)
 
@@ -1070,6 +1081,19 @@ class CompareView(QWidget):
             col.addWidget(pane, 1)
             self.panes.addWidget(box)
         self.stack.setCurrentWidget(self.pane_scroll)
+
+    def _row_menu(self, pos: Any) -> None:
+        r = self.table.rowAt(pos.y())
+        if r < 0:
+            return
+        menu = QMenu(self)
+        row = self.model.row(r)
+        menu.addAction("Edit the Note on This Row\u2026" if row.note else "Add a Note to This Row\u2026",
+                       lambda: emit(self.noteRequested, r))
+        src = self.model.source_row(r)
+        menu.addAction("Show Less" if src in self.model.expanded else "Show Whole Passages",
+                       lambda: self.toggle_row(src))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     # -- columns
     def _header_menu(self, pos: Any) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import __version__
+from desk.errors import DeskError
 from desk.gui import export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
@@ -53,6 +55,7 @@ from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.signals import emit
 from desk.gui.worker import Task
 from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
+from desk.notes import NoteBook
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +206,7 @@ class MainWindow(QMainWindow):
         self._query = ""  # the last compared query
         self._collated: list[str] = []  # the article ids of the last collation
         self._help: QDialog | None = None
+        self._notes_path: Path | None = None  # row notes of the open folder (beside its aliases)
         self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
         self._reindex_pending = False
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
         self.compare_view = CompareView(self)
         self.compare_view.passageActivated.connect(self.open_passage)
         self.compare_view.exportRequested.connect(self.export)
+        self.compare_view.noteRequested.connect(self.edit_row_note)
         self.reader = ReaderPane(self)
         # one claimant palette for every view: a claimant looks the same in the panes, legend and reader
         self.reader.colors.claimants = self.compare_view.model.colors.claimants
@@ -589,6 +594,8 @@ class MainWindow(QMainWindow):
             return
         self.library = library
         self.folder = path.resolve()
+        aliases = getattr(library, "aliases_path", None)
+        self._notes_path = Path(aliases).with_name("notes.json") if aliases else None
         self.setWindowTitle(f"{self.folder.name} \u2014 desk")
         self.settings.set("folders/last", str(self.folder))
         self.settings.push("folders/recent", str(self.folder), MAX_RECENT)
@@ -855,9 +862,50 @@ class MainWindow(QMainWindow):
             self.results.set_result(None)
         self._query_failed(message, gen)
 
+    def _notebook(self) -> NoteBook | None:
+        if self._notes_path is None:
+            return None
+        try:
+            return NoteBook.load(self._notes_path)
+        except DeskError as e:
+            self.show_error(str(e), dialog=False)
+            return None
+
+    def _apply_notes(self, comparison: Comparison) -> None:
+        book = self._notebook()
+        if book is not None:
+            book.apply(comparison)
+
+    def edit_row_note(self, view_row: int) -> None:
+        """Ask for a note on a compare row (kept with the folder, exported with the row)."""
+        model = self.compare_view.model
+        if self._notes_path is None or not (0 <= view_row < model.rowCount()):
+            self.set_status("Notes are kept per folder: open a folder and compare first.")
+            return
+        row = model.row(view_row)
+        text, ok = QInputDialog.getMultiLineText(
+            self, f"Note on row {view_row + 1}", "Note (kept with this folder and exported with the row):", row.note
+        )
+        if ok:
+            self.set_row_note(view_row, text)
+
+    def set_row_note(self, view_row: int, text: str) -> bool:
+        book = self._notebook()
+        if book is None:
+            return False
+        try:
+            book.set(self.compare_view.model.row(view_row), text)
+        except DeskError as e:
+            self.show_error(str(e))
+            return False
+        self.compare_view.model.note_changed(view_row)
+        self.set_status(f"Note on row {view_row + 1} saved." if text.strip() else f"Note on row {view_row + 1} removed.")
+        return True
+
     def _compared(self, comparison: Comparison, gen: int) -> None:
         if gen != self._generation:
             return
+        self._apply_notes(comparison)
         if comparison.mode == "query" and self.library is not None:
             # the results list and the claims once the comparison is on screen
             self.compare_view.after_paint(lambda: self._follow_up(self._query, gen))
@@ -968,6 +1016,7 @@ class MainWindow(QMainWindow):
         def shown(new_comp: Comparison) -> None:
             if gen != self._generation:
                 return
+            self._apply_notes(new_comp)
             self.compare_view.refresh_claimants(new_comp)
             after = {n for row in new_comp.rows for n in row_claimants(row)}
             if after == before:

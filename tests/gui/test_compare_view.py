@@ -606,3 +606,25 @@ def test_saved_searches_and_history_run_again(qtbot, fake_window, tmp_path: Path
     assert w.search_field.text() == "soldiers AND killed"
     w._fill_history()
     assert w.history_menu.actions()[0].toolTip() == "soldiers AND killed"
+
+
+def test_a_row_note_is_kept_with_the_folder_and_shown(qtbot, settings, data_dir: Path, tmp_path: Path) -> None:
+    from desk.gui.main_window import MainWindow
+
+    w = MainWindow(settings, data_dir=str(data_dir), library_factory=AliasLibrary, err_windows=False)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    m = w.compare_view.model
+    assert w.set_row_note(0, "Check the ministry's later figure.")
+    assert "\u270e note" in m.index(0, 0).data()
+    assert "Check the ministry" in m.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    assert w.compare_view.model.row(0).note == "Check the ministry's later figure."
+    assert (data_dir / "notes.json").exists()  # beside the aliases, in the data dir
+    assert not (tmp_path / "notes.json").exists()  # never in the article folder
+    w.close_library()
