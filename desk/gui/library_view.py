@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -159,6 +159,43 @@ class ArticleFilter(QSortFilterProxyModel):
         return not (self.words and self.words not in a.title.lower())
 
 
+class DateField(QDateEdit):
+    """A date typed in one go: "2022-07-29" or "20220729" from the year on, or pasted whole.
+
+    A plain QDateEdit edits one part at a time: typed over a full selection, a
+    whole date was refused, and the dashes jumped between parts.  Here focus
+    lands on the year, separators are skipped (each part moves on by itself
+    when full), and a pasted ISO date is taken as it is.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+
+    def _to_year(self) -> None:
+        self.setCurrentSection(QDateEdit.Section.YearSection)
+        self.setSelectedSection(QDateEdit.Section.YearSection)
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self._to_year()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text().strip()
+            try:
+                self.setDate(dt.date.fromisoformat(text[:10]))
+            except ValueError:
+                pass
+            return
+        if event.text() in ("-", "/", ".", " "):
+            return  # each part moves on by itself
+        if event.text().isdigit() and self.lineEdit().selectedText() == self.lineEdit().text():
+            self._to_year()  # typing over the whole date starts at the year
+        super().keyPressEvent(event)
+
+
 class LibraryPanel(QWidget):
     """Filters above the article list."""
 
@@ -190,13 +227,11 @@ class LibraryPanel(QWidget):
         self.use_dates = QCheckBox("Dates", self)
         self.use_dates.setToolTip("Only articles dated within this range")
         self.use_dates.setAccessibleName("Filter by date range")
-        self.since = QDateEdit(self)
-        self.until = QDateEdit(self)
+        self.since = DateField(self)
+        self.until = DateField(self)
         for d, name in ((self.since, "From date"), (self.until, "To date")):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
             d.setAccessibleName(name)
-            d.setToolTip(name)
+            d.setToolTip(f"{name}: type it as 2022-07-29, paste it, or pick it from the calendar")
             d.setEnabled(False)
         self.since.setDate(QDate(2000, 1, 1))
         self.until.setDate(QDate.currentDate())

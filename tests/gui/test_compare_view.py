@@ -628,3 +628,26 @@ def test_a_row_note_is_kept_with_the_folder_and_shown(qtbot, settings, data_dir:
     assert (data_dir / "notes.json").exists()  # beside the aliases, in the data dir
     assert not (tmp_path / "notes.json").exists()  # never in the article folder
     w.close_library()
+
+
+def test_a_date_filter_takes_a_whole_typed_or_pasted_date(qtbot) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QGuiApplication
+
+    from desk.gui.library_view import DateField
+
+    d = DateField()
+    qtbot.addWidget(d)
+    d.setDate(QDate(2000, 1, 1))
+    d.show()
+    qtbot.waitExposed(d)
+    d.setFocus()
+    d.lineEdit().selectAll()
+    qtbot.keyClicks(d, "2022-07-29")
+    assert d.date().toPython() == dt.date(2022, 7, 29)
+    d.lineEdit().selectAll()
+    qtbot.keyClicks(d, "20210315")
+    assert d.date().toPython() == dt.date(2021, 3, 15)
+    QGuiApplication.clipboard().setText("2023-11-02")
+    qtbot.keyClick(d, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert d.date().toPython() == dt.date(2023, 11, 2)
