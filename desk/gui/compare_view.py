@@ -745,6 +745,7 @@ class CompareView(QWidget):
         self.legend = ClaimantLegend(self.model.colors, self)
         self.legend.hiddenChanged.connect(self.model.set_claimant_hidden)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Comparison summary")
 
         self.lock = QToolButton(self)
@@ -816,6 +817,7 @@ class CompareView(QWidget):
         self.pane_scroll.setWidget(self.panes)
         self.pane_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # it may quote the user's query
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setAccessibleName("Compare view is empty")
@@ -941,7 +943,7 @@ class CompareView(QWidget):
         if comp is None:
             self.summary.setText("")
         elif not comp.rows:
-            self.summary.setText(f"No passages to compare for \u201c{comp.query}\u201d. Try other words.")
+            self.summary.setText("No rows")
         else:
             n = len(self.model.disagreement_rows())
             what = "Collated" if comp.mode == "collate" else "Compared"
@@ -1039,8 +1041,16 @@ class CompareView(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         comp = self.model.comparison
-        if comp is None or not comp.rows:
-            self.stack.setCurrentWidget(self.empty if comp is None else self.table)
+        if comp is None or not self.model.rowCount():
+            if comp is None:
+                self.empty.setText(EMPTY_TEXT)
+            elif not comp.rows:
+                self.empty.setText(f"No passages to compare for \u201c{comp.query}\u201d.\n\n"
+                                   "Try other words, fewer of them, or a wider date range.")
+            else:
+                self.empty.setText("No rows left by the filters: untick \u201cOnly disagreements\u201d "
+                                   "or \u201cHide single-outlet rows\u201d.")
+            self.stack.setCurrentWidget(self.empty)
             return
         if locked:
             self.stack.setCurrentWidget(self.table)

@@ -293,7 +293,7 @@ class LibraryPanel(QWidget):
         fm = self.table.fontMetrics()
         longest = max((a.outlet for a in articles[:2000]), key=len, default="Outlet")
         # the outlet column never takes the title's room (long outlet names are elided)
-        self.table.setColumnWidth(0, min(130, fm.horizontalAdvance(longest) + 16))
+        self.table.setColumnWidth(0, min(100, fm.horizontalAdvance(longest) + 16))
         self.table.setColumnWidth(1, fm.horizontalAdvance("0000-00-00") + 16)
         if (self.outlet.currentText() == current or self.proxy.outlet == "") and not self.extra_outlets:
             # the model's reset has filtered the new rows already (6,799 Python calls)

@@ -651,3 +651,22 @@ def test_a_date_filter_takes_a_whole_typed_or_pasted_date(qtbot) -> None:
     QGuiApplication.clipboard().setText("2023-11-02")
     qtbot.keyClick(d, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert d.date().toPython() == dt.date(2023, 11, 2)
+
+
+def test_no_rows_says_why_on_the_empty_page(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_comparison(Comparison("<b>zz</b> qq", ["North Gazette"], []))
+    assert view.stack.currentWidget() is view.empty
+    assert "No passages to compare for \u201c<b>zz</b> qq\u201d" in view.empty.text()
+    assert view.empty.textFormat() == Qt.TextFormat.PlainText
+    calm = Row(cells={"North Gazette": [_ref("q1", "North Gazette", "Calm: 2 boats.", "", "2")]})
+    view.set_comparison(Comparison("boats", ["North Gazette"], [calm]))
+    assert view.stack.currentWidget() is view.table
+    view.only_dis.setChecked(True)
+    assert view.stack.currentWidget() is view.empty
+    assert "filters" in view.empty.text()
+    assert view.only_dis.isEnabled()
+    view.only_dis.setChecked(False)
+    assert view.stack.currentWidget() is view.table

@@ -20,11 +20,19 @@ from desk.gui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
 UKRAINE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ukraine-media"
+#: ukraine-media screenshots show the corpus's articles: looked at, never committed
+UKRAINE_SHOTS = SHOTS / "ukraine"
 
 
-def grab(widget: QWidget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
+def ukraine_shots() -> Path:
+    UKRAINE_SHOTS.mkdir(parents=True, exist_ok=True)
+    (UKRAINE_SHOTS / ".gitignore").write_text("*\n", encoding="utf-8")
+    return UKRAINE_SHOTS
+
+
+def grab(widget: QWidget, name: str, folder: Path = SHOTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     pix = widget.grab()
     assert pix.save(str(path), "PNG")
     img = QImage(str(path))
@@ -155,11 +163,11 @@ def test_ukraine_screenshots(qtbot, ukraine_window: MainWindow) -> None:
             view = w.compare_view
             # the legend is one line, however many claimants
             assert view.legend.height() <= 3 * view.legend.fontMetrics().lineSpacing() + 12
-            grab(w, name if theme == "light" else f"{name}-dark")
+            grab(w, name if theme == "light" else f"{name}-dark", ukraine_shots())
     # the same comparison with rows unlocked: every pane keeps its outlet's name
     w.set_theme("light")
     _compare_on_ukraine(qtbot, w, "figure:>1000 killed", None, None)
     w.compare_view.lock.setChecked(False)
     qtbot.wait(300)
-    grab(w, "ukr-unlocked")
+    grab(w, "ukr-unlocked", ukraine_shots())
     w.compare_view.lock.setChecked(True)
