@@ -206,6 +206,8 @@ class PassageRef:
     entities: list[Entity] = field(default_factory=list)
     #: boilerplate spans inside the passage (normally none)
     boilerplate: list[Boilerplate] = field(default_factory=list)
+    #: the article's address as its metadata gives it (front matter ``source:``, ``url:``), or ""
+    url: str = ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -276,6 +278,8 @@ class Row:
     duplicates: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     #: figures that take part in a disagreement: (article_id, figure start offset)
     clashing: list[tuple[str, int]] = field(default_factory=list)
+    #: the user's note on this row (kept per folder by desk.notes), exported with it
+    note: str = ""
 
     @property
     def outlets(self) -> list[str]:

@@ -8,7 +8,10 @@ through the callback the window gives (the core keeps the aliases).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,8 +23,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -29,10 +34,12 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desk.gui.markup import ColorBook
 from desk.gui.plain import menu_text, tip
 from desk.model import FigureStatement
 
@@ -44,11 +51,21 @@ COLUMNS = ("Figure", "Qualifier", "Counted", "Claimant", "Outlet", "Date")
 EMPTY_TEXT = "No claims yet. Search for something (Ctrl+F) and press Enter: the figures found and who states them are listed here."
 
 
+def csv_cell(text: str) -> str:
+    """One CSV cell of untrusted text: one line, and never read as a spreadsheet formula."""
+    text = " ".join(str(text).split())
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _NUMBER.match(text) else text
+
+
+_NUMBER = re.compile(r"^[-+]?\d[\d,.]*$")
+
+
 class ClaimsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.statements: list[FigureStatement] = []
         self.dates: dict[str, dt.date | None] = {}
+        self.colors: ColorBook | None = None  # the window's shared claimant looks
 
     def set_statements(
         self, statements: list[FigureStatement], dates: dict[str, dt.date | None] | None = None
@@ -103,6 +120,9 @@ class ClaimsModel(QAbstractTableModel):
             if c == 5:
                 return date.isoformat() if date else ""
             return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if (role == Qt.ItemDataRole.ForegroundRole and c == 3 and s.claimant and self.colors is not None
+                and s.claimant not in self.colors.hidden):
+            return QBrush(QColor(self.colors.look(s.claimant).colour))
         if role == Qt.ItemDataRole.TextAlignmentRole and c == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -124,6 +144,23 @@ AliasAction = Callable[[str, str, str], None]
 
 class ClaimsView(QWidget):
     passageRequested = Signal(str, int)  # article id, passage number
+    csvRequested = Signal()
+
+    def listed_csv(self) -> str:
+        """The claims listed (filtered, in the table's order) as CSV, safe to open in a spreadsheet."""
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow([*COLUMNS, "Value", "Passage", "Article"])
+        for r in range(self.proxy.rowCount()):
+            st = self.proxy.index(r, 0).data(StatementRole)
+            if not isinstance(st, FigureStatement):
+                continue
+            date = self.model.dates.get(st.article_id)
+            w.writerow([csv_cell(x) for x in (
+                st.figure.text, st.figure.qualifier, st.figure.counted, st.claimant, st.outlet,
+                date.isoformat() if date else "", f"{st.figure.value:g}", str(st.passage + 1), st.article_id,
+            )])
+        return buf.getvalue()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +178,11 @@ class ClaimsView(QWidget):
         self.filter.setAccessibleName("Filter claims")
         self.filter.setToolTip("Show only the claims containing this text in any column")
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.csv_btn = QToolButton(self)
+        self.csv_btn.setText("Save CSV\u2026")
+        self.csv_btn.setToolTip("Save the claims listed (after the filter) as a CSV file")
+        self.csv_btn.setAccessibleName("Save claims as CSV")
+        self.csv_btn.clicked.connect(self.csvRequested)
 
         self.table = QTableView(self)
         self.table.setObjectName("claimsTable")
@@ -166,7 +208,10 @@ class ClaimsView(QWidget):
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        lay.addWidget(self.filter)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.csv_btn)
+        lay.addLayout(top)
         lay.addWidget(self.stack, 1)
         self.model.modelReset.connect(self._reset)
 

@@ -9,6 +9,7 @@ terms marked, and next/previous match.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -118,6 +120,7 @@ class ArticleFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.outlet = ""
+        self.outlets: frozenset[str] = frozenset()
         self.since: dt.date | None = None
         self.until: dt.date | None = None
         self.words = ""
@@ -130,10 +133,14 @@ class ArticleFilter(QSortFilterProxyModel):
             model.sort(column, order)
 
     def set_filter(
-        self, outlet: str = "", since: dt.date | None = None, until: dt.date | None = None, words: str = ""
+        self, outlet: str | Iterable[str] = "", since: dt.date | None = None, until: dt.date | None = None,
+        words: str = "",
     ) -> None:
+        """Filter by one outlet or several (any of them), a date range and title words."""
         self.beginFilterChange()
-        self.outlet, self.since, self.until, self.words = outlet, since, until, words.lower().strip()
+        self.outlets = frozenset([outlet] if isinstance(outlet, str) else outlet) - {""}
+        self.outlet = outlet if isinstance(outlet, str) else ", ".join(sorted(self.outlets))
+        self.since, self.until, self.words = since, until, words.lower().strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -143,13 +150,50 @@ class ArticleFilter(QSortFilterProxyModel):
         if not isinstance(model, ArticleListModel) or not (0 <= source_row < len(model.articles)):
             return False
         a = model.articles[source_row]
-        if self.outlet and a.outlet != self.outlet:
+        if self.outlets and a.outlet not in self.outlets:
             return False
         if self.since and (a.date is None or a.date < self.since):
             return False
         if self.until and (a.date is None or a.date > self.until):
             return False
         return not (self.words and self.words not in a.title.lower())
+
+
+class DateField(QDateEdit):
+    """A date typed in one go: "2022-07-29" or "20220729" from the year on, or pasted whole.
+
+    A plain QDateEdit edits one part at a time: typed over a full selection, a
+    whole date was refused, and the dashes jumped between parts.  Here focus
+    lands on the year, separators are skipped (each part moves on by itself
+    when full), and a pasted ISO date is taken as it is.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+
+    def _to_year(self) -> None:
+        self.setCurrentSection(QDateEdit.Section.YearSection)
+        self.setSelectedSection(QDateEdit.Section.YearSection)
+
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        self._to_year()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text().strip()
+            try:
+                self.setDate(dt.date.fromisoformat(text[:10]))
+            except ValueError:
+                pass
+            return
+        if event.text() in ("-", "/", ".", " "):
+            return  # each part moves on by itself
+        if event.text().isdigit() and self.lineEdit().selectedText() == self.lineEdit().text():
+            self._to_year()  # typing over the whole date starts at the year
+        super().keyPressEvent(event)
 
 
 class LibraryPanel(QWidget):
@@ -167,6 +211,15 @@ class LibraryPanel(QWidget):
         self.outlet.setAccessibleName("Filter by outlet")
         self.outlet.setToolTip("Show one outlet's articles")
         self.outlet.addItem(ALL_OUTLETS)
+        self.more_outlets = QToolButton(self)
+        self.more_outlets.setText("+")
+        self.more_outlets.setToolTip("Add more outlets to the filter (articles from any of them are shown)")
+        self.more_outlets.setAccessibleName("Filter by several outlets")
+        self.more_outlets.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.outlets_menu = QMenu(self)
+        self.outlets_menu.aboutToShow.connect(self._fill_outlets_menu)
+        self.more_outlets.setMenu(self.outlets_menu)
+        self.extra_outlets: set[str] = set()
         self.words = QLineEdit(self)
         self.words.setPlaceholderText("Title contains\u2026")
         self.words.setClearButtonEnabled(True)
@@ -174,13 +227,11 @@ class LibraryPanel(QWidget):
         self.use_dates = QCheckBox("Dates", self)
         self.use_dates.setToolTip("Only articles dated within this range")
         self.use_dates.setAccessibleName("Filter by date range")
-        self.since = QDateEdit(self)
-        self.until = QDateEdit(self)
+        self.since = DateField(self)
+        self.until = DateField(self)
         for d, name in ((self.since, "From date"), (self.until, "To date")):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
             d.setAccessibleName(name)
-            d.setToolTip(name)  # text-safe: a literal from the tuple above
+            d.setToolTip(f"{name}: type it as 2022-07-29, paste it, or pick it from the calendar")
             d.setEnabled(False)
         self.since.setDate(QDate(2000, 1, 1))
         self.until.setDate(QDate.currentDate())
@@ -202,7 +253,9 @@ class LibraryPanel(QWidget):
         self.count = QLabel(self)
 
         grid = QGridLayout()
-        grid.addWidget(self.outlet, 0, 0, 1, 2)
+        grid.addWidget(self.outlet, 0, 0, 1, 1)
+        grid.addWidget(self.more_outlets, 0, 1, 1, 1)
+        grid.setColumnStretch(0, 1)
         grid.addWidget(self.words, 1, 0, 1, 2)
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
@@ -218,6 +271,7 @@ class LibraryPanel(QWidget):
 
         self.outlet.currentIndexChanged.connect(self._refilter)
         self.words.textChanged.connect(self._refilter)
+        self.indexing = False
         self.use_dates.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(self._refilter)
         self.until.dateChanged.connect(self._refilter)
@@ -227,6 +281,7 @@ class LibraryPanel(QWidget):
         current = self.outlet.currentText()
         self.model.set_articles(articles)
         outlets = sorted({a.outlet for a in articles if a.outlet}, key=str.lower)
+        self.extra_outlets &= set(outlets)
         self.outlet.blockSignals(True)
         self.outlet.clear()
         self.outlet.addItem(ALL_OUTLETS)
@@ -237,9 +292,10 @@ class LibraryPanel(QWidget):
         # measured from the text, not the rows: a folder may hold many thousands
         fm = self.table.fontMetrics()
         longest = max((a.outlet for a in articles[:2000]), key=len, default="Outlet")
-        self.table.setColumnWidth(0, min(220, fm.horizontalAdvance(longest) + 16))
+        # the outlet column never takes the title's room (long outlet names are elided)
+        self.table.setColumnWidth(0, min(100, fm.horizontalAdvance(longest) + 16))
         self.table.setColumnWidth(1, fm.horizontalAdvance("0000-00-00") + 16)
-        if self.outlet.currentText() == current or self.proxy.outlet == "":
+        if (self.outlet.currentText() == current or self.proxy.outlet == "") and not self.extra_outlets:
             # the model's reset has filtered the new rows already (6,799 Python calls)
             self._update_count()
         else:  # the chosen outlet is gone from the folder: back to all outlets
@@ -250,26 +306,58 @@ class LibraryPanel(QWidget):
         self.until.setEnabled(on)
         self._refilter()
 
+    def _fill_outlets_menu(self) -> None:
+        self.outlets_menu.clear()
+        for i in range(1, self.outlet.count()):
+            name = self.outlet.itemText(i)
+            act = self.outlets_menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(name in self.chosen_outlets())
+            act.toggled.connect(lambda on, n=name: self.set_outlet_chosen(n, on))
+
+    def set_outlet_chosen(self, name: str, on: bool) -> None:
+        """Add an outlet to the filter, or take it out."""
+        if on:
+            self.extra_outlets.add(name)
+        else:
+            self.extra_outlets.discard(name)
+            if self.outlet.currentText() == name:
+                self.outlet.setCurrentIndex(0)
+        self._refilter()
+
+    def chosen_outlets(self) -> tuple[str, ...]:
+        """The outlets the filter keeps (none: all)."""
+        one = self.outlet.currentText()
+        chosen = set(self.extra_outlets) | ({one} if one != ALL_OUTLETS else set())
+        return tuple(sorted(chosen, key=str.lower))
+
     def _refilter(self, *args: Any) -> None:
-        outlet = self.outlet.currentText()
         since = until = None
         if self.use_dates.isChecked():
             since = self.since.date().toPython()
             until = self.until.date().toPython()
-        self.proxy.set_filter("" if outlet == ALL_OUTLETS else outlet, since, until, self.words.text())
+        chosen = self.chosen_outlets()
+        self.proxy.set_filter(chosen[0] if len(chosen) == 1 else chosen, since, until, self.words.text())
+        self.more_outlets.setText(f"+{len(self.extra_outlets)}" if self.extra_outlets else "+")
+        self._update_count()
+
+    def set_indexing(self, on: bool) -> None:
+        """While the folder is indexed an empty list says so, not "no articles"."""
+        self.indexing = on
         self._update_count()
 
     def _update_count(self) -> None:
         n, total = self.proxy.rowCount(), self.model.rowCount()
-        if total == 0:
+        if total == 0 and getattr(self, "indexing", False):
+            self.count.setText("Indexing the folder\u2026 articles appear here as they are read.")
+        elif total == 0:
             self.count.setText("No articles yet: File > Open Folder (Ctrl+O)")
         else:
             set_plain(self.count, f"{n} of {total} articles")
 
     def filters(self) -> tuple[tuple[str, ...], dt.date | None, dt.date | None]:
         """The outlet and date filters, for the search."""
-        outlet = self.outlet.currentText()
-        outlets = () if outlet == ALL_OUTLETS else (outlet,)
+        outlets = self.chosen_outlets()
         if not self.use_dates.isChecked():
             return outlets, None, None
         return outlets, self.since.date().toPython(), self.until.date().toPython()
@@ -283,6 +371,23 @@ class LibraryPanel(QWidget):
         a = index.data(ObjectRole)
         if isinstance(a, Article):
             self.articleActivated.emit(a)
+
+
+#: how far after a passage's start a match still counts as "in the passage" when landing there
+FOCUS_REACH = 1500
+#: the reader's longest line, in average characters
+READER_LINE_CHARS = 90
+
+
+class _ReadingBrowser(SafeBrowser):
+    """The reader's text: lines no longer than READER_LINE_CHARS, centred in a wide window."""
+
+    def resizeEvent(self, event: Any) -> None:
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        line = self.fontMetrics().averageCharWidth() * READER_LINE_CHARS
+        side = max(0, (room - line) // 2)
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
 
 
 READER_EMPTY = (
@@ -302,7 +407,7 @@ class ReaderPane(QWidget):
         self.header.setOpenExternalLinks(False)
         self.header.linkActivated.connect(self._link)
         self.header.setAccessibleName("Article title and source")
-        self.browser = SafeBrowser(self)
+        self.browser = _ReadingBrowser(self)
         self.browser.setObjectName("reader")
         self.browser.setAccessibleName("Article text")
         self.prev_btn = QToolButton(self)
@@ -348,11 +453,12 @@ class ReaderPane(QWidget):
         self.header.setText(head)  # text-safe: rich text built from escape_text() above
         self.browser.setHtml(html)
         self.current = -1
-        if self.matches:
-            start = 0
-            if focus is not None:
-                start = next((i for i, (s, _) in enumerate(self.matches) if s >= focus), 0)
-            self.go_to_match(start)
+        near = None
+        if self.matches and focus is not None:
+            # the first match in the passage asked for; none there: the passage itself
+            near = next((i for i, (s, _) in enumerate(self.matches) if focus <= s < focus + FOCUS_REACH), None)
+        if self.matches and (focus is None or near is not None):
+            self.go_to_match(near or 0)
         elif focus is not None:
             self._select(focus, focus)
         else:

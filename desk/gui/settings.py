@@ -36,6 +36,7 @@ OPTIONS: dict[str, Option] = {
         Option("folders/last", "", str, "the folder open when the window closed"),
         Option("folders/recent", [], list, "recently opened folders, newest first"),
         Option("search/history", [], list, "queries, newest first"),
+        Option("search/saved", [], list, "queries the user saved, newest first"),
         Option("compare/locked", True, bool, "rows aligned and scrolled together"),
         Option("compare/hidden_outlets", [], list, "outlet columns the user hid"),
         Option("view/theme", "system", str, "system, light or dark"),
