@@ -631,7 +631,7 @@ class ClaimantLegend(QWidget):
 
     def set_counts(self, counts: Counter[str]) -> None:
         self.counts = counts
-        self.menu_btn.setText(f"Claimants ({len(counts)})" if counts else "Claimants")
+        self.menu_btn.setText(f"Claimants ({len(counts)})" if counts else "Claimants")  # text-safe: a count
         self._render()
 
     def names(self) -> list[str]:
@@ -662,7 +662,7 @@ class ClaimantLegend(QWidget):
         html = " &nbsp; ".join(self.entry_html(n) for n in shown)
         if len(names) > len(shown):
             html += f" &nbsp; <span style=\"color: {self.colors.theme.dim}\">+{len(names) - len(shown)} more</span>"
-        self.line.setText(html)
+        self.line.setText(html)  # text-safe: names through escape_text() in entry_html
         self.line.setToolTip("Open Claimants to see all and hide or show any" if names else "")
 
     def resizeEvent(self, event: Any) -> None:
@@ -677,7 +677,7 @@ class ClaimantLegend(QWidget):
             return
         for n in names:
             look = self.colors.look(n)
-            act = QAction(f"{look.glyph} {n}  ({self.counts[n]})", self.menu)
+            act = QAction(menu_text(f"{look.glyph} {n}  ({self.counts[n]})"), self.menu)
             act.setCheckable(True)
             act.setChecked(n not in self.colors.hidden)
             act.toggled.connect(lambda on, name=n: self._toggle(name, not on))
@@ -905,7 +905,7 @@ class CompareView(QWidget):
         self.delegate.clear_cache()
         self.model.set_show_diffs(on, ref)
         th = self.model.colors.theme
-        self.diff_legend.setText(
+        self.diff_legend.setText(  # text-safe: the outlet through escape_text()
             f'Wording against {escape_text(ref)}: <span style="background-color: {th.diff_bg}">tinted</span> '
             f'words differ; <span style="color: {th.deleted}; text-decoration: line-through">struck</span> '
             f"words are {escape_text(ref)}'s and missing here. Passages worded apart throughout are left unmarked."
@@ -949,8 +949,8 @@ class CompareView(QWidget):
             what = "Collated" if comp.mode == "collate" else "Compared"
             shown = self.model.rowCount()
             hidden = f" ({shown} shown)" if shown != len(comp.rows) else ""
-            self.summary.setText(f"{len(comp.rows)} rows{hidden} \u00b7 {len(comp.outlets)} outlets \u00b7 {n} differ")
-            self.summary.setToolTip(
+            self.summary.setText(f"{len(comp.rows)} rows{hidden} \u00b7 {len(comp.outlets)} outlets \u00b7 {n} differ")  # text-safe: counts
+            self.summary.setToolTip(  # text-safe: counts and a literal
                 f"{what}: {len(comp.rows)} rows{hidden} across {len(comp.outlets)} outlets; {n} with disagreements"
             )
         self._legend_timer.start()
@@ -1045,8 +1045,8 @@ class CompareView(QWidget):
             if comp is None:
                 self.empty.setText(EMPTY_TEXT)
             elif not comp.rows:
-                self.empty.setText(f"No passages to compare for \u201c{comp.query}\u201d.\n\n"
-                                   "Try other words, fewer of them, or a wider date range.")
+                set_plain(self.empty, f"No passages to compare for \u201c{comp.query}\u201d.\n\n"
+                          "Try other words, fewer of them, or a wider date range.")
             else:
                 self.empty.setText("No rows left by the filters: untick \u201cOnly disagreements\u201d "
                                    "or \u201cHide single-outlet rows\u201d.")
@@ -1068,10 +1068,10 @@ class CompareView(QWidget):
             outlet = self.model.outlets[c - 1]
             box = QWidget(self.panes)
             box.setMinimumWidth(PANE_MIN_WIDTH)
-            head = QLabel(box)
+            head = QLabel(box)  # text-safe: no text yet, set_plain() below
             head.setTextFormat(Qt.TextFormat.PlainText)
-            head.setText(outlet)
-            head.setToolTip(outlet)
+            set_plain(head, outlet)
+            head.setToolTip(tip(outlet))
             head.setObjectName("paneHeader")
             head.setStyleSheet("font-weight: bold; padding: 2px")
             pane = _PaneList(self.delegate, self._anchor_clicked, box)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
-from desk.gui.plain import set_plain, tip
+from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
 from desk.model import Article, Extraction
 
@@ -231,7 +231,7 @@ class LibraryPanel(QWidget):
         self.until = DateField(self)
         for d, name in ((self.since, "From date"), (self.until, "To date")):
             d.setAccessibleName(name)
-            d.setToolTip(f"{name}: type it as 2022-07-29, paste it, or pick it from the calendar")
+            d.setToolTip(f"{name}: type it as 2022-07-29, paste it, or pick it from the calendar")  # text-safe: literals
             d.setEnabled(False)
         self.since.setDate(QDate(2000, 1, 1))
         self.until.setDate(QDate.currentDate())
@@ -310,7 +310,7 @@ class LibraryPanel(QWidget):
         self.outlets_menu.clear()
         for i in range(1, self.outlet.count()):
             name = self.outlet.itemText(i)
-            act = self.outlets_menu.addAction(name)
+            act = self.outlets_menu.addAction(menu_text(name))
             act.setCheckable(True)
             act.setChecked(name in self.chosen_outlets())
             act.toggled.connect(lambda on, n=name: self.set_outlet_chosen(n, on))
@@ -338,7 +338,7 @@ class LibraryPanel(QWidget):
             until = self.until.date().toPython()
         chosen = self.chosen_outlets()
         self.proxy.set_filter(chosen[0] if len(chosen) == 1 else chosen, since, until, self.words.text())
-        self.more_outlets.setText(f"+{len(self.extra_outlets)}" if self.extra_outlets else "+")
+        self.more_outlets.setText(f"+{len(self.extra_outlets)}" if self.extra_outlets else "+")  # text-safe: a count
         self._update_count()
 
     def set_indexing(self, on: bool) -> None:

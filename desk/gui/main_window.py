@@ -122,7 +122,7 @@ def markdown_mime(markdown: str) -> QMimeData:
     doc = SafeDocument()
     doc.setMarkdown(markdown)
     mime = QMimeData()
-    mime.setText(markdown)
+    mime.setText(markdown)  # text-safe: the clipboard's plain text
     mime.setHtml(doc.toHtml())
     return mime
 
@@ -763,11 +763,11 @@ class MainWindow(QMainWindow):
     def _fill_queries(self, menu: QMenu, queries: list[str], empty: str, removable: bool = False) -> None:
         menu.clear()
         if not queries:
-            menu.addAction(empty).setEnabled(False)
+            menu.addAction(empty).setEnabled(False)  # text-safe: a literal from the caller
             return
         for q in queries:
-            act = menu.addAction(_status_text(q).replace("&", "&&"))  # a query's & is no mnemonic
-            act.setToolTip(q)
+            act = menu.addAction(menu_text(_status_text(q)))
+            act.setToolTip(tip(q))
             act.triggered.connect(lambda *_, q=q: self.run_saved(q))
         if removable:
             menu.addSeparator()
@@ -778,7 +778,7 @@ class MainWindow(QMainWindow):
 
     def run_saved(self, query: str) -> None:
         """Put a saved or recent query in the field and compare it."""
-        self.search_field.setText(query)
+        self.search_field.setText(query)  # text-safe: a line edit shows plain text
         self.compare(query)
 
     def _need_library(self) -> bool:
@@ -883,7 +883,7 @@ class MainWindow(QMainWindow):
             self.set_status("Notes are kept per folder: open a folder and compare first.")
             return
         row = model.row(view_row)
-        text, ok = QInputDialog.getMultiLineText(
+        text, ok = QInputDialog.getMultiLineText(  # text-safe: a row number and literals; the note is an editable value
             self, f"Note on row {view_row + 1}", "Note (kept with this folder and exported with the row):", row.note
         )
         if ok:
