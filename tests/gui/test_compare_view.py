@@ -605,7 +605,10 @@ def test_saved_searches_and_history_run_again(qtbot, fake_window, tmp_path: Path
         w.saved_menu.actions()[0].trigger()
     assert w.search_field.text() == "soldiers AND killed"
     w._fill_history()
-    assert w.history_menu.actions()[0].toolTip() == "soldiers AND killed"
+    # the tool tip is escaped rich text (desk.gui.plain.tip) that reads as the query
+    from PySide6.QtGui import QTextDocumentFragment
+
+    assert QTextDocumentFragment.fromHtml(w.history_menu.actions()[0].toolTip()).toPlainText() == "soldiers AND killed"
 
 
 def test_a_row_note_is_kept_with_the_folder_and_shown(qtbot, settings, data_dir: Path, tmp_path: Path) -> None:
