@@ -1,0 +1,129 @@
+"""Plain dataclasses of a timeline: series of claims about one counted quantity, by as-of time.
+
+Nothing here imports Qt, Whoosh or a plotting library.  The CLI prints these
+objects, the window plots them with pyqtgraph, the exporters draw them with
+matplotlib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True, frozen=True)
+class AsOf:
+    """When a claim holds: one day (``start == end``), an interval, or an open interval.
+
+    ``None`` on either side means the text leaves that side open: an article
+    with no date and no date in its words gets ``AsOf(None, None)``, never an
+    invented date.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    #: the words that set it ("a week earlier", "to 19 March"); "" when it is the article date
+    text: str = ""
+
+    @property
+    def exact(self) -> dt.date | None:
+        """The day, when the claim holds on one known day."""
+        return self.start if self.start is not None and self.start == self.end else None
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def overlaps(self, other: AsOf) -> bool:
+        lo_a, hi_a = self.start or dt.date.min, self.end or dt.date.max
+        lo_b, hi_b = other.start or dt.date.min, other.end or dt.date.max
+        return lo_a <= hi_b and lo_b <= hi_a
+
+    def anchor(self) -> dt.date | None:
+        """The day a plot puts the claim at: the known end, else the known start."""
+        return self.end or self.start
+
+    def label(self) -> str:
+        if self.exact is not None:
+            return self.exact.isoformat()
+        if not self.known:
+            return "undated"
+        lo = self.start.isoformat() if self.start else "…"
+        hi = self.end.isoformat() if self.end else "…"
+        return f"{lo} – {hi}"
+
+
+@dataclass(slots=True)
+class TimelinePoint:
+    """One figure of one claimant, in one outlet's passage, at its as-of time."""
+
+    value: float
+    figure: str  # the number as written: "14,400", "1.2K"
+    qualifier: str  # one of desk.model.QUALIFIERS
+    low: float  # the values the figure admits, given its qualifier (may be -inf/inf)
+    high: float
+    counted: str  # the counted phrase as written: "Russian soldiers killed"
+    claimant: str  # "" when the outlet says it itself
+    outlet: str
+    as_of: AsOf
+    article_date: dt.date | None
+    article_id: str
+    passage: int  # passage number in the article
+    path: str  # relative path of the article in the folder
+    title: str
+    sentence: str  # the sentence that holds the figure (untrusted article text)
+    figure_start: int = 0  # offset of the figure in the article text
+    #: larger than an earlier point of a cumulative series, and not in conflict with it
+    growth: bool = False
+    #: conflicts with another claimant's figure for the same quantity at an overlapping time
+    disagreement: bool = False
+    #: the figures it conflicts with, in words ("UN (BBC) says 1,480 as of 2022-04-03")
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The passage it sits in: (article id, passage number), as PassageRef.key."""
+        return (self.article_id, self.passage)
+
+    @property
+    def hedged(self) -> bool:
+        """True when the figure admits a range of values, not one."""
+        return self.low != self.high or math.isinf(self.low) or math.isinf(self.high)
+
+    def who(self) -> str:
+        return self.claimant or self.outlet
+
+
+@dataclass(slots=True)
+class Series:
+    """Every point about one counted quantity ("civilians killed"), in as-of order."""
+
+    key: str  # stable id of the quantity
+    label: str  # for people: the most common counted phrase
+    points: list[TimelinePoint] = field(default_factory=list)
+    #: a running total (deaths, losses): a later, larger figure is growth, not disagreement
+    cumulative: bool = False
+
+    @property
+    def disagreements(self) -> int:
+        return sum(1 for p in self.points if p.disagreement)
+
+
+@dataclass(slots=True)
+class Timeline:
+    query: str
+    series: list[Series] = field(default_factory=list)
+    filters: dict[str, str] = field(default_factory=dict)
+    pending_extraction: int = 0
+    #: passages searched (the points come from the claims in them)
+    passages: int = 0
+
+    @property
+    def points(self) -> list[TimelinePoint]:
+        return [p for s in self.series for p in s.points]
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last known as-of day over every point."""
+        days = [d for p in self.points for d in (p.as_of.start, p.as_of.end) if d is not None]
+        return (min(days), max(days)) if days else None
