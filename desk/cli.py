@@ -245,6 +245,8 @@ def run_search(args: argparse.Namespace) -> int:
     check_date_options(args)
     if args.limit < 1:
         raise DeskError("--limit must be at least 1.")
+    if args.timeline and not args.markdown:
+        raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
     with open_library(args) as lib:
         lib.search(args.query, limit=1)  # a malformed query fails before any indexing
         index_quietly(lib, args)
@@ -516,6 +518,8 @@ def setup_compare(p: argparse.ArgumentParser) -> None:
     add_filter_options(p)
     add_export_options(p)
     p.add_argument("--limit", type=int, default=200, metavar="N", help="candidate passages to group (default 200)")
+    p.add_argument("--timeline", choices=("svg", "png"), help="with --markdown: draw the rows' figures over time "
+                   "into FILE-timeline.svg/.png beside it, and add a table of the points")
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -524,6 +528,8 @@ def run_compare(args: argparse.Namespace) -> int:
     check_date_options(args)
     if args.limit < 1:
         raise DeskError("--limit must be at least 1.")
+    if args.timeline and not args.markdown:
+        raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
     with open_library(args) as lib:
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
@@ -534,7 +540,15 @@ def run_compare(args: argparse.Namespace) -> int:
             )
         finally:
             bar.finish()
-        return print_comparison(comparison, args, Path(args.folder))
+        status = print_comparison(comparison, args, Path(args.folder))
+        if args.timeline and args.markdown:
+            from desk.export.timeline import append_timeline
+            from desk.timeline import timeline_from_rows
+
+            tl = timeline_from_rows(comparison.query, comparison.rows)
+            pic = append_timeline(tl, Path(args.markdown), fmt=args.timeline, force=args.force, folder=lib.folder)
+            print(f"wrote the timeline of {len(tl.points)} figures to {pic}", file=sys.stderr)
+        return status
 
 
 # ===== end of desk compare =====

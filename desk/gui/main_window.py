@@ -47,6 +47,7 @@ from desk.gui.markup import Theme
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.signals import emit
+from desk.gui.timeline_tab import TimelineTab
 from desk.gui.worker import Task
 from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
 
@@ -193,6 +194,12 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(0, "Passages from each outlet side by side (Ctrl+1)")
         self.tabs.setTabToolTip(1, "The article you opened (Ctrl+2)")
         self.tabs.setTabToolTip(2, "Figures, qualifiers and who states them (Ctrl+3)")
+        self.timeline_tab = TimelineTab(self)  # pyqtgraph is imported when the tab is first shown
+        self.tabs.addTab(self.timeline_tab, "Timeline")
+        self.tabs.setTabToolTip(3, "Figures by the date they hold for, one lane per counted thing (Ctrl+4)")
+        self.tabs.currentChanged.connect(
+            lambda i: self.timeline_tab.shown() if self.tabs.widget(i) is self.timeline_tab else None
+        )
         self.setCentralWidget(self.tabs)
 
         self.library_panel = LibraryPanel(self)
@@ -270,7 +277,7 @@ class MainWindow(QMainWindow):
         m.addAction(self._action("&Cancel Running Work", self.cancel_busy, "Esc"))
 
         m = mb.addMenu("&View")
-        for i, name in enumerate(("&Compare", "&Reader", "C&laims")):
+        for i, name in enumerate(("&Compare", "&Reader", "C&laims", "&Timeline")):
             m.addAction(self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
         m.addSeparator()
         for dock in (self.library_dock, self.results_dock, self.problems_dock):
@@ -367,6 +374,7 @@ class MainWindow(QMainWindow):
         theme = Theme.for_dark(dark)
         self.compare_view.set_theme(theme)
         self.reader.colors.theme = theme
+        self.timeline_tab.set_theme(theme)
 
     # ------------------------------------------------------------------ tasks
     def run(

@@ -28,6 +28,8 @@ from .model import Series, Timeline, TimelinePoint
 MAX_PANELS = 6
 #: characters of a label drawn at most
 LABEL_CHARS = 60
+#: how far (as a factor, on the log axis) a hedge arrow reaches from its figure
+ARROW = 1.8
 
 
 def plain(text: str, limit: int = LABEL_CHARS) -> str:
@@ -96,8 +98,11 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         ax.grid(True, color=grid, linewidth=0.5)
         title = plain(s.label) + ("  (running total)" if s.cumulative else "")
         ax.set_title(title, loc="left", fontsize=8, color=fg)
-        by_who: dict[str, list[tuple[float, float]]] = {}
+        top = 1.0
         for i, p in enumerate(s.points):
+            if p.value <= 0:  # a log axis has no place for it; the table lists it
+                continue
+            top = max(top, p.value)
             x = point_x(p, geo, i)
             c = colours.get(p.claimant, "#7a7a7a")
             y = p.value
@@ -106,27 +111,23 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
                         alpha=0.5, solid_capstyle="butt")
             hedge = _hedge(p)
             if hedge == "up":
-                ax.annotate("", xy=(x, y * 1.25 if y > 0 else y + 1), xytext=(x, y),
-                            arrowprops={"arrowstyle": "->", "color": c, "lw": 1})
+                ax.annotate("", xy=(x, y * ARROW), xytext=(x, y),
+                            arrowprops={"arrowstyle": "-|>", "color": c, "lw": 1, "mutation_scale": 7})
             elif hedge == "down":
-                ax.annotate("", xy=(x, y * 0.8), xytext=(x, y), arrowprops={"arrowstyle": "->", "color": c, "lw": 1})
+                ax.annotate("", xy=(x, y / ARROW), xytext=(x, y),
+                            arrowprops={"arrowstyle": "-|>", "color": c, "lw": 1, "mutation_scale": 7})
             elif hedge == "range":
-                lo = max(p.low, 0.0)
-                hi = p.high
-                ax.plot([x, x], [lo, hi], color=c, linewidth=1.5)
+                ax.plot([x, x], [max(p.low, y / ARROW), p.high], color=c, linewidth=1.5)
             ax.plot([x], [y], marker="o", markersize=5, color=c, markeredgecolor=bg, linewidth=0)
             if p.disagreement:
                 ax.plot([x], [y], marker="o", markersize=10, markerfacecolor="none", markeredgecolor="#d50000",
                         markeredgewidth=1.3, linewidth=0)
-            if p.as_of.anchor() is not None and p.as_of.exact is not None:
-                by_who.setdefault(p.claimant or p.outlet, []).append((x, y))
-        if s.cumulative:
-            for who_pts in by_who.values():
-                if len(who_pts) > 1:
-                    xs, ys = zip(*sorted(who_pts), strict=True)
-                    ax.plot(xs, ys, color=fg, alpha=0.25, linewidth=0.8)
-        ax.set_ylim(bottom=0)
+        # figures of one quantity span orders of magnitude (9 dead in a town, 4,000 in a country):
+        # on a linear axis the largest flattened the rest into the floor
+        ax.set_yscale("log")
+        ax.set_ylim(0.8, top * ARROW * 1.4)
         ax.yaxis.set_major_formatter(_thousands())
+        ax.yaxis.set_minor_formatter(_blank())
     ax = axes[-1]
     ax.set_xlim(geo["lo"], (geo["undated"] + geo["pad"] * 2) if any_undated else geo["hi"])
     ticks, labels = _date_ticks(geo)
@@ -148,7 +149,8 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         text.set_color(fg)
     fig.suptitle(plain(f"Figures over time: {tl.query}", 90), fontsize=9, color=fg, x=0.01, ha="left")
     rows = (len(handles) + 4) // 5
-    fig.tight_layout(rect=(0, 0.03 * rows + 0.02, 1, 0.96))
+    height = fig.get_figheight()
+    fig.tight_layout(rect=(0, (0.2 * rows + 0.1) / height, 1, 1 - 0.3 / height))
 
 
 def _thousands() -> Any:
@@ -160,6 +162,12 @@ def _thousands() -> Any:
         return f"{v:,.0f}"
 
     return FuncFormatter(fmt)
+
+
+def _blank() -> Any:
+    from matplotlib.ticker import NullFormatter
+
+    return NullFormatter()
 
 
 def _date_ticks(geo: dict[str, Any]) -> tuple[list[float], list[str]]:
@@ -195,7 +203,7 @@ def render(tl: Timeline, fmt: str = "svg", dark: bool = False, width: float = 9.
     from matplotlib.figure import Figure  # the object API: no pyplot, no GUI backend, no global state
 
     panels = max(1, min(len(tl.series), MAX_PANELS))
-    fig = Figure(figsize=(width, 1.0 + 1.7 * panels), dpi=120)
+    fig = Figure(figsize=(width, 1.2 + 1.6 * panels), dpi=120)
     draw(tl, fig, dark)
     import io
 

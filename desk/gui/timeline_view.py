@@ -1,0 +1,429 @@
+"""The Timeline tab: figures by as-of date, one lane per counted quantity, drawn with pyqtgraph.
+
+It presents a core :class:`desk.timeline.Timeline` and nothing else: the
+window builds that on a worker (``Library.timeline``) and hands it over.
+
+- one lane per counted quantity (the series list on the left chooses which),
+  all lanes sharing one date axis; undated claims sit in a column of their own
+  on the right, never at an invented date;
+- one colour per claimant (the compare view's colours), a ring round figures
+  that disagree; hedges are drawn as arrows ("more than" up, "up to" down) or
+  bars (ranges, "about"), as-of intervals as horizontal bars;
+- wheel zooms, drag pans (pyqtgraph's own mouse handling);
+- hovering a point shows its sentence, clicking it asks the window to open the
+  passage (:attr:`TimelineView.passageRequested`);
+- dragging the band in the overview strip at the bottom brushes a time range:
+  :attr:`TimelineView.rangeBrushed` carries (first day, last day), or None when
+  the brush is cleared; the window filters the compare rows with it.
+
+This module imports pyqtgraph, so the window imports it only when the tab is
+first shown (start-up stays as it was).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.gui import signals
+from desk.gui.markup import ColorBook, Theme, escape_text
+from desk.gui.signals import emit
+from desk.timeline import Series, Timeline, TimelinePoint
+
+# pyqtgraph emits its own signals (a dragged band, a zoom, a hover: thousands a
+# minute) with a plain ``.emit()``.  On the PySide6 builds that drop a reference
+# to ``True`` per emit (see desk.gui.signals) 200 band moves took 796 references
+# and the interpreter aborted ("bool_dealloc"); those builds get ``True`` and
+# ``False`` pinned as they already get ``None``.
+if signals._LOSES_TRUE:
+    signals._pin(True)
+    signals._pin(False)
+
+#: lanes shown at first (the series with the most points); the list ticks more
+FIRST_LANES = 4
+#: lanes shown at most at once
+MAX_LANES = 8
+EMPTY_TEXT = (
+    "No timeline yet. Search for something (Ctrl+F) and press Enter, then open this tab: "
+    "the figures found are drawn by the date they hold for, one lane per counted thing."
+)
+DAY = 86400.0
+#: the neutral colour of figures the outlet states itself
+NO_CLAIMANT = "#7a7a7a"
+DISAGREE = "#d50000"
+
+
+def day_x(d: dt.date) -> float:
+    """A date as the x of the date axis (seconds since the epoch, UTC midnight)."""
+    return float((d - dt.date(1970, 1, 1)).days) * DAY
+
+
+def x_day(x: float) -> dt.date:
+    return dt.date(1970, 1, 1) + dt.timedelta(days=math.floor(x / DAY))
+
+
+def point_tip(p: TimelinePoint) -> str:
+    """Rich text for a point's tool tip; every piece of article text escaped."""
+    who = escape_text(p.claimant) if p.claimant else "<i>the outlet itself</i>"
+    flag = ""
+    if p.disagreement:
+        flag = f'<br><b style="color:{DISAGREE}">\u2260 disagrees with:</b> ' + "; ".join(
+            escape_text(c) for c in p.conflicts[:4]
+        )
+    elif p.growth:
+        flag = "<br>\u2191 grows on an earlier figure"
+    return (
+        f"<p><b>{escape_text(p.figure)}</b> {escape_text(p.counted)}<br>"
+        f"{who} \u00b7 {escape_text(p.outlet)} \u00b7 as of {escape_text(p.as_of.label())}"
+        f"{' (' + escape_text(p.as_of.text) + ')' if p.as_of.text else ''}{flag}</p>"
+        f"<p><i>{escape_text(p.sentence[:400])}</i></p>"
+        f"<p style='color:gray'>{escape_text(p.title[:120])} \u2014 click to open the passage</p>"
+    )
+
+
+class _Lane:
+    """One plot of one series; ``points[i]`` is the point of the scatter's spot with data i."""
+
+    def __init__(self, plot: pg.PlotItem, series: Series) -> None:
+        self.plot = plot
+        self.series = series
+        self.scatter: pg.ScatterPlotItem | None = None
+
+
+class TimelineView(QWidget):
+    """See the module docstring."""
+
+    passageRequested = Signal(str, int)  # article id, passage number
+    rangeBrushed = Signal(object)  # (dt.date, dt.date) or None
+    drawn = Signal(float)  # seconds the last draw took
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.timeline: Timeline | None = None
+        self.colors = ColorBook()
+        self.theme = Theme()
+        self.lanes: list[_Lane] = []
+        self.points: list[TimelinePoint] = []  # flat; a spot's data is its index here
+        self.last_draw = 0.0
+        self._undated_x = 0.0
+        self._brushing = False
+
+        self.info = QLabel(EMPTY_TEXT, self)
+        self.info.setObjectName("timelineInfo")
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_brush_button = QPushButton("Clear time filter", self)
+        self.clear_brush_button.setToolTip("Show every compare row again")
+        self.clear_brush_button.clicked.connect(self.clear_brush)
+        self.clear_brush_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.info, 1)
+        top.addWidget(self.clear_brush_button)
+
+        self.series_list = QListWidget(self)
+        self.series_list.setObjectName("timelineSeries")
+        self.series_list.setAccessibleName("Counted quantities: tick to show a lane")
+        self.series_list.itemChanged.connect(self._series_ticked)
+
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.graphics.setObjectName("timelinePlots")
+        self.graphics.setAccessibleName("Timeline plot")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.series_list)
+        split.addWidget(self.graphics)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 900])
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(top)
+        lay.addWidget(split, 1)
+
+        self.overview: pg.PlotItem | None = None
+        self.region: pg.LinearRegionItem | None = None
+        self._apply_colours()
+
+    # ------------------------------------------------------------------ input
+    def set_colors(self, book: ColorBook) -> None:
+        """Claimant colours: the compare view's assignments first, so a claimant looks the same in both."""
+        mine = ColorBook(self.theme)
+        for name in book.claimant_names():
+            mine.claimant(name)
+        self.colors = mine
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.colors.theme = theme
+        self._apply_colours()
+        if self.timeline is not None:
+            self.redraw()
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        self.timeline = timeline
+        self.series_list.blockSignals(True)
+        self.series_list.clear()
+        if timeline is not None:
+            for i, s in enumerate(timeline.series):
+                flag = f" \u00b7 {s.disagreements} \u2260" if s.disagreements else ""
+                item = QListWidgetItem(f"{s.label} ({len(s.points)}){flag}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if i < FIRST_LANES else Qt.CheckState.Unchecked)
+                item.setToolTip(f"<p>{escape_text(s.label)}</p>")
+                self.series_list.addItem(item)
+        self.series_list.blockSignals(False)
+        self.redraw()
+
+    def shown_series(self) -> list[Series]:
+        if self.timeline is None:
+            return []
+        out = []
+        for i, s in enumerate(self.timeline.series):
+            item = self.series_list.item(i)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.append(s)
+        return out[:MAX_LANES]
+
+    def _series_ticked(self, _item: QListWidgetItem) -> None:
+        self.redraw()
+
+    # ------------------------------------------------------------------ drawing
+    def _apply_colours(self) -> None:
+        bg, fg = ("#1e1f22", "#e8e8e8") if self.theme.dark else ("#ffffff", "#1b1b1b")
+        self.graphics.setBackground(bg)
+        self._fg = fg
+
+    def _colour(self, p: TimelinePoint) -> str:
+        return self.colors.claimant(p.claimant) if p.claimant else NO_CLAIMANT
+
+    def redraw(self) -> None:
+        started = time.perf_counter()
+        self.graphics.clear()
+        self.lanes = []
+        self.points = []
+        self.overview = None
+        self.region = None
+        tl = self.timeline
+        shown = self.shown_series()
+        if tl is None or not tl.series:
+            self.info.setText(EMPTY_TEXT if tl is None else f"No figures with a counted thing for \u201c{tl.query}\u201d.")
+            self.last_draw = time.perf_counter() - started
+            return
+        span = tl.span()
+        if span is None:
+            today = dt.date.today()
+            span = (today, today)
+        lo, hi = day_x(span[0]), day_x(span[1])
+        pad = max((hi - lo) * 0.04, DAY)
+        self._undated_x = hi + pad * 3
+        any_undated = any(p.as_of.anchor() is None for s in shown for p in s.points)
+        right = self._undated_x + pad * 2 if any_undated else hi + pad
+        first: pg.PlotItem | None = None
+        for row, s in enumerate(shown):
+            plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+            self._style_plot(plot, s)
+            if first is None:
+                first = plot
+            else:
+                plot.setXLink(first)
+            lane = _Lane(plot, s)
+            self._draw_series(lane, pad)
+            if any_undated:
+                sep = pg.InfiniteLine(pos=self._undated_x - pad * 1.5, angle=90,
+                                      pen=pg.mkPen(self.theme.dim, style=Qt.PenStyle.DotLine))
+                plot.addItem(sep, ignoreBounds=True)
+                label = pg.TextItem("undated", color=self.theme.dim, anchor=(0.5, 0))
+                plot.addItem(label, ignoreBounds=True)
+                label.setPos(self._undated_x, 0)
+            plot.setXRange(lo - pad, right, padding=0)
+            self.lanes.append(lane)
+        self._draw_overview(tl, lo - pad, right, len(shown))
+        n = sum(len(s.points) for s in shown)
+        hidden = len(tl.series) - len(shown)
+        more = f"; {hidden} more counted things in the list" if hidden else ""
+        self.last_draw = time.perf_counter() - started
+        self.info.setText(
+            f"{n} figures in {len(shown)} lanes for \u201c{tl.query}\u201d{more}. Wheel zooms, drag pans, "
+            "hover a point for its sentence, click to open it; drag the band below to filter the compare rows."
+        )
+        emit(self.drawn, self.last_draw)
+
+    def _style_plot(self, plot: pg.PlotItem, s: Series) -> None:
+        title = escape_text(s.label) + (" <span style='color:gray'>(running total)</span>" if s.cumulative else "")
+        plot.setTitle(f"<span style='color:{self._fg}; font-size:9pt'>{title}</span>", justify="left")
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            ax = plot.getAxis(name)
+            ax.setPen(pg.mkPen(self.theme.dim))
+            ax.setTextPen(pg.mkPen(self._fg))
+        plot.setMouseEnabled(x=True, y=True)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+
+    def _draw_series(self, lane: _Lane, pad: float) -> None:
+        plot, s = lane.plot, lane.series
+        xs: list[float] = []
+        ys: list[float] = []
+        brushes: list[Any] = []
+        symbols: list[str] = []
+        data: list[int] = []
+        ring_x: list[float] = []
+        ring_y: list[float] = []
+        # hedges and as-of intervals as bars: one ErrorBarItem each for the whole lane
+        up_x, up_y, up_len, down_x, down_y, down_len = [], [], [], [], [], []
+        rng_x, rng_y, rng_top, rng_bottom = [], [], [], []
+        iv_x, iv_y, iv_left, iv_right = [], [], [], []
+        top_value = max((p.value for p in s.points), default=1.0) or 1.0
+        for i, p in enumerate(s.points):
+            day = p.as_of.anchor()
+            x = day_x(day) if day is not None else self._undated_x + ((i % 7) - 3) * pad * 0.25
+            y = p.value
+            idx = len(self.points)
+            self.points.append(p)
+            xs.append(x)
+            ys.append(y)
+            data.append(idx)
+            colour = self._colour(p)
+            brushes.append(pg.mkBrush(colour))
+            if math.isinf(p.high) and not math.isinf(p.low):
+                symbols.append("t1")  # triangle up: "more than", "at least"
+                up_x.append(x)
+                up_y.append(y)
+                up_len.append(top_value * 0.12)
+            elif p.qualifier in ("up to", "less than"):
+                symbols.append("t")  # triangle down
+                down_x.append(x)
+                down_y.append(y)
+                down_len.append(min(top_value * 0.12, y))
+            else:
+                symbols.append("o")
+                if p.low != p.high and not math.isinf(p.low) and not math.isinf(p.high):
+                    rng_x.append(x)
+                    rng_y.append(y)
+                    rng_top.append(p.high - y)
+                    rng_bottom.append(y - max(p.low, 0.0))
+            if p.as_of.start is not None and p.as_of.end is not None and p.as_of.start != p.as_of.end:
+                iv_x.append(x)
+                iv_y.append(y)
+                iv_left.append(x - day_x(p.as_of.start))
+                iv_right.append(0.0)
+            if p.disagreement:
+                ring_x.append(x)
+                ring_y.append(y)
+        dim = pg.mkPen(self.theme.dim, width=1)
+        if up_x:
+            plot.addItem(pg.ErrorBarItem(x=np.array(up_x), y=np.array(up_y), top=np.array(up_len),
+                                         bottom=np.zeros(len(up_x)), beam=0, pen=dim))
+        if down_x:
+            plot.addItem(pg.ErrorBarItem(x=np.array(down_x), y=np.array(down_y), bottom=np.array(down_len),
+                                         top=np.zeros(len(down_x)), beam=0, pen=dim))
+        if rng_x:
+            plot.addItem(pg.ErrorBarItem(x=np.array(rng_x), y=np.array(rng_y), top=np.array(rng_top),
+                                         bottom=np.array(rng_bottom), beam=pad * 0.3, pen=dim))
+        if iv_x:
+            plot.addItem(pg.ErrorBarItem(x=np.array(iv_x), y=np.array(iv_y), left=np.array(iv_left),
+                                         right=np.array(iv_right), beam=0, pen=pg.mkPen(self.theme.dim, width=3)))
+        if ring_x:
+            plot.addItem(pg.ScatterPlotItem(x=ring_x, y=ring_y, symbol="o", size=15, brush=None,
+                                            pen=pg.mkPen(DISAGREE, width=1.5)))
+        scatter = pg.ScatterPlotItem(
+            x=np.array(xs), y=np.array(ys), data=data, symbol=symbols, brush=brushes, size=9,
+            pen=pg.mkPen(QColor(self.theme.text).darker(150) if not self.theme.dark else "#000000", width=0.5),
+            hoverable=True, tip=None, hoverSize=13,
+        )
+        scatter.sigClicked.connect(self._clicked)
+        scatter.sigHovered.connect(self._hovered)
+        plot.addItem(scatter)
+        lane.scatter = scatter
+        plot.setYRange(0, top_value * 1.2, padding=0)
+
+    def _draw_overview(self, tl: Timeline, left: float, right: float, row: int) -> None:
+        ov = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        ov.setMaximumHeight(70)
+        ov.hideAxis("left")
+        ov.setMouseEnabled(x=False, y=False)
+        ov.setMenuEnabled(False)
+        ov.hideButtons()
+        ov.getAxis("bottom").setTextPen(pg.mkPen(self._fg))
+        ov.setTitle(f"<span style='color:{self.theme.dim}; font-size:8pt'>drag the band to filter the compare rows "
+                    "by as-of date</span>", justify="left")
+        days = sorted({d for p in tl.points if (d := p.as_of.anchor()) is not None})
+        if days:
+            counts: dict[dt.date, int] = {}
+            for p in tl.points:
+                d = p.as_of.anchor()
+                if d is not None:
+                    counts[d] = counts.get(d, 0) + 1
+            xs = np.array([day_x(d) for d in counts])
+            ys = np.array(list(counts.values()), dtype=float)
+            ov.addItem(pg.BarGraphItem(x=xs, height=ys, width=DAY, brush=pg.mkBrush(self.theme.dim),
+                                       pen=pg.mkPen(None)))
+            lo, hi = day_x(days[0]), day_x(days[-1])
+        else:
+            lo, hi = left, right
+        ov.setXRange(left, right, padding=0)
+        region = pg.LinearRegionItem(values=(lo, hi + DAY), brush=pg.mkBrush(29, 111, 184, 40), swapMode="sort")
+        region.sigRegionChangeFinished.connect(self._brushed)
+        ov.addItem(region)
+        self.overview = ov
+        self.region = region
+
+    # ------------------------------------------------------------------ interaction
+    def point_at(self, index: int) -> TimelinePoint:
+        return self.points[index]
+
+    def _clicked(self, _item: Any, spots: Any, _ev: Any = None) -> None:
+        spots = list(spots)
+        if not spots:
+            return
+        self.open_point(int(spots[0].data()))
+
+    def open_point(self, index: int) -> None:
+        p = self.points[index]
+        emit(self.passageRequested, p.article_id, p.passage)
+
+    def _hovered(self, item: Any, spots: Any, _ev: Any = None) -> None:
+        vb = item.getViewBox()
+        if vb is None:
+            return
+        spots = list(spots)
+        if not spots:
+            vb.setToolTip("")
+            return
+        vb.setToolTip("".join(point_tip(self.points[int(s.data())]) for s in spots[:3]))
+
+    def tip_for(self, index: int) -> str:
+        return point_tip(self.points[index])
+
+    def brush(self, start: dt.date, end: dt.date) -> None:
+        """Brush [start, end] as if the band were dragged there."""
+        if self.region is not None:
+            self.region.setRegion((day_x(start), day_x(end) + DAY - 1))  # emits sigRegionChangeFinished
+
+    def _brushed(self, region: Any) -> None:
+        a, b = region.getRegion()
+        start, end = x_day(a), x_day(b)
+        self.clear_brush_button.setEnabled(True)
+        emit(self.rangeBrushed, (start, end))
+
+    def clear_brush(self) -> None:
+        self.clear_brush_button.setEnabled(False)
+        emit(self.rangeBrushed, None)
