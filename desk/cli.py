@@ -245,8 +245,6 @@ def run_search(args: argparse.Namespace) -> int:
     check_date_options(args)
     if args.limit < 1:
         raise DeskError("--limit must be at least 1.")
-    if args.timeline and not args.markdown:
-        raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
     with open_library(args) as lib:
         lib.search(args.query, limit=1)  # a malformed query fails before any indexing
         index_quietly(lib, args)

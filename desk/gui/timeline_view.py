@@ -98,6 +98,39 @@ def point_tip(p: TimelinePoint) -> str:
     )
 
 
+#: how far (as a factor, on the log axis) a hedge arrow reaches from its figure
+ARROW = 1.8
+
+
+def _fmt(v: float) -> str:
+    if v >= 1_000_000:
+        return f"{v / 1_000_000:g}M"
+    return f"{v:,.0f}" if v >= 1 else f"{v:g}"
+
+
+class _ValueAxis(pg.AxisItem):
+    """A value axis over log10 of the figures: a town's 9 dead and a country's 4,000 share a lane.
+
+    The items hold log10(value); the ticks say the values (1, 10, 100, 1,000 ...).
+    """
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        lo, hi = math.floor(minVal), math.ceil(maxVal)
+        majors = [float(k) for k in range(lo, hi + 1) if minVal <= k <= maxVal]
+        out = [(1.0, majors)]
+        if hi - lo <= 3:
+            minors = [k + math.log10(m) for k in range(lo, hi + 1) for m in (2, 5) if minVal <= k + math.log10(m) <= maxVal]
+            out.append((0.3, minors))
+        return out
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [_fmt(10**v) for v in values]
+
+
+def _log(v: float) -> float:
+    return math.log10(v)
+
+
 class _Lane:
     """One plot of one series; ``points[i]`` is the point of the scatter's spot with data i."""
 
@@ -105,6 +138,7 @@ class _Lane:
         self.plot = plot
         self.series = series
         self.scatter: pg.ScatterPlotItem | None = None
+        self.top = 1.0  # the top of the value range (log10)
 
 
 class TimelineView(QWidget):
@@ -238,7 +272,8 @@ class TimelineView(QWidget):
         right = self._undated_x + pad * 2 if any_undated else hi + pad
         first: pg.PlotItem | None = None
         for row, s in enumerate(shown):
-            plot = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+            plot = self.graphics.addPlot(row=row, col=0, axisItems={
+                "bottom": pg.DateAxisItem(orientation="bottom"), "left": _ValueAxis(orientation="left")})
             self._style_plot(plot, s)
             if first is None:
                 first = plot
@@ -252,7 +287,7 @@ class TimelineView(QWidget):
                 plot.addItem(sep, ignoreBounds=True)
                 label = pg.TextItem("undated", color=self.theme.dim, anchor=(0.5, 0))
                 plot.addItem(label, ignoreBounds=True)
-                label.setPos(self._undated_x, 0)
+                label.setPos(self._undated_x, lane.top)
             plot.setXRange(lo - pad, right, padding=0)
             self.lanes.append(lane)
         self._draw_overview(tl, lo - pad, right, len(shown))
@@ -291,11 +326,14 @@ class TimelineView(QWidget):
         up_x, up_y, up_len, down_x, down_y, down_len = [], [], [], [], [], []
         rng_x, rng_y, rng_top, rng_bottom = [], [], [], []
         iv_x, iv_y, iv_left, iv_right = [], [], [], []
-        top_value = max((p.value for p in s.points), default=1.0) or 1.0
+        top_value = max((p.value for p in s.points), default=1.0)
+        arrow = _log(ARROW)
         for i, p in enumerate(s.points):
+            if p.value <= 0:  # no place on a log axis; the table and the CLI list it
+                continue
             day = p.as_of.anchor()
             x = day_x(day) if day is not None else self._undated_x + ((i % 7) - 3) * pad * 0.25
-            y = p.value
+            y = _log(p.value)
             idx = len(self.points)
             self.points.append(p)
             xs.append(x)
@@ -307,19 +345,19 @@ class TimelineView(QWidget):
                 symbols.append("t1")  # triangle up: "more than", "at least"
                 up_x.append(x)
                 up_y.append(y)
-                up_len.append(top_value * 0.12)
+                up_len.append(arrow)
             elif p.qualifier in ("up to", "less than"):
                 symbols.append("t")  # triangle down
                 down_x.append(x)
                 down_y.append(y)
-                down_len.append(min(top_value * 0.12, y))
+                down_len.append(arrow)
             else:
                 symbols.append("o")
                 if p.low != p.high and not math.isinf(p.low) and not math.isinf(p.high):
                     rng_x.append(x)
                     rng_y.append(y)
-                    rng_top.append(p.high - y)
-                    rng_bottom.append(y - max(p.low, 0.0))
+                    rng_top.append(_log(p.high) - y)
+                    rng_bottom.append(y - _log(max(p.low, p.value / ARROW)))
             if p.as_of.start is not None and p.as_of.end is not None and p.as_of.start != p.as_of.end:
                 iv_x.append(x)
                 iv_y.append(y)
@@ -353,7 +391,8 @@ class TimelineView(QWidget):
         scatter.sigHovered.connect(self._hovered)
         plot.addItem(scatter)
         lane.scatter = scatter
-        plot.setYRange(0, top_value * 1.2, padding=0)
+        lane.top = _log(max(top_value, 1.0) * ARROW) + 0.2
+        plot.setYRange(-0.1, lane.top, padding=0)
 
     def _draw_overview(self, tl: Timeline, left: float, right: float, row: int) -> None:
         ov = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
