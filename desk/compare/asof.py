@@ -1,0 +1,347 @@
+"""When a claim holds: its as-of time, resolved from the text around it.
+
+API (Qt-free, pure; shared with the timeline):
+
+- :class:`AsOf` -- a plain frozen dataclass ``(start, end, basis, since)``.
+  ``start == end`` is one exact day; ``start``/``end`` of ``None`` are open
+  ends (the text leaves them open).  ``basis`` is the expression the time
+  came from (``"a week earlier"``, ``"article date"``, ``"dateline"``, or
+  ``""`` when nothing dates the claim).  ``since`` is the start of the
+  counting period for cumulative counts ("since 24 February"), else None.
+  ``AsOf.overlaps(other, slack_days)`` tells whether two claims can refer to
+  the same time; ``label()`` is a short readable form.
+- :func:`resolve_as_of` ``(text, article_date, *, dateline=None, at=None)``
+  -- the as-of time of the claim in ``text`` (a sentence).  ``at`` is the
+  offset of the figure in ``text``: the time expression nearest to it wins.
+  Without any expression the claim holds as of the dateline's day or the
+  article date.  An article with no date and no absolute date in the text
+  gives ``AsOf(None, None)``: desk never invents a date.
+- :func:`dateline_date` ``(text, article_date)`` -- the day of a dateline
+  such as ``KYIV, March 3 (Reuters) -`` at the start of an article.
+
+Relative expressions resolved (python-dateutil's ``relativedelta`` does the
+calendar arithmetic): weekdays ("on Saturday": the latest such day on or
+before the reference day), "yesterday"/"today"/"overnight"/"last night",
+"N days/weeks/months ago|earlier|before", "a week earlier", "last
+week/month/year", "this week/month", "earlier this month", absolute dates
+with or without the year, "in March", "June 2022", "early/mid/late June",
+"by/to/until/through/as of <date>" (the count as of that day), "since
+<date>" (counted since that day, as of the reference day), "in the first N
+days" (as of some day after an unnamed start: open start, end at the
+reference day).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = ["AsOf", "dateline_date", "resolve_as_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    """The time a claim holds: an interval of days (open where None)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    basis: str = ""
+    since: dt.date | None = None
+
+    @property
+    def exact(self) -> dt.date | None:
+        """The day, when the interval is one day."""
+        return self.start if self.start is not None and self.start == self.end else None
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def overlaps(self, other: AsOf, slack_days: int = 0) -> bool:
+        """Whether the two intervals share a day (widened by ``slack_days`` on each side).
+
+        An open end overlaps everything on its side; a wholly unknown time
+        overlaps everything (nothing says the claims are from different times).
+        """
+        slack = dt.timedelta(days=slack_days)
+        if self.start is not None and other.end is not None and self.start - slack > other.end + slack:
+            return False
+        return not (other.start is not None and self.end is not None and other.start - slack > self.end + slack)
+
+    def before(self, other: AsOf) -> bool:
+        """Whether this interval ends before the other starts (both ends known)."""
+        return self.end is not None and other.start is not None and self.end < other.start
+
+    def label(self) -> str:
+        if self.exact is not None:
+            return self.exact.isoformat()
+        if self.start is None and self.end is None:
+            return "undated"
+        a = self.start.isoformat() if self.start else "…"
+        b = self.end.isoformat() if self.end else "…"
+        return f"{a} – {b}"
+
+
+_MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(calendar.month_name)
+    if m
+} | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "several": None, "few": None, "couple": 2,
+}
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_UNIT = r"(?:day|week|month|year)s?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<y{n}>\d{{4}}))?"
+
+#: an absolute date: "24 February 2022", "February 24, 2022", "24 of February"
+_ABS = (
+    r"(?:(?P<d1>" + _DAY + r")\s+(?:of\s+)?(?P<m1>" + _MONTH + r")" + _YEAR.format(n=1)
+    + r"|(?P<m2>" + _MONTH + r")\s+(?P<d2>" + _DAY + r")(?!\d)" + _YEAR.format(n=2)
+    + r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+)
+_PREP = r"(?P<prep>\bas\s+of|\bby|\bto|\buntil|\btill|\bthrough|\bsince|\bfrom|\bon|\bin)?\s*"
+_PART = r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of)[\s-]+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("abs", re.compile(_PREP + r"\b" + _ABS + r"\b", re.IGNORECASE)),
+    (
+        "month",
+        re.compile(
+            _PREP + _PART + r"\b(?P<mon>" + _MONTH + r")(?:\s+(?P<my>\d{4}))?\b(?!\s+\d{1,2}\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    ("weekday", re.compile(r"\b(?P<prep>since|by|on|until)?\s*\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.IGNORECASE)),
+    ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
+    ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
+    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
+    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b", re.IGNORECASE)),
+]
+
+#: a dateline: "KYIV, Ukraine, March 3 (Reuters) -", "MOSCOW, Oct 10 -"
+_DATELINE_RE = re.compile(
+    r"^\s*[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][\w .'\-]{0,40})?,\s*(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})"
+    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*[-–—]"
+)
+
+
+_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|but|whereas)\s")
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _last_on_or_before(base: dt.date, weekday: int) -> dt.date:
+    return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_for(month: int, day: int, base: dt.date | None) -> int | None:
+    """The year of a date written without one: the latest not after the reference day."""
+    if base is None:
+        return None
+    year = base.year
+    try:
+        if dt.date(year, month, min(day, calendar.monthrange(year, month)[1])) > base:
+            year -= 1
+    except ValueError:
+        return None
+    return year
+
+
+def _count(word: str) -> int | None:
+    w = " ".join(word.lower().split())
+    if w.isdigit():
+        return int(w)
+    if w in ("several", "a few", "few"):
+        return None
+    if w == "a couple of":
+        return 2
+    return _NUMBER_WORDS.get(w)
+
+
+def _delta(n: int, unit: str) -> relativedelta:
+    unit = unit.lower().rstrip("s")
+    return relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
+
+
+def _with_prep(prep: str, day_start: dt.date, day_end: dt.date, base: dt.date | None, basis: str) -> AsOf:
+    """A dated expression under its preposition: "since X" counts up to the reference day."""
+    p = " ".join(prep.lower().split())
+    if p in ("since", "from"):
+        return AsOf(base, base, basis, since=day_start) if base else AsOf(day_start, None, basis, since=day_start)
+    if p in ("by", "to", "until", "till", "through", "as of"):
+        return AsOf(day_end, day_end, basis)
+    return AsOf(day_start, day_end, basis)
+
+
+def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
+    g = m.groupdict()
+    basis = " ".join(m.group(0).split())
+    prep = g.get("prep") or ""
+    if kind == "abs":
+        if g.get("iso"):
+            try:
+                day = dt.date.fromisoformat(g["iso"])
+            except ValueError:
+                return None
+        else:
+            mon = _month_number(g.get("m1") or g.get("m2") or "")
+            d = int(re.sub(r"\D", "", g.get("d1") or g.get("d2") or "0"))
+            ytext = g.get("y1") or g.get("y2")
+            year = int(ytext) if ytext else _year_for(mon, d, base)
+            if year is None:
+                return None
+            try:
+                day = dt.date(year, mon, d)
+            except ValueError:
+                return None
+        return _with_prep(prep, day, day, base, basis)
+    if kind == "month":
+        mon = _month_number(g["mon"])
+        if g["mon"].lower().rstrip(".") == "may" and not (prep or g.get("part") or g.get("my")):
+            return None  # the verb "may"
+        year = int(g["my"]) if g.get("my") else _year_for(mon, 1, base)
+        if year is None:
+            return None
+        first, last = _month_span(year, mon)
+        part = " ".join((g.get("part") or "").lower().split())
+        if part == "early" or "beginning" in part or "start" in part:
+            last = dt.date(year, mon, 10)
+        elif part == "mid":
+            first, last = dt.date(year, mon, 11), dt.date(year, mon, 20)
+        elif part == "late" or "end" in part:
+            first = dt.date(year, mon, 21)
+        if base is not None and first > base and not g.get("my"):
+            return None
+        if base is not None and first <= base < last:
+            last = base
+        return _with_prep(prep, first, last, base, basis)
+    if base is None:
+        return None
+    if kind == "weekday":
+        day = _last_on_or_before(base, _WEEKDAYS.index(g["wd"].lower().rstrip("s")))
+        return _with_prep(prep, day, day, base, basis)
+    if kind == "rel":
+        rel = " ".join(g["rel"].lower().split())
+        if rel == "yesterday":
+            day = base - dt.timedelta(days=1)
+            return AsOf(day, day, basis)
+        if rel in ("overnight", "last night", "tonight"):
+            return AsOf(base - dt.timedelta(days=1), base, basis)
+        return AsOf(base, base, basis)
+    if kind == "ago":
+        n = _count(g["n"])
+        if n is None:
+            return AsOf(None, base - _delta(2, g["unit"]), basis)
+        day = base - _delta(n, g["unit"])
+        return AsOf(day, day, basis)
+    if kind == "last":
+        which = " ".join(g["which"].lower().split())
+        unit = g["unit"].lower()
+        if unit == "weekend":
+            sat = _last_on_or_before(base - dt.timedelta(days=1 if which in ("last", "past", "previous") else 0), 5)
+            return AsOf(sat, min(sat + dt.timedelta(days=1), base), basis)
+        if which in ("this", "earlier this", "later this"):
+            if unit == "week":
+                return AsOf(base - dt.timedelta(days=base.weekday()), base, basis)
+            if unit == "month":
+                return AsOf(base.replace(day=1), base, basis)
+            return AsOf(dt.date(base.year, 1, 1), base, basis)
+        if which == "past":
+            return AsOf(base - _delta(1, unit), base, basis)
+        if unit == "week":
+            monday = base - dt.timedelta(days=base.weekday() + 7)
+            return AsOf(monday, monday + dt.timedelta(days=6), basis)
+        if unit == "month":
+            prev = base - relativedelta(months=1)
+            first, last = _month_span(prev.year, prev.month)
+            return AsOf(first, last, basis)
+        return AsOf(dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31), basis)
+    if kind == "first":
+        # "in the first five days" of something the sentence names: the count holds
+        # as of some day the text does not fix, at the latest the reference day
+        return AsOf(None, base, basis)
+    return None
+
+
+def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, AsOf]]:
+    found: list[tuple[int, int, AsOf]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            # skip the optional leading blank of an empty preposition group
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < b and a < e for a, b in taken):
+                continue
+            asof = _resolve(kind, m, base)
+            if asof is None:
+                continue
+            taken.append((s, e))
+            found.append((s, e, asof))
+    found.sort()
+    return found
+
+
+def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
+    """The day of a dateline at the start of ``text`` ("KYIV, March 3 (Reuters) -"), or None."""
+    m = _DATELINE_RE.match(text[:200])
+    if not m:
+        return None
+    mon = _month_number(m.group("m"))
+    d = int(m.group("d"))
+    year = int(m.group("y")) if m.group("y") else _year_for(mon, d, article_date)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, mon, d)
+    except ValueError:
+        return None
+
+
+def resolve_as_of(
+    text: str,
+    article_date: dt.date | None,
+    *,
+    dateline: dt.date | None = None,
+    at: int | None = None,
+) -> AsOf:
+    """The as-of time of the claim in ``text`` (one sentence); see the module docstring."""
+    base = dateline or article_date
+    found = _candidates(text, base)
+    if found:
+        if at is None:
+            return found[0][2]
+
+        def distance(item: tuple[int, int, AsOf]) -> int:
+            s, e, _ = item
+            return 0 if s <= at < e else min(abs(at - s), abs(at - e))
+
+        # an expression in the figure's own clause beats a nearer one across a clause break
+        lo = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+        nxt = _CLAUSE_BREAK.search(text, at)
+        hi = nxt.start() if nxt else len(text)
+        own = [f for f in found if lo <= f[0] and f[1] <= hi]
+        return min(own or found, key=distance)[2]
+    if base is None:
+        return AsOf(None, None, "")
+    return AsOf(base, base, "dateline" if dateline else "article date")

@@ -1,0 +1,192 @@
+"""What a figure counts: the counted thing with its subject and kind.
+
+API (Qt-free, pure; shared with the timeline):
+
+- :class:`Quantity` -- a frozen, hashable plain value ``(kind, thing,
+  subject, unit)`` with a readable :attr:`Quantity.label`:
+
+  * ``kind`` -- what happened to the things: ``"kill"``, ``"wound"``,
+    ``"captur"``, ``"displac"``... (stems of :data:`desk.compare.tokens.OUTCOMES`),
+    ``"casualty"`` for "casualties", or ``""`` when the text says nothing;
+  * ``thing`` -- the head noun, stemmed, with synonyms folded
+    ("troops"/"servicemen" -> ``"soldier"``), ``""`` for generic heads
+    ("people", "others") and when none is named ("40 killed");
+  * ``subject`` -- whose things: a nationality or side folded to one form
+    ("Russian"/"Russia's"/"Russians" -> ``"russ"``), ``"own:<claimant>"`` for
+    "its own troops"/"our soldiers" (the claimant's own side), or ``""``;
+  * ``unit`` -- ``"count"``, ``"money"`` or ``"percent"``.
+
+  Equality is strict (a dict key); :meth:`Quantity.matches` is the loose
+  test used for grouping and flags: kinds equal, things equal or one of them
+  unnamed, subjects equal or one of them unnamed, units equal.
+  "Russian soldiers killed" never matches "Ukrainian soldiers killed", and
+  neither matches "soldiers wounded".
+- :func:`quantity_of` ``(figure, context=None, claimant="")`` -- the quantity
+  of a :class:`desk.model.Figure` (its ``counted`` phrase, and the clause
+  around it when ``context = (text, start, end)`` is given), or None when
+  the figure says too vaguely what it counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desk.model import Figure
+
+from .tokens import OUTCOMES, content_stems
+
+__all__ = ["Quantity", "fold_subject", "quantity_of"]
+
+_OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
+_CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
+_CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
+#: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
+GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "total", "toll"})
+#: units of measure: "tons of grain" counts grain in tons
+MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
+                      "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
+#: words either side of a figure searched for what happened to the counted thing
+CONTEXT_WORDS = 6
+_OWN_RE = re.compile(r"\b(?:its|their|our|his|her)\s+own\b|\bour\b", re.IGNORECASE)
+_KIND_WORDS = {
+    "kill": "killed",
+    "wound": "wounded",
+    "captur": "captured",
+    "miss": "missing",
+    "evacuat": "evacuated",
+    "arrest": "arrested",
+    "displac": "displaced",
+    "flee": "fled",
+    "fled": "fled",
+    "return": "returned",
+    "destroy": "destroyed",
+    "shot": "shot",
+    "lost": "lost",
+    "lose": "lost",
+    "rescu": "rescued",
+    "releas": "released",
+    "exchang": "exchanged",
+    "detain": "detained",
+    "hospitalis": "hospitalised",
+    "hospitaliz": "hospitalised",
+    "casualty": "casualties",
+}
+#: a capitalised word that is not a side ("The", a month, a title)
+_NOT_SUBJECT = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "at", "least", "more", "than", "about", "some", "over", "nearly", "almost", "up", "to", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def fold_subject(word: str) -> str:
+    """"Russian", "Russia's", "Russians", "Russia" -> "russ"; "Ukrainian"/"Ukraine" -> "ukrain"."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w.endswith("ians") or w.endswith(("ans", "eans")) and len(w) > 5:
+        w = w[:-1]
+    for suf in ("ian", "ean", "ia", "an", "ese", "ish", "ain", "i", "a", "e", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """The counted thing of a figure: kind, thing, subject and unit (see the module docstring)."""
+
+    kind: str
+    thing: str
+    subject: str = ""
+    unit: str = "count"
+    #: the counted phrase as written, for the label only (not part of equality)
+    written: str = field(default="", compare=False)
+
+    def matches(self, other: Quantity) -> bool:
+        if self.unit != other.unit or self.kind != other.kind:
+            return False
+        if self.subject and other.subject and self.subject != other.subject:
+            return False
+        if self.thing and other.thing:
+            return self.thing == other.thing
+        # "40 killed" may be "53 prisoners killed"; two figures with neither kind nor thing never match
+        return bool(self.kind or self.thing)
+
+    @property
+    def label(self) -> str:
+        if self.written:
+            return self.written
+        parts = []
+        if self.subject:
+            parts.append("own" if self.subject.startswith("own:") else self.subject.capitalize())
+        if self.thing:
+            parts.append(self.thing)
+        if self.kind:
+            parts.append(_KIND_WORDS.get(self.kind, self.kind))
+        return " ".join(parts) or self.unit
+
+
+def _context_kind(text: str, start: int, end: int) -> str:
+    """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    b = content_stems(before)[-CONTEXT_WORDS:]
+    a = content_stems(after)[:CONTEXT_WORDS]
+    best, dist = "", CONTEXT_WORDS + 1
+    for i, w in enumerate(a):
+        if w in OUTCOMES and i < dist:
+            best, dist = w, i
+            break
+    for i, w in enumerate(reversed(b)):
+        if w in OUTCOMES and i < dist:
+            best, dist = w, i
+            break
+    return best
+
+
+def _subject(phrase: str, claimant: str) -> str:
+    if _OWN_RE.search(phrase):
+        return "own:" + claimant.casefold() if claimant else "own"
+    words = [w for w in _CAP_RE.findall(phrase) if w.lower().rstrip("'s’") not in _NOT_SUBJECT]
+    # a title-cased phrase ("Bodies Of Killed Soldiers") says nothing by its capitals
+    if not words or len(words) >= len(phrase.split()):
+        return ""
+    return fold_subject(words[0])
+
+
+def quantity_of(
+    figure: Figure, context: tuple[str, int, int] | None = None, claimant: str = ""
+) -> Quantity | None:
+    """The quantity a figure counts, or None when it says too vaguely (see the module docstring)."""
+    counted = figure.counted.strip()
+    stems = content_stems(counted)
+    kind = next((s for s in stems if s in OUTCOMES), "")
+    if not kind and context is not None:
+        kind = _context_kind(*context)
+    parts = _OF_RE.split(counted, maxsplit=1)
+    first = parts[0]
+    heads = [s for s in content_stems(first) if s not in OUTCOMES]
+    thing = heads[-1] if heads else ""
+    measure = ""
+    if thing in MEASURES and len(parts) > 1:
+        # "20 million tons of grain": the thing is grain, counted in tons
+        rest = [s for s in content_stems(_CLAUSE_END.split(parts[1])[0]) if s not in OUTCOMES][:3]
+        if rest:
+            measure, thing = thing, rest[-1]
+    if thing == "casualti":
+        thing = ""
+        kind = kind or "casualty"
+    if thing in GENERIC_HEADS:
+        thing = ""
+    # "1,300 of its own troops", "500 of our soldiers": the subject may sit after "of"
+    subject = _subject(counted, claimant)
+    if not subject and context is not None:
+        text, s, _e = context
+        before = _CLAUSE_END.split(text[max(0, s - 40) : s])[-1]
+        if _OWN_RE.search(before):
+            subject = _subject(before, claimant)
+    if not kind and not thing:
+        return None
+    unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
+    return Quantity(kind, thing, subject, unit, counted)
