@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from desk.gui import signals
 from desk.gui.markup import ColorBook, Theme, escape_text
 from desk.gui.signals import emit
-from desk.timeline import Series, Timeline, TimelinePoint
+from desk.timeline import Series, Timeline, TimelinePoint, anchor
 
 # pyqtgraph emits its own signals (a dragged band, a zoom, a hover: thousands a
 # minute) with a plain ``.emit()``.  On the PySide6 builds that drop a reference
@@ -92,7 +92,7 @@ def point_tip(p: TimelinePoint) -> str:
     return (
         f"<p><b>{escape_text(p.figure)}</b> {escape_text(p.counted)}<br>"
         f"{who} \u00b7 {escape_text(p.outlet)} \u00b7 as of {escape_text(p.as_of.label())}"
-        f"{' (' + escape_text(p.as_of.text) + ')' if p.as_of.text else ''}{flag}</p>"
+        f"{' (' + escape_text(p.as_of.basis) + ')' if p.as_of.basis else ''}{flag}</p>"
         f"<p><i>{escape_text(p.sentence[:400])}</i></p>"
         f"<p style='color:gray'>{escape_text(p.title[:120])} \u2014 click to open the passage</p>"
     )
@@ -268,7 +268,7 @@ class TimelineView(QWidget):
         lo, hi = day_x(span[0]), day_x(span[1])
         pad = max((hi - lo) * 0.04, DAY)
         self._undated_x = hi + pad * 3
-        any_undated = any(p.as_of.anchor() is None for s in shown for p in s.points)
+        any_undated = any(anchor(p.as_of) is None for s in shown for p in s.points)
         right = self._undated_x + pad * 2 if any_undated else hi + pad
         first: pg.PlotItem | None = None
         for row, s in enumerate(shown):
@@ -331,7 +331,7 @@ class TimelineView(QWidget):
         for i, p in enumerate(s.points):
             if p.value <= 0:  # no place on a log axis; the table and the CLI list it
                 continue
-            day = p.as_of.anchor()
+            day = anchor(p.as_of)
             x = day_x(day) if day is not None else self._undated_x + ((i % 7) - 3) * pad * 0.25
             y = _log(p.value)
             idx = len(self.points)
@@ -404,11 +404,11 @@ class TimelineView(QWidget):
         ov.getAxis("bottom").setTextPen(pg.mkPen(self._fg))
         ov.setTitle(f"<span style='color:{self.theme.dim}; font-size:8pt'>drag the band to filter the compare rows "
                     "by as-of date</span>", justify="left")
-        days = sorted({d for p in tl.points if (d := p.as_of.anchor()) is not None})
+        days = sorted({d for p in tl.points if (d := anchor(p.as_of)) is not None})
         if days:
             counts: dict[dt.date, int] = {}
             for p in tl.points:
-                d = p.as_of.anchor()
+                d = anchor(p.as_of)
                 if d is not None:
                     counts[d] = counts.get(d, 0) + 1
             xs = np.array([day_x(d) for d in counts])

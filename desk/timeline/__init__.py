@@ -10,16 +10,16 @@ Public API (used by :class:`desk.library.Library`, the CLI, the window and the e
 
 from __future__ import annotations
 
-from .build import build_series, mark, timeline_for_query, timeline_from_refs, timeline_from_rows
-from .model import AsOf, Series, Timeline, TimelinePoint
+from .build import build_series, timeline_for_query, timeline_from_refs, timeline_from_rows
+from .model import AsOf, Series, Timeline, TimelinePoint, anchor
 
 __all__ = [
     "AsOf",
     "Series",
     "Timeline",
     "TimelinePoint",
+    "anchor",
     "build_series",
-    "mark",
     "timeline_for_query",
     "timeline_from_refs",
     "timeline_from_rows",

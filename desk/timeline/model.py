@@ -11,47 +11,15 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+# one as-of type for compare and timeline: (start, end, basis, since), open ends None
+from desk.compare.asof import AsOf
 
-@dataclass(slots=True, frozen=True)
-class AsOf:
-    """When a claim holds: one day (``start == end``), an interval, or an open interval.
+__all__ = ["AsOf", "Series", "Timeline", "TimelinePoint", "anchor"]
 
-    ``None`` on either side means the text leaves that side open: an article
-    with no date and no date in its words gets ``AsOf(None, None)``, never an
-    invented date.
-    """
 
-    start: dt.date | None = None
-    end: dt.date | None = None
-    #: the words that set it ("a week earlier", "to 19 March"); "" when it is the article date
-    text: str = ""
-
-    @property
-    def exact(self) -> dt.date | None:
-        """The day, when the claim holds on one known day."""
-        return self.start if self.start is not None and self.start == self.end else None
-
-    @property
-    def known(self) -> bool:
-        return self.start is not None or self.end is not None
-
-    def overlaps(self, other: AsOf) -> bool:
-        lo_a, hi_a = self.start or dt.date.min, self.end or dt.date.max
-        lo_b, hi_b = other.start or dt.date.min, other.end or dt.date.max
-        return lo_a <= hi_b and lo_b <= hi_a
-
-    def anchor(self) -> dt.date | None:
-        """The day a plot puts the claim at: the known end, else the known start."""
-        return self.end or self.start
-
-    def label(self) -> str:
-        if self.exact is not None:
-            return self.exact.isoformat()
-        if not self.known:
-            return "undated"
-        lo = self.start.isoformat() if self.start else "…"
-        hi = self.end.isoformat() if self.end else "…"
-        return f"{lo} – {hi}"
+def anchor(as_of: AsOf) -> dt.date | None:
+    """The day a plot puts a claim at: its known end, else its known start (None: undated)."""
+    return as_of.end or as_of.start
 
 
 @dataclass(slots=True)
@@ -66,7 +34,7 @@ class TimelinePoint:
     counted: str  # the counted phrase as written: "Russian soldiers killed"
     claimant: str  # "" when the outlet says it itself
     outlet: str
-    as_of: AsOf
+    as_of: AsOf  # desk.compare.asof.AsOf: an article with no date gets AsOf(None, None), never an invented day
     article_date: dt.date | None
     article_id: str
     passage: int  # passage number in the article

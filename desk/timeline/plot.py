@@ -22,7 +22,7 @@ from desk.errors import ExportError
 from desk.paths import is_inside
 
 from .colours import timeline_colours
-from .model import Series, Timeline, TimelinePoint
+from .model import Series, Timeline, TimelinePoint, anchor
 
 #: panels drawn at most (the series with the most points); the table lists every point
 MAX_PANELS = 6
@@ -67,7 +67,7 @@ def layout(tl: Timeline) -> dict[str, Any]:
 
 
 def point_x(p: TimelinePoint, geo: dict[str, Any], jitter: int = 0) -> float:
-    day = p.as_of.anchor()
+    day = anchor(p.as_of)
     if day is None:
         return float(geo["undated"]) + (jitter % 5 - 2) * geo["pad"] * 0.3
     return float(day.toordinal())
@@ -89,7 +89,7 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         return
     geo = layout(tl)
     axes = fig.subplots(len(series), 1, sharex=True, squeeze=False)[:, 0]
-    any_undated = any(p.as_of.anchor() is None for s in series for p in s.points)
+    any_undated = any(anchor(p.as_of) is None for s in series for p in s.points)
     for ax, s in zip(axes, series, strict=True):
         ax.set_facecolor(bg)
         for spine in ax.spines.values():

@@ -1,58 +1,48 @@
 """The one seam between the timeline and the comparison's rules.
 
 The timeline does not decide by itself what a figure counts, when a claim
-holds or whether two figures disagree: those rules live in ``desk.compare``
-(one place for each concern).  This module asks them, in three calls:
+holds or whether figures disagree or grow: those rules live in
+``desk.compare`` (one place for each concern) and are asked here:
 
-- :func:`quantity_of` -- what a figure counts, as a :class:`Quantity`;
-- :func:`as_of_of` -- when the claim holds, as an :class:`~desk.timeline.model.AsOf`;
-- :func:`conflict` -- whether two claims about one quantity cannot both hold.
+- :func:`quantity_of` -- :mod:`desk.compare.quantity` (counted thing with subject and kind);
+- :func:`as_of_of` -- :mod:`desk.compare.asof` (the article date, a dateline, relative expressions);
+- :func:`verdicts` -- :mod:`desk.compare.disagree` (disagreement, growth, agreement per quantity).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from desk.compare.profile import FactKey, ref_fact_key
-from desk.compare.statements import overlaps
+from desk.compare.asof import AsOf, dateline_date, resolve_as_of
+from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge
+from desk.compare.quantity import Quantity
+from desk.compare.quantity import quantity_of as _quantity_of
 from desk.model import Figure, PassageRef
 
-from .model import AsOf, TimelinePoint
+__all__ = [
+    "GROWTH_GAP_DAYS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "hedged_interval",
+    "quantity_key", "quantity_of", "same_claimant", "verdicts",
+]
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """What a figure counts, with whether it is a running total."""
-
-    fact: FactKey
-    cumulative: bool
-
-    @property
-    def key(self) -> str:
-        mods = ",".join(sorted(self.fact.modifiers))
-        return f"{self.fact.outcome}|{self.fact.head}|{mods}"
-
-    def matches(self, other: Quantity) -> bool:
-        return self.fact.matches(other.fact)
+def quantity_of(figure: Figure, ref: PassageRef, claimant: str = "") -> Quantity | None:
+    """The counted quantity of ``figure`` in ``ref``, or None when the text does not say."""
+    s, e = ref.local(figure.start, figure.end)
+    return _quantity_of(figure, (ref.text, s, e) if e > s else None, claimant)
 
 
-def quantity_of(figure: Figure, ref: PassageRef) -> Quantity | None:
-    """The counted quantity of ``figure`` in ``ref``, or None when the text does not say.
-
-    A count with an outcome (killed, wounded, displaced ...) is a running total:
-    it grows as the war goes on.
-    """
-    fact = ref_fact_key(figure, ref)
-    if fact is None:
-        return None
-    return Quantity(fact, cumulative=figure.kind == "count" and bool(fact.outcome))
+def quantity_key(q: Quantity) -> str:
+    return f"{q.kind}|{q.thing}|{q.subject}|{q.unit}"
 
 
-def as_of_of(figure: Figure, ref: PassageRef) -> AsOf:
-    """When the claim holds: the article's date, or an open interval for an undated article."""
-    if ref.date is None:
-        return AsOf()
-    return AsOf(ref.date, ref.date)
+def cumulative(q: Quantity) -> bool:
+    """A count of something that happened (killed, wounded, displaced ...) is a running total."""
+    return q.unit == "count" and bool(q.kind)
+
+
+def as_of_of(ref: PassageRef, sentence: str, at: int) -> AsOf:
+    """When the claim at offset ``at`` of ``sentence`` (a sentence of ``ref``) holds."""
+    return resolve_as_of(sentence, ref.date, dateline=dateline_date(ref.text, ref.date), at=at)
 
 
 def same_claimant(a: str, b: str) -> bool:
@@ -64,12 +54,6 @@ def same_claimant(a: str, b: str) -> bool:
     return bool(same(a, b))
 
 
-def conflict(a: TimelinePoint, b: TimelinePoint) -> bool:
-    """Two claimants' figures for one quantity, at overlapping times, whose intervals cannot both hold."""
-    if (a.outlet, a.claimant) == (b.outlet, b.claimant):
-        return False
-    if a.claimant and b.claimant and same_claimant(a.claimant, b.claimant):
-        return False
-    if not a.as_of.overlaps(b.as_of):
-        return False
-    return not overlaps((a.low, a.high), (b.low, b.high))
+def verdicts(facts: Sequence[ClaimFact]) -> list[Verdict]:
+    """The comparison's verdicts, one per group of matching quantities."""
+    return judge(facts, same_claimant=same_claimant)

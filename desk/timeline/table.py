@@ -38,8 +38,10 @@ def point_json(p: TimelinePoint, series: str) -> dict[str, Any]:
     else:
         d["as_of_start"] = p.as_of.start.isoformat() if p.as_of.start else None
         d["as_of_end"] = p.as_of.end.isoformat() if p.as_of.end else None
-    if p.as_of.text:
-        d["as_of_text"] = p.as_of.text
+    if p.as_of.basis:
+        d["as_of_basis"] = p.as_of.basis  # "article date", "dateline", or the words: "a week earlier"
+    if p.as_of.since is not None:
+        d["counted_since"] = p.as_of.since.isoformat()
     d.update(
         {
             "article_date": p.article_date.isoformat() if p.article_date else None,

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 
 from desk.model import Claim, Figure, PassageRef
-from desk.timeline import AsOf, build_series, timeline_from_refs, timeline_from_rows
+from desk.timeline import AsOf, anchor, build_series, timeline_from_refs, timeline_from_rows
 from desk.timeline.model import TimelinePoint
 
 
@@ -63,7 +63,7 @@ def test_two_claimants_at_one_time_that_cannot_both_hold_disagree() -> None:
     ]
     (s,) = build_series(refs)
     assert all(p.disagreement for p in s.points)
-    assert "navy (Daily B) says 310" in s.points[0].conflicts[0]
+    assert s.points[0].conflicts == ["310 (the navy (Daily B), as of 2031-03-09)"]
     assert not any(p.growth for p in s.points)
 
 
@@ -82,14 +82,44 @@ def test_a_hedge_that_admits_the_other_figure_does_not_disagree() -> None:
     assert hedged.hedged
 
 
-def test_one_claimant_repeating_itself_never_disagrees_with_itself() -> None:
+def test_the_same_figure_under_two_names_of_one_claimant_never_disagrees() -> None:
     day = dt.date(2031, 3, 9)
     refs = [
-        ref("The navy said 40 sailors were killed. Later the navy said 310 sailors were killed.", "Daily A", day,
-            [("40", 40, "", "sailors killed", "the navy"), ("310", 310, "", "sailors killed", "the navy")]),
+        ref("Admiral Petra Olsen said 40 sailors were killed.", "Daily A", day,
+            [("40", 40, "", "sailors killed", "Petra Olsen")]),
+        ref("Olsen said 40 sailors were killed.", "Daily B", day, [("40", 40, "", "sailors killed", "Olsen")]),
     ]
     (s,) = build_series(refs)
     assert not any(p.disagreement for p in s.points)
+
+
+def test_figures_a_week_apart_grow_but_two_days_apart_disagree() -> None:
+    refs = [
+        ref("The navy said 40 sailors were killed.", "Daily A", dt.date(2031, 3, 1),
+            [("40", 40, "", "sailors killed", "the navy")]),
+        ref("The governor said 310 sailors were killed.", "Daily B", dt.date(2031, 3, 12),
+            [("310", 310, "", "sailors killed", "the governor")]),
+        ref("The mayor said 95 sailors were killed.", "Daily C", dt.date(2031, 3, 11),
+            [("95", 95, "", "sailors killed", "the mayor")]),
+    ]
+    (s,) = build_series(refs)
+    by = {p.value: p for p in s.points}
+    assert by[310].growth
+    assert by[95].growth
+    assert not by[40].growth
+    # 95 and 310, a day apart and from different claimants, cannot both hold
+    assert by[95].disagreement
+    assert by[310].disagreement
+    assert not by[40].disagreement
+
+
+def test_relative_as_of_from_the_sentence() -> None:
+    text = "On Monday the ministry said 1,300 soldiers had been killed a week earlier."
+    refs = [ref(text, "Daily A", dt.date(2031, 3, 20), [("1,300", 1300, "", "soldiers killed", "the ministry")])]
+    (p,) = build_series(refs)[0].points
+    assert p.as_of.exact is not None
+    assert p.as_of.exact < dt.date(2031, 3, 20)
+    assert p.as_of.basis
 
 
 def test_different_subjects_and_outcomes_are_different_series() -> None:
@@ -113,7 +143,7 @@ def test_an_undated_article_gets_an_open_interval_not_an_invented_date() -> None
     (p,) = s.points
     assert p.as_of == AsOf(None, None)
     assert not p.as_of.known
-    assert p.as_of.anchor() is None
+    assert anchor(p.as_of) is None
     assert p.as_of.label() == "undated"
 
 
@@ -154,14 +184,14 @@ def test_timeline_of_compare_rows() -> None:
 def test_as_of_intervals_overlap_and_label() -> None:
     a = AsOf(dt.date(2031, 2, 24), dt.date(2031, 3, 19), "from 24 February to 19 March")
     assert a.exact is None
-    assert a.anchor() == dt.date(2031, 3, 19)
+    assert anchor(a) == dt.date(2031, 3, 19)
     assert a.overlaps(AsOf(dt.date(2031, 3, 19), dt.date(2031, 3, 19)))
     assert not a.overlaps(AsOf(dt.date(2031, 3, 20), dt.date(2031, 3, 20)))
-    assert a.overlaps(AsOf())  # an open interval overlaps everything
+    assert a.overlaps(AsOf(None, None))  # an open interval overlaps everything
     assert AsOf(None, dt.date(2031, 3, 19)).label() == "… – 2031-03-19"
 
 
 def test_point_who_falls_back_to_the_outlet() -> None:
-    p = TimelinePoint(5, "5", "", 5, 5, "boats", "", "Daily A", AsOf(), None, "a", 0, "a.md", "t", "s")
+    p = TimelinePoint(5, "5", "", 5, 5, "boats", "", "Daily A", AsOf(None, None), None, "a", 0, "a.md", "t", "s")
     assert p.who() == "Daily A"
     assert not p.hedged

@@ -32,7 +32,7 @@ def test_seeds_soldiers_killed(seeds: Path, seeds_data: str, capsys: pytest.Capt
     # the seed articles carry no date: no invented day, an open interval
     for value in (14000, 5710):
         p = by_value[value]
-        assert "as_of" not in p or p["as_of_text"], p
+        assert "as_of" not in p or p["as_of_basis"], p
         if "as_of" not in p:
             assert p["article_date"] is None
     assert all(p["path"].endswith(".txt") for p in points)
