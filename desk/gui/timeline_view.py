@@ -67,7 +67,6 @@ EMPTY_TEXT = (
 DAY = 86400.0
 #: the neutral colour of figures the outlet states itself
 NO_CLAIMANT = "#7a7a7a"
-DISAGREE = "#d50000"
 
 
 def day_x(d: dt.date) -> float:
@@ -84,7 +83,7 @@ def point_tip(p: TimelinePoint) -> str:
     who = escape_text(p.claimant) if p.claimant else "<i>the outlet itself</i>"
     flag = ""
     if p.disagreement:
-        flag = f'<br><b style="color:{DISAGREE}">\u2260 disagrees with:</b> ' + "; ".join(
+        flag = '<br><b>\u2260 disagrees with:</b> ' + "; ".join(
             escape_text(c) for c in p.conflicts[:4]
         )
     elif p.growth:
@@ -261,7 +260,7 @@ class TimelineView(QWidget):
             self.info.setText(EMPTY_TEXT if tl is None else f"No figures with a counted thing for \u201c{tl.query}\u201d.")
             self.last_draw = time.perf_counter() - started
             return
-        span = tl.span()
+        span = tl.view_span()
         if span is None:
             today = dt.date.today()
             span = (today, today)
@@ -305,6 +304,7 @@ class TimelineView(QWidget):
         title = escape_text(s.label) + (" <span style='color:gray'>(running total)</span>" if s.cumulative else "")
         plot.setTitle(f"<span style='color:{self._fg}; font-size:9pt'>{title}</span>", justify="left")
         plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.getAxis("left").setWidth(64)  # one width in every lane, so the linked dates line up
         for name in ("left", "bottom"):
             ax = plot.getAxis(name)
             ax.setPen(pg.mkPen(self.theme.dim))
@@ -328,6 +328,7 @@ class TimelineView(QWidget):
         iv_x, iv_y, iv_left, iv_right = [], [], [], []
         top_value = max((p.value for p in s.points), default=1.0)
         arrow = _log(ARROW)
+        brush_of: dict[str, Any] = {}  # one brush per colour, not per point
         for i, p in enumerate(s.points):
             if p.value <= 0:  # no place on a log axis; the table and the CLI list it
                 continue
@@ -340,7 +341,10 @@ class TimelineView(QWidget):
             ys.append(y)
             data.append(idx)
             colour = self._colour(p)
-            brushes.append(pg.mkBrush(colour))
+            brush = brush_of.get(colour)
+            if brush is None:
+                brush = brush_of[colour] = pg.mkBrush(colour)
+            brushes.append(brush)
             if math.isinf(p.high) and not math.isinf(p.low):
                 symbols.append("t1")  # triangle up: "more than", "at least"
                 up_x.append(x)
@@ -380,8 +384,8 @@ class TimelineView(QWidget):
             plot.addItem(pg.ErrorBarItem(x=np.array(iv_x), y=np.array(iv_y), left=np.array(iv_left),
                                          right=np.array(iv_right), beam=0, pen=pg.mkPen(self.theme.dim, width=3)))
         if ring_x:
-            plot.addItem(pg.ScatterPlotItem(x=ring_x, y=ring_y, symbol="o", size=15, brush=None,
-                                            pen=pg.mkPen(DISAGREE, width=1.5)))
+            plot.addItem(pg.ScatterPlotItem(x=ring_x, y=ring_y, symbol="o", size=13, brush=None,
+                                            pen=pg.mkPen(self.theme.mark, width=1.1)))
         scatter = pg.ScatterPlotItem(
             x=np.array(xs), y=np.array(ys), data=data, symbol=symbols, brush=brushes, size=9,
             pen=pg.mkPen(QColor(self.theme.text).darker(150) if not self.theme.dark else "#000000", width=0.5),
@@ -397,15 +401,17 @@ class TimelineView(QWidget):
     def _draw_overview(self, tl: Timeline, left: float, right: float, row: int) -> None:
         ov = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         ov.setMaximumHeight(70)
-        ov.hideAxis("left")
+        ov.getAxis("left").setWidth(64)
+        ov.getAxis("left").setStyle(showValues=False)
+        ov.getAxis("left").setPen(pg.mkPen(None))
         ov.setMouseEnabled(x=False, y=False)
         ov.setMenuEnabled(False)
         ov.hideButtons()
         ov.getAxis("bottom").setTextPen(pg.mkPen(self._fg))
         ov.setTitle(f"<span style='color:{self.theme.dim}; font-size:8pt'>drag the band to filter the compare rows "
                     "by as-of date</span>", justify="left")
-        days = sorted({d for p in tl.points if (d := anchor(p.as_of)) is not None})
-        if days:
+        view = tl.view_span()
+        if view is not None:
             counts: dict[dt.date, int] = {}
             for p in tl.points:
                 d = anchor(p.as_of)
@@ -415,7 +421,7 @@ class TimelineView(QWidget):
             ys = np.array(list(counts.values()), dtype=float)
             ov.addItem(pg.BarGraphItem(x=xs, height=ys, width=DAY, brush=pg.mkBrush(self.theme.dim),
                                        pen=pg.mkPen(None)))
-            lo, hi = day_x(days[0]), day_x(days[-1])
+            lo, hi = day_x(view[0]), day_x(view[1])
         else:
             lo, hi = left, right
         ov.setXRange(left, right, padding=0)

@@ -195,6 +195,23 @@ def timeline_from_rows(query: str, rows: Sequence[Row]) -> Timeline:
     return timeline_from_refs(query, refs)
 
 
+#: a series needs this many points to be ranked by the query's words (one figure makes a poor lane)
+RANK_MIN_POINTS = 3
+
+
+def rank_series(tl: Timeline, query: str) -> None:
+    """Series that count what the query names first ("civilians killed" before "miles"), then the largest."""
+    from desk.compare.tokens import content_stems
+
+    wanted = set(content_stems(query))
+
+    def key(s: Series) -> tuple[int, int, str]:
+        named = len(wanted & set(content_stems(s.label))) if len(s.points) >= RANK_MIN_POINTS else 0
+        return (-named, -len(s.points), s.label.casefold())
+
+    tl.series.sort(key=key)
+
+
 def _neighbours(library: Any, hits: Sequence[PassageRef]) -> list[PassageRef]:
     """The passages beside each hit (as the comparison widens its candidates)."""
     from desk.compare import NEIGHBOURS
@@ -245,6 +262,7 @@ def timeline_for_query(
         progress(0, 0, "building the timeline")
     hits = list(result.hits)
     tl = timeline_from_refs(query, hits, cancelled, _neighbours(library, hits))
+    rank_series(tl, query)
     tl.pending_extraction = result.pending_extraction
     tl.passages = len(result.hits)
     if outlets:

@@ -91,6 +91,18 @@ class Timeline:
     def points(self) -> list[TimelinePoint]:
         return [p for s in self.series for p in s.points]
 
+    def view_span(self, share: float = 0.02) -> tuple[dt.date, dt.date] | None:
+        """The days a plot shows at first: every as-of day but the earliest ``share`` of them.
+
+        A few claims hold as of years before the coverage ("since 2014"); shown
+        whole, they squeezed the months the articles are about into a sliver.
+        Zooming and panning (or the table) still reach them.
+        """
+        days = sorted(d for p in self.points if (d := anchor(p.as_of)) is not None)
+        if not days:
+            return None
+        return (days[int(len(days) * share)], days[-1])
+
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last known as-of day over every point."""
         days = [d for p in self.points for d in (p.as_of.start, p.as_of.end) if d is not None]

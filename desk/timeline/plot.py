@@ -54,7 +54,7 @@ def _hedge(p: TimelinePoint) -> str:
 
 def layout(tl: Timeline) -> dict[str, Any]:
     """Where the points go: the date span, and the x of the "undated" column."""
-    span = tl.span()
+    span = tl.view_span()
     if span is None:
         lo = hi = dt.date.today()
     else:
@@ -128,6 +128,9 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         ax.set_ylim(0.8, top * ARROW * 1.4)
         ax.yaxis.set_major_formatter(_thousands())
         ax.yaxis.set_minor_formatter(_blank())
+    early = sum(1 for s in series for p in s.points if (d := anchor(p.as_of)) is not None and d.toordinal() < geo["lo"])
+    if early:
+        fig.text(0.01, 0.005, f"{early} figures dated before the range shown are in the table.", fontsize=7, color=fg)
     ax = axes[-1]
     ax.set_xlim(geo["lo"], (geo["undated"] + geo["pad"] * 2) if any_undated else geo["hi"])
     ticks, labels = _date_ticks(geo)
