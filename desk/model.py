@@ -247,6 +247,11 @@ class FigureStatement:
     figure: Figure
     article_id: str
     passage: int
+    #: when the claim holds (desk.compare.asof): one day when equal, None where the text leaves it open
+    as_of_start: dt.date | None = None
+    as_of_end: dt.date | None = None
+    #: what the figure counts, readable ("Russian soldiers killed"); "" when unknown
+    quantity: str = ""
 
 
 @dataclass(slots=True)

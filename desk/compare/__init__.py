@@ -22,6 +22,7 @@ from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 from .collate import collate_articles, passage_refs
 from .diff import word_diff
 from .grouping import build_rows
+from .retrieve import DEPTH, Candidate, article_ref, ranked_passages, sentence_units
 from .tokens import expand_query
 
 __all__ = [
@@ -34,16 +35,8 @@ __all__ = [
     "column_order",
 ]
 
-#: how many neighbouring passages on each side of a hit join the candidates
-NEIGHBOURS = 1
-
-
-def _neighbour(library: Any, article_id: str, number: int) -> PassageRef | None:
-    try:
-        ref = library.passage(article_id, number)
-    except (IndexError, KeyError, ValueError, LookupError, DeskError):
-        return None
-    return ref if isinstance(ref, PassageRef) else None
+#: every sentence of the candidates may start a row (not only those of matching passages)
+ALL_HITS = True
 
 
 def separate_unknown_sources(refs: Sequence[PassageRef]) -> None:
@@ -83,38 +76,24 @@ def compare_query(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
     *,
-    limit: int = 200,
+    limit: int = DEPTH,
 ) -> Comparison:
-    """Search ``library`` and group the hits (and their neighbours) into rows."""
+    """Rows of sentences from different outlets that report the same fact (see :mod:`.retrieve`)."""
     if progress:
         progress(0, 0, "searching")
-    expanded = expand_query(query)
-    try:
-        result = library.search(expanded, outlets=tuple(outlets), since=since, until=until, limit=limit)
-    except QueryError:
-        if expanded == query:
-            raise
-        result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit)
-    hits: list[PassageRef] = list(result.hits)
+    ranked = ranked_passages(library, query, tuple(outlets), since, until, depth=limit)
+    if ranked is None:
+        ranked = _searched(library, query, outlets, since, until, limit)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    hit_keys = {h.key for h in hits}
-    candidates: list[PassageRef] = list(hits)
-    seen = set(hit_keys)
-    for h in hits:
-        for d in range(-NEIGHBOURS, NEIGHBOURS + 1):
-            n = h.number + d
-            if d == 0 or n < 0 or (h.article_id, n) in seen:
-                continue
-            seen.add((h.article_id, n))
-            ref = _neighbour(library, h.article_id, n)
-            if ref is not None:
-                ref.score = h.score * 0.5
-                candidates.append(ref)
+    units = sentence_units(library, ranked)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    separate_unknown_sources(candidates)
-    rows = build_rows(candidates, progress, cancelled, hits=hit_keys)
+    refs = [u for u, _ in units]
+    separate_unknown_sources(refs)
+    hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
+    rows = build_rows(refs, progress, cancelled, hits=hit_keys)
+    rows = [_merge_cells(library, r) for r in rows]
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -123,6 +102,55 @@ def compare_query(
     if until:
         filters["until"] = until if isinstance(until, str) else until.isoformat()
     return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
+
+
+def _searched(
+    library: Any,
+    query: str,
+    outlets: Sequence[str],
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    limit: int,
+) -> list[Candidate]:
+    """Candidates through ``library.search`` (a library without the ranked path, or claimant: queries)."""
+    expanded = expand_query(query)
+    try:
+        result = library.search(expanded, outlets=tuple(outlets), since=since, until=until, limit=limit)
+    except QueryError:
+        if expanded == query:
+            raise
+        result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit)
+    return [Candidate(h.article_id, h.number, h.score, True) for h in result.hits]
+
+
+def _merge_cells(library: Any, row: Row) -> Row:
+    """Sentences of one passage in one row become one reference spanning them."""
+    for outlet, refs in row.cells.items():
+        by_key: dict[tuple[str, int], list[PassageRef]] = {}
+        for r in refs:
+            by_key.setdefault(r.key, []).append(r)
+        if all(len(v) == 1 for v in by_key.values()):
+            continue
+        merged: list[PassageRef] = []
+        for key, group in by_key.items():
+            if len(group) == 1:
+                merged.append(group[0])
+                continue
+            s, e = min(r.start for r in group), max(r.end for r in group)
+            try:
+                article = library.article(key[0])
+            except (DeskError, KeyError, LookupError):
+                merged.extend(group)
+                continue
+            ref = article_ref(library, article, key[1], s, e)
+            ref.outlet = group[0].outlet
+            ref.score = max(r.score for r in group)
+            merged.append(ref)
+        row.cells[outlet] = merged
+    from .statements import describe_row
+
+    describe_row(row)
+    return row
 
 
 def collate(

@@ -191,7 +191,7 @@ def judge(
         label = quantity.label
         if clashes:
             involved = list(dict.fromkeys(c for pair in clashes for c in pair))
-            text = f"{label}: " + "; ".join(c.describe() for c in involved) + " — these figures cannot all hold."
+            text = f"{label}: " + "; ".join(c.describe() for c in involved) + " — these figures do not agree."
             out.append(Verdict("disagree", quantity, tuple(group), tuple(clashes), text))
         elif grew or fell:
             ordered = sorted(group, key=lambda c: (c.as_of.end or c.as_of.start or dt.date.max, c.value))

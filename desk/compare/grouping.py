@@ -25,6 +25,8 @@ COMMON_SHARE = 0.7
 #: stems in at most this share weigh 3, in at most MIDDLE_SHARE 2, others 1
 RARE_SHARE = 0.1
 MIDDLE_SHARE = 0.35
+#: weigh stems by 1 + log(n / df) instead of three steps
+IDF_WEIGHTS = False
 #: bonus when two passages carry figures counting the same thing
 FACT_BONUS = 0.30
 #: bonus when the same counted outcome appears but one side names no thing ("40 killed")
@@ -107,6 +109,8 @@ def similarity_matrix(
 
     def weight(stem: str) -> float:
         d = df[stem]
+        if IDF_WEIGHTS:
+            return 1.0 + math.log(n / d)
         return 3.0 if d <= rare else 2.0 if d <= middle else 1.0
 
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
@@ -334,17 +338,20 @@ def build_rows(
     *,
     hits: set[tuple[str, int]] | None = None,
 ) -> list[Row]:
-    """Group passages into rows (pure: no index needed).
+    """Group passages (or sentences) into rows (pure: no index needed).
 
-    ``hits`` names the passages that matched the query; the others are
-    neighbours that may complete a row but never make one on their own.
-    By default every passage counts as a hit.
+    ``hits`` names the units that matched the query, as (article id, start
+    offset) or (article id, passage number); the others are neighbours that
+    may complete a row but never make one on their own.  By default every
+    unit counts as a hit.
     """
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, int, int]] = set()
     profiles: list[Profile] = []
     for p in passages:
-        if p.key in seen:
+        k = (p.article_id, p.start, p.end)
+        if k in seen:
             continue
-        seen.add(p.key)
-        profiles.append(profile(p, hit=hits is None or p.key in hits))
+        seen.add(k)
+        hit = hits is None or (p.article_id, p.start) in hits or p.key in hits
+        profiles.append(profile(p, hit=hit))
     return rows_from_profiles(profiles, progress, cancelled)

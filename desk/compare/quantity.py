@@ -43,6 +43,15 @@ _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "total", "toll"})
+_OF_OWN_RE = re.compile(r"\s*(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)
+#: a claimant named by a side's adjective ("Ukrainian military", "Chilean officials")
+_DEMONYM_RE = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ean|ese|ish|an|i))\b")
+#: outcomes that count the same thing ("lost 300 soldiers" counts the dead)
+_KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound"}
+_PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
+                         re.IGNORECASE)
+_PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
+_PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", re.IGNORECASE)
 #: units of measure: "tons of grain" counts grain in tons
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
                       "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
@@ -182,11 +191,32 @@ def quantity_of(
     # "1,300 of its own troops", "500 of our soldiers": the subject may sit after "of"
     subject = _subject(counted, claimant)
     if not subject and context is not None:
-        text, s, _e = context
+        text, s, e = context
         before = _CLAUSE_END.split(text[max(0, s - 40) : s])[-1]
-        if _OWN_RE.search(before):
-            subject = _subject(before, claimant)
+        after = text[e : e + 30]
+        if _OWN_RE.search(before) or _OF_OWN_RE.match(after):
+            subject = "own:" + claimant.casefold() if claimant else "own"
+    if not subject and claimant:
+        # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
+        # other side reports its own losses
+        m = _DEMONYM_RE.match(claimant.strip())
+        if m:
+            subject = fold_subject(m.group(1))
+    kind = _KIND_FOLD.get(kind, kind)
     if not kind and not thing:
         return None
+    # "eight other prisoners", "another 75": a part counted beside others, not the whole
+    before = ""
+    if context is not None:
+        text, s, _e = context
+        before = " ".join(text[max(0, s - 25) : s].split()[-1:]).lower()
+    if _PART_RE.search(counted) or before in _PART_WORDS:
+        thing = "other " + thing if thing else "other"
+    if context is not None:
+        text, s, _e = context
+        clause = _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
+        if _PLANNED_RE.search(clause):
+            # "pledged to return 6,000" is a promise, not the count of what happened
+            kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
     return Quantity(kind, thing, subject, unit, counted)

@@ -7,8 +7,11 @@ from collections.abc import Callable
 
 from desk.model import Figure, FigureStatement, PassageRef, Row
 
+from .asof import resolve_as_of
 from .diff import word_diff
-from .profile import FactKey, claims_of, ref_fact_key
+from .disagree import ClaimFact, judge
+from .profile import claims_of
+from .quantity import quantity_of
 
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
@@ -69,9 +72,9 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def statements_of(row: Row) -> list[FigureStatement]:
-    """One statement per outlet, claimant and figure (repeats within an outlet dropped)."""
-    out: list[FigureStatement] = []
+def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
+    """One statement per outlet, claimant and figure (repeats within an outlet dropped), with its claim."""
+    out: list[tuple[FigureStatement, ClaimFact | None]] = []
     seen: set[tuple[str, str, float, str, str]] = set()
     for outlet, refs in row.cells.items():
         for ref in refs:
@@ -81,109 +84,78 @@ def statements_of(row: Row) -> list[FigureStatement]:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(FigureStatement(outlet, c.claimant, f, ref.article_id, ref.number))
+                s, e = ref.local(f.start, f.end)
+                quantity = quantity_of(f, (ref.text, s, e) if e > s else None, c.claimant)
+                sentence = _sentence_around(ref.text, s)
+                asof = resolve_as_of(sentence[0], ref.date, at=s - sentence[1])
+                stmt = FigureStatement(
+                    outlet, c.claimant, f, ref.article_id, ref.number, asof.start, asof.end,
+                    quantity.label if quantity else "",
+                )
+                if quantity is None:
+                    out.append((stmt, None))
+                    continue
+                claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
+                                              key=(ref.article_id, f.start))
+                out.append((stmt, claim))
     return out
 
 
-def _label(s: FigureStatement) -> str:
-    return short_name(s.claimant) if s.claimant else s.outlet
+def _sentence_around(text: str, at: int) -> tuple[str, int]:
+    """The sentence of ``text`` holding offset ``at``, and its start."""
+    from desk.extract.sentences import sentences
+
+    for s, e in sentences(text):
+        if s <= at < e:
+            return text[s:e], s
+    return text, 0
+
+
+def statements_of(row: Row) -> list[FigureStatement]:
+    """One statement per outlet, claimant and figure (repeats within an outlet dropped)."""
+    return [s for s, _ in _claim_facts(row)]
 
 
 def describe_row(row: Row) -> None:
-    """Fill ``statements``, ``disagreement``, ``summary``, ``differences`` and ``word_diffs``."""
-    row.statements = statements_of(row)
-    same = _same_claimant_fn()
-    groups: dict[FactKey, list[FigureStatement]] = {}
-    order: list[FactKey] = []
-    refs = {r.key: r for cell in row.cells.values() for r in cell}
-    for s in row.statements:
-        k = ref_fact_key(s.figure, refs[(s.article_id, s.passage)])
-        if k is None:
-            continue
-        target = next((g for g in order if g.matches(k) and (g.head or not k.head)), None)
-        if target is None:
-            # a headless figure ("40 killed") joins a group with a head of the same outcome
-            target = next((g for g in order if g.matches(k)), None)
-        if target is None:
-            order.append(k)
-            groups[k] = []
-            target = k
-        groups[target].append(s)
+    """Fill ``statements``, ``disagreement``, ``summary``, ``differences`` and ``word_diffs``.
 
+    The decision is :func:`desk.compare.disagree.judge` over the row's claims:
+    a flag only where figures for one quantity, at overlapping times, cannot
+    all hold; growth over time is described as growth.
+    """
+    pairs = _claim_facts(row)
+    row.statements = [s for s, _ in pairs]
+    claims = [c for _, c in pairs if c is not None]
+    verdicts = judge(claims, same_claimant=_same_claimant_fn())
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []
-    disagree = False
-    for k in order:
-        stmts = groups[k]
-        if len({(s.outlet, s.claimant) for s in stmts}) < 2:
+    compared: list[ClaimFact] = []
+    for v in verdicts:
+        if v.kind == "single":
             continue
-        thing = _thing(stmts)
-        clash = _figure_clash(stmts)
-        names = [s.claimant for s in stmts if s.claimant]
-        distinct: list[str] = []
-        for n in names:
-            if not any(same(n, d) for d in distinct):
-                distinct.append(n)
-        if clash or len(distinct) > 1:
-            for s in stmts:
-                clashing.append((s.article_id, s.figure.start))
-        if clash:
-            disagree = True
-            parts = "; ".join(
-                f"{_label(s)} ({s.outlet}) says {figure_label(s.figure)}"
-                if s.claimant
-                else f"{s.outlet} says {figure_label(s.figure)}"
-                for s in _dedupe(stmts)
-            )
-            differences.append(f"{thing}: {parts} — these figures do not agree.")
-        elif len(distinct) > 1:
-            disagree = True
-            parts = "; ".join(f"{_label(s)} ({s.outlet}) says {figure_label(s.figure)}" for s in _dedupe(stmts))
-            differences.append(f"{thing}: {parts} — the figures agree but the claimants differ.")
-        elif len({s.outlet for s in stmts}) > 1:
-            figures = " / ".join(dict.fromkeys(figure_label(s.figure) for s in stmts))
-            who = ", ".join(dict.fromkeys(s.outlet for s in stmts))
-            differences.append(f"{thing}: {who} agree ({figures}).")
+        if len({c.outlet for c in v.claims}) < 2 and v.kind == "agree":
+            continue
+        differences.append(v.text)
+        compared.extend(v.claims)
+        for a, b in v.clashes:
+            clashing.extend([a.key, b.key])
     outlets = row.outlets
     with_figures = {s.outlet for s in row.statements}
     if with_figures and len(outlets) > 1:
         lacking = [o for o in outlets if o not in with_figures]
         if lacking:
             differences.append(f"{', '.join(lacking)} gives no figure for this.")
-
-    row.disagreement = disagree
+    row.disagreement = any(v.disagreement for v in verdicts)
     row.clashing = list(dict.fromkeys(clashing))
     row.differences = differences
-    compared = [s for k in order if len({(x.outlet, x.claimant) for x in groups[k]}) > 1 for s in groups[k]]
-    counted = [s for k in order for s in groups[k]]
-    row.summary = _summary(compared or counted)
+    keys = {c.key for c in compared}
+    chosen = [s for s, c in pairs if c is not None and c.key in keys]
+    row.summary = _summary(chosen or [s for s, c in pairs if c is not None])
     _fill_word_diffs(row)
 
 
-def _thing(stmts: list[FigureStatement]) -> str:
-    best = max((s.figure.counted.strip() for s in stmts), key=len, default="")
-    return best or "figures"
-
-
-def _dedupe(stmts: list[FigureStatement]) -> list[FigureStatement]:
-    out: list[FigureStatement] = []
-    seen: set[tuple[str, str, str]] = set()
-    for s in stmts:
-        key = (s.outlet, _label(s), figure_label(s.figure))
-        if key not in seen:
-            seen.add(key)
-            out.append(s)
-    return out
-
-
-def _figure_clash(stmts: list[FigureStatement]) -> bool:
-    for i, a in enumerate(stmts):
-        for b in stmts[i + 1 :]:
-            if (a.outlet, a.claimant) == (b.outlet, b.claimant):
-                continue
-            if not overlaps(interval(a.figure), interval(b.figure)):
-                return True
-    return False
+def _label(s: FigureStatement) -> str:
+    return short_name(s.claimant) if s.claimant else s.outlet
 
 
 def _summary(stmts: list[FigureStatement]) -> str:

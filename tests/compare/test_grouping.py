@@ -85,7 +85,7 @@ def test_overlapping_intervals_agree() -> None:
     assert any("agree" in d for d in rows[0].differences)
 
 
-def test_same_figure_from_different_claimants_is_flagged() -> None:
+def test_same_figure_from_different_claimants_is_not_flagged() -> None:
     a = make_ref(
         "Zelensky said 1,212 bodies of soldiers were returned by Russia on Wednesday.",
         "Outlet A",
@@ -98,8 +98,9 @@ def test_same_figure_from_different_claimants_is_flagged() -> None:
     )
     rows = build_rows([a, b])
     assert len(rows) == 1
-    assert rows[0].disagreement
-    assert any("claimants differ" in d and "1,212" in d for d in rows[0].differences)
+    # two sources giving one figure agree: only figures that cannot all hold are a disagreement
+    assert not rows[0].disagreement
+    assert any("agree" in d and "1,212" in d for d in rows[0].differences)
 
 
 def test_wire_copy_is_grouped_and_listed_not_hidden() -> None:
