@@ -214,7 +214,7 @@ def rank_series(tl: Timeline, query: str) -> None:
 
 def _neighbours(library: Any, hits: Sequence[PassageRef]) -> list[PassageRef]:
     """The passages beside each hit (as the comparison widens its candidates)."""
-    from desk.compare import NEIGHBOURS
+    from desk.compare.retrieve import NEIGHBOURS
     from desk.errors import DeskError
 
     keys = {h.key for h in hits}

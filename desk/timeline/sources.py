@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desk.compare.asof import AsOf, dateline_date, resolve_as_of
+from desk.compare.asof import AsOf, resolve_as_of
 from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge
 from desk.compare.quantity import Quantity
 from desk.compare.quantity import quantity_of as _quantity_of
@@ -41,8 +41,13 @@ def cumulative(q: Quantity) -> bool:
 
 
 def as_of_of(ref: PassageRef, sentence: str, at: int) -> AsOf:
-    """When the claim at offset ``at`` of ``sentence`` (a sentence of ``ref``) holds."""
-    return resolve_as_of(sentence, ref.date, dateline=dateline_date(ref.text, ref.date), at=at)
+    """When the claim at offset ``at`` of ``sentence`` (a sentence of ``ref``) holds.
+
+    Resolved exactly as the compare rows resolve it (desk.compare.statements:
+    the sentence, the article date, the figure's offset), so one claim has one
+    as-of time in both views.
+    """
+    return resolve_as_of(sentence, ref.date, at=at)
 
 
 def same_claimant(a: str, b: str) -> bool:
