@@ -21,7 +21,7 @@ from typing import Any
 from desk.errors import ExportError
 from desk.paths import is_inside
 
-from .colours import timeline_colours
+from .colours import NO_CLAIMANT, timeline_colours
 from .model import Series, Timeline, TimelinePoint, anchor
 
 #: panels drawn at most (the series with the most points); the table lists every point
@@ -79,6 +79,7 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
 
     colours = timeline_colours(tl, dark)
     fg, bg, grid = ("#e8e8e8", "#1e1f22", "#3a3b3f") if dark else ("#1b1b1b", "#ffffff", "#dddddd")
+    mark = "#ff5252" if dark else "#d50000"  # the window's disagreement colour
     fig.set_facecolor(bg)
     series: list[Series] = tl.series[:max_panels]
     if not series:
@@ -99,38 +100,55 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         title = plain(s.label) + ("  (running total)" if s.cumulative else "")
         ax.set_title(title, loc="left", fontsize=8, color=fg)
         top = 1.0
+        # one call per kind of mark for the whole panel: an artist per point took seconds
+        dots: dict[str, tuple[list[float], list[float], list[str]]] = {"o": ([], [], []), "^": ([], [], []),
+                                                                        "v": ([], [], [])}
+        bars: tuple[list[float], list[float], list[float], list[str]] = ([], [], [], [])
+        spans: tuple[list[float], list[float], list[float], list[str]] = ([], [], [], [])
+        rings: tuple[list[float], list[float]] = ([], [])
         for i, p in enumerate(s.points):
             if p.value <= 0:  # a log axis has no place for it; the table lists it
                 continue
             top = max(top, p.value)
             x = point_x(p, geo, i)
-            c = colours.get(p.claimant, "#7a7a7a")
+            c = colours.get(p.claimant, NO_CLAIMANT)
             y = p.value
             if p.as_of.start is not None and p.as_of.end is not None and p.as_of.start != p.as_of.end:
-                ax.plot([p.as_of.start.toordinal(), p.as_of.end.toordinal()], [y, y], color=c, linewidth=2,
-                        alpha=0.5, solid_capstyle="butt")
+                for lst, v in zip(spans, (y, p.as_of.start.toordinal(), p.as_of.end.toordinal(), c), strict=True):
+                    lst.append(v)  # type: ignore[attr-defined]
             hedge = _hedge(p)
-            if hedge == "up":
-                ax.annotate("", xy=(x, y * ARROW), xytext=(x, y),
-                            arrowprops={"arrowstyle": "-|>", "color": c, "lw": 1, "mutation_scale": 7})
-            elif hedge == "down":
-                ax.annotate("", xy=(x, y / ARROW), xytext=(x, y),
-                            arrowprops={"arrowstyle": "-|>", "color": c, "lw": 1, "mutation_scale": 7})
-            elif hedge == "range":
-                ax.plot([x, x], [max(p.low, y / ARROW), p.high], color=c, linewidth=1.5)
-            ax.plot([x], [y], marker="o", markersize=5, color=c, markeredgecolor=bg, linewidth=0)
+            marker = {"up": "^", "down": "v"}.get(hedge, "o")
+            if hedge:  # "more than" reaches up, "up to" down, a range or "about" spans its values
+                lo, hi = {"up": (y, y * ARROW), "down": (y / ARROW, y)}.get(hedge, (max(p.low, y / ARROW), p.high))
+                for lst, v in zip(bars, (x, lo, hi, c), strict=True):
+                    lst.append(v)  # type: ignore[attr-defined]
+            xs, ys, cs = dots[marker]
+            xs.append(x)
+            ys.append(y)
+            cs.append(c)
             if p.disagreement:
-                ax.plot([x], [y], marker="o", markersize=10, markerfacecolor="none", markeredgecolor="#d50000",
-                        markeredgewidth=1.3, linewidth=0)
+                rings[0].append(x)
+                rings[1].append(y)
+        if spans[0]:
+            ax.hlines(spans[0], spans[1], spans[2], colors=spans[3], linewidth=2, alpha=0.5)
+        if bars[0]:
+            ax.vlines(bars[0], bars[1], bars[2], colors=bars[3], linewidth=1.2)
+        for marker, (xs, ys, cs) in dots.items():
+            if xs:
+                ax.scatter(xs, ys, c=cs, marker=marker, s=22, edgecolors=bg, linewidths=0.4, zorder=3)
+        if rings[0]:
+            ax.scatter(rings[0], rings[1], marker="o", s=80, facecolors="none", edgecolors=mark, linewidths=1.1,
+                       zorder=4)
         # figures of one quantity span orders of magnitude (9 dead in a town, 4,000 in a country):
         # on a linear axis the largest flattened the rest into the floor
         ax.set_yscale("log")
         ax.set_ylim(0.8, top * ARROW * 1.4)
         ax.yaxis.set_major_formatter(_thousands())
-        ax.yaxis.set_minor_formatter(_blank())
+        ax.yaxis.set_minor_locator(_no_ticks())  # a log axis's minor ticks cost seconds in tight_layout
     early = sum(1 for s in series for p in s.points if (d := anchor(p.as_of)) is not None and d.toordinal() < geo["lo"])
     if early:
-        fig.text(0.01, 0.005, f"{early} figures dated before the range shown are in the table.", fontsize=7, color=fg)
+        fig.text(0.99, 1 - 0.12 / fig.get_figheight(), f"{early} figures dated before the range shown are in the table.",
+                 fontsize=7, color=fg, ha="right", va="top")
     ax = axes[-1]
     ax.set_xlim(geo["lo"], (geo["undated"] + geo["pad"] * 2) if any_undated else geo["hi"])
     ticks, labels = _date_ticks(geo)
@@ -145,15 +163,17 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
     handles = [Line2D([], [], marker="o", linestyle="", color=colours[n], label=plain(n, 30)) for n in names[:12]]
     if "" in colours:
         handles.append(Line2D([], [], marker="o", linestyle="", color=colours[""], label="(the outlet itself)"))
-    handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#d50000",
+    handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor=mark,
                           label="disagrees"))
     leg = fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 5), fontsize=7, frameon=False)
     for text in leg.get_texts():
         text.set_color(fg)
     fig.suptitle(plain(f"Figures over time: {tl.query}", 90), fontsize=9, color=fg, x=0.01, ha="left")
     rows = (len(handles) + 4) // 5
-    height = fig.get_figheight()
-    fig.tight_layout(rect=(0, (0.2 * rows + 0.1) / height, 1, 1 - 0.3 / height))
+    height, width = fig.get_figheight(), fig.get_figwidth()
+    # fixed margins in inches: tight_layout measured every tick label of every panel (a second or more)
+    fig.subplots_adjust(left=0.75 / width, right=1 - 0.15 / width, top=1 - 0.55 / height,
+                        bottom=(0.2 * rows + 0.45) / height, hspace=0.5)
 
 
 def _thousands() -> Any:
@@ -167,10 +187,10 @@ def _thousands() -> Any:
     return FuncFormatter(fmt)
 
 
-def _blank() -> Any:
-    from matplotlib.ticker import NullFormatter
+def _no_ticks() -> Any:
+    from matplotlib.ticker import NullLocator
 
-    return NullFormatter()
+    return NullLocator()
 
 
 def _date_ticks(geo: dict[str, Any]) -> tuple[list[float], list[str]]:
