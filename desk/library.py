@@ -40,6 +40,7 @@ thread holds it; ``update`` should run on one worker at a time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -110,6 +111,10 @@ class Library:
             ),
         )
         self._extractions = lru_cache(maxsize=256)(self._extraction_uncached)
+        self._canon_cache: tuple[tuple[int, int] | None, Callable[[str], str]] | None = None
+        # extractions with the alias book applied, per article, for the book's current version
+        self._aliased: dict[str, tuple[Extraction, Extraction]] = {}
+        self._aliased_by: Callable[[str], str] | None = None
         self._claimants: list[str] | None = None
         self._pending: tuple[tuple[int, int, int], int] | None = None  # (store state, count) of search()
         self._last_indexer: Indexer | None = None
@@ -143,16 +148,27 @@ class Library:
         self._claimants = None
 
     def _canon(self) -> Callable[[str], str]:
+        """The alias book as a function; the file is read again only when it changed."""
+        try:
+            st = self.aliases_path.stat()
+            key: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = None
+        cached = self._canon_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
         book = self._alias_book()
         if book is None:
-            return lambda name: name
-
-        def canon(name: str) -> str:
-            try:
-                return str(book.canonical(name) or "")
-            except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
+            def canon(name: str) -> str:
                 return name
+        else:
+            def canon(name: str) -> str:
+                try:
+                    return str(book.canonical(name) or "")
+                except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
+                    return name
 
+        self._canon_cache = (key, canon)
         return canon
 
     def _claimants_version(self) -> tuple[Any, ...]:
@@ -229,7 +245,28 @@ class Library:
         return _load_extraction(js) if js else None
 
     def extraction(self, article_id: str) -> Extraction | None:
-        return self._extractions(article_id)
+        """An article's figures and claimants, claimant names passed through the alias book.
+
+        Every view (reader, compare cells, collation) shows the names the user
+        chose; a deleted claimant's name becomes "".
+        """
+        ext = self._extractions(article_id)
+        if ext is None or (not ext.attributions and not ext.claims):
+            return ext
+        canon = self._canon()
+        if self._aliased_by is not canon or len(self._aliased) > 512:
+            self._aliased = {}
+            self._aliased_by = canon
+        hit = self._aliased.get(article_id)
+        if hit is not None and hit[0] is ext:
+            return hit[1]
+        names = {n: canon(n) for n in {a.name for a in ext.attributions} | {c.claimant for c in ext.claims if c.claimant}}
+        atts = [a if names[a.name] == a.name else dataclasses.replace(a, name=names[a.name]) for a in ext.attributions]
+        claims = [c if not c.claimant or names[c.claimant] == c.claimant
+                  else dataclasses.replace(c, claimant=names[c.claimant]) for c in ext.claims]
+        out = dataclasses.replace(ext, attributions=atts, claims=claims)
+        self._aliased[article_id] = (ext, out)
+        return out
 
     def _ref(self, article: Article, number: int, start: int, end: int, text: str | None = None) -> PassageRef:
         ref = PassageRef(
@@ -243,6 +280,7 @@ class Library:
             date=article.date,
             path=article.path,
             relpath=article.relpath,
+            url=article.url,
         )
         ext = self.extraction(article.id)
         if ext is not None:

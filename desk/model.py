@@ -206,6 +206,8 @@ class PassageRef:
     entities: list[Entity] = field(default_factory=list)
     #: boilerplate spans inside the passage (normally none)
     boilerplate: list[Boilerplate] = field(default_factory=list)
+    #: the article's address as its metadata gives it (front matter ``source:``, ``url:``), or ""
+    url: str = ""
 
     @property
     def key(self) -> tuple[str, int]:

@@ -13,6 +13,7 @@ from desk.errors import DeskError, FolderError, IndexBusy, IndexUnavailable, Que
 from desk.index import engine
 from desk.index.lock import UpdateLock
 from desk.library import Library
+from desk.model import Extraction
 
 
 def _write(folder: Path, name: str, title: str, body: str, outlet: str = "Test Gazette") -> Path:
@@ -411,3 +412,37 @@ def test_an_article_too_long_for_extraction_is_reported_and_stays_searchable(sma
         ext = lib.extraction(swap.id)
         assert ext is not None
         assert 144 in [f.value for f in ext.figures]  # the others were extracted as usual
+
+
+def test_alias_edits_reach_extractions_passages_and_collations(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Ferry stopped", "Harbour master Ilse Varn said 40 ferries stopped on Monday.", "Coast Post")
+    _write(folder, "b.md", "Ferry halt", "Ilse Varn said that 40 ferries stopped early on Monday.", "Bay Wire")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        res = lib.search("ferries")
+        assert res.hits
+        ids = sorted({h.article_id for h in res.hits})
+        raw = {a.name for aid in ids for a in (lib.extraction(aid) or Extraction()).attributions}
+        names = [n for n in raw if "Varn" in n]
+        assert names
+        from desk.extract.aliases import AliasBook
+
+        book = AliasBook.load(lib.aliases_path)
+        for n in names:
+            book.rename(n, "Isolde Varnholt")
+        book.save()
+        name = names[0]
+        for aid in ids:
+            ext = lib.extraction(aid)
+            assert ext is not None
+            assert name not in {a.name for a in ext.attributions}
+            assert "Isolde Varnholt" in {a.name for a in ext.attributions}
+        hit = lib.search("ferries").hits[0]
+        assert "Isolde Varnholt" in {a.name for a in hit.attributions}
+        assert hit.url == ""
+        coll = lib.collate(ids)
+        names = {a.name for row in coll.rows for refs in row.cells.values() for r in refs for a in r.attributions}
+        assert "Isolde Varnholt" in names
+        assert name not in names

@@ -40,6 +40,7 @@ def passage_refs(article: Article, extraction: Extraction | None) -> list[Passag
             date=article.date,
             path=article.path,
             relpath=article.relpath,
+            url=article.url,
         )
         ref.boilerplate = [b for b in article.boilerplate if b.start < p.end and b.end > p.start]
         if extraction is not None:

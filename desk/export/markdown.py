@@ -128,14 +128,38 @@ def _opens_mark(line: str) -> bool:
     return line.startswith("*") and len(line) > 1 and not line[1].isspace()
 
 
+def web_address(url: str) -> str:
+    """The article's address when it is an http(s) URL (anything else is not cited as one)."""
+    url = url.strip()
+    return url if re.match(r"https?://[^\s]+$", url, re.IGNORECASE) else ""
+
+
 def citation(ref: PassageRef) -> str:
+    """Outlet, title, date, address (the URL, else the file), passage: enough to find the words again."""
     parts = [escape_markdown(ref.outlet or "unknown outlet", line_start=False)]
     if ref.title:
         parts.append("“" + escape_markdown(ref.title, line_start=False) + "”")
     parts.append(ref.date.isoformat() if ref.date else "undated")
-    parts.append(escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))
+    url = web_address(getattr(ref, "url", "") or "")
+    if url:
+        parts.append(escape_markdown(url, line_start=False, collapse=False))
+        parts.append("file " + escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))
+    else:
+        parts.append(escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))
     parts.append(f"passage {ref.number + 1}, characters {ref.start}–{ref.end}")
     return "— " + ", ".join(parts)
+
+
+def figures_line(statements: Sequence[FigureStatement]) -> str:
+    """Every figure of a row, by claimant and outlet, none left out."""
+    from desk.compare.statements import figure_label
+
+    items: list[str] = []
+    for s in statements:
+        item = f"{s.claimant or s.outlet}{'' if not s.claimant else ' (' + s.outlet + ')'}: {figure_label(s.figure)}"
+        if item not in items:
+            items.append(item)
+    return " · ".join(items)
 
 
 def _cell(text: str) -> str:
@@ -166,10 +190,18 @@ def figures_table(statements: Sequence[FigureStatement]) -> list[str]:
     return lines
 
 
-def _word_changes(row: Row, ref: PassageRef, limit: int = 6) -> str:
+#: below this share of words in common two passages do not report the same thing in other words
+SAME_FACT_SIMILARITY = 0.3
+
+
+def _word_changes(row: Row, ref: PassageRef, first: PassageRef, limit: int = 6) -> str:
     diffs = row.word_diffs.get(ref.key, [])
     if not diffs:
         return ""
+    from desk.compare.diff import similarity
+
+    if similarity(first, ref) < SAME_FACT_SIMILARITY:
+        return ""  # worded apart throughout: a word list would compare unrelated sentences
     art_text_at = ref.start
     items = []
     for d in diffs[:limit]:
@@ -193,7 +225,9 @@ def _row_block(number: int, row: Row) -> list[str]:
     if row.disagreement:
         tags.append("figures or claimants disagree")
     lines = [head + " (" + ", ".join(tags) + ")", ""]
-    if row.summary:
+    if row.statements:
+        lines += ["**Figures:** " + escape_markdown(figures_line(row.statements), line_start=False), ""]
+    elif row.summary:
         lines += ["**Figures:** " + escape_markdown(row.summary, line_start=False), ""]
     dup_of: dict[tuple[str, int], list[str]] = row.duplicates
     refs = [r for cell in row.cells.values() for r in cell]
@@ -205,10 +239,11 @@ def _row_block(number: int, row: Row) -> list[str]:
         if ref.key in dup_of:
             also = escape_markdown(", ".join(dup_of[ref.key]), line_start=False)
             lines += [">", f"> Near-identical text also carried by: {also}"]
-        if first is not None and ref is not first:
-            changes = _word_changes(row, ref)
+        if first is not None and ref is not first and ref.outlet != first.outlet:
+            changes = _word_changes(row, ref, first)
             if changes:
-                lines += [">", "> Wording against the first passage: " + escape_markdown(changes, line_start=False)]
+                against = escape_markdown(first.outlet or "the first passage", line_start=False)
+                lines += [">", f"> Wording against {against}: " + escape_markdown(changes, line_start=False)]
         lines.append("")
     if row.statements:
         lines += figures_table(row.statements)
@@ -262,6 +297,13 @@ def _article_roots(comparison: Comparison) -> set[Path]:
     return roots
 
 
+def _ordinary_mode() -> int:
+    """0666 less the process umask: the mode a plain ``open()`` would give a new file."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_markdown(
     comparison: Comparison,
     path: Path,
@@ -293,6 +335,9 @@ def write_markdown(
     text = render_markdown(comparison, rows)
     fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=parent)
     try:
+        # mkstemp makes the file private (0600); an export is an ordinary document
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, _ordinary_mode())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()

@@ -11,7 +11,9 @@ same model column) that scrolls on its own.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,32 +24,49 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QMouseEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, legend_html, passage_html, value_key
+from desk.compare.diff import similarity, word_diff
+from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bounds, passage_html, value_key
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.gui.signals import data, emit
-from desk.model import Comparison, PassageRef, Row
+from desk.model import Comparison, PassageRef, Row, WordDiff
+from desk.palette import looks_like_claimant, rank_claimants
 
 Index = QModelIndex | QPersistentModelIndex
 
 BADGE = "\u26a0"  # warning sign
 #: the longest a comparison's follow-ups wait for the table's first paint
 AFTER_PAINT_LIMIT_MS = 400
+#: row orders the Sort box offers: label -> key
+SORTS = ("Outlets spanned", "Relevance", "Date (oldest first)", "Date (newest first)")
+#: below this share of common words two passages are worded apart throughout: no word marks
+DIFF_MIN_SIMILARITY = 0.3
+#: passages a collapsed cell shows (the rest behind "more")
+COLLAPSED_PASSAGES = 2
+#: the width of the status column (tick box, badge, outlets, dates)
+STATUS_WIDTH = 112
+#: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
+PANE_MIN_WIDTH = 260
 EMPTY_TEXT = (
     "Type a query in the search field and press Enter to compare outlets side by side.\n\n"
     "Or choose two or more articles in the Library and use Go > Collate Chosen Articles."
@@ -68,7 +87,12 @@ def row_marked_figures(row: Row) -> set[tuple[str, int]]:
 
 
 class CompareModel(QAbstractTableModel):
-    """A Comparison as a table: column 0 = check + badge, then one column per outlet."""
+    """A Comparison as a table: column 0 = check + status, then one column per outlet.
+
+    The model shows the comparison's rows through a view order (sorted and
+    filtered by the toggles); ticks are kept by the comparison's own row index,
+    so sorting or filtering never loses one.
+    """
 
     checkedChanged = Signal()
 
@@ -77,27 +101,72 @@ class CompareModel(QAbstractTableModel):
         self.comparison: Comparison | None = None
         self.colors = ColorBook()
         self.hover = ""
-        self._checked: set[int] = set()
+        self.show_diffs = False
+        self.diff_reference = ""  # outlet whose passage the others are compared with ("" = the row's first)
+        self.only_disagreements = False
+        self.hide_single = False
+        self.sort = SORTS[0]
+        self._order: list[int] = []
+        self._checked: set[int] = set()  # comparison row indices
+        self.expanded: set[int] = set()  # comparison row indices shown whole
         self._html: dict[tuple[int, int], str] = {}
+        self._row_claimants: list[Counter[str]] = []
 
     # -- loading
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self.comparison = comparison
         self._checked = set()
+        self.expanded = set()
         self._html.clear()
         self.colors.reset()
+        self._row_claimants = []
         if comparison is not None:
-            # assign colours in reading order so they are stable for one comparison
             for row in comparison.rows:
-                for s in row.statements:
+                self._row_claimants.append(Counter(row_claimants(row)))
+                for s in row.statements:  # figure colours in reading order: stable for one comparison
                     self.colors.figure(s.figure.value)
-                    if s.claimant:
-                        self.colors.claimant(s.claimant)
-                for refs in row.cells.values():
-                    for ref in refs:
-                        for a in ref.attributions:
-                            self.colors.claimant(a.name)
+            # the most frequent claimants get the most distinct looks
+            total: Counter[str] = Counter()
+            for c in self._row_claimants:
+                total.update(c)
+            self.colors.claimants.assign(rank_claimants(total.elements()))
+        self._order = self._make_order()
+        self.endResetModel()
+        emit(self.checkedChanged)
+
+    def _make_order(self) -> list[int]:
+        comp = self.comparison
+        if comp is None:
+            return []
+        keep = [
+            i
+            for i, row in enumerate(comp.rows)
+            if not (self.only_disagreements and not row.disagreement)
+            and not (self.hide_single and len(row.outlets) < 2)
+        ]
+        if self.sort == "Relevance":
+            keep.sort(key=lambda i: -comp.rows[i].score)
+        elif self.sort.startswith("Date"):
+            newest = "newest" in self.sort
+            def when(i: int) -> tuple[bool, int]:
+                d = row_date(comp.rows[i], newest)
+                return (d is None, (-d.toordinal() if newest else d.toordinal()) if d else 0)
+            keep.sort(key=when)
+        return keep  # "Outlets spanned" is the core's own order
+
+    def set_view(self, *, sort: str | None = None, only_disagreements: bool | None = None,
+                 hide_single: bool | None = None) -> None:
+        """Re-sort or re-filter the rows (ticks are kept)."""
+        if sort is not None:
+            self.sort = sort
+        if only_disagreements is not None:
+            self.only_disagreements = only_disagreements
+        if hide_single is not None:
+            self.hide_single = hide_single
+        self.beginResetModel()
+        self._html.clear()
+        self._order = self._make_order()
         self.endResetModel()
         emit(self.checkedChanged)
 
@@ -109,6 +178,19 @@ class CompareModel(QAbstractTableModel):
         if key != self.hover:
             self.hover = key
             self._refresh_html()
+
+    def set_show_diffs(self, on: bool, reference: str | None = None) -> None:
+        self.show_diffs = on
+        if reference is not None:
+            self.diff_reference = reference
+        self._refresh_html()
+
+    def set_claimant_hidden(self, name: str, hidden: bool) -> None:
+        if hidden:
+            self.colors.hidden.add(name)
+        else:
+            self.colors.hidden.discard(name)
+        self._refresh_html()
 
     def _refresh_html(self) -> None:
         self._html.clear()
@@ -125,21 +207,33 @@ class CompareModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self.comparison is None:
             return 0
-        return len(self.comparison.rows)
+        return len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.comparison is None:
             return 0
         return 1 + len(self.comparison.outlets)
 
+    def source_row(self, r: int) -> int:
+        """The comparison's index of view row ``r``."""
+        return self._order[r]
+
     def row(self, r: int) -> Row:
         assert self.comparison is not None
-        return self.comparison.rows[r]
+        return self.comparison.rows[self._order[r]]
 
     def refs(self, r: int, c: int) -> list[PassageRef]:
         if c < 1 or self.comparison is None:
             return []
         return self.row(r).cells.get(self.comparison.outlets[c - 1], [])
+
+    def claimant_counts(self, rows: Iterable[int]) -> Counter[str]:
+        """How often each claimant appears in the given view rows."""
+        out: Counter[str] = Counter()
+        for r in rows:
+            if 0 <= r < len(self._order):
+                out.update(self._row_claimants[self._order[r]])
+        return out
 
     # -- data
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,12 +242,12 @@ class CompareModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.DisplayRole:
                     return "Row"
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return "Tick rows to export them; \u26a0 marks rows whose figures or claimants disagree"
+                    return "Tick rows to export them. \u26a0 marks rows whose figures or claimants disagree."
             elif 0 < section <= len(self.outlets):
                 if role == Qt.ItemDataRole.DisplayRole:
                     return self.outlets[section - 1]
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return f"Passages from {self.outlets[section - 1]} (right-click the header to hide or show outlets)"
+                    return f"Passages from {self.outlets[section - 1]}. Right-click to hide or show outlets."
             return None
         if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self.rowCount():
             return str(section + 1)
@@ -167,6 +261,21 @@ class CompareModel(QAbstractTableModel):
             f |= Qt.ItemFlag.ItemIsUserCheckable
         return f
 
+    def status_text(self, r: int) -> str:
+        """A row's status, one short line: disagreement, outlets spanned, dates."""
+        row = self.row(r)
+        parts = []
+        if row.disagreement:
+            parts.append(BADGE + " differs")
+        if row.kind != "match":
+            parts.append(row.kind)
+        n = len(row.outlets)
+        parts.append(f"{n} outlet" + ("" if n == 1 else "s"))
+        first, last = row_date(row, False), row_date(row, True)
+        if first:
+            parts.append(first.isoformat() if first == last or last is None else date_range(first, last))
+        return "\n".join(parts)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.comparison is None:
             return None
@@ -176,15 +285,15 @@ class CompareModel(QAbstractTableModel):
         row = self.row(r)
         if c == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                badge = BADGE + " differs" if row.disagreement else ""
-                kind = "" if row.kind == "match" else row.kind
-                return " ".join(x for x in (badge, kind) if x)
+                return self.status_text(r)
             if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if r in self._checked else Qt.CheckState.Unchecked
+                return Qt.CheckState.Checked if self._order[r] in self._checked else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.row_tooltip(row)
             if role == Qt.ItemDataRole.ForegroundRole and row.disagreement:
                 return QBrush(QColor(self.colors.theme.mark))
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return ("disagreement: " if row.disagreement else "") + (row.summary or "row")
             return None
@@ -195,13 +304,13 @@ class CompareModel(QAbstractTableModel):
             key = (r, c)
             cached = self._html.get(key)
             if cached is None:
-                cached = self.cell_html(row, refs)
+                cached = self.cell_html(row, refs, self._order[r])
                 self._html[key] = cached
             return cached
         if role == ObjectRole:
             return refs[0] if refs else None
         if role == Qt.ItemDataRole.ToolTipRole and refs:
-            return "\n".join(_citation(p) for p in refs) + "\nDouble-click to read the article"
+            return "\n".join(_citation(p) for p in refs) + "\nDouble-click to read the article."
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -209,47 +318,100 @@ class CompareModel(QAbstractTableModel):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         if checked:
-            self._checked.add(index.row())
+            self._checked.add(self._order[index.row()])
         else:
-            self._checked.discard(index.row())
+            self._checked.discard(self._order[index.row()])
         emit(self.dataChanged, index, index, [Qt.ItemDataRole.CheckStateRole])
         emit(self.checkedChanged)
         return True
 
     # -- helpers
     def row_tooltip(self, row: Row) -> str:
+        """Short lines: at most 8 figures by claimant, each line cut to 90 characters."""
         lines = []
         if row.disagreement:
-            lines.append("Figures or claimants disagree")
-        if row.summary:
+            lines.append("Figures or claimants disagree:")
+        statements = row.statements[:8]
+        for s in statements:
+            q = (s.figure.qualifier + " ") if s.figure.qualifier else ""
+            who = s.claimant or "the outlet"
+            lines.append(f"{s.outlet} \u2014 {who}: {q}{s.figure.text}")
+        if len(row.statements) > len(statements):
+            lines.append(f"\u2026 and {len(row.statements) - len(statements)} more figures")
+        if not statements and row.summary:
             lines.append(row.summary)
-        else:
-            for s in row.statements:
-                q = (s.figure.qualifier + " ") if s.figure.qualifier else ""
-                who = s.claimant or "(the outlet)"
-                lines.append(f"{s.outlet} \u2014 {who}: {q}{s.figure.text}")
-        lines.extend(row.differences)
-        return "\n".join(lines) or "Tick to export this row"
+        lines = [ln if len(ln) <= 90 else ln[:89] + "\u2026" for ln in lines]
+        return "\n".join(lines) or "Tick to export this row."
 
-    def cell_html(self, row: Row, refs: list[PassageRef]) -> str:
-        hl = Highlight(self.colors, hover=self.hover, marked_figures=row_marked_figures(row))
+    def _diffs(self, row: Row, ref: PassageRef) -> list[WordDiff]:
+        """Word differences of ``ref`` against the chosen reference outlet's passage in this row."""
+        refs = row.cells.get(self.diff_reference) if self.diff_reference else None
+        if not refs:
+            return row.word_diffs.get(ref.key, [])
+        base = refs[0]
+        if base.key == ref.key or base.outlet == ref.outlet:
+            return []
+        if similarity(base, ref) < DIFF_MIN_SIMILARITY:
+            return []
+        return word_diff(base, ref)
+
+    def toggle_expanded(self, source_row: int) -> int:
+        """Show a row whole, or collapsed again; returns its view row (-1 when it is filtered out)."""
+        if source_row in self.expanded:
+            self.expanded.discard(source_row)
+        else:
+            self.expanded.add(source_row)
+        if source_row not in self._order:
+            return -1
+        r = self._order.index(source_row)
+        for c in range(1, self.columnCount()):
+            self._html.pop((r, c), None)
+        if self.columnCount() > 1:
+            emit(self.dataChanged, self.index(r, 1), self.index(r, self.columnCount() - 1), [HtmlRole])
+        return r
+
+    def cell_html(self, row: Row, refs: list[PassageRef], source_row: int = -1) -> str:
+        """A cell's passages; collapsed (the default) long ones show only their matching sentences."""
+        hl = Highlight(self.colors, hover=self.hover, marked_figures=row_marked_figures(row), markers=True,
+                       show_diffs=self.show_diffs)
+        whole = source_row in self.expanded
+        shown_refs = refs if whole else refs[:COLLAPSED_PASSAGES]
+        cut = len(refs) - len(shown_refs)
         parts = []
-        for ref in refs:
+        for ref in shown_refs:
             cite = escape_text(_citation(ref))
             dup = row.duplicates.get(ref.key)
             if dup:
                 cite += escape_text(" \u00b7 also in " + ", ".join(dup))
+            a, b = (0, len(ref.text)) if whole else excerpt_bounds(ref)
+            part = ref
+            if (a, b) != (0, len(ref.text)):
+                part = dataclasses.replace(ref, start=ref.start + a, end=ref.start + b, text=ref.text[a:b])
+                cut += 1
+            shown = row
+            if self.show_diffs:
+                shown = dataclasses.replace(row, word_diffs={ref.key: self._diffs(row, part)})
             parts.append(
-                passage_html(ref, hl, row)
+                passage_html(part, hl, shown, cut_before=a > 0, cut_after=b < len(ref.text))
                 + f'<p style="color: {self.colors.theme.dim}; font-size: small">{cite}</p>'
             )
-        return "<hr>".join(parts)
+        html = "<hr>".join(parts)
+        link = f"color: {self.colors.theme.dim}; text-decoration: none"
+        if cut and source_row >= 0:
+            more = f"{len(refs) - len(shown_refs)} more passages, " if len(refs) > len(shown_refs) else ""
+            html += f'<p><a href="more:{source_row}" style="{link}">\u25b8 more ({more}whole text)</a></p>'
+        elif whole and source_row >= 0 and (
+            len(refs) > COLLAPSED_PASSAGES or any(excerpt_bounds(ref) != (0, len(ref.text)) for ref in refs)
+        ):
+            html += f'<p><a href="more:{source_row}" style="{link}">\u25b4 less</a></p>'
+        return html
 
     def checked_rows(self) -> list[int]:
+        """The ticked rows, as comparison row indices."""
         return sorted(self._checked)
 
     def set_all_checked(self, checked: bool) -> None:
-        self._checked = set(range(self.rowCount())) if checked else set()
+        self._checked = set(self._order) if checked else set()
         if self.rowCount():
             emit(self.dataChanged,
                 self.index(0, 0), self.index(self.rowCount() - 1, 0), [Qt.ItemDataRole.CheckStateRole]
@@ -257,18 +419,54 @@ class CompareModel(QAbstractTableModel):
         emit(self.checkedChanged)
 
     def selected_comparison(self) -> Comparison | None:
-        """The comparison restricted to the ticked rows (all rows when none is ticked)."""
+        """The comparison restricted to the ticked rows (the rows shown, in their order, when none is ticked)."""
         if self.comparison is None:
             return None
-        rows = self.checked_rows()
-        if not rows:
+        rows = [i for i in self._order if i in self._checked] or list(self._order)
+        if rows == list(range(len(self.comparison.rows))):
             return self.comparison
         return dataclasses.replace(self.comparison, rows=[self.comparison.rows[i] for i in rows])
 
     def disagreement_rows(self) -> list[int]:
+        """View rows whose figures or claimants disagree."""
         if self.comparison is None:
             return []
-        return [i for i, r in enumerate(self.comparison.rows) if r.disagreement]
+        return [r for r, i in enumerate(self._order) if self.comparison.rows[i].disagreement]
+
+
+def row_claimants(row: Row) -> list[str]:
+    """The claimants a row names (statements and attributions), once per passage, legend-worthy only."""
+    names: list[str] = []
+    for s in row.statements:
+        if s.claimant:
+            names.append(s.claimant)
+    for refs in row.cells.values():
+        for ref in refs:
+            names.extend({a.name for a in ref.attributions if a.name})
+    return [n for n in names if looks_like_claimant(n)]
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """A short span of dates: "Aug 4\u201315", "Jul 29\u2013Aug 19", "Dec 30 2022\u2013Jan 2 2023"."""
+    if first.year != last.year:
+        return f"{first:%b} {first.day} {first.year}\u2013{last:%b} {last.day} {last.year}"
+    if first.month == last.month:
+        return f"{first:%b} {first.day}\u2013{last.day}"
+    return f"{first:%b} {first.day}\u2013{last:%b} {last.day}"
+
+
+def _shown_length(ref: PassageRef, whole: bool) -> int:
+    if whole:
+        return len(ref.text)
+    a, b = excerpt_bounds(ref)
+    return b - a + 2
+
+
+def row_date(row: Row, latest: bool) -> dt.date | None:
+    dates = [p.date for refs in row.cells.values() for p in refs if p.date]
+    if not dates:
+        return None
+    return max(dates) if latest else min(dates)
 
 
 def _citation(ref: PassageRef) -> str:
@@ -281,6 +479,7 @@ class _HoverTable(QTableView):
 
     hovered = Signal(str)
     painted = Signal()
+    anchorClicked = Signal(str)
 
     def __init__(self, delegate: RichTextDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -302,9 +501,187 @@ class _HoverTable(QTableView):
         super().leaveEvent(event)
         emit(self.hovered, "")
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            anchor = self._delegate.anchor_at(self, event.position().toPoint())
+            if anchor.startswith("more:"):
+                emit(self.anchorClicked, anchor)
+
+
+class _PaneList(QListView):
+    """One outlet's passages when rows are unlocked; "more"/"less" work here as in the table."""
+
+    def __init__(self, delegate: RichTextDelegate, on_anchor: Callable[[str], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._delegate = delegate
+        self._on_anchor = on_anchor
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            anchor = self._delegate.anchor_at(self, event.position().toPoint())
+            if anchor.startswith("more:"):
+                self._on_anchor(anchor)
+                self.scheduleDelayedItemsLayout()
+
+
+class _StatusDelegate(QStyledItemDelegate):
+    """Column 0: the tick box and the row's status, kept at the top of the row's visible part.
+
+    A tall row scrolls up under the header; its status would scroll away with
+    it (or sit mid-row, off screen).  This delegate paints the status in a band
+    at the top of what is still visible of the cell, so it stays in view
+    while any of the row does.  The view repaints column 0 on every scroll.
+    """
+
+    def band(self, option: QStyleOptionViewItem, index: Index) -> Any:
+        rect = option.rect  # type: ignore[attr-defined]
+        view = option.widget  # type: ignore[attr-defined]
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        text = str(data(index) or "")
+        # the text as the style wraps it beside the tick box (about 28 px)
+        box = fm.boundingRect(0, 0, max(20, rect.width() - 28), 10_000, int(Qt.TextFlag.TextWordWrap), text)
+        height = min(rect.height(), box.height() + 10)
+        top = rect.top()
+        if isinstance(view, QAbstractItemView) and top < 0:
+            top = min(0, rect.bottom() - height + 1)
+        band = type(rect)(rect)
+        band.setTop(top)
+        band.setHeight(height)
+        return band
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        opt.rect = self.band(option, index)  # type: ignore[attr-defined]
+        super().paint(painter, opt, index)
+        # some styles draw the tick box's edge in a shade of the window colour, all but
+        # invisible on a dark palette: outline it in the text colour, half strength
+        self.initStyleOption(opt, index)
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        box = style.subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, widget)
+        edge = QColor(opt.palette.color(QPalette.ColorRole.Text))  # type: ignore[attr-defined]
+        edge.setAlpha(150)
+        painter.save()
+        painter.setPen(edge)
+        painter.drawRect(box.adjusted(1, 1, -2, -2))
+        painter.restore()
+
+    def editorEvent(self, event: Any, model: Any, option: QStyleOptionViewItem, index: Index) -> bool:
+        opt = QStyleOptionViewItem(option)
+        opt.rect = self.band(option, index)  # type: ignore[attr-defined]
+        return super().editorEvent(event, model, opt, index)
+
+
+class ClaimantLegend(QWidget):
+    """One line: the claimants in the rows on screen, most frequent first; a menu hides or shows any.
+
+    The line never wraps: what does not fit is counted ("+12 more") and
+    listed in the menu.  The arrow collapses the line altogether.
+    """
+
+    hiddenChanged = Signal(str, bool)  # name, hidden
+
+    def __init__(self, colors: ColorBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colors = colors
+        self.counts: Counter[str] = Counter()
+        self.fold = QToolButton(self)
+        self.fold.setCheckable(True)
+        self.fold.setChecked(True)
+        self.fold.setArrowType(Qt.ArrowType.DownArrow)
+        self.fold.setAutoRaise(True)
+        self.fold.setToolTip("Show or collapse the claimant legend")
+        self.fold.setAccessibleName("Show claimant legend")
+        self.fold.toggled.connect(self._folded)
+        self.menu_btn = QToolButton(self)
+        self.menu_btn.setText("Claimants")
+        self.menu_btn.setToolTip("Claimants in the rows on screen. Untick one to stop highlighting it.")
+        self.menu_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_btn.setAccessibleName("Claimants: hide or show")
+        self.menu = QMenu(self)
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.menu_btn.setMenu(self.menu)
+        self.line = QLabel(self)
+        self.line.setTextFormat(Qt.TextFormat.RichText)
+        self.line.setWordWrap(False)
+        self.line.setAccessibleName("Claimant colours")
+        self.line.setMinimumWidth(10)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        lay.addWidget(self.fold)
+        lay.addWidget(self.menu_btn)
+        lay.addWidget(self.line, 1)
+
+    def _folded(self, shown: bool) -> None:
+        self.fold.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.line.setVisible(shown)
+
+    def set_counts(self, counts: Counter[str]) -> None:
+        self.counts = counts
+        self.menu_btn.setText(f"Claimants ({len(counts)})" if counts else "Claimants")
+        self._render()
+
+    def names(self) -> list[str]:
+        """The claimants in view, most frequent first."""
+        return [n for n, _ in sorted(self.counts.items(), key=lambda kv: (-kv[1], self.colors.claimants.slot(kv[0])))]
+
+    def entry_html(self, name: str) -> str:
+        look = self.colors.look(name)
+        hidden = name in self.colors.hidden
+        style = f"color: {self.colors.theme.dim}; text-decoration: line-through" if hidden else \
+            f"color: {look.colour}; font-weight: bold"
+        return f'<span style="{style}">{look.glyph}\u00a0{escape_text(name)}</span>'
+
+    def _render(self) -> None:
+        names = self.names()
+        bold = QFont(self.line.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)  # the entries are bold
+        room = max(80, self.line.width() - fm.horizontalAdvance(" +999 more "))
+        used = 0
+        shown: list[str] = []
+        for n in names:
+            w = fm.horizontalAdvance(f"\u25cf\u00a0{n}") + fm.horizontalAdvance("\u00a0 \u00a0") + 6
+            if shown and used + w > room:
+                break
+            shown.append(n)
+            used += w
+        html = " &nbsp; ".join(self.entry_html(n) for n in shown)
+        if len(names) > len(shown):
+            html += f" &nbsp; <span style=\"color: {self.colors.theme.dim}\">+{len(names) - len(shown)} more</span>"
+        self.line.setText(html)
+        self.line.setToolTip("Open Claimants to see all and hide or show any" if names else "")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._render()
+
+    def _fill_menu(self) -> None:
+        self.menu.clear()
+        names = self.names()
+        if not names:
+            self.menu.addAction("No claimants in the rows on screen").setEnabled(False)
+            return
+        for n in names:
+            look = self.colors.look(n)
+            act = QAction(f"{look.glyph} {n}  ({self.counts[n]})", self.menu)
+            act.setCheckable(True)
+            act.setChecked(n not in self.colors.hidden)
+            act.toggled.connect(lambda on, name=n: self._toggle(name, not on))
+            self.menu.addAction(act)
+
+    def _toggle(self, name: str, hidden: bool) -> None:
+        emit(self.hiddenChanged, name, hidden)
+        self._render()
+
 
 class CompareView(QWidget):
-    """Aligned panes, legend, disagreement navigation, row check boxes."""
+    """Aligned panes, legend, disagreement navigation, row check boxes, sorting and filters."""
 
     passageActivated = Signal(object)  # PassageRef
     exportRequested = Signal()
@@ -313,12 +690,14 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.model = CompareModel(self)
         self.delegate = RichTextDelegate(self)
+        self.status_delegate = _StatusDelegate(self)
 
         self.table = _HoverTable(self.delegate, self)
         self.table.setObjectName("compareTable")
         self.table.setAccessibleName("Compare table: one column per outlet")
         self.table.setModel(self.model)
         self.table.setItemDelegate(self.delegate)
+        self.table.setItemDelegateForColumn(0, self.status_delegate)
         soften_selection(self.table)
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -333,22 +712,27 @@ class CompareView(QWidget):
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(15)
         self._fit_timer.timeout.connect(self._fit_visible_rows)
-        self.table.verticalScrollBar().valueChanged.connect(lambda *_: self._fit_timer.start())
+        self._legend_timer = QTimer(self)
+        self._legend_timer.setSingleShot(True)
+        self._legend_timer.setInterval(80)
+        self._legend_timer.timeout.connect(self.update_legend)
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         hh = self.table.horizontalHeader()
         hh.setSectionsMovable(True)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setTextElideMode(Qt.TextElideMode.ElideRight)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
         hh.sectionResized.connect(self._column_resized)
         self.table.hovered.connect(self.model.set_hover)
+        self.table.anchorClicked.connect(self._anchor_clicked)
         self.table.doubleClicked.connect(self._activated)
         self.model.dataChanged.connect(lambda *a: self.delegate.clear_cache())
         self.model.modelReset.connect(self._after_reset)
 
-        self.legend = QLabel(self)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
-        self.legend.setAccessibleName("Claimant colours")
+        self.legend = ClaimantLegend(self.model.colors, self)
+        self.legend.hiddenChanged.connect(self.model.set_claimant_hidden)
         self.summary = QLabel(self)
         self.summary.setAccessibleName("Comparison summary")
 
@@ -356,7 +740,7 @@ class CompareView(QWidget):
         self.lock.setText("Lock rows")
         self.lock.setCheckable(True)
         self.lock.setChecked(True)
-        self.lock.setToolTip("Locked: rows stay aligned and scroll together. Unlocked: each outlet scrolls on its own")
+        self.lock.setToolTip("Locked: rows stay aligned and scroll together.\nUnlocked: each outlet scrolls on its own.")
         self.lock.setAccessibleName("Lock aligned scrolling")
         self.lock.toggled.connect(self.set_locked)
         self.prev_btn = QToolButton(self)
@@ -375,13 +759,51 @@ class CompareView(QWidget):
         self.export_btn.setAccessibleName("Export ticked rows")
         self.export_btn.clicked.connect(self.exportRequested)
 
+        self.only_dis = QToolButton(self)
+        self.only_dis.setText("Only disagreements")
+        self.only_dis.setCheckable(True)
+        self.only_dis.setToolTip("Show only the rows whose figures or claimants disagree")
+        self.only_dis.toggled.connect(lambda on: self.model.set_view(only_disagreements=on))
+        self.hide_single = QToolButton(self)
+        self.hide_single.setText("Hide single-outlet rows")
+        self.hide_single.setCheckable(True)
+        self.hide_single.setToolTip("Hide the rows that only one outlet reports")
+        self.hide_single.toggled.connect(lambda on: self.model.set_view(hide_single=on))
+        self.sort_box = QComboBox(self)
+        self.sort_box.addItems(list(SORTS))
+        self.sort_box.setToolTip("Order of the rows")
+        self.sort_box.setAccessibleName("Sort rows by")
+        self.sort_box.currentTextChanged.connect(lambda t: self.model.set_view(sort=t))
+        self.diff_btn = QToolButton(self)
+        self.diff_btn.setText("Wording")
+        self.diff_btn.setCheckable(True)
+        self.diff_btn.setToolTip("Mark wording differences against one outlet's passage (off: each outlet's own text)")
+        self.diff_btn.setAccessibleName("Show wording differences")
+        self.diff_ref = QComboBox(self)
+        self.diff_ref.setToolTip("The outlet the other passages are compared with")
+        self.diff_ref.setAccessibleName("Wording against outlet")
+        self.diff_ref.setVisible(False)
+        self.diff_btn.toggled.connect(self._diffs_toggled)
+        self.diff_ref.currentTextChanged.connect(self._diffs_toggled)
+        self.diff_legend = QLabel(self)
+        self.diff_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.diff_legend.setVisible(False)
+
+        self.summary.setMinimumWidth(40)
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
-        for w in (self.prev_btn, self.next_btn, self.lock, self.export_btn):
+        for w in (self.diff_btn, self.diff_ref, self.only_dis, self.hide_single, self.sort_box,
+                  self.prev_btn, self.next_btn, self.lock, self.export_btn):
             bar.addWidget(w)
+        bar2 = QHBoxLayout()
+        bar2.addWidget(self.legend, 1)
 
         self.panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes.setChildrenCollapsible(False)
+        self.pane_scroll = QScrollArea(self)
+        self.pane_scroll.setWidgetResizable(True)
+        self.pane_scroll.setWidget(self.panes)
+        self.pane_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(EMPTY_TEXT, self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -389,12 +811,13 @@ class CompareView(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.panes)
+        self.stack.addWidget(self.pane_scroll)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(bar)
-        lay.addWidget(self.legend)
+        lay.addLayout(bar2)
+        lay.addWidget(self.diff_legend)
         lay.addWidget(self.stack, 1)
         self.hidden_outlets: set[str] = set()
         self._after_paint: list[Callable[[], None]] = []
@@ -427,13 +850,79 @@ class CompareView(QWidget):
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.delegate.clear_cache()
         self._auto_widths = True
+        outlets = list(comparison.outlets) if comparison is not None else []
+        self.diff_ref.blockSignals(True)
+        self.diff_ref.clear()
+        self.diff_ref.addItems(outlets)
+        self.diff_ref.blockSignals(False)
+        self.model.diff_reference = outlets[0] if outlets else ""
         self.model.set_comparison(comparison)
+        self.table.scrollToTop()  # a new comparison (or collation) opens at its first row
+
+    def refresh_claimants(self, comparison: Comparison) -> None:
+        """Show ``comparison`` (the same query after an alias edit) keeping sort, filters, scroll and ticks."""
+        old = self.model.comparison
+        ticked = self.model.checked_rows() if old is not None and len(old.rows) == len(comparison.rows) else []
+        pos = self.table.verticalScrollBar().value()
+        self.delegate.clear_cache()
+        self.model.set_comparison(comparison)
+        for i in ticked:
+            self.model._checked.add(i)
+        if ticked:
+            emit(self.model.checkedChanged)
+        self.table.verticalScrollBar().setValue(pos)
+
+    def _anchor_clicked(self, anchor: str) -> None:
+        kind, _, arg = anchor.partition(":")
+        if kind == "more" and arg.isdigit():
+            self.toggle_row(int(arg))
+
+    def toggle_row(self, source_row: int) -> None:
+        """Expand a collapsed row to its whole passages, or collapse it again."""
+        r = self.model.toggle_expanded(source_row)
+        if r >= 0:
+            self.delegate.clear_cache()
+            self._fitted.add(r)
+            self.table.resizeRowToContents(r)
+
+    def _diffs_toggled(self, *_: Any) -> None:
+        on = self.diff_btn.isChecked()
+        ref = self.diff_ref.currentText()
+        self.diff_ref.setVisible(on)
+        self.delegate.clear_cache()
+        self.model.set_show_diffs(on, ref)
+        th = self.model.colors.theme
+        self.diff_legend.setText(
+            f'Wording against {escape_text(ref)}: <span style="background-color: {th.diff_bg}">tinted</span> '
+            f'words differ; <span style="color: {th.deleted}; text-decoration: line-through">struck</span> '
+            f"words are {escape_text(ref)}'s and missing here. Passages worded apart throughout are left unmarked."
+        )
+        self.diff_legend.setVisible(on)
+
+    def _scrolled(self, *_: Any) -> None:
+        self._fit_timer.start()
+        self._legend_timer.start()
+        # the status band of a row cut by the top edge follows it
+        self.table.viewport().update()
+
+    def visible_rows(self) -> list[int]:
+        n = self.model.rowCount()
+        if not n:
+            return []
+        top = max(0, self.table.rowAt(0))
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        bottom = n - 1 if bottom < 0 else bottom
+        return [r for r in range(top, bottom + 1) if not self.table.isRowHidden(r)]
+
+    def update_legend(self) -> None:
+        self.legend.set_counts(self.model.claimant_counts(self.visible_rows()))
+        self.legend.setVisible(bool(self.model.comparison and self.model.comparison.rows))
 
     def set_theme(self, theme: Theme) -> None:
         self.delegate.clear_cache()
         soften_selection(self.table)
         self.model.set_theme(theme)
-        self.legend.setText(legend_html(self.model.colors))
+        self.legend.set_counts(self.legend.counts)
 
     def _after_reset(self) -> None:
         comp = self.model.comparison
@@ -445,13 +934,18 @@ class CompareView(QWidget):
         else:
             n = len(self.model.disagreement_rows())
             what = "Collated" if comp.mode == "collate" else "Compared"
-            self.summary.setText(
-                f"{what}: {len(comp.rows)} rows across {len(comp.outlets)} outlets; {n} with disagreements"
+            shown = self.model.rowCount()
+            hidden = f" ({shown} shown)" if shown != len(comp.rows) else ""
+            self.summary.setText(f"{len(comp.rows)} rows{hidden} \u00b7 {len(comp.outlets)} outlets \u00b7 {n} differ")
+            self.summary.setToolTip(
+                f"{what}: {len(comp.rows)} rows{hidden} across {len(comp.outlets)} outlets; {n} with disagreements"
             )
-        self.legend.setText(legend_html(self.model.colors))
-        self.legend.setVisible(bool(self.legend.text()))
+        self._legend_timer.start()
+        self.legend.setVisible(has)
         for w in (self.prev_btn, self.next_btn, self.export_btn, self.lock):
             w.setEnabled(has)
+        for w in (self.only_dis, self.hide_single, self.sort_box, self.diff_btn):
+            w.setEnabled(comp is not None and (has or self.only_dis.isChecked() or self.hide_single.isChecked()))
         self._layout_columns()
         self._estimate_row_heights()
         self.set_locked(self.lock.isChecked())
@@ -463,7 +957,7 @@ class CompareView(QWidget):
             return
         self._laying_out = True
         try:
-            first = 90
+            first = STATUS_WIDTH
             self.table.setColumnWidth(0, first)
             # the table may be hidden behind the empty page: measure the page instead
             frame = self.stack.width() - self.table.verticalHeader().sizeHint().width()
@@ -496,12 +990,16 @@ class CompareView(QWidget):
         widths = {c: max(40, self.table.columnWidth(c) - 2 * RichTextDelegate.PADDING) for c in cols}
         for r in range(n):
             best = 2 * line
+            whole = self.model.source_row(r) in self.model.expanded
             for c in cols:
                 refs = self.model.refs(r, c)
                 if not refs:
                     continue
+                if not whole:
+                    refs = refs[:COLLAPSED_PASSAGES]
                 per_line = max(1, int(widths[c] / char_w))
-                lines = sum(len(p.text) // per_line + 1 + 2 + (len(p.title) + 40) // per_line for p in refs)
+                lines = sum(_shown_length(p, whole) // per_line + 1 + 2 + (len(p.title) + 40) // per_line
+                            for p in refs)
                 best = max(best, lines * line + 2 * RichTextDelegate.PADDING + 12 * len(refs))
             self.table.setRowHeight(r, int(best))
         self._fit_timer.start()
@@ -546,17 +1044,32 @@ class CompareView(QWidget):
             c = header.logicalIndex(visual)
             if c < 1 or self.table.isColumnHidden(c):
                 continue
-            pane = QListView(self.panes)
+            outlet = self.model.outlets[c - 1]
+            box = QWidget(self.panes)
+            box.setMinimumWidth(PANE_MIN_WIDTH)
+            head = QLabel(box)
+            head.setTextFormat(Qt.TextFormat.PlainText)
+            head.setText(outlet)
+            head.setToolTip(outlet)
+            head.setObjectName("paneHeader")
+            head.setStyleSheet("font-weight: bold; padding: 2px")
+            pane = _PaneList(self.delegate, self._anchor_clicked, box)
             pane.setModel(self.model)
             pane.setModelColumn(c)
             pane.setItemDelegate(self.delegate)
             pane.setWordWrap(True)
             pane.setResizeMode(QListView.ResizeMode.Adjust)
             pane.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-            pane.setAccessibleName(f"Passages from {self.model.outlets[c - 1]}")
+            pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            pane.setAccessibleName(f"Passages from {outlet}")
             pane.doubleClicked.connect(self._activated)
-            self.panes.addWidget(pane)
-        self.stack.setCurrentWidget(self.panes)
+            col = QVBoxLayout(box)
+            col.setContentsMargins(0, 0, 0, 0)
+            col.setSpacing(0)
+            col.addWidget(head)
+            col.addWidget(pane, 1)
+            self.panes.addWidget(box)
+        self.stack.setCurrentWidget(self.pane_scroll)
 
     # -- columns
     def _header_menu(self, pos: Any) -> None:

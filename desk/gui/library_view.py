@@ -218,6 +218,7 @@ class LibraryPanel(QWidget):
 
         self.outlet.currentIndexChanged.connect(self._refilter)
         self.words.textChanged.connect(self._refilter)
+        self.indexing = False
         self.use_dates.toggled.connect(self._dates_toggled)
         self.since.dateChanged.connect(self._refilter)
         self.until.dateChanged.connect(self._refilter)
@@ -237,7 +238,8 @@ class LibraryPanel(QWidget):
         # measured from the text, not the rows: a folder may hold many thousands
         fm = self.table.fontMetrics()
         longest = max((a.outlet for a in articles[:2000]), key=len, default="Outlet")
-        self.table.setColumnWidth(0, min(220, fm.horizontalAdvance(longest) + 16))
+        # the outlet column never takes the title's room (long outlet names are elided)
+        self.table.setColumnWidth(0, min(130, fm.horizontalAdvance(longest) + 16))
         self.table.setColumnWidth(1, fm.horizontalAdvance("0000-00-00") + 16)
         if self.outlet.currentText() == current or self.proxy.outlet == "":
             # the model's reset has filtered the new rows already (6,799 Python calls)
@@ -259,9 +261,16 @@ class LibraryPanel(QWidget):
         self.proxy.set_filter("" if outlet == ALL_OUTLETS else outlet, since, until, self.words.text())
         self._update_count()
 
+    def set_indexing(self, on: bool) -> None:
+        """While the folder is indexed an empty list says so, not "no articles"."""
+        self.indexing = on
+        self._update_count()
+
     def _update_count(self) -> None:
         n, total = self.proxy.rowCount(), self.model.rowCount()
-        if total == 0:
+        if total == 0 and getattr(self, "indexing", False):
+            self.count.setText("Indexing the folder\u2026 articles appear here as they are read.")
+        elif total == 0:
             self.count.setText("No articles yet: File > Open Folder (Ctrl+O)")
         else:
             self.count.setText(f"{n} of {total} articles")
@@ -285,6 +294,23 @@ class LibraryPanel(QWidget):
             emit(self.articleActivated, a)
 
 
+#: how far after a passage's start a match still counts as "in the passage" when landing there
+FOCUS_REACH = 1500
+#: the reader's longest line, in average characters
+READER_LINE_CHARS = 90
+
+
+class _ReadingBrowser(SafeBrowser):
+    """The reader's text: lines no longer than READER_LINE_CHARS, centred in a wide window."""
+
+    def resizeEvent(self, event: Any) -> None:
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        line = self.fontMetrics().averageCharWidth() * READER_LINE_CHARS
+        side = max(0, (room - line) // 2)
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+
 READER_EMPTY = (
     "<p>No article open.</p><p>Click an article in the <b>Library</b>, or a passage in the search results, "
     "to read it here.</p>"
@@ -302,7 +328,7 @@ class ReaderPane(QWidget):
         self.header.setOpenExternalLinks(False)
         self.header.linkActivated.connect(self._link)
         self.header.setAccessibleName("Article title and source")
-        self.browser = SafeBrowser(self)
+        self.browser = _ReadingBrowser(self)
         self.browser.setObjectName("reader")
         self.browser.setAccessibleName("Article text")
         self.prev_btn = QToolButton(self)
@@ -348,11 +374,12 @@ class ReaderPane(QWidget):
         self.header.setText(head)
         self.browser.setHtml(html)
         self.current = -1
-        if self.matches:
-            start = 0
-            if focus is not None:
-                start = next((i for i, (s, _) in enumerate(self.matches) if s >= focus), 0)
-            self.go_to_match(start)
+        near = None
+        if self.matches and focus is not None:
+            # the first match in the passage asked for; none there: the passage itself
+            near = next((i for i, (s, _) in enumerate(self.matches) if focus <= s < focus + FOCUS_REACH), None)
+        if self.matches and (focus is None or near is not None):
+            self.go_to_match(near or 0)
         elif focus is not None:
             self._select(focus, focus)
         else:

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,11 +41,12 @@ from desk import __version__
 from desk.gui import export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
-from desk.gui.compare_view import CompareView
+from desk.gui.compare_view import CompareView, row_claimants
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
+from desk.gui.richtext import SafeBrowser
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.signals import emit
@@ -56,6 +59,45 @@ log = logging.getLogger(__name__)
 WATCH_DEBOUNCE_MS = 1500
 LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
+#: the Help window: first steps, then the query language (our own text, no article text)
+HELP_HTML = """
+<h2>First steps</h2>
+<ol>
+<li><b>File &gt; Open Folder</b> (Ctrl+O) and pick a folder of articles. desk indexes it in the background
+(progress and Cancel in the status bar); you can search what is indexed so far.</li>
+<li>Type a query in the search field (Ctrl+F) and press <b>Enter</b>. The Compare tab shows one column per
+outlet; passages reporting the same fact share a row.</li>
+<li>Each pane shows the outlet's own words. Figures are tinted by value (the same value, the same tint),
+claimants coloured with a marker (see the legend; untick a claimant in <b>Claimants</b> to hide it).
+<b>&#x26a0; differs</b> marks rows whose figures or claimants disagree; F8 / Shift+F8 jump between them.</li>
+<li><b>Wording</b> marks how other passages are worded against one outlet you choose.
+<b>Only disagreements</b>, <b>Hide single-outlet rows</b> and the sort box narrow and order the rows;
+<b>more</b> in a cell shows a long passage whole.</li>
+<li>Tick rows and press <b>Ctrl+E</b> to preview and save them as Markdown with citations.</li>
+<li>To align whole articles, select two or more in the Library and use <b>Go &gt; Collate</b> (Ctrl+K).</li>
+</ol>
+<h2>The query language</h2>
+<table border="0" cellspacing="4">
+<tr><td><code>grain deal</code></td><td>passages with both words (any form: <i>deals</i> too)</td></tr>
+<tr><td><code>"grain deal"</code></td><td>the exact phrase</td></tr>
+<tr><td><code>ferry OR boat</code></td><td>either word; <code>AND</code> and <code>NOT</code> too; brackets group</td></tr>
+<tr><td><code>evac*</code> &nbsp; <code>swap~</code></td><td>words starting with evac; words spelled like swap</td></tr>
+<tr><td><code>outlet:reuters</code></td><td>one outlet's passages</td></tr>
+<tr><td><code>title:harbour</code></td><td>words in the title</td></tr>
+<tr><td><code>date:[2022-07-01 TO 2022-08-01]</code></td><td>articles dated in a range</td></tr>
+<tr><td><code>claimant:marchuk</code></td><td>passages where that source is quoted (aliases apply)</td></tr>
+<tr><td><code>figure:&gt;1000</code> &nbsp; <code>figure:[10 TO 20]</code></td>
+<td>passages with a figure above 1000, or between 10 and 20</td></tr>
+</table>
+<p><code>claimant:</code>, <code>figure:</code> and <code>date:</code> combine with other words at the top level
+(<code>killed claimant:marchuk</code>, <code>killed NOT claimant:kovac</code>), not inside an OR group.
+A malformed query gets a sentence saying what is wrong. The Library's outlet and date filters apply too.</p>
+<h2>Keys</h2>
+<p>Enter compares &middot; Up/Down: query history &middot; F8 next disagreement &middot; Ctrl+E export &middot;
+Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot; Esc cancels running work.</p>
+"""
+#: passages listed per article (two hits from one article are told apart by their sentences)
+PER_ARTICLE = 5
 
 LibraryFactory = Callable[[str, str | None], Any]
 
@@ -137,6 +179,8 @@ class MainWindow(QMainWindow):
         self.busy_tasks: list[Task | IndexJob] = []  # cancellable work the status bar shows, newest last
         self._tasks: set[Task | IndexJob] = set()
         self._query = ""  # the last compared query
+        self._collated: list[str] = []  # the article ids of the last collation
+        self._help: QDialog | None = None
         self._marked_query = ""  # the last searched query: its words are marked in the reader
         self._generation = 0
         self._reindex_pending = False
@@ -182,6 +226,8 @@ class MainWindow(QMainWindow):
         self.compare_view.passageActivated.connect(self.open_passage)
         self.compare_view.exportRequested.connect(self.export)
         self.reader = ReaderPane(self)
+        # one claimant palette for every view: a claimant looks the same in the panes, legend and reader
+        self.reader.colors.claimants = self.compare_view.model.colors.claimants
         self.claims_view = ClaimsView(self)
         self.claims_view.passageRequested.connect(self.open_passage_at)
         self.claims_view.alias_action = self.alias_action
@@ -207,6 +253,7 @@ class MainWindow(QMainWindow):
         self.library_dock = self._dock("Library", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.results = ResultsView(self)
         self.results.passageActivated.connect(self.open_passage)
+        self.results.moreRequested.connect(self.more_results)
         self.results_dock = self._dock("Results", "resultsDock", self.results, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.library_dock, self.results_dock)
         self.library_dock.raise_()
@@ -374,6 +421,7 @@ class MainWindow(QMainWindow):
         theme = Theme.for_dark(dark)
         self.compare_view.set_theme(theme)
         self.reader.colors.theme = theme
+        self.results.set_theme(theme)
         self.timeline_tab.set_theme(theme)
 
     # ------------------------------------------------------------------ tasks
@@ -574,6 +622,7 @@ class MainWindow(QMainWindow):
             return
         self._reindex_pending = False
         self.set_status(f"Indexing {self.folder}\u2026")
+        self.library_panel.set_indexing(True)
         self._last_list_refresh = time.monotonic()
         self._list_phase = ""
         lib = self.library
@@ -594,6 +643,7 @@ class MainWindow(QMainWindow):
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
+        self.library_panel.set_indexing(False)
         parts = [f"{report.added} added", f"{report.updated} updated", f"{report.removed} removed",
                  f"{report.unchanged} unchanged"]
         if report.skipped:
@@ -681,10 +731,20 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._run_search(query, self._generation)
 
-    def _run_search(self, query: str, gen: int) -> None:
+    def more_results(self) -> None:
+        """The next page of results for the query listed (the list grows by SEARCH_LIMIT)."""
+        shown = self.results.model.result
+        if shown is None or not self._need_library():
+            return
+        self._generation += 1
+        self._run_search(shown.query, self._generation, limit=len(shown.hits) + SEARCH_LIMIT)
+
+    def _run_search(self, query: str, gen: int, limit: int = 0) -> None:
+        limit = limit or SEARCH_LIMIT
         outlets, since, until = self.library_panel.filters()
         self.run(
-            self.library.search, query, outlets=outlets, since=since, until=until, limit=SEARCH_LIMIT,
+            self.library.search, query, outlets=outlets, since=since, until=until, limit=limit,
+            per_article=PER_ARTICLE,
             name="search", on_done=lambda r: self._searched(r, gen),
             on_error=lambda m: self._query_failed(m, gen),
         )
@@ -723,8 +783,15 @@ class MainWindow(QMainWindow):
         self.run(
             self.library.compare, query, outlets=outlets, since=since, until=until,
             name="comparison", cancellable=True, on_done=lambda c: self._compared(c, gen),
-            on_error=lambda m: self._query_failed(m, gen),
+            on_error=lambda m: self._compare_failed(m, gen),
         )
+
+    def _compare_failed(self, message: str, gen: int) -> None:
+        """A malformed query: the message, and no old comparison left under it to be mistaken for the answer."""
+        if gen == self._generation:
+            self.compare_view.set_comparison(None)
+            self.results.set_result(None)
+        self._query_failed(message, gen)
 
     def _compared(self, comparison: Comparison, gen: int) -> None:
         if gen != self._generation:
@@ -767,6 +834,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         gen = self._generation
         self.set_status(f"Collating {len(chosen)} articles\u2026")
+        self._collated = [a.id for a in chosen]
         self.run(self.library.collate, [a.id for a in chosen], name="collation", cancellable=True,
                  on_done=lambda c: self._compared(c, gen))
 
@@ -821,10 +889,37 @@ class MainWindow(QMainWindow):
             what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",
                     "delete": "hidden as a claimant", "forget": "back to its own name"}.get(action, "")
             self.set_status(f"Claimant \u201c{name}\u201d {what}.")
-            if self._query:
-                self.compare(self._query)
+            self._reshow_after_alias(f"Claimant \u201c{name}\u201d {what}.")
 
         self.run(act, name="alias edit", on_done=after)
+
+    def _reshow_after_alias(self, message: str) -> None:
+        """Redo the comparison (or collation) and the claims on screen with the new names, staying on this tab."""
+        lib = self.library
+        comp = self.compare_view.model.comparison
+        if lib is None or comp is None:
+            return
+        before = {n for row in comp.rows for n in row_claimants(row)}
+        self._generation += 1
+        gen = self._generation
+
+        def shown(new_comp: Comparison) -> None:
+            if gen != self._generation:
+                return
+            self.compare_view.refresh_claimants(new_comp)
+            after = {n for row in new_comp.rows for n in row_claimants(row)}
+            if after == before:
+                self.set_status(message + " Nothing in the comparison on screen changed.")
+            emit(self.compared, new_comp)
+            if new_comp.mode == "query":
+                self._follow_up(new_comp.query, gen)
+
+        if comp.mode == "collate" and self._collated:
+            self.run(lib.collate, list(self._collated), name="collation", on_done=shown)
+        elif self._query:
+            outlets, since, until = self.library_panel.filters()
+            self.run(lib.compare, self._query, outlets=outlets, since=since, until=until,
+                     name="comparison", on_done=shown)
 
     # ------------------------------------------------------------------ export
     def _export_comparison(self) -> tuple[Comparison | None, list[int] | None, str]:
@@ -877,16 +972,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "How to compare and export",
-            "1. File > Open Folder (Ctrl+O) and wait for indexing (status bar).\n"
-            "2. Type a query in the search field (Ctrl+F) and press Enter.\n"
-            "3. The Compare tab shows one column per outlet; rows line up passages reporting the same fact.\n"
-            "   \u26a0 marks rows whose figures or claimants disagree (F8 jumps to the next one).\n"
-            "4. Tick the rows you want and press Ctrl+E to preview and save Markdown.\n\n"
-            "To align whole articles, select two or more in the Library and use Go > Collate (Ctrl+K).",
-        )
+        """How to use desk, with the query language: a window that stays open beside the work."""
+        if self._help is None:
+            self._help = QDialog(self)
+            self._help.setWindowTitle("desk help")
+            self._help.setObjectName("helpDialog")
+            view = SafeBrowser(self._help)
+            view.setObjectName("helpText")
+            view.setHtml(HELP_HTML)
+            lay = QVBoxLayout(self._help)
+            lay.addWidget(view)
+            self._help.resize(720, 640)
+        self._help.show()
+        self._help.raise_()
 
     def show_about(self) -> None:
         try:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desk import palette
 from desk.model import Article, Extraction, PassageRef, Row
 
 # C0/C1 controls other than newline and tab would confuse the layout; each
@@ -34,12 +35,6 @@ def escape_text(text: str) -> str:
 # --------------------------------------------------------------------------
 # Colours
 
-_LIGHT_FIGURES = ["#ffe08a", "#b8e6b0", "#a9d4ff", "#ffc2d1", "#d9c2ff", "#ffd1a6", "#b3f0ec", "#e6e6a0"]
-_DARK_FIGURES = ["#7a5c00", "#2f6b2a", "#1f4f80", "#7a2f45", "#553a8a", "#80481a", "#1f6b66", "#5e5e1f"]
-_LIGHT_CLAIMANTS = ["#b3261e", "#1d6fb8", "#2e7d32", "#8e24aa", "#c25e00", "#00796b", "#5d4037", "#ad1457"]
-_DARK_CLAIMANTS = ["#ff8a80", "#82b1ff", "#9ccc65", "#e1a3f0", "#ffb74d", "#4dd0c4", "#d7b49e", "#f48fb1"]
-
-
 @dataclass
 class Theme:
     """The colours rich text uses; one for light palettes, one for dark."""
@@ -47,14 +42,13 @@ class Theme:
     dark: bool = False
     text: str = "#1b1b1b"
     dim: str = "#8a8a8a"
-    hit_bg: str = "#fff176"
+    hit_bg: str = palette.LIGHT_HIT
     hit_fg: str = "#000000"
     mark: str = "#d50000"
     diff_bg: str = "#e8eaf6"
     deleted: str = "#9e9e9e"
     hover_bg: str = "#ff6d00"
-    figures: list[str] = field(default_factory=lambda: list(_LIGHT_FIGURES))
-    claimants: list[str] = field(default_factory=lambda: list(_LIGHT_CLAIMANTS))
+    figures: list[str] = field(default_factory=lambda: list(palette.LIGHT_FIGURES))
 
     @classmethod
     def for_dark(cls, dark: bool) -> Theme:
@@ -64,14 +58,13 @@ class Theme:
             dark=True,
             text="#e8e8e8",
             dim="#8c8c8c",
-            hit_bg="#8d7b00",
+            hit_bg=palette.DARK_HIT,
             hit_fg="#ffffff",
             mark="#ff5252",
             diff_bg="#2c3350",
             deleted="#9e9e9e",
             hover_bg="#ff9100",
-            figures=list(_DARK_FIGURES),
-            claimants=list(_DARK_CLAIMANTS),
+            figures=list(palette.DARK_FIGURES),
         )
 
 
@@ -83,28 +76,44 @@ def value_key(value: float) -> str:
 
 
 class ColorBook:
-    """Stable colours: the same figure value, or claimant, gets one colour everywhere."""
+    """Stable colours: the same figure value, or claimant, gets one look everywhere.
 
-    def __init__(self, theme: Theme | None = None) -> None:
-        self.theme = theme or Theme()
+    Claimant looks come from a :class:`desk.palette.ClaimantPalette`, which
+    the window shares between its views (``claimants`` may be replaced by a
+    shared one).  ``hidden`` names are drawn plain (the legend hides them).
+    """
+
+    def __init__(self, theme: Theme | None = None, claimants: palette.ClaimantPalette | None = None) -> None:
+        self._theme = theme or Theme()
+        self.claimants = claimants or palette.ClaimantPalette(dark=self._theme.dark)
         self._values: dict[str, int] = {}
-        self._claimants: dict[str, int] = {}
+        self.hidden: set[str] = set()
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._theme = theme
 
     def reset(self) -> None:
         self._values.clear()
-        self._claimants.clear()
+        self.claimants.reset()
 
     def figure(self, value: float) -> str:
         k = value_key(value)
         i = self._values.setdefault(k, len(self._values))
         return self.theme.figures[i % len(self.theme.figures)]
 
+    def look(self, name: str) -> palette.Look:
+        return palette.look_for_slot(self.claimants.slot(name), dark=self.theme.dark)
+
     def claimant(self, name: str) -> str:
-        i = self._claimants.setdefault(name, len(self._claimants))
-        return self.theme.claimants[i % len(self.theme.claimants)]
+        return self.look(name).colour
 
     def claimant_names(self) -> list[str]:
-        return list(self._claimants)
+        return self.claimants.names()
 
 
 # --------------------------------------------------------------------------
@@ -137,7 +146,9 @@ def _merge_css(marks: list[Mark]) -> str:
 def render(text: str, marks: Iterable[Mark], *, base_css: str = "") -> str:
     """``text`` with ``marks`` applied, as an HTML fragment (a pre-wrap div)."""
     n = len(text)
-    ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in marks]
+    # a mark wholly outside the text (an excerpt of a passage) is dropped with its prefix and suffix
+    inside = [m for m in marks if (m.start < n and m.end > 0) or (m.start == m.end and 0 <= m.start <= n)]
+    ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in inside]
     ms = [m for m in ms if m.start < m.end or m.prefix or m.suffix]
     cuts = {0, n}
     for m in ms:
@@ -188,6 +199,8 @@ class Highlight:
     colors: ColorBook
     hover: str = ""  # anchor key under the mouse: its counterparts light up
     marked_figures: set[tuple[str, int]] = field(default_factory=set)  # (article_id, figure start)
+    markers: bool = False  # a claimant's marker glyph after its name (compare panes; not the reader's offsets)
+    show_diffs: bool = False  # wording differences against the row's reference passage (off: the text untouched)
 
 
 def _figure_marks(
@@ -214,14 +227,15 @@ def _figure_marks(
 def _claimant_marks(base: int, spans: Iterable[tuple[int, int, str]], hl: Highlight) -> list[Mark]:
     out = []
     for start, end, name in spans:
-        if not name:
+        if not name or name in hl.colors.hidden:
             continue
         key = anchor_key("who", name)
-        color = hl.colors.claimant(name)
-        css = f"color: {color}; text-decoration: underline; font-weight: bold"
+        look = hl.colors.look(name)
+        css = f"color: {look.colour}; text-decoration: underline; font-weight: bold"
         if hl.hover == key:
             css += f"; background-color: {hl.colors.theme.hover_bg}"
-        out.append(Mark(start - base, end - base, css, key, priority=2))
+        suffix = f'<sup style="color: {look.colour}">{look.glyph}</sup>' if hl.markers else ""
+        out.append(Mark(start - base, end - base, css, key, priority=2, suffix=suffix))
     return out
 
 
@@ -232,11 +246,21 @@ def _hit_marks(base: int, spans: Iterable[tuple[int, int]], th: Theme) -> list[M
     ]
 
 
-def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None) -> str:
-    """One compare cell: a passage with figures, claimants, hits and word differences."""
+def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None, *, cut_before: bool = False,
+                 cut_after: bool = False) -> str:
+    """One compare cell: a passage with figures, claimants, hits and word differences.
+
+    ``cut_before`` / ``cut_after`` say that ``ref`` is an excerpt of a longer
+    passage: a dim ellipsis shows where text was left out.
+    """
     th = hl.colors.theme
     base = ref.start
     marks: list[Mark] = []
+    ellipsis = f'<span style="color: {th.dim}">\u2026</span>'
+    if cut_before:
+        marks.append(Mark(0, 0, prefix=ellipsis + " "))
+    if cut_after:
+        marks.append(Mark(len(ref.text), len(ref.text), suffix=" " + ellipsis))
     marked = {s for (aid, s) in hl.marked_figures if aid == ref.article_id}
     figs = [
         (c.figure.start, c.figure.end, c.figure.qualifier_start, c.figure.value, c.figure.qualifier)
@@ -251,7 +275,7 @@ def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None) -> str:
     marks += _hit_marks(base, ref.highlights, th)
     for b in ref.boilerplate:
         marks.append(Mark(b.start - base, b.end - base, f"color: {th.dim}", priority=0))
-    if row is not None:
+    if row is not None and hl.show_diffs:
         for d in row.word_diffs.get(ref.key, []):
             if d.op == "delete":
                 pos = d.start - base
@@ -278,6 +302,10 @@ def article_html(
     """The reader: the whole article, boilerplate dimmed, figures, claimants and matches marked."""
     th = hl.colors.theme
     marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate]
+    # Markdown heading markers stay in the text (offsets), dimmed; the heading itself in bold
+    for m in _HEADING.finditer(article.text):
+        marks.append(Mark(m.start(1), m.end(1), f"color: {th.dim}", priority=0))
+        marks.append(Mark(m.end(1), m.end(), "font-weight: bold", priority=0))
 
     def furniture(start: int, end: int) -> bool:  # page furniture stays dimmed, unhighlighted
         return any(b.start <= start and end <= b.end for b in article.boilerplate)
@@ -311,6 +339,7 @@ def legend_html(colors: ColorBook) -> str:
     return "Claimants: " + " &nbsp; ".join(parts)
 
 
+_HEADING = re.compile(r"^(#{1,6}[ \t]+)(\S.*)$", re.MULTILINE)
 _WORD = re.compile(r"[\w\u2019']+", re.UNICODE)
 _OPERATORS = {"and", "or", "not", "near", "to"}
 
@@ -337,3 +366,43 @@ def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
+
+
+def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding offset ``at``: (start, end)."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, max(0, at)):
+        if m.end() <= at:
+            start = m.end()
+    m = _SENTENCE_END.search(text, max(at, start))
+    return start, (m.start() + 1 if m else len(text))
+
+
+def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
+    """The part of a long passage worth showing collapsed: the sentences with its hits and figures.
+
+    Offsets into ``ref.text``.  From the first sentence with a search hit or
+    a figure to the last one, or only the first of them when that would be
+    longer than ``limit``; a passage without either opens with its first
+    sentences.  A short passage is shown whole.
+    """
+    text = ref.text
+    if len(text) <= limit:
+        return 0, len(text)
+    points = sorted(s for s, e in (ref.local(a, b) for a, b in ref.highlights) if e > s)
+    points += sorted(s for s, e in (ref.local(c.figure.start, c.figure.end) for c in ref.claims) if e > s)
+    points.sort()
+    if not points:
+        a, b = 0, _sentence_bounds(text, 0)[1]
+    else:
+        a, b = _sentence_bounds(text, points[0])
+        last = _sentence_bounds(text, points[-1])[1]
+        if last - a <= limit:
+            b = last
+    if b - a > limit:  # one run-on sentence: cut at a word
+        cut = text.rfind(" ", a, a + limit)
+        b = cut if cut > a else a + limit
+    return a, max(b, a + 1)

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
+    QTreeView,
     QWidget,
 )
 
@@ -105,6 +107,13 @@ class RichTextDelegate(QStyledItemDelegate):
             w = view.columnWidth(index.column())
         elif isinstance(view, QListView):
             w = view.viewport().width()
+        elif isinstance(view, QTreeView):
+            depth = 0
+            parent = index.parent()
+            while parent.isValid():
+                depth += 1
+                parent = parent.parent()
+            w = view.viewport().width() - view.indentation() * (depth + int(view.rootIsDecorated()))
         else:
             w = option.rect.width()  # type: ignore[attr-defined]
         return max(60, w - 2 * self.PADDING)
@@ -120,6 +129,9 @@ class RichTextDelegate(QStyledItemDelegate):
         doc = SafeDocument()
         doc.setDocumentMargin(2)
         doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        wrap = doc.defaultTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)  # whole words: never split one mid-word
+        doc.setDefaultTextOption(wrap)
         doc.setHtml(html)
         doc.setTextWidth(width)
         if len(self._docs) > 4000:

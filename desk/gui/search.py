@@ -9,26 +9,42 @@ malformed.  Keystrokes are debounced before anything is searched.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from desk.gui.richtext import ObjectRole
+from desk.gui.markup import Mark, Theme, escape_text, render
+from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate
 from desk.gui.signals import data, emit
 from desk.model import PassageRef, SearchResult
 
 DEBOUNCE_MS = 300
+#: window shortcuts the search field must not swallow
+WINDOW_KEYS = (QKeySequence("Ctrl+E"), QKeySequence("Ctrl+Shift+C"))
 PLACEHOLDER = "Search, e.g.  soldiers killed   \u00b7   \"grain deal\" outlet:Reuters   (Enter compares outlets)"
 
 
@@ -60,7 +76,7 @@ class SearchField(QLineEdit):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: emit(self.typed, self.text()))
         self.textEdited.connect(self._edited)
-        self.returnPressed.connect(self._submit)
+        # Enter is handled in keyPressEvent (returnPressed would also come after a completion)
 
     def set_vocabulary(self, outlets: list[str], claimants: list[str]) -> None:
         words = [_outlet_token(o) for o in outlets] + [_quote(c) for c in claimants]
@@ -99,16 +115,33 @@ class SearchField(QLineEdit):
         self._timer.start()
 
     def _submit(self) -> None:
-        if self.completer_.popup().isVisible():
-            return
         self._timer.stop()
+        self.completer_.popup().hide()
         q = self.text().strip()
         if q:
             emit(self.submitted, q)
 
+    def event(self, e: QEvent) -> bool:
+        # The line edit claims some window shortcuts (Ctrl+E moves to the end of
+        # the line on X11): let those reach the window's actions instead.
+        if (e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
+                and QKeySequence(e.keyCombination()) in WINDOW_KEYS):
+            e.ignore()
+            return False
+        return super().event(e)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_.popup()
-        if popup.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter always runs the query, completer open or not (a chosen completion goes in first)
+            if popup.isVisible():
+                idx = popup.currentIndex()
+                if idx.isValid() and popup.selectionModel().isSelected(idx):
+                    self._insert_completion(str(data(idx)))
+                popup.hide()
+            self._submit()
+            return
+        if popup.isVisible() and event.key() == Qt.Key.Key_Tab:
             idx = popup.currentIndex()
             if idx.isValid():
                 self._insert_completion(str(data(idx)))
@@ -155,12 +188,13 @@ class SearchBar(QWidget):
 
 
 class ResultsModel(QStandardItemModel):
-    """A SearchResult as a tree: outlet (count) -> passages."""
+    """A SearchResult as a tree: outlet (count) -> passages, each shown by its matching sentence."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setHorizontalHeaderLabels(["Results"])
         self.result: SearchResult | None = None
+        self.theme = Theme()
 
     def set_result(self, result: SearchResult | None) -> None:
         self.clear()
@@ -179,51 +213,157 @@ class ResultsModel(QStandardItemModel):
             head.setToolTip(f"{len(hits)} passages from {outlet}")
             for h in hits:
                 date = h.date.isoformat() if h.date else "no date"
-                snippet = " ".join(h.text.split())
-                if len(snippet) > 160:
-                    snippet = snippet[:157] + "\u2026"
-                item = QStandardItem(f"{date} \u00b7 {h.title}\n{snippet}")
+                sentence, spans = hit_sentence(h)
+                item = QStandardItem(f"{date} \u00b7 {_short(h.title, 90)} \u00b7 \u00b6{h.number + 1}\n{sentence}")
                 item.setEditable(False)
-                item.setToolTip(f"{h.title}\n{h.outlet} \u00b7 {date}\nClick to read the article at this passage")
+                item.setToolTip(f"{_short(h.title, 80)}\n{h.outlet} \u00b7 {date} \u00b7 \u00b6{h.number + 1}\n"
+                                "Click to read the article at this passage.")
                 item.setData(h, ObjectRole)
+                item.setData(self._html(h, date, sentence, spans), HtmlRole)
                 head.appendRow(item)
             root.appendRow(head)
+
+    def _html(self, h: PassageRef, date: str, sentence: str, spans: list[tuple[int, int]]) -> str:
+        th = self.theme
+        hits = [Mark(s, e, f"background-color: {th.hit_bg}; color: {th.hit_fg}") for s, e in spans]
+        head = escape_text(f"{date} \u00b7 {_short(h.title, 90)} \u00b7 \u00b6{h.number + 1}")
+        return f'<div style="color: {th.dim}">{head}</div>' + render(sentence, hits, base_css=f"color: {th.text}")
+
+
+def _short(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
+
+
+def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence of a passage holding its first hit, and the hits in it (offsets into the sentence).
+
+    Without hits, the passage's opening.  A long sentence is cut around the
+    hit with an ellipsis at each cut.
+    """
+    text = ref.text
+    local = sorted(ref.local(s, e) for s, e in ref.highlights)
+    local = [(s, e) for s, e in local if e > s]
+    at = local[0][0] if local else 0
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, at + 1):
+        if m.end() <= at:
+            start = m.end()
+    m = _SENTENCE_END.search(text, max(at, start))
+    end = m.start() + 1 if m else len(text)
+    if end - start > limit:  # a run-on sentence or an unpunctuated body: a window around the hit
+        lo = max(start, at - limit // 3)
+        hi = min(end, lo + limit)
+        start, end = lo, hi
+    raw = text[start:end]
+    lead = "\u2026" if start > 0 and not text[:start].rstrip().endswith((".", "!", "?")) else ""
+    tail = "\u2026" if end < len(text) and not raw.rstrip().endswith((".", "!", "?", "\u201d", '"')) else ""
+    # one line: newlines and runs of spaces become single spaces, keeping offsets by mapping
+    out: list[str] = []
+    pos: list[int] = []
+    for i, ch in enumerate(raw):
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        pos.append(i)
+    sentence = lead + "".join(out).strip() + tail
+    shift = len(lead) - (len("".join(out)) - len("".join(out).lstrip()))
+    spans = []
+    for s, e in local:
+        if s >= start and e <= end:
+            a = next((k for k, p in enumerate(pos) if p >= s - start), None)
+            b = next((k for k, p in enumerate(pos) if p >= e - start), len(pos))
+            if a is not None and b > a:
+                spans.append((a + shift, b + shift))
+    return sentence, spans
+
+
+class _ListedDelegate(RichTextDelegate):
+    """Rich text rows whose heights are estimated from the plain text, not laid out.
+
+    Laying out the rich text of every listed passage to learn its height cost
+    the GUI thread 80-120 ms per search on ukraine-media; only the rows on
+    screen are laid out now, to paint them.  The estimate errs on the tall side.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if data(index, HtmlRole) is None:
+            return super().sizeHint(option, index)
+        width = max(40, self._width(option, index) - 8)
+        fm = option.fontMetrics  # type: ignore[attr-defined]
+        text = str(data(index) or "")
+        lines = sum(max(1, math.ceil(fm.horizontalAdvance(ln) * 1.1 / width)) for ln in text.split("\n"))
+        return QSize(width, lines * fm.lineSpacing() + 2 * self.PADDING + 6)
+
+
+class _ResultsTree(QTreeView):
+    """The results tree; its rich-text rows are measured again when the viewport's width changes."""
+
+    def resizeEvent(self, event: Any) -> None:  # the viewport's resize (QAbstractScrollArea)
+        super().resizeEvent(event)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, RichTextDelegate):
+            delegate.clear_cache()
+        self.scheduleDelayedItemsLayout()
 
 
 class ResultsView(QWidget):
     passageActivated = Signal(object)  # PassageRef
+    moreRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResultsModel(self)
-        self.tree = QTreeView(self)
+        self.tree = _ResultsTree(self)
         self.tree.setObjectName("resultsTree")
         self.tree.setAccessibleName("Search results grouped by outlet")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_ListedDelegate(self.tree))
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
         self.info = QLabel("Type a query in the search field above; matching passages appear here by outlet.", self)
         self.info.setWordWrap(True)
+        self.more = QPushButton("Show more", self)
+        self.more.setToolTip("List the next passages that match")
+        self.more.setAccessibleName("Show more results")
+        self.more.setVisible(False)
+        self.more.clicked.connect(self.moreRequested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(self.info)
         lay.addWidget(self.tree, 1)
+        lay.addWidget(self.more)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.model.theme = theme
+        self.set_result(self.model.result)
 
     def set_result(self, result: SearchResult | None) -> None:
+        delegate = self.tree.itemDelegate()
+        if isinstance(delegate, RichTextDelegate):
+            delegate.clear_cache()
         self.model.set_result(result)
+        self.more.setVisible(bool(result and result.total > len(result.hits)))
         if result is None:
             self.info.setText("Type a query in the search field above; matching passages appear here by outlet.")
         elif not result.hits:
             self.info.setText(f"Nothing found for \u201c{result.query}\u201d.")
         else:
-            more = f" (about {result.total} in all)" if result.total > len(result.hits) else ""
+            shown = f"{len(result.hits)} of {result.total}" if result.total > len(result.hits) else f"{len(result.hits)}"
             pending = (
                 f"; {result.pending_extraction} articles still being analysed" if result.pending_extraction else ""
             )
-            self.info.setText(f"{len(result.hits)} passages{more}{pending}. Press Enter to compare them.")
+            self.info.setText(f"{shown} passages{pending}. Press Enter to compare them.")
+            self.more.setText(f"Show more ({result.total - len(result.hits)} not listed)")
         self.tree.expandAll()
 
     def _clicked(self, index: Any) -> None:

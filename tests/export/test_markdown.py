@@ -200,3 +200,43 @@ def test_citation_keeps_file_paths_exact() -> None:
     ref.relpath = "2022-07-29 Trump's  'Claim'  (two spaces).md"
     md = render_markdown(Comparison("q", ["A"], build_rows([ref])))
     assert "2022-07-29 Trump's  'Claim'  \\(two spaces\\).md, passage 1" in md
+
+
+def test_citation_carries_the_url_and_the_figures_line_every_figure(tmp_path: Path) -> None:
+    from desk.model import FigureStatement, Row
+
+    names = [f"Pilot {c}" for c in "ABCDEFGHIJKL"]  # more than the on-screen summary shows
+    text = " ".join(f"{n} counted {10 + i} gulls." for i, n in enumerate(names))
+    ref = make_ref(text, "Coast Post", figures=[(f"{10 + i}", 10 + i, "", "gulls", n) for i, n in enumerate(names)])
+    ref.url = "https://coast.example/gulls?id=7"
+    other = make_ref("A different note on 9 gulls.", "Bay Wire", figures=[("9", 9, "", "gulls", "")])
+    other.url = "javascript:alert(1)"
+    stmts = [FigureStatement("Coast Post", c.claimant, c.figure, ref.article_id, 0) for c in ref.claims]
+    row = Row(cells={"Coast Post": [ref], "Bay Wire": [other]}, statements=stmts, summary="cut · (+4 more)")
+    md = render_markdown(Comparison("gulls", ["Coast Post", "Bay Wire"], [row]))
+    assert "https://coast.example/gulls?id=7" in md.replace("\\", "")
+    assert "javascript" not in md
+    assert "(+4 more)" not in md
+    figures = next(ln for ln in md.splitlines() if ln.startswith("**Figures:**"))
+    for n in names:
+        assert n in figures
+    out = write_markdown(Comparison("gulls", ["Coast Post", "Bay Wire"], [row]), tmp_path / "gulls.md")
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_wording_differences_only_between_passages_of_the_same_fact() -> None:
+    from desk.compare.diff import word_diff
+    from desk.model import Row
+
+    a = make_ref("The ferry left the harbour at nine with forty cars aboard.", "Coast Post")
+    b = make_ref("The ferry left the harbour at ten with forty cars aboard.", "Bay Wire")
+    c = make_ref("Gulls nested on the lighthouse roof this spring, wardens noted.", "Hill Times")
+    row = Row(cells={"Coast Post": [a], "Bay Wire": [b], "Hill Times": [c]},
+              word_diffs={b.key: word_diff(a, b), c.key: word_diff(a, c)})
+    md = render_markdown(Comparison("ferry", ["Coast Post", "Bay Wire", "Hill Times"], [row]))
+    wording = [ln for ln in md.splitlines() if "Wording against" in ln]
+    assert len(wording) == 1
+    assert "Coast Post" in wording[0]
+    assert "ten" in wording[0]

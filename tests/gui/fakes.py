@@ -177,7 +177,7 @@ class FakeLibrary:
                 progress(i + 1, total, f"indexed {i + 1} of {total}")
         return IndexReport(added=total, skipped=[Skipped("/articles/broken.pdf", "not a PDF this program can read")])
 
-    def search(self, query: str, outlets=(), since=None, until=None, limit: int = 20) -> SearchResult:  # type: ignore[no-untyped-def]
+    def search(self, query: str, outlets=(), since=None, until=None, limit: int = 20, per_article: int = 2) -> SearchResult:  # type: ignore[no-untyped-def]
         if query.count('"') % 2:
             raise QueryError("The query has an opening quote without a closing one.")
         hits = [passage_ref(a, 1) for a in self.articles_list if not outlets or a.outlet in outlets]

@@ -47,7 +47,7 @@ def test_unlocked_panes_scroll_on_their_own(qtbot) -> None:
     view.show()
     view.set_comparison(make_comparison())
     view.lock.setChecked(False)
-    assert view.stack.currentWidget() is view.panes
+    assert view.stack.currentWidget() is view.pane_scroll
     assert view.panes.count() == 3
     view.set_outlet_visible("Wire Service", False)
     assert view.panes.count() == 2

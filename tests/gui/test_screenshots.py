@@ -6,6 +6,9 @@ looked at by a person, the test checks that they were written and are not blank.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from desk.gui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
+UKRAINE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ukraine-media"
 
 
 def grab(widget: QWidget, name: str) -> Path:
@@ -82,3 +86,80 @@ def test_screenshots(qtbot, shot_window: MainWindow) -> None:
     qtbot.waitUntil(lambda: w.palette().color(QPalette.ColorRole.Window).lightness() < 100)
     qtbot.waitUntil(lambda: w.compare_view.table.palette().color(QPalette.ColorRole.Base).lightness() < 100)
     grab(w, "compare-dark")
+
+
+# -- ukraine-media: the compare view on real coverage ------------------------------------------
+
+#: the queries the compare view is judged on: (file name, query, since, until)
+UKRAINE_QUERIES = [
+    ("ukr-olenivka", "prison", dt.date(2022, 7, 29), dt.date(2022, 8, 20)),
+    ("ukr-figure-killed", "figure:>1000 killed", None, None),
+    ("ukr-grain-deal", '"grain deal"', None, None),
+]
+
+
+@pytest.fixture
+def ukraine_window(qtbot, settings, data_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on ukraine-media. DESK_UKRAINE names the corpus when it is not ../shared beside the
+    checkout; DESK_UKRAINE_DATA a data dir already indexed there (copied, never written), else the
+    test indexes the corpus (minutes)."""
+    corpus = Path(os.environ.get("DESK_UKRAINE", str(UKRAINE)))
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is not here (set DESK_UKRAINE or put ../shared beside the checkout)")
+    prebuilt = os.environ.get("DESK_UKRAINE_DATA")
+    data = data_dir
+    if prebuilt:
+        data = tmp_path / "ukr-data"
+        shutil.copytree(prebuilt, data)
+    w = MainWindow(settings, data_dir=str(data), err_windows=False)
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    errors: list[str] = []
+    w.crashShown.connect(errors.append)
+    with qtbot.waitSignal(w.indexed, timeout=900_000):
+        assert w.open_folder(corpus)
+    assert not errors, errors[0]
+    yield w
+    w.set_theme("light")
+    w.close_library()
+
+
+def _compare_on_ukraine(qtbot, w: MainWindow, query: str, since: dt.date | None, until: dt.date | None) -> None:  # type: ignore[no-untyped-def]
+    panel = w.library_panel
+    panel.use_dates.setChecked(since is not None)
+    if since is not None and until is not None:
+        panel.since.setDate(since)
+        panel.until.setDate(until)
+    with qtbot.waitSignal(w.compared, timeout=120_000), qtbot.waitSignal(w.searched, timeout=120_000):
+        w.search_field.setText(query)
+        w.compare(query)
+    comp = w.compare_view.model.comparison
+    assert comp is not None
+    assert comp.rows, f"no rows for {query}"
+    qtbot.wait(300)  # rows fitted, legend filled
+    w.compare_view.update_legend()
+
+
+@pytest.mark.slow
+def test_ukraine_screenshots(qtbot, ukraine_window: MainWindow) -> None:
+    w = ukraine_window
+    w.results_dock.raise_()
+    for theme in ("light", "dark"):
+        w.set_theme(theme)
+        if theme == "dark":
+            qtbot.waitUntil(lambda: w.palette().color(QPalette.ColorRole.Window).lightness() < 100)
+        for name, query, since, until in UKRAINE_QUERIES:
+            _compare_on_ukraine(qtbot, w, query, since, until)
+            view = w.compare_view
+            # the legend is one line, however many claimants
+            assert view.legend.height() <= 3 * view.legend.fontMetrics().lineSpacing() + 12
+            grab(w, name if theme == "light" else f"{name}-dark")
+    # the same comparison with rows unlocked: every pane keeps its outlet's name
+    w.set_theme("light")
+    _compare_on_ukraine(qtbot, w, "figure:>1000 killed", None, None)
+    w.compare_view.lock.setChecked(False)
+    qtbot.wait(300)
+    grab(w, "ukr-unlocked")
+    w.compare_view.lock.setChecked(True)

@@ -1,0 +1,529 @@
+"""The compare view read at a glance: untouched pane text, the legend, row status, layout, Enter, aliases.
+
+All sentences here are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QLabel, QListView, QStyleOptionViewItem, QWidget
+
+from desk.extract.aliases import AliasBook
+from desk.gui.compare_view import PANE_MIN_WIDTH, CompareView
+from desk.gui.markup import anchor_key
+from desk.gui.richtext import HtmlRole
+from desk.gui.search import ResultsView, SearchField, hit_sentence
+from desk.model import (
+    Attribution,
+    Claim,
+    Comparison,
+    Figure,
+    FigureStatement,
+    PassageRef,
+    Row,
+    SearchResult,
+    WordDiff,
+)
+from desk.palette import GLYPHS
+from gui.fakes import FakeLibrary, make_comparison
+
+
+def plain(html: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(html)
+    text = doc.toPlainText()
+    for g in [*GLYPHS.values(), "\u2260"]:
+        text = text.replace(g, "")
+    return text
+
+
+def _ref(aid: str, outlet: str, text: str, claimant: str = "", figure: str = "", day: int = 3) -> PassageRef:
+    atts, claims = [], []
+    if claimant:
+        s = text.index(claimant)
+        cue = text.index("said") if "said" in text else s
+        atts.append(Attribution(claimant, s, s + len(claimant), claimant, "said", cue, cue + 4, 0, len(text)))
+    if figure:
+        f = text.index(figure)
+        fig = Figure(f, f + len(figure), figure, float(figure.replace(",", "")), "", "count", None, None, "boats")
+        claims.append(Claim(fig, claimant, 0 if claimant else None))
+    return PassageRef(aid, 0, 0, len(text), text, outlet, f"Title {aid}", dt.date(2024, 5, day), f"/x/{aid}.md",
+                      f"{aid}.md", 1.0, [], claims, atts, [], [])
+
+
+def fifty_claimants() -> Comparison:
+    rows = []
+    outlets = ["North Gazette", "South Wire"]
+    for i in range(50):
+        name = f"Harbour Official {i:02d}"
+        a = _ref(f"n{i}", outlets[0], f"{name} said {100 + i} boats left the bay.", name, str(100 + i))
+        b = _ref(f"s{i}", outlets[1], f"The port counted {200 + i} boats on the water.", "", str(200 + i))
+        st = [FigureStatement(outlets[0], name, a.claims[0].figure, a.article_id, 0),
+              FigureStatement(outlets[1], "", b.claims[0].figure, b.article_id, 0)]
+        rows.append(Row(cells={outlets[0]: [a], outlets[1]: [b]}, statements=st, disagreement=True))
+    return Comparison("boats", outlets, rows)
+
+
+def test_each_pane_shows_the_outlets_own_text_untouched(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    comp = make_comparison()
+    # a deletion that used to be drawn struck-through inside another outlet's text
+    r2 = comp.rows[0].cells["Wire Service"][0]
+    comp.rows[0].word_diffs[r2.key].append(WordDiff(r2.start + 4, r2.start + 4, "delete", "inserted words"))
+    view.set_comparison(comp)
+    m = view.model
+    for c, outlet in enumerate(comp.outlets, start=1):
+        html = m.index(0, c).data(HtmlRole)
+        ref = comp.rows[0].cells[outlet][0]
+        shown = plain(html)
+        assert shown.startswith(ref.text), (shown, ref.text)
+        assert "line-through" not in html
+        assert m.colors.theme.diff_bg not in html
+    assert "inserted words" not in plain(m.index(0, 2).data(HtmlRole))
+    # on demand: against a chosen outlet, with a legend saying what the marks mean
+    view.diff_btn.setChecked(True)
+    view.diff_ref.setCurrentText("Kyiv Daily")
+    assert view.diff_legend.isVisibleTo(view)
+    assert "Kyiv Daily" in view.diff_legend.text()
+    marked = m.index(0, 2).data(HtmlRole)
+    assert m.colors.theme.diff_bg in marked
+    assert m.colors.theme.diff_bg not in m.index(0, 1).data(HtmlRole)  # the reference itself is not marked
+    view.diff_btn.setChecked(False)
+    assert m.colors.theme.diff_bg not in m.index(0, 2).data(HtmlRole)
+
+
+def test_legend_of_fifty_claimants_stays_one_line_and_any_can_be_hidden(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    view.set_comparison(fifty_claimants())
+    view.update_legend()
+    line = view.legend.line
+    assert view.legend.height() <= 2.2 * line.fontMetrics().lineSpacing() + 12
+    assert view.legend.sizeHint().height() <= 2.2 * line.fontMetrics().lineSpacing() + 12
+    # the legend lists the claimants of the rows on screen, not all fifty, and counts the rest
+    assert 0 < len(view.legend.counts) < 50
+    assert "more" in line.text() or len(view.legend.counts) <= 8
+    # every claimant in the comparison has a look no other has
+    names = [f"Harbour Official {i:02d}" for i in range(50)]
+    looks = {view.model.colors.look(n) for n in names}
+    assert len(looks) == 50
+    # hiding one leaves its name in the text but takes its colour off
+    first = view.legend.names()[0]
+    colour = view.model.colors.look(first).colour
+    r = next(r for r in range(view.model.rowCount()) if first in view.model.row(r).cells["North Gazette"][0].text)
+    assert colour in view.model.index(r, 1).data(HtmlRole)
+    view.legend._toggle(first, True)
+    html = view.model.index(r, 1).data(HtmlRole)
+    assert colour not in html
+    assert first in plain(html)
+    assert "line-through" in view.legend.entry_html(first)
+    view.legend._toggle(first, False)
+    assert colour in view.model.index(r, 1).data(HtmlRole)
+
+
+def test_stray_words_are_left_out_of_the_legend(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    a = _ref("x1", "North Gazette", "The report said 40 boats left.", "report", "40")
+    b = _ref("x2", "South Wire", "Mayor Ilse Varn said 41 boats left.", "Mayor Ilse Varn", "41")
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"],
+                                   [Row(cells={"North Gazette": [a], "South Wire": [b]})]))
+    view.update_legend()
+    assert view.legend.names() == ["Mayor Ilse Varn"]
+
+
+def test_a_rows_status_stays_visible_while_the_row_scrolls(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    long = " ".join(["The harbour master said 12 boats were lost in the storm."] * 60)
+    a = _ref("t1", "North Gazette", long, "harbour master", "12")
+    b = _ref("t2", "South Wire", "A shorter note says 15 boats were lost.", "", "15")
+    row = Row(cells={"North Gazette": [a], "South Wire": [b]}, disagreement=True)
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"], [row, row]))
+    view.toggle_row(0)  # the whole text: a row taller than the window
+    height = view.table.rowHeight(0)
+    assert height > 2 * view.table.viewport().height()
+    qtbot.waitUntil(lambda: view.table.verticalScrollBar().maximum() > height // 2)
+    view.table.verticalScrollBar().setValue(height // 2)
+    rect = view.table.visualRect(view.model.index(0, 0))
+    assert rect.top() < 0  # the row's top has scrolled away
+    opt = QStyleOptionViewItem()
+    opt.rect = rect
+    opt.widget = view.table
+    opt.fontMetrics = view.table.fontMetrics()
+    band = view.status_delegate.band(opt, view.model.index(0, 0))
+    assert 0 <= band.top() < 5
+    assert band.bottom() < view.table.viewport().height()
+    status = view.model.index(0, 0).data()
+    assert "\u26a0 differs" in status
+    assert "2 outlets" in status
+    assert "2024-05-03" in status
+    # near its bottom the band rides up with the row's end, never below it
+    view.table.verticalScrollBar().setValue(height - 10)
+    rect = view.table.visualRect(view.model.index(0, 0))
+    opt.rect = rect
+    band = view.status_delegate.band(opt, view.model.index(0, 0))
+    assert band.bottom() <= rect.bottom()
+    # the tick box works in the band
+    pos = QPoint(band.left() + 8, band.top() + band.height() // 2)
+    before = view.model.checked_rows()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert view.model.checked_rows() != before
+
+
+def test_unlocked_rows_keep_outlet_headers_and_whole_words(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    comp = fifty_claimants()
+    outlets = [f"Outlet Number {i}" for i in range(11)]
+    rows = [Row(cells={o: [_ref(f"{o}{i}", o, "Unbreakable extraordinarily lengthy vocabulary appears.")]
+                       for o in outlets}) for i in range(3)]
+    comp = Comparison("words", outlets, rows)
+    view.set_comparison(comp)
+    view.lock.setChecked(False)
+    assert view.stack.currentWidget() is view.pane_scroll
+    heads = [view.panes.widget(i).findChild(QLabel, "paneHeader").text() for i in range(view.panes.count())]
+    assert heads == outlets
+    for i in range(view.panes.count()):
+        assert view.panes.widget(i).minimumWidth() >= PANE_MIN_WIDTH
+    pane = view.panes.widget(0).findChild(QListView)
+    qtbot.waitUntil(lambda: pane.viewport().width() > 100)
+    opt = QStyleOptionViewItem()
+    opt.widget = pane
+    opt.font = pane.font()
+    doc = view.delegate.document(opt, view.model.index(0, 1))
+    assert doc.defaultTextOption().wrapMode() == QTextOption.WrapMode.WordWrap
+    lines = []
+    block = doc.firstBlock()
+    while block.isValid():
+        layout = block.layout()
+        for n in range(layout.lineCount()):
+            ln = layout.lineAt(n)
+            lines.append(block.text()[ln.textStart(): ln.textStart() + ln.textLength()].strip())
+        block = block.next()
+    words = set(["Unbreakable", "extraordinarily", "lengthy", "vocabulary", "appears."])
+    for ln in lines:
+        for w in ln.split():
+            assert w in words or w.startswith("North") or not w.isalpha(), (w, lines)
+
+
+def test_sort_and_filters_keep_ticks(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    one = Row(cells={"North Gazette": [_ref("o1", "North Gazette", "Only here: 5 boats.", "", "5", day=9)]},
+              score=3.0)
+    two = Row(cells={"North Gazette": [_ref("b1", "North Gazette", "Both: 7 boats.", "", "7", day=1)],
+                     "South Wire": [_ref("b2", "South Wire", "Both: 8 boats.", "", "8", day=2)]},
+              disagreement=True, score=1.0)
+    calm = Row(cells={"North Gazette": [_ref("c1", "North Gazette", "Calm: 2 boats.", "", "2", day=5)],
+                      "South Wire": [_ref("c2", "South Wire", "Calm: 2 boats.", "", "2", day=6)]}, score=2.0)
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire"], [two, calm, one]))
+    m = view.model
+    m.setData(m.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    view.sort_box.setCurrentText("Relevance")
+    assert [m.row(r).score for r in range(3)] == [3.0, 2.0, 1.0]
+    view.sort_box.setCurrentText("Date (newest first)")
+    assert [m.row(r) for r in range(3)] == [one, calm, two]
+    view.hide_single.setChecked(True)
+    assert m.rowCount() == 2
+    view.only_dis.setChecked(True)
+    assert m.rowCount() == 1
+    assert m.row(0) is two
+    assert m.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert "1 shown" in view.summary.text()
+    sel = m.selected_comparison()
+    assert sel is not None
+    assert sel.rows == [two]
+
+
+def test_enter_runs_the_query_with_the_completer_open(qtbot) -> None:
+    field = SearchField()
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.waitExposed(field)
+    field.set_vocabulary(["Harbour Post"], ["Ilse Varn", "Ilse Varnholt"])
+    qtbot.keyClicks(field, "boats Ilse")
+    popup = field.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)  # the key goes to the popup, as from a real keyboard
+    assert blocker.args == ["boats Ilse"]
+    assert not popup.isVisible()
+    # once more, typed straight at the field
+    field.clear()
+    qtbot.keyClicks(field, "Varn")
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(field, Qt.Key.Key_Enter)
+    assert blocker.args == ["Varn"]
+    # a completion the user picked goes in before the query runs
+    field.clear()
+    qtbot.keyClicks(field, "Varnh")
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    with qtbot.waitSignal(field.submitted, timeout=2000) as blocker:
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert blocker.args == ['"Ilse Varnholt"']
+
+
+def test_ctrl_e_reaches_export_from_the_search_field(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    called = []
+    w.export_act.triggered.disconnect()
+    w.export_act.triggered.connect(lambda *_: called.append(1))
+    w.activateWindow()
+    w.search_field.setFocus()
+    qtbot.waitUntil(w.search_field.hasFocus)
+    qtbot.keyClick(w.search_field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert called == [1]
+
+
+class AliasLibrary(FakeLibrary):
+    """The fake library, with claimant names passed through an alias book as the core does."""
+
+    def __init__(self, folder: str, data_dir: str | None = None) -> None:
+        super().__init__(folder, data_dir)
+        self.aliases_path = Path(data_dir or folder) / "aliases.json"
+
+    def compare(self, query, outlets=(), since=None, until=None, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
+        comp = super().compare(query, outlets, since, until, progress, cancelled)
+        book = AliasBook.load(self.aliases_path)
+
+        def canon(n: str) -> str:
+            return book.canonical(n) or n
+
+        for row in comp.rows:
+            for s in row.statements:
+                s.claimant = canon(s.claimant) if s.claimant else s.claimant
+            for refs in row.cells.values():
+                for ref in refs:
+                    for a in ref.attributions:
+                        a.name = canon(a.name)
+        return comp
+
+
+def test_alias_edits_reach_the_compare_view_and_the_window_stays(qtbot, settings, data_dir: Path,
+                                                                  tmp_path: Path) -> None:
+    from desk.gui.main_window import MainWindow
+
+    w = MainWindow(settings, data_dir=str(data_dir), library_factory=AliasLibrary, err_windows=False)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    view = w.compare_view
+    view.update_legend()
+    assert "General Staff" in view.legend.counts
+    view.sort_box.setCurrentText("Relevance")
+    w.tabs.setCurrentWidget(w.claims_view)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.alias_action("merge", "General Staff", "Olena Marchuk")
+    view.update_legend()
+    assert "General Staff" not in view.legend.counts
+    assert view.legend.counts["Olena Marchuk"] >= 2
+    wire = view.model.index(0, view.model.outlets.index("Wire Service") + 1).data(HtmlRole)
+    assert anchor_key("who", "General Staff") not in wire
+    assert anchor_key("who", "Olena Marchuk") in wire
+    assert w.tabs.currentWidget() is w.claims_view
+    assert view.sort_box.currentText() == "Relevance"
+    # an edit that changes nothing on screen says so
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.alias_action("merge", "Somebody Absent", "Olena Marchuk")
+    qtbot.waitUntil(lambda: "Nothing in the comparison on screen changed" in w.status.text())
+    w.close_library()
+
+
+def test_a_query_error_clears_the_old_comparison(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path)
+    with qtbot.waitSignal(w.compared, timeout=10000):
+        w.compare("soldiers killed")
+    assert w.compare_view.model.rowCount() == 2
+    with qtbot.waitSignal(w.errorShown, timeout=10000):
+        w.compare('"soldiers killed')
+    assert w.compare_view.model.comparison is None
+    assert w.compare_view.stack.currentWidget() is w.compare_view.empty
+    assert "quote" in w.search_bar.message.text()
+
+
+def _hit_ref(text: str, words: list[str], number: int = 0) -> PassageRef:
+    ref = _ref(f"h{number}", "North Gazette", text)
+    ref.number = number
+    ref.start, ref.end = 1000, 1000 + len(text)
+    ref.highlights = [(1000 + text.index(w), 1000 + text.index(w) + len(w)) for w in words]
+    return ref
+
+
+def test_results_show_the_matching_sentence_with_the_hit_marked() -> None:
+    text = "The mayor spoke first.\nThen 40   boats left the harbour at dawn! Nobody saw them go."
+    sentence, spans = hit_sentence(_hit_ref(text, ["boats"]))
+    assert sentence == "Then 40 boats left the harbour at dawn!"
+    assert [sentence[s:e] for s, e in spans] == ["boats"]
+    # an unpunctuated run is cut around the hit
+    long = "word " * 200 + "harbour " + "word " * 200
+    sentence, spans = hit_sentence(_hit_ref(long, ["harbour"]))
+    assert len(sentence) <= 262
+    assert sentence.startswith("\u2026")
+    assert [sentence[s:e] for s, e in spans] == ["harbour"]
+
+
+def test_results_list_tells_two_hits_of_one_article_apart_and_pages(qtbot) -> None:
+    view = ResultsView()
+    qtbot.addWidget(view)
+    view.resize(400, 600)
+    view.show()
+    a = _hit_ref("Ferries stopped at noon. The ferry crews went home.", ["ferry"], 0)
+    b = _hit_ref("Later the ferry service resumed on the east route.", ["ferry"], 1)
+    b.article_id = a.article_id
+    view.set_result(SearchResult("ferry", [a, b], total=130))
+    head = view.model.item(0)
+    shown = [head.child(i).data(HtmlRole) for i in range(head.rowCount())]
+    assert len(shown) == 2
+    assert shown[0] != shown[1]
+    assert "The ferry crews went home." in plain(shown[0])
+    assert view.model.theme.hit_bg in shown[0]
+    assert view.more.isVisibleTo(view)
+    assert "2 of 130" in view.info.text()
+    with qtbot.waitSignal(view.moreRequested, timeout=1000):
+        view.more.click()
+    view.set_result(SearchResult("ferry", [a, b], total=2))
+    assert not view.more.isVisibleTo(view)
+
+
+def test_long_cells_collapse_to_the_matching_sentences_with_more(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    filler = "Tugs idled in the outer basin while crews waited for word. " * 8
+    key = "The coastguard said 31 trawlers sank near the reef."
+    text = filler + key + " " + filler
+    a = _ref("l1", "North Gazette", text, "coastguard", "31")
+    a.highlights = [(text.index("trawlers"), text.index("trawlers") + len("trawlers"))]
+    extra = [_ref(f"l{i}", "North Gazette", f"Short note {i} on 4 trawlers.", "", "4") for i in range(2, 5)]
+    b = _ref("m1", "South Wire", "Officials counted 30 trawlers lost.", "", "30")
+    row = Row(cells={"North Gazette": [a, *extra], "South Wire": [b]})
+    view.set_comparison(Comparison("trawlers", ["North Gazette", "South Wire"], [row]))
+    m = view.model
+    collapsed = plain(m.index(0, 1).data(HtmlRole))
+    assert key in collapsed
+    assert "Tugs idled" not in collapsed
+    assert collapsed.startswith("\u2026")
+    assert "Short note 4" not in collapsed  # only two passages when collapsed
+    assert "2 more passages" in collapsed
+    assert "more" not in plain(m.index(0, 2).data(HtmlRole))  # a short cell has nothing to expand
+    # clicking "more" shows the whole cell; "less" collapses it again
+    view.table.resizeRowToContents(0)
+    rect = view.table.visualRect(m.index(0, 1))
+    hits = [QPoint(x, y) for x in range(rect.left() + 4, rect.right(), 8) for y in range(rect.top(), rect.bottom(), 4)
+            if view.delegate.anchor_at(view.table, QPoint(x, y)) == "more:0"]
+    assert hits
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=hits[0])
+    whole = plain(m.index(0, 1).data(HtmlRole))
+    assert whole.startswith("Tugs idled")
+    assert "Short note 4" in whole
+    assert "less" in whole
+    view.toggle_row(0)
+    assert "Tugs idled" not in plain(m.index(0, 1).data(HtmlRole))
+
+
+def test_an_excerpt_carries_no_marks_from_the_text_left_out() -> None:
+    from desk.gui.markup import Mark, render
+
+    html = render("middle part", [Mark(-20, -10, "color: red", suffix="<b>X</b>"), Mark(3, 6, "color: blue"),
+                                  Mark(30, 40, "color: red", prefix="<b>Y</b>"), Mark(11, 11, suffix="<i>Z</i>")])
+    assert "<b>X</b>" not in html
+    assert "<b>Y</b>" not in html
+    assert "color: blue" in html
+    assert "<i>Z</i>" in html
+
+
+def test_row_dates_are_short() -> None:
+    from desk.gui.compare_view import date_range
+
+    assert date_range(dt.date(2024, 8, 4), dt.date(2024, 8, 15)) == "Aug 4\u201315"
+    assert date_range(dt.date(2024, 7, 29), dt.date(2024, 8, 19)) == "Jul 29\u2013Aug 19"
+    assert date_range(dt.date(2023, 12, 30), dt.date(2024, 1, 2)) == "Dec 30 2023\u2013Jan 2 2024"
+
+
+def test_reader_keeps_lines_short_and_dims_heading_markers(qtbot) -> None:
+    from desk.gui.library_view import READER_LINE_CHARS, ReaderPane
+    from desk.model import Article, Passage
+
+    text = "# Harbour closes\n\n" + "Tugs idled in the outer basin while crews waited for word. " * 30
+    art = Article(id="r1", path="/x/r1.md", relpath="r1.md", title="Harbour closes", outlet="North Gazette",
+                  date=dt.date(2024, 5, 1), text=text, passages=[Passage(0, 0, len(text))])
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.resize(1500, 600)
+    pane.show()
+    pane.show_article(art, None)
+    qtbot.waitUntil(lambda: pane.browser.viewport().width() < 1400)
+    assert pane.browser.viewport().width() <= pane.browser.fontMetrics().averageCharWidth() * READER_LINE_CHARS + 40
+    assert pane.browser.toPlainText().startswith("# Harbour closes")  # offsets kept: the marker stays, dimmed
+    cur = QTextCursor(pane.browser.document())
+    cur.setPosition(1)
+    assert cur.charFormat().foreground().color().name() == pane.colors.theme.dim
+    cur.setPosition(5)
+    assert cur.charFormat().fontWeight() >= QFont.Weight.Bold
+
+
+def test_help_has_the_query_language(qtbot, fake_window) -> None:
+    w = fake_window
+    w.show_help()
+    text = w._help.findChild(QWidget, "helpText").toPlainText()
+    for token in ("figure:>1000", "claimant:", "outlet:", '"grain deal"', "date:["):
+        assert token in text
+    w._help.close()
+
+
+def test_an_empty_library_says_it_is_indexing(qtbot) -> None:
+    from desk.gui.library_view import LibraryPanel
+
+    panel = LibraryPanel()
+    qtbot.addWidget(panel)
+    panel.set_indexing(True)
+    assert "Indexing" in panel.count.text()
+    panel.set_indexing(False)
+    assert "No articles yet" in panel.count.text()
+
+
+def test_more_works_in_unlocked_panes(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    refs = [_ref(f"u{i}", "North Gazette", f"Note {i}: 4 trawlers.", "", "4") for i in range(4)]
+    b = _ref("v1", "South Wire", "Officials counted 30 trawlers lost.", "", "30")
+    view.set_comparison(Comparison("trawlers", ["North Gazette", "South Wire"],
+                                   [Row(cells={"North Gazette": refs, "South Wire": [b]})]))
+    view.lock.setChecked(False)
+    pane = view.panes.widget(0).findChild(QListView)
+    qtbot.waitUntil(lambda: pane.visualRect(view.model.index(0, 1)).height() > 20)
+    rect = pane.visualRect(view.model.index(0, 1))
+    hits = [QPoint(x, y) for x in range(rect.left() + 4, rect.right(), 8) for y in range(rect.top(), rect.bottom(), 4)
+            if view.delegate.anchor_at(pane, QPoint(x, y)) == "more:0"]
+    assert hits
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=hits[0])
+    assert view.model.expanded == {0}
+    assert "Note 3" in plain(view.model.index(0, 1).data(HtmlRole))
