@@ -97,6 +97,8 @@ def point_tip(p: TimelinePoint) -> str:
     )
 
 
+#: desk.palette marker names -> pyqtgraph symbols
+SYMBOLS = {"circle": "o", "square": "s", "triangle": "t1", "diamond": "d", "star": "star", "cross": "+"}
 #: how far (as a factor, on the log axis) a hedge arrow reaches from its figure
 ARROW = 1.8
 
@@ -198,10 +200,7 @@ class TimelineView(QWidget):
     # ------------------------------------------------------------------ input
     def set_colors(self, book: ColorBook) -> None:
         """Claimant colours: the compare view's assignments first, so a claimant looks the same in both."""
-        mine = ColorBook(self.theme)
-        for name in book.claimant_names():
-            mine.claimant(name)
-        self.colors = mine
+        self.colors = ColorBook(self.theme, claimants=book.claimants)  # the window's one claimant palette
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -345,18 +344,17 @@ class TimelineView(QWidget):
             if brush is None:
                 brush = brush_of[colour] = pg.mkBrush(colour)
             brushes.append(brush)
-            if math.isinf(p.high) and not math.isinf(p.low):
-                symbols.append("t1")  # triangle up: "more than", "at least"
+            # the claimant's marker (desk.palette); a hedge adds a line to an arrow tip
+            symbols.append(SYMBOLS[self.colors.look(p.claimant).marker] if p.claimant else "o")
+            if math.isinf(p.high) and not math.isinf(p.low):  # "more than", "at least"
                 up_x.append(x)
                 up_y.append(y)
                 up_len.append(arrow)
             elif p.qualifier in ("up to", "less than"):
-                symbols.append("t")  # triangle down
                 down_x.append(x)
                 down_y.append(y)
                 down_len.append(arrow)
             else:
-                symbols.append("o")
                 if p.low != p.high and not math.isinf(p.low) and not math.isinf(p.high):
                     rng_x.append(x)
                     rng_y.append(y)
@@ -374,9 +372,13 @@ class TimelineView(QWidget):
         if up_x:
             plot.addItem(pg.ErrorBarItem(x=np.array(up_x), y=np.array(up_y), top=np.array(up_len),
                                          bottom=np.zeros(len(up_x)), beam=0, pen=dim))
+            plot.addItem(pg.ScatterPlotItem(x=np.array(up_x), y=np.array(up_y) + arrow, symbol="t1", size=7,
+                                            brush=pg.mkBrush(self.theme.dim), pen=None))
         if down_x:
             plot.addItem(pg.ErrorBarItem(x=np.array(down_x), y=np.array(down_y), bottom=np.array(down_len),
                                          top=np.zeros(len(down_x)), beam=0, pen=dim))
+            plot.addItem(pg.ScatterPlotItem(x=np.array(down_x), y=np.array(down_y) - arrow, symbol="t", size=7,
+                                            brush=pg.mkBrush(self.theme.dim), pen=None))
         if rng_x:
             plot.addItem(pg.ErrorBarItem(x=np.array(rng_x), y=np.array(rng_y), top=np.array(rng_top),
                                          bottom=np.array(rng_bottom), beam=pad * 0.3, pen=dim))

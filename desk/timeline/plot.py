@@ -21,7 +21,7 @@ from typing import Any
 from desk.errors import ExportError
 from desk.paths import is_inside
 
-from .colours import NO_CLAIMANT, timeline_colours
+from .colours import MPL_MARKERS, NO_CLAIMANT, timeline_colours, timeline_palette
 from .model import Series, Timeline, TimelinePoint, anchor
 
 #: panels drawn at most (the series with the most points); the table lists every point
@@ -78,6 +78,7 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
     from matplotlib.lines import Line2D
 
     colours = timeline_colours(tl, dark)
+    book = timeline_palette(tl, dark)
     fg, bg, grid = ("#e8e8e8", "#1e1f22", "#3a3b3f") if dark else ("#1b1b1b", "#ffffff", "#dddddd")
     mark = "#ff5252" if dark else "#d50000"  # the window's disagreement colour
     fig.set_facecolor(bg)
@@ -101,10 +102,10 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
         ax.set_title(title, loc="left", fontsize=8, color=fg)
         top = 1.0
         # one call per kind of mark for the whole panel: an artist per point took seconds
-        dots: dict[str, tuple[list[float], list[float], list[str]]] = {"o": ([], [], []), "^": ([], [], []),
-                                                                        "v": ([], [], [])}
+        dots: dict[str, tuple[list[float], list[float], list[str]]] = {}
         bars: tuple[list[float], list[float], list[float], list[str]] = ([], [], [], [])
         spans: tuple[list[float], list[float], list[float], list[str]] = ([], [], [], [])
+        tips: dict[str, tuple[list[float], list[float], list[str]]] = {"^": ([], [], []), "v": ([], [], [])}
         rings: tuple[list[float], list[float]] = ([], [])
         for i, p in enumerate(s.points):
             if p.value <= 0:  # a log axis has no place for it; the table lists it
@@ -117,12 +118,17 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
                 for lst, v in zip(spans, (y, p.as_of.start.toordinal(), p.as_of.end.toordinal(), c), strict=True):
                     lst.append(v)  # type: ignore[attr-defined]
             hedge = _hedge(p)
-            marker = {"up": "^", "down": "v"}.get(hedge, "o")
-            if hedge:  # "more than" reaches up, "up to" down, a range or "about" spans its values
+            if hedge:  # "more than" reaches up to an arrow tip, "up to" down, a range or "about" spans its values
                 lo, hi = {"up": (y, y * ARROW), "down": (y / ARROW, y)}.get(hedge, (max(p.low, y / ARROW), p.high))
                 for lst, v in zip(bars, (x, lo, hi, c), strict=True):
                     lst.append(v)  # type: ignore[attr-defined]
-            xs, ys, cs = dots[marker]
+                if hedge in ("up", "down"):
+                    tx, ty, tc = tips["^" if hedge == "up" else "v"]
+                    tx.append(x)
+                    ty.append(hi if hedge == "up" else lo)
+                    tc.append(c)
+            marker = MPL_MARKERS[book.look(p.claimant).marker] if p.claimant else "o"
+            xs, ys, cs = dots.setdefault(marker, ([], [], []))
             xs.append(x)
             ys.append(y)
             cs.append(c)
@@ -133,9 +139,11 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
             ax.hlines(spans[0], spans[1], spans[2], colors=spans[3], linewidth=2, alpha=0.5)
         if bars[0]:
             ax.vlines(bars[0], bars[1], bars[2], colors=bars[3], linewidth=1.2)
-        for marker, (xs, ys, cs) in dots.items():
+        for marker, (xs, ys, cs) in tips.items():
             if xs:
-                ax.scatter(xs, ys, c=cs, marker=marker, s=22, edgecolors=bg, linewidths=0.4, zorder=3)
+                ax.scatter(xs, ys, c=cs, marker=marker, s=10, linewidths=0, zorder=3)
+        for marker, (xs, ys, cs) in dots.items():
+            ax.scatter(xs, ys, c=cs, marker=marker, s=24, edgecolors=bg, linewidths=0.4, zorder=3)
         if rings[0]:
             ax.scatter(rings[0], rings[1], marker="o", s=80, facecolors="none", edgecolors=mark, linewidths=1.1,
                        zorder=4)
@@ -160,7 +168,8 @@ def draw(tl: Timeline, fig: Any, dark: bool = False, max_panels: int = MAX_PANEL
     ax.set_xticks(ticks)
     ax.set_xticklabels(labels, fontsize=7, color=fg)
     names = [n for n in colours if n]
-    handles = [Line2D([], [], marker="o", linestyle="", color=colours[n], label=plain(n, 30)) for n in names[:12]]
+    handles = [Line2D([], [], marker=MPL_MARKERS[book.look(n).marker], linestyle="", color=colours[n],
+                      label=plain(n, 30)) for n in names[:12]]
     if "" in colours:
         handles.append(Line2D([], [], marker="o", linestyle="", color=colours[""], label="(the outlet itself)"))
     handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor=mark,

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from desk.gui.main_window import MainWindow
-from desk.gui.timeline_view import x_day
+from desk.gui.timeline_view import SYMBOLS, x_day
 from desk.timeline import timeline_from_refs
 from gui.fakes import ARTICLES, FakeLibrary, passage_ref
 
@@ -76,7 +76,9 @@ def test_tab_is_drawn_with_a_lane_and_every_point(tl_window: MainWindow) -> None
     # the same claimant colours as the compare view
     marchuk = next(i for i, p in enumerate(view.points) if p.claimant == "Olena Marchuk")
     spot = next(s for s in lane.scatter.points() if s.data() == marchuk)
-    assert spot.brush().color().name() == tl_window.compare_view.model.colors.claimant("Olena Marchuk")
+    book = tl_window.compare_view.model.colors
+    assert spot.brush().color().name() == book.claimant("Olena Marchuk")
+    assert spot.symbol() == SYMBOLS[book.look("Olena Marchuk").marker]
     assert "3 figures in 1 lanes" in view.info.text()
 
 

@@ -88,3 +88,16 @@ def test_empty_timeline_section_and_picture(tmp_path: Path) -> None:
     tl = Timeline("nothing")
     assert "No figures" in timeline_markdown(tl, None)
     assert render(tl, "svg").lstrip().startswith(b"<?xml")
+
+
+def test_picture_colours_are_the_palettes_most_frequent_first() -> None:
+    from desk import palette
+    from desk.timeline.colours import NO_CLAIMANT, timeline_colours
+
+    tl = hostile_timeline()
+    colours = timeline_colours(tl)
+    # "the monitors" has three figures: the first look; the others after it
+    assert list(colours)[0] == "the monitors"
+    assert colours["the monitors"] == palette.look_for_slot(0).colour
+    assert colours[HOSTILE_NAME] == palette.look_for_slot(1).colour
+    assert NO_CLAIMANT not in [c for n, c in colours.items() if n]
