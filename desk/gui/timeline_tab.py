@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from desk.gui.markup import Theme
-from desk.gui.signals import emit
 from desk.model import Comparison
 
 if TYPE_CHECKING:
@@ -112,7 +111,7 @@ class TimelineTab(QWidget):
         self.window_.set_status(
             f"Timeline: {n} figures in {len(timeline.series)} counted things, drawn in {view.last_draw * 1000:.0f} ms."
         )
-        emit(self.timelineShown, timeline)
+        self.timelineShown.emit(timeline)
 
     # ------------------------------------------------------------------ navigation
     def compare_row_of(self, key: tuple[str, int]) -> int:
@@ -162,7 +161,7 @@ class TimelineTab(QWidget):
             self.window_.set_status(
                 f"Compare rows from {span[0].isoformat()} to {span[1].isoformat()}: {shown} of {len(comp.rows)}."
             )
-        emit(self.rowsFiltered, shown)
+        self.rowsFiltered.emit(shown)
 
 
 def _within(as_ofs: list[Any] | None, date: dt.date | None, span: tuple[dt.date, dt.date]) -> bool:

@@ -42,19 +42,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui import signals
 from desk.gui.markup import ColorBook, Theme, escape_text
-from desk.gui.signals import emit
 from desk.timeline import Series, Timeline, TimelinePoint, anchor
 
 # pyqtgraph emits its own signals (a dragged band, a zoom, a hover: thousands a
-# minute) with a plain ``.emit()``.  On the PySide6 builds that drop a reference
-# to ``True`` per emit (see desk.gui.signals) 200 band moves took 796 references
-# and the interpreter aborted ("bool_dealloc"); those builds get ``True`` and
-# ``False`` pinned as they already get ``None``.
-if signals._LOSES_TRUE:
-    signals._pin(True)
-    signals._pin(False)
+# minute).  On PySide6 6.12.0 each emit lost a reference to ``True``: 200 band
+# moves took 796 and the interpreter aborted ("bool_dealloc").  The lock's
+# PySide6 6.11.3 loses none (2,000 moves: 0), so this module relies on it.
 
 #: lanes shown at first (the series with the most points); the list ticks more
 FIRST_LANES = 4
@@ -297,7 +291,7 @@ class TimelineView(QWidget):
             f"{n} figures in {len(shown)} lanes for \u201c{tl.query}\u201d{more}. Wheel zooms, drag pans, "
             "hover a point for its sentence, click to open it; drag the band below to filter the compare rows."
         )
-        emit(self.drawn, self.last_draw)
+        self.drawn.emit(self.last_draw)
 
     def _style_plot(self, plot: pg.PlotItem, s: Series) -> None:
         title = escape_text(s.label) + (" <span style='color:gray'>(running total)</span>" if s.cumulative else "")
@@ -445,7 +439,7 @@ class TimelineView(QWidget):
 
     def open_point(self, index: int) -> None:
         p = self.points[index]
-        emit(self.passageRequested, p.article_id, p.passage)
+        self.passageRequested.emit(p.article_id, p.passage)
 
     def _hovered(self, item: Any, spots: Any, _ev: Any = None) -> None:
         vb = item.getViewBox()
@@ -469,8 +463,8 @@ class TimelineView(QWidget):
         a, b = region.getRegion()
         start, end = x_day(a), x_day(b)
         self.clear_brush_button.setEnabled(True)
-        emit(self.rangeBrushed, (start, end))
+        self.rangeBrushed.emit((start, end))
 
     def clear_brush(self) -> None:
         self.clear_brush_button.setEnabled(False)
-        emit(self.rangeBrushed, None)
+        self.rangeBrushed.emit(None)
