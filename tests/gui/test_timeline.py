@@ -185,3 +185,14 @@ def test_dark_theme_redraws(tl_window: MainWindow) -> None:
     assert view.theme.dark
     assert len(view.lanes) == 1
     tl_window.set_theme("light")
+
+
+def test_hovering_a_point_sets_its_sentence_as_the_tip(qtbot, tl_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = tl_window.timeline_tab.view
+    assert view is not None
+    lane = view.lanes[0]
+    i = next(i for i, p in enumerate(view.points) if p.value == 5710)
+    qtbot.wait(50)
+    qtbot.mouseMove(view.graphics.viewport(), _spot_pos(view, lane, i))
+    qtbot.waitUntil(lambda: "5,710 soldiers were killed" in lane.plot.vb.toolTip(), timeout=3000)
+    assert lane.plot.vb.toolTip().startswith("<p>")  # rich text we built, article text escaped inside
