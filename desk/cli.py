@@ -575,7 +575,7 @@ def run_collate(args: argparse.Namespace) -> int:
 
 def setup_timeline(p: argparse.ArgumentParser) -> None:
     add_folder_argument(p)
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", metavar="QUERY", help="what to search for (the search query language)")
     add_filter_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="one CSV row per point on stdout")
