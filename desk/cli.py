@@ -532,6 +532,8 @@ def setup_compare(p: argparse.ArgumentParser) -> None:
         "--limit", type=int, default=None, metavar="N",
         help="candidate passages to group, best first, before their neighbours join (default: chosen by measured recall)",
     )
+    p.add_argument("--timeline", choices=("svg", "png"), help="with --markdown: draw the rows' figures over time "
+                   "into FILE-timeline.svg/.png beside it, and add a table of the points")
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -540,6 +542,8 @@ def run_compare(args: argparse.Namespace) -> int:
     check_date_options(args)
     if args.limit is not None and args.limit < 1:
         raise DeskError("--limit must be at least 1.")
+    if args.timeline and not args.markdown:
+        raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
     with open_library(args) as lib:
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
@@ -550,7 +554,15 @@ def run_compare(args: argparse.Namespace) -> int:
             )
         finally:
             bar.finish()
-        return print_comparison(comparison, args, Path(args.folder))
+        status = print_comparison(comparison, args, Path(args.folder))
+        if args.timeline and args.markdown:
+            from desk.export.timeline import append_timeline
+            from desk.timeline import timeline_from_rows
+
+            tl = timeline_from_rows(comparison.query, comparison.rows)
+            pic = append_timeline(tl, Path(args.markdown), fmt=args.timeline, force=args.force, folder=lib.folder)
+            print(f"wrote the timeline of {len(tl.points)} figures to {pic}", file=sys.stderr)
+        return status
 
 
 # ===== end of desk compare =====
@@ -574,6 +586,56 @@ def run_collate(args: argparse.Namespace) -> int:
 
 
 # ===== end of desk collate =====
+# ===== desk timeline: claims over time (desk.timeline) =====
+
+
+def setup_timeline(p: argparse.ArgumentParser) -> None:
+    add_folder_argument(p)
+    p.add_argument("query", metavar="QUERY", help="what to search for (the search query language)")
+    add_filter_options(p)
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="one CSV row per point on stdout")
+    fmt.add_argument("--svg", metavar="FILE", help="draw the timeline into an SVG file")
+    fmt.add_argument("--png", metavar="FILE", help="draw the timeline into a PNG file")
+    p.add_argument("--force", action="store_true", help="overwrite the --svg/--png FILE when it exists")
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    from desk.timeline.table import timeline_csv, timeline_json
+
+    check_date_options(args)
+    picture = args.svg or args.png
+    if args.json and (args.csv or picture):
+        raise DeskError("--json cannot be combined with --csv, --svg or --png.")
+    with open_library(args) as lib:
+        index_quietly(lib, args, extract=True)
+        bar = ProgressBar()
+        try:
+            tl = lib.timeline(args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar)
+        finally:
+            bar.finish()
+        if picture:
+            from desk.timeline.plot import write_picture
+
+            target = write_picture(tl, Path(picture), force=args.force, folder=lib.folder)
+            print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {target}", file=sys.stderr)
+        elif args.json:
+            print_json(timeline_json(tl))
+        elif args.csv:
+            sys.stdout.write(timeline_csv(tl))
+        else:
+            for s in tl.series:
+                print(f"{one_line(s.label)}{' (running total)' if s.cumulative else ''}")
+                for pt in s.points:
+                    flag = " ≠" if pt.disagreement else " ↑" if pt.growth else ""
+                    who = one_line(pt.claimant) or f"({one_line(pt.outlet)})"
+                    print(f"  {pt.as_of.label()}\t{one_line(pt.figure)}{flag}\t{who}\t{one_line(pt.outlet)}\t{one_line(pt.path)}")
+        if lib.pending_extraction() and not args.json:
+            print(pending_note(lib.pending_extraction()), file=sys.stderr)
+    return OK if tl.points else NOTHING
+
+
+# ===== end of desk timeline =====
 # --------------------------------------------------------------------------
 # the table of sub-commands
 
@@ -597,6 +659,7 @@ COMMANDS: dict[str, Command] = {
         Command("aliases", "list or edit a folder's claimant aliases", setup_aliases, run_aliases),
         Command("compare", "put passages about the same facts side by side", setup_compare, run_compare),
         Command("collate", "align whole articles passage by passage", setup_collate, run_collate),
+        Command("timeline", "figures over time: who claimed what as of when", setup_timeline, run_timeline),
     )
 }
 

@@ -26,6 +26,8 @@ against these signatures; extend, do not break them):
 - ``passage(article_id, number) -> PassageRef`` with claims/attributions/entities.
 - ``compare(query, outlets=(), since=None, until=None, progress, cancelled) -> Comparison``
 - ``collate(article_ids, progress, cancelled) -> Comparison``
+- ``timeline(query, outlets=(), since=None, until=None, progress, cancelled) -> Timeline``
+  (desk.timeline: the query's claims as series per counted quantity, by as-of date)
 - ``claims(query=None) -> list[FigureStatement]`` (the claims table), claimant
   names passed through the folder's alias book.
 - ``outlets() -> list[str]``, ``claimants() -> list[str]`` (for completion).
@@ -385,6 +387,24 @@ class Library:
         from desk.compare import collate
 
         return collate(self, list(article_ids), progress=progress, cancelled=cancelled)
+
+    # -- claims over time (delegated to desk.timeline)
+
+    def timeline(
+        self,
+        query: str,
+        outlets: Sequence[str] = (),
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+    ) -> Any:
+        """A :class:`desk.timeline.Timeline` of the claims in every passage matching ``query``."""
+        from desk.timeline import timeline_for_query
+
+        return timeline_for_query(
+            self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled
+        )
 
     # -- claims
 

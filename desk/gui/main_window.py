@@ -53,6 +53,7 @@ from desk.gui.plain import menu_text, set_plain, tip, title
 from desk.gui.richtext import SafeBrowser, SafeDocument
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
+from desk.gui.timeline_tab import TimelineTab
 from desk.gui.worker import Task
 from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
 from desk.notes import NoteBook
@@ -269,6 +270,12 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(0, "Passages from each outlet side by side (Ctrl+1)")
         self.tabs.setTabToolTip(1, "The article you opened (Ctrl+2)")
         self.tabs.setTabToolTip(2, "Figures, qualifiers and who states them (Ctrl+3)")
+        self.timeline_tab = TimelineTab(self)  # pyqtgraph is imported when the tab is first shown
+        self.tabs.addTab(self.timeline_tab, "Timeline")
+        self.tabs.setTabToolTip(3, "Figures by the date they hold for, one lane per counted thing (Ctrl+4)")
+        self.tabs.currentChanged.connect(
+            lambda i: self.timeline_tab.shown() if self.tabs.widget(i) is self.timeline_tab else None
+        )
         self.setCentralWidget(self.tabs)
 
         self.library_panel = LibraryPanel(self)
@@ -355,7 +362,7 @@ class MainWindow(QMainWindow):
         self.history_menu.aboutToShow.connect(self._fill_history)
 
         m = mb.addMenu("&View")
-        for i, name in enumerate(("&Compare", "&Reader", "C&laims")):
+        for i, name in enumerate(("&Compare", "&Reader", "C&laims", "&Timeline")):
             m.addAction(self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))  # text-safe: literals
         m.addSeparator()
         for dock in (self.library_dock, self.results_dock, self.problems_dock):
@@ -453,6 +460,7 @@ class MainWindow(QMainWindow):
         self.compare_view.set_theme(theme)
         self.reader.colors.theme = theme
         self.results.set_theme(theme)
+        self.timeline_tab.set_theme(theme)
 
     # ------------------------------------------------------------------ tasks
     def run(

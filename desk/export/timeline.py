@@ -1,0 +1,96 @@
+"""The timeline beside a Markdown export: a picture file (SVG or PNG) next to the ``.md``, and a table of its points.
+
+Kept apart from :mod:`desk.export.markdown` (the comparison's own document):
+:func:`append_timeline` adds a section to a document that was already written.
+Every piece of article text in the table goes through
+:func:`desk.export.markdown.escape_markdown`; the picture's name is ours.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from urllib.parse import quote
+
+from desk.errors import ExportError
+from desk.timeline.model import Timeline
+
+from .markdown import escape_markdown
+
+#: rows of the points table at most (the CLI's --csv lists them all)
+TABLE_ROWS = 200
+
+
+def _cell(text: str) -> str:
+    return escape_markdown(text, line_start=False) or " "
+
+
+def picture_path(md_path: Path, fmt: str) -> Path:
+    """``report.md`` -> ``report-timeline.svg`` in the same folder."""
+    return md_path.with_name(f"{md_path.stem}-timeline.{fmt}")
+
+
+def timeline_markdown(tl: Timeline, picture: str | None) -> str:
+    """The section: a heading, the picture (linked by its relative name) and the table of points by date."""
+    lines = ["", "## Figures over time", ""]
+    if picture:
+        lines += [f"![Figures over time]({quote(picture)})", ""]
+    points = [(s, p) for s in tl.series for p in s.points]
+    if not points:
+        lines += ["No figures with a counted thing in these rows.", ""]
+        return "\n".join(lines)
+    lines += [
+        "| As of | Figure | Counts | Claimant | Outlet | Article date | Mark | Article |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for s, p in points[:TABLE_ROWS]:
+        mark = "≠ disagrees" if p.disagreement else "↑ growth" if p.growth else ""
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    p.as_of.label(),
+                    _cell(p.figure),
+                    _cell(p.counted or s.label),
+                    _cell(p.claimant or "(the outlet)"),
+                    _cell(p.outlet),
+                    p.article_date.isoformat() if p.article_date else "undated",
+                    mark or " ",
+                    _cell(f"{p.path}, passage {p.passage + 1}"),
+                ]
+            )
+            + " |"
+        )
+    if len(points) > TABLE_ROWS:
+        lines += ["", f"({len(points) - TABLE_ROWS} more points: `desk timeline FOLDER QUERY --csv` lists every one.)"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def append_timeline(tl: Timeline, md_path: Path, *, fmt: str = "svg", force: bool = False,
+                    folder: Path | None = None) -> Path:
+    """Write the picture beside the written document ``md_path`` and append the section to it.
+
+    Returns the picture's path.  The picture obeys the export's rules (never
+    inside the article folder, never over a file without ``force``).
+    """
+    from desk.timeline.plot import write_picture
+
+    md = Path(md_path)
+    if not md.is_file():
+        raise ExportError(f"Cannot add the timeline to {md}: the document is not there.")
+    picture = write_picture(tl, picture_path(md, fmt), force=force, folder=folder, fmt=fmt)
+    text = md.read_text(encoding="utf-8")
+    section = timeline_markdown(tl, picture.name)
+    fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=md.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text.rstrip("\n") + "\n" + section)
+        os.replace(tmp, md)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {md}: {exc.strerror or exc}.") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return picture

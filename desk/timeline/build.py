@@ -1,0 +1,274 @@
+"""Claims in passages -> series of points, one series per counted quantity, with growth and disagreement marks.
+
+The counted quantity, the as-of time and the verdict (disagree, growth) come
+from desk.compare through :mod:`desk.timeline.sources`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from desk.compare.statements import figure_label
+from desk.errors import Cancelled
+from desk.extract.sentences import sentences
+from desk.model import CancelCheck, Figure, PassageRef, Progress, Row
+
+from .model import Series, Timeline, TimelinePoint, anchor
+from .sources import (
+    GROWTH_GAP_DAYS,
+    ClaimFact,
+    Quantity,
+    Verdict,
+    as_of_of,
+    cumulative,
+    hedged_interval,
+    quantity_key,
+    quantity_of,
+    same_claimant,
+    verdicts,
+)
+
+#: passages a query's timeline reads at most (its figures come from every one of them)
+QUERY_LIMIT = 3000
+
+
+def _sentence_span(ref: PassageRef, start: int) -> tuple[int, int]:
+    """The sentence of ``ref`` (local offsets) that holds the article offset ``start``."""
+    s, _ = ref.local(start, start)
+    for a, b in sentences(ref.text):
+        if a <= s < b:
+            return a, b
+    return 0, len(ref.text)
+
+
+def points_of(ref: PassageRef) -> list[tuple[Quantity, TimelinePoint, Figure]]:
+    """The points of one passage: each claim whose figure lies in it and says what it counts."""
+    out: list[tuple[Quantity, TimelinePoint, Figure]] = []
+    seen: set[tuple[int, str]] = set()
+    for c in ref.claims:
+        f = c.figure
+        if not ref.start <= f.start < ref.end or (f.start, c.claimant) in seen:
+            continue
+        seen.add((f.start, c.claimant))
+        q = quantity_of(f, ref, c.claimant)
+        if q is None:
+            continue
+        a, b = _sentence_span(ref, f.start)
+        sentence = ref.text[a:b]
+        local, _ = ref.local(f.start, f.end)
+        low, high = hedged_interval(f)
+        out.append(
+            (
+                q,
+                TimelinePoint(
+                    value=f.value,
+                    figure=figure_label(f),
+                    qualifier=f.qualifier,
+                    low=low,
+                    high=high,
+                    counted=f.counted.strip(),
+                    claimant=c.claimant,
+                    outlet=ref.outlet,
+                    as_of=as_of_of(ref, sentence, local - a),
+                    article_date=ref.date,
+                    article_id=ref.article_id,
+                    passage=ref.number,
+                    path=ref.relpath or ref.path,
+                    title=ref.title,
+                    sentence=" ".join(sentence.split()),
+                    figure_start=f.start,
+                ),
+                f,
+            )
+        )
+    return out
+
+
+def _order_key(p: TimelinePoint) -> tuple[int, dt.date, dt.date, float, str]:
+    # known days first, in time order; undated claims after them
+    day = anchor(p.as_of)
+    return (0 if day else 1, day or dt.date.max, p.as_of.start or dt.date.min, p.value, p.outlet)
+
+
+def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> None:
+    """Disagreement from the verdict's clashes; growth per point in a running total.
+
+    A point is growth when it is larger than a figure of the same quantity
+    whose time lies wholly before it, further than the comparison's growth
+    gap: a growing count is never flagged for growing.
+    """
+    for a, b in verdict.clashes:
+        pa, pb = points[a.key], points[b.key]
+        pa.disagreement = pb.disagreement = True
+        pa.conflicts.append(b.describe())
+        pb.conflicts.append(a.describe())
+    for p in series.points:
+        p.conflicts = list(dict.fromkeys(p.conflicts))
+    if not series.cumulative:
+        return
+    slack = (GROWTH_GAP_DAYS + 1) // 2
+    for p in series.points:
+        p.growth = any(
+            q.as_of.before(p.as_of) and not q.as_of.overlaps(p.as_of, slack_days=slack) and q.high < p.low
+            for q in series.points
+            if q is not p
+        )
+
+
+def build_series(
+    refs: Iterable[PassageRef], cancelled: CancelCheck | None = None, context: Iterable[PassageRef] = ()
+) -> list[Series]:
+    """Series for the claims in ``refs``: one per counted quantity, the largest first.
+
+    ``context`` passages (a hit's neighbours) add their claims only for
+    quantities the claims of ``refs`` already count: "about 14,400 people" in
+    the paragraph after "14,400 soldiers killed", not every figure near a hit.
+    """
+    items: list[tuple[Quantity, TimelinePoint, Figure]] = []
+    seen: set[tuple[str, int, str]] = set()
+    for source, is_context in ((refs, False), (context, True)):
+        wanted = [q for q, _, _ in items]
+        for n, ref in enumerate(source):
+            if cancelled is not None and n % 64 == 0 and cancelled():
+                raise Cancelled()
+            for q, p, f in points_of(ref):
+                k = (p.article_id, p.figure_start, p.claimant)
+                if k in seen:  # the same passage reached twice (a hit and a neighbour)
+                    continue
+                if is_context and not any(w.matches(q) for w in wanted):
+                    continue
+                seen.add(k)
+                items.append((q, p, f))
+    items = _one_per_article(items)
+    points = [p for _, p, _ in items]
+    facts = [
+        ClaimFact.from_figure(f, p.claimant, q, p.as_of, p.outlet, key=i) for i, (q, p, f) in enumerate(items)
+    ]
+    out: list[Series] = []
+    # the comparison's own grouping of matching quantities makes the series
+    for v in verdicts(facts):
+        pts = sorted((points[c.key] for c in v.claims), key=_order_key)
+        s = Series(key=quantity_key(v.quantity), label=_label(pts) or v.quantity.label, points=pts,
+                   cumulative=cumulative(v.quantity))
+        _mark(s, v, points)
+        out.append(s)
+    out.sort(key=lambda s: (-len(s.points), s.label.casefold()))
+    return out
+
+
+def _one_per_article(
+    items: list[tuple[Quantity, TimelinePoint, Figure]],
+) -> list[tuple[Quantity, TimelinePoint, Figure]]:
+    """An article that repeats a claim (headline, standfirst, body) gives one point for it."""
+    kept: list[tuple[Quantity, TimelinePoint, Figure]] = []
+    for item in items:
+        q, p, _ = item
+        if not any(
+            k.article_id == p.article_id and k.value == p.value and k.qualifier == p.qualifier
+            and k.as_of == p.as_of and kq.matches(q) and same_claimant(k.claimant, p.claimant)
+            for kq, k, _ in kept
+        ):
+            kept.append(item)
+    return kept
+
+
+def _label(pts: Sequence[TimelinePoint]) -> str:
+    counts = Counter(p.counted.casefold() for p in pts if p.counted)
+    if not counts:
+        return ""
+    best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    return next(p.counted for p in pts if p.counted.casefold() == best)
+
+
+def timeline_from_refs(
+    query: str, refs: Iterable[PassageRef], cancelled: CancelCheck | None = None, context: Iterable[PassageRef] = ()
+) -> Timeline:
+    return Timeline(query=query, series=build_series(refs, cancelled, context))
+
+
+def timeline_from_rows(query: str, rows: Sequence[Row]) -> Timeline:
+    """The timeline of a set of compare rows (their passages' claims)."""
+    refs = [r for row in rows for cell in row.cells.values() for r in cell]
+    return timeline_from_refs(query, refs)
+
+
+#: a series needs this many points to be ranked by the query's words (one figure makes a poor lane)
+RANK_MIN_POINTS = 3
+
+
+def rank_series(tl: Timeline, query: str) -> None:
+    """Series that count what the query names first ("civilians killed" before "miles"), then the largest."""
+    from desk.compare.tokens import content_stems
+
+    wanted = set(content_stems(query))
+
+    def key(s: Series) -> tuple[int, int, str]:
+        named = len(wanted & set(content_stems(s.label))) if len(s.points) >= RANK_MIN_POINTS else 0
+        return (-named, -len(s.points), s.label.casefold())
+
+    tl.series.sort(key=key)
+
+
+def _neighbours(library: Any, hits: Sequence[PassageRef]) -> list[PassageRef]:
+    """The passages beside each hit (as the comparison widens its candidates)."""
+    from desk.compare.retrieve import NEIGHBOURS
+    from desk.errors import DeskError
+
+    keys = {h.key for h in hits}
+    out: list[PassageRef] = []
+    for h in hits:
+        for d in range(-NEIGHBOURS, NEIGHBOURS + 1):
+            key = (h.article_id, h.number + d)
+            if key[1] < 0 or key in keys:
+                continue
+            keys.add(key)
+            try:
+                out.append(library.passage(*key))
+            except (DeskError, LookupError, ValueError):
+                continue  # past the article's end, or removed meanwhile
+    return out
+
+
+def timeline_for_query(
+    library: Any,
+    query: str,
+    outlets: Sequence[str] = (),
+    since: dt.date | str | None = None,
+    until: dt.date | str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    *,
+    limit: int = QUERY_LIMIT,
+) -> Timeline:
+    """Search ``library`` (every matching passage up to ``limit``) and build the timeline of its claims."""
+    from desk.compare.tokens import expand_query
+    from desk.errors import QueryError
+
+    if progress:
+        progress(0, 0, "searching")
+    expanded = expand_query(query)
+    try:
+        result = library.search(expanded, outlets=tuple(outlets), since=since, until=until, limit=limit, per_article=0)
+    except QueryError:
+        if expanded == query:
+            raise
+        result = library.search(query, outlets=tuple(outlets), since=since, until=until, limit=limit, per_article=0)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress:
+        progress(0, 0, "building the timeline")
+    hits = list(result.hits)
+    tl = timeline_from_refs(query, hits, cancelled, _neighbours(library, hits))
+    rank_series(tl, query)
+    tl.pending_extraction = result.pending_extraction
+    tl.passages = len(result.hits)
+    if outlets:
+        tl.filters["outlets"] = ", ".join(outlets)
+    if since:
+        tl.filters["since"] = since if isinstance(since, str) else since.isoformat()
+    if until:
+        tl.filters["until"] = until if isinstance(until, str) else until.isoformat()
+    return tl

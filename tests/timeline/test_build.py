@@ -1,0 +1,197 @@
+"""Series building: one series per counted quantity, points in as-of order, growth apart from disagreement.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from desk.model import Claim, Figure, PassageRef
+from desk.timeline import AsOf, anchor, build_series, timeline_from_refs, timeline_from_rows
+from desk.timeline.model import TimelinePoint
+
+
+def ref(
+    text: str,
+    outlet: str,
+    day: dt.date | None,
+    figures: list[tuple[str, float, str, str, str]],
+    *,
+    article: str | None = None,
+    number: int = 0,
+) -> PassageRef:
+    """A passage; figures are (as written, value, qualifier, counted, claimant)."""
+    aid = article or f"{outlet}-{day}-{number}"
+    claims = []
+    for written, value, qualifier, counted, claimant in figures:
+        at = text.index(written)
+        claims.append(Claim(Figure(at, at + len(written), written, value, qualifier=qualifier, counted=counted), claimant))
+    return PassageRef(aid, number, 0, len(text), text, outlet, f"{outlet} story", day, f"/a/{aid}.md", f"{aid}.md",
+                      claims=claims)
+
+
+def growing_toll() -> list[PassageRef]:
+    # a monitoring body's count of villagers killed, reported as it grows, out of date order
+    return [
+        ref("The monitors said 2,950 villagers had been killed.", "Daily A", dt.date(2031, 6, 1),
+            [("2,950", 2950, "", "villagers killed", "the monitors")]),
+        ref("The monitors counted 700 villagers killed so far.", "Daily B", dt.date(2031, 4, 2),
+            [("700", 700, "", "villagers killed", "the monitors")]),
+        ref("By the monitors' count, 1,910 villagers were killed.", "Daily A", dt.date(2031, 5, 3),
+            [("1,910", 1910, "", "villagers killed", "the monitors")]),
+    ]
+
+
+def test_points_sit_at_their_as_of_dates_in_order_and_growth_is_not_a_disagreement() -> None:
+    series = build_series(growing_toll())
+    assert len(series) == 1
+    s = series[0]
+    assert s.cumulative
+    assert [p.value for p in s.points] == [700, 1910, 2950]
+    assert [p.as_of.exact for p in s.points] == [dt.date(2031, 4, 2), dt.date(2031, 5, 3), dt.date(2031, 6, 1)]
+    assert [p.growth for p in s.points] == [False, True, True]
+    assert not any(p.disagreement for p in s.points)
+
+
+def test_two_claimants_at_one_time_that_cannot_both_hold_disagree() -> None:
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("The governor said 40 sailors were killed.", "Daily A", day, [("40", 40, "", "sailors killed", "the governor")]),
+        ref("The navy said 310 sailors were killed.", "Daily B", day, [("310", 310, "", "sailors killed", "the navy")]),
+    ]
+    (s,) = build_series(refs)
+    assert all(p.disagreement for p in s.points)
+    assert s.points[0].conflicts == ["310 (the navy (Daily B), as of 2031-03-09)"]
+    assert not any(p.growth for p in s.points)
+
+
+def test_a_hedge_that_admits_the_other_figure_does_not_disagree() -> None:
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("The governor said more than 40 sailors were killed.", "Daily A", day,
+            [("40", 40, "more than", "sailors killed", "the governor")]),
+        ref("The navy said 310 sailors were killed.", "Daily B", day, [("310", 310, "", "sailors killed", "the navy")]),
+    ]
+    (s,) = build_series(refs)
+    assert not any(p.disagreement for p in s.points)
+    hedged = next(p for p in s.points if p.value == 40)
+    assert hedged.low > 40
+    assert math.isinf(hedged.high)
+    assert hedged.hedged
+
+
+def test_the_same_figure_under_two_names_of_one_claimant_never_disagrees() -> None:
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("Admiral Petra Olsen said 40 sailors were killed.", "Daily A", day,
+            [("40", 40, "", "sailors killed", "Petra Olsen")]),
+        ref("Olsen said 40 sailors were killed.", "Daily B", day, [("40", 40, "", "sailors killed", "Olsen")]),
+    ]
+    (s,) = build_series(refs)
+    assert not any(p.disagreement for p in s.points)
+
+
+def test_figures_a_week_apart_grow_but_two_days_apart_disagree() -> None:
+    refs = [
+        ref("The navy said 40 sailors were killed.", "Daily A", dt.date(2031, 3, 1),
+            [("40", 40, "", "sailors killed", "the navy")]),
+        ref("The governor said 310 sailors were killed.", "Daily B", dt.date(2031, 3, 12),
+            [("310", 310, "", "sailors killed", "the governor")]),
+        ref("The mayor said 95 sailors were killed.", "Daily C", dt.date(2031, 3, 11),
+            [("95", 95, "", "sailors killed", "the mayor")]),
+    ]
+    (s,) = build_series(refs)
+    by = {p.value: p for p in s.points}
+    assert by[310].growth
+    assert by[95].growth
+    assert not by[40].growth
+    # 95 and 310, a day apart and from different claimants, cannot both hold
+    assert by[95].disagreement
+    assert by[310].disagreement
+    assert not by[40].disagreement
+
+
+def test_relative_as_of_from_the_sentence() -> None:
+    text = "On Monday the ministry said 1,300 soldiers had been killed a week earlier."
+    refs = [ref(text, "Daily A", dt.date(2031, 3, 20), [("1,300", 1300, "", "soldiers killed", "the ministry")])]
+    (p,) = build_series(refs)[0].points
+    assert p.as_of.exact is not None
+    assert p.as_of.exact < dt.date(2031, 3, 20)
+    assert p.as_of.basis
+
+
+def test_different_subjects_and_outcomes_are_different_series() -> None:
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("Officials said 1,200 Northern soldiers were killed and 3,400 Northern soldiers wounded.", "Daily A", day,
+            [("1,200", 1200, "", "Northern soldiers killed", "officials"),
+             ("3,400", 3400, "", "Northern soldiers wounded", "officials")]),
+        ref("The other side said 90 Southern soldiers were killed.", "Daily B", day,
+            [("90", 90, "", "Southern soldiers killed", "the other side")]),
+    ]
+    series = build_series(refs)
+    assert len(series) == 3
+    assert not any(p.disagreement for s in series for p in s.points)
+
+
+def test_an_undated_article_gets_an_open_interval_not_an_invented_date() -> None:
+    refs = [ref("A spokesman said 75 bridges were destroyed.", "Daily C", None,
+                [("75", 75, "", "bridges destroyed", "a spokesman")])]
+    (s,) = build_series(refs)
+    (p,) = s.points
+    assert p.as_of == AsOf(None, None)
+    assert not p.as_of.known
+    assert anchor(p.as_of) is None
+    assert p.as_of.label() == "undated"
+
+
+def test_a_figure_repeated_in_one_article_is_one_point() -> None:
+    day = dt.date(2031, 2, 1)
+    text = "Ferry sinks: 61 passengers missing. The coast guard said 61 passengers were missing."
+    refs = [
+        ref(text, "Daily A", day, [("61 passengers missing", 61, "", "passengers missing", "coast guard")],
+            article="x", number=0),
+        ref(text, "Daily A", day, [("61 passengers were", 61, "", "passengers missing", "the coast guard")],
+            article="x", number=1),
+    ]
+    (s,) = build_series(refs)
+    assert len(s.points) == 1
+
+
+def test_point_carries_its_passage_link_and_sentence() -> None:
+    r = ref("Rain fell all day. The monitors said 700 villagers were killed. Talks resumed.", "Daily B",
+            dt.date(2031, 4, 2), [("700", 700, "", "villagers killed", "the monitors")], article="art9", number=3)
+    tl = timeline_from_refs("villagers killed", [r])
+    (p,) = tl.points
+    assert p.key == ("art9", 3)
+    assert p.path == "art9.md"
+    assert p.sentence == "The monitors said 700 villagers were killed."
+    assert p.article_date == dt.date(2031, 4, 2)
+    assert tl.span() == (dt.date(2031, 4, 2), dt.date(2031, 4, 2))
+
+
+def test_timeline_of_compare_rows() -> None:
+    from desk.model import Row
+
+    refs = growing_toll()
+    rows = [Row(cells={"Daily A": [refs[0], refs[2]], "Daily B": [refs[1]]})]
+    tl = timeline_from_rows("villagers", rows)
+    assert [p.value for p in tl.points] == [700, 1910, 2950]
+
+
+def test_as_of_intervals_overlap_and_label() -> None:
+    a = AsOf(dt.date(2031, 2, 24), dt.date(2031, 3, 19), "from 24 February to 19 March")
+    assert a.exact is None
+    assert anchor(a) == dt.date(2031, 3, 19)
+    assert a.overlaps(AsOf(dt.date(2031, 3, 19), dt.date(2031, 3, 19)))
+    assert not a.overlaps(AsOf(dt.date(2031, 3, 20), dt.date(2031, 3, 20)))
+    assert a.overlaps(AsOf(None, None))  # an open interval overlaps everything
+    assert AsOf(None, dt.date(2031, 3, 19)).label() == "… – 2031-03-19"
+
+
+def test_point_who_falls_back_to_the_outlet() -> None:
+    p = TimelinePoint(5, "5", "", 5, 5, "boats", "", "Daily A", AsOf(None, None), None, "a", 0, "a.md", "t", "s")
+    assert p.who() == "Daily A"
+    assert not p.hedged
