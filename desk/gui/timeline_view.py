@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Theme, escape_text
+from desk.gui.plain import set_plain, tip
 from desk.timeline import Series, Timeline, TimelinePoint, anchor
 
 # pyqtgraph emits its own signals (a dragged band, a zoom, a hover: thousands a
@@ -213,7 +214,7 @@ class TimelineView(QWidget):
                 item = QListWidgetItem(f"{s.label} ({len(s.points)}){flag}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if i < FIRST_LANES else Qt.CheckState.Unchecked)
-                item.setToolTip(f"<p>{escape_text(s.label)}</p>")
+                item.setToolTip(tip(s.label))
                 self.series_list.addItem(item)
         self.series_list.blockSignals(False)
         self.redraw()
@@ -287,7 +288,8 @@ class TimelineView(QWidget):
         hidden = len(tl.series) - len(shown)
         more = f"; {hidden} more counted things in the list" if hidden else ""
         self.last_draw = time.perf_counter() - started
-        self.info.setText(
+        set_plain(
+            self.info,
             f"{n} figures in {len(shown)} lanes for \u201c{tl.query}\u201d{more}. Wheel zooms, drag pans, "
             "hover a point for its sentence, click to open it; drag the band below to filter the compare rows."
         )
