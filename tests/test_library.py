@@ -322,7 +322,7 @@ def test_cancel_stops_a_long_extraction_at_once(seeds, tmp_path, monkeypatch):
         shutil.copytree(seeds, folder / sub)
     monkeypatch.setattr(build, "EXTRACT_CHUNK", 2)
 
-    def stuck(articles, nlp=None):  # the forked workers inherit this
+    def stuck(articles, nlp=None, **options):  # the forked workers inherit this
         time.sleep(120)
         return []
 

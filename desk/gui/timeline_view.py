@@ -251,7 +251,7 @@ class TimelineView(QWidget):
         tl = self.timeline
         shown = self.shown_series()
         if tl is None or not tl.series:
-            self.info.setText(EMPTY_TEXT if tl is None else f"No figures with a counted thing for \u201c{tl.query}\u201d.")
+            set_plain(self.info, EMPTY_TEXT if tl is None else f"No figures with a counted thing for \u201c{tl.query}\u201d.")
             self.last_draw = time.perf_counter() - started
             return
         span = tl.view_span()
@@ -297,7 +297,7 @@ class TimelineView(QWidget):
 
     def _style_plot(self, plot: pg.PlotItem, s: Series) -> None:
         title = escape_text(s.label) + (" <span style='color:gray'>(running total)</span>" if s.cumulative else "")
-        plot.setTitle(f"<span style='color:{self._fg}; font-size:9pt'>{title}</span>", justify="left")
+        plot.setTitle(f"<span style='color:{self._fg}; font-size:9pt'>{title}</span>", justify="left")  # text-safe: escape_text() above
         plot.showGrid(x=True, y=True, alpha=0.15)
         plot.getAxis("left").setWidth(64)  # one width in every lane, so the linked dates line up
         for name in ("left", "bottom"):
@@ -406,7 +406,7 @@ class TimelineView(QWidget):
         ov.setMenuEnabled(False)
         ov.hideButtons()
         ov.getAxis("bottom").setTextPen(pg.mkPen(self._fg))
-        ov.setTitle(f"<span style='color:{self.theme.dim}; font-size:8pt'>drag the band to filter the compare rows "
+        ov.setTitle(f"<span style='color:{self.theme.dim}; font-size:8pt'>drag the band to filter the compare rows "  # text-safe: literals
                     "by as-of date</span>", justify="left")
         view = tl.view_span()
         if view is not None:
@@ -451,7 +451,7 @@ class TimelineView(QWidget):
         if not spots:
             vb.setToolTip("")
             return
-        vb.setToolTip("".join(point_tip(self.points[int(s.data())]) for s in spots[:3]))
+        vb.setToolTip("".join(point_tip(self.points[int(s.data())]) for s in spots[:3]))  # text-safe: point_tip escapes
 
     def tip_for(self, index: int) -> str:
         return point_tip(self.points[index])
