@@ -9,7 +9,6 @@ together.  Exit status: 0 ok, 1 nothing found, 2 error, 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import io
 import os
@@ -74,31 +73,20 @@ def check_date_options(args: argparse.Namespace) -> None:
 # output helpers
 
 
-def to_jsonable(obj: Any) -> Any:
-    """Model dataclasses, dates and paths as plain JSON values."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, dict):
-        return {(k if isinstance(k, str) else "|".join(map(str, k)) if isinstance(k, tuple) else str(k)):
-                to_jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple | set):
-        return [to_jsonable(v) for v in obj]
-    if isinstance(obj, dt.date | dt.datetime):
-        return obj.isoformat()
-    if isinstance(obj, Path):
-        return str(obj)
-    if isinstance(obj, float) and obj != obj:  # NaN
-        return None
-    if isinstance(obj, float) and obj in (float("inf"), float("-inf")):
-        return None
-    return obj
+def _plain(obj: Any) -> Any:
+    from desk.export.json import to_plain
+
+    return to_plain(obj)
 
 
 def print_json(data: Any, out: TextIO | None = None) -> None:
     """``data`` as JSON that is valid UTF-8 whatever the file names, with no character a terminal
-    acts on (:func:`desk.textsafe.json_dumps`)."""
+    acts on: every ``--json`` goes through :func:`desk.export.json.to_plain`, then
+    :func:`desk.textsafe.json_dumps`."""
     out = out or sys.stdout
-    text = json_dumps(to_jsonable(data)) + "\n"
+    from desk.export.json import to_plain
+
+    text = json_dumps(to_plain(data)) + "\n"
     out.flush()
     buffer = getattr(out, "buffer", None)
     if buffer is not None:  # UTF-8 bytes whatever the locale's encoding
@@ -234,7 +222,7 @@ def run_index(args: argparse.Namespace) -> int:
         finally:
             bar.finish()
         if args.json:
-            print_json({"folder": str(lib.folder), **to_jsonable(report)})
+            print_json({"folder": str(lib.folder), **_plain(report)})
             return OK
         state = "cancelled" if report.cancelled else "indexed"
         print(
@@ -312,9 +300,10 @@ def run_articles(args: argparse.Namespace) -> int:
         if args.json:
             rows = []
             for a in articles:
-                row = to_jsonable(a)
+                row = _plain(a)
                 for k in ("text", "boilerplate", "passages"):
                     row.pop(k, None)
+                    row.pop(f"{k}_bytes", None)
                 row["passages"] = counts.get(a.id, 0)
                 rows.append(row)
             print_json({"articles": rows, "skipped": skipped, "pending_extraction": lib.pending_extraction()})
@@ -363,7 +352,7 @@ def run_extract(args: argparse.Namespace) -> int:
         found += len(ext.figures) + len(ext.attributions)
         if args.json:
             item = {"path": str(path), "title": article.title, "outlet": article.outlet,
-                    "date": article.date, **to_jsonable(ext)}
+                    "date": article.date, **_plain(ext)}
             if args.text:
                 item["text"] = article.text
             out.append(item)
@@ -474,21 +463,16 @@ def setup_aliases(p: argparse.ArgumentParser) -> None:
 
 
 def run_aliases(args: argparse.Namespace) -> int:
-    from desk.extract.aliases import AliasBook
-
     with open_library(args) as lib:
         if args.merge or args.rename or args.delete:
-            # read, change and save under one lock: edits from other processes are kept
-            with AliasBook.editing(lib.aliases_path) as book:
-                if args.merge:
-                    book.merge(*args.merge)
-                elif args.rename:
-                    book.rename(*args.rename)
-                else:
-                    book.delete(args.delete)
+            if args.merge:
+                entries = lib.edit_alias("merge", *args.merge)
+            elif args.rename:
+                entries = lib.edit_alias("rename", *args.rename)
+            else:
+                entries = lib.edit_alias("delete", args.delete)
         else:
-            book = AliasBook.load(lib.aliases_path)
-        entries = list(book.entries())
+            entries = lib.alias_entries()
         if args.json:
             print_json({"file": str(lib.aliases_path), "entries": entries, "claimants": lib.claimants()})
             return OK

@@ -74,6 +74,7 @@ from desk.model import (
     never_cancelled,
     no_progress,
 )
+from desk.passages import article_passage_refs, passage_ref
 
 STORE_NAME = "library.sqlite"
 
@@ -274,36 +275,12 @@ class Library:
         return out
 
     def _ref(self, article: Article, number: int, start: int, end: int, text: str | None = None) -> PassageRef:
-        ref = PassageRef(
-            article_id=article.id,
-            number=number,
-            start=start,
-            end=end,
-            text=text if text is not None else article.text[start:end],
-            outlet=article.outlet,
-            title=article.title,
-            date=article.date,
-            path=article.path,
-            relpath=article.relpath,
-            url=article.url,
-        )
-        ext = self.extraction(article.id)
-        if ext is not None:
-            canon = self._canon()
-            for c in ext.claims:
-                if start <= c.figure.start < end:
-                    if c.claimant:
-                        name = canon(c.claimant)
-                        if name != c.claimant:
-                            c = type(c)(c.figure, name, c.attribution)
-                    ref.claims.append(c)
-            ref.attributions = [
-                a for a in ext.attributions if (a.source_start < end and a.source_end > start)
-                or (a.content_start < end and a.content_end > start)
-            ]
-            ref.entities = [e for e in ext.entities if e.start < end and e.end > start]
-        ref.boilerplate = [b for b in article.boilerplate if b.start < end and b.end > start]
-        return ref
+        """A passage with its claims, claimant names through the alias book (:func:`desk.passages.passage_ref`)."""
+        return passage_ref(article, number, start, end, self.extraction(article.id), text=text)
+
+    def passage_refs(self, article: Article) -> list[PassageRef]:
+        """Every passage of ``article`` with its claims, as :meth:`passage` gives each one."""
+        return article_passage_refs(article, self.extraction(article.id))
 
     def passage(self, article_id: str, number: int) -> PassageRef:
         a = self.article(article_id)
@@ -451,6 +428,45 @@ class Library:
             names.discard("")
             self._claimants = sorted(names, key=str.casefold)
         return list(self._claimants)
+
+    #: what :meth:`edit_alias` can do to a claimant name
+    ALIAS_ACTIONS = ("merge", "rename", "delete", "forget")
+
+    def edit_alias(self, action: str, name: str, new: str = "") -> list[tuple[str, str, str]]:
+        """Change the alias book; every view and export shows the new names from then on.
+
+        ``"merge"``: show claimant ``name`` as claimant ``new``; ``"rename"``:
+        show ``name`` under the name ``new``; ``"delete"``: ``name`` is no
+        claimant (its figures become the outlet's own); ``"forget"``: drop any
+        alias of ``name``.  The file is read, changed and saved under its lock,
+        so edits another desk process made meanwhile are kept.  Returns the
+        book's entries.
+        """
+        from desk.extract.aliases import AliasBook
+
+        if action not in self.ALIAS_ACTIONS:
+            raise DeskError(f"Unknown alias action {action!r}: use one of {', '.join(self.ALIAS_ACTIONS)}.")
+        if action in ("merge", "rename") and not new.strip():
+            raise DeskError(f"An alias {action} needs the new name.")
+        with AliasBook.editing(self.aliases_path) as book:
+            if action == "merge":
+                book.merge(name, new)
+            elif action == "rename":
+                book.rename(name, new)
+            elif action == "delete":
+                book.delete(name)
+            else:
+                book.remove(name)
+            entries = list(book.entries())
+        # the file's (mtime, size) may not move within one clock tick: drop what was read from it
+        self._canon_cache = None
+        self._claimants = None
+        return entries
+
+    def alias_entries(self) -> list[tuple[str, str, str]]:
+        """The alias book's entries (kind, name, target), as :meth:`edit_alias` returns them."""
+        book = self._alias_book()
+        return list(book.entries()) if book is not None else []
 
     def passage_counts(self) -> dict[str, int]:
         """Article id -> number of passages (for the library list)."""

@@ -19,7 +19,7 @@ from desk.corpus import UNKNOWN_OUTLET
 from desk.errors import Cancelled, DeskError, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
-from .collate import collate_articles, passage_refs
+from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .retrieve import DEPTH, Candidate, article_ref, ranked_passages, sentence_units
@@ -30,7 +30,6 @@ __all__ = [
     "collate",
     "collate_articles",
     "compare_query",
-    "passage_refs",
     "word_diff",
     "column_order",
 ]

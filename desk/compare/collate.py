@@ -8,6 +8,7 @@ import numpy as np
 
 from desk.errors import Cancelled
 from desk.model import Article, CancelCheck, Comparison, Extraction, PassageRef, Progress, Row
+from desk.passages import article_passage_refs
 
 from .grouping import duplicates_in, similarity_matrix
 from .profile import Profile, profile
@@ -21,36 +22,6 @@ COMMON_SHARE = 0.6
 ALIGN_OFFSET = 0.2
 #: and out of order (moved) when it reaches this
 MOVED_THRESHOLD = 0.35
-
-
-def passage_refs(article: Article, extraction: Extraction | None) -> list[PassageRef]:
-    """Every passage of an article as a PassageRef with its claims, attributions and entities."""
-    refs: list[PassageRef] = []
-    for p in article.passages:
-        if p.end <= p.start:
-            continue
-        ref = PassageRef(
-            article_id=article.id,
-            number=p.number,
-            start=p.start,
-            end=p.end,
-            text=article.text[p.start : p.end],
-            outlet=article.outlet,
-            title=article.title,
-            date=article.date,
-            path=article.path,
-            relpath=article.relpath,
-            url=article.url,
-        )
-        ref.boilerplate = [b for b in article.boilerplate if b.start < p.end and b.end > p.start]
-        if extraction is not None:
-            ref.claims = [c for c in extraction.claims if p.start <= c.figure.start < p.end]
-            ref.attributions = [
-                a for a in extraction.attributions if a.content_start < p.end and a.content_end > p.start
-            ]
-            ref.entities = [e for e in extraction.entities if e.start < p.end and e.end > p.start]
-        refs.append(ref)
-    return refs
 
 
 def _column_names(articles: Sequence[Article]) -> list[str]:
@@ -84,7 +55,7 @@ def collate_articles(
         raise DeskError("Collation needs at least two articles.")
     exts = list(extractions) + [None] * (len(articles) - len(extractions))
     columns = _column_names(articles)
-    per_article = [passage_refs(a, e) for a, e in zip(articles, exts, strict=False)]
+    per_article = [article_passage_refs(a, e) for a, e in zip(articles, exts, strict=False)]
     for refs, col in zip(per_article, columns, strict=True):
         for r in refs:
             r.score = 0.0

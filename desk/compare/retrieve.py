@@ -30,6 +30,7 @@ from typing import Any
 from desk.errors import DeskError, QueryError
 from desk.extract.sentences import sentences
 from desk.model import Article, Claim, PassageRef
+from desk.passages import passage_ref
 
 from .tokens import QUERY_SYNONYMS, expand_query
 
@@ -133,22 +134,9 @@ def ranked_passages(
 
 
 def article_ref(library: Any, article: Article, number: int, start: int, end: int) -> PassageRef:
-    make = getattr(library, "_ref", None)
-    if make is not None:
-        ref = make(article, number, start, end)
-        if isinstance(ref, PassageRef):
-            return ref
-    ref = PassageRef(
-        article_id=article.id, number=number, start=start, end=end, text=article.text[start:end],
-        outlet=article.outlet, title=article.title, date=article.date, path=article.path, relpath=article.relpath,
-    )
-    ext = library.extraction(article.id)
-    if ext is not None:
-        ref.claims = [c for c in ext.claims if start <= c.figure.start < end]
-        ref.attributions = [a for a in ext.attributions if a.content_start < end and a.content_end > start]
-        ref.entities = [e for e in ext.entities if e.start < end and e.end > start]
-    ref.boilerplate = [b for b in article.boilerplate if b.start < end and b.end > start]
-    return ref
+    """A passage with its claims (:func:`desk.passages.passage_ref`), through ``library.extraction``
+    (the alias book's names)."""
+    return passage_ref(article, number, start, end, library.extraction(article.id))
 
 
 def _in_boilerplate(article: Article, start: int, end: int) -> bool:

@@ -1,33 +1,69 @@
-"""A comparison as plain JSON data (``desk compare --json``)."""
+"""Plain JSON data from desk's values: the one writer behind every ``--json`` (:func:`to_plain`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import math
+from pathlib import PurePath
 from typing import Any
 
-from desk.model import Comparison, Figure
+from desk.model import Comparison, Figure, FigureStatement, Row
 from desk.textsafe import json_dumps, json_safe
+
+
+def to_plain(value: Any) -> Any:
+    """Any desk value (model dataclasses, dicts, lists, dates, paths) as plain JSON data.
+
+    The one JSON writer behind every ``--json`` and :func:`comparison_to_json`:
+
+    - passage keys ``(article_id, number)`` (any tuple key) become ``"article_id:number"``;
+    - dates become ISO strings, paths strings, NaN and infinite floats ``null``
+      (an open interval end);
+    - a figure carries ``interval`` ``[low, high]``; a comparison row carries
+      its ``outlets``; a figure statement whose as-of interval is one day
+      carries ``as_of``;
+    - a string with bytes that were not UTF-8 (a file name) shows them as
+      ``\\xNN`` and keeps them exactly under ``<key>_bytes``
+      (:func:`desk.textsafe.json_safe`).
+    """
+    return json_safe(_plain(value))
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Figure):
-        data = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data = _fields(value)
         lo, hi = value.interval()
         data["interval"] = [_plain(lo), _plain(hi)]
         return data
+    if isinstance(value, Row):
+        data = _fields(value)
+        data["outlets"] = list(value.outlets)
+        return data
+    if isinstance(value, FigureStatement):
+        data = _fields(value)
+        # one day: "as_of"; an interval (open ends null): "as_of_start"/"as_of_end"
+        start, end = data.get("as_of_start"), data.get("as_of_end")
+        if start is not None and start == end:
+            data["as_of"] = start
+        return data
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return _fields(value)
     if isinstance(value, dict):
         return {_key(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
+    if isinstance(value, PurePath):
+        return str(value)
     if isinstance(value, float) and not math.isfinite(value):
-        return None  # JSON has no infinity: an open interval end is null
+        return None  # JSON has no infinity or NaN
     return value
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
 
 
 def _key(key: Any) -> str:
@@ -37,25 +73,13 @@ def _key(key: Any) -> str:
 
 
 def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
-    """Every field of the comparison as JSON-ready data.
+    """Every field of the comparison as JSON-ready data (:func:`to_plain`).
 
-    Passage keys ``(article_id, number)`` become ``"article_id:number"``;
-    infinite interval ends become ``null``; a string with bytes that were not
-    UTF-8 (a file name) shows them as ``\\xNN`` and keeps them exactly under
-    ``<key>_bytes`` (:func:`desk.textsafe.json_safe`).  Each figure statement
-    carries ``as_of_start``/``as_of_end`` (null where open) and, when they are
-    one day, ``as_of``.
+    Each figure statement carries ``as_of_start``/``as_of_end`` (null where
+    open) and, when they are one day, ``as_of``.
     """
-    data: dict[str, Any] = _plain(comparison)
-    for row, out in zip(comparison.rows, data["rows"], strict=True):
-        out["outlets"] = row.outlets
-        for stmt in out.get("statements") or []:
-            # one day: "as_of"; an interval (open ends null): "as_of_start"/"as_of_end"
-            start, end = stmt.get("as_of_start"), stmt.get("as_of_end")
-            if start is not None and start == end:
-                stmt["as_of"] = start
-    safe: dict[str, Any] = json_safe(data)
-    return safe
+    data: dict[str, Any] = to_plain(comparison)
+    return data
 
 
 def dumps(comparison: Comparison, *, indent: int | None = 2) -> str:

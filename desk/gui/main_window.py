@@ -990,17 +990,7 @@ class MainWindow(QMainWindow):
             return
 
         def act() -> None:
-            from desk.extract.aliases import AliasBook
-
-            with AliasBook.editing(Path(lib.aliases_path)) as book:  # locked against other processes
-                if action == "merge":
-                    book.merge(name, new)
-                elif action == "rename":
-                    book.rename(name, new)
-                elif action == "delete":
-                    book.delete(name)
-                else:
-                    book.remove(name)
+            lib.edit_alias(action, name, new)  # locked against other processes
 
         def after(_: object) -> None:
             what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",

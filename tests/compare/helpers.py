@@ -86,7 +86,7 @@ class FakeLibrary:
     """Just enough of desk.library.Library for compare_query: a term-AND search over passages."""
 
     def __init__(self, articles: list[Article], extractions: list[Extraction | None]) -> None:
-        from desk.compare import passage_refs
+        from desk.passages import article_passage_refs as passage_refs
 
         self._articles = {a.id: a for a in articles}
         self._ext = {a.id: e for a, e in zip(articles, extractions, strict=True)}

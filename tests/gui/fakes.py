@@ -218,5 +218,24 @@ class FakeLibrary:
     def claimants(self) -> list[str]:
         return ["Olena Marchuk", "General Staff", "Ministry of Defence"]
 
+    def edit_alias(self, action: str, name: str, new: str = "") -> list[tuple[str, str, str]]:
+        """Records the edit; a fake that has an ``aliases_path`` also writes it there, as the core does."""
+        self.alias_calls.append((action, name, new))
+        path = getattr(self, "aliases_path", None)
+        if path is None:
+            return []
+        from desk.extract.aliases import AliasBook
+
+        with AliasBook.editing(path) as book:
+            if action == "merge":
+                book.merge(name, new)
+            elif action == "rename":
+                book.rename(name, new)
+            elif action == "delete":
+                book.delete(name)
+            else:
+                book.remove(name)
+            return list(book.entries())
+
     def close(self) -> None:
         self.closed = True
