@@ -18,11 +18,14 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desk import __version__, paths
 from desk.errors import DeskError
 from desk.textsafe import json_dumps, visible
+
+if TYPE_CHECKING:
+    from desk.api import LibraryAPI
 
 OK, NOTHING, ERROR, INTERRUPTED = 0, 1, 2, 130
 
@@ -164,7 +167,7 @@ class ProgressBar:
             self._drawn = False
 
 
-def open_library(args: argparse.Namespace) -> Any:
+def open_library(args: argparse.Namespace) -> LibraryAPI:
     from desk.library import Library
 
     lib = Library(args.folder, data_dir=args.data_dir)

@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk import paths
 from desk.errors import DeskError, FolderError
@@ -75,6 +75,9 @@ from desk.model import (
     no_progress,
 )
 from desk.passages import article_passage_refs, passage_ref
+
+if TYPE_CHECKING:
+    from desk.api import LibraryAPI
 
 STORE_NAME = "library.sqlite"
 
@@ -471,3 +474,8 @@ class Library:
     def passage_counts(self) -> dict[str, int]:
         """Article id -> number of passages (for the library list)."""
         return self.store.npassages()
+
+
+def _as_api(lib: Library) -> LibraryAPI:
+    """mypy checks here that :class:`Library` is a :class:`desk.api.LibraryAPI`."""
+    return lib

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import __version__
+from desk.api import LibraryAPI
 from desk.errors import DeskError
 from desk.gui import export_dialog
 from desk.gui import theme as theming
@@ -197,7 +198,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.library_factory = library_factory
         self.err_windows = err_windows
-        self.library: Any = None
+        self.library: LibraryAPI | None = None  # the core, through desk.api only
         self.folder: Path | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(3)
