@@ -524,8 +524,6 @@ def setup_compare(p: argparse.ArgumentParser) -> None:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from desk.compare import compare_query
-
     check_date_options(args)
     if args.limit is not None and args.limit < 1:
         raise DeskError("--limit must be at least 1.")
@@ -535,9 +533,8 @@ def run_compare(args: argparse.Namespace) -> int:
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
         try:
-            extra = {"limit": args.limit} if args.limit is not None else {}
-            comparison = compare_query(
-                lib, args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar, **extra
+            comparison = lib.compare(
+                args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar, limit=args.limit
             )
         finally:
             bar.finish()

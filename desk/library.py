@@ -353,10 +353,20 @@ class Library:
         until: dt.date | str | None = None,
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
+        *,
+        limit: int | None = None,
     ) -> Comparison:
+        """Rows of passages from different outlets reporting the same facts (:func:`desk.compare.compare_query`).
+
+        ``limit``: candidate passages to group before their neighbours join
+        (None: the measured default).
+        """
         from desk.compare import compare_query
 
-        return compare_query(self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled)
+        extra = {"limit": limit} if limit is not None else {}
+        return compare_query(
+            self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled, **extra
+        )
 
     def collate(
         self,
