@@ -152,12 +152,9 @@ def _is_core_library(lib: Any) -> bool:
 
 
 def _see_commits(lib: Any) -> None:
-    """Let ``lib`` see what another process (the indexing child) committed.
-
-    The core has no public call for this yet: ``_committed`` is what its own
-    indexer calls after each commit (a fresh searcher, empty caches).
-    """
-    refresh = getattr(lib, "refresh", None) or (getattr(lib, "_committed", None) if _is_core_library(lib) else None)
+    """Let ``lib`` see what another process (the indexing child) committed (``LibraryAPI.refresh``;
+    a test fake without it has nothing to refresh)."""
+    refresh = getattr(lib, "refresh", None)
     if callable(refresh):
         refresh()
 
