@@ -51,6 +51,9 @@ class AsOf:
     end: dt.date | None
     basis: str = ""
     since: dt.date | None = None
+    #: a day the text names as the end without a year ("to 19 March" in an undated
+    #: article): kept for the label, never turned into an invented date
+    open_end: str = ""
 
     @property
     def exact(self) -> dt.date | None:
@@ -80,7 +83,7 @@ class AsOf:
         if self.exact is not None:
             return self.exact.isoformat()
         if self.start is None and self.end is None:
-            return "undated"
+            return f"… – {self.open_end} (year not given)" if self.open_end else "undated"
         a = self.start.isoformat() if self.start else "…"
         b = self.end.isoformat() if self.end else "…"
         return f"{a} – {b}"
@@ -141,6 +144,25 @@ _DATELINE_RE = re.compile(
 _CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|but|whereas)\s")
 
 
+#: what, before a date in the same clause, makes it the start of a counting period
+#: rather than the claim's time: "since the invasion on 24 February", "from the
+#: start of the war on ...", "in the invasion that began on ...", a clause opening "From"
+_STARTS_PERIOD = re.compile(
+    r"(?:\bsince\b|(?:^|[,(]\s*)from\b|\bfrom\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b"
+    r"|\b(?:that|which)\s+(?:began|started)\b)[^;!?]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _inside_since(m: re.Match[str]) -> bool:
+    """Whether the date matched by ``m`` sits in a "since ..." clause of its sentence."""
+    head = m.string[max(0, m.start() - 120) : m.start()]
+    brk = list(_CLAUSE_BREAK.finditer(head))
+    if brk:
+        head = head[brk[-1].end() :]
+    return bool(_STARTS_PERIOD.search(head.rstrip()))
+
+
 def _month_number(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
@@ -196,6 +218,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     g = m.groupdict()
     basis = " ".join(m.group(0).split())
     prep = g.get("prep") or ""
+    if kind in ("abs", "month", "weekday") and prep.lower() in ("", "on", "in") and _inside_since(m):
+        prep = "since"
     if kind == "abs":
         if g.get("iso"):
             try:
@@ -208,6 +232,12 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             ytext = g.get("y1") or g.get("y2")
             year = int(ytext) if ytext else _year_for(mon, d, base)
             if year is None:
+                if " ".join(prep.lower().split()) in ("by", "to", "until", "till", "through", "as of"):
+                    # the end day without a year: keep it, leave the interval open
+                    day_text = " ".join((g.get("d1") or g.get("d2") or "", g.get("m1") or g.get("m2") or ""))
+                    if g.get("m2"):
+                        day_text = f"{g['m2']} {g['d2']}"
+                    return AsOf(None, None, basis, open_end=day_text.strip())
                 return None
             try:
                 day = dt.date(year, mon, d)

@@ -24,7 +24,7 @@ from .decode import Unreadable
 from .outlets import OUTLETS, outlet_from_url
 from .passages import cut_passages, sentence_spans
 from .reader import UNKNOWN_OUTLET, apply_repeated, article_id, line_keys, read_article
-from .scan import SUFFIXES, scan
+from .scan import SUFFIXES, scan, scan_stat
 
 __all__ = [
     "OUTLETS",
@@ -40,5 +40,6 @@ __all__ = [
     "read_article",
     "repeated_keys",
     "scan",
+    "scan_stat",
     "sentence_spans",
 ]

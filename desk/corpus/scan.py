@@ -31,6 +31,12 @@ def _why(exc: OSError) -> str:
 
 
 def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipped]:
+    """Article files below ``folder`` as paths; see :func:`scan_stat`."""
+    for item in scan_stat(folder, exclude=exclude):
+        yield item if isinstance(item, Skipped) else Path(item[0])
+
+
+def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[str, os.stat_result] | Skipped]:
     """Article files below ``folder`` in sorted order, and the entries that could not be read.
 
     Hidden files and folders (a leading dot) are passed over, and so is
@@ -41,7 +47,9 @@ def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipp
     a :class:`Skipped`), and folders deeper than :data:`MAX_DEPTH` are reported
     instead of read.  The walk keeps its own stack (no recursion), so no depth
     of nesting can exhaust Python's.  Files of other kinds are ignored
-    silently.  Never raises for one bad entry.
+    silently.  Never raises for one bad entry.  Each file comes as its path
+    string and the ``os.stat`` result the walk already took (the indexer needs
+    both; building a Path and stat-ing again was half of an unchanged scan).
     """
     excluded = set()
     for p in exclude:
@@ -110,7 +118,7 @@ def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipp
             if excluded and is_link and (real in excluded or any(real.startswith(e + os.sep) for e in excluded)):
                 continue
             if stat.S_ISREG(st.st_mode):
-                yield Path(path)
+                yield path, st
             else:
                 yield Skipped(path, "not a regular file")
 

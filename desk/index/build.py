@@ -342,25 +342,21 @@ class Indexer:
         root_s = os.fspath(self.folder)
         prefix = root_s.rstrip(os.sep) + os.sep
         try:
-            for item in corpus.scan(self.folder, exclude=exclude):
+            for item in corpus.scan_stat(self.folder, exclude=exclude):
                 if isinstance(item, Skipped):
                     skipped.append(item)
                     continue
-                # plain strings here: pathlib's parsing was most of an unchanged re-index
-                name = os.fspath(item)
+                # plain strings here: pathlib's parsing was most of an unchanged re-index;
+                # the walk's own stat (it follows in-folder links) is the file's
+                name, st = item
                 full = name if os.path.isabs(name) else os.path.join(root_s, name)
-                try:
-                    st = os.stat(full)
-                except OSError as exc:
-                    skipped.append(Skipped(full, f"cannot be read: {exc.strerror or exc}"))
-                    continue
                 if full.startswith(prefix):
                     rel = full[len(prefix) :]
                 else:
                     rel = os.path.relpath(full, root_s)
                 if os.sep != "/":
                     rel = rel.replace(os.sep, "/")
-                found.append((item if os.path.isabs(name) else Path(full), rel, st))
+                found.append((Path(full), rel, st))
         except PermissionError as exc:
             raise FolderError(f"desk may not list the folder {self.folder}: {exc.strerror}.") from exc
         root = str(self.folder)

@@ -7,6 +7,7 @@ document sets once per distinct filter and cached until the next refresh.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import threading
@@ -58,6 +59,69 @@ class RawResult:
     hits: list[RawHit]
     total: int
     outlets: dict[str, int]
+
+
+#: the docnum -> article id / outlet columns, saved beside the index (never in the
+#: article folder) so that a new process need not walk two Whoosh columns again
+_COLUMNS_FILE = "doc-columns.npz"
+
+
+def _snapshot_key(reader: Any) -> str:
+    """What names one index snapshot: its generation, document count and segment ids.
+
+    Segment ids are random per segment, so a rebuilt or updated index never
+    shares a key with the snapshot a saved file was made from.
+    """
+    try:
+        segs = sorted(sub.segment().segment_id() for sub, _ in reader.leaf_readers())
+    except AttributeError:
+        return ""
+    return f"{reader.generation()}|{reader.doc_count_all()}|{','.join(segs)}"
+
+
+def _columns_path(ix: Index) -> str | None:
+    import os
+
+    folder = getattr(getattr(ix, "storage", None), "folder", None)
+    return os.path.join(os.path.dirname(os.path.abspath(folder)), _COLUMNS_FILE) if folder else None
+
+
+def _load_columns(ix: Index, key: str) -> tuple[list[str], list[str]] | None:
+    path = _columns_path(ix)
+    if not key or path is None:
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            if str(z["key"]) != key:
+                return None
+            aids = z["aid_names"][z["aid_of_doc"]].tolist()
+            outlets = z["outlet_names"][z["outlet_of_doc"]].tolist()
+    except (OSError, KeyError, ValueError, IndexError):
+        return None  # missing, older or damaged: read the columns again
+    return aids, outlets
+
+
+def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str]) -> None:
+    import os
+    import tempfile
+
+    path = _columns_path(ix)
+    if not key or path is None or not aids:
+        return
+    aid_names, aid_of_doc = np.unique(np.array(aids, dtype=str), return_inverse=True)
+    outlet_names, outlet_of_doc = np.unique(np.array(outlets, dtype=str), return_inverse=True)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".doc-columns-", suffix=".npz", dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as f:
+            np.savez(
+                f, key=np.array(key), aid_names=aid_names, aid_of_doc=aid_of_doc.astype(np.int32),
+                outlet_names=outlet_names, outlet_of_doc=outlet_of_doc.astype(np.int32),
+            )
+        os.replace(tmp, path)
+    except OSError:
+        # a read-only data folder: the cache is only a speed-up
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
 
 
 class PassageSearcher:
@@ -260,9 +324,13 @@ class PassageSearcher:
             def text(v: Any) -> str:
                 return v.decode("utf-8") if isinstance(v, bytes) else str(v)
 
-            aids = [text(v) for v in reader.column_reader("aid")]
-            outlets = [text(v) for v in reader.column_reader("outlet")]
-            cols = (aids, outlets)
+            key = _snapshot_key(reader)
+            cols = _load_columns(self.ix, key)
+            if cols is None:
+                aids = [text(v) for v in reader.column_reader("aid")]
+                outlets = [text(v) for v in reader.column_reader("outlet")]
+                cols = (aids, outlets)
+                _save_columns(self.ix, key, aids, outlets)
             self._filters[("columns",)] = cols
         return cast(tuple[list[str], list[str]], cols)
 

@@ -43,6 +43,41 @@ def test_since_counts_up_to_the_article_date() -> None:
     assert asof.since == D(2023, 3, 3)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the storm made landfall on 3 March, at least 2,500 homes have been flooded.",
+        "Since the start of the strike on March 3, 2,500 workers have walked out.",
+        "From the first day of the drought on 3 March, 2,500 wells ran dry, the agency says.",
+        "From the beginning of the outbreak on 3 March to date, 2,500 cases were confirmed.",
+        "Officials counted 2,500 evacuees in the flood that began on 3 March.",
+    ],
+)
+def test_a_date_inside_a_since_clause_starts_the_count(sentence: str) -> None:
+    asof = resolve_as_of(sentence, BASE, at=sentence.index("2,500"))
+    assert asof.exact == BASE, asof
+    assert asof.since == D(2023, 3, 3)
+
+
+def test_a_plain_on_date_is_still_the_claims_day() -> None:
+    text = "The ferry left from the northern pier on 3 March with 250 passengers."
+    assert resolve_as_of(text, BASE, at=text.index("250")).exact == D(2023, 3, 3)
+    text = "On 3 March, 250 people were rescued since the river rose."
+    assert resolve_as_of(text, BASE, at=text.index("250")).exact == D(2023, 3, 3)
+
+
+def test_an_undated_end_day_is_kept_with_the_start_open() -> None:
+    text = "Losses from 2 March, when the siege began, to 19 April came to about 7,300 vehicles."
+    asof = resolve_as_of(text, None, at=text.index("7,300"))
+    assert asof.start is None
+    assert asof.end is None
+    assert asof.open_end == "19 April"
+    assert asof.label() == "… – 19 April (year not given)"
+    assert resolve_as_of("By June 4, 80 bridges were closed.", None).open_end == "June 4"
+    # with a date the same words give the day itself
+    assert resolve_as_of(text, BASE, at=text.index("7,300")).exact == D(2023, 4, 19)
+
+
 def test_first_days_leave_the_start_open() -> None:
     asof = resolve_as_of("In the first five days of the flood, 31 villages were cut off.", BASE)
     assert asof.start is None
