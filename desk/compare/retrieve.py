@@ -97,11 +97,18 @@ def ranked_passages(
     try:
         if words:
             eligible: np.ndarray | None = None
+            groups = []
             for w in words:
-                _top, matched = searcher._collect(searcher.builder.parse(_group(w)), 1, flt, None)
+                try:
+                    group = searcher.builder.parse(_group(w))
+                except QueryError:
+                    continue  # a word the index does not keep ("of", "the"): it cannot narrow anything
+                groups.append(_group(w))
+                _top, matched = searcher._collect(group, 1, flt, None)
                 arts = np.unique(art[matched])
                 eligible = arts if eligible is None else np.intersect1d(eligible, arts)
-            ranking = searcher.builder.parse(" OR ".join(_group(w) for w in words))
+            # none left: the whole query says why in one sentence
+            ranking = searcher.builder.parse(" OR ".join(groups) if groups else query)
         else:
             boolean = searcher.builder.parse(expand_query(query))
             from desk.index import claimfilter

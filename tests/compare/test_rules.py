@@ -79,6 +79,18 @@ def ferry(tmp_path_factory: pytest.TempPathFactory) -> Comparison:
         return lib.compare("ferry Elm")
 
 
+def test_a_common_word_in_the_query_is_passed_over(tmp_path: Path) -> None:
+    # "of" is not indexed: it must not turn a researcher's phrase into an error
+    from desk.library import Library
+
+    folder = write_folder(tmp_path / "articles")
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        comp = lib.compare("ferry of Elm")
+    row = row_holding(comp, "harbour.md", "31 passengers drowned")
+    assert {"Harbour News", "Daily Ledger"} <= set(row.outlets)
+
+
 def test_query_recall_beyond_exact_words(ferry: Comparison) -> None:
     # the Ledger's sentence has neither "ferry" nor "Elm": its article has both, so it still comes in
     row = row_holding(ferry, "ledger.md", "31 passengers drowned")
