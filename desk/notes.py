@@ -9,11 +9,10 @@ directory, never in the article folder.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from desk.errors import DeskError
+from desk.jsonfile import write_json_atomic
 from desk.model import Comparison, Row
 
 #: the longest note kept (a note is a remark, not a document)
@@ -80,18 +79,6 @@ class NoteBook:
     def save(self) -> None:
         data = {"version": 1, "notes": dict(sorted(self.notes.items()))}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".notes-", suffix=".json", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False, indent=1)
-                    fh.write("\n")
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_json_atomic(self.path, data, prefix=".notes-")
         except OSError as exc:
             raise DeskError(f"The row notes file {self.path} cannot be written ({exc}).") from exc

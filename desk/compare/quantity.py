@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from desk.model import Figure
 
+from .profile import context_outcome
 from .tokens import OUTCOMES, content_stems
 
 __all__ = ["Quantity", "fold_subject", "quantity_of"]
@@ -55,8 +56,6 @@ _PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", 
 #: units of measure: "tons of grain" counts grain in tons
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
                       "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
-#: words either side of a figure searched for what happened to the counted thing
-CONTEXT_WORDS = 6
 _OWN_RE = re.compile(r"\b(?:its|their|our|his|her)\s+own\b|\bour\b", re.IGNORECASE)
 _KIND_WORDS = {
     "kill": "killed",
@@ -140,24 +139,6 @@ class Quantity:
         return " ".join(parts) or self.unit
 
 
-def _context_kind(text: str, start: int, end: int) -> str:
-    """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
-    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
-    after = _CLAUSE_END.split(text[end : end + 120])[0]
-    b = content_stems(before)[-CONTEXT_WORDS:]
-    a = content_stems(after)[:CONTEXT_WORDS]
-    best, dist = "", CONTEXT_WORDS + 1
-    for i, w in enumerate(a):
-        if w in OUTCOMES and i < dist:
-            best, dist = w, i
-            break
-    for i, w in enumerate(reversed(b)):
-        if w in OUTCOMES and i < dist:
-            best, dist = w, i
-            break
-    return best
-
-
 def _subject(phrase: str, claimant: str) -> str:
     if _OWN_RE.search(phrase):
         return "own:" + claimant.casefold() if claimant else "own"
@@ -176,7 +157,7 @@ def quantity_of(
     stems = content_stems(counted)
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
-        kind = _context_kind(*context)
+        kind = context_outcome(*context)
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]

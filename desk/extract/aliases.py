@@ -15,8 +15,6 @@ canonical form (titles dropped), so an alias for "Zelensky" also catches
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +22,7 @@ from pathlib import Path
 
 from desk.errors import DeskError, IndexBusy
 from desk.extract.names import canonical_name, fold
+from desk.jsonfile import write_json_atomic
 
 KINDS = ("merge", "rename", "delete")
 #: temporary files of a save; one older than this was left by a killed run
@@ -126,19 +125,7 @@ class AliasBook:
             "entries": [{"kind": k, "name": n, "target": t} for k, n, t in self.entries()],
         }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".aliases-", suffix=".json", dir=self.path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False, indent=1)
-                    fh.write("\n")
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            write_json_atomic(self.path, data, prefix=".aliases-")
         except OSError as exc:
             raise DeskError(f"The claimant alias file {self.path} cannot be written ({exc}).") from exc
 
