@@ -117,8 +117,8 @@ def run(report: Report, args: argparse.Namespace) -> None:
             report("compare queries", str(len(queries)))
             report("compare latency median (cold passage cache)", statistics.median(cold), "ms")
             report("compare latency p95 (cold passage cache)", _p95(cold), "ms")
-            report("compare latency median (warm, limit=200)", statistics.median(warm), "ms")
-            report("compare latency p95 (warm, limit=200)", _p95(warm), "ms")
+            report("compare latency median (warm, default depth)", statistics.median(warm), "ms")
+            report("compare latency p95 (warm, default depth)", _p95(warm), "ms")
             report("compare latency max (warm)", max(warm), "ms")
             # the machine may be shared: CPU time of this process shows what the work itself costs
             report("compare CPU time median (warm)", statistics.median(warm_cpu), "ms")
