@@ -46,6 +46,7 @@ from desk.gui import export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView, row_claimants
+from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
@@ -552,8 +553,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "desk", tip(message))
 
     def show_crash(self, tb: str) -> None:
-        from desk.gui.app import report_crash
-
         self.set_status("Something went wrong; the details are in the log.")
         self.crashShown.emit(tb)
         report_crash(tb, self.data_dir, parent=self, dialog=self.err_windows)

@@ -151,7 +151,7 @@ def wait_for_signal(signal: Any, window: Any, what: str, timeout: float = WINDOW
 
 
 def _window_steps(folder: Path, data_dir: Path, query: str) -> None:
-    from desk.gui.app import make_app, settings_for
+    from desk.gui.application import make_app, settings_for
     from desk.gui.main_window import MainWindow
 
     app = make_app()

@@ -201,7 +201,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from desk.gui import settings as settings_mod
-    from desk.gui.app import make_app
+    from desk.gui.application import make_app
     from desk.gui.main_window import MainWindow
     from desk.gui.smoke import SmokeFailure, wait_for_signal
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 
 from desk.gui import app as gui_app
+from desk.gui import application, crash
 from desk.gui.compare_view import CompareView
 from desk.gui.markup import anchor_key
 from desk.gui.richtext import HtmlRole
@@ -107,7 +108,7 @@ def test_dropping_a_folder_opens_it(qtbot, fake_window, tmp_path: Path) -> None:
 
 
 def test_crash_goes_to_stderr_and_log(capsys, data_dir: Path) -> None:
-    path = gui_app.report_crash("Traceback (most recent call last):\nValueError: x\n", str(data_dir), dialog=False)
+    path = crash.report_crash("Traceback (most recent call last):\nValueError: x\n", str(data_dir), dialog=False)
     assert path is not None
     assert "ValueError: x" in path.read_text(encoding="utf-8")
     assert "ValueError: x" in capsys.readouterr().err
@@ -129,8 +130,8 @@ def test_arguments(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
 
 
 def test_initial_folder(tmp_path: Path) -> None:
-    assert gui_app.initial_folder("/given", "") == "/given"
-    assert gui_app.initial_folder(None, str(tmp_path)) == str(tmp_path)
-    demo = gui_app.initial_folder(None, str(tmp_path / "gone"))
+    assert application.initial_folder("/given", "") == "/given"
+    assert application.initial_folder(None, str(tmp_path)) == str(tmp_path)
+    demo = application.initial_folder(None, str(tmp_path / "gone"))
     assert demo is None or Path(demo).name == "demo"
     assert sys.modules["desk.gui.app"] is gui_app
