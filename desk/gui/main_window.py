@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QFileSystemWatcher, QMimeData, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desk import __version__
 from desk.api import LibraryAPI
 from desk.errors import DeskError
-from desk.gui import export_dialog
+from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView, row_claimants
@@ -301,115 +301,42 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[..., Any],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | list[Any] | None = None,
-        tip: str = "",
-    ) -> QAction:
-        act = QAction(text, self)  # text-safe: the rule checks what callers of _action pass
-        if isinstance(shortcut, list):
-            act.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        if tip:
-            act.setToolTip(tip)  # text-safe: the rule checks what callers of _action pass
-            act.setStatusTip(tip)  # text-safe: as above
-        act.triggered.connect(lambda *_: slot())
-        return act
-
     def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu("&File")
-        self.open_act = self._action("&Open Folder\u2026", self.choose_folder, QKeySequence.StandardKey.Open,
-                                     "Choose a folder of articles to index and compare")
-        m.addAction(self.open_act)
-        self.recent_menu = m.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.demo_act = self._action("Open the &Demo Folder", self.open_demo, None, "Open the bundled example articles")
-        m.addAction(self.demo_act)
-        m.addSeparator()
-        self.reindex_act = self._action("&Re-index", self.reindex, "F5", "Index new and changed files now")
-        m.addAction(self.reindex_act)
-        m.addSeparator()
-        self.export_act = self._action("&Export\u2026", self.export, "Ctrl+E",
-                                       "Preview and save the ticked compare rows as Markdown")
-        m.addAction(self.export_act)
-        self.copy_md_act = self._action("Copy as &Markdown", self.copy_markdown, "Ctrl+Shift+C",
-                                         "Copy the ticked compare rows to the clipboard as Markdown")
-        m.addAction(self.copy_md_act)
-        m.addSeparator()
-        self.quit_act = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.quit_act.setShortcut(QKeySequence("Ctrl+Q"))
-        m.addAction(self.quit_act)
-
-        m = mb.addMenu("&Edit")
-        self.find_act = self._action("&Find\u2026", self.focus_search, ["Ctrl+F", "Ctrl+L"],
-                                     "Type a query; Enter compares the outlets")
-        m.addAction(self.find_act)
-        m.addAction(self._action("Tick &All Rows", lambda: self.compare_view.model.set_all_checked(True), "Ctrl+Shift+A"))
-        m.addAction(self._action("&Untick All Rows", lambda: self.compare_view.model.set_all_checked(False)))
-        m.addAction(self._action("&Cancel Running Work", self.cancel_busy, "Esc"))
-        m.addSeparator()
-        self.save_search_act = self._action("&Save This Search", self.save_search, "Ctrl+D",
-                                            "Keep the query in the search field under Edit > Saved Searches")
-        m.addAction(self.save_search_act)
-        self.saved_menu = m.addMenu("Sa&ved Searches")
-        self.saved_menu.aboutToShow.connect(self._fill_saved)
-        self.history_menu = m.addMenu("Recent Searc&hes")
-        self.history_menu.aboutToShow.connect(self._fill_history)
-
-        m = mb.addMenu("&View")
-        for i, name in enumerate(("&Compare", "&Reader", "C&laims", "&Timeline")):
-            m.addAction(self._action(name, lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))  # text-safe: literals
-        m.addSeparator()
-        for dock in (self.library_dock, self.results_dock, self.problems_dock):
-            m.addAction(dock.toggleViewAction())
-        m.addSeparator()
-        theme_menu = m.addMenu("&Theme")
-        self.theme_actions: dict[str, QAction] = {}
-        for key, label in (("system", "Follow the &System"), ("light", "&Light"), ("dark", "&Dark")):
-            act = self._action(label, lambda k=key: self.set_theme(k))  # text-safe: literals above
-            act.setCheckable(True)
-            theme_menu.addAction(act)
-            self.theme_actions[key] = act
-        self.lock_act = QAction("&Lock Aligned Rows", self)
-        self.lock_act.setCheckable(True)
+        """The menus and the toolbar, made from the declared actions (desk.gui.actions)."""
+        self.commands = actions.build_actions(self)
+        docks = [d.toggleViewAction() for d in (self.library_dock, self.results_dock, self.problems_dock)]
+        self.submenus = actions.populate_menus(
+            self.menuBar(), self.commands,
+            fillers={"recent": self._fill_recent, "saved": self._fill_saved, "history": self._fill_history},
+            places={"docks": docks},
+        )
+        self.recent_menu, self.saved_menu, self.history_menu = (
+            self.submenus["recent"], self.submenus["saved"], self.submenus["history"])
+        self.export_act = self.commands["export"]
+        self.lock_act = self.commands["lock_rows"]
         self.lock_act.setChecked(self.settings.get("compare/locked"))
-        self.lock_act.toggled.connect(self.compare_view.lock.setChecked)
         self.compare_view.lock.toggled.connect(self.lock_act.setChecked)
         self.compare_view.lock.setChecked(self.lock_act.isChecked())
-        m.addAction(self.lock_act)
-
-        m = mb.addMenu("&Go")
-        self.compare_act = self._action("&Compare Outlets", lambda: self.compare(self.search_field.text()), "Ctrl+Return",
-                                        "Compare the outlets for the query in the search field")
-        m.addAction(self.compare_act)
-        self.collate_act = self._action("C&ollate Chosen Articles", self.collate, "Ctrl+K",
-                                        "Align two or more articles chosen in the Library, in reading order")
-        m.addAction(self.collate_act)
-        m.addSeparator()
-        self.next_dis_act = self._action("&Next Disagreement", self.compare_view.next_disagreement, "F8")
-        self.prev_dis_act = self._action("&Previous Disagreement", self.compare_view.previous_disagreement, "Shift+F8")
-        m.addAction(self.next_dis_act)
-        m.addAction(self.prev_dis_act)
-        m.addAction(self._action("Next &Match", self.reader.next_match, QKeySequence.StandardKey.FindNext))
-        m.addAction(self._action("Previous M&atch", self.reader.previous_match, QKeySequence.StandardKey.FindPrevious))
-
-        m = mb.addMenu("&Help")
-        m.addAction(self._action("&How to Compare and Export", self.show_help, QKeySequence.StandardKey.HelpContents))
-        m.addAction(self._action("&About desk", self.show_about))
-
-        self.toolbar.addAction(self.open_act)
-        self.toolbar.addWidget(self.search_bar)
         go = QToolButton(self)
-        go.setDefaultAction(self.compare_act)
+        go.setDefaultAction(self.commands["compare"])
         go.setText("Compare")
         go.setAccessibleName("Compare outlets")
-        self.toolbar.addWidget(go)
-        self.toolbar.addAction(self.collate_act)
-        self.toolbar.addAction(self.export_act)
+        actions.populate_toolbar(self.toolbar, self.commands, {"search": self.search_bar, "compare": go})
+        self.compare_view.model.modelReset.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        """Enable the actions whose condition holds now (a folder open, rows on screen, work running)."""
+        comp = self.compare_view.model.comparison
+        actions.update_enabled(self.commands, {
+            actions.FOLDER: self.library is not None,
+            actions.COMPARISON: comp is not None and bool(comp.rows),
+            actions.BUSY: bool(self.busy_tasks),
+        })
+
+    def compare_field(self) -> None:
+        """Compare the query in the search field (Go > Compare Outlets)."""
+        self.compare(self.search_field.text())
 
     def _build_status(self) -> None:
         sb = self.statusBar()
@@ -452,8 +379,9 @@ class MainWindow(QMainWindow):
 
     def apply_theme(self) -> None:
         key = self.settings.get("view/theme")
-        for k, act in self.theme_actions.items():
-            act.setChecked(k == key)
+        theme_act = self.commands.get(f"theme_{key}")
+        if theme_act is not None:
+            theme_act.setChecked(True)
         dark = theming.apply(key)
         theme = Theme.for_dark(dark)
         self.compare_view.set_theme(theme)
@@ -502,6 +430,7 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, 0)
             self.progress.setVisible(True)
             self.cancel_btn.setVisible(True)
+            self.update_actions()
 
     @property
     def busy(self) -> Task | IndexJob | None:
@@ -514,6 +443,7 @@ class MainWindow(QMainWindow):
             if not self.busy_tasks:
                 self.progress.setVisible(False)
                 self.cancel_btn.setVisible(False)
+                self.update_actions()
         if task is self.index_task:
             self.index_task = None
         task.deleteLater()
@@ -599,6 +529,7 @@ class MainWindow(QMainWindow):
             return
         self.library = library
         self.folder = path.resolve()
+        self.update_actions()
         aliases = getattr(library, "aliases_path", None)
         self._notes_path = Path(aliases).with_name("notes.json") if aliases else None
         self.setWindowTitle(title(f"{self.folder.name} \u2014 desk"))
@@ -631,6 +562,7 @@ class MainWindow(QMainWindow):
             except Exception:  # noqa: BLE001 - closing must never stop the window
                 log.exception("closing the library failed")
         self.library = None
+        self.update_actions()
         dirs = self._watcher.directories() + self._watcher.files()
         if dirs:
             self._watcher.removePaths(dirs)
