@@ -28,6 +28,15 @@ class QueryError(DeskError):
     """The search query cannot be parsed."""
 
 
+class ArticleGone(DeskError):
+    """An article the index listed is no longer in the library (its file was removed or re-indexed since).
+
+    The one error a reader of search results may pass over: the article went
+    away between the search and the read.  Anything else (a bug, a broken
+    index) reaches the user.
+    """
+
+
 class FolderError(DeskError):
     """The article folder does not exist or cannot be listed."""
 

@@ -52,7 +52,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desk import paths
-from desk.errors import DeskError, FolderError
+from desk.errors import ArticleGone, DeskError, FolderError
 from desk.index import engine
 from desk.index.build import Indexer
 from desk.index.claimfilter import ClaimantIndex
@@ -240,7 +240,7 @@ class Library:
     def article(self, article_id: str) -> Article:
         a = self.store.article(article_id)
         if a is None:
-            raise DeskError(f"There is no article {article_id!r} in this library (was the file removed?).")
+            raise ArticleGone(f"There is no article {article_id!r} in this library (was the file removed?).")
         return a
 
     def skipped(self) -> list[Skipped]:

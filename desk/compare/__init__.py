@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from desk.corpus import UNKNOWN_OUTLET
-from desk.errors import Cancelled, DeskError, QueryError
+from desk.errors import ArticleGone, Cancelled, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
 from .collate import collate_articles
@@ -152,7 +152,7 @@ def _merge_cells(library: Any, row: Row) -> Row:
             s, e = min(r.start for r in group), max(r.end for r in group)
             try:
                 article = library.article(key[0])
-            except (DeskError, KeyError, LookupError):
+            except ArticleGone:  # removed since the search; any other error reaches the user
                 merged.extend(group)
                 continue
             ref = article_ref(library, article, key[1], s, e)

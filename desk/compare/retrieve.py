@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desk.errors import DeskError, QueryError
+from desk.errors import ArticleGone, QueryError
 from desk.extract.sentences import sentences
 from desk.model import Article, Claim, PassageRef
 from desk.passages import passage_ref
@@ -181,7 +181,7 @@ def sentence_units(
     for aid in order:
         try:
             article = library.article(aid)
-        except (DeskError, KeyError, LookupError):
+        except ArticleGone:  # removed since the search; any other error reaches the user
             continue
         passages = {p.number: p for p in article.passages}
         for number, (score, hit) in sorted(by_article[aid].items()):

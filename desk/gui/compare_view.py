@@ -105,7 +105,7 @@ class CompareModel(QAbstractTableModel):
         self.diff_reference = ""  # outlet whose passage the others are compared with ("" = the row's first)
         self.only_disagreements = False
         self.hide_single = False
-        self.sort = SORTS[0]
+        self.sort_by = SORTS[0]  # not 'sort': that is the model's sort(column, order)
         self._order: list[int] = []
         self._checked: set[int] = set()  # comparison row indices
         self.expanded: set[int] = set()  # comparison row indices shown whole
@@ -145,10 +145,10 @@ class CompareModel(QAbstractTableModel):
             if not (self.only_disagreements and not row.disagreement)
             and not (self.hide_single and len(row.outlets) < 2)
         ]
-        if self.sort == "Relevance":
+        if self.sort_by == "Relevance":
             keep.sort(key=lambda i: -comp.rows[i].score)
-        elif self.sort.startswith("Date"):
-            newest = "newest" in self.sort
+        elif self.sort_by.startswith("Date"):
+            newest = "newest" in self.sort_by
             def when(i: int) -> tuple[bool, int]:
                 d = row_date(comp.rows[i], newest)
                 return (d is None, (-d.toordinal() if newest else d.toordinal()) if d else 0)
@@ -159,7 +159,7 @@ class CompareModel(QAbstractTableModel):
                  hide_single: bool | None = None) -> None:
         """Re-sort or re-filter the rows (ticks are kept)."""
         if sort is not None:
-            self.sort = sort
+            self.sort_by = sort
         if only_disagreements is not None:
             self.only_disagreements = only_disagreements
         if hide_single is not None:
@@ -957,8 +957,8 @@ class CompareView(QWidget):
         self.legend.setVisible(has)
         for w in (self.prev_btn, self.next_btn, self.export_btn, self.lock):
             w.setEnabled(has)
-        for w in (self.only_dis, self.hide_single, self.sort_box, self.diff_btn):
-            w.setEnabled(comp is not None and (has or self.only_dis.isChecked() or self.hide_single.isChecked()))
+        for box in (self.only_dis, self.hide_single, self.sort_box, self.diff_btn):
+            box.setEnabled(comp is not None and (has or self.only_dis.isChecked() or self.hide_single.isChecked()))
         self._layout_columns()
         self._estimate_row_heights()
         self.set_locked(self.lock.isChecked())
@@ -1057,9 +1057,11 @@ class CompareView(QWidget):
             return
         # one independent pane per visible outlet, over the same model column
         while self.panes.count():
-            w = self.panes.widget(0)
-            w.setParent(None)
-            w.deleteLater()
+            pane = self.panes.widget(0)
+            if pane is None:
+                break
+            pane.setParent(None)
+            pane.deleteLater()
         header = self.table.horizontalHeader()
         for visual in range(1, self.model.columnCount()):
             c = header.logicalIndex(visual)

@@ -185,7 +185,8 @@ class DateField(QDateEdit):
         if event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text().strip()
             try:
-                self.setDate(dt.date.fromisoformat(text[:10]))
+                day = dt.date.fromisoformat(text[:10])
+                self.setDate(QDate(day.year, day.month, day.day))
             except ValueError:
                 pass
             return
@@ -334,33 +335,48 @@ class LibraryPanel(QWidget):
     def _refilter(self, *args: Any) -> None:
         since = until = None
         if self.use_dates.isChecked():
-            since = self.since.date().toPython()
-            until = self.until.date().toPython()
+            since = _pydate(self.since.date())
+            until = _pydate(self.until.date())
         chosen = self.chosen_outlets()
         self.proxy.set_filter(chosen[0] if len(chosen) == 1 else chosen, since, until, self.words.text())
         self.more_outlets.setText(f"+{len(self.extra_outlets)}" if self.extra_outlets else "+")  # text-safe: a count
         self._update_count()
 
     def set_indexing(self, on: bool) -> None:
-        """While the folder is indexed an empty list says so, not "no articles"."""
+        """While the folder is indexed the count line says so, with counts; an empty list never says "no articles"."""
         self.indexing = on
+        self._index_step = (0, 0, "")
+        self._update_count()
+
+    def set_folder_open(self, on: bool) -> None:
+        self.folder_open = on
+        self._update_count()
+
+    def index_progress(self, done: int, total: int, message: str) -> None:
+        """The indexer's step (the first word of its message) and counts, for the count line."""
+        self._index_step = (done, total, message.split(" ", 1)[0])
         self._update_count()
 
     def _update_count(self) -> None:
         n, total = self.proxy.rowCount(), self.model.rowCount()
-        if total == 0 and getattr(self, "indexing", False):
-            self.count.setText("Indexing the folder\u2026 articles appear here as they are read.")
+        indexing = getattr(self, "indexing", False)
+        if total == 0 and indexing:
+            set_plain(self.count, index_status(*getattr(self, "_index_step", (0, 0, ""))))
+        elif total == 0 and getattr(self, "folder_open", False):
+            self.count.setText("No articles in this folder (files desk could not read are under Problems).")
         elif total == 0:
             self.count.setText("No articles yet: File > Open Folder (Ctrl+O)")
+        elif indexing:
+            set_plain(self.count, f"{n:d} of {total:d} articles \u00b7 indexing\u2026")
         else:
-            set_plain(self.count, f"{n} of {total} articles")
+            set_plain(self.count, f"{n:d} of {total:d} articles")
 
     def filters(self) -> tuple[tuple[str, ...], dt.date | None, dt.date | None]:
         """The outlet and date filters, for the search."""
         outlets = self.chosen_outlets()
         if not self.use_dates.isChecked():
             return outlets, None, None
-        return outlets, self.since.date().toPython(), self.until.date().toPython()
+        return outlets, _pydate(self.since.date()), _pydate(self.until.date())
 
     def chosen_articles(self) -> list[Article]:
         rows = self.table.selectionModel().selectedRows()
@@ -371,6 +387,20 @@ class LibraryPanel(QWidget):
         a = index.data(ObjectRole)
         if isinstance(a, Article):
             self.articleActivated.emit(a)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def index_status(done: int, total: int, step: str) -> str:
+    """The Library's line while a folder is indexed and no article is listed yet (the first index)."""
+    head = "First index of this folder: "
+    if step == "reading" and total > 0:
+        return head + f"{done:,d} of {total:,d} files read\u2026 articles appear here when they are saved."
+    if step in ("writing", "saving"):
+        return head + "saving the index\u2026 articles appear here in a moment."
+    return head + "looking for articles\u2026"
 
 
 #: how far after a passage's start a match still counts as "in the passage" when landing there

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QFileSystemWatcher, QMimeData, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,21 +48,29 @@ from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView, row_claimants
 from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
-from desk.gui.index_process import IndexJob
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
 from desk.gui.plain import menu_text, set_plain, tip, title
 from desk.gui.richtext import SafeBrowser, SafeDocument
 from desk.gui.search import ResultsView, SearchBar
+from desk.gui.session import FOLDER, Session
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
 from desk.gui.timeline_tab import TimelineTab
-from desk.gui.worker import Task
-from desk.model import Article, Comparison, IndexReport, PassageRef, SearchResult, Skipped
+from desk.gui.worker import Job, Task
+from desk.model import (
+    Article,
+    Comparison,
+    Extraction,
+    FigureStatement,
+    IndexReport,
+    PassageRef,
+    SearchResult,
+    Skipped,
+)
 from desk.notes import NoteBook
 
 log = logging.getLogger(__name__)
 
-WATCH_DEBOUNCE_MS = 1500
 LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
 #: saved searches kept
@@ -107,7 +115,7 @@ Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot;
 #: passages listed per article (two hits from one article are told apart by their sentences)
 PER_ARTICLE = 5
 
-LibraryFactory = Callable[[str, str | None], Any]
+LibraryFactory = Callable[[str, str | None], LibraryAPI]
 
 
 def _status_text(text: str, limit: int = 80) -> str:
@@ -130,7 +138,7 @@ def markdown_mime(markdown: str) -> QMimeData:
     return mime
 
 
-def _default_library(folder: str, data_dir: str | None) -> Any:
+def _default_library(folder: str, data_dir: str | None) -> LibraryAPI:
     from desk.library import Library
 
     return Library(folder, data_dir=data_dir)
@@ -144,20 +152,6 @@ class Listing(NamedTuple):
     claimants: list[str]
     skipped: list[Skipped]
     keys: tuple[int, int, int]
-
-
-def _is_core_library(lib: Any) -> bool:
-    from desk.library import Library
-
-    return isinstance(lib, Library)
-
-
-def _see_commits(lib: Any) -> None:
-    """Let ``lib`` see what another process (the indexing child) committed (``LibraryAPI.refresh``;
-    a test fake without it has nothing to refresh)."""
-    refresh = getattr(lib, "refresh", None)
-    if callable(refresh):
-        refresh()
 
 
 class MainWindow(QMainWindow):
@@ -196,19 +190,13 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.library_factory = library_factory
         self.err_windows = err_windows
-        self.library: LibraryAPI | None = None  # the core, through desk.api only
-        self.folder: Path | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(3)
-        self.index_task: Task | IndexJob | None = None
-        self.busy_tasks: list[Task | IndexJob] = []  # cancellable work the status bar shows, newest last
-        self._tasks: set[Task | IndexJob] = set()
+        # the library, the watcher, the index job and the running tasks; drops stale results
+        self.session = Session(self)
         self._query = ""  # the last compared query
         self._collated: list[str] = []  # the article ids of the last collation
         self._help: QDialog | None = None
         self._notes_path: Path | None = None  # row notes of the open folder (beside its aliases)
         self._marked_query = ""  # the last searched query: its words are marked in the reader
-        self._generation = 0
         self._reindex_pending = False
         self._last_list_refresh = 0.0
         self._list_phase = ""  # the indexer's step at the last list refresh
@@ -224,13 +212,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_menus()
         self._build_status()
-        self._watcher = QFileSystemWatcher(self)
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setSingleShot(True)
-        self._watch_timer.setInterval(WATCH_DEBOUNCE_MS)
-        self._watch_timer.timeout.connect(self.reindex)
-        self._watcher.directoryChanged.connect(self._folder_changed)
-        self._watcher.fileChanged.connect(self._folder_changed)
+        self._wire_session()
         self._had_state = self._restore()
         self.apply_theme()
 
@@ -389,64 +371,51 @@ class MainWindow(QMainWindow):
         self.results.set_theme(theme)
         self.timeline_tab.set_theme(theme)
 
-    # ------------------------------------------------------------------ tasks
-    def run(
-        self,
-        fn: Callable[..., Any],
-        *args: Any,
-        on_done: Callable[[Any], None],
-        name: str,
-        cancellable: bool = False,
-        quiet_errors: bool = False,
-        on_error: Callable[[str], None] | None = None,
-        **kwargs: Any,
-    ) -> Task:
-        task = Task(fn, *args, name=name, with_progress=cancellable, parent=self, **kwargs)
-        self._track(task, on_done=on_done, name=name, cancellable=cancellable, quiet_errors=quiet_errors,
-                    on_error=on_error)
-        task.start(self.pool)
-        return task
-
-    def _track(
-        self,
-        task: Task | IndexJob,
-        *,
-        on_done: Callable[[Any], None],
-        name: str,
-        cancellable: bool,
-        quiet_errors: bool = False,
-        on_error: Callable[[str], None] | None = None,
-    ) -> None:
-        """Connect a task's signals to the window (status, errors, progress bar, Cancel)."""
-        task.finished.connect(on_done)
-        task.failed.connect(on_error or (lambda msg: self.show_error(msg, dialog=not quiet_errors)))
-        task.crashed.connect(self.show_crash)
-        task.canceled.connect(lambda: self.set_status(f"{name.capitalize()} cancelled."))
-        self._tasks.add(task)
-        task.done.connect(lambda: self._task_done(task))
-        if cancellable:
-            self.busy_tasks.append(task)
-            task.progress.connect(self._progress)
-            self.progress.setRange(0, 0)
-            self.progress.setVisible(True)
-            self.cancel_btn.setVisible(True)
-            self.update_actions()
+    # ------------------------------------------------------------------ the session's state, read here
+    @property
+    def library(self) -> LibraryAPI | None:
+        return self.session.library
 
     @property
-    def busy(self) -> Task | IndexJob | None:
-        return self.busy_tasks[-1] if self.busy_tasks else None
+    def folder(self) -> Path | None:
+        return self.session.folder
 
-    def _task_done(self, task: Task | IndexJob) -> None:
-        self._tasks.discard(task)
-        if task in self.busy_tasks:
-            self.busy_tasks.remove(task)
-            if not self.busy_tasks:
-                self.progress.setVisible(False)
-                self.cancel_btn.setVisible(False)
-                self.update_actions()
-        if task is self.index_task:
-            self.index_task = None
-        task.deleteLater()
+    @property
+    def pool(self) -> QThreadPool:
+        return self.session.pool
+
+    @property
+    def index_task(self) -> Job | None:
+        return self.session.index_task
+
+    @property
+    def busy_tasks(self) -> list[Job]:
+        return self.session.busy_tasks
+
+    @property
+    def busy(self) -> Job | None:
+        return self.session.busy
+
+    def _wire_session(self) -> None:
+        s = self.session
+        s.busyChanged.connect(self._busy_changed)
+        s.progress.connect(self._progress)
+        s.failed.connect(lambda message, dialog: self.show_error(message, dialog=dialog))
+        s.crashed.connect(self.show_crash)
+        s.cancelled.connect(lambda name: self.set_status(f"{name.capitalize()} cancelled."))
+        s.folderChanged.connect(self.reindex)
+
+    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], name: str,
+            **kwargs: Any) -> Task:
+        """Run core work through the session (see :meth:`desk.gui.session.Session.run`)."""
+        return self.session.run(fn, *args, on_done=on_done, name=name, **kwargs)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        self.cancel_btn.setVisible(busy)
+        self.update_actions()
 
     def _progress(self, done: int, total: int, message: str) -> None:
         if total > 0:
@@ -456,7 +425,8 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, 0)
         if message:
             set_plain(self.status, message)
-        if self.index_task is not None and self.index_task.running:
+        if self.session.indexing:
+            self.library_panel.index_progress(done, total, message)
             # The list changes only when a pass commits: once per step of the
             # indexer ("reading", "writing", "finding" figures...) is enough.
             # Reloading 6,799 articles every few seconds through the figures pass
@@ -469,8 +439,7 @@ class MainWindow(QMainWindow):
                 self.refresh_articles()
 
     def cancel_busy(self) -> None:
-        if self.busy is not None:
-            self.busy.cancel()
+        if self.session.cancel_busy():
             self.set_status("Cancelling\u2026")
 
     def set_status(self, text: str) -> None:
@@ -515,78 +484,43 @@ class MainWindow(QMainWindow):
         self.close_library()
         self.last_report = None
         self.set_status(f"Opening {path}\u2026")
-        gen = self._generation
-        self.run(self.library_factory, str(path), self.data_dir, name="opening",
-                 on_done=lambda lib: self._library_opened(lib, path, index, gen))
+        # another folder chosen meanwhile: the library opened here is closed unseen
+        self.run(self.library_factory, str(path), self.data_dir, name="opening", scope=FOLDER,
+                 on_done=lambda lib: self._library_opened(lib, path, index), on_stale=self.session.close_superseded)
         return True
 
-    def _library_opened(self, library: Any, path: Path, index: bool, gen: int) -> None:
-        if gen != self._generation:  # another folder was chosen meanwhile
-            try:
-                library.close()
-            except Exception:  # noqa: BLE001 - closing must never stop the window
-                log.exception("closing a superseded library failed")
-            return
-        self.library = library
-        self.folder = path.resolve()
+    def _library_opened(self, library: LibraryAPI, path: Path, index: bool) -> None:
+        self.session.attach(library, path.resolve())
+        folder = path.resolve()
         self.update_actions()
-        aliases = getattr(library, "aliases_path", None)
-        self._notes_path = Path(aliases).with_name("notes.json") if aliases else None
-        self.setWindowTitle(title(f"{self.folder.name} \u2014 desk"))
-        self.settings.set("folders/last", str(self.folder))
-        self.settings.push("folders/recent", str(self.folder), MAX_RECENT)
-        self.set_status(f"Opened {self.folder}")
+        self._notes_path = Path(library.aliases_path).with_name("notes.json")
+        self.setWindowTitle(title(f"{folder.name} \u2014 desk"))
+        self.settings.set("folders/last", str(folder))
+        self.settings.push("folders/recent", str(folder), MAX_RECENT)
+        self.set_status(f"Opened {folder}")
         self.compare_view.set_comparison(None)
         self.results.set_result(None)
         self.claims_view.set_statements([])
         self.reader.clear()
         self.problems.clear()
         self._listing_keys = (0, 0, 0)
-        self._watch(self.folder)
+        self.library_panel.set_folder_open(True)
         self.refresh_articles()
         if index:
             self.reindex()
-        self.folderOpened.emit(str(self.folder))
+        self.folderOpened.emit(str(folder))
 
     def close_library(self) -> None:
-        for t in list(self._tasks):
-            t.cancel()
-        for t in list(self._tasks):
-            if isinstance(t, IndexJob):
-                t.stop()
-        self.pool.waitForDone(30000)
-        self._generation += 1
-        if self.library is not None:
-            try:
-                self.library.close()
-            except Exception:  # noqa: BLE001 - closing must never stop the window
-                log.exception("closing the library failed")
-        self.library = None
+        self.session.close()
+        self.library_panel.set_indexing(False)
+        self.library_panel.set_folder_open(False)
         self.update_actions()
-        dirs = self._watcher.directories() + self._watcher.files()
-        if dirs:
-            self._watcher.removePaths(dirs)
-
-    def _watch(self, folder: Path) -> None:
-        paths = [str(folder)]
-        try:
-            for root, subdirs, _ in os.walk(folder):
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-                paths.extend(os.path.join(root, d) for d in subdirs)
-                if len(paths) > 500:
-                    break
-        except OSError:
-            pass
-        self._watcher.addPaths(paths)
-
-    def _folder_changed(self, path: str) -> None:
-        self._watch_timer.start()
 
     def reindex(self) -> None:
         if self.library is None:
             self.set_status("No folder open: File > Open Folder (Ctrl+O)")
             return
-        if self.index_task is not None and self.index_task.running:
+        if self.session.indexing:
             self._reindex_pending = True
             return
         self._reindex_pending = False
@@ -594,21 +528,7 @@ class MainWindow(QMainWindow):
         self.library_panel.set_indexing(True)
         self._last_list_refresh = time.monotonic()
         self._list_phase = ""
-        lib = self.library
-        if self.index_in_process and _is_core_library(lib):
-            # a process of its own: the indexer's Python never holds the GUI's GIL
-            job = IndexJob(str(self.folder), self.data_dir, parent=self)
-            self._track(job, on_done=lambda report: self._index_job_done(lib, report), name="indexing",
-                        cancellable=True)
-            self.index_task = job
-            job.start()
-        else:
-            self.index_task = self.run(lib.update, name="indexing", cancellable=True, on_done=self._indexed)
-
-    def _index_job_done(self, lib: Any, report: IndexReport) -> None:
-        # the window's Library sees the child's last commits before anyone hears "indexed"
-        self.run(lambda: _see_commits(lib), name="refreshing", on_done=lambda _: self._indexed(report),
-                 quiet_errors=True)
+        self.session.index(self._indexed, self.data_dir, in_process=self.index_in_process)
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
@@ -631,7 +551,7 @@ class MainWindow(QMainWindow):
         lib = self.library
 
         def load() -> Listing:
-            _see_commits(lib)
+            lib.refresh()
             articles, outlets, claimants, skipped = lib.articles(), lib.outlets(), lib.claimants(), lib.skipped()
             # what the list, the completer and the Problems dock show, summed up here (off
             # the GUI thread): while a folder is indexed the list is refreshed every few
@@ -640,12 +560,9 @@ class MainWindow(QMainWindow):
             return Listing(articles, outlets, claimants, skipped,
                            (shown, hash((tuple(outlets), tuple(claimants))), hash(tuple((s.path, s.reason) for s in skipped))))
 
-        gen = self._generation
-        self.run(load, name="listing", on_done=lambda r: self._articles_loaded(r, gen), quiet_errors=True)
+        self.run(load, name="listing", scope=FOLDER, on_done=self._articles_loaded, quiet_errors=True)
 
-    def _articles_loaded(self, r: Listing, gen: int) -> None:
-        if gen != self._generation:
-            return
+    def _articles_loaded(self, r: Listing) -> None:
         before = self._listing_keys
         self._listing_keys = r.keys
         if r.keys[0] != before[0]:
@@ -734,36 +651,33 @@ class MainWindow(QMainWindow):
         if not self._need_library():
             return
         self._marked_query = query
-        self._generation += 1
-        self._run_search(query, self._generation)
+        self.session.new_query()
+        self._run_search(query)
 
     def more_results(self) -> None:
         """The next page of results for the query listed (the list grows by SEARCH_LIMIT)."""
         shown = self.results.model.result
         if shown is None or not self._need_library():
             return
-        self._generation += 1
-        self._run_search(shown.query, self._generation, limit=len(shown.hits) + SEARCH_LIMIT)
+        self.session.new_query()
+        self._run_search(shown.query, limit=len(shown.hits) + SEARCH_LIMIT)
 
-    def _run_search(self, query: str, gen: int, limit: int = 0) -> None:
-        limit = limit or SEARCH_LIMIT
+    def _run_search(self, query: str, limit: int = 0) -> None:
+        lib = self.library
+        if lib is None:
+            return
         outlets, since, until = self.library_panel.filters()
         self.run(
-            self.library.search, query, outlets=outlets, since=since, until=until, limit=limit,
-            per_article=PER_ARTICLE,
-            name="search", on_done=lambda r: self._searched(r, gen),
-            on_error=lambda m: self._query_failed(m, gen),
+            lib.search, query, outlets=outlets, since=since, until=until, limit=limit or SEARCH_LIMIT,
+            per_article=PER_ARTICLE, name="search", on_done=self._searched, on_error=self._query_failed,
         )
 
-    def _query_failed(self, message: str, gen: int) -> None:
-        if gen == self._generation:
-            self.search_bar.show_error(message)
-            self.set_status(message)
-            self.errorShown.emit(message)
+    def _query_failed(self, message: str) -> None:
+        self.search_bar.show_error(message)
+        self.set_status(message)
+        self.errorShown.emit(message)
 
-    def _searched(self, result: SearchResult, gen: int) -> None:
-        if gen != self._generation:
-            return
+    def _searched(self, result: SearchResult) -> None:
         self.results.set_result(result)
         self.searched.emit(result)
 
@@ -774,30 +688,28 @@ class MainWindow(QMainWindow):
             self.set_status("Type a query in the search field, then press Enter to compare outlets.")
             self.focus_search()
             return
-        if not self._need_library():
+        lib = self.library
+        if lib is None or not self._need_library():
             return
         self._query = query
         self._marked_query = query
         self.search_bar.show_error("")
         self.search_field.set_history(self.settings.push("search/history", query, MAX_HISTORY))
-        self._generation += 1
-        gen = self._generation
+        self.session.new_query()
         outlets, since, until = self.library_panel.filters()
         self.set_status(f"Comparing outlets for \u201c{query}\u201d\u2026")
         # the comparison first, alone: on two CPUs the results list and the
         # claims, run beside it, only made the comparison later
         self.run(
-            self.library.compare, query, outlets=outlets, since=since, until=until,
-            name="comparison", cancellable=True, on_done=lambda c: self._compared(c, gen),
-            on_error=lambda m: self._compare_failed(m, gen),
+            lib.compare, query, outlets=outlets, since=since, until=until,
+            name="comparison", cancellable=True, on_done=self._compared, on_error=self._compare_failed,
         )
 
-    def _compare_failed(self, message: str, gen: int) -> None:
+    def _compare_failed(self, message: str) -> None:
         """A malformed query: the message, and no old comparison left under it to be mistaken for the answer."""
-        if gen == self._generation:
-            self.compare_view.set_comparison(None)
-            self.results.set_result(None)
-        self._query_failed(message, gen)
+        self.compare_view.set_comparison(None)
+        self.results.set_result(None)
+        self._query_failed(message)
 
     def _notebook(self) -> NoteBook | None:
         if self._notes_path is None:
@@ -839,13 +751,12 @@ class MainWindow(QMainWindow):
         self.set_status(f"Note on row {view_row + 1} saved." if text.strip() else f"Note on row {view_row + 1} removed.")
         return True
 
-    def _compared(self, comparison: Comparison, gen: int) -> None:
-        if gen != self._generation:
-            return
+    def _compared(self, comparison: Comparison) -> None:
         self._apply_notes(comparison)
         if comparison.mode == "query" and self.library is not None:
-            # the results list and the claims once the comparison is on screen
-            self.compare_view.after_paint(lambda: self._follow_up(self._query, gen))
+            # the results list and the claims once the comparison is on screen (unless a newer query came)
+            query = self._query
+            self.compare_view.after_paint(self.session.fresh(lambda: self._follow_up(query)))
         self.compare_view.set_comparison(comparison)
         self.tabs.setCurrentWidget(self.compare_view)
         n = len(comparison.rows)
@@ -855,22 +766,21 @@ class MainWindow(QMainWindow):
         )
         self.compared.emit(comparison)
 
-    def _follow_up(self, query: str, gen: int) -> None:
-        if gen != self._generation or self.library is None:
+    def _follow_up(self, query: str) -> None:
+        lib = self.library
+        if lib is None:
             return
-        self._run_search(query, gen)
-        self.run(self.library.claims, query, name="claims", on_done=lambda s: self._claims(s, gen),
-                 quiet_errors=True)
+        self._run_search(query)
+        self.run(lib.claims, query, name="claims", on_done=self._claims, quiet_errors=True)
 
-    def _claims(self, statements: list[Any], gen: int) -> None:
-        if gen != self._generation:
-            return
+    def _claims(self, statements: list[FigureStatement]) -> None:
         dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
         self.claims_view.set_statements(statements, dates)
         self.claimsLoaded.emit(statements)
 
     def collate(self) -> None:
-        if not self._need_library():
+        lib = self.library
+        if lib is None or not self._need_library():
             return
         chosen = self.library_panel.chosen_articles()
         if len(chosen) < 2:
@@ -878,26 +788,24 @@ class MainWindow(QMainWindow):
                             dialog=False)
             self.library_dock.raise_()
             return
-        self._generation += 1
-        gen = self._generation
+        self.session.new_query()
         self.set_status(f"Collating {len(chosen)} articles\u2026")
         self._collated = [a.id for a in chosen]
-        self.run(self.library.collate, [a.id for a in chosen], name="collation", cancellable=True,
-                 on_done=lambda c: self._compared(c, gen))
+        self.run(lib.collate, [a.id for a in chosen], name="collation", cancellable=True, on_done=self._compared)
 
     # ------------------------------------------------------------------ reader
     def open_article(self, article_id: str, focus: int | None = None) -> None:
-        if not self._need_library():
-            return
         lib = self.library
+        if lib is None or not self._need_library():
+            return
         query = self._marked_query
 
-        def load() -> tuple[Article, Any]:
+        def load() -> tuple[Article, Extraction | None]:
             return lib.article(article_id), lib.extraction(article_id)
 
-        self.run(load, name="reading", on_done=lambda r: self._show_article(r, query, focus))
+        self.run(load, name="reading", scope=FOLDER, on_done=lambda r: self._show_article(r, query, focus))
 
-    def _show_article(self, r: tuple[Article, Any], query: str, focus: int | None) -> None:
+    def _show_article(self, r: tuple[Article, Extraction | None], query: str, focus: int | None) -> None:
         article, extraction = r
         self.reader.show_article(article, extraction, query, focus)
         self.tabs.setCurrentWidget(self.reader)
@@ -907,10 +815,10 @@ class MainWindow(QMainWindow):
         self.open_article(ref.article_id, ref.start)
 
     def open_passage_at(self, article_id: str, number: int) -> None:
-        if not self._need_library():
-            return
         lib = self.library
-        self.run(lambda: lib.passage(article_id, number), name="reading", on_done=self.open_passage)
+        if lib is None or not self._need_library():
+            return
+        self.run(lib.passage, article_id, number, name="reading", scope=FOLDER, on_done=self.open_passage)
 
     # ------------------------------------------------------------------ aliases
     def alias_action(self, action: str, name: str, new: str) -> None:
@@ -918,16 +826,14 @@ class MainWindow(QMainWindow):
         if lib is None:
             return
 
-        def act() -> None:
-            lib.edit_alias(action, name, new)  # locked against other processes
-
         def after(_: object) -> None:
             what = {"merge": f"now shown as {new}", "rename": f"renamed to {new}",
                     "delete": "hidden as a claimant", "forget": "back to its own name"}.get(action, "")
             self.set_status(f"Claimant \u201c{name}\u201d {what}.")
             self._reshow_after_alias(f"Claimant \u201c{name}\u201d {what}.")
 
-        self.run(act, name="alias edit", on_done=after)
+        # locked against other processes in the core
+        self.run(lib.edit_alias, action, name, new, name="alias edit", scope=FOLDER, on_done=after)
 
     def _reshow_after_alias(self, message: str) -> None:
         """Redo the comparison (or collation) and the claims on screen with the new names, staying on this tab."""
@@ -936,12 +842,8 @@ class MainWindow(QMainWindow):
         if lib is None or comp is None:
             return
         before = {n for row in comp.rows for n in row_claimants(row)}
-        self._generation += 1
-        gen = self._generation
 
         def shown(new_comp: Comparison) -> None:
-            if gen != self._generation:
-                return
             self._apply_notes(new_comp)
             self.compare_view.refresh_claimants(new_comp)
             after = {n for row in new_comp.rows for n in row_claimants(row)}
@@ -949,8 +851,9 @@ class MainWindow(QMainWindow):
                 self.set_status(message + " Nothing in the comparison on screen changed.")
             self.compared.emit(new_comp)
             if new_comp.mode == "query":
-                self._follow_up(new_comp.query, gen)
+                self._follow_up(new_comp.query)
 
+        self.session.new_query()
         if comp.mode == "collate" and self._collated:
             self.run(lib.collate, list(self._collated), name="collation", on_done=shown)
         elif self._query:
@@ -1110,6 +1013,5 @@ class MainWindow(QMainWindow):
         self.settings.set("compare/locked", self.compare_view.lock.isChecked())
         self.settings.set("compare/hidden_outlets", sorted(self.compare_view.hidden_outlets))
         self.settings.sync()
-        self._watch_timer.stop()
         self.close_library()
         super().closeEvent(event)

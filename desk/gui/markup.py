@@ -377,8 +377,8 @@ def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, 0, max(0, at)):
         if m.end() <= at:
             start = m.end()
-    m = _SENTENCE_END.search(text, max(at, start))
-    return start, (m.start() + 1 if m else len(text))
+    end = _SENTENCE_END.search(text, max(at, start))
+    return start, (end.start() + 1 if end else len(text))
 
 
 def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:

@@ -103,7 +103,13 @@ class SearchField(QLineEdit):
             if self.completer_.completionCount() > 0:
                 self.completer_.complete()
                 return
-        self.completer_.popup().hide()
+        self._popup().hide()
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        if popup is None:  # QCompleter makes its list on first use: never None once asked
+            raise RuntimeError("the completer has no popup")
+        return popup
 
     def _insert_completion(self, word: str) -> None:
         start, _ = self._last_token()
@@ -116,7 +122,7 @@ class SearchField(QLineEdit):
 
     def _submit(self) -> None:
         self._timer.stop()
-        self.completer_.popup().hide()
+        self._popup().hide()
         q = self.text().strip()
         if q:
             self.submitted.emit(q)
@@ -131,7 +137,7 @@ class SearchField(QLineEdit):
         return super().event(e)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        popup = self.completer_.popup()
+        popup = self._popup()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             # Enter always runs the query, completer open or not (a chosen completion goes in first)
             if popup.isVisible():
@@ -252,8 +258,8 @@ def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int
     for m in _SENTENCE_END.finditer(text, 0, at + 1):
         if m.end() <= at:
             start = m.end()
-    m = _SENTENCE_END.search(text, max(at, start))
-    end = m.start() + 1 if m else len(text)
+    stop = _SENTENCE_END.search(text, max(at, start))
+    end = stop.start() + 1 if stop else len(text)
     if end - start > limit:  # a run-on sentence or an unpunctuated body: a window around the hit
         lo = max(start, at - limit // 3)
         hi = min(end, lo + limit)

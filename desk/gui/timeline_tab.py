@@ -43,7 +43,6 @@ class TimelineTab(QWidget):
         self.view: TimelineView | None = None
         self.theme = Theme()
         self._query = ""  # the query the shown timeline is for
-        self._gen = 0
         self.placeholder = QLabel(PLACEHOLDER, self)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -91,19 +90,15 @@ class TimelineTab(QWidget):
         lib = self.window_.library
         if lib is None or not hasattr(lib, "timeline"):
             return
-        self._gen += 1
-        gen = self._gen
         self._query = query
         outlets, since, until = self.window_.library_panel.filters()
         self.window_.set_status(f"Drawing the timeline of \u201c{query}\u201d\u2026")
         self.window_.run(
             lib.timeline, query, outlets=outlets, since=since, until=until, name="timeline", cancellable=True,
-            on_done=lambda tl: self._loaded(tl, gen),
+            on_done=self._loaded, newest_only=True,  # a timeline asked for again: only the last is drawn
         )
 
-    def _loaded(self, timeline: Timeline, gen: int) -> None:
-        if gen != self._gen:
-            return
+    def _loaded(self, timeline: Timeline) -> None:
         view = self.ensure_view()
         view.set_colors(self.window_.compare_view.model.colors)
         view.set_timeline(timeline)

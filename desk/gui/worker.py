@@ -51,6 +51,14 @@ class Job(QObject):
     canceled = Signal()
     done = Signal()
 
+    #: True from start until one of the ending signals
+    running = False
+    name = ""
+
+    def cancel(self) -> None:
+        """Ask the work to stop; ``canceled`` follows when it has (each kind of job says how)."""
+        raise NotImplementedError
+
 
 class Task(Job):
     """One call of a core function on the pool (see :class:`Job` for its signals)."""

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
 
-from desk.errors import Cancelled, QueryError
+from desk.api import LibraryAPI
+from desk.errors import ArticleGone, Cancelled, QueryError
 from desk.model import (
     Article,
     Attribution,
     Boilerplate,
+    CancelCheck,
     Claim,
     Comparison,
     Extraction,
@@ -22,10 +28,13 @@ from desk.model import (
     IndexReport,
     Passage,
     PassageRef,
+    Progress,
     Row,
     SearchResult,
     Skipped,
     WordDiff,
+    never_cancelled,
+    no_progress,
 )
 
 
@@ -155,29 +164,52 @@ def make_comparison() -> Comparison:
 
 
 class FakeLibrary:
-    """The Library contract over ARTICLES; ``gate`` holds update() until set (to test progress/cancel)."""
+    """The LibraryAPI contract over ARTICLES; ``gate`` holds update() until set (to test progress/cancel).
+
+    mypy checks it against :class:`desk.api.LibraryAPI` (``_as_api`` below), as it checks the core Library.
+    """
+
+    #: an alias edit is written to ``aliases_path`` (the AliasBook), as the core does; off: only recorded
+    keeps_aliases = False
 
     def __init__(self, folder: str, data_dir: str | None = None) -> None:
-        self.folder = folder
+        self.folder = Path(folder)
+        self.aliases_path = Path(data_dir or folder) / "aliases.json"
+        self.notices: list[str] = []
         self.gate = threading.Event()
         self.gate.set()
         self.closed = False
         self.updates = 0
+        self.refreshes = 0
         self.alias_calls: list[tuple[str, str, str]] = []
         self.articles_list = list(ARTICLES)
 
-    def update(self, progress=None, cancelled=None, extract: bool = True) -> IndexReport:  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def update(self, progress: Progress = no_progress, cancelled: CancelCheck = never_cancelled,
+               extract: bool = True, lock_wait: float = 60.0) -> IndexReport:
         self.updates += 1
         total = len(self.articles_list)
         for i in range(total):
             while not self.gate.wait(0.01):
-                if cancelled and cancelled():
+                if cancelled():
                     raise Cancelled()
-            if progress:
-                progress(i + 1, total, f"indexed {i + 1} of {total}")
+            progress(i + 1, total, f"indexed {i + 1} of {total}")
         return IndexReport(added=total, skipped=[Skipped("/articles/broken.pdf", "not a PDF this program can read")])
 
-    def search(self, query: str, outlets=(), since=None, until=None, limit: int = 20, per_article: int = 2) -> SearchResult:  # type: ignore[no-untyped-def]
+    def pending_extraction(self) -> int:
+        return 0
+
+    def refresh(self) -> None:
+        self.refreshes += 1
+
+    def search(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
+               until: dt.date | str | None = None, limit: int = 20, per_article: int = 2) -> SearchResult:
         if query.count('"') % 2:
             raise QueryError("The query has an opening quote without a closing one.")
         hits = [passage_ref(a, 1) for a in self.articles_list if not outlets or a.outlet in outlets]
@@ -187,30 +219,47 @@ class FakeLibrary:
         return list(self.articles_list)
 
     def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles_list if a.id == article_id)
+        found = next((a for a in self.articles_list if a.id == article_id), None)
+        if found is None:
+            raise ArticleGone(f"There is no article {article_id!r} in this library.")
+        return found
 
-    def extraction(self, article_id: str) -> Extraction:
+    def extraction(self, article_id: str) -> Extraction | None:
         return extraction_of(self.article(article_id))
 
     def passage(self, article_id: str, number: int) -> PassageRef:
         return passage_ref(self.article(article_id), number)
 
+    def passage_counts(self) -> dict[str, int]:
+        return {a.id: len(a.passages) for a in self.articles_list}
+
     def skipped(self) -> list[Skipped]:
         return []
 
-    def compare(self, query: str, outlets=(), since=None, until=None, progress=None, cancelled=None) -> Comparison:  # type: ignore[no-untyped-def]
+    def compare(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
+                until: dt.date | str | None = None, progress: Progress | None = None,
+                cancelled: CancelCheck | None = None, *, limit: int | None = None) -> Comparison:
         if query.count('"') % 2:
             raise QueryError("The query has an opening quote without a closing one.")
         return make_comparison()
 
-    def collate(self, article_ids, progress=None, cancelled=None) -> Comparison:  # type: ignore[no-untyped-def]
+    def collate(self, article_ids: Sequence[str], progress: Progress | None = None,
+                cancelled: CancelCheck | None = None) -> Comparison:
         comp = make_comparison()
         comp.mode = "collate"
         comp.query = "collate: " + ", ".join(article_ids)
         return comp
 
-    def claims(self, query: str | None = None) -> list[FigureStatement]:
-        return [statement(a, 1) for a in self.articles_list]
+    def timeline(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
+                 until: dt.date | str | None = None, progress: Progress | None = None,
+                 cancelled: CancelCheck | None = None) -> Any:
+        from desk.timeline import timeline_for_query
+
+        return timeline_for_query(self, query, outlets=outlets, since=since, until=until, progress=progress,
+                                  cancelled=cancelled)
+
+    def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:
+        return [statement(a, 1) for a in self.articles_list][:limit]
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles_list})
@@ -219,14 +268,13 @@ class FakeLibrary:
         return ["Olena Marchuk", "General Staff", "Ministry of Defence"]
 
     def edit_alias(self, action: str, name: str, new: str = "") -> list[tuple[str, str, str]]:
-        """Records the edit; a fake that has an ``aliases_path`` also writes it there, as the core does."""
+        """Records the edit; with ``keeps_aliases`` also writes it to ``aliases_path``, as the core does."""
         self.alias_calls.append((action, name, new))
-        path = getattr(self, "aliases_path", None)
-        if path is None:
+        if not self.keeps_aliases:
             return []
         from desk.extract.aliases import AliasBook
 
-        with AliasBook.editing(path) as book:
+        with AliasBook.editing(self.aliases_path) as book:
             if action == "merge":
                 book.merge(name, new)
             elif action == "rename":
@@ -237,5 +285,15 @@ class FakeLibrary:
                 book.remove(name)
             return list(book.entries())
 
+    def alias_entries(self) -> list[tuple[str, str, str]]:
+        from desk.extract.aliases import AliasBook
+
+        return list(AliasBook.load(self.aliases_path).entries()) if self.keeps_aliases else []
+
     def close(self) -> None:
         self.closed = True
+
+
+def _as_api(lib: FakeLibrary) -> LibraryAPI:
+    """mypy's check that the fake keeps the contract the window is typed against."""
+    return lib

@@ -29,7 +29,7 @@ from desk.model import (
     WordDiff,
 )
 from desk.palette import GLYPHS
-from gui.fakes import FakeLibrary, make_comparison
+from gui.fakes import ARTICLES, FakeLibrary, make_comparison
 
 
 def plain(html: str) -> str:
@@ -298,9 +298,7 @@ def test_ctrl_e_reaches_export_from_the_search_field(qtbot, fake_window, tmp_pat
 class AliasLibrary(FakeLibrary):
     """The fake library, with claimant names passed through an alias book as the core does."""
 
-    def __init__(self, folder: str, data_dir: str | None = None) -> None:
-        super().__init__(folder, data_dir)
-        self.aliases_path = Path(data_dir or folder) / "aliases.json"
+    keeps_aliases = True
 
     def compare(self, query, outlets=(), since=None, until=None, progress=None, cancelled=None):  # type: ignore[no-untyped-def]
         comp = super().compare(query, outlets, since, until, progress, cancelled)
@@ -502,10 +500,46 @@ def test_an_empty_library_says_it_is_indexing(qtbot) -> None:
 
     panel = LibraryPanel()
     qtbot.addWidget(panel)
+    panel.set_folder_open(True)
     panel.set_indexing(True)
-    assert "Indexing" in panel.count.text()
+    assert panel.count.text().startswith("First index of this folder")
+    panel.index_progress(1234, 6000, "reading notes/harbour.md")
+    assert "1,234 of 6,000 files read" in panel.count.text()
+    panel.index_progress(0, 6000, "writing the index")
+    assert "saving the index" in panel.count.text()
+    panel.set_articles(ARTICLES)
+    assert panel.count.text() == "3 of 3 articles \u00b7 indexing\u2026"
     panel.set_indexing(False)
+    assert panel.count.text() == "3 of 3 articles"
+    panel.set_articles([])
+    assert "No articles in this folder" in panel.count.text()
+    panel.set_folder_open(False)
     assert "No articles yet" in panel.count.text()
+
+
+def test_the_first_index_shows_counts_in_the_library_never_no_articles(qtbot, fake_window, tmp_path: Path) -> None:
+    w = fake_window
+    w.library_factory_orig = w.library_factory
+
+    def held(f: str, d: str | None):  # type: ignore[no-untyped-def]
+        lib = w.library_factory_orig(f, d)
+        lib.gate.clear()
+        # nothing saved yet while the first index runs
+        lib.articles = lambda: list(lib.articles_list) if lib.gate.is_set() else []
+        return lib
+
+    w.library_factory = held
+    with qtbot.waitSignal(w.folderOpened, timeout=10000):
+        assert w.open_folder(tmp_path)
+    lib = w.library
+    w._progress(40, 300, "reading a/b.md")  # as the indexer reports it
+    assert "40 of 300 files read" in w.library_panel.count.text()
+    qtbot.waitUntil(lambda: not any(t.name == "listing" for t in w.session.tasks))
+    assert "No articles" not in w.library_panel.count.text()
+    assert w.library_panel.count.text().startswith("First index of this folder")
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        lib.gate.set()
+    qtbot.waitUntil(lambda: w.library_panel.count.text() == "3 of 3 articles")
 
 
 def test_more_works_in_unlocked_panes(qtbot) -> None:

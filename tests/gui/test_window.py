@@ -140,7 +140,7 @@ def test_collate_needs_two_articles(qtbot, fake_window, tmp_path: Path) -> None:
 def test_folder_watch_reindexes(qtbot, fake_window, tmp_path: Path) -> None:
     w = fake_window
     _open_and_index(qtbot, w, tmp_path)
-    w._watch_timer.setInterval(50)
+    w.session._watch_timer.setInterval(50)
     with qtbot.waitSignal(w.indexed, timeout=10000):
         (tmp_path / "new.txt").write_text("new article", encoding="utf-8")
     assert w.library.updates == 2
@@ -223,7 +223,7 @@ def test_list_refresh_leaves_an_unchanged_list_alone(qtbot, fake_window, tmp_pat
     w = fake_window
     _open_and_index(qtbot, w, tmp_path)
     qtbot.waitUntil(lambda: w.library_panel.model.rowCount() == 3)
-    qtbot.waitUntil(lambda: not any(t.name == "listing" for t in w._tasks))  # the loads after opening and indexing
+    qtbot.waitUntil(lambda: not any(t.name == "listing" for t in w.session.tasks))  # the loads after opening and indexing
     calls: list[int] = []
     real = w.library_panel.set_articles
     w.library_panel.set_articles = lambda arts: (calls.append(len(arts)), real(arts))  # type: ignore[method-assign]

@@ -1,0 +1,278 @@
+"""The open folder's working state: its library, the folder watcher, the index job and the running tasks.
+
+:class:`Session` is the window's one door to the core.  Every call runs as a
+:class:`~desk.gui.worker.Task` on the session's pool (indexing the core
+Library as an :class:`~desk.gui.index_process.IndexJob` in a child process),
+and every result comes back through :meth:`Session.run`, which is the one
+place a stale result is dropped: a task started for one query or one folder
+does not deliver into the window once the user has moved on.
+
+Two scopes say what "moved on" means:
+
+- ``FOLDER``: the folder was closed or another one opened (the listing, the
+  article shown, the library being opened);
+- ``QUERY``: also a newer search, comparison or collation was started
+  (:meth:`Session.new_query`).
+
+The window keeps the layout and the wiring; it hears about running work
+through the session's signals (``busyChanged``, ``progress``, ``failed``,
+``crashed``, ``cancelled``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
+
+from desk.api import LibraryAPI
+from desk.gui.index_process import IndexJob
+from desk.gui.worker import Job, Task
+from desk.model import IndexReport
+
+log = logging.getLogger(__name__)
+
+#: the result belongs to the folder that was open when the task started
+FOLDER = "folder"
+#: the result belongs to the query (search, comparison, collation) that started it
+QUERY = "query"
+#: changes in the folder are gathered this long before a re-index
+WATCH_DEBOUNCE_MS = 1500
+#: folders watched at most (a watch per sub-folder: Qt's watcher is not recursive)
+MAX_WATCHED = 500
+
+Token = tuple[int, int]
+
+
+def _close_quietly(library: Any) -> None:
+    try:
+        library.close()
+    except Exception:  # noqa: BLE001 - closing must never stop the window
+        log.exception("closing a superseded library failed")
+
+
+def is_core_library(lib: object) -> bool:
+    """The real core Library (which can be indexed in a child process), not a test fake."""
+    from desk.library import Library
+
+    return isinstance(lib, Library)
+
+
+class Session(QObject):
+    """Library, watcher, index job and tasks of the open folder (see the module docstring)."""
+
+    #: True while cancellable work runs (the window shows progress and Cancel)
+    busyChanged = Signal(bool)
+    #: (done, total, message) of the newest cancellable task
+    progress = Signal(int, int, str)
+    #: a user error of a task without its own error handler: (message, show a dialog)
+    failed = Signal(str, bool)
+    #: a bug in a task: its traceback
+    crashed = Signal(str)
+    #: a task was cancelled: its name
+    cancelled = Signal(str)
+    #: the folder changed on disk (debounced): time to re-index
+    folderChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = 3) -> None:
+        super().__init__(parent)
+        self.library: LibraryAPI | None = None
+        self.folder: Path | None = None
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self.index_task: Task | IndexJob | None = None
+        self.busy_tasks: list[Job] = []  # cancellable work, newest last
+        self.tasks: set[Job] = set()
+        self._folder_gen = 0
+        self._query_gen = 0
+        self._newest: dict[str, int] = {}  # tasks started "newest only", by name
+        self._watcher = QFileSystemWatcher(self)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setSingleShot(True)
+        self._watch_timer.setInterval(WATCH_DEBOUNCE_MS)
+        self._watch_timer.timeout.connect(self.folderChanged)
+        self._watcher.directoryChanged.connect(lambda _p: self._watch_timer.start())
+        self._watcher.fileChanged.connect(lambda _p: self._watch_timer.start())
+
+    # ------------------------------------------------------------------ staleness: the one place
+    def token(self) -> Token:
+        return (self._folder_gen, self._query_gen)
+
+    def new_query(self) -> None:
+        """A newer search, comparison or collation starts: what the older ones still deliver is dropped."""
+        self._query_gen += 1
+
+    def is_current(self, token: Token, scope: str) -> bool:
+        if scope == FOLDER:
+            return token[0] == self._folder_gen
+        return token == self.token()
+
+    def fresh(self, callback: Callable[..., None], scope: str = QUERY,
+              on_stale: Callable[..., None] | None = None, newest_of: str = "") -> Callable[..., None]:
+        """``callback``, to be called later, that does nothing (or ``on_stale``) once the scope has moved on.
+
+        With ``newest_of`` it is also stale once a later callback was made with the same name
+        (a timeline asked for twice: only the last one is drawn).
+        """
+        token = self.token()
+        mine = 0
+        if newest_of:
+            mine = self._newest[newest_of] = self._newest.get(newest_of, 0) + 1
+
+        def call(*args: Any) -> None:
+            if self.is_current(token, scope) and (not newest_of or self._newest.get(newest_of) == mine):
+                callback(*args)
+            elif on_stale is not None:
+                on_stale(*args)
+
+        return call
+
+    # ------------------------------------------------------------------ running work
+    @property
+    def busy(self) -> Job | None:
+        return self.busy_tasks[-1] if self.busy_tasks else None
+
+    @property
+    def indexing(self) -> bool:
+        return self.index_task is not None and bool(self.index_task.running)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        name: str,
+        scope: str | None = QUERY,
+        cancellable: bool = False,
+        quiet_errors: bool = False,
+        on_error: Callable[[str], None] | None = None,
+        on_stale: Callable[[Any], None] | None = None,
+        newest_only: bool = False,
+        **kwargs: Any,
+    ) -> Task:
+        """Run ``fn(*args, **kwargs)`` on the pool; ``on_done(result)`` on the GUI thread unless stale.
+
+        ``scope`` (FOLDER, QUERY, or None for "always deliver") decides when a
+        result is stale; a stale result goes to ``on_stale`` (to close what it
+        holds), a stale error is dropped too.  ``newest_only``: a later task of the same
+        name makes this one's result stale as well.
+        """
+        task = Task(fn, *args, name=name, with_progress=cancellable, parent=self, **kwargs)
+        self.track(task, on_done=on_done, name=name, scope=scope, cancellable=cancellable,
+                   quiet_errors=quiet_errors, on_error=on_error, on_stale=on_stale, newest_only=newest_only)
+        task.start(self.pool)
+        return task
+
+    def track(
+        self,
+        task: Job,
+        *,
+        on_done: Callable[[Any], None],
+        name: str,
+        scope: str | None = QUERY,
+        cancellable: bool = False,
+        quiet_errors: bool = False,
+        on_error: Callable[[str], None] | None = None,
+        on_stale: Callable[[Any], None] | None = None,
+        newest_only: bool = False,
+    ) -> None:
+        """Connect a task's signals (result, error, crash, cancel, progress) through the staleness check."""
+        if scope is not None:
+            on_done = self.fresh(on_done, scope, on_stale, newest_of=name if newest_only else "")
+            if on_error is not None:
+                on_error = self.fresh(on_error, scope)
+        task.finished.connect(on_done)
+        task.failed.connect(on_error or (lambda msg: self.failed.emit(msg, not quiet_errors)))
+        task.crashed.connect(self.crashed)
+        task.canceled.connect(lambda: self.cancelled.emit(name))
+        self.tasks.add(task)
+        task.done.connect(lambda: self._task_done(task))
+        if cancellable:
+            self.busy_tasks.append(task)
+            task.progress.connect(self.progress)
+            if len(self.busy_tasks) == 1:
+                self.busyChanged.emit(True)
+
+    def _task_done(self, task: Job) -> None:
+        self.tasks.discard(task)
+        if task in self.busy_tasks:
+            self.busy_tasks.remove(task)
+            if not self.busy_tasks:
+                self.busyChanged.emit(False)
+        if task is self.index_task:
+            self.index_task = None
+        task.deleteLater()
+
+    def cancel_busy(self) -> bool:
+        """Cancel the newest cancellable task; False when none runs."""
+        if self.busy is None:
+            return False
+        self.busy.cancel()
+        return True
+
+    # ------------------------------------------------------------------ the folder
+    def attach(self, library: LibraryAPI, folder: Path) -> None:
+        """``library`` of ``folder`` is now the open one; the folder is watched from now on."""
+        self.library = library
+        self.folder = folder
+        self._watch(folder)
+
+    def index(self, on_done: Callable[[IndexReport], None], data_dir: str | None, *,
+              in_process: bool = True) -> Job | None:
+        """Index the open folder (the core Library in a child process); None when no folder is open."""
+        lib = self.library
+        if lib is None or self.folder is None:
+            return None
+        if in_process and is_core_library(lib):
+            # a process of its own: the indexer's Python never holds the GUI's GIL
+            job = IndexJob(str(self.folder), data_dir, parent=self)
+            done = on_done
+
+            def refreshed(report: IndexReport) -> None:
+                # the window's Library sees the child's last commits before anyone hears "indexed"
+                self.run(lib.refresh, name="refreshing", scope=FOLDER, quiet_errors=True,
+                         on_done=lambda _: done(report))
+
+            self.track(job, on_done=refreshed, name="indexing", scope=FOLDER, cancellable=True)
+            self.index_task = job
+            job.start()
+            return job
+        self.index_task = self.run(lib.update, name="indexing", scope=FOLDER, cancellable=True, on_done=on_done)
+        return self.index_task
+
+    def close(self) -> None:
+        """Stop every task, close the library, stop watching; what is still on its way is dropped."""
+        self._watch_timer.stop()
+        for t in list(self.tasks):
+            t.cancel()
+        for t in list(self.tasks):
+            if isinstance(t, IndexJob):
+                t.stop()
+        self.pool.waitForDone(30000)
+        self._folder_gen += 1
+        if self.library is not None:
+            _close_quietly(self.library)
+        self.library = None
+        watched = self._watcher.directories() + self._watcher.files()
+        if watched:
+            self._watcher.removePaths(watched)
+
+    def close_superseded(self, library: Any) -> None:
+        """A library that was opened after the user had chosen another folder."""
+        _close_quietly(library)
+
+    def _watch(self, folder: Path) -> None:
+        paths = [str(folder)]
+        try:
+            for root, subdirs, _ in os.walk(folder):
+                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+                paths.extend(os.path.join(root, d) for d in subdirs)
+                if len(paths) > MAX_WATCHED:
+                    break
+        except OSError:
+            pass
+        self._watcher.addPaths(paths)
