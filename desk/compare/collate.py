@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from desk.errors import Cancelled
+from desk.extract.sentences import sentences
 from desk.model import Article, CancelCheck, Comparison, Extraction, PassageRef, Progress, Row
-from desk.passages import article_passage_refs
+from desk.passages import passage_ref
 
 from .grouping import duplicates_in, similarity_matrix
 from .profile import Profile, profile
@@ -22,6 +24,95 @@ COMMON_SHARE = 0.6
 ALIGN_OFFSET = 0.2
 #: and out of order (moved) when it reaches this
 MOVED_THRESHOLD = 0.35
+
+
+# -- photo captions and credit lines: not text of the article, so never a row of a collation
+#: a line that only credits a picture: "Photograph: A. Name/Agency", "Image caption: ...", "Credit: ..."
+_CREDIT_LINE = re.compile(
+    r"(?im)^[ \t>*_]*(?:photo(?:graph)?s?|image(?: caption| source)?|picture[ds]?|illustration|video|credit)"
+    r"(?:\s+by)?\s*[:|,\u2013\u2014-]\s*\S[^\n]*$"
+)
+#: a short line "Name Name/Agency Name" with no sentence in it (a credit under a picture)
+_SLASH_CREDIT = re.compile(r"(?m)^[ \t]*[A-Z][\w.'\u2019-]*(?:[ ,]+[\w.'\u2019&-]+){0,6}/[A-Z][\w.'\u2019 &,-]{1,60}$")
+#: a credit in brackets that ends a caption: "(Agency Photo/Name, File)", "(Name/Agency via Agency)"
+_BRACKET_CREDIT = re.compile(
+    r"\((?=[^()]{0,120}\)(?:\s|$))(?:[^()]*\b(?:Photo|PHOTO|Photograph|Image)\b[^()]*|[^()]*\bvia [A-Z][^()]*)\)"
+)
+#: the marker that starts an agency's caption of an archive picture ("FILE - A man walks ...")
+_FILE_MARK = re.compile(r"\bFILE\s*[-\u2013\u2014]\s+")
+#: a caption is a sentence or two: a marker further back than this does not start it
+CAPTION_REACH = 600
+#: a credit line has at most this many words
+CREDIT_WORDS = 14
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of photo captions and credit lines in ``text`` (sorted, not overlapping).
+
+    Shapes, not words of any one outlet: a line that only credits a picture
+    (``Photo: ...``, ``Image caption ...``, ``Name/Agency``); and a sentence
+    (from an archive marker ``FILE -`` if one is near) closed by a bracketed
+    credit such as ``(Agency Photo/Name)`` or ``(Name/Agency via Agency)``.
+    """
+    spans: list[tuple[int, int]] = []
+    for rx in (_CREDIT_LINE, _SLASH_CREDIT):
+        for m in rx.finditer(text):
+            if len(m.group().split()) <= CREDIT_WORDS and not m.group().rstrip().endswith((".", "?", "!", ":")):
+                spans.append((m.start(), m.end()))
+    prev_end = 0
+    for m in _BRACKET_CREDIT.finditer(text):
+        # look back within the line, after the last credit, at most CAPTION_REACH characters
+        lo = max(prev_end, text.rfind("\n", 0, m.start()) + 1, m.start() - CAPTION_REACH)
+        rule = text.rfind("___", lo, m.start())  # a rule of underscores ends the story before the pictures
+        if rule >= 0:
+            lo = rule + 3 + len(text[rule + 3:m.start()]) - len(text[rule + 3:m.start()].lstrip("_ \t"))
+        prev_end = m.end()
+        marks = list(_FILE_MARK.finditer(text, lo, m.start()))
+        if marks:
+            start = marks[-1].start()
+        else:
+            # the sentence the credit closes (abbreviations such as "Aug." do not end it)
+            found = sentences(text, lo, m.start())
+            if not found or (found[0][0] == lo and len(found) == 1 and lo == m.start() - CAPTION_REACH):
+                continue  # no sentence start in reach: too long to be a caption
+            start = found[-1][0]
+        spans.append((start, m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _without_captions(article: Article, extraction: Extraction | None) -> list[PassageRef]:
+    """The article's passages in reading order, with captions and credit lines cut out of them.
+
+    A passage that is all caption goes; one with a caption inside becomes the
+    pieces around it (each keeps its passage number).
+    """
+    captions = caption_spans(article.text)
+    out: list[PassageRef] = []
+    for p in article.passages:
+        if p.end <= p.start:
+            continue
+        pieces = [(p.start, p.end)]
+        for cs, ce in captions:
+            if ce <= p.start or cs >= p.end:
+                continue
+            cut: list[tuple[int, int]] = []
+            for s, e in pieces:
+                cut.extend(r for r in ((s, min(e, cs)), (max(s, ce), e)) if r[1] > r[0])
+            pieces = cut
+        for s, e in pieces:
+            seg = article.text[s:e]
+            lead = len(seg) - len(seg.lstrip())
+            s, e = s + lead, s + len(seg.rstrip())
+            if any(ch.isalnum() for ch in article.text[s:e]):
+                out.append(passage_ref(article, p.number, s, e, extraction))
+    return out
 
 
 def _column_names(articles: Sequence[Article]) -> list[str]:
@@ -55,7 +146,7 @@ def collate_articles(
         raise DeskError("Collation needs at least two articles.")
     exts = list(extractions) + [None] * (len(articles) - len(extractions))
     columns = _column_names(articles)
-    per_article = [article_passage_refs(a, e) for a, e in zip(articles, exts, strict=False)]
+    per_article = [_without_captions(a, e) for a, e in zip(articles, exts, strict=False)]
     for refs, col in zip(per_article, columns, strict=True):
         for r in refs:
             r.score = 0.0

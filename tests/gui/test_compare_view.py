@@ -707,3 +707,28 @@ def test_no_rows_says_why_on_the_empty_page(qtbot) -> None:
     assert view.only_dis.isEnabled()
     view.only_dis.setChecked(False)
     assert view.stack.currentWidget() is view.table
+
+
+def test_a_new_collation_opens_at_its_first_row(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """After scrolling far down one comparison, the next one (a collation) starts at row 1, not mid-way."""
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+
+    def many(mode: str) -> Comparison:
+        rows = [Row(cells={"North Gazette": [_ref(f"{mode}{i}a", "North Gazette", f"Paragraph {i} about the pier. " * 6)],
+                           "South Wire": [_ref(f"{mode}{i}b", "South Wire", f"Paragraph {i} on the pier repairs. " * 6)]},
+                    kind="match") for i in range(40)]
+        return Comparison(f"{mode} pier", ["North Gazette", "South Wire"], rows, mode=mode)
+
+    view.set_comparison(many("query"))
+    bar = view.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    view.table.setCurrentIndex(view.model.index(30, 1))
+    view.set_comparison(many("collate"))
+    qtbot.wait(200)  # the visible rows get their exact heights on a timer
+    assert bar.value() == 0
+    assert view.table.rowAt(0) == 0
