@@ -1,15 +1,19 @@
-"""Preview the Markdown the core writes, then save it or copy it.
+"""Preview the Markdown the core writes, rendered and as source, then save it or copy it.
 
 The Markdown comes from ``desk.export.markdown.render_markdown``; this dialog
-only shows it (as plain text: it is never rendered, so nothing in it can load
-or run), saves it atomically and asks before replacing a file.
+shows it rendered read-only (:class:`PreviewBrowser`: no resource of any kind
+is loaded, local or remote, and every request for one is recorded so a test
+can prove it) and as its source text, saves it atomically and asks before
+replacing a file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +23,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desk.errors import DeskError
 from desk.gui.plain import set_plain, tip
+from desk.gui.richtext import SafeBrowser
 from desk.model import Comparison
 
 
@@ -46,6 +52,20 @@ def default_name(comparison: Comparison) -> str:
     stem = "".join(ch if ch.isalnum() else "-" for ch in comparison.query.lower()).strip("-")
     stem = "-".join(p for p in stem.split("-") if p)[:50] or "comparison"
     return f"desk-{stem}.md"
+
+
+class PreviewBrowser(SafeBrowser):
+    """The rendered export: read-only, loads nothing; ``requested`` lists every resource Qt asked for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.requested: list[str] = []
+        self.setReadOnly(True)
+        self.document().setBaseUrl(QUrl())  # a relative name resolves to nothing, not to the current folder
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
+        self.requested.append(name.toString() if isinstance(name, QUrl) else str(name))
+        return super().loadResource(type, name)
 
 
 class ExportDialog(QDialog):
@@ -76,6 +96,11 @@ class ExportDialog(QDialog):
         self.info = QLabel(self)
         set_plain(self.info, note or f"{n} rows of \u201c{comparison.query}\u201d")
         self.info.setWordWrap(True)
+        # rendered first: what a reader of the saved file sees; the source beside it
+        self.rendered = PreviewBrowser(self)
+        self.rendered.setObjectName("exportRendered")
+        self.rendered.setMarkdown(self.markdown)  # text-safe: the core's Markdown escapes every article text
+        self.rendered.setAccessibleName("Rendered preview")
         self.preview = QPlainTextEdit(self)
         self.preview.setReadOnly(True)
         self.preview.setPlainText(self.markdown)
@@ -84,6 +109,12 @@ class ExportDialog(QDialog):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.preview.setFont(font)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("exportViews")
+        self.views.addTab(self.rendered, "Rendered")
+        self.views.addTab(self.preview, "Markdown")
+        self.views.setTabToolTip(0, "The export as a Markdown reader shows it (no picture or remote file is loaded)")
+        self.views.setTabToolTip(1, "The Markdown text that will be saved")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_btn = QPushButton("Save\u2026", self)
@@ -101,7 +132,7 @@ class ExportDialog(QDialog):
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.info)
-        lay.addWidget(self.preview, 1)
+        lay.addWidget(self.views, 1)
         lay.addWidget(buttons)
         self.resize(760, 560)
 

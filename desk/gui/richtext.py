@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QDesktopServices,
+    QImage,
     QPainter,
     QPalette,
     QTextDocument,
@@ -39,12 +40,26 @@ HtmlRole = Qt.ItemDataRole.UserRole + 1
 ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 
+def nothing_loaded() -> QImage:
+    """What a safe document gets for any resource it asks for (an image, a style sheet, a page).
+
+    A blank 1x1 image, because an empty answer is not enough: given None,
+    an empty QByteArray or a string for a ``file:`` URL, QTextDocument falls
+    back to reading the file itself (measured with a FIFO that records its
+    readers: ``tests/gui/test_export_preview.py``).  For a style sheet an
+    image is no text, so no rule is applied.  (Not None either: PySide6 6.12
+    on Python 3.11 loses a reference to None returned here.)
+    """
+    blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+    blank.fill(0)
+    return blank
+
+
 class SafeDocument(QTextDocument):
     """A text document that never loads a resource."""
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
-        # empty data, not None: PySide6 6.12 on Python 3.11 loses a reference to None returned here
-        return QByteArray()
+        return nothing_loaded()
 
 
 def open_external(url: QUrl) -> bool:
@@ -66,8 +81,7 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(self._clicked)
 
     def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 - Qt's name
-        # empty data, not None: PySide6 6.12 on Python 3.11 loses a reference to None returned here
-        return QByteArray()
+        return nothing_loaded()
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in ("http", "https"):
