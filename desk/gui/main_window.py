@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -778,20 +778,21 @@ class MainWindow(QMainWindow):
         self.claims_view.set_statements(statements, dates)
         self.claimsLoaded.emit(statements)
 
-    def collate(self) -> None:
+    def collate(self, article_ids: Sequence[str] | None = None) -> None:
+        """Align the articles chosen in the Library (or ``article_ids``) in reading order."""
         lib = self.library
         if lib is None or not self._need_library():
             return
-        chosen = self.library_panel.chosen_articles()
-        if len(chosen) < 2:
+        ids = list(article_ids) if article_ids is not None else [a.id for a in self.library_panel.chosen_articles()]
+        if len(ids) < 2:
             self.show_error("Choose two or more articles in the Library (Ctrl+click), then Go > Collate.",
                             dialog=False)
             self.library_dock.raise_()
             return
         self.session.new_query()
-        self.set_status(f"Collating {len(chosen)} articles\u2026")
-        self._collated = [a.id for a in chosen]
-        self.run(lib.collate, [a.id for a in chosen], name="collation", cancellable=True, on_done=self._compared)
+        self.set_status(f"Collating {len(ids)} articles\u2026")
+        self._collated = ids
+        self.run(lib.collate, ids, name="collation", cancellable=True, on_done=self._compared)
 
     # ------------------------------------------------------------------ reader
     def open_article(self, article_id: str, focus: int | None = None) -> None:

@@ -171,3 +171,21 @@ def test_ukraine_screenshots(qtbot, ukraine_window: MainWindow) -> None:
     qtbot.wait(300)
     grab(w, "ukr-unlocked", ukraine_shots())
     w.compare_view.lock.setChecked(True)
+    # the rendered export preview of the same comparison
+    dlg = w.export_dialog()
+    assert dlg is not None
+    dlg.resize(900, 700)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.rendered.requested == []
+    grab(dlg, "ukr-export-preview", ukraine_shots())
+    dlg.close()
+    dlg.deleteLater()
+    # a collation of the two articles of the strongest row: no caption rows, opened at its first row
+    row = w.compare_view.model.comparison.rows[0]
+    ids = list(dict.fromkeys(r.article_id for refs in row.cells.values() for r in refs))[:2]
+    with qtbot.waitSignal(w.compared, timeout=120_000):
+        w.collate(ids)
+    qtbot.wait(300)
+    assert w.compare_view.table.verticalScrollBar().value() == 0
+    grab(w, "ukr-collate", ukraine_shots())
