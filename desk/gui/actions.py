@@ -46,6 +46,8 @@ class ActionSpec:
     checkable: bool = False
     group: str = ""
     pass_checked: bool = False
+    #: the label on a toolbar button (Qt's icon text; a button re-reads it whenever the action changes)
+    short: str = ""
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -79,9 +81,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("lock_rows", "&Lock Aligned Rows", "compare_view.lock.setChecked", checkable=True, pass_checked=True),
     # Go
     ActionSpec("compare", "&Compare Outlets", "compare_field", ("Ctrl+Return",),
-               "Compare the outlets for the query in the search field", FOLDER),
+               "Compare the outlets for the query in the search field", FOLDER, short="Compare"),
     ActionSpec("collate", "C&ollate Chosen Articles", "collate", ("Ctrl+K",),
-               "Align two or more articles chosen in the Library, in reading order", FOLDER),
+               "Align two or more articles chosen in the Library, in reading order", FOLDER, short="Collate"),
     ActionSpec("next_disagreement", "&Next Disagreement", "compare_view.next_disagreement", ("F8",),
                enabled_when=COMPARISON),
     ActionSpec("previous_disagreement", "&Previous Disagreement", "compare_view.previous_disagreement", ("Shift+F8",),
@@ -134,6 +136,8 @@ def build_actions(owner: QObject, specs: Iterable[ActionSpec] = ACTIONS) -> dict
         if spec.tip:
             act.setToolTip(spec.tip)  # text-safe: a literal, as above
             act.setStatusTip(spec.tip)  # text-safe: a literal, as above
+        if spec.short:
+            act.setIconText(spec.short)  # text-safe: a literal, as above
         if spec.checkable:
             act.setCheckable(True)
         if spec.group:

@@ -300,9 +300,9 @@ class MainWindow(QMainWindow):
         self.compare_view.lock.toggled.connect(self.lock_act.setChecked)
         self.compare_view.lock.setChecked(self.lock_act.isChecked())
         go = QToolButton(self)
-        go.setDefaultAction(self.commands["compare"])
-        go.setText("Compare")
+        go.setDefaultAction(self.commands["compare"])  # labelled with the action's short text
         go.setAccessibleName("Compare outlets")
+        go.setObjectName("compareButton")
         actions.populate_toolbar(self.toolbar, self.commands, {"search": self.search_bar, "compare": go})
         self.compare_view.model.modelReset.connect(self.update_actions)
         self.update_actions()

@@ -46,7 +46,7 @@ def test_action_texts_are_literals() -> None:
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "ActionSpec"]
     assert len(calls) == len(ACTIONS)
     for call in calls:
-        shown = call.args[1:2] + call.args[4:5] + [k.value for k in call.keywords if k.arg in ("text", "tip")]
+        shown = call.args[1:2] + call.args[4:5] + [k.value for k in call.keywords if k.arg in ("text", "tip", "short")]
         assert all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in shown), ast.unparse(call)
     assert all(c in actions.CONDITIONS for c in (s.enabled_when for s in ACTIONS))
 
@@ -105,6 +105,12 @@ def test_actions_are_enabled_when_their_condition_holds(qtbot, fake_window, tmp_
         assert w.open_folder(tmp_path)
     assert acts["reindex"].isEnabled()
     assert acts["cancel"].isEnabled()  # the index runs
+    # the toolbar keeps its short labels when the actions change state (screenshot: "Compare Outlets" crept in)
+    from PySide6.QtWidgets import QToolButton
+
+    button = w.findChild(QToolButton, "compareButton")
+    assert button.text() == "Compare"
+    assert w.toolbar.widgetForAction(acts["collate"]).text() == "Collate"
     with qtbot.waitSignal(w.indexed, timeout=10000):
         w.library.gate.set()
     assert not acts["cancel"].isEnabled()
