@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -48,10 +47,11 @@ from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView, row_claimants
 from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
+from desk.gui.help import help_dialog
 from desk.gui.library_view import LibraryPanel, ReaderPane
 from desk.gui.markup import Theme
 from desk.gui.plain import menu_text, set_plain, tip, title
-from desk.gui.richtext import SafeBrowser, SafeDocument
+from desk.gui.richtext import SafeDocument
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.session import FOLDER, Session
 from desk.gui.settings import MAX_HISTORY, MAX_RECENT, Settings
@@ -75,43 +75,6 @@ LIST_REFRESH_S = 5.0
 SEARCH_LIMIT = 50
 #: saved searches kept
 MAX_SAVED = 50
-#: the Help window: first steps, then the query language (our own text, no article text)
-HELP_HTML = """
-<h2>First steps</h2>
-<ol>
-<li><b>File &gt; Open Folder</b> (Ctrl+O) and pick a folder of articles. desk indexes it in the background
-(progress and Cancel in the status bar); you can search what is indexed so far.</li>
-<li>Type a query in the search field (Ctrl+F) and press <b>Enter</b>. The Compare tab shows one column per
-outlet; passages reporting the same fact share a row.</li>
-<li>Each pane shows the outlet's own words. Figures are tinted by value (the same value, the same tint),
-claimants coloured with a marker (see the legend; untick a claimant in <b>Claimants</b> to hide it).
-<b>&#x26a0; differs</b> marks rows whose figures or claimants disagree; F8 / Shift+F8 jump between them.</li>
-<li><b>Wording</b> marks how other passages are worded against one outlet you choose.
-<b>Only disagreements</b>, <b>Hide single-outlet rows</b> and the sort box narrow and order the rows;
-<b>more</b> in a cell shows a long passage whole.</li>
-<li>Tick rows and press <b>Ctrl+E</b> to preview and save them as Markdown with citations.</li>
-<li>To align whole articles, select two or more in the Library and use <b>Go &gt; Collate</b> (Ctrl+K).</li>
-</ol>
-<h2>The query language</h2>
-<table border="0" cellspacing="4">
-<tr><td><code>grain deal</code></td><td>passages with both words (any form: <i>deals</i> too)</td></tr>
-<tr><td><code>"grain deal"</code></td><td>the exact phrase</td></tr>
-<tr><td><code>ferry OR boat</code></td><td>either word; <code>AND</code> and <code>NOT</code> too; brackets group</td></tr>
-<tr><td><code>evac*</code> &nbsp; <code>swap~</code></td><td>words starting with evac; words spelled like swap</td></tr>
-<tr><td><code>outlet:reuters</code></td><td>one outlet's passages</td></tr>
-<tr><td><code>title:harbour</code></td><td>words in the title</td></tr>
-<tr><td><code>date:[2022-07-01 TO 2022-08-01]</code></td><td>articles dated in a range</td></tr>
-<tr><td><code>claimant:marchuk</code></td><td>passages where that source is quoted (aliases apply)</td></tr>
-<tr><td><code>figure:&gt;1000</code> &nbsp; <code>figure:[10 TO 20]</code></td>
-<td>passages with a figure above 1000, or between 10 and 20</td></tr>
-</table>
-<p><code>claimant:</code>, <code>figure:</code> and <code>date:</code> combine with other words at the top level
-(<code>killed claimant:marchuk</code>, <code>killed NOT claimant:kovac</code>), not inside an OR group.
-A malformed query gets a sentence saying what is wrong. The Library's outlet and date filters apply too.</p>
-<h2>Keys</h2>
-<p>Enter compares &middot; Up/Down: query history &middot; F8 next disagreement &middot; Ctrl+E export &middot;
-Ctrl+1/2/3 Compare, Reader, Claims &middot; F3 next match in the Reader &middot; Esc cancels running work.</p>
-"""
 #: passages listed per article (two hits from one article are told apart by their sentences)
 PER_ARTICLE = 5
 
@@ -940,15 +903,7 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         """How to use desk, with the query language: a window that stays open beside the work."""
         if self._help is None:
-            self._help = QDialog(self)
-            self._help.setWindowTitle("desk help")
-            self._help.setObjectName("helpDialog")
-            view = SafeBrowser(self._help)
-            view.setObjectName("helpText")
-            view.setHtml(HELP_HTML)
-            lay = QVBoxLayout(self._help)
-            lay.addWidget(view)
-            self._help.resize(720, 640)
+            self._help = help_dialog(self)
         self._help.show()
         self._help.raise_()
 
