@@ -192,7 +192,11 @@ class MainWindow(QMainWindow):
         tb.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
+        self._build_tabs()
+        self._build_docks()
 
+    def _build_tabs(self) -> None:
+        """Compare, Reader, Claims and Timeline, sharing one claimant palette."""
         self.compare_view = CompareView(self)
         self.compare_view.passageActivated.connect(self.open_passage)
         self.compare_view.exportRequested.connect(self.export)
@@ -222,6 +226,8 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(self.tabs)
 
+    def _build_docks(self) -> None:
+        """Library and Results on the left (tabbed), Problems below."""
         self.library_panel = LibraryPanel(self)
         self.library_panel.articleActivated.connect(lambda a: self.open_article(a.id))
         self.library_dock = self._dock("Library", "libraryDock", self.library_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
