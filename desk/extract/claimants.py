@@ -105,7 +105,9 @@ _HL_CUE_BEFORE = re.compile(
     r"^(?P<content>.+?),\s*(?P<cue>says|claims|said|claimed|reports|warns|confirms|admits|announces)\s+(?P<src>[A-Z].{1,60})$",
     re.IGNORECASE,
 )
-_HL_DASH = re.compile(r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3})$")
+_HL_DASH = re.compile(
+    r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s+(?P<role>[a-z]+))?)$"
+)
 _HL_LEAD = re.compile(
     r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
     re.IGNORECASE,
@@ -501,6 +503,8 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
             continue
         if kind == "tag" and src.lower().split()[-1] in _OUTLET_WORDS:
             continue  # "... - BBC News": the outlet's name after its own title
+        if rx is _HL_DASH and m.group("role") and m.group("role") not in SOURCE_HEADS:
+            continue  # "... – Kyiv tonight": a lower-case word after the name must be a role ("Russian official")
         if rx is _HL_COLON and len(m.group("content").split()) < 3:
             continue  # "KYIV: ..." datelines and "Opinion: ..." labels
         ss = s + m.start("src")
