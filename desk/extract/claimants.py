@@ -28,6 +28,7 @@ from desk.extract.cues import (
     SPEECH_FORMS,
     acceptable_source,
 )
+from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import TITLE_WORDS, canonical_name, fold
 from desk.extract.sentences import is_headline, sentences
 from desk.model import Attribution, Entity, Figure
@@ -682,6 +683,8 @@ class _Job:
         # cues per sentence, in text order
         cues_by_sent: dict[int, list[_Cue]] = {}
         entities: list[Entity] = []
+        #: people named as the subject of a sentence: "he" and "she" may point to them
+        subjects: list[tuple[int, str]] = []
         for i in sorted(docs):
             off = sents[i][0]
             doc = docs[i]
@@ -689,6 +692,8 @@ class _Job:
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
+                    if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
+                        subjects.append((off + ent.start_char, canonical_name(ent.text)))
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():
@@ -702,6 +707,8 @@ class _Job:
         earlier: list[str] = []
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
+        gender = genders(text, [(e.start, e.end) for e in ent_iter if e.label == "PERSON" and _name_like(e.text)])
+        people = _People(sorted(subjects), gender)
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
                 span = c.name_from or c.source
@@ -726,7 +733,7 @@ class _Job:
                     c.plural_hint = last_plural
                     c.earlier = earlier
                     c.name = _resolve(
-                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text
+                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text, people
                     )
                 if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
@@ -745,6 +752,7 @@ class _Job:
                 ):
                     c.person = True
                     person_names.add(c.name)
+                    people.add(c.source[0], c.name)
                     # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
                     role = _role_part(raw, canon_raw)
                     if role:
@@ -782,6 +790,49 @@ class _Job:
                     chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
             fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
         return attributions, fig_attr, entities
+
+
+def _is_subject(t: Token) -> bool:
+    """A name that is the subject of its sentence's main clause (or in apposition to it)."""
+    while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _name_like(text: str) -> bool:
+    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none)."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() or w in ("von", "van", "de", "der", "bin", "al") for w in words) and not any(
+        ch.isdigit() for ch in text
+    )
+
+
+class _People:
+    """The people named so far (as sources, or as subjects), for "he" and "she"."""
+
+    def __init__(self, subjects: list[tuple[int, str]], gender: dict[str, str]) -> None:
+        self.named = list(subjects)
+        self.gender = gender
+
+    def add(self, pos: int, name: str) -> None:
+        bisect.insort(self.named, (pos, name))
+
+    def fits(self, name: str, want: str) -> bool:
+        g = self.gender.get(name_key(name), "")
+        return not (g and want and g != want)
+
+    def before(self, pos: int, want: str, ents: list[Entity]) -> str:
+        """The last person named before ``pos`` whom the pronoun's gender fits."""
+        k = bisect.bisect_left(self.named, (pos, ""))
+        for _, name in reversed(self.named[:k]):
+            if name and self.fits(name, want):
+                return name
+        for e in reversed([e for e in ents if e.label == "PERSON" and e.end <= pos and _name_like(e.text)]):
+            name = canonical_name(e.text)
+            if self.fits(name, want):
+                return name
+        return ""
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -969,9 +1020,12 @@ def _resolve(
     ents: list[Entity],
     person_names: set[str],
     text: str = "",
+    people: _People | None = None,
 ) -> str:
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
+        if people is not None:
+            return people.before(c.source[0], pronoun_gender(low), ents)
         if last_person:
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]

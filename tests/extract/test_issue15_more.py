@@ -88,3 +88,38 @@ def test_dash_tag_with_a_role_word(headline: str, claimant: str) -> None:
 
 def test_dash_tag_ignores_a_lower_case_word_that_is_no_role() -> None:
     assert {c for _, c in _claimants("Ferry carries 200 passengers – Odesa tonight")} == {""}
+
+
+# -- gender where the text gives it -------------------------------------------
+
+
+def test_she_skips_a_man_the_text_calls_mr() -> None:
+    text = (
+        "Ms Harlow said the bridge would reopen. Mr Dunmore argued it was unsafe. "
+        "The river board chair Ingrid Solberg has opened an inquiry, which she said would cost 40,000 crowns."
+    )
+    assert dict(_claimants(text))["40,000"] == "Ingrid Solberg"
+
+
+def test_she_does_not_take_the_last_man_quoted() -> None:
+    text = (
+        "Councillor Maria Estevez said 12 buses were out of service. "
+        "Mr Talbot, the depot manager, blamed the cold. Another 30 are late, she added."
+    )
+    assert dict(_claimants(text))["30"] == "Maria Estevez"
+
+
+def test_he_after_a_pronoun_that_genders_the_name() -> None:
+    text = (
+        "Ruth Kemper said she had counted the ballots twice. Tomas Reyl said he disagreed. "
+        "At least 200 were missing, he said."
+    )
+    assert dict(_claimants(text))["200"] == "Tomas Reyl"
+
+
+def test_genders_reads_titles_and_pronouns() -> None:
+    from desk.extract.gender import genders
+
+    text = "Mrs Abara spoke first. Then Jon Veldt said he was ready. Kim Lau waved."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Abara", "Jon Veldt", "Kim Lau")]
+    assert genders(text, spans) == {"abara": "f", "veldt": "m"}
