@@ -152,6 +152,7 @@ class _Cue:
     respondents: bool = False  # "43% of those surveyed said": the poll is the source
     plural_hint: str = ""  # for "they": the last plural source named before
     earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
+    data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
 
 
 _MODEL: Any = None
@@ -369,6 +370,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             continue
         subj = _subject_of(t)
         name_from: tuple[int, int] | None = None
+        compiler: Token | None = None
         if subj is None or subj.lower_ in _FIRST_PERSON:
             continue
         if subj.lower_ in _RELATIVE:
@@ -384,7 +386,8 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                 continue
             if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
                 continue  # "it shows he is unfit": a fact, not a source
-            toks = _source_tokens(subj)
+            compiler = _compiler(subj)
+            toks = _source_tokens(compiler or subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -401,9 +404,32 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
             verb_i=t.i, name_from=name_from,
-            respondents=_respondent_phrase(toks),
+            # ("those surveyed": the participle the source phrase leaves out says who they are)
+            respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
+            data=compiler is not None,
         ))
     return out
+
+
+def _compiler(subj: Token) -> Token | None:
+    """Who made the data a sentence cites: "an average of polls compiled by X put ..." -> X."""
+    if subj.lower_ not in EVIDENCE_NOUNS:
+        return None
+    for c in subj.subtree:
+        if (
+            c.dep_ == "agent" and c.head.tag_ == "VBN" and c.head.dep_ == "acl"
+            or c.dep_ == "prep" and c.lower_ == "by" and c.head.i == subj.i
+        ):
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.tag_ in ("NNP", "NNPS"):
+                    return g
+                # "by the polling firm and analysis shop Pollwise": the name in the phrase
+                names = [x for x in g.subtree if x.tag_ in ("NNP", "NNPS") and x.dep_ != "compound"]
+                if names:
+                    return names[-1]
+    return None
 
 
 def _named_poll(t: Token) -> bool:
@@ -717,6 +743,7 @@ class _Job:
                 if c.respondents:
                     # "43% of those surveyed said": the poll named before speaks
                     c.name = last_poll if last_poll else ""
+                    raw = c.name  # (the poll was accepted as a source when it was named)
                 elif evidence_role:
                     # "the survey found": the survey named before, else nobody
                     c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
@@ -741,7 +768,7 @@ class _Job:
                     continue
                 earlier.append(c.name)
                 name_words = fold(c.name).split()
-                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention"):
+                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention") or c.data:
                     last_evidence = c.name
                     if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                         last_poll = c.name

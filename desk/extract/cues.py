@@ -60,6 +60,7 @@ EVIDENCE_NOUNS = {
     "investigation", "inquiry", "probe", "findings", "calculations", "model", "projections",
     "forecast", "index", "ranking", "rankings", "results", "filing", "filings", "memo", "letter",
     "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
+    "average", "averages", "compilation", "aggregate",
 }
 
 _IRREGULAR = {

@@ -123,3 +123,37 @@ def test_genders_reads_titles_and_pronouns() -> None:
     text = "Mrs Abara spoke first. Then Jon Veldt said he was ready. Kim Lau waved."
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Abara", "Jon Veldt", "Kim Lau")]
     assert genders(text, spans) == {"abara": "f", "veldt": "m"}
+
+
+# -- polls, averages and who compiled them ------------------------------------
+
+
+def test_respondents_speak_for_the_poll_named_before() -> None:
+    text = (
+        "Support for the mayor fell to 38% in a Harbour Research survey released on Monday. "
+        "And by a 52%-31% margin, those surveyed said the tram should be built. "
+        'Additionally, 12% said they are "not sure" about the plan.'
+    )
+    got = dict(_claimants(text))
+    assert got["52%"] == got["31%"] == got["12%"] == "Harbour Research survey"
+
+
+def test_shares_saying_something_without_a_poll_have_no_claimant() -> None:
+    assert dict(_claimants("Only 9% said they would move away."))["9%"] == ""
+
+
+def test_an_average_speaks_for_whoever_compiled_it() -> None:
+    text = (
+        "An average of the latest regional polls compiled by Harbour Metrics put the mayor at 38%-55% in May. "
+        "According to the latest average, she now stands at 41%-50%. "
+        "A similar compilation by the polling firm and analysis shop Polltrack also showed a small gain, from 37% to 40%."
+    )
+    got = dict(_claimants(text))
+    assert got["38%"] == got["55%"] == got["41%"] == got["50%"] == "Harbour Metrics"
+    assert got["37% to 40%"].endswith("Polltrack")
+
+
+def test_a_participle_in_a_speakers_relative_clause_is_no_poll() -> None:
+    # the share inside "who won 52% of the vote" does not make the speaker a poll's respondents
+    text = "Dana Whitlock, who won 52% of the vote, said the count would need 300 volunteers."
+    assert dict(_claimants(text))["300"] == "Dana Whitlock"
