@@ -123,7 +123,9 @@ _LABEL_TITLE = re.compile(
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 #: "Name: the rest of the headline" (a headline that quotes someone)
-_HL_SOURCE_FIRST = re.compile(r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})\s*:\s+(?P<content>\S.+)$")
+_HL_SOURCE_FIRST = re.compile(
+    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
+)
 _NOT_LABELS = {
     "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
     "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
@@ -670,6 +672,8 @@ class _Job:
             src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
                 continue
+            if mh.group("role") and mh.group("role") not in SOURCE_HEADS:
+                continue  # "UN experts: ..." names a source; "Kyiv tonight: ..." does not
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:

@@ -450,9 +450,10 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
                 return None
             if abbr.lower() == "m" and not cur:
                 # "1.5m people" is a million; "from 2,710m" and "850m to reach" are metres
+                # (millions are never written with a thousands comma: "2,710m making it" is metres)
                 m_after = _WORD_AFTER.match(text[e : min(hi, e + 40)])
                 w2 = m_after.group(1).lower() if m_after else ""
-                if not w2 or w2 in _STOP_COUNTED or w2 in _METRE_WORDS or not text[e : e + 1].isspace():
+                if not w2 or w2 in _STOP_COUNTED or w2 in _METRE_WORDS or not text[e : e + 1].isspace() or "," in dig:
                     value = _digits_value(dig)
     else:
         w = word or ""

@@ -157,3 +157,15 @@ def test_a_participle_in_a_speakers_relative_clause_is_no_poll() -> None:
     # the share inside "who won 52% of the vote" does not make the speaker a poll's respondents
     text = "Dana Whitlock, who won 52% of the vote, said the count would need 300 volunteers."
     assert dict(_claimants(text))["300"] == "Dana Whitlock"
+
+
+def test_headline_source_first_with_a_role_word() -> None:
+    assert {c for _, c in _claimants("EU inspectors: flooded mine holds 90 workers")} == {"EU inspectors"}
+    assert {c for _, c in _claimants("Odesa tonight: ferry carries 90 passengers")} == {""}
+
+
+def test_a_measure_with_a_thousands_comma_and_m_is_metres() -> None:
+    from desk.extract import find_figures
+
+    assert [f.value for f in find_figures("The drone was shot down from 1,850m making it a record")] == [1850]
+    assert [f.value for f in find_figures("The fund lost 1.5m pounds last year")] == [1_500_000]
