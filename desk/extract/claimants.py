@@ -554,20 +554,19 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
 
 #: how far from a quotation's marks its speaker may be named, in characters
 _QUOTE_REACH = 60
-_QUOTE_CACHE: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+class _Quotes:
+    """The quotations of one text, found per paragraph once and kept for that text alone."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_paragraph: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-def _quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Quotations in one paragraph, as (start, end) including the marks (cached per text)."""
-    key = (id(text), s, e)
-    hit = _QUOTE_CACHE.get(key)
-    if hit is not None:
+    def spans(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Quotations in the paragraph ``text[s:e]``, as (start, end) including the marks."""
+        hit = self._by_paragraph.get((s, e))
+        if hit is None:
+            hit = self._by_paragraph[(s, e)] = _find_quote_spans(self.text, s, e)
         return hit
-    if len(_QUOTE_CACHE) > 4096:
-        _QUOTE_CACHE.clear()
-    out = _find_quote_spans(text, s, e)
-    _QUOTE_CACHE[key] = out
-    return out
 
 
 def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -592,6 +591,7 @@ class _Job:
 
     def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]], every: bool = True) -> None:
         self.text = text
+        self.quotes = _Quotes(text)
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
         self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
@@ -616,7 +616,7 @@ class _Job:
             if i is None or i in has_cue:
                 continue
             ps, pe = _paragraph(text, f.start)
-            if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
+            if any(qs < f.start < qe for qs, qe in self.quotes.spans(ps, pe)):
                 for j in range(len(sents)):
                     if ps <= sents[j][0] < pe and SELECT_RE.search(text, *sents[j]):
                         want.add(j)
@@ -818,7 +818,7 @@ class _Job:
                     cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
                     chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
                 if chosen is None:
-                    chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
+                    chosen = _quoted_cue(self.quotes, f, si_, sents, cues_by_sent)
             fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
         return attributions, fig_attr, entities
 
@@ -897,7 +897,6 @@ def attribute_many(
     With ``every`` (the default) every sentence with a cue is read, so that each
     source in the text is found; without it only what the figures need.
     """
-    _QUOTE_CACHE.clear()
     jobs = [_Job(text, figures, skip, every) for text, figures, skip in items]
     model = nlp
     if model is None and any(j.want for j in jobs):
@@ -916,9 +915,7 @@ def attribute_many(
                 ner: Any = model.get_pipe("ner")
                 for _ in ner.pipe(need, batch_size=128):
                     pass
-    out = [j.finish() for j in jobs]
-    _QUOTE_CACHE.clear()
-    return out
+    return [j.finish() for j in jobs]
 
 
 def attribute(
@@ -932,11 +929,12 @@ def attribute(
 
 
 def _quoted_cue(
-    text: str, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
+    quotes: _Quotes, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
 ) -> _Cue | None:
     """A figure inside a quotation belongs to whoever the paragraph says is quoted."""
+    text = quotes.text
     ps, pe = _paragraph(text, f.start)
-    for qs, qe in _quote_spans(text, ps, pe):
+    for qs, qe in quotes.spans(ps, pe):
         if qs < f.start < qe:
             best: _Cue | None = None
             best_d = 10**9
