@@ -389,7 +389,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
-            toks = _source_tokens(compiler or subj)
+            toks = _source_tokens(compiler or _given_name(subj) or subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -411,6 +411,24 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
             data=compiler is not None,
         ))
     return out
+
+
+_NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
+
+
+def _given_name(subj: Token) -> Token | None:
+    """The name a relative clause gives an unnamed source: "a survivor, who gave her name as Mira," -> Mira."""
+    if subj.tag_ in ("NNP", "NNPS"):
+        return None
+    for rc in subj.children:
+        if rc.dep_ not in ("relcl", "acl"):
+            continue
+        for t in rc.subtree:
+            if t.lower_ == "as" and any(x.lower_ in _NAMED_AS for x in t.doc[max(rc.left_edge.i, t.i - 3) : t.i]):
+                for g in t.children:
+                    if g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS"):
+                        return g
+    return None
 
 
 def _compiler(subj: Token) -> Token | None:

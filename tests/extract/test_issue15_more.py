@@ -169,3 +169,13 @@ def test_a_measure_with_a_thousands_comma_and_m_is_metres() -> None:
 
     assert [f.value for f in find_figures("The drone was shot down from 1,850m making it a record")] == [1850]
     assert [f.value for f in find_figures("The fund lost 1.5m pounds last year")] == [1_500_000]
+
+
+def test_a_source_the_relative_clause_names() -> None:
+    text = "One survivor, who gave her name as Mira, said she had lost her two dogs."
+    assert dict(_claimants(text))["two"] == "Mira"
+
+
+def test_a_relative_clause_without_a_name_leaves_the_role() -> None:
+    text = "A nurse who works as a volunteer said 30 beds were empty."
+    assert dict(_claimants(text))["30"] == "nurse"
