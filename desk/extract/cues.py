@@ -285,8 +285,15 @@ def acceptable_source(name: str, raw: str = "") -> bool:
             core.append(w)
         if core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS:
             return True
-    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
+        written = raw.replace("’", "'").split()[1:]
+        if core and len(core) == len(rest) and written and all(w[:1].isupper() for w in written) and (
+            core[-1].endswith("s") and not core[-1].endswith("'s")
+        ):
+            return True  # "many Democrats", "some Ukrainians": a group named by a proper plural
+    while len(words) > 1 and (
+        words[0].lower() in ("the", "a", "an") or words[0].lower() in ("both", "all", "each") and words[1][:1].isupper()
+    ):
+        words = words[1:]  # "Both Mr King and ...": the people, not the word "both"
     low = [w.lower().strip(",.;:'\"()") for w in words]
     if low[0] in _FRAGMENTS and not words[0].isupper() or all(
         lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)
