@@ -27,7 +27,7 @@ SPEECH = {
     "recall", "inform", "brief", "mention", "detail", "boast", "complain", "concede",
     "maintain", "contend", "admit", "accuse", "blame", "charge", "urge", "ask", "reply",
     "respond", "answer", "retort", "comment", "remark", "observe", "describe", "call",
-    "testify", "repeat", "reiterate", "continue", "conclude", "caution",
+    "testify", "repeat", "reiterate", "continue", "conclude", "caution", "unveil",
     "threaten", "demand", "propose", "recommend", "advise", "assure", "reassure", "tout",
     "praise", "criticise", "criticize", "condemn", "denounce", "dismiss", "reject", "question",
     "dispute", "counter", "contradict", "rebut", "refute", "proclaim", "specify",
@@ -148,11 +148,14 @@ NEEDS_CONTENT = {
     "wonder", "imagine", "demand", "propose", "recommend", "advise", "instruct", "remind",
     "alert", "notify", "question", "counter", "dismiss", "reject", "blame", "charge", "accuse",
     "praise", "criticise", "criticize", "condemn", "denounce", "describe", "threaten",
-    "promise", "vow", "pledge", "urge", "hope", "fear", "worry", "expect", "doubt",
+    "promise", "vow", "pledge", "urge", "hope", "fear", "worry", "expect", "doubt", "unveil",
 }
 
 #: counting verbs report a figure as their object: "the ministry recorded 300 deaths"
-COUNTING = {"record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate"}
+COUNTING = {
+    "record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate",
+    "unveil",  # "the minister unveiled £2bn in aid": the figure is what is announced
+}
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(
@@ -252,7 +255,7 @@ _NOT_SOURCE_HEADS = {
     "cancer", "disaster", "shelter", "river", "tower", "weather", "answer", "answers", "payment",
 }
 #: endings of nouns for people and bodies: "rescuers", "monitors", "economists", "residents"
-_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|eers?|ees)$")
+_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|(?<!m)ents?|eers?|ees)$")  # not "bombardment", "statement"
 _CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
 
 

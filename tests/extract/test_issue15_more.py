@@ -179,3 +179,25 @@ def test_a_source_the_relative_clause_names() -> None:
 def test_a_relative_clause_without_a_name_leaves_the_role() -> None:
     text = "A nurse who works as a volunteer said 30 beds were empty."
     assert dict(_claimants(text))["30"] == "nurse"
+
+
+def test_a_noun_in_ment_is_no_agent() -> None:
+    from desk.extract.cues import acceptable_source
+
+    assert not acceptable_source("Heavy bombardment", "Heavy bombardment")
+    assert not acceptable_source("new settlement", "new settlement")
+    assert acceptable_source("local residents", "local residents")
+
+
+def test_a_run_in_subheading_does_not_become_the_source() -> None:
+    text = (
+        "A senior harbour official briefed reporters on Friday. "
+        "Heavy shelling continues Rebel gunners have fired more than 300 shells at the port, the official said."
+    )
+    assert dict(_claimants(text))["300"] == "senior harbour official"
+
+
+def test_unveiled_reports_the_figure_it_announces() -> None:
+    assert dict(_claimants("The trade minister Petra Lind unveiled a further £40 million in grants on Monday."))[
+        "£40 million"
+    ] == "Petra Lind"
