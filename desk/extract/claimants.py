@@ -811,6 +811,8 @@ class _Job:
                     last_other = c.name
                     if _is_plural_source(c.name):
                         last_plural = c.name
+                    if _looks_personal(c.name, c.source, ent_iter):
+                        people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
                 last_any = c.name
 
         attributions: list[Attribution] = []
@@ -855,6 +857,16 @@ def _name_like(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() or w in ("von", "van", "de", "der", "bin", "al") for w in words) and not any(
         ch.isdigit() for ch in text
     )
+
+
+def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity]) -> bool:
+    """ "Vladimir Saldo" with no entity label: two or three capitalised words, no role, no body."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not _name_like(name):
+        return False
+    if any(fold(w) in SOURCE_HEADS or fold(w) in TITLE_WORDS or fold(w) in EVIDENCE_NOUNS for w in words):
+        return False
+    return not any(e.label != "PERSON" and e.start < span[1] and span[0] < e.end for e in ents)
 
 
 class _People:

@@ -201,3 +201,11 @@ def test_unveiled_reports_the_figure_it_announces() -> None:
     assert dict(_claimants("The trade minister Petra Lind unveiled a further £40 million in grants on Monday."))[
         "£40 million"
     ] == "Petra Lind"
+
+
+def test_he_finds_a_speaker_the_recogniser_may_miss() -> None:
+    text = (
+        "Tavor Quillan lamented the loss of his barn. Quillan said they had farmed there for years. "
+        "Recalling the night, he said he heard two loud bangs."
+    )
+    assert dict(_claimants(text))["two"].endswith("Quillan")
