@@ -126,6 +126,15 @@ _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
 )
+#: a sentence that names the source of the one before: "The warning was issued by Ella Libanova, ..."
+_NAMED_AFTER = re.compile(
+    r"(?:The|This|That|These|Those)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:warning|claims?|estimates?|figures?|forecasts?|predictions?|assessment|statement|remarks|comments"
+    r"|projections?|calculations?|findings|numbers|data)[ \t]+"
+    r"(?:was|were|has[ \t]+been|have[ \t]+been|came)[ \t]+"
+    r"(?:(?:issued|made|given|voiced|delivered|published|released|provided|compiled|announced)[ \t]+)?(?P<cue>by|from)[ \t]+"
+    r"(?P<src>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})"
+)
 _NOT_LABELS = {
     "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
     "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
@@ -144,7 +153,7 @@ class _Cue:
     cue_text: str
     content: tuple[int, int]
     sent: tuple[int, int]
-    kind: str  # "verb", "according", "headline"
+    kind: str  # "verb", "according", "headline", "label", "evidence", "mention", "after" (names the sentence before)
     person: bool  # the source is a person (PERSON entity or he/she)
     citation: bool = False  # "..., reports BBC": an outlet cited for the report
     proper: bool = False  # the source phrase (with appositions) holds a proper noun
@@ -651,6 +660,7 @@ class _Job:
         self.label_cues: dict[int, list[_Cue]] = {}
         if every or ":" in text or "―" in text:
             self._find_labels()
+        self._find_named_after(with_figs if not every else set(range(len(sents))))
         if not every and with_figs and _POLL_RE.search(text):
             # a poll named in a sentence without figures speaks for the shares reported after it
             first_fig = min(with_figs)
@@ -706,6 +716,23 @@ class _Job:
                 kind="label", person=False,
             ))
 
+    def _find_named_after(self, wanted: set[int]) -> None:
+        """ "... might fall by five million. The warning was issued by Ella Libanova, ...": the source afterwards."""
+        text, sents = self.text, self.sents
+        for i in range(1, len(sents)):
+            if i - 1 not in wanted:
+                continue
+            m = _NAMED_AFTER.match(text, sents[i][0], sents[i][1])
+            if not m:
+                continue
+            src_end = m.end("src")
+            if text[src_end - 1] == "." and len(m.group("src").split()[-1]) > 2:
+                src_end -= 1  # the sentence's full stop, not an initial's
+            self.label_cues.setdefault(i, []).append(_Cue(
+                source=(m.start("src"), src_end), cue=(m.start("cue"), m.end("cue")), cue_text=m.group("cue"),
+                content=sents[i - 1], sent=sents[i], kind="after", person=False,
+            ))
+
     def todo(self, idx: set[int]) -> list[tuple[int, str]]:
         return [(i, self.text[self.sents[i][0] : self.sents[i][1]]) for i in sorted(idx - set(self.docs) - self.too_long)]
 
@@ -746,7 +773,10 @@ class _Job:
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():
             have = cues_by_sent.setdefault(i, [])
-            have.extend(lc for lc in labels if not any(h.source[0] <= lc.source[0] < h.source[1] for h in have))
+            have.extend(
+                lc for lc in labels
+                if lc.kind == "after" or not any(h.source[0] <= lc.source[0] < h.source[1] for h in have)
+            )
             have.sort(key=lambda c: c.source[0])
 
         # resolve names in text order: pronouns and "the official" look back
@@ -839,6 +869,11 @@ class _Job:
                     chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
                 if chosen is None:
                     chosen = _quoted_cue(self.quotes, f, si_, sents, cues_by_sent)
+                if chosen is None and not any(c.name for c in cues_by_sent.get(si_, [])):
+                    # a sentence without a cue of its own, whose source the next one names
+                    chosen = next(
+                        (c for c in cues_by_sent.get(si_ + 1, []) if c.kind == "after" and c.name), None
+                    )
             fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
         return attributions, fig_attr, entities
 
@@ -972,7 +1007,7 @@ def _quoted_cue(
                 if sents[j][1] < ps or sents[j][0] > pe:
                     continue
                 for c in cues_by_sent.get(j, []):
-                    if not c.name or c.kind == "mention" or qs <= c.cue[0] < qe:
+                    if not c.name or c.kind in ("mention", "after") or qs <= c.cue[0] < qe:
                         continue
                     if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
                         continue  # a speaker named after the quotation's sentence has ended speaks for another

@@ -209,3 +209,25 @@ def test_he_finds_a_speaker_the_recogniser_may_miss() -> None:
         "Recalling the night, he said he heard two loud bangs."
     )
     assert dict(_claimants(text))["two"].endswith("Quillan")
+
+
+# -- a following sentence that names the source ----------------------------------
+
+
+def test_the_next_sentence_names_the_source() -> None:
+    text = (
+        "The harbour could lose up to 300 jobs if the strike goes on. "
+        "The warning was issued by Agnes Morrow, head of the port union, who said talks had failed."
+    )
+    assert dict(_claimants(text))["300"] == "Agnes Morrow"
+    text = "Prices rose 4% in May. The figures were published by Statistics Norway on Friday."
+    assert dict(_claimants(text))["4%"] == "Statistics Norway"
+
+
+def test_the_next_sentence_does_not_override_a_cue() -> None:
+    text = "The harbour could lose up to 300 jobs, the union said. The warning was issued by Agnes Morrow."
+    assert dict(_claimants(text))["300"] == "union"
+
+
+def test_a_passive_by_that_names_no_statement_is_no_source() -> None:
+    assert dict(_claimants("Prices rose 4% in May. The bridge was built by Romans."))["4%"] == ""
