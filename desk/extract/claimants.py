@@ -26,6 +26,8 @@ from desk.extract.cues import (
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
+    STANCE_FORMS,
+    STANCE_RE,
     acceptable_source,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
@@ -269,6 +271,18 @@ def _is_report_verb(t: Token) -> bool:
     return True
 
 
+def _is_stance_verb(t: Token) -> bool:
+    """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
+    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    if t.text[:1].isupper() and t.i > 0:
+        return False
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in t.children)
+
+
+_STANCE_PREPS = {"on", "about", "for", "against", "to", "with", "of", "at"}
+
+
 def _next_to_quote(t: Token) -> bool:
     """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
     doc = t.doc
@@ -377,8 +391,11 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
+        stance = False
         if not _is_report_verb(t):
-            continue
+            if not _is_stance_verb(t):
+                continue
+            stance = True  # "X attacked the plan": a source, never a figure's claimant
         subj = _subject_of(t)
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
@@ -410,7 +427,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
         head = t.head if name_from else subj
         out.append(_Cue(
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
-            cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
+            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if stance else "verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
@@ -670,7 +687,7 @@ class _Job:
         if every:
             # every sentence a reader sees can carry a source: parse those with a cue
             for i, (s, e) in enumerate(sents):
-                if i not in want and SELECT_RE.search(text, s, e):
+                if i not in want and (SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e)):
                     want.add(i)
         self.want = want - set(self.headline_cue)
 
@@ -816,8 +833,8 @@ class _Job:
                     )
                 if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
-                if not c.name or c.citation:
-                    continue
+                if not c.name or c.citation or c.kind == "stance":
+                    continue  # (a stance verb's subject does not move the discourse model)
                 earlier.append(c.name)
                 name_words = fold(c.name).split()
                 if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention") or c.data:
@@ -865,11 +882,11 @@ class _Job:
                 if si_ in self.headline_cue and self.headline_cue[si_].name:
                     chosen = self.headline_cue[si_]
                 elif si_ in docs:
-                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
+                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind not in ("headline", "stance") and c.name]
                     chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
                 if chosen is None:
                     chosen = _quoted_cue(self.quotes, f, si_, sents, cues_by_sent)
-                if chosen is None and not any(c.name for c in cues_by_sent.get(si_, [])):
+                if chosen is None and not any(c.name and c.kind != "stance" for c in cues_by_sent.get(si_, [])):
                     # a sentence without a cue of its own, whose source the next one names
                     chosen = next(
                         (c for c in cues_by_sent.get(si_ + 1, []) if c.kind == "after" and c.name), None
@@ -1007,7 +1024,7 @@ def _quoted_cue(
                 if sents[j][1] < ps or sents[j][0] > pe:
                     continue
                 for c in cues_by_sent.get(j, []):
-                    if not c.name or c.kind in ("mention", "after") or qs <= c.cue[0] < qe:
+                    if not c.name or c.kind in ("mention", "after", "stance") or qs <= c.cue[0] < qe:
                         continue
                     if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
                         continue  # a speaker named after the quotation's sentence has ended speaks for another

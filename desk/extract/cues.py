@@ -99,6 +99,7 @@ _IRREGULAR = {
     "quip": ("quips", "quipped", "quipping"),
     "refer": ("refers", "referred", "referring"),
     "concur": ("concurs", "concurred", "concurring"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
     "regret": ("regrets", "regretted", "regretting"),
     "text": ("texts", "texted", "texting"),
     "email": ("emails", "emailed", "emailing"),
@@ -156,6 +157,17 @@ COUNTING = {
     "record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate",
     "unveil",  # "the minister unveiled £2bn in aid": the figure is what is announced
 }
+
+#: verbs of stance and action that attribute a position to their subject ("X attacked the plan",
+#: "X endorsed Y") but never give a figure its claimant: only the every-sentence source listing reads them
+STANCE = {
+    "attack", "blast", "slam", "endorse", "support", "back", "oppose", "defend", "promote", "discuss",
+    "express", "speak", "talk", "echo", "decline", "refuse", "tout", "hail", "welcome", "applaud", "mock",
+    "challenge", "describe", "point", "question", "criticise", "criticize", "reject", "accuse", "praise",
+    "propose", "demand", "urge", "blame", "condemn", "denounce", "dismiss",
+}
+STANCE_FORMS = set(_all_forms(STANCE))
+STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(

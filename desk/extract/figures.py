@@ -242,6 +242,10 @@ def _is_title_case_line(text: str, pos: int) -> bool:
 _CAP_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})$")
 
 
+#: words that open a sentence before its figure: "Nearly 40 ...", "Another 12 ..."
+_OPENERS = {"nearly", "almost", "some", "roughly", "approximately", "another", "only", "fewer", "least", "exactly"}
+
+
 def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
     """Does a number close a proper name ("Nord Stream 2", "Apollo 11")?"""
     m = _CAP_WORDS_BEFORE.search(before)
@@ -249,6 +253,11 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
         return False
     words = m.group(1).split()
     first_at = s - len(m.group(1))
+    ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 3]
+    if ends and ends[-1] + 1 < len(words) and words[ends[-1] + 1].lower() in _STOP_COUNTED | _OPENERS:
+        # "on Monday. About 80": a sentence ended, and the next starts with a hedge or a function
+        # word, not a name ("... Kharkiv. Visegrad 24 tweeted" still ends in a name)
+        return False
     if words[0].rstrip(".") in _MONTH_NAMES:
         return False
     # the capitals must be a name, not the start of a sentence ("In 2022", "About 40")

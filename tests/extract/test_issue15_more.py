@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desk.extract import extract, extract_article, extract_title, load_model
-from desk.extract.score import read_for_scoring, score
+from desk.extract.score import names_match, read_for_scoring, score
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -231,3 +231,24 @@ def test_the_next_sentence_does_not_override_a_cue() -> None:
 
 def test_a_passive_by_that_names_no_statement_is_no_source() -> None:
     assert dict(_claimants("Prices rose 4% in May. The bridge was built by Romans."))["4%"] == ""
+
+
+# -- stance verbs: sources in every sentence, never a figure's claimant ----------
+
+
+def test_stance_verbs_name_a_source() -> None:
+    x = extract("Mayor Ilse Brandt spoke about the flood at length, and councillor Ravi Osei attacked the budget.")
+    names = [a.name for a in x.attributions]
+    assert any(names_match(n, "Ilse Brandt") for n in names), names
+    assert any(names_match(n, "Ravi Osei") for n in names), names
+
+
+def test_a_stance_verb_never_gives_a_figure_its_claimant() -> None:
+    assert dict(_claimants("Councillor Ravi Osei attacked the plan to cut 300 jobs."))["300"] == ""
+
+
+def test_a_sentence_opening_hedge_after_a_full_stop_is_no_name() -> None:
+    from desk.extract import find_figures
+
+    assert [f.value for f in find_figures("Talks ended on Friday. About 80 drivers will lose their jobs.")] == [80]
+    assert [f.value for f in find_figures("Talks ended on Friday. Nord Stream 2 stays shut.")] == []
