@@ -357,7 +357,8 @@ _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "ame
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
 
 
-def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
+def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
+    """The attributions one parsed sentence holds; ``stance`` adds the stance verbs' sources."""
     out: list[_Cue] = []
     sent = (offset, offset + len(doc.text))
     for t in doc:
@@ -391,11 +392,11 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
-        stance = False
+        is_stance = False
         if not _is_report_verb(t):
-            if not _is_stance_verb(t):
+            if not stance or not _is_stance_verb(t):
                 continue
-            stance = True  # "X attacked the plan": a source, never a figure's claimant
+            is_stance = True  # "X attacked the plan": a source, never a figure's claimant
         subj = _subject_of(t)
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
@@ -427,7 +428,7 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
         head = t.head if name_from else subj
         out.append(_Cue(
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
-            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if stance else "verb",
+            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
@@ -635,6 +636,7 @@ class _Job:
 
     def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]], every: bool = True) -> None:
         self.text = text
+        self.every = every  # (stance verbs are read only when every source is wanted)
         self.quotes = _Quotes(text)
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
@@ -755,7 +757,7 @@ class _Job:
 
     def find_back(self) -> None:
         for i in list(self.docs):
-            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0])):
+            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0], self.every)):
                 for j in range(max(0, i - 4), i + 1):
                     # the two sentences just before are parsed anyway: their people may be "he"
                     if j not in self.headline_cue and (
@@ -767,7 +769,7 @@ class _Job:
         return [
             self.docs[i] for i in sorted(self.docs)
             if (i in self.back and any(t.tag_ in ("NNP", "NNPS") for t in self.docs[i]))
-            or any(c.proper for c in _doc_cues(self.docs[i], 0))
+            or any(c.proper for c in _doc_cues(self.docs[i], 0, self.every))
         ]
 
     def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
@@ -780,7 +782,7 @@ class _Job:
         for i in sorted(docs):
             off = sents[i][0]
             doc = docs[i]
-            cues_by_sent[i] = _doc_cues(doc, off)
+            cues_by_sent[i] = _doc_cues(doc, off, self.every)
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))

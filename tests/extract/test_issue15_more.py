@@ -252,3 +252,9 @@ def test_a_sentence_opening_hedge_after_a_full_stop_is_no_name() -> None:
 
     assert [f.value for f in find_figures("Talks ended on Friday. About 80 drivers will lose their jobs.")] == [80]
     assert [f.value for f in find_figures("Talks ended on Friday. Nord Stream 2 stays shut.")] == []
+
+
+def test_the_index_mode_reads_no_stance_verbs() -> None:
+    text = "Councillor Ravi Osei attacked the plan to cut 300 jobs."
+    assert [a.cue for a in extract(text, every=False).attributions] == []
+    assert [a.cue for a in extract(text).attributions] == ["attacked"]
