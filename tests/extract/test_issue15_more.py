@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desk.extract import extract, extract_article, extract_title, load_model
 from desk.extract.score import names_match, read_for_scoring, score
@@ -258,3 +260,38 @@ def test_the_index_mode_reads_no_stance_verbs() -> None:
     text = "Councillor Ravi Osei attacked the plan to cut 300 jobs."
     assert [a.cue for a in extract(text, every=False).attributions] == []
     assert [a.cue for a in extract(text).attributions] == ["attacked"]
+
+
+# -- never crashes, every span inside its text -----------------------------------
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "The warning was issued by", "Agnes Morrow", "Ms", "Mr", "she", "he said", "those surveyed said", "42%",
+    "attacked", "spoke about", "an average of polls compiled by", "Pollwise", "put him at", "1,850m", ".",
+    "\n", "–", "Western officials", ":", "who gave her name as", "Mira", "on Monday.", "About 80", " ",
+]), max_size=50))
+def test_new_rules_survive_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    for every in (True, False):
+        x = extract(text, every=every)
+        assert all(text[f.start : f.end] == f.text for f in x.figures)
+        for a in x.attributions:
+            assert 0 <= a.source_start < a.source_end <= len(text)
+            assert text[a.source_start : a.source_end] == a.source_text
+            assert 0 <= a.cue_start < a.cue_end <= len(text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=120))
+def test_title_extraction_spans_lie_in_the_title(title: str) -> None:
+    import datetime as dt
+
+    from desk.model import Article
+
+    a = Article(id="x", path="/x", relpath="x", title=title, outlet="", date=dt.date(2024, 1, 1), text="Body.")
+    x = extract_title(a)
+    for f in x.figures:
+        assert title[f.start : f.end] == f.text
+    for at in x.attributions:
+        assert title[at.source_start : at.source_end] == at.source_text
