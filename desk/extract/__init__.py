@@ -26,6 +26,7 @@ __all__ = [
     "extract_article",
     "extract_articles",
     "extract_many",
+    "extract_title",
     "find_figures",
     "load_model",
     "repeated_spans",
@@ -104,6 +105,33 @@ def repeated_spans(article: Article) -> list[tuple[int, int]]:
 def extract_article(article: Article, nlp: Language | None = None, every: bool = True) -> Extraction:
     """:func:`extract` on an article's body, skipping its repeated title."""
     return extract(article.text, skip=repeated_spans(article), base_date=article.date, nlp=nlp, every=every)
+
+
+def _title_in_body(article: Article) -> bool:
+    """Whether the body shows the title itself, outside every repeated-title span."""
+    title = article.title.strip()
+    skip = repeated_spans(article)
+    at = article.text.find(title)
+    while at >= 0:
+        if not _inside(at, at + len(title), skip):
+            return True
+        at = article.text.find(title, at + 1)
+    return False
+
+
+def extract_title(article: Article, nlp: Language | None = None) -> Extraction:
+    """:func:`extract` on an article's title alone; its spans are offsets into ``article.title``.
+
+    The guide counts a headline figure like any other, and a headline tag
+    ("..., officials say", "... – Russian official") names its claimant.  The
+    title is read as one headline line.  A title that the body itself carries
+    (a plain-text file's first line) gives nothing here, and a copy of it that
+    the body repeats is skipped there by :func:`extract_article`: it counts once.
+    """
+    title = article.title
+    if not title.strip() or _title_in_body(article):
+        return Extraction()
+    return extract(title, base_date=article.date, nlp=nlp, every=True)
 
 
 def extract_articles(

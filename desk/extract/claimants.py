@@ -26,8 +26,11 @@ from desk.extract.cues import (
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
+    STANCE_FORMS,
+    STANCE_RE,
     acceptable_source,
 )
+from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import TITLE_WORDS, canonical_name, fold
 from desk.extract.sentences import is_headline, sentences
 from desk.model import Attribution, Entity, Figure
@@ -105,7 +108,9 @@ _HL_CUE_BEFORE = re.compile(
     r"^(?P<content>.+?),\s*(?P<cue>says|claims|said|claimed|reports|warns|confirms|admits|announces)\s+(?P<src>[A-Z].{1,60})$",
     re.IGNORECASE,
 )
-_HL_DASH = re.compile(r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3})$")
+_HL_DASH = re.compile(
+    r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s+(?P<role>[a-z]+))?)$"
+)
 _HL_LEAD = re.compile(
     r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
     re.IGNORECASE,
@@ -120,7 +125,18 @@ _LABEL_TITLE = re.compile(
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 #: "Name: the rest of the headline" (a headline that quotes someone)
-_HL_SOURCE_FIRST = re.compile(r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})\s*:\s+(?P<content>\S.+)$")
+_HL_SOURCE_FIRST = re.compile(
+    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
+)
+#: a sentence that names the source of the one before: "The warning was issued by Ella Libanova, ..."
+_NAMED_AFTER = re.compile(
+    r"(?:The|This|That|These|Those)[ \t]+(?:[a-z]+[ \t]+){0,2}"
+    r"(?:warning|claims?|estimates?|figures?|forecasts?|predictions?|assessment|statement|remarks|comments"
+    r"|projections?|calculations?|findings|numbers|data)[ \t]+"
+    r"(?:was|were|has[ \t]+been|have[ \t]+been|came)[ \t]+"
+    r"(?:(?:issued|made|given|voiced|delivered|published|released|provided|compiled|announced)[ \t]+)?(?P<cue>by|from)[ \t]+"
+    r"(?P<src>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})"
+)
 _NOT_LABELS = {
     "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
     "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
@@ -139,7 +155,7 @@ class _Cue:
     cue_text: str
     content: tuple[int, int]
     sent: tuple[int, int]
-    kind: str  # "verb", "according", "headline"
+    kind: str  # "verb", "according", "headline", "label", "evidence", "mention", "after" (names the sentence before)
     person: bool  # the source is a person (PERSON entity or he/she)
     citation: bool = False  # "..., reports BBC": an outlet cited for the report
     proper: bool = False  # the source phrase (with appositions) holds a proper noun
@@ -149,6 +165,7 @@ class _Cue:
     respondents: bool = False  # "43% of those surveyed said": the poll is the source
     plural_hint: str = ""  # for "they": the last plural source named before
     earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
+    data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
 
 
 _MODEL: Any = None
@@ -254,6 +271,18 @@ def _is_report_verb(t: Token) -> bool:
     return True
 
 
+def _is_stance_verb(t: Token) -> bool:
+    """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
+    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    if t.text[:1].isupper() and t.i > 0:
+        return False
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in t.children)
+
+
+_STANCE_PREPS = {"on", "about", "for", "against", "to", "with", "of", "at"}
+
+
 def _next_to_quote(t: Token) -> bool:
     """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
     doc = t.doc
@@ -328,7 +357,8 @@ _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "ame
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
 
 
-def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
+def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
+    """The attributions one parsed sentence holds; ``stance`` adds the stance verbs' sources."""
     out: list[_Cue] = []
     sent = (offset, offset + len(doc.text))
     for t in doc:
@@ -362,10 +392,14 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
+        is_stance = False
         if not _is_report_verb(t):
-            continue
+            if not stance or not _is_stance_verb(t):
+                continue
+            is_stance = True  # "X attacked the plan": a source, never a figure's claimant
         subj = _subject_of(t)
         name_from: tuple[int, int] | None = None
+        compiler: Token | None = None
         if subj is None or subj.lower_ in _FIRST_PERSON:
             continue
         if subj.lower_ in _RELATIVE:
@@ -381,7 +415,8 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
                 continue
             if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
                 continue  # "it shows he is unfit": a fact, not a source
-            toks = _source_tokens(subj)
+            compiler = _compiler(subj)
+            toks = _source_tokens(compiler or _given_name(subj) or subj)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -393,14 +428,55 @@ def _doc_cues(doc: Doc, offset: int) -> list[_Cue]:
         head = t.head if name_from else subj
         out.append(_Cue(
             source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
-            cue_text=t.lower_, content=cspan, sent=sent, kind="verb",
+            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
             verb_i=t.i, name_from=name_from,
-            respondents=_respondent_phrase(toks),
+            # ("those surveyed": the participle the source phrase leaves out says who they are)
+            respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
+            data=compiler is not None,
         ))
     return out
+
+
+_NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
+
+
+def _given_name(subj: Token) -> Token | None:
+    """The name a relative clause gives an unnamed source: "a survivor, who gave her name as Mira," -> Mira."""
+    if subj.tag_ in ("NNP", "NNPS"):
+        return None
+    for rc in subj.children:
+        if rc.dep_ not in ("relcl", "acl"):
+            continue
+        for t in rc.subtree:
+            if t.lower_ == "as" and any(x.lower_ in _NAMED_AS for x in t.doc[max(rc.left_edge.i, t.i - 3) : t.i]):
+                for g in t.children:
+                    if g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS"):
+                        return g
+    return None
+
+
+def _compiler(subj: Token) -> Token | None:
+    """Who made the data a sentence cites: "an average of polls compiled by X put ..." -> X."""
+    if subj.lower_ not in EVIDENCE_NOUNS:
+        return None
+    for c in subj.subtree:
+        if (
+            c.dep_ == "agent" and c.head.tag_ == "VBN" and c.head.dep_ == "acl"
+            or c.dep_ == "prep" and c.lower_ == "by" and c.head.i == subj.i
+        ):
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.tag_ in ("NNP", "NNPS"):
+                    return g
+                # "by the polling firm and analysis shop Pollwise": the name in the phrase
+                names = [x for x in g.subtree if x.tag_ in ("NNP", "NNPS") and x.dep_ != "compound"]
+                if names:
+                    return names[-1]
+    return None
 
 
 def _named_poll(t: Token) -> bool:
@@ -501,6 +577,8 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
             continue
         if kind == "tag" and src.lower().split()[-1] in _OUTLET_WORDS:
             continue  # "... - BBC News": the outlet's name after its own title
+        if rx is _HL_DASH and m.group("role") and m.group("role") not in SOURCE_HEADS:
+            continue  # "... – Kyiv tonight": a lower-case word after the name must be a role ("Russian official")
         if rx is _HL_COLON and len(m.group("content").split()) < 3:
             continue  # "KYIV: ..." datelines and "Opinion: ..." labels
         ss = s + m.start("src")
@@ -521,20 +599,19 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
 
 #: how far from a quotation's marks its speaker may be named, in characters
 _QUOTE_REACH = 60
-_QUOTE_CACHE: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+class _Quotes:
+    """The quotations of one text, found per paragraph once and kept for that text alone."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_paragraph: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-def _quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Quotations in one paragraph, as (start, end) including the marks (cached per text)."""
-    key = (id(text), s, e)
-    hit = _QUOTE_CACHE.get(key)
-    if hit is not None:
+    def spans(self, s: int, e: int) -> list[tuple[int, int]]:
+        """Quotations in the paragraph ``text[s:e]``, as (start, end) including the marks."""
+        hit = self._by_paragraph.get((s, e))
+        if hit is None:
+            hit = self._by_paragraph[(s, e)] = _find_quote_spans(self.text, s, e)
         return hit
-    if len(_QUOTE_CACHE) > 4096:
-        _QUOTE_CACHE.clear()
-    out = _find_quote_spans(text, s, e)
-    _QUOTE_CACHE[key] = out
-    return out
 
 
 def _find_quote_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -559,6 +636,8 @@ class _Job:
 
     def __init__(self, text: str, figures: list[Figure], skip: list[tuple[int, int]], every: bool = True) -> None:
         self.text = text
+        self.every = every  # (stance verbs are read only when every source is wanted)
+        self.quotes = _Quotes(text)
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
         self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
@@ -583,7 +662,7 @@ class _Job:
             if i is None or i in has_cue:
                 continue
             ps, pe = _paragraph(text, f.start)
-            if any(qs < f.start < qe for qs, qe in _quote_spans(text, ps, pe)):
+            if any(qs < f.start < qe for qs, qe in self.quotes.spans(ps, pe)):
                 for j in range(len(sents)):
                     if ps <= sents[j][0] < pe and SELECT_RE.search(text, *sents[j]):
                         want.add(j)
@@ -600,6 +679,7 @@ class _Job:
         self.label_cues: dict[int, list[_Cue]] = {}
         if every or ":" in text or "―" in text:
             self._find_labels()
+        self._find_named_after(with_figs if not every else set(range(len(sents))))
         if not every and with_figs and _POLL_RE.search(text):
             # a poll named in a sentence without figures speaks for the shares reported after it
             first_fig = min(with_figs)
@@ -609,7 +689,7 @@ class _Job:
         if every:
             # every sentence a reader sees can carry a source: parse those with a cue
             for i, (s, e) in enumerate(sents):
-                if i not in want and SELECT_RE.search(text, s, e):
+                if i not in want and (SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e)):
                     want.add(i)
         self.want = want - set(self.headline_cue)
 
@@ -639,6 +719,8 @@ class _Job:
             src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
                 continue
+            if mh.group("role") and mh.group("role") not in SOURCE_HEADS:
+                continue  # "UN experts: ..." names a source; "Kyiv tonight: ..." does not
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:
@@ -653,12 +735,29 @@ class _Job:
                 kind="label", person=False,
             ))
 
+    def _find_named_after(self, wanted: set[int]) -> None:
+        """ "... might fall by five million. The warning was issued by Ella Libanova, ...": the source afterwards."""
+        text, sents = self.text, self.sents
+        for i in range(1, len(sents)):
+            if i - 1 not in wanted:
+                continue
+            m = _NAMED_AFTER.match(text, sents[i][0], sents[i][1])
+            if not m:
+                continue
+            src_end = m.end("src")
+            if text[src_end - 1] == "." and len(m.group("src").split()[-1]) > 2:
+                src_end -= 1  # the sentence's full stop, not an initial's
+            self.label_cues.setdefault(i, []).append(_Cue(
+                source=(m.start("src"), src_end), cue=(m.start("cue"), m.end("cue")), cue_text=m.group("cue"),
+                content=sents[i - 1], sent=sents[i], kind="after", person=False,
+            ))
+
     def todo(self, idx: set[int]) -> list[tuple[int, str]]:
         return [(i, self.text[self.sents[i][0] : self.sents[i][1]]) for i in sorted(idx - set(self.docs) - self.too_long)]
 
     def find_back(self) -> None:
         for i in list(self.docs):
-            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0])):
+            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in _doc_cues(self.docs[i], self.sents[i][0], self.every)):
                 for j in range(max(0, i - 4), i + 1):
                     # the two sentences just before are parsed anyway: their people may be "he"
                     if j not in self.headline_cue and (
@@ -670,7 +769,7 @@ class _Job:
         return [
             self.docs[i] for i in sorted(self.docs)
             if (i in self.back and any(t.tag_ in ("NNP", "NNPS") for t in self.docs[i]))
-            or any(c.proper for c in _doc_cues(self.docs[i], 0))
+            or any(c.proper for c in _doc_cues(self.docs[i], 0, self.every))
         ]
 
     def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
@@ -678,18 +777,25 @@ class _Job:
         # cues per sentence, in text order
         cues_by_sent: dict[int, list[_Cue]] = {}
         entities: list[Entity] = []
+        #: people named as the subject of a sentence: "he" and "she" may point to them
+        subjects: list[tuple[int, str]] = []
         for i in sorted(docs):
             off = sents[i][0]
             doc = docs[i]
-            cues_by_sent[i] = _doc_cues(doc, off)
+            cues_by_sent[i] = _doc_cues(doc, off, self.every)
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
+                    if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
+                        subjects.append((off + ent.start_char, canonical_name(ent.text)))
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():
             have = cues_by_sent.setdefault(i, [])
-            have.extend(lc for lc in labels if not any(h.source[0] <= lc.source[0] < h.source[1] for h in have))
+            have.extend(
+                lc for lc in labels
+                if lc.kind == "after" or not any(h.source[0] <= lc.source[0] < h.source[1] for h in have)
+            )
             have.sort(key=lambda c: c.source[0])
 
         # resolve names in text order: pronouns and "the official" look back
@@ -698,6 +804,8 @@ class _Job:
         earlier: list[str] = []
         person_names: set[str] = set()
         ent_iter = sorted(entities, key=lambda x: x.start)
+        gender = genders(text, [(e.start, e.end) for e in ent_iter if e.label == "PERSON" and _name_like(e.text)])
+        people = _People(sorted(subjects), gender)
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
                 span = c.name_from or c.source
@@ -706,6 +814,7 @@ class _Job:
                 if c.respondents:
                     # "43% of those surveyed said": the poll named before speaks
                     c.name = last_poll if last_poll else ""
+                    raw = c.name  # (the poll was accepted as a source when it was named)
                 elif evidence_role:
                     # "the survey found": the survey named before, else nobody
                     c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
@@ -722,15 +831,15 @@ class _Job:
                     c.plural_hint = last_plural
                     c.earlier = earlier
                     c.name = _resolve(
-                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text
+                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text, people
                     )
                 if c.name and not acceptable_source(c.name, raw):
                     c.name = ""
-                if not c.name or c.citation:
-                    continue
+                if not c.name or c.citation or c.kind == "stance":
+                    continue  # (a stance verb's subject does not move the discourse model)
                 earlier.append(c.name)
                 name_words = fold(c.name).split()
-                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention"):
+                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention") or c.data:
                     last_evidence = c.name
                     if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                         last_poll = c.name
@@ -741,6 +850,7 @@ class _Job:
                 ):
                     c.person = True
                     person_names.add(c.name)
+                    people.add(c.source[0], c.name)
                     # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
                     role = _role_part(raw, canon_raw)
                     if role:
@@ -750,6 +860,8 @@ class _Job:
                     last_other = c.name
                     if _is_plural_source(c.name):
                         last_plural = c.name
+                    if _looks_personal(c.name, c.source, ent_iter):
+                        people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
                 last_any = c.name
 
         attributions: list[Attribution] = []
@@ -772,12 +884,70 @@ class _Job:
                 if si_ in self.headline_cue and self.headline_cue[si_].name:
                     chosen = self.headline_cue[si_]
                 elif si_ in docs:
-                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind != "headline" and c.name]
+                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind not in ("headline", "stance") and c.name]
                     chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
                 if chosen is None:
-                    chosen = _quoted_cue(text, f, si_, sents, cues_by_sent)
+                    chosen = _quoted_cue(self.quotes, f, si_, sents, cues_by_sent)
+                if chosen is None and not any(c.name and c.kind != "stance" for c in cues_by_sent.get(si_, [])):
+                    # a sentence without a cue of its own, whose source the next one names
+                    chosen = next(
+                        (c for c in cues_by_sent.get(si_ + 1, []) if c.kind == "after" and c.name), None
+                    )
             fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
         return attributions, fig_attr, entities
+
+
+def _is_subject(t: Token) -> bool:
+    """A name that is the subject of its sentence's main clause (or in apposition to it)."""
+    while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    return t.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
+def _name_like(text: str) -> bool:
+    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none)."""
+    words = text.split()
+    return bool(words) and all(w[:1].isupper() or w in ("von", "van", "de", "der", "bin", "al") for w in words) and not any(
+        ch.isdigit() for ch in text
+    )
+
+
+def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity]) -> bool:
+    """ "Vladimir Saldo" with no entity label: two or three capitalised words, no role, no body."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not _name_like(name):
+        return False
+    if any(fold(w) in SOURCE_HEADS or fold(w) in TITLE_WORDS or fold(w) in EVIDENCE_NOUNS for w in words):
+        return False
+    return not any(e.label != "PERSON" and e.start < span[1] and span[0] < e.end for e in ents)
+
+
+class _People:
+    """The people named so far (as sources, or as subjects), for "he" and "she"."""
+
+    def __init__(self, subjects: list[tuple[int, str]], gender: dict[str, str]) -> None:
+        self.named = list(subjects)
+        self.gender = gender
+
+    def add(self, pos: int, name: str) -> None:
+        bisect.insort(self.named, (pos, name))
+
+    def fits(self, name: str, want: str) -> bool:
+        g = self.gender.get(name_key(name), "")
+        return not (g and want and g != want)
+
+    def before(self, pos: int, want: str, ents: list[Entity]) -> str:
+        """The last person named before ``pos`` whom the pronoun's gender fits."""
+        k = bisect.bisect_left(self.named, (pos, ""))
+        for _, name in reversed(self.named[:k]):
+            if name and self.fits(name, want):
+                return name
+        for e in reversed([e for e in ents if e.label == "PERSON" and e.end <= pos and _name_like(e.text)]):
+            name = canonical_name(e.text)
+            if self.fits(name, want):
+                return name
+        return ""
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -811,7 +981,6 @@ def attribute_many(
     With ``every`` (the default) every sentence with a cue is read, so that each
     source in the text is found; without it only what the figures need.
     """
-    _QUOTE_CACHE.clear()
     jobs = [_Job(text, figures, skip, every) for text, figures, skip in items]
     model = nlp
     if model is None and any(j.want for j in jobs):
@@ -830,9 +999,7 @@ def attribute_many(
                 ner: Any = model.get_pipe("ner")
                 for _ in ner.pipe(need, batch_size=128):
                     pass
-    out = [j.finish() for j in jobs]
-    _QUOTE_CACHE.clear()
-    return out
+    return [j.finish() for j in jobs]
 
 
 def attribute(
@@ -846,11 +1013,12 @@ def attribute(
 
 
 def _quoted_cue(
-    text: str, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
+    quotes: _Quotes, f: Figure, si: int, sents: list[tuple[int, int]], cues_by_sent: dict[int, list[_Cue]]
 ) -> _Cue | None:
     """A figure inside a quotation belongs to whoever the paragraph says is quoted."""
+    text = quotes.text
     ps, pe = _paragraph(text, f.start)
-    for qs, qe in _quote_spans(text, ps, pe):
+    for qs, qe in quotes.spans(ps, pe):
         if qs < f.start < qe:
             best: _Cue | None = None
             best_d = 10**9
@@ -858,7 +1026,7 @@ def _quoted_cue(
                 if sents[j][1] < ps or sents[j][0] > pe:
                     continue
                 for c in cues_by_sent.get(j, []):
-                    if not c.name or c.kind == "mention" or qs <= c.cue[0] < qe:
+                    if not c.name or c.kind in ("mention", "after", "stance") or qs <= c.cue[0] < qe:
                         continue
                     if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
                         continue  # a speaker named after the quotation's sentence has ended speaks for another
@@ -965,9 +1133,12 @@ def _resolve(
     ents: list[Entity],
     person_names: set[str],
     text: str = "",
+    people: _People | None = None,
 ) -> str:
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
+        if people is not None:
+            return people.before(c.source[0], pronoun_gender(low), ents)
         if last_person:
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]

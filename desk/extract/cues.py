@@ -27,7 +27,7 @@ SPEECH = {
     "recall", "inform", "brief", "mention", "detail", "boast", "complain", "concede",
     "maintain", "contend", "admit", "accuse", "blame", "charge", "urge", "ask", "reply",
     "respond", "answer", "retort", "comment", "remark", "observe", "describe", "call",
-    "testify", "repeat", "reiterate", "continue", "conclude", "caution",
+    "testify", "repeat", "reiterate", "continue", "conclude", "caution", "unveil",
     "threaten", "demand", "propose", "recommend", "advise", "assure", "reassure", "tout",
     "praise", "criticise", "criticize", "condemn", "denounce", "dismiss", "reject", "question",
     "dispute", "counter", "contradict", "rebut", "refute", "proclaim", "specify",
@@ -60,6 +60,7 @@ EVIDENCE_NOUNS = {
     "investigation", "inquiry", "probe", "findings", "calculations", "model", "projections",
     "forecast", "index", "ranking", "rankings", "results", "filing", "filings", "memo", "letter",
     "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
+    "average", "averages", "compilation", "aggregate",
 }
 
 _IRREGULAR = {
@@ -98,6 +99,7 @@ _IRREGULAR = {
     "quip": ("quips", "quipped", "quipping"),
     "refer": ("refers", "referred", "referring"),
     "concur": ("concurs", "concurred", "concurring"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
     "regret": ("regrets", "regretted", "regretting"),
     "text": ("texts", "texted", "texting"),
     "email": ("emails", "emailed", "emailing"),
@@ -147,11 +149,25 @@ NEEDS_CONTENT = {
     "wonder", "imagine", "demand", "propose", "recommend", "advise", "instruct", "remind",
     "alert", "notify", "question", "counter", "dismiss", "reject", "blame", "charge", "accuse",
     "praise", "criticise", "criticize", "condemn", "denounce", "describe", "threaten",
-    "promise", "vow", "pledge", "urge", "hope", "fear", "worry", "expect", "doubt",
+    "promise", "vow", "pledge", "urge", "hope", "fear", "worry", "expect", "doubt", "unveil",
 }
 
 #: counting verbs report a figure as their object: "the ministry recorded 300 deaths"
-COUNTING = {"record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate"}
+COUNTING = {
+    "record", "count", "register", "identify", "document", "list", "tally", "verify", "update", "estimate",
+    "unveil",  # "the minister unveiled £2bn in aid": the figure is what is announced
+}
+
+#: verbs of stance and action that attribute a position to their subject ("X attacked the plan",
+#: "X endorsed Y") but never give a figure its claimant: only the every-sentence source listing reads them
+STANCE = {
+    "attack", "blast", "slam", "endorse", "support", "back", "oppose", "defend", "promote", "discuss",
+    "express", "speak", "talk", "echo", "decline", "refuse", "tout", "hail", "welcome", "applaud", "mock",
+    "challenge", "describe", "point", "question", "criticise", "criticize", "reject", "accuse", "praise",
+    "propose", "demand", "urge", "blame", "condemn", "denounce", "dismiss",
+}
+STANCE_FORMS = set(_all_forms(STANCE))
+STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(
@@ -251,7 +267,7 @@ _NOT_SOURCE_HEADS = {
     "cancer", "disaster", "shelter", "river", "tower", "weather", "answer", "answers", "payment",
 }
 #: endings of nouns for people and bodies: "rescuers", "monitors", "economists", "residents"
-_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|ents?|eers?|ees)$")
+_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|(?<!m)ents?|eers?|ees)$")  # not "bombardment", "statement"
 _CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
 
 
@@ -284,8 +300,15 @@ def acceptable_source(name: str, raw: str = "") -> bool:
             core.append(w)
         if core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS:
             return True
-    while len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
+        written = raw.replace("’", "'").split()[1:]
+        if core and len(core) == len(rest) and written and all(w[:1].isupper() for w in written) and (
+            core[-1].endswith("s") and not core[-1].endswith("'s")
+        ):
+            return True  # "many Democrats", "some Ukrainians": a group named by a proper plural
+    while len(words) > 1 and (
+        words[0].lower() in ("the", "a", "an") or words[0].lower() in ("both", "all", "each") and words[1][:1].isupper()
+    ):
+        words = words[1:]  # "Both Mr King and ...": the people, not the word "both"
     low = [w.lower().strip(",.;:'\"()") for w in words]
     if low[0] in _FRAGMENTS and not words[0].isupper() or all(
         lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)

@@ -14,6 +14,7 @@ numbers inside names (``Su-25``, ``G7``, ``COVID-19``), vague quantities
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from desk.model import Figure
 
@@ -241,6 +242,10 @@ def _is_title_case_line(text: str, pos: int) -> bool:
 _CAP_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})$")
 
 
+#: words that open a sentence before its figure: "Nearly 40 ...", "Another 12 ..."
+_OPENERS = {"nearly", "almost", "some", "roughly", "approximately", "another", "only", "fewer", "least", "exactly"}
+
+
 def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
     """Does a number close a proper name ("Nord Stream 2", "Apollo 11")?"""
     m = _CAP_WORDS_BEFORE.search(before)
@@ -248,6 +253,11 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
         return False
     words = m.group(1).split()
     first_at = s - len(m.group(1))
+    ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 3]
+    if ends and ends[-1] + 1 < len(words) and words[ends[-1] + 1].lower() in _STOP_COUNTED | _OPENERS:
+        # "on Monday. About 80": a sentence ended, and the next starts with a hedge or a function
+        # word, not a name ("... Kharkiv. Visegrad 24 tweeted" still ends in a name)
+        return False
     if words[0].rstrip(".") in _MONTH_NAMES:
         return False
     # the capitals must be a name, not the start of a sentence ("In 2022", "About 40")
@@ -400,213 +410,301 @@ def _add_a_numbers(text: str, lo: int, hi: int, found: list[Figure]) -> list[Fig
     return sorted(found + extra, key=lambda f: f.start)
 
 
+@dataclass(slots=True)
+class _Candidate:
+    """A number the pattern matched, on its way to becoming a figure (or not)."""
+
+    s: int  # where the figure starts (its currency sign, else its number)
+    e: int  # where it ends
+    before: str  # up to 40 characters before ``s``
+    after: str  # up to 40 characters after ``e``
+    after_num: str  # what follows the number itself (before any abbreviation or scale)
+    kind: str
+    cur: str | None
+    dig: str | None
+    abbr: str | None
+    word: str | None
+    scale: str | None
+    pct: str | None
+    value: float = 0.0
+
+
 def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure | None:
-    s, e = m.start(), m.end()
-    cur, dig, abbr, word, scale, pct = (
-        m.group("cur"), m.group("dig"), m.group("abbr"), m.group("word"), m.group("scale"), m.group("pct"),
-    )
-    num_start = m.start("dig") if dig else m.start("word")
-    if cur is None:
-        s = num_start
-    before = text[max(lo, s - 40) : s]
-    after = text[e : min(hi, e + 40)]
-    after_num = text[m.end("dig") if dig else m.end("word") : min(hi, e + 40)]
-    kind = "money" if cur else ("percent" if pct else "count")
+    """The figure a match of ``_NUMBER`` stands for, or None where it is no figure.
 
-    if dig:
-        # identifiers and names: letters glued to the digits (Su-25, G7, MH17, COVID-19)
-        prev = text[s - 1] if s > lo else ""
-        if prev and (prev.isalnum() or prev in "_"):
+    In order: read the number (digits, or words), reject it by what surrounds
+    it (dates, durations, years, labels, ages), settle its kind, then read a
+    range that follows it.
+    """
+    c = _candidate(text, m, lo, hi)
+    if c.dig:
+        if _digits_are_no_figure(text, m, c, lo, hi):
             return None
-        if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]\s?#?$", before[-2:]) and before[-1:] != " ":
-            return None
-        nxt = text[m.end("dig") : m.end("dig") + 1]
-        if (not abbr and not scale and nxt and (nxt.isalpha() or nxt in "_@/") and not pct
-                and not _ORDINAL_AFTER.match(text, m.end("dig")) and not _GLUED_UNIT.match(text, m.end("dig"))):
-            return None  # but a measure glued to its unit counts: "145km", "31mi" (not a calibre: "155mm")
-        if _ORDINAL_AFTER.match(text[m.end("dig") : m.end("dig") + 3]) and not abbr:
-            return None
-        if re.match(r"[:/]\d", text[m.end("dig") : m.end("dig") + 2]):
-            return None  # times 12:17, dates 24/02, ratios
-        if re.match(r"\.\d", text[m.end("dig") : m.end("dig") + 2]):
-            return None  # version numbers 3.8.0, dotted dates 24.02.2022
-        if re.match(r"-\d{1,2}-\d", text[m.end("dig") : m.end("dig") + 4]):
-            return None  # ISO dates
-        if re.search(r"[-‐]$", before) and re.search(r"\w[-‐]$", before):
-            return None
-        if re.match(r"[-‐][A-Za-z]", text[m.end("dig") : m.end("dig") + 2]):
-            unit = _HYPHEN_UNIT_AFTER.match(text, m.end("dig"), min(hi, m.end("dig") + 64))
-            if unit and unit.group(1).lower() in TIME_UNITS | {"year", "day", "month", "week", "hour", "minute"}:
-                return None  # "a 30-day ceasefire", "a 54-year-old man"
-            # "25-F" is a name; compound adjectives of counts ("a 300-strong unit") stay
-            if unit and not abbr and unit.group(1)[0].isupper():
-                return None
-        if not cur and not pct and "," not in dig and _after_name(text, s, before, e, hi):
-            return None  # "Nord Stream 2", "World War 2", "Apollo 11"
-        value = _digits_value(dig)
-        if abbr:
-            value *= SCALE_ABBREV[abbr.lower()]
-            if abbr.lower() == "b" and not cur:
-                return None
-            if abbr.lower() == "m" and not cur:
-                # "1.5m people" is a million; "from 2,710m" and "850m to reach" are metres
-                m_after = _WORD_AFTER.match(text[e : min(hi, e + 40)])
-                w2 = m_after.group(1).lower() if m_after else ""
-                if not w2 or w2 in _STOP_COUNTED or w2 in _METRE_WORDS or not text[e : e + 1].isspace():
-                    value = _digits_value(dig)
-    else:
-        w = word or ""
-        low = w.lower()
-        first = re.split(r"[\s\-‐]+", low)[0]
-        # trailing "and" is not part of the number
-        w_stripped = re.sub(r"(?:\s+and)+$", "", w, flags=re.IGNORECASE)
-        if w_stripped != w:
-            e = m.start("word") + len(w_stripped)
-            scale = pct = None
-            w = w_stripped
-            low = w.lower()
-            after = text[e : min(hi, e + 40)]
-            after_num = after
-        if w[0].isupper() and not _sentence_initial(text, s) and not _is_title_case_line(text, s):
-            return None  # a name: "the Big Three", "Group of Seven"
-        if low == "one" or first == "one" and not scale and " " not in low:
-            nw = _WORD_AFTER.match(after)
-            pw = _WORD_BEFORE.search(before)
-            nxt_w = nw.group(1).lower() if nw else ""
-            prv_w = pw.group(1).lower() if pw else ""
-            if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
-                return None
-            hedged = bool(_hedge(text, s)[0]) or prv_w in ("only", "just", "least")
-            if not hedged and re.match(r"\s+\w+\s+after\s+another\b", after):
-                return None  # "one house after another"
-            if not hedged and prv_w in _PREPOSITIONS and not before.rstrip().endswith(","):
-                return None  # "in one video", "within 200 feet of one reactor": an article, not a count
-            if not hedged and _sentence_initial(text, s) and not _PARTICIPLES & set(
-                re.findall(r"[a-z]+", text[e : min(hi, e + 50)].lower())
-            ):
-                return None  # "One soldier spent five weeks ...", but "One person was killed"
-            if prv_w in _ONE_NOT_AFTER or re.search(r"[-‐]$", before):
-                return None
-            if after.startswith(("-", "‐", "’", "'")):
-                return None
-        if re.match(r"[-‐]", after) and not scale:
-            # fractions, durations and ages are not figures ("two-thirds", "four-hour", "five-year-old"),
-            # nor "one-off" words; a measure is: "a five-storey building", "a two-page letter"
-            unit = _HYPHEN_UNIT_AFTER.match(text, e, min(hi, e + 64))
-            written = unit.group(1) if unit else ""
-            u = written.lower()
-            if (not u or low == "one" or u.endswith("ed") or u in TIME_UNITS or u.rstrip("s") in TIME_UNITS or u in _FRACTION_WORDS
-                    or not written.islower()):
-                return None
-            if re.match(r"[-‐][a-z]+[-‐](?:old|year|month|week|day)", after) or u in _NOT_MEASURE:
-                return None
-        if low == "zero" and not pct:
-            nw0 = _WORD_AFTER.match(after)
-            if not nw0 or nw0.group(1).lower() in _STOP_COUNTED or not nw0.group(1).islower():
-                return None  # "zero" as a noun; "zero security" states a quantity
-        val = _word_value(w + (scale or ""))
-        if val is None:
-            return None
-        value = val
-        scale = None
-        dz = re.match(r"[\s-]+dozen\b", text[e : min(hi, e + 12)], re.IGNORECASE)
-        if dz:
-            value *= 12  # "two dozen"
-            e += dz.end()
-            after = text[e : min(hi, e + 40)]
-
-    if scale and dig:
-        value *= _word_value("one " + scale.strip()) or 1
+        c.value = _digits_figure_value(text, m, c, hi)
+    elif not _read_words(text, m, c, hi):
+        return None
+    if c.scale and c.dig:
+        c.value *= _word_value("one " + c.scale.strip()) or 1
     # a scale word alone ("hundreds of") never reaches here; "thousands" is plural and unmatched
+    if _context_says_no_figure(text, c, hi):
+        return None
+    _settle_kind(text, c, hi)
+    if _VAGUE_AFTER_OF.match(c.after_num) and not c.dig:
+        return None
+    if c.s < lo or c.e > hi:
+        return None
+    qualifier, q_start = _hedge(text, c.s)
+    # ranges: "between 500 and 700", "500-700", "from 500 to 700"
+    ranged = _read_range(text, c, hi)
+    if ranged is None:
+        return None  # "1700-1721", "2014-15": years
+    high, drop_hedge = ranged
+    if drop_hedge:
+        qualifier, q_start = "", None
+    return Figure(
+        start=c.s, end=c.e, text=text[c.s : c.e], value=float(c.value), qualifier=qualifier, kind=c.kind,
+        high=high, qualifier_start=q_start, counted=_counted(text, c.e, min(hi, c.e + 120)),
+    )
 
-    # what comes after: time units, ordinals, months make it not a figure
+
+def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate:
+    s, e = m.start(), m.end()
+    cur, dig, pct = m.group("cur"), m.group("dig"), m.group("pct")
+    if cur is None:
+        s = m.start("dig") if dig else m.start("word")
+    return _Candidate(
+        s=s, e=e, before=text[max(lo, s - 40) : s], after=text[e : min(hi, e + 40)],
+        after_num=text[m.end("dig") if dig else m.end("word") : min(hi, e + 40)],
+        kind="money" if cur else ("percent" if pct else "count"),
+        cur=cur, dig=dig, abbr=m.group("abbr"), word=m.group("word"), scale=m.group("scale"), pct=pct,
+    )
+
+
+def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, hi: int) -> bool:
+    """Digits that are part of a name, an identifier, a time, a date or a version."""
+    s, e, before, dig, abbr = c.s, c.e, c.before, c.dig or "", c.abbr
+    end_dig = m.end("dig")
+    # identifiers and names: letters glued to the digits (Su-25, G7, MH17, COVID-19)
+    prev = text[s - 1] if s > lo else ""
+    if prev and (prev.isalnum() or prev in "_"):
+        return True
+    if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]\s?#?$", before[-2:]) and before[-1:] != " ":
+        return True
+    nxt = text[end_dig : end_dig + 1]
+    if (not abbr and not c.scale and nxt and (nxt.isalpha() or nxt in "_@/") and not c.pct
+            and not _ORDINAL_AFTER.match(text, end_dig) and not _GLUED_UNIT.match(text, end_dig)):
+        return True  # but a measure glued to its unit counts: "145km", "31mi" (not a calibre: "155mm")
+    if _ORDINAL_AFTER.match(text[end_dig : end_dig + 3]) and not abbr:
+        return True
+    if re.match(r"[:/]\d", text[end_dig : end_dig + 2]):
+        return True  # times 12:17, dates 24/02, ratios
+    if re.match(r"\.\d", text[end_dig : end_dig + 2]):
+        return True  # version numbers 3.8.0, dotted dates 24.02.2022
+    if re.match(r"-\d{1,2}-\d", text[end_dig : end_dig + 4]):
+        return True  # ISO dates
+    if re.search(r"[-‐]$", before) and re.search(r"\w[-‐]$", before):
+        return True
+    if re.match(r"[-‐][A-Za-z]", text[end_dig : end_dig + 2]):
+        unit = _HYPHEN_UNIT_AFTER.match(text, end_dig, min(hi, end_dig + 64))
+        if unit and unit.group(1).lower() in TIME_UNITS | {"year", "day", "month", "week", "hour", "minute"}:
+            return True  # "a 30-day ceasefire", "a 54-year-old man"
+        # "25-F" is a name; compound adjectives of counts ("a 300-strong unit") stay
+        if unit and not abbr and unit.group(1)[0].isupper():
+            return True
+    if not c.cur and not c.pct and "," not in dig and _after_name(text, s, before, e, hi):
+        return True  # "Nord Stream 2", "World War 2", "Apollo 11"
+    return bool(abbr and abbr.lower() == "b" and not c.cur)
+
+
+def _digits_figure_value(text: str, m: re.Match[str], c: _Candidate, hi: int) -> float:
+    """The value of digits with their abbreviation: "1.2K" -> 1200, "1.5m people" -> 1.5e6."""
+    dig, abbr, e = c.dig or "", c.abbr, c.e
+    value = _digits_value(dig)
+    if not abbr:
+        return value
+    if abbr.lower() == "m" and not c.cur:
+        # "1.5m people" is a million; "from 2,710m" and "850m to reach" are metres
+        # (millions are never written with a thousands comma: "2,710m making it" is metres)
+        m_after = _WORD_AFTER.match(text[e : min(hi, e + 40)])
+        w2 = m_after.group(1).lower() if m_after else ""
+        if not w2 or w2 in _STOP_COUNTED or w2 in _METRE_WORDS or not text[e : e + 1].isspace() or "," in dig:
+            return value
+    return value * SCALE_ABBREV[abbr.lower()]
+
+
+def _read_words(text: str, m: re.Match[str], c: _Candidate, hi: int) -> bool:
+    """A number in words ("twenty-five", "two dozen"): set its value, or say it is none."""
+    w = c.word or ""
+    low = w.lower()
+    # trailing "and" is not part of the number
+    w_stripped = re.sub(r"(?:\s+and)+$", "", w, flags=re.IGNORECASE)
+    if w_stripped != w:
+        c.e = m.start("word") + len(w_stripped)
+        c.scale = c.pct = None
+        w = w_stripped
+        low = w.lower()
+        c.after = text[c.e : min(hi, c.e + 40)]
+        c.after_num = c.after
+    if w[0].isupper() and not _sentence_initial(text, c.s) and not _is_title_case_line(text, c.s):
+        return False  # a name: "the Big Three", "Group of Seven"
+    first = re.split(r"[\s\-‐]+", low)[0]
+    if (low == "one" or first == "one" and not c.scale and " " not in low) and _one_is_no_count(text, c, hi):
+        return False
+    if re.match(r"[-‐]", c.after) and not c.scale and _hyphen_word_is_no_figure(text, c, low, hi):
+        return False
+    if low == "zero" and not c.pct:
+        nw0 = _WORD_AFTER.match(c.after)
+        if not nw0 or nw0.group(1).lower() in _STOP_COUNTED or not nw0.group(1).islower():
+            return False  # "zero" as a noun; "zero security" states a quantity
+    val = _word_value(w + (c.scale or ""))
+    if val is None:
+        return False
+    c.value = val
+    c.scale = None
+    dz = re.match(r"[\s-]+dozen\b", text[c.e : min(hi, c.e + 12)], re.IGNORECASE)
+    if dz:
+        c.value *= 12  # "two dozen"
+        c.e += dz.end()
+        c.after = text[c.e : min(hi, c.e + 40)]
+    return True
+
+
+def _one_is_no_count(text: str, c: _Candidate, hi: int) -> bool:
+    """ "one" as a pronoun or an article ("one of the", "in one video"), not a count."""
+    s, e, before, after = c.s, c.e, c.before, c.after
+    nw = _WORD_AFTER.match(after)
+    pw = _WORD_BEFORE.search(before)
+    nxt_w = nw.group(1).lower() if nw else ""
+    prv_w = pw.group(1).lower() if pw else ""
+    if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
+        return True
+    hedged = bool(_hedge(text, s)[0]) or prv_w in ("only", "just", "least")
+    if not hedged and re.match(r"\s+\w+\s+after\s+another\b", after):
+        return True  # "one house after another"
+    if not hedged and prv_w in _PREPOSITIONS and not before.rstrip().endswith(","):
+        return True  # "in one video", "within 200 feet of one reactor": an article, not a count
+    if not hedged and _sentence_initial(text, s) and not _PARTICIPLES & set(
+        re.findall(r"[a-z]+", text[e : min(hi, e + 50)].lower())
+    ):
+        return True  # "One soldier spent five weeks ...", but "One person was killed"
+    if prv_w in _ONE_NOT_AFTER or re.search(r"[-‐]$", before):
+        return True
+    return after.startswith(("-", "‐", "’", "'"))
+
+
+def _hyphen_word_is_no_figure(text: str, c: _Candidate, low: str, hi: int) -> bool:
+    """ "two-thirds", "four-hour", "five-year-old", "one-off" are no figures; "a five-storey building" is."""
+    unit = _HYPHEN_UNIT_AFTER.match(text, c.e, min(hi, c.e + 64))
+    written = unit.group(1) if unit else ""
+    u = written.lower()
+    if (not u or low == "one" or u.endswith("ed") or u in TIME_UNITS or u.rstrip("s") in TIME_UNITS or u in _FRACTION_WORDS
+            or not written.islower()):
+        return True
+    return bool(re.match(r"[-‐][a-z]+[-‐](?:old|year|month|week|day)", c.after) or u in _NOT_MEASURE)
+
+
+def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
+    """Durations, dates, years, labels ("No 5"), ages, footnote marks: what surrounds the number."""
+    before, after, dig, value = c.before, c.after, c.dig, c.value
     nw = _WORD_AFTER.match(after)
     next_word = nw.group(1).lower().rstrip(".,") if nw else ""
-    if not pct and not cur:
-        if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
-            # "three weeks", "24 hours" ... but "100 days of war"? still a duration
-            return None
-        if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)) and (
-            value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
-        ):
-            return None
-        # a year, unless a plural noun follows: "2000 soldiers"
-        if (dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100
-                and not abbr and not scale
-                and not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
-                         and not _YEAR_CONTEXT.search(before))):
-            return None
-        if dig and re.fullmatch(r"0\d+", dig):
-            return None  # zero-padded: day numbers, codes
+    if not c.pct and not c.cur and _date_or_duration(c, next_word):
+        return True
     pw = _WORD_BEFORE.search(before)
     prev_word = pw.group(1).lower() if pw and before.endswith((" ", "\u00a0")) or pw and before and before[-1].isalpha() else ""
-    if (prev_word in LABEL_WORDS and not cur and not (prev_word in {"number", "no"} and not dig)
+    if (prev_word in LABEL_WORDS and not c.cur and not (prev_word in {"number", "no"} and not dig)
             and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
-        return None
+        return True
     if dig and len(dig) == 4 and 1900 <= value <= 2100 and re.search(
         r"(?:['’]s|\b(?:19|20)\d\d(?:\s*,|\s+and|\s+or))\s+$", before
     ):
-        return None  # "Trump's 2016 and 2020 campaigns": years, though a plural follows
+        return True  # "Trump's 2016 and 2020 campaigns": years, though a plural follows
     if dig in ("180", "360") and re.search(r"\ba\s+$", before) and not re.match(r"\s+[a-z]+s\b", after):
-        return None  # "done a 360": a turn, not a quantity
+        return True  # "done a 360": a turn, not a quantity
     if dig and value <= 31 and re.search(r"\b(?:" + MONTHS + r")\.?\s+\d{1,2}\s*(?:to|-|–|and)\s*$", before):
-        return None  # "from Nov. 9 to 17": the end of a date range
+        return True  # "from Nov. 9 to 17": the end of a date range
     if re.match(r"\s*(?:and|or|to|-|–)\s*\d+\s*[-‐]\s*years?[-‐]old", after):
-        return None  # "his 60 and 62-year-old friends": ages
+        return True  # "his 60 and 62-year-old friends": ages
     tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
-    if tail_unit and not pct and not cur and tail_unit.group(1) in TIME_UNITS:
-        return None  # "two to four hours": a duration
-    if dig and value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
-        return None  # an age: "men aged 18-60", "ages 5 to 11"
-    if dig and value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
-        return None  # an age: "Mr Kleijnen, 59, and his wife"
-    if dig and re.search(r"[#№]\s?$", before):
-        return None
-    if dig and not cur and not scale and not abbr and re.search(r"[\[(]$", before) and re.match(r"[\])]", after):
-        return None  # footnote marks
-    if not pct and not cur and next_word in MONEY_WORDS:
-        kind = "money"
-    if next_word in ("percent", "pc") or re.match(r"\s+per\s+cent\b", after, re.IGNORECASE):
-        kind = "percent"
-        pm = re.match(r"\s+(?:percent|pc|per\s+cent)\b", after, re.IGNORECASE)
-        e = e + (pm.end() if pm else 0)
-        after = text[e : min(hi, e + 40)]
-    if _VAGUE_AFTER_OF.match(after_num) and not dig:
-        return None
-    if s < lo or e > hi:
-        return None
+    if tail_unit and not c.pct and not c.cur and tail_unit.group(1) in TIME_UNITS:
+        return True  # "two to four hours": a duration
+    return bool(dig) and _age_or_mark(text, c, hi)
 
-    high: float | None = None
-    qualifier, q_start = _hedge(text, s)
-    # ranges: "between 500 and 700", "500-700", "from 500 to 700"
-    rm = _RANGE_TAIL.match(text, e, hi) if dig else None
+
+def _date_or_duration(c: _Candidate, next_word: str) -> bool:
+    """ "three weeks", "24 February", "2015", "007": a time, not a count."""
+    before, after, dig, value = c.before, c.after, c.dig, c.value
+    if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
+        # "three weeks", "24 hours" ... but "100 days of war"? still a duration
+        return True
+    if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)) and (
+        value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
+    ):
+        return True
+    # a year, unless a plural noun follows: "2000 soldiers"
+    if (dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100
+            and not c.abbr and not c.scale
+            and not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
+                     and not _YEAR_CONTEXT.search(before))):
+        return True
+    return bool(dig and re.fullmatch(r"0\d+", dig))  # zero-padded: day numbers, codes
+
+
+def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
+    """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5" and footnote marks ("[3]")."""
+    before, after, value, e = c.before, c.after, c.value, c.e
+    if value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
+        return True  # an age: "men aged 18-60", "ages 5 to 11"
+    if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
+        return True  # an age: "Mr Kleijnen, 59, and his wife"
+    if re.search(r"[#№]\s?$", before):
+        return True
+    return bool(not c.cur and not c.scale and not c.abbr and re.search(r"[\[(]$", before) and re.match(r"[\])]", after))
+
+
+def _settle_kind(text: str, c: _Candidate, hi: int) -> None:
+    """Money by the word after it ("5 million dollars"), a percentage by "percent" or "per cent"."""
+    nw = _WORD_AFTER.match(c.after)
+    next_word = nw.group(1).lower().rstrip(".,") if nw else ""
+    if not c.pct and not c.cur and next_word in MONEY_WORDS:
+        c.kind = "money"
+    if next_word in ("percent", "pc") or re.match(r"\s+per\s+cent\b", c.after, re.IGNORECASE):
+        c.kind = "percent"
+        pm = re.match(r"\s+(?:percent|pc|per\s+cent)\b", c.after, re.IGNORECASE)
+        c.e = c.e + (pm.end() if pm else 0)
+        c.after = text[c.e : min(hi, c.e + 40)]
+
+
+def _read_range(text: str, c: _Candidate, hi: int) -> tuple[float | None, bool] | None:
+    """The upper end of a range after the figure, and whether "between" drops the hedge.
+
+    None when the two numbers are years ("1700-1721"), so neither is a figure.
+    """
+    dig, before, value = c.dig, c.before, c.value
+    rm = _RANGE_TAIL.match(text, c.e, hi) if dig else None
     if rm and (not before.rstrip().lower().endswith(("between", "from")) and rm.group(0).strip()[:3].lower() == "and"):
         rm = None
-    if rm and pct and re.match(r"\s?%", text[rm.end() : rm.end() + 2]) and not re.match(r"\s*(?:to|and)", rm.group(0)):
+    if rm and c.pct and re.match(r"\s?%", text[rm.end() : rm.end() + 2]) and not re.match(r"\s*(?:to|and)", rm.group(0)):
         rm = None  # "41%-54%": two shares side by side, not a range
-    if rm:
-        hv = _digits_value(rm.group("num"))
-        follow = text[rm.end() : rm.end() + 1]
-        nw_after = _WORD_AFTER.match(text[rm.end() : min(hi, rm.end() + 30)])
-        counts_follow = bool(nw_after and nw_after.group(1).islower() and nw_after.group(1) not in _STOP_COUNTED
-                             and nw_after.group(1) not in TIME_UNITS)
-        if hv > value and not (follow and (follow.isalnum() or follow in "-/:")) and not (
-            len(dig) == 4 and 1000 <= value <= 2100 and 1000 <= hv <= 2100 and not counts_follow
-        ):
-            high = hv
-            if scale or abbr:
-                high = hv * (value / _digits_value(dig))
-            e = rm.end()
-            pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[e : min(hi, e + 24)])
-            if pct_tail:
-                e += pct_tail.end()
-                kind = "percent"
-            if before.rstrip().lower().endswith("between"):
-                qualifier, q_start = "", None
-        elif len(dig) == 4 and 1000 <= value <= 2100:
-            return None  # "1700-1721", "2014-15": years
-    counted = _counted(text, e, min(hi, e + 120))
-    return Figure(
-        start=s, end=e, text=text[s:e], value=float(value), qualifier=qualifier, kind=kind,
-        high=high, qualifier_start=q_start, counted=counted,
-    )
+    if not rm or not dig:
+        return None, False
+    hv = _digits_value(rm.group("num"))
+    follow = text[rm.end() : rm.end() + 1]
+    nw_after = _WORD_AFTER.match(text[rm.end() : min(hi, rm.end() + 30)])
+    counts_follow = bool(nw_after and nw_after.group(1).islower() and nw_after.group(1) not in _STOP_COUNTED
+                         and nw_after.group(1) not in TIME_UNITS)
+    if hv > value and not (follow and (follow.isalnum() or follow in "-/:")) and not (
+        len(dig) == 4 and 1000 <= value <= 2100 and 1000 <= hv <= 2100 and not counts_follow
+    ):
+        high = hv
+        if c.scale or c.abbr:
+            high = hv * (value / _digits_value(dig))
+        c.e = rm.end()
+        pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[c.e : min(hi, c.e + 24)])
+        if pct_tail:
+            c.e += pct_tail.end()
+            c.kind = "percent"
+        return high, before.rstrip().lower().endswith("between")
+    if len(dig) == 4 and 1000 <= value <= 2100:
+        return None
+    return None, False

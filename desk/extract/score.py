@@ -13,7 +13,8 @@ Scoring follows ../shared/gold/GUIDE.md:
 - false attribution: of the found figures whose gold claimant is empty, the
   share given a claimant.
 
-Each article is read exactly as desk ingests it, then :func:`extract_article`.
+Each article is read exactly as desk ingests it, then :func:`extract_title` and
+:func:`extract_article` (the gold counts headline figures, title first).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from desk.errors import DeskError
-from desk.extract import extract_article
+from desk.extract import extract_article, extract_title
 from desk.extract.names import _translit_key, fold
 from desk.model import Article, Extraction
 
@@ -37,6 +39,22 @@ def read_for_scoring(path: Path, folder: Path, context: Any = None) -> Article:
     from desk.corpus import FolderContext, read_article
 
     return read_article(path, folder, context if context is not None else FolderContext.load(folder))
+
+
+def with_title(article: Article, title_x: Extraction, body_x: Extraction) -> tuple[Extraction, str]:
+    """The title's claims then the body's, with the text the gold contexts are written on.
+
+    The gold lists figures "title first" and its contexts are substrings of the
+    title, a blank line, then the body; body offsets shift by that prefix.
+    """
+    prefix = article.title + "\n\n" if article.title else ""
+    shift = len(prefix)
+    claims = list(title_x.claims)
+    for c in body_x.claims:
+        f = c.figure
+        moved = replace(f, start=f.start + shift, end=f.end + shift)
+        claims.append(replace(c, figure=moved))
+    return Extraction(figures=[c.figure for c in claims], claims=claims), prefix + article.text
 
 
 def names_match(pred: str, gold: str, accept: list[str] | tuple[str, ...] = ()) -> bool:
@@ -150,8 +168,8 @@ def score(
         if not path.is_file():
             raise DeskError(f"The gold names {name}, which is not in {folder}.")
         article = read_for_scoring(path, folder, context)
-        x = extract_article(article, every=every)
-        matched, missed, extra = _pairs(figs, x, article.text)
+        x, text = with_title(article, extract_title(article), extract_article(article, every=every))
+        matched, missed, extra = _pairs(figs, x, text)
         n_gold += len(figs)
         n_pred += sum(1 if c.figure.high is None else 2 for c in x.claims)
         n_found += len(matched)

@@ -328,3 +328,20 @@ def test_a_role_noun_finds_the_name_built_on_it() -> None:
 
 def test_a_role_noun_never_named_is_nobody() -> None:
     assert _claimants("The bank said it had closed 12 branches.") == {12: ""}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("But many Islanders say the ferry fares are too high.", "many Islanders"),
+        ("Both Ms Orla Byrne and Mr Ivo Sand say the depot is unsafe.", "Orla Byrne"),
+    ],
+)
+def test_groups_named_with_a_quantifier(sentence: str, source: str) -> None:
+    names = [n for _, n in _sources(sentence)]
+    assert any(names_match(n, source) for n in names), names
+
+
+def test_a_quantifier_over_a_common_noun_is_no_source() -> None:
+    assert not acceptable_source("many things", "many things")
+    assert not acceptable_source("Some of Them", "Some of Them")
