@@ -25,12 +25,13 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desk.errors import Cancelled, FolderError
 from desk.index.backend import FigureSpan, IndexBackend, IndexWriting
-from desk.index.plan import Found, plan_run
+from desk.index.plan import Found, Plan, plan_run
 from desk.index.pools import Extracted, ReadResult, figures_of, read_all, run_extraction, workers
 from desk.index.store import FileState, Store
 from desk.model import (
@@ -76,6 +77,18 @@ def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
     from desk.corpus.boilerplate import repeated_keys
 
     return repeated_keys(key_sets)
+
+
+@dataclass(slots=True)
+class _Run:
+    """What every stage of one text pass shares: its report, callbacks and start time."""
+
+    report: IndexReport
+    progress: Progress
+    cancelled: CancelCheck
+    lock_message: Callable[[str], None]
+    lock_wait: float
+    t0: float
 
 
 class Indexer:
@@ -186,7 +199,6 @@ class Indexer:
             self.store.touch(rel, size, mtime)
         report.unchanged += len(plan.unchanged)
         to_read = [(by_rel[rel], rel) for rel in plan.read]
-        resend, remembered, removed = plan.resend, plan.remembered, plan.removed
 
         early: IndexWriting | None = None
         if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
@@ -194,30 +206,21 @@ class Indexer:
             # is small, rather than after every article has been read into memory (their RSS
             # would count all of it again)
             early = self.backend.writer(bulk=True, wait=lock_wait, message=lock_message, workers=workers(), early=True)
+        run = _Run(report, progress, cancelled, lock_message, lock_wait, t0)
         try:
-            return self._text_pass_rest(
-                t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
-                to_read, resend, remembered, removed, early, ctx, manifest_now, orphans,
-            )
+            return self._text_pass_rest(run, found, scan_skipped, states, plan, to_read, early, ctx, manifest_now, orphans)
         finally:
             if early is not None and not early.closed:
                 early.abandon()
 
     def _text_pass_rest(
         self,
-        t0: float,
-        report: IndexReport,
-        progress: Progress,
-        cancelled: CancelCheck,
-        lock_message: Callable[[str], None],
-        lock_wait: float,
+        run: _Run,
         found: list[tuple[Path, str, os.stat_result]],
         scan_skipped: list[Skipped],
         states: dict[str, FileState],
+        plan: Plan,
         to_read: list[tuple[Path, str]],
-        resend: list[str],
-        remembered: list[tuple[str, Skipped, int, float]],
-        removed: list[str],
         early: IndexWriting | None,
         ctx: Any,
         manifest_now: dict[str, str] | None,
@@ -231,6 +234,8 @@ class Indexer:
         every :data:`SLOW_COMMIT_SECONDS`, so a slow file never keeps the rest
         of the folder from being searchable.
         """
+        report = run.report
+        resend, remembered, removed = plan.resend, plan.remembered, plan.removed
         ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or []) if to_read else []
         total = len(to_read)
         self.reads = total
@@ -240,16 +245,16 @@ class Indexer:
         slow = [(p, rel) for p, rel in to_read if p.suffix.lower() in SLOW_SUFFIXES]
         first = True
         try:
-            for results in self._read_batches(fast, slow, total, progress, cancelled):
+            for results in self._read_batches(fast, slow, total, run.progress, run.cancelled):
                 writer, early = early, None
                 self._commit_batch(
-                    results, report, progress, cancelled, lock_message, lock_wait, stats, states,
+                    run, results, stats, states,
                     new_skipped, writer, (removed, resend, orphans) if first else ([], [], []),
                 )
                 first = False
         except Cancelled:
             report.cancelled = True
-            report.seconds = time.perf_counter() - t0
+            report.seconds = time.perf_counter() - run.t0
             return report
         report.removed = len(removed)
         # what the scan and the manifest refused (links out of the folder, folders too deep, a bad
@@ -263,7 +268,7 @@ class Indexer:
         if manifest_now is not None:
             self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
         report.pending_extraction = self.store.pending_extraction()
-        report.seconds = time.perf_counter() - t0
+        report.seconds = time.perf_counter() - run.t0
         return report
 
     def _read_batches(
@@ -305,12 +310,8 @@ class Indexer:
 
     def _commit_batch(
         self,
+        run: _Run,
         results: list[ReadResult],
-        report: IndexReport,
-        progress: Progress,
-        cancelled: CancelCheck,
-        lock_message: Callable[[str], None],
-        lock_wait: float,
         stats: dict[str, os.stat_result],
         states: dict[str, FileState],
         new_skipped: list[tuple[str, Skipped, int, float]],
@@ -320,6 +321,7 @@ class Indexer:
         """Store one batch of read files and write it to the index in one commit (raises Cancelled)."""
         from desk import corpus
 
+        report, progress, cancelled = run.report, run.progress, run.cancelled
         removed, resend, orphans = gone
         good: list[ReadResult] = []
         dropped: list[str] = []  # indexed before, unreadable now (turned binary, emptied): they leave the index
@@ -369,7 +371,7 @@ class Indexer:
             return
         progress(0, ndocs, "writing the index")
         bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
-        writer = early or self.backend.writer(bulk=bulk, wait=lock_wait, message=lock_message, workers=workers())
+        writer = early or self.backend.writer(bulk=bulk, wait=run.lock_wait, message=run.lock_message, workers=workers())
         self._write(
             writer, [*replaced_aids, *removed_aids, *resend, *orphans],
             [(r.article, r.figures) for r in good if r.article is not None]

@@ -1,4 +1,4 @@
-"""claimant: clauses answered from the store (desk.index.claimfilter)."""
+"""claimant: clauses answered from the store (desk.index.claimants)."""
 
 from __future__ import annotations
 
