@@ -481,7 +481,7 @@ class Indexer:
         claimant names, one transaction per flush (a cancel or a kill loses at
         most the unflushed results).  The Whoosh documents stay as pass 1 wrote
         them (their figures came from the same finder); ``claimant:`` queries
-        read the store (:mod:`desk.index.claimfilter`).  Rewriting every
+        read the store (:mod:`desk.index.claimants`).  Rewriting every
         passage document here cost more than the extraction itself.
         """
         pending = self.store.aids("extracted=0 AND indexed=1")
