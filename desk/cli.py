@@ -61,13 +61,13 @@ def add_folder_argument(p: argparse.ArgumentParser) -> None:
 
 
 def check_date_options(args: argparse.Namespace) -> None:
-    from desk.index.query import parse_date
+    from desk.library import check_date
 
     for name in ("since", "until"):
         value = getattr(args, name, None)
         if value:
             try:
-                parse_date(value)
+                check_date(value)
             except DeskError as exc:
                 raise DeskError(f"--{name}: {exc}") from None
 
@@ -332,18 +332,9 @@ def setup_extract(p: argparse.ArgumentParser) -> None:
 
 
 def _extract_file(path: Path) -> tuple[Any, Any]:
-    from desk import corpus
-    from desk.extract import extract_article
+    from desk.library import extract_file
 
-    if not path.is_file():
-        raise DeskError(f"{path} is not a file.")
-    folder = path.resolve().parent
-    ctx = corpus.FolderContext.load(folder)
-    try:
-        article = corpus.read_article(path.resolve(), folder, ctx)
-    except corpus.Unreadable as exc:
-        raise DeskError(f"{path}: {exc.reason}") from None
-    return article, extract_article(article)
+    return extract_file(path)
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -53,11 +53,9 @@ from typing import TYPE_CHECKING, Any
 
 from desk import paths
 from desk.errors import ArticleGone, DeskError, FolderError
-from desk.index import engine
+from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RawHit
 from desk.index.build import Indexer
-from desk.index.claimfilter import ClaimantIndex
 from desk.index.lock import UpdateLock
-from desk.index.search import PassageSearcher, RawHit
 from desk.index.store import Store
 from desk.model import (
     Article,
@@ -88,8 +86,51 @@ def _load_extraction(js: str) -> Extraction:
     return extraction_from_json(json.loads(js))
 
 
+def default_backend() -> BackendFactory:
+    """The index backend a :class:`Library` opens when it is given none: Whoosh."""
+    from desk.index.whoosh import open_whoosh
+
+    return open_whoosh
+
+
+def extract_file(path: str | Path) -> tuple[Article, Extraction]:
+    """One loose article file read and its figures and claimants found, with no library
+    (``desk extract FILE``); its folder's manifest applies.  DeskError for a file desk cannot read."""
+    from desk import corpus
+    from desk.extract import extract_article
+
+    path = Path(path)
+    if not path.is_file():
+        raise DeskError(f"{path} is not a file.")
+    folder = path.resolve().parent
+    ctx = corpus.FolderContext.load(folder)
+    try:
+        article = corpus.read_article(path.resolve(), folder, ctx)
+    except corpus.Unreadable as exc:
+        raise DeskError(f"{path}: {exc.reason}") from None
+    return article, extract_article(article)
+
+
+def check_date(text: str) -> None:
+    """Raise :class:`desk.errors.QueryError` with a sentence when ``text`` is no date desk reads
+    (``--since``/``--until``, the window's date filters): ``2022``, ``2022-07``, ``2022-07-01``..."""
+    from desk.index.bounds import parse_date
+
+    parse_date(text)
+
+
+def index_backend_version() -> str:
+    """The default index backend's name and version, for bug reports."""
+    from desk.index.whoosh import describe
+
+    return describe()
+
+
 class Library:
-    def __init__(self, folder: str | Path, data_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, folder: str | Path, data_dir: str | Path | None = None, *, backend: BackendFactory | None = None
+    ) -> None:
+        """``backend`` opens the library's index (:mod:`desk.index.backend`); Whoosh when None."""
         given = Path(folder).expanduser()
         if not given.exists():
             raise FolderError(f"The folder {given} does not exist.")
@@ -106,17 +147,15 @@ class Library:
             raise DeskError(f"desk cannot create its data directory {self.library_dir}: {exc.strerror}.") from exc
         #: sentences about what desk found wrong when opening (a damaged index it rebuilds)
         self.notices: list[str] = []
-        if engine.prepare(self.library_dir, self.index_dir, self.folder, self.notices):
+        self.backend: IndexBackend = (backend or default_backend())(
+            self.library_dir, self.index_dir, self.folder, self.notices
+        )
+        if self.backend.rebuilt:
+            # a new, empty index: the store's rows would claim passages it does not hold
             for suffix in ("", "-wal", "-shm"):
                 (self.library_dir / (STORE_NAME + suffix)).unlink(missing_ok=True)
         self.store = Store(self.library_dir / STORE_NAME)
-        self.ix = engine.open_index(self.index_dir)
-        self._search = PassageSearcher(
-            self.ix,
-            ClaimantIndex(
-                self.store.passage_claimants, self._claimants_version, self._canon, self.ix.schema["claimant"].analyzer
-            ),
-        )
+        self.backend.use_claimants(ClaimantSource(self.store.passage_claimants, self._claimants_version, self._canon))
         self._extractions = lru_cache(maxsize=256)(self._extraction_uncached)
         self._canon_cache: tuple[tuple[int, int] | None, Callable[[str], str]] | None = None
         # extractions with the alias book applied, per article, for the book's current version
@@ -124,12 +163,19 @@ class Library:
         self._aliased_by: Callable[[str], str] | None = None
         self._claimants: list[str] | None = None
         self._pending: tuple[tuple[int, int, int], int] | None = None  # (store state, count) of search()
+        self._field_problems: tuple[tuple[int, int, int], list[Skipped]] | None = None
         self._last_indexer: Indexer | None = None
 
     # -- lifecycle
 
+    @property
+    def _search(self) -> Any:
+        """The Whoosh backend's searcher: :mod:`desk.compare.retrieve` reads its document arrays
+        directly (a shortcut only that backend offers; None for any other)."""
+        return getattr(self.backend, "searcher", None)
+
     def close(self) -> None:
-        self._search.close()
+        self.backend.close()
         self.store.close()
 
     def __enter__(self) -> Library:
@@ -150,7 +196,7 @@ class Library:
         self._committed()
 
     def _committed(self) -> None:
-        self._search.refresh()
+        self.backend.refresh()
         self._extractions.cache_clear()
         self._claimants = None
 
@@ -210,7 +256,7 @@ class Library:
         with UpdateLock(self.library_dir / "update.lock") as lock:
             lock.acquire(wait=lock_wait, message=lock_message)
             indexer = Indexer(
-                self.folder, self.library_dir, self.data_dir, self.ix, self.store, self._committed
+                self.folder, self.library_dir, self.data_dir, self.backend, self.store, self._committed
             )
             self._last_indexer = indexer
             report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
@@ -244,7 +290,26 @@ class Library:
         return a
 
     def skipped(self) -> list[Skipped]:
-        return self.store.skipped()
+        """Every file desk does not index, with its reason, and every indexed file with a field
+        desk could not use (malformed front matter, an impossible date), sorted by path."""
+        from desk.corpus import FIELD_PROBLEM_MARKERS, field_problems
+
+        # the field problems come from every article's stored notes (77 CPU-ms on ukraine-media's
+        # 6,799 articles): look again only when the store changed (the window asks every few seconds)
+        changed = self._store_state()
+        cached = self._field_problems
+        if cached is None or cached[0] != changed:
+            found = [Skipped(path, reason) for path, notes in self.store.article_notes(FIELD_PROBLEM_MARKERS)
+                     for reason in field_problems(notes)]
+            cached = self._field_problems = (changed, found)
+        out = self.store.skipped() + cached[1]
+        out.sort(key=lambda s: s.path)
+        return out
+
+    def _store_state(self) -> tuple[int, int, int]:
+        """Changes when any connection commits to the store (SQLite's data_version) or this one writes."""
+        db = self.store.db
+        return (id(db), db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
 
     def outlets(self) -> list[str]:
         return self.store.outlets()
@@ -301,13 +366,12 @@ class Library:
         limit: int = 20,
         per_article: int = 2,
     ) -> SearchResult:
-        raw = self._search.search(query, outlets, since, until, limit=limit, per_article=per_article)
+        raw = self.backend.search(query, outlets, since, until, limit=limit, per_article=per_article)
         hits = [ref for ref in (self._hit_ref(h) for h in raw.hits) if ref is not None]
         # counting pending articles reads every article row, texts included (5-10 ms on
         # ukraine-media): count again only when the store changed.  SQLite's data_version
         # moves when another connection commits, total_changes when this one writes.
-        db = self.store.db
-        changed = (id(db), db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+        changed = self._store_state()
         pending = self._pending
         if pending is None or pending[0] != changed:
             pending = (changed, self.store.pending_extraction())
@@ -420,7 +484,7 @@ class Library:
                 if article is not None:
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
-            raw = self._search.search(query, limit=limit, per_article=0, facets=False)
+            raw = self.backend.search(query, limit=limit, per_article=0, facets=False)
             by_article: dict[str, list[int]] = {}
             for h in raw.hits:
                 by_article.setdefault(h.aid, []).append(h.number)

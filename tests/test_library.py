@@ -10,8 +10,8 @@ import pytest
 
 import desk.corpus
 from desk.errors import DeskError, FolderError, IndexBusy, IndexUnavailable, QueryError
-from desk.index import engine
 from desk.index.lock import UpdateLock
+from desk.index.whoosh import engine
 from desk.library import Library
 from desk.model import Extraction
 

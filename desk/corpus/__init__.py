@@ -23,10 +23,19 @@ from .context import FolderContext
 from .decode import Unreadable
 from .outlets import OUTLETS, outlet_from_url
 from .passages import cut_passages, sentence_spans
-from .reader import UNKNOWN_OUTLET, apply_repeated, article_id, line_keys, read_article
+from .reader import (
+    FIELD_PROBLEM_MARKERS,
+    UNKNOWN_OUTLET,
+    apply_repeated,
+    article_id,
+    field_problems,
+    line_keys,
+    read_article,
+)
 from .scan import SUFFIXES, scan, scan_stat
 
 __all__ = [
+    "FIELD_PROBLEM_MARKERS",
     "OUTLETS",
     "SUFFIXES",
     "UNKNOWN_OUTLET",
@@ -35,6 +44,7 @@ __all__ = [
     "apply_repeated",
     "article_id",
     "cut_passages",
+    "field_problems",
     "line_keys",
     "outlet_from_url",
     "read_article",

@@ -312,6 +312,18 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
     return UNKNOWN_OUTLET, "default"
 
 
+#: notes that say a metadata field of an indexed file could not be used (listed under Problems)
+_FIELD_PROBLEM = re.compile(r'^(?:front matter (?:ignored|not closed)\b|date ".*" from the .+ could not be read$)', re.DOTALL)
+#: a cheap test a store can make before parsing an article's notes (every field problem holds one)
+FIELD_PROBLEM_MARKERS = ("front matter", "could not be read")
+
+
+def field_problems(notes: list[str]) -> list[str]:
+    """The article notes that report a field desk could not use (malformed front matter, an
+    impossible date), each as a reason for the Problems list; the article itself is indexed."""
+    return [f"{n} (the file is indexed without it)" for n in notes if _FIELD_PROBLEM.match(n)]
+
+
 def _date(
     sources: _Sources, url: str, text: str, boilerplate: list[Boilerplate], notes: list[str]
 ) -> tuple[dt.date | None, str]:

@@ -10,14 +10,28 @@ from pathlib import Path
 
 from desk.model import Skipped
 
+from .context import MANIFEST_NAMES
+
 #: folders below this many levels are reported, not read
 MAX_DEPTH = 64
 
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf"})
 
 
+#: files in the folder's root that desk reads as something other than an article (the manifest)
+ROOT_SIDECARS = frozenset(MANIFEST_NAMES)
+
+
 def is_supported(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in SUFFIXES
+
+
+def unsupported_reason(name: str) -> str:
+    """Why a file of a kind desk does not read is not indexed, in words for the user."""
+    ext = os.path.splitext(name)[1].lower()
+    kind = f"{ext} files" if ext else "files without an extension"
+    known = ", ".join(sorted(SUFFIXES))
+    return f"unsupported format: desk does not read {kind} (it reads {known})"
 
 
 def _why(exc: OSError) -> str:
@@ -46,8 +60,9 @@ def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[s
     reported, never read.  A folder is never entered twice (a link loop yields
     a :class:`Skipped`), and folders deeper than :data:`MAX_DEPTH` are reported
     instead of read.  The walk keeps its own stack (no recursion), so no depth
-    of nesting can exhaust Python's.  Files of other kinds are ignored
-    silently.  Never raises for one bad entry.  Each file comes as its path
+    of nesting can exhaust Python's.  Regular files of other kinds are
+    reported as unsupported (a ``.docx``, an image), except the manifest
+    (:data:`ROOT_SIDECARS` in the root).  Never raises for one bad entry.  Each file comes as its path
     string and the ``os.stat`` result the walk already took (the indexer needs
     both; building a Path and stat-ing again was half of an unchanged scan).
     """
@@ -92,6 +107,10 @@ def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[s
             continue
         is_dir = stat.S_ISDIR(st.st_mode)
         if not is_dir and not is_supported(name):
+            if stat.S_ISREG(st.st_mode) and not (depth == 0 and name in ROOT_SIDECARS) and not (
+                excluded and is_link and _excluded(os.path.realpath(path), excluded)
+            ):
+                yield Skipped(path, unsupported_reason(name))
             continue
         real = os.path.realpath(path) if is_link else ""
         if is_link and not _inside(real, real_root):
@@ -115,12 +134,16 @@ def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[s
                 continue
             stack.append((listed, 0, depth + 1))
         else:
-            if excluded and is_link and (real in excluded or any(real.startswith(e + os.sep) for e in excluded)):
+            if excluded and is_link and _excluded(real, excluded):
                 continue
             if stat.S_ISREG(st.st_mode):
                 yield path, st
             else:
                 yield Skipped(path, "not a regular file")
+
+
+def _excluded(real: str, excluded: set[str]) -> bool:
+    return real in excluded or any(real.startswith(e + os.sep) for e in excluded)
 
 
 def _inside(real: str, real_root: str) -> bool:

@@ -42,10 +42,10 @@ def platform_plugin() -> str:
 
 def long_version() -> str:
     import PySide6
-    import whoosh
     from PySide6.QtCore import qVersion
 
     from desk import __version__
+    from desk.library import index_backend_version
 
     frozen = "frozen (PyInstaller)" if getattr(sys, "frozen", False) else "from source"
     lines = [
@@ -53,7 +53,7 @@ def long_version() -> str:
         f"Python {platform.python_version()} ({platform.python_implementation()}, {platform.machine()})",
         f"Qt {qVersion()}",
         f"PySide6 {PySide6.__version__}",
-        f"Whoosh {whoosh.versionstring()}",
+        index_backend_version(),  # "Whoosh 2.7.4": the backend names itself
         f"spaCy {_dist_version('spacy')}",
         f"model {MODEL_PACKAGE} {_dist_version(MODEL_PACKAGE)}",
         f"Qt platform plugin: {platform_plugin()}",

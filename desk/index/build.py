@@ -1,44 +1,42 @@
-"""Incremental, progressive indexing of one article folder.
+"""Incremental, progressive indexing of one article folder, in stages.
 
-Pass 1 (text): scan the folder, decide per file from size+mtime (then sha1)
-whether it must be read (or whether its manifest row changed), read the new and
-changed files in worker processes, mark lines repeated across the folder as
-boilerplate, store the articles and write one Whoosh document per passage
-(with the regex figures), in one commit.
+Pass 1 (text), each stage reporting counts through ``progress``:
+
+1. *scan*: the folder's files and the ones refused (links out, unsupported formats);
+2. *plan*: which files must be read and why (:func:`desk.index.plan.plan_run`,
+   a pure function of the scan and the store's memory);
+3. *read*: new and changed files, in worker processes (:mod:`desk.index.pools`);
+4. *page furniture*: lines repeated across the folder are marked (:meth:`Indexer._mark_furniture`);
+5. *store*: the articles go to the library store (not yet marked indexed);
+6. *write*: one backend document per passage, with the regex figures, in one
+   commit (:meth:`Indexer._write`; the backend is :mod:`desk.index.backend`);
+   then the store marks them indexed.
 
 Pass 2 (figures and claimants): run the spaCy extraction in worker processes
 over articles not yet extracted and store the results with each passage's
 claimant names, one store transaction per flush, so a kill or a cancel loses
-at most the unflushed results.  Pass 2 writes nothing to Whoosh.
+at most the unflushed results.  Pass 2 writes nothing to the index backend.
 """
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import hashlib
 import json
-import multiprocessing
 import os
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh.index import Index
-from whoosh.writing import IndexWriter
-
 from desk.errors import Cancelled, FolderError
-from desk.index import engine
+from desk.index.backend import FigureSpan, IndexBackend, IndexWriting
+from desk.index.plan import Found, Plan, plan_run
+from desk.index.pools import Extracted, ReadResult, figures_of, read_all, run_extraction, workers
 from desk.index.store import FileState, Store
 from desk.model import (
     Article,
     CancelCheck,
-    Extraction,
     IndexReport,
     Progress,
     Skipped,
@@ -52,29 +50,18 @@ PARALLEL_WRITE_THRESHOLD = 4000
 MANIFEST_META = "manifest-entries"
 #: longer article texts get no figures/claimants pass (reported; text and regex figures are indexed)
 MAX_EXTRACT_CHARS = 2_000_000
-#: megabytes of postings a Whoosh (sub-)writer holds before it writes a run to disk
-WRITER_LIMIT_MB = 64
 #: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
 EXTRACT_CHUNK = 16
 #: pass 2 stores its results every this many articles, or this many seconds
 EXTRACT_FLUSH = 200
 FLUSH_SECONDS = 2.0
-WORKERS = 2
 #: kinds of file that may take their whole reading budget: read after the rest, committed as they come
 SLOW_SUFFIXES = frozenset({".pdf"})
 #: while reading those, the index is committed at least this often
 SLOW_COMMIT_SECONDS = 10.0
-
-
-def workers() -> int:
-    return max(1, min(WORKERS, os.cpu_count() or 1))
-
-
-def _mp_context() -> Any:
-    # fork is cheap and keeps the parent's imports; elsewhere spawn is the safe default
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
+#: the scan and the writing stage report progress every this many files / passage documents
+SCAN_PROGRESS_EVERY = 500
+WRITE_PROGRESS_EVERY = 1000
 
 
 def file_sha1(path: Path) -> str:
@@ -85,146 +72,6 @@ def file_sha1(path: Path) -> str:
     return h.hexdigest()
 
 
-# --------------------------------------------------------------------------
-# worker side
-
-_CTX: dict[str, Any] = {}
-
-
-_WATCHED: list[int] = []  # the pid whose parent this process watches
-
-
-def _exit_with_parent() -> None:
-    """A worker ends when desk itself is killed, instead of waiting for work for ever."""
-    if _WATCHED and _WATCHED[0] == os.getpid():
-        return
-    _WATCHED[:] = [os.getpid()]
-    parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="desk-parent-watch", daemon=True).start()
-
-
-# every forked child (reader and extraction workers, Whoosh's sub-writers) watches
-# its parent; spawned pool workers start the watch in their initializer
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_exit_with_parent)
-
-
-def _init_reader(folder: str) -> None:
-    from desk import corpus
-
-    _exit_with_parent()
-    _CTX["folder"] = Path(folder)
-    _CTX["ctx"] = corpus.FolderContext.load(Path(folder))
-
-
-@dataclass(slots=True)
-class _Read:
-    relpath: str
-    article: Article | None
-    keys: list[str]
-    figures: list[tuple[int, float, float | None]]
-    skipped: Skipped | None = None
-
-
-def _figures_of(text: str) -> list[tuple[int, float, float | None]]:
-    try:
-        from desk.extract.figures import find_figures
-    except ImportError:  # the figure finder is optional for pass 1
-        return []
-    return [(f.start, f.value, f.high) for f in find_figures(text, 0, len(text))]
-
-
-def _read_one(job: tuple[str, str]) -> _Read:
-    """Read one file; every failure becomes a Skipped with a reason, never an exception."""
-    from desk import corpus
-
-    path_s, relpath = job
-    path = Path(path_s)
-    try:
-        article = corpus.read_article(path, _CTX["folder"], _CTX["ctx"])
-    except corpus.Unreadable as exc:
-        return _Read(relpath, None, [], [], Skipped(path_s, exc.reason))
-    except FileNotFoundError:
-        return _Read(relpath, None, [], [], Skipped(path_s, "the file disappeared while desk was reading it"))
-    except PermissionError:
-        return _Read(relpath, None, [], [], Skipped(path_s, "permission denied: desk may not read this file"))
-    except OSError as exc:
-        return _Read(relpath, None, [], [], Skipped(path_s, f"cannot be read: {exc.strerror or exc}"))
-    except Exception as exc:  # noqa: BLE001 - article text is untrusted: one bad file must not stop a run
-        return _Read(relpath, None, [], [], Skipped(path_s, f"desk failed on this file ({type(exc).__name__}: {exc})"))
-    keys = sorted(corpus.line_keys(article))
-    return _Read(relpath, article, keys, _figures_of(article.text))
-
-
-_Extracted = tuple[str, "str | None", str, list[tuple[int, str]]]
-
-
-def _extract_chunk(store_path: str, aids: list[str]) -> list[_Extracted]:
-    """Extract a few articles, read from the store by this worker (the parent only sends ids).
-
-    Each result is ``(aid, extraction JSON or None, error, [(passage number, claimant)])``;
-    an article that fails keeps its text and gets no claimants, and the run goes on.
-    """
-    from desk.extract import extract_article, extract_articles
-    from desk.extract.store import extraction_to_json
-
-    store = _CTX.get("store")
-    if store is None or store.path != Path(store_path):
-        store = Store(Path(store_path), create=False)
-        _CTX["store"] = store
-    loaded = [a for a in (store.article(aid) for aid in aids) if a is not None]
-    out: list[_Extracted] = []
-    articles = []
-    for a in loaded:
-        if len(a.text) > MAX_EXTRACT_CHARS:
-            # parts of the attribution rules grow faster than the text; a book-sized file
-            # would hold a worker for hours.  Its text and regex figures stay searchable.
-            out.append((a.id, None, (
-                f"too long for figures and claimants ({len(a.text) / 1e6:.1f} million characters; "
-                f"the limit is {MAX_EXTRACT_CHARS / 1e6:.0f} million); its text is searchable"
-            ), []))
-        else:
-            articles.append(a)
-    try:
-        extractions = extract_articles(articles, every=False)
-    except Exception:  # noqa: BLE001 - one bad article must not cost the others: one at a time
-        extractions = []
-        for a in articles:
-            try:
-                extractions.append(extract_article(a, every=False))
-            except Exception as exc:  # noqa: BLE001
-                extractions.append(exc)  # type: ignore[arg-type]
-    for a, ext in zip(articles, extractions, strict=True):
-        if isinstance(ext, Exception):
-            out.append((a.id, None, f"figures/claimants failed ({type(ext).__name__}: {ext})", []))
-            continue
-        js = json.dumps(extraction_to_json(ext), ensure_ascii=False)
-        out.append((a.id, js, "", passage_claimants(a, ext)))
-    return out
-
-
-# --------------------------------------------------------------------------
-# parent side
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the worker processes at once."""
-    procs = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proc in procs:
-        if proc.is_alive():
-            proc.terminate()
-    for proc in procs:
-        proc.join(5)
-
-
 def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
     """Line keys repeated across enough of the folder to be page furniture."""
     from desk.corpus.boilerplate import repeated_keys
@@ -232,77 +79,16 @@ def common_keys(key_sets: Iterable[set[str]]) -> set[str]:
     return repeated_keys(key_sets)
 
 
-def passage_docs(
-    article: Article,
-    figures: Iterable[tuple[int, float, float | None]],
-) -> Iterator[dict[str, Any]]:
-    """The Whoosh documents of one article's passages."""
-    figs = sorted(figures)
-    when = dt.datetime(article.date.year, article.date.month, article.date.day) if article.date else None
-    fi = 0
-    first = True
-    for p in article.passages:
-        while fi < len(figs) and figs[fi][0] < p.start:
-            fi += 1
-        values: list[float] = []
-        j = fi
-        while j < len(figs) and figs[j][0] < p.end:
-            values.append(float(figs[j][1]))
-            if figs[j][2] is not None:
-                values.append(float(figs[j][2]))  # type: ignore[arg-type]
-            j += 1
-        doc: dict[str, Any] = {
-            "aid": article.id,
-            "number": p.number,
-            "pnum": p.number,
-            "start": p.start,
-            "end": p.end,
-            "body": article.text[p.start : p.end],
-            "outlet": article.outlet,
-            "outlet_key": article.outlet,
-        }
-        if first:
-            # the title is indexed once per article (on its first passage): indexing it with
-            # every passage cost ~15% of the build for no better ranking
-            doc["title"] = article.title
-            first = False
-        if when is not None:
-            doc["date"] = when
-        if values:
-            doc["figure"] = values
-        yield doc
+@dataclass(slots=True)
+class _Run:
+    """What every stage of one text pass shares: its report, callbacks and start time."""
 
-
-def passage_claimants(article: Article, extraction: Extraction) -> list[tuple[int, str]]:
-    """``(passage number, name)`` for every source whose attribution or claim falls in a passage.
-
-    Names are stored as found; the alias book applies when they are read, so an
-    alias edit needs no re-index.
-    """
-    spans: list[tuple[int, int, str]] = []
-    for a in extraction.attributions:
-        spans.append((a.source_start, a.source_end, a.name))
-        spans.append((a.content_start, a.content_end, a.name))
-    for c in extraction.claims:
-        if c.claimant:
-            spans.append((c.figure.start, c.figure.end, c.claimant))
-    # each span touches one or two passages: find them by bisection (a scan of every
-    # span per passage was quadratic: hours for a 46 MB file of 110,000 passages)
-    passages = sorted(article.passages, key=lambda p: p.start)
-    starts = [p.start for p in passages]
-    names: dict[int, list[str]] = {}
-    for s, e, name in spans:
-        if not name:
-            continue
-        i = max(0, bisect.bisect_right(starts, s) - 1)
-        while i < len(passages) and passages[i].start < e:
-            p = passages[i]
-            if s < p.end and e > p.start:
-                got = names.setdefault(p.number, [])
-                if name not in got:
-                    got.append(name)
-            i += 1
-    return [(p.number, n) for p in passages for n in names.get(p.number, ())]
+    report: IndexReport
+    progress: Progress
+    cancelled: CancelCheck
+    lock_message: Callable[[str], None]
+    lock_wait: float
+    t0: float
 
 
 class Indexer:
@@ -313,21 +99,23 @@ class Indexer:
         folder: Path,
         library_dir: Path,
         data_dir: Path,
-        ix: Index,
+        backend: IndexBackend,
         store: Store,
         on_commit: Callable[[], None],
     ) -> None:
         self.folder = folder
         self.library_dir = library_dir
         self.data_dir = data_dir
-        self.ix = ix
+        self.backend = backend
         self.store = store
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
 
     # -- pass 1
 
-    def _scan(self, report: IndexReport) -> tuple[list[tuple[Path, str, os.stat_result]], list[Skipped]]:
+    def _scan(
+        self, report: IndexReport, progress: Progress | None = None
+    ) -> tuple[list[tuple[Path, str, os.stat_result]], list[Skipped]]:
         from desk import corpus
 
         if not self.folder.is_dir():
@@ -357,6 +145,8 @@ class Indexer:
                 if os.sep != "/":
                     rel = rel.replace(os.sep, "/")
                 found.append((Path(full), rel, st))
+                if progress is not None and len(found) % SCAN_PROGRESS_EVERY == 0:
+                    progress(0, 0, f"looking for articles: {len(found)} files found")
         except PermissionError as exc:
             raise FolderError(f"desk may not list the folder {self.folder}: {exc.strerror}.") from exc
         root = str(self.folder)
@@ -384,7 +174,7 @@ class Indexer:
         t0 = time.perf_counter()
         report = IndexReport()
         progress(0, 0, "looking for articles")
-        found, scan_skipped = self._scan(report)
+        found, scan_skipped = self._scan(report, progress)
         orphans = self._reconcile(report)
         states = self.store.states()
         skipped_before = self.store.skipped_states()
@@ -393,82 +183,45 @@ class Indexer:
         ctx = corpus.FolderContext.load(self.folder)  # the manifest, read once per run
         manifest_now, manifest_changed = self._manifest_entries(ctx, found)
 
-        to_read: list[tuple[Path, str]] = []
-        resend: list[str] = []  # aids stored but not yet in Whoosh (a killed run)
-        remembered: list[tuple[str, Skipped, int, float]] = []
-        seen: set[str] = set()
-        for path, rel, st in found:
-            seen.add(rel)
-            old: FileState | None = states.get(rel)
-            if old is not None and rel in manifest_changed:
-                to_read.append((path, rel))  # its manifest row changed: same file, new metadata
-                continue
-            if old is not None:
-                if old.size == st.st_size and old.mtime == st.st_mtime:
-                    report.unchanged += 1
-                    if not old.indexed:
-                        resend.append(old.aid)
-                    continue
-                if old.size == st.st_size:
-                    try:
-                        same = file_sha1(path) == old.sha1
-                    except OSError:
-                        same = False
-                    if same:
-                        self.store.touch(rel, st.st_size, st.st_mtime)
-                        report.unchanged += 1
-                        if not old.indexed:
-                            resend.append(old.aid)
-                        continue
-                to_read.append((path, rel))
-                continue
-            prev = skipped_before.get(rel)
-            if prev is not None and prev[0] == st.st_size and prev[1] == st.st_mtime:
-                remembered.append((rel, prev[2], st.st_size, st.st_mtime))
-                continue
-            to_read.append((path, rel))
-        removed = [rel for rel in states if rel not in seen]
+        by_rel = {rel: path for path, rel, _st in found}
 
-        early: IndexWriter | None = None
-        if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
-            # a bulk import: fork Whoosh's sub-writers now, while this process is small,
-            # rather than after every article has been read into memory (their RSS would
-            # count all of it again)
-            early = engine.open_writer(
-                self.ix, wait=lock_wait, message=lock_message,
-                limitmb=WRITER_LIMIT_MB, procs=workers(), multisegment=True, batchsize=1000,
-            )
+        def same_content(rel: str, old: FileState) -> bool:
             try:
-                for _ in range(workers()):
-                    early._new_task()  # type: ignore[attr-defined]
-            except BaseException:
-                engine.abandon(early)
-                raise
+                return file_sha1(by_rel[rel]) == old.sha1
+            except OSError:
+                return False
+
+        plan = plan_run(
+            (Found(rel, st.st_size, st.st_mtime) for _p, rel, st in found),
+            states, skipped_before, manifest_changed, same_content,
+        )
+        for rel, size, mtime in plan.touch:
+            self.store.touch(rel, size, mtime)
+        report.unchanged += len(plan.unchanged)
+        to_read = [(by_rel[rel], rel) for rel in plan.read]
+
+        early: IndexWriting | None = None
+        if len(to_read) * 4 >= PARALLEL_WRITE_THRESHOLD and workers() > 1:
+            # a bulk import: the backend may start its writer processes now, while this process
+            # is small, rather than after every article has been read into memory (their RSS
+            # would count all of it again)
+            early = self.backend.writer(bulk=True, wait=lock_wait, message=lock_message, workers=workers(), early=True)
+        run = _Run(report, progress, cancelled, lock_message, lock_wait, t0)
         try:
-            return self._text_pass_rest(
-                t0, report, progress, cancelled, lock_message, lock_wait, found, scan_skipped, states,
-                to_read, resend, remembered, removed, early, ctx, manifest_now, orphans,
-            )
+            return self._text_pass_rest(run, found, scan_skipped, states, plan, to_read, early, ctx, manifest_now, orphans)
         finally:
-            if early is not None and not getattr(early, "is_closed", True):
-                engine.abandon(early)
+            if early is not None and not early.closed:
+                early.abandon()
 
     def _text_pass_rest(
         self,
-        t0: float,
-        report: IndexReport,
-        progress: Progress,
-        cancelled: CancelCheck,
-        lock_message: Callable[[str], None],
-        lock_wait: float,
+        run: _Run,
         found: list[tuple[Path, str, os.stat_result]],
         scan_skipped: list[Skipped],
         states: dict[str, FileState],
+        plan: Plan,
         to_read: list[tuple[Path, str]],
-        resend: list[str],
-        remembered: list[tuple[str, Skipped, int, float]],
-        removed: list[str],
-        early: IndexWriter | None,
+        early: IndexWriting | None,
         ctx: Any,
         manifest_now: dict[str, str] | None,
         orphans: list[str],
@@ -481,6 +234,8 @@ class Indexer:
         every :data:`SLOW_COMMIT_SECONDS`, so a slow file never keeps the rest
         of the folder from being searchable.
         """
+        report = run.report
+        resend, remembered, removed = plan.resend, plan.remembered, plan.removed
         ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or []) if to_read else []
         total = len(to_read)
         self.reads = total
@@ -490,16 +245,16 @@ class Indexer:
         slow = [(p, rel) for p, rel in to_read if p.suffix.lower() in SLOW_SUFFIXES]
         first = True
         try:
-            for results in self._read_batches(fast, slow, total, progress, cancelled):
+            for results in self._read_batches(fast, slow, total, run.progress, run.cancelled):
                 writer, early = early, None
                 self._commit_batch(
-                    results, report, progress, cancelled, lock_message, lock_wait, stats, states,
+                    run, results, stats, states,
                     new_skipped, writer, (removed, resend, orphans) if first else ([], [], []),
                 )
                 first = False
         except Cancelled:
             report.cancelled = True
-            report.seconds = time.perf_counter() - t0
+            report.seconds = time.perf_counter() - run.t0
             return report
         report.removed = len(removed)
         # what the scan and the manifest refused (links out of the folder, folders too deep, a bad
@@ -513,7 +268,7 @@ class Indexer:
         if manifest_now is not None:
             self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
         report.pending_extraction = self.store.pending_extraction()
-        report.seconds = time.perf_counter() - t0
+        report.seconds = time.perf_counter() - run.t0
         return report
 
     def _read_batches(
@@ -523,12 +278,14 @@ class Indexer:
         total: int,
         progress: Progress,
         cancelled: CancelCheck,
-    ) -> Iterator[list[_Read]]:
+    ) -> Iterator[list[ReadResult]]:
         """The read files, batch by batch: all of ``fast`` first (always yielded,
         even empty), then ``slow`` in slices of :data:`SLOW_COMMIT_SECONDS`."""
         done = 0
-        results: list[_Read] = []
-        for r in self._read_all([(str(p), rel) for p, rel in fast]) if fast else ():
+        results: list[ReadResult] = []
+        if total:
+            progress(0, total, f"reading {total} file{'s' if total != 1 else ''}")
+        for r in read_all(self.folder, [(str(p), rel) for p, rel in fast], POOL_THRESHOLD) if fast else ():
             results.append(r)
             done += 1
             if done % 25 == 0 or done == total:
@@ -538,7 +295,7 @@ class Indexer:
         yield results
         results = []
         since = time.monotonic()
-        for r in self._read_all([(str(p), rel) for p, rel in slow]) if slow else ():
+        for r in read_all(self.folder, [(str(p), rel) for p, rel in slow], POOL_THRESHOLD) if slow else ():
             results.append(r)
             done += 1
             progress(done, total, f"reading {r.relpath}")
@@ -553,23 +310,20 @@ class Indexer:
 
     def _commit_batch(
         self,
-        results: list[_Read],
-        report: IndexReport,
-        progress: Progress,
-        cancelled: CancelCheck,
-        lock_message: Callable[[str], None],
-        lock_wait: float,
+        run: _Run,
+        results: list[ReadResult],
         stats: dict[str, os.stat_result],
         states: dict[str, FileState],
         new_skipped: list[tuple[str, Skipped, int, float]],
-        early: IndexWriter | None,
+        early: IndexWriting | None,
         gone: tuple[list[str], list[str], list[str]],
     ) -> None:
         """Store one batch of read files and write it to the index in one commit (raises Cancelled)."""
         from desk import corpus
 
+        report, progress, cancelled = run.report, run.progress, run.cancelled
         removed, resend, orphans = gone
-        good: list[_Read] = []
+        good: list[ReadResult] = []
         dropped: list[str] = []  # indexed before, unreadable now (turned binary, emptied): they leave the index
         for r in results:
             if r.article is None:
@@ -581,19 +335,13 @@ class Indexer:
             else:
                 good.append(r)
 
-        # boilerplate repeated across the folder
         if good:
-            changed = {r.relpath for r in good} | set(removed)
-            key_sets = [set(keys) for rel, keys in self.store.linekeys() if rel not in changed]
-            key_sets.extend(set(r.keys) for r in good)
-            common = common_keys(key_sets)
-            if common:
-                for r in good:
-                    assert r.article is not None
-                    r.article = corpus.apply_repeated(r.article, common)
+            progress(len(good), len(good), "finding page furniture repeated across the folder")
+            self._mark_furniture(good, removed)
 
         for r in good:
             assert r.article is not None
+            report.problems.extend(f"{r.relpath}: {why}" for why in corpus.field_problems(r.article.notes))
             st = stats[r.relpath]
             r.article.size = r.article.size or st.st_size
             r.article.mtime = st.st_mtime
@@ -604,13 +352,14 @@ class Indexer:
 
         if cancelled():
             if early is not None:
-                engine.abandon(early)
+                early.abandon()
             raise Cancelled()
 
         # store first (indexed=0), then Whoosh, then flip the flag
         replaced_aids = [states[r.relpath].aid for r in good if r.relpath in states]
         removed_aids = [states[rel].aid for rel in (*removed, *dropped)]
         if good:
+            progress(len(good), len(good), f"storing {len(good)} article{'s' if len(good) != 1 else ''}")
             self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
             for r in good:
                 r.keys = []  # stored; not needed in memory any more
@@ -618,35 +367,62 @@ class Indexer:
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
         if not (good or removed_aids or resend_articles or orphans):
             if early is not None:
-                engine.abandon(early)
+                early.abandon()
             return
         progress(0, ndocs, "writing the index")
         bulk = ndocs >= PARALLEL_WRITE_THRESHOLD and workers() > 1
-        kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
-        if bulk:
-            kwargs.update(procs=workers(), multisegment=True, batchsize=1000)
-        writer = early or engine.open_writer(self.ix, wait=lock_wait, message=lock_message, **kwargs)
-        try:
-            for aid in (*replaced_aids, *removed_aids, *resend, *orphans):
-                writer.delete_by_term("aid", aid)
-            for r in good:
-                assert r.article is not None
-                self._add(writer, passage_docs(r.article, r.figures))
-                if cancelled():
-                    raise Cancelled()
-            for a in resend_articles:
-                self._add(writer, passage_docs(a, _figures_of(a.text)))
-            progress(ndocs, ndocs, "saving the index")
-            engine.commit(writer)
-        except OSError as exc:  # Whoosh writes its runs and segments as it goes: a full disk shows here
-            engine.abandon(writer)
-            raise engine.disk_error(exc, self.library_dir / "index") from exc
-        except BaseException:
-            engine.abandon(writer)
-            raise
+        writer = early or self.backend.writer(bulk=bulk, wait=run.lock_wait, message=run.lock_message, workers=workers())
+        self._write(
+            writer, [*replaced_aids, *removed_aids, *resend, *orphans],
+            [(r.article, r.figures) for r in good if r.article is not None]
+            + [(a, figures_of(a.text)) for a in resend_articles],
+            ndocs, progress, cancelled,
+        )
         self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
         self.store.delete([*removed, *dropped])
         self.on_commit()
+
+    def _mark_furniture(self, good: list[ReadResult], removed: list[str]) -> None:
+        """The folder-wide stage: lines repeated across enough of the folder (the stored articles'
+        and this batch's) become page furniture in this batch's articles."""
+        from desk import corpus
+
+        changed = {r.relpath for r in good} | set(removed)
+        key_sets = [set(keys) for rel, keys in self.store.linekeys() if rel not in changed]
+        key_sets.extend(set(r.keys) for r in good)
+        common = common_keys(key_sets)
+        if common:
+            for r in good:
+                assert r.article is not None
+                r.article = corpus.apply_repeated(r.article, common)
+
+    def _write(
+        self,
+        writer: IndexWriting,
+        delete: list[str],
+        add: list[tuple[Article, list[FigureSpan]]],
+        ndocs: int,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> None:
+        """The writing stage: one backend transaction, committed whole or abandoned (raises Cancelled)."""
+        try:
+            writer.delete_articles(delete)
+            written = shown = 0
+            for article, figures in add:
+                written += writer.add_article(article, figures)
+                if written - shown >= WRITE_PROGRESS_EVERY:
+                    # adding documents is a third of a first index: say how far it is
+                    progress(written, ndocs, "writing the index")
+                    shown = written
+                if cancelled():
+                    raise Cancelled()
+            progress(ndocs, ndocs, "saving the index")
+            writer.commit()
+        except BaseException:
+            if not writer.closed:
+                writer.abandon()
+            raise
 
     def _reconcile(self, report: IndexReport) -> list[str]:
         """Make the store and the index agree before anything is added; the aids to delete from Whoosh.
@@ -661,15 +437,9 @@ class Indexer:
         the index is sent again.
         """
         stored = self.store.indexed_passages()
-        # the latest table of contents knows each segment's live documents: no segment file is opened
-        if sum(seg.doc_count() for seg in self.ix._segments()) == sum(stored.values()):
+        if self.backend.passage_count() == sum(stored.values()):
             return []
-        with self.ix.reader() as reader:
-            live: dict[str, int] = {}
-            aids = reader.column_reader("aid")
-            for docnum in reader.all_doc_ids():
-                aid = aids[docnum]
-                live[aid] = live.get(aid, 0) + 1
+        live = self.backend.passages_per_article()
         pending = set(self.store.aids("indexed=0"))
         orphans = sorted(a for a in live if a not in stored and a not in pending)
         resend = sorted(a for a, n in stored.items() if live.get(a, 0) != n)
@@ -696,28 +466,6 @@ class Indexer:
         changed = {rel for _p, rel, _st in found if now.get(rel, "") != before.get(rel, "")}
         return now, changed
 
-    def _add(self, writer: IndexWriter, docs: Iterable[dict[str, Any]]) -> int:
-        n = 0
-        for doc in docs:
-            writer.add_document(**doc)
-            n += 1
-        return n
-
-    def _read_all(self, jobs: list[tuple[str, str]]) -> Iterator[_Read]:
-        if len(jobs) < POOL_THRESHOLD or workers() == 1:
-            _init_reader(str(self.folder))
-            for job in jobs:
-                yield _read_one(job)
-            return
-        with ProcessPoolExecutor(
-            max_workers=workers(), mp_context=_mp_context(), initializer=_init_reader, initargs=(str(self.folder),)
-        ) as pool:
-            try:
-                yield from pool.map(_read_one, jobs, chunksize=16)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-
     # -- pass 2
 
     def extract_pass(
@@ -733,7 +481,7 @@ class Indexer:
         claimant names, one transaction per flush (a cancel or a kill loses at
         most the unflushed results).  The Whoosh documents stay as pass 1 wrote
         them (their figures came from the same finder); ``claimant:`` queries
-        read the store (:mod:`desk.index.claimfilter`).  Rewriting every
+        read the store (:mod:`desk.index.claimants`).  Rewriting every
         passage document here cost more than the extraction itself.
         """
         pending = self.store.aids("extracted=0 AND indexed=1")
@@ -741,14 +489,13 @@ class Indexer:
         if not total:
             return 0, []
         problems: list[str] = []
-        buffer: list[_Extracted] = []
+        buffer: list[Extracted] = []
         done = 0
         last_flush = time.monotonic()
         progress(0, total, "finding figures and claimants")
         chunks = [pending[i : i + EXTRACT_CHUNK] for i in range(0, total, EXTRACT_CHUNK)]
-        store_path = str(self.store.path)
 
-        def take(results: list[_Extracted]) -> None:
+        def take(results: list[Extracted]) -> None:
             nonlocal done, last_flush
             buffer.extend(results)
             done += len(results)
@@ -757,49 +504,12 @@ class Indexer:
                 self._flush_extractions(buffer, problems)
                 last_flush = time.monotonic()
 
-        if total < 2 * EXTRACT_CHUNK or workers() == 1:
-            _CTX["store"] = self.store
-            try:
-                for chunk in chunks:
-                    if cancelled():
-                        break
-                    take(_extract_chunk(store_path, chunk))
-            finally:
-                _CTX.pop("store", None)
-            self._flush_extractions(buffer, problems)
-            return total - self.store.pending_extraction(), problems
-
-        # a few chunks per worker in flight, so no worker waits while this process writes
-        window = 3 * workers()
-        in_flight: set[Future[list[_Extracted]]] = set()
-        todo = iter(chunks)
-        with ProcessPoolExecutor(max_workers=workers(), mp_context=_mp_context(), initializer=_exit_with_parent) as pool:
-            try:
-                exhausted = False
-                while True:
-                    while not exhausted and len(in_flight) < window:
-                        chunk = next(todo, [])
-                        if not chunk:
-                            exhausted = True
-                            break
-                        in_flight.add(pool.submit(_extract_chunk, store_path, chunk))
-                    if not in_flight:
-                        break
-                    finished, in_flight = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
-                    for f in finished:
-                        take(f.result())
-                    if cancelled():
-                        # a chunk in progress may hold a very long article: stop the
-                        # workers now instead of waiting for it (nothing of theirs is stored)
-                        _stop_workers(pool)
-                        break
-                self._flush_extractions(buffer, problems)
-            except BaseException:
-                _stop_workers(pool)
-                raise
+        in_process = total < 2 * EXTRACT_CHUNK or workers() == 1
+        run_extraction(self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process)
+        self._flush_extractions(buffer, problems)
         return total - self.store.pending_extraction(), problems
 
-    def _flush_extractions(self, buffer: list[_Extracted], problems: list[str]) -> None:
+    def _flush_extractions(self, buffer: list[Extracted], problems: list[str]) -> None:
         """Store finished extractions (one transaction), then tell the library."""
         if not buffer:
             return

@@ -347,6 +347,16 @@ class Store:
         rows = self.db.execute("SELECT path, reason FROM skipped ORDER BY path").fetchall()
         return [Skipped(path_in(r["path"]), r["reason"]) for r in rows]
 
+    def article_notes(self, markers: Iterable[str]) -> list[tuple[str, list[str]]]:
+        """``(path, notes)`` of the articles whose stored notes may hold one of ``markers``
+        (a substring test in SQL first: only those few rows are parsed)."""
+        markers = list(markers)
+        if not markers:
+            return []
+        where = " OR ".join("instr(doc, ?) > 0" for _ in markers)
+        rows = self.db.execute(f"SELECT path, doc FROM articles WHERE {where} ORDER BY path", markers).fetchall()
+        return [(path_in(r["path"]), list(json.loads(r["doc"])["notes"])) for r in rows]
+
     def outlets(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from whoosh.index import Index
 
-from desk.index import engine
-from desk.index.build import passage_docs
+from desk.index.whoosh import engine, passage_docs
 from desk.model import Article, Passage
 
 

@@ -1,4 +1,4 @@
-"""claimant: clauses answered from the store (desk.index.claimfilter)."""
+"""claimant: clauses answered from the store (desk.index.claimants)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from whoosh import query as wq
 from whoosh.analysis import StandardAnalyzer
 
 from desk.errors import QueryError
-from desk.index.claimfilter import ClaimantIndex, edit_distance, split_query
-from desk.index.query import QueryBuilder
-from desk.index.schema import make_schema
+from desk.index.claimants import ClaimantIndex, edit_distance
+from desk.index.whoosh.claimfilter import split_query
+from desk.index.whoosh.query import QueryBuilder, to_tree
+from desk.index.whoosh.schema import make_schema
 from desk.library import Library
 
 ROWS = [
@@ -35,7 +36,8 @@ def make_index(rows: list[tuple[str, int, str]], aliases: dict[str, str] | None 
     def canon() -> object:
         return lambda name: state["aliases"].get(name, name)
 
-    return ClaimantIndex(load, lambda: state["version"], canon, StandardAnalyzer(stoplist=None)), state
+    analyzer = StandardAnalyzer(stoplist=None)
+    return ClaimantIndex(load, lambda: state["version"], canon, lambda t: [x.text for x in analyzer(t, mode="index")]), state
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,7 @@ def keys(idx: ClaimantIndex, builder: QueryBuilder, text: str) -> set[tuple[str,
     assert rest is None
     assert not excluded
     assert len(required) == 1
-    return set(idx.passages(required[0]))
+    return set(idx.passages(to_tree(required[0])))
 
 
 def test_words_phrases_wildcards_and_fuzzy(builder):
@@ -125,9 +127,9 @@ def test_search_filters_by_claimant_and_pass_two_writes_no_whoosh_documents(seed
     with Library(folder, data_dir=tmp_path / "data") as lib:
         lib.update(extract=False)
         assert lib.search("claimant:zelensky").hits == []  # nothing extracted yet
-        generation = lib.ix.latest_generation()
+        generation = lib.backend.ix.latest_generation()
         lib.update(extract=True)
-        assert lib.ix.latest_generation() == generation  # claimants went to the store only
+        assert lib.backend.ix.latest_generation() == generation  # claimants went to the store only
 
         both = lib.search("claimant:zelensky", limit=50)
         assert both.hits
@@ -146,7 +148,7 @@ def test_search_filters_by_claimant_and_pass_two_writes_no_whoosh_documents(seed
         assert everything.total == killed.total + without.total  # the two split the passages exactly
         anything = lib.search("claimant:*", limit=1000, per_article=0)
         nobody = lib.search("NOT claimant:zelensky", limit=1000, per_article=0)
-        with lib.ix.searcher() as s:
+        with lib.backend.ix.searcher() as s:
             passages = s.doc_count()
         assert nobody.total == passages - both.total  # passages without any claimant count too
         assert {(h.article_id, h.number) for h in both.hits} <= {(h.article_id, h.number) for h in anything.hits}

@@ -13,10 +13,9 @@ from whoosh.index import LockError
 from whoosh.query import NumericRange
 
 from desk.errors import IndexBusy, IndexUnavailable
-from desk.index import engine
-from desk.index.build import passage_docs
-from desk.index.schema import FORMAT_VERSION
-from desk.index.search import PassageSearcher
+from desk.index.whoosh import engine, passage_docs
+from desk.index.whoosh.schema import FORMAT_VERSION
+from desk.index.whoosh.search import PassageSearcher
 
 
 def _disk_full(*_a: object, **_k: object) -> None:

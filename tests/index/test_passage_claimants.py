@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.index.build import passage_claimants
+from desk.index.pools import passage_claimants
 from desk.model import Article, Attribution, Claim, Extraction, Figure, Passage
 
 

@@ -8,8 +8,9 @@ import pytest
 from whoosh import query as wq
 
 from desk.errors import QueryError
-from desk.index.query import QueryBuilder, parse_date, parse_number
-from desk.index.schema import make_schema
+from desk.index.bounds import parse_date, parse_number
+from desk.index.whoosh.query import QueryBuilder
+from desk.index.whoosh.schema import make_schema
 
 
 @pytest.fixture(scope="module")

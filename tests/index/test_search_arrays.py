@@ -18,9 +18,8 @@ import pytest
 from whoosh import query as wq
 from whoosh.index import Index
 
-from desk.index import engine
-from desk.index.build import passage_docs
-from desk.index.search import PassageSearcher
+from desk.index.whoosh import engine, passage_docs
+from desk.index.whoosh.search import PassageSearcher
 
 OUTLETS = ["Kyiv Post", "Meduza", "BBC", "Daily Test"]
 WORDS = [

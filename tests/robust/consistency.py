@@ -13,7 +13,7 @@ Snapshot = dict[str, tuple[tuple[tuple[int, int, int], ...], str]]
 
 def whoosh_docs(lib: Library) -> dict[str, set[tuple[int, int, int, str]]]:
     out: dict[str, set[tuple[int, int, int, str]]] = defaultdict(set)
-    with lib.ix.searcher() as s:
+    with lib.backend.ix.searcher() as s:
         for doc in s.all_stored_fields():
             out[doc["aid"]].add((doc["number"], doc["start"], doc["end"], doc["body"]))
     return out

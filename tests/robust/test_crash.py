@@ -57,10 +57,10 @@ KILLER = textwrap.dedent(
 
 #: where a crash hurts most: the order of writes between the marker, the store and the index
 CRASH_POINTS = [
-    "desk.index.engine:write_marker",
+    "desk.index.whoosh.engine:write_marker",
     "whoosh.index:create_in",
     "desk.index.store:Store.put_articles",
-    "desk.index.engine:commit",
+    "desk.index.whoosh.engine:commit",
     "whoosh.filedb.filestore:FileStorage.rename_file",
     "whoosh.index:TOC.write",
     "desk.index.store:Store.mark_indexed",

@@ -16,10 +16,10 @@ from desk.errors import QueryError
 from desk.export import escape_markdown
 from desk.export.markdown import _clean
 from desk.extract.figures import find_figures
-from desk.index import engine
-from desk.index.query import QueryBuilder
-from desk.index.schema import make_schema
-from desk.index.search import PassageSearcher
+from desk.index.whoosh import engine
+from desk.index.whoosh.query import QueryBuilder
+from desk.index.whoosh.schema import make_schema
+from desk.index.whoosh.search import PassageSearcher
 from desk.model import Boilerplate
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -183,8 +183,8 @@ def test_deeply_nested_query_is_one_short_sentence(tmp_path: Path) -> None:
 def test_star_alone_lists_every_passage(tmp_path: Path) -> None:
     from whoosh import query as wq
 
-    from desk.index.query import QueryBuilder
-    from desk.index.schema import make_schema
+    from desk.index.whoosh.query import QueryBuilder
+    from desk.index.whoosh.schema import make_schema
 
     assert isinstance(QueryBuilder(make_schema()).parse("*"), wq.Every)
     assert QueryBuilder(make_schema()).parse("*").fieldname is None  # not the per-word walk of a field
@@ -224,7 +224,7 @@ def test_a_file_that_turns_unreadable_leaves_the_index(tmp_path: Path, new_conte
 
 
 def _live_docs(lib: Library) -> int:
-    with lib.ix.reader() as r:
+    with lib.backend.ix.reader() as r:
         return int(r.doc_count())
 
 
@@ -345,8 +345,8 @@ def _forge_index(index_dir: Path, marker: Path) -> None:
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import TOC
 
-    from desk.index import engine
-    from desk.index.schema import make_schema
+    from desk.index.whoosh import engine
+    from desk.index.whoosh.schema import make_schema
 
     index_dir.mkdir(parents=True, exist_ok=True)
     schema = make_schema()
@@ -357,7 +357,7 @@ def _forge_index(index_dir: Path, marker: Path) -> None:
 @pytest.mark.parametrize("how", ["new library", "over a real index"])
 def test_a_forged_index_never_runs_code(tmp_path: Path, how: str) -> None:
     from desk import paths
-    from desk.index import engine
+    from desk.index.whoosh import engine
 
     from .conftest import run_desk
 
@@ -378,7 +378,7 @@ def test_a_forged_index_never_runs_code(tmp_path: Path, how: str) -> None:
     # the forgery works when nothing checks it
     from whoosh.index import TOC
 
-    from desk.index.schema import make_schema
+    from desk.index.whoosh.schema import make_schema
 
     probe = tmp_path / "probe"
     _forge_index(probe, tmp_path / "probe-ran")
@@ -602,7 +602,7 @@ def test_a_full_disk_at_the_index_is_named() -> None:
     import errno
 
     from desk.errors import DiskFull
-    from desk.index import engine
+    from desk.index.whoosh import engine
 
     err = engine.disk_error(OSError(errno.ENOSPC, "No space left on device"), Path("/some/where/index"))
     assert isinstance(err, DiskFull)

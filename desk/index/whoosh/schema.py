@@ -46,6 +46,6 @@ def make_schema() -> fields.Schema:
         figure=fields.NUMERIC(float, signed=True),
         # never filled: claimants live in the store (pass 2 writes no Whoosh documents);
         # the field is here so that the parser reads claimant: clauses, which
-        # desk.index.claimfilter evaluates against the store
+        # desk.index.claimants evaluates against the store
         claimant=fields.TEXT(analyzer=StandardAnalyzer(stoplist=None), phrase=True),
     )

@@ -10,80 +10,24 @@ into ``DateRange``/``NumericRange`` queries.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from typing import Any
 
-from dateutil import parser as dateparser
 from whoosh import query as wq
 from whoosh.fields import Schema
 from whoosh.qparser import FieldAliasPlugin, FuzzyTermPlugin, QueryParser, syntax
 from whoosh.qparser.taggers import RegexTagger
 
 from desk.errors import QueryError
-from desk.index.schema import QUERY_FIELDS
+from desk.index import querytree as qt
+from desk.index.bounds import parse_date, parse_number
+
+from .schema import QUERY_FIELDS
 
 _FIELD_RE = re.compile(r"(?<![\w\\*?~])([A-Za-z_][\w]*):(?!//)")
-_NUMBER_RE = re.compile(
-    r"^(?P<sign>[-+])?\$?(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*"
-    r"(?P<mult>k|m|b|bn|thousand|million|billion|trillion)?%?$",
-    re.IGNORECASE,
-)
-_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
 _FILTER_EXPR = (
     r"(?P<field>date|figure):(?P<spec>[\[{][^\]}]*[\]}]|[<>]=?[^\s()\[\]{}]+|[^\s()\[\]{}<>]+)"
 )
-
-
-def parse_number(text: str) -> float:
-    """``14,400`` -> 14400.0, ``1.2K`` -> 1200.0, ``$2`` -> 2.0; QueryError otherwise."""
-    m = _NUMBER_RE.match(text.strip())
-    if not m:
-        raise QueryError(
-            f"'{text}' is not a number; figure: takes numbers such as 1000, 14,400, 1.2K or 40%."
-        )
-    value = float(m["num"].replace(",", ""))
-    if m["mult"]:
-        value *= _MULT[m["mult"].lower()]
-    return -value if m["sign"] == "-" else value
-
-
-def parse_date(text: str, *, end: bool = False) -> dt.datetime:
-    """A date as the first (or, with ``end``, the last) moment it covers.
-
-    ``2022`` covers the year, ``2022-07`` the month, ``2022-07-01`` the day;
-    anything else python-dateutil reads ("1 July 2022", "July 2022") works too.
-    """
-    s = text.strip()
-    try:
-        if re.fullmatch(r"\d{4}", s):
-            y = int(s)
-            return dt.datetime(y, 12, 31, 23, 59, 59) if end else dt.datetime(y, 1, 1)
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})", s)
-        if m:
-            y, mo = int(m[1]), int(m[2])
-            if end:
-                return dt.datetime(y, mo, calendar.monthrange(y, mo)[1], 23, 59, 59)
-            return dt.datetime(y, mo, 1)
-        d = dateparser.parse(s, default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError) as exc:
-        raise QueryError(f"'{text}' is not a date; write dates as 2022-07-01.") from exc
-    d = d.replace(tzinfo=None)
-    if end:
-        return d.replace(hour=23, minute=59, second=59)
-    return d.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def as_datetime(value: dt.date | dt.datetime | str, *, end: bool = False) -> dt.datetime:
-    """A --since/--until value (date, datetime or string) as a datetime bound."""
-    if isinstance(value, str):
-        return parse_date(value, end=end)
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return dt.datetime(value.year, value.month, value.day, 23, 59, 59) if end else dt.datetime(
-        value.year, value.month, value.day
-    )
 
 
 def _split_range(field: str, spec: str) -> tuple[str | None, str | None, bool, bool]:
@@ -302,3 +246,44 @@ class QueryBuilder:
             if isinstance(leaf, wq.FuzzyTerm) and leaf.prefixlength == 0:
                 leaf.prefixlength = 1
         return q
+
+
+def to_tree(q: wq.Query) -> qt.Node:
+    """A Whoosh query as desk's own tree (:mod:`desk.index.querytree`).
+
+    ``AndMaybe`` keeps only its required side (the optional side only adds to scores);
+    a query kind desk's parser never builds raises QueryError.
+    """
+    if isinstance(q, wq.Every):
+        return qt.Every()
+    if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+        return qt.Nothing()
+    if isinstance(q, wq.And):
+        return qt.And(tuple(to_tree(c) for c in q.subqueries))
+    if isinstance(q, wq.Or):
+        return qt.Or(tuple(to_tree(c) for c in q.subqueries))
+    if isinstance(q, wq.Not):
+        return qt.Not(to_tree(q.query))
+    if isinstance(q, wq.AndNot):
+        return qt.AndNot(to_tree(q.a), to_tree(q.b))
+    if isinstance(q, wq.AndMaybe):
+        return to_tree(q.a)
+    if isinstance(q, wq.FuzzyTerm):
+        return qt.Fuzzy(q.fieldname, _text(q.text), int(q.maxdist), int(q.prefixlength))
+    if isinstance(q, wq.Prefix):
+        return qt.Prefix(q.fieldname, _text(q.text))
+    if isinstance(q, wq.Wildcard):
+        return qt.Wildcard(q.fieldname, _text(q.text))
+    if isinstance(q, wq.Phrase):
+        return qt.Phrase(q.fieldname, tuple(_text(w) for w in q.words), int(q.slop))
+    if isinstance(q, wq.DateRange):
+        return qt.Range(q.fieldname, q.startdate, q.enddate, not q.startexcl, not q.endexcl)
+    if isinstance(q, wq.NumericRange):
+        return qt.Range(q.fieldname, q.start, q.end, not q.startexcl, not q.endexcl)
+    if isinstance(q, wq.Term):
+        return qt.Term(q.fieldname, _text(q.text))
+    raise QueryError(f"desk cannot use this part of the query ({type(q).__name__}).")
+
+
+def _text(value: object) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)

@@ -31,8 +31,9 @@ from whoosh.index import Index, LockError
 from whoosh.writing import IndexWriter
 
 from desk.errors import DiskFull, IndexBusy, IndexUnavailable
-from desk.index.schema import FORMAT_VERSION, make_schema
 from desk.paths import disk_full, full_disk_error
+
+from .schema import FORMAT_VERSION, make_schema
 
 MARKER = "desk-index.json"
 MARKER_KIND = "desk-index"

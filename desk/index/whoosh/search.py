@@ -29,20 +29,12 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from desk.errors import QueryError
-from desk.index import claimfilter
-from desk.index.query import QueryBuilder, as_datetime
+from desk.index.backend import RawHit, RawResult
+from desk.index.bounds import as_datetime
+from desk.index.claimants import ClaimantIndex
 
-
-@dataclass(slots=True)
-class RawHit:
-    aid: str
-    number: int
-    start: int
-    end: int
-    text: str
-    outlet: str
-    score: float
-    highlights: list[tuple[int, int]]  # offsets into the article text
+from . import claimfilter
+from .query import QueryBuilder, to_tree
 
 
 @dataclass(slots=True)
@@ -52,13 +44,6 @@ class _Scored:
     score: float
     docnum: int
     terms: list[tuple[str, Any]]
-
-
-@dataclass(slots=True)
-class RawResult:
-    hits: list[RawHit]
-    total: int
-    outlets: dict[str, int]
 
 
 #: the docnum -> article id / outlet columns, saved beside the index (never in the
@@ -125,7 +110,7 @@ def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str]) -> N
 
 
 class PassageSearcher:
-    def __init__(self, ix: Index, claimants: claimfilter.ClaimantIndex | None = None) -> None:
+    def __init__(self, ix: Index, claimants: ClaimantIndex | None = None) -> None:
         self.ix = ix
         self.claimants = claimants
         # Index.schema re-reads and unpickles the TOC on every access (Whoosh
@@ -183,7 +168,7 @@ class PassageSearcher:
         if self.claimants is None:
             return set()
         docnum = self._passage_docnums()
-        return {d for d in (docnum.get(k) for k in self.claimants.passages(q)) if d is not None}
+        return {d for d in (docnum.get(k) for k in self.claimants.passages(to_tree(q))) if d is not None}
 
     def _passage_docnums(self) -> dict[tuple[str, int], int]:
         """(article id, passage number) -> document number of the live documents, once per snapshot."""
