@@ -29,8 +29,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["BROAD_SHARE", "broad_places", "different_places", "place_key", "place_words", "places_in"]
+__all__ = [
+    "BROAD_SHARE", "broad_places", "different_places", "place_key", "place_spans", "place_words",
+    "places_in", "places_near",
+]
 
+#: words that open a clause about another moment than the main one
+_ANOTHER_MOMENT_RE = re.compile(r"\b(?:after|before|while|whereas|when|until|amid|following)\b", re.IGNORECASE)
 #: a place named by more than this share of the candidate sentences is the topic's setting
 BROAD_SHARE = 0.15
 
@@ -113,10 +118,11 @@ def _words(name: str) -> list[str]:
     return out
 
 
-def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]]:
-    """(key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str, str]]:
+    """(offset, key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
     out: list[tuple[int, str]] = []
-    for m in sorted([*_PLACE_RE.finditer(text), *_OF_PLACE_RE.finditer(text), *_OFFICIAL_RE.finditer(text)], key=lambda m: m.start(1)):
+    found = [*_PLACE_RE.finditer(text), *_OF_PLACE_RE.finditer(text), *_OFFICIAL_RE.finditer(text)]
+    for m in found:
         words = _words(m.group(1))
         if len(words) == 1 and words[0].lower().endswith(_DEMONYM_END) and len(m.group(1).split()) == 1:
             continue  # "in Russian": a language
@@ -125,7 +131,30 @@ def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]
         if getattr(e, "label", "") in _GPE:
             out.extend((getattr(e, "start", 0), w) for w in _words(e.text))
     out.sort(key=lambda x: x[0])
-    return [(k, w.replace("’", "'").removesuffix("'s")) for _, w in out if (k := place_key(w))]
+    return [(at, k, w.replace("’", "'").removesuffix("'s")) for at, w in out if (k := place_key(w))]
+
+
+def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]]:
+    """(key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+    return [(k, w) for _, k, w in place_spans(text, entities)]
+
+
+def places_near(text: str, start: int, end: int, entities: Iterable[Any] = ()) -> dict[str, str]:
+    """The places of the part of ``text`` that holds ``start``..``end`` (a figure): key -> word.
+
+    A sentence is cut at clauses that tell of another moment ("... hours
+    after a rally in Brentholm", "while ...", "amid ..."): "More than 900
+    were killed so far, hours after a rally in Brentholm" names no place
+    for the 900.
+    """
+    lo, hi = 0, len(text)
+    for m in _ANOTHER_MOMENT_RE.finditer(text):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return {k: w for at, k, w in place_spans(text, entities) if lo <= at < hi}
 
 
 def places_in(text: str, entities: Iterable[Any] = ()) -> frozenset[str]:

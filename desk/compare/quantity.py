@@ -159,6 +159,8 @@ def _subject(phrase: str, claimant: str) -> str:
     return fold_subject(words[0])
 
 
+#: "Varnia's losses", "the army's combat losses", "losses of ...": what a side lost (the subject when named)
+_LOSSES_RE = re.compile(r"(?:\b((?-i:[A-Z][a-z]+))['’]s\s+(?:\w+\s+){0,2})?\blosses\b", re.IGNORECASE)
 #: a count of one attack or one short period
 _EVENT_RE = re.compile(
     r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
@@ -219,6 +221,14 @@ def quantity_of(
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
         kind = context_outcome(*context)
+    losses_of = ""
+    if not kind and context is not None:
+        # "Varnia's combat losses ... included about 900 people": what a side lost
+        text, s, _e = context
+        clause = _SENTENCE_END.split(text[max(0, s - 160) : s])[-1]
+        m = _LOSSES_RE.search(clause)
+        if m:
+            kind, losses_of = "lost", m.group(1) or ""
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
@@ -242,6 +252,8 @@ def quantity_of(
         after = text[e : e + 30]
         if _OWN_RE.search(before) or _OF_OWN_RE.match(after):
             subject = "own:" + claimant.casefold() if claimant else "own"
+    if not subject and losses_of:
+        subject = fold_subject(losses_of)
     if not subject and claimant:
         # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
         # other side reports its own losses

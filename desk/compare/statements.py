@@ -10,7 +10,7 @@ from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 from .asof import resolve_as_of
 from .diff import word_diff
 from .disagree import ClaimFact, judge, running_count
-from .places import places_in
+from .places import places_near
 from .profile import claims_of
 from .quantity import quantity_of
 
@@ -96,7 +96,9 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 if quantity is None:
                     out.append((stmt, None))
                     continue
-                where = places_in(sentence[0], _entities_in(ref, sentence[1], sentence[1] + len(sentence[0])))
+                at = s - sentence[1]
+                where = frozenset(places_near(sentence[0], at, at + (e - s),
+                                              _entities_in(ref, sentence[1], sentence[1] + len(sentence[0]))))
                 claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
                                               key=(ref.article_id, f.start), document=ref.article_id, places=where,
                                               running=running_count(ref.text, s, e))

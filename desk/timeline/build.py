@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from desk.compare.places import place_words
+from desk.compare.places import place_words, places_near
 from desk.compare.statements import figure_label
 from desk.errors import Cancelled
 from desk.extract.sentences import sentences
@@ -152,7 +152,7 @@ def build_series(
                 items.append((q, p, f))
     items = _one_per_article(items)
     points = [p for _, p, _ in items]
-    where = [_places_of(p, passage_places.get(p.key, {})) for p in points]
+    where = [_places_of(p, f, passage_places.get(p.key, {})) for _, p, f in items]
     facts = [
         ClaimFact.from_figure(f, p.claimant, q, p.as_of, p.outlet, key=i, places=frozenset(where[i]),
                               running=_running(p))
@@ -180,9 +180,18 @@ def _running(p: TimelinePoint) -> bool:
     return not p.qualifier and p.high == math.inf
 
 
-def _places_of(p: TimelinePoint, passage: dict[str, str]) -> dict[str, str]:
-    """The places of a point's sentence (key -> name as written), else of its passage, else of its title."""
-    return dict(place_words(p.sentence)) or passage or dict(place_words(p.title))
+def _places_of(p: TimelinePoint, f: Figure, passage: dict[str, str]) -> dict[str, str]:
+    """The places named near a point's figure in its sentence (key -> name as written).
+
+    A sentence that names no place at all takes its passage's places, else
+    its article title's; one that names a place only far from the figure
+    ("... hours after a rally in Brentholm") has none.
+    """
+    named = place_words(p.sentence)
+    if named:
+        at = p.sentence.find(f.text)
+        return places_near(p.sentence, at, at + len(f.text)) if at >= 0 else dict(named)
+    return passage or dict(place_words(p.title))
 
 
 def _by_place(

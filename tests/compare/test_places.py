@@ -9,7 +9,7 @@ import datetime as dt
 
 from desk.compare.asof import AsOf
 from desk.compare.disagree import ClaimFact, hedged_interval, judge, running_count
-from desk.compare.places import broad_places, different_places, place_key, place_words, places_in
+from desk.compare.places import broad_places, different_places, place_key, place_words, places_in, places_near
 from desk.compare.quantity import quantity_of
 from desk.extract.figures import find_figures
 from desk.model import Figure
@@ -108,3 +108,37 @@ def test_a_running_count_is_a_lower_bound_but_still_grows() -> None:
                    dt.date(2031, 6, 20))
     (v,) = judge([rose, later])
     assert v.kind == "growth"
+
+
+def test_only_places_near_the_figure_are_its_places() -> None:
+    text = ("The ministry said more than 900 soldiers have been killed in the war so far, just hours after "
+            "the president spoke to a crowded rally in Brentholm.")
+    at = text.index("900")
+    assert places_near(text, at, at + 3) == {}
+    near = "A strike on a market in Ostrava, a town in the north, killed at least 19 people."
+    at = near.index("19")
+    assert places_near(near, at, at + 2) == {place_key("Ostrava"): "Ostrava"}
+
+
+def test_a_sides_losses_count_what_it_lost() -> None:
+    text = "Varnia's combat losses from 2 May to 19 June included about 9100 people, the staff said."
+    (fig,) = [f for f in find_figures(text) if f.value == 9100]
+    q = quantity_of(fig, (text, fig.start, fig.end))
+    assert q is not None
+    assert q.kind == "kill"
+    soldiers = quantity_of(*_soldiers("Varnian"))
+    assert soldiers is not None
+    assert q.subject == soldiers.subject
+    assert q.matches(soldiers)
+    # a lower-case owner names no side
+    text2 = "The army's combat losses included 300 people."
+    (fig2,) = find_figures(text2)
+    q2 = quantity_of(fig2, (text2, fig2.start, fig2.end))
+    assert q2 is not None
+    assert q2.subject == ""
+
+
+def _soldiers(side: str) -> tuple[Figure, tuple[str, int, int]]:
+    text = f"Officials said 40 {side} soldiers were killed."
+    (fig,) = find_figures(text)
+    return fig, (text, fig.start, fig.end)
