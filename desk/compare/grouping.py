@@ -63,6 +63,10 @@ DUPLICATE_RATIO = 90.0
 PLACE_APART = 1.0
 #: bonus for passages that name the same place (not the topic's setting)
 PLACE_BONUS = 0.0
+#: bonus for passages whose figures count one quantity (strictly) at no different place
+CLAIM_BONUS = 0.0
+#: penalty for passages whose figures count one quantity at different places (two tolls, two facts)
+CLAIM_PLACE_PENALTY = 0.0
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
@@ -418,6 +422,8 @@ def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     two places: two facts, never one row.  Passages that name no place (or
     only the topic's setting) are not held apart by this.
     """
+    if PLACE_APART == 1.0 and not PLACE_BONUS:
+        return sim
     places = unit_places(profiles)
     if not any(places):
         return sim
@@ -434,6 +440,63 @@ def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
         sim += PLACE_BONUS * share
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
+
+
+def _claim_keys(p: Profile) -> list[tuple[Any, frozenset[str]]]:
+    """(quantity, places near the figure) for each figure of a passage that says what it counts."""
+    from .places import places_near
+    from .profile import claims_of
+    from .quantity import quantity_of
+
+    ref = p.ref
+    out: list[tuple[Any, frozenset[str]]] = []
+    ents = _local_entities(ref)
+    for c in claims_of(ref):
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e <= s:
+            continue
+        q = quantity_of(c.figure, (ref.text, s, e), c.claimant)
+        if q is None or not q.kind or q.thing.startswith("other"):
+            continue
+        out.append((q, frozenset(places_near(ref.text, s, e, ents))))
+    return out
+
+
+def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """Passages whose figures count one quantity: a bonus at no different place, a penalty at different places.
+
+    "Three killed in the blast" and "the blast killed four" report one toll
+    in different words; "18 killed in Ashford" and "8 killed in Brent" count
+    one kind of thing at two places and are two facts.
+    """
+    if not (CLAIM_BONUS or CLAIM_PLACE_PENALTY):
+        return sim
+    keys = [_claim_keys(p) for p in profiles]
+    buckets: dict[tuple[str, str, str], list[tuple[int, Any, frozenset[str]]]] = {}
+    for i, ks in enumerate(keys):
+        for q, places in ks:
+            buckets.setdefault((q.kind, q.thing, q.unit), []).append((i, q, places))
+    col_of = {int(c): k for k, c in enumerate(cols)}
+    bonus = np.zeros(sim.shape, dtype=bool)
+    penalty = np.zeros(sim.shape, dtype=bool)
+    for items in buckets.values():
+        if len(items) < 2 or len(items) > 400:
+            continue  # one figure, or a kind so common it tells nothing
+        for a in range(len(items)):
+            i, qa, pa = items[a]
+            for b in range(a + 1, len(items)):
+                j, qb, pb = items[b]
+                if i == j or not qa.strictly_matches(qb):
+                    continue
+                different = bool(pa) and bool(pb) and not (pa & pb)
+                target = penalty if different else bonus
+                if j in col_of:
+                    target[i, col_of[j]] = True
+                if i in col_of:
+                    target[j, col_of[i]] = True
+    sim = sim + CLAIM_BONUS * (bonus & ~penalty) - CLAIM_PLACE_PENALTY * penalty
+    sim[cols, np.arange(len(cols))] = 0.0
+    return np.maximum(sim, 0.0)
 
 
 def _published(p: Profile) -> tuple[int, int] | None:
@@ -481,6 +544,7 @@ def rows_from_profiles(
     cols = np.nonzero(is_hit)[0]
     sim = similarity_matrix(unique, columns=cols)
     sim = apart_by_place(sim, unique, cols)
+    sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress:

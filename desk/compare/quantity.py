@@ -196,6 +196,28 @@ def _scope(text: str, start: int, end: int) -> str:
     return "total" if total else "event"
 
 
+_WORD_RE = re.compile(r"[\w'’]+")
+_CONJUNCTIONS = frozenset({"and", "but", "or", "while", "whereas", "then"})
+
+
+def _outcome_of_another_verb(kind: str, text: str, start: int, end: int) -> bool:
+    """The outcome found after the figure belongs to another predicate ("identified 12 suspects and
+    has arrested eight"): a conjunction stands between, and nothing before the figure names it."""
+    from .tokens import stem
+
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    if kind in content_stems(before)[-6:]:
+        return False
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    for w in _WORD_RE.findall(after):
+        lw = w.lower()
+        if lw in _CONJUNCTIONS:
+            return True
+        if stem(lw) == kind:
+            return False
+    return False
+
+
 def _under_split_total(figure: Figure, text: str, start: int, end: int) -> bool:
     """The sentence splits a total into shares ("38 of the 50 killed died at once, 12 in hospital")
     and this figure is one of the shares: smaller than the total, not the total itself."""
@@ -221,6 +243,8 @@ def quantity_of(
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
         kind = context_outcome(*context)
+        if kind and _outcome_of_another_verb(kind, *context):
+            kind = ""
     losses_of = ""
     if not kind and context is not None:
         # "Varnia's combat losses ... included about 900 people": what a side lost

@@ -142,3 +142,16 @@ def _soldiers(side: str) -> tuple[Figure, tuple[str, int, int]]:
     text = f"Officials said 40 {side} soldiers were killed."
     (fig,) = find_figures(text)
     return fig, (text, fig.start, fig.end)
+
+
+def test_an_outcome_after_a_conjunction_belongs_to_another_figure() -> None:
+    text = "Police have identified 12 individuals as suspects in the plot and have arrested eight of them."
+    got = {f.text: quantity_of(f, (text, f.start, f.end)) for f in find_figures(text)}
+    assert got["12"] is None  # identified, not arrested
+    eight = got["eight"]
+    assert eight is not None
+    assert eight.kind == "arrest"
+    plain = "Police said 53 prisoners were killed and 75 wounded."
+    (q53,) = [quantity_of(f, (plain, f.start, f.end)) for f in find_figures(plain) if f.value == 53]
+    assert q53 is not None
+    assert q53.kind == "kill"
