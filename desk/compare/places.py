@@ -118,8 +118,9 @@ def _words(name: str) -> list[str]:
     return out
 
 
-def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str, str]]:
-    """(offset, key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+@lru_cache(maxsize=4096)
+def _text_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of each place word the patterns find in ``text`` (cached: rows re-read sentences)."""
     out: list[tuple[int, str]] = []
     found = [*_PLACE_RE.finditer(text), *_OF_PLACE_RE.finditer(text), *_OFFICIAL_RE.finditer(text)]
     for m in found:
@@ -127,6 +128,12 @@ def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str,
         if len(words) == 1 and words[0].lower().endswith(_DEMONYM_END) and len(m.group(1).split()) == 1:
             continue  # "in Russian": a language
         out.extend((m.start(1), w) for w in words)
+    return tuple(out)
+
+
+def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str, str]]:
+    """(offset, key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+    out: list[tuple[int, str]] = list(_text_spans(text))
     for e in entities:
         if getattr(e, "label", "") in _GPE:
             out.extend((getattr(e, "start", 0), w) for w in _words(e.text))
