@@ -29,7 +29,9 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   * ``"agree"`` -- several claims, all compatible;
   * ``"single"`` -- one claimant/outlet only.
 
-  Claimant names play no part in a flag: different names of one claimant
+  Figures whose sentences name different places (``ClaimFact.places``,
+  see :mod:`desk.compare.places`) never clash: they count one kind of thing
+  at two places.  Claimant names play no part in a flag: different names of one claimant
   (or the same figure from two claimants) never disagree.  ``Verdict.text``
   says which figures, by whom, as of when; ``Verdict.clashes`` lists the
   pairs that cannot both hold.
@@ -39,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,9 +49,10 @@ from typing import Any
 from desk.model import Figure
 
 from .asof import AsOf
+from .places import different_places
 from .quantity import Quantity
 
-__all__ = ["GROWTH_GAP_DAYS", "ClaimFact", "Verdict", "hedged_interval", "judge"]
+__all__ = ["GROWTH_GAP_DAYS", "ClaimFact", "Verdict", "hedged_interval", "judge", "running_count"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
@@ -70,9 +74,36 @@ def _rounding_unit(value: float) -> float:
     return float(unit) if unit >= 100 else 0.0
 
 
-def hedged_interval(figure: Figure) -> tuple[float, float]:
-    """The values a figure admits, with its hedge (see the module docstring)."""
+#: a running count told at one moment: "the toll rose to 50", "50 so far" (counts only go up)
+_RUNNING_RE = re.compile(
+    r"\b(?:(?:rose|risen|climbed|increased|grown|grew|jumped|reached|reaching|rising|climbing)(?:\s+to)?|"
+    r"has\s+(?:now\s+)?(?:hit|passed|reached))\s*$",
+    re.IGNORECASE,
+)
+_SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet)\b", re.IGNORECASE)
+
+
+def running_count(text: str, start: int, end: int) -> bool:
+    """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
+    "16 have been confirmed dead so far"): the count at that moment, which can only grow."""
+    before = text[max(0, start - 40) : start]
+    if _RUNNING_RE.search(before):
+        return True
+    clause_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
+    return bool(_SO_FAR_RE.match(text, clause_start)) and start - clause_start <= 80 or bool(
+        _SO_FAR_RE.match(text, end)
+    )
+
+
+def hedged_interval(figure: Figure, running: bool = False) -> tuple[float, float]:
+    """The values a figure admits, with its hedge (see the module docstring).
+
+    With ``running`` (see :func:`running_count`) a bare figure is a lower
+    bound: "the toll rose to 50" does not deny "more than 50" a day later.
+    """
     low, high = figure.interval(TOLERANCE)
+    if running and not figure.qualifier and figure.high is None:
+        return figure.value, math.inf
     if not figure.qualifier and figure.high is None:
         unit = _rounding_unit(figure.value)
         if unit:
@@ -95,6 +126,11 @@ class ClaimFact:
     key: Any = field(default=None, compare=False)
     #: the document the claim comes from: figures of one document are different facts, never a clash
     document: str = ""
+    #: where the claim happens (:func:`desk.compare.places.places_in` keys of its sentence): figures
+    #: for different places count different things and never clash
+    places: frozenset[str] = field(default=frozenset(), compare=False)
+    #: a running count ("rose to 50"): ``high`` is open, but growth is measured from ``value``
+    running: bool = field(default=False, compare=False)
 
     @classmethod
     def from_figure(
@@ -106,10 +142,13 @@ class ClaimFact:
         outlet: str = "",
         key: Any = None,
         document: str = "",
+        places: frozenset[str] = frozenset(),
+        running: bool = False,
     ) -> ClaimFact:
-        low, high = hedged_interval(figure)
+        low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
-        return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document)
+        return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
+                   running and not figure.qualifier and figure.high is None)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -142,6 +181,11 @@ class Verdict:
 
 def _overlap(a: ClaimFact, b: ClaimFact) -> bool:
     return a.low <= b.high and b.low <= a.high
+
+
+def _grew(early: ClaimFact, late: ClaimFact) -> bool:
+    """The later claim is larger than all the earlier one admits (a running count from its value)."""
+    return late.low > (early.value if early.running else early.high)
 
 
 def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
@@ -196,11 +240,16 @@ def judge(
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if _overlap(a, b):
-                    continue
                 if _apart(a.as_of, b.as_of, growth_gap_days):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
-                    (grew if late.low > early.high else fell).append((early, late))
+                    if _grew(early, late):
+                        grew.append((early, late))
+                        continue
+                    if _overlap(a, b):
+                        continue
+                    fell.append((early, late))
+                    continue
+                if _overlap(a, b):
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
                     continue
@@ -208,6 +257,8 @@ def judge(
                     continue  # "38 adults and 12 children": one report's figures count different things
                 if not a.quantity.strictly_matches(b.quantity):
                     continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
+                if different_places(a.places, b.places):
+                    continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if related is not None and not related(a, b):
                     continue
                 clashes.append((a, b))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -18,6 +20,7 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
+from .places import broad_places, places_in
 from .profile import FactKey, Profile, profile
 
 #: stems found in more than this share of the candidates say nothing about a fact
@@ -56,6 +59,14 @@ MERGE_PASSES = 3
 EDGE_THRESHOLD = 0.38
 #: rapidfuzz ratio above which two passages are syndicated copies of one text
 DUPLICATE_RATIO = 90.0
+#: similarity kept between passages that name different places (0: they never share a row; 1: off)
+PLACE_APART = 1.0
+#: bonus for passages that name the same place (not the topic's setting)
+PLACE_BONUS = 0.0
+#: bonus for passages whose figures count one quantity (strictly) at no different place
+CLAIM_BONUS = 0.0
+#: penalty for passages whose figures count one quantity at different places (two tolls, two facts)
+CLAIM_PLACE_PENALTY = 0.0
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
@@ -377,6 +388,117 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
     return out
 
 
+def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
+    """The places each passage names (:func:`desk.compare.places.places_in`), less the topic's setting.
+
+    A place named by many of the candidates (the country at war) is where the
+    whole topic happens: it tells no fact from another, so it is left out.
+    """
+    raw = [places_in(p.ref.text, _local_entities(p.ref)) for p in profiles]
+    broad = broad_places(raw)
+    return [ps - broad for ps in raw]
+
+
+def _local_entities(ref: PassageRef) -> list[Any]:
+    """The passage's entities with offsets local to its text."""
+    out = []
+    for e in ref.entities:
+        s, t = ref.local(e.start, e.end)
+        if 0 <= s < t <= len(ref.text):
+            out.append(_Span(ref.text[s:t], e.label))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    text: str
+    label: str
+
+
+def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``) with pairs naming different places set to :data:`PLACE_APART` of it.
+
+    "18 killed in Ashford" and "8 killed in Brent" count one kind of thing at
+    two places: two facts, never one row.  Passages that name no place (or
+    only the topic's setting) are not held apart by this.
+    """
+    if PLACE_APART == 1.0 and not PLACE_BONUS:
+        return sim
+    places = unit_places(profiles)
+    if not any(places):
+        return sim
+    m = _incidence(places)
+    if m.shape[1] == 0:
+        return sim
+    has = m.sum(axis=1) > 0
+    share = (m @ m[cols].T) > 0
+    apart = has[:, None] & has[cols][None, :] & ~share
+    sim = sim.copy()
+    if PLACE_APART != 1.0:
+        sim[apart] *= PLACE_APART
+    if PLACE_BONUS:
+        sim += PLACE_BONUS * share
+    sim[cols, np.arange(len(cols))] = 0.0
+    return sim
+
+
+def _claim_keys(p: Profile) -> list[tuple[Any, frozenset[str]]]:
+    """(quantity, places near the figure) for each figure of a passage that says what it counts."""
+    from .places import places_near
+    from .profile import claims_of
+    from .quantity import quantity_of
+
+    ref = p.ref
+    out: list[tuple[Any, frozenset[str]]] = []
+    ents = _local_entities(ref)
+    for c in claims_of(ref):
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e <= s:
+            continue
+        q = quantity_of(c.figure, (ref.text, s, e), c.claimant)
+        if q is None or not q.kind or q.thing.startswith("other"):
+            continue
+        out.append((q, frozenset(places_near(ref.text, s, e, ents))))
+    return out
+
+
+def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """Passages whose figures count one quantity: a bonus at no different place, a penalty at different places.
+
+    "Three killed in the blast" and "the blast killed four" report one toll
+    in different words; "18 killed in Ashford" and "8 killed in Brent" count
+    one kind of thing at two places and are two facts.
+    """
+    if not (CLAIM_BONUS or CLAIM_PLACE_PENALTY):
+        return sim
+    keys = [_claim_keys(p) for p in profiles]
+    buckets: dict[tuple[str, str, str], list[tuple[int, Any, frozenset[str]]]] = {}
+    for i, ks in enumerate(keys):
+        for q, places in ks:
+            buckets.setdefault((q.kind, q.thing, q.unit), []).append((i, q, places))
+    col_of = {int(c): k for k, c in enumerate(cols)}
+    bonus = np.zeros(sim.shape, dtype=bool)
+    penalty = np.zeros(sim.shape, dtype=bool)
+    for items in buckets.values():
+        if len(items) < 2 or len(items) > 400:
+            continue  # one figure, or a kind so common it tells nothing
+        for a in range(len(items)):
+            i, qa, pa = items[a]
+            for b in range(a + 1, len(items)):
+                j, qb, pb = items[b]
+                if i == j or not qa.strictly_matches(qb):
+                    continue
+                different = bool(pa) and bool(pb) and not (pa & pb)
+                target = penalty if different else bonus
+                if j in col_of:
+                    target[i, col_of[j]] = True
+                if i in col_of:
+                    target[j, col_of[i]] = True
+    sim = sim + CLAIM_BONUS * (bonus & ~penalty) - CLAIM_PLACE_PENALTY * penalty
+    sim[cols, np.arange(len(cols))] = 0.0
+    return np.maximum(sim, 0.0)
+
+
 def _published(p: Profile) -> tuple[int, int] | None:
     d = p.ref.date
     return (d.toordinal(), d.toordinal()) if d else None
@@ -419,7 +541,10 @@ def rows_from_profiles(
     unique = [profiles[i] for i in reps]
     hit_of = {r: any(profiles[j].hit for j in copies[r]) for r in reps}
     is_hit = np.array([hit_of[r] for r in reps], dtype=bool)
-    sim = similarity_matrix(unique, columns=np.nonzero(is_hit)[0])
+    cols = np.nonzero(is_hit)[0]
+    sim = similarity_matrix(unique, columns=cols)
+    sim = apart_by_place(sim, unique, cols)
+    sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
         raise Cancelled()
     if progress:

@@ -52,6 +52,11 @@ _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound"}
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
+#: "38 of the 50 killed", "12 of them": a share of a total the sentence gives, not the total
+_SHARE_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,.]*\b|them\b|those\b|whom\b)", re.IGNORECASE)
+#: "38 of the 50 killed": the total a sentence splits into shares
+_TOTAL_OF_RE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", re.IGNORECASE)
 #: units of measure: "tons of grain" counts grain in tons
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
@@ -110,12 +115,17 @@ class Quantity:
     unit: str = "count"
     #: the counted phrase as written, for the label only (not part of equality)
     written: str = field(default="", compare=False)
+    #: "event" for a count of one attack or one short period ("killed overnight", "in the blast"),
+    #: "total" for a running total ("since the invasion", "so far"), "" when the sentence does not say
+    scope: str = ""
 
     def matches(self, other: Quantity) -> bool:
         if self.unit != other.unit or self.kind != other.kind:
             return False
         if self.subject and other.subject and self.subject != other.subject:
             return False
+        if self.scope and other.scope and self.scope != other.scope:
+            return False  # one night's dead are not the war's
         if self.thing and other.thing:
             return self.thing == other.thing
         # "40 killed" may be "53 prisoners killed"; two figures with neither kind nor thing never match
@@ -149,6 +159,81 @@ def _subject(phrase: str, claimant: str) -> str:
     return fold_subject(words[0])
 
 
+#: "Varnia's losses", "the army's combat losses", "losses of ...": what a side lost (the subject when named)
+_LOSSES_RE = re.compile(r"(?:\b((?-i:[A-Z][a-z]+))['’]s\s+(?:\w+\s+){0,2})?\blosses\b", re.IGNORECASE)
+#: a count of one attack or one short period
+_EVENT_RE = re.compile(
+    r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
+    r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
+    r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault))\b|"
+    r"\bthe\s+(?:killing|murder|execution|shooting)\s+of\b",
+    re.IGNORECASE,
+)
+#: a running total
+_TOTAL_RE = re.compile(
+    r"\b(?:since\b[^.;:]{0,60}?\b(?:invad\w*|invasion|began|begun|start\w*|outbreak|war|sent|launched|beginning)\b|"
+    r"since\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
+    r"so\s+far|to\s+date|in\s+total|overall|cumulative)",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    s = ends[-1] if ends else 0
+    m_end = _SENTENCE_END.search(text, end)
+    return s, (m_end.end() if m_end else len(text))
+
+
+def _scope(text: str, start: int, end: int) -> str:
+    """"event", "total" or "" for the figure at ``start``..``end`` of ``text`` (see :class:`Quantity`)."""
+    s, e = _sentence_of(text, start, end)
+    sentence = text[s:e]
+    total = bool(_TOTAL_RE.search(sentence))
+    event = bool(_EVENT_RE.search(sentence))
+    if total == event:
+        return ""  # neither, or both ("killed in the attack, the toll since March ...")
+    return "total" if total else "event"
+
+
+_WORD_RE = re.compile(r"[\w'’]+")
+_CONJUNCTIONS = frozenset({"and", "but", "or", "while", "whereas", "then"})
+
+
+def _outcome_of_another_verb(kind: str, text: str, start: int, end: int) -> bool:
+    """The outcome found after the figure belongs to another predicate ("identified 12 suspects and
+    has arrested eight"): a conjunction stands between, and nothing before the figure names it."""
+    from .tokens import stem
+
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    if kind in content_stems(before)[-6:]:
+        return False
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    for w in _WORD_RE.findall(after):
+        lw = w.lower()
+        if lw in _CONJUNCTIONS:
+            return True
+        if stem(lw) == kind:
+            return False
+    return False
+
+
+def _under_split_total(figure: Figure, text: str, start: int, end: int) -> bool:
+    """The sentence splits a total into shares ("38 of the 50 killed died at once, 12 in hospital")
+    and this figure is one of the shares: smaller than the total, not the total itself."""
+    s, e = _sentence_of(text, start, end)
+    for m in _TOTAL_OF_RE.finditer(text, s, e):
+        if m.start(1) <= start < m.end(1):
+            return False  # the total itself
+        try:
+            total = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        if figure.value < total:
+            return True
+    return False
+
+
 def quantity_of(
     figure: Figure, context: tuple[str, int, int] | None = None, claimant: str = ""
 ) -> Quantity | None:
@@ -158,6 +243,16 @@ def quantity_of(
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
         kind = context_outcome(*context)
+        if kind and _outcome_of_another_verb(kind, *context):
+            kind = ""
+    losses_of = ""
+    if not kind and context is not None:
+        # "Varnia's combat losses ... included about 900 people": what a side lost
+        text, s, _e = context
+        clause = _SENTENCE_END.split(text[max(0, s - 160) : s])[-1]
+        m = _LOSSES_RE.search(clause)
+        if m:
+            kind, losses_of = "lost", m.group(1) or ""
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
@@ -181,6 +276,8 @@ def quantity_of(
         after = text[e : e + 30]
         if _OWN_RE.search(before) or _OF_OWN_RE.match(after):
             subject = "own:" + claimant.casefold() if claimant else "own"
+    if not subject and losses_of:
+        subject = fold_subject(losses_of)
     if not subject and claimant:
         # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
         # other side reports its own losses
@@ -195,7 +292,10 @@ def quantity_of(
     if context is not None:
         text, s, _e = context
         before = " ".join(text[max(0, s - 25) : s].split()[-1:]).lower()
-    if _PART_RE.search(counted) or before in _PART_WORDS:
+    share_of = context is not None and (
+        bool(_SHARE_OF_RE.match(context[0], context[2])) or _under_split_total(figure, *context)
+    )
+    if _PART_RE.search(counted) or before in _PART_WORDS or share_of:
         thing = "other " + thing if thing else "other"
     if context is not None:
         text, s, _e = context
@@ -204,4 +304,5 @@ def quantity_of(
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
-    return Quantity(kind, thing, subject, unit, counted)
+    scope = _scope(*context) if context is not None and kind else ""
+    return Quantity(kind, thing, subject, unit, counted, scope)

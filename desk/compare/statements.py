@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from desk.model import Figure, FigureStatement, PassageRef, Row
+from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import resolve_as_of
 from .diff import word_diff
-from .disagree import ClaimFact, judge
+from .disagree import ClaimFact, judge, running_count
+from .places import places_near
 from .profile import claims_of
 from .quantity import quantity_of
 
@@ -95,9 +96,23 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 if quantity is None:
                     out.append((stmt, None))
                     continue
+                at = s - sentence[1]
+                where = frozenset(places_near(sentence[0], at, at + (e - s),
+                                              _entities_in(ref, sentence[1], sentence[1] + len(sentence[0]))))
                 claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
-                                              key=(ref.article_id, f.start), document=ref.article_id)
+                                              key=(ref.article_id, f.start), document=ref.article_id, places=where,
+                                              running=running_count(ref.text, s, e))
                 out.append((stmt, claim))
+    return out
+
+
+def _entities_in(ref: PassageRef, start: int, end: int) -> list[Entity]:
+    """The entities of ``ref`` inside its local span ``start``..``end``, with offsets local to that span."""
+    out = []
+    for e in ref.entities:
+        s, t = ref.local(e.start, e.end)
+        if start <= s < t <= end:
+            out.append(Entity(s - start, t - start, e.text, e.label))
     return out
 
 

@@ -7,10 +7,12 @@ from desk.compare through :mod:`desk.timeline.sources`.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from desk.compare.places import place_words, places_near
 from desk.compare.statements import figure_label
 from desk.errors import Cancelled
 from desk.extract.sentences import sentences
@@ -27,6 +29,7 @@ from .sources import (
     hedged_interval,
     quantity_key,
     quantity_of,
+    running_count,
     same_claimant,
     verdicts,
 )
@@ -58,8 +61,8 @@ def points_of(ref: PassageRef) -> list[tuple[Quantity, TimelinePoint, Figure]]:
             continue
         a, b = _sentence_span(ref, f.start)
         sentence = ref.text[a:b]
-        local, _ = ref.local(f.start, f.end)
-        low, high = hedged_interval(f)
+        local, local_end = ref.local(f.start, f.end)
+        low, high = hedged_interval(f, running_count(ref.text, local, local_end))
         out.append(
             (
                 q,
@@ -112,7 +115,8 @@ def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> 
     slack = (GROWTH_GAP_DAYS + 1) // 2
     for p in series.points:
         p.growth = any(
-            q.as_of.before(p.as_of) and not q.as_of.overlaps(p.as_of, slack_days=slack) and q.high < p.low
+            q.as_of.before(p.as_of) and not q.as_of.overlaps(p.as_of, slack_days=slack)
+            and (q.value if _running(q) else q.high) < p.low
             for q in series.points
             if q is not p
         )
@@ -129,12 +133,16 @@ def build_series(
     """
     items: list[tuple[Quantity, TimelinePoint, Figure]] = []
     seen: set[tuple[str, int, str]] = set()
+    passage_places: dict[tuple[str, int], dict[str, str]] = {}
     for source, is_context in ((refs, False), (context, True)):
         wanted = [q for q, _, _ in items]
         for n, ref in enumerate(source):
             if cancelled is not None and n % 64 == 0 and cancelled():
                 raise Cancelled()
-            for q, p, f in points_of(ref):
+            found = points_of(ref)
+            if found:
+                passage_places.setdefault(ref.key, dict(place_words(ref.text)))
+            for q, p, f in found:
                 k = (p.article_id, p.figure_start, p.claimant)
                 if k in seen:  # the same passage reached twice (a hit and a neighbour)
                     continue
@@ -144,18 +152,72 @@ def build_series(
                 items.append((q, p, f))
     items = _one_per_article(items)
     points = [p for _, p, _ in items]
+    where = [_places_of(p, f, passage_places.get(p.key, {})) for _, p, f in items]
     facts = [
-        ClaimFact.from_figure(f, p.claimant, q, p.as_of, p.outlet, key=i) for i, (q, p, f) in enumerate(items)
+        ClaimFact.from_figure(f, p.claimant, q, p.as_of, p.outlet, key=i, places=frozenset(where[i]),
+                              running=_running(p))
+        for i, (q, p, f) in enumerate(items)
     ]
     out: list[Series] = []
-    # the comparison's own grouping of matching quantities makes the series
-    for v in verdicts(facts):
-        pts = sorted((points[c.key] for c in v.claims), key=_order_key)
-        s = Series(key=quantity_key(v.quantity), label=_label(pts) or v.quantity.label, points=pts,
-                   cumulative=cumulative(v.quantity))
-        _mark(s, v, points)
-        out.append(s)
+    # the comparison's own grouping of matching quantities, then one series per place of each
+    for group in verdicts(facts):
+        for place, claims in _by_place(group.claims, where):
+            # judged again within the place: another place's toll never marks this series
+            for v in verdicts(claims):
+                pts = sorted((points[c.key] for c in v.claims), key=_order_key)
+                label = _label(pts) or v.quantity.label
+                s = Series(key=quantity_key(v.quantity) + (f"@{place[0]}" if place else ""),
+                           label=f"{label} ({place[1]})" if place else label, points=pts,
+                           cumulative=cumulative(v.quantity))
+                _mark(s, v, points)
+                out.append(s)
     out.sort(key=lambda s: (-len(s.points), s.label.casefold()))
+    return out
+
+
+def _running(p: TimelinePoint) -> bool:
+    """A bare figure with an open top: a running count ("rose to 50"), see :func:`running_count`."""
+    return not p.qualifier and p.high == math.inf
+
+
+def _places_of(p: TimelinePoint, f: Figure, passage: dict[str, str]) -> dict[str, str]:
+    """The places named near a point's figure in its sentence (key -> name as written).
+
+    A sentence that names no place at all takes its passage's places, else
+    its article title's; one that names a place only far from the figure
+    ("... hours after a rally in Brentholm") has none.
+    """
+    named = place_words(p.sentence)
+    if named:
+        at = p.sentence.find(f.text)
+        return places_near(p.sentence, at, at + len(f.text)) if at >= 0 else dict(named)
+    return passage or dict(place_words(p.title))
+
+
+def _by_place(
+    claims: Sequence[ClaimFact], where: Sequence[dict[str, str]]
+) -> list[tuple[tuple[str, str] | None, list[ClaimFact]]]:
+    """Claims of one quantity split by the place they name.
+
+    The place most of the claims name is the quantity's own (a country's
+    toll); claims that name it, or no place, stay together.  Claims naming
+    other places form one group per place (the first place each names), so
+    that a town's toll is its own series, not a point in the country's.
+    """
+    count: Counter[str] = Counter(k for c in claims for k in where[c.key])
+    names = {k: n for c in claims for k, n in where[c.key].items()}
+    main = count.most_common(1)[0][0] if count else ""
+    groups: dict[str, list[ClaimFact]] = {}
+    for c in claims:
+        keys = where[c.key]
+        if not keys or main in keys:
+            groups.setdefault("", []).append(c)
+        else:
+            first = max(keys, key=lambda k: (count[k], -list(keys).index(k)))
+            groups.setdefault(first, []).append(c)
+    out: list[tuple[tuple[str, str] | None, list[ClaimFact]]] = []
+    for k, cs in groups.items():
+        out.append(((k, names[k]) if k else None, cs))
     return out
 
 

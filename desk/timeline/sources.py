@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desk.compare.asof import AsOf, resolve_as_of
-from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge
+from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge, running_count
 from desk.compare.quantity import Quantity
 from desk.compare.quantity import quantity_of as _quantity_of
 from desk.model import Figure, PassageRef
 
 __all__ = [
     "GROWTH_GAP_DAYS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "hedged_interval",
-    "quantity_key", "quantity_of", "same_claimant", "verdicts",
+    "quantity_key", "quantity_of", "running_count", "same_claimant", "verdicts",
 ]
 
 
@@ -32,7 +32,8 @@ def quantity_of(figure: Figure, ref: PassageRef, claimant: str = "") -> Quantity
 
 
 def quantity_key(q: Quantity) -> str:
-    return f"{q.kind}|{q.thing}|{q.subject}|{q.unit}"
+    key = f"{q.kind}|{q.thing}|{q.subject}|{q.unit}"
+    return f"{key}|{q.scope}" if q.scope else key
 
 
 def cumulative(q: Quantity) -> bool:

@@ -195,3 +195,25 @@ def test_point_who_falls_back_to_the_outlet() -> None:
     p = TimelinePoint(5, "5", "", 5, 5, "boats", "", "Daily A", AsOf(None, None), None, "a", 0, "a.md", "t", "s")
     assert p.who() == "Daily A"
     assert not p.hedged
+
+
+def test_series_are_per_place_and_another_towns_toll_never_marks_the_countrys_growth() -> None:
+    # a monitors' running count for the country grows; a town's own toll, reported meanwhile, is its own series
+    refs = [
+        ref("Since the invasion began, 700 civilians have been killed in Varnia, the monitors said.", "Daily A",
+            dt.date(2031, 4, 2), [("700", 700, "", "civilians killed", "the monitors")]),
+        ref("Since the invasion began, 1,910 civilians have been killed, the monitors said.", "Daily B",
+            dt.date(2031, 5, 3), [("1,910", 1910, "", "civilians killed", "the monitors")]),
+        ref("The mayor said 300 civilians have been killed in Brentholm.", "Daily C",
+            dt.date(2031, 5, 3), [("300", 300, "", "civilians killed", "the mayor")]),
+        ref("Since the invasion began, 2,950 civilians have been killed in Varnia, the monitors said.", "Daily A",
+            dt.date(2031, 6, 1), [("2,950", 2950, "", "civilians killed", "the monitors")]),
+    ]
+    series = build_series(refs)
+    country = next(s for s in series if [p.value for p in s.points] == [700, 1910, 2950])
+    assert [p.growth for p in country.points] == [False, True, True]
+    assert not any(p.disagreement for p in country.points)
+    town = next(s for s in series if s is not country)
+    assert [p.value for p in town.points] == [300]
+    assert "Brentholm" in town.label
+    assert town.key != country.key

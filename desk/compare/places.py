@@ -1,0 +1,186 @@
+"""Where a claim happens: the places a sentence names, found without a gazetteer.
+
+API (Qt-free, pure; shared by grouping, the disagreement rule and the timeline):
+
+- :func:`places_in` ``(text, entities=())`` -- the place keys of a sentence:
+  each capitalised word of a name that follows a locative preposition ("in
+  Lysychansk", "near the village of Greyford", "on the Harbour Bridge",
+  "in the eastern Varnia region"), and of the GPE entities spaCy found in it
+  (``entities`` as :class:`desk.model.Entity` with offsets into ``text``).
+  Each word becomes a key folded for spelling: possessives and demonym
+  endings go ("Varnia's", "Varnian" -> one key), and transliteration variants
+  meet on a consonant skeleton ("Kyiv"/"Kiev", "Kharkiv"/"Kharkov",
+  "Zaporizhzhia"/"Zaporozhye" fold to one key), so that two spellings of one
+  town never read as two places.  A multi-word name gives one key per word:
+  "Crimean Bridge" and "Kerch Bridge" share "bridge", so two names of one
+  landmark are not told apart (the rule errs towards "same place").
+- :func:`broad_places` ``(place_sets, share)`` -- keys named by more than
+  ``share`` of the sets: the setting of the whole topic (the country at
+  war), which tells no fact from another.
+- :func:`different_places` ``(a, b)`` -- both name a place and share none.
+
+Months, weekdays, titles and languages ("in Russian") are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "BROAD_SHARE", "broad_places", "different_places", "place_key", "place_spans", "place_words",
+    "places_in", "places_near",
+]
+
+#: words that open a clause about another moment than the main one
+_ANOTHER_MOMENT_RE = re.compile(r"\b(?:after|before|while|whereas|when|until|amid|following)\b", re.IGNORECASE)
+#: a place named by more than this share of the candidate sentences is the topic's setting
+BROAD_SHARE = 0.15
+
+_NAME = r"[A-Z][\w'’\-]*"
+_PLACE_RE = re.compile(
+    r"\b(?i:in|at|near|outside|around|across|from|into|inside|off|toward|towards|on)\s+"
+    r"(?:the\s+)?"
+    r"(?:(?:city|town|village|port|region|province|oblast|district|suburb|settlement|capital|island|"
+    r"area|outskirts|centre|center|county|state|republic)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:north|south|east|west|central|eastern|western|northern|southern|north-eastern|north-western|"
+    r"south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|besieged|"
+    r"occupied|embattled|frontline|front-line|port|coastal|southern)\s+(?:city\s+of\s+|town\s+of\s+|port\s+of\s+)?)?"
+    rf"({_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+#: "the port city of Varna", "the village of Greyford" without a preposition before them
+_OF_PLACE_RE = re.compile(
+    r"\b(?:city|town|village|port|province|region|oblast|district|settlement|capital|island|mayor|governor)"
+    r"\s+of\s+(?:the\s+)?"
+    rf"({_NAME}(?:\s+{_NAME}){{0,2}})"
+)
+#: "Greyford's mayor", "Varna's regional governor": a place named by its officials
+_OFFICIAL_RE = re.compile(
+    rf"({_NAME})['’]s\s+(?:\w+\s+)?(?:mayor|governor|city\s+council|regional\s+administration|military\s+administration)\b"
+)
+#: capitalised words that never name a place
+_NOT_PLACE_TEXT = """the a an this that these those his her its their our my your mr mrs ms dr gen general president
+    prime minister minister mayor governor king queen pope
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday today tonight yesterday
+    twitter telegram facebook instagram youtube tiktok
+    i we he she they it on in at of and or but for to"""
+_NOT_PLACE = frozenset(_NOT_PLACE_TEXT.split())
+#: endings of a language or people ("in Russian" is a language; "Russian Federation" keeps "Federation")
+_DEMONYM_END = ("ian", "ean", "ese", "ish")
+_GPE = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _fold(word: str) -> str:
+    """"Varnia's" / "Varnian" / "Varnia" -> one stem (lower case, possessive and demonym endings gone)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w.endswith("ians") or (w.endswith(("ans", "eans")) and len(w) > 5):
+        w = w[:-1]
+    for suf in ("ian", "ean", "ia", "an", "ese", "ish", "ain", "i", "a", "e", "s", "y"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+_FOLD_LETTERS = str.maketrans("ghqwf", "kkkvv", "jy")
+_DIGRAPHS = (("kh", "k"), ("zh", "z"), ("ch", "c"), ("sh", "s"), ("ts", "c"), ("tch", "c"), ("ph", "f"))
+
+
+@lru_cache(maxsize=8192)
+def place_key(word: str) -> str:
+    """A spelling-tolerant key of one word of a place name (see the module docstring)."""
+    w = _fold(word)
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    # transliteration swaps g/h/k and v/w/f, and vowels (Olenivka/Yelenovka): keep the consonants
+    w = w.translate(_FOLD_LETTERS)
+    skeleton = re.sub(r"[aeiou'\-]", "", w)
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    return skeleton if len(skeleton) >= 2 else w
+
+
+def _words(name: str) -> list[str]:
+    out = []
+    for w in name.split():
+        lw = w.lower().replace("’", "'")
+        base = lw[:-2] if lw.endswith("'s") else lw
+        if re.search(r"-[a-z]", w):
+            continue  # "Moscow-backed": an adjective, not where something happened
+        if base in _NOT_PLACE or len(base) < 3:
+            continue
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _text_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of each place word the patterns find in ``text`` (cached: rows re-read sentences)."""
+    out: list[tuple[int, str]] = []
+    found = [*_PLACE_RE.finditer(text), *_OF_PLACE_RE.finditer(text), *_OFFICIAL_RE.finditer(text)]
+    for m in found:
+        words = _words(m.group(1))
+        if len(words) == 1 and words[0].lower().endswith(_DEMONYM_END) and len(m.group(1).split()) == 1:
+            continue  # "in Russian": a language
+        out.extend((m.start(1), w) for w in words)
+    return tuple(out)
+
+
+def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str, str]]:
+    """(offset, key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+    out: list[tuple[int, str]] = list(_text_spans(text))
+    for e in entities:
+        if getattr(e, "label", "") in _GPE:
+            out.extend((getattr(e, "start", 0), w) for w in _words(e.text))
+    out.sort(key=lambda x: x[0])
+    return [(at, k, w.replace("’", "'").removesuffix("'s")) for at, w in out if (k := place_key(w))]
+
+
+def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]]:
+    """(key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
+    return [(k, w) for _, k, w in place_spans(text, entities)]
+
+
+def places_near(text: str, start: int, end: int, entities: Iterable[Any] = ()) -> dict[str, str]:
+    """The places of the part of ``text`` that holds ``start``..``end`` (a figure): key -> word.
+
+    A sentence is cut at clauses that tell of another moment ("... hours
+    after a rally in Brentholm", "while ...", "amid ..."): "More than 900
+    were killed so far, hours after a rally in Brentholm" names no place
+    for the 900.
+    """
+    lo, hi = 0, len(text)
+    for m in _ANOTHER_MOMENT_RE.finditer(text):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return {k: w for at, k, w in place_spans(text, entities) if lo <= at < hi}
+
+
+def places_in(text: str, entities: Iterable[Any] = ()) -> frozenset[str]:
+    """The place keys of ``text`` (see the module docstring)."""
+    return frozenset(k for k, _ in place_words(text, entities))
+
+
+def broad_places(place_sets: Sequence[frozenset[str]], share: float = BROAD_SHARE) -> frozenset[str]:
+    """Keys named by more than ``share`` of ``place_sets`` (the topic's setting)."""
+    if not place_sets:
+        return frozenset()
+    count: dict[str, int] = {}
+    for ps in place_sets:
+        for p in ps:
+            count[p] = count.get(p, 0) + 1
+    limit = max(2, share * len(place_sets))
+    return frozenset(p for p, n in count.items() if n > limit)
+
+
+def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name a place and they share none."""
+    return bool(a) and bool(b) and not (a & b)
