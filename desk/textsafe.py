@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 #: bidi embedding, override and isolate controls, the Arabic letter mark, LRM/RLM
@@ -51,6 +52,20 @@ def _needs_escape(ch: str, keep: str) -> bool:
     )
 
 
+#: the characters :func:`_needs_escape` names, as regular-expression classes (one scan in C instead
+#: of a Python call per character); ``tests/robust/test_output_safety.py`` checks that they agree
+#: with :func:`_needs_escape` on every code point of the BMP
+_REST = r"\x7f-\x9f" + "".join(f"\\u{ord(c):04x}" for c in sorted(BIDI | LINE_SEPARATORS)) + r"\ud800-\udfff"
+_UNSAFE = re.compile(rf"[\x00-\x1f{_REST}]")  # every such character
+_UNSAFE_TEXT = re.compile(rf"[\x00-\x08\x0b-\x1f{_REST}]")  # all but tab and line break
+_UNSAFE_JSON = re.compile(rf"[\x00-\x09\x0b-\x1f{_REST}]")  # all but the line break (JSON's indentation)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _escape_match(m: re.Match[str]) -> str:
+    return _escape_char(m.group())
+
+
 def visible(text: object, *, newlines: bool = False) -> str:
     """``text`` for a terminal: every control character visibly escaped.
 
@@ -61,22 +76,21 @@ def visible(text: object, *, newlines: bool = False) -> str:
     text); otherwise they are escaped too, so one value stays on one line.
     """
     s = text if isinstance(text, str) else str(text)
-    keep = "\n\t" if newlines else ""
-    if not any(_needs_escape(ch, keep) for ch in s):
+    if s.isascii() and s.isprintable():  # the common case: nothing to escape, no scan in Python
         return s
-    return "".join(_escape_char(ch) if _needs_escape(ch, keep) else ch for ch in s)
+    return (_UNSAFE_TEXT if newlines else _UNSAFE).sub(_escape_match, s)
 
 
 def has_undecodable(text: str) -> bool:
     """True when ``text`` holds lone surrogates (bytes that were not UTF-8, or broken text)."""
-    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def json_text(text: str) -> str:
     """``text`` as valid Unicode: each lone surrogate shown as its visible escape."""
-    if not has_undecodable(text):
+    if text.isascii():
         return text
-    return "".join(_escape_char(ch) if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+    return _SURROGATE.sub(_escape_match, text)
 
 
 def exact_bytes(text: str) -> str:
@@ -87,18 +101,25 @@ def exact_bytes(text: str) -> str:
         return text.encode("utf-8", "surrogatepass").hex()
 
 
+def _json_escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
 def json_dumps(obj: Any, *, indent: int | None = 2) -> str:
     """JSON text for a terminal or a pipe: the same values, every character a terminal acts on escaped.
 
     ``json.dumps`` already escapes C0 controls; this escapes DEL, C1 controls,
     bidi controls and line separators too (``\\u009b``), which any JSON
-    reader turns back into the exact text.  The data goes through
-    :func:`json_safe` first.
+    reader turns back into the exact text.  The data is written as
+    :func:`json_safe` makes it (that pass runs only when a string holds bytes
+    that were not UTF-8: otherwise it changes nothing).
     """
-    text = json.dumps(json_safe(obj), ensure_ascii=False, indent=indent, allow_nan=False)
-    if not any(_needs_escape(ch, "") for ch in text):
-        return text
-    return "".join(f"\\u{ord(ch):04x}" if _needs_escape(ch, "\n") else ch for ch in text)
+    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    if not text.isascii() and _SURROGATE.search(text):
+        # a string holds bytes that were not UTF-8: the values change (and gain ``<key>_bytes``);
+        # without one :func:`json_safe` would return the same data, so it is only needed here
+        text = json.dumps(json_safe(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    return _UNSAFE_JSON.sub(_json_escape, text)
 
 
 def json_safe(obj: Any) -> Any:
@@ -113,9 +134,12 @@ def json_safe(obj: Any) -> Any:
         out: dict[str, Any] = {}
         for k, v in obj.items():
             key = json_text(k) if isinstance(k, str) else k
-            out[key] = json_safe(v)
-            if isinstance(v, str) and has_undecodable(v) and isinstance(key, str):
-                out[f"{key}_bytes"] = exact_bytes(v)
+            if isinstance(v, str) and has_undecodable(v):
+                out[key] = json_text(v)
+                if isinstance(key, str):
+                    out[f"{key}_bytes"] = exact_bytes(v)
+            else:
+                out[key] = json_safe(v)
         return out
     if isinstance(obj, list | tuple):
         return [json_safe(v) for v in obj]

@@ -37,6 +37,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -346,6 +347,13 @@ def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, AsOf]]:
     return found
 
 
+@lru_cache(maxsize=16384)
+def _candidates_cached(text: str, base: dt.date | None) -> tuple[tuple[int, int, AsOf], ...]:
+    """:func:`_candidates`, remembered: a sentence is resolved for its unit and again for each claim in it,
+    and again by every later comparison that shows it (the values are frozen)."""
+    return tuple(_candidates(text, base))
+
+
 def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
     """The day of a dateline at the start of ``text`` ("KYIV, March 3 (Reuters) -"), or None."""
     m = _DATELINE_RE.match(text[:200])
@@ -371,7 +379,7 @@ def resolve_as_of(
 ) -> AsOf:
     """The as-of time of the claim in ``text`` (one sentence); see the module docstring."""
     base = dateline or article_date
-    found = _candidates(text, base)
+    found = _candidates_cached(text, base)
     if found:
         if at is None:
             return found[0][2]

@@ -9,7 +9,6 @@ formed by average-linkage agglomeration over that matrix.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +20,7 @@ from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .places import broad_places, places_in
-from .profile import FactKey, Profile, profile
+from .profile import FactKey, Profile, profile, stem_numbers
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -96,12 +95,28 @@ def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] |
     return out
 
 
-def _shares_any(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    """Which pairs of sets have an element in common."""
-    m = _incidence(sets)
-    if m.shape[1] == 0:
-        return np.zeros((len(sets), len(sets)), dtype=bool)
-    return (m @ m.T) > 0
+def _shares_any(sets: Sequence[frozenset[str]], cols: np.ndarray | None = None) -> np.ndarray:
+    """Which pairs of sets have an element in common (sets x the sets ``cols`` names, default all)."""
+    n = len(sets)
+    ids: dict[str, int] = {}
+    units: list[int] = []
+    items: list[int] = []
+    for i, st in enumerate(sets):
+        for it in st:
+            units.append(i)
+            items.append(ids.setdefault(it, len(ids)))
+    item_ids = np.asarray(items, dtype=np.int64)
+    pair_count = int((np.bincount(item_ids) ** 2).sum()) if units else 0
+    if pair_count > n * n // 8:
+        # an item most units carry: one units x items x units product is cheaper than its pairs
+        m = _incidence(sets)
+        return (m @ (m if cols is None else m[cols]).T) > 0
+    out = np.zeros((n, n), dtype=bool)
+    if units:
+        # the few pairs that share an item, not a units x items x units product
+        pairs, _ = _pairs_within_groups(np.asarray(units, dtype=np.int64), item_ids)
+        out[pairs[0], pairs[1]] = True
+    return out if cols is None else out[:, cols]
 
 
 def similarity_matrix(
@@ -119,41 +134,63 @@ def similarity_matrix(
     n = len(profiles)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
-    df: dict[str, int] = {}
-    for p in profiles:
-        for s in p.stems:
-            df[s] = df.get(s, 0) + 1
+    # every (unit, stem) incidence as two integer arrays: one Python pass, then numpy
+    numbers = [p.stem_ids if p.stem_ids is not None else stem_numbers(p.stems) for p in profiles]
+    _vocab, stem_ids = np.unique(np.concatenate(numbers), return_inverse=True)  # numbered 0.. here
+    unit_ids = np.repeat(np.arange(n, dtype=np.int64), [len(x) for x in numbers])
+    df = np.bincount(stem_ids, minlength=len(_vocab))
     limit = max(3, int(common_share * n))
     rare = max(2, int(RARE_SHARE * n))
     middle = max(3, int(MIDDLE_SHARE * n))
-
-    def weight(stem: str) -> float:
-        d = df[stem]
-        if IDF_WEIGHTS:
-            return 1.0 + math.log(n / d)
-        return 3.0 if d <= rare else 2.0 if d <= middle else 1.0
+    if IDF_WEIGHTS:
+        weight = 1.0 + np.log(n / np.maximum(df, 1))
+    else:
+        weight = np.where(df <= rare, 3.0, np.where(df <= middle, 2.0, 1.0))
+    # stems in more than ``limit`` units say nothing; stems of one unit are never shared
+    informative = df[stem_ids] <= limit
+    totals = np.bincount(unit_ids[informative], weights=weight[stem_ids[informative]], minlength=n).astype(
+        np.float32
+    )
+    shareable = informative & (df[stem_ids] >= 2)
+    units, stems = unit_ids[shareable], stem_ids[shareable]
 
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
-    informative = [frozenset(s for s in p.stems if df[s] <= limit) for p in profiles]
-    totals = np.array([sum(weight(s) for s in st) for st in informative], dtype=np.float32)
-    if len(cols) == n and not LSA_SHARE:
-        shared = _shared_weights(informative, weight, df, n)
+    square = len(cols) == n and bool((cols == np.arange(n)).all())
+    if square and not LSA_SHARE:
+        shared = _shared_weights(units, stems, df, weight, n)
     else:
         # square roots of the weights on both sides: the product sums the weights of shared stems
-        m = _incidence(informative, lambda s: math.sqrt(weight(s)))
+        m = _dense_incidence(units, stems, np.sqrt(weight), n)
         shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
         if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
             lsa = _lsa_cosine(m, cols)
-    denom = totals[:, None] + totals[cols][None, :]
-    sim = np.divide(2.0 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
+    # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
+    # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
+    sim = shared
+    denom = np.add.outer(totals, totals[cols])
+    np.maximum(denom, np.float32(1e-9), out=denom)
+    sim *= np.float32(2.0)
+    sim /= denom
+    del denom
     if LSA_SHARE and "lsa" in locals():
         sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
 
-    strong = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head))
-    weak = _fact_matrix(profiles, lambda f: bool(f.outcome or f.head))
-    conflict = _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
-    facts = FACT_BONUS * strong + WEAK_FACT_BONUS * (weak & ~strong) - CONFLICT_PENALTY * (conflict & ~strong)
-    sim += facts[:, cols]
+    def columns_of(mask: np.ndarray) -> np.ndarray:
+        return mask if square else mask[:, cols]
+
+    strong = columns_of(_fact_matrix(profiles, lambda f: bool(f.outcome and f.head)))
+    weak = columns_of(_fact_matrix(profiles, lambda f: bool(f.outcome or f.head)))
+    conflict = columns_of(
+        _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
+    )
+    # strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in conflict
+    if weak.any() or conflict.any():
+        weak &= ~strong
+        conflict &= ~strong
+        np.add(sim, np.float32(FACT_BONUS), out=sim, where=strong)
+        np.add(sim, np.float32(WEAK_FACT_BONUS), out=sim, where=weak)
+        np.subtract(sim, np.float32(CONFLICT_PENALTY), out=sim, where=conflict)
+    del strong, weak, conflict
     if any(p.values for p in profiles):
         vdf: dict[float, int] = {}
         for p in profiles:
@@ -161,21 +198,21 @@ def similarity_matrix(
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
         values = [frozenset(str(v) for v in p.values if vdf[v] <= limit) for p in profiles]
-        sim += VALUE_BONUS * _shares_any(values)[:, cols]
+        np.add(sim, np.float32(VALUE_BONUS), out=sim, where=_shares_any(values, cols))
     if any(p.claimants for p in profiles):
-        sim += CLAIMANT_BONUS * _shares_any([p.claimants for p in profiles])[:, cols]
+        np.add(sim, np.float32(CLAIMANT_BONUS), out=sim, where=_shares_any([p.claimants for p in profiles], cols))
     if DATE_GAP_DAYS:
         # one event is reported within days: passages published far apart never share a row
         # by the days each text is about: its own date ("the 16 March strike"), else its publication
         spans = [p.about if AS_OF_GAP and p.about else _published(p) for p in profiles]
         known = np.array([sp is not None for sp in spans], dtype=bool)
-        starts = np.array([sp[0] if sp else 0 for sp in spans], dtype=np.int64)
-        ends = np.array([sp[1] if sp else 0 for sp in spans], dtype=np.int64)
+        # day ordinals and the open ends (+-10**7) fit int32, and so do their differences
+        starts = np.array([sp[0] if sp else 0 for sp in spans], dtype=np.int32)
+        ends = np.array([sp[1] if sp else 0 for sp in spans], dtype=np.int32)
         if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
-            far = (starts[:, None] - ends[cols][None, :] > DATE_GAP_DAYS) | (
-                starts[cols][None, :] - ends[:, None] > DATE_GAP_DAYS
-            )
-            far &= known[:, None] & known[cols][None, :]
+            far = np.subtract.outer(starts, ends[cols]) > DATE_GAP_DAYS
+            far |= np.subtract.outer(ends, starts[cols]) < -DATE_GAP_DAYS
+            far &= np.logical_and.outer(known, known[cols])
             sim[far] = 0.0
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
@@ -185,38 +222,49 @@ def similarity_matrix(
 DENSE_SHARE = 0.03
 
 
-def _shared_weights(
-    sets: Sequence[frozenset[str]], weight: Callable[[str], float], df: dict[str, int], n: int
-) -> np.ndarray:
+def _dense_incidence(units: np.ndarray, stems: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """units x (the stems given) float32 matrix holding ``values[stem]`` at each incidence."""
+    kept, column = np.unique(stems, return_inverse=True)
+    out = np.zeros((n, len(kept)), dtype=np.float32)
+    out[units, column] = values[stems]
+    return out
+
+
+def _shared_weights(units: np.ndarray, stems: np.ndarray, df: np.ndarray, weight: np.ndarray, n: int) -> np.ndarray:
     """units x units: the summed weights of the stems each pair shares.
 
+    ``units``/``stems`` are the incidences of the stems that may be shared.
     The incidence matrix is very sparse (a sentence has a dozen content
     stems), so a dense n x stems x n product wastes most of its work: the few
     frequent stems go through one dense product, the many rare ones add their
     weight to the pairs that share them.
     """
     dense_min = max(3, int(DENSE_SHARE * n))
-    frequent = [frozenset(s for s in st if df[s] > dense_min) for st in sets]
-    m = _incidence(frequent, lambda s: math.sqrt(weight(s)))
+    frequent = df[stems] > dense_min
+    m = _dense_incidence(units[frequent], stems[frequent], np.sqrt(weight), n)
     out = m @ m.T if m.shape[1] else np.zeros((n, n), dtype=np.float32)
-    postings: dict[str, list[int]] = {}
-    for i, st in enumerate(sets):
-        for s in st:
-            if 2 <= df[s] <= dense_min:
-                postings.setdefault(s, []).append(i)
-    if postings:
-        flat: list[np.ndarray] = []
-        weights: list[np.ndarray] = []
-        for s, units in postings.items():
-            u = np.asarray(units, dtype=np.int64)
-            pairs = (u[:, None] * n + u[None, :]).ravel()
-            flat.append(pairs)
-            weights.append(np.full(len(pairs), weight(s), dtype=np.float64))
-        idx = np.concatenate(flat)
-        acc = np.bincount(idx, weights=np.concatenate(weights), minlength=n * n)
-        out += acc.reshape(n, n)
-        del acc
+    if not frequent.all():
+        # the rare stems: each adds its weight to every pair of its units (all stems at once)
+        pairs, stem = _pairs_within_groups(units[~frequent], stems[~frequent])
+        np.add.at(out.reshape(-1), pairs[0] * n + pairs[1], weight[stem].astype(np.float32))
     return out
+
+
+def _pairs_within_groups(items: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every ordered pair (a, b) of items in one group, the pair of a with itself included.
+
+    Returns ``((a, b), group)``: two index arrays and the group of each pair.
+    """
+    order = np.argsort(groups, kind="stable")
+    items, groups = items[order], groups[order]
+    _, first, size = np.unique(groups, return_index=True, return_counts=True)
+    # per item: where its group starts and how big it is
+    start = np.repeat(first, size)
+    k = np.repeat(size, size)
+    rows = np.repeat(items, k)
+    block = np.repeat(np.cumsum(k) - k, k)  # where each item's run of pairs starts
+    cols = items[np.repeat(start, k) + (np.arange(len(rows)) - block)]
+    return np.stack([rows, cols]), np.repeat(groups, k)
 
 
 def _lsa_cosine(m: np.ndarray, cols: np.ndarray) -> np.ndarray:

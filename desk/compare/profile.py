@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+
+import numpy as np
 
 from desk.model import Claim, Figure, PassageRef
 
@@ -105,6 +108,20 @@ class Profile:
     hit: bool = True  # False for a neighbour that is only a candidate
     #: the days the text is about (desk.compare.asof): its own date expression, else its publication date
     about: tuple[int, int] | None = None
+    #: ``stems`` as numbers (:func:`stem_numbers`), for the similarity matrix's numpy work
+    stem_ids: np.ndarray | None = None
+
+
+#: every stem seen in this process -> a number; never cleared, so numbers stay valid in any profile
+_STEM_NUMBERS: dict[str, int] = {}
+_STEM_LOCK = threading.Lock()
+
+
+def stem_numbers(stems: frozenset[str]) -> np.ndarray:
+    """The process-wide numbers of ``stems`` (int64, in the set's iteration order)."""
+    with _STEM_LOCK:  # one number per stem, even when two threads compare at once
+        table = _STEM_NUMBERS
+        return np.array([table.setdefault(s, len(table)) for s in stems], dtype=np.int64)
 
 
 def _visible_text(ref: PassageRef) -> str:
@@ -135,7 +152,10 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     cached = _CACHE.get(key)
     if cached is not None and cached.ref.text == ref.text:
         _CACHE.move_to_end(key)
-        return Profile(ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit, cached.about)
+        return Profile(
+            ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit, cached.about,
+            cached.stem_ids,
+        )
     text = _visible_text(ref)
     stems = frozenset(content_stems(text))
     norm = " ".join(_WORDS_RE.findall(text.lower()))
@@ -148,7 +168,9 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
             facts.append(k)
     names = {c.claimant for c in ref.claims if c.claimant}
     names.update(a.name for a in ref.attributions if a.name)
-    prof = Profile(ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref))
+    prof = Profile(
+        ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems)
+    )
     _CACHE[key] = prof
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
@@ -172,5 +194,10 @@ def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
 
 
 def clear_cache() -> None:
+    from .asof import _candidates_cached
+    from .retrieve import clear_cache as clear_sentences
+
     _CACHE.clear()
     stem.cache_clear()
+    _candidates_cached.cache_clear()
+    clear_sentences()

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -183,18 +185,54 @@ def sentence_units(
             article = library.article(aid)
         except ArticleGone:  # removed since the search; any other error reaches the user
             continue
+        extraction = library.extraction(article.id)  # once per article, not once per sentence
         passages = {p.number: p for p in article.passages}
         for number, (score, hit) in sorted(by_article[aid].items()):
             p = passages.get(number)
             if p is None:
                 continue
-            for s, e in sentences(article.text, p.start, p.end):
-                if len(_WORD_RE.findall(article.text, s, e)) < MIN_WORDS or _in_boilerplate(article, s, e):
-                    continue
-                ref = article_ref(library, article, number, s, e)
+            for s, e in _claim_sentences(article, p.start, p.end):
+                ref = passage_ref(article, number, s, e, extraction)
                 ref.score = score
                 units.append((ref, hit))
     return units
+
+
+#: sentences of recent passages (a compare, its re-runs and the next queries meet the same passages)
+_SENTENCES: OrderedDict[tuple[str, int, int, int], tuple[tuple[int, int], ...]] = OrderedDict()
+_SENTENCES_SIZE = 20000
+_SENTENCES_LOCK = threading.Lock()
+
+
+def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The sentences of ``article.text[start:end]`` long enough to be claims, outside boilerplate.
+
+    Remembered by article, text, boilerplate and span: a re-indexed article whose text
+    or boilerplate changed is split again.
+    """
+    key = (article.id, hash((article.text, *((b.start, b.end) for b in article.boilerplate))), start, end)
+    with _SENTENCES_LOCK:
+        found = _SENTENCES.get(key)
+        if found is not None:
+            _SENTENCES.move_to_end(key)
+            return found
+    text = article.text
+    found = tuple(
+        (s, e)
+        for s, e in sentences(text, start, end)
+        if len(_WORD_RE.findall(text, s, e)) >= MIN_WORDS and not _in_boilerplate(article, s, e)
+    )
+    with _SENTENCES_LOCK:
+        _SENTENCES[key] = found
+        if len(_SENTENCES) > _SENTENCES_SIZE:
+            _SENTENCES.popitem(last=False)
+    return found
+
+
+def clear_cache() -> None:
+    """Forget the remembered sentences (the benchmark's cold runs)."""
+    with _SENTENCES_LOCK:
+        _SENTENCES.clear()
 
 
 def claims_in(ref: PassageRef) -> list[Claim]:

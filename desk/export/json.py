@@ -30,7 +30,18 @@ def to_plain(value: Any) -> Any:
     return json_safe(_plain(value))
 
 
+#: types written as they are (checked first: most values of a comparison are these)
+_AS_IS = frozenset({str, int, bool, type(None)})
+#: field names per dataclass type (``dataclasses.fields`` is slow to call per object)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(v) for v in value]
     if isinstance(value, Figure):
         data = _fields(value)
         lo, hi = value.interval()
@@ -63,7 +74,10 @@ def _plain(value: Any) -> Any:
 
 
 def _fields(value: Any) -> dict[str, Any]:
-    return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 def _key(key: Any) -> str:

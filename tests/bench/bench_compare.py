@@ -59,6 +59,36 @@ def _long_pairs(lib: Any, n: int, seed: int = 11) -> list[tuple[Any, Any]]:
     return [(longs[i], longs[i + 1]) for i in range(0, len(longs) - 1, 2)][:n]
 
 
+#: queries timed as whole ``desk compare`` processes (start-up, change check, compare, output)
+PROCESS_QUERIES = ("grain deal", "soldiers killed", "Olenivka", "prisoner swap", "Crimea bridge", "drone attack")
+
+
+def _whole_process(report: Report, args: argparse.Namespace, data_dir: Path) -> None:
+    """``desk compare FOLDER QUERY`` as a user runs it, once per query: wall and CPU time of each process."""
+    import resource
+    import subprocess
+    import sys
+
+    walls: list[float] = []
+    cpus: list[float] = []
+    for fmt in ((), ("--json",)):
+        for q in PROCESS_QUERIES:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "desk", "compare", str(args.corpus), q, "--data-dir", str(data_dir), *fmt],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+            )
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    n = len(PROCESS_QUERIES)
+    report(f"desk compare as a whole process ({n} queries, text then --json), wall median", statistics.median(walls), "s")
+    report("desk compare as a whole process, wall max", max(walls), "s")
+    report("desk compare as a whole process, CPU (user+sys) median", statistics.median(cpus), "s")
+    report("desk compare as a whole process, CPU (user+sys) max", max(cpus), "s")
+
+
 def run(report: Report, args: argparse.Namespace) -> None:
     from desk.compare import collate_articles, compare_query
     from desk.compare.profile import clear_cache
@@ -130,6 +160,8 @@ def run(report: Report, args: argparse.Namespace) -> None:
             report("compare passages in rows, median", statistics.median(candidates), "")
             report("compare rows per query, median", statistics.median(rows), "")
             report("compare outlets per query, max", str(max(outlets)), "")
+
+            _whole_process(report, args, d)
 
             pairs = _long_pairs(lib, 10)
             if not pairs:

@@ -1,0 +1,110 @@
+"""The fast paths of compare give the same answers as the plain computations they replace."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from desk.compare import grouping
+from desk.compare.profile import profile
+
+from .helpers import make_ref
+
+SENTENCES = [
+    ("The ferry carried 412 passengers across the lake before the storm closed the harbour.", "North Post"),
+    ("Harbour officials said the ferry carried 412 passengers before the storm arrived.", "Lake Daily"),
+    ("A storm closed the harbour on Tuesday, stranding the ferry and its passengers.", "Valley Wire"),
+    ("The council voted to rebuild the old library with a grant of 2 million crowns.", "North Post"),
+    ("Councillors approved 2 million crowns to rebuild the old library, the mayor said.", "Lake Daily"),
+    ("Teachers at the village school asked for new books after the library closed.", "Valley Wire"),
+    ("The mayor said the harbour would reopen once the storm had passed.", "Hill Times"),
+    ("Farmers sold 900 tonnes of barley at the autumn market, the guild reported.", "Hill Times"),
+]
+
+
+def _profiles() -> list[grouping.Profile]:
+    refs = []
+    for i, (text, outlet) in enumerate(SENTENCES):
+        figures = []
+        for written, value, counted in (("412", 412.0, "passengers"), ("2 million", 2e6, "crowns"),
+                                        ("900", 900.0, "tonnes of barley")):
+            if written in text:
+                figures.append((written, value, "", counted, "the mayor" if "mayor" in text else ""))
+        refs.append(make_ref(text, outlet, article=f"a{i}", figures=figures))
+    return [profile(r) for r in refs]
+
+
+def test_pairs_within_groups_lists_every_ordered_pair_of_each_group() -> None:
+    items = np.array([5, 1, 7, 2, 9, 4], dtype=np.int64)
+    groups = np.array([0, 1, 0, 2, 0, 1], dtype=np.int64)
+    (a, b), g = grouping._pairs_within_groups(items, groups)
+    got = sorted(zip(a.tolist(), b.tolist(), g.tolist(), strict=True))
+    want = sorted(
+        (x, y, grp)
+        for grp in (0, 1, 2)
+        for x, y in itertools.product(items[groups == grp].tolist(), repeat=2)
+    )
+    assert got == want
+
+
+def test_shares_any_matches_the_dense_product() -> None:
+    sets = [frozenset(s) for s in (["ann", "bo"], ["bo"], [], ["cy"], ["cy", "ann"], ["dee"])]
+    m = grouping._incidence(sets)
+    dense = (m @ m.T) > 0
+    assert (grouping._shares_any(sets) == dense).all()
+    cols = np.array([4, 1])
+    assert (grouping._shares_any(sets, cols) == dense[:, cols]).all()
+    assert grouping._shares_any(sets)[0, 4]  # "ann" in both
+    assert not grouping._shares_any(sets)[1, 3]
+
+
+def test_similarity_square_path_equals_the_dense_column_path() -> None:
+    """The square matrix (dense product for frequent stems + pairs for rare ones) equals the
+    plain units x stems x hits product the column path uses."""
+    profiles = _profiles()
+    n = len(profiles)
+    square = grouping.similarity_matrix(profiles)
+    # every column named, but not as 0..n-1: the plain product path
+    cols = np.arange(n)[::-1].copy()
+    dense = grouping.similarity_matrix(profiles, columns=cols)[:, ::-1]
+    assert square.shape == (n, n)
+    assert np.allclose(square, dense, atol=1e-5)
+    assert np.allclose(np.diag(square), 0.0)
+    # the two ferry reports are closer to each other than to the barley market
+    assert square[0, 1] > square[0, 7]
+    assert square[3, 4] > square[3, 0]
+
+
+def test_an_article_edited_in_place_is_compared_with_its_new_text(tmp_path: Path) -> None:
+    from desk.library import Library
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    body = (
+        "---\ntitle: {title}\noutlet: {outlet}\ndate: 2031-05-0{day}\n---\n\n"
+        "The orchard cooperative said frost destroyed {n} hectares of apple trees in the valley this week.\n\n"
+        "Growers in the valley asked the province for help after the frost destroyed the apple harvest.\n"
+    )
+    (folder / "a.md").write_text(body.format(title="Frost hits orchards", outlet="Valley Wire", day=3, n=300))
+    (folder / "b.md").write_text(body.format(title="Apple frost", outlet="Hill Times", day=4, n=300))
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        first = lib.compare("frost orchard apple")
+        texts = [r.text for row in first.rows for cell in row.cells.values() for r in cell]
+        assert any("300 hectares" in t for t in texts)
+        time.sleep(0.01)
+        edited = body.format(title="Frost hits orchards", outlet="Valley Wire", day=3, n=275)
+        (folder / "a.md").write_text(edited)
+        st = os.stat(folder / "a.md")
+        os.utime(folder / "a.md", ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        lib.update(extract=False)
+        second = lib.compare("frost orchard apple")
+    texts = [r.text for row in second.rows for cell in row.cells.values() for r in cell]
+    assert any("275 hectares" in t for t in texts)
+    valley = [r.text for row in second.rows for cell in row.cells.values() for r in cell if r.outlet == "Valley Wire"]
+    assert valley
+    assert not any("300 hectares" in t for t in valley)
