@@ -437,7 +437,7 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             verb_i=t.i, name_from=name_from,
             # ("those surveyed": the participle the source phrase leaves out says who they are)
             respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
-            data=compiler is not None, listed=not (stance and _not_listed(t)),
+            data=compiler is not None, listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj))),
         ))
     return out
 
@@ -468,6 +468,17 @@ def _not_listed(t: Token) -> bool:
         return True
     return lemma in _AIM and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in t.children
+    )
+
+
+def _pronoun_in_report(t: Token, subj: Token) -> bool:
+    """ "Ravi Osei said he would resign": the pronoun's verb is what the named speaker reports."""
+    return (
+        subj.lower_ in _PRONOUNS_PERSON | _PRONOUNS_OTHER
+        and t.dep_ == "ccomp"
+        and t.head.i != t.i
+        and t.head.lower_ in SPEECH_FORMS
+        and _is_report_verb(t.head)
     )
 
 

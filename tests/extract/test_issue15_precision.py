@@ -58,3 +58,15 @@ def test_the_nested_belief_still_gives_a_figure_its_claimant() -> None:
     assert names_match(claims[0][1], "port authority"), claims
     # ... and then the listing carries it, so the figure's claimant points at a real attribution
     assert any(a.cue == "believes" for a in extract(text).attributions)
+
+
+def test_a_pronoun_inside_what_a_named_speaker_reports_is_not_a_second_source() -> None:
+    got = _listed("Ilse Brandt said on Monday that she had warned the council about the dam.")
+    assert [cue for _, cue in got] == ["said"], got
+    got = _listed("The harbour board said it would announce the new fees next week.")
+    assert [cue for _, cue in got] == ["said"], got
+
+
+def test_a_pronoun_that_carries_the_report_itself_is_still_a_source() -> None:
+    got = _listed("Ilse Brandt arrived late at the council. She said the dam is safe.")
+    assert ("She", "said") in got, got
