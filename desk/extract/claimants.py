@@ -639,6 +639,19 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
     return None
 
 
+def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
+    ps, pe = _paragraph(text, span[0])
+    return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
+
+
+_CLOSING_TAG_RE = re.compile(r"""[,.!?…—–-]\s?["”'’]{1,2}\s*$""")
+
+
+def _speech_tag(text: str, pos: int) -> bool:
+    """ '..., ” said X' or '...," X said': the tag just after a closing mark (where pairing marks may have failed)."""
+    return bool(_CLOSING_TAG_RE.search(text, max(0, pos - 5), pos))
+
+
 #: how far from a quotation's marks its speaker may be named, in characters
 _QUOTE_REACH = 60
 class _Quotes:
@@ -830,6 +843,14 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
                         subjects.append((off + ent.start_char, canonical_name(ent.text)))
+        if self.every:
+            # a speaker inside a quotation is the quoted person's words, not the article's attribution
+            for i in cues_by_sent:
+                for c in cues_by_sent[i]:
+                    if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
+                        text, min(c.source[0], c.cue[0])
+                    ):
+                        c.listed = False
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():

@@ -70,3 +70,18 @@ def test_a_pronoun_inside_what_a_named_speaker_reports_is_not_a_second_source() 
 def test_a_pronoun_that_carries_the_report_itself_is_still_a_source() -> None:
     got = _listed("Ilse Brandt arrived late at the council. She said the dam is safe.")
     assert ("She", "said") in got, got
+
+
+def test_a_speaker_inside_a_quotation_is_not_the_articles_attribution() -> None:
+    got = _listed("Ilse Brandt told the council: “When Ravi Osei said the dam was safe, we all believed him.”")
+    assert [cue for _, cue in got] == ["told"], got
+    got = _listed("Ilse Brandt spoke on Monday. “Ravi Osei told us the dam was safe. He promised repairs,” she said.")
+    assert [cue for _, cue in got] == ["spoke", "said"], got
+
+
+def test_the_speech_tag_after_a_closing_mark_is_still_a_source() -> None:
+    got = _listed("“The dam will hold,” said Ilse Brandt, the mayor of the valley town.")
+    assert [cue for _, cue in got] == ["said"], got
+    # a stray opening mark earlier in the paragraph must not swallow the tag
+    got = _listed('She spoke of "the old days. "The dam will hold," Ilse Brandt said. "It is safe."')
+    assert ("Ilse Brandt", "said") in got, got
