@@ -28,6 +28,7 @@ from desk.extract.cues import (
     SPEECH_FORMS,
     STANCE_FORMS,
     STANCE_RE,
+    THOUGHT_FORMS,
     acceptable_source,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
@@ -166,6 +167,7 @@ class _Cue:
     plural_hint: str = ""  # for "they": the last plural source named before
     earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
     data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
+    listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
 
 
 _MODEL: Any = None
@@ -435,9 +437,49 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             verb_i=t.i, name_from=name_from,
             # ("those surveyed": the participle the source phrase leaves out says who they are)
             respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
-            data=compiler is not None,
+            data=compiler is not None, listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj))),
         ))
     return out
+
+
+#: belief and desire verbs that take an infinitive: "wants to cut taxes" states an aim, not a claim
+_AIM = {"want", "wish", "hope", "expect"}
+
+
+def _not_listed(t: Token) -> bool:
+    """A cue the every-sentence listing leaves out (a figure's claimant may still come from it).
+
+    - a belief verb inside what another verb reports: in "X said he thinks ...", X is the source;
+    - a desire verb with an infinitive: "she wants to cut taxes";
+    - "what X called ...": a label for a phrase, not an attribution of the sentence.
+    """
+    low = t.lower_
+    lemma = CUE_FORMS.get(low, "")
+    if not lemma:
+        return False
+    if lemma == "call":
+        return any(c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "nsubj", "attr") for c in t.children) or (
+            t.i > 0 and any(x.lower_ == "what" for x in t.doc[max(0, t.i - 6):t.i])
+            and t.dep_ in ("relcl", "ccomp", "pcomp", "pobj", "dobj", "advcl")
+        )
+    if low in SPEECH_FORMS or low in EVIDENCE_FORMS or low not in THOUGHT_FORMS:
+        return False
+    if t.dep_ in ("ccomp", "conj") and t.head.i != t.i and t.head.lower_ in SPEECH_FORMS:
+        return True
+    return lemma in _AIM and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in t.children
+    )
+
+
+def _pronoun_in_report(t: Token, subj: Token) -> bool:
+    """ "Ravi Osei said he would resign": the pronoun's verb is what the named speaker reports."""
+    return (
+        subj.lower_ in _PRONOUNS_PERSON | _PRONOUNS_OTHER
+        and t.dep_ == "ccomp"
+        and t.head.i != t.i
+        and t.head.lower_ in SPEECH_FORMS
+        and _is_report_verb(t.head)
+    )
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
@@ -595,6 +637,19 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
             person=False,
         )
     return None
+
+
+def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
+    ps, pe = _paragraph(text, span[0])
+    return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
+
+
+_CLOSING_TAG_RE = re.compile(r"""[,.!?…—–-]\s?["”'’]{1,2}\s*$""")
+
+
+def _speech_tag(text: str, pos: int) -> bool:
+    """ '..., ” said X' or '...," X said': the tag just after a closing mark (where pairing marks may have failed)."""
+    return bool(_CLOSING_TAG_RE.search(text, max(0, pos - 5), pos))
 
 
 #: how far from a quotation's marks its speaker may be named, in characters
@@ -788,6 +843,14 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
                         subjects.append((off + ent.start_char, canonical_name(ent.text)))
+        if self.every:
+            # a speaker inside a quotation is the quoted person's words, not the article's attribution
+            for i in cues_by_sent:
+                for c in cues_by_sent[i]:
+                    if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
+                        text, min(c.source[0], c.cue[0])
+                    ):
+                        c.listed = False
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():
@@ -864,20 +927,7 @@ class _Job:
                         people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
                 last_any = c.name
 
-        attributions: list[Attribution] = []
-        index_of: dict[int, int] = {}
-        for i in sorted(cues_by_sent):
-            for c in cues_by_sent[i]:
-                if not c.name or c.kind == "mention":
-                    continue
-                index_of[id(c)] = len(attributions)
-                attributions.append(Attribution(
-                    name=c.name, source_start=c.source[0], source_end=c.source[1],
-                    source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
-                    cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
-                ))
-
-        fig_attr: list[int | None] = []
+        fig_cue: list[_Cue | None] = []
         for f, si_ in zip(self.figures, self.fig_sent, strict=True):
             chosen: _Cue | None = None
             if si_ is not None:
@@ -893,7 +943,23 @@ class _Job:
                     chosen = next(
                         (c for c in cues_by_sent.get(si_ + 1, []) if c.kind == "after" and c.name), None
                     )
-            fig_attr.append(index_of.get(id(chosen)) if chosen is not None else None)
+            fig_cue.append(chosen)
+        # (a cue the listing leaves out is kept when it gives a figure its claimant)
+        claims = {id(c) for c in fig_cue if c is not None}
+        attributions: list[Attribution] = []
+        index_of: dict[int, int] = {}
+        for i in sorted(cues_by_sent):
+            for c in cues_by_sent[i]:
+                if not c.name or c.kind == "mention" or not c.listed and id(c) not in claims:
+                    continue
+                index_of[id(c)] = len(attributions)
+                attributions.append(Attribution(
+                    name=c.name, source_start=c.source[0], source_end=c.source[1],
+                    source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
+                    cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
+                ))
+
+        fig_attr = [index_of.get(id(c)) if c is not None else None for c in fig_cue]
         return attributions, fig_attr, entities
 
 
