@@ -1,6 +1,7 @@
 """Small JSON files that desk keeps in its data directory (aliases, row notes).
 
-They are written whole to a temporary file beside the target and renamed over
+They are read through :func:`read_json`, which turns every way a file can be
+unusable into one sentence, and written whole to a temporary file beside the target and renamed over
 it, so a crash or a kill leaves either the old file or the new one, never half
 of either.  The temporary name starts with ``prefix`` so that a later run can
 find and remove what a killed run left behind.
@@ -11,8 +12,32 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from desk.errors import DeskError
+
+T = TypeVar("T")
+
+
+def read_json(path: Path, what: str, parse: Callable[[Any], T], *, hint: str) -> T | None:
+    """``parse`` of the JSON in ``path``, or None when there is no file yet.
+
+    ``what`` names the file in messages ("row notes file").  A file that cannot
+    be read, is not JSON, or whose content ``parse`` rejects (ValueError,
+    KeyError, TypeError, AttributeError) raises one :class:`DeskError`.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DeskError(f"The {what} {path} cannot be read ({exc}).") from exc
+    try:
+        return parse(json.loads(raw))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DeskError(f"The {what} {path} is damaged and cannot be read.", hint=hint) from exc
 
 
 def write_json_atomic(path: Path, data: Any, *, prefix: str) -> None:

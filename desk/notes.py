@@ -8,11 +8,10 @@ directory, never in the article folder.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from desk.errors import DeskError
-from desk.jsonfile import write_json_atomic
+from desk.jsonfile import read_json, write_json_atomic
 from desk.model import Comparison, Row
 
 #: the longest note kept (a note is a remark, not a document)
@@ -36,20 +35,11 @@ class NoteBook:
     def load(cls, path: Path) -> NoteBook:
         """The notes in ``path``; an empty book when there is no file yet."""
         path = Path(path)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return cls(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DeskError(f"The row notes file {path} cannot be read ({exc}).") from exc
-        try:
-            data = json.loads(raw)
-            notes = {str(k): str(v) for k, v in data["notes"].items() if isinstance(v, str) and v.strip()}
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise DeskError(
-                f"The row notes file {path} is damaged and cannot be read.",
-                hint="Fix the JSON by hand, or move the file away to start with no notes.",
-            ) from exc
+        notes = read_json(
+            path, "row notes file",
+            lambda data: {str(k): str(v) for k, v in data["notes"].items() if isinstance(v, str) and v.strip()},
+            hint="Fix the JSON by hand, or move the file away to start with no notes.",
+        )
         return cls(path, notes)
 
     def get(self, row: Row) -> str:

@@ -14,15 +14,15 @@ canonical form (titles dropped), so an alias for "Zelensky" also catches
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from desk.errors import DeskError, IndexBusy
 from desk.extract.names import canonical_name, fold
-from desk.jsonfile import write_json_atomic
+from desk.jsonfile import read_json, write_json_atomic
 
 KINDS = ("merge", "rename", "delete")
 #: temporary files of a save; one older than this was left by a killed run
@@ -49,26 +49,8 @@ class AliasBook:
     def load(cls, path: Path) -> AliasBook:
         """The aliases in ``path``; an empty book when it does not exist yet."""
         path = Path(path)
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return cls(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DeskError(f"The claimant alias file {path} cannot be read ({exc}).") from exc
-        try:
-            data = json.loads(raw)
-            items = data["entries"]
-            entries = []
-            for item in items:
-                kind, name, target = item["kind"], item["name"], item.get("target", "")
-                if kind not in KINDS or not isinstance(name, str) or not isinstance(target, str) or not name.strip():
-                    raise ValueError(item)
-                entries.append((kind, name, target))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise DeskError(
-                f"The claimant alias file {path} is damaged and cannot be read.",
-                hint="Fix the JSON by hand, or delete the file to start with no aliases.",
-            ) from exc
+        entries = read_json(path, "claimant alias file", _entries,
+                            hint="Fix the JSON by hand, or delete the file to start with no aliases.")
         return cls(path, entries)
 
     @classmethod
@@ -188,3 +170,14 @@ class AliasBook:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _entries(data: Any) -> list[tuple[str, str, str]]:
+    """The (kind, name, target) entries of an alias file's JSON; ValueError/KeyError/TypeError when malformed."""
+    entries = []
+    for item in data["entries"]:
+        kind, name, target = item["kind"], item["name"], item.get("target", "")
+        if kind not in KINDS or not isinstance(name, str) or not isinstance(target, str) or not name.strip():
+            raise ValueError(item)
+        entries.append((kind, name, target))
+    return entries
