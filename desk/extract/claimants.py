@@ -319,6 +319,23 @@ def _subject_of(verb: Token) -> Token | None:
     return _orphan_subject(verb)
 
 
+def _tag_speaker(verb: Token, subj: Token) -> Token:
+    """ "Most of the shells hit Tarnow, Vitaly Petrenko said": the name just before a trailing tag.
+
+    The parser may take the reported clause's last noun for the subject and the
+    speaker for its apposition; the name right before the verb speaks.
+    """
+    doc = verb.doc
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children):
+        return subj
+    for c in subj.children:
+        if c.dep_ == "appos" and c.i == verb.i - 1 and c.tag_ in ("NNP", "NNPS") and any(
+            doc[k].text == "," for k in range(subj.i + 1, c.left_edge.i)
+        ):
+            return c
+    return subj
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -400,6 +417,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue
             is_stance = True  # "X attacked the plan": a source, never a figure's claimant
         subj = _subject_of(t)
+        if subj is not None:
+            subj = _tag_speaker(t, subj)
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
         if subj is None or subj.lower_ in _FIRST_PERSON:
@@ -439,7 +458,36 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
             data=compiler is not None, listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj))),
         ))
+    _pronouns_to_host(doc, out)
     return out
+
+
+def _pronouns_to_host(doc: Doc, cues: list[_Cue]) -> None:
+    """ "Acme says it has paid ... and claims ...": "it" or "they" in what a named source reports is that source.
+
+    The pronoun keeps its span (it is where the text names the source); its name
+    comes from the nearest reporting verb above it whose subject is no pronoun.
+    A person's full name is not "it".
+    """
+    by_verb = {c.verb_i: c for c in cues if c.kind in ("verb", "stance")}
+    off = cues[0].sent[0] if cues else 0
+    for c in cues:
+        if c.kind not in ("verb", "stance") or c.name_from is not None:
+            continue
+        low = doc.text[c.source[0] - off : c.source[1] - off].lower()
+        if low not in ("it", "they"):
+            continue
+        for a in doc[c.verb_i].ancestors:
+            host = by_verb.get(a.i)
+            if host is None:
+                continue
+            raw = doc.text[host.source[0] - off : host.source[1] - off]
+            if raw.lower() in _PRONOUNS_PERSON | _PRONOUNS_OTHER | _FIRST_PERSON or host.name_from is not None:
+                break
+            if low == "it" and host.person and len(raw.split()) >= 2:
+                break  # "Jane Roe said it claimed ...": "it" is someone else
+            c.name_from = host.source
+            break
 
 
 #: belief and desire verbs that take an infinitive: "wants to cut taxes" states an aim, not a claim
@@ -518,6 +566,18 @@ def _compiler(subj: Token) -> Token | None:
                 names = [x for x in g.subtree if x.tag_ in ("NNP", "NNPS") and x.dep_ != "compound"]
                 if names:
                     return names[-1]
+                # the parser may hang that name elsewhere ("Pollwise" in apposition to
+                # "tally", or a second subject of the verb): the first name after "by"
+                # and before the verb, to the end of its run of proper nouns
+                doc, end = subj.doc, subj.head.i if subj.head.i > g.i else g.right_edge.i + 3
+                run = None
+                for x in doc[g.i + 1 : min(end, len(doc))]:
+                    if x.tag_ in ("NNP", "NNPS"):
+                        run = x
+                    elif run is not None or x.is_punct:
+                        break
+                if run is not None:
+                    return run
     return None
 
 

@@ -278,6 +278,18 @@ _NEW_SOURCE = {
 }
 
 
+def _dated_document(word: str, low: list[str]) -> bool:
+    """A year that dates a document or poll: "a November 2018 survey", "the 2021 census"."""
+    if not re.fullmatch(r"(?:19|20)\d\d", word):
+        return False
+    for w in low[low.index(word) + 1 :]:
+        if w in _CUT_AT:
+            break
+        if re.sub(r"'s?$", "", w) in EVIDENCE_NOUNS:
+            return True
+    return False
+
+
 def acceptable_source(name: str, raw: str = "") -> bool:
     """May ``name`` (canonical) be a claimant?
 
@@ -316,7 +328,7 @@ def acceptable_source(name: str, raw: str = "") -> bool:
         return False  # "those", "its own teams" (but "US" is a country)
     if "of" in low[1:] and low[low.index("of", 1) + 1 :][:1] and low[low.index("of", 1) + 1] in _FRAGMENTS:
         return False  # "Half of those", "some of them"
-    if any(re.fullmatch(r"[\d.,%]+", w) for w in low) or "%" in name:
+    if any(re.fullmatch(r"[\d.,%]+", w) and not _dated_document(w, low) for w in low) or "%" in name:
         return False  # "Some 43% of those": the answers of a poll, not its author
     # the head is the last word before "of"/"for"/...: "spokesperson for the general staff"
     core = []
