@@ -888,8 +888,21 @@ class _Job:
         ]
 
     def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
-        text, sents, docs = self.text, self.sents, self.docs
-        # cues per sentence, in text order
+        cues_by_sent, entities, subjects = self._gather_cues()
+        ent_iter = sorted(entities, key=lambda x: x.start)
+        gender = genders(self.text, [(e.start, e.end) for e in ent_iter if e.label == "PERSON" and _name_like(e.text)])
+        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender))
+        # resolve names in text order: pronouns and "the official" look back
+        for i in sorted(cues_by_sent):
+            for c in cues_by_sent[i]:
+                story.read(c, cues_by_sent[i])
+        fig_cue = self._figure_cues(cues_by_sent)
+        attributions, fig_attr = self._attributions(cues_by_sent, fig_cue)
+        return attributions, fig_attr, entities
+
+    def _gather_cues(self) -> tuple[dict[int, list[_Cue]], list[Entity], list[tuple[int, str]]]:
+        """Cues per sentence in text order (parsed, headline and label cues), the entities, and the named subjects."""
+        sents, docs = self.sents, self.docs
         cues_by_sent: dict[int, list[_Cue]] = {}
         entities: list[Entity] = []
         #: people named as the subject of a sentence: "he" and "she" may point to them
@@ -904,13 +917,7 @@ class _Job:
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
                         subjects.append((off + ent.start_char, canonical_name(ent.text)))
         if self.every:
-            # a speaker inside a quotation is the quoted person's words, not the article's attribution
-            for i in cues_by_sent:
-                for c in cues_by_sent[i]:
-                    if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
-                        text, min(c.source[0], c.cue[0])
-                    ):
-                        c.listed = False
+            self._unlist_quoted(cues_by_sent)
         for i, c in self.headline_cue.items():
             cues_by_sent[i] = [c]
         for i, labels in self.label_cues.items():
@@ -920,73 +927,21 @@ class _Job:
                 if lc.kind == "after" or not any(h.source[0] <= lc.source[0] < h.source[1] for h in have)
             )
             have.sort(key=lambda c: c.source[0])
+        return cues_by_sent, entities, subjects
 
-        # resolve names in text order: pronouns and "the official" look back
-        role_map: dict[str, str] = {}
-        last_person = last_other = last_any = last_evidence = last_poll = last_plural = ""
-        earlier: list[str] = []
-        person_names: set[str] = set()
-        ent_iter = sorted(entities, key=lambda x: x.start)
-        gender = genders(text, [(e.start, e.end) for e in ent_iter if e.label == "PERSON" and _name_like(e.text)])
-        people = _People(sorted(subjects), gender)
-        for i in sorted(cues_by_sent):
-            for c in cues_by_sent[i]:
-                span = c.name_from or c.source
-                raw = text[span[0] : span[1]]
-                evidence_role = _evidence_role(raw)
-                if c.respondents:
-                    # "43% of those surveyed said": the poll named before speaks
-                    c.name = last_poll if last_poll else ""
-                    raw = c.name  # (the poll was accepted as a source when it was named)
-                elif evidence_role:
-                    # "the survey found": the survey named before, else nobody
-                    c.name = last_poll if evidence_role in _POLL_HEADS and last_poll else last_evidence
-                elif _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and any(
-                    o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
-                    for o in cues_by_sent[i]
+    def _unlist_quoted(self, cues_by_sent: dict[int, list[_Cue]]) -> None:
+        """A speaker inside a quotation is the quoted person's words, not the article's attribution."""
+        text = self.text
+        for cues in cues_by_sent.values():
+            for c in cues:
+                if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
+                    text, min(c.source[0], c.cue[0])
                 ):
-                    # "The Ledger reported that the ministry believes ...": a new source inside another's report
-                    c.name = canonical_name(raw)
-                    if not acceptable_source(c.name, "a " + c.name):
-                        c.name = ""
-                    raw = "a " + c.name
-                else:
-                    c.plural_hint = last_plural
-                    c.earlier = earlier
-                    c.name = _resolve(
-                        raw, c, role_map, last_person, last_other, last_any, ent_iter, person_names, text, people
-                    )
-                if c.name and not acceptable_source(c.name, raw):
-                    c.name = ""
-                if not c.name or c.citation or c.kind == "stance":
-                    continue  # (a stance verb's subject does not move the discourse model)
-                earlier.append(c.name)
-                name_words = fold(c.name).split()
-                if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention") or c.data:
-                    last_evidence = c.name
-                    if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
-                        last_poll = c.name
-                    continue
-                canon_raw = canonical_name(raw)
-                if c.person or any(
-                    e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in ent_iter
-                ):
-                    c.person = True
-                    person_names.add(c.name)
-                    people.add(c.source[0], c.name)
-                    # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
-                    role = _role_part(raw, canon_raw)
-                    if role:
-                        role_map[fold(role)] = c.name
-                    last_person = c.name
-                else:
-                    last_other = c.name
-                    if _is_plural_source(c.name):
-                        last_plural = c.name
-                    if _looks_personal(c.name, c.source, ent_iter):
-                        people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
-                last_any = c.name
+                    c.listed = False
 
+    def _figure_cues(self, cues_by_sent: dict[int, list[_Cue]]) -> list[_Cue | None]:
+        """The cue that gives each figure its claimant, or None."""
+        sents, docs = self.sents, self.docs
         fig_cue: list[_Cue | None] = []
         for f, si_ in zip(self.figures, self.fig_sent, strict=True):
             chosen: _Cue | None = None
@@ -1004,6 +959,13 @@ class _Job:
                         (c for c in cues_by_sent.get(si_ + 1, []) if c.kind == "after" and c.name), None
                     )
             fig_cue.append(chosen)
+        return fig_cue
+
+    def _attributions(
+        self, cues_by_sent: dict[int, list[_Cue]], fig_cue: list[_Cue | None]
+    ) -> tuple[list[Attribution], list[int | None]]:
+        """The listed attributions in text order, and each figure's index among them."""
+        text = self.text
         # (a cue the listing leaves out is kept when it gives a figure its claimant)
         claims = {id(c) for c in fig_cue if c is not None}
         attributions: list[Attribution] = []
@@ -1018,9 +980,89 @@ class _Job:
                     source_text=text[c.source[0] : c.source[1]], cue=c.cue_text,
                     cue_start=c.cue[0], cue_end=c.cue[1], content_start=c.content[0], content_end=c.content[1],
                 ))
-
         fig_attr = [index_of.get(id(c)) if c is not None else None for c in fig_cue]
-        return attributions, fig_attr, entities
+        return attributions, fig_attr
+
+
+class _Discourse:
+    """Who has spoken so far, read in text order: what "he", "the official" or "the survey" point back to."""
+
+    def __init__(self, text: str, ent_iter: list[Entity], people: _People) -> None:
+        self.text = text
+        self.ent_iter = ent_iter
+        self.people = people
+        self.role_map: dict[str, str] = {}
+        self.last_person = self.last_other = self.last_any = ""
+        self.last_evidence = self.last_poll = self.last_plural = ""
+        #: every name resolved so far (cues keep a reference: later names are seen too)
+        self.earlier: list[str] = []
+        self.person_names: set[str] = set()
+
+    def read(self, c: _Cue, same_sentence: list[_Cue]) -> None:
+        """Name the cue's source, then remember it for the cues after."""
+        raw = self._name(c, same_sentence)
+        if c.name and not acceptable_source(c.name, raw):
+            c.name = ""
+        if not c.name or c.citation or c.kind == "stance":
+            return  # (a stance verb's subject does not move the discourse model)
+        self._remember(c, raw)
+
+    def _name(self, c: _Cue, same_sentence: list[_Cue]) -> str:
+        """Set c.name; return the raw source text it is checked against."""
+        span = c.name_from or c.source
+        raw = self.text[span[0] : span[1]]
+        evidence_role = _evidence_role(raw)
+        if c.respondents:
+            # "43% of those surveyed said": the poll named before speaks
+            c.name = self.last_poll if self.last_poll else ""
+            return c.name  # (the poll was accepted as a source when it was named)
+        if evidence_role:
+            # "the survey found": the survey named before, else nobody
+            c.name = self.last_poll if evidence_role in _POLL_HEADS and self.last_poll else self.last_evidence
+            return raw
+        if _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and any(
+            o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
+            for o in same_sentence
+        ):
+            # "The Ledger reported that the ministry believes ...": a new source inside another's report
+            c.name = canonical_name(raw)
+            if not acceptable_source(c.name, "a " + c.name):
+                c.name = ""
+            return "a " + c.name
+        c.plural_hint = self.last_plural
+        c.earlier = self.earlier
+        c.name = _resolve(
+            raw, c, self.role_map, self.last_person, self.last_other, self.last_any, self.ent_iter,
+            self.person_names, self.text, self.people,
+        )
+        return raw
+
+    def _remember(self, c: _Cue, raw: str) -> None:
+        self.earlier.append(c.name)
+        name_words = fold(c.name).split()
+        if name_words and name_words[-1] in EVIDENCE_NOUNS or c.kind in ("evidence", "mention") or c.data:
+            self.last_evidence = c.name
+            if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
+                self.last_poll = c.name
+            return
+        if c.person or any(
+            e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
+        ):
+            c.person = True
+            self.person_names.add(c.name)
+            self.people.add(c.source[0], c.name)
+            # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
+            role = _role_part(raw, canonical_name(raw))
+            if role:
+                self.role_map[fold(role)] = c.name
+            self.last_person = c.name
+        else:
+            self.last_other = c.name
+            if _is_plural_source(c.name):
+                self.last_plural = c.name
+            if _looks_personal(c.name, c.source, self.ent_iter):
+                self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
+        self.last_any = c.name
 
 
 def _is_subject(t: Token) -> bool:
