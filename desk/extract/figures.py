@@ -271,6 +271,8 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
 
 _MONTH_NAMES = set(MONTHS.split("|"))
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*(?:aged\s+)?$")
+#: a determiner right before a year that modifies a plural: "the 2024 launches", "their 2019 talks"
+_YEAR_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$",
     re.IGNORECASE,
@@ -641,11 +643,12 @@ def _date_or_duration(c: _Candidate, next_word: str) -> bool:
         value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
     ):
         return True
-    # a year, unless a plural noun follows: "2000 soldiers"
+    # a year, unless a plural noun follows: "2000 soldiers" (but "the 2024 launches", "its 2019
+    # talks": after a determiner the year names which ones, it does not count them)
     if (dig and "," not in dig and "." not in dig and len(dig) == 4 and 1800 <= value <= 2100
             and not c.abbr and not c.scale
             and not (next_word and next_word not in _STOP_COUNTED and re.fullmatch(r"[a-z]+s", next_word)
-                     and not _YEAR_CONTEXT.search(before))):
+                     and not _YEAR_CONTEXT.search(before) and not _YEAR_DETERMINER.search(before))):
         return True
     return bool(dig and re.fullmatch(r"0\d+", dig))  # zero-padded: day numbers, codes
 

@@ -126,3 +126,16 @@ def test_no_crash_on_arbitrary_unicode(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.text
         assert f.kind in ("count", "money", "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 2024 launches failed, and their 2019 talks stalled.", []),
+        ("Its 2031 targets are out of reach.", []),
+        ("The army sent 2000 soldiers and 1900 tanks.", ["2000", "1900"]),
+        ("The 2,000 soldiers left the base.", ["2,000"]),
+    ],
+)
+def test_a_year_after_a_determiner_names_which_not_how_many(text: str, expected: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == expected
