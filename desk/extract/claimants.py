@@ -124,7 +124,7 @@ _LABEL_TITLE = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
 )
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
-_DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+_DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t\u00a0]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
 #: "Name: the rest of the headline" (a headline that quotes someone)
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
@@ -411,6 +411,17 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
+        if t.lower_ in CLAIM_NOUNS and t.tag_ in ("NN", "NNS"):
+            poss = _named_owner(t)
+            if poss is not None:
+                toks = _source_tokens(poss)
+                s, e = _span_of(toks)
+                out.append(_Cue(
+                    source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+                    cue_text=t.lower_, content=sent, sent=sent, kind="stance",
+                    person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i, proper=True,
+                ))
+            continue
         is_stance = False
         if not _is_report_verb(t):
             if not stance or not _is_stance_verb(t):
@@ -488,6 +499,38 @@ def _pronouns_to_host(doc: Doc, cues: list[_Cue]) -> None:
                 break  # "Jane Roe said it claimed ...": "it" is someone else
             c.name_from = host.source
             break
+
+
+#: nouns of saying and position that attribute to their owner: "the mayor's claim that ...", "Acme's plan"
+CLAIM_NOUNS = {
+    "claim", "claims", "assertion", "assertions", "allegation", "allegations", "accusation", "accusations",
+    "argument", "statement", "remarks", "comments", "warning", "promise", "pledge", "denial", "admission",
+    "criticism", "contention", "insistence", "prediction", "proposal", "plan", "position", "stance", "view",
+    "views",
+}
+
+
+#: a possessive before a claim noun, perhaps with one word between: "Acme's earlier claim"
+_OWNED_CLAIM_RE = re.compile(
+    r"[A-Za-z]['’]s?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True)) + r")\b"
+)
+
+
+def _named_owner(noun: Token) -> Token | None:
+    """The named owner of a claim noun that states its content: "Norvale's claim that ...".
+
+    Without a content clause ("Acme's plan failed", "Roe's comments came") the
+    noun names a thing, not an attribution; a pronoun owner ("his") is left out.
+    """
+    doc = noun.doc
+    if not (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("that", "to", ":") and any(
+        c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.children
+    )):
+        return None
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            return c
+    return None
 
 
 #: belief and desire verbs that take an infinitive: "wants to cut taxes" states an aim, not a claim
@@ -699,6 +742,19 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
     return None
 
 
+def _headline_line(text: str, s: int, e: int) -> bool:
+    """A headline: a short line without closing punctuation, or a Title Case paragraph of its own
+    that ends in a full stop ("Mayor: Rents Will Fall by Spring.")."""
+    if is_headline(text, s, e):
+        return True
+    line = text[s:e].strip()
+    ps, pe = _paragraph(text, s)
+    if not line.endswith(".") or text[ps:pe].strip() != line:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'\-]*", line) if len(w) > 3]
+    return len(words) >= 3 and len(line.split()) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
     ps, pe = _paragraph(text, span[0])
     return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
@@ -804,7 +860,9 @@ class _Job:
         if every:
             # every sentence a reader sees can carry a source: parse those with a cue
             for i, (s, e) in enumerate(sents):
-                if i not in want and (SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e)):
+                if i not in want and (
+                    SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
+                ):
                     want.add(i)
         self.want = want - set(self.headline_cue)
 
@@ -824,12 +882,15 @@ class _Job:
         for m in _DASH_TAG.finditer(text):
             src = m.group("src")
             dash = m.start("src") - 1
-            while dash > 0 and text[dash] == " ":
+            while dash > 0 and text[dash] in " \t\u00a0":
                 dash -= 1
-            found.append((m.start("src"), m.end("src"), dash, dash + 1, text[dash]))
+            end = m.end("src")
+            if src.endswith(".") and len(src.split()[-1]) > 3:
+                end -= 1  # the sentence's full stop, not an initial's ("Jane Q.")
+            found.append((m.start("src"), end, dash, dash + 1, text[dash]))
         for ls, le in sents:
             mh = _HL_SOURCE_FIRST.match(text, ls, le)
-            if not mh or not is_headline(text, ls, le) or len(mh.group("content").split()) < 3:
+            if not mh or not _headline_line(text, ls, le) or len(mh.group("content").split()) < 3:
                 continue
             src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:

@@ -104,6 +104,7 @@ _IRREGULAR = {
     "text": ("texts", "texted", "texting"),
     "email": ("emails", "emailed", "emailing"),
     "air": ("airs", "aired", "airing"),
+    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
 
@@ -165,6 +166,11 @@ STANCE = {
     "express", "speak", "talk", "echo", "decline", "refuse", "tout", "hail", "welcome", "applaud", "mock",
     "challenge", "describe", "point", "question", "criticise", "criticize", "reject", "accuse", "praise",
     "propose", "demand", "urge", "blame", "condemn", "denounce", "dismiss",
+    # verbs that judge or characterise in words: "X lambasted Y", "X likened Y to Z", "X branded it a
+    # failure", "X thanked Y", "X pressed Y on", "X railed against"; (verbs of plain action such as
+    # "plan", "vote", "sign", "seek", "push" attribute no statement and are left out)
+    "thank", "laud", "lambast", "deride", "scold", "chastise", "rail", "liken", "compare", "characterize",
+    "characterise", "portray", "brand", "label", "fault", "press", "advocate", "reference",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

@@ -116,3 +116,53 @@ def test_the_name_just_before_a_trailing_tag_speaks() -> None:
         tags=["DT", "NN", ",", "NNP", ",", "VBD", "NNS", "VBD", "."],
     )
     assert _tag_speaker(doc3[5], doc3[1]).text == "governor"
+
+
+# -- more sources in every sentence (PolNeAR recall) ----------------------------
+
+
+def _sources(text: str) -> list[tuple[str, str]]:
+    return [(a.source_text, a.name) for a in extract(text).attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Senator Ada Quill lambasted the budget on Tuesday.", "Senator Ada Quill"),
+        ("The union likened the new rota to a lockout.", "The union"),
+        ("Governor Tomas Reyes thanked the volunteers for their work.", "Governor Tomas Reyes"),
+        ("Councillor Mira Holt railed against the parking fees.", "Councillor Mira Holt"),
+        ("The mayor's critics branded the scheme a failure.", "The mayor's critics"),
+    ],
+)
+def test_verbs_that_judge_in_words_name_a_source(text: str, source: str) -> None:
+    assert source in [s for s, _ in _sources(text)]
+
+
+def test_verbs_of_plain_action_name_no_source() -> None:
+    assert _sources("The council plans to open a new library, and it signed the lease on Friday.") == []
+
+
+def test_a_named_owners_claim_with_its_content_is_a_source() -> None:
+    assert _sources("The auditors checked Mayor Ada Quill's claim that rents had halved.") == [
+        ("Mayor Ada Quill's", "Ada Quill")
+    ]
+    assert _sources("Under Norvale Mining's plan to cut rents, tenants would pay less.") == [
+        ("Norvale Mining's", "Norvale Mining")
+    ]
+    # without a content clause the noun names a thing
+    assert _sources("Norvale Mining's plan failed, and Mayor Ada Quill's comments came late.") == []
+
+
+def test_a_title_case_headline_with_a_full_stop_names_its_speaker() -> None:
+    text = "Quill: Rents Will Fall Sharply by Spring.\n\nThe mayor spoke to the council on Monday.\n"
+    assert ("Quill", "Quill") in _sources(text)
+    # an ordinary sentence with a colon is no headline
+    assert _sources("Note: the rents will fall by spring, and more.\n\nText follows here.\n") == []
+
+
+def test_a_dash_tag_after_a_no_break_space() -> None:
+    text = "\u201cWe will rebuild the bridge by June.\u201d \u2015\u00a0Marta Illes.\n\nMore follows."
+    srcs = extract(text).attributions
+    assert [(a.source_text, a.cue) for a in srcs] == [("Marta Illes", "\u2015")]
+    assert text[srcs[0].cue_start : srcs[0].cue_end] == "\u2015"
