@@ -1257,7 +1257,7 @@ def _quoted_cue(
                 for c in cues_by_sent.get(j, []):
                     if not c.name or c.kind in ("mention", "after", "stance") or qs <= c.cue[0] < qe:
                         continue
-                    if c.cue[0] >= qe and re.search(r"[a-z0-9)][.!?][\"”’']?\s+[A-Z“\"]", text[qe - 2 : min(c.source[0], c.cue[0])]):
+                    if c.cue[0] >= qe and re.search(r"[a-z0-9)]\.[\"”’']?\s+[A-Z“\"]", text[qe - 3 : min(c.source[0], c.cue[0]) + 1]):
                         continue  # a speaker named after the quotation's sentence has ended speaks for another
                     # the speaker is named right at the quotation: '...," he said' or 'X said: "...'
                     d = min(abs(c.source[0] - qe), abs(c.cue[0] - qe)) if c.cue[0] >= qe else qs - max(c.cue[1], c.source[1])

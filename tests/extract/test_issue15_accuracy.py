@@ -166,3 +166,17 @@ def test_a_dash_tag_after_a_no_break_space() -> None:
     srcs = extract(text).attributions
     assert [(a.source_text, a.cue) for a in srcs] == [("Marta Illes", "\u2015")]
     assert text[srcs[0].cue_start : srcs[0].cue_end] == "\u2015"
+
+
+# -- a quotation continues its speaker, not the next sentence's subject --------
+
+
+def test_a_quote_after_a_speech_tag_is_not_the_next_sentences_source() -> None:
+    text = (
+        '"The river is rising fast," Roe said on Monday. "Given the risk, I have decided to move 300 families '
+        'from the bank." Kyiv has denied that the dam is at risk.'
+    )
+    assert _claimants(text) == [("300", "Roe")]
+    # a speaker right after the closing mark still speaks
+    assert _claimants('"Move 300 families now!" Roe shouted.') == [("300", "Roe")]
+    assert _claimants('"I have decided to move 300 families from the bank," Roe said.') == [("300", "Roe")]
