@@ -1271,6 +1271,11 @@ _PERSON_ROLES = {
     "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
     "head", "leader", "commander", "prosecutor",
 }
+#: singular roles a text may take up with "they" (the person is not named, so no gender is given)
+_UNNAMED_PERSON_ROLES = {
+    "official", "spokesperson", "source", "aide", "adviser", "advisor", "representative", "staffer",
+    "insider", "diplomat", "analyst", "expert", "employee", "worker", "resident", "witness",
+}
 _TAG_HINT = re.compile(r"[:–—-]|\b(?:says|claims|said|claimed|reports)\b", re.IGNORECASE)
 
 
@@ -1372,8 +1377,14 @@ def _resolve(
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]
         return canonical_name(before[-1].text) if before else ""
-    if low in ("they", "them") and c.plural_hint:
-        return c.plural_hint
+    if low in ("they", "them"):
+        # singular "they" for an unnamed person just quoted: "..., according to a ministry official.
+        # Exports fell 20%, they said."
+        last = c.earlier[-1] if c.earlier else ""
+        if last and last != c.plural_hint and _head_word(last) in _UNNAMED_PERSON_ROLES and not _name_like(last):
+            return last
+        if c.plural_hint:
+            return c.plural_hint
     if low in _PRONOUNS_OTHER:
         return last_other or last_any
     if low in _FIRST_PERSON:

@@ -180,3 +180,19 @@ def test_a_quote_after_a_speech_tag_is_not_the_next_sentences_source() -> None:
     # a speaker right after the closing mark still speaks
     assert _claimants('"Move 300 families now!" Roe shouted.') == [("300", "Roe")]
     assert _claimants('"I have decided to move 300 families from the bank," Roe said.') == [("300", "Roe")]
+
+
+# -- singular "they" ------------------------------------------------------------
+
+
+def test_they_after_an_unnamed_official_is_that_official() -> None:
+    text = (
+        "Port officials said the harbour was closed. Grain exports fell, according to a ministry official. "
+        "In May they rose 20% to 3,000 tonnes a day, they said."
+    )
+    assert {c for _, c in _claimants(text)} == {"ministry official"}
+
+
+def test_they_after_a_group_stays_the_group() -> None:
+    text = "A ministry official said the harbour was closed. Port officials said more. In May exports rose 20%, they said."
+    assert _claimants(text) == [("20%", "Port officials")]
