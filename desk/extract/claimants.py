@@ -319,6 +319,19 @@ def _subject_of(verb: Token) -> Token | None:
     return _orphan_subject(verb)
 
 
+def _relative_it_antecedent(verb: Token) -> Token | None:
+    """ "X thanked Norland for a package it announced": "it" in a relative clause is the nearest
+    proper noun before the modified noun that is an object or subject in the sentence."""
+    doc, noun = verb.doc, verb.head
+    for j in range(noun.i - 1, -1, -1):
+        x = doc[j]
+        if x.tag_ in ("NNP", "NNPS") and x.dep_ in ("dobj", "pobj", "nsubj") and x.ent_type_ != "PERSON":
+            return x
+        if x.dep_ == "ROOT" or x.text in (";", ":"):
+            break
+    return None
+
+
 def _tag_speaker(verb: Token, subj: Token) -> Token:
     """ "Most of the shells hit Tarnow, Vitaly Petrenko said": the name just before a trailing tag.
 
@@ -449,6 +462,12 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
             toks = _source_tokens(compiler or _given_name(subj) or subj)
+            if subj.lower_ == "it" and t.dep_ == "relcl":
+                # "thanked Norland for the package it announced": the name just before the noun
+                it_ant = _relative_it_antecedent(t)
+                if it_ant is not None:
+                    a0, a1 = _span_of(_source_tokens(it_ant))
+                    name_from = (offset + a0, offset + a1)
         s, e = _span_of(toks)
         content = [c for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj")]
         if content:
@@ -688,6 +707,18 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     for anc in tok.ancestors:
         above = by_verb.get(anc.i)
         if above is not None and not inside_source(above):
+            return above
+    # 1b. "the $700m package it announced": a reporting verb in a relative clause on the
+    # noun phrase that holds the figure (through the relative clauses below it)
+    for anc in tok.ancestors:
+        if anc.tag_.startswith("VB") and anc.dep_ not in ("relcl", "acl", "prep"):
+            break  # ("including" is a preposition here)
+        for rc in anc.children:
+            above = by_verb.get(rc.i) if rc.dep_ == "relcl" and anc.tag_.startswith("NN") else None
+            if above is None or inside_source(above) or any(a.i == rc.i for a in tok.ancestors):
+                continue
+            if doc.text[above.source[0] - offset : above.source[1] - offset].lower() in _RELATIVE:
+                continue  # "two reporters, who believe ...": the noun is the source, not what is reported
             return above
     # 2. "according to X" (or "in a X survey") anywhere in the sentence
     for c in cues:

@@ -196,3 +196,19 @@ def test_they_after_an_unnamed_official_is_that_official() -> None:
 def test_they_after_a_group_stays_the_group() -> None:
     text = "A ministry official said the harbour was closed. Port officials said more. In May exports rose 20%, they said."
     assert _claimants(text) == [("20%", "Port officials")]
+
+
+# -- a reporting verb in a relative clause ---------------------------------------
+
+
+def test_the_package_it_announced_belongs_to_the_announcer() -> None:
+    text = (
+        "The minister thanked Norland for a new $700m aid package it announced on Friday, including rocket "
+        "systems that can hit targets up to 50 miles away."
+    )
+    assert _claimants(text) == [("$700m", "Norland"), ("50", "Norland")]
+
+
+def test_a_figure_counting_the_speakers_of_a_relative_clause_is_not_theirs() -> None:
+    text = "The siege was filmed by two Danish reporters, who believe they are the last foreign crew in the town."
+    assert _claimants(text) == [("two", "")]
