@@ -773,6 +773,49 @@ def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
     return None
 
 
+#: cue forms that a Title Case headline mostly uses as nouns ("Washington Post ...", "Plant Rules Face ...")
+_HEADLINE_NOUNS = {
+    "post", "posts", "rule", "rules", "record", "records", "count", "counts", "order", "orders", "air",
+    "text", "texts", "message", "messages", "document", "documents", "list", "lists", "flag", "flags",
+    "signal", "signals", "charge", "charges", "answer", "answers", "object", "objects", "figure", "figures",
+    "view", "views", "point", "points", "judge", "judges", "report", "reports", "update", "updates",
+    "estimate", "estimates", "forecast", "forecasts", "register", "tally", "brief", "briefs", "alert", "alerts",
+}
+
+
+def _headline_lead_verb(text: str, s: int, e: int) -> _Cue | None:
+    """ "Senator Roe Slams Rail Plan", "Retired Judge Reveals ...": a Title Case name, then a cue verb.
+
+    Only in every-sentence listing (a stance, never a figure's claimant). The
+    verb must be a present-tense form of a speech, belief or stance verb (an
+    evidence verb only after a poll or report: "New Poll Shows ..."), and every
+    word before it a capitalised non-verb; at most four of them.
+    """
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for k in range(1, min(5, len(words) - 2)):
+        w = words[k].group(0).lower()
+        lemma = CUE_FORMS.get(w, "") or (w if w in STANCE_FORMS else "")
+        if not lemma and w.endswith("s") and w[:-1] in STANCE_FORMS:
+            lemma = w[:-1]
+        if not lemma or w.endswith(("ed", "ing")) or w in _HEADLINE_NOUNS:
+            continue
+        src = [m.group(0) for m in words[:k]]
+        if not all(x[:1].isupper() and x.strip("’'").isalpha() for x in src):
+            return None
+        if any(x.lower() in CUE_FORMS or x.lower() in STANCE_FORMS for x in src):
+            return None
+        head = fold(src[-1])
+        if w in EVIDENCE_FORMS and w not in SPEECH_FORMS and w not in STANCE_FORMS and head not in EVIDENCE_NOUNS:
+            return None
+        ss, se = s + words[0].start(), s + words[k - 1].end()
+        cs, ce = s + words[k].start(), s + words[k].end()
+        return _Cue(
+            source=(ss, se), cue=(cs, ce), cue_text=w, content=(min(ce + 1, e), e), sent=(s, e),
+            kind="headline" if w in SPEECH_FORMS else "stance", person=False,
+        )
+    return None
+
+
 def _headline_line(text: str, s: int, e: int) -> bool:
     """A headline: a short line without closing punctuation, or a Title Case paragraph of its own
     that ends in a full stop ("Mayor: Rents Will Fall by Spring.")."""
@@ -874,10 +917,13 @@ class _Job:
             if i not in with_figs and not every and not _TAG_HINT.search(text, s, e):
                 continue
             ls, le = _paragraph(text, s)
-            if text[ls:le].strip() == text[s:e].strip() and is_headline(text, s, e):
-                c = _headline_cue(text, s, e)
-                if c is not None:
-                    self.headline_cue[i] = c
+            if text[ls:le].strip() != text[s:e].strip():
+                continue
+            c = _headline_cue(text, s, e) if is_headline(text, s, e) else None
+            if c is None and every and _headline_line(text, s, e):
+                c = _headline_lead_verb(text, s, e)
+            if c is not None:
+                self.headline_cue[i] = c
         self.label_cues: dict[int, list[_Cue]] = {}
         if every or ":" in text or "―" in text:
             self._find_labels()
@@ -1038,7 +1084,7 @@ class _Job:
         for f, si_ in zip(self.figures, self.fig_sent, strict=True):
             chosen: _Cue | None = None
             if si_ is not None:
-                if si_ in self.headline_cue and self.headline_cue[si_].name:
+                if si_ in self.headline_cue and self.headline_cue[si_].name and self.headline_cue[si_].kind == "headline":
                     chosen = self.headline_cue[si_]
                 elif si_ in docs:
                     cands = [c for c in cues_by_sent.get(si_, []) if c.kind not in ("headline", "stance") and c.name]

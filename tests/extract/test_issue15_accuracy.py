@@ -212,3 +212,26 @@ def test_the_package_it_announced_belongs_to_the_announcer() -> None:
 def test_a_figure_counting_the_speakers_of_a_relative_clause_is_not_theirs() -> None:
     text = "The siege was filmed by two Danish reporters, who believe they are the last foreign crew in the town."
     assert _claimants(text) == [("two", "")]
+
+
+# -- a Title Case headline that opens with its speaker ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Senator Ada Quill Slams New Rail Plan As Waste", [("Senator Ada Quill", "slams")]),
+        ("New Poll Shows Minor Bump For The Mayor.", [("New Poll", "shows")]),
+        ("Rail Dispute Shows Cracks In Coalition", []),  # an evidence verb after no poll or report
+        ("Harbor Post Hit Piece Exploits A Local Feud", []),  # "Post" is a noun here
+        ("Russian Strikes Hit Power Plants In Three Cities", []),  # no cue verb
+    ],
+)
+def test_a_headline_that_opens_with_its_speaker(title: str, expected: list[tuple[str, str]]) -> None:
+    x = extract(title + "\n\nThe body follows here.\n")
+    assert [(a.source_text, a.cue) for a in x.attributions] == expected
+
+
+def test_a_stance_headline_gives_no_figure_a_claimant() -> None:
+    x = extract("Senator Ada Quill Slams 40 New Rail Fees\n\nThe body follows here.\n")
+    assert [(c.figure.text, c.claimant) for c in x.claims] == [("40", "")]
