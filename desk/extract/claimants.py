@@ -319,6 +319,11 @@ def _subject_of(verb: Token) -> Token | None:
     return _orphan_subject(verb)
 
 
+def _named_before_as_evidence(toks: list[Token]) -> bool:
+    """ "according to the poll", "according to this report": a document named before (resolved later)."""
+    return len(toks) == 2 and toks[0].lower_ in ("the", "this", "that") and toks[1].lower_ in EVIDENCE_NOUNS
+
+
 def _relative_it_antecedent(verb: Token) -> Token | None:
     """ "X thanked Norland for a package it announced": "it" in a relative clause is the nearest
     proper noun before the modified noun that is an object or subject in the sentence."""
@@ -402,7 +407,7 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     continue  # "according to plan", "according to reports"
                 if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks) and not (
                     objs[0].lower_ in EVIDENCE_NOUNS and any(x.dep_ in ("amod", "compound", "poss") for x in toks)
-                ):
+                ) and not _named_before_as_evidence(toks):
                     continue
                 s, e = _span_of(toks)
                 out.append(_Cue(
@@ -662,6 +667,8 @@ def _poll_tokens(t: Token) -> list[Token]:
     hi = t.i
     for c in t.children:
         if c.i > t.i and c.dep_ == "prep" and c.lower_ in ("by", "from", "of", "for"):
+            if c.lower_ == "of" and any(x.like_num for x in c.subtree):
+                continue  # "a survey of 900 voters": the sample, not the poll's name
             hi = max(hi, c.right_edge.i)
     toks = [doc[i] for i in range(lo, hi + 1)]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):

@@ -235,3 +235,17 @@ def test_a_headline_that_opens_with_its_speaker(title: str, expected: list[tuple
 def test_a_stance_headline_gives_no_figure_a_claimant() -> None:
     x = extract("Senator Ada Quill Slams 40 New Rail Fees\n\nThe body follows here.\n")
     assert [(c.figure.text, c.claimant) for c in x.claims] == [("40", "")]
+
+
+# -- "according to the poll" -----------------------------------------------------
+
+
+def test_according_to_the_poll_named_before() -> None:
+    text = "A Pollwise survey of 900 voters was released on Monday. Support rose to 42 percent, according to the poll."
+    # the sample size is the outlet's voice; the share is the poll's
+    assert _claimants(text) == [("900", ""), ("42 percent", "Pollwise survey")]
+
+
+def test_according_to_the_poll_with_none_named_is_nobody() -> None:
+    assert _claimants("Support rose to 42 percent, according to the poll.") == [("42 percent", "")]
+    assert _sources("The launch went ahead, according to the schedule.") == []
