@@ -279,7 +279,25 @@ def _is_stance_verb(t: Token) -> bool:
         return False
     if t.text[:1].isupper() and t.i > 0:
         return False
+    # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does
+    if t.lower_ in _SPEAK_FORMS:
+        return any(
+            c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and not any(
+                g.dep_ == "pobj" and g.lower_ in _NOT_TOPICS for g in c.children
+            )
+            for c in t.children
+        )
     return any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in t.children)
+
+
+_SPEAK_FORMS = {"speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking"}
+_TOPIC_PREPS = {"on", "about", "of", "against"}
+#: what "spoke on ..." names when it names no topic: a time or a medium
+_NOT_TOPICS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
+    "evening", "afternoon", "weekend", "television", "tv", "radio", "camera", "phone", "air", "condition",
+    "record", "background", "behalf", "stage",
+}
 
 
 _STANCE_PREPS = {"on", "about", "for", "against", "to", "with", "of", "at"}
@@ -561,6 +579,10 @@ def _named_owner(noun: Token) -> Token | None:
 _AIM = {"want", "wish", "hope", "expect"}
 
 
+#: verbs that, negated, say that someone said nothing
+_NO_COMMENT = {"respond", "comment", "reply", "answer", "return", "confirm"}
+
+
 def _not_listed(t: Token) -> bool:
     """A cue the every-sentence listing leaves out (a figure's claimant may still come from it).
 
@@ -572,6 +594,8 @@ def _not_listed(t: Token) -> bool:
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
         return False
+    if lemma in _NO_COMMENT and any(c.dep_ == "neg" for c in t.children):
+        return True  # "did not respond to requests for comment": nothing was said
     if lemma == "call":
         return any(c.lower_ == "what" and c.dep_ in ("dobj", "oprd", "nsubj", "attr") for c in t.children) or (
             t.i > 0 and any(x.lower_ == "what" for x in t.doc[max(0, t.i - 6):t.i])

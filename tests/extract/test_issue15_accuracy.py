@@ -249,3 +249,24 @@ def test_according_to_the_poll_named_before() -> None:
 def test_according_to_the_poll_with_none_named_is_nobody() -> None:
     assert _claimants("Support rose to 42 percent, according to the poll.") == [("42 percent", "")]
     assert _sources("The launch went ahead, according to the schedule.") == []
+
+
+# -- precision: no comment, and speaking to someone ------------------------------
+
+
+def test_did_not_respond_is_no_attribution() -> None:
+    assert _sources("A spokeswoman for Norvale Mining, Ada Quill, did not respond to requests for comment.") == []
+    assert _sources("Ada Quill responded to the critics with a long letter.") == [("Ada Quill", "Ada Quill")]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Ada Quill spoke to reporters on Friday.", False),
+        ("Ada Quill spoke on condition of anonymity.", False),
+        ("Ada Quill spoke about the strike on Friday.", True),
+        ("Ada Quill talked of a long winter ahead.", True),
+    ],
+)
+def test_speaking_names_a_source_only_with_a_topic(text: str, listed: bool) -> None:
+    assert bool(_sources(text)) is listed

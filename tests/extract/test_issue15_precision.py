@@ -75,7 +75,7 @@ def test_a_pronoun_that_carries_the_report_itself_is_still_a_source() -> None:
 def test_a_speaker_inside_a_quotation_is_not_the_articles_attribution() -> None:
     got = _listed("Ilse Brandt told the council: “When Ravi Osei said the dam was safe, we all believed him.”")
     assert [cue for _, cue in got] == ["told"], got
-    got = _listed("Ilse Brandt spoke on Monday. “Ravi Osei told us the dam was safe. He promised repairs,” she said.")
+    got = _listed("Ilse Brandt spoke about the dam on Monday. “Ravi Osei told us the dam was safe. He promised repairs,” she said.")
     assert [cue for _, cue in got] == ["spoke", "said"], got
 
 
