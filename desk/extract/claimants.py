@@ -372,6 +372,11 @@ def _tag_speaker(verb: Token, subj: Token) -> Token:
     return subj
 
 
+def _in_opening_phrase(t: Token, verb: Token) -> bool:
+    """``t`` lies in a prepositional phrase that opens the sentence and hangs on ``verb``."""
+    return any(a.dep_ == "prep" and a.head.i == verb.i and a.i == a.left_edge.i == 0 for a in t.ancestors)
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -387,11 +392,14 @@ def _orphan_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     t = doc[i]
-    if t.text == "," and i > 0 and verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct:
-        # "..., Pavlo Kyrylenko, the region's governor, said."
+    if t.text == "," and i > 0 and (
+        verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct or _in_opening_phrase(doc[i - 1], verb)
+    ):
+        # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
+        # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
         t = doc[i - 1]
-        while t.dep_ == "appos" and t.head.i < t.i:
-            t = t.head
+        while t.dep_ == "appos" and t.head.i < t.i and t.head.dep_ != "pobj":
+            t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
             return t
         return None

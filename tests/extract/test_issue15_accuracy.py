@@ -270,3 +270,28 @@ def test_did_not_respond_is_no_attribution() -> None:
 )
 def test_speaking_names_a_source_only_with_a_topic(text: str, listed: bool) -> None:
     assert bool(_sources(text)) is listed
+
+
+def test_a_speaker_the_parser_hung_on_the_opening_phrase() -> None:
+    from spacy.tokens import Doc
+
+    from desk.extract.claimants import _subject_of
+
+    nlp = load_model()
+    # "In a letter to Roe , Gen. Voll , praised the radios ." with Voll in apposition to Roe
+    words = ["In", "a", "letter", "to", "Roe", ",", "Gen.", "Voll", ",", "praised", "the", "radios", "."]
+    heads = [9, 2, 0, 2, 3, 4, 7, 4, 4, 9, 11, 9, 9]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT", "det", "dobj", "punct"]
+    tags = ["IN", "DT", "NN", "IN", "NNP", ",", "NNP", "NNP", ",", "VBD", "DT", "NNS", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subj = _subject_of(doc[9])
+    assert subj is not None
+    assert subj.text == "Voll"
+    # no opening phrase, no guess: "The radios , Voll , praised ." stays as the parser has it
+    words2 = ["Radios", "arrived", ",", "Voll", ",", "praised", "them", "."]
+    doc2 = Doc(
+        nlp.vocab, words=words2, heads=[1, 5, 1, 1, 3, 5, 5, 5],
+        deps=["nsubj", "advcl", "punct", "appos", "punct", "ROOT", "dobj", "punct"],
+        tags=["NNS", "VBD", ",", "NNP", ",", "VBD", "PRP", "."],
+    )
+    assert _subject_of(doc2[5]) is None
