@@ -248,8 +248,10 @@ def _is_report_verb(t: Token) -> bool:
         return False
     if t.tag_ in ("VBN",) and t.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in t.children):
         return False  # "the reported attack", "a man called Ivan"
-    if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj"):
-        return False
+    if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
+        c.dep_ == "nsubj" for c in t.children
+    ):
+        return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
         return not any(c.dep_ == "prt" for c in t.children) and any(
@@ -329,6 +331,10 @@ def _subject_of(verb: Token) -> Token | None:
     # "X confirmed and said", "X, who said": inherit from the governing verb
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
+    # "..., with Norland saying that ...": the object of "with" just before the participle
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with":
+        return prev
     # "X issued a statement, saying ...": the participle's subject is the main verb's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
         for c in verb.head.children:

@@ -295,3 +295,18 @@ def test_a_speaker_the_parser_hung_on_the_opening_phrase() -> None:
         tags=["NNS", "VBD", ",", "NNP", ",", "VBD", "PRP", "."],
     )
     assert _subject_of(doc2[5]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crisis continues to simmer with Norland saying that a missile fell in the east, killing two people.",
+        "Talks stalled, with Norland saying that two trucks were held at the border.",
+    ],
+)
+def test_with_x_saying_names_x(text: str) -> None:
+    assert _claimants(text) == [("two", "Norland")]
+
+
+def test_with_a_participle_of_no_cue_names_nobody() -> None:
+    assert _claimants("He left with his dog barking at 40 cars.") == [("40", "")]
