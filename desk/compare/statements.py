@@ -18,6 +18,9 @@ from .quantity import quantity_of
 TOLERANCE = 0.05
 #: summaries list at most this many statements
 SUMMARY_ITEMS = 8
+#: a row's tolls (the killed, wounded, missing) told more than this many days apart may differ by
+#: growth: tolls are updated day by day; tolls of the same or the next day that differ are rival counts
+TOLL_GAP_DAYS = 2
 
 _ORG_TEXT = (
     """ministry staff office council army forces force republic committee agency service command
@@ -141,7 +144,7 @@ def describe_row(row: Row) -> None:
     pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
     claims = [c for _, c in pairs if c is not None]
-    verdicts = judge(claims, same_claimant=_same_claimant_fn())
+    verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS)
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []
     compared: list[ClaimFact] = []
