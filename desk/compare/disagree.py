@@ -32,6 +32,11 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   * ``"agree"`` -- several claims, all compatible;
   * ``"single"`` -- one claimant/outlet only.
 
+  Before that, a claimant's bare figure that the same claimant gives
+  elsewhere as a running count is taken as that running count; figures
+  counted as parts ("another 75", "30 others", "25 of the wounded") never
+  clash.  ``toll_gap_days`` shortens the growth gap for tolls.
+
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
   at two places.  Claimant names play no part in a flag: different names of one claimant
@@ -100,7 +105,8 @@ _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
-    "16 have been confirmed dead so far"): the count at that moment, which can only grow."""
+    "16 have been confirmed dead so far", "preliminary reports said two were killed", "according to the
+    latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
     if _RUNNING_RE.search(before):
         return True
@@ -255,10 +261,11 @@ def _as_running(claims: Sequence[ClaimFact], same: Callable[[str, str], bool]) -
         return list(claims)
     out: list[ClaimFact] = []
     for c in claims:
-        if (not c.running and c.claimant and c.low == c.value and c.high < math.inf and any(
+        # the running claim is a bare figure (see ClaimFact.from_figure), and so is one written the same
+        if (not c.running and c.claimant and c.high < math.inf and any(
                 r.value == c.value and r.written == c.written and r.quantity.matches(c.quantity)
                 and same(r.claimant, c.claimant) for r in running)):
-            c = replace(c, high=math.inf, running=True)
+            c = replace(c, low=c.value, high=math.inf, running=True)
         out.append(c)
     return out
 

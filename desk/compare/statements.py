@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 
@@ -129,6 +130,22 @@ def _sentence_around(text: str, at: int) -> tuple[str, int]:
     return text, 0
 
 
+def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:
+    """Claims whose sentences name no place take the place the row's claims name most (from two
+    documents or more): "18 killed in the incident" is about the row's event, not the town a stray
+    sentence beside it names."""
+    docs: dict[str, set[str]] = {}
+    for c in claims:
+        for k in c.places:
+            docs.setdefault(k, set()).add(c.document)
+    if not docs:
+        return claims
+    key, named = max(docs.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(named) < 2:
+        return claims
+    return [c if c.places else dataclasses.replace(c, places=frozenset({key})) for c in claims]
+
+
 def statements_of(row: Row) -> list[FigureStatement]:
     """One statement per outlet, claimant and figure (repeats within an outlet dropped)."""
     return [s for s, _ in _claim_facts(row)]
@@ -143,7 +160,7 @@ def describe_row(row: Row) -> None:
     """
     pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
-    claims = [c for _, c in pairs if c is not None]
+    claims = _with_row_place([c for _, c in pairs if c is not None])
     verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS)
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []

@@ -130,3 +130,26 @@ def test_the_toll_gap_leaves_other_quantities_alone() -> None:
                   DAY + dt.timedelta(days=3))
     assert pledge.quantity.kind not in ("kill", "wound")
     assert _flagged([pledge, more], toll_gap_days=2)
+
+
+def test_a_claim_naming_no_place_is_about_the_place_the_row_names() -> None:
+    from desk.compare.statements import _with_row_place
+
+    stray = _claim("Shelling on Monday in Ostrava wounded 15 people, the governor said.", "15", "the governor",
+                   "Daily A")
+    mall = _claim("The missile strike on the mall in Brentholm wounded 59 people, officials said.", "59", "officials",
+                  "Daily B")
+    again = _claim("Rescuers in Brentholm said 59 people were wounded at the mall.", "59", "rescuers", "Daily C")
+    vague = _claim("More than 50 people were wounded in the incident, police said.", "50", "police", "Daily D")
+    assert vague.places == frozenset()
+    # as written, the Ostrava figure and the placeless one look like one toll that cannot hold twice
+    assert _flagged([stray, mall, again, vague])
+    filled = _with_row_place([stray, mall, again, vague])
+    assert filled[3].places == mall.places
+    assert filled[0].places == stray.places
+    assert not _flagged(filled)
+    # a placeless toll that differs from the row's own place's toll still clashes
+    low = _claim("Police said 20 people were wounded in the incident.", "20", "police", "Daily E")
+    assert _flagged(_with_row_place([stray, mall, again, low]))
+    # one document naming a place is not enough to call it the row's place
+    assert _with_row_place([stray, vague]) == [stray, vague]
