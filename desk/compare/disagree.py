@@ -26,8 +26,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   * ``"growth"`` -- no such pair, but a later claim is larger than an earlier
     one whose time lies more than ``growth_gap_days`` before it (a
     cumulative count growing); ``"change"`` when it fell instead;
-  * ``"mixed"`` -- clashing figures that need more than :data:`MAX_RIVAL_VALUES`
-    different values to all hold: several counts mixed (parts and the whole,
+  * ``"mixed"`` -- (with ``max_rivals``) clashing figures that need more than
+    ``max_rivals`` different values to all hold: several counts mixed (parts and the whole,
     several places or loads), not a dispute between rivals, so no flag;
   * ``"agree"`` -- several claims, all compatible;
   * ``"single"`` -- one claimant/outlet only.
@@ -282,6 +282,7 @@ def judge(
     growth_gap_days: int = GROWTH_GAP_DAYS,
     related: Callable[[ClaimFact, ClaimFact], bool] | None = None,
     toll_gap_days: int | None = None,
+    max_rivals: int | None = None,
 ) -> list[Verdict]:
     """Verdicts per matching quantity (see the module docstring).
 
@@ -289,7 +290,9 @@ def judge(
     (compare passes "their sentences share enough words"); unrelated claims
     never clash.  ``toll_gap_days`` (optional) replaces ``growth_gap_days``
     for tolls (:data:`TOLL_KINDS`: the killed, wounded, missing), which are
-    updated day by day.
+    updated day by day.  With ``max_rivals`` (compare rows pass
+    :data:`MAX_RIVAL_VALUES`), clashing figures that need more values than
+    that to all hold are a ``"mixed"`` verdict, not a disagreement.
     """
     same = same_claimant or (lambda x, y: x.casefold() == y.casefold())
     out: list[Verdict] = []
@@ -334,7 +337,7 @@ def judge(
                 clashes.append((a, b))
         label = quantity.label
         involved = list(dict.fromkeys(c for pair in clashes for c in pair))
-        if clashes and rival_values(involved) > MAX_RIVAL_VALUES:
+        if clashes and max_rivals is not None and rival_values(involved) > max_rivals:
             figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))
             text = f"{label}: {figures} — too many different figures to be rival counts of one quantity."
             out.append(Verdict("mixed", quantity, tuple(group), (), text))

@@ -10,7 +10,7 @@ from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import resolve_as_of
 from .diff import word_diff
-from .disagree import ClaimFact, judge, running_count
+from .disagree import MAX_RIVAL_VALUES, ClaimFact, judge, running_count
 from .places import places_near
 from .profile import claims_of
 from .quantity import quantity_of
@@ -161,7 +161,8 @@ def describe_row(row: Row) -> None:
     pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
     claims = _with_row_place([c for _, c in pairs if c is not None])
-    verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS)
+    verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS,
+                     max_rivals=MAX_RIVAL_VALUES)
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []
     compared: list[ClaimFact] = []

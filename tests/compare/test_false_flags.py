@@ -100,11 +100,12 @@ def test_many_different_figures_are_a_mix_of_counts_not_a_dispute() -> None:
     claims = [_claim(f"The ship left port carrying {n} tons of wheat, the ministry said.", n, "ministry", o)
               for n, o in loads]
     assert rival_values(claims) == 5 > MAX_RIVAL_VALUES
-    verdicts = judge(claims)
+    verdicts = judge(claims, max_rivals=MAX_RIVAL_VALUES)
     assert not any(v.disagreement for v in verdicts)
     assert any(v.kind == "mixed" for v in verdicts)
+    assert _flagged(claims)  # without max_rivals (the timeline) every clash still counts
     # two rival figures for one quantity on one day are a dispute
-    assert _flagged(claims[:2])
+    assert _flagged(claims[:2], max_rivals=MAX_RIVAL_VALUES)
     assert rival_values(claims[:3]) == 3
 
 
