@@ -26,8 +26,16 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   * ``"growth"`` -- no such pair, but a later claim is larger than an earlier
     one whose time lies more than ``growth_gap_days`` before it (a
     cumulative count growing); ``"change"`` when it fell instead;
+  * ``"mixed"`` -- (with ``max_rivals``) clashing figures that need more than
+    ``max_rivals`` different values to all hold: several counts mixed (parts and the whole,
+    several places or loads), not a dispute between rivals, so no flag;
   * ``"agree"`` -- several claims, all compatible;
   * ``"single"`` -- one claimant/outlet only.
+
+  Before that, a claimant's bare figure that the same claimant gives
+  elsewhere as a running count is taken as that running count; figures
+  counted as parts ("another 75", "30 others", "25 of the wounded") never
+  clash.  ``toll_gap_days`` shortens the growth gap for tolls.
 
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
@@ -43,7 +51,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desk.model import Figure
@@ -52,10 +60,13 @@ from .asof import AsOf
 from .places import different_places
 from .quantity import Quantity
 
-__all__ = ["GROWTH_GAP_DAYS", "ClaimFact", "Verdict", "hedged_interval", "judge", "running_count"]
+__all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
+           "running_count"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
+#: kinds of count that are tolls of an event, updated day by day as the dead and hurt are found
+TOLL_KINDS = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "hospitaliz"})
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
 #: the most a bare round figure's implied rounding may stretch, relative to its value
@@ -81,18 +92,32 @@ _RUNNING_RE = re.compile(
     re.IGNORECASE,
 )
 _SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet)\b", re.IGNORECASE)
+#: a count its sentence calls provisional: "so far", "the latest report", "preliminary figures",
+#: "confirmed dead" -- the count known at that moment, which later counts may exceed
+_PROVISIONAL_RE = re.compile(
+    r"\b(?:so\s+far|thus\s+far|as\s+yet|as\s+of\s+now|for\s+now|(?:preliminary|initial|provisional|latest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:reports?|figures?|data|counts?|tolls?|tally|estimates?|information)|"
+    r"confirmed\s+(?:dead|killed|deaths?)|(?:deaths?|dead)\s+(?:have\s+been\s+|were\s+|was\s+)?confirmed)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
-    "16 have been confirmed dead so far"): the count at that moment, which can only grow."""
+    "16 have been confirmed dead so far", "preliminary reports said two were killed", "according to the
+    latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
     if _RUNNING_RE.search(before):
         return True
     clause_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
-    return bool(_SO_FAR_RE.match(text, clause_start)) and start - clause_start <= 80 or bool(
-        _SO_FAR_RE.match(text, end)
-    )
+    if bool(_SO_FAR_RE.match(text, clause_start)) and start - clause_start <= 80 or bool(_SO_FAR_RE.match(text, end)):
+        return True
+    # the whole sentence may call its counts provisional ("Preliminary reports said two were killed")
+    stops = [m.end() for m in _SENTENCE_STOP.finditer(text, max(0, start - 400), start)]
+    s = stops[-1] if stops else max(0, start - 400)
+    m_end = _SENTENCE_STOP.search(text, end)
+    return bool(_PROVISIONAL_RE.search(text, s, m_end.end() if m_end else min(len(text), end + 400)))
 
 
 def hedged_interval(figure: Figure, running: bool = False) -> tuple[float, float]:
@@ -168,7 +193,7 @@ def _fmt(v: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    kind: str  # "disagree", "growth", "change", "agree", "single"
+    kind: str  # "disagree", "growth", "change", "mixed", "agree", "single"
     quantity: Quantity
     claims: tuple[ClaimFact, ...]
     clashes: tuple[tuple[ClaimFact, ClaimFact], ...] = ()
@@ -212,22 +237,68 @@ def _apart(a: AsOf, b: AsOf, gap: int) -> bool:
     return not a.overlaps(b, slack_days=(gap + 1) // 2)
 
 
+#: a dispute is between a few rival figures; a quantity whose clashing figures need more distinct
+#: values than this to all hold mixes several counts (parts and the whole, other places or loads)
+MAX_RIVAL_VALUES = 3
+
+
+def rival_values(claims: Sequence[ClaimFact]) -> int:
+    """The fewest values that every claim's hedged interval admits one of (greedy interval stabbing)."""
+    count = 0
+    point = -math.inf
+    for c in sorted(claims, key=lambda c: c.high):
+        if c.low > point:
+            count += 1
+            point = c.high
+    return count
+
+
+def _as_running(claims: Sequence[ClaimFact], same: Callable[[str, str], bool]) -> list[ClaimFact]:
+    """A claimant's figure that the same claimant gives elsewhere as a running count ("the toll had
+    risen to 50" / "38 of the 50 killed") is that running count too: a lower bound."""
+    running = [c for c in claims if c.running and c.claimant]
+    if not running:
+        return list(claims)
+    out: list[ClaimFact] = []
+    for c in claims:
+        # the running claim is a bare figure (see ClaimFact.from_figure), and so is one written the same
+        if (not c.running and c.claimant and c.high < math.inf and any(
+                r.value == c.value and r.written == c.written and r.quantity.matches(c.quantity)
+                and same(r.claimant, c.claimant) for r in running)):
+            c = replace(c, low=c.value, high=math.inf, running=True)
+        out.append(c)
+    return out
+
+
+def _part(c: ClaimFact) -> bool:
+    """"another 75", "30 others", "25 of the wounded": a part counted beside its own sentence's other
+    figures; two such parts from different sentences count different groups."""
+    return c.quantity.thing.startswith("other")
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
     growth_gap_days: int = GROWTH_GAP_DAYS,
     related: Callable[[ClaimFact, ClaimFact], bool] | None = None,
+    toll_gap_days: int | None = None,
+    max_rivals: int | None = None,
 ) -> list[Verdict]:
     """Verdicts per matching quantity (see the module docstring).
 
     ``related`` (optional) says whether two claims are about the same event
     (compare passes "their sentences share enough words"); unrelated claims
-    never clash.
+    never clash.  ``toll_gap_days`` (optional) replaces ``growth_gap_days``
+    for tolls (:data:`TOLL_KINDS`: the killed, wounded, missing), which are
+    updated day by day.  With ``max_rivals`` (compare rows pass
+    :data:`MAX_RIVAL_VALUES`), clashing figures that need more values than
+    that to all hold are a ``"mixed"`` verdict, not a disagreement.
     """
     same = same_claimant or (lambda x, y: x.casefold() == y.casefold())
     out: list[Verdict] = []
-    for group in _groups(claims):
+    for group in _groups(_as_running(claims, same)):
         quantity = group[0].quantity
+        gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else growth_gap_days
         sources: list[ClaimFact] = []
         for c in group:
             if not any(_same_source(c, s, same) for s in sources):
@@ -240,7 +311,7 @@ def judge(
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if _apart(a.as_of, b.as_of, growth_gap_days):
+                if _apart(a.as_of, b.as_of, gap):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
                     if _grew(early, late):
                         grew.append((early, late))
@@ -257,14 +328,21 @@ def judge(
                     continue  # "38 adults and 12 children": one report's figures count different things
                 if not a.quantity.strictly_matches(b.quantity):
                     continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
+                if _part(a) or _part(b):
+                    continue  # "wounded another 75" and "30 others injured": parts of different wholes
                 if different_places(a.places, b.places):
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if related is not None and not related(a, b):
                     continue
                 clashes.append((a, b))
         label = quantity.label
+        involved = list(dict.fromkeys(c for pair in clashes for c in pair))
+        if clashes and max_rivals is not None and rival_values(involved) > max_rivals:
+            figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))
+            text = f"{label}: {figures} — too many different figures to be rival counts of one quantity."
+            out.append(Verdict("mixed", quantity, tuple(group), (), text))
+            continue
         if clashes:
-            involved = list(dict.fromkeys(c for pair in clashes for c in pair))
             text = f"{label}: " + "; ".join(c.describe() for c in involved) + " — these figures do not agree."
             out.append(Verdict("disagree", quantity, tuple(group), tuple(clashes), text))
         elif grew or fell:

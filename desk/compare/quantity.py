@@ -52,8 +52,11 @@ _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound"}
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
-#: "38 of the 50 killed", "12 of them": a share of a total the sentence gives, not the total
-_SHARE_OF_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d[\d,.]*\b|them\b|those\b|whom\b)", re.IGNORECASE)
+#: "38 of the 50 killed", "12 of them", "25 of the wounded": a share of a total the sentence gives, not the total
+_SHARE_OF_RE = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the\s+)?(?:\d[\d,.]*\b|them\b|those\b|whom\b)|(?:the|these)\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
 #: "38 of the 50 killed": the total a sentence splits into shares
 _TOTAL_OF_RE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")

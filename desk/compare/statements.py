@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 
@@ -9,7 +10,7 @@ from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import resolve_as_of
 from .diff import word_diff
-from .disagree import ClaimFact, judge, running_count
+from .disagree import MAX_RIVAL_VALUES, ClaimFact, judge, running_count
 from .places import places_near
 from .profile import claims_of
 from .quantity import quantity_of
@@ -18,6 +19,9 @@ from .quantity import quantity_of
 TOLERANCE = 0.05
 #: summaries list at most this many statements
 SUMMARY_ITEMS = 8
+#: a row's tolls (the killed, wounded, missing) told more than this many days apart may differ by
+#: growth: tolls are updated day by day; tolls of the same or the next day that differ are rival counts
+TOLL_GAP_DAYS = 2
 
 _ORG_TEXT = (
     """ministry staff office council army forces force republic committee agency service command
@@ -126,6 +130,22 @@ def _sentence_around(text: str, at: int) -> tuple[str, int]:
     return text, 0
 
 
+def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:
+    """Claims whose sentences name no place take the place the row's claims name most (from two
+    documents or more): "18 killed in the incident" is about the row's event, not the town a stray
+    sentence beside it names."""
+    docs: dict[str, set[str]] = {}
+    for c in claims:
+        for k in c.places:
+            docs.setdefault(k, set()).add(c.document)
+    if not docs:
+        return claims
+    key, named = max(docs.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(named) < 2:
+        return claims
+    return [c if c.places else dataclasses.replace(c, places=frozenset({key})) for c in claims]
+
+
 def statements_of(row: Row) -> list[FigureStatement]:
     """One statement per outlet, claimant and figure (repeats within an outlet dropped)."""
     return [s for s, _ in _claim_facts(row)]
@@ -140,8 +160,9 @@ def describe_row(row: Row) -> None:
     """
     pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
-    claims = [c for _, c in pairs if c is not None]
-    verdicts = judge(claims, same_claimant=_same_claimant_fn())
+    claims = _with_row_place([c for _, c in pairs if c is not None])
+    verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS,
+                     max_rivals=MAX_RIVAL_VALUES)
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []
     compared: list[ClaimFact] = []

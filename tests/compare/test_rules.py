@@ -146,9 +146,17 @@ def test_a_growing_toll_is_growth_not_a_disagreement() -> None:
     (row,) = build_rows([early, late])
     assert not row.disagreement
     assert any("grew over time" in d and d.index("1,480") < d.index("1,690") for d in row.differences)
+    # "so far": each count is the toll known that day, a lower bound, so the next day's larger one is no clash
     same_week = dataclasses.replace(late, date=dt.date(2024, 4, 4))
     (row,) = build_rows([early, same_week])
-    assert row.disagreement  # the same week: two tolls that cannot both hold
+    assert not row.disagreement
+    # two tolls given as they stand, on the same day: they cannot both hold
+    a = dated(make_ref("The monitoring mission said 1,480 civilians had been killed in the fighting.", "Harbour News",
+                       figures=[("1,480", 1480, "", "civilians killed", "monitoring mission")]), dt.date(2024, 4, 3))
+    b = dated(make_ref("The monitoring mission said 1,690 civilians had been killed in the fighting.", "Daily Ledger",
+                       figures=[("1,690", 1690, "", "civilians killed", "monitoring mission")]), dt.date(2024, 4, 3))
+    (row,) = build_rows([a, b])
+    assert row.disagreement
 
 
 def test_passages_published_far_apart_never_share_a_row() -> None:
