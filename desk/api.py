@@ -67,6 +67,9 @@ class LibraryAPI(Protocol):
     # -- searching, comparing, claims over time
     def search(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
                until: dt.date | str | None = None, limit: int = 20, per_article: int = 2) -> SearchResult: ...
+    def ranked_passages(self, query: str, groups: Sequence[str] | None = None, outlets: Sequence[str] = (),
+                        since: dt.date | str | None = None, until: dt.date | str | None = None,
+                        *, depth: int) -> list[tuple[str, int, float]] | None: ...
     def compare(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
                 until: dt.date | str | None = None, progress: Progress | None = None,
                 cancelled: CancelCheck | None = None, *, limit: int | None = None) -> Comparison: ...

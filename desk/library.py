@@ -52,8 +52,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desk import paths
-from desk.errors import ArticleGone, DeskError, FolderError
-from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RawHit
+from desk.errors import ArticleGone, DeskError, FolderError, QueryError
+from desk.index import querytree
+from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
 from desk.index.build import Indexer
 from desk.index.lock import UpdateLock
 from desk.index.store import Store
@@ -167,12 +168,6 @@ class Library:
         self._last_indexer: Indexer | None = None
 
     # -- lifecycle
-
-    @property
-    def _search(self) -> Any:
-        """The Whoosh backend's searcher: :mod:`desk.compare.retrieve` reads its document arrays
-        directly (a shortcut only that backend offers; None for any other)."""
-        return getattr(self.backend, "searcher", None)
 
     def close(self) -> None:
         self.backend.close()
@@ -366,7 +361,8 @@ class Library:
         limit: int = 20,
         per_article: int = 2,
     ) -> SearchResult:
-        raw = self.backend.search(query, outlets, since, until, limit=limit, per_article=per_article)
+        tree = self.backend.parse(query)
+        raw = self.backend.search(tree, outlets, since, until, limit=limit, per_article=per_article)
         hits = [ref for ref in (self._hit_ref(h) for h in raw.hits) if ref is not None]
         # counting pending articles reads every article row, texts included (5-10 ms on
         # ukraine-media): count again only when the store changed.  SQLite's data_version
@@ -383,6 +379,43 @@ class Library:
             pending_extraction=pending[1],
             outlets=raw.outlets,
         )
+
+    def ranked_passages(
+        self,
+        query: str,
+        groups: Sequence[str] | None = None,
+        outlets: Sequence[str] = (),
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        *,
+        depth: int,
+    ) -> list[RankedPassage] | None:
+        """Compare's candidates: the best ``depth`` passages ``(article id, passage number, score)``
+        of the articles in which every word group matches somewhere, ranked by the OR of the groups.
+
+        ``groups``: query strings (a word with its synonyms); a group with no word the index
+        keeps ("the") is left out, and when none is left ``query`` is read instead and tells
+        why in its QueryError (or, if it reads, nothing is found).  None: ``query`` itself is
+        the only group.  None is returned for a query with ``claimant:`` clauses, which only
+        :meth:`search` answers.
+        """
+        if groups is None:
+            tree = self.backend.parse(query)
+            _rest, required, excluded = querytree.split_claimants(tree)
+            if required or excluded:
+                return None
+            trees = [tree]
+        else:
+            trees = []
+            for group in groups:
+                try:
+                    trees.append(self.backend.parse(group))
+                except QueryError:
+                    continue  # a word the index does not keep: it cannot narrow anything
+            if not trees:
+                self.backend.parse(query)  # the whole query says why in one sentence
+                return []
+        return self.backend.ranked(trees, depth, outlets, since, until)
 
     def _hit_ref(self, hit: RawHit) -> PassageRef | None:
         meta = self.store.meta(hit.aid)
@@ -484,7 +517,7 @@ class Library:
                 if article is not None:
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
-            raw = self.backend.search(query, limit=limit, per_article=0, facets=False)
+            raw = self.backend.search(self.backend.parse(query), limit=limit, per_article=0, facets=False)
             by_article: dict[str, list[int]] = {}
             for h in raw.hits:
                 by_article.setdefault(h.aid, []).append(h.number)

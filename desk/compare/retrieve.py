@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from desk.errors import ArticleGone, QueryError
+from desk.errors import ArticleGone
 from desk.extract.sentences import sentences
 from desk.model import Article, Claim, PassageRef
 from desk.passages import passage_ref
@@ -83,63 +83,19 @@ def ranked_passages(
     until: dt.date | str | None,
     depth: int = DEPTH,
 ) -> list[Candidate] | None:
-    """The best ``depth`` passages of the articles on the topic, or None without a searchable index."""
-    searcher = getattr(library, "_search", None)
-    if searcher is None or not hasattr(searcher, "_collect"):
+    """The best ``depth`` passages of the articles on the topic (:meth:`desk.library.Library.ranked_passages`);
+    None for a library without that call, or a query with ``claimant:`` clauses (search answers those)."""
+    ranked = getattr(library, "ranked_passages", None)
+    if ranked is None:
         return None
-    import numpy as np
-
     words = plain_words(query)
-    searcher.refresh()
-    flt = searcher.filter_set(outlets, since, until)
-    if flt is not None and not flt:
-        return []
-    art = searcher._doc_arrays()[0]
-    aids = searcher._doc_columns()[0]
-    try:
-        if words:
-            eligible: np.ndarray | None = None
-            groups = []
-            for w in words:
-                try:
-                    group = searcher.builder.parse(_group(w))
-                except QueryError:
-                    continue  # a word the index does not keep ("of", "the"): it cannot narrow anything
-                groups.append(_group(w))
-                _top, matched = searcher._collect(group, 1, flt, None)
-                arts = np.unique(art[matched])
-                eligible = arts if eligible is None else np.intersect1d(eligible, arts)
-            # none left: the whole query says why in one sentence
-            ranking = searcher.builder.parse(" OR ".join(groups) if groups else query)
-        else:
-            boolean = searcher.builder.parse(expand_query(query))
-            from desk.index import claimfilter
-
-            if claimfilter.split_query(boolean)[1] or claimfilter.split_query(boolean)[2]:
-                return None  # claimant: clauses: the library's own search answers them
-            boolean, ranges = searcher._split_ranges(boolean)
-            for docs in ranges:
-                flt = docs if flt is None else flt & docs
-            _top, matched = searcher._collect(boolean, 1, flt, None)
-            eligible = np.unique(art[matched])
-            ranking = boolean
-        if eligible is None or not len(eligible):
-            return []
-        top, _matched = searcher._collect(ranking, max(depth * 8, 2000), flt, None)
-    except AssertionError as exc:
-        raise QueryError("desk cannot combine figure: or date: inside OR/NOT groups; use them at the top level.") from exc
-    keep = np.zeros(int(art.max()) + 1 if len(art) else 0, dtype=bool)
-    keep[eligible] = True
-    out: list[Candidate] = []
-    stored = searcher._searcher.stored_fields
-    for item in top:
-        if not keep[art[item.docnum]]:
-            continue
-        number = stored(item.docnum)["number"]
-        out.append(Candidate(aids[item.docnum], int(number), float(item.score), True))
-        if len(out) >= depth:
-            break
-    return out
+    if words:
+        found = ranked(query, [_group(w) for w in words], outlets, since, until, depth=depth)
+    else:
+        found = ranked(expand_query(query), None, outlets, since, until, depth=depth)
+    if found is None:
+        return None
+    return [Candidate(aid, number, score, True) for aid, number, score in found]
 
 
 def article_ref(library: Any, article: Article, number: int, start: int, end: int) -> PassageRef:

@@ -19,14 +19,24 @@ The split of work:
 
 A backend must provide:
 
-- ``search(query, outlets, since, until, limit, per_article, facets)``: the
-  passages matching a query in desk's query language (words, phrases,
-  ``AND``/``OR``/``NOT``, prefixes ``gas*``, fuzzy ``swap~``, ``title:``,
-  ``outlet:``, ``date:[A TO B]``, ``figure:>N``, ``claimant:``), ranked by
-  BM25F, at most ``per_article`` passages of one article, with the exact
-  number of matching passages (``total``) and exact per-outlet counts of the
-  matching *articles* (``facets``).  A malformed query raises
-  :class:`desk.errors.QueryError` with a sentence.
+- ``parse(text)``: the user's string in desk's query language (words,
+  phrases, ``AND``/``OR``/``NOT``, prefixes ``gas*``, fuzzy ``swap~``,
+  ``title:``, ``outlet:``, ``date:[A TO B]``, ``figure:>N``, ``claimant:``)
+  as desk's own query tree (:mod:`desk.index.querytree`: term, phrase,
+  prefix, wildcard, fuzzy, range, and, or, not, boost).  A malformed query
+  raises :class:`desk.errors.QueryError` with a sentence.  The library parses
+  once and hands the tree to the calls below; a backend translates the tree
+  into its own queries (the Whoosh backend: :func:`desk.index.whoosh.query.from_tree`).
+- ``search(tree, outlets, since, until, limit, per_article, facets)``: the
+  passages matching the tree, ranked by BM25F, at most ``per_article``
+  passages of one article, with the exact number of matching passages
+  (``total``) and exact per-outlet counts of the matching *articles*
+  (``facets``).
+- ``ranked(groups, depth, outlets, since, until)``: compare's candidates, a
+  list of ``(article id, passage number, score)``: the best ``depth``
+  passages of the articles in which *every* group matches somewhere (in any
+  passage), ranked by the OR of the groups.  A passage need not hold every
+  group ("the Belarusian side" for "Belarus talks"); its article must.
 - ``claimant:`` clauses: claimants are not in the backend's documents (pass 2
   writes only the store, so an alias edit needs no re-index).  The backend is
   given a :class:`ClaimantSource`; for a clause it gets back the *set of
@@ -77,10 +87,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from desk.index import querytree as qt
 from desk.model import Article
 
 #: a passage: (article id, passage number)
 PassageKey = tuple[str, int]
+#: compare's candidate: (article id, passage number, score)
+RankedPassage = tuple[str, int, float]
 #: a figure of pass 1: (offset in the article text, value, upper value of a range or None)
 FigureSpan = tuple[int, float, "float | None"]
 
@@ -148,9 +161,11 @@ class IndexBackend(Protocol):
 
     def use_claimants(self, source: ClaimantSource) -> None: ...
 
+    def parse(self, query: str) -> qt.Node: ...
+
     def search(
         self,
-        query: str,
+        query: qt.Node,
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
@@ -158,6 +173,15 @@ class IndexBackend(Protocol):
         per_article: int = 2,
         facets: bool = True,
     ) -> RawResult: ...
+
+    def ranked(
+        self,
+        groups: Sequence[qt.Node],
+        depth: int,
+        outlets: Sequence[str] = (),
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+    ) -> list[RankedPassage]: ...
 
     def writer(
         self, *, bulk: bool, wait: float, message: Callable[[str], None], workers: int = 1, early: bool = False

@@ -149,6 +149,10 @@ class ClaimantIndex:
             return set(self._all) - self._eval(q.item)
         if isinstance(q, qt.AndNot):
             return self._eval(q.positive) - self._eval(q.negative)
+        if isinstance(q, qt.AndMaybe):
+            return self._eval(q.required)
+        if isinstance(q, qt.Boost):
+            return self._eval(q.item)
         return self._leaf(q)
 
     def _leaf(self, q: qt.Node) -> set[PassageKey]:

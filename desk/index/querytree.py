@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desk.errors import QueryError
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -84,8 +86,26 @@ class AndNot:
 
 
 @dataclass(frozen=True, slots=True)
+class AndMaybe:
+    """``a ANDMAYBE b``: what matches ``a``; ``b`` only adds to the scores of those that match it too."""
+
+    required: Node
+    optional: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Boost:
+    """``word^2``: ``item`` with its score multiplied by ``factor``."""
+
+    item: Node
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
 class Every:
-    """Every document (``*``)."""
+    """Every document (``*``); with a ``field`` (``title:*``), every document that has one."""
+
+    field: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,20 +113,75 @@ class Nothing:
     """No document."""
 
 
-Node = Term | Phrase | Prefix | Wildcard | Fuzzy | Range | And | Or | Not | AndNot | Every | Nothing
+Node = Term | Phrase | Prefix | Wildcard | Fuzzy | Range | And | Or | Not | AndNot | AndMaybe | Boost | Every | Nothing
 
 
 def leaves(node: Node) -> list[Node]:
     """The leaf clauses of ``node``, left to right."""
     if isinstance(node, And | Or):
         return [leaf for item in node.items for leaf in leaves(item)]
-    if isinstance(node, Not):
+    if isinstance(node, Not | Boost):
         return leaves(node.item)
     if isinstance(node, AndNot):
         return leaves(node.positive) + leaves(node.negative)
+    if isinstance(node, AndMaybe):
+        return leaves(node.required) + leaves(node.optional)
     return [node]
 
 
 def fields(node: Node) -> set[str]:
-    """The fields ``node`` names (``Every`` and ``Nothing`` name none)."""
-    return {leaf.field for leaf in leaves(node) if hasattr(leaf, "field")}
+    """The fields ``node`` names (``Nothing`` and a field-less ``Every`` name none)."""
+    return {f for leaf in leaves(node) if (f := getattr(leaf, "field", ""))}
+
+
+#: the field whose clauses are answered from the library store, not by the backend's documents
+CLAIMANT = "claimant"
+
+
+def is_claimant_only(node: Node) -> bool:
+    """True when every leaf of ``node`` is a ``claimant:`` clause."""
+    found = leaves(node)
+    return bool(found) and all(getattr(leaf, "field", "") == CLAIMANT for leaf in found)
+
+
+def mentions_claimant(node: Node) -> bool:
+    return any(getattr(leaf, "field", "") == CLAIMANT for leaf in leaves(node))
+
+
+def split_claimants(node: Node) -> tuple[Node | None, list[Node], list[Node]]:
+    """``(rest, required, excluded)``: the claimant-only parts of a query's top level.
+
+    ``required`` clauses must match (filters), ``excluded`` ones must not
+    (masks); ``rest`` is what the backend searches in its documents (None when
+    nothing is left).  A claimant clause nested inside an OR or NOT that mixes
+    it with other words cannot be a filter and gets a sentence.
+    """
+    if not mentions_claimant(node):
+        return node, [], []
+    if isinstance(node, Not) and is_claimant_only(node.item):
+        return None, [], [node.item]  # every passage but those, as in "killed NOT claimant:x"
+    if is_claimant_only(node):
+        return None, [node], []
+    if isinstance(node, And):
+        rest: list[Node] = []
+        required: list[Node] = []
+        excluded: list[Node] = []
+        for c in node.items:
+            if isinstance(c, Not) and is_claimant_only(c.item):
+                excluded.append(c.item)
+            elif is_claimant_only(c):
+                required.append(c)
+            elif mentions_claimant(c):
+                break
+            else:
+                rest.append(c)
+        else:
+            if not rest:
+                return None, required, excluded
+            return (rest[0] if len(rest) == 1 else And(tuple(rest))), required, excluded
+    if isinstance(node, AndNot) and is_claimant_only(node.negative) and not mentions_claimant(node.positive):
+        return node.positive, [], [node.negative]
+    raise QueryError(
+        "desk can combine claimant: with other words only at the top level of a query "
+        "(killed claimant:zelensky, killed NOT claimant:putin), not inside an OR group."
+    )

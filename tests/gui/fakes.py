@@ -236,6 +236,13 @@ class FakeLibrary:
     def skipped(self) -> list[Skipped]:
         return []
 
+    def ranked_passages(self, query: str, groups: Sequence[str] | None = None, outlets: Sequence[str] = (),
+                        since: dt.date | str | None = None, until: dt.date | str | None = None,
+                        *, depth: int) -> list[tuple[str, int, float]] | None:
+        if query.count('"') % 2:
+            raise QueryError("The query has an opening quote without a closing one.")
+        return [(a.id, 1, 1.0) for a in self.articles_list if not outlets or a.outlet in outlets][:depth]
+
     def compare(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
                 until: dt.date | str | None = None, progress: Progress | None = None,
                 cancelled: CancelCheck | None = None, *, limit: int | None = None) -> Comparison:

@@ -1,4 +1,5 @@
-"""Renaming a claimant in the window, on the real core: the compare legend, the cells and the claims table follow."""
+"""Renaming a claimant in the window, on the real core: the compare legend, the cells, the claims table,
+the results list and a new collation follow."""
 
 from __future__ import annotations
 
@@ -41,6 +42,20 @@ def test_a_rename_reaches_the_legend_the_cells_and_the_claims_table(qtbot, setti
         table = {s.claimant for s in w.claims_view.model.statements}
         assert NEW in table
         assert not set(old) & table
+        # the results list and a collation made in the window after the rename
+        with qtbot.waitSignal(w.searched, timeout=120_000):
+            w.search("barges")
+        listed = claimant_names(to_plain(w.results.model.result))
+        assert NEW in listed
+        assert not set(old) & listed
+        with qtbot.waitSignal(w.compared, timeout=120_000):
+            w.collate(sorted(w.articles))
+        collated = view.model.comparison
+        assert collated is not None
+        assert collated.mode == "collate"
+        names = claimant_names(to_plain(collated))
+        assert NEW in names
+        assert not set(old) & names
     finally:
         w.close_library()
     # the core saw the same edits: a collation made now shows the new name too

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from desk.index.backend import FigureSpan, IndexBackend, IndexWriting, RawResult
+from desk.index import querytree as qt
+from desk.index.backend import FigureSpan, IndexBackend, IndexWriting, RankedPassage, RawResult
 from desk.index.whoosh import open_whoosh
 from desk.library import Library, index_backend_version
 from desk.model import Article
@@ -51,9 +52,19 @@ class CountingBackend:
     def use_claimants(self, source: Any) -> None:
         self.inner.use_claimants(source)
 
-    def search(self, query: str, *args: Any, **kwargs: Any) -> RawResult:
+    def parse(self, query: str) -> qt.Node:
+        self.log.append(f"parse {query}")
+        return self.inner.parse(query)
+
+    def search(self, query: qt.Node, *args: Any, **kwargs: Any) -> RawResult:
+        assert not isinstance(query, str), "the library hands the backend a parsed tree"
         self.log.append(f"search {query}")
         return self.inner.search(query, *args, **kwargs)
+
+    def ranked(self, groups: Sequence[qt.Node], depth: int, *args: Any) -> list[RankedPassage]:
+        assert all(not isinstance(g, str) for g in groups)
+        self.log.append(f"ranked {len(groups)} {depth}")
+        return self.inner.ranked(groups, depth, *args)
 
     def writer(self, **kwargs: Any) -> CountingWriting:
         self.log.append("writer")
@@ -93,11 +104,15 @@ def test_library_uses_the_backend_it_is_given(tmp_path: Path) -> None:
         assert {h.relpath for h in result.hits} == {"one.txt", "two.txt"}
         assert result.outlets
         counts = {a.relpath: lib.passage_counts()[a.id] for a in lib.articles()}
+        # compare's candidates come from the backend's ranked(), one tree per word group
+        comparison = lib.compare("weir barges")
+        assert {c.relpath for r in comparison.rows for cell in r.cells.values() for c in cell} == {"one.txt", "two.txt"}
     assert log[0] == "writer"
     # every passage went through the backend's writer, one article at a time
     assert sorted(x for x in log if x.startswith("add ")) == [f"add {rel} {n}" for rel, n in sorted(counts.items())]
     assert all(n >= 1 for n in counts.values())
-    assert log.index("commit") < log.index("search barges")
+    assert log.index("commit") < log.index("parse barges") < log.index("search Term(field='body', text='barg')")
+    assert "ranked 2 400" in log
     assert log[-1] == "close"
 
 

@@ -10,8 +10,8 @@ from whoosh import query as wq
 from whoosh.analysis import StandardAnalyzer
 
 from desk.errors import QueryError
+from desk.index import querytree as qt
 from desk.index.claimants import ClaimantIndex, edit_distance
-from desk.index.whoosh.claimfilter import split_query
 from desk.index.whoosh.query import QueryBuilder, to_tree
 from desk.index.whoosh.schema import make_schema
 from desk.library import Library
@@ -46,11 +46,11 @@ def builder() -> QueryBuilder:
 
 
 def keys(idx: ClaimantIndex, builder: QueryBuilder, text: str) -> set[tuple[str, int]]:
-    rest, required, excluded = split_query(builder.parse(text))
+    rest, required, excluded = qt.split_claimants(to_tree(builder.parse(text)))
     assert rest is None
     assert not excluded
     assert len(required) == 1
-    return set(idx.passages(to_tree(required[0])))
+    return set(idx.passages(required[0]))
 
 
 def test_words_phrases_wildcards_and_fuzzy(builder):
@@ -94,24 +94,24 @@ def test_aliases_apply_when_read_and_a_new_version_reloads(builder):
 
 
 def test_split_query_shapes(builder):
-    rest, required, excluded = split_query(builder.parse("killed claimant:zelensky"))
-    assert rest == wq.Term("body", "kill")
-    assert required == [wq.Term("claimant", "zelensky")]
+    rest, required, excluded = qt.split_claimants(to_tree(builder.parse("killed claimant:zelensky")))
+    assert rest == qt.Term("body", "kill")
+    assert required == [qt.Term("claimant", "zelensky")]
     assert not excluded
-    rest, required, excluded = split_query(builder.parse("killed NOT claimant:putin"))
-    assert rest == wq.Term("body", "kill")
+    rest, required, excluded = qt.split_claimants(to_tree(builder.parse("killed NOT claimant:putin")))
+    assert rest == qt.Term("body", "kill")
     assert not required
-    assert excluded == [wq.Term("claimant", "putin")]
-    rest, required, excluded = split_query(builder.parse("NOT claimant:putin"))
+    assert excluded == [qt.Term("claimant", "putin")]
+    rest, required, excluded = qt.split_claimants(to_tree(builder.parse("NOT claimant:putin")))
     assert rest is None
     assert not required
-    assert excluded == [wq.Term("claimant", "putin")]
-    rest, required, excluded = split_query(builder.parse("killed soldiers"))
+    assert excluded == [qt.Term("claimant", "putin")]
+    rest, required, excluded = qt.split_claimants(to_tree(builder.parse("killed soldiers")))
     assert required == []
     assert excluded == []
     assert rest is not None
     with pytest.raises(QueryError, match="top level"):
-        split_query(builder.parse("killed OR claimant:zelensky"))
+        qt.split_claimants(to_tree(builder.parse("killed OR claimant:zelensky")))
 
 
 def test_edit_distance():
@@ -160,7 +160,7 @@ def test_claimant_only_fast_path_matches_the_array_path(seeds: Path, tmp_path: P
     """A claimant-only query skips Every's matcher; what it keeps and how it ranks must not change."""
     with Library(seeds, data_dir=tmp_path / "data") as lib:
         lib.update(extract=False)
-        searcher = lib._search
+        searcher = lib.backend.searcher
         searcher.refresh()
         live = sorted(searcher.searcher.reader().all_doc_ids())
         flt, mask = set(live[::2]), set(live[::6])

@@ -10,7 +10,7 @@ import pytest
 from desk.errors import QueryError
 from desk.index import querytree as qt
 from desk.index.claimants import ClaimantIndex
-from desk.index.whoosh.query import QueryBuilder, to_tree
+from desk.index.whoosh.query import QueryBuilder, from_tree, to_tree
 from desk.index.whoosh.schema import make_schema
 
 
@@ -64,3 +64,45 @@ def test_claimant_clauses_from_a_hand_built_tree() -> None:
     assert idx.passages(qt.Every()) == {("a", 0), ("a", 1), ("b", 3)}
     with pytest.raises(QueryError):
         idx.passages(qt.Range("claimant", 1, 2))
+
+
+ROUND_TRIP = [
+    "ferry",
+    'flooded "river bank" gaug* dredger~ NOT ferry',
+    "(levee OR dyke) figure:>300 date:[2021-03-01 TO 2021-03-31]",
+    "pump^3 OR (sluice AND gate)^0.5",
+    "lock ANDNOT keeper",
+    "barge ANDMAYBE tug",
+    'title:"weir repairs" outlet:"River Gazette"',
+    "title:* canal",
+    "dred?er OR lock*",
+    "figure:[10 TO 20] date:<2020-01-01",
+    "claimant:oduya sluice",
+    "*",
+]
+
+
+@pytest.mark.parametrize("text", ROUND_TRIP)
+def test_the_tree_gives_the_same_whoosh_query_back(builder: QueryBuilder, text: str) -> None:
+    """The backend searches from_tree(tree): it must be the query Whoosh's parser built, boosts and all."""
+    q = builder.parse(text)
+    back = from_tree(to_tree(q))
+    assert back == q
+    assert repr(back) == repr(q)
+
+
+def test_boost_and_andmaybe_are_kept_in_the_tree(builder: QueryBuilder) -> None:
+    t = to_tree(builder.parse("pump^3 ANDMAYBE sluice"))
+    assert t == qt.AndMaybe(qt.Boost(qt.Term("body", "pump"), 3.0), qt.Term("body", "sluic"))
+    assert qt.fields(to_tree(builder.parse("title:*"))) == {"title"}
+    assert to_tree(builder.parse("title:*")) == qt.Every("title")
+
+
+def test_claimant_clauses_split_from_the_tree() -> None:
+    tree = qt.And((qt.Term("body", "flood"), qt.Term("claimant", "oduya"), qt.Not(qt.Term("claimant", "varga"))))
+    rest, required, excluded = qt.split_claimants(tree)
+    assert rest == qt.Term("body", "flood")
+    assert required == [qt.Term("claimant", "oduya")]
+    assert excluded == [qt.Term("claimant", "varga")]
+    with pytest.raises(QueryError, match="top level"):
+        qt.split_claimants(qt.Or((qt.Term("body", "flood"), qt.Term("claimant", "oduya"))))

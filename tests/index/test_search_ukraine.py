@@ -14,7 +14,7 @@ BROAD = ["ukraine", "russia", "coun*", "moscow~", "sanctions OR nuclear", "mosco
 
 @pytest.mark.parametrize("text", BROAD)
 def test_same_top_hits_and_exact_counts_as_whoosh(ukraine_library: Library, text: str) -> None:
-    ps = ukraine_library._search
+    ps = ukraine_library.backend.searcher
     ps.refresh()
     s = ps.searcher
     q = ps.builder.parse(text)

@@ -3,8 +3,8 @@
 :class:`WhooshBackend` is what :mod:`desk.index.backend` asks of a backend,
 made of this package's modules: :mod:`.schema` (fields), :mod:`.engine`
 (opening, signed tables of contents, locks, guarded commits), :mod:`.query`
-(desk's query language on Whoosh's parser), :mod:`.claimfilter` (``claimant:``
-clauses as sets of passage keys) and :mod:`.search` (scoring in numpy, facets,
+(desk's query language on Whoosh's parser, and desk's query tree back to Whoosh
+queries) and :mod:`.search` (scoring in numpy, facets,
 highlights).  Private Whoosh calls (``_new_task``, ``_segments``, matcher
 internals) stay inside this package.
 """
@@ -19,7 +19,8 @@ from typing import Any
 import whoosh
 from whoosh.writing import IndexWriter
 
-from desk.index.backend import ClaimantSource, FigureSpan, IndexBackend, RawResult
+from desk.index import querytree as qt
+from desk.index.backend import ClaimantSource, FigureSpan, IndexBackend, RankedPassage, RawResult
 from desk.index.claimants import ClaimantIndex
 from desk.model import Article
 
@@ -124,9 +125,12 @@ class WhooshBackend:
 
         self.searcher.claimants = ClaimantIndex(source.rows, source.version, source.canon, tokens)
 
+    def parse(self, query: str) -> qt.Node:
+        return self.searcher.parse(query)
+
     def search(
         self,
-        query: str,
+        query: qt.Node,
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
@@ -135,6 +139,16 @@ class WhooshBackend:
         facets: bool = True,
     ) -> RawResult:
         return self.searcher.search(query, outlets, since, until, limit=limit, per_article=per_article, facets=facets)
+
+    def ranked(
+        self,
+        groups: Sequence[qt.Node],
+        depth: int,
+        outlets: Sequence[str] = (),
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+    ) -> list[RankedPassage]:
+        return self.searcher.ranked(groups, depth, outlets, since, until)
 
     def writer(
         self, *, bulk: bool, wait: float, message: Callable[[str], None], workers: int = 1, early: bool = False

@@ -10,6 +10,7 @@ into ``DateRange``/``NumericRange`` queries.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -249,25 +250,31 @@ class QueryBuilder:
 
 
 def to_tree(q: wq.Query) -> qt.Node:
-    """A Whoosh query as desk's own tree (:mod:`desk.index.querytree`).
+    """A parsed Whoosh query as desk's own tree (:mod:`desk.index.querytree`); :func:`from_tree`
+    gives the same Whoosh query back (a boost other than 1 becomes a ``Boost`` node).
 
-    ``AndMaybe`` keeps only its required side (the optional side only adds to scores);
-    a query kind desk's parser never builds raises QueryError.
+    A query kind desk's parser never builds raises QueryError.
     """
+    node = _bare_tree(q)
+    boost = float(getattr(q, "boost", 1.0))
+    return qt.Boost(node, boost) if boost != 1.0 else node
+
+
+def _bare_tree(q: wq.Query) -> qt.Node:
     if isinstance(q, wq.Every):
-        return qt.Every()
+        return qt.Every(q.fieldname or "")
     if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
         return qt.Nothing()
     if isinstance(q, wq.And):
         return qt.And(tuple(to_tree(c) for c in q.subqueries))
-    if isinstance(q, wq.Or):
+    if isinstance(q, wq.Or) and type(q) is wq.Or:
         return qt.Or(tuple(to_tree(c) for c in q.subqueries))
     if isinstance(q, wq.Not):
         return qt.Not(to_tree(q.query))
     if isinstance(q, wq.AndNot):
         return qt.AndNot(to_tree(q.a), to_tree(q.b))
     if isinstance(q, wq.AndMaybe):
-        return to_tree(q.a)
+        return qt.AndMaybe(to_tree(q.a), to_tree(q.b))
     if isinstance(q, wq.FuzzyTerm):
         return qt.Fuzzy(q.fieldname, _text(q.text), int(q.maxdist), int(q.prefixlength))
     if isinstance(q, wq.Prefix):
@@ -278,11 +285,53 @@ def to_tree(q: wq.Query) -> qt.Node:
         return qt.Phrase(q.fieldname, tuple(_text(w) for w in q.words), int(q.slop))
     if isinstance(q, wq.DateRange):
         return qt.Range(q.fieldname, q.startdate, q.enddate, not q.startexcl, not q.endexcl)
-    if isinstance(q, wq.NumericRange):
+    if isinstance(q, wq.NumericRange | wq.TermRange):
         return qt.Range(q.fieldname, q.start, q.end, not q.startexcl, not q.endexcl)
-    if isinstance(q, wq.Term):
+    if type(q) is wq.Term:
         return qt.Term(q.fieldname, _text(q.text))
     raise QueryError(f"desk cannot use this part of the query ({type(q).__name__}).")
+
+
+def from_tree(node: qt.Node) -> wq.Query:
+    """desk's query tree as the Whoosh query that searches it (the inverse of :func:`to_tree`)."""
+    if isinstance(node, qt.Boost):
+        q = from_tree(node.item)
+        q.boost = node.factor
+        return q
+    if isinstance(node, qt.And | qt.Or):
+        return (wq.And if isinstance(node, qt.And) else wq.Or)([from_tree(c) for c in node.items])
+    if isinstance(node, qt.Not):
+        return wq.Not(from_tree(node.item))
+    if isinstance(node, qt.AndNot):
+        return wq.AndNot(from_tree(node.positive), from_tree(node.negative))
+    if isinstance(node, qt.AndMaybe):
+        return wq.AndMaybe(from_tree(node.required), from_tree(node.optional))
+    if isinstance(node, qt.Every):
+        return wq.Every(node.field or None)
+    if isinstance(node, qt.Nothing):
+        return wq.NullQuery
+    return _leaf_query(node)
+
+
+def _leaf_query(node: qt.Node) -> wq.Query:
+    if isinstance(node, qt.Term):
+        return wq.Term(node.field, node.text)
+    if isinstance(node, qt.Phrase):
+        return wq.Phrase(node.field, list(node.words), slop=node.slop)
+    if isinstance(node, qt.Prefix):
+        return wq.Prefix(node.field, node.text)
+    if isinstance(node, qt.Wildcard):
+        return wq.Wildcard(node.field, node.pattern)
+    if isinstance(node, qt.Fuzzy):
+        return wq.FuzzyTerm(node.field, node.text, maxdist=node.maxdist, prefixlength=node.prefix)
+    if isinstance(node, qt.Range):
+        low, high, lexcl, hexcl = node.low, node.high, not node.include_low, not node.include_high
+        if isinstance(low, dt.datetime) or isinstance(high, dt.datetime):
+            return wq.DateRange(node.field, low, high, startexcl=lexcl, endexcl=hexcl)
+        if isinstance(low, int | float) or isinstance(high, int | float):
+            return wq.NumericRange(node.field, low, high, startexcl=lexcl, endexcl=hexcl)
+        return wq.TermRange(node.field, low, high, startexcl=lexcl, endexcl=hexcl)
+    raise QueryError(f"desk cannot search for this part of the query ({type(node).__name__}).")
 
 
 def _text(value: object) -> str:

@@ -29,12 +29,12 @@ from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
 from desk.errors import QueryError
+from desk.index import querytree as qt
 from desk.index.backend import RawHit, RawResult
 from desk.index.bounds import as_datetime
 from desk.index.claimants import ClaimantIndex
 
-from . import claimfilter
-from .query import QueryBuilder, to_tree
+from .query import QueryBuilder, from_tree, to_tree
 
 
 @dataclass(slots=True)
@@ -163,12 +163,12 @@ class PassageSearcher:
                 self._filters[key] = cached
             return cached
 
-    def _claimant_set(self, q: wq.Query) -> set[int]:
+    def _claimant_set(self, q: qt.Node) -> set[int]:
         """The documents of the passages whose claimants match ``q`` (claimant: clauses only)."""
         if self.claimants is None:
             return set()
         docnum = self._passage_docnums()
-        return {d for d in (docnum.get(k) for k in self.claimants.passages(to_tree(q))) if d is not None}
+        return {d for d in (docnum.get(k) for k in self.claimants.passages(q)) if d is not None}
 
     def _passage_docnums(self) -> dict[tuple[str, int], int]:
         """(article id, passage number) -> document number of the live documents, once per snapshot."""
@@ -206,9 +206,13 @@ class PassageSearcher:
                 return ranges[0], [self._range_set(r) for r in ranges[1:]]
         return q, []
 
+    def parse(self, text: str) -> qt.Node:
+        """The user's query as desk's query tree; QueryError with a sentence when it is malformed."""
+        return to_tree(self.builder.parse(text))
+
     def search(
         self,
-        text: str,
+        query: qt.Node | str,
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
@@ -216,8 +220,8 @@ class PassageSearcher:
         per_article: int = 2,
         facets: bool = True,
     ) -> RawResult:
-        q = self.builder.parse(text)
-        rest, required, excluded = claimfilter.split_query(q)
+        tree = self.parse(query) if isinstance(query, str) else query
+        rest, required, excluded = qt.split_claimants(tree)
         self.refresh()  # another process may have committed since: never search a stale snapshot
         with self._lock:
             flt = self.filter_set(outlets, since, until)
@@ -229,7 +233,7 @@ class PassageSearcher:
                 mask = set().union(*(self._claimant_set(part) for part in excluded)) if excluded else None
                 if mask and flt is not None:
                     flt, mask = flt - mask, None  # one set: the facet counts then see it too
-                q = rest if rest is not None else wq.Every()
+            q = from_tree(rest) if rest is not None else wq.Every()
             q, range_sets = self._split_ranges(q)
             for docs in range_sets:
                 flt = docs if flt is None else flt & docs
@@ -284,6 +288,60 @@ class PassageSearcher:
                 )
             counts = self._facets(matched) if facets and hits else {}
             return RawResult(hits, len(matched), counts)
+
+    def ranked(
+        self,
+        groups: Sequence[qt.Node],
+        depth: int,
+        outlets: Sequence[str] = (),
+        since: dt.date | dt.datetime | str | None = None,
+        until: dt.date | dt.datetime | str | None = None,
+    ) -> list[tuple[str, int, float]]:
+        """The best ``depth`` passages ``(article id, passage number, score)`` of the articles in
+        which every group matches somewhere, ranked by the OR of the groups (one group: itself).
+
+        Top-level ``figure:``/``date:`` clauses of a group filter every group (as in :meth:`search`).
+        """
+        if not groups:
+            return []
+        self.refresh()
+        with self._lock:
+            flt = self.filter_set(outlets, since, until)
+            if flt is not None and not flt:
+                return []
+            art = self._doc_arrays()[0]
+            aids = self._doc_columns()[0]
+            queries = []
+            for group in groups:
+                q, ranges = self._split_ranges(from_tree(group))
+                for docs in ranges:
+                    flt = docs if flt is None else flt & docs
+                queries.append(q)
+            ranking = queries[0] if len(queries) == 1 else wq.Or(queries).normalize()
+            try:
+                eligible: np.ndarray | None = None
+                for q in queries:
+                    _top, matched = self._collect(q, 1, flt, None)
+                    arts = np.unique(art[matched])
+                    eligible = arts if eligible is None else np.intersect1d(eligible, arts)
+                if eligible is None or not len(eligible):
+                    return []
+                top, _matched = self._collect(ranking, max(depth * 8, 2000), flt, None)
+            except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
+                raise QueryError(
+                    "desk cannot combine figure: or date: inside OR/NOT groups; use them at the top level."
+                ) from exc
+            keep = np.zeros(int(art.max()) + 1 if len(art) else 0, dtype=bool)
+            keep[eligible] = True
+            out: list[tuple[str, int, float]] = []
+            stored = self._searcher.stored_fields
+            for item in top:
+                if not keep[art[item.docnum]]:
+                    continue
+                out.append((aids[item.docnum], int(stored(item.docnum)["number"]), float(item.score)))
+                if len(out) >= depth:
+                    break
+            return out
 
     def _spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
         """Character spans of the tokens of ``text`` whose indexed form is a matched term.
