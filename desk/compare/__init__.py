@@ -93,7 +93,8 @@ def compare_query(
     refs = [u for u, _ in units]
     separate_unknown_sources(refs)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
-    rows = build_rows(refs, progress, cancelled, hits=hit_keys)
+    # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
+    rows = build_rows(refs, progress, cancelled, hits=hit_keys, describe=False)
     if not KEEP_LONE_NEIGHBOURS:
         # a row of one outlet made only of sentences around the matches, without a figure,
         # says nothing to compare
@@ -101,10 +102,16 @@ def compare_query(
         rows = [
             r for r in rows
             if len(r.outlets) > 1
-            or r.statements
+            or _has_claims(r)
             or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
         ]
     rows = [_merge_cells(library, r) for r in rows]
+    from .statements import describe_row
+
+    for r in rows:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        describe_row(r)
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -134,16 +141,21 @@ def _searched(
     return [Candidate(h.article_id, h.number, h.score, True) for h in result.hits]
 
 
+def _has_claims(row: Row) -> bool:
+    """Whether any passage of the row holds a figure (what ``describe_row`` turns into statements)."""
+    from .profile import claims_of
+
+    return any(claims_of(p) for cell in row.cells.values() for p in cell)
+
+
 def _merge_cells(library: Any, row: Row) -> Row:
     """Sentences of one passage in one row become one reference spanning them."""
-    changed = False
     for outlet, refs in row.cells.items():
         by_key: dict[tuple[str, int], list[PassageRef]] = {}
         for r in refs:
             by_key.setdefault(r.key, []).append(r)
         if all(len(v) == 1 for v in by_key.values()):
             continue
-        changed = True
         merged: list[PassageRef] = []
         for key, group in by_key.items():
             if len(group) == 1:
@@ -160,10 +172,6 @@ def _merge_cells(library: Any, row: Row) -> Row:
             ref.score = max(r.score for r in group)
             merged.append(ref)
         row.cells[outlet] = merged
-    if changed:
-        from .statements import describe_row
-
-        describe_row(row)
     return row
 
 
