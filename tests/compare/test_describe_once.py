@@ -85,3 +85,32 @@ def test_article_cache_follows_the_store(folder: Path) -> None:
         again = lib.article(aid)
         assert again is not first
         assert "700 tonnes of rye" in again.text
+
+
+def test_a_row_met_again_gets_the_same_description_and_a_changed_claimant_a_new_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import dataclasses
+
+    import desk.compare as comp
+
+    comp.clear_described()
+    calls: list[int] = []
+    original = statements.describe_row
+    monkeypatch.setattr(statements, "describe_row", lambda row: (calls.append(1), original(row)))
+    (first, *_) = [r for r in build_rows(_refs(), describe=False) if len(r.outlets) == 2]
+    comp._describe(first)
+    (again, *_) = [r for r in build_rows(_refs(), describe=False) if len(r.outlets) == 2]
+    comp._describe(again)
+    assert len(calls) == 1  # the second row was remembered
+    assert (again.summary, again.disagreement, again.differences) == (
+        first.summary, first.disagreement, first.differences)
+    assert again.statements == first.statements
+    assert again.statements is not first.statements  # a row's lists are its own
+    renamed = [dataclasses.replace(r, claims=[dataclasses.replace(c, claimant="the harbour board")
+                                              for c in r.claims]) for r in _refs()]
+    (other, *_) = [r for r in build_rows(renamed, describe=False) if len(r.outlets) == 2]
+    comp._describe(other)
+    assert len(calls) == 2
+    assert "harbour board" in other.summary
+    assert "harbour board" not in first.summary
