@@ -194,9 +194,11 @@ def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
 
 
 def clear_cache() -> None:
+    from . import clear_described
     from .asof import _candidates_cached
     from .retrieve import clear_cache as clear_sentences
 
+    clear_described()
     _CACHE.clear()
     stem.cache_clear()
     _candidates_cached.cache_clear()

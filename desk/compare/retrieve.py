@@ -31,8 +31,8 @@ from typing import Any
 
 from desk.errors import ArticleGone
 from desk.extract.sentences import sentences
-from desk.model import Article, Claim, PassageRef
-from desk.passages import passage_ref
+from desk.model import Article, Claim, Extraction, PassageRef
+from desk.passages import attribution_in, passage_ref
 
 from .tokens import QUERY_SYNONYMS, expand_query
 
@@ -147,11 +147,24 @@ def sentence_units(
             p = passages.get(number)
             if p is None:
                 continue
-            for s, e in _claim_sentences(article, p.start, p.end):
-                ref = passage_ref(article, number, s, e, extraction)
+            spans = _claim_sentences(article, p.start, p.end)
+            # what belongs to each sentence belongs to its passage: look through the passage's share only
+            local = _within(extraction, p.start, p.end) if extraction is not None and len(spans) > 1 else extraction
+            for s, e in spans:
+                ref = passage_ref(article, number, s, e, local)
                 ref.score = score
                 units.append((ref, hit))
     return units
+
+
+def _within(extraction: Extraction, start: int, end: int) -> Extraction:
+    """The claims, attributions and entities of ``extraction`` that :func:`desk.passages.passage_ref`
+    could give any sentence inside ``[start, end)`` (in their order)."""
+    return Extraction(
+        claims=[c for c in extraction.claims if start <= c.figure.start < end],
+        attributions=[a for a in extraction.attributions if attribution_in(a, start, end)],
+        entities=[x for x in extraction.entities if x.start < end and x.end > start],
+    )
 
 
 #: sentences of recent passages (a compare, its re-runs and the next queries meet the same passages)

@@ -9,16 +9,37 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from desk.extract.claimants import attribute_many, load_model
-from desk.extract.dates import find_dates
-from desk.extract.figures import find_figures
-from desk.extract.names import canonical_name, same_claimant
 from desk.model import Article, Claim, Extraction, Figure
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from desk.extract.claimants import load_model
+    from desk.extract.figures import find_figures
+    from desk.extract.names import canonical_name, same_claimant
+
+#: the package's names from its modules, imported when first used: a process that only reads
+#: sentences or stored extractions (``desk compare``, ``desk search``) never loads the claimant
+#: rules, the cue lists or the figure patterns (about 70 ms of start-up)
+_LAZY = {
+    "load_model": "claimants",
+    "find_figures": "figures",
+    "canonical_name": "names",
+    "same_claimant": "names",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "canonical_name",
@@ -68,6 +89,10 @@ def extract_many(
     The sentences of all texts are parsed in shared batches, which is faster
     than one text at a time (the index's workers hand over a few dozen).
     """
+    from desk.extract.claimants import attribute_many
+    from desk.extract.dates import find_dates
+    from desk.extract.figures import find_figures
+
     prepared = []
     for text, skip, _, figures in items:
         spans = [(int(s), int(e)) for s, e in skip]

@@ -63,6 +63,9 @@ SORTS = ("Outlets spanned", "Relevance", "Date (oldest first)", "Date (newest fi
 DIFF_MIN_SIMILARITY = 0.3
 #: passages a collapsed cell shows (the rest behind "more")
 COLLAPSED_PASSAGES = 2
+#: rows whose heights are estimated at once (at least a screenful); the rest follow in chunks of
+ESTIMATE_FIRST_ROWS = 60
+ESTIMATE_CHUNK_ROWS = 150
 #: the width of the status column (tick box, badge, outlets, dates)
 STATUS_WIDTH = 112
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
@@ -717,6 +720,7 @@ class CompareView(QWidget):
         # once stalled the window for seconds.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fitted: set[int] = set()
+        self._estimate_gen = 0  # bumped by each new estimate: older chunks stop
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(15)
@@ -991,8 +995,15 @@ class CompareView(QWidget):
             self._estimate_row_heights()
 
     def _estimate_row_heights(self) -> None:
-        """A cheap height for every row from its text length; exact heights come when visible."""
+        """A cheap height for every row from its text length; exact heights come when visible.
+
+        The rows on screen (and a margin) get theirs at once; the rest follow in
+        chunks on later turns of the event loop, so a comparison of a thousand
+        rows never holds the GUI thread for the whole table (setRowHeight costs
+        tens of microseconds a row).
+        """
         self._fitted.clear()
+        self._estimate_gen += 1
         n = self.model.rowCount()
         if not n:
             return
@@ -1001,7 +1012,29 @@ class CompareView(QWidget):
         char_w = max(1.0, fm.averageCharWidth() * 1.05)
         cols = [c for c in range(1, self.model.columnCount()) if not self.table.isColumnHidden(c)]
         widths = {c: max(40, self.table.columnWidth(c) - 2 * RichTextDelegate.PADDING) for c in cols}
-        for r in range(n):
+        first = min(n, max(ESTIMATE_FIRST_ROWS, self.table.viewport().height() // max(1, 2 * line) + 10))
+        self._estimate_rows(0, first, line, char_w, cols, widths)
+        self._fit_timer.start()
+        if first < n:
+            gen = self._estimate_gen
+            QTimer.singleShot(0, lambda: self._estimate_more(gen, first, line, char_w, cols, widths))
+
+    def _estimate_more(self, gen: int, start: int, line: int, char_w: float, cols: list[int],
+                       widths: dict[int, int]) -> None:
+        """The next chunk of estimated heights, unless a newer estimate (a new comparison, a resize) began."""
+        n = self.model.rowCount()
+        if gen != self._estimate_gen or start >= n:
+            return
+        end = min(n, start + ESTIMATE_CHUNK_ROWS)
+        self._estimate_rows(start, end, line, char_w, cols, widths)
+        if end < n:
+            QTimer.singleShot(0, lambda: self._estimate_more(gen, end, line, char_w, cols, widths))
+
+    def _estimate_rows(self, start: int, end: int, line: int, char_w: float, cols: list[int],
+                       widths: dict[int, int]) -> None:
+        for r in range(start, end):
+            if r in self._fitted:
+                continue  # fitted to its contents already: keep the exact height
             best = 2 * line
             whole = self.model.source_row(r) in self.model.expanded
             for c in cols:
@@ -1015,7 +1048,6 @@ class CompareView(QWidget):
                             for p in refs)
                 best = max(best, lines * line + 2 * RichTextDelegate.PADDING + 12 * len(refs))
             self.table.setRowHeight(r, int(best))
-        self._fit_timer.start()
 
     def _fit_visible_rows(self) -> None:
         n = self.model.rowCount()

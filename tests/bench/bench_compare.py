@@ -83,10 +83,63 @@ def _whole_process(report: Report, args: argparse.Namespace, data_dir: Path) -> 
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     n = len(PROCESS_QUERIES)
+    _process_parts(report, args, data_dir)
     report(f"desk compare as a whole process ({n} queries, text then --json), wall median", statistics.median(walls), "s")
     report("desk compare as a whole process, wall max", max(walls), "s")
     report("desk compare as a whole process, CPU (user+sys) median", statistics.median(cpus), "s")
     report("desk compare as a whole process, CPU (user+sys) max", max(cpus), "s")
+
+
+#: a ``desk compare --json`` run in a child, each stage's CPU time printed as JSON (imports, opening the
+#: library, the change check, the compare, the output)
+_PARTS_SCRIPT = """
+import json, os, sys, time
+c0 = time.process_time()
+import desk.cli as cli
+import desk.compare, desk.library
+parts = {"imports": time.process_time() - c0}
+def timed(owner, name, label):
+    f = getattr(owner, name)
+    def w(*a, **k):
+        t = time.process_time()
+        try:
+            return f(*a, **k)
+        finally:
+            parts[label] = parts.get(label, 0.0) + time.process_time() - t
+    setattr(owner, name, w)
+timed(cli, "open_library", "open library")
+timed(cli, "index_quietly", "change check")
+timed(desk.library.Library, "compare", "compare (cold)")
+timed(cli, "print_comparison", "output")
+out, sys.stdout = sys.stdout, open(os.devnull, "w")
+try:
+    cli.main(["compare", sys.argv[1], sys.argv[2], "--json", "--data-dir", sys.argv[3]])
+except SystemExit:
+    pass
+sys.stdout = out
+parts["total"] = time.process_time() - c0
+print(json.dumps(parts))
+"""
+
+
+def _process_parts(report: Report, args: argparse.Namespace, data_dir: Path) -> None:
+    """Where a ``desk compare --json`` process spends its CPU time, median over PROCESS_QUERIES."""
+    import json
+    import subprocess
+    import sys
+
+    runs = []
+    for q in PROCESS_QUERIES:
+        done = subprocess.run([sys.executable, "-c", _PARTS_SCRIPT, str(args.corpus), q, str(data_dir)],
+                              capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    if not runs:
+        report("desk compare process parts: the child failed", "-")
+        return
+    for part in runs[0]:
+        report(f"desk compare --json process, CPU in {part} (median)",
+               statistics.median(r.get(part, 0.0) for r in runs), "s")
 
 
 def run(report: Report, args: argparse.Namespace) -> None:

@@ -732,3 +732,50 @@ def test_a_new_collation_opens_at_its_first_row(qtbot) -> None:  # type: ignore[
     qtbot.wait(200)  # the visible rows get their exact heights on a timer
     assert bar.value() == 0
     assert view.table.rowAt(0) == 0
+
+
+def test_row_heights_of_a_long_comparison_are_estimated_in_chunks(qtbot) -> None:
+    from desk.gui import compare_view as cv
+
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    long = " ".join(["The ferry crossed the lake twice before the storm closed the harbour."] * 12)
+    rows = [
+        Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", long)],
+                   "South Wire": [_ref(f"s{i}", "South Wire", "A short note on the ferry.")]})
+        for i in range(cv.ESTIMATE_FIRST_ROWS + 2 * cv.ESTIMATE_CHUNK_ROWS)
+    ]
+    view.set_comparison(Comparison("ferry", ["North Gazette", "South Wire"], rows))
+    last = len(rows) - 1
+    default = view.table.verticalHeader().defaultSectionSize()
+    assert view.table.rowHeight(0) > default  # the first screenful at once
+    assert view.table.rowHeight(last) == default  # the tail not yet
+    qtbot.waitUntil(lambda: view.table.rowHeight(last) > default)  # then, on later turns of the event loop
+    assert view.table.rowHeight(last) == view.table.rowHeight(cv.ESTIMATE_FIRST_ROWS + 1)
+
+
+def test_a_new_comparison_stops_the_old_estimate(qtbot) -> None:
+    from desk.gui import compare_view as cv
+
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    long = " ".join(["The ferry crossed the lake twice before the storm closed the harbour."] * 12)
+    many = [Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", long)]})
+            for i in range(cv.ESTIMATE_FIRST_ROWS + 3 * cv.ESTIMATE_CHUNK_ROWS)]
+    view.set_comparison(Comparison("ferry", ["North Gazette"], many))
+    # the new comparison is long enough for a chunk of its own, from the same row the old one's next chunk starts at
+    more = [Row(cells={"North Gazette": [_ref(f"x{i}", "North Gazette", "A short note on the ferry.")]})
+            for i in range(cv.ESTIMATE_FIRST_ROWS + 20)]
+    calls: list[tuple[int, int]] = []
+    original = view._estimate_rows
+    view._estimate_rows = lambda start, end, *rest: (calls.append((start, end)), original(start, end, *rest))
+    view.set_comparison(Comparison("note", ["North Gazette"], more))
+    qtbot.waitUntil(lambda: len(calls) >= 2)
+    qtbot.wait(100)  # the old comparison's pending chunk has had its turn
+    assert calls[0][0] == 0
+    assert calls[1][1] == len(more)
+    assert len(calls) == 2  # the old comparison's chunk did not run

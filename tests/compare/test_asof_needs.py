@@ -1,0 +1,43 @@
+"""The cheap word test before each as-of pattern never skips an expression the pattern would find."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desk.compare import asof
+
+SENTENCES = [
+    "The ferry sank on 3 MARCH, the harbour master said.",
+    "Officials counted 40 boats by 2021-05-04 and none since.",
+    "Earlier TODAY the mayor said 12 boats were lost.",
+    "Fishermen said last night that the storm had passed.",
+    "Tonight the council meets; the market fell in December.",
+    "In the first two weeks the guild sold 900 tonnes of barley.",
+    "The decision may come in early Sept. or by the end of October 2020.",
+    "Three days earlier the harbour had reopened, a spokesman said on Friday.",
+    "A ſeptember storm (an old spelling) closed the harbour.",
+    "Nothing here names a day at all.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_candidates_are_those_of_the_plain_patterns(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = dt.date(2021, 6, 9)
+    fast = asof._candidates(text, base)
+    monkeypatch.setattr(asof, "_needed", lambda kind, t, low: asof._NEEDS[kind].search(t) is not None)
+    assert fast == asof._candidates(text, base)
+
+
+def test_the_word_test_says_no_only_without_the_words() -> None:
+    assert not asof._needed("month", "The guild sold barley.", "the guild sold barley.")
+    assert asof._needed("month", "Sold in JUNE.", "sold in june.")
+    assert asof._needed("abs", "Counted by 2021-05-04.", "counted by 2021-05-04.")
+    assert not asof._needed("rel", "The ferry sank.", "the ferry sank.")
+    assert asof._needed("rel", "The ferry sank LAST NIGHT.", "the ferry sank last night.")
+
+
+def test_a_look_alike_letter_is_no_date_and_no_crash() -> None:
+    got = asof.resolve_as_of("A \u017feptember storm closed the harbour on Tuesday.", dt.date(2021, 6, 9))
+    assert got.exact == dt.date(2021, 6, 8)  # the weekday, not the look-alike month
