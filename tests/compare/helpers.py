@@ -127,7 +127,7 @@ def soldiers_comparison() -> Comparison:
 
     refs = [
         make_ref(
-            "Zelensky says 14,000 Russian soldiers have been killed in the war so far.",
+            "Zelensky says 14,000 Russian soldiers have been killed in the war.",
             "Daily Times",
             figures=[("14,000", 14000, "", "Russian soldiers killed", "Volodymyr Zelensky")],
         ),
