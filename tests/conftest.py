@@ -85,6 +85,13 @@ def ukraine_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield lib
 
 
+@pytest.fixture(scope="session")
+def ukraine_data(ukraine_library: Any) -> Path:
+    """The data dir that holds the session's ukraine-media index, for tests that open their own
+    window on it: copy it before use (the window writes its settings and commits there)."""
+    return Path(ukraine_library.data_dir)
+
+
 # -- interpreter exit after the GUI tests -------------------------------------
 # Since PySide6 6.11.3 and this session's GUI tests, the pytest process that has
 # run tests/gui dies with SIGSEGV *after* the last report line, while the

@@ -7,7 +7,6 @@ looked at by a person, the test checks that they were written and are not blank.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 from desk.gui.main_window import MainWindow
 
 SHOTS = Path(__file__).resolve().parents[2] / "resources" / "screenshots"
-UKRAINE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "ukraine-media"
 #: ukraine-media screenshots show the corpus's articles: looked at, never committed
 UKRAINE_SHOTS = SHOTS / "ukraine"
 
@@ -107,18 +105,12 @@ UKRAINE_QUERIES = [
 
 
 @pytest.fixture
-def ukraine_window(qtbot, settings, data_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A window on ukraine-media. DESK_UKRAINE names the corpus when it is not ../shared beside the
-    checkout; DESK_UKRAINE_DATA a data dir already indexed there (copied, never written), else the
-    test indexes the corpus (minutes)."""
-    corpus = Path(os.environ.get("DESK_UKRAINE", str(UKRAINE)))
-    if not corpus.is_dir():
-        pytest.skip(f"{corpus} is not here (set DESK_UKRAINE or put ../shared beside the checkout)")
-    prebuilt = os.environ.get("DESK_UKRAINE_DATA")
-    data = data_dir
-    if prebuilt:
-        data = tmp_path / "ukr-data"
-        shutil.copytree(prebuilt, data)
+def ukraine_window(qtbot, settings, ukraine: Path, ukraine_data: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window on ukraine-media, on a copy of the session's index of it (``ukraine_data``: built
+    once per run, or reused from ``DESK_TEST_UKRAINE_DATA``)."""
+    corpus = ukraine
+    data = tmp_path / "ukr-data"
+    shutil.copytree(ukraine_data, data)
     w = MainWindow(settings, data_dir=str(data), err_windows=False)
     qtbot.addWidget(w)
     w.resize(1600, 1000)

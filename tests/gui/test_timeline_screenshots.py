@@ -1,8 +1,8 @@
 """Screenshots of the Timeline tab on ukraine-media (light and dark), and the time to draw it.
 
-Needs an index of ../shared/corpus/ukraine-media with figures and claimants:
-``DESK_UKRAINE_DATA=DIR`` names the data dir that holds it (the window brings it
-up to date, so give it a copy you may write to).  The PNGs go to
+Runs on a copy of the session's index of ../shared/corpus/ukraine-media (the
+``ukraine_data`` fixture of tests/conftest.py; ``DESK_TEST_UKRAINE_DATA=DIR``
+reuses one built earlier).  The PNGs go to
 resources/screenshots/ and are looked at by a person; the test checks they were
 written and are not blank, and prints the draw time of the whole-folder
 ``figure:>1000 killed`` timeline.
@@ -10,7 +10,7 @@ written and are not blank, and prints the draw time of the whole-folder
 
 from __future__ import annotations
 
-import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,10 +24,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def ukr_window(qtbot, settings, ukraine: Path):  # type: ignore[no-untyped-def]
-    data = os.environ.get("DESK_UKRAINE_DATA")
-    if not data:
-        pytest.skip("set DESK_UKRAINE_DATA to a data dir holding an index of ukraine-media")
+def ukr_window(qtbot, settings, ukraine: Path, ukraine_data: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    data = tmp_path / "ukr-data"
+    shutil.copytree(ukraine_data, data)  # the session's index of ukraine-media, copied: the window writes
     w = MainWindow(settings, data_dir=data, err_windows=False)
     qtbot.addWidget(w)
     w.resize(1400, 860)
