@@ -66,6 +66,13 @@ PLACE_BONUS = 0.0
 CLAIM_BONUS = 0.0
 #: penalty for passages whose figures count one quantity at different places (two tolls, two facts)
 CLAIM_PLACE_PENALTY = 0.0
+#: after linkage, two rows join when a cross-outlet pair of theirs reaches EDGE_THRESHOLD and
+#: shares a figure's value or counted thing (and the rows name no different places)
+JOIN_STRONG_PAIRS = True
+#: ... and the mean similarity between the two rows reaches this (no chaining into grab-bags)
+JOIN_MIN_LINK = 0.15
+#: ... and one of them holds at most this many passages (a row never absorbs another big row)
+JOIN_MAX_SMALLER = 2
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
@@ -559,6 +566,85 @@ def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     return np.maximum(sim, 0.0)
 
 
+def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
+    """Whether two passages carry a figure of one value, or figures counting one named thing."""
+    if a.values & b.values & rare_values:
+        return True
+    return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
+
+
+def join_strong_pairs(
+    groups: list[list[int]], sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray
+) -> list[list[int]]:
+    """Join rows that average linkage kept apart although two outlets' passages plainly report one fact.
+
+    Average linkage refuses a passage whose best match sits in a larger row
+    ("we freed 108 women" vs "released 108 female soldiers"): the mean over
+    the row is low.  Here two rows join when a pair across them, from two
+    outlets, reaches :data:`EDGE_THRESHOLD` and shares a figure's value or
+    counted thing, and the rows name no different places.  ``sim`` is
+    passages x ``cols``; the date gap already zeroed pairs far apart.
+    """
+    if len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    owner = np.empty(n, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    outlets: dict[str, int] = {}
+    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    ii, kk = np.nonzero(sim >= EDGE_THRESHOLD)
+    jj = cols[kk]
+    keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return groups
+    vdf: dict[float, int] = {}
+    for p in profiles:
+        for v in p.values:
+            vdf[v] = vdf.get(v, 0) + 1
+    limit = max(3, int(COMMON_SHARE * n))
+    rare_values = frozenset(v for v, c in vdf.items() if c <= limit)
+    places = unit_places(profiles)
+    row_places = [frozenset().union(*(places[m] for m in members)) for members in groups]
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+    col_of = np.full(n, -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+
+    def link(a: list[int], b: list[int]) -> float:
+        ca, cb = col_of[a], col_of[b]
+        vals = [sim[np.asarray(a)][:, cb[cb >= 0]].ravel(), sim[np.asarray(b)][:, ca[ca >= 0]].ravel()]
+        flat = np.concatenate(vals)
+        return float(flat.mean()) if len(flat) else 0.0
+
+    def find(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    for k in np.argsort(-sim[ii, kk], kind="stable"):
+        i, j = int(ii[k]), int(jj[k])
+        a, b = find(int(owner[i])), find(int(owner[j]))
+        if a == b or not _pair_evidence(profiles[i], profiles[j], rare_values):
+            continue
+        pa, pb = row_places[a], row_places[b]
+        if pa and pb and not (pa & pb):
+            continue  # two places: two facts
+        if min(len(members_of[a]), len(members_of[b])) > JOIN_MAX_SMALLER:
+            continue
+        if link(members_of[a], members_of[b]) < JOIN_MIN_LINK:
+            continue
+        parent[b] = a
+        row_places[a] = pa | pb
+        members_of[a].extend(members_of[b])
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(find(g), []).extend(members)
+    return [sorted(m) for m in joined.values()]
+
+
 def _published(p: Profile) -> tuple[int, int] | None:
     d = p.ref.date
     return (d.toordinal(), d.toordinal()) if d else None
@@ -618,6 +704,8 @@ def rows_from_profiles(
     ids: dict[str, int] = {}
     articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in unique], dtype=np.int64)
     groups = cluster(sim, cancelled, articles, is_hit)
+    if JOIN_STRONG_PAIRS:
+        groups = join_strong_pairs(groups, sim, unique, cols)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

@@ -1,0 +1,97 @@
+"""Rows that average linkage keeps apart join when two outlets' passages plainly report one fact."""
+
+import numpy as np
+
+from desk.compare import grouping
+from desk.compare.grouping import join_strong_pairs
+from desk.compare.profile import profile
+
+from .helpers import make_ref
+
+FREED = make_ref(
+    "The navy said it freed 64 sailors from captivity on Friday after talks with the other side.",
+    "Outlet A",
+    figures=[("64", 64, "", "sailors", "navy")],
+)
+RELEASED = make_ref(
+    "In all 64 seamen were released, a spokesman in the port city said.",
+    "Outlet B",
+    figures=[("64", 64, "", "seamen", "spokesman")],
+)
+ROW_MATE = make_ref(
+    "Relatives waited at the harbour as the released crew came ashore in buses.",
+    "Outlet C",
+)
+OTHER = make_ref(
+    "The ministry said 9 fishing boats had left the harbour before the storm.",
+    "Outlet D",
+    figures=[("9", 9, "", "fishing boats", "ministry")],
+)
+
+
+def _run(sim: np.ndarray, groups: list[list[int]], refs: list) -> list[list[int]]:  # type: ignore[type-arg]
+    profiles = [profile(r) for r in refs]
+    return sorted(join_strong_pairs(groups, sim, profiles, np.arange(len(refs))))
+
+
+def _sim(pairs: dict[tuple[int, int], float], n: int) -> np.ndarray:
+    sim = np.zeros((n, n), dtype=np.float32)
+    for (i, j), v in pairs.items():
+        sim[i, j] = sim[j, i] = v
+    return sim
+
+
+def test_a_strong_pair_sharing_a_value_joins_a_singleton_to_the_larger_row() -> None:
+    refs = [FREED, ROW_MATE, RELEASED]
+    # RELEASED matches FREED strongly but ROW_MATE weakly: the mean kept it out of that row
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.44, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1, 2]]
+
+
+def test_no_join_without_a_shared_value_or_counted_thing() -> None:
+    refs = [FREED, ROW_MATE, OTHER]
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.44, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+
+
+def test_no_join_below_the_edge_threshold() -> None:
+    refs = [FREED, ROW_MATE, RELEASED]
+    sim = _sim({(0, 1): 0.45, (0, 2): grouping.EDGE_THRESHOLD - 0.01, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+
+
+def test_no_join_within_one_outlet() -> None:
+    same = make_ref(
+        "In all 64 seamen were released, a spokesman in the port city said.",
+        "Outlet A",
+        article="Outlet A-9",
+        figures=[("64", 64, "", "seamen", "spokesman")],
+    )
+    refs = [FREED, ROW_MATE, same]
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.6, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+
+
+def test_two_large_rows_never_join_through_one_pair() -> None:
+    more = make_ref("The crew of the released ship thanked the negotiators.", "Outlet E")
+    third = make_ref("Families of the seamen gathered outside the ministry.", "Outlet F")
+    refs = [FREED, ROW_MATE, more, RELEASED, third, OTHER]
+    sim = _sim({(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (3, 4): 0.5, (3, 5): 0.5, (4, 5): 0.5, (0, 3): 0.6}, 6)
+    assert _run(sim, [[0, 1, 2], [3, 4, 5]], refs) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_rows_naming_different_places_stay_apart() -> None:
+    a = make_ref(
+        "Officials in Ashford said 64 people were hurt when the roof of the hall fell in.",
+        "Outlet A",
+        figures=[("64", 64, "", "people hurt", "officials")],
+    )
+    b = make_ref(
+        "In Brentwood 64 people were hurt when the roof of a hall fell, officials said.",
+        "Outlet B",
+        figures=[("64", 64, "", "people hurt", "officials")],
+    )
+    mate = make_ref("Rescuers in Ashford searched the hall through the night.", "Outlet C")
+    refs = [a, mate, b]
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.6, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
