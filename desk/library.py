@@ -490,6 +490,14 @@ class Library:
             self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled, **extra
         )
 
+    def related_words(self) -> Any:
+        """Related words learned from this library's indexed passages (:mod:`desk.compare.related`),
+        cached in its data directory and learned again after the index changes; None when they
+        cannot be learned (too few passages)."""
+        from desk.compare.related import for_store
+
+        return for_store(self.store, self.library_dir)
+
     def collate(
         self,
         article_ids: Sequence[str],

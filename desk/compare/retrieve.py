@@ -34,7 +34,7 @@ from desk.extract.sentences import sentences
 from desk.model import Article, Claim, Extraction, PassageRef
 from desk.passages import attribution_in, passage_ref
 
-from .tokens import QUERY_SYNONYMS, expand_query
+from .tokens import QUERY_SYNONYMS, expand_query, stem
 
 #: passages kept, best first, before neighbours are added
 DEPTH = 400
@@ -69,9 +69,34 @@ def plain_words(query: str) -> list[str]:
     return words
 
 
-def _group(word: str) -> str:
+#: a plain query word is widened with at most this many words the folder relates to it
+#: (:mod:`.related`), each at least this strongly related (0: no widening)
+RELATED_WORDS = 2
+RELATED_MIN = 0.35
+
+
+def related_alternatives(library: Any, word: str) -> list[str]:
+    """Words of the folder strongly related to ``word`` (a query word), strongest first; [] without any."""
+    if not RELATED_WORDS:
+        return []
+    learned = getattr(library, "related_words", None)
+    related = learned() if learned is not None else None
+    if related is None:
+        return []
+    out = []
+    for st, _strength in related.related(stem(word), RELATED_WORDS, RELATED_MIN):
+        w = related.word(st)
+        if w and _SAFE_WORD.fullmatch(w):
+            out.append(w)
+    return out
+
+
+_SAFE_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _group(word: str, extra: Sequence[str] = ()) -> str:
     group = next((g for g in QUERY_SYNONYMS if word.lower() in g), ())
-    alts = list(dict.fromkeys([word, *group]))
+    alts = list(dict.fromkeys([word, *group, *extra]))
     return "(" + " OR ".join(f"{a} OR title:{a}" for a in alts) + ")"
 
 
@@ -90,7 +115,8 @@ def ranked_passages(
         return None
     words = plain_words(query)
     if words:
-        found = ranked(query, [_group(w) for w in words], outlets, since, until, depth=depth)
+        groups = [_group(w, related_alternatives(library, w)) for w in words]
+        found = ranked(query, groups, outlets, since, until, depth=depth)
     else:
         found = ranked(expand_query(query), None, outlets, since, until, depth=depth)
     if found is None:

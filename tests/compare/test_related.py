@@ -1,0 +1,170 @@
+"""Related words learned from the folder itself (desk.compare.related), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desk.compare import compare_query, related, retrieve
+from desk.compare.tokens import stem
+from desk.library import Library
+
+# filler words for the passages: made up here, each passage draws a few
+_FILLER = [
+    "morning", "quiet", "painted", "wooden", "gravel", "northern", "copper", "patient", "silver", "narrow",
+    "yellow", "distant", "gentle", "stubborn", "careful", "hollow", "bright", "crooked", "sturdy", "weathered",
+    "polished", "rusty", "sleepy", "clever", "humble", "brisk", "lonely", "dusty", "velvet", "amber",
+]
+
+_HARBOUR = [
+    "The lighthouse keeper lit the beacon before the {a} ferry left the {b} quay at dusk.",
+    "From the {a} cliff the lighthouse sent its beacon across the {b} water all night long.",
+    "Sailors trusted the lighthouse and its beacon when the {a} fog rolled over the {b} bay.",
+]
+_FARM = [
+    "The orchard growers drove a {a} tractor down the {b} lane before the harvest began.",
+    "Apples from the {a} orchard were loaded on the tractor beside the {b} barn by noon.",
+    "Every autumn the orchard hired a {a} tractor and a crew for the {b} harvest.",
+]
+
+
+def _paragraphs(templates: list[str], n: int, rng: random.Random) -> list[str]:
+    return [rng.choice(templates).format(a=rng.choice(_FILLER), b=rng.choice(_FILLER)) for _ in range(n)]
+
+
+def _write(folder: Path, name: str, outlet: str, paragraphs: list[str]) -> None:
+    body = "\n\n".join(paragraphs)
+    (folder / name).write_text(
+        f'---\ntitle: "{name}"\nsite: "{outlet}"\npublished: "2021-05-04"\n---\n\n{body}\n', encoding="utf-8"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    related._MEMO.clear()
+    # a small folder: every test word is in far more than 5% of its passages
+    monkeypatch.setattr(related, "MAX_SHARE", 0.9)
+    monkeypatch.setattr(related, "MIN_PASSAGES", 20)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    f = tmp_path / "articles"
+    f.mkdir()
+    rng = random.Random(7)
+    for i in range(6):
+        _write(f, f"harbour{i}.md", f"Coast {i % 3}", _paragraphs(_HARBOUR, 6, rng))
+        _write(f, f"farm{i}.md", f"Valley {i % 3}", _paragraphs(_FARM, 6, rng))
+    return f
+
+
+def _strength(rel: related.Related, a: str, b: str) -> float:
+    return float(rel.strengths([stem(a), stem(b)])[0, 1])
+
+
+def test_words_sharing_passages_are_related_and_words_that_never_meet_are_not() -> None:
+    rng = random.Random(3)
+    passages = _paragraphs(_HARBOUR, 40, rng) + _paragraphs(_FARM, 40, rng)
+    rel = related.learn(passages, min_df=3, max_share=0.6)
+    assert rel is not None
+    top = dict(rel.related(stem("lighthouse"), k=3, min_strength=0.0))
+    assert stem("beacon") in top
+    assert top[stem("beacon")] > 0.8
+    assert stem("orchard") not in top
+    assert _strength(rel, "lighthouse", "beacon") > 0.8
+    assert _strength(rel, "orchard", "tractor") > 0.8
+    assert abs(_strength(rel, "lighthouse", "orchard")) < 0.3
+    assert abs(_strength(rel, "beacon", "tractor")) < 0.3
+    # the word a query can search for is the commonest surface form of the stem
+    assert rel.word(stem("lighthouse")) == "lighthouse"
+    # a stem without a vector has no related words, and a zero strength
+    assert rel.related("zzzunknown") == []
+    assert _strength(rel, "zzzunknown", "beacon") == 0.0
+
+
+def test_too_few_passages_teach_nothing() -> None:
+    assert related.learn(["The lighthouse lit its beacon over the bay at night."] * 3) is None
+    assert related.learn([]) is None
+
+
+def test_the_library_caches_them_in_its_data_dir_and_learns_again_after_the_index_changes(folder: Path) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=False)
+        rel = lib.related_words()
+        assert rel is not None
+        assert _strength(rel, "lighthouse", "beacon") > 0.6
+        assert abs(_strength(rel, "lighthouse", "orchard")) < 0.3
+        cache = lib.library_dir / related.CACHE_NAME
+        assert cache.is_file()
+        assert not list(folder.glob("*.npz"))  # nothing written into the article folder
+        assert lib.related_words() is rel  # the same index state: learned once
+        # a new process (empty memory) reads the cache file instead of learning
+        related._MEMO.clear()
+        again = lib.related_words()
+        assert again is not None
+        assert again is not rel
+        assert again.key == rel.key
+        assert np.allclose(again.vectors, rel.vectors, atol=1e-2)
+
+        # new articles where lighthouses stand in orchards: the index changes, so do the related words
+        rng = random.Random(11)
+        mixed = [f"The old lighthouse stood in the {rng.choice(_FILLER)} orchard near the tractor shed."
+                 for _ in range(30)]
+        for i in range(5):
+            _write(folder, f"mixed{i}.md", "Coast 9", mixed[i * 6:(i + 1) * 6])
+        lib.update(extract=False)
+        changed = lib.related_words()
+        assert changed is not None
+        assert changed.key != rel.key
+        assert _strength(changed, "lighthouse", "orchard") > 0.3
+        with np.load(cache) as saved:
+            assert str(saved["key"]) == changed.key
+
+
+def test_a_damaged_cache_is_learned_again(folder: Path) -> None:
+    with Library(folder, data_dir=folder.parent / "data") as lib:
+        lib.update(extract=False)
+        assert lib.related_words() is not None
+        cache = lib.library_dir / related.CACHE_NAME
+        cache.write_bytes(b"not an npz file")
+        related._MEMO.clear()
+        rel = lib.related_words()
+        assert rel is not None
+        assert _strength(rel, "lighthouse", "beacon") > 0.6
+        with np.load(cache) as saved:
+            assert str(saved["key"]) == rel.key
+
+
+def test_a_tiny_folder_has_no_related_words_and_still_compares(tmp_path: Path) -> None:
+    f = tmp_path / "articles"
+    f.mkdir()
+    _write(f, "a.md", "Coast 1", ["The lighthouse keeper lit the beacon before the ferry left the quay."])
+    _write(f, "b.md", "Coast 2", ["The lighthouse keeper said the ferry left the quay late on Tuesday night."])
+    with Library(f, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        assert lib.related_words() is None
+        assert retrieve.related_alternatives(lib, "lighthouse") == []
+        c = compare_query(lib, "lighthouse ferry")
+        assert {o for r in c.rows for o in r.outlets} == {"Coast 1", "Coast 2"}
+
+
+def test_a_query_word_finds_an_article_that_uses_only_a_related_word(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an article that never says "lighthouse", only "beacon"
+    _write(folder, "signal.md", "Cape Gazette",
+           ["Fishermen said the beacon on the headland failed twice during the storm last winter."])
+    with Library(folder, data_dir=folder.parent / "data") as lib:
+        lib.update(extract=False)
+        assert "beacon" in retrieve.related_alternatives(lib, "lighthouse")
+
+        def outlets(c):  # type: ignore[no-untyped-def]
+            return {o for r in c.rows for o in r.outlets}
+
+        assert "Cape Gazette" in outlets(compare_query(lib, "lighthouse"))
+        monkeypatch.setattr(retrieve, "RELATED_WORDS", 0)
+        assert "Cape Gazette" not in outlets(compare_query(lib, "lighthouse"))
