@@ -96,7 +96,10 @@ def compare_query(
     separate_unknown_sources(refs)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
-    rows = build_rows(refs, progress, cancelled, hits=hit_keys, describe=False)
+    learned = getattr(library, "related_words", None)
+    rows = build_rows(
+        refs, progress, cancelled, hits=hit_keys, describe=False, related=learned() if learned is not None else None
+    )
     if not KEEP_LONE_NEIGHBOURS:
         # a row of one outlet made only of sentences around the matches, without a figure,
         # says nothing to compare

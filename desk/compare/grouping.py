@@ -52,6 +52,17 @@ AS_OF_GAP = True
 #: share of the latent-space (LSA) similarity in the text part, and its dimensions
 LSA_SHARE = 0.0
 LSA_DIM = 64
+#: share of the text similarity gained by counting strongly related stems as one (0: off).  Off,
+#: measured on compare_dev: with the folder's related words (passage co-occurrence) at 0.5 / pair
+#: strength 0.4 and at 0.3 / 0.3 every topic's together stayed as it was (0.543) and only a few
+#: rows changed; an earlier version that also merged two stems of one unit lowered together to
+#: 0.531-0.537; vectors from +-2-word windows (tried outside desk) kept together at 0.543 and
+#: lowered apart to 0.965 and flagged to 0.818
+RELATED_BONUS = 0.0
+#: two stems count as one when their relatedness reaches this
+RELATED_PAIR_MIN = 0.4
+#: at most this many of the candidates' stems (the most frequent among them) are looked up
+RELATED_LOCAL_MAX = 1200
 #: passes over the pairs (each pass may merge groups an earlier one could not)
 MERGE_PASSES = 3
 #: and their best pair reaches this
@@ -127,7 +138,10 @@ def _shares_any(sets: Sequence[frozenset[str]], cols: np.ndarray | None = None) 
 
 
 def similarity_matrix(
-    profiles: Sequence[Profile], common_share: float = COMMON_SHARE, columns: np.ndarray | None = None
+    profiles: Sequence[Profile],
+    common_share: float = COMMON_SHARE,
+    columns: np.ndarray | None = None,
+    related: Any = None,
 ) -> np.ndarray:
     """Pairwise passage similarity (about 0..1.7); a passage's similarity to itself is 0.
 
@@ -137,50 +151,28 @@ def similarity_matrix(
     Text part: a weighted Dice overlap of content stems, each stem weighing
     3, 2 or 1 by how rare it is among these passages; stems found in more
     than ``common_share`` of them are left out.
+
+    ``related``: the folder's related words (:class:`desk.compare.related.Related`); with them, a
+    pair gains :data:`RELATED_BONUS` times what its text part would gain if each strongly related
+    pair of stems were one stem ("Kerch" / "Crimean", "freed" / "released").
     """
     n = len(profiles)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float32)
-    # every (unit, stem) incidence as two integer arrays: one Python pass, then numpy
     numbers = [p.stem_ids if p.stem_ids is not None else stem_numbers(p.stems) for p in profiles]
-    _vocab, stem_ids = np.unique(np.concatenate(numbers), return_inverse=True)  # numbered 0.. here
-    unit_ids = np.repeat(np.arange(n, dtype=np.int64), [len(x) for x in numbers])
-    df = np.bincount(stem_ids, minlength=len(_vocab))
-    limit = max(3, int(common_share * n))
-    rare = max(2, int(RARE_SHARE * n))
-    middle = max(3, int(MIDDLE_SHARE * n))
-    if IDF_WEIGHTS:
-        weight = 1.0 + np.log(n / np.maximum(df, 1))
-    else:
-        weight = np.where(df <= rare, 3.0, np.where(df <= middle, 2.0, 1.0))
-    # stems in more than ``limit`` units say nothing; stems of one unit are never shared
-    informative = df[stem_ids] <= limit
-    totals = np.bincount(unit_ids[informative], weights=weight[stem_ids[informative]], minlength=n).astype(
-        np.float32
-    )
-    shareable = informative & (df[stem_ids] >= 2)
-    units, stems = unit_ids[shareable], stem_ids[shareable]
-
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
     square = len(cols) == n and bool((cols == np.arange(n)).all())
-    if square and not LSA_SHARE:
-        shared = _shared_weights(units, stems, df, weight, n)
-    else:
-        # square roots of the weights on both sides: the product sums the weights of shared stems
-        m = _dense_incidence(units, stems, np.sqrt(weight), n)
-        shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
-        if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
-            lsa = _lsa_cosine(m, cols)
-    # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
-    # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
-    sim = shared
-    denom = np.add.outer(totals, totals[cols])
-    np.maximum(denom, np.float32(1e-9), out=denom)
-    sim *= np.float32(2.0)
-    sim /= denom
-    del denom
-    if LSA_SHARE and "lsa" in locals():
-        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
+    limit = max(3, int(common_share * n))
+    sim = _text_similarity(numbers, n, cols, square, limit)
+    if related is not None and RELATED_BONUS:
+        mapped = _related_numbers(profiles, numbers, related, limit)
+        if mapped is not None:
+            soft = _text_similarity(mapped, n, cols, square, limit)
+            soft -= sim
+            np.maximum(soft, np.float32(0.0), out=soft)
+            soft *= np.float32(RELATED_BONUS)
+            sim += soft
+            del soft
 
     def columns_of(mask: np.ndarray) -> np.ndarray:
         return mask if square else mask[:, cols]
@@ -222,6 +214,94 @@ def similarity_matrix(
             far |= np.subtract.outer(ends, starts[cols]) < -DATE_GAP_DAYS
             np.putmask(sim, far, np.float32(0.0))
     sim[cols, np.arange(len(cols))] = 0.0
+    return sim
+
+
+def _related_numbers(
+    profiles: Sequence[Profile], numbers: Sequence[np.ndarray], related: Any, limit: int
+) -> list[np.ndarray] | None:
+    """The units' stem numbers with each strongly related pair of stems made one; None when no pair is."""
+    df: dict[str, int] = {}
+    for p in profiles:
+        for st in p.stems:
+            df[st] = df.get(st, 0) + 1
+    local = [st for st, k in df.items() if k <= limit and st in related]
+    if len(local) < 2:
+        return None
+    local.sort(key=lambda st: (-df[st], st))
+    local = local[:RELATED_LOCAL_MAX]
+    strength = related.strengths(local)
+    best = strength.argmax(axis=1)
+    strong = strength[np.arange(len(local)), best] >= RELATED_PAIR_MIN
+    if not strong.any():
+        return None
+    # each stem becomes the more frequent of itself and its most related stem (one step, no chains)
+    canon: dict[str, str] = {}
+    for i in np.flatnonzero(strong):
+        a, b = local[i], local[int(best[i])]
+        canon[a] = min(a, b, key=lambda st: (-df[st], st))
+    both = frozenset(canon) | frozenset(canon.values())
+    ids = stem_numbers(both)
+    names = list(both)
+    number = dict(zip(names, ids.tolist(), strict=True))
+    top = max(int(max((x.max() for x in numbers if len(x)), default=0)), int(ids.max())) + 1
+    lut = np.arange(top, dtype=np.int64)
+    for a, b in canon.items():
+        lut[number[a]] = number[b]
+    out = []
+    for x in numbers:
+        m = lut[x]
+        # a unit holding both stems of a pair keeps both: only what another unit says is counted as shared
+        inside = np.isin(m, x) & (m != x)
+        m[inside] = x[inside]
+        # ... and two of its stems made one keep their own after the first: a unit's size never shrinks
+        _, first = np.unique(m, return_index=True)
+        again = np.ones(len(m), dtype=bool)
+        again[first] = False
+        m[again] = x[again]
+        out.append(m)
+    return out
+
+
+def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, square: bool, limit: int) -> np.ndarray:
+    """The text part of :func:`similarity_matrix`: weighted Dice overlap of the units' stem numbers."""
+    # every (unit, stem) incidence as two integer arrays: one Python pass, then numpy
+    _vocab, stem_ids = np.unique(np.concatenate(numbers), return_inverse=True)  # numbered 0.. here
+    unit_ids = np.repeat(np.arange(n, dtype=np.int64), [len(x) for x in numbers])
+    df = np.bincount(stem_ids, minlength=len(_vocab))
+    rare = max(2, int(RARE_SHARE * n))
+    middle = max(3, int(MIDDLE_SHARE * n))
+    if IDF_WEIGHTS:
+        weight = 1.0 + np.log(n / np.maximum(df, 1))
+    else:
+        weight = np.where(df <= rare, 3.0, np.where(df <= middle, 2.0, 1.0))
+    # stems in more than ``limit`` units say nothing; stems of one unit are never shared
+    informative = df[stem_ids] <= limit
+    totals = np.bincount(unit_ids[informative], weights=weight[stem_ids[informative]], minlength=n).astype(
+        np.float32
+    )
+    shareable = informative & (df[stem_ids] >= 2)
+    units, stems = unit_ids[shareable], stem_ids[shareable]
+
+    if square and not LSA_SHARE:
+        shared = _shared_weights(units, stems, df, weight, n)
+    else:
+        # square roots of the weights on both sides: the product sums the weights of shared stems
+        m = _dense_incidence(units, stems, np.sqrt(weight), n)
+        shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
+        if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
+            lsa = _lsa_cosine(m, cols)
+    # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
+    # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
+    sim = shared
+    denom = np.add.outer(totals, totals[cols])
+    np.maximum(denom, np.float32(1e-9), out=denom)
+    sim *= np.float32(2.0)
+    sim /= denom
+    del denom
+    if LSA_SHARE and "lsa" in locals():
+        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
+
     return sim
 
 
@@ -661,6 +741,7 @@ def rows_from_profiles(
     cancelled: CancelCheck | None = None,
     *,
     describe: bool = True,
+    related: Any = None,
 ) -> list[Row]:
     """Rows of passages reporting the same fact, best first; rows of neighbours only are dropped.
 
@@ -694,7 +775,7 @@ def rows_from_profiles(
     hit_of = {r: any(profiles[j].hit for j in copies[r]) for r in reps}
     is_hit = np.array([hit_of[r] for r in reps], dtype=bool)
     cols = np.nonzero(is_hit)[0]
-    sim = similarity_matrix(unique, columns=cols)
+    sim = similarity_matrix(unique, columns=cols, related=related)
     sim = apart_by_place(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
@@ -758,6 +839,7 @@ def build_rows(
     *,
     hits: set[tuple[str, int]] | None = None,
     describe: bool = True,
+    related: Any = None,
 ) -> list[Row]:
     """Group passages (or sentences) into rows (pure: no index needed).
 
@@ -775,4 +857,4 @@ def build_rows(
         seen.add(k)
         hit = hits is None or (p.article_id, p.start) in hits or p.key in hits
         profiles.append(profile(p, hit=hit))
-    return rows_from_profiles(profiles, progress, cancelled, describe=describe)
+    return rows_from_profiles(profiles, progress, cancelled, describe=describe, related=related)

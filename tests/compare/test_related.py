@@ -168,3 +168,34 @@ def test_a_query_word_finds_an_article_that_uses_only_a_related_word(
         assert "Cape Gazette" in outlets(compare_query(lib, "lighthouse"))
         monkeypatch.setattr(retrieve, "RELATED_WORDS", 0)
         assert "Cape Gazette" not in outlets(compare_query(lib, "lighthouse"))
+
+
+def test_grouping_counts_strongly_related_stems_as_shared_when_the_bonus_is_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desk.compare import grouping
+    from desk.compare.profile import profile
+    from tests.compare.helpers import make_ref
+
+    rng = random.Random(5)
+    rel = related.learn(_paragraphs(_HARBOUR, 40, rng) + _paragraphs(_FARM, 40, rng), min_df=3, max_share=0.6)
+    assert rel is not None
+    texts = [
+        ("The keeper repaired the lighthouse on the rocky point before winter.", "A"),
+        ("Volunteers repainted the beacon on the rocky point before winter.", "B"),
+        ("The growers repaired the tractor in the old shed before winter.", "C"),
+        ("Officials counted the boats in the marina after the regatta ended.", "D"),
+        ("Children played football in the park after the school closed.", "E"),
+    ]
+    profiles = [profile(make_ref(t, o, article=o)) for t, o in texts]
+    monkeypatch.setattr(grouping, "RELATED_BONUS", 0.0)
+    plain = grouping.similarity_matrix(profiles, related=rel)
+    monkeypatch.setattr(grouping, "RELATED_BONUS", 0.5)
+    monkeypatch.setattr(grouping, "RELATED_PAIR_MIN", 0.5)
+    soft = grouping.similarity_matrix(profiles, related=rel)
+    # lighthouse / beacon are learned as related: that pair gains, the pair with the tractor does not
+    assert soft[0, 1] > plain[0, 1] + 0.05
+    assert soft[0, 2] == pytest.approx(plain[0, 2], abs=1e-6)
+    assert soft[3, 4] == pytest.approx(plain[3, 4], abs=1e-6)
+    # without related words the bonus changes nothing
+    assert np.allclose(grouping.similarity_matrix(profiles, related=None), plain)
