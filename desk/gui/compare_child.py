@@ -14,13 +14,21 @@ Requests come on ``requests`` as tuples:
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
 ``("failed", 0, message)`` and the child ends), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
-and one of ``("finished", id, value)``, ``("failed", id, message)``,
+and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
 end of ``requests`` closes, the child ends.
+
+A long answer (a comparison's rows, a list of claims) comes in pieces: first
+``("part", id, items)`` messages of at most :data:`ITEMS_PER_MESSAGE` items,
+then the ``"finished"`` message with the value emptied of them and ``field``
+naming where they go (``"rows"``; ``""`` for a list that is the value itself;
+None when nothing came in pieces).  Unpickling a 1,200-row comparison in one
+piece held the window's GIL for about 100 ms; a piece takes a few ms.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import pickle
 import queue
@@ -35,6 +43,40 @@ log = logging.getLogger(__name__)
 METHODS = frozenset({"compare", "collate", "search", "claims"})
 #: of those, the ones that take ``progress`` and ``cancelled``
 WITH_PROGRESS = frozenset({"compare", "collate"})
+#: rows (or list items) per message of a long answer
+ITEMS_PER_MESSAGE = 100
+
+
+def in_pieces(value: Any) -> tuple[Any, str | None, list[Any]]:
+    """``value`` emptied of its long list, where that list goes, and the list (see the module docstring)."""
+    if isinstance(value, list) and len(value) > ITEMS_PER_MESSAGE:
+        return [], "", value
+    rows = getattr(value, "rows", None)
+    if (dataclasses.is_dataclass(value) and not isinstance(value, type) and isinstance(rows, list)
+            and len(rows) > ITEMS_PER_MESSAGE):
+        return dataclasses.replace(value, rows=[]), "rows", rows
+    return value, None, []
+
+
+def whole(value: Any, field: str | None, items: list[Any]) -> Any:
+    """The answer put together again (the window's side of :func:`in_pieces`)."""
+    if field is None:
+        return value
+    if field == "":
+        return items
+    return dataclasses.replace(value, **{field: items})
+
+
+def send_answer(events: Any, answer: tuple[Any, ...]) -> None:
+    """Send one answer, a long one in pieces."""
+    if answer[0] != "finished":
+        events.send(answer)
+        return
+    rid, value = answer[1], answer[2]
+    shell, field, items = in_pieces(value)
+    for i in range(0, len(items), ITEMS_PER_MESSAGE):
+        events.send(("part", rid, items[i:i + ITEMS_PER_MESSAGE]))
+    events.send(("finished", rid, shell, field))
 
 
 def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, interval: float) -> None:
@@ -72,6 +114,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
         return
     threading.Thread(target=listen, name="desk-compare-requests", daemon=True).start()
     events.send(("ready",))
+    _warm_up()
     try:
         while True:
             msg = inbox.get()
@@ -91,7 +134,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                     continue
             answer = _answer(lib, rid, method, args, kwargs, cancelled, lock, events, interval, Cancelled, DeskError)
             try:
-                events.send(answer)
+                send_answer(events, answer)
             except (pickle.PicklingError, TypeError, AttributeError):  # a value that cannot cross: a bug
                 events.send(("crashed", rid, traceback.format_exc()))
             with lock:
@@ -102,6 +145,14 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
         except Exception:  # noqa: BLE001 - ending anyway
             log.exception("closing the comparing child's library failed")
         events.close()
+
+
+def _warm_up() -> None:
+    """Import what the first comparison needs (about 0.3 s) while the user is still typing."""
+    try:
+        import desk.compare  # noqa: F401 - imported for its side effect: loaded once, here
+    except Exception:  # noqa: BLE001 - the first call reports what is wrong
+        log.exception("importing desk.compare in the comparing child failed")
 
 
 def _answer(lib: Any, rid: int, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],

@@ -33,7 +33,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from desk.gui.compare_child import METHODS, child_main
+from desk.gui.compare_child import METHODS, child_main, whole
 from desk.gui.worker import PROGRESS_INTERVAL, Job
 
 log = logging.getLogger(__name__)
@@ -233,12 +233,18 @@ class CoreProcess(QObject):
     # -- reader thread: waits on the pipe and hands each message to the GUI thread
     def _read(self, events: Any, proc: Any, generation: int) -> None:
         relay = self._relay
+        parts: dict[int, list[Any]] = {}  # a long answer's pieces, put together here, off the GUI thread
         try:
             while True:
                 try:
                     msg = events.recv()
                 except (EOFError, OSError):
                     break
+                if msg[0] == "part":
+                    parts.setdefault(msg[1], []).extend(msg[2])
+                    continue
+                if msg[0] == "finished":
+                    msg = ("finished", msg[1], whole(msg[2], msg[3], parts.pop(msg[1], [])))
                 relay.message.emit((generation, msg))
             proc.join(5)
             relay.message.emit((generation, ("died", proc.exitcode)))

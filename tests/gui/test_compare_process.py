@@ -237,3 +237,33 @@ def test_off_by_setting_runs_on_the_pool(qtbot, window: MainWindow, seeds: Path)
     open_indexed(qtbot, w, seeds)
     assert w.session.core is None
     assert compare(qtbot, w, "soldiers killed").rows
+
+
+def test_a_long_answer_goes_in_pieces_and_comes_back_whole() -> None:
+    import dataclasses
+
+    from desk.gui.compare_child import ITEMS_PER_MESSAGE, send_answer, whole
+
+    @dataclasses.dataclass(slots=True)
+    class Table:
+        title: str
+        rows: list[int]
+
+    class Pipe:
+        def __init__(self) -> None:
+            self.sent: list[tuple] = []  # type: ignore[type-arg]
+
+        def send(self, msg: tuple) -> None:  # type: ignore[type-arg]
+            self.sent.append(msg)
+
+    n = 2 * ITEMS_PER_MESSAGE + 7
+    for value in (Table("t", list(range(n))), [f"item {i}" for i in range(n)], Table("short", [1, 2])):
+        pipe = Pipe()
+        send_answer(pipe, ("finished", 5, value))
+        *parts, last = pipe.sent
+        assert all(m[0] == "part" and m[1] == 5 and len(m[2]) <= ITEMS_PER_MESSAGE for m in parts)
+        assert last[:2] == ("finished", 5)
+        items = [x for m in parts for x in m[2]]
+        assert whole(last[2], last[3], items) == value
+        expected_parts = 0 if isinstance(value, Table) and value.title == "short" else 3
+        assert len(parts) == expected_parts
