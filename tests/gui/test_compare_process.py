@@ -218,6 +218,18 @@ def test_reindexing_and_folder_switches_reach_the_child(qtbot, window: MainWindo
     rows = compare(qtbot, w, word).rows
     assert rows
     assert any(ref.relpath == "900_new.txt" for row in rows for refs in row.cells.values() for ref in refs)
+    assert 12 in {s.figure.value for row in rows for s in row.statements}
+    # the same article changed: the child must not answer from what it cached before
+    (folder / "900_new.txt").write_text(
+        "Harbour authority reports zorbulation of the pier\n\n"
+        "The harbour authority said on Monday that the zorbulation of the old pier had cost 31 boats.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(w.indexed, timeout=300_000):
+        w.reindex()
+    figures = {s.figure.value for row in compare(qtbot, w, word).rows for s in row.statements}
+    assert 31 in figures
+    assert 12 not in figures
     # another folder: a new child for it, the old one ended
     old = w.session.core
     assert old is not None
@@ -267,3 +279,19 @@ def test_a_long_answer_goes_in_pieces_and_comes_back_whole() -> None:
         assert whole(last[2], last[3], items) == value
         expected_parts = 0 if isinstance(value, Table) and value.title == "short" else 3
         assert len(parts) == expected_parts
+
+
+def test_the_child_collates_as_the_library_does(qtbot, window: MainWindow, seeds: Path, data_dir: Path) -> None:
+    w = window
+    open_indexed(qtbot, w, seeds)
+    with Library(str(seeds), data_dir=str(data_dir)) as lib:
+        ids = sorted(a.id for a in lib.articles())[:3]
+    assert len(ids) == 3
+    with qtbot.waitSignal(w.compared, timeout=120_000) as blocker:
+        w.collate(ids)
+    got = blocker.args[0]
+    with Library(str(seeds), data_dir=str(data_dir)) as lib:
+        want = lib.collate(ids)
+    assert got.mode == "collate"
+    assert got.rows
+    assert _fingerprint(got) == _fingerprint(want)
