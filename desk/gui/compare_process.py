@@ -62,6 +62,8 @@ class ChildCall(Job):
         self._owner = owner
         self._cancelled = False
         self._quiet = False
+        #: what was sent to the child (sent again to a new child when the old one had to be ended)
+        self.request: tuple[Any, ...] = ()
 
     def cancel(self) -> None:
         if self.running and not self._cancelled:
@@ -151,9 +153,10 @@ class CoreProcess(QObject):
         if method not in METHODS:
             raise ValueError(f"not a method the comparing process answers: {method}")
         job = ChildCall(self, next(self._ids), method, parent=self)
+        job.request = ("call", job.rid, method, args, kwargs)
         self._calls[job.rid] = job
         self.start()
-        if not self._send(("call", job.rid, method, args, kwargs)):
+        if not self._send(job.request):
             # the pipe is gone: the child died before its reader told us
             QTimer.singleShot(0, lambda: self._died_now(None))
         return job
@@ -194,7 +197,15 @@ class CoreProcess(QObject):
                 self._calls.pop(job.rid, None)
                 job._end("cancelled")
                 self._stop_child()
-                self._fail_all(None, quiet=True)
+                # the calls queued behind it go to a new child (those cancelled too end at once)
+                for other in list(self._calls.values()):
+                    if other.is_cancelled():
+                        del self._calls[other.rid]
+                        other._end("cancelled")
+                if self._calls:
+                    self.start()
+                    for other in self._calls.values():
+                        self._send(other.request)
 
         QTimer.singleShot(CANCEL_GRACE_MS, check)
 

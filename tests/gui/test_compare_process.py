@@ -137,10 +137,16 @@ def test_a_child_that_ignores_cancel_is_ended_and_replaced(qtbot, window: MainWi
     w.compare("soldiers killed")
     job = w.session.busy
     assert isinstance(job, ChildCall)
+    searched: list[object] = []
+    queued = w.session.call("search", "soldiers", name="search", scope=None, on_done=searched.append)
     with qtbot.waitSignal(job.done, timeout=5_000):
         w.cancel_busy()
     assert "cancelled" in w.status.text().lower()
     qtbot.waitUntil(lambda: not _alive(pid), timeout=5_000)
+    # the call queued behind the cancelled one is answered by the new child
+    qtbot.waitUntil(lambda: not queued.running, timeout=60_000)
+    assert len(searched) == 1
+    assert searched[0].hits  # type: ignore[attr-defined]
     assert compare(qtbot, w, "soldiers killed").rows
     assert core.pid != pid
 
