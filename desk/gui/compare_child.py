@@ -114,7 +114,6 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
         return
     threading.Thread(target=listen, name="desk-compare-requests", daemon=True).start()
     events.send(("ready",))
-    _warm_up()
     try:
         while True:
             msg = inbox.get()
@@ -145,14 +144,6 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
         except Exception:  # noqa: BLE001 - ending anyway
             log.exception("closing the comparing child's library failed")
         events.close()
-
-
-def _warm_up() -> None:
-    """Import what the first comparison needs (about 0.3 s) while the user is still typing."""
-    try:
-        import desk.compare  # noqa: F401 - imported for its side effect: loaded once, here
-    except Exception:  # noqa: BLE001 - the first call reports what is wrong
-        log.exception("importing desk.compare in the comparing child failed")
 
 
 def _answer(lib: Any, rid: int, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
