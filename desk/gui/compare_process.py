@@ -154,6 +154,10 @@ class CoreProcess(QObject):
             raise ValueError(f"not a method the comparing process answers: {method}")
         job = ChildCall(self, next(self._ids), method, parent=self)
         job.request = ("call", job.rid, method, args, kwargs)
+        proc = self._proc
+        if proc is not None and not proc.is_alive():
+            # it died and its reader has not said so yet: the calls it had are lost, this one goes to a new child
+            self._died_now(proc.exitcode)
         self._calls[job.rid] = job
         self.start()
         if not self._send(job.request):
