@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
 
     #: index the core Library in a child process (False: on a thread of the window, as before)
     index_in_process = True
+    #: comparisons, searches and claims run in a child process of their own (desk.gui.compare_process)
+    compare_in_process = True
 
     #: emitted on the GUI thread when a flow step completes (tests wait on these)
     indexed = Signal(object)  # IndexReport
@@ -459,7 +461,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _library_opened(self, library: LibraryAPI, path: Path, index: bool) -> None:
-        self.session.attach(library, path.resolve())
+        self.session.attach(library, path.resolve(), data_dir=self.data_dir, child=self.compare_in_process)
         folder = path.resolve()
         self.update_actions()
         self._notes_path = Path(library.aliases_path).with_name("notes.json")
@@ -518,6 +520,8 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         lib = self.library
+
+        self.session.refresh_child()
 
         def load() -> Listing:
             lib.refresh()
@@ -636,8 +640,8 @@ class MainWindow(QMainWindow):
         if lib is None:
             return
         outlets, since, until = self.library_panel.filters()
-        self.run(
-            lib.search, query, outlets=outlets, since=since, until=until, limit=limit or SEARCH_LIMIT,
+        self.session.call(
+            "search", query, outlets=outlets, since=since, until=until, limit=limit or SEARCH_LIMIT,
             per_article=PER_ARTICLE, name="search", on_done=self._searched, on_error=self._query_failed,
         )
 
@@ -669,8 +673,8 @@ class MainWindow(QMainWindow):
         self.set_status(f"Comparing outlets for \u201c{query}\u201d\u2026")
         # the comparison first, alone: on two CPUs the results list and the
         # claims, run beside it, only made the comparison later
-        self.run(
-            lib.compare, query, outlets=outlets, since=since, until=until,
+        self.session.call(
+            "compare", query, outlets=outlets, since=since, until=until,
             name="comparison", cancellable=True, on_done=self._compared, on_error=self._compare_failed,
         )
 
@@ -740,7 +744,7 @@ class MainWindow(QMainWindow):
         if lib is None:
             return
         self._run_search(query)
-        self.run(lib.claims, query, name="claims", on_done=self._claims, quiet_errors=True)
+        self.session.call("claims", query, name="claims", on_done=self._claims, quiet_errors=True)
 
     def _claims(self, statements: list[FigureStatement]) -> None:
         dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
@@ -761,7 +765,7 @@ class MainWindow(QMainWindow):
         self.session.new_query()
         self.set_status(f"Collating {len(ids)} articles\u2026")
         self._collated = ids
-        self.run(lib.collate, ids, name="collation", cancellable=True, on_done=self._compared)
+        self.session.call("collate", ids, name="collation", cancellable=True, on_done=self._compared)
 
     # ------------------------------------------------------------------ reader
     def open_article(self, article_id: str, focus: int | None = None) -> None:
@@ -825,10 +829,10 @@ class MainWindow(QMainWindow):
 
         self.session.new_query()
         if comp.mode == "collate" and self._collated:
-            self.run(lib.collate, list(self._collated), name="collation", on_done=shown)
+            self.session.call("collate", list(self._collated), name="collation", on_done=shown)
         elif self._query:
             outlets, since, until = self.library_panel.filters()
-            self.run(lib.compare, self._query, outlets=outlets, since=since, until=until,
+            self.session.call("compare", self._query, outlets=outlets, since=since, until=until,
                      name="comparison", on_done=shown)
 
     # ------------------------------------------------------------------ export

@@ -30,6 +30,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from desk.api import LibraryAPI
+from desk.gui.compare_process import ChildCall, CoreProcess
 from desk.gui.index_process import IndexJob
 from desk.gui.worker import Job, Task
 from desk.model import IndexReport
@@ -85,6 +86,8 @@ class Session(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self.index_task: Task | IndexJob | None = None
+        #: the open folder's comparing child process (None: calls run on the pool)
+        self.core: CoreProcess | None = None
         self.busy_tasks: list[Job] = []  # cancellable work, newest last
         self.tasks: set[Job] = set()
         self._folder_gen = 0
@@ -103,8 +106,15 @@ class Session(QObject):
         return (self._folder_gen, self._query_gen)
 
     def new_query(self) -> None:
-        """A newer search, comparison or collation starts: what the older ones still deliver is dropped."""
+        """A newer search, comparison or collation starts: what the older ones still deliver is dropped.
+
+        Calls of the older queries still waiting in the comparing child are called off
+        (their results would be dropped anyway, and the child answers one call at a time).
+        """
         self._query_gen += 1
+        for t in list(self.tasks):
+            if isinstance(t, ChildCall) and t.scope == QUERY:
+                t.supersede()
 
     def is_current(self, token: Token, scope: str) -> bool:
         if scope == FOLDER:
@@ -167,6 +177,43 @@ class Session(QObject):
         task.start(self.pool)
         return task
 
+    def call(
+        self,
+        method: str,
+        *args: Any,
+        on_done: Callable[[Any], None],
+        name: str,
+        scope: str | None = QUERY,
+        cancellable: bool = False,
+        quiet_errors: bool = False,
+        on_error: Callable[[str], None] | None = None,
+        on_stale: Callable[[Any], None] | None = None,
+        newest_only: bool = False,
+        **kwargs: Any,
+    ) -> Job:
+        """``library.<method>(*args, **kwargs)``: in the comparing child when there is one, else as :meth:`run`.
+
+        ``method`` is one of :data:`desk.gui.compare_child.METHODS` (compare, collate, search,
+        claims); the rest is as in :meth:`run`.
+        """
+        if self.core is None:
+            if self.library is None:
+                raise RuntimeError("no folder is open")
+            return self.run(getattr(self.library, method), *args, on_done=on_done, name=name, scope=scope,
+                            cancellable=cancellable, quiet_errors=quiet_errors, on_error=on_error,
+                            on_stale=on_stale, newest_only=newest_only, **kwargs)
+        job = self.core.call(method, *args, **kwargs)
+        job.name = name
+        job.scope = scope
+        self.track(job, on_done=on_done, name=name, scope=scope, cancellable=cancellable,
+                   quiet_errors=quiet_errors, on_error=on_error, on_stale=on_stale, newest_only=newest_only)
+        return job
+
+    def refresh_child(self) -> None:
+        """The store changed (re-indexing): the comparing child re-reads it before its next call."""
+        if self.core is not None:
+            self.core.refresh()
+
     def track(
         self,
         task: Job,
@@ -215,10 +262,19 @@ class Session(QObject):
         return True
 
     # ------------------------------------------------------------------ the folder
-    def attach(self, library: LibraryAPI, folder: Path) -> None:
-        """``library`` of ``folder`` is now the open one; the folder is watched from now on."""
+    def attach(self, library: LibraryAPI, folder: Path, *, data_dir: str | None = None,
+               child: bool = False) -> None:
+        """``library`` of ``folder`` is now the open one; the folder is watched from now on.
+
+        ``child``: comparisons, searches and claims of the core Library run in a
+        child process of their own (:mod:`desk.gui.compare_process`), started now.
+        """
         self.library = library
         self.folder = folder
+        if child and is_core_library(library):
+            self.core = CoreProcess(str(folder), data_dir, parent=self)
+            self.core.died.connect(lambda message: self.failed.emit(message, False))
+            self.core.start()
         self._watch(folder)
 
     def index(self, on_done: Callable[[IndexReport], None], data_dir: str | None, *,
@@ -234,6 +290,7 @@ class Session(QObject):
 
             def refreshed(report: IndexReport) -> None:
                 # the window's Library sees the child's last commits before anyone hears "indexed"
+                self.refresh_child()
                 self.run(lib.refresh, name="refreshing", scope=FOLDER, quiet_errors=True,
                          on_done=lambda _: done(report))
 
@@ -241,7 +298,11 @@ class Session(QObject):
             self.index_task = job
             job.start()
             return job
-        self.index_task = self.run(lib.update, name="indexing", scope=FOLDER, cancellable=True, on_done=on_done)
+        def updated(report: IndexReport) -> None:
+            self.refresh_child()
+            on_done(report)
+
+        self.index_task = self.run(lib.update, name="indexing", scope=FOLDER, cancellable=True, on_done=updated)
         return self.index_task
 
     def close(self) -> None:
@@ -252,6 +313,10 @@ class Session(QObject):
         for t in list(self.tasks):
             if isinstance(t, IndexJob):
                 t.stop()
+        if self.core is not None:
+            self.core.close()
+            self.core.deleteLater()
+            self.core = None
         self.pool.waitForDone(30000)
         self._folder_gen += 1
         if self.library is not None:

@@ -14,7 +14,9 @@
   window's way: a child process) and ``thread`` (the former way: a thread of
   the window's process), e.g. ``thread,process`` for an A/B in one run;
 - search + compare painted: from pressing Enter in the search field to the
-  compare table's first paint with the new rows (target < 500 ms).
+  compare table's first paint with the new rows (target < 500 ms);
+  ``DESK_BENCH_GUI_COMPARE=thread`` compares on a thread of the window's
+  process (the former way) instead of its child process.
 
 Optional attributes of ``args``: ``corpus`` (the folder), ``data_dir`` (an
 index to reuse; default a fresh temporary one, so the stall covers a full
@@ -219,6 +221,8 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
         window = MainWindow(settings_mod.Settings(), data_dir=str(data if reused else data / f"index-{mode}"),
                             err_windows=False)
         window.index_in_process = mode == "process"
+        # where the window compares: "process" (its way: a child process) or "thread" (the former way)
+        window.compare_in_process = os.environ.get("DESK_BENCH_GUI_COMPARE", "process") != "thread"
         window.resize(1400, 860)
         window.show()
         app.processEvents()

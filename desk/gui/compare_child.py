@@ -1,0 +1,178 @@
+"""The comparing child process: one Library, kept open, answering the window's queries.
+
+Started by :class:`desk.gui.compare_process.CoreProcess` (which explains why);
+the child imports only this module and the core, never Qt.
+
+Requests come on ``requests`` as tuples:
+
+- ``("call", id, method, args, kwargs)``: ``Library.<method>(*args, **kwargs)``,
+  ``method`` one of :data:`METHODS`;
+- ``("cancel", id)``: that call stops at its next check (or is never started);
+- ``("refresh",)``: another process committed to the store (re-indexing), see
+  :meth:`desk.library.Library.refresh`; it runs before any call sent after it.
+
+Answers go back on ``events``: ``("ready",)`` once the Library is open (or
+``("failed", 0, message)`` and the child ends), then for each call
+``("progress", id, done, total, message)`` at most every ``interval`` seconds
+and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
+``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
+end of ``requests`` closes, the child ends.
+
+A long answer (a comparison's rows, a list of claims) comes in pieces: first
+``("part", id, items)`` messages of at most :data:`ITEMS_PER_MESSAGE` items,
+then the ``"finished"`` message with the value emptied of them and ``field``
+naming where they go (``"rows"``; ``""`` for a list that is the value itself;
+None when nothing came in pieces).  Unpickling a 1,200-row comparison in one
+piece held the window's GIL for about 100 ms; a piece takes a few ms.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import pickle
+import queue
+import threading
+import time
+import traceback
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: the Library methods the window may call in the child (all return plain, picklable data)
+METHODS = frozenset({"compare", "collate", "search", "claims"})
+#: of those, the ones that take ``progress`` and ``cancelled``
+WITH_PROGRESS = frozenset({"compare", "collate"})
+#: rows (or list items) per message of a long answer
+ITEMS_PER_MESSAGE = 100
+
+
+def in_pieces(value: Any) -> tuple[Any, str | None, list[Any]]:
+    """``value`` emptied of its long list, where that list goes, and the list (see the module docstring)."""
+    if isinstance(value, list) and len(value) > ITEMS_PER_MESSAGE:
+        return [], "", value
+    rows = getattr(value, "rows", None)
+    if (dataclasses.is_dataclass(value) and not isinstance(value, type) and isinstance(rows, list)
+            and len(rows) > ITEMS_PER_MESSAGE):
+        return dataclasses.replace(value, rows=[]), "rows", rows
+    return value, None, []
+
+
+def whole(value: Any, field: str | None, items: list[Any]) -> Any:
+    """The answer put together again (the window's side of :func:`in_pieces`)."""
+    if field is None:
+        return value
+    if field == "":
+        return items
+    return dataclasses.replace(value, **{field: items})
+
+
+def send_answer(events: Any, answer: tuple[Any, ...]) -> None:
+    """Send one answer, a long one in pieces."""
+    if answer[0] != "finished":
+        events.send(answer)
+        return
+    rid, value = answer[1], answer[2]
+    shell, field, items = in_pieces(value)
+    for i in range(0, len(items), ITEMS_PER_MESSAGE):
+        events.send(("part", rid, items[i:i + ITEMS_PER_MESSAGE]))
+    events.send(("finished", rid, shell, field))
+
+
+def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, interval: float) -> None:
+    """The child process: open the Library once, then answer calls until the window goes away."""
+    from desk.errors import Cancelled, DeskError
+
+    inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+    cancelled: set[int] = set()
+    lock = threading.Lock()
+
+    def listen() -> None:
+        try:
+            while True:
+                msg = requests.recv()
+                if msg[0] == "cancel":
+                    with lock:
+                        cancelled.add(int(msg[1]))
+                else:
+                    inbox.put(msg)
+        except (EOFError, OSError):
+            pass
+        inbox.put(None)  # the window went away
+
+    try:
+        from desk.library import Library
+
+        lib = Library(folder, data_dir=data_dir)
+    except DeskError as e:
+        events.send(("failed", 0, str(e)))
+        events.close()
+        return
+    except Exception:  # noqa: BLE001 - a bug in the core: shown in the window, never lost
+        events.send(("crashed", 0, traceback.format_exc()))
+        events.close()
+        return
+    threading.Thread(target=listen, name="desk-compare-requests", daemon=True).start()
+    events.send(("ready",))
+    try:
+        while True:
+            msg = inbox.get()
+            if msg is None:
+                break
+            if msg[0] == "refresh":
+                try:
+                    lib.refresh()
+                except Exception:  # noqa: BLE001 - the next call reports what is wrong
+                    log.exception("refreshing the comparing child's library failed")
+                continue
+            _, rid, method, args, kwargs = msg
+            with lock:
+                if rid in cancelled:
+                    cancelled.discard(rid)
+                    events.send(("cancelled", rid))
+                    continue
+            answer = _answer(lib, rid, method, args, kwargs, cancelled, lock, events, interval, Cancelled, DeskError)
+            try:
+                send_answer(events, answer)
+            except (pickle.PicklingError, TypeError, AttributeError):  # a value that cannot cross: a bug
+                events.send(("crashed", rid, traceback.format_exc()))
+            with lock:
+                cancelled.discard(rid)
+    finally:
+        try:
+            lib.close()
+        except Exception:  # noqa: BLE001 - ending anyway
+            log.exception("closing the comparing child's library failed")
+        events.close()
+
+
+def _answer(lib: Any, rid: int, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],
+            cancelled: set[int], lock: threading.Lock, events: Any, interval: float,
+            cancelled_error: type[BaseException], user_error: type[BaseException]) -> tuple[Any, ...]:
+    if method not in METHODS:
+        return ("crashed", rid, f"The comparing process has no method {method!r}.")
+    last = [0.0]
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        now = time.monotonic()
+        if now - last[0] >= interval or (total and done >= total):
+            last[0] = now
+            events.send(("progress", rid, int(done), int(total), str(message)))
+
+    def is_cancelled() -> bool:
+        with lock:
+            return rid in cancelled
+
+    kwargs = dict(kwargs)
+    if method in WITH_PROGRESS:
+        kwargs["progress"] = progress
+        kwargs["cancelled"] = is_cancelled
+    try:
+        value = getattr(lib, method)(*args, **kwargs)
+    except cancelled_error:
+        return ("cancelled", rid)
+    except user_error as e:
+        return ("failed", rid, str(e))
+    except Exception:  # noqa: BLE001 - a bug in the core: shown in the window, never lost
+        return ("crashed", rid, traceback.format_exc())
+    return ("finished", rid, value)
