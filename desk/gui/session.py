@@ -1,11 +1,14 @@
 """The open folder's working state: its library, the folder watcher, the index job and the running tasks.
 
-:class:`Session` is the window's one door to the core.  Every call runs as a
-:class:`~desk.gui.worker.Task` on the session's pool (indexing the core
-Library as an :class:`~desk.gui.index_process.IndexJob` in a child process),
-and every result comes back through :meth:`Session.run`, which is the one
-place a stale result is dropped: a task started for one query or one folder
-does not deliver into the window once the user has moved on.
+:class:`Session` is the window's one door to the core.  Comparisons,
+collations, searches and claims go through :meth:`Session.call` to the
+comparing child (:class:`~desk.gui.compare_process.CoreProcess`, which keeps
+one Library open in its own process, so a long compare never holds the GUI
+thread's GIL); indexing runs as an :class:`~desk.gui.index_process.IndexJob`
+in a child process; other work runs as a :class:`~desk.gui.worker.Task` on
+the session's pool.  Every result comes back through :meth:`Session.track`,
+the one place a stale result is dropped: a call started for one query or one
+folder does not deliver into the window once the user has moved on.
 
 Two scopes say what "moved on" means:
 
