@@ -70,7 +70,7 @@ def canonical_name(name: str) -> str:
     s = _ARTICLE.sub("", s)
     # dotted abbreviations: "U.N." / "U.N" -> "UN", "U.S." -> "US"
     s = re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.?(?=\s|$|'|’)", lambda m: m.group(1).replace(".", ""), s)
-    words = s.split(" ")
+    words = _country_possessive(s.split(" "))
     # a possessive at the end is not part of the name: "Zelensky's" -> "Zelensky"
     words[-1] = _POSSESSIVE.sub("", words[-1])
     # drop titles in front of a personal name: the rest must be 1-4 capitalised words
@@ -92,6 +92,46 @@ def canonical_name(name: str) -> str:
             break
     out = " ".join(words).strip(" ,.;:'\"")
     return out or s
+
+
+#: countries whose possessive ("Russia's") is written as their adjective ("Russian") in names
+DEMONYMS = {
+    "russia": "Russian", "ukraine": "Ukrainian", "america": "American", "britain": "British",
+    "france": "French", "germany": "German", "turkey": "Turkish", "türkiye": "Turkish",
+    "poland": "Polish", "china": "Chinese", "belarus": "Belarusian", "hungary": "Hungarian",
+    "israel": "Israeli", "iran": "Iranian", "india": "Indian", "italy": "Italian",
+    "spain": "Spanish", "sweden": "Swedish", "finland": "Finnish", "norway": "Norwegian",
+    "denmark": "Danish", "estonia": "Estonian", "latvia": "Latvian", "lithuania": "Lithuanian",
+    "romania": "Romanian", "moldova": "Moldovan", "georgia": "Georgian", "japan": "Japanese",
+    "canada": "Canadian", "australia": "Australian", "syria": "Syrian", "iraq": "Iraqi",
+    "egypt": "Egyptian", "pakistan": "Pakistani", "mexico": "Mexican", "brazil": "Brazilian",
+    "greece": "Greek", "serbia": "Serbian", "kazakhstan": "Kazakh", "armenia": "Armenian",
+    "azerbaijan": "Azerbaijani", "austria": "Austrian", "switzerland": "Swiss",
+    "portugal": "Portuguese", "ireland": "Irish", "croatia": "Croatian", "bulgaria": "Bulgarian",
+    "slovakia": "Slovak", "slovenia": "Slovenian", "czechia": "Czech", "nigeria": "Nigerian",
+    "kenya": "Kenyan", "indonesia": "Indonesian", "vietnam": "Vietnamese", "korea": "Korean",
+}
+
+
+def _country_possessive(words: list[str]) -> list[str]:
+    """"Russia's Defense Ministry" -> "Russian Defense Ministry"; "Russia's Putin" -> "Putin".
+
+    Only a country in :data:`DEMONYMS` at the start is rewritten, so both
+    spellings of one body fold to one claimant; other places keep their
+    possessive ("Kharkiv's governor").
+    """
+    if len(words) < 2:
+        return words
+    head = words[0].replace("’", "'")
+    if not head.endswith("'s"):
+        return words
+    adjective = DEMONYMS.get(head[:-2].lower())
+    if adjective is None:
+        return words
+    rest = words[1:]
+    if len(rest) <= 4 and all(_is_name_word(w) and w.lower().rstrip(".") not in TITLE_WORDS for w in rest):
+        return rest
+    return [adjective, *rest]
 
 
 _NATIONALITY = {

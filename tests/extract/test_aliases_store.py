@@ -91,6 +91,12 @@ def test_damaged_stored_extraction() -> None:
         ("the General Staff of the Armed Forces of Ukraine", "General Staff of the Armed Forces of Ukraine"),
         ("a spokesperson for the country’s general staff", "spokesperson for the country's general staff"),
         ("  the   Kremlin ", "Kremlin"),
+        # a country's possessive reads as its adjective, so both spellings are one claimant
+        ("Norway's Health Ministry", "Norwegian Health Ministry"),
+        ("Canada’s armed forces", "Canadian armed forces"),
+        ("Japan's Fumio Kishida", "Fumio Kishida"),
+        # other places keep their possessive: no adjective is known for them
+        ("Lviv's city council", "Lviv's city council"),
     ],
 )
 def test_canonical_name(raw: str, canonical: str) -> None:
@@ -104,6 +110,8 @@ def test_same_claimant() -> None:
     assert not same_claimant("Volodymyr Zelensky", "Olena Zelenska")
     assert not same_claimant("Ukraine", "Ukrainian officials")
     assert not same_claimant("Moscow", "Kyiv")
+    assert same_claimant("Norway's Health Ministry", "the Norwegian Health Ministry")
+    assert not same_claimant("Norway's Health Ministry", "the Danish Health Ministry")
 
 
 def test_dates_resolved_against_the_article_date() -> None:
