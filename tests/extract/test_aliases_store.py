@@ -97,6 +97,12 @@ def test_damaged_stored_extraction() -> None:
         ("Japan's Fumio Kishida", "Fumio Kishida"),
         # other places keep their possessive: no adjective is known for them
         ("Lviv's city council", "Lviv's city council"),
+        # local offices are titles too; the body itself keeps its words
+        ("Councillor Mira Holt", "Mira Holt"),
+        ("city councilman Dev Patel", "Dev Patel"),
+        ("Sheriff Ana Ruiz", "Ana Ruiz"),
+        ("Mayor-elect Joan Fry", "Joan Fry"),
+        ("the city council", "city council"),
     ],
 )
 def test_canonical_name(raw: str, canonical: str) -> None:
