@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 import warnings
+from typing import Any
 
 from .decode import Unreadable
 from .meta import Fields
@@ -34,67 +35,85 @@ def read_pdf(data: bytes) -> tuple[Fields, str]:
     """(metadata from the document info, text of all pages), or raise Unreadable."""
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise Unreadable("not a PDF file (no %PDF header)")
-    from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError, PdfReadError
-
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     fields = Fields()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        try:
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    ok = reader.decrypt("")
-                except (NotImplementedError, PdfReadError, ValueError) as exc:
-                    raise Unreadable(f"encrypted PDF ({exc})") from None
-                if not ok:
-                    raise Unreadable("encrypted PDF (needs a password)")
-            pages = []
-            for i, page in enumerate(reader.pages):
-                if i >= MAX_PAGES:
-                    fields.notes.append(f"only the first {MAX_PAGES} pages were read")
-                    break
-                pages.append(page.extract_text() or "")
-            info = reader.metadata
-        except Unreadable:
-            raise
-        except LimitReachedError as exc:
-            if "decompress" in str(exc).lower():
-                raise Unreadable(
-                    "PDF not read: a compressed part of it unpacks to far more data than desk reads "
-                    "(a decompression bomb?)"
-                ) from None
-            raise Unreadable(
-                "PDF not read: it is built in a way the PDF reader refuses for safety "
-                "(a loop, or a part far larger than a document needs)"
-            ) from None
-        except MemoryError:
-            raise Unreadable(_too_big(PDF_MEGABYTES)) from None
-        except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-                RecursionError, AssertionError, ZeroDivisionError) as exc:
-            raise Unreadable(f"damaged PDF ({type(exc).__name__})") from None
+        pages, info = _pages_and_info(data, fields)
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
         raise Unreadable("PDF without a text layer (a scan?)")
     if info:
-        try:
-            title = info.get("/Title")
-            author = info.get("/Author")
-            created = info.get("/CreationDate")
-        except (ValueError, KeyError, TypeError):
-            title = author = created = None
-        if isinstance(title, str) and title.strip():
-            fields.values["title"] = " ".join(title.split())
-        if isinstance(author, str) and author.strip():
-            fields.values["author"] = " ".join(author.split())
-        if isinstance(created, str) and _pdf_date(created):
-            fields.values["date"] = _pdf_date(created)
+        _info_fields(info, fields)
     title = str(fields.values.get("title", ""))
     first, _, rest = text.partition("\n")
     if title and rest and " ".join(first.split()).casefold() == title.casefold():
         text = f"{first}\n\n{rest}"  # the headline is a paragraph of its own
     return fields, text
+
+
+def _pages_and_info(data: bytes, fields: Fields) -> tuple[list[str], object]:
+    """The text of each page (at most :data:`MAX_PAGES`) and the document info; pypdf's failures
+    become an :class:`Unreadable` with a reason a user can act on."""
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader)
+        pages = []
+        for i, page in enumerate(reader.pages):
+            if i >= MAX_PAGES:
+                fields.notes.append(f"only the first {MAX_PAGES} pages were read")
+                break
+            pages.append(page.extract_text() or "")
+        return pages, reader.metadata
+    except Unreadable:
+        raise
+    except LimitReachedError as exc:
+        if "decompress" in str(exc).lower():
+            raise Unreadable(
+                "PDF not read: a compressed part of it unpacks to far more data than desk reads "
+                "(a decompression bomb?)"
+            ) from None
+        raise Unreadable(
+            "PDF not read: it is built in a way the PDF reader refuses for safety "
+            "(a loop, or a part far larger than a document needs)"
+        ) from None
+    except MemoryError:
+        raise Unreadable(_too_big(PDF_MEGABYTES)) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError, ZeroDivisionError) as exc:
+        raise Unreadable(f"damaged PDF ({type(exc).__name__})") from None
+
+
+def _decrypt(reader: Any) -> None:
+    """Open a PDF encrypted with the empty password, or raise Unreadable."""
+    from pypdf.errors import PdfReadError
+
+    try:
+        ok = reader.decrypt("")
+    except (NotImplementedError, PdfReadError, ValueError) as exc:
+        raise Unreadable(f"encrypted PDF ({exc})") from None
+    if not ok:
+        raise Unreadable("encrypted PDF (needs a password)")
+
+
+def _info_fields(info: Any, fields: Fields) -> None:
+    """Title, author and date from the document info, where they are usable strings."""
+    try:
+        title = info.get("/Title")
+        author = info.get("/Author")
+        created = info.get("/CreationDate")
+    except (ValueError, KeyError, TypeError):
+        return
+    if isinstance(title, str) and title.strip():
+        fields.values["title"] = " ".join(title.split())
+    if isinstance(author, str) and author.strip():
+        fields.values["author"] = " ".join(author.split())
+    if isinstance(created, str) and _pdf_date(created):
+        fields.values["date"] = _pdf_date(created)
 
 
 def _too_big(megabytes: int) -> str:
@@ -128,38 +147,73 @@ def read_pdf_bounded(
     megabytes = PDF_MEGABYTES if megabytes is None else megabytes
     if not hasattr(os, "fork") or sys.platform == "win32":
         return read_pdf(data)
-    import resource
-
     rfd, wfd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: read, answer, leave without running the parent's clean-up
         code = 0
         try:
             os.close(rfd)
-            limit = _vm_bytes() + megabytes * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-            cpu = int(seconds) + 1
-            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-            try:
-                fields, text = read_pdf(data)
-                answer = {"values": fields.values, "notes": fields.notes, "text": text}
-            except Unreadable as exc:
-                answer = {"error": exc.reason}
-                if exc.reason == _too_big(PDF_MEGABYTES):
-                    answer = {"error": _too_big(megabytes)}
-            except MemoryError:
-                answer = {"error": _too_big(megabytes)}
-            except Exception as exc:  # noqa: BLE001 - reported to the parent as the reason
-                answer = {"error": f"PDF not read: desk failed on it ({type(exc).__name__})"}
-            payload = json.dumps(answer, ensure_ascii=True, default=str).encode("ascii")
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(wfd, view):]
+            _child_limits(seconds, megabytes)
+            _write_all(wfd, _child_answer(data, megabytes))
         except BaseException:  # noqa: BLE001 - the child must never return into the parent's code
             code = 1
         finally:
             os._exit(code)
     os.close(wfd)
+    payload, timed_out, status = _wait_for_child(pid, rfd, seconds)
+    if timed_out:
+        raise Unreadable(_too_slow(seconds))
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        if sig in (signal.SIGXCPU, signal.SIGKILL):
+            raise Unreadable(_too_slow(seconds))
+        raise Unreadable(f"PDF not read: the reader stopped on it (signal {sig})")
+    try:
+        answer = json.loads(payload.decode("ascii"))
+    except (ValueError, UnicodeDecodeError):
+        raise Unreadable(
+            _too_big(megabytes) if os.WEXITSTATUS(status) else "PDF not read: the reader gave no answer"
+        ) from None
+    if "error" in answer:
+        raise Unreadable(str(answer["error"]))
+    return Fields(values=dict(answer["values"]), notes=list(answer["notes"])), str(answer["text"])
+
+
+def _child_limits(seconds: float, megabytes: int) -> None:
+    """The reading child's budget: its address space and CPU time."""
+    import resource
+
+    limit = _vm_bytes() + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    cpu = int(seconds) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+
+
+def _child_answer(data: bytes, megabytes: int) -> bytes:
+    """What the child sends back: the fields and text, or the reason it could not read, as JSON."""
+    answer: dict[str, Any]
+    try:
+        fields, text = read_pdf(data)
+        answer = {"values": fields.values, "notes": fields.notes, "text": text}
+    except Unreadable as exc:
+        answer = {"error": exc.reason}
+        if exc.reason == _too_big(PDF_MEGABYTES):
+            answer = {"error": _too_big(megabytes)}
+    except MemoryError:
+        answer = {"error": _too_big(megabytes)}
+    except Exception as exc:  # noqa: BLE001 - reported to the parent as the reason
+        answer = {"error": f"PDF not read: desk failed on it ({type(exc).__name__})"}
+    return json.dumps(answer, ensure_ascii=True, default=str).encode("ascii")
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _wait_for_child(pid: int, rfd: int, seconds: float) -> tuple[bytes, bool, int]:
+    """(what the child wrote, whether it ran out of time and was killed, its wait status)."""
     chunks: list[bytes] = []
     deadline = time.monotonic() + seconds
     timed_out = False
@@ -183,19 +237,4 @@ def read_pdf_bounded(
             except ProcessLookupError:
                 pass
         _, status = os.waitpid(pid, 0)
-    if timed_out:
-        raise Unreadable(_too_slow(seconds))
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        if sig in (signal.SIGXCPU, signal.SIGKILL):
-            raise Unreadable(_too_slow(seconds))
-        raise Unreadable(f"PDF not read: the reader stopped on it (signal {sig})")
-    try:
-        answer = json.loads(b"".join(chunks).decode("ascii"))
-    except (ValueError, UnicodeDecodeError):
-        raise Unreadable(
-            _too_big(megabytes) if os.WEXITSTATUS(status) else "PDF not read: the reader gave no answer"
-        ) from None
-    if "error" in answer:
-        raise Unreadable(str(answer["error"]))
-    return Fields(values=dict(answer["values"]), notes=list(answer["notes"])), str(answer["text"])
+    return b"".join(chunks), timed_out, status
