@@ -69,8 +69,10 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
             date = ref.date.isoformat() if ref.date else "undated"
             title = visible(" ".join(ref.title.split()))
             lines.append(f"      — {title}, {date}, {visible(ref.relpath or ref.path)} ¶{ref.number + 1}")
+    # one line per counted thing; it says itself whether the figures agree or differ, so its
+    # bullet is neutral (only the row's head says "disagree")
     for d in row.differences:
-        lines.append(textwrap.fill(visible(d), width=width, initial_indent="   ! ", subsequent_indent="     "))
+        lines.append(textwrap.fill(visible(d), width=width, initial_indent="   • ", subsequent_indent="     "))
     return "\n".join(lines)
 
 

@@ -177,3 +177,26 @@ def test_a_later_report_dated_to_the_event_may_join_its_row() -> None:
         dt.date(2024, 9, 5),
     )
     assert len(build_rows([a, b])) == 1
+
+
+def test_terminal_rows_mark_only_a_disagreement_as_one() -> None:
+    """The terminal's line per counted thing has a neutral bullet: "!" would read as an alarm on
+    a line that says the outlets agree; only a flagged row's head says they disagree."""
+    from desk.compare.render import render_row
+    from desk.model import Row
+
+    from .helpers import make_ref
+
+    a = make_ref("The ferry carried 212 passengers, the port said.", "Outlet A",
+                 figures=[("212", 212.0, "", "passengers", "port")])
+    b = make_ref("Officials said 212 passengers were aboard the ferry.", "Outlet B",
+                 figures=[("212", 212.0, "", "passengers", "officials")])
+    agreeing = Row(cells={"Outlet A": [a], "Outlet B": [b]},
+                   differences=["passengers: port (Outlet A), officials (Outlet B) agree (212)."])
+    text = render_row(1, agreeing)
+    assert "!" not in text
+    assert "   • passengers: port (Outlet A), officials (Outlet B) agree (212)." in text
+    flagged = Row(cells={"Outlet A": [a], "Outlet B": [b]}, disagreement=True,
+                  differences=["passengers: port (Outlet A) 212; officials (Outlet B) 190."])
+    head = render_row(2, flagged).splitlines()[0]
+    assert head == "── Row 2 · 2 outlets · ! figures or claimants disagree"
