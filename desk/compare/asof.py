@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
     ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
-    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
+    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b", re.IGNORECASE)),
 ]
 

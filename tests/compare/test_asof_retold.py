@@ -73,3 +73,10 @@ def test_a_retelling_that_names_the_day_joins_the_first_report() -> None:
     ])
     assert len(rows) == 1
     assert set(rows[0].cells) == {"Outlet A", "Outlet B"}
+
+
+def test_the_first_couple_of_weeks_is_open_before_the_article_day() -> None:
+    for text in ("The mill burned in the first couple of weeks of the strike.",
+                 "In the first few weeks of the strike 40 looms were lost."):
+        got = resolve_as_of(text, BASE)
+        assert (got.start, got.end) == (None, BASE), text
