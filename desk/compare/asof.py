@@ -27,8 +27,12 @@ week/month/year", "this week/month", "earlier this month", absolute dates
 with or without the year, "in March", "June 2022", "early/mid/late June",
 "by/to/until/through/as of <date>" (the count as of that day), "since
 <date>" (counted since that day, as of the reference day), "in the first N
-days" (as of some day after an unnamed start: open start, end at the
-reference day).
+days" / "in the first couple of weeks" (as of some day after an unnamed
+start: open start, end at the reference day).  A weekday followed by its
+date ("Saturday 19 March") is that date; a span ago inside a "since" clause
+("since the invasion began a month ago") counts up to the reference day; a
+date in a clause the claim comes after ("captured after the fall of the
+town in late May") opens an interval from that date to the reference day.
 """
 
 from __future__ import annotations
