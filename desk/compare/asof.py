@@ -27,8 +27,12 @@ week/month/year", "this week/month", "earlier this month", absolute dates
 with or without the year, "in March", "June 2022", "early/mid/late June",
 "by/to/until/through/as of <date>" (the count as of that day), "since
 <date>" (counted since that day, as of the reference day), "in the first N
-days" (as of some day after an unnamed start: open start, end at the
-reference day).
+days" / "in the first couple of weeks" (as of some day after an unnamed
+start: open start, end at the reference day).  A weekday followed by its
+date ("Saturday 19 March") is that date; a span ago inside a "since" clause
+("since the invasion began a month ago") counts up to the reference day; a
+date in a clause the claim comes after ("captured after the fall of the
+town in late May") opens an interval from that date to the reference day.
 """
 
 from __future__ import annotations
@@ -128,10 +132,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("weekday", re.compile(r"\b(?P<prep>since|by|on|until)?\s*\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<prep>since|by|on|until)?\s*\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+            # "Saturday 19 March", "Saturday, March 19": the date that follows names the day
+            r"(?!,?\s+(?:the\s+)?(?:" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"|" + _MONTH + r"\s+\d))",
+            re.IGNORECASE,
+        ),
+    ),
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
     ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
-    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
+    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b", re.IGNORECASE)),
 ]
 
@@ -162,6 +174,17 @@ def _inside_since(m: re.Match[str]) -> bool:
     if brk:
         head = head[brk[-1].end() :]
     return bool(_STARTS_PERIOD.search(head.rstrip()))
+
+
+#: what, before a date in the same clause, makes it a moment the claim comes after: "captured after the
+#: fall of the town in late May", "following the vote on Sunday" (the claim holds from then on)
+_AFTER_MOMENT = re.compile(r"\b(?:after|following|since\s+then)\b[^;!?,]{0,60}$", re.IGNORECASE)
+
+
+def _inside_after(m: re.Match[str]) -> bool:
+    """Whether the date matched by ``m`` names a moment its clause says the claim came after."""
+    head = m.string[max(0, m.start() - 80) : m.start()]
+    return bool(_AFTER_MOMENT.search(head.rstrip()))
 
 
 def _month_number(name: str) -> int:
@@ -212,6 +235,9 @@ def _with_prep(prep: str, day_start: dt.date, day_end: dt.date, base: dt.date | 
         return AsOf(base, base, basis, since=day_start) if base else AsOf(day_start, None, basis, since=day_start)
     if p in ("by", "to", "until", "till", "through", "as of"):
         return AsOf(day_end, day_end, basis)
+    if p == "after" and base is not None and base >= day_start:
+        # "captured after the fall of the town in late May" (an article of July): some day from then on
+        return AsOf(day_start, base, basis)
     return AsOf(day_start, day_end, basis)
 
 
@@ -219,8 +245,12 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     g = m.groupdict()
     basis = " ".join(m.group(0).split())
     prep = g.get("prep") or ""
-    if kind in ("abs", "month", "weekday") and prep.lower() in ("", "on", "in") and _inside_since(m):
-        prep = "since"
+    if kind in ("abs", "month", "weekday", "ago") and prep.lower() in ("", "on", "in"):
+        if _inside_since(m):
+            # "since the invasion began a month ago": the count runs from then to the reference day
+            prep = "since"
+        elif _inside_after(m):
+            prep = "after"
     if kind == "abs":
         if g.get("iso"):
             try:
@@ -283,7 +313,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         if n is None:
             return AsOf(None, base - _delta(2, g["unit"]), basis)
         day = base - _delta(n, g["unit"])
-        return AsOf(day, day, basis)
+        return _with_prep(prep, day, day, base, basis)
     if kind == "last":
         which = " ".join(g["which"].lower().split())
         unit = g["unit"].lower()

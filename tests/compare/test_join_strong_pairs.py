@@ -1,6 +1,7 @@
 """Rows that average linkage keeps apart join when two outlets' passages plainly report one fact."""
 
 import numpy as np
+import pytest
 
 from desk.compare import grouping
 from desk.compare.grouping import join_strong_pairs
@@ -48,9 +49,31 @@ def test_a_strong_pair_sharing_a_value_joins_a_singleton_to_the_larger_row() -> 
     assert _run(sim, [[0, 1], [2]], refs) == [[0, 1, 2]]
 
 
-def test_no_join_without_a_shared_value_or_counted_thing() -> None:
-    refs = [FREED, ROW_MATE, OTHER]
+# one statement told in other words, with no figure to share
+WALKED_OUT = make_ref("The union's delegates walked out of the talks on Friday, calling the offer an insult.", "Outlet A")
+WALKED_MATE = make_ref("Delegates said the offer was an insult to every worker in the yards.", "Outlet C")
+LEFT_TABLE = make_ref("Union negotiators left the table on Friday and called the pay offer insulting.", "Outlet E")
+
+
+def test_a_strong_pair_without_figures_joins_when_its_text_alone_is_strong_enough() -> None:
+    refs = [WALKED_OUT, WALKED_MATE, LEFT_TABLE]
+    sim = _sim({(0, 1): 0.45, (0, 2): grouping.JOIN_TEXT_ALONE + 0.01, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1, 2]]
+
+
+def test_no_join_by_text_alone_below_its_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouping, "JOIN_TEXT_ALONE", 0.5)
+    refs = [WALKED_OUT, WALKED_MATE, LEFT_TABLE]
     sim = _sim({(0, 1): 0.45, (0, 2): 0.44, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+    # ... while a shared value still joins at that similarity
+    assert _run(sim, [[0, 1], [2]], [FREED, ROW_MATE, RELEASED]) == [[0, 1, 2]]
+
+
+def test_passages_with_figures_never_join_by_text_alone() -> None:
+    # "freed 64 sailors" / "9 fishing boats had left": a strong pair, but the figures count different things
+    refs = [FREED, ROW_MATE, OTHER]
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.6, (1, 2): 0.05}, 3)
     assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
 
 

@@ -1,0 +1,82 @@
+"""The day a sentence is about, for claims retold later: "since ... a month ago", "Saturday 6 March",
+"captured after ... in late May".  Each rule is checked on its own and on the row it decides."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from desk.compare.asof import AsOf, resolve_as_of
+from desk.compare.grouping import build_rows
+
+from .helpers import make_ref
+
+BASE = dt.date(2021, 4, 2)
+
+
+def test_since_a_span_ago_counts_up_to_the_article_day() -> None:
+    got = resolve_as_of("Over 2,000 families have left since the flooding began a month ago.", BASE)
+    assert (got.start, got.end, got.since) == (BASE, BASE, dt.date(2021, 3, 2))
+
+
+def test_a_span_ago_without_since_is_still_that_day() -> None:
+    got = resolve_as_of("Two weeks ago the dam gave way.", BASE)
+    assert got.exact == dt.date(2021, 3, 19)
+
+
+def test_a_weekday_followed_by_its_date_is_that_date() -> None:
+    for text in ("On Saturday 6 March a dam burst upstream.", "The dam burst on Saturday, March 6, officials said."):
+        assert resolve_as_of(text, BASE).exact == dt.date(2021, 3, 6), text
+
+
+def test_a_weekday_alone_is_the_last_such_day() -> None:
+    assert resolve_as_of("The dam burst on Saturday.", BASE).exact == dt.date(2021, 3, 27)
+
+
+def test_a_date_the_claim_comes_after_opens_an_interval_to_the_article_day() -> None:
+    got = resolve_as_of("The flood killed 14 guards, some hired after the harvest in late February.", BASE)
+    assert got == AsOf(dt.date(2021, 2, 21), BASE, "in late February")
+
+
+def test_a_date_in_the_main_clause_is_unchanged() -> None:
+    got = resolve_as_of("The flood killed 14 guards in late February.", BASE)
+    assert (got.start, got.end) == (dt.date(2021, 2, 21), dt.date(2021, 2, 28))
+
+
+def _dated(text: str, outlet: str, day: dt.date) -> object:
+    return dataclasses.replace(make_ref(text, outlet), date=day)
+
+
+def _row_of(rows: list, outlet: str) -> int:  # type: ignore[type-arg]
+    return next(i for i, r in enumerate(rows) if outlet in r.cells)
+
+
+def test_a_count_since_a_span_ago_shares_a_row_with_the_same_count_days_later() -> None:
+    rows = build_rows([
+        _dated("More than 2,000 families have left the valley since the flooding began a month ago, "
+               "the relief agency said.", "Outlet A", dt.date(2021, 4, 1)),
+        _dated("The relief agency says more than 2,000 families have left the valley since the floods "
+               "started.", "Outlet B", dt.date(2021, 4, 3)),
+        _dated("Engineers inspected the cracked levee and ordered repairs before the spring rains.",
+               "Outlet C", dt.date(2021, 4, 2)),
+    ])
+    assert _row_of(rows, "Outlet A") == _row_of(rows, "Outlet B")
+    assert _row_of(rows, "Outlet C") != _row_of(rows, "Outlet A")
+
+
+def test_a_retelling_that_names_the_day_joins_the_first_report() -> None:
+    rows = build_rows([
+        _dated("A dam burst above the mill town on Saturday, killing 14 villagers, officials said.",
+               "Outlet A", dt.date(2021, 3, 7)),
+        _dated("On Saturday 6 March a dam burst above the mill town, killing 14 villagers.",
+               "Outlet B", dt.date(2021, 4, 20)),
+    ])
+    assert len(rows) == 1
+    assert set(rows[0].cells) == {"Outlet A", "Outlet B"}
+
+
+def test_the_first_couple_of_weeks_is_open_before_the_article_day() -> None:
+    for text in ("The mill burned in the first couple of weeks of the strike.",
+                 "In the first few weeks of the strike 40 looms were lost."):
+        got = resolve_as_of(text, BASE)
+        assert (got.start, got.end) == (None, BASE), text
