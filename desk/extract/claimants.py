@@ -1155,8 +1155,10 @@ class _Job:
         index_of: dict[int, int] = {}
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                if not c.name or c.kind == "mention" or not c.listed and id(c) not in claims:
+                if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
+                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind)):
+                    continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
                     name=c.name, source_start=c.source[0], source_end=c.source[1],
@@ -1246,6 +1248,46 @@ class _Discourse:
             if _looks_personal(c.name, c.source, self.ent_iter):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+#: pronouns that stand for someone even when the text before does not say whom
+_UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
+#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
+_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few"}
+_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
+_PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
+
+
+def _unresolved_source(raw: str, kind: str) -> bool:
+    """May an attribution whose source desk could not name still be listed (with no name)?
+
+    Yes when the source refers to someone: "he", "they", "who"; a role or group
+    taken up from before ("the bank", "the experts", "his lawyers"); or a
+    quantified group ("some", "many of whom", "not everyone").  The reader shows
+    it as a source, but nothing unnamed becomes a claimant or a search name.
+    A phrase that names no one ("the videos", "its own website") is not listed.
+    """
+    if kind not in ("verb", "stance", "according"):
+        return False
+    low = raw.strip().lower().replace("’", "'")
+    words = low.split()
+    if not words or len(words) > 8:
+        return False
+    if low in _UNRESOLVED_PRONOUNS:
+        return True
+    if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:
+        words = words[1:]
+    if words[0] in _INDEFINITE or low.endswith(" of whom"):
+        return True
+    if words[0] not in _DEFINITE or len(words) < 2:
+        return False
+    core: list[str] = []
+    for w in words[1:]:
+        if w in _PHRASE_CUT:
+            break
+        core.append(w)
+    # ("its own website" is the thing itself speaking of itself, no one new)
+    return bool(core) and "own" not in core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS
 
 
 def _is_subject(t: Token) -> bool:
