@@ -254,6 +254,11 @@ def _is_report_verb(t: Token) -> bool:
         return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
+        # ("called on the board to resign": the parser may read "on" as a particle)
+        if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in t.children) and any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            return True
         return not any(c.dep_ == "prt" for c in t.children) and any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
         )
@@ -383,6 +388,20 @@ def _in_opening_phrase(t: Token, verb: Token) -> bool:
     return any(a.dep_ == "prep" and a.head.i == verb.i and a.i == a.left_edge.i == 0 for a in t.ancestors)
 
 
+_CLOSE_QUOTES = {"”", '"', "''", "’"}
+
+
+def _tag_after_quote(verb: Token) -> bool:
+    """ '"...," Roe, a council critic, said on Monday': the verb ends a quotation's speech tag.
+
+    The clause it reports stands before it and a quotation closes just before the speaker.
+    """
+    doc = verb.doc
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+        return False
+    return any(doc[j].text in _CLOSE_QUOTES for j in range(max(0, verb.i - 12), verb.i))
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -400,6 +419,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     t = doc[i]
     if t.text == "," and i > 0 and (
         verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct or _in_opening_phrase(doc[i - 1], verb)
+        or _tag_after_quote(verb)
     ):
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
@@ -408,6 +428,8 @@ def _orphan_subject(verb: Token) -> Token | None:
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
             return t
+        if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
+            return t  # (the parser mistook the name after the quotation for an adverb)
         return None
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None

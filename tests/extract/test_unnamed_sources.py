@@ -77,3 +77,22 @@ def test_a_named_role_keeps_its_name() -> None:
 )
 def test_which_unnamed_sources_are_listed(raw: str, kind: str, listed: bool) -> None:
     assert _unresolved_source(raw, kind) is listed
+
+
+# -- two parses the rules now read ---------------------------------------------
+
+
+def test_a_speaker_after_a_quotation_with_an_apposition_and_a_time() -> None:
+    # (the parser takes "Pike" for an adverb hung on the quotation mark)
+    text = '"The council has failed us and every family here," Pike, a local shop owner, said late on Tuesday.'
+    assert ("Pike", "Pike") in _sources(text)
+    text = '"Nobody here trusts the plan or the minister," Dunne, a retired fisherman, said Sunday in the harbour bar.'
+    assert ("Dunne", "Dunne") in _sources(text)
+
+
+def test_called_on_someone_to_act_is_a_call() -> None:
+    # (the parser reads this "on" as a particle)
+    text = "In May, the Ohio senator called on fellow members to reject the bill."
+    assert _sources(text) == [("the Ohio senator", "Ohio senator")]
+    # "called in" with a particle stays no call
+    assert _sources("Volunteers called up forty extra drivers on Friday.") == []
