@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desk.extract.cues import (
+    AGENT_NOUN,
     COUNTING,
     CUE_FORMS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
+    NOT_SOURCE_HEADS,
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
@@ -1283,9 +1285,10 @@ _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and",
 def _unresolved_source(raw: str, kind: str) -> bool:
     """May an attribution whose source desk could not name still be listed (with no name)?
 
-    Yes when the source refers to someone: "he", "they", "who"; a role or group
-    taken up from before ("the bank", "the experts", "his lawyers"); or a
-    quantified group ("some", "many of whom", "not everyone").  The reader shows
+    Yes when the source refers to someone: "he", "they", "who"; a role, group,
+    person or document taken up from before ("the bank", "the experts", "his
+    lawyers", "the announcer", "the statement"); or a quantified group ("some",
+    "many of whom", "not everyone").  The reader shows
     it as a source, but nothing unnamed becomes a claimant or a search name.
     A phrase that names no one ("the videos", "its own website") is not listed.
     """
@@ -1309,7 +1312,13 @@ def _unresolved_source(raw: str, kind: str) -> bool:
             break
         core.append(w)
     # ("its own website" is the thing itself speaking of itself, no one new)
-    return bool(core) and "own" not in core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS
+    if not core or "own" in core:
+        return False
+    head = re.sub(r"'s?$", "", core[-1])
+    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
+        return True  # "the bank", "the senator", "the statement"
+    # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
+    return head not in NOT_SOURCE_HEADS and (head.endswith(("man", "men")) or AGENT_NOUN.search(head) is not None)
 
 
 def _is_subject(t: Token) -> bool:

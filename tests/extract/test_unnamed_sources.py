@@ -66,6 +66,10 @@ def test_a_named_role_keeps_its_name() -> None:
         ("the spokesman for the port", "verb", True),
         ("many of whom", "verb", True),
         ("not everyone", "verb", True),
+        ("the announcer", "verb", True),  # a person by the noun's form
+        ("the harbour businessman", "verb", True),
+        ("the statement", "verb", True),  # a document taken up from before
+        ("the weather", "verb", False),  # "-er", but no one
         ("the videos", "verb", False),  # names no one
         ("its own website", "according", False),
         ("the stakes", "verb", False),
