@@ -286,6 +286,8 @@ def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
+    if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
+        return True  # "the plan was opposed by the union": the agent takes the stance
     if t.text[:1].isupper() and t.i > 0:
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does

@@ -100,3 +100,10 @@ def test_called_on_someone_to_act_is_a_call() -> None:
     assert _sources(text) == [("the Ohio senator", "Ohio senator")]
     # "called in" with a particle stays no call
     assert _sources("Volunteers called up forty extra drivers on Friday.") == []
+
+
+def test_a_stance_in_the_passive_belongs_to_its_agent() -> None:
+    text = "The new tariff was opposed by the farmers union and most shop owners."
+    assert [s for s, _ in _sources(text)] == ["the farmers union"]
+    # a verb of plain action in the passive gives no source
+    assert _sources("The bridge was built by a Dutch firm in 1990.") == []
