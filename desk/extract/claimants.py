@@ -1290,7 +1290,8 @@ def _unresolved_source(raw: str, kind: str) -> bool:
     Yes when the source refers to someone: "he", "they", "who"; a role, group,
     person or document taken up from before ("the bank", "the experts", "his
     lawyers", "the announcer", "the statement"); or a quantified group ("some",
-    "many of whom", "not everyone").  The reader shows
+    "many of whom", "not everyone"); or whatever "according to" names, but for
+    "its own website".  The reader shows
     it as a source, but nothing unnamed becomes a claimant or a search name.
     A phrase that names no one ("the videos", "its own website") is not listed.
     """
@@ -1302,6 +1303,8 @@ def _unresolved_source(raw: str, kind: str) -> bool:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         return True
+    if kind == "according" and "own" not in words and (len(words) > 1 or low in ("him", "her", "them")):
+        return True  # "according to a database kept by the county" ("according to plan" is no cue at all)
     if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):

@@ -272,7 +272,7 @@ def _assert_spans_inside(text: str) -> None:
         assert 0 <= a.cue_start < a.cue_end <= n
         assert 0 <= a.content_start <= a.content_end <= n
         # a source desk cannot name is listed without a name, and only when it refers to someone
-        assert a.name or _unresolved_source(a.source_text, "verb")
+        assert a.name or _unresolved_source(a.source_text, "according" if a.cue == "according to" else "verb")
     for e in x.entities:
         assert 0 <= e.start < e.end <= n
     for c in x.claims:

@@ -40,6 +40,12 @@ def test_a_quantified_group_is_a_source_without_a_name() -> None:
     assert any(s.endswith("of whom") and n == "" for s, n in _sources(text))
 
 
+def test_according_to_names_a_source_even_when_it_is_no_name() -> None:
+    text = "The orchard was planted in 1890, according to a database kept by the village school."
+    assert ("a database", "") in _sources(text)
+    assert _sources("The orchard was planted according to plan.") == []
+
+
 def test_an_unnamed_source_gives_no_figure_a_claimant() -> None:
     # "the bank" is never named, so the 12 branches stay the outlet's
     x = extract("Floods hit the coast in May. The bank said 12 branches would close.")
