@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desk.extract.cues import (
+    AGENT_NOUN,
     COUNTING,
     CUE_FORMS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
+    NOT_SOURCE_HEADS,
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
@@ -254,6 +256,11 @@ def _is_report_verb(t: Token) -> bool:
         return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
+        # ("called on the board to resign": the parser may read "on" as a particle)
+        if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in t.children) and any(
+            c.dep_ == "xcomp" for c in t.children
+        ):
+            return True
         return not any(c.dep_ == "prt" for c in t.children) and any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
         )
@@ -279,6 +286,8 @@ def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
+    if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
+        return True  # "the plan was opposed by the union": the agent takes the stance
     if t.text[:1].isupper() and t.i > 0:
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does
@@ -383,6 +392,20 @@ def _in_opening_phrase(t: Token, verb: Token) -> bool:
     return any(a.dep_ == "prep" and a.head.i == verb.i and a.i == a.left_edge.i == 0 for a in t.ancestors)
 
 
+_CLOSE_QUOTES = {"”", '"', "''", "’"}
+
+
+def _tag_after_quote(verb: Token) -> bool:
+    """ '"...," Roe, a council critic, said on Monday': the verb ends a quotation's speech tag.
+
+    The clause it reports stands before it and a quotation closes just before the speaker.
+    """
+    doc = verb.doc
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+        return False
+    return any(doc[j].text in _CLOSE_QUOTES for j in range(max(0, verb.i - 12), verb.i))
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -400,6 +423,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     t = doc[i]
     if t.text == "," and i > 0 and (
         verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct or _in_opening_phrase(doc[i - 1], verb)
+        or _tag_after_quote(verb)
     ):
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
@@ -408,6 +432,8 @@ def _orphan_subject(verb: Token) -> Token | None:
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
             return t
+        if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
+            return t  # (the parser mistook the name after the quotation for an adverb)
         return None
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
@@ -1155,8 +1181,10 @@ class _Job:
         index_of: dict[int, int] = {}
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
-                if not c.name or c.kind == "mention" or not c.listed and id(c) not in claims:
+                if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
+                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind)):
+                    continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
                     name=c.name, source_start=c.source[0], source_end=c.source[1],
@@ -1246,6 +1274,56 @@ class _Discourse:
             if _looks_personal(c.name, c.source, self.ent_iter):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+#: pronouns that stand for someone even when the text before does not say whom
+_UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
+#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
+_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few"}
+_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
+_PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
+
+
+def _unresolved_source(raw: str, kind: str) -> bool:
+    """May an attribution whose source desk could not name still be listed (with no name)?
+
+    Yes when the source refers to someone: "he", "they", "who"; a role, group,
+    person or document taken up from before ("the bank", "the experts", "his
+    lawyers", "the announcer", "the statement"); or a quantified group ("some",
+    "many of whom", "not everyone"); or whatever "according to" names, but for
+    "its own website".  The reader shows
+    it as a source, but nothing unnamed becomes a claimant or a search name.
+    A phrase that names no one ("the videos", "its own website") is not listed.
+    """
+    if kind not in ("verb", "stance", "according"):
+        return False
+    low = raw.strip().lower().replace("’", "'")
+    words = low.split()
+    if not words or len(words) > 8:
+        return False
+    if low in _UNRESOLVED_PRONOUNS:
+        return True
+    if kind == "according" and "own" not in words and (len(words) > 1 or low in ("him", "her", "them")):
+        return True  # "according to a database kept by the county" ("according to plan" is no cue at all)
+    if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:
+        words = words[1:]
+    if words[0] in _INDEFINITE or low.endswith(" of whom"):
+        return True
+    if words[0] not in _DEFINITE or len(words) < 2:
+        return False
+    core: list[str] = []
+    for w in words[1:]:
+        if w in _PHRASE_CUT:
+            break
+        core.append(w)
+    # ("its own website" is the thing itself speaking of itself, no one new)
+    if not core or "own" in core:
+        return False
+    head = re.sub(r"'s?$", "", core[-1])
+    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
+        return True  # "the bank", "the senator", "the statement"
+    # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
+    return head not in NOT_SOURCE_HEADS and (head.endswith(("man", "men")) or AGENT_NOUN.search(head) is not None)
 
 
 def _is_subject(t: Token) -> bool:

@@ -261,7 +261,7 @@ _FRAGMENTS = {
     "there", "here", "own", "such",
 }
 #: heads that never name a source, and the endings of abstract nouns
-_NOT_SOURCE_HEADS = {
+NOT_SOURCE_HEADS = {
     "list", "lists", "situation", "view", "views", "thing", "things", "way", "ways", "fact", "facts",
     "idea", "ideas", "question", "questions", "problem", "problems", "issue", "issues", "case", "cases",
     "point", "points", "part", "parts", "lot", "number", "numbers", "kind", "sort", "type", "time",
@@ -273,7 +273,7 @@ _NOT_SOURCE_HEADS = {
     "cancer", "disaster", "shelter", "river", "tower", "weather", "answer", "answers", "payment",
 }
 #: endings of nouns for people and bodies: "rescuers", "monitors", "economists", "residents"
-_AGENT = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|(?<!m)ents?|eers?|ees)$")  # not "bombardment", "statement"
+AGENT_NOUN = re.compile(r"(?:ers?|ors?|ists?|ians?|ants?|(?<!m)ents?|eers?|ees)$")  # not "bombardment", "statement"
 _CUT_AT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and"}
 
 
@@ -345,7 +345,7 @@ def acceptable_source(name: str, raw: str = "") -> bool:
     head = re.sub(r"'s?$", "", core[-1])
     head_written = words[len(core) - 1]
     if head_written[:1].islower() and head not in SOURCE_HEADS and head not in EVIDENCE_NOUNS and (
-        head in _NOT_SOURCE_HEADS or not _AGENT.search(head)
+        head in NOT_SOURCE_HEADS or not AGENT_NOUN.search(head)
     ):
         return False  # "American views on foreign enemies", "political situation"
     proper = any(
@@ -357,7 +357,7 @@ def acceptable_source(name: str, raw: str = "") -> bool:
         return not (len(words) == 1 and low[0] in EVIDENCE_NOUNS)
     if head in EVIDENCE_NOUNS:
         return len(core) >= 2  # "official figures", "UN data"; never a bare "report"
-    if head not in SOURCE_HEADS and (head in _NOT_SOURCE_HEADS or not _AGENT.search(head)):
+    if head not in SOURCE_HEADS and (head in NOT_SOURCE_HEADS or not AGENT_NOUN.search(head)):
         return False  # "list of names", "political situation", "constant fighting", "recent weeks"
     if len(words) == 1 and head not in SOURCE_HEADS and not head.endswith("s"):
         return False  # a bare singular noun nobody was named for: "brigade"
