@@ -9,7 +9,9 @@ module in this folder, which exposes ``run(report, args) -> None`` and reports
 through ``report(name, value, unit="")``.
 
 Each build is measured in its own child process (so peak RSS is that build's,
-self + its worker processes), ``--repeat`` times, and the median is printed.
+self + its largest finished worker process), ``--repeat`` times, and the median is printed.
+The whole process tree's peak (the sum of every process's RSS, and its PSS, where
+pages shared after a fork count once) is sampled from /proc every 0.25 s.
 """
 
 from __future__ import annotations
@@ -106,12 +108,88 @@ def child_reindex(corpus: str, data_dir: str) -> dict[str, Any]:
             "updated": r.updated, "peak_rss_mb": peak_rss_mb()}
 
 
+def _tree_pids(root: int) -> list[int]:
+    """``root`` and every process below it (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(d))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def _rss_pss_kb(pid: int) -> tuple[int, int]:
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return rss, pss
+
+
+class TreeMemory:
+    """Peak memory of a process and all its descendants, sampled every ``every`` seconds (Linux).
+
+    ``rss``: the sum of the processes' resident sizes (pages a forked worker shares
+    with its parent count in both); ``pss``: the proportional set size, each shared
+    page divided among its sharers (what the tree really occupies).
+    """
+
+    def __init__(self, pid: int, every: float = 0.25) -> None:
+        import threading
+
+        self.pid, self.every = pid, every
+        self.rss_mb = self.pss_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        if os.path.isdir("/proc/self"):
+            self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = pss = 0
+            for pid in _tree_pids(self.pid):
+                r, p = _rss_pss_kb(pid)
+                rss += r
+                pss += p
+            self.rss_mb = max(self.rss_mb, rss / 1024)
+            self.pss_mb = max(self.pss_mb, pss / 1024)
+            self._stop.wait(self.every)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
 def run_child(kind: str, corpus: Path, data_dir: Path, extract: bool = False) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus), "--data-dir", str(data_dir)]
     if extract:
         cmd.append("--extract")
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    tree = TreeMemory(proc.pid)
+    out, err = proc.communicate()
+    tree.stop()
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd, out, err)
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result["tree_rss_mb"], result["tree_pss_mb"] = tree.rss_mb, tree.pss_mb
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -119,7 +197,7 @@ def run_child(kind: str, corpus: Path, data_dir: Path, extract: bool = False) ->
 
 
 def section_index(args: argparse.Namespace, rep: Report) -> None:
-    builds, reindex, rss, sizes = [], [], [], []
+    builds, reindex, rss, sizes, tree_rss, tree_pss = [], [], [], [], [], []
     last: dict[str, Any] = {}
     for i in range(args.repeat):
         keep = bool(args.data_dir) and i == args.repeat - 1  # the search section reuses it
@@ -131,6 +209,8 @@ def section_index(args: argparse.Namespace, rep: Report) -> None:
             last = run_child("build", args.corpus, d)
             builds.append(last["seconds"])
             rss.append(last["peak_rss_mb"])
+            tree_rss.append(last["tree_rss_mb"])
+            tree_pss.append(last["tree_pss_mb"])
             sizes.append(dir_size_mb(d))
             again = [run_child("reindex", args.corpus, d)["seconds"] for _ in range(3)]
             reindex.append(statistics.median(again))
@@ -142,6 +222,8 @@ def section_index(args: argparse.Namespace, rep: Report) -> None:
     rep("full text index, wall time (median)", statistics.median(builds), "s")
     rep("full text index, CPU self+children", last.get("cpu_seconds", 0.0), "s")
     rep("full text index, peak RSS self+children", max(rss), "MB")
+    rep("full text index, peak RSS, whole process tree (sum)", max(tree_rss), "MB")
+    rep("full text index, peak PSS, whole process tree", max(tree_pss), "MB")
     rep("re-index unchanged folder, wall time (median)", statistics.median(reindex), "s")
     rep("index size on disk (Whoosh + store)", statistics.median(sizes), "MB")
 
@@ -154,6 +236,8 @@ def section_extract(args: argparse.Namespace, rep: Report) -> None:
         rep("index with extraction: wall time", r["seconds"], "s")
         rep("index with extraction: CPU self+children", r["cpu_seconds"], "s")
         rep("index with extraction: peak RSS self+children", r["peak_rss_mb"], "MB")
+        rep("index with extraction: peak RSS, whole process tree (sum)", r["tree_rss_mb"], "MB")
+        rep("index with extraction: peak PSS, whole process tree", r["tree_pss_mb"], "MB")
         rep("index with extraction: articles still pending", str(r["pending"]))
         pass2 = max(r["seconds"] - r["text_seconds"], 1e-9)
         rep("pass 2 (figures and claimants) wall time", pass2, "s")
