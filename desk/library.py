@@ -177,6 +177,8 @@ class Library:
         self._field_problems: tuple[tuple[int, int, int], list[Skipped]] | None = None
         self._last_indexer: Indexer | None = None
         self._related: tuple[tuple[int, int, int], Any] | None = None  # (store state, related words)
+        #: whether :func:`desk.compare.compare_query` keeps this library's comparisons for a query asked again
+        self.remember_comparisons = True
         self._alias_edits = 0  # edits made through this library (the file's stat may not move within a tick)
 
     # -- lifecycle

@@ -66,7 +66,7 @@ def test_json_dumps_through_orjson_writes_what_the_json_module_writes(monkeypatc
     }
     fast = textsafe.json_dumps(data)
     assert textsafe._fast_dumps(data, 2) is not None  # orjson wrote it
-    monkeypatch.setattr(textsafe, "_fast_dumps", lambda obj, indent: None)
+    monkeypatch.setattr(textsafe, "_fast_dumps", lambda obj, indent, finite=False: None)
     assert fast == textsafe.json_dumps(data)
 
 
@@ -81,3 +81,23 @@ def test_json_dumps_falls_back_where_orjson_would_write_differently() -> None:
         pass
     else:
         raise AssertionError("an infinite float must still be refused")
+
+
+def test_print_json_writes_what_to_plain_then_json_dumps_write() -> None:
+    import datetime as dt
+    import io
+
+    from desk.cli import print_json
+    from desk.export.json import to_plain
+
+    data = {
+        "path": "notes/r\udcffport.md",  # a file name with a byte that was not UTF-8
+        "rows": [{"text": "caf\u00e9 \x1b[2J", "high": float("inf"), "low": float("nan"), "day": dt.date(2021, 5, 4)}],
+        ("a1", 3): ["\udce9t\u00e9"],
+    }
+    out = io.StringIO()
+    print_json(data, out)
+    assert out.getvalue() == textsafe.json_dumps(to_plain(data)) + "\n"
+    written = json.loads(out.getvalue())
+    assert written["path_bytes"] == "notes/r\udcffport.md".encode("utf-8", "surrogateescape").hex()
+    assert written["rows"][0]["high"] is None

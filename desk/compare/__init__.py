@@ -189,7 +189,7 @@ def _result_key(
 ) -> tuple[Any, ...] | None:
     """What a comparison depends on, or None when the library cannot say when it changed."""
     state = getattr(library, "compare_state", None)
-    if state is None or not RESULTS_KEPT:
+    if state is None or not RESULTS_KEPT or not getattr(library, "remember_comparisons", True):
         return None
     return (id(library), state(), query, tuple(outlets), str(since), str(until), limit, _settings())
 

@@ -120,4 +120,9 @@ def test_a_changed_setting_is_compared_again(
         assert counted == ["grouped", "grouped"]
         monkeypatch.setattr(comp, "RESULTS_KEPT", 0)  # remembering turned off
         compare_query(lib, "ferry passengers")
-    assert counted == ["grouped", "grouped", "grouped"]
+        assert counted == ["grouped", "grouped", "grouped"]
+        monkeypatch.setattr(comp, "RESULTS_KEPT", 12)
+        lib.remember_comparisons = False  # the CLI's one-question process
+        compare_query(lib, "ferry passengers")
+        compare_query(lib, "ferry passengers")
+    assert counted == ["grouped", "grouped", "grouped", "grouped", "grouped"]
