@@ -41,6 +41,9 @@ class LibraryAPI(Protocol):
     aliases_path: Path
     #: things the user should be told once (a damaged index being rebuilt)
     notices: list[str]
+    #: whether a comparison is kept for the same query asked again of the unchanged library
+    #: (:func:`desk.compare.compare_query`); a one-question process turns it off
+    remember_comparisons: bool
 
     # -- lifetime
     def close(self) -> None: ...

@@ -89,7 +89,8 @@ def print_json(data: Any, out: TextIO | None = None) -> None:
     out = out or sys.stdout
     from desk.export.json import to_plain
 
-    text = json_dumps(to_plain(data)) + "\n"
+    # json_dumps makes undecodable strings safe itself, and to_plain leaves no NaN or infinity
+    text = json_dumps(to_plain(data, safe=False), finite=True) + "\n"
     out.flush()
     buffer = getattr(out, "buffer", None)
     if buffer is not None:  # UTF-8 bytes whatever the locale's encoding
@@ -521,6 +522,7 @@ def run_compare(args: argparse.Namespace) -> int:
     if args.timeline and not args.markdown:
         raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
     with open_library(args) as lib:
+        lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
         try:
@@ -583,6 +585,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     if args.json and (args.csv or picture):
         raise DeskError("--json cannot be combined with --csv, --svg or --png.")
     with open_library(args) as lib:
+        lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()
         try:

@@ -105,7 +105,46 @@ def _json_escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
-def json_dumps(obj: Any, *, indent: int | None = 2) -> str:
+def _fast_dumps(obj: Any, indent: int | None, finite: bool = False) -> str | None:
+    """``json.dumps(obj, ensure_ascii=False, indent=indent)`` through orjson, or None when orjson
+    cannot write it the same way (no orjson, an indent other than 2, a surrogate, a NaN or infinite float,
+    a key that is not a string, an integer beyond 64 bits): the json module writes it then.
+
+    The json module indents in pure Python (~0.4 s for a 3 MB comparison); orjson in C. Both
+    write the same values; only the spelling of some floats may differ (``1e-05`` / ``0.00001``).
+    ``finite``: the caller knows no float is NaN or infinite (no scan for one).
+    """
+    if indent != 2:
+        return None  # unindented, the json module's C encoder is fast already
+    try:
+        import orjson
+    except ImportError:  # an install without it: the json module's output is the same data
+        return None
+    try:
+        raw = orjson.dumps(obj, option=orjson.OPT_INDENT_2)
+    except (orjson.JSONEncodeError, TypeError):
+        return None
+    if not finite and b"null" in raw and _has_nonfinite(obj):
+        return None  # orjson writes NaN as null; the json module refuses it (allow_nan=False)
+    return raw.decode("utf-8")
+
+
+def _has_nonfinite(obj: Any) -> bool:
+    """Whether plain JSON data holds a NaN or infinite float."""
+    stack = [obj]
+    while stack:
+        v = stack.pop()
+        if type(v) is float:
+            if v != v or v in (float("inf"), float("-inf")):
+                return True
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+    return False
+
+
+def json_dumps(obj: Any, *, indent: int | None = 2, finite: bool = False) -> str:
     """JSON text for a terminal or a pipe: the same values, every character a terminal acts on escaped.
 
     ``json.dumps`` already escapes C0 controls; this escapes DEL, C1 controls,
@@ -114,7 +153,9 @@ def json_dumps(obj: Any, *, indent: int | None = 2) -> str:
     :func:`json_safe` makes it (that pass runs only when a string holds bytes
     that were not UTF-8: otherwise it changes nothing).
     """
-    text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
+    text = _fast_dumps(obj, indent, finite)
+    if text is None:
+        text = json.dumps(obj, ensure_ascii=False, indent=indent, allow_nan=False)
     if not text.isascii() and _SURROGATE.search(text):
         # a string holds bytes that were not UTF-8: the values change (and gain ``<key>_bytes``);
         # without one :func:`json_safe` would return the same data, so it is only needed here

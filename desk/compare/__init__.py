@@ -81,7 +81,33 @@ def compare_query(
     *,
     limit: int = DEPTH,
 ) -> Comparison:
-    """Rows of sentences from different outlets that report the same fact (see :mod:`.retrieve`)."""
+    """Rows of sentences from different outlets that report the same fact (see :mod:`.retrieve`).
+
+    A query asked again of an unchanged library (same filters, same alias book, same settings) is
+    answered from :func:`_remembered` without grouping again.
+    """
+    key = _result_key(library, query, outlets, since, until, limit)
+    if key is not None:
+        known = _remembered(key)
+        if known is not None:
+            return known
+    comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
+    if key is not None:
+        _remember(key, comparison)
+    return comparison
+
+
+def _compare(
+    library: Any,
+    query: str,
+    outlets: Sequence[str],
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+    limit: int,
+) -> Comparison:
+    """:func:`compare_query` without the remembered results."""
     if progress:
         progress(0, 0, "searching")
     ranked = ranked_passages(library, query, tuple(outlets), since, until, depth=limit)
@@ -123,6 +149,78 @@ def compare_query(
     if until:
         filters["until"] = until if isinstance(until, str) else until.isoformat()
     return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
+
+
+#: whole comparisons remembered (pickled: each caller gets its own copy to change), newest last
+RESULTS_KEPT = 12
+_RESULTS: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
+_RESULTS_LOCK = threading.Lock()
+#: the modules whose settings and functions make a comparison (a test or a session may change one)
+_MAKERS = (
+    "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
+    "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
+    "desk.compare.retrieve", "desk.compare.statements", "desk.compare.tokens",
+)
+_PLAIN = (bool, int, float, str)
+
+
+def _settings() -> tuple[Any, ...]:
+    """Every top-level name of the modules that make a comparison: its value when plain, else
+    which object it is, so a changed setting or a replaced function never meets a remembered result."""
+    import importlib
+
+    # all imported first, not lazily during the first compare (an import adds a name to its package)
+    modules = [importlib.import_module(name) for name in _MAKERS]
+    out: list[Any] = []
+    for module in modules:
+        out.append(
+            tuple((k, v if type(v) in _PLAIN else id(v)) for k, v in vars(module).items() if not k.startswith("__"))
+        )
+    return tuple(out)
+
+
+def _result_key(
+    library: Any,
+    query: str,
+    outlets: Sequence[str],
+    since: dt.date | str | None,
+    until: dt.date | str | None,
+    limit: int,
+) -> tuple[Any, ...] | None:
+    """What a comparison depends on, or None when the library cannot say when it changed."""
+    state = getattr(library, "compare_state", None)
+    if state is None or not RESULTS_KEPT or not getattr(library, "remember_comparisons", True):
+        return None
+    return (id(library), state(), query, tuple(outlets), str(since), str(until), limit, _settings())
+
+
+def _remembered(key: tuple[Any, ...]) -> Comparison | None:
+    import pickle
+
+    with _RESULTS_LOCK:
+        data = _RESULTS.get(key)
+        if data is None:
+            return None
+        _RESULTS.move_to_end(key)
+    comparison: Comparison = pickle.loads(data)
+    comparison.created = dt.datetime.now(dt.UTC)
+    return comparison
+
+
+def _remember(key: tuple[Any, ...], comparison: Comparison) -> None:
+    import pickle
+
+    data = pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL)
+    with _RESULTS_LOCK:
+        _RESULTS[key] = data
+        while len(_RESULTS) > RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+
+
+def clear_results() -> None:
+    """Forget the remembered comparisons (the benchmark's cold runs)."""
+    with _RESULTS_LOCK:
+        _RESULTS.clear()
 
 
 def _searched(

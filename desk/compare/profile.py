@@ -194,12 +194,16 @@ def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
 
 
 def clear_cache() -> None:
-    from . import clear_described
+    from . import clear_described, clear_results
     from .asof import _candidates_cached
+    from .places import _places_in, _text_spans
     from .retrieve import clear_cache as clear_sentences
 
     clear_described()
+    clear_results()
     _CACHE.clear()
     stem.cache_clear()
     _candidates_cached.cache_clear()
+    _places_in.cache_clear()
+    _text_spans.cache_clear()
     clear_sentences()

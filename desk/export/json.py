@@ -12,7 +12,7 @@ from desk.model import Comparison, Figure, FigureStatement, Row
 from desk.textsafe import json_dumps, json_safe
 
 
-def to_plain(value: Any) -> Any:
+def to_plain(value: Any, *, safe: bool = True) -> Any:
     """Any desk value (model dataclasses, dicts, lists, dates, paths) as plain JSON data.
 
     The one JSON writer behind every ``--json`` and :func:`comparison_to_json`:
@@ -26,8 +26,13 @@ def to_plain(value: Any) -> Any:
     - a string with bytes that were not UTF-8 (a file name) shows them as
       ``\\xNN`` and keeps them exactly under ``<key>_bytes``
       (:func:`desk.textsafe.json_safe`).
+
+    ``safe=False`` leaves out that last pass over every string, for data written at once with
+    :func:`desk.textsafe.json_dumps`, which makes the same pass itself when a string needs it; every
+    float is finite (or None) either way.
     """
-    return json_safe(_plain(value))
+    plain = _plain(value)
+    return json_safe(plain) if safe else plain
 
 
 #: types written as they are (checked first: most values of a comparison are these)

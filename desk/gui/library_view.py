@@ -65,11 +65,18 @@ class ArticleListModel(QAbstractTableModel):
     _sort_column = 1
     _sort_order = Qt.SortOrder.DescendingOrder
 
-    def _key(self, a: Article) -> tuple[str, ...]:
-        date = a.date.isoformat() if a.date else ""
-        return ((a.outlet.lower(), date), (date, a.outlet.lower()), (a.title.lower(), date))[self._sort_column]
+    def _key(self, a: Article) -> tuple[Any, ...]:
+        date = a.date.toordinal() if a.date else 0  # day numbers sort as the ISO dates did ("" first)
+        column = self._sort_column
+        if column == 0:
+            return (a.outlet.lower(), date)
+        if column == 1:
+            return (date, a.outlet.lower())
+        return (a.title.lower(), date)
 
     def _sort(self) -> None:
+        # only the sorted column's key per article (the three were built for every article): the window
+        # sorts the whole listing on the GUI thread each time the store changes
         self.articles.sort(key=self._key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -176,6 +176,7 @@ class FakeLibrary:
         self.folder = Path(folder)
         self.aliases_path = Path(data_dir or folder) / "aliases.json"
         self.notices: list[str] = []
+        self.remember_comparisons = True
         self.gate = threading.Event()
         self.gate.set()
         self.closed = False

@@ -123,3 +123,28 @@ def test_library_panel_keeps_its_filter_across_list_reloads(qtbot) -> None:
     assert panel.outlet.currentText() == ALL_OUTLETS
     assert panel.proxy.rowCount() == 2
     assert panel.count.text() == "2 of 2 articles"
+
+
+def test_library_listing_sorts_each_column_both_ways_undated_articles_first_ascending(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from desk.model import Article
+
+    def art(i: str, outlet: str, day: dt.date | None, title: str) -> Article:
+        return Article(id=i, path=f"/f/{i}.md", relpath=f"{i}.md", title=title, outlet=outlet, date=day, text="")
+
+    arts = [
+        art("a", "harbour post", dt.date(2021, 5, 4), "Ferry held"),
+        art("b", "Lake Daily", None, "barley prices"),
+        art("c", "lake daily", dt.date(2021, 5, 3), "Storm warning"),
+        art("d", "Hill Times", dt.date(2021, 5, 4), "Autumn market"),
+    ]
+    model = ArticleListModel()
+    model.set_articles(arts)  # by date, newest first (then by outlet, backwards too)
+    assert [a.id for a in model.articles] == ["d", "a", "c", "b"]
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [a.id for a in model.articles] == ["b", "c", "a", "d"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # outlets case-blind, then by date
+    assert [a.id for a in model.articles] == ["a", "d", "b", "c"]
+    model.sort(2, Qt.SortOrder.DescendingOrder)
+    assert [a.id for a in model.articles] == ["c", "a", "b", "d"]
