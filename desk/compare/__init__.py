@@ -151,10 +151,34 @@ def _compare(
     return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
 
 
-#: whole comparisons remembered (pickled: each caller gets its own copy to change), newest last
+class _Recent:
+    """Values of recent keys, shared by threads; the least recently used goes first."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple[Any, ...], value: Any, keep: int) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > keep:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+#: whole comparisons remembered (pickled: each caller gets its own copy to change)
 RESULTS_KEPT = 12
-_RESULTS: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
-_RESULTS_LOCK = threading.Lock()
+_RESULTS = _Recent()
 #: the modules whose settings and functions make a comparison (a test or a session may change one)
 _MAKERS = (
     "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
@@ -197,11 +221,9 @@ def _result_key(
 def _remembered(key: tuple[Any, ...]) -> Comparison | None:
     import pickle
 
-    with _RESULTS_LOCK:
-        data = _RESULTS.get(key)
-        if data is None:
-            return None
-        _RESULTS.move_to_end(key)
+    data = _RESULTS.get(key)
+    if data is None:
+        return None
     comparison: Comparison = pickle.loads(data)
     comparison.created = dt.datetime.now(dt.UTC)
     return comparison
@@ -211,16 +233,12 @@ def _remember(key: tuple[Any, ...], comparison: Comparison) -> None:
     import pickle
 
     data = pickle.dumps(comparison, protocol=pickle.HIGHEST_PROTOCOL)
-    with _RESULTS_LOCK:
-        _RESULTS[key] = data
-        while len(_RESULTS) > RESULTS_KEPT:
-            _RESULTS.popitem(last=False)
+    _RESULTS.put(key, data, RESULTS_KEPT)
 
 
 def clear_results() -> None:
     """Forget the remembered comparisons (the benchmark's cold runs)."""
-    with _RESULTS_LOCK:
-        _RESULTS.clear()
+    _RESULTS.clear()
 
 
 def _searched(
@@ -244,9 +262,8 @@ def _searched(
 
 #: descriptions of recent rows, by everything describe_row reads (a re-run of a query, the GUI's
 #: refresh after an alias edit and the export meet the same rows again)
-_DESCRIBED: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+_DESCRIBED = _Recent()
 _DESCRIBED_SIZE = 8192
-_DESCRIBED_LOCK = threading.Lock()
 
 
 def _row_key(row: Row) -> tuple[Any, ...]:
@@ -281,10 +298,7 @@ def _describe(row: Row) -> None:
     from .statements import describe_row
 
     key = _row_key(row)
-    with _DESCRIBED_LOCK:
-        hit = _DESCRIBED.get(key)
-        if hit is not None:
-            _DESCRIBED.move_to_end(key)
+    hit = _DESCRIBED.get(key)
     if hit is not None:
         statements, disagreement, clashing, differences, summary, word_diffs = hit
         row.statements = list(statements)
@@ -299,16 +313,12 @@ def _describe(row: Row) -> None:
         tuple(row.statements), row.disagreement, tuple(row.clashing), tuple(row.differences), row.summary,
         {k: tuple(v) for k, v in row.word_diffs.items()},
     )
-    with _DESCRIBED_LOCK:
-        _DESCRIBED[key] = value
-        if len(_DESCRIBED) > _DESCRIBED_SIZE:
-            _DESCRIBED.popitem(last=False)
+    _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
 
 
 def clear_described() -> None:
     """Forget the remembered row descriptions (the benchmark's cold runs)."""
-    with _DESCRIBED_LOCK:
-        _DESCRIBED.clear()
+    _DESCRIBED.clear()
 
 
 def _has_claims(row: Row) -> bool:
