@@ -138,3 +138,10 @@ def soldiers_comparison() -> Comparison:
         ),
     ]
     return Comparison("soldiers killed", ["Daily Times", "The Independent"], build_rows(refs))
+
+
+def write_article(folder: Path, name: str, outlet: str, body: str, published: str = "2021-05-04") -> None:
+    """A Markdown article with front matter (title = file name) in ``folder``, for tests that index a folder."""
+    (folder / name).write_text(
+        f'---\ntitle: "{name}"\nsite: "{outlet}"\npublished: "{published}"\n---\n\n{body}\n', encoding="utf-8"
+    )

@@ -9,7 +9,7 @@ import pytest
 from desk.compare import build_rows, compare_query, statements
 from desk.library import Library
 
-from .helpers import make_ref
+from .helpers import make_ref, write_article
 
 
 def _refs() -> list:  # type: ignore[type-arg]
@@ -37,21 +37,16 @@ def test_rows_left_undescribed_group_the_same_and_describe_to_the_same() -> None
     ]
 
 
-def _write(folder: Path, name: str, outlet: str, body: str) -> None:
-    (folder / name).write_text(f'---\ntitle: "{name}"\nsite: "{outlet}"\npublished: "2021-05-04"\n---\n\n{body}\n',
-                               encoding="utf-8")
-
-
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     f = tmp_path / "articles"
     f.mkdir()
-    _write(f, "a.md", "North Post", "The ferry carried 412 passengers across the lake before the storm closed "
-           "the harbour on Tuesday, officials said.\n\nThe mayor said the harbour would reopen next week.")
-    _write(f, "b.md", "Lake Daily", "Harbour officials said the ferry carried 412 passengers across the lake "
-           "before the storm closed the harbour.\n\nFishermen waited on the quay for news of the boats.")
-    _write(f, "c.md", "Hill Times", "Farmers sold 900 tonnes of barley at the autumn market, the guild reported "
-           "on Friday.")
+    write_article(f, "a.md", "North Post", "The ferry carried 412 passengers across the lake before the storm closed "
+                  "the harbour on Tuesday, officials said.\n\nThe mayor said the harbour would reopen next week.")
+    write_article(f, "b.md", "Lake Daily", "Harbour officials said the ferry carried 412 passengers across the lake "
+                  "before the storm closed the harbour.\n\nFishermen waited on the quay for news of the boats.")
+    write_article(f, "c.md", "Hill Times", "Farmers sold 900 tonnes of barley at the autumn market, the guild reported "
+                  "on Friday.")
     return f
 
 
@@ -80,7 +75,7 @@ def test_article_cache_follows_the_store(folder: Path) -> None:
         aid = next(a.id for a in lib.articles() if a.relpath == "c.md")
         first = lib.article(aid)
         assert lib.article(aid) is first  # read once while the store is unchanged
-        _write(folder, "c.md", "Hill Times", "Farmers sold 700 tonnes of rye at the spring market.")
+        write_article(folder, "c.md", "Hill Times", "Farmers sold 700 tonnes of rye at the spring market.")
         lib.update(extract=False)
         again = lib.article(aid)
         assert again is not first

@@ -13,20 +13,17 @@ from desk.compare import compare_query, grouping
 from desk.export.json import to_plain
 from desk.library import Library
 
-
-def _write(folder: Path, name: str, outlet: str, body: str) -> None:
-    (folder / name).write_text(f'---\ntitle: "{name}"\nsite: "{outlet}"\npublished: "2021-05-04"\n---\n\n{body}\n',
-                               encoding="utf-8")
+from .helpers import write_article
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     f = tmp_path / "articles"
     f.mkdir()
-    _write(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
-           "lake before the storm closed the harbour on Tuesday.")
-    _write(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 430 passengers across the lake "
-           "before the storm closed the harbour.")
+    write_article(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
+                  "lake before the storm closed the harbour on Tuesday.")
+    write_article(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 430 passengers across the lake "
+                  "before the storm closed the harbour.")
     return f
 
 
@@ -71,8 +68,8 @@ def test_a_changed_article_is_compared_again(folder: Path, counted: list[str]) -
     with Library(folder, data_dir=folder.parent / "data") as lib:
         lib.update(extract=True)
         before = compare_query(lib, "ferry passengers")
-        _write(folder, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 455 passengers across "
-               "the lake before the storm closed the harbour.")
+        write_article(folder, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 455 passengers across "
+                      "the lake before the storm closed the harbour.")
         lib.update(extract=True)
         after = compare_query(lib, "ferry passengers")
     assert counted == ["grouped", "grouped"]
@@ -86,7 +83,7 @@ def test_an_article_indexed_by_another_process_is_seen(folder: Path, counted: li
     with Library(folder, data_dir=data) as lib:
         lib.update(extract=True)
         compare_query(lib, "ferry passengers")
-        _write(folder, "c.md", "Hill Times", "The ferry carried 398 passengers across the lake, Ilse Varga said.")
+        write_article(folder, "c.md", "Hill Times", "The ferry carried 398 passengers across the lake, Ilse Varga said.")
         with Library(folder, data_dir=data) as other:  # another connection commits
             other.update(extract=True)
         lib.refresh()
