@@ -177,7 +177,8 @@ def test_grouping_counts_strongly_related_stems_as_shared_when_the_bonus_is_on(
 ) -> None:
     from desk.compare import grouping
     from desk.compare.profile import profile
-    from tests.compare.helpers import make_ref
+
+    from .helpers import make_ref
 
     rng = random.Random(5)
     rel = related.learn(_paragraphs(_HARBOUR, 40, rng) + _paragraphs(_FARM, 40, rng), min_df=3, max_share=0.6)
