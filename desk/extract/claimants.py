@@ -318,13 +318,18 @@ _NOT_TOPICS = {
 _STANCE_PREPS = {"on", "about", "for", "against", "to", "with", "of", "at"}
 
 
+#: the doc's ``user_data`` key set when its sentence starts right after a closing quotation mark
+_AFTER_QUOTE = "desk_after_quote"
+
+
 def _next_to_quote(t: Token) -> bool:
     """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
     doc = t.doc
     for j in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
         if doc[j].text in ('"', "“", "”", "«", "»", ":", "''", "``"):
             return True
-    return False
+    # '"... too big to fail?" Vitter demanded.': the tag is a sentence of its own after the quotation
+    return t.i <= 3 and bool(doc.user_data.get(_AFTER_QUOTE))
 
 
 def _evidence_subject(verb: Token) -> bool:
@@ -332,9 +337,14 @@ def _evidence_subject(verb: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if len(subjects) > 1 and subjects[-1].i > verb.i and verb.i > 0 and (
+        verb.doc[verb.i - 1].text in _CLOSE_QUOTES or verb.doc[verb.i - 1].text == "''"
+    ):
+        # '"..., it will at some point," said Jo Reed': the quotation's own subject comes first
+        return subjects[-1]
+    if subjects:
+        return subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
     for c in verb.children:
         if c.dep_ == "agent":
@@ -553,7 +563,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             verb_i=t.i, name_from=name_from,
             # ("those surveyed": the participle the source phrase leaves out says who they are)
             respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
-            data=compiler is not None, listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj))),
+            data=compiler is not None,
+            listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj) or _reported_by_another(t, subj))),
         ))
     _pronouns_to_host(doc, out)
     return out
@@ -663,6 +674,24 @@ def _pronoun_in_report(t: Token, subj: Token) -> bool:
         and t.head.lower_ in SPEECH_FORMS
         and _is_report_verb(t.head)
     )
+
+
+def _reported_by_another(t: Token, subj: Token) -> bool:
+    """ "Roe said the council approved the plan": a verb inside what a speaker says before it
+    is part of that report; the listing gives the speaker, not a second source.
+
+    (A verb after its clause, '"...," Roe said', is the tag itself; a relative pronoun's
+    verb, "a man who said", is read on its own.)
+    """
+    if subj.lower_ in _RELATIVE:
+        return False
+    v = t
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head  # "Roe said the council met and approved the plan"
+    if v.dep_ != "ccomp" or v.head.i == v.i or v.head.i > t.i:
+        return False
+    h = v.head
+    return h.lower_ in SPEECH_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
@@ -1313,6 +1342,10 @@ def _unresolved_source(raw: str, kind: str) -> bool:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):
         return True
+    if kind == "verb" and words[0] not in _DEFINITE:
+        # "Polls showed", "one slide says", "Critics say": a role or a document the text
+        # introduces with a reporting verb of its own (read like "the critics")
+        words = ["the", *words]
     if words[0] not in _DEFINITE or len(words) < 2:
         return False
     core: list[str] = []
@@ -1402,6 +1435,9 @@ def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
     with model.select_pipes(disable=off):
         for (job, i, _), doc in zip(items, model.pipe((t for _, _, t in items), batch_size=128), strict=True):
             job.docs[i] = doc
+            before = job.text[max(0, job.sents[i][0] - 3) : job.sents[i][0]].rstrip()
+            if before[-2:-1] in ("?", "!") and before[-1:] in _CLOSE_QUOTES:
+                doc.user_data[_AFTER_QUOTE] = True
 
 
 def attribute_many(

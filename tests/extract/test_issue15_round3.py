@@ -1,0 +1,83 @@
+"""Every-sentence sources, third round (issue 15): nested reports, indefinite sources, speech tags.
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from desk.extract import extract, load_model
+from desk.extract.claimants import _subject_of
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    load_model()
+
+
+def _listed(text: str) -> list[tuple[str, str]]:
+    """(source text, cue) of every attribution the listing gives."""
+    return [(a.source_text, a.cue) for a in extract(text).attributions]
+
+
+def test_a_source_inside_what_a_speaker_says_is_part_of_the_report() -> None:
+    got = _listed("Ilse Brandt said the harbour board announced new fees on Monday.")
+    assert got == [("Ilse Brandt", "said")], got
+    got = _listed("Ravi Osei told the council that the ferry company had warned of delays and denied any fault.")
+    assert [cue for _, cue in got] == ["told"], got
+
+
+def test_a_nested_source_still_gives_a_figure_its_claimant() -> None:
+    x = extract("Ilse Brandt said the harbour board estimated that 4,000 containers were lost.")
+    claims = [(c.figure.text, c.claimant) for c in x.claims]
+    assert claims == [("4,000", "harbour board")], claims
+    # (the listing keeps the attribution the figure points at)
+    att = x.attributions[x.claims[0].attribution or 0]
+    assert (att.source_text, att.cue) == ("the harbour board", "estimated")
+
+
+def test_a_speaker_of_its_own_is_still_listed() -> None:
+    got = _listed("The harbour board announced new fees on Monday.")
+    assert got == [("The harbour board", "announced")], got
+
+
+def test_an_indefinite_source_of_a_reporting_verb_is_listed_unnamed() -> None:
+    x = extract("Polls showed that few voters cared about the ferry tax.")
+    assert [(a.source_text, a.cue, a.name) for a in x.attributions] == [("Polls", "showed", "")]
+    # a thing that names no one is still no source
+    assert _listed("Heavy rain showed that the old dam was weak.") == []
+
+
+def test_a_speech_tag_after_a_question_is_read_with_its_quotation() -> None:
+    got = _listed('"Why is the bridge still closed?" Harlan demanded.')
+    assert got == [("Harlan", "demanded")], got
+    got = _listed('"Will the ferry run on Sunday?" Tove Lind asked. "Nobody knows."')
+    assert ("Tove Lind", "asked") in got, got
+    # a tag verb that needs content, with no quotation before it, is nothing
+    assert _listed("Harlan demanded. The bridge stayed closed.") == []
+
+
+def test_the_speaker_after_an_inverted_tag_is_the_subject() -> None:
+    # '"..., it will flood the mill," said Tove Lind': the parser may give "said" two subjects,
+    # the quotation's own ("it") and the speaker after the verb
+    nlp = load_model()
+    words = ['"', "It", "will", "soon", ",", '"', "said", "Tove", "Lind", "."]
+    heads = [6, 6, 6, 6, 6, 6, 6, 8, 6, 6]
+    deps = ["punct", "nsubj", "aux", "advmod", "punct", "punct", "ROOT", "compound", "nsubj", "punct"]
+    tags = ["``", "PRP", "MD", "RB", ",", "''", "VBD", "NNP", "NNP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subj = _subject_of(doc[6])
+    assert subj is not None
+    assert subj.text == "Lind"
+    # one subject before the verb stays the subject
+    words = ["Tove", "Lind", "said", "it", "will", "flood", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 2, 2, 5, 5, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        tags=["NNP", "NNP", "VBD", "PRP", "MD", "VB", "."],
+    )
+    subj = _subject_of(doc[2])
+    assert subj is not None
+    assert subj.text == "Lind"
