@@ -336,13 +336,28 @@ def _evidence_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
 
 
+def _closing_quote_before(verb: Token) -> int:
+    """The index of the last mark that closes a quotation before ``verb`` in its sentence, or -1.
+
+    A quotation closes after its own punctuation: ',"', '?”', ".''" (a mark after a word
+    may open one: "''reports having ...").
+    """
+    doc = verb.doc
+    for j in range(verb.i - 1, 0, -1):
+        if (doc[j].tag_ == "''" or doc[j].text in ("”", "»")) and doc[j - 1].text in (",", ".", "?", "!", "…", "—", "'"):
+            return j
+    return -1
+
+
 def _subject_of(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
-    if len(subjects) > 1 and subjects[-1].i > verb.i and verb.i > 0 and (
-        verb.doc[verb.i - 1].text in _CLOSE_QUOTES or verb.doc[verb.i - 1].text == "''"
-    ):
-        # '"..., it will at some point," said Jo Reed': the quotation's own subject comes first
-        return subjects[-1]
+    if len(subjects) > 1:
+        # '"..., it will at some point," said Jo Reed', '"...," Jo Reed said': the parser may give the
+        # tag's verb the quotation's own subject too; the speaker is the one after the closing mark
+        close = _closing_quote_before(verb)
+        after = [c for c in subjects if c.i > close] if close >= 0 else []
+        if after and any(c.i < close for c in subjects):
+            return after[0]
     if subjects:
         return subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
@@ -691,6 +706,8 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
     if v.dep_ != "ccomp" or v.head.i == v.i or v.head.i > t.i:
         return False
     h = v.head
+    if _closing_quote_before(t) > h.i:
+        return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
     return h.lower_ in SPEECH_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
 
 

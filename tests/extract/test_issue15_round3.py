@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from desk.extract import extract, load_model
-from desk.extract.claimants import _subject_of
+from desk.extract.claimants import _closing_quote_before, _reported_by_another, _subject_of
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -81,3 +81,56 @@ def test_the_speaker_after_an_inverted_tag_is_the_subject() -> None:
     subj = _subject_of(doc[2])
     assert subj is not None
     assert subj.text == "Lind"
+
+
+def test_the_speaker_after_the_closing_mark_wins_over_the_quotations_subject() -> None:
+    # '"The plan failed," Tove Lind said': here "said" got both "plan" and "Lind" as subjects
+    nlp = load_model()
+    words = ['"', "The", "plan", "failed", ",", '"', "Tove", "Lind", "said", "."]
+    heads = [8, 2, 8, 8, 8, 8, 7, 8, 8, 8]
+    deps = ["punct", "det", "nsubj", "dep", "punct", "punct", "compound", "nsubj", "ROOT", "punct"]
+    tags = ["``", "DT", "NN", "VBD", ",", "''", "NNP", "NNP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subj = _subject_of(doc[8])
+    assert subj is not None
+    assert subj.text == "Lind"
+    # a mark right after a word opens a quotation: no speaker after it
+    words = ["The", "report", "says", "''", "reports", "are", "late", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 2, 2, 2, 5, 2, 5, 2],
+        deps=["det", "nsubj", "ROOT", "punct", "nsubj", "ccomp", "acomp", "punct"],
+        tags=["DT", "NN", "VBZ", "''", "NNS", "VBP", "JJ", "."],
+    )
+    assert _closing_quote_before(doc[5]) == -1
+
+
+def test_a_tag_the_parser_hung_inside_the_quotation_is_still_listed() -> None:
+    # '"When we met, he said no," Roe recalled': "recalled" may come out as a clause of the
+    # quoted "said"; the closing mark between them shows it is the tag
+    nlp = load_model()
+    words = ['"', "He", "said", "no", ",", '"', "Roe", "recalled", "."]
+    heads = [2, 2, 2, 2, 2, 2, 7, 2, 2]
+    deps = ["punct", "nsubj", "ROOT", "dobj", "punct", "punct", "nsubj", "ccomp", "punct"]
+    tags = ["``", "PRP", "VBD", "DT", ",", "''", "NNP", "VBD", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert not _reported_by_another(doc[7], doc[6])
+    # without the quotation, "Roe" is inside what "he" said
+    words = ["He", "said", "Roe", "recalled", "it", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "punct"],
+        tags=["PRP", "VBD", "NNP", "VBD", "PRP", "."],
+    )
+    assert _reported_by_another(doc[3], doc[2])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue"),
+    [
+        ("Mayor Ilse Brandt bemoaned the cuts to the ferry budget.", "Mayor Ilse Brandt", "bemoaned"),
+        ("The senator grilled the bank's chief about the fees.", "The senator", "grilled"),
+        ("Ravi Osei outlined a plan to reopen the harbour.", "Ravi Osei", "outlined"),
+    ],
+)
+def test_verbs_of_speaking_in_a_manner_name_a_source(sentence: str, source: str, cue: str) -> None:
+    assert _listed(sentence) == [(source, cue)]
