@@ -329,7 +329,13 @@ def _next_to_quote(t: Token) -> bool:
         if doc[j].text in ('"', "“", "”", "«", "»", ":", "''", "``"):
             return True
     # '"... too big to fail?" Vitter demanded.': the tag is a sentence of its own after the quotation
-    return t.i <= 3 and bool(doc.user_data.get(_AFTER_QUOTE))
+    if t.i <= 3 and doc.user_data.get(_AFTER_QUOTE):
+        return True
+    # '"... pay his?" a narrator in the ad asks': the subject phrase runs from the closing mark to the verb
+    close = _closing_quote_before(t)
+    return close >= 0 and any(
+        c.dep_ in _SUBJ and c.left_edge.i == close + 1 and c.right_edge.i < t.i for c in t.children
+    )
 
 
 def _evidence_subject(verb: Token) -> bool:
@@ -350,7 +356,8 @@ def _closing_quote_before(verb: Token) -> int:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
     if len(subjects) > 1:
         # '"..., it will at some point," said Jo Reed', '"...," Jo Reed said': the parser may give the
         # tag's verb the quotation's own subject too; the speaker is the one after the closing mark
@@ -541,9 +548,14 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             continue
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
-            if t.dep_ != "relcl" or t.head.i == t.i:
+            if t.dep_ == "relcl" and t.head.i != t.i:
+                host = t.head
+            elif subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") and subj.lower_ != "that":
+                # "the county office which reported ...": a relative clause the parser hung on the verb
+                host = subj.doc[subj.i - 1]
+            else:
                 continue
-            ant = _source_tokens(t.head)
+            ant = _source_tokens(host)
             a0, a1 = _span_of(ant)
             name_from = (offset + a0, offset + a1)
             toks = [subj]

@@ -134,3 +134,36 @@ def test_a_tag_the_parser_hung_inside_the_quotation_is_still_listed() -> None:
 )
 def test_verbs_of_speaking_in_a_manner_name_a_source(sentence: str, source: str, cue: str) -> None:
     assert _listed(sentence) == [(source, cue)]
+
+
+def test_a_speaker_named_between_the_closing_mark_and_a_tag_verb() -> None:
+    got = _listed("So why did the council not pay its bills?” a spokesman for the mayor asks.")
+    assert got == [("a spokesman for the mayor", "asks")], got
+
+
+def test_a_relative_pronoun_the_parser_left_without_its_noun_still_names_it() -> None:
+    x = extract("They turned to the county roads office which reported “212 potholes” in the town.")
+    assert [(a.source_text, a.cue, a.name) for a in x.attributions] == [("which", "reported", "county roads office")]
+
+
+def test_punctuation_is_never_a_subject() -> None:
+    # "―" tagged as a noun and made a second subject of "boasted"
+    nlp = load_model()
+    words = ["public", "―", "Osei", "boasted", ",", "“", "That", "works", ".", "”"]
+    heads = [1, 3, 3, 3, 3, 7, 7, 3, 3, 3]
+    deps = ["amod", "nsubj", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct"]
+    tags = ["JJ", "NN", "NNP", "VBD", ",", "``", "DT", "VBZ", ".", "''"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    subj = _subject_of(doc[3])
+    assert subj is not None
+    assert subj.text == "Osei"
+    # ... but a share is: "Some 43 % of those polled said" (the poll speaks for it later)
+    words = ["Some", "43", "%", "said", "no", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[2, 2, 3, 3, 3, 3],
+        deps=["advmod", "nummod", "nsubj", "ROOT", "dobj", "punct"],
+        tags=["DT", "CD", "NN", "VBD", "DT", "."],
+    )
+    subj = _subject_of(doc[3])
+    assert subj is not None
+    assert subj.text == "%"
