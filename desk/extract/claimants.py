@@ -712,6 +712,13 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
     """
     if subj.lower_ in _RELATIVE:
         return False
+    doc = t.doc
+    if t.dep_ == "conj" and any(c.dep_ in _SUBJ for c in t.children):
+        k = min([t.i, *(c.left_edge.i for c in t.children if c.dep_ in _SUBJ)]) - 1
+        if k > 0 and doc[k].dep_ == "cc":
+            k -= 1
+        if k >= 0 and doc[k].text in (",", ";"):
+            return False  # "..., and critics warned that ...": a clause of its own after a comma
     v = t
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head  # "Roe said the council met and approved the plan"

@@ -167,3 +167,21 @@ def test_punctuation_is_never_a_subject() -> None:
     subj = _subject_of(doc[3])
     assert subj is not None
     assert subj.text == "%"
+
+
+def test_a_clause_of_its_own_after_a_comma_is_not_inside_the_report() -> None:
+    # "Roe said the ferry was late, and critics warned that ...": the parser may hang "warned" on "was"
+    nlp = load_model()
+    words = ["Roe", "said", "the", "ferry", "was", "late", ",", "and", "critics", "warned", "it", "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 4, 9, 4, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "punct", "cc", "nsubj", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "JJ", ",", "CC", "NNS", "VBD", "PRP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert not _reported_by_another(doc[9], doc[8])
+    # without the comma the second clause is part of what Roe said
+    words = ["Roe", "said", "the", "ferry", "was", "late", "and", "critics", "warned", "it", "."]
+    heads = [1, 1, 3, 4, 1, 4, 4, 8, 4, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "cc", "nsubj", "conj", "dobj", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "JJ", "CC", "NNS", "VBD", "PRP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _reported_by_another(doc[8], doc[7])
