@@ -1081,6 +1081,14 @@ class _Job:
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
                 ):
                     want.add(i)
+        # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
+        self.title_line = -1
+        if every and sents and 0 not in self.headline_cue and 0 not in self.too_long:
+            ts, te = sents[0]
+            ls, le = _paragraph(text, ts)
+            if text[ls:le].strip() == text[ts:te].strip() and _headline_line(text, ts, te):
+                self.title_line = 0
+                want.add(0)
         self.want = want - set(self.headline_cue)
 
     def _find_labels(self) -> None:
@@ -1189,6 +1197,8 @@ class _Job:
             off = sents[i][0]
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
+            if i == self.title_line and not any(c.listed for c in cues_by_sent[i]):
+                cues_by_sent[i].extend(_title_subject(doc, off))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1450,6 +1460,49 @@ class _People:
             if self.fits(name, want):
                 return name
         return ""
+
+
+#: verbs that state a being, a having or a happening rather than the subject's act or stand
+_NOT_ACTS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did", "gets", "get", "got",
+    "becomes", "become", "became", "seems", "seem", "seemed", "appears", "appear", "remains", "remain",
+    "goes", "go", "went", "comes", "come", "came", "happens", "happened", "dies", "died", "falls", "fall",
+    "fell", "rises", "rise", "rose", "faces", "face", "faced", "struggles", "struggle", "struggled",
+    "marks", "mark", "marked", "surges", "surge", "surged", "grows", "grow", "grew", "needs", "need",
+}
+#: pronouns that can take a stand
+_AGENT_PRONOUNS = {"he", "she", "they", "we"}
+
+
+def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Senator Roe Backs Rail Plan", "Union leaders weigh strike": a title's subject takes a stand.
+
+    The title's main verb, in the present or past, with a subject that can act: a
+    proper name, a person's pronoun, or a role or body ("leaders", "court", "union").
+    A verb of being, having or happening ("Rents Rise", "Plan Faces Test") names no one.
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBZ", "VBP", "VBD") or root.lower_ in _NOT_ACTS:
+        return []
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > root.i:
+        return []
+    low = subj.lower_
+    if not (
+        low in _AGENT_PRONOUNS
+        or subj.tag_ in ("NNP", "NNPS") and subj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+        or subj.tag_ in ("NN", "NNS") and (low in SOURCE_HEADS or low not in NOT_SOURCE_HEADS and AGENT_NOUN.search(low))
+    ):
+        return []
+    toks = _source_tokens(subj)
+    s, e = _span_of(toks)
+    sent = (offset, offset + len(doc.text))
+    return [_Cue(
+        source=(offset + s, offset + e), cue=(offset + root.idx, offset + root.idx + len(root.text)),
+        cue_text=root.lower_, content=sent, sent=sent, kind="stance",
+        person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=root.i,
+        proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
+    )]
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

@@ -185,3 +185,19 @@ def test_a_clause_of_its_own_after_a_comma_is_not_inside_the_report() -> None:
     tags = ["NNP", "VBD", "DT", "NN", "VBD", "JJ", "CC", "NNS", "VBD", "PRP", "."]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     assert _reported_by_another(doc[8], doc[7])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbour union leaders weigh a strike over winter pay\n\nThe vote is set for Monday.", [("Harbour union leaders", "weigh")]),
+        ("Mayor Ilse Brandt Seeks More Ferries For The Valley\n\nThe council meets on Monday.", [("Mayor Ilse Brandt", "seeks")]),
+        # a verb of happening or of facing names no one; nor does a thing
+        ("Ferry fares rise again in the valley\n\nThe council meets on Monday.", []),
+        ("Valley Ferry Plan Faces Key Test In Court\n\nThe council meets on Monday.", []),
+        # only the title line is read this way
+        ("The council met on Monday.\n\nHarbour union leaders weigh a strike over winter pay\n\nThe vote is soon.", []),
+    ],
+)
+def test_the_titles_subject_takes_a_stand(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _listed(text) == expected
