@@ -1197,7 +1197,7 @@ class _Job:
             off = sents[i][0]
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
-            if i == self.title_line and not any(c.listed for c in cues_by_sent[i]):
+            if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
                 cues_by_sent[i].extend(_title_subject(doc, off))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -1488,6 +1488,8 @@ def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
     if subj is None or subj.i > root.i:
         return []
     low = subj.lower_
+    if low in NOT_SOURCE_HEADS:
+        return []  # "Russian Strikes Hit ...": Title Case makes every noun look like a name
     if not (
         low in _AGENT_PRONOUNS
         or subj.tag_ in ("NNP", "NNPS") and subj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
