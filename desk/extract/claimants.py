@@ -670,9 +670,12 @@ def _not_listed(t: Token) -> bool:
 
     - a belief verb inside what another verb reports: in "X said he thinks ...", X is the source;
     - a desire verb with an infinitive: "she wants to cut taxes";
-    - "what X called ...": a label for a phrase, not an attribution of the sentence.
+    - "what X called ...": a label for a phrase, not an attribution of the sentence;
+    - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
         return False

@@ -201,3 +201,10 @@ def test_a_clause_of_its_own_after_a_comma_is_not_inside_the_report() -> None:
 )
 def test_the_titles_subject_takes_a_stand(text: str, expected: list[tuple[str, str]]) -> None:
     assert _listed(text) == expected
+
+
+def test_the_subject_of_an_infinitive_is_what_is_wanted_of_it() -> None:
+    assert _listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
+    # the one who asks is still a source
+    got = _listed("Ilse Brandt asked the harbour board to explain why fees will rise.")
+    assert got == [("Ilse Brandt", "asked")], got
