@@ -318,23 +318,55 @@ _NOT_TOPICS = {
 _STANCE_PREPS = {"on", "about", "for", "against", "to", "with", "of", "at"}
 
 
+#: the doc's ``user_data`` key set when its sentence starts right after a closing quotation mark
+_AFTER_QUOTE = "desk_after_quote"
+
+
 def _next_to_quote(t: Token) -> bool:
     """A verb set against a quotation or a colon: '"...," she added', 'he added: "..."'."""
     doc = t.doc
     for j in range(max(0, t.i - 3), min(len(doc), t.i + 3)):
         if doc[j].text in ('"', "“", "”", "«", "»", ":", "''", "``"):
             return True
-    return False
+    # '"... too big to fail?" Vitter demanded.': the tag is a sentence of its own after the quotation
+    if t.i <= 3 and doc.user_data.get(_AFTER_QUOTE):
+        return True
+    # '"... pay his?" a narrator in the ad asks': the subject phrase runs from the closing mark to the verb
+    close = _closing_quote_before(t)
+    return close >= 0 and any(
+        c.dep_ in _SUBJ and c.left_edge.i == close + 1 and c.right_edge.i < t.i for c in t.children
+    )
 
 
 def _evidence_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in EVIDENCE_NOUNS for c in verb.children)
 
 
+def _closing_quote_before(verb: Token) -> int:
+    """The index of the last mark that closes a quotation before ``verb`` in its sentence, or -1.
+
+    A quotation closes after its own punctuation: ',"', '?”', ".''" (a mark after a word
+    may open one: "''reports having ...").
+    """
+    doc = verb.doc
+    for j in range(verb.i - 1, 0, -1):
+        if (doc[j].tag_ == "''" or doc[j].text in ("”", "»")) and doc[j - 1].text in (",", ".", "?", "!", "…", "—", "'"):
+            return j
+    return -1
+
+
 def _subject_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            return c
+    # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
+    if len(subjects) > 1:
+        # '"..., it will at some point," said Jo Reed', '"...," Jo Reed said': the parser may give the
+        # tag's verb the quotation's own subject too; the speaker is the one after the closing mark
+        close = _closing_quote_before(verb)
+        after = [c for c in subjects if c.i > close] if close >= 0 else []
+        if after and any(c.i < close for c in subjects):
+            return after[0]
+    if subjects:
+        return subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
     for c in verb.children:
         if c.dep_ == "agent":
@@ -516,9 +548,14 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             continue
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
-            if t.dep_ != "relcl" or t.head.i == t.i:
+            if t.dep_ == "relcl" and t.head.i != t.i:
+                host = t.head
+            elif subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") and subj.lower_ != "that":
+                # "the county office which reported ...": a relative clause the parser hung on the verb
+                host = subj.doc[subj.i - 1]
+            else:
                 continue
-            ant = _source_tokens(t.head)
+            ant = _source_tokens(host)
             a0, a1 = _span_of(ant)
             name_from = (offset + a0, offset + a1)
             toks = [subj]
@@ -553,7 +590,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             verb_i=t.i, name_from=name_from,
             # ("those surveyed": the participle the source phrase leaves out says who they are)
             respondents=_respondent_phrase([*toks, subj, *(x for x in subj.children if x.dep_ == "acl")]),
-            data=compiler is not None, listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj))),
+            data=compiler is not None,
+            listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj) or _reported_by_another(t, subj))),
         ))
     _pronouns_to_host(doc, out)
     return out
@@ -632,9 +670,12 @@ def _not_listed(t: Token) -> bool:
 
     - a belief verb inside what another verb reports: in "X said he thinks ...", X is the source;
     - a desire verb with an infinitive: "she wants to cut taxes";
-    - "what X called ...": a label for a phrase, not an attribution of the sentence.
+    - "what X called ...": a label for a phrase, not an attribution of the sentence;
+    - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
         return False
@@ -663,6 +704,33 @@ def _pronoun_in_report(t: Token, subj: Token) -> bool:
         and t.head.lower_ in SPEECH_FORMS
         and _is_report_verb(t.head)
     )
+
+
+def _reported_by_another(t: Token, subj: Token) -> bool:
+    """ "Roe said the council approved the plan": a verb inside what a speaker says before it
+    is part of that report; the listing gives the speaker, not a second source.
+
+    (A verb after its clause, '"...," Roe said', is the tag itself; a relative pronoun's
+    verb, "a man who said", is read on its own.)
+    """
+    if subj.lower_ in _RELATIVE:
+        return False
+    doc = t.doc
+    if t.dep_ == "conj" and any(c.dep_ in _SUBJ for c in t.children):
+        k = min([t.i, *(c.left_edge.i for c in t.children if c.dep_ in _SUBJ)]) - 1
+        if k > 0 and doc[k].dep_ == "cc":
+            k -= 1
+        if k >= 0 and doc[k].text in (",", ";"):
+            return False  # "..., and critics warned that ...": a clause of its own after a comma
+    v = t
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head  # "Roe said the council met and approved the plan"
+    if v.dep_ != "ccomp" or v.head.i == v.i or v.head.i > t.i:
+        return False
+    h = v.head
+    if _closing_quote_before(t) > h.i:
+        return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
+    return h.lower_ in SPEECH_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
@@ -1016,6 +1084,14 @@ class _Job:
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
                 ):
                     want.add(i)
+        # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
+        self.title_line = -1
+        if every and sents and 0 not in self.headline_cue and 0 not in self.too_long:
+            ts, te = sents[0]
+            ls, le = _paragraph(text, ts)
+            if text[ls:le].strip() == text[ts:te].strip() and _headline_line(text, ts, te):
+                self.title_line = 0
+                want.add(0)
         self.want = want - set(self.headline_cue)
 
     def _find_labels(self) -> None:
@@ -1124,6 +1200,8 @@ class _Job:
             off = sents[i][0]
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
+            if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
+                cues_by_sent[i].extend(_title_subject(doc, off))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1313,6 +1391,10 @@ def _unresolved_source(raw: str, kind: str) -> bool:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):
         return True
+    if kind == "verb" and words[0] not in _DEFINITE:
+        # "Polls showed", "one slide says", "Critics say": a role or a document the text
+        # introduces with a reporting verb of its own (read like "the critics")
+        words = ["the", *words]
     if words[0] not in _DEFINITE or len(words) < 2:
         return False
     core: list[str] = []
@@ -1383,6 +1465,51 @@ class _People:
         return ""
 
 
+#: verbs that state a being, a having or a happening rather than the subject's act or stand
+_NOT_ACTS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did", "gets", "get", "got",
+    "becomes", "become", "became", "seems", "seem", "seemed", "appears", "appear", "remains", "remain",
+    "goes", "go", "went", "comes", "come", "came", "happens", "happened", "dies", "died", "falls", "fall",
+    "fell", "rises", "rise", "rose", "faces", "face", "faced", "struggles", "struggle", "struggled",
+    "marks", "mark", "marked", "surges", "surge", "surged", "grows", "grow", "grew", "needs", "need",
+}
+#: pronouns that can take a stand
+_AGENT_PRONOUNS = {"he", "she", "they", "we"}
+
+
+def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Senator Roe Backs Rail Plan", "Union leaders weigh strike": a title's subject takes a stand.
+
+    The title's main verb, in the present or past, with a subject that can act: a
+    proper name, a person's pronoun, or a role or body ("leaders", "court", "union").
+    A verb of being, having or happening ("Rents Rise", "Plan Faces Test") names no one.
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBZ", "VBP", "VBD") or root.lower_ in _NOT_ACTS:
+        return []
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > root.i:
+        return []
+    low = subj.lower_
+    if low in NOT_SOURCE_HEADS:
+        return []  # "Russian Strikes Hit ...": Title Case makes every noun look like a name
+    if not (
+        low in _AGENT_PRONOUNS
+        or subj.tag_ in ("NNP", "NNPS") and subj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")
+        or subj.tag_ in ("NN", "NNS") and (low in SOURCE_HEADS or low not in NOT_SOURCE_HEADS and AGENT_NOUN.search(low))
+    ):
+        return []
+    toks = _source_tokens(subj)
+    s, e = _span_of(toks)
+    sent = (offset, offset + len(doc.text))
+    return [_Cue(
+        source=(offset + s, offset + e), cue=(offset + root.idx, offset + root.idx + len(root.text)),
+        cue_text=root.lower_, content=sent, sent=sent, kind="stance",
+        person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=root.i,
+        proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
+    )]
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     ps = text.rfind("\n", 0, pos) + 1
     pe = text.find("\n", pos)
@@ -1402,6 +1529,9 @@ def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
     with model.select_pipes(disable=off):
         for (job, i, _), doc in zip(items, model.pipe((t for _, _, t in items), batch_size=128), strict=True):
             job.docs[i] = doc
+            before = job.text[max(0, job.sents[i][0] - 3) : job.sents[i][0]].rstrip()
+            if before[-2:-1] in ("?", "!") and before[-1:] in _CLOSE_QUOTES:
+                doc.user_data[_AFTER_QUOTE] = True
 
 
 def attribute_many(

@@ -104,6 +104,8 @@ _IRREGULAR = {
     "text": ("texts", "texted", "texting"),
     "email": ("emails", "emailed", "emailing"),
     "air": ("airs", "aired", "airing"),
+    "pepper": ("peppers", "peppered", "peppering"),
+    "lash": ("lashes", "lashed", "lashing"),
     "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
@@ -171,6 +173,13 @@ STANCE = {
     # "plan", "vote", "sign", "seek", "push" attribute no statement and are left out)
     "thank", "laud", "lambast", "deride", "scold", "chastise", "rail", "liken", "compare", "characterize",
     "characterise", "portray", "brand", "label", "fault", "press", "advocate", "reference",
+    # verbs of speaking in a manner or to an end ("X bemoaned the cuts", "X implored voters", "X grilled
+    # the chief", "X outlined the plan", "X voiced doubts"): each says that its subject said something
+    "bemoan", "decry", "deplore", "exhort", "implore", "entreat", "grill", "pepper", "confront", "berate",
+    "rebuke", "reprimand", "chide", "castigate", "excoriate", "assail", "ridicule", "taunt", "heckle",
+    "lecture", "preach", "celebrate", "commend", "congratulate", "extol", "herald", "champion", "outline",
+    "articulate", "voice", "reaffirm", "lobby", "petition",
+    "bristle", "seethe", "fume", "scoff", "sneer", "rant", "rave", "gush", "lash",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
