@@ -44,7 +44,7 @@ from desk.errors import DeskError
 from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
 from desk.gui.claims_view import ClaimsView
-from desk.gui.compare_view import CompareView, row_claimants
+from desk.gui.compare_view import CompareView, prepare_comparison, row_claimants
 from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.help import help_dialog
@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
         self.err_windows = err_windows
         # the library, the watcher, the index job and the running tasks; drops stale results
         self.session = Session(self)
+        # a comparison's claimant counts and figure order are counted as it comes in, off the GUI thread
+        self.session.prepare = prepare_comparison
         self._query = ""  # the last compared query
         self._collated: list[str] = []  # the article ids of the last collation
         self._help: QDialog | None = None
