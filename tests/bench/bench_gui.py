@@ -306,7 +306,10 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             long_to_paint = meter.longest(2)
             # then the follow-ups a user waits for next (the results list, the claims table):
             # the GUI thread must not stall while they come in either
-            wait_for_signal(window.claimsLoaded, window, f"the claims of {q!r}", 120)
+            try:
+                wait_for_signal(window.claimsLoaded, window, f"the claims of {q!r}", 120)
+            except SmokeFailure as e:  # the claims failed (quietly): the stalls until then still count
+                report(f"gui: the claims of {q!r} did not come ({e})", 0.0, "")
             settle = time.perf_counter()
             while time.perf_counter() - settle < 0.3:
                 app.processEvents()
