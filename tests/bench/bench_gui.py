@@ -9,7 +9,9 @@
   ticks, minus the 10 ms, is the stall (target < 100 ms).  The stalls of 50 ms
   or more are listed with what coincided with them (a watchdog thread samples
   the GUI thread's stack and where the window's other threads are in desk or
-  Whoosh).  ``DESK_BENCH_GUI_MODES`` (or ``args.gui_modes``) lists the ways
+  Whoosh), and with the CPU time the GUI thread and the whole process used
+  during the gap (a stall the GUI thread spent no CPU in was waiting: for the
+  GIL, or on a loaded machine for a CPU).  ``DESK_BENCH_GUI_MODES`` (or ``args.gui_modes``) lists the ways
   to index, each measured in its own fresh data folder: ``process`` (the
   window's way: a child process) and ``thread`` (the former way: a thread of
   the window's process), e.g. ``thread,process`` for an A/B in one run;
@@ -99,6 +101,8 @@ class StallMeter:
         self._label = label
         self._last = time.perf_counter()
         self._t0 = self._last
+        self._cpu = time.thread_time()
+        self._proc = time.process_time()
         self._sample = ""
         self._main = threading.get_ident()
         self._watching = 0  # the run whose watchdog may go on
@@ -109,12 +113,17 @@ class StallMeter:
 
     def _tick(self) -> None:
         now = time.perf_counter()
+        cpu, proc = time.thread_time(), time.process_time()
         gap = (now - self._last) * 1000 - TICK_MS
         self.gaps.append(gap)
         if gap >= LONG_MS:
-            self.long.append((gap, self._last - self._t0, self._label(), self._sample))
+            # the GUI thread's own CPU time in the gap tells its work from waiting (for the GIL, or
+            # for a CPU on a loaded machine); the process's tells whether any of its threads ran
+            used = f"[GUI thread CPU {(cpu - self._cpu) * 1000:.0f} ms, process CPU {(proc - self._proc) * 1000:.0f} ms] "
+            self.long.append((gap, self._last - self._t0, self._label(), used + self._sample))
         self._sample = ""
         self._last = now
+        self._cpu, self._proc = cpu, proc
 
     def _watch(self, run: int) -> None:
         while self._watching == run:
@@ -129,6 +138,7 @@ class StallMeter:
         self.gaps.clear()
         self.long.clear()
         self._last = self._t0 = time.perf_counter()
+        self._cpu, self._proc = time.thread_time(), time.process_time()
         self.timer.start()
         self._run += 1
         self._watching = self._run
