@@ -72,10 +72,11 @@ def test_a_row_far_below_the_first_screen_is_reachable_and_gets_its_text_and_hei
     comp = long_comparison()
     view.set_comparison(comp)
     last = len(comp.rows) - 1
-    qtbot.wait(50)
+    default = view.table.verticalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: view.table.rowHeight(last) != default, timeout=10_000)  # every row estimated
     assert (last, 1) not in view.model._html  # not built before it is shown
     view.table.scrollTo(view.model.index(last, 1))
-    qtbot.waitUntil(lambda: last in view._fitted, timeout=5000)
+    qtbot.waitUntil(lambda: last in view._fitted, timeout=10_000)
     assert view.table.rowAt(view.table.viewport().height() - 1) in (last, -1)
     assert "Pier Warden Ostrova" in view.model._html[(last, 1)]
     assert view.table.rowHeight(last) >= view.delegate.sizeHint(_option(view), view.model.index(last, 1)).height()
