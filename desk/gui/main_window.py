@@ -43,6 +43,7 @@ from desk.api import LibraryAPI
 from desk.errors import DeskError
 from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
+from desk.gui.application import freeze_long_lived
 from desk.gui.claims_view import ClaimsView
 from desk.gui.compare_view import CompareView, prepare_comparison, row_claimants
 from desk.gui.crash import report_crash
@@ -464,6 +465,7 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, library: LibraryAPI, path: Path, index: bool) -> None:
         self.session.attach(library, path.resolve(), data_dir=self.data_dir, child=self.compare_in_process)
+        freeze_long_lived()  # the first folder's: what is alive now lives as long as the window
         folder = path.resolve()
         self.update_actions()
         self._notes_path = Path(library.aliases_path).with_name("notes.json")

@@ -238,3 +238,21 @@ def test_claims_columns_are_sized_when_shown_from_the_first_rows(qtbot) -> None:
     assert width >= fm.horizontalAdvance("Harbour Clerk 0")
     # the row far below the sample does not widen the column for everyone
     assert width < fm.horizontalAdvance(long_name)
+
+
+def test_the_first_folder_freezes_the_long_lived_objects_once(qtbot, fake_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from desk.gui import application
+
+    gc.unfreeze()  # as a fresh process: nothing frozen yet
+    application._frozen = False
+    with qtbot.waitSignal(fake_window.folderOpened, timeout=10_000):
+        assert fake_window.open_folder(str(tmp_path))
+    # the objects alive once the first folder is open are out of the cyclic collections
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    assert application.freeze_long_lived() is False  # once per process: a second folder freezes nothing
+    with qtbot.waitSignal(fake_window.folderOpened, timeout=10_000):
+        assert fake_window.open_folder(str(tmp_path))
+    assert gc.get_freeze_count() <= frozen  # none added (some frozen objects died: reference counting frees them)
