@@ -7,6 +7,7 @@ each other.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,28 @@ from desk import __version__, paths
 
 #: the window process's GIL switch interval (Python's default is 0.005 s)
 GIL_SWITCH_S = 0.0005
+_frozen = False
+
+
+def freeze_long_lived() -> bool:
+    """Keep the objects alive now out of every later cyclic garbage collection (once per process).
+
+    Called when the first folder is open: the modules, classes and functions of
+    Qt, the core and its index (some 86,000 objects on ukraine-media) live as
+    long as the process.  A full collection walked them all, holding the GIL
+    for the whole walk, and one came every few comparisons, usually while the
+    comparing child's reader thread unpickled an answer: the GUI thread, idle,
+    could not take the GIL for 73-148 ms (a loaded machine; 14 ms once frozen).
+    Reference counting still frees these objects should any die.  Once only:
+    a later freeze would also keep any unreachable cycle of the moment for good.
+    Returns whether it froze now.
+    """
+    global _frozen
+    if _frozen:
+        return False
+    _frozen = True
+    gc.freeze()
+    return True
 
 
 def make_app(argv0: str = "desk") -> Any:

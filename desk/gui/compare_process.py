@@ -29,6 +29,7 @@ import multiprocessing
 import sys
 import threading
 import types
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -101,10 +102,14 @@ class CoreProcess(QObject):
     #: the child ended while no call was waiting: one sentence for the status line
     died = Signal(str)
 
-    def __init__(self, folder: str, data_dir: str | None, parent: QObject | None = None) -> None:
+    def __init__(self, folder: str, data_dir: str | None, parent: QObject | None = None, *,
+                 prepare: Callable[[Any], None] | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self.data_dir = data_dir
+        #: called on the reader thread with each answer, before it goes to the GUI thread: work the
+        #: window would otherwise do on its GUI thread (e.g. counting a comparison's claimants)
+        self.prepare = prepare
         self._ids = itertools.count(1)
         self._calls: dict[int, ChildCall] = {}
         self._proc: Any = None
@@ -260,6 +265,12 @@ class CoreProcess(QObject):
                     continue
                 if msg[0] == "finished":
                     msg = ("finished", msg[1], whole(msg[2], msg[3], parts.pop(msg[1], [])))
+                    prepare = self.prepare
+                    if prepare is not None:
+                        try:
+                            prepare(msg[2])
+                        except Exception:  # noqa: BLE001 - the GUI thread does it again, and may say what fails
+                            log.exception("preparing an answer of the comparing process failed")
                 relay.message.emit((generation, msg))
             proc.join(5)
             relay.message.emit((generation, ("died", proc.exitcode)))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -89,6 +90,59 @@ def row_marked_figures(row: Row) -> set[tuple[str, int]]:
     return {(s.article_id, s.figure.start) for s in row.statements}
 
 
+@dataclasses.dataclass
+class CompareFacts:
+    """What a comparison's model needs from every row before its first paint (no Qt in it).
+
+    Counted on the comparing child's reader thread when the comparison comes
+    from there (:func:`prepare_comparison`), so the GUI thread only looks them up.
+    """
+
+    #: the claimants of each row (comparison order), counted
+    row_claimants: list[Counter[str]]
+    #: one figure value per distinct value key, in reading order (their colours follow it)
+    figure_values: list[float]
+    #: every claimant, most frequent first (the most distinct looks go first)
+    ranked_claimants: list[str]
+
+
+def comparison_facts(comparison: Comparison) -> CompareFacts:
+    rows: list[Counter[str]] = []
+    values: dict[str, float] = {}
+    total: Counter[str] = Counter()
+    for row in comparison.rows:
+        counts = Counter(row_claimants(row))
+        rows.append(counts)
+        total.update(counts)
+        for s in row.statements:  # figure colours in reading order: stable for one comparison
+            values.setdefault(value_key(s.figure.value), s.figure.value)
+    return CompareFacts(rows, list(values.values()), rank_claimants(total.elements()))
+
+
+#: facts counted off the GUI thread, by comparison (a few: the newest answers of the comparing child)
+_FACTS: OrderedDict[int, tuple[Comparison, CompareFacts]] = OrderedDict()
+_FACTS_LOCK = threading.Lock()
+FACTS_KEPT = 4
+
+
+def prepare_comparison(value: Any) -> None:
+    """Count a comparison's :class:`CompareFacts` now (any thread) for the model to find later."""
+    if not isinstance(value, Comparison):
+        return
+    facts = comparison_facts(value)
+    with _FACTS_LOCK:
+        _FACTS[id(value)] = (value, facts)
+        while len(_FACTS) > FACTS_KEPT:
+            _FACTS.popitem(last=False)
+
+
+def prepared_facts(comparison: Comparison) -> CompareFacts | None:
+    """The facts :func:`prepare_comparison` counted for this very comparison, once; else None."""
+    with _FACTS_LOCK:
+        hit = _FACTS.pop(id(comparison), None)
+    return hit[1] if hit is not None and hit[0] is comparison else None
+
+
 class CompareModel(QAbstractTableModel):
     """A Comparison as a table: column 0 = check + status, then one column per outlet.
 
@@ -125,15 +179,12 @@ class CompareModel(QAbstractTableModel):
         self.colors.reset()
         self._row_claimants = []
         if comparison is not None:
-            for row in comparison.rows:
-                self._row_claimants.append(Counter(row_claimants(row)))
-                for s in row.statements:  # figure colours in reading order: stable for one comparison
-                    self.colors.figure(s.figure.value)
+            facts = prepared_facts(comparison) or comparison_facts(comparison)
+            self._row_claimants = facts.row_claimants
+            for value in facts.figure_values:
+                self.colors.figure(value)
             # the most frequent claimants get the most distinct looks
-            total: Counter[str] = Counter()
-            for c in self._row_claimants:
-                total.update(c)
-            self.colors.claimants.assign(rank_claimants(total.elements()))
+            self.colors.claimants.assign(facts.ranked_claimants)
         self._order = self._make_order()
         self.endResetModel()
         self.checkedChanged.emit()
@@ -220,6 +271,13 @@ class CompareModel(QAbstractTableModel):
     def source_row(self, r: int) -> int:
         """The comparison's index of view row ``r``."""
         return self._order[r]
+
+    def view_row(self, source_row: int) -> int:
+        """The view row showing the comparison's row ``source_row``; -1 when it is filtered out (or no row)."""
+        try:
+            return self._order.index(source_row)
+        except ValueError:
+            return -1
 
     def row(self, r: int) -> Row:
         assert self.comparison is not None
@@ -1057,13 +1115,17 @@ class CompareView(QWidget):
         bottom = self.table.rowAt(self.table.viewport().height() - 1)
         bottom = n - 1 if bottom < 0 else bottom
         changed = False
-        for r in range(max(0, top - 1), min(n, bottom + 3)):
-            if r not in self._fitted:
-                self._fitted.add(r)
-                self.table.resizeRowToContents(r)
-                changed = True
-        if changed:  # heights moved rows up or down: fit what is visible now
-            self._fit_timer.start()
+        # the rows on screen first; the row above and two below (met by the next scroll) on a later
+        # turn, once those on screen all have their heights: laying out a cell costs ~1 ms
+        for rows in (range(top, bottom + 1), range(max(0, top - 1), min(n, bottom + 3))):
+            for r in rows:
+                if r not in self._fitted:
+                    self._fitted.add(r)
+                    self.table.resizeRowToContents(r)
+                    changed = True
+            if changed:  # heights moved rows up or down: fit what is visible now
+                self._fit_timer.start()
+                return
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -43,8 +43,9 @@ from desk.api import LibraryAPI
 from desk.errors import DeskError
 from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
+from desk.gui.application import freeze_long_lived
 from desk.gui.claims_view import ClaimsView
-from desk.gui.compare_view import CompareView, row_claimants
+from desk.gui.compare_view import CompareView, prepare_comparison, row_claimants
 from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.help import help_dialog
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self.err_windows = err_windows
         # the library, the watcher, the index job and the running tasks; drops stale results
         self.session = Session(self)
+        # a comparison's claimant counts and figure order are counted as it comes in, off the GUI thread
+        self.session.prepare = prepare_comparison
         self._query = ""  # the last compared query
         self._collated: list[str] = []  # the article ids of the last collation
         self._help: QDialog | None = None
@@ -462,6 +465,7 @@ class MainWindow(QMainWindow):
 
     def _library_opened(self, library: LibraryAPI, path: Path, index: bool) -> None:
         self.session.attach(library, path.resolve(), data_dir=self.data_dir, child=self.compare_in_process)
+        freeze_long_lived()  # the first folder's: what is alive now lives as long as the window
         folder = path.resolve()
         self.update_actions()
         self._notes_path = Path(library.aliases_path).with_name("notes.json")

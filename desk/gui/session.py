@@ -96,6 +96,8 @@ class Session(QObject):
         self._folder_gen = 0
         self._query_gen = 0
         self._newest: dict[str, int] = {}  # tasks started "newest only", by name
+        #: run on the comparing child's reader thread with each answer (see CoreProcess.prepare)
+        self.prepare: Callable[[Any], None] | None = None
         self._watcher = QFileSystemWatcher(self)
         self._watch_timer = QTimer(self)
         self._watch_timer.setSingleShot(True)
@@ -275,7 +277,7 @@ class Session(QObject):
         self.library = library
         self.folder = folder
         if child and is_core_library(library):
-            self.core = CoreProcess(str(folder), data_dir, parent=self)
+            self.core = CoreProcess(str(folder), data_dir, parent=self, prepare=self.prepare)
             self.core.died.connect(lambda message: self.failed.emit(message, False))
             self.core.start()
         self._watch(folder)

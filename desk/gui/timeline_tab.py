@@ -43,6 +43,7 @@ class TimelineTab(QWidget):
         self.view: TimelineView | None = None
         self.theme = Theme()
         self._query = ""  # the query the shown timeline is for
+        self._hiding = False  # compare rows are hidden by a brushed range
         self.placeholder = QLabel(PLACEHOLDER, self)
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -122,8 +123,8 @@ class TimelineTab(QWidget):
 
     def open_passage(self, article_id: str, number: int) -> None:
         """A clicked point: its row in the compare view when there is one, else the passage in the reader."""
-        row = self.compare_row_of((article_id, number))
         cv = self.window_.compare_view
+        row = cv.model.view_row(self.compare_row_of((article_id, number)))
         if row >= 0:
             cv.table.setRowHidden(row, False)
             idx = cv.model.index(row, 0)
@@ -136,8 +137,14 @@ class TimelineTab(QWidget):
     def filter_rows(self, span: tuple[dt.date, dt.date] | None) -> None:
         """Show only the compare rows with a figure (or, lacking one, an article) dated within ``span``."""
         cv = self.window_.compare_view
-        comp = cv.model.comparison
-        if comp is None:
+        model = cv.model
+        if model.comparison is None:
+            return
+        n = model.rowCount()
+        if span is None and not self._hiding:
+            # no row hidden by a range: nothing to show again (a new comparison came in; a
+            # row at a time, showing its 1,200 rows held the GUI thread before its first paint)
+            self.rowsFiltered.emit(n)
             return
         when: dict[tuple[str, int], list[Any]] = {}
         view = self.view
@@ -146,15 +153,16 @@ class TimelineTab(QWidget):
             for p in tl.points:
                 when.setdefault(p.key, []).append(p.as_of)
         shown = 0
-        for i, row in enumerate(comp.rows):
+        for r in range(n):  # view rows: the compare view may be sorted or filtered
             keep = span is None or any(
-                _within(when.get(ref.key), ref.date, span) for cell in row.cells.values() for ref in cell
+                _within(when.get(ref.key), ref.date, span) for cell in model.row(r).cells.values() for ref in cell
             )
-            cv.table.setRowHidden(i, not keep)
+            cv.table.setRowHidden(r, not keep)
             shown += keep
+        self._hiding = span is not None
         if span is not None:
             self.window_.set_status(
-                f"Compare rows from {span[0].isoformat()} to {span[1].isoformat()}: {shown} of {len(comp.rows)}."
+                f"Compare rows from {span[0].isoformat()} to {span[1].isoformat()}: {shown} of {n}."
             )
         self.rowsFiltered.emit(shown)
 

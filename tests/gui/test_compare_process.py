@@ -301,3 +301,40 @@ def test_the_child_collates_as_the_library_does(qtbot, window: MainWindow, seeds
     assert got.mode == "collate"
     assert got.rows
     assert _fingerprint(got) == _fingerprint(want)
+
+
+def test_a_comparison_is_prepared_on_the_reader_thread_and_the_model_uses_it(qtbot, window: MainWindow,
+                                                                               seeds: Path) -> None:
+    import threading
+
+    from desk.gui import compare_view
+
+    w = window
+    seen: list[tuple[int, int]] = []  # (thread, id of the answer)
+    prepare = w.session.prepare
+    assert prepare is compare_view.prepare_comparison
+
+    def watched(value):  # type: ignore[no-untyped-def]
+        seen.append((threading.get_ident(), id(value)))
+        prepare(value)
+
+    w.session.prepare = watched
+    open_indexed(qtbot, w, seeds)
+    used: list[object] = []
+    original = compare_view.prepared_facts
+
+    def taken(comparison):  # type: ignore[no-untyped-def]
+        facts = original(comparison)
+        used.append(facts)
+        return facts
+
+    compare_view.prepared_facts = taken  # type: ignore[assignment]
+    try:
+        got = compare(qtbot, w, "soldiers killed")
+    finally:
+        compare_view.prepared_facts = original  # type: ignore[assignment]
+    assert got.rows
+    assert id(got) in {i for _, i in seen}
+    assert all(t != threading.get_ident() for t, _ in seen)  # never on the GUI thread
+    assert used
+    assert used[0] == compare_view.comparison_facts(got)  # the model took the facts counted off the GUI thread

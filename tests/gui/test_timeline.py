@@ -196,3 +196,46 @@ def test_hovering_a_point_sets_its_sentence_as_the_tip(qtbot, tl_window: MainWin
     qtbot.mouseMove(view.graphics.viewport(), _spot_pos(view, lane, i))
     qtbot.waitUntil(lambda: "5,710 soldiers were killed" in lane.plot.vb.toolTip(), timeout=3000)
     assert lane.plot.vb.toolTip().startswith("<p>")  # rich text we built, article text escaped inside
+
+
+def test_a_brushed_range_hides_the_right_rows_of_a_sorted_table(qtbot, tl_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = tl_window.timeline_tab.view
+    assert view is not None
+    import dataclasses
+
+    cv = tl_window.compare_view
+    a3 = ARTICLES[2]
+    comp = cv.model.comparison
+    assert comp is not None
+    # the second row the most relevant: sorted by relevance, the table shows it first
+    rows = [dataclasses.replace(row, score=float(i)) for i, row in enumerate(comp.rows)]
+    cv.set_comparison(dataclasses.replace(comp, rows=rows))
+    cv.sort_box.setCurrentText("Relevance")
+    assert cv.model.source_row(0) == 1
+    with qtbot.waitSignal(tl_window.timeline_tab.rowsFiltered, timeout=5000) as sig:
+        view.brush(a3.date, a3.date)
+    assert sig.args == [1]
+    assert not cv.table.isRowHidden(cv.model.view_row(0))  # the row with a3's figure
+    assert cv.table.isRowHidden(cv.model.view_row(1))
+
+
+def test_a_new_comparison_shows_every_row_and_touches_none_when_nothing_was_hidden(qtbot, tl_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = tl_window.timeline_tab.view
+    assert view is not None
+    table = tl_window.compare_view.table
+    a3 = ARTICLES[2]
+    with qtbot.waitSignal(tl_window.timeline_tab.rowsFiltered, timeout=5000):
+        view.brush(a3.date, a3.date)
+    assert any(table.isRowHidden(r) for r in range(tl_window.compare_view.model.rowCount()))
+    with qtbot.waitSignal(tl_window.compared, timeout=10_000):
+        tl_window.compare("soldiers killed")
+    assert not any(table.isRowHidden(r) for r in range(tl_window.compare_view.model.rowCount()))
+    calls: list[tuple[int, bool]] = []
+    table.setRowHidden = lambda r, hide: calls.append((r, hide))  # type: ignore[method-assign]
+    try:
+        with qtbot.waitSignal(tl_window.timeline_tab.rowsFiltered, timeout=10_000) as sig:
+            tl_window.compare("soldiers killed")
+    finally:
+        del table.setRowHidden
+    assert sig.args == [tl_window.compare_view.model.rowCount()]
+    assert calls == []  # nothing was hidden: no row touched
