@@ -121,6 +121,8 @@ def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] |
 def _shares_any(sets: Sequence[frozenset[str]], cols: np.ndarray | None = None) -> np.ndarray:
     """Which pairs of sets have an element in common (sets x the sets ``cols`` names, default all)."""
     n = len(sets)
+    if cols is not None and len(cols) == n and bool((np.asarray(cols) == np.arange(n)).all()):
+        cols = None  # every set: no column copy of the n x n answer
     ids: dict[str, int] = {}
     units: list[int] = []
     items: list[int] = []
@@ -215,8 +217,9 @@ def similarity_matrix(
         starts = np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int32)
         ends = np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int32)
         if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
-            far = np.subtract.outer(starts, ends[cols]) > DATE_GAP_DAYS
-            far |= np.subtract.outer(ends, starts[cols]) < -DATE_GAP_DAYS
+            # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
+            far = np.greater.outer(starts, ends[cols] + np.int32(DATE_GAP_DAYS))
+            far |= np.less.outer(ends, starts[cols] - np.int32(DATE_GAP_DAYS))
             np.putmask(sim, far, np.float32(0.0))
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
@@ -317,9 +320,16 @@ _UNDATED = 2 * 10**7
 def _add_where(sim: np.ndarray, value: float, mask: np.ndarray) -> None:
     """``sim[mask] += value`` in place, bit for bit as ``np.add(..., where=mask)`` but several times
     faster on a units x hits matrix (adding 0.0 elsewhere changes nothing)."""
-    add = mask.astype(np.float32)
-    add *= np.float32(value)
-    sim += add
+    flat = sim.reshape(-1) if sim.flags.c_contiguous else None
+    if flat is None or mask.shape != sim.shape:
+        add = mask.astype(np.float32)
+        add *= np.float32(value)
+        sim += add
+        return
+    # only where the mask holds (a few per cent of the pairs): no float matrix the size of ``sim``
+    at = np.flatnonzero(mask)
+    if len(at):
+        flat[at] += np.float32(value)
 
 
 #: stems in more than this share of the units go through one dense product; rarer ones pair by pair

@@ -108,3 +108,76 @@ def test_an_article_edited_in_place_is_compared_with_its_new_text(tmp_path: Path
     valley = [r.text for row in second.rows for cell in row.cells.values() for r in cell if r.outlet == "Valley Wire"]
     assert valley
     assert not any("300 hectares" in t for t in valley)
+
+
+def test_add_where_equals_the_float_mask_sum_bit_for_bit() -> None:
+    rng = np.random.default_rng(3)
+    sim = rng.random((37, 23), dtype=np.float32) - np.float32(0.2)
+    mask = rng.random((37, 23)) < 0.1
+    want = sim + mask.astype(np.float32) * np.float32(-0.25)
+    got = sim.copy()
+    grouping._add_where(got, -0.25, mask)
+    assert got.tobytes() == want.tobytes()
+    # a mask of nothing changes nothing; a column view of a mask (the non-square path) works too
+    same = sim.copy()
+    grouping._add_where(same, 0.3, np.zeros_like(mask))
+    assert same.tobytes() == sim.tobytes()
+    wide = rng.random((37, 40)) < 0.2
+    view = wide[:, 5:28]
+    got = sim.copy()
+    grouping._add_where(got, 0.3, view)
+    assert got.tobytes() == (sim + view.astype(np.float32) * np.float32(0.3)).tobytes()
+
+
+def test_shares_any_with_every_column_named_is_the_square_answer() -> None:
+    sets = [frozenset(s) for s in (["ann", "bo"], ["bo"], [], ["cy"], ["cy", "ann"])]
+    square = grouping._shares_any(sets)
+    assert (grouping._shares_any(sets, np.arange(len(sets))) == square).all()
+    assert (grouping._shares_any(sets, np.array([4, 3, 2, 1, 0])) == square[:, ::-1]).all()
+
+
+def test_the_collector_is_paused_during_a_comparison_and_resumed_after() -> None:
+    import gc
+
+    from desk.compare import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested (two threads comparing at once)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    # a caller that turned the collector off keeps it off
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # an error inside still resumes it
+    try:
+        with collector_paused():
+            raise ValueError("boom")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+
+
+def test_passages_published_beyond_the_date_gap_never_pair() -> None:
+    import datetime as dt
+
+    texts = [
+        ("The ferry carried 412 passengers across the lake before the storm closed the harbour.", "North Post", 0),
+        ("Harbour officials said the ferry carried 412 passengers before the storm arrived.", "Lake Daily", 3),
+        ("Harbour officials said the ferry carried 412 passengers before the storm arrived.", "Hill Times", 90),
+    ]
+    refs = []
+    for i, (text, outlet, day) in enumerate(texts):
+        r = make_ref(text, outlet, article=f"d{i}")
+        r.date = dt.date(2021, 5, 1) + dt.timedelta(days=day)
+        refs.append(r)
+    sim = grouping.similarity_matrix([profile(r) for r in refs])
+    assert sim[0, 1] > 0.3 and sim[1, 0] > 0.3  # three days apart: one event
+    assert sim[0, 2] == 0.0 and sim[2, 0] == 0.0 and sim[1, 2] == 0.0  # 87 and 90 days: never one row
