@@ -521,7 +521,11 @@ def run_compare(args: argparse.Namespace) -> int:
         raise DeskError("--limit must be at least 1.")
     if args.timeline and not args.markdown:
         raise DeskError("--timeline needs --markdown FILE: the picture is written beside it.")
-    with open_library(args) as lib:
+    from desk.compare import collector_paused
+
+    # one comparison, printed, then the process ends: the cyclic collector's passes over the library,
+    # the rows and the output would free nothing that matters
+    with collector_paused(), open_library(args) as lib:
         lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
         bar = ProgressBar()

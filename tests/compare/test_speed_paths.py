@@ -179,5 +179,40 @@ def test_passages_published_beyond_the_date_gap_never_pair() -> None:
         r.date = dt.date(2021, 5, 1) + dt.timedelta(days=day)
         refs.append(r)
     sim = grouping.similarity_matrix([profile(r) for r in refs])
-    assert sim[0, 1] > 0.3 and sim[1, 0] > 0.3  # three days apart: one event
-    assert sim[0, 2] == 0.0 and sim[2, 0] == 0.0 and sim[1, 2] == 0.0  # 87 and 90 days: never one row
+    # three days apart: one event; 87 and 90 days: never one row
+    assert sim[0, 1] > 0.3
+    assert sim[1, 0] > 0.3
+    assert sim[0, 2] == 0.0
+    assert sim[2, 0] == 0.0
+    assert sim[1, 2] == 0.0
+
+
+def test_fact_matrix_equals_the_plain_pairwise_test() -> None:
+    import random
+
+    from desk.compare.profile import FactKey, Profile
+
+    rnd = random.Random(5)
+    outcomes = ["kill", "wound", ""]
+    heads = ["soldier", "sailor", "", "ship"]
+    mods = [frozenset(), frozenset({"northern"}), frozenset({"southern"}), frozenset({"northern", "eastern"})]
+    keys = [FactKey(o, h, m) for o in outcomes for h in heads for m in mods]
+    profiles = []
+    for i in range(40):
+        facts = tuple(dict.fromkeys(rnd.sample(keys, rnd.randint(0, 3))))
+        profiles.append(Profile(make_ref(f"unit {i}", "X", article=f"f{i}"), frozenset(), "", facts, frozenset()))
+    rules = [
+        (lambda f: bool(f.outcome and f.head), False, lambda f, g: f.matches(g)),
+        (lambda f: bool(f.outcome or f.head), False, lambda f, g: f.matches(g)),
+        (lambda f: bool(f.outcome and f.head and f.modifiers), True,
+         lambda f, g: f.outcome == g.outcome and f.head == g.head and not (f.modifiers & g.modifiers)),
+    ]
+    for keep, conflicts, test in rules:
+        got = grouping._fact_matrix(profiles, keep, conflicts=conflicts)
+        for i, p in enumerate(profiles):
+            for j, q in enumerate(profiles):
+                want = i != j and any(
+                    test(f, g) for f in p.facts if keep(f) for g in q.facts if keep(g)
+                )
+                assert got[i, j] == want, (i, j, conflicts)
+        assert got.any()
