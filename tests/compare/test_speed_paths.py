@@ -216,3 +216,24 @@ def test_fact_matrix_equals_the_plain_pairwise_test() -> None:
                 )
                 assert got[i, j] == want, (i, j, conflicts)
         assert got.any()
+
+
+def test_a_profile_is_remembered_without_its_reference_and_redone_for_a_new_text() -> None:
+    from desk.compare import profile as profile_module
+    from desk.model import PassageRef
+
+    ref = make_ref("The lighthouse keeper counted 31 gulls on the northern rocks.", "Coast Post", article="lh1")
+    first = profile(ref)
+    again = profile(make_ref("The lighthouse keeper counted 31 gulls on the northern rocks.", "Coast Post",
+                             article="lh1"), hit=False)
+    assert again.stems is first.stems  # from the cache
+    assert again.hit is False
+    assert again.norm == first.norm
+    entry = next(v for k, v in profile_module._CACHE.items() if k[0] == "lh1")
+    assert not any(isinstance(x, PassageRef) for x in entry)
+    # the same passage with another text (the article was edited) is profiled again
+    new_text = "The harbour master counted 31 boats near the southern jetty!!"
+    assert len(new_text) == len(ref.text)  # the same key: article, passage, start, end
+    edited = profile(make_ref(new_text, "Coast Post", article="lh1"))
+    assert "boat" in " ".join(edited.stems)
+    assert edited.stems != first.stems
