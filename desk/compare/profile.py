@@ -138,17 +138,18 @@ def _visible_text(ref: PassageRef) -> str:
 
 
 _WORDS_RE = re.compile(r"\w+", re.UNICODE)
-#: the features of recent passages, by (article, passage, start, end, claim count): the passage's text
-#: (a re-indexed article's new text is profiled again) and what :class:`Profile` holds besides the
-#: reference, which is not kept (its claims and entities would weigh more than the features)
+#: the features of recent passages, by (article, passage, start, end, claim count): the hash of the
+#: passage's text (a re-indexed article's new text is profiled again) and what :class:`Profile` holds
+#: besides the reference, which is not kept (its text, claims and entities would weigh more than the features)
 _Features = tuple[
-    str, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
+    int, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
     "np.ndarray | None",
 ]
 _CACHE: OrderedDict[tuple[str, int, int, int, int], _Features] = OrderedDict()
 #: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
-#: an LRU smaller than the queries' round misses every time): about 0.9 KB each
-_CACHE_SIZE = 100_000
+#: an LRU smaller than the queries' round misses every time: the benchmark's 57 queries meet ~67,000):
+#: about 2.3 KB each, so at most ~190 MB
+_CACHE_SIZE = 80_000
 
 
 def claims_of(ref: PassageRef) -> list[Claim]:
@@ -159,7 +160,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     """The features of one passage (cached by article, passage and claim count)."""
     key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions))
     cached = _CACHE.get(key)
-    if cached is not None and cached[0] == ref.text:
+    if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
         _, stems_, norm_, facts_, claimants_, values_, about_, ids_ = cached
         return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_)
@@ -178,7 +179,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     prof = Profile(
         ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems)
     )
-    _CACHE[key] = (ref.text, prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids)
+    _CACHE[key] = (hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return prof
