@@ -89,14 +89,15 @@ def compare_query(
     answered from :func:`_remembered` without grouping again.
     """
     key = _result_key(library, query, outlets, since, until, limit)
-    if key is not None:
-        known = _remembered(key)
-        if known is not None:
-            return known
+    # unpickling a remembered comparison makes as many objects as grouping does: held off for both
     with collector_paused():
+        if key is not None:
+            known = _remembered(key)
+            if known is not None:
+                return known
         comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
-    if key is not None:
-        _remember(key, comparison)
+        if key is not None:
+            _remember(key, comparison)
     return comparison
 
 
