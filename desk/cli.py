@@ -524,14 +524,21 @@ def run_compare(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
+        from desk.compare import collector_paused
+
         bar = ProgressBar()
-        try:
-            comparison = lib.compare(
-                args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar, limit=args.limit
-            )
-        finally:
-            bar.finish()
-        status = print_comparison(comparison, args, Path(args.folder))
+        # the comparison is printed, then the process ends: the cyclic collector's passes over the
+        # library, the rows and the output would free nothing that matters (not during the indexing
+        # above: its worker processes, forked, would inherit a collector held off)
+        with collector_paused():
+            try:
+                comparison = lib.compare(
+                    args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar,
+                    limit=args.limit,
+                )
+            finally:
+                bar.finish()
+            status = print_comparison(comparison, args, Path(args.folder))
         if args.timeline and args.markdown:
             from desk.export.timeline import append_timeline
             from desk.timeline import timeline_from_rows

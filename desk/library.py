@@ -352,7 +352,9 @@ class Library:
         if ext is None or (not ext.attributions and not ext.claims):
             return ext
         canon = self._canon()
-        if self._aliased_by is not canon or len(self._aliased) > 512:
+        # as many as the extraction cache holds: a comparison reads some 500 articles, and a smaller
+        # bound emptied this every query
+        if self._aliased_by is not canon or len(self._aliased) > EXTRACTIONS_CACHED:
             self._aliased = {}
             self._aliased_by = canon
         hit = self._aliased.get(article_id)

@@ -11,9 +11,11 @@ Public API (used by :class:`desk.library.Library`, the CLI and the GUI):
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -87,14 +89,46 @@ def compare_query(
     answered from :func:`_remembered` without grouping again.
     """
     key = _result_key(library, query, outlets, since, until, limit)
-    if key is not None:
-        known = _remembered(key)
-        if known is not None:
-            return known
-    comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
-    if key is not None:
-        _remember(key, comparison)
+    # unpickling a remembered comparison makes as many objects as grouping does: held off for both
+    with collector_paused():
+        if key is not None:
+            known = _remembered(key)
+            if known is not None:
+                return known
+        comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
+        if key is not None:
+            _remember(key, comparison)
     return comparison
+
+
+_PAUSE_LOCK = threading.Lock()
+#: how many callers hold the collector off, and whether it ran before the first (a dict, not module
+#: integers: :func:`_settings` keys remembered comparisons by this module's plain values)
+_PAUSE: dict[str, Any] = {"depth": 0, "resume": False}
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while the body runs (threads may nest it).
+
+    A comparison makes hundreds of thousands of small objects (profiles, passage references, rows)
+    and holds most of them till it returns, so the collector's full passes, each walking every object
+    of the process (the open library's too), found nothing to free and took a third of a warm
+    comparison's time.  Reference counting still frees everything as usual; cycles made meanwhile
+    wait for the collector's next pass after the body.
+    """
+    with _PAUSE_LOCK:
+        if _PAUSE["depth"] == 0:
+            _PAUSE["resume"] = gc.isenabled()
+            gc.disable()
+        _PAUSE["depth"] += 1
+    try:
+        yield
+    finally:
+        with _PAUSE_LOCK:
+            _PAUSE["depth"] -= 1
+            if _PAUSE["depth"] == 0 and _PAUSE["resume"]:
+                gc.enable()
 
 
 def _compare(

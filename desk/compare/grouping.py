@@ -118,10 +118,15 @@ def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] |
     return out
 
 
-def _shares_any(sets: Sequence[frozenset[str]], cols: np.ndarray | None = None) -> np.ndarray:
+_NONE: frozenset[Any] = frozenset()
+
+
+def _shares_any(sets: Sequence[frozenset[Any]], cols: np.ndarray | None = None) -> np.ndarray:
     """Which pairs of sets have an element in common (sets x the sets ``cols`` names, default all)."""
     n = len(sets)
-    ids: dict[str, int] = {}
+    if cols is not None and len(cols) == n and bool((np.asarray(cols) == np.arange(n)).all()):
+        cols = None  # every set: no column copy of the n x n answer
+    ids: dict[Any, int] = {}
     units: list[int] = []
     items: list[int] = []
     for i, st in enumerate(sets):
@@ -201,7 +206,8 @@ def similarity_matrix(
             for v in p.values:
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
-        values = [frozenset(str(v) for v in p.values if vdf[v] <= limit) for p in profiles]
+        # the values themselves as the items (distinct floats, as their str() were; all are >= 10)
+        values = [frozenset(v for v in p.values if vdf[v] <= limit) if p.values else _NONE for p in profiles]
         _add_where(sim, VALUE_BONUS, _shares_any(values, cols))
     if any(p.claimants for p in profiles):
         _add_where(sim, CLAIMANT_BONUS, _shares_any([p.claimants for p in profiles], cols))
@@ -215,8 +221,9 @@ def similarity_matrix(
         starts = np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int32)
         ends = np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int32)
         if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
-            far = np.subtract.outer(starts, ends[cols]) > DATE_GAP_DAYS
-            far |= np.subtract.outer(ends, starts[cols]) < -DATE_GAP_DAYS
+            # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
+            far = np.greater.outer(starts, ends[cols] + np.int32(DATE_GAP_DAYS))
+            far |= np.less.outer(ends, starts[cols] - np.int32(DATE_GAP_DAYS))
             np.putmask(sim, far, np.float32(0.0))
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
@@ -317,9 +324,16 @@ _UNDATED = 2 * 10**7
 def _add_where(sim: np.ndarray, value: float, mask: np.ndarray) -> None:
     """``sim[mask] += value`` in place, bit for bit as ``np.add(..., where=mask)`` but several times
     faster on a units x hits matrix (adding 0.0 elsewhere changes nothing)."""
-    add = mask.astype(np.float32)
-    add *= np.float32(value)
-    sim += add
+    flat = sim.reshape(-1) if sim.flags.c_contiguous else None
+    if flat is None or mask.shape != sim.shape:
+        add = mask.astype(np.float32)
+        add *= np.float32(value)
+        sim += add
+        return
+    # only where the mask holds (a few per cent of the pairs): no float matrix the size of ``sim``
+    at = np.flatnonzero(mask)
+    if len(at):
+        flat[at] += np.float32(value)
 
 
 #: stems in more than this share of the units go through one dense product; rarer ones pair by pair
@@ -412,17 +426,25 @@ def _fact_matrix(
     for key, idx in by_key.items():
         by_outcome.setdefault(key.outcome, []).append((key, np.array(sorted(set(idx)))))
     for items in by_outcome.values():
+        # both tests are symmetric: each key's matching keys, then one block per key (not two per pair)
+        partners: list[list[int]] = [[] for _ in items]
         for a in range(len(items)):
-            fa, ia = items[a]
+            fa = items[a][0]
             for b in range(a, len(items)):
-                fb, ib = items[b]
+                fb = items[b][0]
                 if conflicts:
                     hit = fa.head == fb.head and not (fa.modifiers & fb.modifiers)
                 else:
                     hit = fa.matches(fb)
                 if hit:
-                    out[np.ix_(ia, ib)] = True
-                    out[np.ix_(ib, ia)] = True
+                    partners[a].append(b)
+                    if b != a:
+                        partners[b].append(a)
+        for a, found in enumerate(partners):
+            if found:
+                ia = items[a][1]
+                ib = items[found[0]][1] if len(found) == 1 else np.concatenate([items[b][1] for b in found])
+                out[np.ix_(ia, ib)] = True
     np.fill_diagonal(out, False)
     return out
 
@@ -447,7 +469,7 @@ def cluster(
         hits = np.ones(n, dtype=bool)
     hit_idx = np.nonzero(hits)[0]
     h = len(hit_idx)
-    hsim = sim[hit_idx]  # hits x hits
+    hsim = sim if h == n else sim[hit_idx]  # hits x hits (read only: no copy when every passage is a hit)
     harts = articles[hit_idx] if articles is not None else None
     owner = list(range(h))
     members: dict[int, list[int]] = {i: [i] for i in range(h)}
@@ -464,7 +486,9 @@ def cluster(
             return float((1 - LINK_MAX_SHARE) * vals.mean() + LINK_MAX_SHARE * vals.max())
         return float((1 - LINK_MAX_SHARE) * block.mean() + LINK_MAX_SHARE * block.max())
 
-    ii, jj = np.nonzero(np.triu(hsim >= EDGE_THRESHOLD, k=1))
+    ii, jj = np.nonzero(hsim >= EDGE_THRESHOLD)
+    upper = jj > ii  # the pairs above the diagonal, in the same (row-major) order as np.triu would give
+    ii, jj = ii[upper], jj[upper]
     order = np.argsort(-hsim[ii, jj], kind="stable")
     # a merge refused early may be right once both groups have grown: a few passes
     for _ in range(MERGE_PASSES):

@@ -138,8 +138,18 @@ def _visible_text(ref: PassageRef) -> str:
 
 
 _WORDS_RE = re.compile(r"\w+", re.UNICODE)
-_CACHE: OrderedDict[tuple[str, int, int, int, int], Profile] = OrderedDict()
-_CACHE_SIZE = 20000
+#: the features of recent passages, by (article, passage, start, end, claim count): the hash of the
+#: passage's text (a re-indexed article's new text is profiled again) and what :class:`Profile` holds
+#: besides the reference, which is not kept (its text, claims and entities would weigh more than the features)
+_Features = tuple[
+    int, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
+    "np.ndarray | None",
+]
+_CACHE: OrderedDict[tuple[str, int, int, int, int], _Features] = OrderedDict()
+#: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
+#: an LRU smaller than the queries' round misses every time: the benchmark's 57 queries meet ~67,000):
+#: about 2.3 KB each, so at most ~190 MB
+_CACHE_SIZE = 80_000
 
 
 def claims_of(ref: PassageRef) -> list[Claim]:
@@ -150,12 +160,10 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     """The features of one passage (cached by article, passage and claim count)."""
     key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions))
     cached = _CACHE.get(key)
-    if cached is not None and cached.ref.text == ref.text:
+    if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
-        return Profile(
-            ref, cached.stems, cached.norm, cached.facts, cached.claimants, cached.values, hit, cached.about,
-            cached.stem_ids,
-        )
+        _, stems_, norm_, facts_, claimants_, values_, about_, ids_ = cached
+        return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_)
     text = _visible_text(ref)
     stems = frozenset(content_stems(text))
     norm = " ".join(_WORDS_RE.findall(text.lower()))
@@ -171,7 +179,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     prof = Profile(
         ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems)
     )
-    _CACHE[key] = prof
+    _CACHE[key] = (hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids)
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return prof

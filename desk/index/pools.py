@@ -12,20 +12,21 @@ from __future__ import annotations
 
 import bisect
 import json
-import multiprocessing
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desk.index.backend import FigureSpan
 from desk.index.store import Store
 from desk.model import Article, CancelCheck, Extraction, Skipped
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: at most this many worker processes (never more than the machine's CPUs)
 WORKERS = 2
@@ -36,6 +37,9 @@ def workers() -> int:
 
 
 def mp_context() -> Any:
+    # imported here, not with the module: a compare or a search never starts a pool (30 ms of imports)
+    import multiprocessing
+
     # fork is cheap and keeps the parent's imports; elsewhere spawn is the safe default
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
@@ -174,6 +178,8 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
         for job in jobs:
             yield read_one(job)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         max_workers=workers(), mp_context=mp_context(), initializer=init_reader, initargs=(str(folder),)
     ) as pool:
@@ -292,6 +298,8 @@ def run_extraction(
             WORKER.store = None
         return
     release_memory()
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
     window = 3 * workers()
     in_flight: set[Future[list[Extracted]]] = set()
     todo = iter(chunks)

@@ -108,3 +108,132 @@ def test_an_article_edited_in_place_is_compared_with_its_new_text(tmp_path: Path
     valley = [r.text for row in second.rows for cell in row.cells.values() for r in cell if r.outlet == "Valley Wire"]
     assert valley
     assert not any("300 hectares" in t for t in valley)
+
+
+def test_add_where_equals_the_float_mask_sum_bit_for_bit() -> None:
+    rng = np.random.default_rng(3)
+    sim = rng.random((37, 23), dtype=np.float32) - np.float32(0.2)
+    mask = rng.random((37, 23)) < 0.1
+    want = sim + mask.astype(np.float32) * np.float32(-0.25)
+    got = sim.copy()
+    grouping._add_where(got, -0.25, mask)
+    assert got.tobytes() == want.tobytes()
+    # a mask of nothing changes nothing; a column view of a mask (the non-square path) works too
+    same = sim.copy()
+    grouping._add_where(same, 0.3, np.zeros_like(mask))
+    assert same.tobytes() == sim.tobytes()
+    wide = rng.random((37, 40)) < 0.2
+    view = wide[:, 5:28]
+    got = sim.copy()
+    grouping._add_where(got, 0.3, view)
+    assert got.tobytes() == (sim + view.astype(np.float32) * np.float32(0.3)).tobytes()
+
+
+def test_shares_any_with_every_column_named_is_the_square_answer() -> None:
+    sets = [frozenset(s) for s in (["ann", "bo"], ["bo"], [], ["cy"], ["cy", "ann"])]
+    square = grouping._shares_any(sets)
+    assert (grouping._shares_any(sets, np.arange(len(sets))) == square).all()
+    assert (grouping._shares_any(sets, np.array([4, 3, 2, 1, 0])) == square[:, ::-1]).all()
+
+
+def test_the_collector_is_paused_during_a_comparison_and_resumed_after() -> None:
+    import gc
+
+    from desk.compare import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested (two threads comparing at once)
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    # a caller that turned the collector off keeps it off
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # an error inside still resumes it
+    try:
+        with collector_paused():
+            raise ValueError("boom")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+
+
+def test_passages_published_beyond_the_date_gap_never_pair() -> None:
+    import datetime as dt
+
+    texts = [
+        ("The ferry carried 412 passengers across the lake before the storm closed the harbour.", "North Post", 0),
+        ("Harbour officials said the ferry carried 412 passengers before the storm arrived.", "Lake Daily", 3),
+        ("Harbour officials said the ferry carried 412 passengers before the storm arrived.", "Hill Times", 90),
+    ]
+    refs = []
+    for i, (text, outlet, day) in enumerate(texts):
+        r = make_ref(text, outlet, article=f"d{i}")
+        r.date = dt.date(2021, 5, 1) + dt.timedelta(days=day)
+        refs.append(r)
+    sim = grouping.similarity_matrix([profile(r) for r in refs])
+    # three days apart: one event; 87 and 90 days: never one row
+    assert sim[0, 1] > 0.3
+    assert sim[1, 0] > 0.3
+    assert sim[0, 2] == 0.0
+    assert sim[2, 0] == 0.0
+    assert sim[1, 2] == 0.0
+
+
+def test_fact_matrix_equals_the_plain_pairwise_test() -> None:
+    import random
+
+    from desk.compare.profile import FactKey, Profile
+
+    rnd = random.Random(5)
+    outcomes = ["kill", "wound", ""]
+    heads = ["soldier", "sailor", "", "ship"]
+    mods = [frozenset(), frozenset({"northern"}), frozenset({"southern"}), frozenset({"northern", "eastern"})]
+    keys = [FactKey(o, h, m) for o in outcomes for h in heads for m in mods]
+    profiles = []
+    for i in range(40):
+        facts = tuple(dict.fromkeys(rnd.sample(keys, rnd.randint(0, 3))))
+        profiles.append(Profile(make_ref(f"unit {i}", "X", article=f"f{i}"), frozenset(), "", facts, frozenset()))
+    rules = [
+        (lambda f: bool(f.outcome and f.head), False, lambda f, g: f.matches(g)),
+        (lambda f: bool(f.outcome or f.head), False, lambda f, g: f.matches(g)),
+        (lambda f: bool(f.outcome and f.head and f.modifiers), True,
+         lambda f, g: f.outcome == g.outcome and f.head == g.head and not (f.modifiers & g.modifiers)),
+    ]
+    for keep, conflicts, test in rules:
+        got = grouping._fact_matrix(profiles, keep, conflicts=conflicts)
+        for i, p in enumerate(profiles):
+            for j, q in enumerate(profiles):
+                want = i != j and any(
+                    test(f, g) for f in p.facts if keep(f) for g in q.facts if keep(g)
+                )
+                assert got[i, j] == want, (i, j, conflicts)
+        assert got.any()
+
+
+def test_a_profile_is_remembered_without_its_reference_and_redone_for_a_new_text() -> None:
+    from desk.compare import profile as profile_module
+    from desk.model import PassageRef
+
+    ref = make_ref("The lighthouse keeper counted 31 gulls on the northern rocks.", "Coast Post", article="lh1")
+    first = profile(ref)
+    again = profile(make_ref("The lighthouse keeper counted 31 gulls on the northern rocks.", "Coast Post",
+                             article="lh1"), hit=False)
+    assert again.stems is first.stems  # from the cache
+    assert again.hit is False
+    assert again.norm == first.norm
+    entry = next(v for k, v in profile_module._CACHE.items() if k[0] == "lh1")
+    assert not any(isinstance(x, PassageRef) for x in entry)
+    # the same passage with another text (the article was edited) is profiled again
+    new_text = "The harbour master counted 31 boats near the southern jetty!!"
+    assert len(new_text) == len(ref.text)  # the same key: article, passage, start, end
+    edited = profile(make_ref(new_text, "Coast Post", article="lh1"))
+    assert "boat" in " ".join(edited.stems)
+    assert edited.stems != first.stems

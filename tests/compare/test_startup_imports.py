@@ -32,3 +32,16 @@ def test_the_package_names_still_reach_their_functions() -> None:
         "assert callable(x.load_model)"
     )
     assert loaded >= HEAVY
+
+
+def test_the_compare_path_does_not_import_the_process_pools() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import desk.cli, desk.library, desk.compare, desk.index.build\nimport sys\n"
+         "print(' '.join(m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert out.split() == []
+    # ... and the pools still start when something indexes
+    from desk.index import pools
+
+    assert pools.mp_context().get_start_method() in {"fork", "spawn"}
