@@ -5,8 +5,9 @@ reach the threshold.  Two rows that each hold several outlets' retellings
 of one fact ("the plant was cut off from the grid", "power to the facility
 was severed") fail it: each sentence matches a few sentences of the other
 row well and the rest weakly, so the mean stays low.  Here two rows join
-when the link is *broadly supported*: every sentence of each row, on
-average, finds a close sentence in the other row (from another article),
+when the link is *broadly supported*: the sentences of the smaller row, on
+average, find a close sentence in the other row (from another article), the
+larger row's sentences at least a related one,
 the rows share a strong pair from two outlets, and they name no different
 places.  One good pair alone never joins two rows (that is
 :func:`desk.compare.grouping.join_strong_pairs`' narrower rule), and the
@@ -22,8 +23,8 @@ import numpy as np
 
 from .profile import Profile
 
-#: two rows join when the mean of their sentences' best match in the other row reaches this (both ways)
-SUPPORT_THRESHOLD = 0.3
+#: two rows join when the mean of the smaller row's sentences' best match in the other row reaches this
+SUPPORT_THRESHOLD = 0.35
 #: ... and a pair across them, from two outlets, reaches this
 SUPPORT_EDGE = 0.38
 #: ... and the merged row holds at most this many sentences (0: no limit)
@@ -31,6 +32,9 @@ SUPPORT_MAX_SIZE = 0
 #: ... and at most this share of the merged row's sentences carry a figure (rows of figures join
 #: through their figures: two tolls or two cargoes in like words are two facts)
 SUPPORT_MAX_FIGURES = 0.35
+#: ... and the larger row's mean best match in the smaller row reaches this (a larger row may hold
+#: retellings that the smaller row lacks, but most of its sentences must still relate)
+SUPPORT_LARGER = 0.2
 
 
 def _best_mean(block: np.ndarray, valid: np.ndarray) -> float:
@@ -109,7 +113,12 @@ def join_supported_rows(
         if counts[ma].sum() + counts[mb].sum() > SUPPORT_MAX_FIGURES * (len(ma) + len(mb)):
             continue
         block, cross = pair_sim(ma, mb)
-        if min(_best_mean(block, cross), _best_mean(block.T, cross.T)) < SUPPORT_THRESHOLD:
+        sa, sb = _best_mean(block, cross), _best_mean(block.T, cross.T)
+        if len(ma) < len(mb):
+            small, large = sa, sb
+        else:
+            small, large = sb, sa
+        if small < SUPPORT_THRESHOLD or large < SUPPORT_LARGER:
             continue
         parent[b] = a
         ma.extend(mb)

@@ -90,3 +90,23 @@ def test_the_rule_is_off_at_threshold_zero(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(joining, "SUPPORT_THRESHOLD", 0.0)
     refs = [CUT_OFF, SEVERED, OFFLINE, BACK]
     assert _run(_sim(BROAD, 4), [[0, 1], [2, 3]], refs) == [[0, 1], [2, 3]]
+
+
+# a row of three retellings and a lone fourth: the lone one matches one of them closely
+LONE = make_ref("Engineers said the dam lost its last power line on Thursday, its first outage.", "Outlet E")
+
+
+def test_a_lone_sentence_joins_a_larger_row_whose_sentences_relate_to_it() -> None:
+    refs = [CUT_OFF, SEVERED, OFFLINE, LONE]
+    row = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5}
+    # LONE's best match is close (0.45); the larger row's sentences relate to it at 0.45, 0.2, 0.2
+    related = {**row, (0, 3): 0.45, (1, 3): 0.2, (2, 3): 0.2}
+    assert _run(_sim(related, 4), [[0, 1, 2], [3]], refs) == [[0, 1, 2, 3]]
+
+
+def test_a_lone_sentence_stays_out_of_a_row_whose_other_sentences_say_something_else() -> None:
+    refs = [CUT_OFF, SEVERED, OFFLINE, LONE]
+    row = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5}
+    # one close pair, but the larger row's other sentences share nothing with it (mean 0.15 < 0.2)
+    unrelated = {**row, (0, 3): 0.45, (1, 3): 0.0, (2, 3): 0.0}
+    assert _run(_sim(unrelated, 4), [[0, 1, 2], [3]], refs) == [[0, 1, 2], [3]]
