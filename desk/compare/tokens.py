@@ -174,6 +174,10 @@ def content_stems(text: str) -> list[str]:
         w = m.group().lower()
         if w in STOPWORDS or len(w) < 2:
             continue
+        if "-" in w:
+            # "US-supplied" says what "U.S.-supplied" and "supplied" say: each part counts
+            out.extend(stem(part) for part in w.split("-") if len(part) >= 2 and part not in STOPWORDS)
+            continue
         out.append(stem(w))
     return out
 

@@ -35,3 +35,12 @@ def test_stems_equate_inflections_and_synonyms() -> None:
     assert stem("wounded") == stem("injured")
     assert "the" not in content_stems("the soldiers were killed")
     assert content_stems("The soldiers were killed") == [stem("soldiers"), stem("killed")]
+
+
+def test_hyphenated_compounds_count_by_their_parts() -> None:
+    from desk.compare.tokens import content_stems
+
+    # "NZ-built" and "built" share a stem; the stop-word part of "all-female" adds nothing
+    assert "built" in content_stems("the NZ-built ferry")
+    assert set(content_stems("an all-female crew")) == set(content_stems("a female crew"))
+    assert content_stems("a Navy-backed claim")[:2] == content_stems("Navy backed")
