@@ -134,6 +134,8 @@ _FIGURE_RE = re.compile(r"(?<![\w.,$£€¥₴₽/#@-])" + _NUMBER, re.IGNORECAS
 _RANGE_TAIL = re.compile(
     r"\s*(?:-|–|—|to|and)\s*(?P<hi>US\$|[$£€])?(?P<num>" + _DIGITS + r")\b", re.IGNORECASE
 )
+#: a scale word after the second number of a range: "5-6 million", "between 20 and 25 billion"
+_RANGE_SCALE = re.compile(r"\s+(" + _SCALE + r"(?:\s+" + _SCALE + r")?)(?![\w-])", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"(?:\b(?:" + MONTHS + r")\.?,?\s+(?:the\s+)?)$")
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTHS + r")\b")
 _WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)")
@@ -678,6 +680,24 @@ def _settle_kind(text: str, c: _Candidate, hi: int) -> None:
         c.after = text[c.e : min(hi, c.e + 40)]
 
 
+def _scale_both_ends(text: str, c: _Candidate, hi: int, high: float) -> float:
+    """A scale word after a range counts for both ends: "5-6 million" is 5 to 6 million, not 5 to 6.
+
+    Moves the figure's end past the scale word, multiplies its value and returns the scaled upper
+    end; the word after the scale then settles the kind ("3 to 4 billion dollars" is money).
+    """
+    sm = _RANGE_SCALE.match(text, c.e, hi)
+    if not sm:
+        return high
+    factor = _word_value("one " + sm.group(1).lower()) or 1.0
+    c.value *= factor
+    c.scale = sm.group(1)
+    c.e = sm.end()
+    c.after = text[c.e : min(hi, c.e + 40)]
+    _settle_kind(text, c, hi)
+    return high * factor
+
+
 def _read_range(text: str, c: _Candidate, hi: int) -> tuple[float | None, bool] | None:
     """The upper end of a range after the figure, and whether "between" drops the hedge.
 
@@ -703,6 +723,8 @@ def _read_range(text: str, c: _Candidate, hi: int) -> tuple[float | None, bool] 
         if c.scale or c.abbr:
             high = hv * (value / _digits_value(dig))
         c.e = rm.end()
+        if not (c.scale or c.abbr):
+            high = _scale_both_ends(text, c, hi, high)
         pct_tail = re.match(r"\s?%|\s+per\s?cent\b|\s+percent\b", text[c.e : min(hi, c.e + 24)])
         if pct_tail:
             c.e += pct_tail.end()

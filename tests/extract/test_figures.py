@@ -89,6 +89,21 @@ def test_range() -> None:
     assert (h.value, h.high) == (1500, 2000)
 
 
+def test_a_scale_word_after_a_range_scales_both_ends() -> None:
+    f = only("Officials hope to ship roughly 7-8 million tonnes of wheat by spring.")
+    assert (f.value, f.high, f.qualifier) == (7_000_000, 8_000_000, "about")
+    assert f.text == "7-8 million"
+    assert f.counted == "tonnes"
+    g = only("The repairs will cost between 2 and 3 billion dollars.")
+    assert (g.value, g.high, g.kind) == (2e9, 3e9, "money")
+    h = only("Some 30 to 40 thousand residents left the valley.")
+    assert (h.value, h.high) == (30_000, 40_000)
+    assert h.counted == "residents left"
+    # a scale on the first number already counts for both ends
+    k = only("They lost 1.5-2 million euros.")
+    assert (k.value, k.high) == (1_500_000, 2_000_000)
+
+
 def test_counted_noun_phrase() -> None:
     assert only("Zelensky said 14,000 Russian soldiers have been killed.").counted == "Russian soldiers killed"
     assert only("Russia lost 1,450 armoured personnel vehicles.").counted == "armoured personnel vehicles"
