@@ -39,7 +39,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
 
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
-  at two places.  Claimant names play no part in a flag: different names of one claimant
+  at two places, and neither do figures more than :data:`MAX_RIVAL_RATIO` times apart
+  (:func:`scales_apart`: one ship's load and a season's exports).  Claimant names play no part in a flag: different names of one claimant
   (or the same figure from two claimants) never disagree.  ``Verdict.text``
   says which figures, by whom, as of when; ``Verdict.clashes`` lists the
   pairs that cannot both hold.
@@ -60,8 +61,8 @@ from .asof import AsOf
 from .places import different_places
 from .quantity import Quantity
 
-__all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
-           "running_count"]
+__all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
+           "running_count", "scales_apart"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
@@ -237,6 +238,22 @@ def _apart(a: AsOf, b: AsOf, gap: int) -> bool:
     return not a.overlaps(b, slack_days=(gap + 1) // 2)
 
 
+#: figures for one quantity further apart than this factor count different scopes (one ship's load
+#: and a season's exports, one town's toll and a country's), not rival counts of one thing
+MAX_RIVAL_RATIO = 20.0
+
+
+def scales_apart(a: ClaimFact, b: ClaimFact) -> bool:
+    """The larger claim's lowest value exceeds :data:`MAX_RIVAL_RATIO` times the smaller's highest.
+
+    A zero or open-ended figure ("none", "more than 100") has no scale and is never apart.
+    """
+    small, large = (a, b) if a.high <= b.high else (b, a)
+    if small.high <= 0 or math.isinf(small.high):
+        return False
+    return large.low > MAX_RIVAL_RATIO * small.high
+
+
 #: a dispute is between a few rival figures; a quantity whose clashing figures need more distinct
 #: values than this to all hold mixes several counts (parts and the whole, other places or loads)
 MAX_RIVAL_VALUES = 3
@@ -332,6 +349,8 @@ def judge(
                     continue  # "wounded another 75" and "30 others injured": parts of different wholes
                 if different_places(a.places, b.places):
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
+                if scales_apart(a, b):
+                    continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if related is not None and not related(a, b):
                     continue
                 clashes.append((a, b))

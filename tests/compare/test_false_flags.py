@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desk.compare.asof import AsOf
-from desk.compare.disagree import MAX_RIVAL_VALUES, ClaimFact, judge, rival_values, running_count
+from desk.compare.disagree import MAX_RIVAL_VALUES, ClaimFact, judge, rival_values, running_count, scales_apart
 from desk.compare.places import places_in
 from desk.compare.quantity import quantity_of
 from desk.extract.figures import find_figures
@@ -154,3 +154,22 @@ def test_a_claim_naming_no_place_is_about_the_place_the_row_names() -> None:
     assert _flagged(_with_row_place([stray, mall, again, low]))
     # one document naming a place is not enough to call it the row's place
     assert _with_row_place([stray, vague]) == [stray, vague]
+
+
+def test_figures_of_different_scale_count_different_scopes_not_rivals() -> None:
+    ship = _claim("The first freighter sailed with some 40,000 tons of barley, the port said.", "40,000", "port",
+                  "Daily A")
+    season = _claim("About 9 million tons of barley could leave the ports this season, the minister said.",
+                    "9 million", "minister", "Daily B")
+    assert scales_apart(ship, season)
+    assert not _flagged([ship, season])
+    # rival tolls an order of magnitude apart are still a dispute
+    ours = _claim("The army said 1,200 of its soldiers were killed in the offensive.", "1,200", "army", "Daily A")
+    theirs = _claim("The rebels said 13,000 army soldiers were killed in the offensive.", "13,000", "rebels",
+                    "Daily B")
+    assert not scales_apart(ours, theirs)
+    assert _flagged([ours, theirs])
+    # an open-ended figure admits any larger value, so it is never of another scale
+    more = _claim("More than 100 tons of barley were spoiled, the port said.", "100", "port", "Daily C")
+    assert more.high == float("inf")
+    assert not scales_apart(more, season)
