@@ -9,7 +9,14 @@ from __future__ import annotations
 import datetime as dt
 
 from desk.compare.asof import AsOf
-from desk.compare.disagree import MAX_RIVAL_VALUES, ClaimFact, judge, rival_values, running_count, scales_apart
+from desk.compare.disagree import (
+    MAX_RIVAL_VALUES,
+    ClaimFact,
+    judge,
+    rival_values,
+    running_count,
+    scales_apart,
+)
 from desk.compare.places import places_in
 from desk.compare.quantity import quantity_of
 from desk.extract.figures import find_figures
