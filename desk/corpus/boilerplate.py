@@ -26,7 +26,9 @@ legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph aft
                        copyright and "All rights reserved" lines
 photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines
 credit line            "Reporting by ...; editing by ...", "Additional reporting by ..."
-byline                 "By Jane Doe and John Roe", "By Jane Doe, Moscow correspondent"
+byline                 "By Jane Doe and John Roe", "By Jane Doe, Moscow correspondent"; inside a
+                       long line, a byline in capitals that opens the next story of a page
+                       ("... he said. BY JANE DOE FOR THE DAILY POST Another ...", the span only)
 markup                 the "## " of a Markdown heading (the span only)
 date line              a line that is only a date and time ("Tuesday, 02 January 2024 12:17 GMT")
 donation appeal        a block opened by "A message from ...:", "Dear readers," or a
@@ -78,6 +80,12 @@ _BYLINE = re.compile(
     r"|August|September|October|November|December|Then|Now|Contrast|Comparison|Far|Law)\b)[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"(?:\s*(?:,|and|&|und|et|y)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,3}"
     r"(?:\s*[,|–—-]\s*[\w .'’-]{0,40})?$"
+)
+#: a byline in capitals inside running text, where a page glues several stories together
+_CAPS_WORD = r"[A-Z][A-Z'’.-]+"
+_INLINE_BYLINE = re.compile(
+    r"(?:^|(?<=[.!?'’\"”] ))BY (?:" + _CAPS_WORD + r" ){1,4}(?:(?:AND|&) (?:" + _CAPS_WORD + r" ){1,4})?"
+    r"(?:FOR|IN) " + _CAPS_WORD + r"(?: " + _CAPS_WORD + r"){0,2}(?=\s+[A-Z][a-z]|\s*$)"
 )
 _BARE_LABEL = re.compile(r"[^:|]*[:|]?\s*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
@@ -240,6 +248,8 @@ def detect(text: str) -> list[Boilerplate]:
             m = _WIRE_CREDIT.match(ln.text)
             if m:
                 extra.append(Boilerplate(ln.start, ln.start + len(m.group(0).rstrip()), "wire credit"))
+            extra.extend(Boilerplate(ln.start + b.start(), ln.start + b.end(), "byline")
+                         for b in _INLINE_BYLINE.finditer(ln.text))
             h = _HEADING_MARK.match(ln.text)
             if h:
                 # the Markdown heading marker, not the heading

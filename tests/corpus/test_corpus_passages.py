@@ -147,3 +147,19 @@ def test_furniture_sentence_inside_a_body_without_breaks() -> None:
     ]
     ps = cut_passages(text, spans)
     assert not any("Click here" in text[p.start : p.end] for p in ps)
+
+
+def test_a_byline_in_capitals_inside_a_glued_page_opens_a_new_passage() -> None:
+    from desk.corpus.boilerplate import detect
+
+    first = "The mayor of Dornfeld said the river had burst its banks overnight. " * 6
+    second = "Farmers downstream moved their cattle to higher ground on Sunday. " * 6
+    text = first + "BY MARA OKONJO AND LEE PARK FOR THE VALLEY POST " + second
+    spans = [b for b in detect(text) if b.reason == "byline"]
+    assert [text[b.start : b.end] for b in spans] == ["BY MARA OKONJO AND LEE PARK FOR THE VALLEY POST"]
+    ps = cut_passages(text, detect(text))
+    assert not any("VALLEY POST" in text[p.start : p.end] for p in ps)
+    assert any(text[p.start : p.end].startswith("Farmers downstream") for p in ps)
+    # capitals that are a headline's words, not a byline after a sentence, stay text
+    shout = first + "Residents were RESCUED BY BOAT CREWS FOR HOURS on end. " + second
+    assert not [b for b in detect(shout) if b.reason == "byline"]
