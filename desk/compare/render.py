@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
+from pathlib import PurePath
 
 from desk.model import Comparison, PassageRef, Row
 from desk.textsafe import visible
@@ -45,6 +47,29 @@ def _shorten(text: str) -> str:
     return text[: cut if cut > 0 else MAX_CHARS] + " …"
 
 
+_WORDS = re.compile(r"\w+")
+_LEADING_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}[ _-]*")
+
+
+def file_tells_more(ref: PassageRef) -> bool:
+    """Whether the article's file name says more than its title and date.
+
+    A folder saved as "2031-05-02 Dam Bursts Its Banks.md" names each file by
+    date and title: repeating it under every passage only doubles the
+    citation line.  A name that is not the title (or a shortened start of it)
+    is kept, since it is how the researcher finds the file.
+    """
+    name = PurePath(ref.relpath or ref.path).name
+    if not name:
+        return False
+    stem = _LEADING_DATE.sub("", name.rsplit(".", 1)[0] if "." in name else name)
+    stem_words = _WORDS.findall(stem.casefold())
+    title_words = _WORDS.findall(ref.title.casefold())
+    if not stem_words or not title_words:
+        return True
+    return stem_words != title_words[: len(stem_words)]
+
+
 def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) -> str:
     outlets = row.outlets
     flags = [f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''}"]
@@ -68,7 +93,8 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
             lines.append(wrapped)
             date = ref.date.isoformat() if ref.date else "undated"
             title = visible(" ".join(ref.title.split()))
-            lines.append(f"      — {title}, {date}, {visible(ref.relpath or ref.path)} ¶{ref.number + 1}")
+            where = f", {visible(ref.relpath or ref.path)}" if file_tells_more(ref) else ""
+            lines.append(f"      — {title}, {date}{where} ¶{ref.number + 1}")
     # one line per counted thing; it says itself whether the figures agree or differ, so its
     # bullet is neutral (only the row's head says "disagree")
     for d in row.differences:

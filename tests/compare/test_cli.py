@@ -72,3 +72,23 @@ def test_compare_through_the_cli(seeds: Path, data_dir: Path, capsys: pytest.Cap
     assert data["rows"][0]["disagreement"] is True
     assert main(["compare", str(seeds), "title:(", "--data-dir", str(data_dir)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_citation_names_the_file_only_when_it_says_more_than_title_and_date() -> None:
+    from dataclasses import replace
+
+    from desk.compare.render import file_tells_more, render_row
+    from desk.model import Row
+
+    from .helpers import make_ref
+
+    ref = make_ref("The dam burst its banks on Sunday.", "Outlet A")
+    named = replace(ref, title="Dam Bursts Its Banks: Villages Flooded", relpath="2031-05-02 Dam Bursts Its Banks.md")
+    other = replace(ref, title="Dam Bursts Its Banks", relpath="river/notes-0042.md")
+    assert not file_tells_more(named)  # the title's start, after the date the folder put first
+    assert file_tells_more(other)
+    row = Row(cells={"Outlet A": [named], "Outlet B": [replace(other, outlet="Outlet B")]})
+    text = render_row(1, row)
+    assert "Dam Bursts Its Banks.md" not in text
+    assert "— Dam Bursts Its Banks: Villages Flooded, undated ¶1" in text
+    assert "— Dam Bursts Its Banks, undated, river/notes-0042.md ¶1" in text
