@@ -136,6 +136,8 @@ _RANGE_TAIL = re.compile(
 )
 #: a scale word after the second number of a range: "5-6 million", "between 20 and 25 billion"
 _RANGE_SCALE = re.compile(r"\s+(" + _SCALE + r"(?:\s+" + _SCALE + r")?)(?![\w-])", re.IGNORECASE)
+#: a half after a whole number: "two and a half", "nine-and-a-half", "3½"
+_HALF_TAIL = re.compile(r"½|(?:\s+|[-‐])and(?:\s+|[-‐])an?(?:\s+|[-‐])half(?![\w-])|(?:\s+|[-‐])and(?:\s+|[-‐])an?(?:\s+|[-‐])half(?=-)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"(?:\b(?:" + MONTHS + r")\.?,?\s+(?:the\s+)?)$")
 _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + MONTHS + r")\b")
 _WORD_AFTER = re.compile(r"^[\s\u00a0]*([A-Za-z][A-Za-z.'’]*(?:-[A-Za-z]+)*)")
@@ -449,6 +451,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         return None
     if c.scale and c.dig:
         c.value *= _word_value("one " + c.scale.strip()) or 1
+    if _read_half(text, c, hi):
+        return None
     # a scale word alone ("hundreds of") never reaches here; "thousands" is plural and unmatched
     if _context_says_no_figure(text, c, hi):
         return None
@@ -552,7 +556,8 @@ def _read_words(text: str, m: re.Match[str], c: _Candidate, hi: int) -> bool:
     if w[0].isupper() and not _sentence_initial(text, c.s) and not _is_title_case_line(text, c.s):
         return False  # a name: "the Big Three", "Group of Seven"
     first = re.split(r"[\s\-‐]+", low)[0]
-    if (low == "one" or first == "one" and not c.scale and " " not in low) and _one_is_no_count(text, c, hi):
+    if ((low == "one" or first == "one" and not c.scale and " " not in low) and not _HALF_TAIL.match(text, c.e, hi)
+            and _one_is_no_count(text, c, hi)):
         return False
     if re.match(r"[-‐]", c.after) and not c.scale and _hyphen_word_is_no_figure(text, c, low, hi):
         return False
@@ -678,6 +683,26 @@ def _settle_kind(text: str, c: _Candidate, hi: int) -> None:
         pm = re.match(r"\s+(?:percent|pc|per\s+cent)\b", c.after, re.IGNORECASE)
         c.e = c.e + (pm.end() if pm else 0)
         c.after = text[c.e : min(hi, c.e + 40)]
+
+
+def _read_half(text: str, c: _Candidate, hi: int) -> bool:
+    """ "two and a half million", "nine-and-a-half", "3½": the half counts, and so does a scale after it.
+
+    True when the half ends a hyphenated modifier that is no figure ("a nine-and-a-half-year sentence").
+    """
+    if c.scale or c.abbr or c.pct or c.value != int(c.value) or not 0 <= c.value < 1000:
+        return False
+    hm = _HALF_TAIL.match(text, c.e, hi)
+    if not hm:
+        return False
+    c.value += 0.5
+    c.e = hm.end()
+    sm = _RANGE_SCALE.match(text, c.e, hi)
+    if sm:
+        c.value *= _word_value("one " + sm.group(1).lower()) or 1.0
+        c.e = sm.end()
+    c.after = c.after_num = text[c.e : min(hi, c.e + 40)]
+    return bool(re.match(r"[-‐]", c.after)) and _hyphen_word_is_no_figure(text, c, "half", hi)
 
 
 def _scale_both_ends(text: str, c: _Candidate, hi: int, high: float) -> float:

@@ -104,6 +104,19 @@ def test_a_scale_word_after_a_range_scales_both_ends() -> None:
     assert (k.value, k.high) == (1_500_000, 2_000_000)
 
 
+def test_a_half_after_a_whole_number_counts() -> None:
+    f = only("About two and a half million people left the coast.")
+    assert (f.text, f.value, f.counted) == ("two and a half million", 2_500_000, "people left")
+    assert only("One and a half million households lost power.").value == 1_500_000
+    assert only("Inspectors found 12 and a half tonnes of fuel.").value == 12.5
+    assert only("Some 3½ million voters stayed home.").value == 3_500_000
+    # a half that ends a hyphenated duration is no figure, like "a nine-year sentence"
+    assert find_figures("The court handed down a six-and-a-half-year sentence.") == []
+    assert find_figures("She spent two and a half years abroad.") == []
+    # a half after a scale is not a half of the whole
+    assert only("Two million and a half people.").value == 2_000_000
+
+
 def test_counted_noun_phrase() -> None:
     assert only("Zelensky said 14,000 Russian soldiers have been killed.").counted == "Russian soldiers killed"
     assert only("Russia lost 1,450 armoured personnel vehicles.").counted == "armoured personnel vehicles"
