@@ -37,7 +37,7 @@ from desk.model import Figure
 from .profile import context_outcome
 from .tokens import OUTCOMES, content_stems
 
-__all__ = ["Quantity", "fold_subject", "quantity_of"]
+__all__ = ["Quantity", "fold_subject", "kind_word", "quantity_of"]
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
@@ -150,6 +150,11 @@ class Quantity:
         if self.kind:
             parts.append(_KIND_WORDS.get(self.kind, self.kind))
         return " ".join(parts) or self.unit
+
+
+def kind_word(kind: str) -> str:
+    """The word a kind of count reads as ("kill" -> "killed"), or "" for a kind without one."""
+    return _KIND_WORDS.get(kind, "")
 
 
 def _subject(phrase: str, claimant: str) -> str:

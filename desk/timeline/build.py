@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -26,13 +27,19 @@ from .sources import (
     Verdict,
     as_of_of,
     cumulative,
+    fold_subject,
     hedged_interval,
+    kind_word,
     quantity_key,
     quantity_of,
     running_count,
     same_claimant,
     verdicts,
 )
+
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+#: a side written as an adjective ("Ukrainian", "British", "Chinese"), which reads before the thing counted
+_ADJECTIVE = re.compile(r"(?:an|ish|ese|i)$")
 
 #: passages a query's timeline reads at most (its figures come from every one of them)
 QUERY_LIMIT = 3000
@@ -159,20 +166,54 @@ def build_series(
         for i, (q, p, f) in enumerate(items)
     ]
     out: list[Series] = []
+    named: list[tuple[Series, Quantity, str, str]] = []  # series, quantity, label, place name
     # the comparison's own grouping of matching quantities, then one series per place of each
     for group in verdicts(facts):
         for place, claims in _by_place(group.claims, where):
             # judged again within the place: another place's toll never marks this series
             for v in verdicts(claims):
                 pts = sorted((points[c.key] for c in v.claims), key=_order_key)
-                label = _label(pts) or v.quantity.label
-                s = Series(key=quantity_key(v.quantity) + (f"@{place[0]}" if place else ""),
-                           label=f"{label} ({place[1]})" if place else label, points=pts,
-                           cumulative=cumulative(v.quantity))
+                s = Series(key=quantity_key(v.quantity) + (f"@{place[0]}" if place else ""), label="",
+                           points=pts, cumulative=cumulative(v.quantity))
                 _mark(s, v, points)
                 out.append(s)
+                named.append((s, v.quantity, _label(pts) or v.quantity.label, place[1] if place else ""))
+    _name_lanes(named)
     out.sort(key=lambda s: (-len(s.points), s.label.casefold()))
     return out
+
+
+def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
+    """Each series' label: its most common counted phrase, and its place in brackets.
+
+    Lanes whose phrases read alike ("prisoners") but count different
+    quantities say what tells them apart: the side the quantity belongs to as
+    the articles write it ("Ukrainian"), and what happened to it ("killed").
+    """
+    seen = Counter((label.casefold(), place) for _, _, label, place in named)
+    for s, q, label, place in named:
+        if seen[(label.casefold(), place)] > 1:
+            low = label.casefold()
+            side = _side_word(s.points, q.subject)
+            happened = kind_word(q.kind)
+            if side and side.casefold() not in low:
+                label = f"{side} {label}"
+            if happened and happened not in low:
+                label = f"{label} {happened}"
+        s.label = f"{label} ({place})" if place else label
+
+
+def _side_word(pts: Sequence[TimelinePoint], subject: str) -> str:
+    """The adjective the points' counted phrases (else sentences) use for ``subject`` ("ukrain" -> "Ukrainian")."""
+    if not subject or subject.startswith("own"):
+        return ""
+    words: Counter[str] = Counter()
+    for texts in ([p.counted for p in pts], [p.sentence for p in pts]):
+        for t in texts:
+            words.update(w for w in _CAPITAL_WORD.findall(t) if fold_subject(w) == subject and _ADJECTIVE.search(w))
+        if words:
+            return words.most_common(1)[0][0]
+    return ""
 
 
 def _running(p: TimelinePoint) -> bool:

@@ -15,13 +15,13 @@ from collections.abc import Sequence
 
 from desk.compare.asof import AsOf, resolve_as_of
 from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge, running_count
-from desk.compare.quantity import Quantity
+from desk.compare.quantity import Quantity, fold_subject, kind_word
 from desk.compare.quantity import quantity_of as _quantity_of
 from desk.model import Figure, PassageRef
 
 __all__ = [
-    "GROWTH_GAP_DAYS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "hedged_interval",
-    "quantity_key", "quantity_of", "running_count", "same_claimant", "verdicts",
+    "GROWTH_GAP_DAYS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "fold_subject",
+    "hedged_interval", "kind_word", "quantity_key", "quantity_of", "running_count", "same_claimant", "verdicts",
 ]
 
 

@@ -217,3 +217,28 @@ def test_series_are_per_place_and_another_towns_toll_never_marks_the_countrys_gr
     assert [p.value for p in town.points] == [300]
     assert "Brentholm" in town.label
     assert town.key != country.key
+
+
+def test_lanes_whose_phrases_read_alike_say_what_tells_them_apart() -> None:
+    from desk.compare.quantity import Quantity
+    from desk.timeline.build import _name_lanes
+    from desk.timeline.model import Series
+
+    day = dt.date(2031, 3, 9)
+    killed = ref("Officials said 40 Varnian prisoners were killed in the blast.", "Daily A", day,
+                 [("40", 40, "", "prisoners", "officials")])
+    traded = ref("The two sides traded 12 Kordish prisoners on Friday.", "Daily B", day,
+                 [("12", 12, "", "prisoners", "")])
+    lanes = [Series("a", "", [anchor_point(killed)]), Series("b", "", [anchor_point(traded)]),
+             Series("c", "", [anchor_point(killed)])]
+    _name_lanes([
+        (lanes[0], Quantity("kill", "prison", "varn"), "prisoners", ""),
+        (lanes[1], Quantity("", "prison", "kord"), "prisoners", ""),
+        (lanes[2], Quantity("kill", "prison", "varn"), "prisoners", "Lisk"),  # alone at its place
+    ])
+    assert [s.label for s in lanes] == ["Varnian prisoners killed", "Kordish prisoners", "prisoners (Lisk)"]
+
+
+def anchor_point(r: PassageRef) -> TimelinePoint:
+    (point,) = [p for s in build_series([r]) for p in s.points]
+    return point
