@@ -446,3 +446,33 @@ def test_alias_edits_reach_extractions_passages_and_collations(tmp_path):
         names = {a.name for row in coll.rows for refs in row.cells.values() for r in refs for a in r.attributions}
         assert "Isolde Varnholt" in names
         assert name not in names
+
+
+def test_a_library_stored_by_older_reading_rules_reads_every_file_again_once(small, count_reads, monkeypatch):
+    from desk.index import build, plan
+
+    with Library(small) as lib:
+        lib.update()
+        assert lib.store.get_meta(build.RULES_META) == str(plan.RULES_VERSION)
+        before = {a.relpath: a.sha1 for a in lib.articles()}
+        # desk upgraded: the library was stored by the rules before these
+        monkeypatch.setattr(plan, "RULES_VERSION", plan.RULES_VERSION + 1)
+        monkeypatch.setattr(build, "RULES_VERSION", plan.RULES_VERSION)
+        count_reads.clear()
+        r = lib.update(extract=False)
+        assert sorted(count_reads) == ["a.md", "b.md", "c.md"]
+        assert (r.added, r.updated, r.unchanged) == (0, 3, 0)
+        assert r.pending_extraction == 3  # figures and claimants are found again by the new rules
+        assert {a.relpath: a.sha1 for a in lib.articles()} == before
+        assert _names(lib.search("grain")) == {"a.md"}
+        # a cancelled upgrade run is done again in full next time
+        count_reads.clear()
+        monkeypatch.setattr(build, "RULES_VERSION", plan.RULES_VERSION + 1)
+        assert lib.update(extract=False, cancelled=lambda: True).cancelled
+        count_reads.clear()
+        lib.update()
+        assert sorted(count_reads) == ["a.md", "b.md", "c.md"]
+        count_reads.clear()
+        r = lib.update()
+        assert count_reads == []
+        assert r.unchanged == 3

@@ -31,7 +31,7 @@ from typing import Any
 
 from desk.errors import Cancelled, FolderError
 from desk.index.backend import FigureSpan, IndexBackend, IndexWriting
-from desk.index.plan import Found, Plan, plan_run
+from desk.index.plan import RULES_VERSION, Found, Plan, plan_run
 from desk.index.pools import Extracted, ReadResult, figures_of, read_all, run_extraction, workers
 from desk.index.store import FileState, Store
 from desk.model import (
@@ -48,6 +48,8 @@ POOL_THRESHOLD = 64
 PARALLEL_WRITE_THRESHOLD = 4000
 #: the store's key for the manifest rows of the last run
 MANIFEST_META = "manifest-entries"
+#: the store meta key of the reading rules its articles were stored by (:data:`desk.index.plan.RULES_VERSION`)
+RULES_META = "reading-rules"
 #: longer article texts get no figures/claimants pass (reported; text and regex figures are indexed)
 MAX_EXTRACT_CHARS = 2_000_000
 #: articles per extraction task in pass 2 (their sentences are parsed in shared batches)
@@ -193,9 +195,12 @@ class Indexer:
             except OSError:
                 return False
 
+        if not states:  # an empty store is written by these rules from its first article on
+            self.store.set_meta(RULES_META, str(RULES_VERSION))
+        rules_changed = bool(states) and self.store.get_meta(RULES_META) != str(RULES_VERSION)
         plan = plan_run(
             (Found(rel, st.st_size, st.st_mtime) for _p, rel, st in found),
-            states, skipped_before, manifest_changed, same_content,
+            states, skipped_before, manifest_changed, same_content, rules_changed,
         )
         for rel, size, mtime in plan.touch:
             self.store.touch(rel, size, mtime)
@@ -269,6 +274,8 @@ class Indexer:
         )
         if manifest_now is not None:
             self.store.set_meta(MANIFEST_META, json.dumps(manifest_now, ensure_ascii=False))
+        # every file is stored by these rules now (a cancelled run returned above and reads them all again)
+        self.store.set_meta(RULES_META, str(RULES_VERSION))
         report.pending_extraction = self.store.pending_extraction()
         report.seconds = time.perf_counter() - run.t0
         return report

@@ -62,3 +62,12 @@ def test_skipped_files_are_remembered_until_they_change() -> None:
     p = plan_run([Found("empty.txt", 0, 4.0), Found("binary.txt", 60, 5.0)], {}, before)
     assert p.remembered == [("empty.txt", why, 0, 4.0)]
     assert p.read == {"binary.txt": planning.RETRY}
+
+
+def test_a_store_written_by_other_reading_rules_reads_every_stored_file_again() -> None:
+    states = {"x.txt": state("x.txt", 10, 1.0), "y.txt": state("y.txt", 5, 2.0)}
+    found = [Found("x.txt", 10, 1.0), Found("y.txt", 5, 2.0), Found("z.txt", 3, 3.0)]
+    p = plan_run(found, states, {}, rules_changed=True)
+    assert p.read == {"x.txt": planning.RULES, "y.txt": planning.RULES, "z.txt": planning.NEW}
+    assert p.unchanged == []
+    assert plan_run(found, states, {}).unchanged == ["x.txt", "y.txt"]

@@ -1,0 +1,55 @@
+"""What desk stores for a file changes only together with ``desk.index.plan.RULES_VERSION``.
+
+A library remembers the reading rules its articles were stored by, and reads
+every file again when desk's rules are newer (tests/test_library.py).  That
+only reaches users if the version moves whenever the output moves: this test
+fingerprints what ingest and the figure finder make of the demo folder and the
+seeds, and fails when the fingerprint changes under the same version.
+
+When it fails after a deliberate change: bump RULES_VERSION and record the new
+fingerprints below (the assertion message prints them).  The parser's
+attributions are left out of the fingerprint: they may differ by a hair across
+CPUs, and a flaky check would be worse than none; bump the version by hand for
+changes to claimants.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from desk.index.plan import RULES_VERSION
+
+#: RULES_VERSION -> the fingerprints of (the demo folder, the seeds, every 8th ukraine-media file) under it
+RECORDED = {2: ("64522743a6117378", "adc56f9601017e69", "906c883cd17f6581")}
+
+
+def _fingerprint(folder: Path, every: int = 1) -> str:
+    from desk import corpus
+    from desk.extract.figures import find_figures
+
+    ctx = corpus.FolderContext.load(folder)
+    out = []
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in corpus.SUFFIXES)
+    for path in files[::every]:
+        try:
+            a = corpus.read_article(path, folder, ctx)
+        except corpus.Unreadable as exc:
+            out.append([path.name, "unreadable", exc.reason])
+            continue
+        out.append([
+            path.relative_to(folder).as_posix(), a.title, a.outlet, a.date.isoformat() if a.date else None,
+            [[p.start, p.end] for p in a.passages],
+            [[b.start, b.end, b.reason] for b in a.boilerplate],
+            [[f.start, f.end, f.value, f.high, f.qualifier, f.kind, f.counted] for f in find_figures(a.text)],
+        ])
+    return hashlib.sha256(json.dumps(out, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def test_stored_output_changes_only_with_the_reading_rules_version(demo: Path, seeds: Path, ukraine: Path) -> None:
+    now = (_fingerprint(demo), _fingerprint(seeds), _fingerprint(ukraine, every=8))
+    assert RECORDED.get(RULES_VERSION) == now, (
+        f"ingest or figure output changed (fingerprints now {now}); if that is meant, bump "
+        f"desk.index.plan.RULES_VERSION and record {{{RULES_VERSION + 1}: {now}}} in this file"
+    )
