@@ -85,6 +85,9 @@ _CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_OTHER = {"it", "they", "them"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+#: first-person subjects the every-sentence listing reads: a writer or a speaker naming themself
+_SPEAKER_SELF = {"i", "we"}
+_QUOTE_MARK = re.compile(r"[\"“”«»„]|''|``")
 #: role nouns that, with "the", point back to a source named before
 GENERIC_ROLES = {
     "official", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry", "agency",
@@ -544,8 +547,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             subj = _tag_speaker(t, subj)
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
-        if subj is None or subj.lower_ in _FIRST_PERSON:
+        if subj is None or subj.lower_ in _FIRST_PERSON and not (stance and subj.lower_ in _SPEAKER_SELF):
             continue
+        if subj.lower_ in _SPEAKER_SELF:
+            is_stance = True  # "I told him ...": listed (outside quotations), never a figure's claimant
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:
@@ -1225,6 +1230,11 @@ class _Job:
         text = self.text
         for cues in cues_by_sent.values():
             for c in cues:
+                if text[c.source[0] : c.source[1]].lower() in _SPEAKER_SELF and _QUOTE_MARK.search(
+                    text, *_paragraph(text, c.source[0])
+                ):
+                    c.listed = False  # "I" in a paragraph that quotes anyone may be the one quoted
+                    continue
                 if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
                     text, min(c.source[0], c.cue[0])
                 ):
@@ -1385,6 +1395,10 @@ def _unresolved_source(raw: str, kind: str) -> bool:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         return True
+    if low in _SPEAKER_SELF:
+        # the writer's "I" is read as a stance cue, and only outside paragraphs that quote anyone;
+        # a reporting verb's "I" is someone's quoted words
+        return kind == "stance"
     if kind == "according" and "own" not in words and (len(words) > 1 or low in ("him", "her", "them")):
         return True  # "according to a database kept by the county" ("according to plan" is no cue at all)
     if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:

@@ -1,0 +1,56 @@
+"""Every-sentence sources, fourth round (issue 15): the writer or speaker who says "I" or "we".
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.extract import extract, load_model
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    load_model()
+
+
+def _listed(text: str) -> list[tuple[str, str]]:
+    return [(a.source_text, a.cue) for a in extract(text).attributions]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("I told the harbour board last spring that the pier would not last another winter.", "I", "told"),
+        ("We argued for years that the tram line should reach the hospital.", "We", "argued"),
+        ("Having lived by the canal for decades, I believe the new locks were a mistake.", "I", "believe"),
+    ],
+)
+def test_a_first_person_writer_is_a_source(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+def test_first_person_in_a_paragraph_with_a_quotation_is_left_out() -> None:
+    # the "I" may be the person quoted, whose words the article already attributes
+    text = 'The ferryman shrugged. "I think the river will freeze early," he said. I doubt he is wrong.'
+    assert [s for s, _ in _listed(text) if s.lower() == "i"] == []
+    assert ("he", "said") in _listed(text)
+
+
+def test_object_pronouns_are_no_source() -> None:
+    assert _listed("The mayor told us that the bridge would reopen in May.") == [("The mayor", "told")]
+
+
+def test_a_first_person_source_gives_no_figure_a_claimant() -> None:
+    claims = extract("I counted 40 lorries on the ring road before noon.").claims
+    assert claims
+    assert all(c.claimant == "" for c in claims)
+
+
+def test_an_unnamed_first_person_is_listed_only_as_the_writers_own_cue() -> None:
+    from desk.extract.claimants import _unresolved_source
+
+    assert _unresolved_source("I", "stance")
+    assert _unresolved_source("we", "stance")
+    assert not _unresolved_source("I", "verb")
