@@ -180,6 +180,14 @@ STANCE = {
     "lecture", "preach", "celebrate", "commend", "congratulate", "extol", "herald", "champion", "outline",
     "articulate", "voice", "reaffirm", "lobby", "petition",
     "bristle", "seethe", "fume", "scoff", "sneer", "rant", "rave", "gush", "lash",
+    # verbs of discussing, offering and characterising ("X discussed the cuts", "X offered no proof", "X linked
+    # the outage to the storm", "X painted the plan as reckless") and of an attitude held toward something ("X
+    # admires Y", "X resented the ruling"): each gives its subject's position; (verbs of effort or plain action
+    # such as "try", "seek", "raise", "release", "send", "vote" were measured and name too few sources)
+    "address", "debate", "offer", "sing", "invoke", "recount", "summarize", "summarise", "muse",
+    "ponder", "pitch", "link", "paint", "depict", "dub", "nickname", "term", "attribute",
+    "admire", "love", "hate", "dislike", "prefer", "approve", "disapprove", "trust", "distrust", "respect",
+    "regret", "resent", "appreciate", "sense",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

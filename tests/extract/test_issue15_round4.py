@@ -54,3 +54,25 @@ def test_an_unnamed_first_person_is_listed_only_as_the_writers_own_cue() -> None
     assert _unresolved_source("I", "stance")
     assert _unresolved_source("we", "stance")
     assert not _unresolved_source("I", "verb")
+
+
+# -- verbs of discussing, characterising and attitude -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Councillor Mira Holt discussed the tram budget with the planning board.", "Councillor Mira Holt"),
+        ("The harbour union offered no evidence for the delay.", "The harbour union"),
+        ("Governor Tomas Reyes linked the flooding to years of neglected drains.", "Governor Tomas Reyes"),
+        ("Senator Ada Quill painted the ferry contract as a giveaway.", "Senator Ada Quill"),
+        ("The dairy farmers resented the new water charges.", "The dairy farmers"),
+        ("Ilse Brandt openly admires the old mayor's housing policy.", "Ilse Brandt"),
+    ],
+)
+def test_verbs_of_discussing_characterising_and_attitude_name_a_source(text: str, source: str) -> None:
+    assert source in [s for s, _ in _listed(text)]
+
+
+def test_verbs_of_effort_name_no_source() -> None:
+    assert _listed("The port authority tried to reopen the channel and raised the dredging fees.") == []
