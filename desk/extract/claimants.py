@@ -247,6 +247,15 @@ _NOT_SOURCES = {
 }
 
 
+#: cue verbs whose "as" clause compares or times rather than reports: "as the data show" reports,
+#: "as he continued", "as prices rose", "as they answered the door" do not
+_AS_NOT_REPORT = {
+    "continue", "count", "record", "register", "list", "update", "call", "answer", "order", "direct", "air", "cry",
+    "laugh", "sigh", "pray", "rule", "decide", "determine", "post", "text", "message", "find", "learn", "feel",
+    "figure", "consider", "regard", "judge", "view", "rate", "rank",
+}
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -271,6 +280,10 @@ def _is_report_verb(t: Token) -> bool:
         return not any(c.dep_ == "prt" for c in t.children) and any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
         )
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and t.dep_ == "advcl" and any(
+        c.dep_ in _SUBJ for c in t.children
+    ) and lemma not in _AS_NOT_REPORT:
+        return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
     has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:

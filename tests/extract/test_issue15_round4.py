@@ -76,3 +76,22 @@ def test_verbs_of_discussing_characterising_and_attitude_name_a_source(text: str
 
 def test_verbs_of_effort_name_no_source() -> None:
     assert _listed("The port authority tried to reopen the channel and raised the dredging fees.") == []
+
+
+# -- "as X put it" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("As the harbour master put it, the old pier has had its day.", "the harbour master"),
+        ("The fees doubled in a year, as Councillor Ada Roe pointed out on Monday.", "Councillor Ada Roe"),
+        ("As several engineers have noted, the bridge was never designed for lorries.", "several engineers"),
+    ],
+)
+def test_a_cue_in_an_as_clause_names_a_source(text: str, source: str) -> None:
+    assert source in [s for s, _ in _listed(text)]
+
+
+def test_an_as_clause_of_time_names_no_source() -> None:
+    assert _listed("As the council continued its meeting, the lights went out across the harbour.") == []
