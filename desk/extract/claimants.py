@@ -429,7 +429,11 @@ def _tag_speaker(verb: Token, subj: Token) -> Token:
     speaker for its apposition; the name right before the verb speaks.
     """
     doc = verb.doc
-    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children):
+    # ("To grasp the plan, Mayor Roe said, one should ...": a tag set inside the sentence, its verb hung
+    # on the main clause, may take the phrase before the name for its subject)
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children) and not (
+        verb.dep_ == "parataxis" and verb.head.i > verb.i and subj.i < verb.i
+    ):
         return subj
     for c in subj.children:
         if c.dep_ == "appos" and c.i == verb.i - 1 and c.tag_ in ("NNP", "NNPS") and any(

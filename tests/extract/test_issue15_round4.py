@@ -95,3 +95,29 @@ def test_a_cue_in_an_as_clause_names_a_source(text: str, source: str) -> None:
 
 def test_an_as_clause_of_time_names_no_source() -> None:
     assert _listed("As the council continued its meeting, the lights went out across the harbour.") == []
+
+
+def test_a_tag_inside_the_sentence_names_the_speaker_not_the_phrase_before() -> None:
+    # "To know the real Tom Vale, Judge Roe said, one must read it.": the parser may hang "said" on the
+    # main clause, give it "Vale" for its subject and make the judge Vale's apposition
+    from spacy.tokens import Doc
+
+    from desk.extract.claimants import _tag_speaker
+
+    nlp = load_model()
+    words = ["To", "know", "the", "real", "Tom", "Vale", ",", "Judge", "Roe", "said", ",", "one", "must", "read",
+             "it", "."]
+    heads = [1, 13, 5, 5, 5, 9, 5, 8, 5, 13, 9, 13, 13, 13, 13, 13]
+    deps = ["aux", "advcl", "det", "amod", "compound", "nsubj", "punct", "compound", "appos", "parataxis", "punct",
+            "nsubj", "aux", "ROOT", "dobj", "punct"]
+    tags = ["TO", "VB", "DT", "JJ", "NNP", "NNP", ",", "NNP", "NNP", "VBD", ",", "PRP", "MD", "VB", "PRP", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _tag_speaker(doc[9], doc[5]).text == "Roe"
+    # a tag that opens the sentence keeps its own subject
+    words = ["Judge", "Roe", "said", ",", "one", "must", "read", "it", "."]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 2, 6, 2, 6, 6, 6, 6, 6],
+        deps=["compound", "nsubj", "parataxis", "punct", "nsubj", "aux", "ROOT", "dobj", "punct"],
+        tags=["NNP", "NNP", "VBD", ",", "PRP", "MD", "VB", "PRP", "."],
+    )
+    assert _tag_speaker(doc[2], doc[1]).text == "Roe"
