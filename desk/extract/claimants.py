@@ -318,7 +318,17 @@ def _is_stance_verb(t: Token) -> bool:
             )
             for c in t.children
         )
-    return any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in t.children)
+    # ("weighs 236 pounds", "spoke 20 minutes": a measure is no object of a stance; "endorsed one" is)
+    return any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") and not (c.dep_ == "dobj" and _measure(c))
+        or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+        for c in t.children
+    )
+
+
+def _measure(t: Token) -> bool:
+    """ "236", "236 pounds", "20 minutes": a quantity written in digits."""
+    return t.text[:1].isdigit() or any(g.dep_ == "nummod" and g.text[:1].isdigit() for g in t.children)
 
 
 _SPEAK_FORMS = {"speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking"}

@@ -121,3 +121,24 @@ def test_a_tag_inside_the_sentence_names_the_speaker_not_the_phrase_before() -> 
         tags=["NNP", "NNP", "VBD", ",", "PRP", "MD", "VB", "PRP", "."],
     )
     assert _tag_speaker(doc[2], doc[1]).text == "Roe"
+
+
+# -- verbs of appointing, apologising, weighing in, quarrelling; a measure is no stance ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Governor Tomas Reyes appointed two farmers to the water board.", "Governor Tomas Reyes"),
+        ("The harbour company never apologized for the oil spill.", "The harbour company"),
+        ("Several councillors weighed in on the parking dispute.", "Several councillors"),
+        ("Mayor Ada Roe sparred with the governor over the budget.", "Mayor Ada Roe"),
+    ],
+)
+def test_more_verbs_of_stance_name_a_source(text: str, source: str) -> None:
+    assert source in [s for s, _ in _listed(text)]
+
+
+def test_a_measure_is_no_object_of_a_stance() -> None:
+    assert _listed("The prize bull weighs 900 kilograms.") == []
+    assert ("The mayor", "weighed") in _listed("The mayor weighed the proposal for a week.")
