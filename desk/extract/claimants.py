@@ -406,12 +406,39 @@ def _subject_of(verb: Token) -> Token | None:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with":
         return prev
+    # "X appeared to suggest that ...", "X went on to explain ...": the infinitive's subject is the main verb's
+    if _controlled(verb):
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                return c
     # "X issued a statement, saying ...": the participle's subject is the main verb's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
         for c in verb.head.children:
             if c.dep_ in _SUBJ:
                 return c
     return _orphan_subject(verb)
+
+
+#: verbs of seeming and going on whose infinitive's subject is their own: "X appeared to suggest",
+#: "X went on to explain", "X took to the radio to accuse" (not verbs of need, wish or effort: "X needs to
+#: explain", "X tried to question" say what is wanted or tried, not what was said)
+_RAISING = {
+    "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "seeming", "go", "goes", "went",
+    "gone", "going", "continue", "continues", "continued", "continuing", "proceed", "proceeds", "proceeded",
+    "stop", "stops", "stopped", "take", "takes", "took", "taken", "taking",
+}
+
+
+def _controlled(verb: Token) -> bool:
+    """ "X appeared to suggest", "X went on to explain": an infinitive whose subject is the subject of the
+    verb of seeming or going on above it (that verb has no object who would do it: "allow the firm to tell")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
+        and head.lower_ in _RAISING
+    )
 
 
 def _named_before_as_evidence(toks: list[Token]) -> bool:
@@ -706,7 +733,7 @@ def _not_listed(t: Token) -> bool:
     - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
-    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t):
         return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
     lemma = CUE_FORMS.get(low, "")
     if not lemma:

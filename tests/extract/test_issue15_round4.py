@@ -142,3 +142,24 @@ def test_more_verbs_of_stance_name_a_source(text: str, source: str) -> None:
 def test_a_measure_is_no_object_of_a_stance() -> None:
     assert _listed("The prize bull weighs 900 kilograms.") == []
     assert ("The mayor", "weighed") in _listed("The mayor weighed the proposal for a week.")
+
+
+# -- "X appeared to suggest": the subject of a verb of seeming or going on -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Ada Roe appeared to suggest that the pier would close.", "suggest"),
+        ("Mayor Ada Roe took to the radio to accuse the port of lying.", "accuse"),
+        ("Mayor Ada Roe seemed to admit that the pier was unsafe.", "admit"),
+    ],
+)
+def test_the_infinitive_of_a_verb_of_seeming_has_its_subject(text: str, cue: str) -> None:
+    assert ("Mayor Ada Roe", cue) in _listed(text)
+
+
+def test_an_infinitive_with_someone_else_to_do_it_names_no_source() -> None:
+    assert _listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
+    # a verb of need or effort says what is wanted or tried, not what was said
+    assert [c for _, c in _listed("Mayor Ada Roe needs to explain why the pier closed.")] != ["explain"]
