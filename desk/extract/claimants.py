@@ -85,6 +85,9 @@ _CUT_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_OTHER = {"it", "they", "them"}
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+#: first-person subjects the every-sentence listing reads: a writer or a speaker naming themself
+_SPEAKER_SELF = {"i", "we"}
+_QUOTE_MARK = re.compile(r"[\"“”«»„]|''|``")
 #: role nouns that, with "the", point back to a source named before
 GENERIC_ROLES = {
     "official", "spokesperson", "spokesman", "spokeswoman", "minister", "ministry", "agency",
@@ -244,6 +247,15 @@ _NOT_SOURCES = {
 }
 
 
+#: cue verbs whose "as" clause compares or times rather than reports: "as the data show" reports,
+#: "as he continued", "as prices rose", "as they answered the door" do not
+_AS_NOT_REPORT = {
+    "continue", "count", "record", "register", "list", "update", "call", "answer", "order", "direct", "air", "cry",
+    "laugh", "sigh", "pray", "rule", "decide", "determine", "post", "text", "message", "find", "learn", "feel",
+    "figure", "consider", "regard", "judge", "view", "rate", "rank",
+}
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -268,6 +280,10 @@ def _is_report_verb(t: Token) -> bool:
         return not any(c.dep_ == "prt" for c in t.children) and any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
         )
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and t.dep_ == "advcl" and any(
+        c.dep_ in _SUBJ for c in t.children
+    ) and lemma not in _AS_NOT_REPORT:
+        return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
     has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
@@ -302,7 +318,17 @@ def _is_stance_verb(t: Token) -> bool:
             )
             for c in t.children
         )
-    return any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS for c in t.children)
+    # ("weighs 236 pounds", "spoke 20 minutes": a measure is no object of a stance; "endorsed one" is)
+    return any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") and not (c.dep_ == "dobj" and _measure(c))
+        or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
+        for c in t.children
+    )
+
+
+def _measure(t: Token) -> bool:
+    """ "236", "236 pounds", "20 minutes": a quantity written in digits."""
+    return t.text[:1].isdigit() or any(g.dep_ == "nummod" and g.text[:1].isdigit() for g in t.children)
 
 
 _SPEAK_FORMS = {"speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking"}
@@ -380,12 +406,39 @@ def _subject_of(verb: Token) -> Token | None:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with":
         return prev
+    # "X appeared to suggest that ...", "X went on to explain ...": the infinitive's subject is the main verb's
+    if _controlled(verb):
+        for c in verb.head.children:
+            if c.dep_ == "nsubj":
+                return c
     # "X issued a statement, saying ...": the participle's subject is the main verb's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
         for c in verb.head.children:
             if c.dep_ in _SUBJ:
                 return c
     return _orphan_subject(verb)
+
+
+#: verbs of seeming and going on whose infinitive's subject is their own: "X appeared to suggest",
+#: "X went on to explain", "X took to the radio to accuse" (not verbs of need, wish or effort: "X needs to
+#: explain", "X tried to question" say what is wanted or tried, not what was said)
+_RAISING = {
+    "appear", "appears", "appeared", "appearing", "seem", "seems", "seemed", "seeming", "go", "goes", "went",
+    "gone", "going", "continue", "continues", "continued", "continuing", "proceed", "proceeds", "proceeded",
+    "stop", "stops", "stopped", "take", "takes", "took", "taken", "taking",
+}
+
+
+def _controlled(verb: Token) -> bool:
+    """ "X appeared to suggest", "X went on to explain": an infinitive whose subject is the subject of the
+    verb of seeming or going on above it (that verb has no object who would do it: "allow the firm to tell")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
+        and head.lower_ in _RAISING
+    )
 
 
 def _named_before_as_evidence(toks: list[Token]) -> bool:
@@ -413,7 +466,11 @@ def _tag_speaker(verb: Token, subj: Token) -> Token:
     speaker for its apposition; the name right before the verb speaks.
     """
     doc = verb.doc
-    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children):
+    # ("To grasp the plan, Mayor Roe said, one should ...": a tag set inside the sentence, its verb hung
+    # on the main clause, may take the phrase before the name for its subject)
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in verb.children) and not (
+        verb.dep_ == "parataxis" and verb.head.i > verb.i and subj.i < verb.i
+    ):
         return subj
     for c in subj.children:
         if c.dep_ == "appos" and c.i == verb.i - 1 and c.tag_ in ("NNP", "NNPS") and any(
@@ -544,8 +601,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             subj = _tag_speaker(t, subj)
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
-        if subj is None or subj.lower_ in _FIRST_PERSON:
+        if subj is None or subj.lower_ in _FIRST_PERSON and not (stance and subj.lower_ in _SPEAKER_SELF):
             continue
+        if subj.lower_ in _SPEAKER_SELF:
+            is_stance = True  # "I told him ...": listed (outside quotations), never a figure's claimant
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:
@@ -674,7 +733,7 @@ def _not_listed(t: Token) -> bool:
     - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
-    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t):
         return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
@@ -1225,6 +1284,11 @@ class _Job:
         text = self.text
         for cues in cues_by_sent.values():
             for c in cues:
+                if text[c.source[0] : c.source[1]].lower() in _SPEAKER_SELF and _QUOTE_MARK.search(
+                    text, *_paragraph(text, c.source[0])
+                ):
+                    c.listed = False  # "I" in a paragraph that quotes anyone may be the one quoted
+                    continue
                 if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
                     text, min(c.source[0], c.cue[0])
                 ):
@@ -1385,6 +1449,10 @@ def _unresolved_source(raw: str, kind: str) -> bool:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         return True
+    if low in _SPEAKER_SELF:
+        # the writer's "I" is read as a stance cue, and only outside paragraphs that quote anyone;
+        # a reporting verb's "I" is someone's quoted words
+        return kind == "stance"
     if kind == "according" and "own" not in words and (len(words) > 1 or low in ("him", "her", "them")):
         return True  # "according to a database kept by the county" ("according to plan" is no cue at all)
     if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:

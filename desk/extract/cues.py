@@ -107,6 +107,13 @@ _IRREGULAR = {
     "pepper": ("peppers", "peppered", "peppering"),
     "lash": ("lashes", "lashed", "lashing"),
     "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
+    "spar": ("spars", "sparred", "sparring"),
+    "snap": ("snaps", "snapped", "snapping"),
+    "chat": ("chats", "chatted", "chatting"),
+    "confer": ("confers", "conferred", "conferring"),
+    "fret": ("frets", "fretted", "fretting"),
+    "dub": ("dubs", "dubbed", "dubbing"),
+    "long": ("longs", "longed", "longing"),
 }
 
 
@@ -180,6 +187,25 @@ STANCE = {
     "lecture", "preach", "celebrate", "commend", "congratulate", "extol", "herald", "champion", "outline",
     "articulate", "voice", "reaffirm", "lobby", "petition",
     "bristle", "seethe", "fume", "scoff", "sneer", "rant", "rave", "gush", "lash",
+    # verbs of discussing, offering and characterising ("X discussed the cuts", "X offered no proof", "X linked
+    # the outage to the storm", "X painted the plan as reckless") and of an attitude held toward something ("X
+    # admires Y", "X resented the ruling"): each gives its subject's position; (verbs of effort or plain action
+    # such as "try", "seek", "raise", "release", "send", "vote" were measured and name too few sources)
+    "address", "debate", "offer", "sing", "invoke", "recount", "summarize", "summarise", "muse",
+    "ponder", "pitch", "link", "paint", "depict", "dub", "nickname", "term", "attribute",
+    "admire", "love", "hate", "dislike", "prefer", "approve", "disapprove", "trust", "distrust", "respect",
+    "regret", "resent", "appreciate", "sense",
+    "marvel", "agonize", "rejoice", "delight", "exult", "grieve", "despair", "obsess", "fret",
+    "forgive", "salute", "acclaim", "denigrate", "disparage", "belittle", "insult", "smear", "vilify", "demonize",
+    "slander", "classify",
+    "counsel", "teach", "dictate", "recite", "narrate",
+    "mutter", "murmur", "mumble", "snap", "bark", "growl", "hiss", "thunder", "roar", "bellow", "stammer",
+    "chuckle", "giggle", "exclaim", "gasp",
+    "chat", "converse", "quarrel", "bicker", "spar", "clash", "confer",
+    "crave", "desire", "yearn", "long",
+    "nominate", "appoint", "designate",
+    "request", "vouch", "foresee", "envision", "envisage", "prescribe", "justify", "rationalize",
+    "rationalise", "apologize", "apologise", "weigh", "shrug",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
