@@ -497,15 +497,17 @@ def cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(h)}
 
     def link(ma: list[int], mb: list[int]) -> float:
-        block = hsim[np.ix_(ma, mb)]
+        ia, ib = np.array(ma), np.array(mb)
+        block = hsim[ia[:, None], ib]  # np.ix_'s block without its per-call overhead
         if harts is not None:
             # passages of one article say different things by design: only
             # pairs across articles tell whether two groups report one fact
-            cross = harts[ma][:, None] != harts[mb][None, :]
+            cross = harts[ia][:, None] != harts[ib][None, :]
             if not cross.any():
                 return 0.0
-            vals = block[cross]
-            return float((1 - LINK_MAX_SHARE) * vals.mean() + LINK_MAX_SHARE * vals.max())
+            block = block[cross]
+        if not LINK_MAX_SHARE:
+            return float(block.mean())
         return float((1 - LINK_MAX_SHARE) * block.mean() + LINK_MAX_SHARE * block.max())
 
     ii, jj = _at_least(hsim, EDGE_THRESHOLD)
