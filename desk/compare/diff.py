@@ -28,13 +28,19 @@ def word_diff(reference: PassageRef, other: PassageRef) -> list[WordDiff]:
     article text; a ``delete`` is an empty span where ``other`` lacks the
     reference's words (given in ``WordDiff.other``).
     """
-    ref_toks = _tokens(reference)
-    oth_toks = _tokens(other)
+    return list(_text_diff(reference.text, other.text, other.start))
+
+
+@lru_cache(maxsize=32768)
+def _text_diff(reference: str, other: str, base: int) -> tuple[WordDiff, ...]:
+    """:func:`word_diff` of two passage texts, ``other`` starting at ``base`` in its article (remembered:
+    the next queries of a session meet the same pairs of passages in their rows)."""
+    ref_toks = _text_tokens(reference)
+    oth_toks = _text_tokens(other)
     if not ref_toks and not oth_toks:
-        return []
+        return ()
     ops = Levenshtein.opcodes([t.key for t in ref_toks], [t.key for t in oth_toks])
     out: list[WordDiff] = []
-    base = other.start
     for op in ops:
         if op.tag == "equal":
             continue
@@ -52,16 +58,16 @@ def word_diff(reference: PassageRef, other: PassageRef) -> list[WordDiff]:
             out.append(WordDiff(s, e, "insert"))
         else:
             out.append(WordDiff(s, e, "replace", ref_words))
-    return _merge(out, other)
+    return tuple(_merge(out, other, base))
 
 
-def _merge(diffs: list[WordDiff], other: PassageRef) -> list[WordDiff]:
+def _merge(diffs: list[WordDiff], text: str, base: int) -> list[WordDiff]:
     """Join adjacent changes separated only by spaces/punctuation into one."""
     merged: list[WordDiff] = []
     for d in diffs:
         if merged and d.op != "delete" and merged[-1].op != "delete":
             prev = merged[-1]
-            gap = other.text[prev.end - other.start : d.start - other.start]
+            gap = text[prev.end - base : d.start - base]
             if not any(ch.isalnum() for ch in gap):
                 op = "insert" if prev.op == d.op == "insert" else "replace"
                 words = " ".join(w for w in (prev.other, d.other) if w)

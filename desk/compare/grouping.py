@@ -308,15 +308,27 @@ def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, sq
     # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
     # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
     sim = shared
-    denom = np.add.outer(totals, totals[cols])
-    np.maximum(denom, np.float32(1e-9), out=denom)
-    sim *= np.float32(2.0)
-    sim /= denom
+    # a band of rows at a time: no second units x hits matrix (its allocation cost as much as the sums)
+    right = totals[cols]
+    band = max(1, _BAND_CELLS // max(1, len(cols)))
+    denom = np.empty((min(band, n), len(cols)), dtype=np.float32)
+    for lo in range(0, n, band):
+        hi = min(n, lo + band)
+        d = denom[: hi - lo]
+        np.add.outer(totals[lo:hi], right, out=d)
+        np.maximum(d, np.float32(1e-9), out=d)
+        part = sim[lo:hi]
+        part *= np.float32(2.0)
+        part /= d
     del denom
     if LSA_SHARE and "lsa" in locals():
         sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
 
     return sim
+
+
+#: cells of the Dice denominator computed at once (a band of rows of the units x hits matrix)
+_BAND_CELLS = 1 << 16
 
 
 #: the open ends of a text nothing dates, in days (beyond the as-of open ends of +-10**7)
@@ -451,6 +463,14 @@ def _fact_matrix(
     return out
 
 
+def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order), three times faster on the
+    units x hits matrices: one flat scan, then rows and columns by division."""
+    flat = np.flatnonzero(m >= threshold)
+    rows, cols = np.divmod(flat, m.shape[1])
+    return rows, cols
+
+
 def cluster(
     sim: np.ndarray,
     cancelled: CancelCheck | None = None,
@@ -477,18 +497,20 @@ def cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(h)}
 
     def link(ma: list[int], mb: list[int]) -> float:
-        block = hsim[np.ix_(ma, mb)]
+        ia, ib = np.array(ma), np.array(mb)
+        block = hsim[ia[:, None], ib]  # np.ix_'s block without its per-call overhead
         if harts is not None:
             # passages of one article say different things by design: only
             # pairs across articles tell whether two groups report one fact
-            cross = harts[ma][:, None] != harts[mb][None, :]
+            cross = harts[ia][:, None] != harts[ib][None, :]
             if not cross.any():
                 return 0.0
-            vals = block[cross]
-            return float((1 - LINK_MAX_SHARE) * vals.mean() + LINK_MAX_SHARE * vals.max())
+            block = block[cross]
+        if not LINK_MAX_SHARE:
+            return float(block.mean())
         return float((1 - LINK_MAX_SHARE) * block.mean() + LINK_MAX_SHARE * block.max())
 
-    ii, jj = np.nonzero(hsim >= EDGE_THRESHOLD)
+    ii, jj = _at_least(hsim, EDGE_THRESHOLD)
     upper = jj > ii  # the pairs above the diagonal, in the same (row-major) order as np.triu would give
     ii, jj = ii[upper], jj[upper]
     order = np.argsort(-hsim[ii, jj], kind="stable")
@@ -707,7 +729,7 @@ def join_strong_pairs(
         owner[members] = g
     outlets: dict[str, int] = {}
     outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
-    ii, kk = np.nonzero(sim >= EDGE_THRESHOLD)
+    ii, kk = _at_least(sim, EDGE_THRESHOLD)
     jj = cols[kk]
     keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
     ii, jj, kk = ii[keep], jj[keep], kk[keep]

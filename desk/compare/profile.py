@@ -204,8 +204,10 @@ def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
 def clear_cache() -> None:
     from . import clear_described, clear_results
     from .asof import _candidates_cached
+    from .diff import _text_diff
     from .places import _places_in, _text_spans
     from .retrieve import clear_cache as clear_sentences
+    from .statements import clear_parts
 
     clear_described()
     clear_results()
@@ -213,5 +215,7 @@ def clear_cache() -> None:
     stem.cache_clear()
     _candidates_cached.cache_clear()
     _places_in.cache_clear()
+    _text_diff.cache_clear()
     _text_spans.cache_clear()
     clear_sentences()
+    clear_parts()
