@@ -26,6 +26,7 @@ from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
+from .order import order_rows
 from .retrieve import DEPTH, Candidate, article_ref, ranked_passages, sentence_units
 from .tokens import expand_query
 
@@ -170,7 +171,7 @@ def _compare(
             or _has_claims(r)
             or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
         ]
-    rows = [_merge_cells(library, r) for r in rows]
+    rows = order_rows([_merge_cells(library, r) for r in rows], query)
     for r in rows:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -216,7 +217,8 @@ _RESULTS = _Recent()
 #: the modules whose settings and functions make a comparison (a test or a session may change one)
 _MAKERS = (
     "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
-    "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
+    "desk.compare.joining",
+    "desk.compare.order", "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
     "desk.compare.retrieve", "desk.compare.statements", "desk.compare.tokens",
 )
 _PLAIN = (bool, int, float, str)

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
-from .joining import join_supported_rows
+from .joining import join_consensus_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, profile, stem_numbers
 
@@ -852,7 +852,9 @@ def rows_from_profiles(
     groups = cluster(sim, cancelled, articles, is_hit)
     if JOIN_STRONG_PAIRS:
         groups = join_strong_pairs(groups, sim, unique, cols)
-    groups = join_supported_rows(groups, sim, unique, cols, unit_places(unique))
+    where = unit_places(unique)
+    groups = join_supported_rows(groups, sim, unique, cols, where)
+    groups = join_consensus_rows(groups, sim, unique, cols, where)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

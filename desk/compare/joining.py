@@ -128,3 +128,153 @@ def join_supported_rows(
     for g, members in enumerate(groups):
         joined.setdefault(find(g), []).extend(members)
     return [sorted(m) for m in joined.values()]
+
+
+#: two rows join when the cosine of their consensus words reaches this (see :func:`join_consensus_rows`; 0: off)
+CONSENSUS_THRESHOLD = 0.4
+#: ... and they share at least this many consensus words (one shared word is a coincidence)
+CONSENSUS_MIN_SHARED = 3
+#: ... and the mean similarity of their sentences across articles reaches this
+CONSENSUS_MIN_LINK = 0.15
+#: ... and the joined row holds at most this many sentences
+CONSENSUS_MAX_SIZE = 16
+#: words found in more than this share of the candidates are the topic's, not a fact's
+CONSENSUS_COMMON = 0.35
+
+
+def consensus_words(
+    groups: Sequence[Sequence[int]], profiles: Sequence[Profile], common: float = CONSENSUS_COMMON
+) -> dict[int, dict[str, float]]:
+    """Per row of two or more sentences (few of them with figures): the words at least two of its
+    sentences use, weighed by how rare they are among all candidates (``log(n / df)``)."""
+    n = len(profiles)
+    df: dict[str, int] = {}
+    for p in profiles:
+        for st in p.stems:
+            df[st] = df.get(st, 0) + 1
+    limit = max(3, int(common * n))
+    out: dict[int, dict[str, float]] = {}
+    for g, members in enumerate(groups):
+        if len(members) < 2:
+            continue
+        if sum(bool(profiles[m].values or profiles[m].facts) for m in members) > SUPPORT_MAX_FIGURES * len(members):
+            continue  # rows of figures join through their figures
+        count: dict[str, int] = {}
+        for m in members:
+            for st in profiles[m].stems:
+                count[st] = count.get(st, 0) + 1
+        words = {st: float(np.log(n / df[st])) for st, c in count.items() if c >= 2 and df[st] <= limit}
+        if words:
+            out[g] = words
+    return out
+
+
+def join_consensus_rows(
+    groups: list[list[int]],
+    sim: np.ndarray,
+    profiles: Sequence[Profile],
+    cols: np.ndarray,
+    places: Sequence[frozenset[str]] | None = None,
+) -> list[list[int]]:
+    """Join rows whose sentences, each row taken together, retell one statement in other words.
+
+    Two rows of retellings ("Russia claimed Ukraine's military used U.S.-supplied
+    rocket launchers to strike the prison" / "Ukrainian troops used US-supplied
+    HIMARS launchers for the attack, the ministry said") may share no close pair
+    of sentences, yet the words *several* sentences of each row use -- its
+    consensus -- are the same.  Two rows join when the cosine of their consensus
+    words (:func:`consensus_words`) reaches :data:`CONSENSUS_THRESHOLD` with at
+    least :data:`CONSENSUS_MIN_SHARED` words in common, the mean similarity of
+    their sentences across articles reaches :data:`CONSENSUS_MIN_LINK`, they
+    name no different places, and the joined row stays within
+    :data:`CONSENSUS_MAX_SIZE`.  Rows of figures are left to the joins by
+    figures.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
+    """
+    if not CONSENSUS_THRESHOLD or len(groups) < 2 or not len(cols):
+        return groups
+    words = consensus_words(groups, profiles)
+    keys = list(words)
+    if len(keys) < 2:
+        return groups
+    # the rows each word is a consensus word of; only words of two or more rows can be shared
+    rows_with: dict[str, list[int]] = {}
+    for g in keys:
+        for st in words[g]:
+            rows_with.setdefault(st, []).append(g)
+    dot: dict[tuple[int, int], float] = {}
+    common: dict[tuple[int, int], int] = {}
+    for st, rows in rows_with.items():
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                pair = (rows[x], rows[y])
+                dot[pair] = dot.get(pair, 0.0) + words[rows[x]][st] * words[rows[y]][st]
+                common[pair] = common.get(pair, 0) + 1
+    norm = {g: float(np.sqrt(sum(w * w for w in words[g].values()))) for g in keys}
+    candidates = sorted(
+        (-cos, pair)
+        for pair, d in dot.items()
+        if common[pair] >= CONSENSUS_MIN_SHARED and (cos := d / (norm[pair[0]] * norm[pair[1]])) >= CONSENSUS_THRESHOLD
+    )
+    if not candidates:
+        return groups
+    n = len(profiles)
+    col_of = np.full(n, -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+    articles: dict[str, int] = {}
+    article = np.array([articles.setdefault(p.ref.article_id, len(articles)) for p in profiles], dtype=np.int64)
+    # the places of the rows that may join only (most rows have no candidate)
+    row_places: dict[int, frozenset[str]] = {}
+
+    def places_of(g: int) -> frozenset[str]:
+        if g not in row_places:
+            row_places[g] = frozenset().union(*(places[m] for m in members_of[g])) if places is not None else frozenset()
+        return row_places[g]
+
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+
+    def find(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    def link(a: list[int], b: list[int]) -> float:
+        ai, bi = np.asarray(a), np.asarray(b)
+        vals = []
+        for x, y in ((ai, bi), (bi, ai)):
+            cy = col_of[y]
+            if (cy >= 0).any():
+                block = sim[np.ix_(x, cy[cy >= 0])]
+                vals.append(block[article[x][:, None] != article[y[cy >= 0]][None, :]])
+        flat = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+        return float(flat.mean()) if len(flat) else 0.0
+
+    merged = False
+    for _, (ga, gb) in candidates:
+        a, b = find(ga), find(gb)
+        if a == b:
+            continue
+        ma, mb = members_of[a], members_of[b]
+        if len(ma) + len(mb) > CONSENSUS_MAX_SIZE:
+            continue
+        pa, pb = places_of(a), places_of(b)
+        if pa and pb and not (pa & pb):
+            continue  # two places: two facts
+        if link(ma, mb) < CONSENSUS_MIN_LINK:
+            continue
+        parent[b] = a
+        ma.extend(mb)
+        row_places[a] = pa | pb
+        merged = True
+    if not merged:
+        return groups
+    # each row where its first sentence's row was; only the joined ones sorted again
+    out: list[list[int]] = []
+    seen: set[int] = set()
+    for g in range(len(groups)):
+        r = find(g)
+        if r not in seen:
+            seen.add(r)
+            out.append(sorted(members_of[r]) if len(members_of[r]) != len(groups[r]) else groups[r])
+    return out

@@ -1,0 +1,69 @@
+"""The order of a comparison's rows: well-compared rows first, and among them the rows about the query.
+
+Rows are first sorted by how many outlets they hold (:func:`desk.compare.grouping.rows_from_profiles`).
+That alone puts a four-outlet row about something the query only brushes ("the withdrawal from
+another town") above a three-outlet row that names every query word.  Here the outlet count counts
+up to :data:`OUTLETS_ENOUGH` (three outlets side by side already make a comparison), then the
+number of query words the row's sentences name (on average: a row about the query names them in
+most of its sentences, not in one), then the full outlet count and the search score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from desk.model import Row
+
+from .tokens import QUERY_SYNONYMS, STOPWORDS, content_stems, stem
+
+#: rows with at least this many outlets rank alike by outlet count (then by the query words they name)
+OUTLETS_ENOUGH = 3
+
+_WORD = re.compile(r"([^\W\d_][\w'’\-]*)(:?)")
+#: a field and its value ("outlet:BBC", 'title:"grain deal"'): search syntax, not words of the topic
+_FIELD = re.compile(r"\w+:(?:\"[^\"]*\"|\S*)")
+_OPERATORS = frozenset({"and", "or", "not", "to"})
+
+
+def query_terms(query: str) -> list[frozenset[str]]:
+    """The query's words as stems, each with its synonyms' stems ("troops" also finds "soldiers").
+
+    Search syntax is skipped: operators and field names ("outlet:").
+    """
+    out: list[frozenset[str]] = []
+    seen: set[frozenset[str]] = set()
+    for m in _WORD.finditer(_FIELD.sub(" ", query)):
+        word, field = m.group(1).lower(), m.group(2)
+        if field or word in _OPERATORS or word in STOPWORDS or len(word) < 2:
+            continue
+        group = next((g for g in QUERY_SYNONYMS if word in g), (word,))
+        stems = frozenset(s for w in (word, *group) for s in content_stems(w)) or frozenset({stem(word)})
+        if stems not in seen:
+            seen.add(stems)
+            out.append(stems)
+    return out
+
+
+def query_words_named(row: Row, terms: Sequence[frozenset[str]]) -> float:
+    """How many of the query's terms the row's sentences name, on average (to one decimal)."""
+    if not terms:
+        return 0.0
+    counts = []
+    for refs in row.cells.values():
+        for ref in refs:
+            stems = frozenset(content_stems(ref.text))
+            counts.append(sum(1 for t in terms if t & stems))
+    return round(sum(counts) / len(counts), 1) if counts else 0.0
+
+
+def order_rows(rows: list[Row], query: str) -> list[Row]:
+    """``rows`` sorted as the module says (stable: rows alike keep their order)."""
+    terms = query_terms(query)
+    if len(rows) < 2:
+        return rows
+    # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured)
+    named = {id(r): query_words_named(r, terms) if len(r.outlets) > 1 else 0.0 for r in rows}
+    return sorted(
+        rows, key=lambda r: (-min(len(r.outlets), OUTLETS_ENOUGH), -named[id(r)], -len(r.outlets), -r.score)
+    )
