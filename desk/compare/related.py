@@ -53,7 +53,8 @@ _BLOCK_INCIDENCES = 100_000
 #: the cache file in the library's data directory
 CACHE_NAME = "related.npz"
 #: version of the learning rule: a cache written by another version is learned again
-VERSION = 1
+#: (2: passages in article-id order, so two builds of one folder learn the same model)
+VERSION = 2
 
 
 class Related:
@@ -206,8 +207,13 @@ def store_key(store: Any) -> str:
 
 
 def store_passages(store: Any) -> Iterable[str]:
-    """The text of every indexed passage of the store."""
-    for text, doc in store.db.execute("SELECT text, doc FROM articles WHERE indexed=1"):
+    """The text of every indexed passage of the store, in article-id order.
+
+    Each passage draws its random vector in turn, so the order is part of the
+    model: the store's row order follows which reader process finished first,
+    and two builds of one folder learned different related words from it.
+    """
+    for text, doc in store.db.execute("SELECT text, doc FROM articles WHERE indexed=1 ORDER BY aid"):
         for _n, s, e in json.loads(doc)["passages"]:
             yield text[s:e]
 

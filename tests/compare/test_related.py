@@ -202,3 +202,23 @@ def test_grouping_counts_strongly_related_stems_as_shared_when_the_bonus_is_on(
     assert soft[3, 4] == pytest.approx(plain[3, 4], abs=1e-6)
     # without related words the bonus changes nothing
     assert np.allclose(grouping.similarity_matrix(profiles, related=None), plain)
+
+
+def test_passages_are_learned_in_article_order_whatever_order_the_store_holds_them() -> None:
+    import json
+    import sqlite3
+    from types import SimpleNamespace
+
+    from desk.compare.related import store_passages
+
+    def store(rows: list[tuple[str, str]]) -> SimpleNamespace:
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE articles (aid TEXT, text TEXT, doc TEXT, indexed INTEGER)")
+        for aid, text in rows:  # a parallel build stores articles as its readers finish
+            db.execute("INSERT INTO articles VALUES (?,?,?,1)",
+                       (aid, text, json.dumps({"passages": [[0, 0, len(text)]]})))
+        return SimpleNamespace(db=db)
+
+    rows = [("b2", "Second story."), ("a1", "First story."), ("c3", "Third story.")]
+    assert list(store_passages(store(rows))) == list(store_passages(store(rows[::-1]))) == [
+        "First story.", "Second story.", "Third story."]
