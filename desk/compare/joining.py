@@ -18,6 +18,7 @@ related rows do not form.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 
@@ -35,6 +36,14 @@ SUPPORT_MAX_FIGURES = 0.35
 #: ... and the larger row's mean best match in the smaller row reaches this (a larger row may hold
 #: retellings that the smaller row lacks, but most of its sentences must still relate)
 SUPPORT_LARGER = 0.2
+
+
+def _root(parent: list[int], g: int) -> int:
+    """The row ``g`` has joined (union-find with path halving over ``parent``)."""
+    while parent[g] != g:
+        parent[g] = parent[parent[g]]
+        g = parent[g]
+    return g
 
 
 def _best_mean(block: np.ndarray, valid: np.ndarray) -> float:
@@ -81,11 +90,7 @@ def join_supported_rows(
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
 
-    def find(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
+    find = partial(_root, parent)
 
     def pair_sim(a: list[int], b: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """a x b similarities (from either side's hit column) and which pairs are across articles."""
@@ -233,11 +238,7 @@ def join_consensus_rows(
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
 
-    def find(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
+    find = partial(_root, parent)
 
     def link(a: list[int], b: list[int]) -> float:
         ai, bi = np.asarray(a), np.asarray(b)
