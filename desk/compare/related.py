@@ -24,6 +24,7 @@ words.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -53,8 +54,8 @@ _BLOCK_INCIDENCES = 100_000
 #: the cache file in the library's data directory
 CACHE_NAME = "related.npz"
 #: version of the learning rule: a cache written by another version is learned again
-#: (2: passages in article-id order, so two builds of one folder learn the same model)
-VERSION = 2
+#: (3: each passage's random vector comes from its text's hash, so no order or build changes the model)
+VERSION = 3
 
 
 class Related:
@@ -114,6 +115,25 @@ def passage_words(text: str) -> set[str]:
     return words
 
 
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: 64 well-mixed bits from any 64 (uint64 arithmetic wraps)."""
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _index_vectors(hashes: np.ndarray, dim: int, nonzero: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each passage's ``nonzero`` random dimensions and signs, a function of its hash and ``seed`` alone."""
+    golden = np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        base = hashes ^ _mix(np.array([seed], dtype=np.uint64) * golden)
+        steps = (np.arange(1, nonzero + 1, dtype=np.uint64) * golden)[None, :]
+        bits = _mix(base[:, None] + steps)
+    dims = (bits % np.uint64(dim)).astype(np.int32)
+    signs = np.where((bits >> np.uint64(63)) == 1, np.float32(-1.0), np.float32(1.0)).astype(np.float32)
+    return dims, signs
+
+
 def learn(passages: Iterable[str], *, dim: int = DIM, nonzero: int = NONZERO, min_df: int | None = None,
           max_share: float | None = None, seed: int = 0, key: str = "") -> Related | None:
     """Context vectors of the stems of ``passages`` (texts); None when there are too few passages.
@@ -126,10 +146,13 @@ def learn(passages: Iterable[str], *, dim: int = DIM, nonzero: int = NONZERO, mi
     word_df: Counter[str] = Counter()
     incidences = array("q")  # stem numbers, passage after passage
     sizes = array("q")  # stems per passage
+    hashes = array("Q")  # each passage's text, hashed: the seed of its random vector
     for text in passages:
         words = passage_words(text)
         if not words:
             continue
+        hashes.append(int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                                     "little"))
         word_df.update(words)
         stems = {stem(w) for w in words}
         incidences.extend([ids.setdefault(st, len(ids)) for st in stems])
@@ -151,10 +174,10 @@ def learn(passages: Iterable[str], *, dim: int = DIM, nonzero: int = NONZERO, mi
     del all_stems, inc, incidences
     kept_per_unit = np.bincount(unit_of, minlength=npass)
     weight = 1.0 / np.sqrt(np.maximum(kept_per_unit, 1))
-    # every passage's index vector: ``nonzero`` random dimensions (a repeat only doubles one) with random signs
-    rng = np.random.default_rng(seed)
-    dims = rng.integers(0, dim, size=(npass, nonzero), dtype=np.int32)
-    signs = rng.choice(np.array([-1.0, 1.0], dtype=np.float32), size=(npass, nonzero))
+    # every passage's index vector: ``nonzero`` random dimensions (a repeat only doubles one) with random
+    # signs, drawn from its own text's hash: the same passage gets the same vector in any order and beside
+    # any other passages, so adding an article moves only the words it uses
+    dims, signs = _index_vectors(np.frombuffer(hashes, dtype=np.uint64), dim, nonzero, seed)
     signs *= weight.astype(np.float32)[:, None]
     vocab = int(keep.sum())
     vectors = np.zeros((vocab, dim), dtype=np.float32)
@@ -209,9 +232,9 @@ def store_key(store: Any) -> str:
 def store_passages(store: Any) -> Iterable[str]:
     """The text of every indexed passage of the store, in article-id order.
 
-    Each passage draws its random vector in turn, so the order is part of the
-    model: the store's row order follows which reader process finished first,
-    and two builds of one folder learned different related words from it.
+    Each passage's random vector comes from its own text (:func:`learn`), so
+    the order does not change the model; a fixed order keeps the cache file
+    and every tie the same from one build to the next.
     """
     for text, doc in store.db.execute("SELECT text, doc FROM articles WHERE indexed=1 ORDER BY aid"):
         for _n, s, e in json.loads(doc)["passages"]:

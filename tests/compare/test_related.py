@@ -222,3 +222,24 @@ def test_passages_are_learned_in_article_order_whatever_order_the_store_holds_th
     rows = [("b2", "Second story."), ("a1", "First story."), ("c3", "Third story.")]
     assert list(store_passages(store(rows))) == list(store_passages(store(rows[::-1]))) == [
         "First story.", "Second story.", "Third story."]
+
+
+def test_the_model_depends_on_the_passages_not_their_order_and_a_new_passage_moves_only_its_words() -> None:
+    import numpy as np
+
+    rng = random.Random(5)
+    passages = _paragraphs(_HARBOUR, 30, rng) + _paragraphs(_FARM, 30, rng)
+    one = related.learn(passages, min_df=3, max_share=1.0)
+    other = related.learn(list(reversed(passages)), min_df=3, max_share=1.0)
+    assert one is not None
+    assert other is not None
+    assert sorted(one.stems) == sorted(other.stems)
+    for st in one.stems:
+        np.testing.assert_allclose(one.vectors[one.stems.index(st)], other.vectors[other.stems.index(st)], atol=1e-6)
+    # an article about the farm leaves the harbour's words exactly as they were
+    grown = related.learn([*passages, "The tractor crossed the orchard and the barn before the harvest."],
+                          min_df=3, max_share=1.0)
+    assert grown is not None
+    for word in ("lighthouse", "beacon"):
+        i, j = one.stems.index(stem(word)), grown.stems.index(stem(word))
+        np.testing.assert_allclose(one.vectors[i], grown.vectors[j], atol=1e-6)
