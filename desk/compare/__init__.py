@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import PurePosixPath
@@ -27,6 +26,7 @@ from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
+from .recent import Recent as _Recent
 from .retrieve import DEPTH, Candidate, article_ref, ranked_passages, sentence_units
 from .tokens import expand_query
 
@@ -184,31 +184,6 @@ def _compare(
     if until:
         filters["until"] = until if isinstance(until, str) else until.isoformat()
     return Comparison(query=query, outlets=column_order(rows), rows=rows, mode="query", filters=filters)
-
-
-class _Recent:
-    """Values of recent keys, shared by threads; the least recently used goes first."""
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> Any:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: tuple[Any, ...], value: Any, keep: int) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > keep:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 #: whole comparisons remembered (pickled: each caller gets its own copy to change)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
 
 from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 
@@ -17,6 +14,7 @@ from .disagree import MAX_RIVAL_VALUES, ClaimFact, judge, running_count
 from .places import places_near
 from .profile import claims_of
 from .quantity import Quantity, quantity_of
+from .recent import Recent
 
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
@@ -111,9 +109,8 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
 _Parts = tuple[Quantity | None, AsOf, frozenset[str], bool]
 #: what :func:`_claim_parts` found for recent figures, by everything it reads (a passage's figures are
 #: met again by the next queries of a session, in rows of other passages)
-_PARTS: OrderedDict[tuple[Any, ...], _Parts] = OrderedDict()
+_PARTS = Recent()
 _PARTS_SIZE = 65536
-_PARTS_LOCK = threading.Lock()
 
 
 def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _Parts:
@@ -125,11 +122,9 @@ def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _
         (f.start, f.end, f.text, f.value, f.qualifier, f.kind, f.high, f.qualifier_start, f.counted),
         tuple((x.start, x.end, x.text, x.label) for x in ref.entities),
     )
-    with _PARTS_LOCK:
-        found = _PARTS.get(key)
-        if found is not None:
-            _PARTS.move_to_end(key)
-            return found
+    found: _Parts | None = _PARTS.get(key)
+    if found is not None:
+        return found
     quantity = quantity_of(f, (ref.text, s, e) if e > s else None, claimant)
     sentence = _sentence_around(ref.text, s)
     asof = resolve_as_of(sentence[0], ref.date, at=s - sentence[1])
@@ -141,17 +136,13 @@ def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _
                                       _entities_in(ref, sentence[1], sentence[1] + len(sentence[0]))))
         running = running_count(ref.text, s, e)
     found = (quantity, asof, where, running)
-    with _PARTS_LOCK:
-        _PARTS[key] = found
-        if len(_PARTS) > _PARTS_SIZE:
-            _PARTS.popitem(last=False)
+    _PARTS.put(key, found, _PARTS_SIZE)
     return found
 
 
 def clear_parts() -> None:
     """Forget the remembered figure parts (the benchmark's cold runs)."""
-    with _PARTS_LOCK:
-        _PARTS.clear()
+    _PARTS.clear()
 
 
 def _entities_in(ref: PassageRef, start: int, end: int) -> list[Entity]:
