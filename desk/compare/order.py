@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from desk.model import Row
 
-from .tokens import QUERY_SYNONYMS, STOPWORDS, content_stems, stem
+from .tokens import QUERY_OPERATORS, QUERY_SYNONYMS, STOPWORDS, content_stems, stem
 
 #: rows with at least this many outlets rank alike by outlet count (then by the query words they name)
 OUTLETS_ENOUGH = 3
@@ -23,7 +23,6 @@ OUTLETS_ENOUGH = 3
 _WORD = re.compile(r"([^\W\d_][\w'’\-]*)(:?)")
 #: a field and its value ("outlet:BBC", 'title:"grain deal"'): search syntax, not words of the topic
 _FIELD = re.compile(r"\w+:(?:\"[^\"]*\"|\S*)")
-_OPERATORS = frozenset({"and", "or", "not", "to"})
 
 
 def query_terms(query: str) -> list[frozenset[str]]:
@@ -35,7 +34,7 @@ def query_terms(query: str) -> list[frozenset[str]]:
     seen: set[frozenset[str]] = set()
     for m in _WORD.finditer(_FIELD.sub(" ", query)):
         word, field = m.group(1).lower(), m.group(2)
-        if field or word in _OPERATORS or word in STOPWORDS or len(word) < 2:
+        if field or word in QUERY_OPERATORS or word in STOPWORDS or len(word) < 2:
             continue
         group = next((g for g in QUERY_SYNONYMS if word in g), (word,))
         stems = frozenset(s for w in (word, *group) for s in content_stems(w)) or frozenset({stem(word)})

@@ -42,7 +42,7 @@ from desk.extract.sentences import sentences
 from desk.model import Article, Claim, Extraction, PassageRef
 from desk.passages import attribution_in, passage_ref
 
-from .tokens import QUERY_SYNONYMS, expand_query, stem
+from .tokens import QUERY_OPERATORS, QUERY_SYNONYMS, expand_query, stem
 
 #: passages kept, best first, before neighbours are added
 DEPTH = 400
@@ -54,7 +54,6 @@ PASSAGE_BUDGET = 800
 MIN_WORDS = 6
 
 _PLAIN = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)*", re.UNICODE)
-_OPERATORS = frozenset({"and", "or", "not", "to"})
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -72,7 +71,7 @@ def plain_words(query: str) -> list[str]:
     if not q or not _PLAIN.fullmatch(q):
         return []
     words = q.split()
-    if any(w.lower() in _OPERATORS for w in words):
+    if any(w.lower() in QUERY_OPERATORS for w in words):
         return []
     return words
 

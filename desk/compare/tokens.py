@@ -208,7 +208,8 @@ QUERY_SYNONYMS: tuple[tuple[str, ...], ...] = (
 )
 
 _PLAIN_QUERY = re.compile(r"[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)*", re.UNICODE)
-_OPERATORS = frozenset({"and", "or", "not", "to"})
+#: the query language's operators (and "to" of ranges): never words of the topic
+QUERY_OPERATORS = frozenset({"and", "or", "not", "to"})
 
 
 def expand_query(query: str) -> str:
@@ -221,7 +222,7 @@ def expand_query(query: str) -> str:
     if not _PLAIN_QUERY.fullmatch(q):
         return query
     words = q.split()
-    if any(w.lower() in _OPERATORS for w in words):
+    if any(w.lower() in QUERY_OPERATORS for w in words):
         return query
     out = []
     changed = False
