@@ -57,7 +57,8 @@ def file_tells_more(ref: PassageRef) -> bool:
     A folder saved as "2031-05-02 Dam Bursts Its Banks.md" names each file by
     date and title: repeating it under every passage only doubles the
     citation line.  A name that is not the title (or a shortened start of it)
-    is kept, since it is how the researcher finds the file.
+    is kept, since it is how the researcher finds the file.  A name cut
+    short in the middle of a word still counts as the title's start.
     """
     name = PurePath(ref.relpath or ref.path).name
     if not name:
@@ -65,9 +66,12 @@ def file_tells_more(ref: PassageRef) -> bool:
     stem = _LEADING_DATE.sub("", name.rsplit(".", 1)[0] if "." in name else name)
     stem_words = _WORDS.findall(stem.casefold())
     title_words = _WORDS.findall(ref.title.casefold())
-    if not stem_words or not title_words:
+    if not stem_words or len(stem_words) > len(title_words):
         return True
-    return stem_words != title_words[: len(stem_words)]
+    *whole, last = stem_words
+    head = title_words[: len(stem_words)]
+    # a name cut at a length limit may end inside a word ("... before or" for "... before ordering")
+    return whole != head[:-1] or not head[-1].startswith(last)
 
 
 def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) -> str:

@@ -87,6 +87,10 @@ def test_a_citation_names_the_file_only_when_it_says_more_than_title_and_date() 
     other = replace(ref, title="Dam Bursts Its Banks", relpath="river/notes-0042.md")
     assert not file_tells_more(named)  # the title's start, after the date the folder put first
     assert file_tells_more(other)
+    cut = replace(named, relpath="2031-05-02 Dam Bursts Its Banks Villages Flo.md")  # cut mid-word at a length limit
+    assert not file_tells_more(cut)
+    assert file_tells_more(replace(named, relpath="2031-05-02 Dam Bursts Its Banks Villages Flu.md"))
+    assert file_tells_more(replace(named, relpath="2031-05-02 Dam Bursts Its Banks Villages Flooded Again.md"))
     row = Row(cells={"Outlet A": [named], "Outlet B": [replace(other, outlet="Outlet B")]})
     text = render_row(1, row)
     assert "Dam Bursts Its Banks.md" not in text
