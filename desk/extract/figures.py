@@ -273,6 +273,24 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
     return not (nxt and nxt.group(1)[:1].islower())
 
 
+#: a bare number and a joining word right before another number: "Nord Stream 1 and " 2
+_NUMBER_AND_BEFORE = re.compile(r"(?<![\w.,])(\d{1,4})\s*(?:,|and|or|&)\s*$")
+
+
+def _coordinated_with_name_number(text: str, s: int, lo: int, hi: int, depth: int = 4) -> bool:
+    """Is the number at ``s`` joined by "and"/"or"/"," to a number that closes a name?
+
+    The list may be longer: "Falcon 3, 4 and 5" (up to ``depth`` numbers back).
+    """
+    m = _NUMBER_AND_BEFORE.search(text, max(lo, s - 16), s)
+    if not m:
+        return False
+    s2, e2 = m.start(1), m.end(1)
+    if _after_name(text, s2, text[max(lo, s2 - 40) : s2], e2, hi):
+        return True
+    return depth > 1 and _coordinated_with_name_number(text, s2, lo, hi, depth - 1)
+
+
 _MONTH_NAMES = set(MONTHS.split("|"))
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*(?:aged\s+)?$")
 #: a determiner right before a year that modifies a plural: "the 2024 launches", "their 2019 talks"
@@ -521,6 +539,8 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
             return True
     if not c.cur and not c.pct and "," not in dig and _after_name(text, s, before, e, hi):
         return True  # "Nord Stream 2", "World War 2", "Apollo 11"
+    if not c.cur and not c.pct and "," not in dig and _coordinated_with_name_number(text, s, lo, hi):
+        return True  # "Nord Stream 1 and 2", "Articles 4 and 5": the second closes the same name
     return bool(abbr and abbr.lower() == "b" and not c.cur)
 
 

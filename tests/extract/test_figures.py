@@ -167,3 +167,12 @@ def test_no_crash_on_arbitrary_unicode(text: str) -> None:
 )
 def test_a_year_after_a_determiner_names_which_not_how_many(text: str, expected: list[str]) -> None:
     assert [f.text for f in find_figures(text)] == expected
+
+
+def test_a_number_joined_to_a_name_number_is_part_of_the_same_name() -> None:
+    # "Nord Stream 1 and 2" names two pipelines; neither number counts anything
+    assert find_figures("Divers found leaks in the Nord Stream 1 and 2 gas pipelines.") == []
+    assert find_figures("Engineers compared the Falcon Heavy 3, 4 and 5 test flights.") == []
+    # two counts joined by "and" stay counts
+    assert [f.value for f in find_figures("The blast killed 12 and 14 were hurt in the market.")] == [12.0, 14.0]
+    assert [f.value for f in find_figures("In March 2022, 40 and 50 people fled their homes.")] == [40.0, 50.0]
