@@ -250,7 +250,12 @@ _CAP_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3})$")
 _OPENERS = {"nearly", "almost", "some", "roughly", "approximately", "another", "only", "fewer", "least", "exactly"}
 
 
-def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
+#: a run of capitalised words after a number that ends in a plural ("16 Heavy Rocket Launchers"),
+#: before punctuation, a lowercase word or the end: a count of a named kind of thing
+_PLURAL_CAPS_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*[^sSuUiI\W]s(?=[\s,.;:()]|$)(?!\s+[A-Z])")
+
+
+def _after_name(text: str, s: int, before: str, e: int, hi: int, abbr: str | None = None) -> bool:
     """Does a number close a proper name ("Nord Stream 2", "Apollo 11")?"""
     m = _CAP_WORDS_BEFORE.search(before)
     if not m or _is_title_case_line(text, s):
@@ -263,6 +268,11 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int) -> bool:
         # word, not a name ("... Kharkiv. Visegrad 24 tweeted" still ends in a name)
         return False
     if words[0].rstrip(".") in _MONTH_NAMES:
+        return False
+    if len(words) == 1 and not abbr and _PLURAL_CAPS_AFTER.match(text, e, min(hi, e + 120)):
+        # one capitalised word before, a capitalised plural after: the plural is the thing
+        # counted ("sent Ukraine 16 Rocket Systems"); after a longer name it stays a name
+        # ("World War 2 Veterans")
         return False
     # the capitals must be a name, not the start of a sentence ("In 2022", "About 40")
     if len(words) == 1 and _sentence_initial(text, first_at):
@@ -537,7 +547,7 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
         # "25-F" is a name; compound adjectives of counts ("a 300-strong unit") stay
         if unit and not abbr and unit.group(1)[0].isupper():
             return True
-    if not c.cur and not c.pct and "," not in dig and _after_name(text, s, before, e, hi):
+    if not c.cur and not c.pct and "," not in dig and _after_name(text, s, before, e, hi, abbr):
         return True  # "Nord Stream 2", "World War 2", "Apollo 11"
     if not c.cur and not c.pct and "," not in dig and _coordinated_with_name_number(text, s, lo, hi):
         return True  # "Nord Stream 1 and 2", "Articles 4 and 5": the second closes the same name

@@ -176,3 +176,14 @@ def test_a_number_joined_to_a_name_number_is_part_of_the_same_name() -> None:
     # two counts joined by "and" stay counts
     assert [f.value for f in find_figures("The blast killed 12 and 14 were hurt in the market.")] == [12.0, 14.0]
     assert [f.value for f in find_figures("In March 2022, 40 and 50 people fled their homes.")] == [40.0, 50.0]
+
+
+def test_a_capitalised_plural_after_one_capitalised_word_is_what_is_counted() -> None:
+    # "Ukraine 16" is not a name when a capitalised plural follows: it counts the launchers
+    found = find_figures("So far the alliance has sent Norland 16 Heavy Rocket Launchers to the front.")
+    assert [f.value for f in found] == [16.0]
+    assert "Launchers" in (found[0].counted or "") or "Heavy" in (found[0].counted or "")
+    # names stay names: after a longer name, before a singular, or with a scale letter
+    assert find_figures("Veterans of World War 2 Veterans Day marched.") == []
+    assert find_figures("Officials said the Voyager 11 Command Module landed.") == []
+    assert find_figures("The navy fired Kestrel 3M Missiles at the coast.") == []
