@@ -215,7 +215,8 @@ def describe_row(row: Row) -> None:
     if with_figures and len(outlets) > 1:
         lacking = [o for o in outlets if o not in with_figures]
         if lacking:
-            differences.append(f"{', '.join(lacking)} gives no figure for this.")
+            names = lacking[0] if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]}"
+            differences.append(f"{names} give{'s' if len(lacking) == 1 else ''} no figure for this.")
     row.disagreement = any(v.disagreement for v in verdicts)
     row.clashing = list(dict.fromkeys(clashing))
     row.differences = differences

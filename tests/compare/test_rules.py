@@ -200,3 +200,22 @@ def test_terminal_rows_mark_only_a_disagreement_as_one() -> None:
                   differences=["passengers: port (Outlet A) 212; officials (Outlet B) 190."])
     head = render_row(2, flagged).splitlines()[0]
     assert head == "── Row 2 · 2 outlets · ! figures or claimants disagree"
+
+
+def test_the_outlets_without_a_figure_are_named_in_a_sentence() -> None:
+    from desk.compare.statements import describe_row
+    from desk.model import Row
+
+    from .helpers import make_ref
+
+    with_figure = make_ref("The flood displaced 400 families.", "Outlet A",
+                           figures=[("400", 400.0, "", "families", "")])
+    one = Row(cells={"Outlet A": [with_figure], "Outlet B": [make_ref("The flood displaced families.", "Outlet B")]})
+    describe_row(one)
+    assert "Outlet B gives no figure for this." in one.differences
+    three = Row(cells={
+        "Outlet A": [with_figure],
+        **{o: [make_ref("The flood displaced families.", o)] for o in ("Outlet B", "Outlet C", "Outlet D")},
+    })
+    describe_row(three)
+    assert "Outlet B, Outlet C and Outlet D give no figure for this." in three.differences
