@@ -316,8 +316,11 @@ def run_articles(args: argparse.Namespace) -> int:
             date = a.date.isoformat() if a.date else "no date"
             print(f"{one_line(a.outlet)}\t{date}\t{one_line(a.title)}\t{visible(a.relpath)}\t{counts.get(a.id, 0)} passages")
         for s in skipped:
-            print(f"skipped\t{one_line(s.path)}\t{visible(s.reason)}")
-        print(f"{len(articles)} articles, {len(skipped)} skipped", file=sys.stderr)
+            print(f"{'note' if s.indexed else 'skipped'}\t{one_line(s.path)}\t{visible(s.reason)}")
+        not_indexed = sum(not s.indexed for s in skipped)
+        notes = len(skipped) - not_indexed
+        print(f"{len(articles)} article{'' if len(articles) == 1 else 's'}, {not_indexed} skipped" + (f", {notes} with notes" if notes else ""),
+              file=sys.stderr)
         if lib.pending_extraction():
             print(pending_note(lib.pending_extraction()), file=sys.stderr)
     return OK if articles else NOTHING

@@ -323,7 +323,7 @@ class Library:
         changed = self._store_state()
         cached = self._field_problems
         if cached is None or cached[0] != changed:
-            found = [Skipped(path, reason) for path, notes in self.store.article_notes(FIELD_PROBLEM_MARKERS)
+            found = [Skipped(path, reason, indexed=True) for path, notes in self.store.article_notes(FIELD_PROBLEM_MARKERS)
                      for reason in field_problems(notes)]
             cached = self._field_problems = (changed, found)
         out = self.store.skipped() + cached[1]

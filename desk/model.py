@@ -80,10 +80,15 @@ class Article:
 
 @dataclass(slots=True)
 class Skipped:
-    """A file that was not indexed, and why, in words for the user."""
+    """A file that was not indexed, and why, in words for the user.
+
+    ``indexed`` marks a file that *was* indexed but with a field desk could not
+    use (malformed front matter, an impossible date): a note, not a skip.
+    """
 
     path: str
     reason: str
+    indexed: bool = False
 
 
 # --------------------------------------------------------------------------

@@ -190,3 +190,19 @@ def test_extract_claims_and_aliases(capsys, seeds, tmp_path):
     assert "Renamed Source" in out
     code, out, _ = run(capsys, "claims", str(seeds), "--json", "--data-dir", data)
     assert "Renamed Source" in {c["claimant"] for c in json.loads(out)["claims"]}
+
+
+def test_articles_tells_a_note_on_an_indexed_file_from_a_skipped_file(capsys, tmp_path):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: [never closed\n---\n\nGrain ships sailed.\n", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    code, out, err = run(capsys, "articles", str(folder), "--data-dir", str(tmp_path / "d"))
+    assert code == 0
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert ["note", str(folder / "a.md")] in [line[:2] for line in lines]
+    assert ["skipped", str(folder / "b.txt")] in [line[:2] for line in lines]
+    assert "1 article, 1 skipped, 1 with notes" in err
+    code, out, _ = run(capsys, "articles", str(folder), "--data-dir", str(tmp_path / "d"), "--json")
+    by_name = {Path(s["path"]).name: s["indexed"] for s in json.loads(out)["skipped"]}
+    assert by_name == {"a.md": True, "b.txt": False}
