@@ -121,6 +121,11 @@ def running_count(text: str, start: int, end: int) -> bool:
     return bool(_PROVISIONAL_RE.search(text, s, m_end.end() if m_end else min(len(text), end + 400)))
 
 
+#: compatible figures are said to "agree" only when they are this close; "410" beside
+#: "at least 21" do not conflict, but a reader would not call them agreeing
+AGREE_RATIO = 1.15
+
+
 def hedged_interval(figure: Figure, running: bool = False) -> tuple[float, float]:
     """The values a figure admits, with its hedge (see the module docstring).
 
@@ -371,9 +376,21 @@ def judge(
             word = "grew" if kind == "growth" else "changed"
             out.append(Verdict(kind, quantity, tuple(group), (), f"{label} {word} over time: {steps}."))
         else:
-            figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in group))
+            written = list(dict.fromkeys(c.written or _fmt(c.value) for c in group))
+            figures = " / ".join(written)
             who = ", ".join(dict.fromkeys(c.who() for c in group))
-            out.append(Verdict("agree", quantity, tuple(group), (), f"{label}: {who} agree ({figures})."))
+            values = [c.value for c in group if c.value > 0]
+            close = not values or max(values) <= AGREE_RATIO * min(values)
+            overlap = all(_overlap(a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+            if len(written) == 1 or (overlap and close):
+                text = f"{label}: {who} agree ({figures})."
+            elif overlap:
+                # "410" beside "at least 21": compatible, but "agree" would mislead a reader
+                text = f"{label}: {who} give {figures}, which do not rule each other out."
+            else:
+                # kept apart by place, scope, part or vagueness, not found to conflict
+                text = f"{label}: {who} give {figures}, which may not count the same thing."
+            out.append(Verdict("agree", quantity, tuple(group), (), text))
     return out
 
 

@@ -144,3 +144,28 @@ def test_cancellation() -> None:
 
 def test_empty_input() -> None:
     assert build_rows([]) == []
+
+
+def test_compatible_but_distant_figures_are_not_said_to_agree() -> None:
+    import datetime as dt
+
+    from desk.compare.asof import AsOf
+    from desk.compare.disagree import ClaimFact, judge
+    from desk.compare.quantity import quantity_of
+    from desk.extract.figures import find_figures
+
+    day = dt.date(2031, 5, 4)
+
+    def claim(text: str, outlet: str) -> ClaimFact:
+        (fig,) = find_figures(text)
+        q = quantity_of(fig, (text, fig.start, fig.end), "police")
+        assert q is not None
+        return ClaimFact.from_figure(fig, "police", q, AsOf(day, day), outlet, key=text, document=outlet)
+
+    far = judge([claim("Police said 410 bodies were found in the town.", "Daily A"),
+                 claim("Police said at least 21 bodies were found in the town.", "Daily B")])
+    assert [v.kind for v in far] == ["agree"]  # no conflict ...
+    assert "do not rule each other out" in far[0].text and " agree (" not in far[0].text  # ... but not agreement
+    near = judge([claim("Police said 500 bodies were found in the town.", "Daily A"),
+                  claim("Police said more than 500 bodies were found in the town.", "Daily B")])
+    assert " agree (500 / more than 500)." in near[0].text
