@@ -328,6 +328,13 @@ def _hedge(text: str, start: int) -> tuple[str, int | None]:
     return q, max(0, start - 30) + m.start(1)
 
 
+#: words of time that end the counted phrase: "killed at least 19 people Friday"
+_TIME_AFTER_COUNTED = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tonight", "overnight", "earlier", "later", "last", "next",
+}
+
+
 def _counted(text: str, end: int, limit: int) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles"."""
     words: list[str] = []
@@ -340,6 +347,8 @@ def _counted(text: str, end: int, limit: int) -> str:
         w = raw.strip(".,;:!?\"“”‘’()[]«»").lower()
         ended = raw != raw.rstrip(".,;:!?\"“”)]»")
         if not w or not re.fullmatch(r"[a-z][a-z'’\-]*", w):
+            break
+        if words and (w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES):
             break
         if w in _STOP_COUNTED:
             if not words and (w == "of" or skipped_of and w in ("its", "their", "the", "his", "her", "our")):

@@ -187,3 +187,10 @@ def test_a_capitalised_plural_after_one_capitalised_word_is_what_is_counted() ->
     assert find_figures("Veterans of World War 2 Veterans Day marched.") == []
     assert find_figures("Officials said the Voyager 11 Command Module landed.") == []
     assert find_figures("The navy fired Kestrel 3M Missiles at the coast.") == []
+
+
+def test_a_day_after_the_counted_phrase_is_not_part_of_it() -> None:
+    (found,) = find_figures("Rockets hit the depot and killed at least 19 people Friday.")
+    assert found.counted == "people"
+    (found,) = find_figures("The coastguard rescued 215 sailors overnight.")
+    assert found.counted == "sailors"
