@@ -66,8 +66,9 @@ __all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
-#: kinds of count that are tolls of an event, updated day by day as the dead and hurt are found
-TOLL_KINDS = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "hospitaliz"})
+#: kinds of count updated day by day: the tolls of an event, as the dead and hurt are found, and
+#: the count of people who fled or were displaced or evacuated, as the agencies register them
+TOLL_KINDS = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "hospitaliz", "flee", "displac", "evacuat"})
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
 #: the most a bare round figure's implied rounding may stretch, relative to its value

@@ -48,7 +48,7 @@ _OF_OWN_RE = re.compile(r"\s*(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)
 #: a claimant named by a side's adjective ("Ukrainian military", "Chilean officials")
 _DEMONYM_RE = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ean|ese|ish|an|i))\b")
 #: outcomes that count the same thing ("lost 300 soldiers" counts the dead)
-_KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound"}
+_KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})

@@ -131,6 +131,17 @@ def test_a_toll_updated_days_later_is_growth_but_the_next_days_differing_toll_is
     assert _flagged([first, four_days])
 
 
+def test_a_count_of_people_who_fled_is_updated_day_by_day_like_a_toll() -> None:
+    early = _claim("The refugee agency said 3.5 million people fled Varnia last month.", "3.5 million",
+                   "refugee agency", "Daily A", DAY)
+    later = _claim("The agency said 3.8 million people fled Varnia last month.", "3.8 million",
+                   "agency", "Daily B", DAY + dt.timedelta(days=3))
+    assert early.quantity.kind == later.quantity.kind == "flee"
+    (v,) = judge([early, later], toll_gap_days=2)
+    assert v.kind == "growth"
+    assert _flagged([early, later])  # without the daily gap, three days apart is still one moment
+
+
 def test_the_toll_gap_leaves_other_quantities_alone() -> None:
     pledge = _claim("The government will accept up to 60,000 refugees from Varnia, the minister said.", "60,000",
                     "minister", "Daily A", DAY)
