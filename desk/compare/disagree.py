@@ -69,6 +69,9 @@ GROWTH_GAP_DAYS = 6
 #: kinds of count updated day by day: the tolls of an event, as the dead and hurt are found, and
 #: the count of people who fled or were displaced or evacuated, as the agencies register them
 TOLL_KINDS = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "hospitaliz", "flee", "displac", "evacuat"})
+#: kinds of count that add up over time (a later, larger figure is the same count grown); other
+#: counts ("50 prisoners exchanged", "12 ships sailed") on different dates are different events
+CUMULATIVE_KINDS = TOLL_KINDS | {"kill", "lost", "destroy", "captur", "arrest", "detain", "shot", "injur"}
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
 #: the most a bare round figure's implied rounding may stretch, relative to its value
@@ -373,6 +376,11 @@ def judge(
         elif grew or fell:
             ordered = sorted(group, key=lambda c: (c.as_of.end or c.as_of.start or dt.date.max, c.value))
             steps = " → ".join(dict.fromkeys(c.describe() for c in ordered))
+            if quantity.kind not in CUMULATIVE_KINDS and not any(c.running for c in group):
+                # "30 soldiers released" in October and "50 released" two weeks later: two swaps,
+                # not one count that grew
+                out.append(Verdict("change", quantity, tuple(group), (), f"{label}, on different dates: {steps}."))
+                continue
             kind = "growth" if grew and not fell else "change"
             word = "grew" if kind == "growth" else "changed"
             out.append(Verdict(kind, quantity, tuple(group), (), f"{label} {word} over time: {steps}."))

@@ -142,6 +142,23 @@ def test_a_count_of_people_who_fled_is_updated_day_by_day_like_a_toll() -> None:
     assert _flagged([early, later])  # without the daily gap, three days apart is still one moment
 
 
+def test_counts_of_separate_events_on_different_dates_are_not_growth() -> None:
+    first = _claim("In the swap, 30 soldiers were released, the governor said.", "30", "governor", "Daily A", DAY)
+    later = _claim("In the swap, 50 soldiers were released, the governor said.", "50", "governor", "Daily B",
+                   DAY + dt.timedelta(days=12))
+    assert first.quantity.kind == "releas"
+    (v,) = judge([first, later])
+    assert v.kind == "change"
+    assert not v.disagreement
+    assert "on different dates: 30" in v.text
+    assert "grew" not in v.text
+    killed = [_claim(f"The governor said {n} soldiers were killed in the war.", n, "governor", o, d)
+              for n, o, d in (("30", "Daily A", DAY), ("50", "Daily B", DAY + dt.timedelta(days=12)))]
+    (v,) = judge(killed)
+    assert v.kind == "growth"  # a toll adds up
+    assert "grew over time" in v.text
+
+
 def test_the_toll_gap_leaves_other_quantities_alone() -> None:
     pledge = _claim("The government will accept up to 60,000 refugees from Varnia, the minister said.", "60,000",
                     "minister", "Daily A", DAY)
