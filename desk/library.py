@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import paths
 from desk.errors import ArticleGone, DeskError, FolderError, QueryError
+from desk.extract.names import fold
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
 from desk.index.build import Indexer
@@ -168,7 +169,7 @@ class Library:
         self._article_cache: OrderedDict[str, Article] = OrderedDict()
         self._article_state: tuple[int, int, int] | None = None
         self._article_lock = threading.Lock()
-        self._canon_cache: tuple[tuple[int, int] | None, Callable[[str], str]] | None = None
+        self._canon_cache: tuple[tuple[Any, ...], Callable[[str], str]] | None = None
         # extractions with the alias book applied, per article, for the book's current version
         self._aliased: dict[str, tuple[Extraction, Extraction]] = {}
         self._aliased_by: Callable[[str], str] | None = None
@@ -213,25 +214,44 @@ class Library:
         """The alias book as a function; the file is read again only when it changed."""
         try:
             st = self.aliases_path.stat()
-            key: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+            key: tuple[Any, ...] = (st.st_mtime_ns, st.st_size, self._store_state())
         except OSError:
-            key = None
+            key = (None, self._store_state())
         cached = self._canon_cache
         if cached is not None and cached[0] == key:
             return cached[1]
         book = self._alias_book()
+        spelling = self._spellings()
         if book is None:
             def canon(name: str) -> str:
-                return name
+                return spelling.get(fold(name), name)
         else:
             def canon(name: str) -> str:
                 try:
-                    return str(book.canonical(name) or "")
+                    named = book.canonical(name)
                 except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
-                    return name
+                    named = name
+                return spelling.get(fold(named), named) if named else ""
 
         self._canon_cache = (key, canon)
         return canon
+
+    def _spellings(self) -> dict[str, str]:
+        """One spelling per claimant name that the folder writes in several cases.
+
+        "UN Refugee Agency" and "UN refugee agency", "Moscow" and "MOSCOW" are one
+        claimant: each folded name maps to its most frequent spelling (ties: the
+        one with fewer capitals, since a sentence's first word is capitalised too).
+        Names written only one way are not in the map.
+        """
+        counts: dict[str, list[tuple[int, int, str]]] = {}
+        try:
+            rows = self.store.claimant_name_counts()
+        except Exception:  # noqa: BLE001 - a store being rebuilt: no merging this time
+            return {}
+        for name, n in rows:
+            counts.setdefault(fold(name), []).append((n, -sum(ch.isupper() for ch in name), name))
+        return {k: max(v)[2] for k, v in counts.items() if len(v) > 1}
 
     def _claimants_version(self) -> tuple[Any, ...]:
         """Changes when any passage's claimants or the alias file change."""

@@ -476,3 +476,20 @@ def test_a_library_stored_by_older_reading_rules_reads_every_file_again_once(sma
         r = lib.update()
         assert count_reads == []
         assert r.unchanged == 3
+
+
+def test_a_claimant_written_in_two_cases_is_one_claimant_in_its_commonest_spelling(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Ferries", "The Harbour Board said 40 ferries stopped on Monday.", "Coast Post")
+    _write(folder, "b.md", "Ferry halt", "The Harbour Board said that 40 ferries stopped early on Monday.", "Bay Wire")
+    _write(folder, "c.md", "Ferry news", "The harbour board said 41 ferries stopped on Monday.", "Sea Daily")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        assert sorted(lib.store.claimant_names()) == ["Harbour Board", "harbour board"]  # as the articles write it
+        assert lib.claimants() == ["Harbour Board"]
+        claims = lib.claims()
+        assert len(claims) == 3
+        assert {c.claimant for c in claims} == {"Harbour Board"}
+        shown = {a.name for x in lib.articles() for a in (lib.extraction(x.id) or Extraction()).attributions}
+        assert shown == {"Harbour Board"}

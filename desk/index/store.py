@@ -367,6 +367,10 @@ class Store:
     def claimant_names(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT name FROM passage_claimants")]
 
+    def claimant_name_counts(self) -> list[tuple[str, int]]:
+        """Every claimant name with the number of passages it is attributed in."""
+        return [(r[0], int(r[1])) for r in self.db.execute("SELECT name, COUNT(*) FROM passage_claimants GROUP BY name")]
+
     def claimants_version(self) -> tuple[int, int]:
         """Changes whenever a passage's claimants are written or removed (by any process)."""
         row = self.db.execute("SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM passage_claimants").fetchone()
