@@ -39,6 +39,8 @@ class LibraryAPI(Protocol):
 
     folder: Path
     aliases_path: Path
+    #: the user's row notes (desk.notes), beside the aliases
+    notes_path: Path
     #: things the user should be told once (a damaged index being rebuilt)
     notices: list[str]
     #: whether a comparison is kept for the same query asked again of the unchanged library

@@ -482,7 +482,7 @@ def run_aliases(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------
-# ===== desk compare: PLACEHOLDER, filled in by the compare work =====
+# desk compare
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
@@ -518,6 +518,16 @@ def setup_compare(p: argparse.ArgumentParser) -> None:
                    "into FILE-timeline.svg/.png beside it, and add a table of the points")
 
 
+def _apply_notes(lib: Any, comparison: Any) -> None:
+    """The notes the user kept on rows in the window go with the rows: printed, in JSON and exported."""
+    from desk.notes import NoteBook
+
+    try:
+        NoteBook.load(lib.notes_path).apply(comparison)
+    except DeskError as exc:  # a damaged notes file: say so, compare anyway
+        print(f"desk: {visible(str(exc))}", file=sys.stderr)
+
+
 def run_compare(args: argparse.Namespace) -> int:
     check_date_options(args)
     if args.limit is not None and args.limit < 1:
@@ -541,6 +551,7 @@ def run_compare(args: argparse.Namespace) -> int:
                 )
             finally:
                 bar.finish()
+            _apply_notes(lib, comparison)
             status = print_comparison(comparison, args, Path(args.folder))
         if args.timeline and args.markdown:
             from desk.export.timeline import append_timeline
@@ -552,9 +563,8 @@ def run_compare(args: argparse.Namespace) -> int:
         return status
 
 
-# ===== end of desk compare =====
 # --------------------------------------------------------------------------
-# ===== desk collate: PLACEHOLDER, filled in by the compare work =====
+# desk collate
 
 
 def setup_collate(p: argparse.ArgumentParser) -> None:
@@ -572,8 +582,8 @@ def run_collate(args: argparse.Namespace) -> int:
     return print_comparison(comparison, args)
 
 
-# ===== end of desk collate =====
-# ===== desk timeline: claims over time (desk.timeline) =====
+# --------------------------------------------------------------------------
+# desk timeline: claims over time (desk.timeline)
 
 
 def setup_timeline(p: argparse.ArgumentParser) -> None:
@@ -623,7 +633,6 @@ def run_timeline(args: argparse.Namespace) -> int:
     return OK if tl.points else NOTHING
 
 
-# ===== end of desk timeline =====
 # --------------------------------------------------------------------------
 # the table of sub-commands
 

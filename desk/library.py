@@ -31,7 +31,7 @@ against these signatures; extend, do not break them):
 - ``claims(query=None) -> list[FigureStatement]`` (the claims table), claimant
   names passed through the folder's alias book.
 - ``outlets() -> list[str]``, ``claimants() -> list[str]`` (for completion).
-- ``pending_extraction() -> int``, ``aliases_path`` (the alias file).
+- ``pending_extraction() -> int``, ``aliases_path`` (the alias file), ``notes_path`` (the row notes).
 - ``refresh()``: see what another process committed (drops cached extractions).
 - ``close()``; usable as a context manager.
 
@@ -148,6 +148,7 @@ class Library:
         self.library_dir = paths.library_dir(self.folder, data_dir)
         self.index_dir = paths.index_dir(self.folder, data_dir)
         self.aliases_path = paths.aliases_file(self.folder, data_dir)
+        self.notes_path = paths.notes_file(self.folder, data_dir)
         try:
             self.library_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

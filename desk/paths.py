@@ -60,6 +60,11 @@ def aliases_file(folder: str | os.PathLike[str], override: str | os.PathLike[str
     return library_dir(folder, override) / "aliases.json"
 
 
+def notes_file(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's notes on comparison rows for one article folder (JSON, :mod:`desk.notes`)."""
+    return library_dir(folder, override) / "notes.json"
+
+
 def key_file() -> Path:
     """The user's secret key that signs desk's index tables of contents.
 

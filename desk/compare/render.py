@@ -103,6 +103,9 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
     # bullet is neutral (only the row's head says "disagree")
     for d in row.differences:
         lines.append(textwrap.fill(visible(d), width=width, initial_indent="   • ", subsequent_indent="     "))
+    if row.note:
+        note = " ".join(visible(row.note, newlines=True).split())
+        lines.append(textwrap.fill(note, width=width, initial_indent="   Note: ", subsequent_indent="         "))
     return "\n".join(lines)
 
 

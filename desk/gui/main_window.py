@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         freeze_long_lived()  # the first folder's: what is alive now lives as long as the window
         folder = path.resolve()
         self.update_actions()
-        self._notes_path = Path(library.aliases_path).with_name("notes.json")
+        self._notes_path = Path(library.notes_path)
         self.setWindowTitle(title(f"{folder.name} \u2014 desk"))
         self.settings.set("folders/last", str(folder))
         self.settings.push("folders/recent", str(folder), MAX_RECENT)

@@ -96,3 +96,32 @@ def test_a_citation_names_the_file_only_when_it_says_more_than_title_and_date() 
     assert "Dam Bursts Its Banks.md" not in text
     assert "— Dam Bursts Its Banks: Villages Flooded, undated ¶1" in text
     assert "— Dam Bursts Its Banks, undated, river/notes-0042.md ¶1" in text
+
+
+def test_compare_carries_the_notes_kept_on_rows_to_the_terminal_json_and_markdown(seeds, tmp_path, capsys) -> None:
+    from desk import paths
+    from desk.cli import main
+    from desk.notes import NoteBook
+
+    data_dir = tmp_path / "d"
+    args = ["compare", str(seeds), "soldiers killed", "--data-dir", str(data_dir)]
+    assert main([*args, "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["rows"][0]
+    # a row is known by its passages (desk.notes.row_key), as the window keeps its notes
+    key = "|".join(sorted(f"{r['article_id']}#{r['number']}" for refs in first["cells"].values() for r in refs))
+    book = NoteBook(paths.notes_file(seeds, data_dir), {key: "Check the ministry's\nlater\x1b[31m count."})
+    book.save()
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "   Note: Check the ministry's later\\x1b[31m count." in out  # one line, the control escaped
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"][0]["note"].startswith("Check the ministry's")
+    target = tmp_path / "out.md"
+    assert main([*args, "--markdown", str(target)]) == 0
+    assert "**Note:** Check the ministry" in target.read_text(encoding="utf-8")
+    # a damaged notes file is reported, and the comparison still comes
+    paths.notes_file(seeds, data_dir).write_text("{not json", encoding="utf-8")
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "row notes file" in captured.err
+    assert "Note:" not in captured.out

@@ -175,6 +175,7 @@ class FakeLibrary:
     def __init__(self, folder: str, data_dir: str | None = None) -> None:
         self.folder = Path(folder)
         self.aliases_path = Path(data_dir or folder) / "aliases.json"
+        self.notes_path = Path(data_dir or folder) / "notes.json"
         self.notices: list[str] = []
         self.remember_comparisons = True
         self.gate = threading.Event()
