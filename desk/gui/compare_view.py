@@ -863,13 +863,15 @@ class CompareView(QWidget):
         self.diff_legend.setTextFormat(Qt.TextFormat.RichText)
         self.diff_legend.setVisible(False)
 
-        self.summary.setMinimumWidth(40)
         bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)
         for w in (self.diff_btn, self.diff_ref, self.only_dis, self.hide_single, self.sort_box,
                   self.prev_btn, self.next_btn, self.lock, self.export_btn):
             bar.addWidget(w)
+        # the counts sit on the legend's line, which gives way (it folds into "+N more"): beside the
+        # buttons, a window 1,280 pixels wide cut "537 rows" to "537 rov"
         bar2 = QHBoxLayout()
+        bar2.addWidget(self.summary)
         bar2.addWidget(self.legend, 1)
 
         self.panes = QSplitter(Qt.Orientation.Horizontal, self)

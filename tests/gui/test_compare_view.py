@@ -130,6 +130,19 @@ def test_legend_of_fifty_claimants_stays_one_line_and_any_can_be_hidden(qtbot) -
     assert colour in view.model.index(r, 1).data(HtmlRole)
 
 
+def test_the_row_counts_are_never_cut_in_a_narrow_view(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)  # what a 1,280-pixel window leaves beside the Library panel, and less
+    view.show()
+    view.set_comparison(fifty_claimants())
+    view.update_legend()
+    qtbot.wait(10)
+    text = view.summary.text()
+    assert text.endswith("differ")
+    assert view.summary.width() >= view.summary.fontMetrics().horizontalAdvance(text)
+
+
 def test_stray_words_are_left_out_of_the_legend(qtbot) -> None:
     view = CompareView()
     qtbot.addWidget(view)
