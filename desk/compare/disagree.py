@@ -35,7 +35,9 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   Before that, a claimant's bare figure that the same claimant gives
   elsewhere as a running count is taken as that running count; figures
   counted as parts ("another 75", "30 others", "25 of the wounded") never
-  clash.  ``toll_gap_days`` shortens the growth gap for tolls.
+  clash.  ``toll_gap_days`` shortens the growth gap for tolls.  One named
+  source's figures on different days are its updates: for them the gap is
+  nought (growth or a revision, not a disagreement with itself).
 
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
@@ -243,6 +245,13 @@ def _groups(claims: Sequence[ClaimFact]) -> list[list[ClaimFact]]:
     return [g for _, g in groups]
 
 
+def _one_named_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
+    """Both claims come from one source with a name ("UN", "Kyiv's mayor"), not "officials"."""
+    if not a.claimant or not b.claimant or not same(a.claimant, b.claimant):
+        return False
+    return any(ch.isupper() for ch in a.claimant + b.claimant)
+
+
 def _apart(a: AsOf, b: AsOf, gap: int) -> bool:
     return not a.overlaps(b, slack_days=(gap + 1) // 2)
 
@@ -337,7 +346,10 @@ def judge(
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
-                if _apart(a.as_of, b.as_of, gap):
+                # one named source giving another figure on another day has updated its count
+                # ("406" on the 8th, "at least 549" on the 10th, both from the UN): no gap needed
+                pair_gap = 0 if _one_named_source(a, b, same) else gap
+                if _apart(a.as_of, b.as_of, pair_gap):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
                     if _grew(early, late):
                         grew.append((early, late))

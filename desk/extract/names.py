@@ -181,6 +181,8 @@ def same_claimant(a: str, b: str) -> bool:
     fa, fb = fold(ca), fold(cb)
     if fa == fb:
         return True
+    if _acronym_of(ca, cb) or _acronym_of(cb, ca):
+        return True
     wa, wb = fa.split(), fb.split()
     # personal names: same surname, and no different first names
     if (_personal(ca) and _personal(cb) and _translit_key(wa[-1]) == _translit_key(wb[-1])
@@ -189,6 +191,22 @@ def same_claimant(a: str, b: str) -> bool:
     # a longer form of the same phrase: "Ukrainian military" ~ "Ukrainian military command"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(len(short) >= 2 and long_[:len(short)] == short and len(long_) - len(short) <= 1)
+
+
+#: small words an acronym leaves out: "Institute for the Study of War" -> ISW
+_ACRONYM_SKIPS = frozenset({"of", "for", "the", "and", "on", "in", "to", "&"})
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """Is ``short`` the capitals' acronym of ``long_`` ("UN" / "United Nations", "IAEA" /
+    "International Atomic Energy Agency")?  Only an all-capital single word of 2-6 letters, and a
+    name of as many capitalised words (small words aside)."""
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()):
+        return False
+    words = [w for w in long_.split() if w.lower() not in _ACRONYM_SKIPS]
+    if len(words) != len(short) or not all(w[:1].isupper() for w in words):
+        return False
+    return "".join(w[0] for w in words) == short
 
 
 def _personal(name: str) -> bool:

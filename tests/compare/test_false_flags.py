@@ -159,6 +159,23 @@ def test_counts_of_separate_events_on_different_dates_are_not_growth() -> None:
     assert "grew over time" in v.text
 
 
+def test_one_named_source_updating_its_count_two_days_later_does_not_disagree_with_itself() -> None:
+    first = _claim("The Harbour Authority said 406 containers were damaged.", "406", "Harbour Authority", "Daily A",
+                   DAY)
+    update = _claim("At least 549 containers were damaged, the Harbour Authority said.", "549", "Harbour Authority",
+                    "Daily B", DAY + dt.timedelta(days=2))
+    (v,) = judge([first, update])
+    assert not v.disagreement
+    assert v.text.index("406") < v.text.index("549")
+    # two different sources two days apart still clash, as does an unnamed "officials"
+    rival = _claim("At least 549 containers were damaged, the port union said.", "549", "port union", "Daily B",
+                   DAY + dt.timedelta(days=2))
+    assert _flagged([first, rival])
+    officials = [_claim(f"Officials said {n} containers were damaged.", n, "officials", o, d)
+                 for n, o, d in (("406", "Daily A", DAY), ("549", "Daily B", DAY + dt.timedelta(days=2)))]
+    assert _flagged(officials)
+
+
 def test_the_toll_gap_leaves_other_quantities_alone() -> None:
     pledge = _claim("The government will accept up to 60,000 refugees from Varnia, the minister said.", "60,000",
                     "minister", "Daily A", DAY)

@@ -130,3 +130,13 @@ def test_dates_resolved_against_the_article_date() -> None:
         ("yesterday", dt.date(2022, 3, 19)),
     ]
     assert find_dates("on 31 February 2022")[0].date is None
+
+
+def test_an_acronym_names_the_same_source_as_its_full_name() -> None:
+    assert same_claimant("UN", "United Nations")
+    assert same_claimant("the United Nations", "UN")
+    assert same_claimant("ISW", "Institute for the Study of War")
+    assert same_claimant("IAEA", "International Atomic Energy Agency")
+    assert not same_claimant("UN", "United Nations Development Programme")  # letters must match all words
+    assert not same_claimant("Un", "United Nations")  # an acronym is written in capitals
+    assert not same_claimant("UN", "Unicef")
