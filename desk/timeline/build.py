@@ -204,15 +204,20 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
 
 
 def _side_word(pts: Sequence[TimelinePoint], subject: str) -> str:
-    """The adjective the points' counted phrases (else sentences) use for ``subject`` ("ukrain" -> "Ukrainian")."""
-    if not subject or subject.startswith("own"):
+    """The adjective the points' counted phrases (else sentences) use for ``subject`` ("ukrain" -> "Ukrainian").
+
+    Only a word at least half the points use names the lane: one sentence's "British" does not
+    make a lane of a city's tolls "British people killed".
+    """
+    if not subject or subject.startswith("own") or not pts:
         return ""
-    words: Counter[str] = Counter()
     for texts in ([p.counted for p in pts], [p.sentence for p in pts]):
+        words: Counter[str] = Counter()
         for t in texts:
-            words.update(w for w in _CAPITAL_WORD.findall(t) if fold_subject(w) == subject and _ADJECTIVE.search(w))
+            words.update({w for w in _CAPITAL_WORD.findall(t) if fold_subject(w) == subject and _ADJECTIVE.search(w)})
         if words:
-            return words.most_common(1)[0][0]
+            word, n = words.most_common(1)[0]
+            return word if 2 * n >= len(pts) else ""
     return ""
 
 

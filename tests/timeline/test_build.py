@@ -239,6 +239,26 @@ def test_lanes_whose_phrases_read_alike_say_what_tells_them_apart() -> None:
     assert [s.label for s in lanes] == ["Varnian prisoners killed", "Kordish prisoners", "prisoners (Lisk)"]
 
 
+def test_a_lane_is_named_for_a_side_only_when_most_of_its_points_name_it() -> None:
+    from desk.compare.quantity import Quantity
+    from desk.timeline.build import _name_lanes
+    from desk.timeline.model import Series
+
+    day = dt.date(2031, 3, 9)
+    one = ref("Varnian officials said 40 prisoners were killed in the blast.", "Daily A", day,
+              [("40", 40, "", "prisoners", "officials")])
+    plain = [ref(f"Officials said {n} prisoners were killed in the blast.", "Daily B", day,
+                 [(str(n), n, "", "prisoners", "officials")]) for n in (41, 42, 43)]
+    mostly_plain = Series("a", "", [anchor_point(one)] + [anchor_point(r) for r in plain])
+    mostly_varnian = Series("b", "", [anchor_point(one), anchor_point(one), anchor_point(plain[0])])
+    _name_lanes([
+        (mostly_plain, Quantity("kill", "prison", "varn"), "prisoners", ""),
+        (mostly_varnian, Quantity("kill", "prison", "varn"), "prisoners", ""),
+    ])
+    assert mostly_plain.label == "prisoners killed"  # one sentence's "Varnian" does not name four points
+    assert mostly_varnian.label == "Varnian prisoners killed"
+
+
 def anchor_point(r: PassageRef) -> TimelinePoint:
     (point,) = [p for s in build_series([r]) for p in s.points]
     return point
