@@ -48,6 +48,12 @@ _OF_OWN_RE = re.compile(r"\s*(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)
 #: a claimant named by a side's adjective ("Ukrainian military", "Chilean officials")
 _DEMONYM_RE = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ean|ese|ish|an|i))\b")
 #: outcomes that count the same thing ("lost 300 soldiers" counts the dead)
+#: a distance that places something ("80 miles west", "30km north-east", "5 miles away")
+_LOCATOR_RE = re.compile(
+    r"(?:mi(?:les?)?|km|kilomet(?:re|er)s?|met(?:re|er)s?|m|f(?:ee|oo)t|yards?)\s+"
+    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward)?|away|from|inland|offshore|off|outside|beyond)\b",
+    re.IGNORECASE,
+)
 _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
@@ -247,6 +253,9 @@ def quantity_of(
 ) -> Quantity | None:
     """The quantity a figure counts, or None when it says too vaguely (see the module docstring)."""
     counted = figure.counted.strip()
+    if _LOCATOR_RE.match(counted):
+        # "80 miles west of the capital": says where something is, not a count anyone disputes
+        return None
     stems = content_stems(counted)
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:

@@ -225,3 +225,15 @@ def test_figures_of_different_scale_count_different_scopes_not_rivals() -> None:
     more = _claim("More than 100 tons of barley were spoiled, the port said.", "100", "port", "Daily C")
     assert more.high == float("inf")
     assert not scales_apart(more, season)
+
+
+def test_a_distance_that_places_something_is_no_quantity_to_dispute() -> None:
+    for text in ("The depot lies 80 miles west of the capital, the mayor said.",
+                 "The blast hit a farm 30km north-east of Brentholm.",
+                 "Residents 5 miles away heard the explosion."):
+        (fig,) = find_figures(text)
+        assert quantity_of(fig, (text, fig.start, fig.end)) is None, text
+    # a length that is the fact stays one
+    text = "The convoy stretched 40 miles along the highway."
+    (fig,) = find_figures(text)
+    assert quantity_of(fig, (text, fig.start, fig.end)) is not None
