@@ -64,6 +64,7 @@ _OFFICIAL_RE = re.compile(
 #: capitalised words that never name a place
 _NOT_PLACE_TEXT = """the a an this that these those his her its their our my your mr mrs ms dr gen general president
     prime minister minister mayor governor king queen pope
+    capt col lt sgt maj cpl pvt adm gov sen rep new
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     monday tuesday wednesday thursday friday saturday sunday today tonight yesterday

@@ -155,3 +155,11 @@ def test_an_outcome_after_a_conjunction_belongs_to_another_figure() -> None:
     (q53,) = [quantity_of(f, (plain, f.start, f.end)) for f in find_figures(plain) if f.value == 53]
     assert q53 is not None
     assert q53.kind == "kill"
+
+
+def test_ranks_and_the_word_new_are_not_places() -> None:
+    from desk.compare.places import place_words
+
+    assert place_words("The order came in Capt. Orlov's name.") == []
+    assert [w for _, w in place_words("Protests in New Harbour grew.")] == ["Harbour"]
+    assert [w for _, w in place_words("Shelling in Brentholm went on.")] == ["Brentholm"]
