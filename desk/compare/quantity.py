@@ -54,6 +54,8 @@ _LOCATOR_RE = re.compile(
     r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ward)?|away|from|inland|offshore|off|outside|beyond)\b",
     re.IGNORECASE,
 )
+#: a length with nothing measured after it: "miles", "km"
+_BARE_LENGTH_RE = re.compile(r"(?:mi(?:les?)?|km|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:ee|oo)t|yards?)", re.IGNORECASE)
 _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
@@ -253,8 +255,12 @@ def quantity_of(
 ) -> Quantity | None:
     """The quantity a figure counts, or None when it says too vaguely (see the module docstring)."""
     counted = figure.counted.strip()
-    if _LOCATOR_RE.match(counted):
-        # "80 miles west of the capital": says where something is, not a count anyone disputes
+    bare_length = _BARE_LENGTH_RE.fullmatch(counted) is not None and not (
+        context is not None and re.match(r"\s*\S*\s+of\s", context[0][context[2] : context[2] + 40])
+    )
+    if _LOCATOR_RE.match(counted) or bare_length:
+        # "80 miles west of the capital" says where something is; "a range of 50 miles" or
+        # "60 kilometres (37 miles)" does not say of what: neither is a count to set against another
         return None
     stems = content_stems(counted)
     kind = next((s for s in stems if s in OUTCOMES), "")

@@ -233,7 +233,10 @@ def test_a_distance_that_places_something_is_no_quantity_to_dispute() -> None:
                  "Residents 5 miles away heard the explosion."):
         (fig,) = find_figures(text)
         assert quantity_of(fig, (text, fig.start, fig.end)) is None, text
-    # a length that is the fact stays one
-    text = "The convoy stretched 40 miles along the highway."
+    # a bare length says not of what ("a range of 50 miles"); a length of something named stays
+    text = "The rockets have a range of 50 miles."
+    (fig,) = find_figures(text)
+    assert quantity_of(fig, (text, fig.start, fig.end)) is None
+    text = "Engineers laid 40 miles of new track."
     (fig,) = find_figures(text)
     assert quantity_of(fig, (text, fig.start, fig.end)) is not None
