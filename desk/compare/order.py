@@ -5,11 +5,13 @@ That alone puts a four-outlet row about something the query only brushes ("the w
 another town") above a three-outlet row that names every query word.  Here the outlet count counts
 up to :data:`OUTLETS_ENOUGH` (three outlets side by side already make a comparison), then the
 number of query words the row's sentences name (on average: a row about the query names them in
-most of its sentences, not in one), then the full outlet count and the search score.
+most of its sentences, not in one; each word weighted by how rare it is among the comparison's
+sentences, so "Snake" outweighs "island"), then the full outlet count and the search score.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -44,16 +46,41 @@ def query_terms(query: str) -> list[frozenset[str]]:
     return out
 
 
-def query_words_named(row: Row, terms: Sequence[frozenset[str]]) -> float:
-    """How many of the query's terms the row's sentences name, on average (to one decimal)."""
+def query_words_named(row: Row, terms: Sequence[frozenset[str]], weights: Sequence[float] | None = None) -> float:
+    """How many of the query's terms the row's sentences name, on average (to one decimal).
+
+    With ``weights`` (one per term, see :func:`term_weights`) a term counts its weight, not 1.
+    """
     if not terms:
         return 0.0
+    w = list(weights) if weights is not None else [1.0] * len(terms)
     counts = []
     for refs in row.cells.values():
         for ref in refs:
             stems = frozenset(content_stems(ref.text))
-            counts.append(sum(1 for t in terms if t & stems))
+            counts.append(sum(wt for t, wt in zip(terms, w, strict=True) if t & stems))
     return round(sum(counts) / len(counts), 1) if counts else 0.0
+
+
+def term_weights(rows: Sequence[Row], terms: Sequence[frozenset[str]]) -> list[float]:
+    """Each query term's weight: how rare it is among the comparison's own sentences.
+
+    In "Snake Island" most candidate sentences name "island" (Taiwan's, Crimea's) and few
+    "Snake": a row naming only "island" must not rank with the rows about Snake Island.  The
+    weight is a smoothed inverse document frequency, ``1 + ln((n + 1) / (df + 1))``: a term
+    every sentence names weighs 1, a rare one a few times more.
+    """
+    n = 0
+    df = [0] * len(terms)
+    for r in rows:
+        for refs in r.cells.values():
+            for ref in refs:
+                n += 1
+                stems = frozenset(content_stems(ref.text))
+                for i, t in enumerate(terms):
+                    if t & stems:
+                        df[i] += 1
+    return [1.0 + math.log((n + 1) / (d + 1)) for d in df]
 
 
 def order_rows(rows: list[Row], query: str) -> list[Row]:
@@ -61,8 +88,9 @@ def order_rows(rows: list[Row], query: str) -> list[Row]:
     terms = query_terms(query)
     if len(rows) < 2:
         return rows
+    weights = term_weights(rows, terms) if len(terms) > 1 else None
     # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured)
-    named = {id(r): query_words_named(r, terms) if len(r.outlets) > 1 else 0.0 for r in rows}
+    named = {id(r): query_words_named(r, terms, weights) if len(r.outlets) > 1 else 0.0 for r in rows}
     return sorted(
         rows, key=lambda r: (-min(len(r.outlets), OUTLETS_ENOUGH), -named[id(r)], -len(r.outlets), -r.score)
     )

@@ -51,3 +51,19 @@ def test_query_terms_skip_syntax_and_take_synonyms() -> None:
     soldiers = next(t for t in terms if "soldier" in t)
     assert soldiers == query_terms("troops")[0]  # "soldiers" also finds "troops"
     assert not any("bbc" in t or "outlet" in t for t in terms)
+
+
+def test_a_rare_query_word_outweighs_a_common_one() -> None:
+    # most sentences name "island"; only the row about the one the query asks for names "Heron"
+    common = [
+        _row({"A": f"The island {i} lies off the coast.", "B": f"Ferries reach island {i} daily.",
+              "C": f"The island {i} has a harbour."}, score=9.0)
+        for i in range(6)
+    ]
+    asked = _row({"A": "Marines held Heron Rock for a week.", "B": "The Heron Rock garrison surrendered.",
+                  "C": "Heron Rock is back under navy control."}, score=1.0)
+    both = _row({"A": "Heron island was shelled.", "B": "The island of Heron burned.", "C": "Heron island fell."},
+                score=0.5)
+    ordered = order_rows([*common, asked, both], "Heron island")
+    assert ordered[0] is both  # both words
+    assert ordered[1] is asked  # the rare word alone beats the common word alone
