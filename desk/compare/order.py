@@ -46,20 +46,27 @@ def query_terms(query: str) -> list[frozenset[str]]:
     return out
 
 
+def _names(text: str, terms: Sequence[frozenset[str]]) -> tuple[bool, ...]:
+    """Which of the query's terms a sentence names."""
+    stems = frozenset(content_stems(text))
+    return tuple(bool(t & stems) for t in terms)
+
+
 def query_words_named(row: Row, terms: Sequence[frozenset[str]], weights: Sequence[float] | None = None) -> float:
     """How many of the query's terms the row's sentences name, on average (to one decimal).
 
     With ``weights`` (one per term, see :func:`term_weights`) a term counts its weight, not 1.
     """
-    if not terms:
+    return _named_score([_names(ref.text, terms) for refs in row.cells.values() for ref in refs], terms, weights)
+
+
+def _named_score(
+    named: Sequence[tuple[bool, ...]], terms: Sequence[frozenset[str]], weights: Sequence[float] | None
+) -> float:
+    if not terms or not named:
         return 0.0
     w = list(weights) if weights is not None else [1.0] * len(terms)
-    counts = []
-    for refs in row.cells.values():
-        for ref in refs:
-            stems = frozenset(content_stems(ref.text))
-            counts.append(sum(wt for t, wt in zip(terms, w, strict=True) if t & stems))
-    return round(sum(counts) / len(counts), 1) if counts else 0.0
+    return round(sum(sum(wt for hit, wt in zip(flags, w, strict=True) if hit) for flags in named) / len(named), 1)
 
 
 def term_weights(rows: Sequence[Row], terms: Sequence[frozenset[str]]) -> list[float]:
@@ -70,17 +77,12 @@ def term_weights(rows: Sequence[Row], terms: Sequence[frozenset[str]]) -> list[f
     weight is a smoothed inverse document frequency, ``1 + ln((n + 1) / (df + 1))``: a term
     every sentence names weighs 1, a rare one a few times more.
     """
-    n = 0
-    df = [0] * len(terms)
-    for r in rows:
-        for refs in r.cells.values():
-            for ref in refs:
-                n += 1
-                stems = frozenset(content_stems(ref.text))
-                for i, t in enumerate(terms):
-                    if t & stems:
-                        df[i] += 1
-    return [1.0 + math.log((n + 1) / (d + 1)) for d in df]
+    return _weights([_names(ref.text, terms) for r in rows for refs in r.cells.values() for ref in refs], terms)
+
+
+def _weights(named: Sequence[tuple[bool, ...]], terms: Sequence[frozenset[str]]) -> list[float]:
+    n = len(named)
+    return [1.0 + math.log((n + 1) / (sum(flags[i] for flags in named) + 1)) for i in range(len(terms))]
 
 
 def order_rows(rows: list[Row], query: str) -> list[Row]:
@@ -88,9 +90,12 @@ def order_rows(rows: list[Row], query: str) -> list[Row]:
     terms = query_terms(query)
     if len(rows) < 2:
         return rows
-    weights = term_weights(rows, terms) if len(terms) > 1 else None
-    # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured)
-    named = {id(r): query_words_named(r, terms, weights) if len(r.outlets) > 1 else 0.0 for r in rows}
+    # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured);
+    # the other rows' sentences are read once, for the terms' weights and for the rows' scores
+    per_row = {id(r): [_names(ref.text, terms) for refs in r.cells.values() for ref in refs]
+               for r in rows if len(r.outlets) > 1}
+    weights = _weights([f for flags in per_row.values() for f in flags], terms) if len(terms) > 1 else None
+    named = {id(r): _named_score(per_row[id(r)], terms, weights) if id(r) in per_row else 0.0 for r in rows}
     return sorted(
         rows, key=lambda r: (-min(len(r.outlets), OUTLETS_ENOUGH), -named[id(r)], -len(r.outlets), -r.score)
     )
