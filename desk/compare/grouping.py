@@ -21,7 +21,7 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .joining import join_consensus_rows, join_supported_rows
 from .places import broad_places, places_in
-from .profile import FactKey, Profile, profile, stem_numbers
+from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -208,9 +208,8 @@ def similarity_matrix(
             for v in p.values:
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
-        # the values themselves as the items (distinct floats, as their str() were; all are >= 10)
-        values = [frozenset(v for v in p.values if vdf[v] <= limit) if p.values else _NONE for p in profiles]
-        _add_where(sim, VALUE_BONUS, _shares_any(values, cols))
+        rare = frozenset(v for v, c in vdf.items() if c <= limit)
+        _add_where(sim, VALUE_BONUS, columns_of(_shares_counted_value(profiles, rare)))
     if any(p.claimants for p in profiles):
         _add_where(sim, CLAIMANT_BONUS, _shares_any([p.claimants for p in profiles], cols))
     if DATE_GAP_DAYS:
@@ -463,6 +462,44 @@ def _fact_matrix(
     return out
 
 
+#: count the counted things of figures that share a value (:func:`desk.compare.profile.counts_compatible`):
+#: "up to 50 bomblets" and "50 people killed" share a number, not a fact
+VALUE_NEEDS_COUNTED = True
+
+
+def _value_compatible(a: tuple[float, str, FactKey | None], b: tuple[float, str, FactKey | None]) -> bool:
+    """Two (value, kind, counted thing) figures of one value may report one fact."""
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    return not VALUE_NEEDS_COUNTED or counts_compatible(a[2], b[2])
+
+
+def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -> np.ndarray:
+    """Which pairs of passages (n x n) carry a figure of one ``rare`` value and kind whose counted
+    things agree (:func:`_value_compatible`)."""
+    n = len(profiles)
+    out = np.zeros((n, n), dtype=bool)
+    # figures of one value, by what they count: few distinct descriptions per value, so compare
+    # descriptions and fill blocks, not pairs of passages
+    by_value: dict[float, dict[tuple[float, str, FactKey | None], list[int]]] = {}
+    for i, p in enumerate(profiles):
+        for item in p.counted:
+            if item[0] in rare:
+                by_value.setdefault(item[0], {}).setdefault(item, []).append(i)
+    for described in by_value.values():
+        items = list(described.items())
+        if len(items) == 1 and len(items[0][1]) < 2:
+            continue
+        idx = [np.array(sorted(set(units)), dtype=np.int64) for _, units in items]
+        for a in range(len(items)):
+            for b in range(a, len(items)):
+                if _value_compatible(items[a][0], items[b][0]):
+                    out[np.ix_(idx[a], idx[b])] = True
+                    out[np.ix_(idx[b], idx[a])] = True
+    np.fill_diagonal(out, False)
+    return out
+
+
 def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order), three times faster on the
     units x hits matrices: one flat scan, then rows and columns by division."""
@@ -701,7 +738,9 @@ def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
 
 def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
     """Whether two passages carry a figure of one value, or figures counting one named thing."""
-    if a.values & b.values & rare_values:
+    if a.values & b.values & rare_values and any(
+        x[0] in rare_values and _value_compatible(x, y) for x in a.counted for y in b.counted
+    ):
         return True
     return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
 
