@@ -44,14 +44,16 @@ def _refs():  # type: ignore[no-untyped-def]
     return [unplaced, named, own, *others]
 
 
-def test_a_passage_without_a_place_takes_its_titles_place_and_one_with_a_place_keeps_its_own() -> None:
+def test_a_passage_without_a_place_takes_its_titles_place_and_one_with_a_place_keeps_its_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(grouping, "TITLE_PLACES", True)
     places = unit_places([profile(r) for r in _refs()])
     assert places[0] == {GREYFORD}
     assert places[1] == {GREYFORD}
     assert places[2] == {place_key("Ashby")}
 
 
-def test_title_places_can_be_switched_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_title_places_are_off_by_default_and_then_leave_a_passage_unplaced(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert grouping.TITLE_PLACES is False
     monkeypatch.setattr(grouping, "TITLE_PLACES", False)
     places = unit_places([profile(r) for r in _refs()])
     assert places[0] == frozenset()
