@@ -9,6 +9,7 @@ formed by average-linkage agglomeration over that matrix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -697,6 +698,48 @@ def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     return sim
 
 
+#: similarity kept between a sentence that threatens a penalty ("faces up to 10 years") and one
+#: that reports a penalty handed down ("was sentenced to nine years"): two moments, two facts (1: off)
+STANCE_APART = 0.0
+_TERM = r"[\w-]+(?:\s+|-)(?:years?|months?|weeks?|days?)\b"
+#: a penalty threatened or possible: "faces up to 10 years", "could face 20 years", "if convicted"
+_THREATENED_RE = re.compile(
+    r"\b(?:faces?|faced|facing|could\s+face|may\s+face|might\s+face|would\s+face|could\s+get|risks?|risking)\s+"
+    r"(?:up\s+to\s+|as\s+(?:much|many|long)\s+as\s+|a\s+maximum\s+(?:of\s+)?|at\s+least\s+|a\s+possible\s+)?"
+    + _TERM + r"|\bif\s+(?:convicted|found\s+guilty)\b",
+    re.IGNORECASE,
+)
+#: a penalty handed down: "was sentenced to nine years", "jailed for six months"
+_IMPOSED_RE = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned)\b[^.;:]{0,40}?\b(?:to|for)\s+(?:up\s+to\s+)?" + _TERM, re.IGNORECASE
+)
+
+
+def penalty_stance(text: str) -> str:
+    """"threatened" for a sentence that tells of a penalty someone faces, "imposed" for one handed
+    down, "" when it tells of neither or of both ("faced up to ten years but got six")."""
+    threatened = bool(_THREATENED_RE.search(text))
+    imposed = bool(_IMPOSED_RE.search(text))
+    if threatened == imposed:
+        return ""
+    return "threatened" if threatened else "imposed"
+
+
+def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``) with pairs of a threatened and an imposed penalty set to
+    :data:`STANCE_APART` of it (:func:`penalty_stance`)."""
+    if STANCE_APART == 1.0:
+        return sim
+    stance = np.array([penalty_stance(p.ref.text) for p in profiles])
+    threatened, imposed = stance == "threatened", stance == "imposed"
+    if not (threatened.any() and imposed.any()):
+        return sim
+    apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
+    sim = sim.copy()
+    sim[apart] *= np.float32(STANCE_APART)
+    return sim
+
+
 def _claim_keys(p: Profile) -> list[tuple[Any, frozenset[str]]]:
     """(quantity, places near the figure) for each figure of a passage that says what it counts."""
     from .places import places_near
@@ -899,6 +942,7 @@ def rows_from_profiles(
     cols = np.nonzero(is_hit)[0]
     sim = similarity_matrix(unique, columns=cols, related=related)
     sim = apart_by_place(sim, unique, cols)
+    sim = apart_by_stance(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
         raise Cancelled()
