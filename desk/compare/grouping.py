@@ -491,12 +491,17 @@ def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -
         items = list(described.items())
         if len(items) == 1 and len(items[0][1]) < 2:
             continue
-        idx = [np.array(sorted(set(units)), dtype=np.int64) for _, units in items]
-        for a in range(len(items)):
-            for b in range(a, len(items)):
-                if _value_compatible(items[a][0], items[b][0]):
-                    out[np.ix_(idx[a], idx[b])] = True
-                    out[np.ix_(idx[b], idx[a])] = True
+        # descriptions x descriptions compatibility, then one units x units block per value
+        units = np.array(sorted({u for _, us in items for u in us}), dtype=np.int64)
+        where = {int(u): k for k, u in enumerate(units)}
+        has = np.zeros((len(items), len(units)), dtype=np.float32)
+        for d, (_, us) in enumerate(items):
+            has[d, [where[u] for u in us]] = 1.0
+        fits = np.array(
+            [[_value_compatible(x, y) for y, _ in items] for x, _ in items], dtype=np.float32
+        ).reshape(len(items), len(items))
+        block = (has.T @ fits @ has) > 0
+        out[np.ix_(units, units)] |= block
     np.fill_diagonal(out, False)
     return out
 
