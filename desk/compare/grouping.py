@@ -9,6 +9,7 @@ formed by average-linkage agglomeration over that matrix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +21,8 @@ from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .joining import join_consensus_rows, join_supported_rows
-from .places import broad_places, places_in
-from .profile import FactKey, Profile, profile, stem_numbers
+from .places import broad_places, entity_place_keys, named_place_keys, places_in, title_places
+from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -208,9 +209,8 @@ def similarity_matrix(
             for v in p.values:
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
-        # the values themselves as the items (distinct floats, as their str() were; all are >= 10)
-        values = [frozenset(v for v in p.values if vdf[v] <= limit) if p.values else _NONE for p in profiles]
-        _add_where(sim, VALUE_BONUS, _shares_any(values, cols))
+        rare = frozenset(v for v, c in vdf.items() if c <= limit)
+        _add_where(sim, VALUE_BONUS, columns_of(_shares_counted_value(profiles, rare)))
     if any(p.claimants for p in profiles):
         _add_where(sim, CLAIMANT_BONUS, _shares_any([p.claimants for p in profiles], cols))
     if DATE_GAP_DAYS:
@@ -463,6 +463,49 @@ def _fact_matrix(
     return out
 
 
+#: count the counted things of figures that share a value (:func:`desk.compare.profile.counts_compatible`):
+#: "up to 50 bomblets" and "50 people killed" share a number, not a fact
+VALUE_NEEDS_COUNTED = True
+
+
+def _value_compatible(a: tuple[float, str, FactKey | None], b: tuple[float, str, FactKey | None]) -> bool:
+    """Two (value, kind, counted thing) figures of one value may report one fact."""
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    return not VALUE_NEEDS_COUNTED or counts_compatible(a[2], b[2])
+
+
+def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -> np.ndarray:
+    """Which pairs of passages (n x n) carry a figure of one ``rare`` value and kind whose counted
+    things agree (:func:`_value_compatible`)."""
+    n = len(profiles)
+    out = np.zeros((n, n), dtype=bool)
+    # figures of one value, by what they count: few distinct descriptions per value, so compare
+    # descriptions and fill blocks, not pairs of passages
+    by_value: dict[float, dict[tuple[float, str, FactKey | None], list[int]]] = {}
+    for i, p in enumerate(profiles):
+        for item in p.counted:
+            if item[0] in rare:
+                by_value.setdefault(item[0], {}).setdefault(item, []).append(i)
+    for described in by_value.values():
+        items = list(described.items())
+        if len(items) == 1 and len(items[0][1]) < 2:
+            continue
+        # descriptions x descriptions compatibility, then one units x units block per value
+        units = np.array(sorted({u for _, us in items for u in us}), dtype=np.int64)
+        where = {int(u): k for k, u in enumerate(units)}
+        has = np.zeros((len(items), len(units)), dtype=np.float32)
+        for d, (_, us) in enumerate(items):
+            has[d, [where[u] for u in us]] = 1.0
+        fits = np.array(
+            [[_value_compatible(x, y) for y, _ in items] for x, _ in items], dtype=np.float32
+        ).reshape(len(items), len(items))
+        block = (has.T @ fits @ has) > 0
+        out[np.ix_(units, units)] |= block
+    np.fill_diagonal(out, False)
+    return out
+
+
 def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order), three times faster on the
     units x hits matrices: one flat scan, then rows and columns by division."""
@@ -588,6 +631,10 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
     return out
 
 
+#: a passage that names no place takes the places its article's title names (:func:`desk.compare.places.title_places`)
+TITLE_PLACES = False
+
+
 def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     """The places each passage names (:func:`desk.compare.places.places_in`), less the topic's setting.
 
@@ -596,6 +643,20 @@ def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     """
     raw = [places_in(p.ref.text, _local_entities(p.ref)) for p in profiles]
     broad = broad_places(raw)
+    if TITLE_PLACES and not all(raw):
+        # a passage that names no place is about its article's place, as the title names it
+        # places both the patterns and the entities find in the candidates: each alone takes many
+        # names of people for places ("a swap for Greyford", an entity tagger's guess)
+        known = frozenset().union(*(named_place_keys(p.ref.text) for p in profiles)) & frozenset().union(
+            *(entity_place_keys(p.ref.entities) for p in profiles)
+        )
+        titles: dict[str, frozenset[str]] = {}
+        for i, p in enumerate(profiles):
+            if not raw[i]:
+                title = p.ref.title
+                if title not in titles:
+                    titles[title] = title_places(title, known)
+                raw[i] = titles[title]
     return [ps - broad for ps in raw]
 
 
@@ -639,6 +700,48 @@ def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     if PLACE_BONUS:
         sim += PLACE_BONUS * share
     sim[cols, np.arange(len(cols))] = 0.0
+    return sim
+
+
+#: similarity kept between a sentence that threatens a penalty ("faces up to 10 years") and one
+#: that reports a penalty handed down ("was sentenced to nine years"): two moments, two facts (1: off)
+STANCE_APART = 0.0
+_TERM = r"[\w-]+(?:\s+|-)(?:years?|months?|weeks?|days?)\b"
+#: a penalty threatened or possible: "faces up to 10 years", "could face 20 years", "if convicted"
+_THREATENED_RE = re.compile(
+    r"\b(?:faces?|faced|facing|could\s+face|may\s+face|might\s+face|would\s+face|could\s+get|risks?|risking)\s+"
+    r"(?:up\s+to\s+|as\s+(?:much|many|long)\s+as\s+|a\s+maximum\s+(?:of\s+)?|at\s+least\s+|a\s+possible\s+)?"
+    + _TERM + r"|\bif\s+(?:convicted|found\s+guilty)\b",
+    re.IGNORECASE,
+)
+#: a penalty handed down: "was sentenced to nine years", "jailed for six months"
+_IMPOSED_RE = re.compile(
+    r"\b(?:sentenced|jailed|imprisoned)\b[^.;:]{0,40}?\b(?:to|for)\s+(?:up\s+to\s+)?" + _TERM, re.IGNORECASE
+)
+
+
+def penalty_stance(text: str) -> str:
+    """"threatened" for a sentence that tells of a penalty someone faces, "imposed" for one handed
+    down, "" when it tells of neither or of both ("faced up to ten years but got six")."""
+    threatened = bool(_THREATENED_RE.search(text))
+    imposed = bool(_IMPOSED_RE.search(text))
+    if threatened == imposed:
+        return ""
+    return "threatened" if threatened else "imposed"
+
+
+def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``) with pairs of a threatened and an imposed penalty set to
+    :data:`STANCE_APART` of it (:func:`penalty_stance`)."""
+    if STANCE_APART == 1.0:
+        return sim
+    stance = np.array([penalty_stance(p.ref.text) for p in profiles])
+    threatened, imposed = stance == "threatened", stance == "imposed"
+    if not (threatened.any() and imposed.any()):
+        return sim
+    apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
+    sim = sim.copy()
+    sim[apart] *= np.float32(STANCE_APART)
     return sim
 
 
@@ -701,7 +804,9 @@ def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
 
 def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
     """Whether two passages carry a figure of one value, or figures counting one named thing."""
-    if a.values & b.values & rare_values:
+    if a.values & b.values & rare_values and any(
+        x[0] in rare_values and _value_compatible(x, y) for x in a.counted for y in b.counted
+    ):
         return True
     return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
 
@@ -842,6 +947,7 @@ def rows_from_profiles(
     cols = np.nonzero(is_hit)[0]
     sim = similarity_matrix(unique, columns=cols, related=related)
     sim = apart_by_place(sim, unique, cols)
+    sim = apart_by_stance(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
         raise Cancelled()

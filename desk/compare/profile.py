@@ -11,6 +11,7 @@ import numpy as np
 
 from desk.model import Claim, Figure, PassageRef
 
+from .places import place_key
 from .tokens import OUTCOMES, content_stems, stem
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
@@ -90,6 +91,60 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     return FactKey(outcome, head, modifiers)
 
 
+#: heads that count people outside the fighting: "50 civilians" and "50 residents" may be one count
+CIVILIAN_HEADS = frozenset({"civilian", "resident", "inhabitant", "passenger", "local", "citizen", "villag"})
+#: heads that count people (stems): a count of them may be a toll although its clause names no outcome
+#: ("50 civilians, including five children, were killed" cuts the outcome off at the comma)
+PEOPLE_HEADS = CIVILIAN_HEADS | frozenset({
+    "soldier", "child", "women", "woman", "men", "man", "prison", "pows", "officer", "worker", "refug",
+    "patient", "student", "polic", "member", "crew", "sailor", "journalist", "doctor", "staff", "employ",
+    "hostag", "detain", "mercenari", "volunteer", "reservist", "conscript", "recruit", "marin", "pilot",
+    "miner", "farmer", "kids", "babi", "infant", "adult", "bodi", "fighter"
+})
+#: outcomes that befall people: a figure counting one of them counts people, not a named thing
+#: such as "40 bomblets" or "12 missiles"
+HARM_OUTCOMES = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "shot"})
+#: outcomes that count one thing ("lost 300 soldiers" counts the dead, "injured" the wounded)
+_OUTCOME_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee", "hospitaliz": "hospitalis"}
+#: whether a figure that says too vaguely what it counts (no :class:`FactKey`) may count what
+#: another figure of its value counts
+UNKNOWN_COMPATIBLE = True
+
+
+def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None = None) -> bool:
+    """Whether two figures may count one thing: their outcomes, heads and modifiers do not tell them apart.
+
+    "50 killed", "50 people died" and "the death toll rose to 50" may count
+    one thing; "50 civilians killed" and "50 residents killed" too (heads of
+    people outside the fighting are one kind); "50 bomblets" and "50 people
+    killed", "1,600 killed" and "1,600 injured", "300 soldiers killed" and
+    "300 civilians killed", "Russian soldiers" and "Ukrainian soldiers" do
+    not, nor do "40 killed" and "40 bomblets" (a toll of people beside a
+    named thing that is no people and that nothing befell).  Heads are
+    otherwise compared only when both figures name an outcome (the head of
+    a bare counted phrase is often a verb or a number word).  A side that says nothing (None) is ``unknown``
+    (:data:`UNKNOWN_COMPATIBLE` by default).
+    """
+    if a is None or b is None:
+        return UNKNOWN_COMPATIBLE if unknown is None else unknown
+    oa, ob = _OUTCOME_FOLD.get(a.outcome, a.outcome), _OUTCOME_FOLD.get(b.outcome, b.outcome)
+    if oa and ob and oa != ob:
+        return False
+    if a.modifiers and b.modifiers and not ({place_key(m) for m in a.modifiers} & {place_key(m) for m in b.modifiers}):
+        return False
+    # a head is read reliably only beside an outcome ("people crossing" gives "cross", "two million
+    # of Ukraine's three" gives "three"): heads tell figures apart only when both name an outcome
+    for x, ox, y, oy in ((a, oa, b, ob), (b, ob, a, oa)):
+        # "40 killed" and "40 bomblets": a toll of people and a named thing nothing befell
+        if ox in HARM_OUTCOMES and not x.head and y.head and not oy and y.head not in PEOPLE_HEADS:
+            return False
+    if a.head and b.head and oa and ob:
+        ha = "civilian" if a.head in CIVILIAN_HEADS else a.head
+        hb = "civilian" if b.head in CIVILIAN_HEADS else b.head
+        return ha == hb
+    return True
+
+
 def ref_fact_key(figure: Figure, ref: PassageRef) -> FactKey | None:
     """:func:`fact_key` with the passage around the figure as context."""
     s, e = ref.local(figure.start, figure.end)
@@ -110,6 +165,9 @@ class Profile:
     about: tuple[int, int] | None = None
     #: ``stems`` as numbers (:func:`stem_numbers`), for the similarity matrix's numpy work
     stem_ids: np.ndarray | None = None
+    #: (value, figure kind, what it counts) of each figure of 10 and more: shared values join
+    #: passages only where the counted things agree (:func:`counts_compatible`)
+    counted: tuple[tuple[float, str, FactKey | None], ...] = ()
 
 
 #: every stem seen in this process -> a number; never cleared, so numbers stay valid in any profile
@@ -143,7 +201,7 @@ _WORDS_RE = re.compile(r"\w+", re.UNICODE)
 #: besides the reference, which is not kept (its text, claims and entities would weigh more than the features)
 _Features = tuple[
     int, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
-    "np.ndarray | None",
+    "np.ndarray | None", "tuple[tuple[float, str, FactKey | None], ...]",
 ]
 _CACHE: OrderedDict[tuple[str, int, int, int, int], _Features] = OrderedDict()
 #: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
@@ -162,24 +220,31 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
-        _, stems_, norm_, facts_, claimants_, values_, about_, ids_ = cached
-        return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_)
+        _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_ = cached
+        return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_)
     text = _visible_text(ref)
     stems = frozenset(content_stems(text))
     norm = " ".join(_WORDS_RE.findall(text.lower()))
     facts: list[FactKey] = []
     claims = claims_of(ref)
     values = frozenset(c.figure.value for c in claims if c.figure.value >= 10)
+    counted: list[tuple[float, str, FactKey | None]] = []
     for c in claims:
         k = ref_fact_key(c.figure, ref)
         if k is not None and k not in facts:
             facts.append(k)
+        if c.figure.value >= 10 and (item := (c.figure.value, c.figure.kind, k)) not in counted:
+            counted.append(item)
     names = {c.claimant for c in ref.claims if c.claimant}
     names.update(a.name for a in ref.attributions if a.name)
     prof = Profile(
-        ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems)
+        ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems),
+        tuple(counted),
     )
-    _CACHE[key] = (hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids)
+    _CACHE[key] = (
+        hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids,
+        prof.counted,
+    )
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return prof

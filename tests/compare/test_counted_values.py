@@ -1,0 +1,112 @@
+"""A shared number joins passages only when the figures count compatible things."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desk.compare import grouping
+from desk.compare.grouping import _pair_evidence, similarity_matrix
+from desk.compare.profile import counts_compatible, fact_key, profile
+from desk.model import Figure
+
+from .helpers import make_ref
+
+
+def _key(sentence: str, written: str, counted: str):  # type: ignore[no-untyped-def]
+    at = sentence.index(written)
+    f = Figure(at, at + len(written), written, 0.0, counted=counted)
+    return fact_key(f, (sentence, at, at + len(written)))
+
+
+SHELLS = _key("Each shell can scatter as many as 40 bomblets over a wide field.", "40", "bomblets")
+KILLED = _key("At least 40 people were killed when the rockets hit the depot.", "40", "people killed")
+DIED = _key("The toll at the depot rose to 40, the governor said.", "40", "")
+HURT = _key("Another 40 were injured in the blast at the depot.", "40", "injured")
+CIVILIANS = _key("Some 40 civilians were killed in the raid on the market.", "40", "civilians killed")
+RESIDENTS = _key("Some 40 residents were killed in the raid on the market.", "40", "residents killed")
+SOLDIERS = _key("Some 40 soldiers were killed in the raid on the barracks.", "40", "soldiers killed")
+NORTH = _key("About 40 Northland soldiers were killed in the assault.", "40", "Northland soldiers killed")
+SOUTH = _key("About 40 Southland soldiers were killed in the assault.", "40", "Southland soldiers killed")
+CROSSING = _key("More than 40 thousand people crossing into the valley were counted.", "40", "people crossing")
+ARRIVALS = _key("The valley took in more than 40 thousand refugees.", "40", "refugees")
+
+
+def test_a_count_of_munitions_is_no_count_of_the_dead() -> None:
+    assert not counts_compatible(SHELLS, KILLED)
+
+
+def test_the_killed_and_the_injured_are_two_counts() -> None:
+    assert not counts_compatible(KILLED, HURT)
+
+
+def test_killed_people_and_a_toll_that_names_no_thing_may_be_one_count() -> None:
+    assert counts_compatible(KILLED, DIED)
+    assert counts_compatible(KILLED, CIVILIANS)
+
+
+def test_civilians_and_residents_are_one_kind_but_soldiers_are_another() -> None:
+    assert counts_compatible(CIVILIANS, RESIDENTS)
+    assert not counts_compatible(CIVILIANS, SOLDIERS)
+
+
+def test_two_sides_soldiers_are_two_counts() -> None:
+    assert not counts_compatible(NORTH, SOUTH)
+    assert counts_compatible(NORTH, SOLDIERS)
+
+
+def test_heads_without_an_outcome_do_not_tell_figures_apart() -> None:
+    # "people crossing" gives the head "cross": a bare phrase's head is no reliable thing
+    assert counts_compatible(CROSSING, ARRIVALS)
+
+
+def test_a_figure_that_says_nothing_of_what_it_counts_follows_the_setting() -> None:
+    assert counts_compatible(None, KILLED, unknown=True)
+    assert not counts_compatible(None, KILLED, unknown=False)
+
+
+BOMBLETS = make_ref(
+    "Such warheads can scatter as many as 40 bomblets across an area the size of a stadium.",
+    "Outlet A",
+    figures=[("40", 40, "up to", "bomblets", "")],
+)
+DEAD = make_ref(
+    "At least 40 people were killed when the rockets struck the crowded depot on Friday.",
+    "Outlet B",
+    figures=[("40", 40, "at least", "people killed", "")],
+)
+TOLL = make_ref(
+    "Regional officials said the death toll had risen to 40 by the evening.",
+    "Outlet C",
+    figures=[("40", 40, "", "", "officials")],
+)
+FILLER = [make_ref(f"Unrelated note number {i} about the weather in the hills.", f"Outlet {i}") for i in range(6)]
+
+
+def _sim(refs: list) -> np.ndarray:  # type: ignore[type-arg]
+    return similarity_matrix([profile(r) for r in [*refs, *FILLER]])
+
+
+def test_a_shared_value_gives_its_bonus_only_where_the_counted_things_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    sim = _sim([BOMBLETS, DEAD, TOLL])
+    monkeypatch.setattr(grouping, "VALUE_NEEDS_COUNTED", False)
+    loose = _sim([BOMBLETS, DEAD, TOLL])
+    # bomblets and the dead: the number alone no longer links them
+    assert loose[0, 1] - sim[0, 1] == pytest.approx(grouping.VALUE_BONUS)
+    # the dead and the toll keep their bonus
+    assert loose[1, 2] == pytest.approx(sim[1, 2])
+    assert sim[1, 2] >= grouping.VALUE_BONUS
+
+
+def test_a_shared_value_is_evidence_for_a_join_only_where_the_counted_things_agree() -> None:
+    bomblets, dead, toll = (profile(r) for r in (BOMBLETS, DEAD, TOLL))
+    rare = frozenset({40.0})
+    assert not _pair_evidence(bomblets, dead, rare)
+    assert _pair_evidence(dead, toll, rare)
+
+
+def test_a_percentage_and_a_count_of_one_number_share_no_value() -> None:
+    share = make_ref("Turnout reached 40% in the northern districts.", "Outlet A",
+                     figures=[("40%", 40, "", "", "")])
+    share.claims[0].figure.kind = "percent"
+    assert not _pair_evidence(profile(share), profile(TOLL), frozenset({40.0}))
