@@ -53,6 +53,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -375,7 +376,10 @@ def judge(
                 if related is not None and not related(a, b):
                     continue
                 clashes.append((a, b))
-        label = quantity.label
+        # the group's own words for what it counts ("people wounded"), not a key built of stems
+        # ("Ukrain wounded") when the first claim's quantity has none
+        written = Counter(c.quantity.written for c in group if c.quantity.written)
+        label = written.most_common(1)[0][0] if written else quantity.label
         involved = list(dict.fromkeys(c for pair in clashes for c in pair))
         if clashes and max_rivals is not None and rival_values(involved) > max_rivals:
             figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))

@@ -240,3 +240,15 @@ def test_a_distance_that_places_something_is_no_quantity_to_dispute() -> None:
     text = "Engineers laid 40 miles of new track."
     (fig,) = find_figures(text)
     assert quantity_of(fig, (text, fig.start, fig.end)) is not None
+
+
+def test_a_verdict_names_its_quantity_in_the_articles_words_not_in_stems() -> None:
+    from desk.compare.quantity import Quantity
+
+    stems_only = Quantity("wound", "", "varn", "count", "", "")
+    written = Quantity("wound", "", "varn", "count", "Varnian soldiers wounded", "")
+    a = ClaimFact(34, 34, 34, "the ministry", stems_only, AsOf(DAY, DAY), "Daily A", "34", document="a")
+    b = ClaimFact(89, 89, 89, "officials", written, AsOf(DAY, DAY), "Daily B", "89", document="b")
+    texts = " ".join(v.text for v in judge([a, b]))
+    assert "Varnian soldiers wounded" in texts
+    assert "Varn wounded" not in texts
