@@ -12,7 +12,7 @@ import numpy as np
 from desk.model import Claim, Figure, PassageRef
 
 from .places import place_key
-from .tokens import OUTCOMES, content_stems, stem
+from .tokens import OUTCOMES, clear_word_stems, content_stems, stem
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -277,7 +277,7 @@ def clear_cache() -> None:
     clear_described()
     clear_results()
     _CACHE.clear()
-    stem.cache_clear()
+    clear_word_stems()
     _candidates_cached.cache_clear()
     _places_in.cache_clear()
     _text_diff.cache_clear()

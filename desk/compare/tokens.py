@@ -165,20 +165,42 @@ def stem(word: str) -> str:
     return SYNONYMS.get(w, w)
 
 
+def _word_stems(w: str) -> tuple[str, ...]:
+    """The content stems of one lower-cased word: none for a stop word, one per part of a hyphenated one."""
+    if w in STOPWORDS or len(w) < 2:
+        return ()
+    if "-" in w:
+        # "US-supplied" says what "U.S.-supplied" and "supplied" say: each part counts
+        return tuple(stem(part) for part in w.split("-") if len(part) >= 2 and part not in STOPWORDS)
+    return (stem(w),)
+
+
+#: :func:`_word_stems` of the words met so far (a comparison meets the same few thousand words in
+#: every sentence it profiles); cleared with :func:`stem`'s cache by :func:`clear_word_stems`
+_WORD_STEMS: dict[str, tuple[str, ...]] = {}
+_WORD_STEMS_SIZE = 200_000
+
+
+def clear_word_stems() -> None:
+    """Forget the remembered stems of words (and :func:`stem`'s own cache)."""
+    _WORD_STEMS.clear()
+    stem.cache_clear()
+
+
 def content_stems(text: str) -> list[str]:
     """The content words of ``text`` as stems, in order (duplicates kept)."""
     out: list[str] = []
-    for m in _TOKEN_RE.finditer(text):
-        if m.group("num"):
+    known = _WORD_STEMS
+    for number, word in _TOKEN_RE.findall(text):
+        if number:
             continue
-        w = m.group().lower()
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        if "-" in w:
-            # "US-supplied" says what "U.S.-supplied" and "supplied" say: each part counts
-            out.extend(stem(part) for part in w.split("-") if len(part) >= 2 and part not in STOPWORDS)
-            continue
-        out.append(stem(w))
+        w = word.lower()
+        got = known.get(w)
+        if got is None:
+            got = _word_stems(w)
+            if len(known) < _WORD_STEMS_SIZE:
+                known[w] = got
+        out.extend(got)
     return out
 
 

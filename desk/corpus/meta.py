@@ -7,11 +7,10 @@ ever raises for bad input: a broken block is ignored and explained in a note.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
-
-import yaml
 
 from .decode import clean_text
 
@@ -81,17 +80,23 @@ _FM_OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.MULTILINE)
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][\w-]")
 
-try:
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+@functools.cache
+def _loaders() -> tuple[type, type]:
+    """The safe YAML loader and one that leaves dates as strings (``date: 2022-02-29`` must not cost the
+    other fields); made on first use: importing PyYAML costs ~40 ms that a read command without front
+    matter to parse (``desk compare``) need not pay."""
+    import yaml
 
+    try:
+        loader: type = yaml.CSafeLoader
+    except AttributeError:  # PyYAML built without libyaml
+        loader = yaml.SafeLoader
 
-class _PlainDates(_Loader):  # type: ignore[misc,valid-type]
-    """The safe loader, with dates left as strings (``date: 2022-02-29`` must not cost the other fields)."""
+    class _PlainDates(loader):  # type: ignore[misc,valid-type]
+        """The safe loader, with dates left as strings."""
 
-
-_PlainDates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    _PlainDates.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return loader, _PlainDates
 
 
 _SIMPLE_LINE = re.compile(r'^([A-Za-z_][\w-]*):[ \t]*("(?:[^"\\]|\\.)*")[ \t]*$')
@@ -130,13 +135,16 @@ def front_matter(text: str) -> tuple[Fields, int]:
     if len(_ALIAS.findall(block)) > MAX_ALIASES:
         return Fields(notes=["front matter ignored: too many YAML aliases"]), body_start
     notes: list[str] = []
+    import yaml
+
+    safe_loader, plain_dates = _loaders()
     try:
         try:
-            data = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
+            data = yaml.load(block, Loader=safe_loader)  # noqa: S506 - a safe loader
         except (ValueError, OverflowError):
             # an invalid date (2022-02-29) fails the timestamp constructor: read the block
             # again with dates as text, so the other fields stay and the date is reported
-            data = yaml.load(block, Loader=_PlainDates)  # noqa: S506 - a safe loader
+            data = yaml.load(block, Loader=plain_dates)  # noqa: S506 - a safe loader
             notes.append("front matter: a date field is not a valid date")
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)

@@ -23,6 +23,7 @@ caches warm, and answers calls one at a time; each call is a
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import multiprocessing
@@ -254,11 +255,23 @@ class CoreProcess(QObject):
     def _read(self, events: Any, proc: Any, generation: int) -> None:
         relay = self._relay
         parts: dict[int, list[Any]] = {}  # a long answer's pieces, put together here, off the GUI thread
+        # unpickling an answer makes as many objects as the child's comparing did (a 1,200-row comparison:
+        # some 100,000), and with the collector on, its passes over them held the GIL ~120 ms per answer:
+        # it is held off from a message's arrival until no long answer is midway (reference counting still
+        # frees what dies; cycles wait for the collector's next pass)
+        paused = False  # whether this thread turned the collector off
         try:
             while True:
                 try:
+                    events.poll(None)  # waits without unpickling anything
+                    if not paused and gc.isenabled():
+                        gc.disable()
+                        paused = True
                     msg = events.recv()
                 except (EOFError, OSError):
+                    if paused:
+                        gc.enable()
+                        paused = False
                     break
                 if msg[0] == "part":
                     parts.setdefault(msg[1], []).extend(msg[2])
@@ -272,11 +285,16 @@ class CoreProcess(QObject):
                         except Exception:  # noqa: BLE001 - the GUI thread does it again, and may say what fails
                             log.exception("preparing an answer of the comparing process failed")
                 relay.message.emit((generation, msg))
+                if not parts and paused:
+                    gc.enable()
+                    paused = False
             proc.join(5)
             relay.message.emit((generation, ("died", proc.exitcode)))
         except RuntimeError:
             log.info("the comparing process ended after its window closed")
         finally:
+            if paused:
+                gc.enable()
             events.close()
 
     @Slot(object)

@@ -45,3 +45,19 @@ def test_the_compare_path_does_not_import_the_process_pools() -> None:
     from desk.index import pools
 
     assert pools.mp_context().get_start_method() in {"fork", "spawn"}
+
+
+def test_the_compare_path_does_not_import_yaml() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", "import desk.cli, desk.library, desk.compare, desk.corpus.meta\nimport sys\n"
+         "print('yaml' in sys.modules)"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert out.split() == ["False"]
+    # ... and front matter that needs the YAML parser is still read
+    from desk.corpus.meta import front_matter
+
+    fields, body = front_matter("---\ntitle: The ferry\ntags: [harbour, storm]\ndate: 2021-02-29\n---\nBody text.\n")
+    assert fields.values["title"] == "The ferry"
+    assert any("date" in n for n in fields.notes)
+    assert body > 0

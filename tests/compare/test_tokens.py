@@ -1,3 +1,5 @@
+from typing import Any
+
 from desk.compare.tokens import content_stems, stem, word_tokens
 
 
@@ -44,3 +46,33 @@ def test_hyphenated_compounds_count_by_their_parts() -> None:
     assert "built" in content_stems("the NZ-built ferry")
     assert set(content_stems("an all-female crew")) == set(content_stems("a female crew"))
     assert content_stems("a Navy-backed claim")[:2] == content_stems("Navy backed")
+
+
+def test_content_stems_are_the_same_when_words_are_remembered() -> None:
+    from desk.compare import tokens
+
+    text = "The Harbour-side ferries were stopped; the ferry's 412 passengers waited in 3 million drops of rain."
+    tokens.clear_word_stems()
+    first = tokens.content_stems(text)
+    assert first == ["harbour", "side", "ferri", "stop", "ferry", "passenger", "wait", "drop", "rain"]
+    assert tokens._WORD_STEMS["the"] == ()  # a stop word is remembered as no stem
+    assert tokens._WORD_STEMS["harbour-side"] == ("harbour", "side")
+    again = tokens.content_stems(text)
+    assert again == first
+    assert again is not first
+    again.append("changed")  # a caller's list is its own: the remembered words are untouched
+    assert tokens.content_stems(text) == first
+    tokens.clear_word_stems()
+    assert not tokens._WORD_STEMS
+    assert tokens.content_stems(text) == first
+
+
+def test_remembered_word_stems_stay_within_their_bound(monkeypatch: Any) -> None:
+    from desk.compare import tokens
+
+    tokens.clear_word_stems()
+    monkeypatch.setattr(tokens, "_WORD_STEMS_SIZE", 3)
+    stems = tokens.content_stems("Lanterns glowed over quiet canals while boatmen counted barrels")
+    assert len(tokens._WORD_STEMS) == 3
+    assert stems == ["lantern", "glow", "quiet", "canal", "boatmen", "count", "barrel"]
+    tokens.clear_word_stems()

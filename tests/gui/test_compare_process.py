@@ -338,3 +338,73 @@ def test_a_comparison_is_prepared_on_the_reader_thread_and_the_model_uses_it(qtb
     assert all(t != threading.get_ident() for t, _ in seen)  # never on the GUI thread
     assert used
     assert used[0] == compare_view.comparison_facts(got)  # the model took the facts counted off the GUI thread
+
+
+def test_the_reader_holds_the_collector_off_while_a_long_answer_comes_in(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    import gc
+
+    from desk.gui.compare_child import ITEMS_PER_MESSAGE, send_answer
+
+    @dataclasses.dataclass(slots=True)
+    class Table:
+        title: str
+        rows: list[int]
+
+    class Sent:
+        def __init__(self) -> None:
+            self.sent: list[tuple] = []  # type: ignore[type-arg]
+
+        def send(self, msg: tuple) -> None:  # type: ignore[type-arg]
+            self.sent.append(msg)
+
+    out = Sent()
+    out.send(("progress", 3, 1, 2, "grouping"))
+    send_answer(out, ("finished", 3, Table("t", list(range(2 * ITEMS_PER_MESSAGE + 5)))))
+    collector_on_at_recv: list[tuple[str, bool]] = []
+    collector_on_at_poll: list[bool] = []
+
+    class Events:  # the window's end of the pipe: each message read in turn, then the child's end closes
+        def __init__(self, messages: list[tuple]) -> None:  # type: ignore[type-arg]
+            self.messages = list(messages)
+
+        def poll(self, timeout: float | None = None) -> bool:
+            collector_on_at_poll.append(gc.isenabled())
+            return True
+
+        def recv(self) -> tuple:  # type: ignore[type-arg]
+            if not self.messages:
+                collector_on_at_recv.append(("eof", gc.isenabled()))
+                raise EOFError
+            msg = self.messages.pop(0)
+            collector_on_at_recv.append((msg[0], gc.isenabled()))
+            return msg
+
+        def close(self) -> None:
+            pass
+
+    class Proc:
+        exitcode = 0
+
+        def join(self, timeout: float | None = None) -> None:
+            collector_on_at_recv.append(("join", gc.isenabled()))
+
+    core = compare_process.CoreProcess("folder", None)
+    on_prepare: list[bool] = []
+    core.prepare = lambda value: on_prepare.append(gc.isenabled())
+    answers: list[tuple] = []  # type: ignore[type-arg]
+    core._relay.message.connect(lambda item: answers.append(item[1]))
+    assert gc.isenabled()
+    core._read(Events(out.sent), Proc(), 1)
+    qtbot.wait(10)
+    assert gc.isenabled()
+    # off while each message is read, and on again between answers
+    assert [k for k, _ in collector_on_at_recv] == ["progress", "part", "part", "part", "finished", "eof", "join"]
+    assert [on for _, on in collector_on_at_recv] == [False, False, False, False, False, False, True]
+    # waiting for the child with the collector on: off from a message's arrival till its answer is whole
+    assert collector_on_at_poll == [True, True, False, False, False, True]
+    assert on_prepare == [False]
+    assert answers[0][0] == "progress"
+    assert answers[1][0] == "finished"
+    assert answers[1][2] == Table("t", list(range(2 * ITEMS_PER_MESSAGE + 5)))
+    assert answers[-1] == ("died", 0)
