@@ -378,8 +378,8 @@ def judge(
                 clashes.append((a, b))
         # the group's own words for what it counts ("people wounded"), not a key built of stems
         # ("Ukrain wounded") when the first claim's quantity has none
-        written = Counter(c.quantity.written for c in group if c.quantity.written)
-        label = written.most_common(1)[0][0] if written else quantity.label
+        phrases = Counter(c.quantity.written for c in group if c.quantity.written)
+        label = phrases.most_common(1)[0][0] if phrases else quantity.label
         involved = list(dict.fromkeys(c for pair in clashes for c in pair))
         if clashes and max_rivals is not None and rival_values(involved) > max_rivals:
             figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))
