@@ -288,3 +288,13 @@ def test_strengths_are_the_exact_cosines_of_the_passages_the_words_share_whateve
     assert pair[0, 1] == pytest.approx(1.0, abs=1e-6)
     assert pair[0, 2] == 0.0
     assert pair[2, 0] == 0.0
+
+
+def test_a_vocabulary_beyond_sixteen_bits_keeps_its_stems_apart() -> None:
+    # stem numbers above 65,535 (sorted as 32-bit keys): 70,000 and 4,464 must not be confused
+    names = [f"w{i:06d}" for i in range(70_001)]
+    rel = related.Related(names, names, np.array([70_000, 0, 70_000, 0, 4_464], dtype=np.int32),
+                          np.array([2, 2, 1], dtype=np.int32))
+    assert rel.related("w070000", k=2, min_strength=0.0)[0] == ("w000000", pytest.approx(1.0))
+    assert [w for w, _ in rel.related("w004464", k=3, min_strength=0.01)] == []
+    assert rel.strengths(["w000000", "w070000", "w004464"])[0, 1] == pytest.approx(1.0)
