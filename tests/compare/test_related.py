@@ -109,7 +109,10 @@ def test_the_library_caches_them_in_its_data_dir_and_learns_again_after_the_inde
         assert again is not None
         assert again is not rel
         assert again.key == rel.key
-        assert np.allclose(again.vectors, rel.vectors, atol=1e-2)
+        assert again.stems == rel.stems
+        assert np.array_equal(again.unit_stems, rel.unit_stems)
+        assert np.array_equal(again.unit_sizes, rel.unit_sizes)
+        assert _strength(again, "lighthouse", "beacon") == _strength(rel, "lighthouse", "beacon")
 
         # new articles where lighthouses stand in orchards: the index changes, so do the related words
         rng = random.Random(11)
@@ -225,21 +228,73 @@ def test_passages_are_learned_in_article_order_whatever_order_the_store_holds_th
 
 
 def test_the_model_depends_on_the_passages_not_their_order_and_a_new_passage_moves_only_its_words() -> None:
-    import numpy as np
-
     rng = random.Random(5)
     passages = _paragraphs(_HARBOUR, 30, rng) + _paragraphs(_FARM, 30, rng)
     one = related.learn(passages, min_df=3, max_share=1.0)
     other = related.learn(list(reversed(passages)), min_df=3, max_share=1.0)
     assert one is not None
     assert other is not None
-    assert sorted(one.stems) == sorted(other.stems)
+    assert one.stems == other.stems  # numbered alphabetically, whatever the order
+    assert np.allclose(one.strengths(one.stems), other.strengths(other.stems), atol=1e-6)
     for st in one.stems:
-        np.testing.assert_allclose(one.vectors[one.stems.index(st)], other.vectors[other.stems.index(st)], atol=1e-6)
-    # an article about the farm leaves the harbour's words exactly as they were
+        mine, theirs = one.related(st, k=4, min_strength=0.0), other.related(st, k=4, min_strength=0.0)
+        assert [w for w, _ in mine] == [w for w, _ in theirs]  # ties go to the alphabetically first
+        assert [x for _, x in mine] == pytest.approx([x for _, x in theirs], abs=1e-9)
+    # an article about the farm leaves the harbour's words exactly as they were ...
     grown = related.learn([*passages, "The tractor crossed the orchard and the barn before the harvest."],
                           min_df=3, max_share=1.0)
     assert grown is not None
-    for word in ("lighthouse", "beacon"):
-        i, j = one.stems.index(stem(word)), grown.stems.index(stem(word))
-        np.testing.assert_allclose(one.vectors[i], grown.vectors[j], atol=1e-6)
+    harbour = [stem(w) for w in ("lighthouse", "beacon", "keeper", "sailors", "cliff")]
+    assert np.allclose(one.strengths(harbour), grown.strengths(harbour), atol=1e-6)
+    # ... and moves the farm's
+    farm = [stem(w) for w in ("tractor", "barn")]
+    assert not np.allclose(one.strengths(farm), grown.strengths(farm), atol=1e-6)
+
+
+def _cosine_by_hand(passages: list[set[str]], a: str, b: str) -> float:
+    """The cosine of two words' passage columns, each passage weighted 1 / sqrt(its number of words)."""
+    dot = sum(1.0 / len(p) for p in passages if a in p and b in p)
+    na = sum(1.0 / len(p) for p in passages if a in p) ** 0.5
+    nb = sum(1.0 / len(p) for p in passages if b in p) ** 0.5
+    return dot / (na * nb)
+
+
+def test_strengths_are_the_exact_cosines_of_the_passages_the_words_share_whatever_the_seed() -> None:
+    # words that share some passages and not others (no two of them share a stem)
+    rng = random.Random(9)
+    vocabulary = ["kettle", "lantern", "saddle", "harbor", "meadow", "pillow", "quarry", "ribbon", "walrus", "zither"]
+    passages = [set(rng.sample(vocabulary, rng.randint(2, 6))) for _ in range(80)]
+    rel = related.learn([" ".join(sorted(p)) + "." for p in passages], min_df=1, max_share=1.0)
+    assert rel is not None
+    stems_ = [stem(w) for w in vocabulary]
+    assert len(set(stems_)) == len(vocabulary)
+    strength = rel.strengths(stems_)
+    for i, a in enumerate(vocabulary):
+        for j, b in enumerate(vocabulary):
+            want = 0.0 if i == j else _cosine_by_hand(passages, a, b)
+            assert strength[i, j] == pytest.approx(want, abs=1e-5)
+    # related() reads the same cosines, strongest first, and learning again gives the very same answer
+    top = rel.related(stem("kettle"), k=3, min_strength=0.0)
+    by_hand = sorted(((stem(w), _cosine_by_hand(passages, "kettle", w)) for w in vocabulary if w != "kettle"),
+                     key=lambda t: (-t[1], t[0]))[:3]
+    assert [w for w, _ in top] == [w for w, _ in by_hand]
+    assert [rel.word(st) for st, _ in top] == [vocabulary[stems_.index(st)] for st, _ in top]
+    assert [x for _, x in top] == pytest.approx([x for _, x in by_hand], abs=1e-9)
+    again = related.learn([" ".join(sorted(p)) + "." for p in passages], min_df=1, max_share=1.0)
+    assert again is not None
+    assert again.related(stem("kettle"), k=3, min_strength=0.0) == top
+    # a word asked twice and a word the folder lacks
+    pair = rel.strengths([stem("kettle"), stem("kettle"), "zzzunknown"])
+    assert pair[0, 1] == pytest.approx(1.0, abs=1e-6)
+    assert pair[0, 2] == 0.0
+    assert pair[2, 0] == 0.0
+
+
+def test_a_vocabulary_beyond_sixteen_bits_keeps_its_stems_apart() -> None:
+    # stem numbers above 65,535 (sorted as 32-bit keys): 70,000 and 4,464 must not be confused
+    names = [f"w{i:06d}" for i in range(70_001)]
+    rel = related.Related(names, names, np.array([70_000, 0, 70_000, 0, 4_464], dtype=np.int32),
+                          np.array([2, 2, 1], dtype=np.int32))
+    assert rel.related("w070000", k=2, min_strength=0.0)[0] == ("w000000", pytest.approx(1.0))
+    assert [w for w, _ in rel.related("w004464", k=3, min_strength=0.01)] == []
+    assert rel.strengths(["w000000", "w070000", "w004464"])[0, 1] == pytest.approx(1.0)
