@@ -448,14 +448,61 @@ def _named_before_as_evidence(toks: list[Token]) -> bool:
 
 def _relative_it_antecedent(verb: Token) -> Token | None:
     """ "X thanked Norland for a package it announced": "it" in a relative clause is the nearest
-    proper noun before the modified noun that is an object or subject in the sentence."""
+    proper noun before the modified noun that is an object or subject in the sentence.
+
+    The subject of the clause the noun belongs to comes first when "it" can stand for it:
+    in "Acme gave a total of 40 jobs cut in Lisbon in May, which it has not updated", "it"
+    is Acme, not Lisbon (a person there, "Roe thanked Norland for ...", is no "it").
+    """
     doc, noun = verb.doc, verb.head
+    gov = _governing_subject(noun, "it", verb.i)
+    if gov is not None:
+        return gov
     for j in range(noun.i - 1, -1, -1):
         x = doc[j]
         if x.tag_ in ("NNP", "NNPS") and x.dep_ in ("dobj", "pobj", "nsubj") and x.ent_type_ != "PERSON":
             return x
         if x.dep_ == "ROOT" or x.text in (";", ":"):
             break
+    return None
+
+
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+
+
+def _governing_subject(t: Token, pronoun: str, before: int) -> Token | None:
+    """The subject of the nearest clause above ``t``, when ``pronoun`` ("it", "they") can stand for it.
+
+    "Acme cut 40 jobs after it lost the contract": "it" is Acme.  The subject must
+    come before the pronoun (index ``before``), name something ("it": a singular
+    proper noun that is no person, or a body such as "the navy"; "they": a plural proper
+    noun or a plural source such as "officials"), and be no pronoun itself; the clause
+    comes before the pronoun, outside any quotation, and is no infinitive ("the tool for
+    Acme to meet the target it set") and no "is" (what "X is" describes does not act).
+    None when the nearest clause's subject does not fit: the text before the sentence
+    decides then.
+    """
+    doc = t.doc
+    for a in t.ancestors:
+        if not a.tag_.startswith("VB"):
+            continue
+        if a.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            return None
+        subj = next((c for c in a.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if a.i >= before or a.lower_ in _BE or subj.ent_type_ == "PERSON" or subj.tag_ == "PRP":
+            return None
+        if any(_QUOTE_MARK.match(x.text) for x in doc[subj.i : before]):
+            return None
+        if pronoun == "it" and (
+            subj.tag_ == "NNP" and subj.ent_type_ not in ("DATE", "TIME", "NORP")
+            or subj.tag_ == "NN" and subj.lower_ in SOURCE_HEADS and subj.lower_ not in _PERSON_ROLES
+        ):
+            return subj
+        if pronoun == "they" and (subj.tag_ == "NNPS" or subj.tag_ == "NNS" and subj.lower_ in SOURCE_HEADS):
+            return subj
+        return None
     return None
 
 
@@ -682,6 +729,13 @@ def _pronouns_to_host(doc: Doc, cues: list[_Cue]) -> None:
                 break  # "Jane Roe said it claimed ...": "it" is someone else
             c.name_from = host.source
             break
+        if c.name_from is None:
+            # "Acme stopped its count after it reported 40 cases": the subject of the clause above
+            pron = next((x for x in doc if off + x.idx == c.source[0]), None)
+            gov = _governing_subject(doc[c.verb_i], low, pron.i if pron is not None else c.verb_i)
+            if gov is not None:
+                a0, a1 = _span_of(_source_tokens(gov))
+                c.name_from = (off + a0, off + a1)
 
 
 #: nouns of saying and position that attribute to their owner: "the mayor's claim that ...", "Acme's plan"
