@@ -1085,6 +1085,20 @@ def _headline_line(text: str, s: int, e: int) -> bool:
     return len(words) >= 3 and len(line.split()) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _opening_title(text: str, s: int, e: int) -> bool:
+    """The text's first paragraph may be its title when it is one short sentence and a paragraph follows:
+    "Mayor says rents will fall by spring." above the story (in sentence case, with a full stop).
+
+    (Whether it is one is left to its verb: a title speaks in the present, "Mayor says",
+    a first sentence of the story mostly in the past, "The council met on Monday.")
+    """
+    ps, pe = _paragraph(text, s)
+    line = text[ps:pe].strip()
+    if text[:ps].strip() or text[s:e].strip() != line or not text[pe:].strip() or "\n\n" not in text[pe : pe + 3]:
+        return False
+    return 3 <= len(line.split()) <= 20 and line.count(". ") == 0 and not _QUOTE_MARK.match(line)
+
+
 def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
     ps, pe = _paragraph(text, span[0])
     return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
@@ -1199,11 +1213,16 @@ class _Job:
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
         self.title_line = -1
+        self.title_present_only = False  # a title in sentence case: only a verb in the present takes a stand
         if every and sents and 0 not in self.headline_cue and 0 not in self.too_long:
             ts, te = sents[0]
             ls, le = _paragraph(text, ts)
             if text[ls:le].strip() == text[ts:te].strip() and _headline_line(text, ts, te):
                 self.title_line = 0
+                want.add(0)
+            elif _opening_title(text, ts, te):
+                self.title_line = 0
+                self.title_present_only = True
                 want.add(0)
         self.want = want - set(self.headline_cue)
 
@@ -1231,7 +1250,9 @@ class _Job:
             found.append((m.start("src"), end, dash, dash + 1, text[dash]))
         for ls, le in sents:
             mh = _HL_SOURCE_FIRST.match(text, ls, le)
-            if not mh or not _headline_line(text, ls, le) or len(mh.group("content").split()) < 3:
+            if not mh or len(mh.group("content").split()) < 3 or not (
+                _headline_line(text, ls, le) or _opening_title(text, ls, le)
+            ):
                 continue
             src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
@@ -1314,7 +1335,7 @@ class _Job:
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
             if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
-                cues_by_sent[i].extend(_title_subject(doc, off))
+                cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1599,7 +1620,7 @@ _NOT_ACTS = {
 _AGENT_PRONOUNS = {"he", "she", "they", "we"}
 
 
-def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
+def _title_subject(doc: Doc, offset: int, present_only: bool = False) -> list[_Cue]:
     """ "Senator Roe Backs Rail Plan", "Union leaders weigh strike": a title's subject takes a stand.
 
     The title's main verb, in the present or past, with a subject that can act: a
@@ -1609,6 +1630,8 @@ def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None or root.tag_ not in ("VBZ", "VBP", "VBD") or root.lower_ in _NOT_ACTS:
         return []
+    if present_only and root.tag_ == "VBD":
+        return []  # "The council met on Monday.": the story's first sentence, not a title
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > root.i:
         return []

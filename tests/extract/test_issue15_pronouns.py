@@ -66,3 +66,24 @@ def test_a_speech_tag_after_a_quotation_is_not_governed_by_the_quoted_clause() -
         '"Ada Quill, the mayor, has managed to cut the debt and is moving ahead with the tram line," it added.'
     )
     assert _names(text).get("it") != "Ada Quill"
+
+
+def _sources(text: str) -> list[str]:
+    return [a.source_text for a in extract(text).attributions]
+
+
+def test_an_opening_one_sentence_paragraph_in_sentence_case_is_read_as_the_title() -> None:
+    # a title above the story, written as a sentence with a full stop: its subject takes a stand
+    text = "Rivera calls the harbour plan a costly mistake during a visit.\n\nThe council met on Friday to vote."
+    assert "Rivera" in _sources(text)
+    # and "Name: ..." names who is quoted
+    text = "Harlow: the tram line must reach the hospital before winter.\n\nThe council met on Friday to vote."
+    assert "Harlow" in _sources(text)
+
+
+def test_a_one_sentence_paragraph_later_in_the_text_is_not_a_title() -> None:
+    text = (
+        "The council met on Friday to vote on the tram line.\n\n"
+        "Harlow: the tram line must reach the hospital before winter.\n\nThe vote was put off."
+    )
+    assert "Harlow" not in _sources(text)
