@@ -1628,6 +1628,8 @@ def _title_subject(doc: Doc, offset: int, present_only: bool = False) -> list[_C
     A verb of being, having or happening ("Rents Rise", "Plan Faces Test") names no one.
     """
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and not root.tag_.startswith("VB"):
+        return _title_noun_verb(doc, offset)
     if root is None or root.tag_ not in ("VBZ", "VBP", "VBD") or root.lower_ in _NOT_ACTS:
         return []
     if present_only and root.tag_ == "VBD":
@@ -1653,6 +1655,44 @@ def _title_subject(doc: Doc, offset: int, present_only: bool = False) -> list[_C
         person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=root.i,
         proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
     )]
+
+
+#: words a headline's verb is followed by, which a plural noun there is not: "court rules against ..."
+_AFTER_TITLE_VERB = {"to", "against", "on", "for", "with", "over", "the", "a", "an", "that", "his", "her", "their", "its"}
+
+
+def _title_noun_verb(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Federal court rules against the levy", "Trump questions the fairness of ...": a title the parser
+    read as one noun phrase, its verb taken for a plural noun.
+
+    The verb is a present-tense cue or stance form ("rules", "questions", "urges") within the
+    first five words, followed by a word that opens a verb's object or phrase ("against",
+    "to", "the"); every word before it is a noun or adjective of the subject, the last a
+    name or a role ("court", "panel").
+    """
+    for k in range(1, min(5, len(doc) - 1)):
+        t, nxt = doc[k], doc[k + 1]
+        low = t.lower_
+        if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS) and t.tag_ in ("NNS", "VBZ")):
+            continue
+        if nxt.lower_ not in _AFTER_TITLE_VERB or nxt.text[:1].isupper():
+            return []
+        subj = doc[:k]
+        if not all(x.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ") for x in subj):
+            return []
+        head = subj[-1]
+        if head.lower_ in NOT_SOURCE_HEADS or not (
+            head.tag_ in ("NNP", "NNPS") or head.lower_ in SOURCE_HEADS or AGENT_NOUN.search(head.lower_)
+        ):
+            return []
+        sent = (offset, offset + len(doc.text))
+        return [_Cue(
+            source=(offset + subj[0].idx, offset + head.idx + len(head.text)),
+            cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
+            kind="stance", person=any(x.ent_type_ == "PERSON" for x in subj), verb_i=t.i,
+            proper=any(x.tag_ in ("NNP", "NNPS") for x in subj),
+        )]
+    return []
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

@@ -87,3 +87,14 @@ def test_a_one_sentence_paragraph_later_in_the_text_is_not_a_title() -> None:
         "Harlow: the tram line must reach the hospital before winter.\n\nThe vote was put off."
     )
     assert "Harlow" not in _sources(text)
+
+
+def test_a_title_whose_verb_the_parser_took_for_a_plural_noun_still_names_its_subject() -> None:
+    # "rules" read as a noun ("court rules"): the word after it ("against") shows it is the verb
+    text = "Federal court rules against Norland's purge of voter rolls.\n\nThe state will appeal."
+    assert "Federal court" in _sources(text)
+
+
+def test_a_title_about_a_thing_names_no_source() -> None:
+    text = "Winter storm warns the valley of floods.\n\nThe council meets on Monday."
+    assert _sources(text) == []
