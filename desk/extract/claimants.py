@@ -266,6 +266,8 @@ def _is_report_verb(t: Token) -> bool:
         return False
     if t.tag_ in ("VBN",) and t.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in t.children):
         return False  # "the reported attack", "a man called Ivan"
+    if lemma == "report" and _credit_line(t):
+        return False
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
     ):
@@ -300,6 +302,23 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+_CONTRIBUTE = {"contribute", "contributes", "contributed", "contributing"}
+
+
+def _credit_line(t: Token) -> bool:
+    """ "Ana Roe contributed reporting", "Ana Roe reported from Lisbon": a credit for the story's
+    reporting, not a report of anything (with what was reported, "reported from Lisbon that ...",
+    "reports from Lisbon: ...", or set against a quotation, it is one)."""
+    if t.lower_ == "reporting" and t.head.i != t.i and t.head.lower_ in _CONTRIBUTE:
+        return True
+    place = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if place is None or place.right_edge.i + 1 < len(t.doc) and t.doc[place.right_edge.i + 1].text == ":":
+        return False  # ("reports from Kyiv: ..." states what she reports)
+    return not any(c.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "attr", "oprd") for c in t.children) and not (
+        _next_to_quote(t)
+    )
 
 
 def _is_stance_verb(t: Token) -> bool:

@@ -98,3 +98,31 @@ def test_a_title_whose_verb_the_parser_took_for_a_plural_noun_still_names_its_su
 def test_a_title_about_a_thing_names_no_source() -> None:
     text = "Winter storm warns the valley of floods.\n\nThe council meets on Monday."
     assert _sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The levy rose again in May. Ana Quill reported from Lisbon, and Ben Harlow from Porto.",
+        "The levy rose again in May. Ana Quill and Ben Harlow contributed reporting.",
+    ],
+)
+def test_a_credit_for_the_reporting_is_no_source(text: str) -> None:
+    assert _sources(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Quill reported from Lisbon that the levy rose by 40 cents.",
+        '"The levy rose by 40 cents," Ana Quill reported from Lisbon.',
+        "Ana Quill reports from Lisbon: the levy rose by 40 cents.",
+    ],
+)
+def test_a_report_from_a_place_that_says_what_was_reported_keeps_its_source(text: str) -> None:
+    assert any("Ana Quill" in s for s in _sources(text))
+
+
+def test_a_report_from_a_place_gives_its_figure_a_claimant() -> None:
+    text = "Ana Quill reported from Lisbon that the levy rose by 40 cents."
+    assert _claimant(text, "40") == "Ana Quill"
