@@ -266,6 +266,8 @@ def _is_report_verb(t: Token) -> bool:
         return False
     if t.tag_ in ("VBN",) and t.dep_ in ("amod", "acl") and not any(c.dep_ == "agent" for c in t.children):
         return False  # "the reported attack", "a man called Ivan"
+    if lemma == "report" and _credit_line(t):
+        return False
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
     ):
@@ -300,6 +302,23 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+_CONTRIBUTE = {"contribute", "contributes", "contributed", "contributing"}
+
+
+def _credit_line(t: Token) -> bool:
+    """ "Ana Roe contributed reporting", "Ana Roe reported from Lisbon": a credit for the story's
+    reporting, not a report of anything (with what was reported, "reported from Lisbon that ...",
+    "reports from Lisbon: ...", or set against a quotation, it is one)."""
+    if t.lower_ == "reporting" and t.head.i != t.i and t.head.lower_ in _CONTRIBUTE:
+        return True
+    place = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if place is None or place.right_edge.i + 1 < len(t.doc) and t.doc[place.right_edge.i + 1].text == ":":
+        return False  # ("reports from Kyiv: ..." states what she reports)
+    return not any(c.dep_ in ("ccomp", "dobj", "parataxis", "xcomp", "attr", "oprd") for c in t.children) and not (
+        _next_to_quote(t)
+    )
 
 
 def _is_stance_verb(t: Token) -> bool:
@@ -448,14 +467,61 @@ def _named_before_as_evidence(toks: list[Token]) -> bool:
 
 def _relative_it_antecedent(verb: Token) -> Token | None:
     """ "X thanked Norland for a package it announced": "it" in a relative clause is the nearest
-    proper noun before the modified noun that is an object or subject in the sentence."""
+    proper noun before the modified noun that is an object or subject in the sentence.
+
+    The subject of the clause the noun belongs to comes first when "it" can stand for it:
+    in "Acme gave a total of 40 jobs cut in Lisbon in May, which it has not updated", "it"
+    is Acme, not Lisbon (a person there, "Roe thanked Norland for ...", is no "it").
+    """
     doc, noun = verb.doc, verb.head
+    gov = _governing_subject(noun, "it", verb.i)
+    if gov is not None:
+        return gov
     for j in range(noun.i - 1, -1, -1):
         x = doc[j]
         if x.tag_ in ("NNP", "NNPS") and x.dep_ in ("dobj", "pobj", "nsubj") and x.ent_type_ != "PERSON":
             return x
         if x.dep_ == "ROOT" or x.text in (";", ":"):
             break
+    return None
+
+
+_BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+
+
+def _governing_subject(t: Token, pronoun: str, before: int) -> Token | None:
+    """The subject of the nearest clause above ``t``, when ``pronoun`` ("it", "they") can stand for it.
+
+    "Acme cut 40 jobs after it lost the contract": "it" is Acme.  The subject must
+    come before the pronoun (index ``before``), name something ("it": a singular
+    proper noun that is no person, or a body such as "the navy"; "they": a plural proper
+    noun or a plural source such as "officials"), and be no pronoun itself; the clause
+    comes before the pronoun, outside any quotation, and is no infinitive ("the tool for
+    Acme to meet the target it set") and no "is" (what "X is" describes does not act).
+    None when the nearest clause's subject does not fit: the text before the sentence
+    decides then.
+    """
+    doc = t.doc
+    for a in t.ancestors:
+        if not a.tag_.startswith("VB"):
+            continue
+        if a.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children):
+            return None
+        subj = next((c for c in a.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if a.i >= before or a.lower_ in _BE or subj.ent_type_ == "PERSON" or subj.tag_ == "PRP":
+            return None
+        if any(_QUOTE_MARK.match(x.text) for x in doc[subj.i : before]):
+            return None
+        if pronoun == "it" and (
+            subj.tag_ == "NNP" and subj.ent_type_ not in ("DATE", "TIME", "NORP")
+            or subj.tag_ == "NN" and subj.lower_ in SOURCE_HEADS and subj.lower_ not in _PERSON_ROLES
+        ):
+            return subj
+        if pronoun == "they" and (subj.tag_ == "NNPS" or subj.tag_ == "NNS" and subj.lower_ in SOURCE_HEADS):
+            return subj
+        return None
     return None
 
 
@@ -682,6 +748,13 @@ def _pronouns_to_host(doc: Doc, cues: list[_Cue]) -> None:
                 break  # "Jane Roe said it claimed ...": "it" is someone else
             c.name_from = host.source
             break
+        if c.name_from is None:
+            # "Acme stopped its count after it reported 40 cases": the subject of the clause above
+            pron = next((x for x in doc if off + x.idx == c.source[0]), None)
+            gov = _governing_subject(doc[c.verb_i], low, pron.i if pron is not None else c.verb_i)
+            if gov is not None:
+                a0, a1 = _span_of(_source_tokens(gov))
+                c.name_from = (off + a0, off + a1)
 
 
 #: nouns of saying and position that attribute to their owner: "the mayor's claim that ...", "Acme's plan"
@@ -1031,6 +1104,20 @@ def _headline_line(text: str, s: int, e: int) -> bool:
     return len(words) >= 3 and len(line.split()) <= 20 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _opening_title(text: str, s: int, e: int) -> bool:
+    """The text's first paragraph may be its title when it is one short sentence and a paragraph follows:
+    "Mayor says rents will fall by spring." above the story (in sentence case, with a full stop).
+
+    (Whether it is one is left to its verb: a title speaks in the present, "Mayor says",
+    a first sentence of the story mostly in the past, "The council met on Monday.")
+    """
+    ps, pe = _paragraph(text, s)
+    line = text[ps:pe].strip()
+    if text[:ps].strip() or text[s:e].strip() != line or not text[pe:].strip() or "\n\n" not in text[pe : pe + 3]:
+        return False
+    return 3 <= len(line.split()) <= 20 and line.count(". ") == 0 and not _QUOTE_MARK.match(line)
+
+
 def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
     ps, pe = _paragraph(text, span[0])
     return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
@@ -1145,11 +1232,16 @@ class _Job:
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
         self.title_line = -1
+        self.title_present_only = False  # a title in sentence case: only a verb in the present takes a stand
         if every and sents and 0 not in self.headline_cue and 0 not in self.too_long:
             ts, te = sents[0]
             ls, le = _paragraph(text, ts)
             if text[ls:le].strip() == text[ts:te].strip() and _headline_line(text, ts, te):
                 self.title_line = 0
+                want.add(0)
+            elif _opening_title(text, ts, te):
+                self.title_line = 0
+                self.title_present_only = True
                 want.add(0)
         self.want = want - set(self.headline_cue)
 
@@ -1177,7 +1269,9 @@ class _Job:
             found.append((m.start("src"), end, dash, dash + 1, text[dash]))
         for ls, le in sents:
             mh = _HL_SOURCE_FIRST.match(text, ls, le)
-            if not mh or not _headline_line(text, ls, le) or len(mh.group("content").split()) < 3:
+            if not mh or len(mh.group("content").split()) < 3 or not (
+                _headline_line(text, ls, le) or _opening_title(text, ls, le)
+            ):
                 continue
             src = mh.group("src")
             if src.lower().split()[0] in _NOT_LABELS or src.lower().split()[-1] in _NOT_LABELS:
@@ -1260,7 +1354,7 @@ class _Job:
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
             if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
-                cues_by_sent[i].extend(_title_subject(doc, off))
+                cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1545,7 +1639,7 @@ _NOT_ACTS = {
 _AGENT_PRONOUNS = {"he", "she", "they", "we"}
 
 
-def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
+def _title_subject(doc: Doc, offset: int, present_only: bool = False) -> list[_Cue]:
     """ "Senator Roe Backs Rail Plan", "Union leaders weigh strike": a title's subject takes a stand.
 
     The title's main verb, in the present or past, with a subject that can act: a
@@ -1553,8 +1647,12 @@ def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
     A verb of being, having or happening ("Rents Rise", "Plan Faces Test") names no one.
     """
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and not root.tag_.startswith("VB"):
+        return _title_noun_verb(doc, offset)
     if root is None or root.tag_ not in ("VBZ", "VBP", "VBD") or root.lower_ in _NOT_ACTS:
         return []
+    if present_only and root.tag_ == "VBD":
+        return []  # "The council met on Monday.": the story's first sentence, not a title
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > root.i:
         return []
@@ -1576,6 +1674,44 @@ def _title_subject(doc: Doc, offset: int) -> list[_Cue]:
         person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=root.i,
         proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
     )]
+
+
+#: words a headline's verb is followed by, which a plural noun there is not: "court rules against ..."
+_AFTER_TITLE_VERB = {"to", "against", "on", "for", "with", "over", "the", "a", "an", "that", "his", "her", "their", "its"}
+
+
+def _title_noun_verb(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Federal court rules against the levy", "Trump questions the fairness of ...": a title the parser
+    read as one noun phrase, its verb taken for a plural noun.
+
+    The verb is a present-tense cue or stance form ("rules", "questions", "urges") within the
+    first five words, followed by a word that opens a verb's object or phrase ("against",
+    "to", "the"); every word before it is a noun or adjective of the subject, the last a
+    name or a role ("court", "panel").
+    """
+    for k in range(1, min(5, len(doc) - 1)):
+        t, nxt = doc[k], doc[k + 1]
+        low = t.lower_
+        if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS) and t.tag_ in ("NNS", "VBZ")):
+            continue
+        if nxt.lower_ not in _AFTER_TITLE_VERB or nxt.text[:1].isupper():
+            return []
+        subj = doc[:k]
+        if not all(x.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ") for x in subj):
+            return []
+        head = subj[-1]
+        if head.lower_ in NOT_SOURCE_HEADS or not (
+            head.tag_ in ("NNP", "NNPS") or head.lower_ in SOURCE_HEADS or AGENT_NOUN.search(head.lower_)
+        ):
+            return []
+        sent = (offset, offset + len(doc.text))
+        return [_Cue(
+            source=(offset + subj[0].idx, offset + head.idx + len(head.text)),
+            cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
+            kind="stance", person=any(x.ent_type_ == "PERSON" for x in subj), verb_i=t.i,
+            proper=any(x.tag_ in ("NNP", "NNPS") for x in subj),
+        )]
+    return []
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

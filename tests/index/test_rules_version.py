@@ -22,7 +22,12 @@ from pathlib import Path
 from desk.index.plan import RULES_VERSION
 
 #: RULES_VERSION -> the fingerprints of (the demo folder, the seeds, every 8th ukraine-media file) under it
-RECORDED = {4: ("64522743a6117378", "adc56f9601017e69", "c607c8498867c0d2")}
+RECORDED = {
+    3: ("64522743a6117378", "adc56f9601017e69", "906c883cd17f6581"),
+    # figures: name numbers ("Nord Stream 1 and 2"), capitalised plurals, a day ends the counted
+    # phrase; claimants: "it"/"they" in a clause (issue 15)
+    4: ("64522743a6117378", "adc56f9601017e69", "c607c8498867c0d2"),
+}
 
 
 def _fingerprint(folder: Path, every: int = 1) -> str:
