@@ -6,6 +6,15 @@ import subprocess
 import sys
 
 
+def _which_loaded(code: str, names: tuple[str, ...]) -> list[str]:
+    """Which of the modules ``names`` a fresh interpreter holds after running ``code``."""
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(m for m in {names!r} if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return out.split()
+
+
 def _loaded_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(m for m in sys.modules if m.startswith('desk.')))"],
@@ -35,12 +44,8 @@ def test_the_package_names_still_reach_their_functions() -> None:
 
 
 def test_the_compare_path_does_not_import_the_process_pools() -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", "import desk.cli, desk.library, desk.compare, desk.index.build\nimport sys\n"
-         "print(' '.join(m for m in ('multiprocessing', 'concurrent.futures') if m in sys.modules))"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    assert out.split() == []
+    code = "import desk.cli, desk.library, desk.compare, desk.index.build"
+    assert _which_loaded(code, ("multiprocessing", "concurrent.futures")) == []
     # ... and the pools still start when something indexes
     from desk.index import pools
 
@@ -48,12 +53,7 @@ def test_the_compare_path_does_not_import_the_process_pools() -> None:
 
 
 def test_the_compare_path_does_not_import_yaml() -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", "import desk.cli, desk.library, desk.compare, desk.corpus.meta\nimport sys\n"
-         "print('yaml' in sys.modules)"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    assert out.split() == ["False"]
+    assert _which_loaded("import desk.cli, desk.library, desk.compare, desk.corpus.meta", ("yaml",)) == []
     # ... and front matter that needs the YAML parser is still read
     from desk.corpus.meta import front_matter
 
