@@ -27,7 +27,15 @@ from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
 from .recent import Recent as _Recent
-from .retrieve import DEPTH, Candidate, article_ref, ranked_passages, sentence_units
+from .retrieve import (
+    DEPTH,
+    Candidate,
+    article_ref,
+    plain_words,
+    ranked_passages,
+    related_alternatives,
+    sentence_units,
+)
 from .tokens import expand_query
 
 __all__ = [
@@ -171,7 +179,10 @@ def _compare(
             or _has_claims(r)
             or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
         ]
-    rows = order_rows([_merge_cells(library, r) for r in rows], query)
+    # the words the search added to a plain query name it in the row order too
+    words = plain_words(query)
+    widened = (lambda w: related_alternatives(library, w, words)) if words else None
+    rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
     for r in rows:
         if cancelled is not None and cancelled():
             raise Cancelled()

@@ -1,19 +1,23 @@
-"""The order of a comparison's rows: well-compared rows first, and among them the rows about the query.
+"""The order of a comparison's rows: rows where several outlets speak of the query first.
 
-Rows are first sorted by how many outlets they hold (:func:`desk.compare.grouping.rows_from_profiles`).
-That alone puts a four-outlet row about something the query only brushes ("the withdrawal from
-another town") above a three-outlet row that names every query word.  Here the outlet count counts
-up to :data:`OUTLETS_ENOUGH` (three outlets side by side already make a comparison), then the
-number of query words the row's sentences name (on average: a row about the query names them in
-most of its sentences, not in one; each word weighted by how rare it is among the comparison's
-sentences, so "Snake" outweighs "island"), then the full outlet count and the search score.
+A row's first key is how many outlets' worth of the query it holds: each outlet counts how fully its
+best sentence names the query (the square of the share of the query's words it names, each word
+weighted by how rare it is among the comparison's sentences, so "Snake" outweighs "island"; a word
+counts as named through its synonyms and the words the folder relates to it, as the search widened
+it), and the sum counts up to :data:`OUTLETS_ENOUGH`
+(three outlets side by side already make a comparison).  So six outlets that all write about other
+islands, or a credit line three outlets share, rank below two outlets on the island the query names,
+and a four-outlet row about something the query only brushes ranks below a three-outlet row that
+names every query word.  Then come the query words the row's sentences name on average (a row about
+the query names them in most of its sentences, not in one), the full outlet count and the search
+score.  A row of one outlet compares nothing and stays below every other row.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from desk.model import Row
 
@@ -27,9 +31,11 @@ _WORD = re.compile(r"([^\W\d_][\w'’\-]*)(:?)")
 _FIELD = re.compile(r"\w+:(?:\"[^\"]*\"|\S*)")
 
 
-def query_terms(query: str) -> list[frozenset[str]]:
+def query_terms(query: str, related: Callable[[str], Sequence[str]] | None = None) -> list[frozenset[str]]:
     """The query's words as stems, each with its synonyms' stems ("troops" also finds "soldiers").
 
+    ``related`` gives the words the folder relates to a query word (those the search added,
+    :func:`desk.compare.retrieve.related_alternatives`); their stems name the word too.
     Search syntax is skipped: operators and field names ("outlet:").
     """
     out: list[frozenset[str]] = []
@@ -39,6 +45,8 @@ def query_terms(query: str) -> list[frozenset[str]]:
         if field or word in QUERY_OPERATORS or word in STOPWORDS or len(word) < 2:
             continue
         group = next((g for g in QUERY_SYNONYMS if word in g), (word,))
+        if related is not None:
+            group = (*group, *related(word))
         stems = frozenset(s for w in (word, *group) for s in content_stems(w)) or frozenset({stem(word)})
         if stems not in seen:
             seen.add(stems)
@@ -85,9 +93,35 @@ def _weights(named: Sequence[tuple[bool, ...]], terms: Sequence[frozenset[str]])
     return [1.0 + math.log((n + 1) / (sum(flags[i] for flags in named) + 1)) for i in range(len(terms))]
 
 
-def order_rows(rows: list[Row], query: str) -> list[Row]:
-    """``rows`` sorted as the module says (stable: rows alike keep their order)."""
-    terms = query_terms(query)
+def _query_share(named: Sequence[tuple[bool, ...]], weights: Sequence[float]) -> float:
+    """How fully one sentence of ``named`` names the query, at best (0 to 1): the square of the share of
+    the query's weight it names, so a sentence naming every word counts far above one naming one of two
+    words ("the withdrawal from another town" for "Kherson withdrawal")."""
+    total = sum(weights)
+    if not total or not named:
+        return 0.0
+    best = max(sum(w for hit, w in zip(flags, weights, strict=True) if hit) for flags in named) / total
+    return best * best
+
+
+def outlets_on_query(row: Row, per_sentence: Sequence[tuple[bool, ...]], weights: Sequence[float]) -> float:
+    """How many outlets' worth of the query ``row`` holds (to one decimal): each outlet adds how fully
+    its best sentence names the query (:func:`_query_share`).  ``per_sentence`` is :func:`_names` of
+    the row's sentences, in the order of ``row.cells``."""
+    total = 0.0
+    at = 0
+    for refs in row.cells.values():
+        total += _query_share(per_sentence[at : at + len(refs)], weights)
+        at += len(refs)
+    return round(total, 1)
+
+
+def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[str]] | None = None) -> list[Row]:
+    """``rows`` sorted as the module says (stable: rows alike keep their order).
+
+    ``related`` widens each query word as :func:`query_terms` says.
+    """
+    terms = query_terms(query, related)
     if len(rows) < 2:
         return rows
     # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured);
@@ -96,6 +130,19 @@ def order_rows(rows: list[Row], query: str) -> list[Row]:
                for r in rows if len(r.outlets) > 1}
     weights = _weights([f for flags in per_row.values() for f in flags], terms) if len(terms) > 1 else None
     named = {id(r): _named_score(per_row[id(r)], terms, weights) if id(r) in per_row else 0.0 for r in rows}
+    share = weights if weights is not None else [1.0] * len(terms)
+    worth = {
+        id(r): min(outlets_on_query(r, per_row[id(r)], share), float(OUTLETS_ENOUGH)) if terms else 0.0
+        for r in rows if id(r) in per_row
+    }
     return sorted(
-        rows, key=lambda r: (-min(len(r.outlets), OUTLETS_ENOUGH), -named[id(r)], -len(r.outlets), -r.score)
+        rows,
+        key=lambda r: (
+            id(r) not in per_row,
+            -worth.get(id(r), 0.0),
+            -min(len(r.outlets), OUTLETS_ENOUGH),
+            -named[id(r)],
+            -len(r.outlets),
+            -r.score,
+        ),
     )

@@ -82,8 +82,12 @@ RELATED_WORDS = 2
 RELATED_MIN = 0.35
 
 
-def related_alternatives(library: Any, word: str) -> list[str]:
-    """Words of the folder strongly related to ``word`` (a query word), strongest first; [] without any."""
+def related_alternatives(library: Any, word: str, query_words: Sequence[str] = ()) -> list[str]:
+    """Words of the folder strongly related to ``word`` (a query word), strongest first; [] without any.
+
+    A word of ``query_words`` (the query's other words) is never an alternative: "snake" and "island"
+    relate strongly, and "Snake OR island" for "Snake" would find every island.
+    """
     if not RELATED_WORDS:
         return []
     learned = getattr(library, "related_words", None)
@@ -91,9 +95,10 @@ def related_alternatives(library: Any, word: str) -> list[str]:
     if related is None:
         return []
     out = []
+    asked = {stem(w) for w in query_words}
     for st, _strength in related.related(stem(word), RELATED_WORDS, RELATED_MIN):
         w = related.word(st)
-        if w and _SAFE_WORD.fullmatch(w):
+        if w and _SAFE_WORD.fullmatch(w) and st not in asked:
             out.append(w)
     return out
 
@@ -122,7 +127,7 @@ def ranked_passages(
         return None
     words = plain_words(query)
     if words:
-        groups = [_group(w, related_alternatives(library, w)) for w in words]
+        groups = [_group(w, related_alternatives(library, w, words)) for w in words]
         found = ranked(query, groups, outlets, since, until, depth=depth)
     else:
         found = ranked(expand_query(query), None, outlets, since, until, depth=depth)

@@ -1,4 +1,4 @@
-"""Row order: past a few outlets, the rows that name the query's words come first."""
+"""Row order: the rows where most outlets name the query's words come first."""
 
 from __future__ import annotations
 
@@ -39,10 +39,36 @@ def test_rows_naming_the_query_come_before_rows_with_more_outlets_about_somethin
     assert ordered[2] is lone  # one outlet is no comparison, however well it matches
 
 
-def test_outlets_still_decide_below_three() -> None:
-    two = _row({"A": "The Westhaven withdrawal ended.", "B": "The Westhaven withdrawal is over."})
-    three = _row({"A": "Convoys left at dawn.", "B": "The last trucks drove off.", "C": "The base is empty now."})
+def test_outlets_still_decide_among_rows_about_the_query() -> None:
+    two = _row({"A": "The Westhaven withdrawal ended.", "B": "The Westhaven withdrawal is over."}, score=9.0)
+    three = _row({"A": "The Westhaven withdrawal began.", "B": "Westhaven: the withdrawal goes on.",
+                  "C": "The withdrawal from Westhaven is half done."}, score=1.0)
     assert order_rows([two, three], "Westhaven withdrawal") == [three, two]
+
+
+def test_more_outlets_that_never_name_the_query_rank_below_two_that_do() -> None:
+    # six outlets share a credit line: a row, but not about the query
+    credit = _row({o: "Wire services contributed to this report." for o in "ABCDEF"}, score=9.0)
+    context = _row({"A": "Convoys left at dawn.", "B": "The last trucks drove off.", "C": "The base is empty now."})
+    two = _row({"A": "The Westhaven withdrawal ended.", "B": "The Westhaven withdrawal is over."}, score=0.5)
+    assert order_rows([credit, context, two], "Westhaven withdrawal")[0] is two
+
+
+def test_outlets_naming_one_of_two_words_rank_below_fewer_naming_both() -> None:
+    # four outlets on another town's withdrawal; two on the town the query names and its withdrawal
+    other = _row({o: f"The withdrawal from Dunmere went on, report {o} says." for o in "ABCD"}, score=9.0)
+    both = _row({"A": "The withdrawal from Westhaven went on.", "B": "Westhaven saw the withdrawal end."}, score=1.0)
+    assert order_rows([other, both], "Westhaven withdrawal") == [both, other]
+
+
+def test_a_word_the_search_widened_the_query_with_names_the_query() -> None:
+    # the folder relates "pullout" to "withdrawal": a row that says "pullout" is about the query
+    said_other = _row({"A": "The Westhaven pullout ended.", "B": "Westhaven saw the pullout end.",
+                       "C": "The pullout from Westhaven is done."}, score=1.0)
+    half = _row({o: f"Westhaven mourned its mayor, says {o}." for o in "ABCD"}, score=9.0)
+    related = {"withdrawal": ["pullout"]}
+    assert order_rows([half, said_other], "Westhaven withdrawal", lambda w: related.get(w, []))[0] is said_other
+    assert order_rows([half, said_other], "Westhaven withdrawal")[0] is half
 
 
 def test_query_terms_skip_syntax_and_take_synonyms() -> None:

@@ -298,3 +298,20 @@ def test_a_vocabulary_beyond_sixteen_bits_keeps_its_stems_apart() -> None:
     assert rel.related("w070000", k=2, min_strength=0.0)[0] == ("w000000", pytest.approx(1.0))
     assert [w for w, _ in rel.related("w004464", k=3, min_strength=0.01)] == []
     assert rel.strengths(["w000000", "w070000", "w004464"])[0, 1] == pytest.approx(1.0)
+
+
+def test_a_query_word_is_never_widened_with_another_word_of_the_same_query(folder: Path) -> None:
+    # "lighthouse" and "beacon" always meet, so each is the other's strongest related word; widening
+    # "lighthouse beacon" with them would turn it into "lighthouse OR beacon"
+    _write(folder, "signal.md", "Cape Gazette",
+           ["Fishermen said the beacon on the headland failed twice during the storm last winter."])
+    with Library(folder, data_dir=folder.parent / "data") as lib:
+        lib.update(extract=False)
+        assert "beacon" in retrieve.related_alternatives(lib, "lighthouse")
+        assert "beacon" not in retrieve.related_alternatives(lib, "lighthouse", ["lighthouse", "beacon"])
+        assert "lighthouse" not in retrieve.related_alternatives(lib, "Beacon", ["Lighthouse", "Beacon"])
+        ranked = retrieve.ranked_passages(lib, "lighthouse beacon", (), None, None)
+        assert ranked
+        found = {Path(lib.article(c.article_id).path).name for c in ranked}
+        assert "signal.md" not in found  # it names the beacon alone
+        assert any(name.startswith("harbour") for name in found)
