@@ -74,6 +74,13 @@ _CREDIT_LINE = re.compile(
     r"(?:;\s*(?:editing|writing|additional reporting) by\b[^.]{0,150})?\)?)$",
     _I,
 )
+#: a whole sentence crediting the story's contributors: "Ana Roe and news agencies contributed to this
+#: report (from Lisbon)."; nothing but the places they reported from may follow
+_CONTRIBUTED = re.compile(
+    r"^[^.!?]{1,300}\bcontributed\s+(?:(?:additional\s+)?reporting(?:\s+to\s+(?:this|the)\s+(?:report|story|article))?"
+    r"|to\s+(?:this|the)\s+(?:report|story|article))(?:\s+(?:from|in)\s+[^.!?]{1,120})?\s*\.?$",
+    _I,
+)
 _BYLINE = re.compile(
     r"^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
@@ -221,7 +228,7 @@ def _line_reason(line: str) -> str:
             return "legal disclaimer"
         if n <= 20 and _PHOTO.search(line):
             return "photo credit"
-        if _CREDIT_LINE.match(line):
+        if _CREDIT_LINE.match(line) or _CONTRIBUTED.match(line):
             return "credit line"
         if n <= 16 and _BYLINE.match(line):
             return "byline"
@@ -274,9 +281,10 @@ def detect(text: str) -> list[Boilerplate]:
 
     _mark_appeals(lines, reasons)
 
-    # furniture sentences inside long lines (bodies without paragraph breaks)
+    # furniture sentences inside long lines (bodies without paragraph breaks), and a credit
+    # sentence at the end of any paragraph
     for i, ln in enumerate(lines):
-        if not reasons[i] and len(ln.text) > 400:
+        if not reasons[i] and (len(ln.text) > 400 or _CONTRIBUTED_IN.search(ln.text)):
             extra.extend(_furniture_sentences(ln))
 
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
@@ -284,15 +292,21 @@ def detect(text: str) -> list[Boilerplate]:
     return merge(spans)
 
 
+#: where a line may hold a credit sentence (:data:`_CONTRIBUTED` decides, sentence by sentence)
+_CONTRIBUTED_IN = re.compile(
+    r"\bcontributed\s+(?:additional\s+)?(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))\b", _I
+)
+
 _SENTENCE_FURNITURE = (
     ("click here", _CLICK_HERE),
+    ("credit line", _CONTRIBUTED),
     ("newsletter", re.compile(r"\bsign up (?:to|for)\b.{0,80}\bnewsletter\b|\bnewsletter\b.{0,60}\bsign up\b", _I)),
 )
 
 
 def _furniture_sentences(ln: Line) -> list[Boilerplate]:
     """Sentences of a long line that are page furniture ("Click here to follow our live blog")."""
-    if not any(p.search(ln.text) for _, p in _SENTENCE_FURNITURE):
+    if not (any(p.search(ln.text) for _, p in _SENTENCE_FURNITURE) or _CONTRIBUTED_IN.search(ln.text)):
         return []
     out = []
     for a, b in sentence_spans(ln.text):

@@ -163,3 +163,27 @@ def test_a_byline_in_capitals_inside_a_glued_page_opens_a_new_passage() -> None:
     # capitals that are a headline's words, not a byline after a sentence, stay text
     shout = first + "Residents were RESCUED BY BOAT CREWS FOR HOURS on end. " + second
     assert not [b for b in detect(shout) if b.reason == "byline"]
+
+
+def test_a_credit_sentence_is_furniture_alone_or_at_the_end_of_a_paragraph() -> None:
+    from desk.corpus.boilerplate import detect
+
+    prose = "The council of Dornfeld voted to rebuild the bridge by spring, the mayor said. "
+    for credit in (
+        "Mara Okonjo and Lee Park contributed to this report.",
+        "The Valley Post's Lee Park contributed reporting from Dornfeld.",
+        "News agencies contributed to this story",
+    ):
+        alone = prose + "\n\n" + credit + "\n"
+        assert [(b.reason, alone[b.start : b.end].strip()) for b in detect(alone)] == [("credit line", credit)]
+        glued = prose * 2 + credit + "\n\nFarmers moved their cattle on Sunday.\n"
+        spans = detect(glued)
+        assert [glued[b.start : b.end] for b in spans] == [credit]
+        assert not any("contributed" in glued[p.start : p.end] for p in cut_passages(glued, spans))
+    # a sentence about contributing to something else is the story
+    for text in (
+        "Heavy rain contributed to this report's delay, the auditors said.",
+        "Floods contributed to the story of the town's decline over many years of neglect.",
+        prose + "Donors contributed reporting equipment worth 40,000 euros to the paper in Dornfeld last year.",
+    ):
+        assert not detect(text), text
