@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import paths
 from desk.errors import ArticleGone, DeskError, FolderError, QueryError
-from desk.extract.names import fold
+from desk.extract.names import spelling_key
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
 from desk.index.build import Indexer
@@ -225,23 +225,23 @@ class Library:
         spelling = self._spellings()
         if book is None:
             def canon(name: str) -> str:
-                return spelling.get(fold(name), name)
+                return spelling.get(spelling_key(name), name)
         else:
             def canon(name: str) -> str:
                 try:
                     named = book.canonical(name)
                 except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
                     named = name
-                return spelling.get(fold(named), named) if named else ""
+                return spelling.get(spelling_key(named), named) if named else ""
 
         self._canon_cache = (key, canon)
         return canon
 
     def _spellings(self) -> dict[str, str]:
-        """One spelling per claimant name that the folder writes in several cases.
+        """One spelling per claimant name that the folder writes in several cases or spellings.
 
-        "UN Refugee Agency" and "UN refugee agency", "Moscow" and "MOSCOW" are one
-        claimant: each folded name maps to its most frequent spelling (ties: the
+        "UN Refugee Agency" and "UN refugee agency", "Moscow" and "MOSCOW", "Defence
+        Ministry" and "Defense Ministry" are one claimant (:func:`desk.extract.names.spelling_key`): each folded name maps to its most frequent spelling (ties: the
         one with fewer capitals, since a sentence's first word is capitalised too).
         Names written only one way are not in the map.
         """
@@ -251,7 +251,7 @@ class Library:
         except Exception:  # noqa: BLE001 - a store being rebuilt: no merging this time
             return {}
         for name, n in rows:
-            counts.setdefault(fold(name), []).append((n, -sum(ch.isupper() for ch in name), name))
+            counts.setdefault(spelling_key(name), []).append((n, -sum(ch.isupper() for ch in name), name))
         return {k: max(v)[2] for k, v in counts.items() if len(v) > 1}
 
     def _claimants_version(self) -> tuple[Any, ...]:

@@ -493,3 +493,18 @@ def test_a_claimant_written_in_two_cases_is_one_claimant_in_its_commonest_spelli
         assert {c.claimant for c in claims} == {"Harbour Board"}
         shown = {a.name for x in lib.articles() for a in (lib.extraction(x.id) or Extraction()).attributions}
         assert shown == {"Harbour Board"}
+
+
+def test_a_claimant_in_british_and_american_spelling_is_one_claimant(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Drill", "The Ministry of Defence said 40 tanks took part on Monday.", "Coast Post")
+    _write(folder, "b.md", "Drills", "The Ministry of Defence said that 40 tanks took part on Monday.", "Isle Times")
+    _write(folder, "c.md", "Drill news", "The Ministry of Defense said 41 tanks took part on Monday.", "Bay Wire")
+    _write(folder, "d.md", "Vote", "The Labour Party said 12 seats changed hands on Monday.", "Sea Daily")
+    _write(folder, "e.md", "Votes", "The Labor Party said 12 seats changed hands on Monday.", "Sea Daily")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        assert "Ministry of Defense" in lib.store.claimant_names()  # stored as the article writes it
+        assert lib.claimants() == ["Labor Party", "Labour Party", "Ministry of Defence"]
+        assert {c.claimant for c in lib.claims() if c.figure.value in (40, 41)} == {"Ministry of Defence"}

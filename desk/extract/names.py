@@ -165,6 +165,25 @@ def fold(name: str) -> str:
     return s.casefold()
 
 
+#: British spellings and their American twins, word-final or whole-word, for :func:`spelling_key`
+_BRITISH = (
+    (re.compile(r"(?<=\w)isation(?=s?\b)"), lambda m: "ization"),
+    (re.compile(r"\b(defen|offen|licen)ce(?=s?\b)"), lambda m: m.group(1) + "se"),
+    (re.compile(r"\b(cent|theat|met|lit)re(?=s?\b)"), lambda m: m.group(1) + "er"),
+    (re.compile(r"\bprogramme(?=s?\b)"), lambda m: "program"),
+)
+
+
+def spelling_key(name: str) -> str:
+    """:func:`fold`, and British spellings read as American ones: "Ministry of Defence" and "ministry of
+    defense", "Organisation" and "Organization" are one name.  "-our" is kept: "Labour" and "Labor"
+    are two parties."""
+    s = fold(name)
+    for pattern, american in _BRITISH:
+        s = pattern.sub(american, s)
+    return s
+
+
 def _translit_key(word: str) -> str:
     """Spelling variants of transliterated names: Zelenskyy/Zelenskiy/Zelensky."""
     w = fold(word)
