@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from desk import paths
 from desk.errors import ArticleGone, DeskError, FolderError, QueryError
-from desk.extract.names import spelling_key
+from desk.extract.names import role_prefixed, spelling_key
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
 from desk.index.build import Indexer
@@ -238,12 +238,14 @@ class Library:
         return canon
 
     def _spellings(self) -> dict[str, str]:
-        """One spelling per claimant name that the folder writes in several cases or spellings.
+        """One spelling per claimant name that the folder writes in several ways.
 
-        "UN Refugee Agency" and "UN refugee agency", "Moscow" and "MOSCOW", "Defence
-        Ministry" and "Defense Ministry" are one claimant (:func:`desk.extract.names.spelling_key`): each folded name maps to its most frequent spelling (ties: the
-        one with fewer capitals, since a sentence's first word is capitalised too).
-        Names written only one way are not in the map.
+        "UN Refugee Agency" and "UN refugee agency", "Moscow" and "MOSCOW", "Defence Ministry" and
+        "Defense Ministry" are one claimant (:func:`desk.extract.names.spelling_key`): each key maps
+        to its most frequent spelling (ties: the one with fewer capitals, since a sentence's first
+        word is capitalised too).  A person named with and without a role before the name is one
+        claimant too, under the bare name (:func:`desk.extract.names.role_prefixed`).  Names written
+        only one way are not in the map.
         """
         counts: dict[str, list[tuple[int, int, str]]] = {}
         try:
@@ -252,7 +254,11 @@ class Library:
             return {}
         for name, n in rows:
             counts.setdefault(spelling_key(name), []).append((n, -sum(ch.isupper() for ch in name), name))
-        return {k: max(v)[2] for k, v in counts.items() if len(v) > 1}
+        spelling = {k: max(v)[2] for k, v in counts.items() if len(v) > 1}
+        # "Octopus Energy chief executive Greg Jackson" is Greg Jackson, whom the folder also names alone
+        for long, short in role_prefixed(name for name, _ in rows).items():
+            spelling[spelling_key(long)] = spelling.get(spelling_key(short), short)
+        return spelling
 
     def _claimants_version(self) -> tuple[Any, ...]:
         """Changes when any passage's claimants or the alias file change."""

@@ -508,3 +508,15 @@ def test_a_claimant_in_british_and_american_spelling_is_one_claimant(tmp_path):
         assert "Ministry of Defense" in lib.store.claimant_names()  # stored as the article writes it
         assert lib.claimants() == ["Labor Party", "Labour Party", "Ministry of Defence"]
         assert {c.claimant for c in lib.claims() if c.figure.value in (40, 41)} == {"Ministry of Defence"}
+
+
+def test_a_person_named_with_a_role_before_the_name_is_the_person(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Ferries", "Mara Okonjo said 40 ferries stopped on Monday.", "Coast Post")
+    _write(folder, "b.md", "Ferry halt", "Ferry enthusiast Mara Okonjo said 40 ferries stopped on Monday.", "Bay Wire")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        assert sorted(lib.store.claimant_names()) == ["Ferry enthusiast Mara Okonjo", "Mara Okonjo"]
+        assert lib.claimants() == ["Mara Okonjo"]
+        assert {c.claimant for c in lib.claims()} == {"Mara Okonjo"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 #: words that are titles or roles when they stand before a personal name
 TITLE_WORDS = {
@@ -182,6 +183,48 @@ def spelling_key(name: str) -> str:
     for pattern, american in _BRITISH:
         s = pattern.sub(american, s)
     return s
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _person_words(words: list[str]) -> bool:
+    """Whether two or three words read as a person's name: capitalised, no title, body or nationality."""
+    return all(
+        _is_name_word(w) and w.lower().rstrip(".") not in TITLE_WORDS and w.lower() not in DEMONYMS for w in words
+    )
+
+
+def role_prefixed(names: Iterable[str]) -> dict[str, str]:
+    """Names that are another name of ``names`` with a role written before it, mapped to that name.
+
+    "Octopus Energy chief executive Greg Jackson", "Russian autocrat Vladimir Putin" and "former
+    US Ambassador to the UN Bill Richardson" are Greg Jackson, Vladimir Putin and Bill Richardson
+    when the folder also names them alone.  The role must be a description (a lower-case word), and
+    the word before the name lower-case or an acronym; the name two or three words of a person.  So
+    "Russian Defense Ministry" stays itself beside "Defense Ministry", and "the Ukrainian Air Force"
+    beside "Air Force".
+    """
+    known = set(names)
+    out: dict[str, str] = {}
+    for name in known:
+        words = name.split()
+        for k in (3, 2):
+            if len(words) <= k:
+                continue
+            short, role = words[-k:], words[:-k]
+            before = role[-1]
+            if k == 3 and " ".join(short[1:]) in known:
+                continue  # "... on Refugees Filippo Grandi": the name is the last two words
+            if (
+                " ".join(short) in known
+                and _person_words(short)
+                and any(w[:1].islower() for w in role)
+                and (before[:1].islower() or _ACRONYM.fullmatch(before))
+            ):
+                out[name] = " ".join(short)
+                break
+    return out
 
 
 def _translit_key(word: str) -> str:

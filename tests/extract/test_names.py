@@ -1,0 +1,29 @@
+"""Claimant names the folder writes in several ways (desk.extract.names)."""
+
+from __future__ import annotations
+
+from desk.extract.names import role_prefixed, spelling_key
+
+
+def test_british_and_american_spellings_share_a_key_and_other_words_do_not() -> None:
+    assert spelling_key("Ministry of Defence") == spelling_key("ministry of defense")
+    assert spelling_key("Harbour Organisation") == spelling_key("Harbour Organization")
+    assert spelling_key("Centre for Tides") == spelling_key("Center for Tides")
+    assert spelling_key("Labour Party") != spelling_key("Labor Party")
+    assert spelling_key("Terence Dale") == "terence dale"  # "-ence" inside a name stays
+
+
+def test_a_person_named_after_a_role_is_the_person_named_alone() -> None:
+    names = [
+        "Mara Okonjo", "harbour board chair Mara Okonjo", "former UN envoy Mara Okonjo",
+        "Lee Park", "Valley Post columnist Lee Park",
+        "Defense Ministry", "Ruritanian Defense Ministry",  # a body with its country: another body
+        "Air Patrol", "spokesman for the Ruritanian Air Patrol",  # the word before the name is no role
+        "Ivo Tan", "Sea Ivo Tan", "envoy on the Sea Ivo Tan",  # the person is the last two words
+        "Rue Bell", "Dr Ana Rue Bell",  # no lower-case role: a longer name, maybe another person
+    ]
+    assert role_prefixed(names) == {
+        "harbour board chair Mara Okonjo": "Mara Okonjo",
+        "former UN envoy Mara Okonjo": "Mara Okonjo",
+        "Valley Post columnist Lee Park": "Lee Park",
+    }
