@@ -230,6 +230,11 @@ class Library:
             def canon(name: str) -> str:
                 try:
                     named = book.canonical(name)
+                    if named == name:
+                        # the user's alias for "Teodor Kalm" also renames "envoy Teodor Kalm"
+                        plain = spelling.get(spelling_key(name), name)
+                        if plain != name:
+                            named = book.canonical(plain)
                 except Exception:  # noqa: BLE001 - a broken alias file must not stop indexing
                     named = name
                 return spelling.get(spelling_key(named), named) if named else ""
