@@ -21,6 +21,7 @@ from desk.extract.cues import (
     AGENT_NOUN,
     COUNTING,
     CUE_FORMS,
+    DELIVER_FORMS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
@@ -28,6 +29,8 @@ from desk.extract.cues import (
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
+    SPEECH_OBJECT_RE,
+    SPEECH_OBJECTS,
     STANCE_FORMS,
     STANCE_RE,
     THOUGHT_FORMS,
@@ -323,6 +326,8 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
+    if _delivers_words(t):
+        return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
@@ -343,6 +348,18 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _delivers_words(t: Token) -> bool:
+    """ "X issued a statement", "X laid out her proposals", "X made the case for Y": a verb of putting out
+    whose object is a statement (not "X released the prisoners", "the court sent the case back")."""
+    if t.lower_ not in DELIVER_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    if t.text[:1].isupper() and t.i > 0:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
+        return False  # "sent the case back to the lower court": a thing moved, not words said
+    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
 
 
 def _measure(t: Token) -> bool:
@@ -1228,6 +1245,7 @@ class _Job:
             for i, (s, e) in enumerate(sents):
                 if i not in want and (
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
+                    or SPEECH_OBJECT_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

@@ -114,6 +114,10 @@ _IRREGULAR = {
     "fret": ("frets", "fretted", "fretting"),
     "dub": ("dubs", "dubbed", "dubbing"),
     "long": ("longs", "longed", "longing"),
+    "lay": ("lays", "laid", "laying"),
+    "make": ("makes", "made", "making"),
+    "give": ("gives", "gave", "given", "giving"),
+    "send": ("sends", "sent", "sending"),
 }
 
 
@@ -209,6 +213,20 @@ STANCE = {
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+#: verbs of putting out or handing over that, with a statement for their object, say that their subject
+#: stated something: "X issued a statement", "X released a letter", "X laid out her proposals", "X made the case"
+#: (with any other object they are acts: "X released the prisoners", "X made a profit")
+DELIVER = {"issue", "release", "deliver", "present", "send", "make", "give", "lay", "file"}
+DELIVER_FORMS = set(_all_forms(DELIVER))
+#: what such a verb delivers when it delivers words
+SPEECH_OBJECTS = {
+    "statement", "statements", "letter", "letters", "message", "messages", "comment", "comments", "remark",
+    "remarks", "reference", "criticism", "criticisms", "case", "proposal", "proposals", "plan", "warning",
+    "warnings", "endorsement", "note", "speech", "address", "appeal", "plea", "complaint", "complaints",
+    "apology", "denial", "pledge", "announcement", "argument", "arguments", "ad", "ads", "rebuttal", "ultimatum",
+}
+SPEECH_OBJECT_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(
