@@ -1738,13 +1738,57 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return ps, len(text) if pe < 0 else pe
 
 
+_WORD_RE = re.compile(r"[A-Za-z][a-z’'\-]*")
+
+
+def _sentence_case(text: str, title: str) -> str:
+    """A Title Case title with the words the text itself writes in lower case lowered, for the parser.
+
+    "Black Lawmakers Rip The Plan As A Mistake" parses as one long name; the body of
+    the same text writes "lawmakers", "the", "as" and "a" in lower case and "Rip" and
+    "Mistake" nowhere, so the parser gets "Black lawmakers rip the plan as a mistake".  A
+    word the text capitalises inside its sentences at least as often as not ("Roe",
+    "Senate") keeps its capital; the first word keeps it too.  The result has the title's length, so every
+    offset still holds.
+    """
+    words = _WORD_RE.findall(title)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return title  # (a title in sentence case already)
+    body = text[len(title) :] if text.startswith(title) else text
+    if len(body.split()) < 40:
+        return title  # (too little text to tell a name from a word: a title read alone)
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for m in re.finditer(r"(?<=[a-z,;] )[A-Za-z][a-z’'\-]*", body):
+        w = m.group()
+        (upper if w[0].isupper() else lower)[w.lower()] = (upper if w[0].isupper() else lower).get(w.lower(), 0) + 1
+    out = []
+    pos = 0
+    first = True
+    for m in _WORD_RE.finditer(title):
+        w = m.group()
+        out.append(title[pos : m.start()])
+        low = w.lower()
+        keep = first or not w[0].isupper() or upper.get(low, 0) >= max(1, lower.get(low, 0)) or len(low) != len(w)
+        out.append(w if keep else low)
+        pos = m.end()
+        first = False
+    out.append(title[pos:])
+    cased = "".join(out)
+    return cased if len(cased) == len(title) else title
+
+
 def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
     """Parse the wanted sentences of several texts in one batch (no entities yet).
 
     The entity recogniser has its own token vectors and costs as much as the
     parse: it runs afterwards, only where a source is a proper name.
     """
-    items = [(job, i, t) for job, idx in zip(jobs, wanted, strict=True) for i, t in job.todo(idx)]
+    items = [
+        (job, i, _sentence_case(job.text, t) if i == job.title_line and not job.title_present_only else t)
+        for job, idx in zip(jobs, wanted, strict=True)
+        for i, t in job.todo(idx)
+    ]
     if not items:
         return
     off = [p for p in ("ner",) if p in model.pipe_names]

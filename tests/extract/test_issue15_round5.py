@@ -56,3 +56,35 @@ def test_a_thing_put_out_names_no_source(text: str) -> None:
 def test_a_statement_put_out_gives_no_figure_its_claimant() -> None:
     # a stance, like "attacked": listed for the reader, never the claimant of a figure
     assert _claimants("The harbour board issued a statement about the 40 boats lost.")["40"] == ""
+
+
+# -- a Title Case title is parsed with the text's own casing ------------------------------------------
+
+_BODY = (
+    "The lawmakers met on Monday and said the plan was a mistake from the start. Mayor Ada Roe defended it "
+    "at the harbour, and the lawmakers asked her again whether the plan would cost the town a fortune. "
+    "Roe said the town would find the money."
+)
+
+
+def test_a_title_case_title_is_lowered_where_the_text_writes_its_words_lower() -> None:
+    from desk.extract.claimants import _sentence_case
+
+    title = "Black Lawmakers Rip Ada Roe As A Mistake"
+    cased = _sentence_case(title + "\n\n" + _BODY, title)
+    assert cased == "Black lawmakers rip Ada Roe as a mistake"
+    assert len(cased) == len(title)
+
+
+def test_a_title_read_alone_or_in_sentence_case_is_left_as_it_is() -> None:
+    from desk.extract.claimants import _sentence_case
+
+    title = "Black Lawmakers Rip Ada Roe As A Mistake"
+    assert _sentence_case(title, title) == title  # no text to learn the casing from
+    plain = "Black lawmakers rip Ada Roe over the pier"
+    assert _sentence_case(plain + "\n\n" + _BODY, plain) == plain
+
+
+def test_the_subject_of_a_title_case_title_takes_a_stand() -> None:
+    title = "Black Lawmakers Rip Ada Roe As A Mistake"
+    assert ("Black Lawmakers", "rip") in _listed(title + "\n\n" + _BODY)
