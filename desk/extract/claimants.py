@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from desk.extract.cues import (
     AGENT_NOUN,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_RE,
     COUNTING,
     CUE_FORMS,
     DELIVER_FORMS,
@@ -26,6 +28,7 @@ from desk.extract.cues import (
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
+    PARTISAN_NOUNS,
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
@@ -326,7 +329,7 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
-    if _delivers_words(t):
+    if _delivers_words(t) or _attitude(t) is not None:
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
@@ -360,6 +363,47 @@ def _delivers_words(t: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
     return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+
+
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "remain", "remains",
+            "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "become", "became", "becomes"}
+_ATTITUDE_PREPS = {"about", "of", "over", "with", "to", "toward", "towards", "on", "in"}
+
+
+def _attitude(t: Token) -> tuple[Token, Token] | None:
+    """ "X was critical of the plan", "X is sure that ...", "X were incensed that ...", "X is a critic of Y":
+    a position stated with "be"; the subject that holds it and the word that states it, or None.
+
+    The adjective must say what the attitude is about (a phrase or a clause after it), or be
+    one that holds a position by itself ("X was furious", "X were frustrated").
+    """
+    if t.dep_ in ("amod", "acl", "relcl") and t.tag_ == "VBN":
+        return None
+    pred: Token | None
+    if t.tag_ == "VBN" and t.lower_ in ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in t.children):
+        pred, subj = t, next((c for c in t.children if c.dep_ == "nsubjpass"), None)  # "X were incensed that"
+    elif t.lower_ in _COPULAS and t.tag_.startswith("VB"):
+        pred = next(
+            (c for c in t.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES
+             or c.dep_ == "attr" and c.lower_ in PARTISAN_NOUNS),
+            None,
+        )
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if pred is None or subj is None or subj.i > t.i:
+        return None
+    if pred.lower_ in PARTISAN_NOUNS:
+        return (subj, pred) if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in pred.children) else None
+    about = any(
+        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
+        for c in pred.children
+    ) or any(c.dep_ in ("ccomp",) and c.i > pred.i for c in t.children)
+    return (subj, pred) if about or pred.lower_ in _STRONG_ATTITUDE else None
+
+
+#: attitudes that state a position with nothing after them: "the union was furious"
+_STRONG_ATTITUDE = {"furious", "outraged", "incensed", "frustrated", "angry", "adamant", "appalled", "dismayed", "indignant", "defensive", "circumspect", "coy", "unapologetic"}
 
 
 def _measure(t: Token) -> bool:
@@ -679,7 +723,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             if not stance or not _is_stance_verb(t):
                 continue
             is_stance = True  # "X attacked the plan": a source, never a figure's claimant
-        subj = _subject_of(t)
+        held = _attitude(t) if is_stance else None
+        subj = held[0] if held is not None else _subject_of(t)
+        said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
         name_from: tuple[int, int] | None = None
@@ -724,8 +770,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             cspan = sent
         head = t.head if name_from else subj
         out.append(_Cue(
-            source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
-            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
+            source=(offset + s, offset + e), cue=(offset + said.idx, offset + said.idx + len(said.text)),
+            cue_text=said.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
@@ -1245,7 +1291,7 @@ class _Job:
             for i, (s, e) in enumerate(sents):
                 if i not in want and (
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
-                    or SPEECH_OBJECT_RE.search(text, s, e)
+                    or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

@@ -226,7 +226,28 @@ SPEECH_OBJECTS = {
     "warnings", "endorsement", "note", "speech", "address", "appeal", "plea", "complaint", "complaints",
     "apology", "denial", "pledge", "announcement", "argument", "arguments", "ad", "ads", "rebuttal", "ultimatum",
 }
+#: adjectives of an attitude toward something, said of a source with "be" ("X was critical of the plan",
+#: "X is sure that ...", "X were incensed that ..."): each gives its subject's position (not adjectives of
+#: readiness or ability: "X is willing to", "X is able to" say what X may do)
+ATTITUDE_ADJECTIVES = {
+    "critical", "supportive", "skeptical", "sceptical", "confident", "concerned", "worried", "sure", "certain",
+    "convinced", "opposed", "adamant", "frustrated", "angry", "upset", "incensed", "furious", "outraged",
+    "optimistic", "pessimistic", "hopeful", "wary", "coy", "vague", "circumspect", "dismissive", "afraid",
+    "fearful", "disappointed", "alarmed", "passionate", "vocal", "outspoken", "frank", "candid", "blunt",
+    "emphatic", "unequivocal", "doubtful", "dubious", "enthusiastic", "sympathetic", "hostile", "defensive",
+    "unapologetic", "unhappy", "dissatisfied", "satisfied", "pleased", "displeased", "unsettled", "troubled",
+    "disturbed", "appalled", "dismayed", "annoyed", "irritated", "indignant", "bullish", "bearish",
+}
+#: nouns for someone who takes a side, said of a source with "be": "X has been a critic of the plan"
+PARTISAN_NOUNS = {
+    "supporter", "supporters", "opponent", "opponents", "critic", "critics", "advocate", "advocates", "proponent",
+    "proponents", "champion", "champions", "backer", "backers", "defender", "defenders", "foe", "foes", "skeptic",
+    "skeptics", "detractor", "detractors",
+}
 SPEECH_OBJECT_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+ATTITUDE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(

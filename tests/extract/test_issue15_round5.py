@@ -88,3 +88,37 @@ def test_a_title_read_alone_or_in_sentence_case_is_left_as_it_is() -> None:
 def test_the_subject_of_a_title_case_title_takes_a_stand() -> None:
     title = "Black Lawmakers Rip Ada Roe As A Mistake"
     assert ("Black Lawmakers", "rip") in _listed(title + "\n\n" + _BODY)
+
+
+# -- "X was critical of Y": a position stated with "be" ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The ferry union has been critical of the new timetable since spring.", "The ferry union", "critical"),
+        ("Harbour residents were incensed that the council sold the pier.", "Harbour residents", "incensed"),
+        ("Mayor Ada Roe is sure that the tram line will pay for itself.", "Mayor Ada Roe", "sure"),
+        ("Councillor Ravi Osei has long been a vocal critic of the toll.", "Councillor Ravi Osei", "critic"),
+        ("The bakers union was worried about the flour tax.", "The bakers union", "worried"),
+    ],
+)
+def test_a_position_stated_with_be_names_its_holder(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry union was willing to talk on Monday.",  # readiness is no position
+        "The harbour was quiet after the storm.",
+        "The new timetable is critical for the night crossings.",  # a thing, said of no source
+        "Councillor Ravi Osei was sure.",  # about nothing
+    ],
+)
+def test_other_things_said_with_be_name_no_source(text: str) -> None:
+    assert _listed(text) == []
+
+
+def test_a_position_stated_with_be_gives_no_figure_its_claimant() -> None:
+    assert _claimants("The ferry union was critical of the plan to cut 40 crossings.")["40"] == ""
