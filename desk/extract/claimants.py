@@ -1419,6 +1419,8 @@ class _Job:
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
             if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
                 cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
+            elif self.every and not cues_by_sent[i] and i not in self.headline_cue:
+                cues_by_sent[i].extend(_name_read_as_word(doc, off))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1776,6 +1778,38 @@ def _title_noun_verb(doc: Doc, offset: int) -> list[_Cue]:
             proper=any(x.tag_ in ("NNP", "NNPS") for x in subj),
         )]
     return []
+
+
+def _name_read_as_word(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Roe urges the board to ...", "Roe openly admires the plan": a sentence whose leading name the parser
+    took for a common noun or a verb of its own ("urge", "trump", "bill"), and so read the real verb, a
+    present-tense cue or stance form, as that word's plural object.
+
+    The name runs from the sentence's start to its root, every word capitalised; the verb
+    follows it, perhaps after one adverb, and is no plural noun the sentence goes on with
+    (a verb's object or a clause comes after it, not a full stop or a verb).
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("NN", "NNP", "VB") or not 0 <= root.i <= 2 or root.i + 2 >= len(doc):
+        return []
+    name = doc[: root.i + 1]
+    if not all(x.text[:1].isupper() and x.is_alpha for x in name):
+        return []
+    k = root.i + 1
+    if doc[k].tag_ == "RB" and doc[k].lower_ != "not":
+        k += 1
+    t = doc[k]
+    low = t.lower_
+    if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS) and t.tag_ in ("NNS", "VBZ")):
+        return []
+    if t.head.i != root.i or k + 1 >= len(doc) or doc[k + 1].is_punct or doc[k + 1].tag_.startswith("VB") and doc[k + 1].tag_ != "VBG":
+        return []
+    sent = (offset, offset + len(doc.text))
+    return [_Cue(
+        source=(offset + name[0].idx, offset + root.idx + len(root.text)),
+        cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
+        kind="stance", person=False, verb_i=t.i, proper=True,
+    )]
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

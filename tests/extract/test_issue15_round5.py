@@ -122,3 +122,22 @@ def test_other_things_said_with_be_name_no_source(text: str) -> None:
 
 def test_a_position_stated_with_be_gives_no_figure_its_claimant() -> None:
     assert _claimants("The ferry union was critical of the plan to cut 40 crossings.")["40"] == ""
+
+
+# -- a leading name the parser took for a word --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Trump questions the fairness of the ferry tolls.", "questions"),  # parsed as "trump" with a plural object
+        ("Trump charges that the harbour board hid the repair bill.", "charges"),
+    ],
+)
+def test_a_leading_name_read_as_a_word_still_takes_its_verb(text: str, cue: str) -> None:
+    assert ("Trump", cue) in _listed(text)
+
+
+@pytest.mark.parametrize("text", ["Trump cards are rare in this game.", "Trump claims dominate the ledger.", "Trump questions."])
+def test_a_plural_noun_after_a_leading_word_is_no_verb(text: str) -> None:
+    assert _listed(text) == []
