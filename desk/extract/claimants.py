@@ -1590,6 +1590,10 @@ _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "it
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 
 
+#: documents that head a title as its source: "Poll: ...", "Study: ..."
+_LABEL_DOCUMENTS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
+
+
 def _unresolved_source(raw: str, kind: str) -> bool:
     """May an attribution whose source desk could not name still be listed (with no name)?
 
@@ -1601,9 +1605,11 @@ def _unresolved_source(raw: str, kind: str) -> bool:
     it as a source, but nothing unnamed becomes a claimant or a search name.
     A phrase that names no one ("the videos", "its own website") is not listed.
     """
+    low = raw.strip().lower().replace("’", "'")
+    if kind == "label" and low in _LABEL_DOCUMENTS:
+        return True  # "Poll: the mayor leads by a nose": a title that reports what a poll found
     if kind not in ("verb", "stance", "according"):
         return False
-    low = raw.strip().lower().replace("’", "'")
     words = low.split()
     if not words or len(words) > 8:
         return False

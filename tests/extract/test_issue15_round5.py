@@ -141,3 +141,18 @@ def test_a_leading_name_read_as_a_word_still_takes_its_verb(text: str, cue: str)
 @pytest.mark.parametrize("text", ["Trump cards are rare in this game.", "Trump claims dominate the ledger.", "Trump questions."])
 def test_a_plural_noun_after_a_leading_word_is_no_verb(text: str) -> None:
     assert _listed(text) == []
+
+
+# -- "Poll: ..." heading a title ------------------------------------------------------------------------
+
+
+def test_a_poll_heading_a_title_is_listed_unnamed() -> None:
+    text = "Poll: Harbour Voters Turn Against The Toll\n\n" + _BODY
+    x = extract(text)
+    polls = [a for a in x.attributions if a.source_text == "Poll"]
+    assert [(a.name, a.cue) for a in polls] == [("", ":")]
+
+
+def test_a_poll_heading_a_title_gives_no_figure_its_claimant() -> None:
+    text = "Poll: 60% Of Harbour Voters Oppose The Toll\n\n" + _BODY
+    assert _claimants(text)["60%"] == ""
