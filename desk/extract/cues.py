@@ -244,7 +244,12 @@ PARTISAN_NOUNS = {
     "proponents", "champion", "champions", "backer", "backers", "defender", "defenders", "foe", "foes", "skeptic",
     "skeptics", "detractor", "detractors",
 }
-SPEECH_OBJECT_RE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: a sentence worth parsing for such a verb: one of its forms, then within four words a statement
+SPEECH_OBJECT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(DELIVER_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
+    + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 ATTITUDE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
