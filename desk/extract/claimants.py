@@ -1489,7 +1489,7 @@ class _Job:
             for c in cues_by_sent[i]:
                 if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
-                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind)):
+                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)):
                     continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -1594,7 +1594,7 @@ _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and",
 _LABEL_DOCUMENTS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
 
 
-def _unresolved_source(raw: str, kind: str) -> bool:
+def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     """May an attribution whose source desk could not name still be listed (with no name)?
 
     Yes when the source refers to someone: "he", "they", "who"; a role, group,
@@ -1604,10 +1604,12 @@ def _unresolved_source(raw: str, kind: str) -> bool:
     "its own website".  The reader shows
     it as a source, but nothing unnamed becomes a claimant or a search name.
     A phrase that names no one ("the videos", "its own website") is not listed.
+    A document heading a title ("Poll: ...") is listed only when every source is
+    wanted (``every``), not in what the index stores.
     """
     low = raw.strip().lower().replace("’", "'")
     if kind == "label" and low in _LABEL_DOCUMENTS:
-        return True  # "Poll: the mayor leads by a nose": a title that reports what a poll found
+        return every  # "Poll: the mayor leads by a nose": a title that reports what a poll found (for the reader)
     if kind not in ("verb", "stance", "according"):
         return False
     words = low.split()

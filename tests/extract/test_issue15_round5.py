@@ -156,3 +156,8 @@ def test_a_poll_heading_a_title_is_listed_unnamed() -> None:
 def test_a_poll_heading_a_title_gives_no_figure_its_claimant() -> None:
     text = "Poll: 60% Of Harbour Voters Oppose The Toll\n\n" + _BODY
     assert _claimants(text)["60%"] == ""
+
+
+def test_the_index_mode_lists_no_poll_heading() -> None:
+    text = "Poll: Harbour Voters Turn Against The Toll\n\n" + _BODY
+    assert [a for a in extract(text, every=False).attributions if a.source_text == "Poll"] == []
