@@ -19,15 +19,21 @@ from typing import TYPE_CHECKING, Any
 
 from desk.extract.cues import (
     AGENT_NOUN,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_RE,
     COUNTING,
     CUE_FORMS,
+    DELIVER_FORMS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
+    PARTISAN_NOUNS,
     SELECT_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
+    SPEECH_OBJECT_RE,
+    SPEECH_OBJECTS,
     STANCE_FORMS,
     STANCE_RE,
     THOUGHT_FORMS,
@@ -323,6 +329,8 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
+    if _delivers_words(t) or _attitude(t) is not None:
+        return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
@@ -343,6 +351,59 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _delivers_words(t: Token) -> bool:
+    """ "X issued a statement", "X laid out her proposals", "X made the case for Y": a verb of putting out
+    whose object is a statement (not "X released the prisoners", "the court sent the case back")."""
+    if t.lower_ not in DELIVER_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    if t.text[:1].isupper() and t.i > 0:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
+        return False  # "sent the case back to the lower court": a thing moved, not words said
+    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+
+
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "remain", "remains",
+            "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "become", "became", "becomes"}
+_ATTITUDE_PREPS = {"about", "of", "over", "with", "to", "toward", "towards", "on", "in"}
+
+
+def _attitude(t: Token) -> tuple[Token, Token] | None:
+    """ "X was critical of the plan", "X is sure that ...", "X were incensed that ...", "X is a critic of Y":
+    a position stated with "be"; the subject that holds it and the word that states it, or None.
+
+    The adjective must say what the attitude is about (a phrase or a clause after it), or be
+    one that holds a position by itself ("X was furious", "X were frustrated").
+    """
+    if t.dep_ in ("amod", "acl", "relcl") and t.tag_ == "VBN":
+        return None
+    pred: Token | None
+    if t.tag_ == "VBN" and t.lower_ in ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in t.children):
+        pred, subj = t, next((c for c in t.children if c.dep_ == "nsubjpass"), None)  # "X were incensed that"
+    elif t.lower_ in _COPULAS and t.tag_.startswith("VB"):
+        pred = next(
+            (c for c in t.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES
+             or c.dep_ == "attr" and c.lower_ in PARTISAN_NOUNS),
+            None,
+        )
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if pred is None or subj is None or subj.i > t.i:
+        return None
+    if pred.lower_ in PARTISAN_NOUNS:
+        return (subj, pred) if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in pred.children) else None
+    about = any(
+        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
+        for c in pred.children
+    ) or any(c.dep_ in ("ccomp",) and c.i > pred.i for c in t.children)
+    return (subj, pred) if about or pred.lower_ in _STRONG_ATTITUDE else None
+
+
+#: attitudes that state a position with nothing after them: "the union was furious"
+_STRONG_ATTITUDE = {"furious", "outraged", "incensed", "frustrated", "angry", "adamant", "appalled", "dismayed", "indignant", "defensive", "circumspect", "coy", "unapologetic"}
 
 
 def _measure(t: Token) -> bool:
@@ -662,7 +723,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             if not stance or not _is_stance_verb(t):
                 continue
             is_stance = True  # "X attacked the plan": a source, never a figure's claimant
-        subj = _subject_of(t)
+        held = _attitude(t) if is_stance else None
+        subj = held[0] if held is not None else _subject_of(t)
+        said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
         name_from: tuple[int, int] | None = None
@@ -707,8 +770,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             cspan = sent
         head = t.head if name_from else subj
         out.append(_Cue(
-            source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
-            cue_text=t.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
+            source=(offset + s, offset + e), cue=(offset + said.idx, offset + said.idx + len(said.text)),
+            cue_text=said.lower_, content=cspan, sent=sent, kind="stance" if is_stance else "verb",
             citation=subj.i > t.i and t.lower_ in ("reports", "reported", "writes", "wrote", "said", "says"),
             proper=any(x.tag_ in ("NNP", "NNPS") for x in head.subtree),
             person=subj.lower_ in _PRONOUNS_PERSON or any(x.ent_type_ == "PERSON" for x in toks),
@@ -1228,6 +1291,7 @@ class _Job:
             for i, (s, e) in enumerate(sents):
                 if i not in want and (
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
+                    or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -1355,6 +1419,8 @@ class _Job:
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
             if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
                 cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
+            elif self.every and not cues_by_sent[i] and i not in self.headline_cue:
+                cues_by_sent[i].extend(_name_read_as_word(doc, off))
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -1423,7 +1489,7 @@ class _Job:
             for c in cues_by_sent[i]:
                 if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
-                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind)):
+                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)):
                     continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -1524,7 +1590,11 @@ _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "it
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 
 
-def _unresolved_source(raw: str, kind: str) -> bool:
+#: documents that head a title as its source: "Poll: ...", "Study: ..."
+_LABEL_DOCUMENTS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
+
+
+def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     """May an attribution whose source desk could not name still be listed (with no name)?
 
     Yes when the source refers to someone: "he", "they", "who"; a role, group,
@@ -1534,10 +1604,14 @@ def _unresolved_source(raw: str, kind: str) -> bool:
     "its own website".  The reader shows
     it as a source, but nothing unnamed becomes a claimant or a search name.
     A phrase that names no one ("the videos", "its own website") is not listed.
+    A document heading a title ("Poll: ...") is listed only when every source is
+    wanted (``every``), not in what the index stores.
     """
+    low = raw.strip().lower().replace("’", "'")
+    if kind == "label" and low in _LABEL_DOCUMENTS:
+        return every  # "Poll: the mayor leads by a nose": a title that reports what a poll found (for the reader)
     if kind not in ("verb", "stance", "according"):
         return False
-    low = raw.strip().lower().replace("’", "'")
     words = low.split()
     if not words or len(words) > 8:
         return False
@@ -1714,10 +1788,82 @@ def _title_noun_verb(doc: Doc, offset: int) -> list[_Cue]:
     return []
 
 
+def _name_read_as_word(doc: Doc, offset: int) -> list[_Cue]:
+    """ "Roe urges the board to ...", "Roe openly admires the plan": a sentence whose leading name the parser
+    took for a common noun or a verb of its own ("urge", "trump", "bill"), and so read the real verb, a
+    present-tense cue or stance form, as that word's plural object.
+
+    The name runs from the sentence's start to its root, every word capitalised; the verb
+    follows it, perhaps after one adverb, and is no plural noun the sentence goes on with
+    (a verb's object or a clause comes after it, not a full stop or a verb).
+    """
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("NN", "NNP", "VB") or not 0 <= root.i <= 2 or root.i + 2 >= len(doc):
+        return []
+    name = doc[: root.i + 1]
+    if not all(x.text[:1].isupper() and x.is_alpha for x in name):
+        return []
+    k = root.i + 1
+    if doc[k].tag_ == "RB" and doc[k].lower_ != "not":
+        k += 1
+    t = doc[k]
+    low = t.lower_
+    if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS) and t.tag_ in ("NNS", "VBZ")):
+        return []
+    if t.head.i != root.i or k + 1 >= len(doc) or doc[k + 1].is_punct or doc[k + 1].tag_.startswith("VB") and doc[k + 1].tag_ != "VBG":
+        return []
+    sent = (offset, offset + len(doc.text))
+    return [_Cue(
+        source=(offset + name[0].idx, offset + root.idx + len(root.text)),
+        cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
+        kind="stance", person=False, verb_i=t.i, proper=True,
+    )]
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     ps = text.rfind("\n", 0, pos) + 1
     pe = text.find("\n", pos)
     return ps, len(text) if pe < 0 else pe
+
+
+_WORD_RE = re.compile(r"[A-Za-z][a-z’'\-]*")
+
+
+def _sentence_case(text: str, title: str) -> str:
+    """A Title Case title with the words the text itself writes in lower case lowered, for the parser.
+
+    "Black Lawmakers Rip The Plan As A Mistake" parses as one long name; the body of
+    the same text writes "lawmakers", "the", "as" and "a" in lower case and "Rip" and
+    "Mistake" nowhere, so the parser gets "Black lawmakers rip the plan as a mistake".  A
+    word the text capitalises inside its sentences at least as often as not ("Roe",
+    "Senate") keeps its capital; the first word keeps it too.  The result has the title's length, so every
+    offset still holds.
+    """
+    words = _WORD_RE.findall(title)
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return title  # (a title in sentence case already)
+    body = text[len(title) :] if text.startswith(title) else text
+    if len(body.split()) < 40:
+        return title  # (too little text to tell a name from a word: a title read alone)
+    lower: dict[str, int] = {}
+    upper: dict[str, int] = {}
+    for m in re.finditer(r"(?<=[a-z,;] )[A-Za-z][a-z’'\-]*", body):
+        w = m.group()
+        (upper if w[0].isupper() else lower)[w.lower()] = (upper if w[0].isupper() else lower).get(w.lower(), 0) + 1
+    out = []
+    pos = 0
+    first = True
+    for m in _WORD_RE.finditer(title):
+        w = m.group()
+        out.append(title[pos : m.start()])
+        low = w.lower()
+        keep = first or not w[0].isupper() or upper.get(low, 0) >= max(1, lower.get(low, 0)) or len(low) != len(w)
+        out.append(w if keep else low)
+        pos = m.end()
+        first = False
+    out.append(title[pos:])
+    cased = "".join(out)
+    return cased if len(cased) == len(title) else title
 
 
 def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
@@ -1726,7 +1872,11 @@ def _parse(jobs: list[_Job], wanted: list[set[int]], model: Language) -> None:
     The entity recogniser has its own token vectors and costs as much as the
     parse: it runs afterwards, only where a source is a proper name.
     """
-    items = [(job, i, t) for job, idx in zip(jobs, wanted, strict=True) for i, t in job.todo(idx)]
+    items = [
+        (job, i, _sentence_case(job.text, t) if i == job.title_line and not job.title_present_only else t)
+        for job, idx in zip(jobs, wanted, strict=True)
+        for i, t in job.todo(idx)
+    ]
     if not items:
         return
     off = [p for p in ("ner",) if p in model.pipe_names]

@@ -114,6 +114,10 @@ _IRREGULAR = {
     "fret": ("frets", "fretted", "fretting"),
     "dub": ("dubs", "dubbed", "dubbing"),
     "long": ("longs", "longed", "longing"),
+    "lay": ("lays", "laid", "laying"),
+    "make": ("makes", "made", "making"),
+    "give": ("gives", "gave", "given", "giving"),
+    "send": ("sends", "sent", "sending"),
 }
 
 
@@ -209,6 +213,46 @@ STANCE = {
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+#: verbs of putting out or handing over that, with a statement for their object, say that their subject
+#: stated something: "X issued a statement", "X released a letter", "X laid out her proposals", "X made the case"
+#: (with any other object they are acts: "X released the prisoners", "X made a profit")
+DELIVER = {"issue", "release", "deliver", "present", "send", "make", "give", "lay", "file"}
+DELIVER_FORMS = set(_all_forms(DELIVER))
+#: what such a verb delivers when it delivers words
+SPEECH_OBJECTS = {
+    "statement", "statements", "letter", "letters", "message", "messages", "comment", "comments", "remark",
+    "remarks", "reference", "criticism", "criticisms", "case", "proposal", "proposals", "plan", "warning",
+    "warnings", "endorsement", "note", "speech", "address", "appeal", "plea", "complaint", "complaints",
+    "apology", "denial", "pledge", "announcement", "argument", "arguments", "ad", "ads", "rebuttal", "ultimatum",
+}
+#: adjectives of an attitude toward something, said of a source with "be" ("X was critical of the plan",
+#: "X is sure that ...", "X were incensed that ..."): each gives its subject's position (not adjectives of
+#: readiness or ability: "X is willing to", "X is able to" say what X may do)
+ATTITUDE_ADJECTIVES = {
+    "critical", "supportive", "skeptical", "sceptical", "confident", "concerned", "worried", "sure", "certain",
+    "convinced", "opposed", "adamant", "frustrated", "angry", "upset", "incensed", "furious", "outraged",
+    "optimistic", "pessimistic", "hopeful", "wary", "coy", "vague", "circumspect", "dismissive", "afraid",
+    "fearful", "disappointed", "alarmed", "passionate", "vocal", "outspoken", "frank", "candid", "blunt",
+    "emphatic", "unequivocal", "doubtful", "dubious", "enthusiastic", "sympathetic", "hostile", "defensive",
+    "unapologetic", "unhappy", "dissatisfied", "satisfied", "pleased", "displeased", "unsettled", "troubled",
+    "disturbed", "appalled", "dismayed", "annoyed", "irritated", "indignant", "bullish", "bearish",
+}
+#: nouns for someone who takes a side, said of a source with "be": "X has been a critic of the plan"
+PARTISAN_NOUNS = {
+    "supporter", "supporters", "opponent", "opponents", "critic", "critics", "advocate", "advocates", "proponent",
+    "proponents", "champion", "champions", "backer", "backers", "defender", "defenders", "foe", "foes", "skeptic",
+    "skeptics", "detractor", "detractors",
+}
+#: a sentence worth parsing for such a verb: one of its forms, then within four words a statement
+SPEECH_OBJECT_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(DELIVER_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
+    + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+ATTITUDE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(
