@@ -186,6 +186,9 @@ def spelling_key(name: str) -> str:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+#: words that link a description to another source ("a statement from the UN", "analysts at X",
+#: "a spokesman for X"): the description is not the source itself
+_LINKING = {"the", "a", "an", "of", "from", "at", "for", "in", "on", "by", "with", "to", "like", "and", "or"}
 
 
 def _person_words(words: list[str]) -> bool:
@@ -201,7 +204,9 @@ def role_prefixed(names: Iterable[str]) -> dict[str, str]:
     "Octopus Energy chief executive Greg Jackson", "Russian autocrat Vladimir Putin" and "former
     US Ambassador to the UN Bill Richardson" are Greg Jackson, Vladimir Putin and Bill Richardson
     when the folder also names them alone.  The role must be a description (a lower-case word), and
-    the word before the name lower-case or an acronym; the name two or three words of a person.  So
+    the word before the name a lower-case word of the role (not "of", "from", "for": "a statement
+    from the UN" and "a spokesman for X" are other sources) or an acronym; the name two or three
+    words of a person.  So
     "Russian Defense Ministry" stays itself beside "Defense Ministry", and "the Ukrainian Air Force"
     beside "Air Force".
     """
@@ -220,7 +225,7 @@ def role_prefixed(names: Iterable[str]) -> dict[str, str]:
                 " ".join(short) in known
                 and _person_words(short)
                 and any(w[:1].islower() for w in role)
-                and (before[:1].islower() or _ACRONYM.fullmatch(before))
+                and ((before[:1].islower() and before not in _LINKING) or _ACRONYM.fullmatch(before))
             ):
                 out[name] = " ".join(short)
                 break

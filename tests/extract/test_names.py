@@ -21,6 +21,7 @@ def test_a_person_named_after_a_role_is_the_person_named_alone() -> None:
         "Air Patrol", "spokesman for the Ruritanian Air Patrol",  # the word before the name is no role
         "Ivo Tan", "Sea Ivo Tan", "envoy on the Sea Ivo Tan",  # the person is the last two words
         "Rue Bell", "Dr Ana Rue Bell",  # no lower-case role: a longer name, maybe another person
+        "spokesman for Mara Okonjo", "statement from the Lee Park",  # other sources, linked to the person
     ]
     assert role_prefixed(names) == {
         "harbour board chair Mara Okonjo": "Mara Okonjo",
