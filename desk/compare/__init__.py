@@ -180,11 +180,12 @@ def _compare(
     if not KEEP_LONE_NEIGHBOURS:
         # a row of one outlet made only of sentences around the matches, without a figure,
         # says nothing to compare
-        matched = {(u.article_id, u.start) for u, hit in units if hit}
+        # (by the sentences of the best passages only: a supporting passage never keeps a row)
+        matched = {(u.article_id, u.start) for u, hit in units if hit and (u.article_id, u.start) in primary}
         rows = [
             r for r in rows
             if len(r.outlets) > 1
-            or _has_claims(r)
+            or _has_claims(r, primary)
             or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
         ]
     if support:
@@ -351,11 +352,14 @@ def clear_described() -> None:
     _DESCRIBED.clear()
 
 
-def _has_claims(row: Row) -> bool:
-    """Whether any passage of the row holds a figure (what ``describe_row`` turns into statements)."""
+def _has_claims(row: Row, among: set[tuple[str, int]] | None = None) -> bool:
+    """Whether any passage of the row (of those ``among`` names by (article id, start), default all) holds
+    a figure (what ``describe_row`` turns into statements)."""
     from .profile import claims_of
 
-    return any(claims_of(p) for cell in row.cells.values() for p in cell)
+    return any(
+        claims_of(p) for cell in row.cells.values() for p in cell if among is None or (p.article_id, p.start) in among
+    )
 
 
 def _merge_cells(library: Any, row: Row) -> Row:
