@@ -41,7 +41,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
 
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
-  at two places, and neither do figures more than :data:`MAX_RIVAL_RATIO` times apart
+  at two places; nor do figures of different scopes (``ClaimFact.scope``: "in the
+  capital" and "nationwide", a part and the whole), and neither do figures more than :data:`MAX_RIVAL_RATIO` times apart
   (:func:`scales_apart`: one ship's load and a season's exports).  Claimant names play no part in a flag: different names of one claimant
   (or the same figure from two claimants) never disagree.  ``Verdict.text``
   says which figures, by whom, as of when; ``Verdict.clashes`` lists the
@@ -61,7 +62,7 @@ from typing import Any
 from desk.model import Figure
 
 from .asof import AsOf
-from .places import different_places
+from .places import different_places, different_scopes
 from .quantity import Quantity
 
 __all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
@@ -169,6 +170,9 @@ class ClaimFact:
     places: frozenset[str] = field(default=frozenset(), compare=False)
     #: a running count ("rose to 50"): ``high`` is open, but growth is measured from ``value``
     running: bool = field(default=False, compare=False)
+    #: what the figure counts over (:func:`desk.compare.places.figure_scope`): a part ("in the capital")
+    #: and the whole ("nationwide") count different things and never clash
+    scope: str = field(default="", compare=False)
 
     @classmethod
     def from_figure(
@@ -182,11 +186,12 @@ class ClaimFact:
         document: str = "",
         places: frozenset[str] = frozenset(),
         running: bool = False,
+        scope: str = "",
     ) -> ClaimFact:
         low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
         return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
-                   running and not figure.qualifier and figure.high is None)
+                   running and not figure.qualifier and figure.high is None, scope)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -371,6 +376,8 @@ def judge(
                     continue  # "wounded another 75" and "30 others injured": parts of different wholes
                 if different_places(a.places, b.places):
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
+                if different_scopes(a.scope, b.scope):
+                    continue  # "5 killed in the capital" and "19 killed nationwide": a part and the whole
                 if scales_apart(a, b):
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if related is not None and not related(a, b):

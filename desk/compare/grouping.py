@@ -829,14 +829,14 @@ def join_strong_pairs(
     if len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.empty(n, dtype=np.int64)
+    owner = np.full(n, -1, dtype=np.int64)  # -1: a neighbour no row took
     for g, members in enumerate(groups):
         owner[members] = g
     outlets: dict[str, int] = {}
     outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
     ii, kk = _at_least(sim, EDGE_THRESHOLD)
     jj = cols[kk]
-    keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
+    keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj]) & (owner[ii] >= 0) & (owner[jj] >= 0)
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
         return groups

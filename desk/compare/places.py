@@ -18,6 +18,13 @@ API (Qt-free, pure; shared by grouping, the disagreement rule and the timeline):
   ``share`` of the sets: the setting of the whole topic (the country at
   war), which tells no fact from another.
 - :func:`different_places` ``(a, b)`` -- both name a place and share none.
+- :func:`figure_scope` ``(text, start, end)`` -- the extent of what a figure
+  counts, from the words of its clause: ``"part:city"`` ("in the capital", "in
+  the city of Greyford", "in the region") for a place inside a wider area,
+  ``"whole"`` ("nationwide", "across the country", "in total", "cities across
+  Varnia", "since the start of the war") for the whole or several places at once, ``""`` when the clause
+  says neither (or both).  :func:`different_scopes` tells two such scopes apart:
+  a part and the whole, or parts of two kinds, never count the same thing.
 
 Months, weekdays, titles and languages ("in Russian") are not places.
 """
@@ -31,8 +38,8 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
-    "BROAD_SHARE", "broad_places", "different_places", "entity_place_keys", "place_key", "place_spans", "place_words",
-    "named_place_keys", "places_in", "places_near", "title_places",
+    "BROAD_SHARE", "broad_places", "different_places", "different_scopes", "entity_place_keys", "figure_scope",
+    "place_key", "place_spans", "place_words", "named_place_keys", "places_in", "places_near", "title_places",
 ]
 
 #: words that open a clause about another moment than the main one
@@ -238,3 +245,54 @@ def broad_places(place_sets: Sequence[frozenset[str]], share: float = BROAD_SHAR
 def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name a place and they share none."""
     return bool(a) and bool(b) and not (a & b)
+
+
+#: a place inside a wider area, by the kind of place: "in the capital", "in the city of Greyford",
+#: "in the Varna region", "across the city" (one place, not several)
+_PART_KINDS = {
+    "capital": "city", "city": "city", "town": "city", "village": "city", "suburb": "city", "settlement": "city",
+    "port": "city", "region": "region", "province": "region", "oblast": "region", "district": "region",
+    "county": "region", "area": "region", "state": "region",
+}
+_PART_RE = re.compile(
+    r"\b(?:in|at|near|inside|outside|around|across|throughout|of)\s+the\s+(?:[A-Z][\w'’\-]*\s+){0,2}"
+    r"(capital|city|town|village|suburb|settlement|port|region|province|oblast|district|county|area|state)\b"
+    r"(?!\s+(?:of\s+the\s+)?(?:country|nation)\b)(?!['’]s)",
+)
+#: the whole: the country or the war as a whole, a total, or several places at once ("Ukrainian cities",
+#: "eight regions": wider than any one of them)
+_WHOLE_RE = re.compile(
+    r"\b(?:nationwide|countrywide|country-wide|nation-wide|in\s+total|in\s+all\b|altogether|overall"
+    r"|(?:across|throughout|around|all\s+over)\s+(?:the\s+(?:whole\s+|entire\s+)?(?:country|nation)|(?!the\b)[A-Z]\w+)"
+    r"|cities|towns|villages|regions|provinces|oblasts|districts"
+    r"|since\s+the\s+(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:war|invasion|conflict|fighting))\b",
+    re.IGNORECASE,
+)
+
+
+def figure_scope(text: str, start: int, end: int) -> str:
+    """What a figure at ``start``..``end`` of ``text`` (its sentence) counts over: ``"part:<kind>"``,
+    ``"whole"`` or ``""`` (see the module docstring).
+
+    Only the figure's clause is read, cut as :func:`places_near` cuts it ("... after strikes across
+    the country" tells of another moment); a clause naming both a part and the whole ("across eight
+    regions and the capital") says nothing sure and gives ``""``.
+    """
+    lo, hi = 0, len(text)
+    for m in _ANOTHER_MOMENT_RE.finditer(text):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    clause = text[lo:hi]
+    whole = bool(_WHOLE_RE.search(clause))
+    kinds = {_PART_KINDS[m.group(1).lower()] for m in _PART_RE.finditer(clause)}
+    if whole == bool(kinds) or len(kinds) > 1:
+        return ""
+    return "whole" if whole else "part:" + next(iter(kinds))
+
+
+def different_scopes(a: str, b: str) -> bool:
+    """Both scopes are known and differ: a part and the whole (nested), or parts of two kinds."""
+    return bool(a) and bool(b) and a != b

@@ -13,7 +13,9 @@ compared with claims, and two facts in one window no longer travel together.
 The depth was chosen by measured recall on the development set (see
 ``/work/notes`` in the report): 400 passages placed 132 of the 148 gold
 quotes that sit in a matching passage, 600 only one more, at half again the
-cost.
+cost.  Passages ranked below that, down to twice the depth, join as supporting
+candidates that complete rows and never make one (``SUPPORT_FACTOR`` in
+:mod:`desk.compare`, measured there).
 
 Each plain query word is also widened with the words the folder itself
 relates to it most strongly (:mod:`.related`, learned from the indexed

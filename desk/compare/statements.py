@@ -11,7 +11,7 @@ from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 from .asof import AsOf, resolve_as_of
 from .diff import word_diff
 from .disagree import MAX_RIVAL_VALUES, ClaimFact, judge, running_count
-from .places import places_near
+from .places import figure_scope, places_near
 from .profile import claims_of
 from .quantity import Quantity, quantity_of
 from .recent import Recent
@@ -91,7 +91,7 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                     continue
                 seen.add(key)
                 s, e = ref.local(f.start, f.end)
-                quantity, asof, where, running = _claim_parts(ref, f, c.claimant, s, e)
+                quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
                 stmt = FigureStatement(
                     outlet, c.claimant, f, ref.article_id, ref.number, asof.start, asof.end,
                     quantity.label if quantity else "",
@@ -101,12 +101,12 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                     continue
                 claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
                                               key=(ref.article_id, f.start), document=ref.article_id, places=where,
-                                              running=running)
+                                              running=running, scope=scope)
                 out.append((stmt, claim))
     return out
 
 
-_Parts = tuple[Quantity | None, AsOf, frozenset[str], bool]
+_Parts = tuple[Quantity | None, AsOf, frozenset[str], bool, str]
 #: what :func:`_claim_parts` found for recent figures, by everything it reads (a passage's figures are
 #: met again by the next queries of a session, in rows of other passages)
 _PARTS = Recent()
@@ -114,8 +114,8 @@ _PARTS_SIZE = 65536
 
 
 def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _Parts:
-    """A figure's quantity, as-of time, places (only when it has a quantity) and whether it is a running
-    count, in passage ``ref`` where it spans ``s``..``e`` (local offsets); remembered by the passage's
+    """A figure's quantity, as-of time, places and scope (these two only when it has a quantity) and whether
+    it is a running count, in passage ``ref`` where it spans ``s``..``e`` (local offsets); remembered by the passage's
     text, date and entities, the figure and the claimant."""
     key = (
         ref.text, ref.date, s, e, claimant,
@@ -130,12 +130,14 @@ def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _
     asof = resolve_as_of(sentence[0], ref.date, at=s - sentence[1])
     where: frozenset[str] = frozenset()
     running = False
+    scope = ""
     if quantity is not None:
         at = s - sentence[1]
         where = frozenset(places_near(sentence[0], at, at + (e - s),
                                       _entities_in(ref, sentence[1], sentence[1] + len(sentence[0]))))
         running = running_count(ref.text, s, e)
-    found = (quantity, asof, where, running)
+        scope = figure_scope(sentence[0], at, at + (e - s))
+    found = (quantity, asof, where, running, scope)
     _PARTS.put(key, found, _PARTS_SIZE)
     return found
 

@@ -112,7 +112,7 @@ def test_library_uses_the_backend_it_is_given(tmp_path: Path) -> None:
     assert sorted(x for x in log if x.startswith("add ")) == [f"add {rel} {n}" for rel, n in sorted(counts.items())]
     assert all(n >= 1 for n in counts.values())
     assert log.index("commit") < log.index("parse barges") < log.index("search Term(field='body', text='barg')")
-    assert "ranked 2 400" in log
+    assert "ranked 2 800" in log  # the depth (400) and the supporting passages below it (to twice the depth)
     assert log[-1] == "close"
 
 

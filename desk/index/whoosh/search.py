@@ -326,22 +326,21 @@ class PassageSearcher:
                     eligible = arts if eligible is None else np.intersect1d(eligible, arts)
                 if eligible is None or not len(eligible):
                     return []
-                top, _matched = self._collect(ranking, max(depth * 8, 2000), flt, None)
+                # ranked among the passages of the eligible articles only: the best ``depth`` of the whole
+                # index (it once fetched depth * 8) could leave out eligible passages that rank below
+                # passages of other articles ("fighting" of "Bakhmut fighting": 207 of 212 came back)
+                keep = np.zeros(int(art.max()) + 1 if len(art) else 0, dtype=bool)
+                keep[eligible] = True
+                pool = np.flatnonzero(keep[art])
+                if flt is not None:
+                    pool = pool[self._member(flt)[pool]]
+                top, _matched = self._collect(ranking, depth, set(pool.tolist()), None)
             except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
                 raise QueryError(
                     "desk cannot combine figure: or date: inside OR/NOT groups; use them at the top level."
                 ) from exc
-            keep = np.zeros(int(art.max()) + 1 if len(art) else 0, dtype=bool)
-            keep[eligible] = True
-            out: list[tuple[str, int, float]] = []
             stored = self._searcher.stored_fields
-            for item in top:
-                if not keep[art[item.docnum]]:
-                    continue
-                out.append((aids[item.docnum], int(stored(item.docnum)["number"]), float(item.score)))
-                if len(out) >= depth:
-                    break
-            return out
+            return [(aids[item.docnum], int(stored(item.docnum)["number"]), float(item.score)) for item in top]
 
     def _spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
         """Character spans of the tokens of ``text`` whose indexed form is a matched term.
