@@ -26,7 +26,7 @@ API (Qt-free, pure; shared by grouping, the disagreement rule and the timeline):
   says neither (or both).  :func:`different_scopes` tells two such scopes apart:
   a part and the whole, or parts of two kinds, never count the same thing.
 
-Months, weekdays, titles and languages ("in Russian") are not places.
+Months, weekdays, named days ("on Independence Day"), titles and languages ("in Russian") are not places.
 """
 
 from __future__ import annotations
@@ -114,8 +114,14 @@ def place_key(word: str) -> str:
     return skeleton if len(skeleton) >= 2 else w
 
 
+#: last words of a name that make it a day, not a place: "on Independence Day", "on New Year's Eve"
+_DAY_ENDS = frozenset({"day", "eve"})
+
+
 def _words(name: str) -> list[str]:
-    out = []
+    out: list[str] = []
+    if name.split() and name.split()[-1].lower().replace("’", "'").removesuffix("'s") in _DAY_ENDS:
+        return out  # a holiday or a named day tells when, never where
     for w in name.split():
         lw = w.lower().replace("’", "'")
         base = lw[:-2] if lw.endswith("'s") else lw

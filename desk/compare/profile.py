@@ -56,7 +56,8 @@ def context_outcome(text: str, start: int, end: int) -> str:
             best, dist = w, i
             break
     for i, w in enumerate(reversed(b)):
-        if w in OUTCOMES and i < dist:
+        # a tie goes to the word before: "killing 40 soldiers, some captured" counts the dead
+        if w in OUTCOMES and i <= dist:
             best, dist = w, i
             break
     return best

@@ -32,6 +32,13 @@ def test_months_weekdays_languages_and_adjectives_are_not_places() -> None:
     assert places_in("The ministry said 40 sailors died.") == frozenset()
 
 
+def test_a_named_day_is_a_date_not_a_place() -> None:
+    # "on Harvest Day" after a locative preposition tells when, so it never sets two rows apart
+    assert places_in("The depot was shelled on Harvest Day, officials said.") == frozenset()
+    assert places_in("Crowds gathered in Brentholm on Founders' Day.") == {place_key("Brentholm")}
+    assert places_in("Two ferries sank near Ostrava on New Year's Eve.") == {place_key("Ostrava")}
+
+
 def test_a_place_named_by_its_officials_or_as_a_city_of() -> None:
     assert places_in("Greyford's mayor says 2,000 residents have left.") == {place_key("Greyford")}
     assert places_in("the southern port city of Lanmouth") == {place_key("Lanmouth")}

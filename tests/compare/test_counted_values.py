@@ -7,7 +7,7 @@ import pytest
 
 from desk.compare import grouping
 from desk.compare.grouping import _pair_evidence, similarity_matrix
-from desk.compare.profile import counts_compatible, fact_key, profile
+from desk.compare.profile import context_outcome, counts_compatible, fact_key, profile
 from desk.model import Figure
 
 from .helpers import make_ref
@@ -110,3 +110,14 @@ def test_a_percentage_and_a_count_of_one_number_share_no_value() -> None:
                      figures=[("40%", 40, "", "", "")])
     share.claims[0].figure.kind = "percent"
     assert not _pair_evidence(profile(share), profile(TOLL), frozenset({40.0}))
+
+
+def test_the_verb_before_a_figure_wins_a_tie_with_a_clause_after_it() -> None:
+    # "killing at least 40 sailors, some of whom had been captured": the 40 are dead, not captured
+    text = "The rocket hit the jail, killing at least 40 sailors including some who had been captured in May."
+    at = text.index("40")
+    assert context_outcome(text, at, at + 2) == "kill"
+    # a nearer outcome word after the figure still wins ("seized 40 sailors" has none before it)
+    text = "Officials said 40 sailors were captured, and later two were killed."
+    at = text.index("40")
+    assert context_outcome(text, at, at + 2) == "captur"
