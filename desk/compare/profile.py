@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import threading
 from collections import OrderedDict
@@ -204,7 +205,7 @@ _Features = tuple[
     int, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
     "np.ndarray | None", "tuple[tuple[float, str, FactKey | None], ...]",
 ]
-_CACHE: OrderedDict[tuple[str, int, int, int, int], _Features] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, int, int, int, int, dt.date | None], _Features] = OrderedDict()
 #: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
 #: an LRU smaller than the queries' round misses every time: the benchmark's 57 queries meet ~67,000):
 #: about 2.3 KB each, so at most ~190 MB
@@ -216,8 +217,9 @@ def claims_of(ref: PassageRef) -> list[Claim]:
 
 
 def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
-    """The features of one passage (cached by article, passage and claim count)."""
-    key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions))
+    """The features of one passage (cached by article, passage, claim count and date: the as-of days
+    read relative dates against it)."""
+    key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)

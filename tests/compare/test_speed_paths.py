@@ -237,3 +237,19 @@ def test_a_profile_is_remembered_without_its_reference_and_redone_for_a_new_text
     edited = profile(make_ref(new_text, "Coast Post", article="lh1"))
     assert "boat" in " ".join(edited.stems)
     assert edited.stems != first.stems
+
+
+def test_a_passage_dated_anew_is_profiled_anew() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from desk.compare.profile import profile
+
+    from .helpers import make_ref
+
+    ref = make_ref("The ferry sank on Saturday, the harbour master said.", "Coast Post", article="dated-anew")
+    first = profile(dataclasses.replace(ref, date=dt.date(2021, 5, 4)))
+    again = profile(dataclasses.replace(ref, date=dt.date(2021, 6, 9)))
+    assert first.about is not None
+    assert again.about is not None
+    assert first.about != again.about  # "on Saturday" is read against each date
