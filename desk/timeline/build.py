@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from desk.compare.places import place_words, places_near
+from desk.compare.places import place_spans, place_words, places_near
 from desk.compare.statements import figure_label
 from desk.errors import Cancelled
 from desk.extract.sentences import sentences
@@ -148,7 +148,7 @@ def build_series(
                 raise Cancelled()
             found = points_of(ref)
             if found:
-                passage_places.setdefault(ref.key, dict(place_words(ref.text)))
+                passage_places.setdefault(ref.key, whole_place_names(ref.text, dict(place_words(ref.text))))
             for q, p, f in found:
                 k = (p.article_id, p.figure_start, p.claimant)
                 if k in seen:  # the same passage reached twice (a hit and a neighbour)
@@ -236,8 +236,29 @@ def _places_of(p: TimelinePoint, f: Figure, passage: dict[str, str]) -> dict[str
     named = place_words(p.sentence)
     if named:
         at = p.sentence.find(f.text)
-        return places_near(p.sentence, at, at + len(f.text)) if at >= 0 else dict(named)
-    return passage or dict(place_words(p.title))
+        near = places_near(p.sentence, at, at + len(f.text)) if at >= 0 else dict(named)
+        return whole_place_names(p.sentence, near)
+    return passage or whole_place_names(p.title, dict(place_words(p.title)))
+
+
+def whole_place_names(text: str, places: dict[str, str]) -> dict[str, str]:
+    """``places`` (key -> word) with each word named as the whole place it is part of in ``text``.
+
+    Place words are keyed one by one, so "the Black Sea" gives "Black" and "Sea": a lane
+    labelled by the first would read "people (Sea)".  The words of one name (one capitalised
+    phrase, :func:`desk.compare.places.place_spans` gives them one offset) are one place: both
+    keys get "Black Sea".
+    """
+    runs: dict[int, list[tuple[int, str, str]]] = {}
+    for at, key, word in place_spans(text):
+        runs.setdefault(at, []).append((at, key, word))
+    out = dict(places)
+    for run in runs.values():
+        if len(run) > 1 and all(k in places for _, k, _ in run):
+            name = " ".join(w for _, _, w in run)
+            for _, k, _ in run:
+                out[k] = name
+    return out
 
 
 def _by_place(

@@ -219,6 +219,19 @@ def test_series_are_per_place_and_another_towns_toll_never_marks_the_countrys_gr
     assert town.key != country.key
 
 
+def test_a_lane_of_a_place_of_two_words_is_labelled_with_both() -> None:
+    refs = [
+        ref("Since the invasion began, 700 civilians have been killed in Varnia, the monitors said.", "Daily A",
+            dt.date(2031, 4, 2), [("700", 700, "", "civilians killed", "the monitors")]),
+        ref("Since the invasion began, 1,910 civilians have been killed in Varnia, the monitors said.", "Daily B",
+            dt.date(2031, 5, 3), [("1,910", 1910, "", "civilians killed", "the monitors")]),
+        ref("The mayor said 300 civilians have been killed in Port Brentholm.", "Daily C",
+            dt.date(2031, 5, 3), [("300", 300, "", "civilians killed", "the mayor")]),
+    ]
+    town = next(s for s in build_series(refs) if [p.value for p in s.points] == [300])
+    assert town.label.endswith("(Port Brentholm)")
+
+
 def test_lanes_whose_phrases_read_alike_say_what_tells_them_apart() -> None:
     from desk.compare.quantity import Quantity
     from desk.timeline.build import _name_lanes
