@@ -37,6 +37,7 @@ __all__ = [
     "compare_query",
     "word_diff",
     "column_order",
+    "warm_up",
 ]
 
 #: every sentence of the candidates may start a row (not only those of matching passages)
@@ -396,6 +397,21 @@ def _merge_cells(library: Any, row: Row) -> Row:
             merged.append(ref)
         row.cells[outlet] = merged
     return row
+
+
+def warm_up(library: Any) -> None:
+    """Load now what the first comparison of a process would otherwise load while the user waits:
+    the compare modules (numpy, rapidfuzz, dateutil and desk's own), the folder's related words
+    (:meth:`desk.library.Library.related_words`, read from their cache file) and the alias book's
+    names.  For a long-lived process that compares later (the window's comparing child); what
+    cannot be loaded now is left for the comparison, which reports it."""
+    _settings()  # imports every module that makes a comparison
+    learned = getattr(library, "related_words", None)
+    if learned is not None:
+        learned()
+    canon = getattr(library, "_canon", None)
+    if canon is not None:
+        canon()
 
 
 def collate(

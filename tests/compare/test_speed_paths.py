@@ -291,3 +291,23 @@ def test_a_caller_that_turned_the_collector_off_gets_nothing_frozen() -> None:
         assert gc.get_freeze_count() == 0
     finally:
         gc.enable()
+
+
+def test_warming_up_loads_the_compare_modules_the_related_words_and_the_alias_names() -> None:
+    import sys
+
+    from desk.compare import warm_up
+
+    asked: list[str] = []
+
+    class Library:
+        def related_words(self) -> None:
+            asked.append("related")
+
+        def _canon(self) -> None:
+            asked.append("aliases")
+
+    warm_up(Library())
+    assert asked == ["related", "aliases"]
+    assert {"desk.compare.asof", "desk.compare.statements", "desk.compare.disagree"} <= set(sys.modules)
+    warm_up(object())  # a library without either: the modules only
