@@ -528,6 +528,13 @@ class Library:
             self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled, **extra
         )
 
+    def warm_up(self) -> None:
+        """Load what the first comparison would load while the user waits (:func:`desk.compare.warm_up`):
+        for a long-lived process that compares later, such as the window's comparing child."""
+        from desk.compare import warm_up
+
+        warm_up(self)
+
     def compare_state(self) -> tuple[Any, ...]:
         """Changes whenever a comparison of this library may: any commit to the store (articles,
         extractions, claimants) by any process, or an edit of the alias book (by this library, or

@@ -188,7 +188,9 @@ def places_in(text: str, entities: Iterable[Any] = ()) -> frozenset[str]:
         return frozenset(k for k, _ in place_words(text, entities))
 
 
-@lru_cache(maxsize=1 << 16)
+#: as many as the passage profiles (:data:`desk.compare.profile._CACHE_SIZE`): the benchmark's 57
+#: queries meet ~67,000 sentences, and an LRU smaller than a session's round of queries misses every time
+@lru_cache(maxsize=1 << 17)
 def _places_in(text: str, entities: tuple[tuple[str, str], ...]) -> frozenset[str]:
     """:func:`places_in` of a text and its entities as (label, text), remembered: every compare
     groups the sentences of 1,000-3,000 candidates again, most of them met by an earlier query."""

@@ -273,6 +273,7 @@ def clear_cache() -> None:
     from . import clear_described, clear_results
     from .asof import _candidates_cached
     from .diff import _text_diff
+    from .grouping import penalty_stance
     from .places import _places_in, _text_spans
     from .retrieve import clear_cache as clear_sentences
     from .statements import clear_parts
@@ -283,6 +284,7 @@ def clear_cache() -> None:
     clear_word_stems()
     _candidates_cached.cache_clear()
     _places_in.cache_clear()
+    penalty_stance.cache_clear()
     _text_diff.cache_clear()
     _text_spans.cache_clear()
     clear_sentences()

@@ -253,3 +253,77 @@ def test_a_passage_dated_anew_is_profiled_anew() -> None:
     assert first.about is not None
     assert again.about is not None
     assert first.about != again.about  # "on Saturday" is read against each date
+
+
+def test_what_a_comparison_leaves_alive_is_frozen_and_given_back_to_the_collector_every_so_often(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gc
+    import weakref
+
+    import desk.compare as compare
+    from desk.compare import collector_paused
+
+    class Node:
+        me: object = None
+
+    monkeypatch.setattr(compare, "UNFREEZE_EVERY", 3)
+    monkeypatch.setitem(compare._FROZEN, "runs", 0)
+    gc.unfreeze()
+    try:
+        with collector_paused():
+            kept = Node()
+            node = Node()
+            node.me = node  # a cycle: garbage once dropped, found only by the collector
+            cycle = weakref.ref(node)
+        del node
+        # the survivors sit in the permanent generation: no collection walks them
+        assert gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects())
+        gc.collect()
+        assert cycle() is not None  # frozen: not collected yet
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() > 0  # two comparisons: still frozen
+        with collector_paused():
+            pass
+        # the third gives everything back: the next full collection walks the objects and frees the cycle
+        assert gc.get_freeze_count() == 0
+        assert any(o is kept for o in gc.get_objects())
+        gc.collect()
+        assert cycle() is None
+    finally:
+        gc.unfreeze()
+
+
+def test_a_caller_that_turned_the_collector_off_gets_nothing_frozen() -> None:
+    import gc
+
+    from desk.compare import collector_paused
+
+    gc.unfreeze()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def test_warming_up_loads_the_compare_modules_the_related_words_and_the_alias_names() -> None:
+    import sys
+
+    from desk.compare import warm_up
+
+    asked: list[str] = []
+
+    class Library:
+        def related_words(self) -> None:
+            asked.append("related")
+
+        def _canon(self) -> None:
+            asked.append("aliases")
+
+    warm_up(Library())
+    assert asked == ["related", "aliases"]
+    assert {"desk.compare.asof", "desk.compare.statements", "desk.compare.disagree"} <= set(sys.modules)
+    warm_up(object())  # a library without either: the modules only
