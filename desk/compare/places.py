@@ -161,6 +161,19 @@ def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]
     return [(k, w) for _, k, w in place_spans(text, entities)]
 
 
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the part of ``text`` that holds ``start``..``end``, cut at clauses that tell of
+    another moment ("... hours after a rally in Brentholm", "while ...", "amid ...")."""
+    lo, hi = 0, len(text)
+    for m in _ANOTHER_MOMENT_RE.finditer(text):
+        if m.end() <= start:
+            lo = m.start()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
 def places_near(text: str, start: int, end: int, entities: Iterable[Any] = ()) -> dict[str, str]:
     """The places of the part of ``text`` that holds ``start``..``end`` (a figure): key -> word.
 
@@ -169,13 +182,7 @@ def places_near(text: str, start: int, end: int, entities: Iterable[Any] = ()) -
     were killed so far, hours after a rally in Brentholm" names no place
     for the 900.
     """
-    lo, hi = 0, len(text)
-    for m in _ANOTHER_MOMENT_RE.finditer(text):
-        if m.end() <= start:
-            lo = m.start()
-        elif m.start() >= end:
-            hi = m.start()
-            break
+    lo, hi = _clause_around(text, start, end)
     return {k: w for at, k, w in place_spans(text, entities) if lo <= at < hi}
 
 
@@ -286,13 +293,7 @@ def figure_scope(text: str, start: int, end: int) -> str:
     the country" tells of another moment); a clause naming both a part and the whole ("across eight
     regions and the capital") says nothing sure and gives ``""``.
     """
-    lo, hi = 0, len(text)
-    for m in _ANOTHER_MOMENT_RE.finditer(text):
-        if m.end() <= start:
-            lo = m.start()
-        elif m.start() >= end:
-            hi = m.start()
-            break
+    lo, hi = _clause_around(text, start, end)
     clause = text[lo:hi]
     whole = bool(_WHOLE_RE.search(clause))
     kinds = {_PART_KINDS[m.group(1).lower()] for m in _PART_RE.finditer(clause)}
