@@ -24,7 +24,7 @@ from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .joining import join_consensus_rows, join_supported_rows
-from .places import broad_places, entity_place_keys, named_place_keys, places_in, title_places
+from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
 
 #: stems found in more than this share of the candidates say nothing about a fact
@@ -634,10 +634,6 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
     return out
 
 
-#: a passage that names no place takes the places its article's title names (:func:`desk.compare.places.title_places`)
-TITLE_PLACES = False
-
-
 #: the places of the units of the grouping under way on this thread (:func:`places_remembered`): one
 #: grouping asks for the places of the same units two or three times (join_strong_pairs, then the
 #: supported and consensus joins), ~9 ms each on a warm 2,000-unit comparison
@@ -666,7 +662,7 @@ def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     memo: dict[tuple[Any, ...], list[frozenset[str]]] | None = getattr(_PLACES_SCOPE, "memo", None)
     if memo is None:
         return _unit_places(profiles)
-    key = (tuple(map(id, profiles)), TITLE_PLACES)
+    key = tuple(map(id, profiles))
     found = memo.get(key)
     if found is None:
         found = memo[key] = _unit_places(profiles)
@@ -677,20 +673,6 @@ def _unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     """:func:`unit_places`, computed."""
     raw = [places_in(p.ref.text, _local_entities(p.ref)) for p in profiles]
     broad = broad_places(raw)
-    if TITLE_PLACES and not all(raw):
-        # a passage that names no place is about its article's place, as the title names it
-        # places both the patterns and the entities find in the candidates: each alone takes many
-        # names of people for places ("a swap for Greyford", an entity tagger's guess)
-        known = frozenset().union(*(named_place_keys(p.ref.text) for p in profiles)) & frozenset().union(
-            *(entity_place_keys(p.ref.entities) for p in profiles)
-        )
-        titles: dict[str, frozenset[str]] = {}
-        for i, p in enumerate(profiles):
-            if not raw[i]:
-                title = p.ref.title
-                if title not in titles:
-                    titles[title] = title_places(title, known)
-                raw[i] = titles[title]
     return [ps - broad for ps in raw]
 
 

@@ -38,8 +38,8 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
-    "BROAD_SHARE", "broad_places", "different_places", "different_scopes", "entity_place_keys", "figure_scope",
-    "place_key", "place_spans", "place_words", "named_place_keys", "places_in", "places_near", "title_places",
+    "BROAD_SHARE", "broad_places", "different_places", "different_scopes", "figure_scope",
+    "place_key", "place_spans", "place_words", "places_in", "places_near",
 ]
 
 #: words that open a clause about another moment than the main one
@@ -208,41 +208,6 @@ def _places_in(text: str, entities: tuple[tuple[str, str], ...]) -> frozenset[st
 class _Entity:
     text: str
     label: str
-
-
-def entity_place_keys(entities: Iterable[Any]) -> frozenset[str]:
-    """The place keys of the place entities (GPE, LOC, FAC) among ``entities``."""
-    return frozenset(
-        k for e in entities if getattr(e, "label", "") in _GPE for w in _words(e.text) if (k := place_key(w))
-    )
-
-
-def named_place_keys(text: str) -> frozenset[str]:
-    """The keys of the places ``text`` names after a locative preposition or as a place's
-    officials ("in Greyford", "the village of Ashby", "Greyford's mayor"): the patterns only, not
-    the entities (a small model's GPE entities take many names of people for places)."""
-    return frozenset(k for _, w in _text_spans(text) if (k := place_key(w)))
-
-
-def title_places(title: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
-    """The place keys of an article title: each capitalised word whose key is in ``known``, the
-    places the texts around it name (a headline often names its place without a preposition,
-    "Greyford station attack: what we know").
-
-    Titles are often title-cased, so a capitalised word alone says nothing, nor does a preposition
-    before it ("hopeful on Greyford's release"); only ``known`` keys count, and never a people's
-    adjective ("Varnian court": whose court, not where).
-    """
-    found: set[str] = set()
-    if known:
-        for w in _words(" ".join(re.findall(_NAME, title))):
-            w = w.strip(":;,.!?\"'()").replace("’", "'").removesuffix("'s")
-            if len(w) < 4 or w.lower().endswith(_DEMONYM_END):
-                continue
-            k = place_key(w)
-            if k in known:
-                found.add(k)
-    return frozenset(found)
 
 
 def broad_places(place_sets: Sequence[frozenset[str]], share: float = BROAD_SHARE) -> frozenset[str]:
