@@ -311,6 +311,15 @@ def _as_running(claims: Sequence[ClaimFact], same: Callable[[str, str], bool]) -
     return out
 
 
+def _measured_alike(claims: Sequence[ClaimFact], quantity: Quantity) -> list[ClaimFact]:
+    """The claims measured in the unit ``quantity`` is measured in (tonnes, barrels; not counts, money or
+    shares), whatever they measure: a row that gives many tonnages lists loads or shipments ("66,000 tons
+    of corn" on one ship, "12,000 tons" on another), not rival figures for one of them."""
+    if quantity.unit.partition(" per ")[0] in ("count", "money", "percent"):
+        return []
+    return [c for c in claims if c.quantity.unit == quantity.unit]
+
+
 def _part(c: ClaimFact) -> bool:
     """"another 75", "30 others", "25 of the wounded": a part counted beside its own sentence's other
     figures; two such parts from different sentences count different groups."""
@@ -388,7 +397,9 @@ def judge(
         phrases = Counter(c.quantity.written for c in group if c.quantity.written)
         label = phrases.most_common(1)[0][0] if phrases else quantity.label
         involved = list(dict.fromkeys(c for pair in clashes for c in pair))
-        if clashes and max_rivals is not None and rival_values(involved) > max_rivals:
+        if clashes and max_rivals is not None and (
+            rival_values(involved) > max_rivals or rival_values(_measured_alike(claims, quantity)) > max_rivals
+        ):
             figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))
             text = f"{label}: {figures} — too many different figures to be rival counts of one quantity."
             out.append(Verdict("mixed", quantity, tuple(group), (), text))

@@ -14,7 +14,10 @@ API (Qt-free, pure; shared with the timeline):
   * ``subject`` -- whose things: a nationality or side folded to one form
     ("Russian"/"Russia's"/"Russians" -> ``"russ"``), ``"own:<claimant>"`` for
     "its own troops"/"our soldiers" (the claimant's own side), or ``""``;
-  * ``unit`` -- ``"count"``, ``"money"`` or ``"percent"``.
+  * ``unit`` -- ``"count"``, ``"money"``, ``"percent"`` or a unit of measure
+    ("tonn" for "tonnes of grain", where ``thing`` is then the grain), with
+    `` per <period>`` for a rate ("5 million tonnes of grain every month",
+    "200 people a day"): a rate never matches a total, nor a rate per another period.
 
   Equality is strict (a dict key); :meth:`Quantity.matches` is the loose
   test used for grouping and flags: kinds equal, things equal or one of them
@@ -73,6 +76,34 @@ _PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", 
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
                       "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
 _OWN_RE = re.compile(r"\b(?:its|their|our|his|her)\s+own\b|\bour\b", re.IGNORECASE)
+#: what a unit of measure measures, written after it: "tonnes of [the] wheat", "barrels of crude oil"
+_MEASURED_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?((?:[A-Za-z][\w-]*\s*){1,4})")
+#: a word that ends the measured noun phrase ("wheat in October", "grain exported", "oil that ...")
+_PHRASE_STOP = frozenset({
+    "in", "on", "at", "from", "to", "since", "by", "for", "into", "onto", "out", "over", "under", "through",
+    "across", "via", "with", "without", "and", "or", "but", "that", "which", "who", "whose", "were", "was", "is",
+    "are", "be", "been", "being", "have", "has", "had", "will", "would", "could", "should", "may", "might", "can",
+    "a", "an", "the", "this", "these", "those", "each", "every", "per", "last", "next", "ago", "so", "now",
+    "then", "daily", "nightly", "weekly", "monthly", "yearly", "annually", "hourly", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+_PERIODS = {"day": "day", "daily": "day", "night": "day", "nightly": "day", "week": "week", "weekly": "week",
+            "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
+            "annual": "year", "hour": "hour", "hourly": "hour"}
+#: a rate after the counted phrase, in the same clause: "every month", "a day", "per year", "each week",
+#: "annually" ("a day after", "a year ago" say when, not how often)
+_RATE_AFTER_RE = re.compile(
+    r"(?:\b(?:a|an|per|each|every)\s+(day|night|week|month|year|hour)\b(?!\s+(?:after|before|earlier|later|ago|since|"
+    r"into|of)\b)|\b(daily|nightly|weekly|monthly|yearly|annually|hourly)\b)",
+    re.IGNORECASE,
+)
+#: a rate before the figure: "an annual 20 million tonnes", "a daily average of 300"
+_RATE_BEFORE_RE = re.compile(r"\b(daily|weekly|monthly|yearly|annual)\s+(?:average\s+(?:of\s+)?)?(?:\S+\s+){0,2}$",
+                             re.IGNORECASE)
+#: units of one measure written several ways ("tons", "tonnes": within any hedge of each other)
+_MEASURE_FOLD = {"ton": "tonn", "tons": "tonn", "tonne": "tonn", "kilo": "kilogram", "kilometer": "kilometr",
+                 "meter": "metr", "liter": "litr", "acr": "acre"}
 _KIND_WORDS = {
     "kill": "killed",
     "wound": "wounded",
@@ -129,9 +160,12 @@ class Quantity:
     #: "event" for a count of one attack or one short period ("killed overnight", "in the blast"),
     #: "total" for a running total ("since the invasion", "so far"), "" when the sentence does not say
     scope: str = ""
+    #: a baseline the text sets against the present ("6m tonnes before the war", "normally 300 a day"):
+    #: it never matches a figure for the present
+    baseline: bool = False
 
     def matches(self, other: Quantity) -> bool:
-        if self.unit != other.unit or self.kind != other.kind:
+        if self.unit != other.unit or self.kind != other.kind or self.baseline != other.baseline:
             return False
         if self.subject and other.subject and self.subject != other.subject:
             return False
@@ -149,7 +183,9 @@ class Quantity:
     @property
     def label(self) -> str:
         if self.written:
-            return self.written
+            rate = self.unit.partition(" per ")[2]
+            label = f"{self.written} per {rate}" if rate else self.written
+            return f"{label} (before)" if self.baseline else label
         parts = []
         if self.subject:
             parts.append("own" if self.subject.startswith("own:") else self.subject.capitalize())
@@ -201,6 +237,32 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m_end.end() if m_end else len(text))
 
 
+#: a time before the present the figure is set in: "before the war", "prior to the invasion", "pre-war",
+#: "normally"
+_BASELINE_RE = re.compile(
+    r"\b(?:before|prior\s+to)\s+(?:the\s+)?(?:[\w-]+(?:['’]s)?\s+)?(?:war|invasion|conflict|crisis|pandemic|"
+    r"blockade|outbreak|siege)\b|\bpre-?(?:war|invasion|pandemic|crisis|conflict)\b|\b(?:normally|usually|"
+    r"in\s+normal\s+times|in\s+peacetime)\b",
+    re.IGNORECASE,
+)
+#: words that set one figure against another: a baseline before them is not the later figure's
+_CONTRAST_RE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|while|whereas|but|now|currently|today|this\s+year)\b"
+                          r"|[–—;:]", re.IGNORECASE)
+
+
+def _baseline(text: str, start: int, end: int, counted: str) -> bool:
+    """Whether the clause sets the figure at ``start``..``end`` before the present ("before the war, 6m
+    tonnes were exported each month", "compared with 6m tonnes before the war")."""
+    s, e = _sentence_of(text, start, end)
+    before = text[max(s, start - 70) : start]
+    parts = _CONTRAST_RE.split(before)
+    if _BASELINE_RE.search(parts[-1]):
+        return True
+    after = text[end : min(e, end + len(counted) + 45)]
+    after = _CONTRAST_RE.split(after)[0]
+    return bool(_BASELINE_RE.search(after))
+
+
 def _scope(text: str, start: int, end: int) -> str:
     """"event", "total" or "" for the figure at ``start``..``end`` of ``text`` (see :class:`Quantity`)."""
     s, e = _sentence_of(text, start, end)
@@ -250,6 +312,41 @@ def _under_split_total(figure: Figure, text: str, start: int, end: int) -> bool:
     return False
 
 
+def _measured(text: str, end: int, counted: str) -> str:
+    """The stem of what a unit of measure measures, read after the figure ending at ``end``: "4.5
+    million tonnes of wheat in March" -> "wheat", "metric tonnes of food supplies" -> "suppli"; "" when
+    the text does not say."""
+    after = text[end : end + 120]
+    words = counted.split()
+    m = re.match(r"\s*" + r"\s+".join(re.escape(w) for w in words), after) if words else None
+    if m is None:
+        return ""
+    of = _MEASURED_RE.match(after, m.end())
+    if of is None:
+        return ""
+    phrase: list[str] = []
+    for w in of.group(1).split():
+        lw = w.lower()
+        if lw in _PHRASE_STOP or (phrase and lw.endswith(("ed", "ing"))):
+            break
+        phrase.append(w)
+    stems = [st for st in content_stems(" ".join(phrase)) if st not in OUTCOMES]
+    return stems[-1] if stems else ""
+
+
+def _rate(text: str, start: int, end: int) -> str:
+    """The period of a rate the clause gives a figure ("every month", "a day", "annual"), or ""."""
+    after = _CLAUSE_END.split(text[end : end + 80])[0]
+    m = _RATE_AFTER_RE.search(after)
+    if m is None:
+        before = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+        m = _RATE_BEFORE_RE.search(before)
+    if m is None:
+        return ""
+    word = next(g for g in m.groups() if g)
+    return _PERIODS[word.lower()]
+
+
 def quantity_of(
     figure: Figure, context: tuple[str, int, int] | None = None, claimant: str = ""
 ) -> Quantity | None:
@@ -286,6 +383,12 @@ def quantity_of(
         rest = [s for s in content_stems(_CLAUSE_END.split(parts[1])[0]) if s not in OUTCOMES][:3]
         if rest:
             measure, thing = thing, rest[-1]
+    elif thing in MEASURES and context is not None:
+        # "4.5 million tonnes of wheat": the figure's counted phrase stops at the unit
+        stuff = _measured(context[0], context[2], counted)
+        if stuff:
+            measure, thing = thing, stuff
+    measure = _MEASURE_FOLD.get(measure, measure)
     if thing == "casualti":
         thing = ""
         kind = kind or "casualty"
@@ -327,5 +430,10 @@ def quantity_of(
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
+    if context is not None and figure.kind != "percent":
+        period = _rate(*context)
+        if period:
+            unit += " per " + period
     scope = _scope(*context) if context is not None and kind else ""
-    return Quantity(kind, thing, subject, unit, counted, scope)
+    baseline = context is not None and _baseline(*context, counted)
+    return Quantity(kind, thing, subject, unit, counted, scope, baseline)

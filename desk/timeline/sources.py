@@ -33,6 +33,8 @@ def quantity_of(figure: Figure, ref: PassageRef, claimant: str = "") -> Quantity
 
 def quantity_key(q: Quantity) -> str:
     key = f"{q.kind}|{q.thing}|{q.subject}|{q.unit}"
+    if q.baseline:
+        key += "|before"
     return f"{key}|{q.scope}" if q.scope else key
 
 

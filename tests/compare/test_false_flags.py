@@ -252,3 +252,87 @@ def test_a_verdict_names_its_quantity_in_the_articles_words_not_in_stems() -> No
     texts = " ".join(v.text for v in judge([a, b]))
     assert "Varnian soldiers wounded" in texts
     assert "Varn wounded" not in texts
+
+
+def test_a_unit_of_measure_counts_what_follows_it() -> None:
+    """"Tonnes of wheat" and "tonnes of food" are two quantities; "tons" and "tonnes" one unit."""
+    wheat = _claim("Analysts at the Harlan consultancy expect Varnia to export 4.5 million tonnes of wheat in March.",
+                   "4.5 million", "Harlan consultancy", "Daily A")
+    food = _claim("The port of Brisk shipped five million metric tonnes of food supplies, the ministry said.",
+                  "five million", "the ministry", "Daily B")
+    grain = _claim("More than 9 million tons of grain have left the port of Brisk, the ministry said.", "9 million",
+                   "the ministry", "Daily C")
+    assert wheat.quantity.thing == "wheat"
+    assert wheat.quantity.unit == "tonn"
+    assert food.quantity.thing != wheat.quantity.thing
+    assert not _flagged([wheat, food])
+    assert not _flagged([wheat, grain])
+    # the same stuff in tons and in tonnes is one quantity, and 2 million against 9 million clashes
+    other = _claim("Only 2 million tonnes of grain have left the port of Brisk, port officials said.", "2 million",
+                   "port officials", "Daily D")
+    assert other.quantity.matches(grain.quantity)
+    assert _flagged([grain, other])
+
+
+def test_a_rate_is_not_a_total() -> None:
+    """"Five million tonnes every month" says how fast, not how much in all: it never clashes with a total."""
+    monthly = _claim("Before the blockade Varnia exported five million tonnes of grain every month.", "five million",
+                     "", "Daily A")
+    total = _claim("Since the deal, 9 million tonnes of grain have been exported, officials said.", "9 million",
+                   "officials", "Daily B")
+    assert monthly.quantity.unit == "tonn per month"
+    assert total.quantity.unit == "tonn"
+    assert not _flagged([monthly, total])
+    daily = _claim("Refineries in Brisk process 200,000 barrels of crude oil a day, the minister said.", "200,000",
+                   "the minister", "Daily C")
+    yearly = _claim("Brisk's refineries process 70 million barrels of crude oil annually, analysts said.",
+                    "70 million", "analysts", "Daily D")
+    assert daily.quantity.unit == "barrel per day"
+    assert yearly.quantity.unit == "barrel per year"
+    assert not _flagged([daily, yearly])
+    # "a day after" says when, not how often
+    after = _claim("Three people were killed in Brisk a day after the first strike, police said.", "Three",
+                   "police", "Daily E")
+    assert " per " not in after.quantity.unit
+    # two rates of one period do clash
+    other = _claim("Refineries in Brisk process only 50,000 barrels of crude oil a day, the union said.", "50,000",
+                   "the union", "Daily F")
+    assert _flagged([daily, other])
+
+
+def test_a_row_listing_many_loads_is_mixed_not_a_dispute() -> None:
+    """Many tonnages in one row are loads of different ships, even where two loads are of one stuff."""
+    loads = [
+        _claim("The Arden Star left Brisk with 66,000 tons of corn, the ministry said.", "66,000", "the ministry",
+               "Daily A"),
+        _claim("The Pell carried 12,000 tons of corn to Varna.", "12,000", "", "Daily B"),
+        _claim("A third ship took 33,000 tons of corn.", "33,000", "", "Daily C"),
+        _claim("The Mora carried 6,000 tons of sunflower oil.", "6,000", "", "Daily D"),
+        _claim("In all, 322,000 tons of wheat and barley were waiting in the port.", "322,000", "", "Daily E"),
+    ]
+    verdicts = judge(loads, max_rivals=MAX_RIVAL_VALUES)  # type: ignore[arg-type]
+    assert not any(v.disagreement for v in verdicts)
+    # the same two corn figures alone, in a row of nothing else, are rival figures for one load
+    assert _flagged(loads[:2], max_rivals=MAX_RIVAL_VALUES)
+
+
+def test_a_baseline_before_the_war_is_not_the_present_figure() -> None:
+    """"6m tonnes a month before the war" sets a past level against today's; it never clashes with today's."""
+    now = _claim("The minister said Varnia can now export at most 2m tonnes of grain a month, the ministry said.",
+                 "2m", "the minister", "Daily A")
+    before = _claim("Before the war, about 6m tonnes of grain were exported each month, the council said.", "6m",
+                    "the council", "Daily B")
+    compared = _claim("Exports are down to 3m tonnes of grain a month, compared with 6m tonnes of grain a month "
+                      "before the war, traders said.", "6m", "traders", "Daily C")
+    assert before.quantity.baseline
+    assert compared.quantity.baseline
+    assert not now.quantity.baseline
+    assert not _flagged([now, before])
+    # the figure for today in the same sentence is not the baseline
+    today = _claim("Exports are down to 3m tonnes of grain a month, compared with 6m tonnes of grain a month "
+                   "before the war, traders said.", "3m", "traders", "Daily C")
+    assert not today.quantity.baseline
+    # two accounts of the pre-war level may clash
+    other = _claim("Before the war, 1m tonnes of grain were exported each month, a trade group said.", "1m",
+                   "a trade group", "Daily D")
+    assert _flagged([before, other])
