@@ -72,6 +72,9 @@ _SHARE_OF_RE = re.compile(
 _TOTAL_OF_RE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", re.IGNORECASE)
+#: what a unit of measure may measure that takes in any other stuff: "22m tonnes of food" may be grain
+GENERIC_STUFF = frozenset({"food", "foodstuf", "cargo", "good", "produc", "commoditi", "suppli", "freight", "product"})
+_COUNTING_UNITS = frozenset({"count", "money", "percent"})
 #: units of measure: "tons of grain" counts grain in tons
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
                       "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
@@ -172,6 +175,9 @@ class Quantity:
         if self.scope and other.scope and self.scope != other.scope:
             return False  # one night's dead are not the war's
         if self.thing and other.thing:
+            if self.thing != other.thing and self.unit.partition(" per ")[0] not in _COUNTING_UNITS:
+                # "20m tonnes of grain" and "22m tonnes of food": a word for any stuff takes in the rest
+                return self.thing in GENERIC_STUFF or other.thing in GENERIC_STUFF
             return self.thing == other.thing
         # "40 killed" may be "53 prisoners killed"; two figures with neither kind nor thing never match
         return bool(self.kind or self.thing)

@@ -336,3 +336,18 @@ def test_a_baseline_before_the_war_is_not_the_present_figure() -> None:
     other = _claim("Before the war, 1m tonnes of grain were exported each month, a trade group said.", "1m",
                    "a trade group", "Daily D")
     assert _flagged([before, other])
+
+
+def test_a_word_for_any_stuff_may_measure_the_same_stuff() -> None:
+    """"22m tonnes of food" may be the "20m tonnes of grain" another report gives: they clash."""
+    grain = _claim("A backlog of 20m tonnes of grain is stuck in the ports of Brisk, the ministry said.", "20m",
+                   "the ministry", "Daily A")
+    food = _claim("About 22m tonnes of food is stuck in the ports of Brisk, traders said.", "22m", "traders",
+                  "Daily B")
+    assert food.quantity.matches(grain.quantity)
+    assert _flagged([grain, food])
+    wheat = _claim("About 22m tonnes of wheat is stuck in the ports of Brisk, traders said.", "22m", "traders",
+                   "Daily B")
+    corn = _claim("A backlog of 20m tonnes of corn is stuck in the ports of Brisk, the ministry said.", "20m",
+                  "the ministry", "Daily A")
+    assert not _flagged([corn, wheat])
