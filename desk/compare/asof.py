@@ -145,6 +145,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
     ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b", re.IGNORECASE)),
+    # a span of years: "from 2014 to 2016", "between 2014 and 2016", "in 2014-2016", "2014–16"
+    (
+        "years",
+        re.compile(
+            r"\b(?:(?:from|between)\s+(?P<y1>(?:19|20)\d\d)\s+(?:to|and|until|till|through)\s+(?P<y2>(?:19|20)\d\d)"
+            r"|(?P<y3>(?:19|20)\d\d)\s*[-–]\s*(?P<y4>(?:19|20)?\d\d))\b(?![-–.,]?\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    # a year under a preposition: "in 2016", "during 2016", "since 2014", "by 2030", "in the year 2016"
+    (
+        "year",
+        re.compile(
+            r"\b(?P<prep>since|by|until|till|through|in|during|throughout|for)\s+(?:the\s+(?:whole\s+|entire\s+)?"
+            r"(?:year\s+)?|all\s+of\s+)?(?P<y>(?:19|20)\d\d)\b(?![-–.,]?\d|\s*(?:%|per\s*cent|percent))",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 #: a dateline: "KYIV, Ukraine, March 3 (Reuters) -", "MOSCOW, Oct 10 -"
@@ -295,6 +313,20 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         if base is not None and first <= base < last:
             last = base
         return _with_prep(prep, first, last, base, basis)
+    if kind == "years":
+        first_year = int(g.get("y1") or g.get("y3") or 0)
+        last_text = g.get("y2") or g.get("y4") or ""
+        last_year = int(last_text) if len(last_text) == 4 else first_year // 100 * 100 + int(last_text)
+        if not first_year <= last_year <= first_year + 50:
+            return None  # "1990-80", a score or a code, not a span of years
+        return AsOf(dt.date(first_year, 1, 1), dt.date(last_year, 12, 31), basis)
+    if kind == "year":
+        year = int(g["y"])
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        p = prep.lower()
+        if p in ("in", "during", "throughout", "for") and base is not None and first <= base < last:
+            last = base  # "in 2022" written in 2022: so far this year
+        return _with_prep(p if p in ("since", "by", "until", "till", "through") else "", first, last, base, basis)
     if base is None:
         return None
     if kind == "weekday":
@@ -352,6 +384,8 @@ _NEEDS = {
     "last": re.compile(r"\b(?:last|past|previous|this)\s", re.IGNORECASE),
     "first": re.compile(r"\bthe\s+(?:first|past|last|previous)\s", re.IGNORECASE),
     "rel": re.compile(r"yesterday|today|tonight|overnight|last\s+night|this\s+morning", re.IGNORECASE),
+    "years": re.compile(r"(?:19|20)\d\d\s*[-–]|\b(?:from|between)\s+(?:19|20)\d\d", re.IGNORECASE),
+    "year": re.compile(r"(?:19|20)\d\d\b"),
 }
 
 
@@ -376,11 +410,17 @@ def _needed(kind: str, text: str, low: str) -> bool:
     return any(w in low for w in words) or (kind == "abs" and _ISO_NEED.search(text) is not None)
 
 
-def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, AsOf]]:
+#: kinds of expression that date a claim but not the passage around it (:func:`resolve_as_of` ``years``)
+_CLAIM_ONLY = frozenset({"years", "year"})
+
+
+def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tuple[int, int, AsOf]]:
     found: list[tuple[int, int, AsOf]] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
     for kind, pattern in _PATTERNS:
+        if not years and kind in _CLAIM_ONLY:
+            continue
         if not _needed(kind, text, low):
             continue
         for m in pattern.finditer(text):
@@ -403,10 +443,10 @@ def _candidates(text: str, base: dt.date | None) -> list[tuple[int, int, AsOf]]:
 
 
 @lru_cache(maxsize=16384)
-def _candidates_cached(text: str, base: dt.date | None) -> tuple[tuple[int, int, AsOf], ...]:
+def _candidates_cached(text: str, base: dt.date | None, years: bool = True) -> tuple[tuple[int, int, AsOf], ...]:
     """:func:`_candidates`, remembered: a sentence is resolved for its unit and again for each claim in it,
     and again by every later comparison that shows it (the values are frozen)."""
-    return tuple(_candidates(text, base))
+    return tuple(_candidates(text, base, years))
 
 
 def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
@@ -431,10 +471,16 @@ def resolve_as_of(
     *,
     dateline: dt.date | None = None,
     at: int | None = None,
+    years: bool = True,
 ) -> AsOf:
-    """The as-of time of the claim in ``text`` (one sentence); see the module docstring."""
+    """The as-of time of the claim in ``text`` (one sentence); see the module docstring.
+
+    ``years=False`` leaves out bare years ("in 2016", "from 2014 to 2016"): they date a figure's
+    claim, but a sentence about today often names a past year in passing ("still haunted by the
+    disaster of 1986"), so the days a whole passage is about (grouping) do not follow them.
+    """
     base = dateline or article_date
-    found = _candidates_cached(text, base)
+    found = _candidates_cached(text, base, years)
     if found:
         if at is None:
             return found[0][2]

@@ -261,7 +261,7 @@ def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
     """First and last day (ordinals) the text is about; None when nothing dates it."""
     from .asof import resolve_as_of
 
-    asof = resolve_as_of(text, ref.date)
+    asof = resolve_as_of(text, ref.date, years=False)
     if not asof.known:
         return None
     start = asof.start.toordinal() if asof.start else _OPEN_START
