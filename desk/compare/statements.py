@@ -28,7 +28,13 @@ _ORG_TEXT = (
     """ministry staff office council army forces force republic committee agency service command
     headquarters government kremlin police department authorities authority military officials
     administration commission court union organisation organization nations ministry's guard
-    media news times post press agency's"""
+    media news times post press agency's states kingdom emirates islands house cross crescent bank fund
+    parliament assembly party group company corporation institute center centre university foundation
+    coalition alliance network"""
+)
+#: first words of names of places and bodies, never of a person ("United States", "New York", "Red Cross")
+_NOT_GIVEN_NAMES = frozenset(
+    ["united", "new", "red", "white", "european", "international", "national", "royal", "world", "global", "north", "south", "east", "west"]
 )
 _ORG_WORDS = frozenset(_ORG_TEXT.split())
 
@@ -50,7 +56,7 @@ def short_name(name: str) -> str:
     words = head.split()
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
         w.lower() in _ORG_WORDS for w in words
-    ):
+    ) and words[0].lower() not in _NOT_GIVEN_NAMES:
         return words[-1]
     return head
 

@@ -95,8 +95,18 @@ def canonical_name(name: str) -> str:
         ):
             words = rest
             break
+    # a sentence adverb run on from the next sentence when a full stop is missing: "John Kirby Separately"
+    while len(words) > 1 and words[-1].strip(",.;:").lower() in _SENTENCE_ADVERBS:
+        words = words[:-1]
     out = " ".join(words).strip(" ,.;:'\"")
     return out or s
+
+
+#: words that open a sentence and are never the end of a name (not "today": "USA Today")
+_SENTENCE_ADVERBS = frozenset({
+    "separately", "meanwhile", "however", "additionally", "also", "earlier", "later", "moreover", "furthermore",
+    "instead", "nonetheless", "nevertheless", "finally", "previously", "elsewhere", "likewise", "similarly",
+})
 
 
 #: countries whose possessive ("Russia's") is written as their adjective ("Russian") in names

@@ -351,3 +351,13 @@ def test_a_word_for_any_stuff_may_measure_the_same_stuff() -> None:
     corn = _claim("A backlog of 20m tonnes of corn is stuck in the ports of Brisk, the ministry said.", "20m",
                   "the ministry", "Daily A")
     assert not _flagged([corn, wheat])
+
+
+def test_short_names_shorten_people_not_places_or_bodies() -> None:
+    from desk.compare.statements import short_name
+
+    assert short_name("Teodor Kalm") == "Kalm"
+    assert short_name("United States") == "United States"
+    assert short_name("New Varnia Times") == "New Varnia Times"
+    assert short_name("Red Cross") == "Red Cross"
+    assert short_name("Brisk Crisis Group") == "Brisk Crisis Group"

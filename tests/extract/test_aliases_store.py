@@ -103,6 +103,10 @@ def test_damaged_stored_extraction() -> None:
         ("Sheriff Ana Ruiz", "Ana Ruiz"),
         ("Mayor-elect Joan Fry", "Joan Fry"),
         ("the city council", "city council"),
+        # a sentence adverb run on when the text lost a full stop ("... spokesman Ed Lorne Separately, a ...")
+        ("spokesman Ed Lorne Separately", "Ed Lorne"),
+        ("Mara Quist Meanwhile,", "Mara Quist"),
+        ("USA Today", "USA Today"),
     ],
 )
 def test_canonical_name(raw: str, canonical: str) -> None:

@@ -29,6 +29,8 @@ RECORDED = {
     4: ("64522743a6117378", "adc56f9601017e69", "c607c8498867c0d2"),
     # boilerplate: a sentence crediting contributors ("X contributed to this report") is no passage text
     5: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
+    # claimants: a sentence adverb run on from the next sentence ends no name ("John Kirby Separately")
+    6: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
 
