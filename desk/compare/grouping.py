@@ -198,6 +198,12 @@ def similarity_matrix(
     conflict = columns_of(
         _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
     )
+    if conflict.any():
+        # one pair of figures told apart by a modifier does not hold apart two passages that another
+        # pair of their figures, each naming its thing, counts alike ("84 cruise missiles and 24
+        # Iranian drones" beside "84 cruise missiles and 24 Shahed drones"): a penalty only where
+        # no named counted thing is shared
+        conflict &= ~columns_of(_fact_matrix(profiles, lambda f: bool(f.head)))
     # strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in conflict
     if weak.any() or conflict.any():
         weak &= ~strong

@@ -121,3 +121,35 @@ def test_the_verb_before_a_figure_wins_a_tie_with_a_clause_after_it() -> None:
     text = "Officials said 40 sailors were captured, and later two were killed."
     at = text.index("40")
     assert context_outcome(text, at, at + 2) == "captur"
+
+
+#: two reports of one volley: the rockets are counted alike, the drones told apart by their makers
+VOLLEY_A = make_ref(
+    "Northland fired 64 rockets overnight, and 12 Eastland drones were destroyed over the coast.",
+    "Outlet A",
+    figures=[("64", 64, "", "rockets", ""), ("12", 12, "", "Eastland drones destroyed", "")],
+)
+VOLLEY_B = make_ref(
+    "The navy said 64 rockets were fired overnight, while 12 Westland drones were destroyed near the port.",
+    "Outlet B",
+    figures=[("64", 64, "", "rockets", "navy"), ("12", 12, "", "Westland drones destroyed", "navy")],
+)
+#: the drones alone, told apart by their makers: two counts
+DRONES_ONLY = make_ref(
+    "Officers counted 12 Westland drones destroyed near the harbour after the raid.",
+    "Outlet C",
+    figures=[("12", 12, "", "Westland drones destroyed", "")],
+)
+
+
+def test_a_conflict_in_one_figure_does_not_hold_apart_passages_that_share_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = [VOLLEY_A, VOLLEY_B, DRONES_ONLY]
+    sim = _sim(refs)
+    monkeypatch.setattr(grouping, "CONFLICT_PENALTY", 0.0)
+    unpenalised = _sim(refs)
+    # the rockets are one named count: the drones' clash costs the pair nothing
+    assert sim[0, 1] == pytest.approx(unpenalised[0, 1])
+    # the drones alone still clash
+    assert unpenalised[0, 2] - sim[0, 2] == pytest.approx(0.25)
