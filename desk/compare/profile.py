@@ -76,6 +76,9 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     outcome = next((s for s in stems if s in OUTCOMES), "")
     if not outcome and context is not None:
         outcome = context_outcome(*context)
+    # outcomes that count one thing are one outcome: "lost 70,000 soldiers" counts what
+    # "70,000 soldiers were killed" counts (as :func:`counts_compatible` reads them)
+    outcome = _OUTCOME_FOLD.get(outcome, outcome)
     # the head noun sits before "of" ("prisoners of war"), else it is the last
     # non-outcome word ("Russian soldiers")
     first = _OF_RE.split(counted, maxsplit=1)[0]

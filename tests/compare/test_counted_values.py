@@ -153,3 +153,18 @@ def test_a_conflict_in_one_figure_does_not_hold_apart_passages_that_share_anothe
     assert sim[0, 1] == pytest.approx(unpenalised[0, 1])
     # the drones alone still clash
     assert unpenalised[0, 2] - sim[0, 2] == pytest.approx(0.25)
+
+
+def test_lost_soldiers_and_killed_soldiers_are_one_counted_thing() -> None:
+    lost = _key("Officials said the northern army has lost 3,400 soldiers since the spring.", "3,400", "soldiers")
+    killed = _key("Some 3,400 soldiers of the northern army were killed since the spring.", "3,400", "soldiers killed")
+    hurt = _key("Some 3,400 soldiers of the northern army were injured since the spring.", "3,400", "soldiers injured")
+    wounded = _key("Some 3,400 soldiers were wounded in the spring battles.", "3,400", "soldiers wounded")
+    assert lost is not None
+    assert killed is not None
+    assert hurt is not None
+    assert wounded is not None
+    assert lost.outcome == killed.outcome == "kill"
+    assert lost.matches(killed)
+    assert hurt.matches(wounded)
+    assert not lost.matches(hurt)
