@@ -168,3 +168,19 @@ def test_lost_soldiers_and_killed_soldiers_are_one_counted_thing() -> None:
     assert lost.matches(killed)
     assert hurt.matches(wounded)
     assert not lost.matches(hurt)
+
+
+def test_one_handover_told_as_an_exchange_a_release_or_a_return_is_one_count() -> None:
+    swapped = _key("The two sides exchanged 64 marines at the bridge on Friday.", "64", "marines")
+    released = _key("Some 64 prisoners were released at the bridge on Friday.", "64", "prisoners released")
+    returned = _key("Officials said 64 fighters returned home after the deal.", "64", "fighters returned")
+    civilians = _key("Some 64 civilians were released at the bridge on Friday.", "64", "civilians released")
+    dead = _key("Some 64 prisoners were killed in the camp on Friday.", "64", "prisoners killed")
+    dead_soldiers = _key("Some 64 soldiers were killed in the camp on Friday.", "64", "soldiers killed")
+    assert counts_compatible(swapped, released)
+    assert counts_compatible(released, returned)
+    # the people of a handover are prisoners, soldiers or fighters; civilians are another group
+    assert not counts_compatible(swapped, civilians)
+    # outside a handover, heads still tell counts apart, and a killing is no handover
+    assert not counts_compatible(dead, dead_soldiers)
+    assert not counts_compatible(released, dead)
