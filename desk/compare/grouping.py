@@ -99,7 +99,7 @@ JOIN_MAX_SMALLER = 2
 #: ("exchanged ten foreign nationals" / "the release of 10 prisoners") and the rows' mean link reaches
 #: JOIN_VALUE_MIN_LINK
 JOIN_VALUE_MAX_SMALLER = 5
-JOIN_VALUE_MIN_LINK = 0.25
+JOIN_VALUE_MIN_LINK = 0.2
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
