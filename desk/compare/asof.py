@@ -259,10 +259,22 @@ def _with_prep(prep: str, day_start: dt.date, day_end: dt.date, base: dt.date | 
     return AsOf(day_start, day_end, basis)
 
 
+#: "since late March, when it said ...": a report dated by the "since" clause that names it
+_WHEN_REPORTED = re.compile(
+    r"\s*,?\s*when\s+(?:[\w'’.-]+\s+){1,4}?(?:said|reported|announced|put|gave|published|claimed|released|"
+    r"disclosed|revealed|acknowledged|admitted|confirmed)\b",
+    re.IGNORECASE,
+)
+
+
 def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     g = m.groupdict()
     basis = " ".join(m.group(0).split())
     prep = g.get("prep") or ""
+    if prep.lower() == "since" and _WHEN_REPORTED.match(m.string, m.end()):
+        # "has not updated its figure since late March, when it said 1,351 had been killed": the
+        # figure is of that time, not counted since it
+        prep = ""
     if kind in ("abs", "month", "weekday", "ago") and prep.lower() in ("", "on", "in"):
         if _inside_since(m):
             # "since the invasion began a month ago": the count runs from then to the reference day

@@ -95,6 +95,11 @@ JOIN_MIN_LINK = 0.15
 JOIN_TEXT_ALONE = 0.38
 #: ... and one of them holds at most this many passages (a row never absorbs another big row)
 JOIN_MAX_SMALLER = 2
+#: ... or at most this many when the pair shares a figure's value whose counted things agree
+#: ("exchanged ten foreign nationals" / "the release of 10 prisoners") and the rows' mean link reaches
+#: JOIN_VALUE_MIN_LINK
+JOIN_VALUE_MAX_SMALLER = 5
+JOIN_VALUE_MIN_LINK = 0.2
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
@@ -198,6 +203,12 @@ def similarity_matrix(
     conflict = columns_of(
         _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
     )
+    if conflict.any():
+        # one pair of figures told apart by a modifier does not hold apart two passages that another
+        # pair of their figures, each naming its thing, counts alike ("84 cruise missiles and 24
+        # Iranian drones" beside "84 cruise missiles and 24 Shahed drones"): a penalty only where
+        # no named counted thing is shared
+        conflict &= ~columns_of(_fact_matrix(profiles, lambda f: bool(f.head)))
     # strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in conflict
     if weak.any() or conflict.any():
         weak &= ~strong
@@ -825,11 +836,16 @@ def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     return np.maximum(sim, 0.0)
 
 
+def _value_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
+    """Whether two passages carry a figure of one rare value whose counted things agree."""
+    return bool(a.values & b.values & rare_values) and any(
+        x[0] in rare_values and _value_compatible(x, y) for x in a.counted for y in b.counted
+    )
+
+
 def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
     """Whether two passages carry a figure of one value, or figures counting one named thing."""
-    if a.values & b.values & rare_values and any(
-        x[0] in rare_values and _value_compatible(x, y) for x in a.counted for y in b.counted
-    ):
+    if _value_evidence(a, b, rare_values):
         return True
     return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
 
@@ -846,7 +862,10 @@ def join_strong_pairs(
     counted thing (or, when neither carries a figure, reaches
     :data:`JOIN_TEXT_ALONE`), one of
     the rows is small, their mean link reaches :data:`JOIN_MIN_LINK`, and the
-    rows name no different places.  ``sim`` is
+    rows name no different places.  Two larger rows (up to
+    :data:`JOIN_VALUE_MAX_SMALLER`) join only through a shared value that each
+    row carries in at least half of its passages, at a mean link of
+    :data:`JOIN_VALUE_MIN_LINK`.  ``sim`` is
     passages x ``cols``; the date gap already zeroed pairs far apart.
     """
     if len(groups) < 2 or not len(cols):
@@ -900,9 +919,22 @@ def join_strong_pairs(
         pa, pb = row_places[a], row_places[b]
         if pa and pb and not (pa & pb):
             continue  # two places: two facts
-        if min(len(members_of[a]), len(members_of[b])) > JOIN_MAX_SMALLER:
-            continue
-        if link(members_of[a], members_of[b]) < JOIN_MIN_LINK:
+        smaller = min(len(members_of[a]), len(members_of[b]))
+        if smaller > JOIN_MAX_SMALLER:
+            # two larger rows join through one value only (a counted thing alike is not enough)
+            if smaller > JOIN_VALUE_MAX_SMALLER or not _value_evidence(profiles[i], profiles[j], rare_values):
+                continue
+            # ... a value that each row carries in at least half of its passages (the row's own figure,
+            # not one a sentence of two counts brought in: "50 killed and 100 wounded")
+            shared = profiles[i].values & profiles[j].values & rare_values
+            if not any(
+                all(2 * sum(v in profiles[m].values for m in members_of[g]) >= len(members_of[g]) for g in (a, b))
+                for v in shared
+            ):
+                continue
+            if link(members_of[a], members_of[b]) < JOIN_VALUE_MIN_LINK:
+                continue
+        elif link(members_of[a], members_of[b]) < JOIN_MIN_LINK:
             continue
         parent[b] = a
         row_places[a] = pa | pb

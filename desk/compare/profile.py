@@ -76,6 +76,9 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     outcome = next((s for s in stems if s in OUTCOMES), "")
     if not outcome and context is not None:
         outcome = context_outcome(*context)
+    # outcomes that count one thing are one outcome: "lost 70,000 soldiers" counts what
+    # "70,000 soldiers were killed" counts (as :func:`counts_compatible` reads them)
+    outcome = _OUTCOME_FOLD.get(outcome, outcome)
     # the head noun sits before "of" ("prisoners of war"), else it is the last
     # non-outcome word ("Russian soldiers")
     first = _OF_RE.split(counted, maxsplit=1)[0]
@@ -108,6 +111,16 @@ PEOPLE_HEADS = CIVILIAN_HEADS | frozenset({
 HARM_OUTCOMES = frozenset({"kill", "wound", "casualty", "miss", "hospitalis", "shot"})
 #: outcomes that count one thing ("lost 300 soldiers" counts the dead, "injured" the wounded)
 _OUTCOME_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee", "hospitaliz": "hospitalis"}
+#: outcomes of a handover of people: one swap is told as an exchange, a release or a return
+#: ("exchanged 215 prisoners", "freed 215 fighters").  Only a shared value joins them
+#: (:func:`counts_compatible`): a fact bonus for every pair of handovers would join different swaps
+SWAP_OUTCOMES = frozenset({"releas", "exchang", "return"})
+#: heads of the people a handover counts: one swap's prisoners are soldiers, fighters, servicemen or
+#: nationals of some country, so a rare value shared by two handovers of these counts one group
+SWAPPED_HEADS = frozenset({
+    "prison", "pows", "detain", "hostag", "soldier", "fighter", "mercenari", "volunteer", "combatant", "defender",
+    "marin", "sailor", "pilot", "officer", "national", "foreigner",
+})
 #: whether a figure that says too vaguely what it counts (no :class:`FactKey`) may count what
 #: another figure of its value counts
 UNKNOWN_COMPATIBLE = True
@@ -130,7 +143,8 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
     if a is None or b is None:
         return UNKNOWN_COMPATIBLE if unknown is None else unknown
     oa, ob = _OUTCOME_FOLD.get(a.outcome, a.outcome), _OUTCOME_FOLD.get(b.outcome, b.outcome)
-    if oa and ob and oa != ob:
+    swap = oa in SWAP_OUTCOMES and ob in SWAP_OUTCOMES
+    if oa and ob and oa != ob and not swap:
         return False
     if a.modifiers and b.modifiers and not ({place_key(m) for m in a.modifiers} & {place_key(m) for m in b.modifiers}):
         return False
@@ -141,6 +155,8 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
         if ox in HARM_OUTCOMES and not x.head and y.head and not oy and y.head not in PEOPLE_HEADS:
             return False
     if a.head and b.head and oa and ob:
+        if swap and a.head in SWAPPED_HEADS and b.head in SWAPPED_HEADS:
+            return True  # "exchanged 215 prisoners" and "freed 215 fighters": one swap's people
         ha = "civilian" if a.head in CIVILIAN_HEADS else a.head
         hb = "civilian" if b.head in CIVILIAN_HEADS else b.head
         return ha == hb

@@ -80,3 +80,24 @@ def test_the_first_couple_of_weeks_is_open_before_the_article_day() -> None:
                  "In the first few weeks of the strike 40 looms were lost."):
         got = resolve_as_of(text, BASE)
         assert (got.start, got.end) == (None, BASE), text
+
+
+def test_a_report_named_by_its_since_clause_is_of_that_time() -> None:
+    # "not updated since late February, when it said ...": the figure is February's, not counted since
+    got = resolve_as_of("The board has not revised its count since late February, when it said 14 guards had "
+                        "died in the flood.", BASE)
+    assert (got.start, got.end, got.since) == (dt.date(2021, 2, 21), dt.date(2021, 2, 28), None)
+    # a "since" clause whose "when" tells of an event, not of a report, still counts up to the article day
+    counted = resolve_as_of("Since 3 March, when the levee broke, 2,000 families have left.", BASE)
+    assert (counted.start, counted.end, counted.since) == (BASE, BASE, dt.date(2021, 3, 3))
+
+
+def test_a_report_retold_months_later_joins_the_first_report() -> None:
+    rows = build_rows([
+        _dated("The mill board said 214 guards had died in the flood, its first count of the dead.",
+               "Outlet A", dt.date(2021, 2, 25)),
+        _dated("The mill board has not revised its count since late February, when it said 214 guards had "
+               "died in the flood.", "Outlet B", dt.date(2021, 6, 10)),
+    ])
+    assert len(rows) == 1
+    assert set(rows[0].cells) == {"Outlet A", "Outlet B"}

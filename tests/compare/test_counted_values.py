@@ -121,3 +121,66 @@ def test_the_verb_before_a_figure_wins_a_tie_with_a_clause_after_it() -> None:
     text = "Officials said 40 sailors were captured, and later two were killed."
     at = text.index("40")
     assert context_outcome(text, at, at + 2) == "captur"
+
+
+#: two reports of one volley: the rockets are counted alike, the drones told apart by their makers
+VOLLEY_A = make_ref(
+    "Northland fired 64 rockets overnight, and 12 Eastland drones were destroyed over the coast.",
+    "Outlet A",
+    figures=[("64", 64, "", "rockets", ""), ("12", 12, "", "Eastland drones destroyed", "")],
+)
+VOLLEY_B = make_ref(
+    "The navy said 64 rockets were fired overnight, while 12 Westland drones were destroyed near the port.",
+    "Outlet B",
+    figures=[("64", 64, "", "rockets", "navy"), ("12", 12, "", "Westland drones destroyed", "navy")],
+)
+#: the drones alone, told apart by their makers: two counts
+DRONES_ONLY = make_ref(
+    "Officers counted 12 Westland drones destroyed near the harbour after the raid.",
+    "Outlet C",
+    figures=[("12", 12, "", "Westland drones destroyed", "")],
+)
+
+
+def test_a_conflict_in_one_figure_does_not_hold_apart_passages_that_share_another(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = [VOLLEY_A, VOLLEY_B, DRONES_ONLY]
+    sim = _sim(refs)
+    monkeypatch.setattr(grouping, "CONFLICT_PENALTY", 0.0)
+    unpenalised = _sim(refs)
+    # the rockets are one named count: the drones' clash costs the pair nothing
+    assert sim[0, 1] == pytest.approx(unpenalised[0, 1])
+    # the drones alone still clash
+    assert unpenalised[0, 2] - sim[0, 2] == pytest.approx(0.25)
+
+
+def test_lost_soldiers_and_killed_soldiers_are_one_counted_thing() -> None:
+    lost = _key("Officials said the northern army has lost 3,400 soldiers since the spring.", "3,400", "soldiers")
+    killed = _key("Some 3,400 soldiers of the northern army were killed since the spring.", "3,400", "soldiers killed")
+    hurt = _key("Some 3,400 soldiers of the northern army were injured since the spring.", "3,400", "soldiers injured")
+    wounded = _key("Some 3,400 soldiers were wounded in the spring battles.", "3,400", "soldiers wounded")
+    assert lost is not None
+    assert killed is not None
+    assert hurt is not None
+    assert wounded is not None
+    assert lost.outcome == killed.outcome == "kill"
+    assert lost.matches(killed)
+    assert hurt.matches(wounded)
+    assert not lost.matches(hurt)
+
+
+def test_one_handover_told_as_an_exchange_a_release_or_a_return_is_one_count() -> None:
+    swapped = _key("The two sides exchanged 64 marines at the bridge on Friday.", "64", "marines")
+    released = _key("Some 64 prisoners were released at the bridge on Friday.", "64", "prisoners released")
+    returned = _key("Officials said 64 fighters returned home after the deal.", "64", "fighters returned")
+    civilians = _key("Some 64 civilians were released at the bridge on Friday.", "64", "civilians released")
+    dead = _key("Some 64 prisoners were killed in the camp on Friday.", "64", "prisoners killed")
+    dead_soldiers = _key("Some 64 soldiers were killed in the camp on Friday.", "64", "soldiers killed")
+    assert counts_compatible(swapped, released)
+    assert counts_compatible(released, returned)
+    # the people of a handover are prisoners, soldiers or fighters; civilians are another group
+    assert not counts_compatible(swapped, civilians)
+    # outside a handover, heads still tell counts apart, and a killing is no handover
+    assert not counts_compatible(dead, dead_soldiers)
+    assert not counts_compatible(released, dead)

@@ -118,3 +118,49 @@ def test_rows_naming_different_places_stay_apart() -> None:
     refs = [a, mate, b]
     sim = _sim({(0, 1): 0.45, (0, 2): 0.6, (1, 2): 0.05}, 3)
     assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+
+
+# two rows of three, each telling one handover by its figure in most of its sentences
+HANDED_OVER = make_ref(
+    "Officials confirmed that 64 crew members were handed over at the border crossing.",
+    "Outlet E",
+    figures=[("64", 64, "", "crew members", "officials")],
+)
+BACK_HOME = make_ref(
+    "All 64 seamen are back home, the shipping company said in a short note.",
+    "Outlet F",
+    figures=[("64", 64, "", "seamen", "company")],
+)
+FAMILIES = make_ref("Families of the seamen gathered outside the ministry.", "Outlet G")
+
+
+def _two_rows(link: float) -> np.ndarray:
+    pairs = {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (3, 4): 0.5, (3, 5): 0.5, (4, 5): 0.5}
+    # the strong pair across, and a mean link across the rows of about ``link``
+    pairs |= {(a, b): link for a in range(3) for b in range(3, 6)}
+    pairs[(0, 3)] = 0.6
+    return _sim(pairs, 6)
+
+
+def test_two_larger_rows_join_through_a_value_most_of_their_sentences_carry() -> None:
+    refs = [FREED, HANDED_OVER, ROW_MATE, RELEASED, BACK_HOME, FAMILIES]
+    assert _run(_two_rows(0.25), [[0, 1, 2], [3, 4, 5]], refs) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_two_larger_rows_stay_apart_when_their_mean_link_is_weak() -> None:
+    refs = [FREED, HANDED_OVER, ROW_MATE, RELEASED, BACK_HOME, FAMILIES]
+    assert _run(_two_rows(grouping.JOIN_VALUE_MIN_LINK - 0.1), [[0, 1, 2], [3, 4, 5]], refs) == [
+        [0, 1, 2], [3, 4, 5]
+    ]
+
+
+def test_two_larger_rows_stay_apart_when_the_value_is_one_sentence_s() -> None:
+    # only one sentence of the first row carries 64: a sentence of two counts, not the row's figure
+    refs = [FREED, ROW_MATE, OTHER, RELEASED, BACK_HOME, FAMILIES]
+    assert _run(_two_rows(0.25), [[0, 1, 2], [3, 4, 5]], refs) == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_rows_larger_than_the_value_limit_stay_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouping, "JOIN_VALUE_MAX_SMALLER", 2)
+    refs = [FREED, HANDED_OVER, ROW_MATE, RELEASED, BACK_HOME, FAMILIES]
+    assert _run(_two_rows(0.25), [[0, 1, 2], [3, 4, 5]], refs) == [[0, 1, 2], [3, 4, 5]]
