@@ -24,6 +24,7 @@ from desk.extract.cues import (
     COUNTING,
     CUE_FORMS,
     DELIVER_FORMS,
+    DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
@@ -262,11 +263,25 @@ _AS_NOT_REPORT = {
 }
 
 
+#: "the sign read", "the caption reads": a writing that reads its words
+_READ_FORMS = {"read", "reads"}
+
+
+def _writing_reads(t: Token) -> bool:
+    """ '"Closed for repairs," the sign read', 'The letter reads: "..."': a writing's subject and its
+    words, quoted or after a colon (a person who "read the report" quotes nothing)."""
+    if not any(c.dep_ == "nsubj" and (c.lower_ in DOCUMENT_NOUNS or c.lower_ in EVIDENCE_NOUNS) for c in t.children):
+        return False
+    return _next_to_quote(t)
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
     low = t.lower_
+    if low in _READ_FORMS:
+        return _writing_reads(t)
     lemma = CUE_FORMS.get(low)
     if lemma is None or not (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp")):
         return False
@@ -1644,6 +1659,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     head = re.sub(r"'s?$", "", core[-1])
     if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
         return True  # "the bank", "the senator", "the statement"
+    if kind == "verb" and head in DOCUMENT_NOUNS:
+        return True  # "one slide says", "the firm's brief said": a writing that speaks for its unnamed authors
     # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
     return head not in NOT_SOURCE_HEADS and (head.endswith(("man", "men")) or AGENT_NOUN.search(head) is not None)
 
