@@ -275,6 +275,10 @@ def _writing_reads(t: Token) -> bool:
     return _next_to_quote(t)
 
 
+#: cue verbs that, with an infinitive, only say that something goes on: "continue to support"
+_ASPECT = {"continue"}
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -307,7 +311,10 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
-    has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
+    has_clause = any(
+        c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" and lemma not in _ASPECT
+        for c in t.children
+    )
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
         if has_clause or t.dep_ in ("parataxis",) or speech and _next_to_quote(t):

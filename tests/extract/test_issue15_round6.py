@@ -83,3 +83,28 @@ def test_a_writing_that_reads_its_words_is_a_source(text: str, source: str, cue:
 )
 def test_reading_is_not_a_cue(text: str) -> None:
     assert not any(cue in ("read", "reads") for _, cue, _ in _listed(text))
+
+
+# -- "continue to ...": an aspect, not a cue ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulars continued to stay away from the fish market.",
+        "Clearly that is something we must continue to work hard to keep.",
+    ],
+)
+def test_continue_with_an_infinitive_is_no_cue(text: str) -> None:
+    assert not any(cue.startswith("continu") for _, cue, _ in _listed(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"We will rebuild the pier," the harbour master continued.', "the harbour master"),
+        ('Ana Roe continued: "Nothing was lost in the flood."', "Ana Roe"),
+    ],
+)
+def test_continue_with_quoted_words_is_a_cue(text: str, source: str) -> None:
+    assert any(src == source and cue.startswith("continu") for src, cue, _ in _listed(text))
