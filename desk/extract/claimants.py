@@ -1983,6 +1983,23 @@ _PERSON_ROLES = {
     "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
     "head", "leader", "commander", "prosecutor",
 }
+#: offices a person holds one of at a time, as their title says: "the mayor" is not "Senator Roe"
+_OFFICES = {
+    "president", "mayor", "governor", "minister", "prosecutor", "senator", "chancellor", "ambassador",
+    "judge", "premier", "congressman", "congresswoman", "general", "admiral", "colonel", "bishop", "speaker",
+}
+
+
+def _holds_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
+    """Was ``person`` named with an office other than ``role`` (and never with ``role``)?"""
+    if role not in _OFFICES:
+        return False
+    titles = [k.split() for k, v in role_map.items() if v == person]
+    if not titles or any(role in t for t in titles):
+        return False
+    return any(w in _OFFICES for t in titles for w in t)
+
+
 #: singular roles a text may take up with "they" (the person is not named, so no gender is given)
 _UNNAMED_PERSON_ROLES = {
     "official", "spokesperson", "source", "aide", "adviser", "advisor", "representative", "staffer",
@@ -2121,6 +2138,8 @@ def _resolve(
                 return named
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
+                if _holds_other_office(role_map, last_person, content_words[-1]):
+                    return ""  # "Senator Ray Osei said ... The mayor said": not the senator
                 return last_person
             if last_any:
                 return last_any

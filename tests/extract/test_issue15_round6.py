@@ -108,3 +108,36 @@ def test_continue_with_an_infinitive_is_no_cue(text: str) -> None:
 )
 def test_continue_with_quoted_words_is_a_cue(text: str, source: str) -> None:
     assert any(src == source and cue.startswith("continu") for src, cue, _ in _listed(text))
+
+
+# -- "the mayor" is not the senator named last ---------------------------------------------------------------
+
+
+def test_an_office_does_not_resolve_to_a_person_titled_with_another() -> None:
+    text = (
+        "Tram line delayed again.\n\n"
+        "Senator Ray Okafor said the tram line would cost $40 million. The mayor said 12 stops would open in May.\n"
+    )
+    listed = _listed(text)
+    assert ("The mayor", "said", "") in listed  # listed for the reader, unnamed
+    claims = _claimants(text)
+    assert claims["$40 million"] == "Ray Okafor"
+    assert claims["12"] == ""  # no claimant rather than the wrong one
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant"),
+    [
+        (
+            "Tram line delayed again.\n\nMayor Lina Vos said the line would open late. "
+            "Later the mayor said 9 stations were ready.\n",
+            "9", "Lina Vos",
+        ),
+        (
+            "Mill jobs lost.\n\nPresident Ana Ruiz said 300 jobs were lost. The president added that 20 firms had closed.\n",
+            "20", "Ana Ruiz",
+        ),
+    ],
+)
+def test_an_office_resolves_to_the_person_who_holds_it(text: str, figure: str, claimant: str) -> None:
+    assert _claimants(text)[figure] == claimant
