@@ -137,6 +137,26 @@ _LABEL_TITLE = re.compile(
 )
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t\u00a0]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+#: the tag before a quotation, verb first: 'Said Ellis: "..."', 'Added Roe, "..."' (the parser reads
+#: "Said Ellis" as a name)
+_INVERTED_TAG = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<cue>Said|Says|Added|Asked|Wrote)[ \t]+"
+    r"(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})[ \t]*[:,][ \t]*[\"“]",
+    re.MULTILINE,
+)
+
+
+def _inverted_tags(text: str) -> list[tuple[int, int, int, int, str]]:
+    """'Said Ellis: "..."': (source span, cue span, cue) of each verb-first tag whose name the text
+    gave before ("Ryan Ellis ... Said Ellis:"); without it "Said" may start a name itself."""
+    out = []
+    for m in _INVERTED_TAG.finditer(text):
+        src = m.group("src")
+        if re.search(rf"\b{re.escape(src.split()[-1])}\b", text[: m.start()]):
+            out.append((m.start("src"), m.end("src"), m.start("cue"), m.end("cue"), m.group("cue").lower()))
+    return out
+
+
 #: "Name: the rest of the headline" (a headline that quotes someone)
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
@@ -1353,6 +1373,7 @@ class _Job:
             if src.endswith(".") and len(src.split()[-1]) > 3:
                 end -= 1  # the sentence's full stop, not an initial's ("Jane Q.")
             found.append((m.start("src"), end, dash, dash + 1, text[dash]))
+        found.extend(_inverted_tags(text))
         for ls, le in sents:
             mh = _HL_SOURCE_FIRST.match(text, ls, le)
             if not mh or len(mh.group("content").split()) < 3 or not (
@@ -1372,7 +1393,9 @@ class _Job:
                 continue
             # the statement runs from the label to the end of its paragraph
             pe = text.find("\n", ce)
-            content = (ce, len(text) if pe < 0 else pe) if cue_text == ":" else (sents[i][0], cs)
+            content = (
+                (max(ce, se), len(text) if pe < 0 else pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
+            )
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,

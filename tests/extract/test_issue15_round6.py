@@ -141,3 +141,28 @@ def test_an_office_does_not_resolve_to_a_person_titled_with_another() -> None:
 )
 def test_an_office_resolves_to_the_person_who_holds_it(text: str, figure: str, claimant: str) -> None:
     assert _claimants(text)[figure] == claimant
+
+
+# -- 'Said Ortiz: "..."': the tag before a quotation, verb first -------------------------------------------
+
+
+def test_a_verb_first_tag_names_the_speaker_named_before() -> None:
+    text = (
+        "Fares to rise again.\n\n"
+        "Tom Ortiz, a rail consultant, has followed the fare plan for years. "
+        "Critics warn that the levy will make fares harder to follow. "
+        'Said Ortiz: "Nobody on the board has read the levy."\n'
+    )
+    assert any(src == "Ortiz" and cue == "said" for src, cue, _ in _listed(text))
+
+
+def test_a_verb_first_tag_needs_the_name_given_before() -> None:
+    # "Said" may be a given name ("Said Ortiz: ..." as a speaker label): the rule reads the tag only
+    # when the text named the speaker before
+    from desk.extract.claimants import _inverted_tags
+
+    line = 'Said Ortiz: "Nobody on the board has read the levy."\n'
+    assert _inverted_tags("Fares to rise again.\n\nThe board met on Monday. " + line) == []
+    text = "Fares to rise again.\n\nTom Ortiz, a rail consultant, spoke on Monday. " + line
+    (ss, se, cs, ce, cue), = _inverted_tags(text)
+    assert (text[ss:se], text[cs:ce], cue) == ("Ortiz", "Said", "said")
