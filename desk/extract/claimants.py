@@ -24,6 +24,7 @@ from desk.extract.cues import (
     COUNTING,
     CUE_FORMS,
     DELIVER_FORMS,
+    DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
@@ -136,6 +137,26 @@ _LABEL_TITLE = re.compile(
 )
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t\u00a0]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
+#: the tag before a quotation, verb first: 'Said Ellis: "..."', 'Added Roe, "..."' (the parser reads
+#: "Said Ellis" as a name)
+_INVERTED_TAG = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))[ \t]*(?P<cue>Said|Says|Added|Asked|Wrote)[ \t]+"
+    r"(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2})[ \t]*[:,][ \t]*[\"“]",
+    re.MULTILINE,
+)
+
+
+def _inverted_tags(text: str) -> list[tuple[int, int, int, int, str]]:
+    """'Said Ellis: "..."': (source span, cue span, cue) of each verb-first tag whose name the text
+    gave before ("Ryan Ellis ... Said Ellis:"); without it "Said" may start a name itself."""
+    out = []
+    for m in _INVERTED_TAG.finditer(text):
+        src = m.group("src")
+        if re.search(rf"\b{re.escape(src.split()[-1])}\b", text[: m.start()]):
+            out.append((m.start("src"), m.end("src"), m.start("cue"), m.end("cue"), m.group("cue").lower()))
+    return out
+
+
 #: "Name: the rest of the headline" (a headline that quotes someone)
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
@@ -262,11 +283,29 @@ _AS_NOT_REPORT = {
 }
 
 
+#: "the sign read", "the caption reads": a writing that reads its words
+_READ_FORMS = {"read", "reads"}
+
+
+def _writing_reads(t: Token) -> bool:
+    """ '"Closed for repairs," the sign read', 'The letter reads: "..."': a writing's subject and its
+    words, quoted or after a colon (a person who "read the report" quotes nothing)."""
+    if not any(c.dep_ == "nsubj" and (c.lower_ in DOCUMENT_NOUNS or c.lower_ in EVIDENCE_NOUNS) for c in t.children):
+        return False
+    return _next_to_quote(t)
+
+
+#: cue verbs that, with an infinitive, only say that something goes on: "continue to support"
+_ASPECT = {"continue"}
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
     low = t.lower_
+    if low in _READ_FORMS:
+        return _writing_reads(t)
     lemma = CUE_FORMS.get(low)
     if lemma is None or not (t.tag_.startswith("VB") or t.dep_ in ("ROOT", "parataxis", "ccomp")):
         return False
@@ -292,7 +331,10 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
-    has_clause = any(c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" for c in t.children)
+    has_clause = any(
+        c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" and lemma not in _ASPECT
+        for c in t.children
+    )
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
         if has_clause or t.dep_ in ("parataxis",) or speech and _next_to_quote(t):
@@ -1331,6 +1373,7 @@ class _Job:
             if src.endswith(".") and len(src.split()[-1]) > 3:
                 end -= 1  # the sentence's full stop, not an initial's ("Jane Q.")
             found.append((m.start("src"), end, dash, dash + 1, text[dash]))
+        found.extend(_inverted_tags(text))
         for ls, le in sents:
             mh = _HL_SOURCE_FIRST.match(text, ls, le)
             if not mh or len(mh.group("content").split()) < 3 or not (
@@ -1350,7 +1393,9 @@ class _Job:
                 continue
             # the statement runs from the label to the end of its paragraph
             pe = text.find("\n", ce)
-            content = (ce, len(text) if pe < 0 else pe) if cue_text == ":" else (sents[i][0], cs)
+            content = (
+                (max(ce, se), len(text) if pe < 0 else pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
+            )
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,
@@ -1644,6 +1689,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     head = re.sub(r"'s?$", "", core[-1])
     if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
         return True  # "the bank", "the senator", "the statement"
+    if kind == "verb" and head in DOCUMENT_NOUNS:
+        return True  # "one slide says", "the firm's brief said": a writing that speaks for its unnamed authors
     # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
     return head not in NOT_SOURCE_HEADS and (head.endswith(("man", "men")) or AGENT_NOUN.search(head) is not None)
 
@@ -1959,6 +2006,23 @@ _PERSON_ROLES = {
     "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
     "head", "leader", "commander", "prosecutor",
 }
+#: offices a person holds one of at a time, as their title says: "the mayor" is not "Senator Roe"
+_OFFICES = {
+    "president", "mayor", "governor", "minister", "prosecutor", "senator", "chancellor", "ambassador",
+    "judge", "premier", "congressman", "congresswoman", "general", "admiral", "colonel", "bishop", "speaker",
+}
+
+
+def _holds_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
+    """Was ``person`` named with an office other than ``role`` (and never with ``role``)?"""
+    if role not in _OFFICES:
+        return False
+    titles = [k.split() for k, v in role_map.items() if v == person]
+    if not titles or any(role in t for t in titles):
+        return False
+    return any(w in _OFFICES for t in titles for w in t)
+
+
 #: singular roles a text may take up with "they" (the person is not named, so no gender is given)
 _UNNAMED_PERSON_ROLES = {
     "official", "spokesperson", "source", "aide", "adviser", "advisor", "representative", "staffer",
@@ -2097,6 +2161,8 @@ def _resolve(
                 return named
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
+                if _holds_other_office(role_map, last_person, content_words[-1]):
+                    return ""  # "Senator Ray Osei said ... The mayor said": not the senator
                 return last_person
             if last_any:
                 return last_any

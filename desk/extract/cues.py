@@ -63,6 +63,19 @@ EVIDENCE_NOUNS = {
     "average", "averages", "compilation", "aggregate",
 }
 
+#: writings that speak for whoever made them, unnamed: "the brief said", "one slide says",
+#: "the letter reads" (listed as a source for the reader, never made a claimant)
+DOCUMENT_NOUNS = {
+    "brief", "briefs", "submission", "submissions", "complaint", "complaints", "petition", "petitions",
+    "lawsuit", "lawsuits", "suit", "motion", "affidavit", "indictment", "ruling", "verdict", "subpoena",
+    "slide", "slides", "chart", "charts", "graph", "graphic", "table", "map", "ad", "ads", "advert",
+    "advertisement", "commercial", "email", "emails", "cable", "cables", "note", "notes", "sign", "signs",
+    "caption", "banner", "placard", "poster", "leaflet", "flyer", "headline", "article", "articles",
+    "story", "editorial", "column", "book", "paper", "page", "transcript", "script", "draft", "letter",
+    "letters", "memo", "memos", "bill", "law", "treaty", "resolution", "manifesto", "guidelines",
+    "text", "texts", "message", "messages", "post", "posts", "tweet", "tweets", "notice", "card",
+}
+
 _IRREGULAR = {
     "say": ("says", "said", "saying"),
     "tell": ("tells", "told", "telling"),

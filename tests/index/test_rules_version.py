@@ -29,7 +29,10 @@ RECORDED = {
     4: ("64522743a6117378", "adc56f9601017e69", "c607c8498867c0d2"),
     # boilerplate: a sentence crediting contributors ("X contributed to this report") is no passage text
     5: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
-    # claimants: a sentence adverb run on from the next sentence ends no name ("John Kirby Separately")
+    # claimants: a sentence adverb run on from the next sentence ends no name ("John Kirby Separately");
+    # writings that speak are listed unnamed ("one slide says"), "the sign read" is a cue, "continue to
+    # <verb>" is not; "the mayor" is not a person titled with another office; 'Said Ellis: "..."' names
+    # Ellis (issue 15); ingest and figures unchanged
     6: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
