@@ -209,6 +209,17 @@ def load_model() -> Language:
     return _MODEL  # type: ignore[no-any-return]
 
 
+def model_loaded() -> bool:
+    """Whether this process has loaded the spaCy pipeline."""
+    return _MODEL is not None
+
+
+def drop_model() -> None:
+    """Forget this process's pipeline (the next :func:`load_model` loads it again)."""
+    global _MODEL
+    _MODEL = None
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
