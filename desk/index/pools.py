@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,41 @@ def release_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
         except (OSError, AttributeError):
             pass
+
+
+@contextmanager
+def model_shared_with_workers() -> Iterator[None]:
+    """Load the spaCy pipeline here, before the extraction workers fork, so they share its pages.
+
+    Each worker that loaded it itself held about 90 MB of its own (spaCy's modules and the
+    model's weights); forked after the load, they mostly read those pages, which the kernel
+    keeps shared.  ``gc.freeze()`` keeps the workers' collections from writing into every
+    object they inherit (which would copy its page).  On the way out the objects are
+    unfrozen and a pipeline loaded only for this is dropped again.  Spawned workers (not
+    Linux) start empty and load their own, as does every worker when the load fails here.
+    """
+    import gc
+
+    claimants: Any = None
+    loaded_before = True
+    if mp_context().get_start_method() == "fork":
+        try:
+            from desk.extract import claimants
+
+            loaded_before = claimants.model_loaded()
+            claimants.load_model()
+        except Exception:  # noqa: BLE001 - no model here: each worker reports it per article, as before
+            claimants = None
+    if claimants is None:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if not loaded_before:
+            claimants.drop_model()
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
@@ -303,7 +339,10 @@ def run_extraction(
     window = 3 * workers()
     in_flight: set[Future[list[Extracted]]] = set()
     todo = iter(chunks)
-    with ProcessPoolExecutor(max_workers=workers(), mp_context=mp_context(), initializer=exit_with_parent) as pool:
+    with (
+        model_shared_with_workers(),
+        ProcessPoolExecutor(max_workers=workers(), mp_context=mp_context(), initializer=exit_with_parent) as pool,
+    ):
         try:
             exhausted = False
             while True:
