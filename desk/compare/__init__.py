@@ -22,10 +22,12 @@ from desk.corpus import UNKNOWN_OUTLET
 from desk.errors import ArticleGone, Cancelled, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
+from . import stored
 from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
+from .profile import persist, prefetch
 from .recent import Recent as _Recent
 from .retrieve import (
     DEPTH,
@@ -212,6 +214,9 @@ def _compare(
         raise Cancelled()
     refs = [u for u, _ in units]
     separate_unknown_sources(refs)
+    features = stored.for_library(library)
+    if features is not None:
+        prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)
@@ -240,6 +245,8 @@ def _compare(
         if cancelled is not None and cancelled():
             raise Cancelled()
         _describe(r)
+    if features is not None:
+        persist(features)
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -258,7 +265,7 @@ _MAKERS = (
     "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
     "desk.compare.joining",
     "desk.compare.order", "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
-    "desk.compare.retrieve", "desk.compare.statements", "desk.compare.tokens",
+    "desk.compare.retrieve", "desk.compare.statements", "desk.compare.stored", "desk.compare.tokens",
 )
 _PLAIN = (bool, int, float, str)
 
