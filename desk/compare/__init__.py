@@ -27,7 +27,7 @@ from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
-from .profile import persist, prefetch
+from .profile import owed_features, prefetch
 from .recent import Recent as _Recent
 from .retrieve import (
     DEPTH,
@@ -241,12 +241,18 @@ def _compare(
     words = plain_words(query)
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
     rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
-    for r in rows:
+    keys = [_row_key(r) for r in rows]
+    if features is not None:
+        _prefetch_described(keys, features)  # rows an earlier process described
+    owed: list[tuple[bytes, Any]] = []
+    for r, key in zip(rows, keys, strict=True):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        _describe(r)
+        value = _describe(r, key)
+        if value is not None and features is not None:
+            owed.append((stored.row_digest(key), value))
     if features is not None:
-        persist(features)
+        features.write([*owed_features(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -374,12 +380,27 @@ def _row_key(row: Row) -> tuple[Any, ...]:
     )
 
 
-def _describe(row: Row) -> None:
+def _prefetch_described(keys: Sequence[tuple[Any, ...]], features: stored.FeatureFile) -> None:
+    """Read the descriptions of rows (by :func:`_row_key`) not in memory from ``features`` into the
+    memory :func:`_describe` reads (an earlier process described them)."""
+    missing = {k: stored.row_digest(k) for k in keys if _DESCRIBED.get(k) is None}
+    if not missing:
+        return
+    found = features.read(list(dict.fromkeys(missing.values())))
+    for key, digest in missing.items():
+        value = found.get(digest)
+        if value is not None:
+            _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
+
+
+def _describe(row: Row, key: tuple[Any, ...] | None = None) -> Any:
     """:func:`desk.compare.statements.describe_row`, remembered for rows met again (same passages,
-    same claims): the warm re-run of a query describes nothing twice."""
+    same claims): the warm re-run of a query describes nothing twice.  Returns the description when
+    it was computed here (None when it was remembered)."""
     from .statements import describe_row
 
-    key = _row_key(row)
+    if key is None:
+        key = _row_key(row)
     hit = _DESCRIBED.get(key)
     if hit is not None:
         statements, disagreement, clashing, differences, summary, word_diffs = hit
@@ -389,13 +410,14 @@ def _describe(row: Row) -> None:
         row.differences = list(differences)
         row.summary = summary
         row.word_diffs = {k: list(v) for k, v in word_diffs.items()}
-        return
+        return None
     describe_row(row)
     value = (
         tuple(row.statements), row.disagreement, tuple(row.clashing), tuple(row.differences), row.summary,
         {k: tuple(v) for k, v in row.word_diffs.items()},
     )
     _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
+    return value
 
 
 def clear_described() -> None:

@@ -8,6 +8,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -222,7 +223,7 @@ def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None
     return (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
 
 
-#: passages this process profiles itself, for the features file (:func:`prefetch`, :func:`persist`):
+#: passages this process profiles itself, for the features file (:func:`prefetch`, :func:`owed_features`):
 #: cache key -> (the file's key, the hash of the text profiled)
 _OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] = {}
 
@@ -230,7 +231,7 @@ _OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] =
 def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
     """Read the features of ``refs`` that are not in memory from ``features`` (a file an earlier process
     wrote, :mod:`desk.compare.stored`) into the cache :func:`profile` reads; the others are owed to
-    the file (:func:`persist`)."""
+    the file (:func:`owed_features`)."""
     missing: list[tuple[tuple[str, int, int, int, int, dt.date | None], PassageRef, bytes]] = []
     seen: set[tuple[str, int, int, int, int, dt.date | None]] = set()
     for ref in refs:
@@ -259,8 +260,9 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
             _CACHE.popitem(last=False)
 
 
-def persist(features: FeatureFile) -> None:
-    """Write the features this process computed for passages :func:`prefetch` did not find to ``features``."""
+def owed_features() -> list[tuple[bytes, Any]]:
+    """The features this process computed for passages :func:`prefetch` did not find in the file, as
+    (the file's key, value) for :meth:`desk.compare.stored.FeatureFile.write`; forgotten here."""
     owed = dict(_OWED)
     _OWED.clear()
     items = []
@@ -268,7 +270,7 @@ def persist(features: FeatureFile) -> None:
         c = _CACHE.get(key)
         if c is not None and c[0] == text_hash:
             items.append((file_key, (c[1], c[2], c[3], c[4], c[5], c[6], c[8])))
-    features.write(items)
+    return items
 
 
 def profile(ref: PassageRef, *, hit: bool = True) -> Profile:

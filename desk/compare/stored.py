@@ -1,15 +1,17 @@
-"""Passage features kept across processes: a bounded cache file in the library's data directory.
+"""Passage features and row descriptions kept across processes: a bounded cache file in the data directory.
 
 A ``desk compare`` process, and the window's comparing child when it starts, meets passages an
 earlier process already profiled (:func:`desk.compare.profile.profile`: content stems, the as-of
 days, the counted things of the figures).  Those features are written here after a comparison and
 read back before the next one's grouping, so a new process profiles only the passages no earlier
-process met.
+process met.  Likewise the descriptions of rows (figures, flags, word differences:
+:func:`desk.compare.statements.describe_row`), by everything that reads of a row.
 
 Nothing here can serve stale features:
 
 * an entry's key is a digest of everything :func:`~desk.compare.profile.profile` reads of the
-  passage (its text and span, date, boilerplate, figures and their claimants, attributions' names):
+  passage (its text and span, date, boilerplate, figures and their claimants, attributions' names),
+  or of everything ``describe_row`` reads of a row (:func:`row_digest`):
   a re-indexed article, new reading rules or an alias edit that changes any of them gives a new key;
 * the file carries a fingerprint of desk's own code (every core module's source) and of the plain
   settings of the modules that compute the features: a file written by other code or settings is
@@ -46,7 +48,10 @@ MAX_ENTRIES = 100_000
 #: whether comparisons use the file (off: every process profiles its passages itself)
 ENABLED = True
 #: the modules whose plain settings shape a passage's features
-_FEATURE_MODULES = ("desk.compare.profile", "desk.compare.tokens", "desk.compare.asof", "desk.compare.places")
+_FEATURE_MODULES = (
+    "desk.compare.profile", "desk.compare.tokens", "desk.compare.asof", "desk.compare.places", "desk.compare.statements",
+    "desk.compare.disagree", "desk.compare.quantity", "desk.compare.diff",
+)
 _PLAIN = (bool, int, float, str)
 
 _LOCK = threading.Lock()
@@ -120,6 +125,13 @@ def passage_key(ref: PassageRef) -> bytes:
         tuple(a.name for a in ref.attributions),
     )
     return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def row_digest(key: tuple[Any, ...]) -> bytes:
+    """The file's key of a row's description, from everything :func:`desk.compare.statements.describe_row`
+    reads of the row (:func:`desk.compare._row_key`: its cells, their passages' texts, dates, figures,
+    claimants and entities)."""
+    return hashlib.blake2b(repr(("row", key)).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 class FeatureFile:

@@ -236,3 +236,42 @@ def test_switched_off_no_file_is_written(folder: Path, profiled: list[str], monk
         lib.update(extract=True)
         assert compare_query(lib, "ferry passengers").rows
     assert not list(data.rglob(stored.FILE_NAME))
+
+
+@pytest.fixture
+def described(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each row this process describes itself (not read from memory or the features file)."""
+    from desk.compare import statements
+
+    calls: list[int] = []
+    original = statements.describe_row
+
+    def counting(row: Any) -> None:
+        calls.append(len(row.cells))
+        original(row)
+
+    monkeypatch.setattr(statements, "describe_row", counting)
+    return calls
+
+
+def test_a_new_process_reads_row_descriptions_and_an_alias_edit_describes_again(
+    folder: Path, profiled: list[str], described: list[int]
+) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        assert described
+        assert {s.claimant for r in first.rows for s in r.statements} == {"Ilse Varga", ""}
+        _new_process()
+        described.clear()
+        again = compare_query(lib, "ferry passengers")
+        assert described == []  # every row's figures, flags and word differences read from the file
+        assert _plain(again) == _plain(first)
+        lib.edit_alias("rename", "Ilse Varga", "Harbour Master Varga")
+        _new_process()
+        renamed = compare_query(lib, "ferry passengers")
+    assert described  # the rows with her figures, described again
+    names = {s.claimant for r in renamed.rows for s in r.statements}
+    assert "Harbour Master Varga" in names
+    assert "Ilse Varga" not in names
