@@ -163,6 +163,9 @@ class FeatureFile:
                     conn.close()
                     raise
             except (sqlite3.Error, OSError) as exc:
+                if _busy(exc):  # another process writes now: not damaged, just not this time
+                    log.debug("compare features file %s busy (%s)", self.path, exc)
+                    return None
                 log.debug("compare features file %s unusable (%s)", self.path, exc)
                 if attempt == 0 and not self._set_aside():
                     break
@@ -184,6 +187,12 @@ class FeatureFile:
                 conn.execute("ROLLBACK")
                 raise
 
+    @staticmethod
+    def _ours(conn: sqlite3.Connection) -> bool:
+        """Whether the file's entries were computed under this process's :func:`fingerprint`."""
+        row = conn.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        return row is not None and row[0] == fingerprint()
+
     def _set_aside(self) -> bool:
         """Delete a damaged file (and its journal); whether it is gone."""
         try:
@@ -202,6 +211,10 @@ class FeatureFile:
             return {}
         out: dict[bytes, Any] = {}
         try:
+            conn.execute("BEGIN")  # one snapshot: the fingerprint and the entries read under it
+            if not self._ours(conn):
+                conn.execute("COMMIT")
+                return {}
             step = 500  # SQLite's bound on a statement's parameters
             for lo in range(0, len(keys), step):
                 part = keys[lo : lo + step]
@@ -211,10 +224,12 @@ class FeatureFile:
                         out[key] = pickle.loads(value)
                     except Exception:  # noqa: BLE001 - a damaged entry is recomputed
                         continue
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             log.debug("compare features file %s unreadable (%s)", self.path, exc)
-            self._broken = True
-            self._set_aside()
+            if not _busy(exc):
+                self._broken = True
+                self._set_aside()
             return {}
         finally:
             conn.close()
@@ -231,6 +246,9 @@ class FeatureFile:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                if not self._ours(conn):  # another version of desk emptied the file since: its entries now
+                    conn.execute("ROLLBACK")
+                    return
                 conn.executemany("INSERT OR REPLACE INTO features (key, value) VALUES (?, ?)", rows)
                 last = conn.execute("SELECT max(rowid) FROM features").fetchone()[0] or 0
                 conn.execute("DELETE FROM features WHERE rowid <= ?", (last - MAX_ENTRIES,))
@@ -238,13 +256,21 @@ class FeatureFile:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-        except sqlite3.OperationalError as exc:  # another process writes now: these wait for the next run
-            log.debug("compare features file %s busy (%s)", self.path, exc)
         except sqlite3.Error as exc:
-            log.debug("compare features file %s damaged (%s)", self.path, exc)
-            self._set_aside()
+            if _busy(exc):  # another process writes now: these wait for the next run
+                log.debug("compare features file %s busy (%s)", self.path, exc)
+            else:
+                log.debug("compare features file %s damaged (%s)", self.path, exc)
+                self._broken = True
+                self._set_aside()
         finally:
             conn.close()
+
+
+def _busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says another connection holds the file now (not that the file is damaged)."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 _FILES: dict[str, FeatureFile] = {}

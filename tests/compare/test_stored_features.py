@@ -275,3 +275,41 @@ def test_a_new_process_reads_row_descriptions_and_an_alias_edit_describes_again(
     names = {s.claimant for r in renamed.rows for s in r.statements}
     assert "Harbour Master Varga" in names
     assert "Ilse Varga" not in names
+
+
+def test_a_file_another_process_is_writing_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    path = tmp_path / stored.FILE_NAME
+    stored.FeatureFile(path).write([(b"k" * 16, ("stems", 1))])
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # another process in the middle of its write
+    try:
+        reader = stored.FeatureFile(path)
+        monkeypatch.setattr(reader, "_connect", lambda: sqlite3.connect(path, timeout=0.05, isolation_level=None))
+        assert reader.read([b"k" * 16]) == {}  # not now
+        reader.write([(b"j" * 16, ("more", 2))])  # waits for a later run
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert path.exists()
+    assert reader.read([b"k" * 16, b"j" * 16]) == {b"k" * 16: ("stems", 1)}  # kept, and readable again
+
+
+def test_entries_of_another_version_sharing_the_file_are_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / stored.FILE_NAME
+    ours = stored.FeatureFile(path)
+    ours.write([(b"a" * 16, "ours")])  # opened and checked by this version
+    mine = stored.fingerprint()
+    with monkeypatch.context() as m:
+        m.setattr(stored, "fingerprint", lambda: "another version of desk")
+        theirs = stored.FeatureFile(path)
+        theirs.write([(b"b" * 16, "theirs")])  # it empties the file, then writes its own
+    assert stored.fingerprint() == mine
+    assert ours.read([b"a" * 16, b"b" * 16]) == {}  # neither its entries nor ours (gone)
+    ours.write([(b"c" * 16, "ours again")])  # not mixed into the other version's file
+    with monkeypatch.context() as m:
+        m.setattr(stored, "fingerprint", lambda: "another version of desk")
+        assert theirs.read([b"a" * 16, b"b" * 16, b"c" * 16]) == {b"b" * 16: "theirs"}
