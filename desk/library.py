@@ -569,6 +569,13 @@ class Library:
             aliases = ()
         return (self._store_state(), aliases, self._alias_edits)
 
+    def signing_key(self) -> bytes:
+        """This user's key that signs the index, for what the data directory keeps that desk must not
+        read unless it wrote it (:mod:`desk.compare.stored`'s pickled features)."""
+        from desk.index.whoosh.engine import _key
+
+        return _key()
+
     def related_words(self) -> Any:
         """Related words learned from this library's indexed passages (:mod:`desk.compare.related`),
         cached in its data directory and learned again after the index changes; None when they

@@ -17,6 +17,9 @@ Nothing here can serve stale features:
   settings of the modules that compute the features: a file written by other code or settings is
   emptied before use.
 
+Its values are pickles, each signed (HMAC-SHA256) with this user's key that signs the index: a
+value desk did not write for this user is never unpickled.
+
 The file is SQLite (:data:`FILE_NAME`, never in the article folder): a write is one transaction, so
 a process killed mid-write leaves the previous contents.  A damaged or unreadable file is set aside
 (deleted, then written afresh) without a word to the user: features are only ever recomputed, and
@@ -27,6 +30,7 @@ oldest written.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import pickle
 import sqlite3
@@ -53,6 +57,9 @@ _FEATURE_MODULES = (
     "desk.compare.disagree", "desk.compare.quantity", "desk.compare.diff",
 )
 _PLAIN = (bool, int, float, str)
+
+#: bytes of the signature before each value
+_SIG = 32
 
 _LOCK = threading.Lock()
 _FINGERPRINT: dict[str, str] = {}
@@ -135,10 +142,16 @@ def row_digest(key: tuple[Any, ...]) -> bytes:
 
 
 class FeatureFile:
-    """The features file of one data directory: :meth:`read` before grouping, :meth:`write` after."""
+    """The features file of one data directory: :meth:`read` before grouping, :meth:`write` after.
 
-    def __init__(self, path: Path) -> None:
+    Values are pickles, and unpickling can run code: each value is stored with an HMAC-SHA256 of its
+    key and bytes under ``key`` (this user's signing key, the one that signs the index), and a value
+    whose signature does not check is never unpickled (it is recomputed).
+    """
+
+    def __init__(self, path: Path, key: bytes) -> None:
         self.path = path
+        self._key = key
         self._checked = False
         self._broken = False
 
@@ -187,6 +200,9 @@ class FeatureFile:
                 conn.execute("ROLLBACK")
                 raise
 
+    def _sign(self, key: bytes, data: bytes) -> bytes:
+        return hmac.new(self._key, key + data, hashlib.sha256).digest()
+
     @staticmethod
     def _ours(conn: sqlite3.Connection) -> bool:
         """Whether the file's entries were computed under this process's :func:`fingerprint`."""
@@ -220,8 +236,11 @@ class FeatureFile:
                 part = keys[lo : lo + step]
                 marks = ",".join("?" * len(part))
                 for key, value in conn.execute(f"SELECT key, value FROM features WHERE key IN ({marks})", part):
+                    data = bytes(value)
+                    if not hmac.compare_digest(data[:_SIG], self._sign(key, data[_SIG:])):
+                        continue  # not written by desk for this user: never unpickled
                     try:
-                        out[key] = pickle.loads(value)
+                        out[key] = pickle.loads(data[_SIG:])
                     except Exception:  # noqa: BLE001 - a damaged entry is recomputed
                         continue
             conn.execute("COMMIT")
@@ -237,7 +256,10 @@ class FeatureFile:
 
     def write(self, items: Iterable[tuple[bytes, Any]]) -> None:
         """Store features (one transaction), then drop the oldest beyond :data:`MAX_ENTRIES`."""
-        rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items]
+        rows = []
+        for k, v in items:
+            data = pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)
+            rows.append((k, self._sign(k, data) + data))
         if not rows:
             return
         conn = self._open()
@@ -277,15 +299,22 @@ _FILES: dict[str, FeatureFile] = {}
 
 
 def for_library(library: Any) -> FeatureFile | None:
-    """The features file of ``library``'s data directory; None when it has none or the file is off."""
+    """The features file of ``library``'s data directory; None when it has none, no signing key
+    (:meth:`desk.library.Library.signing_key`), or the file is off."""
     folder = getattr(library, "library_dir", None)
-    if not ENABLED or not isinstance(folder, Path) or not getattr(library, "remember_features", True):
+    signing_key = getattr(library, "signing_key", None)
+    if not ENABLED or not isinstance(folder, Path) or signing_key is None:
         return None
     path = folder / FILE_NAME
     with _LOCK:
         found = _FILES.get(str(path))
         if found is None:
-            found = _FILES[str(path)] = FeatureFile(path)
+            try:
+                key = signing_key()
+            except Exception as exc:  # noqa: BLE001 - no key (a foreign or damaged key file): no file
+                log.debug("compare features file off: no signing key (%s)", exc)
+                return None
+            found = _FILES[str(path)] = FeatureFile(path, key)
         return found
 
 

@@ -22,6 +22,8 @@ from desk.model import Attribution, Boilerplate
 
 from .helpers import make_ref, write_article
 
+KEY = b"k" * 32  # a signing key of the tests' own
+
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
@@ -200,7 +202,7 @@ _KILLED_MID_WRITE = """
 import os, sys
 from pathlib import Path
 from desk.compare import stored
-f = stored.FeatureFile(Path(sys.argv[1]))
+f = stored.FeatureFile(Path(sys.argv[1]), b"k" * 32)
 conn = f._open()
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("DELETE FROM features")
@@ -211,18 +213,18 @@ os._exit(9)  # killed before the commit
 
 def test_a_process_killed_mid_write_leaves_the_earlier_entries(tmp_path: Path) -> None:
     path = tmp_path / stored.FILE_NAME
-    f = stored.FeatureFile(path)
+    f = stored.FeatureFile(path, KEY)
     f.write([(b"k" * 16, ("stems", 1)), (b"j" * 16, ("more", 2))])
     done = subprocess.run([sys.executable, "-c", _KILLED_MID_WRITE, str(path)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 9, done.stderr
-    again = stored.FeatureFile(path)
+    again = stored.FeatureFile(path, KEY)
     assert again.read([b"k" * 16, b"j" * 16, bytes([1]) * 16]) == {b"k" * 16: ("stems", 1), b"j" * 16: ("more", 2)}
 
 
 def test_the_file_keeps_only_the_newest_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stored, "MAX_ENTRIES", 3)
-    f = stored.FeatureFile(tmp_path / stored.FILE_NAME)
+    f = stored.FeatureFile(tmp_path / stored.FILE_NAME, KEY)
     keys = [bytes([i]) * 16 for i in range(5)]
     f.write([(k, i) for i, k in enumerate(keys[:2])])
     f.write([(k, i + 2) for i, k in enumerate(keys[2:])])
@@ -281,11 +283,11 @@ def test_a_file_another_process_is_writing_is_left_alone(tmp_path: Path, monkeyp
     import sqlite3
 
     path = tmp_path / stored.FILE_NAME
-    stored.FeatureFile(path).write([(b"k" * 16, ("stems", 1))])
+    stored.FeatureFile(path, KEY).write([(b"k" * 16, ("stems", 1))])
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("BEGIN EXCLUSIVE")  # another process in the middle of its write
     try:
-        reader = stored.FeatureFile(path)
+        reader = stored.FeatureFile(path, KEY)
         monkeypatch.setattr(reader, "_connect", lambda: sqlite3.connect(path, timeout=0.05, isolation_level=None))
         assert reader.read([b"k" * 16]) == {}  # not now
         reader.write([(b"j" * 16, ("more", 2))])  # waits for a later run
@@ -300,12 +302,12 @@ def test_entries_of_another_version_sharing_the_file_are_never_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / stored.FILE_NAME
-    ours = stored.FeatureFile(path)
+    ours = stored.FeatureFile(path, KEY)
     ours.write([(b"a" * 16, "ours")])  # opened and checked by this version
     mine = stored.fingerprint()
     with monkeypatch.context() as m:
         m.setattr(stored, "fingerprint", lambda: "another version of desk")
-        theirs = stored.FeatureFile(path)
+        theirs = stored.FeatureFile(path, KEY)
         theirs.write([(b"b" * 16, "theirs")])  # it empties the file, then writes its own
     assert stored.fingerprint() == mine
     assert ours.read([b"a" * 16, b"b" * 16]) == {}  # neither its entries nor ours (gone)
@@ -313,3 +315,26 @@ def test_entries_of_another_version_sharing_the_file_are_never_read(
     with monkeypatch.context() as m:
         m.setattr(stored, "fingerprint", lambda: "another version of desk")
         assert theirs.read([b"a" * 16, b"b" * 16, b"c" * 16]) == {b"b" * 16: "theirs"}
+
+
+def test_a_value_desk_did_not_sign_for_this_user_is_never_unpickled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+    import sqlite3
+
+    path = tmp_path / stored.FILE_NAME
+    mine = stored.FeatureFile(path, KEY)
+    mine.write([(b"a" * 16, "signed by me")])
+    stored.FeatureFile(path, b"another user's key, 32 bytes lng").write([(b"b" * 16, "signed by another key")])
+    with sqlite3.connect(path) as conn:  # planted: a pickle behind a made-up signature
+        conn.execute("INSERT INTO features (key, value) VALUES (?, ?)",
+                     (b"c" * 16, b"\0" * 32 + pickle.dumps(("os.system", "planted"))))
+        # ... and a signed value swapped under another key
+        value = conn.execute("SELECT value FROM features WHERE key = ?", (b"a" * 16,)).fetchone()[0]
+        conn.execute("INSERT INTO features (key, value) VALUES (?, ?)", (b"d" * 16, value))
+    unpickled: list[bytes] = []
+    original = pickle.loads
+    monkeypatch.setattr(pickle, "loads", lambda data, **k: unpickled.append(data) or original(data, **k))
+    assert mine.read([b"a" * 16, b"b" * 16, b"c" * 16, b"d" * 16]) == {b"a" * 16: "signed by me"}
+    assert len(unpickled) == 1
