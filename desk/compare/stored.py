@@ -67,7 +67,9 @@ _FINGERPRINT: dict[str, str] = {}
 
 def _code_digest() -> str:
     """A digest of the source of every core module of desk (not the window's): a changed line anywhere
-    in the code that computes features gives another fingerprint.  Computed once per process."""
+    in the code that computes features gives another fingerprint.  Computed once per process, when
+    this module is imported (with the code it runs: a process that outlives an upgrade keeps the
+    fingerprint of the code it loaded, not the new files')."""
     known = _FINGERPRINT.get("code")
     if known is not None:
         return known
@@ -88,6 +90,9 @@ def _code_digest() -> str:
     known = h.hexdigest()
     _FINGERPRINT["code"] = known
     return known
+
+
+_code_digest()
 
 
 def _settings_digest() -> str:
