@@ -242,14 +242,16 @@ def _compare(
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
     rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
     keys = [_row_key(r) for r in rows]
+    # a row of one passage without figures is described in no time: not worth a digest and an entry
+    kept = [features is not None and _worth_storing(r) for r in rows]
     if features is not None:
-        _prefetch_described(keys, features)  # rows an earlier process described
+        _prefetch_described([k for k, keep in zip(keys, kept, strict=True) if keep], features)
     owed: list[tuple[bytes, Any]] = []
-    for r, key in zip(rows, keys, strict=True):
+    for r, key, keep in zip(rows, keys, kept, strict=True):
         if cancelled is not None and cancelled():
             raise Cancelled()
         value = _describe(r, key)
-        if value is not None and features is not None:
+        if value is not None and keep:
             owed.append((stored.row_digest(key), value))
     if features is not None:
         features.write([*owed_features(), *owed])
@@ -378,6 +380,13 @@ def _row_key(row: Row) -> tuple[Any, ...]:
         )
         for outlet, refs in row.cells.items()
     )
+
+
+def _worth_storing(row: Row) -> bool:
+    """Whether describing ``row`` costs more than keeping its description: it holds two passages or more
+    (word differences), or a figure (statements, flags)."""
+    refs = [p for cell in row.cells.values() for p in cell]
+    return len(refs) > 1 or _has_claims(row)
 
 
 def _prefetch_described(keys: Sequence[tuple[Any, ...]], features: stored.FeatureFile) -> None:

@@ -338,3 +338,16 @@ def test_a_value_desk_did_not_sign_for_this_user_is_never_unpickled(
     monkeypatch.setattr(pickle, "loads", lambda data, **k: unpickled.append(data) or original(data, **k))
     assert mine.read([b"a" * 16, b"b" * 16, b"c" * 16, b"d" * 16]) == {b"a" * 16: "signed by me"}
     assert len(unpickled) == 1
+
+
+def test_only_rows_worth_their_entry_are_stored() -> None:
+    from desk.model import Row
+
+    plain = make_ref("The ferry left the harbour at dawn and crossed the lake in calm weather.", "North Post")
+    other = make_ref("Calm weather let the ferry cross the lake at dawn, the harbour said.", "Lake Daily",
+                     article="b")
+    counted = make_ref("The ferry carried 412 passengers across the lake.", "Hill Times", article="c",
+                       figures=[("412", 412.0, "", "passengers", "")])
+    assert not comp._worth_storing(Row(cells={"North Post": [plain]}))  # described in no time
+    assert comp._worth_storing(Row(cells={"North Post": [plain], "Lake Daily": [other]}))  # word differences
+    assert comp._worth_storing(Row(cells={"Hill Times": [counted]}))  # a figure: statements
