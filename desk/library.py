@@ -133,6 +133,28 @@ def index_backend_version() -> str:
     return describe()
 
 
+#: names a canon function (:meth:`Library._canon`) remembers; beyond them it starts afresh
+CANON_REMEMBERED = 100_000
+
+
+def _remembering(canon: Callable[[str], str]) -> Callable[[str], str]:
+    """``canon`` remembering its answers: a comparison reads the claimants of some 500 articles, the same
+    few hundred names again and again.  Each alias book and spelling table gets a new function
+    (:meth:`Library._canon`), so nothing remembered outlives the book it was read from."""
+    known: dict[str, str] = {}
+
+    def remembered(name: str) -> str:
+        got = known.get(name)
+        if got is None:
+            got = canon(name)
+            if len(known) >= CANON_REMEMBERED:
+                known.clear()
+            known[name] = got
+        return got
+
+    return remembered
+
+
 class Library:
     def __init__(
         self, folder: str | Path, data_dir: str | Path | None = None, *, backend: BackendFactory | None = None
@@ -239,8 +261,9 @@ class Library:
                     named = name
                 return spelling.get(spelling_key(named), named) if named else ""
 
-        self._canon_cache = (key, canon)
-        return canon
+        remembered = _remembering(canon)
+        self._canon_cache = (key, remembered)
+        return remembered
 
     def _spellings(self) -> dict[str, str]:
         """One spelling per claimant name that the folder writes in several ways.
@@ -545,6 +568,13 @@ class Library:
         except OSError:
             aliases = ()
         return (self._store_state(), aliases, self._alias_edits)
+
+    def signing_key(self) -> bytes:
+        """This user's key that signs the index, for what the data directory keeps that desk must not
+        read unless it wrote it (:mod:`desk.compare.stored`'s pickled features)."""
+        from desk.index.whoosh.engine import _key
+
+        return _key()
 
     def related_words(self) -> Any:
         """Related words learned from this library's indexed passages (:mod:`desk.compare.related`),

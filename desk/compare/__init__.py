@@ -22,10 +22,12 @@ from desk.corpus import UNKNOWN_OUTLET
 from desk.errors import ArticleGone, Cancelled, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
+from . import stored
 from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
+from .profile import owed_features, prefetch
 from .recent import Recent as _Recent
 from .retrieve import (
     DEPTH,
@@ -212,6 +214,9 @@ def _compare(
         raise Cancelled()
     refs = [u for u, _ in units]
     separate_unknown_sources(refs)
+    features = stored.for_library(library)
+    if features is not None:
+        prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)
@@ -236,10 +241,20 @@ def _compare(
     words = plain_words(query)
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
     rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
-    for r in rows:
+    keys = [_row_key(r) for r in rows]
+    # a row of one passage without figures is described in no time: not worth a digest and an entry
+    kept = [features is not None and _worth_storing(r) for r in rows]
+    if features is not None:
+        _prefetch_described([k for k, keep in zip(keys, kept, strict=True) if keep], features)
+    owed: list[tuple[bytes, Any]] = []
+    for r, key, keep in zip(rows, keys, kept, strict=True):
         if cancelled is not None and cancelled():
             raise Cancelled()
-        _describe(r)
+        value = _describe(r, key)
+        if value is not None and keep:
+            owed.append((stored.row_digest(key), value))
+    if features is not None:
+        features.write([*owed_features(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -258,7 +273,7 @@ _MAKERS = (
     "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
     "desk.compare.joining",
     "desk.compare.order", "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
-    "desk.compare.retrieve", "desk.compare.statements", "desk.compare.tokens",
+    "desk.compare.retrieve", "desk.compare.statements", "desk.compare.stored", "desk.compare.tokens",
 )
 _PLAIN = (bool, int, float, str)
 
@@ -367,12 +382,34 @@ def _row_key(row: Row) -> tuple[Any, ...]:
     )
 
 
-def _describe(row: Row) -> None:
+def _worth_storing(row: Row) -> bool:
+    """Whether describing ``row`` costs more than keeping its description: it holds two passages or more
+    (word differences), or a figure (statements, flags)."""
+    refs = [p for cell in row.cells.values() for p in cell]
+    return len(refs) > 1 or _has_claims(row)
+
+
+def _prefetch_described(keys: Sequence[tuple[Any, ...]], features: stored.FeatureFile) -> None:
+    """Read the descriptions of rows (by :func:`_row_key`) not in memory from ``features`` into the
+    memory :func:`_describe` reads (an earlier process described them)."""
+    missing = {k: stored.row_digest(k) for k in keys if _DESCRIBED.get(k) is None}
+    if not missing:
+        return
+    found = features.read(list(dict.fromkeys(missing.values())))
+    for key, digest in missing.items():
+        value = found.get(digest)
+        if value is not None:
+            _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
+
+
+def _describe(row: Row, key: tuple[Any, ...] | None = None) -> Any:
     """:func:`desk.compare.statements.describe_row`, remembered for rows met again (same passages,
-    same claims): the warm re-run of a query describes nothing twice."""
+    same claims): the warm re-run of a query describes nothing twice.  Returns the description when
+    it was computed here (None when it was remembered)."""
     from .statements import describe_row
 
-    key = _row_key(row)
+    if key is None:
+        key = _row_key(row)
     hit = _DESCRIBED.get(key)
     if hit is not None:
         statements, disagreement, clashing, differences, summary, word_diffs = hit
@@ -382,13 +419,14 @@ def _describe(row: Row) -> None:
         row.differences = list(differences)
         row.summary = summary
         row.word_diffs = {k: list(v) for k, v in word_diffs.items()}
-        return
+        return None
     describe_row(row)
     value = (
         tuple(row.statements), row.disagreement, tuple(row.clashing), tuple(row.differences), row.summary,
         {k: tuple(v) for k, v in row.word_diffs.items()},
     )
     _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
+    return value
 
 
 def clear_described() -> None:

@@ -897,7 +897,8 @@ def join_strong_pairs(
 
     def link(a: list[int], b: list[int]) -> float:
         ca, cb = col_of[a], col_of[b]
-        vals = [sim[np.asarray(a)][:, cb[cb >= 0]].ravel(), sim[np.asarray(b)][:, ca[ca >= 0]].ravel()]
+        # the blocks alone (np.ix_'s), not every column of the members' rows first
+        vals = [sim[np.asarray(a)[:, None], cb[cb >= 0]].ravel(), sim[np.asarray(b)[:, None], ca[ca >= 0]].ravel()]
         flat = np.concatenate(vals)
         return float(flat.mean()) if len(flat) else 0.0
 

@@ -6,13 +6,16 @@ import datetime as dt
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from desk.model import Claim, Figure, PassageRef
 
 from .places import place_key
+from .stored import FeatureFile, passage_key
 from .tokens import OUTCOMES, clear_word_stems, content_stems, stem
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
@@ -232,10 +235,64 @@ def claims_of(ref: PassageRef) -> list[Claim]:
     return [c for c in ref.claims if ref.start <= c.figure.start < ref.end]
 
 
+def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None]:
+    return (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
+
+
+#: passages this process profiles itself, for the features file (:func:`prefetch`, :func:`owed_features`):
+#: cache key -> (the file's key, the hash of the text profiled)
+_OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] = {}
+
+
+def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
+    """Read the features of ``refs`` that are not in memory from ``features`` (a file an earlier process
+    wrote, :mod:`desk.compare.stored`) into the cache :func:`profile` reads; the others are owed to
+    the file (:func:`owed_features`)."""
+    missing: list[tuple[tuple[str, int, int, int, int, dt.date | None], PassageRef, bytes]] = []
+    seen: set[tuple[str, int, int, int, int, dt.date | None]] = set()
+    for ref in refs:
+        key = _cache_key(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] == hash(ref.text):
+            continue
+        missing.append((key, ref, passage_key(ref)))
+    if not missing:
+        return
+    found = features.read([k for _, _, k in missing])
+    if len(_OWED) > _CACHE_SIZE:
+        _OWED.clear()
+    for key, ref, file_key in missing:
+        value = found.get(file_key)
+        if value is None:
+            _OWED[key] = (file_key, hash(ref.text))
+            continue
+        stems_, norm_, facts_, claimants_, values_, about_, counted_ = value
+        _CACHE[key] = (hash(ref.text), stems_, norm_, facts_, claimants_, values_, about_, stem_numbers(stems_),
+                       counted_)
+        if len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+
+
+def owed_features() -> list[tuple[bytes, Any]]:
+    """The features this process computed for passages :func:`prefetch` did not find in the file, as
+    (the file's key, value) for :meth:`desk.compare.stored.FeatureFile.write`; forgotten here."""
+    owed = dict(_OWED)
+    _OWED.clear()
+    items = []
+    for key, (file_key, text_hash) in owed.items():
+        c = _CACHE.get(key)
+        if c is not None and c[0] == text_hash:
+            items.append((file_key, (c[1], c[2], c[3], c[4], c[5], c[6], c[8])))
+    return items
+
+
 def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     """The features of one passage (cached by article, passage, claim count and date: the as-of days
     read relative dates against it)."""
-    key = (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
+    key = _cache_key(ref)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
@@ -297,6 +354,7 @@ def clear_cache() -> None:
     clear_described()
     clear_results()
     _CACHE.clear()
+    _OWED.clear()
     clear_word_stems()
     _candidates_cached.cache_clear()
     _places_in.cache_clear()

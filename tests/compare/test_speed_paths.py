@@ -6,6 +6,7 @@ import itertools
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -327,3 +328,22 @@ def test_warming_up_loads_the_compare_modules_the_related_words_and_the_alias_na
     assert asked == ["related", "aliases"]
     assert {"desk.compare.asof", "desk.compare.statements", "desk.compare.disagree"} <= set(sys.modules)
     warm_up(object())  # a library without either: the modules only
+
+
+def test_the_remembered_canon_answers_as_the_book_and_each_name_is_read_once(monkeypatch: Any) -> None:
+    import desk.library as library_module
+
+    asked: list[str] = []
+
+    def book(name: str) -> str:
+        asked.append(name)
+        return {"envoy Teodor Kalm": "Teodor Kalm", "Mira Osk": ""}.get(name, name.upper())
+
+    canon = library_module._remembering(book)
+    names = ["envoy Teodor Kalm", "Mira Osk", "harbour office", "Mira Osk", "envoy Teodor Kalm", "harbour office"]
+    assert [canon(n) for n in names] == [book(n) for n in names]
+    assert asked[:3] == ["envoy Teodor Kalm", "Mira Osk", "harbour office"]
+    assert len(asked) == 3 + len(names)  # the remembered function asked the book once per name
+    monkeypatch.setattr(library_module, "CANON_REMEMBERED", 2)
+    small = library_module._remembering(book)
+    assert [small(n) for n in names] == ["Teodor Kalm", "", "HARBOUR OFFICE", "", "Teodor Kalm", "HARBOUR OFFICE"]

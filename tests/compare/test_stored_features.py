@@ -1,0 +1,353 @@
+"""Passage features kept across processes (desk.compare.stored): read back by a new process, never stale,
+bounded, and a damaged or half-written file is set aside without a traceback."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import desk.compare as comp
+from desk.compare import compare_query, profile, stored
+from desk.compare.profile import clear_cache
+from desk.export.json import to_plain
+from desk.library import Library
+from desk.model import Attribution, Boilerplate
+
+from .helpers import make_ref, write_article
+
+KEY = b"k" * 32  # a signing key of the tests' own
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    f = tmp_path / "articles"
+    f.mkdir()
+    write_article(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
+                  "lake before the storm closed the harbour on Tuesday.")
+    write_article(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 412 passengers across the lake "
+                  "before the storm closed the harbour.")
+    write_article(f, "c.md", "Hill Times", "The storm closed the harbour, and the ferry with 412 passengers waited on "
+                  "the far side of the lake until dawn.")
+    return f
+
+
+@pytest.fixture
+def profiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each passage this process profiles itself (not read from memory or the features file), by text."""
+    clear_cache()
+    stored.forget_files()
+    calls: list[str] = []
+    original = profile._about
+
+    def counting(text: str, ref: Any) -> Any:
+        calls.append(ref.text)
+        return original(text, ref)
+
+    monkeypatch.setattr(profile, "_about", counting)
+    monkeypatch.setattr(comp, "RESULTS_KEPT", 0)  # every comparison groups again
+    return calls
+
+
+def _plain(c: Any) -> Any:
+    data = to_plain(c)
+    data.pop("created")
+    return data
+
+
+def _features_file(data: Path) -> Path:
+    found = list(data.rglob(stored.FILE_NAME))
+    assert len(found) == 1
+    return found[0]
+
+
+def _new_process() -> None:
+    """What a new process starts with: nothing in memory (the file stays)."""
+    clear_cache()
+    stored.forget_files()
+
+
+def test_a_new_process_reads_the_features_an_earlier_one_wrote(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        assert len(profiled) >= 3  # every sentence profiled once
+        _new_process()
+        profiled.clear()
+        again = compare_query(lib, "ferry passengers")
+    assert profiled == []  # all read from the file
+    assert _plain(again) == _plain(first)
+    assert _features_file(data).is_relative_to(data)
+    assert not list(folder.rglob("*.sqlite*"))  # never in the article folder
+
+
+def test_a_changed_article_is_profiled_again(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        write_article(folder, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 455 passengers across "
+                      "the lake before the storm closed the harbour.")
+        lib.update(extract=True)
+        _new_process()
+        profiled.clear()
+        after = compare_query(lib, "ferry passengers")
+    assert [t for t in profiled if "455" in t]  # the new text, profiled
+    assert not [t for t in profiled if "412" in t]  # the unchanged articles, read from the file
+    values = {s.figure.value for r in after.rows for s in r.statements}
+    assert 455.0 in values
+
+
+def test_the_key_covers_everything_a_profile_reads() -> None:
+    ref = make_ref("The ferry carried 412 passengers, Ilse Varga said on Tuesday.", "North Post",
+                   figures=[("412", 412.0, "", "passengers", "Ilse Varga")])
+    ref.date = dt.date(2021, 5, 4)
+    key = stored.passage_key(ref)
+    assert stored.passage_key(dataclasses.replace(ref)) == key  # the same passage again
+
+    claim = ref.claims[0]
+    renamed = dataclasses.replace(claim, claimant="Harbour Master Varga")  # an alias edit
+    other_value = dataclasses.replace(claim, figure=dataclasses.replace(claim.figure, value=413.0))
+    other_count = dataclasses.replace(claim, figure=dataclasses.replace(claim.figure, counted="ferries"))
+    changed = [
+        dataclasses.replace(ref, text=ref.text.replace("Tuesday", "Monday")),
+        dataclasses.replace(ref, date=dt.date(2021, 5, 5)),
+        dataclasses.replace(ref, date=None),
+        dataclasses.replace(ref, claims=[renamed]),
+        dataclasses.replace(ref, claims=[other_value]),
+        dataclasses.replace(ref, claims=[other_count]),
+        dataclasses.replace(ref, claims=[]),
+        dataclasses.replace(ref, attributions=[Attribution("Ilse Varga", 0, 5, "Ilse Varga", "said", 6, 10, 11, 40)]),
+        dataclasses.replace(ref, boilerplate=[Boilerplate(0, 4, "caption")]),
+        dataclasses.replace(ref, start=ref.start + 10, end=ref.end + 10),
+    ]
+    keys = [stored.passage_key(r) for r in changed]
+    assert key not in keys
+    assert len(set(keys)) == len(keys)
+
+
+def test_other_code_or_settings_empty_the_file(
+    folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        n = len(profiled)
+        # a setting of the feature modules changed (a session, a test, a new release's default)
+        monkeypatch.setattr(profile, "CONTEXT_WORDS", profile.CONTEXT_WORDS + 1)
+        _new_process()
+        profiled.clear()
+        compare_query(lib, "ferry passengers")
+        assert len(profiled) == n
+        # desk's code changed (another release, an edited module)
+        monkeypatch.setitem(stored._FINGERPRINT, "code", "another version of desk")
+        _new_process()
+        profiled.clear()
+        compare_query(lib, "ferry passengers")
+        assert len(profiled) == n
+        _new_process()
+        profiled.clear()
+        compare_query(lib, "ferry passengers")
+        assert profiled == []  # what that code wrote, it reads
+
+
+def test_a_damaged_file_is_set_aside_without_a_traceback(
+    folder: Path, profiled: list[str], caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        path = _features_file(data)
+        path.write_bytes(b"not a database at all\x00" * 300)
+        _new_process()
+        caplog.set_level(logging.INFO)
+        again = compare_query(lib, "ferry passengers")
+        assert _plain(again) == _plain(first)
+        assert not [r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info]
+        assert "Traceback" not in capsys.readouterr().err
+        # the damaged file was replaced by a working one: the next process reads it
+        _new_process()
+        profiled.clear()
+        compare_query(lib, "ferry passengers")
+    assert profiled == []
+
+
+def test_a_damaged_entry_is_profiled_again(folder: Path, profiled: list[str]) -> None:
+    import sqlite3
+
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        n = len(profiled)
+        with sqlite3.connect(_features_file(data)) as conn:
+            conn.execute("UPDATE features SET value = x'00ff'")
+        _new_process()
+        profiled.clear()
+        again = compare_query(lib, "ferry passengers")
+    assert len(profiled) == n
+    assert _plain(again) == _plain(first)
+
+
+_KILLED_MID_WRITE = """
+import os, sys
+from pathlib import Path
+from desk.compare import stored
+f = stored.FeatureFile(Path(sys.argv[1]), b"k" * 32)
+conn = f._open()
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("DELETE FROM features")
+conn.executemany("INSERT INTO features (key, value) VALUES (?, ?)", [(bytes([i]) * 16, b"junk") for i in range(50)])
+os._exit(9)  # killed before the commit
+"""
+
+
+def test_a_process_killed_mid_write_leaves_the_earlier_entries(tmp_path: Path) -> None:
+    path = tmp_path / stored.FILE_NAME
+    f = stored.FeatureFile(path, KEY)
+    f.write([(b"k" * 16, ("stems", 1)), (b"j" * 16, ("more", 2))])
+    done = subprocess.run([sys.executable, "-c", _KILLED_MID_WRITE, str(path)], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 9, done.stderr
+    again = stored.FeatureFile(path, KEY)
+    assert again.read([b"k" * 16, b"j" * 16, bytes([1]) * 16]) == {b"k" * 16: ("stems", 1), b"j" * 16: ("more", 2)}
+
+
+def test_the_file_keeps_only_the_newest_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stored, "MAX_ENTRIES", 3)
+    f = stored.FeatureFile(tmp_path / stored.FILE_NAME, KEY)
+    keys = [bytes([i]) * 16 for i in range(5)]
+    f.write([(k, i) for i, k in enumerate(keys[:2])])
+    f.write([(k, i + 2) for i, k in enumerate(keys[2:])])
+    assert f.read(keys) == {keys[2]: 2, keys[3]: 3, keys[4]: 4}
+
+
+def test_switched_off_no_file_is_written(folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stored, "ENABLED", False)
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        assert compare_query(lib, "ferry passengers").rows
+    assert not list(data.rglob(stored.FILE_NAME))
+
+
+@pytest.fixture
+def described(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each row this process describes itself (not read from memory or the features file)."""
+    from desk.compare import statements
+
+    calls: list[int] = []
+    original = statements.describe_row
+
+    def counting(row: Any) -> None:
+        calls.append(len(row.cells))
+        original(row)
+
+    monkeypatch.setattr(statements, "describe_row", counting)
+    return calls
+
+
+def test_a_new_process_reads_row_descriptions_and_an_alias_edit_describes_again(
+    folder: Path, profiled: list[str], described: list[int]
+) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        assert described
+        assert {s.claimant for r in first.rows for s in r.statements} == {"Ilse Varga", ""}
+        _new_process()
+        described.clear()
+        again = compare_query(lib, "ferry passengers")
+        assert described == []  # every row's figures, flags and word differences read from the file
+        assert _plain(again) == _plain(first)
+        lib.edit_alias("rename", "Ilse Varga", "Harbour Master Varga")
+        _new_process()
+        renamed = compare_query(lib, "ferry passengers")
+    assert described  # the rows with her figures, described again
+    names = {s.claimant for r in renamed.rows for s in r.statements}
+    assert "Harbour Master Varga" in names
+    assert "Ilse Varga" not in names
+
+
+def test_a_file_another_process_is_writing_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    path = tmp_path / stored.FILE_NAME
+    stored.FeatureFile(path, KEY).write([(b"k" * 16, ("stems", 1))])
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN EXCLUSIVE")  # another process in the middle of its write
+    try:
+        reader = stored.FeatureFile(path, KEY)
+        monkeypatch.setattr(reader, "_connect", lambda: sqlite3.connect(path, timeout=0.05, isolation_level=None))
+        assert reader.read([b"k" * 16]) == {}  # not now
+        reader.write([(b"j" * 16, ("more", 2))])  # waits for a later run
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert path.exists()
+    assert reader.read([b"k" * 16, b"j" * 16]) == {b"k" * 16: ("stems", 1)}  # kept, and readable again
+
+
+def test_entries_of_another_version_sharing_the_file_are_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / stored.FILE_NAME
+    ours = stored.FeatureFile(path, KEY)
+    ours.write([(b"a" * 16, "ours")])  # opened and checked by this version
+    mine = stored.fingerprint()
+    with monkeypatch.context() as m:
+        m.setattr(stored, "fingerprint", lambda: "another version of desk")
+        theirs = stored.FeatureFile(path, KEY)
+        theirs.write([(b"b" * 16, "theirs")])  # it empties the file, then writes its own
+    assert stored.fingerprint() == mine
+    assert ours.read([b"a" * 16, b"b" * 16]) == {}  # neither its entries nor ours (gone)
+    ours.write([(b"c" * 16, "ours again")])  # not mixed into the other version's file
+    with monkeypatch.context() as m:
+        m.setattr(stored, "fingerprint", lambda: "another version of desk")
+        assert theirs.read([b"a" * 16, b"b" * 16, b"c" * 16]) == {b"b" * 16: "theirs"}
+
+
+def test_a_value_desk_did_not_sign_for_this_user_is_never_unpickled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+    import sqlite3
+
+    path = tmp_path / stored.FILE_NAME
+    mine = stored.FeatureFile(path, KEY)
+    mine.write([(b"a" * 16, "signed by me")])
+    stored.FeatureFile(path, b"another user's key, 32 bytes lng").write([(b"b" * 16, "signed by another key")])
+    with sqlite3.connect(path) as conn:  # planted: a pickle behind a made-up signature
+        conn.execute("INSERT INTO features (key, value) VALUES (?, ?)",
+                     (b"c" * 16, b"\0" * 32 + pickle.dumps(("os.system", "planted"))))
+        # ... and a signed value swapped under another key
+        value = conn.execute("SELECT value FROM features WHERE key = ?", (b"a" * 16,)).fetchone()[0]
+        conn.execute("INSERT INTO features (key, value) VALUES (?, ?)", (b"d" * 16, value))
+    unpickled: list[bytes] = []
+    original = pickle.loads
+    monkeypatch.setattr(pickle, "loads", lambda data, **k: unpickled.append(data) or original(data, **k))
+    assert mine.read([b"a" * 16, b"b" * 16, b"c" * 16, b"d" * 16]) == {b"a" * 16: "signed by me"}
+    assert len(unpickled) == 1
+
+
+def test_only_rows_worth_their_entry_are_stored() -> None:
+    from desk.model import Row
+
+    plain = make_ref("The ferry left the harbour at dawn and crossed the lake in calm weather.", "North Post")
+    other = make_ref("Calm weather let the ferry cross the lake at dawn, the harbour said.", "Lake Daily",
+                     article="b")
+    counted = make_ref("The ferry carried 412 passengers across the lake.", "Hill Times", article="c",
+                       figures=[("412", 412.0, "", "passengers", "")])
+    assert not comp._worth_storing(Row(cells={"North Post": [plain]}))  # described in no time
+    assert comp._worth_storing(Row(cells={"North Post": [plain], "Lake Daily": [other]}))  # word differences
+    assert comp._worth_storing(Row(cells={"Hill Times": [counted]}))  # a figure: statements
