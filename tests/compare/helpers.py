@@ -145,3 +145,12 @@ def write_article(folder: Path, name: str, outlet: str, body: str, published: st
     (folder / name).write_text(
         f'---\ntitle: "{name}"\nsite: "{outlet}"\npublished: "{published}"\n---\n\n{body}\n', encoding="utf-8"
     )
+
+
+def write_ferry_articles(folder: Path, second_count: str = "412") -> None:
+    """Two outlets' reports of one ferry crossing (a.md, b.md); ``second_count`` is the second report's
+    passenger count (a different one makes the reports disagree)."""
+    write_article(folder, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers "
+                  "across the lake before the storm closed the harbour on Tuesday.")
+    write_article(folder, "b.md", "Lake Daily", f"Ilse Varga told reporters the ferry carried {second_count} "
+                  "passengers across the lake before the storm closed the harbour.")

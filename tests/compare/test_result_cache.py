@@ -13,17 +13,14 @@ from desk.compare import compare_query, grouping
 from desk.export.json import to_plain
 from desk.library import Library
 
-from .helpers import write_article
+from .helpers import write_article, write_ferry_articles
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     f = tmp_path / "articles"
     f.mkdir()
-    write_article(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
-                  "lake before the storm closed the harbour on Tuesday.")
-    write_article(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 430 passengers across the lake "
-                  "before the storm closed the harbour.")
+    write_ferry_articles(f, second_count="430")
     return f
 
 

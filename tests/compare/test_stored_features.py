@@ -20,7 +20,7 @@ from desk.export.json import to_plain
 from desk.library import Library
 from desk.model import Attribution, Boilerplate
 
-from .helpers import make_ref, write_article
+from .helpers import make_ref, write_article, write_ferry_articles
 
 KEY = b"k" * 32  # a signing key of the tests' own
 
@@ -29,10 +29,7 @@ KEY = b"k" * 32  # a signing key of the tests' own
 def folder(tmp_path: Path) -> Path:
     f = tmp_path / "articles"
     f.mkdir()
-    write_article(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
-                  "lake before the storm closed the harbour on Tuesday.")
-    write_article(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 412 passengers across the lake "
-                  "before the storm closed the harbour.")
+    write_ferry_articles(f)
     write_article(f, "c.md", "Hill Times", "The storm closed the harbour, and the ferry with 412 passengers waited on "
                   "the far side of the lake until dawn.")
     return f

@@ -11,17 +11,14 @@ import desk.compare as comp
 from desk.compare.retrieve import Candidate
 from desk.library import Library
 
-from .helpers import write_article
+from .helpers import write_article, write_ferry_articles
 
 
 @pytest.fixture
 def lib(tmp_path: Path):  # type: ignore[no-untyped-def]
     f = tmp_path / "articles"
     f.mkdir()
-    write_article(f, "a.md", "North Post", "Harbour master Ilse Varga said the ferry carried 412 passengers across the "
-                  "lake before the storm closed the harbour on Tuesday.")
-    write_article(f, "b.md", "Lake Daily", "Ilse Varga told reporters the ferry carried 412 passengers across the lake "
-                  "before the storm closed the harbour.")
+    write_ferry_articles(f)
     write_article(f, "c.md", "Hill Gazette", "The quarry museum's bakery sold 3,000 loaves of rye bread to hikers over "
                   "the long summer season.")
     with Library(f, data_dir=tmp_path / "data") as library:
