@@ -176,8 +176,9 @@ class Quantity:
             return False  # one night's dead are not the war's
         if self.thing and other.thing:
             if self.thing != other.thing and self.unit.partition(" per ")[0] not in _COUNTING_UNITS:
-                # "20m tonnes of grain" and "22m tonnes of food": a word for any stuff takes in the rest
-                return self.thing in GENERIC_STUFF or other.thing in GENERIC_STUFF
+                # "20m tonnes of grain" and "22m tonnes of food": a word for any stuff takes in the rest,
+                # and so does a unit with no stuff named ("closer to 8 million cubic metres")
+                return any(t in GENERIC_STUFF or t in MEASURES for t in (self.thing, other.thing))
             return self.thing == other.thing
         # "40 killed" may be "53 prisoners killed"; two figures with neither kind nor thing never match
         return bool(self.kind or self.thing)
@@ -394,6 +395,9 @@ def quantity_of(
         stuff = _measured(context[0], context[2], counted)
         if stuff:
             measure, thing = thing, stuff
+    if thing in MEASURES and not measure:
+        # "closer to 8 million cubic metres": measured in cubic metres, of what the text does not say
+        measure = thing
     measure = _MEASURE_FOLD.get(measure, measure)
     if thing == "casualti":
         thing = ""

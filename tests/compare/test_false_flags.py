@@ -361,3 +361,16 @@ def test_short_names_shorten_people_not_places_or_bodies() -> None:
     assert short_name("New Varnia Times") == "New Varnia Times"
     assert short_name("Red Cross") == "Red Cross"
     assert short_name("Brisk Crisis Group") == "Brisk Crisis Group"
+
+
+def test_a_unit_with_no_stuff_named_may_measure_any() -> None:
+    """"Closer to 8 million cubic metres" (of what, the sentence leaves to the one before) rivals "5.7
+    million cubic metres of water"."""
+    water = _claim("The operator said 5.7 million cubic metres of water were released when the spillway broke.",
+                   "5.7 million", "The operator", "Daily A")
+    bare = _claim("A hydrologist estimated the release at closer to 8 million cubic metres.", "8 million",
+                  "A hydrologist", "Daily B")
+    assert bare.quantity.unit == water.quantity.unit
+    assert bare.quantity.matches(water.quantity)
+    assert water.quantity.matches(bare.quantity)
+    assert _flagged([water, bare])
