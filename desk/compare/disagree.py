@@ -315,7 +315,7 @@ def _measured_alike(claims: Sequence[ClaimFact], quantity: Quantity) -> list[Cla
     """The claims measured in the unit ``quantity`` is measured in (tonnes, barrels; not counts, money or
     shares), whatever they measure: a row that gives many tonnages lists loads or shipments ("66,000 tons
     of corn" on one ship, "12,000 tons" on another), not rival figures for one of them."""
-    if quantity.unit.partition(" per ")[0] in ("count", "money", "percent"):
+    if not quantity.measure:
         return []
     return [c for c in claims if c.quantity.unit == quantity.unit]
 

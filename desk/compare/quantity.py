@@ -175,7 +175,7 @@ class Quantity:
         if self.scope and other.scope and self.scope != other.scope:
             return False  # one night's dead are not the war's
         if self.thing and other.thing:
-            if self.thing != other.thing and self.unit.partition(" per ")[0] not in _COUNTING_UNITS:
+            if self.thing != other.thing and self.measure:
                 # "20m tonnes of grain" and "22m tonnes of food": a word for any stuff takes in the rest,
                 # and so does a unit with no stuff named ("closer to 8 million cubic metres")
                 return any(t in GENERIC_STUFF or t in MEASURES for t in (self.thing, other.thing))
@@ -188,10 +188,20 @@ class Quantity:
         return self.matches(other) and bool(self.thing) == bool(other.thing)
 
     @property
+    def measure(self) -> str:
+        """The unit of measure ("tonn", "barrel") of a measured quantity; "" for counts, money and shares."""
+        base = self.unit.partition(" per ")[0]
+        return "" if base in _COUNTING_UNITS else base
+
+    @property
+    def rate(self) -> str:
+        """The period of a rate ("month" for "5m tonnes a month"), or ""."""
+        return self.unit.partition(" per ")[2]
+
+    @property
     def label(self) -> str:
         if self.written:
-            rate = self.unit.partition(" per ")[2]
-            label = f"{self.written} per {rate}" if rate else self.written
+            label = f"{self.written} per {self.rate}" if self.rate else self.written
             return f"{label} (before)" if self.baseline else label
         parts = []
         if self.subject:

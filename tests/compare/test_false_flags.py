@@ -374,3 +374,12 @@ def test_a_unit_with_no_stuff_named_may_measure_any() -> None:
     assert bare.quantity.matches(water.quantity)
     assert water.quantity.matches(bare.quantity)
     assert _flagged([water, bare])
+
+
+def test_a_quantity_says_its_measure_and_rate() -> None:
+    daily = _claim("Refineries in Brisk process 200,000 barrels of crude oil a day, the minister said.", "200,000",
+                   "the minister", "Daily A")
+    toll = _claim("Police said 40 people were killed in Brisk.", "40", "Police", "Daily B")
+    assert (daily.quantity.measure, daily.quantity.rate) == ("barrel", "day")
+    assert (toll.quantity.measure, toll.quantity.rate) == ("", "")
+    assert daily.quantity.label == "barrels per day"
