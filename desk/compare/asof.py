@@ -22,6 +22,7 @@ API (Qt-free, pure; shared with the timeline):
 Relative expressions resolved (python-dateutil's ``relativedelta`` does the
 calendar arithmetic): weekdays ("on Saturday": the latest such day on or
 before the reference day), "yesterday"/"today"/"overnight"/"last night",
+"now"/"currently"/"at present" (the reference day: "in May 200 a day, while now 30"),
 "N days/weeks/months ago|earlier|before", "a week earlier", "last
 week/month/year", "this week/month", "earlier this month", absolute dates
 with or without the year, "in March", "June 2022", "early/mid/late June",
@@ -144,7 +145,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
     ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
     ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
-    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today)\b", re.IGNORECASE)),
+    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|"
+                       r"now|currently|at\s+present)\b", re.IGNORECASE)),
     # a span of years: "from 2014 to 2016", "between 2014 and 2016", "in 2014-2016", "2014–16"
     (
         "years",
@@ -395,7 +397,8 @@ _NEEDS = {
     "ago": re.compile(r"\b(?:ago|earlier|before|previously|prior)\b", re.IGNORECASE),
     "last": re.compile(r"\b(?:last|past|previous|this)\s", re.IGNORECASE),
     "first": re.compile(r"\bthe\s+(?:first|past|last|previous)\s", re.IGNORECASE),
-    "rel": re.compile(r"yesterday|today|tonight|overnight|last\s+night|this\s+morning", re.IGNORECASE),
+    "rel": re.compile(r"yesterday|today|tonight|overnight|last\s+night|this\s+morning|now|currently|at\s+present",
+                      re.IGNORECASE),
     "years": re.compile(r"(?:19|20)\d\d\s*[-–]|\b(?:from|between)\s+(?:19|20)\d\d", re.IGNORECASE),
     "year": re.compile(r"(?:19|20)\d\d\b"),
 }
@@ -406,7 +409,7 @@ _NEEDS = {
 _NEED_WORDS = {
     "abs": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
-    "rel": ("yesterday", "today", "tonight", "overnight", "night", "morning"),
+    "rel": ("yesterday", "today", "tonight", "overnight", "night", "morning", "now", "current", "present"),
 }
 _ISO_NEED = re.compile(r"\d{4}-\d{2}")
 #: letters a case-insensitive pattern matches that str.lower() does not turn into ASCII

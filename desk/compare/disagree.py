@@ -35,7 +35,9 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   Before that, a claimant's bare figure that the same claimant gives
   elsewhere as a running count is taken as that running count; figures
   counted as parts ("another 75", "30 others", "25 of the wounded") never
-  clash.  ``toll_gap_days`` shortens the growth gap for tolls.  One named
+  clash; a figure that names no side ("1,351 troops killed") takes the one
+  side that other reports of the same figure name ("1,351 Russian soldiers").
+  ``toll_gap_days`` shortens the growth gap for tolls.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself).
 
@@ -311,6 +313,28 @@ def _as_running(claims: Sequence[ClaimFact], same: Callable[[str, str], bool]) -
     return out
 
 
+def _sides_from_twins(claims: Sequence[ClaimFact]) -> list[ClaimFact]:
+    """A figure that does not say whose things it counts ("1,351 military personnel killed") takes the side
+    that other reports of the very same figure name ("1,351 Russian soldiers killed"), when they all name one
+    side: one figure reported alike is one count, so it never clashes with the other side's toll."""
+    sides: dict[tuple[float, str, str], set[str]] = {}
+    for c in claims:
+        q = c.quantity
+        if q.subject and not q.subject.startswith("own"):
+            sides.setdefault((c.value, q.kind, q.unit), set()).add(q.subject)
+    if not sides:
+        return list(claims)
+    out: list[ClaimFact] = []
+    for c in claims:
+        q = c.quantity
+        if not q.subject:
+            named = sides.get((c.value, q.kind, q.unit), set())
+            if len(named) == 1:
+                c = replace(c, quantity=replace(q, subject=next(iter(named))))
+        out.append(c)
+    return out
+
+
 def _measured_alike(claims: Sequence[ClaimFact], quantity: Quantity) -> list[ClaimFact]:
     """The claims measured in the unit ``quantity`` is measured in (tonnes, barrels; not counts, money or
     shares), whatever they measure: a row that gives many tonnages lists loads or shipments ("66,000 tons
@@ -346,7 +370,7 @@ def judge(
     """
     same = same_claimant or (lambda x, y: x.casefold() == y.casefold())
     out: list[Verdict] = []
-    for group in _groups(_as_running(claims, same)):
+    for group in _groups(_as_running(_sides_from_twins(claims), same)):
         quantity = group[0].quantity
         gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else growth_gap_days
         sources: list[ClaimFact] = []

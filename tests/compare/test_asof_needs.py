@@ -19,6 +19,7 @@ SENTENCES = [
     "Three days earlier the harbour had reopened, a spokesman said on Friday.",
     "A ſeptember storm (an old spelling) closed the harbour.",
     "Nothing here names a day at all.",
+    "The pumps now move 120 tonnes, CURRENTLY the most since March.",
 ]
 
 

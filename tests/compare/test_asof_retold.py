@@ -101,3 +101,17 @@ def test_a_report_retold_months_later_joins_the_first_report() -> None:
     ])
     assert len(rows) == 1
     assert set(rows[0].cells) == {"Outlet A", "Outlet B"}
+
+
+def test_now_in_the_figures_own_clause_is_the_article_day() -> None:
+    text = ("At the height of the floods in January and February the pumps moved 900 tonnes a day, "
+            "while now they move around 120 tonnes a day.")
+    assert resolve_as_of(text, BASE, at=text.index("900")).end == dt.date(2021, 2, 28)
+    got = resolve_as_of(text, BASE, at=text.index("120"))
+    assert got.exact == BASE
+    assert got.basis == "now"
+    for text in ("The shelter currently houses 85 families.", "At present the shelter houses 85 families."):
+        assert resolve_as_of(text, BASE, at=text.index("85")).exact == BASE, text
+    # "known" and "nowhere" hold no "now"
+    assert resolve_as_of("It is not known how many of the 85 families came in March.", BASE,
+                         at=45).start == dt.date(2021, 3, 1)

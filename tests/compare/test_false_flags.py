@@ -383,3 +383,21 @@ def test_a_quantity_says_its_measure_and_rate() -> None:
     assert (daily.quantity.measure, daily.quantity.rate) == ("barrel", "day")
     assert (toll.quantity.measure, toll.quantity.rate) == ("", "")
     assert daily.quantity.label == "barrels per day"
+
+
+def test_a_figure_without_a_side_takes_the_side_its_twins_name() -> None:
+    # the Valdorian army's own toll, reported bare by one paper and with its side by another, is not a
+    # rival of the Ostrian toll a third paper gives
+    bare = _claim("The defence ministry has not updated its figures since spring, when some 2,417 troops had died.",
+                  "2,417", "defence ministry", "Daily A")
+    sided = _claim("The ministry said that 2,417 Valdorian soldiers had been killed since the war began.",
+                   "2,417", "the ministry", "Daily B")
+    other_side = _claim("Officials in the capital claim 5,300 Ostrian troops have died.", "5,300", "officials",
+                        "Daily C")
+    assert bare.quantity.subject == ""
+    assert not _flagged([bare, sided, other_side])
+    # without the twin that names the side, the bare toll may be the other side's: the flag stays
+    assert _flagged([bare, other_side])
+    # twins that name two different sides say nothing about the bare figure
+    also = _claim("Ostrian officials said 2,417 Ostrian troops had been killed.", "2,417", "officials", "Daily D")
+    assert _flagged([bare, sided, also, other_side])
