@@ -15,7 +15,7 @@ alone is never the only cue (colour-blind readers see the marker).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 #: claimant text colours readable on a light background (WCAG contrast >= 4.5 on white)
@@ -108,6 +108,14 @@ def rank_claimants(names: Iterable[str]) -> list[str]:
     return sorted(counts, key=lambda n: (-counts[n], first[n]))
 
 
+def shown_names(counts: Mapping[str, int]) -> dict[str, str]:
+    """The names of a view to show under another name: one person's spellings under the most frequent
+    full one (:func:`desk.extract.names.one_name_each`), so one person has one look and one legend entry."""
+    from desk.extract.names import one_name_each
+
+    return one_name_each(counts)
+
+
 def looks_like_claimant(name: str) -> bool:
     """Whether a name is worth a legend entry: a name, not a stray word or letter.
 
@@ -137,16 +145,29 @@ class ClaimantPalette:
     def __init__(self, *, dark: bool = False) -> None:
         self.dark = dark
         self._slots: dict[str, int] = {}
+        self._shown: dict[str, str] = {}
 
     def reset(self) -> None:
         self._slots.clear()
+        self._shown.clear()
+
+    def link(self, shown: Mapping[str, str]) -> None:
+        """Names to show (and colour) as another name: one person's spellings
+        (:func:`desk.extract.names.one_name_each`) share one look and one legend entry."""
+        self._shown.update((k, v) for k, v in shown.items() if k != v)
+
+    def shown(self, name: str) -> str:
+        """The name ``name`` is shown as (itself unless :meth:`link` said otherwise)."""
+        return self._shown.get(name, name)
 
     def assign(self, names: Iterable[str]) -> None:
         for name in names:
+            name = self.shown(name)
             if name and name not in self._slots:
                 self._slots[name] = len(self._slots)
 
     def slot(self, name: str) -> int:
+        name = self.shown(name)
         if name not in self._slots:
             self._slots[name] = len(self._slots)
         return self._slots[name]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 #: words that are titles or roles when they stand before a personal name
 TITLE_WORDS = {
@@ -201,7 +201,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _LINKING = {"the", "a", "an", "of", "from", "at", "for", "in", "on", "by", "with", "to", "like", "and", "or"}
 
 
-def _person_words(words: list[str]) -> bool:
+def person_words(words: list[str]) -> bool:
     """Whether two or three words read as a person's name: capitalised, no title, body or nationality."""
     return all(
         _is_name_word(w) and w.lower().rstrip(".") not in TITLE_WORDS and w.lower() not in DEMONYMS for w in words
@@ -233,7 +233,7 @@ def role_prefixed(names: Iterable[str]) -> dict[str, str]:
                 continue  # "... on Refugees Filippo Grandi": the name is the last two words
             if (
                 " ".join(short) in known
-                and _person_words(short)
+                and person_words(short)
                 and any(w[:1].islower() for w in role)
                 and ((before[:1].islower() and before not in _LINKING) or _ACRONYM.fullmatch(before))
             ):
@@ -250,6 +250,20 @@ def _translit_key(word: str) -> str:
     return w
 
 
+def _given_alike(a: str, b: str) -> bool:
+    """Two spellings of one given name: the same transliteration key ("Sergey"/"Sergei" aside), or the
+    same consonants in the same order, at least three of them ("Vladimir"/"Volodymyr",
+    "Mikhail"/"Mykhailo"); "Anna"/"Anne" and "Mario"/"Maria" are too short to tell."""
+    ka, kb = _translit_key(a), _translit_key(b)
+    if ka == kb:
+        return True
+    sa, sb = _CONSONANTS.sub("", ka), _CONSONANTS.sub("", kb)
+    return ka[:1] == kb[:1] and len(sa) >= 3 and sa == sb
+
+
+_CONSONANTS = re.compile(r"[aeiouy]")
+
+
 def same_claimant(a: str, b: str) -> bool:
     """Do two claimant names name the same source (rules, no user aliases)?"""
     ca, cb = canonical_name(a), canonical_name(b)
@@ -263,7 +277,7 @@ def same_claimant(a: str, b: str) -> bool:
     wa, wb = fa.split(), fb.split()
     # personal names: same surname, and no different first names
     if (_personal(ca) and _personal(cb) and _translit_key(wa[-1]) == _translit_key(wb[-1])
-            and (len(wa) == 1 or len(wb) == 1 or _translit_key(wa[0]) == _translit_key(wb[0]))):
+            and (len(wa) == 1 or len(wb) == 1 or _given_alike(wa[0], wb[0]))):
         return True
     # a longer form of the same phrase: "Ukrainian military" ~ "Ukrainian military command"
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
@@ -289,3 +303,44 @@ def _acronym_of(short: str, long_: str) -> bool:
 def _personal(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 4 and all(_is_name_word(w) for w in words)
+
+
+def one_name_each(counts: Mapping[str, int]) -> dict[str, str]:
+    """For the claimant names of one view (with how often each appears), the name to show for each
+    name that is another spelling of a person shown under a fuller name: one legend entry and one
+    colour per person.
+
+    Full names (two words or more) whose surnames and given names are spellings of one name
+    ("Volodymyr Zelensky", "Vladimir Zelenskyy") are one person, shown under their most frequent
+    spelling; a surname alone ("Zelensky", "President Zelensky") joins them when exactly one such
+    person bears it ("Biden" beside "Joe Biden" and "Jill Biden" stays as it is).  Names that are no
+    person's ("Defense Ministry") are left alone.  Names mapped to themselves are left out.
+    """
+    by_surname: dict[str, list[str]] = {}
+    canon: dict[str, str] = {}
+    for name in counts:
+        c = canonical_name(name)
+        if not c or not _personal(c):
+            continue
+        canon[name] = c
+        by_surname.setdefault(_translit_key(c.split()[-1]), []).append(name)
+    out: dict[str, str] = {}
+    for names in by_surname.values():
+        full = [n for n in names if len(canon[n].split()) >= 2]
+        if not full:
+            continue
+        people: list[list[str]] = []
+        for n in sorted(full, key=lambda n: (-counts[n], n)):
+            person = next((p for p in people if same_claimant(canon[p[0]], canon[n])), None)
+            if person is None:
+                people.append([n])
+            else:
+                person.append(n)
+        alone = [n for n in names if len(canon[n].split()) == 1]
+        if len(people) == 1:
+            people[0].extend(alone)
+        for person in people:
+            shown = person[0]  # the most frequent full spelling
+            for n in person[1:]:
+                out[n] = shown
+    return out

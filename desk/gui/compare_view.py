@@ -51,7 +51,7 @@ from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bo
 from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.model import Comparison, PassageRef, Row, WordDiff
-from desk.palette import looks_like_claimant, rank_claimants
+from desk.palette import looks_like_claimant, rank_claimants, shown_names
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +104,8 @@ class CompareFacts:
     figure_values: list[float]
     #: every claimant, most frequent first (the most distinct looks go first)
     ranked_claimants: list[str]
+    #: names shown as another name: one person's spellings ("Zelensky", "Vladimir Zelensky") under one
+    shown_as: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def comparison_facts(comparison: Comparison) -> CompareFacts:
@@ -116,7 +118,18 @@ def comparison_facts(comparison: Comparison) -> CompareFacts:
         total.update(counts)
         for s in row.statements:  # figure colours in reading order: stable for one comparison
             values.setdefault(value_key(s.figure.value), s.figure.value)
-    return CompareFacts(rows, list(values.values()), rank_claimants(total.elements()))
+    shown_as = shown_names(total)
+    if shown_as:
+        rows = [_shown_counts(c, shown_as) for c in rows]
+        total = _shown_counts(total, shown_as)
+    return CompareFacts(rows, list(values.values()), rank_claimants(total.elements()), shown_as)
+
+
+def _shown_counts(counts: Counter[str], shown_as: dict[str, str]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for name, n in counts.items():
+        out[shown_as.get(name, name)] += n
+    return out
 
 
 #: facts counted off the GUI thread, by comparison (a few: the newest answers of the comparing child)
@@ -183,7 +196,8 @@ class CompareModel(QAbstractTableModel):
             self._row_claimants = facts.row_claimants
             for value in facts.figure_values:
                 self.colors.figure(value)
-            # the most frequent claimants get the most distinct looks
+            # one person's spellings share a look; the most frequent claimants get the most distinct looks
+            self.colors.claimants.link(facts.shown_as)
             self.colors.claimants.assign(facts.ranked_claimants)
         self._order = self._make_order()
         self.endResetModel()

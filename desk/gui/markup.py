@@ -227,6 +227,7 @@ def _figure_marks(
 def _claimant_marks(base: int, spans: Iterable[tuple[int, int, str]], hl: Highlight) -> list[Mark]:
     out = []
     for start, end, name in spans:
+        name = hl.colors.claimants.shown(name)
         if not name or name in hl.colors.hidden:
             continue
         key = anchor_key("who", name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.extract.names import role_prefixed, spelling_key
+from desk.extract.names import one_name_each, role_prefixed, same_claimant, spelling_key
 
 
 def test_british_and_american_spellings_share_a_key_and_other_words_do_not() -> None:
@@ -28,3 +28,22 @@ def test_a_person_named_after_a_role_is_the_person_named_alone() -> None:
         "former UN envoy Mara Okonjo": "Mara Okonjo",
         "Valley Post columnist Lee Park": "Lee Park",
     }
+
+
+def test_given_names_spelt_two_ways_are_one_person_short_ones_are_not_told_apart() -> None:
+    assert same_claimant("Dmitry Olvarsky", "Dmitri Olvarskiy")
+    assert same_claimant("Vasilii Brenk", "Vasyl Brenk")
+    assert not same_claimant("Jon Harle", "Jan Harle")  # too short to tell
+    assert not same_claimant("Maria Tovell", "Mario Tovell")
+    assert not same_claimant("Petra Lund", "Karl Lund")
+
+
+def test_one_name_each_shows_a_persons_spellings_and_surname_under_the_most_frequent_full_name() -> None:
+    shown = one_name_each({"Olvarsky": 9, "Dmitry Olvarsky": 5, "Dmitri Olvarskiy": 2,
+                           "Governor Olvarsky": 1, "Harbour Authority": 4, "Ilse Varn": 3})
+    assert shown == {"Olvarsky": "Dmitry Olvarsky", "Dmitri Olvarskiy": "Dmitry Olvarsky",
+                     "Governor Olvarsky": "Dmitry Olvarsky"}
+    # two people with one surname: each keeps their name, and the surname alone stays itself
+    assert one_name_each({"Lund": 4, "Petra Lund": 2, "Karl Lund": 2}) == {}
+    # a surname alone, with no full name beside it, is left as it is
+    assert one_name_each({"Lund": 4, "Harbour Authority": 1}) == {}

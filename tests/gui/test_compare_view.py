@@ -155,6 +155,31 @@ def test_stray_words_are_left_out_of_the_legend(qtbot) -> None:
     assert view.legend.names() == ["Mayor Ilse Varn"]
 
 
+def test_one_persons_spellings_share_one_legend_entry_and_one_look(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.show()
+    outlets = ["North Gazette", "South Wire", "East Post", "West News"]
+    a = _ref("y1", outlets[0], "Harbourmaster Dmitry Olvarsky said 40 boats left.", "Dmitry Olvarsky", "40")
+    b = _ref("y2", outlets[1], "Dmitri Olvarskiy said 40 boats left.", "Dmitri Olvarskiy", "40")
+    c = _ref("y3", outlets[2], "Olvarsky said 40 boats left the bay.", "Olvarsky", "40")
+    d = _ref("y4", outlets[3], "Mayor Ilse Varn said 41 boats left.", "Mayor Ilse Varn", "41")
+    view.set_comparison(Comparison("boats", outlets, [
+        Row(cells={outlets[0]: [a], outlets[1]: [b], outlets[2]: [c], outlets[3]: [d]})]))
+    view.update_legend()
+    names = view.legend.names()
+    assert len(names) == 2
+    assert names[0] in ("Dmitry Olvarsky", "Dmitri Olvarskiy")
+    assert view.legend.counts[names[0]] == 3
+    looks = {view.model.colors.look(n) for n in ("Dmitry Olvarsky", "Dmitri Olvarskiy", "Olvarsky")}
+    assert len(looks) == 1
+    assert view.model.colors.look("Mayor Ilse Varn") not in looks
+    # hiding the person hides every spelling in the panes
+    view.model.set_claimant_hidden(names[0], True)
+    html = view.model.data(view.model.index(0, 3), HtmlRole)
+    assert "underline" not in html
+
+
 def test_a_rows_status_stays_visible_while_the_row_scrolls(qtbot) -> None:
     view = CompareView()
     qtbot.addWidget(view)
