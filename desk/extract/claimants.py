@@ -41,7 +41,7 @@ from desk.extract.cues import (
     acceptable_source,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
-from desk.extract.names import TITLE_WORDS, canonical_name, fold
+from desk.extract.names import TITLE_WORDS, canonical_name, fold, person_words
 from desk.extract.sentences import is_headline, sentences
 from desk.model import Attribution, Entity, Figure
 
@@ -2063,6 +2063,10 @@ _ROLE_REACH = 2500
 _CAP = r"[A-Z][\w'’.\-]*"
 
 
+#: two or three capitalised words right after a role written as a title: the holder's name
+_HOLDER = re.compile(r"[ \t]+([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){1,2}\.?)(?![\w'’\-])")
+
+
 def _named_before(text: str, pos: int, role: str) -> str:
     """The name a role noun stands for, from the text before it.
 
@@ -2080,10 +2084,20 @@ def _named_before(text: str, pos: int, role: str) -> str:
     for rx in (of_name, name_role):
         for m in rx.finditer(text, lo, pos):
             words = m.group(0).split()
+            # a sentence ends inside the match ("... to President Ann Brisk. The minister"): only the words
+            # after its full stop can name the role ("U.S." and "St." are abbreviations, not ends)
+            ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4 and "." not in w[:-1]]
+            if ends:
+                words = words[ends[-1] + 1 :]
             while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):
                 words = words[1:]
             if len(words) >= 2 and m.start() > best_at:
                 best, best_at = " ".join(words), m.start()
+                # the role written as a title before a person's name ("Defense Minister Ann Brisk"):
+                # the role noun stands for that person
+                holder = _HOLDER.match(text, m.end())
+                if rx is name_role and holder and person_words(holder.group(1).rstrip(".").split()):
+                    best = holder.group(1)
     name = canonical_name(best) if best else ""
     return name if name and fold(name) != fold(role) else ""
 

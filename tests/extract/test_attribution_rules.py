@@ -329,6 +329,17 @@ def test_a_role_noun_finds_the_name_built_on_it() -> None:
     assert names_match(_claimants(text)[3], "Commission on Regional Roads")
 
 
+def test_a_role_noun_stands_for_the_person_who_holds_the_title_not_for_a_name_across_a_full_stop() -> None:
+    text = (
+        "The fleet lost 30 boats in a month, Northland Fisheries Minister Ilka Brandt said on Friday while "
+        "briefing Governor Tomas Weil. The minister gave a second report on Sunday. The storm also sank "
+        "14 barges, the minister added."
+    )
+    got = _claimants(text)
+    assert names_match(got[30], "Ilka Brandt")
+    assert names_match(got[14], "Ilka Brandt")
+
+
 def test_a_role_noun_never_named_is_nobody() -> None:
     assert _claimants("The bank said it had closed 12 branches.") == {12: ""}
 

@@ -34,6 +34,9 @@ RECORDED = {
     # <verb>" is not; "the mayor" is not a person titled with another office; 'Said Ellis: "..."' names
     # Ellis (issue 15); ingest and figures unchanged
     6: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
+    # claimants: a role noun ("the minister added") stands for the person its title names ("Defense
+    # Minister Ann Brisk"), never for capitalised words across a full stop (issue 15)
+    7: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
 
