@@ -35,7 +35,8 @@ RECORDED = {
     # Ellis (issue 15); ingest and figures unchanged
     6: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
     # claimants: a role noun ("the minister added") stands for the person its title names ("Defense
-    # Minister Ann Brisk"), never for capitalised words across a full stop (issue 15)
+    # Minister Ann Brisk"), never for capitalised words across a full stop; "Initial reports" and
+    # "Preliminary data" (a writing qualified only by when or how sure) are no claimant's name (issue 15)
     7: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
