@@ -1,7 +1,9 @@
 """The order of a comparison's rows: rows where several outlets speak of the query first.
 
 A row's first key is how many outlets' worth of the query it holds: each outlet counts how fully its
-best sentence names the query (the square of the share of the query's words it names, each word
+best passage names the query, times how much that passage says besides the query's words (a passage
+with fewer than :data:`SUBSTANCE_WORDS` other content words, "Whelan in this prisoner swap now.",
+counts for less) (the square of the share of the query's words it names, each word
 weighted by how rare it is among the comparison's sentences, so "Snake" outweighs "island"; a word
 counts as named through its synonyms and the words the folder relates to it, as the search widened
 it), and the sum counts up to :data:`OUTLETS_ENOUGH`
@@ -104,14 +106,33 @@ def _query_share(named: Sequence[tuple[bool, ...]], weights: Sequence[float]) ->
     return best * best
 
 
-def outlets_on_query(row: Row, per_sentence: Sequence[tuple[bool, ...]], weights: Sequence[float]) -> float:
+#: a passage with this many content words besides the query's says something; one with fewer
+#: ("Whelan in this prisoner swap now.", a heading "A PRECEDENT FOR A PRISONER SWAP?") counts for less
+SUBSTANCE_WORDS = 5
+
+
+def _substance(text: str, terms: Sequence[frozenset[str]]) -> float:
+    """How much a passage says besides the query's words, 0 to 1 (:data:`SUBSTANCE_WORDS` words or more: 1)."""
+    query = frozenset().union(*terms) if terms else frozenset()
+    return min(1.0, len(frozenset(content_stems(text)) - query) / SUBSTANCE_WORDS)
+
+
+def outlets_on_query(
+    row: Row, per_sentence: Sequence[tuple[bool, ...]], weights: Sequence[float],
+    substance: Sequence[float] | None = None,
+) -> float:
     """How many outlets' worth of the query ``row`` holds (to one decimal): each outlet adds how fully
-    its best sentence names the query (:func:`_query_share`).  ``per_sentence`` is :func:`_names` of
-    the row's sentences, in the order of ``row.cells``."""
+    its best passage names the query (:func:`_query_share`), times how much that passage says besides
+    (``substance``, :func:`_substance`, when given).  ``per_sentence`` is :func:`_names` of the row's
+    passages, in the order of ``row.cells``."""
     total = 0.0
     at = 0
     for refs in row.cells.values():
-        total += _query_share(per_sentence[at : at + len(refs)], weights)
+        if substance is None:
+            total += _query_share(per_sentence[at : at + len(refs)], weights)
+        else:
+            total += max(_query_share(per_sentence[i : i + 1], weights) * substance[i]
+                         for i in range(at, at + len(refs)))
         at += len(refs)
     return round(total, 1)
 
@@ -131,8 +152,11 @@ def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[st
     weights = _weights([f for flags in per_row.values() for f in flags], terms) if len(terms) > 1 else None
     named = {id(r): _named_score(per_row[id(r)], terms, weights) if id(r) in per_row else 0.0 for r in rows}
     share = weights if weights is not None else [1.0] * len(terms)
+    substance = {id(r): [_substance(ref.text, terms) for refs in r.cells.values() for ref in refs]
+                 for r in rows if id(r) in per_row}
     worth = {
-        id(r): min(outlets_on_query(r, per_row[id(r)], share), float(OUTLETS_ENOUGH)) if terms else 0.0
+        id(r): min(outlets_on_query(r, per_row[id(r)], share, substance[id(r)]), float(OUTLETS_ENOUGH))
+        if terms else 0.0
         for r in rows if id(r) in per_row
     }
     return sorted(

@@ -88,8 +88,19 @@ def test_a_rare_query_word_outweighs_a_common_one() -> None:
     ]
     asked = _row({"A": "Marines held Heron Rock for a week.", "B": "The Heron Rock garrison surrendered.",
                   "C": "Heron Rock is back under navy control."}, score=1.0)
-    both = _row({"A": "Heron island was shelled.", "B": "The island of Heron burned.", "C": "Heron island fell."},
-                score=0.5)
+    both = _row({"A": "Heron island was shelled for six hours on Tuesday, the harbour office said.",
+                 "B": "The island of Heron burned through the night after the depot was struck.",
+                 "C": "Heron island fell to the marines after a long siege of its old fort."}, score=0.5)
     ordered = order_rows([*common, asked, both], "Heron island")
     assert ordered[0] is both  # both words
     assert ordered[1] is asked  # the rare word alone beats the common word alone
+
+
+def test_a_row_of_fragments_that_only_name_the_query_ranks_below_a_row_that_says_something() -> None:
+    fragments = _row({"A": "Talk of a ferry strike now.", "B": "THERE WILL BE A FERRY STRIKE?",
+                      "C": "A ferry strike, though.", "D": "The ferry strike goes on."}, score=5.0)
+    report = _row({"A": "The ferry strike has stranded 4,000 travellers on the island since Monday, the port said.",
+                   "B": "Crews began a ferry strike over pay on Monday, leaving the island cut off for two days.",
+                   "C": "Some 4,000 people were stuck after the ferry strike halted every crossing to the island."},
+                  score=1.0)
+    assert order_rows([fragments, report], "ferry strike")[0] is report
