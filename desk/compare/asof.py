@@ -261,10 +261,11 @@ def _with_prep(prep: str, day_start: dt.date, day_end: dt.date, base: dt.date | 
     return AsOf(day_start, day_end, basis)
 
 
-#: "since late March, when it said ...": a report dated by the "since" clause that names it
+#: "since late March, when it said ...", "since March, when the toll stood at 1,351": a report or a
+#: count dated by the "since" clause that names it
 _WHEN_REPORTED = re.compile(
-    r"\s*,?\s*when\s+(?:[\w'’.-]+\s+){1,4}?(?:said|reported|announced|put|gave|published|claimed|released|"
-    r"disclosed|revealed|acknowledged|admitted|confirmed)\b",
+    r"\s*,?\s*when\s+(?:[\w'’.-]+\s+){1,6}?(?:said|reported|announced|put|gave|published|claimed|released|"
+    r"disclosed|revealed|acknowledged|admitted|confirmed|stood|numbered|totall?ed)\b",
     re.IGNORECASE,
 )
 

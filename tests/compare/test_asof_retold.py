@@ -87,6 +87,10 @@ def test_a_report_named_by_its_since_clause_is_of_that_time() -> None:
     got = resolve_as_of("The board has not revised its count since late February, when it said 14 guards had "
                         "died in the flood.", BASE)
     assert (got.start, got.end, got.since) == (dt.date(2021, 2, 21), dt.date(2021, 2, 28), None)
+    # a count the "when" clause says stood at a figure then is of that time too
+    text = "It is the first update since late February when the number of drowned cattle stood at 1,204."
+    stood = resolve_as_of(text, BASE, at=text.index("1,204"))
+    assert (stood.start, stood.end, stood.since) == (dt.date(2021, 2, 21), dt.date(2021, 2, 28), None)
     # a "since" clause whose "when" tells of an event, not of a report, still counts up to the article day
     counted = resolve_as_of("Since 3 March, when the levee broke, 2,000 families have left.", BASE)
     assert (counted.start, counted.end, counted.since) == (BASE, BASE, dt.date(2021, 3, 3))
