@@ -149,12 +149,17 @@ class ClaimsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.data(index, Qt.ItemDataRole.DisplayRole)
             return tip(f"{text}\nClick to open the passage; right-click a claimant to merge or rename it")
+        marked = (c == 3 and bool(s.claimant) and self.colors is not None
+                  and self.colors.claimants.shown(s.claimant) not in self.colors.hidden)
         if role == Qt.ItemDataRole.DisplayRole:
+            if marked and self.colors is not None:
+                # the claimant's marker beside its colour, as in the compare panes: two colours alike never hide
+                # which claimant is which
+                return f"{self.colors.look(s.claimant).glyph} {self.display(s, c)}"
             return self.display(s, c)
         if role == SortRole:
             return self.sort_key(s, c)
-        if (role == Qt.ItemDataRole.ForegroundRole and c == 3 and s.claimant and self.colors is not None
-                and s.claimant not in self.colors.hidden):
+        if role == Qt.ItemDataRole.ForegroundRole and marked and self.colors is not None:
             return QBrush(QColor(self.colors.look(s.claimant).colour))
         if role == Qt.ItemDataRole.TextAlignmentRole and c == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -617,6 +617,8 @@ def test_claims_save_as_csv_safely_and_share_the_claimant_colours(qtbot, fake_wi
     r = next(i for i, s in enumerate(m.statements) if s.claimant == "General Staff")
     brush = m.index(r, 3).data(Qt.ItemDataRole.ForegroundRole)
     assert brush.color().name() == w.compare_view.model.colors.look("General Staff").colour
+    # the claimant's marker stands beside its name, as in the panes (colours alone may look alike)
+    assert m.index(r, 3).data() == f'{w.compare_view.model.colors.look("General Staff").glyph} General Staff'
     assert w.save_claims_csv(str(tmp_path / "articles" / "claims.csv")) is None  # never into the articles
     out = w.save_claims_csv(str(tmp_path / "claims.csv"))
     assert out is not None
