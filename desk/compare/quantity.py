@@ -166,6 +166,8 @@ class Quantity:
     #: a baseline the text sets against the present ("6m tonnes before the war", "normally 300 a day"):
     #: it never matches a figure for the present
     baseline: bool = False
+    #: the side as the text writes it ("Russian", "Varnia"), for the label only (not part of equality)
+    side: str = field(default="", compare=False)
 
     def matches(self, other: Quantity) -> bool:
         if self.unit != other.unit or self.kind != other.kind or self.baseline != other.baseline:
@@ -205,7 +207,7 @@ class Quantity:
             return f"{label} (before)" if self.baseline else label
         parts = []
         if self.subject:
-            parts.append("own" if self.subject.startswith("own:") else self.subject.capitalize())
+            parts.append("own" if self.subject.startswith("own:") else self.side or self.subject.capitalize())
         if self.thing:
             parts.append(self.thing)
         if self.kind:
@@ -422,14 +424,15 @@ def quantity_of(
         after = text[e : e + 30]
         if _OWN_RE.search(before) or _OF_OWN_RE.match(after):
             subject = "own:" + claimant.casefold() if claimant else "own"
+    side = ""
     if not subject and losses_of:
-        subject = fold_subject(losses_of)
+        subject, side = fold_subject(losses_of), losses_of
     if not subject and claimant:
         # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
         # other side reports its own losses
         m = _DEMONYM_RE.match(claimant.strip())
         if m:
-            subject = fold_subject(m.group(1))
+            subject, side = fold_subject(m.group(1)), m.group(1)
     kind = _KIND_FOLD.get(kind, kind)
     if not kind and not thing:
         return None
@@ -456,4 +459,4 @@ def quantity_of(
             unit += " per " + period
     scope = _scope(*context) if context is not None and kind else ""
     baseline = context is not None and _baseline(*context, counted)
-    return Quantity(kind, thing, subject, unit, counted, scope, baseline)
+    return Quantity(kind, thing, subject, unit, counted, scope, baseline, side)

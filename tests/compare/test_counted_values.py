@@ -8,6 +8,8 @@ import pytest
 from desk.compare import grouping
 from desk.compare.grouping import _pair_evidence, similarity_matrix
 from desk.compare.profile import context_outcome, counts_compatible, fact_key, profile
+from desk.compare.quantity import quantity_of
+from desk.extract.figures import find_figures
 from desk.model import Figure
 
 from .helpers import make_ref
@@ -184,3 +186,12 @@ def test_one_handover_told_as_an_exchange_a_release_or_a_return_is_one_count() -
     # outside a handover, heads still tell counts apart, and a killing is no handover
     assert not counts_compatible(dead, dead_soldiers)
     assert not counts_compatible(released, dead)
+
+
+def test_a_side_read_from_the_claimant_is_labelled_as_the_text_writes_it() -> None:
+    text = "The Varnian navy said 1,300 were killed in the storm."
+    (fig,) = find_figures(text)
+    q = quantity_of(fig, (text, fig.start, fig.end), "Varnian navy")
+    assert q is not None
+    assert q.subject == "varn"
+    assert q.label == "Varnian killed"  # not the folded key "Varn"
