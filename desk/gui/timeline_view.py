@@ -123,6 +123,24 @@ class _ValueAxis(pg.AxisItem):
         return [_fmt(10**v) for v in values]
 
 
+class _DateAxis(pg.DateAxisItem):
+    """pyqtgraph's date axis, without a finer tick crowding a coarser one: the 2nd of a month's "02" beside
+    the month's "Jun" read as "Ju02"."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        levels = super().tickValues(minVal, maxVal, size)
+        out: list[tuple[float, list[float]]] = []
+        coarser: list[float] = []
+        for spacing, values in levels:
+            # the level's step as drawn (days every 5 days: "spacing" says 1 day)
+            ordered = sorted(values)
+            step = min((b - a for a, b in zip(ordered, ordered[1:], strict=False)), default=spacing)
+            kept = [v for v in values if all(abs(v - c) >= 0.6 * max(step, spacing) for c in coarser)]
+            out.append((spacing, kept))
+            coarser.extend(kept)
+        return out
+
+
 def _log(v: float) -> float:
     return math.log10(v)
 
@@ -266,7 +284,7 @@ class TimelineView(QWidget):
         first: pg.PlotItem | None = None
         for row, s in enumerate(shown):
             plot = self.graphics.addPlot(row=row, col=0, axisItems={
-                "bottom": pg.DateAxisItem(orientation="bottom"), "left": _ValueAxis(orientation="left")})
+                "bottom": _DateAxis(orientation="bottom"), "left": _ValueAxis(orientation="left")})
             self._style_plot(plot, s)
             if first is None:
                 first = plot
@@ -397,7 +415,7 @@ class TimelineView(QWidget):
         plot.setYRange(-0.1, lane.top, padding=0)
 
     def _draw_overview(self, tl: Timeline, left: float, right: float, row: int) -> None:
-        ov = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        ov = self.graphics.addPlot(row=row, col=0, axisItems={"bottom": _DateAxis(orientation="bottom")})
         ov.setMaximumHeight(70)
         ov.getAxis("left").setWidth(64)
         ov.getAxis("left").setStyle(showValues=False)

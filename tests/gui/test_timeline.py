@@ -3,6 +3,7 @@ clicking a point navigates, brushing a time range filters the compare rows."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from desk.gui.main_window import MainWindow
-from desk.gui.timeline_view import SYMBOLS, x_day
+from desk.gui.timeline_view import SYMBOLS, _DateAxis, day_x, x_day
 from desk.timeline import timeline_from_refs
 from gui.fakes import ARTICLES, FakeLibrary, passage_ref
 
@@ -239,3 +240,20 @@ def test_a_new_comparison_shows_every_row_and_touches_none_when_nothing_was_hidd
         del table.setRowHidden
     assert sig.args == [tl_window.compare_view.model.rowCount()]
     assert calls == []  # nothing was hidden: no row touched
+
+
+def test_the_date_axis_drops_a_day_tick_that_crowds_its_months_tick(qtbot) -> None:
+    import pyqtgraph as pg
+
+    w = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(w)
+    plot = w.addPlot(axisItems={"bottom": _DateAxis(orientation="bottom")})
+    w.resize(1000, 300)
+    w.show()
+    qtbot.waitExposed(w)
+    w.grab()  # the axis learns its font when first drawn
+    levels = plot.getAxis("bottom").tickValues(day_x(dt.date(2031, 5, 16)), day_x(dt.date(2031, 8, 22)), 900)
+    months, days = levels[0][1], levels[1][1]
+    assert day_x(dt.date(2031, 6, 1)) in months
+    assert days  # the day ticks stay, but none within a few days of a month's tick
+    assert all(abs(d - m) >= 2 * 86400 for d in days for m in months)
