@@ -22,7 +22,9 @@ from functools import partial
 
 import numpy as np
 
-from .profile import Profile
+from desk.model import Figure
+
+from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
 
 #: two rows join when the mean of the smaller row's sentences' best match in the other row reaches this
 SUPPORT_THRESHOLD = 0.35
@@ -279,3 +281,144 @@ def join_consensus_rows(
             seen.add(r)
             out.append(sorted(members_of[r]) if len(members_of[r]) != len(groups[r]) else groups[r])
     return out
+
+
+
+#: two rows join when a pair across them, from two outlets, reaches this similarity and gives compatible
+#: figures for one counted thing (see :func:`join_compatible_figures`; 0: off)
+COMPATIBLE_EDGE = 0.36
+#: ... figures no further apart than this ratio (their nearest ends)
+COMPATIBLE_RATIO = 1.25
+#: ... and one of the rows holds at most this many sentences
+COMPATIBLE_MAX_SMALLER = 6
+#: ... and the mean similarity of the two rows' sentences across articles reaches this
+COMPATIBLE_MIN_LINK = 0.2
+
+
+def _bounded_figures(p: Profile) -> list[tuple[Figure, FactKey]]:
+    """The figures of 10 and more of a passage that say what they count, each with its counted thing."""
+    out = []
+    for c in claims_of(p.ref):
+        if c.figure.value < 10:
+            continue
+        k = ref_fact_key(c.figure, p.ref)
+        if k is not None and (k.head or k.outcome):
+            out.append((c.figure, k))
+    return out
+
+
+def compatible_figures(a: Figure, ka: FactKey, b: Figure, kb: FactKey) -> bool:
+    """Whether two different figures may both be true of one quantity and are near: "more than 100" and
+    "108", "as many as 75,000" and "between 70,000 and 80,000", but not "20 million" and "22 million"
+    (two exact values: rivals) nor "more than 100" and "500" (too far apart)."""
+    if a.kind != b.kind or not counts_compatible(ka, kb, unknown=False):
+        return False
+    if not ((a.qualifier or a.high is not None) or (b.qualifier or b.high is not None)):
+        return False  # two plain values: the same (joined by value) or rivals
+    la, ha = a.interval()
+    lb, hb = b.interval()
+    if max(la, lb) > min(ha, hb):
+        return False
+    ends_a = (a.value, a.high if a.high is not None else a.value)
+    ends_b = (b.value, b.high if b.high is not None else b.value)
+    near = min(max(x, y) / min(x, y) for x in ends_a for y in ends_b if min(x, y) > 0)
+    return near <= COMPATIBLE_RATIO
+
+
+def join_compatible_figures(
+    groups: list[list[int]],
+    sim: np.ndarray,
+    profiles: Sequence[Profile],
+    cols: np.ndarray,
+    places: Sequence[frozenset[str]] | None = None,
+) -> list[list[int]]:
+    """Join rows whose sentences give compatible figures for one quantity in like words.
+
+    "Ukraine swapped more than 100 prisoners" and "Moscow released 108
+    female soldiers" share no value, so the joins by value miss them, yet
+    both figures may be true of one swap.  Two rows join when a pair across
+    them, from two outlets, reaches :data:`COMPATIBLE_EDGE` and carries
+    figures that :func:`compatible_figures` finds compatible, one row holds at
+    most :data:`COMPATIBLE_MAX_SMALLER` sentences, their mean link reaches
+    :data:`COMPATIBLE_MIN_LINK` and they name no different places.  Rival
+    values (two plain figures) are not joined here.  ``sim`` is units x
+    ``cols``; the date gap has zeroed pairs far apart.
+    """
+    if not COMPATIBLE_EDGE or len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    owner = np.full(n, -1, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    outlets: dict[str, int] = {}
+    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    hasfig = np.array([bool(p.values) for p in profiles], dtype=bool)
+    ii, kk = np.divmod(np.flatnonzero(sim >= COMPATIBLE_EDGE), sim.shape[1])
+    jj = cols[kk]
+    keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
+    keep &= hasfig[ii] & hasfig[jj]
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return groups
+    figures: dict[int, list[tuple[Figure, FactKey]]] = {}
+
+    def figures_of(i: int) -> list[tuple[Figure, FactKey]]:
+        if i not in figures:
+            figures[i] = _bounded_figures(profiles[i])
+        return figures[i]
+
+    n_cols = len(cols)
+    col_of = np.full(n, -1, dtype=np.int64)
+    col_of[cols] = np.arange(n_cols)
+    articles: dict[str, int] = {}
+    article = np.array([articles.setdefault(p.ref.article_id, len(articles)) for p in profiles], dtype=np.int64)
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+    row_places = (
+        [frozenset().union(*(places[m] for m in members)) for members in groups] if places is not None else None
+    )
+    find = partial(_root, parent)
+
+    def link(a: list[int], b: list[int]) -> float:
+        ai, bi = np.asarray(a), np.asarray(b)
+        vals = []
+        for x, y in ((ai, bi), (bi, ai)):
+            cy = col_of[y]
+            if (cy >= 0).any():
+                block = sim[np.ix_(x, cy[cy >= 0])]
+                vals.append(block[article[x][:, None] != article[y[cy >= 0]][None, :]])
+        flat = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+        return float(flat.mean()) if len(flat) else 0.0
+
+    for k in np.argsort(-sim[ii, kk], kind="stable"):
+        i, j = int(ii[k]), int(jj[k])
+        a, b = find(int(owner[i])), find(int(owner[j]))
+        if a == b:
+            continue
+        ma, mb = members_of[a], members_of[b]
+        if min(len(ma), len(mb)) > COMPATIBLE_MAX_SMALLER:
+            continue
+        fi, fj = figures_of(i), figures_of(j)
+        if len(fi) != 1 or len(fj) != 1 or not compatible_figures(*fi[0], *fj[0]):
+            continue  # a sentence of two counts ("30 killed and 100 wounded") may belong to either's row
+        # ... and most sentences of each row count that thing (a row of tolls never takes a row of injuries)
+        if not all(
+            2 * sum(any(f.kind == fig.kind and counts_compatible(k, key, unknown=False) for f, k in figures_of(m)) for m in g)
+            >= len(g)
+            for g, (fig, key) in ((ma, fi[0]), (mb, fj[0]))
+        ):
+            continue
+        if row_places is not None:
+            pa, pb = row_places[a], row_places[b]
+            if pa and pb and not (pa & pb):
+                continue  # two places: two facts
+        if link(ma, mb) < COMPATIBLE_MIN_LINK:
+            continue
+        parent[b] = a
+        ma.extend(mb)
+        if row_places is not None:
+            row_places[a] = row_places[a] | row_places[b]
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(find(g), []).extend(members)
+    return [sorted(m) for m in joined.values()]
