@@ -38,6 +38,7 @@ from desk.extract.cues import (
     STANCE_FORMS,
     STANCE_RE,
     THOUGHT_FORMS,
+    VAGUE_MODIFIERS,
     acceptable_source,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
@@ -1684,6 +1685,10 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         return kind == "stance"
     if kind == "according" and "own" not in words and (len(words) > 1 or low in ("him", "her", "them")):
         return True  # "according to a database kept by the county" ("according to plan" is no cue at all)
+    if len(words) >= 2 and (words[-1] in EVIDENCE_NOUNS or words[-1] in DOCUMENT_NOUNS) and all(
+        w in VAGUE_MODIFIERS for w in words[:-1]
+    ):
+        return True  # "Initial reports said", "New Poll Shows": a writing no one was named for
     if words[0] == "not" and words[1:2] and words[1] in _INDEFINITE:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):

@@ -389,7 +389,7 @@ def _dated_document(word: str, low: list[str]) -> bool:
 
 
 #: words that say when or how sure a writing is, not whose it is: "initial reports", "unconfirmed data"
-_VAGUE_MODIFIERS = frozenset({
+VAGUE_MODIFIERS = frozenset({
     "initial", "early", "earlier", "preliminary", "latest", "recent", "new", "unconfirmed", "further",
     "previous", "first", "later", "conflicting", "separate", "multiple", "several", "various", "other",
     "updated", "revised", "final", "unverified", "current", "past",
@@ -444,7 +444,7 @@ def acceptable_source(name: str, raw: str = "") -> bool:
         core.append(w)
     head = re.sub(r"'s?$", "", core[-1])
     if (len(core) == len(low) >= 2 and (head in EVIDENCE_NOUNS or head in DOCUMENT_NOUNS)
-            and all(w in _VAGUE_MODIFIERS for w in core[:-1])):
+            and all(w in VAGUE_MODIFIERS for w in core[:-1])):
         return False  # "Initial reports", "Preliminary data": when, not whose (a capital only starts the sentence)
     head_written = words[len(core) - 1]
     if head_written[:1].islower() and head not in SOURCE_HEADS and head not in EVIDENCE_NOUNS and (
