@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.extract.names import role_prefixed, spelling_key
+from desk.extract.names import fold, normalise_text, role_prefixed, spelling_key
 
 
 def test_british_and_american_spellings_share_a_key_and_other_words_do_not() -> None:
@@ -28,3 +28,13 @@ def test_a_person_named_after_a_role_is_the_person_named_alone() -> None:
         "former UN envoy Mara Okonjo": "Mara Okonjo",
         "Valley Post columnist Lee Park": "Lee Park",
     }
+
+
+def test_fold_plain_and_accented_names():
+    # plain ASCII names take the short way; the result is what the full Unicode path gives
+    assert fold("  Yuliia  SVYRYDENKO, ") == "yuliia svyrydenko"
+    assert fold("Zoë Ríos-Müller") == "zoe rios-muller"
+    assert fold("Ａｌｅｘ") == "alex"  # full-width letters fold under NFKD
+    assert normalise_text("\u2018Harbour\u2019s  Board\u201d") == "Harbour's  Board".replace("  ", " ")
+    assert normalise_text("e\u0301cole") == "\u00e9cole"  # composed under NFC
+    assert spelling_key("Ministère de la Défense") == spelling_key("ministere de la defense")
