@@ -281,7 +281,7 @@ class Library:
         except Exception:  # noqa: BLE001 - a store being rebuilt: no merging this time
             return {}
         for name, n in rows:
-            counts.setdefault(spelling_key(name), []).append((n, -sum(ch.isupper() for ch in name), name))
+            counts.setdefault(spelling_key(name), []).append((n, -sum(map(str.isupper, name)), name))
         spelling = {k: max(v)[2] for k, v in counts.items() if len(v) > 1}
         # "Octopus Energy chief executive Greg Jackson" is Greg Jackson, whom the folder also names alone
         for long, short in role_prefixed(name for name, _ in rows).items():

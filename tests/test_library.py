@@ -129,6 +129,30 @@ def test_skipped_files_are_remembered_not_reread(small, count_reads):
         assert [Path(s.path).name for s in lib.skipped()] == ["blob.txt"]
 
 
+def test_unchanged_folder_check_commits_nothing(small):
+    """A change check that finds nothing new writes nothing: another process's view of the store (its
+    cached articles, names and remembered comparisons) stays valid."""
+    (small / "blob.txt").write_bytes(bytes(range(256)) * 64)
+    with Library(small) as lib, Library(small) as other:
+        lib.update(extract=False)
+        before = other._store_state()
+        own = lib.store.db.total_changes
+        report = lib.update(extract=False)
+        assert report.unchanged == 3
+        assert [Path(s.path).name for s in report.skipped] == ["blob.txt"]
+        assert lib.store.db.total_changes == own
+        assert other._store_state() == before
+        # a change is still written: a new skipped file and a new article each move the other's state
+        (small / "blob2.txt").write_bytes(bytes(range(256)) * 64)
+        lib.update(extract=False)
+        assert sorted(Path(s.path).name for s in other.skipped()) == ["blob.txt", "blob2.txt"]
+        moved = other._store_state()
+        assert moved != before
+        _write(small, "d.md", "Ferry resumes", "The river ferry ran again on Monday after a week of repairs.", "Kyiv Post")
+        lib.update(extract=False)
+        assert other._store_state() != moved
+
+
 def test_cancelled_run_keeps_a_valid_index(small):
     with Library(small) as lib:
         report = lib.update(extract=False, cancelled=lambda: True)

@@ -226,9 +226,10 @@ _Features = tuple[
 ]
 _CACHE: OrderedDict[tuple[str, int, int, int, int, dt.date | None], _Features] = OrderedDict()
 #: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
-#: an LRU smaller than the queries' round misses every time: the benchmark's 57 queries meet ~67,000):
-#: about 2.3 KB each, so at most ~190 MB
-_CACHE_SIZE = 80_000
+#: an LRU smaller than the queries' round misses every time: the benchmark's 57 queries met ~67,000, and
+#: ~80,700 since supporting passages joined, so at 80,000 a round re-read or re-profiled ~64,000 of them):
+#: about 2.3 KB each, so at most ~230 MB (a three-round benchmark process peaked lower: 975 -> 942 MB)
+_CACHE_SIZE = 100_000
 
 
 def claims_of(ref: PassageRef) -> list[Claim]:

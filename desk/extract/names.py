@@ -57,7 +57,8 @@ _POSSESSIVE = re.compile(r"(?:'s|s')$")
 
 def normalise_text(name: str) -> str:
     """Quotes, spaces and surrounding punctuation tidied."""
-    s = unicodedata.normalize("NFC", name).translate(_QUOTES)
+    # an ASCII name has no composed forms and no curly quotes: NFC and the quote table leave it as it is
+    s = name if name.isascii() else unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = re.sub(r"\s+", " ", s).strip()
     s = s.strip(" ,.;:!?\"'()[]-–—")
     return s
@@ -171,8 +172,10 @@ def _looks_place(word: str) -> bool:
 
 def fold(name: str) -> str:
     """Case and diacritics folded, for comparing names."""
-    s = unicodedata.normalize("NFKD", normalise_text(name))
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = normalise_text(name)
+    if not s.isascii():  # an ASCII name has no diacritics to decompose and drop
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
     return s.casefold()
 
 

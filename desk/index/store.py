@@ -277,14 +277,25 @@ class Store:
             self.db.executemany("DELETE FROM articles WHERE relpath=?", rels)
 
     def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
+        """The skipped files, replacing the list; nothing is written when the list is unchanged (an unchanged
+        folder's change check commits nothing, so other processes keep what they read of the store)."""
+        rows = [(path_out(rel), path_out(s.path), s.reason, size, mtime) for rel, s, size, mtime in items]
+        # INSERT OR REPLACE by relpath: the last row of a relpath is the one kept
+        wanted = {r[0]: r for r in rows}
+        have = {tuple(r)[0]: tuple(r) for r in self.db.execute("SELECT relpath, path, reason, size, mtime FROM skipped")}
+        if wanted == have:
+            return
         with self._writing():
             self.db.execute("DELETE FROM skipped")
             self.db.executemany(
-                "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)",
-                [(path_out(rel), path_out(s.path), s.reason, size, mtime) for rel, s, size, mtime in items],
+                "INSERT OR REPLACE INTO skipped (relpath, path, reason, size, mtime) VALUES (?,?,?,?,?)", rows
             )
 
     def set_meta(self, key: str, value: str) -> None:
+        """``key`` set to ``value``; nothing is written when it holds that value already."""
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        if row is not None and row[0] == value:
+            return
         with self._writing():
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.extract.names import one_name_each, role_prefixed, same_claimant, spelling_key
+from desk.extract.names import fold, normalise_text, one_name_each, role_prefixed, same_claimant, spelling_key
 
 
 def test_british_and_american_spellings_share_a_key_and_other_words_do_not() -> None:
@@ -47,3 +47,13 @@ def test_one_name_each_shows_a_persons_spellings_and_surname_under_the_most_freq
     assert one_name_each({"Lund": 4, "Petra Lund": 2, "Karl Lund": 2}) == {}
     # a surname alone, with no full name beside it, is left as it is
     assert one_name_each({"Lund": 4, "Harbour Authority": 1}) == {}
+
+
+def test_fold_plain_and_accented_names():
+    # plain ASCII names take the short way; the result is what the full Unicode path gives
+    assert fold("  Yuliia  SVYRYDENKO, ") == "yuliia svyrydenko"
+    assert fold("Zoë Ríos-Müller") == "zoe rios-muller"
+    assert fold("Ａｌｅｘ") == "alex"  # full-width letters fold under NFKD
+    assert normalise_text("\u2018Harbour\u2019s  Board\u201d") == "Harbour's  Board".replace("  ", " ")
+    assert normalise_text("e\u0301cole") == "\u00e9cole"  # composed under NFC
+    assert spelling_key("Ministère de la Défense") == spelling_key("ministere de la defense")
