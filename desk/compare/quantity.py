@@ -91,7 +91,7 @@ _PHRASE_STOP = frozenset({
     "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "inside", "within", "outside", "near", "along", "up",
     "down", "off", "behind", "beyond", "still", "abroad", "overseas", "away", "back", "here", "there", "already",
-    "also", "too", "yet", "again",
+    "also", "too", "yet", "again", "remain", "remains", "lie", "lies", "sit", "sits",
     # participles that do not end in -ed: "grain held up in ports", "products stuck in silos"
     "held", "stuck", "left", "kept", "sent", "sold", "lost", "caught", "brought", "bought", "taken", "stolen",
     "hidden", "frozen", "built", "spent", "grown", "shown", "given", "set", "put", "cut", "due", "bound",

@@ -21,6 +21,7 @@ def _thing(text: str, written: str) -> str:
 def test_a_participle_without_ed_ends_the_measured_phrase() -> None:
     assert _thing("Some 12 million tonnes of barley held up in the northern silos may rot.", "12 million") == "barley"
     assert _thing("Officials counted 3 million tons of rice stuck at the river docks.", "3 million") == "rice"
+    assert _thing("Some 3 million tons of rice remain at the river docks.", "3 million") == "rice"
 
 
 def test_a_preposition_ends_the_measured_phrase() -> None:
