@@ -312,6 +312,15 @@ def _own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int, Clai
             if any(t.quantity.strictly_matches(c.quantity) and t.low <= c.high and c.low <= t.high for t in top)]
 
 
+def _close_rivals(x: ClaimFact, y: ClaimFact) -> bool:
+    """Two claims count one thing, cannot both hold and lie within :data:`RIVAL_MAX_RATIO` of each other."""
+    if x.low <= y.high and y.low <= x.high:
+        return False
+    if min(x.value, y.value) <= 0 or max(x.value, y.value) > RIVAL_MAX_RATIO * min(x.value, y.value):
+        return False
+    return x.quantity.strictly_matches(y.quantity)
+
+
 def join_rival_rows(
     groups: list[list[int]],
     sim: np.ndarray,
@@ -372,6 +381,7 @@ def join_rival_rows(
         return (max(values), sum(values) / len(values)) if values else (0.0, 0.0)
 
     tried: set[tuple[int, int]] = set()
+    own_of: dict[int, list[tuple[int, ClaimFact]]] = {}
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         a, b = find(int(owner[ii[k]])), find(int(owner[jj[k]]))
         if a == b or (min(a, b), max(a, b)) in tried:
@@ -383,18 +393,19 @@ def join_rival_rows(
             pb = frozenset().union(*(places[m] for m in mb))
             if pa and pb and not (pa & pb):
                 continue  # two places: two facts
-        ca, cb = row_claims(ma), row_claims(mb)
-        own_a, own_b = _own_claims(ca), _own_claims(cb)
-        if not own_a or not own_b:
-            continue
+        for g in (a, b):
+            if g not in own_of:
+                own_of[g] = _own_claims(row_claims(members_of[g]))
+        own_a, own_b = own_of[a], own_of[b]
+        if not any(_close_rivals(x, y) for _, x in own_a for _, y in own_b):
+            continue  # no pair of the rows' own figures can be rivals: the full judgement is not needed
         rivals = [
             (x, y) for v in judge_claims([c for _, c in own_a + own_b]) if v.disagreement for x, y in v.clashes
         ]
         keys_a = {c.key for _, c in own_a}
         keys_b = {c.key for _, c in own_b}
         across = [(x, y) for x, y in rivals if (x.key in keys_a) != (y.key in keys_a)
-                  and (x.key in keys_b) != (y.key in keys_b)
-                  and min(x.value, y.value) > 0 and max(x.value, y.value) <= RIVAL_MAX_RATIO * min(x.value, y.value)]
+                  and (x.key in keys_b) != (y.key in keys_b) and _close_rivals(x, y)]
         if not across:
             continue
         units_a = sorted({m for m, c in own_a if any(c.key in (x.key, y.key) for x, y in across)})
@@ -402,13 +413,14 @@ def join_rival_rows(
         best, mean = link(units_a, units_b)
         if best < RIVAL_EDGE or mean < RIVAL_MIN_LINK:
             continue
-        in_a = {c.key for _, c in ca}
+        in_a = {c.key for _, c in row_claims(ma)}
         joined_claims = passage_claims([profiles[m].ref for m in ma + mb])
         if not any((x.key in in_a) != (y.key in in_a)
                    for v in judge_claims(joined_claims) if v.disagreement for x, y in v.clashes):
             continue  # the joined row would not show the rivals' disagreement (too many figures to be rivals)
         parent[b] = a
         ma.extend(mb)
+        del own_of[a], own_of[b]
     joined: dict[int, list[int]] = {}
     for g, members in enumerate(groups):
         joined.setdefault(find(g), []).extend(members)
