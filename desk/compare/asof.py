@@ -184,7 +184,12 @@ _DATELINE_RE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|but|whereas)\s")
+#: where a sentence's clause ends; "..., up from 42 million last year" and "..., compared with 300 a year
+#: earlier" set a figure of another time against the first
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(?:while|but|whereas)\s|,\s+(?:up|down)\s+from\s|,?\s+(?:compared|as\s+against)\s+(?:with|to)?\s*",
+    re.IGNORECASE,
+)
 
 
 #: what, before a date in the same clause, makes it the start of a counting period

@@ -42,3 +42,16 @@ def test_days_told_loosely_still_have_their_slack() -> None:
     a = _claim("Officials said 40 million tonnes of wheat were stuck in the silos.", "40 million", "North Post", monday)
     b = _claim("Traders said 44 million tonnes of wheat were stuck in the silos.", "44 million", "East Daily", thursday)
     assert [v.kind for v in judge([a, b])] == ["disagree"]
+
+
+def test_a_figure_set_against_another_time_takes_that_time() -> None:
+    from desk.compare.asof import resolve_as_of
+
+    day = D(2030, 8, 3)
+    text = "The ministry expects a harvest of 50 million tonnes of barley this year, up from 42 million tonnes last year."
+    assert resolve_as_of(text, day, at=text.index("50 million")).basis == "this year"
+    last = resolve_as_of(text, day, at=text.index("42 million"))
+    assert last.basis == "last year"
+    assert (last.start, last.end) == (D(2029, 1, 1), D(2029, 12, 31))
+    other = "Exports reached 9 million tonnes this year, compared with 12 million tonnes in 2028."
+    assert resolve_as_of(other, day, at=other.index("12 million")).basis == "in 2028"
