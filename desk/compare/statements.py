@@ -98,6 +98,8 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 f = c.figure
                 s, e = ref.local(f.start, f.end)
                 quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
+                if quantity is not None and _counts_sources(ref, f):
+                    quantity = None
                 key = (outlet, c.claimant, f.value, f.qualifier, f.counted.lower(), where)
                 if key in seen:
                     continue
@@ -114,6 +116,12 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                                               running=running, scope=scope)
                 out.append((stmt, claim))
     return out
+
+
+def _counts_sources(ref: PassageRef, f: Figure) -> bool:
+    """The figure counts the sources of a statement ("two traders said", "said one official"): it
+    lies in an attribution's source, and says how many spoke, not what they report."""
+    return any(a.source_start <= f.start and f.end <= a.source_end for a in ref.attributions)
 
 
 _Parts = tuple[Quantity | None, AsOf, frozenset[str], bool, str]
