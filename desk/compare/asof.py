@@ -49,6 +49,10 @@ from dateutil.relativedelta import relativedelta
 __all__ = ["AsOf", "dateline_date", "resolve_as_of"]
 
 
+#: an as-of interval this long or longer is a named period with exact bounds: no slack widens it
+SLACK_SPAN_DAYS = 28
+
+
 @dataclass(frozen=True, slots=True)
 class AsOf:
     """The time a claim holds: an interval of days (open where None)."""
@@ -75,11 +79,19 @@ class AsOf:
 
         An open end overlaps everything on its side; a wholly unknown time
         overlaps everything (nothing says the claims are from different times).
+        The slack widens a day or a few days (shorter than :data:`SLACK_SPAN_DAYS`: "on Monday" may
+        be told a day late), never a period the text names whole ("in 2021", "this
+        year", "in March"), whose bounds are exact: 2021 and 2022 are two years.
         """
-        slack = dt.timedelta(days=slack_days)
-        if self.start is not None and other.end is not None and self.start - slack > other.end + slack:
+        mine = dt.timedelta(days=slack_days if self._short() else 0)
+        theirs = dt.timedelta(days=slack_days if other._short() else 0)
+        if self.start is not None and other.end is not None and self.start - mine > other.end + theirs:
             return False
-        return not (other.start is not None and self.end is not None and other.start - slack > self.end + slack)
+        return not (other.start is not None and self.end is not None and other.start - theirs > self.end + mine)
+
+    def _short(self) -> bool:
+        """A day or a few days (or an open or unknown interval): its bounds may be a few days off."""
+        return self.start is None or self.end is None or (self.end - self.start).days < SLACK_SPAN_DAYS
 
     def before(self, other: AsOf) -> bool:
         """Whether this interval ends before the other starts (both ends known)."""
@@ -174,7 +186,12 @@ _DATELINE_RE = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";|\s[–—]\s|,\s+(?:while|but|whereas)\s")
+#: where a sentence's clause ends; "..., up from 42 million last year" and "..., compared with 300 a year
+#: earlier" set a figure of another time against the first
+_CLAUSE_BREAK = re.compile(
+    r";|\s[–—]\s|,\s+(?:while|but|whereas)\s|,\s+(?:up|down)\s+from\s|,?\s+(?:compared|as\s+against)\s+(?:with|to)?\s*",
+    re.IGNORECASE,
+)
 
 
 #: what, before a date in the same clause, makes it the start of a counting period

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
-from .joining import join_compatible_figures, join_consensus_rows, join_supported_rows
+from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
 
@@ -1018,6 +1018,7 @@ def rows_from_profiles(
     groups = join_supported_rows(groups, sim, unique, cols, where)
     groups = join_consensus_rows(groups, sim, unique, cols, where)
     groups = join_compatible_figures(groups, sim, unique, cols, where)
+    groups = join_rival_rows(groups, sim, unique, cols, where)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

@@ -24,7 +24,9 @@ import numpy as np
 
 from desk.model import Figure
 
+from .disagree import ClaimFact
 from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
+from .statements import judge_claims, passage_claims
 
 #: two rows join when the mean of the smaller row's sentences' best match in the other row reaches this
 SUPPORT_THRESHOLD = 0.35
@@ -418,6 +420,150 @@ def join_compatible_figures(
         ma.extend(mb)
         if row_places is not None:
             row_places[a] = row_places[a] | row_places[b]
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(find(g), []).extend(members)
+    return [sorted(m) for m in joined.values()]
+
+
+#: two rows whose own figures are rival estimates of one quantity join when a pair of passages carrying
+#: them, from two outlets, reaches this similarity (the same event told in like words) ...
+RIVAL_EDGE = 0.3
+#: ... and the mean similarity of those passages across the rows (other articles) reaches this
+RIVAL_MIN_LINK = 0.25
+#: ... and their values lie within this factor of each other: rival estimates of one stock or toll
+#: ("20 million" / "22 million"), not the loads of two ships ("26,000" / "58,000 tonnes of corn")
+RIVAL_MAX_RATIO = 1.5
+
+
+def _own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int, ClaimFact]]:
+    """A row's own figures: the claims whose value the most documents of the row admit for that quantity
+    (at least two documents, or the row's only one), not a figure one sentence brought in beside them."""
+    documents = {c.document for _, c in claims}
+    support: list[int] = []
+    for _, c in claims:
+        support.append(len({d.document for _, d in claims
+                            if d.quantity.strictly_matches(c.quantity) and d.low <= c.high and c.low <= d.high}))
+    if not support:
+        return []
+    best = max(support)
+    if best < 2 and len(documents) > 1:
+        return []
+    top = [c for (_, c), s in zip(claims, support, strict=True) if s == best]
+    # ... and the claims that admit the same value ("20 million" beside "about 20 million")
+    return [(m, c) for m, c in claims
+            if any(t.quantity.strictly_matches(c.quantity) and t.low <= c.high and c.low <= t.high for t in top)]
+
+
+def _close_rivals(x: ClaimFact, y: ClaimFact) -> bool:
+    """Two claims count one thing, cannot both hold and lie within :data:`RIVAL_MAX_RATIO` of each other."""
+    if x.low <= y.high and y.low <= x.high:
+        return False
+    if min(x.value, y.value) <= 0 or max(x.value, y.value) > RIVAL_MAX_RATIO * min(x.value, y.value):
+        return False
+    return x.quantity.strictly_matches(y.quantity)
+
+
+def join_rival_rows(
+    groups: list[list[int]],
+    sim: np.ndarray,
+    profiles: Sequence[Profile],
+    cols: np.ndarray,
+    places: Sequence[frozenset[str]] | None = None,
+) -> list[list[int]]:
+    """Join two rows whose own figures are rival estimates of one quantity (see :func:`_own_claims`).
+
+    "An estimated 20 million tonnes of grain are stuck" and "the deal clears the way to export 22
+    million tonnes of grain" report one quantity, but their different numbers keep the passages apart
+    (a shared value is what joins rows of figures).  Two rows join when their own figures, for one
+    counted thing, kind, subject and unit at overlapping times, cannot all hold (a pair of them
+    clashes, :func:`desk.compare.disagree.judge`), the passages carrying them tell one event in like
+    words (:data:`RIVAL_EDGE`, :data:`RIVAL_MIN_LINK`), the rows name no different places, and the
+    joined row shows the disagreement (not a "mixed" row of many figures).  ``sim`` is units x ``cols``.
+    """
+    if len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    col_of = np.full(n, -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+    owner = np.full(n, -1, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    outlets: dict[str, int] = {}
+    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    has_values = np.array([bool(p.values) for p in profiles], dtype=bool)
+    ii, kk = np.divmod(np.flatnonzero(sim >= RIVAL_EDGE), sim.shape[1])
+    jj = cols[kk]
+    keep = ((owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
+            & has_values[ii] & has_values[jj])
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return groups
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+    find = partial(_root, parent)
+    claims_of_unit: dict[int, list[ClaimFact]] = {}
+
+    def row_claims(members: list[int]) -> list[tuple[int, ClaimFact]]:
+        out: list[tuple[int, ClaimFact]] = []
+        for m in members:
+            if m not in claims_of_unit:
+                claims_of_unit[m] = passage_claims([profiles[m].ref]) if has_values[m] else []
+            out.extend((m, c) for c in claims_of_unit[m])
+        return out
+
+    def link(a: list[int], b: list[int]) -> tuple[float, float]:
+        """The best and the mean similarity of units ``a`` and ``b`` across articles (either side's column)."""
+        values = []
+        for x in a:
+            for y in b:
+                if profiles[x].ref.article_id == profiles[y].ref.article_id:
+                    continue
+                s = max(sim[x, col_of[y]] if col_of[y] >= 0 else 0.0, sim[y, col_of[x]] if col_of[x] >= 0 else 0.0)
+                values.append(float(s))
+        return (max(values), sum(values) / len(values)) if values else (0.0, 0.0)
+
+    tried: set[tuple[int, int]] = set()
+    own_of: dict[int, list[tuple[int, ClaimFact]]] = {}
+    for k in np.argsort(-sim[ii, kk], kind="stable"):
+        a, b = find(int(owner[ii[k]])), find(int(owner[jj[k]]))
+        if a == b or (min(a, b), max(a, b)) in tried:
+            continue
+        tried.add((min(a, b), max(a, b)))
+        ma, mb = members_of[a], members_of[b]
+        if places is not None:
+            pa = frozenset().union(*(places[m] for m in ma))
+            pb = frozenset().union(*(places[m] for m in mb))
+            if pa and pb and not (pa & pb):
+                continue  # two places: two facts
+        for g in (a, b):
+            if g not in own_of:
+                own_of[g] = _own_claims(row_claims(members_of[g]))
+        own_a, own_b = own_of[a], own_of[b]
+        if not any(_close_rivals(x, y) for _, x in own_a for _, y in own_b):
+            continue  # no pair of the rows' own figures can be rivals: the full judgement is not needed
+        rivals = [
+            (x, y) for v in judge_claims([c for _, c in own_a + own_b]) if v.disagreement for x, y in v.clashes
+        ]
+        keys_a = {c.key for _, c in own_a}
+        keys_b = {c.key for _, c in own_b}
+        across = [(x, y) for x, y in rivals if (x.key in keys_a) != (y.key in keys_a)
+                  and (x.key in keys_b) != (y.key in keys_b) and _close_rivals(x, y)]
+        if not across:
+            continue
+        units_a = sorted({m for m, c in own_a if any(c.key in (x.key, y.key) for x, y in across)})
+        units_b = sorted({m for m, c in own_b if any(c.key in (x.key, y.key) for x, y in across)})
+        best, mean = link(units_a, units_b)
+        if best < RIVAL_EDGE or mean < RIVAL_MIN_LINK:
+            continue
+        in_a = {c.key for _, c in row_claims(ma)}
+        joined_claims = passage_claims([profiles[m].ref for m in ma + mb])
+        if not any((x.key in in_a) != (y.key in in_a)
+                   for v in judge_claims(joined_claims) if v.disagreement for x, y in v.clashes):
+            continue  # the joined row would not show the rivals' disagreement (too many figures to be rivals)
+        parent[b] = a
+        ma.extend(mb)
+        del own_of[a], own_of[b]
     joined: dict[int, list[int]] = {}
     for g, members in enumerate(groups):
         joined.setdefault(find(g), []).extend(members)

@@ -89,8 +89,15 @@ _PHRASE_STOP = frozenset({
     "a", "an", "the", "this", "these", "those", "each", "every", "per", "last", "next", "ago", "so", "now",
     "then", "daily", "nightly", "weekly", "monthly", "yearly", "annually", "hourly", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "inside", "within", "outside", "near", "along", "up",
+    "down", "off", "behind", "beyond", "still", "abroad", "overseas", "away", "back", "here", "there", "already",
+    "also", "too", "yet", "again", "remain", "remains", "lie", "lies", "sit", "sits",
+    # participles that do not end in -ed: "grain held up in ports", "products stuck in silos"
+    "held", "stuck", "left", "kept", "sent", "sold", "lost", "caught", "brought", "bought", "taken", "stolen",
+    "hidden", "frozen", "built", "spent", "grown", "shown", "given", "set", "put", "cut", "due", "bound",
 })
+#: "corn and other grain", "wheat and other foodstuffs": the stuff named after "and other" takes in the first
+_AND_OTHER_RE = re.compile(r"\s+and\s+other\s+([A-Za-z][\w-]*)", re.IGNORECASE)
 _PERIODS = {"day": "day", "daily": "day", "night": "day", "nightly": "day", "week": "week", "weekly": "week",
             "month": "month", "monthly": "month", "year": "year", "yearly": "year", "annually": "year",
             "annual": "year", "hour": "hour", "hourly": "hour"}
@@ -343,14 +350,32 @@ def _measured(text: str, end: int, counted: str) -> str:
     of = _MEASURED_RE.match(after, m.end())
     if of is None:
         return ""
-    phrase: list[str] = []
-    for w in of.group(1).split():
-        lw = w.lower()
-        if lw in _PHRASE_STOP or (phrase and lw.endswith(("ed", "ing"))):
-            break
-        phrase.append(w)
+    phrase, at = _noun_phrase(after, of.start(1))
+    broader = _AND_OTHER_RE.match(after, at) if phrase else None
+    if broader is not None:
+        # "tonnes of corn and other grain": what is measured is the grain, of which the corn is a part
+        phrase, _at = _noun_phrase(after, broader.start(1))
     stems = [st for st in content_stems(" ".join(phrase)) if st not in OUTCOMES]
     return stems[-1] if stems else ""
+
+
+_PHRASE_WORD_RE = re.compile(r"\s*([A-Za-z][\w-]*)")
+
+
+def _noun_phrase(text: str, at: int, most: int = 4) -> tuple[list[str], int]:
+    """The words of the noun phrase at ``at`` of ``text`` (at most ``most``, up to a word of
+    :data:`_PHRASE_STOP` or a participle after the first), and where it ends."""
+    phrase: list[str] = []
+    while len(phrase) < most:
+        m = _PHRASE_WORD_RE.match(text, at)
+        if m is None:
+            break
+        lw = m.group(1).lower()
+        if lw in _PHRASE_STOP or (phrase and lw.endswith(("ed", "ing"))):
+            break
+        phrase.append(m.group(1))
+        at = m.end()
+    return phrase, at
 
 
 def _rate(text: str, start: int, end: int) -> str:

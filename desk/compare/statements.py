@@ -10,7 +10,7 @@ from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
 from .diff import word_diff
-from .disagree import MAX_RIVAL_VALUES, ClaimFact, judge, running_count
+from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
 from .places import figure_scope, places_near
 from .profile import claims_of
 from .quantity import Quantity, quantity_of
@@ -85,19 +85,25 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
-    """One statement per outlet, claimant and figure (repeats within an outlet dropped), with its claim."""
+    """One statement per outlet, claimant, figure and place (repeats within an outlet dropped), with its claim.
+
+    A repeat that names another place (or none) is kept: "22 million tonnes stuck in its ports" and
+    "... signed in Istanbul to export 22 million tonnes" are read apart by the places of their clauses.
+    """
     out: list[tuple[FigureStatement, ClaimFact | None]] = []
-    seen: set[tuple[str, str, float, str, str]] = set()
+    seen: set[tuple[str, str, float, str, str, frozenset[str]]] = set()
     for outlet, refs in row.cells.items():
         for ref in refs:
             for c in claims_of(ref):
                 f = c.figure
-                key = (outlet, c.claimant, f.value, f.qualifier, f.counted.lower())
+                s, e = ref.local(f.start, f.end)
+                quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
+                if quantity is not None and _counts_sources(ref, f):
+                    quantity = None
+                key = (outlet, c.claimant, f.value, f.qualifier, f.counted.lower(), where)
                 if key in seen:
                     continue
                 seen.add(key)
-                s, e = ref.local(f.start, f.end)
-                quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
                 stmt = FigureStatement(
                     outlet, c.claimant, f, ref.article_id, ref.number, asof.start, asof.end,
                     quantity.label if quantity else "",
@@ -110,6 +116,12 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                                               running=running, scope=scope)
                 out.append((stmt, claim))
     return out
+
+
+def _counts_sources(ref: PassageRef, f: Figure) -> bool:
+    """The figure counts the sources of a statement ("two traders said", "said one official"): it
+    lies in an attribution's source, and says how many spoke, not what they report."""
+    return any(a.source_start <= f.start and f.end <= a.source_end for a in ref.attributions)
 
 
 _Parts = tuple[Quantity | None, AsOf, frozenset[str], bool, str]
@@ -189,8 +201,25 @@ def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:
     return [c if c.places else dataclasses.replace(c, places=frozenset({key})) for c in claims]
 
 
+def passage_claims(refs: list[PassageRef]) -> list[ClaimFact]:
+    """The claims of the figures of a row of ``refs`` that say what they count, as the row's description
+    reads them (:func:`describe_row`)."""
+    cells: dict[str, list[PassageRef]] = {}
+    for ref in refs:
+        cells.setdefault(ref.outlet, []).append(ref)
+    for cell in cells.values():
+        cell.sort(key=lambda r: (r.article_id, r.number, r.start))
+    return [c for _, c in _claim_facts(Row(cells=cells)) if c is not None]
+
+
+def judge_claims(claims: list[ClaimFact]) -> list[Verdict]:
+    """The verdicts a row holding ``claims`` shows (:func:`desk.compare.disagree.judge`, as rows judge)."""
+    return judge(_with_row_place(claims), same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS,
+                 max_rivals=MAX_RIVAL_VALUES)
+
+
 def statements_of(row: Row) -> list[FigureStatement]:
-    """One statement per outlet, claimant and figure (repeats within an outlet dropped)."""
+    """One statement per outlet, claimant, figure and place (repeats within an outlet dropped)."""
     return [s for s, _ in _claim_facts(row)]
 
 
@@ -203,9 +232,7 @@ def describe_row(row: Row) -> None:
     """
     pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
-    claims = _with_row_place([c for _, c in pairs if c is not None])
-    verdicts = judge(claims, same_claimant=_same_claimant_fn(), toll_gap_days=TOLL_GAP_DAYS,
-                     max_rivals=MAX_RIVAL_VALUES)
+    verdicts = judge_claims([c for _, c in pairs if c is not None])
     differences: list[str] = []
     clashing: list[tuple[str, int]] = []
     compared: list[ClaimFact] = []
