@@ -1073,6 +1073,19 @@ def _respondent_phrase(toks: list[Token]) -> bool:
     return bool(words & {"respondents", "surveyed", "polled", "questioned", "interviewed"})
 
 
+def _speaker_of_pronoun_report(doc: Doc, offset: int, cue: _Cue, by_verb: dict[int, _Cue]) -> _Cue:
+    """The report a pronoun's cue sits in, when its speaker says it of themself: in "Ravi Osei said
+    he expected 40 more", the figure is what Osei said rather than what "he" expected (a cue
+    the every-sentence listing leaves out, so that it lists Osei once); otherwise ``cue``.
+    """
+    verb = doc[cue.verb_i]
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or not _pronoun_in_report(verb, subj):
+        return cue
+    host = by_verb.get(verb.head.i)
+    return cue if host is None or host.source[0] <= cue.source[0] < host.source[1] else host
+
+
 def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
     """The cue that covers a figure in one parsed sentence."""
     if not cues:
@@ -1103,7 +1116,7 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     for anc in tok.ancestors:
         above = by_verb.get(anc.i)
         if above is not None and not inside_source(above):
-            return above
+            return _speaker_of_pronoun_report(doc, offset, above, by_verb)
     # 1b. "the $700m package it announced": a reporting verb in a relative clause on the
     # noun phrase that holds the figure (through the relative clauses below it)
     for anc in tok.ancestors:
