@@ -572,8 +572,9 @@ def _controlled(verb: Token) -> bool:
     verb of seeming or going on above it (that verb has no object who would do it: "allow the firm to tell")."""
     head = verb.head
     return (
-        verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
+        verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
         and head.lower_ in _RAISING
     )
@@ -983,7 +984,7 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
     h = v.head
     if _closing_quote_before(t) > h.i:
         return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
-    return h.lower_ in SPEECH_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
+    return h.lower_ in CUE_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}

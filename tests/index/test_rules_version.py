@@ -34,8 +34,8 @@ RECORDED = {
     # <verb>" is not; "the mayor" is not a person titled with another office; 'Said Ellis: "..."' names
     # Ellis (issue 15); ingest and figures unchanged
     6: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
-    # claimants: a figure inside "X said he expected ..." is what X said, and "he" is not listed beside X
-    # (issue 15); ingest and figures unchanged
+    # claimants: a figure inside "X said he expected ..." is what X said, and "he" is not listed beside X;
+    # "X went on to explain" names X (issue 15); ingest and figures unchanged
     7: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
