@@ -977,14 +977,27 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
         if k >= 0 and doc[k].text in (",", ";"):
             return False  # "..., and critics warned that ...": a clause of its own after a comma
     v = t
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head  # "Roe said the council met and approved the plan"
+    while v.head.i != v.i and (v.dep_ == "conj" or _bare_participle(v)):
+        # "Roe said the council met and approved the plan", "Roe said the council met, approving the plan"
+        v = v.head
     if v.dep_ != "ccomp" or v.head.i == v.i or v.head.i > t.i:
         return False
     h = v.head
     if _closing_quote_before(t) > h.i:
         return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
-    return h.lower_ in CUE_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
+    return h.lower_ in CUE_FORMS and _is_report_verb(h) and (
+        any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
+        # "Roe spoke on Monday, arguing that the council ...": the participle speaks for the main verb's subject
+        or _bare_participle(h) and any(c.dep_ in _SUBJ for c in h.head.children)
+    )
+
+
+def _bare_participle(v: Token) -> bool:
+    """ "..., arguing that ...": a participle with no subject of its own, read with the verb it hangs on."""
+    return (
+        v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i and v.head.tag_.startswith("VB")
+        and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in v.children)
+    )
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}

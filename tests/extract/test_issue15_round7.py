@@ -84,3 +84,26 @@ def test_going_on_to_speak_names_the_speaker(text: str, source: str, cue: str, n
 def test_going_on_or_meeting_without_a_cue_of_its_own_lists_no_one(text: str) -> None:
     # (a purpose clause after any verb, "met ... to discuss", was measured and left out: too many nested reports)
     assert _listed(text) == []
+
+
+# -- a participle with no subject of its own is read with the verb it hangs on ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "inner"),
+    [
+        # the participle hangs on a verb inside what Osei says: it is part of his report
+        ("Ravi Osei said he had sailed to Oban, knowing that the ferry was late.", "Ravi Osei", "he"),
+        ("The footage shows that Ravi Osei stood by the pier, contradicting the harbour master.", "The footage", "Ravi Osei"),
+        # a report inside what the participle says belongs to the participle's speaker
+        ("Lena Brandt spoke on Monday, arguing that the council had admitted the fault.", "Lena Brandt", "the council"),
+    ],
+)
+def test_a_participle_inside_a_report_is_part_of_it(text: str, listed: str, inner: str) -> None:
+    sources = [x[0] for x in _listed(text)]
+    assert listed in sources
+    assert inner not in sources
+
+
+def test_a_participle_on_a_main_clause_still_names_its_subject() -> None:
+    assert ("Ravi Osei", "criticizing", "Ravi Osei") in _listed("Ravi Osei sailed to Oban on Monday, criticizing the ferry timetable.")
