@@ -919,6 +919,11 @@ _AIM = {"want", "wish", "hope", "expect"}
 _NO_COMMENT = {"respond", "comment", "reply", "answer", "return", "confirm"}
 
 
+#: verbs whose bare infinitive says what someone is made, let or helped to do
+_CAUSATIVES = {"help", "helps", "helped", "helping", "make", "makes", "made", "making", "let", "lets", "letting",
+               "have", "has", "had", "having"}
+
+
 def _not_listed(t: Token) -> bool:
     """A cue the every-sentence listing leaves out (a figure's claimant may still come from it).
 
@@ -930,6 +935,8 @@ def _not_listed(t: Token) -> bool:
     low = t.lower_
     if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t):
         return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
+    if t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < t.i and t.head.lower_ in _CAUSATIVES:
+        return True  # "help the city make its case", "make the chief testify", "let them know": the same
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
         return False

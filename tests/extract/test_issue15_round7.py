@@ -107,3 +107,21 @@ def test_a_participle_inside_a_report_is_part_of_it(text: str, listed: str, inne
 
 def test_a_participle_on_a_main_clause_still_names_its_subject() -> None:
     assert ("Ravi Osei", "criticizing", "Ravi Osei") in _listed("Ravi Osei sailed to Oban on Monday, criticizing the ferry timetable.")
+
+
+# -- the subject of a bare infinitive after "make", "let", "help" is not a source -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "main"),
+    [
+        ("The chair made the harbour master testify in public.", "the harbour master", None),
+        ("Organisers let the runners know that the route had moved.", "the runners", None),
+        ("The chair asked the harbour master to testify in public.", "the harbour master", "The chair"),
+    ],
+)
+def test_the_subject_of_a_bare_infinitive_is_not_a_source(text: str, subject: str, main: str | None) -> None:
+    sources = [x[0] for x in _listed(text)]
+    assert subject not in sources
+    if main is not None:
+        assert main in sources
