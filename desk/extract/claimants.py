@@ -573,8 +573,9 @@ def _controlled(verb: Token) -> bool:
     verb of seeming or going on above it (that verb has no object who would do it: "allow the firm to tell")."""
     head = verb.head
     return (
-        verb.dep_ == "xcomp" and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
+        verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and head.i != verb.i and head.tag_.startswith("VB")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
         and head.lower_ in _RAISING
     )
@@ -911,25 +912,27 @@ def _named_owner(noun: Token) -> Token | None:
     return None
 
 
-#: belief and desire verbs that take an infinitive: "wants to cut taxes" states an aim, not a claim
-_AIM = {"want", "wish", "hope", "expect"}
-
-
 #: verbs that, negated, say that someone said nothing
 _NO_COMMENT = {"respond", "comment", "reply", "answer", "return", "confirm"}
+
+
+#: verbs whose bare infinitive says what someone is made, let or helped to do
+_CAUSATIVES = {"help", "helps", "helped", "helping", "make", "makes", "made", "making", "let", "lets", "letting",
+               "have", "has", "had", "having"}
 
 
 def _not_listed(t: Token) -> bool:
     """A cue the every-sentence listing leaves out (a figure's claimant may still come from it).
 
     - a belief verb inside what another verb reports: in "X said he thinks ...", X is the source;
-    - a desire verb with an infinitive: "she wants to cut taxes";
     - "what X called ...": a label for a phrase, not an attribution of the sentence;
     - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
     if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t):
         return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
+    if t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < t.i and t.head.lower_ in _CAUSATIVES:
+        return True  # "help the city make its case", "make the chief testify", "let them know": the same
     lemma = CUE_FORMS.get(low, "")
     if not lemma:
         return False
@@ -942,11 +945,8 @@ def _not_listed(t: Token) -> bool:
         )
     if low in SPEECH_FORMS or low in EVIDENCE_FORMS or low not in THOUGHT_FORMS:
         return False
-    if t.dep_ in ("ccomp", "conj") and t.head.i != t.i and t.head.lower_ in SPEECH_FORMS:
-        return True
-    return lemma in _AIM and any(
-        c.dep_ == "xcomp" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in t.children
-    )
+    # (a desire verb with an infinitive, "she wants to cut taxes", states its subject's aim: listed)
+    return t.dep_ in ("ccomp", "conj") and t.head.i != t.i and t.head.lower_ in SPEECH_FORMS
 
 
 def _pronoun_in_report(t: Token, subj: Token) -> bool:
@@ -977,14 +977,27 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
         if k >= 0 and doc[k].text in (",", ";"):
             return False  # "..., and critics warned that ...": a clause of its own after a comma
     v = t
-    while v.dep_ == "conj" and v.head.i != v.i:
-        v = v.head  # "Roe said the council met and approved the plan"
+    while v.head.i != v.i and (v.dep_ == "conj" or _bare_participle(v)):
+        # "Roe said the council met and approved the plan", "Roe said the council met, approving the plan"
+        v = v.head
     if v.dep_ != "ccomp" or v.head.i == v.i or v.head.i > t.i:
         return False
     h = v.head
     if _closing_quote_before(t) > h.i:
         return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
-    return h.lower_ in SPEECH_FORMS and _is_report_verb(h) and any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
+    return h.lower_ in CUE_FORMS and _is_report_verb(h) and (
+        any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
+        # "Roe spoke on Monday, arguing that the council ...": the participle speaks for the main verb's subject
+        or _bare_participle(h) and any(c.dep_ in _SUBJ for c in h.head.children)
+    )
+
+
+def _bare_participle(v: Token) -> bool:
+    """ "..., arguing that ...": a participle with no subject of its own, read with the verb it hangs on."""
+    return (
+        v.dep_ == "advcl" and v.tag_ == "VBG" and v.head.i != v.i and v.head.tag_.startswith("VB")
+        and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in v.children)
+    )
 
 
 _NAMED_AS = {"name", "names", "identified", "identifies", "identify", "introduced", "known"}
@@ -1074,6 +1087,19 @@ def _respondent_phrase(toks: list[Token]) -> bool:
     return bool(words & {"respondents", "surveyed", "polled", "questioned", "interviewed"})
 
 
+def _speaker_of_pronoun_report(doc: Doc, offset: int, cue: _Cue, by_verb: dict[int, _Cue]) -> _Cue:
+    """The report a pronoun's cue sits in, when its speaker says it of themself: in "Ravi Osei said
+    he expected 40 more", the figure is what Osei said rather than what "he" expected (a cue
+    the every-sentence listing leaves out, so that it lists Osei once); otherwise ``cue``.
+    """
+    verb = doc[cue.verb_i]
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or not _pronoun_in_report(verb, subj):
+        return cue
+    host = by_verb.get(verb.head.i)
+    return cue if host is None or host.source[0] <= cue.source[0] < host.source[1] else host
+
+
 def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
     """The cue that covers a figure in one parsed sentence."""
     if not cues:
@@ -1104,7 +1130,7 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     for anc in tok.ancestors:
         above = by_verb.get(anc.i)
         if above is not None and not inside_source(above):
-            return above
+            return _speaker_of_pronoun_report(doc, offset, above, by_verb)
     # 1b. "the $700m package it announced": a reporting verb in a relative clause on the
     # noun phrase that holds the figure (through the relative clauses below it)
     for anc in tok.ancestors:

@@ -37,6 +37,8 @@ RECORDED = {
     # claimants: a role noun ("the minister added") stands for the person its title names ("Defense
     # Minister Ann Brisk"), never for capitalised words across a full stop; "Initial reports" and
     # "Preliminary data" (a writing qualified only by when or how sure) are no claimant's name (issue 15)
+    # claimants: a figure inside "X said he expected ..." is what X said, and "he" is not listed beside X;
+    # "X went on to explain" names X (issue 15); ingest and figures unchanged
     7: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
