@@ -50,6 +50,14 @@ def _root(parent: list[int], g: int) -> int:
     return g
 
 
+def _regrouped(groups: Sequence[list[int]], parent: list[int]) -> list[list[int]]:
+    """The rows after the joins recorded in ``parent``: each joined row's members, sorted."""
+    joined: dict[int, list[int]] = {}
+    for g, members in enumerate(groups):
+        joined.setdefault(_root(parent, g), []).extend(members)
+    return [sorted(m) for m in joined.values()]
+
+
 def _best_mean(block: np.ndarray, valid: np.ndarray) -> float:
     """Mean over the block's rows of each row's best valid value (a row with none counts 0)."""
     masked = np.where(valid, block, np.float32(0.0))
@@ -133,10 +141,7 @@ def join_supported_rows(
         ma.extend(mb)
         if row_places is not None:
             row_places[a] = row_places[a] | row_places[b]
-    joined: dict[int, list[int]] = {}
-    for g, members in enumerate(groups):
-        joined.setdefault(find(g), []).extend(members)
-    return [sorted(m) for m in joined.values()]
+    return _regrouped(groups, parent)
 
 
 #: two rows join when the cosine of their consensus words reaches this (see :func:`join_consensus_rows`; 0: off)
@@ -420,10 +425,7 @@ def join_compatible_figures(
         ma.extend(mb)
         if row_places is not None:
             row_places[a] = row_places[a] | row_places[b]
-    joined: dict[int, list[int]] = {}
-    for g, members in enumerate(groups):
-        joined.setdefault(find(g), []).extend(members)
-    return [sorted(m) for m in joined.values()]
+    return _regrouped(groups, parent)
 
 
 #: two rows whose own figures are rival estimates of one quantity join when a pair of passages carrying
@@ -564,7 +566,4 @@ def join_rival_rows(
         parent[b] = a
         ma.extend(mb)
         del own_of[a], own_of[b]
-    joined: dict[int, list[int]] = {}
-    for g, members in enumerate(groups):
-        joined.setdefault(find(g), []).extend(members)
-    return [sorted(m) for m in joined.values()]
+    return _regrouped(groups, parent)
