@@ -58,6 +58,58 @@ def _regrouped(groups: Sequence[list[int]], parent: list[int]) -> list[list[int]
     return [sorted(m) for m in joined.values()]
 
 
+def _index_of(profiles: Sequence[Profile], key: str) -> np.ndarray:
+    """Each unit's outlet (``key="outlet"``) or article (``"article_id"``) as a small integer."""
+    seen: dict[str, int] = {}
+    return np.array([seen.setdefault(getattr(p.ref, key), len(seen)) for p in profiles], dtype=np.int64)
+
+
+def _owners(groups: Sequence[list[int]], n: int) -> np.ndarray:
+    """The row of each of ``n`` units (-1: in none)."""
+    owner = np.full(n, -1, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    return owner
+
+
+def _cross_row_pairs(
+    sim: np.ndarray, cols: np.ndarray, owner: np.ndarray, outlet: np.ndarray, edge: float,
+    wanted: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (unit i, unit j, column k of j) reaching ``edge`` that link two rows from two outlets
+    (both units ``wanted``, when given)."""
+    ii, kk = np.divmod(np.flatnonzero(sim >= edge), sim.shape[1])  # np.nonzero's pairs, 3x faster
+    jj = cols[kk]
+    keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
+    if wanted is not None:
+        keep &= wanted[ii] & wanted[jj]
+    return ii[keep], jj[keep], kk[keep]
+
+
+def _row_places(groups: Sequence[list[int]], places: Sequence[frozenset[str]] | None) -> list[frozenset[str]] | None:
+    """The places each row's units name, or None without ``places``."""
+    if places is None:
+        return None
+    return [frozenset().union(*(places[m] for m in members)) for members in groups]
+
+
+def _places_apart(row_places: list[frozenset[str]] | None, a: int, b: int) -> bool:
+    """Rows ``a`` and ``b`` both name places, and none in common: two facts."""
+    if row_places is None:
+        return False
+    pa, pb = row_places[a], row_places[b]
+    return bool(pa and pb and not (pa & pb))
+
+
+def _join(parent: list[int], ma: list[int], mb: list[int], row_places: list[frozenset[str]] | None,
+          a: int, b: int) -> None:
+    """Row ``b`` (members ``mb``) joins row ``a`` (members ``ma``), with its places."""
+    parent[b] = a
+    ma.extend(mb)
+    if row_places is not None:
+        row_places[a] = row_places[a] | row_places[b]
+
+
 def _best_mean(block: np.ndarray, valid: np.ndarray) -> float:
     """Mean over the block's rows of each row's best valid value (a row with none counts 0)."""
     masked = np.where(valid, block, np.float32(0.0))
@@ -78,26 +130,12 @@ def join_supported_rows(
     col_of = np.full(n, -1, dtype=np.int64)
     col_of[cols] = np.arange(len(cols))
     # a square view over the hits: the similarity of two units when one of them is a hit
-    owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
-    outlets: dict[str, int] = {}
-    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
-    articles: dict[str, int] = {}
-    article = np.array(
-        [articles.setdefault(p.ref.article_id, len(articles)) for p in profiles], dtype=np.int64
-    )
-    ii, kk = np.divmod(np.flatnonzero(sim >= SUPPORT_EDGE), sim.shape[1])  # np.nonzero's pairs, 3x faster
-    jj = cols[kk]
-    keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
-    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    owner = _owners(groups, n)
+    article = _index_of(profiles, "article_id")
+    ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), SUPPORT_EDGE)
     if not len(ii):
         return groups
-    row_places = (
-        [frozenset().union(*(places[m] for m in members)) for members in groups]
-        if places is not None
-        else None
-    )
+    row_places = _row_places(groups, places)
     counts = np.array([bool(p.values or p.facts) for p in profiles], dtype=bool)
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
@@ -123,10 +161,8 @@ def join_supported_rows(
         ma, mb = members_of[a], members_of[b]
         if SUPPORT_MAX_SIZE and len(ma) + len(mb) > SUPPORT_MAX_SIZE:
             continue
-        if row_places is not None:
-            pa, pb = row_places[a], row_places[b]
-            if pa and pb and not (pa & pb):
-                continue  # two places: two facts
+        if _places_apart(row_places, a, b):
+            continue  # two places: two facts
         if counts[ma].sum() + counts[mb].sum() > SUPPORT_MAX_FIGURES * (len(ma) + len(mb)):
             continue
         block, cross = pair_sim(ma, mb)
@@ -137,10 +173,7 @@ def join_supported_rows(
             small, large = sb, sa
         if small < SUPPORT_THRESHOLD or large < SUPPORT_LARGER:
             continue
-        parent[b] = a
-        ma.extend(mb)
-        if row_places is not None:
-            row_places[a] = row_places[a] | row_places[b]
+        _join(parent, ma, mb, row_places, a, b)
     return _regrouped(groups, parent)
 
 
@@ -234,8 +267,7 @@ def join_consensus_rows(
     n = len(profiles)
     col_of = np.full(n, -1, dtype=np.int64)
     col_of[cols] = np.arange(len(cols))
-    articles: dict[str, int] = {}
-    article = np.array([articles.setdefault(p.ref.article_id, len(articles)) for p in profiles], dtype=np.int64)
+    article = _index_of(profiles, "article_id")
     # the places of the rows that may join only (most rows have no candidate)
     row_places: dict[int, frozenset[str]] = {}
 
@@ -354,17 +386,9 @@ def join_compatible_figures(
     if not COMPATIBLE_EDGE or len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
-    outlets: dict[str, int] = {}
-    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    owner = _owners(groups, n)
     hasfig = np.array([bool(p.values) for p in profiles], dtype=bool)
-    ii, kk = np.divmod(np.flatnonzero(sim >= COMPATIBLE_EDGE), sim.shape[1])
-    jj = cols[kk]
-    keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
-    keep &= hasfig[ii] & hasfig[jj]
-    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), COMPATIBLE_EDGE, hasfig)
     if not len(ii):
         return groups
     figures: dict[int, list[tuple[Figure, FactKey]]] = {}
@@ -377,13 +401,10 @@ def join_compatible_figures(
     n_cols = len(cols)
     col_of = np.full(n, -1, dtype=np.int64)
     col_of[cols] = np.arange(n_cols)
-    articles: dict[str, int] = {}
-    article = np.array([articles.setdefault(p.ref.article_id, len(articles)) for p in profiles], dtype=np.int64)
+    article = _index_of(profiles, "article_id")
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
-    row_places = (
-        [frozenset().union(*(places[m] for m in members)) for members in groups] if places is not None else None
-    )
+    row_places = _row_places(groups, places)
     find = partial(_root, parent)
 
     def link(a: list[int], b: list[int]) -> float:
@@ -415,16 +436,11 @@ def join_compatible_figures(
             for g, (fig, key) in ((ma, fi[0]), (mb, fj[0]))
         ):
             continue
-        if row_places is not None:
-            pa, pb = row_places[a], row_places[b]
-            if pa and pb and not (pa & pb):
-                continue  # two places: two facts
+        if _places_apart(row_places, a, b):
+            continue  # two places: two facts
         if link(ma, mb) < COMPATIBLE_MIN_LINK:
             continue
-        parent[b] = a
-        ma.extend(mb)
-        if row_places is not None:
-            row_places[a] = row_places[a] | row_places[b]
+        _join(parent, ma, mb, row_places, a, b)
     return _regrouped(groups, parent)
 
 
@@ -488,17 +504,9 @@ def join_rival_rows(
     n = len(profiles)
     col_of = np.full(n, -1, dtype=np.int64)
     col_of[cols] = np.arange(len(cols))
-    owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
-    outlets: dict[str, int] = {}
-    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    owner = _owners(groups, n)
     has_values = np.array([bool(p.values) for p in profiles], dtype=bool)
-    ii, kk = np.divmod(np.flatnonzero(sim >= RIVAL_EDGE), sim.shape[1])
-    jj = cols[kk]
-    keep = ((owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
-            & has_values[ii] & has_values[jj])
-    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), RIVAL_EDGE, has_values)
     if not len(ii):
         return groups
     parent = list(range(len(groups)))
