@@ -350,6 +350,47 @@ def _part(c: ClaimFact) -> bool:
     return c.quantity.thing.startswith("other")
 
 
+#: harm a report may give two sides' rival counts of, in one breath
+_DISPUTED_KINDS = frozenset({"kill", "wound", "casualty", "miss"})
+
+
+def _named(claimant: str) -> bool:
+    return any(ch.isupper() for ch in claimant)
+
+
+def _sides_dispute(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
+    """One report sets two named sources' counts of one side's dead or wounded against each other:
+    "Shoigu said the army had lost some 6,000 soldiers; according to the Varnian side, about 55,000
+    Kelmish soldiers have been killed"."""
+    q = a.quantity
+    return (
+        q.kind in _DISPUTED_KINDS
+        and bool(q.subject)
+        and q.subject == b.quantity.subject
+        and _named(a.claimant)
+        and _named(b.claimant)
+        and not same(a.claimant, b.claimant)
+    )
+
+
+def _told_apart(group: Sequence[ClaimFact], same: Callable[[str, str], bool]) -> set[frozenset[float]]:
+    """Pairs of values that one document gives for the group's quantity without setting one source
+    against another: "two of the plant's six reactors", "the country has 15 reactors ... it has
+    six".  One report does not contradict itself, so the two values count different things (a part
+    and its whole, two scopes); the same two values from two other reports do not clash either.  A
+    document that sets two named sources' figures side by side ("Moscow said 40, Kyiv 53") reports
+    a dispute, and its values stay rivals."""
+    apart: set[frozenset[float]] = set()
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if not a.document or a.document != b.document or a.value == b.value:
+                continue
+            if a.claimant and b.claimant and not same(a.claimant, b.claimant):
+                continue
+            apart.add(frozenset((a.value, b.value)))
+    return apart
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
@@ -381,6 +422,7 @@ def judge(
             out.append(Verdict("single", quantity, tuple(group)))
             continue
         clashes: list[tuple[ClaimFact, ClaimFact]] = []
+        told_apart = _told_apart(group, same)
         grew: list[tuple[ClaimFact, ClaimFact]] = []
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         for i, a in enumerate(group):
@@ -401,8 +443,10 @@ def judge(
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
                     continue
-                if a.document and a.document == b.document:
+                if a.document and a.document == b.document and not _sides_dispute(a, b, same):
                     continue  # "38 adults and 12 children": one report's figures count different things
+                if frozenset((a.value, b.value)) in told_apart:
+                    continue  # another report gives both values as different things
                 if not a.quantity.strictly_matches(b.quantity):
                     continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
                 if _part(a) or _part(b):

@@ -60,12 +60,21 @@ _LOCATOR_RE = re.compile(
 #: a length with nothing measured after it: "miles", "km"
 _BARE_LENGTH_RE = re.compile(r"(?:mi(?:les?)?|km|kilomet(?:re|er)s?|met(?:re|er)s?|f(?:ee|oo)t|yards?)", re.IGNORECASE)
 _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
+#: outcomes a side's "losses" are made of: the side whose losses they are is whose dead or wounded they count
+_LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "captur"})
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
 #: "38 of the 50 killed", "12 of them", "25 of the wounded": a share of a total the sentence gives, not the total
 _SHARE_OF_RE = re.compile(
     r"\s+(?:out\s+)?of\s+(?:(?:the\s+)?(?:\d[\d,.]*\b|them\b|those\b|whom\b)|(?:the|these)\s+(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+#: "the two reactors still in use out of the plant's six": a share whose total follows a few words on
+_OUT_OF_RE = re.compile(
+    r"[^,.;:!?]{0,40}?\bout\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|[\w-]+['’]s\s+)*"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|dozen|dozens)\b)",
     re.IGNORECASE,
 )
 #: "38 of the 50 killed": the total a sentence splits into shares
@@ -237,8 +246,20 @@ def _subject(phrase: str, claimant: str) -> str:
     return fold_subject(words[0])
 
 
-#: "Varnia's losses", "the army's combat losses", "losses of ...": what a side lost (the subject when named)
-_LOSSES_RE = re.compile(r"(?:\b((?-i:[A-Z][a-z]+))['’]s\s+(?:\w+\s+){0,2})?\blosses\b", re.IGNORECASE)
+#: "Varnia's losses", "Varnian losses", "losses on the Varnian side": what a side lost (the subject when named)
+_LOSSES_RE = re.compile(
+    r"(?:\b((?-i:[A-Z][a-z]+))['’]s\s+(?:\w+\s+){0,2}|\b((?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)))\s+)?"
+    r"\blosses\b(?:\s+(?:on|of)\s+the\s+((?-i:[A-Z][a-z]+))\s+(?:side|forces|army|military))?",
+    re.IGNORECASE,
+)
+#: the side that lost what a figure counts, named just before it: "Varnia's forces have lost nearly", "the
+#: Varnian army lost"
+_LOST_BY_RE = re.compile(
+    r"\b(?:((?-i:[A-Z][a-z]+))['’]s|((?-i:[A-Z][a-z]+(?:ian|ean|ese|ish|an|i))))\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:has\s+|have\s+|had\s+)?(?:already\s+|now\s+)?lost\s+"
+    r"(?:(?:nearly|almost|about|some|around|over|more\s+than|at\s+least|up\s+to|as\s+many\s+as)\s+)?$",
+    re.IGNORECASE,
+)
 #: a count of one attack or one short period
 _EVENT_RE = re.compile(
     r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
@@ -410,13 +431,16 @@ def quantity_of(
         if kind and _outcome_of_another_verb(kind, *context):
             kind = ""
     losses_of = ""
-    if not kind and context is not None:
-        # "Varnia's combat losses ... included about 900 people": what a side lost
+    if context is not None and (not kind or kind in _LOSS_KINDS):
+        # "Varnia's combat losses ... included about 900 people": what a side lost; "losses on the
+        # Varnian side were higher, at 6,100 soldiers killed": whose dead they are
         text, s, _e = context
         clause = _SENTENCE_END.split(text[max(0, s - 160) : s])[-1]
-        m = _LOSSES_RE.search(clause)
+        # the last "losses" before the figure: "Russia's losses ..., while losses on the Varnian side ..."
+        found = list(_LOSSES_RE.finditer(clause))
+        m = found[-1] if found else None
         if m:
-            kind, losses_of = "lost", m.group(1) or ""
+            kind, losses_of = kind or "lost", m.group(1) or m.group(2) or m.group(3) or ""
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
@@ -450,6 +474,13 @@ def quantity_of(
         if _OWN_RE.search(before) or _OF_OWN_RE.match(after):
             subject = "own:" + claimant.casefold() if claimant else "own"
     side = ""
+    if not subject and context is not None:
+        # "Varnia's forces have lost nearly 6,000 troops", "the Varnian army lost 600": the loser is the side
+        text, s, _e = context
+        m = _LOST_BY_RE.search(_CLAUSE_END.split(text[max(0, s - 80) : s])[-1])
+        if m:
+            side = m.group(1) or m.group(2)
+            subject = fold_subject(side)
     if not subject and losses_of:
         subject, side = fold_subject(losses_of), losses_of
     if not subject and claimant:
@@ -467,7 +498,8 @@ def quantity_of(
         text, s, _e = context
         before = " ".join(text[max(0, s - 25) : s].split()[-1:]).lower()
     share_of = context is not None and (
-        bool(_SHARE_OF_RE.match(context[0], context[2])) or _under_split_total(figure, *context)
+        bool(_SHARE_OF_RE.match(context[0], context[2]) or _OUT_OF_RE.match(context[0], context[2]))
+        or _under_split_total(figure, *context)
     )
     if _PART_RE.search(counted) or before in _PART_WORDS or share_of:
         thing = "other " + thing if thing else "other"

@@ -401,3 +401,88 @@ def test_a_figure_without_a_side_takes_the_side_its_twins_name() -> None:
     # twins that name two different sides say nothing about the bare figure
     also = _claim("Ostrian officials said 2,417 Ostrian troops had been killed.", "2,417", "officials", "Daily D")
     assert _flagged([bare, sided, also, other_side])
+
+
+def test_a_share_whose_total_follows_out_of_is_a_part() -> None:
+    text = "The two turbines still running out of the station's eight were stopped on Monday, Ilva Norr said."
+    (two,) = [f for f in find_figures(text) if f.text == "two"]
+    q = quantity_of(two, (text, two.start, two.end), "Ilva Norr")
+    assert q is not None
+    assert q.thing.startswith("other")
+    whole = _claim("The station at Kelmar has eight turbines, the operator said.", "eight", "operator", "Daily B")
+    part = _claim(text, "two", "Ilva Norr", "Daily A")
+    assert not _flagged([part, whole])
+    # "out of" with no figure after it says where from, not of what total
+    text2 = "The two turbines were moved out of the station on Monday, Ilva Norr said."
+    (two2,) = [f for f in find_figures(text2) if f.text == "two"]
+    q2 = quantity_of(two2, (text2, two2.start, two2.end), "Ilva Norr")
+    assert q2 is not None
+    assert not q2.thing.startswith("other")
+
+
+def test_two_values_one_report_gives_as_different_things_do_not_clash_elsewhere() -> None:
+    # one report gives both counts, as a part and the whole: one article does not contradict itself
+    doc = "The country runs 15 reactors at four stations, and the plant at Kelmar has six reactors."
+    whole = _claim(doc, "15", "", "Daily A")
+    plant = _claim(doc, "six", "", "Daily A")
+    assert whole.document == plant.document
+    other_whole = _claim("The country has 15 reactors in all, the ministry said.", "15", "ministry", "Daily B")
+    other_plant = _claim("All six reactors at the plant are cut off from the grid, the operator said.", "six",
+                         "operator", "Daily C")
+    assert not _flagged([whole, plant, other_whole, other_plant])
+    # without the report that tells them apart, 15 reactors against six is flagged
+    assert _flagged([other_whole, other_plant])
+    # a report that sets two named sources' figures against each other reports a dispute
+    moscow = _claim("Moscow said 40 guards were killed, while Kyiv said 53 guards were killed.", "40", "Moscow",
+                    "Daily D")
+    kyiv = _claim("Moscow said 40 guards were killed, while Kyiv said 53 guards were killed.", "53", "Kyiv",
+                  "Daily D")
+    elsewhere_40 = _claim("The ministry said 40 guards were killed in the raid.", "40", "ministry", "Daily E")
+    elsewhere_53 = _claim("Rebel leaders said 53 guards were killed in the raid.", "53", "Rebel leaders", "Daily F")
+    assert _flagged([moscow, kyiv, elsewhere_40, elsewhere_53])
+
+
+def test_losses_of_a_named_side_count_that_sides_dead() -> None:
+    text = ("Defence minister Pel Arto said the army had lost 600 soldiers, and claimed that losses on the "
+            "Varnian side were ten times higher, at some 6,100 soldiers.")
+    (theirs,) = [f for f in find_figures(text) if f.text == "6,100"]
+    q = quantity_of(theirs, (text, theirs.start, theirs.end), "Pel Arto")
+    assert q is not None
+    assert q.subject == "varn"
+    text2 = "Varnian losses in the first week reached 900 soldiers, the general staff said."
+    (f2,) = [f for f in find_figures(text2) if f.text == "900"]
+    q2 = quantity_of(f2, (text2, f2.start, f2.end), "general staff")
+    assert q2 is not None
+    assert q2.subject == "varn"
+    own = _claim("The Kelmish army said it had lost 600 soldiers in the fighting.", "600", "Kelmish army", "Daily A")
+    assert own.quantity.subject != "varn"
+    assert not _flagged([_claim(text, "6,100", "Pel Arto", "Daily B"), own])
+
+
+def test_the_side_that_lost_a_count_is_its_subject() -> None:
+    for text, side in [
+        ("The ministry said that Varnia's forces have lost nearly 6,000 soldiers since the war began.", "varn"),
+        ("The Kelmish army lost 600 soldiers in the first month, officials said.", "kelm"),
+    ]:
+        (fig,) = [f for f in find_figures(text) if f.text in ("6,000", "600")]
+        q = quantity_of(fig, (text, fig.start, fig.end), "ministry")
+        assert q is not None
+        assert q.subject == side, text
+    theirs = _claim("Varnia's forces have lost nearly 6,000 soldiers, the ministry said.", "6,000", "ministry",
+                    "Daily A")
+    other = _claim("The minister said losses on the Kelmish side were far higher, at 61,000 soldiers killed.",
+                   "61,000", "minister", "Daily B")
+    assert not _flagged([theirs, other])
+
+
+def test_one_report_setting_two_sides_tolls_against_each_other_is_a_dispute() -> None:
+    text = ("Defence minister Pel Arto said the Kelmish army had lost some 600 soldiers. According to the "
+            "Varnian side, about 5,500 Kelmish soldiers have been killed.")
+    own = _claim(text, "600", "Pel Arto", "Daily A")
+    rival = _claim(text, "5,500", "Varnian side", "Daily A")
+    assert own.document == rival.document
+    assert own.quantity.subject == rival.quantity.subject == "kelm"
+    assert _flagged([own, rival])
+    # one report's two counts with no rival sources are different things, not a dispute
+    plain = "The strike killed 38 Kelmish soldiers, and 12 Kelmish soldiers were killed in the second wave."
+    assert not _flagged([_claim(plain, "38", "", "Daily B"), _claim(plain, "12", "", "Daily B")])
