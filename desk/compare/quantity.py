@@ -87,7 +87,12 @@ _COUNTING_UNITS = frozenset({"count", "money", "percent"})
 #: units of measure: "tons of grain" counts grain in tons
 MEASURES = frozenset({"ton", "tons", "acre", "tonn", "tonne", "barrel", "kilogram", "kilo", "kilometr", "kilometer", "mile", "metr",
                       "meter", "litr", "liter", "gallon", "hectar", "acr", "cubic", "megawatt", "gigawatt"})
-_OWN_RE = re.compile(r"\b(?:its|their|our|his|her)\s+own\b|\bour\b", re.IGNORECASE)
+_OWN_RE = re.compile(
+    r"\b(?:its|their|our|his|her)\s+own\b|\bour\b"
+    # "China said later it lost four troops": the claimant's side lost them
+    r"|\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?(?:already\s+)?lost\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 #: what a unit of measure measures, written after it: "tonnes of [the] wheat", "barrels of crude oil"
 _MEASURED_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?((?:[A-Za-z][\w-]*\s*){1,4})")
 #: a word that ends the measured noun phrase ("wheat in October", "grain exported", "oil that ...")

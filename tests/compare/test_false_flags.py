@@ -486,3 +486,19 @@ def test_one_report_setting_two_sides_tolls_against_each_other_is_a_dispute() ->
     # one report's two counts with no rival sources are different things, not a dispute
     plain = "The strike killed 38 Kelmish soldiers, and 12 Kelmish soldiers were killed in the second wave."
     assert not _flagged([_claim(plain, "38", "", "Daily B"), _claim(plain, "12", "", "Daily B")])
+
+
+def test_a_side_saying_it_lost_a_count_gives_its_own_losses() -> None:
+    text = "Kelmar said later it lost four soldiers in the clash at the border post."
+    (fig,) = [f for f in find_figures(text) if f.text == "four"]
+    q = quantity_of(fig, (text, fig.start, fig.end), "Kelmar")
+    assert q is not None
+    assert q.subject == "own:kelmar"
+    theirs = _claim("Varnian officials said two Kelmish soldiers were killed in the clash.", "two",
+                    "Varnian officials", "Daily B")
+    assert not _flagged([_claim(text, "four", "Kelmar", "Daily A"), theirs])
+    # "it lost power to 300 homes" says nothing of a side's losses
+    text2 = "The utility said it lost power to 300 homes overnight."
+    (f2,) = [f for f in find_figures(text2) if f.text == "300"]
+    q2 = quantity_of(f2, (text2, f2.start, f2.end), "utility")
+    assert q2 is None or not q2.subject.startswith("own")
