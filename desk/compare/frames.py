@@ -42,27 +42,40 @@ _NOT_ACTORS = frozenset(
 SUBJECT_REACH = 80
 
 
+#: a passive verb's agent follows it: "was rejected by ..."
+_AGENT_RE = re.compile(r"\s+by\s+", re.IGNORECASE)
 _OPENING_RE = re.compile(r"^[\s\"'\u201c\u2018(]*")
 
 
-def _actor(text: str, at: int, named: frozenset[str]) -> str:
-    """The folded first name of the clause before ``text[at:]`` (the verb's subject), or "".
-
-    A capitalised word that opens the sentence is a name only when the passage's entities name it
-    (``named``: their words): "Officials in Varnia denied ..." is Varnia's denial.
-    """
-    lo = max(0, at - SUBJECT_REACH)
-    cut = lo
-    for m in _CLAUSE_RE.finditer(text, lo, at):
-        cut = m.end()
+def _first_name(text: str, lo: int, hi: int, named: frozenset[str]) -> tuple[str, int]:
+    """The folded first name in ``text[lo:hi]``, or "".  A capitalised word that opens the sentence
+    is a name only when the passage's entities name it (``named``: their words): "Officials in
+    Varnia denied ..." is Varnia's denial.  Also where that name ends (``lo`` without one)."""
     opening = _OPENING_RE.match(text).end()  # type: ignore[union-attr]
-    for m in _NAME_RE.finditer(text, cut, at):
+    for m in _NAME_RE.finditer(text, lo, hi):
         word = m.group(0)
         bare = word.lower().replace("\u2019", "'").removesuffix("'s").strip("'")
         if bare in _NOT_ACTORS or (m.start() == opening and bare not in named):
             continue
-        return place_key(word)
-    return ""
+        return place_key(word), m.end()
+    return "", lo
+
+
+def _actor(text: str, start: int, end: int, named: frozenset[str]) -> tuple[str, int, int]:
+    """The actor of the stance verb at ``text[start:end]`` and the span that names it: the agent of
+    a passive verb ("rejected by the buyers in Varnia"), else the verb's subject, the first name of
+    the clause before it."""
+    agent = _AGENT_RE.match(text, end)
+    if agent:
+        stop = _CLAUSE_RE.search(text, agent.end(), agent.end() + SUBJECT_REACH)
+        hi = stop.start() if stop else min(len(text), agent.end() + SUBJECT_REACH)
+        name, name_end = _first_name(text, agent.end(), hi, named)
+        return name, end, name_end  # the agent: "by" up to its name
+    lo = max(0, start - SUBJECT_REACH)
+    cut = lo
+    for m in _CLAUSE_RE.finditer(text, lo, start):
+        cut = m.end()
+    return _first_name(text, cut, start, named)[0], cut, start
 
 
 def _name_words(names: Iterable[str]) -> frozenset[str]:
@@ -76,10 +89,10 @@ def statement_frames(text: str, names: Iterable[str] = ()) -> frozenset[str]:
 
 
 def statement_content(text: str, names: Iterable[str] = ()) -> frozenset[str]:
-    """The content stems of what the sentence's stances are about: its words after the first stance
-    verb whose actor it names ("Varnia denied | shelling the depot"); empty without a frame.  Two
-    sentences that share a frame tell one statement only when they share some of these too: the
-    words before the verb (the actor, its title) are the frame's own."""
+    """The content stems of what the sentence's stances are about: its words but the stance verbs and
+    the spans that name their actors ("The Varnian navy denied shelling the depot": shell, depot);
+    empty without a frame.  Two sentences that share a frame tell one statement only when they share
+    some of these too: the actor's name and title are the frame's own words."""
     return _read(text, _name_words(names))[1]
 
 
@@ -90,7 +103,7 @@ def _read(text: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[s
     comparisons before it again."""
     frames: set[str] = set()
     taken: list[tuple[int, int]] = []
-    first = len(text)
+    own: list[tuple[int, int]] = []  # the frames' own words: their verbs and the spans naming their actors
     for stance, pattern in _STANCES:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -98,8 +111,14 @@ def _read(text: str, named: frozenset[str]) -> tuple[frozenset[str], frozenset[s
             taken.append((m.start(), m.end()))
             negated = _NEGATION_RE.search(text, 0, m.start())
             stance_here = "no-" + stance if negated else stance
-            actor = _actor(text, negated.start() if negated else m.start(), named)
+            actor, lo, hi = _actor(text, negated.start() if negated else m.start(), m.end(), named)
             if actor:
                 frames.add(f"{stance_here}:{actor}")
-                first = min(first, m.end())
-    return frozenset(frames), frozenset(content_stems(text[first:])) if frames else frozenset()
+                own += [(m.start(), m.end()), (lo, hi)]
+    if not frames:
+        return frozenset(), frozenset()
+    # what the statements are about: the sentence's words without the frames' own
+    kept = list(text)
+    for lo, hi in own:
+        kept[lo:hi] = " " * (hi - lo)
+    return frozenset(frames), frozenset(content_stems("".join(kept)))

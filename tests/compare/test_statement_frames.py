@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 
 from desk.compare import grouping
-from desk.compare.frames import statement_frames
+from desk.compare.frames import statement_content, statement_frames
 from desk.compare.grouping import build_rows, link_by_frames
 from desk.compare.places import place_key
 from desk.compare.profile import profile
+from desk.compare.tokens import content_stems
 from desk.model import Entity, PassageRef
 
 from .helpers import make_ref
@@ -30,6 +31,8 @@ def _frame(stance: str, actor: str) -> str:
         ("On Monday, the harbour police in Varnia blamed smugglers for the fire.", {("blame", "Varnia")}),
         ("President Aldo Mirren confirmed the closure of the northern border crossing.", {("confirm", "Aldo")}),
         ("The Ostrian ministry invited inspectors from the Coastal League to the depot.", {("invite", "Ostrian")}),
+        # a passive verb's actor is its agent
+        ("The offer of a truce was rejected by the harbour council of Ostria.", {("deny", "Ostria")}),
         # no actor named before the verb, a noun that is no verb, and no stance at all
         ("It was denied by nobody at the harbour.", set()),
         ("Both navies continued to trade blame for the sinking of the ferry.", set()),
@@ -48,6 +51,16 @@ def test_a_word_that_opens_the_sentence_is_an_actor_only_when_an_entity_names_it
     assert statement_frames(text, ["Ostria"]) == {_frame("deny", "Ostria")}
     assert statement_frames("Ostria denied any part in the raid.") == frozenset()
     assert statement_frames("Ostria denied any part in the raid.", ["Ostria"]) == {_frame("deny", "Ostria")}
+
+
+def test_the_content_is_the_sentence_without_the_frame_words() -> None:
+    assert statement_content("The Varnian navy denied shelling the fuel depot.", ["Varnian"]) == frozenset(
+        content_stems("The shelling the fuel depot.")
+    )
+    assert statement_content("The fuel depot was blamed by Ostria on arson.", ["Ostria"]) == frozenset(
+        content_stems("The fuel depot was on arson.")
+    )
+    assert statement_content("The fuel depot burned on Tuesday.") == frozenset()  # no frame, no content
 
 
 def test_a_denial_and_a_rival_denial_differ() -> None:
