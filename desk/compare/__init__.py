@@ -271,7 +271,7 @@ _RESULTS = _Recent()
 #: the modules whose settings and functions make a comparison (a test or a session may change one)
 _MAKERS = (
     "desk.compare", "desk.compare.asof", "desk.compare.diff", "desk.compare.disagree", "desk.compare.grouping",
-    "desk.compare.joining",
+    "desk.compare.frames", "desk.compare.joining",
     "desk.compare.order", "desk.compare.places", "desk.compare.profile", "desk.compare.quantity", "desk.compare.related",
     "desk.compare.retrieve", "desk.compare.statements", "desk.compare.stored", "desk.compare.tokens",
 )

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
+from .frames import statement_content, statement_frames
 from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
@@ -100,6 +101,17 @@ JOIN_MAX_SMALLER = 2
 #: JOIN_VALUE_MIN_LINK
 JOIN_VALUE_MAX_SMALLER = 5
 JOIN_VALUE_MIN_LINK = 0.2
+#: bonus for two passages without figures that share a statement frame (one actor, one stance:
+#: :func:`desk.compare.frames.statement_frames`) and some words (0: off)
+FRAME_BONUS = 0.2
+#: ... when their similarity (their shared words) reaches this
+FRAME_MIN_SIMILARITY = 0.2
+#: ... and the Dice overlap of what the statements are about (their words after the stance verb,
+#: :func:`desk.compare.frames.statement_content`) reaches this: the actor's own words never join two
+FRAME_MIN_CONTENT = 0.2
+#: ... and at most this share of the candidates (at least 3) takes that frame: a frame many take is the
+#: topic's standing dispute ("Moscow accuses Kyiv of shelling the plant"), not one statement
+FRAME_MAX_SHARE = 0.003
 
 
 def _incidence(sets: Sequence[frozenset[str]], weights: Callable[[str], float] | None = None) -> np.ndarray:
@@ -779,6 +791,38 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     return sim
 
 
+def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``) plus :data:`FRAME_BONUS` for pairs of passages without figures
+    that share a statement frame and reach :data:`FRAME_MIN_SIMILARITY` ("Varnia denied shelling the
+    depot" / "the Varnian army rejected any part in the depot blast")."""
+    if not FRAME_BONUS:
+        return sim
+    names = [_NONE if _counts(p) else [e.text for e in _local_entities(p.ref)] for p in profiles]
+    frames = [_NONE if _counts(p) else statement_frames(p.ref.text, ns) for p, ns in zip(profiles, names, strict=True)]
+    df: dict[str, int] = {}
+    for fs in frames:
+        for f in fs:
+            df[f] = df.get(f, 0) + 1
+    limit = max(3, int(FRAME_MAX_SHARE * len(profiles)))
+    frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
+    if not any(frames):
+        return sim
+    shared = _shares_any(frames, cols)
+    shared &= sim >= np.float32(FRAME_MIN_SIMILARITY)
+    # the few pairs left (each frame is rare): do they share what the statement is about?
+    for i, k in zip(*np.nonzero(shared), strict=True):
+        j = int(cols[k])
+        a = statement_content(profiles[i].ref.text, names[i])
+        b = statement_content(profiles[j].ref.text, names[j])
+        if 2 * len(a & b) < FRAME_MIN_CONTENT * (len(a) + len(b)):
+            shared[i, k] = False
+    if not shared.any():
+        return sim
+    sim = sim.copy()
+    _add_where(sim, FRAME_BONUS, shared)
+    return sim
+
+
 def _claim_keys(p: Profile) -> list[tuple[Any, frozenset[str]]]:
     """(quantity, places near the figure) for each figure of a passage that says what it counts."""
     from .places import places_near
@@ -1004,6 +1048,7 @@ def rows_from_profiles(
     sim = similarity_matrix(unique, columns=cols, related=related)
     sim = apart_by_place(sim, unique, cols)
     sim = apart_by_stance(sim, unique, cols)
+    sim = link_by_frames(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():
         raise Cancelled()
