@@ -263,3 +263,23 @@ def test_documents_numbered_by_article_and_outlet() -> None:
     assert empty[0].tolist() == []
     assert empty[1].tolist() == []
     assert empty[2] == []
+
+
+def test_warming_reads_what_the_first_search_reads_and_the_same(multi: Index) -> None:
+    cold = PassageSearcher(multi)
+    warm = PassageSearcher(multi)
+    warm.warm()
+    assert {("columns",), ("arrays",), ("live",), ("lengths", "body"), ("lengths", "title")} <= set(warm._filters)
+    assert not cold._filters
+    q = cold.builder.parse("grain OR peace")
+    # the first search of the warmed searcher finds the same documents with the same scores
+    a = cold._collect_arrays(q, 10, None, None)
+    b = warm._collect_arrays(q, 10, None, None)
+    assert a is not None
+    assert b is not None
+    assert [(t.docnum, t.score) for t in a[0]] == [(t.docnum, t.score) for t in b[0]]
+    for key in (("live",), ("lengths", "body"), ("lengths", "title")):
+        assert np.array_equal(cold._filters.get(key, warm._filters[key]), warm._filters[key])
+    assert np.array_equal(cold._doc_arrays()[0], warm._doc_arrays()[0])
+    cold.close()
+    warm.close()

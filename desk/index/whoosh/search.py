@@ -135,6 +135,19 @@ class PassageSearcher:
         with self._lock:
             self._searcher.close()
 
+    def warm(self) -> None:
+        """Read now what the first search of this snapshot would read while its user waits: the
+        document columns and their arrays, which documents are live, the body and title lengths
+        (for a long-lived process that searches later: the window's comparing child)."""
+        with self._lock:
+            if not self._searcher.doc_count_all():
+                return  # an empty index: nothing to read (and its reader has no columns)
+            self._doc_arrays()
+            self._live()
+            for field in ("body", "title"):
+                if field in self._schema:
+                    self._lengths(field)
+
     @property
     def searcher(self) -> Searcher:
         return self._searcher
