@@ -57,6 +57,8 @@ class ChildCall(Job):
     def __init__(self, owner: CoreProcess, rid: int, method: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = method
+        #: the Library method (``name`` may be given a label for the status line)
+        self.method = method
         self.rid = rid
         self.result: Any = None
         self.running = True
@@ -340,5 +342,5 @@ class CoreProcess(QObject):
             return
         del self._calls[rid]
         if kind == "finished" and len(msg) > 3:
-            self.timings[call.name] = {**msg[3], "handed": time.monotonic()}
+            self.timings[call.method] = {**msg[3], "handed": time.monotonic()}
         call._end(kind, msg[2] if len(msg) > 2 else None)

@@ -371,7 +371,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             times = core.timings.get("compare") if core is not None else None
             if times and all(k in times for k in _STAGES_FROM):
                 marks = [start_mono] + [times[k] for k in _STAGES_FROM]
-                for (name, _k), a, b in zip(_STAGES, marks, marks[1:], strict=True):
+                for (name, _k), a, b in zip(_STAGES, marks[:-1], marks[1:], strict=True):
                     stages.setdefault(name, []).append((b - a) * 1000)
             report(f"gui: search+compare painted {q!r} ({len(comparison.rows)} rows)", timings[-1], "ms")
             report(f"gui:   of which comparing and handing over (Enter to the window's GUI thread) {q!r}",

@@ -451,6 +451,7 @@ def test_a_finished_call_keeps_where_its_time_went(qtbot) -> None:  # type: igno
     core = compare_process.CoreProcess("folder", None)
     core._generation = 1
     job = compare_process.ChildCall(core, 4, "compare", parent=core)
+    job.name = "comparison"  # the session labels its calls: the times stay under the method
     core._calls[4] = job
     got: list[object] = []
     job.finished.connect(got.append)
