@@ -337,8 +337,9 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             window.search_field.setText(q)
             start = time.perf_counter()
             start_mono = time.monotonic()
-            if core is not None:
-                core.timings.pop("compare", None)
+            kept: dict[str, Any] | None = getattr(core, "timings", None)  # None: a tree without them
+            if kept is not None:
+                kept.pop("compare", None)
             window.compare(q)
             comparison = wait_for_signal(window.compared, window, f"comparing {q!r}", 120)
             spy.armed = True
@@ -368,7 +369,7 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             for gap, at, _label, stacks in [x for x in meter.longest(4) if x not in long_to_paint][:2]:
                 print(f"    stall {gap:6.0f} ms at {at * 1000:5.0f} ms after Enter (follow-ups): {stacks}",
                           flush=True)
-            times = core.timings.get("compare") if core is not None else None
+            times = kept.get("compare") if kept is not None else None
             if times and all(k in times for k in _STAGES_FROM):
                 marks = [start_mono] + [times[k] for k in _STAGES_FROM]
                 for (name, _k), a, b in zip(_STAGES, marks[:-1], marks[1:], strict=True):
