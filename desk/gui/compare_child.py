@@ -12,7 +12,8 @@ Requests come on ``requests`` as tuples:
   :meth:`desk.library.Library.refresh`; it runs before any call sent after it.
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
-``("failed", 0, message)`` and the child ends), then for each call
+``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
+the first comparison needs (``time.monotonic``; calls sent meanwhile waited), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
 and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
@@ -123,6 +124,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
     threading.Thread(target=listen, name="desk-compare-requests", daemon=True).start()
     events.send(("ready",))
     _warm_up(lib)
+    events.send(("warm", time.monotonic()))
     stale = False  # refreshed since the search snapshot was last warmed
     try:
         while True:

@@ -127,6 +127,9 @@ class CoreProcess(QObject):
         #: ``arrived`` (the first piece read), ``assembled`` (the answer whole again, off the GUI thread)
         #: and ``handed`` (on the GUI thread): where a call's time goes (the benchmark reports them)
         self.timings: dict[str, dict[str, float]] = {}
+        #: when the child was started and when it had warmed up (``time.monotonic``; None till then)
+        self.started_at: float | None = None
+        self.warmed_at: float | None = None
 
     # -- GUI thread
     @property
@@ -150,6 +153,7 @@ class CoreProcess(QObject):
         main = sys.modules["__main__"]
         if not getattr(sys, "frozen", False):
             sys.modules["__main__"] = types.ModuleType("__main__")
+        self.started_at, self.warmed_at = time.monotonic(), None
         try:
             proc.start()
         finally:
@@ -318,6 +322,9 @@ class CoreProcess(QObject):
             return  # a child that was replaced
         kind = msg[0]
         if kind == "ready":
+            return
+        if kind == "warm":
+            self.warmed_at = msg[1]
             return
         if kind == "died":
             log.warning("the comparing process ended (exit code %s)", msg[1])

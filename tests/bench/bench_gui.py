@@ -390,6 +390,10 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     report("gui: longest GUI-thread stall until the claims are listed", max(follow_stalls), "ms")
     for name, values in stages.items():
         report(f"gui:   comparing child, {name} (median)", statistics.median(values), "ms")
+    started, warmed = getattr(core, "started_at", None), getattr(core, "warmed_at", None)
+    if started is not None and warmed is not None:
+        # the queries above were typed without waiting for it (the first may have waited in the child's inbox)
+        report("gui: comparing child's warm-up ended, after its start", warmed - started, "s")
     if core is not None and core.pid is not None:
         peak, now = _child_memory_mb(core.pid)
         report("gui: comparing child's peak RSS (VmHWM, after the queries)", peak, "MB")

@@ -40,7 +40,7 @@ def test_the_child_warms_up_after_saying_it_is_ready(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm"))
     compare_child.child_main(Pipe(), Pipe(), str(tmp_path), str(tmp_path / "data"), 0.1)
-    assert order[:2] == ["ready", "warm"]
+    assert order[:3] == ["ready", "warm", "warm"]  # the warm-up, then its "warm" message
 
 
 def test_a_library_warms_up_its_related_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -111,16 +111,16 @@ def _child_with(monkeypatch: pytest.MonkeyPatch, tmp_path, messages, linger):  #
 def test_the_child_reads_the_new_search_snapshot_once_a_refresh_is_quiet(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     order, _ = _child_with(monkeypatch, tmp_path, [("refresh",), ("refresh",)], linger=0.5)
     # two refreshes in a row: one warm-up, after the quiet spell, not one per refresh
-    assert order == ["ready", "warm_up", "warm_search"]
+    assert order == ["ready", "warm_up", "warm", "warm_search"]
     order, _ = _child_with(monkeypatch, tmp_path, [], linger=0.3)
-    assert order == ["ready", "warm_up"]  # no refresh: nothing read again
+    assert order == ["ready", "warm_up", "warm"]  # no refresh: nothing read again
 
 
 def test_a_request_after_a_refresh_is_answered_before_the_warm_up(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     order, events = _child_with(
         monkeypatch, tmp_path, [("refresh",), ("call", 7, "claims", (None,), {})], linger=0.5
     )
-    assert order == ["ready", "warm_up", "finished", "warm_search"]
+    assert order == ["ready", "warm_up", "warm", "finished", "warm_search"]
     finished = events.sent[-1]
     assert finished[:2] == ("finished", 7)
     times = finished[4]

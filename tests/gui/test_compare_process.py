@@ -466,4 +466,9 @@ def test_a_finished_call_keeps_where_its_time_went(qtbot) -> None:  # type: igno
     stages = ("received", "started", "computed", "sent", "arrived", "assembled", "handed")
     assert set(stages) <= set(times)
     assert [times[k] for k in stages] == sorted(times[k] for k in stages)
+    # the child's "warm" message: when it had loaded what the first comparison needs (no call ends)
+    assert core.warmed_at is None
+    core._on_message((core._generation, ("warm", 1234.5)))
+    assert core.warmed_at == 1234.5
+    assert core.timings["compare"] is times
     core.close()
