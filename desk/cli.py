@@ -492,15 +492,17 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
 
 def print_comparison(comparison: Any, args: argparse.Namespace, folder: Path | None = None) -> int:
     """--json, --markdown FILE or readable rows; exit 1 when there are no rows."""
-    from desk.compare.render import render_text
-    from desk.export import write_markdown
-
+    # each writer imported only when used (a one-question process: what it loads is its start-up)
     if args.markdown:
+        from desk.export.markdown import write_markdown
+
         target = write_markdown(comparison, Path(args.markdown), force=args.force, folder=folder)
         print(f"wrote {len(comparison.rows)} rows to {visible(target)}", file=sys.stderr)
     if args.json:
         print_json(comparison)  # to_plain once: the same data as comparison_to_json
     elif not args.markdown:
+        from desk.compare.render import render_text
+
         sys.stdout.write(render_text(comparison, tty=sys.stdout.isatty()))
     return OK if comparison.rows else NOTHING
 

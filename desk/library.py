@@ -552,11 +552,21 @@ class Library:
         )
 
     def warm_up(self) -> None:
-        """Load what the first comparison would load while the user waits (:func:`desk.compare.warm_up`):
-        for a long-lived process that compares later, such as the window's comparing child."""
+        """Load what the first comparison would load while the user waits (:meth:`warm_search`, then
+        :func:`desk.compare.warm_up`): for a long-lived process that compares later, such as the
+        window's comparing child."""
         from desk.compare import warm_up
 
+        self.warm_search()
         warm_up(self)
+
+    def warm_search(self) -> None:
+        """Read what the first search of the index as it is now would read (the backend's per-snapshot
+        arrays, when it keeps any): after opening, and after :meth:`refresh` saw another process's
+        commit, for a process that searches later (the window's comparing child)."""
+        warm = getattr(self.backend, "warm", None)
+        if warm is not None:
+            warm()
 
     def compare_state(self) -> tuple[Any, ...]:
         """Changes whenever a comparison of this library may: any commit to the store (articles,

@@ -18,21 +18,62 @@ page or a PDF is met.
 
 from __future__ import annotations
 
-from .boilerplate import repeated_keys
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# the change check of every read command needs these two (and ``scan`` must be bound here before
+# anything imports the submodule of that name, which would hide the function behind the module)
 from .context import FolderContext
-from .decode import Unreadable
-from .outlets import OUTLETS, outlet_from_url
-from .passages import cut_passages, sentence_spans
-from .reader import (
-    FIELD_PROBLEM_MARKERS,
-    UNKNOWN_OUTLET,
-    apply_repeated,
-    article_id,
-    field_problems,
-    line_keys,
-    read_article,
-)
 from .scan import SUFFIXES, scan, scan_stat
+
+#: an article whose outlet desk could not find (defined here, not in :mod:`.reader`, so that a module
+#: that only needs the name loads no reader)
+UNKNOWN_OUTLET = "Unknown outlet"
+
+if TYPE_CHECKING:
+    from .boilerplate import repeated_keys
+    from .decode import Unreadable
+    from .outlets import OUTLETS, outlet_from_url
+    from .passages import cut_passages, sentence_spans
+    from .reader import (
+        FIELD_PROBLEM_MARKERS,
+        apply_repeated,
+        article_id,
+        field_problems,
+        line_keys,
+        read_article,
+    )
+
+#: the other public names -> their module, imported when a name is first asked for: reading and
+#: cutting articles is the indexer's work, and a read command of an unchanged folder never does it
+_HOME = {
+    "repeated_keys": "boilerplate",
+    "Unreadable": "decode",
+    "OUTLETS": "outlets",
+    "outlet_from_url": "outlets",
+    "cut_passages": "passages",
+    "sentence_spans": "passages",
+    "FIELD_PROBLEM_MARKERS": "reader",
+    "apply_repeated": "reader",
+    "article_id": "reader",
+    "field_problems": "reader",
+    "line_keys": "reader",
+    "read_article": "reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
 
 __all__ = [
     "FIELD_PROBLEM_MARKERS",

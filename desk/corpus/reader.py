@@ -30,6 +30,7 @@ from pathlib import Path
 
 from desk.model import Article, Boilerplate
 
+from . import UNKNOWN_OUTLET  # defined with the package (see desk.corpus), named here too
 from . import boilerplate as bp
 from .context import FolderContext
 from .dates import date_line, parse_date, url_date, wire_id_date
@@ -38,7 +39,6 @@ from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, signature_outlet
 from .passages import cut_passages, sentence_spans
 
-UNKNOWN_OUTLET = "Unknown outlet"
 HTML_SUFFIXES = (".html", ".htm")
 TITLE_MAX_WORDS = 30
 _HTML_SNIFF = re.compile(rb"^\s*(?:<!doctype html|<html[\s>])", re.IGNORECASE)

@@ -1,12 +1,36 @@
 """Writing comparisons out: Markdown (:mod:`.markdown`) and JSON (:mod:`.json`); tables of untrusted
-cells as CSV or Markdown (:mod:`.tables`); export files written safely (:mod:`.files`)."""
+cells as CSV or Markdown (:mod:`.tables`); export files written safely (:mod:`.files`).
+
+The names below are imported from their module when first asked for: ``desk compare --json``
+needs only :mod:`.json`, and a one-question process should not load (or, without cached
+bytecode, compile) the Markdown writer it does not use.
+"""
 
 from __future__ import annotations
 
-from .files import write_text_atomic
-from .json import comparison_to_json, dumps, to_plain
-from .markdown import escape_markdown, render_markdown, write_markdown
-from .tables import csv_cell, markdown_cell, markdown_table, write_csv
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .files import write_text_atomic
+    from .json import comparison_to_json, dumps, to_plain
+    from .markdown import escape_markdown, render_markdown, write_markdown
+    from .tables import csv_cell, markdown_cell, markdown_table, write_csv
+
+#: each public name -> the module that defines it
+_HOME = {
+    "write_text_atomic": "files",
+    "comparison_to_json": "json",
+    "dumps": "json",
+    "to_plain": "json",
+    "escape_markdown": "markdown",
+    "render_markdown": "markdown",
+    "write_markdown": "markdown",
+    "csv_cell": "tables",
+    "markdown_cell": "tables",
+    "markdown_table": "tables",
+    "write_csv": "tables",
+}
 
 __all__ = [
     "comparison_to_json",
@@ -21,3 +45,16 @@ __all__ = [
     "write_markdown",
     "write_text_atomic",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})

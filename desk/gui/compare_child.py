@@ -12,11 +12,17 @@ Requests come on ``requests`` as tuples:
   :meth:`desk.library.Library.refresh`; it runs before any call sent after it.
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
-``("failed", 0, message)`` and the child ends), then for each call
+``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
+the first comparison needs (``time.monotonic``; calls sent meanwhile waited), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
 and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
 end of ``requests`` closes, the child ends.
+
+A ``"finished"`` message ends with the call's times in the child (``time.monotonic``, one clock
+for both processes on Linux and Windows): ``received`` (the request read from the pipe),
+``started``, ``computed`` (the Library method returned) and ``sent`` (every piece written), so
+the window can tell the comparing from the handing over (:attr:`CoreProcess.timings`).
 
 A long answer (a comparison's rows, a list of claims) comes in pieces: first
 ``("part", id, items)`` messages of at most :data:`ITEMS_PER_MESSAGE` items,
@@ -45,6 +51,9 @@ METHODS = frozenset({"compare", "collate", "search", "claims"})
 WITH_PROGRESS = frozenset({"compare", "collate"})
 #: rows (or list items) per message of a long answer
 ITEMS_PER_MESSAGE = 100
+#: seconds without a request after a refresh before the child reads the new search snapshot (re-indexing
+#: commits one batch after another: warming after each would compete with the indexer for the CPUs)
+REWARM_AFTER = 2.0
 
 
 def in_pieces(value: Any) -> tuple[Any, str | None, list[Any]]:
@@ -67,8 +76,8 @@ def whole(value: Any, field: str | None, items: list[Any]) -> Any:
     return dataclasses.replace(value, **{field: items})
 
 
-def send_answer(events: Any, answer: tuple[Any, ...]) -> None:
-    """Send one answer, a long one in pieces."""
+def send_answer(events: Any, answer: tuple[Any, ...], times: dict[str, float] | None = None) -> None:
+    """Send one answer, a long one in pieces; a finished one carries ``times`` and when it was sent."""
     if answer[0] != "finished":
         events.send(answer)
         return
@@ -76,14 +85,14 @@ def send_answer(events: Any, answer: tuple[Any, ...]) -> None:
     shell, field, items = in_pieces(value)
     for i in range(0, len(items), ITEMS_PER_MESSAGE):
         events.send(("part", rid, items[i:i + ITEMS_PER_MESSAGE]))
-    events.send(("finished", rid, shell, field))
+    events.send(("finished", rid, shell, field, {**(times or {}), "sent": time.monotonic()}))
 
 
 def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, interval: float) -> None:
     """The child process: open the Library once, then answer calls until the window goes away."""
     from desk.errors import Cancelled, DeskError
 
-    inbox: queue.Queue[tuple[Any, ...] | None] = queue.Queue()
+    inbox: queue.Queue[tuple[tuple[Any, ...], float] | None] = queue.Queue()
     cancelled: set[int] = set()
     lock = threading.Lock()
 
@@ -95,7 +104,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                     with lock:
                         cancelled.add(int(msg[1]))
                 else:
-                    inbox.put(msg)
+                    inbox.put((msg, time.monotonic()))
         except (EOFError, OSError):
             pass
         inbox.put(None)  # the window went away
@@ -115,14 +124,28 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
     threading.Thread(target=listen, name="desk-compare-requests", daemon=True).start()
     events.send(("ready",))
     _warm_up(lib)
+    events.send(("warm", time.monotonic()))
+    stale = False  # refreshed since the search snapshot was last warmed
     try:
         while True:
-            msg = inbox.get()
-            if msg is None:
+            if stale:
+                # after a re-index, once no request came for a while: the next query finds the new
+                # snapshot read (a request in the meantime goes first, and reads it itself)
+                try:
+                    item = inbox.get(timeout=REWARM_AFTER)
+                except queue.Empty:
+                    stale = False
+                    _warm_search(lib)
+                    continue
+            else:
+                item = inbox.get()
+            if item is None:
                 break
+            msg, received = item
             if msg[0] == "refresh":
                 try:
                     lib.refresh()
+                    stale = True
                 except Exception:  # noqa: BLE001 - the next call reports what is wrong
                     log.exception("refreshing the comparing child's library failed")
                 continue
@@ -132,9 +155,11 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                     cancelled.discard(rid)
                     events.send(("cancelled", rid))
                     continue
+            started = time.monotonic()
             answer = _answer(lib, rid, method, args, kwargs, cancelled, lock, events, interval, Cancelled, DeskError)
+            times = {"received": received, "started": started, "computed": time.monotonic()}
             try:
-                send_answer(events, answer)
+                send_answer(events, answer, times)
             except (pickle.PicklingError, TypeError, AttributeError):  # a value that cannot cross: a bug
                 events.send(("crashed", rid, traceback.format_exc()))
             with lock:
@@ -155,6 +180,14 @@ def _warm_up(lib: Any) -> None:
         lib.warm_up()
     except Exception:  # noqa: BLE001 - the first call loads it again and reports what is wrong
         log.exception("warming up the comparing child failed")
+
+
+def _warm_search(lib: Any) -> None:
+    """Read the refreshed index's search snapshot (:meth:`desk.library.Library.warm_search`)."""
+    try:
+        lib.warm_search()
+    except Exception:  # noqa: BLE001 - the next search reads it again and reports what is wrong
+        log.exception("warming up the comparing child's search failed")
 
 
 def _answer(lib: Any, rid: int, method: str, args: tuple[Any, ...], kwargs: dict[str, Any],

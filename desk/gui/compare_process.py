@@ -29,6 +29,7 @@ import logging
 import multiprocessing
 import sys
 import threading
+import time
 import types
 from collections.abc import Callable
 from typing import Any
@@ -56,6 +57,8 @@ class ChildCall(Job):
     def __init__(self, owner: CoreProcess, rid: int, method: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = method
+        #: the Library method (``name`` may be given a label for the status line)
+        self.method = method
         self.rid = rid
         self.result: Any = None
         self.running = True
@@ -119,6 +122,14 @@ class CoreProcess(QObject):
         self._closed = False
         self._relay = _Relay()
         self._relay.message.connect(self._on_message)
+        #: method -> the times (``time.monotonic``) of its last finished call: the child's ``received``,
+        #: ``started``, ``computed`` and ``sent`` (:mod:`desk.gui.compare_child`), then this side's
+        #: ``arrived`` (the first piece read), ``assembled`` (the answer whole again, off the GUI thread)
+        #: and ``handed`` (on the GUI thread): where a call's time goes (the benchmark reports them)
+        self.timings: dict[str, dict[str, float]] = {}
+        #: when the child was started and when it had warmed up (``time.monotonic``; None till then)
+        self.started_at: float | None = None
+        self.warmed_at: float | None = None
 
     # -- GUI thread
     @property
@@ -142,6 +153,7 @@ class CoreProcess(QObject):
         main = sys.modules["__main__"]
         if not getattr(sys, "frozen", False):
             sys.modules["__main__"] = types.ModuleType("__main__")
+        self.started_at, self.warmed_at = time.monotonic(), None
         try:
             proc.start()
         finally:
@@ -260,6 +272,7 @@ class CoreProcess(QObject):
         # it is held off from a message's arrival until no long answer is midway (reference counting still
         # frees what dies; cycles wait for the collector's next pass)
         paused = False  # whether this thread turned the collector off
+        arrived: dict[int, float] = {}  # when the first piece of each answer was read
         try:
             while True:
                 try:
@@ -274,10 +287,15 @@ class CoreProcess(QObject):
                         paused = False
                     break
                 if msg[0] == "part":
+                    arrived.setdefault(msg[1], time.monotonic())
                     parts.setdefault(msg[1], []).extend(msg[2])
                     continue
                 if msg[0] == "finished":
-                    msg = ("finished", msg[1], whole(msg[2], msg[3], parts.pop(msg[1], [])))
+                    now = time.monotonic()
+                    times = dict(msg[4]) if len(msg) > 4 and isinstance(msg[4], dict) else {}
+                    times["arrived"] = arrived.pop(msg[1], now)
+                    msg = ("finished", msg[1], whole(msg[2], msg[3], parts.pop(msg[1], [])), times)
+                    times["assembled"] = time.monotonic()
                     prepare = self.prepare
                     if prepare is not None:
                         try:
@@ -305,6 +323,9 @@ class CoreProcess(QObject):
         kind = msg[0]
         if kind == "ready":
             return
+        if kind == "warm":
+            self.warmed_at = msg[1]
+            return
         if kind == "died":
             log.warning("the comparing process ended (exit code %s)", msg[1])
             self._died_now(msg[1])
@@ -327,4 +348,6 @@ class CoreProcess(QObject):
                 call.progress.emit(msg[2], msg[3], msg[4])
             return
         del self._calls[rid]
+        if kind == "finished" and len(msg) > 3:
+            self.timings[call.method] = {**msg[3], "handed": time.monotonic()}
         call._end(kind, msg[2] if len(msg) > 2 else None)

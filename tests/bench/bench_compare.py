@@ -83,11 +83,29 @@ def _whole_process(report: Report, args: argparse.Namespace, data_dir: Path) -> 
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     n = len(PROCESS_QUERIES)
+    report("desk compare as a whole process: desk's bytecode", _bytecode_state())
     _process_parts(report, args, data_dir)
     report(f"desk compare as a whole process ({n} queries, text then --json), wall median", statistics.median(walls), "s")
     report("desk compare as a whole process, wall max", max(walls), "s")
     report("desk compare as a whole process, CPU (user+sys) median", statistics.median(cpus), "s")
     report("desk compare as a whole process, CPU (user+sys) max", max(cpus), "s")
+
+
+def _bytecode_state() -> str:
+    """Whether the processes timed above read desk's modules as cached bytecode or compile them from
+    source each time (PYTHONDONTWRITEBYTECODE and no __pycache__: some 0.2 CPU-s of every process on
+    ukraine-media that an installed desk, its bytecode written at install, never spends)."""
+    import importlib.util
+    import os
+    import sys
+
+    import desk
+
+    root = Path(desk.__file__).resolve().parent
+    sources = [p for p in root.rglob("*.py") if "gui" not in p.parts]
+    cached = sum(1 for p in sources if os.path.exists(importlib.util.cache_from_source(str(p))))
+    writes = "written" if not (sys.flags.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE")) else "not written"
+    return f"{cached}/{len(sources)} core modules cached, {writes}"
 
 
 #: a ``desk compare --json`` run in a child, each stage's CPU time printed as JSON (imports, opening the

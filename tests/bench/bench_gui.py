@@ -187,6 +187,34 @@ def _stacks(main: int) -> str:
     return "; ".join(out)
 
 
+#: the stages of a comparison from Enter to the window's GUI thread, each ending at a time of
+#: CoreProcess.timings (the first starts at Enter)
+_STAGES = (
+    ("Enter to the request read in the child", "received"),
+    ("waiting in the child's inbox", "started"),
+    ("Library.compare in the child", "computed"),
+    ("pickling and sending the rows", "sent"),
+    ("reading and unpickling them (reader thread)", "assembled"),
+    ("reaching the GUI thread", "handed"),
+)
+_STAGES_FROM = tuple(k for _name, k in _STAGES)
+
+
+def _child_memory_mb(pid: int) -> tuple[float, float]:
+    """(peak, current) resident size of process ``pid`` in MB (Linux /proc; 0 elsewhere)."""
+    peak = now = 0.0
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1]) / 1024
+                elif line.startswith("VmRSS:"):
+                    now = int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return peak, now
+
+
 def run(report: Report, args: Any) -> None:
     corpus = Path(getattr(args, "corpus", None) or UKRAINE)
     if not corpus.is_dir():
@@ -299,12 +327,19 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     shares_cpu: list[float] = []
     stalls: list[float] = []
     follow_stalls: list[float] = []
+    # where the comparing child's time goes (desk.gui.compare_process.CoreProcess.timings), per query, in ms
+    stages: dict[str, list[float]] = {}
+    core = window.session.core
     try:
         for q in QUERIES:
             arrived.clear()
             meter.start()
             window.search_field.setText(q)
             start = time.perf_counter()
+            start_mono = time.monotonic()
+            kept: dict[str, Any] | None = getattr(core, "timings", None)  # None: a tree without them
+            if kept is not None:
+                kept.pop("compare", None)
             window.compare(q)
             comparison = wait_for_signal(window.compared, window, f"comparing {q!r}", 120)
             spy.armed = True
@@ -334,6 +369,11 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
             for gap, at, _label, stacks in [x for x in meter.longest(4) if x not in long_to_paint][:2]:
                 print(f"    stall {gap:6.0f} ms at {at * 1000:5.0f} ms after Enter (follow-ups): {stacks}",
                           flush=True)
+            times = kept.get("compare") if kept is not None else None
+            if times and all(k in times for k in _STAGES_FROM):
+                marks = [start_mono] + [times[k] for k in _STAGES_FROM]
+                for (name, _k), a, b in zip(_STAGES, marks[:-1], marks[1:], strict=True):
+                    stages.setdefault(name, []).append((b - a) * 1000)
             report(f"gui: search+compare painted {q!r} ({len(comparison.rows)} rows)", timings[-1], "ms")
             report(f"gui:   of which comparing and handing over (Enter to the window's GUI thread) {q!r}",
                    waits[-1], "ms")
@@ -348,5 +388,15 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     report("gui: the window's share in GUI-thread CPU time (max)", max(shares_cpu), "ms")
     report("gui: longest GUI-thread stall during search+compare", max(stalls), "ms")
     report("gui: longest GUI-thread stall until the claims are listed", max(follow_stalls), "ms")
+    for name, values in stages.items():
+        report(f"gui:   comparing child, {name} (median)", statistics.median(values), "ms")
+    started, warmed = getattr(core, "started_at", None), getattr(core, "warmed_at", None)
+    if started is not None and warmed is not None:
+        # the queries above were typed without waiting for it (the first may have waited in the child's inbox)
+        report("gui: comparing child's warm-up ended, after its start", warmed - started, "s")
+    if core is not None and core.pid is not None:
+        peak, now = _child_memory_mb(core.pid)
+        report("gui: comparing child's peak RSS (VmHWM, after the queries)", peak, "MB")
+        report("gui: comparing child's RSS after the queries", now, "MB")
     window.close()
     app.processEvents()

@@ -40,7 +40,7 @@ def test_the_child_warms_up_after_saying_it_is_ready(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm"))
     compare_child.child_main(Pipe(), Pipe(), str(tmp_path), str(tmp_path / "data"), 0.1)
-    assert order[:2] == ["ready", "warm"]
+    assert order[:3] == ["ready", "warm", "warm"]  # the warm-up, then its "warm" message
 
 
 def test_a_library_warms_up_its_related_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -51,3 +51,79 @@ def test_a_library_warms_up_its_related_words(tmp_path) -> None:  # type: ignore
         lib.related_words = lambda: asked.append("related")  # type: ignore[method-assign]
         lib.warm_up()
     assert asked == ["related"]
+
+
+def test_a_library_warms_up_its_search_snapshot(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desk.library import Library
+
+    asked: list[str] = []
+    with Library(str(tmp_path), data_dir=str(tmp_path / "data")) as lib:
+        real = lib.backend.warm  # type: ignore[attr-defined]
+        lib.backend.warm = lambda: (asked.append("search"), real())  # type: ignore[attr-defined]
+        lib.related_words = lambda: asked.append("related")  # type: ignore[method-assign]
+        lib.warm_up()
+        assert asked == ["search", "related"]
+        lib.warm_search()
+        assert asked == ["search", "related", "search"]
+
+
+class _Requests:
+    """The child's end of the window's requests: the scripted messages, then (after ``linger`` s) EOF."""
+
+    def __init__(self, messages: list[tuple[object, ...]], linger: float) -> None:
+        self.messages = list(messages)
+        self.linger = linger
+
+    def recv(self) -> tuple[object, ...]:
+        import time
+
+        if self.messages:
+            return self.messages.pop(0)
+        time.sleep(self.linger)
+        raise EOFError
+
+
+class _Events:
+    def __init__(self, order: list[str]) -> None:
+        self.order = order
+        self.sent: list[tuple[object, ...]] = []
+
+    def send(self, msg: tuple[object, ...]) -> None:
+        self.sent.append(msg)
+        self.order.append(str(msg[0]))
+
+    def close(self) -> None:
+        pass
+
+
+def _child_with(monkeypatch: pytest.MonkeyPatch, tmp_path, messages, linger):  # type: ignore[no-untyped-def]
+    from desk.library import Library
+
+    order: list[str] = []
+    monkeypatch.setattr(compare_child, "REWARM_AFTER", 0.05)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
+    monkeypatch.setattr(Library, "warm_search", lambda self: order.append("warm_search"))
+    events = _Events(order)
+    compare_child.child_main(_Requests(messages, linger), events, str(tmp_path), str(tmp_path / "data"), 0.1)
+    return order, events
+
+
+def test_the_child_reads_the_new_search_snapshot_once_a_refresh_is_quiet(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    order, _ = _child_with(monkeypatch, tmp_path, [("refresh",), ("refresh",)], linger=0.5)
+    # two refreshes in a row: one warm-up, after the quiet spell, not one per refresh
+    assert order == ["ready", "warm_up", "warm", "warm_search"]
+    order, _ = _child_with(monkeypatch, tmp_path, [], linger=0.3)
+    assert order == ["ready", "warm_up", "warm"]  # no refresh: nothing read again
+
+
+def test_a_request_after_a_refresh_is_answered_before_the_warm_up(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    order, events = _child_with(
+        monkeypatch, tmp_path, [("refresh",), ("call", 7, "claims", (None,), {})], linger=0.5
+    )
+    assert order == ["ready", "warm_up", "warm", "finished", "warm_search"]
+    finished = events.sent[-1]
+    assert finished[:2] == ("finished", 7)
+    times = finished[4]
+    assert isinstance(times, dict)
+    # the call's times in the child, in the order they happen
+    assert times["received"] <= times["started"] <= times["computed"] <= times["sent"]

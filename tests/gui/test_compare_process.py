@@ -408,3 +408,67 @@ def test_the_reader_holds_the_collector_off_while_a_long_answer_comes_in(qtbot) 
     assert answers[1][0] == "finished"
     assert answers[1][2] == Table("t", list(range(2 * ITEMS_PER_MESSAGE + 5)))
     assert answers[-1] == ("died", 0)
+
+
+def test_a_finished_call_keeps_where_its_time_went(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from desk.gui.compare_child import ITEMS_PER_MESSAGE, send_answer
+
+    class Sent:
+        def __init__(self) -> None:
+            self.sent: list[tuple] = []  # type: ignore[type-arg]
+
+        def send(self, msg: tuple) -> None:  # type: ignore[type-arg]
+            self.sent.append(msg)
+
+    out = Sent()
+    t0 = time.monotonic()
+    send_answer(out, ("finished", 4, list(range(ITEMS_PER_MESSAGE + 3))),
+                {"received": t0 - 0.003, "started": t0 - 0.002, "computed": t0 - 0.001})
+
+    class Events:
+        def __init__(self, messages: list[tuple]) -> None:  # type: ignore[type-arg]
+            self.messages = list(messages)
+
+        def poll(self, timeout: float | None = None) -> bool:
+            return True
+
+        def recv(self) -> tuple:  # type: ignore[type-arg]
+            if not self.messages:
+                raise EOFError
+            return self.messages.pop(0)
+
+        def close(self) -> None:
+            pass
+
+    class Proc:
+        exitcode = 0
+
+        def join(self, timeout: float | None = None) -> None:
+            pass
+
+    core = compare_process.CoreProcess("folder", None)
+    core._generation = 1
+    job = compare_process.ChildCall(core, 4, "compare", parent=core)
+    job.name = "comparison"  # the session labels its calls: the times stay under the method
+    core._calls[4] = job
+    got: list[object] = []
+    job.finished.connect(got.append)
+    items: list[tuple] = []  # type: ignore[type-arg]
+    core._relay.message.connect(items.append)
+    core._read(Events(out.sent), Proc(), 1)
+    qtbot.waitUntil(lambda: len(items) >= 2, timeout=5000)
+    for item in items:
+        core._on_message(item)
+    assert got == [list(range(ITEMS_PER_MESSAGE + 3))]
+    times = core.timings["compare"]
+    stages = ("received", "started", "computed", "sent", "arrived", "assembled", "handed")
+    assert set(stages) <= set(times)
+    assert [times[k] for k in stages] == sorted(times[k] for k in stages)
+    # the child's "warm" message: when it had loaded what the first comparison needs (no call ends)
+    assert core.warmed_at is None
+    core._on_message((core._generation, ("warm", 1234.5)))
+    assert core.warmed_at == 1234.5
+    assert core.timings["compare"] is times
+    core.close()

@@ -214,3 +214,72 @@ def test_phrase_slop_and_order_matter(multi: Index) -> None:
     assert reverse
     assert reverse - near
     ps.close()
+
+
+def test_live_documents_are_whooshs_own_in_segments_with_deletions(multi: Index) -> None:
+    # segments with deleted documents: exactly the documents Whoosh lists as live
+    ps = PassageSearcher(multi)
+    s = ps.searcher
+    expected = np.zeros(s.doc_count_all(), bool)
+    for sub, offset in s.leaf_searchers():
+        for d in sub.reader().all_doc_ids():
+            expected[d + offset] = True
+    live = ps._live()
+    assert live.dtype == bool
+    assert np.array_equal(live, expected)
+    assert 0 < int(live.sum()) < len(live)  # the fixture deleted some
+    ps.close()
+
+
+def test_live_documents_of_segments_without_deletions_are_all(fresh_index: Index,
+                                                              make_article: Callable[..., Any]) -> None:
+    ix = fresh_index
+    w = engine.open_writer(ix, wait=1)
+    for a in _corpus(make_article, n_articles=8):
+        for doc in passage_docs(a, []):
+            w.add_document(**doc)
+    w.commit()
+    ps = PassageSearcher(ix)
+    n = ps.searcher.doc_count_all()
+    assert n > 8
+    assert np.array_equal(ps._live(), np.ones(n, bool))
+    ps.close()
+
+
+def test_documents_numbered_by_article_and_outlet() -> None:
+    from desk.index.whoosh.search import _numbered
+
+    # a re-indexed article keeps its deleted old document: its outlet is its last document's
+    aids = ["k7", "k7", "m2", "k7", "z9", "m2", "q4"]
+    outlets = ["North Wire", "North Wire", "Hill Daily", "South Post", "Hill Daily", "Hill Daily", "North Wire"]
+    art, outlet_of_article, names = _numbered(aids, outlets)
+    assert art.tolist() == [0, 0, 1, 0, 2, 1, 3]
+    assert art.dtype == np.int64
+    assert outlet_of_article.dtype == np.int64
+    # outlets numbered in the order of their first document, an article's outlet its last document's
+    assert names == ["North Wire", "Hill Daily", "South Post"]
+    assert outlet_of_article.tolist() == [2, 1, 1, 0]
+    empty = _numbered([], [])
+    assert empty[0].tolist() == []
+    assert empty[1].tolist() == []
+    assert empty[2] == []
+
+
+def test_warming_reads_what_the_first_search_reads_and_the_same(multi: Index) -> None:
+    cold = PassageSearcher(multi)
+    warm = PassageSearcher(multi)
+    warm.warm()
+    assert {("columns",), ("arrays",), ("live",), ("lengths", "body"), ("lengths", "title")} <= set(warm._filters)
+    assert not cold._filters
+    q = cold.builder.parse("grain OR peace")
+    # the first search of the warmed searcher finds the same documents with the same scores
+    a = cold._collect_arrays(q, 10, None, None)
+    b = warm._collect_arrays(q, 10, None, None)
+    assert a is not None
+    assert b is not None
+    assert [(t.docnum, t.score) for t in a[0]] == [(t.docnum, t.score) for t in b[0]]
+    for key in (("live",), ("lengths", "body"), ("lengths", "title")):
+        assert np.array_equal(cold._filters.get(key, warm._filters[key]), warm._filters[key])
+    assert np.array_equal(cold._doc_arrays()[0], warm._doc_arrays()[0])
+    cold.close()
+    warm.close()

@@ -128,6 +128,10 @@ class WhooshBackend:
     def parse(self, query: str) -> qt.Node:
         return self.searcher.parse(query)
 
+    def warm(self) -> None:
+        """What the first search of the current snapshot reads, read now (:meth:`PassageSearcher.warm`)."""
+        self.searcher.warm()
+
     def search(
         self,
         query: qt.Node,
