@@ -26,6 +26,7 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
+from .scope import at_least, grouping_scope
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -523,9 +524,7 @@ def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -
 def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order), three times faster on the
     units x hits matrices: one flat scan, then rows and columns by division."""
-    flat = np.flatnonzero(m >= threshold)
-    rows, cols = np.divmod(flat, m.shape[1])
-    return rows, cols
+    return at_least(m, threshold)  # scanned once per grouping (desk.compare.scope)
 
 
 def cluster(
@@ -658,7 +657,8 @@ def places_remembered() -> Iterator[None]:
     before = getattr(_PLACES_SCOPE, "memo", None)
     _PLACES_SCOPE.memo = {}
     try:
-        yield
+        with grouping_scope():  # ... and so are the matrix scans and unit numbers of desk.compare.scope
+            yield
     finally:
         _PLACES_SCOPE.memo = before
 
