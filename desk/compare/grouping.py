@@ -769,10 +769,11 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     :data:`STANCE_APART` of it (:func:`penalty_stance`)."""
     if STANCE_APART == 1.0:
         return sim
-    stance = np.array([penalty_stance(p.ref.text) for p in profiles])
+    stances = [penalty_stance(p.ref.text) for p in profiles]
+    if "threatened" not in stances or "imposed" not in stances:
+        return sim  # no pair to hold apart: no array of every unit's stance
+    stance = np.array(stances)
     threatened, imposed = stance == "threatened", stance == "imposed"
-    if not (threatened.any() and imposed.any()):
-        return sim
     apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
     sim = sim.copy()
     sim[apart] *= np.float32(STANCE_APART)

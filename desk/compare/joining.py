@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from itertools import chain
 
 import numpy as np
 
@@ -73,8 +74,11 @@ def _index_of(profiles: Sequence[Profile], key: str) -> np.ndarray:
 def _owners(groups: Sequence[list[int]], n: int) -> np.ndarray:
     """The row of each of ``n`` units (-1: in none)."""
     owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
+    if groups:
+        # one assignment for every row (rows never share a unit), not one numpy call per row
+        sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        members = np.fromiter(chain.from_iterable(groups), dtype=np.int64, count=int(sizes.sum()))
+        owner[members] = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
     return owner
 
 

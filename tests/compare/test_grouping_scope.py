@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from desk.compare import scope
-from desk.compare.joining import _index_of
+from desk.compare.joining import _index_of, _owners
 from desk.compare.profile import has_claims, profile
 from desk.compare.scope import at_least, grouping_scope, remembered
 
@@ -97,3 +97,9 @@ def test_has_claims_tells_whether_a_figure_starts_in_the_passage() -> None:
     later.start = inside.claims[0].figure.end
     assert not has_claims(later)
     assert not has_claims(make_ref("Nobody counted the gulls.", "Valley Post"))
+
+
+def test_owners_number_each_unit_by_its_row_and_leave_the_others_out() -> None:
+    owner = _owners([[4, 0], [2], [5, 1, 6]], 8)
+    assert owner.tolist() == [0, 2, 1, -1, 0, 2, 2, -1]
+    assert _owners([], 3).tolist() == [-1, -1, -1]
