@@ -27,7 +27,7 @@ from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
 from .order import order_rows
-from .profile import owed_features, prefetch
+from .profile import has_claims, owed_features, prefetch
 from .recent import Recent as _Recent
 from .retrieve import (
     DEPTH,
@@ -353,7 +353,10 @@ def _searched(
 #: descriptions of recent rows, by everything describe_row reads (a re-run of a query, the GUI's
 #: refresh after an alias edit and the export meet the same rows again)
 _DESCRIBED = _Recent()
-_DESCRIBED_SIZE = 8192
+#: rows, not passages: the benchmark's 50 queries describe some 35,000 (at 8,192 a round of them
+#: re-read most descriptions from the features file, ~11 ms a warm comparison); ~1.5 KB each with the
+#: key's texts (35,000 of them: +50 MB peak), so at most ~75 MB
+_DESCRIBED_SIZE = 50_000
 
 
 def _row_key(row: Row) -> tuple[Any, ...]:
@@ -437,10 +440,8 @@ def clear_described() -> None:
 def _has_claims(row: Row, among: set[tuple[str, int]] | None = None) -> bool:
     """Whether any passage of the row (of those ``among`` names by (article id, start), default all) holds
     a figure (what ``describe_row`` turns into statements)."""
-    from .profile import claims_of
-
     return any(
-        claims_of(p) for cell in row.cells.values() for p in cell if among is None or (p.article_id, p.start) in among
+        has_claims(p) for cell in row.cells.values() for p in cell if among is None or (p.article_id, p.start) in among
     )
 
 

@@ -27,6 +27,7 @@ from .frames import statement_content, statement_frames
 from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
+from .scope import at_least, grouping_scope
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -535,9 +536,7 @@ def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -
 def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order), three times faster on the
     units x hits matrices: one flat scan, then rows and columns by division."""
-    flat = np.flatnonzero(m >= threshold)
-    rows, cols = np.divmod(flat, m.shape[1])
-    return rows, cols
+    return at_least(m, threshold)  # scanned once per grouping (desk.compare.scope)
 
 
 def cluster(
@@ -670,7 +669,8 @@ def places_remembered() -> Iterator[None]:
     before = getattr(_PLACES_SCOPE, "memo", None)
     _PLACES_SCOPE.memo = {}
     try:
-        yield
+        with grouping_scope():  # ... and so are the matrix scans and unit numbers of desk.compare.scope
+            yield
     finally:
         _PLACES_SCOPE.memo = before
 
@@ -781,10 +781,11 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     :data:`STANCE_APART` of it (:func:`penalty_stance`)."""
     if STANCE_APART == 1.0:
         return sim
-    stance = np.array([penalty_stance(p.ref.text) for p in profiles])
+    stances = [penalty_stance(p.ref.text) for p in profiles]
+    if "threatened" not in stances or "imposed" not in stances:
+        return sim  # no pair to hold apart: no array of every unit's stance
+    stance = np.array(stances)
     threatened, imposed = stance == "threatened", stance == "imposed"
-    if not (threatened.any() and imposed.any()):
-        return sim
     apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
     sim = sim.copy()
     sim[apart] *= np.float32(STANCE_APART)

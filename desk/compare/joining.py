@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
+from itertools import chain
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from desk.model import Figure
 
 from .disagree import ClaimFact
 from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
+from .scope import at_least, remembered
 from .statements import judge_claims, passage_claims
 
 #: two rows join when the mean of the smaller row's sentences' best match in the other row reaches this
@@ -60,15 +62,23 @@ def _regrouped(groups: Sequence[list[int]], parent: list[int]) -> list[list[int]
 
 def _index_of(profiles: Sequence[Profile], key: str) -> np.ndarray:
     """Each unit's outlet (``key="outlet"``) or article (``"article_id"``) as a small integer."""
-    seen: dict[str, int] = {}
-    return np.array([seen.setdefault(getattr(p.ref, key), len(seen)) for p in profiles], dtype=np.int64)
+    def numbered() -> np.ndarray:
+        seen: dict[str, int] = {}
+        out = np.array([seen.setdefault(getattr(p.ref, key), len(seen)) for p in profiles], dtype=np.int64)
+        out.flags.writeable = False  # one answer for every join of the grouping (desk.compare.scope)
+        return out
+
+    return remembered(f"index_of {key}", profiles, numbered)
 
 
 def _owners(groups: Sequence[list[int]], n: int) -> np.ndarray:
     """The row of each of ``n`` units (-1: in none)."""
     owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
+    if groups:
+        # one assignment for every row (rows never share a unit), not one numpy call per row
+        sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        members = np.fromiter(chain.from_iterable(groups), dtype=np.int64, count=int(sizes.sum()))
+        owner[members] = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
     return owner
 
 
@@ -78,7 +88,7 @@ def _cross_row_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs (unit i, unit j, column k of j) reaching ``edge`` that link two rows from two outlets
     (both units ``wanted``, when given)."""
-    ii, kk = np.divmod(np.flatnonzero(sim >= edge), sim.shape[1])  # np.nonzero's pairs, 3x faster
+    ii, kk = at_least(sim, edge)  # np.nonzero's pairs, from one scan per grouping
     jj = cols[kk]
     keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj])
     if wanted is not None:

@@ -58,7 +58,11 @@ def query_terms(query: str, related: Callable[[str], Sequence[str]] | None = Non
 
 def _names(text: str, terms: Sequence[frozenset[str]]) -> tuple[bool, ...]:
     """Which of the query's terms a sentence names."""
-    stems = frozenset(content_stems(text))
+    return _names_in(frozenset(content_stems(text)), terms)
+
+
+def _names_in(stems: frozenset[str], terms: Sequence[frozenset[str]]) -> tuple[bool, ...]:
+    """:func:`_names` of a sentence's content stems."""
     return tuple(bool(t & stems) for t in terms)
 
 
@@ -111,10 +115,11 @@ def _query_share(named: Sequence[tuple[bool, ...]], weights: Sequence[float]) ->
 SUBSTANCE_WORDS = 5
 
 
-def _substance(text: str, terms: Sequence[frozenset[str]]) -> float:
-    """How much a passage says besides the query's words, 0 to 1 (:data:`SUBSTANCE_WORDS` words or more: 1)."""
+def _substance(stems: frozenset[str], terms: Sequence[frozenset[str]]) -> float:
+    """How much a passage (its content stems) says besides the query's words, 0 to 1
+    (:data:`SUBSTANCE_WORDS` words or more: 1)."""
     query = frozenset().union(*terms) if terms else frozenset()
-    return min(1.0, len(frozenset(content_stems(text)) - query) / SUBSTANCE_WORDS)
+    return min(1.0, len(stems - query) / SUBSTANCE_WORDS)
 
 
 def outlets_on_query(
@@ -147,13 +152,14 @@ def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[st
         return rows
     # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured);
     # the other rows' sentences are read once, for the terms' weights and for the rows' scores
-    per_row = {id(r): [_names(ref.text, terms) for refs in r.cells.values() for ref in refs]
-               for r in rows if len(r.outlets) > 1}
+    # each sentence's stems once, for its terms and its substance
+    stems_of = {id(r): [frozenset(content_stems(ref.text)) for refs in r.cells.values() for ref in refs]
+                for r in rows if len(r.outlets) > 1}
+    per_row = {k: [_names_in(st, terms) for st in stems] for k, stems in stems_of.items()}
     weights = _weights([f for flags in per_row.values() for f in flags], terms) if len(terms) > 1 else None
     named = {id(r): _named_score(per_row[id(r)], terms, weights) if id(r) in per_row else 0.0 for r in rows}
     share = weights if weights is not None else [1.0] * len(terms)
-    substance = {id(r): [_substance(ref.text, terms) for refs in r.cells.values() for ref in refs]
-                 for r in rows if id(r) in per_row}
+    substance = {k: [_substance(st, terms) for st in stems] for k, stems in stems_of.items()}
     worth = {
         id(r): min(outlets_on_query(r, per_row[id(r)], share, substance[id(r)]), float(OUTLETS_ENOUGH))
         if terms else 0.0

@@ -236,6 +236,12 @@ def claims_of(ref: PassageRef) -> list[Claim]:
     return [c for c in ref.claims if ref.start <= c.figure.start < ref.end]
 
 
+def has_claims(ref: PassageRef) -> bool:
+    """Whether :func:`claims_of` ``ref`` gives any claim (without making the list)."""
+    start, end = ref.start, ref.end
+    return any(start <= c.figure.start < end for c in ref.claims)
+
+
 def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None]:
     return (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
 

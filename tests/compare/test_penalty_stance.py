@@ -63,3 +63,9 @@ def test_only_pairs_across_the_two_stances_are_scaled() -> None:
     assert out[2, 3] == pytest.approx(0.5)
     assert out[0, 2] == pytest.approx(0.5 * grouping.STANCE_APART)
     assert out[3, 1] == pytest.approx(0.5 * grouping.STANCE_APART)
+
+
+def test_sentences_of_one_stance_only_leave_the_matrix_as_it_is() -> None:
+    profiles = [profile(r) for r in FACES] + [profile(make_ref("The ferry left at noon with forty cars.", "Outlet E"))]
+    sim = np.full((3, 3), 0.5, dtype=np.float32)
+    assert apart_by_stance(sim, profiles, np.arange(3)) is sim  # nothing to hold apart: no copy made

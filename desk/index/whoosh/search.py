@@ -352,8 +352,17 @@ class PassageSearcher:
                 raise QueryError(
                     "desk cannot combine figure: or date: inside OR/NOT groups; use them at the top level."
                 ) from exc
-            stored = self._searcher.stored_fields
-            return [(aids[item.docnum], int(stored(item.docnum)["number"]), float(item.score)) for item in top]
+            # the passage numbers from their column (the stored fields: a decompression per hit, ~9 ms for 400)
+            numbers = self._number_column()
+            return [(aids[item.docnum], int(numbers[item.docnum]), float(item.score)) for item in top]
+
+    def _number_column(self) -> Any:
+        """docnum -> passage number (the ``pnum`` column, read per document as asked), once per snapshot."""
+        cached = self._filters.get(("pnum column",))
+        if cached is None:
+            cached = self._searcher.reader().column_reader("pnum")
+            self._filters[("pnum column",)] = cached
+        return cached
 
     def _spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
         """Character spans of the tokens of ``text`` whose indexed form is a matched term.
