@@ -29,6 +29,9 @@ from desk.extract.cues import (
     EVIDENCE_NOUNS,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
+    OPINION_NOUNS,
+    OPINION_PREPS,
+    OPINION_RE,
     PARTISAN_NOUNS,
     SELECT_RE,
     SOURCE_HEADS,
@@ -40,6 +43,7 @@ from desk.extract.cues import (
     THOUGHT_FORMS,
     VAGUE_MODIFIERS,
     acceptable_source,
+    forms,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import TITLE_WORDS, canonical_name, fold, person_words
@@ -388,7 +392,7 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
-    if _delivers_words(t) or _attitude(t) is not None:
+    if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t):
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
@@ -409,6 +413,66 @@ def _is_stance_verb(t: Token) -> bool:
         c.dep_ in ("dobj", "xcomp", "ccomp") and not (c.dep_ == "dobj" and _measure(c))
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
+    )
+
+
+#: prepositions that give what a belief is about: "knows about", "worried of", "believes in"
+_BELIEF_PREPS = {"about", "of"}
+#: verbs of belief whose "in" names what is believed in ("believes in the plan"; "saw in 2009" is a time)
+_BELIEVE_IN = {"believe"}
+#: verbs of perception and discovery: "saw about 40", "learned of the crash" report no position
+_PERCEIVE = {"see", "find", "learn", "discover", "view", "understand", "figure", "judge", "assess", "regard"}
+
+
+def _belief_about(t: Token) -> bool:
+    """ "X knows all about the scheme", "X believes in the plan", "X wondered about the cost": a verb of
+    belief with a phrase saying what it is about (and no clause or object, which the cue rules read)
+    gives its subject's position (not a verb of seeing or finding: "X learned of the crash")."""
+    lemma = THOUGHT_FORMS.get(t.lower_)
+    if lemma is None or lemma in _PERCEIVE or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in t.children) or not any(c.dep_ in _SUBJ for c in t.children):
+        return False
+    return any(
+        c.dep_ == "prep" and (c.lower_ in _BELIEF_PREPS or c.lower_ == "in" and lemma in _BELIEVE_IN)
+        and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        for c in t.children
+    )
+
+
+#: verbs whose object is a view someone else holds of their subject: "X faced questions about", "X drew criticism"
+_RECEIVE_FORMS = {
+    f for lemma in ("face", "receive", "draw", "attract", "get", "prompt", "spark", "answer", "address", "ease", "allay",
+                    "dismiss", "dispel", "obscure", "field", "deflect", "avoid", "ignore")
+    for f in forms(lemma)
+}
+
+
+def _person_like(t: Token) -> bool:
+    """ "Ravi Osei", "the union", "she", "many voters": a subject that can hold a view (not "the findings")."""
+    if t.tag_ == "PRP":
+        return t.lower_ in _PRONOUNS_PERSON | {"they", "we", "i", "you"}
+    if t.tag_ in ("NNP", "NNPS") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return t.lower_ in SOURCE_HEADS or t.tag_ == "NNS" and AGENT_NOUN.search(t.lower_) is not None and (
+        t.lower_ not in NOT_SOURCE_HEADS
+    )
+
+
+def _holds_view(t: Token) -> bool:
+    """ "X has doubts about the plan", "X raised questions about the deal", "X made little secret of it": a
+    verb whose object is a view with what it is about gives its subject's position (not "X faced questions
+    about ...": a view others hold of X; not "the findings raise questions": no one holds it)."""
+    if not t.tag_.startswith("VB") or t.lower_ in _RECEIVE_FORMS or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _person_like(subj):
+        return False
+    return any(
+        o.dep_ == "dobj" and o.lower_ in OPINION_NOUNS and any(
+            c.dep_ == "prep" and c.lower_ in OPINION_PREPS and c.i > o.i for c in (*o.children, *t.children)
+        )
+        for o in t.children
     )
 
 
@@ -777,7 +841,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     cue_text=t.lower_, content=sent, sent=sent, kind="stance",
                     person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i, proper=True,
                 ))
-            continue
+            if poss is not None or not _verb_read_as_noun(t):
+                continue
         is_stance = False
         if not _is_report_verb(t):
             if not stance or not _is_stance_verb(t):
@@ -910,6 +975,14 @@ def _named_owner(noun: Token) -> Token | None:
         if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return c
     return None
+
+
+def _verb_read_as_noun(t: Token) -> bool:
+    """ "But Roe claims that the toll is wrong": a cue the tagger took for a plural noun, read as the verb
+    it is when it has a subject and a clause of its own (not "Roe's claims that ...", which has an owner)."""
+    return t.tag_ == "NNS" and t.lower_ in CUE_FORMS and any(c.dep_ == "nsubj" for c in t.children) and any(
+        c.dep_ == "ccomp" for c in t.children
+    )
 
 
 #: verbs that, negated, say that someone said nothing
@@ -1377,6 +1450,7 @@ class _Job:
                 if i not in want and (
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
+                    or OPINION_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

@@ -263,6 +263,23 @@ SPEECH_OBJECT_RE = re.compile(
     + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+#: nouns for a view someone holds, which with "about", "on" or "of" after them give the holder's position:
+#: "X has doubts about the plan", "X raised questions about the deal", "X made no secret of her views"
+#: (not nouns of speech delivered, which ``SPEECH_OBJECTS`` lists)
+OPINION_NOUNS = {
+    "question", "questions", "concern", "concerns", "doubt", "doubts", "reservation", "reservations", "illusion",
+    "illusions", "secret", "objection", "objections", "worry", "worries", "fear", "fears", "misgiving", "misgivings",
+    "qualm", "qualms", "opinion", "opinions", "view", "views", "suspicion", "suspicions", "grievance", "grievances",
+    "skepticism", "scepticism", "belief", "beliefs", "position", "stance", "thoughts", "feelings",
+}
+#: the prepositions that say what such a view is about
+OPINION_PREPS = {"about", "on", "of", "over", "regarding", "toward", "towards"}
+#: a sentence worth parsing for such a view: the noun, then (within two words) its preposition
+OPINION_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(OPINION_NOUNS, key=len, reverse=True)) + r")\W+(?:[\w'’-]+\W+){0,2}?(?:"
+    + "|".join(sorted(OPINION_PREPS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 ATTITUDE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
