@@ -26,7 +26,7 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 from .frames import statement_content, statement_frames
 from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
-from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers
+from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
 from .scope import at_least, grouping_scope
 
 #: stems found in more than this share of the candidates say nothing about a fact
@@ -308,6 +308,9 @@ def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, sq
     """The text part of :func:`similarity_matrix`: weighted Dice overlap of the units' stem numbers."""
     # every (unit, stem) incidence as two integer arrays: one Python pass, then numpy
     _vocab, stem_ids = np.unique(np.concatenate(numbers), return_inverse=True)  # numbered 0.. here
+    # ... in the stems' alphabetical order, not the order this process met them in: sums over stems in
+    # a fixed order give the same rows in every process (see :func:`desk.compare.profile.stem_ranks`)
+    stem_ids = stem_ranks(_vocab)[stem_ids]
     unit_ids = np.repeat(np.arange(n, dtype=np.int64), [len(x) for x in numbers])
     df = np.bincount(stem_ids, minlength=len(_vocab))
     rare = max(2, int(RARE_SHARE * n))

@@ -193,14 +193,39 @@ class Profile:
 
 #: every stem seen in this process -> a number; never cleared, so numbers stay valid in any profile
 _STEM_NUMBERS: dict[str, int] = {}
+#: ... and each number's stem
+_STEM_NAMES: list[str] = []
 _STEM_LOCK = threading.Lock()
 
 
 def stem_numbers(stems: frozenset[str]) -> np.ndarray:
-    """The process-wide numbers of ``stems`` (int64, in the set's iteration order)."""
+    """The process-wide numbers of ``stems`` (int64, in the set's iteration order).
+
+    A number says in what order this process met its stem (which hangs on the queries before and on
+    the hash seed): use :func:`stem_ranks` where an order of stems decides a result."""
     with _STEM_LOCK:  # one number per stem, even when two threads compare at once
         table = _STEM_NUMBERS
-        return np.array([table.setdefault(s, len(table)) for s in stems], dtype=np.int64)
+        out = []
+        for s in stems:
+            k = table.get(s)
+            if k is None:
+                k = table[s] = len(_STEM_NAMES)
+                _STEM_NAMES.append(s)
+            out.append(k)
+        return np.array(out, dtype=np.int64)
+
+
+def stem_ranks(numbers: np.ndarray) -> np.ndarray:
+    """The alphabetical rank of each stem of ``numbers`` (distinct numbers, any order) among them.
+
+    Float32 sums over stems taken in number order differ in their last bits from one process to
+    another, enough to move a borderline pair across a threshold: a comparison that takes its stems in
+    this order gives the same rows in every process, whatever it compared before."""
+    names = [_STEM_NAMES[int(k)] for k in numbers]
+    order = sorted(range(len(names)), key=names.__getitem__)
+    ranks = np.empty(len(names), dtype=np.int64)
+    ranks[order] = np.arange(len(names), dtype=np.int64)
+    return ranks
 
 
 def _visible_text(ref: PassageRef) -> str:
