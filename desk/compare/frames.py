@@ -28,6 +28,15 @@ _STANCES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirm", re.compile(r"\bconfirm(?:s|ed|ing)?\b", re.IGNORECASE)),
     ("invite", re.compile(r"\binvit(?:e|es|ed|ing)\b", re.IGNORECASE)),
 )
+#: any stance verb at all: most sentences take none, and need no more reading
+_ANY_STANCE_RE = re.compile("|".join(f"(?:{p.pattern})" for _, p in _STANCES), re.IGNORECASE)
+
+
+def may_take_stance(text: str) -> bool:
+    """Whether ``text`` holds a stance verb (a frame needs one; its actor is read only then)."""
+    return _ANY_STANCE_RE.search(text) is not None
+
+
 #: a negation just before the verb turns a stance into its opposite ("has not claimed responsibility")
 _NEGATION_RE = re.compile(r"(?:\b(?:not|never|no)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: where the clause of the verb's subject begins: the subject is found after the last of these

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
-from .frames import statement_content, statement_frames
+from .frames import may_take_stance, statement_content, statement_frames
 from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
@@ -780,7 +780,7 @@ def penalty_stance(text: str) -> str:
 
 
 def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
-    """``sim`` (passages x ``cols``) with pairs of a threatened and an imposed penalty set to
+    """``sim`` (passages x ``cols``, changed in place) with pairs of a threatened and an imposed penalty set to
     :data:`STANCE_APART` of it (:func:`penalty_stance`)."""
     if STANCE_APART == 1.0:
         return sim
@@ -790,19 +790,21 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     stance = np.array(stances)
     threatened, imposed = stance == "threatened", stance == "imposed"
     apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
-    sim = sim.copy()
-    sim[apart] *= np.float32(STANCE_APART)
+    sim[apart] *= np.float32(STANCE_APART)  # in place: the matrix is the grouping's own (no units x hits copy)
     return sim
 
 
 def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
-    """``sim`` (passages x ``cols``) plus :data:`FRAME_BONUS` for pairs of passages without figures
+    """``sim`` (passages x ``cols``, changed in place) plus :data:`FRAME_BONUS` for pairs of passages without figures
     that share a statement frame and reach :data:`FRAME_MIN_SIMILARITY` ("Varnia denied shelling the
     depot" / "the Varnian army rejected any part in the depot blast")."""
     if not FRAME_BONUS:
         return sim
-    names = [_NONE if _counts(p) else [e.text for e in _local_entities(p.ref)] for p in profiles]
-    frames = [_NONE if _counts(p) else statement_frames(p.ref.text, ns) for p, ns in zip(profiles, names, strict=True)]
+    # only sentences without figures that hold a stance verb are read further (most hold none)
+    readable = [not _counts(p) and may_take_stance(p.ref.text) for p in profiles]
+    names = [[e.text for e in _local_entities(p.ref)] if r else _NONE for p, r in zip(profiles, readable, strict=True)]
+    frames = [statement_frames(p.ref.text, ns) if r else _NONE
+              for p, ns, r in zip(profiles, names, readable, strict=True)]
     df: dict[str, int] = {}
     for fs in frames:
         for f in fs:
@@ -822,7 +824,7 @@ def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
             shared[i, k] = False
     if not shared.any():
         return sim
-    sim = sim.copy()
+    # in place: the matrix is the grouping's own, and a copy of it (units x hits) cost more than the frames
     _add_where(sim, FRAME_BONUS, shared)
     return sim
 
