@@ -813,19 +813,29 @@ def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
     if not any(frames):
         return sim
-    shared = _shares_any(frames, cols)
-    shared &= sim >= np.float32(FRAME_MIN_SIMILARITY)
-    # the few pairs left (each frame is rare): do they share what the statement is about?
-    for i, k in zip(*np.nonzero(shared), strict=True):
+    # the pairs that share a frame, from the frames' few members (each frame is rare): no units x hits
+    # matrix of booleans to build and scan
+    col_of = {int(c): k for k, c in enumerate(cols)}
+    members: dict[str, list[int]] = {}
+    for i, fs in enumerate(frames):
+        for f in fs:
+            members.setdefault(f, []).append(i)
+    pairs = sorted({(i, col_of[j]) for us in members.values() for i in us for j in us if j in col_of})
+    least = np.float32(FRAME_MIN_SIMILARITY)
+    bonus = np.float32(FRAME_BONUS)
+    kept = []
+    for i, k in pairs:
+        if not sim[i, k] >= least:
+            continue
+        # ... and what the statement is about
         j = int(cols[k])
         a = statement_content(profiles[i].ref.text, names[i])
         b = statement_content(profiles[j].ref.text, names[j])
-        if 2 * len(a & b) < FRAME_MIN_CONTENT * (len(a) + len(b)):
-            shared[i, k] = False
-    if not shared.any():
-        return sim
+        if 2 * len(a & b) >= FRAME_MIN_CONTENT * (len(a) + len(b)):
+            kept.append((i, k))
     # in place: the matrix is the grouping's own, and a copy of it (units x hits) cost more than the frames
-    _add_where(sim, FRAME_BONUS, shared)
+    for i, k in kept:
+        sim[i, k] += bonus
     return sim
 
 
