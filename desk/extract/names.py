@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 #: words that are titles or roles when they stand before a personal name
 TITLE_WORDS = {
@@ -267,8 +268,10 @@ def _given_alike(a: str, b: str) -> bool:
 _CONSONANTS = re.compile(r"[aeiouy]")
 
 
+@lru_cache(maxsize=1 << 16)
 def same_claimant(a: str, b: str) -> bool:
-    """Do two claimant names name the same source (rules, no user aliases)?"""
+    """Do two claimant names name the same source (rules, no user aliases)?  Remembered: a row's
+    verdicts ask it of the same few names thousands of times."""
     ca, cb = canonical_name(a), canonical_name(b)
     if not ca or not cb:
         return False
