@@ -792,8 +792,12 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
         return sim  # no pair to hold apart: no array of every unit's stance
     stance = np.array(stances)
     threatened, imposed = stance == "threatened", stance == "imposed"
-    apart = (threatened[:, None] & imposed[cols][None, :]) | (imposed[:, None] & threatened[cols][None, :])
-    sim[apart] *= np.float32(STANCE_APART)  # in place: the matrix is the grouping's own (no units x hits copy)
+    # in place (the matrix is the grouping's own), on the two blocks of such pairs only: no units x hits
+    # masks (a passage is never both, so no pair is scaled twice)
+    factor = np.float32(STANCE_APART)
+    for rows, across in ((threatened, imposed[cols]), (imposed, threatened[cols])):
+        block = np.ix_(np.flatnonzero(rows), np.flatnonzero(across))
+        sim[block] *= factor
     return sim
 
 
