@@ -1069,6 +1069,8 @@ def rows_from_profiles(
     is_hit = np.array([hit_of[r] for r in reps], dtype=bool)
     cols = np.nonzero(is_hit)[0]
     sim = similarity_matrix(unique, columns=cols, related=related)
+    # the steps below may change ``sim`` in place: all of them before the first scan of it (the
+    # clustering's), which desk.compare.scope remembers for the rest of the grouping
     sim = apart_by_place(sim, unique, cols)
     sim = apart_by_stance(sim, unique, cols)
     sim = link_by_frames(sim, unique, cols)

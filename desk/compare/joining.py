@@ -44,6 +44,20 @@ SUPPORT_MAX_FIGURES = 0.35
 SUPPORT_LARGER = 0.2
 
 
+def _cross_article_mean(sim: np.ndarray, col_of: np.ndarray, article: np.ndarray, a: list[int], b: list[int]) -> float:
+    """The mean similarity of units ``a`` and ``b`` across articles, in either side's columns (``sim``
+    is units x hits; ``col_of``: each unit's column, -1 for no hit; ``article``: each unit's article)."""
+    ai, bi = np.asarray(a), np.asarray(b)
+    vals = []
+    for x, y in ((ai, bi), (bi, ai)):
+        cy = col_of[y]
+        if (cy >= 0).any():
+            block = sim[np.ix_(x, cy[cy >= 0])]
+            vals.append(block[article[x][:, None] != article[y[cy >= 0]][None, :]])
+    flat = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+    return float(flat.mean()) if len(flat) else 0.0
+
+
 def _root(parent: list[int], g: int) -> int:
     """The row ``g`` has joined (union-find with path halving over ``parent``)."""
     while parent[g] != g:
@@ -291,16 +305,7 @@ def join_consensus_rows(
 
     find = partial(_root, parent)
 
-    def link(a: list[int], b: list[int]) -> float:
-        ai, bi = np.asarray(a), np.asarray(b)
-        vals = []
-        for x, y in ((ai, bi), (bi, ai)):
-            cy = col_of[y]
-            if (cy >= 0).any():
-                block = sim[np.ix_(x, cy[cy >= 0])]
-                vals.append(block[article[x][:, None] != article[y[cy >= 0]][None, :]])
-        flat = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
-        return float(flat.mean()) if len(flat) else 0.0
+    link = partial(_cross_article_mean, sim, col_of, article)
 
     merged = False
     for _, (ga, gb) in candidates:
@@ -417,16 +422,7 @@ def join_compatible_figures(
     row_places = _row_places(groups, places)
     find = partial(_root, parent)
 
-    def link(a: list[int], b: list[int]) -> float:
-        ai, bi = np.asarray(a), np.asarray(b)
-        vals = []
-        for x, y in ((ai, bi), (bi, ai)):
-            cy = col_of[y]
-            if (cy >= 0).any():
-                block = sim[np.ix_(x, cy[cy >= 0])]
-                vals.append(block[article[x][:, None] != article[y[cy >= 0]][None, :]])
-        flat = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
-        return float(flat.mean()) if len(flat) else 0.0
+    link = partial(_cross_article_mean, sim, col_of, article)
 
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         i, j = int(ii[k]), int(jj[k])
