@@ -179,8 +179,11 @@ class CoreProcess(QObject):
         self._calls[job.rid] = job
         self.start()
         if not self._send(job.request):
-            # the pipe is gone: the child died before its reader told us
-            QTimer.singleShot(0, lambda: self._died_now(None))
+            # the pipe is gone: the child died before its reader told us.  Said on the next turn of the
+            # event loop, and only of this child: a second call in this turn finds the pipe gone too, and
+            # by its notice's turn the first notice's failures may already have started the next child
+            gen = self._generation
+            QTimer.singleShot(0, lambda: self._died_if_current(gen))
         return job
 
     def refresh(self) -> None:
@@ -245,6 +248,10 @@ class CoreProcess(QObject):
             # the child only reads (the index, the store): ending it mid-call loses nothing
             proc.kill()
             proc.join(2)
+
+    def _died_if_current(self, generation: int) -> None:
+        if generation == self._generation:
+            self._died_now(None)
 
     def _died_now(self, code: int | None) -> None:
         self._proc = None

@@ -188,6 +188,44 @@ def test_child_death_is_one_sentence_and_the_next_compare_recovers(qtbot, window
     assert core.pid != pid
 
 
+@posix_only
+def test_a_late_death_notice_leaves_the_next_child_alone(qtbot, window: MainWindow, seeds: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two calls in one turn find the pipe gone (the child died, its reader has not said so yet): each
+    leaves a death notice for the next turn.  The first notice's failure starts a call at once, in a new
+    child; the second notice is about the old child and must not fail that call (it once did: the
+    compare after an idle child's death never answered)."""
+    w = window
+    open_indexed(qtbot, w, seeds)
+    core = w.session.core
+    assert core is not None
+    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    old_pid = core.pid
+    real_send = core._send
+    broken = [True]
+    monkeypatch.setattr(core, "_send", lambda msg: False if broken[0] else real_send(msg))
+    first = core.call("search", "soldiers")
+    second = core.call("search", "killed")
+    failures: list[str] = []
+    later: list[ChildCall] = []
+
+    def again(message: str) -> None:
+        failures.append(message)
+        if not later:
+            broken[0] = False
+            later.append(core.call("search", "soldiers"))
+
+    first.failed.connect(again)
+    second.failed.connect(failures.append)
+    qtbot.waitUntil(lambda: bool(later) and not later[0].running, timeout=60_000)
+    assert len(failures) == 2
+    assert all("ended unexpectedly" in f for f in failures)
+    assert later[0].result is not None, "the new child's call was failed by the old child's notice"
+    assert later[0].result.hits
+    assert core.alive
+    assert core.pid != old_pid
+
+
 def test_an_alias_edit_reaches_the_next_compare(qtbot, window: MainWindow, seeds: Path) -> None:
     w = window
     open_indexed(qtbot, w, seeds)
