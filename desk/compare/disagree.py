@@ -45,7 +45,10 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
   at two places; nor do figures of different scopes (``ClaimFact.scope``: "in the
   capital" and "nationwide", a part and the whole), and neither do figures more than :data:`MAX_RIVAL_RATIO` times apart
-  (:func:`scales_apart`: one ship's load and a season's exports).  Claimant names play no part in a flag: different names of one claimant
+  (:func:`scales_apart`: one ship's load and a season's exports), nor two figures of a count
+  that names no kind ("drones", "people": no "killed", "fired", "released") more than
+  :data:`KINDLESS_RIVAL_RATIO` apart (42 and 450 drones: those shot down and those bought, more
+  often than rival counts of one set); they still count towards a ``"mixed"`` verdict.  Claimant names play no part in a flag: different names of one claimant
   (or the same figure from two claimants) never disagree.  ``Verdict.text``
   says which figures, by whom, as of when; ``Verdict.clashes`` lists the
   pairs that cannot both hold.
@@ -67,7 +70,7 @@ from .asof import AsOf
 from .places import different_places, different_scopes
 from .quantity import Quantity
 
-__all__ = ["GROWTH_GAP_DAYS", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
+__all__ = ["GROWTH_GAP_DAYS", "KINDLESS_RIVAL_RATIO", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
            "running_count", "scales_apart"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
@@ -280,6 +283,20 @@ def scales_apart(a: ClaimFact, b: ClaimFact) -> bool:
     return large.low > MAX_RIVAL_RATIO * small.high
 
 
+#: figures of a count that says nothing of what happened to the things ("1,000 drones", "16 regions",
+#: "100,000 people": no "killed", "fired", "released") count different sets as often as rival counts of one:
+#: they clash only when they lie within this factor of each other (75 and 84 missiles; not 42 and 450 drones)
+KINDLESS_RIVAL_RATIO = 1.5
+
+
+def _far_apart_without_kind(a: ClaimFact, b: ClaimFact) -> bool:
+    """Two figures of a count with no kind (and no unit of measure) more than :data:`KINDLESS_RIVAL_RATIO` apart."""
+    if a.quantity.kind or b.quantity.kind or a.quantity.measure or b.quantity.measure:
+        return False
+    small, large = sorted((a.value, b.value))
+    return small > 0 and large > KINDLESS_RIVAL_RATIO * small
+
+
 #: a dispute is between a few rival figures; a quantity whose clashing figures need more distinct
 #: values than this to all hold mixes several counts (parts and the whole, other places or loads)
 MAX_RIVAL_VALUES = 3
@@ -425,6 +442,7 @@ def judge(
         told_apart = _told_apart(group, same)
         grew: list[tuple[ClaimFact, ClaimFact]] = []
         fell: list[tuple[ClaimFact, ClaimFact]] = []
+        far: list[tuple[ClaimFact, ClaimFact]] = []
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 # one named source giving another figure on another day has updated its count
@@ -459,16 +477,21 @@ def judge(
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if related is not None and not related(a, b):
                     continue
+                if _far_apart_without_kind(a, b):
+                    far.append((a, b))  # "42 drones" and "450 drones": two sets more often than rival counts
+                    continue
                 clashes.append((a, b))
         # the group's own words for what it counts ("people wounded"), not a key built of stems
         # ("Ukrain wounded") when the first claim's quantity has none
         phrases = Counter(c.quantity.written for c in group if c.quantity.written)
         label = phrases.most_common(1)[0][0] if phrases else quantity.label
         involved = list(dict.fromkeys(c for pair in clashes for c in pair))
+        # a mix of counts shows in all the figures that do not fit together, the far-apart ones too
+        unfitting = list(dict.fromkeys(c for pair in clashes + far for c in pair))
         if clashes and max_rivals is not None and (
-            rival_values(involved) > max_rivals or rival_values(_measured_alike(claims, quantity)) > max_rivals
+            rival_values(unfitting) > max_rivals or rival_values(_measured_alike(claims, quantity)) > max_rivals
         ):
-            figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in involved))
+            figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in unfitting))
             text = f"{label}: {figures} — too many different figures to be rival counts of one quantity."
             out.append(Verdict("mixed", quantity, tuple(group), (), text))
             continue

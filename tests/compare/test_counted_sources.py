@@ -38,12 +38,12 @@ def test_counts_of_speakers_are_not_rival_figures() -> None:
 def test_a_figure_the_speakers_report_still_counts() -> None:
     one = _ref("Two port officials said 14 ships were waiting at anchor.", "North Post", "Two port officials",
                [("Two", 2.0, "port officials"), ("14", 14.0, "ships")])
-    two = _ref("Three port officials said 30 ships were waiting at anchor.", "East Daily", "Three port officials",
-               [("Three", 3.0, "port officials"), ("30", 30.0, "ships")])
+    two = _ref("Three port officials said 19 ships were waiting at anchor.", "East Daily", "Three port officials",
+               [("Three", 3.0, "port officials"), ("19", 19.0, "ships")])
     row = Row(cells={"North Post": [one], "East Daily": [two]})
     describe_row(row)
     assert row.disagreement
     (text,) = [d for d in row.differences if "do not agree" in d]
     assert "14" in text
-    assert "30" in text
+    assert "19" in text
     assert "Three" not in text

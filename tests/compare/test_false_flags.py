@@ -422,15 +422,16 @@ def test_a_share_whose_total_follows_out_of_is_a_part() -> None:
 
 def test_two_values_one_report_gives_as_different_things_do_not_clash_elsewhere() -> None:
     # one report gives both counts, as a part and the whole: one article does not contradict itself
-    doc = "The country runs 15 reactors at four stations, and the plant at Kelmar has six reactors."
+    doc = "The country runs 15 reactors at four stations, and the plant at Kelmar has 11 reactors."
     whole = _claim(doc, "15", "", "Daily A")
-    plant = _claim(doc, "six", "", "Daily A")
+    plant = _claim(doc, "11", "", "Daily A")
     assert whole.document == plant.document
     other_whole = _claim("The country has 15 reactors in all, the ministry said.", "15", "ministry", "Daily B")
-    other_plant = _claim("All six reactors at the plant are cut off from the grid, the operator said.", "six",
+    other_plant = _claim("All 11 reactors at the plant are cut off from the grid, the operator said.", "11",
                          "operator", "Daily C")
     assert not _flagged([whole, plant, other_whole, other_plant])
-    # without the report that tells them apart, 15 reactors against six is flagged
+    # without the report that tells them apart, 15 reactors against 11 (close enough to be rival counts of
+    # a count with no kind) is flagged
     assert _flagged([other_whole, other_plant])
     # a report that sets two named sources' figures against each other reports a dispute
     moscow = _claim("Moscow said 40 guards were killed, while Kyiv said 53 guards were killed.", "40", "Moscow",
@@ -502,3 +503,29 @@ def test_a_side_saying_it_lost_a_count_gives_its_own_losses() -> None:
     (f2,) = [f for f in find_figures(text2) if f.text == "300"]
     q2 = quantity_of(f2, (text2, f2.start, f2.end), "utility")
     assert q2 is None or not q2.subject.startswith("own")
+
+
+def test_counts_that_name_no_kind_clash_only_when_close() -> None:
+    # "drones" with nothing said of what happened to them: those bought and those shot down are two sets
+    bought = _claim("The Varnian army has bought nearly 380 drones from a foreign supplier, officials said.",
+                    "380", "officials", "Daily A")
+    seen = _claim("Commander Ilse Tarrow said 31 drones were seen over the eastern towns.", "31",
+                  "Commander Ilse Tarrow", "Daily B")
+    assert bought.quantity.kind == seen.quantity.kind == ""
+    assert bought.quantity.strictly_matches(seen.quantity)
+    verdicts = judge([bought, seen], max_rivals=MAX_RIVAL_VALUES)
+    assert not any(v.disagreement for v in verdicts)
+    (told,) = verdicts
+    assert "may not count the same thing" in told.text
+    # close figures of one kindless count are still rival counts of one set
+    one = _claim("The navy said 72 drones flew toward the harbour overnight.", "72", "The navy", "Daily A")
+    other = _claim("The governor said 88 drones flew toward the harbour overnight.", "88", "The governor", "Daily B")
+    assert one.quantity.kind == ""
+    assert _flagged([one, other], max_rivals=MAX_RIVAL_VALUES)
+    # a count with a kind keeps its flag however far apart the figures lie
+    low = _claim("The army said 12 soldiers were killed in the raid.", "12", "The army", "Daily A")
+    high = _claim("Local officials said 150 soldiers were killed in the raid.", "150", "Local officials", "Daily B")
+    assert low.quantity.kind == "kill"
+    assert _flagged([low, high], max_rivals=MAX_RIVAL_VALUES)
+    # a far-apart kindless figure beside two close rivals leaves the close pair's flag
+    assert _flagged([one, other, bought], max_rivals=MAX_RIVAL_VALUES)
