@@ -39,7 +39,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   side that other reports of the same figure name ("1,351 Russian soldiers").
   ``toll_gap_days`` shortens the growth gap for tolls.  One named
   source's figures on different days are its updates: for them the gap is
-  nought (growth or a revision, not a disagreement with itself).
+  nought (growth or a revision, not a disagreement with itself); its two
+  figures of one day never clash either (a governor's round-up of two towns).
 
   Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
@@ -461,6 +462,8 @@ def judge(
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
                     continue
+                if _one_named_source(a, b, same):
+                    continue  # one named source's two figures of one day: two events (or an update), not a dispute
                 if a.document and a.document == b.document and not _sides_dispute(a, b, same):
                     continue  # "38 adults and 12 children": one report's figures count different things
                 if frozenset((a.value, b.value)) in told_apart:

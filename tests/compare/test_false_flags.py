@@ -529,3 +529,17 @@ def test_counts_that_name_no_kind_clash_only_when_close() -> None:
     assert _flagged([low, high], max_rivals=MAX_RIVAL_VALUES)
     # a far-apart kindless figure beside two close rivals leaves the close pair's flag
     assert _flagged([one, other, bought], max_rivals=MAX_RIVAL_VALUES)
+
+
+def test_one_named_source_giving_two_figures_on_one_day_is_not_a_dispute() -> None:
+    # a governor's daily round-up: two tolls of one day are two towns' tolls, not a clash with himself
+    north = _claim("Governor Pavel Strand said eight people were killed in shelling on Sunday.", "eight",
+                   "Governor Pavel Strand", "Daily A")
+    south = _claim("Governor Pavel Strand said two people were killed in shelling on Sunday.", "two",
+                   "Governor Pavel Strand", "Daily B")
+    assert north.quantity.strictly_matches(south.quantity)
+    assert not _flagged([north, south])
+    # two sources with those figures on that day do clash
+    rival = _claim("The mayor, Ines Kolbe, said two people were killed in shelling on Sunday.", "two",
+                   "The mayor, Ines Kolbe", "Daily B")
+    assert _flagged([north, rival])
