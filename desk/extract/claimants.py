@@ -286,6 +286,13 @@ def _source_tokens(subj: Token) -> list[Token]:
     return toks or [doc[ids[0]]]
 
 
+def _negated_subject(subj: Token) -> bool:
+    """A subject that names nobody who asserts: "nobody", "none of them", "no one", "neither X nor Y"."""
+    if subj.lower_ in ("nobody", "none", "neither"):
+        return True
+    return any(c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj") for c in subj.children)
+
+
 #: what "according to" can point at without naming anyone
 _NOT_SOURCES = {
     "plan", "plans", "schedule", "script", "rules", "rule", "law", "laws", "tradition", "custom",
@@ -875,6 +882,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         else:
             if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
                 continue
+            if _negated_subject(subj):
+                continue  # "Neither Moscow nor Tehran confirmed it", "No one has claimed it": nobody claims it
             if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)

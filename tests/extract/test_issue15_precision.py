@@ -89,3 +89,15 @@ def test_the_speech_tag_after_a_closing_mark_is_still_a_source() -> None:
     # a stray opening mark earlier in the paragraph must not swallow the tag
     got = _listed('She spoke of "the old days. "The dam will hold," Ilse Brandt said. "It is safe."')
     assert ("Ilse Brandt", "said") in got, got
+
+
+def test_a_negated_subject_names_nobody_who_asserts() -> None:
+    for text in [
+        "Neither Varnia nor Kelmland confirmed the reported sale of the radar.",
+        "Neither the port authority nor the navy said how many ships were held.",
+        "No official said the count was wrong.",
+        "Nobody confirmed that the ferry had sunk.",
+    ]:
+        assert _listed(text) == [], text
+    # a speaker who says that no one did something is still a source
+    assert [cue for _, cue in _listed("The mayor, Ilse Brandt, said no one was hurt in the fire.")] == ["said"]
