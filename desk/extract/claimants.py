@@ -279,7 +279,10 @@ def _source_tokens(subj: Token) -> list[Token]:
     while hi + 1 in keep:
         hi += 1
     toks = [doc[i] for i in range(lo, hi + 1)]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "also")):
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but", "also") or (
+        # "Both Drueke and Black said": the first of the names, not "Both Drueke" ("Both men" stays whole)
+        toks[0].lower_ in ("both", "either") and len(toks) > 1 and toks[1].tag_ in ("NNP", "NNPS")
+    )):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]

@@ -101,3 +101,11 @@ def test_a_negated_subject_names_nobody_who_asserts() -> None:
         assert _listed(text) == [], text
     # a speaker who says that no one did something is still a source
     assert [cue for _, cue in _listed("The mayor, Ilse Brandt, said no one was hurt in the fire.")] == ["said"]
+
+
+def test_both_before_two_names_leaves_the_first_name() -> None:
+    assert _listed("Both Ilse Brandt and Ravi Osei said the ferry would not run on Sunday.") == [
+        ("Ilse Brandt", "said")
+    ]
+    # "both" before a common noun is part of the phrase
+    assert _listed("Both inspectors said the ferry would not run on Sunday.") == [("Both inspectors", "said")]

@@ -45,7 +45,7 @@ RECORDED = {
     # about") (issue 15); ingest and figures unchanged
     8: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
     # claimants: a negated subject ("Neither X nor Y confirmed", "No official said") names nobody who
-    # asserts (issue 15); ingest and figures unchanged
+    # asserts; "Both X and Y said" names X, not "Both X" (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
