@@ -336,19 +336,27 @@ def _sides_from_twins(claims: Sequence[ClaimFact]) -> list[ClaimFact]:
     that other reports of the very same figure name ("1,351 Russian soldiers killed"), when they all name one
     side: one figure reported alike is one count, so it never clashes with the other side's toll."""
     sides: dict[tuple[float, str, str], set[str]] = {}
+    #: the twin's words for the side and the count, for the label ("Russian soldiers wounded", not "Russ wounded")
+    words: dict[tuple[float, str, str], tuple[str, str]] = {}
     for c in claims:
         q = c.quantity
         if q.subject and not q.subject.startswith("own"):
-            sides.setdefault((c.value, q.kind, q.unit), set()).add(q.subject)
+            key = (c.value, q.kind, q.unit)
+            sides.setdefault(key, set()).add(q.subject)
+            if q.side or q.written:
+                words.setdefault(key, (q.side, q.written))
     if not sides:
         return list(claims)
     out: list[ClaimFact] = []
     for c in claims:
         q = c.quantity
         if not q.subject:
-            named = sides.get((c.value, q.kind, q.unit), set())
+            key = (c.value, q.kind, q.unit)
+            named = sides.get(key, set())
             if len(named) == 1:
-                c = replace(c, quantity=replace(q, subject=next(iter(named))))
+                side, written = words.get(key, ("", ""))
+                c = replace(c, quantity=replace(q, subject=next(iter(named)), side=q.side or side,
+                                                written=q.written or written))
         out.append(c)
     return out
 

@@ -48,9 +48,21 @@ CONTEXT_WORDS = 6
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
 
 
+#: words that open a clause: an outcome before them is never the figure's after them
+_OPENER_RE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though|after|when|if|unless)\b",
+                        re.IGNORECASE)
+#: words that join a clause to the one before: an outcome before them is the other clause's
+_JOINER_RE = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
+
+
 def context_outcome(text: str, start: int, end: int) -> str:
     """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
     before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    opened = list(_OPENER_RE.finditer(before))
+    if opened:
+        # "5,937 have died, which is at odds with the admission that 300,000 more are needed":
+        # an outcome before "that" or "which" belongs to another clause
+        before = before[opened[-1].end():]
     after = _CLAUSE_END.split(text[end : end + 120])[0]
     b = content_stems(before)[-CONTEXT_WORDS:]
     a = content_stems(after)[:CONTEXT_WORDS]
@@ -59,10 +71,14 @@ def context_outcome(text: str, start: int, end: int) -> str:
         if w in OUTCOMES and i < dist:
             best, dist = w, i
             break
+    joined = list(_JOINER_RE.finditer(before))
+    own = content_stems(before[joined[-1].end():]) if joined else b
     for i, w in enumerate(reversed(b)):
-        # a tie goes to the word before: "killing 40 soldiers, some captured" counts the dead
+        # a tie goes to the word before ("killing 40 soldiers, some captured" counts the dead), unless
+        # that word belongs to the clause before an "and": "31 were killed and 64 were injured"
         if w in OUTCOMES and i <= dist:
-            best, dist = w, i
+            if not (i == dist and best and w not in own):
+                best, dist = w, i
             break
     return best
 

@@ -195,3 +195,25 @@ def test_a_side_read_from_the_claimant_is_labelled_as_the_text_writes_it() -> No
     assert q is not None
     assert q.subject == "varn"
     assert q.label == "Varnian killed"  # not the folded key "Varn"
+
+
+def test_an_outcome_before_and_belongs_to_the_clause_before() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        out = []
+        for f in find_figures(text):
+            q = quantity_of(f, (text, f.start, f.end))
+            out.append((f.text, q.kind if q is not None else ""))
+        return out
+
+    # "64 were injured": the injured, not the killed of the clause before "and"
+    assert kinds("The council says 31 people were killed and 64 were injured.") == [("31", "kill"), ("64", "wound")]
+    assert kinds("The blast killed 12, while 30 were wounded.") == [("12", "kill"), ("30", "wound")]
+    # one verb for both figures still counts both
+    assert kinds("They killed at least 20 and as many as 40.") == [("20", "kill"), ("40", "kill")]
+    assert kinds("The raid killed 40 and wounded 75.") == [("40", "kill"), ("75", "wound")]
+    # an outcome before "which" or "that" belongs to another clause
+    got = kinds("The army says 512 of its men have died, which is at odds with the word that 30,000 more are needed.")
+    assert got[0] == ("512", "kill")
+    assert got[1][1] != "kill", got
+    assert kinds("Ten people died after 300 shells hit the town.")[1][1] != "kill"
+    assert kinds("The attack that killed 40 people hit a market.") == [("40", "kill")]

@@ -543,3 +543,18 @@ def test_one_named_source_giving_two_figures_on_one_day_is_not_a_dispute() -> No
     rival = _claim("The mayor, Ines Kolbe, said two people were killed in shelling on Sunday.", "two",
                    "The mayor, Ines Kolbe", "Daily B")
     assert _flagged([north, rival])
+
+
+def test_a_figure_that_takes_its_side_from_a_twin_takes_its_words_too() -> None:
+    named = _claim("The Varnian ministry said 15 were wounded in the raid.", "15", "Varnian ministry", "Daily A")
+    bare = _claim("Eleven were killed and 15 were wounded in the raid, the channel said.", "15", "the channel",
+                  "Daily B")
+    assert named.quantity.subject == "varn" and named.quantity.side == "Varnian"
+    assert not bare.quantity.subject
+    rival = _claim("A local paper said 19 were wounded in the raid.", "19", "local paper", "Daily C")
+    (verdict,) = [v for v in judge([bare, rival, named]) if v.kind == "disagree"]
+    taken = next(c for c in verdict.claims if c.outlet == "Daily B")
+    assert taken.quantity.subject == "varn"
+    assert taken.quantity.side == "Varnian"
+    # the label reads as written, never as a stem ("Varn wounded")
+    assert "Varn " not in verdict.text, verdict.text
