@@ -52,7 +52,9 @@ __all__ = [
 
 #: every sentence of the candidates may start a row (not only those of matching passages)
 ALL_HITS = True
-#: keep rows of one outlet whose sentences all come from passages around the matches
+#: keep rows of one outlet whose sentences all come from passages around the matches (such a row, joined
+#: instead to the row of other outlets it resembles most, when that resemblance reaches the edge threshold,
+#: placed one more compare_dev quote and lowered apart 0.972 -> 0.970: not done)
 KEEP_LONE_NEIGHBOURS = False
 #: passages ranked below the first ``limit`` and above ``SUPPORT_FACTOR * limit`` join as supporting
 #: candidates: grouped like the others (without neighbours), kept only in rows that also hold a sentence of
@@ -61,7 +63,12 @@ KEEP_LONE_NEIGHBOURS = False
 #: 400: 157, 600: 162, 800: 168, 1000: 169, 1200: 170 (1,212 and 4,868 passages match two of the queries,
 #: and BM25 over one or two words orders them mostly by length).  At 2 (800) coverage rose 0.886 -> 0.920;
 #: a plain depth of 800 (every passage may make a row) placed as many but nearly doubled the rows of the
-#: three broad topics (2,925 -> 5,487) and together fell to 0.464 on them (0.548 here)
+#: three broad topics (2,925 -> 5,487) and together fell to 0.464 on them (0.548 here).  Measured again on
+#: the rules-8 index (coverage / together): limit 400 with factor 1.5: 0.909 / 0.690, 2: 0.926 / 0.689,
+#: 2.5: 0.949 / 0.663, 3: 0.955 / 0.663; limit 300 x 2.67: 0.943 / 0.644, 500 x 1.6: 0.932 / 0.676,
+#: 600 x 1.33: 0.943 / 0.668.  Deeper candidates do find the quotes whose passages rank 800-1,074 (long
+#: passages that name the query word once), but the grouping gives them rows of their own, so together
+#: falls; so does a support tier ranked with feedback words from the best 50 passages (0.943 / 0.658)
 SUPPORT_FACTOR = 2.0
 
 

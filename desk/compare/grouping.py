@@ -1028,6 +1028,13 @@ def _far_apart(a: Profile, b: Profile) -> bool:
     return bool(DATE_GAP_DAYS and da and db and abs((da - db).days) > DATE_GAP_DAYS)
 
 
+def _copy_order(m: Profile) -> tuple[Any, ...]:
+    """The order in which an outlet's copies of one text stand for it: the first published (the
+    report; a later copy repeats it), then the best ranked.  Undated copies come last."""
+    d = m.ref.date
+    return (d is None, d.toordinal() if d else 0, -m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number)
+
+
 def rows_from_profiles(
     profiles: Sequence[Profile],
     progress: Progress | None = None,
@@ -1101,7 +1108,7 @@ def rows_from_profiles(
         duplicates: dict[tuple[str, int], list[str]] = {}
         for i in g:
             group = [profiles[j] for j in copies[reps[i]]]
-            group.sort(key=lambda m: (-m.ref.score, m.ref.outlet, m.ref.article_id, m.ref.number))
+            group.sort(key=_copy_order)
             kept: dict[str, Profile] = {}
             for m in group:
                 kept.setdefault(m.ref.outlet, m)  # one copy per outlet

@@ -117,6 +117,24 @@ def test_wire_copy_is_grouped_and_listed_not_hidden() -> None:
     assert len(others) == 2
 
 
+def test_an_outlets_first_published_copy_stands_for_its_repeats() -> None:
+    import dataclasses
+    import datetime as dt
+
+    text = "The regional governor said a ferry carrying grain sank off the coast on Tuesday with nine crew aboard."
+    # the later repeat ranks higher (it matched the query better), yet the first report leads the cell
+    later = dataclasses.replace(make_ref(text, "Harbour News", article="h2", score=3.0), date=dt.date(2023, 5, 4))
+    first = dataclasses.replace(make_ref(text, "Harbour News", article="h1", score=1.0), date=dt.date(2023, 5, 2))
+    other = dataclasses.replace(
+        make_ref(text.replace("sank", "went down"), "Coast Daily", article="c1"), date=dt.date(2023, 5, 3)
+    )
+    rows = build_rows([later, first, other])
+    assert len(rows) == 1
+    (shown,) = rows[0].cells["Harbour News"]
+    assert shown.article_id == "h1"
+    assert any("Harbour News ×2" in o for o in rows[0].duplicates[shown.key])
+
+
 def test_neighbours_complete_rows_but_never_make_one() -> None:
     passages = _killed_passages()
     grain = _grain()
