@@ -59,7 +59,15 @@ BADGE = "\u26a0"  # warning sign
 #: the longest a comparison's follow-ups wait for the table's first paint
 AFTER_PAINT_LIMIT_MS = 400
 #: row orders the Sort box offers: label -> key
-SORTS = ("Outlets spanned", "Relevance", "Date (oldest first)", "Date (newest first)")
+SORTS = ("Outlets on the query", "Most outlets", "Relevance", "Date (oldest first)", "Date (newest first)")
+#: what each order means (the Sort box's tool tip)
+SORT_TIPS = {
+    "Outlets on the query": "Rows where several outlets write about the query itself first (desk's own order)",
+    "Most outlets": "Rows holding the most outlets first",
+    "Relevance": "Rows with the best search score first",
+    "Date (oldest first)": "Rows by their earliest article, oldest first",
+    "Date (newest first)": "Rows by their latest article, newest first",
+}
 #: below this share of common words two passages are worded apart throughout: no word marks
 DIFF_MIN_SIMILARITY = 0.3
 #: passages a collapsed cell shows (the rest behind "more")
@@ -215,13 +223,15 @@ class CompareModel(QAbstractTableModel):
         ]
         if self.sort_by == "Relevance":
             keep.sort(key=lambda i: -comp.rows[i].score)
+        elif self.sort_by == "Most outlets":
+            keep.sort(key=lambda i: -len(comp.rows[i].outlets))  # stable: ties keep desk's own order
         elif self.sort_by.startswith("Date"):
             newest = "newest" in self.sort_by
             def when(i: int) -> tuple[bool, int]:
                 d = row_date(comp.rows[i], newest)
                 return (d is None, (-d.toordinal() if newest else d.toordinal()) if d else 0)
             keep.sort(key=when)
-        return keep  # "Outlets spanned" is the core's own order
+        return keep  # "Outlets on the query" is the core's own order
 
     def set_view(self, *, sort: str | None = None, only_disagreements: bool | None = None,
                  hide_single: bool | None = None) -> None:
@@ -860,6 +870,8 @@ class CompareView(QWidget):
         self.sort_box = QComboBox(self)
         self.sort_box.addItems(list(SORTS))
         self.sort_box.setToolTip("Order of the rows")
+        for i, label in enumerate(SORTS):
+            self.sort_box.setItemData(i, SORT_TIPS[label], Qt.ItemDataRole.ToolTipRole)
         self.sort_box.setAccessibleName("Sort rows by")
         self.sort_box.currentTextChanged.connect(lambda t: self.model.set_view(sort=t))
         self.diff_btn = QToolButton(self)

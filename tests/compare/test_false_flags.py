@@ -549,7 +549,8 @@ def test_a_figure_that_takes_its_side_from_a_twin_takes_its_words_too() -> None:
     named = _claim("The Varnian ministry said 15 were wounded in the raid.", "15", "Varnian ministry", "Daily A")
     bare = _claim("Eleven were killed and 15 were wounded in the raid, the channel said.", "15", "the channel",
                   "Daily B")
-    assert named.quantity.subject == "varn" and named.quantity.side == "Varnian"
+    assert named.quantity.subject == "varn"
+    assert named.quantity.side == "Varnian"
     assert not bare.quantity.subject
     rival = _claim("A local paper said 19 were wounded in the raid.", "19", "local paper", "Daily C")
     (verdict,) = [v for v in judge([bare, rival, named]) if v.kind == "disagree"]

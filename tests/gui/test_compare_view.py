@@ -289,6 +289,27 @@ def test_sort_and_filters_keep_ticks(qtbot) -> None:
     assert sel.rows == [two]
 
 
+def test_most_outlets_puts_the_widest_rows_first_and_keeps_desks_order_among_equals(qtbot) -> None:
+    view = CompareView()
+    qtbot.addWidget(view)
+    lone = Row(cells={"North Gazette": [_ref("l1", "North Gazette", "Only here: 5 boats.", "", "5")]})
+    first = Row(cells={"North Gazette": [_ref("f1", "North Gazette", "First: 7 boats.", "", "7")],
+                       "South Wire": [_ref("f2", "South Wire", "First: 7 boats.", "", "7")]})
+    wide = Row(cells={o: [_ref("w" + o[0], o, "Wide: 9 boats.", "", "9")]
+                      for o in ("North Gazette", "South Wire", "East Courier")})
+    second = Row(cells={"East Courier": [_ref("s1", "East Courier", "Second: 3 boats.", "", "3")],
+                        "South Wire": [_ref("s2", "South Wire", "Second: 3 boats.", "", "3")]})
+    view.set_comparison(Comparison("boats", ["North Gazette", "South Wire", "East Courier"],
+                                   [lone, first, wide, second]))
+    m = view.model
+    assert [m.row(r) for r in range(4)] == [lone, first, wide, second]  # desk's own order by default
+    view.sort_box.setCurrentText("Most outlets")
+    assert [m.row(r) for r in range(4)] == [wide, first, second, lone]
+    tips = {view.sort_box.itemText(i): view.sort_box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+            for i in range(view.sort_box.count())}
+    assert all(tips.values()), tips
+
+
 def test_enter_runs_the_query_with_the_completer_open(qtbot) -> None:
     field = SearchField()
     qtbot.addWidget(field)
