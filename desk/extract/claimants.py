@@ -33,7 +33,10 @@ from desk.extract.cues import (
     OPINION_PREPS,
     OPINION_RE,
     PARTISAN_NOUNS,
+    PREFERENCE_FORMS,
+    PREFERENCE_RE,
     SELECT_RE,
+    SHARE_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
     SPEECH_OBJECT_RE,
@@ -42,6 +45,9 @@ from desk.extract.cues import (
     STANCE_RE,
     THOUGHT_FORMS,
     VAGUE_MODIFIERS,
+    VOLLEY_NOUNS,
+    VOLLEY_RE,
+    VOLLEY_WORDS,
     acceptable_source,
     forms,
 )
@@ -392,7 +398,9 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
-    if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t):
+    if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
+        _puts_out_volley(t)
+    ):
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
@@ -414,6 +422,32 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _is_share(t: Token) -> bool:
+    """ "41 percent", "12%", "7 per cent": the head of a share written with a number."""
+    if t.lower_ in ("percent", "%"):
+        return any(c.like_num for c in t.children) or t.i > 0 and t.doc[t.i - 1].like_num
+    return t.lower_ == "cent" and t.i > 1 and t.doc[t.i - 1].lower_ == "per" and t.doc[t.i - 2].like_num
+
+
+def _share_chooses(t: Token) -> bool:
+    """ "41 percent would choose the mayor", "12% back the ferry tax": a share of those asked, as the subject
+    of a verb of choosing with its object, gives a poll's answer (the share is listed as its source; "the
+    council chose a contractor" is read as before)."""
+    if t.lower_ not in PREFERENCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _is_share(subj) and _share_of_people(subj) and any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children
+    )
+
+
+def _share_of_people(share: Token) -> bool:
+    """ "41 percent", "41 percent of voters", "12% of those asked": a share of people, not of a thing
+    ("40 percent of the budget")."""
+    whole = [g for c in share.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return all(g.lower_ in _RESPONDENTS or _person_like(g) for g in whole)
 
 
 #: prepositions that give what a belief is about: "knows about", "worried of", "believes in"
@@ -486,6 +520,24 @@ def _delivers_words(t: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
     return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+
+
+def _puts_out_volley(t: Token) -> bool:
+    """ "X unleashed a flurry of tweets", "X fired off a string of insults": a verb whose object is a run of
+    things said, with a subject that can say them (not "the storm brought a wave of complaints", nor "X
+    launched a wave of attacks": acts, not words)."""
+    if not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp") or t.lower_ in _BE:
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _person_like(subj):
+        return False
+    return any(
+        o.dep_ == "dobj" and o.lower_ in VOLLEY_NOUNS and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in VOLLEY_WORDS for g in p.children)
+            for p in o.children
+        )
+        for o in t.children
+    )
 
 
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "remain", "remains",
@@ -819,10 +871,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
-        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _named_poll(t):
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and (_named_poll(t) or _poll_frames_clause(t)):
             # "42% approval in a Wall Street Journal survey" attributes the sentence;
             # "respondents to a survey from X" only names the poll for what follows
-            toks = _poll_tokens(t)
+            toks = _poll_tokens(t) if _named_poll(t) else list(t.doc[t.left_edge.i : t.i + 1])  # ("this poll")
             s, e = _span_of(toks)
             cue_tok = t.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "from") else t
             out.append(_Cue(
@@ -853,6 +905,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
+        if subj is not None and is_stance and _is_share(subj) and not _share_of_people(subj):
+            continue  # "40 percent of the budget supports the line": no one takes a stand
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
         if subj is None or subj.lower_ in _FIRST_PERSON and not (stance and subj.lower_ in _SPEAKER_SELF):
@@ -1134,6 +1188,20 @@ def _named_poll(t: Token) -> bool:
         ):
             return True
     return False
+
+
+def _poll_frames_clause(t: Token) -> bool:
+    """ "In this poll, the mayor gained three points", "the mayor leads in the latest survey": a poll the
+    text named before, taken up as the frame of a clause (not "gains in some polls", on a noun, nor "better
+    than in other polls", a comparison)."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "in" or prep.i == t.i or prep.head.i == prep.i:
+        return False
+    if not prep.head.tag_.startswith("VB") or prep.i > 0 and t.doc[prep.i - 1].lower_ == "than":
+        return False
+    if any(c.lower_ in ("last", "previous", "earlier", "prior", "other", "another") for c in t.children):
+        return False  # "from 58 percent in the last poll": an older poll than the one named, not named itself
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that", "the", "these") for c in t.children)
 
 
 def _poll_tokens(t: Token) -> list[Token]:
@@ -1451,6 +1519,7 @@ class _Job:
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                     or OPINION_RE.search(text, s, e)
+                    or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -1756,6 +1825,13 @@ _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and",
 _LABEL_DOCUMENTS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
 
 
+#: a poll's share as a whole source phrase: "41 percent", "some 12%", "just 7 per cent of voters"
+_SHARE_SOURCE = re.compile(
+    r"(?:(?:some|about|around|roughly|nearly|almost|only|just|over|under|more than|fewer than|less than)\s+)*"
+    r"\d[\d.,]*\s?(?:%|percent|per cent)(?:\s+of\s+\w+(?:\s+\w+){0,3})?$"
+)
+
+
 def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     """May an attribution whose source desk could not name still be listed (with no name)?
 
@@ -1779,6 +1855,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         return True
+    if kind == "stance" and _SHARE_SOURCE.match(low):
+        return True  # "41 percent would choose the mayor": the share of those asked who gave that answer
     if low in _SPEAKER_SELF:
         # the writer's "I" is read as a stance cue, and only outside paragraphs that quote anyone;
         # a reporting verb's "I" is someone's quoted words

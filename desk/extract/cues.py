@@ -131,6 +131,7 @@ _IRREGULAR = {
     "make": ("makes", "made", "making"),
     "give": ("gives", "gave", "given", "giving"),
     "send": ("sends", "sent", "sending"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
 }
 
 
@@ -227,6 +228,16 @@ STANCE = {
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
+#: verbs of choosing between candidates or options: with a share of those asked for their subject ("41 percent
+#: would choose the mayor", "12% back the ferry tax") they give a poll's answer, and the share is its source
+#: (with any other subject they are read as before: "the council chose a contractor" takes no stand)
+PREFERENCE = {"choose", "pick", "select", "favor", "favour", "back", "support", "prefer", "oppose", "approve",
+              "disapprove", "trust"}
+PREFERENCE_FORMS = set(_all_forms(PREFERENCE))
+PREFERENCE_RE = re.compile(r"\b(?:" + "|".join(sorted(PREFERENCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: a share written with a number: "41 percent", "12%", "7 per cent"
+SHARE_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
 #: verbs of putting out or handing over that, with a statement for their object, say that their subject
 #: stated something: "X issued a statement", "X released a letter", "X laid out her proposals", "X made the case"
 #: (with any other object they are acts: "X released the prisoners", "X made a profit")
@@ -261,6 +272,22 @@ PARTISAN_NOUNS = {
 SPEECH_OBJECT_RE = re.compile(
     r"\b(?:" + "|".join(sorted(DELIVER_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
     + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+#: a run of many things said: "a flurry of tweets", "a barrage of insults", "a series of statements"; whoever
+#: puts one out, by any verb ("X unleashed a flurry of tweets", "X fired off a string of posts"), said them
+VOLLEY_NOUNS = {"flurry", "barrage", "series", "string", "stream", "torrent", "volley", "spate", "salvo", "litany",
+                "deluge", "round", "wave", "burst", "raft", "slew"}
+#: what such a run is made of when it is words (not "a wave of attacks" or "a series of strikes", which are acts)
+VOLLEY_WORDS = {
+    "tweets", "posts", "insults", "accusations", "questions", "complaints", "jabs", "barbs", "threats", "criticisms",
+    "claims", "demands", "messages", "comments", "remarks", "statements", "warnings", "denials", "emails",
+    "letters", "taunts", "slurs", "denunciations", "rebukes", "apologies", "announcements", "speeches", "interviews",
+    "allegations", "retorts", "quips", "jokes", "promises", "pledges", "appeals", "pleas",
+}
+VOLLEY_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(VOLLEY_NOUNS, key=len, reverse=True)) + r")\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted(VOLLEY_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 #: nouns for a view someone holds, which with "about", "on" or "of" after them give the holder's position:

@@ -1,0 +1,117 @@
+"""Every-sentence sources, ninth round (issue 15): a poll's share that chooses, a run of things said, and a
+poll named before taken up as a clause's frame ("In this poll, ...").
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.extract import extract, load_model
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    load_model()
+
+
+def _listed(text: str) -> list[tuple[str, str]]:
+    return [(a.source_text, a.cue) for a in extract(text).attributions]
+
+
+def _claimants(text: str) -> dict[str, str]:
+    return {c.figure.text: c.claimant for c in extract(text).claims}
+
+
+# -- a share of those asked that chooses: "41 percent would choose the mayor" ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Among registered voters, 52 percent would choose the mayor.", "52 percent", "choose"),
+        ("In the harbour ward, 41 percent chose the tunnel and 38 percent picked the bridge.", "38 percent", "picked"),
+        ("Only 30 percent support the ferry tax.", "30 percent", "support"),
+        ("Nearly 45 percent of likely voters would back the mayor.", "45 percent of likely voters", "back"),
+    ],
+)
+def test_a_share_of_those_asked_that_chooses_is_listed(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("About 40 percent of the budget supports the ferry line.", "supports"),  # a share of a thing
+        ("The council chose a contractor for the bridge.", "chose"),  # no share: an act, as before
+        ("Prices rose 5 percent and 30 percent of the harbour was closed.", "rose"),
+    ],
+)
+def test_a_share_of_a_thing_or_a_plain_choice_lists_nothing(text: str, cue: str) -> None:
+    assert not [x for x in _listed(text) if x[1] == cue]
+
+
+def test_the_share_names_no_claimant_for_its_own_figure() -> None:
+    claims = _claimants("Among registered voters, 52 percent would choose the mayor.")
+    assert claims["52 percent"] == ""
+
+
+# -- a run of things said, by any verb: "X unleashed a flurry of tweets" -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The governor unleashed a flurry of tweets attacking the harbour board.", "The governor", "unleashed"),
+        ("Late on Sunday, Lena Brandt fired off a string of angry posts about the fares.", "Lena Brandt", "fired"),
+        ("Ravi Osei let loose a barrage of insults at the ferry union.", "Ravi Osei", "let"),
+    ],
+)
+def test_whoever_puts_out_a_run_of_words_is_its_source(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The rebels launched a wave of attacks on the port.", "launched"),  # acts, not words
+        ("The storm brought a wave of complaints from passengers.", "brought"),  # a storm says nothing
+        ("Ravi Osei drank a series of coffees before the vote.", "drank"),  # a run of things, not of words
+    ],
+)
+def test_a_run_of_acts_or_a_subject_that_cannot_speak_lists_nothing(text: str, cue: str) -> None:
+    assert not [x for x in _listed(text) if x[1] == cue]
+
+
+# -- a poll named before, taken up as a clause's frame: "In this poll, ..." ---------------------------------
+
+_POLL = "A Harbour Gazette poll of 900 residents found the mayor ahead. "
+
+
+def test_this_poll_as_a_frame_is_the_poll_named_before() -> None:
+    attrs = extract(_POLL + "In this poll, the mayor gained three points since the debate.").attributions
+    framed = [a for a in attrs if a.source_text == "this poll"]
+    assert [(a.cue, a.name) for a in framed] == [("in", "Harbour Gazette poll")]
+
+
+def test_a_figure_in_the_framed_clause_is_the_polls() -> None:
+    claims = _claimants(_POLL + "In this poll, the mayor gained three points since the debate.")
+    assert claims["three"] == "Harbour Gazette poll"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The rival did better than in the other polls.",  # a comparison with other polls
+        "Her support fell from 58 percent in the last poll to 55 percent now.",  # an older poll, not this one
+        "Her gains in the polls were small.",  # on a noun, not a clause's frame
+    ],
+)
+def test_other_polls_a_comparison_or_a_noun_frame_nothing(second: str) -> None:
+    attrs = extract(_POLL + second).attributions
+    assert not [a for a in attrs if a.cue == "in"]
+
+
+def test_an_unnamed_poll_with_none_before_lists_nothing() -> None:
+    assert not [x for x in _listed("In this poll, the mayor gained three points.") if x[1] == "in"]
