@@ -843,6 +843,28 @@ def _orphan_subject(verb: Token) -> Token | None:
 _RELATIVE = {"who", "that", "which", "whom"}
 _POLL_RE = re.compile(r"\b(?:polls?|surveys?)\b", re.IGNORECASE)
 _IT_NOT_SOURCE = {"underscore", "highlight", "signal", "imply", "mean", "suggest", "show", "prove", "indicate", "underline"}
+#: verbs of making or putting out a writing: "the report the ministry released", "a speech Roe delivered"
+_MAKE_FORMS = {
+    f for lemma in ("deliver", "give", "release", "issue", "publish", "write", "send", "file", "present", "post",
+                    "compile", "prepare", "commission", "conduct", "draft", "sign", "produce", "make", "submit")
+    for f in forms(lemma)
+}
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """The named maker of a writing in a clause on it: "a speech Ana Roe delivered", "a report that the
+    ministry released" (not "a report the reporters saw": seeing makes nothing; not "a report released
+    on Monday": no maker named)."""
+    if not (noun.lower_ in EVIDENCE_NOUNS or noun.lower_ in DOCUMENT_NOUNS or noun.lower_ in SPEECH_OBJECTS):
+        return None
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("relcl", "acl") and c.lower_ in _MAKE_FORMS:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.tag_ not in ("WDT", "WP", "PRP") and _person_like(subj):
+                return subj
+    return None
+
+
 #: the head of a phrase that states a survey's answers, not who gives them
 _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "americans", "adults", "%", "percent"}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
@@ -855,6 +877,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            maker = _maker_of(objs[0]) if objs else None
+            if maker is not None:
+                objs = [maker]  # "according to a speech Ana Roe delivered": Roe is the source
             if objs:
                 toks = _source_tokens(objs[0])
                 if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():

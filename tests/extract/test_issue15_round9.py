@@ -115,3 +115,35 @@ def test_other_polls_a_comparison_or_a_noun_frame_nothing(second: str) -> None:
 
 def test_an_unnamed_poll_with_none_before_lists_nothing() -> None:
     assert not [x for x in _listed("In this poll, the mayor gained three points.") if x[1] == "in"]
+
+
+# -- "according to" a writing its maker is named for: "according to a speech Ana Roe delivered" --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The tax would rise for firms, according to a speech Ana Roe delivered in May.", "Ana Roe"),
+        ("The toll rose to 40, according to a report that the harbour ministry released on Monday.",
+         "the harbour ministry"),
+        ("Fares rose, according to a survey the ferry union commissioned last year.", "the ferry union"),
+    ],
+)
+def test_according_to_a_writing_names_its_maker(text: str, source: str) -> None:
+    assert (source, "according to") in _listed(text)
+
+
+def test_the_makers_name_is_the_figures_claimant() -> None:
+    claims = _claimants("The fares would rise by 12 percent, according to a speech Ana Roe delivered in May.")
+    assert claims["12 percent"] == "Ana Roe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 40, according to a report released on Monday.",  # no maker named
+        "The toll rose to 40, according to a report the reporters saw.",  # seeing makes nothing
+    ],
+)
+def test_a_writing_without_a_named_maker_names_no_one(text: str) -> None:
+    assert not [x for x in _listed(text) if x[1] == "according to" and x[0] != "a report"]
