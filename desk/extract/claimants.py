@@ -187,6 +187,9 @@ _NOT_LABELS = {
     "q", "a", "faq", "timeline", "factbox", "more", "related", "source", "sources", "photo", "image",
     "map", "chart", "listen", "subscribe", "follow", "share", "tags", "topics", "see", "the", "in", "on",
     "day", "war", "kyiv", "ukraine", "russia", "news", "podcast", "quiz", "recap", "summary", "warning",
+    # an editor's notice on the story ("CLARIFICATION: ...") and an interjection ("Ah, friends again: ...")
+    "clarification", "clarifications", "corrections", "addendum", "disclosure", "disclaimer",
+    "ah", "oh", "alas", "wow", "hey", "well", "yes", "no", "so", "now",
 }
 
 

@@ -147,3 +147,19 @@ def test_the_makers_name_is_the_figures_claimant() -> None:
 )
 def test_a_writing_without_a_named_maker_names_no_one(text: str) -> None:
     assert not [x for x in _listed(text) if x[1] == "according to" and x[0] != "a report"]
+
+
+# -- an editor's notice or an interjection before a colon is no speaker ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("CLARIFICATION: An earlier version of this story misstated the date of the ferry vote.", "CLARIFICATION"),
+        ("Ah, friends once more: the mayor endorses her old rival.", "Ah"),
+        ("Oh, not again: the harbour board delays the vote.", "Oh"),
+    ],
+)
+def test_a_notice_or_an_interjection_before_a_colon_is_no_source(text: str, word: str) -> None:
+    attrs = extract(text).attributions
+    assert not [a for a in attrs if a.source_text == word or a.name == word]
