@@ -1844,7 +1844,8 @@ class _Discourse:
 #: pronouns that stand for someone even when the text before does not say whom
 _UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
 #: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
-_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few"}
+_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few", "dozens", "hundreds",
+               "thousands", "scores", "millions"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 

@@ -163,3 +163,15 @@ def test_a_writing_without_a_named_maker_names_no_one(text: str) -> None:
 def test_a_notice_or_an_interjection_before_a_colon_is_no_source(text: str, word: str) -> None:
     attrs = extract(text).attributions
     assert not [a for a in attrs if a.source_text == word or a.name == word]
+
+
+# -- a group counted vaguely ("dozens of newspapers") is a source like "many" or "some" -------------------------
+
+
+def test_a_vaguely_counted_group_that_takes_a_stand_is_listed() -> None:
+    listed = _listed("The mayor has been endorsed by dozens of newspapers across the region.")
+    assert [cue for source, cue in listed if source.startswith("dozens")] == ["endorsed"]
+
+
+def test_a_vaguely_counted_group_without_a_cue_lists_nothing() -> None:
+    assert _listed("Dozens of ferries were cancelled on Sunday.") == []
