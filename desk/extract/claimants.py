@@ -23,10 +23,13 @@ from desk.extract.cues import (
     ATTITUDE_RE,
     COUNTING,
     CUE_FORMS,
+    DECISION_FORMS,
+    DECISION_RE,
     DELIVER_FORMS,
     DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
+    INSTITUTIONS,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
     OPINION_NOUNS,
@@ -53,7 +56,7 @@ from desk.extract.cues import (
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import TITLE_WORDS, canonical_name, fold, person_words
-from desk.extract.sentences import is_headline, sentences
+from desk.extract.sentences import ABBREVIATIONS, is_headline, sentences
 from desk.model import Attribution, Entity, Figure
 
 if TYPE_CHECKING:
@@ -402,7 +405,7 @@ def _credit_line(t: Token) -> bool:
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
-        _puts_out_volley(t)
+        _puts_out_volley(t) or _institution_decides(t)
     ):
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
@@ -523,6 +526,20 @@ def _delivers_words(t: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
     return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+
+
+def _institution_decides(t: Token) -> bool:
+    """ "A federal court ruled against the plan", "the council imposed new fees", "the law was repealed by the
+    legislature": a verb of deciding whose subject (or agent) is a body that decides gives its position (not "the
+    storm blocked the road", nor "Acme passed the test")."""
+    if t.lower_ not in DECISION_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    for c in t.children:
+        if c.dep_ == "nsubj" and c.lower_ in INSTITUTIONS:
+            return True
+        if c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in INSTITUTIONS for g in c.children):
+            return True
+    return False
 
 
 def _puts_out_volley(t: Token) -> bool:
@@ -1548,6 +1565,7 @@ class _Job:
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
+                    or DECISION_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -1915,8 +1933,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     if not core or "own" in core:
         return False
     head = re.sub(r"'s?$", "", core[-1])
-    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
-        return True  # "the bank", "the senator", "the statement"
+    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS or head in INSTITUTIONS:
+        return True  # "the bank", "the senator", "the statement", "the state legislature"
     if kind == "verb" and head in DOCUMENT_NOUNS:
         return True  # "one slide says", "the firm's brief said": a writing that speaks for its unnamed authors
     # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
@@ -2298,7 +2316,11 @@ def _named_before(text: str, pos: int, role: str) -> str:
             words = m.group(0).split()
             # a sentence ends inside the match ("... to President Ann Brisk. The minister"): only the words
             # after its full stop can name the role ("U.S." and "St." are abbreviations, not ends)
-            ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4 and "." not in w[:-1]]
+            # ("... complies with the Election Law. The court": a short word that is no abbreviation ends one too)
+            ends = [
+                i for i, w in enumerate(words[:-1])
+                if w.endswith(".") and "." not in w[:-1] and (len(w) > 4 or len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS)
+            ]
             if ends:
                 words = words[ends[-1] + 1 :]
             while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):

@@ -228,6 +228,25 @@ STANCE = {
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
+#: verbs of an institution's decision: "the court ruled", "the council imposed sanctions", "the committee voted",
+#: "the legislature repealed the law", "the ruling was overturned by an appeals court": each states the body's
+#: position (only with an institution for subject or agent, see INSTITUTIONS; "the storm blocked the road" is none)
+DECISION = {
+    "rule", "overrule", "overturn", "uphold", "strike", "decide", "impose", "pass", "repeal", "veto", "approve",
+    "reject", "authorize", "authorise", "block", "enact", "adopt", "fine", "charge", "indict", "convict",
+    "sentence", "acquit", "order", "ban", "vote", "sanction", "recommend", "find", "dismiss", "reverse", "grant",
+    "deny", "suspend", "ratify", "endorse", "certify",
+}
+DECISION_FORMS = set(_all_forms(DECISION)) | {"struck", "upheld", "overrode", "overridden"}
+DECISION_RE = re.compile(r"\b(?:" + "|".join(sorted(DECISION_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: bodies that decide: a court, a legislature, a council, an agency, prosecutors
+INSTITUTIONS = {
+    "court", "courts", "judge", "judges", "justices", "congress", "legislature", "legislatures", "council",
+    "councils", "committee", "committees", "panel", "senate", "house", "assembly", "parliament", "agency", "board",
+    "commission", "regulator", "regulators", "jury", "tribunal", "government", "administration", "department",
+    "ministry", "lawmakers", "legislators", "prosecutors", "officials", "authorities", "cabinet", "bureau",
+}
+
 #: verbs of choosing between candidates or options: with a share of those asked for their subject ("41 percent
 #: would choose the mayor", "12% back the ferry tax") they give a poll's answer, and the share is its source
 #: (with any other subject they are read as before: "the council chose a contractor" takes no stand)

@@ -175,3 +175,53 @@ def test_a_vaguely_counted_group_that_takes_a_stand_is_listed() -> None:
 
 def test_a_vaguely_counted_group_without_a_cue_lists_nothing() -> None:
     assert _listed("Dozens of ferries were cancelled on Sunday.") == []
+
+
+# -- a body's decision: "the court ruled", "the council imposed fees", "repealed by the legislature" ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("A federal appeals court ruled on Friday against the ferry fees.", "A federal appeals court", "ruled"),
+        ("The harbour council imposed new fees on cargo ships.", "The harbour council", "imposed"),
+        ("The ferry law was repealed by the state legislature in 2019.", "the state legislature", "repealed"),
+        ("The transport committee voted 9-4 to close the line.", "The transport committee", "voted"),
+        ("Federal prosecutors charged two port managers with fraud.", "Federal prosecutors", "charged"),
+    ],
+)
+def test_a_body_that_decides_is_the_source_of_its_decision(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The storm blocked the coast road.", "blocked"),  # no body decides
+        ("Acme passed the safety test in May.", "passed"),  # a firm is no deciding body
+        ("The ferry passed the harbour wall at noon.", "passed"),
+    ],
+)
+def test_the_same_verbs_with_another_subject_list_nothing(text: str, cue: str) -> None:
+    assert not [x for x in _listed(text) if x[1] == cue]
+
+
+def test_a_decision_names_no_claimant_for_a_figure() -> None:
+    # a stance, listed for the reader: the fee is the council's act, not a figure it reports
+    assert _claimants("The harbour council imposed a fee of 40 euros on cargo ships.")["40"] == ""
+
+
+# -- a role noun does not take its name across a full stop after a short word ("the Harbour Law. The court") --
+
+
+@pytest.mark.parametrize(
+    ("before", "name"),
+    [
+        ("Ana Roe sued in the Norland Supreme Court. ", "Norland Supreme Court"),  # the court named before
+        ("", ""),  # no court named: no name, rather than "Harbour Law. The court"
+    ],
+)
+def test_a_role_noun_takes_no_name_across_a_short_words_full_stop(before: str, name: str) -> None:
+    text = before + "The judges must follow the Harbour Law. The court will not take sides. Even so, the court found an interest in her case."
+    attrs = extract(text).attributions
+    assert [(a.source_text, a.name) for a in attrs if a.cue == "found"] == [("the court", name)]
