@@ -132,6 +132,9 @@ _IRREGULAR = {
     "give": ("gives", "gave", "given", "giving"),
     "send": ("sends", "sent", "sending"),
     "choose": ("chooses", "chose", "chosen", "choosing"),
+    "shun": ("shuns", "shunned", "shunning"),
+    "snub": ("snubs", "snubbed", "snubbing"),
+    "sidestep": ("sidesteps", "sidestepped", "sidestepping"),
 }
 
 
@@ -224,6 +227,10 @@ STANCE = {
     "nominate", "appoint", "designate",
     "request", "vouch", "foresee", "envision", "envisage", "prescribe", "justify", "rationalize",
     "rationalise", "apologize", "apologise", "weigh", "shrug",
+    # verbs of resisting or disregarding ("X resisted the deal", "X balked at the cost", "X has ignored the
+    # issue", "X defied the order", "X ducks on taxes"): each gives its subject's position, as "refuse" does
+    "resist", "balk", "ignore", "flout", "defy", "snub", "shun", "boycott", "rebuff", "spurn", "sidestep", "dodge",
+    "evade", "duck", "downplay",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

@@ -225,3 +225,31 @@ def test_a_role_noun_takes_no_name_across_a_short_words_full_stop(before: str, n
     text = before + "The judges must follow the Harbour Law. The court will not take sides. Even so, the court found an interest in her case."
     attrs = extract(text).attributions
     assert [(a.source_text, a.name) for a in attrs if a.cue == "found"] == [("the court", name)]
+
+
+# -- verbs of resisting or disregarding: "X resisted the deal", "X balked at the cost" ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The harbour board has long resisted such limits on cargo.", "The harbour board", "resisted"),
+        ("The mayor balked at the cost of the new tunnel.", "The mayor", "balked"),
+        ("Lena Brandt has largely ignored the question of ferry fares.", "Lena Brandt", "ignored"),
+        ("The union defied the court order and stayed out.", "The union", "defied"),
+        ("Norland snubbed the summit in Varnia.", "Norland", "snubbed"),
+    ],
+)
+def test_resisting_or_disregarding_gives_a_position(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ferry ducked under the bridge.", "ducked"),  # a boat moving, with no object or stance
+        ("Ravi Osei dodged.", "dodged"),  # nothing resisted
+    ],
+)
+def test_a_bodily_dodge_without_an_object_lists_nothing(text: str, cue: str) -> None:
+    assert not [x for x in _listed(text) if x[1] == cue]
