@@ -1918,6 +1918,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):
         return True
+    if words[0] == "those" and len(words) >= 2 and kind in ("verb", "according"):
+        return True  # "those close to the mayor say", "those familiar with the talks said": people, described
     if kind == "verb" and words[0] not in _DEFINITE:
         # "Polls showed", "one slide says", "Critics say": a role or a document the text
         # introduces with a reporting verb of its own (read like "the critics")

@@ -253,3 +253,21 @@ def test_resisting_or_disregarding_gives_a_position(text: str, source: str, cue:
 )
 def test_a_bodily_dodge_without_an_object_lists_nothing(text: str, cue: str) -> None:
     assert not [x for x in _listed(text) if x[1] == cue]
+
+
+# -- "those" with what describes them is a group of people: "those close to the mayor say" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Those close to the mayor say that she would have to consider two others.", "Those close to the mayor", "say"),
+        ("Those familiar with the talks said the port deal was close.", "Those familiar with the talks", "said"),
+    ],
+)
+def test_those_described_are_listed_as_a_source(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+def test_those_as_a_pronoun_for_things_is_no_source() -> None:
+    assert [x[0] for x in _listed("Those are the rules, the mayor said.")] == ["the mayor"]
