@@ -402,6 +402,9 @@ SOURCE_HEADS = {
     "blog", "account", "feed", "clip", "ad", "ads", "book", "memoir", "complaint", "lawsuit",
     "suit", "indictment", "ruling", "verdict", "bill", "resolution", "declaration", "treaty",
     "agreement", "communique", "platform", "manifesto",
+    # adherents and partisans: "voting rights advocates said", "his surrogates called", "one Republican threatened"
+    "advocates", "surrogates", "allies", "ally", "backers", "loyalists", "partisans", "delegates", "republican",
+    "republicans", "democrat", "democrats", "conservatives", "liberals", "progressives", "moderates", "user", "users",
 }
 #: singular role nouns that need a referent: bare "official" or "general" is nobody
 _NEEDS_REFERENT = {

@@ -271,3 +271,22 @@ def test_those_described_are_listed_as_a_source(text: str, source: str, cue: str
 
 def test_those_as_a_pronoun_for_things_is_no_source() -> None:
     assert [x[0] for x in _listed("Those are the rules, the mayor said.")] == ["the mayor"]
+
+
+# -- adherents and partisans are people: "his surrogates called", "one Republican threatened" -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("His surrogates called the fare plan a disgrace.", "His surrogates", "called"),
+        ("One Republican threatened to block the harbour bill.", "One Republican", "threatened"),
+        ("Ferry rights advocates have expressed deep concern about the new fares.", "Ferry rights advocates", "expressed"),
+    ],
+)
+def test_adherents_and_partisans_are_listed_as_sources(text: str, source: str, cue: str) -> None:
+    assert (source, cue) in _listed(text)
+
+
+def test_a_partisan_word_as_a_thing_is_no_source() -> None:
+    assert _listed("The users' guide lists three ferry routes.") == []

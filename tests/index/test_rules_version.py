@@ -49,7 +49,8 @@ RECORDED = {
     # maker is named ("a speech Ana Roe delivered"); "CLARIFICATION:" and "Ah, ...:" head no label; "dozens of
     # newspapers" is a vague group like "many"; a deciding body's decision ("the court ruled", "repealed by the
     # legislature"); a role noun takes no name across "Law. The"; verbs of resisting ("X balked at") are stances
-    # and "those close to X say" is a described group (issue 15); ingest and figures unchanged
+    # and "those close to X say" is a described group; adherents and partisans ("his surrogates", "one
+    # Republican", "advocates") are people (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
