@@ -332,10 +332,46 @@ def _writing_reads(t: Token) -> bool:
 _ASPECT = {"continue"}
 
 
+#: verbs of changing a number: "raised the toll", "cut its forecast", "revised its estimate"
+_REVISE_FORMS = {
+    f for lemma in ("raise", "lower", "cut", "revise", "update", "edge", "increase", "reduce", "boost", "trim", "lift",
+                    "hike", "adjust", "downgrade", "upgrade", "lower", "bump", "mark", "scale")
+    for f in forms(lemma)
+}
+#: what a source keeps and changes: its count or its forecast
+_REVISABLE = {
+    "forecast", "forecasts", "estimate", "estimates", "projection", "projections", "outlook", "prediction",
+    "predictions", "guidance", "toll", "tally", "count", "figure", "figures",
+}
+
+
+#: a sentence worth parsing for such a change: the verb, then (within four words) what it changes
+_REVISE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_REVISE_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
+    + "|".join(sorted(_REVISABLE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _revises_estimate(t: Token) -> bool:
+    """ "The ministry raised the toll to 163", "The fund cut its growth forecast": a source that changes its own
+    count or forecast states the new one (not "the storm raised the toll": no one who counts)."""
+    if t.lower_ not in _REVISE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ("it", "they") or not (
+        _person_like(subj) or subj.lower_ in ("it", "they")
+    ):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _REVISABLE for c in t.children)
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
+    if _revises_estimate(t):
+        return True
     low = t.lower_
     if low in _READ_FORMS:
         return _writing_reads(t)
@@ -1524,7 +1560,7 @@ class _Job:
         # Parse only what can carry an attribution: figure sentences with a
         # reporting cue, and the cue sentences of a paragraph whose quotation
         # holds a figure.  Pronoun sources pull in a few sentences before them.
-        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i])}
+        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i]) or _REVISE_RE.search(text, *sents[i])}
         want = set(has_cue)
         for f, i in zip(figures, fig_sent, strict=True):
             if i is None or i in has_cue:
@@ -1565,7 +1601,7 @@ class _Job:
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
-                    or DECISION_RE.search(text, s, e)
+                    or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

@@ -290,3 +290,33 @@ def test_adherents_and_partisans_are_listed_as_sources(text: str, source: str, c
 
 def test_a_partisan_word_as_a_thing_is_no_source() -> None:
     assert _listed("The users' guide lists three ferry routes.") == []
+
+
+# -- a source that changes its own count or forecast states the new one: "the ministry raised the toll to 163" --
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "claimant"),
+    [
+        ("The interior ministry raised the toll to 163 on Monday.", "163", "interior ministry"),
+        ("The Norland central bank cut its growth forecast to 2.1 percent.", "2.1 percent", "Norland central bank"),
+    ],
+)
+def test_who_changes_a_count_or_forecast_claims_the_new_figure(text: str, figure: str, claimant: str) -> None:
+    assert _claimants(text)[figure] == claimant
+
+
+def test_a_forecast_changed_by_a_pronoun_source_is_listed() -> None:
+    text = "The Norland Fund said growth would hold. It edged up its forecast for the region by 0.1 points to 4.2 percent."
+    assert ("It", "edged") in _listed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The storm raised the toll to 40.", "40"),  # no one who counts
+        ("The port cut its fees by half and its staff to 30.", "30"),  # fees and staff are no estimate
+    ],
+)
+def test_a_change_by_no_counter_or_of_no_estimate_claims_nothing(text: str, figure: str) -> None:
+    assert _claimants(text)[figure] == ""

@@ -50,7 +50,8 @@ RECORDED = {
     # newspapers" is a vague group like "many"; a deciding body's decision ("the court ruled", "repealed by the
     # legislature"); a role noun takes no name across "Law. The"; verbs of resisting ("X balked at") are stances
     # and "those close to X say" is a described group; adherents and partisans ("his surrogates", "one
-    # Republican", "advocates") are people (issue 15); ingest and figures unchanged
+    # Republican", "advocates") are people; "the ministry raised the toll to 163" and "the bank cut its forecast"
+    # claim the new figure (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
