@@ -568,8 +568,10 @@ def _institution_decides(t: Token) -> bool:
     """ "A federal court ruled against the plan", "the council imposed new fees", "the law was repealed by the
     legislature": a verb of deciding whose subject (or agent) is a body that decides gives its position (not "the
     storm blocked the road", nor "Acme passed the test")."""
-    if t.lower_ not in DECISION_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+    if t.lower_ not in DECISION_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "pcomp"):
         return False
+    if t.dep_ == "acl" and not any(c.dep_ == "agent" for c in t.children):
+        return False  # ("the fine imposed by the regulator" names who decided; "the ruling passed" does not)
     for c in t.children:
         if c.dep_ == "nsubj" and c.lower_ in INSTITUTIONS:
             return True

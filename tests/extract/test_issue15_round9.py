@@ -188,6 +188,7 @@ def test_a_vaguely_counted_group_without_a_cue_lists_nothing() -> None:
         ("The ferry law was repealed by the state legislature in 2019.", "the state legislature", "repealed"),
         ("The transport committee voted 9-4 to close the line.", "The transport committee", "voted"),
         ("Federal prosecutors charged two port managers with fraud.", "Federal prosecutors", "charged"),
+        ("Acme paid a record fine imposed by the port regulator for overcharging.", "the port regulator", "imposed"),
     ],
 )
 def test_a_body_that_decides_is_the_source_of_its_decision(text: str, source: str, cue: str) -> None:
@@ -200,6 +201,7 @@ def test_a_body_that_decides_is_the_source_of_its_decision(text: str, source: st
         ("The storm blocked the coast road.", "blocked"),  # no body decides
         ("Acme passed the safety test in May.", "passed"),  # a firm is no deciding body
         ("The ferry passed the harbour wall at noon.", "passed"),
+        ("The rules passed last year cover the harbour.", "passed"),  # a participle that names no one deciding
     ],
 )
 def test_the_same_verbs_with_another_subject_list_nothing(text: str, cue: str) -> None:
