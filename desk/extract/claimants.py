@@ -23,17 +23,23 @@ from desk.extract.cues import (
     ATTITUDE_RE,
     COUNTING,
     CUE_FORMS,
+    DECISION_FORMS,
+    DECISION_RE,
     DELIVER_FORMS,
     DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
+    INSTITUTIONS,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
     OPINION_NOUNS,
     OPINION_PREPS,
     OPINION_RE,
     PARTISAN_NOUNS,
+    PREFERENCE_FORMS,
+    PREFERENCE_RE,
     SELECT_RE,
+    SHARE_RE,
     SOURCE_HEADS,
     SPEECH_FORMS,
     SPEECH_OBJECT_RE,
@@ -42,12 +48,15 @@ from desk.extract.cues import (
     STANCE_RE,
     THOUGHT_FORMS,
     VAGUE_MODIFIERS,
+    VOLLEY_NOUNS,
+    VOLLEY_RE,
+    VOLLEY_WORDS,
     acceptable_source,
     forms,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import TITLE_WORDS, canonical_name, fold, person_words
-from desk.extract.sentences import is_headline, sentences
+from desk.extract.sentences import ABBREVIATIONS, is_headline, sentences
 from desk.model import Attribution, Entity, Figure
 
 if TYPE_CHECKING:
@@ -181,6 +190,9 @@ _NOT_LABELS = {
     "q", "a", "faq", "timeline", "factbox", "more", "related", "source", "sources", "photo", "image",
     "map", "chart", "listen", "subscribe", "follow", "share", "tags", "topics", "see", "the", "in", "on",
     "day", "war", "kyiv", "ukraine", "russia", "news", "podcast", "quiz", "recap", "summary", "warning",
+    # an editor's notice on the story ("CLARIFICATION: ...") and an interjection ("Ah, friends again: ...")
+    "clarification", "clarifications", "corrections", "addendum", "disclosure", "disclaimer",
+    "ah", "oh", "alas", "wow", "hey", "well", "yes", "no", "so", "now",
 }
 
 
@@ -330,10 +342,46 @@ def _writing_reads(t: Token) -> bool:
 _ASPECT = {"continue"}
 
 
+#: verbs of changing a number: "raised the toll", "cut its forecast", "revised its estimate"
+_REVISE_FORMS = {
+    f for lemma in ("raise", "lower", "cut", "revise", "update", "edge", "increase", "reduce", "boost", "trim", "lift",
+                    "hike", "adjust", "downgrade", "upgrade", "lower", "bump", "mark", "scale")
+    for f in forms(lemma)
+}
+#: what a source keeps and changes: its count or its forecast
+_REVISABLE = {
+    "forecast", "forecasts", "estimate", "estimates", "projection", "projections", "outlook", "prediction",
+    "predictions", "guidance", "toll", "tally", "count", "figure", "figures",
+}
+
+
+#: a sentence worth parsing for such a change: the verb, then (within four words) what it changes
+_REVISE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_REVISE_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
+    + "|".join(sorted(_REVISABLE, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _revises_estimate(t: Token) -> bool:
+    """ "The ministry raised the toll to 163", "The fund cut its growth forecast": a source that changes its own
+    count or forecast states the new one (not "the storm raised the toll": no one who counts)."""
+    if t.lower_ not in _REVISE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ == "PRP" and subj.lower_ not in ("it", "they") or not (
+        _person_like(subj) or subj.lower_ in ("it", "they")
+    ):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in _REVISABLE for c in t.children)
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
         return False
+    if _revises_estimate(t):
+        return True
     low = t.lower_
     if low in _READ_FORMS:
         return _writing_reads(t)
@@ -402,7 +450,9 @@ def _credit_line(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
-    if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t):
+    if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
+        _puts_out_volley(t) or _institution_decides(t)
+    ):
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
@@ -424,6 +474,32 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _is_share(t: Token) -> bool:
+    """ "41 percent", "12%", "7 per cent": the head of a share written with a number."""
+    if t.lower_ in ("percent", "%"):
+        return any(c.like_num for c in t.children) or t.i > 0 and t.doc[t.i - 1].like_num
+    return t.lower_ == "cent" and t.i > 1 and t.doc[t.i - 1].lower_ == "per" and t.doc[t.i - 2].like_num
+
+
+def _share_chooses(t: Token) -> bool:
+    """ "41 percent would choose the mayor", "12% back the ferry tax": a share of those asked, as the subject
+    of a verb of choosing with its object, gives a poll's answer (the share is listed as its source; "the
+    council chose a contractor" is read as before)."""
+    if t.lower_ not in PREFERENCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _is_share(subj) and _share_of_people(subj) and any(
+        c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children
+    )
+
+
+def _share_of_people(share: Token) -> bool:
+    """ "41 percent", "41 percent of voters", "12% of those asked": a share of people, not of a thing
+    ("40 percent of the budget")."""
+    whole = [g for c in share.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return all(g.lower_ in _RESPONDENTS or _person_like(g) for g in whole)
 
 
 #: prepositions that give what a belief is about: "knows about", "worried of", "believes in"
@@ -496,6 +572,40 @@ def _delivers_words(t: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
     return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+
+
+def _institution_decides(t: Token) -> bool:
+    """ "A federal court ruled against the plan", "the council imposed new fees", "the law was repealed by the
+    legislature": a verb of deciding whose subject (or agent) is a body that decides gives its position (not "the
+    storm blocked the road", nor "Acme passed the test")."""
+    if t.lower_ not in DECISION_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "pcomp"):
+        return False
+    if t.dep_ == "acl" and not any(c.dep_ == "agent" for c in t.children):
+        return False  # ("the fine imposed by the regulator" names who decided; "the ruling passed" does not)
+    for c in t.children:
+        if c.dep_ == "nsubj" and c.lower_ in INSTITUTIONS:
+            return True
+        if c.dep_ == "agent" and any(g.dep_ == "pobj" and g.lower_ in INSTITUTIONS for g in c.children):
+            return True
+    return False
+
+
+def _puts_out_volley(t: Token) -> bool:
+    """ "X unleashed a flurry of tweets", "X fired off a string of insults": a verb whose object is a run of
+    things said, with a subject that can say them (not "the storm brought a wave of complaints", nor "X
+    launched a wave of attacks": acts, not words)."""
+    if not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp") or t.lower_ in _BE:
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _person_like(subj):
+        return False
+    return any(
+        o.dep_ == "dobj" and o.lower_ in VOLLEY_NOUNS and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(g.dep_ == "pobj" and g.lower_ in VOLLEY_WORDS for g in p.children)
+            for p in o.children
+        )
+        for o in t.children
+    )
 
 
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "'re", "’re", "remain", "remains",
@@ -801,6 +911,28 @@ def _orphan_subject(verb: Token) -> Token | None:
 _RELATIVE = {"who", "that", "which", "whom"}
 _POLL_RE = re.compile(r"\b(?:polls?|surveys?)\b", re.IGNORECASE)
 _IT_NOT_SOURCE = {"underscore", "highlight", "signal", "imply", "mean", "suggest", "show", "prove", "indicate", "underline"}
+#: verbs of making or putting out a writing: "the report the ministry released", "a speech Roe delivered"
+_MAKE_FORMS = {
+    f for lemma in ("deliver", "give", "release", "issue", "publish", "write", "send", "file", "present", "post",
+                    "compile", "prepare", "commission", "conduct", "draft", "sign", "produce", "make", "submit")
+    for f in forms(lemma)
+}
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """The named maker of a writing in a clause on it: "a speech Ana Roe delivered", "a report that the
+    ministry released" (not "a report the reporters saw": seeing makes nothing; not "a report released
+    on Monday": no maker named)."""
+    if not (noun.lower_ in EVIDENCE_NOUNS or noun.lower_ in DOCUMENT_NOUNS or noun.lower_ in SPEECH_OBJECTS):
+        return None
+    for c in noun.children:
+        if c.i > noun.i and c.dep_ in ("relcl", "acl") and c.lower_ in _MAKE_FORMS:
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            if subj is not None and subj.tag_ not in ("WDT", "WP", "PRP") and _person_like(subj):
+                return subj
+    return None
+
+
 #: the head of a phrase that states a survey's answers, not who gives them
 _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "americans", "adults", "%", "percent"}
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
@@ -813,6 +945,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
     for t in doc:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            maker = _maker_of(objs[0]) if objs else None
+            if maker is not None:
+                objs = [maker]  # "according to a speech Ana Roe delivered": Roe is the source
             if objs:
                 toks = _source_tokens(objs[0])
                 if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():
@@ -829,10 +964,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
                 ))
             continue
-        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _named_poll(t):
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and (_named_poll(t) or _poll_frames_clause(t)):
             # "42% approval in a Wall Street Journal survey" attributes the sentence;
             # "respondents to a survey from X" only names the poll for what follows
-            toks = _poll_tokens(t)
+            toks = _poll_tokens(t) if _named_poll(t) else list(t.doc[t.left_edge.i : t.i + 1])  # ("this poll")
             s, e = _span_of(toks)
             cue_tok = t.head if t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "from") else t
             out.append(_Cue(
@@ -863,6 +998,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
+        if subj is not None and is_stance and _is_share(subj) and not _share_of_people(subj):
+            continue  # "40 percent of the budget supports the line": no one takes a stand
         name_from: tuple[int, int] | None = None
         compiler: Token | None = None
         if subj is None or subj.lower_ in _FIRST_PERSON and not (stance and subj.lower_ in _SPEAKER_SELF):
@@ -1148,6 +1285,20 @@ def _named_poll(t: Token) -> bool:
     return False
 
 
+def _poll_frames_clause(t: Token) -> bool:
+    """ "In this poll, the mayor gained three points", "the mayor leads in the latest survey": a poll the
+    text named before, taken up as the frame of a clause (not "gains in some polls", on a noun, nor "better
+    than in other polls", a comparison)."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "in" or prep.i == t.i or prep.head.i == prep.i:
+        return False
+    if not prep.head.tag_.startswith("VB") or prep.i > 0 and t.doc[prep.i - 1].lower_ == "than":
+        return False
+    if any(c.lower_ in ("last", "previous", "earlier", "prior", "other", "another") for c in t.children):
+        return False  # "from 58 percent in the last poll": an older poll than the one named, not named itself
+    return any(c.dep_ == "det" and c.lower_ in ("this", "that", "the", "these") for c in t.children)
+
+
 def _poll_tokens(t: Token) -> list[Token]:
     """The poll's name with its "by"/"from" phrase, without what else hangs on it."""
     doc = t.doc
@@ -1423,7 +1574,7 @@ class _Job:
         # Parse only what can carry an attribution: figure sentences with a
         # reporting cue, and the cue sentences of a paragraph whose quotation
         # holds a figure.  Pronoun sources pull in a few sentences before them.
-        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i])}
+        has_cue = {i for i in with_figs if SELECT_RE.search(text, *sents[i]) or _REVISE_RE.search(text, *sents[i])}
         want = set(has_cue)
         for f, i in zip(figures, fig_sent, strict=True):
             if i is None or i in has_cue:
@@ -1463,6 +1614,8 @@ class _Job:
                     SELECT_RE.search(text, s, e) or STANCE_RE.search(text, s, e) or _OWNED_CLAIM_RE.search(text, s, e)
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                     or OPINION_RE.search(text, s, e)
+                    or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
+                    or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -1759,13 +1912,21 @@ class _Discourse:
 #: pronouns that stand for someone even when the text before does not say whom
 _UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
 #: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
-_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few"}
+_INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few", "dozens", "hundreds",
+               "thousands", "scores", "millions"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 
 
 #: documents that head a title as its source: "Poll: ...", "Study: ..."
 _LABEL_DOCUMENTS = {"poll", "polls", "survey", "study", "report", "analysis", "audit", "census"}
+
+
+#: a poll's share as a whole source phrase: "41 percent", "some 12%", "just 7 per cent of voters"
+_SHARE_SOURCE = re.compile(
+    r"(?:(?:some|about|around|roughly|nearly|almost|only|just|over|under|more than|fewer than|less than)\s+)*"
+    r"\d[\d.,]*\s?(?:%|percent|per cent)(?:\s+of\s+\w+(?:\s+\w+){0,3})?$"
+)
 
 
 def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
@@ -1791,6 +1952,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         return True
+    if kind == "stance" and _SHARE_SOURCE.match(low):
+        return True  # "41 percent would choose the mayor": the share of those asked who gave that answer
     if low in _SPEAKER_SELF:
         # the writer's "I" is read as a stance cue, and only outside paragraphs that quote anyone;
         # a reporting verb's "I" is someone's quoted words
@@ -1805,6 +1968,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         words = words[1:]
     if words[0] in _INDEFINITE or low.endswith(" of whom"):
         return True
+    if words[0] == "those" and len(words) >= 2 and kind in ("verb", "according"):
+        return True  # "those close to the mayor say", "those familiar with the talks said": people, described
     if kind == "verb" and words[0] not in _DEFINITE:
         # "Polls showed", "one slide says", "Critics say": a role or a document the text
         # introduces with a reporting verb of its own (read like "the critics")
@@ -1820,8 +1985,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     if not core or "own" in core:
         return False
     head = re.sub(r"'s?$", "", core[-1])
-    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS:
-        return True  # "the bank", "the senator", "the statement"
+    if head in SOURCE_HEADS or head in TITLE_WORDS or head in EVIDENCE_NOUNS or head in INSTITUTIONS:
+        return True  # "the bank", "the senator", "the statement", "the state legislature"
     if kind == "verb" and head in DOCUMENT_NOUNS:
         return True  # "one slide says", "the firm's brief said": a writing that speaks for its unnamed authors
     # a noun for a person by its form: "the announcer", "the congressman", "the physicist"
@@ -2203,7 +2368,11 @@ def _named_before(text: str, pos: int, role: str) -> str:
             words = m.group(0).split()
             # a sentence ends inside the match ("... to President Ann Brisk. The minister"): only the words
             # after its full stop can name the role ("U.S." and "St." are abbreviations, not ends)
-            ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4 and "." not in w[:-1]]
+            # ("... complies with the Election Law. The court": a short word that is no abbreviation ends one too)
+            ends = [
+                i for i, w in enumerate(words[:-1])
+                if w.endswith(".") and "." not in w[:-1] and (len(w) > 4 or len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS)
+            ]
             if ends:
                 words = words[ends[-1] + 1 :]
             while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):

@@ -131,6 +131,10 @@ _IRREGULAR = {
     "make": ("makes", "made", "making"),
     "give": ("gives", "gave", "given", "giving"),
     "send": ("sends", "sent", "sending"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
+    "shun": ("shuns", "shunned", "shunning"),
+    "snub": ("snubs", "snubbed", "snubbing"),
+    "sidestep": ("sidesteps", "sidestepped", "sidestepping"),
 }
 
 
@@ -223,9 +227,42 @@ STANCE = {
     "nominate", "appoint", "designate",
     "request", "vouch", "foresee", "envision", "envisage", "prescribe", "justify", "rationalize",
     "rationalise", "apologize", "apologise", "weigh", "shrug",
+    # verbs of resisting or disregarding ("X resisted the deal", "X balked at the cost", "X has ignored the
+    # issue", "X defied the order", "X ducks on taxes"): each gives its subject's position, as "refuse" does
+    "resist", "balk", "ignore", "flout", "defy", "snub", "shun", "boycott", "rebuff", "spurn", "sidestep", "dodge",
+    "evade", "duck", "downplay",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+#: verbs of an institution's decision: "the court ruled", "the council imposed sanctions", "the committee voted",
+#: "the legislature repealed the law", "the ruling was overturned by an appeals court": each states the body's
+#: position (only with an institution for subject or agent, see INSTITUTIONS; "the storm blocked the road" is none)
+DECISION = {
+    "rule", "overrule", "overturn", "uphold", "strike", "decide", "impose", "pass", "repeal", "veto", "approve",
+    "reject", "authorize", "authorise", "block", "enact", "adopt", "fine", "charge", "indict", "convict",
+    "sentence", "acquit", "order", "ban", "vote", "sanction", "recommend", "find", "dismiss", "reverse", "grant",
+    "deny", "suspend", "ratify", "endorse", "certify",
+}
+DECISION_FORMS = set(_all_forms(DECISION)) | {"struck", "upheld", "overrode", "overridden"}
+DECISION_RE = re.compile(r"\b(?:" + "|".join(sorted(DECISION_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: bodies that decide: a court, a legislature, a council, an agency, prosecutors
+INSTITUTIONS = {
+    "court", "courts", "judge", "judges", "justices", "congress", "legislature", "legislatures", "council",
+    "councils", "committee", "committees", "panel", "senate", "house", "assembly", "parliament", "agency", "board",
+    "commission", "regulator", "regulators", "jury", "tribunal", "government", "administration", "department",
+    "ministry", "lawmakers", "legislators", "prosecutors", "officials", "authorities", "cabinet", "bureau",
+}
+
+#: verbs of choosing between candidates or options: with a share of those asked for their subject ("41 percent
+#: would choose the mayor", "12% back the ferry tax") they give a poll's answer, and the share is its source
+#: (with any other subject they are read as before: "the council chose a contractor" takes no stand)
+PREFERENCE = {"choose", "pick", "select", "favor", "favour", "back", "support", "prefer", "oppose", "approve",
+              "disapprove", "trust"}
+PREFERENCE_FORMS = set(_all_forms(PREFERENCE))
+PREFERENCE_RE = re.compile(r"\b(?:" + "|".join(sorted(PREFERENCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: a share written with a number: "41 percent", "12%", "7 per cent"
+SHARE_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
 #: verbs of putting out or handing over that, with a statement for their object, say that their subject
 #: stated something: "X issued a statement", "X released a letter", "X laid out her proposals", "X made the case"
@@ -261,6 +298,22 @@ PARTISAN_NOUNS = {
 SPEECH_OBJECT_RE = re.compile(
     r"\b(?:" + "|".join(sorted(DELIVER_FORMS, key=len, reverse=True)) + r")\b(?:\W+[\w'’-]+){0,4}?\W+(?:"
     + "|".join(sorted(SPEECH_OBJECTS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+#: a run of many things said: "a flurry of tweets", "a barrage of insults", "a series of statements"; whoever
+#: puts one out, by any verb ("X unleashed a flurry of tweets", "X fired off a string of posts"), said them
+VOLLEY_NOUNS = {"flurry", "barrage", "series", "string", "stream", "torrent", "volley", "spate", "salvo", "litany",
+                "deluge", "round", "wave", "burst", "raft", "slew"}
+#: what such a run is made of when it is words (not "a wave of attacks" or "a series of strikes", which are acts)
+VOLLEY_WORDS = {
+    "tweets", "posts", "insults", "accusations", "questions", "complaints", "jabs", "barbs", "threats", "criticisms",
+    "claims", "demands", "messages", "comments", "remarks", "statements", "warnings", "denials", "emails",
+    "letters", "taunts", "slurs", "denunciations", "rebukes", "apologies", "announcements", "speeches", "interviews",
+    "allegations", "retorts", "quips", "jokes", "promises", "pledges", "appeals", "pleas",
+}
+VOLLEY_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(VOLLEY_NOUNS, key=len, reverse=True)) + r")\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted(VOLLEY_WORDS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
 #: nouns for a view someone holds, which with "about", "on" or "of" after them give the holder's position:
@@ -349,6 +402,9 @@ SOURCE_HEADS = {
     "blog", "account", "feed", "clip", "ad", "ads", "book", "memoir", "complaint", "lawsuit",
     "suit", "indictment", "ruling", "verdict", "bill", "resolution", "declaration", "treaty",
     "agreement", "communique", "platform", "manifesto",
+    # adherents and partisans: "voting rights advocates said", "his surrogates called", "one Republican threatened"
+    "advocates", "surrogates", "allies", "ally", "backers", "loyalists", "partisans", "delegates", "republican",
+    "republicans", "democrat", "democrats", "conservatives", "liberals", "progressives", "moderates", "user", "users",
 }
 #: singular role nouns that need a referent: bare "official" or "general" is nobody
 _NEEDS_REFERENT = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ABBREV = {
+#: words that end with a full stop but end no sentence: "Gen.", "St.", "U.S"
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "prof", "rep", "sen",
     "gov", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "u.s", "u.k", "u.n", "e.g",
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -44,7 +45,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             word = re.search(r"([\w.]+)$", text[max(ls, dot - 12) : dot])
             if text[dot] == "." and word:
                 w = word.group(1).lower()
-                if w in _ABBREV or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
                     continue
             e = m.end()
             if e > s:

@@ -44,8 +44,15 @@ RECORDED = {
     # every-sentence listing adds beliefs about something ("X knows about") and views held ("X has doubts
     # about") (issue 15); ingest and figures unchanged
     8: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
-    # claimants: a negated subject ("Neither X nor Y confirmed", "No official said") names nobody who
-    # asserts; "Both X and Y said" names X, not "Both X" (issue 15); ingest and figures unchanged
+    # claimants: a poll's share that chooses ("41 percent would back X"), a run of things said ("X unleashed a
+    # flurry of tweets"), "in this poll" taking up the poll named before, and "according to" a writing whose
+    # maker is named ("a speech Ana Roe delivered"); "CLARIFICATION:" and "Ah, ...:" head no label; "dozens of
+    # newspapers" is a vague group like "many"; a deciding body's decision ("the court ruled", "repealed by the
+    # legislature"); a role noun takes no name across "Law. The"; verbs of resisting ("X balked at") are stances
+    # and "those close to X say" is a described group; adherents and partisans ("his surrogates", "one
+    # Republican", "advocates") are people; "the ministry raised the toll to 163" and "the bank cut its forecast"
+    # claim the new figure; a negated subject ("Neither X nor Y confirmed", "No official said") names
+    # nobody who asserts; "Both X and Y said" names X, not "Both X" (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
