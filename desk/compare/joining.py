@@ -347,6 +347,8 @@ COMPATIBLE_RATIO = 1.25
 COMPATIBLE_MAX_SMALLER = 6
 #: ... and the mean similarity of the two rows' sentences across articles reaches this
 COMPATIBLE_MIN_LINK = 0.2
+#: ... measured between the sentences of each row that carry a figure compatible with the other side's
+COMPATIBLE_LINK_CARRIERS = True
 
 
 def _bounded_figures(p: Profile) -> list[tuple[Figure, FactKey]]:
@@ -394,7 +396,12 @@ def join_compatible_figures(
     them, from two outlets, reaches :data:`COMPATIBLE_EDGE` and carries
     figures that :func:`compatible_figures` finds compatible, one row holds at
     most :data:`COMPATIBLE_MAX_SMALLER` sentences, their mean link reaches
-    :data:`COMPATIBLE_MIN_LINK` and they name no different places.  Rival
+    :data:`COMPATIBLE_MIN_LINK` and they name no different places.  With
+    :data:`COMPATIBLE_LINK_CARRIERS` that link is the one of the sentences of each
+    row that carry a figure compatible with (or equal to) the other side's: a row
+    that also holds other counts of the kind ("up to 40 evacuated from a boat")
+    is judged by its sentences about this count, as :func:`join_rival_rows`
+    judges the sentences carrying the rival figures.  Rival
     values (two plain figures) are not joined here.  ``sim`` is units x
     ``cols``; the date gap has zeroed pairs far apart.
     """
@@ -444,7 +451,14 @@ def join_compatible_figures(
             continue
         if _places_apart(row_places, a, b):
             continue  # two places: two facts
-        if link(ma, mb) < COMPATIBLE_MIN_LINK:
+        if COMPATIBLE_LINK_CARRIERS:
+            # the link of the sentences that carry a figure compatible with the pair's (a row of several
+            # counts is measured by the sentences of this count, not by its others)
+            carriers = [[m for m in g if any(compatible_figures(*f, *fig) or f[0].value == fig[0].value
+                                             for f in figures_of(m))] for g, fig in ((ma, fj[0]), (mb, fi[0]))]
+            if link(carriers[0], carriers[1]) < COMPATIBLE_MIN_LINK:
+                continue
+        elif link(ma, mb) < COMPATIBLE_MIN_LINK:
             continue
         _join(parent, ma, mb, row_places, a, b)
     return _regrouped(groups, parent)
