@@ -123,3 +123,10 @@ def test_lone_retellings_join_in_a_whole_comparison(monkeypatch: pytest.MonkeyPa
     rows = _rows_of_texts(build_rows(refs))
     assert statement not in rows
     assert divers in rows
+
+
+def test_the_first_scan_of_the_matrix_keeps_the_pairs_this_join_asks_for() -> None:
+    # a step asking for pairs below the scope's floor scans the whole matrix a second time
+    from desk.compare import scope
+
+    assert scope.SCAN_FLOOR <= joining.LONE_EDGE
