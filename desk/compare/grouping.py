@@ -24,7 +24,13 @@ from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .frames import may_take_stance, statement_content, statement_frames
-from .joining import join_compatible_figures, join_consensus_rows, join_rival_rows, join_supported_rows
+from .joining import (
+    join_compatible_figures,
+    join_consensus_rows,
+    join_lone_statements,
+    join_rival_rows,
+    join_supported_rows,
+)
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
 from .scope import at_least, grouping_scope
@@ -1096,6 +1102,7 @@ def rows_from_profiles(
     groups = join_consensus_rows(groups, sim, unique, cols, where)
     groups = join_compatible_figures(groups, sim, unique, cols, where)
     groups = join_rival_rows(groups, sim, unique, cols, where)
+    groups = join_lone_statements(groups, sim, unique, cols, where)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

@@ -347,6 +347,8 @@ COMPATIBLE_RATIO = 1.25
 COMPATIBLE_MAX_SMALLER = 6
 #: ... and the mean similarity of the two rows' sentences across articles reaches this
 COMPATIBLE_MIN_LINK = 0.2
+#: ... measured between the sentences of each row that carry a figure compatible with the other side's
+COMPATIBLE_LINK_CARRIERS = True
 
 
 def _bounded_figures(p: Profile) -> list[tuple[Figure, FactKey]]:
@@ -394,7 +396,12 @@ def join_compatible_figures(
     them, from two outlets, reaches :data:`COMPATIBLE_EDGE` and carries
     figures that :func:`compatible_figures` finds compatible, one row holds at
     most :data:`COMPATIBLE_MAX_SMALLER` sentences, their mean link reaches
-    :data:`COMPATIBLE_MIN_LINK` and they name no different places.  Rival
+    :data:`COMPATIBLE_MIN_LINK` and they name no different places.  With
+    :data:`COMPATIBLE_LINK_CARRIERS` that link is the one of the sentences of each
+    row that carry a figure compatible with (or equal to) the other side's: a row
+    that also holds other counts of the kind ("up to 40 evacuated from a boat")
+    is judged by its sentences about this count, as :func:`join_rival_rows`
+    judges the sentences carrying the rival figures.  Rival
     values (two plain figures) are not joined here.  ``sim`` is units x
     ``cols``; the date gap has zeroed pairs far apart.
     """
@@ -444,7 +451,14 @@ def join_compatible_figures(
             continue
         if _places_apart(row_places, a, b):
             continue  # two places: two facts
-        if link(ma, mb) < COMPATIBLE_MIN_LINK:
+        if COMPATIBLE_LINK_CARRIERS:
+            # the link of the sentences that carry a figure compatible with the pair's (a row of several
+            # counts is measured by the sentences of this count, not by its others)
+            carriers = [[m for m in g if any(compatible_figures(*f, *fig) or f[0].value == fig[0].value
+                                             for f in figures_of(m))] for g, fig in ((ma, fj[0]), (mb, fi[0]))]
+            if link(carriers[0], carriers[1]) < COMPATIBLE_MIN_LINK:
+                continue
+        elif link(ma, mb) < COMPATIBLE_MIN_LINK:
             continue
         _join(parent, ma, mb, row_places, a, b)
     return _regrouped(groups, parent)
@@ -580,4 +594,74 @@ def join_rival_rows(
         parent[b] = a
         ma.extend(mb)
         del own_of[a], own_of[b]
+    return _regrouped(groups, parent)
+
+
+#: a sentence without figures that no row took joins the row of its closest sentence without figures from
+#: another outlet when their similarity reaches this (see :func:`join_lone_statements`; 0: off)
+LONE_EDGE = 0.26
+#: ... and the two share at least this many words that at most :data:`LONE_COMMON_SHARE` of the candidates
+#: use (a short sentence reaches the edge through one shared word: "my story is not unique")
+LONE_MIN_SHARED = 3
+LONE_COMMON_SHARE = 0.35
+
+
+def join_lone_statements(
+    groups: list[list[int]],
+    sim: np.ndarray,
+    profiles: Sequence[Profile],
+    cols: np.ndarray,
+    places: Sequence[frozenset[str]] | None = None,
+) -> list[list[int]]:
+    """A sentence without figures that stayed alone joins the row of its closest match from another outlet.
+
+    Average linkage and the joins above ask a row for broad support, which a retelling in other words
+    ("the Varnian side did not claim the blast" / "Varnia stopped short of claiming the attack") rarely
+    has: it shares a few words with one sentence of the row, and fewer with the rest.  A row of one
+    sentence compares nothing, so here such a sentence (no figure, from the first grouping's rows of one)
+    joins the row of its best match when that match, from another outlet and without figures either,
+    reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's, and
+    they name no different places.  Rows of two or more sentences are
+    never joined to each other here.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
+    """
+    if not LONE_EDGE or len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    owner = _owners(groups, n)
+    lone = np.zeros(n, dtype=bool)
+    for members in groups:
+        if len(members) == 1:
+            lone[members[0]] = True
+    plain = np.array([not (p.values or p.facts) for p in profiles], dtype=bool)
+    if not (lone & plain).any():
+        return groups
+    ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), LONE_EDGE, plain)
+    keep = lone[ii] | lone[jj]
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return groups
+    df: dict[str, int] = {}
+    for p in profiles:
+        for st in p.stems:
+            df[st] = df.get(st, 0) + 1
+    limit = max(3, int(LONE_COMMON_SHARE * n))
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+    row_places = _row_places(groups, places)
+    find = partial(_root, parent)
+    for k in np.argsort(-sim[ii, kk], kind="stable"):
+        i, j = int(ii[k]), int(jj[k])
+        a, b = find(int(owner[i])), find(int(owner[j]))
+        if a == b:
+            continue
+        # the lone sentence must still be alone (it joins one row, its best)
+        if not ((lone[i] and len(members_of[a]) == 1) or (lone[j] and len(members_of[b]) == 1)):
+            continue
+        if sum(df[st] <= limit for st in profiles[i].stems & profiles[j].stems) < LONE_MIN_SHARED:
+            continue  # one or two shared words: a coincidence of short sentences
+        if _places_apart(row_places, a, b):
+            continue  # two places: two facts
+        if len(members_of[a]) == 1:
+            a, b = b, a
+        _join(parent, members_of[a], members_of[b], row_places, a, b)
     return _regrouped(groups, parent)

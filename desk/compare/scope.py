@@ -24,9 +24,10 @@ import numpy as np
 
 T = TypeVar("T")
 
-#: the lowest threshold the grouping's steps scan the similarity matrix for (the rival join's edge);
-#: a step asking for less scans again, so this only decides how much the first scan keeps
-SCAN_FLOOR = 0.3
+#: the lowest threshold the grouping's steps scan the similarity matrix for (the lone-statement join's
+#: edge, :data:`desk.compare.joining.LONE_EDGE`); a step asking for less scans again, so this only decides
+#: how much the first scan keeps
+SCAN_FLOOR = 0.26
 
 _SCOPE = threading.local()
 

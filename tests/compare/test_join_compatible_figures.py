@@ -1,7 +1,9 @@
 """Rows whose sentences give compatible figures for one quantity ("more than 300" / "320") join."""
 
 import numpy as np
+import pytest
 
+from desk.compare import joining
 from desk.compare.joining import compatible_figures, join_compatible_figures
 from desk.compare.profile import profile
 from desk.model import Figure
@@ -77,6 +79,43 @@ def test_a_row_that_mostly_counts_another_thing_does_not_join() -> None:
                                                 "Some 320", 320, "about")]
     profiles = [profile(r) for r in evac]
     assert sorted(join_compatible_figures([[0], [1, 2, 3]], sim, profiles, np.arange(4))) == [[0, 1, 2, 3]]
+
+
+# two more evacuations the bound's row also counts (a row of several counts of one kind): each far from 320
+BOAT = _evacuated("Up to 40 passengers were evacuated from a fishing boat near the cape.", "North Post", "Up to 40", 40,
+                  "up to")
+BOAT.article_id = "North Post-2"
+BARGE = _evacuated("The crew evacuated 25 passengers from a barge upriver.", "North Post", "25", 25)
+BARGE.article_id = "North Post-3"
+
+
+def _sim_of(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
+    sim = np.zeros((n, n), dtype=np.float32)
+    for (i, j), v in pairs.items():
+        sim[i, j] = sim[j, i] = v
+    return sim
+
+
+def test_the_link_is_that_of_the_sentences_carrying_the_compatible_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    # row 0 holds the bound and two other counts; the bound matches both exact counts (0.5), the others
+    # nothing: over every pair across the rows the mean is 1.0 / 6, over the bound's pairs 0.5
+    refs = [BOUND, BOAT, BARGE, EXACT_A, EXACT_B]
+    profiles = [profile(r) for r in refs]
+    sim = _sim_of(5, {(0, 1): 0.5, (0, 2): 0.5, (1, 2): 0.5, (3, 4): 0.6, (0, 3): 0.5, (0, 4): 0.5})
+    groups = [[0, 1, 2], [3, 4]]
+    assert sorted(join_compatible_figures(groups, sim, profiles, np.arange(5))) == [[0, 1, 2, 3, 4]]
+    # measured over every pair of the two rows, as before, the other counts hold them apart
+    monkeypatch.setattr(joining, "COMPATIBLE_LINK_CARRIERS", False)
+    assert sorted(join_compatible_figures(groups, sim, profiles, np.arange(5))) == [[0, 1, 2], [3, 4]]
+
+
+def test_carriers_that_mostly_do_not_match_keep_the_rows_apart() -> None:
+    # the bound matches one of three sentences of the exact count (0.4), the others not at all (mean 0.13)
+    exact_c = _evacuated("Rescuers counted 320 passengers taken off the ferry.", "West Times", "320", 320)
+    refs = [BOUND, EXACT_A, EXACT_B, exact_c]
+    profiles = [profile(r) for r in refs]
+    sim = _sim_of(4, {(1, 2): 0.6, (1, 3): 0.6, (2, 3): 0.6, (0, 1): 0.4})
+    assert sorted(join_compatible_figures([[0], [1, 2, 3]], sim, profiles, np.arange(4))) == [[0], [1, 2, 3]]
 
 
 def _fig(value: float, qualifier: str = "", high: float | None = None) -> Figure:
