@@ -545,14 +545,19 @@ def _person_like(t: Token) -> bool:
     )
 
 
+def _person_subject(t: Token) -> bool:
+    """The verb's subject is someone who can hold a view or say something (:func:`_person_like`)."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and _person_like(subj)
+
+
 def _holds_view(t: Token) -> bool:
     """ "X has doubts about the plan", "X raised questions about the deal", "X made little secret of it": a
     verb whose object is a view with what it is about gives its subject's position (not "X faced questions
     about ...": a view others hold of X; not "the findings raise questions": no one holds it)."""
     if not t.tag_.startswith("VB") or t.lower_ in _RECEIVE_FORMS or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subj is None or not _person_like(subj):
+    if not _person_subject(t):
         return False
     return any(
         o.dep_ == "dobj" and o.lower_ in OPINION_NOUNS and any(
@@ -596,8 +601,7 @@ def _puts_out_volley(t: Token) -> bool:
     launched a wave of attacks": acts, not words)."""
     if not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp") or t.lower_ in _BE:
         return False
-    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subj is None or not _person_like(subj):
+    if not _person_subject(t):
         return False
     return any(
         o.dep_ == "dobj" and o.lower_ in VOLLEY_NOUNS and any(

@@ -9,15 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.extract import extract, find_figures, load_model
+from desk.extract import extract, find_figures
 from desk.extract.claimants import _unresolved_source
 from desk.extract.cues import SELECT_RE, acceptable_source, forms
 from desk.extract.score import names_match
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
 
 
 def _sources(text: str) -> list[tuple[str, str]]:

@@ -8,14 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 from desk.extract.score import names_match
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
 
 CASES = [
     ("The regional governor, Oleksandr Prokudin, said 12 people were injured in the shelling of Kherson.", "Oleksandr Prokudin"),

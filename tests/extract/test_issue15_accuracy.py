@@ -12,11 +12,6 @@ from desk.extract.claimants import _tag_speaker
 from desk.extract.cues import acceptable_source
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
 def _claimants(text: str) -> list[tuple[str, str]]:
     return [(c.figure.text, c.claimant) for c in extract(text).claims]
 

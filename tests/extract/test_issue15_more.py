@@ -12,13 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.extract import extract, extract_article, extract_title, load_model
+from desk.extract import extract, extract_article, extract_title
 from desk.extract.score import names_match, read_for_scoring, score
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
 
 
 def _claimants(text: str) -> list[tuple[str, str]]:

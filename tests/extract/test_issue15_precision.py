@@ -5,53 +5,43 @@ Every sentence here was written for these tests; none comes from a corpus or gol
 
 from __future__ import annotations
 
-import pytest
-
-from desk.extract import extract, load_model
+from desk.extract import extract
 from desk.extract.score import names_match
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    """(source text, cue) of every attribution the listing gives."""
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
+from .helpers import listed
 
 
 def test_a_belief_verb_inside_what_someone_says_is_not_a_second_source() -> None:
-    got = _listed("Trade minister Ravi Osei said on Tuesday that he thinks the bridge will reopen in spring.")
+    got = listed("Trade minister Ravi Osei said on Tuesday that he thinks the bridge will reopen in spring.")
     assert [cue for _, cue in got] == ["said"], got
-    got = _listed("Ilse Brandt spoke first. Later, Ravi Osei told reporters that she believes the storm has passed.")
+    got = listed("Ilse Brandt spoke first. Later, Ravi Osei told reporters that she believes the storm has passed.")
     assert [cue for _, cue in got if cue != "spoke"] == ["told"], got
 
 
 def test_a_belief_verb_of_its_own_still_names_a_source() -> None:
-    got = _listed("Ravi Osei believes that the bridge will reopen in spring.")
+    got = listed("Ravi Osei believes that the bridge will reopen in spring.")
     assert got == [("Ravi Osei", "believes")], got
 
 
 def test_a_desire_verb_with_an_infinitive_names_whose_aim_it_is() -> None:
     # an aim is a position its holder takes (issue 15, round 7: PolNeAR marks it; c2ce82c had left it out)
-    assert _listed("Mayor Ilse Brandt wants to rebuild the old ferry terminal.") == [("Mayor Ilse Brandt", "wants")]
-    assert _listed("The trade union hopes to sign a new contract before winter.") == [("The trade union", "hopes")]
+    assert listed("Mayor Ilse Brandt wants to rebuild the old ferry terminal.") == [("Mayor Ilse Brandt", "wants")]
+    assert listed("The trade union hopes to sign a new contract before winter.") == [("The trade union", "hopes")]
     # inside what someone says it is still part of that report
-    got = _listed("Ravi Osei said he wants to rebuild the old ferry terminal.")
+    got = listed("Ravi Osei said he wants to rebuild the old ferry terminal.")
     assert [cue for _, cue in got] == ["said"], got
 
 
 def test_a_desire_verb_with_a_clause_still_names_a_source() -> None:
-    got = _listed("Mayor Ilse Brandt hopes that the ferry terminal reopens before winter.")
+    got = listed("Mayor Ilse Brandt hopes that the ferry terminal reopens before winter.")
     assert [cue for _, cue in got] == ["hopes"], got
 
 
 def test_what_someone_called_is_a_label_not_an_attribution() -> None:
     text = "The council condemned what Ravi Osei called a reckless gamble with public money."
-    assert all(cue != "called" for _, cue in _listed(text)), _listed(text)
+    assert all(cue != "called" for _, cue in listed(text)), listed(text)
     # naming something with "called" and a clause of its own is still an attribution
-    got = _listed("Ravi Osei called the budget a reckless gamble with public money.")
+    got = listed("Ravi Osei called the budget a reckless gamble with public money.")
     assert [cue for _, cue in got] == ["called"], got
 
 
@@ -65,29 +55,29 @@ def test_the_nested_belief_still_gives_a_figure_its_claimant() -> None:
 
 
 def test_a_pronoun_inside_what_a_named_speaker_reports_is_not_a_second_source() -> None:
-    got = _listed("Ilse Brandt said on Monday that she had warned the council about the dam.")
+    got = listed("Ilse Brandt said on Monday that she had warned the council about the dam.")
     assert [cue for _, cue in got] == ["said"], got
-    got = _listed("The harbour board said it would announce the new fees next week.")
+    got = listed("The harbour board said it would announce the new fees next week.")
     assert [cue for _, cue in got] == ["said"], got
 
 
 def test_a_pronoun_that_carries_the_report_itself_is_still_a_source() -> None:
-    got = _listed("Ilse Brandt arrived late at the council. She said the dam is safe.")
+    got = listed("Ilse Brandt arrived late at the council. She said the dam is safe.")
     assert ("She", "said") in got, got
 
 
 def test_a_speaker_inside_a_quotation_is_not_the_articles_attribution() -> None:
-    got = _listed("Ilse Brandt told the council: “When Ravi Osei said the dam was safe, we all believed him.”")
+    got = listed("Ilse Brandt told the council: “When Ravi Osei said the dam was safe, we all believed him.”")
     assert [cue for _, cue in got] == ["told"], got
-    got = _listed("Ilse Brandt spoke about the dam on Monday. “Ravi Osei told us the dam was safe. He promised repairs,” she said.")
+    got = listed("Ilse Brandt spoke about the dam on Monday. “Ravi Osei told us the dam was safe. He promised repairs,” she said.")
     assert [cue for _, cue in got] == ["spoke", "said"], got
 
 
 def test_the_speech_tag_after_a_closing_mark_is_still_a_source() -> None:
-    got = _listed("“The dam will hold,” said Ilse Brandt, the mayor of the valley town.")
+    got = listed("“The dam will hold,” said Ilse Brandt, the mayor of the valley town.")
     assert [cue for _, cue in got] == ["said"], got
     # a stray opening mark earlier in the paragraph must not swallow the tag
-    got = _listed('She spoke of "the old days. "The dam will hold," Ilse Brandt said. "It is safe."')
+    got = listed('She spoke of "the old days. "The dam will hold," Ilse Brandt said. "It is safe."')
     assert ("Ilse Brandt", "said") in got, got
 
 
@@ -98,14 +88,14 @@ def test_a_negated_subject_names_nobody_who_asserts() -> None:
         "No official said the count was wrong.",
         "Nobody confirmed that the ferry had sunk.",
     ]:
-        assert _listed(text) == [], text
+        assert listed(text) == [], text
     # a speaker who says that no one did something is still a source
-    assert [cue for _, cue in _listed("The mayor, Ilse Brandt, said no one was hurt in the fire.")] == ["said"]
+    assert [cue for _, cue in listed("The mayor, Ilse Brandt, said no one was hurt in the fire.")] == ["said"]
 
 
 def test_both_before_two_names_leaves_the_first_name() -> None:
-    assert _listed("Both Ilse Brandt and Ravi Osei said the ferry would not run on Sunday.") == [
+    assert listed("Both Ilse Brandt and Ravi Osei said the ferry would not run on Sunday.") == [
         ("Ilse Brandt", "said")
     ]
     # "both" before a common noun is part of the phrase
-    assert _listed("Both inspectors said the ferry would not run on Sunday.") == [("Both inspectors", "said")]
+    assert listed("Both inspectors said the ferry would not run on Sunday.") == [("Both inspectors", "said")]

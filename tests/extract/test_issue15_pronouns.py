@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
+from desk.extract import extract
 
 
 def _names(text: str) -> dict[str, str]:

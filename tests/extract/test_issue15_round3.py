@@ -11,21 +11,13 @@ from spacy.tokens import Doc
 from desk.extract import extract, load_model
 from desk.extract.claimants import _closing_quote_before, _reported_by_another, _subject_of
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    """(source text, cue) of every attribution the listing gives."""
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
+from .helpers import listed
 
 
 def test_a_source_inside_what_a_speaker_says_is_part_of_the_report() -> None:
-    got = _listed("Ilse Brandt said the harbour board announced new fees on Monday.")
+    got = listed("Ilse Brandt said the harbour board announced new fees on Monday.")
     assert got == [("Ilse Brandt", "said")], got
-    got = _listed("Ravi Osei told the council that the ferry company had warned of delays and denied any fault.")
+    got = listed("Ravi Osei told the council that the ferry company had warned of delays and denied any fault.")
     assert [cue for _, cue in got] == ["told"], got
 
 
@@ -39,7 +31,7 @@ def test_a_nested_source_still_gives_a_figure_its_claimant() -> None:
 
 
 def test_a_speaker_of_its_own_is_still_listed() -> None:
-    got = _listed("The harbour board announced new fees on Monday.")
+    got = listed("The harbour board announced new fees on Monday.")
     assert got == [("The harbour board", "announced")], got
 
 
@@ -47,16 +39,16 @@ def test_an_indefinite_source_of_a_reporting_verb_is_listed_unnamed() -> None:
     x = extract("Polls showed that few voters cared about the ferry tax.")
     assert [(a.source_text, a.cue, a.name) for a in x.attributions] == [("Polls", "showed", "")]
     # a thing that names no one is still no source
-    assert _listed("Heavy rain showed that the old dam was weak.") == []
+    assert listed("Heavy rain showed that the old dam was weak.") == []
 
 
 def test_a_speech_tag_after_a_question_is_read_with_its_quotation() -> None:
-    got = _listed('"Why is the bridge still closed?" Harlan demanded.')
+    got = listed('"Why is the bridge still closed?" Harlan demanded.')
     assert got == [("Harlan", "demanded")], got
-    got = _listed('"Will the ferry run on Sunday?" Tove Lind asked. "Nobody knows."')
+    got = listed('"Will the ferry run on Sunday?" Tove Lind asked. "Nobody knows."')
     assert ("Tove Lind", "asked") in got, got
     # a tag verb that needs content, with no quotation before it, is nothing
-    assert _listed("Harlan demanded. The bridge stayed closed.") == []
+    assert listed("Harlan demanded. The bridge stayed closed.") == []
 
 
 def test_the_speaker_after_an_inverted_tag_is_the_subject() -> None:
@@ -133,11 +125,11 @@ def test_a_tag_the_parser_hung_inside_the_quotation_is_still_listed() -> None:
     ],
 )
 def test_verbs_of_speaking_in_a_manner_name_a_source(sentence: str, source: str, cue: str) -> None:
-    assert _listed(sentence) == [(source, cue)]
+    assert listed(sentence) == [(source, cue)]
 
 
 def test_a_speaker_named_between_the_closing_mark_and_a_tag_verb() -> None:
-    got = _listed("So why did the council not pay its bills?” a spokesman for the mayor asks.")
+    got = listed("So why did the council not pay its bills?” a spokesman for the mayor asks.")
     assert got == [("a spokesman for the mayor", "asks")], got
 
 
@@ -200,11 +192,11 @@ def test_a_clause_of_its_own_after_a_comma_is_not_inside_the_report() -> None:
     ],
 )
 def test_the_titles_subject_takes_a_stand(text: str, expected: list[tuple[str, str]]) -> None:
-    assert _listed(text) == expected
+    assert listed(text) == expected
 
 
 def test_the_subject_of_an_infinitive_is_what_is_wanted_of_it() -> None:
-    assert _listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
+    assert listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
     # the one who asks is still a source
-    got = _listed("Ilse Brandt asked the harbour board to explain why fees will rise.")
+    got = listed("Ilse Brandt asked the harbour board to explain why fees will rise.")
     assert got == [("Ilse Brandt", "asked")], got

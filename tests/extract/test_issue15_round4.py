@@ -9,14 +9,7 @@ import pytest
 
 from desk.extract import extract, load_model
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
+from .helpers import listed
 
 
 @pytest.mark.parametrize(
@@ -28,18 +21,18 @@ def _listed(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_first_person_writer_is_a_source(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 def test_first_person_in_a_paragraph_with_a_quotation_is_left_out() -> None:
     # the "I" may be the person quoted, whose words the article already attributes
     text = 'The ferryman shrugged. "I think the river will freeze early," he said. I doubt he is wrong.'
-    assert [s for s, _ in _listed(text) if s.lower() == "i"] == []
-    assert ("he", "said") in _listed(text)
+    assert [s for s, _ in listed(text) if s.lower() == "i"] == []
+    assert ("he", "said") in listed(text)
 
 
 def test_object_pronouns_are_no_source() -> None:
-    assert _listed("The mayor told us that the bridge would reopen in May.") == [("The mayor", "told")]
+    assert listed("The mayor told us that the bridge would reopen in May.") == [("The mayor", "told")]
 
 
 def test_a_first_person_source_gives_no_figure_a_claimant() -> None:
@@ -71,11 +64,11 @@ def test_an_unnamed_first_person_is_listed_only_as_the_writers_own_cue() -> None
     ],
 )
 def test_verbs_of_discussing_characterising_and_attitude_name_a_source(text: str, source: str) -> None:
-    assert source in [s for s, _ in _listed(text)]
+    assert source in [s for s, _ in listed(text)]
 
 
 def test_verbs_of_effort_name_no_source() -> None:
-    assert _listed("The port authority tried to reopen the channel and raised the dredging fees.") == []
+    assert listed("The port authority tried to reopen the channel and raised the dredging fees.") == []
 
 
 # -- "as X put it" ------------------------------------------------------------------
@@ -90,11 +83,11 @@ def test_verbs_of_effort_name_no_source() -> None:
     ],
 )
 def test_a_cue_in_an_as_clause_names_a_source(text: str, source: str) -> None:
-    assert source in [s for s, _ in _listed(text)]
+    assert source in [s for s, _ in listed(text)]
 
 
 def test_an_as_clause_of_time_names_no_source() -> None:
-    assert _listed("As the council continued its meeting, the lights went out across the harbour.") == []
+    assert listed("As the council continued its meeting, the lights went out across the harbour.") == []
 
 
 def test_a_tag_inside_the_sentence_names_the_speaker_not_the_phrase_before() -> None:
@@ -136,12 +129,12 @@ def test_a_tag_inside_the_sentence_names_the_speaker_not_the_phrase_before() -> 
     ],
 )
 def test_more_verbs_of_stance_name_a_source(text: str, source: str) -> None:
-    assert source in [s for s, _ in _listed(text)]
+    assert source in [s for s, _ in listed(text)]
 
 
 def test_a_measure_is_no_object_of_a_stance() -> None:
-    assert _listed("The prize bull weighs 900 kilograms.") == []
-    assert ("The mayor", "weighed") in _listed("The mayor weighed the proposal for a week.")
+    assert listed("The prize bull weighs 900 kilograms.") == []
+    assert ("The mayor", "weighed") in listed("The mayor weighed the proposal for a week.")
 
 
 # -- "X appeared to suggest": the subject of a verb of seeming or going on -----------------------------
@@ -156,10 +149,10 @@ def test_a_measure_is_no_object_of_a_stance() -> None:
     ],
 )
 def test_the_infinitive_of_a_verb_of_seeming_has_its_subject(text: str, cue: str) -> None:
-    assert ("Mayor Ada Roe", cue) in _listed(text)
+    assert ("Mayor Ada Roe", cue) in listed(text)
 
 
 def test_an_infinitive_with_someone_else_to_do_it_names_no_source() -> None:
-    assert _listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
+    assert listed("The new rules allow the harbour board to tell the ferry company that fees will rise.") == []
     # a verb of need or effort says what is wanted or tried, not what was said
-    assert [c for _, c in _listed("Mayor Ada Roe needs to explain why the pier closed.")] != ["explain"]
+    assert [c for _, c in listed("Mayor Ada Roe needs to explain why the pier closed.")] != ["explain"]

@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
-
-
-def _claimants(text: str) -> dict[str, str]:
-    return {c.figure.text: c.claimant for c in extract(text).claims}
-
+from .helpers import claimants_by_figure, listed
 
 # -- "X issued a statement": a verb of putting out whose object is words -------------------------------
 
@@ -37,7 +25,7 @@ def _claimants(text: str) -> dict[str, str]:
     ],
 )
 def test_a_statement_put_out_names_its_source(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -50,12 +38,12 @@ def test_a_statement_put_out_names_its_source(text: str, source: str, cue: str) 
     ],
 )
 def test_a_thing_put_out_names_no_source(text: str) -> None:
-    assert _listed(text) == []
+    assert listed(text) == []
 
 
 def test_a_statement_put_out_gives_no_figure_its_claimant() -> None:
     # a stance, like "attacked": listed for the reader, never the claimant of a figure
-    assert _claimants("The harbour board issued a statement about the 40 boats lost.")["40"] == ""
+    assert claimants_by_figure("The harbour board issued a statement about the 40 boats lost.")["40"] == ""
 
 
 # -- a Title Case title is parsed with the text's own casing ------------------------------------------
@@ -87,7 +75,7 @@ def test_a_title_read_alone_or_in_sentence_case_is_left_as_it_is() -> None:
 
 def test_the_subject_of_a_title_case_title_takes_a_stand() -> None:
     title = "Black Lawmakers Rip Ada Roe As A Mistake"
-    assert ("Black Lawmakers", "rip") in _listed(title + "\n\n" + _BODY)
+    assert ("Black Lawmakers", "rip") in listed(title + "\n\n" + _BODY)
 
 
 # -- "X was critical of Y": a position stated with "be" ------------------------------------------------
@@ -104,7 +92,7 @@ def test_the_subject_of_a_title_case_title_takes_a_stand() -> None:
     ],
 )
 def test_a_position_stated_with_be_names_its_holder(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -117,11 +105,11 @@ def test_a_position_stated_with_be_names_its_holder(text: str, source: str, cue:
     ],
 )
 def test_other_things_said_with_be_name_no_source(text: str) -> None:
-    assert _listed(text) == []
+    assert listed(text) == []
 
 
 def test_a_position_stated_with_be_gives_no_figure_its_claimant() -> None:
-    assert _claimants("The ferry union was critical of the plan to cut 40 crossings.")["40"] == ""
+    assert claimants_by_figure("The ferry union was critical of the plan to cut 40 crossings.")["40"] == ""
 
 
 # -- a leading name the parser took for a word --------------------------------------------------------
@@ -135,12 +123,12 @@ def test_a_position_stated_with_be_gives_no_figure_its_claimant() -> None:
     ],
 )
 def test_a_leading_name_read_as_a_word_still_takes_its_verb(text: str, cue: str) -> None:
-    assert ("Trump", cue) in _listed(text)
+    assert ("Trump", cue) in listed(text)
 
 
 @pytest.mark.parametrize("text", ["Trump cards are rare in this game.", "Trump claims dominate the ledger.", "Trump questions."])
 def test_a_plural_noun_after_a_leading_word_is_no_verb(text: str) -> None:
-    assert _listed(text) == []
+    assert listed(text) == []
 
 
 # -- "Poll: ..." heading a title ------------------------------------------------------------------------
@@ -155,7 +143,7 @@ def test_a_poll_heading_a_title_is_listed_unnamed() -> None:
 
 def test_a_poll_heading_a_title_gives_no_figure_its_claimant() -> None:
     text = "Poll: 60% Of Harbour Voters Oppose The Toll\n\n" + _BODY
-    assert _claimants(text)["60%"] == ""
+    assert claimants_by_figure(text)["60%"] == ""
 
 
 def test_the_index_mode_lists_no_poll_heading() -> None:

@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
+from .helpers import claimants_by_figure
 
 
 def _listed(text: str) -> list[tuple[str, str, str]]:
     return [(a.source_text, a.cue, a.name) for a in extract(text).attributions]
-
-
-def _claimants(text: str) -> dict[str, str]:
-    return {c.figure.text: c.claimant for c in extract(text).claims}
 
 
 # -- a writing whose authors go unnamed: "one slide says", "the firm's brief said" -----------------------
@@ -55,7 +48,7 @@ def test_a_writing_without_a_cue_is_no_source(text: str) -> None:
 
 def test_a_writing_gives_no_figure_its_claimant() -> None:
     # "one slide says 40 ...": the slide is listed, but a figure's claimant must have a name
-    assert _claimants("One slide says 40 ferries were cancelled in March.")["40"] == ""
+    assert claimants_by_figure("One slide says 40 ferries were cancelled in March.")["40"] == ""
 
 
 # -- "the sign read": a writing reads its quoted words ----------------------------------------------------
@@ -120,7 +113,7 @@ def test_an_office_does_not_resolve_to_a_person_titled_with_another() -> None:
     )
     listed = _listed(text)
     assert ("The mayor", "said", "") in listed  # listed for the reader, unnamed
-    claims = _claimants(text)
+    claims = claimants_by_figure(text)
     assert claims["$40 million"] == "Ray Okafor"
     assert claims["12"] == ""  # no claimant rather than the wrong one
 
@@ -140,7 +133,7 @@ def test_an_office_does_not_resolve_to_a_person_titled_with_another() -> None:
     ],
 )
 def test_an_office_resolves_to_the_person_who_holds_it(text: str, figure: str, claimant: str) -> None:
-    assert _claimants(text)[figure] == claimant
+    assert claimants_by_figure(text)[figure] == claimant
 
 
 # -- 'Said Ortiz: "..."': the tag before a quotation, verb first -------------------------------------------

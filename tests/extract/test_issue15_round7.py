@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
+from .helpers import claimants_by_figure
 
 
 def _listed(text: str) -> list[tuple[str, str, str]]:
     return [(a.source_text, a.cue, a.name) for a in extract(text).attributions]
-
-
-def _claimants(text: str) -> dict[str, str]:
-    return {c.figure.text: c.claimant for c in extract(text).claims}
 
 
 # -- "X said he expected 40 ...": the figure is what X said; "he" is not listed beside X ---------------
@@ -40,13 +33,13 @@ def test_a_figure_a_speaker_reports_of_themself_has_one_source(
     listed = _listed(text)
     assert [x for x in listed if x[0] == source][0][2] == name
     assert not [x for x in listed if x[0] == pronoun]
-    assert _claimants(text)[figure] == name
+    assert claimants_by_figure(text)[figure] == name
 
 
 def test_a_named_source_inside_a_report_still_gives_the_figure() -> None:
     # "the ministry estimated 300": the innermost named source asserts the figure
     text = "Ravi Osei said the fisheries ministry estimated 300 boats were idle."
-    assert _claimants(text)["300"] == "fisheries ministry"
+    assert claimants_by_figure(text)["300"] == "fisheries ministry"
     assert ("the fisheries ministry", "estimated", "fisheries ministry") in _listed(text)
 
 

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
-
+from .helpers import listed
 
 # -- a verb of belief with what it is about: "knows all about", "believes in", "wondered about" -----------
 
@@ -33,7 +23,7 @@ def _listed(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_belief_about_something_names_its_holder(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -44,11 +34,11 @@ def test_a_belief_about_something_names_its_holder(text: str, source: str, cue: 
     ],
 )
 def test_finding_out_is_no_belief(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 def test_a_belief_with_its_clause_is_read_as_before() -> None:
-    assert ("The ferry union", "thought") in _listed("The ferry union thought about it for a week and then voted.")
+    assert ("The ferry union", "thought") in listed("The ferry union thought about it for a week and then voted.")
 
 
 # -- a view held, with what it is about: "has doubts about", "raised questions about", "made no secret of" --
@@ -64,7 +54,7 @@ def test_a_belief_with_its_clause_is_read_as_before() -> None:
     ],
 )
 def test_a_view_held_about_something_names_its_holder(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -76,18 +66,18 @@ def test_a_view_held_about_something_names_its_holder(text: str, source: str, cu
     ],
 )
 def test_a_view_others_hold_or_no_one_holds_names_no_source(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 # -- "But Roe claims that ...": a cue the tagger took for a plural noun ------------------------------------
 
 
 def test_a_claim_verb_read_as_a_noun_still_names_its_subject() -> None:
-    listed = _listed("But Osei claims that the ferry is safe.")
-    assert ("Osei", "claims") in listed
+    got = listed("But Osei claims that the ferry is safe.")
+    assert ("Osei", "claims") in got
 
 
 def test_an_owned_claim_stays_the_owners_claim() -> None:
     # "Roe's claims that ...": the noun, with its owner, is read as before
-    listed = _listed("Lena Brandt's claims that the ferry is safe were disputed.")
-    assert ("Lena Brandt's", "claims") in listed
+    got = listed("Lena Brandt's claims that the ferry is safe were disputed.")
+    assert ("Lena Brandt's", "claims") in got

@@ -8,21 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
-
-
-def _listed(text: str) -> list[tuple[str, str]]:
-    return [(a.source_text, a.cue) for a in extract(text).attributions]
-
-
-def _claimants(text: str) -> dict[str, str]:
-    return {c.figure.text: c.claimant for c in extract(text).claims}
-
+from .helpers import claimants_by_figure, listed
 
 # -- a share of those asked that chooses: "41 percent would choose the mayor" ------------------------------
 
@@ -37,7 +25,7 @@ def _claimants(text: str) -> dict[str, str]:
     ],
 )
 def test_a_share_of_those_asked_that_chooses_is_listed(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -49,11 +37,11 @@ def test_a_share_of_those_asked_that_chooses_is_listed(text: str, source: str, c
     ],
 )
 def test_a_share_of_a_thing_or_a_plain_choice_lists_nothing(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 def test_the_share_names_no_claimant_for_its_own_figure() -> None:
-    claims = _claimants("Among registered voters, 52 percent would choose the mayor.")
+    claims = claimants_by_figure("Among registered voters, 52 percent would choose the mayor.")
     assert claims["52 percent"] == ""
 
 
@@ -69,7 +57,7 @@ def test_the_share_names_no_claimant_for_its_own_figure() -> None:
     ],
 )
 def test_whoever_puts_out_a_run_of_words_is_its_source(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +69,7 @@ def test_whoever_puts_out_a_run_of_words_is_its_source(text: str, source: str, c
     ],
 )
 def test_a_run_of_acts_or_a_subject_that_cannot_speak_lists_nothing(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 # -- a poll named before, taken up as a clause's frame: "In this poll, ..." ---------------------------------
@@ -96,7 +84,7 @@ def test_this_poll_as_a_frame_is_the_poll_named_before() -> None:
 
 
 def test_a_figure_in_the_framed_clause_is_the_polls() -> None:
-    claims = _claimants(_POLL + "In this poll, the mayor gained three points since the debate.")
+    claims = claimants_by_figure(_POLL + "In this poll, the mayor gained three points since the debate.")
     assert claims["three"] == "Harbour Gazette poll"
 
 
@@ -114,7 +102,7 @@ def test_other_polls_a_comparison_or_a_noun_frame_nothing(second: str) -> None:
 
 
 def test_an_unnamed_poll_with_none_before_lists_nothing() -> None:
-    assert not [x for x in _listed("In this poll, the mayor gained three points.") if x[1] == "in"]
+    assert not [x for x in listed("In this poll, the mayor gained three points.") if x[1] == "in"]
 
 
 # -- "according to" a writing its maker is named for: "according to a speech Ana Roe delivered" --------------
@@ -130,11 +118,11 @@ def test_an_unnamed_poll_with_none_before_lists_nothing() -> None:
     ],
 )
 def test_according_to_a_writing_names_its_maker(text: str, source: str) -> None:
-    assert (source, "according to") in _listed(text)
+    assert (source, "according to") in listed(text)
 
 
 def test_the_makers_name_is_the_figures_claimant() -> None:
-    claims = _claimants("The fares would rise by 12 percent, according to a speech Ana Roe delivered in May.")
+    claims = claimants_by_figure("The fares would rise by 12 percent, according to a speech Ana Roe delivered in May.")
     assert claims["12 percent"] == "Ana Roe"
 
 
@@ -146,7 +134,7 @@ def test_the_makers_name_is_the_figures_claimant() -> None:
     ],
 )
 def test_a_writing_without_a_named_maker_names_no_one(text: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == "according to" and x[0] != "a report"]
+    assert not [x for x in listed(text) if x[1] == "according to" and x[0] != "a report"]
 
 
 # -- an editor's notice or an interjection before a colon is no speaker ---------------------------------------
@@ -169,12 +157,12 @@ def test_a_notice_or_an_interjection_before_a_colon_is_no_source(text: str, word
 
 
 def test_a_vaguely_counted_group_that_takes_a_stand_is_listed() -> None:
-    listed = _listed("The mayor has been endorsed by dozens of newspapers across the region.")
-    assert [cue for source, cue in listed if source.startswith("dozens")] == ["endorsed"]
+    got = listed("The mayor has been endorsed by dozens of newspapers across the region.")
+    assert [cue for source, cue in got if source.startswith("dozens")] == ["endorsed"]
 
 
 def test_a_vaguely_counted_group_without_a_cue_lists_nothing() -> None:
-    assert _listed("Dozens of ferries were cancelled on Sunday.") == []
+    assert listed("Dozens of ferries were cancelled on Sunday.") == []
 
 
 # -- a body's decision: "the court ruled", "the council imposed fees", "repealed by the legislature" ------------
@@ -192,7 +180,7 @@ def test_a_vaguely_counted_group_without_a_cue_lists_nothing() -> None:
     ],
 )
 def test_a_body_that_decides_is_the_source_of_its_decision(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -205,12 +193,12 @@ def test_a_body_that_decides_is_the_source_of_its_decision(text: str, source: st
     ],
 )
 def test_the_same_verbs_with_another_subject_list_nothing(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 def test_a_decision_names_no_claimant_for_a_figure() -> None:
     # a stance, listed for the reader: the fee is the council's act, not a figure it reports
-    assert _claimants("The harbour council imposed a fee of 40 euros on cargo ships.")["40"] == ""
+    assert claimants_by_figure("The harbour council imposed a fee of 40 euros on cargo ships.")["40"] == ""
 
 
 # -- a role noun does not take its name across a full stop after a short word ("the Harbour Law. The court") --
@@ -243,7 +231,7 @@ def test_a_role_noun_takes_no_name_across_a_short_words_full_stop(before: str, n
     ],
 )
 def test_resisting_or_disregarding_gives_a_position(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -254,7 +242,7 @@ def test_resisting_or_disregarding_gives_a_position(text: str, source: str, cue:
     ],
 )
 def test_a_bodily_dodge_without_an_object_lists_nothing(text: str, cue: str) -> None:
-    assert not [x for x in _listed(text) if x[1] == cue]
+    assert not [x for x in listed(text) if x[1] == cue]
 
 
 # -- "those" with what describes them is a group of people: "those close to the mayor say" ---------------------
@@ -268,11 +256,11 @@ def test_a_bodily_dodge_without_an_object_lists_nothing(text: str, cue: str) -> 
     ],
 )
 def test_those_described_are_listed_as_a_source(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 def test_those_as_a_pronoun_for_things_is_no_source() -> None:
-    assert [x[0] for x in _listed("Those are the rules, the mayor said.")] == ["the mayor"]
+    assert [x[0] for x in listed("Those are the rules, the mayor said.")] == ["the mayor"]
 
 
 # -- adherents and partisans are people: "his surrogates called", "one Republican threatened" -------------------
@@ -287,11 +275,11 @@ def test_those_as_a_pronoun_for_things_is_no_source() -> None:
     ],
 )
 def test_adherents_and_partisans_are_listed_as_sources(text: str, source: str, cue: str) -> None:
-    assert (source, cue) in _listed(text)
+    assert (source, cue) in listed(text)
 
 
 def test_a_partisan_word_as_a_thing_is_no_source() -> None:
-    assert _listed("The users' guide lists three ferry routes.") == []
+    assert listed("The users' guide lists three ferry routes.") == []
 
 
 # -- a source that changes its own count or forecast states the new one: "the ministry raised the toll to 163" --
@@ -305,12 +293,12 @@ def test_a_partisan_word_as_a_thing_is_no_source() -> None:
     ],
 )
 def test_who_changes_a_count_or_forecast_claims_the_new_figure(text: str, figure: str, claimant: str) -> None:
-    assert _claimants(text)[figure] == claimant
+    assert claimants_by_figure(text)[figure] == claimant
 
 
 def test_a_forecast_changed_by_a_pronoun_source_is_listed() -> None:
     text = "The Norland Fund said growth would hold. It edged up its forecast for the region by 0.1 points to 4.2 percent."
-    assert ("It", "edged") in _listed(text)
+    assert ("It", "edged") in listed(text)
 
 
 @pytest.mark.parametrize(
@@ -321,4 +309,4 @@ def test_a_forecast_changed_by_a_pronoun_source_is_listed() -> None:
     ],
 )
 def test_a_change_by_no_counter_or_of_no_estimate_claims_nothing(text: str, figure: str) -> None:
-    assert _claimants(text)[figure] == ""
+    assert claimants_by_figure(text)[figure] == ""

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from desk.extract import extract, load_model
+from desk.extract import extract
 from desk.extract.claimants import _unresolved_source
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _model() -> None:
-    load_model()
 
 
 def _sources(text: str) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ import pytest
 
 from desk.errors import DeskError
 from desk.gui import compare_process
-from desk.gui.compare_process import ChildCall
+from desk.gui.compare_process import ChildCall, CoreProcess
 from desk.gui.compare_view import row_claimants
 from desk.gui.main_window import MainWindow
 from desk.library import Library
@@ -31,6 +31,15 @@ def window(qtbot, settings, data_dir: Path):  # type: ignore[no-untyped-def]
 def open_indexed(qtbot, w: MainWindow, folder: Path) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(w.indexed, timeout=300_000):
         assert w.open_folder(folder)
+
+
+def running_child(qtbot, w: MainWindow, folder: Path) -> CoreProcess:  # type: ignore[no-untyped-def]
+    """Open ``folder`` (indexed) and wait for its comparing child to run."""
+    open_indexed(qtbot, w, folder)
+    core = w.session.core
+    assert core is not None
+    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    return core
 
 
 def compare(qtbot, w: MainWindow, query: str):  # type: ignore[no-untyped-def]
@@ -62,10 +71,7 @@ def _fingerprint(comparison):  # type: ignore[no-untyped-def]
 
 def test_the_child_compares_as_the_library_does(qtbot, window: MainWindow, seeds: Path, data_dir: Path) -> None:
     w = window
-    open_indexed(qtbot, w, seeds)
-    core = w.session.core
-    assert core is not None
-    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    core = running_child(qtbot, w, seeds)
     assert core.pid != os.getpid()
 
     def not_here(*_a, **_k):  # type: ignore[no-untyped-def]
@@ -99,10 +105,7 @@ def test_a_query_error_reads_as_the_same_sentence(qtbot, window: MainWindow, see
 @posix_only
 def test_cancel_reaches_the_child_and_it_stays(qtbot, window: MainWindow, seeds: Path) -> None:
     w = window
-    open_indexed(qtbot, w, seeds)
-    core = w.session.core
-    assert core is not None
-    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    core = running_child(qtbot, w, seeds)
     pid = core.pid
     assert pid is not None
     os.kill(pid, signal.SIGSTOP)  # both the call and its cancel wait in the pipe
@@ -128,10 +131,7 @@ def test_a_child_that_ignores_cancel_is_ended_and_replaced(qtbot, window: MainWi
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compare_process, "CANCEL_GRACE_MS", 300)
     w = window
-    open_indexed(qtbot, w, seeds)
-    core = w.session.core
-    assert core is not None
-    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    core = running_child(qtbot, w, seeds)
     pid = core.pid
     os.kill(pid, signal.SIGSTOP)  # a child that answers nothing
     w.compare("soldiers killed")
@@ -154,10 +154,7 @@ def test_a_child_that_ignores_cancel_is_ended_and_replaced(qtbot, window: MainWi
 @posix_only
 def test_child_death_is_one_sentence_and_the_next_compare_recovers(qtbot, window: MainWindow, seeds: Path) -> None:
     w = window
-    open_indexed(qtbot, w, seeds)
-    core = w.session.core
-    assert core is not None
-    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    core = running_child(qtbot, w, seeds)
     pid = core.pid
     errors: list[str] = []
     crashes: list[str] = []
@@ -196,10 +193,7 @@ def test_a_late_death_notice_leaves_the_next_child_alone(qtbot, window: MainWind
     child; the second notice is about the old child and must not fail that call (it once did: the
     compare after an idle child's death never answered)."""
     w = window
-    open_indexed(qtbot, w, seeds)
-    core = w.session.core
-    assert core is not None
-    qtbot.waitUntil(lambda: core.alive, timeout=30_000)
+    core = running_child(qtbot, w, seeds)
     old_pid = core.pid
     real_send = core._send
     broken = [True]
