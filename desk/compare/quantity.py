@@ -50,6 +50,14 @@ GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "t
 _OF_OWN_RE = re.compile(r"\s*(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)
 #: a claimant named by a side's adjective ("Ukrainian military", "Chilean officials")
 _DEMONYM_RE = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ean|ese|ish|an|i))\b")
+#: ... unless it is a given name: a capitalised word follows that names no institution or office
+#: ("Ramzan Kadyrov", "Dmitri Peskov", "Brian Hale"; not "Ukrainian Defense Ministry", "Israeli Army")
+_GIVEN_NAME_RE = re.compile(
+    r"\s+(?!(?:Defen[cs]e|Ministry|Minister|Army|Armed|Forces?|Navy|Air|General|Government|Foreign|Interior|"
+    r"Emergency|Health|Military|President|Prime|Security|Border|National|State|Red|Coast|Central|Federal|"
+    r"Supreme|Special|Joint|Ground|Police|Intelligence|Embassy|Parliament|Senate|Congress|Office|"
+    r"Authorit\w*|Officials?|Sources?|Media|News|Agency|Service|Council|Committee|Guard)\b)[A-Z][a-z]"
+)
 #: outcomes that count the same thing ("lost 300 soldiers" counts the dead)
 #: a distance that places something ("80 miles west", "30km north-east", "5 miles away")
 _LOCATOR_RE = re.compile(
@@ -492,7 +500,7 @@ def quantity_of(
         # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
         # other side reports its own losses
         m = _DEMONYM_RE.match(claimant.strip())
-        if m:
+        if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()):
             subject, side = fold_subject(m.group(1)), m.group(1)
     kind = _KIND_FOLD.get(kind, kind)
     if not kind and not thing:

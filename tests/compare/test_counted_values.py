@@ -217,3 +217,17 @@ def test_an_outcome_before_and_belongs_to_the_clause_before() -> None:
     assert got[1][1] != "kill", got
     assert kinds("Ten people died after 300 shells hit the town.")[1][1] != "kill"
     assert kinds("The attack that killed 40 people hit a market.") == [("40", "kill")]
+
+
+def test_a_given_name_is_no_side() -> None:
+    text = "He said 58 soldiers were wounded."
+    (f,) = find_figures(text)
+    for person in ("Ruslan Vetrov", "Dmitri Orlov", "Brian Hale"):
+        q = quantity_of(f, (text, f.start, f.end), person)
+        assert q is not None
+        assert q.subject == "", person
+    # a side that names no other side still reports its own losses
+    for body, side in (("Varnian Defense Ministry", "Varnian"), ("Varnian military", "Varnian")):
+        q = quantity_of(f, (text, f.start, f.end), body)
+        assert q is not None
+        assert q.side == side
