@@ -13,7 +13,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   admits: its qualifier's interval ("more than 14,400" -> (14,400, inf),
   "about" +-5%, ranges), and for a bare round figure ("26,000", "9 million")
   the rounding it implies (half a rounding unit below, one unit above, each
-  at most 2.5% of the value), so that rounding never reads as a disagreement.
+  at most 2.5% of the value), and for a bare share the rounding of its last
+  digit ("80%" may be 80.4%), so that rounding never reads as a disagreement.
 - :func:`judge` ``(claims, same_claimant=None, growth_gap_days=GROWTH_GAP_DAYS)``
   -> list of :class:`Verdict`, one per group of claims whose quantities
   match strictly (:meth:`Quantity.strictly_matches`: "40 killed" and "53
@@ -49,7 +50,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   (:func:`scales_apart`: one ship's load and a season's exports), nor two figures of a count
   that names no kind ("drones", "people": no "killed", "fired", "released") more than
   :data:`KINDLESS_RIVAL_RATIO` apart (42 and 450 drones: those shot down and those bought, more
-  often than rival counts of one set); they still count towards a ``"mixed"`` verdict.  Claimant names play no part in a flag: different names of one claimant
+  often than rival counts of one set); they still count towards a ``"mixed"`` verdict.  Temperatures
+  (:attr:`Quantity.reading`) never clash: each is a reading of one place and moment, or a setting advised.  Claimant names play no part in a flag: different names of one claimant
   (or the same figure from two claimants) never disagree.  ``Verdict.text``
   says which figures, by whom, as of when; ``Verdict.clashes`` lists the
   pairs that cannot both hold.
@@ -140,17 +142,29 @@ def running_count(text: str, start: int, end: int) -> bool:
 AGREE_RATIO = 1.15
 
 
+def _share_unit(value: float) -> float:
+    """The unit of a share's last written digit: "80%" -> 10, "43%" -> 1, "7.5%" -> 0.1."""
+    if value != int(value):
+        return 10.0 ** -min(len(repr(value).partition(".")[2]), 6)
+    v, unit = int(value), 1.0
+    while v and v % 10 == 0:
+        v //= 10
+        unit *= 10
+    return unit
+
+
 def hedged_interval(figure: Figure, running: bool = False) -> tuple[float, float]:
     """The values a figure admits, with its hedge (see the module docstring).
 
     With ``running`` (see :func:`running_count`) a bare figure is a lower
     bound: "the toll rose to 50" does not deny "more than 50" a day later.
+    A bare share is rounded to its last digit: "80%" does not deny "more than 80%".
     """
     low, high = figure.interval(TOLERANCE)
     if running and not figure.qualifier and figure.high is None:
         return figure.value, math.inf
     if not figure.qualifier and figure.high is None:
-        unit = _rounding_unit(figure.value)
+        unit = _rounding_unit(figure.value) or (_share_unit(figure.value) if figure.kind == "percent" else 0.0)
         if unit:
             cap = ROUNDING_SHARE * figure.value
             low = figure.value - min(unit / 2, cap)
@@ -486,6 +500,8 @@ def judge(
                     continue  # "5 killed in the capital" and "19 killed nationwide": a part and the whole
                 if scales_apart(a, b):
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
+                if a.quantity.reading or b.quantity.reading:
+                    continue  # "16 degrees" and "19 degrees": two places or moments, or a reading and advice
                 if related is not None and not related(a, b):
                     continue
                 if _far_apart_without_kind(a, b):

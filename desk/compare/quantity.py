@@ -133,6 +133,8 @@ _RATE_AFTER_RE = re.compile(
 #: a rate before the figure: "an annual 20 million tonnes", "a daily average of 300"
 _RATE_BEFORE_RE = re.compile(r"\b(daily|weekly|monthly|yearly|annual)\s+(?:average\s+(?:of\s+)?)?(?:\S+\s+){0,2}$",
                              re.IGNORECASE)
+#: what a temperature counts, stemmed ("degrees", "Celsius", "Fahrenheit")
+READINGS = frozenset({"degr", "degre", "celsiu", "celsius", "fahrenheit"})
 #: units of one measure written several ways ("tons", "tonnes": within any hedge of each other)
 _MEASURE_FOLD = {"ton": "tonn", "tons": "tonn", "tonne": "tonn", "kilo": "kilogram", "kilometer": "kilometr",
                  "meter": "metr", "liter": "litr", "acr": "acre"}
@@ -217,6 +219,12 @@ class Quantity:
     def strictly_matches(self, other: Quantity) -> bool:
         """:meth:`matches`, and both name the thing or neither does (the test for a clash)."""
         return self.matches(other) and bool(self.thing) == bool(other.thing)
+
+    @property
+    def reading(self) -> bool:
+        """A temperature ("19 degrees Celsius", "62 degrees"): the reading of one place at one moment, or
+        a setting advised, never a count that rival sources could dispute."""
+        return self.thing in READINGS
 
     @property
     def measure(self) -> str:

@@ -559,3 +559,34 @@ def test_a_figure_that_takes_its_side_from_a_twin_takes_its_words_too() -> None:
     assert taken.quantity.side == "Varnian"
     # the label reads as written, never as a stem ("Varn wounded")
     assert "Varn " not in verdict.text, verdict.text
+
+
+def test_a_bare_share_is_rounded_to_its_last_digit() -> None:
+    # "80%" written by one outlet and "more than 80%" by another on the same day: the same share, rounded
+    bare = _claim("The water board said the reservoirs of Varnia were 80% full.", "80%", "The water board", "Daily A")
+    hedged = _claim("Officials said the reservoirs of Varnia were more than 80% full.", "80%", "Officials", "Daily B")
+    assert bare.quantity.strictly_matches(hedged.quantity)
+    assert not _flagged([bare, hedged])
+    # a share the hedge rules out still clashes: "nearly 40%" is not "43%"
+    low = _claim("Experts said nearly 40% of voters in Varnia backed the plan.", "40%", "Experts", "Daily A")
+    high = _claim("The ministry said 43% of voters in Varnia backed the plan.", "43%", "The ministry", "Daily B")
+    assert _flagged([low, high])
+    # a count keeps its exact value: four dead is not "more than four"
+    four = _claim("The mayor said four people were killed in the Lisk market fire.", "four", "The mayor", "Daily A")
+    more = _claim("Police said more than four people were killed in the Lisk market fire.", "four", "Police",
+                  "Daily B")
+    assert _flagged([four, more])
+
+
+def test_temperatures_are_readings_that_never_clash() -> None:
+    advised = _claim("Officials in Varnia advised households to keep rooms at 19 degrees Celsius this winter.",
+                     "19", "Officials", "Daily A")
+    measured = _claim("Tenants in Varnia said their rooms stayed at 16 degrees Celsius all week.", "16", "Tenants",
+                      "Daily B")
+    assert advised.quantity.reading
+    assert measured.quantity.reading
+    assert advised.quantity.strictly_matches(measured.quantity)
+    assert not _flagged([advised, measured])
+    # a count beside them is no reading
+    toll = _claim("The mayor said 19 people were killed in the Lisk market fire.", "19", "The mayor", "Daily A")
+    assert not toll.quantity.reading
