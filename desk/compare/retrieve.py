@@ -230,7 +230,7 @@ def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int,
     text = article.text
     found = tuple(
         (s, e)
-        for s, e in sentences(text, start, end)
+        for s, e in sentences(text, start, end, single_quotes=False)
         if len(_WORD_RE.findall(text, s, e)) >= MIN_WORDS and not _in_boilerplate(article, s, e)
     )
     with _SENTENCES_LOCK:

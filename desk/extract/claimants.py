@@ -2037,8 +2037,19 @@ class _People:
         g = self.gender.get(name_key(name), "")
         return not (g and want and g != want)
 
-    def before(self, pos: int, want: str, ents: list[Entity]) -> str:
-        """The last person named before ``pos`` whom the pronoun's gender fits."""
+    def before(self, pos: int, want: str, ents: list[Entity], sentence_start: int | None = None) -> str:
+        """The last person named before ``pos`` whom the pronoun's gender fits.
+
+        First, within the pronoun's own sentence (from ``sentence_start``): the nearest person named before
+        it, when the text gives that person the pronoun's gender ("Nancy Oduya was criticised after a speech
+        in which she quoted ..." is Oduya, however the sentence parses, not a man quoted earlier)."""
+        if want and sentence_start is not None:
+            near = [e for e in ents if e.label == "PERSON" and sentence_start <= e.start and e.end <= pos
+                    and _name_like(e.text)]
+            if near:
+                name = canonical_name(near[-1].text)
+                if self.gender.get(name_key(name), "") == want:
+                    return name
         k = bisect.bisect_left(self.named, (pos, ""))
         for _, name in reversed(self.named[:k]):
             if name and self.fits(name, want):
@@ -2444,7 +2455,7 @@ def _resolve(
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
         if people is not None:
-            return people.before(c.source[0], pronoun_gender(low), ents)
+            return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0])
         if last_person:
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]

@@ -11,7 +11,11 @@ ABBREVIATIONS = {
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "fig", "approx", "adm", "cmdr", "rev", "hon", "pres", "dept", "est", "a.m", "p.m", "mt", "ft",
 }
-_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+(?:[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
+#: a sentence ends at a full stop (or ! ? …) with any closing quotes and brackets after it, straight
+#: single quotes too (the British papers quote with them: "... he said. 'We will stay.' The mayor ...")
+_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
+#: the same without the straight single quote (see :func:`sentences`)
+_END_DOUBLE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+(?:[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -35,12 +39,19 @@ def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     return out
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentences as (start, end); a line break always ends a sentence."""
+def sentences(
+    text: str, start: int = 0, end: int | None = None, *, single_quotes: bool = True
+) -> list[tuple[int, int]]:
+    """Sentences as (start, end); a line break always ends a sentence.
+
+    With ``single_quotes=False`` a sentence closed by a straight single quote runs on into the next
+    (a comparison's units keep "The mayor said: 'We will stay.'" with what follows: measured on
+    compare_dev, together fell from 0.710 to 0.694 when they were cut there)."""
     out: list[tuple[int, int]] = []
+    ends = _END if single_quotes else _END_DOUBLE
     for ls, le in lines(text, start, end):
         s = ls
-        for m in _END.finditer(text, ls, le):
+        for m in ends.finditer(text, ls, le):
             dot = m.start()
             word = re.search(r"([\w.]+)$", text[max(ls, dot - 12) : dot])
             if text[dot] == "." and word:

@@ -54,6 +54,10 @@ RECORDED = {
     # claim the new figure; a negated subject ("Neither X nor Y confirmed", "No official said") names
     # nobody who asserts; "Both X and Y said" names X, not "Both X" (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
+    # claimants: a sentence ends after a closing straight single quote ("... on 'The Evening Hour.' The
+    # council ..."), so a cue's content stops there; "she" is the person named just before her in her own
+    # sentence when the text gives that person her gender (issue 15); ingest and figures unchanged
+    10: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
 
