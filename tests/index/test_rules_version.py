@@ -54,6 +54,11 @@ RECORDED = {
     # claim the new figure; a negated subject ("Neither X nor Y confirmed", "No official said") names
     # nobody who asserts; "Both X and Y said" names X, not "Both X" (issue 15); ingest and figures unchanged
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
+    # claimants: "One of the mayor's aides said" is one person, not a poll's share; "one engineer" and "one of
+    # the engineers" are people named by their work; legislatures, courts, justices, committees and councils
+    # are source heads; a named writing that takes a stand ("A Ledger editorial hailed X") is listed, unnamed
+    # (issue 15); ingest and figures unchanged
+    10: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
 
