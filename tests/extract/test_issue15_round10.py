@@ -105,3 +105,21 @@ def test_a_named_writing_that_takes_a_stand_is_listed() -> None:
 )
 def test_an_unnamed_writing_that_takes_a_stand_is_not_listed(text: str) -> None:
     assert listed(text) == []
+
+
+# -- a stand taken by a "who" that names no one is not listed -------------------------------------------------
+
+
+def test_an_unnamed_who_taking_a_stand_is_not_listed() -> None:
+    assert listed("The ferry fee angered anybody who opposed the tunnel.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry fee angered Ana Roe, who opposed the tunnel.",  # named: a stand, listed as before
+        "The fee angered anybody who said it was unfair.",  # a reporting verb's "who" stays listed
+    ],
+)
+def test_a_named_who_or_a_reporting_who_stays_listed(text: str) -> None:
+    assert [source for source, _ in listed(text)] == ["who"]
