@@ -405,6 +405,8 @@ SOURCE_HEADS = {
     # adherents and partisans: "voting rights advocates said", "his surrogates called", "one Republican threatened"
     "advocates", "surrogates", "allies", "ally", "backers", "loyalists", "partisans", "delegates", "republican",
     "republicans", "democrat", "democrats", "conservatives", "liberals", "progressives", "moderates", "user", "users",
+    # the deciding bodies of INSTITUTIONS that were missing here: "a Republican-controlled legislature repealed"
+    "legislature", "legislatures", "courts", "justices", "committees", "councils",
 }
 #: singular role nouns that need a referent: bare "official" or "general" is nobody
 _NEEDS_REFERENT = {
@@ -416,7 +418,7 @@ _NEEDS_REFERENT = {
     "organization", "group", "team", "person", "man", "woman", "side", "state", "country",
     "nation", "party", "campaign", "newspaper", "broadcaster", "channel", "publication",
     "website", "daily", "outlet", "network", "regulator", "watchdog", "mission", "court",
-    "fund", "bank", "institute", "university", "charity", "candidate", "nominee", "deputy",
+    "fund", "bank", "institute", "university", "charity", "candidate", "nominee", "deputy", "legislature",
 }
 _FRAGMENTS = {
     "he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "our", "my", "your",
@@ -491,6 +493,11 @@ def acceptable_source(name: str, raw: str = "") -> bool:
             core.append(w)
         if core and re.sub(r"'s?$", "", core[-1]) in SOURCE_HEADS:
             return True
+        last = re.sub(r"'s?$", "", core[-1]) if core else ""
+        if last and last not in NOT_SOURCE_HEADS and last not in DOCUMENT_NOUNS and last not in EVIDENCE_NOUNS and (
+            AGENT_NOUN.search(last)
+        ):
+            return True  # "one of the engineers", "a local shopkeeper": a person named by what they do
         written = raw.replace("’", "'").split()[1:]
         if core and len(core) == len(rest) and written and all(w[:1].isupper() for w in written) and (
             core[-1].endswith("s") and not core[-1].endswith("'s")

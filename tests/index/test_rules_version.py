@@ -56,7 +56,12 @@ RECORDED = {
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
     # claimants: a sentence ends after a closing straight single quote ("... on 'The Evening Hour.' The
     # council ..."), so a cue's content stops there; "she" is the person named just before her in her own
-    # sentence when the text gives that person her gender (issue 15); ingest and figures unchanged
+    # sentence when the text gives that person her gender (issue 15);
+    # claimants: "One of the mayor's aides said" is one person, not a poll's share; "one engineer" and "one of
+    # the engineers" are people named by their work; legislatures, courts, justices, committees and councils
+    # are source heads; a named writing that takes a stand ("A Ledger editorial hailed X") is listed, unnamed,
+    # and a stand taken by an unnamed "who" ("anybody who opposed it") is not (issue 15); ingest and figures
+    # unchanged
     10: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
 }
 
