@@ -47,3 +47,24 @@ def test_she_is_the_woman_just_named_in_her_own_sentence() -> None:
     text = ("Anna Kowalski said the plan for the harbour was sound. "
             "Critics attacked the plan after she said 40 new homes would be built.")
     assert claimants_by_figure(text)["40"] == "Anna Kowalski"
+
+
+def test_one_stray_straight_quote_does_not_put_the_rest_of_the_paragraph_in_quotes() -> None:
+    # the first quotation closes with the wrong mark; taken two by two, every mark after it was out of
+    # phase, and the narration between two quotations read as quoted, its figures the next speaker's
+    text = ('The board promised "tough measures\' on the port. "That is only the start," the chair said. '
+            'On Monday the city closed two piers and fined four shipping firms. '
+            '"We acted together," said Ola Brandt, a harbour pilot.')
+    claims = claimants_by_figure(text)
+    assert claims["two"] == ""
+    assert claims["four"] == ""
+    # a figure inside a real quotation still belongs to its speaker
+    quoted = 'The chair spoke on Monday. "We closed two piers," said Ola Brandt, a harbour pilot.'
+    assert claimants_by_figure(quoted)["two"] == "Ola Brandt"
+
+
+def test_a_quotation_that_goes_on_in_a_new_one_is_still_quoted() -> None:
+    # '"... fell down. "I never ...': the speaker's next sentence opens again without the first closing
+    text = ('One resident, who gave her name as Ilse, said she ran to the cellar. '
+            '"By the time I came out, the roof was gone and three walls fell in. "I never found my cat."')
+    assert claimants_by_figure(text)["three"] == "Ilse"

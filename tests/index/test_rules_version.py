@@ -56,7 +56,8 @@ RECORDED = {
     9: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
     # claimants: a sentence ends after a closing straight single quote ("... on 'The Evening Hour.' The
     # council ..."), so a cue's content stops there; "she" is the person named just before her in her own
-    # sentence when the text gives that person her gender (issue 15);
+    # sentence when the text gives that person her gender; straight double quotes pair by the side of a
+    # word each mark stands on, so one stray mark no longer puts the rest of a paragraph in quotes (issue 15);
     # claimants: "One of the mayor's aides said" is one person, not a poll's share; "one engineer" and "one of
     # the engineers" are people named by their work; legislatures, courts, justices, committees and councils
     # are source heads; a named writing that takes a stand ("A Ledger editorial hailed X") is listed, unnamed,
