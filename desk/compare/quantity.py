@@ -510,7 +510,9 @@ def quantity_of(
         m = _DEMONYM_RE.match(claimant.strip())
         if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()):
             subject, side = fold_subject(m.group(1)), m.group(1)
-    kind = _KIND_FOLD.get(kind, kind)
+    if kind not in ("lost", "lose") or figure.kind == "count" and not measure:
+        # a count lost is the dead ("lost 300 soldiers"); a share, a sum or a load lost is value, not lives
+        kind = _KIND_FOLD.get(kind, kind)
     if not kind and not thing:
         return None
     # "eight other prisoners", "another 75": a part counted beside others, not the whole

@@ -590,3 +590,17 @@ def test_temperatures_are_readings_that_never_clash() -> None:
     # a count beside them is no reading
     toll = _claim("The mayor said 19 people were killed in the Lisk market fire.", "19", "The mayor", "Daily A")
     assert not toll.quantity.reading
+
+
+def test_a_share_sum_or_load_lost_is_no_toll() -> None:
+    # "lost" counts the dead only when it counts people or things by number
+    share = _claim("Experts said the Varnian currency lost nearly 40% of its value.", "40%", "Experts", "Daily A")
+    load = _claim("Officials said the port lost 20,000 tonnes of grain in the fire.", "20,000", "Officials", "Daily A")
+    dead = _claim("The army said Varnia lost 300 soldiers in the battle.", "300", "The army", "Daily A")
+    assert share.quantity.kind == "lost"
+    assert load.quantity.kind == "lost"
+    assert dead.quantity.kind == "kill"
+    # so a share of value lost never meets a toll of the killed
+    killed = _claim("Officials said 40% of the Varnian soldiers were killed.", "40%", "Officials", "Daily B")
+    assert killed.quantity.kind == "kill"
+    assert not share.quantity.matches(killed.quantity)
