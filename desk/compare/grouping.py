@@ -1046,9 +1046,17 @@ def move_figures_to_shared_rows(
     outlets = [len({outlet_of[m] for m in members}) for members in groups]
     if not any(o == 1 and len(members) > 1 for o, members in zip(outlets, groups, strict=True)):
         return groups
+    # the units that may move (a figure, in a row of one outlet and two or more sentences) and the rows
+    # they may move to (several outlets): the pairs with one of each, in numpy before any Python loop
+    sizes = np.array([len(members) for members in groups], dtype=np.int64)
+    several = np.array(outlets, dtype=np.int64) > 1
+    has_values = np.array([bool(p.values) for p in profiles], dtype=bool)
+    row = np.maximum(owner, 0)
+    movable = (owner >= 0) & ~several[row] & (sizes[row] > 1) & has_values
+    shared = (owner >= 0) & several[row]
     ii, kk = _at_least(sim, EDGE_THRESHOLD)
     jj = cols[kk]
-    keep = (owner[ii] >= 0) & (owner[jj] >= 0) & (owner[ii] != owner[jj])
+    keep = (movable[ii] & shared[jj]) | (movable[jj] & shared[ii])
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
         return groups
