@@ -108,6 +108,10 @@ JOIN_MAX_SMALLER = 2
 #: JOIN_VALUE_MIN_LINK
 JOIN_VALUE_MAX_SMALLER = 5
 JOIN_VALUE_MIN_LINK = 0.2
+#: a sentence with a figure in a row of one outlet moves to a row of several outlets when its closest
+#: sentence from another outlet sits there, reaches EDGE_THRESHOLD and gives the same value for the same
+#: outcome (:func:`move_figures_to_shared_rows`)
+MOVE_TO_SHARED_ROWS = True
 #: bonus for two passages without figures that share a statement frame (one actor, one stance:
 #: :func:`desk.compare.frames.statement_frames`) and some words (0: off)
 FRAME_BONUS = 0.2
@@ -1019,6 +1023,82 @@ def join_strong_pairs(
     return [sorted(m) for m in joined.values()]
 
 
+def move_figures_to_shared_rows(
+    groups: list[list[int]], sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray
+) -> list[list[int]]:
+    """Move a sentence with a figure out of a row of one outlet into the row where other outlets give its value.
+
+    Average linkage may first pair two sentences of one outlet's stories (the outlet retells its own
+    report: "X said the strike killed 40" beside "X denied the strike and blamed Y"), and that pair's mean
+    link to the row where other outlets give the same toll then stays low, so the figure never meets
+    them.  A row of one outlet compares nothing: here each of its sentences with a figure whose best
+    pair from another outlet reaches :data:`EDGE_THRESHOLD`, gives the same rare value for the same
+    outcome (:func:`_told_value`: both say what happened to what they count) and names no different
+    place, moves alone into that pair's row when the row holds several outlets.  The rest of the row stays as it was.  ``sim`` is units x ``cols``.
+    """
+    if not MOVE_TO_SHARED_ROWS or len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    owner = np.full(n, -1, dtype=np.int64)
+    for g, members in enumerate(groups):
+        owner[members] = g
+    outlet_of = [p.ref.outlet for p in profiles]
+    outlets = [len({outlet_of[m] for m in members}) for members in groups]
+    if not any(o == 1 and len(members) > 1 for o, members in zip(outlets, groups, strict=True)):
+        return groups
+    # the units that may move (a figure, in a row of one outlet and two or more sentences) and the rows
+    # they may move to (several outlets): the pairs with one of each, in numpy before any Python loop
+    sizes = np.array([len(members) for members in groups], dtype=np.int64)
+    several = np.array(outlets, dtype=np.int64) > 1
+    has_values = np.array([bool(p.values) for p in profiles], dtype=bool)
+    row = np.maximum(owner, 0)
+    movable = (owner >= 0) & ~several[row] & (sizes[row] > 1) & has_values
+    shared = (owner >= 0) & several[row]
+    ii, kk = _at_least(sim, EDGE_THRESHOLD)
+    jj = cols[kk]
+    keep = (movable[ii] & shared[jj]) | (movable[jj] & shared[ii])
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return groups
+    vdf: dict[float, int] = {}
+    for p in profiles:
+        for v in p.values:
+            vdf[v] = vdf.get(v, 0) + 1
+    limit = max(3, int(COMMON_SHARE * n))
+    rare_values = frozenset(v for v, c in vdf.items() if c <= limit)
+    places = unit_places(profiles)
+    moves: dict[int, int] = {}
+    for k in np.argsort(-sim[ii, kk], kind="stable"):
+        i, j = int(ii[k]), int(jj[k])
+        for x, y in ((i, j), (j, i)):
+            gx, gy = int(owner[x]), int(owner[y])
+            if x in moves or outlet_of[x] == outlet_of[y] or not profiles[x].values:
+                continue
+            if outlets[gx] != 1 or len(groups[gx]) < 2 or outlets[gy] < 2:
+                continue
+            if not _told_value(profiles[x], profiles[y], rare_values):
+                continue
+            if places[x] and places[y] and not (places[x] & places[y]):
+                continue  # two places: two facts
+            moves[x] = gy
+    if not moves:
+        return groups
+    out = [[m for m in members if m not in moves] for members in groups]
+    for x, g in moves.items():
+        out[g].append(x)
+    return [sorted(m) for m in out if m]
+
+
+def _told_value(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
+    """Whether two passages give one rare value for one outcome, each saying what happened to what it counts
+    ("killing at least 40 soldiers" / "40 killed"; not "240 men" / "240 others left")."""
+    return any(
+        x[0] == y[0] and x[0] in rare_values and x[1] == y[1] and x[2] is not None and y[2] is not None
+        and bool(x[2].outcome) and bool(y[2].outcome) and counts_compatible(x[2], y[2], unknown=False)
+        for x in a.counted for y in b.counted
+    )
+
+
 def _counts(p: Profile) -> bool:
     """Whether a passage carries a figure (a value or a counted thing): such rows join by figures only."""
     return bool(p.values or p.facts)
@@ -1095,6 +1175,7 @@ def rows_from_profiles(
     ids: dict[str, int] = {}
     articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in unique], dtype=np.int64)
     groups = cluster(sim, cancelled, articles, is_hit)
+    groups = move_figures_to_shared_rows(groups, sim, unique, cols)
     if JOIN_STRONG_PAIRS:
         groups = join_strong_pairs(groups, sim, unique, cols)
     where = unit_places(unique)

@@ -125,6 +125,22 @@ def _places_apart(row_places: list[frozenset[str]] | None, a: int, b: int) -> bo
     return bool(pa and pb and not (pa & pb))
 
 
+def _settled_places(places: Sequence[frozenset[str]], members: Sequence[int]) -> frozenset[str]:
+    """The places a row names in two or more of its sentences (a row of one or two: every place it names).
+
+    One sentence of a row of several may name a place in passing, where a statement was made rather
+    than where the counted thing happened ("in Brussels, the president will announce aid for the 3.5
+    million who fled"): that alone does not make the row a fact of another place.
+    """
+    if len(members) <= 2:
+        return frozenset().union(*(places[m] for m in members))
+    count: dict[str, int] = {}
+    for m in members:
+        for place in places[m]:
+            count[place] = count.get(place, 0) + 1
+    return frozenset(place for place, c in count.items() if c >= 2)
+
+
 def _join(parent: list[int], ma: list[int], mb: list[int], row_places: list[frozenset[str]] | None,
           a: int, b: int) -> None:
     """Row ``b`` (members ``mb``) joins row ``a`` (members ``ma``), with its places."""
@@ -349,6 +365,9 @@ COMPATIBLE_MAX_SMALLER = 6
 COMPATIBLE_MIN_LINK = 0.2
 #: ... measured between the sentences of each row that carry a figure compatible with the other side's
 COMPATIBLE_LINK_CARRIERS = True
+#: ... and rows that name different places held apart only when each names a place in two or more of its
+#: sentences (:func:`_settled_places`), not when one row's places are each named in passing by one sentence
+COMPATIBLE_SETTLED_PLACES = True
 
 
 def _bounded_figures(p: Profile) -> list[tuple[Figure, FactKey]]:
@@ -449,8 +468,11 @@ def join_compatible_figures(
             for g, (fig, key) in ((ma, fi[0]), (mb, fj[0]))
         ):
             continue
-        if _places_apart(row_places, a, b):
-            continue  # two places: two facts
+        if _places_apart(row_places, a, b) and not (
+            COMPATIBLE_SETTLED_PLACES and places is not None
+            and not (_settled_places(places, ma) and _settled_places(places, mb))
+        ):
+            continue  # two places: two facts (unless one row names its places only in passing)
         if COMPATIBLE_LINK_CARRIERS:
             # the link of the sentences that carry a figure compatible with the pair's (a row of several
             # counts is measured by the sentences of this count, not by its others)

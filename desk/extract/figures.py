@@ -543,6 +543,8 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
         return True
     if re.match(r"[:/]\d", text[end_dig : end_dig + 2]):
         return True  # times 12:17, dates 24/02, ratios
+    if s - 2 >= lo and re.match(r"\d[:/]", text[s - 2 : s]):
+        return True  # ... and their second half: the minutes of 10:30, the 1 of a 3:1 score
     if re.match(r"\.\d", text[end_dig : end_dig + 2]):
         return True  # version numbers 3.8.0, dotted dates 24.02.2022
     if re.match(r"-\d{1,2}-\d", text[end_dig : end_dig + 4]):

@@ -5,6 +5,7 @@ import pytest
 
 from desk.compare import joining
 from desk.compare.joining import compatible_figures, join_compatible_figures
+from desk.compare.places import places_in
 from desk.compare.profile import profile
 from desk.model import Figure
 
@@ -130,3 +131,48 @@ def test_compatible_figures() -> None:
     assert not compatible_figures(_fig(20e6), key, _fig(22e6), key)  # two exact values: rivals
     assert not compatible_figures(_fig(100, "more than"), key, _fig(500), key)  # too far apart
     assert not compatible_figures(_fig(300, "up to"), key, _fig(320), key)  # the bound excludes it
+
+
+# the places guard reads the places a row names in two or more of its sentences
+NEAR_PORT = _evacuated("Officials said more than 300 passengers were evacuated from the ferry near Greyford.",
+                       "North Post", "more than 300", 300, "more than")
+ASIDE = _evacuated("Speaking in Westmoor, the minister said 320 passengers were evacuated from the ferry.",
+                   "West Times", "320", 320)
+ASIDE_TOO = _evacuated("In Westmoor, the ministry said 320 passengers had been evacuated from the ferry.",
+                       "Central Star", "320", 320)
+
+
+def _row_of_three(third: object, fourth: object | None = None) -> list[list[int]]:
+    """Unit 0 (the bound, near Greyford) alone; the exact counts in one row, each 0.5 from unit 0."""
+    refs = [NEAR_PORT, EXACT_A, EXACT_B, third] + ([fourth] if fourth is not None else [])
+    profiles = [profile(r) for r in refs]
+    n = len(refs)
+    pairs = {(i, j): 0.6 for i in range(1, n) for j in range(i + 1, n)}
+    pairs.update({(0, j): 0.5 for j in range(1, n)})
+    where = [places_in(r.text) for r in refs]
+    return sorted(join_compatible_figures([[0], list(range(1, n))], _sim_of(n, pairs), profiles, np.arange(n), where))
+
+
+def test_a_place_one_sentence_of_a_row_names_in_passing_does_not_hold_the_rows_apart() -> None:
+    assert places_in(ASIDE.text) == places_in(ASIDE_TOO.text) != places_in(NEAR_PORT.text)
+    # Westmoor is named by one sentence of the row of three: the row's count is of no other place
+    assert _row_of_three(ASIDE) == [[0, 1, 2, 3]]
+
+
+def test_a_place_two_sentences_of_a_row_name_holds_it_apart_from_another_place() -> None:
+    assert _row_of_three(ASIDE, ASIDE_TOO) == [[0], [1, 2, 3, 4]]
+
+
+def test_a_row_of_two_is_held_apart_by_any_place_it_names() -> None:
+    refs = [NEAR_PORT, EXACT_A, ASIDE]
+    profiles = [profile(r) for r in refs]
+    sim = _sim_of(3, {(1, 2): 0.6, (0, 1): 0.5, (0, 2): 0.5})
+    where = [places_in(r.text) for r in refs]
+    assert sorted(join_compatible_figures([[0], [1, 2]], sim, profiles, np.arange(3), where)) == [[0], [1, 2]]
+    # without places, the same rows join
+    assert sorted(join_compatible_figures([[0], [1, 2]], sim, profiles, np.arange(3))) == [[0, 1, 2]]
+
+
+def test_the_whole_rows_places_held_them_apart_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(joining, "COMPATIBLE_SETTLED_PLACES", False)
+    assert _row_of_three(ASIDE) == [[0], [1, 2, 3]]

@@ -74,6 +74,8 @@ def test_figure(text: str, written: str, value: float, qualifier: str, kind: str
         "155mm shells and a 9mm pistol.",
         "Mr Kleijnen, 59, and his wife Jeanette, 56, applied.",
         "The loss of their loved ones. Tensions rose.",
+        "The ferry sank at 10:45 in the evening.",
+        "The home side won 4:2 after the break.",
     ],
 )
 def test_not_a_figure(text: str) -> None:
@@ -194,3 +196,9 @@ def test_a_day_after_the_counted_phrase_is_not_part_of_it() -> None:
     assert found.counted == "people"
     (found,) = find_figures("The coastguard rescued 215 sailors overnight.")
     assert found.counted == "sailors"
+
+
+def test_the_second_half_of_a_clock_time_is_no_figure_beside_a_count() -> None:
+    # the minutes of "06:40" were read as a count of 40 passengers' worth
+    text = "The bus overturned at 06:40 on Sunday, injuring 23 passengers."
+    assert [(f.text, f.value) for f in find_figures(text)] == [("23", 23.0)]

@@ -61,9 +61,10 @@ RECORDED = {
     # claimants: "One of the mayor's aides said" is one person, not a poll's share; "one engineer" and "one of
     # the engineers" are people named by their work; legislatures, courts, justices, committees and councils
     # are source heads; a named writing that takes a stand ("A Ledger editorial hailed X") is listed, unnamed,
-    # and a stand taken by an unnamed "who" ("anybody who opposed it") is not (issue 15); ingest and figures
-    # unchanged
-    10: ("64522743a6117378", "adc56f9601017e69", "b02d49e29170176d"),
+    # and a stand taken by an unnamed "who" ("anybody who opposed it") is not (issue 15);
+    # figures: the second half of a clock time, date, score or ratio is no figure (the minutes of
+    # "10:30" had been read as a count of 30)
+    10: ("b6ff2f0e2caefe15", "adc56f9601017e69", "5bb61af8d41e14f2"),
 }
 
 
