@@ -927,6 +927,17 @@ def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> boo
     return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
 
 
+def _rare_values(profiles: Sequence[Profile]) -> frozenset[float]:
+    """The figures' values that few of the candidates give (at most :data:`COMMON_SHARE` of them, or 3):
+    a value many sentences share ("two", "100") tells no fact from another."""
+    counts: dict[float, int] = {}
+    for p in profiles:
+        for v in p.values:
+            counts[v] = counts.get(v, 0) + 1
+    limit = max(3, int(COMMON_SHARE * len(profiles)))
+    return frozenset(v for v, c in counts.items() if c <= limit)
+
+
 def join_strong_pairs(
     groups: list[list[int]], sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray
 ) -> list[list[int]]:
@@ -959,12 +970,7 @@ def join_strong_pairs(
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
         return groups
-    vdf: dict[float, int] = {}
-    for p in profiles:
-        for v in p.values:
-            vdf[v] = vdf.get(v, 0) + 1
-    limit = max(3, int(COMMON_SHARE * n))
-    rare_values = frozenset(v for v, c in vdf.items() if c <= limit)
+    rare_values = _rare_values(profiles)
     places = unit_places(profiles)
     row_places = [frozenset().union(*(places[m] for m in members)) for members in groups]
     parent = list(range(len(groups)))
@@ -1060,12 +1066,7 @@ def move_figures_to_shared_rows(
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
         return groups
-    vdf: dict[float, int] = {}
-    for p in profiles:
-        for v in p.values:
-            vdf[v] = vdf.get(v, 0) + 1
-    limit = max(3, int(COMMON_SHARE * n))
-    rare_values = frozenset(v for v, c in vdf.items() if c <= limit)
+    rare_values = _rare_values(profiles)
     places = unit_places(profiles)
     moves: dict[int, int] = {}
     for k in np.argsort(-sim[ii, kk], kind="stable"):
