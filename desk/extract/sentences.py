@@ -11,11 +11,20 @@ ABBREVIATIONS = {
     "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "fig", "approx", "adm", "cmdr", "rev", "hon", "pres", "dept", "est", "a.m", "p.m", "mt", "ft",
 }
-#: a sentence ends at a full stop (or ! ? …) with any closing quotes and brackets after it, straight
-#: single quotes too (the British papers quote with them: "... he said. 'We will stay.' The mayor ...")
-_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+(?:[\"“‘'(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
-#: the same without the straight single quote (see :func:`sentences`)
-_END_DOUBLE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+(?:[\"“‘(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))")
+
+
+def _end_re(single: str) -> re.Pattern[str]:
+    """A sentence's end: a full stop (or ! ? …) with any closing quotes and brackets after it, before a
+    capital or a list mark; ``single`` ("'" or "") adds the straight single quote to the quote marks."""
+    return re.compile(
+        rf"[.!?…]+[\"”’{single})\]]*(?=\s+(?:[\"“‘{single}(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))"
+    )
+
+
+#: with straight single quotes (the British papers quote with them: "... he said. 'We will stay.' The mayor ...")
+_END = _end_re("'")
+#: without them (see :func:`sentences`)
+_END_DOUBLE = _end_re("")
 
 
 def lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
