@@ -55,7 +55,7 @@ from desk.extract.cues import (
     forms,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
-from desk.extract.names import TITLE_WORDS, canonical_name, fold, person_words
+from desk.extract.names import NATIONALITY_WORDS, ORG_WORDS, TITLE_WORDS, canonical_name, fold, person_words
 from desk.extract.sentences import ABBREVIATIONS, is_headline, sentences
 from desk.model import Attribution, Entity, Figure
 
@@ -272,6 +272,10 @@ def _source_tokens(subj: Token) -> list[Token]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
             subj = c
             break
+    else:
+        held = _office_holder(subj)
+        if held is not None:
+            subj = held
     keep = {subj.i}
     stack = [subj]
     while stack:
@@ -299,6 +303,38 @@ def _source_tokens(subj: Token) -> list[Token]:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return toks or [doc[ids[0]]]
+
+
+#: nouns for a person, whose named holder an apposition may be: "the spokesman of the minister, Ann Roe"
+_PERSON_NOUNS = frozenset({
+    "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
+    "leader", "commander", "prosecutor", "senator", "chancellor", "ambassador", "envoy", "judge", "premier",
+    "general", "official", "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "secretary",
+    "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+})
+
+
+def _office_holder(subj: Token) -> Token | None:
+    """ "The governor of the Harbour region Ann Roe said", "the head of the district in Dunmore, Ann Roe,":
+    the person named at the end of an office's "of" phrase holds the office (the parser hangs her on the
+    place).  Not when a noun on the way is itself a title ("the spokesman of the minister, Ann Roe")."""
+    if subj.lower_ not in TITLE_WORDS:
+        return None
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for t in prep.subtree:
+            # (a "conj" with no "and" before it is an apposition the parser misread: "Dunmore, Ann Roe,")
+            appos = t.dep_ == "appos" or t.dep_ == "conj" and not any(c.dep_ == "cc" for c in t.head.children)
+            if not (appos and t.ent_type_ == "PERSON" and t.left_edge.i < t.i):
+                continue
+            if t.right_edge.i != prep.right_edge.i:
+                continue  # the person must end the phrase
+            path = [a for a in t.ancestors if a.i > subj.i and a.i < t.i and a.tag_.startswith("NN")]
+            if any(a.lower_ in _PERSON_NOUNS for a in path):
+                return None
+            return t
+    return None
 
 
 def _negated_subject(subj: Token) -> bool:
@@ -1408,7 +1444,24 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
             root = verb if verb.dep_ == "ROOT" else verb.head
             if any(a.i == root.i for a in tok.ancestors) or tok.i == root.i:
                 return c
+    # 4. "'... 40 ferries cut,' Kirby said": a sentence quoted in single marks, then its speech tag; the
+    # parser may hang the tag's verb under the quoted clause
+    for c in cues:
+        if c.kind == "verb" and not inside_source(c) and _single_quoted_before_tag(doc, doc[c.verb_i], tok):
+            return c
     return None
+
+
+def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
+    """The sentence opens with a single quote mark that closes after a comma, "?" or "!" just before
+    ``verb``'s speech tag, and ``tok`` lies inside that quotation."""
+    if verb.dep_ != "ccomp" or verb.head.dep_ != "ROOT" or doc[0].text not in ("'", "‘"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None or subj.i > verb.i:
+        return False
+    j = subj.left_edge.i - 1
+    return j > 1 and doc[j].text in ("'", "’") and doc[j - 1].text in (",", "?", "!") and 0 < tok.i < j - 1
 
 
 def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
@@ -1777,8 +1830,9 @@ class _Job:
     def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
         cues_by_sent, entities, subjects = self._gather_cues()
         ent_iter = sorted(entities, key=lambda x: x.start)
-        gender = genders(self.text, [(e.start, e.end) for e in ent_iter if e.label == "PERSON" and _name_like(e.text)])
-        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender))
+        gender = genders(self.text, [(e.start, e.end) for e in ent_iter if _maybe_person(e)])
+        places = _place_names(self.text, entities)
+        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender, places))
         # resolve names in text order: pronouns and "the official" look back
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
@@ -1895,9 +1949,18 @@ class _Discourse:
         #: every name resolved so far (cues keep a reference: later names are seen too)
         self.earlier: list[str] = []
         self.person_names: set[str] = set()
+        self.datelines = [(m.start(1), m.end()) for m in _DATELINE.finditer(text)]
 
     def read(self, c: _Cue, same_sentence: list[_Cue]) -> None:
         """Name the cue's source, then remember it for the cues after."""
+        dateline = next(((s, e) for s, e in self.datelines if s <= c.source[0] < e), None)
+        if dateline is not None:
+            # "HARBOURTON - Union leaders said": the source starts after the dateline; "HARBOURTON, Norland
+            # — ... one engineer said" with the dateline's place as the parsed subject names nobody
+            if c.source[1] <= dateline[1] or c.name_from:
+                c.name = ""
+                return
+            c.source = (dateline[1], c.source[1])
         raw = self._name(c, same_sentence)
         if c.name and not acceptable_source(c.name, raw):
             c.name = ""
@@ -1933,7 +1996,22 @@ class _Discourse:
             raw, c, self.role_map, self.last_person, self.last_other, self.last_any, self.ent_iter,
             self.person_names, self.text, self.people,
         )
+        if c.name and c.name == canonical_name(raw):
+            c.name = self._person_after_title_object(span) or c.name
         return raw
+
+    def _person_after_title_object(self, span: tuple[int, int]) -> str:
+        """ "High Commissioner for Refugees Anna Berg said": the parse may give "Refugees Anna Berg",
+        the object of the title's "for", as the source.  The person the recogniser found at its
+        end is the name, when the words before that person are capitalised (the title's object)."""
+        if not re.search(r"\b(?:for|of)\s+$", self.text[max(0, span[0] - 5) : span[0]]):
+            return ""
+        for e in self.ent_iter:
+            if e.label == "PERSON" and e.end == span[1] and span[0] < e.start:
+                between = self.text[span[0] : e.start].split()
+                if between and all(w[:1].isupper() for w in between) and len(e.text.split()) >= 2:
+                    return canonical_name(e.text)
+        return ""
 
     def _remember(self, c: _Cue, raw: str) -> None:
         self.earlier.append(c.name)
@@ -1958,9 +2036,17 @@ class _Discourse:
             self.last_other = c.name
             if _is_plural_source(c.name):
                 self.last_plural = c.name
-            if _looks_personal(c.name, c.source, self.ent_iter):
+            if _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+#: a dateline opening a paragraph: "HARBOURTON, Norland —", "HARBOURTON (Wire) -" (the place in capitals)
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.\-]+(?:[ \t][A-Z][A-Z'’.\-]+){0,3})(?:,[ \t]*[A-Z][\w .'’\-]{0,40})?"
+    r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[-–—][ \t]",
+    re.MULTILINE,
+)
 
 
 #: pronouns that stand for someone even when the text before does not say whom
@@ -2070,25 +2156,61 @@ def _name_like(text: str) -> bool:
     )
 
 
-def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity]) -> bool:
-    """ "Vladimir Saldo" with no entity label: two or three capitalised words, no role, no body."""
+def _personal_words(name: str) -> bool:
+    """Two or three capitalised words, no role, no body, no document: "Vladimir Saldo"."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not _name_like(name):
         return False
-    if any(fold(w) in SOURCE_HEADS or fold(w) in TITLE_WORDS or fold(w) in EVIDENCE_NOUNS for w in words):
+    return not any(
+        fold(w) in SOURCE_HEADS or fold(w) in TITLE_WORDS or fold(w) in EVIDENCE_NOUNS or fold(w) in ORG_WORDS
+        for w in words
+    )
+
+
+def _maybe_person(e: Entity) -> bool:
+    """A person, or a name the small model tagged as an organisation that reads as a person's ("Mira Holt"):
+    the text may give it a gender ("Mira Holt said she ..."), which settles it."""
+    return (e.label == "PERSON" and _name_like(e.text)) or (e.label == "ORG" and _personal_words(e.text))
+
+
+def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity], gender: dict[str, str] | None = None) -> bool:
+    """ "Vladimir Saldo" with no entity label: two or three capitalised words, no role, no body.
+
+    A name the recogniser labelled otherwise is a person only when the text gives it a gender."""
+    if not _personal_words(name):
         return False
+    if gender and gender.get(name_key(name)):
+        return True
     return not any(e.label != "PERSON" and e.start < span[1] and span[0] < e.end for e in ents)
+
+
+_PLACE_OF = re.compile(r"\b(?:city|town|village|region|province|oblast|district) of ([A-Z][\w'’\-]+)")
+_PLACE_NOUN = re.compile(r"\b([A-Z][\w'’\-]+) (?:region|province|oblast|district)\b")
+
+
+def _place_names(text: str, entities: list[Entity]) -> set[str]:
+    """Names the text uses for places (folded): "the city of X", "the X region", a dateline's place, and
+    the recogniser's places that it never also tags as a person.  The small model sometimes tags a city as a person; such a "person" is no
+    "she" (see :meth:`_People.before`)."""
+    # (the recogniser's labels are taken only for names it never also calls a person)
+    out = {fold(e.text) for e in entities if e.label == "GPE"} - {fold(e.text) for e in entities if e.label == "PERSON"}
+    out.update(fold(m.group(1)) for rx in (_PLACE_OF, _PLACE_NOUN) for m in rx.finditer(text))
+    out.update(fold(m.group(1)) for m in _DATELINE.finditer(text))
+    return out
 
 
 class _People:
     """The people named so far (as sources, or as subjects), for "he" and "she"."""
 
-    def __init__(self, subjects: list[tuple[int, str]], gender: dict[str, str]) -> None:
-        self.named = list(subjects)
+    def __init__(self, subjects: list[tuple[int, str]], gender: dict[str, str], places: frozenset[str] | set[str] = frozenset()) -> None:
+        #: names the text also uses for places are no people, however the recogniser tagged them
+        self.places = places
+        self.named = [(pos, name) for pos, name in subjects if fold(name) not in places]
         self.gender = gender
 
     def add(self, pos: int, name: str) -> None:
-        bisect.insort(self.named, (pos, name))
+        if fold(name) not in self.places:
+            bisect.insort(self.named, (pos, name))
 
     def fits(self, name: str, want: str) -> bool:
         g = self.gender.get(name_key(name), "")
@@ -2101,8 +2223,7 @@ class _People:
         it, when the text gives that person the pronoun's gender ("Nancy Oduya was criticised after a speech
         in which she quoted ..." is Oduya, however the sentence parses, not a man quoted earlier)."""
         if want and sentence_start is not None:
-            near = [e for e in ents if e.label == "PERSON" and sentence_start <= e.start and e.end <= pos
-                    and _name_like(e.text)]
+            near = [e for e in ents if _maybe_person(e) and sentence_start <= e.start and e.end <= pos]
             if near:
                 name = canonical_name(near[-1].text)
                 if self.gender.get(name_key(name), "") == want:
@@ -2113,7 +2234,7 @@ class _People:
                 return name
         for e in reversed([e for e in ents if e.label == "PERSON" and e.end <= pos and _name_like(e.text)]):
             name = canonical_name(e.text)
-            if self.fits(name, want):
+            if fold(name) not in self.places and self.fits(name, want):
                 return name
         return ""
 
@@ -2449,6 +2570,8 @@ def _named_before(text: str, pos: int, role: str) -> str:
                 words = words[ends[-1] + 1 :]
             while words and words[0].lower() in ("the", "a", "an", "this", "that", "and", "but", "in", "on", "at"):
                 words = words[1:]
+            if rx is name_role and all(fold(w) in NATIONALITY_WORDS for w in words[:-1]):
+                continue  # "Danish brewer" names no brewer: a nationality is no name
             if len(words) >= 2 and m.start() > best_at:
                 best, best_at = " ".join(words), m.start()
                 # the role written as a title before a person's name ("Defense Minister Ann Brisk"):
@@ -2529,6 +2652,11 @@ def _resolve(
         return last_other or last_any
     if low in _FIRST_PERSON:
         return ""
+    owned = re.fullmatch(r"((?:the|this|that)\s+.+?)['’]s\s+([a-z]+)", low)
+    if owned and owned.group(2) in EVIDENCE_NOUNS:
+        # "the think tank's report found": the report speaks for its maker, taken up from before
+        owner = raw.strip()[: owned.end(1)]
+        return _resolve(owner, c, role_map, last_person, last_other, last_any, ents, person_names, text, people)
     words = re.sub(r"^(?:the|this|that)\s+", "", low).split()
     if re.match(r"^(?:the|this|that)\s", low) and words:
         key = fold(" ".join(words))

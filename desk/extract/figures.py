@@ -657,7 +657,7 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     """Durations, dates, years, labels ("No 5"), ages, footnote marks: what surrounds the number."""
     before, after, dig, value = c.before, c.after, c.dig, c.value
     nw = _WORD_AFTER.match(after)
-    next_word = nw.group(1).lower().rstrip(".,") if nw else ""
+    next_word = nw.group(1).lower().rstrip(".,'’") if nw else ""
     if not c.pct and not c.cur and _date_or_duration(c, next_word):
         return True
     pw = _WORD_BEFORE.search(before)
@@ -716,7 +716,7 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
 def _settle_kind(text: str, c: _Candidate, hi: int) -> None:
     """Money by the word after it ("5 million dollars"), a percentage by "percent" or "per cent"."""
     nw = _WORD_AFTER.match(c.after)
-    next_word = nw.group(1).lower().rstrip(".,") if nw else ""
+    next_word = nw.group(1).lower().rstrip(".,'’") if nw else ""
     if not c.pct and not c.cur and next_word in MONEY_WORDS:
         c.kind = "money"
     if next_word in ("percent", "pc") or re.match(r"\s+per\s+cent\b", c.after, re.IGNORECASE):

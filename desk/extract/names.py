@@ -74,12 +74,16 @@ def canonical_name(name: str) -> str:
     s = normalise_text(name)
     if not s:
         return ""
+    # a quotation opens inside the phrase: the name starts there ("U.S. 'The Kingdom" when a sentence
+    # ending in an abbreviation ran on into a quoted one)
+    s = re.sub(r"^.*\s['\"](?=[A-Z][^'\"]*$)", "", s)
     s = _ARTICLE.sub("", s)
     # dotted abbreviations: "U.N." / "U.N" -> "UN", "U.S." -> "US"
     s = re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.?(?=\s|$|'|’)", lambda m: m.group(1).replace(".", ""), s)
     words = _country_possessive(s.split(" "))
     # a possessive at the end is not part of the name: "Zelensky's" -> "Zelensky"
     words[-1] = _POSSESSIVE.sub("", words[-1])
+    words = _described_name(words)
     # drop titles in front of a personal name: the rest must be 1-4 capitalised words
     for i in range(1, len(words)):
         head = [w.lower().rstrip(".,") for w in words[:i]]
@@ -100,8 +104,51 @@ def canonical_name(name: str) -> str:
     # a sentence adverb run on from the next sentence when a full stop is missing: "John Kirby Separately"
     while len(words) > 1 and words[-1].strip(",.;:").lower() in _SENTENCE_ADVERBS:
         words = words[:-1]
+    # ... or opening the source's own sentence: "Earlier state media reports"
+    while len(words) > 1 and words[0].strip(",.;:").lower() in _SENTENCE_ADVERBS:
+        words = words[1:]
+    # a day the parser left on the name: "Parliament on Thursday"
+    if len(words) > 2 and words[-2].lower() == "on" and words[-1].strip(",.;:").lower() in _WEEKDAYS:
+        words = words[:-2]
     out = " ".join(words).strip(" ,.;:'\"")
     return out or s
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: small words inside a personal name: "Luca de Meo", "Jan van Dijk", "Omar al Bashir"
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter", "ten",
+    "le", "la", "al", "el", "bin", "ibn", "bint", "y",
+})
+#: a bare medium after a description is no name: "state TV", "local radio"
+_MEDIA_WORDS = frozenset({"tv", "radio", "television", "media"})
+
+
+def _described_name(words: list[str]) -> list[str]:
+    """The proper name after a description in lower case: "energy giant Shell" -> "Shell",
+    "ferry operator boss Jan van Dijk" -> "Jan van Dijk", "rights group Amnesty International"
+    -> "Amnesty International".
+
+    The description must end in a lower-case word that is no linking word ("analysts at
+    Acme", "a spokesman for Acme" name someone else than Acme) and no name particle; what
+    follows is one to four capitalised words, particles allowed inside.
+    """
+    last = -1
+    for i, w in enumerate(words):
+        if w[:1].islower() and w.lower() not in NAME_PARTICLES:
+            last = i
+    if last < 0 or last == len(words) - 1:
+        return words
+    desc, rest = words[last], words[last + 1 :]
+    if desc.lower().strip(",.;:") in _LINKING or not re.fullmatch(r"[a-z][a-z\-]*", desc):
+        return words
+    if not 1 <= len(rest) <= 4 or not _is_name_word(rest[0]) or not _is_name_word(rest[-1]):
+        return words
+    if not all(_is_name_word(w) or w.lower() in NAME_PARTICLES for w in rest):
+        return words
+    if all(w.lower().rstrip(".") in TITLE_WORDS for w in rest) or (len(rest) == 1 and rest[0].lower() in _MEDIA_WORDS):
+        return words  # "the town's deputy Mayor": a title alone names nobody
+    return rest  # (titles still in front, "retired US Gen. Ann Roe", go with the title rule below)
 
 
 #: words that open a sentence and are never the end of a name (not "today": "USA Today")
@@ -128,6 +175,13 @@ DEMONYMS = {
     "slovakia": "Slovak", "slovenia": "Slovenian", "czechia": "Czech", "nigeria": "Nigerian",
     "kenya": "Kenyan", "indonesia": "Indonesian", "vietnam": "Vietnamese", "korea": "Korean",
 }
+
+
+#: words that say only which country something is from: "a Danish brewer", "the U.S. carmaker"
+NATIONALITY_WORDS = frozenset(
+    {v.lower() for v in DEMONYMS.values()}
+    | {"dutch", "european", "western", "eastern", "north", "south", "us", "u.s.", "u.s", "uk", "u.k.", "eu", "soviet"}
+)
 
 
 def _country_possessive(words: list[str]) -> list[str]:

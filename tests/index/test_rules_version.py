@@ -65,6 +65,10 @@ RECORDED = {
     # figures: the second half of a clock time, date, score or ratio is no figure (the minutes of
     # "10:30" had been read as a count of 30)
     10: ("b6ff2f0e2caefe15", "adc56f9601017e69", "5bb61af8d41e14f2"),
+    # claimants: a lower-case description before a name is dropped ("energy giant X" -> "X"), an office
+    # holder named after the place, a single-quoted sentence before its speech tag, datelines, places the
+    # recogniser calls people (issue 15); figures: a duration before a closing single quote is no figure
+    11: ("b6ff2f0e2caefe15", "adc56f9601017e69", "d2559c7381e9e4ab"),
 }
 
 
