@@ -280,8 +280,13 @@ def _source_tokens(subj: Token) -> list[Token]:
     stack = [subj]
     while stack:
         t = stack.pop()
+        # a bracketed acronym inside the phrase stays in it: "a Harbour Energy Agency (HEA) report"
+        marks = {c.text for c in t.children if c.dep_ == "punct"}
+        bracketed = "(" in marks and ")" in marks and all(c.i < t.i for c in t.children if c.text in ("(", ")"))
         for c in t.children:
-            if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and c.text in ("'", "’", "-", "‐", "&", ".")):
+            if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and (
+                c.text in ("'", "’", "-", "‐", "&", ".") or bracketed and c.text in ("(", ")")
+            )):
                 continue
             if c.i not in keep:
                 keep.add(c.i)
@@ -1663,6 +1668,7 @@ class _Job:
         self.text = text
         self.every = every  # (stance verbs are read only when every source is wanted)
         self.quotes = _Quotes(text)
+        self.roles: list[tuple[int, str]] = []  # unnamed people as subjects, for "he" and "she"
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
         self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
@@ -1832,7 +1838,7 @@ class _Job:
         ent_iter = sorted(entities, key=lambda x: x.start)
         gender = genders(self.text, [(e.start, e.end) for e in ent_iter if _maybe_person(e)])
         places = _place_names(self.text, entities)
-        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender, places))
+        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender, places, sorted(self.roles), self.text))
         # resolve names in text order: pronouns and "the official" look back
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
@@ -1861,6 +1867,7 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
                         subjects.append((off + ent.start_char, canonical_name(ent.text)))
+            self.roles.extend((off + t.idx, role) for t, role in _unnamed_role_subjects(doc))
         if self.every:
             self._unlist_quoted(cues_by_sent)
         for i, c in self.headline_cue.items():
@@ -2021,9 +2028,9 @@ class _Discourse:
             if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                 self.last_poll = c.name
             return
-        if c.person or any(
+        if (c.person or any(
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
-        ):
+        )) and not _body_of_person(c.name):
             c.person = True
             self.person_names.add(c.name)
             self.people.add(c.source[0], c.name)
@@ -2140,6 +2147,24 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     return head not in NOT_SOURCE_HEADS and (head.endswith(("man", "men")) or AGENT_NOUN.search(head) is not None)
 
 
+def _unnamed_role_subjects(doc: Doc) -> list[tuple[Token, str]]:
+    """Subjects that are a person by role and name nobody: "The deputy mayor was unable ...", "a nurse said".
+
+    The role comes folded with its modifiers ("deputy mayor"), the way :class:`_Discourse` keys its roles."""
+    out = []
+    for t in doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ not in _PERSON_NOUNS or t.ent_type_:
+            continue
+        kids = list(t.children)
+        if any(k.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or k.dep_ in ("appos", "poss") for k in kids):
+            continue  # "the mayor, Ann Roe,", "Kharkiv's governor", "the Kremlin's spokesman": named by the phrase
+        if not any(k.dep_ == "det" for k in kids):
+            continue
+        mods = [k.lower_ for k in kids if k.dep_ in ("compound", "amod") and k.i < t.i]
+        out.append((t, " ".join([*mods, t.lower_])))
+    return out
+
+
 def _is_subject(t: Token) -> bool:
     """A name that is the subject of its sentence's main clause (or in apposition to it)."""
     while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
@@ -2202,9 +2227,19 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
 class _People:
     """The people named so far (as sources, or as subjects), for "he" and "she"."""
 
-    def __init__(self, subjects: list[tuple[int, str]], gender: dict[str, str], places: frozenset[str] | set[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        subjects: list[tuple[int, str]],
+        gender: dict[str, str],
+        places: frozenset[str] | set[str] = frozenset(),
+        roles: list[tuple[int, str]] | None = None,
+        text: str = "",
+    ) -> None:
         #: names the text also uses for places are no people, however the recogniser tagged them
         self.places = places
+        #: unnamed people the text makes a subject ("The deputy mayor was unable to ..."), by position
+        self.roles = roles or []
+        self.text = text
         self.named = [(pos, name) for pos, name in subjects if fold(name) not in places]
         self.gender = gender
 
@@ -2216,7 +2251,27 @@ class _People:
         g = self.gender.get(name_key(name), "")
         return not (g and want and g != want)
 
-    def before(self, pos: int, want: str, ents: list[Entity], sentence_start: int | None = None) -> str:
+    def _unnamed_between(self, at: int, pos: int, name: str, role_map: dict[str, str]) -> bool:
+        """Is another person, unnamed, the subject of a clause between the name (at ``at``) and the pronoun
+        (at ``pos``)?  Only when the text named that person with another office ("President Ann Roe ...
+        The deputy mayor was unable ... he"); a role the text gave that very person ("Deputy Mayor Tom Kerr
+        ... the deputy mayor"), or a person named with no title, may be the same."""
+        k = bisect.bisect_right(self.roles, (at, "\uffff"))
+        for where, role in self.roles[k:]:
+            if where >= pos:
+                break
+            if role_map.get(role) == name or role_map.get(role.split()[-1]) == name:
+                continue
+            if self.text and _named_before(self.text, where, role.split()[-1]) == name:
+                continue  # "Deputy Mayor Tom Kerr visited ... The deputy mayor"
+            if _named_with_other_office(role_map, name, role):
+                return True
+        return False
+
+    def before(
+        self, pos: int, want: str, ents: list[Entity], sentence_start: int | None = None,
+        role_map: dict[str, str] | None = None,
+    ) -> str:
         """The last person named before ``pos`` whom the pronoun's gender fits.
 
         First, within the pronoun's own sentence (from ``sentence_start``): the nearest person named before
@@ -2229,8 +2284,10 @@ class _People:
                 if self.gender.get(name_key(name), "") == want:
                     return name
         k = bisect.bisect_left(self.named, (pos, ""))
-        for _, name in reversed(self.named[:k]):
+        for at, name in reversed(self.named[:k]):
             if name and self.fits(name, want):
+                if self._unnamed_between(at, pos, name, role_map or {}):
+                    return ""  # "The deputy mayor was unable to count them. But he said ...": not the mayor named before
                 return name
         for e in reversed([e for e in ents if e.label == "PERSON" and e.end <= pos and _name_like(e.text)]):
             name = canonical_name(e.text)
@@ -2504,6 +2561,17 @@ _OFFICES = {
 }
 
 
+def _named_with_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
+    """Was ``person`` named with an office, and never with ``role`` ("deputy mayor", "president")?
+
+    A person the text named without a title may be the role ("Liz Truss said ... The foreign secretary
+    said"): that is no other person."""
+    titles = [k for k, v in role_map.items() if v == person]
+    if not titles or not any(w in _OFFICES for t in titles for w in t.split()):
+        return False
+    return not any(t == role or t.split()[-1] == role or t.endswith(" " + role) for t in titles)
+
+
 def _holds_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
     """Was ``person`` named with an office other than ``role`` (and never with ``role``)?"""
     if role not in _OFFICES:
@@ -2583,6 +2651,12 @@ def _named_before(text: str, pos: int, role: str) -> str:
     return name if name and fold(name) != fold(role) else ""
 
 
+def _body_of_person(name: str) -> bool:
+    """ "office of Mayor Roe", "campaign of Ann Roe": a body named after a person, which "it" takes up, not "he"."""
+    head = _head_word(name)
+    return head in ORG_WORDS and head != fold(name).split()[-1]
+
+
 def _head_word(name: str) -> str:
     """The head noun of a source's name: "spokesperson for the staff" -> "spokesperson"."""
     words = fold(name).split()
@@ -2635,7 +2709,7 @@ def _resolve(
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON:
         if people is not None:
-            return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0])
+            return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0], role_map)
         if last_person:
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]

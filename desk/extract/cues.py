@@ -60,7 +60,8 @@ EVIDENCE_NOUNS = {
     "investigation", "inquiry", "probe", "findings", "calculations", "model", "projections",
     "forecast", "index", "ranking", "rankings", "results", "filing", "filings", "memo", "letter",
     "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
-    "average", "averages", "compilation", "aggregate",
+    "average", "averages", "compilation", "aggregate", "outlook", "projection", "database", "tracker",
+    "dashboard",
 }
 
 #: writings that speak for whoever made them, unnamed: "the brief said", "one slide says",

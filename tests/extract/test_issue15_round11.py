@@ -149,3 +149,52 @@ def test_a_person_named_after_a_name_used_for_a_place() -> None:
 def test_a_duration_before_a_closing_single_quote_is_no_figure() -> None:
     assert find_figures("The ties have stood over the past eight decades.'") == []
     assert [f.text for f in find_figures("It costs 40 dollars.'")] == ["40"]
+
+
+# -- "he" after another person the text does not name ---------------------------------------------------------
+
+
+def test_he_is_not_a_person_named_with_another_office_before_an_unnamed_one() -> None:
+    text = (
+        "President Ann Roe said the town was cut off. The deputy mayor was unable to count the graves. "
+        "But he told reporters there were 67 at one site."
+    )
+    assert claimants_by_figure(text)["67"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role the text gave that person, or a person named without a title, may be the same one
+        "Deputy Mayor Tom Kerr visited the site. The deputy mayor was unable to count the graves. "
+        "But he told reporters there were 67 at one site.",
+        "Tom Kerr said the town was cut off. The deputy mayor was unable to count the graves. "
+        "But he told reporters there were 67 at one site.",
+    ],
+)
+def test_he_may_be_the_person_the_role_takes_up(text: str) -> None:
+    assert claimants_by_figure(text)["67"] == "Tom Kerr"
+
+
+def test_a_body_named_after_a_person_is_it_not_he() -> None:
+    text = (
+        "The navy said the port was shut. The office of Ann Roe estimated that 5,000 people had left. "
+        "It also said 90% of homes were empty."
+    )
+    assert claimants_by_figure(text)["90%"] == "office of Ann Roe"
+
+
+# -- evidence: an outlook, and a bracketed acronym inside the name ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gas users will see a 28 percent rise, according to a Harbour Energy Agency outlook released last week.",
+         "Harbour Energy Agency outlook"),
+        ("Gas users will see a 28 percent rise, according to a Harbour Energy Agency (HEA) report.",
+         "Harbour Energy Agency (HEA) report"),
+    ],
+)
+def test_according_to_an_outlook_or_a_report_with_an_acronym(text: str, name: str) -> None:
+    assert claimants_by_figure(text)["28 percent"] == name
