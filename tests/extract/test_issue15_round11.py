@@ -198,3 +198,12 @@ def test_a_body_named_after_a_person_is_it_not_he() -> None:
 )
 def test_according_to_an_outlook_or_a_report_with_an_acronym(text: str, name: str) -> None:
     assert claimants_by_figure(text)["28 percent"] == name
+
+
+# -- a sentence glued to a closing quote --------------------------------------------------------------------------
+
+
+def test_a_sentence_glued_to_a_closing_quote_starts_its_own() -> None:
+    text = "The regional governor Ann Roe wrote on Telegram: “The night was full of alarms.”He said 11 houses burned."
+    assert claimants_by_figure(text)["11"] == "Ann Roe"
+    assert ("He", "said") in listed(text)
