@@ -433,6 +433,10 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "the reported attack", "a man called Ivan"
     if lemma == "report" and _credit_line(t):
         return False
+    if lemma == "deny" and any(c.dep_ == "auxpass" for c in t.children) and any(
+        c.dep_ in ("dobj", "dative") for c in t.children
+    ):
+        return False  # "people can be denied coverage by their insurers": refused, not a denial
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
     ):
@@ -2020,6 +2024,13 @@ class _Discourse:
                     return canonical_name(e.text)
         return ""
 
+    def _known_person(self, name: str) -> bool:
+        """A person named before, now by surname ("Samir Puri ... Puri suggested"), however the recogniser
+        labels this mention."""
+        return name in self.person_names or " " not in name and any(
+            p.endswith(" " + name) for p in self.person_names
+        )
+
     def _remember(self, c: _Cue, raw: str) -> None:
         self.earlier.append(c.name)
         name_words = fold(c.name).split()
@@ -2028,7 +2039,7 @@ class _Discourse:
             if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                 self.last_poll = c.name
             return
-        if (c.person or any(
+        if (c.person or self._known_person(c.name) or any(
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
         )) and not _body_of_person(c.name):
             c.person = True
@@ -2218,7 +2229,9 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
     the recogniser's places that it never also tags as a person.  The small model sometimes tags a city as a person; such a "person" is no
     "she" (see :meth:`_People.before`)."""
     # (the recogniser's labels are taken only for names it never also calls a person)
-    out = {fold(e.text) for e in entities if e.label == "GPE"} - {fold(e.text) for e in entities if e.label == "PERSON"}
+    people = {fold(e.text) for e in entities if e.label == "PERSON"}
+    people |= {p.split()[-1] for p in people if " " in p}  # ("Samir Holt ... Holt suggested")
+    out = {fold(e.text) for e in entities if e.label == "GPE"} - people
     out.update(fold(m.group(1)) for rx in (_PLACE_OF, _PLACE_NOUN) for m in rx.finditer(text))
     out.update(fold(m.group(1)) for m in _DATELINE.finditer(text))
     return out

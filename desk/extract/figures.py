@@ -280,7 +280,18 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int, abbr: str | Non
     if len(words) >= 2:
         return not (len(words) == 2 and _sentence_initial(text, first_at) and words[0].lower() in _STOP_COUNTED)
     nxt = _WORD_AFTER.match(text[e : min(hi, e + 80)])
+    if nxt and nxt.group(1).lower() in _NAME_ENDS_BEFORE:
+        # the number counts nothing: it ends the name ("a Boeing 747 from the fleet", "Title 42 in court",
+        # "told France 24 on Monday")
+        return True
     return not (nxt and nxt.group(1)[:1].islower())
+
+
+#: words that follow a name, never a number's counted thing
+_NAME_ENDS_BEFORE = frozenset({
+    "from", "with", "will", "would", "was", "is", "has", "had", "at", "in", "on", "for", "took",
+    "landed", "crashed", "flew",
+})
 
 
 #: a bare number and a joining word right before another number: "Nord Stream 1 and " 2

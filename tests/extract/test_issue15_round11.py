@@ -207,3 +207,51 @@ def test_a_sentence_glued_to_a_closing_quote_starts_its_own() -> None:
     text = "The regional governor Ann Roe wrote on Telegram: “The night was full of alarms.”He said 11 houses burned."
     assert claimants_by_figure(text)["11"] == "Ann Roe"
     assert ("He", "said") in listed(text)
+
+
+# -- a surname the recogniser calls a place ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("surname", ["Harbin", "Kerala"])
+def test_a_person_taken_up_by_surname_is_he(surname: str) -> None:
+    text = (
+        f"Samir {surname}, a fellow at the Harbour Institute, told reporters the front was long. "
+        "Should the general move north, the war would change, Ann Roe said. "
+        f"A northern front could have a psychological impact, {surname} suggested. "
+        "“Everyone has been oriented towards fighting one army,” he said."
+    )
+    assert claimants_by_figure(text)["one"] == surname
+
+
+# -- "denied" as refused --------------------------------------------------------------------------------------
+
+
+def test_denied_something_by_someone_is_no_denial() -> None:
+    text = "If the bill fails, 100 million people can once again be denied coverage by their insurers."
+    assert claimants_by_figure(text)["100 million"] == ""
+    assert ("their insurers", "denied") not in listed(text)
+    # the reporting sense stays: "the claims were denied by the ministry"
+    assert ("the ministry", "denied") in listed("The claims were denied by the ministry, which said 40 ships were safe.")
+
+
+# -- a number that ends a name ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A modified Boeing 747 from the charter fleet will take off.",
+        "The lawyers cited Title 42 in court.",
+        "He told Harbour 24 on Monday that the port was shut.",
+    ],
+)
+def test_a_number_before_a_function_word_ends_a_name(text: str) -> None:
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [("In Dunmore 40 people died.", ["40"]), ("The score was Norland 2 to 1.", ["2", "1"])],
+)
+def test_a_number_after_a_name_that_counts_stays(text: str, figures: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == figures
