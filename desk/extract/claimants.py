@@ -1064,6 +1064,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 host = subj.doc[subj.i - 1]
             else:
                 continue
+            if host.dep_ == "appos" and host.head.tag_ in ("NNP", "NNPS") and host.head.i < host.i:
+                host = host.head  # "Harbour TV, a state broadcaster, which reported ...": the name, not the description
             ant = _source_tokens(host)
             a0, a1 = _span_of(ant)
             name_from = (offset + a0, offset + a1)

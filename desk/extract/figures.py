@@ -317,7 +317,9 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*(?:aged\s+)?$")
 #: a determiner right before a year that modifies a plural: "the 2024 launches", "their 2019 talks"
 _YEAR_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|your)\s+$", re.IGNORECASE)
 _YEAR_CONTEXT = re.compile(
-    r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year)\s*$",
+    r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year"
+    # a period of a year's accounts: "second-half 2021 dividends", "nine-month 2022 results", "fiscal 2023 sales"
+    r"|(?:first|second|third|fourth)[-‐ ](?:half|quarter)|\w+[-‐]month|full[-‐]year|fiscal|financial|calendar)\s*$",
     re.IGNORECASE,
 )
 

@@ -29,7 +29,7 @@ TITLE_WORDS = {
     "top", "senior", "press", "presidential", "kremlin", "white", "house", "us", "u.s.",
     "uk", "eu", "nato", "un", "ceo", "founder", "co-founder", "coach", "journalist",
     "reporter", "correspondent", "editor", "author", "researcher", "scientist", "economist",
-    "doctor", "commissioner", "ombudsman", "ombudsperson", "emperor",
+    "doctor", "commissioner", "ombudsman", "ombudsperson", "emperor", "executive", "operating", "financial",
     "councillor", "councilor", "councilman", "councilwoman", "councilmember", "alderman",
     "alderwoman", "assemblyman", "assemblywoman", "assemblymember", "delegate", "sheriff",
     "constable", "inspector", "detective", "superintendent", "magistrate", "elect",

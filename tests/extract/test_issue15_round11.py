@@ -255,3 +255,28 @@ def test_a_number_before_a_function_word_ends_a_name(text: str) -> None:
 )
 def test_a_number_after_a_name_that_counts_stays(text: str, figures: list[str]) -> None:
     assert [f.text for f in find_figures(text)] == figures
+
+
+# -- titles of a firm's officers, years of a firm's accounts, a described name taken up by "which" ----------------
+
+
+def test_a_firms_officer_title_is_dropped() -> None:
+    assert canonical_name("Norpetro's Chief Executive Officer Ann Roe") == "Ann Roe"
+    assert canonical_name("Chief Financial Officer Ann Roe") == "Ann Roe"
+
+
+@pytest.mark.parametrize(
+    "text", ["BP is owed $700 million in second-half 2021 dividends.", "The board will discuss nine-month 2022 payouts."]
+)
+def test_the_year_of_a_period_of_accounts_is_no_figure(text: str) -> None:
+    assert all(f.value < 1800 or f.value > 2100 for f in find_figures(text))
+    # a count written without a comma stays a count
+    assert [f.text for f in find_figures("Some 2000 soldiers left.")] == ["2000"]
+
+
+def test_which_after_a_described_name_takes_up_the_name() -> None:
+    text = (
+        "On Friday, videos of the men were broadcast by Harbour TV, a state-controlled international "
+        "television network, which reported that the two were being held."
+    )
+    assert claimants_by_figure(text)["two"] == "Harbour TV"
