@@ -290,7 +290,7 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int, abbr: str | Non
 #: words that follow a name, never a number's counted thing
 _NAME_ENDS_BEFORE = frozenset({
     "from", "with", "will", "would", "was", "is", "has", "had", "at", "in", "on", "for", "took",
-    "landed", "crashed", "flew",
+    "landed", "crashed", "flew", "said", "says", "reported", "reports", "told", "tweeted", "wrote",
 })
 
 

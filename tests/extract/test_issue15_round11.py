@@ -243,6 +243,7 @@ def test_denied_something_by_someone_is_no_denial() -> None:
         "A modified Boeing 747 from the charter fleet will take off.",
         "The lawyers cited Title 42 in court.",
         "He told Harbour 24 on Monday that the port was shut.",
+        "A reporter with the state-owned Harbour 1 said the general was killed.",
     ],
 )
 def test_a_number_before_a_function_word_ends_a_name(text: str) -> None:
