@@ -30,7 +30,8 @@ _ORG_TEXT = (
     administration commission court union organisation organization nations ministry's guard
     media news times post press agency's states kingdom emirates islands house cross crescent bank fund
     parliament assembly party group company corporation institute center centre university foundation
-    coalition alliance network"""
+    coalition alliance network watch rights monitor observatory initiative project society league trust
+    international"""
 )
 #: first words of names of places and bodies, never of a person ("United States", "New York", "Red Cross")
 _NOT_GIVEN_NAMES = frozenset(

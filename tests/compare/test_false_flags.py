@@ -361,6 +361,10 @@ def test_short_names_shorten_people_not_places_or_bodies() -> None:
     assert short_name("New Varnia Times") == "New Varnia Times"
     assert short_name("Red Cross") == "Red Cross"
     assert short_name("Brisk Crisis Group") == "Brisk Crisis Group"
+    # watchdogs and monitors are bodies: "Harbour Rights Watch" is never "Watch"
+    assert short_name("Harbour Rights Watch") == "Harbour Rights Watch"
+    assert short_name("Norland Observatory") == "Norland Observatory"
+    assert short_name("Amnesty International") == "Amnesty International"
 
 
 def test_a_unit_with_no_stuff_named_may_measure_any() -> None:
