@@ -57,6 +57,9 @@ SUBJECT_REACH = 80
 #: a passive verb's agent follows it: "was rejected by ..."
 _AGENT_RE = re.compile(r"\s+by\s+", re.IGNORECASE)
 _OPENING_RE = re.compile(r"^[\s\"'\u201c\u2018(]*")
+#: a form of "be" just before a stance verb: the verb is passive ("Varnia is accused of ...", "has been
+#: blamed"), and without a "by" after it the name before it is who the stance is about, not who takes it
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _first_name(text: str, lo: int, hi: int, named: frozenset[str]) -> tuple[str, int]:
@@ -83,6 +86,8 @@ def _actor(text: str, start: int, end: int, named: frozenset[str]) -> tuple[str,
         hi = stop.start() if stop else min(len(text), agent.end() + SUBJECT_REACH)
         name, name_end = _first_name(text, agent.end(), hi, named)
         return name, end, name_end  # the agent: "by" up to its name
+    if _PASSIVE_RE.search(text, max(0, start - 30), start):
+        return "", start, start  # a passive verb without its agent: the name before it is the target
     lo = max(0, start - SUBJECT_REACH)
     cut = lo
     for m in _CLAUSE_RE.finditer(text, lo, start):

@@ -33,7 +33,7 @@ from .joining import (
 )
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
-from .scope import at_least, grouping_scope
+from .scope import at_least, grouping_scope, remembered
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -811,23 +811,40 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     return sim
 
 
+def unit_frames(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """Each passage's rare statement frames (:func:`desk.compare.frames.statement_frames`) and what its
+    statements are about (:func:`desk.compare.frames.statement_content`, for a passage with a frame):
+    no frame for a passage with figures or without a stance verb, and none that more than
+    :data:`FRAME_MAX_SHARE` of the candidates take.  Worked out once per grouping (the frame bonus and
+    the lone-statement join read them)."""
+    def compute() -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        # only sentences without figures that hold a stance verb are read further (most hold none)
+        readable = [not _counts(p) and may_take_stance(p.ref.text) for p in profiles]
+        names: list[Sequence[str]] = [
+            [e.text for e in _local_entities(p.ref)] if r else () for p, r in zip(profiles, readable, strict=True)
+        ]
+        frames = [statement_frames(p.ref.text, ns) if r else _NONE
+                  for p, ns, r in zip(profiles, names, readable, strict=True)]
+        df: dict[str, int] = {}
+        for fs in frames:
+            for f in fs:
+                df[f] = df.get(f, 0) + 1
+        limit = max(3, int(FRAME_MAX_SHARE * len(profiles)))
+        frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
+        content = [statement_content(p.ref.text, ns) if fs else _NONE
+                   for p, ns, fs in zip(profiles, names, frames, strict=True)]
+        return frames, content
+
+    return remembered("unit_frames", profiles, compute)
+
+
 def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
     """``sim`` (passages x ``cols``, changed in place) plus :data:`FRAME_BONUS` for pairs of passages without figures
     that share a statement frame and reach :data:`FRAME_MIN_SIMILARITY` ("Varnia denied shelling the
     depot" / "the Varnian army rejected any part in the depot blast")."""
     if not FRAME_BONUS:
         return sim
-    # only sentences without figures that hold a stance verb are read further (most hold none)
-    readable = [not _counts(p) and may_take_stance(p.ref.text) for p in profiles]
-    names = [[e.text for e in _local_entities(p.ref)] if r else _NONE for p, r in zip(profiles, readable, strict=True)]
-    frames = [statement_frames(p.ref.text, ns) if r else _NONE
-              for p, ns, r in zip(profiles, names, readable, strict=True)]
-    df: dict[str, int] = {}
-    for fs in frames:
-        for f in fs:
-            df[f] = df.get(f, 0) + 1
-    limit = max(3, int(FRAME_MAX_SHARE * len(profiles)))
-    frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
+    frames, content = unit_frames(profiles)
     if not any(frames):
         return sim
     # the pairs that share a frame, from the frames' few members (each frame is rare): no units x hits
@@ -845,9 +862,7 @@ def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
         if not sim[i, k] >= least:
             continue
         # ... and what the statement is about
-        j = int(cols[k])
-        a = statement_content(profiles[i].ref.text, names[i])
-        b = statement_content(profiles[j].ref.text, names[j])
+        a, b = content[i], content[int(cols[k])]
         if 2 * len(a & b) >= FRAME_MIN_CONTENT * (len(a) + len(b)):
             kept.append((i, k))
     # in place: the matrix is the grouping's own, and a copy of it (units x hits) cost more than the frames
@@ -1184,7 +1199,7 @@ def rows_from_profiles(
     groups = join_consensus_rows(groups, sim, unique, cols, where)
     groups = join_compatible_figures(groups, sim, unique, cols, where)
     groups = join_rival_rows(groups, sim, unique, cols, where)
-    groups = join_lone_statements(groups, sim, unique, cols, where)
+    groups = join_lone_statements(groups, sim, unique, cols, where, statements=unit_frames(unique))
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row

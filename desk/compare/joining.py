@@ -626,6 +626,42 @@ LONE_EDGE = 0.26
 #: use (a short sentence reaches the edge through one shared word: "my story is not unique")
 LONE_MIN_SHARED = 3
 LONE_COMMON_SHARE = 0.35
+#: ... or this lower similarity when the two take one rare statement frame (one actor, one stance:
+#: "the buyer in Varnia refused the cargo" / "the cargo was rejected by buyers in Varnia"; 0: off)
+LONE_FRAME_EDGE = 0.15
+
+
+def _frame_pairs(
+    sim: np.ndarray, cols: np.ndarray, owner: np.ndarray, outlet: np.ndarray, lone: np.ndarray,
+    frames: Sequence[frozenset[str]], content: Sequence[frozenset[str]],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (unit i, unit j, column k of j) of a ``lone`` unit and a unit of another row and outlet,
+    without figures, that take one of its ``frames`` about one same thing (a stem of their ``content``
+    in common) and reach :data:`LONE_FRAME_EDGE` but not :data:`LONE_EDGE` (those come from the
+    matrix's scan already)."""
+    members: dict[str, list[int]] = {}
+    for i, fs in enumerate(frames):
+        for f in fs:
+            members.setdefault(f, []).append(i)
+    col_of = np.full(len(frames), -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+    found: set[tuple[int, int, int]] = set()
+    for us in members.values():
+        if len(us) < 2 or not lone[us].any():
+            continue
+        for i in us:
+            for j in us:
+                k = int(col_of[j])
+                if (i == j or k < 0 or not (lone[i] or lone[j]) or owner[i] < 0 or owner[j] < 0
+                        or owner[i] == owner[j] or outlet[i] == outlet[j]):
+                    continue
+                if LONE_FRAME_EDGE <= sim[i, k] < LONE_EDGE and content[i] & content[j]:
+                    found.add((i, j, k))
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    ii, jj, kk = (np.array(x, dtype=np.int64) for x in zip(*sorted(found), strict=True))
+    return ii, jj, kk
 
 
 def join_lone_statements(
@@ -634,6 +670,8 @@ def join_lone_statements(
     profiles: Sequence[Profile],
     cols: np.ndarray,
     places: Sequence[frozenset[str]] | None = None,
+    *,
+    statements: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
 ) -> list[list[int]]:
     """A sentence without figures that stayed alone joins the row of its closest match from another outlet.
 
@@ -645,6 +683,13 @@ def join_lone_statements(
     reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's, and
     they name no different places.  Rows of two or more sentences are
     never joined to each other here.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
+
+    With ``statements`` (each unit's rare statement frames and what they are about,
+    :func:`desk.compare.grouping.unit_frames`), a pair that takes one frame -- the same actor in the same
+    stance -- about at least one same thing needs only :data:`LONE_FRAME_EDGE`: a retelling in the
+    passive ("the cargo was rejected by the buyers in Varnia") shares the actor, the stance and the
+    cargo with "the buyer in Varnia refused the cargo" but few other words.  The shared words and places
+    are asked of it as of any pair.
     """
     if not LONE_EDGE or len(groups) < 2 or not len(cols):
         return groups
@@ -657,7 +702,11 @@ def join_lone_statements(
     plain = np.array([not (p.values or p.facts) for p in profiles], dtype=bool)
     if not (lone & plain).any():
         return groups
-    ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), LONE_EDGE, plain)
+    outlet = _index_of(profiles, "outlet")
+    ii, jj, kk = _cross_row_pairs(sim, cols, owner, outlet, LONE_EDGE, plain)
+    if statements is not None and LONE_FRAME_EDGE and LONE_FRAME_EDGE < LONE_EDGE:
+        fi, fj, fk = _frame_pairs(sim, cols, owner, outlet, plain & lone, *statements)
+        ii, jj, kk = np.concatenate([ii, fi]), np.concatenate([jj, fj]), np.concatenate([kk, fk])
     keep = lone[ii] | lone[jj]
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
