@@ -1912,7 +1912,8 @@ class _Job:
                 if si_ in self.headline_cue and self.headline_cue[si_].name and self.headline_cue[si_].kind == "headline":
                     chosen = self.headline_cue[si_]
                 elif si_ in docs:
-                    cands = [c for c in cues_by_sent.get(si_, []) if c.kind not in ("headline", "stance") and c.name]
+                    cands = [c for c in cues_by_sent.get(si_, [])
+                             if c.kind not in ("headline", "stance") and c.name and not _bare_document(c.name)]
                     chosen = _figure_cue(docs[si_], sents[si_][0], f, cands)
                 if chosen is None:
                     chosen = _quoted_cue(self.quotes, f, si_, sents, cues_by_sent)
@@ -2664,6 +2665,12 @@ def _named_before(text: str, pos: int, role: str) -> str:
                     best = holder.group(1)
     name = canonical_name(best) if best else ""
     return name if name and fold(name) != fold(role) else ""
+
+
+def _bare_document(name: str) -> bool:
+    """ "agreement", "bill": a writing named by its kind alone speaks for nobody the reader can tell (it is
+    listed as a source, never made a figure's claimant; "the Harbour Accord" is a name)."""
+    return " " not in name and name[:1].islower() and fold(name) in DOCUMENT_NOUNS
 
 
 def _body_of_person(name: str) -> bool:

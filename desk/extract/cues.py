@@ -75,6 +75,7 @@ DOCUMENT_NOUNS = {
     "story", "editorial", "column", "book", "paper", "page", "transcript", "script", "draft", "letter",
     "letters", "memo", "memos", "bill", "law", "treaty", "resolution", "manifesto", "guidelines",
     "text", "texts", "message", "messages", "post", "posts", "tweet", "tweets", "notice", "card",
+    "agreement", "agreements", "arrangement", "amendment", "announcement", "document", "documents", "decree",
 }
 
 _IRREGULAR = {

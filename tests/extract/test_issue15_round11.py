@@ -281,3 +281,17 @@ def test_which_after_a_described_name_takes_up_the_name() -> None:
         "television network, which reported that the two were being held."
     )
     assert claimants_by_figure(text)["two"] == "Harbour TV"
+
+
+# -- a writing named only by its kind ---------------------------------------------------------------------------
+
+
+def test_a_writing_named_by_its_kind_is_listed_but_claims_no_figure() -> None:
+    text = (
+        "Budapest had demanded that three oligarchs be removed from the list. "
+        "The agreement noted that the inclusion of 40 oligarchs will need to be reviewed."
+    )
+    assert claimants_by_figure(text)["40"] == ""
+    assert ("The agreement", "noted") in listed(text)
+    # a writing with a name of its own speaks for it
+    assert claimants_by_figure("The Harbour Accord noted that 40 ships may sail.")["40"] == "Harbour Accord"
