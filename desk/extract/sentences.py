@@ -15,13 +15,9 @@ ABBREVIATIONS = {
 
 def _end_re(single: str) -> re.Pattern[str]:
     """A sentence's end: a full stop (or ! ? …) with any closing quotes and brackets after it, before a
-    capital or a list mark; ``single`` ("'" or "") adds the straight single quote to the quote marks.
-
-    A closing curly quote glued to the next sentence ends one too: '... alarms.”He said' (web text
-    loses the space at a paragraph's edge)."""
+    capital or a list mark; ``single`` ("'" or "") adds the straight single quote to the quote marks."""
     return re.compile(
         rf"[.!?…]+[\"”’{single})\]]*(?=\s+(?:[\"“‘{single}(\[]?[A-Z0-9А-ЯІЇЄ]|[—–•*]\s))"
-        r"|[.!?…]+”(?=[A-ZА-ЯІЇЄ][a-zа-яіїє])"
     )
 
 

@@ -200,15 +200,6 @@ def test_according_to_an_outlook_or_a_report_with_an_acronym(text: str, name: st
     assert claimants_by_figure(text)["28 percent"] == name
 
 
-# -- a sentence glued to a closing quote --------------------------------------------------------------------------
-
-
-def test_a_sentence_glued_to_a_closing_quote_starts_its_own() -> None:
-    text = "The regional governor Ann Roe wrote on Telegram: “The night was full of alarms.”He said 11 houses burned."
-    assert claimants_by_figure(text)["11"] == "Ann Roe"
-    assert ("He", "said") in listed(text)
-
-
 # -- a surname the recogniser calls a place ---------------------------------------------------------------------
 
 
