@@ -2046,13 +2046,17 @@ class _Discourse:
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
         )) and not _body_of_person(c.name):
             c.person = True
+            # ("Ned Price ... Price said ... he said": "he" is Ned Price, as named in full before)
+            full = c.name if " " in c.name else next(
+                (p for p in reversed(self.earlier) if p.endswith(" " + c.name) and p in self.person_names), c.name
+            )
             self.person_names.add(c.name)
-            self.people.add(c.source[0], c.name)
+            self.people.add(c.source[0], full)
             # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
             role = _role_part(raw, canonical_name(raw))
             if role:
                 self.role_map[fold(role)] = c.name
-            self.last_person = c.name
+            self.last_person = full
         else:
             self.last_other = c.name
             if _is_plural_source(c.name):

@@ -211,7 +211,7 @@ def test_a_person_taken_up_by_surname_is_he(surname: str) -> None:
         f"A northern front could have a psychological impact, {surname} suggested. "
         "“Everyone has been oriented towards fighting one army,” he said."
     )
-    assert claimants_by_figure(text)["one"] == surname
+    assert claimants_by_figure(text)["one"] == f"Samir {surname}"
 
 
 # -- "denied" as refused --------------------------------------------------------------------------------------
@@ -286,3 +286,12 @@ def test_a_writing_named_by_its_kind_is_listed_but_claims_no_figure() -> None:
     assert ("The agreement", "noted") in listed(text)
     # a writing with a name of its own speaks for it
     assert claimants_by_figure("The Harbour Accord noted that 40 ships may sail.")["40"] == "Harbour Accord"
+
+
+def test_he_after_a_surname_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Samir Harbin, a fellow at the Harbour Institute, told reporters the front was long. "
+        "A northern front could have a psychological impact, Harbin suggested. "
+        "“Everyone has been oriented towards fighting one army,” he said."
+    )
+    assert claimants_by_figure(text)["one"] == "Samir Harbin"
