@@ -251,6 +251,38 @@ def _grew(early: ClaimFact, late: ClaimFact) -> bool:
     return late.low > (early.value if early.running else early.high)
 
 
+#: a count told again days later may have grown by at most this share of itself a day and still be the
+#: same count grown (visas issued, people registered, a running tally of equipment), not a rival figure
+STEP_GROWTH_PER_DAY = 0.02
+#: ... and only when the two days lie at least this far apart (rival tolls of one strike a day apart still clash)
+STEP_MIN_DAYS = 2
+
+
+def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when the later of two counts told on days at least :data:`STEP_MIN_DAYS` apart is
+    larger than all the earlier admits by no more than :data:`STEP_GROWTH_PER_DAY` of it per day between:
+    "120,200 visas issued" on the 3rd and "124,400" on the 7th are one count growing, not a dispute.  Tolls
+    (:data:`TOLL_KINDS`) are left to the toll gap: a strike's dead are counted again within days."""
+    if a.quantity.unit != "count" or a.quantity.kind in TOLL_KINDS or a.running or b.running:
+        return None
+    if a.as_of.before(b.as_of):
+        early, late = a, b
+    elif b.as_of.before(a.as_of):
+        early, late = b, a
+    else:
+        return None
+    if early.as_of.end is None or late.as_of.start is None:
+        return None
+    days = (late.as_of.start - early.as_of.end).days
+    if days < STEP_MIN_DAYS or math.isinf(early.high) or early.high <= 0 or late.low <= early.high:
+        return None
+    if late.value <= early.value:  # "up to 100,000" and later "more than 100,000": one figure hedged two ways
+        return None
+    if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
+        return None
+    return early, late
+
+
 def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
     if a.outlet != b.outlet:
         return False
@@ -481,6 +513,10 @@ def judge(
                     fell.append((early, late))
                     continue
                 if _overlap(a, b):
+                    continue
+                stepped = _grew_in_step(a, b)
+                if stepped is not None:
+                    grew.append(stepped)  # "120,200" on the 3rd, "124,400" on the 7th: a count growing day by day
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
                     continue

@@ -72,6 +72,39 @@ _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 _LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "captur"})
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
+#: a verb of a possibility or a schedule just before the figure ("could reach 20,000", "is set to receive
+#: 5,000"): what may happen, not a count of what did.  "will"/"would" are left out (a government's "will
+#: accept 100,000" is the pledge other reports give as "taking in over 100,000"), and so is "may" (an accord
+#: by which a country "may export 44 million tonnes" speaks of the stock others count)
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:could|might|(?:is|are|was|were)\s+(?:set|due|going)\s+to)\s+"
+    r"(?:[a-z]+ly\s+)?(?:not\s+)?(?:be\s+)?[a-z]+(?:\s+(?:in|on|up|back|out|off))?\s+"
+    r"(?:(?:nearly|almost|about|around|some|roughly|approximately|over|under|up\s+to|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|as\s+many\s+as|another|the|a|an|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a process begun just before the figure ("began evacuating 60,000", "started to move 5,000"): the figure is
+#: what it is to reach, not what it has done
+_BEGUN_RE = re.compile(
+    r"\b(?:began|begun|begins?|beginning|start(?:ed|s|ing)?)\s+(?:to\s+[a-z]+|[a-z]+ing)\s+"
+    r"(?:(?:nearly|almost|about|around|some|roughly|over|up\s+to|more\s+than|at\s+least|as\s+many\s+as|"
+    r"another|the|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a permission or a schedule told after the figure ("Twelve ships have been authorised to sail", "300
+#: families are due to leave"): what may or should happen, not a count of what did
+_ALLOWED_AFTER_RE = re.compile(
+    r"^[^.;:!?,()]{0,40}?\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:now\s+|so\s+far\s+)?(?:been\s+)?"
+    r"(?:authori[sz]ed|approved|cleared|allowed|permitted|scheduled|due|set|expected|planned|slated|"
+    r"supposed)\s+to\s+[a-z]",
+    re.IGNORECASE,
+)
+#: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll alone
+_BOTH_HARMS_RE = re.compile(
+    r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
+    r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
+    re.IGNORECASE,
+)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
 #: "38 of the 50 killed", "12 of them", "25 of the wounded": a share of a total the sentence gives, not the total
 _SHARE_OF_RE = re.compile(
@@ -285,7 +318,8 @@ _LOST_BY_RE = re.compile(
 _EVENT_RE = re.compile(
     r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
     r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
-    r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault))\b|"
+    r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault)|"
+    r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest)\s+day)\b|"
     r"\bthe\s+(?:killing|murder|execution|shooting)\s+of\b",
     re.IGNORECASE,
 )
@@ -510,6 +544,8 @@ def quantity_of(
         m = _DEMONYM_RE.match(claimant.strip())
         if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()):
             subject, side = fold_subject(m.group(1)), m.group(1)
+    if context is not None and kind in ("kill", "wound", "injur") and _BOTH_HARMS_RE.match(context[0], context[2]):
+        kind = "casualty"  # "killed or injured": neither the dead alone nor the wounded alone
     if kind not in ("lost", "lose") or figure.kind == "count" and not measure:
         # a count lost is the dead ("lost 300 soldiers"); a share, a sum or a load lost is value, not lives
         kind = _KIND_FOLD.get(kind, kind)
@@ -529,7 +565,9 @@ def quantity_of(
     if context is not None:
         text, s, _e = context
         clause = _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
-        if _PLANNED_RE.search(clause):
+        after = _CLAUSE_END.split(text[_e : _e + 80])[0]
+        if _PLANNED_RE.search(clause) or _MODAL_BEFORE_RE.search(clause) or _BEGUN_RE.search(clause) or (
+                _ALLOWED_AFTER_RE.match(after)):
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
