@@ -38,7 +38,9 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   counted as parts ("another 75", "30 others", "25 of the wounded") never
   clash; a figure that names no side ("1,351 troops killed") takes the one
   side that other reports of the same figure name ("1,351 Russian soldiers").
-  ``toll_gap_days`` shortens the growth gap for tolls.  One named
+  ``toll_gap_days`` shortens the growth gap for tolls: tolls told on days at least that far apart
+  (with no slack: "two killed" on the 27th and "one" on the 29th) are two days' dead or a toll updated,
+  never a clash; tolls of the same or the next day still clash.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself); its two
   figures of one day never clash either (a governor's round-up of two towns).
@@ -314,6 +316,27 @@ def _apart(a: AsOf, b: AsOf, gap: int) -> bool:
     return not a.overlaps(b, slack_days=(gap + 1) // 2)
 
 
+#: tolls below this are an attack's or a day's (a town shelled, a strike on a station); tolls above it are
+#: running totals of a war or a siege, which rival sources dispute for days ("2,000 civilians" against the
+#: UN's "406" two days later)
+EVENT_TOLL_MAX = 1000
+
+
+def _one_attacks_tolls(a: ClaimFact, b: ClaimFact) -> bool:
+    """Both claims are tolls the size of one attack's or one day's, neither told as a running total."""
+    return (max(a.value, b.value) < EVENT_TOLL_MAX and "total" not in (a.quantity.scope, b.quantity.scope)
+            and not a.running and not b.running)
+
+
+def _days_between(a: AsOf, b: AsOf) -> int:
+    """Whole days from the end of the earlier as-of time to the start of the later (0 when they touch or
+    either end is open): two tolls told on days this far apart count the dead of two days, or a toll grown."""
+    early, late = (a, b) if a.before(b) else (b, a) if b.before(a) else (None, None)
+    if early is None or late is None or early.end is None or late.start is None:
+        return 0
+    return (late.start - early.end).days
+
+
 #: figures for one quantity further apart than this factor count different scopes (one ship's load
 #: and a season's exports, one town's toll and a country's), not rival counts of one thing
 MAX_RIVAL_RATIO = 20.0
@@ -485,7 +508,8 @@ def judge(
     out: list[Verdict] = []
     for group in _groups(_as_running(_sides_from_twins(claims), same)):
         quantity = group[0].quantity
-        gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else growth_gap_days
+        toll_gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else None
+        gap = growth_gap_days if toll_gap is None else toll_gap
         sources: list[ClaimFact] = []
         for c in group:
             if not any(_same_source(c, s, same) for s in sources):
@@ -503,7 +527,9 @@ def judge(
                 # one named source giving another figure on another day has updated its count
                 # ("406" on the 8th, "at least 549" on the 10th, both from the UN): no gap needed
                 pair_gap = 0 if _one_named_source(a, b, same) else gap
-                if _apart(a.as_of, b.as_of, pair_gap):
+                if _apart(a.as_of, b.as_of, pair_gap) or (
+                        toll_gap and pair_gap and _one_attacks_tolls(a, b)
+                        and _days_between(a.as_of, b.as_of) >= toll_gap):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
                     if _grew(early, late):
                         grew.append((early, late))

@@ -319,7 +319,7 @@ _EVENT_RE = re.compile(
     r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
     r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
     r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault)|"
-    r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest)\s+day)\b|"
+    r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b|"
     r"\bthe\s+(?:killing|murder|execution|shooting)\s+of\b",
     re.IGNORECASE,
 )
@@ -365,10 +365,16 @@ def _baseline(text: str, start: int, end: int, counted: str) -> bool:
     return bool(_BASELINE_RE.search(after))
 
 
+#: a count of one day told as such: "killed in one day", "its deadliest day of the war"
+_ONE_DAY_RE = re.compile(r"\b(?:in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b", re.IGNORECASE)
+
+
 def _scope(text: str, start: int, end: int) -> str:
     """"event", "total" or "" for the figure at ``start``..``end`` of ``text`` (see :class:`Quantity`)."""
     s, e = _sentence_of(text, start, end)
     sentence = text[s:e]
+    if _ONE_DAY_RE.search(sentence):
+        return "event"  # "the deadliest day since the invasion began": the "since" dates the superlative
     total = bool(_TOTAL_RE.search(sentence))
     event = bool(_EVENT_RE.search(sentence))
     if total == event:

@@ -76,7 +76,10 @@ def test_the_dead_and_the_hurt_counted_together_are_casualties_not_a_death_toll(
 def test_one_days_toll_is_not_the_wars_total() -> None:
     day = _claim("It was claimed that nearly 800 Varnian soldiers were killed in one day.", "800", "Daily A")
     worst = _claim("Varnia lost 760 soldiers on what was its deadliest day of the war.", "760", "Daily C")
+    since = _claim("Some 700 Varnian soldiers were killed on Monday, the bloodiest day since the invasion began.", "700",
+                   "Daily D")
     total = _claim("Varnia has lost over 4,000 soldiers since the start of the war.", "4,000", "Daily B")
+    assert since.quantity.scope == "event"  # the "since" dates the superlative, not the count
     assert day.quantity.scope == "event"
     assert worst.quantity.scope == "event"
     assert total.quantity.scope == "total"
@@ -140,3 +143,22 @@ def test_tolls_are_left_to_the_toll_gap() -> None:
     # without a toll gap (the timeline's default) the three-day pair still clashes, as before
     assert _flagged([first, later])
     assert not _flagged([first, later], toll_gap_days=2)
+
+
+def test_tolls_told_two_days_apart_count_two_days_or_an_update_but_the_next_days_still_clash() -> None:
+    first = _claim("Shelling of Ostrava killed two people and wounded nine, the governor said.", "two", "Daily A", DAY,
+                   "the governor")
+    two_days = _claim("One person was killed in shelling of Ostrava, local officials said.", "One", "Daily B",
+                      DAY + dt.timedelta(days=2), "local officials")
+    next_day = dataclasses.replace(two_days, as_of=AsOf(DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=1)))
+    assert not _flagged([first, two_days], toll_gap_days=2)
+    assert _flagged([first, next_day], toll_gap_days=2)
+    # the timeline (no toll gap) keeps its several days' gap: the pair still clashes there
+    assert _flagged([first, two_days])
+
+
+def test_rival_running_totals_two_days_apart_still_clash() -> None:
+    claimed = _claim("Varnia says it has lost 2,000 civilians in the fighting.", "2,000", "Daily A", DAY, "Varnia")
+    counted = _claim("The UN has recorded 406 civilian deaths in Varnia.", "406", "Daily B", DAY + dt.timedelta(days=2),
+                     "UN")
+    assert _flagged([claimed, counted], toll_gap_days=2)
