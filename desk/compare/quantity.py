@@ -404,6 +404,23 @@ def _outcome_of_another_verb(kind: str, text: str, start: int, end: int) -> bool
     return False
 
 
+_AND_BEFORE_RE = re.compile(r"\band\s+$", re.IGNORECASE)
+#: a predicate of its own after a figure: "... and 100,000 are still awaiting evacuation"
+_OWN_PREDICATE_RE = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:are|were|is|was|have|has|had|remain\w*|stay\w*|still)\b", re.IGNORECASE)
+
+
+def _own_predicate_after_and(text: str, start: int, end: int) -> bool:
+    """The figure opens a clause of its own after "and", whose predicate names no outcome: "21,000 civilians
+    have been killed and 100,000 are still awaiting evacuation" -- the 100,000 were not killed."""
+    if not _AND_BEFORE_RE.search(text[max(0, start - 8) : start]):
+        return False
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    if not _OWN_PREDICATE_RE.match(after):
+        return False
+    return not any(st in OUTCOMES for st in content_stems(after))
+
+
 def _under_split_total(figure: Figure, text: str, start: int, end: int) -> bool:
     """The sentence splits a total into shares ("38 of the 50 killed died at once, 12 in hospital")
     and this figure is one of the shares: smaller than the total, not the total itself."""
@@ -489,7 +506,7 @@ def quantity_of(
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
         kind = context_outcome(*context)
-        if kind and _outcome_of_another_verb(kind, *context):
+        if kind and (_outcome_of_another_verb(kind, *context) or _own_predicate_after_and(*context)):
             kind = ""
     losses_of = ""
     if context is not None and (not kind or kind in _LOSS_KINDS):

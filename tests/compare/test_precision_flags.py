@@ -162,3 +162,17 @@ def test_rival_running_totals_two_days_apart_still_clash() -> None:
     counted = _claim("The UN has recorded 406 civilian deaths in Varnia.", "406", "Daily B", DAY + dt.timedelta(days=2),
                      "UN")
     assert _flagged([claimed, counted], toll_gap_days=2)
+
+
+def test_a_figure_opening_its_own_clause_after_and_does_not_take_the_outcome_before_it() -> None:
+    text = "The mayor says 9,000 residents have been killed in Ostrava and 60,000 are still waiting to leave."
+    (fig,) = [f for f in find_figures(text) if f.text == "60,000"]
+    assert quantity_of(fig, (text, fig.start, fig.end)) is None  # the 60,000 were not killed
+    toll = _claim("The death toll in Ostrava has passed 9,000, the mayor said.", "9,000", "Daily B")
+    assert toll.quantity.kind == "kill"
+    # a second outcome in that clause is its own: "... and 75 were injured"
+    hurt = "Officials said 53 people were killed and 75 were injured."
+    (fig,) = [f for f in find_figures(hurt) if f.text == "75"]
+    q = quantity_of(fig, (hurt, fig.start, fig.end))
+    assert q is not None
+    assert q.kind == "wound"
