@@ -92,11 +92,11 @@ _BEGUN_RE = re.compile(
     re.IGNORECASE,
 )
 #: a permission or a schedule told after the figure ("Twelve ships have been authorised to sail", "300
-#: families are due to leave"): what may or should happen, not a count of what did
+#: families are expected to leave"): what may or should happen, not a count of what did ("due to" may mean
+#: "because of", and "allowed to leave" often tells who did leave: both left out)
 _ALLOWED_AFTER_RE = re.compile(
     r"^[^.;:!?,()]{0,40}?\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:now\s+|so\s+far\s+)?(?:been\s+)?"
-    r"(?:authori[sz]ed|approved|cleared|allowed|permitted|scheduled|due|set|expected|planned|slated|"
-    r"supposed)\s+to\s+[a-z]",
+    r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]",
     re.IGNORECASE,
 )
 #: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll alone

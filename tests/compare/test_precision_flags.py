@@ -176,3 +176,10 @@ def test_a_figure_opening_its_own_clause_after_and_does_not_take_the_outcome_bef
     q = quantity_of(fig, (hurt, fig.start, fig.end))
     assert q is not None
     assert q.kind == "wound"
+
+
+def test_a_cause_after_the_figure_is_not_a_schedule() -> None:
+    caused = _claim("Officials said 12 people were killed due to the shelling of Ostrava.", "12", "Daily A")
+    assert caused.quantity.kind == "kill"
+    expected = _claim("Officials said 300 families are expected to leave Ostrava this week.", "300", "Daily B")
+    assert expected.quantity.kind.startswith("planned")
