@@ -38,7 +38,9 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   counted as parts ("another 75", "30 others", "25 of the wounded") never
   clash; a figure that names no side ("1,351 troops killed") takes the one
   side that other reports of the same figure name ("1,351 Russian soldiers").
-  ``toll_gap_days`` shortens the growth gap for tolls.  One named
+  ``toll_gap_days`` shortens the growth gap for tolls: tolls told on days at least that far apart
+  (with no slack: "two killed" on the 27th and "one" on the 29th) are two days' dead or a toll updated,
+  never a clash; tolls of the same or the next day still clash.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself); its two
   figures of one day never clash either (a governor's round-up of two towns).
@@ -251,6 +253,38 @@ def _grew(early: ClaimFact, late: ClaimFact) -> bool:
     return late.low > (early.value if early.running else early.high)
 
 
+#: a count told again days later may have grown by at most this share of itself a day and still be the
+#: same count grown (visas issued, people registered, a running tally of equipment), not a rival figure
+STEP_GROWTH_PER_DAY = 0.02
+#: ... and only when the two days lie at least this far apart (rival tolls of one strike a day apart still clash)
+STEP_MIN_DAYS = 2
+
+
+def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when the later of two counts told on days at least :data:`STEP_MIN_DAYS` apart is
+    larger than all the earlier admits by no more than :data:`STEP_GROWTH_PER_DAY` of it per day between:
+    "120,200 visas issued" on the 3rd and "124,400" on the 7th are one count growing, not a dispute.  Tolls
+    (:data:`TOLL_KINDS`) are left to the toll gap: a strike's dead are counted again within days."""
+    if a.quantity.unit != "count" or a.quantity.kind in TOLL_KINDS or a.running or b.running:
+        return None
+    if a.as_of.before(b.as_of):
+        early, late = a, b
+    elif b.as_of.before(a.as_of):
+        early, late = b, a
+    else:
+        return None
+    if early.as_of.end is None or late.as_of.start is None:
+        return None
+    days = (late.as_of.start - early.as_of.end).days
+    if days < STEP_MIN_DAYS or math.isinf(early.high) or early.high <= 0 or late.low <= early.high:
+        return None
+    if late.value <= early.value:  # "up to 100,000" and later "more than 100,000": one figure hedged two ways
+        return None
+    if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
+        return None
+    return early, late
+
+
 def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
     if a.outlet != b.outlet:
         return False
@@ -280,6 +314,27 @@ def _one_named_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], boo
 
 def _apart(a: AsOf, b: AsOf, gap: int) -> bool:
     return not a.overlaps(b, slack_days=(gap + 1) // 2)
+
+
+#: tolls below this are an attack's or a day's (a town shelled, a strike on a station); tolls above it are
+#: running totals of a war or a siege, which rival sources dispute for days ("2,000 civilians" against the
+#: UN's "406" two days later)
+EVENT_TOLL_MAX = 1000
+
+
+def _one_attacks_tolls(a: ClaimFact, b: ClaimFact) -> bool:
+    """Both claims are tolls the size of one attack's or one day's, neither told as a running total."""
+    return (max(a.value, b.value) < EVENT_TOLL_MAX and "total" not in (a.quantity.scope, b.quantity.scope)
+            and not a.running and not b.running)
+
+
+def _days_between(a: AsOf, b: AsOf) -> int:
+    """Whole days from the end of the earlier as-of time to the start of the later (0 when they touch or
+    either end is open): two tolls told on days this far apart count the dead of two days, or a toll grown."""
+    early, late = (a, b) if a.before(b) else (b, a) if b.before(a) else (None, None)
+    if early is None or late is None or early.end is None or late.start is None:
+        return 0
+    return (late.start - early.end).days
 
 
 #: figures for one quantity further apart than this factor count different scopes (one ship's load
@@ -453,7 +508,8 @@ def judge(
     out: list[Verdict] = []
     for group in _groups(_as_running(_sides_from_twins(claims), same)):
         quantity = group[0].quantity
-        gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else growth_gap_days
+        toll_gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else None
+        gap = growth_gap_days if toll_gap is None else toll_gap
         sources: list[ClaimFact] = []
         for c in group:
             if not any(_same_source(c, s, same) for s in sources):
@@ -471,7 +527,9 @@ def judge(
                 # one named source giving another figure on another day has updated its count
                 # ("406" on the 8th, "at least 549" on the 10th, both from the UN): no gap needed
                 pair_gap = 0 if _one_named_source(a, b, same) else gap
-                if _apart(a.as_of, b.as_of, pair_gap):
+                if _apart(a.as_of, b.as_of, pair_gap) or (
+                        toll_gap and pair_gap and _one_attacks_tolls(a, b)
+                        and _days_between(a.as_of, b.as_of) >= toll_gap):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
                     if _grew(early, late):
                         grew.append((early, late))
@@ -481,6 +539,10 @@ def judge(
                     fell.append((early, late))
                     continue
                 if _overlap(a, b):
+                    continue
+                stepped = _grew_in_step(a, b)
+                if stepped is not None:
+                    grew.append(stepped)  # "120,200" on the 3rd, "124,400" on the 7th: a count growing day by day
                     continue
                 if _same_source(a, b, same) and a.written == b.written:
                     continue

@@ -72,6 +72,39 @@ _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 _LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "captur"})
 _PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
                          re.IGNORECASE)
+#: a verb of a possibility or a schedule just before the figure ("could reach 20,000", "is set to receive
+#: 5,000"): what may happen, not a count of what did.  "will"/"would" are left out (a government's "will
+#: accept 100,000" is the pledge other reports give as "taking in over 100,000"), and so is "may" (an accord
+#: by which a country "may export 44 million tonnes" speaks of the stock others count)
+_MODAL_BEFORE_RE = re.compile(
+    r"\b(?:could|might|(?:is|are|was|were)\s+(?:set|due|going)\s+to)\s+"
+    r"(?:[a-z]+ly\s+)?(?:not\s+)?(?:be\s+)?[a-z]+(?:\s+(?:in|on|up|back|out|off))?\s+"
+    r"(?:(?:nearly|almost|about|around|some|roughly|approximately|over|under|up\s+to|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|at\s+most|as\s+many\s+as|another|the|a|an|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a process begun just before the figure ("began evacuating 60,000", "started to move 5,000"): the figure is
+#: what it is to reach, not what it has done
+_BEGUN_RE = re.compile(
+    r"\b(?:began|begun|begins?|beginning|start(?:ed|s|ing)?)\s+(?:to\s+[a-z]+|[a-z]+ing)\s+"
+    r"(?:(?:nearly|almost|about|around|some|roughly|over|up\s+to|more\s+than|at\s+least|as\s+many\s+as|"
+    r"another|the|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: a permission or a schedule told after the figure ("Twelve ships have been authorised to sail", "300
+#: families are expected to leave"): what may or should happen, not a count of what did ("due to" may mean
+#: "because of", and "allowed to leave" often tells who did leave: both left out)
+_ALLOWED_AFTER_RE = re.compile(
+    r"^[^.;:!?,()]{0,40}?\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:now\s+|so\s+far\s+)?(?:been\s+)?"
+    r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]",
+    re.IGNORECASE,
+)
+#: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll alone
+_BOTH_HARMS_RE = re.compile(
+    r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
+    r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
+    re.IGNORECASE,
+)
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
 #: "38 of the 50 killed", "12 of them", "25 of the wounded": a share of a total the sentence gives, not the total
 _SHARE_OF_RE = re.compile(
@@ -285,7 +318,8 @@ _LOST_BY_RE = re.compile(
 _EVENT_RE = re.compile(
     r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
     r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
-    r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault))\b|"
+    r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault)|"
+    r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b|"
     r"\bthe\s+(?:killing|murder|execution|shooting)\s+of\b",
     re.IGNORECASE,
 )
@@ -331,10 +365,16 @@ def _baseline(text: str, start: int, end: int, counted: str) -> bool:
     return bool(_BASELINE_RE.search(after))
 
 
+#: a count of one day told as such: "killed in one day", "its deadliest day of the war"
+_ONE_DAY_RE = re.compile(r"\b(?:in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b", re.IGNORECASE)
+
+
 def _scope(text: str, start: int, end: int) -> str:
     """"event", "total" or "" for the figure at ``start``..``end`` of ``text`` (see :class:`Quantity`)."""
     s, e = _sentence_of(text, start, end)
     sentence = text[s:e]
+    if _ONE_DAY_RE.search(sentence):
+        return "event"  # "the deadliest day since the invasion began": the "since" dates the superlative
     total = bool(_TOTAL_RE.search(sentence))
     event = bool(_EVENT_RE.search(sentence))
     if total == event:
@@ -362,6 +402,23 @@ def _outcome_of_another_verb(kind: str, text: str, start: int, end: int) -> bool
         if stem(lw) == kind:
             return False
     return False
+
+
+_AND_BEFORE_RE = re.compile(r"\band\s+$", re.IGNORECASE)
+#: a predicate of its own after a figure: "... and 100,000 are still awaiting evacuation"
+_OWN_PREDICATE_RE = re.compile(
+    r"\s*(?:[a-z]+\s+){0,2}?(?:are|were|is|was|have|has|had|remain\w*|stay\w*|still)\b", re.IGNORECASE)
+
+
+def _own_predicate_after_and(text: str, start: int, end: int) -> bool:
+    """The figure opens a clause of its own after "and", whose predicate names no outcome: "21,000 civilians
+    have been killed and 100,000 are still awaiting evacuation" -- the 100,000 were not killed."""
+    if not _AND_BEFORE_RE.search(text[max(0, start - 8) : start]):
+        return False
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    if not _OWN_PREDICATE_RE.match(after):
+        return False
+    return not any(st in OUTCOMES for st in content_stems(after))
 
 
 def _under_split_total(figure: Figure, text: str, start: int, end: int) -> bool:
@@ -449,7 +506,7 @@ def quantity_of(
     kind = next((s for s in stems if s in OUTCOMES), "")
     if not kind and context is not None:
         kind = context_outcome(*context)
-        if kind and _outcome_of_another_verb(kind, *context):
+        if kind and (_outcome_of_another_verb(kind, *context) or _own_predicate_after_and(*context)):
             kind = ""
     losses_of = ""
     if context is not None and (not kind or kind in _LOSS_KINDS):
@@ -510,6 +567,8 @@ def quantity_of(
         m = _DEMONYM_RE.match(claimant.strip())
         if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()):
             subject, side = fold_subject(m.group(1)), m.group(1)
+    if context is not None and kind in ("kill", "wound", "injur") and _BOTH_HARMS_RE.match(context[0], context[2]):
+        kind = "casualty"  # "killed or injured": neither the dead alone nor the wounded alone
     if kind not in ("lost", "lose") or figure.kind == "count" and not measure:
         # a count lost is the dead ("lost 300 soldiers"); a share, a sum or a load lost is value, not lives
         kind = _KIND_FOLD.get(kind, kind)
@@ -529,7 +588,9 @@ def quantity_of(
     if context is not None:
         text, s, _e = context
         clause = _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
-        if _PLANNED_RE.search(clause):
+        after = _CLAUSE_END.split(text[_e : _e + 80])[0]
+        if _PLANNED_RE.search(clause) or _MODAL_BEFORE_RE.search(clause) or _BEGUN_RE.search(clause) or (
+                _ALLOWED_AFTER_RE.match(after)):
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Callable
 
-from desk.model import Entity, Figure, FigureStatement, PassageRef, Row
+from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
 from .diff import word_diff
@@ -95,9 +96,12 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
     seen: set[tuple[str, str, float, str, str, frozenset[str]]] = set()
     for outlet, refs in row.cells.items():
         for ref in refs:
-            for c in claims_of(ref):
+            claims = claims_of(ref)
+            for c in claims:
                 f = c.figure
                 s, e = ref.local(f.start, f.end)
+                if not f.qualifier:
+                    f = _converted_hedge(ref, f, s, claims)
                 quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
                 if quantity is not None and _counts_sources(ref, f):
                     quantity = None
@@ -117,6 +121,27 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                                               running=running, scope=scope)
                 out.append((stmt, claim))
     return out
+
+
+#: what may stand between a figure and the bracket holding the same amount in other units: its unit and
+#: closing quotes ("more than 1,000 square kilometres” (386 square miles)")
+_CONVERTED_GAP_RE = re.compile(r"[A-Za-z\s'’\"”.-]{0,40}\(\s*")
+
+
+def _converted_hedge(ref: PassageRef, f: Figure, s: int, claims: list[Claim]) -> Figure:
+    """A bare figure in brackets right after a hedged one gives the same amount in other units and carries
+    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres."""
+    text = ref.text
+    if s <= 0 or text[:s].rstrip()[-1:] != "(":
+        return f
+    for c in claims:
+        g = c.figure
+        if not g.qualifier or g.start >= f.start:
+            continue
+        _gs, ge = ref.local(g.start, g.end)
+        if 0 <= ge <= s and _CONVERTED_GAP_RE.fullmatch(text, ge, s):
+            return dataclasses.replace(f, qualifier=g.qualifier)
+    return f
 
 
 def _counts_sources(ref: PassageRef, f: Figure) -> bool:
