@@ -428,19 +428,51 @@ _NEED_WORDS = {
     "abs": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "rel": ("yesterday", "today", "tonight", "overnight", "night", "morning", "now", "current", "present"),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "ago": ("ago", "earlier", "before", "previously", "prior"),
+    "last": ("last", "past", "previous", "this"),
+    "first": ("first", "past", "last", "previous"),
+    "years": ("19", "20"),
+    "year": ("19", "20"),
 }
+#: a month name as a whole word, in lower case: both month kinds match only such a word (the name is
+#: preceded by a word start and followed by a non-letter in each of their branches)
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTH[3:-4].lower() + r")\b")
+_DIGIT = re.compile(r"\d")
 _ISO_NEED = re.compile(r"\d{4}-\d{2}")
 #: letters a case-insensitive pattern matches that str.lower() does not turn into ASCII
 _CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
-def _needed(kind: str, text: str, low: str) -> bool:
-    """Whether ``text`` may hold an expression of ``kind`` (``low`` is ``text.lower()``): never a false no."""
-    words = _NEED_WORDS.get(kind)
-    if words is None or any(c in text for c in _CASE_ODD):
+def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: list[bool] | None = None) -> bool:
+    """Whether ``text`` may hold an expression of ``kind`` (``low`` is ``text.lower()``): never a false no.
+
+    First a substring test of the words the kind cannot match without, then (most texts that pass
+    hold none of its expressions) the kind's own cheap pattern; a whole date ("abs") also needs a digit.
+    ``odd``: whether ``text`` holds a letter of :data:`_CASE_ODD` (worked out here when None);
+    ``months``: a one-item list remembering :data:`_MONTH_WORD`'s answer for the text (both month kinds ask it)."""
+    if odd is None:
+        odd = not text.isascii() and any(c in text for c in _CASE_ODD)
+    if odd:
         return _NEEDS[kind].search(text) is not None
-    # a word may start the expression: the full pattern decides
-    return any(w in low for w in words) or (kind == "abs" and _ISO_NEED.search(text) is not None)
+    for w in _NEED_WORDS[kind]:
+        if w in low:
+            break
+    else:
+        return kind == "abs" and _ISO_NEED.search(text) is not None
+    if kind == "abs" or kind == "month":
+        if months is None or not months:
+            found = _MONTH_WORD.search(low) is not None
+            if months is not None:
+                months.append(found)
+        else:
+            found = months[0]
+        if kind == "month":
+            return found
+        return _DIGIT.search(text) is not None and (found or _ISO_NEED.search(text) is not None)
+    if kind == "weekday":
+        return True  # the pattern itself is as cheap as its need once a weekday's name is there
+    return _NEEDS[kind].search(text) is not None
 
 
 #: kinds of expression that date a claim but not the passage around it (:func:`resolve_as_of` ``years``)
@@ -451,10 +483,12 @@ def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tup
     found: list[tuple[int, int, AsOf]] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
+    odd = not text.isascii() and any(c in text for c in _CASE_ODD)
+    months: list[bool] = []
     for kind, pattern in _PATTERNS:
         if not years and kind in _CLAIM_ONLY:
             continue
-        if not _needed(kind, text, low):
+        if not _needed(kind, text, low, odd, months):
             continue
         for m in pattern.finditer(text):
             s, e = m.span()

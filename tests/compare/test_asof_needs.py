@@ -20,6 +20,12 @@ SENTENCES = [
     "A ſeptember storm (an old spelling) closed the harbour.",
     "Nothing here names a day at all.",
     "The pumps now move 120 tonnes, CURRENTLY the most since March.",
+    "The mayor met 30 separatists near the market at 9 am.",
+    "Sales rose 5% on Tuesday, two weeks ago, against 2019-2020 levels.",
+    "Over the past three months the yard built 14 hulls in 2019.",
+    "Prices have been falling for days; today they fell again.",
+    "By 4 Dec. the port had shipped 2 million tonnes, up from 1.5 million in mid-November.",
+    "The Mondays of June were quiet, said the keeper of the lock.",
 ]
 
 
@@ -27,7 +33,7 @@ SENTENCES = [
 def test_candidates_are_those_of_the_plain_patterns(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     base = dt.date(2021, 6, 9)
     fast = asof._candidates(text, base)
-    monkeypatch.setattr(asof, "_needed", lambda kind, t, low: asof._NEEDS[kind].search(t) is not None)
+    monkeypatch.setattr(asof, "_needed", lambda kind, t, low, *rest: asof._NEEDS[kind].search(t) is not None)
     assert fast == asof._candidates(text, base)
 
 
@@ -37,6 +43,13 @@ def test_the_word_test_says_no_only_without_the_words() -> None:
     assert asof._needed("abs", "Counted by 2021-05-04.", "counted by 2021-05-04.")
     assert not asof._needed("rel", "The ferry sank.", "the ferry sank.")
     assert asof._needed("rel", "The ferry sank LAST NIGHT.", "the ferry sank last night.")
+    # a month's letters inside another word are no month; a whole date needs a digit
+    assert not asof._needed("month", "The mayor opened 3 markets.", "the mayor opened 3 markets.")
+    assert not asof._needed("abs", "Sold in June.", "sold in june.")
+    assert asof._needed("abs", "Sold on 4 June.", "sold on 4 june.")
+    # "today" and "days" name no weekday
+    assert not asof._needed("weekday", "For days, and today too.", "for days, and today too.")
+    assert asof._needed("weekday", "Sold on Tuesday.", "sold on tuesday.")
 
 
 def test_a_look_alike_letter_is_no_date_and_no_crash() -> None:
