@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -210,8 +211,18 @@ class Library:
     # -- lifecycle
 
     def close(self) -> None:
+        self.write_compare_features()
         self.backend.close()
         self.store.close()
+
+    def write_compare_features(self) -> None:
+        """Write what this process's comparisons owe the data directory's features file
+        (:mod:`desk.compare.stored`): a comparison returns without writing them, so that its caller
+        hands the answer over first, then calls this (the window's comparing child after each answer;
+        :meth:`close` and the next comparison write whatever is left)."""
+        stored = sys.modules.get("desk.compare.stored")  # nothing owed when no comparison ran
+        if stored is not None and isinstance(self.library_dir, Path):
+            stored.write_owed(self.library_dir)
 
     def __enter__(self) -> Library:
         return self

@@ -223,6 +223,7 @@ def _compare(
     separate_unknown_sources(refs)
     features = stored.for_library(library)
     if features is not None:
+        features.write_owed()  # what an earlier comparison left unwritten, before this one reads the file
         prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
@@ -261,7 +262,8 @@ def _compare(
         if value is not None and keep:
             owed.append((stored.row_digest(key), value))
     if features is not None:
-        features.write([*owed_features(), *owed])
+        # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
+        features.owe([*owed_features(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
