@@ -46,6 +46,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from .tokens import case_odd
+
 __all__ = ["AsOf", "dateline_date", "resolve_as_of"]
 
 
@@ -440,8 +442,6 @@ _NEED_WORDS = {
 _MONTH_WORD = re.compile(r"\b(?:" + _MONTH[3:-4].lower() + r")\b")
 _DIGIT = re.compile(r"\d")
 _ISO_NEED = re.compile(r"\d{4}-\d{2}")
-#: letters a case-insensitive pattern matches that str.lower() does not turn into ASCII
-_CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
 def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: list[bool] | None = None) -> bool:
@@ -449,10 +449,10 @@ def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: lis
 
     First a substring test of the words the kind cannot match without, then (most texts that pass
     hold none of its expressions) the kind's own cheap pattern; a whole date ("abs") also needs a digit.
-    ``odd``: whether ``text`` holds a letter of :data:`_CASE_ODD` (worked out here when None);
+    ``odd``: whether ``text`` holds a letter of :data:`desk.compare.tokens.CASE_ODD` (worked out here when None);
     ``months``: a one-item list remembering :data:`_MONTH_WORD`'s answer for the text (both month kinds ask it)."""
     if odd is None:
-        odd = not text.isascii() and any(c in text for c in _CASE_ODD)
+        odd = case_odd(text)
     if odd:
         return _NEEDS[kind].search(text) is not None
     for w in _NEED_WORDS[kind]:
@@ -483,7 +483,7 @@ def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tup
     found: list[tuple[int, int, AsOf]] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
-    odd = not text.isascii() and any(c in text for c in _CASE_ODD)
+    odd = case_odd(text)
     months: list[bool] = []
     for kind, pattern in _PATTERNS:
         if not years and kind in _CLAIM_ONLY:

@@ -68,6 +68,10 @@ _OF_PLACE_RE = re.compile(
 _OFFICIAL_RE = re.compile(
     rf"({_NAME})['’]s\s+(?:\w+\s+)?(?:mayor|governor|city\s+council|regional\s+administration|military\s+administration)\b"
 )
+#: words :data:`_OF_PLACE_RE` and :data:`_OFFICIAL_RE` cannot match without (one of each list, as written)
+_OF_PLACE_WORDS = ("city", "town", "village", "port", "province", "region", "oblast", "district", "settlement",
+                   "capital", "island", "mayor", "governor")
+_OFFICIAL_WORDS = ("mayor", "governor", "city", "regional", "military")
 #: capitalised words that never name a place
 _NOT_PLACE_TEXT = """the a an this that these those his her its their our my your mr mrs ms dr gen general president
     prime minister minister mayor governor king queen pope
@@ -137,7 +141,12 @@ def _words(name: str) -> list[str]:
 def _text_spans(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) of each place word the patterns find in ``text`` (cached: rows re-read sentences)."""
     out: list[tuple[int, str]] = []
-    found = [*_PLACE_RE.finditer(text), *_OF_PLACE_RE.finditer(text), *_OFFICIAL_RE.finditer(text)]
+    found = list(_PLACE_RE.finditer(text))
+    # the other two patterns are case-sensitive and need words few sentences hold: a substring test first
+    if "of" in text and any(w in text for w in _OF_PLACE_WORDS):
+        found.extend(_OF_PLACE_RE.finditer(text))
+    if ("'s" in text or "’s" in text) and any(w in text for w in _OFFICIAL_WORDS):
+        found.extend(_OFFICIAL_RE.finditer(text))
     for m in found:
         words = _words(m.group(1))
         if len(words) == 1 and words[0].lower().endswith(_DEMONYM_END) and len(m.group(1).split()) == 1:

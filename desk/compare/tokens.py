@@ -136,6 +136,18 @@ def _join_names(text: str, toks: list[Token]) -> list[Token]:
     return out
 
 
+#: letters outside ASCII that a case-insensitive pattern matches to an ASCII letter (long s, dotless i,
+#: dotted capital I, the kelvin sign): in a text without any of them, a case-blind match of a word
+#: is always in the text's lower case, so a substring test of it never says no wrongly
+CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
+
+
+def case_odd(text: str) -> bool:
+    """Whether ``text`` holds a letter of :data:`CASE_ODD` (a word test of its lower case may then miss a
+    case-blind match: run the pattern itself)."""
+    return not text.isascii() and any(c in text for c in CASE_ODD)
+
+
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
 
 

@@ -1,0 +1,69 @@
+"""The substring tests before costly patterns (penalty stances, places named by "of" and by their
+officials) never skip what the pattern itself would find."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.compare import grouping, places
+from desk.compare.tokens import case_odd
+
+STANCE_SENTENCES = [
+    ("The skipper faces up to 12 years in prison for the collision.", "threatened"),
+    ("The skipper FACED a possible 12-year term, the court heard.", "threatened"),
+    ("The skipper could get 4 months, his lawyer said.", "threatened"),
+    ("The skipper risks 4 weeks of detention.", "threatened"),
+    ("If convicted, the skipper loses his licence.", "threatened"),
+    ("The skipper was SENTENCED to nine years for the collision.", "imposed"),
+    ("The skipper was jailed  for six months.", "imposed"),
+    ("The skipper was imprisoned for 30 days.", "imposed"),
+    ("The skipper faced up to ten years but was sentenced to six years.", ""),
+    ("The skipper ris\u212as 5 years in jail.", "threatened"),  # a kelvin sign for the k
+    ("The skipper was \u017fentenced to 3 years.", "imposed"),  # a long s
+    ("The ferry sank with 40 passengers on board.", ""),
+    ("Officials said the day was calm and nobody faced the storm.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "stance"), STANCE_SENTENCES)
+def test_penalty_stance_is_the_patterns(text: str, stance: str) -> None:
+    grouping.penalty_stance.cache_clear()
+    got = grouping.penalty_stance(text)
+    assert got == stance
+    threatened = bool(grouping._THREATENED_RE.search(text))
+    imposed = bool(grouping._IMPOSED_RE.search(text))
+    plain = "" if threatened == imposed else ("threatened" if threatened else "imposed")
+    assert got == plain
+
+
+PLACE_SENTENCES = [
+    ("Boats left the port city of Varna at dawn.", "Varna"),
+    ("The mayor of Greyford said the ferry was late.", "Greyford"),
+    ("Greyford's mayor said the ferry was late.", "Greyford"),
+    ("Brentholm’s city  council met on the quay.", "Brentholm"),
+    ("Ashford's military administration closed the quay.", "Ashford"),
+    ("The governor of the Lakeland region said 40 boats sank.", "Lakeland"),
+    ("The ferry sank with 40 passengers near Brentholm.", "Brentholm"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), PLACE_SENTENCES)
+def test_place_spans_are_those_of_every_pattern(text: str, word: str) -> None:
+    places._text_spans.cache_clear()
+    got = places._text_spans(text)
+    assert word in [w for _, w in got]
+    found = [*places._PLACE_RE.finditer(text), *places._OF_PLACE_RE.finditer(text), *places._OFFICIAL_RE.finditer(text)]
+    plain = []
+    for m in found:
+        words = places._words(m.group(1))
+        if len(words) == 1 and words[0].lower().endswith(places._DEMONYM_END) and len(m.group(1).split()) == 1:
+            continue
+        plain.extend((m.start(1), w) for w in words)
+    assert got == tuple(plain)
+
+
+def test_case_odd_letters() -> None:
+    assert not case_odd("The ferry sank near Brentholm.")
+    assert not case_odd("Café owners in Zürich said so.")  # other letters outside ASCII are no concern
+    assert case_odd("The skipper ris\u212as 5 years.")
+    assert case_odd("The \u017fkipper")
