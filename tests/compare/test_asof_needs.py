@@ -34,7 +34,47 @@ def test_candidates_are_those_of_the_plain_patterns(text: str, monkeypatch: pyte
     base = dt.date(2021, 6, 9)
     fast = asof._candidates(text, base)
     monkeypatch.setattr(asof, "_needed", lambda kind, t, low, *rest: asof._NEEDS[kind].search(t) is not None)
+    monkeypatch.setattr(asof, "_near_months", lambda kind, pattern, t, *rest: pattern.finditer(t))
     assert fast == asof._candidates(text, base)
+
+
+MONTH_SENTENCES = [
+    "As of the beginning of March the ferry had carried 412 passengers.",
+    "By mid-March, and again in late  May, the harbour closed; on 24th of February 2021 it opened.",
+    "The toll stood at 40 as of   the end of - June, up from 12 in Feb. 3 reports.",
+    "Counts from Mar.5 and from March 5, 2021, and 5 March, differ from the start of April.",
+    "The mayor may march in May, the marine corps in early Sept. or by the end of October 2020.",
+    "x-y-z early mid late the end of as of in June 2020 by 3 July, 4 Aug and in December.",
+    "Sales rose 5% in Q3; by Dec 31 the yard had built 14 hulls since January 2019.",
+]
+
+
+@pytest.mark.parametrize("text", MONTH_SENTENCES)
+@pytest.mark.parametrize("kind", ["month", "abs"])
+def test_reading_around_month_names_finds_every_match(text: str, kind: str) -> None:
+    pattern = dict(asof._PATTERNS)[kind]
+    low = text.lower()
+    first = asof._MONTH_WORD.search(low)
+    assert first is not None
+    near = [(m.span(), m.groupdict()) for m in asof._near_months(kind, pattern, text, low, first.start())]
+    plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert near == plain
+    assert plain or kind == "abs"  # each sentence holds a month expression
+
+
+def test_the_month_sentences_hold_whole_dates() -> None:
+    pattern = dict(asof._PATTERNS)["abs"]
+    assert sum(1 for t in MONTH_SENTENCES if pattern.search(t)) >= 5
+
+
+def test_a_scan_starts_before_what_may_precede_a_month() -> None:
+    text = "Boats sailed, as of the beginning of March, to Varna."
+    at = text.index("March")
+    assert asof._scan_start(text, at, 5, False) == text.index(" as of")  # back to the comma
+    assert asof._scan_start(text, at, 2, False) == text.index(" beginning")
+    text = "On 24th of February the port opened."
+    assert asof._scan_start(text, text.index("February"), 6, True) == 0
+    assert asof._scan_start(text, text.index("February"), 6, False) == text.index("th of")  # a digit ends it
 
 
 def test_the_word_test_says_no_only_without_the_words() -> None:
