@@ -202,20 +202,27 @@ def clear_word_stems() -> None:
     stem.cache_clear()
 
 
+#: :data:`_TOKEN_RE` with only its words captured (a number's match gives "")
+_WORDS_ONLY_RE = re.compile(rf"{_NUMBER}|({_WORD})", re.UNICODE)
+
+
 def content_stems(text: str) -> list[str]:
     """The content words of ``text`` as stems, in order (duplicates kept)."""
+    words = _WORDS_ONLY_RE.findall(text)
+    if not words:
+        return []
     out: list[str] = []
     known = _WORD_STEMS
-    for number, word in _TOKEN_RE.findall(text):
-        if number:
-            continue
-        w = word.lower()
+    # one lower() for all the words (a word holds no blank; a number left "", skipped)
+    for w in " ".join(words).lower().split(" "):
         got = known.get(w)
         if got is None:
+            if not w:
+                continue
             got = _word_stems(w)
             if len(known) < _WORD_STEMS_SIZE:
                 known[w] = got
-        out.extend(got)
+        out += got
     return out
 
 

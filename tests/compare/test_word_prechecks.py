@@ -67,3 +67,25 @@ def test_case_odd_letters() -> None:
     assert not case_odd("Café owners in Zürich said so.")  # other letters outside ASCII are no concern
     assert case_odd("The skipper ris\u212as 5 years.")
     assert case_odd("The \u017fkipper")
+
+
+STEM_SENTENCES = [
+    "The ferry carried 1.2K passengers and 5 million tonnes, 40 per cent more than in 2020.",
+    "ΟΔΟΣ ΣΤΑΘΜΟΣ and İstanbul's Port-Authority said the US-supplied boats were seized.",
+    "Twelve wounded fishermen, 3 dead; the harbour master's deputy confirmed it.",
+    "",
+    "40 50 60",
+]
+
+
+@pytest.mark.parametrize("text", STEM_SENTENCES)
+def test_content_stems_are_those_of_each_word(text: str) -> None:
+    from desk.compare import tokens
+
+    plain: list[str] = []
+    for number, word in tokens._TOKEN_RE.findall(text):
+        if not number:
+            plain.extend(tokens._word_stems(word.lower()))
+    assert tokens.content_stems(text) == plain
+    if text.startswith("The ferry"):
+        assert "million" not in plain and "passenger" in plain  # a number's scale word is no content word
