@@ -221,13 +221,13 @@ def stem_numbers(stems: frozenset[str]) -> np.ndarray:
     the hash seed): use :func:`stem_ranks` where an order of stems decides a result."""
     with _STEM_LOCK:  # one number per stem, even when two threads compare at once
         table = _STEM_NUMBERS
-        out = []
-        for s in stems:
-            k = table.get(s)
-            if k is None:
-                k = table[s] = len(_STEM_NAMES)
-                _STEM_NAMES.append(s)
-            out.append(k)
+        get = table.get
+        out = [get(s) for s in stems]
+        if None in out:  # stems met for the first time, numbered in the set's order
+            for i, s in enumerate(stems):
+                if out[i] is None:
+                    out[i] = table[s] = len(_STEM_NAMES)
+                    _STEM_NAMES.append(s)
         return np.array(out, dtype=np.int64)
 
 

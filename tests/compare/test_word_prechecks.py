@@ -88,4 +88,21 @@ def test_content_stems_are_those_of_each_word(text: str) -> None:
             plain.extend(tokens._word_stems(word.lower()))
     assert tokens.content_stems(text) == plain
     if text.startswith("The ferry"):
-        assert "million" not in plain and "passenger" in plain  # a number's scale word is no content word
+        assert "million" not in plain  # a number's scale word is no content word
+        assert "passenger" in plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry left at dawn with twelve boats.", "Ferry, boats: none", "a-b c_d e.f g h i", "", "1 2 3 4 5 6 7",
+     "  Café owners in Zürich said so  "],
+)
+@pytest.mark.parametrize("n", [0, 1, 5, 6, 7])
+def test_has_words_counts_as_the_word_list(text: str, n: int) -> None:
+    from desk.compare import retrieve
+
+    for start, end in ((0, len(text)), (2, max(2, len(text) - 3))):
+        assert retrieve._has_words(text, start, end, n) == (len(retrieve._WORD_RE.findall(text, start, end)) >= n)
+    if text.startswith("The ferry"):
+        assert retrieve._has_words(text, 0, len(text), 6)
+        assert not retrieve._has_words(text, 0, len(text), 9)
