@@ -532,15 +532,26 @@ def _near_months(kind: str, pattern: re.Pattern[str], text: str, low: str, first
 _CLAIM_ONLY = frozenset({"years", "year"})
 
 
+#: the kinds a passage's own days are read from (:func:`resolve_as_of` ``years=False``): every kind but
+#: :data:`_CLAIM_ONLY`, which come last
+_PASSAGE_PATTERNS = [(k, p) for k, p in _PATTERNS if k not in _CLAIM_ONLY]
+_CLAIM_ONLY_PATTERNS = [(k, p) for k, p in _PATTERNS if k in _CLAIM_ONLY]
+assert _PATTERNS == _PASSAGE_PATTERNS + _CLAIM_ONLY_PATTERNS
+
+
 def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tuple[int, int, AsOf]]:
-    found: list[tuple[int, int, AsOf]] = []
-    taken: list[tuple[int, int]] = []
+    if years:
+        # the kinds are read in order, and the years come last: what the others found is the text's
+        # candidates without years, remembered when the text was a passage (its days, for grouping)
+        found = list(_candidates_cached(text, base, False))
+        taken = [(s, e) for s, e, _ in found]
+        patterns = _CLAIM_ONLY_PATTERNS
+    else:
+        found, taken, patterns = [], [], _PASSAGE_PATTERNS
     low = text.lower()
     odd = case_odd(text)
     months: list[int] = []
-    for kind, pattern in _PATTERNS:
-        if not years and kind in _CLAIM_ONLY:
-            continue
+    for kind, pattern in patterns:
         if not _needed(kind, text, low, odd, months):
             continue
         if odd or (kind != "month" and (kind != "abs" or _ISO_NEED.search(text) is not None)):

@@ -29,12 +29,54 @@ SENTENCES = [
 ]
 
 
+def _plain_candidates(text: str, base: dt.date, years: bool) -> list[tuple[int, int, asof.AsOf]]:
+    """Every pattern over the whole text, in order, each match kept unless it overlaps one kept before."""
+    found: list[tuple[int, int, asof.AsOf]] = []
+    for kind, pattern in asof._PATTERNS:
+        if not years and kind in asof._CLAIM_ONLY:
+            continue
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < b and a < e for a, b, _ in found):
+                continue
+            try:
+                got = asof._resolve(kind, m, base)
+            except (KeyError, ValueError):
+                continue
+            if got is not None:
+                found.append((s, e, got))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+@pytest.mark.parametrize("years", [False, True])
+def test_candidates_are_those_of_every_pattern(text: str, years: bool) -> None:
+    base = dt.date(2021, 6, 9)
+    asof._candidates_cached.cache_clear()
+    assert asof._candidates(text, base, years) == _plain_candidates(text, base, years)
+
+
+def test_candidates_with_years_add_the_years_to_the_passage_candidates() -> None:
+    text = "From 2014 to 2016, and again on 3 March, the harbour closed; in 2019 it reopened."
+    base = dt.date(2021, 6, 9)
+    asof._candidates_cached.cache_clear()
+    without = asof._candidates(text, base, False)
+    with_years = asof._candidates(text, base, True)
+    assert [c[:2] for c in without] == [(text.index("on 3 March"), text.index(",", text.index("on 3")))]
+    assert len(with_years) == 3
+    assert set(without) < set(with_years)
+
+
 @pytest.mark.parametrize("text", SENTENCES)
 def test_candidates_are_those_of_the_plain_patterns(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     base = dt.date(2021, 6, 9)
+    asof._candidates_cached.cache_clear()
     fast = asof._candidates(text, base)
     monkeypatch.setattr(asof, "_needed", lambda kind, t, low, *rest: asof._NEEDS[kind].search(t) is not None)
     monkeypatch.setattr(asof, "_near_months", lambda kind, pattern, t, *rest: pattern.finditer(t))
+    asof._candidates_cached.cache_clear()
     assert fast == asof._candidates(text, base)
 
 
