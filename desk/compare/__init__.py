@@ -488,6 +488,12 @@ def warm_up(library: Any) -> None:
     names.  For a long-lived process that compares later (the window's comparing child); what
     cannot be loaded now is left for the comparison, which reports it."""
     _settings()  # imports every module that makes a comparison
+    import importlib
+
+    # ... and what its first steps import on their first call: numpy's masked arrays (np.unique asks
+    # for them), the reading of stored figures and claimants (~15 ms of a first comparison)
+    for name in ("numpy.ma", "desk.extract.store"):
+        importlib.import_module(name)
     learned = getattr(library, "related_words", None)
     if learned is not None:
         learned()
