@@ -457,19 +457,24 @@ def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: lis
         odd = case_odd(text)
     if odd:
         return _NEEDS[kind].search(text) is not None
+    month_kind = kind == "abs" or kind == "month"
+    if month_kind and months:  # the other month kind looked already
+        found = months[0] >= 0
+        if kind == "month":
+            return found
+        return _DIGIT.search(text) is not None and (found or _ISO_NEED.search(text) is not None)
     for w in _NEED_WORDS[kind]:
         if w in low:
             break
     else:
+        if month_kind and months is not None:
+            months.append(-1)  # no month's letters at all
         return kind == "abs" and _ISO_NEED.search(text) is not None
-    if kind == "abs" or kind == "month":
-        if months is None or not months:
-            first = _MONTH_WORD.search(low)
-            if months is not None:
-                months.append(first.start() if first is not None else -1)
-            found = first is not None
-        else:
-            found = months[0] >= 0
+    if month_kind:
+        first = _MONTH_WORD.search(low)
+        if months is not None:
+            months.append(first.start() if first is not None else -1)
+        found = first is not None
         if kind == "month":
             return found
         return _DIGIT.search(text) is not None and (found or _ISO_NEED.search(text) is not None)

@@ -16,7 +16,7 @@ from desk.model import Claim, Figure, PassageRef
 
 from .places import place_key
 from .stored import FeatureFile, passage_key
-from .tokens import OUTCOMES, clear_word_stems, content_stems, stem
+from .tokens import OUTCOMES, clear_word_stems, content_stems, stem, stem_set
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -347,7 +347,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
         _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_ = cached
         return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_)
     text = _visible_text(ref)
-    stems = frozenset(content_stems(text))
+    stems = stem_set(text)
     norm = " ".join(_WORDS_RE.findall(text.lower()))
     facts: list[FactKey] = []
     claims = claims_of(ref)

@@ -226,6 +226,26 @@ def content_stems(text: str) -> list[str]:
     return out
 
 
+def stem_set(text: str) -> frozenset[str]:
+    """``frozenset(content_stems(text))`` without the list: each distinct word looked up once (a
+    passage's profile and the row order need the set only)."""
+    words = _WORDS_ONLY_RE.findall(text)
+    if not words:
+        return frozenset()
+    out: set[str] = set()
+    known = _WORD_STEMS
+    for w in set(" ".join(words).lower().split(" ")):
+        got = known.get(w)
+        if got is None:
+            if not w:
+                continue
+            got = _word_stems(w)
+            if len(known) < _WORD_STEMS_SIZE:
+                known[w] = got
+        out.update(got)
+    return frozenset(out)
+
+
 def counted_key(counted: str) -> frozenset[str]:
     """The stems of a figure's counted noun phrase, for "same counted thing" tests."""
     return frozenset(content_stems(counted))

@@ -87,6 +87,7 @@ def test_content_stems_are_those_of_each_word(text: str) -> None:
         if not number:
             plain.extend(tokens._word_stems(word.lower()))
     assert tokens.content_stems(text) == plain
+    assert tokens.stem_set(text) == frozenset(plain)
     if text.startswith("The ferry"):
         assert "million" not in plain  # a number's scale word is no content word
         assert "passenger" in plain
