@@ -107,3 +107,38 @@ def test_has_words_counts_as_the_word_list(text: str, n: int) -> None:
     if text.startswith("The ferry"):
         assert retrieve._has_words(text, 0, len(text), 6)
         assert not retrieve._has_words(text, 0, len(text), 9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boats sank near Brentholm and off the coast of Varna, in the eastern Lakeland region.",
+        "IN Greyford and AT the port of Ashford, TOWARDS Varna; from Kell, into Dunmore.",
+        "\u0131n Brentholm and \u0130N Greyford",  # a dotless i and a dotted capital I read as "in"
+        "Nothing here is a place: in fact, on time, at last.",
+    ],
+)
+def test_the_place_pattern_looks_ahead_without_losing_a_match(text: str) -> None:
+    import re
+
+    plain = re.compile(places._PLACE_RE.pattern.split(")", 1)[1])  # the pattern without its look-ahead
+    assert places._PLACE_RE.pattern.startswith("(?=[")
+    assert [m.span(1) for m in places._PLACE_RE.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+    if text.startswith(("Boats", "IN", "\u0131n")):
+        assert list(places._PLACE_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The council DENIED it and blamed the port.", "He refused; she confirmed; they invited \u0131nvestors.",
+     "Officials accused nobody.", "A quiet day at the quay.", "Responsibility was \u0130NVITED."],
+)
+def test_the_stance_test_looks_ahead_without_losing_a_verb(text: str) -> None:
+    import re
+
+    from desk.compare import frames
+
+    plain = re.compile(frames._ANY_STANCE_RE.pattern.split(")", 1)[1], re.IGNORECASE)
+    assert frames._ANY_STANCE_RE.pattern.startswith("(?=[")
+    assert bool(frames._ANY_STANCE_RE.search(text)) == bool(plain.search(text))
+    assert bool(plain.search(text)) == (text != "A quiet day at the quay.")
