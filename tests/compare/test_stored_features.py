@@ -113,6 +113,22 @@ def test_the_features_are_written_once_the_answer_is_out(folder: Path, profiled:
     assert _plain(again) == _plain(first)
 
 
+def test_the_next_comparison_writes_what_the_one_before_owes(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        n = len(profiled)
+        features = stored.for_library(lib)
+        assert features is not None
+        owed = len(features._owed)
+        assert owed >= n
+        compare_query(lib, "storm harbour")  # nobody wrote after the first: this one does, first
+        with sqlite3.connect(_features_file(data)) as conn:
+            assert conn.execute("SELECT count(*) FROM features").fetchone()[0] >= owed
+        assert len(features._owed) < owed + n  # what is owed never outgrows one comparison's worth
+
+
 def test_closing_the_library_writes_what_is_owed(folder: Path, profiled: list[str]) -> None:
     data = folder.parent / "data"
     with Library(folder, data_dir=data) as lib:
