@@ -222,7 +222,12 @@ class Library:
         :meth:`close` and the next comparison write whatever is left)."""
         stored = sys.modules.get("desk.compare.stored")  # nothing owed when no comparison ran
         if stored is not None and isinstance(self.library_dir, Path):
-            stored.write_owed(self.library_dir)
+            from desk.compare import collector_paused
+
+            # as when the comparison itself wrote them: no collector pass over what it left alive
+            # while some 20,000 entries are pickled
+            with collector_paused(set_aside=False):
+                stored.write_owed(self.library_dir)
 
     def __enter__(self) -> Library:
         return self

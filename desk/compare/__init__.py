@@ -136,14 +136,16 @@ _PAUSE: dict[str, Any] = {"depth": 0, "resume": False}
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(set_aside: bool = True) -> Iterator[None]:
     """Python's cyclic garbage collector held off while the body runs (threads may nest it).
 
     A comparison makes hundreds of thousands of small objects (profiles, passage references, rows)
     and holds most of them till it returns, so the collector's full passes, each walking every object
     of the process (the open library's too), found nothing to free and took a third of a warm
     comparison's time.  Reference counting still frees everything as usual; cycles made meanwhile
-    wait for the collector's next pass after the body.
+    wait for the collector's next pass after the body.  ``set_aside=False``: what the body leaves
+    alive is not moved out of the collector's generations (work that makes no comparison, such as
+    writing the features file after one: :meth:`desk.library.Library.write_compare_features`).
     """
     with _PAUSE_LOCK:
         if _PAUSE["depth"] == 0:
@@ -156,7 +158,8 @@ def collector_paused() -> Iterator[None]:
         with _PAUSE_LOCK:
             _PAUSE["depth"] -= 1
             if _PAUSE["depth"] == 0 and _PAUSE["resume"]:
-                _set_aside_survivors()
+                if set_aside:
+                    _set_aside_survivors()
                 gc.enable()
 
 

@@ -129,6 +129,29 @@ def test_the_next_comparison_writes_what_the_one_before_owes(folder: Path, profi
         assert len(features._owed) < owed + n  # what is owed never outgrows one comparison's worth
 
 
+def test_the_features_are_written_with_the_collector_held_off(
+    folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    original = stored.FeatureFile.write
+
+    def write(self: Any, items: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, items)
+
+    monkeypatch.setattr(stored.FeatureFile, "write", write)
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        assert gc.isenabled()
+        lib.write_compare_features()
+        assert seen == [False]  # held off while writing ...
+        assert gc.isenabled()  # ... and on again after
+
+
 def test_closing_the_library_writes_what_is_owed(folder: Path, profiled: list[str]) -> None:
     data = folder.parent / "data"
     with Library(folder, data_dir=data) as lib:
