@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -210,8 +211,23 @@ class Library:
     # -- lifecycle
 
     def close(self) -> None:
+        self.write_compare_features()
         self.backend.close()
         self.store.close()
+
+    def write_compare_features(self) -> None:
+        """Write what this process's comparisons owe the data directory's features file
+        (:mod:`desk.compare.stored`): a comparison returns without writing them, so that its caller
+        hands the answer over first, then calls this (the window's comparing child after each answer;
+        :meth:`close` and the next comparison write whatever is left)."""
+        stored = sys.modules.get("desk.compare.stored")  # nothing owed when no comparison ran
+        if stored is not None and isinstance(self.library_dir, Path):
+            from desk.compare import collector_paused
+
+            # as when the comparison itself wrote them: no collector pass over what it left alive
+            # while some 20,000 entries are pickled
+            with collector_paused(set_aside=False):
+                stored.write_owed(self.library_dir)
 
     def __enter__(self) -> Library:
         return self

@@ -136,14 +136,16 @@ _PAUSE: dict[str, Any] = {"depth": 0, "resume": False}
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(set_aside: bool = True) -> Iterator[None]:
     """Python's cyclic garbage collector held off while the body runs (threads may nest it).
 
     A comparison makes hundreds of thousands of small objects (profiles, passage references, rows)
     and holds most of them till it returns, so the collector's full passes, each walking every object
     of the process (the open library's too), found nothing to free and took a third of a warm
     comparison's time.  Reference counting still frees everything as usual; cycles made meanwhile
-    wait for the collector's next pass after the body.
+    wait for the collector's next pass after the body.  ``set_aside=False``: what the body leaves
+    alive is not moved out of the collector's generations (work that makes no comparison, such as
+    writing the features file after one: :meth:`desk.library.Library.write_compare_features`).
     """
     with _PAUSE_LOCK:
         if _PAUSE["depth"] == 0:
@@ -156,7 +158,8 @@ def collector_paused() -> Iterator[None]:
         with _PAUSE_LOCK:
             _PAUSE["depth"] -= 1
             if _PAUSE["depth"] == 0 and _PAUSE["resume"]:
-                _set_aside_survivors()
+                if set_aside:
+                    _set_aside_survivors()
                 gc.enable()
 
 
@@ -223,6 +226,7 @@ def _compare(
     separate_unknown_sources(refs)
     features = stored.for_library(library)
     if features is not None:
+        features.write_owed()  # what an earlier comparison left unwritten, before this one reads the file
         prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
@@ -261,7 +265,8 @@ def _compare(
         if value is not None and keep:
             owed.append((stored.row_digest(key), value))
     if features is not None:
-        features.write([*owed_features(), *owed])
+        # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
+        features.owe([*owed_features(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)
@@ -486,6 +491,12 @@ def warm_up(library: Any) -> None:
     names.  For a long-lived process that compares later (the window's comparing child); what
     cannot be loaded now is left for the comparison, which reports it."""
     _settings()  # imports every module that makes a comparison
+    import importlib
+
+    # ... and what its first steps import on their first call: numpy's masked arrays (np.unique asks
+    # for them), the reading of stored figures and claimants (~15 ms of a first comparison)
+    for name in ("numpy.ma", "desk.extract.store"):
+        importlib.import_module(name)
     learned = getattr(library, "related_words", None)
     if learned is not None:
         learned()

@@ -41,10 +41,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
+
+from .tokens import case_odd
 
 __all__ = ["AsOf", "dateline_date", "resolve_as_of"]
 
@@ -428,35 +431,142 @@ _NEED_WORDS = {
     "abs": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "month": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
     "rel": ("yesterday", "today", "tonight", "overnight", "night", "morning", "now", "current", "present"),
+    "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "ago": ("ago", "earlier", "before", "previously", "prior"),
+    "last": ("last", "past", "previous", "this"),
+    "first": ("first", "past", "last", "previous"),
+    "years": ("19", "20"),
+    "year": ("19", "20"),
 }
+#: a month name as a whole word, in lower case: both month kinds match only such a word (the name is
+#: preceded by a word start and followed by a non-letter in each of their branches)
+_MONTH_WORD = re.compile(r"\b(?:" + _MONTH[3:-4].lower() + r")\b")
+_DIGIT = re.compile(r"\d")
 _ISO_NEED = re.compile(r"\d{4}-\d{2}")
-#: letters a case-insensitive pattern matches that str.lower() does not turn into ASCII
-_CASE_ODD = ("\u017f", "\u0131", "\u0130", "\u212a")
 
 
-def _needed(kind: str, text: str, low: str) -> bool:
-    """Whether ``text`` may hold an expression of ``kind`` (``low`` is ``text.lower()``): never a false no."""
-    words = _NEED_WORDS.get(kind)
-    if words is None or any(c in text for c in _CASE_ODD):
+def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: list[int] | None = None) -> bool:
+    """Whether ``text`` may hold an expression of ``kind`` (``low`` is ``text.lower()``): never a false no.
+
+    First a substring test of the words the kind cannot match without, then (most texts that pass
+    hold none of its expressions) the kind's own cheap pattern; a whole date ("abs") also needs a digit.
+    ``odd``: whether ``text`` holds a letter of :data:`desk.compare.tokens.CASE_ODD` (worked out here when None);
+    ``months``: a one-item list remembering where :data:`_MONTH_WORD` first matches ``low`` (-1: nowhere),
+    for both month kinds and :func:`_near_months`."""
+    if odd is None:
+        odd = case_odd(text)
+    if odd:
         return _NEEDS[kind].search(text) is not None
-    # a word may start the expression: the full pattern decides
-    return any(w in low for w in words) or (kind == "abs" and _ISO_NEED.search(text) is not None)
+    month_kind = kind == "abs" or kind == "month"
+    if month_kind and months:  # the other month kind looked already
+        found = months[0] >= 0
+        if kind == "month":
+            return found
+        return _DIGIT.search(text) is not None and (found or _ISO_NEED.search(text) is not None)
+    for w in _NEED_WORDS[kind]:
+        if w in low:
+            break
+    else:
+        if month_kind and months is not None:
+            months.append(-1)  # no month's letters at all
+        return kind == "abs" and _ISO_NEED.search(text) is not None
+    if month_kind:
+        first = _MONTH_WORD.search(low)
+        if months is not None:
+            months.append(first.start() if first is not None else -1)
+        found = first is not None
+        if kind == "month":
+            return found
+        return _DIGIT.search(text) is not None and (found or _ISO_NEED.search(text) is not None)
+    if kind == "weekday":
+        return True  # the pattern itself is as cheap as its need once a weekday's name is there
+    return _NEEDS[kind].search(text) is not None
+
+
+#: runs of letters (and of digits, for a whole date) a month expression may hold before its month's
+#: name: the words of a preposition ("as of"), a part ("the beginning of") or a day ("24th of")
+_BEFORE_MONTH = {"month": 5, "abs": 6}
+
+
+def _scan_start(text: str, at: int, runs: int, digits: bool) -> int:
+    """How far back from a month's name starting at ``at`` a match holding that name may start: across
+    blanks and hyphens and at most ``runs`` runs of ASCII letters (and digits when ``digits``); any other
+    character ends what may come before a name."""
+    i = at
+    seen = 0
+    while i > 0:
+        c = text[i - 1]
+        if c == "-" or c.isspace():
+            i -= 1
+        elif c.isascii() and (c.isalpha() or (digits and c.isdigit())):
+            if seen == runs:
+                break
+            seen += 1
+            while i > 0 and text[i - 1].isascii() and (text[i - 1].isalpha() or (digits and text[i - 1].isdigit())):
+                i -= 1
+        else:
+            break
+    return i
+
+
+def _near_months(kind: str, pattern: re.Pattern[str], text: str, low: str, first: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for the two month kinds, read only around the month names.
+
+    Every match of theirs holds a whole month name (``first``: where the first starts in ``low``, the
+    lower case of a text without a letter of :data:`desk.compare.tokens.CASE_ODD`, so with the text's
+    offsets), after at most a preposition, a part and a day.  So no match starts before
+    :func:`_scan_start` of the next name, and a search from there finds the match a scan of the whole
+    text finds next (``search(text, pos)`` still sees the letters before ``pos`` for its word
+    boundaries; the matches are never empty).  The month patterns are the costliest of all, and most
+    texts name a month once, late."""
+    runs = _BEFORE_MONTH[kind]
+    digits = kind == "abs"
+    pos = 0
+    at = first
+    while at >= 0:
+        m = pattern.search(text, max(pos, _scan_start(text, at, runs, digits)))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+        nxt = _MONTH_WORD.search(low, pos)
+        at = nxt.start() if nxt is not None else -1
 
 
 #: kinds of expression that date a claim but not the passage around it (:func:`resolve_as_of` ``years``)
 _CLAIM_ONLY = frozenset({"years", "year"})
 
 
+#: the kinds a passage's own days are read from (:func:`resolve_as_of` ``years=False``): every kind but
+#: :data:`_CLAIM_ONLY`, which come last
+_PASSAGE_PATTERNS = [(k, p) for k, p in _PATTERNS if k not in _CLAIM_ONLY]
+_CLAIM_ONLY_PATTERNS = [(k, p) for k, p in _PATTERNS if k in _CLAIM_ONLY]
+assert _PATTERNS == _PASSAGE_PATTERNS + _CLAIM_ONLY_PATTERNS
+
+
 def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tuple[int, int, AsOf]]:
-    found: list[tuple[int, int, AsOf]] = []
-    taken: list[tuple[int, int]] = []
+    if years:
+        # the kinds are read in order, and the years come last: what the others found is the text's
+        # candidates without years, remembered when the text was a passage (its days, for grouping)
+        found = list(_candidates_cached(text, base, False))
+        taken = [(s, e) for s, e, _ in found]
+        patterns = _CLAIM_ONLY_PATTERNS
+    else:
+        found, taken, patterns = [], [], _PASSAGE_PATTERNS
     low = text.lower()
-    for kind, pattern in _PATTERNS:
-        if not years and kind in _CLAIM_ONLY:
+    odd = case_odd(text)
+    months: list[int] = []
+    for kind, pattern in patterns:
+        if not _needed(kind, text, low, odd, months):
             continue
-        if not _needed(kind, text, low):
-            continue
-        for m in pattern.finditer(text):
+        if odd or (kind != "month" and (kind != "abs" or _ISO_NEED.search(text) is not None)):
+            matches: Iterable[re.Match[str]] = pattern.finditer(text)
+        else:
+            if not months:
+                first = _MONTH_WORD.search(low)
+                months.append(first.start() if first is not None else -1)
+            matches = _near_months(kind, pattern, text, low, months[0])
+        for m in matches:
             s, e = m.span()
             # skip the optional leading blank of an empty preposition group
             while s < e and text[s].isspace():

@@ -30,7 +30,11 @@ _STANCES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: the stems every stance verb starts with: a sentence without any of them takes no stance, and needs
 #: no more reading (a few literal prefixes: much cheaper to look for than the verbs' patterns)
-_ANY_STANCE_RE = re.compile(r"\b(?:den|reject|rul|refus|blam|accus|confirm|invit|responsib)", re.IGNORECASE)
+#: (a look at the next letter first, for the letters those stems start with, case-blind, lets the scan
+#: skip every other position quickly: the same answers in a third less time)
+_ANY_STANCE_RE = re.compile(
+    r"(?=[DdRrBbAaCcIi\u0130\u0131])\b(?:den|reject|rul|refus|blam|accus|confirm|invit|responsib)", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=1 << 17)

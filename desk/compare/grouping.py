@@ -34,6 +34,7 @@ from .joining import (
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
 from .scope import at_least, grouping_scope, remembered
+from .tokens import case_odd
 
 #: stems found in more than this share of the candidates say nothing about a fact
 COMMON_SHARE = 0.7
@@ -785,8 +786,20 @@ def penalty_stance(text: str) -> str:
     as many as :data:`desk.compare.profile._CACHE_SIZE` needs (a session's round of queries meets
     ~67,000 sentences: a smaller LRU misses every time).
     """
-    threatened = bool(_THREATENED_RE.search(text))
-    imposed = bool(_IMPOSED_RE.search(text))
+    if case_odd(text):
+        threatened = bool(_THREATENED_RE.search(text))
+        imposed = bool(_IMPOSED_RE.search(text))
+    else:
+        # most sentences hold none of the words either pattern needs: a substring test of their lower case
+        low = text.lower()
+        term = "year" in low or "month" in low or "week" in low or "day" in low
+        threatened = bool(
+            ((term and ("fac" in low or "get" in low or "risk" in low)) or "convicted" in low or "guilty" in low)
+            and _THREATENED_RE.search(text)
+        )
+        imposed = bool(
+            term and ("sentenced" in low or "jailed" in low or "imprisoned" in low) and _IMPOSED_RE.search(text)
+        )
     if threatened == imposed:
         return ""
     return "threatened" if threatened else "imposed"

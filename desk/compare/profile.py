@@ -16,7 +16,7 @@ from desk.model import Claim, Figure, PassageRef
 
 from .places import place_key
 from .stored import FeatureFile, passage_key
-from .tokens import OUTCOMES, clear_word_stems, content_stems, stem
+from .tokens import OUTCOMES, clear_word_stems, content_stems, stem, stem_set
 
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -221,13 +221,13 @@ def stem_numbers(stems: frozenset[str]) -> np.ndarray:
     the hash seed): use :func:`stem_ranks` where an order of stems decides a result."""
     with _STEM_LOCK:  # one number per stem, even when two threads compare at once
         table = _STEM_NUMBERS
-        out = []
-        for s in stems:
-            k = table.get(s)
-            if k is None:
-                k = table[s] = len(_STEM_NAMES)
-                _STEM_NAMES.append(s)
-            out.append(k)
+        get = table.get
+        out = [get(s) for s in stems]
+        if None in out:  # stems met for the first time, numbered in the set's order
+            for i, s in enumerate(stems):
+                if out[i] is None:
+                    out[i] = table[s] = len(_STEM_NAMES)
+                    _STEM_NAMES.append(s)
         return np.array(out, dtype=np.int64)
 
 
@@ -347,7 +347,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
         _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_ = cached
         return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_)
     text = _visible_text(ref)
-    stems = frozenset(content_stems(text))
+    stems = stem_set(text)
     norm = " ".join(_WORDS_RE.findall(text.lower()))
     facts: list[FactKey] = []
     claims = claims_of(ref)

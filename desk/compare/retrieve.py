@@ -231,13 +231,27 @@ def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int,
     found = tuple(
         (s, e)
         for s, e in sentences(text, start, end, single_quotes=False)
-        if len(_WORD_RE.findall(text, s, e)) >= MIN_WORDS and not _in_boilerplate(article, s, e)
+        if _has_words(text, s, e, MIN_WORDS) and not _in_boilerplate(article, s, e)
     )
     with _SENTENCES_LOCK:
         _SENTENCES[key] = found
         if len(_SENTENCES) > _SENTENCES_SIZE:
             _SENTENCES.popitem(last=False)
     return found
+
+
+_RUNS_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds ``n`` words (runs of :data:`_WORD_RE`) or more: one search for
+    ``n`` runs with what separates them, not a list of every word."""
+    if n <= 0:
+        return True
+    pattern = _RUNS_RE.get(n)
+    if pattern is None:
+        pattern = _RUNS_RE[n] = re.compile(r"\w+(?:\W+\w+){" + str(n - 1) + "}")
+    return pattern.search(text, start, end) is not None
 
 
 def clear_cache() -> None:

@@ -159,6 +159,25 @@ class FeatureFile:
         self._key = key
         self._checked = False
         self._broken = False
+        #: entries owed to the file (:meth:`owe`), written by :meth:`write_owed`
+        self._owed: list[tuple[bytes, Any]] = []
+        self._owed_lock = threading.Lock()
+
+    def owe(self, items: Iterable[tuple[bytes, Any]]) -> None:
+        """Keep entries for the next :meth:`write_owed`: a comparison's answer goes out first, and the
+        pickling, signing and writing (some 40 ms a cold comparison on ukraine-media) wait till then.
+        The values are pickled when written: nothing may change them meanwhile (a comparison's caller
+        gets rows that share no mutable object with them but the statements and word differences,
+        which no caller changes)."""
+        with self._owed_lock:
+            self._owed.extend(items)
+
+    def write_owed(self) -> None:
+        """Write what :meth:`owe` kept (one transaction); nothing when nothing is owed."""
+        with self._owed_lock:
+            items, self._owed = self._owed, []
+        if items:
+            self.write(items)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=0.5, isolation_level=None)
@@ -321,6 +340,16 @@ def for_library(library: Any) -> FeatureFile | None:
                 return None
             found = _FILES[str(path)] = FeatureFile(path, key)
         return found
+
+
+def write_owed(folder: Path) -> None:
+    """Write what comparisons owe the features file of the data directory ``folder`` (:meth:`FeatureFile.owe`),
+    once their answers went out (:meth:`desk.library.Library.write_compare_features`); nothing when this
+    process never opened that file."""
+    with _LOCK:
+        found = _FILES.get(str(folder / FILE_NAME))
+    if found is not None:
+        found.write_owed()
 
 
 def forget_files() -> None:

@@ -162,6 +162,8 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 send_answer(events, answer, times)
             except (pickle.PicklingError, TypeError, AttributeError):  # a value that cannot cross: a bug
                 events.send(("crashed", rid, traceback.format_exc()))
+            if method == "compare":
+                _write_features(lib)
             with lock:
                 cancelled.discard(rid)
     finally:
@@ -180,6 +182,15 @@ def _warm_up(lib: Any) -> None:
         lib.warm_up()
     except Exception:  # noqa: BLE001 - the first call loads it again and reports what is wrong
         log.exception("warming up the comparing child failed")
+
+
+def _write_features(lib: Any) -> None:
+    """Once a comparison's answer is out: write what it owes the features file
+    (:meth:`desk.library.Library.write_compare_features`), so that the window paints it sooner."""
+    try:
+        lib.write_compare_features()
+    except Exception:  # noqa: BLE001 - the features are only ever recomputed; the next comparison writes them
+        log.exception("writing the comparing child's features file failed")
 
 
 def _warm_search(lib: Any) -> None:

@@ -327,7 +327,15 @@ def test_warming_up_loads_the_compare_modules_the_related_words_and_the_alias_na
     warm_up(Library())
     assert asked == ["related", "aliases"]
     assert {"desk.compare.asof", "desk.compare.statements", "desk.compare.disagree"} <= set(sys.modules)
-    warm_up(object())  # a library without either: the modules only
+    warm_up(object())
+    # ... and what a first comparison would import on its first steps (in a process of its own: these
+    # tests' process may have imported them already)
+    import subprocess
+
+    code = "import sys; from desk.compare import warm_up; warm_up(object()); " \
+           "print('numpy.ma' in sys.modules, 'desk.extract.store' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True"]  # a library without either: the modules only
 
 
 def test_the_remembered_canon_answers_as_the_book_and_each_name_is_read_once(monkeypatch: Any) -> None:

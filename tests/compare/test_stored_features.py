@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,10 @@ def _features_file(data: Path) -> Path:
 
 
 def _new_process() -> None:
-    """What a new process starts with: nothing in memory (the file stays)."""
+    """What a new process starts with: nothing in memory (the file stays, with what the process before
+    wrote once its answers were out: :meth:`desk.library.Library.write_compare_features`, or its ``close``)."""
+    for f in list(stored._FILES.values()):
+        f.write_owed()
     clear_cache()
     stored.forget_files()
 
@@ -83,6 +87,79 @@ def test_a_new_process_reads_the_features_an_earlier_one_wrote(folder: Path, pro
     assert _plain(again) == _plain(first)
     assert _features_file(data).is_relative_to(data)
     assert not list(folder.rglob("*.sqlite*"))  # never in the article folder
+
+
+def test_the_features_are_written_once_the_answer_is_out(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        n = len(profiled)
+        assert n >= 3
+        with sqlite3.connect(_features_file(data)) as conn:
+            assert conn.execute("SELECT count(*) FROM features").fetchone()[0] == 0  # owed, not written yet
+        lib.write_compare_features()
+        with sqlite3.connect(_features_file(data)) as conn:
+            written = conn.execute("SELECT count(*) FROM features").fetchone()[0]
+        assert written >= n  # each profiled passage, and the rows described
+        lib.write_compare_features()  # nothing owed any more: nothing written twice
+        with sqlite3.connect(_features_file(data)) as conn:
+            assert conn.execute("SELECT count(*) FROM features").fetchone()[0] == written
+        clear_cache()
+        stored.forget_files()
+        profiled.clear()
+        again = compare_query(lib, "ferry passengers")
+    assert profiled == []  # all read from the file
+    assert _plain(again) == _plain(first)
+
+
+def test_the_next_comparison_writes_what_the_one_before_owes(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        n = len(profiled)
+        features = stored.for_library(lib)
+        assert features is not None
+        owed = len(features._owed)
+        assert owed >= n
+        compare_query(lib, "storm harbour")  # nobody wrote after the first: this one does, first
+        with sqlite3.connect(_features_file(data)) as conn:
+            assert conn.execute("SELECT count(*) FROM features").fetchone()[0] >= owed
+        assert len(features._owed) < owed + n  # what is owed never outgrows one comparison's worth
+
+
+def test_the_features_are_written_with_the_collector_held_off(
+    folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+    original = stored.FeatureFile.write
+
+    def write(self: Any, items: Any) -> None:
+        seen.append(gc.isenabled())
+        original(self, items)
+
+    monkeypatch.setattr(stored.FeatureFile, "write", write)
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+        assert gc.isenabled()
+        lib.write_compare_features()
+        assert seen == [False]  # held off while writing ...
+        assert gc.isenabled()  # ... and on again after
+
+
+def test_closing_the_library_writes_what_is_owed(folder: Path, profiled: list[str]) -> None:
+    data = folder.parent / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        compare_query(lib, "ferry passengers")
+    n = len(profiled)
+    with sqlite3.connect(_features_file(data)) as conn:
+        assert conn.execute("SELECT count(*) FROM features").fetchone()[0] >= n
 
 
 def test_a_changed_article_is_profiled_again(folder: Path, profiled: list[str]) -> None:
@@ -179,13 +256,12 @@ def test_a_damaged_file_is_set_aside_without_a_traceback(
 
 
 def test_a_damaged_entry_is_profiled_again(folder: Path, profiled: list[str]) -> None:
-    import sqlite3
-
     data = folder.parent / "data"
     with Library(folder, data_dir=data) as lib:
         lib.update(extract=True)
         first = compare_query(lib, "ferry passengers")
         n = len(profiled)
+        lib.write_compare_features()
         with sqlite3.connect(_features_file(data)) as conn:
             conn.execute("UPDATE features SET value = x'00ff'")
         _new_process()
