@@ -219,11 +219,17 @@ def content_stems(text: str) -> list[str]:
         if got is None:
             if not w:
                 continue
-            got = _word_stems(w)
-            if len(known) < _WORD_STEMS_SIZE:
-                known[w] = got
+            got = _learn_stems(w)
         out += got
     return out
+
+
+def _learn_stems(w: str) -> tuple[str, ...]:
+    """The stems of a word not looked up before, remembered while :data:`_WORD_STEMS` has room."""
+    got = _word_stems(w)
+    if len(_WORD_STEMS) < _WORD_STEMS_SIZE:
+        _WORD_STEMS[w] = got
+    return got
 
 
 def stem_set(text: str) -> frozenset[str]:
@@ -239,9 +245,7 @@ def stem_set(text: str) -> frozenset[str]:
         if got is None:
             if not w:
                 continue
-            got = _word_stems(w)
-            if len(known) < _WORD_STEMS_SIZE:
-                known[w] = got
+            got = _learn_stems(w)
         out.update(got)
     return frozenset(out)
 
