@@ -117,8 +117,10 @@ def test_a_person_after_another_role_is_not_the_office_holder(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "The pier was shut. 'The town that loses the most from this 40 ferry cut is Dunmore,' Kirby said.",
-        "The pier was shut. ‘The town that loses the most from this 40 ferry cut is Dunmore,’ Kirby said.",
+        "The pier was shut. 'The town that loses the most from this 40 ferry cut is Dunmore,' Kirby said in a call "
+        "with reporters.",
+        "The pier was shut. ‘The town that loses the most from this 40 ferry cut is Dunmore,’ Kirby said in a call "
+        "with reporters.",
     ],
 )
 def test_a_single_quoted_sentence_belongs_to_its_speech_tag(text: str) -> None:
