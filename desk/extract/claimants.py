@@ -310,11 +310,20 @@ def _source_tokens(subj: Token) -> list[Token]:
     return toks or [doc[ids[0]]]
 
 
+_PERSON_ROLES = {
+    "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
+    "head", "leader", "commander", "prosecutor",
+}
+#: offices a person holds one of at a time, as their title says: "the mayor" is not "Senator Roe"
+_OFFICES = {
+    "president", "mayor", "governor", "minister", "prosecutor", "senator", "chancellor", "ambassador",
+    "judge", "premier", "congressman", "congresswoman", "general", "admiral", "colonel", "bishop", "speaker",
+}
+
+
 #: nouns for a person, whose named holder an apposition may be: "the spokesman of the minister, Ann Roe"
-_PERSON_NOUNS = frozenset({
-    "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief", "head",
-    "leader", "commander", "prosecutor", "senator", "chancellor", "ambassador", "envoy", "judge", "premier",
-    "general", "official", "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "secretary",
+_PERSON_NOUNS = frozenset(_PERSON_ROLES | _OFFICES | {
+    "envoy", "official", "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "secretary",
     "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
 })
 
@@ -1674,7 +1683,6 @@ class _Job:
         self.text = text
         self.every = every  # (stance verbs are read only when every source is wanted)
         self.quotes = _Quotes(text)
-        self.roles: list[tuple[int, str]] = []  # unnamed people as subjects, for "he" and "she"
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
         self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
@@ -1840,11 +1848,11 @@ class _Job:
         ]
 
     def finish(self) -> tuple[list[Attribution], list[int | None], list[Entity]]:
-        cues_by_sent, entities, subjects = self._gather_cues()
+        cues_by_sent, entities, subjects, roles = self._gather_cues()
         ent_iter = sorted(entities, key=lambda x: x.start)
         gender = genders(self.text, [(e.start, e.end) for e in ent_iter if _maybe_person(e)])
         places = _place_names(self.text, entities)
-        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender, places, sorted(self.roles), self.text))
+        story = _Discourse(self.text, ent_iter, _People(sorted(subjects), gender, places, sorted(roles), self.text))
         # resolve names in text order: pronouns and "the official" look back
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
@@ -1853,13 +1861,18 @@ class _Job:
         attributions, fig_attr = self._attributions(cues_by_sent, fig_cue)
         return attributions, fig_attr, entities
 
-    def _gather_cues(self) -> tuple[dict[int, list[_Cue]], list[Entity], list[tuple[int, str]]]:
-        """Cues per sentence in text order (parsed, headline and label cues), the entities, and the named subjects."""
+    def _gather_cues(
+        self,
+    ) -> tuple[dict[int, list[_Cue]], list[Entity], list[tuple[int, str]], list[tuple[int, str]]]:
+        """Cues per sentence in text order (parsed, headline and label cues), the entities, the named subjects,
+        and the people named by role alone as subjects."""
         sents, docs = self.sents, self.docs
         cues_by_sent: dict[int, list[_Cue]] = {}
         entities: list[Entity] = []
         #: people named as the subject of a sentence: "he" and "she" may point to them
         subjects: list[tuple[int, str]] = []
+        #: people named by role alone as a subject ("The deputy mayor was unable ..."): "he" may not skip them
+        roles: list[tuple[int, str]] = []
         for i in sorted(docs):
             off = sents[i][0]
             doc = docs[i]
@@ -1873,7 +1886,7 @@ class _Job:
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
                         subjects.append((off + ent.start_char, canonical_name(ent.text)))
-            self.roles.extend((off + t.idx, role) for t, role in _unnamed_role_subjects(doc))
+            roles.extend((off + t.idx, role) for t, role in _unnamed_role_subjects(doc))
         if self.every:
             self._unlist_quoted(cues_by_sent)
         for i, c in self.headline_cue.items():
@@ -1885,7 +1898,7 @@ class _Job:
                 if lc.kind == "after" or not any(h.source[0] <= lc.source[0] < h.source[1] for h in have)
             )
             have.sort(key=lambda c: c.source[0])
-        return cues_by_sent, entities, subjects
+        return cues_by_sent, entities, subjects, roles
 
     def _unlist_quoted(self, cues_by_sent: dict[int, list[_Cue]]) -> None:
         """A speaker inside a quotation is the quoted person's words, not the article's attribution."""
@@ -2570,17 +2583,6 @@ def _quoted_cue(
     return None
 
 
-_PERSON_ROLES = {
-    "president", "mayor", "governor", "minister", "spokesperson", "spokesman", "spokeswoman", "chief",
-    "head", "leader", "commander", "prosecutor",
-}
-#: offices a person holds one of at a time, as their title says: "the mayor" is not "Senator Roe"
-_OFFICES = {
-    "president", "mayor", "governor", "minister", "prosecutor", "senator", "chancellor", "ambassador",
-    "judge", "premier", "congressman", "congresswoman", "general", "admiral", "colonel", "bishop", "speaker",
-}
-
-
 def _named_with_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
     """Was ``person`` named with an office, and never with ``role`` ("deputy mayor", "president")?
 
@@ -2589,17 +2591,12 @@ def _named_with_other_office(role_map: dict[str, str], person: str, role: str) -
     titles = [k for k, v in role_map.items() if v == person]
     if not titles or not any(w in _OFFICES for t in titles for w in t.split()):
         return False
-    return not any(t == role or t.split()[-1] == role or t.endswith(" " + role) for t in titles)
+    return not any(t == role or t.endswith(" " + role) for t in titles)
 
 
 def _holds_other_office(role_map: dict[str, str], person: str, role: str) -> bool:
-    """Was ``person`` named with an office other than ``role`` (and never with ``role``)?"""
-    if role not in _OFFICES:
-        return False
-    titles = [k.split() for k, v in role_map.items() if v == person]
-    if not titles or any(role in t for t in titles):
-        return False
-    return any(w in _OFFICES for t in titles for w in t)
+    """Was ``person`` named with an office other than the office ``role`` (and never with ``role``)?"""
+    return role in _OFFICES and _named_with_other_office(role_map, person, role)
 
 
 #: singular roles a text may take up with "they" (the person is not named, so no gender is given)
