@@ -10,18 +10,22 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from desk.compare.places import place_spans, place_words, places_near
 from desk.compare.statements import figure_label
+from desk.compare.tokens import stem_set
 from desk.errors import Cancelled
 from desk.extract.sentences import sentences
 from desk.model import CancelCheck, Figure, PassageRef, Progress, Row
 
 from .model import Series, Timeline, TimelinePoint, anchor
 from .sources import (
+    EVENT_TOLL_MAX,
     GROWTH_GAP_DAYS,
+    TOLL_GAP_DAYS,
+    TOLL_KINDS,
     ClaimFact,
     Quantity,
     Verdict,
@@ -108,7 +112,7 @@ def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> 
 
     A point is growth when it is larger than a figure of the same quantity
     whose time lies wholly before it, further than the comparison's growth
-    gap: a growing count is never flagged for growing.
+    gap (its toll gap for tolls): a growing count is never flagged for growing.
     """
     for a, b in verdict.clashes:
         pa, pb = points[a.key], points[b.key]
@@ -119,7 +123,9 @@ def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> 
         p.conflicts = list(dict.fromkeys(p.conflicts))
     if not series.cumulative:
         return
-    slack = (GROWTH_GAP_DAYS + 1) // 2
+    # tolls are counted again within days (as compare rows judge them); other counts a week apart
+    gap = TOLL_GAP_DAYS if verdict.quantity.kind in TOLL_KINDS else GROWTH_GAP_DAYS
+    slack = (gap + 1) // 2
     for p in series.points:
         p.growth = any(
             q.as_of.before(p.as_of) and not q.as_of.overlaps(p.as_of, slack_days=slack)
@@ -162,16 +168,17 @@ def build_series(
     where = [_places_of(p, f, passage_places.get(p.key, {})) for _, p, f in items]
     facts = [
         ClaimFact.from_figure(f, p.claimant, q, p.as_of, p.outlet, key=i, places=frozenset(where[i]),
-                              running=_running(p))
+                              running=_running(p), document=p.article_id)
         for i, (q, p, f) in enumerate(items)
     ]
+    related = _same_event(points)
     out: list[Series] = []
     named: list[tuple[Series, Quantity, str, str]] = []  # series, quantity, label, place name
     # the comparison's own grouping of matching quantities, then one series per place of each
     for group in verdicts(facts):
         for place, claims in _by_place(group.claims, where):
             # judged again within the place: another place's toll never marks this series
-            for v in verdicts(claims):
+            for v in verdicts(claims, related):
                 pts = sorted((points[c.key] for c in v.claims), key=_order_key)
                 s = Series(key=quantity_key(v.quantity) + (f"@{place[0]}" if place else ""), label="",
                            points=pts, cumulative=cumulative(v.quantity))
@@ -181,6 +188,52 @@ def build_series(
     _name_lanes(named)
     out.sort(key=lambda s: (-len(s.points), s.label.casefold()))
     return out
+
+
+#: a word names an event for :func:`_same_event` when at most this share of the timeline's points'
+#: sentences use it (and at most :data:`EVENT_WORD_MIN_DOCS` of them, whichever is more)
+EVENT_WORD_SHARE = 0.02
+EVENT_WORD_MIN_DOCS = 3
+#: a place both sentences name ties them to one event when at most this share of the points name it
+#: (a town, a port; not the country the whole folder is about)
+EVENT_PLACE_SHARE = 0.10
+
+
+def _own_words(p: TimelinePoint) -> frozenset[str]:
+    """The content stems of a point's sentence, less the words of its figure and what it counts."""
+    return stem_set(p.sentence) - stem_set(f"{p.figure} {p.counted}")
+
+
+def _same_event(points: Sequence[TimelinePoint]) -> Callable[[ClaimFact, ClaimFact], bool]:
+    """Whether two claims of one quantity tell of one thing, so that their figures may clash.
+
+    A lane gathers every claim of a quantity in the folder: "people killed" holds the tolls of many
+    attacks, "tonnes" many loads and harvests.  Two of them can disagree only when they count one
+    thing: a running total of a side's losses ("Russian soldiers killed", at least
+    :data:`EVENT_TOLL_MAX`) is one count for the whole war; any other pair must name one place in
+    both sentences that few of the timeline's sentences name (:data:`EVENT_PLACE_SHARE`), or share a
+    word that fewer still use (:data:`EVENT_WORD_SHARE`: the ship, the prison, the bridge).  Compare
+    rows need no such test: a row is one fact already.
+    """
+    words = [_own_words(p) for p in points]
+    places = [frozenset(k for k, _ in place_words(p.sentence)) for p in points]
+    df: Counter[str] = Counter(w for ws in words for w in ws)
+    place_df: Counter[str] = Counter(k for ks in places for k in ks)
+    rare_word = max(EVENT_WORD_MIN_DOCS, int(EVENT_WORD_SHARE * len(points)))
+    rare_place = max(EVENT_WORD_MIN_DOCS, int(EVENT_PLACE_SHARE * len(points)))
+
+    def war_total(c: ClaimFact) -> bool:
+        q = c.quantity
+        return bool(q.subject) and q.kind in TOLL_KINDS and c.value >= EVENT_TOLL_MAX and q.scope != "event"
+
+    def related(a: ClaimFact, b: ClaimFact) -> bool:
+        if war_total(a) and war_total(b):
+            return True
+        if any(place_df[k] <= rare_place for k in places[a.key] & places[b.key]):
+            return True
+        return any(df[w] <= rare_word for w in words[a.key] & words[b.key])
+
+    return related
 
 
 def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:

@@ -11,16 +11,26 @@ holds or whether figures disagree or grow: those rules live in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from desk.compare.asof import AsOf, resolve_as_of
-from desk.compare.disagree import GROWTH_GAP_DAYS, ClaimFact, Verdict, hedged_interval, judge, running_count
+from desk.compare.disagree import (
+    EVENT_TOLL_MAX,
+    GROWTH_GAP_DAYS,
+    TOLL_KINDS,
+    ClaimFact,
+    Verdict,
+    hedged_interval,
+    judge,
+    running_count,
+)
 from desk.compare.quantity import Quantity, fold_subject, kind_word
 from desk.compare.quantity import quantity_of as _quantity_of
+from desk.compare.statements import TOLL_GAP_DAYS
 from desk.model import Figure, PassageRef
 
 __all__ = [
-    "GROWTH_GAP_DAYS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "fold_subject",
+    "EVENT_TOLL_MAX", "GROWTH_GAP_DAYS", "TOLL_GAP_DAYS", "TOLL_KINDS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "fold_subject",
     "hedged_interval", "kind_word", "quantity_key", "quantity_of", "running_count", "same_claimant", "verdicts",
 ]
 
@@ -62,6 +72,10 @@ def same_claimant(a: str, b: str) -> bool:
     return bool(same(a, b))
 
 
-def verdicts(facts: Sequence[ClaimFact]) -> list[Verdict]:
-    """The comparison's verdicts, one per group of matching quantities."""
-    return judge(facts, same_claimant=same_claimant)
+def verdicts(
+    facts: Sequence[ClaimFact], related: Callable[[ClaimFact, ClaimFact], bool] | None = None
+) -> list[Verdict]:
+    """The comparison's verdicts, one per group of matching quantities, judged as compare rows judge
+    tolls (two tolls of an attack told days apart are two days' dead or an update, not a clash);
+    ``related`` says whether two claims tell of one thing (unrelated claims never clash)."""
+    return judge(facts, same_claimant=same_claimant, related=related, toll_gap_days=TOLL_GAP_DAYS)

@@ -58,8 +58,10 @@ def test_points_sit_at_their_as_of_dates_in_order_and_growth_is_not_a_disagreeme
 def test_two_claimants_at_one_time_that_cannot_both_hold_disagree() -> None:
     day = dt.date(2031, 3, 9)
     refs = [
-        ref("The governor said 40 sailors were killed.", "Daily A", day, [("40", 40, "", "sailors killed", "the governor")]),
-        ref("The navy said 310 sailors were killed.", "Daily B", day, [("310", 310, "", "sailors killed", "the navy")]),
+        ref("The governor said 40 sailors were killed in the dockyard fire.", "Daily A", day,
+            [("40", 40, "", "sailors killed", "the governor")]),
+        ref("The navy said 310 sailors were killed in the dockyard fire.", "Daily B", day,
+            [("310", 310, "", "sailors killed", "the navy")]),
     ]
     (s,) = build_series(refs)
     assert all(p.disagreement for p in s.points)
@@ -95,11 +97,11 @@ def test_the_same_figure_under_two_names_of_one_claimant_never_disagrees() -> No
 
 def test_figures_a_week_apart_grow_but_two_days_apart_disagree() -> None:
     refs = [
-        ref("The navy said 40 sailors were killed.", "Daily A", dt.date(2031, 3, 1),
+        ref("The navy said 40 sailors were killed in the dockyard fire.", "Daily A", dt.date(2031, 3, 1),
             [("40", 40, "", "sailors killed", "the navy")]),
-        ref("The governor said 310 sailors were killed.", "Daily B", dt.date(2031, 3, 12),
+        ref("The governor said 310 sailors were killed in the dockyard fire.", "Daily B", dt.date(2031, 3, 12),
             [("310", 310, "", "sailors killed", "the governor")]),
-        ref("The mayor said 95 sailors were killed.", "Daily C", dt.date(2031, 3, 11),
+        ref("The mayor said 95 sailors were killed in the dockyard fire.", "Daily C", dt.date(2031, 3, 11),
             [("95", 95, "", "sailors killed", "the mayor")]),
     ]
     (s,) = build_series(refs)
@@ -111,6 +113,74 @@ def test_figures_a_week_apart_grow_but_two_days_apart_disagree() -> None:
     assert by[95].disagreement
     assert by[310].disagreement
     assert not by[40].disagreement
+
+
+def _lane_filler(n: int) -> list[PassageRef]:
+    """``n`` unrelated passages of other counts, so that a timeline's words have the spread of a real folder."""
+    return [ref(f"Officials in district {k} said {k + 2} bridges were repaired.", "Daily F", dt.date(2031, 1, 1 + k % 28),
+                [(f"{k + 2}", k + 2, "", "bridges repaired", "officials")], number=k) for k in range(n)]
+
+
+def test_tolls_of_two_attacks_in_one_lane_do_not_clash_unless_they_tell_of_one_event() -> None:
+    # a lane of "people killed" gathers the tolls of every attack in the folder; two days' tolls that name
+    # nothing in common (another town, another strike) are two counts, not a dispute
+    apart = [
+        ref("Officials said a rocket attack killed 11 people at a bus depot on Tuesday.", "Daily A",
+            dt.date(2031, 5, 6), [("11", 11, "", "people killed", "officials")]),
+        ref("Rescuers said 14 people were killed when a cargo plane crashed into flats.", "Daily B",
+            dt.date(2031, 5, 6), [("14", 14, "", "people killed", "rescuers")]),
+    ]
+    (s,) = [s for s in build_series(apart + _lane_filler(40)) if s.points[0].counted == "people killed"]
+    assert len(s.points) == 2
+    assert not any(p.disagreement for p in s.points)
+    # the same two figures for one crash (both name the cargo plane) do clash
+    together = [
+        ref("Officials said 11 people were killed when the cargo plane crashed into flats.", "Daily A",
+            dt.date(2031, 5, 6), [("11", 11, "", "people killed", "officials")]),
+        apart[1],
+    ]
+    (s,) = [s for s in build_series(together + _lane_filler(40)) if s.points[0].counted == "people killed"]
+    assert all(p.disagreement for p in s.points)
+
+
+def test_a_sides_war_total_clashes_without_naming_one_event() -> None:
+    # two sources' totals of one side's dead on one day are rival counts of one war, whatever else they say
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("The defence ministry said 1,400 Northern soldiers had been killed since the war began.", "Daily A", day,
+            [("1,400", 1400, "", "Northern soldiers killed", "the defence ministry")]),
+        ref("Western intelligence put Northern losses at 9,000 soldiers killed.", "Daily B", day,
+            [("9,000", 9000, "", "Northern soldiers killed", "Western intelligence")]),
+    ]
+    series = build_series(refs + _lane_filler(40))
+    lane = next(s for s in series if {p.value for p in s.points} == {1400, 9000})
+    assert all(p.disagreement for p in lane.points)
+
+
+def test_a_count_of_people_fleeing_that_grows_within_days_is_growth() -> None:
+    # people who fled are counted again every few days: a larger count three days on is the count grown
+    refs = [
+        ref("The agency said one million refugees had fled the country.", "Daily A", dt.date(2031, 3, 4),
+            [("one million", 1_000_000, "", "refugees fled", "the agency")]),
+        ref("Officials said 1.5 million refugees had fled the country.", "Daily B", dt.date(2031, 3, 7),
+            [("1.5 million", 1_500_000, "", "refugees fled", "officials")]),
+    ]
+    (s,) = build_series(refs)
+    assert not any(p.disagreement for p in s.points)
+    assert [p.growth for p in s.points] == [False, True]
+
+
+def test_two_figures_of_one_article_never_clash() -> None:
+    # one report gives the dead of two strikes in one day: it does not contradict itself
+    day = dt.date(2031, 3, 9)
+    refs = [
+        ref("Strikes on the harbour killed 12 people.", "Daily A", day, [("12", 12, "", "people killed", "")],
+            article="one", number=0),
+        ref("A second strike on the harbour killed 30 people.", "Daily A", day, [("30", 30, "", "people killed", "")],
+            article="one", number=1),
+    ]
+    (s,) = build_series(refs)
+    assert not any(p.disagreement for p in s.points)
 
 
 def test_relative_as_of_from_the_sentence() -> None:
