@@ -58,6 +58,18 @@ _GIVEN_NAME_RE = re.compile(
     r"Supreme|Special|Joint|Ground|Police|Intelligence|Embassy|Parliament|Senate|Congress|Office|"
     r"Authorit\w*|Officials?|Sources?|Media|News|Agency|Service|Council|Committee|Guard)\b)[A-Z][a-z]"
 )
+#: ... and only when one of the next three words names a side's body or office ("Ukrainian Defense Ministry",
+#: "Israeli Army", "Chilean officials", "the Varnian side", "Varnian infrastructure ministry"): a surname that
+#: ends like an adjective ("Haidai", "Erdogan") or a third party's outlet ("the British outlet said a dozen
+#: people died") names no side whose losses it reports
+_SIDE_BODY_RE = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:defen[cs]e|ministry|minister|army|armed|forces?|military|navy|air\s+force|"
+    r"general|government|officials?|authorit\w*|side|command|commanders?|president|presidential|prime|"
+    r"security|border|guard|intelligence|embassy|parliament|senate|congress|police|emergency|health|"
+    r"spokes(?:man|woman|person)|sources?|media|news|agency|service|council|committee|leader(?:ship)?|"
+    r"governor|administration|office)\b",
+    re.IGNORECASE,
+)
 #: outcomes that count the same thing ("lost 300 soldiers" counts the dead)
 #: a distance that places something ("80 miles west", "30km north-east", "5 miles away")
 _LOCATOR_RE = re.compile(
@@ -565,7 +577,7 @@ def quantity_of(
         # "the Ukrainian military said 1,300 soldiers were killed": a side that names no
         # other side reports its own losses
         m = _DEMONYM_RE.match(claimant.strip())
-        if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()):
+        if m and not _GIVEN_NAME_RE.match(claimant.strip(), m.end()) and _SIDE_BODY_RE.match(claimant.strip(), m.end()):
             subject, side = fold_subject(m.group(1)), m.group(1)
     if context is not None and kind in ("kill", "wound", "injur") and _BOTH_HARMS_RE.match(context[0], context[2]):
         kind = "casualty"  # "killed or injured": neither the dead alone nor the wounded alone

@@ -136,6 +136,17 @@ def test_counted_thing_identity() -> None:
     assert fold_subject("Chilean") == fold_subject("Chile's") == fold_subject("Chileans")
 
 
+def test_a_claimant_names_the_side_whose_losses_it_reports_only_as_a_sides_body() -> None:
+    # "the Chilean military said 40 soldiers were killed": a side's body reports its own losses
+    assert q("soldiers killed", claimant="Chilean military").subject == fold_subject("Chilean")
+    assert q("people killed", claimant="the Chilean side").subject == fold_subject("Chilean")
+    assert q("soldiers killed", claimant="Chilean infrastructure ministry").subject == fold_subject("Chilean")
+    # a surname that ends like an adjective, a given name, or a third country's newspaper names no side
+    assert q("people killed", claimant="Marakai").subject == ""
+    assert q("people killed", claimant="Dorian Vale").subject == ""
+    assert q("people died", claimant="the Norwegian newspaper").subject == ""
+
+
 def test_the_clause_gives_the_kind_when_the_phrase_does_not() -> None:
     text = "The blast killed 53 miners at the pit."
     f = Figure(text.index("53"), text.index("53") + 2, "53", 53, counted="miners")
