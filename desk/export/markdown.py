@@ -134,6 +134,15 @@ def web_address(url: str) -> str:
     return url if re.match(r"https?://[^\s]+$", url, re.IGNORECASE) else ""
 
 
+def _link(url: str) -> str:
+    """An http(s) address as a Markdown autolink, so that a renderer links all of it: escaped as text,
+    "…/story\\_n\\_63" is linked only up to the first escape (or not at all).  An address a link cannot
+    hold (angle brackets, control characters) is escaped as text instead."""
+    if re.search(r"[<>\x00-\x20\x7f]", url):
+        return escape_markdown(url, line_start=False, collapse=False)
+    return f"<{url}>"
+
+
 def citation(ref: PassageRef) -> str:
     """Outlet, title, date, address (the URL, else the file), passage: enough to find the words again."""
     parts = [escape_markdown(ref.outlet or "unknown outlet", line_start=False)]
@@ -142,7 +151,7 @@ def citation(ref: PassageRef) -> str:
     parts.append(ref.date.isoformat() if ref.date else "undated")
     url = web_address(getattr(ref, "url", "") or "")
     if url:
-        parts.append(escape_markdown(url, line_start=False, collapse=False))
+        parts.append(_link(url))
         parts.append("file " + escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))
     else:
         parts.append(escape_markdown(ref.relpath or ref.path, line_start=False, collapse=False))

@@ -214,7 +214,7 @@ def test_citation_carries_the_url_and_the_figures_line_every_figure(tmp_path: Pa
     stmts = [FigureStatement("Coast Post", c.claimant, c.figure, ref.article_id, 0) for c in ref.claims]
     row = Row(cells={"Coast Post": [ref], "Bay Wire": [other]}, statements=stmts, summary="cut · (+4 more)")
     md = render_markdown(Comparison("gulls", ["Coast Post", "Bay Wire"], [row]))
-    assert "https://coast.example/gulls?id=7" in md.replace("\\", "")
+    assert "<https://coast.example/gulls?id=7>" in md  # an autolink: every renderer links the whole address
     assert "javascript" not in md
     assert "(+4 more)" not in md
     figures = next(ln for ln in md.splitlines() if ln.startswith("**Figures:**"))
@@ -224,6 +224,19 @@ def test_citation_carries_the_url_and_the_figures_line_every_figure(tmp_path: Pa
     mask = os.umask(0o022)
     os.umask(mask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_an_address_with_markdown_characters_is_linked_whole_and_one_that_cannot_be_linked_is_escaped() -> None:
+    from desk.export.markdown import citation
+
+    ref = make_ref("Nine gulls nested.", "Coast Post")
+    ref.url = "https://coast.example/entry/gulls_n_63*x?[a]=1"
+    assert "<https://coast.example/entry/gulls_n_63*x?[a]=1>" in citation(ref)
+    ref.url = "https://coast.example/a>b<script>"
+    cited = citation(ref)
+    assert "<script>" not in cited
+    assert "<https" not in cited
+    assert "coast.example/a\\>b\\<script\\>" in cited
 
 
 def test_wording_differences_only_between_passages_of_the_same_fact() -> None:
