@@ -277,14 +277,33 @@ def _after_name(text: str, s: int, before: str, e: int, hi: int, abbr: str | Non
     # the capitals must be a name, not the start of a sentence ("In 2022", "About 40")
     if len(words) == 1 and _sentence_initial(text, first_at):
         return False
-    if len(words) >= 2:
+    determined = len(words) == 2 and _sentence_initial(text, first_at) and words[0].lower() in _DETERMINERS
+    if len(words) >= 2 and not determined:
         return not (len(words) == 2 and _sentence_initial(text, first_at) and words[0].lower() in _STOP_COUNTED)
+    # a word with a determiner or a count before it and a number after it is a model or a title, and the
+    # number is part of its name: "its Boeing 777 fleet", "the Title 42 order", "40 Leopard 2 tanks", "The
+    # Expedition 67 crew"; a number after a bare name counts ("gave Ukraine 40 tanks", "sent Kyiv 300 drones")
+    # ("the EU's 27 members" counts: a possessive owns the number; "a Mach 9 missile" is a speed)
+    if (determined or _DETERMINER_BEFORE.search(before, 0, m.start())) and not _OWNER_OR_UNIT.match(words[-1]):
+        return True
     nxt = _WORD_AFTER.match(text[e : min(hi, e + 80)])
     if nxt and nxt.group(1).lower() in _NAME_ENDS_BEFORE:
         # the number counts nothing: it ends the name ("a Boeing 747 from the fleet", "Title 42 in court",
         # "told France 24 on Monday")
         return True
     return not (nxt and nxt.group(1)[:1].islower())
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"})
+#: a determiner, a possessive pronoun or a count right before a capitalised word
+_DETERMINER_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?:" + "|".join(sorted(_DETERMINERS)) + r")|(?<![\w.,])\d[\d,]*|\b(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|dozen))\s+$",
+    re.IGNORECASE,
+)
+
+
+_OWNER_OR_UNIT = re.compile(r"(?:.*['’]s?|Mach)$")
 
 
 #: words that follow a name, never a number's counted thing

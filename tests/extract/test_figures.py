@@ -82,6 +82,34 @@ def test_not_a_figure(text: str) -> None:
     assert [f.text for f in find_figures(text)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carrier grounded its Corvale 818 fleet after the landing.",
+        "The Decree 41 order was lifted in spring.",
+        "The Voyager 12 crew docked at dawn.",
+        "The army fielded 40 Halberd 3 tanks along the river.",
+        "A Kestrel 6 rocket lifted off before dusk.",
+    ],
+)
+def test_a_number_in_a_model_or_title_after_a_determiner_is_no_figure(text: str) -> None:
+    # "its Corvale 818 fleet": a determiner before one capitalised word makes the number part of a name
+    found = [f.text for f in find_figures(text)]
+    assert found == (["40"] if "40 " in text else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The donors gave Varnia 40 tanks last year.", ["40"]),  # a bare name before a count: the count stays
+        ("The Union's 27 members agreed to cut imports.", ["27"]),  # a possessive owns the number
+        ("Officials told reporters 12 people died.", ["12"]),
+    ],
+)
+def test_a_count_after_a_name_without_a_determiner_stays(text: str, expected: list[str]) -> None:
+    assert [f.text for f in find_figures(text)] == expected
+
+
 def test_range() -> None:
     f = only("Between 500 and 700 soldiers were captured.")
     assert (f.value, f.high, f.qualifier) == (500, 700, "")
