@@ -400,16 +400,18 @@ def _as_running(claims: Sequence[ClaimFact], same: Callable[[str, str], bool]) -
     return out
 
 
-def _sides_from_twins(claims: Sequence[ClaimFact]) -> list[ClaimFact]:
+def _sides_from_twins(claims: Sequence[ClaimFact], min_value: float = 0) -> list[ClaimFact]:
     """A figure that does not say whose things it counts ("1,351 military personnel killed") takes the side
     that other reports of the very same figure name ("1,351 Russian soldiers killed"), when they all name one
-    side: one figure reported alike is one count, so it never clashes with the other side's toll."""
+    side: one figure reported alike is one count, so it never clashes with the other side's toll.  Only
+    figures of at least ``min_value`` are twins (claims gathered from a whole folder share small values by
+    chance: "seven killed" in Lviv is not the "seven American soldiers killed" of another story)."""
     sides: dict[tuple[float, str, str], set[str]] = {}
     #: the twin's words for the side and the count, for the label ("Russian soldiers wounded", not "Russ wounded")
     words: dict[tuple[float, str, str], tuple[str, str]] = {}
     for c in claims:
         q = c.quantity
-        if q.subject and not q.subject.startswith("own"):
+        if q.subject and not q.subject.startswith("own") and c.value >= min_value:
             key = (c.value, q.kind, q.unit)
             sides.setdefault(key, set()).add(q.subject)
             if q.side or q.written:
@@ -493,6 +495,7 @@ def judge(
     related: Callable[[ClaimFact, ClaimFact], bool] | None = None,
     toll_gap_days: int | None = None,
     max_rivals: int | None = None,
+    twin_min_value: float = 0,
 ) -> list[Verdict]:
     """Verdicts per matching quantity (see the module docstring).
 
@@ -502,11 +505,13 @@ def judge(
     for tolls (:data:`TOLL_KINDS`: the killed, wounded, missing), which are
     updated day by day.  With ``max_rivals`` (compare rows pass
     :data:`MAX_RIVAL_VALUES`), clashing figures that need more values than
-    that to all hold are a ``"mixed"`` verdict, not a disagreement.
+    that to all hold are a ``"mixed"`` verdict, not a disagreement.  ``twin_min_value``: the least
+    figure that lends its side to a twin that names none (claims from a whole folder, not one row,
+    share small values by chance).
     """
     same = same_claimant or (lambda x, y: x.casefold() == y.casefold())
     out: list[Verdict] = []
-    for group in _groups(_as_running(_sides_from_twins(claims), same)):
+    for group in _groups(_as_running(_sides_from_twins(claims, twin_min_value), same)):
         quantity = group[0].quantity
         toll_gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else None
         gap = growth_gap_days if toll_gap is None else toll_gap

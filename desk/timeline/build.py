@@ -194,6 +194,8 @@ def build_series(
 #: sentences use it (and at most :data:`EVENT_WORD_MIN_DOCS` of them, whichever is more)
 EVENT_WORD_SHARE = 0.02
 EVENT_WORD_MIN_DOCS = 3
+#: ... and two sentences tell of one thing when they share this many such words (one, "father", is chance)
+EVENT_WORDS_SHARED = 2
 #: a place both sentences name ties them to one event when at most this share of the points name it
 #: (a town, a port; not the country the whole folder is about)
 EVENT_PLACE_SHARE = 0.10
@@ -211,8 +213,9 @@ def _same_event(points: Sequence[TimelinePoint]) -> Callable[[ClaimFact, ClaimFa
     attacks, "tonnes" many loads and harvests.  Two of them can disagree only when they count one
     thing: a running total of a side's losses ("Russian soldiers killed", at least
     :data:`EVENT_TOLL_MAX`) is one count for the whole war; any other pair must name one place in
-    both sentences that few of the timeline's sentences name (:data:`EVENT_PLACE_SHARE`), or share a
-    word that fewer still use (:data:`EVENT_WORD_SHARE`: the ship, the prison, the bridge).  Compare
+    both sentences that few of the timeline's sentences name (:data:`EVENT_PLACE_SHARE`), or share
+    :data:`EVENT_WORDS_SHARED` words that fewer still use (:data:`EVENT_WORD_SHARE`: the ship, the
+    prison, the bridge).  Compare
     rows need no such test: a row is one fact already.
     """
     words = [_own_words(p) for p in points]
@@ -231,7 +234,7 @@ def _same_event(points: Sequence[TimelinePoint]) -> Callable[[ClaimFact, ClaimFa
             return True
         if any(place_df[k] <= rare_place for k in places[a.key] & places[b.key]):
             return True
-        return any(df[w] <= rare_word for w in words[a.key] & words[b.key])
+        return sum(1 for w in words[a.key] & words[b.key] if df[w] <= rare_word) >= EVENT_WORDS_SHARED
 
     return related
 

@@ -77,5 +77,8 @@ def verdicts(
 ) -> list[Verdict]:
     """The comparison's verdicts, one per group of matching quantities, judged as compare rows judge
     tolls (two tolls of an attack told days apart are two days' dead or an update, not a clash);
-    ``related`` says whether two claims tell of one thing (unrelated claims never clash)."""
-    return judge(facts, same_claimant=same_claimant, related=related, toll_gap_days=TOLL_GAP_DAYS)
+    ``related`` says whether two claims tell of one thing (unrelated claims never clash).  A figure
+    lends its side to a twin that names none only from :data:`EVENT_TOLL_MAX` up: a timeline gathers the
+    claims of a whole folder, where "seven killed" in two stories are two counts."""
+    return judge(facts, same_claimant=same_claimant, related=related, toll_gap_days=TOLL_GAP_DAYS,
+                 twin_min_value=EVENT_TOLL_MAX)

@@ -143,6 +143,34 @@ def test_tolls_of_two_attacks_in_one_lane_do_not_clash_unless_they_tell_of_one_e
     assert all(p.disagreement for p in s.points)
 
 
+def test_one_shared_rare_word_is_chance_not_one_event() -> None:
+    # two families' children, in two stories that both happen to mention a father
+    refs = [
+        ref("The mother, the father and two children lived in the flat.", "Daily A", dt.date(2031, 5, 6),
+            [("two", 2, "", "children", "")]),
+        ref("As the eldest of three children, with her father away, she kept house.", "Daily B", dt.date(2031, 5, 7),
+            [("three", 3, "", "children", "")]),
+    ]
+    (s,) = [s for s in build_series(refs + _lane_filler(40)) if s.points[0].counted == "children"]
+    assert len(s.points) == 2
+    assert not any(p.disagreement for p in s.points)
+
+
+def test_a_small_figure_lends_no_side_to_another_storys_figure_of_the_same_value() -> None:
+    # "seven Northern sailors killed" in one story does not make another story's "seven people killed" Northern
+    refs = [
+        ref("Seven Northern sailors have been killed since the blockade began.", "Daily A", dt.date(2031, 3, 1),
+            [("Seven", 7, "", "Northern sailors killed", "")]),
+        ref("A tram crash in Ostberg killed seven people, the mayor said.", "Daily B", dt.date(2031, 5, 2),
+            [("seven", 7, "", "people killed", "the mayor")]),
+    ]
+    lanes = {s.label: s for s in build_series(refs + _lane_filler(10))}
+    assert "people killed (Ostberg)" in lanes or "people killed" in lanes
+    tram = next(s for s in lanes.values() if any(p.claimant == "the mayor" for p in s.points))
+    assert "Northern" not in tram.label
+    assert not tram.key.split("|")[2]  # no subject borrowed
+
+
 def test_a_sides_war_total_clashes_without_naming_one_event() -> None:
     # two sources' totals of one side's dead on one day are rival counts of one war, whatever else they say
     day = dt.date(2031, 3, 9)
