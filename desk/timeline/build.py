@@ -246,6 +246,7 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
     quantities say what tells them apart: the side the quantity belongs to as
     the articles write it ("Ukrainian"), and what happened to it ("killed").
     """
+    named = [(s, q, _say_kind_and_rate(label, q), place) for s, q, label, place in named]
     seen = Counter((label.casefold(), place) for _, _, label, place in named)
     for s, q, label, place in named:
         if seen[(label.casefold(), place)] > 1:
@@ -257,6 +258,24 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
             if happened and happened not in low:
                 label = f"{label} {happened}"
         s.label = f"{label} ({place})" if place else label
+
+
+_RATE_ADVERBS = {"day": "daily", "year": "(?:yearly|annual(?:ly)?)"}
+_HURT_WORDS = re.compile(r"\b(?:wound|injur|hurt|casualt)", re.IGNORECASE)
+
+
+def _say_kind_and_rate(label: str, q: Quantity) -> str:
+    """A lane's phrase with what its quantity counts and the phrase leaves out: a count of the killed *or*
+    wounded ("75,000 Russian troops killed or wounded" is no death toll), and a rate ("100 soldiers killed a
+    day" is no total).  Without it two lanes read "Russian troops killed" and count different things."""
+    if q.kind == "casualty" and not _HURT_WORDS.search(label):
+        label = re.sub(r"\b(?:killed|dead|died)\b", "killed or wounded", label, count=1)
+        if not _HURT_WORDS.search(label):
+            label = f"{label} killed or wounded"
+    said = rf"\b(?:(?:per|a|an|each|every)\s+{re.escape(q.rate)}\b|{_RATE_ADVERBS.get(q.rate, re.escape(q.rate) + 'ly')})"
+    if q.rate and not re.search(said, label, re.IGNORECASE):
+        label = f"{label} per {q.rate}"
+    return label
 
 
 def _side_word(pts: Sequence[TimelinePoint], subject: str) -> str:
@@ -306,7 +325,7 @@ def whole_place_names(text: str, places: dict[str, str]) -> dict[str, str]:
     keys get "Black Sea".
     """
     runs: dict[int, list[tuple[int, str, str]]] = {}
-    for at, key, word in place_spans(text):
+    for at, key, word in dict.fromkeys(place_spans(text)):  # a word found twice is one word ("Kharkov", not "Kharkov Kharkov")
         runs.setdefault(at, []).append((at, key, word))
     out = dict(places)
     for run in runs.values():

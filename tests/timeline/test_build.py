@@ -350,6 +350,29 @@ def test_lanes_whose_phrases_read_alike_say_what_tells_them_apart() -> None:
     assert [s.label for s in lanes] == ["Varnian prisoners killed", "Kordish prisoners", "prisoners (Lisk)"]
 
 
+def test_a_lane_says_when_it_counts_the_hurt_too_or_a_rate() -> None:
+    from desk.compare.quantity import Quantity
+    from desk.timeline.build import _name_lanes
+    from desk.timeline.model import Series
+
+    day = dt.date(2031, 3, 9)
+    hurt = ref("Officials said 9,000 Varnian soldiers were killed or wounded.", "Daily A", day,
+               [("9,000", 9000, "", "Varnian soldiers killed", "officials")])
+    daily = ref("The army loses 40 soldiers killed a day, its chief said.", "Daily B", day,
+                [("40", 40, "", "soldiers killed", "its chief")])
+    lanes = [Series(k, "", [anchor_point(r)]) for k, r in (("a", hurt), ("b", daily), ("c", daily), ("d", daily))]
+    _name_lanes([
+        (lanes[0], Quantity("casualty", "soldier", "varn"), "Varnian soldiers killed", ""),
+        (lanes[1], Quantity("kill", "soldier", "", "count per day"), "soldiers killed", ""),
+        (lanes[2], Quantity("kill", "soldier", "", "count per day"), "soldiers killed daily", "Lisk"),
+        (lanes[3], Quantity("casualty", "soldier", "", "count per week"), "casualties", "Orm"),
+    ])
+    assert [s.label for s in lanes] == [
+        "Varnian soldiers killed or wounded", "soldiers killed per day", "soldiers killed daily (Lisk)",
+        "casualties per week (Orm)",
+    ]
+
+
 def test_a_lane_is_named_for_a_side_only_when_most_of_its_points_name_it() -> None:
     from desk.compare.quantity import Quantity
     from desk.timeline.build import _name_lanes
@@ -373,3 +396,11 @@ def test_a_lane_is_named_for_a_side_only_when_most_of_its_points_name_it() -> No
 def anchor_point(r: PassageRef) -> TimelinePoint:
     (point,) = [p for s in build_series([r]) for p in s.points]
     return point
+
+
+def test_a_place_the_place_finder_reports_twice_is_named_once() -> None:
+    from desk.compare.places import place_words
+    from desk.timeline.build import whole_place_names
+
+    text = "Aircraft hit the bases in the eastern city of Brentholm, killing about 250 fighters."
+    assert set(whole_place_names(text, dict(place_words(text))).values()) == {"Brentholm"}
