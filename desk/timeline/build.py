@@ -215,8 +215,7 @@ def _same_event(points: Sequence[TimelinePoint]) -> Callable[[ClaimFact, ClaimFa
     :data:`EVENT_TOLL_MAX`) is one count for the whole war; any other pair must name one place in
     both sentences that few of the timeline's sentences name (:data:`EVENT_PLACE_SHARE`), or share
     :data:`EVENT_WORDS_SHARED` words that fewer still use (:data:`EVENT_WORD_SHARE`: the ship, the
-    prison, the bridge).  Compare
-    rows need no such test: a row is one fact already.
+    prison, the bridge).  Compare rows need no such test: a row is one fact already.
     """
     words = [_own_words(p) for p in points]
     places = [frozenset(k for k, _ in place_words(p.sentence)) for p in points]
@@ -272,9 +271,11 @@ def _say_kind_and_rate(label: str, q: Quantity) -> str:
         label = re.sub(r"\b(?:killed|dead|died)\b", "killed or wounded", label, count=1)
         if not _HURT_WORDS.search(label):
             label = f"{label} killed or wounded"
-    said = rf"\b(?:(?:per|a|an|each|every)\s+{re.escape(q.rate)}\b|{_RATE_ADVERBS.get(q.rate, re.escape(q.rate) + 'ly')})"
-    if q.rate and not re.search(said, label, re.IGNORECASE):
-        label = f"{label} per {q.rate}"
+    if q.rate:
+        period = re.escape(q.rate)
+        said = rf"\b(?:(?:per|a|an|each|every)\s+{period}\b|{_RATE_ADVERBS.get(q.rate, period + 'ly')})"
+        if not re.search(said, label, re.IGNORECASE):
+            label = f"{label} per {q.rate}"
     return label
 
 
