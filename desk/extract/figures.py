@@ -367,6 +367,20 @@ _TIME_AFTER_COUNTED = {
 }
 
 
+#: a present participle, and a plural noun before it: the participle opens a clause about the things counted
+_ING_AFTER_PLURAL = re.compile(r"[a-z]{2,}ing$")
+_PLURAL_HEAD = re.compile(r"[a-z]{2,}[^s']s$", re.IGNORECASE)
+_PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "personnel", "staff", "police", "crew"})
+
+
+def _plural(word: str) -> bool:
+    return bool(_PLURAL_HEAD.search(word)) or word.lower() in _PLURALS_WITHOUT_S
+
+
+#: participles that say what happened to the things counted ("300 people fleeing", "12 soldiers missing")
+_ING_OUTCOMES = frozenset({"fleeing", "dying", "missing", "remaining", "wounded", "killing", "injuring"})
+
+
 def _counted(text: str, end: int, limit: int) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles"."""
     words: list[str] = []
@@ -387,6 +401,8 @@ def _counted(text: str, end: int, limit: int) -> str:
                 skipped_of = True
                 continue
             break
+        if words and _ING_AFTER_PLURAL.match(w) and _plural(words[-1]) and w not in _ING_OUTCOMES:
+            break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
         words.append(raw.strip(".,;:!?\"“”‘’()[]«»"))
         pos = end + m.end()
         if ended or len(words) >= 3 or w in _PARTICIPLES:

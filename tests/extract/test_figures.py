@@ -110,6 +110,22 @@ def test_a_count_after_a_name_without_a_determiner_stays(text: str, expected: li
     assert [f.text for f in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Two candidates vying for the seat spoke.", "candidates"),
+        ("About 5 million people living in the valley lost power.", "people"),
+        ("Three ships carrying 40,000 tonnes of maize sailed.", "ships"),
+        ("Some 300 villagers fleeing the floods arrived.", "villagers fleeing"),  # what happened to them
+        ("Twelve sailors missing since the storm were found.", "sailors missing"),
+        ("The 30 training flights were cancelled.", "training flights"),  # a modifier before the thing stays
+    ],
+)
+def test_a_participle_after_a_plural_opens_a_clause_not_the_counted_thing(text: str, counted: str) -> None:
+    assert find_figures(text)[0].counted.startswith(counted)
+    assert find_figures(text)[0].counted.count("ing") == counted.count("ing")
+
+
 def test_range() -> None:
     f = only("Between 500 and 700 soldiers were captured.")
     assert (f.value, f.high, f.qualifier) == (500, 700, "")

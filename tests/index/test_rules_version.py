@@ -72,8 +72,9 @@ RECORDED = {
     11: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
     # figures: a number after one capitalised word that follows a determiner or a count closes a model's or a
     # title's name ("its Boeing 777 fleet", "the Title 42 order", "40 Leopard 2 tanks"), unless the word is a
-    # possessive or a unit before its number ("the EU's 27 members", "a Mach 9 missile")
-    12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6fcb4bf370625ba3"),
+    # possessive or a unit before its number ("the EU's 27 members", "a Mach 9 missile"); a present participle
+    # after a plural ends the counted phrase ("two politicians vying for" counts politicians)
+    12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
