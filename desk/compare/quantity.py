@@ -35,10 +35,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desk.extract.figures import narrowing_participle, plural_noun
 from desk.model import Figure
 
 from .profile import context_outcome
 from .tokens import OUTCOMES, content_stems
+from .tokens import stem as _stem
 
 __all__ = ["Quantity", "fold_subject", "kind_word", "quantity_of"]
 
@@ -555,6 +557,13 @@ def quantity_of(
         kind = kind or "casualty"
     if thing in GENERIC_HEADS:
         thing = ""
+    if thing and context is not None and counted and plural_noun(counted.split()[-1]):
+        # "one of the four units operating": the participle after the counted phrase narrows what is counted
+        # (the units that operate, not the plant's six units), though the phrase shown stops at the noun
+        text, _s, e = context
+        m = re.match(r"\s+" + re.escape(counted) + r"\s+([a-z]{2,}ing)\b", text[e : e + len(counted) + 40])
+        if m and narrowing_participle(m.group(1)):
+            thing = f"{thing} {_stem(m.group(1))}"
     # "1,300 of its own troops", "500 of our soldiers": the subject may sit after "of"
     subject = _subject(counted, claimant)
     if not subject and context is not None:

@@ -147,6 +147,21 @@ def test_a_claimant_names_the_side_whose_losses_it_reports_only_as_a_sides_body(
     assert q("people died", claimant="the Norwegian newspaper").subject == ""
 
 
+def test_a_participle_after_the_counted_phrase_narrows_the_thing_counted() -> None:
+    from desk.extract.figures import find_figures
+
+    def quantity(text: str) -> Quantity:
+        (f,) = find_figures(text)
+        out = quantity_of(f, (text, f.start, f.end))
+        assert out is not None
+        return out
+
+    running = quantity("Only one of the four turbines running was repaired.")
+    assert running.written == "turbines"  # the phrase shown stops at the noun
+    assert not running.matches(quantity("The station has six turbines."))  # the running ones, not all of them
+    assert quantity("Crews replaced nine turbines during the storm.").thing == quantity("It has six turbines.").thing
+
+
 def test_the_clause_gives_the_kind_when_the_phrase_does_not() -> None:
     text = "The blast killed 53 miners at the pit."
     f = Figure(text.index("53"), text.index("53") + 2, "53", 53, counted="miners")
