@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desk.extract.figures import narrowing_participle, plural_noun
+from desk.extract.participles import narrowing_participle, plural_noun
 from desk.model import Figure
 
 from .profile import context_outcome
