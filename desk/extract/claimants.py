@@ -762,7 +762,34 @@ def _closing_quote_before(verb: Token) -> int:
     return -1
 
 
+#: nouns for a recording of someone: "footage of X saying", "a clip of her telling donors"
+_RECORDINGS = {
+    "footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "tapes", "audio", "film",
+    "films", "image", "images", "photo", "photos", "picture", "pictures",
+}
+
+
+def _recorded_speaker(verb: Token) -> Token | None:
+    """ "footage of Ana Roe saying ...", "a clip of him telling donors ...": the one recorded speaking, named
+    just before the participle, is its speaker (not the ad or the campaign that shows the recording; not
+    "images of the port showing ...": a verb of speech, said by someone who can say something)."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in SPEECH_FORMS and verb.lower_ not in STANCE_FORMS:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ not in ("pobj", "nsubj") or not (_person_like(prev) or prev.lower_ in ("him", "her", "them")):
+        return None
+    of = prev.head if prev.dep_ == "pobj" else None
+    if of is None and prev.head == verb and prev.i > 0 and verb.doc[prev.i - 1].lower_ == "of":
+        of = verb.doc[prev.i - 1]  # "recordings of her supporting it": the parser made her the subject
+    if of is None or of.lower_ != "of" or of.head.lower_ not in _RECORDINGS:
+        return None
+    return prev
+
+
 def _subject_of(verb: Token) -> Token | None:
+    recorded = _recorded_speaker(verb)
+    if recorded is not None:
+        return recorded
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
     if len(subjects) > 1:

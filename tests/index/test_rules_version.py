@@ -70,6 +70,9 @@ RECORDED = {
     # recogniser calls people, "he" after an unnamed person of another office (issue 15); figures: a duration
     # before a closing single quote is no figure, a number before a function word ends a name ("Boeing 747 from")
     11: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
+    # claimants: someone recorded speaking ("footage of X saying", "a clip of him telling donors") is the
+    # speaker, not the ad or channel that shows the recording (issue 15); ingest and figures unchanged
+    12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
 }
 
 
