@@ -772,8 +772,9 @@ _RECORDINGS = {
 def _recorded_speaker(verb: Token) -> Token | None:
     """ "footage of Ana Roe saying ...", "a clip of him telling donors ...": the one recorded speaking, named
     just before the participle, is its speaker (not the ad or the campaign that shows the recording; not
-    "images of the port showing ...": a verb of speech, said by someone who can say something)."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in SPEECH_FORMS and verb.lower_ not in STANCE_FORMS:
+    "images of the port showing ...": a verb of speech, said by someone who can say something; not "videos of
+    him singing": a recorded act, not a statement)."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in SPEECH_FORMS:
         return None
     prev = verb.doc[verb.i - 1]
     if prev.dep_ not in ("pobj", "nsubj") or not (_person_like(prev) or prev.lower_ in ("him", "her", "them")):
@@ -1187,6 +1188,8 @@ CLAIM_NOUNS = {
     "argument", "statement", "remarks", "comments", "warning", "promise", "pledge", "denial", "admission",
     "criticism", "contention", "insistence", "prediction", "proposal", "plan", "position", "stance", "view",
     "views",
+    # nouns of a conclusion reached or a point pressed: "the panel's conclusion that ...", "Roe's emphasis that ..."
+    "conclusion", "conclusions", "emphasis", "declaration", "belief", "beliefs", "suggestion", "assessment", "finding",
 }
 
 

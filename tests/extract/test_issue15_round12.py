@@ -38,3 +38,21 @@ def test_a_recording_of_things_or_of_acts_names_no_speaker() -> None:
         "12"
     ] == ""
     assert listed("The channel aired footage of the crowd chanting for an hour.") == []
+
+
+def test_a_named_owners_conclusion_or_emphasis_that_is_a_stand() -> None:
+    text = "The inspectors criticised the plan. The Harbour Board's conclusion that the pier was unsafe angered the mayor."
+    assert ("The Harbour Board's", "conclusion") in listed(text)
+    text = "Lina Vos kept her composure. Vos's repeated emphasis that the bank had acted lawfully did not persuade them."
+    assert ("Vos's", "emphasis") in listed(text)
+
+
+def test_a_conclusion_without_its_content_or_owner_is_no_stand() -> None:
+    # a noun that names a thing ("the conclusion came late") or has no owner says nobody's stand
+    assert listed("The Harbour Board's conclusion came two weeks late.") == []
+    assert listed("The conclusion that the pier was unsafe angered the mayor.") == []
+
+
+def test_a_recorded_act_is_no_statement() -> None:
+    text = "Ola Brenn heard the case. The feed features videos of him singing at weddings."
+    assert all(cue != "singing" for _, cue in listed(text))
