@@ -464,6 +464,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
+        return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
         c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" and lemma not in _ASPECT
         for c in t.children

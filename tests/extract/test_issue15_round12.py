@@ -56,3 +56,14 @@ def test_a_conclusion_without_its_content_or_owner_is_no_stand() -> None:
 def test_a_recorded_act_is_no_statement() -> None:
     text = "Ola Brenn heard the case. The feed features videos of him singing at weddings."
     assert all(cue != "singing" for _, cue in listed(text))
+
+
+def test_proved_to_be_is_how_it_turned_out_not_a_proof() -> None:
+    text = "The new pier proved to be 40 metres too short."
+    assert claimants_by_figure(text)["40"] == ""
+    assert listed(text) == []
+    assert listed("The council has proved to be ineffective because two of its members blocked every motion.") == []
+
+
+def test_what_a_source_proved_is_still_its_claim() -> None:
+    assert claimants_by_figure("Ministry data proved that 40 ferries were late.")["40"] == "Ministry data"

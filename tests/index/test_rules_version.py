@@ -72,7 +72,8 @@ RECORDED = {
     11: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
     # claimants: someone recorded speaking ("footage of X saying", "a clip of him telling donors") is the
     # speaker, not the ad or channel that shows the recording; a named owner's "conclusion", "emphasis",
-    # "belief", "assessment" or "finding" that ... is a stand (issue 15); ingest and figures unchanged
+    # "belief", "assessment" or "finding" that ... is a stand; "X proved to be" is no proof and names no claimant
+    # (issue 15); ingest and figures unchanged
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
 }
 
