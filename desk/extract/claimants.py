@@ -442,6 +442,8 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "the reported attack", "a man called Ivan"
     if lemma == "report" and _credit_line(t):
         return False
+    if lemma == "maintain" and any(c.dep_ == "dobj" and c.lower_ == "innocence" for c in t.children):
+        return True  # "X maintained his innocence": an avowal without a clause (else "maintain" needs one)
     if lemma == "deny" and any(c.dep_ == "auxpass" for c in t.children) and any(
         c.dep_ in ("dobj", "dative") for c in t.children
     ):

@@ -67,3 +67,15 @@ def test_proved_to_be_is_how_it_turned_out_not_a_proof() -> None:
 
 def test_what_a_source_proved_is_still_its_claim() -> None:
     assert claimants_by_figure("Ministry data proved that 40 ferries were late.")["40"] == "Ministry data"
+
+
+def test_maintain_without_what_is_maintained_to_be_true_is_keeping() -> None:
+    assert claimants_by_figure("The navy maintains 40 ships in the harbour.")["40"] == ""
+    assert listed("The monitor maintained by the embassy showed 40 readings.") == []
+    assert listed("Kessler maintained his position as finance minister.") == []
+
+
+def test_maintain_with_a_clause_a_quotation_or_innocence_is_a_claim() -> None:
+    assert claimants_by_figure("The army maintained that 40 soldiers had died.")["40"] == "army"
+    assert claimants_by_figure("“We paid 40 people,” Roe maintained.")["40"] == "Roe"
+    assert ("Ana Roe", "maintained") in listed("Ana Roe denied the charges and maintained her innocence.")

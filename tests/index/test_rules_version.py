@@ -73,7 +73,8 @@ RECORDED = {
     # claimants: someone recorded speaking ("footage of X saying", "a clip of him telling donors") is the
     # speaker, not the ad or channel that shows the recording; a named owner's "conclusion", "emphasis",
     # "belief", "assessment" or "finding" that ... is a stand; "X proved to be" is no proof and names no claimant
-    # (issue 15); ingest and figures unchanged
+    # (issue 15); "maintain" reports only with a clause, a quotation or "innocence" ("the navy maintains 40
+    # ships" is keeping them); ingest and figures unchanged
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
 }
 
