@@ -1096,6 +1096,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             continue
         if subj.lower_ in _SPEAKER_SELF:
             is_stance = True  # "I told him ...": listed (outside quotations), never a figure's claimant
+            if t.dep_ == "relcl" and t.head.tag_ in ("NN", "NNS") and not any(
+                c.dep_ in ("ccomp", "xcomp", "parataxis") for c in t.children
+            ):
+                continue  # "the guides I wrote", "the experts we spoke to": an aside on a thing asserts nothing
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:

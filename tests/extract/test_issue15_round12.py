@@ -79,3 +79,18 @@ def test_maintain_with_a_clause_a_quotation_or_innocence_is_a_claim() -> None:
     assert claimants_by_figure("The army maintained that 40 soldiers had died.")["40"] == "army"
     assert claimants_by_figure("“We paid 40 people,” Roe maintained.")["40"] == "Roe"
     assert ("Ana Roe", "maintained") in listed("Ana Roe denied the charges and maintained her innocence.")
+
+
+def test_the_writers_aside_in_a_relative_clause_is_no_source() -> None:
+    assert listed("Please read the two guides I wrote last year for new owners.") == []
+    assert all(src != "we" for src, _ in listed("The experts we spoke to this week praised the plan."))
+
+
+def test_the_writer_who_says_or_believes_something_is_still_listed() -> None:
+    assert ("I", "said") in listed("The ferry, which I said was unsafe, sank.")
+    assert ("I", "believe") in listed("It is the one thing I believe the council got right.")
+    assert ("I", "told") in listed("I told the board that the ferry was unsafe.")
+
+
+def test_all_i_can_say_is_still_a_statement() -> None:
+    assert ("I", "say") in listed("Ana Roe spoke briefly. All I can say is that the ferry will sail.")
