@@ -506,6 +506,32 @@ def _credit_line(t: Token) -> bool:
     )
 
 
+_ATTACK_FORMS = forms("attack")
+#: what an armed attack hits: "attacked the neighbouring state", "attacked the front", "attack civilians"
+_TARGETS = {
+    "state", "states", "country", "countries", "city", "cities", "town", "towns", "village", "villages", "front",
+    "positions", "position", "base", "bases", "ship", "ships", "fleet", "convoy", "convoys", "civilians", "settlements",
+    "territory", "territories", "infrastructure", "plant", "plants", "port", "ports", "airport", "airfield", "bridge",
+    "bridges", "depot", "depots", "troops", "forces", "soldiers", "army", "units", "unit", "region", "regions",
+    "border", "capital", "district", "districts", "areas", "area", "facility", "facilities", "vessel", "vessels",
+    "tanker", "tankers", "train", "trains", "station", "stations", "hospital", "hospitals", "school", "schools",
+}
+#: who attacks with arms: "the troops attacked", "drones attacked"
+_ARMED = {
+    "troops", "forces", "army", "military", "soldiers", "fighters", "militants", "rebels", "separatists", "drones",
+    "drone", "missiles", "missile", "jets", "aircraft", "warplanes", "artillery", "gunmen", "insurgents", "navy",
+}
+
+
+def _armed_attack(t: Token) -> bool:
+    """ "Russia attacked the neighbouring state", "the troops attacked at dawn": an attack with arms, not in
+    words ("X attacked the plan", "X attacked the premier" stay stances)."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _ARMED:
+        return True
+    return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
+
+
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
@@ -517,6 +543,8 @@ def _is_stance_verb(t: Token) -> bool:
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
     if t.text[:1].isupper() and t.i > 0:
+        return False
+    if t.lower_ in _ATTACK_FORMS and _armed_attack(t):
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does
     if t.lower_ in _SPEAK_FORMS:

@@ -94,3 +94,14 @@ def test_the_writer_who_says_or_believes_something_is_still_listed() -> None:
 
 def test_all_i_can_say_is_still_a_statement() -> None:
     assert ("I", "say") in listed("Ana Roe spoke briefly. All I can say is that the ferry will sail.")
+
+
+def test_an_armed_attack_is_no_stance() -> None:
+    assert listed("Norland attacked the neighbouring state in late May.") == []
+    assert listed("The troops attacked at dawn.") == []
+    assert listed("Rebel fighters attacked the convoy near Tarsk.") == []
+
+
+def test_an_attack_in_words_is_a_stance() -> None:
+    assert listed("Ana Roe attacked the plan as reckless.") == [("Ana Roe", "attacked")]
+    assert listed("The senator attacked the premier for the U-turn.") == [("The senator", "attacked")]

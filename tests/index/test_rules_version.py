@@ -75,7 +75,8 @@ RECORDED = {
     # "belief", "assessment" or "finding" that ... is a stand; "X proved to be" is no proof and names no claimant
     # (issue 15); "maintain" reports only with a clause, a quotation or "innocence" ("the navy maintains 40
     # ships" is keeping them); "the guides I wrote" (the writer in a relative clause without a clause of its
-    # own) is not listed; ingest and figures unchanged
+    # own) is not listed; an armed attack ("Russia attacked the neighbouring state", "the troops attacked") is no
+    # stance; ingest and figures unchanged
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "6a78b6bb399153b9"),
 }
 
