@@ -442,6 +442,8 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "the reported attack", "a man called Ivan"
     if lemma == "report" and _credit_line(t):
         return False
+    if lemma == "maintain" and any(c.dep_ == "dobj" and c.lower_ == "innocence" for c in t.children):
+        return True  # "X maintained his innocence": an avowal without a clause (else "maintain" needs one)
     if lemma == "deny" and any(c.dep_ == "auxpass" for c in t.children) and any(
         c.dep_ in ("dobj", "dative") for c in t.children
     ):
@@ -464,6 +466,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
+        return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
         c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" and lemma not in _ASPECT
         for c in t.children
@@ -502,6 +506,32 @@ def _credit_line(t: Token) -> bool:
     )
 
 
+_ATTACK_FORMS = forms("attack")
+#: what an armed attack hits: "attacked the neighbouring state", "attacked the front", "attack civilians"
+_TARGETS = {
+    "state", "states", "country", "countries", "city", "cities", "town", "towns", "village", "villages", "front",
+    "positions", "position", "base", "bases", "ship", "ships", "fleet", "convoy", "convoys", "civilians", "settlements",
+    "territory", "territories", "infrastructure", "plant", "plants", "port", "ports", "airport", "airfield", "bridge",
+    "bridges", "depot", "depots", "troops", "forces", "soldiers", "army", "units", "unit", "region", "regions",
+    "border", "capital", "district", "districts", "areas", "area", "facility", "facilities", "vessel", "vessels",
+    "tanker", "tankers", "train", "trains", "station", "stations", "hospital", "hospitals", "school", "schools",
+}
+#: who attacks with arms: "the troops attacked", "drones attacked"
+_ARMED = {
+    "troops", "forces", "army", "military", "soldiers", "fighters", "militants", "rebels", "separatists", "drones",
+    "drone", "missiles", "missile", "jets", "aircraft", "warplanes", "artillery", "gunmen", "insurgents", "navy",
+}
+
+
+def _armed_attack(t: Token) -> bool:
+    """ "Russia attacked the neighbouring state", "the troops attacked at dawn": an attack with arms, not in
+    words ("X attacked the plan", "X attacked the premier" stay stances)."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _ARMED:
+        return True
+    return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
+
+
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
@@ -513,6 +543,8 @@ def _is_stance_verb(t: Token) -> bool:
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
     if t.text[:1].isupper() and t.i > 0:
+        return False
+    if t.lower_ in _ATTACK_FORMS and _armed_attack(t):
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does
     if t.lower_ in _SPEAK_FORMS:
@@ -762,7 +794,35 @@ def _closing_quote_before(verb: Token) -> int:
     return -1
 
 
+#: nouns for a recording of someone: "footage of X saying", "a clip of her telling donors"
+_RECORDINGS = {
+    "footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "tapes", "audio", "film",
+    "films", "image", "images", "photo", "photos", "picture", "pictures",
+}
+
+
+def _recorded_speaker(verb: Token) -> Token | None:
+    """ "footage of Ana Roe saying ...", "a clip of him telling donors ...": the one recorded speaking, named
+    just before the participle, is its speaker (not the ad or the campaign that shows the recording; not
+    "images of the port showing ...": a verb of speech, said by someone who can say something; not "videos of
+    him singing": a recorded act, not a statement)."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.lower_ not in SPEECH_FORMS:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ not in ("pobj", "nsubj") or not (_person_like(prev) or prev.lower_ in ("him", "her", "them")):
+        return None
+    of = prev.head if prev.dep_ == "pobj" else None
+    if of is None and prev.head == verb and prev.i > 0 and verb.doc[prev.i - 1].lower_ == "of":
+        of = verb.doc[prev.i - 1]  # "recordings of her supporting it": the parser made her the subject
+    if of is None or of.lower_ != "of" or of.head.lower_ not in _RECORDINGS:
+        return None
+    return prev
+
+
 def _subject_of(verb: Token) -> Token | None:
+    recorded = _recorded_speaker(verb)
+    if recorded is not None:
+        return recorded
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
     if len(subjects) > 1:
@@ -1064,6 +1124,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             continue
         if subj.lower_ in _SPEAKER_SELF:
             is_stance = True  # "I told him ...": listed (outside quotations), never a figure's claimant
+            if t.dep_ == "relcl" and t.head.tag_ in ("NN", "NNS") and not any(
+                c.dep_ in ("ccomp", "xcomp", "parataxis") for c in t.children
+            ):
+                continue  # "the guides I wrote", "the experts we spoke to": an aside on a thing asserts nothing
         if subj.lower_ in _RELATIVE:
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:
@@ -1160,6 +1224,8 @@ CLAIM_NOUNS = {
     "argument", "statement", "remarks", "comments", "warning", "promise", "pledge", "denial", "admission",
     "criticism", "contention", "insistence", "prediction", "proposal", "plan", "position", "stance", "view",
     "views",
+    # nouns of a conclusion reached or a point pressed: "the panel's conclusion that ...", "Roe's emphasis that ..."
+    "conclusion", "conclusions", "emphasis", "declaration", "belief", "beliefs", "suggestion", "assessment", "finding",
 }
 
 

@@ -73,7 +73,14 @@ RECORDED = {
     # figures: a number after one capitalised word that follows a determiner or a count closes a model's or a
     # title's name ("its Boeing 777 fleet", "the Title 42 order", "40 Leopard 2 tanks"), unless the word is a
     # possessive or a unit before its number ("the EU's 27 members", "a Mach 9 missile"); a present participle
-    # after a plural ends the counted phrase ("two politicians vying for" counts politicians)
+    # after a plural ends the counted phrase ("two politicians vying for" counts politicians);
+    # claimants: someone recorded speaking ("footage of X saying", "a clip of him telling donors") is the
+    # speaker, not the ad or channel that shows the recording; a named owner's "conclusion", "emphasis",
+    # "belief", "assessment" or "finding" that ... is a stand; "X proved to be" is no proof and names no claimant
+    # (issue 15); "maintain" reports only with a clause, a quotation or "innocence" ("the navy maintains 40
+    # ships" is keeping them); "the guides I wrote" (the writer in a relative clause without a clause of its
+    # own) is not listed; an armed attack ("Russia attacked the neighbouring state", "the troops attacked") is no
+    # stance
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
