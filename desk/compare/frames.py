@@ -44,8 +44,10 @@ def may_take_stance(text: str) -> bool:
     return _ANY_STANCE_RE.search(text) is not None
 
 
-#: a negation just before the verb turns a stance into its opposite ("has not claimed responsibility")
-_NEGATION_RE = re.compile(r"(?:\b(?:not|never|no)|n't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: a negation just before the verb turns a stance into its opposite ("has not claimed responsibility"), and
+#: so does stopping short of it ("stopped short of claiming responsibility" claims none)
+_NEGATION_RE = re.compile(r"(?:\b(?:not|never|no|stop(?:s|ped|ping)?\s+short\s+of)|n't)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
 #: where the clause of the verb's subject begins: the subject is found after the last of these
 _CLAUSE_RE = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:that|who|which|while|after|when)\b",
                         re.IGNORECASE)
@@ -66,6 +68,48 @@ _OPENING_RE = re.compile(r"^[\s\"'\u201c\u2018(]*")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+#: national capitals and their countries: a capital named as an actor speaks for its country's government
+#: ("Kyiv has not claimed the attack" is Ukraine's statement, "Moscow denied it" Russia's), so the two
+#: names give one actor (general knowledge, folded as place names are; no capital that is also a
+#: common surname or word)
+_CAPITALS_TEXT = """
+    Kyiv:Ukraine Kiev:Ukraine Moscow:Russia Minsk:Belarus Warsaw:Poland Berlin:Germany Paris:France
+    London:Britain Rome:Italy Madrid:Spain Lisbon:Portugal Vienna:Austria Budapest:Hungary Prague:Czechia
+    Bratislava:Slovakia Bucharest:Romania Chisinau:Moldova Sofia:Bulgaria Belgrade:Serbia Zagreb:Croatia
+    Athens:Greece Ankara:Turkey Tbilisi:Georgia Yerevan:Armenia Baku:Azerbaijan Vilnius:Lithuania
+    Riga:Latvia Tallinn:Estonia Helsinki:Finland Stockholm:Sweden Oslo:Norway Copenhagen:Denmark
+    Amsterdam:Netherlands Brussels:Belgium Dublin:Ireland Bern:Switzerland Beijing:China Tokyo:Japan
+    Seoul:Korea Pyongyang:Korea Delhi:India Islamabad:Pakistan Kabul:Afghanistan Tehran:Iran Baghdad:Iraq
+    Damascus:Syria Riyadh:Saudi Jerusalem:Israel Cairo:Egypt Tripoli:Libya Khartoum:Sudan Pretoria:Africa
+    Nairobi:Kenya Abuja:Nigeria Ottawa:Canada Havana:Cuba Caracas:Venezuela Brasilia:Brazil
+    Canberra:Australia Astana:Kazakhstan Tashkent:Uzbekistan Hanoi:Vietnam Bangkok:Thailand Manila:Philippines
+    Jakarta:Indonesia Taipei:Taiwan Doha:Qatar Beirut:Lebanon Amman:Jordan
+"""
+
+
+def _capital_keys() -> dict[str, str]:
+    """Capital key -> country key, without a pair either of whose folded keys stands for two countries
+    (the folding is lossy: "Riga" folds as "Iraq" does, and is left out rather than make Iraq Latvia)."""
+    pairs = [(place_key(capital), place_key(country), country)
+             for capital, country in (pair.split(":") for pair in _CAPITALS_TEXT.split())]
+    stands_for: dict[str, set[str]] = {}
+    for capital, country_key, country in pairs:
+        stands_for.setdefault(capital, set()).add(country)
+        stands_for.setdefault(country_key, set()).add(country)
+    return {capital: country_key for capital, country_key, _ in pairs
+            if len(stands_for[capital]) == 1 and len(stands_for[country_key]) == 1}
+
+
+_CAPITAL_KEYS = _capital_keys()
+
+
+def actor_key(word: str) -> str:
+    """The folded name of an actor: its place key (:func:`desk.compare.places.place_key`), a national
+    capital's being its country's ("Kyiv", "Kiev", "Ukraine" and "Ukrainian" give one key)."""
+    key = place_key(word)
+    return _CAPITAL_KEYS.get(key, key)
+
+
 def _first_name(text: str, lo: int, hi: int, named: frozenset[str]) -> tuple[str, int]:
     """The folded first name in ``text[lo:hi]``, or "".  A capitalised word that opens the sentence
     is a name only when the passage's entities name it (``named``: their words): "Officials in
@@ -76,7 +120,7 @@ def _first_name(text: str, lo: int, hi: int, named: frozenset[str]) -> tuple[str
         bare = word.lower().replace("\u2019", "'").removesuffix("'s").strip("'")
         if bare in _NOT_ACTORS or (m.start() == opening and bare not in named):
             continue
-        return place_key(word), m.end()
+        return actor_key(word), m.end()
     return "", lo
 
 
