@@ -19,11 +19,15 @@ def test_a_capital_is_its_country(capital: str, country: str) -> None:
     assert actor_key(capital) == actor_key(country) == place_key(country)
 
 
-def test_a_capital_whose_folded_name_is_another_country_is_left_as_it_is() -> None:
-    # "Riga" folds as "Iraq" does: mapping it would make Iraq's statements Latvia's
-    assert place_key("Riga") == place_key("Iraq")
-    assert actor_key("Riga") == place_key("Riga")
+def test_a_capital_is_known_by_its_spelling_not_its_folded_key() -> None:
+    # "Brann" folds as "Bern" does, and "Riga" as "Iraq": neither name becomes Switzerland or Latvia
+    assert place_key("Brann") == place_key("Bern")
+    assert actor_key("Brann") == place_key("Brann") != actor_key("Bern")
+    assert place_key("Iraq") == place_key("Riga")
     assert actor_key("Iraq") == place_key("Iraq") != actor_key("Latvia")
+    # a country whose folded key another country shares takes no capital ("Romania" folds as "Armenia")
+    assert place_key("Romania") == place_key("Armenia")
+    assert actor_key("Bucharest") == place_key("Bucharest")
     # a name that is no capital keeps its key
     assert actor_key("Greyford") == place_key("Greyford")
 
@@ -63,3 +67,31 @@ def test_a_lone_retelling_by_the_capital_joins_the_countrys_row() -> None:
     pairs = {(0, 1): 0.6, (3, 4): 0.6, (1, 2): 0.2, (0, 2): 0.18, (2, 3): 0.05}
     assert _run(refs, pairs, [[0, 1], [2], [3, 4]]) == [[0, 1, 2], [3, 4]]
     assert _run(refs, pairs, [[0, 1], [2], [3, 4]], frames=False) == [[0, 1], [2], [3, 4]]
+
+
+def test_two_people_who_share_a_first_name_are_two_actors() -> None:
+    people = ["Aldo Mirren", "Aldo Brann"]
+    mirren = statement_frames("On Monday, President Aldo Mirren confirmed the closure of the ferry line.", people, people)
+    brann = statement_frames("On Monday, President Aldo Brann confirmed the closure of the ferry line.", people, people)
+    assert mirren == {f"confirm:{place_key('Mirren')}"}
+    assert brann == {f"confirm:{place_key('Brann')}"}
+    # the surname alone, later in the story, is the same actor
+    assert statement_frames("On Tuesday, Mirren confirmed the closure.", people, people) == mirren
+    # without the person entities the first capitalised word stays the actor, as before
+    assert statement_frames("On Monday, President Aldo Mirren confirmed the closure of the ferry line.") == {
+        f"confirm:{place_key('Aldo')}"
+    }
+
+
+def test_the_person_names_reach_the_frames_of_a_grouping() -> None:
+    from desk.compare.grouping import grouping_scope, unit_frames
+    from desk.compare.profile import profile
+    from desk.model import Entity
+
+    text = "On Monday, President Aldo Mirren confirmed the closure of the ferry line."
+    start = text.index("Aldo")
+    ref = make_ref(text, "Outlet A")
+    ref.entities = [Entity(start, start + len("Aldo Mirren"), "Aldo Mirren", "PERSON")]
+    with grouping_scope():
+        frames, _ = unit_frames([profile(ref)])
+    assert frames[0] == {f"confirm:{place_key('Mirren')}"}
