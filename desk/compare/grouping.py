@@ -833,19 +833,19 @@ def unit_frames(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], list
     def compute() -> tuple[list[frozenset[str]], list[frozenset[str]]]:
         # only sentences without figures that hold a stance verb are read further (most hold none)
         readable = [not _counts(p) and may_take_stance(p.ref.text) for p in profiles]
-        names: list[Sequence[str]] = [
-            [e.text for e in _local_entities(p.ref)] if r else () for p, r in zip(profiles, readable, strict=True)
-        ]
-        frames = [statement_frames(p.ref.text, ns) if r else _NONE
-                  for p, ns, r in zip(profiles, names, readable, strict=True)]
+        entities = [_local_entities(p.ref) if r else [] for p, r in zip(profiles, readable, strict=True)]
+        names: list[Sequence[str]] = [[e.text for e in es] for es in entities]
+        people = [[e.text for e in es if e.label == "PERSON"] for es in entities]
+        frames = [statement_frames(p.ref.text, ns, ps) if r else _NONE
+                  for p, ns, ps, r in zip(profiles, names, people, readable, strict=True)]
         df: dict[str, int] = {}
         for fs in frames:
             for f in fs:
                 df[f] = df.get(f, 0) + 1
         limit = max(3, int(FRAME_MAX_SHARE * len(profiles)))
         frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
-        content = [statement_content(p.ref.text, ns) if fs else _NONE
-                   for p, ns, fs in zip(profiles, names, frames, strict=True)]
+        content = [statement_content(p.ref.text, ns, ps) if fs else _NONE
+                   for p, ns, ps, fs in zip(profiles, names, people, frames, strict=True)]
         return frames, content
 
     return remembered("unit_frames", profiles, compute)
