@@ -206,6 +206,9 @@ class Library:
         self._related: tuple[tuple[int, int, int], Any] | None = None  # (store state, related words)
         #: whether :func:`desk.compare.compare_query` keeps this library's comparisons for a query asked again
         self.remember_comparisons = True
+        #: ... kept only when :meth:`remember_compared` is called (or the next comparison starts), not before
+        #: :meth:`compare` returns: for a caller that hands the answer over first (the comparing child)
+        self.remember_later = False
         self._alias_edits = 0  # edits made through this library (the file's stat may not move within a tick)
 
     # -- lifecycle
@@ -228,6 +231,14 @@ class Library:
             # while some 20,000 entries are pickled
             with collector_paused(set_aside=False):
                 stored.write_owed(self.library_dir)
+
+    def remember_compared(self) -> None:
+        """Keep the copies of this process's comparisons that :meth:`compare` left to keep
+        (``remember_later``: :func:`desk.compare.remember_pending`)."""
+        compare = sys.modules.get("desk.compare")  # nothing pending when no comparison ran
+        if compare is not None:
+            with compare.collector_paused(set_aside=False):
+                compare.remember_pending()
 
     def __enter__(self) -> Library:
         return self

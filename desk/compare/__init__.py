@@ -119,14 +119,37 @@ def compare_query(
     key = _result_key(library, query, outlets, since, until, limit)
     # unpickling a remembered comparison makes as many objects as grouping does: held off for both
     with collector_paused():
+        remember_pending()  # what an earlier comparison left to keep, before this one looks it up
         if key is not None:
             known = _remembered(key)
             if known is not None:
                 return known
         comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
         if key is not None:
-            _remember(key, comparison)
+            if getattr(library, "remember_later", False):
+                with _PENDING_LOCK:
+                    _PENDING.append((key, comparison))
+            else:
+                _remember(key, comparison)
     return comparison
+
+
+#: comparisons still to be kept (their library's ``remember_later``): (key, comparison), pickled by
+#: :func:`remember_pending` once the caller has handed the answer over, or by the next compare_query
+_PENDING: list[tuple[tuple[Any, ...], Comparison]] = []
+_PENDING_LOCK = threading.Lock()
+
+
+def remember_pending() -> None:
+    """Keep a copy of each comparison :func:`compare_query` returned before keeping it (a library with
+    ``remember_later``: the window's comparing child sends the answer first, then calls this through
+    :meth:`desk.library.Library.remember_compared`; pickling a 1,000-row comparison takes some 20 ms).
+    The caller must not have changed the comparison meanwhile: the copy is what it holds now."""
+    with _PENDING_LOCK:
+        pending = list(_PENDING)
+        _PENDING.clear()
+    for key, comparison in pending:
+        _remember(key, comparison)
 
 
 _PAUSE_LOCK = threading.Lock()
@@ -340,6 +363,8 @@ def _remember(key: tuple[Any, ...], comparison: Comparison) -> None:
 
 def clear_results() -> None:
     """Forget the remembered comparisons (the benchmark's cold runs)."""
+    with _PENDING_LOCK:
+        _PENDING.clear()
     _RESULTS.clear()
 
 

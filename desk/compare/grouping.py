@@ -30,6 +30,7 @@ from .joining import (
     join_lone_statements,
     join_rival_rows,
     join_supported_rows,
+    stem_counts,
 )
 from .places import broad_places, places_in
 from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
@@ -177,8 +178,8 @@ def _shares_any(sets: Sequence[frozenset[Any]], cols: np.ndarray | None = None) 
     out = np.zeros((n, n), dtype=bool)
     if units:
         # the few pairs that share an item, not a units x items x units product
-        pairs, _ = _pairs_within_groups(np.asarray(units, dtype=np.int64), item_ids)
-        out[pairs[0], pairs[1]] = True
+        rows, cols_, _ = _pair_parts(np.asarray(units, dtype=np.int64), item_ids)
+        out[rows, cols_] = True
     return out if cols is None else out[:, cols]
 
 
@@ -273,10 +274,7 @@ def _related_numbers(
     profiles: Sequence[Profile], numbers: Sequence[np.ndarray], related: Any, limit: int
 ) -> list[np.ndarray] | None:
     """The units' stem numbers with each strongly related pair of stems made one; None when no pair is."""
-    df: dict[str, int] = {}
-    for p in profiles:
-        for st in p.stems:
-            df[st] = df.get(st, 0) + 1
+    df = stem_counts(profiles)
     local = [st for st, k in df.items() if k <= limit and st in related]
     if len(local) < 2:
         return None
@@ -418,8 +416,10 @@ def _shared_weights(units: np.ndarray, stems: np.ndarray, df: np.ndarray, weight
     out = m @ m.T if m.shape[1] else np.zeros((n, n), dtype=np.float32)
     if not frequent.all():
         # the rare stems: each adds its weight to every pair of its units (all stems at once)
-        pairs, stem = _pairs_within_groups(units[~frequent], stems[~frequent])
-        np.add.at(out.reshape(-1), pairs[0] * n + pairs[1], weight[stem].astype(np.float32))
+        rows, cols, stem = _pair_parts(units[~frequent], stems[~frequent])
+        rows *= n  # the cell of each pair in the flat matrix, without a 2 x pairs array first
+        rows += cols
+        np.add.at(out.reshape(-1), rows, weight[stem].astype(np.float32))
     return out
 
 
@@ -428,6 +428,12 @@ def _pairs_within_groups(items: np.ndarray, groups: np.ndarray) -> tuple[np.ndar
 
     Returns ``((a, b), group)``: two index arrays and the group of each pair.
     """
+    rows, cols, group = _pair_parts(items, groups)
+    return np.stack([rows, cols]), group
+
+
+def _pair_parts(items: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_pairs_within_groups` as three arrays (a, b, group), not stacked."""
     order = np.argsort(groups, kind="stable")
     items, groups = items[order], groups[order]
     _, first, size = np.unique(groups, return_index=True, return_counts=True)
@@ -437,7 +443,7 @@ def _pairs_within_groups(items: np.ndarray, groups: np.ndarray) -> tuple[np.ndar
     rows = np.repeat(items, k)
     block = np.repeat(np.cumsum(k) - k, k)  # where each item's run of pairs starts
     cols = items[np.repeat(start, k) + (np.arange(len(rows)) - block)]
-    return np.stack([rows, cols]), np.repeat(groups, k)
+    return rows, cols, np.repeat(groups, k)
 
 
 def _lsa_cosine(m: np.ndarray, cols: np.ndarray) -> np.ndarray:

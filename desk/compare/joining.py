@@ -17,6 +17,7 @@ related rows do not form.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from itertools import chain
@@ -29,6 +30,14 @@ from .disagree import ClaimFact
 from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
 from .scope import at_least, remembered
 from .statements import judge_claims, passage_claims
+
+
+def stem_counts(profiles: Sequence[Profile]) -> dict[str, int]:
+    """In how many of ``profiles`` each content stem occurs: counted once per grouping
+    (:mod:`desk.compare.scope`) for the similarity matrix and the joins that weigh words by it.  The
+    answer is shared: callers must not change it."""
+    return remembered("stem_counts", profiles, lambda: Counter(chain.from_iterable(p.stems for p in profiles)))
+
 
 #: two rows join when the mean of the smaller row's sentences' best match in the other row reaches this
 SUPPORT_THRESHOLD = 0.35
@@ -235,10 +244,7 @@ def consensus_words(
     """Per row of two or more sentences (few of them with figures): the words at least two of its
     sentences use, weighed by how rare they are among all candidates (``log(n / df)``)."""
     n = len(profiles)
-    df: dict[str, int] = {}
-    for p in profiles:
-        for st in p.stems:
-            df[st] = df.get(st, 0) + 1
+    df = stem_counts(profiles)
     limit = max(3, int(common * n))
     out: dict[int, dict[str, float]] = {}
     for g, members in enumerate(groups):
@@ -711,10 +717,7 @@ def join_lone_statements(
     ii, jj, kk = ii[keep], jj[keep], kk[keep]
     if not len(ii):
         return groups
-    df: dict[str, int] = {}
-    for p in profiles:
-        for st in p.stems:
-            df[st] = df.get(st, 0) + 1
+    df = stem_counts(profiles)
     limit = max(3, int(LONE_COMMON_SHARE * n))
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from desk.model import Row
 
+from .profile import text_stems
 from .tokens import QUERY_OPERATORS, QUERY_SYNONYMS, STOPWORDS, content_stems, stem, stem_set
 
 #: rows with at least this many outlets rank alike by outlet count (then by the query words they name)
@@ -153,7 +154,7 @@ def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[st
     # a row of one outlet compares nothing: it stays below the others, in its order (and unmeasured);
     # the other rows' sentences are read once, for the terms' weights and for the rows' scores
     # each sentence's stems once, for its terms and its substance
-    stems_of = {id(r): [stem_set(ref.text) for refs in r.cells.values() for ref in refs]
+    stems_of = {id(r): [text_stems(ref) for refs in r.cells.values() for ref in refs]
                 for r in rows if len(r.outlets) > 1}
     per_row = {k: [_names_in(st, terms) for st in stems] for k, stems in stems_of.items()}
     weights = _weights([f for flags in per_row.values() for f in flags], terms) if len(terms) > 1 else None

@@ -374,6 +374,16 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     return prof
 
 
+def text_stems(ref: PassageRef) -> frozenset[str]:
+    """``stem_set(ref.text)``: the stems :func:`profile` keeps for the passage when this process has
+    them (the same passage, the same text, no boilerplate blanked out of it), else read again."""
+    if not ref.boilerplate:
+        cached = _CACHE.get(_cache_key(ref))
+        if cached is not None and cached[0] == hash(ref.text):
+            return cached[1]
+    return stem_set(ref.text)
+
+
 #: open ends of an as-of interval, as day numbers
 _OPEN_START, _OPEN_END = -(10**7), 10**7
 

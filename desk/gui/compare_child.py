@@ -113,6 +113,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
         from desk.library import Library
 
         lib = Library(folder, data_dir=data_dir)
+        lib.remember_later = True  # the copy of a comparison for the query asked again: once it is sent
     except DeskError as e:
         events.send(("failed", 0, str(e)))
         events.close()
@@ -163,7 +164,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
             except (pickle.PicklingError, TypeError, AttributeError):  # a value that cannot cross: a bug
                 events.send(("crashed", rid, traceback.format_exc()))
             if method == "compare":
-                _write_features(lib)
+                _settle(lib)
             with lock:
                 cancelled.discard(rid)
     finally:
@@ -184,9 +185,14 @@ def _warm_up(lib: Any) -> None:
         log.exception("warming up the comparing child failed")
 
 
-def _write_features(lib: Any) -> None:
-    """Once a comparison's answer is out: write what it owes the features file
-    (:meth:`desk.library.Library.write_compare_features`), so that the window paints it sooner."""
+def _settle(lib: Any) -> None:
+    """Once a comparison's answer is out, so that the window paints it sooner: keep its copy for the
+    query asked again (:meth:`desk.library.Library.remember_compared`), then write what it owes the
+    features file (:meth:`desk.library.Library.write_compare_features`)."""
+    try:
+        lib.remember_compared()
+    except Exception:  # noqa: BLE001 - the query asked again is compared again
+        log.exception("keeping the comparing child's comparison failed")
     try:
         lib.write_compare_features()
     except Exception:  # noqa: BLE001 - the features are only ever recomputed; the next comparison writes them

@@ -120,3 +120,37 @@ def test_a_changed_setting_is_compared_again(
         compare_query(lib, "ferry passengers")
         compare_query(lib, "ferry passengers")
     assert counted == ["grouped", "grouped", "grouped", "grouped", "grouped"]
+
+
+def test_a_library_that_remembers_later_keeps_the_copy_only_when_told(
+    folder: Path, counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The comparing child's way: no copy is pickled before the answer goes out; remember_compared (or
+    the next comparison) keeps it, with the same rows as the answer."""
+    pickled: list[str] = []
+    original = comp._remember
+
+    def spying(key, comparison):  # type: ignore[no-untyped-def]
+        pickled.append(comparison.query)
+        original(key, comparison)
+
+    monkeypatch.setattr(comp, "_remember", spying)
+    with Library(folder, data_dir=folder.parent / "data") as lib:
+        lib.update(extract=True)
+        lib.remember_later = True
+        first = compare_query(lib, "ferry passengers")
+        assert pickled == []  # nothing kept before the caller had the answer
+        expected = _plain(first)
+        lib.remember_compared()
+        assert pickled == ["ferry passengers"]
+        lib.remember_compared()  # nothing left to keep
+        assert pickled == ["ferry passengers"]
+        again = compare_query(lib, "ferry passengers")
+        assert counted == ["grouped"]
+        assert _plain(again) == expected
+        # a comparison left pending is kept by the next one before it looks for its own query
+        compare_query(lib, "ferry passengers", since="2021-05-01")
+        assert pickled == ["ferry passengers"]
+        compare_query(lib, "ferry passengers", since="2021-05-01")
+        assert pickled == ["ferry passengers", "ferry passengers"]
+        assert counted == ["grouped", "grouped"]

@@ -355,3 +355,66 @@ def test_the_remembered_canon_answers_as_the_book_and_each_name_is_read_once(mon
     monkeypatch.setattr(library_module, "CANON_REMEMBERED", 2)
     small = library_module._remembering(book)
     assert [small(n) for n in names] == ["Teodor Kalm", "", "HARBOUR OFFICE", "", "Teodor Kalm", "HARBOUR OFFICE"]
+
+
+def test_the_rare_stems_add_their_weights_as_the_stacked_pairs_did() -> None:
+    """_shared_weights adds each rare stem's weight at the flat cell of every pair of its units, bit for
+    bit as the stacked (2 x pairs) index arrays of _pairs_within_groups did."""
+    rng = np.random.default_rng(3)
+    n = 40
+    units = rng.integers(0, n, size=400).astype(np.int64)
+    stems = rng.integers(0, 90, size=400).astype(np.int64)
+    df = np.bincount(stems, minlength=90)
+    weight = rng.random(90) * 3.0
+    got = grouping._shared_weights(units, stems, df, weight, n)
+    # the former way: the dense product of the frequent stems, then the stacked pairs of the rare ones
+    frequent = df[stems] > max(3, int(grouping.DENSE_SHARE * n))
+    assert frequent.any()
+    assert not frequent.all()
+    m = grouping._dense_incidence(units[frequent], stems[frequent], np.sqrt(weight), n)
+    want = m @ m.T
+    pairs, stem = grouping._pairs_within_groups(units[~frequent], stems[~frequent])
+    np.add.at(want.reshape(-1), pairs[0] * n + pairs[1], weight[stem].astype(np.float32))
+    assert got.dtype == want.dtype
+    assert np.array_equal(got, want)
+
+
+def test_the_row_order_reads_the_stems_a_profile_kept_only_for_the_same_whole_text() -> None:
+    from desk.compare.profile import text_stems
+    from desk.compare.tokens import stem, stem_set
+    from desk.model import Boilerplate
+
+    text = "Ferry crews rescued 31 swimmers near the old lighthouse, the coastguard said."
+    ref = make_ref(text, "North Post", article="t1")
+    kept = profile(ref).stems
+    assert text_stems(ref) is kept  # the profile's own set, not read again
+    assert text_stems(ref) == stem_set(text)
+    # a passage with boilerplate: its profile blanked the boilerplate out, the row order reads every word
+    boxed = make_ref(text, "North Post", article="t2")
+    boxed.boilerplate = [Boilerplate(0, 12, "caption")]
+    assert stem("ferry") not in profile(boxed).stems
+    assert text_stems(boxed) == stem_set(text)
+    assert stem("ferry") in text_stems(boxed)
+    # the same passage with another text (re-indexed): read from its text
+    changed = make_ref(text.replace("swimmers", "anglers"), "North Post", article="t1")
+    assert stem("anglers") in text_stems(changed)
+    assert stem("swimmers") not in text_stems(changed)
+    assert text_stems(changed) == stem_set(changed.text)
+
+
+def test_stem_counts_are_counted_once_per_grouping_as_each_join_counted_them(monkeypatch: Any) -> None:
+    from desk.compare import joining, scope
+    from desk.compare.tokens import stem
+
+    profiles = _profiles()
+    want: dict[str, int] = {}
+    for p in profiles:
+        for st in p.stems:
+            want[st] = want.get(st, 0) + 1
+    assert joining.stem_counts(profiles) == want
+    assert want[stem("ferry")] == 3  # three of the sentences name the ferry
+    with scope.grouping_scope():
+        first = joining.stem_counts(profiles)
+        assert joining.stem_counts(profiles) is first  # counted once while the grouping runs
+        assert joining.stem_counts(list(profiles)) is not first  # another list: counted for itself
+    assert joining.stem_counts(profiles) is not first

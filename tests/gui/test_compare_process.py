@@ -87,6 +87,10 @@ def test_the_child_compares_as_the_library_does(qtbot, window: MainWindow, seeds
     # the results list came from the child too (the follow-up search)
     qtbot.waitUntil(lambda: w.results.model.result is not None, timeout=60_000)
     assert w.results.model.result.query == "soldiers killed"
+    # asked again: the copy the child kept once the first answer was out, with the same rows
+    again = compare(qtbot, w, "soldiers killed")
+    assert _fingerprint(again) == _fingerprint(want)
+    assert [row_claimants(r) for r in again.rows] == [row_claimants(r) for r in want.rows]
 
 
 def test_a_query_error_reads_as_the_same_sentence(qtbot, window: MainWindow, seeds: Path, data_dir: Path) -> None:
