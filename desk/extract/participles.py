@@ -20,7 +20,7 @@ def plural_noun(word: str) -> bool:
 
 
 #: participles that say what happened to the things counted ("300 people fleeing", "12 soldiers missing")
-_ING_OUTCOMES = frozenset({"fleeing", "dying", "missing", "remaining", "wounded", "killing", "injuring"})
+_ING_OUTCOMES = frozenset({"fleeing", "dying", "missing", "remaining", "killing", "injuring"})
 #: words in -ing that open a phrase of their own, not a clause about the things counted
 ING_PREPOSITIONS = frozenset({
     "during", "including", "according", "regarding", "concerning", "following", "excluding", "pending",
