@@ -167,7 +167,8 @@ def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str,
         if getattr(e, "label", "") in _GPE:
             out.extend((getattr(e, "start", 0), w) for w in _words(e.text))
     out.sort(key=lambda x: x[0])
-    return [(at, k, w.replace("’", "'").removesuffix("'s")) for at, w in out if (k := place_key(w))]
+    # a word two patterns (or a pattern and an entity) both find is one place word ("the city of Kharkov")
+    return list(dict.fromkeys((at, k, w.replace("’", "'").removesuffix("'s")) for at, w in out if (k := place_key(w))))
 
 
 def place_words(text: str, entities: Iterable[Any] = ()) -> list[tuple[str, str]]:

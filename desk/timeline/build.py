@@ -326,7 +326,7 @@ def whole_place_names(text: str, places: dict[str, str]) -> dict[str, str]:
     keys get "Black Sea".
     """
     runs: dict[int, list[tuple[int, str, str]]] = {}
-    for at, key, word in dict.fromkeys(place_spans(text)):  # a word found twice is one word ("Kharkov", not "Kharkov Kharkov")
+    for at, key, word in place_spans(text):
         runs.setdefault(at, []).append((at, key, word))
     out = dict(places)
     for run in runs.values():

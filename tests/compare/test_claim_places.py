@@ -170,3 +170,10 @@ def test_ranks_and_the_word_new_are_not_places() -> None:
     assert place_words("The order came in Capt. Orlov's name.") == []
     assert [w for _, w in place_words("Protests in New Harbour grew.")] == ["Harbour"]
     assert [w for _, w in place_words("Shelling in Brentholm went on.")] == ["Brentholm"]
+
+
+def test_a_place_word_two_patterns_find_is_reported_once() -> None:
+    from desk.compare.places import place_spans
+
+    text = "Aircraft hit the bases in the eastern city of Brentholm, killing about 250 fighters."
+    assert [w for _, _, w in place_spans(text)] == ["Brentholm"]
