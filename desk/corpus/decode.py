@@ -12,7 +12,9 @@ which is every file of a typical scraped corpus) and for honesty on the rest:
    become U+FFFD and a note says how many) when it also has valid multi-byte
    sequences; a file with none is a legacy 8-bit file and goes to
    charset-normalizer.
-5. Decoded text with many control characters is binary after all.
+5. Decoded text with many control characters is binary after all.  A few are
+   noise and go; a terminal escape sequence goes whole, with its parameters
+   and payload, so "ESC ] 0 ; title BEL" leaves no "]0;title" in the text.
 
 Then newlines are normalised to ``\\n`` and mojibake is repaired line by line
 (see :func:`repair_mojibake`).
@@ -55,6 +57,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# ECMA-48 escape sequences as a terminal reads them, so that none leaves its
+# parameters behind as words when its ESC goes: a control sequence (ESC [, its
+# parameters and final byte); a string (OSC "ESC ]", DCS "ESC P", SOS "ESC X",
+# PM "ESC ^", APC "ESC _") with its payload, when a BEL or an ESC-backslash ends
+# it on the same line (an unterminated one loses only its ESC and introducer, so
+# no article text can vanish); and a two-character escape (ESC and one printable).
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)"
+    r"|\x1b[ -~]?"
+)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -169,7 +183,7 @@ def decode_bytes(data: bytes) -> Decoded:
         controls = len(_CONTROL.findall(text[:20000]))
         if controls > max(16, len(text[:20000]) // 10):
             raise Unreadable("binary file (mostly control characters)")
-        text = _CONTROL.sub("", text)
+        text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
     text = normalise_newlines(text)
     text, fixed = repair_mojibake(text)
     if fixed:

@@ -55,6 +55,26 @@ def test_stray_nul_bytes_are_removed(tmp_path: Path) -> None:
     assert any("NUL" in n for n in a.notes)
 
 
+def test_terminal_escape_sequences_go_whole(tmp_path: Path) -> None:
+    # a window-title string (OSC ... BEL), a hyperlink (OSC 8 ... ESC backslash), a colour (CSI) and a reset
+    hostile = (
+        "Officials \x1b]0;spoofed title 7\x07said 12 boats sank. \x1b[1;31mRed\x1b[0m alert. "
+        "\x1b]8;;file:///etc/passwd\x1b\\Click\x1b]8;;\x1b\\ here.\x1bc Done.\n"
+    )
+    (tmp_path / "esc.txt").write_bytes(BODY.encode() + hostile.encode())
+    a = read(tmp_path, "esc.txt")
+    assert "Officials said 12 boats sank. Red alert. Click here. Done." in a.text
+    for left_over in ("\x1b", "]0;", "spoofed", "[1;31m", "passwd", "]8;"):
+        assert left_over not in a.text
+
+
+def test_unterminated_escape_string_keeps_the_text(tmp_path: Path) -> None:
+    # no BEL or ESC backslash ends it: only the ESC and its introducer go, the words stay
+    (tmp_path / "open.txt").write_bytes(BODY.encode() + b"Before \x1b]the rest of the line stays.\n")
+    a = read(tmp_path, "open.txt")
+    assert "Before the rest of the line stays." in a.text
+
+
 def test_invalid_utf8_keeps_the_good_text(tmp_path: Path) -> None:
     (tmp_path / "broken.txt").write_bytes(BODY.encode() + b"A bad byte \xff here.\n")
     a = read(tmp_path, "broken.txt")

@@ -82,6 +82,9 @@ RECORDED = {
     # own) is not listed; an armed attack ("Russia attacked the neighbouring state", "the troops attacked") is no
     # stance
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # ingest: a terminal escape sequence goes whole with its parameters and payload ("ESC ] 0 ; title BEL"
+    # left "]0;title" as words, and a figure with "title" as its claimant); no file here holds one
+    13: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
