@@ -107,12 +107,17 @@ def _order_key(p: TimelinePoint) -> tuple[int, dt.date, dt.date, float, str]:
     return (0 if day else 1, day or dt.date.max, p.as_of.start or dt.date.min, p.value, p.outlet)
 
 
-def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> None:
-    """Disagreement from the verdict's clashes; growth per point in a running total.
+def _mark(
+    series: Series, verdict: Verdict, points: Sequence[TimelinePoint], one_count: Callable[[ClaimFact, ClaimFact], bool]
+) -> None:
+    """Disagreement from the verdict's clashes; growth per point of a count that accumulates.
 
-    A point is growth when it is larger than a figure of the same quantity
-    whose time lies wholly before it, further than the comparison's growth
-    gap (its toll gap for tolls): a growing count is never flagged for growing.
+    A point is growth when it is larger than a figure of the same count whose
+    time lies wholly before it, further than the comparison's growth gap (its
+    toll gap for tolls): a growing count is never flagged for growing.  The same
+    count, not only the same quantity: a lane of "civilians killed" holds many
+    attacks' tolls, and the seven dead of one shelling are no growth over the
+    two of another a week before (``one_count``, see :func:`_one_count`).
     """
     for a, b in verdict.clashes:
         pa, pb = points[a.key], points[b.key]
@@ -121,18 +126,47 @@ def _mark(series: Series, verdict: Verdict, points: Sequence[TimelinePoint]) -> 
         pb.conflicts.append(a.describe())
     for p in series.points:
         p.conflicts = list(dict.fromkeys(p.conflicts))
-    if not series.cumulative:
+    if not cumulative(verdict.quantity):
         return
     # tolls are counted again within days (as compare rows judge them); other counts a week apart
     gap = TOLL_GAP_DAYS if verdict.quantity.kind in TOLL_KINDS else GROWTH_GAP_DAYS
     slack = (gap + 1) // 2
-    for p in series.points:
+    for c in verdict.claims:
+        p = points[c.key]
         p.growth = any(
             q.as_of.before(p.as_of) and not q.as_of.overlaps(p.as_of, slack_days=slack)
-            and (q.value if _running(q) else q.high) < p.low
-            for q in series.points
-            if q is not p
+            and (q.value if _running(q) else q.high) < p.low and one_count(d, c)
+            for d in verdict.claims
+            if (q := points[d.key]) is not p
         )
+
+
+def _total(c: ClaimFact) -> bool:
+    """A total over time by its own words ("since the invasion", "so far") or by its size (from
+    :data:`EVENT_TOLL_MAX` up: no attack's toll)."""
+    return c.quantity.scope == "total" or (c.quantity.scope != "event" and c.value >= EVENT_TOLL_MAX)
+
+
+def _one_count(related: Callable[[ClaimFact, ClaimFact], bool]) -> Callable[[ClaimFact, ClaimFact], bool]:
+    """Whether two claims of a quantity are figures of one count, which can grow from one to the other:
+    they tell of one thing (``related``: a place few others name, or rare words in common), or both are
+    totals over time (:func:`_total`)."""
+
+    def one(a: ClaimFact, b: ClaimFact) -> bool:
+        return (_total(a) and _total(b)) or related(a, b)
+
+    return one
+
+
+def _one_running_total(claims: Sequence[ClaimFact], one_count: Callable[[ClaimFact, ClaimFact], bool]) -> bool:
+    """Whether a lane reads as one running total, as its label says: a count that accumulates, whose
+    figures are mostly totals over time (:func:`_total`) or are all one count with one another (one
+    attack's toll as it rose).  A lane of many attacks' tolls is none, though each toll may grow."""
+    if not claims or not cumulative(claims[0].quantity):
+        return False
+    if 2 * sum(1 for c in claims if _total(c)) >= len(claims):
+        return True
+    return len(claims) > 1 and all(one_count(a, b) for i, a in enumerate(claims) for b in claims[i + 1:])
 
 
 def build_series(
@@ -172,6 +206,7 @@ def build_series(
         for i, (q, p, f) in enumerate(items)
     ]
     related = _same_event(points)
+    one_count = _one_count(related)
     out: list[Series] = []
     named: list[tuple[Series, Quantity, str, str]] = []  # series, quantity, label, place name
     # the comparison's own grouping of matching quantities, then one series per place of each
@@ -181,8 +216,8 @@ def build_series(
             for v in verdicts(claims, related):
                 pts = sorted((points[c.key] for c in v.claims), key=_order_key)
                 s = Series(key=quantity_key(v.quantity) + (f"@{place[0]}" if place else ""), label="",
-                           points=pts, cumulative=cumulative(v.quantity))
-                _mark(s, v, points)
+                           points=pts, cumulative=_one_running_total(v.claims, one_count))
+                _mark(s, v, points, one_count)
                 out.append(s)
                 named.append((s, v.quantity, _label(pts) or v.quantity.label, place[1] if place else ""))
     _name_lanes(named)

@@ -404,3 +404,34 @@ def test_a_place_the_place_finder_reports_twice_is_named_once() -> None:
 
     text = "Aircraft hit the bases in the eastern city of Brentholm, killing about 250 fighters."
     assert set(whole_place_names(text, dict(place_words(text))).values()) == {"Brentholm"}
+
+
+def test_many_attacks_tolls_in_one_region_are_no_growth_and_no_running_total() -> None:
+    # one quantity in one region named by every sentence (so the region ties none of them to one event):
+    # five attacks weeks apart, whose later tolls are larger without being a rise of any earlier one
+    told = [
+        ("Shelling killed 2 villagers in the Arnhold region on Monday.", 2, 1),
+        ("A drone hit a bus stop in the Arnhold region, and 3 villagers were killed.", 3, 15),
+        ("Rockets struck a market in the Arnhold region; 5 villagers were killed there.", 5, 29),
+        ("In the Arnhold region a mine exploded under a tractor and 4 villagers were killed.", 4, 43),
+        ("Artillery fire on a school in the Arnhold region left 7 villagers killed, officials said.", 7, 57),
+    ]
+    refs = [ref(text, f"Daily {n}", dt.date(2031, 5, 1) + dt.timedelta(days=day),
+                [(str(value), value, "", "villagers killed", "")]) for n, (text, value, day) in enumerate(told)]
+    (s,) = build_series(refs)
+    assert [p.value for p in s.points] == [2, 3, 5, 4, 7]
+    assert not any(p.growth for p in s.points)
+    assert not s.cumulative
+
+
+def test_one_attacks_toll_rising_is_growth_in_a_running_total() -> None:
+    # the same strike (the Brenz depot), its toll counted again four days later
+    refs = [
+        ref("A missile strike on the Brenz bus depot killed 18 villagers.", "Daily A", dt.date(2031, 6, 1),
+            [("18", 18, "", "villagers killed", "")]),
+        ref("The toll of the Brenz bus depot strike rose to 25 villagers killed.", "Daily B", dt.date(2031, 6, 5),
+            [("25", 25, "", "villagers killed", "")]),
+    ]
+    (s,) = build_series(refs)
+    assert [(p.value, p.growth) for p in s.points] == [(18, False), (25, True)]
+    assert s.cumulative

@@ -14,7 +14,7 @@ from timeline.test_build import growing_toll, ref
 
 
 def test_json_shape() -> None:
-    refs = [*growing_toll(), ref("A spokesman said 75 villagers were killed.", "Daily C", None,
+    refs = [*growing_toll(), ref("A spokesman said 75 villagers were killed so far.", "Daily C", None,
                                  [("75", 75, "", "villagers killed", "a spokesman")])]
     tl = Timeline("villagers killed", build_series(refs))
     js = json.loads(json.dumps(timeline_json(tl)))
