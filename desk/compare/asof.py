@@ -29,7 +29,10 @@ with or without the year, "in March", "June 2022", "early/mid/late June",
 "by/to/until/through/as of <date>" (the count as of that day), "since
 <date>" (counted since that day, as of the reference day), "in the first N
 days" / "in the first couple of weeks" (as of some day after an unnamed
-start: open start, end at the reference day).  A weekday followed by its
+start: open start, end at the reference day), "over the past two weeks" (as
+of the reference day, counted since two weeks before it).  A sentence that
+opens on a date ("On July 4, the minister said that over the previous two
+weeks ...") makes that date the reference day of its relative expressions.  A weekday followed by its
 date ("Saturday 19 March") is that date; a span ago inside a "since" clause
 ("since the invasion began a month ago") counts up to the reference day; a
 date in a clause the claim comes after ("captured after the fall of the
@@ -159,7 +162,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
     ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
-    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?:first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
+    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?P<which>first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|"
                        r"now|currently|at\s+present)\b", re.IGNORECASE)),
     # a span of years: "from 2014 to 2016", "between 2014 and 2016", "in 2014-2016", "2014–16"
@@ -404,6 +407,10 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             return AsOf(first, last, basis)
         return AsOf(dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31), basis)
     if kind == "first":
+        if g["which"].lower() != "first" and base is not None:
+            # "over the past two weeks": counted over the span that ends on the reference day
+            n = _count(g["n"])
+            return AsOf(base, base, basis, since=base - _delta(n, g["unit"]) if n else None)
         # "in the first five days" of something the sentence names: the count holds
         # as of some day the text does not fix, at the latest the reference day
         return AsOf(None, base, basis)
@@ -544,6 +551,14 @@ _CLAIM_ONLY_PATTERNS = [(k, p) for k, p in _PATTERNS if k in _CLAIM_ONLY]
 assert _PATTERNS == _PASSAGE_PATTERNS + _CLAIM_ONLY_PATTERNS
 
 
+#: expressions counted from a reference day, which a sentence opening on a date sets: in "On July 4, the
+#: minister said that over the previous two weeks 2,000 had died" the two weeks end on July 4, not on
+#: the day of the article that retells it
+_FRAMED = frozenset({"weekday", "ago", "last", "first", "rel"})
+#: what may stand before a sentence's opening date: white space, quotation marks, dashes, brackets
+_OPENING = " \t\n\"'“‘«([—–-"
+
+
 def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tuple[int, int, AsOf]]:
     if years:
         # the kinds are read in order, and the years come last: what the others found is the text's
@@ -556,6 +571,7 @@ def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tup
     low = text.lower()
     odd = case_odd(text)
     months: list[int] = []
+    frame: tuple[int, dt.date] | None = None  # (where it ends, its day): see _FRAMED
     for kind, pattern in patterns:
         if not _needed(kind, text, low, odd, months):
             continue
@@ -573,14 +589,18 @@ def _candidates(text: str, base: dt.date | None, years: bool = True) -> list[tup
                 s += 1
             if any(s < b and a < e for a, b in taken):
                 continue
+            day = frame[1] if frame is not None and kind in _FRAMED and s >= frame[0] else base
             try:
-                asof = _resolve(kind, m, base)
+                asof = _resolve(kind, m, day)
             except (KeyError, ValueError):  # a letter the case-blind pattern took for ASCII ("ſeptember")
                 continue
             if asof is None:
                 continue
             taken.append((s, e))
             found.append((s, e, asof))
+            if (kind == "abs" and frame is None and not text[:s].strip(_OPENING) and asof.start == asof.end
+                    and asof.start is not None and (m.group("prep") or "on").lower() == "on"):
+                frame = (e, asof.start)
     found.sort()
     return found
 

@@ -119,3 +119,27 @@ def test_now_in_the_figures_own_clause_is_the_article_day() -> None:
     # "known" and "nowhere" hold no "now"
     assert resolve_as_of("It is not known how many of the 85 families came in March.", BASE,
                          at=45).start == dt.date(2021, 3, 1)
+
+
+def test_a_count_over_the_past_span_holds_on_the_reference_day_counted_since_its_start() -> None:
+    text = "The guild lost 120 looms over the past two weeks, its treasurer said."
+    got = resolve_as_of(text, BASE, at=text.index("120"))
+    assert (got.start, got.end, got.since) == (BASE, BASE, dt.date(2021, 3, 19))
+    # "the first N days" of something the sentence names stays open at its start
+    text = "In the first five days of the strike the guild lost 120 looms."
+    got = resolve_as_of(text, BASE, at=text.index("120"))
+    assert (got.start, got.end) == (None, BASE)
+
+
+def test_a_sentence_opening_on_a_date_sets_the_day_its_relative_expressions_count_from() -> None:
+    # retold weeks later: the two weeks end on the day the treasurer spoke, not on the article's
+    text = "On March 4, the treasurer announced that over the previous two weeks the guild had lost 120 looms."
+    got = resolve_as_of(text, BASE, at=text.index("120"))
+    assert (got.start, got.end, got.since) == (dt.date(2021, 3, 4), dt.date(2021, 3, 4), dt.date(2021, 2, 18))
+    text = "On March 4, the treasurer said the mill had burned two days earlier."
+    assert resolve_as_of(text, BASE, at=text.index("two days")).exact == dt.date(2021, 3, 2)
+    # a date inside the sentence, or one under "by", frames nothing
+    text = "The treasurer, elected on March 4, said the guild had lost 120 looms two days earlier."
+    assert resolve_as_of(text, BASE, at=text.index("120")).exact == dt.date(2021, 3, 31)
+    text = "By March 4 the guild had lost 120 looms, and 40 more burned two days ago."
+    assert resolve_as_of(text, BASE, at=text.index("40")).exact == dt.date(2021, 3, 31)
