@@ -304,6 +304,11 @@ def kind_word(kind: str) -> str:
     return _KIND_WORDS.get(kind, "")
 
 
+def says_kind(phrase: str, kind: str) -> bool:
+    """Whether ``phrase`` names the outcome ``kind`` counts, in any of its words ("injured" says "wound")."""
+    return bool(kind) and any(_KIND_FOLD.get(s, s) == kind for s in content_stems(phrase) if s in OUTCOMES)
+
+
 def _subject(phrase: str, claimant: str) -> str:
     if _OWN_RE.search(phrase):
         return "own:" + claimant.casefold() if claimant else "own"

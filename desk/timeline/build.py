@@ -38,6 +38,7 @@ from .sources import (
     quantity_of,
     running_count,
     same_claimant,
+    says_kind,
     verdicts,
 )
 
@@ -289,7 +290,7 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
             happened = kind_word(q.kind)
             if side and side.casefold() not in low:
                 label = f"{side} {label}"
-            if happened and happened not in low:
+            if happened and not says_kind(label, q.kind):
                 label = f"{label} {happened}"
         s.label = f"{label} ({place})" if place else label
 

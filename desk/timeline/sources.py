@@ -24,14 +24,14 @@ from desk.compare.disagree import (
     judge,
     running_count,
 )
-from desk.compare.quantity import Quantity, fold_subject, kind_word
+from desk.compare.quantity import Quantity, fold_subject, kind_word, says_kind
 from desk.compare.quantity import quantity_of as _quantity_of
 from desk.compare.statements import TOLL_GAP_DAYS
 from desk.model import Figure, PassageRef
 
 __all__ = [
     "EVENT_TOLL_MAX", "GROWTH_GAP_DAYS", "TOLL_GAP_DAYS", "TOLL_KINDS", "ClaimFact", "Quantity", "Verdict", "as_of_of", "cumulative", "fold_subject",
-    "hedged_interval", "kind_word", "quantity_key", "quantity_of", "running_count", "same_claimant", "verdicts",
+    "hedged_interval", "kind_word", "quantity_key", "quantity_of", "running_count", "same_claimant", "says_kind", "verdicts",
 ]
 
 

@@ -435,3 +435,17 @@ def test_one_attacks_toll_rising_is_growth_in_a_running_total() -> None:
     (s,) = build_series(refs)
     assert [(p.value, p.growth) for p in s.points] == [(18, False), (25, True)]
     assert s.cumulative
+
+
+def test_lanes_told_apart_do_not_repeat_an_outcome_their_phrase_already_says() -> None:
+    # two lanes whose phrase is "injured" (one attack's count, a count since the war began): the label may
+    # add what tells them apart, but never "wounded" after "injured"
+    refs = [
+        ref("The blast left 40 injured in the attack on the depot.", "Daily A", dt.date(2031, 5, 2),
+            [("40", 40, "", "injured", "")]),
+        ref("So far 900 injured have been counted since the war began.", "Daily B", dt.date(2031, 5, 9),
+            [("900", 900, "", "injured", "")]),
+    ]
+    series = build_series(refs)
+    assert len(series) == 2
+    assert all("injured" in s.label and "wounded" not in s.label for s in series), [s.label for s in series]
