@@ -16,7 +16,7 @@
   window's way: a child process) and ``thread`` (the former way: a thread of
   the window's process), e.g. ``thread,process`` for an A/B in one run;
 - search + compare painted: from pressing Enter in the search field to the
-  compare table's first paint with the new rows (target < 500 ms), with the
+  compare table's first paint with the new rows (target: median <= 300 ms, issue 13), with the
   part of it spent before the comparison reached the window's GUI thread
   (the child's comparing, pickling and the pipe) and the window's share after;
   then the longest GUI-thread stall until the follow-ups (results list, claims
