@@ -67,6 +67,47 @@ def _cross_article_mean(sim: np.ndarray, col_of: np.ndarray, article: np.ndarray
     return float(flat.mean()) if len(flat) else 0.0
 
 
+#: a unit nothing dates spans these days (beyond the as-of open ends of +-10**7): never far from anything
+_UNDATED = 2 * 10**7
+
+
+def unit_days(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's first and last day (ordinals): the days its text is about, else its publication day
+    (as :func:`desk.compare.grouping.similarity_matrix` measures the date gap); a unit nothing dates spans
+    (-2 * 10**7, 2 * 10**7).  Worked out once per grouping (:mod:`desk.compare.scope`)."""
+    from .grouping import AS_OF_GAP
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        starts = np.full(len(profiles), -_UNDATED, dtype=np.int64)
+        ends = np.full(len(profiles), _UNDATED, dtype=np.int64)
+        for i, p in enumerate(profiles):
+            span = p.about if AS_OF_GAP and p.about else None
+            if span is None and p.ref.date is not None:
+                day = p.ref.date.toordinal()
+                span = (day, day)
+            if span is not None:
+                starts[i], ends[i] = span
+        starts.flags.writeable = False
+        ends.flags.writeable = False
+        return starts, ends
+
+    return remembered("unit_days", profiles, compute)
+
+
+def days_apart(profiles: Sequence[Profile], a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether rows ``a`` and ``b`` (units of ``profiles``), joined, would hold two units further apart in
+    time than :data:`desk.compare.grouping.DATE_GAP_DAYS`: one event is reported within days, and a
+    row never joins two events weeks apart, however its members were linked (each pair of a chain may
+    lie within the gap while its ends lie months apart)."""
+    from .grouping import DATE_GAP_DAYS
+
+    if not DATE_GAP_DAYS:
+        return False
+    starts, ends = unit_days(profiles)
+    units = np.fromiter(chain(a, b), dtype=np.int64)
+    return bool(len(units)) and int(starts[units].max()) - int(ends[units].min()) > DATE_GAP_DAYS
+
+
 def _root(parent: list[int], g: int) -> int:
     """The row ``g`` has joined (union-find with path halving over ``parent``)."""
     while parent[g] != g:
@@ -279,7 +320,8 @@ def join_consensus_rows(
     words (:func:`consensus_words`) reaches :data:`CONSENSUS_THRESHOLD` with at
     least :data:`CONSENSUS_MIN_SHARED` words in common, the mean similarity of
     their sentences across articles reaches :data:`CONSENSUS_MIN_LINK`, they
-    name no different places, and the joined row stays within
+    name no different places, no two of their sentences lie weeks apart
+    (:func:`days_apart`), and the joined row stays within
     :data:`CONSENSUS_MAX_SIZE`.  Rows of figures are left to the joins by
     figures.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
     """
@@ -340,6 +382,8 @@ def join_consensus_rows(
         pa, pb = places_of(a), places_of(b)
         if pa and pb and not (pa & pb):
             continue  # two places: two facts
+        if days_apart(profiles, ma, mb):
+            continue  # two events weeks apart
         if link(ma, mb) < CONSENSUS_MIN_LINK:
             continue
         parent[b] = a
@@ -686,8 +730,9 @@ def join_lone_statements(
     has: it shares a few words with one sentence of the row, and fewer with the rest.  A row of one
     sentence compares nothing, so here such a sentence (no figure, from the first grouping's rows of one)
     joins the row of its best match when that match, from another outlet and without figures either,
-    reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's, and
-    they name no different places.  Rows of two or more sentences are
+    reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's,
+    they name no different places, and the sentence lies within the date gap of every sentence of the row
+    (:func:`days_apart`: close in time to its match, it may still lie weeks from the row's other sentences).  Rows of two or more sentences are
     never joined to each other here.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
 
     With ``statements`` (each unit's rare statement frames and what they are about,
@@ -735,6 +780,8 @@ def join_lone_statements(
             continue  # one or two shared words: a coincidence of short sentences
         if _places_apart(row_places, a, b):
             continue  # two places: two facts
+        if days_apart(profiles, members_of[a], members_of[b]):
+            continue  # two events weeks apart
         if len(members_of[a]) == 1:
             a, b = b, a
         _join(parent, members_of[a], members_of[b], row_places, a, b)
