@@ -67,6 +67,86 @@ def _cross_article_mean(sim: np.ndarray, col_of: np.ndarray, article: np.ndarray
     return float(flat.mean()) if len(flat) else 0.0
 
 
+#: a unit nothing dates spans these days (beyond the as-of open ends of +-10**7): never far from anything
+_UNDATED = 2 * 10**7
+
+
+def unit_days(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's first and last day (ordinals): the days its text is about, else its publication day
+    (as :func:`desk.compare.grouping.similarity_matrix` measures the date gap); a unit nothing dates spans
+    (-2 * 10**7, 2 * 10**7).  Worked out once per grouping (:mod:`desk.compare.scope`)."""
+    from .grouping import AS_OF_GAP
+
+    def compute() -> tuple[np.ndarray, np.ndarray]:
+        spans = [
+            p.about if AS_OF_GAP and p.about else (d.toordinal(), d.toordinal()) if (d := p.ref.date) else _NO_DAYS
+            for p in profiles
+        ]
+        both = np.array(spans, dtype=np.int64).reshape(len(profiles), 2)
+        starts, ends = both[:, 0].copy(), both[:, 1].copy()
+        starts.flags.writeable = False
+        ends.flags.writeable = False
+        return starts, ends
+
+    return remembered("unit_days", profiles, compute)
+
+
+_NO_DAYS = (-_UNDATED, _UNDATED)
+
+
+def _gap_days() -> int:
+    from .grouping import DATE_GAP_DAYS
+
+    return int(DATE_GAP_DAYS)
+
+
+def days_apart(profiles: Sequence[Profile], a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether rows ``a`` and ``b`` (units of ``profiles``), joined, would hold two units further apart in
+    time than :data:`desk.compare.grouping.DATE_GAP_DAYS`: one event is reported within days, and a
+    row never joins two events weeks apart, however its members were linked (each pair of a chain may
+    lie within the gap while its ends lie months apart)."""
+    gap = _gap_days()
+    if not gap:
+        return False
+    starts, ends = unit_days(profiles)
+    units = np.fromiter(chain(a, b), dtype=np.int64)
+    return bool(len(units)) and int(starts[units].max()) - int(ends[units].min()) > gap
+
+
+class _RowDays:
+    """:func:`days_apart` for the rows of one join, kept per row as rows join: the latest first day and
+    the earliest last day of each row's units (two integers per row, not a pass over its members)."""
+
+    def __init__(self, groups: Sequence[list[int]], profiles: Sequence[Profile]) -> None:
+        self.gap = _gap_days()
+        if not self.gap or not groups:
+            self.latest: list[int] = []
+            self.earliest: list[int] = []
+            return
+        starts, ends = unit_days(profiles)
+        sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        if not sizes.all():  # an empty row (none comes from the grouping): its days span nothing
+            self.latest = [int(starts[g].max()) if g else -_UNDATED for g in groups]
+            self.earliest = [int(ends[g].min()) if g else _UNDATED for g in groups]
+            return
+        members = np.fromiter(chain.from_iterable(groups), dtype=np.int64, count=int(sizes.sum()))
+        at = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        self.latest = np.maximum.reduceat(starts[members], at).tolist()
+        self.earliest = np.minimum.reduceat(ends[members], at).tolist()
+
+    def apart(self, a: int, b: int) -> bool:
+        """Rows ``a`` and ``b``, joined, would hold two units further apart than the date gap."""
+        if not self.gap:
+            return False
+        return max(self.latest[a], self.latest[b]) - min(self.earliest[a], self.earliest[b]) > self.gap
+
+    def join(self, a: int, b: int) -> None:
+        """Row ``b`` has joined row ``a``."""
+        if self.gap:
+            self.latest[a] = max(self.latest[a], self.latest[b])
+            self.earliest[a] = min(self.earliest[a], self.earliest[b])
+
+
 def _root(parent: list[int], g: int) -> int:
     """The row ``g`` has joined (union-find with path halving over ``parent``)."""
     while parent[g] != g:
@@ -279,7 +359,8 @@ def join_consensus_rows(
     words (:func:`consensus_words`) reaches :data:`CONSENSUS_THRESHOLD` with at
     least :data:`CONSENSUS_MIN_SHARED` words in common, the mean similarity of
     their sentences across articles reaches :data:`CONSENSUS_MIN_LINK`, they
-    name no different places, and the joined row stays within
+    name no different places, no two of their sentences lie weeks apart
+    (:func:`days_apart`), and the joined row stays within
     :data:`CONSENSUS_MAX_SIZE`.  Rows of figures are left to the joins by
     figures.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
     """
@@ -328,6 +409,7 @@ def join_consensus_rows(
     find = partial(_root, parent)
 
     link = partial(_cross_article_mean, sim, col_of, article)
+    days = _RowDays(groups, profiles)
 
     merged = False
     for _, (ga, gb) in candidates:
@@ -340,10 +422,13 @@ def join_consensus_rows(
         pa, pb = places_of(a), places_of(b)
         if pa and pb and not (pa & pb):
             continue  # two places: two facts
+        if days.apart(a, b):
+            continue  # two events weeks apart
         if link(ma, mb) < CONSENSUS_MIN_LINK:
             continue
         parent[b] = a
         ma.extend(mb)
+        days.join(a, b)
         row_places[a] = pa | pb
         merged = True
     if not merged:
@@ -686,8 +771,9 @@ def join_lone_statements(
     has: it shares a few words with one sentence of the row, and fewer with the rest.  A row of one
     sentence compares nothing, so here such a sentence (no figure, from the first grouping's rows of one)
     joins the row of its best match when that match, from another outlet and without figures either,
-    reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's, and
-    they name no different places.  Rows of two or more sentences are
+    reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's,
+    they name no different places, and the sentence lies within the date gap of every sentence of the row
+    (:func:`days_apart`: close in time to its match, it may still lie weeks from the row's other sentences).  Rows of two or more sentences are
     never joined to each other here.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
 
     With ``statements`` (each unit's rare statement frames and what they are about,
@@ -722,6 +808,7 @@ def join_lone_statements(
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
     row_places = _row_places(groups, places)
+    days = _RowDays(groups, profiles)
     find = partial(_root, parent)
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         i, j = int(ii[k]), int(jj[k])
@@ -735,7 +822,10 @@ def join_lone_statements(
             continue  # one or two shared words: a coincidence of short sentences
         if _places_apart(row_places, a, b):
             continue  # two places: two facts
+        if days.apart(a, b):
+            continue  # two events weeks apart
         if len(members_of[a]) == 1:
             a, b = b, a
         _join(parent, members_of[a], members_of[b], row_places, a, b)
+        days.join(a, b)
     return _regrouped(groups, parent)
