@@ -473,3 +473,38 @@ def test_a_new_process_reads_the_places_and_frames_an_earlier_one_found(
         for ref in refs:
             unit = profile.profile(ref)
             assert profile.passage_places(unit) == real_places(ref.text, profile.local_entities(ref))
+
+
+def test_a_new_process_reads_the_parts_of_the_figures_an_earlier_one_found(
+    folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk.compare import statements
+
+    data = folder.parent / "data"
+    read: list[str] = []
+    real = statements.quantity_of
+
+    def counting(figure: Any, context: Any = None, claimant: str = "") -> Any:
+        read.append(figure.text)
+        return real(figure, context, claimant)
+
+    monkeypatch.setattr(statements, "quantity_of", counting)
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        assert "412" in read  # the passengers' figure read by this process
+        _new_process()
+        statements.clear_parts()
+        read.clear()
+        again = compare_query(lib, "ferry passengers")
+        assert read == []  # read back from the file with the passages' features
+        assert _plain(again) == _plain(first)
+        # a passage whose figure changed is read again (its key is another)
+        (folder / "b.md").write_text((folder / "b.md").read_text(encoding="utf-8").replace("412", "455"),
+                                     encoding="utf-8")
+        lib.update(extract=True)
+        _new_process()
+        statements.clear_parts()
+        compare_query(lib, "ferry passengers")
+    assert "455" in read
+    assert "412" not in read
