@@ -11,7 +11,7 @@ Nothing here can serve stale features:
 
 * an entry's key is a digest of everything :func:`~desk.compare.profile.profile` reads of the
   passage (its text and span, date, boilerplate, figures and their claimants, attributions' names,
-  and the spans and labels of its entities, which its places and statement frames read),
+  and its entities, which its places, statement frames and figure parts read),
   or of everything ``describe_row`` reads of a row (:func:`row_digest`):
   a re-indexed article, new reading rules or an alias edit that changes any of them gives a new key;
 * the file carries a fingerprint of desk's own code (every core module's source) and of the plain
@@ -137,8 +137,8 @@ def passage_key(ref: PassageRef) -> bytes:
         tuple((b.start - ref.start, b.end - ref.start) for b in ref.boilerplate),
         claims,
         tuple(a.name for a in ref.attributions),
-        # the places and statement frames kept with the features read the passage's entities
-        tuple((e.start - ref.start, e.end - ref.start, e.label) for e in ref.entities),
+        # the places, statement frames and figure parts kept with the features read the passage's entities
+        tuple((e.start - ref.start, e.end - ref.start, e.text, e.label) for e in ref.entities),
     )
     return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 

@@ -204,6 +204,7 @@ def test_the_key_covers_everything_a_profile_reads() -> None:
         # the places and statement frames kept with the features read the entities
         dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "412", "CARDINAL")]),
         dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "412", "QUANTITY")]),
+        dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "four hundred", "CARDINAL")]),
     ]
     keys = [stored.passage_key(r) for r in changed]
     assert key not in keys
