@@ -251,8 +251,10 @@ def _compare(
     features = stored.for_library(library)
     if features is not None:
         features.write_owed()  # what an earlier comparison left unwritten, before this one reads the file
-        prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
-        prefetch_parts(refs, features)  # ... and the parts they found of the figures
+        fresh = prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
+        # ... and the parts they found of the figures, of the passages new to this process (the others' parts
+        # are in memory since this process met them, or worked out again when a comparison needs them)
+        prefetch_parts(fresh, features)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)

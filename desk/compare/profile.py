@@ -295,10 +295,11 @@ def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None
 _OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] = {}
 
 
-def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
+def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> list[PassageRef]:
     """Read the features of ``refs`` that are not in memory from ``features`` (a file an earlier process
     wrote, :mod:`desk.compare.stored`) into the cache :func:`profile` reads; the others are owed to
-    the file (:func:`owed_features`)."""
+    the file (:func:`owed_features`).  Returns the passages that were not in memory (new to this process
+    since its cache last held them)."""
     missing: list[tuple[tuple[str, int, int, int, int, dt.date | None], PassageRef, bytes]] = []
     seen: set[tuple[str, int, int, int, int, dt.date | None]] = set()
     for ref in refs:
@@ -311,7 +312,7 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
             continue
         missing.append((key, ref, passage_key(ref)))
     if not missing:
-        return
+        return []
     found = features.read([k for _, _, k in missing])
     if len(_OWED) > _CACHE_SIZE:
         _OWED.clear()
@@ -325,6 +326,7 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
                        counted_, places_, frames_)
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
+    return [ref for _, ref, _ in missing]
 
 
 def owed_features() -> list[tuple[bytes, Any]]:
