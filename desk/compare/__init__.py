@@ -38,6 +38,7 @@ from .retrieve import (
     related_alternatives,
     sentence_units,
 )
+from .statements import owed_parts, prefetch_parts
 from .tokens import expand_query
 
 __all__ = [
@@ -250,7 +251,10 @@ def _compare(
     features = stored.for_library(library)
     if features is not None:
         features.write_owed()  # what an earlier comparison left unwritten, before this one reads the file
-        prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
+        fresh = prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
+        # ... and the parts they found of the figures, of the passages new to this process (the others' parts
+        # are in memory since this process met them, or worked out again when a comparison needs them)
+        prefetch_parts(fresh, features)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)
@@ -289,7 +293,7 @@ def _compare(
             owed.append((stored.row_digest(key), value))
     if features is not None:
         # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
-        features.owe([*owed_features(), *owed])
+        features.owe([*owed_features(), *owed_parts(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)

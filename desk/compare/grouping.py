@@ -13,7 +13,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +22,6 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
-from .frames import may_take_stance, statement_content, statement_frames
 from .joining import (
     join_compatible_figures,
     join_consensus_rows,
@@ -32,8 +30,18 @@ from .joining import (
     join_supported_rows,
     stem_counts,
 )
-from .places import broad_places, places_in
-from .profile import FactKey, Profile, counts_compatible, profile, stem_numbers, stem_ranks
+from .places import broad_places
+from .profile import (
+    FactKey,
+    Profile,
+    counts_compatible,
+    passage_frames,
+    passage_places,
+    profile,
+    stem_numbers,
+    stem_ranks,
+)
+from .profile import local_entities as _local_entities
 from .scope import at_least, grouping_scope, remembered
 from .tokens import case_odd
 
@@ -717,25 +725,9 @@ def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
 
 def _unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     """:func:`unit_places`, computed."""
-    raw = [places_in(p.ref.text, _local_entities(p.ref)) for p in profiles]
+    raw = [passage_places(p) for p in profiles]
     broad = broad_places(raw)
     return [ps - broad for ps in raw]
-
-
-def _local_entities(ref: PassageRef) -> list[Any]:
-    """The passage's entities with offsets local to its text."""
-    out = []
-    for e in ref.entities:
-        s, t = ref.local(e.start, e.end)
-        if 0 <= s < t <= len(ref.text):
-            out.append(_Span(ref.text[s:t], e.label))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    text: str
-    label: str
 
 
 def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
@@ -837,21 +829,17 @@ def unit_frames(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], list
     :data:`FRAME_MAX_SHARE` of the candidates take.  Worked out once per grouping (the frame bonus and
     the lone-statement join read them)."""
     def compute() -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-        # only sentences without figures that hold a stance verb are read further (most hold none)
-        readable = [not _counts(p) and may_take_stance(p.ref.text) for p in profiles]
-        entities = [_local_entities(p.ref) if r else [] for p, r in zip(profiles, readable, strict=True)]
-        names: list[Sequence[str]] = [[e.text for e in es] for es in entities]
-        people = [[e.text for e in es if e.label == "PERSON"] for es in entities]
-        frames = [statement_frames(p.ref.text, ns, ps) if r else _NONE
-                  for p, ns, ps, r in zip(profiles, names, people, readable, strict=True)]
+        # only sentences without figures that hold a stance verb are read (most hold none): each
+        # passage's frames and their content, kept with its features (:func:`desk.compare.profile.passage_frames`)
+        read = [passage_frames(p) for p in profiles]
+        frames = [fs for fs, _ in read]
         df: dict[str, int] = {}
         for fs in frames:
             for f in fs:
                 df[f] = df.get(f, 0) + 1
         limit = max(3, int(FRAME_MAX_SHARE * len(profiles)))
         frames = [frozenset(f for f in fs if df[f] <= limit) if fs else fs for fs in frames]
-        content = [statement_content(p.ref.text, ns, ps) if fs else _NONE
-                   for p, ns, ps, fs in zip(profiles, names, people, frames, strict=True)]
+        content = [c if fs else _NONE for (_, c), fs in zip(read, frames, strict=True)]
         return frames, content
 
     return remembered("unit_frames", profiles, compute)

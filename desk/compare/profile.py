@@ -14,7 +14,8 @@ import numpy as np
 
 from desk.model import Claim, Figure, PassageRef
 
-from .places import place_key
+from .frames import may_take_stance, statement_content, statement_frames
+from .places import place_key, places_in
 from .stored import FeatureFile, passage_key
 from .tokens import OUTCOMES, clear_word_stems, content_stems, stem, stem_set
 
@@ -260,10 +261,12 @@ def _visible_text(ref: PassageRef) -> str:
 _WORDS_RE = re.compile(r"\w+", re.UNICODE)
 #: the features of recent passages, by (article, passage, start, end, claim count): the hash of the
 #: passage's text (a re-indexed article's new text is profiled again) and what :class:`Profile` holds
-#: besides the reference, which is not kept (its text, claims and entities would weigh more than the features)
+#: besides the reference, which is not kept (its text, claims and entities would weigh more than the features);
+#: the places and frames are None until the grouping first asks for them (:func:`passage_places`)
 _Features = tuple[
     int, frozenset[str], str, tuple[FactKey, ...], frozenset[str], frozenset[float], "tuple[int, int] | None",
-    "np.ndarray | None", "tuple[tuple[float, str, FactKey | None], ...]",
+    "np.ndarray | None", "tuple[tuple[float, str, FactKey | None], ...]", "frozenset[str] | None",
+    "tuple[frozenset[str], frozenset[str]] | None",
 ]
 _CACHE: OrderedDict[tuple[str, int, int, int, int, dt.date | None], _Features] = OrderedDict()
 #: enough for the sentences of some fifty comparisons (a session's queries meet each other's passages;
@@ -292,10 +295,11 @@ def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None
 _OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] = {}
 
 
-def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
+def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> list[PassageRef]:
     """Read the features of ``refs`` that are not in memory from ``features`` (a file an earlier process
     wrote, :mod:`desk.compare.stored`) into the cache :func:`profile` reads; the others are owed to
-    the file (:func:`owed_features`)."""
+    the file (:func:`owed_features`).  Returns the passages that were not in memory (new to this process
+    since its cache last held them)."""
     missing: list[tuple[tuple[str, int, int, int, int, dt.date | None], PassageRef, bytes]] = []
     seen: set[tuple[str, int, int, int, int, dt.date | None]] = set()
     for ref in refs:
@@ -308,7 +312,7 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
             continue
         missing.append((key, ref, passage_key(ref)))
     if not missing:
-        return
+        return []
     found = features.read([k for _, _, k in missing])
     if len(_OWED) > _CACHE_SIZE:
         _OWED.clear()
@@ -317,11 +321,12 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> None:
         if value is None:
             _OWED[key] = (file_key, hash(ref.text))
             continue
-        stems_, norm_, facts_, claimants_, values_, about_, counted_ = value
+        stems_, norm_, facts_, claimants_, values_, about_, counted_, places_, frames_ = value
         _CACHE[key] = (hash(ref.text), stems_, norm_, facts_, claimants_, values_, about_, stem_numbers(stems_),
-                       counted_)
+                       counted_, places_, frames_)
         if len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
+    return [ref for _, ref, _ in missing]
 
 
 def owed_features() -> list[tuple[bytes, Any]]:
@@ -333,7 +338,7 @@ def owed_features() -> list[tuple[bytes, Any]]:
     for key, (file_key, text_hash) in owed.items():
         c = _CACHE.get(key)
         if c is not None and c[0] == text_hash:
-            items.append((file_key, (c[1], c[2], c[3], c[4], c[5], c[6], c[8])))
+            items.append((file_key, (c[1], c[2], c[3], c[4], c[5], c[6], c[8], c[9], c[10])))
     return items
 
 
@@ -344,7 +349,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     cached = _CACHE.get(key)
     if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
-        _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_ = cached
+        _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_, _places, _frames = cached
         return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_)
     text = _visible_text(ref)
     stems = stem_set(text)
@@ -367,11 +372,76 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     )
     _CACHE[key] = (
         hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids,
-        prof.counted,
+        prof.counted, None, None,
     )
     if len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
     return prof
+
+
+@dataclass(frozen=True, slots=True)
+class LocalSpan:
+    """An entity of a passage as its text names it (offsets dropped): what the place and frame readers take."""
+
+    text: str
+    label: str
+
+
+def local_entities(ref: PassageRef) -> list[LocalSpan]:
+    """The passage's entities inside its text, each with the words the text gives it."""
+    out = []
+    for e in ref.entities:
+        s, t = ref.local(e.start, e.end)
+        if 0 <= s < t <= len(ref.text):
+            out.append(LocalSpan(ref.text[s:t], e.label))
+    return out
+
+
+def _kept_extra(p: Profile, slot: int) -> tuple[Any, tuple[Any, ...] | None]:
+    """What the cache entry of the profile's passage holds in ``slot`` (9: places, 10: frames; None when not
+    worked out yet), and the entry (None when the cache holds none for this text)."""
+    key = _cache_key(p.ref)
+    cached = _CACHE.get(key)
+    if cached is None or cached[0] != hash(p.ref.text):
+        return None, None
+    return cached[slot], cached
+
+
+def _keep_extra(p: Profile, slot: int, value: Any, cached: tuple[Any, ...] | None) -> None:
+    """Put a feature worked out on first use into the cache entry ``cached`` of the profile's passage, so
+    later groupings, and the features file (:func:`owed_features`), have it."""
+    if cached is not None:
+        _CACHE[_cache_key(p.ref)] = (*cached[:slot], value, *cached[slot + 1 :])  # type: ignore[assignment]
+
+
+def passage_places(p: Profile) -> frozenset[str]:
+    """The place keys the passage's text names (:func:`desk.compare.places.places_in` with its entities):
+    worked out once per passage, then kept with its other features (in memory and in the features file)."""
+    places, cached = _kept_extra(p, 9)
+    if places is None:
+        places = places_in(p.ref.text, local_entities(p.ref))
+        _keep_extra(p, 9, places, cached)
+    return places  # type: ignore[no-any-return]
+
+
+_NO_FRAMES: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
+def passage_frames(p: Profile) -> tuple[frozenset[str], frozenset[str]]:
+    """The passage's statement frames and what its statements are about
+    (:func:`desk.compare.frames.statement_frames` / :func:`~desk.compare.frames.statement_content`, with its
+    entities); none for a passage with figures or without a stance verb.  Kept as :func:`passage_places`."""
+    frames, cached = _kept_extra(p, 10)
+    if frames is None:
+        if p.values or p.facts or not may_take_stance(p.ref.text):
+            frames = _NO_FRAMES
+        else:
+            es = local_entities(p.ref)
+            names = [e.text for e in es]
+            people = [e.text for e in es if e.label == "PERSON"]
+            frames = (statement_frames(p.ref.text, names, people), statement_content(p.ref.text, names, people))
+        _keep_extra(p, 10, frames, cached)
+    return frames  # type: ignore[no-any-return]
 
 
 def text_stems(ref: PassageRef) -> frozenset[str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
@@ -13,9 +15,10 @@ from .asof import AsOf, resolve_as_of
 from .diff import word_diff
 from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
 from .places import figure_scope, places_near
-from .profile import claims_of
+from .profile import claims_of, has_claims
 from .quantity import Quantity, quantity_of
 from .recent import Recent
+from .stored import FeatureFile, passage_key
 
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
@@ -161,11 +164,7 @@ def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _
     """A figure's quantity, as-of time, places and scope (these two only when it has a quantity) and whether
     it is a running count, in passage ``ref`` where it spans ``s``..``e`` (local offsets); remembered by the passage's
     text, date and entities, the figure and the claimant."""
-    key = (
-        ref.text, ref.date, s, e, claimant,
-        (f.start, f.end, f.text, f.value, f.qualifier, f.kind, f.high, f.qualifier_start, f.counted),
-        tuple((x.start, x.end, x.text, x.label) for x in ref.entities),
-    )
+    key = _parts_key(ref, f, claimant, s, e)
     found: _Parts | None = _PARTS.get(key)
     if found is not None:
         return found
@@ -186,9 +185,81 @@ def _claim_parts(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> _
     return found
 
 
+def _parts_key(ref: PassageRef, f: Figure, claimant: str, s: int, e: int) -> tuple[Any, ...]:
+    """Everything :func:`_claim_parts` reads of a figure in its passage."""
+    return (
+        ref.text, ref.date, s, e, claimant,
+        (f.start, f.end, f.text, f.value, f.qualifier, f.kind, f.high, f.qualifier_start, f.counted),
+        tuple((x.start, x.end, x.text, x.label) for x in ref.entities),
+    )
+
+
+def _passage_parts_keys(ref: PassageRef) -> list[tuple[Any, ...]]:
+    """The :func:`_claim_parts` keys of the figures of passage ``ref``, as :func:`_claim_facts` asks for them."""
+    claims = claims_of(ref)
+    out = []
+    for c in claims:
+        f = c.figure
+        s, e = ref.local(f.start, f.end)
+        if not f.qualifier:
+            f = _converted_hedge(ref, f, s, claims)
+        out.append(_parts_key(ref, f, c.claimant, s, e))
+    return out
+
+
+def _parts_digest(ref: PassageRef) -> bytes:
+    """The features file's key of the figure parts of a passage: from its features' key, which covers
+    everything :func:`_claim_parts` reads (its text, date, entities, figures and claimants)."""
+    return hashlib.blake2b(b"parts" + passage_key(ref), digest_size=16).digest()
+
+
+#: passages whose figure parts this process works out itself, for the features file: digest -> passage
+_PARTS_OWED: dict[bytes, PassageRef] = {}
+
+
+def prefetch_parts(refs: Sequence[PassageRef], features: FeatureFile) -> None:
+    """Read the figure parts (:func:`_claim_parts`) of the passages of ``refs`` with figures from
+    ``features`` (an earlier process worked them out) into the memory :func:`_claim_parts` reads; the
+    others are owed to the file (:func:`owed_parts`) once worked out."""
+    wanted: dict[bytes, tuple[PassageRef, list[tuple[Any, ...]]]] = {}
+    for ref in refs:
+        if not has_claims(ref):
+            continue
+        keys = _passage_parts_keys(ref)
+        if all(_PARTS.get(k) is not None for k in keys):
+            continue
+        wanted.setdefault(_parts_digest(ref), (ref, keys))
+    if not wanted:
+        return
+    found = features.read(list(wanted))
+    if len(_PARTS_OWED) > _PARTS_SIZE:
+        _PARTS_OWED.clear()
+    for digest, (ref, keys) in wanted.items():
+        value = found.get(digest)
+        if value is None or len(value) != len(keys):
+            _PARTS_OWED[digest] = ref
+            continue
+        for k, parts in zip(keys, value, strict=True):
+            _PARTS.put(k, parts, _PARTS_SIZE)
+
+
+def owed_parts() -> list[tuple[bytes, Any]]:
+    """The figure parts of the passages :func:`prefetch_parts` did not find in the file and this process has
+    worked out since (every figure of the passage), as (the file's key, value); forgotten here."""
+    owed = dict(_PARTS_OWED)
+    _PARTS_OWED.clear()
+    items = []
+    for digest, ref in owed.items():
+        parts = [_PARTS.get(k) for k in _passage_parts_keys(ref)]
+        if parts and all(p is not None for p in parts):
+            items.append((digest, tuple(parts)))
+    return items
+
+
 def clear_parts() -> None:
     """Forget the remembered figure parts (the benchmark's cold runs)."""
     _PARTS.clear()
+    _PARTS_OWED.clear()
 
 
 def _entities_in(ref: PassageRef, start: int, end: int) -> list[Entity]:

@@ -10,7 +10,8 @@ process met.  Likewise the descriptions of rows (figures, flags, word difference
 Nothing here can serve stale features:
 
 * an entry's key is a digest of everything :func:`~desk.compare.profile.profile` reads of the
-  passage (its text and span, date, boilerplate, figures and their claimants, attributions' names),
+  passage (its text and span, date, boilerplate, figures and their claimants, attributions' names,
+  and its entities, which its places, statement frames and figure parts read),
   or of everything ``describe_row`` reads of a row (:func:`row_digest`):
   a re-indexed article, new reading rules or an alias edit that changes any of them gives a new key;
 * the file carries a fingerprint of desk's own code (every core module's source) and of the plain
@@ -45,8 +46,9 @@ log = logging.getLogger(__name__)
 
 #: the cache file in the library's data directory
 FILE_NAME = "compare-features.sqlite"
-#: the layout of the file and of its values; another version's file is emptied
-VERSION = 1
+#: the layout of the file and of its values; another version's file is emptied (2: a passage's places
+#: and statement frames joined its features)
+VERSION = 2
 #: entries kept (some 300 bytes each: ~25 MB); a comparison on ukraine-media meets ~2,000-5,000 units
 MAX_ENTRIES = 100_000
 #: whether comparisons use the file (off: every process profiles its passages itself)
@@ -135,6 +137,8 @@ def passage_key(ref: PassageRef) -> bytes:
         tuple((b.start - ref.start, b.end - ref.start) for b in ref.boilerplate),
         claims,
         tuple(a.name for a in ref.attributions),
+        # the places, statement frames and figure parts kept with the features read the passage's entities
+        tuple((e.start - ref.start, e.end - ref.start, e.text, e.label) for e in ref.entities),
     )
     return hashlib.blake2b(repr(data).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 

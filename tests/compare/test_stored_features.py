@@ -19,7 +19,7 @@ from desk.compare import compare_query, profile, stored
 from desk.compare.profile import clear_cache
 from desk.export.json import to_plain
 from desk.library import Library
-from desk.model import Attribution, Boilerplate
+from desk.model import Attribution, Boilerplate, Entity
 
 from .helpers import make_ref, write_article, write_ferry_articles
 
@@ -201,6 +201,10 @@ def test_the_key_covers_everything_a_profile_reads() -> None:
         dataclasses.replace(ref, attributions=[Attribution("Ilse Varga", 0, 5, "Ilse Varga", "said", 6, 10, 11, 40)]),
         dataclasses.replace(ref, boilerplate=[Boilerplate(0, 4, "caption")]),
         dataclasses.replace(ref, start=ref.start + 10, end=ref.end + 10),
+        # the places and statement frames kept with the features read the entities
+        dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "412", "CARDINAL")]),
+        dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "412", "QUANTITY")]),
+        dataclasses.replace(ref, entities=[Entity(ref.start + 18, ref.start + 21, "four hundred", "CARDINAL")]),
     ]
     keys = [stored.passage_key(r) for r in changed]
     assert key not in keys
@@ -424,3 +428,84 @@ def test_only_rows_worth_their_entry_are_stored() -> None:
     assert not comp._worth_storing(Row(cells={"North Post": [plain]}))  # described in no time
     assert comp._worth_storing(Row(cells={"North Post": [plain], "Lake Daily": [other]}))  # word differences
     assert comp._worth_storing(Row(cells={"Hill Times": [counted]}))  # a figure: statements
+
+
+def test_a_new_process_reads_the_places_and_frames_an_earlier_one_found(
+    tmp_path: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_article(folder, "a.md", "North Post", "The Varnian navy denied shelling the grain depot at Tollby harbour "
+                  "on Tuesday night.\n\nFirefighters in Tollby worked until dawn to save the depot.")
+    write_article(folder, "b.md", "Lake Daily", "Varnia's navy denied that its ships shelled the Tollby grain depot "
+                  "overnight.\n\nCrews in Tollby fought the depot fire until morning.")
+    data = tmp_path / "data"
+    placed: list[str] = []
+    framed: list[str] = []
+    real_places, real_frames = profile.places_in, profile.statement_frames
+
+    def count_places(text: str, entities: Any = ()) -> Any:
+        placed.append(text)
+        return real_places(text, entities)
+
+    def count_frames(text: str, names: Any = (), people: Any = ()) -> Any:
+        framed.append(text)
+        return real_frames(text, names, people)
+
+    monkeypatch.setattr(profile, "places_in", count_places)
+    monkeypatch.setattr(profile, "statement_frames", count_frames)
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "navy depot")
+        assert any("Tollby" in t for t in placed)  # the places worked out by this process ...
+        assert any("denied" in t for t in framed)  # ... and the frames of the sentences with a stance verb
+        computed = {t: real_places(t) for t in placed}
+        assert any(computed.values())
+        _new_process()
+        placed.clear()
+        framed.clear()
+        again = compare_query(lib, "navy depot")
+        # read back from the file with the other features, not worked out again; the same rows
+        assert placed == []
+        assert framed == []
+        assert _plain(again) == _plain(first)
+        # ... and what the file gave is what the place reader finds
+        refs = [ref for row in again.rows for cell in row.cells.values() for ref in cell]
+        for ref in refs:
+            unit = profile.profile(ref)
+            assert profile.passage_places(unit) == real_places(ref.text, profile.local_entities(ref))
+
+
+def test_a_new_process_reads_the_parts_of_the_figures_an_earlier_one_found(
+    folder: Path, profiled: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk.compare import statements
+
+    data = folder.parent / "data"
+    read: list[str] = []
+    real = statements.quantity_of
+
+    def counting(figure: Any, context: Any = None, claimant: str = "") -> Any:
+        read.append(figure.text)
+        return real(figure, context, claimant)
+
+    monkeypatch.setattr(statements, "quantity_of", counting)
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=True)
+        first = compare_query(lib, "ferry passengers")
+        assert "412" in read  # the passengers' figure read by this process
+        _new_process()
+        statements.clear_parts()
+        read.clear()
+        again = compare_query(lib, "ferry passengers")
+        assert read == []  # read back from the file with the passages' features
+        assert _plain(again) == _plain(first)
+        # a passage whose figure changed is read again (its key is another)
+        (folder / "b.md").write_text((folder / "b.md").read_text(encoding="utf-8").replace("412", "455"),
+                                     encoding="utf-8")
+        lib.update(extract=True)
+        _new_process()
+        statements.clear_parts()
+        compare_query(lib, "ferry passengers")
+    assert "455" in read
+    assert "412" not in read
