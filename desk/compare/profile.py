@@ -259,7 +259,7 @@ def _visible_text(ref: PassageRef) -> str:
 
 
 _WORDS_RE = re.compile(r"\w+", re.UNICODE)
-#: the features of recent passages, by (article, passage, start, end, claim count): the hash of the
+#: the features of recent passages, by (article, passage, start, end, what extraction added): the hash of the
 #: passage's text (a re-indexed article's new text is profiled again) and what :class:`Profile` holds
 #: besides the reference, which is not kept (its text, claims and entities would weigh more than the features);
 #: the places and frames are None until the grouping first asks for them (:func:`passage_places`)
@@ -287,7 +287,11 @@ def has_claims(ref: PassageRef) -> bool:
 
 
 def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None]:
-    return (ref.article_id, ref.number, ref.start, ref.end, len(ref.claims) * 1000 + len(ref.attributions), ref.date)
+    # what extraction adds to a passage (claims, attributions, entities: the places and frames read the
+    # entities) is counted in the key, so a passage compared before its article's extraction ended is
+    # profiled again after it, even when it holds no claim
+    added = (len(ref.claims) * 1000 + len(ref.attributions)) * 1000 + len(ref.entities)
+    return (ref.article_id, ref.number, ref.start, ref.end, added, ref.date)
 
 
 #: passages this process profiles itself, for the features file (:func:`prefetch`, :func:`owed_features`):

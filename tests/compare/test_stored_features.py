@@ -509,3 +509,19 @@ def test_a_new_process_reads_the_parts_of_the_figures_an_earlier_one_found(
         compare_query(lib, "ferry passengers")
     assert "455" in read
     assert "412" not in read
+
+
+def test_a_passage_compared_before_its_extraction_ended_is_read_again_after_it() -> None:
+    # the same passage, first without the entities its article's extraction adds (no claims either way):
+    # its places must come from the entities once they are in, not from the first reading kept in memory
+    from desk.compare.places import places_in
+
+    text = "Dunmorrow mourned its fishermen after the storm passed."
+    bare = make_ref(text, "Harbour Daily", article="entities-later")
+    first = profile.passage_places(profile.profile(bare))
+    at = text.index("Dunmorrow")
+    later = make_ref(text, "Harbour Daily", article="entities-later")
+    later.entities = [Entity(at, at + len("Dunmorrow"), "Dunmorrow", "GPE")]
+    expected = places_in(text, profile.local_entities(later))
+    assert expected != first
+    assert profile.passage_places(profile.profile(later)) == expected
