@@ -184,6 +184,11 @@ _NAMED_AFTER = re.compile(
     r"(?:(?:issued|made|given|voiced|delivered|published|released|provided|compiled|announced)[ \t]+)?(?P<cue>by|from)[ \t]+"
     r"(?P<src>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})"
 )
+#: prepositions that a title capitalises: a phrase with one inside ("Stealth Over Health") names no speaker
+_TITLE_PREPOSITIONS = {
+    "over", "in", "on", "at", "with", "from", "against", "after", "before", "under", "into", "to", "by", "vs",
+    "versus", "without", "behind", "beyond", "amid", "inside", "across", "through", "about",
+}
 _NOT_LABELS = {
     "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
     "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
@@ -455,6 +460,8 @@ def _is_report_verb(t: Token) -> bool:
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
         # ("called on the board to resign": the parser may read "on" as a particle)
+        if _naming_participle(t):
+            return False
         if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in t.children) and any(
             c.dep_ == "xcomp" for c in t.children
         ):
@@ -466,6 +473,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
+        return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
         return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
@@ -487,6 +496,47 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+def _naming_participle(t: Token) -> bool:
+    """ "His charity, called the Harbour Legacy Fund, will ...": "called" set off after a noun, with a
+    name for its complement and no subject or object of its own, gives the thing's name; nobody calls
+    anything ("Roe, who called the plan a disgrace" and "called Roe a liar" keep their object).  The parser
+    may take the noun before for its subject."""
+    doc = t.doc
+    if t.i == 0 or doc[t.i - 1].text != "," or any(c.dep_ == "dobj" for c in t.children):
+        return False
+    named = [c for c in t.children if c.dep_ == "oprd"]
+    if not named or named[0].tag_ not in ("NNP", "NNPS"):
+        return False
+    end = named[0].right_edge.i + 1
+    return end < len(doc) and doc[end].text == ","
+
+
+#: participles that read as passives after "with": "with the mayor expected to attend", "with Roe said to be
+#: furious" (someone else expects or says it)
+def _absolute_passive(t: Token) -> bool:
+    """ "With both the mayor and her aide expected to visit, ...": in a "with" clause a past form followed
+    by an infinitive is a passive with its "being" left out; its subject is who is expected (or said,
+    believed, thought) to do something, not who expects it."""
+    if t.tag_ not in ("VBD", "VBN"):
+        return False
+    # (the parser hangs "with" on the participle as its mark, or the participle on "with")
+    if not (any(c.dep_ == "mark" and c.lower_ == "with" for c in t.children)
+            or t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with"):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children
+    )
+
+
+#: what one claims by taking or filing for it, not by saying so: "claimed a tax deduction", "claimed the title"
+#: ("claimed victory", "claimed responsibility", "claimed credit", "claimed the territory" assert something)
+_CLAIMED_THINGS = {
+    "loss", "losses", "deduction", "deductions", "refund", "refunds", "exemption", "exemptions",
+    "benefit", "benefits", "allowance", "allowances", "expenses", "compensation", "damages", "asylum", "seat",
+    "seats", "title", "titles", "prize", "prizes", "medal", "medals", "trophy", "crown", "throne", "lives", "life",
+}
 
 
 _CONTRIBUTE = {"contribute", "contributes", "contributed", "contributing"}
@@ -523,11 +573,22 @@ _ARMED = {
 }
 
 
+#: what an armed attack does to people and things, as the participle after it: "attacked the port, killing 17"
+_HARM = {"killing", "wounding", "injuring", "destroying", "damaging", "sinking", "burning", "maiming"}
+
+
 def _armed_attack(t: Token) -> bool:
     """ "Russia attacked the neighbouring state", "the troops attacked at dawn": an attack with arms, not in
     words ("X attacked the plan", "X attacked the premier" stay stances)."""
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in _ARMED:
+        return True
+    # "they attacked the ferry, killing 17 sailors", "attacked the depot with drones": what it did or used
+    if any(
+        c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lower_ in _HARM
+        or c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ in _ARMED for g in c.children)
+        for c in t.children
+    ):
         return True
     return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
 
@@ -750,7 +811,7 @@ _TOPIC_PREPS = {"on", "about", "of", "against"}
 _NOT_TOPICS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
     "evening", "afternoon", "weekend", "television", "tv", "radio", "camera", "phone", "air", "condition",
-    "record", "background", "behalf", "stage",
+    "record", "background", "backdrop", "behalf", "stage",
 }
 
 
@@ -1106,6 +1167,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 ))
             if poss is not None or not _verb_read_as_noun(t):
                 continue
+        if _absolute_passive(t):
+            continue
         is_stance = False
         if not _is_report_verb(t):
             if not stance or not _is_stance_verb(t):
@@ -1860,6 +1923,8 @@ class _Job:
                 continue
             if mh.group("role") and mh.group("role") not in SOURCE_HEADS:
                 continue  # "UN experts: ..." names a source; "Kyiv tonight: ..." does not
+            if any(w.lower() in _TITLE_PREPOSITIONS for w in src.split()[1:]):
+                continue  # "Stealth Over Health: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:

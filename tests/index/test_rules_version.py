@@ -82,6 +82,12 @@ RECORDED = {
     # own) is not listed; an armed attack ("Russia attacked the neighbouring state", "the troops attacked") is no
     # stance
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # claimants: an attack that kills, wounds or is made with weapons is armed ("attacked the ferry, killing
+    # 17"); "with X expected to ..." is a passive (X expects nothing); a backdrop is no topic; "His charity,
+    # called the Harbour Fund," names a thing; a title's phrase with a preposition ("Storm Over Harbour:") is
+    # no label; "claimed a tax deduction", "claimed the seat", "claimed the lives of 100" assert nothing
+    # (issue 15); ingest and figures unchanged
+    13: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 

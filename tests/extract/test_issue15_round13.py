@@ -1,0 +1,73 @@
+"""Claimant rules, thirteenth round (issue 15): words that look like cues but report nothing.
+
+- an attack that kills or wounds, or is made with weapons, is armed ("attacked the ferry, killing 17");
+- "with X expected to ..." is a passive: X is expected, X expects nothing;
+- "spoke against the backdrop of ..." is where, not what, someone spoke;
+- "His charity, called the Harbour Fund, ..." gives a name, nobody calls anything;
+- a title's phrase with a preposition inside ("Stealth Over Health: ...") is no speaker's label;
+- "claimed a tax deduction", "claimed the seat": taken or filed for, not asserted.
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+from .helpers import claimants_by_figure, listed
+
+
+def test_an_attack_that_kills_or_uses_weapons_is_armed() -> None:
+    assert listed("In 2004, they attacked the ferry, killing 17 sailors.") == []
+    assert listed("The group attacked the ferry terminal, wounding six guards.") == []
+    assert listed("The rebels attacked the depot with drones overnight.") == []
+    # words against a plan or a person stay a stance, also with a participle of speech after them
+    assert listed("Councillor Ana Roe attacked the plan, calling it reckless.") == [
+        ("Councillor Ana Roe", "attacked"), ("Councillor Ana Roe", "calling"),
+    ]
+    assert listed("The senator attacked the premier over the ferry fares.") == [("The senator", "attacked")]
+
+
+def test_with_x_expected_to_is_a_passive() -> None:
+    assert listed("With both the mayor and her husband expected to visit the port, security was tightened.") == []
+    assert listed("The work will go on, with the Mayor and his wife Ann expected to open the pier.") == []
+    # the active verb keeps its subject as the one who expects
+    assert listed("The mayor expected to win the vote.") == [("The mayor", "expected")]
+    assert listed("The mayor, with the board, expected the vote to pass.") == [("The mayor", "expected")]
+
+
+def test_a_backdrop_is_no_topic() -> None:
+    assert listed("The mayor spoke against the grey backdrop of the harbour.") == []
+    assert listed("The mayor spoke against the new ferry tax.") == [("The mayor", "spoke")]
+
+
+def test_called_with_a_name_between_commas_names_a_thing() -> None:
+    assert listed("His charity, called the Harbour Legacy Fund, will still own the park.") == []
+    assert listed("Roe called the plan a disgrace.") == [("Roe", "called")]
+    assert listed("The mayor called for a new ferry link.") == [("The mayor", "called")]
+
+
+def test_a_title_phrase_with_a_preposition_is_no_label() -> None:
+    text = "Storm Over Harbour: Mayor Ann Roe Was Taken to Clinic But Left Early.\n\nRoe was seen on Monday."
+    assert listed(text) == []
+    text = "Trouble In Dunmore: Council Cuts 40 Jobs at the Port.\n\nThe vote was held on Monday."
+    assert listed(text) == []
+    assert claimants_by_figure(text)["40"] == ""
+    text = "Mayor Ilse Brandt: We Will Build 40 New Homes This Year.\n\nThe plan was unveiled on Monday."
+    assert listed(text)[0] == ("Mayor Ilse Brandt", ":")
+    assert claimants_by_figure(text)["40"] == "Ilse Brandt"
+
+
+def test_claiming_a_thing_is_no_claim() -> None:
+    assert listed("The firm claimed a tax deduction of $900 million in 1995.") == []
+    assert listed("The party claimed the seat in the spring vote.") == []
+    assert listed("He claimed asylum in Lisbon.") == []
+    text = "The firm claimed a loss of 900 million dollars, the Daily Harbour reported."
+    assert listed(text) == [("the Daily Harbour", "reported")]
+    assert claimants_by_figure(text)["900 million"] == "Daily Harbour"
+    # what a flood or a blast "claimed" are lives it took: no one asserts the count
+    assert claimants_by_figure("In 2021 the floodwaters wiped out whole villages and claimed the lives of 40 people.")[
+        "40"
+    ] == ""
+    # claims of something said stay
+    assert listed("The rebels claimed responsibility for the blast.") == [("The rebels", "claimed")]
+    assert listed("The former councillor claimed credit for the new pier.") == [("The former councillor", "claimed")]
+    assert listed("He claimed that the loss was small.") == [("He", "claimed")]
