@@ -855,6 +855,43 @@ def _closing_quote_before(verb: Token) -> int:
     return -1
 
 
+def _unmarked_relative_subject(verb: Token) -> Token | None:
+    """ "a fraction of the $20 million experts say it costs": a relative clause without "that", which the
+    parser read as a second verb of the sentence (no subject of its own, no "and" before it); its subject
+    is the plural just before it."""
+    if verb.i == 0 or verb.dep_ not in ("conj", "dep") or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.tag_ not in ("NNS", "NNPS") or prev.dep_ not in ("dobj", "pobj"):
+        return None
+    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return None
+    return prev
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """ '"...," Ann Roe said', '"...," Ann Roe, the fund's head, said': the name between a closing quotation
+    mark and the verb of its tag, with at most an apposition set off by commas after it (the name's head)."""
+    close = _closing_quote_before(verb)
+    if close < 0:
+        return None
+    doc = verb.doc
+    k = close + 1
+    while k < verb.i and doc[k].tag_ in ("NNP", "NNPS"):
+        k += 1
+    if k == close + 1:
+        return None
+    name = doc[k - 1]
+    if k == verb.i:
+        return name
+    # an apposition between commas, no quotation or verb of its own: ", a top aide to the mayor,"
+    if doc[k].text != "," or doc[verb.i - 1].text != "," or verb.i - k > 14:
+        return None
+    if any(doc[j].tag_ in ("''", "``") or doc[j].tag_.startswith("VB") for j in range(k + 1, verb.i - 1)):
+        return None
+    return name
+
+
 #: nouns for a recording of someone: "footage of X saying", "a clip of her telling donors"
 _RECORDINGS = {
     "footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "tapes", "audio", "film",
@@ -893,6 +930,12 @@ def _subject_of(verb: Token) -> Token | None:
         after = [c for c in subjects if c.i > close] if close >= 0 else []
         if after and any(c.i < close for c in subjects):
             return after[0]
+    if not subjects or subjects[0].i > verb.i:
+        # '"...,” Ann Roe, the fund's head, said on Radio Harbour's “Morning Show.”': the parser may give the
+        # verb the show's name after it and hang the speaker on the quotation
+        tagged = _name_after_quote(verb)
+        if tagged is not None:
+            return tagged
     if subjects:
         return subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
@@ -902,6 +945,9 @@ def _subject_of(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     # "X confirmed and said", "X, who said": inherit from the governing verb
+    unmarked = _unmarked_relative_subject(verb)
+    if unmarked is not None:
+        return unmarked
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
         return _subject_of(verb.head)
     # "..., with Norland saying that ...": the object of "with" just before the participle
@@ -1215,6 +1261,13 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
             toks = _source_tokens(compiler or _given_name(subj) or subj)
+            if subj == _unmarked_relative_subject(t) or any(
+                x.i < subj.i and (x.tag_ == "$" or x.ent_type_ == "MONEY") for x in toks
+            ):
+                # "the minimum $20 million experts say it costs", "the $12 million engineers say it will cost":
+                # the sum before the plural is what they speak of, not part of who speaks
+                cut = max((x.i for x in toks if x.i < subj.i and (x.like_num or x.tag_ in ("$", "DT", "CD"))), default=-1)
+                toks = [x for x in toks if x.i > cut] or toks
             if subj.lower_ == "it" and t.dep_ == "relcl":
                 # "thanked Norland for the package it announced": the name just before the noun
                 it_ant = _relative_it_antecedent(t)

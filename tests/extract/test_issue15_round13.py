@@ -71,3 +71,40 @@ def test_claiming_a_thing_is_no_claim() -> None:
     assert listed("The rebels claimed responsibility for the blast.") == [("The rebels", "claimed")]
     assert listed("The former councillor claimed credit for the new pier.") == [("The former councillor", "claimed")]
     assert listed("He claimed that the loss was small.") == [("He", "claimed")]
+
+
+def test_a_relative_clause_without_that_speaks_for_the_plural_before_it() -> None:
+    # the parser reads "say" as a second verb of the sentence, with no subject of its own
+    assert listed("The port collected only a fraction of the $40 million analysts say it needs each year.") == [
+        ("analysts", "say"),
+    ]
+    assert listed("The town paid the $5 million auditors say it owed.") == [("auditors", "say")]
+    # a sum before the plural is what they speak of, not who speaks
+    text = "The council raised far less than the $12 million engineers say the bridge will cost."
+    assert listed(text) == [("engineers", "say")]
+    assert claimants_by_figure(text)["$12 million"] == "engineers"
+    # a second verb after "and" or a comma keeps the first verb's subject
+    assert listed("The mayor met the unions, said little and left.") == [("The mayor", "said")]
+    assert listed("The mayor confirmed the cuts and said 40 jobs would go.") == [
+        ("The mayor", "confirmed"), ("The mayor", "said"),
+    ]
+
+
+def test_the_name_after_a_closing_quotation_mark_speaks() -> None:
+    # The parser sometimes hangs the speaker of '"...," Roe, a union adviser, said on Harbour TV's "Bread and
+    # Roses."' on the quotation and gives "said" the show's name after it for subject; the tag's name speaks.
+    from desk.extract.claimants import _subject_of, load_model
+
+    doc = load_model()("“The gap is huge,” Roe, a union adviser, said on Harbour TV’s “Bread and Roses.”")
+    said = next(t for t in doc if t.text == "said")
+    roe = next(t for t in doc if t.text == "Roe")
+    bread = next(t for t in doc if t.text == "Bread")
+    gap = next(t for t in doc if t.text == "huge")
+    roe.head, roe.dep_ = gap, "appos"
+    bread.head, bread.dep_ = said, "nsubj"
+    assert _subject_of(said).i == roe.i
+    # an inverted tag and a quotation without a name before the verb keep the subject after the verb
+    doc = load_model()("“The gap is huge,” said Ann Roe.")
+    said = next(t for t in doc if t.text == "said")
+    assert _subject_of(said).text == "Roe"
+    assert listed("“The gap is huge,” said Ann Roe, a union adviser.") == [("Ann Roe", "said")]
