@@ -1666,9 +1666,12 @@ def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
     return j > 1 and doc[j].text in ("'", "’") and doc[j - 1].text in (",", "?", "!") and 0 < tok.i < j - 1
 
 
-def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
+def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
+    """The source a headline line names with a verb (", X says") or, with ``tags``, a colon or dash tag."""
     line = text[s:e]
     for rx, kind in ((_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag")):
+        if kind == "tag" and not tags:
+            continue
         m = rx.match(line)
         if not m:
             continue
@@ -1903,7 +1906,10 @@ class _Job:
                 continue
             c = _headline_cue(text, s, e) if is_headline(text, s, e) else None
             if c is None and every and _headline_line(text, s, e):
-                c = _headline_lead_verb(text, s, e)
+                # a Title Case headline that ends in a full stop: "Roads Will Be Fixed, Senator Roe Says."
+                stop = text[s:e].rstrip()
+                c = _headline_cue(text, s, s + len(stop) - 1, tags=False) if stop.endswith(".") else None
+                c = c or _headline_lead_verb(text, s, e)
             if c is not None:
                 self.headline_cue[i] = c
         self.label_cues: dict[int, list[_Cue]] = {}

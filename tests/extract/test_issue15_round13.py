@@ -108,3 +108,15 @@ def test_the_name_after_a_closing_quotation_mark_speaks() -> None:
     said = next(t for t in doc if t.text == "said")
     assert _subject_of(said).text == "Roe"
     assert listed("“The gap is huge,” said Ann Roe, a union adviser.") == [("Ann Roe", "said")]
+
+
+def test_a_title_case_headline_ending_in_a_full_stop_keeps_its_speech_tag() -> None:
+    text = "Mayor Could Back Harbour Tax, Senator Ann Roe Says.\n\nThe senator spoke on Monday."
+    assert listed(text) == [("Senator Ann Roe", "says")]
+    # what the tag reports names no source of its own
+    text = "Mayor ‘The Builder’ Could Fix 40 Harbour Roads, Senator Ann Roe Says.\n\nThe senator spoke on Monday."
+    assert listed(text) == [("Senator Ann Roe", "says")]
+    assert claimants_by_figure(text)["40"] == "Ann Roe"
+    # only the verb tags are read on such a line: a colon does not make the rest of it a source
+    text = "Harbour Weekly Review: Mayor Could Back New Roads Plan With 40 Stops.\n\nThe senator spoke on Monday."
+    assert claimants_by_figure(text)["40"] == ""
