@@ -1117,6 +1117,15 @@ def _orphan_subject(verb: Token) -> Token | None:
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
         t = doc[i - 1]
+        clause = next((a for a in t.ancestors if a.tag_ in ("VBG", "VBN") and a.dep_ in ("advcl", "acl") and a.i < t.i
+                       and a.i > 0 and doc[a.left_edge.i - 1].text == ","), None)
+        if clause is not None:
+            # "..., as Ann Roe, lying on a pavement in Dunmore, said": the name before the participle's phrase
+            # speaks, not the place that ends it
+            j = clause.left_edge.i - 2
+            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS"):
+                return None
+            t = doc[j]
         while t.dep_ == "appos" and t.head.i < t.i and t.head.dep_ != "pobj":
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
@@ -2316,7 +2325,10 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     if kind not in ("verb", "stance", "according"):
         return False
     words = low.split()
-    if not words or len(words) > 8:
+    # (the length that counts is the phrase's own, before its first "of", "to", "for" ...: "the union's
+    # complaint to the Court of Appeals' Board on Professional Conduct says" is a complaint)
+    core_len = next((k for k, w in enumerate(words) if k and w in _PHRASE_CUT), len(words))
+    if not words or core_len > 8:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         # (a stand taken by a "who" whose antecedent names no one, "anybody who opposed the fee", shows

@@ -120,3 +120,19 @@ def test_a_title_case_headline_ending_in_a_full_stop_keeps_its_speech_tag() -> N
     # only the verb tags are read on such a line: a colon does not make the rest of it a source
     text = "Harbour Weekly Review: Mayor Could Back New Roads Plan With 40 Stops.\n\nThe senator spoke on Monday."
     assert claimants_by_figure(text)["40"] == ""
+
+
+def test_the_name_before_a_participle_phrase_speaks_not_the_place_that_ends_it() -> None:
+    text = "The protest was like a shirt with the words ''We can't pay,'' as Ann Roe, lying on a pavement in Dunmore, said before she left."
+    assert listed(text) == [("Ann Roe", "said")]
+    # the opening phrase's own object still does not speak for the name hung on it
+    assert listed("In a letter to the board, the chief, Gen. Ada Quill, praised the plan.") == [("Gen. Ada Quill", "praised")]
+
+
+def test_a_long_unnamed_source_is_judged_by_its_own_phrase() -> None:
+    # a writing named by its kind with a long "to ..." phrase after it speaks like a short one
+    text = "The union’s complaint to the Harbour Court of Appeals’ Board on Professional Conduct says Roe broke the rules."
+    assert listed(text) == [("The union’s complaint to the Harbour Court of Appeals’ Board on Professional Conduct", "says")]
+    assert listed("The union’s complaint says Roe broke the rules.") == [("The union’s complaint", "says")]
+    # a phrase that names no one stays out however short its core
+    assert listed("The long grey list of all the old and new rules of the port says little.") == []
