@@ -789,13 +789,16 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
         return None
     if pred.lower_ in PARTISAN_NOUNS:
         return (subj, pred) if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in pred.children) else None
+    # ("X is confident of himself", "proud of herself": a person's regard for themself is no position on anything)
     about = any(
-        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
+        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS and not any(g.lower_ in _REFLEXIVES for g in c.children)
+        or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
         for c in pred.children
     ) or any(c.dep_ in ("ccomp",) and c.i > pred.i for c in t.children)
     return (subj, pred) if about or pred.lower_ in _STRONG_ATTITUDE else None
 
 
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
 #: attitudes that state a position with nothing after them: "the union was furious"
 _STRONG_ATTITUDE = {"furious", "outraged", "incensed", "frustrated", "angry", "adamant", "appalled", "dismayed", "indignant", "defensive", "circumspect", "coy", "unapologetic"}
 
@@ -949,6 +952,12 @@ def _subject_of(verb: Token) -> Token | None:
     if unmarked is not None:
         return unmarked
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            g.lower_ in SPEECH_FORMS for c in verb.children for g in (c, *c.children)
+        ):
+            # "X is a donor and has been mentioned as a minister": X is the one spoken of ("... and was
+            # quoted as saying", "... and was reported to have said" keep X, who spoke)
+            return None
         return _subject_of(verb.head)
     # "..., with Norland saying that ...": the object of "with" just before the participle
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None

@@ -136,3 +136,16 @@ def test_a_long_unnamed_source_is_judged_by_its_own_phrase() -> None:
     assert listed("The union’s complaint says Roe broke the rules.") == [("The union’s complaint", "says")]
     # a phrase that names no one stays out however short its core
     assert listed("The long grey list of all the old and new rules of the port says little.") == []
+
+
+def test_a_passive_second_verb_does_not_make_the_first_subject_its_speaker() -> None:
+    assert listed("Mr. Roe is also a major donor to the party and has been mentioned as a possible finance minister.") == []
+    # quoted or reported as saying: the subject is who spoke
+    assert listed("The mayor confirmed the cuts and was quoted as saying 40 jobs would go.") == [
+        ("The mayor", "confirmed"), ("The mayor", "quoted"),
+    ]
+
+
+def test_regard_for_oneself_is_no_position() -> None:
+    assert listed("He is very confident of himself.") == []
+    assert listed("He is confident of a win in the spring vote.") == [("He", "confident")]
