@@ -858,6 +858,21 @@ def _closing_quote_before(verb: Token) -> int:
     return -1
 
 
+def _share_after_object(subj: Token) -> Token | None:
+    """ "46 percent would choose Roe and 44 percent would back Okafor": the parser may read "Roe and 44
+    percent" as the second verb's subject; a name right after a verb that has no object is that verb's
+    object, and the share joined to it is the subject."""
+    start = subj.left_edge.i
+    if start == 0:
+        return None
+    before = subj.doc[start - 1]  # (the tagger may take "back" for an adverb)
+    if not (before.tag_.startswith("VB") or before.lower_ in PREFERENCE_FORMS) or any(
+        c.dep_ == "dobj" for c in before.children
+    ):
+        return None
+    return next((c for c in subj.children if c.dep_ == "conj" and _is_share(c)), None)
+
+
 def _unmarked_relative_subject(verb: Token) -> Token | None:
     """ "a fraction of the $20 million experts say it costs": a relative clause without "that", which the
     parser read as a second verb of the sentence (no subject of its own, no "and" before it); its subject
@@ -940,7 +955,8 @@ def _subject_of(verb: Token) -> Token | None:
         if tagged is not None:
             return tagged
     if subjects:
-        return subjects[0]
+        share = next((x for x in map(_share_after_object, subjects) if x is not None), None)
+        return share if share is not None else subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
     for c in verb.children:
         if c.dep_ == "agent":

@@ -149,3 +149,11 @@ def test_a_passive_second_verb_does_not_make_the_first_subject_its_speaker() -> 
 def test_regard_for_oneself_is_no_position() -> None:
     assert listed("He is very confident of himself.") == []
     assert listed("He is confident of a win in the spring vote.") == [("He", "confident")]
+
+
+def test_a_name_after_a_verb_of_choosing_is_its_object_and_the_share_joined_to_it_speaks() -> None:
+    # the parser reads "Roe and 44 percent" as the subject of "back"
+    text = "Among likely voters, 46 percent would choose Roe and 44 percent would back Okafor, while 5 percent prefer Jan Berg."
+    assert listed(text) == [("46 percent", "choose"), ("44 percent", "back"), ("5 percent", "prefer")]
+    # a name that opens the sentence is a subject, the share beside it too
+    assert listed("The mayor and 40 percent of the council backed the plan.") == [("The mayor", "backed")]
