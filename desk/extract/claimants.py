@@ -941,6 +941,12 @@ def _subject_of(verb: Token) -> Token | None:
         return recorded
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
+    if verb.tag_ in ("VB", "VBP") and any(c.i > verb.i for c in subjects) and (
+        verb.i == 0 or verb.doc[verb.i - 1].text in ("(", "[", ":", ";", "—", "–")
+    ):
+        # "(think Brexit, for example)": a bare verb that opens its clause, with its noun after it, is an
+        # imperative and the noun its object ("..., say officials" and '"...," say experts' keep the speakers)
+        subjects = [c for c in subjects if c.i < verb.i]
     if len(subjects) > 1:
         # '"..., it will at some point," said Jo Reed', '"...," Jo Reed said': the parser may give the
         # tag's verb the quotation's own subject too; the speaker is the one after the closing mark

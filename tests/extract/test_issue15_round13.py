@@ -157,3 +157,12 @@ def test_a_name_after_a_verb_of_choosing_is_its_object_and_the_share_joined_to_i
     assert listed(text) == [("46 percent", "choose"), ("44 percent", "back"), ("5 percent", "prefer")]
     # a name that opens the sentence is a subject, the share beside it too
     assert listed("The mayor and 40 percent of the council backed the plan.") == [("The mayor", "backed")]
+
+
+def test_a_bare_verb_before_its_noun_is_an_imperative() -> None:
+    assert listed("Perhaps firms will keep their cash at home (think Brexit, for example) and elsewhere.") == []
+    # a quotation's tag with the speakers after the verb keeps them
+    assert listed("“The pier will close,” say the experts.") == [("the experts", "say")]
+    assert listed("The towns are not strategic, say Ukrainian advisers, and the goal is to hold the river.") == [
+        ("Ukrainian advisers", "say"),
+    ]
