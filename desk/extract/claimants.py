@@ -184,7 +184,7 @@ _NAMED_AFTER = re.compile(
     r"(?:(?:issued|made|given|voiced|delivered|published|released|provided|compiled|announced)[ \t]+)?(?P<cue>by|from)[ \t]+"
     r"(?P<src>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})"
 )
-#: prepositions that a title capitalises: a phrase with one inside ("Stealth Over Health") names no speaker
+#: prepositions that a title capitalises: a phrase with one inside ("Panic Over Ferries") names no speaker
 _TITLE_PREPOSITIONS = {
     "over", "in", "on", "at", "with", "from", "against", "after", "before", "under", "into", "to", "by", "vs",
     "versus", "without", "behind", "beyond", "amid", "inside", "across", "through", "about",
@@ -499,7 +499,7 @@ def _is_report_verb(t: Token) -> bool:
 
 
 def _naming_participle(t: Token) -> bool:
-    """ "His charity, called the Harbour Legacy Fund, will ...": "called" set off after a noun, with a
+    """ "His new firm, called the Harbour Light Company, will ...": "called" set off after a noun, with a
     name for its complement and no subject or object of its own, gives the thing's name; nobody calls
     anything ("Roe, who called the plan a disgrace" and "called Roe a liar" keep their object).  The parser
     may take the noun before for its subject."""
@@ -516,7 +516,7 @@ def _naming_participle(t: Token) -> bool:
 #: participles that read as passives after "with": "with the mayor expected to attend", "with Roe said to be
 #: furious" (someone else expects or says it)
 def _absolute_passive(t: Token) -> bool:
-    """ "With both the mayor and her aide expected to visit, ...": in a "with" clause a past form followed
+    """ "With the bishop and his sister expected to attend, ...": in a "with" clause a past form followed
     by an infinitive is a passive with its "being" left out; its subject is who is expected (or said,
     believed, thought) to do something, not who expects it."""
     if t.tag_ not in ("VBD", "VBN"):
@@ -573,7 +573,7 @@ _ARMED = {
 }
 
 
-#: what an armed attack does to people and things, as the participle after it: "attacked the port, killing 17"
+#: what an armed attack does to people and things, as the participle after it: "attacked the pier, killing nine"
 _HARM = {"killing", "wounding", "injuring", "destroying", "damaging", "sinking", "burning", "maiming"}
 
 
@@ -583,7 +583,7 @@ def _armed_attack(t: Token) -> bool:
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in _ARMED:
         return True
-    # "they attacked the ferry, killing 17 sailors", "attacked the depot with drones": what it did or used
+    # "they attacked the Harbour Star, killing nine", "attacked the Blue Gull with drones": what it did or used
     if any(
         c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lower_ in _HARM
         or c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ in _ARMED for g in c.children)
@@ -789,7 +789,7 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
         return None
     if pred.lower_ in PARTISAN_NOUNS:
         return (subj, pred) if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in pred.children) else None
-    # ("X is confident of himself", "proud of herself": a person's regard for themself is no position on anything)
+    # ("X was sure of herself", "proud of himself": a person's regard for themself is no position on anything)
     about = any(
         c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS and not any(g.lower_ in _REFLEXIVES for g in c.children)
         or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
@@ -859,7 +859,7 @@ def _closing_quote_before(verb: Token) -> int:
 
 
 def _share_after_object(subj: Token) -> Token | None:
-    """ "46 percent would choose Roe and 44 percent would back Okafor": the parser may read "Roe and 44
+    """ "52 percent would pick Voss and 38 percent would back Lind": the parser may read "Voss and 38
     percent" as the second verb's subject; a name right after a verb that has no object is that verb's
     object, and the share joined to it is the subject."""
     start = subj.left_edge.i
@@ -874,7 +874,7 @@ def _share_after_object(subj: Token) -> Token | None:
 
 
 def _unmarked_relative_subject(verb: Token) -> Token | None:
-    """ "a fraction of the $20 million experts say it costs": a relative clause without "that", which the
+    """ "a fraction of the $3 million nurses say it needs": a relative clause without "that", which the
     parser read as a second verb of the sentence (no subject of its own, no "and" before it); its subject
     is the plural just before it."""
     if verb.i == 0 or verb.dep_ not in ("conj", "dep") or any(c.dep_ in _SUBJ for c in verb.children):
@@ -944,7 +944,7 @@ def _subject_of(verb: Token) -> Token | None:
     if verb.tag_ in ("VB", "VBP") and any(c.i > verb.i for c in subjects) and (
         verb.i == 0 or verb.doc[verb.i - 1].text in ("(", "[", ":", ";", "—", "–")
     ):
-        # "(think Brexit, for example)": a bare verb that opens its clause, with its noun after it, is an
+        # "(think Lisbon, for instance)": a bare verb that opens its clause, with its noun after it, is an
         # imperative and the noun its object ("..., say officials" and '"...," say experts' keep the speakers)
         subjects = [c for c in subjects if c.i < verb.i]
     if len(subjects) > 1:
@@ -977,7 +977,7 @@ def _subject_of(verb: Token) -> Token | None:
         if any(c.dep_ == "auxpass" for c in verb.children) and not any(
             g.lower_ in SPEECH_FORMS for c in verb.children for g in (c, *c.children)
         ):
-            # "X is a donor and has been mentioned as a minister": X is the one spoken of ("... and was
+            # "X chairs the club and has been mentioned as a candidate": X is the one spoken of ("... and was
             # quoted as saying", "... and was reported to have said" keep X, who spoke)
             return None
         return _subject_of(verb.head)
@@ -1151,7 +1151,7 @@ def _orphan_subject(verb: Token) -> Token | None:
         clause = next((a for a in t.ancestors if a.tag_ in ("VBG", "VBN") and a.dep_ in ("advcl", "acl") and a.i < t.i
                        and a.i > 0 and doc[a.left_edge.i - 1].text == ","), None)
         if clause is not None:
-            # "..., as Ann Roe, lying on a pavement in Dunmore, said": the name before the participle's phrase
+            # "..., as Ann Roe, standing on the quay in Dunmore, said": the name before the participle's phrase
             # speaks, not the place that ends it
             j = clause.left_edge.i - 2
             if j < 0 or doc[j].tag_ not in ("NNP", "NNPS"):
@@ -1304,7 +1304,7 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             if subj == _unmarked_relative_subject(t) or any(
                 x.i < subj.i and (x.tag_ == "$" or x.ent_type_ == "MONEY") for x in toks
             ):
-                # "the minimum $20 million experts say it costs", "the $12 million engineers say it will cost":
+                # "the $3 million nurses say it needs", "the $12 million engineers say it will cost":
                 # the sum before the plural is what they speak of, not part of who speaks
                 cut = max((x.i for x in toks if x.i < subj.i and (x.like_num or x.tag_ in ("$", "DT", "CD"))), default=-1)
                 toks = [x for x in toks if x.i > cut] or toks
@@ -2023,7 +2023,7 @@ class _Job:
             if mh.group("role") and mh.group("role") not in SOURCE_HEADS:
                 continue  # "UN experts: ..." names a source; "Kyiv tonight: ..." does not
             if any(w.lower() in _TITLE_PREPOSITIONS for w in src.split()[1:]):
-                continue  # "Stealth Over Health: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
+                continue  # "Panic Over Ferries: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:
@@ -2356,8 +2356,8 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     if kind not in ("verb", "stance", "according"):
         return False
     words = low.split()
-    # (the length that counts is the phrase's own, before its first "of", "to", "for" ...: "the union's
-    # complaint to the Court of Appeals' Board on Professional Conduct says" is a complaint)
+    # (the length that counts is the phrase's own, before its first "of", "to", "for" ...: "the petition to
+    # the Port Authority's Board of Appeal on Fishing Rights says" is a petition)
     core_len = next((k for k, w in enumerate(words) if k and w in _PHRASE_CUT), len(words))
     if not words or core_len > 8:
         return False

@@ -83,11 +83,11 @@ RECORDED = {
     # stance
     12: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
     # claimants: an attack that kills, wounds or is made with weapons is armed ("attacked the ferry, killing
-    # 17"); "with X expected to ..." is a passive (X expects nothing); a backdrop is no topic; "His charity,
-    # called the Harbour Fund," names a thing; a title's phrase with a preposition ("Storm Over Harbour:") is
+    # nine"); "with X expected to ..." is a passive (X expects nothing); a backdrop is no topic; "His new
+    # firm, called the Harbour Light Company," names a thing; a title's phrase with a preposition ("Storm Over Harbour:") is
     # no label; "claimed a tax deduction", "claimed the seat", "claimed the lives of 100" assert nothing;
     # the name between a closing quotation mark and its tag's verb speaks ('"...," Roe, an adviser, said on
-    # X's "Y"'); "the $20 million experts say it costs" (a relative clause without "that") names the experts
+    # X's "Y"'); "the $3 million nurses say it needs" (a relative clause without "that") names the nurses
     # (issue 15); ingest and figures unchanged
     13: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
