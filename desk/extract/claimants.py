@@ -184,6 +184,11 @@ _NAMED_AFTER = re.compile(
     r"(?:(?:issued|made|given|voiced|delivered|published|released|provided|compiled|announced)[ \t]+)?(?P<cue>by|from)[ \t]+"
     r"(?P<src>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})"
 )
+#: prepositions that a title capitalises: a phrase with one inside ("Panic Over Ferries") names no speaker
+_TITLE_PREPOSITIONS = {
+    "over", "in", "on", "at", "with", "from", "against", "after", "before", "under", "into", "to", "by", "vs",
+    "versus", "without", "behind", "beyond", "amid", "inside", "across", "through", "about",
+}
 _NOT_LABELS = {
     "live", "watch", "video", "photos", "opinion", "analysis", "update", "updates", "explainer", "read",
     "also", "breaking", "exclusive", "editorial", "comment", "review", "note", "editor's", "correction",
@@ -455,6 +460,8 @@ def _is_report_verb(t: Token) -> bool:
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
         # ("called on the board to resign": the parser may read "on" as a particle)
+        if _naming_participle(t):
+            return False
         if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in t.children) and any(
             c.dep_ == "xcomp" for c in t.children
         ):
@@ -466,6 +473,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
+        return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
         return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
@@ -487,6 +496,47 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+def _naming_participle(t: Token) -> bool:
+    """ "His new firm, called the Harbour Light Company, will ...": "called" set off after a noun, with a
+    name for its complement and no subject or object of its own, gives the thing's name; nobody calls
+    anything ("Roe, who called the plan a disgrace" and "called Roe a liar" keep their object).  The parser
+    may take the noun before for its subject."""
+    doc = t.doc
+    if t.i == 0 or doc[t.i - 1].text != "," or any(c.dep_ == "dobj" for c in t.children):
+        return False
+    named = [c for c in t.children if c.dep_ == "oprd"]
+    if not named or named[0].tag_ not in ("NNP", "NNPS"):
+        return False
+    end = named[0].right_edge.i + 1
+    return end < len(doc) and doc[end].text == ","
+
+
+#: participles that read as passives after "with": "with the mayor expected to attend", "with Roe said to be
+#: furious" (someone else expects or says it)
+def _absolute_passive(t: Token) -> bool:
+    """ "With the bishop and his sister expected to attend, ...": in a "with" clause a past form followed
+    by an infinitive is a passive with its "being" left out; its subject is who is expected (or said,
+    believed, thought) to do something, not who expects it."""
+    if t.tag_ not in ("VBD", "VBN"):
+        return False
+    # (the parser hangs "with" on the participle as its mark, or the participle on "with")
+    if not (any(c.dep_ == "mark" and c.lower_ == "with" for c in t.children)
+            or t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with"):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children
+    )
+
+
+#: what one claims by taking or filing for it, not by saying so: "claimed a tax deduction", "claimed the title"
+#: ("claimed victory", "claimed responsibility", "claimed credit", "claimed the territory" assert something)
+_CLAIMED_THINGS = {
+    "loss", "losses", "deduction", "deductions", "refund", "refunds", "exemption", "exemptions",
+    "benefit", "benefits", "allowance", "allowances", "expenses", "compensation", "damages", "asylum", "seat",
+    "seats", "title", "titles", "prize", "prizes", "medal", "medals", "trophy", "crown", "throne", "lives", "life",
+}
 
 
 _CONTRIBUTE = {"contribute", "contributes", "contributed", "contributing"}
@@ -523,11 +573,22 @@ _ARMED = {
 }
 
 
+#: what an armed attack does to people and things, as the participle after it: "attacked the pier, killing nine"
+_HARM = {"killing", "wounding", "injuring", "destroying", "damaging", "sinking", "burning", "maiming"}
+
+
 def _armed_attack(t: Token) -> bool:
     """ "Russia attacked the neighbouring state", "the troops attacked at dawn": an attack with arms, not in
     words ("X attacked the plan", "X attacked the premier" stay stances)."""
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ in _ARMED:
+        return True
+    # "they attacked the Harbour Star, killing nine", "attacked the Blue Gull with drones": what it did or used
+    if any(
+        c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lower_ in _HARM
+        or c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lower_ in _ARMED for g in c.children)
+        for c in t.children
+    ):
         return True
     return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
 
@@ -728,13 +789,16 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
         return None
     if pred.lower_ in PARTISAN_NOUNS:
         return (subj, pred) if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in pred.children) else None
+    # ("X was sure of herself", "proud of himself": a person's regard for themself is no position on anything)
     about = any(
-        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
+        c.dep_ == "prep" and c.lower_ in _ATTITUDE_PREPS and not any(g.lower_ in _REFLEXIVES for g in c.children)
+        or c.dep_ in ("ccomp", "advcl") and c.i > pred.i
         for c in pred.children
     ) or any(c.dep_ in ("ccomp",) and c.i > pred.i for c in t.children)
     return (subj, pred) if about or pred.lower_ in _STRONG_ATTITUDE else None
 
 
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
 #: attitudes that state a position with nothing after them: "the union was furious"
 _STRONG_ATTITUDE = {"furious", "outraged", "incensed", "frustrated", "angry", "adamant", "appalled", "dismayed", "indignant", "defensive", "circumspect", "coy", "unapologetic"}
 
@@ -750,7 +814,7 @@ _TOPIC_PREPS = {"on", "about", "of", "against"}
 _NOT_TOPICS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "night", "morning",
     "evening", "afternoon", "weekend", "television", "tv", "radio", "camera", "phone", "air", "condition",
-    "record", "background", "behalf", "stage",
+    "record", "background", "backdrop", "behalf", "stage",
 }
 
 
@@ -794,6 +858,58 @@ def _closing_quote_before(verb: Token) -> int:
     return -1
 
 
+def _share_after_object(subj: Token) -> Token | None:
+    """ "52 percent would pick Voss and 38 percent would back Lind": the parser may read "Voss and 38
+    percent" as the second verb's subject; a name right after a verb that has no object is that verb's
+    object, and the share joined to it is the subject."""
+    start = subj.left_edge.i
+    if start == 0:
+        return None
+    before = subj.doc[start - 1]  # (the tagger may take "back" for an adverb)
+    if not (before.tag_.startswith("VB") or before.lower_ in PREFERENCE_FORMS) or any(
+        c.dep_ == "dobj" for c in before.children
+    ):
+        return None
+    return next((c for c in subj.children if c.dep_ == "conj" and _is_share(c)), None)
+
+
+def _unmarked_relative_subject(verb: Token) -> Token | None:
+    """ "a fraction of the $3 million nurses say it needs": a relative clause without "that", which the
+    parser read as a second verb of the sentence (no subject of its own, no "and" before it); its subject
+    is the plural just before it."""
+    if verb.i == 0 or verb.dep_ not in ("conj", "dep") or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.tag_ not in ("NNS", "NNPS") or prev.dep_ not in ("dobj", "pobj"):
+        return None
+    if any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children):
+        return None
+    return prev
+
+
+def _name_after_quote(verb: Token) -> Token | None:
+    """ '"...," Ann Roe said', '"...," Ann Roe, the fund's head, said': the name between a closing quotation
+    mark and the verb of its tag, with at most an apposition set off by commas after it (the name's head)."""
+    close = _closing_quote_before(verb)
+    if close < 0:
+        return None
+    doc = verb.doc
+    k = close + 1
+    while k < verb.i and doc[k].tag_ in ("NNP", "NNPS"):
+        k += 1
+    if k == close + 1:
+        return None
+    name = doc[k - 1]
+    if k == verb.i:
+        return name
+    # an apposition between commas, no quotation or verb of its own: ", a top aide to the mayor,"
+    if doc[k].text != "," or doc[verb.i - 1].text != "," or verb.i - k > 14:
+        return None
+    if any(doc[j].tag_ in ("''", "``") or doc[j].tag_.startswith("VB") for j in range(k + 1, verb.i - 1)):
+        return None
+    return name
+
+
 #: nouns for a recording of someone: "footage of X saying", "a clip of her telling donors"
 _RECORDINGS = {
     "footage", "video", "videos", "clip", "clips", "recording", "recordings", "tape", "tapes", "audio", "film",
@@ -825,6 +941,12 @@ def _subject_of(verb: Token) -> Token | None:
         return recorded
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
+    if verb.tag_ in ("VB", "VBP") and any(c.i > verb.i for c in subjects) and (
+        verb.i == 0 or verb.doc[verb.i - 1].text in ("(", "[", ":", ";", "—", "–")
+    ):
+        # "(think Lisbon, for instance)": a bare verb that opens its clause, with its noun after it, is an
+        # imperative and the noun its object ("..., say officials" and '"...," say experts' keep the speakers)
+        subjects = [c for c in subjects if c.i < verb.i]
     if len(subjects) > 1:
         # '"..., it will at some point," said Jo Reed', '"...," Jo Reed said': the parser may give the
         # tag's verb the quotation's own subject too; the speaker is the one after the closing mark
@@ -832,8 +954,15 @@ def _subject_of(verb: Token) -> Token | None:
         after = [c for c in subjects if c.i > close] if close >= 0 else []
         if after and any(c.i < close for c in subjects):
             return after[0]
+    if not subjects or subjects[0].i > verb.i:
+        # '"...,” Ann Roe, the fund's head, said on Radio Harbour's “Morning Show.”': the parser may give the
+        # verb the show's name after it and hang the speaker on the quotation
+        tagged = _name_after_quote(verb)
+        if tagged is not None:
+            return tagged
     if subjects:
-        return subjects[0]
+        share = next((x for x in map(_share_after_object, subjects) if x is not None), None)
+        return share if share is not None else subjects[0]
     # "... by X" in the passive: "was reported by the ministry"
     for c in verb.children:
         if c.dep_ == "agent":
@@ -841,7 +970,16 @@ def _subject_of(verb: Token) -> Token | None:
                 if g.dep_ == "pobj":
                     return g
     # "X confirmed and said", "X, who said": inherit from the governing verb
+    unmarked = _unmarked_relative_subject(verb)
+    if unmarked is not None:
+        return unmarked
     if verb.dep_ == "conj" and verb.head.tag_.startswith("VB"):
+        if any(c.dep_ == "auxpass" for c in verb.children) and not any(
+            g.lower_ in SPEECH_FORMS for c in verb.children for g in (c, *c.children)
+        ):
+            # "X chairs the club and has been mentioned as a candidate": X is the one spoken of ("... and was
+            # quoted as saying", "... and was reported to have said" keep X, who spoke)
+            return None
         return _subject_of(verb.head)
     # "..., with Norland saying that ...": the object of "with" just before the participle
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -1010,6 +1148,15 @@ def _orphan_subject(verb: Token) -> Token | None:
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
         t = doc[i - 1]
+        clause = next((a for a in t.ancestors if a.tag_ in ("VBG", "VBN") and a.dep_ in ("advcl", "acl") and a.i < t.i
+                       and a.i > 0 and doc[a.left_edge.i - 1].text == ","), None)
+        if clause is not None:
+            # "..., as Ann Roe, standing on the quay in Dunmore, said": the name before the participle's phrase
+            # speaks, not the place that ends it
+            j = clause.left_edge.i - 2
+            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS"):
+                return None
+            t = doc[j]
         while t.dep_ == "appos" and t.head.i < t.i and t.head.dep_ != "pobj":
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
@@ -1106,6 +1253,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 ))
             if poss is not None or not _verb_read_as_noun(t):
                 continue
+        if _absolute_passive(t):
+            continue
         is_stance = False
         if not _is_report_verb(t):
             if not stance or not _is_stance_verb(t):
@@ -1152,6 +1301,13 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
             toks = _source_tokens(compiler or _given_name(subj) or subj)
+            if subj == _unmarked_relative_subject(t) or any(
+                x.i < subj.i and (x.tag_ == "$" or x.ent_type_ == "MONEY") for x in toks
+            ):
+                # "the $3 million nurses say it needs", "the $12 million engineers say it will cost":
+                # the sum before the plural is what they speak of, not part of who speaks
+                cut = max((x.i for x in toks if x.i < subj.i and (x.like_num or x.tag_ in ("$", "DT", "CD"))), default=-1)
+                toks = [x for x in toks if x.i > cut] or toks
             if subj.lower_ == "it" and t.dep_ == "relcl":
                 # "thanked Norland for the package it announced": the name just before the noun
                 it_ant = _relative_it_antecedent(t)
@@ -1550,9 +1706,12 @@ def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
     return j > 1 and doc[j].text in ("'", "’") and doc[j - 1].text in (",", "?", "!") and 0 < tok.i < j - 1
 
 
-def _headline_cue(text: str, s: int, e: int) -> _Cue | None:
+def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
+    """The source a headline line names with a verb (", X says") or, with ``tags``, a colon or dash tag."""
     line = text[s:e]
     for rx, kind in ((_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag")):
+        if kind == "tag" and not tags:
+            continue
         m = rx.match(line)
         if not m:
             continue
@@ -1787,7 +1946,10 @@ class _Job:
                 continue
             c = _headline_cue(text, s, e) if is_headline(text, s, e) else None
             if c is None and every and _headline_line(text, s, e):
-                c = _headline_lead_verb(text, s, e)
+                # a Title Case headline that ends in a full stop: "Roads Will Be Fixed, Senator Roe Says."
+                stop = text[s:e].rstrip()
+                c = _headline_cue(text, s, s + len(stop) - 1, tags=False) if stop.endswith(".") else None
+                c = c or _headline_lead_verb(text, s, e)
             if c is not None:
                 self.headline_cue[i] = c
         self.label_cues: dict[int, list[_Cue]] = {}
@@ -1860,6 +2022,8 @@ class _Job:
                 continue
             if mh.group("role") and mh.group("role") not in SOURCE_HEADS:
                 continue  # "UN experts: ..." names a source; "Kyiv tonight: ..." does not
+            if any(w.lower() in _TITLE_PREPOSITIONS for w in src.split()[1:]):
+                continue  # "Panic Over Ferries: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
         for ss, se, cs, ce, cue_text in found:
@@ -2192,7 +2356,10 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
     if kind not in ("verb", "stance", "according"):
         return False
     words = low.split()
-    if not words or len(words) > 8:
+    # (the length that counts is the phrase's own, before its first "of", "to", "for" ...: "the petition to
+    # the Port Authority's Board of Appeal on Fishing Rights says" is a petition)
+    core_len = next((k for k, w in enumerate(words) if k and w in _PHRASE_CUT), len(words))
+    if not words or core_len > 8:
         return False
     if low in _UNRESOLVED_PRONOUNS:
         # (a stand taken by a "who" whose antecedent names no one, "anybody who opposed the fee", shows

@@ -85,6 +85,17 @@ RECORDED = {
     # ingest: a terminal escape sequence goes whole with its parameters and payload ("ESC ] 0 ; title BEL"
     # left "]0;title" as words, and a figure with "title" as its claimant); no file here holds one
     13: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # claimants: an attack that kills, wounds or is made with weapons is armed ("attacked the ferry, killing
+    # nine"); "with X expected to ..." is a passive (X expects nothing); a backdrop is no topic; "His new
+    # firm, called the Harbour Light Company," names a thing; a title's phrase with a preposition ("Storm Over Harbour:") is
+    # no label; "claimed a tax deduction", "claimed the seat", "claimed the lives of 100" assert nothing;
+    # the name between a closing quotation mark and its tag's verb speaks ('"...," Roe, an adviser, said on
+    # X's "Y"'); "the $3 million nurses say it needs" (a relative clause without "that") names the nurses;
+    # a Title Case headline ending in a full stop keeps its verb tag; an unnamed source's length is judged up
+    # to its first "to"/"of"/"for"; a passive second verb does not take the first verb's subject as speaker;
+    # "44 percent would back X" joined to a name is the next verb's subject; a bare verb opening a clause
+    # with its noun after it is an imperative (issue 15); ingest and figures unchanged
+    14: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
