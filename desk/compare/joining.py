@@ -100,22 +100,12 @@ def _gap_days() -> int:
     return int(DATE_GAP_DAYS)
 
 
-def days_apart(profiles: Sequence[Profile], a: Sequence[int], b: Sequence[int]) -> bool:
-    """Whether rows ``a`` and ``b`` (units of ``profiles``), joined, would hold two units further apart in
-    time than :data:`desk.compare.grouping.DATE_GAP_DAYS`: one event is reported within days, and a
-    row never joins two events weeks apart, however its members were linked (each pair of a chain may
-    lie within the gap while its ends lie months apart)."""
-    gap = _gap_days()
-    if not gap:
-        return False
-    starts, ends = unit_days(profiles)
-    units = np.fromiter(chain(a, b), dtype=np.int64)
-    return bool(len(units)) and int(starts[units].max()) - int(ends[units].min()) > gap
-
-
-class _RowDays:
-    """:func:`days_apart` for the rows of one join, kept per row as rows join: the latest first day and
-    the earliest last day of each row's units (two integers per row, not a pass over its members)."""
+class RowDays:
+    """Whether two rows of one join, joined, would hold two units further apart in time than
+    :data:`desk.compare.grouping.DATE_GAP_DAYS`: one event is reported within days, and a row never joins
+    two events weeks apart, however its members were linked (each pair of a chain may lie within the gap
+    while its ends lie months apart).  Kept per row as rows join: the latest first day and the earliest
+    last day of each row's units (two integers per row, not a pass over its members)."""
 
     def __init__(self, groups: Sequence[list[int]], profiles: Sequence[Profile]) -> None:
         self.gap = _gap_days()
@@ -360,7 +350,7 @@ def join_consensus_rows(
     least :data:`CONSENSUS_MIN_SHARED` words in common, the mean similarity of
     their sentences across articles reaches :data:`CONSENSUS_MIN_LINK`, they
     name no different places, no two of their sentences lie weeks apart
-    (:func:`days_apart`), and the joined row stays within
+    (:class:`RowDays`), and the joined row stays within
     :data:`CONSENSUS_MAX_SIZE`.  Rows of figures are left to the joins by
     figures.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
     """
@@ -409,7 +399,7 @@ def join_consensus_rows(
     find = partial(_root, parent)
 
     link = partial(_cross_article_mean, sim, col_of, article)
-    days = _RowDays(groups, profiles)
+    days = RowDays(groups, profiles)
 
     merged = False
     for _, (ga, gb) in candidates:
@@ -773,7 +763,7 @@ def join_lone_statements(
     joins the row of its best match when that match, from another outlet and without figures either,
     reaches :data:`LONE_EDGE`, the two share :data:`LONE_MIN_SHARED` words that are not the topic's,
     they name no different places, and the sentence lies within the date gap of every sentence of the row
-    (:func:`days_apart`: close in time to its match, it may still lie weeks from the row's other sentences).  Rows of two or more sentences are
+    (:class:`RowDays`: close in time to its match, it may still lie weeks from the row's other sentences).  Rows of two or more sentences are
     never joined to each other here.  ``sim`` is units x ``cols`` (the date gap has zeroed pairs far apart).
 
     With ``statements`` (each unit's rare statement frames and what they are about,
@@ -808,7 +798,7 @@ def join_lone_statements(
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
     row_places = _row_places(groups, places)
-    days = _RowDays(groups, profiles)
+    days = RowDays(groups, profiles)
     find = partial(_root, parent)
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         i, j = int(ii[k]), int(jj[k])

@@ -11,7 +11,7 @@ import datetime as dt
 import numpy as np
 
 from desk.compare import grouping
-from desk.compare.joining import days_apart, join_consensus_rows, join_lone_statements
+from desk.compare.joining import RowDays, join_consensus_rows, join_lone_statements
 from desk.compare.profile import profile
 from desk.model import PassageRef
 
@@ -76,6 +76,8 @@ def test_two_rows_retelling_alike_a_month_apart_stay_two_rows() -> None:
 def test_units_nothing_dates_are_never_far_apart() -> None:
     refs = [_on(lone.STOPPED_SHORT, MARCH_1), lone.NO_CLAIM, _on(lone.RETOLD, APRIL_1)]
     profiles = [profile(r) for r in refs]
-    assert not days_apart(profiles, [0], [1])
-    assert not days_apart(profiles, [1], [2])
-    assert days_apart(profiles, [0, 1], [2])
+    days = RowDays([[0], [1], [2]], profiles)
+    assert not days.apart(0, 1)
+    assert not days.apart(1, 2)
+    days.join(0, 1)
+    assert days.apart(0, 2)
