@@ -2218,6 +2218,9 @@ class _Discourse:
                 c.name = ""
                 return
             c.source = (dateline[1], c.source[1])
+        c.source = _after_unopened_bracket(self.text, c.source)
+        if c.name_from is not None:
+            c.name_from = _after_unopened_bracket(self.text, c.name_from)
         raw = self._name(c, same_sentence)
         if c.name and not acceptable_source(c.name, raw):
             c.name = ""
@@ -2307,6 +2310,19 @@ class _Discourse:
             if _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+def _after_unopened_bracket(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A source span without the part up to a closing bracket it never opened: in "(Wire Daily) Officials
+    said" the parse may take "Wire Daily) Officials" for the subject; the source is "Officials"."""
+    start, end = span
+    close = text.rfind(")", start, end)
+    if close < 0 or "(" in text[start:close]:
+        return span
+    new = close + 1
+    while new < end and text[new].isspace():
+        new += 1
+    return (new, end) if new < end else span
 
 
 #: a dateline opening a paragraph: "HARBOURTON, Norland —", "HARBOURTON (Wire) -" (the place in capitals)

@@ -173,3 +173,16 @@ def test_a_bare_verb_before_its_noun_is_an_imperative() -> None:
     assert listed("The towns are not strategic, say Ukrainian advisers, and the goal is to hold the river.") == [
         ("Ukrainian advisers", "say"),
     ]
+
+
+def test_a_source_starts_after_a_bracket_it_never_opened() -> None:
+    # a wire credit in brackets before the sentence's subject: the parse took "Norland Post) Norland"
+    assert listed("(Norland Post) Norland announced on Wednesday that the ferry had stopped.") == [
+        ("Norland", "announced"),
+    ]
+    assert listed("Ferry Stops\n\n(HARBOURWIRE- Norland Post) Norland announced on Wednesday that the ferry had "
+                  "stopped.") == [("Norland", "announced")]
+    # a bracket after the name is left as the parse has it: the source is not cut to what follows
+    assert listed("The Harbour Board (HB) announced on Monday that the ferry will stop.") == [
+        ("The Harbour Board", "announced"),
+    ]

@@ -96,6 +96,9 @@ RECORDED = {
     # "44 percent would back X" joined to a name is the next verb's subject; a bare verb opening a clause
     # with its noun after it is an imperative (issue 15); ingest and figures unchanged
     14: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # claimants: a source span starts after a closing bracket it never opened ("(Wire- Post) Norland
+    # announced" had named "Wire- Post) Norland"); ingest and figures unchanged
+    15: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
