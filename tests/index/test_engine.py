@@ -178,3 +178,40 @@ def test_read_only_place_is_a_desk_error(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "mkdir", refuse)
     with pytest.raises(IndexUnavailable, match="cannot write"):
         engine.prepare(tmp_path, tmp_path / "index", tmp_path)
+
+
+def test_segments_emptied_by_an_update_leave_the_index(tmp_path: Path) -> None:
+    # reading every file again (new rules, every file changed) deletes every document of the old segment:
+    # Whoosh's default merge weighed it by the documents it once held and kept it, doubling the index
+    from desk.library import Library
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nThe ferry crossed the bay {i} times in May.\n", encoding="utf-8")
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        for i in range(12):
+            (folder / f"n{i}.txt").write_text(f"Note {i}\n\nThe tug crossed the bay {i} times in June.\n",
+                                              encoding="utf-8")
+        lib.update(extract=False)
+        segments = list(lib.backend.ix._segments())
+        assert segments
+        assert all(s.doc_count() > 0 for s in segments), [(s.doc_count(), s.doc_count_all()) for s in segments]
+        assert lib.search("tug").total == 12
+        assert lib.search("ferry").total == 0
+
+
+def test_the_merge_leaves_out_only_segments_without_a_live_document() -> None:
+    class Segment:
+        def __init__(self, live: int, held: int) -> None:
+            self.live, self.held = live, held
+
+        def doc_count(self) -> int:
+            return self.live
+
+        def doc_count_all(self) -> int:
+            return self.held
+
+    emptied, kept, partly = Segment(0, 30000), Segment(31000, 31000), Segment(5, 900)
+    assert engine.merge_small_live(None, [emptied, kept, partly]) == [kept, partly]  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
-from whoosh.writing import IndexWriter
+from whoosh.writing import MERGE_SMALL, IndexWriter
 
 from desk.errors import DiskFull, IndexBusy, IndexUnavailable
 from desk.paths import disk_full, full_disk_error
@@ -252,8 +252,25 @@ def abandon(writer: IndexWriter) -> None:
             pass
 
 
+def merge_small_live(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh's default merge (``MERGE_SMALL``) over the segments that still hold a live document.
+
+    An update that reads every file again (new reading rules, a changed folder) deletes every
+    document of the old segments and writes new ones.  ``MERGE_SMALL`` weighs a segment by all the
+    documents it ever held, so the emptied segments were kept, and the bulk writer merges nothing:
+    on ukraine-media after a rules update the index held 4 segments and 181 MB instead of 2 and
+    91 MB, and a cold comparison was slower by ~15% with ~150 MB more in the comparing process.
+    A segment with no live document is left out of the new table of contents (its files go with
+    the next clean-up); that costs nothing, where an optimising merge rewrites the index (79 s here).
+    """
+    return MERGE_SMALL(writer, [s for s in segments if s.doc_count() > 0])
+
+
 def commit(writer: IndexWriter, **kwargs: Any) -> None:
-    """``writer.commit(**kwargs)``; on failure the lock is released and a DeskError raised."""
+    """``writer.commit(**kwargs)``, merging by :func:`merge_small_live` unless told otherwise; on
+    failure the lock is released and a DeskError raised."""
+    if "mergetype" not in kwargs and not kwargs.get("optimize"):
+        kwargs["mergetype"] = merge_small_live
     try:
         writer.commit(**kwargs)
     except OSError as exc:
