@@ -113,6 +113,23 @@ _ALLOWED_AFTER_RE = re.compile(
     r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]",
     re.IGNORECASE,
 )
+#: the content of an accord told in a clause hung on it ("the terms of the deal, which included the return of
+#: 6,000 soldiers", "a plan that foresees 300 new shelters"): what was agreed or proposed, not a count of what
+#: happened; the clause may follow a comma, so it is sought in the sentence before the figure
+_ACCORD_CONTENT_RE = re.compile(
+    r"\b(?:agreements?|deals?|accords?|terms|treaty|treaties|memorandum|plans?|proposals?|roadmap|framework|"
+    r"arrangements?)\s*,?\s+(?:which|that)\s+(?:(?:also|would|will|had|has|have)\s+)?"
+    r"(?:includ\w*|provid\w*\s+for|envisag\w*|call\w*\s+for|foresee\w*|foresaw|stipulat\w*|allow\w*\s+for|"
+    r"set\w*\s+out|guarantee\w*)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+#: a figure of bodies ("returned the bodies of 1,212 soldiers killed in combat", "the remains of 80 people
+#: were found"): it counts the bodies handed over or found, not the toll of the fighting they died in
+_BODIES_OF_RE = re.compile(
+    r"\b(?:bodies|remains|corpses)\s+of\s+(?:(?:the|some|about|around|nearly|almost|over|another|more\s+than|"
+    r"at\s+least|as\s+many\s+as)\s+)*$",
+    re.IGNORECASE,
+)
 #: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll alone
 _BOTH_HARMS_RE = re.compile(
     r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
@@ -562,6 +579,13 @@ def quantity_of(
         kind = kind or "casualty"
     if thing in GENERIC_HEADS:
         thing = ""
+    if context is not None and _BODIES_OF_RE.search(context[0], max(0, context[1] - 60), context[1]):
+        # "the bodies of 1,212 soldiers killed in combat": the verb that governs the bodies says what
+        # happened to them ("returned"); the killing only says whose bodies they are
+        thing = "bodi"
+        if kind in _LOSS_KINDS:
+            before = context_outcome(context[0], context[1], context[1])
+            kind = before if before not in _LOSS_KINDS else ""
     if thing and context is not None and counted and plural_noun(counted.split()[-1]):
         # "one of the four units operating": the participle after the counted phrase narrows what is counted
         # (the units that operate, not the plant's six units), though the phrase shown stops at the noun
@@ -615,8 +639,9 @@ def quantity_of(
         text, s, _e = context
         clause = _CLAUSE_END.split(text[max(0, s - 80) : s])[-1]
         after = _CLAUSE_END.split(text[_e : _e + 80])[0]
+        sentence = _SENTENCE_END.split(text[max(0, s - 200) : s])[-1]
         if _PLANNED_RE.search(clause) or _MODAL_BEFORE_RE.search(clause) or _BEGUN_RE.search(clause) or (
-                _ALLOWED_AFTER_RE.match(after)):
+                _ALLOWED_AFTER_RE.match(after)) or _ACCORD_CONTENT_RE.search(sentence):
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"

@@ -608,3 +608,34 @@ def test_a_share_sum_or_load_lost_is_no_toll() -> None:
     killed = _claim("Officials said 40% of the Varnian soldiers were killed.", "40%", "Officials", "Daily B")
     assert killed.quantity.kind == "kill"
     assert not share.quantity.matches(killed.quantity)
+
+
+def test_what_an_accord_includes_is_planned_not_a_count_of_what_happened() -> None:
+    accord = _claim("The council said it expects Varnia to keep to the terms of the Lenmark accords, which included "
+                    "a ceasefire and the return of 4,000 fallen soldiers on each side.", "4,000", "council", "Daily A")
+    assert accord.quantity.kind.startswith("planned")
+    done = _claim("Varnia has returned the bodies of 911 soldiers to Ostria, officials in both countries said.", "911",
+                  "officials in both countries", "Daily B")
+    assert not done.quantity.kind.startswith("planned")
+    assert not _flagged([accord, done])
+    # an accord's clause that tells no content leaves the figure a count
+    told = _claim("The accord, which took effect on Monday, has seen 400 prisoners freed, the council said.", "400",
+                  "council", "Daily C")
+    assert not told.quantity.kind.startswith("planned")
+
+
+def test_bodies_handed_over_are_not_the_toll_of_the_fighting() -> None:
+    bodies = _claim("Varnia has returned the bodies of 911 Ostrian soldiers killed in combat, officials said.", "911",
+                    "officials", "Daily A")
+    assert bodies.quantity.thing == "bodi"
+    assert bodies.quantity.kind == "return"
+    toll = _claim("The Ostrian army said 1,300 Ostrian soldiers had been killed since the spring.", "1,300",
+                  "Ostrian army", "Daily B")
+    assert toll.quantity.kind == "kill"
+    assert not bodies.quantity.matches(toll.quantity)
+    assert not _flagged([bodies, toll])
+    # a headline's "bodies" and the story's "the bodies of N soldiers" count one thing
+    headline = _claim("Ostria says Varnia returned more than 900 bodies of killed soldiers", "900", "Ostria",
+                      "Daily C")
+    assert headline.quantity.thing == "bodi"
+    assert bodies.quantity.matches(headline.quantity)
