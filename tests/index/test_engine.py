@@ -215,3 +215,20 @@ def test_the_merge_leaves_out_only_segments_without_a_live_document() -> None:
 
     emptied, kept, partly = Segment(0, 30000), Segment(31000, 31000), Segment(5, 900)
     assert engine.merge_small_live(None, [emptied, kept, partly]) == [kept, partly]  # type: ignore[arg-type]
+
+
+def test_a_figure_repeated_in_a_passage_is_indexed_once(fresh_index, fill, make_article):
+    text = "Officials said 12 were hurt. " * 40 + "Later 900 were hurt."
+    spans = [(i * 28 + 15, 12.0, None) for i in range(40)] + [(len(text) - 19, 900.0, None)]
+    article = make_article("a", text)
+    docs = list(passage_docs(article, spans))
+    values = [v for d in docs for v in d.get("figure", [])]
+    # each value once per passage: Whoosh would index every repeat again with all its shifted terms
+    for d in docs:
+        assert len(d.get("figure", [])) == len(set(d.get("figure", [])))
+    assert set(values) == {12.0, 900.0}
+    fill((article, spans))
+    ps = PassageSearcher(fresh_index)
+    assert [h.aid for h in ps.search("figure:12").hits] == ["a"]
+    assert [h.aid for h in ps.search("figure:>500").hits] == ["a"]
+    ps.close()

@@ -66,7 +66,10 @@ def passage_docs(article: Article, figures: Iterable[FigureSpan]) -> Iterator[di
         if when is not None:
             doc["date"] = when
         if values:
-            doc["figure"] = values
+            # each value once: Whoosh indexes a repeated value again with all its 16 shifted terms, so a
+            # passage that repeats one figure (a table, a list, a hostile file) multiplied the postings
+            # and the build time with it, for no match more
+            doc["figure"] = sorted(set(values))
         yield doc
 
 
