@@ -478,7 +478,7 @@ class Library:
     ) -> SearchResult:
         tree = self.backend.parse(query)
         raw = self.backend.search(tree, outlets, since, until, limit=limit, per_article=per_article)
-        hits = [ref for ref in (self._hit_ref(h) for h in raw.hits) if ref is not None]
+        hits = self._hit_refs(raw.hits)
         # counting pending articles reads every article row, texts included (5-10 ms on
         # ukraine-media): count again only when the store changed.  SQLite's data_version
         # moves when another connection commits, total_changes when this one writes.
@@ -532,28 +532,42 @@ class Library:
                 return []
         return self.backend.ranked(trees, depth, outlets, since, until)
 
-    def _hit_ref(self, hit: RawHit) -> PassageRef | None:
-        meta = self.store.meta(hit.aid)
-        if meta is None:  # removed between the Whoosh snapshot and now
-            return None
-        if self.store.text_span(hit.aid, hit.start, hit.end) != hit.text:
-            # the store already holds a newer text than the index (an update is
-            # under way, or was killed before its commit): never mix the two
-            return None
-        article = Article(
-            id=hit.aid,
-            path=meta["path"],
-            relpath=meta["relpath"],
-            title=meta["title"],
-            outlet=meta["outlet"],
-            date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
-            text="",
-            boilerplate=[Boilerplate(s, e, r) for s, e, r in json.loads(meta["doc"])["boilerplate"]],
-        )
-        ref = self._ref(article, hit.number, hit.start, hit.end, text=hit.text)
-        ref.score = hit.score
-        ref.highlights = hit.highlights
-        return ref
+    def _hit_refs(self, raw_hits: Sequence[RawHit]) -> list[PassageRef]:
+        """The hits as passage refs, in their order; an article's metadata and text are read once for
+        all its hits (a long report with a thousand hits read its whole text and metadata a thousand
+        times)."""
+        spans: dict[str, list[RawHit]] = {}
+        for hit in raw_hits:
+            spans.setdefault(hit.aid, []).append(hit)
+        current: set[tuple[str, int, int]] = set()
+        articles: dict[str, Article] = {}
+        for aid, hits in spans.items():
+            meta = self.store.meta(aid)
+            if meta is None:  # removed between the Whoosh snapshot and now
+                continue
+            texts = self.store.text_spans(aid, [(h.start, h.end) for h in hits]) or []
+            # the store may already hold a newer text than the index (an update is under way, or was
+            # killed before its commit): never mix the two
+            current.update((aid, h.start, h.end) for h, text in zip(hits, texts, strict=False) if text == h.text)
+            articles[aid] = Article(
+                id=aid,
+                path=meta["path"],
+                relpath=meta["relpath"],
+                title=meta["title"],
+                outlet=meta["outlet"],
+                date=dt.date.fromisoformat(meta["date"]) if meta["date"] else None,
+                text="",
+                boilerplate=[Boilerplate(s, e, r) for s, e, r in json.loads(meta["doc"])["boilerplate"]],
+            )
+        refs = []
+        for hit in raw_hits:
+            if (hit.aid, hit.start, hit.end) not in current:
+                continue
+            ref = self._ref(articles[hit.aid], hit.number, hit.start, hit.end, text=hit.text)
+            ref.score = hit.score
+            ref.highlights = hit.highlights
+            refs.append(ref)
+        return refs
 
     # -- comparing (delegated to desk.compare)
 

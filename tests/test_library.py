@@ -545,3 +545,34 @@ def test_a_person_named_with_a_role_before_the_name_is_the_person(tmp_path):
         assert sorted(lib.store.claimant_names()) == ["Mara Okonjo"]
         assert lib.claimants() == ["Mara Okonjo"]
         assert {c.claimant for c in lib.claims()} == {"Mara Okonjo"}
+
+
+def test_many_hits_in_one_long_article_read_its_text_and_metadata_once(small, monkeypatch):
+    body = "\n\n".join(f"Shelling hit the depot again on day {i}. Officials counted the damage." for i in range(60))
+    _write(small, "long.md", "Depot diary", body, "Kyiv Post")
+    with Library(small) as lib:
+        lib.update(extract=False)
+        metas: list[str] = []
+        spans: list[int] = []
+        meta, text_spans = lib.store.meta, lib.store.text_spans
+        monkeypatch.setattr(lib.store, "meta", lambda aid: metas.append(aid) or meta(aid))
+        monkeypatch.setattr(lib.store, "text_spans", lambda aid, s: spans.append(len(s)) or text_spans(aid, s))
+        result = lib.search("depot", limit=100, per_article=100)
+        long_hits = [h for h in result.hits if h.relpath == "long.md"]
+        assert len(long_hits) >= 30
+        assert all("depot" in h.text.lower() for h in long_hits)
+        assert len(metas) == len(set(metas)) == len({h.article_id for h in result.hits})
+        assert len(spans) == len(metas)
+        assert max(spans) == len(long_hits)
+
+
+def test_hits_whose_stored_text_has_changed_are_left_out(small):
+    _write(small, "long.md", "Depot diary", "\n\n".join(f"Shelling hit the depot on day {i}." for i in range(20)))
+    with Library(small) as lib:
+        lib.update(extract=False)
+        assert _names(lib.search("shelling", limit=100, per_article=20)) == {"c.md", "long.md"}
+        # the store holds a newer text than the index (an update under way): its hits are dropped,
+        # whether the article has one hit or several
+        lib.store.db.execute("UPDATE articles SET text = upper(text) WHERE relpath LIKE '%.md' AND relpath != 'a.md'")
+        assert lib.search("shelling", limit=100, per_article=20).hits == []
+        assert _names(lib.search("grain")) == {"a.md"}

@@ -19,7 +19,7 @@ import os
 import sqlite3
 import threading
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,6 +347,18 @@ class Store:
             "SELECT substr(text, ?, ?) FROM articles WHERE aid=?", (start + 1, max(0, end - start), aid)
         ).fetchone()
         return row[0] if row else None
+
+    def text_spans(self, aid: str, spans: Sequence[tuple[int, int]]) -> list[str] | None:
+        """``text[start:end]`` for each span of one stored article: one substring query for a single span,
+        the text read once for several (SQLite reads a long text whole for every substring of it)."""
+        if len(spans) == 1:
+            one = self.text_span(aid, *spans[0])
+            return None if one is None else [one]
+        row = self.db.execute("SELECT text FROM articles WHERE aid=?", (aid,)).fetchone()
+        if row is None:
+            return None
+        text = row[0] or ""
+        return [text[s:e] for s, e in spans]
 
     def pending_extraction(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM articles WHERE extracted=0").fetchone()[0])
