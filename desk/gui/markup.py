@@ -14,6 +14,7 @@ that to land on a match.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable
@@ -150,27 +151,34 @@ def render(text: str, marks: Iterable[Mark], *, base_css: str = "") -> str:
     inside = [m for m in marks if (m.start < n and m.end > 0) or (m.start == m.end and 0 <= m.start <= n)]
     ms = [Mark(max(0, m.start), min(n, m.end), m.css, m.href, m.priority, m.prefix, m.suffix) for m in inside]
     ms = [m for m in ms if m.start < m.end or m.prefix or m.suffix]
-    cuts = {0, n}
-    for m in ms:
-        cuts.add(m.start)
-        cuts.add(m.end)
-    points = sorted(c for c in cuts if 0 <= c <= n)
+    # one sweep over the cut points: the marks that open and close at each point are looked up, and the
+    # marks over a segment are those opened and not yet closed (scanning every mark at every point made
+    # a long report with thousands of marks take minutes)
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for i, m in enumerate(ms):
+        opens.setdefault(m.start, []).append(i)
+        closes.setdefault(m.end, []).append(i)
+    points = sorted({0, n, *opens, *closes})
     out: list[str] = [f'<div style="white-space: pre-wrap; {base_css}">']
-    for i, a in enumerate(points):
-        out.extend(m.suffix for m in ms if m.end == a and m.suffix)
-        out.extend(m.prefix for m in ms if m.start == a and m.prefix)
-        if i + 1 >= len(points):
+    active: set[int] = set()
+    for k, a in enumerate(points):
+        ending = closes.get(a, [])
+        starting = opens.get(a, [])
+        out.extend(ms[i].suffix for i in ending if ms[i].suffix)
+        out.extend(ms[i].prefix for i in starting if ms[i].prefix)
+        active.difference_update(ending)
+        active.update(i for i in starting if ms[i].end > a)
+        if k + 1 >= len(points):
             break
-        b = points[i + 1]
-        if a >= b:
-            continue
+        b = points[k + 1]
         seg = escape_text(text[a:b])
-        active = [m for m in ms if m.start <= a and m.end >= b]
         if not active:
             out.append(seg)
             continue
-        css = _merge_css(active)
-        hrefs = [m for m in active if m.href]
+        over = [ms[i] for i in sorted(active)]
+        css = _merge_css(over)
+        hrefs = [m for m in over if m.href]
         inner = f'<span style="{css}">{seg}</span>' if css else seg
         if hrefs:
             top = max(hrefs, key=lambda m: m.priority)
@@ -299,14 +307,23 @@ def article_html(
     extraction: Extraction | None,
     hits: Iterable[tuple[int, int]],
     hl: Highlight,
+    window: tuple[int, int] | None = None,
 ) -> str:
-    """The reader: the whole article, boilerplate dimmed, figures, claimants and matches marked."""
+    """The reader: the article (or the part ``window`` = (start, end) of it), boilerplate dimmed, figures,
+    claimants and matches marked.  Positions in the rendered text are offsets from the window's start."""
     th = hl.colors.theme
-    marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate]
+    lo, hi = window if window is not None else (0, len(article.text))
+    text = article.text[lo:hi]
+
+    def near(start: int, end: int) -> bool:
+        return start < hi and end > lo
+
+    marks: list[Mark] = [Mark(b.start, b.end, f"color: {th.dim}", priority=0) for b in article.boilerplate
+                         if near(b.start, b.end)]
     # Markdown heading markers stay in the text (offsets), dimmed; the heading itself in bold
-    for m in _HEADING.finditer(article.text):
-        marks.append(Mark(m.start(1), m.end(1), f"color: {th.dim}", priority=0))
-        marks.append(Mark(m.end(1), m.end(), "font-weight: bold", priority=0))
+    for m in _HEADING.finditer(text):
+        marks.append(Mark(lo + m.start(1), lo + m.end(1), f"color: {th.dim}", priority=0))
+        marks.append(Mark(lo + m.end(1), lo + m.end(), "font-weight: bold", priority=0))
 
     def furniture(start: int, end: int) -> bool:  # page furniture stays dimmed, unhighlighted
         return any(b.start <= start and end <= b.end for b in article.boilerplate)
@@ -315,17 +332,19 @@ def article_html(
         figs = [
             (f.start, f.end, f.qualifier_start, f.value, f.qualifier)
             for f in extraction.figures
-            if not furniture(f.start, f.end)
+            if near(f.start, f.end) and not furniture(f.start, f.end)
         ]
         marks += _figure_marks(0, figs, hl, set())
         spans = [
             (a.source_start, a.source_end, a.name)
             for a in extraction.attributions
-            if not furniture(a.source_start, a.source_end)
+            if near(a.source_start, a.source_end) and not furniture(a.source_start, a.source_end)
         ]
         marks += _claimant_marks(0, spans, hl)
-    marks += _hit_marks(0, hits, th)
-    return render(article.text, marks, base_css=f"color: {th.text}")
+    marks += _hit_marks(0, [(s, e) for s, e in hits if near(s, e)], th)
+    if lo:
+        marks = [dataclasses.replace(m, start=m.start - lo, end=m.end - lo) for m in marks]
+    return render(text, marks, base_css=f"color: {th.text}")
 
 
 def legend_html(colors: ColorBook) -> str:

@@ -1,0 +1,81 @@
+"""The reader lays out a long article a part at a time, with links to the parts before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QTextCursor
+
+from desk.gui import library_view
+from desk.gui.library_view import ReaderPane
+from desk.model import Article, Extraction, Figure, Passage
+
+
+def _long_article() -> Article:
+    lines = [f"Line {i}: the depot log records another quiet night at the harbour." for i in range(4000)]
+    lines[3500] = "Line 3500: the harbour master said 40 boats were lost in the storm."
+    text = "\n".join(lines)
+    return Article(id="long", path="/x/long.md", relpath="long.md", title="Depot log <b>", outlet="Gazette",
+                   date=dt.date(2031, 1, 2), text=text, passages=[Passage(0, 0, len(text))])
+
+
+def test_a_long_article_shows_the_part_around_the_passage_asked_for(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(library_view, "READER_WINDOW", 60_000)
+    art = _long_article()
+    at = art.text.index("Line 3500:")
+    fig = art.text.index("40 boats")
+    extraction = Extraction(figures=[Figure(fig, fig + 2, "40", 40.0, counted="boats")])
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show_article(art, extraction, "storm", focus=at)
+    lo, hi = pane.part
+    assert lo <= at < hi
+    assert hi - lo <= 60_000
+    assert lo == 0 or art.text[lo - 1] == "\n"
+    shown = pane.browser.toPlainText()
+    assert shown == art.text[lo:hi].rstrip("\n")  # (a document drops a last line break)
+    # the one match and the cursor land on "storm" in the part shown
+    assert pane.matches == [(art.text.index("storm") - lo, art.text.index("storm") - lo + 5)]
+    assert pane.browser.textCursor().selectedText() == "storm"
+    header = pane.header.text()
+    assert f"of {len(art.text):,d}" in header
+    assert "Earlier part" in header
+    assert "&lt;b&gt;" in header  # the title stays escaped
+    # the figure is marked at its place in the part
+    cur = QTextCursor(pane.browser.document())
+    cur.setPosition(fig - lo + 1)
+    assert cur.charFormat().anchorHref().startswith("fig:")
+    cur.setPosition(fig - lo - 3)
+    assert not cur.charFormat().anchorHref()
+
+
+def test_the_header_links_move_through_the_whole_article(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(library_view, "READER_WINDOW", 60_000)
+    art = _long_article()
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show_article(art, None)
+    assert pane.part[0] == 0
+    assert "Earlier part" not in pane.header.text()
+    seen = [pane.part]
+    while "Later part" in pane.header.text():
+        pane._link("desk-reader:later")
+        assert pane.part[0] <= seen[-1][1] < pane.part[1]  # no gap, and it moves on
+        seen.append(pane.part)
+    assert seen[-1][1] == len(art.text)
+    pane._link("desk-reader:earlier")
+    assert pane.part[1] == seen[-1][0]
+    assert pane.browser.toPlainText() == art.text[pane.part[0] : pane.part[1]].rstrip("\n")
+
+
+def test_a_short_article_is_shown_whole_without_links(qtbot) -> None:
+    text = "The mayor said 3 people were hurt.\nThe storm passed."
+    art = Article(id="s", path="/x/s.md", relpath="s.md", title="Short", outlet="Gazette", date=None, text=text,
+                  passages=[Passage(0, 0, len(text))])
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show_article(art, None, "storm")
+    assert pane.part == (0, len(text))
+    assert pane.browser.toPlainText() == text
+    assert "part" not in pane.header.text()
+    assert pane.browser.textCursor().selectedText() == "storm"
