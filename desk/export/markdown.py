@@ -215,10 +215,11 @@ SAME_FACT_SIMILARITY = 0.3
 
 
 def _word_changes(row: Row, ref: PassageRef, first: PassageRef, limit: int = 6) -> str:
-    diffs = row.word_diffs.get(ref.key, [])
+    from desk.compare.diff import row_word_diffs, similarity
+
+    diffs = row_word_diffs(row).get(ref.key, [])  # a comparison leaves them for whoever shows them
     if not diffs:
         return ""
-    from desk.compare.diff import similarity
 
     if similarity(first, ref) < SAME_FACT_SIMILARITY:
         return ""  # worded apart throughout: a word list would compare unrelated sentences

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.compare.diff import similarity, word_diff
+from desk.compare.diff import row_word_diffs, similarity, word_diff
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bounds, passage_html, value_key
 from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
@@ -437,7 +437,9 @@ class CompareModel(QAbstractTableModel):
         """Word differences of ``ref`` against the chosen reference outlet's passage in this row."""
         refs = row.cells.get(self.diff_reference) if self.diff_reference else None
         if not refs:
-            return row.word_diffs.get(ref.key, [])
+            # against the row's first passage: the comparison leaves them to be worked out here, on demand
+            # (a painted row's few passages, only while the toggle is on)
+            return row_word_diffs(row).get(ref.key, [])
         base = refs[0]
         if base.key == ref.key or base.outlet == ref.outlet:
             return []
