@@ -123,8 +123,37 @@ def test_wording_differences_are_worked_out_on_demand_for_a_row_without_the_refe
     assert m.colors.theme.diff_bg in marked
     assert f'<span style="background-color: {m.colors.theme.diff_bg}">old port</span>' in marked  # its words for "harbour"
     assert m.colors.theme.diff_bg not in m.index(r, 1).data(HtmlRole)  # the first passage itself
-    assert set(rows[0].word_diffs) == {south.key}
+    assert not rows[0].word_diffs  # worked out for the passages painted; the row is left as it came
     assert plain(m.index(r, 2).data(HtmlRole)).count("forty cars") == 1
+
+
+def test_wording_differences_are_worked_out_only_for_the_passages_painted(qtbot, monkeypatch) -> None:
+    import desk.compare.diff as diff
+    from desk.gui.compare_view import COLLAPSED_PASSAGES
+
+    north = _ref("n1", "North Gazette", "The ferry left the harbour at dawn with forty cars aboard.")
+    many = [_ref(f"s{i}", "South Wire", f"The ferry left the old port at dawn with {40 + i} cars aboard.")
+            for i in range(COLLAPSED_PASSAGES + 4)]
+    row = Row(cells={"North Gazette": [north], "South Wire": many})
+    comp = Comparison("ferry", ["North Gazette", "South Wire", "Hill Times"],
+                      [row, Row(cells={"Hill Times": [_ref("h1", "Hill Times", "Fog closed the pass again.")]})])
+    asked: list[str] = []
+    real = diff._text_diff
+    monkeypatch.setattr(diff, "_text_diff", lambda a, b, base: (asked.append(b), real(a, b, base))[1])
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.set_comparison(comp)
+    view.diff_btn.setChecked(True)
+    view.diff_ref.setCurrentText("Hill Times")
+    m = view.model
+    r = next(i for i in range(m.rowCount()) if m.row(i) is row)
+    asked.clear()
+    view.model._html.clear()
+    assert m.colors.theme.diff_bg in m.index(r, 2).data(HtmlRole)
+    # the collapsed cell shows its first passages: only theirs are worked out, not the other four
+    assert 0 < len(asked) <= COLLAPSED_PASSAGES
 
 
 def test_legend_of_fifty_claimants_stays_one_line_and_any_can_be_hidden(qtbot) -> None:
