@@ -256,7 +256,7 @@ def _compare(
         # are in memory since this process met them, or worked out again when a comparison needs them)
         prefetch_parts(fresh, features)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
-    # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
+    # rows are described (figures, flags; word differences on demand) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)
     rows = build_rows(
         refs, progress, cancelled, hits=hit_keys, describe=False, related=learned() if learned is not None else None
