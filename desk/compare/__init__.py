@@ -256,7 +256,7 @@ def _compare(
         # are in memory since this process met them, or worked out again when a comparison needs them)
         prefetch_parts(fresh, features)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
-    # rows are described (figures, flags, word differences) once, after the filter and the cell merge below
+    # rows are described (figures, flags; word differences on demand) once, after the filter and the cell merge below
     learned = getattr(library, "related_words", None)
     rows = build_rows(
         refs, progress, cancelled, hits=hit_keys, describe=False, related=learned() if learned is not None else None
@@ -279,17 +279,20 @@ def _compare(
     words = plain_words(query)
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
     rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
-    keys = [_row_key(r) for r in rows]
-    # a row of one passage without figures is described in no time: not worth a digest and an entry
-    kept = [features is not None and _worth_storing(r) for r in rows]
+    # a row without figures has nothing to describe: describe_row leaves a new row's fields as they are
+    # (no statements, flags or summary), and its word differences are worked out on demand
+    # (desk.compare.diff.row_word_diffs); so no key, no digest and no entry
+    keys = [_row_key(r) if _has_claims(r) else None for r in rows]
     if features is not None:
-        _prefetch_described([k for k, keep in zip(keys, kept, strict=True) if keep], features)
+        _prefetch_described([k for k in keys if k is not None], features)
     owed: list[tuple[bytes, Any]] = []
-    for r, key, keep in zip(rows, keys, kept, strict=True):
+    for r, key in zip(rows, keys, strict=True):
         if cancelled is not None and cancelled():
             raise Cancelled()
+        if key is None:
+            continue
         value = _describe(r, key)
-        if value is not None and keep:
+        if value is not None and features is not None:
             owed.append((stored.row_digest(key), value))
     if features is not None:
         # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
@@ -426,13 +429,6 @@ def _row_key(row: Row) -> tuple[Any, ...]:
     )
 
 
-def _worth_storing(row: Row) -> bool:
-    """Whether describing ``row`` costs more than keeping its description: it holds two passages or more
-    (word differences), or a figure (statements, flags)."""
-    refs = [p for cell in row.cells.values() for p in cell]
-    return len(refs) > 1 or _has_claims(row)
-
-
 def _prefetch_described(keys: Sequence[tuple[Any, ...]], features: stored.FeatureFile) -> None:
     """Read the descriptions of rows (by :func:`_row_key`) not in memory from ``features`` into the
     memory :func:`_describe` reads (an earlier process described them)."""
@@ -456,19 +452,17 @@ def _describe(row: Row, key: tuple[Any, ...] | None = None) -> Any:
         key = _row_key(row)
     hit = _DESCRIBED.get(key)
     if hit is not None:
-        statements, disagreement, clashing, differences, summary, word_diffs = hit
+        statements, disagreement, clashing, differences, summary = hit
         row.statements = list(statements)
         row.disagreement = disagreement
         row.clashing = list(clashing)
         row.differences = list(differences)
         row.summary = summary
-        row.word_diffs = {k: list(v) for k, v in word_diffs.items()}
         return None
-    describe_row(row)
-    value = (
-        tuple(row.statements), row.disagreement, tuple(row.clashing), tuple(row.differences), row.summary,
-        {k: tuple(v) for k, v in row.word_diffs.items()},
-    )
+    # word differences on demand (desk.compare.diff.row_word_diffs): the window shows each outlet's own
+    # text and the differences only when asked; the exports work them out as they write
+    describe_row(row, word_diffs=False)
+    value = (tuple(row.statements), row.disagreement, tuple(row.clashing), tuple(row.differences), row.summary)
     _DESCRIBED.put(key, value, _DESCRIBED_SIZE)
     return value
 

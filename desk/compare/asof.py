@@ -50,6 +50,8 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from desk.model import pickled_by_fields
+
 from .tokens import case_odd
 
 __all__ = ["AsOf", "dateline_date", "resolve_as_of"]
@@ -59,6 +61,7 @@ __all__ = ["AsOf", "dateline_date", "resolve_as_of"]
 SLACK_SPAN_DAYS = 28
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class AsOf:
     """The time a claim holds: an interval of days (open where None)."""

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from desk.model import PassageRef, WordDiff
+from desk.model import PassageRef, Row, WordDiff
 
 from .tokens import Token, word_tokens
 
@@ -59,6 +59,24 @@ def _text_diff(reference: str, other: str, base: int) -> tuple[WordDiff, ...]:
         else:
             out.append(WordDiff(s, e, "replace", ref_words))
     return tuple(_merge(out, other, base))
+
+
+def row_word_diffs(row: Row) -> dict[tuple[str, int], list[WordDiff]]:
+    """``row.word_diffs``: each passage's word differences against the row's first passage, worked out
+    here the first time they are asked for (and kept in the row).
+
+    A comparison does not compute them (:func:`desk.compare.compare_query`): the window shows each
+    outlet's own text and the differences only on demand, so they are computed where they are shown
+    or exported (the window's toggle, ``desk compare --json``, the Markdown export).  Every passage
+    after the first gets an entry, so a row of two passages or more with none has not been worked out.
+    """
+    if row.word_diffs:
+        return row.word_diffs
+    refs = [r for cell in row.cells.values() for r in cell]
+    if len(refs) > 1:
+        reference = refs[0]
+        row.word_diffs = {r.key: word_diff(reference, r) for r in refs[1:]}
+    return row.word_diffs
 
 
 def _merge(diffs: list[WordDiff], text: str, base: int) -> list[WordDiff]:

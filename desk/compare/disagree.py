@@ -69,7 +69,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from desk.model import Figure
+from desk.model import Figure, pickled_by_fields
 
 from .asof import AsOf
 from .places import different_places, different_scopes
@@ -174,6 +174,7 @@ def hedged_interval(figure: Figure, running: bool = False) -> tuple[float, float
     return low, high
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ClaimFact:
     value: float

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from desk.model import Claim, Figure, PassageRef
+from desk.model import Claim, Figure, PassageRef, pickled_by_fields
 
 from .frames import may_take_stance, statement_content, statement_frames
 from .places import place_key, places_in
@@ -23,6 +23,7 @@ _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+\b")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class FactKey:
     """What a figure counts: an outcome ("kill", "wound" or "") and a head noun."""
@@ -383,6 +384,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     return prof
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class LocalSpan:
     """An entity of a passage as its text names it (offsets dropped): what the place and frame readers take."""

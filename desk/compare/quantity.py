@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 from desk.extract.participles import narrowing_participle, plural_noun
-from desk.model import Figure
+from desk.model import Figure, pickled_by_fields
 
 from .profile import context_outcome
 from .tokens import OUTCOMES, content_stems
@@ -245,6 +245,7 @@ def fold_subject(word: str) -> str:
     return w
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """The counted thing of a figure: kind, thing, subject and unit (see the module docstring)."""

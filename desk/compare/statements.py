@@ -12,7 +12,7 @@ from typing import Any
 from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
-from .diff import word_diff
+from .diff import row_word_diffs
 from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
 from .places import figure_scope, places_near
 from .profile import claims_of, has_claims
@@ -320,8 +320,10 @@ def statements_of(row: Row) -> list[FigureStatement]:
     return [s for s, _ in _claim_facts(row)]
 
 
-def describe_row(row: Row) -> None:
+def describe_row(row: Row, *, word_diffs: bool = True) -> None:
     """Fill ``statements``, ``disagreement``, ``summary``, ``differences`` and ``word_diffs``.
+
+    Without ``word_diffs`` those are left for whoever shows them (:func:`desk.compare.diff.row_word_diffs`).
 
     The decision is :func:`desk.compare.disagree.judge` over the row's claims:
     a flag only where figures for one quantity, at overlapping times, cannot
@@ -355,7 +357,8 @@ def describe_row(row: Row) -> None:
     keys = {c.key for c in compared}
     chosen = [s for s, c in pairs if c is not None and c.key in keys]
     row.summary = _summary(chosen or [s for s, c in pairs if c is not None])
-    _fill_word_diffs(row)
+    if word_diffs:
+        _fill_word_diffs(row)
 
 
 def _label(s: FigureStatement) -> str:
@@ -376,10 +379,5 @@ def _summary(stmts: list[FigureStatement]) -> str:
 
 
 def _fill_word_diffs(row: Row) -> None:
-    refs: list[PassageRef] = [r for cell in row.cells.values() for r in cell]
     row.word_diffs = {}
-    if len(refs) < 2:
-        return
-    reference = refs[0]
-    for r in refs[1:]:
-        row.word_diffs[r.key] = word_diff(reference, r)
+    row_word_diffs(row)

@@ -4,7 +4,7 @@ A ``desk compare`` process, and the window's comparing child when it starts, mee
 earlier process already profiled (:func:`desk.compare.profile.profile`: content stems, the as-of
 days, the counted things of the figures).  Those features are written here after a comparison and
 read back before the next one's grouping, so a new process profiles only the passages no earlier
-process met.  Likewise the descriptions of rows (figures, flags, word differences:
+process met.  Likewise the descriptions of rows (figures, flags:
 :func:`desk.compare.statements.describe_row`), by everything that reads of a row.
 
 Nothing here can serve stale features:
@@ -171,7 +171,7 @@ class FeatureFile:
         """Keep entries for the next :meth:`write_owed`: a comparison's answer goes out first, and the
         pickling, signing and writing (some 40 ms a cold comparison on ukraine-media) wait till then.
         The values are pickled when written: nothing may change them meanwhile (a comparison's caller
-        gets rows that share no mutable object with them but the statements and word differences,
+        gets rows that share no mutable object with them but the statements,
         which no caller changes)."""
         with self._owed_lock:
             self._owed.extend(items)

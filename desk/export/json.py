@@ -21,7 +21,8 @@ def to_plain(value: Any, *, safe: bool = True) -> Any:
     - dates become ISO strings, paths strings, NaN and infinite floats ``null``
       (an open interval end);
     - a figure carries ``interval`` ``[low, high]``; a comparison row carries
-      its ``outlets``; a figure statement whose as-of interval is one day
+      its ``outlets`` and its ``word_diffs``, worked out here when the
+      comparison left them for whoever shows them; a figure statement whose as-of interval is one day
       carries ``as_of``;
     - a string with bytes that were not UTF-8 (a file name) shows them as
       ``\\xNN`` and keeps them exactly under ``<key>_bytes``
@@ -53,6 +54,11 @@ def _plain(value: Any) -> Any:
         data["interval"] = [_plain(lo), _plain(hi)]
         return data
     if isinstance(value, Row):
+        if not value.word_diffs:
+            # a comparison leaves them for whoever shows them (desk.compare.diff.row_word_diffs): worked out here
+            from desk.compare.diff import row_word_diffs
+
+            row_word_diffs(value)
         data = _fields(value)
         data["outlets"] = list(value.outlets)
         return data
@@ -95,7 +101,8 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     """Every field of the comparison as JSON-ready data (:func:`to_plain`).
 
     Each figure statement carries ``as_of_start``/``as_of_end`` (null where
-    open) and, when they are one day, ``as_of``.
+    open) and, when they are one day, ``as_of``.  Each row carries ``word_diffs``: every passage's
+    word differences against the row's first (see :func:`to_plain`).
     """
     data: dict[str, Any] = to_plain(comparison)
     return data

@@ -215,13 +215,20 @@ SAME_FACT_SIMILARITY = 0.3
 
 
 def _word_changes(row: Row, ref: PassageRef, first: PassageRef, limit: int = 6) -> str:
-    diffs = row.word_diffs.get(ref.key, [])
-    if not diffs:
-        return ""
-    from desk.compare.diff import similarity
+    from desk.compare.diff import similarity, word_diff
 
+    known = bool(row.word_diffs)
+    diffs = row.word_diffs.get(ref.key, [])
+    if known and not diffs:
+        return ""
     if similarity(first, ref) < SAME_FACT_SIMILARITY:
         return ""  # worded apart throughout: a word list would compare unrelated sentences
+    if not known:
+        # a comparison leaves them for whoever shows them: this pair only (``first`` is the row's first
+        # passage, the one desk.compare.diff.row_word_diffs compares with), and only when shown
+        diffs = word_diff(first, ref)
+        if not diffs:
+            return ""
     art_text_at = ref.start
     items = []
     for d in diffs[:limit]:

@@ -433,11 +433,18 @@ class CompareModel(QAbstractTableModel):
         lines.append("Right-click for a note on this row.")
         return "\n".join(lines)
 
-    def _diffs(self, row: Row, ref: PassageRef) -> list[WordDiff]:
-        """Word differences of ``ref`` against the chosen reference outlet's passage in this row."""
+    def _diffs(self, row: Row, ref: PassageRef, whole: PassageRef | None = None) -> list[WordDiff]:
+        """Word differences of ``ref`` (a shown part of ``whole``) against the chosen reference outlet's
+        passage in this row."""
         refs = row.cells.get(self.diff_reference) if self.diff_reference else None
         if not refs:
-            return row.word_diffs.get(ref.key, [])
+            # against the row's first passage (desk.compare.diff.row_word_diffs): a comparison leaves them to
+            # be worked out here, on demand, for the passages painted while the toggle is on
+            if row.word_diffs:
+                return row.word_diffs.get(ref.key, [])
+            first = next((r for cell in row.cells.values() for r in cell), None)
+            whole = whole or ref
+            return [] if first is None or first.key == whole.key else word_diff(first, whole)
         base = refs[0]
         if base.key == ref.key or base.outlet == ref.outlet:
             return []
@@ -483,7 +490,7 @@ class CompareModel(QAbstractTableModel):
                 cut += 1
             shown = row
             if self.show_diffs:
-                shown = dataclasses.replace(row, word_diffs={ref.key: self._diffs(row, part)})
+                shown = dataclasses.replace(row, word_diffs={ref.key: self._diffs(row, part, ref)})
             parts.append(
                 passage_html(part, hl, shown, cut_before=a > 0, cut_after=b < len(ref.text))
                 + f'<p style="color: {self.colors.theme.dim}; font-size: small">{cite}</p>'

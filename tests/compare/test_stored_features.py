@@ -325,9 +325,9 @@ def described(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     original = statements.describe_row
 
-    def counting(row: Any) -> None:
+    def counting(row: Any, **k: Any) -> None:
         calls.append(len(row.cells))
-        original(row)
+        original(row, **k)
 
     monkeypatch.setattr(statements, "describe_row", counting)
     return calls
@@ -417,17 +417,27 @@ def test_a_value_desk_did_not_sign_for_this_user_is_never_unpickled(
     assert len(unpickled) == 1
 
 
-def test_only_rows_worth_their_entry_are_stored() -> None:
-    from desk.model import Row
-
-    plain = make_ref("The ferry left the harbour at dawn and crossed the lake in calm weather.", "North Post")
-    other = make_ref("Calm weather let the ferry cross the lake at dawn, the harbour said.", "Lake Daily",
-                     article="b")
-    counted = make_ref("The ferry carried 412 passengers across the lake.", "Hill Times", article="c",
-                       figures=[("412", 412.0, "", "passengers", "")])
-    assert not comp._worth_storing(Row(cells={"North Post": [plain]}))  # described in no time
-    assert comp._worth_storing(Row(cells={"North Post": [plain], "Lake Daily": [other]}))  # word differences
-    assert comp._worth_storing(Row(cells={"Hill Times": [counted]}))  # a figure: statements
+def test_only_rows_with_figures_are_described_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row without figures has nothing to describe but its word differences, which a comparison leaves
+    for whoever shows them: it gets no key, no cache entry and no entry in the features file."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_article(folder, "a.md", "North Post", "The ferry left the harbour at dawn and crossed the lake in calm "
+                  "weather.\n\nThe ferry carried 412 passengers across the lake on Monday.")
+    write_article(folder, "b.md", "Lake Daily", "Calm weather let the ferry leave the harbour at dawn and cross "
+                  "the lake.\n\nThe ferry carried 412 passengers across the lake on Monday, its owner said.")
+    keyed: list[int] = []
+    original = comp._row_key
+    monkeypatch.setattr(comp, "_row_key", lambda row: (keyed.append(len(row.outlets)), original(row))[1])
+    comp.clear_described()
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update()
+        rows = lib.compare("ferry harbour lake").rows
+    assert any(not comp._has_claims(r) and len(r.outlets) == 2 for r in rows)  # a row of two without figures
+    assert len(keyed) == sum(1 for r in rows if comp._has_claims(r))
+    assert all(not r.word_diffs for r in rows)  # left for whoever shows them
 
 
 def test_a_new_process_reads_the_places_and_frames_an_earlier_one_found(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from compare.helpers import soldiers_comparison  # tests/ is on sys.path (rootdir-relative packages)
+from compare.helpers import make_ref, soldiers_comparison  # tests/ is on sys.path (rootdir-relative packages)
 
 from desk.export import comparison_to_json, dumps
 
@@ -24,3 +24,15 @@ def test_json_is_strict_and_complete() -> None:
     key = f"{refs[1].article_id}:{refs[1].number}"
     assert key in row["word_diffs"] or f"{refs[0].article_id}:{refs[0].number}" in row["word_diffs"]
     assert data["created"].endswith("+00:00")
+
+
+def test_json_carries_the_word_differences_a_comparison_left_for_whoever_shows_them() -> None:
+    from desk.compare.diff import word_diff
+    from desk.export.json import to_plain
+    from desk.model import Comparison, Row
+
+    a = make_ref("The ferry left the harbour at nine with forty cars aboard.", "Coast Post")
+    b = make_ref("The ferry left the harbour at ten with forty cars aboard.", "Bay Wire", article="b")
+    data = to_plain(Comparison("ferry", ["Coast Post", "Bay Wire"], [Row(cells={"Coast Post": [a], "Bay Wire": [b]})]))
+    assert data["rows"][0]["word_diffs"] == {f"{b.article_id}:{b.number}": to_plain(word_diff(a, b))}
+    assert data["rows"][0]["word_diffs"][f"{b.article_id}:{b.number}"]  # "ten" for "nine"

@@ -253,3 +253,33 @@ def test_wording_differences_only_between_passages_of_the_same_fact() -> None:
     assert len(wording) == 1
     assert "Coast Post" in wording[0]
     assert "ten" in wording[0]
+
+
+def test_wording_differences_are_worked_out_for_a_comparison_that_left_them() -> None:
+    """desk.compare leaves word differences for whoever shows them: the export works them out itself."""
+    from desk.model import Row
+
+    a = make_ref("The ferry left the harbour at nine with forty cars aboard.", "Coast Post")
+    b = make_ref("The ferry left the harbour at ten with forty cars aboard.", "Bay Wire")
+    row = Row(cells={"Coast Post": [a], "Bay Wire": [b]})
+    md = render_markdown(Comparison("ferry", ["Coast Post", "Bay Wire"], [row]))
+    wording = [ln for ln in md.splitlines() if "Wording against" in ln]
+    assert len(wording) == 1
+    assert "“ten” for “nine”" in wording[0]
+
+
+def test_the_export_works_out_wording_only_where_it_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exporting every row of a large comparison: no word differences for passages worded apart throughout."""
+    import desk.compare.diff as diff
+    from desk.model import Row
+
+    a = make_ref("The ferry left the harbour at nine with forty cars aboard.", "Coast Post")
+    b = make_ref("The ferry left the harbour at ten with forty cars aboard.", "Bay Wire")
+    c = make_ref("Gulls nested on the lighthouse roof this spring, wardens noted.", "Hill Times")
+    asked: list[str] = []
+    real = diff.word_diff
+    monkeypatch.setattr(diff, "word_diff", lambda x, y: (asked.append(y.outlet), real(x, y))[1])
+    md = render_markdown(Comparison("ferry", ["Coast Post", "Bay Wire", "Hill Times"],
+                                    [Row(cells={"Coast Post": [a], "Bay Wire": [b], "Hill Times": [c]})]))
+    assert asked == ["Bay Wire"]
+    assert "“ten” for “nine”" in md

@@ -99,6 +99,63 @@ def test_each_pane_shows_the_outlets_own_text_untouched(qtbot) -> None:
     assert m.colors.theme.diff_bg not in m.index(0, 2).data(HtmlRole)
 
 
+def test_wording_differences_are_worked_out_on_demand_for_a_row_without_the_reference_outlet(qtbot) -> None:
+    """A comparison comes without word differences (desk.compare leaves them for whoever shows them):
+    with the toggle on, a row that lacks the chosen outlet is marked against its own first passage."""
+    north = _ref("n1", "North Gazette", "The ferry left the harbour at dawn with forty cars aboard.")
+    south = _ref("s1", "South Wire", "The ferry left the old port at dawn with forty cars aboard.")
+    hill = _ref("h1", "Hill Times", "Fog closed the pass above the town for a second day.")
+    rows = [Row(cells={"North Gazette": [north], "South Wire": [south]}), Row(cells={"Hill Times": [hill]})]
+    comp = Comparison("ferry", ["North Gazette", "South Wire", "Hill Times"], rows)
+    assert not rows[0].word_diffs
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.set_comparison(comp)
+    m = view.model
+    r = next(i for i in range(m.rowCount()) if m.row(i) is rows[0])
+    assert m.colors.theme.diff_bg not in m.index(r, 2).data(HtmlRole)  # off: the outlet's own text
+    assert not rows[0].word_diffs  # nothing worked out while the toggle is off
+    view.diff_btn.setChecked(True)
+    view.diff_ref.setCurrentText("Hill Times")  # not in the row: against the row's first passage
+    marked = m.index(r, 2).data(HtmlRole)
+    assert m.colors.theme.diff_bg in marked
+    assert f'<span style="background-color: {m.colors.theme.diff_bg}">old port</span>' in marked  # its words for "harbour"
+    assert m.colors.theme.diff_bg not in m.index(r, 1).data(HtmlRole)  # the first passage itself
+    assert not rows[0].word_diffs  # worked out for the passages painted; the row is left as it came
+    assert plain(m.index(r, 2).data(HtmlRole)).count("forty cars") == 1
+
+
+def test_wording_differences_are_worked_out_only_for_the_passages_painted(qtbot, monkeypatch) -> None:
+    import desk.compare.diff as diff
+    from desk.gui.compare_view import COLLAPSED_PASSAGES
+
+    north = _ref("n1", "North Gazette", "The ferry left the harbour at dawn with forty cars aboard.")
+    many = [_ref(f"s{i}", "South Wire", f"The ferry left the old port at dawn with {40 + i} cars aboard.")
+            for i in range(COLLAPSED_PASSAGES + 4)]
+    row = Row(cells={"North Gazette": [north], "South Wire": many})
+    comp = Comparison("ferry", ["North Gazette", "South Wire", "Hill Times"],
+                      [row, Row(cells={"Hill Times": [_ref("h1", "Hill Times", "Fog closed the pass again.")]})])
+    asked: list[str] = []
+    real = diff._text_diff
+    monkeypatch.setattr(diff, "_text_diff", lambda a, b, base: (asked.append(b), real(a, b, base))[1])
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.set_comparison(comp)
+    view.diff_btn.setChecked(True)
+    view.diff_ref.setCurrentText("Hill Times")
+    m = view.model
+    r = next(i for i in range(m.rowCount()) if m.row(i) is row)
+    asked.clear()
+    view.model._html.clear()
+    assert m.colors.theme.diff_bg in m.index(r, 2).data(HtmlRole)
+    # the collapsed cell shows its first passages: only theirs are worked out, not the other four
+    assert 0 < len(asked) <= COLLAPSED_PASSAGES
+
+
 def test_legend_of_fifty_claimants_stays_one_line_and_any_can_be_hidden(qtbot) -> None:
     view = CompareView()
     qtbot.addWidget(view)
