@@ -222,6 +222,7 @@ class _Cue:
     earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
     data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
     listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
+    closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
 
 
 _MODEL: Any = None
@@ -995,6 +996,11 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.head.children:
             if c.dep_ in _SUBJ:
                 return c
+        # "X can be heard saying ...", "X was filmed telling ...": the one heard or seen is the speaker
+        if verb.dep_ == "xcomp" and verb.head.lower_ in _PERCEIVED:
+            for c in verb.head.children:
+                if c.dep_ == "nsubjpass":
+                    return c
     return _orphan_subject(verb)
 
 
@@ -1006,6 +1012,11 @@ _RAISING = {
     "gone", "going", "continue", "continues", "continued", "continuing", "proceed", "proceeds", "proceeded",
     "stop", "stops", "stopped", "take", "takes", "took", "taken", "taking",
 }
+
+
+#: passives of perceiving and recording whose subject does what the participle after them says: "X can be heard
+#: saying", "X was caught telling", "X was filmed yelling"
+_PERCEIVED = {"heard", "seen", "overheard", "filmed", "recorded", "caught", "videotaped", "taped", "shown", "pictured"}
 
 
 def _controlled(verb: Token) -> bool:
@@ -1686,6 +1697,10 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
             root = verb if verb.dep_ == "ROOT" else verb.head
             if any(a.i == root.i for a in tok.ancestors) or tok.i == root.i:
                 return c
+    # 3b. "..., the harbour master maintains.": a closing tag the parser did not hang on the clause it reports
+    for c in cues:
+        if c.closing and c.content[0] <= fig.start < c.content[1]:
+            return c
     # 4. "'... 40 ferries cut,' Kirby said": a sentence quoted in single marks, then its speech tag; the
     # parser may hang the tag's verb under the quoted clause
     for c in cues:
@@ -2111,6 +2126,10 @@ class _Job:
                 cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
             elif self.every and not cues_by_sent[i] and i not in self.headline_cue:
                 cues_by_sent[i].extend(_name_read_as_word(doc, off))
+            tag = _closing_tag_read_as_noun(doc, off) if i not in self.headline_cue else None
+            if tag is not None:
+                # the whole speaker, not the last word the parser hung on the verb ("master" of "the harbour master")
+                cues_by_sent[i] = [c for c in cues_by_sent[i] if c.cue != tag.cue] + [tag]
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -2695,6 +2714,56 @@ def _name_read_as_word(doc: Doc, offset: int) -> list[_Cue]:
         cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
         kind="stance", person=False, verb_i=t.i, proper=True,
     )]
+
+
+#: verbs that want a clause or a quotation (NEEDS_CONTENT) and close a sentence as its speech tag, the clause
+#: before them their content ("..., the ministry adds."); the others' -s forms are nouns there ("the council records")
+_CLOSING_TAG_VERBS = {"add", "maintain", "continue", "find", "know", "feel", "hope", "fear", "worry", "expect", "doubt",
+                      "promise", "vow", "urge", "understand", "learn"}
+#: words a closing speech tag's speaker may be made of: "the city's chief engineer", "Ana Roe's lawyer"
+_TAG_SPEAKER_TAGS = {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$"}
+
+
+def _closing_tag_read_as_noun(doc: Doc, offset: int) -> _Cue | None:
+    """ "The pier is safe, the harbour master maintains.": a speech tag closing the sentence, its present-tense
+    verb taken by the parser for a plural noun ("deputy maintains" read as one noun) or for a verb with no subject.
+
+    The sentence ends with the verb (a present-tense form of a speech or thought cue ending in -s);
+    before it, back to a comma, stands a short singular noun phrase whose last word names a speaker (a
+    name, a role, an agent noun); before the comma, a clause of its own (a verb) that the tag reports.
+    """
+    k = len(doc) - 1
+    while k > 0 and (doc[k].is_punct or doc[k].text in _CLOSE_QUOTES):
+        k -= 1
+    t = doc[k]
+    low = t.lower_
+    if k == len(doc) - 1 or not low.endswith("s") or low not in SPEECH_FORMS and low not in THOUGHT_FORMS:
+        return None
+    if CUE_FORMS[low] in NEEDS_CONTENT and CUE_FORMS[low] not in _CLOSING_TAG_VERBS:
+        return None  # "He read the old files, the council records.": a noun after all
+    if t.tag_ not in ("NNS", "VBZ") or t.tag_ == "VBZ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return None  # a verb with its subject is read as any other
+    j = k - 1
+    while j > 0 and doc[j].text != "," and doc[j].tag_ in _TAG_SPEAKER_TAGS:
+        j -= 1
+    if doc[j].text != "," or not 1 <= k - j - 1 <= 7 or not any(x.tag_.startswith("VB") for x in doc[:j]):
+        return None
+    np = doc[j + 1 : k]
+    head = np[-1]
+    hl = head.lower_
+    # (the verb's -s wants one speaker: "..., the council records" after a comma is a thing listed)
+    if head.tag_ not in ("NN", "NNP") or hl in NOT_SOURCE_HEADS or not (
+        head.tag_ in ("NNP", "NNPS") or hl in SOURCE_HEADS or hl in EVIDENCE_NOUNS or AGENT_NOUN.search(hl)
+    ):
+        return None
+    sent = (offset, offset + len(doc.text))
+    return _Cue(
+        source=(offset + np[0].idx, offset + head.idx + len(head.text)),
+        cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low,
+        content=(offset, offset + doc[j].idx), sent=sent, kind="verb",
+        person=any(x.ent_type_ == "PERSON" for x in np), verb_i=t.i,
+        proper=any(x.tag_ in ("NNP", "NNPS") for x in np), closing=True,
+    )
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

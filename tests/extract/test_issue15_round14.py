@@ -1,0 +1,47 @@
+"""Claimant rules, fourteenth round (issue 15): speakers the parser hides.
+
+- a speech tag that closes the sentence ("..., the harbour master maintains.") names the whole speaker, also
+  when the tagger reads the verb as a plural noun ("deputy maintains" as one noun) or hangs the speaker's
+  words on the verb as a compound ("master" of "the harbour master");
+- "X can be heard saying ...", "X was caught telling ...": the one heard or seen speaks.
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+from .helpers import claimants_by_figure, listed
+
+
+def test_a_closing_tag_names_the_whole_speaker() -> None:
+    assert listed("The pier is safe, the mayor's former deputy maintains.") == [
+        ("the mayor's former deputy", "maintains"),
+    ]
+    assert listed("The pier is safe, the harbour master maintains.") == [("the harbour master", "maintains")]
+    assert listed("The pier is safe, the mayor's former deputy insists.") == [
+        ("the mayor's former deputy", "insists"),
+    ]
+    assert listed("The ferry will run again in May, the city engineer notes.") == [
+        ("the city engineer", "notes"),
+    ]
+    # the tag's speaker is a figure's claimant like any other
+    text = "The repairs will cost 40 million euros, the harbour master maintains."
+    assert claimants_by_figure(text)["40 million"] == "harbour master"
+    # a thing listed after a comma, its "-s" a plural noun: no one records or notes anything
+    assert listed("He read the old files, the council records.") == []
+    assert listed("He read the files, the emails and the council records.") == []
+    assert listed("The drawer held pens, paper and the captain's notes.") == []
+    # a verb with its own subject is read as before
+    assert listed("Prices rose in May, the ministry reports.") == [("the ministry", "reports")]
+
+
+def test_one_heard_or_caught_saying_is_the_speaker() -> None:
+    assert listed("The captain can be heard saying that the ferry is sinking.") == [("The captain", "saying")]
+    assert listed("Ana Roe can be heard yelling to the guards that her son was unarmed.") == [
+        ("Ana Roe", "yelling"),
+    ]
+    assert listed("The mayor was caught telling a friend that the pier would close.") == [
+        ("The mayor", "telling"),
+    ]
+    # seen doing something that is no speech: nobody says anything
+    assert listed("The mayor was seen walking home.") == []
