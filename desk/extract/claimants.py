@@ -432,6 +432,29 @@ def _revises_estimate(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _REVISABLE for c in t.children)
 
 
+#: prepositions before a participle of speech whose speaker is the clause's subject: "X began by saying that ...",
+#: "after saying ..., she left", "X, despite admitting that ...", "X was criticised for saying ..." (not "from":
+#: "kept him from saying" says what was stopped; nor "without": nothing was said)
+_SPEECH_PREPS = {"by", "after", "before", "despite", "for", "while", "upon", "in"}
+
+
+def _speech_after_preposition(t: Token) -> Token | None:
+    """ "X began by saying that ...", "After saying ..., she was sent home": a participle of speech after a
+    preposition, with the content it says; the speaker is the subject of the verb the preposition hangs on."""
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.lower_ not in SPEECH_FORMS or t.head.lower_ not in _SPEECH_PREPS:
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in t.children) and not _next_to_quote(t):
+        return None  # "by saying so", "for telling jokes": no words are given
+    verb = t.head.head
+    if not verb.tag_.startswith("VB") or t.head.dep_ != "prep":
+        return None
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+            return subj
+        verb = verb.head  # "X went on the radio and began by saying ...": the first verb's subject
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -456,7 +479,7 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "people can be denied coverage by their insurers": refused, not a denial
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
-    ):
+    ) and _speech_after_preposition(t) is None:
         return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
@@ -991,6 +1014,9 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 return c
+    spoken_by = _speech_after_preposition(verb)
+    if spoken_by is not None:
+        return spoken_by
     # "X issued a statement, saying ...": the participle's subject is the main verb's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
         for c in verb.head.children:

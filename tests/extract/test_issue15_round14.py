@@ -45,3 +45,23 @@ def test_one_heard_or_caught_saying_is_the_speaker() -> None:
     ]
     # seen doing something that is no speech: nobody says anything
     assert listed("The mayor was seen walking home.") == []
+
+
+def test_a_participle_of_speech_after_a_preposition_speaks_for_the_subject() -> None:
+    assert listed("The mayor, despite admitting that he had doubts about the pier, voted for it.") == [
+        ("The mayor", "admitting"),
+    ]
+    assert listed("The mayor was criticised for saying that the pier was safe.") == [("The mayor", "saying")]
+    assert listed(
+        "Roe, a retired engineer, then went on the radio on Tuesday and began by saying she would never vote for it."
+    ) == [("Roe", "saying")]
+    # a quotation is what was said; the speaker is named after it, in the main clause
+    assert listed('After saying her left knee was "so swollen I could not walk," she was taken to hospital.') == [
+        ("she", "saying"),
+    ]
+    # a figure in what is said belongs to the speaker
+    text = "Roe began by saying that the repairs would cost 40 million euros."
+    assert claimants_by_figure(text)["40 million"] == "Roe"
+    # stopped from saying, or a participle with no words given: nothing was said
+    assert listed("The guards kept him from saying that the pier was unsafe.") == []
+    assert listed("The mayor began by thanking the crowd.") == []

@@ -100,7 +100,8 @@ RECORDED = {
     # announced" had named "Wire- Post) Norland"); ingest and figures unchanged
     15: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
     # claimants: a speech tag closing the sentence names its whole speaker also when the tagger read its verb as
-    # a noun ("..., the mayor's former deputy maintains."); "X can be heard saying" names X (issue 15); ingest
+    # a noun ("..., the mayor's former deputy maintains."); "X can be heard saying" names X; a participle of speech
+    # after a preposition speaks for the clause's subject ("X began by saying that ...") (issue 15); ingest
     # and figures unchanged (16 and 17 are other branches' numbers)
     18: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
