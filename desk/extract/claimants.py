@@ -1278,6 +1278,16 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
+        if t.lower_ in _REPORT_NOUNS and t.tag_ in ("NN", "NNS"):
+            made_by = _named_maker(t)
+            if made_by:
+                s, e = _span_of(made_by)
+                out.append(_Cue(
+                    source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+                    cue_text=t.lower_, content=sent, sent=sent, kind="stance",
+                    person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
+                ))
+                continue
         if t.lower_ in CLAIM_NOUNS and t.tag_ in ("NN", "NNS"):
             poss = _named_owner(t)
             if poss is not None:
@@ -1442,7 +1452,43 @@ def _named_owner(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return c
+        if c.dep_ == "poss" and c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
+            x.dep_ in ("compound", "amod", "det") for x in c.children
+        ):
+            return c  # "the port authority's claim that ...", "Dunmore police's earlier claim that ..."
     return None
+
+
+#: nouns of a claim or a report whose maker a name before them gives: "a Harbour Times report that ...",
+#: "the Kremlin claim that ..."
+_REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports"}
+
+
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter",
+}
+
+
+def _named_maker(noun: Token) -> list[Token]:
+    """ "a Harbour Times report that the pier will close", "an AP report that ...": the name written before a
+    claim or report noun that states its content (the noun followed by "that" opening a clause) made it.
+
+    Without the content clause the noun names a thing ("the Harbour Times report was long"); a name with an
+    owner of its own ("his Harbour Times report") is a title, not the maker."""
+    doc = noun.doc
+    if not (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "that" and doc[noun.i + 1].dep_ == "mark"):
+        return []
+    if any(c.dep_ == "poss" for c in noun.children):
+        return []  # (an owner is read by _named_owner)
+    name = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not name or name[-1].i != noun.i - 1:
+        return []
+    toks = sorted({x for c in name for x in c.subtree}, key=lambda x: x.i)
+    if not all(x.tag_ in ("NNP", "NNPS") and x.lower_ not in _CALENDAR_WORDS for x in toks):
+        return []  # ("a Monday report that ...", "the March claim that ...": when, not whose)
+    return toks
 
 
 def _verb_read_as_noun(t: Token) -> bool:

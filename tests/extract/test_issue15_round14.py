@@ -65,3 +65,24 @@ def test_a_participle_of_speech_after_a_preposition_speaks_for_the_subject() -> 
     # stopped from saying, or a participle with no words given: nothing was said
     assert listed("The guards kept him from saying that the pier was unsafe.") == []
     assert listed("The mayor began by thanking the crowd.") == []
+
+
+def test_a_name_before_a_report_that_states_its_content_made_it() -> None:
+    lead = "The pier was shut on Monday. "
+    assert listed(lead + "A Reuters report that the pier was unsafe angered the council.") == [("Reuters", "report")]
+    assert listed(lead + "Officials dismissed an AP report that the pier would close.") == [
+        ("Officials", "dismissed"), ("AP", "report"),
+    ]
+    assert listed(lead + "The Kremlin claim that the pier was unsafe angered the council.") == [
+        ("The Kremlin", "claim"),
+    ]
+    # without the content the noun names a thing; a date before it says when, not whose
+    assert listed(lead + "The Harbour Times report was long.") == []
+    assert listed(lead + "A Monday report that the pier was unsafe angered the council.") == []
+
+
+def test_a_role_named_as_owner_of_a_claim_makes_it() -> None:
+    text = "Video shows that he had his hands up, contradicting Dunmore police's earlier claim that he had refused to stop."
+    assert ("Dunmore police's", "claim") in listed(text)
+    # a bare role without a word of its own ("the police's claim") is left to the rules for roles
+    assert ("police's", "claim") not in listed("It contradicts police's claim that he had refused to stop.")
