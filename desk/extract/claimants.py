@@ -455,6 +455,27 @@ def _speech_after_preposition(t: Token) -> Token | None:
         verb = verb.head  # "X went on the radio and began by saying ...": the first verb's subject
 
 
+def _aside_speaker(verb: Token) -> Token | None:
+    """ "The ferry, as one of the engineers pointed out, does not run": an aside set off by commas that reports
+    the clause around it, which the parser read as "as" + a noun hung on the clause's subject or on the verb (or
+    as the verb's second subject), the verb taking the clause's subject for its own.  The speaker is the noun
+    after ", as", which runs up to the verb."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    candidates = list(subjects)
+    for x in [*subjects, verb]:
+        for prep in x.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                candidates.extend(g for g in prep.children if g.dep_ == "pobj")
+    for cand in candidates:
+        k = cand.left_edge.i
+        if k >= 2 and doc[k - 1].lower_ == "as" and doc[k - 2].text == "," and cand.right_edge.i == verb.i - 1:
+            return cand
+    return None
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -497,6 +518,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma not in _AS_NOT_REPORT and _aside_speaker(t) is not None:
+        return True  # "The ferry, as one of the engineers pointed out, does not run": the aside reports the clause
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
         return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
@@ -963,6 +986,9 @@ def _subject_of(verb: Token) -> Token | None:
     recorded = _recorded_speaker(verb)
     if recorded is not None:
         return recorded
+    aside = _aside_speaker(verb) if verb.lower_ in CUE_FORMS else None
+    if aside is not None:
+        return aside
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
     if verb.tag_ in ("VB", "VBP") and any(c.i > verb.i for c in subjects) and (

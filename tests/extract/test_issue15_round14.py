@@ -86,3 +86,15 @@ def test_a_role_named_as_owner_of_a_claim_makes_it() -> None:
     assert ("Dunmore police's", "claim") in listed(text)
     # a bare role without a word of its own ("the police's claim") is left to the rules for roles
     assert ("police's", "claim") not in listed("It contradicts police's claim that he had refused to stop.")
+
+
+def test_an_aside_with_as_names_its_speaker() -> None:
+    lead = "The pier was shut on Monday. "
+    assert listed(lead + "The ferry, as one of the mayor's engineers pointed out, normally does not run twice a day.") == [
+        ("one of the mayor's engineers", "pointed"),
+    ]
+    assert listed(lead + "Dunmore, as one of Mrs. Roe's harbour advisers pointed out, rarely gets two storms a week.") == [
+        ("one of Mrs. Roe's harbour advisers", "pointed"),
+    ]
+    # "as" with a role or a manner is no aside of speech: the clause's subject speaks
+    assert listed(lead + "Roe, as mayor, said the pier was safe.") == [("Roe", "said")]

@@ -103,7 +103,7 @@ RECORDED = {
     # a noun ("..., the mayor's former deputy maintains."); "X can be heard saying" names X; a participle of speech
     # after a preposition speaks for the clause's subject ("X began by saying that ..."); a name before a report or
     # claim that states its content made it ("a Reuters report that ..."), and a role with words of its own owns
-    # its claim ("Dunmore police's claim that ...") (issue 15); ingest
+    # its claim ("Dunmore police's claim that ..."); an aside ", as X pointed out," names X (issue 15); ingest
     # and figures unchanged (16 and 17 are other branches' numbers)
     18: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
