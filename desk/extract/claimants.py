@@ -222,6 +222,7 @@ class _Cue:
     earlier: list[str] | None = None  # the sources named before, for "the official" and "the agency"
     data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
     listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
+    closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
 
 
 _MODEL: Any = None
@@ -431,6 +432,50 @@ def _revises_estimate(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _REVISABLE for c in t.children)
 
 
+#: prepositions before a participle of speech whose speaker is the clause's subject: "X began by saying that ...",
+#: "after saying ..., she left", "X, despite admitting that ...", "X was criticised for saying ..." (not "from":
+#: "kept him from saying" says what was stopped; nor "without": nothing was said)
+_SPEECH_PREPS = {"by", "after", "before", "despite", "for", "while", "upon", "in"}
+
+
+def _speech_after_preposition(t: Token) -> Token | None:
+    """ "X began by saying that ...", "After saying ..., she was sent home": a participle of speech after a
+    preposition, with the content it says; the speaker is the subject of the verb the preposition hangs on."""
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.lower_ not in SPEECH_FORMS or t.head.lower_ not in _SPEECH_PREPS:
+        return None
+    if not any(c.dep_ in ("ccomp", "parataxis") for c in t.children) and not _next_to_quote(t):
+        return None  # "by saying so", "for telling jokes": no words are given
+    verb = t.head.head
+    if not verb.tag_.startswith("VB") or t.head.dep_ != "prep":
+        return None
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+            return subj
+        verb = verb.head  # "X went on the radio and began by saying ...": the first verb's subject
+
+
+def _aside_speaker(verb: Token) -> Token | None:
+    """ "The ferry, as one of the engineers pointed out, does not run": an aside set off by commas that reports
+    the clause around it, which the parser read as "as" + a noun hung on the clause's subject or on the verb (or
+    as the verb's second subject), the verb taking the clause's subject for its own.  The speaker is the noun
+    after ", as", which runs up to the verb."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects:
+        return None
+    candidates = list(subjects)
+    for x in [*subjects, verb]:
+        for prep in x.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                candidates.extend(g for g in prep.children if g.dep_ == "pobj")
+    for cand in candidates:
+        k = cand.left_edge.i
+        if k >= 2 and doc[k - 1].lower_ == "as" and doc[k - 2].text == "," and cand.right_edge.i == verb.i - 1:
+            return cand
+    return None
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -455,7 +500,7 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "people can be denied coverage by their insurers": refused, not a denial
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
-    ):
+    ) and _speech_after_preposition(t) is None:
         return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
@@ -473,6 +518,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma not in _AS_NOT_REPORT and _aside_speaker(t) is not None:
+        return True  # "The ferry, as one of the engineers pointed out, does not run": the aside reports the clause
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
         return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
@@ -939,6 +986,9 @@ def _subject_of(verb: Token) -> Token | None:
     recorded = _recorded_speaker(verb)
     if recorded is not None:
         return recorded
+    aside = _aside_speaker(verb) if verb.lower_ in CUE_FORMS else None
+    if aside is not None:
+        return aside
     # (a dash the tagger took for a noun is no subject; "43 %" is: the share of a poll's answers)
     subjects = [c for c in verb.children if c.dep_ in _SUBJ and not (c.is_punct and c.text != "%")]
     if verb.tag_ in ("VB", "VBP") and any(c.i > verb.i for c in subjects) and (
@@ -990,11 +1040,19 @@ def _subject_of(verb: Token) -> Token | None:
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 return c
+    spoken_by = _speech_after_preposition(verb)
+    if spoken_by is not None:
+        return spoken_by
     # "X issued a statement, saying ...": the participle's subject is the main verb's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and verb.head.tag_.startswith("VB"):
         for c in verb.head.children:
             if c.dep_ in _SUBJ:
                 return c
+        # "X can be heard saying ...", "X was filmed telling ...": the one heard or seen is the speaker
+        if verb.dep_ == "xcomp" and verb.head.lower_ in _PERCEIVED:
+            for c in verb.head.children:
+                if c.dep_ == "nsubjpass":
+                    return c
     return _orphan_subject(verb)
 
 
@@ -1006,6 +1064,11 @@ _RAISING = {
     "gone", "going", "continue", "continues", "continued", "continuing", "proceed", "proceeds", "proceeded",
     "stop", "stops", "stopped", "take", "takes", "took", "taken", "taking",
 }
+
+
+#: passives of perceiving and recording whose subject does what the participle after them says: "X can be heard
+#: saying", "X was caught telling", "X was filmed yelling"
+_PERCEIVED = {"heard", "seen", "overheard", "filmed", "recorded", "caught", "videotaped", "taped", "shown", "pictured"}
 
 
 def _controlled(verb: Token) -> bool:
@@ -1241,6 +1304,16 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 kind="evidence" if cue_tok is not t else "mention", person=False, verb_i=t.i, proper=True,
             ))
             continue
+        if t.lower_ in _REPORT_NOUNS and t.tag_ in ("NN", "NNS"):
+            made_by = _named_maker(t)
+            if made_by:
+                s, e = _span_of(made_by)
+                out.append(_Cue(
+                    source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+                    cue_text=t.lower_, content=sent, sent=sent, kind="stance",
+                    person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
+                ))
+                continue
         if t.lower_ in CLAIM_NOUNS and t.tag_ in ("NN", "NNS"):
             poss = _named_owner(t)
             if poss is not None:
@@ -1405,7 +1478,43 @@ def _named_owner(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return c
+        if c.dep_ == "poss" and c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
+            x.dep_ in ("compound", "amod", "det") for x in c.children
+        ):
+            return c  # "the port authority's claim that ...", "Dunmore police's earlier claim that ..."
     return None
+
+
+#: nouns of a claim or a report whose maker a name before them gives: "a Harbour Times report that ...",
+#: "the Kremlin claim that ..."
+_REPORT_NOUNS = CLAIM_NOUNS | {"report", "reports"}
+
+
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter",
+}
+
+
+def _named_maker(noun: Token) -> list[Token]:
+    """ "a Harbour Times report that the pier will close", "an AP report that ...": the name written before a
+    claim or report noun that states its content (the noun followed by "that" opening a clause) made it.
+
+    Without the content clause the noun names a thing ("the Harbour Times report was long"); a name with an
+    owner of its own ("his Harbour Times report") is a title, not the maker."""
+    doc = noun.doc
+    if not (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "that" and doc[noun.i + 1].dep_ == "mark"):
+        return []
+    if any(c.dep_ == "poss" for c in noun.children):
+        return []  # (an owner is read by _named_owner)
+    name = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    if not name or name[-1].i != noun.i - 1:
+        return []
+    toks = sorted({x for c in name for x in c.subtree}, key=lambda x: x.i)
+    if not all(x.tag_ in ("NNP", "NNPS") and x.lower_ not in _CALENDAR_WORDS for x in toks):
+        return []  # ("a Monday report that ...", "the March claim that ...": when, not whose)
+    return toks
 
 
 def _verb_read_as_noun(t: Token) -> bool:
@@ -1686,6 +1795,10 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
             root = verb if verb.dep_ == "ROOT" else verb.head
             if any(a.i == root.i for a in tok.ancestors) or tok.i == root.i:
                 return c
+    # 3b. "..., the harbour master maintains.": a closing tag the parser did not hang on the clause it reports
+    for c in cues:
+        if c.closing and c.content[0] <= fig.start < c.content[1]:
+            return c
     # 4. "'... 40 ferries cut,' Kirby said": a sentence quoted in single marks, then its speech tag; the
     # parser may hang the tag's verb under the quoted clause
     for c in cues:
@@ -2111,6 +2224,10 @@ class _Job:
                 cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
             elif self.every and not cues_by_sent[i] and i not in self.headline_cue:
                 cues_by_sent[i].extend(_name_read_as_word(doc, off))
+            tag = _closing_tag_read_as_noun(doc, off) if i not in self.headline_cue else None
+            if tag is not None:
+                # the whole speaker, not the last word the parser hung on the verb ("master" of "the harbour master")
+                cues_by_sent[i] = [c for c in cues_by_sent[i] if c.cue != tag.cue] + [tag]
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
@@ -2695,6 +2812,56 @@ def _name_read_as_word(doc: Doc, offset: int) -> list[_Cue]:
         cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low, content=sent, sent=sent,
         kind="stance", person=False, verb_i=t.i, proper=True,
     )]
+
+
+#: verbs that want a clause or a quotation (NEEDS_CONTENT) and close a sentence as its speech tag, the clause
+#: before them their content ("..., the ministry adds."); the others' -s forms are nouns there ("the council records")
+_CLOSING_TAG_VERBS = {"add", "maintain", "continue", "find", "know", "feel", "hope", "fear", "worry", "expect", "doubt",
+                      "promise", "vow", "urge", "understand", "learn"}
+#: words a closing speech tag's speaker may be made of: "the city's chief engineer", "Ana Roe's lawyer"
+_TAG_SPEAKER_TAGS = {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP$"}
+
+
+def _closing_tag_read_as_noun(doc: Doc, offset: int) -> _Cue | None:
+    """ "The pier is safe, the harbour master maintains.": a speech tag closing the sentence, its present-tense
+    verb taken by the parser for a plural noun ("deputy maintains" read as one noun) or for a verb with no subject.
+
+    The sentence ends with the verb (a present-tense form of a speech or thought cue ending in -s);
+    before it, back to a comma, stands a short singular noun phrase whose last word names a speaker (a
+    name, a role, an agent noun); before the comma, a clause of its own (a verb) that the tag reports.
+    """
+    k = len(doc) - 1
+    while k > 0 and (doc[k].is_punct or doc[k].text in _CLOSE_QUOTES):
+        k -= 1
+    t = doc[k]
+    low = t.lower_
+    if k == len(doc) - 1 or not low.endswith("s") or low not in SPEECH_FORMS and low not in THOUGHT_FORMS:
+        return None
+    if CUE_FORMS[low] in NEEDS_CONTENT and CUE_FORMS[low] not in _CLOSING_TAG_VERBS:
+        return None  # "He read the old files, the council records.": a noun after all
+    if t.tag_ not in ("NNS", "VBZ") or t.tag_ == "VBZ" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return None  # a verb with its subject is read as any other
+    j = k - 1
+    while j > 0 and doc[j].text != "," and doc[j].tag_ in _TAG_SPEAKER_TAGS:
+        j -= 1
+    if doc[j].text != "," or not 1 <= k - j - 1 <= 7 or not any(x.tag_.startswith("VB") for x in doc[:j]):
+        return None
+    np = doc[j + 1 : k]
+    head = np[-1]
+    hl = head.lower_
+    # (the verb's -s wants one speaker: "..., the council records" after a comma is a thing listed)
+    if head.tag_ not in ("NN", "NNP") or hl in NOT_SOURCE_HEADS or not (
+        head.tag_ in ("NNP", "NNPS") or hl in SOURCE_HEADS or hl in EVIDENCE_NOUNS or AGENT_NOUN.search(hl)
+    ):
+        return None
+    sent = (offset, offset + len(doc.text))
+    return _Cue(
+        source=(offset + np[0].idx, offset + head.idx + len(head.text)),
+        cue=(offset + t.idx, offset + t.idx + len(t.text)), cue_text=low,
+        content=(offset, offset + doc[j].idx), sent=sent, kind="verb",
+        person=any(x.ent_type_ == "PERSON" for x in np), verb_i=t.i,
+        proper=any(x.tag_ in ("NNP", "NNPS") for x in np), closing=True,
+    )
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

@@ -99,6 +99,13 @@ RECORDED = {
     # claimants: a source span starts after a closing bracket it never opened ("(Wire- Post) Norland
     # announced" had named "Wire- Post) Norland"); ingest and figures unchanged
     15: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # claimants: a speech tag closing the sentence names its whole speaker also when the tagger read its verb as
+    # a noun ("..., the mayor's former deputy maintains."); "X can be heard saying" names X; a participle of speech
+    # after a preposition speaks for the clause's subject ("X began by saying that ..."); a name before a report or
+    # claim that states its content made it ("a Reuters report that ..."), and a role with words of its own owns
+    # its claim ("Dunmore police's claim that ..."); an aside ", as X pointed out," names X (issue 15); ingest
+    # and figures unchanged (16 and 17 are other branches' numbers)
+    18: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
