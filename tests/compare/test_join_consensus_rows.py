@@ -114,13 +114,15 @@ FIRED_ROW = [
     make_ref("Firefighters from the harbour district fought the blaze until dawn.", "West Times"),
     make_ref("The blaze was fought by firefighters from the harbour district.", "South Wire"),
 ]
+_COMMITTEE_NAMES = [
+    "housing", "transport", "schools", "parks", "water", "libraries", "museums", "tourism", "sports", "roads",
+    "bridges", "ports", "farming", "fishing", "forestry", "mining", "energy", "waste", "health", "police",
+    "courts", "prisons", "taxes", "pensions",
+]
 # more candidates, so that the rows' words are as rare among them as a real comparison's
 COMMITTEES = [
     make_ref(f"The {w} committee met again to discuss the budget.", f"Outlet {k}")
-    for k, w in enumerate(
-        "housing transport schools parks water libraries museums tourism sports roads bridges ports farming "
-        "fishing forestry mining energy waste health police courts prisons taxes pensions".split()
-    )
+    for k, w in enumerate(_COMMITTEE_NAMES)
 ]
 
 
