@@ -130,3 +130,13 @@ def test_the_first_scan_of_the_matrix_keeps_the_pairs_this_join_asks_for() -> No
     from desk.compare import scope
 
     assert scope.SCAN_FLOOR <= joining.LONE_EDGE
+
+
+def test_a_lone_retelling_does_not_join_a_row_that_is_already_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a row that holds LONE_MAX_ROW sentences compares widely already: a sentence that matches one of them
+    # stays a row of its own rather than swell a row towards a topic's grab-bag
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD, DIVERS, DIVERS_B]
+    monkeypatch.setattr(joining, "LONE_MAX_ROW", 3)
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
+    monkeypatch.setattr(joining, "LONE_MAX_ROW", 2)
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1], [2], [3, 4]]

@@ -110,3 +110,27 @@ def test_a_lone_sentence_stays_out_of_a_row_whose_other_sentences_say_something_
     # one close pair, but the larger row's other sentences share nothing with it (mean 0.15 < 0.2)
     unrelated = {**row, (0, 3): 0.45, (1, 3): 0.0, (2, 3): 0.0}
     assert _run(_sim(unrelated, 4), [[0, 1, 2], [3]], refs) == [[0, 1, 2], [3]]
+
+
+def test_two_rows_do_not_join_into_a_row_larger_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a topic's many rows would otherwise chain into one grab-bag (on ukraine-media "bridge" built a row of
+    # 159 sentences about the blast, the strikes after it and the reactions to both)
+    refs = [CUT_OFF, SEVERED, OFFLINE, BACK]
+    monkeypatch.setattr(joining, "SUPPORT_MAX_SIZE", 4)
+    assert _run(_sim(BROAD, 4), [[0, 1], [2, 3]], refs) == [[0, 1, 2, 3]]
+    monkeypatch.setattr(joining, "SUPPORT_MAX_SIZE", 3)
+    assert _run(_sim(BROAD, 4), [[0, 1], [2, 3]], refs) == [[0, 1], [2, 3]]
+
+
+def test_by_default_two_large_rows_stay_apart_where_two_small_ones_join() -> None:
+    def rows_of(half: int) -> list[list[int]]:
+        texts = [CUT_OFF.text, SEVERED.text, OFFLINE.text, BACK.text]
+        refs = [make_ref(texts[k % 4], f"Outlet {k}", article=f"a{k}") for k in range(2 * half)]
+        sim = np.full((2 * half, 2 * half), 0.4, dtype=np.float32)
+        sim[:half, :half] = sim[half:, half:] = 0.5
+        return _run(sim, [list(range(half)), list(range(half, 2 * half))], refs)
+
+    small = 5
+    assert rows_of(small) == [list(range(2 * small))]
+    large = joining.SUPPORT_MAX_SIZE // 2 + 1
+    assert rows_of(large) == [list(range(large)), list(range(large, 2 * large))]
