@@ -476,7 +476,6 @@ class ReaderPane(QWidget):
         self.colors = ColorBook()
         self.article: Article | None = None
         self._extraction: Extraction | None = None
-        self._query = ""
         self._all_matches: list[tuple[int, int]] = []
         self.part = (0, 0)
         self.matches: list[tuple[int, int]] = []
@@ -491,7 +490,6 @@ class ReaderPane(QWidget):
         than READER_WINDOW shows the part around ``focus`` (or its first match), with links to the rest."""
         self.article = article
         self._extraction = extraction
-        self._query = query
         terms = query_terms(query) if query else []
         self._all_matches = find_terms(article.text, terms) if terms else []
         at = focus if focus is not None else (self._all_matches[0][0] if self._all_matches else 0)
