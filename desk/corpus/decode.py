@@ -141,6 +141,21 @@ def clean_text(text: str) -> str:
     return text
 
 
+#: characters that draw nothing and that no reader types: a soft hyphen, a zero-width space, a word
+#: joiner and a byte-order mark inside the text.  Web pages carry them ("troops\u200b," in saved news
+#: pages, "Zelen\u00adsky" from an &shy;), and left in place they hide a word from search ("Zelensky")
+#: and from the parser, which splits words on spaces only.  The zero-width (non-)joiners stay: they
+#: shape scripts and emoji.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the invisible characters above (one scan; ASCII text is returned as it is)."""
+    if text.isascii():
+        return text
+    return _INVISIBLE.sub("", text)
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode a file's bytes, or raise :class:`Unreadable`."""
     notes: list[str] = []

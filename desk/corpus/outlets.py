@@ -15,6 +15,7 @@ counts only in the contexts above, never on its own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from desk.model import Boilerplate
@@ -138,6 +139,17 @@ OUTLETS: dict[str, str] = {
 }
 
 _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "uk.", "us.", "eu.", "international.")
+
+
+def outlet_label(name: str) -> str:
+    """An outlet name as an identity: compatibility forms folded (NFKC: full-width letters, ligatures),
+    format characters dropped (zero-width spaces, bidi controls, soft hyphens: category Cf) and runs of
+    space made one.  "Reu\u200bters" and "Ｒｅｕｔｅｒｓ" look like Reuters and are Reuters; as written they
+    would make a second outlet that reads the same in every list and pane."""
+    if name.isascii():
+        return " ".join(name.split())
+    folded = unicodedata.normalize("NFKC", name)
+    return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
 
 
 def outlet_from_url(url: str) -> str:

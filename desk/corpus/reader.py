@@ -34,9 +34,9 @@ from . import UNKNOWN_OUTLET  # defined with the package (see desk.corpus), name
 from . import boilerplate as bp
 from .context import FolderContext
 from .dates import date_line, parse_date, url_date, wire_id_date
-from .decode import Decoded, Unreadable, clean_text, decode_bytes, normalise_newlines, repair_mojibake
+from .decode import Decoded, Unreadable, clean_text, decode_bytes, drop_invisible, normalise_newlines, repair_mojibake
 from .meta import Fields, front_matter, header_block
-from .outlets import outlet_from_url, signature_outlet
+from .outlets import outlet_from_url, outlet_label, signature_outlet
 from .passages import cut_passages, sentence_spans
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -224,7 +224,7 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
         hb, body = header_block(text, body)
         sources.add("header block", hb)
         text = text[body:]
-    text = text.strip("\n")
+    text = drop_invisible(text).strip("\n")
     if not text.strip():
         raise Unreadable("no text (only metadata or whitespace)")
 
@@ -262,6 +262,8 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     if date_source:
         provenance["date"] = date_source
 
+    title, author = drop_invisible(title), drop_invisible(author)
+    outlet = outlet_label(outlet) or UNKNOWN_OUTLET
     title, outlet, url, author = (clean_text(v) for v in (title, outlet, url, author))
     notes = [clean_text(n) for n in notes]
     text = clean_text(text)

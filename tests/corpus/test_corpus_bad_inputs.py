@@ -55,6 +55,29 @@ def test_stray_nul_bytes_are_removed(tmp_path: Path) -> None:
     assert any("NUL" in n for n in a.notes)
 
 
+def test_invisible_characters_leave_words_and_outlets_whole(tmp_path: Path) -> None:
+    # a saved web page: soft hyphens from &shy;, zero-width spaces beside words and figures, a BOM mid-text
+    (tmp_path / "web.md").write_text(
+        '---\ntitle: "Port\u200b strike"\noutlet: "Reu\u200bters"\nauthor: "Ana\u00ad Roe"\n---\n'
+        "The mayor, Olek\u00adsandr Brisk, said 40,000\u200b troops were massed near the \u200b\u200bport.\n\n"
+        "Officials\ufeff said the\u2060 strike hit a grain silo.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "wide.md").write_text(
+        "---\noutlet: \"\uff32\uff45\uff55\uff54\uff45\uff52\uff53\u202e \"\n---\nThe port reopened on Monday.\n",
+        encoding="utf-8",
+    )
+    a = read(tmp_path, "web.md")
+    assert "Oleksandr Brisk, said 40,000 troops were massed near the port." in a.text
+    assert "Officials said the strike hit a grain silo." in a.text
+    assert (a.title, a.outlet, a.author) == ("Port strike", "Reuters", "Ana Roe")
+    # full-width letters and a trailing bidi override name the same outlet, not a second "Reuters"
+    assert read(tmp_path, "wide.md").outlet == "Reuters"
+    # the joiners that shape scripts and emoji stay
+    (tmp_path / "emoji.txt").write_text("Families \U0001f468\u200d\U0001f469 fled the port, officials said.\n")
+    assert "\u200d" in read(tmp_path, "emoji.txt").text
+
+
 def test_terminal_escape_sequences_go_whole(tmp_path: Path) -> None:
     # a window-title string (OSC ... BEL), a hyperlink (OSC 8 ... ESC backslash), a colour (CSI) and a reset
     hostile = (
