@@ -34,7 +34,15 @@ from . import UNKNOWN_OUTLET  # defined with the package (see desk.corpus), name
 from . import boilerplate as bp
 from .context import FolderContext
 from .dates import date_line, parse_date, url_date, wire_id_date
-from .decode import Decoded, Unreadable, clean_text, decode_bytes, drop_invisible, normalise_newlines, repair_mojibake
+from .decode import (
+    Decoded,
+    Unreadable,
+    clean_text,
+    decode_bytes,
+    drop_invisible,
+    normalise_newlines,
+    repair_mojibake,
+)
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, outlet_label, signature_outlet
 from .passages import cut_passages, sentence_spans
