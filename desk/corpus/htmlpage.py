@@ -168,8 +168,18 @@ def _plain_text(parts: list[str]) -> str:
     return text.strip()
 
 
+#: a document type with an internal subset (``<!DOCTYPE html [ <!ENTITY x "..."> ]>``): html.parser ends
+#: the declaration at its first ">", and the rest ("]>") became the page's first line and title.  The
+#: subset only declares entities (which neither parser should expand), so it goes whole, before both.
+#: It is looked for in the page's head only (a hostile page of many unclosed subsets costs one bounded scan).
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE\b[^\[>]*\[[^\]]*\]\s*>", re.IGNORECASE)
+
+
 def read_html(page: str) -> tuple[Fields, str]:
     """(metadata, main text) of a saved page; text paragraphs separated by blank lines."""
+    subset = _DOCTYPE_SUBSET.search(page, 0, 65536)
+    if subset:
+        page = page[: subset.start()] + page[subset.end() :]
     parser = _PageParser()
     try:
         parser.feed(page)

@@ -183,6 +183,23 @@ def test_broken_html_reads_or_refuses_cleanly(tmp_path: Path) -> None:
     assert refused(tmp_path, "nothing.htm")
 
 
+def test_doctype_internal_subset_is_no_text(tmp_path: Path) -> None:
+    page = (
+        '<!DOCTYPE html [\n<!ENTITY lol "lol">\n<!ENTITY lol2 "&lol;&lol;&lol;">\n]>\n'
+        "<html><body><p>Officials said 12 boats sank off the coast on Sunday.</p>"
+        "<p>The harbour master said the port was closed.</p></body></html>\n"
+    )
+    (tmp_path / "subset.html").write_text(page, encoding="utf-8")
+    a = read(tmp_path, "subset.html")
+    assert a.title == "Officials said 12 boats sank off the coast on Sunday."
+    for left_over in ("]>", "ENTITY", "lol"):
+        assert left_over not in a.text
+    # unclosed subsets: nothing is cut, the text is kept
+    (tmp_path / "unclosed.html").write_text("<!DOCTYPE x [ " * 2000 + "<p>" + BODY + "</p>", encoding="utf-8")
+    b = read(tmp_path, "unclosed.html")
+    assert "About 14,400 people left their homes." in b.text
+
+
 def test_yaml_bomb_and_invalid_front_matter(tmp_path: Path) -> None:
     bomb = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 30):
