@@ -49,7 +49,7 @@ from desk.gui.compare_view import CompareView, prepare_comparison, row_claimants
 from desk.gui.crash import report_crash
 from desk.gui.export_dialog import ExportDialog
 from desk.gui.help import help_dialog
-from desk.gui.library_view import LibraryPanel, ReaderPane
+from desk.gui.library_view import LibraryPanel, ReaderPage, ReaderPane, reader_page
 from desk.gui.markup import Theme
 from desk.gui.plain import menu_text, set_plain, tip, title
 from desk.gui.richtext import SafeDocument
@@ -777,15 +777,17 @@ class MainWindow(QMainWindow):
         if lib is None or not self._need_library():
             return
         query = self._marked_query
+        colors = self.reader.colors
 
-        def load() -> tuple[Article, Extraction | None]:
-            return lib.article(article_id), lib.extraction(article_id)
+        def load() -> tuple[Article, Extraction | None, ReaderPage]:
+            article, extraction = lib.article(article_id), lib.extraction(article_id)
+            return article, extraction, reader_page(article, extraction, query, focus, colors)
 
-        self.run(load, name="reading", scope=FOLDER, on_done=lambda r: self._show_article(r, query, focus))
+        self.run(load, name="reading", scope=FOLDER, on_done=self._show_article)
 
-    def _show_article(self, r: tuple[Article, Extraction | None], query: str, focus: int | None) -> None:
-        article, extraction = r
-        self.reader.show_article(article, extraction, query, focus)
+    def _show_article(self, r: tuple[Article, Extraction | None, ReaderPage]) -> None:
+        article, extraction, page = r
+        self.reader.show_article(article, extraction, page=page)
         self.tabs.setCurrentWidget(self.reader)
         self.articleShown.emit(article)
 

@@ -79,3 +79,36 @@ def test_a_short_article_is_shown_whole_without_links(qtbot) -> None:
     assert pane.browser.toPlainText() == text
     assert "part" not in pane.header.text()
     assert pane.browser.textCursor().selectedText() == "storm"
+
+
+def test_the_window_lays_an_article_out_off_the_gui_thread(qtbot, fake_window, tmp_path, monkeypatch) -> None:
+    # finding a query's words in a long report and marking up its part took the GUI thread 0.3-0.7 s
+    import threading
+
+    from desk.gui import markup
+
+    w = fake_window
+    with qtbot.waitSignal(w.folderOpened, timeout=10000):
+        assert w.open_folder(tmp_path)
+    threads: dict[str, list[bool]] = {"find_terms": [], "article_html": []}
+
+    def watched(name, real):  # type: ignore[no-untyped-def]
+        def call(*args, **kw):  # type: ignore[no-untyped-def]
+            threads[name].append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kw)
+
+        return call
+
+    monkeypatch.setattr(library_view, "find_terms", watched("find_terms", markup.find_terms))
+    monkeypatch.setattr(library_view, "article_html", watched("article_html", markup.article_html))
+    w._marked_query = "soldiers"
+    article = w.library.article("a1")
+    with qtbot.waitSignal(w.articleShown, timeout=10000):
+        w.open_article("a1")
+    assert threads == {"find_terms": [False], "article_html": [False]}
+    # what the worker laid out is what the reader shows: the text, and the query's word found in it
+    assert w.reader.article is article
+    assert w.reader.browser.toPlainText() == article.text.rstrip("\n")
+    at = article.text.lower().index("soldiers")
+    assert (at, at + len("soldiers")) in w.reader.matches
+    assert w.reader.browser.textCursor().selectedText().lower() == "soldiers"
