@@ -106,6 +106,11 @@ RECORDED = {
     # its claim ("Dunmore police's claim that ..."); an aside ", as X pointed out," names X (issue 15); ingest
     # and figures unchanged (16 and 17 are other branches' numbers)
     18: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
+    # claimants: "so" after a verb of belief is its clause ("X doesn't think so"); a judging verb with its object
+    # and a predicate states a view ("X viewed the plan as reckless"); asking about something raises it; "by one
+    # estimate", "by X's count", "by his own admission", "in X's view", "in her eyes" name whose reckoning a
+    # sentence gives (issue 15); ingest and figures unchanged (19 and 20 are other branches' numbers)
+    21: ("b6ff2f0e2caefe15", "adc56f9601017e69", "19227b3076466467"),
 }
 
 
