@@ -527,7 +527,7 @@ def _is_report_verb(t: Token) -> bool:
     has_clause = any(
         c.dep_ in ("ccomp", "parataxis") or c.dep_ == "xcomp" and c.tag_ == "VB" and lemma not in _ASPECT
         for c in t.children
-    )
+    ) or _clause_pro_form(t) or _judges_as(t)
     speech = low in SPEECH_FORMS
     if lemma in NEEDS_CONTENT or not speech and low not in EVIDENCE_FORMS:
         if has_clause or t.dep_ in ("parataxis",) or speech and _next_to_quote(t):
@@ -543,6 +543,52 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+#: verbs of belief that take "so" for their clause: "he doesn't think so", "I hope so", "we believe so"
+_PRO_FORM_VERBS = {"think", "believe", "hope", "suppose", "expect", "fear", "guess", "imagine", "reckon", "assume",
+                   "presume", "suspect"}
+
+
+def _clause_pro_form(t: Token) -> bool:
+    """ "He doesn't think so.": "so" right after a verb of belief stands for the clause it believes
+    (not "thinks so highly of", where "so" qualifies the next word)."""
+    if CUE_FORMS.get(t.lower_) not in _PRO_FORM_VERBS:
+        return False
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ != "so" or nxt.head.i != t.i:
+        return False
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lower_ in ("too", "either", "and", "but")
+
+
+#: verbs of judging that give their object a quality: "X viewed Y as a threat", "X judged Y a failure",
+#: "X rated the claim as false"; with that second predicate each states its subject's view of the object
+_JUDGING = {"view", "regard", "judge", "rate", "consider", "deem", "describe", "rank"}
+_AS_PREDICATE_TAGS = ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN")
+
+
+def _judges_as(t: Token) -> bool:
+    """ "Critics viewed the plan as reckless", "the jury judged him a danger": a judging verb with its object and
+    what it makes of it (a predicate after "as", or a noun or adjective of its own); not "the museum was viewed
+    by 1,000 people", "X rated the film", "X considered the offer" (no second predicate)."""
+    if CUE_FORMS.get(t.lower_) not in _JUDGING or not t.tag_.startswith("VB"):
+        return False
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    if len(objects) == 2 and objects[1].tag_ in ("NN", "NNS"):
+        return True  # "the jury judged him a danger": the parser takes the predicate for a second object
+    # ("as" may hang on the object: "regard [the pier as unsafe]")
+    for c in [*t.children, *(g for o in objects for g in o.children)]:
+        if c.dep_ == "oprd" and c.tag_ in _AS_PREDICATE_TAGS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ in ("pobj", "amod", "acomp") and g.tag_ in _AS_PREDICATE_TAGS for g in c.children
+        ):
+            return True
+    return False
 
 
 def _naming_participle(t: Token) -> bool:
@@ -640,11 +686,28 @@ def _armed_attack(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
 
 
+def _asks_about(t: Token) -> bool:
+    """ "Holt asked him about his taxes", "the poll asked about four candidates": asking about something raises
+    it, as speaking about it does (not "asked about 40 people", a number; not "asked for help", a request)."""
+    if not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp") or t.text[:1].isupper() and t.i > 0:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "about" and any(
+            g.dep_ == "pobj" and g.lower_ not in _NOT_TOPICS and not g.like_num
+            and not any(x.dep_ == "nummod" or x.like_num for x in g.children)
+            for g in c.children
+        )
+        for c in t.children
+    )
+
+
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
         _puts_out_volley(t) or _institution_decides(t)
     ):
+        return True
+    if t.lower_ in _ASK_FORMS and _asks_about(t):
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
         return False
@@ -856,6 +919,8 @@ def _measure(t: Token) -> bool:
 
 
 _SPEAK_FORMS = {"speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks", "talked", "talking"}
+#: "X asked him about the cuts": a question about something says what the asker raised, as "spoke about" does
+_ASK_FORMS = {"ask", "asks", "asked", "asking", "question", "questions", "questioned", "questioning"}
 _TOPIC_PREPS = {"on", "about", "of", "against"}
 #: what "spoke on ..." names when it names no topic: a time or a medium
 _NOT_TOPICS = {
@@ -1266,11 +1331,66 @@ _RESPONDENTS = {"respondents", "those", "participants", "voters", "people", "ame
 _POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "census"}
 
 
+#: "by one estimate", "by Kyiv's count", "by his own admission": whose reckoning a sentence goes by
+_BY_RECKONING = {"estimate", "estimates", "account", "accounts", "admission", "reckoning", "count", "tally",
+                 "calculation", "calculations"}
+#: "in the mayor's view", "in his eyes", "in their opinion": whose judgement a sentence gives
+_IN_JUDGEMENT = {"view", "eyes", "opinion", "estimation", "judgment", "judgement", "mind", "words"}
+#: a determiner that makes "by ... estimate" someone's, unnamed: "by one estimate", "by some accounts"
+_SOME_RECKONER = {"one", "another", "some", "most", "many", "several", "all"}
+
+
+#: a sentence worth parsing for such an adjunct: "by" or "in", up to three words, the noun
+_JUDGED_BY_RE = re.compile(
+    r"\b(?:by\s+(?:[\w'’-]+\s+){1,3}(?:" + "|".join(sorted(_BY_RECKONING, key=len, reverse=True))
+    + r")|in\s+(?:[\w'’-]+\s+){1,3}(?:" + "|".join(sorted(_IN_JUDGEMENT, key=len, reverse=True)) + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def _judged_by(t: Token) -> list[Token] | None:
+    """The source of an adjunct that says whose reckoning or judgement a sentence gives, as "according to"
+    does: "By one estimate, 40 people died" (one estimate), "by Kyiv's count" (Kyiv's), "in the mayor's view"
+    (the mayor's), "in his eyes" (his).  Not "by the count of three", "in the eyes of the storm", "by her
+    account number": the noun needs an owner (or, after "by", a determiner such as "one" or "some"), and
+    "my"/"our" is a speaker's own aside."""
+    if t.lower_ not in ("by", "in") or t.dep_ != "prep":
+        return None
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.tag_ not in ("NN", "NNS") or pobj.i + 1 < len(pobj.doc) and (
+        pobj.doc[pobj.i + 1].tag_.startswith("NN") or pobj.doc[pobj.i + 1].lower_ == "of"
+    ):
+        return None
+    nouns = _BY_RECKONING if t.lower_ == "by" else _IN_JUDGEMENT
+    if pobj.lower_ not in nouns:
+        return None
+    owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        if owner.lower_ in ("my", "our", "your"):
+            return None
+        return [x for x in _source_tokens(owner) if x.tag_ != "POS"] if owner.tag_ != "PRP$" else [owner]
+    det = next((c for c in pobj.children if c.dep_ in ("det", "nummod", "amod") and c.lower_ in _SOME_RECKONER), None)
+    if t.lower_ == "by" and det is not None:
+        return [x for x in pobj.subtree if x.i <= pobj.i]
+    return None
+
+
 def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
     """The attributions one parsed sentence holds; ``stance`` adds the stance verbs' sources."""
     out: list[_Cue] = []
     sent = (offset, offset + len(doc.text))
     for t in doc:
+        judged = _judged_by(t)
+        if judged is not None:
+            s, e = _span_of(judged)
+            pobj = next(c for c in t.children if c.dep_ == "pobj")
+            out.append(_Cue(
+                source=(offset + s, offset + e), cue=(offset + pobj.idx, offset + pobj.idx + len(pobj.text)),
+                cue_text=pobj.lower_, content=sent, sent=sent, kind="according",
+                person=any(x.ent_type_ == "PERSON" for x in judged), verb_i=t.i,
+                proper=any(x.tag_ in ("NNP", "NNPS") for x in judged),
+            ))
+            continue
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             maker = _maker_of(objs[0]) if objs else None
@@ -2083,7 +2203,7 @@ class _Job:
                     or SPEECH_OBJECT_RE.search(text, s, e) or ATTITUDE_RE.search(text, s, e)
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
-                    or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e)
+                    or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -3133,6 +3253,9 @@ def _role_part(raw: str, canon: str) -> str:
     return ""
 
 
+_OWNER_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
+
+
 def _resolve(
     raw: str,
     c: _Cue,
@@ -3146,6 +3269,7 @@ def _resolve(
     people: _People | None = None,
 ) -> str:
     low = raw.strip().lower()
+    low = _OWNER_PRONOUNS.get(low, low)  # "in his view", "by their count": the owner is the one "he" names
     if low in _PRONOUNS_PERSON:
         if people is not None:
             return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0], role_map)
