@@ -13,7 +13,8 @@ Requests come on ``requests`` as tuples:
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
 ``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
-the first comparison needs (``time.monotonic``; calls sent meanwhile waited), then for each call
+the first comparison needs (``time.monotonic``; calls sent meanwhile waited; while no call waits, it
+then reads the folder's articles ahead, a step at a time: :meth:`desk.library.Library.load_ahead`), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
 and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
@@ -127,6 +128,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
     _warm_up(lib)
     events.send(("warm", time.monotonic()))
     stale = False  # refreshed since the search snapshot was last warmed
+    ahead = True  # articles left to read ahead while no request waits (Library.load_ahead)
     try:
         while True:
             if stale:
@@ -137,6 +139,14 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 except queue.Empty:
                     stale = False
                     _warm_search(lib)
+                    ahead = True  # the store changed: what was read ahead is gone
+                    continue
+            elif ahead:
+                # a step at a time, while nothing waits: a request waits at most one step
+                try:
+                    item = inbox.get_nowait()
+                except queue.Empty:
+                    ahead = _load_ahead(lib)
                     continue
             else:
                 item = inbox.get()
@@ -183,6 +193,15 @@ def _warm_up(lib: Any) -> None:
         lib.warm_up()
     except Exception:  # noqa: BLE001 - the first call loads it again and reports what is wrong
         log.exception("warming up the comparing child failed")
+
+
+def _load_ahead(lib: Any) -> bool:
+    """One step of :meth:`desk.library.Library.load_ahead`; whether more are left (False after a failure)."""
+    try:
+        return bool(lib.load_ahead())
+    except Exception:  # noqa: BLE001 - only a head start: the comparisons read what they need themselves
+        log.exception("reading ahead in the comparing child failed")
+        return False
 
 
 def _settle(lib: Any) -> None:
