@@ -13,8 +13,9 @@ Requests come on ``requests`` as tuples:
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
 ``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
-the first comparison needs (``time.monotonic``; calls sent meanwhile waited; while no call waits, it
-then reads the folder's articles ahead, a step at a time: :meth:`desk.library.Library.load_ahead`), then for each call
+the first comparison needs (``time.monotonic``; calls sent meanwhile waited; while no call waits and no
+refresh came for :data:`AHEAD_AFTER` seconds, it then reads the folder's articles ahead, a step at a time:
+:meth:`desk.library.Library.load_ahead`), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
 and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
@@ -55,6 +56,9 @@ ITEMS_PER_MESSAGE = 100
 #: seconds without a request after a refresh before the child reads the new search snapshot (re-indexing
 #: commits one batch after another: warming after each would compete with the indexer for the CPUs)
 REWARM_AFTER = 2.0
+#: seconds without a refresh before the child reads the folder's articles ahead (:meth:`desk.library.Library.load_ahead`):
+#: while a folder is indexed the window refreshes every few seconds
+AHEAD_AFTER = 10.0
 
 
 def in_pieces(value: Any) -> tuple[Any, str | None, list[Any]]:
@@ -129,6 +133,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
     events.send(("warm", time.monotonic()))
     stale = False  # refreshed since the search snapshot was last warmed
     ahead = True  # articles left to read ahead while no request waits (Library.load_ahead)
+    refreshed_at = float("-inf")  # when the last refresh came (time.monotonic)
     try:
         while True:
             if stale:
@@ -142,11 +147,15 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                     ahead = True  # the store changed: what was read ahead is gone
                     continue
             elif ahead:
-                # a step at a time, while nothing waits: a request waits at most one step
+                # a step at a time, while nothing waits: a request waits at most one step; and only once no
+                # refresh came for AHEAD_AFTER seconds (re-indexing refreshes every few seconds: reading
+                # ahead meanwhile would compete with the indexer, and each commit empties what it read)
+                wait = refreshed_at + AHEAD_AFTER - time.monotonic()
                 try:
-                    item = inbox.get_nowait()
+                    item = inbox.get(timeout=wait) if wait > 0 else inbox.get_nowait()
                 except queue.Empty:
-                    ahead = _load_ahead(lib)
+                    if wait <= 0:
+                        ahead = _load_ahead(lib)
                     continue
             else:
                 item = inbox.get()
@@ -154,6 +163,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 break
             msg, received = item
             if msg[0] == "refresh":
+                refreshed_at = time.monotonic()
                 try:
                     lib.refresh()
                     stale = True

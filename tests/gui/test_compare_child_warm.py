@@ -195,3 +195,30 @@ def test_a_failure_to_read_ahead_only_logs_and_stops_reading(caplog: pytest.LogC
         assert compare_child._load_ahead(Library()) is False
     assert asked == ["ahead"]
     assert "reading ahead in the comparing child failed" in caplog.text
+
+
+def test_after_a_refresh_the_child_reads_ahead_only_once_no_refresh_came_for_a_while(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # re-indexing sends a refresh every few seconds: reading ahead meanwhile would compete with the indexer
+    # for the CPUs, and each commit empties what it read
+    import time
+
+    from desk.library import Library
+
+    marks: list[tuple[str, float]] = []
+
+    def load_ahead(self, count=None):  # type: ignore[no-untyped-def]
+        marks.append(("ahead", time.monotonic()))
+        return False  # nothing left (till the next refresh)
+
+    monkeypatch.setattr(Library, "load_ahead", load_ahead)
+    monkeypatch.setattr(Library, "refresh", lambda self: marks.append(("refresh", time.monotonic())))
+    monkeypatch.setattr(compare_child, "REWARM_AFTER", 0.05)
+    monkeypatch.setattr(compare_child, "AHEAD_AFTER", 0.4)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: None)
+    compare_child.child_main(_Requests([("refresh",), ("refresh",)], linger=1.2), _Events([]),
+                             str(tmp_path), str(tmp_path / "data"), 0.1)
+    refreshed = [t for kind, t in marks if kind == "refresh"]
+    after = [t for kind, t in marks if kind == "ahead" and t > refreshed[0]]
+    assert len(refreshed) == 2
+    assert len(after) == 1  # once, after the quiet spell
+    assert after[0] - refreshed[-1] >= 0.4
