@@ -88,6 +88,10 @@ STORE_NAME = "library.sqlite"
 #: of a re-read article was split and hashed again: warm CPU median 236 -> 183-200 ms at 8,192, peak +14 MB)
 ARTICLES_CACHED = 8192
 EXTRACTIONS_CACHED = 8192
+#: :meth:`Library.load_ahead` reads at most this many articles (the rest of the caches stays for queries)
+AHEAD_ARTICLES = 6144
+#: ... this many a step (some 10-20 ms on ukraine-media: a request waits at most that long)
+AHEAD_STEP = 24
 
 
 def _load_extraction(js: str) -> Extraction:
@@ -204,6 +208,7 @@ class Library:
         self._field_problems: tuple[tuple[int, int, int], list[Skipped]] | None = None
         self._last_indexer: Indexer | None = None
         self._related: tuple[tuple[int, int, int], Any] | None = None  # (store state, related words)
+        self._ahead: tuple[tuple[int, int, int], list[str]] | None = None  # (store state, ids) of load_ahead
         #: whether :func:`desk.compare.compare_query` keeps this library's comparisons for a query asked again
         self.remember_comparisons = True
         #: ... kept only when :meth:`remember_compared` is called (or the next comparison starts), not before
@@ -602,6 +607,37 @@ class Library:
 
         self.warm_search()
         warm_up(self)
+
+    def load_ahead(self, count: int = AHEAD_STEP) -> bool:
+        """Read the next ``count`` articles a comparison may meet into memory (the article, its
+        extraction and its passages' sentences: :func:`desk.compare.retrieve.load_ahead`), newest
+        first, as many as the caches hold beside what queries need (:data:`AHEAD_ARTICLES` articles,
+        :func:`desk.compare.retrieve.ahead_room` passages).  For a long-lived process that compares
+        later, a step at a time while no request waits (the window's comparing child); any commit to
+        the store starts the list again (the caches keep only what holds for the store as it is).
+        Returns whether articles are left to load."""
+        from desk.compare.retrieve import ahead_room, load_ahead
+
+        state = self._store_state()
+        if self._ahead is None or self._ahead[0] != state:
+            room, ids = ahead_room(), []
+            for aid, passages in self.store.newest_first()[:AHEAD_ARTICLES]:
+                room -= passages
+                if room < 0:
+                    break
+                ids.append(aid)
+            ids.reverse()  # popped from the end: newest first
+            self._ahead = (state, ids)
+            return bool(ids)  # the list alone is a step
+        ids = self._ahead[1]
+        step = [ids.pop() for _ in range(min(count, len(ids)))]
+        if step:
+            from desk.compare import collector_paused
+
+            # what it reads stays (the caches): out of the collector's way, as a comparison's survivors
+            with collector_paused():
+                load_ahead(self, step)
+        return bool(ids)
 
     def warm_search(self) -> None:
         """Read what the first search of the index as it is now would read (the backend's per-snapshot

@@ -229,7 +229,9 @@ class FeatureFile:
                 raise
 
     def _sign(self, key: bytes, data: bytes) -> bytes:
-        return hmac.new(self._key, key + data, hashlib.sha256).digest()
+        # the one-shot HMAC (OpenSSL's, no Python hmac object): the same digest in two thirds of the time,
+        # some 20,000 entries a cold comparison
+        return hmac.digest(self._key, key + data, "sha256")
 
     @staticmethod
     def _ours(conn: sqlite3.Connection) -> bool:
@@ -265,10 +267,11 @@ class FeatureFile:
                 marks = ",".join("?" * len(part))
                 for key, value in conn.execute(f"SELECT key, value FROM features WHERE key IN ({marks})", part):
                     data = bytes(value)
-                    if not hmac.compare_digest(data[:_SIG], self._sign(key, data[_SIG:])):
+                    payload = data[_SIG:]
+                    if not hmac.compare_digest(data[:_SIG], self._sign(key, payload)):
                         continue  # not written by desk for this user: never unpickled
                     try:
-                        out[key] = pickle.loads(data[_SIG:])
+                        out[key] = pickle.loads(payload)
                     except Exception:  # noqa: BLE001 - a damaged entry is recomputed
                         continue
             conn.execute("COMMIT")

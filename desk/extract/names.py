@@ -243,13 +243,21 @@ _BRITISH = (
 )
 
 
+#: each of :data:`_BRITISH` with a substring every match of it holds
+_BRITISH_NEEDLES = tuple(
+    (needle, pattern, american)
+    for needle, (pattern, american) in zip(("isation", "nce", "tre", "programme"), _BRITISH, strict=True)
+)
+
+
 def spelling_key(name: str) -> str:
     """:func:`fold`, and British spellings read as American ones: "Ministry of Defence" and "ministry of
     defense", "Organisation" and "Organization" are one name.  "-our" is kept: "Labour" and "Labor"
     are two parties."""
     s = fold(name)
-    for pattern, american in _BRITISH:
-        s = pattern.sub(american, s)
+    for needle, pattern, american in _BRITISH_NEEDLES:
+        if needle in s:  # most names hold none of them: no pattern run
+            s = pattern.sub(american, s)
     return s
 
 

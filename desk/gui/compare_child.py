@@ -13,7 +13,9 @@ Requests come on ``requests`` as tuples:
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
 ``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
-the first comparison needs (``time.monotonic``; calls sent meanwhile waited), then for each call
+the first comparison needs (``time.monotonic``; calls sent meanwhile waited; while no call waits and no
+refresh came for :data:`AHEAD_AFTER` seconds, it then reads the folder's articles ahead, a step at a time:
+:meth:`desk.library.Library.load_ahead`), then for each call
 ``("progress", id, done, total, message)`` at most every ``interval`` seconds
 and one of ``("finished", id, value, field)``, ``("failed", id, message)``,
 ``("crashed", id, traceback)`` or ``("cancelled", id)``.  When the window's
@@ -54,6 +56,9 @@ ITEMS_PER_MESSAGE = 100
 #: seconds without a request after a refresh before the child reads the new search snapshot (re-indexing
 #: commits one batch after another: warming after each would compete with the indexer for the CPUs)
 REWARM_AFTER = 2.0
+#: seconds without a refresh before the child reads the folder's articles ahead (:meth:`desk.library.Library.load_ahead`):
+#: while a folder is indexed the window refreshes every few seconds
+AHEAD_AFTER = 10.0
 
 
 def in_pieces(value: Any) -> tuple[Any, str | None, list[Any]]:
@@ -127,6 +132,8 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
     _warm_up(lib)
     events.send(("warm", time.monotonic()))
     stale = False  # refreshed since the search snapshot was last warmed
+    ahead = True  # articles left to read ahead while no request waits (Library.load_ahead)
+    refreshed_at = float("-inf")  # when the last refresh came (time.monotonic)
     try:
         while True:
             if stale:
@@ -137,6 +144,18 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 except queue.Empty:
                     stale = False
                     _warm_search(lib)
+                    ahead = True  # the store changed: what was read ahead is gone
+                    continue
+            elif ahead:
+                # a step at a time, while nothing waits: a request waits at most one step; and only once no
+                # refresh came for AHEAD_AFTER seconds (re-indexing refreshes every few seconds: reading
+                # ahead meanwhile would compete with the indexer, and each commit empties what it read)
+                wait = refreshed_at + AHEAD_AFTER - time.monotonic()
+                try:
+                    item = inbox.get(timeout=wait) if wait > 0 else inbox.get_nowait()
+                except queue.Empty:
+                    if wait <= 0:
+                        ahead = _load_ahead(lib)
                     continue
             else:
                 item = inbox.get()
@@ -144,6 +163,7 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 break
             msg, received = item
             if msg[0] == "refresh":
+                refreshed_at = time.monotonic()
                 try:
                     lib.refresh()
                     stale = True
@@ -183,6 +203,15 @@ def _warm_up(lib: Any) -> None:
         lib.warm_up()
     except Exception:  # noqa: BLE001 - the first call loads it again and reports what is wrong
         log.exception("warming up the comparing child failed")
+
+
+def _load_ahead(lib: Any) -> bool:
+    """One step of :meth:`desk.library.Library.load_ahead`; whether more are left (False after a failure)."""
+    try:
+        return bool(lib.load_ahead())
+    except Exception:  # noqa: BLE001 - only a head start: the comparisons read what they need themselves
+        log.exception("reading ahead in the comparing child failed")
+        return False
 
 
 def _settle(lib: Any) -> None:

@@ -334,6 +334,11 @@ class Store:
         """Article id -> passages, for the articles whose passages are in the index."""
         return {r[0]: r[1] for r in self.db.execute("SELECT aid, npassages FROM articles WHERE indexed=1")}
 
+    def newest_first(self) -> list[tuple[str, int]]:
+        """(article id, passages) of every article, the newest first (undated last, then by id)."""
+        sql = "SELECT aid, npassages FROM articles ORDER BY date IS NULL, date DESC, aid"
+        return [(r[0], r[1]) for r in self.db.execute(sql)]
+
     def aids(self, where: str = "1") -> list[str]:
         return [r[0] for r in self.db.execute(f"SELECT aid FROM articles WHERE {where}")]
 

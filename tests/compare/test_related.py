@@ -315,3 +315,21 @@ def test_a_query_word_is_never_widened_with_another_word_of_the_same_query(folde
         found = {Path(lib.article(c.article_id).path).name for c in ranked}
         assert "signal.md" not in found  # it names the beacon alone
         assert any(name.startswith("harbour") for name in found)
+
+
+def test_the_first_lookups_scan_and_give_what_the_sorted_index_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    rel = related.learn(_paragraphs(_HARBOUR, 30, rng) + _paragraphs(_FARM, 30, rng), min_df=3, max_share=0.6)
+    assert rel is not None
+    again = related.Related(rel.stems, rel.words, rel.unit_stems, rel.unit_sizes, rel.key)
+    monkeypatch.setattr(related, "SCANS_BEFORE_INDEX", 2)
+    asked = [stem(w) for w in ("lighthouse", "orchard", "beacon", "tractor", "harbour")]
+    scanned = [again.related(s, k=4, min_strength=0.0) for s in asked[:2]]
+    # a process that looks up a query's few words never sorts the incidences by stem
+    assert "_by_stem" not in again.__dict__
+    assert again._scans == 2
+    later = [again.related(s, k=4, min_strength=0.0) for s in asked[2:]]
+    assert "_by_stem" in again.__dict__  # then it sorts them once for every later lookup
+    assert scanned + later == [rel.related(s, k=4, min_strength=0.0) for s in asked]
+    assert scanned[0]
+    assert later[0]

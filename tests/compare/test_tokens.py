@@ -76,3 +76,11 @@ def test_remembered_word_stems_stay_within_their_bound(monkeypatch: Any) -> None
     assert len(tokens._WORD_STEMS) == 3
     assert stems == ["lantern", "glow", "quiet", "canal", "boatmen", "count", "barrel"]
     tokens.clear_word_stems()
+
+
+def test_word_tokens_keep_inner_apostrophes_and_hyphens_and_stop_at_doubled_or_trailing_ones() -> None:
+    # the word pattern written as runs (tokens._WORD) splits as the one-character-at-a-time pattern did
+    from desk.compare.tokens import word_tokens
+
+    got = [t.text for t in word_tokens("don't stop--now rock-'n'-roll Kyiv’s e-mail- ’tis x_y 9-year-old", names=False)]
+    assert got == ["don't", "stop", "now", "rock", "n", "roll", "Kyiv’s", "e-mail", "tis", "x_y", "9", "year-old"]

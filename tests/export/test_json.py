@@ -36,3 +36,27 @@ def test_json_carries_the_word_differences_a_comparison_left_for_whoever_shows_t
     data = to_plain(Comparison("ferry", ["Coast Post", "Bay Wire"], [Row(cells={"Coast Post": [a], "Bay Wire": [b]})]))
     assert data["rows"][0]["word_diffs"] == {f"{b.article_id}:{b.number}": to_plain(word_diff(a, b))}
     assert data["rows"][0]["word_diffs"][f"{b.article_id}:{b.number}"]  # "ten" for "nine"
+
+
+def test_floats_of_every_kind_and_nested_dataclasses_are_written_as_before() -> None:
+    # the fast paths of _plain (an exact float; a dataclass type met before) give what the slow tests gave
+    import dataclasses as dc
+    import math
+
+    from desk.export.json import to_plain
+
+    @dc.dataclass
+    class Inner:
+        score: float
+        when: object = None
+
+    @dc.dataclass
+    class Outer:
+        inner: list[Inner]
+        ratio: float
+
+    value = Outer([Inner(0.5), Inner(math.inf), Inner(math.nan), Inner(-2.0)], float("-inf"))
+    want = {"inner": [{"score": 0.5, "when": None}, {"score": None, "when": None}, {"score": None, "when": None},
+                      {"score": -2.0, "when": None}], "ratio": None}
+    assert to_plain(value) == want
+    assert to_plain(value) == want  # again, with the dataclass types known

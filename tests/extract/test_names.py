@@ -57,3 +57,17 @@ def test_fold_plain_and_accented_names():
     assert normalise_text("\u2018Harbour\u2019s  Board\u201d") == "Harbour's  Board".replace("  ", " ")
     assert normalise_text("e\u0301cole") == "\u00e9cole"  # composed under NFC
     assert spelling_key("Ministère de la Défense") == spelling_key("ministere de la defense")
+
+
+def test_spelling_key_skips_no_british_spelling_it_would_rewrite() -> None:
+    # the substring checks before each pattern (names.py _BRITISH_NEEDLES) leave the key as every pattern gives it
+    from desk.extract.names import _BRITISH
+
+    names = ["Ministry of Defence", "the Offences Office", "Harbour Organisations", "Kennedy Centre",
+             "Theatres Trust", "Metre and Litre Board", "Food Programme", "Prince Charles", "Labour", "Defence",
+             "licence", "Civilisation", "Centrepoint", "programmes", "Séance Centre"]
+    for name in names:
+        want = fold(name)
+        for pattern, american in _BRITISH:
+            want = pattern.sub(american, want)
+        assert spelling_key(name) == want, name

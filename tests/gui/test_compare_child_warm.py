@@ -127,3 +127,98 @@ def test_a_request_after_a_refresh_is_answered_before_the_warm_up(monkeypatch, t
     assert isinstance(times, dict)
     # the call's times in the child, in the order they happen
     assert times["received"] <= times["started"] <= times["computed"] <= times["sent"]
+
+
+def test_the_child_reads_ahead_while_idle_and_a_request_waits_at_most_one_step(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desk.library import Library
+
+    order: list[str] = []
+    steps = {"left": 3}
+
+    def load_ahead(self, count=None):  # type: ignore[no-untyped-def]
+        order.append("ahead")
+        steps["left"] -= 1
+        return steps["left"] > 0
+
+    monkeypatch.setattr(Library, "load_ahead", load_ahead)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
+    events = _Events(order)
+    compare_child.child_main(_Requests([], linger=0.3), events, str(tmp_path), str(tmp_path / "data"), 0.1)
+    # after the warm-up, step after step till nothing is left, then it waits
+    assert order == ["ready", "warm_up", "warm", "ahead", "ahead", "ahead"]
+
+
+def test_a_request_is_answered_between_two_steps_of_reading_ahead(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from desk.library import Library
+
+    order: list[str] = []
+    sent = threading.Event()
+
+    class Requests(_Requests):
+        def recv(self):  # type: ignore[no-untyped-def]
+            if self.messages:
+                sent.wait(5)  # once the child reads ahead
+                sent.clear()
+            return super().recv()
+
+    def load_ahead(self, count=None):  # type: ignore[no-untyped-def]
+        order.append("ahead")
+        sent.set()
+        import time
+
+        time.sleep(0.02)
+        return order.count("ahead") < 50
+
+    monkeypatch.setattr(Library, "load_ahead", load_ahead)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
+    events = _Events(order)
+    compare_child.child_main(Requests([("call", 3, "claims", (None,), {})], linger=2.0), events,
+                             str(tmp_path), str(tmp_path / "data"), 0.1)
+    # the call came in during a step; the child answered it after that step, then read on
+    at = order.index("finished")
+    assert 3 <= at < 8
+    assert order[at - 1] == "ahead"
+    assert order.count("ahead") == 50
+
+
+def test_a_failure_to_read_ahead_only_logs_and_stops_reading(caplog: pytest.LogCaptureFixture) -> None:
+    asked: list[str] = []
+
+    class Library:
+        def load_ahead(self) -> bool:
+            asked.append("ahead")
+            raise OSError("the store is locked")
+
+    with caplog.at_level(logging.ERROR, logger=compare_child.__name__):
+        assert compare_child._load_ahead(Library()) is False
+    assert asked == ["ahead"]
+    assert "reading ahead in the comparing child failed" in caplog.text
+
+
+def test_after_a_refresh_the_child_reads_ahead_only_once_no_refresh_came_for_a_while(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # re-indexing sends a refresh every few seconds: reading ahead meanwhile would compete with the indexer
+    # for the CPUs, and each commit empties what it read
+    import time
+
+    from desk.library import Library
+
+    marks: list[tuple[str, float]] = []
+
+    def load_ahead(self, count=None):  # type: ignore[no-untyped-def]
+        marks.append(("ahead", time.monotonic()))
+        return False  # nothing left (till the next refresh)
+
+    monkeypatch.setattr(Library, "load_ahead", load_ahead)
+    monkeypatch.setattr(Library, "refresh", lambda self: marks.append(("refresh", time.monotonic())))
+    monkeypatch.setattr(compare_child, "REWARM_AFTER", 0.05)
+    monkeypatch.setattr(compare_child, "AHEAD_AFTER", 0.4)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: None)
+    compare_child.child_main(_Requests([("refresh",), ("refresh",)], linger=1.2), _Events([]),
+                             str(tmp_path), str(tmp_path / "data"), 0.1)
+    refreshed = [t for kind, t in marks if kind == "refresh"]
+    after = [t for kind, t in marks if kind == "ahead" and t > refreshed[0]]
+    assert len(refreshed) == 2
+    assert len(after) == 1  # once, after the quiet spell
+    assert after[0] - refreshed[-1] >= 0.4
