@@ -140,3 +140,26 @@ def test_a_lone_retelling_does_not_join_a_row_that_is_already_large(monkeypatch:
     assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
     monkeypatch.setattr(joining, "LONE_MAX_ROW", 2)
     assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1], [2], [3, 4]]
+
+
+# the retelling counts something, but with a figure below 10: no value joins it to a row of figures, so it
+# is a statement like the others ("three ministers" says who, not how many died)
+RETOLD_FEW = make_ref(
+    "Three ministers of the Varnian government said nobody had owned up to the attack on the ferry near the "
+    "northern pier.",
+    "Outlet C",
+    figures=[("Three", 3, "", "ministers", "")],
+)
+
+
+def test_a_lone_retelling_with_only_a_small_figure_joins_as_a_statement() -> None:
+    assert profile(RETOLD_FEW).facts  # a counted thing ...
+    assert not profile(RETOLD_FEW).values  # ... and no value of 10 or more
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD_FEW, DIVERS, DIVERS_B]
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
+
+
+def test_a_lone_retelling_with_a_small_figure_stays_alone_without_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(joining, "LONE_SMALL_FIGURES", False)
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD_FEW, DIVERS, DIVERS_B]
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1], [2], [3, 4]]
