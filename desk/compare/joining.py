@@ -817,12 +817,11 @@ def join_lone_statements(
     owner = _owners(groups, n)
     # statements: no figure, or (:data:`LONE_SMALL_FIGURES`) no figure of 10 or more
     plain = np.array([not (p.values or (p.facts and not LONE_SMALL_FIGURES)) for p in profiles], dtype=bool)
-    # the rows that may move: at most LONE_ROW_SIZE sentences, each a statement
-    small = [len(members) <= LONE_ROW_SIZE and bool(plain[members].all()) for members in groups]
-    lone = np.zeros(n, dtype=bool)
-    for g, members in enumerate(groups):
-        if small[g]:
-            lone[members] = True
+    # the rows that may move: at most LONE_ROW_SIZE sentences, each a statement (counted per row at once)
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+    figured = np.bincount(owner[(owner >= 0) & ~plain], minlength=len(groups))
+    small = ((sizes <= LONE_ROW_SIZE) & (figured == 0)).tolist()
+    lone = (owner >= 0) & np.asarray(small, dtype=bool)[np.maximum(owner, 0)]
     if not lone.any():
         return groups
     outlet = _index_of(profiles, "outlet")
