@@ -92,8 +92,8 @@ def test_a_lone_sentence_does_not_join_a_row_through_its_own_outlet() -> None:
     assert _run(sim, [[0], [1], [2, 3]], refs) == [[0], [1], [2, 3]]
 
 
-def test_rows_of_two_never_join_here() -> None:
-    # a close pair across two rows of two: the joins by support, consensus and figures decide those
+def test_rows_of_two_of_other_facts_do_not_join_here() -> None:
+    # a close pair across two rows of two that share no rare words: two facts
     refs = [STOPPED_SHORT, NO_CLAIM, DIVERS, DIVERS_B]
     sim = _sim({(0, 1): 0.6, (2, 3): 0.6, (1, 2): 0.5}, 4)
     assert _run(sim, [[0, 1], [2, 3]], refs) == [[0, 1], [2, 3]]
@@ -140,3 +140,60 @@ def test_a_lone_retelling_does_not_join_a_row_that_is_already_large(monkeypatch:
     assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
     monkeypatch.setattr(joining, "LONE_MAX_ROW", 2)
     assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1], [2], [3, 4]]
+
+
+# the retelling counts something, but with a figure below 10: no value joins it to a row of figures, so it
+# is a statement like the others ("three ministers" says who, not how many died)
+RETOLD_FEW = make_ref(
+    "Three ministers of the Varnian government said nobody had owned up to the attack on the ferry near the "
+    "northern pier.",
+    "Outlet C",
+    figures=[("Three", 3, "", "ministers", "")],
+)
+
+
+def test_a_lone_retelling_with_only_a_small_figure_joins_as_a_statement() -> None:
+    assert profile(RETOLD_FEW).facts  # a counted thing ...
+    assert not profile(RETOLD_FEW).values  # ... and no value of 10 or more
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD_FEW, DIVERS, DIVERS_B]
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
+
+
+def test_a_lone_retelling_with_a_small_figure_stays_alone_without_the_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(joining, "LONE_SMALL_FIGURES", False)
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD_FEW, DIVERS, DIVERS_B]
+    assert _run(_sim(PAIRS, 5), [[0, 1], [2], [3, 4]], refs) == [[0, 1], [2], [3, 4]]
+
+
+# the statement retold by a fourth outlet: with RETOLD it makes a small row of its own
+RETOLD_D = make_ref(
+    "Nobody in the Varnian government has owned up to the ferry attack, the harbour master said.", "Outlet D",
+    article="D-1")
+# two rows of two retellings of one statement, and the divers' row; one close pair across the first two
+SMALL_ROWS = {(0, 1): 0.6, (2, 3): 0.6, (1, 2): 0.3, (4, 5): 0.6, (3, 4): 0.1}
+
+
+def test_a_small_row_of_retellings_joins_the_row_of_its_closest_match() -> None:
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD, RETOLD_D, DIVERS, DIVERS_B]
+    assert _run(_sim(SMALL_ROWS, 6), [[0, 1], [2, 3], [4, 5]], refs) == [[0, 1, 2, 3], [4, 5]]
+
+
+def test_rows_beyond_the_small_size_do_not_join(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(joining, "LONE_ROW_SIZE", 1)
+    refs = [STOPPED_SHORT, NO_CLAIM, RETOLD, RETOLD_D, DIVERS, DIVERS_B]
+    assert _run(_sim(SMALL_ROWS, 6), [[0, 1], [2, 3], [4, 5]], refs) == [[0, 1], [2, 3], [4, 5]]
+
+
+def test_a_small_row_holding_a_figure_of_ten_or_more_does_not_move(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the retelling (3) shares its row with a toll (4): that row joins through its figures, never here; the
+    # statement's row (0, 1, 2) is too large to move
+    monkeypatch.setattr(joining, "LONE_ROW_SIZE", 2)
+    toll_d = make_ref("The ferry attack killed 14 sailors, the harbour master said.", "Outlet D", article="D-2",
+                      figures=[("14", 14, "", "sailors killed", "")])
+    declined = make_ref("A spokesman declined to say who was behind the sinking.", "Outlet E", article="E-1")
+    refs = [STOPPED_SHORT, NO_CLAIM, declined, RETOLD, toll_d]
+    sim = _sim({(0, 1): 0.6, (1, 2): 0.6, (3, 4): 0.6, (1, 3): 0.3}, 5)
+    assert _run(sim, [[0, 1, 2], [3, 4]], refs) == [[0, 1, 2], [3, 4]]
+    # ... and with a statement in place of the toll, the small row joins
+    refs[4] = RETOLD_D
+    assert _run(sim, [[0, 1, 2], [3, 4]], refs) == [[0, 1, 2, 3, 4]]
