@@ -421,6 +421,12 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _nothing_found(what: str, query: str | None) -> str:
+    """The sentence a text listing prints instead of nothing (exit status 1 alone says too little)."""
+    where = f" in the passages matching {visible(repr(query))}" if query and query.strip() else ""
+    return f"No {what}{where}."
+
+
 def run_claims(args: argparse.Namespace) -> int:
     from desk.export import markdown_table, write_csv
 
@@ -436,6 +442,8 @@ def run_claims(args: argparse.Namespace) -> int:
         elif args.markdown:
             print("\n".join(markdown_table(CLAIM_COLUMNS, rows, exact=("path",))))
         else:
+            if not rows:
+                print(_nothing_found("figures with claimants", args.query), file=sys.stderr)
             for r in rows:
                 q = f"{r['qualifier']} " if r["qualifier"] else ""
                 print(
@@ -624,6 +632,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         elif args.csv:
             sys.stdout.write(timeline_csv(tl))
         else:
+            if not tl.points:
+                print(_nothing_found("figures to put on a timeline", args.query), file=sys.stderr)
             for s in tl.series:
                 print(f"{one_line(s.label)}{' (running total)' if s.cumulative else ''}")
                 for pt in s.points:

@@ -1,0 +1,85 @@
+"""Odd values from hostile articles: numbers as dates in front matter, bare addresses in exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from desk.corpus import FolderContext, read_article
+from desk.corpus.dates import parse_date
+from desk.export.markdown import escape_markdown
+from desk.export.tables import markdown_table
+
+BODY = "Crews cleared the bridge on Friday. About 80 cars were stuck, the police said.\n"
+
+
+@pytest.mark.parametrize(
+    ("published", "date"),
+    [
+        ("20220303", dt.date(2022, 3, 3)),  # unquoted YAML date without separators: that day, not 1970-08-23
+        ("19991231", dt.date(1999, 12, 31)),
+        ("20221399", None),  # no such day
+        ("-5", None),  # not 1969-12-31
+        ("2022", None),  # a year alone is no day (not 1970-01-01)
+        ("0", None),
+        ("1700000000", dt.date(2023, 11, 14)),  # a Unix time stamp still reads
+    ],
+)
+def test_a_number_as_the_date_in_front_matter(tmp_path: Path, published: str, date: dt.date | None) -> None:
+    (tmp_path / "a.md").write_text(f"---\ntitle: Bridge\nsite: Valley Post\npublished: {published}\n---\n\n{BODY}")
+    article = read_article(tmp_path / "a.md", tmp_path, FolderContext.load(tmp_path))
+    assert article.date == date
+    assert parse_date(int(published)) == date
+
+
+#: how GFM (GitHub, GitLab) and markdown-it's linkify find a link in plain text: an address at the start
+#: of a line or after a space or one of ``*_~(``; or an e-mail address
+_GFM_AUTOLINK = re.compile(r"(?:^|[\s*_~(])(?:https?://|ftp://|www\.)|[\w.+-]@[\w-]+\.\w", re.IGNORECASE | re.MULTILINE)
+
+ADDRESSES = [
+    "Read more at http://evil.example/x.png today",
+    "(https://evil.example/track?id=1)",
+    "visit WWW.evil.example for *www.evil.example* now",
+    "write to tips@evil.example.com or ftp://evil.example/f",
+    "mailto:someone@evil.example.org",
+]
+
+
+@pytest.mark.parametrize("text", ADDRESSES)
+def test_bare_addresses_in_article_text_are_no_links_in_an_export(text: str) -> None:
+    for doc in (escape_markdown(text), "\n".join(markdown_table(["title"], [{"title": text}]))):
+        assert not _GFM_AUTOLINK.search(doc), doc
+        # the reader of the export still sees every character of the address
+        tokens = MarkdownIt("commonmark").enable("table").parse(doc)
+        last = [t for t in tokens if t.type == "inline"][-1]  # the text, or the table's one row cell
+        assert "".join(c.content for c in last.children or []) == text
+        assert not any(c.type == "link_open" for t in tokens for c in t.children or [])
+
+
+def test_words_that_merely_contain_an_address_part_stay_unescaped() -> None:
+    assert escape_markdown("Ben @ home, rewww.x, the http protocol") == "Ben @ home, rewww.x, the http protocol"
+
+
+def test_claims_and_timeline_say_when_they_found_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from desk import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Garden\nsite: Town Paper\n---\n\nThe roses bloomed early this spring.\n")
+    data = str(tmp_path / "data")
+    errs = []
+    for argv in (["claims", str(folder)], ["claims", str(folder), "roses\x1b"], ["timeline", str(folder), "roses"]):
+        assert cli.main([*argv, "--data-dir", data]) == 1
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert "\x1b" not in err
+        errs.append(err.strip().splitlines()[-1])
+    assert errs == [
+        "No figures with claimants.",
+        "No figures with claimants in the passages matching 'roses\\x1b'.",
+        "No figures to put on a timeline in the passages matching 'roses'.",
+    ]
