@@ -83,3 +83,14 @@ def test_claims_and_timeline_say_when_they_found_nothing(capsys: pytest.CaptureF
         "No figures with claimants in the passages matching 'roses\\x1b'.",
         "No figures to put on a timeline in the passages matching 'roses'.",
     ]
+
+
+def test_a_front_matter_block_too_long_is_reported_as_too_long(tmp_path: Path) -> None:
+    big = "x" * 100_000
+    (tmp_path / "a.md").write_text(f'---\ntitle: "{big}"\nsite: Valley Post\n---\n\n{BODY}')
+    (tmp_path / "b.md").write_text(f"---\ntitle: Bridge\n\n{BODY}")
+    a = read_article(tmp_path / "a.md", tmp_path, FolderContext.load(tmp_path))
+    b = read_article(tmp_path / "b.md", tmp_path, FolderContext.load(tmp_path))
+    # the block is closed, only long: the note must not say it is open
+    assert "front matter not closed within 64 KB (too long): read as text" in a.notes
+    assert "front matter not closed: read as text" in b.notes
