@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desk.errors import DeskError, ExportError
 from desk.model import Comparison, FigureStatement, PassageRef, Row
-from desk.paths import is_inside
+from desk.paths import writes_into
 
 from .files import check_target, write_text_atomic
 
@@ -364,7 +364,7 @@ def write_markdown(
     if folder is not None:
         roots.add(Path(folder))
     for root in roots:
-        if is_inside(target, root):
+        if writes_into(target, root):
             raise ExportError(
                 f"Cannot write {target}: it lies inside the article folder {root}.",
                 hint="desk never writes into the article folder; choose another place.",

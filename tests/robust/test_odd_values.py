@@ -94,3 +94,24 @@ def test_a_front_matter_block_too_long_is_reported_as_too_long(tmp_path: Path) -
     # the block is closed, only long: the note must not say it is open
     assert "front matter not closed within 64 KB (too long): read as text" in a.notes
     assert "front matter not closed: read as text" in b.notes
+
+
+def test_no_export_through_a_link_in_the_article_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from desk import cli
+
+    folder = tmp_path / "articles"
+    elsewhere = tmp_path / "other corpus"
+    folder.mkdir()
+    elsewhere.mkdir()
+    for name, outlet in (("a.md", "Town Paper"), ("b.md", "City Times")):
+        (folder / name).write_text(f"---\ntitle: Bridge\nsite: {outlet}\n---\n\n{BODY}")
+    (folder / "shelf").symlink_to(elsewhere, target_is_directory=True)
+    data = str(tmp_path / "data")
+    for argv in (
+        ["compare", str(folder), "cars", "--markdown", str(folder / "shelf" / "c.md")],
+        ["collate", str(folder / "a.md"), str(folder / "b.md"), "--markdown", str(folder / "shelf" / "k.md")],
+        ["timeline", str(folder), "cars", "--svg", str(folder / "shelf" / "t.svg")],
+    ):
+        assert cli.main([*argv, "--data-dir", data]) == 2, argv
+        assert "lies inside the article folder" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
