@@ -115,3 +115,24 @@ def test_no_export_through_a_link_in_the_article_folder(capsys: pytest.CaptureFi
         assert cli.main([*argv, "--data-dir", data]) == 2, argv
         assert "lies inside the article folder" in capsys.readouterr().err
     assert list(elsewhere.iterdir()) == []  # nothing written through the link
+
+
+def test_a_data_folder_inside_the_article_folder_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desk import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\ntitle: Bridge\nsite: Town Paper\n---\n\n{BODY}")
+    (folder / "shelf").symlink_to(tmp_path, target_is_directory=True)
+    before = sorted(p.name for p in folder.iterdir())
+    assert cli.main(["index", str(folder), "--data-dir", str(folder / ".desk")]) == 2
+    assert "lies inside the article folder" in capsys.readouterr().err
+    assert cli.main(["search", str(folder), "cars", "--data-dir", str(folder / "shelf" / "data")]) == 2
+    monkeypatch.setenv("DESK_DATA_DIR", str(folder / "cache"))
+    assert cli.main(["articles", str(folder)]) == 2
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert not (tmp_path / "data").exists()
+    # a data folder beside the articles is fine
+    assert cli.main(["index", str(folder), "--data-dir", str(tmp_path / "elsewhere")]) == 0
