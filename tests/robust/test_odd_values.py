@@ -136,3 +136,29 @@ def test_a_data_folder_inside_the_article_folder_is_refused(
     assert not (tmp_path / "data").exists()
     # a data folder beside the articles is fine
     assert cli.main(["index", str(folder), "--data-dir", str(tmp_path / "elsewhere")]) == 0
+
+
+def test_timeline_csv_shows_control_characters_as_escapes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from desk import cli
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        '---\ntitle: Flood\nsite: River News\npublished: "2023-05-02"\n---\n\n'
+        "Officials said 120 people died in the flood \u202ereversed\u202c on Monday.\n"
+    )
+    (folder / "b.md").write_text(
+        '---\ntitle: Flood two\nsite: Valley Post\npublished: "2023-05-04"\n---\n\n'
+        "Officials said 150 people died in the flood on Wednesday.\n"
+    )
+    data = str(tmp_path / "data")
+    outs = {}
+    for kind in ("timeline", "claims"):
+        argv = [kind, str(folder), "died", "--csv", "--data-dir", data]
+        assert cli.main(argv) == 0
+        outs[kind] = capsys.readouterr().out
+    for kind, out in outs.items():
+        assert "\u202e" not in out, kind  # a bidi override never reaches the terminal raw, as in desk claims --csv
+        assert "\\u202ereversed\\u202c" in out, kind
+    assert "120" in outs["timeline"]
+    assert "150" in outs["timeline"]
