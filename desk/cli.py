@@ -171,6 +171,12 @@ class ProgressBar:
 def open_library(args: argparse.Namespace) -> LibraryAPI:
     from desk.library import Library
 
+    chosen = args.data_dir or os.environ.get(paths.ENV_DATA_DIR)
+    if chosen and getattr(args, "folder", None) and paths.writes_into(Path(chosen).expanduser(), Path(args.folder)):
+        raise DeskError(
+            f"The data folder {visible(chosen)} lies inside the article folder {visible(args.folder)}: "
+            "desk never writes into the article folder. Choose a data folder elsewhere (--data-dir)."
+        )
     lib = Library(args.folder, data_dir=args.data_dir)
     for notice in lib.notices:  # a damaged index being rebuilt: said once, here
         print(f"desk: {notice}.", file=sys.stderr)
@@ -421,6 +427,12 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _nothing_found(what: str, query: str | None) -> str:
+    """The sentence a text listing prints instead of nothing (exit status 1 alone says too little)."""
+    where = f" in the passages matching {visible(repr(query))}" if query and query.strip() else ""
+    return f"No {what}{where}."
+
+
 def run_claims(args: argparse.Namespace) -> int:
     from desk.export import markdown_table, write_csv
 
@@ -436,6 +448,8 @@ def run_claims(args: argparse.Namespace) -> int:
         elif args.markdown:
             print("\n".join(markdown_table(CLAIM_COLUMNS, rows, exact=("path",))))
         else:
+            if not rows:
+                print(_nothing_found("figures with claimants", args.query), file=sys.stderr)
             for r in rows:
                 q = f"{r['qualifier']} " if r["qualifier"] else ""
                 print(
@@ -624,6 +638,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         elif args.csv:
             sys.stdout.write(timeline_csv(tl))
         else:
+            if not tl.points:
+                print(_nothing_found("figures to put on a timeline", args.query), file=sys.stderr)
             for s in tl.series:
                 print(f"{one_line(s.label)}{' (running total)' if s.cumulative else ''}")
                 for pt in s.points:

@@ -105,6 +105,29 @@ def is_inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def writes_into(target: Path, folder: Path) -> bool:
+    """True when a file written at ``target`` would land in ``folder``'s tree.
+
+    That is when ``target`` lies in ``folder`` after resolving links (:func:`is_inside`), and also
+    when it lies there as written: a symbolic link inside the article folder to a folder elsewhere
+    (another corpus) is no way out of the rule "desk never writes into the article folder".
+    """
+    if is_inside(target, folder):
+        return True
+    written = Path(os.path.abspath(target))
+    for root in {Path(os.path.abspath(folder)), _resolved(folder)}:
+        if root is not None and written.is_relative_to(root):
+            return True
+    return False
+
+
+def _resolved(folder: Path) -> Path | None:
+    try:
+        return Path(folder).resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 #: less free space than this under the data directory counts as a full disk
 LOW_SPACE_BYTES = 1 << 20
 

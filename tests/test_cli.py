@@ -137,7 +137,8 @@ def test_internal_error_is_logged_not_dumped(capsys, tmp_path, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(Library, "update", broken)
-    code, _, err = run(capsys, "index", str(tmp_path), "--data-dir", str(tmp_path / "d"))
+    (tmp_path / "articles").mkdir()  # the data folder beside the articles, never inside them
+    code, _, err = run(capsys, "index", str(tmp_path / "articles"), "--data-dir", str(tmp_path / "d"))
     assert code == 2
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err

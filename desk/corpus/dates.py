@@ -9,6 +9,8 @@ from dateutil import parser as dateparser
 
 _MIN_YEAR = 1900
 _MAX_YEAR = 2100
+#: the smallest number read as a Unix time stamp (1980-01-01)
+_STAMP_MIN = 315_532_800
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -46,7 +48,15 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return _plausible(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        # a Unix time stamp in a manifest
+        # an unquoted YAML date written without separators (published: 20240305) is that day
+        if isinstance(value, int) and 10_000_000 <= value <= 99_999_999:
+            try:
+                return _plausible(dt.date(value // 10_000, value // 100 % 100, value % 100))
+            except ValueError:
+                return None
+        # a Unix time stamp in a manifest; a smaller number (a year alone, a day count, -5) is none
+        if value < _STAMP_MIN:
+            return None
         try:
             return _plausible(dt.datetime.fromtimestamp(float(value), dt.UTC).date())
         except (OverflowError, OSError, ValueError):

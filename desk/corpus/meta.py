@@ -126,6 +126,8 @@ def front_matter(text: str) -> tuple[Fields, int]:
         return Fields(), 0
     close = _FM_CLOSE.search(text, m.end(), m.end() + FRONT_MATTER_MAX)
     if not close:
+        if _FM_CLOSE.search(text, m.end() + FRONT_MATTER_MAX):  # closed, but past the limit: say so
+            return Fields(notes=[f"front matter not closed within {FRONT_MATTER_MAX // 1024} KB (too long): read as text"]), 0
         return Fields(notes=["front matter not closed: read as text"]), 0
     block = text[m.end() : close.start()]
     body_start = close.end()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from desk.errors import DeskError, ExportError
 from desk.model import Comparison, FigureStatement, PassageRef, Row
-from desk.paths import is_inside
+from desk.paths import writes_into
 
 from .files import check_target, write_text_atomic
 
@@ -25,6 +25,22 @@ _INLINE = frozenset("\\`*_[]<>&|!~{}()#")
 #: characters that only matter at the start of a line (lists, headings, quotes, setext, thematic breaks)
 _LEADING = frozenset("-+*=#>")
 _ORDERED = re.compile(r"(\d{1,9})([.)])")
+#: what a GFM renderer (GitHub, GitLab, markdown-it's linkify) turns into a live link without any markup:
+#: "http://", "https://", "ftp://", "www." and "name@host.tld"; escaping the ":", the "." or the "@"
+#: (a backslash escape, shown as the bare character) leaves the address as plain text
+_BARE_LINK = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<scheme>https?|ftp|mailto|xmpp)(?P<colon>:)|(?P<www>www)(?P<dot>\.))"
+    r"|(?<=[A-Za-z0-9._+-])(?P<at>@)(?=[A-Za-z0-9-]+\.)",
+    re.IGNORECASE,
+)
+
+
+def _defuse_link(m: re.Match[str]) -> str:
+    if m.group("at"):
+        return "\\@"
+    if m.group("scheme"):
+        return m.group("scheme") + "\\:"
+    return m.group("www") + "\\."
 
 
 def _clean(text: str, *, collapse: bool = True) -> str:
@@ -63,7 +79,7 @@ def _escape_clean(text: str, *, line_start: bool) -> str:
     out = []
     for ch in text:
         out.append("\\" + ch if ch in _INLINE else ch)
-    escaped = "".join(out)
+    escaped = _BARE_LINK.sub(_defuse_link, "".join(out))
     if line_start and escaped:
         m = _ORDERED.match(escaped)
         if m:
@@ -348,7 +364,7 @@ def write_markdown(
     if folder is not None:
         roots.add(Path(folder))
     for root in roots:
-        if is_inside(target, root):
+        if writes_into(target, root):
             raise ExportError(
                 f"Cannot write {target}: it lies inside the article folder {root}.",
                 hint="desk never writes into the article folder; choose another place.",

@@ -844,7 +844,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ export
     def save_claims_csv(self, path: str | None = None) -> Path | None:
         """Save the claims listed in the Claims tab as CSV (never into the article folder)."""
-        from desk.paths import is_inside
+        from desk.paths import writes_into
 
         if self.claims_view.proxy.rowCount() == 0:
             self.set_status("No claims to save: compare a query first (Enter in the search field).")
@@ -855,7 +855,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return None
         target = Path(path)
-        if self.folder is not None and is_inside(target, Path(self.folder)):
+        if self.folder is not None and writes_into(target, Path(self.folder)):
             self.show_error(f"Cannot write {target}: it lies inside the article folder; choose another place.")
             return None
         try:

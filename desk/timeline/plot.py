@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desk.errors import ExportError
-from desk.paths import is_inside
+from desk.paths import writes_into
 
 from .colours import MPL_MARKERS, NO_CLAIMANT, timeline_colours, timeline_palette
 from .model import Series, Timeline, TimelinePoint, anchor
@@ -260,7 +260,7 @@ def check_target(path: Path, *, force: bool, folder: Path | None) -> Path:
         target = Path.cwd() / target
     if not target.parent.is_dir():
         raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    if folder is not None and is_inside(target, Path(folder)):
+    if folder is not None and writes_into(target, Path(folder)):
         raise ExportError(
             f"Cannot write {target}: it lies inside the article folder {folder}.",
             hint="desk never writes into the article folder; choose another place.",

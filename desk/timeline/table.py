@@ -7,6 +7,8 @@ import io
 import math
 from typing import Any
 
+from desk.textsafe import visible
+
 from .model import Timeline, TimelinePoint
 
 #: the CSV columns, in order
@@ -112,8 +114,11 @@ def point_rows(tl: Timeline) -> list[dict[str, str]]:
 
 
 def timeline_csv(tl: Timeline) -> str:
+    """The points as CSV; control characters in a cell (a bidi override in a sentence) shown as visible
+    escapes, as in ``desk claims --csv`` (:func:`desk.export.tables.csv_cell`): desk prints it to a terminal."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
-    w.writerows(point_rows(tl))
+    for row in point_rows(tl):
+        w.writerow({k: "\r".join(visible(part, newlines=True) for part in v.split("\r")) for k, v in row.items()})
     return buf.getvalue()
