@@ -171,12 +171,7 @@ class ProgressBar:
 def open_library(args: argparse.Namespace) -> LibraryAPI:
     from desk.library import Library
 
-    chosen = args.data_dir or os.environ.get(paths.ENV_DATA_DIR)
-    if chosen and getattr(args, "folder", None) and paths.writes_into(Path(chosen).expanduser(), Path(args.folder)):
-        raise DeskError(
-            f"The data folder {visible(chosen)} lies inside the article folder {visible(args.folder)}: "
-            "desk never writes into the article folder. Choose a data folder elsewhere (--data-dir)."
-        )
+    # (a data folder inside the article folder is refused by Library, for both faces)
     lib = Library(args.folder, data_dir=args.data_dir)
     for notice in lib.notices:  # a damaged index being rebuilt: said once, here
         print(f"desk: {notice}.", file=sys.stderr)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 import threading
 import time
@@ -173,6 +174,13 @@ class Library:
         if not given.is_dir():
             raise FolderError(f"{given} is a file, not a folder of articles.")
         self.folder = given.resolve()
+        chosen = data_dir or os.environ.get(paths.ENV_DATA_DIR)
+        if chosen and paths.writes_into(Path(chosen).expanduser(), self.folder):
+            # (the platform's cache folder is never refused: a home folder of articles holds it, hidden)
+            raise FolderError(
+                f"The data folder {chosen} lies inside the article folder {given}: desk never writes into the "
+                "article folder. Choose a data folder elsewhere (--data-dir or DESK_DATA_DIR)."
+            )
         self.data_dir = paths.data_dir(data_dir)
         self.library_dir = paths.library_dir(self.folder, data_dir)
         self.index_dir = paths.index_dir(self.folder, data_dir)

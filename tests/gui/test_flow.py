@@ -205,3 +205,20 @@ def test_the_indexing_child_lowers_its_own_priority() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert int(out.stdout.strip()) == min(NICENESS, 19 - os.nice(0))
+
+
+def test_a_data_folder_inside_the_article_folder_is_refused_in_the_window(qtbot, settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # the core refuses it (desk.library.Library), so the window says the same sentence as the command line
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: Bridge <b>\n---\n\nThe mayor said 40 cars crossed the bridge.\n")
+    w = MainWindow(settings, data_dir=str(folder / "desk-data"), err_windows=False)
+    qtbot.addWidget(w)
+    errors: list[str] = []
+    w.errorShown.connect(errors.append)
+    with qtbot.waitSignal(w.errorShown, timeout=20_000):
+        assert w.open_folder(folder)
+    assert "lies inside the article folder" in errors[0]
+    assert w.library is None
+    assert sorted(p.name for p in folder.iterdir()) == ["a.md"]
+    w.close()

@@ -162,3 +162,21 @@ def test_timeline_csv_shows_control_characters_as_escapes(capsys: pytest.Capture
         assert "\\u202ereversed\\u202c" in out, kind
     assert "120" in outs["timeline"]
     assert "150" in outs["timeline"]
+
+
+def test_the_core_refuses_a_data_folder_inside_the_article_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desk.errors import FolderError
+    from desk.library import Library
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(f"---\ntitle: Bridge\n---\n\n{BODY}")
+    with pytest.raises(FolderError, match="lies inside the article folder"):
+        Library(folder, data_dir=folder / "desk-data")
+    monkeypatch.setenv("DESK_DATA_DIR", str(folder / "cache"))
+    with pytest.raises(FolderError, match="lies inside the article folder"):
+        Library(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.md"]
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "elsewhere"))
+    with Library(folder) as lib:
+        assert lib.articles() == []  # opened (nothing indexed yet)
