@@ -39,7 +39,7 @@ def test_the_child_warms_up_after_saying_it_is_ready(monkeypatch: pytest.MonkeyP
             pass
 
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm"))
-    compare_child.child_main(Pipe(), Pipe(), str(tmp_path), str(tmp_path / "data"), 0.1)
+    compare_child.child_main(Pipe(), Pipe(), str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     assert order[:3] == ["ready", "warm", "warm"]  # the warm-up, then its "warm" message
 
 
@@ -47,7 +47,7 @@ def test_a_library_warms_up_its_related_words(tmp_path) -> None:  # type: ignore
     from desk.library import Library
 
     asked: list[str] = []
-    with Library(str(tmp_path), data_dir=str(tmp_path / "data")) as lib:
+    with Library(str(tmp_path), data_dir=str(tmp_path.with_name(tmp_path.name + "-data"))) as lib:
         lib.related_words = lambda: asked.append("related")  # type: ignore[method-assign]
         lib.warm_up()
     assert asked == ["related"]
@@ -57,7 +57,7 @@ def test_a_library_warms_up_its_search_snapshot(tmp_path) -> None:  # type: igno
     from desk.library import Library
 
     asked: list[str] = []
-    with Library(str(tmp_path), data_dir=str(tmp_path / "data")) as lib:
+    with Library(str(tmp_path), data_dir=str(tmp_path.with_name(tmp_path.name + "-data"))) as lib:
         real = lib.backend.warm  # type: ignore[attr-defined]
         lib.backend.warm = lambda: (asked.append("search"), real())  # type: ignore[attr-defined]
         lib.related_words = lambda: asked.append("related")  # type: ignore[method-assign]
@@ -104,7 +104,7 @@ def _child_with(monkeypatch: pytest.MonkeyPatch, tmp_path, messages, linger):  #
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
     monkeypatch.setattr(Library, "warm_search", lambda self: order.append("warm_search"))
     events = _Events(order)
-    compare_child.child_main(_Requests(messages, linger), events, str(tmp_path), str(tmp_path / "data"), 0.1)
+    compare_child.child_main(_Requests(messages, linger), events, str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     return order, events
 
 
@@ -143,7 +143,7 @@ def test_the_child_reads_ahead_while_idle_and_a_request_waits_at_most_one_step(m
     monkeypatch.setattr(Library, "load_ahead", load_ahead)
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
     events = _Events(order)
-    compare_child.child_main(_Requests([], linger=0.3), events, str(tmp_path), str(tmp_path / "data"), 0.1)
+    compare_child.child_main(_Requests([], linger=0.3), events, str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     # after the warm-up, step after step till nothing is left, then it waits
     assert order == ["ready", "warm_up", "warm", "ahead", "ahead", "ahead"]
 
@@ -175,7 +175,7 @@ def test_a_request_is_answered_between_two_steps_of_reading_ahead(monkeypatch, t
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
     events = _Events(order)
     compare_child.child_main(Requests([("call", 3, "claims", (None,), {})], linger=2.0), events,
-                             str(tmp_path), str(tmp_path / "data"), 0.1)
+                             str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     # the call came in during a step; the child answered it after that step, then read on
     at = order.index("finished")
     assert 3 <= at < 8
@@ -216,7 +216,7 @@ def test_after_a_refresh_the_child_reads_ahead_only_once_no_refresh_came_for_a_w
     monkeypatch.setattr(compare_child, "AHEAD_AFTER", 0.4)
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: None)
     compare_child.child_main(_Requests([("refresh",), ("refresh",)], linger=1.2), _Events([]),
-                             str(tmp_path), str(tmp_path / "data"), 0.1)
+                             str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     refreshed = [t for kind, t in marks if kind == "refresh"]
     after = [t for kind, t in marks if kind == "ahead" and t > refreshed[0]]
     assert len(refreshed) == 2
