@@ -44,7 +44,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
 import sys
 import threading
 import time
@@ -174,8 +173,8 @@ class Library:
         if not given.is_dir():
             raise FolderError(f"{given} is a file, not a folder of articles.")
         self.folder = given.resolve()
-        chosen = data_dir or os.environ.get(paths.ENV_DATA_DIR)
-        if chosen and paths.writes_into(Path(chosen).expanduser(), self.folder):
+        chosen = paths.chosen_data_dir(data_dir)
+        if chosen is not None and paths.writes_into(chosen, self.folder):
             # (the platform's cache folder is never refused: a home folder of articles holds it, hidden)
             raise FolderError(
                 f"The data folder {chosen} lies inside the article folder {given}: desk never writes into the "

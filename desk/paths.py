@@ -27,13 +27,21 @@ ENV_KEY_FILE = "DESK_KEY_FILE"
 APP_NAME = "desk"
 
 
+def chosen_data_dir(override: str | os.PathLike[str] | None = None) -> Path | None:
+    """The data directory the user chose (``--data-dir`` or ``DESK_DATA_DIR``) as written, or None.
+
+    None means the platform's cache directory. The path is not resolved, so that
+    :func:`writes_into` still sees a symbolic link inside the article folder.
+    """
+    chosen = override or os.environ.get(ENV_DATA_DIR)
+    return Path(chosen).expanduser() if chosen else None
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The root of everything desk writes."""
-    if override:
-        return Path(override).expanduser().resolve()
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser().resolve()
+    chosen = chosen_data_dir(override)
+    if chosen is not None:
+        return chosen.resolve()
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

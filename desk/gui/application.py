@@ -8,7 +8,6 @@ each other.
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from pathlib import Path
 from typing import Any, cast
@@ -75,7 +74,7 @@ def settings_for(data_dir: str | None) -> Any:
     """Settings below the data dir when one was chosen (tests, --data-dir), else the user's config."""
     from desk.gui import settings
 
-    if data_dir or os.environ.get(paths.ENV_DATA_DIR):
+    if paths.chosen_data_dir(data_dir) is not None:
         settings.use_path(str(paths.data_dir(data_dir) / "settings"))
     return settings.Settings()
 
