@@ -14,6 +14,7 @@ alone is never the only cue (colour-blind readers see the marker).
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -146,31 +147,39 @@ class ClaimantPalette:
         self.dark = dark
         self._slots: dict[str, int] = {}
         self._shown: dict[str, str] = {}
+        # the reader lays out an article in a worker thread while the window paints with the same palette:
+        # a new name must get a slot of its own in either thread
+        self._lock = threading.Lock()
 
     def reset(self) -> None:
-        self._slots.clear()
-        self._shown.clear()
+        with self._lock:
+            self._slots.clear()
+            self._shown.clear()
 
     def link(self, shown: Mapping[str, str]) -> None:
         """Names to show (and colour) as another name: one person's spellings
         (:func:`desk.extract.names.one_name_each`) share one look and one legend entry."""
-        self._shown.update((k, v) for k, v in shown.items() if k != v)
+        with self._lock:
+            self._shown.update((k, v) for k, v in shown.items() if k != v)
 
     def shown(self, name: str) -> str:
         """The name ``name`` is shown as (itself unless :meth:`link` said otherwise)."""
         return self._shown.get(name, name)
 
     def assign(self, names: Iterable[str]) -> None:
-        for name in names:
-            name = self.shown(name)
-            if name and name not in self._slots:
-                self._slots[name] = len(self._slots)
+        with self._lock:
+            for name in names:
+                name = self.shown(name)
+                if name and name not in self._slots:
+                    self._slots[name] = len(self._slots)
 
     def slot(self, name: str) -> int:
         name = self.shown(name)
-        if name not in self._slots:
-            self._slots[name] = len(self._slots)
-        return self._slots[name]
+        got = self._slots.get(name)
+        if got is not None:
+            return got
+        with self._lock:
+            return self._slots.setdefault(name, len(self._slots))
 
     def look(self, name: str) -> Look:
         return look_for_slot(self.slot(name), dark=self.dark)
@@ -180,7 +189,8 @@ class ClaimantPalette:
 
     def names(self) -> list[str]:
         """Every name with a slot, in slot order."""
-        return sorted(self._slots, key=self._slots.__getitem__)
+        with self._lock:
+            return sorted(self._slots, key=self._slots.__getitem__)
 
 
 class FigurePalette:

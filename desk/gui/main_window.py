@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPane(self)
         # one claimant palette for every view: a claimant looks the same in the panes, legend and reader
         self.reader.colors.claimants = self.compare_view.model.colors.claimants
+        self.reader.lay_out = self._lay_out_part
         self.claims_view = ClaimsView(self)
         self.claims_view.passageRequested.connect(self.open_passage_at)
         self.claims_view.alias_action = self.alias_action
@@ -784,6 +785,10 @@ class MainWindow(QMainWindow):
             return article, extraction, reader_page(article, extraction, query, focus, colors)
 
         self.run(load, name="reading", scope=FOLDER, on_done=self._show_article)
+
+    def _lay_out_part(self, work: Callable[[], ReaderPage], done: Callable[[ReaderPage], None]) -> None:
+        """The reader's next or earlier part of a long article, marked up in a worker."""
+        self.run(work, name="reading part", scope=FOLDER, on_done=done, newest_only=True)
 
     def _show_article(self, r: tuple[Article, Extraction | None, ReaderPage]) -> None:
         article, extraction, page = r

@@ -112,3 +112,43 @@ def test_the_window_lays_an_article_out_off_the_gui_thread(qtbot, fake_window, t
     at = article.text.lower().index("soldiers")
     assert (at, at + len("soldiers")) in w.reader.matches
     assert w.reader.browser.textCursor().selectedText().lower() == "soldiers"
+
+
+def test_the_window_lays_out_the_next_part_off_the_gui_thread(qtbot, fake_window, tmp_path, monkeypatch) -> None:
+    # moving to the later part of a long report marked it up on the GUI thread (0.2 s on a 3.8 MB report)
+    import threading
+
+    from desk.gui import markup
+
+    monkeypatch.setattr(library_view, "READER_WINDOW", 100)
+    w = fake_window
+    with qtbot.waitSignal(w.folderOpened, timeout=10000):
+        assert w.open_folder(tmp_path)
+    on_main: list[bool] = []
+
+    def watched(*args, **kw):  # type: ignore[no-untyped-def]
+        on_main.append(threading.current_thread() is threading.main_thread())
+        return markup.article_html(*args, **kw)
+
+    monkeypatch.setattr(library_view, "article_html", watched)
+    article = w.library.article("a1")
+    with qtbot.waitSignal(w.articleShown, timeout=10000):
+        w.open_article("a1")
+    first = w.reader.part
+    assert first[0] == 0
+    assert first[1] < len(article.text)
+    assert "Later part" in w.reader.header.text()
+    w.reader._link("desk-reader:later")
+    qtbot.waitUntil(lambda: w.reader.part != first, timeout=10000)
+    assert on_main == [False, False]
+    lo, hi = w.reader.part
+    assert lo <= first[1] < hi
+    assert w.reader.browser.toPlainText().rstrip("\n") == article.text[lo:hi].rstrip("\n")
+    # a part that arrives after another article was opened is not shown over it
+    other = w.library.article("a2")
+    w.reader._link("desk-reader:earlier")
+    with qtbot.waitSignal(w.articleShown, timeout=10000):
+        w.open_article("a2")
+    qtbot.wait(300)
+    assert w.reader.article is other
+    assert w.reader.browser.toPlainText().rstrip("\n") == other.text[slice(*w.reader.part)].rstrip("\n")
