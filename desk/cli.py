@@ -393,7 +393,9 @@ def setup_claims(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--markdown", action="store_true", help="a Markdown table on stdout")
 
 
-CLAIM_COLUMNS = ("figure", "value", "qualifier", "counted", "claimant", "outlet", "date", "passage", "path")
+CLAIM_COLUMNS = (
+    "figure", "value", "qualifier", "counted", "claimant", "outlet", "date", "sentence", "passage", "path",
+)
 
 
 def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
@@ -415,6 +417,7 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
                 "claimant": st.claimant,
                 "outlet": st.outlet,
                 "date": article.date.isoformat() if article.date else "",
+                "sentence": one_line(st.sentence),
                 "passage": passage,
                 "path": article.relpath,
             }

@@ -77,7 +77,7 @@ from desk.model import (
     never_cancelled,
     no_progress,
 )
-from desk.passages import article_passage_refs, passage_ref
+from desk.passages import article_passage_refs, claim_sentence, passage_ref
 
 if TYPE_CHECKING:
     from desk.api import LibraryAPI
@@ -723,12 +723,13 @@ class Library:
         wanted = set(numbers) if numbers is not None else None
         out: list[FigureStatement] = []
         for c in ext.claims:
-            number = next(
-                (p.number for p in article.passages if p.start <= c.figure.start < p.end), None
-            )
-            if number is None or (wanted is not None and number not in wanted):
+            passage = next((p for p in article.passages if p.start <= c.figure.start < p.end), None)
+            if passage is None or (wanted is not None and passage.number not in wanted):
                 continue
-            out.append(FigureStatement(article.outlet, canon(c.claimant) if c.claimant else "", c.figure, article.id, number))
+            out.append(FigureStatement(
+                article.outlet, canon(c.claimant) if c.claimant else "", c.figure, article.id, passage.number,
+                sentence=claim_sentence(article, passage, c.figure.start),
+            ))
         return out
 
     def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:

@@ -298,6 +298,8 @@ class FigureStatement:
     as_of_end: dt.date | None = None
     #: what the figure counts, readable ("Russian soldiers killed"); "" when unknown
     quantity: str = ""
+    #: the sentence the figure stands in, as the article has it ("" where not looked up)
+    sentence: str = ""
 
 
 @pickled_by_fields

@@ -8,7 +8,8 @@ timeline all get their :class:`~desk.model.PassageRef` from
 - an attribution belongs to every passage its source (the claimant as
   written) or its reported content overlaps, so a claimant named in one
   passage whose words run on into the next is shown in both;
-- an entity or a boilerplate span belongs to every passage it overlaps.
+- an entity or a boilerplate span belongs to every passage it overlaps;
+- a claim's sentence (the claims table's) is the passage's sentence its figure starts in.
 
 The extraction passed in is the one :meth:`desk.library.Library.extraction`
 returns, claimant names already passed through the alias book; nothing here
@@ -17,9 +18,10 @@ renames anyone.
 
 from __future__ import annotations
 
-from desk.model import Article, Attribution, Extraction, PassageRef
+from desk.corpus.passages import sentence_spans
+from desk.model import Article, Attribution, Extraction, Passage, PassageRef
 
-__all__ = ["article_passage_refs", "attribution_in", "passage_ref"]
+__all__ = ["article_passage_refs", "attribution_in", "claim_sentence", "passage_ref"]
 
 
 def attribution_in(a: Attribution, start: int, end: int) -> bool:
@@ -64,3 +66,10 @@ def passage_ref(
 def article_passage_refs(article: Article, extraction: Extraction | None) -> list[PassageRef]:
     """Every non-empty passage of ``article`` in reading order (see :func:`passage_ref`)."""
     return [passage_ref(article, p.number, p.start, p.end, extraction) for p in article.passages if p.end > p.start]
+
+
+def claim_sentence(article: Article, passage: Passage, at: int) -> str:
+    """The sentence of ``passage`` holding offset ``at`` (the passage itself when it has no break)."""
+    spans = sentence_spans(article.text, passage.start, passage.end)
+    start, end = next(((s, e) for s, e in spans if s <= at < e), (passage.start, passage.end))
+    return article.text[start:end]

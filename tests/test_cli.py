@@ -184,6 +184,10 @@ def test_extract_claims_and_aliases(capsys, seeds, tmp_path):
     claims = json.loads(out)["claims"]
     assert claims
     assert all(c["path"] for c in claims)
+    # each claim's sentence holds its figure and lies in its passage
+    for c in claims:
+        assert c["figure"] in c["sentence"]
+        assert c["sentence"] in c["passage"]
 
     name = next(c["claimant"] for c in claims if c["claimant"])
     code, out, _ = run(capsys, "aliases", str(seeds), "--rename", name, "Renamed Source", "--data-dir", data)

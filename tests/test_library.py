@@ -247,6 +247,16 @@ def test_extraction_pass_fills_claimants_and_claims(seeds):
             assert ext is not None
         statements = lib.claims()
         assert any(s.figure.value == 14000 for s in statements)
+        # each claim carries its sentence: the figure as written in it, one sentence of its passage
+        shorter = 0
+        for st in statements:
+            article = lib.article(st.article_id)
+            passage = next(p for p in article.passages if p.number == st.passage)
+            text = article.text[passage.start : passage.end]
+            assert st.figure.text in st.sentence
+            assert st.sentence in text
+            shorter += len(st.sentence) < len(text.strip())
+        assert shorter > 0
         assert lib.claimants()
         # the alias book renames a claimant everywhere the claims table shows it
         from desk.extract.aliases import AliasBook

@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
 from desk.gui.markup import ColorBook
 from desk.gui.plain import menu_text, tip
 from desk.model import FigureStatement
+from desk.textsafe import visible
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 10
 StatementRole = Qt.ItemDataRole.UserRole + 11
 
-COLUMNS = ("Figure", "Qualifier", "Counted", "Claimant", "Outlet", "Date")
+COLUMNS = ("Figure", "Qualifier", "Counted", "Claimant", "Outlet", "Date", "Sentence")
+SENTENCE = COLUMNS.index("Sentence")
 #: rows whose text sizes the columns (beyond those on screen): measuring every row of a
 #: thousand-claim table held the GUI thread for hundreds of milliseconds
 SIZE_SAMPLE_ROWS = 80
@@ -90,6 +92,7 @@ class ClaimsModel(QAbstractTableModel):
             s.claimant or "(the outlet itself)",
             s.outlet,
             date.isoformat() if date else "",
+            visible(" ".join(s.sentence.split())),
         )[c]
 
     def sort_key(self, s: FigureStatement, c: int) -> Any:
@@ -147,7 +150,7 @@ class ClaimsModel(QAbstractTableModel):
         if role == StatementRole:
             return s
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            text = s.sentence if c == SENTENCE else self.data(index, Qt.ItemDataRole.DisplayRole)
             return tip(f"{text}\nClick to open the passage; right-click a claimant to merge or rename it")
         marked = (c == 3 and bool(s.claimant) and self.colors is not None
                   and self.colors.claimants.shown(s.claimant) not in self.colors.hidden)
@@ -203,7 +206,7 @@ class ClaimsView(QWidget):
             date = self.model.dates.get(st.article_id)
             w.writerow([csv_cell(x) for x in (
                 st.figure.text, st.figure.qualifier, st.figure.counted, st.claimant, st.outlet,
-                date.isoformat() if date else "", f"{st.figure.value:g}", str(st.passage + 1), st.article_id,
+                date.isoformat() if date else "", st.sentence, f"{st.figure.value:g}", str(st.passage + 1), st.article_id,
             )])
         return buf.getvalue()
 
@@ -231,14 +234,14 @@ class ClaimsView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("claimsTable")
-        self.table.setAccessibleName("Claims: figure, qualifier, counted, claimant, outlet, date")
+        self.table.setAccessibleName("Claims: figure, qualifier, counted, claimant, outlet, date, sentence")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the sentence takes the width left
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self._widths_due = False  # new claims came while the table was hidden: size the columns when shown
@@ -280,10 +283,10 @@ class ClaimsView(QWidget):
             self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Columns as wide as their text (on screen and the first rows), at most 360 px."""
+        """Columns as wide as their text (on screen and the first rows), at most 360 px; the sentence gets the rest."""
         self._widths_due = False
         self.table.resizeColumnsToContents()
-        for c in range(len(COLUMNS)):
+        for c in range(SENTENCE):
             self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, 360))
 
     def statement_at(self, index: QModelIndex) -> FigureStatement | None:

@@ -6,6 +6,7 @@ the seeds use the real Library (tests/gui/test_flow.py).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from desk.model import (
     never_cancelled,
     no_progress,
 )
+from desk.passages import claim_sentence
 
 
 def _article(aid: str, outlet: str, day: int, title: str, body: str, furniture: str = "") -> Article:
@@ -268,7 +270,12 @@ class FakeLibrary:
                                   cancelled=cancelled)
 
     def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:
-        return [statement(a, 1) for a in self.articles_list][:limit]
+        out = []
+        for a in self.articles_list[:limit]:
+            st = statement(a, 1)
+            passage = next(p for p in a.passages if p.number == 1)
+            out.append(dataclasses.replace(st, sentence=claim_sentence(a, passage, st.figure.start)))
+        return out
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles_list})

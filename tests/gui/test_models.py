@@ -80,6 +80,36 @@ def test_claims_model_and_filter(qtmodeltester) -> None:
     assert proxy.index(0, 5).data() == "2023-03-11"
 
 
+def test_the_claims_table_shows_each_figures_sentence_on_one_line(qtmodeltester) -> None:
+    import dataclasses
+
+    from desk.gui.claims_view import SENTENCE
+
+    lib = FakeLibrary("x")
+    statements = lib.claims()
+    m = ClaimsModel()
+    m.set_statements(statements, {a.id: a.date for a in ARTICLES})
+    qtmodeltester.check(m)
+    assert m.headerData(SENTENCE, Qt.Orientation.Horizontal) == "Sentence"
+    for r, st in enumerate(m.statements):
+        shown = m.index(r, SENTENCE).data()
+        assert st.figure.text in shown
+        assert shown == st.sentence
+    # the filter reads the sentence: a word found only there
+    proxy = ClaimsFilter()
+    proxy.setSourceModel(m)
+    proxy.setFilterFixedString("in the battle")
+    assert proxy.rowCount() == 1
+    # untrusted text: a line break and a right-to-left override are shown, not obeyed
+    odd = dataclasses.replace(statements[0], sentence="<b>Ten</b> died\nin the \u202eport.")
+    m.set_statements([odd])
+    shown = m.index(0, SENTENCE).data()
+    assert "\n" not in shown
+    assert "\u202e" not in shown
+    assert "<b>Ten</b> died in the" in shown  # a table cell is plain text
+    assert "&lt;b&gt;Ten&lt;/b&gt; died" in m.index(0, SENTENCE).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_article_list_filter(qtmodeltester) -> None:
     m = ArticleListModel()
     m.set_articles(ARTICLES)
