@@ -699,7 +699,8 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     pw = _WORD_BEFORE.search(before)
     prev_word = pw.group(1).lower() if pw and before.endswith((" ", "\u00a0")) or pw and before and before[-1].isalpha() else ""
     if (prev_word in LABEL_WORDS and not c.cur and not (prev_word in {"number", "no"} and not dig)
-            and (prev_word not in {"round", "day", "week", "year", "term"} or dig)):
+            and (prev_word not in {"round", "day", "week", "year", "term"} or dig)
+            and not _TIME_ADVERBIAL.search(before)):
         return True
     if dig and len(dig) == 4 and 1900 <= value <= 2100 and re.search(
         r"(?:['’]s|\b(?:19|20)\d\d(?:\s*,|\s+and|\s+or))\s+$", before
@@ -737,9 +738,24 @@ def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     return bool(dig and re.fullmatch(r"0\d+", dig))  # zero-padded: day numbers, codes
 
 
+#: "last year 48,120 students", "every day 400 trucks": a time adverbial before the number, not a label
+#: ("day 100 of the war", "year 3 of the plan")
+_TIME_ADVERBIAL = re.compile(
+    r"\b(?:last|this|next|that|each|every|per|a|same|previous|past)\s+(?:year|day|week|term|round)\s+$",
+    re.IGNORECASE,
+)
+#: a list marker: a number of one or two digits opening a sentence, closed by ")" or "." before a capital
+#: ('... three points. 1) "Trade first."', "2. Sanctions stay")
+_LIST_MARKER_AFTER = re.compile(r"[.)]\s+[\"“'‘(]?[A-Z]")
+_LIST_MARKER_BEFORE = re.compile(r"(?:\A\s*|[.!?\"”’']\s+|\n\s*)\Z")
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
-    """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5" and footnote marks ("[3]")."""
+    """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
+    if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
+            and _LIST_MARKER_AFTER.match(after) and _LIST_MARKER_BEFORE.search(before)):
+        return True
     if value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
         return True  # an age: "men aged 18-60", "ages 5 to 11"
     if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):

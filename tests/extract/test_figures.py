@@ -246,3 +246,34 @@ def test_the_second_half_of_a_clock_time_is_no_figure_beside_a_count() -> None:
     # the minutes of "06:40" were read as a count of 40 passengers' worth
     text = "The bus overturned at 06:40 on Sunday, injuring 23 passengers."
     assert [(f.text, f.value) for f in find_figures(text)] == [("23", 23.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Four points matter. 1) "Sanctions must bite." The second is trade. 2) Keep the ports open.',
+        "The harbour reopened.\n3. Freight rates fell sharply.",
+        "Why now? 4. What happens next is unclear.",
+    ],
+)
+def test_list_markers_are_no_figures(text: str) -> None:
+    assert [f.text for f in find_figures(text) if f.text.isdigit()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "counted"),
+    [
+        ("Last year 48,120 students enrolled at the college.", "48,120", "students"),
+        ("Every day 350 lorries queue at the border post.", "350", "lorries"),
+        ("As of last week 16 people were detained.", "16", "people"),
+        ("The count stood at 12. Police gave no other number.", "12", ""),
+    ],
+)
+def test_a_number_after_a_time_adverbial_or_ending_a_sentence_is_a_figure(text: str, written: str, counted: str) -> None:
+    f = only(text)
+    assert f.text == written
+    assert counted in f.counted
+
+
+def test_a_day_or_round_number_is_still_a_label() -> None:
+    assert find_figures("It was day 100 of the siege, and in round 2 the talks failed.") == []
