@@ -272,10 +272,15 @@ def _source_tokens(subj: Token) -> list[Token]:
     """The subject phrase, without relative clauses, appositions and the like.
 
     A role with a name in apposition gives the name: "The regional governor,
-    Oleksandr Prokudin, said" -> "Oleksandr Prokudin".
+    Oleksandr Prokudin, said" -> "Oleksandr Prokudin", and so does a common noun with
+    an organisation's name right after it: "the news agency Interfax" -> "Interfax".
     """
     for c in subj.children:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
+            subj = c
+            break
+        if (c.dep_ == "appos" and c.i == subj.i + 1 and c.tag_ in ("NNP", "NNPS") and subj.tag_ in ("NN", "NNS")
+                and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not subj.ent_type_):
             subj = c
             break
     else:
@@ -2349,6 +2354,9 @@ class _Job:
                 # the whole speaker, not the last word the parser hung on the verb ("master" of "the harbour master")
                 cues_by_sent[i] = [c for c in cues_by_sent[i] if c.cue != tag.cue] + [tag]
             for ent in doc.ents:
+                at = off + ent.start_char
+                if at > 0 and self.text[at - 1] in "#@":
+                    continue  # a hashtag or a handle ("#StandWithHarbourton") names nobody, and no "he" points to it
                 if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                     entities.append(Entity(off + ent.start_char, off + ent.end_char, ent.text, ent.label_))
                     if ent.label_ == "PERSON" and _is_subject(ent.root) and _name_like(ent.text):
@@ -3235,11 +3243,13 @@ def _evidence_role(raw: str) -> str:
 
 
 def _anaphoric(raw: str) -> bool:
-    """A source that points back: "he", "it", "the official", "the Turkish Foreign Minister"."""
+    """A source that points back: "he", "it", "the official", "the Turkish Foreign Minister", "his office"."""
     low = raw.strip().lower()
     if low in _PRONOUNS_PERSON or low in _PRONOUNS_OTHER:
         return True
     words = low.split()
+    if len(words) >= 2 and words[0] in ("his", "her", "their", "its"):
+        return True
     if len(words) >= 2 and words[0] in ("the", "this", "that"):
         rest = [w for w in words[1:] if w not in ("also", "same")]
         return bool(rest) and all(w in TITLE_WORDS or w in GENERIC_ROLES for w in rest)
@@ -3289,6 +3299,13 @@ def _resolve(
         return last_other or last_any
     if low in _FIRST_PERSON:
         return ""
+    held = re.fullmatch(r"(his|her|their|its)\s+([a-z][a-z -]*)", low)
+    if held and len(held.group(2).split()) <= 5 and not _FIRST_PERSON & set(held.group(2).split()):
+        # "his office told them", "her spokesman said": the office of the one "he" or "she" names, or nobody
+        pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[held.group(1)]
+        owner = _resolve(pronoun, c, role_map, last_person, last_other, last_any, ents, person_names, text, people)
+        rest = raw.strip().split(None, 1)[1]
+        return f"{owner}’s {rest}" if owner else ""
     owned = re.fullmatch(r"((?:the|this|that)\s+.+?)['’]s\s+([a-z]+)", low)
     if owned and owned.group(2) in EVIDENCE_NOUNS:
         # "the think tank's report found": the report speaks for its maker, taken up from before

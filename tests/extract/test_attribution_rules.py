@@ -355,3 +355,38 @@ def test_groups_named_with_a_quantifier(sentence: str, source: str) -> None:
 def test_a_quantifier_over_a_common_noun_is_no_source() -> None:
     assert not acceptable_source("many things", "many things")
     assert not acceptable_source("Some of Them", "Some of Them")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The toll was confirmed by the private news agency Meridian on Monday.", "Meridian"),
+        ("The broadcaster Nordvision reported that 40 homes were flooded.", "Nordvision"),
+    ],
+)
+def test_a_common_noun_with_a_name_right_after_it_gives_the_name(text: str, name: str) -> None:
+    # "the news agency X": the name identifies the source, the common noun only describes it
+    assert name in {n for _, n in _sources(text)}
+
+
+def test_a_role_with_a_name_set_off_by_commas_is_unchanged() -> None:
+    got = _sources("The agency, Meridian, said 40 homes were flooded.")
+    assert got
+    assert all("," not in source for source, _ in got)
+
+
+def test_a_source_owned_by_a_pronoun_names_the_owners_office_or_nobody() -> None:
+    # "his office said": the office of the one "he" points to, never "his office" as a name
+    assert _sources("Sir Tobias Fenwick said the case was urgent. His office said 12 families had been helped.")[-1] == (
+        "His office", "Tobias Fenwick\u2019s office")
+    assert _claimants("Mayor Ana Kovac spoke on Monday. Her spokesman said 40 homes were flooded.") == {
+        40: "Ana Kovac\u2019s spokesman"}
+    # nobody for "his" to point to: no claimant
+    assert _claimants("The letter went unanswered for months. His office said three visas were ready.") == {3: ""}
+
+
+def test_a_hashtag_is_nobody_he_can_point_to() -> None:
+    text = ('"We came to help," the volunteer wrote online. #JoinTheBrigade #StandWithHarbourton\n'
+            "He said the brigade had 300 members.")
+    assert _claimants(text)[300] != "StandWithHarbourton"
+    assert not any("StandWith" in e.text for e in extract(text).entities)
