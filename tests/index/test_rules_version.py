@@ -121,7 +121,9 @@ RECORDED = {
     # time stamp from 1980 on; a smaller number (-5, a year alone) is no date (was 1969/1970)
     24: ("b6ff2f0e2caefe15", "adc56f9601017e69", "c3c01b006c24f9b9"),
     # figures: a list marker opening a sentence ("… three points. 1) \"Trade first.\"") is no figure, and a number
-    # after a time adverbial ("last year 48,120 students", "every day 400 trucks") is no label
+    # after a time adverbial ("last year 48,120 students", "every day 400 trucks") is no label; claimants:
+    # "the news agency X" gives X, "his office" the office of the one "he" names (or nobody), and a hashtag is
+    # no entity
     29: ("b6ff2f0e2caefe15", "adc56f9601017e69", "af6c27c548c109d8"),
 }
 
