@@ -15,7 +15,7 @@ from typing import Any
 
 from desk.compare.places import place_spans, place_words, places_near
 from desk.compare.statements import figure_label
-from desk.compare.tokens import stem_set
+from desk.compare.tokens import stem, stem_set
 from desk.errors import Cancelled
 from desk.extract.sentences import sentences
 from desk.model import CancelCheck, Figure, PassageRef, Progress, Row
@@ -281,7 +281,7 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
     quantities say what tells them apart: the side the quantity belongs to as
     the articles write it ("Ukrainian"), and what happened to it ("killed").
     """
-    named = [(s, q, _say_kind_and_rate(label, q), place) for s, q, label, place in named]
+    named = [(s, q, _say_kind_and_rate(_with_thing(label, q, s.points), q), place) for s, q, label, place in named]
     seen = Counter((label.casefold(), place) for _, _, label, place in named)
     for s, q, label, place in named:
         if seen[(label.casefold(), place)] > 1:
@@ -293,6 +293,20 @@ def _name_lanes(named: Sequence[tuple[Series, Quantity, str, str]]) -> None:
             if happened and not says_kind(label, q.kind):
                 label = f"{label} {happened}"
         s.label = f"{label} ({place})" if place else label
+
+
+_SENTENCE_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+
+
+def _with_thing(label: str, q: Quantity, pts: Sequence[TimelinePoint]) -> str:
+    """A lane labelled by its unit alone says what it counts: "tons" of grain and of corn are two lanes, and
+    "tons" above both told the reader nothing.  The thing's word as the points' sentences write it most."""
+    if not q.thing or not q.unit or q.unit.startswith("count") or q.thing in stem_set(label):
+        return label  # (a count's label names its thing already: "casualties", "soldiers killed")
+    words = Counter(
+        w.casefold() for p in pts for w in _SENTENCE_WORD.findall(p.sentence) if stem(w) == q.thing
+    )
+    return f"{label} of {words.most_common(1)[0][0]}" if words else label
 
 
 _RATE_ADVERBS = {"day": "daily", "year": "(?:yearly|annual(?:ly)?)"}

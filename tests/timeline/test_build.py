@@ -449,3 +449,15 @@ def test_lanes_told_apart_do_not_repeat_an_outcome_their_phrase_already_says() -
     series = build_series(refs)
     assert len(series) == 2
     assert all("injured" in s.label and "wounded" not in s.label for s in series), [s.label for s in series]
+
+
+def test_a_lane_labelled_by_its_unit_says_what_it_counts() -> None:
+    # "tons" of barley and "tons" of salt are two lanes; two lanes both called "tons" told the reader nothing
+    refs = [
+        ref("Exporters shipped 20,000 tons of barley from the harbour.", "Daily A", dt.date(2031, 5, 6),
+            [("20,000", 20000, "", "tons", "")]),
+        ref("The mine sold 7,000 tons of salt to the city.", "Daily B", dt.date(2031, 5, 8),
+            [("7,000", 7000, "", "tons", "")]),
+    ]
+    labels = {s.label for s in build_series(refs + _lane_filler(10)) if s.points[0].counted == "tons"}
+    assert labels == {"tons of barley", "tons of salt"}
