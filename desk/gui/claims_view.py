@@ -50,6 +50,9 @@ StatementRole = Qt.ItemDataRole.UserRole + 11
 
 COLUMNS = ("Figure", "Qualifier", "Counted", "Claimant", "Outlet", "Date", "Sentence")
 SENTENCE = COLUMNS.index("Sentence")
+#: the widest a column other than the sentence gets: a long outlet or claimant name is elided, and its tool
+#: tip shows it whole
+COLUMN_MAX = 240
 #: rows whose text sizes the columns (beyond those on screen): measuring every row of a
 #: thousand-claim table held the GUI thread for hundreds of milliseconds
 SIZE_SAMPLE_ROWS = 80
@@ -283,11 +286,12 @@ class ClaimsView(QWidget):
             self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Columns as wide as their text (on screen and the first rows), at most 360 px; the sentence gets the rest."""
+        """Columns as wide as their text (on screen and the first rows), at most COLUMN_MAX px; the sentence
+        gets the rest."""
         self._widths_due = False
         self.table.resizeColumnsToContents()
         for c in range(SENTENCE):
-            self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, 360))
+            self.table.setColumnWidth(c, min(self.table.columnWidth(c) + 16, COLUMN_MAX))
 
     def statement_at(self, index: QModelIndex) -> FigureStatement | None:
         s = index.data(StatementRole) if index.isValid() else None
