@@ -3299,7 +3299,7 @@ def _resolve(
         return last_other or last_any
     if low in _FIRST_PERSON:
         return ""
-    held = re.fullmatch(r"(his|her|their|its)\s+([a-z][a-z -]*)", low)
+    held = re.fullmatch(r"(his|her|their|its)\s+([a-z0-9][a-z0-9 -]*)", low)
     if held and len(held.group(2).split()) <= 5 and not _FIRST_PERSON & set(held.group(2).split()):
         # "his office told them", "her spokesman said": the office of the one "he" or "she" names, or nobody
         pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[held.group(1)]

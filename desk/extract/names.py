@@ -77,7 +77,12 @@ def canonical_name(name: str) -> str:
     # a quotation opens inside the phrase: the name starts there ("U.S. 'The Kingdom" when a sentence
     # ending in an abbreviation ran on into a quoted one)
     s = re.sub(r"^.*\s['\"](?=[A-Z][^'\"]*$)", "", s)
-    s = _ARTICLE.sub("", s)
+    # a link or a handle run on in front of the name ("pic.example.com/Ab12 The State Department"), or a
+    # date the parser left there ("mid-June Magrou")
+    parts = s.split(" ")
+    while len(parts) > 1 and (_LINK_WORD.search(parts[0]) or _DATE_WORD.fullmatch(parts[0])):
+        parts = parts[1:]
+    s = _ARTICLE.sub("", " ".join(parts))
     # dotted abbreviations: "U.N." / "U.N" -> "UN", "U.S." -> "US"
     s = re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.?(?=\s|$|'|’)", lambda m: m.group(1).replace(".", ""), s)
     words = _country_possessive(s.split(" "))
@@ -114,6 +119,13 @@ def canonical_name(name: str) -> str:
     return out or s
 
 
+#: a word that is a link or a handle, not a name
+_LINK_WORD = re.compile(r"://|^www\.|^[@#]\w|\.(?:com|org|net|co|ru|ua|uk)/|^pic\.")
+#: a part of a month as one word: "mid-June", "early-March", "late-2022"
+_DATE_WORD = re.compile(
+    r"(?:early|mid|late)[-‐](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:early|mid|late)[-‐]\d{4}",
+    re.IGNORECASE,
+)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: small words inside a personal name: "Luca de Meo", "Jan van Dijk", "Omar al Bashir"
 NAME_PARTICLES = frozenset({

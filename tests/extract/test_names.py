@@ -71,3 +71,26 @@ def test_spelling_key_skips_no_british_spelling_it_would_rewrite() -> None:
         for pattern, american in _BRITISH:
             want = pattern.sub(american, want)
         assert spelling_key(name) == want, name
+
+
+def test_a_link_handle_or_part_of_a_month_in_front_of_a_name_is_no_part_of_it() -> None:
+    from desk.extract.names import canonical_name
+
+    assert canonical_name("pic.example.com/Ab12Cd The Harbour Board") == "Harbour Board"
+    assert canonical_name("https://example.org/x Mayor Ana Kovac") == "Ana Kovac"
+    assert canonical_name("@anakovac Kovac") == "Kovac"
+    assert canonical_name("mid-June Kovac") == "Kovac"
+    # names that only look alike stay whole
+    assert canonical_name("Reuters/Ipsos") == "Reuters/Ipsos"
+    assert canonical_name("June Sarpong") == "June Sarpong"
+    assert canonical_name("Mid-East Policy Forum") == "Mid-East Policy Forum"
+
+
+def test_a_phrase_cut_short_or_a_relative_pronoun_is_no_claimant() -> None:
+    from desk.extract.cues import acceptable_source
+
+    assert not acceptable_source("annual Threat Assessment by the")
+    assert not acceptable_source("spokesperson for the group of")
+    assert not acceptable_source("whose administration")
+    assert acceptable_source("Threat Assessment by the Harbour Board")
+    assert acceptable_source("spokesperson for the group")
