@@ -431,8 +431,6 @@ _FRAGMENTS = {
     "someone", "everyone", "nobody", "somebody", "everybody", "who", "which", "what", "s",
     "there", "here", "own", "such", "whose", "whom",
 }
-#: a name ending in one of these words was cut inside a phrase: "Threat Assessment by the"
-_OPEN_ENDS = frozenset({"by", "the", "of", "for", "and", "or", "to", "from", "with", "at", "in", "on", "a", "an"})
 #: heads that never name a source, and the endings of abstract nouns
 NOT_SOURCE_HEADS = {
     "list", "lists", "situation", "view", "views", "thing", "things", "way", "ways", "fact", "facts",
@@ -514,8 +512,6 @@ def acceptable_source(name: str, raw: str = "") -> bool:
     ):
         words = words[1:]  # "Both Mr King and ...": the people, not the word "both"
     low = [w.lower().strip(",.;:'\"()") for w in words]
-    if len(low) > 1 and low[-1] in _OPEN_ENDS:
-        return False  # a phrase cut short: "the Threat Assessment by the"
     if low[0] in _FRAGMENTS and not words[0].isupper() or all(
         lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)
     ):

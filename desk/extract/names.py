@@ -112,6 +112,9 @@ def canonical_name(name: str) -> str:
     # ... or opening the source's own sentence: "Earlier state media reports"
     while len(words) > 1 and words[0].strip(",.;:").lower() in _SENTENCE_ADVERBS:
         words = words[1:]
+    # a phrase the parse cut short: "Center for Tax Policy at the" is the centre
+    while len(words) > 1 and words[-1].strip(",.;:").lower() in _OPEN_ENDS:
+        words = words[:-1]
     # a day the parser left on the name: "Parliament on Thursday"
     if len(words) > 2 and words[-2].lower() == "on" and words[-1].strip(",.;:").lower() in _WEEKDAYS:
         words = words[:-2]
@@ -119,6 +122,8 @@ def canonical_name(name: str) -> str:
     return out or s
 
 
+#: words a name never ends in: one that does was cut inside a phrase ("Threat Assessment by the")
+_OPEN_ENDS = frozenset({"by", "the", "of", "for", "and", "or", "to", "from", "with", "at", "in", "on", "a", "an"})
 #: a word that is a link or a handle, not a name
 _LINK_WORD = re.compile(r"://|^www\.|^[@#]\w|\.(?:com|org|net|co|ru|ua|uk)/|^pic\.")
 #: a part of a month as one word: "mid-June", "early-March", "late-2022"

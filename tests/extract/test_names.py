@@ -86,11 +86,17 @@ def test_a_link_handle_or_part_of_a_month_in_front_of_a_name_is_no_part_of_it() 
     assert canonical_name("Mid-East Policy Forum") == "Mid-East Policy Forum"
 
 
-def test_a_phrase_cut_short_or_a_relative_pronoun_is_no_claimant() -> None:
+def test_a_phrase_cut_short_ends_at_its_last_content_word() -> None:
+    from desk.extract.names import canonical_name
+
+    assert canonical_name("the Centre for Harbour Policy at the") == "Centre for Harbour Policy"
+    assert canonical_name("spokesperson for the group of") == "spokesperson for the group"
+    assert canonical_name("Threat Assessment by the Harbour Board") == "Threat Assessment by the Harbour Board"
+
+
+def test_a_relative_pronoun_is_no_claimant() -> None:
     from desk.extract.cues import acceptable_source
 
-    assert not acceptable_source("annual Threat Assessment by the")
-    assert not acceptable_source("spokesperson for the group of")
     assert not acceptable_source("whose administration")
-    assert acceptable_source("Threat Assessment by the Harbour Board")
-    assert acceptable_source("spokesperson for the group")
+    assert not acceptable_source("whom")
+    assert acceptable_source("Harbour Board administration")
