@@ -51,7 +51,10 @@ ORG_WORDS = {
     "kremlin", "times", "post", "news", "press", "media", "group", "company", "corporation",
     "directorate", "prosecutor's", "general's", "university", "foundation", "mission",
 }
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+#: quotation marks, and the accents some keyboards type for an apostrophe ("Russia´s", "´´ quoted"), as
+#: ASCII; an editor's brackets ("[Vladimir] Putin", "[A]ll") go, their letters stay
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                         "´": "'", "`": "'", "[": None, "]": None})
 _ARTICLE = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|s')$")
 
@@ -59,7 +62,7 @@ _POSSESSIVE = re.compile(r"(?:'s|s')$")
 def normalise_text(name: str) -> str:
     """Quotes, spaces and surrounding punctuation tidied."""
     # an ASCII name has no composed forms and no curly quotes: NFC and the quote table leave it as it is
-    s = name if name.isascii() else unicodedata.normalize("NFC", name).translate(_QUOTES)
+    s = name.translate(_QUOTES) if name.isascii() else unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = re.sub(r"\s+", " ", s).strip()
     s = s.strip(" ,.;:!?\"'()[]-–—")
     return s
@@ -77,6 +80,8 @@ def canonical_name(name: str) -> str:
     # a quotation opens inside the phrase: the name starts there ("U.S. 'The Kingdom" when a sentence
     # ending in an abbreviation ran on into a quoted one)
     s = re.sub(r"^.*\s['\"](?=[A-Z][^'\"]*$)", "", s)
+    # ... or right after a word, with no space: 'them"Harbour Board' (an apostrophe there is a name's: O'Brien)
+    s = re.sub(r'^[^"]*\w"(?=[A-Z][^"]*$)', "", s)
     # a link or a handle run on in front of the name ("pic.example.com/Ab12 The State Department"), or a
     # date the parser left there ("mid-June Magrou")
     parts = s.split(" ")
@@ -125,7 +130,7 @@ def canonical_name(name: str) -> str:
 #: words a name never ends in: one that does was cut inside a phrase ("Threat Assessment by the")
 _OPEN_ENDS = frozenset({"by", "the", "of", "for", "and", "or", "to", "from", "with", "at", "in", "on", "a", "an"})
 #: a word that is a link or a handle, not a name
-_LINK_WORD = re.compile(r"://|^www\.|^[@#]\w|\.(?:com|org|net|co|ru|ua|uk)/|^pic\.")
+_LINK_WORD = re.compile(r"://|^www\.|^[@#]\w|\w@\w|\.(?:com|org|net|co|ru|ua|uk)/|^pic\.")
 #: a part of a month as one word: "mid-June", "early-March", "late-2022"
 _DATE_WORD = re.compile(
     r"(?:early|mid|late)[-‐](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:early|mid|late)[-‐]\d{4}",

@@ -100,3 +100,15 @@ def test_a_relative_pronoun_is_no_claimant() -> None:
     assert not acceptable_source("whose administration")
     assert not acceptable_source("whom")
     assert acceptable_source("Harbour Board administration")
+
+
+def test_accents_typed_for_apostrophes_and_editors_brackets_leave_one_name() -> None:
+    from desk.extract.names import canonical_name
+
+    # "Harbour´s" and "Harbour's" are one claimant; an editor's "[Ana] Kovac" is Ana Kovac
+    assert canonical_name("Lloyd´s Register") == canonical_name("Lloyd's Register") == "Lloyd's Register"
+    assert canonical_name("´´ Ana Kovac") == "Ana Kovac"
+    assert canonical_name("[Ana] Kovac") == "Ana Kovac"
+    assert canonical_name('them"Harbour Board') == "Harbour Board"
+    assert canonical_name("ana.kovac@example.co.uk Harbour Board") == "Harbour Board"
+    assert canonical_name("Sean O'Brien") == "Sean O'Brien"
