@@ -241,6 +241,11 @@ def _last_on_or_before(base: dt.date, weekday: int) -> dt.date:
     return base - dt.timedelta(days=(base.weekday() - weekday) % 7)
 
 
+#: prepositions that put a month ahead of the reference day when it is the next month: "for", "by", "until"
+_AHEAD_PREPS = frozenset({"by", "until", "till"})
+_AHEAD_BEFORE = re.compile(r"\b(?:for|before|next)\s*$", re.IGNORECASE)
+
+
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -338,6 +343,12 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         mon = _month_number(g["mon"])
         if g["mon"].lower().rstrip(".") == "may" and not (prep or g.get("part") or g.get("my")):
             return None  # the verb "may"
+        if (not g.get("my") and base is not None and mon == base.month % 12 + 1
+                and (prep.lower() in _AHEAD_PREPS or _AHEAD_BEFORE.search(m.string, max(0, m.start() - 9), m.start()))):
+            # "shipments for November", "by November" in an article of 31 October: the coming November, not
+            # one eleven months back, and a claim does not hold yet in a month to come ("in January" in a
+            # December review of the year is the January past)
+            return None
         year = int(g["my"]) if g.get("my") else _year_for(mon, 1, base)
         if year is None:
             return None

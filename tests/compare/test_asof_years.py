@@ -64,3 +64,18 @@ def test_a_toll_of_years_ago_does_not_clash_with_todays() -> None:
     same_time = _claim("Officials said 9,000 civilians were killed in Varnia from 2024 to 2026.", "9,000",
                        "officials", "Daily C")
     assert any(v.disagreement for v in judge([old, same_time]))
+
+
+def test_the_next_month_after_for_by_or_before_is_the_coming_one_not_last_years() -> None:
+    base = dt.date(2031, 10, 31)
+    # cargoes booked "for November" in an article of 31 October are for the coming November: no as-of of
+    # their own, so the article's date (was November 2030, eleven months back)
+    got = resolve_as_of("Millers booked 30,000 tonnes for November delivery.", base)
+    assert (got.start, got.end) == (base, base)
+    got = resolve_as_of("The pier is to reopen by November, with 40 berths.", base)
+    assert (got.start, got.end) == (base, base)
+    # a month told in the past stays in the past, even the next month's name
+    got = resolve_as_of("In November, 50 boats were lost.", base)
+    assert (got.start, got.end) == (dt.date(2030, 11, 1), dt.date(2030, 11, 30))
+    got = resolve_as_of("In January, 50 boats were lost.", dt.date(2031, 12, 20))
+    assert (got.start, got.end) == (dt.date(2031, 1, 1), dt.date(2031, 1, 31))
