@@ -22,10 +22,12 @@ from rapidfuzz import fuzz
 from desk.errors import Cancelled
 from desk.model import CancelCheck, PassageRef, Progress, Row
 
+from .actors import event_places
 from .joining import (
     join_compatible_figures,
     join_consensus_rows,
     join_lone_statements,
+    join_mutual_rows,
     join_rival_rows,
     join_supported_rows,
     stem_counts,
@@ -1202,11 +1204,15 @@ def rows_from_profiles(
     if JOIN_STRONG_PAIRS:
         groups = join_strong_pairs(groups, sim, unique, cols)
     where = unit_places(unique)
+    # the joins of statements compare where events happened, not the capitals that speak for a side
+    # (desk.compare.actors)
+    events = event_places(unique, where)
     groups = join_supported_rows(groups, sim, unique, cols, where)
-    groups = join_consensus_rows(groups, sim, unique, cols, where)
+    groups = join_consensus_rows(groups, sim, unique, cols, events)
     groups = join_compatible_figures(groups, sim, unique, cols, where)
     groups = join_rival_rows(groups, sim, unique, cols, where)
-    groups = join_lone_statements(groups, sim, unique, cols, where, statements=unit_frames(unique))
+    groups = join_lone_statements(groups, sim, unique, cols, events, statements=unit_frames(unique))
+    groups = join_mutual_rows(groups, sim, unique, cols, events)
     if progress:
         progress(2, 3, "describing rows")
     from .statements import describe_row
