@@ -1254,6 +1254,22 @@ def _tag_after_quote(verb: Token) -> bool:
     return any(doc[j].text in _CLOSE_QUOTES for j in range(max(0, verb.i - 12), verb.i))
 
 
+def _misread_opening_name(t: Token) -> bool:
+    """ "Sharp, speaking at the forum, cited ...": a surname that is also a word opens the sentence, and the
+    tagger read it as that word (an adjective or a common noun), not as a name."""
+    return t.i == 0 and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and t.tag_ in ("JJ", "NN")
+
+
+def _opening_aside(t: Token, verb: Token) -> bool:
+    """``t`` ends a participle's phrase set off by commas right after the sentence's first word, and the
+    phrase hangs on ``verb``: "Sharp, speaking at the forum, cited ..."."""
+    return any(
+        a.tag_ in ("VBG", "VBN") and a.dep_ == "advcl" and a.i < t.i and a.left_edge.i == 2 and t.doc[1].text == ","
+        and (a.head.i == verb.i or a.head.i == 0 and t.doc[0].head.i == verb.i)
+        for a in (t, *t.ancestors)
+    )
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -1271,7 +1287,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     t = doc[i]
     if t.text == "," and i > 0 and (
         verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct or _in_opening_phrase(doc[i - 1], verb)
-        or _tag_after_quote(verb)
+        or _tag_after_quote(verb) or _misread_opening_name(doc[0]) and _opening_aside(doc[i - 1], verb)
     ):
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
@@ -1282,13 +1298,15 @@ def _orphan_subject(verb: Token) -> Token | None:
             # "..., as Ann Roe, standing on the quay in Dunmore, said": the name before the participle's phrase
             # speaks, not the place that ends it
             j = clause.left_edge.i - 2
-            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS"):
+            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS") and not _misread_opening_name(doc[j]):
                 return None
             t = doc[j]
         while t.dep_ == "appos" and t.head.i < t.i and t.head.dep_ != "pobj":
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
             return t
+        if _misread_opening_name(t) and clause is not None and t.i == clause.left_edge.i - 2:
+            return t  # ("Sharp, speaking at the forum, cited ...": the tagger took the name for a word)
         if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
             return t  # (the parser mistook the name after the quotation for an adverb)
         return None
