@@ -511,9 +511,9 @@ def _is_report_verb(t: Token) -> bool:
             c.dep_ == "xcomp" for c in t.children
         ):
             return True
-        return not any(c.dep_ == "prt" for c in t.children) and any(
+        return not any(c.dep_ == "prt" for c in t.children) and (any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
-        )
+        ) or _buried_predicate(t))
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and t.dep_ == "advcl" and any(
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
@@ -604,6 +604,25 @@ def _naming_participle(t: Token) -> bool:
         return False
     end = named[0].right_edge.i + 1
     return end < len(doc) and doc[end].text == ","
+
+
+_SET_OFF = {",", "(", "—", "–", "-", ":", ";"}
+
+
+def _buried_predicate(call: Token) -> bool:
+    """ "X called the levy and the cuts that followed a cynical grab": after a long object the parser hangs
+    what X calls it inside that object, as an apposition no comma sets off ("the cuts a grab") or as a second
+    object of a verb in it ("the decision to close the pier a betrayal")."""
+    doc = call.doc
+    for obj in (c for c in call.children if c.dep_ in ("dobj", "conj") and c.tag_.startswith("NN")):
+        for d in obj.subtree:
+            if d is obj or not d.tag_.startswith("NN") or doc[d.left_edge.i].lower_ not in ("a", "an"):
+                continue
+            if d.dep_ == "appos" and d.left_edge.i > 0 and doc[d.left_edge.i - 1].text not in _SET_OFF:
+                return True
+            if d.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < d.i for c in d.head.children):
+                return True
+    return False
 
 
 #: participles that read as passives after "with": "with the mayor expected to attend", "with Roe said to be

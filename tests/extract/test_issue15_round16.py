@@ -2,7 +2,9 @@
 
 - a surname that is also a word ("Sharp", "Young") opening a sentence before a participle's phrase set off
   by commas is read by the tagger as that word; the reporting verb after the phrase then has no subject:
-  "Sharp, speaking after Quill at the BBC/ITV forum, cited delays ..." gives Sharp.
+  "Sharp, speaking after Quill at the BBC/ITV forum, cited delays ..." gives Sharp;
+- "X called <a long object> a <label>": the parser hangs the label inside the object (as an apposition no
+  comma sets off, or as a second object of a verb in it), so "called" seemed to have no predicate.
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -23,3 +25,13 @@ def test_a_name_read_as_a_word_before_a_participle_phrase_speaks() -> None:
     assert listed("Frankly, speaking at the forum, he cited delays.") == [("he", "cited")]
     # an adjective that opens a phrase of its own is no speaker
     assert listed("Fresh, speaking at the forum, cited delays.") == []
+
+
+def test_calling_a_long_object_something_names_who_calls_it() -> None:
+    assert listed("Critics called the decision by the board to close the pier a betrayal of the fishermen.") == [
+        ("Critics", "called"),
+    ]
+    # calling someone (on the phone, to a meeting) calls nothing anything
+    assert listed("The firm called the suppliers that sent them a bill.") == []
+    assert listed("The firm called the suppliers who had sent the council a bill.") == []
+    assert listed("Police called the owner of the boat that hit the pier a week ago.") == []
