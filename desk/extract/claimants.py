@@ -728,7 +728,9 @@ def _is_stance_verb(t: Token) -> bool:
         return True
     if t.lower_ in _ASK_FORMS and _asks_about(t):
         return True
-    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB"):
+        return False
+    if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
@@ -750,6 +752,16 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _with_absolute(t: Token) -> bool:
+    """ "..., with the governor backing the developers": a participle after "with" whose subject stands
+    before it takes a stand of its own (the parser hangs it on "with" with its subject, or on that subject)."""
+    if t.tag_ != "VBG":
+        return False
+    if t.dep_ == "pcomp" and t.head.lower_ == "with":
+        return any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+    return t.dep_ == "acl" and t.head.i == t.i - 1 and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"
 
 
 def _is_share(t: Token) -> bool:

@@ -4,7 +4,9 @@
   by commas is read by the tagger as that word; the reporting verb after the phrase then has no subject:
   "Sharp, speaking after Quill at the BBC/ITV forum, cited delays ..." gives Sharp;
 - "X called <a long object> a <label>": the parser hangs the label inside the object (as an apposition no
-  comma sets off, or as a second object of a verb in it), so "called" seemed to have no predicate.
+  comma sets off, or as a second object of a verb in it), so "called" seemed to have no predicate;
+- a verb of stance in an absolute phrase after "with" takes a stand of its own: "..., with the governor
+  backing the developers" gives the governor.
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -35,3 +37,12 @@ def test_calling_a_long_object_something_names_who_calls_it() -> None:
     assert listed("The firm called the suppliers that sent them a bill.") == []
     assert listed("The firm called the suppliers who had sent the council a bill.") == []
     assert listed("Police called the owner of the boat that hit the pier a week ago.") == []
+
+
+def test_a_stance_after_with_has_its_own_subject() -> None:
+    assert ("the governor", "backing") in listed(
+        "The council has failed over the port, with the governor backing the developers as the unions oppose them."
+    )
+    assert ("analysts", "offering") in listed("We list the candidates, with analysts offering their assessments of each.")
+    # a participle after "with" that takes no object takes no stand
+    assert listed("The ferry left at noon, with the harbour master watching.") == []
