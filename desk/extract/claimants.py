@@ -538,6 +538,10 @@ def _is_report_verb(t: Token) -> bool:
             return True  # "put the toll at 40"
         if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
             return True  # "the ministry recorded 300 deaths"
+        if lemma in ("promise", "pledge", "vow") and _person_subject(t) and any(
+            c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") and not _measure(c) for c in t.children
+        ):
+            return True  # "the mayor has promised a veto" (not "the new pier promises a better view")
         # "the survey found 40% support"
         return low in EVIDENCE_FORMS and any(c.dep_ == "dobj" for c in t.children) and _evidence_subject(t)
     if low in EVIDENCE_FORMS and not speech:

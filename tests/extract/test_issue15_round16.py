@@ -6,7 +6,9 @@
 - "X called <a long object> a <label>": the parser hangs the label inside the object (as an apposition no
   comma sets off, or as a second object of a verb in it), so "called" seemed to have no predicate;
 - a verb of stance in an absolute phrase after "with" takes a stand of its own: "..., with the governor
-  backing the developers" gives the governor.
+  backing the developers" gives the governor;
+- someone who promises, pledges or vows a thing says what is promised ("The mayor has promised a veto"); a
+  thing that "promises" something states nothing ("The new pier promises a better view").
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -46,3 +48,11 @@ def test_a_stance_after_with_has_its_own_subject() -> None:
     assert ("analysts", "offering") in listed("We list the candidates, with analysts offering their assessments of each.")
     # a participle after "with" that takes no object takes no stand
     assert listed("The ferry left at noon, with the harbour master watching.") == []
+
+
+def test_promising_a_thing_says_it() -> None:
+    assert listed("The mayor has promised a veto of the harbour bill.") == [("The mayor", "promised")]
+    assert listed("Senator Roe is promising lower fares and a new ferry.") == [("Senator Roe", "promising")]
+    # a thing holds out a prospect, no one promises anything
+    assert listed("The new pier promises a better view.") == []
+    assert listed("The plan promises big savings for riders.") == []
