@@ -2694,9 +2694,9 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         w[:1].isupper() and w.lower() not in _DEFINITE | {"a", "an", "one"} for w in raw.split()[:-1]
     ):
         return True  # "A Ledger editorial hailed the plan": a writing of someone named takes the stand
-    if kind == "verb" and words[0] not in _DEFINITE:
-        # "Polls showed", "one slide says", "Critics say": a role or a document the text
-        # introduces with a reporting verb of its own (read like "the critics")
+    if kind in ("verb", "stance") and words[0] not in _DEFINITE:
+        # "Polls showed", "one slide says", "Critics say", "A panel of the Court of Appeals overruled": a role
+        # or a document the text introduces with a reporting verb or a stand of its own (read like "the critics")
         words = ["the", *words]
     if words[0] not in _DEFINITE or len(words) < 2:
         return False

@@ -8,7 +8,9 @@
 - a verb of stance in an absolute phrase after "with" takes a stand of its own: "..., with the governor
   backing the developers" gives the governor;
 - someone who promises, pledges or vows a thing says what is promised ("The mayor has promised a veto"); a
-  thing that "promises" something states nothing ("The new pier promises a better view").
+  thing that "promises" something states nothing ("The new pier promises a better view");
+- a source introduced without "the" takes a stand as it reports: "A panel of the Court of Appeals for the
+  Fourth Circuit overruled ..." and "A report criticized ..." are listed (unnamed) like "the panel", "the report".
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -56,3 +58,14 @@ def test_promising_a_thing_says_it() -> None:
     # a thing holds out a prospect, no one promises anything
     assert listed("The new pier promises a better view.") == []
     assert listed("The plan promises big savings for riders.") == []
+
+
+def test_a_source_introduced_without_the_takes_a_stand() -> None:
+    assert listed("A panel of the Court of Appeals for the Fourth Circuit overruled the harbour board.") == [
+        ("A panel of the Court of Appeals for the Fourth Circuit", "overruled"),
+    ]
+    assert listed("A report criticized the plan.") == [("A report", "criticized")]
+    assert listed("In one of the plans that your state probably offers, fees are low.") == [("your state", "offers")]
+    # a writing that names no one still takes no stand of its own, and a storm is no one
+    assert listed("An editorial hailed the plan.") == []
+    assert listed("A storm attacked the coast.") == []
