@@ -516,9 +516,9 @@ def _is_report_verb(t: Token) -> bool:
             c.dep_ == "xcomp" for c in t.children
         ):
             return True
-        return not any(c.dep_ == "prt" for c in t.children) and any(
+        return not any(c.dep_ == "prt" for c in t.children) and (any(
             c.dep_ in ("oprd", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on") for c in t.children
-        )
+        ) or _buried_predicate(t))
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) and t.dep_ == "advcl" and any(
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
@@ -543,6 +543,10 @@ def _is_report_verb(t: Token) -> bool:
             return True  # "put the toll at 40"
         if lemma in COUNTING and any(c.dep_ == "dobj" for c in t.children):
             return True  # "the ministry recorded 300 deaths"
+        if lemma in ("promise", "pledge", "vow") and _person_subject(t) and any(
+            c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") and not _measure(c) for c in t.children
+        ):
+            return True  # "the mayor has promised a recount" (not "the new pier promises a better view")
         # "the survey found 40% support"
         return low in EVIDENCE_FORMS and any(c.dep_ == "dobj" for c in t.children) and _evidence_subject(t)
     if low in EVIDENCE_FORMS and not speech:
@@ -609,6 +613,25 @@ def _naming_participle(t: Token) -> bool:
         return False
     end = named[0].right_edge.i + 1
     return end < len(doc) and doc[end].text == ","
+
+
+_SET_OFF = {",", "(", "—", "–", "-", ":", ";"}
+
+
+def _buried_predicate(call: Token) -> bool:
+    """ "X called the levy and the cuts that followed a cynical grab": after a long object the parser hangs
+    what X calls it inside that object, as an apposition no comma sets off ("the cuts a grab") or as a second
+    object of a verb in it ("the decision to close the pier a betrayal")."""
+    doc = call.doc
+    for obj in (c for c in call.children if c.dep_ in ("dobj", "conj") and c.tag_.startswith("NN")):
+        for d in obj.subtree:
+            if d is obj or not d.tag_.startswith("NN") or doc[d.left_edge.i].lower_ not in ("a", "an"):
+                continue
+            if d.dep_ == "appos" and d.left_edge.i > 0 and doc[d.left_edge.i - 1].text not in _SET_OFF:
+                return True
+            if d.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < d.i for c in d.head.children):
+                return True
+    return False
 
 
 #: participles that read as passives after "with": "with the mayor expected to attend", "with Roe said to be
@@ -714,7 +737,9 @@ def _is_stance_verb(t: Token) -> bool:
         return True
     if t.lower_ in _ASK_FORMS and _asks_about(t):
         return True
-    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB"):
+        return False
+    if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
@@ -736,6 +761,16 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _with_absolute(t: Token) -> bool:
+    """ "..., with the governor backing the developers": a participle after "with" whose subject stands
+    before it takes a stand of its own (the parser hangs it on "with" with its subject, or on that subject)."""
+    if t.tag_ != "VBG":
+        return False
+    if t.dep_ == "pcomp" and t.head.lower_ == "with":
+        return any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)
+    return t.dep_ == "acl" and t.head.i == t.i - 1 and t.head.dep_ == "pobj" and t.head.head.lower_ == "with"
 
 
 def _is_share(t: Token) -> bool:
@@ -1259,6 +1294,22 @@ def _tag_after_quote(verb: Token) -> bool:
     return any(doc[j].text in _CLOSE_QUOTES for j in range(max(0, verb.i - 12), verb.i))
 
 
+def _misread_opening_name(t: Token) -> bool:
+    """ "Sharp, speaking at the forum, cited ...": a surname that is also a word opens the sentence, and the
+    tagger read it as that word (an adjective or a common noun), not as a name."""
+    return t.i == 0 and t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and t.tag_ in ("JJ", "NN")
+
+
+def _opening_aside(t: Token, verb: Token) -> bool:
+    """``t`` ends a participle's phrase set off by commas right after the sentence's first word, and the
+    phrase hangs on ``verb``: "Sharp, speaking at the forum, cited ..."."""
+    return any(
+        a.tag_ in ("VBG", "VBN") and a.dep_ == "advcl" and a.i < t.i and a.left_edge.i == 2 and t.doc[1].text == ","
+        and (a.head.i == verb.i or a.head.i == 0 and t.doc[0].head.i == verb.i)
+        for a in (t, *t.ancestors)
+    )
+
+
 def _orphan_subject(verb: Token) -> Token | None:
     """The phrase just before a subjectless reporting verb, when the parser hung it elsewhere.
 
@@ -1276,7 +1327,7 @@ def _orphan_subject(verb: Token) -> Token | None:
     t = doc[i]
     if t.text == "," and i > 0 and (
         verb.i + 1 < len(doc) and doc[verb.i + 1].is_punct or _in_opening_phrase(doc[i - 1], verb)
-        or _tag_after_quote(verb)
+        or _tag_after_quote(verb) or _misread_opening_name(doc[0]) and _opening_aside(doc[i - 1], verb)
     ):
         # "..., Pavlo Kyrylenko, the region's governor, said."; "In a letter to the board, the
         # chief, Gen. Ada Quill, praised ..." (the name hung on the opening phrase)
@@ -1287,13 +1338,15 @@ def _orphan_subject(verb: Token) -> Token | None:
             # "..., as Ann Roe, standing on the quay in Dunmore, said": the name before the participle's phrase
             # speaks, not the place that ends it
             j = clause.left_edge.i - 2
-            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS"):
+            if j < 0 or doc[j].tag_ not in ("NNP", "NNPS") and not _misread_opening_name(doc[j]):
                 return None
             t = doc[j]
         while t.dep_ == "appos" and t.head.i < t.i and t.head.dep_ != "pobj":
             t = t.head  # (not up to the object of the opening phrase: "a letter to Roe, Gen. Voll,")
         if t.tag_ in ("NNP", "NNPS") and t.dep_ in ("conj", "appos", "npadvmod", "nsubj", "dobj", "pobj"):
             return t
+        if _misread_opening_name(t) and clause is not None and t.i == clause.left_edge.i - 2:
+            return t  # ("Sharp, speaking at the forum, cited ...": the tagger took the name for a word)
         if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
             return t  # (the parser mistook the name after the quotation for an adverb)
         return None
@@ -2649,9 +2702,9 @@ def _unresolved_source(raw: str, kind: str, every: bool = True) -> bool:
         w[:1].isupper() and w.lower() not in _DEFINITE | {"a", "an", "one"} for w in raw.split()[:-1]
     ):
         return True  # "A Ledger editorial hailed the plan": a writing of someone named takes the stand
-    if kind == "verb" and words[0] not in _DEFINITE:
-        # "Polls showed", "one slide says", "Critics say": a role or a document the text
-        # introduces with a reporting verb of its own (read like "the critics")
+    if kind in ("verb", "stance") and words[0] not in _DEFINITE:
+        # "Polls showed", "one slide says", "Critics say", "A panel of the appeals court overruled": a role
+        # or a document the text introduces with a reporting verb or a stand of its own (read like "the critics")
         words = ["the", *words]
     if words[0] not in _DEFINITE or len(words) < 2:
         return False
