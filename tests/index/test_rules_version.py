@@ -120,6 +120,10 @@ RECORDED = {
     # ingest: a number as a front-matter date is a day written without separators (20240305) or a Unix
     # time stamp from 1980 on; a smaller number (-5, a year alone) is no date (was 1969/1970)
     24: ("b6ff2f0e2caefe15", "adc56f9601017e69", "c3c01b006c24f9b9"),
+    # figures: the counted thing never runs past a blank line (a headline's last figure took the next
+    # paragraph's first word); at most FIGURE_BUDGET (2,000) figures per text, and no cue pattern on a
+    # sentence without a word (h21g; 25-27 are left to other branches)
+    28: ("b6ff2f0e2caefe15", "adc56f9601017e69", "c3c01b006c24f9b9"),
 }
 
 
