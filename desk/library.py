@@ -564,7 +564,7 @@ class Library:
             if not trees:
                 self.backend.parse(query)  # the whole query says why in one sentence
                 return []
-        return self.backend.ranked(trees, depth, outlets, since, until, per_article=ranked_share(depth))
+        return self.backend.ranked(trees, depth, outlets, since, until, ranked_share(depth))
 
     def _hit_refs(self, raw_hits: Sequence[RawHit]) -> list[PassageRef]:
         """The hits as passage refs, in their order; an article's metadata and text are read once for
