@@ -94,6 +94,25 @@ AHEAD_ARTICLES = 6144
 AHEAD_STEP = 24
 
 
+#: no article gives more than this share of compare's ranked candidates, nor of the passages
+#: a query's claims table reads (at least :data:`ARTICLE_SHARE_MIN`): a file with 50,000 passages
+#: that each name the topic filled both, and the other outlets vanished.  On ukraine-media the
+#: most passages one article gave to the 800 candidates of 20 queries was 104 ("oil price cap",
+#: a live page), the next 36.
+ARTICLE_SHARE = 1 / 8
+ARTICLE_SHARE_MIN = 10
+
+
+def ranked_share(depth: int) -> int:
+    """The most of compare's ``depth`` ranked candidates one article may give."""
+    return max(ARTICLE_SHARE_MIN, int(depth * ARTICLE_SHARE))
+
+
+def claims_share(limit: int) -> int:
+    """The most of the ``limit`` passages a query's claims table reads that one article may give."""
+    return max(ARTICLE_SHARE_MIN, int(limit * ARTICLE_SHARE))
+
+
 def _load_extraction(js: str) -> Extraction:
     from desk.extract.store import extraction_from_json
 
@@ -518,7 +537,9 @@ class Library:
         depth: int,
     ) -> list[RankedPassage] | None:
         """Compare's candidates: the best ``depth`` passages ``(article id, passage number, score)``
-        of the articles in which every word group matches somewhere, ranked by the OR of the groups.
+        of the articles in which every word group matches somewhere, ranked by the OR of the groups;
+        no article gives more than :func:`ranked_share` of them (one long report that names the topic
+        in every passage took all 800 in a folder of ours, and every other outlet vanished).
 
         ``groups``: query strings (a word with its synonyms); a group with no word the index
         keeps ("the") is left out, and when none is left ``query`` is read instead and tells
@@ -542,7 +563,7 @@ class Library:
             if not trees:
                 self.backend.parse(query)  # the whole query says why in one sentence
                 return []
-        return self.backend.ranked(trees, depth, outlets, since, until)
+        return self.backend.ranked(trees, depth, outlets, since, until, ranked_share(depth))
 
     def _hit_refs(self, raw_hits: Sequence[RawHit]) -> list[PassageRef]:
         """The hits as passage refs, in their order; an article's metadata and text are read once for
@@ -742,7 +763,9 @@ class Library:
                 if article is not None:
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
-            raw = self.backend.search(self.backend.parse(query), limit=limit, per_article=0, facets=False)
+            raw = self.backend.search(
+                self.backend.parse(query), limit=limit, per_article=claims_share(limit), facets=False
+            )
             by_article: dict[str, list[int]] = {}
             for h in raw.hits:
                 by_article.setdefault(h.aid, []).append(h.number)

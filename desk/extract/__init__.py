@@ -84,12 +84,12 @@ def extract_many(
     """
     from desk.extract.claimants import attribute_many
     from desk.extract.dates import find_dates
-    from desk.extract.figures import find_figures
+    from desk.extract.figures import FIGURE_BUDGET, find_figures
 
     prepared = []
     for text, skip, _, figures in items:
         spans = [(int(s), int(e)) for s, e in skip]
-        figs = find_figures(text) if figures is None else list(figures)
+        figs = find_figures(text, limit=FIGURE_BUDGET) if figures is None else list(figures)
         figs = [f for f in figs if not _inside(f.start, f.end, spans)]
         prepared.append((text, figs, spans))
     results = attribute_many(prepared, nlp, every)

@@ -29,13 +29,15 @@ A backend must provide:
   into its own queries (the Whoosh backend: :func:`desk.index.whoosh.query.from_tree`).
 - ``search(tree, outlets, since, until, limit, per_article, facets)``: the
   passages matching the tree, ranked by BM25F, at most ``per_article``
-  passages of one article, with the exact number of matching passages
+  passages of one article (chosen among every match: one long file whose
+  every passage matches must not fill the list), with the exact number of matching passages
   (``total``) and exact per-outlet counts of the matching *articles*
   (``facets``).
-- ``ranked(groups, depth, outlets, since, until)``: compare's candidates, a
-  list of ``(article id, passage number, score)``: the best ``depth``
-  passages of the articles in which *every* group matches somewhere (in any
-  passage), ranked by the OR of the groups.  A passage need not hold every
+- ``ranked(groups, depth, outlets, since, until, per_article)``: compare's
+  candidates, a list of ``(article id, passage number, score)``: the best
+  ``depth`` passages of the articles in which *every* group matches somewhere
+  (in any passage), ranked by the OR of the groups, at most ``per_article``
+  (when positive) of one article.  A passage need not hold every
   group ("the Belarusian side" for "Belarus talks"); its article must.
 - ``claimant:`` clauses: claimants are not in the backend's documents (pass 2
   writes only the store, so an alias edit needs no re-index).  The backend is
@@ -181,6 +183,7 @@ class IndexBackend(Protocol):
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
+        per_article: int = 0,
     ) -> list[RankedPassage]: ...
 
     def writer(

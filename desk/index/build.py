@@ -525,10 +525,11 @@ class Indexer:
         rows: list[tuple[str, str, list[tuple[int, str]]]] = []
         relpaths = None
         for aid, js, err, names in buffer:
-            if js is None:
+            if err:  # a failure (no extraction), or a note on a partial one
                 if relpaths is None:
                     relpaths = {s.aid: s.relpath for s in self.store.states().values()}
                 problems.append(f"{relpaths.get(aid, aid)}: {err}")
+            if js is None:
                 js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
             rows.append((aid, js, names))
         self.store.put_extractions(rows)

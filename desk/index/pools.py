@@ -167,10 +167,10 @@ class ReadResult:
 def figures_of(text: str) -> list[FigureSpan]:
     """The regex figures pass 1 indexes (empty when the figure finder is not installed)."""
     try:
-        from desk.extract.figures import find_figures
+        from desk.extract.figures import FIGURE_BUDGET, find_figures
     except ImportError:  # the figure finder is optional for pass 1
         return []
-    return [(f.start, f.value, f.high) for f in find_figures(text, 0, len(text))]
+    return [(f.start, f.value, f.high) for f in find_figures(text, 0, len(text), limit=FIGURE_BUDGET)]
 
 
 def init_reader(folder: str) -> None:
@@ -229,7 +229,7 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
 # --------------------------------------------------------------------------
 # pass 2: figures and claimants
 
-#: ``(aid, extraction JSON or None, error, [(passage number, claimant)])``
+#: ``(aid, extraction JSON or None, error or note (a note beside a partial extraction), [(passage number, claimant)])``
 Extracted = tuple[str, "str | None", str, list[tuple[int, str]]]
 
 
@@ -273,6 +273,7 @@ def extract_chunk(store_path: str, aids: list[str], max_chars: int) -> list[Extr
     faster than the text: a book-sized file would hold a worker for hours).
     """
     from desk.extract import extract_article, extract_articles
+    from desk.extract.figures import FIGURE_BUDGET
     from desk.extract.store import extraction_to_json
 
     store = WORKER.store
@@ -304,7 +305,13 @@ def extract_chunk(store_path: str, aids: list[str], max_chars: int) -> list[Extr
             out.append((a.id, None, f"figures/claimants failed ({type(ext).__name__}: {ext})", []))
             continue
         js = json.dumps(extraction_to_json(ext), ensure_ascii=False)
-        out.append((a.id, js, "", passage_claimants(a, ext)))
+        note = ""
+        if len(ext.claims) >= FIGURE_BUDGET:
+            note = (
+                f"more than {FIGURE_BUDGET:,} figures (a table or a list of numbers?): only the first "
+                f"{FIGURE_BUDGET:,} are read for figures and claimants; its text is searchable"
+            )
+        out.append((a.id, js, note, passage_claimants(a, ext)))
     return out
 
 

@@ -154,8 +154,9 @@ class WhooshBackend:
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
+        per_article: int = 0,
     ) -> list[RankedPassage]:
-        return self.searcher.ranked(groups, depth, outlets, since, until)
+        return self.searcher.ranked(groups, depth, outlets, since, until, per_article)
 
     def writer(
         self, *, bulk: bool, wait: float, message: Callable[[str], None], workers: int = 1, early: bool = False

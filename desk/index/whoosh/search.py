@@ -253,29 +253,17 @@ class PassageSearcher:
             if flt is not None and not flt:
                 return RawResult([], 0, {})
             s = self._searcher
-            # collapse by hand over a deeper top list (Whoosh's collapse= would hide matches
-            # from the counts); the depth costs little, every match is scored anyway
+            # at most ``per_article`` per article, chosen among *every* match (Whoosh's collapse= would
+            # hide matches from the counts; a deeper top list collapsed afterwards, as before, was filled
+            # by one long file whose every passage matched, and the other articles vanished)
             limit = max(1, limit)
-            fetch = max(limit * 5, 100) if per_article else limit
             try:
-                top, matched = self._collect(q, fetch, flt, mask)
+                chosen, matched = self._collect(q, limit, flt, mask, per_article)
             except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
                 raise QueryError(
                     "desk cannot combine figure: or date: inside OR/NOT groups on this library; "
                     "use them at the top level of the query (they are ANDed with the rest)."
                 ) from exc
-            aids = self._doc_columns()[0] if top else []
-            per: dict[str, int] = {}
-            chosen: list[_Scored] = []
-            for item in top:
-                if per_article:
-                    aid = aids[item.docnum]
-                    if per.get(aid, 0) >= per_article:
-                        continue
-                    per[aid] = per.get(aid, 0) + 1
-                chosen.append(item)
-                if len(chosen) >= limit:
-                    break
             hits: list[RawHit] = []
             for item in chosen:
                 fields = s.stored_fields(item.docnum)
@@ -309,9 +297,11 @@ class PassageSearcher:
         outlets: Sequence[str] = (),
         since: dt.date | dt.datetime | str | None = None,
         until: dt.date | dt.datetime | str | None = None,
+        per_article: int = 0,
     ) -> list[tuple[str, int, float]]:
         """The best ``depth`` passages ``(article id, passage number, score)`` of the articles in
-        which every group matches somewhere, ranked by the OR of the groups (one group: itself).
+        which every group matches somewhere, ranked by the OR of the groups (one group: itself);
+        at most ``per_article`` of one article when it is positive.
 
         Top-level ``figure:``/``date:`` clauses of a group filter every group (as in :meth:`search`).
         """
@@ -348,7 +338,7 @@ class PassageSearcher:
                 if flt is not None:
                     pool = pool[self._member(flt)[pool]]
                 allowed = set(pool.tolist())
-                top, matched = self._collect(ranking, depth, allowed, None)
+                top, matched = self._collect(ranking, depth, allowed, None, per_article)
                 if len(top) == depth < len(matched) and top[0].score == top[-1].score:
                     top = self._spread_ties(ranking, depth, allowed, len(matched))
             except AssertionError as exc:  # 2.7.4's intersection matcher, see _split_ranges
@@ -456,9 +446,11 @@ class PassageSearcher:
     # -- collecting: every match counted, the best ``fetch`` kept
 
     def _collect(
-        self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None
+        self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None, per_article: int = 0
     ) -> tuple[list[_Scored], np.ndarray]:
-        """The ``fetch`` best documents (score descending, docnum ascending) and all matched docnums.
+        """The ``fetch`` best documents (score descending, docnum ascending) and all matched docnums;
+        with ``per_article`` positive, no more than that many of one article's passages among them
+        (each article's best), the rest of the ``fetch`` going to the next best of other articles.
 
         Whoosh's own collectors were the slow part of broad queries: with
         ``terms=True`` every match went through the TermsCollector, the matcher
@@ -478,12 +470,38 @@ class PassageSearcher:
             docs = docs[self._live()[docs]]
             if mask is not None:
                 docs = docs[~self._member(mask)[docs]]
-            top = [_Scored(float(q.boost), d, []) for d in docs[:fetch].tolist()]
+            shown = docs
+            if per_article > 0:
+                shown = docs[self._capped(docs, np.full(len(docs), float(q.boost)), per_article)]
+            top = [_Scored(float(q.boost), d, []) for d in shown[:fetch].tolist()]
             return top, docs
-        found = self._collect_arrays(q, fetch, flt, mask)
+        found = self._collect_arrays(q, fetch, flt, mask, per_article)
         if found is not None:
             return found
-        return self._collect_matcher(q, fetch, flt, mask)
+        if per_article <= 0:
+            return self._collect_matcher(q, fetch, flt, mask)
+        # every match scored and kept, then capped per article (the walk keeps terms as it goes)
+        everything, matched = self._collect_matcher(q, max(1, len(self._live())), flt, mask)
+        docs = np.fromiter((t.docnum for t in everything), np.int64, len(everything))
+        scores = np.fromiter((t.score for t in everything), np.float64, len(everything))
+        keep = self._capped(docs, scores, per_article)[:fetch]
+        return [everything[i] for i in keep.tolist()], matched
+
+    def _capped(self, docs: np.ndarray, scores: np.ndarray, per_article: int) -> np.ndarray:
+        """Indices into ``docs`` of each article's best ``per_article`` matches, all of them best first
+        (score descending, docnum ascending)."""
+        order = np.lexsort((docs, -scores))
+        if not len(order):
+            return order
+        art = self._doc_arrays()[0][docs[order]]
+        by_article = np.argsort(art, kind="stable")  # each article's matches together, best first
+        grouped = art[by_article]
+        first = np.ones(len(grouped), bool)
+        first[1:] = grouped[1:] != grouped[:-1]
+        starts = np.flatnonzero(first)
+        rank = np.empty(len(order), np.int64)
+        rank[by_article] = np.arange(len(order)) - starts[np.cumsum(first) - 1]
+        return order[rank < per_article]
 
     def _collect_matcher(
         self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None
@@ -519,7 +537,7 @@ class PassageSearcher:
         return top, np.array(matched, dtype=np.int64)
 
     def _collect_arrays(
-        self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None
+        self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None, per_article: int = 0
     ) -> tuple[list[_Scored], np.ndarray] | None:
         """Whoosh's matcher tree evaluated over whole posting lists with numpy; None if it cannot be.
 
@@ -553,6 +571,20 @@ class PassageSearcher:
         if mask is not None:
             keep &= ~self._member(mask)[docs]
         docs, scores = docs[keep], scores[keep]
+        if per_article > 0:
+            order = self._capped(docs, scores, per_article)[:fetch]
+        else:
+            order = self._best(docs, scores, fetch)
+        best = docs[order]
+        top = [_Scored(sc, d, []) for sc, d in zip(scores[order].tolist(), best.tolist(), strict=True)]
+        for term, ids in leaves:  # one array operation per term (coun* has ~100), not per document
+            for i in np.flatnonzero(np.isin(best, ids)).tolist():
+                top[i].terms.append(term)
+        return top, docs
+
+    @staticmethod
+    def _best(docs: np.ndarray, scores: np.ndarray, fetch: int) -> np.ndarray:
+        """Indices into ``docs`` of the ``fetch`` best matches, best first (score descending, docnum ascending)."""
         n = min(fetch, len(docs))
         if n < len(docs):
             # the n-th best score; everything above it, and the lowest docnums of those equal to it
@@ -560,13 +592,7 @@ class PassageSearcher:
             cand = np.flatnonzero(scores >= cut)
         else:
             cand = np.arange(len(docs))
-        order = cand[np.lexsort((docs[cand], -scores[cand]))][:n]
-        best = docs[order]
-        top = [_Scored(sc, d, []) for sc, d in zip(scores[order].tolist(), best.tolist(), strict=True)]
-        for term, ids in leaves:  # one array operation per term (coun* has ~100), not per document
-            for i in np.flatnonzero(np.isin(best, ids)).tolist():
-                top[i].terms.append(term)
-        return top, docs
+        return cand[np.lexsort((docs[cand], -scores[cand]))][:n]
 
     def _lengths(self, field: str) -> np.ndarray:
         """docnum -> the field length BM25F uses (Whoosh's one-byte approximation), once per snapshot."""
