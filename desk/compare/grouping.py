@@ -270,10 +270,20 @@ def similarity_matrix(
         starts = np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int32)
         ends = np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int32)
         if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
-            # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
-            far = np.greater.outer(starts, ends[cols] + np.int32(DATE_GAP_DAYS))
-            far |= np.less.outer(ends, starts[cols] - np.int32(DATE_GAP_DAYS))
-            np.putmask(sim, far, np.float32(0.0))
+            # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32);
+            # a band of rows at a time, in one buffer: no two units x hits masks to allocate and fill
+            late = ends[cols] + np.int32(DATE_GAP_DAYS)
+            early = starts[cols] - np.int32(DATE_GAP_DAYS)
+            band = max(1, _BAND_CELLS // max(1, len(cols)))
+            far = np.empty((min(band, n), len(cols)), dtype=bool)
+            before = np.empty_like(far)
+            for lo in range(0, n, band):
+                hi = min(n, lo + band)
+                f, b = far[: hi - lo], before[: hi - lo]
+                np.greater.outer(starts[lo:hi], late, out=f)
+                np.less.outer(ends[lo:hi], early, out=b)
+                f |= b
+                np.putmask(sim[lo:hi], f, np.float32(0.0))
     sim[cols, np.arange(len(cols))] = 0.0
     return sim
 

@@ -391,7 +391,8 @@ def test_the_frequent_stems_product_is_the_symmetric_product_bit_for_bit() -> No
     df = np.bincount(stems, minlength=3_000)
     weight = np.where(df <= 10, 3.0, np.where(df <= 60, 2.0, 1.0))
     frequent = df[stems] > max(3, int(grouping.DENSE_SHARE * n))
-    assert frequent.any() and not frequent.all()
+    assert frequent.any()
+    assert not frequent.all()
     m = grouping._dense_incidence(units[frequent], stems[frequent], np.sqrt(weight), n)
     want = m @ m.T  # numpy's symmetric path
     pairs, stem = grouping._pairs_within_groups(units[~frequent], stems[~frequent])
