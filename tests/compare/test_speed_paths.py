@@ -379,6 +379,29 @@ def test_the_rare_stems_add_their_weights_as_the_stacked_pairs_did() -> None:
     assert np.array_equal(got, want)
 
 
+def test_the_frequent_stems_product_is_the_symmetric_product_bit_for_bit() -> None:
+    """_shared_weights multiplies the frequent stems' incidence by a copy of its transpose (a general
+    product, not numpy's symmetric path for ``m @ m.T``, which copies one triangle over the other): the
+    cells are the same bits as the symmetric product's, on a square the size of a real comparison."""
+    rng = np.random.default_rng(7)
+    n = 1500
+    units = rng.integers(0, n, size=30_000).astype(np.int64)
+    stems = rng.integers(0, 3_000, size=30_000).astype(np.int64)
+    stems[:6_000] = rng.integers(0, 25, size=6_000)  # a few stems in many units: the dense product
+    df = np.bincount(stems, minlength=3_000)
+    weight = np.where(df <= 10, 3.0, np.where(df <= 60, 2.0, 1.0))
+    frequent = df[stems] > max(3, int(grouping.DENSE_SHARE * n))
+    assert frequent.any()
+    assert not frequent.all()
+    m = grouping._dense_incidence(units[frequent], stems[frequent], np.sqrt(weight), n)
+    want = m @ m.T  # numpy's symmetric path
+    pairs, stem = grouping._pairs_within_groups(units[~frequent], stems[~frequent])
+    np.add.at(want.reshape(-1), pairs[0] * n + pairs[1], weight[stem].astype(np.float32))
+    got = grouping._shared_weights(units, stems, df, weight, n)
+    assert got.tobytes() == want.tobytes()
+    assert np.array_equal(got, got.T)
+
+
 def test_the_row_order_reads_the_stems_a_profile_kept_only_for_the_same_whole_text() -> None:
     from desk.compare.profile import text_stems
     from desk.compare.tokens import stem, stem_set
