@@ -252,6 +252,13 @@ def _join(parent: list[int], ma: list[int], mb: list[int], row_places: RowPlaces
         row_places[a] = row_places[a] | row_places[b]
 
 
+def _column_of(n: int, cols: np.ndarray) -> np.ndarray:
+    """Each of ``n`` units' column in a units x ``cols`` similarity matrix, or -1 where it has none."""
+    col_of = np.full(n, -1, dtype=np.int64)
+    col_of[cols] = np.arange(len(cols))
+    return col_of
+
+
 def _best_mean(block: np.ndarray, valid: np.ndarray) -> float:
     """Mean over the block's rows of each row's best valid value (a row with none counts 0)."""
     masked = np.where(valid, block, np.float32(0.0))
@@ -269,8 +276,7 @@ def join_supported_rows(
     if not SUPPORT_THRESHOLD or len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    col_of = np.full(n, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
+    col_of = _column_of(n, cols)
     # a square view over the hits: the similarity of two units when one of them is a hit
     owner = _owners(groups, n)
     article = _index_of(profiles, "article_id")
@@ -426,8 +432,7 @@ def join_consensus_rows(
     if not candidates:
         return groups
     n = len(profiles)
-    col_of = np.full(n, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
+    col_of = _column_of(n, cols)
     article = _index_of(profiles, "article_id")
     # the places of the rows that may join only (most rows have no candidate)
     row_places: dict[int, frozenset[str]] = {}
@@ -564,9 +569,7 @@ def join_compatible_figures(
             figures[i] = _bounded_figures(profiles[i])
         return figures[i]
 
-    n_cols = len(cols)
-    col_of = np.full(n, -1, dtype=np.int64)
-    col_of[cols] = np.arange(n_cols)
+    col_of = _column_of(n, cols)
     article = _index_of(profiles, "article_id")
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
@@ -669,8 +672,7 @@ def join_rival_rows(
     if len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    col_of = np.full(n, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
+    col_of = _column_of(n, cols)
     owner = _owners(groups, n)
     has_values = np.array([bool(p.values) for p in profiles], dtype=bool)
     ii, jj, kk = _cross_row_pairs(sim, cols, owner, _index_of(profiles, "outlet"), RIVAL_EDGE, has_values)
@@ -787,8 +789,7 @@ def _frame_pairs(
     for i, fs in enumerate(frames):
         for f in fs:
             members.setdefault(f, []).append(i)
-    col_of = np.full(len(frames), -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
+    col_of = _column_of(len(frames), cols)
     found: set[tuple[int, int, int]] = set()
     for us in members.values():
         if len(us) < 2 or not lone[us].any():
@@ -974,8 +975,7 @@ def join_mutual_rows(
     if not pairs:
         return groups
     n = len(profiles)
-    col_of = np.full(n, -1, dtype=np.int64)
-    col_of[cols] = np.arange(len(cols))
+    col_of = _column_of(n, cols)
     link = partial(_cross_article_mean, sim, col_of, _index_of(profiles, "article_id"))
     days = RowDays(groups, profiles)
     outlet = _index_of(profiles, "outlet")
