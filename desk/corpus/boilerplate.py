@@ -300,7 +300,10 @@ _CONTRIBUTED_IN = re.compile(
 _SENTENCE_FURNITURE = (
     ("click here", _CLICK_HERE),
     ("credit line", _CONTRIBUTED),
-    ("newsletter", re.compile(r"\bsign up (?:to|for)\b.{0,80}\bnewsletter\b|\bnewsletter\b.{0,60}\bsign up\b", _I)),
+    # (an e-mail or bulletin by name too: "Sign up to the daily Markets Brief email or follow ... @Desk")
+    ("newsletter", re.compile(
+        r"\bsign up (?:to|for)\b.{0,80}\b(?:newsletter|e-?mail|bulletin)s?\b|\bnewsletter\b.{0,60}\bsign up\b", _I
+    )),
 )
 
 
@@ -311,12 +314,12 @@ def _furniture_sentences(ln: Line) -> list[Boilerplate]:
     out = []
     for a, b in sentence_spans(ln.text):
         sentence = ln.text[a:b]
-        if len(sentence.split()) > 40:
-            continue
         for reason, pattern in _SENTENCE_FURNITURE:
             m = pattern.search(sentence)
             if not m:
                 continue
+            if len(sentence[: _block_end(sentence, m.end())].split()) > 40:
+                break  # a long sentence that mentions a newsletter is the story
             # scraped furniture often lacks a full stop and runs into the next sentence:
             # a double space marks the old block boundary; failing that, a long run-on is cut
             # after the matched phrase (newsletter) or left alone (click here)
@@ -333,6 +336,13 @@ def _furniture_sentences(ln: Line) -> list[Boilerplate]:
             out.append(Boilerplate(ln.start + a, ln.start + end, reason))
             break
     return out
+
+
+def _block_end(sentence: str, after: int) -> int:
+    """Where furniture that ran on into the next block ends: the double space after ``after`` (scraped
+    pages mark an old block boundary so), else the sentence's end."""
+    gap = sentence.find("  ", after)
+    return gap if gap >= 0 else len(sentence)
 
 
 def _paragraph_groups(lines: list[Line]) -> list[list[int]]:

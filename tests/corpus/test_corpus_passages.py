@@ -187,3 +187,18 @@ def test_a_credit_sentence_is_furniture_alone_or_at_the_end_of_a_paragraph() -> 
         prose + "Donors contributed reporting equipment worth 40,000 euros to the paper in Dornfeld last year.",
     ):
         assert not detect(text), text
+
+
+def test_an_email_sign_up_run_on_into_the_next_block_is_furniture_up_to_the_double_space() -> None:
+    from desk.corpus.boilerplate import detect
+
+    prose = "The council of Dornfeld voted to rebuild the bridge by spring, the mayor said. "
+    promo = "Sign up to the morning Harbour Markets email or follow Harbour Business on Twitter at @HarbourDesk"
+    story = ("Supply cuts have pushed prices higher, and the two sides blamed each other for a 40% rise in costs "
+             "over the winter months across the whole of the region and well beyond it, traders said on Monday. ")
+    text = prose * 3 + "  " + promo + "  " + story + prose
+    spans = detect(text)
+    assert [(b.reason, text[b.start : b.end]) for b in spans] == [("newsletter", promo)]
+    ps = cut_passages(text, spans)
+    assert any(text[p.start : p.end].lstrip().startswith("Supply cuts") for p in ps)
+    assert not any("Harbour Markets" in text[p.start : p.end] for p in ps)

@@ -139,6 +139,9 @@ RECORDED = {
     30: ("b6ff2f0e2caefe15", "adc56f9601017e69", "af6c27c548c109d8"),
     # 28 and 30 together (merged)
     31: ("b6ff2f0e2caefe15", "adc56f9601017e69", "af6c27c548c109d8"),
+    # ingest: a sign-up for an e-mail or bulletin by name inside a long line is furniture, up to the double
+    # space where it ran on into the next block
+    32: ("b6ff2f0e2caefe15", "adc56f9601017e69", "a8fac69f43304d7e"),
 }
 
 
