@@ -918,8 +918,8 @@ def join_mutual_rows(
     """Join two rows of statements that are each other's closest row: one event retold in two rows.
 
     Two outlets' retellings of one statement often end up in two coherent rows of several sentences
-    each ("the military denied the strike, saying Moscow shelled the prison to hide the torture" / "the
-    Ukrainian army said Russia destroyed the prison to cover up executions"), which no pair of
+    each ("the military denied the strike, saying the rebels shelled the depot to hide the looting" / "the
+    army said the rebels burned the depot so no one would see what was taken"), which no pair of
     sentences, no mean of best matches and no consensus cosine of :data:`CONSENSUS_THRESHOLD` joins.
     Here each row of statements (:func:`consensus_words`) finds its closest row by consensus cosine; two
     rows join when each is the other's closest (so a row never joins a row that is closer to a third),

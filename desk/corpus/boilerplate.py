@@ -300,7 +300,7 @@ _CONTRIBUTED_IN = re.compile(
 _SENTENCE_FURNITURE = (
     ("click here", _CLICK_HERE),
     ("credit line", _CONTRIBUTED),
-    # (an e-mail or bulletin by name too: "Sign up to the daily Markets Brief email or follow ... @Desk")
+    # (an e-mail or bulletin by name too: "Sign up to our morning Markets Brief email or follow ... @Desk")
     ("newsletter", re.compile(
         r"\bsign up (?:to|for)\b.{0,80}\b(?:newsletter|e-?mail|bulletin)s?\b|\bnewsletter\b.{0,60}\bsign up\b", _I
     )),

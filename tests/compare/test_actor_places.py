@@ -15,7 +15,7 @@ VARNIA, GREYFORD = place_key("Varnia"), place_key("Greyford")
     "text",
     [
         "Officials in Varnia did not comment on the blast at the harbour.",
-        "Varnia has not claimed responsibility for the blast.",
+        "Varnia has not claimed the blast as its own.",
         "Varnia stopped short of claiming the attack.",
         "The defence ministry in Varnia accused the rebels of the attack.",
         "The president blamed Varnia for the explosion.",

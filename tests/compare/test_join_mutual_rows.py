@@ -23,8 +23,8 @@ DENIED = [
     make_ref("Army commanders denied the prison strike was theirs.", "North Post"),
 ]
 STATEMENT = [
-    make_ref("Rebels destroyed the prison to hide the abuse of inmates, the army said in a statement.", "South Wire"),
-    make_ref("The army statement said the rebels blew up the prison to cover up the abuse and torture of inmates.",
+    make_ref("Rebels destroyed the prison to hide the abuse of inmates, according to an army statement.", "South Wire"),
+    make_ref("The army statement said the rebels blew up the prison to conceal the abuse and torture of inmates.",
              "West Times"),
     make_ref("In its statement the army said rebels wanted to cover up the torture in the prison.", "South Wire"),
 ]
@@ -64,7 +64,7 @@ def test_the_consensus_join_leaves_them_apart() -> None:
 
 def test_a_row_closer_to_a_third_row_does_not_join_the_first() -> None:
     retold = [
-        make_ref("The rebels blew up the prison to cover up the abuse and torture of inmates, a statement said.",
+        make_ref("The rebels blew up the prison to conceal the abuse and torture of inmates, a statement said.",
                  "Harbour News"),
         make_ref("A statement said rebels wanted to cover up the torture of inmates in the prison.", "Valley Herald"),
     ]

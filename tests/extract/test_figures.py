@@ -265,7 +265,7 @@ def test_list_markers_are_no_figures(text: str) -> None:
     [
         ("Last year 48,120 students enrolled at the college.", "48,120", "students"),
         ("Every day 350 lorries queue at the border post.", "350", "lorries"),
-        ("As of last week 16 people were detained.", "16", "people"),
+        ("As of last week 23 dockers were detained.", "23", "dockers"),
         ("The count stood at 12. Police gave no other number.", "12", ""),
     ],
 )

@@ -12,7 +12,7 @@ _PAGE = """<html><head><title>Quarry road closed again, 2 lanes</title>
 <meta property="og:site_name" content="Harbour Times">
 <meta property="article:published_time" content="2023-02-14">
 </head><body><article>
-<p>Engineers said the quarry road would stay closed until the end of the month, the council announced.</p>
+<p>Engineers said the quarry road would stay closed until the spring thaw, the council announced.</p>
 <p>The council said 30 lorries a day used the road before it was closed, and 4 drivers were hurt last year.</p>
 </article></body></html>
 """
