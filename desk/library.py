@@ -743,14 +743,13 @@ class Library:
         canon = self._canon()
         wanted = set(numbers) if numbers is not None else None
         out: list[FigureStatement] = []
-        spans: dict[int, list[tuple[int, int]]] = {}
         for c in ext.claims:
             passage = next((p for p in article.passages if p.start <= c.figure.start < p.end), None)
             if passage is None or (wanted is not None and passage.number not in wanted):
                 continue
             out.append(FigureStatement(
                 article.outlet, canon(c.claimant) if c.claimant else "", c.figure, article.id, passage.number,
-                sentence=claim_sentence(article, passage, c.figure.start, spans),
+                sentence=claim_sentence(article, passage, c.figure.start),
             ))
         return out
 

@@ -18,7 +18,7 @@ renames anyone.
 
 from __future__ import annotations
 
-from desk.corpus.passages import sentence_spans
+from desk.extract.sentences import sentence_at
 from desk.model import Article, Attribution, Extraction, Passage, PassageRef
 
 __all__ = ["article_passage_refs", "attribution_in", "claim_sentence", "passage_ref"]
@@ -68,15 +68,8 @@ def article_passage_refs(article: Article, extraction: Extraction | None) -> lis
     return [passage_ref(article, p.number, p.start, p.end, extraction) for p in article.passages if p.end > p.start]
 
 
-def claim_sentence(
-    article: Article, passage: Passage, at: int, spans: dict[int, list[tuple[int, int]]] | None = None
-) -> str:
-    """The sentence of ``passage`` holding offset ``at`` (the passage itself when it has no break).
-    ``spans``: the sentences found so far, by passage number (for several claims of one article)."""
-    found = spans.get(passage.number) if spans is not None else None
-    if found is None:
-        found = sentence_spans(article.text, passage.start, passage.end)
-        if spans is not None:
-            spans[passage.number] = found
-    start, end = next(((s, e) for s, e in found if s <= at < e), (passage.start, passage.end))
+def claim_sentence(article: Article, passage: Passage, at: int) -> str:
+    """The sentence of ``passage`` holding offset ``at`` (the passage itself when it has no break): the
+    sentence the compare rows and the timeline show for a figure there."""
+    start, end = sentence_at(article.text, at, passage.start, passage.end)
     return article.text[start:end]

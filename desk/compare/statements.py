@@ -274,12 +274,10 @@ def _entities_in(ref: PassageRef, start: int, end: int) -> list[Entity]:
 
 def _sentence_around(text: str, at: int) -> tuple[str, int]:
     """The sentence of ``text`` holding offset ``at``, and its start."""
-    from desk.extract.sentences import sentences
+    from desk.extract.sentences import sentence_at
 
-    for s, e in sentences(text):
-        if s <= at < e:
-            return text[s:e], s
-    return text, 0
+    s, e = sentence_at(text, at)
+    return text[s:e], s
 
 
 def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:

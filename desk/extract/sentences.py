@@ -84,3 +84,11 @@ def is_headline(text: str, start: int, end: int) -> bool:
     if not line or line[-1] in ".!?\"”…;,":
         return False
     return len(line.split()) <= 30
+
+
+def sentence_at(text: str, at: int, start: int = 0, end: int | None = None) -> tuple[int, int]:
+    """The sentence of ``text[start:end]`` (by :func:`sentences`) that holds offset ``at``; the whole
+    stretch when none does.  The one answer to "the sentence of this figure" for the compare rows, the
+    timeline and the claims table, so that the three show the same sentence."""
+    stop = len(text) if end is None else end
+    return next(((s, e) for s, e in sentences(text, start, stop) if s <= at < e), (start, stop))

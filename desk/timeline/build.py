@@ -17,7 +17,7 @@ from desk.compare.places import place_spans, place_words, places_near
 from desk.compare.statements import figure_label
 from desk.compare.tokens import stem, stem_set
 from desk.errors import Cancelled
-from desk.extract.sentences import sentences
+from desk.extract.sentences import sentence_at
 from desk.model import CancelCheck, Figure, PassageRef, Progress, Row
 
 from .model import Series, Timeline, TimelinePoint, anchor
@@ -52,11 +52,7 @@ QUERY_LIMIT = 3000
 
 def _sentence_span(ref: PassageRef, start: int) -> tuple[int, int]:
     """The sentence of ``ref`` (local offsets) that holds the article offset ``start``."""
-    s, _ = ref.local(start, start)
-    for a, b in sentences(ref.text):
-        if a <= s < b:
-            return a, b
-    return 0, len(ref.text)
+    return sentence_at(ref.text, ref.local(start, start)[0])
 
 
 def points_of(ref: PassageRef) -> list[tuple[Quantity, TimelinePoint, Figure]]:
