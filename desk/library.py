@@ -103,14 +103,10 @@ ARTICLE_SHARE = 1 / 8
 ARTICLE_SHARE_MIN = 10
 
 
-def ranked_share(depth: int) -> int:
-    """The most of compare's ``depth`` ranked candidates one article may give."""
-    return max(ARTICLE_SHARE_MIN, int(depth * ARTICLE_SHARE))
-
-
-def claims_share(limit: int) -> int:
-    """The most of the ``limit`` passages a query's claims table reads that one article may give."""
-    return max(ARTICLE_SHARE_MIN, int(limit * ARTICLE_SHARE))
+def article_share(n: int) -> int:
+    """The most of ``n`` passages (compare's ranked candidates, the claims table's passages) one article
+    may give."""
+    return max(ARTICLE_SHARE_MIN, int(n * ARTICLE_SHARE))
 
 
 def _load_extraction(js: str) -> Extraction:
@@ -538,7 +534,7 @@ class Library:
     ) -> list[RankedPassage] | None:
         """Compare's candidates: the best ``depth`` passages ``(article id, passage number, score)``
         of the articles in which every word group matches somewhere, ranked by the OR of the groups;
-        no article gives more than :func:`ranked_share` of them (one long report that names the topic
+        no article gives more than :func:`article_share` of them (one long report that names the topic
         in every passage took all 800 in a folder of ours, and every other outlet vanished).
 
         ``groups``: query strings (a word with its synonyms); a group with no word the index
@@ -563,7 +559,7 @@ class Library:
             if not trees:
                 self.backend.parse(query)  # the whole query says why in one sentence
                 return []
-        return self.backend.ranked(trees, depth, outlets, since, until, ranked_share(depth))
+        return self.backend.ranked(trees, depth, outlets, since, until, article_share(depth))
 
     def _hit_refs(self, raw_hits: Sequence[RawHit]) -> list[PassageRef]:
         """The hits as passage refs, in their order; an article's metadata and text are read once for
@@ -763,7 +759,7 @@ class Library:
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
             raw = self.backend.search(
-                self.backend.parse(query), limit=limit, per_article=claims_share(limit), facets=False
+                self.backend.parse(query), limit=limit, per_article=article_share(limit), facets=False
             )
             by_article: dict[str, list[int]] = {}
             for h in raw.hits:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import desk.compare as comp
-from desk.library import Library, claims_share, ranked_share
+from desk.library import Library, article_share
 
 from .helpers import write_article
 
@@ -57,7 +57,7 @@ def test_no_article_gives_more_than_its_share_of_the_ranked_candidates(lib: Libr
     per: dict[str, int] = {}
     for aid, _number, _score in found:
         per[aid] = per.get(aid, 0) + 1
-    assert max(per.values()) == ranked_share(40) == 10
+    assert max(per.values()) == article_share(40) == 10
     assert len(per) == 1 + len(_OUTLETS)  # every short report comes in
 
 
@@ -73,7 +73,7 @@ def test_claims_table_keeps_every_outlet(lib: Library) -> None:
     assert _short_outlets(s.outlet for s in claims) == set(_OUTLETS)
     assert {s.figure.value for s in claims if s.outlet in _OUTLETS} == {1200}
     log_passages = {s.passage for s in claims if s.outlet == "Strike Monitor"}
-    assert len(log_passages) <= claims_share(40)
+    assert len(log_passages) <= article_share(40)
 
 
 def test_search_results_are_not_all_one_file(lib: Library) -> None:
