@@ -391,10 +391,15 @@ def setup_claims(p: argparse.ArgumentParser) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="CSV on stdout")
     fmt.add_argument("--markdown", action="store_true", help="a Markdown table on stdout")
+    p.add_argument(
+        "--every-copy", action="store_true",
+        help="list a claim once per article that repeats it (by default an outlet's word-for-word copies come once,"
+             " from the earliest article, with their number in 'copies')",
+    )
 
 
 CLAIM_COLUMNS = (
-    "figure", "value", "qualifier", "counted", "claimant", "outlet", "date", "sentence", "passage", "path",
+    "figure", "value", "qualifier", "counted", "claimant", "outlet", "date", "copies", "sentence", "passage", "path",
 )
 
 
@@ -417,6 +422,7 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
                 "claimant": st.claimant,
                 "outlet": st.outlet,
                 "date": article.date.isoformat() if article.date else "",
+                "copies": st.copies,
                 "sentence": one_line(st.sentence),
                 "passage": passage,
                 "path": article.relpath,
@@ -433,10 +439,11 @@ def _nothing_found(what: str, query: str | None) -> str:
 
 def run_claims(args: argparse.Namespace) -> int:
     from desk.export import markdown_table, write_csv
+    from desk.model import more_copies
 
     with open_library(args) as lib:
         index_quietly(lib, args, extract=True)
-        rows = claim_rows(lib, lib.claims(args.query))
+        rows = claim_rows(lib, lib.claims(args.query, every_copy=args.every_copy))
         if args.json:
             print_json({"claims": rows, "pending_extraction": lib.pending_extraction()})
         elif args.csv:
@@ -453,7 +460,7 @@ def run_claims(args: argparse.Namespace) -> int:
                 print(
                     f"{one_line(q + r['figure'])}\t{one_line(str(r['counted'] or ''))}"
                     f"\t{one_line(r['claimant'] or '(the outlet)')}\t{one_line(r['outlet'])}"
-                    f"\t{r['date']}\t{visible(r['path'])}"
+                    f"\t{r['date']}{more_copies(r['copies'])}\t{visible(r['path'])}"
                 )
         if lib.pending_extraction() and not args.json:
             print(pending_note(lib.pending_extraction()), file=sys.stderr)

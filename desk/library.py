@@ -109,6 +109,31 @@ def article_share(n: int) -> int:
     return max(ARTICLE_SHARE_MIN, int(n * ARTICLE_SHARE))
 
 
+def one_per_copy(statements: list[FigureStatement], dates: dict[str, dt.date | None]) -> list[FigureStatement]:
+    """Each claim an outlet repeats word for word in several articles, once: from its earliest article
+    (undated last, then by id), with ``copies`` set to how many carry it.
+
+    A claim is the same when the outlet, the claimant, the figure as written, what it counts and the
+    sentence (spacing and case aside) are; a claim whose sentence was not looked up is never merged.
+    """
+    groups: dict[tuple[str, ...], list[FigureStatement]] = {}
+    alone: list[FigureStatement] = []
+    for st in statements:
+        sentence = " ".join(st.sentence.split()).casefold()
+        if not sentence:
+            alone.append(st)
+            continue
+        key = (st.outlet, st.claimant.casefold(), st.figure.text, st.figure.counted.casefold(), sentence)
+        groups.setdefault(key, []).append(st)
+    out = alone
+    for group in groups.values():
+        first = min(group, key=lambda st: (dates.get(st.article_id) is None,
+                                           dates.get(st.article_id) or dt.date.min, st.article_id, st.figure.start))
+        articles = {st.article_id for st in group}
+        out.append(first if len(articles) == 1 else dataclasses.replace(first, copies=len(articles)))
+    return out
+
+
 def _load_extraction(js: str) -> Extraction:
     from desk.extract.store import extraction_from_json
 
@@ -749,13 +774,19 @@ class Library:
             ))
         return out
 
-    def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:
-        """Figures with their claimants, for the whole library or for a query's passages."""
+    def claims(self, query: str | None = None, limit: int = 5000, every_copy: bool = False) -> list[FigureStatement]:
+        """Figures with their claimants, for the whole library or for a query's passages.
+
+        An outlet's copies of one claim (the same figure, claimant and sentence in several of its articles)
+        come once, from the earliest article, with their number in ``copies``; ``every_copy`` lists each.
+        """
         out: list[FigureStatement] = []
+        dates: dict[str, dt.date | None] = {}
         if query is None or not query.strip():
             for aid, js in self.store.extractions():
                 article = self.store.article(aid)
                 if article is not None:
+                    dates[aid] = article.date
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
             raw = self.backend.search(
@@ -768,7 +799,10 @@ class Library:
                 ext = self.extraction(aid)
                 article = self.store.article(aid)
                 if ext is not None and article is not None:
+                    dates[aid] = article.date
                     out.extend(self._statements(article, ext, numbers))
+        if not every_copy:
+            out = one_per_copy(out, dates)
         out.sort(key=lambda s: (s.outlet, s.article_id, s.figure.start))
         return out
 

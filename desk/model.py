@@ -300,6 +300,14 @@ class FigureStatement:
     quantity: str = ""
     #: the sentence the figure stands in, as the article has it ("" where not looked up)
     sentence: str = ""
+    #: how many of the outlet's articles carry this claim in this sentence (its repeated copies of one story,
+    #: a live page saved each day): the claims table lists it once, from the earliest copy
+    copies: int = 1
+
+
+def more_copies(copies: int) -> str:
+    """The note after a claim's date when its outlet repeated it in more articles: " (+2 copies)"."""
+    return f" (+{copies - 1} {'copy' if copies == 2 else 'copies'})" if copies > 1 else ""
 
 
 @pickled_by_fields

@@ -183,6 +183,7 @@ def test_extract_claims_and_aliases(capsys, seeds, tmp_path):
     assert code == 0
     claims = json.loads(out)["claims"]
     assert claims
+    assert all(c["copies"] == 1 for c in claims)  # the seeds repeat no claim word for word
     assert all(c["path"] for c in claims)
     # each claim's sentence holds its figure and lies in its passage
     for c in claims:
@@ -211,3 +212,21 @@ def test_articles_tells_a_note_on_an_indexed_file_from_a_skipped_file(capsys, tm
     code, out, _ = run(capsys, "articles", str(folder), "--data-dir", str(tmp_path / "d"), "--json")
     by_name = {Path(s["path"]).name: s["indexed"] for s in json.loads(out)["skipped"]}
     assert by_name == {"a.md": True, "b.txt": False}
+
+
+def test_claims_lists_an_outlets_copies_once_with_their_number(capsys, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, day in (("a.md", 3), ("b.md", 4), ("c.md", 5)):
+        (folder / name).write_text(
+            f'---\ntitle: "Gale"\nsite: "Harbour Herald"\npublished: "2022-07-0{day}"\n---\n\n'
+            "The port authority said 212 containers were lost overboard in the gale.\n",
+            encoding="utf-8",
+        )
+    data = str(tmp_path / "d")
+    code, out, _ = run(capsys, "claims", str(folder), "--data-dir", data)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1 and "2022-07-03 (+2 copies)" in lines[0]
+    code, out, _ = run(capsys, "claims", str(folder), "--every-copy", "--json", "--data-dir", data)
+    assert [c["copies"] for c in json.loads(out)["claims"]] == [1, 1, 1]

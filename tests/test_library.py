@@ -306,7 +306,7 @@ def test_extraction_in_worker_processes_batches_and_cancel(seeds, tmp_path, monk
         report = lib.update()
         assert report.pending_extraction == 0
         assert lib.search("claimant:zelensky").hits
-        assert len({s.article_id for s in lib.claims()}) == 10
+        assert len({s.article_id for s in lib.claims(every_copy=True)}) == 10
 
 
 def _many(folder: Path, n: int) -> Path:
@@ -593,3 +593,25 @@ def test_hits_whose_stored_text_has_changed_are_left_out(small):
         lib.store.db.execute("UPDATE articles SET text = upper(text) WHERE relpath LIKE '%.md' AND relpath != 'a.md'")
         assert lib.search("shelling", limit=100, per_article=20).hits == []
         assert _names(lib.search("grain")) == {"a.md"}
+
+
+def test_an_outlets_word_for_word_copies_of_a_claim_are_listed_once_from_the_earliest(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    said = "The port authority said 212 containers were lost overboard in the gale."
+    # _write dates a file by the length of its name: a.md is the earliest
+    _write(folder, "ccc.md", "Gale update", f"Crews searched the bay.\n\n{said}", "Harbour Herald")
+    _write(folder, "a.md", "Gale", f"{said}\n\nThe search goes on.", "Harbour Herald")
+    _write(folder, "bb.md", "Gale, day two", f"{said}  \n\nTugs stood by.", "Harbour Herald")
+    _write(folder, "dddd.md", "Containers", "The port authority said 212 containers fell into the sea.", "Harbour Herald")
+    _write(folder, "e.md", "Storm", said, "Bay Wire")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        by_path = {a.id: a.relpath for a in lib.articles()}
+        every = lib.claims(every_copy=True)
+        assert len(every) == 5
+        claims = lib.claims()
+        listed = sorted((c.outlet, by_path[c.article_id], c.copies) for c in claims)
+        # the other outlet's copy and the other sentence stay rows of their own
+        assert listed == [("Bay Wire", "e.md", 1), ("Harbour Herald", "a.md", 3), ("Harbour Herald", "dddd.md", 1)]
+        assert lib.claims("containers") and {c.copies for c in lib.claims("containers")} == {1, 3}

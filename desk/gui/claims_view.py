@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from desk.gui.markup import ColorBook
 from desk.gui.plain import menu_text, tip
-from desk.model import FigureStatement
+from desk.model import FigureStatement, more_copies
 from desk.textsafe import visible
 
 Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +94,7 @@ class ClaimsModel(QAbstractTableModel):
             s.figure.counted,
             s.claimant or "(the outlet itself)",
             s.outlet,
-            date.isoformat() if date else "",
+            (date.isoformat() if date else "") + more_copies(s.copies),
             visible(" ".join(s.sentence.split())),
         )[c]
 
@@ -201,7 +201,7 @@ class ClaimsView(QWidget):
         """The claims listed (filtered, in the table's order) as CSV, safe to open in a spreadsheet."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow([*COLUMNS, "Value", "Passage", "Article"])
+        w.writerow([*COLUMNS, "Value", "Passage", "Article", "Copies"])
         for r in range(self.proxy.rowCount()):
             st = self.proxy.index(r, 0).data(StatementRole)
             if not isinstance(st, FigureStatement):
@@ -210,6 +210,7 @@ class ClaimsView(QWidget):
             w.writerow([csv_cell(x) for x in (
                 st.figure.text, st.figure.qualifier, st.figure.counted, st.claimant, st.outlet,
                 date.isoformat() if date else "", st.sentence, f"{st.figure.value:g}", str(st.passage + 1), st.article_id,
+                str(st.copies),
             )])
         return buf.getvalue()
 

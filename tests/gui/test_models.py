@@ -178,3 +178,34 @@ def test_library_listing_sorts_each_column_both_ways_undated_articles_first_asce
     assert [a.id for a in model.articles] == ["a", "d", "b", "c"]
     model.sort(2, Qt.SortOrder.DescendingOrder)
     assert [a.id for a in model.articles] == ["c", "a", "b", "d"]
+
+
+def test_the_claims_table_tells_how_many_copies_an_outlet_printed(qtmodeltester) -> None:
+    import dataclasses
+
+    lib = FakeLibrary("x")
+    first, *rest = lib.claims()
+    m = ClaimsModel()
+    m.set_statements([dataclasses.replace(first, copies=3), *rest], {a.id: a.date for a in ARTICLES})
+    qtmodeltester.check(m)
+    dates = [m.index(r, 5).data() for r in range(m.rowCount())]
+    date = next(a.date for a in ARTICLES if a.id == first.article_id)
+    assert f"{date.isoformat()} (+2 copies)" in dates
+    assert sum("copies" in d or "copy" in d for d in dates) == 1
+
+
+def test_the_claims_csv_carries_the_number_of_copies(qtbot) -> None:
+    import csv
+    import dataclasses
+    import io
+
+    from desk.gui.claims_view import ClaimsView
+
+    lib = FakeLibrary("x")
+    first, *rest = lib.claims()
+    view = ClaimsView()
+    qtbot.addWidget(view)
+    view.set_statements([dataclasses.replace(first, copies=3), *rest], {a.id: a.date for a in ARTICLES})
+    header, *rows = list(csv.reader(io.StringIO(view.listed_csv())))
+    assert header[-1] == "Copies"
+    assert sorted(r[-1] for r in rows) == ["1"] * len(rest) + ["3"]
