@@ -227,6 +227,7 @@ def test_claims_lists_an_outlets_copies_once_with_their_number(capsys, tmp_path)
     code, out, _ = run(capsys, "claims", str(folder), "--data-dir", data)
     assert code == 0
     lines = out.splitlines()
-    assert len(lines) == 1 and "2022-07-03 (+2 copies)" in lines[0]
+    assert len(lines) == 1
+    assert "2022-07-03 (+2 copies)" in lines[0]
     code, out, _ = run(capsys, "claims", str(folder), "--every-copy", "--json", "--data-dir", data)
     assert [c["copies"] for c in json.loads(out)["claims"]] == [1, 1, 1]
