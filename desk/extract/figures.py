@@ -371,6 +371,50 @@ _TIME_AFTER_COUNTED = {
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
+#: verbs a plural subject takes in the present tense: after a plural noun they open the predicate, so the
+#: thing counted ends before them ("two adult children remain", "54% of independents disapprove")
+_PRESENT_VERBS = frozenset({
+    "remain", "need", "face", "go", "believe", "trust", "support", "continue", "take", "approve", "disapprove",
+    "want", "live", "work", "come", "get", "make", "know", "think", "agree", "oppose", "favour", "favor",
+    "withdraw", "arrive", "leave", "stay", "die", "fight", "flee", "wait", "see", "expect", "fear", "hope",
+    "try", "struggle", "join", "vote", "use", "receive", "own", "lack", "earn", "pay", "spend", "cost", "reach",
+    "seem", "appear", "become", "stand", "sit", "lie", "rise", "fall", "run", "show", "suggest", "consider",
+    "plan", "decide", "refuse", "demand", "call", "ask", "begin", "start", "keep", "hold", "cross", "enter",
+})
+#: past tenses without -ed: "two first ladies met", "13 Russian missiles struck"
+_IRREGULAR_PAST = frozenset({
+    "met", "cast", "thought", "struck", "fought", "caught", "took", "broke", "told", "sat", "won", "bought",
+    "came", "went", "gave", "got", "made", "saw", "began", "ran", "rose", "fell", "stood", "kept", "knew",
+    "brought", "paid", "spent", "flew", "drove", "wrote", "spoke", "chose", "grew", "found", "put",
+})
+#: the one past tense that says what happened to the things counted, as a participle would ("five people died")
+_OUTCOME_PAST = frozenset({"died"})
+#: words after a plural noun that open a phrase of their own: "troops along the border", "tanks among the losses"
+_PHRASE_OPENERS = frozenset({"along", "amid", "among", "amongst", "without", "whose", "every", "via", "despite",
+                             "throughout", "upon", "plus", "within", "versus", "aboard"})
+#: a unit named after a person, the one capitalised word a plural measure takes after it ("degrees Celsius")
+_CAPITAL_UNITS = frozenset({"celsius", "fahrenheit", "kelvin"})
+
+
+#: a named subject and the participle-like past it did to the things counted: "Russia fired", "Moscow's forces launched"
+_DONE_BY_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}([a-z]+)\b")
+
+
+def _predicate_after_plural(word: str, raw: str) -> bool:
+    """Does ``word``, right after a plural noun, begin what is said of the things rather than name them?
+
+    A past tense, a negated auxiliary or an adverb ("states *voted*", "nations *currently* control"), a
+    present-tense verb of a plural subject, a capitalised word (a new subject), or a word that opens a phrase.  The participles of outcomes stay ("soldiers killed",
+    "people missing"), as do distances ("miles away", "km north").
+    """
+    if word in _PARTICIPLES or word in _OUTCOME_PAST:
+        return False
+    if word.endswith("ed") or (word.endswith("ly") and len(word) > 4) or word.endswith(("n't", "n’t")):
+        return True
+    if raw[:1].isupper() and word not in _CAPITAL_UNITS:
+        return True  # a new subject: "$1,400 direct payments Democrats approved"
+    return word in _PRESENT_VERBS or word in _IRREGULAR_PAST or word in _PHRASE_OPENERS
+
 
 def _counted(text: str, end: int, limit: int) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles".
@@ -402,6 +446,15 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if words and plural_noun(words[-1]) and narrowing_participle(w):
             break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
+        if words and not skipped_of and plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«[")):
+            # "193 member states voted", "30,000 troops withdraw"; but the things a named subject acted on say
+            # what was done to them: "the 24 drones Russia fired" counts drones fired.  A share of a group
+            # keeps its verb, which says what the share did: "87% of voters backed"
+            done = _DONE_BY_NAME.match(tail, m.start())
+            if done and done.group(1).lower() in _PARTICIPLES:
+                words.append(done.group(1).lower())
+                pos = end + done.end()
+            break
         words.append(raw.strip(".,;:!?\"“”‘’()[]«»"))
         pos = end + m.end()
         if ended or len(words) >= 3 or w in _PARTICIPLES:

@@ -126,6 +126,34 @@ def test_a_participle_after_a_plural_opens_a_clause_not_the_counted_thing(text: 
     assert find_figures(text)[0].counted.count("ing") == counted.count("ing")
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Some 12,000 Varnian troops withdraw from the delta, the army said.", "Varnian troops"),
+        ("All 41 member councils voted for the levy on Tuesday.", "member councils"),
+        ("Two elderly brothers remain in the flooded town.", "elderly brothers"),
+        ("Seven lorries currently wait at the pass.", "lorries"),
+        ("Eleven mortar shells struck the depot overnight.", "mortar shells"),
+        ("Nearly 60% of farmers disapprove of the quota.", "farmers disapprove"),  # a share: what the group did
+        ("Some 71% of members backed the merger.", "members backed"),
+        ("About 400 fishing boats along the coast were idle.", "fishing boats"),
+        ("Some 3,000 people can't reach the clinic.", "people"),
+        ("The $900 million housing grants Councillors approved last year ran out.", "housing grants"),
+        ("Some 250 cattle trucks crossed the bridge.", "cattle trucks"),
+        ("Of the 31 shells Varnia fired, nine landed in the lake.", "shells fired"),  # what the named side did to them
+        ("Of the 31 shells Varnian gunners fired, nine landed.", "shells"),
+        # what happened to the things counted stays
+        ("Nine hikers died in the avalanche.", "hikers died"),
+        ("At least 30 villagers believed trapped were found.", "villagers trapped"),
+        ("Water here is 40 degrees Celsius warmer.", "degrees Celsius warmer"),
+        ("The camp lies 30 miles north of the border.", "miles north"),
+        ("Fourteen police officers wounded in the blast were treated.", "police officers wounded"),
+    ],
+)
+def test_the_counted_thing_ends_where_the_predicate_begins(text: str, counted: str) -> None:
+    assert find_figures(text)[0].counted == counted
+
+
 def test_range() -> None:
     f = only("Between 500 and 700 soldiers were captured.")
     assert (f.value, f.high, f.qualifier) == (500, 700, "")

@@ -142,6 +142,8 @@ RECORDED = {
     # ingest: a sign-up for an e-mail or bulletin by name inside a long line is furniture, up to the double
     # space where it ran on into the next block
     32: ("b6ff2f0e2caefe15", "adc56f9601017e69", "a8fac69f43304d7e"),
+    # figures: the counted thing ends where a plural's predicate begins ("member states voted" -> "member states")
+    36: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "935c86aee08af773"),
 }
 
 
