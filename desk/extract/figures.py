@@ -792,12 +792,20 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     return bool(dig) and _age_or_mark(text, c, hi)
 
 
+#: a clock's mark in brackets after a number: "12 (pm)", "1400 (GMT)", "9 (local time)"
+_CLOCK_IN_BRACKETS = re.compile(
+    r"\s*[(\[]\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|gmt|utc|bst|cet|est|edt|pst|local(?:\s+time)?)\s*[)\]]", re.IGNORECASE
+)
+
+
 def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     """ "three weeks", "24 February", "2015", "007": a time, not a count."""
     before, after, dig, value = c.before, c.after, c.dig, c.value
     if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
         # "three weeks", "24 hours" ... but "100 days of war"? still a duration
         return True
+    if _CLOCK_IN_BRACKETS.match(after):
+        return True  # "as of 12 (pm) today", "at 1400 (GMT)": a time of day
     if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)) and (
         value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
     ):

@@ -17,6 +17,12 @@ from desk.compare.asof import AsOf
 __all__ = ["AsOf", "Series", "Timeline", "TimelinePoint", "anchor"]
 
 
+#: how far past the latest claims but the last ``share`` of them :meth:`Timeline.view_span` still reaches:
+#: a quarter of the span they cover, and at least a month
+LATE_REACH_SHARE = 0.25
+LATE_REACH_MIN = dt.timedelta(days=31)
+
+
 def anchor(as_of: AsOf) -> dt.date | None:
     """The day a plot puts a claim at: its known end, else its known start (None: undated)."""
     return as_of.end or as_of.start
@@ -92,16 +98,23 @@ class Timeline:
         return [p for s in self.series for p in s.points]
 
     def view_span(self, share: float = 0.02) -> tuple[dt.date, dt.date] | None:
-        """The days a plot shows at first: every as-of day but the earliest ``share`` of them.
+        """The days a plot shows at first: every as-of day but the earliest ``share`` of them, and but the
+        few that lie far beyond the rest.
 
         A few claims hold as of years before the coverage ("since 2014"); shown
         whole, they squeezed the months the articles are about into a sliver.
-        Zooming and panning (or the table) still reach them.
+        A forecast for a season ("the 2022-2023 harvest", ending in December
+        2023) did the same from the other side.  The latest claims near the
+        others stay in view: they are often the newest count.  Zooming and
+        panning (or the table) still reach the rest.
         """
         days = sorted(d for p in self.points if (d := anchor(p.as_of)) is not None)
         if not days:
             return None
-        return (days[int(len(days) * share)], days[-1])
+        first = days[int(len(days) * share)]
+        bulk_end = days[max(0, len(days) - 1 - int(len(days) * share))]
+        reach = bulk_end + max(LATE_REACH_MIN, (bulk_end - first) * LATE_REACH_SHARE)
+        return (first, max(d for d in days if d <= reach))
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last known as-of day over every point."""

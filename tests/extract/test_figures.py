@@ -76,6 +76,8 @@ def test_figure(text: str, written: str, value: float, qualifier: str, kind: str
         "The loss of their loved ones. Tensions rose.",
         "The ferry sank at 10:45 in the evening.",
         "The home side won 4:2 after the break.",
+        "The ferries run again from 12 (pm) today, the harbour master said.",
+        "Voting closes at 1900 (GMT) and counting starts at 2100 [local time].",
     ],
 )
 def test_not_a_figure(text: str) -> None:

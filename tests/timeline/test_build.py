@@ -461,3 +461,27 @@ def test_a_lane_labelled_by_its_unit_says_what_it_counts() -> None:
     ]
     labels = {s.label for s in build_series(refs + _lane_filler(10)) if s.points[0].counted == "tons"}
     assert labels == {"tons of barley", "tons of salt"}
+
+
+def _at(days: list[dt.date]) -> list[TimelinePoint]:
+    return [
+        TimelinePoint(
+            value=float(i + 1), figure=str(i + 1), qualifier="", low=float(i + 1), high=float(i + 1),
+            counted="bales of wool", claimant="", outlet="Wool Weekly", as_of=AsOf(d, d), article_date=d,
+            article_id=f"a{i}", passage=0, path=f"a{i}.md", title="Wool", sentence=f"{i + 1} bales of wool.",
+        )
+        for i, d in enumerate(days)
+    ]
+
+
+def test_the_first_view_leaves_out_a_claim_that_holds_long_after_the_rest_but_keeps_the_newest_counts() -> None:
+    from desk.timeline.model import Series, Timeline
+
+    summer = [dt.date(2031, 6, 1) + dt.timedelta(days=2 * i) for i in range(60)]  # June to September
+    forecast = dt.date(2032, 12, 31)  # "for the 2031-2032 season"
+    tl = Timeline("wool", [Series("wool", "bales of wool", _at([*summer, forecast]))])
+    assert tl.view_span() == (summer[1], summer[-1])
+    # a count a few weeks after the rest is the newest figure, not an outlier: it stays in view
+    later = dt.date(2031, 10, 10)
+    tl = Timeline("wool", [Series("wool", "bales of wool", _at([*summer, later]))])
+    assert tl.view_span() == (summer[1], later)
