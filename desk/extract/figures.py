@@ -412,7 +412,7 @@ def _predicate_after_plural(word: str, raw: str) -> bool:
     if word.endswith("ed") or (word.endswith("ly") and len(word) > 4) or word.endswith(("n't", "n’t")):
         return True
     if raw[:1].isupper() and word not in _CAPITAL_UNITS:
-        return True  # a new subject: "$1,400 direct payments Democrats approved"
+        return True  # a new subject: "the $600 fuel grants Councillors approved"
     return word in _PRESENT_VERBS or word in _IRREGULAR_PAST or word in _PHRASE_OPENERS
 
 
