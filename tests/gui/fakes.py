@@ -269,8 +269,8 @@ class FakeLibrary:
         return timeline_for_query(self, query, outlets=outlets, since=since, until=until, progress=progress,
                                   cancelled=cancelled)
 
-    def claims(self, query: str | None = None, limit: int = 5000) -> list[FigureStatement]:
-        out = []
+    def claims(self, query: str | None = None, limit: int = 5000, every_copy: bool = False) -> list[FigureStatement]:
+        out = []  # the fake's articles repeat no claim: every_copy changes nothing
         for a in self.articles_list[:limit]:
             st = statement(a, 1)
             passage = next(p for p in a.passages if p.number == 1)
