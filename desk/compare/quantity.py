@@ -54,7 +54,7 @@ GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "t
 #: heads that count people and nothing narrower ("people", "persons", "individuals"): a toll of them
 #: takes in the civilians' toll (:meth:`Quantity.generic_of`)
 HUMAN_GENERIC = frozenset({"person", "individual"})
-#: a toll named with whose it is before the figure: "the civilian death toll exceeded", "the civilian toll
+#: a toll named with whose it is before the figure: "the civilian death toll had passed", "the civilian toll
 #: stands at", "military casualties reached"
 _TOLL_OF_RE = re.compile(r"\b([a-z]+)\s+(?:death\s+|casualty\s+)?(?:toll|casualties)\b(?!.*\btoll\b)", re.IGNORECASE)
 #: owners of a toll that are no civilians ("the military death toll"): the thing they count
@@ -622,7 +622,7 @@ def quantity_of(
     if thing in GENERIC_HEADS:
         thing = ""
     if not thing and context is not None and kind in HARM_KINDS:
-        # "the city's civilian death toll exceeded 2,100": whose toll it is, named before "toll"
+        # "the town's civilian death toll had passed 1,450": whose toll it is, named before "toll"
         owner = _TOLL_OF_RE.search(_CLAUSE_END.split(context[0][max(0, context[1] - 80) : context[1]])[-1])
         word = _stem(owner.group(1).lower()) if owner else ""
         if word in CIVILIAN_HEADS or word in _SIDE_HEADS:

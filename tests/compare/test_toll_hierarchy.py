@@ -52,7 +52,7 @@ LOW = [
 HIGH = [
     _ref("A later survey found 600 civilians were killed in the shelling of the Dravnik opera house.", "South Wire",
          "600", 600, "civilians"),
-    _ref("Investigators now think 600 people were killed when shells hit the Dravnik opera house.", "West Times",
+    _ref("Investigators now think the shells that hit the Dravnik opera house killed 600 people.", "West Times",
          "600", 600, "people"),
 ]
 
