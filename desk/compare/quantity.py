@@ -23,7 +23,9 @@ API (Qt-free, pure; shared with the timeline):
   test used for grouping and flags: kinds equal, things equal or one of them
   unnamed, subjects equal or one of them unnamed, units equal.
   "Russian soldiers killed" never matches "Ukrainian soldiers killed", and
-  neither matches "soldiers wounded".
+  neither matches "soldiers wounded".  :meth:`Quantity.same_toll` is the test of the joins of rows
+  (desk.compare.joining): strict, and a toll of people in general ("300 people killed", "300 Varnians
+  killed") also takes in the civilians' toll ("600 civilians killed"); flags keep the strict test.
 - :func:`quantity_of` ``(figure, context=None, claimant="")`` -- the quantity
   of a :class:`desk.model.Figure` (its ``counted`` phrase, and the clause
   around it when ``context = (text, start, end)`` is given), or None when
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field
 from desk.extract.participles import narrowing_participle, plural_noun
 from desk.model import Figure, pickled_by_fields
 
-from .profile import context_outcome
+from .profile import CIVILIAN_HEADS, context_outcome
 from .tokens import OUTCOMES, content_stems
 from .tokens import stem as _stem
 
@@ -49,6 +51,16 @@ _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "total", "toll"})
+#: heads that count people and nothing narrower ("people", "persons", "individuals"): a toll of them
+#: takes in the civilians' toll (:meth:`Quantity.generic_of`)
+HUMAN_GENERIC = frozenset({"person", "individual"})
+#: a toll named with whose it is before the figure: "the civilian death toll had passed", "the civilian toll
+#: stands at", "military casualties reached"
+_TOLL_OF_RE = re.compile(r"\b([a-z]+)\s+(?:death\s+|casualty\s+)?(?:toll|casualties)\b(?!.*\btoll\b)", re.IGNORECASE)
+#: owners of a toll that are no civilians ("the military death toll"): the thing they count
+_SIDE_HEADS = {"military": "soldier", "soldier": "soldier", "army": "soldier"}
+#: kinds of harm whose tolls a generic and a civilian count may both give (:meth:`Quantity.generic_of`)
+HARM_KINDS = frozenset({"kill", "wound", "casualty"})
 _OF_OWN_RE = re.compile(r"\s*(?:of\s+)?(?:its|their|our)\b", re.IGNORECASE)
 #: a claimant named by a side's adjective ("Ukrainian military", "Chilean officials")
 _DEMONYM_RE = re.compile(r"(?:the\s+)?([A-Z][a-z]+(?:ian|ean|ese|ish|an|i))\b")
@@ -284,6 +296,35 @@ class Quantity:
     def strictly_matches(self, other: Quantity) -> bool:
         """:meth:`matches`, and both name the thing or neither does (the test for a clash)."""
         return self.matches(other) and bool(self.thing) == bool(other.thing)
+
+    def same_toll(self, other: Quantity) -> bool:
+        """:meth:`strictly_matches`, or both count people in general (:attr:`people`), or one counts people
+        in general and the other the civilians among them (:meth:`generic_of`): the test by which the
+        joins of rows read two figures as estimates of one quantity.  A flag keeps the strict test: "four
+        people killed" in one strike and "five civilians" killed over a month are both tolls of people,
+        yet not one quantity, and only the words around them tell."""
+        if not self.matches(other):
+            return False
+        if bool(self.thing) == bool(other.thing):
+            return True
+        return (self.people and other.people) or self.generic_of(other) or other.generic_of(self)
+
+    @property
+    def people(self) -> bool:
+        """A count of people in general, of a harm: "300 people killed", or "300 Ukrainians killed" (a
+        nation's people, whose side is the subject), not a bare "40 killed" nor "40 soldiers killed"."""
+        if self.kind not in HARM_KINDS:
+            return False
+        if self.thing:
+            return bool(self.subject) and fold_subject(self.thing) == self.subject
+        return any(st in HUMAN_GENERIC for st in content_stems(self.written))
+
+    def generic_of(self, other: Quantity) -> bool:
+        """This quantity counts people in general (:attr:`people`) and ``other`` the people outside the
+        fighting that such a toll is made of ("600 civilians killed"): one harm, one toll told in a wider
+        or a narrower word, so the two are rival figures for one quantity.  A bare "40 killed" may count
+        anyone, and a head of another class ("soldiers", "prisoners") is never the civilians' toll."""
+        return self.people and other.thing in CIVILIAN_HEADS
 
     @property
     def reading(self) -> bool:
@@ -580,6 +621,12 @@ def quantity_of(
         kind = kind or "casualty"
     if thing in GENERIC_HEADS:
         thing = ""
+    if not thing and context is not None and kind in HARM_KINDS:
+        # "the town's civilian death toll had passed 1,450": whose toll it is, named before "toll"
+        owner = _TOLL_OF_RE.search(_CLAUSE_END.split(context[0][max(0, context[1] - 80) : context[1]])[-1])
+        word = _stem(owner.group(1).lower()) if owner else ""
+        if word in CIVILIAN_HEADS or word in _SIDE_HEADS:
+            thing = _SIDE_HEADS.get(word, word)
     if context is not None and _BODIES_OF_RE.search(context[0], max(0, context[1] - 60), context[1]):
         # "the bodies of 1,212 soldiers killed in combat": the verb that governs the bodies says what
         # happened to them ("returned"); the killing only says whose bodies they are
