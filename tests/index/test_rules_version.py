@@ -142,6 +142,11 @@ RECORDED = {
     # ingest: a sign-up for an e-mail or bulletin by name inside a long line is furniture, up to the double
     # space where it ran on into the next block
     32: ("b6ff2f0e2caefe15", "adc56f9601017e69", "a8fac69f43304d7e"),
+    # claimants: "the relief group Harbour Aid Council" gives the name of several words after the noun; "her
+    # government" inside the report of the one "she" names is that person's government; a noun describing a
+    # person ("the lawmaker", "the politician") stands for the person named last before it, unless an unnamed
+    # one of that kind came up since (h22a; 33 and 34 are other branches' numbers); ingest and figures unchanged
+    35: ("b6ff2f0e2caefe15", "adc56f9601017e69", "a8fac69f43304d7e"),
 }
 
 
