@@ -2538,8 +2538,9 @@ class _Discourse:
             c.name = ""
         if c.owned and c.name:
             # "it" or "they" after "Norland says its president has vowed" is no one the text makes clear
-            # (not the president, nor Norland across the sentence): nobody
-            self.last_other = self.last_any = ""
+            # (not the president, nor Norland across the sentence): they take up the words as written, which
+            # name nobody ("its president" is no claimant), as before "its" was read
+            self.last_other = self.last_any = canonical_name(raw)
             return
         if not c.name or c.citation or c.kind == "stance":
             return  # (a stance verb's subject does not move the discourse model)
