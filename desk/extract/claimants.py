@@ -223,6 +223,7 @@ class _Cue:
     data: bool = False  # the source compiled the data the sentence cites ("polls compiled by X show")
     listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
     closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
+    owned: bool = False  # "her son" inside her report: named after its owner; "it" or "they" after it names nobody
 
 
 _MODEL: Any = None
@@ -279,7 +280,10 @@ def _source_tokens(subj: Token) -> list[Token]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
             subj = c
             break
-        if (c.dep_ == "appos" and c.i == subj.i + 1 and c.tag_ in ("NNP", "NNPS") and subj.tag_ in ("NN", "NNS")
+        # (a name of several words hangs on its last: "the relief group Harbour Aid Council" -> "Council",
+        # whose first word follows the noun)
+        if (c.dep_ == "appos" and c.left_edge.i == subj.i + 1 and c.tag_ in ("NNP", "NNPS") and subj.tag_ in ("NN", "NNS")
+                and all(w.tag_ in ("NNP", "NNPS") for w in subj.doc[c.left_edge.i : c.i])
                 and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE") and not subj.ent_type_):
             subj = c
             break
@@ -2532,6 +2536,12 @@ class _Discourse:
         raw = self._name(c, same_sentence)
         if c.name and not acceptable_source(c.name, raw):
             c.name = ""
+        if c.owned and c.name:
+            # "it" or "they" after "Norland says its president has vowed" is no one the text makes clear
+            # (not the president, nor Norland across the sentence): they take up the words as written, which
+            # name nobody ("its president" is no claimant), as before "its" was read
+            self.last_other = self.last_any = canonical_name(raw)
+            return
         if not c.name or c.citation or c.kind == "stance":
             return  # (a stance verb's subject does not move the discourse model)
         self._remember(c, raw)
@@ -2549,10 +2559,17 @@ class _Discourse:
             # "the survey found": the survey named before, else nobody
             c.name = self.last_poll if evidence_role in _POLL_HEADS and self.last_poll else self.last_evidence
             return raw
-        if _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and any(
-            o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
-            for o in same_sentence
-        ):
+        outer = [
+            o for o in same_sentence
+            if o is not c and o.kind == "verb" and o.content[0] <= c.cue[0] < o.content[1] and o.content != o.sent
+        ]
+        if outer and _OWNED_BY_PRONOUN.match(raw.strip().lower()):
+            # "Ann Roe said her son ...", "Norland says its president ...": the owner is the one who reports
+            owner = max(outer, key=lambda o: o.source[0])
+            c.owned = True
+            c.name = f"{owner.name}’s {raw.strip().split(None, 1)[1]}" if owner.name and owner.source[1] <= c.source[0] else ""
+            return raw
+        if _anaphoric(raw) and raw.strip().lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER and outer:
             # "The Ledger reported that the ministry believes ...": a new source inside another's report
             c.name = canonical_name(raw)
             if not acceptable_source(c.name, "a " + c.name):
@@ -3327,6 +3344,9 @@ def _role_part(raw: str, canon: str) -> str:
 
 
 _OWNER_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
+#: "his office", "her government": a source owned by the one a pronoun names, resolved as that pronoun is
+#: (also inside another's report: "Chancellor Ann Roe said her government would ..." is Roe's government)
+_OWNED_BY_PRONOUN = re.compile(r"(?:his|her|its)\s+[a-z]")
 
 
 def _resolve(
@@ -3399,4 +3419,57 @@ def _resolve(
                 return last_person
             if last_any:
                 return last_any
+        if content_words and len(content_words) <= 4 and people is not None and text and c.name_from is None:
+            # (not for "who" taking up a noun: "... in contrast to the tycoon who lacks ..." describes the tycoon)
+            described = _described_person(content_words[-1], c.source[0], text, ents, people, role_map, last_person)
+            if described:
+                return described
     return canonical_name(raw)
+
+
+#: nouns that describe a person the text has named ("Senator Ray Osei ... the lawmaker said"); roles that
+#: stand for an office or a body ("the minister", "the official") are read above, from the roles named
+#: (only the work a speaker is quoted for: "the billionaire", "the entrepreneur" or "the candidate" often turns
+#: to someone the text only mentions)
+_DESCRIBING_NOUNS = {
+    "lawmaker", "legislator", "politician", "senator", "congressman", "congresswoman", "diplomat", "envoy",
+    "economist", "analyst", "activist", "campaigner", "lawyer", "attorney", "chancellor", "premier", "journalist",
+    "scientist", "researcher", "professor", "academic", "commentator", "historian", "expert", "adviser", "advisor",
+}
+
+
+def _described_person(
+    head: str, pos: int, text: str, ents: list[Entity], people: _People, role_map: dict[str, str], last_person: str
+) -> str:
+    """ "Senator Ray Osei told a radio host ... the lawmaker said": the person named last before a noun that
+    describes a person, when that person is also the last person who spoke, unless an unnamed one of that kind
+    came up since ("a lawmaker from the coast")."""
+    if head not in _DESCRIBING_NOUNS or not last_person:
+        return ""
+    name = people.before(pos, "", ents, None, role_map)
+    if not name or _holds_other_office(role_map, name, head):
+        return ""
+    if name != last_person and not last_person.endswith(" " + name):
+        return ""  # (the last person named did not speak: "... told Ann Roe. The analyst said" is not Roe)
+    name = last_person
+    lo = max(0, pos - _ROLE_REACH)
+    last_word = re.escape(name.split()[-1])
+    seen = [m.end() for m in re.finditer(rf"\b{last_word}\b", text[lo:pos])]
+    if not seen:
+        return ""  # (named too far back)
+    if head in _OFFICES:
+        # "President Ann Roe opened the lock ... The senator said": a title of another office before her name
+        for m in re.finditer(re.escape(name), text[lo:pos]):
+            titles = fold(text[max(lo, lo + m.start() - 40) : lo + m.start()]).split()[-3:]
+            if any(w in _OFFICES and w != head for w in titles):
+                return ""
+    since = text[lo + seen[-1] : pos]
+    if any(
+        e.label == "PERSON" and lo + seen[-1] <= e.start and e.end <= pos and len(e.text.split()) >= 2
+        and _name_like(e.text) and canonical_name(e.text) not in name
+        for e in ents  # (a full name: one capitalised word the recogniser calls a person is often a place)
+    ):
+        return ""  # ("Ann Roe said ... thanked Tom Kerr ... The analyst said": Kerr was named since)
+    if re.search(rf"\b(?:a|an|one|another|other|two|three|several|some)\s+(?:[\w'’-]+\s+){{0,2}}{head}s?\b", since, re.IGNORECASE):
+        return ""
+    return name
