@@ -73,6 +73,10 @@ CREATE TABLE IF NOT EXISTS skipped (
 
 _TABLES = {"articles", "passage_claimants", "passage_claimants_aid", "meta", "skipped"}
 
+#: the meta key of the claimant spellings worked out from ``passage_claimants`` (:meth:`desk.library.Library._spellings`):
+#: every transaction that writes or removes a passage's claimants removes it, in the same transaction
+SPELLINGS_META = "claimant-spellings"
+
 
 @dataclass(slots=True)
 class FileState:
@@ -238,6 +242,7 @@ class Store:
         with self._writing():
             # a new or changed article has no extraction yet, so no claimants either
             self.db.executemany("DELETE FROM passage_claimants WHERE aid=?", [(a.id,) for a, _k in items])
+            self.db.execute("DELETE FROM meta WHERE key=?", (SPELLINGS_META,))
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles (aid, relpath, path, size, mtime, sha1, title, outlet, date,"
                 " url, author, npassages, doc, text, linekeys, indexed, extracted, extraction)"
@@ -274,6 +279,7 @@ class Store:
             self.db.executemany(
                 "DELETE FROM passage_claimants WHERE aid IN (SELECT aid FROM articles WHERE relpath=?)", rels
             )
+            self.db.execute("DELETE FROM meta WHERE key=?", (SPELLINGS_META,))
             self.db.executemany("DELETE FROM articles WHERE relpath=?", rels)
 
     def set_skipped(self, items: Iterable[tuple[str, Skipped, int, float]]) -> None:
@@ -308,6 +314,7 @@ class Store:
         items = list(items)
         with self._writing():
             self.db.executemany("DELETE FROM passage_claimants WHERE aid=?", [(aid,) for aid, _js, _n in items])
+            self.db.execute("DELETE FROM meta WHERE key=?", (SPELLINGS_META,))
             self.db.executemany(
                 "INSERT INTO passage_claimants (aid, number, name) VALUES (?,?,?)",
                 [(aid, number, name) for aid, _js, names in items for number, name in names],
