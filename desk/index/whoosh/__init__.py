@@ -41,6 +41,10 @@ def _import_whoosh_without_urllib() -> None:
 
 _import_whoosh_without_urllib()
 
+from . import inplace  # noqa: E402 - after the stand-in
+
+inplace.install()  # segment files read from their memory map, not copied at opening
+
 from .backend import WhooshBackend, WhooshWriting, describe, open_whoosh, passage_docs  # noqa: E402 - after the stand-in
 
 __all__ = ["WhooshBackend", "WhooshWriting", "describe", "open_whoosh", "passage_docs"]
