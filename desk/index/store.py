@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS passage_claimants (
     name TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passage_claimants_aid ON passage_claimants (aid);
+-- every file's state (Store.states, Store.indexed_passages): each change check reads it whole, and a scan
+-- of this index reads 1/8 of the pages a scan of the table does (the table holds the texts)
+CREATE INDEX IF NOT EXISTS articles_state ON articles (relpath, aid, size, mtime, sha1, indexed, extracted, npassages);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -71,7 +74,7 @@ CREATE TABLE IF NOT EXISTS skipped (
 """
 
 
-_TABLES = {"articles", "passage_claimants", "passage_claimants_aid", "meta", "skipped"}
+_TABLES = {"articles", "passage_claimants", "passage_claimants_aid", "articles_state", "meta", "skipped"}
 
 #: the meta key of the claimant spellings worked out from ``passage_claimants`` (:meth:`desk.library.Library._spellings`):
 #: every transaction that writes or removes a passage's claimants removes it, in the same transaction
@@ -199,15 +202,15 @@ class Store:
     # -- incremental state
 
     def states(self) -> dict[str, FileState]:
-        rows = self.db.execute(
-            "SELECT aid, relpath, size, mtime, sha1, indexed, extracted FROM articles"
-        ).fetchall()
-        return {
-            path_in(r["relpath"]): FileState(
-                r["aid"], path_in(r["relpath"]), r["size"], r["mtime"], r["sha1"], bool(r["indexed"]), bool(r["extracted"])
-            )
-            for r in rows
-        }
+        # plain tuples, not sqlite3.Row: every change check reads all 6,799 rows of ukraine-media
+        cursor = self.db.cursor()
+        cursor.row_factory = None
+        rows = cursor.execute("SELECT aid, relpath, size, mtime, sha1, indexed, extracted FROM articles").fetchall()
+        out: dict[str, FileState] = {}
+        for aid, rel, size, mtime, sha1, indexed, extracted in rows:
+            rel = path_in(rel)
+            out[rel] = FileState(aid, rel, size, mtime, sha1, bool(indexed), bool(extracted))
+        return out
 
     def skipped_states(self) -> dict[str, tuple[int, float, Skipped]]:
         rows = self.db.execute("SELECT relpath, path, reason, size, mtime FROM skipped").fetchall()
