@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import desk.corpus
 from desk.errors import DeskError, FolderError, IndexBusy, IndexUnavailable, QueryError
 from desk.index.lock import UpdateLock
+from desk.index.store import SPELLINGS_META
 from desk.index.whoosh import engine
 from desk.library import Library
 from desk.model import Extraction
@@ -549,6 +551,34 @@ def test_a_claimant_in_british_and_american_spelling_is_one_claimant(tmp_path):
         assert "Ministry of Defense" in lib.store.claimant_names()  # stored as the article writes it
         assert lib.claimants() == ["Labor Party", "Labour Party", "Ministry of Defence"]
         assert {c.claimant for c in lib.claims() if c.figure.value in (40, 41)} == {"Ministry of Defence"}
+
+
+def test_claimant_spellings_are_kept_by_the_update_and_worked_out_again_when_claimants_change(tmp_path, monkeypatch):
+    """The update keeps the claimant spellings in the store; another process reads them there without
+    reading every claimant name, and a write of claimants drops them until the next update keeps them."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    _write(folder, "a.md", "Sluices", "The Canal Authority said 16 sluices closed on Friday.", "Coast Post")
+    _write(folder, "b.md", "Sluice halt", "The Canal Authority said that 16 sluices closed early on Friday.", "Bay Wire")
+    _write(folder, "c.md", "Sluice news", "The canal authority said 17 sluices closed on Friday.", "Sea Daily")
+    with Library(folder) as lib:
+        lib.update(extract=True)
+        kept = json.loads(lib.store.get_meta(SPELLINGS_META))
+        assert kept == lib._spellings_now() == {"canal authority": "Canal Authority"}
+    with Library(folder) as other, monkeypatch.context() as m:
+        m.setattr(other.store, "claimant_name_counts", lambda: pytest.fail("the names were read again"))
+        assert other.claimants() == ["Canal Authority"]
+    _write(folder, "d.md", "Locks", "The Dock Board said 9 locks opened on Sunday.", "Coast Post")
+    _write(folder, "e.md", "Lock news", "The Dock Board said that 9 locks opened late on Sunday.", "Bay Wire")
+    _write(folder, "f.md", "Locks open", "The dock board said 9 locks opened on Sunday.", "Sea Daily")
+    with Library(folder) as lib:
+        lib.store.put_extractions([])  # any write of claimants drops the kept spellings in its transaction
+        assert lib.store.get_meta(SPELLINGS_META) == ""
+        lib.update(extract=True)
+        kept = json.loads(lib.store.get_meta(SPELLINGS_META))
+        assert kept == lib._spellings_now()
+        assert kept == {"canal authority": "Canal Authority", "dock board": "Dock Board"}
+        assert lib.claimants() == ["Canal Authority", "Dock Board"]
 
 
 def test_a_person_named_with_a_role_before_the_name_is_the_person(tmp_path):

@@ -11,8 +11,6 @@ import calendar
 import datetime as dt
 import re
 
-from dateutil import parser as dateparser
-
 from desk.errors import QueryError
 
 _NUMBER_RE = re.compile(
@@ -52,6 +50,9 @@ def parse_date(text: str, *, end: bool = False) -> dt.datetime:
             if end:
                 return dt.datetime(y, mo, calendar.monthrange(y, mo)[1], 23, 59, 59)
             return dt.datetime(y, mo, 1)
+        # imported here: a query without a date bound (most, and every plain compare) never parses one
+        from dateutil import parser as dateparser
+
         d = dateparser.parse(s, default=dt.datetime(2000, 1, 1))
     except (ValueError, OverflowError) as exc:
         raise QueryError(f"'{text}' is not a date; write dates as 2022-07-01.") from exc

@@ -61,3 +61,19 @@ def test_the_compare_path_does_not_import_yaml() -> None:
     assert fields.values["title"] == "The ferry"
     assert any("date" in n for n in fields.notes)
     assert body > 0
+
+
+def test_the_compare_path_does_not_import_the_url_opener_or_the_date_parser() -> None:
+    """Whoosh's compatibility module names ``urlretrieve`` (http.client, email, ssl come with it) and the
+    query's date bounds python-dateutil's parser: a compare without a date bound uses neither."""
+    code = "import desk.cli, desk.library, desk.compare, desk.index.whoosh, desk.index.bounds"
+    assert _which_loaded(code, ("urllib.request", "http.client", "email", "dateutil.parser")) == []
+    # ... and both still work when asked for
+    check = (
+        "import desk.index.whoosh\n"
+        "import whoosh.compat, urllib.request\n"
+        "assert callable(urllib.request.urlopen) and callable(whoosh.compat.urlretrieve)\n"
+        "from desk.index.bounds import parse_date\n"
+        "assert parse_date('3 March 2031').day == 3\n"
+    )
+    assert _which_loaded(check, ("urllib.request", "dateutil.parser")) == ["urllib.request", "dateutil.parser"]

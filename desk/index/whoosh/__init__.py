@@ -7,6 +7,44 @@ language on Whoosh's parser and desk's query tree to and from Whoosh queries, an
 :mod:`.search` scoring, facets, highlights and compare's ranked candidates.
 """
 
-from .backend import WhooshBackend, WhooshWriting, describe, open_whoosh, passage_docs
+import sys
+import types
+
+
+def _import_whoosh_without_urllib() -> None:
+    """Import Whoosh without the URL opener its ``whoosh.compat`` imports and desk never calls.
+
+    ``whoosh.compat`` takes ``urlretrieve`` from ``urllib.request`` (a Python 2 compatibility name no
+    part of Whoosh that desk uses calls), and with it come ``http.client``, ``email``, ``ssl`` and
+    ``hmac``: some 30 CPU-ms of every process that opens a library (a 1-second ``desk compare``).
+    While Whoosh is imported a stand-in holds ``urllib.request``'s place: its ``urlretrieve`` imports
+    the real one when called.  The stand-in is taken out again at once, so any later
+    ``import urllib.request`` loads the real module.  Nothing is done when either is loaded already.
+    """
+    if "whoosh.compat" in sys.modules or "urllib.request" in sys.modules:
+        return
+    stand_in = types.ModuleType("urllib.request")
+
+    def urlretrieve(*args: object, **kwargs: object) -> object:
+        from urllib.request import urlretrieve as real
+
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    stand_in.urlretrieve = urlretrieve  # type: ignore[attr-defined]
+    sys.modules["urllib.request"] = stand_in
+    try:
+        import whoosh.compat  # noqa: F401 - imported here, once, with the stand-in in place
+    finally:
+        if sys.modules.get("urllib.request") is stand_in:
+            del sys.modules["urllib.request"]
+
+
+_import_whoosh_without_urllib()
+
+from . import inplace  # noqa: E402 - after the stand-in
+
+inplace.install()  # segment files read from their memory map, not copied at opening
+
+from .backend import WhooshBackend, WhooshWriting, describe, open_whoosh, passage_docs  # noqa: E402 - after the stand-in
 
 __all__ = ["WhooshBackend", "WhooshWriting", "describe", "open_whoosh", "passage_docs"]
