@@ -96,8 +96,13 @@ _BARE_LENGTH_RE = re.compile(r"(?:mi(?:les?)?|km|kilomet(?:re|er)s?|met(?:re|er)
 _KIND_FOLD = {"lost": "kill", "lose": "kill", "injur": "wound", "fled": "flee"}
 #: outcomes a side's "losses" are made of: the side whose losses they are is whose dead or wounded they count
 _LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "captur"})
-_PLANNED_RE = re.compile(r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*|target\w*)\b",
-                         re.IGNORECASE)
+#: (a target is a goal as a noun after a determiner or before "of"/"to"; "targeted" and "targets hit" tell
+#: of strikes, which happened: "said it targeted a depot and killed 200" counts the dead)
+_PLANNED_RE = re.compile(
+    r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*"
+    r"|(?:a|the|its|their|our|his|her|this|new)\s+targets?|targets?\s+(?:of|to)|targeting\s+(?:a\s+)?(?:total|goal|rise))\b",
+    re.IGNORECASE,
+)
 #: a verb of a possibility or a schedule just before the figure ("could reach 20,000", "is set to receive
 #: 5,000"): what may happen, not a count of what did.  "will"/"would" are left out (a government's "will
 #: accept 100,000" is the pledge other reports give as "taking in over 100,000"), and so is "may" (an accord

@@ -183,3 +183,14 @@ def test_a_cause_after_the_figure_is_not_a_schedule() -> None:
     assert caused.quantity.kind == "kill"
     expected = _claim("Officials said 300 families are expected to leave Ostrava this week.", "300", "Daily B")
     assert expected.quantity.kind.startswith("planned")
+
+
+def test_a_strike_on_a_target_is_no_plan_but_a_goal_named_as_a_target_is() -> None:
+    struck = _claim("The ministry said it targeted a depot near Veln and killed 140 fighters.", "140", "Daily A")
+    assert not struck.quantity.kind.startswith("planned")
+    hit = _claim("Gunners struck 30 targets and destroyed 12 launchers, the army said.", "12", "Daily A")
+    assert not hit.quantity.kind.startswith("planned")
+    goal = _claim("The ministry set a target of 40,000 homes rebuilt by winter.", "40,000", "Daily B")
+    assert goal.quantity.kind.startswith("planned")
+    aims = _claim("The board's new target is to export 900,000 tonnes of barley.", "900,000", "Daily B")
+    assert aims.quantity.kind.startswith("planned")
