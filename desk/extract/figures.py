@@ -437,8 +437,8 @@ def _counted(text: str, end: int, limit: int) -> str:
         ended = raw != raw.rstrip(".,;:!?\"“”)]»")
         if not w or not re.fullmatch(r"[a-z][a-z'’\-]*", w):
             break
-        if words and (w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES):
-            break
+        if w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES:
+            break  # also right after the figure: "climbed to 64 overnight", "up from 65 last week" count nothing named
         if w in _STOP_COUNTED:
             if not words and (w == "of" or skipped_of and w in ("its", "their", "the", "his", "her", "our")):
                 skipped_of = True

@@ -150,6 +150,9 @@ def test_a_participle_after_a_plural_opens_a_clause_not_the_counted_thing(text: 
         ("Water here is 40 degrees Celsius warmer.", "degrees Celsius warmer"),
         ("The camp lies 30 miles north of the border.", "miles north"),
         ("Fourteen police officers wounded in the blast were treated.", "police officers wounded"),
+        # a time word right after the figure names no thing counted
+        ("The toll in Dorrow climbed to 37 overnight, the mayor said.", ""),
+        ("Up from 95 last week, queues at the border grew.", ""),
     ],
 )
 def test_the_counted_thing_ends_where_the_predicate_begins(text: str, counted: str) -> None:
