@@ -250,6 +250,11 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: a day written without its year that falls this many days or fewer after the reference day is a day to
+#: come ("referendums for 23-27 September" in an article of the 20th), not that day a year back
+AHEAD_DAYS = 62
+
+
 def _year_for(month: int, day: int, base: dt.date | None) -> int | None:
     """The year of a date written without one: the latest not after the reference day."""
     if base is None:
@@ -261,6 +266,20 @@ def _year_for(month: int, day: int, base: dt.date | None) -> int | None:
     except ValueError:
         return None
     return year
+
+
+def _coming(month: int, day: int, base: dt.date | None) -> bool:
+    """True when a day written without its year lies within :data:`AHEAD_DAYS` after the reference day."""
+    if base is None:
+        return False
+    for year in (base.year, base.year + 1):
+        try:
+            ahead = (dt.date(year, month, day) - base).days
+        except ValueError:
+            continue
+        if 0 < ahead <= AHEAD_DAYS:
+            return True
+    return False
 
 
 def _count(word: str) -> int | None:
@@ -325,6 +344,9 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             mon = _month_number(g.get("m1") or g.get("m2") or "")
             d = int(re.sub(r"\D", "", g.get("d1") or g.get("d2") or "0"))
             ytext = g.get("y1") or g.get("y2")
+            if not ytext and _coming(mon, d, base):
+                # a day to come: a claim does not hold as of it, and a year back is not what the text means
+                return None
             year = int(ytext) if ytext else _year_for(mon, d, base)
             if year is None:
                 if " ".join(prep.lower().split()) in ("by", "to", "until", "till", "through", "as of"):

@@ -17,10 +17,12 @@ from desk.compare.asof import AsOf
 __all__ = ["AsOf", "Series", "Timeline", "TimelinePoint", "anchor"]
 
 
-#: how far past the latest claims but the last ``share`` of them :meth:`Timeline.view_span` still reaches:
-#: a quarter of the span they cover, and at least a month
+#: how far beyond the bulk of the claims :meth:`Timeline.view_span` still reaches, on either side: a quarter
+#: of the span the bulk covers, and at least a month.  The bulk is every as-of day but the earliest and the
+#: latest ``CORE_SHARE`` of them.
 LATE_REACH_SHARE = 0.25
 LATE_REACH_MIN = dt.timedelta(days=31)
+CORE_SHARE = 0.1
 
 
 def anchor(as_of: AsOf) -> dt.date | None:
@@ -99,7 +101,7 @@ class Timeline:
 
     def view_span(self, share: float = 0.02) -> tuple[dt.date, dt.date] | None:
         """The days a plot shows at first: every as-of day but the earliest ``share`` of them, and but the
-        few that lie far beyond the rest.
+        few that lie far before or beyond the rest.
 
         A few claims hold as of years before the coverage ("since 2014"); shown
         whole, they squeezed the months the articles are about into a sliver.
@@ -111,10 +113,13 @@ class Timeline:
         days = sorted(d for p in self.points if (d := anchor(p.as_of)) is not None)
         if not days:
             return None
-        first = days[int(len(days) * share)]
-        bulk_end = days[max(0, len(days) - 1 - int(len(days) * share))]
-        reach = bulk_end + max(LATE_REACH_MIN, (bulk_end - first) * LATE_REACH_SHARE)
-        return (first, max(d for d in days if d <= reach))
+        kept = days[int(len(days) * share):len(days) - int(len(days) * share)] or days
+        core_start = days[int(len(days) * CORE_SHARE)]
+        core_end = days[max(0, len(days) - 1 - int(len(days) * CORE_SHARE))]
+        reach = max(LATE_REACH_MIN, (core_end - core_start) * LATE_REACH_SHARE)
+        # a few claims months before the rest (a past date misread, "in 2014") leave the view as the late ones do
+        start = min((d for d in kept if d >= core_start - reach), default=core_start)
+        return (start, max(d for d in days if d <= core_end + reach))
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last known as-of day over every point."""

@@ -485,3 +485,18 @@ def test_the_first_view_leaves_out_a_claim_that_holds_long_after_the_rest_but_ke
     later = dt.date(2031, 10, 10)
     tl = Timeline("wool", [Series("wool", "bales of wool", _at([*summer, later]))])
     assert tl.view_span() == (summer[1], later)
+
+
+def test_the_first_view_leaves_out_a_few_claims_long_before_the_rest() -> None:
+    from desk.timeline.model import Series, Timeline
+
+    summer = [dt.date(2031, 6, 1) + dt.timedelta(days=i) for i in range(120)]  # June to September
+    # a handful of claims dated a year and more earlier ("in 2030", a past date read a year back): more of
+    # them than the 2% the view always leaves out
+    early = [dt.date(2029, 3, 1), dt.date(2030, 1, 5), dt.date(2030, 5, 20), dt.date(2030, 6, 2)]
+    tl = Timeline("wool", [Series("wool", "bales of wool", _at([*early, *summer]))])
+    assert tl.view_span() == (summer[0], summer[-1])
+    # claims a few weeks before the rest are part of the story: they stay in view (but the earliest 2%)
+    spring = [dt.date(2031, 5, 10) + dt.timedelta(days=i) for i in range(6)]
+    tl = Timeline("wool", [Series("wool", "bales of wool", _at([*spring, *summer]))])
+    assert tl.view_span() == (spring[2], summer[-1])
