@@ -531,7 +531,73 @@ def find_figures(text: str, start: int = 0, end: int | None = None, limit: int |
         # a bracketed conversion restates the figure before it, hedge and all: "about 145km (90 miles)"
         if not f.qualifier and prev.qualifier and _CONVERSION_GAP.fullmatch(text, prev.end, f.start):
             f.qualifier = prev.qualifier
+    if out:
+        out = _restated_in_brackets(text, out, end)
+        _share_coordinated_head(text, out)
     return out if limit is None else out[:limit]
+
+
+#: the number again in brackets, as a word or in digits: "12 (twelve) ships", "twelve (12) ships"
+_BRACKET_OPEN = re.compile(r"\s?\(\s?")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
+_BRACKET_DIGITS = re.compile(r"\s?\(\s?(\d{1,3}(?:,\d{3})*|\d+)\s?\)")
+
+
+def _has_digit(written: str) -> bool:
+    return any(ch.isdigit() for ch in written)
+
+
+def _restated_in_brackets(text: str, figures: list[Figure], hi: int) -> list[Figure]:
+    """Drop a figure that only restates the one before it in brackets, and count the words after the bracket.
+
+    "12 (twelve) ships" is one figure of 12 ships, not 12 "twelve" and another 12.  Only a count written
+    once in digits and once in words is a restatement: "€45,000 ($45,000)" is a conversion, two figures.
+    """
+    kept: list[Figure] = []
+    for f in figures:
+        if not f.counted:
+            # "twelve (12) ships": digits in brackets that are no figure of their own
+            digits = _BRACKET_DIGITS.match(text, f.end, hi)
+            if digits is not None and _digits_value(digits.group(1).replace(",", "")) == f.value:
+                f.counted = _counted(text, digits.end(), min(hi, digits.end() + 120))
+        prev = kept[-1] if kept else None
+        if (prev is not None and f.value == prev.value and f.high == prev.high and not f.qualifier
+                and f.kind == prev.kind == "count" and _has_digit(f.text) != _has_digit(prev.text)
+                and _BRACKET_OPEN.fullmatch(text, prev.end, f.start)):
+            close = _BRACKET_CLOSE.match(text, f.end, hi)
+            if close is not None:
+                prev.counted = _counted(text, close.end(), min(hi, close.end() + 120))
+                continue
+        kept.append(f)
+    return kept
+
+
+#: a single word before "and"/"or" and another figure that reads as a modifier, not a thing counted:
+#: "nine aerial and seven naval drones", "five civilian or three military vehicles"
+_MODIFIER_ENDING = re.compile(r"(?:al|ian|an|ese|ic|ive|ous|ern|ish|ary|ile|ful|less)$", re.IGNORECASE)
+_COORDINATED = r"\s+{word}\s+(?:and|or)\s+(?:(?:about|some|nearly|almost|around|another|up\s+to|more\s+than|at\s+least)\s+)?"
+
+
+def _share_coordinated_head(text: str, figures: list[Figure]) -> None:
+    """ "nine aerial and seven naval drones": the first figure counts aerial drones, not "aerial".
+
+    Only a lone word that is no plural and ends as a modifier does ("five police and four civilians"
+    counts police; "one serviceman and two guards" a serviceman); the head is what the second figure
+    counts from its first plural on.
+    """
+    for prev, f in zip(figures, figures[1:], strict=False):
+        own = prev.counted.split()
+        if len(own) != 1 or len(own[0]) < 4 or plural_noun(own[0]) or own[0].lower() in _PARTICIPLES:
+            continue
+        if not _MODIFIER_ENDING.search(own[0]) or own[0].lower().endswith("man"):
+            continue  # "one serviceman and two guards"
+        if not re.fullmatch(_COORDINATED.format(word=re.escape(own[0])), text[prev.end:f.start], re.IGNORECASE):
+            continue
+        theirs = f.counted.split()
+        head = next((i for i, w in enumerate(theirs) if plural_noun(w)), None)
+        if head is None or head == 0:
+            continue
+        prev.counted = " ".join([own[0], *theirs[head:]])
 
 
 def _add_a_numbers(text: str, lo: int, hi: int, found: list[Figure]) -> list[Figure]:

@@ -310,3 +310,42 @@ def test_a_number_after_a_time_adverbial_or_ending_a_sentence_is_a_figure(text: 
 
 def test_a_day_or_round_number_is_still_a_label() -> None:
     assert find_figures("It was day 100 of the siege, and in round 2 the talks failed.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The coast guard said it shot down nine aerial and seven naval drones off Varn.",
+         ["aerial drones", "naval drones"]),
+        ("Rioters burned 14 municipal or about 20 private buses in Tessel.", ["municipal buses", "private buses"]),
+        ("Raiders seized one Ostrian and two Varnese trawlers last week.", ["Ostrian trawlers", "Varnese trawlers"]),
+        # a lone noun before "and" is a thing of its own
+        ("Guards held five police and four civilian drivers at the gate.", ["police", "civilian drivers"]),
+        ("The blast hurt one serviceman and two elderly guards.", ["serviceman", "elderly guards"]),
+        ("The fleet lost 11 trawlers and 3 patrol boats.", ["trawlers", "patrol boats"]),
+    ],
+)
+def test_a_modifier_before_and_shares_the_next_figures_head(text: str, counted: list[str]) -> None:
+    assert [f.counted for f in find_figures(text)] == counted
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counted"),
+    [
+        ("The port cleared 12 (twelve) ships of maize on Monday.", 12, "ships"),
+        ("The port cleared twelve (12) ships of maize on Monday.", 12, "ships"),
+    ],
+)
+def test_a_number_restated_in_brackets_is_one_figure(text: str, value: float, counted: str) -> None:
+    fig = only(text)
+    assert (fig.value, fig.counted) == (value, counted)
+
+
+def test_a_bracketed_figure_of_another_value_stays_a_figure() -> None:
+    figs = find_figures("The port cleared 12 (out of 15) ships on Monday.")
+    assert [f.value for f in figs] == [12, 15]
+
+
+def test_a_conversion_in_brackets_with_the_same_number_is_two_figures() -> None:
+    figs = find_figures("The court may fine him €45,000 ($45,000) for the assault.")
+    assert [f.text for f in figs] == ["€45,000", "$45,000"]
