@@ -55,7 +55,9 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s+)(?=[^a-z\s])")
 _OPENERS = "\"'“‘«([—–-"
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _WORD = re.compile(r"\S+")
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
+#: a blank line, or a section break written inside a line ("... was correct. * * * The conflicts"), as a
+#: page saved without its paragraph breaks has it: three or more stars, bullets or diamonds standing alone
+_SECTION_BREAK = re.compile(r"\n[ \t\u00a0\u3000]*\n|(?<!\S)(?:[*•◆♦⁂]\s?){3,}(?!\S)")
 _TERMINAL = tuple(".!?:;\"'”’)»…")
 
 TARGET_WORDS = 90
@@ -192,11 +194,11 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _paragraphs(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    """Paragraph spans of a region free of boilerplate: blank-line separated; a block
+    """Paragraph spans of a region free of boilerplate: blank-line (or section-break) separated; a block
     of one-paragraph-per-line text (no blank lines) is split at its line breaks."""
     pos = start
     blocks: list[tuple[int, int]] = []
-    for m in _BLANK_LINE.finditer(text, start, end):
+    for m in _SECTION_BREAK.finditer(text, start, end):
         blocks.append((pos, m.start()))
         pos = m.end()
     blocks.append((pos, end))

@@ -202,3 +202,16 @@ def test_an_email_sign_up_run_on_into_the_next_block_is_furniture_up_to_the_doub
     ps = cut_passages(text, spans)
     assert any(text[p.start : p.end].lstrip().startswith("Supply cuts") for p in ps)
     assert not any("Harbour Markets" in text[p.start : p.end] for p in ps)
+
+
+def test_a_section_break_inside_a_line_ends_the_passage_and_is_no_text() -> None:
+    # a long read saved as one line: its "* * *" section breaks sit between sentences
+    first = "The ferry company kept its old timetable for years. Nobody in Tessel asked why it never changed."
+    second = "The new owners arrived in spring. They cut the night crossing and sold two of the boats."
+    for mark in ("* * *", "***", "• • •"):
+        text = f"{first} {mark} {second}"
+        spans = [text[p.start : p.end] for p in cut_passages(text, [])]
+        assert spans == [first, second], mark
+    # stars that are part of a word or a pair are not a break
+    text = "The vote was 3*2 in the end. A ** marks the result ** in the table."
+    assert [text[p.start : p.end] for p in cut_passages(text, [])] == [text]
