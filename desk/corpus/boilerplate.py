@@ -24,7 +24,9 @@ newsletter             sign-up, follow-us and app prompts
 click here             any short line that asks the reader to "click here"
 legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph after a bare label;
                        copyright and "All rights reserved" lines
-photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines
+photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines; a caption ending in its
+                       credit ("... in April. Photograph: Jane Roe/Agency"), alone or as a block
+                       between double spaces of a page saved as one line (the span only)
 credit line            "Reporting by ...; editing by ...", "Additional reporting by ..."
 byline                 "By Jane Doe and John Roe", "By Jane Doe, Moscow correspondent"; inside a
                        long line, a byline in capitals that opens the next story of a page
@@ -286,6 +288,8 @@ def detect(text: str) -> list[Boilerplate]:
     for i, ln in enumerate(lines):
         if not reasons[i] and (len(ln.text) > 400 or _CONTRIBUTED_IN.search(ln.text)):
             extra.extend(_furniture_sentences(ln))
+        if not reasons[i] and _CREDIT_WORD.search(ln.text):
+            extra.extend(_captions(ln))
 
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
     spans.extend(extra)
@@ -335,6 +339,29 @@ def _furniture_sentences(ln: Line) -> list[Boilerplate]:
             end = a + len(ln.text[a:end].rstrip())
             out.append(Boilerplate(ln.start + a, ln.start + end, reason))
             break
+    return out
+
+
+#: a picture's credit closing its caption: "... in April. Photograph: Jane Roe/Agency", "Photograph: supplied"
+_CAPTION_CREDIT = re.compile(
+    r"\b(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.!?:\s][^.!?:]{0,79}$", _I
+)
+_CREDIT_WORD = re.compile(r"\b(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:", _I)
+#: a stretch of a line between double spaces, which mark the old block boundaries of a page saved as one line
+_BLOCK = re.compile(r"\S(?:(?! {2}).)*")
+#: the most words a caption has
+CAPTION_WORDS = 60
+
+
+def _captions(ln: Line) -> list[Boilerplate]:
+    """Picture captions with their credit in a line: a page saved without line breaks keeps each caption as a
+    block between double spaces ("...correct.   Ruins of the depot in May. Photograph: Agency   The ...");
+    run into the sentences around it, a caption became their words and its credit a claimant."""
+    out = []
+    for m in _BLOCK.finditer(ln.text):
+        block = m.group(0).rstrip()
+        if _CAPTION_CREDIT.search(block) and _words(block) <= CAPTION_WORDS:
+            out.append(Boilerplate(ln.start + m.start(), ln.start + m.start() + len(block), "photo credit"))
     return out
 
 
