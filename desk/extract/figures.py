@@ -573,13 +573,13 @@ def _restated_in_brackets(text: str, figures: list[Figure], hi: int) -> list[Fig
 
 
 #: a single word before "and"/"or" and another figure that reads as a modifier, not a thing counted:
-#: "nine aerial and seven naval drones", "five civilian or three military vehicles"
+#: "six aerial and four naval drones", "five civilian or three military vehicles"
 _MODIFIER_ENDING = re.compile(r"(?:al|ian|an|ese|ic|ive|ous|ern|ish|ary|ile|ful|less)$", re.IGNORECASE)
 _COORDINATED = r"\s+{word}\s+(?:and|or)\s+(?:(?:about|some|nearly|almost|around|another|up\s+to|more\s+than|at\s+least)\s+)?"
 
 
 def _share_coordinated_head(text: str, figures: list[Figure]) -> None:
-    """ "nine aerial and seven naval drones": the first figure counts aerial drones, not "aerial".
+    """ "six aerial and four naval drones": the first figure counts aerial drones, not "aerial".
 
     Only a lone word that is no plural and ends as a modifier does ("five police and four civilians"
     counts police; "one serviceman and two guards" a serviceman); the head is what the second figure
