@@ -24,9 +24,9 @@ newsletter             sign-up, follow-us and app prompts
 click here             any short line that asks the reader to "click here"
 legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph after a bare label;
                        copyright and "All rights reserved" lines
-photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines; a caption ending in its
-                       credit ("... in April. Photograph: Jane Roe/Agency"), alone or as a block
-                       between double spaces of a page saved as one line (the span only)
+photo credit           "Photo: ...", "Image credit ...", "Getty Images" lines; the credit closing a
+                       caption ("... in April. Photograph: Jane Roe/Agency"), alone or as a block
+                       between double spaces of a page saved as one line (the credit's span only)
 credit line            "Reporting by ...; editing by ...", "Additional reporting by ..."
 byline                 "By Jane Doe and John Roe", "By Jane Doe, Moscow correspondent"; inside a
                        long line, a byline in capitals that opens the next story of a page
@@ -354,14 +354,20 @@ CAPTION_WORDS = 60
 
 
 def _captions(ln: Line) -> list[Boilerplate]:
-    """Picture captions with their credit in a line: a page saved without line breaks keeps each caption as a
-    block between double spaces ("...correct.   Ruins of the depot in May. Photograph: Agency   The ...");
-    run into the sentences around it, a caption became their words and its credit a claimant."""
+    """The credits that close picture captions in a line (the span of the credit only).
+
+    A page saved without line breaks keeps each caption as a block between double spaces ("...correct.
+    Ruins of the depot in May. Photograph: Agency   The ..."): with its credit run into the next
+    sentence, "Photograph" became a claimant.  The caption itself stays text (it can carry a fact: "where
+    at least 600 people are thought to have died"); the credit, cut out, ends the caption's passage.
+    """
     out = []
     for m in _BLOCK.finditer(ln.text):
         block = m.group(0).rstrip()
-        if _CAPTION_CREDIT.search(block) and _words(block) <= CAPTION_WORDS:
-            out.append(Boilerplate(ln.start + m.start(), ln.start + m.start() + len(block), "photo credit"))
+        credit = _CAPTION_CREDIT.search(block)
+        if credit and _words(block) <= CAPTION_WORDS:
+            out.append(Boilerplate(ln.start + m.start() + credit.start(), ln.start + m.start() + len(block),
+                                   "photo credit"))
     return out
 
 

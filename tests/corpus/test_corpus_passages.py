@@ -217,22 +217,25 @@ def test_a_section_break_inside_a_line_ends_the_passage_and_is_no_text() -> None
     assert [text[p.start : p.end] for p in cut_passages(text, [])] == [text]
 
 
-def test_a_caption_with_its_credit_is_furniture_inline_or_alone() -> None:
+def test_a_captions_credit_is_furniture_and_ends_the_captions_passage() -> None:
     from desk.corpus.boilerplate import detect
 
     before = "The ferry company kept its old timetable for years, and nobody in Tessel asked why. " * 4
-    caption = "Passengers wait on the quay at Tessel in May. Photograph: Lena Marsh/Harbour Pictures"
-    after = "Mira Holt and two other people the paper spoke to said 40 crossings were cancelled. " * 3
+    words = "Passengers wait on the quay at Tessel in May, where 40 crossings were cut."
+    credit = "Photograph: Lena Marsh/Harbour Pictures"
+    after = "Mira Holt and two other people the paper spoke to said the fares doubled. " * 3
     # a page saved as one line keeps each caption as a block between double spaces
-    text = f"{before.strip()}   {caption}   {after.strip()}"
+    text = f"{before.strip()}   {words} {credit}   {after.strip()}"
     spans = detect(text)
-    assert [(b.reason, text[b.start : b.end]) for b in spans] == [("photo credit", caption)]
+    assert [(b.reason, text[b.start : b.end]) for b in spans] == [("photo credit", credit)]
     passages = [text[p.start : p.end] for p in cut_passages(text, spans)]
-    assert not any("Photograph" in p or "Passengers wait" in p for p in passages)
+    # the caption's words stay text, a passage of their own; the credit runs into nothing
+    assert words in passages
+    assert not any("Photograph" in p for p in passages)
     assert any(p.startswith("Mira Holt and two other people") for p in passages)
     # a caption on a line of its own
-    text = f"{before.strip()}\n\n{caption}\n\n{after.strip()}"
-    assert [text[b.start : b.end] for b in detect(text)] == [caption]
+    text = f"{before.strip()}\n\n{words} {credit}\n\n{after.strip()}"
+    assert [text[b.start : b.end] for b in detect(text)] == [credit]
     # prose that mentions a photograph is no caption
     text = f"{before.strip()}   The photograph was taken in May, the agency said, and shows 40 people.   {after.strip()}"
     assert detect(text) == []
