@@ -32,18 +32,18 @@ def _ref(text: str, outlet: str, written: str, value: float, qualifier: str, day
 
 def _first(day: dt.date) -> list[PassageRef]:
     return [
-        _ref("At one point the mayor of Dornvik put the number of people wounded at about 60.", "North Post",
+        _ref("The Dornvik mayor spoke of about 60 people wounded near the fuel depot.", "North Post",
              "60", 60, "about", day),
-        _ref("The mayor of Dornvik first said about 60 people were wounded at the depot.", "East Daily",
+        _ref("A first count by the Dornvik mayor gave about 60 people wounded near the depot.", "East Daily",
              "60", 60, "about", day),
     ]
 
 
 def _later(day: dt.date) -> list[PassageRef]:
     return [
-        _ref("Officials in Dornvik later said 35 people were wounded in the attack on the depot.", "South Wire",
+        _ref("Dornvik officials gave a lower count: 35 people wounded by the depot strike.", "South Wire",
              "35", 35, "", day),
-        _ref("A total of 35 people were wounded in the depot attack, officials in Dornvik said.", "West Times",
+        _ref("The depot strike left 35 people wounded, according to Dornvik officials.", "West Times",
              "35", 35, "", day),
     ]
 
