@@ -632,6 +632,10 @@ RIVAL_MAX_RATIO = 1.5
 #: flag survey unchanged (58 rows).  At 2.0 for every count: together 0.849 (158) but falseflag 0.030 (a first
 #: toll of ten joined its row of 16-19 dead and flagged it); at 2.0 for tolls unless the smaller was told on
 #: an earlier day: the same (ten and "at least 16" were told the same evening)
+#: The same ratio holds for tolls of any size when the larger was told on a day before the smaller
+#: (:func:`_toll_fell`): a toll that falls is a dispute or a correction, not a count growing.  Measured on
+#: compare_dev: together 0.844 -> 0.849 (157 -> 158: Chaplyne's "about 50 wounded" joins the 22 and 31
+#: wounded of the next day), apart, flagged and falseflag unchanged; the flag survey unchanged (59 rows)
 RIVAL_TOLL_RATIO = 2.0
 RIVAL_TOLL_MIN = 100
 
@@ -655,13 +659,25 @@ def _own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int, Clai
             if any(t.quantity.same_toll(c.quantity) and t.low <= c.high and c.low <= t.high for t in top)]
 
 
+def _toll_fell(x: ClaimFact, y: ClaimFact) -> bool:
+    """Two tolls of people (killed, wounded, casualties) of which the larger was told on a day before the
+    smaller: a toll only grows as the dead and hurt are found, so "about 50 wounded" on the 24th and "31
+    wounded" on the 25th are rival counts of one toll (or a count corrected), never a first count and its
+    growth ("ten dead" in the evening, "18 killed" the next morning: the smaller told first)."""
+    if x.quantity.kind not in HARM_KINDS or x.quantity.unit != "count" or x.value == y.value:
+        return False
+    large, small = (x, y) if x.value > y.value else (y, x)
+    return large.as_of.before(small.as_of)
+
+
 def _close_rivals(x: ClaimFact, y: ClaimFact) -> bool:
     """Two claims count one thing (:meth:`Quantity.same_toll`), cannot both hold and lie within
-    :data:`RIVAL_MAX_RATIO` of each other (:data:`RIVAL_TOLL_RATIO` for tolls of people in the hundreds)."""
+    :data:`RIVAL_MAX_RATIO` of each other (:data:`RIVAL_TOLL_RATIO` for tolls of people in the hundreds,
+    and for tolls of which the larger was told on an earlier day, :func:`_toll_fell`)."""
     if x.low <= y.high and y.low <= x.high:
         return False
     low = min(x.value, y.value)
-    toll = low >= RIVAL_TOLL_MIN and x.quantity.kind in HARM_KINDS and x.quantity.unit == "count"
+    toll = (low >= RIVAL_TOLL_MIN or _toll_fell(x, y)) and x.quantity.kind in HARM_KINDS and x.quantity.unit == "count"
     if low <= 0 or max(x.value, y.value) > (RIVAL_TOLL_RATIO if toll else RIVAL_MAX_RATIO) * low:
         return False
     return x.quantity.same_toll(y.quantity)

@@ -40,7 +40,20 @@ class FactKey:
             return False
         if not self.head or not other.head:
             return bool(self.outcome)  # "40 killed" vs "53 prisoners killed"
-        return self.head == other.head
+        return self.head == other.head or takes_in(self.head, other.head) or takes_in(other.head, self.head)
+
+
+#: heads of a count of weapons of any type ("83 projectiles of various types", "munitions"): such a count
+#: takes in the missiles, rockets, drones or shells that another report of one barrage counts by type
+GENERIC_MUNITION_HEADS = frozenset({"projectil", "munition"})
+#: heads of weapons fired or launched, counted by type (stems)
+MUNITION_HEADS = GENERIC_MUNITION_HEADS | frozenset({"missil", "rocket", "dron", "shell", "bomb"})
+
+
+def takes_in(wide: str, narrow: str) -> bool:
+    """The head ``wide`` counts things of any type among which ``narrow`` counts one type: "83
+    projectiles" may be the "84 cruise missiles" of another report of one barrage."""
+    return wide in GENERIC_MUNITION_HEADS and narrow in MUNITION_HEADS
 
 
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
