@@ -44,7 +44,8 @@ from .profile import (
     stem_ranks,
 )
 from .profile import local_entities as _local_entities
-from .scope import at_least, grouping_scope, remembered
+from .scope import SCAN_FLOOR, at_least, changed, grouping_scope, remembered, seed_scan
+from .scope import active as scope_active
 from .tokens import case_odd
 
 #: stems found in more than this share of the candidates say nothing about a fact
@@ -270,8 +271,11 @@ def similarity_matrix(
             starts = ends = None
     if not sim.flags.c_contiguous:
         sim = np.ascontiguousarray(sim)
-    _finish(sim, totals, cols, (strong, weak, conflict, named, value, claimant), starts, ends)
-    sim[cols, np.arange(len(cols))] = 0.0
+    # inside a grouping, the matrix's first scan (desk.compare.scope.at_least) is made as it is filled
+    scanned = _finish(sim, totals, cols, (strong, weak, conflict, named, value, claimant), starts, ends,
+                      scan=scope_active())
+    if scanned is not None:
+        seed_scan(sim, scanned)
     return sim
 
 
@@ -282,15 +286,18 @@ def _finish(
     masks: tuple[np.ndarray | None, ...],
     starts: np.ndarray | None,
     ends: np.ndarray | None,
-) -> None:
+    scan: bool = False,
+) -> np.ndarray | None:
     """The rest of :func:`similarity_matrix` on ``sim`` (units x hits, in place), a band of rows at a time.
 
     Each cell goes through the steps the whole-matrix steps took, in their order and with the same
     float32 operations (so the same bits), while the band stays in the processor's cache: the Dice
     division by ``totals`` (None: done), the fact masks' bonus or penalty, the value's and the
     claimant's bonuses, then 0 for pairs whose days lie more than :data:`DATE_GAP_DAYS` apart
-    (``starts`` / ``ends``: None when no pair does).  The bonuses touch the few cells some mask holds:
-    gathered, added to in order, put back (a masked add over every cell cost a pass of the matrix each).
+    (``starts`` / ``ends``: None when no pair does), and 0 on the diagonal.  The bonuses touch the few
+    cells some mask holds: gathered, added to in order, put back (a masked add over every cell cost a
+    pass of the matrix each).  With ``scan``, returns the flat indexes (ascending) of the cells at or
+    above :data:`desk.compare.scope.SCAN_FLOOR`.
     """
     strong, weak, conflict, named, value, claimant = masks
     n, width = sim.shape
@@ -313,6 +320,11 @@ def _finish(
         early = starts[cols] - np.int32(DATE_GAP_DAYS)
         far = np.empty((rows, width), dtype=bool)
         before = np.empty_like(far)
+    # the diagonal (each hit with itself), by row: set to 0 band by band, before the band's scan
+    order = np.argsort(cols, kind="stable")
+    diag_rows, diag_cols = cols[order], order
+    found: list[np.ndarray] | None = [] if scan else None
+    floor = np.float32(SCAN_FLOOR)
     facts = strong is not None and weak is not None
     clashes = facts and conflict is not None and named is not None
     steps = [m for m in (weak if facts else None, conflict if clashes else None, value, claimant) if m is not None]
@@ -356,6 +368,18 @@ def _finish(
             np.less.outer(ends[lo:hi], early, out=b)
             f |= b
             np.putmask(part, f, np.float32(0.0))
+        a, b_ = np.searchsorted(diag_rows, lo), np.searchsorted(diag_rows, hi)
+        part[diag_rows[a:b_] - lo, diag_cols[a:b_]] = 0.0
+        if found is not None:
+            # the cells at or above the grouping's scan floor, while the band is in the cache
+            # (desk.compare.scope.at_least's first scan of the whole matrix, done here)
+            hit = np.flatnonzero(part >= floor)
+            if len(hit):
+                hit += lo * width
+                found.append(hit)
+    if found is None:
+        return None
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
 def _fact_masks(
@@ -991,8 +1015,9 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     # masks (a passage is never both, so no pair is scaled twice)
     factor = np.float32(STANCE_APART)
     for rows, across in ((threatened, imposed[cols]), (imposed, threatened[cols])):
-        block = np.ix_(np.flatnonzero(rows), np.flatnonzero(across))
-        sim[block] *= factor
+        r, c = np.flatnonzero(rows), np.flatnonzero(across)
+        sim[np.ix_(r, c)] *= factor
+        changed(sim, (r[:, None] * sim.shape[1] + c[None, :]).ravel())  # the grouping's scan, mended
     return sim
 
 
@@ -1049,6 +1074,7 @@ def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     # in place: the matrix is the grouping's own, and a copy of it (units x hits) cost more than the frames
     for i, k in kept:
         sim[i, k] += bonus
+    changed(sim, np.array([i * sim.shape[1] + k for i, k in kept], dtype=np.int64))  # the grouping's scan, mended
     return sim
 
 

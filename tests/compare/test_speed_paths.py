@@ -553,3 +553,52 @@ def test_fact_masks_are_the_four_fact_matrices() -> None:
     # no figures at all: no masks
     bare = [grouping.Profile(p.ref, p.stems, "", (), frozenset()) for p in profiles[:5]]
     assert grouping._fact_masks(bare) == (None, None, None, None)
+
+
+def test_the_scan_made_while_the_matrix_fills_answers_as_a_fresh_scan_after_cells_change() -> None:
+    from desk.compare import scope
+
+    profiles = _random_profiles(150, 2)
+    with grouping.places_remembered():  # a grouping's scope: the matrix is scanned as it is filled
+        sim = grouping.similarity_matrix(profiles)
+        memo = scope._SCOPE.memo
+        assert ("at_least", id(sim)) in memo  # seeded, not scanned afterwards
+        for t in (scope.SCAN_FLOOR, 0.34, 0.36, 0.42, 0.9):
+            rows, cols = scope.at_least(sim, t)
+            want_rows, want_cols = np.nonzero(sim >= np.float32(t))
+            assert rows.tolist() == want_rows.tolist()
+            assert cols.tolist() == want_cols.tolist()
+        # a cell raised over the floor and one lowered under it, named to the scan afterwards
+        low = np.flatnonzero((sim < 0.2) & ~np.eye(len(profiles), dtype=bool))[7]
+        high = np.flatnonzero(sim >= 0.5)[3]
+        flat = sim.reshape(-1)
+        flat[low], flat[high] = np.float32(0.7), np.float32(0.0)
+        scope.changed(sim, np.array([low, high, low]))
+        for t in (0.3, 0.36, 0.6):
+            rows, cols = scope.at_least(sim, t)
+            want_rows, want_cols = np.nonzero(sim >= np.float32(t))
+            assert rows.tolist() == want_rows.tolist()
+            assert cols.tolist() == want_cols.tolist()
+    # outside a grouping nothing is kept
+    grouping.similarity_matrix(profiles)
+    assert getattr(scope._SCOPE, "memo", None) is None
+
+
+def test_a_penalty_threatened_and_one_handed_down_leave_the_grouping_scan_too() -> None:
+    from desk.compare import scope
+
+    texts = [
+        ("The ferryman Olek Tamsin faces up to 12 years in jail over the forged harbour ledgers.", "North Post"),
+        ("Olek Tamsin, the ferryman, was sentenced to seven years over the forged harbour ledgers.", "Lake Daily"),
+        ("The harbour board said the forged ledgers hid the ferry tolls for three winters.", "Hill Times"),
+    ]
+    profiles = [profile(make_ref(t, o, article=f"led{i}")) for i, (t, o) in enumerate(texts)]
+    with grouping.places_remembered():
+        sim = grouping.similarity_matrix(profiles)
+        before = {(int(i), int(k)) for i, k in zip(*scope.at_least(sim, scope.SCAN_FLOOR), strict=True)}
+        assert (0, 1) in before  # the same story in other words, until the stances part them
+        grouping.apart_by_stance(sim, profiles, np.arange(3))
+        after = {(int(i), int(k)) for i, k in zip(*scope.at_least(sim, scope.SCAN_FLOOR), strict=True)}
+        assert (0, 1) not in after
+        assert (1, 0) not in after
+        assert after == {(int(i), int(k)) for i, k in zip(*np.nonzero(sim >= np.float32(scope.SCAN_FLOOR)), strict=True)}
