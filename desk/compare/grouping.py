@@ -44,7 +44,8 @@ from .profile import (
     stem_ranks,
 )
 from .profile import local_entities as _local_entities
-from .scope import at_least, grouping_scope, remembered
+from .scope import SCAN_FLOOR, at_least, changed, grouping_scope, remembered, seed_scan
+from .scope import active as scope_active
 from .tokens import case_odd
 
 #: stems found in more than this share of the candidates say nothing about a fact
@@ -219,9 +220,14 @@ def similarity_matrix(
     cols = np.arange(n) if columns is None else np.asarray(columns, dtype=np.int64)
     square = len(cols) == n and bool((cols == np.arange(n)).all())
     limit = max(3, int(common_share * n))
-    sim = _text_similarity(numbers, n, cols, square, limit)
-    if related is not None and RELATED_BONUS:
-        mapped = _related_numbers(profiles, numbers, related, limit)
+    soft_part = related is not None and RELATED_BONUS
+    mapped = _related_numbers(profiles, numbers, related, limit) if soft_part else None
+    totals: np.ndarray | None = None
+    if mapped is None and not LSA_SHARE:
+        # the Dice division is left to the one banded pass below
+        sim, totals, _ = _text_shared(numbers, n, cols, square, limit)
+    else:
+        sim = _text_similarity(numbers, n, cols, square, limit)
         if mapped is not None:
             soft = _text_similarity(mapped, n, cols, square, limit)
             soft -= sim
@@ -233,25 +239,15 @@ def similarity_matrix(
     def columns_of(mask: np.ndarray) -> np.ndarray:
         return mask if square else mask[:, cols]
 
-    strong = columns_of(_fact_matrix(profiles, lambda f: bool(f.outcome and f.head)))
-    weak = columns_of(_fact_matrix(profiles, lambda f: bool(f.outcome or f.head)))
-    conflict = columns_of(
-        _fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
-    )
-    if conflict.any():
-        # one pair of figures told apart by a modifier does not hold apart two passages that another
-        # pair of their figures, each naming its thing, counts alike ("84 cruise missiles and 24
-        # Iranian drones" beside "84 cruise missiles and 24 Shahed drones"): a penalty only where
-        # no named counted thing is shared
-        conflict &= ~columns_of(_fact_matrix(profiles, lambda f: bool(f.head)))
-    # strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in conflict
-    if weak.any() or conflict.any():
-        weak &= ~strong
-        conflict &= ~strong
-        _add_where(sim, FACT_BONUS, strong)
-        _add_where(sim, WEAK_FACT_BONUS, weak)
-        _add_where(sim, -CONFLICT_PENALTY, conflict)
-    del strong, weak, conflict
+    # what each pair gains or loses, as masks (units x hits) added in one banded pass below, in this
+    # order: strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in
+    # conflict; +VALUE_BONUS; +CLAIMANT_BONUS
+    strong, weak, conflict, named = (columns_of(m) if m is not None else None for m in _fact_masks(profiles))
+    # ... a conflict counts where no named counted thing is shared: one pair of figures told apart by a
+    # modifier does not hold apart two passages that another pair of their figures, each naming its
+    # thing, counts alike ("84 cruise missiles and 24 Iranian drones" beside "84 cruise missiles and 24
+    # Shahed drones")
+    value = None
     if any(p.values for p in profiles):
         vdf: dict[float, int] = {}
         for p in profiles:
@@ -259,9 +255,9 @@ def similarity_matrix(
                 vdf[v] = vdf.get(v, 0) + 1
         # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
         rare = frozenset(v for v, c in vdf.items() if c <= limit)
-        _add_where(sim, VALUE_BONUS, columns_of(_shares_counted_value(profiles, rare)))
-    if any(p.claimants for p in profiles):
-        _add_where(sim, CLAIMANT_BONUS, _shares_any([p.claimants for p in profiles], cols))
+        value = columns_of(_shares_counted_value(profiles, rare))
+    claimant = _shares_any([p.claimants for p in profiles], cols) if any(p.claimants for p in profiles) else None
+    starts = ends = None
     if DATE_GAP_DAYS:
         # one event is reported within days: passages published far apart never share a row
         # by the days each text is about: its own date ("the 16 March strike"), else its publication
@@ -271,23 +267,190 @@ def similarity_matrix(
         # nothing dates spans (-2 * 10**7, 2 * 10**7): never far from anything
         starts = np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int32)
         ends = np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int32)
-        if known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS:
-            # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32);
-            # a band of rows at a time, in one buffer: no two units x hits masks to allocate and fill
-            late = ends[cols] + np.int32(DATE_GAP_DAYS)
-            early = starts[cols] - np.int32(DATE_GAP_DAYS)
-            band = max(1, _BAND_CELLS // max(1, len(cols)))
-            far = np.empty((min(band, n), len(cols)), dtype=bool)
-            before = np.empty_like(far)
-            for lo in range(0, n, band):
-                hi = min(n, lo + band)
-                f, b = far[: hi - lo], before[: hi - lo]
-                np.greater.outer(starts[lo:hi], late, out=f)
-                np.less.outer(ends[lo:hi], early, out=b)
-                f |= b
-                np.putmask(sim[lo:hi], f, np.float32(0.0))
-    sim[cols, np.arange(len(cols))] = 0.0
+        if not (known.any() and (starts[known].max() - ends[known].min()) > DATE_GAP_DAYS):
+            starts = ends = None
+    if not sim.flags.c_contiguous:
+        sim = np.ascontiguousarray(sim)
+    # inside a grouping, the matrix's first scan (desk.compare.scope.at_least) is made as it is filled
+    scanned = _finish(sim, totals, cols, (strong, weak, conflict, named, value, claimant), starts, ends,
+                      scan=scope_active())
+    if scanned is not None:
+        seed_scan(sim, scanned)
     return sim
+
+
+def _finish(
+    sim: np.ndarray,
+    totals: np.ndarray | None,
+    cols: np.ndarray,
+    masks: tuple[np.ndarray | None, ...],
+    starts: np.ndarray | None,
+    ends: np.ndarray | None,
+    scan: bool = False,
+) -> np.ndarray | None:
+    """The rest of :func:`similarity_matrix` on ``sim`` (units x hits, in place), a band of rows at a time.
+
+    Each cell goes through the steps the whole-matrix steps took, in their order and with the same
+    float32 operations (so the same bits), while the band stays in the processor's cache: the Dice
+    division by ``totals`` (None: done), the fact masks' bonus or penalty, the value's and the
+    claimant's bonuses, then 0 for pairs whose days lie more than :data:`DATE_GAP_DAYS` apart
+    (``starts`` / ``ends``: None when no pair does), and 0 on the diagonal.  The bonuses touch the few
+    cells some mask holds: gathered, added to in order, put back (a masked add over every cell cost a
+    pass of the matrix each).  With ``scan``, returns the flat indexes (ascending) of the cells at or
+    above :data:`desk.compare.scope.SCAN_FLOOR`.
+    """
+    strong, weak, conflict, named, value, claimant = masks
+    n, width = sim.shape
+    band = max(1, _BAND_CELLS // max(1, width))
+    rows = min(band, n)
+    half = right = None
+    if totals is not None:
+        # Dice, 2 * shared / (total_a + total_b), as shared / (total_a / 2 + total_b / 2): halving is exact
+        # in binary, so the quotient is the same float32; a total of 0 (a unit sharing nothing, whose every
+        # shared weight is 0) becomes a tiny one, so no divisor is 0 and 0 / it is 0 as before
+        half = totals * np.float32(0.5)
+        half[half == 0] = np.float32(1e-9)
+        right = half[cols]
+    denom = np.empty((rows, width), dtype=np.float32)
+    touched = np.empty((rows, width), dtype=bool)
+    late = early = far = before = None
+    if starts is not None and ends is not None:
+        # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
+        late = ends[cols] + np.int32(DATE_GAP_DAYS)
+        early = starts[cols] - np.int32(DATE_GAP_DAYS)
+        far = np.empty((rows, width), dtype=bool)
+        before = np.empty_like(far)
+    # the diagonal (each hit with itself), by row: set to 0 band by band, before the band's scan
+    order = np.argsort(cols, kind="stable")
+    diag_rows, diag_cols = cols[order], order
+    found: list[np.ndarray] | None = [] if scan else None
+    floor = np.float32(SCAN_FLOOR)
+    facts = strong is not None and weak is not None
+    clashes = facts and conflict is not None and named is not None
+    steps = [m for m in (weak if facts else None, conflict if clashes else None, value, claimant) if m is not None]
+    for lo in range(0, n, band):
+        hi = min(n, lo + band)
+        part = sim[lo:hi]
+        if half is not None and right is not None:
+            d = denom[: hi - lo]
+            np.add.outer(half[lo:hi], right, out=d)
+            part /= d
+        if steps:
+            t = touched[: hi - lo]
+            np.copyto(t, steps[0][lo:hi])  # weak holds strong
+            for m in steps[1:]:
+                t |= m[lo:hi]
+            at = np.flatnonzero(t)
+            if len(at):
+                flat = part.reshape(-1)  # a view: ``sim`` is C-ordered (checked by the caller)
+                got = flat[at]
+                if facts and strong is not None and weak is not None:
+                    s = strong[lo:hi].reshape(-1)[at]
+                    np.add(got, np.float32(FACT_BONUS), out=got, where=s)
+                    w = weak[lo:hi].reshape(-1)[at]
+                    w &= ~s  # weak, not strong
+                    np.add(got, np.float32(WEAK_FACT_BONUS), out=got, where=w)
+                    if clashes and conflict is not None and named is not None:
+                        c = conflict[lo:hi].reshape(-1)[at]
+                        c &= ~s
+                        c &= ~named[lo:hi].reshape(-1)[at]  # no named counted thing shared
+                        np.add(got, np.float32(-CONFLICT_PENALTY), out=got, where=c)
+                if value is not None:
+                    np.add(got, np.float32(VALUE_BONUS), out=got, where=value[lo:hi].reshape(-1)[at])
+                if claimant is not None:
+                    np.add(got, np.float32(CLAIMANT_BONUS), out=got, where=claimant[lo:hi].reshape(-1)[at])
+                flat[at] = got
+        if far is not None and before is not None and late is not None and early is not None:
+            assert starts is not None  # with late and early
+            assert ends is not None
+            f, b = far[: hi - lo], before[: hi - lo]
+            np.greater.outer(starts[lo:hi], late, out=f)
+            np.less.outer(ends[lo:hi], early, out=b)
+            f |= b
+            np.putmask(part, f, np.float32(0.0))
+        a, b_ = np.searchsorted(diag_rows, lo), np.searchsorted(diag_rows, hi)
+        part[diag_rows[a:b_] - lo, diag_cols[a:b_]] = 0.0
+        if found is not None:
+            # the cells at or above the grouping's scan floor, while the band is in the cache
+            # (desk.compare.scope.at_least's first scan of the whole matrix, done here)
+            hit = np.flatnonzero(part >= floor)
+            if len(hit):
+                hit += lo * width
+                found.append(hit)
+    if found is None:
+        return None
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+def _fact_masks(
+    profiles: Sequence[Profile],
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    """The four :func:`_fact_matrix` answers the similarity needs, from one reading of the figures'
+    keys: (strong: outcome and head, weak: outcome or head, conflict: outcome, head and modifiers told
+    apart, named: head), off the diagonal (a unit with itself may be set).  A mask no pair holds is None;
+    ``named`` is None too when ``conflict`` is."""
+    n = len(profiles)
+    by_key: dict[FactKey, list[int]] = {}
+    for i, p in enumerate(profiles):
+        for f in p.facts:
+            if f.outcome or f.head:
+                by_key.setdefault(f, []).append(i)
+    by_outcome: dict[str, list[tuple[FactKey, np.ndarray]]] = {}
+    for key, idx in by_key.items():
+        by_outcome.setdefault(key.outcome, []).append((key, np.array(sorted(set(idx)))))
+    masks: list[np.ndarray | None] = [None, None, None, None]
+
+    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
+        m = masks[k]
+        if m is None:
+            m = masks[k] = np.zeros((n, n), dtype=bool)
+        m[np.ix_(ia, ib)] = True
+
+    for items in by_outcome.values():
+        # FactKey.matches is symmetric and the same whichever mask asks: each pair of keys tested once;
+        # a key's partners in a mask are its partners that the mask keeps
+        partners: list[list[int]] = [[] for _ in items]
+        clashes: list[list[int]] = [[] for _ in items]
+        for a in range(len(items)):
+            fa = items[a][0]
+            for b in range(a, len(items)):
+                fb = items[b][0]
+                if fa.matches(fb):
+                    partners[a].append(b)
+                    if b != a:
+                        partners[b].append(a)
+                if (
+                    fa.outcome and fa.head and fa.modifiers and fb.head and fb.modifiers
+                    and fa.head == fb.head and not (fa.modifiers & fb.modifiers)
+                ):
+                    clashes[a].append(b)
+                    if b != a:
+                        clashes[b].append(a)
+        kinds = [
+            (0, lambda f: bool(f.outcome and f.head), partners),
+            (1, lambda f: True, partners),
+            (2, lambda f: bool(f.outcome and f.head and f.modifiers), clashes),
+            (3, lambda f: bool(f.head), partners),
+        ]
+        for k, keep, pairs in kinds:
+            for a, found in enumerate(pairs):
+                if not keep(items[a][0]):
+                    continue
+                found = [b for b in found if keep(items[b][0])]
+                if found:
+                    ia = items[a][1]
+                    ib = items[found[0]][1] if len(found) == 1 else np.concatenate([items[b][1] for b in found])
+                    fill(k, ia, ib)
+    # (a unit's pair with itself may be set: the similarity's diagonal is 0 whatever the masks say)
+    if masks[2] is None or not masks[2].any():
+        masks[2] = masks[3] = None
+    elif masks[3] is None:
+        masks[3] = np.zeros((n, n), dtype=bool)
+    if masks[1] is None:
+        masks[0] = masks[1] = None
+    elif masks[0] is None:
+        masks[0] = np.zeros((n, n), dtype=bool)
+    return masks[0], masks[1], masks[2], masks[3]
 
 
 def _related_numbers(
@@ -335,6 +498,34 @@ def _related_numbers(
 
 def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, square: bool, limit: int) -> np.ndarray:
     """The text part of :func:`similarity_matrix`: weighted Dice overlap of the units' stem numbers."""
+    shared, totals, lsa = _text_shared(numbers, n, cols, square, limit)
+    # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
+    # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
+    sim = shared
+    # a band of rows at a time: no second units x hits matrix (its allocation cost as much as the sums)
+    right = totals[cols]
+    band = max(1, _BAND_CELLS // max(1, len(cols)))
+    denom = np.empty((min(band, n), len(cols)), dtype=np.float32)
+    for lo in range(0, n, band):
+        hi = min(n, lo + band)
+        d = denom[: hi - lo]
+        np.add.outer(totals[lo:hi], right, out=d)
+        np.maximum(d, np.float32(1e-9), out=d)
+        part = sim[lo:hi]
+        part *= np.float32(2.0)
+        part /= d
+    del denom
+    if lsa is not None:
+        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
+
+    return sim
+
+
+def _text_shared(
+    numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, square: bool, limit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """What :func:`_text_similarity` divides: the summed weights of the stems each pair shares (units x
+    hits), each unit's total weight, and the latent-space similarity when :data:`LSA_SHARE` asks for it."""
     # every (unit, stem) incidence as two integer arrays: one Python pass, then numpy
     _vocab, stem_ids = np.unique(np.concatenate(numbers), return_inverse=True)  # numbered 0.. here
     # ... in the stems' alphabetical order, not the order this process met them in: sums over stems in
@@ -355,7 +546,7 @@ def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, sq
     )
     shareable = informative & (df[stem_ids] >= 2)
     units, stems = unit_ids[shareable], stem_ids[shareable]
-
+    lsa = None
     if square and not LSA_SHARE:
         shared = _shared_weights(units, stems, df, weight, n)
     else:
@@ -364,26 +555,7 @@ def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, sq
         shared = m @ m[cols].T if m.shape[1] else np.zeros((n, len(cols)), dtype=np.float32)
         if LSA_SHARE and m.shape[1] > LSA_DIM * 2 and n > LSA_DIM * 2:
             lsa = _lsa_cosine(m, cols)
-    # Dice: 2 * shared / (total_a + total_b), in place (the matrices are units x hits, float32);
-    # where both totals are 0 nothing is shared either, so any non-zero divisor gives 0
-    sim = shared
-    # a band of rows at a time: no second units x hits matrix (its allocation cost as much as the sums)
-    right = totals[cols]
-    band = max(1, _BAND_CELLS // max(1, len(cols)))
-    denom = np.empty((min(band, n), len(cols)), dtype=np.float32)
-    for lo in range(0, n, band):
-        hi = min(n, lo + band)
-        d = denom[: hi - lo]
-        np.add.outer(totals[lo:hi], right, out=d)
-        np.maximum(d, np.float32(1e-9), out=d)
-        part = sim[lo:hi]
-        part *= np.float32(2.0)
-        part /= d
-    del denom
-    if LSA_SHARE and "lsa" in locals():
-        sim = (1 - LSA_SHARE) * sim + LSA_SHARE * lsa
-
-    return sim
+    return shared, totals, lsa
 
 
 #: cells of the Dice denominator computed at once (a band of rows of the units x hits matrix)
@@ -843,8 +1015,9 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     # masks (a passage is never both, so no pair is scaled twice)
     factor = np.float32(STANCE_APART)
     for rows, across in ((threatened, imposed[cols]), (imposed, threatened[cols])):
-        block = np.ix_(np.flatnonzero(rows), np.flatnonzero(across))
-        sim[block] *= factor
+        r, c = np.flatnonzero(rows), np.flatnonzero(across)
+        sim[np.ix_(r, c)] *= factor
+        changed(sim, (r[:, None] * sim.shape[1] + c[None, :]).ravel())  # the grouping's scan, mended
     return sim
 
 
@@ -901,6 +1074,7 @@ def link_by_frames(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     # in place: the matrix is the grouping's own, and a copy of it (units x hits) cost more than the frames
     for i, k in kept:
         sim[i, k] += bonus
+    changed(sim, np.array([i * sim.shape[1] + k for i, k in kept], dtype=np.int64))  # the grouping's scan, mended
     return sim
 
 

@@ -60,6 +60,39 @@ def remembered(kind: str, obj: Any, compute: Callable[[], T]) -> T:
     return answer
 
 
+def active() -> bool:
+    """Whether a :func:`grouping_scope` is open on this thread."""
+    return getattr(_SCOPE, "memo", None) is not None
+
+
+def seed_scan(m: np.ndarray, flat: np.ndarray) -> None:
+    """Give :func:`at_least` the scan of ``m`` at :data:`SCAN_FLOOR` made while ``m`` was filled: the flat
+    indexes (row-major, ascending) of its cells at or above the floor.  Cells changed after that must be
+    named to :func:`changed`.  Outside a grouping scope this does nothing."""
+    memo: dict[tuple[str, int], tuple[Any, Any]] | None = getattr(_SCOPE, "memo", None)
+    if memo is None or not m.flags.c_contiguous:
+        return
+    memo[("at_least", id(m))] = (m, [SCAN_FLOOR, flat, None])  # the values read at the first use
+
+
+def changed(m: np.ndarray, flat: np.ndarray) -> None:
+    """Cells of ``m`` (flat indexes) changed since its scan was made or seeded: the scan is mended (each
+    such cell is in it if and only if it now reaches the scan's floor)."""
+    memo: dict[tuple[str, int], tuple[Any, Any]] | None = getattr(_SCOPE, "memo", None)
+    if memo is None or not len(flat):
+        return
+    found = memo.get(("at_least", id(m)))
+    if found is None or found[0] is not m:
+        return
+    entry = found[1]
+    floor, scanned = entry[0], entry[1]
+    cells = np.unique(np.asarray(flat, dtype=np.int64))
+    view = m.reshape(-1)
+    reach = cells[view[cells] >= floor]
+    entry[1] = np.union1d(np.setdiff1d(scanned, cells, assume_unique=True), reach)
+    entry[2] = None
+
+
 def at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """``np.nonzero(m >= threshold)`` of a 2-d matrix (row-major order): rows and columns.
 
@@ -75,6 +108,8 @@ def at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
         return [floor, flat, flat_view[flat]]
 
     entry = remembered("at_least", m, scan)
+    if entry[2] is None:  # seeded or mended (seed_scan, changed): the values now
+        entry[2] = flat_view[entry[1]]
     floor, flat, values = entry
     if threshold < floor:  # lower than any step asked before: scan again, and keep the wider scan
         entry[:] = scan()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from desk.compare import grouping
 from desk.compare.profile import profile
@@ -441,3 +442,163 @@ def test_stem_counts_are_counted_once_per_grouping_as_each_join_counted_them(mon
         assert joining.stem_counts(profiles) is first  # counted once while the grouping runs
         assert joining.stem_counts(list(profiles)) is not first  # another list: counted for itself
     assert joining.stem_counts(profiles) is not first
+
+
+def _random_profiles(count: int, seed: int) -> list[grouping.Profile]:
+    """Hand-made profiles with every feature the similarity reads: stems, figures' keys, values with what
+    they count, claimants and the days they are about (some undated, some months apart)."""
+    import random
+
+    from desk.compare.profile import FactKey, Profile
+
+    rnd = random.Random(seed)
+    words = [f"stem{k}" for k in range(90)]
+    heads = ["barge", "lorry", "", "crate"]
+    mods = [frozenset(), frozenset({"upper"}), frozenset({"lower"})]
+    keys = [FactKey(o, h, m) for o in ("sink", "lose", "") for h in heads for m in mods]
+    out = []
+    for i in range(count):
+        # a few words most units share, many rare ones: both the dense and the pair-by-pair stems
+        stems = frozenset(rnd.sample(words[:6], rnd.randint(0, 4)) + rnd.sample(words[6:], rnd.randint(1, 9)))
+        facts = tuple(dict.fromkeys(rnd.sample(keys, rnd.randint(0, 2))))
+        values = frozenset(rnd.sample([12.0, 40.0, 75.0, 310.0], rnd.randint(0, 2)))
+        counted = tuple((v, "", rnd.choice([*facts, None])) for v in sorted(values))
+        day = rnd.choice([None, 738000, 738003, 738010, 738090, 738200])
+        about = None if day is None else (day, day + rnd.choice([0, 0, 5]))
+        claimants = frozenset(rnd.sample(["Tova Renn", "Ilse Marsh", "the guild"], rnd.randint(0, 1)))
+        ref = make_ref(f"unit {i}", rnd.choice(["North Post", "Lake Daily", "Hill Times"]), article=f"r{i}")
+        out.append(Profile(ref, stems, "", facts, claimants, values, True, about, None, counted))
+    return out
+
+
+def _similarity_step_by_step(profiles: list[grouping.Profile], cols: np.ndarray) -> np.ndarray:
+    """The similarity as the whole-matrix steps computed it before the banded pass (the reference)."""
+    from desk.compare.profile import stem_numbers
+
+    n = len(profiles)
+    numbers = [stem_numbers(p.stems) for p in profiles]
+    square = len(cols) == n and bool((cols == np.arange(n)).all())
+    limit = max(3, int(grouping.COMMON_SHARE * n))
+    sim = grouping._text_similarity(numbers, n, cols, square, limit)
+
+    def columns_of(mask: np.ndarray) -> np.ndarray:
+        return mask if square else mask[:, cols]
+
+    strong = columns_of(grouping._fact_matrix(profiles, lambda f: bool(f.outcome and f.head)))
+    weak = columns_of(grouping._fact_matrix(profiles, lambda f: bool(f.outcome or f.head)))
+    conflict = columns_of(
+        grouping._fact_matrix(profiles, lambda f: bool(f.outcome and f.head and f.modifiers), conflicts=True)
+    )
+    conflict &= ~columns_of(grouping._fact_matrix(profiles, lambda f: bool(f.head)))
+    weak &= ~strong
+    conflict &= ~strong
+    grouping._add_where(sim, grouping.FACT_BONUS, strong)
+    grouping._add_where(sim, grouping.WEAK_FACT_BONUS, weak)
+    grouping._add_where(sim, -grouping.CONFLICT_PENALTY, conflict)
+    vdf: dict[float, int] = {}
+    for p in profiles:
+        for v in p.values:
+            vdf[v] = vdf.get(v, 0) + 1
+    rare = frozenset(v for v, c in vdf.items() if c <= limit)
+    grouping._add_where(sim, grouping.VALUE_BONUS, columns_of(grouping._shares_counted_value(profiles, rare)))
+    grouping._add_where(sim, grouping.CLAIMANT_BONUS, grouping._shares_any([p.claimants for p in profiles], cols))
+    gap = grouping.DATE_GAP_DAYS
+    undated = grouping._UNDATED
+    starts = np.array([p.about[0] if p.about else -undated for p in profiles], dtype=np.int64)
+    ends = np.array([p.about[1] if p.about else undated for p in profiles], dtype=np.int64)
+    far = (starts[:, None] - ends[cols][None, :] > gap) | (starts[cols][None, :] - ends[:, None] > gap)
+    sim[far] = 0.0
+    sim[cols, np.arange(len(cols))] = 0.0
+    return sim
+
+
+def test_similarity_in_one_banded_pass_is_the_step_by_step_matrix_bit_for_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # bands of a few rows, so that every step crosses band edges (and a last, shorter band)
+    monkeypatch.setattr(grouping, "_BAND_CELLS", 7 * 64)
+    for seed, count in ((1, 64), (2, 150), (3, 9)):
+        profiles = _random_profiles(count, seed)
+        for cols in (np.arange(count), np.arange(0, count, 3)):
+            want = _similarity_step_by_step(profiles, cols)
+            got = grouping.similarity_matrix(profiles, columns=cols)
+            assert got.shape == want.shape
+            assert got.tobytes() == want.tobytes(), (seed, len(cols))
+    # the hand-made units do meet every step: a fact bonus, a conflict, a shared value, a date gap
+    profiles = _random_profiles(150, 2)
+    strong, weak, conflict, named = grouping._fact_masks(profiles)
+    assert strong is not None
+    assert weak is not None
+    assert conflict is not None
+    assert named is not None
+    assert strong.any()
+    assert (weak & ~strong).any()
+    assert (conflict & ~named & ~strong).any()
+
+
+def test_fact_masks_are_the_four_fact_matrices() -> None:
+    profiles = _random_profiles(120, 4)
+    rules = [
+        (lambda f: bool(f.outcome and f.head), False),
+        (lambda f: bool(f.outcome or f.head), False),
+        (lambda f: bool(f.outcome and f.head and f.modifiers), True),
+        (lambda f: bool(f.head), False),
+    ]
+    got = grouping._fact_masks(profiles)
+    for mask, (keep, conflicts) in zip(got, rules, strict=True):
+        want = grouping._fact_matrix(profiles, keep, conflicts=conflicts)
+        assert mask is not None
+        off = ~np.eye(len(profiles), dtype=bool)  # a unit with itself: the similarity's diagonal is 0 anyway
+        assert (mask[off] == want[off]).all()
+    # no figures at all: no masks
+    bare = [grouping.Profile(p.ref, p.stems, "", (), frozenset()) for p in profiles[:5]]
+    assert grouping._fact_masks(bare) == (None, None, None, None)
+
+
+def test_the_scan_made_while_the_matrix_fills_answers_as_a_fresh_scan_after_cells_change() -> None:
+    from desk.compare import scope
+
+    profiles = _random_profiles(150, 2)
+    with grouping.places_remembered():  # a grouping's scope: the matrix is scanned as it is filled
+        sim = grouping.similarity_matrix(profiles)
+        memo = scope._SCOPE.memo
+        assert ("at_least", id(sim)) in memo  # seeded, not scanned afterwards
+        for t in (scope.SCAN_FLOOR, 0.34, 0.36, 0.42, 0.9):
+            rows, cols = scope.at_least(sim, t)
+            want_rows, want_cols = np.nonzero(sim >= np.float32(t))
+            assert rows.tolist() == want_rows.tolist()
+            assert cols.tolist() == want_cols.tolist()
+        # a cell raised over the floor and one lowered under it, named to the scan afterwards
+        low = np.flatnonzero((sim < 0.2) & ~np.eye(len(profiles), dtype=bool))[7]
+        high = np.flatnonzero(sim >= 0.5)[3]
+        flat = sim.reshape(-1)
+        flat[low], flat[high] = np.float32(0.7), np.float32(0.0)
+        scope.changed(sim, np.array([low, high, low]))
+        for t in (0.3, 0.36, 0.6):
+            rows, cols = scope.at_least(sim, t)
+            want_rows, want_cols = np.nonzero(sim >= np.float32(t))
+            assert rows.tolist() == want_rows.tolist()
+            assert cols.tolist() == want_cols.tolist()
+    # outside a grouping nothing is kept
+    grouping.similarity_matrix(profiles)
+    assert getattr(scope._SCOPE, "memo", None) is None
+
+
+def test_a_penalty_threatened_and_one_handed_down_leave_the_grouping_scan_too() -> None:
+    from desk.compare import scope
+
+    texts = [
+        ("The ferryman Olek Tamsin faces up to 12 years in jail over the forged harbour ledgers.", "North Post"),
+        ("Olek Tamsin, the ferryman, was sentenced to seven years over the forged harbour ledgers.", "Lake Daily"),
+        ("The harbour board said the forged ledgers hid the ferry tolls for three winters.", "Hill Times"),
+    ]
+    profiles = [profile(make_ref(t, o, article=f"led{i}")) for i, (t, o) in enumerate(texts)]
+    with grouping.places_remembered():
+        sim = grouping.similarity_matrix(profiles)
+        before = {(int(i), int(k)) for i, k in zip(*scope.at_least(sim, scope.SCAN_FLOOR), strict=True)}
+        assert (0, 1) in before  # the same story in other words, until the stances part them
+        grouping.apart_by_stance(sim, profiles, np.arange(3))
+        after = {(int(i), int(k)) for i, k in zip(*scope.at_least(sim, scope.SCAN_FLOOR), strict=True)}
+        assert (0, 1) not in after
+        assert (1, 0) not in after
+        assert after == {(int(i), int(k)) for i, k in zip(*np.nonzero(sim >= np.float32(scope.SCAN_FLOOR)), strict=True)}
