@@ -155,6 +155,10 @@ RECORDED = {
     38: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "935c86aee08af773"),
     # figures: a time word right after the figure ends the counted thing there ("64 overnight" counts nothing named)
     39: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "4726fd0c15fdf60a"),
+    # claimants: "X made it clear that ..." is a cue, "X was quoted (by Y) as saying ..." makes X the speaker,
+    # "signalled" is "signal"; "the outlet"/"the newspaper" stands for the last outlet that spoke (h23a; 40 and 41
+    # are other branches' numbers); ingest and figures unchanged
+    42: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "4726fd0c15fdf60a"),
 }
 
 
