@@ -3468,8 +3468,9 @@ def _resolve(
             if named:
                 return named
         if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:
-            # "X was quoted by the magazine as saying ... The outlet reports": the last outlet, not the one it quoted
-            outlet = next((n for n in reversed(c.earlier) if _head_word(n) in _OUTLET_HEADS), "")
+            # ('"...," a clerk was quoted by the Ledger as saying. The paper adds ...': the last outlet, not the one
+            # it quoted)
+            outlet = next((n for n in reversed(c.earlier or []) if _head_word(n) in _OUTLET_HEADS), "")
             if outlet:
                 return outlet
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:

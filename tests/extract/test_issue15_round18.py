@@ -49,7 +49,7 @@ def test_making_a_thing_clear_of_something_states_nothing() -> None:
         ("Three lock keepers were quoted as saying that 14 barges had run aground near Ostberg.", "14",
          "Three lock keepers"),
         ('"We have lost 14 barges since the thaw," Tobiah Renner was quoted as saying.', "14", "Tobiah Renner"),
-        ('"We have lost 14 barges since the thaw," Tobiah Renner was quoted as saying by the Quayside Courier.',
+        ('"We have lost 14 barges since the thaw," Tobiah Renner was quoted as saying by Quayside radio.',
          "14", "Tobiah Renner"),
         ("Tobiah Renner was quoted by regional radio on Sunday as saying 14 barges had run aground.", "14",
          "Tobiah Renner"),
