@@ -30,6 +30,8 @@ from desk.extract.cues import (
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     INSTITUTIONS,
+    MAKE_CLEAR_FORMS,
+    MAKE_CLEAR_RE,
     NEEDS_CONTENT,
     NOT_SOURCE_HEADS,
     OPINION_NOUNS,
@@ -119,12 +121,18 @@ GENERIC_ROLES = {
     "newspaper", "paper", "broadcaster", "channel", "publication", "daily", "website", "tabloid",
 }
 _QUOTE_PAIRS = [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“")]
+#: role nouns of a news outlet: "the outlet", "the paper" stand for the last outlet that spoke
+_MEDIA_ROLES = {
+    "outlet", "newspaper", "paper", "broadcaster", "channel", "publication", "daily", "website", "tabloid", "magazine",
+}
 
 _OUTLET_WORDS = {
     "news", "times", "post", "online", "today", "daily", "herald", "telegraph", "guardian",
     "independent", "express", "mail", "mirror", "journal", "tribune", "gazette", "insider", "wire",
     "reuters", "ap", "afp", "bbc", "cnn", "rt", "tass", "bloomberg", "politico", "newsweek", "com",
 }
+#: the last word of an outlet's name, or of a noun for one
+_OUTLET_HEADS = _MEDIA_ROLES | _OUTLET_WORDS | {"courier", "chronicle", "observer", "examiner", "inquirer", "dispatch"}
 _HL_COLON = re.compile(r"^(?P<content>.+?)\s*:\s*(?P<src>[A-Z][^:|\"“”]{1,60})$")
 _HL_CUE_AFTER = re.compile(
     r"^(?P<content>.+?),\s*(?P<src>(?:[A-Z][\w’'.\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.\-]*|of|the|for|and|[a-z][\w’'\-]*)){0,5})\s+"
@@ -447,9 +455,35 @@ def _revises_estimate(t: Token) -> bool:
 _SPEECH_PREPS = {"by", "after", "before", "despite", "for", "while", "upon", "in"}
 
 
+#: verbs that pass on someone's words "as saying" them: "X was quoted as saying ...", "the paper quoted X as saying"
+_QUOTED_AS = {"quoted", "cited", "reported"}
+
+
+def _quoted_as_saying(t: Token) -> Token | None:
+    """ "X was quoted (by the Herald) as saying that ...", '"...," X was quoted as saying', "the Herald quoted X as
+    saying ...": the one quoted is the speaker of the participle (the passive's subject, the active's object)."""
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.lower_ not in SPEECH_FORMS or t.head.lower_ != "as":
+        return None
+    verb = t.head.head
+    if t.head.dep_ != "prep" or verb.lower_ not in _QUOTED_AS or not verb.tag_.startswith("VB"):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    who = next((c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+    if who is None:
+        return None
+    if any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or _next_to_quote(t):
+        return who
+    # '"...," X was quoted as saying': the quotation closes right before the one quoted
+    close = _closing_quote_before(verb)
+    return who if close >= 0 and who.left_edge.i == close + 1 else None
+
+
 def _speech_after_preposition(t: Token) -> Token | None:
     """ "X began by saying that ...", "After saying ..., she was sent home": a participle of speech after a
     preposition, with the content it says; the speaker is the subject of the verb the preposition hangs on."""
+    quoted = _quoted_as_saying(t)
+    if quoted is not None:
+        return quoted
     if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.lower_ not in SPEECH_FORMS or t.head.lower_ not in _SPEECH_PREPS:
         return None
     if not any(c.dep_ in ("ccomp", "parataxis") for c in t.children) and not _next_to_quote(t):
@@ -485,6 +519,24 @@ def _aside_speaker(verb: Token) -> Token | None:
     return None
 
 
+def _makes_clear(t: Token) -> bool:
+    """ "X made it clear that the pier will close", "X has made clear she will not sign", "X made abundantly
+    clear its opposition": "make" with "clear" right after it (but for "it" and an adverb) and what is made clear
+    after that, a clause or a thing, states that thing (not "the crew made the runway clear of snow")."""
+    if t.lower_ not in MAKE_CLEAR_FORMS or not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl", "pcomp"):
+        return False
+    doc = t.doc
+    clear = next((c for c in t.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")
+                  and t.i < c.i <= t.i + 3), None)
+    if clear is None or not all(x.lower_ == "it" or x.tag_ == "RB" for x in doc[t.i + 1 : clear.i]):
+        return False
+    # (the clause may hang on a noun before it: "made it clear to the auditors that ...")
+    return any(c.i > clear.i and c.dep_ == "dobj" for c in (*clear.children, *t.children)) or any(
+        x.i > clear.i and x.dep_ in ("ccomp", "advcl", "relcl") and x.tag_.startswith("VB")
+        for c in (clear, *(c for c in t.children if c.dep_ == "ccomp")) for x in c.subtree
+    )
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
@@ -492,6 +544,8 @@ def _is_report_verb(t: Token) -> bool:
     if _revises_estimate(t):
         return True
     low = t.lower_
+    if low in MAKE_CLEAR_FORMS:
+        return _makes_clear(t)
     if low in _READ_FORMS:
         return _writing_reads(t)
     lemma = CUE_FORMS.get(low)
@@ -2276,6 +2330,7 @@ class _Job:
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
+                    or MAKE_CLEAR_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -3412,6 +3467,12 @@ def _resolve(
             named = _named_before(text, c.source[0], content_words[-1])
             if named:
                 return named
+        if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:
+            # ('"...," a clerk was quoted by the Ledger as saying. The paper adds ...': the last outlet, not the one
+            # it quoted)
+            outlet = next((n for n in reversed(c.earlier or []) if _head_word(n) in _OUTLET_HEADS), "")
+            if outlet:
+                return outlet
         if content_words and content_words[-1] in GENERIC_ROLES and len(content_words) == 1:
             if content_words[-1] in _PERSON_ROLES and last_person:
                 if _holds_other_office(role_map, last_person, content_words[-1]):

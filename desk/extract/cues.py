@@ -137,6 +137,8 @@ _IRREGULAR = {
     "shun": ("shuns", "shunned", "shunning"),
     "snub": ("snubs", "snubbed", "snubbing"),
     "sidestep": ("sidesteps", "sidestepped", "sidestepping"),
+    # (British spelling doubles the l: "the ministry signalled that ...")
+    "signal": ("signals", "signaled", "signalled", "signaling", "signalling"),
 }
 
 
@@ -340,6 +342,11 @@ OPINION_RE = re.compile(
 ATTITUDE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
+
+#: "X made it clear that ...", "X has made abundantly clear its opposition to ...": to make a point plain is to
+#: state it (read from the parse by ``claimants._makes_clear``; "make" alone is no cue)
+MAKE_CLEAR_FORMS = {"make", "makes", "made", "making"}
+MAKE_CLEAR_RE = re.compile(r"\b(?:make|makes|made|making)\s+(?:it\s+)?(?:[a-z]+ly\s+|very\s+|quite\s+)?clear\b", re.IGNORECASE)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(

@@ -155,10 +155,16 @@ RECORDED = {
     38: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "935c86aee08af773"),
     # figures: a time word right after the figure ends the counted thing there ("64 overnight" counts nothing named)
     39: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "4726fd0c15fdf60a"),
+    # claimants: "X made it clear that ..." is a cue, "X was quoted (by Y) as saying ..." makes X the speaker,
+    # "signalled" is "signal"; "the outlet"/"the newspaper" stands for the last outlet that spoke (h23a; 40 and 41
+    # are other branches' numbers); ingest and figures unchanged
+    42: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "4726fd0c15fdf60a"),
     # figures: "six aerial and four naval drones" counts aerial drones; "12 (twelve) ships" is one figure;
     # passages: a section break inside a line ("* * *") ends a passage; the credit closing a caption is furniture
-    # (40-42 are the helpers of session 23)
+    # (40-42 are the helpers of session 23; 40 and 41 were not used)
     43: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "28745b333044c8b8"),
+    # 42 (h23a's claimants) and 43 together (merged)
+    44: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "28745b333044c8b8"),
 }
 
 
