@@ -588,7 +588,7 @@ def test_a_penalty_threatened_and_one_handed_down_leave_the_grouping_scan_too() 
     from desk.compare import scope
 
     texts = [
-        ("The ferryman Olek Tamsin faces up to 12 years in jail over the forged harbour ledgers.", "North Post"),
+        ("The ferryman Olek Tamsin faces up to 12 years behind bars over the forged harbour ledgers.", "North Post"),
         ("Olek Tamsin, the ferryman, was sentenced to seven years over the forged harbour ledgers.", "Lake Daily"),
         ("The harbour board said the forged ledgers hid the ferry tolls for three winters.", "Hill Times"),
     ]
