@@ -169,7 +169,7 @@ _OUT_OF_RE = re.compile(
 #: "38 of the 50 killed": the total a sentence splits into shares
 _TOTAL_OF_RE = re.compile(r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+)?(\d[\d,]*)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
-_PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra)\b", re.IGNORECASE)
+_PART_RE = re.compile(r"\b(?:other|others|another|additional|further|extra|more)\b", re.IGNORECASE)
 #: what a unit of measure may measure that takes in any other stuff: "22m tonnes of food" may be grain
 GENERIC_STUFF = frozenset({"food", "foodstuf", "cargo", "good", "produc", "commoditi", "suppli", "freight", "product"})
 _COUNTING_UNITS = frozenset({"count", "money", "percent"})

@@ -416,6 +416,15 @@ def _predicate_after_plural(word: str, raw: str) -> bool:
     return word in _PRESENT_VERBS or word in _IRREGULAR_PAST or word in _PHRASE_OPENERS
 
 
+#: after "more" right behind a figure, a word that names what there is more of ("three more ships"), not a
+#: comparison ("more than"), a time ("two more days") or a stop word
+_MORE_OF_A_KIND = re.compile(
+    r"\s+(?!(?:than|of|and|or|to|in|on|at|for|by|from|with|is|are|was|were|have|has|had|will|would|could|times?"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?|rounds?|per)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
+
+
 def _counted(text: str, end: int, limit: int) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles".
 
@@ -443,6 +452,10 @@ def _counted(text: str, end: int, limit: int) -> str:
             if not words and (w == "of" or skipped_of and w in ("its", "their", "the", "his", "her", "our")):
                 skipped_of = True
                 continue
+            if not words and w == "more" and not ended and _MORE_OF_A_KIND.match(tail, m.end()):
+                # "three more ships left port": more of the things counted, which the words after it name
+                words.append(w)
+                continue
             break
         if words and plural_noun(words[-1]) and narrowing_participle(w):
             break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
@@ -459,6 +472,8 @@ def _counted(text: str, end: int, limit: int) -> str:
         pos = end + m.end()
         if ended or len(words) >= 3 or w in _PARTICIPLES:
             break
+    if words == ["more"]:
+        return ""  # "40 billion more over the months", "7,000 more U.S. troops": no thing read after it
     if words and words[-1].lower() not in _PARTICIPLES and text[pos - 1 : pos] not in ".,;:!?":
         # a participle after the auxiliaries: "soldiers have been killed"
         rest = re.finditer(r"[^\s]+", text[pos:limit])

@@ -231,3 +231,18 @@ def test_a_given_name_is_no_side() -> None:
         q = quantity_of(f, (text, f.start, f.end), body)
         assert q is not None
         assert q.side == side
+
+
+def test_more_of_a_thing_is_a_part_as_other_is() -> None:
+    from desk.compare.quantity import quantity_of
+    from desk.extract.figures import find_figures
+
+    def thing(text: str) -> str:
+        f = find_figures(text)[0]
+        q = quantity_of(f, context=(text, f.start, f.end))
+        assert q is not None
+        return q.thing
+
+    # "three more ships" left after others did: a part of the count, as "three other ships" is
+    assert thing("Three more barges left the port of Varn.") == thing("Three other barges left the port of Varn.")
+    assert thing("Three more barges left the port of Varn.") != thing("Three barges left the port of Varn.")

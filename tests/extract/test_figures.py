@@ -349,3 +349,21 @@ def test_a_bracketed_figure_of_another_value_stays_a_figure() -> None:
 def test_a_conversion_in_brackets_with_the_same_number_is_two_figures() -> None:
     figs = find_figures("The court may fine him €45,000 ($45,000) for the assault.")
     assert [f.text for f in figs] == ["€45,000", "$45,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Three more ships carrying maize left Varn on Friday.", "more ships"),
+        ("Officials in Tessel said two more people died in hospital.", "more people died"),
+        # "more than", and a time after "more", name no thing counted
+        ("The talks in Varn will take two more days.", ""),
+        ("Fares in Tessel rose 40 more than planned.", ""),
+    ],
+)
+def test_more_right_after_a_figure_counts_the_words_after_it(text: str, counted: str) -> None:
+    assert find_figures(text)[0].counted == counted
+
+
+def test_more_with_nothing_named_after_it_counts_nothing() -> None:
+    assert find_figures("Varn pledged $40 billion more over the coming months.")[0].counted == ""

@@ -165,6 +165,8 @@ RECORDED = {
     43: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "28745b333044c8b8"),
     # 42 (h23a's claimants) and 43 together (merged)
     44: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "28745b333044c8b8"),
+    # figures: "more" right after a figure counts the words after it ("three more ships" -> "more ships")
+    45: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
 }
 
 
