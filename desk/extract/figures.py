@@ -473,7 +473,7 @@ def _counted(text: str, end: int, limit: int) -> str:
         if ended or len(words) >= 3 or w in _PARTICIPLES:
             break
     if words == ["more"]:
-        return ""  # "40 billion more over the months", "7,000 more U.S. troops": no thing read after it
+        return ""  # "$35 million more across the years", "5,000 more U.S. troops": no thing read after it
     if words and words[-1].lower() not in _PARTICIPLES and text[pos - 1 : pos] not in ".,;:!?":
         # a participle after the auxiliaries: "soldiers have been killed"
         rest = re.finditer(r"[^\s]+", text[pos:limit])

@@ -366,4 +366,4 @@ def test_more_right_after_a_figure_counts_the_words_after_it(text: str, counted:
 
 
 def test_more_with_nothing_named_after_it_counts_nothing() -> None:
-    assert find_figures("Varn pledged $40 billion more over the coming months.")[0].counted == ""
+    assert find_figures("Varn pledged $35 million more across the next two years.")[0].counted == ""
