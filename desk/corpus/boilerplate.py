@@ -343,10 +343,10 @@ def _furniture_sentences(ln: Line) -> list[Boilerplate]:
 
 
 #: a picture's credit closing its caption: "... in April. Photograph: Jane Roe/Agency", "Photograph: supplied"
-_CAPTION_CREDIT = re.compile(
-    r"\b(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:\s*[^.!?:\s][^.!?:]{0,79}$", _I
-)
-_CREDIT_WORD = re.compile(r"\b(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:", _I)
+_CREDIT_LABEL = r"\b(?:photograph|photo|picture|image|illustration|composite)s?(?:\s+credit)?\s*:"
+_CAPTION_CREDIT = re.compile(_CREDIT_LABEL + r"\s*[^.!?:\s][^.!?:]{0,79}$", _I)
+#: (the label alone: a cheap test of a line before its blocks are read)
+_CREDIT_WORD = re.compile(_CREDIT_LABEL, _I)
 #: a stretch of a line between double spaces, which mark the old block boundaries of a page saved as one line
 _BLOCK = re.compile(r"\S(?:(?! {2}).)*")
 #: the most words a caption has
