@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desk.extract.sentences import sentence_at
 from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
@@ -316,6 +317,19 @@ def judge_claims(claims: list[ClaimFact]) -> list[Verdict]:
 def statements_of(row: Row) -> list[FigureStatement]:
     """One statement per outlet, claimant, figure and place (repeats within an outlet dropped)."""
     return [s for s, _ in _claim_facts(row)]
+
+
+def fill_sentences(row: Row) -> None:
+    """Give each of the row's statements the sentence its figure stands in, read from the row's own passage
+    (a comparison leaves ``sentence`` empty: the panes show the passage, and most rows are never exported)."""
+    refs = {(ref.article_id, ref.number): ref for cell in row.cells.values() for ref in cell}
+    for st in row.statements:
+        ref = refs.get((st.article_id, st.passage))
+        if st.sentence or ref is None:
+            continue
+        at, _ = ref.local(st.figure.start, st.figure.end)
+        s, e = sentence_at(ref.text, at)
+        st.sentence = ref.text[s:e]
 
 
 def describe_row(row: Row, *, word_diffs: bool = True) -> None:

@@ -21,7 +21,7 @@ def to_plain(value: Any, *, safe: bool = True) -> Any:
     - dates become ISO strings, paths strings, NaN and infinite floats ``null``
       (an open interval end);
     - a figure carries ``interval`` ``[low, high]``; a comparison row carries
-      its ``outlets`` and its ``word_diffs``, worked out here when the
+      its ``outlets``, its ``word_diffs`` and each statement's ``sentence``, worked out here when the
       comparison left them for whoever shows them; a figure statement whose as-of interval is one day
       carries ``as_of``;
     - a string with bytes that were not UTF-8 (a file name) shows them as
@@ -61,6 +61,9 @@ def _plain(value: Any) -> Any:
             from desk.compare.diff import row_word_diffs
 
             row_word_diffs(value)
+        from desk.compare.statements import fill_sentences
+
+        fill_sentences(value)  # each figure's sentence, which a comparison leaves for whoever shows it
         data = _fields(value)
         data["outlets"] = list(value.outlets)
         return data

@@ -60,3 +60,21 @@ def test_floats_of_every_kind_and_nested_dataclasses_are_written_as_before() -> 
                       {"score": -2.0, "when": None}], "ratio": None}
     assert to_plain(value) == want
     assert to_plain(value) == want  # again, with the dataclass types known
+
+
+def test_each_statement_carries_the_sentence_its_figure_stands_in() -> None:
+    # a comparison leaves a statement's sentence empty; --json gives the one sentence of the passage holding it
+    from desk.compare import build_rows
+    from desk.export.json import to_plain
+    from desk.model import Comparison
+
+    a = make_ref("Rain closed the pass at dawn. Wardens said 37 hikers were led down by noon. Roads stay shut.",
+                 "Valley Courier", figures=[("37", 37, "", "hikers", "wardens")])
+    b = make_ref("The pass shut in the storm. Some 40 hikers came down with the wardens.",
+                 "Ridge Times", figures=[("40", 40, "some", "hikers", "")])
+    c = Comparison("hikers", ["Valley Courier", "Ridge Times"], build_rows([a, b]))
+    assert all(not s.sentence for row in c.rows for s in row.statements)
+    data = to_plain(c)
+    said = {s["figure"]["text"]: s["sentence"] for row in data["rows"] for s in row["statements"]}
+    assert said == {"37": "Wardens said 37 hikers were led down by noon.",
+                    "40": "Some 40 hikers came down with the wardens."}
