@@ -12,7 +12,6 @@ from typing import Any
 from desk.extract.sentences import sentence_at
 from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
-from .ages import AGE, age_as_of, ages_in
 from .asof import AsOf, resolve_as_of
 from .diff import row_word_diffs
 from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
@@ -131,26 +130,6 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
 #: what may stand between a figure and the bracket holding the same amount in other units: its unit and
 #: closing quotes ("more than 1,000 square kilometres” (386 square miles)")
 _CONVERTED_GAP_RE = re.compile(r"[A-Za-z\s'’\"”.-]{0,40}\(\s*")
-
-
-def _age_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
-    """The ages the row's passages give a thing in its own history (:mod:`desk.compare.ages`), one per
-    outlet and value, as claims judged with its figures; none unless they hold two values or more (ages
-    that agree tell the reader nothing the row does not)."""
-    out: list[tuple[FigureStatement, ClaimFact | None]] = []
-    seen: set[tuple[str, float]] = set()
-    for outlet, refs in row.cells.items():
-        for ref in refs:
-            for f in ages_in(ref.text, ref.start):
-                if (outlet, f.value) in seen:
-                    continue
-                seen.add((outlet, f.value))
-                asof = age_as_of(ref.date)
-                stmt = FigureStatement(outlet, "", f, ref.article_id, ref.number, asof.start, asof.end, AGE.label)
-                claim = ClaimFact.from_figure(f, "", AGE, asof, outlet, key=(ref.article_id, f.start),
-                                              document=ref.article_id)
-                out.append((stmt, claim))
-    return out if len({s.figure.value for s, _ in out}) > 1 else []
 
 
 def _converted_hedge(ref: PassageRef, f: Figure, s: int, claims: list[Claim]) -> Figure:
@@ -362,7 +341,7 @@ def describe_row(row: Row, *, word_diffs: bool = True) -> None:
     a flag only where figures for one quantity, at overlapping times, cannot
     all hold; growth over time is described as growth.
     """
-    pairs = _claim_facts(row) + _age_facts(row)
+    pairs = _claim_facts(row)
     row.statements = [s for s, _ in pairs]
     verdicts = judge_claims([c for _, c in pairs if c is not None])
     differences: list[str] = []

@@ -275,13 +275,6 @@ def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None, *, cut_
         (c.figure.start, c.figure.end, c.figure.qualifier_start, c.figure.value, c.figure.qualifier)
         for c in ref.claims
     ]
-    if row is not None and marked:
-        # a clashing value of the row that is no claim of the passage (an age in its history,
-        # desk.compare.ages) is marked where it stands too
-        own = {f[0] for f in figs}
-        figs += [(s.figure.start, s.figure.end, None, s.figure.value, s.figure.qualifier) for s in row.statements
-                 if s.article_id == ref.article_id and s.figure.start in marked and s.figure.start not in own
-                 and ref.start <= s.figure.start and s.figure.end <= ref.end]
     marks += _figure_marks(base, figs, hl, marked)
     names = {i: a.name for i, a in enumerate(ref.attributions)}
     marks += _claimant_marks(base, [(a.source_start, a.source_end, a.name) for a in ref.attributions], hl)
