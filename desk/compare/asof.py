@@ -111,6 +111,9 @@ class AsOf:
             return self.exact.isoformat()
         if self.start is None and self.end is None:
             return f"… – {self.open_end} (year not given)" if self.open_end else "undated"
+        if self.start is not None and self.end is not None and (self.start.month, self.start.day) == (1, 1) \
+                and self.end == dt.date(self.start.year, 12, 31):
+            return str(self.start.year)  # a whole calendar year ("in 2016")
         a = self.start.isoformat() if self.start else "…"
         b = self.end.isoformat() if self.end else "…"
         return f"{a} – {b}"

@@ -79,3 +79,12 @@ def test_the_next_month_after_for_by_or_before_is_the_coming_one_not_last_years(
     assert (got.start, got.end) == (dt.date(2030, 11, 1), dt.date(2030, 11, 30))
     got = resolve_as_of("In January, 50 boats were lost.", dt.date(2031, 12, 20))
     assert (got.start, got.end) == (dt.date(2031, 1, 1), dt.date(2031, 1, 31))
+
+
+def test_a_whole_year_reads_as_the_year() -> None:
+    # "in 2026" holds for the whole year: its label is "2026", not its first and last days
+    a = resolve_as_of("In 2026, some 1,400 homes in Varnia were rebuilt.", TODAY, at=14)
+    assert (a.start, a.end) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert a.label() == "2026"
+    b = resolve_as_of("From 2024 to 2026, some 1,400 homes in Varnia were rebuilt.", TODAY, at=24)
+    assert b.label() == "2024-01-01 – 2026-12-31"
