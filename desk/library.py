@@ -90,8 +90,9 @@ ARTICLES_CACHED = 8192
 EXTRACTIONS_CACHED = 8192
 #: :meth:`Library.load_ahead` reads at most this many articles (the rest of the caches stays for queries)
 AHEAD_ARTICLES = 6144
-#: ... this many a step (some 10-20 ms on ukraine-media: a request waits at most that long)
-AHEAD_STEP = 24
+#: ... this many a step (a request waits at most one step: with their sentences' stored features some 5-10 ms
+#: on ukraine-media at 8, 10-25 ms at 24; the whole read-ahead takes 5.6 CPU-s at 8, 4.8 at 24, on a loaded machine)
+AHEAD_STEP = 8
 
 
 #: no article gives more than this share of compare's ranked candidates, nor of the passages
