@@ -90,8 +90,9 @@ ARTICLES_CACHED = 8192
 EXTRACTIONS_CACHED = 8192
 #: :meth:`Library.load_ahead` reads at most this many articles (the rest of the caches stays for queries)
 AHEAD_ARTICLES = 6144
-#: ... this many a step (some 10-20 ms on ukraine-media: a request waits at most that long)
-AHEAD_STEP = 24
+#: ... this many a step (a request waits at most one step: with their sentences' stored features some 5-10 ms
+#: on ukraine-media at 8, 10-25 ms at 24; the whole read-ahead takes 5.6 CPU-s at 8, 4.8 at 24, on a loaded machine)
+AHEAD_STEP = 8
 
 
 #: no article gives more than this share of compare's ranked candidates, nor of the passages
@@ -262,6 +263,8 @@ class Library:
         #: :meth:`compare` returns: for a caller that hands the answer over first (the comparing child)
         self.remember_later = False
         self._alias_edits = 0  # edits made through this library (the file's stat may not move within a tick)
+        #: the store's state at the opening or the last :meth:`refresh` that saw it changed
+        self._refreshed_state = self._store_state()
 
     # -- lifecycle
 
@@ -300,14 +303,22 @@ class Library:
     ) -> None:
         self.close()
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
         """See what another process (the window's indexing child, a CLI run) committed since.
 
         Searches already re-open a stale Whoosh snapshot and re-read changed
         claimant rows by themselves; this also drops the cached extractions and
-        claimant names.
+        claimant names, unless the store is as it was at the last refresh (or the opening): no
+        commit since, by any connection (a re-index that found nothing to change), so that what a
+        long-lived process read ahead stays.  Returns whether the store changed.
         """
+        state = self._store_state()
+        if state == self._refreshed_state:
+            self.backend.refresh()
+            return False
+        self._refreshed_state = state
         self._committed()
+        return True
 
     def _committed(self) -> None:
         self.backend.refresh()

@@ -313,11 +313,12 @@ def _cache_key(ref: PassageRef) -> tuple[str, int, int, int, int, dt.date | None
 _OWED: dict[tuple[str, int, int, int, int, dt.date | None], tuple[bytes, int]] = {}
 
 
-def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> list[PassageRef]:
+def prefetch(refs: Sequence[PassageRef], features: FeatureFile, *, owe: bool = True) -> list[PassageRef]:
     """Read the features of ``refs`` that are not in memory from ``features`` (a file an earlier process
     wrote, :mod:`desk.compare.stored`) into the cache :func:`profile` reads; the others are owed to
-    the file (:func:`owed_features`).  Returns the passages that were not in memory (new to this process
-    since its cache last held them)."""
+    the file (:func:`owed_features`) unless ``owe`` is False (passages read ahead of any comparison: a
+    comparison that meets one of them owes it then).  Returns the passages that were not in memory (new
+    to this process since its cache last held them)."""
     missing: list[tuple[tuple[str, int, int, int, int, dt.date | None], PassageRef, bytes]] = []
     seen: set[tuple[str, int, int, int, int, dt.date | None]] = set()
     for ref in refs:
@@ -337,7 +338,8 @@ def prefetch(refs: Sequence[PassageRef], features: FeatureFile) -> list[PassageR
     for key, ref, file_key in missing:
         value = found.get(file_key)
         if value is None:
-            _OWED[key] = (file_key, hash(ref.text))
+            if owe:
+                _OWED[key] = (file_key, hash(ref.text))
             continue
         stems_, norm_, facts_, claimants_, values_, about_, counted_, places_, frames_ = value
         _CACHE[key] = (hash(ref.text), stems_, norm_, facts_, claimants_, values_, about_, stem_numbers(stems_),

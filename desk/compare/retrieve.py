@@ -187,11 +187,7 @@ def sentence_units(
             p = passages.get(number)
             if p is None:
                 continue
-            spans = _claim_sentences(article, p.start, p.end)
-            # what belongs to each sentence belongs to its passage: look through the passage's share only
-            local = _within(extraction, p.start, p.end) if extraction is not None and len(spans) > 1 else extraction
-            for s, e in spans:
-                ref = passage_ref(article, number, s, e, local)
+            for ref in _passage_units(article, number, p.start, p.end, extraction):
                 ref.score = score
                 units.append((ref, hit))
     return units
@@ -260,21 +256,44 @@ def _has_words(text: str, start: int, end: int, n: int) -> bool:
 def load_ahead(library: Any, article_ids: Sequence[str]) -> int:
     """Read now what :func:`sentence_units` reads of these articles when a comparison meets them: the
     article, its extraction (through the alias book) and the sentences of each passage, each kept in
-    the library's and this module's memory.  For a long-lived process while it waits for a query (the
-    window's comparing child, :meth:`desk.library.Library.load_ahead`): a comparison of ukraine-media
-    reads some 600 articles new to the process, and splitting and loading them was a fifth of its time.
+    the library's and this module's memory; then what the comparison reads of those sentences from
+    the data directory's features file (:func:`desk.compare.profile.prefetch`,
+    :func:`desk.compare.statements.prefetch_parts`), when there is one.  For a long-lived process while
+    it waits for a query (the window's comparing child, :meth:`desk.library.Library.load_ahead`): a
+    comparison of ukraine-media reads some 600 articles new to the process, and splitting and loading
+    them was a fifth of its time; reading their sentences' features from the file a further 100-130 ms.
     Returns the passages split; an article gone meanwhile is skipped."""
     split = 0
+    units: list[PassageRef] = []
     for aid in article_ids:
         try:
             article = library.article(aid)
         except ArticleGone:
             continue
-        library.extraction(aid)
+        extraction = library.extraction(aid)
         for p in article.passages:
-            _claim_sentences(article, p.start, p.end)
+            units += _passage_units(article, p.number, p.start, p.end, extraction)
         split += len(article.passages)
+    if units:
+        from . import stored
+        from .profile import prefetch
+        from .statements import prefetch_parts
+
+        features = stored.for_library(library)
+        if features is not None:
+            prefetch_parts(prefetch(units, features, owe=False), features, owe=False)
     return split
+
+
+def _passage_units(
+    article: Article, number: int, start: int, end: int, extraction: Extraction | None
+) -> list[PassageRef]:
+    """The sentences of passage ``number`` (``start``..``end``) of ``article`` as passage references
+    (:func:`_claim_sentences`, :func:`desk.passages.passage_ref`), as :func:`sentence_units` makes them."""
+    spans = _claim_sentences(article, start, end)
+    # what belongs to each sentence belongs to its passage: look through the passage's share only
+    local = _within(extraction, start, end) if extraction is not None and len(spans) > 1 else extraction
+    return [passage_ref(article, number, s, e, local) for s, e in spans]
 
 
 def ahead_room() -> int:

@@ -218,10 +218,10 @@ def _parts_digest(ref: PassageRef) -> bytes:
 _PARTS_OWED: dict[bytes, PassageRef] = {}
 
 
-def prefetch_parts(refs: Sequence[PassageRef], features: FeatureFile) -> None:
+def prefetch_parts(refs: Sequence[PassageRef], features: FeatureFile, *, owe: bool = True) -> None:
     """Read the figure parts (:func:`_claim_parts`) of the passages of ``refs`` with figures from
     ``features`` (an earlier process worked them out) into the memory :func:`_claim_parts` reads; the
-    others are owed to the file (:func:`owed_parts`) once worked out."""
+    others are owed to the file (:func:`owed_parts`) once worked out, unless ``owe`` is False."""
     wanted: dict[bytes, tuple[PassageRef, list[tuple[Any, ...]]]] = {}
     for ref in refs:
         if not has_claims(ref):
@@ -238,7 +238,8 @@ def prefetch_parts(refs: Sequence[PassageRef], features: FeatureFile) -> None:
     for digest, (ref, keys) in wanted.items():
         value = found.get(digest)
         if value is None or len(value) != len(keys):
-            _PARTS_OWED[digest] = ref
+            if owe:
+                _PARTS_OWED[digest] = ref
             continue
         for k, parts in zip(keys, value, strict=True):
             _PARTS.put(k, parts, _PARTS_SIZE)

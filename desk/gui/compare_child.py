@@ -9,7 +9,8 @@ Requests come on ``requests`` as tuples:
   ``method`` one of :data:`METHODS`;
 - ``("cancel", id)``: that call stops at its next check (or is never started);
 - ``("refresh",)``: another process committed to the store (re-indexing), see
-  :meth:`desk.library.Library.refresh`; it runs before any call sent after it.
+  :meth:`desk.library.Library.refresh`; it runs before any call sent after it (one that finds the
+  store unchanged neither delays reading ahead nor re-reads the search snapshot).
 
 Answers go back on ``events``: ``("ready",)`` once the Library is open (or
 ``("failed", 0, message)`` and the child ends), ``("warm", when)`` once it has loaded what
@@ -163,12 +164,16 @@ def child_main(requests: Any, events: Any, folder: str, data_dir: str | None, in
                 break
             msg, received = item
             if msg[0] == "refresh":
-                refreshed_at = time.monotonic()
                 try:
-                    lib.refresh()
-                    stale = True
+                    changed = lib.refresh() is not False
                 except Exception:  # noqa: BLE001 - the next call reports what is wrong
                     log.exception("refreshing the comparing child's library failed")
+                    changed = True
+                if changed:
+                    # (a re-index that committed nothing, such as opening an indexed folder, changes
+                    # nothing read: reading ahead goes on at once)
+                    refreshed_at = time.monotonic()
+                    stale = True
                 continue
             _, rid, method, args, kwargs = msg
             with lock:

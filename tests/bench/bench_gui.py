@@ -55,6 +55,10 @@ TICK_MS = 10
 #: gaps at least this long are kept with what coincided with them
 LONG_MS = 50
 QUERIES = ("soldiers killed", "grain deal", "sanctions oil", "ceasefire talks", "drone attack Kyiv", "refugees")
+#: then, after the window idled for PAUSE_S seconds (DESK_BENCH_GUI_PAUSE; 0: not measured), other queries
+#: new to the session (a comparison asked again is remembered): what a user who paused to read waits
+QUERIES_AFTER_PAUSE = ("civilians killed", "prisoner swap", "Nord Stream", "missile strike", "Mariupol", "oil price cap")
+PAUSE_S = 15.0
 
 Report = Callable[..., None]
 
@@ -330,8 +334,19 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
     # where the comparing child's time goes (desk.gui.compare_process.CoreProcess.timings), per query, in ms
     stages: dict[str, list[float]] = {}
     core = window.session.core
+    pause = float(getattr(args, "gui_pause", None) or os.environ.get("DESK_BENCH_GUI_PAUSE") or PAUSE_S)
+    paused: list[float] = []  # the painted times of the queries after the pause
     try:
-        for q in QUERIES:
+        for q in (*QUERIES, *QUERIES_AFTER_PAUSE):
+            if q == QUERIES_AFTER_PAUSE[0]:
+                if not pause:
+                    break
+                # a user who reads for a while before the next query: the window idles (the comparing
+                # child reads ahead meanwhile, when it does)
+                idle = time.perf_counter()
+                while time.perf_counter() - idle < pause:
+                    app.processEvents()
+                    time.sleep(0.01)
             arrived.clear()
             meter.start()
             window.search_field.setText(q)
@@ -370,16 +385,28 @@ def _run(report: Report, args: Any, corpus: Path, data: Path, reused: bool) -> N
                 print(f"    stall {gap:6.0f} ms at {at * 1000:5.0f} ms after Enter (follow-ups): {stacks}",
                           flush=True)
             times = kept.get("compare") if kept is not None else None
-            if times and all(k in times for k in _STAGES_FROM):
+            if times and all(k in times for k in _STAGES_FROM) and q not in QUERIES_AFTER_PAUSE:
                 marks = [start_mono] + [times[k] for k in _STAGES_FROM]
                 for (name, _k), a, b in zip(_STAGES, marks[:-1], marks[1:], strict=True):
                     stages.setdefault(name, []).append((b - a) * 1000)
+            if q in QUERIES_AFTER_PAUSE:
+                paused.append(timings.pop())
+                waits.pop()
+                shares_cpu.pop()
+                stalls.pop()
+                follow_stalls.pop()
+                report(f"gui: after {pause:.0f} s idle, search+compare painted {q!r} ({len(comparison.rows)} rows)",
+                       paused[-1], "ms")
+                continue
             report(f"gui: search+compare painted {q!r} ({len(comparison.rows)} rows)", timings[-1], "ms")
             report(f"gui:   of which comparing and handing over (Enter to the window's GUI thread) {q!r}",
                    waits[-1], "ms")
     finally:
         del window._compared
     report("gui: search+compare painted (median)", statistics.median(timings), "ms")
+    if paused:
+        report(f"gui: after {pause:.0f} s idle, search+compare painted (median)", statistics.median(paused), "ms")
+        report(f"gui: after {pause:.0f} s idle, search+compare painted (max)", max(paused), "ms")
     report("gui: search+compare painted (max)", max(timings), "ms")
     report("gui: comparing and handing over (median)", statistics.median(waits), "ms")
     report("gui: the window's share, comparison handed over to painted (median)",

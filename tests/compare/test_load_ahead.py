@@ -131,3 +131,64 @@ def test_it_reads_no_more_passages_than_the_sentence_memory_spares(lib: Library,
     lib.load_ahead(count=10)
     assert lib.load_ahead(count=10) is False
     assert list(lib._article_cache) == [newest]
+
+
+def test_a_refresh_that_finds_the_store_unchanged_keeps_what_was_read_ahead(lib: Library, tmp_path: Path) -> None:
+    assert lib.refresh() is True  # (the fixture's indexing, since the opening)
+    while lib.load_ahead():
+        pass
+    assert lib._extractions.cache_info().currsize == len(ARTICLES)
+    # nothing committed since the opening (an indexed folder opened again, re-indexed with no change)
+    assert lib.refresh() is False
+    assert lib._extractions.cache_info().currsize == len(ARTICLES)
+    # another process commits: what was read is dropped
+    (tmp_path / "articles" / "later.md").write_text(
+        '---\ntitle: "later"\nsite: "Lake Daily"\npublished: "2021-05-11"\n---\n\n'
+        "The orchard cooperative hired nine pickers for the plum harvest, its chairman said.\n", encoding="utf-8")
+    with Library(tmp_path / "articles", data_dir=tmp_path / "data") as other:
+        other.update(extract=True)
+    assert lib.refresh() is True
+    assert lib._extractions.cache_info().currsize == 0
+    assert lib.refresh() is False  # ... and seen once
+
+
+def test_it_reads_the_features_an_earlier_process_stored_of_the_sentences_it_splits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desk.compare as compare
+    from desk.compare import clear_results, profile, statements
+
+    folder = _folder(tmp_path)
+
+    def plain(comparison: object) -> str:
+        out = to_plain(comparison)
+        out.pop("created", None)
+        return json.dumps(out, sort_keys=True, default=str)
+
+    profile.clear_cache()
+    clear_results()
+    with Library(folder, data_dir=tmp_path / "data") as library:
+        library.update(extract=True)
+        first = plain(library.compare("ferry passengers"))
+    # (closing wrote the features file) a new process: nothing of those sentences in memory
+    profile.clear_cache()
+    statements.clear_parts()
+    retrieve.clear_cache()
+    clear_results()
+    fresh: list[list[object]] = []
+    real = compare.prefetch
+
+    def prefetch(refs, features):  # type: ignore[no-untyped-def]
+        found = real(refs, features)
+        fresh.append(list(found))
+        return found
+
+    monkeypatch.setattr(compare, "prefetch", prefetch)
+    with Library(folder, data_dir=tmp_path / "data") as library:
+        while library.load_ahead(count=1):
+            pass
+        again = plain(library.compare("ferry passengers"))
+    assert json.loads(first)["rows"]
+    assert again == first
+    # every sentence the comparison met was read ahead, features included: none new to the process
+    assert fresh == [[]]

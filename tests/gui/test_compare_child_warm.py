@@ -96,13 +96,14 @@ class _Events:
         pass
 
 
-def _child_with(monkeypatch: pytest.MonkeyPatch, tmp_path, messages, linger):  # type: ignore[no-untyped-def]
+def _child_with(monkeypatch: pytest.MonkeyPatch, tmp_path, messages, linger, changed=True):  # type: ignore[no-untyped-def]
     from desk.library import Library
 
     order: list[str] = []
     monkeypatch.setattr(compare_child, "REWARM_AFTER", 0.05)
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
     monkeypatch.setattr(Library, "warm_search", lambda self: order.append("warm_search"))
+    monkeypatch.setattr(Library, "refresh", lambda self: changed)  # whether another process committed
     events = _Events(order)
     compare_child.child_main(_Requests(messages, linger), events, str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     return order, events
@@ -222,3 +223,40 @@ def test_after_a_refresh_the_child_reads_ahead_only_once_no_refresh_came_for_a_w
     assert len(refreshed) == 2
     assert len(after) == 1  # once, after the quiet spell
     assert after[0] - refreshed[-1] >= 0.4
+
+
+def test_a_refresh_that_finds_the_store_unchanged_reads_nothing_again(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # (opening a folder indexed already: its re-index commits nothing, and the window refreshes the child all the same)
+    order, _ = _child_with(monkeypatch, tmp_path, [("refresh",)], linger=0.4, changed=False)
+    assert order == ["ready", "warm_up", "warm"]
+
+
+def test_a_refresh_that_finds_the_store_unchanged_does_not_delay_reading_ahead(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from desk.library import Library
+
+    marks: list[tuple[str, float]] = []
+
+    def load_ahead(self, count=None):  # type: ignore[no-untyped-def]
+        marks.append(("ahead", time.monotonic()))
+        time.sleep(0.01)
+        return len(marks) < 40  # more left, a step at a time
+
+    def refresh(self):  # type: ignore[no-untyped-def]
+        marks.append(("refresh", time.monotonic()))
+        time.sleep(0.01)
+        return False  # nothing committed since
+
+    monkeypatch.setattr(Library, "load_ahead", load_ahead)
+    monkeypatch.setattr(Library, "refresh", refresh)
+    monkeypatch.setattr(compare_child, "AHEAD_AFTER", 5.0)
+    monkeypatch.setattr(compare_child, "_warm_up", lambda lib: None)
+    compare_child.child_main(_Requests([("refresh",)], linger=0.5), _Events([]),
+                             str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
+    refreshed = [t for kind, t in marks if kind == "refresh"]
+    after = [t for kind, t in marks if kind == "ahead" and t > refreshed[0]]
+    assert len(refreshed) == 1
+    # reading ahead went on at once, not AHEAD_AFTER seconds later
+    assert after
+    assert after[0] - refreshed[0] < 1.0
