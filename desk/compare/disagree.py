@@ -489,6 +489,32 @@ def _told_apart(group: Sequence[ClaimFact], same: Callable[[str, str], bool]) ->
     return apart
 
 
+#: a group too mixed to flag as a whole flags the dispute of its busiest day only when that day's figures need
+#: at most this many values to all hold: two rival figures ("75" and "84" fired), not a day's tolls of several
+#: places ("one", "four" and "at least 19" killed, a town's, a city's and the country's)
+DAY_RIVAL_VALUES = 2
+
+
+def _one_days_dispute(
+    group: Sequence[ClaimFact], clashes: Sequence[tuple[ClaimFact, ClaimFact]], max_rivals: int
+) -> list[tuple[ClaimFact, ClaimFact]]:
+    """The clashes of one day's figures, when a group too mixed to flag as a whole holds a dispute of that
+    day: its claims told as of one exact day (the day with most of them) clash and need at most
+    ``max_rivals`` values (and :data:`DAY_RIVAL_VALUES`) to all hold.  A row that gathers a week's counts of a barrage ("18 missiles
+    downed" on the Tuesday, "83" and "84 fired" on the Monday) mixes counts across its days, yet the
+    Monday's "75 fired" and "84 fired" are rival counts of one barrage.  Empty when no day qualifies."""
+    by_day: dict[dt.date, list[ClaimFact]] = {}
+    for c in group:
+        if (d := c.as_of.exact) is not None:
+            by_day.setdefault(d, []).append(c)
+    if not by_day:
+        return []
+    day, members = max(by_day.items(), key=lambda kv: (len(kv[1]), -kv[0].toordinal()))
+    if len(by_day[day]) < 2 or rival_values(members) > min(max_rivals, DAY_RIVAL_VALUES):
+        return []
+    return [(a, b) for a, b in clashes if a.as_of.exact == day and b.as_of.exact == day]
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
@@ -586,6 +612,13 @@ def judge(
         if clashes and max_rivals is not None and (
             rival_values(unfitting) > max_rivals or rival_values(_measured_alike(claims, quantity)) > max_rivals
         ):
+            day = _one_days_dispute(group, clashes, max_rivals) if rival_values(
+                _measured_alike(claims, quantity)) <= max_rivals else None
+            if day:
+                involved = list(dict.fromkeys(c for pair in day for c in pair))
+                text = f"{label}: " + "; ".join(c.describe() for c in involved) + " — these figures do not agree."
+                out.append(Verdict("disagree", quantity, tuple(group), tuple(day), text))
+                continue
             figures = " / ".join(dict.fromkeys(c.written or _fmt(c.value) for c in unfitting))
             text = f"{label}: {figures} — too many different figures to be rival counts of one quantity."
             out.append(Verdict("mixed", quantity, tuple(group), (), text))

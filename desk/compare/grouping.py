@@ -28,6 +28,7 @@ from .joining import (
     join_consensus_rows,
     join_lone_statements,
     join_mutual_rows,
+    join_near_counts,
     join_rival_rows,
     join_supported_rows,
     stem_counts,
@@ -1409,6 +1410,7 @@ def rows_from_profiles(
     groups = join_consensus_rows(groups, sim, unique, cols, events)
     groups = join_compatible_figures(groups, sim, unique, cols, where)
     groups = join_rival_rows(groups, sim, unique, cols, where)
+    groups = join_near_counts(groups, sim, unique, cols, where)
     groups = join_lone_statements(groups, sim, unique, cols, events, statements=unit_frames(unique))
     groups = join_mutual_rows(groups, sim, unique, cols, events)
     if progress:

@@ -28,7 +28,7 @@ from desk.model import Figure, PassageRef
 
 from .disagree import ClaimFact
 from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
-from .quantity import HARM_KINDS
+from .quantity import HARM_KINDS, MEASURES
 from .scope import at_least, remembered
 from .statements import judge_claims, passage_claims
 
@@ -612,6 +612,106 @@ def join_compatible_figures(
         elif link(ma, mb) < COMPATIBLE_MIN_LINK:
             continue
         _join(parent, ma, mb, row_places, a, b)
+    return _regrouped(groups, parent)
+
+
+#: two rows join when a pair across them, from two outlets, gives nearly the same specific count of one named
+#: thing ("at least 83 projectiles" / "84 cruise missiles": values within :data:`NEAR_COUNT_RATIO`, neither a
+#: round figure) about the same days and reaches this similarity (see :func:`join_near_counts`; 0: off).  A
+#: specific number told alike is the strongest sign of one fact, and retellings of a count often share few
+#: other words ("Ignat said 83 projectiles of various types were launched" / "of the 84 cruise missiles fired")
+NEAR_COUNT_EDGE = 0.15
+#: ... the two values lie within this factor of each other (83 and 84; not 75 and 84)
+NEAR_COUNT_RATIO = 1.05
+#: ... and each is at least this (small counts recur by chance: "three killed" in two towns)
+NEAR_COUNT_MIN = 20
+#: ... and the days the two sentences are about lie at most this many days apart
+NEAR_COUNT_DAYS = 1
+
+
+#: heads of a measure, not a count of things (a range of "43 miles", "186km"): a specification that many
+#: stories repeat, not a count of one event
+_MEASURE_HEADS = MEASURES | frozenset({"km", "kg", "cm", "mm", "ft", "feet", "foot", "lb", "mph", "kmh", "inch"})
+
+
+def _specific(f: Figure) -> bool:
+    """A count written to the unit ("83", "1,351", "at least 84"), not a round figure ("80", "1,300",
+    "2 million", "a dozen"): two outlets do not meet on such a number by chance."""
+    v = f.value
+    return (f.kind == "count" and v >= NEAR_COUNT_MIN and v == int(v) and int(v) % 10 != 0 and f.high is None
+            and any(ch.isdigit() for ch in f.text))
+
+
+def join_near_counts(
+    groups: list[list[int]],
+    sim: np.ndarray,
+    profiles: Sequence[Profile],
+    cols: np.ndarray,
+    places: Sequence[frozenset[str]] | None = None,
+) -> list[list[int]]:
+    """Join two rows whose sentences give nearly the same specific count of one named thing.
+
+    "Russia launched at least 83 projectiles of various types" and "of the 84 cruise missiles Russia
+    fired, 56 were shot down" count one barrage in different words: their similarity stays far below
+    the joins by words, and their values differ, so the joins by value miss them.  A number such as 83 or
+    84 is not met by chance, though: two rows join when a pair of their sentences from two outlets carries
+    counts within :data:`NEAR_COUNT_RATIO` of each other, both specific (:func:`_specific`: written to the
+    unit, at least :data:`NEAR_COUNT_MIN`; no measures such as a range in miles), of one kind and one named thing (:meth:`FactKey.matches`, both
+    with a head: "projectiles" takes in "missiles"), about days at most :data:`NEAR_COUNT_DAYS` apart, the
+    pair reaches :data:`NEAR_COUNT_EDGE`, one of the rows holds at most :data:`COMPATIBLE_MAX_SMALLER`
+    sentences, the rows name no different places and lie within the date gap (:class:`RowDays`).  ``sim``
+    is units x ``cols``.
+    """
+    if not NEAR_COUNT_EDGE or len(groups) < 2 or not len(cols):
+        return groups
+    n = len(profiles)
+    # the units with a specific count, by value (few: most figures are round or small)
+    carriers: list[tuple[float, int, Figure, FactKey]] = []
+    for i, p in enumerate(profiles):
+        if not p.values or not any(v >= NEAR_COUNT_MIN and v % 10 for v in p.values):
+            continue
+        carriers.extend((f.value, i, f, k) for f, k in _bounded_figures(p)
+                        if k.head and k.head not in _MEASURE_HEADS and _specific(f))
+    if len(carriers) < 2:
+        return groups
+    carriers.sort(key=lambda c: (c[0], c[1]))
+    owner = _owners(groups, n)
+    col_of = _column_of(n, cols)
+    starts, ends = unit_days(profiles)
+    pairs: list[tuple[float, int, int]] = []
+    for x, (va, i, fa, ka) in enumerate(carriers):
+        for vb, j, fb, kb in carriers[x + 1:]:
+            if vb > NEAR_COUNT_RATIO * va:
+                break
+            if owner[i] < 0 or owner[j] < 0 or owner[i] == owner[j]:
+                continue
+            if profiles[i].ref.outlet == profiles[j].ref.outlet or fa.kind != fb.kind or not ka.matches(kb):
+                continue
+            if max(starts[i], starts[j]) - min(ends[i], ends[j]) > NEAR_COUNT_DAYS:
+                continue
+            s = max(sim[i, col_of[j]] if col_of[j] >= 0 else 0.0, sim[j, col_of[i]] if col_of[i] >= 0 else 0.0)
+            if s >= NEAR_COUNT_EDGE:
+                pairs.append((float(s), i, j))
+    if not pairs:
+        return groups
+    parent = list(range(len(groups)))
+    members_of = [list(m) for m in groups]
+    row_places = _row_places(groups, places)
+    days = RowDays(groups, profiles)
+    find = partial(_root, parent)
+    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        a, b = find(int(owner[i])), find(int(owner[j]))
+        if a == b:
+            continue
+        ma, mb = members_of[a], members_of[b]
+        if min(len(ma), len(mb)) > COMPATIBLE_MAX_SMALLER:
+            continue
+        if _places_apart(row_places, a, b):
+            continue  # two places: two facts
+        if days.apart(a, b):
+            continue  # two events weeks apart
+        _join(parent, ma, mb, row_places, a, b)
+        days.join(a, b)
     return _regrouped(groups, parent)
 
 

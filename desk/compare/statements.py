@@ -15,6 +15,7 @@ from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 from .asof import AsOf, resolve_as_of
 from .diff import row_word_diffs
 from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
+from .lifespans import Told, lifespan_clashes, lifespans_in
 from .places import figure_scope, places_near
 from .profile import claims_of, has_claims
 from .quantity import Quantity, quantity_of
@@ -364,7 +365,11 @@ def describe_row(row: Row, *, word_diffs: bool = True) -> None:
         if lacking:
             names = lacking[0] if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]}"
             differences.append(f"{names} give{'s' if len(lacking) == 1 else ''} no figure for this.")
-    row.disagreement = any(v.disagreement for v in verdicts)
+    ages = _lifespan_clashes(row)
+    if ages:
+        differences.insert(0, ages[0])
+        clashing.extend(ages[1])
+    row.disagreement = any(v.disagreement for v in verdicts) or bool(ages)
     row.clashing = list(dict.fromkeys(clashing))
     row.differences = differences
     keys = {c.key for c in compared}
@@ -372,6 +377,31 @@ def describe_row(row: Row, *, word_diffs: bool = True) -> None:
     row.summary = _summary(chosen or [s for s, c in pairs if c is not None])
     if word_diffs:
         _fill_word_diffs(row)
+
+
+def _lifespan_clashes(row: Row) -> tuple[str, list[tuple[str, int]]] | None:
+    """The ages of one thing that the row's outlets give and that cannot all hold ("its 40-year history"
+    and "its 30-year history", :mod:`desk.compare.lifespans`): the difference's text and the clashing
+    spans' keys, or None.  Ages are not figures, so the claims' verdicts never see them."""
+    told: list[Told] = []
+    for outlet, refs in row.cells.items():
+        for ref in refs:
+            if "year" not in ref.text and "decade" not in ref.text and "centur" not in ref.text:
+                continue
+            for span in lifespans_in(ref.text):
+                told.append(Told(span, outlet, ref.date, (ref.article_id, ref.start + span.start)))
+    if len(told) < 2:
+        return None
+    clashes = lifespan_clashes(told)
+    if not clashes:
+        return None
+    involved = list(dict.fromkeys(t for pair in clashes for t in pair))
+    noun = involved[0].lifespan.noun
+    items = list(dict.fromkeys(
+        f"{t.lifespan.written} ({t.outlet}{', ' + t.date.isoformat() if t.date else ''})" for t in involved
+    ))
+    text = f"Age ({noun}): " + "; ".join(items) + " — these do not agree."
+    return text, [t.key for t in involved]
 
 
 def _label(s: FigureStatement) -> str:
