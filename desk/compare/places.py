@@ -160,12 +160,31 @@ def _text_spans(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+#: a neighbour named to say where a place lies ("which borders Varnia", "bordering Varnia", "on the border
+#: with Varnia", "neighbouring Varnia"): no place of the claim
+_NEIGHBOUR_BEFORE_RE = re.compile(
+    r"\b(?:borders?|bordered|bordering|border\s+with|neighbou?r(?:s|ing)?)\s+(?:on\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_a_neighbour(text: str, name: str, at: int | None) -> bool:
+    """Whether the place ``name`` (at ``at``; None: wherever ``text`` names it) is named only as a neighbour."""
+    if at is not None:
+        return _NEIGHBOUR_BEFORE_RE.search(text, max(0, at - 40), at) is not None
+    found = [m.start() for m in re.finditer(re.escape(name), text)] if name else []
+    return bool(found) and all(_NEIGHBOUR_BEFORE_RE.search(text, max(0, i - 40), i) for i in found)
+
+
 def place_spans(text: str, entities: Iterable[Any] = ()) -> list[tuple[int, str, str]]:
     """(offset, key, word as written) for each place word of ``text``, in text order (see :func:`places_in`)."""
     out: list[tuple[int, str]] = list(_text_spans(text))
     for e in entities:
         if getattr(e, "label", "") in _GPE:
-            out.extend((getattr(e, "start", 0), w) for w in _words(e.text))
+            at = getattr(e, "start", None)
+            if _only_a_neighbour(text, e.text, at):
+                continue  # "Belgorod region, which borders Varnia": where the place lies, not where it happens
+            out.extend((at or 0, w) for w in _words(e.text))
     out.sort(key=lambda x: x[0])
     # a word two patterns (or a pattern and an entity) both find is one place word ("the city of Kharkov")
     return list(dict.fromkeys((at, k, w.replace("’", "'").removesuffix("'s")) for at, w in out if (k := place_key(w))))

@@ -177,3 +177,23 @@ def test_a_place_word_two_patterns_find_is_reported_once() -> None:
 
     text = "Aircraft hit the bases in the eastern city of Brentholm, killing about 250 fighters."
     assert [w for _, _, w in place_spans(text)] == ["Brentholm"]
+
+
+def test_a_neighbour_named_to_say_where_a_place_lies_is_no_place_of_the_claim() -> None:
+    # "Mirel region, which borders Varnia": the strike is in Mirel; Varnia only says where Mirel lies, so a
+    # toll told there and one from Varnia name different places (and never clash)
+    from desk.model import Entity
+
+    def gpe(text: str, *names: str) -> list[Entity]:
+        return [Entity(text.index(n), text.index(n) + len(n), n, "GPE") for n in names]
+
+    text = "Two people were killed in the town of Tarvo in Mirel region, which borders Varnia, the governor said."
+    assert places_in(text, gpe(text, "Mirel", "Varnia")) == {place_key("Tarvo"), place_key("Mirel")}
+    for written in ("bordering Varnia", "on the border with Varnia", "neighbouring Varnia"):
+        other = f"Two people were killed in Tarvo, a town {written}, officials said."
+        assert place_key("Varnia") not in places_in(other, gpe(other, "Varnia"))
+    said = "Four civilians were killed in Varnia on Sunday, the deputy governor said."
+    assert different_places(places_in(said, gpe(said, "Varnia")), places_in(text, gpe(text, "Mirel", "Varnia")))
+    # a place named plainly is still the claim's place
+    plain = "Varnia said four civilians were killed in a strike on Sunday."
+    assert place_key("Varnia") in places_in(plain, gpe(plain, "Varnia"))
