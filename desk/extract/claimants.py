@@ -1418,6 +1418,10 @@ def _orphan_subject(verb: Token) -> Token | None:
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
+#: pronouns for anyone at all: a relative clause on them ("anybody who complains") speaks of no one
+_GENERIC_PEOPLE = {"anybody", "anyone", "whoever", "everyone", "everybody", "someone", "somebody", "nobody"}
+#: tags of a finite verb, which heads a clause and never a source phrase
+_FINITE_VERB_TAGS = {"VBP", "VBZ", "VBD", "MD"}
 _POLL_RE = re.compile(r"\b(?:polls?|surveys?)\b", re.IGNORECASE)
 _IT_NOT_SOURCE = {"underscore", "highlight", "signal", "imply", "mean", "suggest", "show", "prove", "indicate", "underline"}
 #: verbs of making or putting out a writing: "the report the ministry released", "a speech Roe delivered"
@@ -1595,6 +1599,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 host = subj.doc[subj.i - 1]
             else:
                 continue
+            if host.lower_ in _GENERIC_PEOPLE:
+                continue  # "anybody who complains ...": a relative on no one in particular names no source
+            if subj.lower_ == "that" and is_stance and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                continue  # "groups that support the plan": a restrictive clause sorts things, no one takes a stand
             if host.dep_ == "appos" and host.head.tag_ in ("NNP", "NNPS") and host.head.i < host.i:
                 host = host.head  # "Harbour TV, a state broadcaster, which reported ...": the name, not the description
             ant = _source_tokens(host)
@@ -1603,6 +1611,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             toks = [subj]
         else:
             if subj.tag_ in ("WDT", "WP", "EX") or subj.lower_ in ("this", "there", "what"):
+                continue
+            if subj.tag_ in _FINITE_VERB_TAGS:
+                # "some note that Roe ... has proposed", "We´re calling": a verb the parser took for the subject
+                # heads a clause (or a word it misread), never a source phrase
                 continue
             if _negated_subject(subj):
                 continue  # "Neither Moscow nor Tehran confirmed it", "No one has claimed it": nobody claims it
