@@ -515,6 +515,12 @@ def _one_days_dispute(
     return [(a, b) for a, b in clashes if a.as_of.exact == day and b.as_of.exact == day]
 
 
+def _other_windows(a: ClaimFact, b: ClaimFact) -> bool:
+    """Both count the day before they were told ("in the past 24 hours"), told on different days."""
+    da, db = a.as_of.exact, b.as_of.exact
+    return a.quantity.window and b.quantity.window and da is not None and db is not None and da != db
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
@@ -592,6 +598,8 @@ def judge(
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if different_scopes(a.scope, b.scope):
                     continue  # "5 killed in the capital" and "19 killed nationwide": a part and the whole
+                if _other_windows(a, b):
+                    continue  # "13 killed in the past 24 hours" told a day after "14 in the last day": two days
                 if scales_apart(a, b):
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if a.quantity.reading or b.quantity.reading:

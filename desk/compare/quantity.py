@@ -281,6 +281,9 @@ class Quantity:
     baseline: bool = False
     #: the side as the text writes it ("Russian", "Varnia"), for the label only (not part of equality)
     side: str = field(default="", compare=False)
+    #: a count over a window that ends when it is told ("in the past 24 hours", "over the last day"): two such
+    #: counts told on different days count different days (not part of equality)
+    window: bool = field(default=False, compare=False)
 
     def matches(self, other: Quantity) -> bool:
         if self.unit != other.unit or self.kind != other.kind or self.baseline != other.baseline:
@@ -399,11 +402,16 @@ _LOST_BY_RE = re.compile(
 )
 #: a count of one attack or one short period
 _EVENT_RE = re.compile(
-    r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|twenty-four|24|48|few)?\s*"
+    r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d+|twenty-four|24|48|few)?\s*"
     r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
     r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault)|"
     r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b|"
     r"\bthe\s+(?:killing|murder|execution|shooting)\s+of\b",
+    re.IGNORECASE,
+)
+#: a count over the day that ends when it is told: "in the past 24 hours", "over the preceding day"
+_WINDOW_RE = re.compile(
+    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:(?:24|twenty-four)[\s-]+hours?|day)\b",
     re.IGNORECASE,
 )
 #: a running total
@@ -704,4 +712,10 @@ def quantity_of(
             unit += " per " + period
     scope = _scope(*context) if context is not None and kind else ""
     baseline = context is not None and _baseline(*context, counted)
-    return Quantity(kind, thing, subject, unit, counted, scope, baseline, side)
+    window = scope == "event" and context is not None and _in_window(*context)
+    return Quantity(kind, thing, subject, unit, counted, scope, baseline, side, window)
+
+
+def _in_window(text: str, start: int, end: int) -> bool:
+    s, e = _sentence_of(text, start, end)
+    return _WINDOW_RE.search(text, s, e) is not None
