@@ -232,26 +232,6 @@ def _figure_marks(
     return out
 
 
-def _age_marks(ref: PassageRef, hl: Highlight, marked: set[int]) -> list[Mark]:
-    """The clashing ages of a thing in its history (:mod:`desk.compare.lifespans`, no figures) that stand in
-    ``ref``, marked as disagreeing figures are: the row keys them by where "its 40-year history" starts."""
-    if not marked:
-        return []
-    from desk.compare.lifespans import lifespans_in
-
-    figs = []
-    shown: set[int] = set()
-    for span in lifespans_in(ref.text):
-        if ref.start + span.start not in marked:
-            continue
-        at = ref.text.find(span.written, span.start, span.end)
-        if at < 0:
-            continue
-        figs.append((ref.start + at, ref.start + at + len(span.written), None, (span.low + span.high) / 2, ""))
-        shown.add(ref.start + at)
-    return _figure_marks(ref.start, figs, hl, shown)
-
-
 def _claimant_marks(base: int, spans: Iterable[tuple[int, int, str]], hl: Highlight) -> list[Mark]:
     out = []
     for start, end, name in spans:
@@ -296,7 +276,6 @@ def passage_html(ref: PassageRef, hl: Highlight, row: Row | None = None, *, cut_
         for c in ref.claims
     ]
     marks += _figure_marks(base, figs, hl, marked)
-    marks += _age_marks(ref, hl, marked - {f[0] for f in figs})
     names = {i: a.name for i, a in enumerate(ref.attributions)}
     marks += _claimant_marks(base, [(a.source_start, a.source_end, a.name) for a in ref.attributions], hl)
     for c in ref.claims:

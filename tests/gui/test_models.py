@@ -210,29 +210,3 @@ def test_the_claims_csv_carries_the_number_of_copies(qtbot) -> None:
     assert header[-1] == "Copies"
     assert sorted(r[-1] for r in rows) == ["1"] * len(rest) + ["3"]
 
-
-def test_a_clashing_age_is_marked_in_its_pane() -> None:
-    # two ages of one hall in its history (desk.compare.lifespans): no claims of the passages, but the
-    # row's clash, so each pane marks its own age with the disagreement sign
-    import dataclasses
-    import datetime as dt
-
-    from compare.helpers import make_ref
-
-    from desk.compare.statements import describe_row
-    from desk.model import Comparison, Row
-
-    day = dt.date(2031, 5, 14)
-    a = dataclasses.replace(make_ref("The Veltra hall went dark for the first time in its 35-year history.",
-                                     "North Post"), date=day)
-    b = dataclasses.replace(make_ref("The Veltra hall lost power, the first such cut in its 25-year history.",
-                                     "East Daily"), date=day)
-    row = Row(cells={"North Post": [a], "East Daily": [b]})
-    describe_row(row)
-    assert row.disagreement
-    m = CompareModel()
-    m.set_comparison(Comparison("hall", ["North Post", "East Daily"], [row]))
-    cells = [m.index(0, c).data(HtmlRole) for c in (1, 2)]
-    for html, age in zip(cells, ("35-year history", "25-year history"), strict=True):
-        assert age in html
-        assert "\u2260" in html
