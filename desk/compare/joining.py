@@ -616,12 +616,12 @@ def join_compatible_figures(
 
 
 #: two rows join when a pair across them, from two outlets, gives nearly the same specific count of one named
-#: thing ("at least 83 projectiles" / "84 cruise missiles": values within :data:`NEAR_COUNT_RATIO`, neither a
+#: thing ("at least 63 projectiles" / "64 cruise missiles": values within :data:`NEAR_COUNT_RATIO`, neither a
 #: round figure) about the same days and reaches this similarity (see :func:`join_near_counts`; 0: off).  A
 #: specific number told alike is the strongest sign of one fact, and retellings of a count often share few
-#: other words ("Ignat said 83 projectiles of various types were launched" / "of the 84 cruise missiles fired")
+#: other words ("a spokesman counted 63 projectiles in all" / "the 64 cruise missiles it fired overnight")
 NEAR_COUNT_EDGE = 0.15
-#: ... the two values lie within this factor of each other (83 and 84; not 75 and 84)
+#: ... the two values lie within this factor of each other (63 and 64; not 55 and 64)
 NEAR_COUNT_RATIO = 1.05
 #: ... and each is at least this (small counts recur by chance: "three killed" in two towns)
 NEAR_COUNT_MIN = 20
@@ -651,10 +651,10 @@ def join_near_counts(
 ) -> list[list[int]]:
     """Join two rows whose sentences give nearly the same specific count of one named thing.
 
-    "Russia launched at least 83 projectiles of various types" and "of the 84 cruise missiles Russia
-    fired, 56 were shot down" count one barrage in different words: their similarity stays far below
-    the joins by words, and their values differ, so the joins by value miss them.  A number such as 83 or
-    84 is not met by chance, though: two rows join when a pair of their sentences from two outlets carries
+    "a spokesman counted at least 63 projectiles in all" and "air defences downed 41 of the 64 cruise
+    missiles fired" count one barrage in different words: their similarity stays far below
+    the joins by words, and their values differ, so the joins by value miss them.  A number such as 63 or
+    64 is not met by chance, though: two rows join when a pair of their sentences from two outlets carries
     counts within :data:`NEAR_COUNT_RATIO` of each other, both specific (:func:`_specific`: written to the
     unit, at least :data:`NEAR_COUNT_MIN`; no measures such as a range in miles), of one kind and one named thing (:meth:`FactKey.matches`, both
     with a head: "projectiles" takes in "missiles"), about days at most :data:`NEAR_COUNT_DAYS` apart, the

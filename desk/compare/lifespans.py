@@ -1,4 +1,4 @@
-"""How old a thing is, as outlets write it in passing: "for the first time in its 40-year history".
+"""How old a thing is, as outlets write it in passing: "a first in its 35-year history".
 
 API (Qt-free, pure; used by :func:`desk.compare.statements.describe_row`):
 

@@ -26,7 +26,7 @@ def _claim(text: str, written: str, outlet: str, day: dt.date) -> ClaimFact:
     return ClaimFact.from_figure(fig, "", q, AsOf(day, day), outlet, key=(outlet, written), document=outlet + written)
 
 
-LATER = "Varnian officials said 13 people were killed over the preceding 24 hours of shelling."
+LATER = "Varnian officials put the dead at 13 people over the preceding 24 hours, after heavy shelling."
 EARLIER = "The Varnian president's office said the shelling killed at least 14 people in the last day."
 
 
@@ -45,7 +45,7 @@ def test_the_same_days_counts_still_clash() -> None:
 
 
 def test_an_attacks_toll_told_the_next_day_still_clashes() -> None:
-    a = _claim("Varnian officials said 13 people were killed in the strike on the depot.", "13", "North Post",
+    a = _claim("Varnian officials put the dead of the depot attack at 13 people killed.", "13", "North Post",
                DAY + dt.timedelta(days=1))
     b = _claim("The president's office said the strike on the depot killed at least 14 people.", "14", "East Daily",
                DAY)

@@ -40,7 +40,7 @@ def _row(*refs: PassageRef) -> Row:
 
 
 def test_ages_are_read_with_words_hedges_and_decades() -> None:
-    (a,) = lifespans_in("Floodwater closed two turbines of the Vessmoor dam for the first time in its 25-year history.")
+    (a,) = lifespans_in("Floodwater closed two turbines of the Vessmoor dam, never before seen in its 25-year history.")
     assert (a.noun, a.owner, a.low, a.high, a.written) == ("history", "thing", 22.5, 27.5, "25-year history")
     (b,) = lifespans_in("The Vessmoor dam shut two turbines, a first in its three-decade history.")
     assert (b.low, b.high) == (27.0, 40.0)
@@ -52,7 +52,7 @@ def test_ages_are_read_with_words_hedges_and_decades() -> None:
 
 def test_two_outlets_giving_the_age_as_25_and_35_years_flag_the_row() -> None:
     row = _row(
-        _ref("Floodwater closed two turbines of the Vessmoor dam for the first time in its 25-year history.",
+        _ref("Floodwater closed two turbines of the Vessmoor dam, never before seen in its 25-year history.",
              "Harbour Ledger"),
         _ref("The Vessmoor dam lost two turbines to the flood, the first such stop in its 35-year history.",
              "Upland Courier"),

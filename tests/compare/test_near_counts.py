@@ -1,6 +1,6 @@
 """Two rows that give nearly the same specific count of one thing on one day join, however unlike their words.
 
-"At least 83 projectiles of various types were launched" and "84 cruise missiles were fired" count
+"At least 83 projectiles in all were fired, the spokesman said" and "84 cruise missiles were fired" count
 one barrage: the sentences share few words (far below the joins by words) and no value (the joins
 by value miss them).  A count written to the unit, 83 or 84, is not met by chance, so two rows join
 when a pair across them gives such counts within 5% of each other, of one named thing, about the same

@@ -21,7 +21,7 @@ from .helpers import listed
 def test_a_clause_read_as_the_subject_is_no_source() -> None:
     text = (
         "But some note that Varga — even as she says her record on harbour fees makes her uniquely fit to rewrite "
-        "them — has proposed little in the way of cutting the levies she enjoys."
+        "them — has so far offered almost nothing that would cut the levies she enjoys."
     )
     got = listed(text)
     assert not any("note that" in source for source, _ in got), got
