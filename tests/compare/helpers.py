@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desk.errors import DeskError
 from desk.model import Article, Claim, Comparison, Extraction, Figure, Passage, PassageRef, SearchResult
+
+if TYPE_CHECKING:
+    from desk.compare.disagree import ClaimFact
 
 
 def load_article(path: Path) -> Article:
@@ -154,3 +159,17 @@ def write_ferry_articles(folder: Path, second_count: str = "412") -> None:
                   "across the lake before the storm closed the harbour on Tuesday.")
     write_article(folder, "b.md", "Lake Daily", f"Ilse Varga told reporters the ferry carried {second_count} "
                   "passengers across the lake before the storm closed the harbour.")
+
+
+def figure_claim(text: str, written: str, outlet: str, day: dt.date) -> ClaimFact:
+    """The claim of the figure written ``written`` in ``text``, as ``outlet`` told it on ``day`` (no claimant),
+    for tests of :func:`desk.compare.disagree.judge`."""
+    from desk.compare.asof import AsOf
+    from desk.compare.disagree import ClaimFact
+    from desk.compare.quantity import quantity_of
+    from desk.extract.figures import find_figures
+
+    (fig,) = [f for f in find_figures(text) if f.text == written]
+    q = quantity_of(fig, (text, fig.start, fig.end), "")
+    assert q is not None, text
+    return ClaimFact.from_figure(fig, "", q, AsOf(day, day), outlet, key=(outlet, written), document=outlet + written)

@@ -14,19 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desk.compare.asof import AsOf
 from desk.compare.disagree import MAX_RIVAL_VALUES, ClaimFact, judge
-from desk.compare.quantity import quantity_of
-from desk.extract.figures import find_figures
+
+from .helpers import figure_claim
 
 DAY = dt.date(2031, 11, 3)
-
-
-def _claim(text: str, written: str, outlet: str, day: dt.date) -> ClaimFact:
-    (fig,) = [f for f in find_figures(text) if f.text == written]
-    q = quantity_of(fig, (text, fig.start, fig.end), "")
-    assert q is not None, text
-    return ClaimFact.from_figure(fig, "", q, AsOf(day, day), outlet, key=(outlet, written), document=outlet + written)
 
 
 def _week(monday: list[tuple[str, str, str]]) -> list[ClaimFact]:
@@ -34,8 +26,8 @@ def _week(monday: list[tuple[str, str, str]]) -> list[ClaimFact]:
         ("On Tuesday 18 missiles were fired at Varnia, the air command said.", "18", "South Wire", 1),
         ("A blogger counted 83 missiles fired at Varnia in the barrage.", "83", "West Times", 2),
     ]
-    return [_claim(t, w, o, DAY) for t, w, o in monday] + [
-        _claim(t, w, o, DAY + dt.timedelta(days=d)) for t, w, o, d in later
+    return [figure_claim(t, w, o, DAY) for t, w, o in monday] + [
+        figure_claim(t, w, o, DAY + dt.timedelta(days=d)) for t, w, o, d in later
     ]
 
 

@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desk.compare.asof import AsOf
-from desk.compare.disagree import ClaimFact, judge
-from desk.compare.quantity import quantity_of
-from desk.extract.figures import find_figures
+from desk.compare.disagree import judge
+
+from .helpers import figure_claim
 
 DAY = dt.date(2031, 11, 3)
-
-
-def _claim(text: str, written: str, outlet: str, day: dt.date) -> ClaimFact:
-    (fig,) = [f for f in find_figures(text) if f.text == written]
-    q = quantity_of(fig, (text, fig.start, fig.end), "")
-    assert q is not None, text
-    return ClaimFact.from_figure(fig, "", q, AsOf(day, day), outlet, key=(outlet, written), document=outlet + written)
 
 
 LATER = "Varnian officials put the dead at 13 people over the preceding 24 hours, after heavy shelling."
@@ -31,23 +23,23 @@ EARLIER = "The Varnian president's office said the shelling killed at least 14 p
 
 
 def test_two_days_counts_of_the_past_24_hours_do_not_clash() -> None:
-    a = _claim(LATER, "13", "North Post", DAY + dt.timedelta(days=1))
-    b = _claim(EARLIER, "14", "East Daily", DAY)
+    a = figure_claim(LATER, "13", "North Post", DAY + dt.timedelta(days=1))
+    b = figure_claim(EARLIER, "14", "East Daily", DAY)
     assert a.quantity.window
     assert b.quantity.window
     assert not any(v.disagreement for v in judge([a, b]))
 
 
 def test_the_same_days_counts_still_clash() -> None:
-    a = _claim(LATER, "13", "North Post", DAY)
-    b = _claim(EARLIER, "14", "East Daily", DAY)
+    a = figure_claim(LATER, "13", "North Post", DAY)
+    b = figure_claim(EARLIER, "14", "East Daily", DAY)
     assert any(v.disagreement for v in judge([a, b]))
 
 
 def test_an_attacks_toll_told_the_next_day_still_clashes() -> None:
-    a = _claim("Varnian officials put the dead of the depot attack at 13 people killed.", "13", "North Post",
+    a = figure_claim("Varnian officials put the dead of the depot attack at 13 people killed.", "13", "North Post",
                DAY + dt.timedelta(days=1))
-    b = _claim("The president's office said the strike on the depot killed at least 14 people.", "14", "East Daily",
+    b = figure_claim("The president's office said the strike on the depot killed at least 14 people.", "14", "East Daily",
                DAY)
     assert not a.quantity.window
     assert any(v.disagreement for v in judge([a, b]))
