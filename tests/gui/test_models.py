@@ -209,4 +209,3 @@ def test_the_claims_csv_carries_the_number_of_copies(qtbot) -> None:
     header, *rows = list(csv.reader(io.StringIO(view.listed_csv())))
     assert header[-1] == "Copies"
     assert sorted(r[-1] for r in rows) == ["1"] * len(rest) + ["3"]
-
