@@ -36,7 +36,9 @@ weeks ...") makes that date the reference day of its relative expressions.  A we
 date ("Saturday 19 March") is that date; a span ago inside a "since" clause
 ("since the invasion began a month ago") counts up to the reference day; a
 date in a clause the claim comes after ("captured after the fall of the
-town in late May") opens an interval from that date to the reference day.
+town in late May") opens an interval from that date to the reference day.  A figure in a clause
+"N weeks after ..." that follows the main clause ("the visit came weeks after troops downed four
+drones") counts an event that span before the reference day: it holds until half that span before it.
 """
 
 from __future__ import annotations
@@ -667,6 +669,44 @@ def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
         return None
 
 
+#: "... weeks after troops shot down four helicopters": the figure stands in a clause that tells of an event
+#: that span before the main one (the phrase follows words of the main clause: "Weeks after the fall, 40 ..."
+#: dates its figure by the main clause)
+_SPAN_AFTER_RE = re.compile(
+    r"(?<=\w\s)(?:(?P<n>a|an|one|two|three|four|five|six|several|a\s+few|few|\d{1,2})\s+)?"
+    r"(?P<unit>days?|weeks?|months?)\s+(?:after|since)\s+",
+    re.IGNORECASE,
+)
+_SPAN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3,
+               "a few": 2, "few": 2}
+_UNIT_SPAN_DAYS = {"day": 1, "week": 7, "month": 30}
+#: words before the span that make it a time or a duration, not a distance in time
+_SPAN_NOT_AFTER = frozenset({"last", "next", "this", "past", "previous", "coming", "recent", "for", "over"})
+
+
+def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | None:
+    """The as-of time of a figure at ``at`` that stands in a clause "N weeks after ..." of ``text``: the
+    event it counts came that span before ``base`` (the figure's time ends half that span before it, with
+    an open start).  None when the figure stands in no such clause (a comma, a clause break or a sentence end
+    between them ends the clause)."""
+    lo = max(0, at - 160)
+    last = None
+    for m in _SPAN_AFTER_RE.finditer(text, lo, at):
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower() in _SPAN_NOT_AFTER:
+            continue  # "last month after", "for the previous year after": a time or a duration, no distance
+        last = m
+    if last is None or re.search(r"[,;:.!?]|\s[–—]\s", text[last.end() : at]):
+        return None
+    n_word = (last.group("n") or "").lower()
+    n = int(n_word) if n_word.isdigit() else _SPAN_WORDS.get(" ".join(n_word.split()), 2 if not n_word else 0)
+    days = n * _UNIT_SPAN_DAYS[last.group("unit").lower().rstrip("s")]
+    if days <= 0:
+        return None
+    end = base - dt.timedelta(days=max(1, days // 2))
+    return last.start(), AsOf(None, end, last.group(0).strip())
+
+
 def resolve_as_of(
     text: str,
     article_date: dt.date | None,
@@ -683,6 +723,10 @@ def resolve_as_of(
     """
     base = dateline or article_date
     found = _candidates_cached(text, base, years)
+    if at is not None and base is not None:
+        earlier = _told_as_earlier(text, at, base)
+        if earlier is not None and not any(s >= earlier[0] for s, _, _ in found):  # a date of its own wins
+            return earlier[1]
     if found:
         if at is None:
             return found[0][2]
