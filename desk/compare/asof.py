@@ -673,12 +673,12 @@ def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
 #: that span before the main one (the phrase follows words of the main clause: "Weeks after the fall, 40 ..."
 #: dates its figure by the main clause)
 _SPAN_AFTER_RE = re.compile(
-    r"(?<=\w\s)(?:(?P<n>a|an|one|two|three|four|five|six|several|a\s+few|few|\d{1,2})\s+)?"
+    rf"(?<=\w\s)(?:(?P<n>{_NUM}|several|a\s+few|few|a\s+couple\s+of)\s+)?"
     r"(?P<unit>days?|weeks?|months?)\s+(?:after|since)\s+",
     re.IGNORECASE,
 )
-_SPAN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3,
-               "a few": 2, "few": 2}
+#: the distance in time of a span without a number, or with a vague one ("weeks after", "a few days after")
+_VAGUE_SPAN = 2
 _UNIT_SPAN_DAYS = {"day": 1, "week": 7, "month": 30}
 #: words before the span that make it a time or a duration, not a distance in time
 _SPAN_NOT_AFTER = frozenset({"last", "next", "this", "past", "previous", "coming", "recent", "for", "over"})
@@ -690,6 +690,8 @@ def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | No
     an open start).  None when the figure stands in no such clause (a comma, a clause break or a sentence end
     between them ends the clause)."""
     lo = max(0, at - 160)
+    if "after" not in text and "since" not in text:
+        return None  # most sentences: no search
     last = None
     for m in _SPAN_AFTER_RE.finditer(text, lo, at):
         before = text[max(0, m.start() - 12) : m.start()].split()
@@ -698,9 +700,8 @@ def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | No
         last = m
     if last is None or re.search(r"[,;:.!?]|\s[–—]\s", text[last.end() : at]):
         return None
-    n_word = (last.group("n") or "").lower()
-    n = int(n_word) if n_word.isdigit() else _SPAN_WORDS.get(" ".join(n_word.split()), 2 if not n_word else 0)
-    days = n * _UNIT_SPAN_DAYS[last.group("unit").lower().rstrip("s")]
+    n = _count(last.group("n")) if last.group("n") else None
+    days = (n if n is not None else _VAGUE_SPAN) * _UNIT_SPAN_DAYS[last.group("unit").lower().rstrip("s")]
     if days <= 0:
         return None
     end = base - dt.timedelta(days=max(1, days // 2))

@@ -400,9 +400,11 @@ _LOST_BY_RE = re.compile(
     r"(?:(?:nearly|almost|about|some|around|over|more\s+than|at\s+least|up\s+to|as\s+many\s+as)\s+)?$",
     re.IGNORECASE,
 )
+#: "in the past", "over the preceding": a period that ends when the figure is told
+_RECENT = r"(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+"
 #: a count of one attack or one short period
 _EVENT_RE = re.compile(
-    r"\b(?:overnight|(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:\d+|twenty-four|24|48|few)?\s*"
+    rf"\b(?:overnight|{_RECENT}(?:\d+|twenty-four|24|48|few)?\s*"
     r"(?:hours?|day|night|weekend)|in\s+(?:the|that|this|a|an)\s+(?:\w+\s+)?"
     r"(?:attack|strike|blast|explosion|bombing|shelling|raid|incident|crash|fire|assault)|"
     r"in\s+(?:one|a\s+single)\s+day|(?:deadliest|bloodiest|worst)\s+day)\b|"
@@ -411,7 +413,7 @@ _EVENT_RE = re.compile(
 )
 #: a count over the day that ends when it is told: "in the past 24 hours", "over the preceding day"
 _WINDOW_RE = re.compile(
-    r"\b(?:in|over|during)\s+the\s+(?:past|last|previous|preceding)\s+(?:(?:24|twenty-four)[\s-]+hours?|day)\b",
+    rf"\b{_RECENT}(?:(?:24|twenty-four)[\s-]+hours?|day)\b",
     re.IGNORECASE,
 )
 #: a running total
