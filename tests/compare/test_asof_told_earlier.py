@@ -46,7 +46,7 @@ def test_the_usual_dating_stays_elsewhere() -> None:
 def test_an_earlier_event_told_in_passing_does_not_clash_with_todays() -> None:
     import dataclasses
 
-    text = "The visit came weeks after troops shot down four helicopters in an hour."
+    text = "The visit came weeks after troops shot down four helicopters over the harbour."
     earlier = figure_claim(text, "four", "North Post", DAY)
     today = figure_claim("Crews shot down two attack helicopters near Tarvo on Monday.", "two", "East Daily", DAY)
     assert any(v.disagreement for v in judge([earlier, today]))  # both dated today, as before: they clash
