@@ -135,6 +135,37 @@ def one_per_copy(statements: list[FigureStatement], dates: dict[str, dt.date | N
     return out
 
 
+def comparison_claims(comparison: Comparison, every_copy: bool = False) -> list[FigureStatement]:
+    """The figures of a comparison's rows with their claimants: what the window's Claims tab lists after a
+    compare, so that it holds the figures the compare view shows (a compare query ranks passages that lack
+    a query word, which :meth:`Library.claims`, a search, leaves out) under the same filters.
+
+    Each figure comes once, with its sentence; an outlet's copies of one claim come once, as in
+    :meth:`Library.claims` (``every_copy`` lists each).
+    """
+    from desk.compare.statements import fill_sentences
+
+    out: list[FigureStatement] = []
+    seen: set[tuple[str, int]] = set()
+    dates: dict[str, dt.date | None] = {}
+    for row in comparison.rows:
+        if not row.statements:
+            continue
+        fill_sentences(row)
+        for cell in row.cells.values():
+            for ref in cell:
+                dates[ref.article_id] = ref.date
+        for st in row.statements:
+            key = (st.article_id, st.figure.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(st)
+    if not every_copy:
+        out = one_per_copy(out, dates)
+    out.sort(key=lambda s: (s.outlet, s.article_id, s.figure.start))
+    return out
+
+
 def _load_extraction(js: str) -> Extraction:
     from desk.extract.store import extraction_from_json
 
@@ -853,6 +884,21 @@ class Library:
             out = one_per_copy(out, dates)
         out.sort(key=lambda s: (s.outlet, s.article_id, s.figure.start))
         return out
+
+    def compared_claims(
+        self,
+        query: str,
+        outlets: Sequence[str] = (),
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        every_copy: bool = False,
+    ) -> list[FigureStatement]:
+        """The figures of :meth:`compare`'s rows for ``query`` (:func:`comparison_claims`): the comparison
+        just made is remembered, so after a compare this costs the listing only."""
+        comparison = self.compare(query, outlets, since, until, progress=progress, cancelled=cancelled)
+        return comparison_claims(comparison, every_copy)
 
     def claimants(self) -> list[str]:
         if self._claimants is None:

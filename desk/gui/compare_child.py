@@ -49,9 +49,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: the Library methods the window may call in the child (all return plain, picklable data)
-METHODS = frozenset({"compare", "collate", "search", "claims"})
+METHODS = frozenset({"compare", "collate", "search", "claims", "compared_claims"})
 #: of those, the ones that take ``progress`` and ``cancelled``
-WITH_PROGRESS = frozenset({"compare", "collate"})
+WITH_PROGRESS = frozenset({"compare", "collate", "compared_claims"})
 #: rows (or list items) per message of a long answer
 ITEMS_PER_MESSAGE = 100
 #: seconds without a request after a refresh before the child reads the new search snapshot (re-indexing

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         # a comparison's claimant counts and figure order are counted as it comes in, off the GUI thread
         self.session.prepare = prepare_comparison
         self._query = ""  # the last compared query
+        #: the outlets and dates the last comparison was made with (its claims and alias redos use the same)
+        self._compare_filters: tuple[tuple[str, ...], dt.date | None, dt.date | None] = ((), None, None)
         self._collated: list[str] = []  # the article ids of the last collation
         self._help: QDialog | None = None
         self._notes_path: Path | None = None  # row notes of the open folder (beside its aliases)
@@ -675,6 +677,7 @@ class MainWindow(QMainWindow):
         self.search_field.set_history(self.settings.push("search/history", query, MAX_HISTORY))
         self.session.new_query()
         outlets, since, until = self.library_panel.filters()
+        self._compare_filters = (outlets, since, until)
         self.set_status(f"Comparing outlets for \u201c{query}\u201d\u2026")
         # the comparison first, alone: on two CPUs the results list and the
         # claims, run beside it, only made the comparison later
@@ -749,7 +752,11 @@ class MainWindow(QMainWindow):
         if lib is None:
             return
         self._run_search(query)
-        self.session.call("claims", query, name="claims", on_done=self._claims, quiet_errors=True)
+        # the figures of the comparison on screen (remembered in the child: the listing is all it costs),
+        # under the filters it was made with, not a search's matches
+        outlets, since, until = self._compare_filters
+        self.session.call("compared_claims", query, outlets=outlets, since=since, until=until,
+                          name="claims", on_done=self._claims, quiet_errors=True)
 
     def _claims(self, statements: list[FigureStatement]) -> None:
         dates: dict[str, dt.date | None] = {k: a.date for k, a in self.articles.items()}
@@ -842,7 +849,7 @@ class MainWindow(QMainWindow):
         if comp.mode == "collate" and self._collated:
             self.session.call("collate", list(self._collated), name="collation", on_done=shown)
         elif self._query:
-            outlets, since, until = self.library_panel.filters()
+            outlets, since, until = self._compare_filters
             self.session.call("compare", self._query, outlets=outlets, since=since, until=until,
                      name="comparison", on_done=shown)
 

@@ -16,6 +16,7 @@ from typing import Any, Self
 
 from desk.api import LibraryAPI
 from desk.errors import ArticleGone, Cancelled, QueryError
+from desk.library import comparison_claims
 from desk.model import (
     Article,
     Attribution,
@@ -276,6 +277,11 @@ class FakeLibrary:
             passage = next(p for p in a.passages if p.number == 1)
             out.append(dataclasses.replace(st, sentence=claim_sentence(a, passage, st.figure.start)))
         return out
+
+    def compared_claims(self, query: str, outlets: Sequence[str] = (), since: dt.date | str | None = None,
+                        until: dt.date | str | None = None, progress: Progress | None = None,
+                        cancelled: CancelCheck | None = None, every_copy: bool = False) -> list[FigureStatement]:
+        return comparison_claims(self.compare(query, outlets, since, until), every_copy)
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles_list})
