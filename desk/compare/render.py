@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import PurePath
 
 from desk.model import Comparison, PassageRef, Row
@@ -38,6 +37,28 @@ def _figure_marks(ref: PassageRef, row: Row, tty: bool) -> str:
         pos = e
     out.append(visible(ref.text[pos:], newlines=True))
     return " ".join("".join(out).split())
+
+
+def fill(text: str, width: int, first: str, rest: str) -> str:
+    """``text`` in lines of at most ``width`` characters where its words allow, the first line after ``first``
+    and the others after ``rest``: a greedy fill on white space (runs of it become one space) that never cuts
+    a word, whatever its length or the label's (textwrap.fill costs twice as much: half of a long comparison's
+    text output went to it)."""
+    out: list[str] = []
+    line = first
+    bare = True  # nothing but the indent on the line yet
+    for word in text.split():
+        if bare:
+            line += word
+            bare = False
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            out.append(line)
+            line = rest + word
+    if not bare:
+        out.append(line)
+    return "\n".join(out)
 
 
 def _shorten(text: str) -> str:
@@ -91,10 +112,9 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
             if dup:
                 label += f" (also: {visible(', '.join(dup))})"
             body = _shorten(_figure_marks(ref, row, tty))
-            wrapped = textwrap.fill(
-                body, width=width, initial_indent="   " + label + " ", subsequent_indent="      "
-            )
-            lines.append(wrapped)
+            # never cut a word: a label wider than the line ("(also: ...)" of many outlets) keeps the first
+            # word whole on its line, and a word longer than the line stays whole too
+            lines.append(fill(body, width, "   " + label + " ", "      "))
             date = ref.date.isoformat() if ref.date else "undated"
             title = visible(" ".join(ref.title.split()))
             where = f", {visible(ref.relpath or ref.path)}" if file_tells_more(ref) else ""
@@ -102,10 +122,10 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
     # one line per counted thing; it says itself whether the figures agree or differ, so its
     # bullet is neutral (only the row's head says "disagree")
     for d in row.differences:
-        lines.append(textwrap.fill(visible(d), width=width, initial_indent="   • ", subsequent_indent="     "))
+        lines.append(fill(visible(d), width, "   • ", "     "))
     if row.note:
         note = " ".join(visible(row.note, newlines=True).split())
-        lines.append(textwrap.fill(note, width=width, initial_indent="   Note: ", subsequent_indent="         "))
+        lines.append(fill(note, width, "   Note: ", "         "))
     return "\n".join(lines)
 
 
