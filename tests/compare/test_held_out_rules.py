@@ -84,3 +84,13 @@ def test_a_share_this_time_last_year_does_not_clash_with_one_of_another_month_th
     assert any(v.disagreement for v in judge([december, same_days]))
 
 
+
+
+def test_what_could_be_as_much_as_a_figure_is_no_count_of_what_is() -> None:
+    day = dt.date(2031, 6, 6)
+    could = _dated("Fuel held at Ostrin could be as much as 9 million barrels by spring, the ministry warned.",
+                   "9 million", "Daily A", day)
+    held = _dated("Ostrin's tanks hold 3 million barrels of fuel today, according to the port board.", "3 million",
+                  "Daily B", day)
+    assert could.quantity.kind == "planned"
+    assert not any(v.disagreement for v in judge([could, held]))
