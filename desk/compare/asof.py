@@ -24,7 +24,8 @@ calendar arithmetic): weekdays ("on Saturday": the latest such day on or
 before the reference day), "yesterday"/"today"/"overnight"/"last night",
 "now"/"currently"/"at present" (the reference day: "in May 200 a day, while now 30"),
 "N days/weeks/months ago|earlier|before", "a week earlier", "last
-week/month/year", "this week/month", "earlier this month", absolute dates
+week/month/year", "this time last year" (those days a year back), "next week/month/year" (the period
+to come: a forecast), "this week/month", "earlier this month", absolute dates
 with or without the year, "in March", "June 2022", "early/mid/late June",
 "by/to/until/through/as of <date>" (the count as of that day), "since
 <date>" (counted since that day, as of the reference day), "in the first N
@@ -169,7 +170,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
-    ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
+    ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this|next)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
     ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?P<which>first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|"
                        r"now|currently|at\s+present)\b", re.IGNORECASE)),
@@ -249,6 +250,15 @@ def _last_on_or_before(base: dt.date, weekday: int) -> dt.date:
 #: prepositions that put a month ahead of the reference day when it is the next month: "for", "by", "until"
 _AHEAD_PREPS = frozenset({"by", "until", "till"})
 _AHEAD_BEFORE = re.compile(r"\b(?:for|before|next)\s*$", re.IGNORECASE)
+
+
+#: a month under "by", "until", "for" or "before" at most this many months after the reference day's (in
+#: its year) is a month to come
+AHEAD_MONTHS = 6
+#: "this time last year", "last year at the same time": the reference day a year back, give or take this
+SAME_TIME_DAYS = 7
+_SAME_TIME_BEFORE = re.compile(r"\b(?:this|the\s+same)\s+time\s+$", re.IGNORECASE)
+_SAME_TIME_AFTER = re.compile(r"\s*,?\s*(?:at\s+)?(?:this|the\s+same)\s+time\b", re.IGNORECASE)
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -370,11 +380,13 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         mon = _month_number(g["mon"])
         if g["mon"].lower().rstrip(".") == "may" and not (prep or g.get("part") or g.get("my")):
             return None  # the verb "may"
-        if (not g.get("my") and base is not None and mon == base.month % 12 + 1
+        if (not g.get("my") and base is not None
+                and (mon == base.month % 12 + 1 or 0 < mon - base.month <= AHEAD_MONTHS)
                 and (prep.lower() in _AHEAD_PREPS or _AHEAD_BEFORE.search(m.string, max(0, m.start() - 9), m.start()))):
-            # "shipments for November", "by November" in an article of 31 October: the coming November, not
-            # one eleven months back, and a claim does not hold yet in a month to come ("in January" in a
-            # December review of the year is the January past)
+            # "shipments for November", "by November" in an article of 31 October, "before the end of July"
+            # in one of May: the coming month, not one a year back, and a claim does not hold yet in a month
+            # to come ("in January" in a December review of the year is the January past; "by March, a
+            # million had fled" in a May article is the March past)
             return None
         year = int(g["my"]) if g.get("my") else _year_for(mon, 1, base)
         if year is None:
@@ -431,6 +443,18 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         if unit == "weekend":
             sat = _last_on_or_before(base - dt.timedelta(days=1 if which in ("last", "past", "previous") else 0), 5)
             return AsOf(sat, min(sat + dt.timedelta(days=1), base), basis)
+        if which == "next":
+            # a forecast or a plan ("will export 80 million tonnes next year"): the period to come
+            if unit == "week":
+                monday = base + dt.timedelta(days=7 - base.weekday())
+                return AsOf(monday, monday + dt.timedelta(days=6), basis)
+            if unit == "month":
+                nxt = base + relativedelta(months=1)
+                return AsOf(*_month_span(nxt.year, nxt.month), basis)
+            if unit == "year":
+                return AsOf(dt.date(base.year + 1, 1, 1), dt.date(base.year + 1, 12, 31), basis)
+            sat = base + dt.timedelta(days=(5 - base.weekday()) % 7 or 7)
+            return AsOf(sat, sat + dt.timedelta(days=1), basis)
         if which in ("this", "earlier this", "later this"):
             if unit == "week":
                 return AsOf(base - dt.timedelta(days=base.weekday()), base, basis)
@@ -446,6 +470,11 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             prev = base - relativedelta(months=1)
             first, last = _month_span(prev.year, prev.month)
             return AsOf(first, last, basis)
+        if unit == "year" and (_SAME_TIME_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+                               or _SAME_TIME_AFTER.match(m.string, m.end())):
+            # "at this time last year", "last year at the same time": the same days a year back
+            day = base - relativedelta(years=1)
+            return AsOf(day - dt.timedelta(days=SAME_TIME_DAYS), day + dt.timedelta(days=SAME_TIME_DAYS), basis)
         return AsOf(dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31), basis)
     if kind == "first":
         if g["which"].lower() != "first" and base is not None:
@@ -464,7 +493,7 @@ _NEEDS = {
     "month": re.compile(_MONTH[3:-4], re.IGNORECASE),
     "weekday": re.compile(r"day\b|days\b", re.IGNORECASE),
     "ago": re.compile(r"\b(?:ago|earlier|before|previously|prior)\b", re.IGNORECASE),
-    "last": re.compile(r"\b(?:last|past|previous|this)\s", re.IGNORECASE),
+    "last": re.compile(r"\b(?:last|past|previous|this|next)\s", re.IGNORECASE),
     "first": re.compile(r"\bthe\s+(?:first|past|last|previous)\s", re.IGNORECASE),
     "rel": re.compile(r"yesterday|today|tonight|overnight|last\s+night|this\s+morning|now|currently|at\s+present",
                       re.IGNORECASE),
@@ -481,7 +510,7 @@ _NEED_WORDS = {
     "rel": ("yesterday", "today", "tonight", "overnight", "night", "morning", "now", "current", "present"),
     "weekday": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "ago": ("ago", "earlier", "before", "previously", "prior"),
-    "last": ("last", "past", "previous", "this"),
+    "last": ("last", "past", "previous", "this", "next"),
     "first": ("first", "past", "last", "previous"),
     "years": ("19", "20"),
     "year": ("19", "20"),

@@ -111,14 +111,14 @@ _MODAL_BEFORE_RE = re.compile(
     r"\b(?:could|might|(?:is|are|was|were)\s+(?:set|due|going)\s+to)\s+"
     r"(?:[a-z]+ly\s+)?(?:not\s+)?(?:be\s+)?[a-z]+(?:\s+(?:in|on|up|back|out|off))?\s+"
     r"(?:(?:nearly|almost|about|around|some|roughly|approximately|over|under|up\s+to|more\s+than|less\s+than|"
-    r"fewer\s+than|at\s+least|at\s+most|as\s+many\s+as|another|the|a|an|its|their)\s+){0,3}$",
+    r"fewer\s+than|at\s+least|at\s+most|as\s+(?:many|much)\s+as|another|the|a|an|its|their)\s+){0,3}$",
     re.IGNORECASE,
 )
 #: a process begun just before the figure ("began evacuating 60,000", "started to move 5,000"): the figure is
 #: what it is to reach, not what it has done
 _BEGUN_RE = re.compile(
     r"\b(?:began|begun|begins?|beginning|start(?:ed|s|ing)?)\s+(?:to\s+[a-z]+|[a-z]+ing)\s+"
-    r"(?:(?:nearly|almost|about|around|some|roughly|over|up\s+to|more\s+than|at\s+least|as\s+many\s+as|"
+    r"(?:(?:nearly|almost|about|around|some|roughly|over|up\s+to|more\s+than|at\s+least|as\s+(?:many|much)\s+as|"
     r"another|the|its|their)\s+){0,3}$",
     re.IGNORECASE,
 )

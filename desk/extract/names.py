@@ -273,10 +273,17 @@ _BRITISH_NEEDLES = tuple(
 )
 
 
+#: a "<Place>-based" description in front of a body's name ("Oslo-based Harbour Research Centre")
+_BASED_PREFIX = re.compile(r"^(?:the\s+)?[A-Z][\w'’.]*(?:[\s-][A-Z][\w'’.]*){0,2}-based\s+(?=[A-Z])")
+
+
 def spelling_key(name: str) -> str:
     """:func:`fold`, and British spellings read as American ones: "Ministry of Defence" and "ministry of
     defense", "Organisation" and "Organization" are one name.  "-our" is kept: "Labour" and "Labor"
-    are two parties."""
+    are two parties.  A "<Place>-based" description before a capitalised name goes: "Oslo-based Harbour
+    Research Centre" is the Harbour Research Center ("Oslo-based analysts" keeps it: no name follows)."""
+    if "-based " in name:
+        name = _BASED_PREFIX.sub("", name, count=1)
     s = fold(name)
     for needle, pattern, american in _BRITISH_NEEDLES:
         if needle in s:  # most names hold none of them: no pattern run
@@ -361,7 +368,7 @@ def same_claimant(a: str, b: str) -> bool:
     if not ca or not cb:
         return False
     fa, fb = fold(ca), fold(cb)
-    if fa == fb:
+    if fa == fb or spelling_key(ca) == spelling_key(cb):
         return True
     if _acronym_of(ca, cb) or _acronym_of(cb, ca):
         return True
