@@ -20,7 +20,9 @@ wire id                one token of capitals followed by many digits ("MENAFN110
 wire credit            a "(MENAFN- Outlet)" style credit at the start of a paragraph (the span only)
 comment form           "Leave a reply", "Your email address will not be published",
                        "Required fields are marked *", their German forms, form labels
-newsletter             sign-up, follow-us and app prompts
+newsletter             sign-up, follow-us and app prompts; inside any paragraph, a prompt to follow an
+                       outlet's coverage at a link ("___ Follow our coverage of the strike at https://...",
+                       the span only)
 click here             any short line that asks the reader to "click here"
 legal disclaimer       "Disclaimer:" / "Legal Disclaimer:" and the paragraph after a bare label;
                        copyright and "All rights reserved" lines
@@ -293,7 +295,24 @@ def detect(text: str) -> list[Boilerplate]:
 
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
     spans.extend(extra)
+    if "://" in text:
+        spans.extend(_coverage_prompts(text))
     return merge(spans)
+
+
+#: a wire's prompt to follow its coverage at a link, anywhere in a paragraph, with the separator run
+#: before it: "___ Follow the Agency's coverage of the strike at https://...", "Full coverage: https://..."
+_COVERAGE_PROMPT = re.compile(
+    r"(?:_{2,}\s*)?\b(?:(?:follow|read|see|find)\b[^.!?\n]{0,60}?\bcoverage|(?:full|more|all|latest)\s+coverage)\b"
+    r"[^.!?\n]{0,80}?(?:\bat\b|\bhere\b|:)\s*https?://\S+",
+    _I,
+)
+
+
+def _coverage_prompts(text: str) -> list[Boilerplate]:
+    """Inline "Follow ...'s coverage of ... at https://..." prompts (the span from any underscore separator
+    before them to the end of the link; what a page runs on after the link is left alone)."""
+    return [Boilerplate(m.start(), m.end(), "newsletter") for m in _COVERAGE_PROMPT.finditer(text)]
 
 
 #: where a line may hold a credit sentence (:data:`_CONTRIBUTED` decides, sentence by sentence)

@@ -171,6 +171,7 @@ RECORDED = {
     # proposed"), from "anybody who", or from a restrictive "that" of a stance ("firms that oppose the levy")
     # (issue 15; 46-48 are the helpers of session 24, 48 h24a's); ingest and figures unchanged
     48: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
+    50: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
