@@ -1,0 +1,75 @@
+"""Hostile inputs found in session 25: each one stopped a whole run, lost a message or leaked raw text.
+
+Every article here is written for the test (invented towns, names and numbers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from desk import cli
+from desk.extract.figures import find_figures
+
+LONG = "7" * 400  # a number no float holds: float() of it is infinity
+
+
+def test_a_number_too_long_for_a_float_is_no_figure() -> None:
+    text = f"The treasury of Orlenby said {LONG} crowns went missing, and 35 clerks were questioned."
+    figures = find_figures(text)
+    assert all(math.isfinite(f.value) and (f.high is None or math.isfinite(f.high)) for f in figures)
+    assert [f.value for f in figures] == [35.0]
+    # nor a range that ends in one
+    ranged = find_figures(f"Between 12 and {LONG} voles crossed the dam at Pellow.")
+    assert all(f.high is None or math.isfinite(f.high) for f in ranged)
+
+
+def test_one_file_with_a_400_digit_number_does_not_stop_the_index(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "plain.txt").write_text(
+        "Ferry delayed\n\nThe harbour master at Quillon said 48 passengers waited overnight.\n", encoding="utf-8"
+    )
+    (folder / "long-number.txt").write_text(
+        f"Audit\n\nAuditors in Marrowgate counted {LONG} coins, the clerk said, and 9 ledgers.\n", encoding="utf-8"
+    )
+    data = tmp_path / "data"
+    code = cli.main(["index", str(folder), "--no-extract", "--json", "--data-dir", str(data)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["added"] == 2
+    assert report["skipped"] == []
+    cli.main(["search", str(folder), "figure:9", "--json", "--data-dir", str(data)])
+    hits = json.loads(capsys.readouterr()[0])["hits"]
+    assert [h["relpath"] for h in hits] == ["long-number.txt"]
+
+
+def test_a_failure_in_the_figure_pass_skips_that_file_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Pass 1 reads figures from the same untrusted text as the reader: its failure is that file's reason."""
+    from desk.index import pools
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "fine.txt").write_text("Fine\n\nThe mill at Dorrow employs 60 people.\n", encoding="utf-8")
+    (folder / "poison.txt").write_text("Poison\n\nThe word trips the figure pass here.\n", encoding="utf-8")
+    real = pools.figures_of
+
+    def figures_of(text: str):  # type: ignore[no-untyped-def]
+        if "trips the figure pass" in text:
+            raise ValueError("a figure the finder cannot hold")
+        return real(text)
+
+    monkeypatch.setattr(pools, "figures_of", figures_of)
+    pools.init_reader(str(folder))
+    fine = pools.read_one((str(folder / "fine.txt"), "fine.txt"))
+    poison = pools.read_one((str(folder / "poison.txt"), "poison.txt"))
+    assert fine.article is not None
+    assert fine.skipped is None
+    assert poison.article is None
+    assert poison.skipped is not None
+    assert "ValueError" in poison.skipped.reason
+    assert "cannot hold" in poison.skipped.reason
