@@ -8,14 +8,13 @@ Every piece of article text in the table goes through
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from desk.errors import ExportError
 from desk.timeline.model import Timeline
 
+from .files import write_text_atomic
 from .markdown import escape_markdown
 
 #: rows of the points table at most (the CLI's --csv lists them all)
@@ -83,14 +82,6 @@ def append_timeline(tl: Timeline, md_path: Path, *, fmt: str = "svg", force: boo
     picture = write_picture(tl, picture_path(md, fmt), force=force, folder=folder, fmt=fmt)
     text = md.read_text(encoding="utf-8")
     section = timeline_markdown(tl, picture.name)
-    fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=md.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text.rstrip("\n") + "\n" + section)
-        os.replace(tmp, md)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {md}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    # the document desk has just written: replaced whole, keeping its mode
+    write_text_atomic(md, text.rstrip("\n") + "\n" + section, force=True)
     return picture

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -280,15 +278,7 @@ def write_picture(
     kind = (fmt or target.suffix.lstrip(".")).lower()
     if kind not in ("svg", "png"):
         raise ExportError(f"Cannot write {target}: desk draws timelines as .svg or .png files.")
-    data = render(tl, kind)
-    fd, tmp = tempfile.mkstemp(prefix=".desk-timeline-", suffix="." + kind, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    from desk.export.files import write_bytes_atomic
+
+    # as every export: atomic, the user's umask for a new file, only over a regular file
+    return write_bytes_atomic(target, render(tl, kind), force=force)
