@@ -171,6 +171,10 @@ RECORDED = {
     # proposed"), from "anybody who", or from a restrictive "that" of a stance ("firms that oppose the levy")
     # (issue 15; 46-48 are the helpers of session 24, 48 h24a's); ingest and figures unchanged
     48: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
+    # ingest: a file under a text name that starts "%PDF-" is read as a PDF (its raw syntax was stored as
+    # text); figures: a number too long for a float is no figure (it stopped the whole index before);
+    # h25h; the recorded outputs unchanged
+    49: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
 }
 
 

@@ -73,3 +73,34 @@ def test_a_failure_in_the_figure_pass_skips_that_file_only(monkeypatch: pytest.M
     assert poison.skipped is not None
     assert "ValueError" in poison.skipped.reason
     assert "cannot hold" in poison.skipped.reason
+
+
+def test_a_pdf_under_a_text_name_is_read_as_a_pdf(tmp_path: Path) -> None:
+    """A PDF saved as ".md" was stored as its raw syntax ("%PDF-1.4 1 0 obj ..."): now its text layer is read."""
+    from corpus.make_demo_pdf import build
+
+    from desk.corpus import FolderContext, read_article
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "inquiry.md").write_bytes(build())
+    article = read_article(folder / "inquiry.md", folder, FolderContext.load(folder))
+    assert "%PDF" not in article.text
+    assert "endobj" not in article.text
+    assert "Halvek Dam" in article.text
+    assert any("PDF file named .md" in n for n in article.notes)
+
+
+def test_skipped_names_are_escaped_not_collapsed(tmp_path: Path, capsys) -> None:
+    """A name with a line break or doubled spaces is shown exactly (escaped), so the user can find the file."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "fine.txt").write_text("Fine\n\nThe weir at Holmby held, 14 keepers said.\n", encoding="utf-8")
+    (folder / "two  spaces\nbreak.txt").write_bytes(b"")
+    data = tmp_path / "data"
+    assert cli.main(["index", str(folder), "--no-extract", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr()[0]
+    assert "two  spaces\\x0abreak.txt: empty file" in out
+    assert cli.main(["articles", str(folder), "--data-dir", str(data)]) == 0
+    out = capsys.readouterr()[0]
+    assert "skipped\t" + str(folder / "two  spaces\\x0abreak.txt") + "\tempty file" in out
