@@ -91,8 +91,11 @@ def render_row(number: int, row: Row, *, tty: bool = False, width: int = 100) ->
             if dup:
                 label += f" (also: {visible(', '.join(dup))})"
             body = _shorten(_figure_marks(ref, row, tty))
+            # never cut a word: a label wider than the line ("(also: ...)" of many outlets) took one letter of
+            # the first word onto its line; a word longer than the line stays whole too
             wrapped = textwrap.fill(
-                body, width=width, initial_indent="   " + label + " ", subsequent_indent="      "
+                body, width=width, initial_indent="   " + label + " ", subsequent_indent="      ",
+                break_long_words=False,
             )
             lines.append(wrapped)
             date = ref.date.isoformat() if ref.date else "undated"

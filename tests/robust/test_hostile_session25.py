@@ -104,3 +104,44 @@ def test_skipped_names_are_escaped_not_collapsed(tmp_path: Path, capsys) -> None
     assert cli.main(["articles", str(folder), "--data-dir", str(data)]) == 0
     out = capsys.readouterr()[0]
     assert "skipped\t" + str(folder / "two  spaces\\x0abreak.txt") + "\tempty file" in out
+
+
+def test_a_label_wider_than_the_terminal_splits_no_word_of_the_passage() -> None:
+    """Many outlets printing one passage made the "[outlet] (also: ...)" label wider than the line: the
+    wrapper then cut the passage's first word after its first letter ("O" / "fficials")."""
+    from compare.helpers import make_ref
+
+    from desk.compare.render import render_row
+    from desk.model import Row
+
+    ref = make_ref("Wardens at Fennick Moor said 23 herons nested there this spring.", "Moor Courier")
+    others = [f"Regional Bulletin Number {i}" for i in range(12)]
+    row = Row(cells={"Moor Courier": [ref]}, duplicates={ref.key: others})
+    text = render_row(1, row, width=100)
+    words = text.split()
+    for word in ("Wardens", "Fennick", "herons", "spring."):
+        assert word in words, text
+
+
+def test_extract_and_collate_say_what_the_named_path_is(tmp_path: Path, capsys) -> None:
+    """'is not a file' for a missing name, a folder and a named pipe alike: now each says which it is."""
+    import os
+
+    good = tmp_path / "kestrel.txt"
+    good.write_text("Kestrels\n\nRangers at Oswin Fell said 8 kestrels fledged.\n", encoding="utf-8")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "never-there.txt")
+    cases = {
+        tmp_path / "missing.txt": "does not exist",
+        tmp_path: "is a folder, not an article file",
+        pipe: "is not a regular file",
+        dangling: "symbolic link to nothing",
+    }
+    for path, said in cases.items():
+        for argv in (["extract", str(path)], ["collate", str(good), str(path)]):
+            assert cli.main(argv) == 2
+            err = capsys.readouterr().err
+            assert said in err, (argv, err)
+            assert "Traceback" not in err
