@@ -145,3 +145,30 @@ def test_extract_and_collate_say_what_the_named_path_is(tmp_path: Path, capsys) 
             err = capsys.readouterr().err
             assert said in err, (argv, err)
             assert "Traceback" not in err
+
+
+def test_a_date_field_holding_a_list_or_a_mapping_is_reported(tmp_path: Path) -> None:
+    """It was dropped without a word; now the file is listed with the field it could not use."""
+    import datetime as dt
+
+    from desk.corpus import FolderContext, field_problems, read_article
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    body = "The ferry to Skarl Island carried 212 passengers, its owners said.\n"
+    (folder / "listed.md").write_text("---\ndate: [2031-04-02, 2031-04-03]\n---\n" + body, encoding="utf-8")
+    (folder / "mapped.md").write_text("---\ndate:\n  day: 4\n  month: 5\n---\n" + body, encoding="utf-8")
+    (folder / "both.md").write_text("---\npublished: 2031-05-06\ndate: {day: 4}\n---\n" + body, encoding="utf-8")
+    ctx = FolderContext.load(folder)
+    listed = read_article(folder / "listed.md", folder, ctx)
+    mapped = read_article(folder / "mapped.md", folder, ctx)
+    both = read_article(folder / "both.md", folder, ctx)
+    assert listed.date is None
+    assert field_problems(listed.notes) == [
+        'date "(a list)" from the front matter could not be read (the file is indexed without it)'
+    ]
+    assert field_problems(mapped.notes) == [
+        'date "(a mapping)" from the front matter could not be read (the file is indexed without it)'
+    ]
+    assert both.date == dt.date(2031, 5, 6)  # a usable date field wins, and nothing is reported
+    assert field_problems(both.notes) == []
