@@ -634,7 +634,7 @@ def run_timeline(args: argparse.Namespace) -> int:
         finally:
             bar.finish()
         if picture:
-            from desk.timeline.plot import write_picture
+            from desk.export.timeline import write_picture
 
             target = write_picture(tl, Path(picture), force=args.force, folder=lib.folder)
             print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {target}", file=sys.stderr)

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 from typing import Any
 
 from desk.errors import ExportError
-from desk.paths import writes_into
 
 from .colours import MPL_MARKERS, NO_CLAIMANT, timeline_colours, timeline_palette
 from .model import Series, Timeline, TimelinePoint, anchor
@@ -249,36 +247,3 @@ def render(tl: Timeline, fmt: str = "svg", dark: bool = False, width: float = 9.
         FigureCanvasAgg(fig)
         fig.savefig(buf, format="png")
     return buf.getvalue()
-
-
-def check_target(path: Path, *, force: bool, folder: Path | None) -> Path:
-    """Refuse a target inside the article folder, in a missing folder, or an existing file without ``force``."""
-    target = Path(path).expanduser()
-    if not target.is_absolute():
-        target = Path.cwd() / target
-    if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    if folder is not None and writes_into(target, Path(folder)):
-        raise ExportError(
-            f"Cannot write {target}: it lies inside the article folder {folder}.",
-            hint="desk never writes into the article folder; choose another place.",
-        )
-    if target.is_dir():
-        raise ExportError(f"Cannot write {target}: it is a folder.")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.")
-    return target
-
-
-def write_picture(
-    tl: Timeline, path: Path, *, force: bool = False, folder: Path | None = None, fmt: str | None = None
-) -> Path:
-    """Write the timeline to ``path`` (SVG or PNG by its suffix, or ``fmt``), atomically."""
-    target = check_target(path, force=force, folder=folder)
-    kind = (fmt or target.suffix.lstrip(".")).lower()
-    if kind not in ("svg", "png"):
-        raise ExportError(f"Cannot write {target}: desk draws timelines as .svg or .png files.")
-    from desk.export.files import write_bytes_atomic
-
-    # as every export: atomic, the user's umask for a new file, only over a regular file
-    return write_bytes_atomic(target, render(tl, kind), force=force)

@@ -13,10 +13,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from desk.errors import ExportError
-from desk.export.timeline import append_timeline, picture_path, timeline_markdown
+from desk.export.timeline import append_timeline, picture_path, timeline_markdown, write_picture
 from desk.timeline import build_series
 from desk.timeline.model import Timeline
-from desk.timeline.plot import plain, render, write_picture
+from desk.timeline.plot import plain, render
 from timeline.test_build import growing_toll, ref
 
 HOSTILE_NAME = "$\\alpha$ <script>alert(1)</script> | # [x](javascript:y)"
