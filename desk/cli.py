@@ -235,7 +235,7 @@ def run_index(args: argparse.Namespace) -> int:
             f"{report.unchanged} unchanged, {len(report.skipped)} skipped ({report.seconds:.1f} s)"
         )
         for s in report.skipped:
-            print(f"  skipped {one_line(s.path)}: {visible(s.reason)}")
+            print(f"  skipped {visible(s.path)}: {visible(s.reason)}")  # escaped, never collapsed: the exact name
         for problem in report.problems:
             print(f"  note: {visible(problem)}")
         if report.pending_extraction:
@@ -317,7 +317,7 @@ def run_articles(args: argparse.Namespace) -> int:
             date = a.date.isoformat() if a.date else "no date"
             print(f"{one_line(a.outlet)}\t{date}\t{one_line(a.title)}\t{visible(a.relpath)}\t{counts.get(a.id, 0)} passages")
         for s in skipped:
-            print(f"{'note' if s.indexed else 'skipped'}\t{one_line(s.path)}\t{visible(s.reason)}")
+            print(f"{'note' if s.indexed else 'skipped'}\t{visible(s.path)}\t{visible(s.reason)}")
         not_indexed = sum(not s.indexed for s in skipped)
         notes = len(skipped) - not_indexed
         print(f"{len(articles)} article{'' if len(articles) == 1 else 's'}, {not_indexed} skipped" + (f", {notes} with notes" if notes else ""),
@@ -634,7 +634,7 @@ def run_timeline(args: argparse.Namespace) -> int:
         finally:
             bar.finish()
         if picture:
-            from desk.timeline.plot import write_picture
+            from desk.export.timeline import write_picture
 
             target = write_picture(tl, Path(picture), force=args.force, folder=lib.folder)
             print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {target}", file=sys.stderr)
@@ -650,7 +650,7 @@ def run_timeline(args: argparse.Namespace) -> int:
                 for pt in s.points:
                     flag = " ≠" if pt.disagreement else " ↑" if pt.growth else ""
                     who = one_line(pt.claimant) or f"({one_line(pt.outlet)})"
-                    print(f"  {pt.as_of.label()}\t{one_line(pt.figure)}{flag}\t{who}\t{one_line(pt.outlet)}\t{one_line(pt.path)}")
+                    print(f"  {pt.as_of.label()}\t{one_line(pt.figure)}{flag}\t{who}\t{one_line(pt.outlet)}\t{visible(pt.path)}")
         if lib.pending_extraction() and not args.json:
             print(pending_note(lib.pending_extraction()), file=sys.stderr)
     return OK if tl.points else NOTHING

@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 import threading
 import time
@@ -187,7 +188,13 @@ def extract_file(path: str | Path) -> tuple[Article, Extraction]:
 
     path = Path(path)
     if not path.is_file():
-        raise DeskError(f"{path} is not a file.")
+        if not os.path.lexists(path):
+            raise DeskError(f"{path} does not exist.")
+        if path.is_dir():
+            raise DeskError(f"{path} is a folder, not an article file.")
+        if path.is_symlink() and not path.exists():
+            raise DeskError(f"{path} is a symbolic link to nothing (or a loop of links).")
+        raise DeskError(f"{path} is not a regular file (a named pipe, a socket or a device).")
     folder = path.resolve().parent
     ctx = corpus.FolderContext.load(folder)
     try:

@@ -59,10 +59,14 @@ def pick(mapping: dict[str, object]) -> Fields:
     lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
     out = Fields()
     for name, keys in KEYS.items():
+        unusable = None
         for key in keys:
             if key in lowered:
                 v = _scalar(lowered[key])
                 if v is None:
+                    if name == "date" and isinstance(lowered[key], list | dict):
+                        # named by its kind only: printing it could expand a YAML bomb
+                        unusable = unusable or ("(a list)" if isinstance(lowered[key], list) else "(a mapping)")
                     continue
                 if name == "url" and key == "source" and isinstance(v, str) and not looks_like_url(v):
                     # "source: Reuters" names the outlet, not the address
@@ -70,6 +74,9 @@ def pick(mapping: dict[str, object]) -> Fields:
                     continue
                 out.values[name] = v
                 break
+        else:
+            if unusable is not None:
+                out.values[name] = unusable  # no date: the reader reports this one as unreadable
     if "outlet" not in out.values and "outlet_from_source" in out.values:
         out.values["outlet"] = out.values["outlet_from_source"]
     out.values.pop("outlet_from_source", None)

@@ -56,7 +56,7 @@ def _pages_and_info(data: bytes, fields: Fields) -> tuple[list[str], object]:
     """The text of each page (at most :data:`MAX_PAGES`) and the document info; pypdf's failures
     become an :class:`Unreadable` with a reason a user can act on."""
     from pypdf import PdfReader
-    from pypdf.errors import LimitReachedError, PdfReadError
+    from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -71,6 +71,8 @@ def _pages_and_info(data: bytes, fields: Fields) -> tuple[list[str], object]:
         return pages, reader.metadata
     except Unreadable:
         raise
+    except DependencyError:  # the only optional dependency pypdf asks for while reading: AES
+        raise Unreadable(_AES) from None
     except LimitReachedError as exc:
         if "decompress" in str(exc).lower():
             raise Unreadable(
@@ -88,12 +90,18 @@ def _pages_and_info(data: bytes, fields: Fields) -> tuple[list[str], object]:
         raise Unreadable(f"damaged PDF ({type(exc).__name__})") from None
 
 
+#: pypdf decrypts AES only with a cryptography package desk does not ship: the file is fine, this desk cannot open it
+_AES = "encrypted PDF (AES encryption, which desk cannot decrypt; save it again without encryption)"
+
+
 def _decrypt(reader: Any) -> None:
     """Open a PDF encrypted with the empty password, or raise Unreadable."""
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
         ok = reader.decrypt("")
+    except DependencyError:
+        raise Unreadable(_AES) from None
     except (NotImplementedError, PdfReadError, ValueError) as exc:
         raise Unreadable(f"encrypted PDF ({exc})") from None
     if not ok:

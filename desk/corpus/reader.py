@@ -208,11 +208,14 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     sources = _Sources()
     pdf_fields = Fields()
 
-    if suffix == ".pdf":
+    if suffix == ".pdf" or data.startswith(b"%PDF-"):
+        # a PDF saved under a text name (".md", ".txt") is read as the PDF it is, not as its raw syntax
         from .pdf import read_pdf_bounded
 
         pdf_fields, text = read_pdf_bounded(data)
         text, _ = repair_mojibake(normalise_newlines(text.replace("\x00", "")))
+        if suffix != ".pdf":
+            notes.append(f"a PDF file named {suffix}: read as a PDF")
         notes.extend(pdf_fields.notes)
     elif suffix in HTML_SUFFIXES or _HTML_SNIFF.match(data[:512]):
         from .htmlpage import read_html

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from desk.lazy import lazy_names
 
 if TYPE_CHECKING:
-    from .files import write_text_atomic
+    from .files import write_bytes_atomic, write_text_atomic
     from .json import comparison_to_json, dumps, to_plain
     from .markdown import escape_markdown, render_markdown, write_markdown
     from .tables import csv_cell, markdown_cell, markdown_table, write_csv
 
 #: each public name -> the module that defines it
 _HOME = {
+    "write_bytes_atomic": "files",
     "write_text_atomic": "files",
     "comparison_to_json": "json",
     "dumps": "json",
@@ -44,6 +45,7 @@ __all__ = [
     "render_markdown",
     "write_csv",
     "write_markdown",
+    "write_bytes_atomic",
     "write_text_atomic",
 ]
 

@@ -63,12 +63,22 @@ def _open_temp(parent: Path) -> tuple[int, Path]:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
         except FileExistsError:
             continue
+        except OSError as exc:  # a read-only folder, a full disk, a folder that takes no files (/proc)
+            raise ExportError(
+                f"Cannot write into {parent}: {exc.strerror or exc}.", hint="Choose another folder."
+            ) from exc
         return fd, tmp
     raise ExportError(f"Cannot write into {parent}: no free temporary file name.")
 
 
 def write_text_atomic(target: Path, text: str, *, force: bool = False) -> Path:
     """Write ``text`` (UTF-8, ``\\n`` line ends) to ``target`` as described in the module docstring."""
+    return write_bytes_atomic(target, text.encode("utf-8"), force=force)
+
+
+def write_bytes_atomic(target: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``target`` as described in the module docstring (pictures, and text through
+    :func:`write_text_atomic`)."""
     target = Path(target)
     parent = target.parent
     if not parent.is_dir():
@@ -76,8 +86,8 @@ def write_text_atomic(target: Path, text: str, *, force: bool = False) -> Path:
     old = check_target(target, force=force)
     fd, tmp = _open_temp(parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             if old is not None:
                 os.fchmod(fh.fileno(), stat.S_IMODE(old.st_mode))

@@ -8,14 +8,14 @@ Every piece of article text in the table goes through
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
 from desk.errors import ExportError
+from desk.paths import writes_into
 from desk.timeline.model import Timeline
 
+from .files import write_bytes_atomic, write_text_atomic
 from .markdown import escape_markdown
 
 #: rows of the points table at most (the CLI's --csv lists them all)
@@ -75,22 +75,47 @@ def append_timeline(tl: Timeline, md_path: Path, *, fmt: str = "svg", force: boo
     Returns the picture's path.  The picture obeys the export's rules (never
     inside the article folder, never over a file without ``force``).
     """
-    from desk.timeline.plot import write_picture
-
     md = Path(md_path)
     if not md.is_file():
         raise ExportError(f"Cannot add the timeline to {md}: the document is not there.")
     picture = write_picture(tl, picture_path(md, fmt), force=force, folder=folder, fmt=fmt)
     text = md.read_text(encoding="utf-8")
     section = timeline_markdown(tl, picture.name)
-    fd, tmp = tempfile.mkstemp(prefix=".desk-export-", suffix=".md.tmp", dir=md.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text.rstrip("\n") + "\n" + section)
-        os.replace(tmp, md)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {md}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    # the document desk has just written: replaced whole, keeping its mode
+    write_text_atomic(md, text.rstrip("\n") + "\n" + section, force=True)
     return picture
+
+
+def picture_target(path: Path, *, force: bool, folder: Path | None) -> Path:
+    """Refuse a target inside the article folder, in a missing folder, or an existing file without ``force``."""
+    target = Path(path).expanduser()
+    if not target.is_absolute():
+        target = Path.cwd() / target
+    if not target.parent.is_dir():
+        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
+    if folder is not None and writes_into(target, Path(folder)):
+        raise ExportError(
+            f"Cannot write {target}: it lies inside the article folder {folder}.",
+            hint="desk never writes into the article folder; choose another place.",
+        )
+    if target.is_dir():
+        raise ExportError(f"Cannot write {target}: it is a folder.")
+    if target.exists() and not force:
+        raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.")
+    return target
+
+
+def write_picture(
+    tl: Timeline, path: Path, *, force: bool = False, folder: Path | None = None, fmt: str | None = None
+) -> Path:
+    """Write the timeline to ``path`` (SVG or PNG by its suffix, or ``fmt``), atomically.
+
+    (Here, not in :mod:`desk.timeline.plot`, which only draws: writing files is the export layer's.)"""
+    target = picture_target(path, force=force, folder=folder)
+    kind = (fmt or target.suffix.lstrip(".")).lower()
+    if kind not in ("svg", "png"):
+        raise ExportError(f"Cannot write {target}: desk draws timelines as .svg or .png files.")
+    from desk.timeline.plot import render  # matplotlib: only when a picture is drawn
+
+    # as every export: atomic, the user's umask for a new file, only over a regular file
+    return write_bytes_atomic(target, render(tl, kind), force=force)

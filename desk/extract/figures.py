@@ -13,6 +13,7 @@ numbers inside names (``Su-25``, ``G7``, ``COVID-19``), vague quantities
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -679,6 +680,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         return None
     if c.scale and c.dig:
         c.value *= _word_value("one " + c.scale.strip()) or 1
+    if not math.isfinite(c.value):
+        return None  # a number too long for a float ("999…9" of 400 digits) is no figure anyone reports
     if _read_half(text, c, hi):
         return None
     # a scale word alone ("hundreds of") never reaches here; "thousands" is plural and unmatched
@@ -695,6 +698,8 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
     if ranged is None:
         return None  # "1700-1721", "2014-15": years
     high, drop_hedge = ranged
+    if high is not None and not math.isfinite(high):
+        return None  # "between 5 and 999…9": a range to no float is no figure either
     if drop_hedge:
         qualifier, q_start = "", None
     return Figure(

@@ -870,10 +870,15 @@ class MainWindow(QMainWindow):
         if self.folder is not None and writes_into(target, Path(self.folder)):
             self.show_error(f"Cannot write {target}: it lies inside the article folder; choose another place.")
             return None
+        from desk.errors import ExportError
+        from desk.export.files import write_text_atomic
+
         try:
-            target.write_text(self.claims_view.listed_csv(), encoding="utf-8")
-        except OSError as exc:
-            self.show_error(f"Cannot write {target}: {exc.strerror or exc}.")
+            # the save dialog has asked before replacing a file: force, but as every export, atomically
+            # and only over a regular file (never through a link, never into a named pipe)
+            write_text_atomic(target, self.claims_view.listed_csv(), force=True)
+        except ExportError as exc:
+            self.show_error(str(exc))
             return None
         self.set_status(f"Saved {self.claims_view.proxy.rowCount()} claims to {target}.")
         return target

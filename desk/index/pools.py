@@ -203,7 +203,13 @@ def read_one(job: tuple[str, str]) -> ReadResult:
             relpath, None, [], [], Skipped(path_s, f"desk failed on this file ({type(exc).__name__}: {exc})")
         )
     keys = sorted(corpus.line_keys(article))
-    return ReadResult(relpath, article, keys, figures_of(article.text))
+    try:
+        figures = figures_of(article.text)
+    except Exception as exc:  # noqa: BLE001 - the figure pass reads the same untrusted text
+        return ReadResult(
+            relpath, None, [], [], Skipped(path_s, f"desk failed on this file ({type(exc).__name__}: {exc})")
+        )
+    return ReadResult(relpath, article, keys, figures)
 
 
 def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> Iterator[ReadResult]:

@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from desk.errors import ExportError
-from desk.paths import writes_into
 
 from .colours import MPL_MARKERS, NO_CLAIMANT, timeline_colours, timeline_palette
 from .model import Series, Timeline, TimelinePoint, anchor
@@ -251,44 +247,3 @@ def render(tl: Timeline, fmt: str = "svg", dark: bool = False, width: float = 9.
         FigureCanvasAgg(fig)
         fig.savefig(buf, format="png")
     return buf.getvalue()
-
-
-def check_target(path: Path, *, force: bool, folder: Path | None) -> Path:
-    """Refuse a target inside the article folder, in a missing folder, or an existing file without ``force``."""
-    target = Path(path).expanduser()
-    if not target.is_absolute():
-        target = Path.cwd() / target
-    if not target.parent.is_dir():
-        raise ExportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    if folder is not None and writes_into(target, Path(folder)):
-        raise ExportError(
-            f"Cannot write {target}: it lies inside the article folder {folder}.",
-            hint="desk never writes into the article folder; choose another place.",
-        )
-    if target.is_dir():
-        raise ExportError(f"Cannot write {target}: it is a folder.")
-    if target.exists() and not force:
-        raise ExportError(f"{target} already exists.", hint="Use --force to overwrite it.")
-    return target
-
-
-def write_picture(
-    tl: Timeline, path: Path, *, force: bool = False, folder: Path | None = None, fmt: str | None = None
-) -> Path:
-    """Write the timeline to ``path`` (SVG or PNG by its suffix, or ``fmt``), atomically."""
-    target = check_target(path, force=force, folder=folder)
-    kind = (fmt or target.suffix.lstrip(".")).lower()
-    if kind not in ("svg", "png"):
-        raise ExportError(f"Cannot write {target}: desk draws timelines as .svg or .png files.")
-    data = render(tl, kind)
-    fd, tmp = tempfile.mkstemp(prefix=".desk-timeline-", suffix="." + kind, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target

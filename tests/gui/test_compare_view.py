@@ -897,3 +897,30 @@ def test_a_new_comparison_stops_the_old_estimate(qtbot) -> None:
     assert calls[0][0] == 0
     assert calls[1][1] == len(more)
     assert len(calls) == 2  # the old comparison's chunk did not run
+
+
+def test_claims_csv_is_written_as_every_export(qtbot, fake_window, tmp_path: Path) -> None:
+    """Never through a symbolic link (it would change a file the user did not name), never half a file."""
+    w = fake_window
+    (tmp_path / "articles").mkdir()
+    with qtbot.waitSignal(w.indexed, timeout=10000):
+        w.open_folder(tmp_path / "articles")
+    with qtbot.waitSignal(w.claimsLoaded, timeout=10000):
+        w.compare("soldiers killed")
+    elsewhere = tmp_path / "ledger.txt"
+    elsewhere.write_text("a file the user did not name\n", encoding="utf-8")
+    link = tmp_path / "claims.csv"
+    link.symlink_to(elsewhere)
+    errors: list[str] = []
+    w.errorShown.connect(errors.append)
+    assert w.save_claims_csv(str(link)) is None
+    assert elsewhere.read_text(encoding="utf-8") == "a file the user did not name\n"
+    assert link.is_symlink()
+    assert errors
+    assert "symbolic link" in errors[-1]
+    # a regular file the save dialog agreed to replace is replaced whole, no temporary file left beside it
+    kept = tmp_path / "kept.csv"
+    kept.write_text("old\n", encoding="utf-8")
+    assert w.save_claims_csv(str(kept)) == kept
+    assert kept.read_text(encoding="utf-8").startswith("Figure,")
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".desk-export-")]

@@ -171,7 +171,17 @@ RECORDED = {
     # proposed"), from "anybody who", or from a restrictive "that" of a stance ("firms that oppose the levy")
     # (issue 15; 46-48 are the helpers of session 24, 48 h24a's); ingest and figures unchanged
     48: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
+    # ingest: a file under a text name that starts "%PDF-" is read as a PDF (its raw syntax was stored as
+    # text); figures: a number too long for a float is no figure (it stopped the whole index before);
+    # a date field holding a list or a mapping is reported as unreadable (it was dropped without a word);
+    # an AES-encrypted PDF is skipped as "encrypted PDF (AES ...)", not "desk failed on it";
+    # h25h; the recorded outputs unchanged
+    49: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "ec58c7bc537ac3ba"),
+    # ingest: a prompt to follow an outlet's coverage at a link, inside any paragraph, is boilerplate
+    # (session 25, h25g)
     50: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # 51: 49 and 50 together (session 25's merge)
+    51: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 

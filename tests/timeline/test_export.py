@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -10,10 +13,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from desk.errors import ExportError
-from desk.export.timeline import append_timeline, picture_path, timeline_markdown
+from desk.export.timeline import append_timeline, picture_path, timeline_markdown, write_picture
 from desk.timeline import build_series
 from desk.timeline.model import Timeline
-from desk.timeline.plot import plain, render, write_picture
+from desk.timeline.plot import plain, render
 from timeline.test_build import growing_toll, ref
 
 HOSTILE_NAME = "$\\alpha$ <script>alert(1)</script> | # [x](javascript:y)"
@@ -101,3 +104,47 @@ def test_picture_colours_are_the_palettes_most_frequent_first() -> None:
     assert colours["the monitors"] == palette.look_for_slot(0).colour
     assert colours[HOSTILE_NAME] == palette.look_for_slot(1).colour
     assert NO_CLAIMANT not in [c for n, c in colours.items() if n]
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o077])
+def test_a_new_picture_follows_the_umask_and_the_document_keeps_its_mode(tmp_path: Path, mask: int) -> None:
+    """As every export: a picture is no private temporary file (mode 0600 whatever the umask), and adding
+    the timeline section to the document written before keeps that document's mode."""
+    md = tmp_path / "brief.md"
+    md.write_text("# Comparison\n", encoding="utf-8")
+    md.chmod(0o644)
+    old = os.umask(mask)
+    try:
+        pic = append_timeline(hostile_timeline(), md, fmt="svg")
+        png = write_picture(hostile_timeline(), tmp_path / "alone.png")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(pic.stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE(png.stat().st_mode) == 0o666 & ~mask
+    assert stat.S_IMODE(md.stat().st_mode) == 0o644
+    assert "Figures over time" in md.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.png", "brief-timeline.svg", "brief.md"]
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_a_folder_that_takes_no_file_is_a_sentence() -> None:
+    """/proc/self is a folder where no file can be created: an ExportError naming it, not a FileNotFoundError."""
+    with pytest.raises(ExportError, match=r"Cannot write into /proc/self"):
+        write_picture(hostile_timeline(), Path("/proc/self/curve.svg"))
+
+
+def test_a_read_only_folder_is_a_sentence_and_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, which writes into a mode-0555 folder: the refusal is raised where the OS raises it."""
+    from desk.export import files
+
+    real_open = os.open
+
+    def read_only(path, flags, mode=0o777, **kw):  # type: ignore[no-untyped-def]
+        if Path(path).parent == tmp_path and flags & os.O_CREAT:
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, flags, mode, **kw)
+
+    monkeypatch.setattr(files.os, "open", read_only)
+    with pytest.raises(ExportError, match="Read-only file system"):
+        write_picture(hostile_timeline(), tmp_path / "curve.png")
+    assert list(tmp_path.iterdir()) == []
