@@ -448,7 +448,8 @@ class PassageSearcher:
     def _collect(
         self, q: wq.Query, fetch: int, flt: set[int] | None, mask: set[int] | None, per_article: int = 0
     ) -> tuple[list[_Scored], np.ndarray]:
-        """The ``fetch`` best documents (score descending, docnum ascending) and all matched docnums;
+        """The ``fetch`` best documents (score descending, then article and docnum ascending: see :func:`_numbered`)
+        and all matched docnums;
         with ``per_article`` positive, no more than that many of one article's passages among them
         (each article's best), the rest of the ``fetch`` going to the next best of other articles.
 
@@ -470,7 +471,8 @@ class PassageSearcher:
             docs = docs[self._live()[docs]]
             if mask is not None:
                 docs = docs[~self._member(mask)[docs]]
-            shown = docs
+            # one score for all: in desk's order of ties (article number, then docnum)
+            shown = docs[np.lexsort((docs, self._doc_arrays()[0][docs]))]
             if per_article > 0:
                 shown = docs[self._capped(docs, np.full(len(docs), float(q.boost)), per_article)]
             top = [_Scored(float(q.boost), d, []) for d in shown[:fetch].tolist()]
@@ -489,11 +491,12 @@ class PassageSearcher:
 
     def _capped(self, docs: np.ndarray, scores: np.ndarray, per_article: int) -> np.ndarray:
         """Indices into ``docs`` of each article's best ``per_article`` matches, all of them best first
-        (score descending, docnum ascending)."""
-        order = np.lexsort((docs, -scores))
+        (score descending, then article and docnum ascending)."""
+        article = self._doc_arrays()[0]
+        order = np.lexsort((docs, article[docs], -scores))
         if not len(order):
             return order
-        art = self._doc_arrays()[0][docs[order]]
+        art = article[docs[order]]
         by_article = np.argsort(art, kind="stable")  # each article's matches together, best first
         grouped = art[by_article]
         first = np.ones(len(grouped), bool)
@@ -508,13 +511,14 @@ class PassageSearcher:
     ) -> tuple[list[_Scored], np.ndarray]:
         """Whoosh's matcher walked once: what its TopCollector keeps, plus every match.
 
-        The heap keeps what ``TopCollector`` keeps (a later document replaces the
-        weakest only with a strictly higher score, so ties go to the lower
-        docnum), and the matched terms are read from the term matchers when a
-        document enters the heap, as ``TermsCollector`` reads them.
+        The heap keeps what ``TopCollector`` keeps, except that ties of score go to the lower article
+        number, then the lower docnum (:func:`_numbered`: the same order from every build of the index,
+        where ``TopCollector`` gives them to the lower docnum), and the matched terms are read from the
+        term matchers when a document enters the heap, as ``TermsCollector`` reads them.
         """
         s = self._searcher
-        heap: list[tuple[float, int, list[tuple[str, Any]]]] = []
+        article = self._doc_arrays()[0]
+        heap: list[tuple[float, int, int, list[tuple[str, Any]]]] = []
         matched: list[int] = []
         context = s.context(needs_current=True)
         for sub, offset in s.leaf_searchers():
@@ -525,15 +529,16 @@ class PassageSearcher:
                 if (flt is None or docnum in flt) and (mask is None or docnum not in mask):
                     matched.append(docnum)
                     score = m.score()
+                    key = (score, -int(article[docnum]), -docnum)
                     if len(heap) < fetch:
                         terms = [tm.term() for tm in termmatchers if tm.is_active() and tm.id() == docnum - offset]
-                        heapq.heappush(heap, (score, -docnum, terms))
-                    elif score > heap[0][0]:
+                        heapq.heappush(heap, (*key, terms))
+                    elif key > heap[0][:3]:
                         terms = [tm.term() for tm in termmatchers if tm.is_active() and tm.id() == docnum - offset]
-                        heapq.heapreplace(heap, (score, -docnum, terms))
+                        heapq.heapreplace(heap, (*key, terms))
                 m.next()
-        heap.sort(key=lambda item: (-item[0], -item[1]))
-        top = [_Scored(float(score), -neg, terms) for score, neg, terms in heap]
+        heap.sort(key=lambda item: (-item[0], -item[1], -item[2]))
+        top = [_Scored(float(score), -neg, terms) for score, _, neg, terms in heap]
         return top, np.array(matched, dtype=np.int64)
 
     def _collect_arrays(
@@ -574,7 +579,7 @@ class PassageSearcher:
         if per_article > 0:
             order = self._capped(docs, scores, per_article)[:fetch]
         else:
-            order = self._best(docs, scores, fetch)
+            order = self._best(docs, scores, fetch, self._doc_arrays()[0])
         best = docs[order]
         top = [_Scored(sc, d, []) for sc, d in zip(scores[order].tolist(), best.tolist(), strict=True)]
         for term, ids in leaves:  # one array operation per term (coun* has ~100), not per document
@@ -583,16 +588,17 @@ class PassageSearcher:
         return top, docs
 
     @staticmethod
-    def _best(docs: np.ndarray, scores: np.ndarray, fetch: int) -> np.ndarray:
-        """Indices into ``docs`` of the ``fetch`` best matches, best first (score descending, docnum ascending)."""
+    def _best(docs: np.ndarray, scores: np.ndarray, fetch: int, article: np.ndarray) -> np.ndarray:
+        """Indices into ``docs`` of the ``fetch`` best matches, best first (score descending, then article
+        number ``article[docnum]`` and docnum ascending)."""
         n = min(fetch, len(docs))
         if n < len(docs):
-            # the n-th best score; everything above it, and the lowest docnums of those equal to it
+            # the n-th best score; everything above it, and the first of those equal to it
             cut = np.partition(scores, len(scores) - n)[len(scores) - n]
             cand = np.flatnonzero(scores >= cut)
         else:
             cand = np.arange(len(docs))
-        return cand[np.lexsort((docs[cand], -scores[cand]))][:n]
+        return cand[np.lexsort((docs[cand], article[docs[cand]], -scores[cand]))][:n]
 
     def _lengths(self, field: str) -> np.ndarray:
         """docnum -> the field length BM25F uses (Whoosh's one-byte approximation), once per snapshot."""
@@ -634,15 +640,21 @@ class PassageSearcher:
 def _numbered(aids: Sequence[str], outlets: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """docnum -> article number, article number -> outlet number, outlet names (:meth:`PassageSearcher._doc_arrays`).
 
-    Articles and outlets are numbered in the order of their first document; an article's outlet is
-    its last document's.  Built with dicts (C loops) rather than a Python step and a numpy element
-    write per document, which were most of the first search of a process.
+    Articles are numbered in the order of their ids, which name their files (not in the order their
+    documents were written, which a rebuild of the index may change): ranking breaks ties of score by
+    article number, then by document, so equal scores come out in the same order from every build of
+    one folder.  Outlets are numbered in the order of their first document; an article's outlet is its
+    last document's.  Built with dicts (C loops) rather than a Python step and a numpy element write per
+    document, which were most of the first search of a process.
     """
-    article_of = {a: i for i, a in enumerate(dict.fromkeys(aids))}
+    article_of = {a: i for i, a in enumerate(sorted(set(aids)))}
     outlet_no = {o: i for i, o in enumerate(dict.fromkeys(outlets))}
     art = np.fromiter(map(article_of.__getitem__, aids), np.int64, len(aids))
     last = {a: d for d, a in enumerate(aids)}  # the last document of each article
-    outlet_of_article = np.fromiter((outlet_no[outlets[d]] for d in last.values()), np.int64, len(last))
+    outlet_of_article = np.zeros(len(article_of), np.int64)
+    outlet_of_article[np.fromiter(map(article_of.__getitem__, last), np.int64, len(last))] = np.fromiter(
+        (outlet_no[outlets[d]] for d in last.values()), np.int64, len(last)
+    )
     return art, outlet_of_article, list(outlet_no)
 
 
