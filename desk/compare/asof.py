@@ -444,7 +444,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             sat = _last_on_or_before(base - dt.timedelta(days=1 if which in ("last", "past", "previous") else 0), 5)
             return AsOf(sat, min(sat + dt.timedelta(days=1), base), basis)
         if which == "next":
-            # a forecast or a plan ("will export 80 million tonnes next year"): the period to come
+            # a forecast or a plan ("the mill will ship 40,000 crates next year"): the period to come
             if unit == "week":
                 monday = base + dt.timedelta(days=7 - base.weekday())
                 return AsOf(monday, monday + dt.timedelta(days=6), basis)
