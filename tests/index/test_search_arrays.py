@@ -92,10 +92,15 @@ def multi(fresh_index: Index, make_article: Callable[..., Any]) -> Index:
 
 
 def _whoosh(ps: PassageSearcher, q: wq.Query, fetch: int, flt: set[int] | None) -> tuple[list[Any], set[int]]:
-    """What Whoosh itself returns: (docnum, score, matched terms) of the top ``fetch``, and all matches."""
+    """What Whoosh itself returns: (docnum, score, matched terms) of the top ``fetch``, and all matches.
+
+    Its ties of score are put in desk's order (the article numbers of :func:`_numbered`, by date and id,
+    then docnum), where Whoosh gives them to the lower docnum."""
     s = ps.searcher
-    r = s.search(q, limit=fetch, terms=True, filter=flt)
-    top = [(h.docnum, h.score, set(h.matched_terms() or ())) for h in r]
+    article = ps._doc_arrays()[0]
+    r = s.search(q, limit=None, terms=True, filter=flt)
+    ranked = sorted(r, key=lambda h: (-h.score, int(article[h.docnum]), h.docnum))[:fetch]
+    top = [(h.docnum, h.score, set(h.matched_terms() or ())) for h in ranked]
     every = set(s.docs_for_query(q))
     if flt is not None:
         every &= flt
@@ -261,6 +266,10 @@ def test_documents_numbered_by_article_and_outlet() -> None:
     # outlets numbered in the order of their first document, an article's outlet its last document's
     assert names == ["North Wire", "Hill Daily", "South Post"]
     assert outlet_of_article.tolist() == [2, 1, 0, 1]
+    # with the articles' days: the earliest first, undated last, ids breaking ties of day
+    days = np.array([738_900, 738_900, 738_950, 738_900, 10**7, 738_950, 738_800], np.int64)
+    by_day = _numbered(aids, outlets, days)[0]
+    assert by_day.tolist() == [1, 1, 2, 1, 3, 2, 0]  # q4 (earliest), k7, m2, z9 (undated)
     empty = _numbered([], [])
     assert empty[0].tolist() == []
     assert empty[1].tolist() == []
@@ -294,6 +303,8 @@ def test_ties_of_score_come_out_alike_from_every_build_of_one_folder(tmp_path: A
     a comparison met, and with them its rows)."""
     text = "Dock cranes at Velmora stood idle on Tuesday.\nThe harbour board fined two shipping firms."
     articles = [make_article(f"a{i:02d}", text, outlet=OUTLETS[i % len(OUTLETS)]) for i in range(12)]
+    # the copy published first comes first among equals, then the others by id
+    articles[7] = make_article("a07", text, outlet=OUTLETS[3], date=dt.date(2031, 5, 1))
 
     def built(name: str, order: list[Any]) -> PassageSearcher:
         lib = tmp_path / name
@@ -312,11 +323,11 @@ def test_ties_of_score_come_out_alike_from_every_build_of_one_folder(tmp_path: A
         ranked = [ps.ranked([ps.parse("harbour fined")], depth=5) for ps in (one, other)]
         assert len({score for _, _, score in ranked[0]}) == 1  # twelve copies, one score: all ties
         assert ranked[0] == ranked[1]
-        assert [aid for aid, _, _ in ranked[0]] == ["a00", "a01", "a02", "a03", "a04"]
+        assert [aid for aid, _, _ in ranked[0]] == ["a07", "a00", "a01", "a02", "a03"]
         for q in ("dock cranes", '"dock cranes"'):  # the numpy path and the matcher walk
             found = [[ps._doc_columns()[0][t.docnum] for t in ps._collect(ps.builder.parse(q), 4, None, None)[0]]
                      for ps in (one, other)]
-            assert found[0] == found[1] == ["a00", "a01", "a02", "a03"], q
+            assert found[0] == found[1] == ["a07", "a00", "a01", "a02"], q
     finally:
         one.close()
         other.close()

@@ -71,7 +71,7 @@ def _columns_path(ix: Index) -> str | None:
     return os.path.join(os.path.dirname(os.path.abspath(folder)), _COLUMNS_FILE) if folder else None
 
 
-def _load_columns(ix: Index, key: str) -> tuple[list[str], list[str]] | None:
+def _load_columns(ix: Index, key: str) -> tuple[list[str], list[str], np.ndarray] | None:
     path = _columns_path(ix)
     if not key or path is None:
         return None
@@ -81,12 +81,41 @@ def _load_columns(ix: Index, key: str) -> tuple[list[str], list[str]] | None:
                 return None
             aids = z["aid_names"][z["aid_of_doc"]].tolist()
             outlets = z["outlet_names"][z["outlet_of_doc"]].tolist()
+            days = np.asarray(z["day_of_doc"], dtype=np.int64)
     except (OSError, KeyError, ValueError, IndexError):
         return None  # missing, older or damaged: read the columns again
-    return aids, outlets
+    return aids, outlets, days
 
 
-def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str]) -> None:
+def _days(searcher: Any) -> np.ndarray:
+    """docnum -> the article's date as a day number (:data:`_UNDATED` for none), from the date column,
+    a segment at a time (a segment whose documents have no date has no column)."""
+    out = np.full(searcher.doc_count_all(), _UNDATED, np.int64)
+    if "date" not in searcher.schema:
+        return out
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        n = reader.doc_count_all()
+        try:
+            if not n or not reader.has_column("date"):
+                continue
+            # raw values: microseconds since 0001-01-01, the largest 64-bit value where a document has
+            # no date (decoding that one as a datetime raises OverflowError)
+            raw = np.fromiter(reader.column_reader("date", translate=False), np.uint64)[:n]
+        except NotImplementedError:  # a reader of no segment (an empty index) has no columns
+            continue
+        dated = raw < np.uint64(2**63)
+        part = np.full(len(raw), _UNDATED, np.int64)
+        part[dated] = (raw[dated] // np.uint64(86_400_000_000)).astype(np.int64)
+        out[offset : offset + len(part)] = part
+    return out
+
+
+#: the day number of an undated article: after every date, so undated articles come last among ties
+_UNDATED = 10**7
+
+
+def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str], days: np.ndarray) -> None:
     import os
     import tempfile
 
@@ -101,6 +130,7 @@ def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str]) -> N
             np.savez(
                 f, key=np.array(key), aid_names=aid_names, aid_of_doc=aid_of_doc.astype(np.int32),
                 outlet_names=outlet_names, outlet_of_doc=outlet_of_doc.astype(np.int32),
+                day_of_doc=days.astype(np.int32),
             )
         os.replace(tmp, path)
     except OSError:
@@ -407,14 +437,16 @@ class PassageSearcher:
                 return v.decode("utf-8") if isinstance(v, bytes) else str(v)
 
             key = _snapshot_key(reader)
-            cols = _load_columns(self.ix, key)
+            cols = _load_columns(self.ix, key) if reader.doc_count_all() else ([], [], np.zeros(0, np.int64))
             if cols is None:
                 aids = [text(v) for v in reader.column_reader("aid")]
                 outlets = [text(v) for v in reader.column_reader("outlet")]
-                cols = (aids, outlets)
-                _save_columns(self.ix, key, aids, outlets)
-            self._filters[("columns",)] = cols
-        return cast(tuple[list[str], list[str]], cols)
+                days = _days(self._searcher)
+                cols = (aids, outlets, days)
+                _save_columns(self.ix, key, aids, outlets, days)
+            self._filters[("columns",)] = cols[:2]
+            self._filters[("days",)] = cols[2]
+        return cast(tuple[list[str], list[str]], cols[:2])
 
     def _doc_arrays(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """docnum -> article number, article number -> outlet number, outlet names.
@@ -425,7 +457,7 @@ class PassageSearcher:
         cached = self._filters.get(("arrays",))
         if cached is None:
             aids, outlets = self._doc_columns()
-            cached = _numbered(aids, outlets)
+            cached = _numbered(aids, outlets, self._filters.get(("days",)))
             self._filters[("arrays",)] = cached
         return cast(tuple[np.ndarray, np.ndarray, list[str]], cached)
 
@@ -637,17 +669,23 @@ class PassageSearcher:
         return arr
 
 
-def _numbered(aids: Sequence[str], outlets: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _numbered(
+    aids: Sequence[str], outlets: Sequence[str], days: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """docnum -> article number, article number -> outlet number, outlet names (:meth:`PassageSearcher._doc_arrays`).
 
-    Articles are numbered in the order of their ids, which name their files (not in the order their
-    documents were written, which a rebuild of the index may change): ranking breaks ties of score by
-    article number, then by document, so equal scores come out in the same order from every build of
-    one folder.  Outlets are numbered in the order of their first document; an article's outlet is its
-    last document's.  Built with dicts (C loops) rather than a Python step and a numpy element write per
-    document, which were most of the first search of a process.
+    Articles are numbered by date, earliest first (``days``: docnum -> day number, undated last), then by
+    id, which names the file; not in the order their documents were written, which a rebuild of the index
+    may change.  Ranking breaks ties of score by article number, then by document: equal scores come out
+    in the same order from every build of one folder, and of copies that score alike (a wire story many
+    outlets ran) the first published comes first.  Outlets are numbered in the order of their first
+    document; an article's outlet is its last document's.  Built with dicts (C loops) rather than a
+    Python step and a numpy element write per document, which were most of the first search of a process.
     """
-    article_of = {a: i for i, a in enumerate(sorted(set(aids)))}
+    day_of: dict[str, int] = {}
+    if days is not None and len(days) == len(aids):
+        day_of = dict(zip(aids, days.tolist(), strict=True))
+    article_of = {a: i for i, a in enumerate(sorted(set(aids), key=lambda a: (day_of.get(a, _UNDATED), a)))}
     outlet_no = {o: i for i, o in enumerate(dict.fromkeys(outlets))}
     art = np.fromiter(map(article_of.__getitem__, aids), np.int64, len(aids))
     last = {a: d for d, a in enumerate(aids)}  # the last document of each article
