@@ -49,7 +49,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 #: the Library methods the window may call in the child (all return plain, picklable data)
-METHODS = frozenset({"compare", "collate", "search", "claims", "compared_claims"})
+METHODS = frozenset({"compare", "collate", "search", "compared_claims"})
 #: of those, the ones that take ``progress`` and ``cancelled``
 WITH_PROGRESS = frozenset({"compare", "collate", "compared_claims"})
 #: rows (or list items) per message of a long answer

@@ -199,7 +199,7 @@ class Session(QObject):
         """``library.<method>(*args, **kwargs)``: in the comparing child when there is one, else as :meth:`run`.
 
         ``method`` is one of :data:`desk.gui.compare_child.METHODS` (compare, collate, search,
-        claims, compared_claims); the rest is as in :meth:`run`.
+        compared_claims); the rest is as in :meth:`run`.
         """
         if self.core is None:
             if self.library is None:

@@ -119,7 +119,7 @@ def test_the_child_reads_the_new_search_snapshot_once_a_refresh_is_quiet(monkeyp
 
 def test_a_request_after_a_refresh_is_answered_before_the_warm_up(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     order, events = _child_with(
-        monkeypatch, tmp_path, [("refresh",), ("call", 7, "claims", (None,), {})], linger=0.5
+        monkeypatch, tmp_path, [("refresh",), ("call", 7, "search", ("grain",), {})], linger=0.5
     )
     assert order == ["ready", "warm_up", "warm", "finished", "warm_search"]
     finished = events.sent[-1]
@@ -175,7 +175,7 @@ def test_a_request_is_answered_between_two_steps_of_reading_ahead(monkeypatch, t
     monkeypatch.setattr(Library, "load_ahead", load_ahead)
     monkeypatch.setattr(compare_child, "_warm_up", lambda lib: order.append("warm_up"))
     events = _Events(order)
-    compare_child.child_main(Requests([("call", 3, "claims", (None,), {})], linger=2.0), events,
+    compare_child.child_main(Requests([("call", 3, "search", ("grain",), {})], linger=2.0), events,
                              str(tmp_path), str(tmp_path.with_name(tmp_path.name + "-data")), 0.1)
     # the call came in during a step; the child answered it after that step, then read on
     at = order.index("finished")
