@@ -38,6 +38,7 @@ def add_data_dir_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=paths.data_dir_argument,
         help=f"where desk keeps indexes, aliases and logs (default: ${paths.ENV_DATA_DIR} or the user cache)",
     )
 

@@ -37,6 +37,16 @@ def chosen_data_dir(override: str | os.PathLike[str] | None = None) -> Path | No
     return Path(chosen).expanduser() if chosen else None
 
 
+def data_dir_argument(text: str) -> str:
+    """A ``--data-dir`` value as the command line gives it (the argument parser's ``type``): an empty
+    one is refused, where it would silently mean the default folder."""
+    if not text.strip():
+        import argparse
+
+        raise argparse.ArgumentTypeError("it is empty: name a folder, or leave the option out for the default")
+    return text
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The root of everything desk writes."""
     chosen = chosen_data_dir(override)

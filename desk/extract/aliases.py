@@ -126,7 +126,10 @@ class AliasBook:
         self._entries[_key(name)] = (kind, name, target)
 
     def merge(self, name: str, into: str) -> None:
-        """Show ``name`` as the existing claimant ``into``."""
+        """Show ``name`` as the existing claimant ``into`` (a claimant is never merged into itself)."""
+        if name.strip() and into.strip() and _key(name) == _key(into):
+            raise DeskError(f"\u201c{name.strip()[:80]}\u201d and \u201c{into.strip()[:80]}\u201d are one claimant "
+                            "already: merge it into another claimant.")
         self._set("merge", name, into)
 
     def rename(self, name: str, new: str) -> None:

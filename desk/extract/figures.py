@@ -514,6 +514,10 @@ _A_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_00
 FIGURE_BUDGET = 2000
 
 
+#: a number raised to a power, written out for plain text: "10^6", "2 ** 32" (the exponent is no figure either)
+_POWER_TAIL = re.compile(r"[^\S\n]?(?:\^|\*\*)[^\S\n]?[-+−]?\d[\d.,]*")
+
+
 def find_figures(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[Figure]:
     """Every figure in ``text[start:end]``, with offsets into ``text``; only the first ``limit`` when
     given (the text after the last of them is not read)."""
@@ -530,6 +534,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None, limit: int |
             break
         pos = m.end()
         fig = _figure_from_match(text, m, start, end)
+        power = _POWER_TAIL.match(text, fig.end if fig is not None else m.end(), end)
+        if power is not None:
+            pos = power.end()  # "10^400": a power, neither a count of 10 nor one of 400
+            continue
         if fig is not None:
             out.append(fig)
             pos = max(pos, fig.end)
