@@ -1167,6 +1167,12 @@ def _subject_of(verb: Token) -> Token | None:
         after = [c for c in subjects if c.i > close] if close >= 0 else []
         if after and any(c.i < close for c in subjects):
             return after[0]
+        # "its top envoy Ann Roe said": the parser may give the verb both the title and the name right after
+        # it as subjects; the name is the speaker (the title only describes her)
+        first, second = subjects[0], subjects[1]
+        if (first.tag_ in ("NN", "NNS") and second.i > first.i and second.left_edge.i == first.i + 1
+                and second.tag_ == "NNP" and second.ent_type_ == "PERSON"):
+            return second
     if not subjects or subjects[0].i > verb.i:
         # '"...,” Ann Roe, the fund's head, said on Radio Harbour's “Morning Show.”': the parser may give the
         # verb the show's name after it and hang the speaker on the quotation
@@ -3446,6 +3452,10 @@ def _resolve(
         if c.plural_hint:
             return c.plural_hint
     if low in _PRONOUNS_OTHER:
+        if low == "it" and not last_other and last_any in person_names:
+            # "it" (and "its top envoy") never stands for a person: "Dr Ann Roe said ... This week, its top
+            # envoy said" is not Roe's envoy
+            return ""
         return last_other or last_any
     if low in _FIRST_PERSON:
         return ""

@@ -515,6 +515,11 @@ FIGURE_BUDGET = 2000
 
 
 #: a number raised to a power, written out for plain text: "10^6", "2 ** 32" (the exponent is no figure either)
+#: a number that opens a web address: "350.org", "24.example.net" (no figure: a name)
+_DOMAIN_TAIL = re.compile(
+    r"\.(?:[a-z][a-z0-9-]*\.)*(?:com|org|net|gov|edu|info|io|ru|ua|uk|de|fr|eu|int|co|tv|news)(?!\w|\.\w)"
+    r"|\.(?:[a-z][a-z0-9-]*\.)+[a-z]{2,}(?!\w|\.\w)"
+)
 _POWER_TAIL = re.compile(r"[^\S\n]?(?:\^|\*\*)[^\S\n]?[-+−]?\d[\d.,]*")
 
 
@@ -538,6 +543,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, limit: int |
         if power is not None:
             pos = power.end()  # "10^400": a power, neither a count of 10 nor one of 400
             continue
+        if fig is not None and _DOMAIN_TAIL.match(text, fig.end, end):
+            continue  # "the group 350.org", "visit 123.ru": a name on the web, no count of "org"
         if fig is not None:
             out.append(fig)
             pos = max(pos, fig.end)

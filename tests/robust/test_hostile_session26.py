@@ -66,3 +66,17 @@ def test_a_claimant_is_never_merged_into_itself(tmp_path: Path, capsys: pytest.C
 )
 def test_a_power_is_no_figure_nor_is_its_exponent(text: str, values: list[float]) -> None:
     assert [f.value for f in find_figures(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Lena Voss, who runs the campaign 480.org, said 16 towns had joined.", [16.0]),
+        ("The rumour spread from 77.example.net before 9 editors denied it.", [9.0]),
+        ("Readers of 24.news saw it first.", []),
+        # a decimal with a unit, and a figure at the end of a sentence, are still figures
+        ("The fund holds 12.5bn crowns, up from 40.", [12.5e9, 40.0]),
+    ],
+)
+def test_a_number_that_opens_a_web_address_is_no_figure(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
