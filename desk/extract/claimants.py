@@ -585,6 +585,8 @@ def _is_report_verb(t: Token) -> bool:
         return True  # "The ferry, as one of the engineers pointed out, does not run": the aside reports the clause
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
         return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
+    if lemma in _RAISED_BY_FORECAST and t.tag_ in ("VBD", "VBN") and _forecast_of_subject(t):
+        return False  # "the benchmark, projected to average $9": the thing forecast, not one who forecasts
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
         return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
@@ -610,6 +612,21 @@ def _is_report_verb(t: Token) -> bool:
     if low in EVIDENCE_FORMS and not speech:
         return has_clause or _evidence_subject(t)
     return True
+
+
+#: verbs of forecasting whose participle with a bare infinitive after it says what the subject is forecast to do
+_RAISED_BY_FORECAST = {"forecast", "project", "predict", "estimate"}
+
+
+def _forecast_of_subject(t: Token) -> bool:
+    """ "Kansas Red, projected to average $9", "output forecast to fall 3%": the parser may read the
+    shortened passive as a verb with a subject; "to" and its verb right after it, and no object, say
+    the subject is what is forecast ("analysts projected prices to fall" has an object; "she predicted
+    to the board that ..." has no infinitive)."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is None or nxt.lower_ != "to" or nxt.dep_ != "aux" or nxt.head.dep_ != "xcomp" or nxt.head.head.i != t.i:
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "auxpass") for c in t.children)
 
 
 #: verbs of belief that take "so" for their clause: "he doesn't think so", "I hope so", "we believe so"

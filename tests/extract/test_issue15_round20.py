@@ -34,3 +34,15 @@ def test_its_still_names_the_organisation_quoted_before() -> None:
         "The Tessaly Union said on Monday that salt imports rose. Its top envoy said 45 barges were waiting at Karn."
     )
     assert "Tessaly Union" in claimants_by_figure(text)["45"]
+
+
+def test_a_thing_forecast_to_do_something_is_no_source() -> None:
+    text = (
+        "Grain traders expect dear bread into next spring, with a bushel of the benchmark grade, Kansas Red, "
+        "projected to average $9."
+    )
+    assert claimants_by_figure(text)["$9"] == ""
+    # the one who forecasts still is the source
+    assert claimants_by_figure("Analysts at Corvan Bank projected that the index would average 900 points.")[
+        "900"
+    ] == "Analysts at Corvan Bank"
