@@ -155,6 +155,19 @@ SWAPPED_HEADS = frozenset({
     "prison", "pows", "detain", "hostag", "soldier", "fighter", "mercenari", "volunteer", "combatant", "defender",
     "marin", "sailor", "pilot", "officer", "national", "foreigner",
 })
+#: heads of people counted by their service, trade or custody (stems): never civilians in general, so a
+#: count of them is no toll of civilians, whatever befell either ("2,000 staff punished", "2,000 civilians killed")
+SERVING_HEADS = frozenset({
+    "soldier", "officer", "staff", "employ", "worker", "member", "crew", "sailor", "pilot", "marin", "fighter",
+    "conscript", "reservist", "recruit", "mercenari", "volunteer", "polic", "journalist", "doctor", "student",
+    "miner", "farmer", "prison", "pows", "detain", "hostag", "troop",
+})
+
+
+def _civilian(head: str) -> str:
+    return "civilian" if head in CIVILIAN_HEADS else head
+
+
 #: whether a figure that says too vaguely what it counts (no :class:`FactKey`) may count what
 #: another figure of its value counts
 UNKNOWN_COMPATIBLE = True
@@ -188,6 +201,10 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
         # "40 killed" and "40 bomblets": a toll of people and a named thing nothing befell
         if ox in HARM_OUTCOMES and not x.head and y.head and not oy and y.head not in PEOPLE_HEADS:
             return False
+    if a.head and b.head and ("civilian" in (_civilian(a.head), _civilian(b.head))) and (
+        a.head in SERVING_HEADS or b.head in SERVING_HEADS
+    ):
+        return False  # "2,000 civilians were killed" and "2,000 staff were punished": another group of people
     if a.head and b.head and oa and ob:
         if swap and a.head in SWAPPED_HEADS and b.head in SWAPPED_HEADS:
             return True  # "exchanged 215 prisoners" and "freed 215 fighters": one swap's people

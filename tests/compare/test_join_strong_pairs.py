@@ -164,3 +164,39 @@ def test_rows_larger_than_the_value_limit_stay_apart(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(grouping, "JOIN_VALUE_MAX_SMALLER", 2)
     refs = [FREED, HANDED_OVER, ROW_MATE, RELEASED, BACK_HOME, FAMILIES]
     assert _run(_two_rows(0.25), [[0, 1, 2], [3, 4, 5]], refs) == [[0, 1, 2], [3, 4, 5]]
+
+
+# one value, two groups of people: a civilian toll and a count of staff who were punished
+CIVILIAN_TOLL = make_ref(
+    "A commission found that from 1990 to 1993, up to 3,100 civilians were killed in the valley war.",
+    "Outlet A",
+    figures=[("3,100", 3100, "up to", "civilians killed", "commission")],
+)
+TOLL_MATE = make_ref(
+    "The commission said the real number of civilians killed in the valley is likely far higher.",
+    "Outlet C",
+)
+STAFF_PUNISHED = make_ref(
+    "In one brigade alone 3,100 staff were punished for leaving their posts, more than its killed.",
+    "Outlet B",
+    figures=[("3,100", 3100, "", "staff", "")],
+)
+
+
+def test_a_value_shared_by_a_civilian_toll_and_a_count_of_staff_joins_nothing() -> None:
+    refs = [CIVILIAN_TOLL, TOLL_MATE, STAFF_PUNISHED]
+    sim = _sim({(0, 1): 0.45, (0, 2): 0.44, (1, 2): 0.05}, 3)
+    assert _run(sim, [[0, 1], [2]], refs) == [[0, 1], [2]]
+
+
+@pytest.mark.parametrize(
+    ("head", "compatible"),
+    [("staff", False), ("soldier", False), ("journalist", False), ("resident", True), ("child", True)],
+)
+def test_a_group_counted_by_its_service_is_no_civilian_toll(head: str, compatible: bool) -> None:
+    from desk.compare.profile import FactKey, counts_compatible
+
+    toll = FactKey(outcome="kill", head="civilian", modifiers=frozenset())
+    other = FactKey(outcome="", head=head, modifiers=frozenset())
+    assert counts_compatible(toll, other) is compatible
+    assert counts_compatible(other, toll) is compatible
