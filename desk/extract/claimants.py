@@ -3492,6 +3492,15 @@ def _resolve(
                 return last_person
             if last_any and _role_fits(content_words[-1], last_any, person_names):
                 return last_any
+            if content_words[-1] in _BODY_ROLES and raw.split()[-1][:1].islower():
+                # "The ferry board said ... Ivo Lind, a pilot, said ... the agency added": the last body that
+                # spoke a few sources back, past the people in between (not "the Committee", a name cut short)
+                body = next(
+                    (n for n in reversed((c.earlier or [])[-_BODY_LOOKBACK:]) if _role_fits(content_words[-1], n, person_names)),
+                    "",
+                )
+                if body:
+                    return body
         if content_words and len(content_words) <= 4 and people is not None and text and c.name_from is None:
             # (not for "who" taking up a noun: "... in contrast to the tycoon who lacks ..." describes the tycoon)
             described = _described_person(content_words[-1], c.source[0], text, ents, people, role_map, last_person)
@@ -3502,6 +3511,8 @@ def _resolve(
 
 #: generic roles of a body (with the offices of one person, _PERSON_ROLES; the others, "the official", "the
 #: statement", "the outlet", stand for whatever source spoke last)
+#: how many sources back "the ministry" may find the body it stands for
+_BODY_LOOKBACK = 3
 _BODY_ROLES = {
     "ministry", "agency", "department", "office", "service", "committee", "organisation", "organization", "watchdog",
     "monitor", "mission", "regulator", "military", "command",
