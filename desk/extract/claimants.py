@@ -3517,14 +3517,55 @@ def _resolve(
                 if _holds_other_office(role_map, last_person, content_words[-1]):
                     return ""  # "Senator Ray Osei said ... The mayor said": not the senator
                 return last_person
-            if last_any:
+            if last_any and _role_fits(content_words[-1], last_any, person_names):
                 return last_any
+            if content_words[-1] in _BODY_ROLES and raw.split()[-1][:1].islower():
+                # "The ferry board said ... Ivo Lind, a pilot, said ... the agency added": the last body that
+                # spoke a few sources back, past the people in between (not "the Committee", a name cut short)
+                body = next(
+                    (n for n in reversed((c.earlier or [])[-_BODY_LOOKBACK:]) if _role_fits(content_words[-1], n, person_names)),
+                    "",
+                )
+                if body:
+                    return body
         if content_words and len(content_words) <= 4 and people is not None and text and c.name_from is None:
             # (not for "who" taking up a noun: "... in contrast to the tycoon who lacks ..." describes the tycoon)
             described = _described_person(content_words[-1], c.source[0], text, ents, people, role_map, last_person)
             if described:
                 return described
     return canonical_name(raw)
+
+
+#: generic roles of a body (with the offices of one person, _PERSON_ROLES; the others, "the official", "the
+#: statement", "the outlet", stand for whatever source spoke last)
+#: how many sources back "the ministry" may find the body it stands for
+_BODY_LOOKBACK = 3
+_BODY_ROLES = {
+    "ministry", "agency", "department", "office", "service", "committee", "organisation", "organization", "watchdog",
+    "monitor", "mission", "regulator", "military", "command",
+}
+
+
+def _one_name(name: str) -> bool:
+    """One to three capitalised words, none a role, a body, a document or an acronym: "Haidai", "Ana Roe"."""
+    words = name.split()
+    return 1 <= len(words) <= 3 and _name_like(name) and not any(
+        fold(w) in SOURCE_HEADS or fold(w) in TITLE_WORDS or fold(w) in EVIDENCE_NOUNS or fold(w) in ORG_WORDS
+        or len(w) > 1 and w.isupper()
+        for w in words
+    )
+
+
+def _role_fits(role: str, name: str, person_names: set[str]) -> bool:
+    """Whether "the <role>" may stand for ``name``, the last source of any kind, when no source of the role's
+    own kind was named: "the mayor" or "the spokesman" is one person (a name the recogniser missed, "Brenna", never a
+    group like "Dorval engineers" or a body); "the ministry" or "the agency" is a body, never a person nor a
+    group of people."""
+    if role in _PERSON_ROLES:
+        return _one_name(name)
+    if role in _BODY_ROLES:
+        return name not in person_names and not _is_plural_source(name)
+    return True
 
 
 #: nouns that describe a person the text has named ("Senator Ray Osei ... the lawmaker said"); roles that

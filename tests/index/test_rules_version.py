@@ -182,6 +182,9 @@ RECORDED = {
     50: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
     # 51: 49 and 50 together (session 25's merge)
     51: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants: a role noun with no source of its kind named before stands for the last source only when
+    # that fits the role ("the governor" is never a group of surveyors, "the ministry" never a person) (h26a)
+    52: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
