@@ -1,4 +1,4 @@
-"""Claimant rules, twentieth round (issue 15): a title with a name after it, and "its" after a person.
+"""Claimant rules of session 26's lead (issue 15): a title with a name after it, and "its" after a person.
 
 - "its top diplomat Marta Borrell said": the parser may give the verb two subjects, the title and the name
   right after it; the name is the speaker, not "<someone>'s top diplomat";
