@@ -241,6 +241,7 @@ def similarity_matrix(
     soft_part = related is not None and RELATED_BONUS
     mapped = _related_numbers(profiles, numbers, related, limit) if soft_part else None
     totals: np.ndarray | None = None
+    side = _OnThread(_pair_code, profiles, limit) if PAIRS_ON_THREAD and n >= PAIRS_THREAD_MIN else None
     if mapped is None and not LSA_SHARE:
         # the Dice division is left to the one banded pass below
         sim, totals, _ = _text_shared(numbers, n, cols, square, limit)
@@ -260,7 +261,7 @@ def similarity_matrix(
     # told apart by a modifier does not hold apart two passages that another pair of their figures, each
     # naming its thing, counts alike: "84 cruise missiles and 24 Iranian drones" beside "84 cruise
     # missiles and 24 Shahed drones"); +VALUE_BONUS; +CLAIMANT_BONUS
-    code = _pair_code(profiles, limit)
+    code = side.result() if side is not None else _pair_code(profiles, limit)
     if code is not None and not square:
         code = np.ascontiguousarray(code[:, cols])
     starts = ends = None
@@ -282,6 +283,36 @@ def similarity_matrix(
     if scanned is not None:
         seed_scan(sim, scanned)
     return sim
+
+
+#: work out :func:`_pair_code` (mostly Python) on a second thread while :func:`similarity_matrix` sums the
+#: text part (mostly numpy, which lets go of the interpreter meanwhile), from this many units
+PAIRS_ON_THREAD = True
+PAIRS_THREAD_MIN = 1000
+
+
+class _OnThread:
+    """``fn(*args)`` on a thread of its own; :meth:`result` waits for it and gives its answer (or raises
+    what it raised)."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._fn, self._args = fn, args
+        self._answer: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="desk-similarity", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._answer = self._fn(*self._args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._answer
 
 
 def _finish(

@@ -645,3 +645,34 @@ def test_pair_code_holds_the_masks_bits_of_every_pair() -> None:
     # nothing to gain or lose: no matrix at all
     bare = [grouping.Profile(p.ref, p.stems, "", (), frozenset()) for p in _random_profiles(6, 7)]
     assert grouping._pair_code(bare, 3) is None
+
+
+def test_pairs_worked_out_on_a_second_thread_give_the_same_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From PAIRS_THREAD_MIN units the pairs' bits are worked out on a thread of their own while the text
+    part is summed: the matrix is the same, bit for bit, and an error there reaches the caller."""
+    import threading
+
+    profiles = _random_profiles(150, 8)
+    cols = np.arange(150)
+    monkeypatch.setattr(grouping, "PAIRS_ON_THREAD", False)
+    alone = grouping.similarity_matrix(profiles, columns=cols)
+    monkeypatch.setattr(grouping, "PAIRS_ON_THREAD", True)
+    monkeypatch.setattr(grouping, "PAIRS_THREAD_MIN", 100)
+    threads: list[str] = []
+    real = grouping._pair_code
+
+    def seen(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(grouping, "_pair_code", seen)
+    both = grouping.similarity_matrix(profiles, columns=cols)
+    assert threads == ["desk-similarity"]
+    assert both.tobytes() == alone.tobytes()
+
+    def broken(*args: Any) -> Any:
+        raise MemoryError("no room for the pairs")
+
+    monkeypatch.setattr(grouping, "_pair_code", broken)
+    with pytest.raises(MemoryError, match="no room"):
+        grouping.similarity_matrix(profiles, columns=cols)
