@@ -174,6 +174,24 @@ def _shares_any(sets: Sequence[frozenset[Any]], cols: np.ndarray | None = None) 
     n = len(sets)
     if cols is not None and len(cols) == n and bool((np.asarray(cols) == np.arange(n)).all()):
         cols = None  # every set: no column copy of the n x n answer
+    shared = _sharing(sets, cols)
+    if shared is None:
+        out = np.zeros((n, n), dtype=bool)
+    elif isinstance(shared, tuple):
+        out = np.zeros((n, n), dtype=bool)
+        out[shared[0], shared[1]] = True
+    else:
+        return shared
+    return out if cols is None else out[:, cols]
+
+
+def _sharing(
+    sets: Sequence[frozenset[Any]], cols: np.ndarray | None = None
+) -> np.ndarray | tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_shares_any`'s pairs: None when no set holds anything; the (rows, columns) of the pairs that
+    share an element (of the n x n answer, repeats possible) when they are few; else the answer itself
+    (sets x the sets ``cols`` names)."""
+    n = len(sets)
     ids: dict[Any, int] = {}
     units: list[int] = []
     items: list[int] = []
@@ -181,18 +199,17 @@ def _shares_any(sets: Sequence[frozenset[Any]], cols: np.ndarray | None = None) 
         for it in st:
             units.append(i)
             items.append(ids.setdefault(it, len(ids)))
+    if not units:
+        return None
     item_ids = np.asarray(items, dtype=np.int64)
-    pair_count = int((np.bincount(item_ids) ** 2).sum()) if units else 0
+    pair_count = int((np.bincount(item_ids) ** 2).sum())
     if pair_count > n * n // 8:
         # an item most units carry: one units x items x units product is cheaper than its pairs
         m = _incidence(sets)
         return (m @ (m if cols is None else m[cols]).T) > 0
-    out = np.zeros((n, n), dtype=bool)
-    if units:
-        # the few pairs that share an item, not a units x items x units product
-        rows, cols_, _ = _pair_parts(np.asarray(units, dtype=np.int64), item_ids)
-        out[rows, cols_] = True
-    return out if cols is None else out[:, cols]
+    # the few pairs that share an item, not a units x items x units product
+    rows, cols_, _ = _pair_parts(np.asarray(units, dtype=np.int64), item_ids)
+    return rows, cols_
 
 
 def similarity_matrix(
@@ -224,6 +241,7 @@ def similarity_matrix(
     soft_part = related is not None and RELATED_BONUS
     mapped = _related_numbers(profiles, numbers, related, limit) if soft_part else None
     totals: np.ndarray | None = None
+    side = _OnThread(_pair_code, profiles, limit) if PAIRS_ON_THREAD and n >= PAIRS_THREAD_MIN else None
     if mapped is None and not LSA_SHARE:
         # the Dice division is left to the one banded pass below
         sim, totals, _ = _text_shared(numbers, n, cols, square, limit)
@@ -237,27 +255,15 @@ def similarity_matrix(
             sim += soft
             del soft
 
-    def columns_of(mask: np.ndarray) -> np.ndarray:
-        return mask if square else mask[:, cols]
-
-    # what each pair gains or loses, as masks (units x hits) added in one banded pass below, in this
-    # order: strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak, -CONFLICT_PENALTY when in
-    # conflict; +VALUE_BONUS; +CLAIMANT_BONUS
-    strong, weak, conflict, named = (columns_of(m) if m is not None else None for m in _fact_masks(profiles))
-    # ... a conflict counts where no named counted thing is shared: one pair of figures told apart by a
-    # modifier does not hold apart two passages that another pair of their figures, each naming its
-    # thing, counts alike ("84 cruise missiles and 24 Iranian drones" beside "84 cruise missiles and 24
-    # Shahed drones")
-    value = None
-    if any(p.values for p in profiles):
-        vdf: dict[float, int] = {}
-        for p in profiles:
-            for v in p.values:
-                vdf[v] = vdf.get(v, 0) + 1
-        # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
-        rare = frozenset(v for v, c in vdf.items() if c <= limit)
-        value = columns_of(_shares_counted_value(profiles, rare))
-    claimant = _shares_any([p.claimants for p in profiles], cols) if any(p.claimants for p in profiles) else None
+    # what each pair gains or loses, as bits of one units x hits matrix (:func:`_pair_code`) added in the
+    # banded pass below, in this order: strong: +FACT_BONUS; otherwise +WEAK_FACT_BONUS when weak,
+    # -CONFLICT_PENALTY when in conflict (where no named counted thing is shared: one pair of figures
+    # told apart by a modifier does not hold apart two passages that another pair of their figures, each
+    # naming its thing, counts alike: "84 cruise missiles and 24 Iranian drones" beside "84 cruise
+    # missiles and 24 Shahed drones"); +VALUE_BONUS; +CLAIMANT_BONUS
+    code = side.result() if side is not None else _pair_code(profiles, limit)
+    if code is not None and not square:
+        code = np.ascontiguousarray(code[:, cols])
     starts = ends = None
     if DATE_GAP_DAYS:
         # one event is reported within days: passages published far apart never share a row
@@ -273,18 +279,47 @@ def similarity_matrix(
     if not sim.flags.c_contiguous:
         sim = np.ascontiguousarray(sim)
     # inside a grouping, the matrix's first scan (desk.compare.scope.at_least) is made as it is filled
-    scanned = _finish(sim, totals, cols, (strong, weak, conflict, named, value, claimant), starts, ends,
-                      scan=scope_active())
+    scanned = _finish(sim, totals, cols, code, starts, ends, scan=scope_active())
     if scanned is not None:
         seed_scan(sim, scanned)
     return sim
+
+
+#: work out :func:`_pair_code` (mostly Python) on a second thread while :func:`similarity_matrix` sums the
+#: text part (mostly numpy, which lets go of the interpreter meanwhile), from this many units
+PAIRS_ON_THREAD = True
+PAIRS_THREAD_MIN = 1000
+
+
+class _OnThread:
+    """``fn(*args)`` on a thread of its own; :meth:`result` waits for it and gives its answer (or raises
+    what it raised)."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._fn, self._args = fn, args
+        self._answer: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="desk-similarity", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._answer = self._fn(*self._args)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._answer
 
 
 def _finish(
     sim: np.ndarray,
     totals: np.ndarray | None,
     cols: np.ndarray,
-    masks: tuple[np.ndarray | None, ...],
+    code: np.ndarray | None,
     starts: np.ndarray | None,
     ends: np.ndarray | None,
     scan: bool = False,
@@ -293,14 +328,13 @@ def _finish(
 
     Each cell goes through the steps the whole-matrix steps took, in their order and with the same
     float32 operations (so the same bits), while the band stays in the processor's cache: the Dice
-    division by ``totals`` (None: done), the fact masks' bonus or penalty, the value's and the
-    claimant's bonuses, then 0 for pairs whose days lie more than :data:`DATE_GAP_DAYS` apart
-    (``starts`` / ``ends``: None when no pair does), and 0 on the diagonal.  The bonuses touch the few
-    cells some mask holds: gathered, added to in order, put back (a masked add over every cell cost a
-    pass of the matrix each).  With ``scan``, returns the flat indexes (ascending) of the cells at or
-    above :data:`desk.compare.scope.SCAN_FLOOR`.
+    division by ``totals`` (None: done), the bonuses or penalty of the bits ``code`` gives the pair
+    (:func:`_pair_code`, units x hits; None: no pair has any), then 0 for pairs whose days lie more
+    than :data:`DATE_GAP_DAYS` apart (``starts`` / ``ends``: None when no pair does), and 0 on the
+    diagonal.  The bonuses touch the few cells holding bits: gathered, added to in order, put back (a
+    masked add over every cell cost a pass of the matrix each).  With ``scan``, returns the flat
+    indexes (ascending) of the cells at or above :data:`desk.compare.scope.SCAN_FLOOR`.
     """
-    strong, weak, conflict, named, value, claimant = masks
     n, width = sim.shape
     band = max(1, _BAND_CELLS // max(1, width))
     rows = min(band, n)
@@ -313,7 +347,7 @@ def _finish(
         half[half == 0] = np.float32(1e-9)
         right = half[cols]
     denom = np.empty((rows, width), dtype=np.float32)
-    touched = np.empty((rows, width), dtype=bool)
+    touched = np.empty(rows * width, dtype=bool) if code is not None else None
     late = early = far = before = None
     if starts is not None and ends is not None:
         # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
@@ -326,9 +360,6 @@ def _finish(
     diag_rows, diag_cols = cols[order], order
     found: list[np.ndarray] | None = [] if scan else None
     floor = np.float32(SCAN_FLOOR)
-    facts = strong is not None and weak is not None
-    clashes = facts and conflict is not None and named is not None
-    steps = [m for m in (weak if facts else None, conflict if clashes else None, value, claimant) if m is not None]
     for lo in range(0, n, band):
         hi = min(n, lo + band)
         part = sim[lo:hi]
@@ -336,30 +367,26 @@ def _finish(
             d = denom[: hi - lo]
             np.add.outer(half[lo:hi], right, out=d)
             part /= d
-        if steps:
-            t = touched[: hi - lo]
-            np.copyto(t, steps[0][lo:hi])  # weak holds strong
-            for m in steps[1:]:
-                t |= m[lo:hi]
-            at = np.flatnonzero(t)
+        if code is not None and touched is not None:
+            bits = code[lo:hi].reshape(-1)
+            t = touched[: (hi - lo) * width]
+            np.not_equal(bits, 0, out=t)
+            at = np.flatnonzero(t)  # (a boolean scan: several times faster than one of the bytes)
             if len(at):
                 flat = part.reshape(-1)  # a view: ``sim`` is C-ordered (checked by the caller)
                 got = flat[at]
-                if facts and strong is not None and weak is not None:
-                    s = strong[lo:hi].reshape(-1)[at]
-                    np.add(got, np.float32(FACT_BONUS), out=got, where=s)
-                    w = weak[lo:hi].reshape(-1)[at]
-                    w &= ~s  # weak, not strong
-                    np.add(got, np.float32(WEAK_FACT_BONUS), out=got, where=w)
-                    if clashes and conflict is not None and named is not None:
-                        c = conflict[lo:hi].reshape(-1)[at]
-                        c &= ~s
-                        c &= ~named[lo:hi].reshape(-1)[at]  # no named counted thing shared
-                        np.add(got, np.float32(-CONFLICT_PENALTY), out=got, where=c)
-                if value is not None:
-                    np.add(got, np.float32(VALUE_BONUS), out=got, where=value[lo:hi].reshape(-1)[at])
-                if claimant is not None:
-                    np.add(got, np.float32(CLAIMANT_BONUS), out=got, where=claimant[lo:hi].reshape(-1)[at])
+                held = bits[at]
+                s = (held & STRONG).astype(bool)
+                np.add(got, np.float32(FACT_BONUS), out=got, where=s)
+                w = (held & WEAK).astype(bool)
+                w &= ~s  # weak, not strong
+                np.add(got, np.float32(WEAK_FACT_BONUS), out=got, where=w)
+                c = (held & CONFLICT).astype(bool)
+                c &= ~s
+                c &= (held & NAMED) == 0  # no named counted thing shared
+                np.add(got, np.float32(-CONFLICT_PENALTY), out=got, where=c)
+                np.add(got, np.float32(VALUE_BONUS), out=got, where=(held & VALUE).astype(bool))
+                np.add(got, np.float32(CLAIMANT_BONUS), out=got, where=(held & CLAIMANT).astype(bool))
                 flat[at] = got
         if far is not None and before is not None and late is not None and early is not None:
             assert starts is not None  # with late and early
@@ -389,8 +416,33 @@ def _fact_masks(
     """The four :func:`_fact_matrix` answers the similarity needs, from one reading of the figures'
     keys: (strong: outcome and head, weak: outcome or head, conflict: outcome, head and modifiers told
     apart, named: head), off the diagonal (a unit with itself may be set).  A mask no pair holds is None;
-    ``named`` is None too when ``conflict`` is."""
+    ``named`` is None too when ``conflict`` is.  (:func:`similarity_matrix` reads the same pairs as bits
+    of one matrix, :func:`_pair_code`.)"""
     n = len(profiles)
+    masks: list[np.ndarray | None] = [None, None, None, None]
+
+    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
+        m = masks[k]
+        if m is None:
+            m = masks[k] = np.zeros((n, n), dtype=bool)
+        m[np.ix_(ia, ib)] = True
+
+    _fact_pairs(profiles, fill)
+    # (a unit's pair with itself may be set: the similarity's diagonal is 0 whatever the masks say)
+    if masks[2] is None or not masks[2].any():
+        masks[2] = masks[3] = None
+    elif masks[3] is None:
+        masks[3] = np.zeros((n, n), dtype=bool)
+    if masks[1] is None:
+        masks[0] = masks[1] = None
+    elif masks[0] is None:
+        masks[0] = np.zeros((n, n), dtype=bool)
+    return masks[0], masks[1], masks[2], masks[3]
+
+
+def _fact_pairs(profiles: Sequence[Profile], fill: Callable[[int, np.ndarray, np.ndarray], None]) -> None:
+    """The blocks of pairs of :func:`_fact_masks`, each handed to ``fill(mask, rows, columns)`` (mask 0:
+    strong, 1: weak, 2: conflict, 3: named; a block of strong pairs is always one of weak pairs too)."""
     by_key: dict[FactKey, list[int]] = {}
     for i, p in enumerate(profiles):
         for f in p.facts:
@@ -399,13 +451,6 @@ def _fact_masks(
     by_outcome: dict[str, list[tuple[FactKey, np.ndarray]]] = {}
     for key, idx in by_key.items():
         by_outcome.setdefault(key.outcome, []).append((key, np.array(sorted(set(idx)))))
-    masks: list[np.ndarray | None] = [None, None, None, None]
-
-    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
-        m = masks[k]
-        if m is None:
-            m = masks[k] = np.zeros((n, n), dtype=bool)
-        m[np.ix_(ia, ib)] = True
 
     for items in by_outcome.values():
         # FactKey.matches is symmetric and the same whichever mask asks: each pair of keys tested once;
@@ -442,16 +487,57 @@ def _fact_masks(
                     ia = items[a][1]
                     ib = items[found[0]][1] if len(found) == 1 else np.concatenate([items[b][1] for b in found])
                     fill(k, ia, ib)
-    # (a unit's pair with itself may be set: the similarity's diagonal is 0 whatever the masks say)
-    if masks[2] is None or not masks[2].any():
-        masks[2] = masks[3] = None
-    elif masks[3] is None:
-        masks[3] = np.zeros((n, n), dtype=bool)
-    if masks[1] is None:
-        masks[0] = masks[1] = None
-    elif masks[0] is None:
-        masks[0] = np.zeros((n, n), dtype=bool)
-    return masks[0], masks[1], masks[2], masks[3]
+
+
+#: the bits of :func:`_pair_code`: a pair's figures count one thing (strong: outcome and head; weak:
+#: outcome or head), count things their modifiers tell apart (conflict), name one counted thing (named),
+#: share a rare value whose counted things agree, share a claimant
+STRONG, WEAK, CONFLICT, NAMED, VALUE, CLAIMANT = 1, 2, 4, 8, 16, 32
+
+
+def _pair_code(profiles: Sequence[Profile], limit: int) -> np.ndarray | None:
+    """Units x units (uint8): the bits (:data:`STRONG` ... :data:`CLAIMANT`) of the pairs that gain or
+    lose something in :func:`similarity_matrix`; None when no pair does.
+
+    The pairs of :func:`_fact_masks`, :func:`_shares_counted_value` and :func:`_shares_any` (of the
+    claimants) in one matrix: one allocation, and one test per cell in :func:`_finish`, where six
+    boolean units x units masks took six and four.  A unit's pair with itself may hold bits (the
+    similarity's diagonal is 0 whatever they say)."""
+    n = len(profiles)
+    code: np.ndarray | None = None
+
+    def matrix() -> np.ndarray:
+        nonlocal code
+        if code is None:
+            code = np.zeros((n, n), dtype=np.uint8)
+        return code
+
+    bits = (STRONG, WEAK, CONFLICT, NAMED)
+
+    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
+        matrix()[np.ix_(ia, ib)] |= np.uint8(bits[k])
+
+    _fact_pairs(profiles, fill)
+    if any(p.values for p in profiles):
+        vdf: dict[float, int] = {}
+        for p in profiles:
+            for v in p.values:
+                vdf[v] = vdf.get(v, 0) + 1
+        # a value most candidates carry (a round 100, the query's own figure) tells nothing apart
+        rare = frozenset(v for v, c in vdf.items() if c <= limit)
+        for units, block in _counted_value_blocks(profiles, rare):
+            where = np.ix_(units, units)
+            part = matrix()[where]
+            part[block] |= np.uint8(VALUE)
+            matrix()[where] = part
+    if any(p.claimants for p in profiles):
+        shared = _sharing(list(p.claimants for p in profiles))
+        if shared is not None:
+            if isinstance(shared, tuple):
+                matrix()[shared[0], shared[1]] |= np.uint8(CLAIMANT)
+            else:
+                matrix()[shared] |= np.uint8(CLAIMANT)
+    return code
 
 
 def _related_numbers(
@@ -734,6 +820,16 @@ def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -
     things agree (:func:`_value_compatible`)."""
     n = len(profiles)
     out = np.zeros((n, n), dtype=bool)
+    for units, block in _counted_value_blocks(profiles, rare):
+        out[np.ix_(units, units)] |= block
+    np.fill_diagonal(out, False)
+    return out
+
+
+def _counted_value_blocks(
+    profiles: Sequence[Profile], rare: frozenset[float]
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """:func:`_shares_counted_value`'s pairs, one value at a time: (its units, units x units block)."""
     # figures of one value, by what they count: few distinct descriptions per value, so compare
     # descriptions and fill blocks, not pairs of passages
     by_value: dict[float, dict[tuple[float, str, FactKey | None], list[int]]] = {}
@@ -754,10 +850,7 @@ def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -
         fits = np.array(
             [[_value_compatible(x, y) for y, _ in items] for x, _ in items], dtype=np.float32
         ).reshape(len(items), len(items))
-        block = (has.T @ fits @ has) > 0
-        out[np.ix_(units, units)] |= block
-    np.fill_diagonal(out, False)
-    return out
+        yield units, (has.T @ fits @ has) > 0
 
 
 def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:

@@ -602,3 +602,77 @@ def test_a_penalty_threatened_and_one_handed_down_leave_the_grouping_scan_too() 
         assert (0, 1) not in after
         assert (1, 0) not in after
         assert after == {(int(i), int(k)) for i, k in zip(*np.nonzero(sim >= np.float32(scope.SCAN_FLOOR)), strict=True)}
+
+
+def test_pair_code_holds_the_masks_bits_of_every_pair() -> None:
+    """The one uint8 matrix the banded pass reads holds, for each pair off the diagonal, exactly the bits
+    of the boolean masks it replaced: the four fact masks, the shared counted value and the shared
+    claimant (through the pairs, and through the dense product when one claimant is nearly everyone's)."""
+    off_cases = []
+    for seed, count in ((5, 90), (6, 140)):
+        profiles = _random_profiles(count, seed)
+        off_cases.append(profiles)
+        # a claimant most units name: the claimants' pairs come from one dense product
+        crowd = [
+            grouping.Profile(p.ref, p.stems, p.norm, p.facts, p.claimants | {"Oda Brill"} if i % 5 else p.claimants,
+                             p.values, p.hit, p.about, p.stem_ids, p.counted)
+            for i, p in enumerate(profiles)
+        ]
+        off_cases.append(crowd)
+    for profiles in off_cases:
+        n = len(profiles)
+        limit = max(3, int(grouping.COMMON_SHARE * n))
+        code = grouping._pair_code(profiles, limit)
+        assert code is not None
+        assert code.dtype == np.uint8
+        assert code.shape == (n, n)
+        vdf: dict[float, int] = {}
+        for p in profiles:
+            for v in p.values:
+                vdf[v] = vdf.get(v, 0) + 1
+        rare = frozenset(v for v, c in vdf.items() if c <= limit)
+        masks = [
+            *grouping._fact_masks(profiles),
+            grouping._shares_counted_value(profiles, rare),
+            grouping._shares_any([p.claimants for p in profiles]),
+        ]
+        bits = (grouping.STRONG, grouping.WEAK, grouping.CONFLICT, grouping.NAMED, grouping.VALUE, grouping.CLAIMANT)
+        off = ~np.eye(n, dtype=bool)
+        for mask, bit in zip(masks, bits, strict=True):
+            assert mask is not None
+            assert ((code & bit) != 0)[off].tolist() == mask[off].tolist(), bit
+            assert mask[off].any(), bit  # every bit is met
+    # nothing to gain or lose: no matrix at all
+    bare = [grouping.Profile(p.ref, p.stems, "", (), frozenset()) for p in _random_profiles(6, 7)]
+    assert grouping._pair_code(bare, 3) is None
+
+
+def test_pairs_worked_out_on_a_second_thread_give_the_same_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From PAIRS_THREAD_MIN units the pairs' bits are worked out on a thread of their own while the text
+    part is summed: the matrix is the same, bit for bit, and an error there reaches the caller."""
+    import threading
+
+    profiles = _random_profiles(150, 8)
+    cols = np.arange(150)
+    monkeypatch.setattr(grouping, "PAIRS_ON_THREAD", False)
+    alone = grouping.similarity_matrix(profiles, columns=cols)
+    monkeypatch.setattr(grouping, "PAIRS_ON_THREAD", True)
+    monkeypatch.setattr(grouping, "PAIRS_THREAD_MIN", 100)
+    threads: list[str] = []
+    real = grouping._pair_code
+
+    def seen(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(grouping, "_pair_code", seen)
+    both = grouping.similarity_matrix(profiles, columns=cols)
+    assert threads == ["desk-similarity"]
+    assert both.tobytes() == alone.tobytes()
+
+    def broken(*args: Any) -> Any:
+        raise MemoryError("no room for the pairs")
+
+    monkeypatch.setattr(grouping, "_pair_code", broken)
+    with pytest.raises(MemoryError, match="no room"):
+        grouping.similarity_matrix(profiles, columns=cols)

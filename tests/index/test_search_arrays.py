@@ -331,3 +331,70 @@ def test_ties_of_score_come_out_alike_from_every_build_of_one_folder(tmp_path: A
     finally:
         one.close()
         other.close()
+
+
+def test_posting_lists_read_once_per_snapshot_give_whooshs_answers(
+    multi: Index, make_article: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term's scored posting list is read from the index once per snapshot: searched again (a compare
+    searches each group twice; a session's queries share words), the same documents and exact scores
+    come back without reading it; after a commit the new snapshot reads it afresh."""
+    from desk.index.whoosh import search as search_module
+
+    reads: list[Any] = []
+    real = search_module._read_leaf
+
+    def counted(m: Any, *args: Any) -> Any:
+        reads.append((m.term(), args[0]))  # (term, the segment's offset)
+        return real(m, *args)
+
+    monkeypatch.setattr(search_module, "_read_leaf", counted)
+    ps = PassageSearcher(multi)
+    for round_ in range(2):
+        for text in QUERIES:
+            q, _ranges = ps._split_ranges(ps.builder.parse(text))
+            expected, every = _whoosh(ps, q, 100, None)
+            found = ps._collect_arrays(q, 100, None, None)
+            assert found is not None, text
+            top, matched = found
+            assert [(t.docnum, t.score, set(t.terms)) for t in top] == expected, (round_, text)
+            assert sorted(matched.tolist()) == sorted(every), (round_, text)
+        if round_ == 0:
+            first = len(reads)
+            assert first
+            # phrases read their positions each time; plain terms only once
+            phrase_reads = len(reads)
+    again = len(reads) - first
+    assert again < phrase_reads / 2
+    grain = [r for r in reads if r[0] == ("body", b"grain")]
+    assert grain
+    assert len(grain) == len(set(grain))  # once per segment
+    before = ps.search("grain", limit=5)
+    w = engine.open_writer(multi, wait=1)
+    for doc in passage_docs(make_article("fresh", "grain grain grain", outlet="Newcomer"), []):
+        w.add_document(**doc)
+    engine.commit(w)
+    after = ps.search("grain", limit=5)  # a new snapshot: its postings read again
+    assert after.total == before.total + 1
+    assert after.hits[0].aid == "fresh"
+    assert len([r for r in reads if r[0] == ("body", b"grain")]) > len(grain)
+    ps.close()
+
+
+def test_kept_posting_lists_stay_within_their_limit() -> None:
+    from desk.index.whoosh.search import _Postings
+
+    kept = _Postings(10)
+    arrays = {k: (np.arange(4, dtype=np.int64), np.ones(4)) for k in "abcd"}
+    kept.put(("a",), arrays["a"])
+    kept.put(("b",), arrays["b"])
+    assert kept.get(("a",)) is arrays["a"]  # used: "b" is now the oldest
+    kept.put(("c",), arrays["c"])
+    assert kept.size <= 10
+    assert kept.get(("b",)) is None
+    assert kept.get(("a",)) is not None
+    assert kept.get(("c",)) is not None
+    kept.put(("big",), (np.arange(11, dtype=np.int64), np.ones(11)))  # longer than the limit: never kept
+    assert kept.get(("big",)) is None
+    with pytest.raises(ValueError, match="read-only"):
+        arrays["a"][1][0] = 2.0  # shared by every caller: read-only

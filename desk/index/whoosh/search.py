@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import heapq
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -595,7 +596,7 @@ class PassageSearcher:
         leaves: list[tuple[tuple[str, Any], np.ndarray]] = []
         for sub, offset in s.leaf_searchers():
             m = q.matcher(sub, context)
-            found = _arrays(m, offset, _Arrays(self._lengths, self._live(), leaves))
+            found = _arrays(m, offset, _Arrays(self._lengths, self._live(), leaves, self._postings()))
             if found is None:
                 return None
             docs_parts.append(found[0] + offset)
@@ -644,6 +645,13 @@ class PassageSearcher:
                 cached[offset : offset + reader.doc_count_all()] = _segment_lengths(reader, field)
             self._filters[key] = cached
         return cast(np.ndarray, cached)
+
+    def _postings(self) -> _Postings:
+        """The scored posting lists read from this snapshot (:func:`_leaf`)."""
+        cached = self._filters.get(("postings",))
+        if cached is None:
+            cached = self._filters[("postings",)] = _Postings(POSTINGS_KEPT)
+        return cast(_Postings, cached)
 
     def _live(self) -> np.ndarray:
         """docnum -> not deleted, once per snapshot."""
@@ -719,10 +727,67 @@ def _segment_lengths(reader: Any, field: str) -> np.ndarray:
 
 
 def _leaf(m: Any, offset: int, ctx: _Arrays, values: list[Any] | None) -> tuple[np.ndarray, np.ndarray] | None:
-    """One term's whole posting list: docnums and scores (and, into ``values``, the raw posting values)."""
+    """One term's whole posting list: docnums and scores (and, into ``values``, the raw posting values).
+
+    Without ``values`` the answer is kept in ``ctx.postings`` (the snapshot's, :class:`_Postings`): a
+    compare searches each group of its query twice (which articles match, then the ranking), and a
+    session's queries share their frequent words, whose posting lists were most of a warm compare's
+    search (decompressing and unpickling "russia"'s blocks again each time)."""
     scorer = m.scorer
     if not isinstance(scorer, BM25FScorer | WeightScorer):
         return None
+    key: tuple[Any, ...] | None = None
+    if values is None and ctx.postings is not None:
+        if isinstance(scorer, WeightScorer):
+            key = (offset, m.term(), "weight")
+        else:
+            key = (offset, m.term(), "bm25", scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
+        known = ctx.postings.get(key)
+        if known is not None:
+            return known
+    found = _read_leaf(m, offset, ctx, values, scorer)
+    if key is not None and ctx.postings is not None:
+        ctx.postings.put(key, found)
+    return found
+
+
+class _Postings:
+    """Scored posting lists of one index snapshot, the least recently used dropped first when they hold more
+    than :data:`POSTINGS_KEPT` postings.  The arrays are read-only: every caller gets the same ones."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self._kept: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+
+    def get(self, key: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray] | None:
+        found = self._kept.get(key)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[Any, ...], value: tuple[np.ndarray, np.ndarray]) -> None:
+        n = len(value[0])
+        if n > self.limit or key in self._kept:
+            return
+        for a in value:
+            a.flags.writeable = False
+        self._kept[key] = value
+        self.size += n
+        while self.size > self.limit:
+            _, old = self._kept.popitem(last=False)
+            self.size -= len(old[0])
+
+
+#: postings (docnum and score, 16 bytes each) kept per snapshot for searches to come (:class:`_Postings`):
+#: the longest list of ukraine-media ("ukraine") holds 23,000
+POSTINGS_KEPT = 1_000_000
+
+
+def _read_leaf(
+    m: Any, offset: int, ctx: _Arrays, values: list[Any] | None, scorer: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_leaf`'s answer read from the index."""
     field = m.term()[0]
     m.reset()
     ids: list[np.ndarray] = []
@@ -818,6 +883,7 @@ class _Arrays:
     lengths: Callable[[str], np.ndarray]  # field -> docnum -> length
     live: np.ndarray  # docnum -> not deleted
     leaves: list[tuple[tuple[str, Any], np.ndarray]]  # (field, term) -> its global docnums
+    postings: _Postings | None = None  # the snapshot's scored posting lists (:func:`_leaf`)
 
 
 def _arrays(m: Any, offset: int, ctx: _Arrays) -> tuple[np.ndarray, np.ndarray] | None:
