@@ -76,7 +76,7 @@ from .places import different_places, different_scopes
 from .quantity import Quantity
 
 __all__ = ["GROWTH_GAP_DAYS", "KINDLESS_RIVAL_RATIO", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
-           "running_count", "scales_apart"]
+           "running_count", "scales_apart", "sub_counts"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
@@ -196,6 +196,9 @@ class ClaimFact:
     #: what the figure counts over (:func:`desk.compare.places.figure_scope`): a part ("in the capital")
     #: and the whole ("nationwide") count different things and never clash
     scope: str = field(default="", compare=False)
+    #: a smaller count its own sentence sets, in one voice, beside a larger count of the same quantity
+    #: (:func:`sub_counts`): "2 million fled, and 300,000 of them crossed at Dolna"; a part or another day's count
+    sub: bool = field(default=False, compare=False)
 
     @classmethod
     def from_figure(
@@ -284,6 +287,32 @@ def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
     if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
         return None
     return early, late
+
+
+def _counted_from(a: AsOf) -> dt.date | None:
+    """The first day of a count told to date: its "since" day, or the start of a period that ends later
+    ("this year", told in October: 1 January to the article's day); None for a count of one day."""
+    if a.since is not None:
+        return a.since
+    if a.start is None or a.end is None or a.start >= a.end:
+        return None
+    return a.start
+
+
+def _grew_to_date(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when both count from one day to two different days (:func:`_counted_from`) and the
+    count told to the later day is the larger: "raised its rate five times this year" told in October and "six
+    times so far this year" in November are one count to date, grown.  Shares and rates do not add up."""
+    if a.quantity.unit == "percent" or " per " in a.quantity.unit:
+        return None
+    start = _counted_from(a.as_of)
+    if start is None or start != _counted_from(b.as_of):
+        return None
+    ea, eb = a.as_of.end, b.as_of.end
+    if ea is None or eb is None or ea == eb:
+        return None
+    early, late = (a, b) if ea < eb else (b, a)
+    return (early, late) if late.value > early.value else None
 
 
 def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
@@ -442,6 +471,22 @@ def _measured_alike(claims: Sequence[ClaimFact], quantity: Quantity) -> list[Cla
     return [c for c in claims if c.quantity.unit == quantity.unit]
 
 
+def sub_counts(sentences: Sequence[tuple[Any, ClaimFact]]) -> set[int]:
+    """Indexes into ``sentences`` ((sentence key, claim) pairs) of the claims that are sub-counts: a claim whose own
+    sentence gives, in the same voice (the same claimant, or none), a larger figure for a matching quantity.  One
+    voice does not set rival figures for one thing in one sentence: the smaller counts a part of the larger ("2 million
+    have fled and 300,000 came through the Dolna crossing"), or another day's or place's ("five were killed on
+    Monday and three on Tuesday"), and it never clashes with another report's figure."""
+    out: set[int] = set()
+    for i, (where, c) in enumerate(sentences):
+        for j, (other_where, o) in enumerate(sentences):
+            if (i != j and where == other_where and o.value > c.value and o.claimant.casefold() == c.claimant.casefold()
+                    and o.quantity.matches(c.quantity)):
+                out.add(i)
+                break
+    return out
+
+
 def _part(c: ClaimFact) -> bool:
     """"another 75", "30 others", "25 of the wounded": a part counted beside its own sentence's other
     figures; two such parts from different sentences count different groups."""
@@ -578,6 +623,10 @@ def judge(
                     continue
                 if _overlap(a, b):
                     continue
+                to_date = _grew_to_date(a, b)
+                if to_date is not None:
+                    grew.append(to_date)  # "five times this year" in October, "six times so far this year" in November
+                    continue
                 stepped = _grew_in_step(a, b)
                 if stepped is not None:
                     grew.append(stepped)  # "120,200" on the 3rd, "124,400" on the 7th: a count growing day by day
@@ -594,6 +643,8 @@ def judge(
                     continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
                 if _part(a) or _part(b):
                     continue  # "wounded another 75" and "30 others injured": parts of different wholes
+                if a.sub or b.sub:
+                    continue  # "300,000 crossed at Dolna" beside "2 million fled" in one sentence: a part
                 if different_places(a.places, b.places):
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if different_scopes(a.scope, b.scope):
