@@ -122,12 +122,21 @@ _PROVISIONAL_RE = re.compile(
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
+#: a count of what was won back ("have reclaimed more than 30 villages", "liberated and gained control of 30
+#: settlements", "recaptured over 2,300 square miles"): it only grows while an offensive goes on
+_GAINED_RE = re.compile(
+    r"\b(?:liberat(?:ed|ing)|recaptur(?:ed|ing)|retak(?:en|ing)|retook|regain(?:ed|ing)|reclaim(?:ed|ing)|"
+    r"(?:took|taken|taking|won|winning)\s+back)\b[^.;:!?]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
     "16 have been confirmed dead so far", "preliminary reports said two were killed", "according to the
     latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
-    if _RUNNING_RE.search(before):
+    if _RUNNING_RE.search(before) or _GAINED_RE.search(text, max(0, start - 70), start):
         return True
     clause_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
     if bool(_SO_FAR_RE.match(text, clause_start)) and start - clause_start <= 80 or bool(_SO_FAR_RE.match(text, end)):
@@ -560,10 +569,20 @@ def _one_days_dispute(
     return [(a, b) for a, b in clashes if a.as_of.exact == day and b.as_of.exact == day]
 
 
+#: a count of the past day and a count of one day at least this many days from it count different days
+WINDOW_APART_DAYS = 2
+
+
 def _other_windows(a: ClaimFact, b: ClaimFact) -> bool:
-    """Both count the day before they were told ("in the past 24 hours"), told on different days."""
+    """Both count the day before they were told ("in the past 24 hours"), told on different days; or one does,
+    and the other is a count of a day at least :data:`WINDOW_APART_DAYS` away ("six towns shelled over the past
+    day" on the 3rd, "eight towns shelled" on the 5th): the past day of the one is not the day of the other."""
     da, db = a.as_of.exact, b.as_of.exact
-    return a.quantity.window and b.quantity.window and da is not None and db is not None and da != db
+    if da is None or db is None or da == db:
+        return False
+    if a.quantity.window and b.quantity.window:
+        return True
+    return (a.quantity.window or b.quantity.window) and abs((da - db).days) >= WINDOW_APART_DAYS
 
 
 def judge(

@@ -122,3 +122,32 @@ def test_counts_of_one_day_are_not_counts_to_date() -> None:
     a = _claim("The board raised its lending rate five times on Monday.", "five", "Daily A", dt.date(2031, 11, 10))
     b = _claim("The board raised its lending rate six times on Monday.", "six", "Daily B", dt.date(2031, 11, 10))
     assert any(v.disagreement for v in judge([a, b]))
+
+
+# --- what was won back only grows ----------------------------------------------------------------------------------------
+
+def test_a_count_of_what_was_won_back_grows_within_days() -> None:
+    friday = _ref("On Friday the president said his troops had liberated and taken control of 30 villages in the north.",
+                  "Daily A", dt.date(2031, 9, 13))
+    sunday = _ref("The regional governor said the troops have reclaimed more than 40 villages in the north.",
+                  "Daily B", dt.date(2031, 9, 15))
+    assert _flagged(friday, sunday) == []
+    # figures of what an army holds on one day still clash
+    held = _ref("The regional governor said the army holds more than 40 villages in the north.", "Daily B",
+                dt.date(2031, 9, 12))
+    holds = _ref("On Friday the president said the army holds 30 villages in the north.", "Daily A",
+                 dt.date(2031, 9, 13))
+    assert _flagged(holds, held)
+
+
+# --- a count of the past day beside a count of another day ---------------------------------------------------------------
+
+def test_a_count_of_the_past_day_does_not_clash_with_a_count_of_a_day_two_days_later() -> None:
+    third = _ref("Over the past day, six towns in the Greyvale region were shelled, officials said.", "Daily A",
+                 dt.date(2031, 11, 3))
+    fifth = _ref("In the Greyvale region, eight towns have been shelled, officials said.", "Daily B",
+                 dt.date(2031, 11, 5))
+    assert _flagged(third, fifth) == []
+    same_day = _ref("In the Greyvale region, eight towns have been shelled, officials said.", "Daily B",
+                    dt.date(2031, 11, 3))
+    assert _flagged(third, same_day)
