@@ -110,7 +110,7 @@ _RUNNING_RE = re.compile(
     r"has\s+(?:now\s+)?(?:hit|passed|reached))\s*$",
     re.IGNORECASE,
 )
-_SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet)\b", re.IGNORECASE)
+_SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet|by\s+now)\b", re.IGNORECASE)
 #: a count its sentence calls provisional: "so far", "the latest report", "preliminary figures",
 #: "confirmed dead" -- the count known at that moment, which later counts may exceed
 _PROVISIONAL_RE = re.compile(
@@ -133,7 +133,8 @@ _GAINED_RE = re.compile(
 
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
-    "16 have been confirmed dead so far", "preliminary reports said two were killed", "according to the
+    "16 have been confirmed dead so far", "15,000 have by now been moved", "troops have
+    reclaimed 30 villages" (what was won back), "preliminary reports said two were killed", "according to the
     latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
     if _RUNNING_RE.search(before) or _GAINED_RE.search(text, max(0, start - 70), start):
@@ -208,6 +209,9 @@ class ClaimFact:
     #: a smaller count its own sentence sets, in one voice, beside a larger count of the same quantity
     #: (:func:`sub_counts`): "2 million fled, and 300,000 of them crossed at Dolna"; a part or another day's count
     sub: bool = field(default=False, compare=False)
+    #: the text calls the figure a count to date ("by now", "so far"), hedged or not (:attr:`running` is for
+    #: bare figures only): a larger count of a later day is the same count grown
+    to_date: bool = field(default=False, compare=False)
 
     @classmethod
     def from_figure(
@@ -226,7 +230,7 @@ class ClaimFact:
         low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
         return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
-                   running and not figure.qualifier and figure.high is None, scope)
+                   running and not figure.qualifier and figure.high is None, scope, to_date=running)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -322,6 +326,25 @@ def _grew_to_date(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
         return None
     early, late = (a, b) if ea < eb else (b, a)
     return (early, late) if late.value > early.value else None
+
+
+def _grew_from_so_far(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when the earlier claim is told as a count to date (:attr:`ClaimFact.to_date`: "around
+    15,000 have by now been moved") and a claim of a later day is larger ("about 20,000 have moved", three days
+    on): the count grew.  Shares and rates do not add up."""
+    if a.quantity.unit == "percent" or " per " in a.quantity.unit:
+        return None
+    if a.as_of.before(b.as_of):
+        early, late = a, b
+    elif b.as_of.before(a.as_of):
+        early, late = b, a
+    else:
+        return None
+    if not early.to_date or early.as_of.end is None or late.as_of.start is None:
+        return None
+    if (late.as_of.start - early.as_of.end).days < 1 or late.value <= early.value:
+        return None
+    return early, late
 
 
 def _same_source(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> bool:
@@ -642,7 +665,7 @@ def judge(
                     continue
                 if _overlap(a, b):
                     continue
-                to_date = _grew_to_date(a, b)
+                to_date = _grew_to_date(a, b) or _grew_from_so_far(a, b)
                 if to_date is not None:
                     grew.append(to_date)  # "five times this year" in October, "six times so far this year" in November
                     continue

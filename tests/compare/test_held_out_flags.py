@@ -151,3 +151,14 @@ def test_a_count_of_the_past_day_does_not_clash_with_a_count_of_a_day_two_days_l
     same_day = _ref("In the Greyvale region, eight towns have been shelled, officials said.", "Daily B",
                     dt.date(2031, 11, 3))
     assert _flagged(third, same_day)
+
+
+def test_a_count_told_as_reached_by_now_grows_days_later() -> None:
+    early = _ref("Around 15,000 residents of Dorn have by now been moved to the south bank, the governor said.",
+                 "Daily A", dt.date(2031, 10, 20))
+    later = _ref("About 20,000 Dorn residents have moved to the south bank, the regional office said.", "Daily B",
+                 dt.date(2031, 10, 23))
+    assert _flagged(early, later) == []
+    plain = _ref("Around 15,000 residents of Dorn have been moved to the south bank, the governor said.",
+                 "Daily A", dt.date(2031, 10, 23))
+    assert _flagged(plain, later)
