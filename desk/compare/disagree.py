@@ -76,7 +76,7 @@ from .places import different_places, different_scopes
 from .quantity import Quantity
 
 __all__ = ["GROWTH_GAP_DAYS", "KINDLESS_RIVAL_RATIO", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
-           "running_count", "scales_apart", "sub_counts"]
+           "running_count", "scales_apart", "sub_counts", "won_back"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
@@ -131,13 +131,19 @@ _GAINED_RE = re.compile(
 )
 
 
+def won_back(text: str, start: int) -> bool:
+    """The figure at ``start`` of ``text`` counts what was won back ("troops have reclaimed more than 30 villages",
+    "recaptured over 2,300 square miles"): a count to date of an offensive (:attr:`ClaimFact.to_date`), which a
+    larger count of a later day has outgrown; rival figures of one day still clash."""
+    return _GAINED_RE.search(text, max(0, start - 70), start) is not None
+
+
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
-    "16 have been confirmed dead so far", "15,000 have by now been moved", "troops have
-    reclaimed 30 villages" (what was won back), "preliminary reports said two were killed", "according to the
+    "16 have been confirmed dead so far", "15,000 have by now been moved", "preliminary reports said two were killed", "according to the
     latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
-    if _RUNNING_RE.search(before) or _GAINED_RE.search(text, max(0, start - 70), start):
+    if _RUNNING_RE.search(before):
         return True
     clause_start = max(text.rfind(".", 0, start), text.rfind(";", 0, start)) + 1
     if bool(_SO_FAR_RE.match(text, clause_start)) and start - clause_start <= 80 or bool(_SO_FAR_RE.match(text, end)):
@@ -210,7 +216,8 @@ class ClaimFact:
     #: (:func:`sub_counts`): "2 million fled, and 300,000 of them crossed at Dolna"; a part or another day's count
     sub: bool = field(default=False, compare=False)
     #: the text calls the figure a count to date ("by now", "so far"), hedged or not (:attr:`running` is for
-    #: bare figures only): a larger count of a later day is the same count grown
+    #: bare figures only), or it counts what was won back (:func:`won_back`): a larger count of a later day is
+    #: the same count grown
     to_date: bool = field(default=False, compare=False)
 
     @classmethod
@@ -226,11 +233,12 @@ class ClaimFact:
         places: frozenset[str] = frozenset(),
         running: bool = False,
         scope: str = "",
+        to_date: bool = False,
     ) -> ClaimFact:
         low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
         return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
-                   running and not figure.qualifier and figure.high is None, scope, to_date=running)
+                   running and not figure.qualifier and figure.high is None, scope, to_date=running or to_date)
 
     def who(self) -> str:
         if self.claimant and self.outlet:

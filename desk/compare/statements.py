@@ -14,7 +14,7 @@ from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
 from .diff import row_word_diffs
-from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count, sub_counts
+from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count, sub_counts, won_back
 from .lifespans import Told, lifespan_clashes, lifespans_in
 from .places import figure_scope, places_near
 from .profile import claims_of, has_claims
@@ -118,7 +118,8 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 )
                 claim = None if quantity is None else ClaimFact.from_figure(
                     f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
-                    key=(ref.article_id, f.start), document=ref.article_id, places=where, running=running, scope=scope)
+                    key=(ref.article_id, f.start), document=ref.article_id, places=where, running=running, scope=scope,
+                    to_date=won_back(ref.text, s))
                 read.append((key, stmt, claim))
             for i in _sub_counts_of(ref, [claim for _, _, claim in read]):
                 key, stmt, claim = read[i]
@@ -152,19 +153,32 @@ def _sub_counts_of(ref: PassageRef, claims: list[ClaimFact | None]) -> set[int]:
 _CONVERTED_GAP_RE = re.compile(r"[A-Za-z\s'’\"”.-]{0,40}\(\s*")
 
 
+#: units of measure whose conversions are rounded ("50 kilometres (31 miles)", "1,000 sq km (386 sq miles)")
+_CONVERTED_UNIT_RE = re.compile(
+    r"\b(?:square|sq|kilomet(?:re|er)s?|km2?|miles?|met(?:re|er)s?|feet|foot|ft|acres?|hectares?|tonnes?|tons?|"
+    r"pounds?|lbs?|kilograms?|kg|gallons?|lit(?:re|er)s?|barrels?)\b",
+    re.IGNORECASE,
+)
+
+
 def _converted_hedge(ref: PassageRef, f: Figure, s: int, claims: list[Claim]) -> Figure:
     """A bare figure in brackets right after a hedged one gives the same amount in other units and carries
-    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres."""
+    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres.
+    After a bare amount in units of measure it is that amount converted and rounded: "about" ("1,000 square
+    kilometres (385 square miles)" does not deny "more than 386 square miles")."""
     text = ref.text
     if s <= 0 or text[:s].rstrip()[-1:] != "(":
         return f
     for c in claims:
         g = c.figure
-        if not g.qualifier or g.start >= f.start:
+        if g.start >= f.start:
             continue
         _gs, ge = ref.local(g.start, g.end)
         if 0 <= ge <= s and _CONVERTED_GAP_RE.fullmatch(text, ge, s):
-            return dataclasses.replace(f, qualifier=g.qualifier)
+            if g.qualifier:
+                return dataclasses.replace(f, qualifier=g.qualifier)
+            if _CONVERTED_UNIT_RE.search(text, ge, s) and _CONVERTED_UNIT_RE.match(f.counted or ""):
+                return dataclasses.replace(f, qualifier="about")
     return f
 
 

@@ -162,3 +162,12 @@ def test_a_count_told_as_reached_by_now_grows_days_later() -> None:
     plain = _ref("Around 15,000 residents of Dorn have been moved to the south bank, the governor said.",
                  "Daily A", dt.date(2031, 10, 23))
     assert _flagged(plain, later)
+
+
+def test_an_amount_converted_in_brackets_is_rounded() -> None:
+    converted = _ref("The army has reclaimed 1,000 square kilometres (385 square miles) of land.", "Daily A", DAY)
+    hedged = _ref("The army claims to have taken more than 386 square miles of land.", "Daily B", DAY)
+    assert _flagged(converted, hedged) == []
+    # the amount itself, not in brackets, is exact
+    plain = _ref("The army has reclaimed 385 square miles of land.", "Daily A", DAY)
+    assert _flagged(plain, hedged)
