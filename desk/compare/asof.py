@@ -743,7 +743,9 @@ _BRACKET_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _ASIDE_BREAK_RE = re.compile(r"[,;]|\s[–—-]\s")
 
 
-def _without_asides(text: str, found: list[tuple[int, int, AsOf]], at: int) -> list[tuple[int, int, AsOf]]:
+def _without_asides(
+    text: str, found: tuple[tuple[int, int, AsOf], ...], at: int
+) -> tuple[tuple[int, int, AsOf], ...]:
     """``found`` without the time expressions in brackets that date another clause than the figure's at ``at``:
     "eight guards were killed, if the recent (3 March) raid is set aside" -- the bracket dates the raid.  A
     bracket in the figure's own clause ("eight were killed in the raid (3 March)") still dates it."""
@@ -758,7 +760,7 @@ def _without_asides(text: str, found: list[tuple[int, int, AsOf]], at: int) -> l
             asides.append((m.start(), m.end()))
     if not asides:
         return found
-    return [f for f in found if not any(lo <= f[0] and f[1] <= hi for lo, hi in asides)]
+    return tuple(f for f in found if not any(lo <= f[0] and f[1] <= hi for lo, hi in asides))
 
 
 def resolve_as_of(
