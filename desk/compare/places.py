@@ -305,9 +305,10 @@ def figure_scope(text: str, start: int, end: int) -> str:
     lo, hi = _clause_around(text, start, end)
     clause = text[lo:hi]
     for inside in _INSIDE_RE.finditer(clause):
-        # the words between the figure and "displaced internally": its own phrase, with no comma between
+        # the words between the figure and "displaced internally": its own phrase, with no comma and no other
+        # figure between ("of the 2.2 million who left and the 5 million displaced internally": the 5 million)
         between = clause[end - lo : inside.start()] if inside.start() >= end - lo else clause[inside.end() : start - lo]
-        if len(between) <= 60 and not any(ch in between for ch in ",;:"):
+        if len(between) <= 60 and not any(ch in between for ch in ",;:") and not any(ch.isdigit() for ch in between):
             return INSIDE
     whole = bool(_WHOLE_RE.search(clause))
     kinds = {_PART_KINDS[m.group(1).lower()] for m in _PART_RE.finditer(clause)}
