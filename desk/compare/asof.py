@@ -737,6 +737,32 @@ def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | No
     return last.start(), AsOf(None, end, last.group(0).strip())
 
 
+#: a bracketed aside: "(March 3)", "[in 2019]"
+_BRACKET_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: what parts a figure from an aside in brackets: a clause of its own (a comma, a semicolon, a dash)
+_ASIDE_BREAK_RE = re.compile(r"[,;]|\s[–—-]\s")
+
+
+def _without_asides(
+    text: str, found: tuple[tuple[int, int, AsOf], ...], at: int
+) -> tuple[tuple[int, int, AsOf], ...]:
+    """``found`` without the time expressions in brackets that date another clause than the figure's at ``at``:
+    "eight guards were killed, if the recent (3 March) raid is set aside" -- the bracket dates the raid.  A
+    bracket in the figure's own clause ("eight were killed in the raid (3 March)") still dates it."""
+    if "(" not in text and "[" not in text:
+        return found
+    asides = []
+    for m in _BRACKET_RE.finditer(text):
+        if m.start() <= at < m.end():
+            continue
+        between = text[at : m.start()] if m.start() > at else text[m.end() : at]
+        if _ASIDE_BREAK_RE.search(between):
+            asides.append((m.start(), m.end()))
+    if not asides:
+        return found
+    return tuple(f for f in found if not any(lo <= f[0] and f[1] <= hi for lo, hi in asides))
+
+
 def resolve_as_of(
     text: str,
     article_date: dt.date | None,
@@ -757,6 +783,8 @@ def resolve_as_of(
         earlier = _told_as_earlier(text, at, base)
         if earlier is not None and not any(s >= earlier[0] for s, _, _ in found):  # a date of its own wins
             return earlier[1]
+    if found and at is not None:
+        found = _without_asides(text, found, at)
     if found:
         if at is None:
             return found[0][2]

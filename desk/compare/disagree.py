@@ -76,7 +76,7 @@ from .places import different_places, different_scopes
 from .quantity import Quantity
 
 __all__ = ["GROWTH_GAP_DAYS", "KINDLESS_RIVAL_RATIO", "MAX_RIVAL_RATIO", "MAX_RIVAL_VALUES", "TOLL_KINDS", "ClaimFact", "Verdict", "hedged_interval", "judge", "rival_values",
-           "running_count", "scales_apart"]
+           "running_count", "scales_apart", "sub_counts", "won_back"]
 
 #: claims whose as-of times lie further apart than this may differ by growth
 GROWTH_GAP_DAYS = 6
@@ -110,7 +110,7 @@ _RUNNING_RE = re.compile(
     r"has\s+(?:now\s+)?(?:hit|passed|reached))\s*$",
     re.IGNORECASE,
 )
-_SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet)\b", re.IGNORECASE)
+_SO_FAR_RE = re.compile(r"^[^.;:]{0,60}?\b(?:so\s+far|thus\s+far|as\s+yet|by\s+now)\b", re.IGNORECASE)
 #: a count its sentence calls provisional: "so far", "the latest report", "preliminary figures",
 #: "confirmed dead" -- the count known at that moment, which later counts may exceed
 _PROVISIONAL_RE = re.compile(
@@ -122,9 +122,25 @@ _PROVISIONAL_RE = re.compile(
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
+#: a count of what was won back ("have reclaimed more than 30 villages", "liberated and gained control of 30
+#: settlements", "recaptured over 2,300 square miles"): it only grows while an offensive goes on
+_GAINED_RE = re.compile(
+    r"\b(?:liberat(?:ed|ing)|recaptur(?:ed|ing)|retak(?:en|ing)|retook|regain(?:ed|ing)|reclaim(?:ed|ing)|"
+    r"(?:took|taken|taking|won|winning)\s+back)\b[^.;:!?]{0,50}$",
+    re.IGNORECASE,
+)
+
+
+def won_back(text: str, start: int) -> bool:
+    """The figure at ``start`` of ``text`` counts what was won back ("troops have reclaimed more than 30 villages",
+    "recaptured over 2,300 square miles"): a count to date of an offensive (:attr:`ClaimFact.to_date`), which a
+    larger count of a later day has outgrown; rival figures of one day still clash."""
+    return _GAINED_RE.search(text, max(0, start - 70), start) is not None
+
+
 def running_count(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` of ``text`` is a running count ("the death toll rose to 50",
-    "16 have been confirmed dead so far", "preliminary reports said two were killed", "according to the
+    "16 have been confirmed dead so far", "15,000 have by now been moved", "preliminary reports said two were killed", "according to the
     latest report, 18 were killed"): the count at that moment, which can only grow."""
     before = text[max(0, start - 40) : start]
     if _RUNNING_RE.search(before):
@@ -196,6 +212,13 @@ class ClaimFact:
     #: what the figure counts over (:func:`desk.compare.places.figure_scope`): a part ("in the capital")
     #: and the whole ("nationwide") count different things and never clash
     scope: str = field(default="", compare=False)
+    #: a smaller count its own sentence sets, in one voice, beside a larger count of the same quantity
+    #: (:func:`sub_counts`): "2 million fled, and 300,000 of them crossed at Dolna"; a part or another day's count
+    sub: bool = field(default=False, compare=False)
+    #: the text calls the figure a count to date ("by now", "so far"), hedged or not (:attr:`running` is for
+    #: bare figures only), or it counts what was won back (:func:`won_back`): a larger count of a later day is
+    #: the same count grown
+    to_date: bool = field(default=False, compare=False)
 
     @classmethod
     def from_figure(
@@ -210,11 +233,12 @@ class ClaimFact:
         places: frozenset[str] = frozenset(),
         running: bool = False,
         scope: str = "",
+        to_date: bool = False,
     ) -> ClaimFact:
         low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
         return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
-                   running and not figure.qualifier and figure.high is None, scope)
+                   running and not figure.qualifier and figure.high is None, scope, to_date=running or to_date)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -282,6 +306,51 @@ def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
     if late.value <= early.value:  # "up to 100,000" and later "more than 100,000": one figure hedged two ways
         return None
     if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
+        return None
+    return early, late
+
+
+def _counted_from(a: AsOf) -> dt.date | None:
+    """The first day of a count told to date: its "since" day, or the start of a period that ends later
+    ("this year", told in October: 1 January to the article's day); None for a count of one day."""
+    if a.since is not None:
+        return a.since
+    if a.start is None or a.end is None or a.start >= a.end:
+        return None
+    return a.start
+
+
+def _grew_to_date(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when both count from one day to two different days (:func:`_counted_from`) and the
+    count told to the later day is the larger: "raised its rate five times this year" told in October and "six
+    times so far this year" in November are one count to date, grown.  Shares and rates do not add up."""
+    if a.quantity.unit == "percent" or " per " in a.quantity.unit:
+        return None
+    start = _counted_from(a.as_of)
+    if start is None or start != _counted_from(b.as_of):
+        return None
+    ea, eb = a.as_of.end, b.as_of.end
+    if ea is None or eb is None or ea == eb:
+        return None
+    early, late = (a, b) if ea < eb else (b, a)
+    return (early, late) if late.value > early.value else None
+
+
+def _grew_from_so_far(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when the earlier claim is told as a count to date (:attr:`ClaimFact.to_date`: "around
+    15,000 have by now been moved") and a claim of a later day is larger ("about 20,000 have moved", three days
+    on): the count grew.  Shares and rates do not add up."""
+    if a.quantity.unit == "percent" or " per " in a.quantity.unit:
+        return None
+    if a.as_of.before(b.as_of):
+        early, late = a, b
+    elif b.as_of.before(a.as_of):
+        early, late = b, a
+    else:
+        return None
+    if not early.to_date or early.as_of.end is None or late.as_of.start is None:
+        return None
+    if (late.as_of.start - early.as_of.end).days < 1 or late.value <= early.value:
         return None
     return early, late
 
@@ -442,6 +511,22 @@ def _measured_alike(claims: Sequence[ClaimFact], quantity: Quantity) -> list[Cla
     return [c for c in claims if c.quantity.unit == quantity.unit]
 
 
+def sub_counts(sentences: Sequence[tuple[Any, ClaimFact]]) -> set[int]:
+    """Indexes into ``sentences`` ((sentence key, claim) pairs) of the claims that are sub-counts: a claim whose own
+    sentence gives, in the same voice (the same claimant, or none), a larger figure for a matching quantity.  One
+    voice does not set rival figures for one thing in one sentence: the smaller counts a part of the larger ("2 million
+    have fled and 300,000 came through the Dolna crossing"), or another day's or place's ("five were killed on
+    Monday and three on Tuesday"), and it never clashes with another report's figure."""
+    out: set[int] = set()
+    for i, (where, c) in enumerate(sentences):
+        for j, (other_where, o) in enumerate(sentences):
+            if (i != j and where == other_where and o.value > c.value and o.claimant.casefold() == c.claimant.casefold()
+                    and o.quantity.matches(c.quantity)):
+                out.add(i)
+                break
+    return out
+
+
 def _part(c: ClaimFact) -> bool:
     """"another 75", "30 others", "25 of the wounded": a part counted beside its own sentence's other
     figures; two such parts from different sentences count different groups."""
@@ -515,10 +600,20 @@ def _one_days_dispute(
     return [(a, b) for a, b in clashes if a.as_of.exact == day and b.as_of.exact == day]
 
 
+#: a count of the past day and a count of one day at least this many days from it count different days
+WINDOW_APART_DAYS = 2
+
+
 def _other_windows(a: ClaimFact, b: ClaimFact) -> bool:
-    """Both count the day before they were told ("in the past 24 hours"), told on different days."""
+    """Both count the day before they were told ("in the past 24 hours"), told on different days; or one does,
+    and the other is a count of a day at least :data:`WINDOW_APART_DAYS` away ("six towns shelled over the past
+    day" on the 3rd, "eight towns shelled" on the 5th): the past day of the one is not the day of the other."""
     da, db = a.as_of.exact, b.as_of.exact
-    return a.quantity.window and b.quantity.window and da is not None and db is not None and da != db
+    if da is None or db is None or da == db:
+        return False
+    if a.quantity.window and b.quantity.window:
+        return True
+    return (a.quantity.window or b.quantity.window) and abs((da - db).days) >= WINDOW_APART_DAYS
 
 
 def judge(
@@ -578,6 +673,10 @@ def judge(
                     continue
                 if _overlap(a, b):
                     continue
+                to_date = _grew_to_date(a, b) or _grew_from_so_far(a, b)
+                if to_date is not None:
+                    grew.append(to_date)  # "five times this year" in October, "six times so far this year" in November
+                    continue
                 stepped = _grew_in_step(a, b)
                 if stepped is not None:
                     grew.append(stepped)  # "120,200" on the 3rd, "124,400" on the 7th: a count growing day by day
@@ -594,6 +693,8 @@ def judge(
                     continue  # "40 killed" beside "53 prisoners killed": too vague to call a clash
                 if _part(a) or _part(b):
                     continue  # "wounded another 75" and "30 others injured": parts of different wholes
+                if a.sub or b.sub:
+                    continue  # "300,000 crossed at Dolna" beside "2 million fled" in one sentence: a part
                 if different_places(a.places, b.places):
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if different_scopes(a.scope, b.scope):

@@ -263,6 +263,8 @@ def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
 
 #: a place inside a wider area, by the kind of place: "in the capital", "in the city of Greyford",
 #: "in the Varna region", "across the city" (one place, not several)
+#: the scope of a count of people displaced within their own country (:func:`figure_scope`)
+INSIDE = "part:inside"
 _PART_KINDS = {
     "capital": "city", "city": "city", "town": "city", "village": "city", "suburb": "city", "settlement": "city",
     "port": "city", "region": "region", "province": "region", "oblast": "region", "district": "region",
@@ -284,6 +286,14 @@ _WHOLE_RE = re.compile(
 )
 
 
+#: people displaced within their own country ("internally displaced", "displaced inside Varnia itself", "IDPs"):
+#: a part of all the displaced, beside those who fled abroad
+_INSIDE_RE = re.compile(
+    r"\binternally[\s-]+displaced\b|\bdisplaced\s+(?:internally|(?:inside|within)\s+(?:the\s+country\b|their\s+(?:own\s+)?"
+    r"(?:country|homeland)\b|(?!the\b)[A-Z]\w+))|\bIDPs?\b"
+)
+
+
 def figure_scope(text: str, start: int, end: int) -> str:
     """What a figure at ``start``..``end`` of ``text`` (its sentence) counts over: ``"part:<kind>"``,
     ``"whole"`` or ``""`` (see the module docstring).
@@ -294,6 +304,12 @@ def figure_scope(text: str, start: int, end: int) -> str:
     """
     lo, hi = _clause_around(text, start, end)
     clause = text[lo:hi]
+    for inside in _INSIDE_RE.finditer(clause):
+        # the words between the figure and "displaced internally": its own phrase, with no comma and no other
+        # figure between ("of the 2.2 million who left and the 5 million displaced internally": the 5 million)
+        between = clause[end - lo : inside.start()] if inside.start() >= end - lo else clause[inside.end() : start - lo]
+        if len(between) <= 60 and not any(ch in between for ch in ",;:") and not any(ch.isdigit() for ch in between):
+            return INSIDE
     whole = bool(_WHOLE_RE.search(clause))
     kinds = {_PART_KINDS[m.group(1).lower()] for m in _PART_RE.finditer(clause)}
     if whole == bool(kinds) or len(kinds) > 1:
@@ -302,5 +318,8 @@ def figure_scope(text: str, start: int, end: int) -> str:
 
 
 def different_scopes(a: str, b: str) -> bool:
-    """Both scopes are known and differ: a part and the whole (nested), or parts of two kinds."""
+    """Both scopes are known and differ: a part and the whole (nested), or parts of two kinds.  The displaced
+    inside the country (:data:`INSIDE`) are a part of any other count of the displaced, said to be the whole or not."""
+    if (a == INSIDE) != (b == INSIDE):
+        return True
     return bool(a) and bool(b) and a != b

@@ -714,7 +714,9 @@ def quantity_of(
             unit += " per " + period
     scope = _scope(*context) if context is not None and kind else ""
     baseline = context is not None and _baseline(*context, counted)
-    window = scope == "event" and context is not None and _in_window(*context)
+    # a count of what happened in the past day: a toll of one period, or a count that names no outcome ("six
+    # towns were shelled over the past day")
+    window = (scope == "event" or not kind) and context is not None and _in_window(*context)
     return Quantity(kind, thing, subject, unit, counted, scope, baseline, side, window)
 
 

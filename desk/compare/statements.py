@@ -14,7 +14,7 @@ from desk.model import Claim, Entity, Figure, FigureStatement, PassageRef, Row
 
 from .asof import AsOf, resolve_as_of
 from .diff import row_word_diffs
-from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count
+from .disagree import MAX_RIVAL_VALUES, ClaimFact, Verdict, judge, running_count, sub_counts, won_back
 from .lifespans import Told, lifespan_clashes, lifespans_in
 from .places import figure_scope, places_near
 from .profile import claims_of, has_claims
@@ -102,6 +102,7 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
     for outlet, refs in row.cells.items():
         for ref in refs:
             claims = claims_of(ref)
+            read: list[tuple[tuple[str, str, float, str, str, frozenset[str]], FigureStatement, ClaimFact | None]] = []
             for c in claims:
                 f = c.figure
                 s, e = ref.local(f.start, f.end)
@@ -111,21 +112,40 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 if quantity is not None and _counts_sources(ref, f):
                     quantity = None
                 key = (outlet, c.claimant, f.value, f.qualifier, f.counted.lower(), where)
-                if key in seen:
-                    continue
-                seen.add(key)
                 stmt = FigureStatement(
                     outlet, c.claimant, f, ref.article_id, ref.number, asof.start, asof.end,
                     quantity.label if quantity else "",
                 )
-                if quantity is None:
-                    out.append((stmt, None))
+                claim = None if quantity is None else ClaimFact.from_figure(
+                    f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
+                    key=(ref.article_id, f.start), document=ref.article_id, places=where, running=running, scope=scope,
+                    to_date=won_back(ref.text, s))
+                read.append((key, stmt, claim))
+            for i in _sub_counts_of(ref, [claim for _, _, claim in read]):
+                key, stmt, claim = read[i]
+                read[i] = (key, stmt, dataclasses.replace(claim, sub=True) if claim is not None else None)
+            for key, stmt, claim in read:
+                if key in seen:
                     continue
-                claim = ClaimFact.from_figure(f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
-                                              key=(ref.article_id, f.start), document=ref.article_id, places=where,
-                                              running=running, scope=scope)
+                seen.add(key)
                 out.append((stmt, claim))
     return out
+
+
+def _sub_counts_of(ref: PassageRef, claims: list[ClaimFact | None]) -> set[int]:
+    """Indexes of ``claims`` (the claims of passage ``ref``, None for a figure without a quantity) that are
+    sub-counts of a larger figure of their own sentence (:func:`desk.compare.disagree.sub_counts`)."""
+    if sum(c is not None for c in claims) < 2:
+        return set()
+    placed: list[tuple[int, ClaimFact]] = []
+    index: list[int] = []
+    for i, c in enumerate(claims):
+        if c is None:
+            continue
+        s, _e = ref.local(c.key[1], c.key[1])
+        placed.append((_sentence_around(ref.text, s)[1], c))
+        index.append(i)
+    return {index[k] for k in sub_counts(placed)}
 
 
 #: what may stand between a figure and the bracket holding the same amount in other units: its unit and
@@ -133,19 +153,32 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
 _CONVERTED_GAP_RE = re.compile(r"[A-Za-z\s'’\"”.-]{0,40}\(\s*")
 
 
+#: units of measure whose conversions are rounded ("50 kilometres (31 miles)", "1,000 sq km (386 sq miles)")
+_CONVERTED_UNIT_RE = re.compile(
+    r"\b(?:square|sq|kilomet(?:re|er)s?|km2?|miles?|met(?:re|er)s?|feet|foot|ft|acres?|hectares?|tonnes?|tons?|"
+    r"pounds?|lbs?|kilograms?|kg|gallons?|lit(?:re|er)s?|barrels?)\b",
+    re.IGNORECASE,
+)
+
+
 def _converted_hedge(ref: PassageRef, f: Figure, s: int, claims: list[Claim]) -> Figure:
     """A bare figure in brackets right after a hedged one gives the same amount in other units and carries
-    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres."""
+    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres.
+    After a bare amount in units of measure it is that amount converted and rounded: "about" ("1,000 square
+    kilometres (385 square miles)" does not deny "more than 386 square miles")."""
     text = ref.text
     if s <= 0 or text[:s].rstrip()[-1:] != "(":
         return f
     for c in claims:
         g = c.figure
-        if not g.qualifier or g.start >= f.start:
+        if g.start >= f.start:
             continue
         _gs, ge = ref.local(g.start, g.end)
         if 0 <= ge <= s and _CONVERTED_GAP_RE.fullmatch(text, ge, s):
-            return dataclasses.replace(f, qualifier=g.qualifier)
+            if g.qualifier:
+                return dataclasses.replace(f, qualifier=g.qualifier)
+            if _CONVERTED_UNIT_RE.search(text, ge, s) and _CONVERTED_UNIT_RE.match(f.counted or ""):
+                return dataclasses.replace(f, qualifier="about")
     return f
 
 
