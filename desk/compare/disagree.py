@@ -122,8 +122,8 @@ _PROVISIONAL_RE = re.compile(
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 
 
-#: a count of what was won back ("have reclaimed more than 30 villages", "liberated and gained control of 30
-#: settlements", "recaptured over 2,300 square miles"): it only grows while an offensive goes on
+#: a count of what was won back ("the brigade reclaimed 17 hamlets", "freed and held 26 villages", "recaptured
+#: some 900 square miles"): it only grows while an offensive goes on
 _GAINED_RE = re.compile(
     r"\b(?:liberat(?:ed|ing)|recaptur(?:ed|ing)|retak(?:en|ing)|retook|regain(?:ed|ing)|reclaim(?:ed|ing)|"
     r"(?:took|taken|taking|won|winning)\s+back)\b[^.;:!?]{0,50}$",
@@ -132,8 +132,8 @@ _GAINED_RE = re.compile(
 
 
 def won_back(text: str, start: int) -> bool:
-    """The figure at ``start`` of ``text`` counts what was won back ("troops have reclaimed more than 30 villages",
-    "recaptured over 2,300 square miles"): a count to date of an offensive (:attr:`ClaimFact.to_date`), which a
+    """The figure at ``start`` of ``text`` counts what was won back ("the brigade reclaimed 17 hamlets",
+    "recaptured some 900 square miles"): a count to date of an offensive (:attr:`ClaimFact.to_date`), which a
     larger count of a later day has outgrown; rival figures of one day still clash."""
     return _GAINED_RE.search(text, max(0, start - 70), start) is not None
 

@@ -163,7 +163,7 @@ _CONVERTED_UNIT_RE = re.compile(
 
 def _converted_hedge(ref: PassageRef, f: Figure, s: int, claims: list[Claim]) -> Figure:
     """A bare figure in brackets right after a hedged one gives the same amount in other units and carries
-    its hedge: "more than 772 square miles (2,000 square kilometres)" says more than 2,000 square kilometres.
+    its hedge: "over 540 square miles (1,400 square kilometres)" says over 1,400 square kilometres.
     After a bare amount in units of measure it is that amount converted and rounded: "about" ("1,000 square
     kilometres (385 square miles)" does not deny "more than 386 square miles")."""
     text = ref.text
