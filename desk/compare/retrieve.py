@@ -229,7 +229,7 @@ def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int,
     text = article.text
     found = tuple(
         (s, e)
-        for s, e in sentences(text, start, end, single_quotes=False)
+        for s, e in sentences(text, start, end, single_quotes=False, tagged_quotes=True)
         if _has_words(text, s, e, MIN_WORDS) and not _in_boilerplate(article, s, e)
     )
     with _SENTENCES_LOCK:
