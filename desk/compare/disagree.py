@@ -285,6 +285,15 @@ STEP_GROWTH_PER_DAY = 0.02
 STEP_MIN_DAYS = 2
 
 
+def _in_time_order(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(earlier, later) when one claim's time lies wholly before the other's; None when they overlap."""
+    if a.as_of.before(b.as_of):
+        return a, b
+    if b.as_of.before(a.as_of):
+        return b, a
+    return None
+
+
 def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
     """(earlier, later) when the later of two counts told on days at least :data:`STEP_MIN_DAYS` apart is
     larger than all the earlier admits by no more than :data:`STEP_GROWTH_PER_DAY` of it per day between:
@@ -292,12 +301,10 @@ def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
     (:data:`TOLL_KINDS`) are left to the toll gap: a strike's dead are counted again within days."""
     if a.quantity.unit != "count" or a.quantity.kind in TOLL_KINDS or a.running or b.running:
         return None
-    if a.as_of.before(b.as_of):
-        early, late = a, b
-    elif b.as_of.before(a.as_of):
-        early, late = b, a
-    else:
+    ordered = _in_time_order(a, b)
+    if ordered is None:
         return None
+    early, late = ordered
     if early.as_of.end is None or late.as_of.start is None:
         return None
     days = (late.as_of.start - early.as_of.end).days
@@ -342,12 +349,10 @@ def _grew_from_so_far(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact]
     on): the count grew.  Shares and rates do not add up."""
     if a.quantity.unit == "percent" or " per " in a.quantity.unit:
         return None
-    if a.as_of.before(b.as_of):
-        early, late = a, b
-    elif b.as_of.before(a.as_of):
-        early, late = b, a
-    else:
+    ordered = _in_time_order(a, b)
+    if ordered is None:
         return None
+    early, late = ordered
     if not early.to_date or early.as_of.end is None or late.as_of.start is None:
         return None
     if (late.as_of.start - early.as_of.end).days < 1 or late.value <= early.value:
