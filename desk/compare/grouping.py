@@ -410,38 +410,8 @@ def _finish(
     return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
 
 
-def _fact_masks(
-    profiles: Sequence[Profile],
-) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None, np.ndarray | None]:
-    """The four :func:`_fact_matrix` answers the similarity needs, from one reading of the figures'
-    keys: (strong: outcome and head, weak: outcome or head, conflict: outcome, head and modifiers told
-    apart, named: head), off the diagonal (a unit with itself may be set).  A mask no pair holds is None;
-    ``named`` is None too when ``conflict`` is.  (:func:`similarity_matrix` reads the same pairs as bits
-    of one matrix, :func:`_pair_code`.)"""
-    n = len(profiles)
-    masks: list[np.ndarray | None] = [None, None, None, None]
-
-    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
-        m = masks[k]
-        if m is None:
-            m = masks[k] = np.zeros((n, n), dtype=bool)
-        m[np.ix_(ia, ib)] = True
-
-    _fact_pairs(profiles, fill)
-    # (a unit's pair with itself may be set: the similarity's diagonal is 0 whatever the masks say)
-    if masks[2] is None or not masks[2].any():
-        masks[2] = masks[3] = None
-    elif masks[3] is None:
-        masks[3] = np.zeros((n, n), dtype=bool)
-    if masks[1] is None:
-        masks[0] = masks[1] = None
-    elif masks[0] is None:
-        masks[0] = np.zeros((n, n), dtype=bool)
-    return masks[0], masks[1], masks[2], masks[3]
-
-
 def _fact_pairs(profiles: Sequence[Profile], fill: Callable[[int, np.ndarray, np.ndarray], None]) -> None:
-    """The blocks of pairs of :func:`_fact_masks`, each handed to ``fill(mask, rows, columns)`` (mask 0:
+    """The blocks of pairs of figures that count one thing, each handed to ``fill(mask, rows, columns)`` (mask 0:
     strong, 1: weak, 2: conflict, 3: named; a block of strong pairs is always one of weak pairs too)."""
     by_key: dict[FactKey, list[int]] = {}
     for i, p in enumerate(profiles):
@@ -499,7 +469,7 @@ def _pair_code(profiles: Sequence[Profile], limit: int) -> np.ndarray | None:
     """Units x units (uint8): the bits (:data:`STRONG` ... :data:`CLAIMANT`) of the pairs that gain or
     lose something in :func:`similarity_matrix`; None when no pair does.
 
-    The pairs of :func:`_fact_masks`, :func:`_shares_counted_value` and :func:`_shares_any` (of the
+    The pairs of :func:`_fact_pairs`, :func:`_counted_value_blocks` and :func:`_shares_any` (of the
     claimants) in one matrix: one allocation, and one test per cell in :func:`_finish`, where six
     boolean units x units masks took six and four.  A unit's pair with itself may hold bits (the
     similarity's diagonal is 0 whatever they say)."""
@@ -815,21 +785,11 @@ def _value_compatible(a: tuple[float, str, FactKey | None], b: tuple[float, str,
     return not VALUE_NEEDS_COUNTED or counts_compatible(a[2], b[2])
 
 
-def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -> np.ndarray:
-    """Which pairs of passages (n x n) carry a figure of one ``rare`` value and kind whose counted
-    things agree (:func:`_value_compatible`)."""
-    n = len(profiles)
-    out = np.zeros((n, n), dtype=bool)
-    for units, block in _counted_value_blocks(profiles, rare):
-        out[np.ix_(units, units)] |= block
-    np.fill_diagonal(out, False)
-    return out
-
-
 def _counted_value_blocks(
     profiles: Sequence[Profile], rare: frozenset[float]
 ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """:func:`_shares_counted_value`'s pairs, one value at a time: (its units, units x units block)."""
+    """The pairs of passages that carry a figure of one ``rare`` value and kind whose counted things agree
+    (:func:`_value_compatible`), one value at a time: (its units, units x units block)."""
     # figures of one value, by what they count: few distinct descriptions per value, so compare
     # descriptions and fill blocks, not pairs of passages
     by_value: dict[float, dict[tuple[float, str, FactKey | None], list[int]]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,50 @@ import numpy as np
 import pytest
 
 from desk.compare import grouping
-from desk.compare.profile import profile
+from desk.compare.profile import Profile, profile
 
 from .helpers import make_ref
+
+
+def _fact_masks(
+    profiles: Sequence[Profile],
+) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    """The four :func:`desk.compare.grouping._fact_matrix` answers the similarity needs, from one reading of the figures'
+    keys: (strong: outcome and head, weak: outcome or head, conflict: outcome, head and modifiers told
+    apart, named: head), off the diagonal (a unit with itself may be set).  A mask no pair holds is None;
+    ``named`` is None too when ``conflict`` is: the masks the similarity read before it read the same pairs
+    as bits of one matrix (:func:`desk.compare.grouping._pair_code`), kept here as the step-by-step oracle."""
+    n = len(profiles)
+    masks: list[np.ndarray | None] = [None, None, None, None]
+
+    def fill(k: int, ia: np.ndarray, ib: np.ndarray) -> None:
+        m = masks[k]
+        if m is None:
+            m = masks[k] = np.zeros((n, n), dtype=bool)
+        m[np.ix_(ia, ib)] = True
+
+    grouping._fact_pairs(profiles, fill)
+    # (a unit's pair with itself may be set: the similarity's diagonal is 0 whatever the masks say)
+    if masks[2] is None or not masks[2].any():
+        masks[2] = masks[3] = None
+    elif masks[3] is None:
+        masks[3] = np.zeros((n, n), dtype=bool)
+    if masks[1] is None:
+        masks[0] = masks[1] = None
+    elif masks[0] is None:
+        masks[0] = np.zeros((n, n), dtype=bool)
+    return masks[0], masks[1], masks[2], masks[3]
+
+
+def _shares_counted_value(profiles: Sequence[Profile], rare: frozenset[float]) -> np.ndarray:
+    """Which pairs of passages (n x n) carry a figure of one ``rare`` value and kind whose counted
+    things agree (:func:`desk.compare.grouping._value_compatible`)."""
+    n = len(profiles)
+    out = np.zeros((n, n), dtype=bool)
+    for units, block in grouping._counted_value_blocks(profiles, rare):
+        out[np.ix_(units, units)] |= block
+    np.fill_diagonal(out, False)
+    return out
 
 SENTENCES = [
     ("The ferry carried 412 passengers across the lake before the storm closed the harbour.", "North Post"),
@@ -500,7 +542,7 @@ def _similarity_step_by_step(profiles: list[grouping.Profile], cols: np.ndarray)
         for v in p.values:
             vdf[v] = vdf.get(v, 0) + 1
     rare = frozenset(v for v, c in vdf.items() if c <= limit)
-    grouping._add_where(sim, grouping.VALUE_BONUS, columns_of(grouping._shares_counted_value(profiles, rare)))
+    grouping._add_where(sim, grouping.VALUE_BONUS, columns_of(_shares_counted_value(profiles, rare)))
     grouping._add_where(sim, grouping.CLAIMANT_BONUS, grouping._shares_any([p.claimants for p in profiles], cols))
     gap = grouping.DATE_GAP_DAYS
     undated = grouping._UNDATED
@@ -526,7 +568,7 @@ def test_similarity_in_one_banded_pass_is_the_step_by_step_matrix_bit_for_bit(
             assert got.tobytes() == want.tobytes(), (seed, len(cols))
     # the hand-made units do meet every step: a fact bonus, a conflict, a shared value, a date gap
     profiles = _random_profiles(150, 2)
-    strong, weak, conflict, named = grouping._fact_masks(profiles)
+    strong, weak, conflict, named = _fact_masks(profiles)
     assert strong is not None
     assert weak is not None
     assert conflict is not None
@@ -544,7 +586,7 @@ def test_fact_masks_are_the_four_fact_matrices() -> None:
         (lambda f: bool(f.outcome and f.head and f.modifiers), True),
         (lambda f: bool(f.head), False),
     ]
-    got = grouping._fact_masks(profiles)
+    got = _fact_masks(profiles)
     for mask, (keep, conflicts) in zip(got, rules, strict=True):
         want = grouping._fact_matrix(profiles, keep, conflicts=conflicts)
         assert mask is not None
@@ -552,7 +594,7 @@ def test_fact_masks_are_the_four_fact_matrices() -> None:
         assert (mask[off] == want[off]).all()
     # no figures at all: no masks
     bare = [grouping.Profile(p.ref, p.stems, "", (), frozenset()) for p in profiles[:5]]
-    assert grouping._fact_masks(bare) == (None, None, None, None)
+    assert _fact_masks(bare) == (None, None, None, None)
 
 
 def test_the_scan_made_while_the_matrix_fills_answers_as_a_fresh_scan_after_cells_change() -> None:
@@ -632,8 +674,8 @@ def test_pair_code_holds_the_masks_bits_of_every_pair() -> None:
                 vdf[v] = vdf.get(v, 0) + 1
         rare = frozenset(v for v, c in vdf.items() if c <= limit)
         masks = [
-            *grouping._fact_masks(profiles),
-            grouping._shares_counted_value(profiles, rare),
+            *_fact_masks(profiles),
+            _shares_counted_value(profiles, rare),
             grouping._shares_any([p.claimants for p in profiles]),
         ]
         bits = (grouping.STRONG, grouping.WEAK, grouping.CONFLICT, grouping.NAMED, grouping.VALUE, grouping.CLAIMANT)
