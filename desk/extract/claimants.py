@@ -311,6 +311,8 @@ def _source_tokens(subj: Token) -> list[Token]:
                 c.text in ("'", "’", "-", "‐", "&", ".") or bracketed and c.text in ("(", ")")
             )):
                 continue
+            if t is subj and _said_when_or_where(c):
+                continue  # "the ministry in its statement Sunday said": the ministry, not "Sunday"
             if c.i not in keep:
                 keep.add(c.i)
                 stack.append(c)
@@ -331,6 +333,30 @@ def _source_tokens(subj: Token) -> list[Token]:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return toks or [doc[ids[0]]]
+
+
+#: words for the day a source spoke, which the parser may hang on the source ("the ministry Sunday said")
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
+    "earlier", "later", "overnight",
+})
+#: what a source spoke in: "the ministry in its statement said" names the ministry
+_UTTERANCE_NOUNS = frozenset({
+    "statement", "interview", "post", "message", "briefing", "address", "speech", "letter", "tweet", "video",
+    "remarks", "comments", "communique", "communiqué", "release", "broadcast", "podcast", "op-ed", "column",
+    "testimony", "filing", "report", "update",
+})
+
+
+def _said_when_or_where(c: Token) -> bool:
+    """A modifier of the source's head that tells when it spoke or in what, not who: "Sunday" or
+    "in its statement" in "the ministry in its statement Sunday said"."""
+    if c.dep_ == "npadvmod":
+        return c.lower_ in _TIME_WORDS or c.ent_type_ in ("DATE", "TIME")
+    if c.dep_ == "prep" and c.lower_ == "in":
+        objs = [o for o in c.children if o.dep_ == "pobj"]
+        return len(objs) == 1 and objs[0].lower_ in _UTTERANCE_NOUNS and objs[0].i > c.i
+    return False
 
 
 _PERSON_ROLES = {
@@ -2691,9 +2717,21 @@ class _Discourse:
     def _known_person(self, name: str) -> bool:
         """A person named before, now by surname ("Samir Puri ... Puri suggested"), however the recogniser
         labels this mention."""
-        return name in self.person_names or " " not in name and any(
-            p.endswith(" " + name) for p in self.person_names
+        return name in self.person_names or " " not in name and (
+            any(p.endswith(" " + name) for p in self.person_names) or self._first_name(name)
         )
+
+    def _first_name(self, name: str) -> bool:
+        """ "Ivo Marek ... Ivo said": a single word that begins the name of a person who spoke before, or that the
+        recogniser took as a person's first name elsewhere in the text (and no other entity begins with it)."""
+        if not name[:1].isupper() or name.lower() in ORG_WORDS:
+            return False
+        if any(p.startswith(name + " ") for p in self.person_names) or any(
+            p.startswith(name + " ") for _, p in self.people.named
+        ):
+            return True
+        firsts = {e.label for e in self.ent_iter if e.text.split()[:1] == [name] and len(e.text.split()) >= 2}
+        return firsts == {"PERSON"}
 
     def _remember(self, c: _Cue, raw: str) -> None:
         self.earlier.append(c.name)
@@ -3389,9 +3427,15 @@ def _bare_document(name: str) -> bool:
 
 
 def _body_of_person(name: str) -> bool:
-    """ "office of Mayor Roe", "campaign of Ann Roe": a body named after a person, which "it" takes up, not "he"."""
+    """ "office of Mayor Roe", "campaign of Ann Roe": a body named after a person, which "it" takes up, not "he".
+
+    So is a name that ends in a body's noun in lower case, whatever the recogniser made of its first words:
+    "the Vesk energy ministry" (Vesk read as a person's name), "Ann Roe's office"."""
     head = _head_word(name)
-    return head in ORG_WORDS and head != fold(name).split()[-1]
+    words = name.split()
+    return head in ORG_WORDS and head != fold(name).split()[-1] or (
+        len(words) >= 2 and words[-1].islower() and words[-1] in ORG_WORDS
+    )
 
 
 def _head_word(name: str) -> str:
@@ -3469,6 +3513,10 @@ def _resolve(
         if c.plural_hint:
             return c.plural_hint
     if low in _PRONOUNS_OTHER:
+        if low == "it" and last_other and _is_plural_source(last_other):
+            # "Norland's soldiers said ... It says 40 ...": a group named in the plural is "they", and "it" is
+            # someone the text does not make clear
+            return ""
         if low == "it" and not last_other and last_any in person_names:
             # "it" (and "its top envoy") never stands for a person: "Dr Ann Roe said ... This week, its top
             # envoy said" is not Roe's envoy
