@@ -9,6 +9,7 @@ terms marked, and next/previous match.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -567,8 +568,12 @@ class ReaderPane(QWidget):
         self._update_buttons()
 
     def _select(self, start: int, end: int) -> None:
+        """Select characters ``start``-``end`` of the part shown (offsets in the article's text)."""
         cur = QTextCursor(self.browser.document())
         n = self.browser.document().characterCount() - 1
+        if self.article is not None:
+            shown = self.article.text[self.part[0] : self.part[1]]
+            start, end = _document_position(shown, start), _document_position(shown, end)
         cur.setPosition(min(start, n))
         cur.setPosition(min(end, n), QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(cur)
@@ -630,6 +635,15 @@ def reader_page(
 
 def _in_place(work: Callable[[], ReaderPage], done: Callable[[ReaderPage], None]) -> None:
     done(work())
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _document_position(text: str, i: int) -> int:
+    """Offset ``i`` of ``text`` as a position in the document that shows it: the document counts in UTF-16,
+    where a character beyond the first 65,536 (an emoji, a flag) takes two places."""
+    return i + len(_ASTRAL.findall(text, 0, i))
 
 
 def _window_around(text: str, at: int, lead: int = READER_WINDOW // 5) -> tuple[int, int]:

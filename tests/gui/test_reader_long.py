@@ -152,3 +152,15 @@ def test_the_window_lays_out_the_next_part_off_the_gui_thread(qtbot, fake_window
     qtbot.wait(300)
     assert w.reader.article is other
     assert w.reader.browser.toPlainText().rstrip("\n") == other.text[slice(*w.reader.part)].rstrip("\n")
+
+
+def test_the_match_is_selected_after_emoji_and_flags(qtbot) -> None:
+    # a character beyond U+FFFF takes two places in the document; the selection must still land on the word
+    text = "Harbour news \U0001F1FA\U0001F1E6 \U0001F4E2 tonight: the ferry left at dawn, and the storm came at noon."
+    art = Article(id="e", path="/x/e.md", relpath="e.md", title="Flags", outlet="Gazette", date=dt.date(2031, 1, 2),
+                  text=text, passages=[Passage(0, 0, len(text))])
+    pane = ReaderPane()
+    qtbot.addWidget(pane)
+    pane.show_article(art, None, "storm")
+    assert pane.matches == [(text.index("storm"), text.index("storm") + 5)]
+    assert pane.browser.textCursor().selectedText() == "storm"
