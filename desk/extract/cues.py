@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from desk.extract.names import TIME_NAMES
+
 SPEECH = {
     "say", "tell", "claim", "announce", "confirm", "report", "add", "note", "write", "state",
     "declare", "insist", "warn", "indicate", "reveal", "explain", "argue", "acknowledge",
@@ -519,6 +521,8 @@ def acceptable_source(name: str, raw: str = "") -> bool:
     ):
         words = words[1:]  # "Both Mr King and ...": the people, not the word "both"
     low = [w.lower().strip(",.;:'\"()") for w in words]
+    if len(low) == 1 and low[0] in TIME_NAMES:
+        return False  # "Sunday", "March": the day a source spoke, which the parse took for the source
     if low[0] in _FRAGMENTS and not words[0].isupper() or all(
         lw in _FRAGMENTS and not w.isupper() for w, lw in zip(words, low, strict=True)
     ):

@@ -92,6 +92,13 @@ def canonical_name(name: str) -> str:
     # dotted abbreviations: "U.N." / "U.N" -> "UN", "U.S." -> "US"
     s = re.sub(r"\b((?:[A-Z]\.){1,3}[A-Z])\.?(?=\s|$|'|’)", lambda m: m.group(1).replace(".", ""), s)
     words = _country_possessive(s.split(" "))
+    # a day or a month the parser left on the name: "Parliament on Thursday", "NATO estimates from late March"
+    if len(words) > 2 and words[-1].strip(",.;:").lower() in TIME_NAMES | {"may"}:
+        k = len(words) - 2
+        if words[k].lower() in _TIME_MODIFIERS and k > 1:
+            k -= 1
+        if words[k].lower() in _TIME_PREPOSITIONS:
+            words = words[:k]
     # a possessive at the end is not part of the name: "Zelensky's" -> "Zelensky"
     words[-1] = _POSSESSIVE.sub("", words[-1])
     words = _described_name(words)
@@ -121,9 +128,9 @@ def canonical_name(name: str) -> str:
     # a phrase the parse cut short: "Center for Tax Policy at the" is the centre
     while len(words) > 1 and words[-1].strip(",.;:").lower() in _OPEN_ENDS:
         words = words[:-1]
-    # a day the parser left on the name: "Parliament on Thursday"
-    if len(words) > 2 and words[-2].lower() == "on" and words[-1].strip(",.;:").lower() in _WEEKDAYS:
-        words = words[:-2]
+    # ... or a word for the day it spoke: "yesterday officials"
+    while len(words) > 1 and words[0].strip(",.;:").lower() in _DAY_ADVERBS:
+        words = words[1:]
     out = " ".join(words).strip(" ,.;:'\"")
     return out or s
 
@@ -138,6 +145,15 @@ _DATE_WORD = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+#: the names of days and months, which are never a claimant alone (not "May", also a surname)
+TIME_NAMES = _WEEKDAYS | frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+})
+_TIME_MODIFIERS = frozenset({"early", "mid", "late", "last", "this", "next"})
+_TIME_PREPOSITIONS = frozenset({"on", "in", "from", "since", "until", "last", "this", "next"})
+#: words for the day of a report that may open the sentence's subject ("yesterday officials claimed")
+_DAY_ADVERBS = frozenset({"yesterday", "tonight"})
 #: small words inside a personal name: "Luca de Meo", "Jan van Dijk", "Omar al Bashir"
 NAME_PARTICLES = frozenset({
     "de", "da", "di", "do", "dos", "das", "du", "del", "della", "van", "von", "der", "den", "ter", "ten",

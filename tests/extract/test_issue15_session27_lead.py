@@ -66,3 +66,22 @@ def test_a_first_name_used_alone_is_the_person_named_in_full_before() -> None:
     claims = claimants_by_figure(text)
     assert claims["Nine"] == "Ivo"
     assert claims["316"] != "Ivo"
+
+
+def test_a_month_after_the_source_is_not_its_name() -> None:
+    text = "The port lost more than 8,400 jobs, according to Harbour Board estimates from early October."
+    assert claimants_by_figure(text)["8,400"] == "Harbour Board estimates"
+
+
+def test_a_day_or_a_month_alone_is_never_a_claimant() -> None:
+    from desk.extract.cues import acceptable_source
+
+    assert not acceptable_source("October", "October")
+    assert not acceptable_source("Sunday", "Sunday")
+    assert acceptable_source("Sunday Times", "The Sunday Times")
+    assert acceptable_source("May", "May")  # also a surname
+
+
+def test_yesterday_before_the_source_is_not_part_of_its_name() -> None:
+    text = "The town is under siege, and yesterday officials claimed they had held off 6 assaults on the bridge."
+    assert claimants_by_figure(text)["6"] == "officials"
