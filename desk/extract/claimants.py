@@ -517,7 +517,8 @@ def _participle_after_preposition(t: Token) -> Token | None:
         return None
     if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in t.children) and not _next_to_quote(t):
         return None
-    x = t.head.head
+    prep = t.head
+    x = prep.head
     for _ in range(3):
         if x.tag_.startswith("VB"):
             break
@@ -525,10 +526,15 @@ def _participle_after_preposition(t: Token) -> Token | None:
             x = x.head
         else:
             return None
-    if not x.tag_.startswith("VB"):
-        return None
+    if not x.tag_.startswith("VB") or x.tag_ == "VBG" and not any(c.dep_ == "aux" for c in x.children):
+        return None  # ("images of the city showing the dead by ...": a participle's phrase, not a clause)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in x.children):
+        return None  # "the Treasury could save more by announcing cuts": what might be done, not what was
+    if prep.lower_ != "by" and any(c.dep_ == "dobj" for c in x.children):
+        return None  # "accused Russia of attacking", "questioned his motives in not informing": the object's act
     while True:
-        subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+        # (not a passive's subject: "the region could be protected by recognizing ..." is no one's act of its)
         if subj is not None or x.dep_ != "conj" or not x.head.tag_.startswith("VB"):
             return subj
         x = x.head
@@ -1357,7 +1363,10 @@ def _infinitive_doer(verb: Token) -> Token | None:
     head = verb.head
     if head.lower_ in _MADE_TO and head.tag_.startswith("VB"):
         return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    if head.lower_ in _ABLE_TO and head.dep_ == "acomp" and head.head.i != head.i:
+    if head.lower_ in _ABLE_TO and head.dep_ == "acomp" and head.head.i != head.i and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.head.children
+    ):
+        # (not "want the guests to be able to speak": what is wanted of them)
         return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 

@@ -75,3 +75,26 @@ def test_a_participle_on_any_other_noun_names_no_source() -> None:
     # the post is no speaker, and the one who wrote it is not said here
     got = listed("Senator Okafor is describing as false a viral post attacking the harbour board.")
     assert not any(c == "attacking" for _, c in got)
+
+
+def test_a_participle_after_a_verb_with_an_object_is_the_objects_act() -> None:
+    # the one accused of attacking is the one who attacks, not the accuser
+    got = listed("The Varnian navy accused the Ostrel coast guard of attacking civilian ferries.")
+    assert ("The Varnian navy", "accused") in got
+    assert ("The Varnian navy", "attacking") not in got
+    got = listed("Locals questioned the mayor's motives in not informing the public.")
+    assert ("Locals", "informing") not in got
+
+
+def test_a_participle_after_a_modal_or_a_passive_names_no_doer() -> None:
+    # what the ministry could do is no act of the ministry's; a passive's subject does not act
+    text = "It is hard to see how the Treasury of Varnia could save more by announcing cuts to the ferry budget."
+    assert not any(c == "announcing" for _, c in listed(text))
+    text = "The island could only be protected by recognizing the old harbour treaty."
+    assert not any(c == "recognizing" for _, c in listed(text))
+
+
+def test_being_able_to_as_something_wanted_names_no_doer() -> None:
+    got = listed("The Pellers want their lodgers to be able to teach the town about their culture.")
+    assert ("The Pellers", "want") in got
+    assert ("their lodgers", "teach") not in got
