@@ -524,6 +524,48 @@ def _speech_after_preposition(t: Token) -> Token | None:
         verb = verb.head  # "X went on the radio and began by saying ...": the first verb's subject
 
 
+#: prepositions whose participle says what the subject of the verb they hang on does: "began by praising",
+#: "steered clear of criticizing", "led the way in advocating", "was skilled at ignoring" (not "for": "was
+#: fined for refusing", "the role in promoting" say what someone is judged or known for)
+_DOING_PREPS = {"by", "of", "in", "at"}
+
+
+def _participle_after_preposition(t: Token) -> Token | None:
+    """ "She began by praising the plan", "the board steered clear of criticizing the mayor": a cue or stance
+    participle after a preposition, with what it says or is about; the source is the subject of the verb the
+    preposition hangs on, directly or through an adjective or adverb ("clear of", "skilful at").  Not after a
+    noun ("his theme of questioning trade", "a role in promoting"): that names a habit, not an act."""
+    if t.tag_ != "VBG" or t.dep_ != "pcomp" or t.head.lower_ not in _DOING_PREPS or t.head.dep_ != "prep":
+        return None
+    if t.lower_ not in CUE_FORMS and t.lower_ not in STANCE_FORMS:
+        return None
+    if any(c.dep_ in _SUBJ for c in t.children):
+        return None
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in t.children) and not _next_to_quote(t):
+        return None
+    prep = t.head
+    x = prep.head
+    for _ in range(3):
+        if x.tag_.startswith("VB"):
+            break
+        if x.dep_ in ("acomp", "advmod", "oprd") and x.tag_.startswith(("JJ", "RB")) and x.head.i != x.i:
+            x = x.head
+        else:
+            return None
+    if not x.tag_.startswith("VB") or x.tag_ == "VBG" and not any(c.dep_ == "aux" for c in x.children):
+        return None  # ("images of the city showing the dead by ...": a participle's phrase, not a clause)
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in x.children):
+        return None  # "the Treasury could save more by announcing cuts": what might be done, not what was
+    if prep.lower_ != "by" and any(c.dep_ == "dobj" for c in x.children):
+        return None  # "accused Russia of attacking", "questioned his motives in not informing": the object's act
+    while True:
+        subj = next((c for c in x.children if c.dep_ == "nsubj"), None)
+        # (not a passive's subject: "the region could be protected by recognizing ..." is no one's act of its)
+        if subj is not None or x.dep_ != "conj" or not x.head.tag_.startswith("VB"):
+            return subj
+        x = x.head
+
+
 def _aside_speaker(verb: Token) -> Token | None:
     """ "The ferry, as one of the engineers pointed out, does not run": an aside set off by commas that reports
     the clause around it, which the parser read as "as" + a noun hung on the clause's subject or on the verb (or
@@ -589,7 +631,7 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "people can be denied coverage by their insurers": refused, not a denial
     if t.dep_ == "amod" or t.tag_ == "VBG" and t.dep_ in ("amod", "compound", "pcomp", "pobj") and not any(
         c.dep_ == "nsubj" for c in t.children
-    ) and _speech_after_preposition(t) is None:
+    ) and _speech_after_preposition(t) is None and _participle_after_preposition(t) is None:
         return False  # (but "with Norland saying that ...": the participle has its own subject)
     if lemma == "call":
         # "she called the plan a disgrace", "they called for a ceasefire"; not "called in 40 workers"
@@ -833,6 +875,8 @@ def _asks_about(t: Token) -> bool:
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
+        _wants_thing(t)
+    ) or (
         _puts_out_volley(t) or _institution_decides(t)
     ):
         return True
@@ -840,7 +884,9 @@ def _is_stance_verb(t: Token) -> bool:
         return True
     if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB"):
         return False
-    if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t):
+    if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t) and _issuer_of_paper(t) is None and (
+        _participle_after_preposition(t) is None
+    ):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
@@ -947,6 +993,22 @@ def _person_subject(t: Token) -> bool:
     """The verb's subject is someone who can hold a view or say something (:func:`_person_like`)."""
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     return subj is not None and _person_like(subj)
+
+
+#: verbs of wanting and believing that take a stand on the thing they have for object ("Democrats want higher
+#: taxes", "she believed the polls"); not verbs of knowing or seeing ("she knows the details" takes no stand)
+_HELD_OBJECTS = {"want", "wish", "believe", "doubt", "expect", "fear", "hope", "view"}
+
+
+def _wants_thing(t: Token) -> bool:
+    """ "The senators want stricter rules", "she believed the rumours": a finite verb of wanting or believing,
+    whose subject can hold a view, with a thing for its object (not a quantity: "expects 40 buses" is a
+    forecast the figure rules read) takes a stand on that thing; listed, never a figure's claimant."""
+    if THOUGHT_FORMS.get(t.lower_) not in _HELD_OBJECTS or t.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return _person_subject(t) and any(
+        c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and not _measure(c) for c in t.children
+    )
 
 
 def _holds_view(t: Token) -> bool:
@@ -1247,12 +1309,19 @@ def _subject_of(verb: Token) -> Token | None:
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "with":
         return prev
+    # "X filed papers opposing ...", "X was able to boast ...", "X forced Roe to admit ...": who does it
+    doer = _issuer_of_paper(verb) or _infinitive_doer(verb)
+    if doer is not None:
+        return doer
     # "X appeared to suggest that ...", "X went on to explain ...": the infinitive's subject is the main verb's
     if _controlled(verb):
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 return c
     spoken_by = _speech_after_preposition(verb)
+    if spoken_by is not None:
+        return spoken_by
+    spoken_by = _participle_after_preposition(verb)
     if spoken_by is not None:
         return spoken_by
     # "X issued a statement, saying ...": the participle's subject is the main verb's
@@ -1294,6 +1363,63 @@ def _controlled(verb: Token) -> bool:
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
         and head.lower_ in _RAISING
     )
+
+
+#: verbs that make someone do what the infinitive after their object says, which the object then does: "forced
+#: the chief to admit that ...", "prompted the senator to call for ..." (not "asked", "urged", "allowed": wanted)
+_MADE_TO = {
+    "force", "forces", "forced", "forcing", "lead", "leads", "led", "leading", "prompt", "prompts", "prompted",
+    "prompting", "compel", "compels", "compelled", "compelling", "drive", "drives", "drove", "driven", "driving",
+    "cause", "causes", "caused", "causing",
+}
+#: adjectives after "be" whose infinitive says what the subject does or is set on doing ("was able to boast that
+#: ...", "is determined to warn ..."): the subject is the infinitive's
+_ABLE_TO = {"able", "willing", "eager", "quick", "ready", "keen", "happy", "determined", "prepared"}
+
+
+def _infinitive_doer(verb: Token) -> Token | None:
+    """ "The senator forced the chief to admit that ...": the object of a verb of making is the one who does
+    what the infinitive says; "Roe was able to boast that ...", "Roe is determined to warn ...": the subject
+    of "be" with an adjective of doing.  (Verbs of asking and allowing are left out: "urged Roe to say" and
+    "allow firms to tell" say what is wanted, not what was said.)"""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children):
+        return None
+    head = verb.head
+    if head.lower_ in _MADE_TO and head.tag_.startswith("VB"):
+        return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if head.lower_ in _ABLE_TO and head.dep_ == "acomp" and head.head.i != head.i and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.head.children
+    ):
+        # (not "want the guests to be able to speak": what is wanted of them)
+        return next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+#: verbs that put out a paper, an advertisement or a bill: "filed papers opposing ...", "ran an ad attacking ..."
+_PUT_OUT = DELIVER_FORMS | {
+    "publish", "published", "publishes", "publishing", "post", "posted", "posts", "posting", "write", "wrote",
+    "written", "writes", "writing", "unveil", "unveiled", "unveils", "unveiling", "launch", "launched", "launches",
+    "launching", "air", "aired", "airs", "airing", "run", "ran", "runs", "running", "sign", "signed", "signs",
+    "signing", "submit", "submitted", "submits", "submitting", "introduce", "introduced", "introduces", "introducing",
+}
+
+
+def _issuer_of_paper(verb: Token) -> Token | None:
+    """ "Lawyers for the firm filed papers opposing the merger", "the group ran an ad attacking the mayor": a
+    participle of a cue or stance on the object of a verb that puts it out speaks for that verb's subject.
+    (A participle on any other noun is not read: "a tweet attacking Roe", "Americans supporting the plan".)"""
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or verb.head.i >= verb.i or not verb.head.tag_.startswith("NN"):
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children) and not _next_to_quote(verb):
+        return None
+    paper = verb.head
+    if paper.dep_ != "dobj" or paper.head.lower_ not in _PUT_OUT or not paper.head.tag_.startswith("VB"):
+        return None
+    return next((c for c in paper.head.children if c.dep_ == "nsubj"), None)
 
 
 def _named_before_as_evidence(toks: list[Token]) -> bool:
@@ -1839,7 +1965,7 @@ def _not_listed(t: Token) -> bool:
     - an infinitive with its own subject: "allow the firm to tell", "for the city to respond".
     """
     low = t.lower_
-    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t):
+    if t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and not _controlled(t) and _infinitive_doer(t) is None:
         return True  # "rules that allow firms to tell ...", "for the city to respond": what is wanted of them
     if t.tag_ == "VB" and t.dep_ in ("ccomp", "xcomp") and t.head.i < t.i and t.head.lower_ in _CAUSATIVES:
         return True  # "help the city make its case", "make the chief testify", "let them know": the same

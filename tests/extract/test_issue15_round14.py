@@ -64,7 +64,10 @@ def test_a_participle_of_speech_after_a_preposition_speaks_for_the_subject() -> 
     assert claimants_by_figure(text)["40 million"] == "Roe"
     # stopped from saying, or a participle with no words given: nothing was said
     assert listed("The guards kept him from saying that the pier was unsafe.") == []
-    assert listed("The mayor began by thanking the crowd.") == []
+    assert listed("The mayor began by speaking for ten minutes.") == []
+    # (a participle of stance is read as its verb is: "began by thanking the crowd" as "thanked the crowd", h27a)
+    assert listed("The mayor thanked the crowd.") == [("The mayor", "thanked")]
+    assert listed("The mayor began by thanking the crowd.") == [("The mayor", "thanking")]
 
 
 def test_a_name_before_a_report_that_states_its_content_made_it() -> None:

@@ -185,10 +185,15 @@ RECORDED = {
     # claimants: a role noun with no source of its kind named before stands for the last source only when
     # that fits the role ("the governor" is never a group of surveyors, "the ministry" never a person) (h26a)
     52: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants: the doer of a participle after "by"/"of"/"in"/"at", of an infinitive after a verb of making or
+    # "be able to", of a participle on a paper put out; wanting and believing a thing (h27a)
+    53: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
     # claimants: a day or "in its statement" hung on a source is no part of it; "it" never takes up a group named
     # in the plural; a name ending in a body's noun is a body; a first name alone is the person named in full
     # before (session 27's lead)
     56: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # 57: 53 and 56 together (session 27's merge)
+    57: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
