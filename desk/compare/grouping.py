@@ -24,6 +24,9 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .actors import event_places
 from .joining import (
+    RowPlaces,
+    _index_of,
+    _owners,
     join_compatible_figures,
     join_consensus_rows,
     join_lone_statements,
@@ -1265,7 +1268,13 @@ def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> boo
 
 def _rare_values(profiles: Sequence[Profile]) -> frozenset[float]:
     """The figures' values that few of the candidates give (at most :data:`COMMON_SHARE` of them, or 3):
-    a value many sentences share ("two", "100") tells no fact from another."""
+    a value many sentences share ("two", "100") tells no fact from another.  Counted once per grouping
+    (:mod:`desk.compare.scope`: the strong-pair join and the moves to shared rows both ask)."""
+    return remembered("rare_values", profiles, lambda: _count_rare_values(profiles))
+
+
+def _count_rare_values(profiles: Sequence[Profile]) -> frozenset[float]:
+    """:func:`_rare_values`, counted."""
     counts: dict[float, int] = {}
     for p in profiles:
         for v in p.values:
@@ -1295,11 +1304,8 @@ def join_strong_pairs(
     if len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.full(n, -1, dtype=np.int64)  # -1: a neighbour no row took
-    for g, members in enumerate(groups):
-        owner[members] = g
-    outlets: dict[str, int] = {}
-    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    owner = _owners(groups, n)  # -1: a neighbour no row took
+    outlet = _index_of(profiles, "outlet")
     ii, kk = _at_least(sim, EDGE_THRESHOLD)
     jj = cols[kk]
     keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj]) & (owner[ii] >= 0) & (owner[jj] >= 0)
@@ -1307,8 +1313,8 @@ def join_strong_pairs(
     if not len(ii):
         return groups
     rare_values = _rare_values(profiles)
-    places = unit_places(profiles)
-    row_places = [frozenset().union(*(places[m] for m in members)) for members in groups]
+    # each row's places, worked out when a pair first asks for them (most rows meet no candidate join)
+    row_places = RowPlaces(groups, unit_places(profiles))
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
     col_of = np.full(n, -1, dtype=np.int64)
@@ -1332,9 +1338,10 @@ def join_strong_pairs(
         a, b = find(int(owner[i])), find(int(owner[j]))
         if a == b:
             continue
-        if not _pair_evidence(profiles[i], profiles[j], rare_values) and (
+        # (the text alone first: it is cheaper than the figures' evidence, and both only refuse)
+        if (
             sim[i, kk[k]] < JOIN_TEXT_ALONE or _counts(profiles[i]) or _counts(profiles[j])
-        ):
+        ) and not _pair_evidence(profiles[i], profiles[j], rare_values):
             continue
         pa, pb = row_places[a], row_places[b]
         if pa and pb and not (pa & pb):
@@ -1381,9 +1388,7 @@ def move_figures_to_shared_rows(
     if not MOVE_TO_SHARED_ROWS or len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
+    owner = _owners(groups, n)
     outlet_of = [p.ref.outlet for p in profiles]
     outlets = [len({outlet_of[m] for m in members}) for members in groups]
     if not any(o == 1 and len(members) > 1 for o, members in zip(outlets, groups, strict=True)):

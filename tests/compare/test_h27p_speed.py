@@ -154,3 +154,36 @@ def test_the_date_gap_read_per_distinct_span_zeroes_the_cells_the_pairwise_test_
         ends[:, None] < starts[None, :] - grouping.DATE_GAP_DAYS
     )
     assert far.any() and (fast[far] == 0).all()
+
+
+def test_the_rare_values_are_counted_once_per_grouping(monkeypatch: Any) -> None:
+    from desk.compare.profile import profile
+    from desk.compare.scope import grouping_scope
+
+    from .helpers import make_ref
+
+    refs = [
+        make_ref("The quarry flood left 73 workers stranded, the union said.", "North Post", article="q1",
+                 figures=[("73", 73.0, "", "workers", "the union")]),
+        make_ref("Rescuers reached 73 workers trapped by the quarry flood.", "Lake Daily", article="q2",
+                 figures=[("73", 73.0, "", "workers", "")]),
+        make_ref("A second crew of 19 divers joined the search at the quarry.", "Valley Wire", article="q3",
+                 figures=[("19", 19.0, "", "divers", "")]),
+    ]
+    profiles = [profile(r) for r in refs]
+    counted: list[int] = []
+    count = grouping._count_rare_values
+
+    def counting(ps: Any) -> frozenset[float]:
+        counted.append(len(ps))
+        return count(ps)
+
+    monkeypatch.setattr(grouping, "_count_rare_values", counting)
+    with grouping_scope():
+        first = grouping._rare_values(profiles)
+        again = grouping._rare_values(profiles)
+    assert first == frozenset({73.0, 19.0})
+    assert again is first
+    assert counted == [3]
+    assert grouping._rare_values(profiles) == first  # outside a grouping: counted afresh
+    assert counted == [3, 3]
