@@ -103,7 +103,8 @@ def test_rare_stems_of_one_weight_add_it_as_every_ordered_pair_did_bit_for_bit(m
     df = np.bincount(stems, minlength=2_500)
     weight = np.where(df <= max(2, int(0.1 * n)), 3.0, np.where(df <= int(0.35 * n), 2.0, 1.0))
     frequent = df[stems] > max(3, int(grouping.DENSE_SHARE * n))
-    assert frequent.any() and not frequent.all()
+    assert frequent.any()
+    assert not frequent.all()
     assert len(set(weight[stems[~frequent]].tolist())) == 1  # every rare stem weighs the same
     # the former way: the dense product, then each ordered pair of each rare stem adds its weight
     m = grouping._dense_incidence(units[frequent], stems[frequent], np.sqrt(weight), n)
@@ -148,12 +149,14 @@ def test_the_date_gap_read_per_distinct_span_zeroes_the_cells_the_pairwise_test_
     plain = sim.copy()
     plain_scan = grouping._finish(plain, totals.copy(), cols, code, starts, ends, scan=True)
     assert fast.tobytes() == plain.tobytes()
-    assert fast_scan is not None and plain_scan is not None
+    assert fast_scan is not None
+    assert plain_scan is not None
     assert fast_scan.tolist() == plain_scan.tolist()
     far = (starts[:, None] > ends[None, :] + grouping.DATE_GAP_DAYS) | (
         ends[:, None] < starts[None, :] - grouping.DATE_GAP_DAYS
     )
-    assert far.any() and (fast[far] == 0).all()
+    assert far.any()
+    assert (fast[far] == 0).all()
 
 
 def test_the_rare_values_are_counted_once_per_grouping(monkeypatch: Any) -> None:
