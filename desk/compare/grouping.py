@@ -24,6 +24,9 @@ from desk.model import CancelCheck, PassageRef, Progress, Row
 
 from .actors import event_places
 from .joining import (
+    RowPlaces,
+    _index_of,
+    _owners,
     join_compatible_figures,
     join_consensus_rows,
     join_lone_statements,
@@ -349,12 +352,20 @@ def _finish(
     denom = np.empty((rows, width), dtype=np.float32)
     touched = np.empty(rows * width, dtype=bool) if code is not None else None
     late = early = far = before = None
+    span_far = span_of = None
     if starts is not None and ends is not None:
         # start_a - end_b > gap, as start_a > end_b + gap (no integer matrix; the sums fit int32)
         late = ends[cols] + np.int32(DATE_GAP_DAYS)
         early = starts[cols] - np.int32(DATE_GAP_DAYS)
         far = np.empty((rows, width), dtype=bool)
         before = np.empty_like(far)
+        # units share their days (an article's sentences its date): each distinct (first, last) day's row
+        # of the far mask, worked out once and taken for its units (a copy, not two comparisons and an or)
+        spans, span_of = np.unique(np.stack([starts, ends], axis=1), axis=0, return_inverse=True)
+        if len(spans) * _SPAN_SHARE <= n:
+            span_far = np.greater.outer(spans[:, 0], late)
+            span_far |= np.less.outer(spans[:, 1], early)
+            span_of = span_of.reshape(-1)
     # the diagonal (each hit with itself), by row: set to 0 band by band, before the band's scan
     order = np.argsort(cols, kind="stable")
     diag_rows, diag_cols = cols[order], order
@@ -391,10 +402,14 @@ def _finish(
         if far is not None and before is not None and late is not None and early is not None:
             assert starts is not None  # with late and early
             assert ends is not None
-            f, b = far[: hi - lo], before[: hi - lo]
-            np.greater.outer(starts[lo:hi], late, out=f)
-            np.less.outer(ends[lo:hi], early, out=b)
-            f |= b
+            f = far[: hi - lo]
+            if span_far is not None and span_of is not None:
+                np.take(span_far, span_of[lo:hi], axis=0, out=f)
+            else:
+                b = before[: hi - lo]
+                np.greater.outer(starts[lo:hi], late, out=f)
+                np.less.outer(ends[lo:hi], early, out=b)
+                f |= b
             np.putmask(part, f, np.float32(0.0))
         a, b_ = np.searchsorted(diag_rows, lo), np.searchsorted(diag_rows, hi)
         part[diag_rows[a:b_] - lo, diag_cols[a:b_]] = 0.0
@@ -617,6 +632,9 @@ def _text_shared(
 
 #: cells of the Dice denominator computed at once (a band of rows of the units x hits matrix)
 _BAND_CELLS = 1 << 16
+#: the date gap's far mask is worked out per distinct (first, last) day when the units have at most one such
+#: span in this many (on ukraine-media's big queries: ~400 spans for ~3,900 units)
+_SPAN_SHARE = 4
 
 
 #: the open ends of a text nothing dates, in days (beyond the as-of open ends of +-10**7)
@@ -678,12 +696,43 @@ def _shared_weights(units: np.ndarray, stems: np.ndarray, df: np.ndarray, weight
     else:
         out = m @ m.T
     if not frequent.all():
-        # the rare stems: each adds its weight to every pair of its units (all stems at once)
-        rows, cols, stem = _pair_parts(units[~frequent], stems[~frequent])
-        rows *= n  # the cell of each pair in the flat matrix, without a 2 x pairs array first
-        rows += cols
-        np.add.at(out.reshape(-1), rows, weight[stem].astype(np.float32))
+        rare_units, rare_stems = units[~frequent], stems[~frequent]
+        rare_weight = weight[rare_stems]
+        if rare_weight.min() == rare_weight.max():
+            # one weight for every rare stem (from 30 units on: the rare stems all weigh 3): a cell gains it
+            # once per shared stem, and adding one value several times gives the same bits in any order, so
+            # each unordered pair of a stem's units is made once and its cell and its mirror's both gain
+            np.add.at(out.reshape(-1), _pair_cells(rare_units, rare_stems, n), np.float32(rare_weight[0]))
+        else:
+            # the rare stems: each adds its weight to every pair of its units (all stems at once)
+            rows, cols, stem = _pair_parts(rare_units, rare_stems)
+            rows *= n  # the cell of each pair in the flat matrix, without a 2 x pairs array first
+            rows += cols
+            np.add.at(out.reshape(-1), rows, weight[stem].astype(np.float32))
     return out
+
+
+def _pair_cells(items: np.ndarray, groups: np.ndarray, n: int) -> np.ndarray:
+    """The flat cells (``a * n + b``) of an n x n matrix of every ordered pair (a, b) of items in one group,
+    the pair of each item with itself included (:func:`_pair_parts`' pairs, in another order): each
+    unordered pair is made once, then mirrored (half the index arrays of every ordered pair)."""
+    order = np.argsort(groups, kind="stable")
+    items, groups = items[order], groups[order]
+    pos = np.arange(len(items), dtype=np.int64)
+    # where each item's group ends: its run of the sorted groups
+    cuts = np.flatnonzero(groups[1:] != groups[:-1]) + 1
+    bounds = np.concatenate([cuts, [len(items)]]).astype(np.int64)
+    sizes = np.diff(np.concatenate([[0], bounds]))
+    k = np.repeat(bounds, sizes) - pos  # the items from itself to its group's end
+    rows = np.repeat(items, k)
+    offset = np.arange(len(rows), dtype=np.int64) - np.repeat(np.cumsum(k) - k, k)
+    cols = items[np.repeat(pos, k) + offset]
+    apart = offset > 0  # two positions (a unit listed twice in a group pairs with itself, both ways)
+    upper = rows * n
+    upper += cols
+    lower = cols[apart] * n
+    lower += rows[apart]
+    return np.concatenate([upper, lower])
 
 
 def _pairs_within_groups(items: np.ndarray, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -819,6 +868,26 @@ def _at_least(m: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     return at_least(m, threshold)  # scanned once per grouping (desk.compare.scope)
 
 
+def _group_link(hsim: np.ndarray, harts: np.ndarray | None, ma: list[int], mb: list[int]) -> float:
+    """The link :func:`cluster` measures between two groups of hits: their mean similarity (hits x hits
+    ``hsim``) over the pairs across articles (``harts``: each hit's article; None: every pair)."""
+    ia, ib = np.array(ma), np.array(mb)
+    block = hsim[ia[:, None], ib]  # np.ix_'s block without its per-call overhead
+    if harts is not None:
+        # passages of one article say different things by design: only
+        # pairs across articles tell whether two groups report one fact
+        cross = harts[ia][:, None] != harts[ib][None, :]
+        if not cross.any():
+            return 0.0
+        block = block[cross]
+    # float32 sum, float64 division, float32 result: ``block.mean()`` bit for bit, without its
+    # per-call overhead (this runs thousands of times per comparison)
+    mean = np.float32(float(block.sum()) / block.size)
+    if not LINK_MAX_SHARE:
+        return float(mean)
+    return float((1 - LINK_MAX_SHARE) * mean + LINK_MAX_SHARE * block.max())
+
+
 def cluster(
     sim: np.ndarray,
     cancelled: CancelCheck | None = None,
@@ -844,48 +913,42 @@ def cluster(
     owner = list(range(h))
     members: dict[int, list[int]] = {i: [i] for i in range(h)}
 
-    def link(ma: list[int], mb: list[int]) -> float:
-        ia, ib = np.array(ma), np.array(mb)
-        block = hsim[ia[:, None], ib]  # np.ix_'s block without its per-call overhead
-        if harts is not None:
-            # passages of one article say different things by design: only
-            # pairs across articles tell whether two groups report one fact
-            cross = harts[ia][:, None] != harts[ib][None, :]
-            if not cross.any():
-                return 0.0
-            block = block[cross]
-        # float32 sum, float64 division, float32 result: ``block.mean()`` bit for bit, without its
-        # per-call overhead (this runs tens of thousands of times per comparison)
-        mean = np.float32(float(block.sum()) / block.size)
-        if not LINK_MAX_SHARE:
-            return float(mean)
-        return float((1 - LINK_MAX_SHARE) * mean + LINK_MAX_SHARE * block.max())
-
     ii, jj = _at_least(hsim, EDGE_THRESHOLD)
     upper = jj > ii  # the pairs above the diagonal, in the same (row-major) order as np.triu would give
+    if harts is not None:
+        upper &= harts[ii] != harts[jj]  # passages of one article join a row only through other articles
     ii, jj = ii[upper], jj[upper]
     order = np.argsort(-hsim[ii, jj], kind="stable")
+    pairs = list(zip(ii[order].tolist(), jj[order].tolist(), strict=True))
+    # a link refused between two groups is refused again until one of them grows: each group's
+    # version counts its merges, and a refused (group, version, group, version) is not measured again
+    # (the later passes, and other pairs across the same two groups, met it ~2 times in 3)
+    version = [0] * h
+    refused: set[tuple[int, int, int, int]] = set()
     # a merge refused early may be right once both groups have grown: a few passes
     for _ in range(MERGE_PASSES):
         merged = False
-        for step, k in enumerate(order):
+        for step, (i, j) in enumerate(pairs):
             if cancelled is not None and step % 256 == 0 and cancelled():
                 raise Cancelled()
-            i, j = int(ii[k]), int(jj[k])
-            if harts is not None and harts[i] == harts[j]:
-                continue  # passages of one article join a row only through other articles
             a, b = owner[i], owner[j]
             if a == b:
                 continue
             ma, mb = members[a], members[b]
-            if len(ma) * len(mb) > 1 and link(ma, mb) < LINK_THRESHOLD:
-                continue
+            if len(ma) * len(mb) > 1:
+                seen = (a, version[a], b, version[b])
+                if seen in refused:
+                    continue
+                if _group_link(hsim, harts, ma, mb) < LINK_THRESHOLD:
+                    refused.add(seen)
+                    continue
             if len(ma) < len(mb):
                 a, b, ma, mb = b, a, mb, ma
             ma.extend(mb)
             for m in mb:
                 owner[m] = a
             del members[b]
+            version[a] += 1
             merged = True
         if not merged:
             break
@@ -1205,7 +1268,13 @@ def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> boo
 
 def _rare_values(profiles: Sequence[Profile]) -> frozenset[float]:
     """The figures' values that few of the candidates give (at most :data:`COMMON_SHARE` of them, or 3):
-    a value many sentences share ("two", "100") tells no fact from another."""
+    a value many sentences share ("two", "100") tells no fact from another.  Counted once per grouping
+    (:mod:`desk.compare.scope`: the strong-pair join and the moves to shared rows both ask)."""
+    return remembered("rare_values", profiles, lambda: _count_rare_values(profiles))
+
+
+def _count_rare_values(profiles: Sequence[Profile]) -> frozenset[float]:
+    """:func:`_rare_values`, counted."""
     counts: dict[float, int] = {}
     for p in profiles:
         for v in p.values:
@@ -1235,11 +1304,8 @@ def join_strong_pairs(
     if len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.full(n, -1, dtype=np.int64)  # -1: a neighbour no row took
-    for g, members in enumerate(groups):
-        owner[members] = g
-    outlets: dict[str, int] = {}
-    outlet = np.array([outlets.setdefault(p.ref.outlet, len(outlets)) for p in profiles], dtype=np.int64)
+    owner = _owners(groups, n)  # -1: a neighbour no row took
+    outlet = _index_of(profiles, "outlet")
     ii, kk = _at_least(sim, EDGE_THRESHOLD)
     jj = cols[kk]
     keep = (owner[ii] != owner[jj]) & (outlet[ii] != outlet[jj]) & (owner[ii] >= 0) & (owner[jj] >= 0)
@@ -1247,8 +1313,8 @@ def join_strong_pairs(
     if not len(ii):
         return groups
     rare_values = _rare_values(profiles)
-    places = unit_places(profiles)
-    row_places = [frozenset().union(*(places[m] for m in members)) for members in groups]
+    # each row's places, worked out when a pair first asks for them (most rows meet no candidate join)
+    row_places = RowPlaces(groups, unit_places(profiles))
     parent = list(range(len(groups)))
     members_of = [list(m) for m in groups]
     col_of = np.full(n, -1, dtype=np.int64)
@@ -1272,9 +1338,10 @@ def join_strong_pairs(
         a, b = find(int(owner[i])), find(int(owner[j]))
         if a == b:
             continue
-        if not _pair_evidence(profiles[i], profiles[j], rare_values) and (
+        # (the text alone first: it is cheaper than the figures' evidence, and both only refuse)
+        if (
             sim[i, kk[k]] < JOIN_TEXT_ALONE or _counts(profiles[i]) or _counts(profiles[j])
-        ):
+        ) and not _pair_evidence(profiles[i], profiles[j], rare_values):
             continue
         pa, pb = row_places[a], row_places[b]
         if pa and pb and not (pa & pb):
@@ -1321,9 +1388,7 @@ def move_figures_to_shared_rows(
     if not MOVE_TO_SHARED_ROWS or len(groups) < 2 or not len(cols):
         return groups
     n = len(profiles)
-    owner = np.full(n, -1, dtype=np.int64)
-    for g, members in enumerate(groups):
-        owner[members] = g
+    owner = _owners(groups, n)
     outlet_of = [p.ref.outlet for p in profiles]
     outlets = [len({outlet_of[m] for m in members}) for members in groups]
     if not any(o == 1 and len(members) > 1 for o, members in zip(outlets, groups, strict=True)):
