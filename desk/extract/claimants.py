@@ -312,7 +312,7 @@ def _source_tokens(subj: Token) -> list[Token]:
             )):
                 continue
             if t is subj and _said_when_or_where(c):
-                continue  # "the ministry in its statement Sunday said": the ministry, not "Sunday"
+                continue  # "the agency in its statement Friday said": the agency, not "Friday"
             if c.i not in keep:
                 keep.add(c.i)
                 stack.append(c)
@@ -349,8 +349,8 @@ _UTTERANCE_NOUNS = frozenset({
 
 
 def _said_when_or_where(c: Token) -> bool:
-    """A modifier of the source's head that tells when it spoke or in what, not who: "Sunday" or
-    "in its statement" in "the ministry in its statement Sunday said"."""
+    """A modifier of the source's head that tells when it spoke or in what, not who: "Friday" or
+    "in its statement" in "the agency in its statement Friday said"."""
     if c.dep_ == "npadvmod":
         return c.lower_ in _TIME_WORDS or c.ent_type_ in ("DATE", "TIME")
     if c.dep_ == "prep" and c.lower_ == "in":

@@ -3,7 +3,7 @@
 The cue word is in desk's lists, but the parse puts its doer somewhere the subject rules did not look:
 
 - a participle after "by", "of", "in" or "at": "began by praising", "steered clear of criticising" (not after
-  a noun, "a role in promoting", nor after "for", "fined for refusing");
+  a noun, "a part in promoting", nor after "for", "fined for refusing");
 - a verb of wanting or believing with a thing for its object: "the growers want cheaper diesel" (not "know");
 - an infinitive after a verb of making: "forced the director to admit that ..." (the object does it; not
   "urged ... to", "allowed ... to": wanted, not done), or after "be able / willing / determined to";
@@ -34,7 +34,7 @@ def test_a_participle_after_of_through_an_adjective_speaks_for_the_subject() -> 
 
 def test_a_participle_on_a_noun_or_after_for_names_no_source() -> None:
     # what someone is known or blamed for is no act of speech
-    assert not any(c == "promoting" for _, c in listed("Jon Varga appeared at the inquiry for his role in promoting the scheme."))
+    assert not any(c == "promoting" for _, c in listed("Jon Varga sat before the inquiry over his part in promoting the scheme."))
     assert not any(c == "refusing" for _, c in listed("The panel fined Jon Varga for refusing to testify."))
 
 
@@ -82,13 +82,13 @@ def test_a_participle_after_a_verb_with_an_object_is_the_objects_act() -> None:
     got = listed("The Varnian navy accused the Ostrel coast guard of attacking civilian ferries.")
     assert ("The Varnian navy", "accused") in got
     assert ("The Varnian navy", "attacking") not in got
-    got = listed("Locals questioned the mayor's motives in not informing the public.")
-    assert ("Locals", "informing") not in got
+    got = listed("Locals doubted the mayor's reasons in not warning the valley.")
+    assert ("Locals", "warning") not in got
 
 
 def test_a_participle_after_a_modal_or_a_passive_names_no_doer() -> None:
     # what the ministry could do is no act of the ministry's; a passive's subject does not act
-    text = "It is hard to see how the Treasury of Varnia could save more by announcing cuts to the ferry budget."
+    text = "Nobody knows whether the Treasury of Varnia could save more by announcing cuts to the ferry budget."
     assert not any(c == "announcing" for _, c in listed(text))
     text = "The island could only be protected by recognizing the old harbour treaty."
     assert not any(c == "recognizing" for _, c in listed(text))
