@@ -496,13 +496,54 @@ def text_stems(ref: PassageRef) -> frozenset[str]:
 _OPEN_START, _OPEN_END = -(10**7), 10**7
 
 
+#: a figure whose own as-of (a year it names: "in 1979", "from 2014 to 2016") ends at least this many days
+#: before the reference day counts a past event, not one of the days around the report
+PAST_DAYS = 365
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_span(text: str, ref: PassageRef, claims: Sequence[Claim]) -> tuple[int, int] | None:
+    """The days (ordinals) of the past years a sentence's figures count, when every figure of it is dated by
+    a year ending :data:`PAST_DAYS` or more before the reference day ("Up to 2,000 civilians were killed from
+    2014 to 2016", told in 2022); None otherwise.
+
+    A passage's own days leave bare years out (:func:`desk.compare.asof.resolve_as_of` ``years=False``: a
+    sentence about today often names a past year in passing), but a sentence whose figures all hold in a past
+    year reports that year's event: two such tolls decades apart, or one beside this week's, are two facts.
+    """
+    if ref.date is None or not claims or _YEAR_RE.search(text) is None:
+        return None
+    from .asof import resolve_as_of
+
+    limit = ref.date - dt.timedelta(days=PAST_DAYS)
+    first = last = None
+    for c in claims:
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e <= s:
+            continue
+        asof = resolve_as_of(text, ref.date, at=s)
+        if asof.start is None or asof.end is None or asof.end > limit:
+            return None  # a figure of the days around the report, or one no year dates
+        first = asof.start if first is None or asof.start < first else first
+        last = asof.end if last is None or asof.end > last else last
+    if first is None or last is None:
+        return None
+    return (first.toordinal(), last.toordinal())
+
+
 def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
-    """First and last day (ordinals) the text is about; None when nothing dates it."""
+    """First and last day (ordinals) the text is about; None when nothing dates it.  A text that no
+    expression but the report's date dates, whose figures all count a past year's event, is about that
+    year (:func:`_past_span`)."""
     from .asof import resolve_as_of
 
     asof = resolve_as_of(text, ref.date, years=False)
     if not asof.known:
         return None
+    if asof.basis in ("article date", "dateline"):
+        past = _past_span(text, ref, claims_of(ref))
+        if past is not None:
+            return past
     start = asof.start.toordinal() if asof.start else _OPEN_START
     end = asof.end.toordinal() if asof.end else _OPEN_END
     return (start, end)
