@@ -164,6 +164,14 @@ SERVING_HEADS = frozenset({
 })
 
 
+#: heads of records of events (stems): crimes, cases, allegations, incidents, reports, attacks, charges.  A
+#: count of them is never a count of people ("15,000 war crimes reported", "15,000 civilians remain")
+RECORD_HEADS = frozenset({
+    "crim", "cas", "alleg", "incident", "report", "complaint", "attack", "strik", "viol", "investig", "prob",
+    "charg", "offenc", "offens", "claim",
+})
+
+
 def _civilian(head: str) -> str:
     return "civilian" if head in CIVILIAN_HEADS else head
 
@@ -201,6 +209,10 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
         # "40 killed" and "40 bomblets": a toll of people and a named thing nothing befell
         if ox in HARM_OUTCOMES and not x.head and y.head and not oy and y.head not in PEOPLE_HEADS:
             return False
+    if a.head and b.head and (
+        (a.head in PEOPLE_HEADS and b.head in RECORD_HEADS) or (b.head in PEOPLE_HEADS and a.head in RECORD_HEADS)
+    ):
+        return False  # "15,000 civilians remain" and "15,000 war crimes reported": people and records of events
     if a.head and b.head and ("civilian" in (_civilian(a.head), _civilian(b.head))) and (
         a.head in SERVING_HEADS or b.head in SERVING_HEADS
     ):

@@ -54,3 +54,28 @@ def test_a_past_years_toll_never_shares_a_row_with_this_weeks() -> None:
     together = [set(r.outlets) for r in rows if len(r.outlets) > 1]
     assert {"Harbour Daily", "Plains Courier"} in together
     assert not any("Valley Post" in outlets for outlets in together)
+
+
+# people and records of events: one value, two quantities
+def test_a_count_of_people_never_counts_what_a_count_of_crimes_counts() -> None:
+    from desk.compare.profile import FactKey, counts_compatible
+
+    assert not counts_compatible(FactKey("", "civilian"), FactKey("", "crim"))
+    assert not counts_compatible(FactKey("", "alleg"), FactKey("", "resident"))
+    assert counts_compatible(FactKey("", "civilian"), FactKey("", "resident"))
+
+
+def test_civilians_left_in_a_town_and_crimes_logged_there_are_two_rows() -> None:
+    people = [
+        _on(make_ref("Some 8,400 civilians are still sheltering in Dorvik, where shelling goes on, the governor said.",
+                     "Valley Post", figures=[("8,400", 8400, "some", "civilians", "governor")]), TOLD),
+        _on(make_ref("About 8,400 civilians are still sheltering in Dorvik under heavy shelling, the governor said on "
+                     "Monday.", "Harbour Daily", figures=[("8,400", 8400, "about", "civilians", "governor")]), TOLD),
+    ]
+    crimes = _on(make_ref(
+        "Prosecutors say some 8,400 suspected war crimes have been logged in Dorvik since the shelling began.",
+        "Plains Courier", figures=[("8,400", 8400, "some", "suspected war crimes", "")],
+    ), TOLD)
+    rows = [set(r.outlets) for r in build_rows([*people, crimes]) if len(r.outlets) > 1]
+    assert {"Valley Post", "Harbour Daily"} in rows
+    assert not any("Plains Courier" in r for r in rows)
