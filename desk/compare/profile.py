@@ -516,8 +516,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _past_span(text: str, ref: PassageRef, claims: Sequence[Claim]) -> tuple[int, int] | None:
     """The days (ordinals) of the past years a sentence's figures count, when every figure of it is dated by
-    a year ending :data:`PAST_DAYS` or more before the reference day ("Up to 2,000 civilians were killed from
-    2014 to 2016", told in 2022); None otherwise.
+    a year ending :data:`PAST_DAYS` or more before the reference day ("as many as 7,400 villagers starved between
+    1931 and 1933", told in 2023); None otherwise.
 
     A passage's own days leave bare years out (:func:`desk.compare.asof.resolve_as_of` ``years=False``: a
     sentence about today often names a past year in passing), but a sentence whose figures all hold in a past
