@@ -239,6 +239,23 @@ def _inside_after(m: re.Match[str]) -> bool:
     return bool(_AFTER_MOMENT.search(head.rstrip()))
 
 
+#: what, right before a date, makes it the day an invasion began: "Russia's invasion of Varnia on Feb. 24",
+#: "invaded Varnia on 24 February", "its invasion Feb. 24" (not "the offensive on 3 May": a day's events)
+_WAR_BEGAN_BEFORE = re.compile(
+    r"\b(?:invasion|invaded|invading|invade)"
+    r"(?:\s+(?:of|against|on|in))?(?:\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s*$"
+)
+#: ... or right after it: "the Feb. 24 invasion", "the 24 February full-scale invasion of Varnia"
+_WAR_BEGAN_AFTER = re.compile(r"\s*(?:full-scale\s+|large-scale\s+)?invasion\b", re.IGNORECASE)
+
+
+def _war_began(m: re.Match[str]) -> bool:
+    """Whether the date matched by ``m`` is named as the day an invasion began: the start of what a
+    count of it runs over ("the invasion on 24 February, which has killed 5,400"), never the day it is told."""
+    head = m.string[max(0, m.start() - 60) : m.start()]
+    return bool(_WAR_BEGAN_BEFORE.search(head)) or bool(_WAR_BEGAN_AFTER.match(m.string, m.end()))
+
+
 def _month_number(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
@@ -335,6 +352,10 @@ _WHEN_REPORTED = re.compile(
 )
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     g = m.groupdict()
     basis = " ".join(m.group(0).split())
@@ -344,8 +365,9 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         # figure is of that time, not counted since it
         prep = ""
     if kind in ("abs", "month", "weekday", "ago") and prep.lower() in ("", "on", "in"):
-        if _inside_since(m):
+        if _inside_since(m) or (kind == "abs" and _war_began(m)):
             # "since the invasion began a month ago": the count runs from then to the reference day
+            # (and so does one told beside the day the war began: "the invasion on 24 February")
             prep = "since"
         elif _inside_after(m):
             prep = "after"
@@ -461,7 +483,11 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             if unit == "month":
                 return AsOf(base.replace(day=1), base, basis)
             return AsOf(dt.date(base.year, 1, 1), base, basis)
-        if which == "past":
+        if which == "past" or (which in ("last", "previous") and _THE_BEFORE.search(m.string, max(0, m.start() - 5),
+                                                                                    m.start())
+                               and not _OF_AFTER.match(m.string, m.end())):
+            # "over the last year", "in the previous month": the span that ends on the reference day, not the
+            # calendar year or month before it ("last year"); "the last week of March" is a week of March
             return AsOf(base - _delta(1, unit), base, basis)
         if unit == "week":
             monday = base - dt.timedelta(days=base.weekday() + 7)

@@ -1072,6 +1072,58 @@ def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     return sim
 
 
+#: similarity kept between two sentences of articles set in different places (:mod:`desk.compare.setting`)
+#: when neither names a place of its own (1: off)
+SETTING_APART = 0.0
+
+
+def apart_by_setting(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``, changed in place) with pairs of sentences that name no place (beyond the
+    topic's setting) set to :data:`SETTING_APART` of it when their articles' settings (title and first
+    paragraph: :func:`desk.compare.setting.setting_of`) are known and share no place.
+
+    "Rescuers led 250 people out" of a report on a bar fire in Greyford and "360 people were led out" of one
+    on a plane crash in Ostrava are two events.  The settings only keep apart: two sentences of articles
+    set in one place gain nothing.
+    """
+    if SETTING_APART == 1.0:
+        return sim
+    from .setting import setting_of
+
+    own = unit_places(profiles)
+    raw = [setting_of(p.ref.article_id) for p in profiles]
+    if not any(raw):
+        return sim
+    # the topic's setting (the country at war), among the units' places or the articles' settings
+    articles: dict[str, frozenset[str]] = {}
+    for p, st in zip(profiles, raw, strict=True):
+        if st:
+            articles.setdefault(p.ref.article_id, st)
+    broad = broad_places([passage_places(p) for p in profiles]) | broad_places(list(articles.values()))
+    # sentences that count something (a figure), name no place and come from an article set somewhere
+    settings = [
+        (st - broad) if st and not ps and (p.values or p.facts) else frozenset()
+        for p, st, ps in zip(profiles, raw, own, strict=True)
+    ]
+    if not any(settings):
+        return sim
+    has = np.array([bool(st) for st in settings], dtype=bool)
+    rows = np.flatnonzero(has)
+    across = np.flatnonzero(has[cols])
+    if not len(rows) or not len(across):
+        return sim
+    m = _incidence(settings)  # (a place one unit names alone is shared by no pair: no column)
+    if m.shape[1]:
+        share = (m[rows] @ m[cols[across]].T) > 0
+    else:
+        share = np.zeros((len(rows), len(across)), dtype=bool)
+    r, c = np.nonzero(~share)
+    r, c = rows[r], across[c]
+    sim[r, c] *= np.float32(SETTING_APART)
+    changed(sim, r * sim.shape[1] + c)  # the grouping's scan, mended
+    return sim
+
+
 #: similarity kept between a sentence that threatens a penalty ("faces up to 10 years") and one
 #: that reports a penalty handed down ("was sentenced to nine years"): two moments, two facts (1: off)
 STANCE_APART = 0.0
@@ -1508,6 +1560,7 @@ def rows_from_profiles(
     # clustering's), which desk.compare.scope remembers for the rest of the grouping
     sim = apart_by_place(sim, unique, cols)
     sim = apart_by_stance(sim, unique, cols)
+    sim = apart_by_setting(sim, unique, cols)
     sim = link_by_frames(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():

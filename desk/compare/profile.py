@@ -164,6 +164,14 @@ SERVING_HEADS = frozenset({
 })
 
 
+#: heads of records of events (stems): crimes, cases, allegations, incidents, reports, attacks, charges.  A
+#: count of them is never a count of people ("15,000 war crimes reported", "15,000 civilians remain")
+RECORD_HEADS = frozenset({
+    "crim", "cas", "alleg", "incident", "report", "complaint", "attack", "strik", "viol", "investig", "prob",
+    "charg", "offenc", "offens", "claim",
+})
+
+
 def _civilian(head: str) -> str:
     return "civilian" if head in CIVILIAN_HEADS else head
 
@@ -201,6 +209,10 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
         # "40 killed" and "40 bomblets": a toll of people and a named thing nothing befell
         if ox in HARM_OUTCOMES and not x.head and y.head and not oy and y.head not in PEOPLE_HEADS:
             return False
+    if a.head and b.head and (
+        (a.head in PEOPLE_HEADS and b.head in RECORD_HEADS) or (b.head in PEOPLE_HEADS and a.head in RECORD_HEADS)
+    ):
+        return False  # "15,000 civilians remain" and "15,000 war crimes reported": people and records of events
     if a.head and b.head and ("civilian" in (_civilian(a.head), _civilian(b.head))) and (
         a.head in SERVING_HEADS or b.head in SERVING_HEADS
     ):
@@ -496,13 +508,54 @@ def text_stems(ref: PassageRef) -> frozenset[str]:
 _OPEN_START, _OPEN_END = -(10**7), 10**7
 
 
+#: a figure whose own as-of (a year it names: "in 1979", "from 2014 to 2016") ends at least this many days
+#: before the reference day counts a past event, not one of the days around the report
+PAST_DAYS = 365
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _past_span(text: str, ref: PassageRef, claims: Sequence[Claim]) -> tuple[int, int] | None:
+    """The days (ordinals) of the past years a sentence's figures count, when every figure of it is dated by
+    a year ending :data:`PAST_DAYS` or more before the reference day ("as many as 7,400 villagers starved between
+    1931 and 1933", told in 2023); None otherwise.
+
+    A passage's own days leave bare years out (:func:`desk.compare.asof.resolve_as_of` ``years=False``: a
+    sentence about today often names a past year in passing), but a sentence whose figures all hold in a past
+    year reports that year's event: two such tolls decades apart, or one beside this week's, are two facts.
+    """
+    if ref.date is None or not claims or _YEAR_RE.search(text) is None:
+        return None
+    from .asof import resolve_as_of
+
+    limit = ref.date - dt.timedelta(days=PAST_DAYS)
+    first = last = None
+    for c in claims:
+        s, e = ref.local(c.figure.start, c.figure.end)
+        if e <= s:
+            continue
+        asof = resolve_as_of(text, ref.date, at=s)
+        if asof.start is None or asof.end is None or asof.end > limit:
+            return None  # a figure of the days around the report, or one no year dates
+        first = asof.start if first is None or asof.start < first else first
+        last = asof.end if last is None or asof.end > last else last
+    if first is None or last is None:
+        return None
+    return (first.toordinal(), last.toordinal())
+
+
 def _about(text: str, ref: PassageRef) -> tuple[int, int] | None:
-    """First and last day (ordinals) the text is about; None when nothing dates it."""
+    """First and last day (ordinals) the text is about; None when nothing dates it.  A text that no
+    expression but the report's date dates, whose figures all count a past year's event, is about that
+    year (:func:`_past_span`)."""
     from .asof import resolve_as_of
 
     asof = resolve_as_of(text, ref.date, years=False)
     if not asof.known:
         return None
+    if asof.basis in ("article date", "dateline"):
+        past = _past_span(text, ref, claims_of(ref))
+        if past is not None:
+            return past
     start = asof.start.toordinal() if asof.start else _OPEN_START
     end = asof.end.toordinal() if asof.end else _OPEN_END
     return (start, end)

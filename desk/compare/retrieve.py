@@ -44,6 +44,7 @@ from desk.extract.sentences import sentences
 from desk.model import Article, Claim, Extraction, PassageRef
 from desk.passages import attribution_in, passage_ref
 
+from .setting import remember as remember_setting
 from .tokens import QUERY_OPERATORS, QUERY_SYNONYMS, expand_query, stem
 
 #: passages kept, best first, before neighbours are added
@@ -182,6 +183,7 @@ def sentence_units(
         except ArticleGone:  # removed since the search; any other error reaches the user
             continue
         extraction = library.extraction(article.id)  # once per article, not once per sentence
+        remember_setting(article, extraction)  # where its story happens, for its sentences that name no place
         passages = {p.number: p for p in article.passages}
         for number, (score, hit) in sorted(by_article[aid].items()):
             p = passages.get(number)

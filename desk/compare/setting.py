@@ -1,0 +1,96 @@
+"""Where an article's story happens: the places its title and first paragraph name.
+
+A sentence of a report often names no place ("Rescuers led 250 people out of the building"): the
+headline, the dateline or the first paragraph named it ("A fire in a bar in the town of Greyford
+...").  Two such sentences of articles about two towns are two events, however alike their words
+("360 people were led out" after a plane crash elsewhere).  The grouping reads an article's
+setting for a sentence that names no place of its own, and only to keep events apart, never to
+join (:func:`desk.compare.grouping.apart_by_setting`).
+
+API (Qt-free):
+
+- :func:`lead_places` ``(article, extraction)`` -- the place keys of the title and the first
+  paragraph (:func:`desk.compare.places.places_in`, with the paragraph's entities), pure;
+- :func:`remember` ``(article, extraction)`` -- the same, kept for the article's id, as
+  :func:`desk.compare.retrieve.sentence_units` meets the articles of a comparison;
+- :func:`setting_of` ``(article_id)`` -- what :func:`remember` kept, or None for an article not met.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+
+from desk.model import Article, Extraction
+
+from .places import place_key
+
+__all__ = ["lead_places", "remember", "setting_of"]
+
+#: the first paragraph is the first passage with at least this many characters (a byline or a
+#: one-line caption before it names no setting)
+LEAD_MIN_CHARS = 80
+#: the first paragraph is read up to this many characters (its first two or three sentences)
+LEAD_MAX_CHARS = 400
+#: articles remembered (a comparison meets a few hundred; a session's round of queries some thousands)
+_SIZE = 20_000
+
+_KNOWN: OrderedDict[str, tuple[int, frozenset[str]]] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+#: a named settlement: "the city of Greyford", "the town of Olm", "the port of Varna"
+_SETTLEMENT_RE = re.compile(
+    r"\b(?:city|town|village|port|settlement)\s+of\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+)
+
+
+def lead_places(article: Article, extraction: Extraction | None = None) -> frozenset[str]:
+    """The place keys of the settlements the article's first paragraph names ("a fire at a bar in the town of
+    Greyford").  Only settlements named as such: a lead names agencies, courts, airports and people beside
+    the place, which a looser reading takes for places, and a region or a country holds many towns (with no
+    gazetteer, "the Varna region" cannot be told to hold Greyford).  ``extraction`` is not read (kept for
+    callers that pass what they have)."""
+    lead = next((p for p in article.passages if p.end - p.start >= LEAD_MIN_CHARS), None)
+    if lead is None and article.passages:
+        lead = article.passages[0]
+    if lead is None:
+        return frozenset()
+    text = article.text[lead.start : min(lead.end, lead.start + LEAD_MAX_CHARS)]
+    names = [m.group(1) for m in _SETTLEMENT_RE.finditer(text)]
+    return frozenset(place_key(w) for name in names for w in name.split() if w.lower() not in _NOT_NAMES)
+
+
+#: capitalised words of a name that never tell a place apart
+_NOT_NAMES = frozenset({"the", "city", "region", "oblast", "province", "district", "of"})
+
+
+def remember(article: Article, extraction: Extraction | None) -> frozenset[str]:
+    """:func:`lead_places` of the article, kept for :func:`setting_of` (worked out again when its text changed)."""
+    stamp = hash((article.title, article.text[:LEAD_MAX_CHARS * 4]))
+    with _LOCK:
+        known = _KNOWN.get(article.id)
+        if known is not None and known[0] == stamp:
+            _KNOWN.move_to_end(article.id)
+            return known[1]
+    found = lead_places(article, extraction)
+    with _LOCK:
+        _KNOWN[article.id] = (stamp, found)
+        _KNOWN.move_to_end(article.id)
+        if len(_KNOWN) > _SIZE:
+            _KNOWN.popitem(last=False)
+    return found
+
+
+def setting_of(article_id: str) -> frozenset[str] | None:
+    """The places :func:`remember` kept for the article, or None when no comparison met it."""
+    with _LOCK:
+        known = _KNOWN.get(article_id)
+    return known[1] if known is not None else None
+
+
+def clear() -> None:
+    """Forget every article's setting (tests, the benchmark's cold runs)."""
+    with _LOCK:
+        _KNOWN.clear()
