@@ -22,7 +22,7 @@ from desk.corpus import UNKNOWN_OUTLET
 from desk.errors import ArticleGone, Cancelled, QueryError
 from desk.model import CancelCheck, Comparison, PassageRef, Progress, Row
 
-from . import stored
+from . import setting, stored
 from .collate import collate_articles
 from .diff import word_diff
 from .grouping import build_rows
@@ -125,7 +125,8 @@ def compare_query(
             known = _remembered(key)
             if known is not None:
                 return known
-        comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
+        with setting.gathered():  # the articles' settings this comparison meets, for its grouping only
+            comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
         if key is not None:
             if getattr(library, "remember_later", False):
                 with _PENDING_LOCK:

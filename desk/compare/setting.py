@@ -11,9 +11,13 @@ API (Qt-free):
 
 - :func:`lead_places` ``(article, extraction)`` -- the place keys of the title and the first
   paragraph (:func:`desk.compare.places.places_in`, with the paragraph's entities), pure;
+- :func:`gathered` -- a context for one comparison: the settings :func:`remember` finds inside it are
+  the only ones :func:`setting_of` sees there (outside any, it sees none, so that
+  :func:`desk.compare.grouping.build_rows` on its own stays pure and no earlier comparison's article of
+  the same id leaks in);
 - :func:`remember` ``(article, extraction)`` -- the same, kept for the article's id, as
   :func:`desk.compare.retrieve.sentence_units` meets the articles of a comparison;
-- :func:`setting_of` ``(article_id)`` -- what :func:`remember` kept, or None for an article not met.
+- :func:`setting_of` ``(article_id)`` -- what :func:`remember` kept in this comparison, or None.
 """
 
 from __future__ import annotations
@@ -21,12 +25,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from desk.model import Article, Extraction
 
 from .places import place_key
 
-__all__ = ["lead_places", "remember", "setting_of"]
+__all__ = ["gathered", "lead_places", "remember", "setting_of"]
 
 #: the first paragraph is the first passage with at least this many characters (a byline or a
 #: one-line caption before it names no setting)
@@ -38,6 +44,19 @@ _SIZE = 20_000
 
 _KNOWN: OrderedDict[str, tuple[int, frozenset[str]]] = OrderedDict()
 _LOCK = threading.Lock()
+#: the settings of the comparison this thread is making (:func:`gathered`)
+_CURRENT = threading.local()
+
+
+@contextmanager
+def gathered() -> Iterator[None]:
+    """One comparison's settings: what :func:`remember` finds in the body is what :func:`setting_of` sees there."""
+    outer = getattr(_CURRENT, "seen", None)
+    _CURRENT.seen = {}
+    try:
+        yield
+    finally:
+        _CURRENT.seen = outer
 
 
 #: a named settlement: "the city of Greyford", "the town of Olm", "the port of Varna"
@@ -67,7 +86,16 @@ _NOT_NAMES = frozenset({"the", "city", "region", "oblast", "province", "district
 
 
 def remember(article: Article, extraction: Extraction | None) -> frozenset[str]:
-    """:func:`lead_places` of the article, kept for :func:`setting_of` (worked out again when its text changed)."""
+    """:func:`lead_places` of the article, kept for :func:`setting_of` in the comparison being made (and for
+    later ones, worked out again when its text changed)."""
+    found = _lead_places_known(article, extraction)
+    seen = getattr(_CURRENT, "seen", None)
+    if seen is not None:
+        seen[article.id] = found
+    return found
+
+
+def _lead_places_known(article: Article, extraction: Extraction | None) -> frozenset[str]:
     stamp = hash((article.title, article.text[:LEAD_MAX_CHARS * 4]))
     with _LOCK:
         known = _KNOWN.get(article.id)
@@ -84,10 +112,10 @@ def remember(article: Article, extraction: Extraction | None) -> frozenset[str]:
 
 
 def setting_of(article_id: str) -> frozenset[str] | None:
-    """The places :func:`remember` kept for the article, or None when no comparison met it."""
-    with _LOCK:
-        known = _KNOWN.get(article_id)
-    return known[1] if known is not None else None
+    """The places :func:`remember` kept for the article in this thread's comparison, or None (an article
+    the comparison did not meet, or no comparison under way)."""
+    seen = getattr(_CURRENT, "seen", None)
+    return None if seen is None else seen.get(article_id)
 
 
 def clear() -> None:

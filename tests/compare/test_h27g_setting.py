@@ -59,12 +59,24 @@ def test_the_lead_names_the_settlement_the_story_happens_in() -> None:
     assert setting.lead_places(UNSET) == frozenset()
 
 
-def _rows(*articles: Article) -> list[set[str]]:
-    for a in articles:
-        setting.remember(a, None)
+def _units(*articles: Article) -> list[PassageRef]:
     units = [_unit(HALL_A, "140", 140, "people"), _unit(HALL_B, "140", 140, "people")]
-    units += [_unit(a, "210", 210, "people") for a in articles if a.id.startswith("depot")]
-    return [set(r.outlets) for r in build_rows(units) if len(r.outlets) > 1]
+    return units + [_unit(a, "210", 210, "people") for a in articles if a.id.startswith("depot")]
+
+
+def _rows(*articles: Article) -> list[set[str]]:
+    with setting.gathered():  # as one comparison meets its articles
+        for a in articles:
+            setting.remember(a, None)
+        return [set(r.outlets) for r in build_rows(_units(*articles)) if len(r.outlets) > 1]
+
+
+def test_a_setting_met_by_an_earlier_comparison_does_not_reach_a_later_grouping() -> None:
+    # build_rows stays pure: outside a comparison no article's setting is read, however many were met before
+    _rows(HALL_A, HALL_B, DEPOT)
+    assert setting.setting_of(DEPOT.id) is None
+    rows = [set(r.outlets) for r in build_rows(_units(HALL_A, HALL_B, DEPOT)) if len(r.outlets) > 1]
+    assert {"Valley Post", "Harbour Daily", "Plains Courier"} in rows
 
 
 def test_two_reports_of_one_fire_share_a_row_and_a_crash_elsewhere_stays_out() -> None:
