@@ -1079,8 +1079,8 @@ SETTING_APART = 0.0
 
 def apart_by_setting(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
     """``sim`` (passages x ``cols``, changed in place) with pairs of sentences that name no place (beyond the
-    topic's setting) set to :data:`SETTING_APART` of it when their articles' settings (title and first
-    paragraph: :func:`desk.compare.setting.setting_of`) are known and share no place.
+    topic's setting) set to :data:`SETTING_APART` of it when their articles' settings (the settlements their
+    first paragraphs name: :func:`desk.compare.setting.setting_of`) are known and share no place.
 
     "Rescuers led 250 people out" of a report on a bar fire in Greyford and "360 people were led out" of one
     on a plane crash in Ostrava are two events.  The settings only keep apart: two sentences of articles

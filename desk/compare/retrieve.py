@@ -183,7 +183,7 @@ def sentence_units(
         except ArticleGone:  # removed since the search; any other error reaches the user
             continue
         extraction = library.extraction(article.id)  # once per article, not once per sentence
-        remember_setting(article, extraction)  # where its story happens, for its sentences that name no place
+        remember_setting(article)  # where its story happens, for its sentences that name no place
         passages = {p.number: p for p in article.passages}
         for number, (score, hit) in sorted(by_article[aid].items()):
             p = passages.get(number)

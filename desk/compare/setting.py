@@ -1,4 +1,4 @@
-"""Where an article's story happens: the places its title and first paragraph name.
+"""Where an article's story happens: the settlements its first paragraph names.
 
 A sentence of a report often names no place ("Rescuers led 250 people out of the building"): the
 headline, the dateline or the first paragraph named it ("A fire in a bar in the town of Greyford
@@ -9,13 +9,13 @@ join (:func:`desk.compare.grouping.apart_by_setting`).
 
 API (Qt-free):
 
-- :func:`lead_places` ``(article, extraction)`` -- the place keys of the title and the first
-  paragraph (:func:`desk.compare.places.places_in`, with the paragraph's entities), pure;
+- :func:`lead_places` ``(article)`` -- the place keys of the settlements the first
+  paragraph names ("the town of X", :func:`desk.compare.places.place_key` of each word), pure;
 - :func:`gathered` -- a context for one comparison: the settings :func:`remember` finds inside it are
   the only ones :func:`setting_of` sees there (outside any, it sees none, so that
   :func:`desk.compare.grouping.build_rows` on its own stays pure and no earlier comparison's article of
   the same id leaks in);
-- :func:`remember` ``(article, extraction)`` -- the same, kept for the article's id, as
+- :func:`remember` ``(article)`` -- the same, kept for the article's id, as
   :func:`desk.compare.retrieve.sentence_units` meets the articles of a comparison;
 - :func:`setting_of` ``(article_id)`` -- what :func:`remember` kept in this comparison, or None.
 """
@@ -28,7 +28,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from desk.model import Article, Extraction
+from desk.model import Article
 
 from .places import place_key
 
@@ -65,12 +65,11 @@ _SETTLEMENT_RE = re.compile(
 )
 
 
-def lead_places(article: Article, extraction: Extraction | None = None) -> frozenset[str]:
+def lead_places(article: Article) -> frozenset[str]:
     """The place keys of the settlements the article's first paragraph names ("a fire at a bar in the town of
     Greyford").  Only settlements named as such: a lead names agencies, courts, airports and people beside
     the place, which a looser reading takes for places, and a region or a country holds many towns (with no
-    gazetteer, "the Varna region" cannot be told to hold Greyford).  ``extraction`` is not read (kept for
-    callers that pass what they have)."""
+    gazetteer, "the Varna region" cannot be told to hold Greyford)."""
     lead = next((p for p in article.passages if p.end - p.start >= LEAD_MIN_CHARS), None)
     if lead is None and article.passages:
         lead = article.passages[0]
@@ -85,24 +84,24 @@ def lead_places(article: Article, extraction: Extraction | None = None) -> froze
 _NOT_NAMES = frozenset({"the", "city", "region", "oblast", "province", "district", "of"})
 
 
-def remember(article: Article, extraction: Extraction | None) -> frozenset[str]:
+def remember(article: Article) -> frozenset[str]:
     """:func:`lead_places` of the article, kept for :func:`setting_of` in the comparison being made (and for
     later ones, worked out again when its text changed)."""
-    found = _lead_places_known(article, extraction)
+    found = _lead_places_known(article)
     seen = getattr(_CURRENT, "seen", None)
     if seen is not None:
         seen[article.id] = found
     return found
 
 
-def _lead_places_known(article: Article, extraction: Extraction | None) -> frozenset[str]:
+def _lead_places_known(article: Article) -> frozenset[str]:
     stamp = hash((article.title, article.text[:LEAD_MAX_CHARS * 4]))
     with _LOCK:
         known = _KNOWN.get(article.id)
         if known is not None and known[0] == stamp:
             _KNOWN.move_to_end(article.id)
             return known[1]
-    found = lead_places(article, extraction)
+    found = lead_places(article)
     with _LOCK:
         _KNOWN[article.id] = (stamp, found)
         _KNOWN.move_to_end(article.id)
@@ -119,6 +118,6 @@ def setting_of(article_id: str) -> frozenset[str] | None:
 
 
 def clear() -> None:
-    """Forget every article's setting (tests, the benchmark's cold runs)."""
+    """Forget every article's setting kept for later comparisons (tests)."""
     with _LOCK:
         _KNOWN.clear()

@@ -67,7 +67,7 @@ def _units(*articles: Article) -> list[PassageRef]:
 def _rows(*articles: Article) -> list[set[str]]:
     with setting.gathered():  # as one comparison meets its articles
         for a in articles:
-            setting.remember(a, None)
+            setting.remember(a)
         return [set(r.outlets) for r in build_rows(_units(*articles)) if len(r.outlets) > 1]
 
 
