@@ -115,9 +115,3 @@ def setting_of(article_id: str) -> frozenset[str] | None:
     the comparison did not meet, or no comparison under way)."""
     seen = getattr(_CURRENT, "seen", None)
     return None if seen is None else seen.get(article_id)
-
-
-def clear() -> None:
-    """Forget every article's setting kept for later comparisons (tests)."""
-    with _LOCK:
-        _KNOWN.clear()

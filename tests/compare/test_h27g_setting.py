@@ -47,11 +47,6 @@ UNSET = _article("depot-d", "Ridge Gazette",
                  "Rescuers evacuated 210 people from the burning depot overnight.")
 
 
-@pytest.fixture(autouse=True)
-def _fresh() -> None:
-    setting.clear()
-
-
 def test_the_lead_names_the_settlement_the_story_happens_in() -> None:
     assert setting.lead_places(HALL_A) == setting.lead_places(HALL_B) != frozenset()
     assert setting.lead_places(DEPOT)
