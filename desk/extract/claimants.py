@@ -57,7 +57,15 @@ from desk.extract.cues import (
     forms,
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
-from desk.extract.names import NATIONALITY_WORDS, ORG_WORDS, TITLE_WORDS, canonical_name, fold, person_words
+from desk.extract.names import (
+    NATIONALITY_WORDS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    canonical_name,
+    fold,
+    person_words,
+)
 from desk.extract.sentences import ABBREVIATIONS, is_headline, sentences
 from desk.model import Attribution, Entity, Figure
 
@@ -336,10 +344,7 @@ def _source_tokens(subj: Token) -> list[Token]:
 
 
 #: words for the day a source spoke, which the parser may hang on the source ("the ministry Sunday said")
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight",
-    "earlier", "later", "overnight",
-})
+_TIME_WORDS = WEEKDAYS | {"today", "yesterday", "tonight", "earlier", "later", "overnight"}
 #: what a source spoke in: "the ministry in its statement said" names the ministry
 _UTTERANCE_NOUNS = frozenset({
     "statement", "interview", "post", "message", "briefing", "address", "speech", "letter", "tweet", "video",

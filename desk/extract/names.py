@@ -144,9 +144,9 @@ _DATE_WORD = re.compile(
     r"(?:early|mid|late)[-‐](?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:early|mid|late)[-‐]\d{4}",
     re.IGNORECASE,
 )
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 #: the names of days and months, which are never a claimant alone (not "May", also a surname)
-TIME_NAMES = _WEEKDAYS | frozenset({
+TIME_NAMES = WEEKDAYS | frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december",
 })
