@@ -41,6 +41,7 @@ from .profile import (
     FactKey,
     Profile,
     counts_compatible,
+    is_distance,
     passage_frames,
     passage_places,
     profile,
@@ -431,7 +432,8 @@ def _fact_pairs(profiles: Sequence[Profile], fill: Callable[[int, np.ndarray, np
     by_key: dict[FactKey, list[int]] = {}
     for i, p in enumerate(profiles):
         for f in p.facts:
-            if f.outcome or f.head:
+            # two distances in one unit ("30 miles away", "12 miles north") tell where places lie: no fact
+            if (f.outcome or f.head) and not is_distance(f):
                 by_key.setdefault(f, []).append(i)
     by_outcome: dict[str, list[tuple[FactKey, np.ndarray]]] = {}
     for key, idx in by_key.items():
@@ -844,7 +846,7 @@ def _counted_value_blocks(
     by_value: dict[float, dict[tuple[float, str, FactKey | None], list[int]]] = {}
     for i, p in enumerate(profiles):
         for item in p.counted:
-            if item[0] in rare:
+            if item[0] in rare and not is_distance(item[2]):
                 by_value.setdefault(item[0], {}).setdefault(item, []).append(i)
     for described in by_value.values():
         items = list(described.items())

@@ -27,8 +27,8 @@ import numpy as np
 from desk.model import Figure, PassageRef
 
 from .disagree import ClaimFact
-from .profile import FactKey, Profile, claims_of, counts_compatible, ref_fact_key
-from .quantity import HARM_KINDS, MEASURES
+from .profile import FactKey, Profile, claims_of, counts_compatible, is_measure, ref_fact_key
+from .quantity import HARM_KINDS
 from .scope import at_least, remembered
 from .statements import judge_claims, passage_claims
 
@@ -629,11 +629,6 @@ NEAR_COUNT_MIN = 20
 NEAR_COUNT_DAYS = 1
 
 
-#: heads of a measure, not a count of things (a range of "43 miles", "186km"): a specification that many
-#: stories repeat, not a count of one event
-_MEASURE_HEADS = MEASURES | frozenset({"km", "kg", "cm", "mm", "ft", "feet", "foot", "lb", "mph", "kmh", "inch"})
-
-
 def _specific(f: Figure) -> bool:
     """A count written to the unit ("83", "1,351", "at least 84"), not a round figure ("80", "1,300",
     "2 million", "a dozen"): two outlets do not meet on such a number by chance."""
@@ -671,7 +666,7 @@ def join_near_counts(
         if not p.values or not any(v >= NEAR_COUNT_MIN and v % 10 for v in p.values):
             continue
         carriers.extend((f.value, i, f, k) for f, k in _bounded_figures(p)
-                        if k.head and k.head not in _MEASURE_HEADS and _specific(f))
+                        if k.head and not is_measure(k) and _specific(f))
     if len(carriers) < 2:
         return groups
     carriers.sort(key=lambda c: (c[0], c[1]))

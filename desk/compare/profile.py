@@ -58,6 +58,23 @@ def takes_in(wide: str, narrow: str) -> bool:
 
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "casualti"})
+#: units of measure (stems): a figure written in one measures a distance, an area, a weight or an amount
+#: of stuff, and counts no people or things.  Two figures of one value report one quantity only in the same
+#: unit: "30 miles from the plant" and "30 fighters killed", or "a 30-mile radius" and "30 km away", share a
+#: number, not a fact.  Spellings stay apart as before ("tons" and "tonnes": an American and a metric ton)
+UNITS = frozenset({
+    "mile", "kilometr", "kilometer", "km", "kms", "metr", "meter", "cm", "mm", "inch", "feet", "foot", "ft",
+    "yard", "squar", "sq", "hectar", "acre", "acr", "ton", "tons", "tonn", "tonne", "kilogram", "kilo", "kg",
+    "lb", "lbs", "barrel", "litr", "liter", "gallon", "cubic", "megawatt", "gigawatt", "mph", "kmh",
+})
+#: ... of them, the units of length: a distance ("30 miles from the plant", "a 50-kilometre radius") tells
+#: where a place lies, which stories about many events repeat, so a shared one joins no passages
+LENGTH_UNITS = frozenset({"mile", "kilometr", "kilometer", "km", "kms", "metr", "meter", "cm", "mm", "inch", "feet",
+                          "foot", "ft", "yard"})
+#: the head of a figure measured in a unit is the unit's stem behind this mark (no noun's stem has it)
+UNIT_MARK = "unit:"
+#: a unit joined to its figure by a hyphen, which the counted phrase leaves out ("a 30-mile radius")
+_HYPHEN_UNIT_RE = re.compile(r"-([A-Za-z]+)")
 #: words either side of a figure searched for what happened to the counted thing
 CONTEXT_WORDS = 6
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
@@ -107,6 +124,10 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     """
     counted = figure.counted.strip()
     stems = content_stems(counted)
+    unit = _unit_of(stems, counted, context)
+    if unit:
+        # "50 miles away", "20 million tonnes of grain": the unit is what the figure counts in
+        return FactKey("", UNIT_MARK + unit)
     outcome = next((s for s in stems if s in OUTCOMES), "")
     if not outcome and context is not None:
         outcome = context_outcome(*context)
@@ -128,6 +149,31 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     # a title-cased phrase ("Bodies Of Killed Soldiers") says nothing by its capitals
     modifiers = frozenset(stem(w) for w in words if len(words) < len(first.split())) - {head}
     return FactKey(outcome, head, modifiers)
+
+
+def _unit_of(stems: list[str], counted: str, context: tuple[str, int, int] | None) -> str:
+    """The unit of measure a figure is written in (a stem of :data:`UNITS`), or "": the first unit its
+    counted phrase names before any "of" ("miles away", "metric tons of corn", "square kilometres"),
+    or, when the phrase is empty, a unit hyphenated to the number ("30-mile")."""
+    if stems:
+        first = content_stems(_OF_RE.split(counted, maxsplit=1)[0])
+        return next((s for s in first if s in UNITS), "")
+    if context is None:
+        return ""
+    text, _start, end = context
+    m = _HYPHEN_UNIT_RE.match(text, end)
+    unit = stem(m.group(1).lower()) if m else ""
+    return unit if unit in UNITS else ""
+
+
+def is_distance(key: FactKey | None) -> bool:
+    """Whether ``key`` is a length's (:data:`LENGTH_UNITS`): "50 miles away", "a 30-km radius"."""
+    return is_measure(key) and key is not None and key.head[len(UNIT_MARK):] in LENGTH_UNITS
+
+
+def is_measure(key: FactKey | None) -> bool:
+    """Whether ``key`` is a unit of measure's (:func:`fact_key` of "50 miles", "2 million tonnes")."""
+    return key is not None and key.head.startswith(UNIT_MARK)
 
 
 #: heads that count people outside the fighting: "50 civilians" and "50 residents" may be one count
@@ -192,11 +238,13 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
     not, nor do "40 killed" and "40 bomblets" (a toll of people beside a
     named thing that is no people and that nothing befell).  Heads are
     otherwise compared only when both figures name an outcome (the head of
-    a bare counted phrase is often a verb or a number word).  A side that says nothing (None) is ``unknown``
-    (:data:`UNKNOWN_COMPATIBLE` by default).
+    a bare counted phrase is often a verb or a number word).  "30 miles" and "30 fighters" or "30 km" do not
+    (:data:`UNITS`).  A side that says nothing (None) is ``unknown`` (:data:`UNKNOWN_COMPATIBLE` by default).
     """
     if a is None or b is None:
         return UNKNOWN_COMPATIBLE if unknown is None else unknown
+    if is_measure(a) or is_measure(b):
+        return a.head == b.head  # a quantity in a unit is one only with a quantity in that unit
     oa, ob = _OUTCOME_FOLD.get(a.outcome, a.outcome), _OUTCOME_FOLD.get(b.outcome, b.outcome)
     swap = oa in SWAP_OUTCOMES and ob in SWAP_OUTCOMES
     if oa and ob and oa != ob and not swap:
