@@ -149,7 +149,14 @@ _ABS = (
     + r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
 )
 _PREP = r"(?P<prep>\bas\s+of|\bby|\bto|\buntil|\btill|\bthrough|\bsince|\bfrom|\bon|\bin)?\s*"
-_PART = r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of)[\s-]+)?"
+_PART = (
+    r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of"
+    # "the last week of March", "the first few days of July", "the second half of May": a part of the month
+    r"|the\s+(?:first|opening|last|final|closing|second)\s+(?:(?:two|three|few)\s+)?(?:days?|weeks?|fortnight|half)\s+of"
+    r")[\s-]+)?"
+)
+
+_NOT_OF_MONTH = r"(?!\s+of\s+" + _MONTH + r")"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("abs", re.compile(_PREP + r"\b" + _ABS + r"\b", re.IGNORECASE)),
@@ -170,8 +177,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(r"\b(?P<n>" + _NUM + r"|several|a\s+few|a\s+couple\s+of)\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|previously|prior)\b", re.IGNORECASE)),
-    ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this|next)\s+(?P<unit>week|month|year|weekend)\b", re.IGNORECASE)),
-    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?P<which>first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b", re.IGNORECASE)),
+    # ... not "the last week of March" nor "the first two weeks of May" (a part of that month: "month")
+    ("last", re.compile(r"\b(?P<which>last|past|previous|this|earlier\s+this|later\s+this|next)\s+(?P<unit>week|month|year|weekend)\b"
+                        + _NOT_OF_MONTH, re.IGNORECASE)),
+    ("first", re.compile(r"\b(?:in|during|over|within)\s+the\s+(?P<which>first|past|last|previous)\s+(?P<n>" + _NUM + r"|several|few|couple\s+of|few\s+of)\s+(?P<unit>" + _UNIT + r")\b"
+                         + _NOT_OF_MONTH, re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|overnight|last\s+night|this\s+morning|earlier\s+today|"
                        r"now|currently|at\s+present)\b", re.IGNORECASE)),
     # a span of years: "from 2014 to 2016", "between 2014 and 2016", "in 2014-2016", "2014–16"
@@ -415,11 +425,13 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
             return None
         first, last = _month_span(year, mon)
         part = " ".join((g.get("part") or "").lower().split())
-        if part == "early" or "beginning" in part or "start" in part:
+        if "half" in part:
+            first, last = (first, dt.date(year, mon, 15)) if "first" in part else (dt.date(year, mon, 16), last)
+        elif part == "early" or any(w in part for w in ("beginning", "start", "first", "opening")):
             last = dt.date(year, mon, 10)
-        elif part == "mid":
-            first, last = dt.date(year, mon, 11), dt.date(year, mon, 20)
-        elif part == "late" or "end" in part:
+        elif part == "mid" or "second" in part:
+            first, last = dt.date(year, mon, 8 if "second" in part else 11), dt.date(year, mon, 20)
+        elif part == "late" or any(w in part for w in ("end", "last", "final", "closing")):
             first = dt.date(year, mon, 21)
         if base is not None and first > base and not g.get("my"):
             return None
@@ -588,7 +600,7 @@ def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: lis
 
 #: runs of letters (and of digits, for a whole date) a month expression may hold before its month's
 #: name: the words of a preposition ("as of"), a part ("the beginning of") or a day ("24th of")
-_BEFORE_MONTH = {"month": 5, "abs": 6}
+_BEFORE_MONTH = {"month": 7, "abs": 6}
 
 
 def _scan_start(text: str, at: int, runs: int, digits: bool) -> int:
