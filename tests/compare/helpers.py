@@ -14,6 +14,7 @@ from desk.model import Article, Claim, Comparison, Extraction, Figure, Passage, 
 
 if TYPE_CHECKING:
     from desk.compare.disagree import ClaimFact
+    from desk.compare.profile import FactKey
 
 
 def load_article(path: Path) -> Article:
@@ -52,6 +53,14 @@ def extract(article: Article) -> Extraction:
 
         return Extraction(claims=[Claim(f) for f in find_figures(article.text)])
     return extract_article(article)  # type: ignore[no-any-return]
+
+
+def fact_key_in(sentence: str, written: str, counted: str) -> FactKey | None:
+    """:func:`desk.compare.profile.fact_key` of the figure ``written`` in ``sentence`` that counts ``counted``."""
+    from desk.compare.profile import fact_key
+
+    at = sentence.index(written)
+    return fact_key(Figure(at, at + len(written), written, 0.0, counted=counted), (sentence, at, at + len(written)))
 
 
 def make_ref(

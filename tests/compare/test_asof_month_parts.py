@@ -27,7 +27,7 @@ def test_the_last_or_final_week_of_a_month_is_its_end() -> None:
 def test_the_first_week_or_days_of_a_month_are_its_beginning() -> None:
     assert _span("In the first week of April, 340 people left Varnia by train.", "340") == (d(2031, 4, 1), d(2031, 4, 10))
     assert _span("Over the first two weeks of May, 340 people left Varnia.", "340") == (d(2031, 5, 1), d(2031, 5, 10))
-    assert _span("In the first few days of May, 340 people left Varnia.", "340") == (d(2031, 5, 1), d(2031, 5, 10))
+    assert _span("Across the first few days of May, 340 people left Varnia.", "340") == (d(2031, 5, 1), d(2031, 5, 10))
 
 
 def test_a_half_of_a_month_is_that_half() -> None:

@@ -7,19 +7,12 @@ import pytest
 
 from desk.compare import grouping
 from desk.compare.grouping import _pair_evidence, similarity_matrix
-from desk.compare.profile import context_outcome, counts_compatible, fact_key, profile
+from desk.compare.profile import context_outcome, counts_compatible, profile
 from desk.compare.quantity import quantity_of
 from desk.extract.figures import find_figures
-from desk.model import Figure
 
+from .helpers import fact_key_in as _key
 from .helpers import make_ref
-
-
-def _key(sentence: str, written: str, counted: str):  # type: ignore[no-untyped-def]
-    at = sentence.index(written)
-    f = Figure(at, at + len(written), written, 0.0, counted=counted)
-    return fact_key(f, (sentence, at, at + len(written)))
-
 
 SHELLS = _key("Each shell can scatter as many as 40 bomblets over a wide field.", "40", "bomblets")
 KILLED = _key("At least 40 people were killed when the rockets hit the depot.", "40", "people killed")

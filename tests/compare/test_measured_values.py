@@ -6,20 +6,13 @@ from __future__ import annotations
 import numpy as np
 
 from desk.compare.grouping import _pair_evidence, similarity_matrix
-from desk.compare.profile import counts_compatible, fact_key, is_distance, is_measure, profile
-from desk.model import Figure
+from desk.compare.profile import counts_compatible, is_distance, is_measure, profile
 
+from .helpers import fact_key_in as _key
 from .helpers import make_ref
 
-
-def _key(sentence: str, written: str, counted: str):  # type: ignore[no-untyped-def]
-    at = sentence.index(written)
-    f = Figure(at, at + len(written), written, 30.0, counted=counted)
-    return fact_key(f, (sentence, at, at + len(written)))
-
-
 AWAY = _key("The depot lies some 30 miles away from the front, officers said.", "30", "miles away")
-RADIUS = _key("Families within a 30-mile radius of the dam were told to pack.", "30", "")
+RADIUS = _key("Families inside a 30-mile radius around the dam were told to pack.", "30", "")
 KM = _key("The column stopped 30 km short of the river crossing.", "30", "km")
 FIGHTERS = _key("Up to 30 militiamen were killed in the raid on the ridge.", "30", "militiamen killed")
 CARGO = _key("The barge carried 30 tonnes of barley downriver.", "30", "tonnes of barley")
@@ -62,7 +55,7 @@ RAID = make_ref(
     figures=[("30", 30, "up to", "militiamen killed", "northern command")],
 )
 DAM = make_ref(
-    "Families living within a 30-mile radius of the dam were told to pack their bags.",
+    "Families inside a 30-mile radius around the dam were told to pack their bags.",
     "Outlet B",
     figures=[("30", 30, "", "", "")],
 )
