@@ -1624,6 +1624,8 @@ def _orphan_subject(verb: Token) -> Token | None:
         if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
             return t  # (the parser mistook the name after the quotation for an adverb)
         return None
+    if _outlet_glued_before(t) is not None and verb.dep_ == "ROOT" and _in_opening_phrase(t, verb):
+        return t  # "In a talk with the Harbour Times Ida Roe said ...": the name the parser glued on
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     while t.dep_ in ("pobj", "prep", "poss", "compound", "amod", "nmod") and t.head.i < verb.i and t.head.i != t.i:
@@ -1631,6 +1633,22 @@ def _orphan_subject(verb: Token) -> Token | None:
     if t.dep_ in ("pobj", "dobj") or not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     return t
+
+
+def _outlet_glued_before(t: Token) -> int | None:
+    """ "At a forum with staff from the Harbour Times Ida Roe said ...": the name of an outlet ending a
+    phrase, with a name run on after it that the parser made one proper noun with it; the index of the
+    outlet's last word, the name after it being someone else (one to three capitalised words, ``t`` the last).
+    """
+    if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj":
+        return None
+    run = [x for x in t.doc[t.left_edge.i : t.i] if x.tag_ in ("NNP", "NNPS")]
+    k = next((x.i for x in reversed(run) if x.lower_ in _OUTLET_HEADS), None)
+    if k is None or not 1 <= t.i - k <= 3 or not all(
+        x.tag_ in ("NNP", "NNPS") and x.dep_ == "compound" and x.is_alpha for x in t.doc[k + 1 : t.i]
+    ):
+        return None
+    return k
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -1858,6 +1876,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
             toks = _source_tokens(compiler or _given_name(subj) or subj)
+            glued_at = _outlet_glued_before(subj) if subj.dep_ == "pobj" and t.i == subj.i + 1 else None
+            if glued_at is not None:
+                toks = [x for x in toks if x.i > glued_at]  # (the name alone, not the outlet it was glued to)
             if subj == _unmarked_relative_subject(t) or any(
                 x.i < subj.i and (x.tag_ == "$" or x.ent_type_ == "MONEY") for x in toks
             ):
@@ -3004,9 +3025,10 @@ _DATELINE = re.compile(
 
 #: pronouns that stand for someone even when the text before does not say whom
 _UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
-#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
+#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"; and
+#: "each" of people just named ("the two mayors sparred, each touting a timetable")
 _INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few", "dozens", "hundreds",
-               "thousands", "scores", "millions"}
+               "thousands", "scores", "millions", "each"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 
