@@ -509,6 +509,29 @@ def _quoted_as_saying(t: Token) -> Token | None:
     return who if close >= 0 and who.left_edge.i == close + 1 else None
 
 
+def _as_written_in(t: Token) -> Token | None:
+    """ "As stated in Roe's column, ...", "as reported in the Harbour Ledger": a subjectless participle of a cue
+    in an "as" clause, with the writing or outlet it stands in after "in"; that writing reports the clause.
+
+    The writing is a named one (a name, or a possessive before it) or a noun of a document or data
+    ("the audit", "court filings"); "as seen in May" or "as noted in passing" names no source.
+    """
+    if t.tag_ != "VBN" or t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+        return None
+    if any(c.dep_ in _SUBJ or c.dep_ in ("nsubjpass", "agent", "auxpass") for c in t.children):
+        return None
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None or pobj.lower_ in _CALENDAR_WORDS or pobj.ent_type_ in ("DATE", "TIME"):
+                return None
+            if pobj.tag_ in ("NNP", "NNPS") or pobj.lower_ in EVIDENCE_NOUNS or pobj.lower_ in DOCUMENT_NOUNS or any(
+                g.dep_ == "poss" and g.tag_ in ("NNP", "NNPS") for g in pobj.children
+            ):
+                return pobj  # ("as stated in Roe's commentary": a writing someone named owns)
+    return None
+
+
 def _speech_after_preposition(t: Token) -> Token | None:
     """ "X began by saying that ...", "After saying ..., she was sent home": a participle of speech after a
     preposition, with the content it says; the speaker is the subject of the verb the preposition hangs on."""
@@ -654,6 +677,8 @@ def _is_report_verb(t: Token) -> bool:
         c.dep_ in _SUBJ for c in t.children
     ) and lemma not in _AS_NOT_REPORT:
         return True  # "as the mayor put it", "as critics have pointed out", "as Roe noted": the clause is reported
+    if lemma not in _AS_NOT_REPORT and _as_written_in(t) is not None:
+        return True  # "as stated in Roe's column, ...": the writing reports the clause
     if lemma not in _AS_NOT_REPORT and _aside_speaker(t) is not None:
         return True  # "The ferry, as one of the engineers pointed out, does not run": the aside reports the clause
     if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_THINGS for c in t.children):
@@ -887,7 +912,7 @@ def _is_stance_verb(t: Token) -> bool:
         return True
     if t.lower_ in _ASK_FORMS and _asks_about(t):
         return True
-    if t.lower_ not in STANCE_FORMS or not t.tag_.startswith("VB"):
+    if t.lower_ not in STANCE_FORMS or not (t.tag_.startswith("VB") or _plural_read_as_verb(t)):
         return False
     if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t) and _issuer_of_paper(t) is None and (
         _participle_after_preposition(t) is None
@@ -912,6 +937,14 @@ def _is_stance_verb(t: Token) -> bool:
         c.dep_ in ("dobj", "xcomp", "ccomp") and not (c.dep_ == "dobj" and _measure(c))
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
+    )
+
+
+def _plural_read_as_verb(t: Token) -> bool:
+    """ "Grant still ducks on the tariffs": a present-tense stance form the tagger took for a plural noun, yet
+    the parse made it the sentence's root with a subject before it, as only a verb has."""
+    return t.tag_ == "NNS" and t.dep_ == "ROOT" and t.lower_.endswith("s") and any(
+        c.dep_ == "nsubj" and c.i < t.i for c in t.children
     )
 
 
@@ -1259,6 +1292,9 @@ def _subject_of(verb: Token) -> Token | None:
     recorded = _recorded_speaker(verb)
     if recorded is not None:
         return recorded
+    written = _as_written_in(verb) if verb.lower_ in CUE_FORMS and CUE_FORMS[verb.lower_] not in _AS_NOT_REPORT else None
+    if written is not None:
+        return written
     aside = _aside_speaker(verb) if verb.lower_ in CUE_FORMS else None
     if aside is not None:
         return aside
@@ -1588,6 +1624,8 @@ def _orphan_subject(verb: Token) -> Token | None:
         if _tag_after_quote(verb) and t.text[:1].isupper() and t.is_alpha and t.i > 0 and doc[t.i - 1].text in _CLOSE_QUOTES:
             return t  # (the parser mistook the name after the quotation for an adverb)
         return None
+    if _outlet_glued_before(t) is not None and verb.dep_ == "ROOT" and _in_opening_phrase(t, verb):
+        return t  # "In a talk with the Harbour Times Ida Roe said ...": the name the parser glued on
     if not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     while t.dep_ in ("pobj", "prep", "poss", "compound", "amod", "nmod") and t.head.i < verb.i and t.head.i != t.i:
@@ -1595,6 +1633,22 @@ def _orphan_subject(verb: Token) -> Token | None:
     if t.dep_ in ("pobj", "dobj") or not (t.tag_.startswith("NN") or t.tag_ == "PRP"):
         return None
     return t
+
+
+def _outlet_glued_before(t: Token) -> int | None:
+    """ "At a forum with staff from the Harbour Times Ida Roe said ...": the name of an outlet ending a
+    phrase, with a name run on after it that the parser made one proper noun with it; the index of the
+    outlet's last word, the name after it being someone else (one to three capitalised words, ``t`` the last).
+    """
+    if t.tag_ not in ("NNP", "NNPS") or t.dep_ != "pobj":
+        return None
+    run = [x for x in t.doc[t.left_edge.i : t.i] if x.tag_ in ("NNP", "NNPS")]
+    k = next((x.i for x in reversed(run) if x.lower_ in _OUTLET_HEADS), None)
+    if k is None or not 1 <= t.i - k <= 3 or not all(
+        x.tag_ in ("NNP", "NNPS") and x.dep_ == "compound" and x.is_alpha for x in t.doc[k + 1 : t.i]
+    ):
+        return None
+    return k
 
 
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -1675,6 +1729,23 @@ def _judged_by(t: Token) -> list[Token] | None:
     return None
 
 
+def _noun_read_as_verb_after_to(to: Token) -> list[Token] | None:
+    """ "according to crew insiders": the word right after "according to" is a noun the parser read as a
+    verb ("crew", "show", "ferry"), its object the head of the source phrase; the two make up the phrase.
+
+    Only a bare verb form right after "to", with no subject, auxiliary or particle of its own, and a plural
+    or proper noun for its object right after it: a verb that really follows "according to" does not exist.
+    """
+    doc = to.doc
+    v = next((c for c in to.children if c.dep_ == "pcomp" and c.i == to.i + 1), None)
+    if v is None or v.tag_ not in ("VB", "VBP", "VBG") or any(c.dep_ in ("nsubj", "aux", "prt", "neg") for c in v.children):
+        return None
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.tag_ not in ("NNS", "NNP", "NNPS") or obj.left_edge.i != v.i + 1 and obj.i != v.i + 1:
+        return None
+    return list(doc[v.i : obj.i + 1])
+
+
 def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
     """The attributions one parsed sentence holds; ``stance`` adds the stance verbs' sources."""
     out: list[_Cue] = []
@@ -1696,8 +1767,11 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
             maker = _maker_of(objs[0]) if objs else None
             if maker is not None:
                 objs = [maker]  # "according to a speech Ana Roe delivered": Roe is the source
+            misread = _noun_read_as_verb_after_to(doc[t.i + 1]) if not objs else None
+            if misread is not None:
+                objs = [misread[-1]]
             if objs:
-                toks = _source_tokens(objs[0])
+                toks = misread or _source_tokens(objs[0])
                 if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():
                     continue  # "according to plan", "according to reports"
                 if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks) and not (
@@ -1802,6 +1876,9 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
             toks = _source_tokens(compiler or _given_name(subj) or subj)
+            glued_at = _outlet_glued_before(subj) if subj.dep_ == "pobj" and t.i == subj.i + 1 else None
+            if glued_at is not None:
+                toks = [x for x in toks if x.i > glued_at]  # (the name alone, not the outlet it was glued to)
             if subj == _unmarked_relative_subject(t) or any(
                 x.i < subj.i and (x.tag_ == "$" or x.ent_type_ == "MONEY") for x in toks
             ):
@@ -2442,6 +2519,34 @@ def _straight_quote_spans(text: str, s: int, e: int, mark: str) -> list[tuple[in
     return out
 
 
+#: the most words a quotation may hold and still be a phrase set off by marks (a name, a slogan, a
+#: scare-quoted word) rather than someone's words
+_PHRASE_QUOTE_WORDS = 4
+_DOUBLED_QUOTE = re.compile(r"(?:''|``)[^'\n]*''")
+
+
+def _only_phrases_quoted(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
+    """ "We know the so-called "fair deal" costs more": the writer's own "I" or "we" in a paragraph whose
+    every quotation is a short phrase with no sentence in it, the source outside them all.
+
+    Such marks set off a name or a scare-quoted word; no one is quoted who could be the "I". A quotation
+    that runs to the paragraph's end (its closing mark missing), or that holds a full stop, a question or
+    more than a few words, keeps the paragraph a quoting one.
+    """
+    ps, pe = _paragraph(text, span[0])
+    # (two apostrophes stand for a quotation mark in some papers' text: ''premium'')
+    spans = [*quotes.spans(ps, pe), *((m.start(), m.end()) for m in _DOUBLED_QUOTE.finditer(text, ps, pe))]
+    if not spans or any(not any(qs <= m.start() < qe for qs, qe in spans) for m in _QUOTE_MARK.finditer(text, ps, pe)):
+        return False
+    for qs, qe in spans:
+        if qs <= span[0] < qe or qe >= pe and text[qe - 1] not in "\"”»“'’":
+            return False
+        inner = text[qs : qe].strip("\"“”«»„'`")
+        if len(inner.split()) > _PHRASE_QUOTE_WORDS or re.search(r"[.?!…]", inner.rstrip(".,")):
+            return False
+    return True
+
+
 #: two letters in a row: a sentence without them has no word to name a source or a cue
 _WORD_LETTERS = re.compile(r"[^\W\d_]{2}")
 
@@ -2661,7 +2766,8 @@ class _Job:
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
             if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
                 cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
-            elif self.every and not cues_by_sent[i] and i not in self.headline_cue:
+            # (a title too: "With a week to go, Roe still ducks the question" has its verb read as a noun)
+            if self.every and not cues_by_sent[i] and i not in self.headline_cue:
                 cues_by_sent[i].extend(_name_read_as_word(doc, off))
             tag = _closing_tag_read_as_noun(doc, off) if i not in self.headline_cue else None
             if tag is not None:
@@ -2696,7 +2802,7 @@ class _Job:
             for c in cues:
                 if text[c.source[0] : c.source[1]].lower() in _SPEAKER_SELF and _QUOTE_MARK.search(
                     text, *_paragraph(text, c.source[0])
-                ):
+                ) and not _only_phrases_quoted(self.quotes, text, c.source):
                     c.listed = False  # "I" in a paragraph that quotes anyone may be the one quoted
                     continue
                 if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
@@ -2919,9 +3025,10 @@ _DATELINE = re.compile(
 
 #: pronouns that stand for someone even when the text before does not say whom
 _UNRESOLVED_PRONOUNS = {"he", "she", "they", "who"}
-#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"
+#: quantifiers that are a (vague) group of people as a verb's subject: "some believe", "most of whom said"; and
+#: "each" of people just named ("the two mayors sparred, each touting a timetable")
 _INDEFINITE = {"some", "many", "most", "all", "others", "several", "someone", "everyone", "few", "dozens", "hundreds",
-               "thousands", "scores", "millions"}
+               "thousands", "scores", "millions", "each"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
 _PHRASE_CUT = {"of", "for", "at", "from", "in", "on", "with", "to", "by", "and", "who", "which", "that"}
 
@@ -3227,7 +3334,9 @@ def _title_noun_verb(doc: Doc, offset: int) -> list[_Cue]:
     for k in range(1, min(5, len(doc) - 1)):
         t, nxt = doc[k], doc[k + 1]
         low = t.lower_
-        if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS) and t.tag_ in ("NNS", "VBZ")):
+        # (a deciding body's verb too: "House panel votes to ...", with the body for its last word)
+        decides = low in DECISION_FORMS and doc[k - 1].lower_ in INSTITUTIONS
+        if not (low.endswith("s") and (low in CUE_FORMS or low in STANCE_FORMS or decides) and t.tag_ in ("NNS", "VBZ")):
             continue
         if nxt.lower_ not in _AFTER_TITLE_VERB or nxt.text[:1].isupper():
             return []
@@ -3259,9 +3368,13 @@ def _name_read_as_word(doc: Doc, offset: int) -> list[_Cue]:
     (a verb's object or a clause comes after it, not a full stop or a verb).
     """
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.tag_ not in ("NN", "NNP", "VB") or not 0 <= root.i <= 2 or root.i + 2 >= len(doc):
+    if root is None or root.tag_ not in ("NN", "NNP", "VB") or root.i + 2 >= len(doc):
         return []
-    name = doc[: root.i + 1]
+    # ("With a week to go, Roe still ducks the question": the name may follow an opening phrase and its comma)
+    start = next((j + 1 for j in range(root.i - 1, max(root.i - 4, 1), -1) if doc[j].text == ","), 0)
+    if not 0 <= root.i - start <= 2:
+        return []
+    name = doc[start : root.i + 1]
     if not all(x.text[:1].isupper() and x.is_alpha for x in name):
         return []
     k = root.i + 1
