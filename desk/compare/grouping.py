@@ -1028,21 +1028,35 @@ def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     whole topic happens: it tells no fact from another, so it is left out.
     Inside :func:`places_remembered`, the answer for the same profile objects is given again (a copy).
     """
-    memo: dict[tuple[Any, ...], list[frozenset[str]]] | None = getattr(_PLACES_SCOPE, "memo", None)
+    return list(_places_and_topic(profiles)[0])
+
+
+def topic_places(profiles: Sequence[Profile]) -> frozenset[str]:
+    """The places many of the passages name (:func:`desk.compare.places.broad_places` of their places): what
+    :func:`unit_places` leaves out, remembered with it inside :func:`places_remembered`."""
+    return _places_and_topic(profiles)[1]
+
+
+def _places_and_topic(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """:func:`unit_places` and :func:`topic_places` (the caller copies the list), once per profile list inside
+    :func:`places_remembered`: the setting's filter read every passage's places a second time."""
+    memo: dict[tuple[Any, ...], tuple[list[frozenset[str]], frozenset[str]]] | None = getattr(
+        _PLACES_SCOPE, "memo", None
+    )
     if memo is None:
         return _unit_places(profiles)
     key = tuple(map(id, profiles))
     found = memo.get(key)
     if found is None:
         found = memo[key] = _unit_places(profiles)
-    return list(found)
+    return found
 
 
-def _unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
-    """:func:`unit_places`, computed."""
+def _unit_places(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """:func:`unit_places` and :func:`topic_places`, computed."""
     raw = [passage_places(p) for p in profiles]
     broad = broad_places(raw)
-    return [ps - broad for ps in raw]
+    return [ps - broad for ps in raw], broad
 
 
 def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
@@ -1099,7 +1113,7 @@ def apart_by_setting(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndar
     for p, st in zip(profiles, raw, strict=True):
         if st:
             articles.setdefault(p.ref.article_id, st)
-    broad = broad_places([passage_places(p) for p in profiles]) | broad_places(list(articles.values()))
+    broad = topic_places(profiles) | broad_places(list(articles.values()))
     # sentences that count something (a figure), name no place and come from an article set somewhere
     settings = [
         (st - broad) if st and not ps and (p.values or p.facts) else frozenset()
