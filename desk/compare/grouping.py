@@ -981,6 +981,8 @@ def cluster(
 def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str]]:
     """Syndicated copies: the first passage of each near-identical set -> the other outlets."""
     out: dict[tuple[str, int], list[str]] = {}
+    if len(profiles) < 2:
+        return out  # (most rows of a comparison hold one passage: nothing to pair)
     taken: set[int] = set()
     for i, p in enumerate(profiles):
         if i in taken:
@@ -990,7 +992,8 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
             q = profiles[j]
             if j in taken or q.ref.article_id == p.ref.article_id:
                 continue
-            shorter, longer = sorted((len(p.norm), len(q.norm)))
+            a, b = len(p.norm), len(q.norm)
+            shorter, longer = (a, b) if a <= b else (b, a)
             if longer == 0 or shorter / longer < 0.8:
                 continue
             if fuzz.ratio(p.norm, q.norm, score_cutoff=DUPLICATE_RATIO):
@@ -1603,8 +1606,9 @@ def rows_from_profiles(
     from .statements import describe_row
 
     rows: list[Row] = []
+    hit_list = is_hit.tolist()  # (Python bools: indexing the numpy array made a numpy scalar per unit)
     for g in groups:
-        if not any(is_hit[i] for i in g):
+        if not any(hit_list[i] for i in g):
             continue
         members: list[Profile] = []
         duplicates: dict[tuple[str, int], list[str]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
 import re
 from collections.abc import Sequence
 
@@ -12,7 +13,7 @@ import pytest
 from desk.compare import grouping, joining
 from desk.compare.disagree import ClaimFact
 from desk.compare.places import broad_places
-from desk.compare.profile import passage_places, profile
+from desk.compare.profile import passage_places, profile, stem_numbers, stem_ranks
 from desk.extract import sentences as sentences_mod
 from desk.extract.sentences import ABBREVIATIONS, lines, sentences
 
@@ -180,3 +181,57 @@ def test_topic_places_are_the_broad_places_of_the_units() -> None:
         first.clear()
         assert grouping.unit_places(profiles) == [passage_places(p) - plain for p in profiles]
         assert grouping.topic_places(profiles) == plain
+
+
+# -- the consensus join's sums, the stems' ranks, the copies of a row
+
+
+def _plain_consensus_dots(
+    words: dict[int, dict[str, float]], keys: list[int]
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], int]]:
+    """The consensus join's sums as they were written: each weight looked up for every pair."""
+    rows_with: dict[str, list[int]] = {}
+    for g in keys:
+        for st in words[g]:
+            rows_with.setdefault(st, []).append(g)
+    dot: dict[tuple[int, int], float] = {}
+    common: dict[tuple[int, int], int] = {}
+    for st, rows in rows_with.items():
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                pair = (rows[x], rows[y])
+                dot[pair] = dot.get(pair, 0.0) + words[rows[x]][st] * words[rows[y]][st]
+                common[pair] = common.get(pair, 0) + 1
+    return dot, common
+
+
+def test_consensus_dots_equal_the_plain_sums_bit_for_bit() -> None:
+    rnd = random.Random(28)
+    vocabulary = [f"w{k}" for k in range(40)]
+    for _ in range(30):
+        words = {
+            g: {st: rnd.random() * 3.0 for st in rnd.sample(vocabulary, rnd.randint(1, 12))}
+            for g in rnd.sample(range(60), rnd.randint(2, 25))
+        }
+        keys = list(words)
+        dot, common = joining._consensus_dots(words, keys)
+        plain_dot, plain_common = _plain_consensus_dots(words, keys)
+        assert list(dot.items()) == list(plain_dot.items())  # the same floats, met in the same order
+        assert list(common.items()) == list(plain_common.items())
+
+
+def test_stem_ranks_are_the_alphabetical_ranks() -> None:
+    stems = frozenset({"tarvo", "ferri", "harbour", "brannock", "zeal", "abbey"})
+    numbers = stem_numbers(stems)
+    names = sorted(stems)
+    assert stem_ranks(numbers).tolist() == [names.index(st) for st in stems]
+    assert stem_ranks(numbers[::-1].copy()).tolist() == [names.index(st) for st in reversed(list(stems))]
+
+
+def test_duplicates_of_one_passage_and_of_copies() -> None:
+    text = "The ferry carried 412 passengers across the lake before the storm closed the harbour at Tarvo."
+    one = [profile(make_ref(text, "Lake Daily", article="a1"))]
+    assert grouping.duplicates_in(one) == {}
+    copies = [profile(make_ref(text, outlet, article=f"a{k}")) for k, outlet in enumerate(["Lake Daily", "North Post"])]
+    other = profile(make_ref("Crews counted 40 boats in the harbour on Monday evening.", "East Daily", article="a9"))
+    assert grouping.duplicates_in([*copies, other]) == {copies[0].ref.key: ["North Post"]}
