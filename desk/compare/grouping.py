@@ -983,6 +983,8 @@ def cluster(
 def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str]]:
     """Syndicated copies: the first passage of each near-identical set -> the other outlets."""
     out: dict[tuple[str, int], list[str]] = {}
+    if len(profiles) < 2:
+        return out  # (most rows of a comparison hold one passage: nothing to pair)
     taken: set[int] = set()
     for i, p in enumerate(profiles):
         if i in taken:
@@ -992,7 +994,8 @@ def duplicates_in(profiles: Sequence[Profile]) -> dict[tuple[str, int], list[str
             q = profiles[j]
             if j in taken or q.ref.article_id == p.ref.article_id:
                 continue
-            shorter, longer = sorted((len(p.norm), len(q.norm)))
+            a, b = len(p.norm), len(q.norm)
+            shorter, longer = (a, b) if a <= b else (b, a)
             if longer == 0 or shorter / longer < 0.8:
                 continue
             if fuzz.ratio(p.norm, q.norm, score_cutoff=DUPLICATE_RATIO):
@@ -1030,21 +1033,35 @@ def unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
     whole topic happens: it tells no fact from another, so it is left out.
     Inside :func:`places_remembered`, the answer for the same profile objects is given again (a copy).
     """
-    memo: dict[tuple[Any, ...], list[frozenset[str]]] | None = getattr(_PLACES_SCOPE, "memo", None)
+    return list(_places_and_topic(profiles)[0])
+
+
+def topic_places(profiles: Sequence[Profile]) -> frozenset[str]:
+    """The places many of the passages name (:func:`desk.compare.places.broad_places` of their places): what
+    :func:`unit_places` leaves out, remembered with it inside :func:`places_remembered`."""
+    return _places_and_topic(profiles)[1]
+
+
+def _places_and_topic(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """:func:`unit_places` and :func:`topic_places` (the caller copies the list), once per profile list inside
+    :func:`places_remembered`: the setting's filter read every passage's places a second time."""
+    memo: dict[tuple[Any, ...], tuple[list[frozenset[str]], frozenset[str]]] | None = getattr(
+        _PLACES_SCOPE, "memo", None
+    )
     if memo is None:
         return _unit_places(profiles)
     key = tuple(map(id, profiles))
     found = memo.get(key)
     if found is None:
         found = memo[key] = _unit_places(profiles)
-    return list(found)
+    return found
 
 
-def _unit_places(profiles: Sequence[Profile]) -> list[frozenset[str]]:
-    """:func:`unit_places`, computed."""
+def _unit_places(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """:func:`unit_places` and :func:`topic_places`, computed."""
     raw = [passage_places(p) for p in profiles]
     broad = broad_places(raw)
-    return [ps - broad for ps in raw]
+    return [ps - broad for ps in raw], broad
 
 
 def apart_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
@@ -1101,7 +1118,7 @@ def apart_by_setting(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndar
     for p, st in zip(profiles, raw, strict=True):
         if st:
             articles.setdefault(p.ref.article_id, st)
-    broad = broad_places([passage_places(p) for p in profiles]) | broad_places(list(articles.values()))
+    broad = topic_places(profiles) | broad_places(list(articles.values()))
     # sentences that count something (a figure), name no place and come from an article set somewhere
     settings = [
         (st - broad) if st and not ps and (p.values or p.facts) else frozenset()
@@ -1591,8 +1608,9 @@ def rows_from_profiles(
     from .statements import describe_row
 
     rows: list[Row] = []
+    hit_list = is_hit.tolist()  # (Python bools: indexing the numpy array made a numpy scalar per unit)
     for g in groups:
-        if not any(is_hit[i] for i in g):
+        if not any(hit_list[i] for i in g):
             continue
         members: list[Profile] = []
         duplicates: dict[tuple[str, int], list[str]] = {}

@@ -383,6 +383,31 @@ def consensus_words(
     return out
 
 
+def _consensus_dots(
+    words: dict[int, dict[str, float]], keys: Sequence[int]
+) -> tuple[dict[tuple[int, int], float], dict[tuple[int, int], int]]:
+    """For each pair of rows (of ``keys``, in their order) that share a consensus word: the dot product of
+    their words' weights, and how many words they share."""
+    # the rows each word is a consensus word of; only words of two or more rows can be shared
+    rows_with: dict[str, list[int]] = {}
+    for g in keys:
+        for st in words[g]:
+            rows_with.setdefault(st, []).append(g)
+    dot: dict[tuple[int, int], float] = {}
+    common: dict[tuple[int, int], int] = {}
+    for st, rows in rows_with.items():
+        # each row's weight of the word looked up once, not once per pair (the same products, summed in
+        # the same order)
+        weights = [words[r][st] for r in rows]
+        for x in range(len(rows)):
+            rx, wx = rows[x], weights[x]
+            for y in range(x + 1, len(rows)):
+                pair = (rx, rows[y])
+                dot[pair] = dot.get(pair, 0.0) + wx * weights[y]
+                common[pair] = common.get(pair, 0) + 1
+    return dot, common
+
+
 def join_consensus_rows(
     groups: list[list[int]],
     sim: np.ndarray,
@@ -411,19 +436,7 @@ def join_consensus_rows(
     keys = list(words)
     if len(keys) < 2:
         return groups
-    # the rows each word is a consensus word of; only words of two or more rows can be shared
-    rows_with: dict[str, list[int]] = {}
-    for g in keys:
-        for st in words[g]:
-            rows_with.setdefault(st, []).append(g)
-    dot: dict[tuple[int, int], float] = {}
-    common: dict[tuple[int, int], int] = {}
-    for st, rows in rows_with.items():
-        for x in range(len(rows)):
-            for y in range(x + 1, len(rows)):
-                pair = (rows[x], rows[y])
-                dot[pair] = dot.get(pair, 0.0) + words[rows[x]][st] * words[rows[y]][st]
-                common[pair] = common.get(pair, 0) + 1
+    dot, common = _consensus_dots(words, keys)
     norm = {g: float(np.sqrt(sum(w * w for w in words[g].values()))) for g in keys}
     candidates = sorted(
         (-cos, pair)
@@ -740,9 +753,11 @@ def _own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int, Clai
     (at least two documents, or the row's only one), not a figure one sentence brought in beside them."""
     documents = {c.document for _, c in claims}
     support: list[int] = []
+    # (each pair's intervals are compared before its quantities: the same answer, and the interval test,
+    # two float comparisons, spares most of the quantity tests of a row of many figures)
     for _, c in claims:
         support.append(len({d.document for _, d in claims
-                            if d.quantity.same_toll(c.quantity) and d.low <= c.high and c.low <= d.high}))
+                            if d.low <= c.high and c.low <= d.high and d.quantity.same_toll(c.quantity)}))
     if not support:
         return []
     best = max(support)
@@ -751,7 +766,7 @@ def _own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int, Clai
     top = [c for (_, c), s in zip(claims, support, strict=True) if s == best]
     # ... and the claims that admit the same value ("20 million" beside "about 20 million")
     return [(m, c) for m, c in claims
-            if any(t.quantity.same_toll(c.quantity) and t.low <= c.high and c.low <= t.high for t in top)]
+            if any(t.low <= c.high and c.low <= t.high and t.quantity.same_toll(c.quantity) for t in top)]
 
 
 def _toll_fell(x: ClaimFact, y: ClaimFact) -> bool:

@@ -54,6 +54,13 @@ _QUOTE_OPEN_RE = re.compile(r"[“‘]|(?<![\w.,;:!?’'\"])[\"'](?=[A-Za-z0-9])
 _QUOTE_CLOSE_RE = re.compile(r"[”’](?![A-Za-z])|(?<=[\w.,!?…])[\"'](?=[\s.,;:!?)]|$)")
 #: the furthest a quotation's tagged end is looked for (characters)
 QUOTE_RUN_ON_SPAN = 300
+#: any mark :data:`_QUOTE_OPEN_RE` may match at: a stretch without one opens no quotation, which one plain
+#: search tells (most sentences quote nothing, and the opening pattern's look-behind tests every character)
+_QUOTE_MARK_RE = re.compile(r"[“‘\"']")
+#: the word before a full stop (abbreviations, initials: see :func:`sentences`), compiled once: the
+#: splitter tests every stop of the sentences a comparison meets
+_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _inside_tagged_quote(text: str, s: int, dot: int, after: int, le: int) -> bool:
@@ -61,6 +68,8 @@ def _inside_tagged_quote(text: str, s: int, dot: int, after: int, le: int) -> bo
     quotation opened since ``s`` that ends, within :data:`QUOTE_RUN_ON_SPAN` characters on its line, with a
     comma before its closing mark: "'Our people. Ours. Vell,' the mayor wrote" is one sentence, its tag
     at the end ("'We stay.' The mayor left." and '"We stay." Then ...' are two)."""
+    if _QUOTE_MARK_RE.search(text, s, dot) is None:
+        return False  # no mark that could open a quotation since ``s``
     opened = [q.start() for q in _QUOTE_OPEN_RE.finditer(text, s, dot)]
     if not opened:
         return False
@@ -88,10 +97,10 @@ def sentences(
             dot = m.start()
             if tagged_quotes and _inside_tagged_quote(text, s, dot, m.end(), le):
                 continue
-            word = re.search(r"([\w.]+)$", text[max(ls, dot - 12) : dot])
-            if text[dot] == "." and word:
+            word = _WORD_BEFORE_RE.search(text[max(ls, dot - 12) : dot]) if text[dot] == "." else None
+            if word:
                 w = word.group(1).lower()
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w):
                     continue
             e = m.end()
             if e > s:
