@@ -599,7 +599,7 @@ def _needed(kind: str, text: str, low: str, odd: bool | None = None, months: lis
 
 
 #: runs of letters (and of digits, for a whole date) a month expression may hold before its month's
-#: name: the words of a preposition ("as of"), a part ("the beginning of", "in the first few days of") or a
+#: name: the words of a preposition ("as of"), a part ("the beginning of", "in the opening two weeks of") or a
 #: day ("24th of")
 _BEFORE_MONTH = {"month": 7, "abs": 6}
 

@@ -142,7 +142,7 @@ def _plain_own_claims(claims: Sequence[tuple[int, ClaimFact]]) -> list[tuple[int
 DAY = dt.date(2031, 4, 2)
 _CLAIMS = [
     ("About 300 people were killed in the shelling of Tarvo, officials said.", "300"),
-    ("As many as 600 people were killed in Tarvo, the mayor said.", "600"),
+    ("As many as 600 people died in Tarvo, the mayor of the town said.", "600"),
     ("At least 310 civilians were killed in the city.", "310"),
     ("Some 40 soldiers were wounded near the bridge.", "40"),
     ("The port shipped 20 million tonnes of grain.", "20 million"),
