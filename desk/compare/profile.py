@@ -124,7 +124,11 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     """
     counted = figure.counted.strip()
     stems = content_stems(counted)
-    unit = _unit_of(stems, counted, context)
+    # the head noun sits before "of" ("prisoners of war"), else it is the last
+    # non-outcome word ("Russian soldiers")
+    first = _OF_RE.split(counted, maxsplit=1)[0]
+    first_stems = content_stems(first) if first != counted else stems
+    unit = _unit_of(first_stems, context)
     if unit:
         # "50 miles away", "20 million tonnes of grain": the unit is what the figure counts in
         return FactKey("", UNIT_MARK + unit)
@@ -134,10 +138,7 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     # outcomes that count one thing are one outcome: "lost 70,000 soldiers" counts what
     # "70,000 soldiers were killed" counts (as :func:`counts_compatible` reads them)
     outcome = _OUTCOME_FOLD.get(outcome, outcome)
-    # the head noun sits before "of" ("prisoners of war"), else it is the last
-    # non-outcome word ("Russian soldiers")
-    first = _OF_RE.split(counted, maxsplit=1)[0]
-    heads = [s for s in content_stems(first) if s not in OUTCOMES]
+    heads = [s for s in first_stems if s not in OUTCOMES]
     head = heads[-1] if heads else ""
     if head in GENERIC_HEADS:
         head = ""
@@ -151,13 +152,12 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     return FactKey(outcome, head, modifiers)
 
 
-def _unit_of(stems: list[str], counted: str, context: tuple[str, int, int] | None) -> str:
-    """The unit of measure a figure is written in (a stem of :data:`UNITS`), or "": the first unit its
-    counted phrase names before any "of" ("miles away", "metric tons of corn", "square kilometres"),
-    or, when the phrase is empty, a unit hyphenated to the number ("30-mile")."""
-    if stems:
-        first = content_stems(_OF_RE.split(counted, maxsplit=1)[0])
-        return next((s for s in first if s in UNITS), "")
+def _unit_of(first_stems: list[str], context: tuple[str, int, int] | None) -> str:
+    """The unit of measure a figure is written in (a stem of :data:`UNITS`), or "": the first unit among the
+    stems of its counted phrase before any "of" ("miles away", "metric tons of corn", "square kilometres"),
+    or, when the phrase names nothing, a unit hyphenated to the number ("30-mile")."""
+    if first_stems:
+        return next((s for s in first_stems if s in UNITS), "")
     if context is None:
         return ""
     text, _start, end = context
