@@ -50,6 +50,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -202,7 +203,41 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # a past era: "during World War II", "since the end of the Second World War", "in the late 1980s"
+    (
+        "era",
+        re.compile(
+            r"(?:\b(?P<prep>since|during|in|throughout|after|before|until|till|by|through)\s+)?"
+            r"(?:the\s+)?(?:(?P<part>end|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?"
+            r"(?:\b(?P<ordinal>first|second)\s+world\s+war|\bworld\s+war\s+(?P<roman>ii|i|two|one|2|1)\b"
+            r"|\bww(?P<short>ii|i|2|1)\b|\bgreat\s+war"
+            r"|\b(?:(?P<dpart>early|mid|late)[\s-]+)?(?P<decade>(?:1[89]|20)\d0)['’]?s\b)",
+            re.IGNORECASE,
+        ),
+    ),
 ]
+
+#: the world wars, first and last day (an era of the past: :func:`_era`)
+_WARS = {1: (dt.date(1914, 7, 28), dt.date(1918, 11, 11)), 2: (dt.date(1939, 9, 1), dt.date(1945, 9, 2))}
+#: before an era in its clause, a comparison the era is the measure of, not the time of the claim:
+#: "the largest exodus since ...", "more than in ...", "not seen since ...", "the first time since ..."
+_ERA_MEASURE = re.compile(
+    r"\b(?:since|seen|largest|biggest|worst|deadliest|most|first\s+time)\b[^;!?]{0,60}$", re.IGNORECASE
+)
+#: a comparison with "than" (not the "more than" of a figure) before an era: "five times more than the rise
+#: households saw during the 1970s" dates the rise it is set against, not the figure
+_ERA_THAN = re.compile(
+    r"\bthan\s+(?![\d$£€]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|half|twice)\b)"
+    r"[^;!?]{0,60}$",
+    re.IGNORECASE,
+)
+#: an era that names whom or what a present fact is about, not its time: "veterans of World War II",
+#: "the anniversary of the end of the Great War", "a museum of the 1980s"
+_ERA_OF = re.compile(
+    r"\b(?:veterans?|survivors?|heroes|generation|memorial|anniversary|museum|monument|legacy|lessons?|history|"
+    r"memories|memory|remembrance)\s+of\s+(?:the\s+)?(?:(?:end|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 #: a dateline: "KYIV, Ukraine, March 3 (Reuters) -", "MOSCOW, Oct 10 -"
 _DATELINE_RE = re.compile(
@@ -353,6 +388,42 @@ def _with_prep(prep: str, day_start: dt.date, day_end: dt.date, base: dt.date | 
     return AsOf(day_start, day_end, basis)
 
 
+def _era(m: re.Match[str], g: dict[str, Any], base: dt.date | None, basis: str) -> AsOf | None:
+    """A world war or a decade as an as-of span; a part of it ("the end of", "the early 1990s") narrows it.
+    "After World War II" counts from its end up to the reference day.  An era a comparison measures by
+    ("the worst attack since World War II", "more than in the 1990s") dates nothing, and neither does one
+    the reference day falls in ("in the 2020s")."""
+    prep = (g.get("prep") or "").lower()
+    head = m.string[max(0, m.start() - 80) : m.start() + len(m.group(0)) - len(m.group(0).lstrip())]
+    brk = list(_CLAUSE_BREAK.finditer(head))
+    if brk:
+        head = head[brk[-1].end() :]
+    if prep in ("before", "since") or _ERA_THAN.search(head) is not None or (
+        _ERA_MEASURE.search(head) is not None and prep not in ("during", "throughout")
+    ):
+        return None
+    if not prep and _ERA_OF.search(m.string, max(0, m.start() - 60), m.start() + len(m.group(0)) - len(m.group(0).lstrip())):
+        return None
+    decade = g.get("decade")
+    if decade:
+        year = int(decade)
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get((g.get("dpart") or "").lower(), (0, 9))
+        first, last = dt.date(year + lo, 1, 1), dt.date(year + hi, 12, 31)
+    else:
+        which = (g.get("ordinal") or g.get("roman") or g.get("short") or "first").lower()
+        first, last = _WARS[2 if which in ("second", "ii", "two", "2") else 1]
+    if base is not None and last >= base:
+        return None
+    part = (g.get("part") or "").lower()
+    if part in ("end", "close"):
+        first = last - dt.timedelta(days=180)
+    elif part:
+        last = first + dt.timedelta(days=180)
+    if prep == "after" or _inside_since(m):
+        return AsOf(last, base, basis) if base is not None else AsOf(last, None, basis)
+    return _with_prep(prep if prep in ("by", "until", "till", "through") else "", first, last, base, basis)
+
+
 #: "since late March, when it said ...", "since March, when the toll stood at 1,351": a report or a
 #: count dated by the "since" clause that names it
 _WHEN_REPORTED = re.compile(
@@ -452,6 +523,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
         if p in ("in", "during", "throughout", "for") and base is not None and first <= base < last:
             last = base  # "in 2022" written in 2022: so far this year
         return _with_prep(p if p in ("since", "by", "until", "till", "through") else "", first, last, base, basis)
+    if kind == "era":
+        return _era(m, g, base, basis)
     if base is None:
         return None
     if kind == "weekday":
@@ -537,6 +610,7 @@ _NEEDS = {
                       re.IGNORECASE),
     "years": re.compile(r"(?:19|20)\d\d\s*[-–]|\b(?:from|between)\s+(?:19|20)\d\d", re.IGNORECASE),
     "year": re.compile(r"(?:19|20)\d\d\b"),
+    "era": re.compile(r"world\s+war|\bww(?:ii|i|2|1)\b|great\s+war|\d0['’]?s\b", re.IGNORECASE),
 }
 
 
@@ -552,6 +626,7 @@ _NEED_WORDS = {
     "first": ("first", "past", "last", "previous"),
     "years": ("19", "20"),
     "year": ("19", "20"),
+    "era": ("war", "ww", "0s", "0's", "0’s"),
 }
 #: a month name as a whole word, in lower case: both month kinds match only such a word (the name is
 #: preceded by a word start and followed by a non-letter in each of their branches)
@@ -650,7 +725,7 @@ def _near_months(kind: str, pattern: re.Pattern[str], text: str, low: str, first
 
 
 #: kinds of expression that date a claim but not the passage around it (:func:`resolve_as_of` ``years``)
-_CLAIM_ONLY = frozenset({"years", "year"})
+_CLAIM_ONLY = frozenset({"years", "year", "era"})
 
 
 #: the kinds a passage's own days are read from (:func:`resolve_as_of` ``years=False``): every kind but

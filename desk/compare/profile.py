@@ -560,12 +560,13 @@ _OPEN_START, _OPEN_END = -(10**7), 10**7
 #: a figure whose own as-of (a year it names: "in 1979", "from 2014 to 2016") ends at least this many days
 #: before the reference day counts a past event, not one of the days around the report
 PAST_DAYS = 365
-_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+#: a year, or an era (desk.compare.asof: a world war, a decade), somewhere in a sentence
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d|world\s+war|\bww(?:ii|i|2|1)\b|great\s+war", re.IGNORECASE)
 
 
 def _past_span(text: str, ref: PassageRef, claims: Sequence[Claim]) -> tuple[int, int] | None:
     """The days (ordinals) of the past years a sentence's figures count, when every figure of it is dated by
-    a year ending :data:`PAST_DAYS` or more before the reference day ("as many as 7,400 villagers starved between
+    a year or an era ending :data:`PAST_DAYS` or more before the reference day ("as many as 7,400 villagers starved between
     1931 and 1933", told in 2023); None otherwise.
 
     A passage's own days leave bare years out (:func:`desk.compare.asof.resolve_as_of` ``years=False``: a
