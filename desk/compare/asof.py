@@ -203,7 +203,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # a past era: "during World War II", "since the end of the Second World War", "in the late 1980s"
+    # a past era: "during WWII", "by the close of WW1", "in the late 1980s"
     (
         "era",
         re.compile(
@@ -232,7 +232,7 @@ _ERA_THAN = re.compile(
     re.IGNORECASE,
 )
 #: an era that names whom or what a present fact is about, not its time: "veterans of World War II",
-#: "the anniversary of the end of the Great War", "a museum of the 1980s"
+#: "an anniversary of the Great War's end", "a museum of the 1980s"
 _ERA_OF = re.compile(
     r"\b(?:veterans?|survivors?|heroes|generation|memorial|anniversary|museum|monument|legacy|lessons?|history|"
     r"memories|memory|remembrance)\s+of\s+(?:the\s+)?(?:(?:end|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?$",

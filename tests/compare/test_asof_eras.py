@@ -29,7 +29,7 @@ def _as_of(text: str, figure: str) -> tuple[dt.date | None, dt.date | None]:
         ("Partisans of the Orlen valley burned 310 villages during World War II, the archivist wrote.", "310",
          (dt.date(1939, 9, 1), dt.date(1945, 9, 2))),
         ("In WWI the garrison of Dorvik lost 1,900 men.", "1,900", (dt.date(1914, 7, 28), dt.date(1918, 11, 11))),
-        ("At the end of the Second World War some 4,000 prisoners walked home to Dorvik.", "4,000",
+        ("Close to the end of WW2 some 4,000 prisoners walked home to Dorvik.", "4,000",
          (dt.date(1945, 3, 6), dt.date(1945, 9, 2))),
         ("The valley's mills employed 12,000 weavers in the late 1970s.", "12,000",
          (dt.date(1976, 1, 1), dt.date(1979, 12, 31))),
@@ -46,11 +46,11 @@ def test_an_era_dates_the_figure_in_its_clause(text: str, figure: str, span: tup
     [
         # an era a comparison measures by
         ("Some 9 million people have fled, the largest exodus since World War II.", "9 million"),
-        ("The port handled 40 ships, more than at any time since the end of the Second World War.", "40"),
+        ("The port handled 40 ships, its busiest month since the close of World War Two.", "40"),
         ("It is the first time since the 1990s that 300 reservists were called up.", "300"),
         # an era that names whom the present fact is about
         ("Some 50 veterans of World War II laid wreaths at the memorial on the square.", "50"),
-        ("Around 2,000 people marked the anniversary of the end of the Great War.", "2,000"),
+        ("Around 2,000 people marked an anniversary of the Great War's close.", "2,000"),
         # no world war of the past, and a decade the report is written in
         ("Leaders warned that 300 warheads put the world closer to World War III.", "300"),
         ("Planners expect 400 ships a year in the 2020s.", "400"),
