@@ -125,7 +125,7 @@ def compare_query(
             known = _remembered(key)
             if known is not None:
                 return known
-        with setting.gathered():  # the articles' settings this comparison meets, for its grouping only
+        with setting.gathered():  # the articles' settings this comparison meets, for its grouping and flags only
             comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
         if key is not None:
             if getattr(library, "remember_later", False):
@@ -406,7 +406,7 @@ _DESCRIBED_SIZE = 50_000
 
 def _row_key(row: Row) -> tuple[Any, ...]:
     """What :func:`desk.compare.statements.describe_row` reads of a row: its cells in order and, per
-    passage, its text, date, claims (figure and claimant) and entities."""
+    passage, its text, date, claims (figure and claimant), entities and its article's setting."""
     from .profile import claims_of
 
     return tuple(
@@ -422,6 +422,7 @@ def _row_key(row: Row) -> tuple[Any, ...]:
                         for f in (c.figure,)
                     ),
                     tuple((e.start, e.end, e.text, e.label) for e in r.entities),
+                    tuple(sorted(setting.setting_of(r.article_id) or ())),
                 )
                 for r in refs
             ),

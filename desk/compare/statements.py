@@ -20,6 +20,7 @@ from .places import figure_scope, places_near
 from .profile import claims_of, has_claims
 from .quantity import Quantity, quantity_of
 from .recent import Recent
+from .setting import setting_of
 from .stored import FeatureFile, passage_key
 
 #: relative tolerance of "about"/"nearly" figures
@@ -102,6 +103,11 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
     for outlet, refs in row.cells.items():
         for ref in refs:
             claims = claims_of(ref)
+            # a figure whose sentence names no place happens where its article's story does (its lead's
+            # settlements, desk.compare.setting), for the flag only: two counts in reports set in two
+            # towns are two events, never a clash ("six were injured in the strike", of a report on one
+            # town, and "three were wounded", of a report on another)
+            setting = setting_of(ref.article_id) or frozenset()
             read: list[tuple[tuple[str, str, float, str, str, frozenset[str]], FigureStatement, ClaimFact | None]] = []
             for c in claims:
                 f = c.figure
@@ -118,7 +124,8 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 )
                 claim = None if quantity is None else ClaimFact.from_figure(
                     f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
-                    key=(ref.article_id, f.start), document=ref.article_id, places=where, running=running, scope=scope,
+                    key=(ref.article_id, f.start), document=ref.article_id, places=where or setting, running=running,
+                    scope=scope,
                     to_date=won_back(ref.text, s))
                 read.append((key, stmt, claim))
             for i in _sub_counts_of(ref, [claim for _, _, claim in read]):

@@ -1,0 +1,72 @@
+"""A figure whose sentence names no place happens where its article's story does, for the disagreement
+flag (issue 12: "flag a disagreement only where it is one"): counts in reports set in two towns are two
+events.  Articles, towns and numbers invented for these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from desk.compare import setting
+from desk.compare.statements import describe_row
+from desk.model import Article, Passage, PassageRef, Row
+
+from .helpers import make_ref
+
+SUNDAY = dt.date(2024, 6, 9)
+
+
+def _article(aid: str, outlet: str, lead: str, body: str) -> Article:
+    text = lead + "\n\n" + body
+    return Article(
+        id=aid, path=f"/articles/{aid}.md", relpath=f"{aid}.md", title=f"{outlet} report", outlet=outlet,
+        date=SUNDAY, text=text,
+        passages=[Passage(0, 0, len(lead)), Passage(1, len(lead) + 2, len(text))],
+    )
+
+
+def _unit(article: Article, figure: str, value: float) -> PassageRef:
+    body = article.text[article.passages[1].start :]
+    ref = make_ref(body, article.outlet, article=article.id, number=1, offset=article.passages[1].start,
+                   figures=[(figure, value, "", "people", "officials")])
+    return dataclasses.replace(ref, date=article.date)
+
+
+GREYFORD = _article("greyford", "Valley Post",
+                    "Drones struck a grain silo in the town of Greyford before dawn on Sunday.",
+                    "Six people were injured in the strike, officials said.")
+GREYFORD_TOO = _article("greyford-2", "Harbour Daily",
+                        "A drone attack hit a grain silo in the town of Greyford early on Sunday.",
+                        "Three people were injured in the strike, officials said.")
+MARLOW = _article("marlow", "Plains Courier",
+                  "Shells hit a market in the port of Marlow on Sunday morning.",
+                  "Three people were injured in the strike, officials said.")
+
+
+def _flagged(first: Article, second: Article, *, remembered: bool = True) -> bool:
+    row = Row(cells={first.outlet: [_unit(first, "Six", 6)], second.outlet: [_unit(second, "Three", 3)]})
+    with setting.gathered():  # as one comparison meets its articles
+        if remembered:
+            setting.remember(first)
+            setting.remember(second)
+        describe_row(row, word_diffs=False)
+    return row.disagreement
+
+
+def test_counts_in_reports_set_in_two_towns_never_clash() -> None:
+    assert not _flagged(GREYFORD, MARLOW)
+
+
+def test_counts_in_two_reports_of_one_town_still_clash() -> None:
+    assert _flagged(GREYFORD, GREYFORD_TOO)
+
+
+def test_without_the_articles_settings_the_two_towns_clash() -> None:
+    # what the sentences alone say: the rule above is what keeps them apart
+    assert _flagged(GREYFORD, MARLOW, remembered=False)
+
+
+def test_a_place_the_sentence_names_wins_over_its_articles_setting() -> None:
+    named = _article("marlow-2", "Ridge Gazette", "Shells hit a market in the port of Marlow on Sunday morning.",
+                     "Three people were injured in Greyford in the strike, officials said.")
+    assert _flagged(GREYFORD, named)
