@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import PurePosixPath
 from typing import Any
@@ -279,7 +279,7 @@ def _compare(
     # the words the search added to a plain query name it in the row order too
     words = plain_words(query)
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
-    rows = order_rows([_merge_cells(library, r) for r in rows], query, widened)
+    rows = order_rows([_merge_cells(library, r) for r in rows], query, widened, _figure_filter(library, query))
     # a row without figures has nothing to describe: describe_row leaves a new row's fields as they are
     # (no statements, flags or summary), and its word differences are worked out on demand
     # (desk.compare.diff.row_word_diffs); so no key, no digest and no entry
@@ -402,6 +402,22 @@ _DESCRIBED = _Recent()
 #: re-read most descriptions from the features file, ~11 ms a warm comparison); ~1.5 KB each with the
 #: key's texts (35,000 of them: +50 MB peak), so at most ~75 MB
 _DESCRIBED_SIZE = 50_000
+
+
+def _figure_filter(library: Any, query: str) -> Callable[[float], bool] | None:
+    """The query's ``figure:`` clauses as a test of a value (None without any), for the row order."""
+    from desk.index import querytree
+
+    parse = getattr(getattr(library, "backend", None), "parse", None)
+    if parse is None or "figure:" not in query.lower():
+        return None
+    try:
+        ranges = querytree.wanted_ranges(parse(query), "figure")
+    except QueryError:
+        return None
+    if not ranges:
+        return None
+    return lambda value: any(querytree.in_range(r, value) for r in ranges)
 
 
 def _row_key(row: Row) -> tuple[Any, ...]:

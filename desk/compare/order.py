@@ -10,7 +10,10 @@ it), and the sum counts up to :data:`OUTLETS_ENOUGH`
 (three outlets side by side already make a comparison).  So six outlets that all write about other
 islands, or a credit line three outlets share, rank below two outlets on the island the query names,
 and a four-outlet row about something the query only brushes ranks below a three-outlet row that
-names every query word.  Then come the query words the row's sentences name on average (a row about
+names every query word.  Then comes how specifically the row's outlets say one thing
+(:func:`_shared_specific`: the rare words besides the query's that two or more of them use; outlets whose
+sentences share only the query's words, "two civilians killed" in one town and "three" in another, say
+nothing in common), then the query words the row's sentences name on average (a row about
 the query names them in most of its sentences, not in one), the full outlet count and the search
 score.  A row of one outlet compares nothing and stays below every other row.
 """
@@ -23,7 +26,7 @@ from collections.abc import Callable, Sequence
 
 from desk.model import Row
 
-from .profile import text_stems
+from .profile import claims_of, text_stems
 from .tokens import QUERY_OPERATORS, QUERY_SYNONYMS, STOPWORDS, content_stems, stem, stem_set
 
 #: rows with at least this many outlets rank alike by outlet count (then by the query words they name)
@@ -143,10 +146,15 @@ def outlets_on_query(
     return round(total, 1)
 
 
-def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[str]] | None = None) -> list[Row]:
+def order_rows(
+    rows: list[Row], query: str, related: Callable[[str], Sequence[str]] | None = None,
+    figure: Callable[[float], bool] | None = None,
+) -> list[Row]:
     """``rows`` sorted as the module says (stable: rows alike keep their order).
 
-    ``related`` widens each query word as :func:`query_terms` says.
+    ``related`` widens each query word as :func:`query_terms` says.  ``figure`` (a query's ``figure:``
+    filter, as a test of a value): rows holding a figure it takes come before the others, which hold
+    only the sentences around such figures.
     """
     terms = query_terms(query, related)
     if len(rows) < 2:
@@ -166,14 +174,58 @@ def order_rows(rows: list[Row], query: str, related: Callable[[str], Sequence[st
         if terms else 0.0
         for r in rows if id(r) in per_row
     }
+    shared = _shared_specific(rows, stems_of, terms)
     return sorted(
         rows,
         key=lambda r: (
             id(r) not in per_row,
+            figure is not None and not _holds_figure(r, figure),
             -worth.get(id(r), 0.0),
             -min(len(r.outlets), OUTLETS_ENOUGH),
+            -shared.get(id(r), 0.0),
             -named[id(r)],
             -len(r.outlets),
             -r.score,
         ),
     )
+
+
+def _holds_figure(row: Row, wanted: Callable[[float], bool]) -> bool:
+    """Whether a passage of ``row`` holds a figure of its own (its claims) whose value ``wanted`` takes."""
+    return any(
+        wanted(c.figure.value) or (c.figure.high is not None and wanted(c.figure.high))
+        for refs in row.cells.values() for ref in refs for c in claims_of(ref)
+    )
+
+
+def _shared_specific(
+    rows: Sequence[Row], stems_of: dict[int, list[frozenset[str]]], terms: Sequence[frozenset[str]]
+) -> dict[int, float]:
+    """How specifically each row's outlets say one thing: the words besides the query's that at least two of
+    its outlets use, each weighted by how rare it is among the comparison's sentences (``ln(n / df)``,
+    words most sentences use weigh nothing), summed and rounded to a whole number (rows alike keep
+    their order).  Sentences that only share the query's words ("two civilians killed" in one town,
+    "three civilians killed" in another) say nothing in common."""
+    query = frozenset().union(*terms) if terms else frozenset()
+    df: dict[str, int] = {}
+    n = 0
+    for stems in stems_of.values():
+        for st in stems:
+            n += 1
+            for w in st:
+                df[w] = df.get(w, 0) + 1
+    out: dict[int, float] = {}
+    for r in rows:
+        row_stems = stems_of.get(id(r))
+        if row_stems is None:
+            continue
+        seen: dict[str, int] = {}
+        at = 0
+        for refs in r.cells.values():
+            words = frozenset().union(*row_stems[at : at + len(refs)]) - query
+            at += len(refs)
+            for w in words:
+                seen[w] = seen.get(w, 0) + 1
+        spread = at / max(1, len(r.cells))  # passages per outlet: a bag of many shares words by chance
+        out[id(r)] = float(round(sum(math.log(n / df[w]) for w, c in seen.items() if c > 1) / math.sqrt(spread)))
+    return out

@@ -138,6 +138,30 @@ def fields(node: Node) -> set[str]:
 CLAIMANT = "claimant"
 
 
+def wanted_ranges(node: Node, field: str) -> list[Range]:
+    """The ``field`` ranges (``figure:>1000``) ``node`` asks for: those not under a NOT (nor the negative
+    side of an ANDNOT)."""
+    if isinstance(node, Range):
+        return [node] if node.field == field else []
+    if isinstance(node, And | Or):
+        return [r for item in node.items for r in wanted_ranges(item, field)]
+    if isinstance(node, Boost):
+        return wanted_ranges(node.item, field)
+    if isinstance(node, AndNot):
+        return wanted_ranges(node.positive, field)
+    if isinstance(node, AndMaybe):
+        return wanted_ranges(node.required, field) + wanted_ranges(node.optional, field)
+    return []
+
+
+def in_range(r: Range, value: float) -> bool:
+    """Whether ``value`` lies in range ``r`` (its open ends unbounded)."""
+    low, high = r.low, r.high
+    if isinstance(low, int | float) and (value < low or (value == low and not r.include_low)):
+        return False
+    return not (isinstance(high, int | float) and (value > high or (value == high and not r.include_high)))
+
+
 def is_claimant_only(node: Node) -> bool:
     """True when every leaf of ``node`` is a ``claimant:`` clause."""
     found = leaves(node)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desk.compare.order import order_rows, query_terms
-from desk.model import Row
+from desk.compare.order import order_rows, query_terms, query_words_named
+from desk.model import Claim, Figure, Row
 
 from .helpers import make_ref
 
@@ -68,7 +68,10 @@ def test_a_word_the_search_widened_the_query_with_names_the_query() -> None:
     half = _row({o: f"Westhaven mourned its mayor, says {o}." for o in "ABCD"}, score=9.0)
     related = {"withdrawal": ["pullout"]}
     assert order_rows([half, said_other], "Westhaven withdrawal", lambda w: related.get(w, []))[0] is said_other
-    assert order_rows([half, said_other], "Westhaven withdrawal")[0] is half
+    # without the folder's relation "pullout" names nothing of the query
+    widened = query_terms("Westhaven withdrawal", lambda w: related.get(w, []))
+    plain = query_terms("Westhaven withdrawal")
+    assert query_words_named(said_other, widened) > query_words_named(said_other, plain)
 
 
 def test_query_terms_skip_syntax_and_take_synonyms() -> None:
@@ -104,3 +107,36 @@ def test_a_row_of_fragments_that_only_name_the_query_ranks_below_a_row_that_says
                    "C": "Some 4,000 people were stuck after the ferry strike halted every crossing to the island."},
                   score=1.0)
     assert order_rows([fragments, report], "ferry strike")[0] is report
+
+
+def test_outlets_telling_one_event_rank_above_outlets_that_only_share_the_query_words() -> None:
+    # three outlets' tolls of three different towns (they share only the query's words) and three outlets
+    # on one flood in one town: both rows name every query word in every sentence
+    towns = _row({"A": "Two civilians were killed by shelling in Orlen on Friday.",
+                  "B": "Shelling of Dunmere killed three civilians overnight, officials said.",
+                  "C": "Five civilians were killed when rockets hit a market in Varn."}, score=9.0)
+    flood = _row({"A": "The flood in Greyford killed four civilians, the mayor said.",
+                  "B": "Four civilians were killed as the Greyford dam burst, the mayor said.",
+                  "C": "In Greyford the burst dam killed four civilians asleep in riverside homes."}, score=1.0)
+    filler = [_row({o: f"Civilians killed in the {w} district went unreported." for o in "DE"}) for w in
+              ("north", "south", "east", "west")]
+    assert order_rows([towns, flood, *filler], "civilians killed")[:2] == [flood, towns]
+
+
+def test_a_figure_filter_puts_rows_holding_such_a_figure_first() -> None:
+    # the query's figure:>1000 found the passages; a row of the sentences around them holds none
+    around = _row({"A": "Rescuers searched the Greyford flats for a second day with dogs and thermal cameras.",
+                   "B": "In Greyford, rescuers and their dogs searched the flats again on Sunday morning.",
+                   "C": "Rescue teams with dogs kept searching the ruined Greyford flats through the weekend."},
+                  score=9.0)
+    counted = _row({"A": "Some 1,200 residents of Orlen were left homeless, the council said.",
+                    "B": "The council said 1,200 Orlen residents had lost their homes.",
+                    "C": "About 1,200 people in Orlen are homeless, according to the council."}, score=1.0)
+    for refs in counted.cells.values():
+        for ref in refs:
+            at = ref.text.index("1,200")
+            ref.claims = [Claim(Figure(at, at + 5, "1,200", 1200.0, counted="residents"), "")]
+    rows = [around, counted]
+    assert order_rows(rows, "figure:>1000 Greyford OR Orlen", figure=lambda v: v > 1000)[0] is counted
+    # without the filter's test the rows keep the order the words give them
+    assert order_rows(rows, "figure:>1000 Greyford OR Orlen")[0] is around

@@ -106,3 +106,15 @@ def test_claimant_clauses_split_from_the_tree() -> None:
     assert excluded == [qt.Term("claimant", "varga")]
     with pytest.raises(QueryError, match="top level"):
         qt.split_claimants(qt.Or((qt.Term("body", "flood"), qt.Term("claimant", "oduya"))))
+
+
+def test_the_figure_ranges_a_query_asks_for(builder: QueryBuilder) -> None:
+    """What the compare view's row order reads of a ``figure:`` filter: the ranges wanted, not those
+    under a NOT, each with its open or closed ends."""
+    ranges = qt.wanted_ranges(to_tree(builder.parse("levee figure:>300 NOT figure:[1000 TO 2000]")), "figure")
+    assert len(ranges) == 1
+    (r,) = ranges
+    assert [qt.in_range(r, v) for v in (299, 300, 301, 1500, 10**9)] == [False, False, True, True, True]
+    (closed,) = qt.wanted_ranges(to_tree(builder.parse("figure:[10 TO 20]")), "figure")
+    assert [qt.in_range(closed, v) for v in (9, 10, 20, 21)] == [False, True, True, False]
+    assert qt.wanted_ranges(to_tree(builder.parse("levee date:>2021-03-01")), "figure") == []
