@@ -295,7 +295,49 @@ def _passage_units(
     spans = _claim_sentences(article, start, end)
     # what belongs to each sentence belongs to its passage: look through the passage's share only
     local = _within(extraction, start, end) if extraction is not None and len(spans) > 1 else extraction
-    return [passage_ref(article, number, s, e, local) for s, e in spans]
+    units = [passage_ref(article, number, s, e, local) for s, e in spans]
+    if len(units) > 1 and article.date is not None:
+        units = _past_lead_ins(units, article, number, local)
+    return units
+
+
+#: a sentence that goes on with the one before it: its subject a pronoun for what that one named
+#: and its verb in the past tense
+_GOES_ON = re.compile(
+    r"[\s\"'“‘(]*(?:They|He|She|It|These|Those)\s+(?:also\s+|then\s+|later\s+|soon\s+)?"
+    r"(?:[a-z]+ed|was|were|had|did|made|took|fought|led|left|lost|won|fell|gave|held|kept|ran|sent|shot|saw|"
+    r"stood|struck|threw|went|came|became|began|brought|built|drove|fled|flew|laid|met|paid|rose|sank|sold|"
+    r"spent|told|wrote|tore|slew|hid|sought|caught|bore|forced)\b"
+)
+#: ... but speaks of the present somewhere: not the past sentence's time ("..., which also produces 10 million")
+_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|remain|remains|says|say|now|today|still|currently)\b|\b(?:which|who|that)\s+(?:also\s+)?"
+    r"[a-z]+s\b(?<!\bwas)",
+    re.IGNORECASE,
+)
+
+
+def _past_lead_ins(
+    units: list[PassageRef], article: Article, number: int, extraction: Extraction | None
+) -> list[PassageRef]:
+    """``units`` with a sentence that goes on, in the past tense, with a sentence before it whose figures all
+    count a past year's or era's event joined to that sentence: "Partisans burned 310 villages during World
+    War II. They also killed 9,000 villagers." -- the second names no time, and on its own would be dated by
+    the article (and sit beside this year's tolls)."""
+    from .asof import resolve_as_of
+    from .profile import _past_span, claims_of
+
+    out: list[PassageRef] = []
+    for ref in units:
+        prev = out[-1] if out else None
+        if (prev is not None and _GOES_ON.match(ref.text) and not _PRESENT.search(ref.text)
+                and claims_of(ref) and claims_of(prev)
+                and resolve_as_of(ref.text, ref.date).basis == "article date"
+                and _past_span(prev.text, prev, claims_of(prev)) is not None):
+            out[-1] = passage_ref(article, number, prev.start, ref.end, extraction)
+            continue
+        out.append(ref)
+    return out
 
 
 def ahead_room() -> int:
