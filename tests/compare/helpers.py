@@ -182,3 +182,20 @@ def figure_claim(text: str, written: str, outlet: str, day: dt.date) -> ClaimFac
     q = quantity_of(fig, (text, fig.start, fig.end), "")
     assert q is not None, text
     return ClaimFact.from_figure(fig, "", q, AsOf(day, day), outlet, key=(outlet, written), document=outlet + written)
+
+
+def lead_and_body(aid: str, outlet: str, lead: str, body: str, day: dt.date) -> Article:
+    """An article of two passages, a lead (where its story happens: desk.compare.setting) and a body."""
+    text = lead + "\n\n" + body
+    return Article(
+        id=aid, path=f"/articles/{aid}.md", relpath=f"{aid}.md", title=f"{outlet} report", outlet=outlet,
+        date=day, text=text, passages=[Passage(0, 0, len(lead)), Passage(1, len(lead) + 2, len(text))],
+    )
+
+
+def body_unit(article: Article, figures: list[tuple[str, float, str, str, str]]) -> PassageRef:
+    """The body passage of a :func:`lead_and_body` article as a dated passage with ``figures`` (see :func:`make_ref`)."""
+    body = article.text[article.passages[1].start :]
+    ref = make_ref(body, article.outlet, article=article.id, number=1, offset=article.passages[1].start,
+                   figures=figures)
+    return dataclasses.replace(ref, date=article.date)

@@ -4,32 +4,23 @@ events.  Articles, towns and numbers invented for these tests."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from desk.compare import setting
 from desk.compare.statements import describe_row
-from desk.model import Article, Passage, PassageRef, Row
+from desk.model import Article, PassageRef, Row
 
-from .helpers import make_ref
+from .helpers import body_unit, lead_and_body
 
 SUNDAY = dt.date(2024, 6, 9)
 
 
 def _article(aid: str, outlet: str, lead: str, body: str) -> Article:
-    text = lead + "\n\n" + body
-    return Article(
-        id=aid, path=f"/articles/{aid}.md", relpath=f"{aid}.md", title=f"{outlet} report", outlet=outlet,
-        date=SUNDAY, text=text,
-        passages=[Passage(0, 0, len(lead)), Passage(1, len(lead) + 2, len(text))],
-    )
+    return lead_and_body(aid, outlet, lead, body, SUNDAY)
 
 
 def _unit(article: Article, figure: str, value: float) -> PassageRef:
-    body = article.text[article.passages[1].start :]
-    ref = make_ref(body, article.outlet, article=article.id, number=1, offset=article.passages[1].start,
-                   figures=[(figure, value, "", "people", "officials")])
-    return dataclasses.replace(ref, date=article.date)
+    return body_unit(article, [(figure, value, "", "people", "officials")])
 
 
 GREYFORD = _article("greyford", "Valley Post",

@@ -3,34 +3,25 @@ events"), on articles written for these tests: invented towns, people and number
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
 
 from desk.compare import grouping, setting
 from desk.compare.grouping import build_rows
-from desk.model import Article, Passage, PassageRef
+from desk.model import Article, PassageRef
 
-from .helpers import make_ref
+from .helpers import body_unit, lead_and_body
 
 FRIDAY = dt.date(2024, 3, 8)
 
 
 def _article(aid: str, outlet: str, lead: str, body: str) -> Article:
-    text = lead + "\n\n" + body
-    return Article(
-        id=aid, path=f"/articles/{aid}.md", relpath=f"{aid}.md", title=f"{outlet} report", outlet=outlet,
-        date=FRIDAY, text=text,
-        passages=[Passage(0, 0, len(lead)), Passage(1, len(lead) + 2, len(text))],
-    )
+    return lead_and_body(aid, outlet, lead, body, FRIDAY)
 
 
 def _unit(article: Article, figure: str, value: float, counted: str) -> PassageRef:
-    body = article.text[article.passages[1].start :]
-    ref = make_ref(body, article.outlet, article=article.id, number=1, offset=article.passages[1].start,
-                   figures=[(figure, value, "", counted, "")])
-    return dataclasses.replace(ref, date=article.date)
+    return body_unit(article, [(figure, value, "", counted, "")])
 
 
 HALL_A = _article("hall-a", "Valley Post",
