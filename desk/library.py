@@ -323,7 +323,25 @@ class Library:
             # as when the comparison itself wrote them: no collector pass over what it left alive
             # while some 20,000 entries are pickled
             with collector_paused(set_aside=False):
+                diff = sys.modules.get("desk.compare.diff")
+                owed = diff.owed_word_diffs() if diff is not None else []
+                if owed:  # word differences an export worked out (prefetch_word_diffs did not find them)
+                    features = stored.for_library(self)
+                    if features is not None:
+                        features.owe(owed)
                 stored.write_owed(self.library_dir)
+
+    def prefetch_word_diffs(self, comparison: Comparison) -> None:
+        """Read the word differences of ``comparison``'s rows that an earlier process worked out from the
+        data directory's features file (:func:`desk.compare.diff.prefetch_word_diffs`), before an export
+        shows them (``desk compare --json``, ``--markdown``); those it lacks are written by
+        :meth:`write_compare_features` once worked out."""
+        from desk.compare import stored
+        from desk.compare.diff import prefetch_word_diffs
+
+        features = stored.for_library(self)
+        if features is not None and comparison.rows:
+            prefetch_word_diffs(comparison.rows, features)
 
     def remember_compared(self) -> None:
         """Keep the copies of this process's comparisons that :meth:`compare` left to keep
