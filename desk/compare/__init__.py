@@ -29,7 +29,6 @@ from .grouping import build_rows
 from .order import order_rows
 from .profile import has_claims, owed_features, prefetch
 from .recent import Recent as _Recent
-from .related import owed_norms, prefetch_norms
 from .retrieve import (
     DEPTH,
     Candidate,
@@ -234,11 +233,6 @@ def _compare(
     """:func:`compare_query` without the remembered results."""
     if progress:
         progress(0, 0, "searching")
-    features = stored.for_library(library)
-    learned = getattr(library, "related_words", None)
-    related = learned() if learned is not None else None
-    if features is not None and related is not None:
-        prefetch_norms(related, features)  # before the search widens the query's words with them
     deep = ranked_passages(library, query, tuple(outlets), since, until, depth=max(limit, int(limit * SUPPORT_FACTOR)))
     if deep is None:
         deep = _searched(library, query, outlets, since, until, limit)
@@ -256,6 +250,7 @@ def _compare(
         raise Cancelled()
     refs = [u for u, _ in units]
     separate_unknown_sources(refs)
+    features = stored.for_library(library)
     if features is not None:
         features.write_owed()  # what an earlier comparison left unwritten, before this one reads the file
         fresh = prefetch(refs, features)  # what earlier processes profiled (the data directory's features file)
@@ -264,6 +259,7 @@ def _compare(
         prefetch_parts(fresh, features)
     hit_keys = {(u.article_id, u.start) for u, hit in units if hit or ALL_HITS}
     # rows are described (figures, flags; word differences on demand) once, after the filter and the cell merge below
+    learned = getattr(library, "related_words", None)
     rows = build_rows(
         refs, progress, cancelled, hits=hit_keys, describe=False, related=learned() if learned is not None else None
     )
@@ -302,7 +298,7 @@ def _compare(
             owed.append((stored.row_digest(key), value))
     if features is not None:
         # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
-        features.owe([*owed_norms(related), *owed_sentences(), *owed_features(), *owed_parts(), *owed])
+        features.owe([*owed_sentences(), *owed_features(), *owed_parts(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)

@@ -29,7 +29,6 @@ write) there are simply no related words.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -83,9 +82,6 @@ class Related:
         self.unit_sizes = np.asarray(unit_sizes, dtype=np.int32)
         #: stems looked up by a scan of the incidences before the by-stem index is built (:meth:`_incidences`)
         self._scans = 0
-        #: the features file's key of the stems' norms, and whether they are owed to it (:func:`prefetch_norms`)
-        self._norms_key: bytes | None = None
-        self._norms_owed = False
 
     # the derived arrays are made on first use: a process that asks for the related words of a query's two
     # or three words (``desk compare``) scans for them, and never sorts 1.7 million incidences (40 ms)
@@ -121,20 +117,6 @@ class Related:
         # incidence squared): summed per stem
         squared = np.repeat(self._unit_weight**2, self.unit_sizes)
         return np.sqrt(np.bincount(self.unit_stems, weights=squared, minlength=len(self.stems)))
-
-    def norms(self) -> np.ndarray | None:
-        """The stems' norms when worked out (:meth:`keep_norms` keeps them in the features file), else None."""
-        return self.__dict__.get("_norm")
-
-    def keep_norms(self, norms: np.ndarray) -> bool:
-        """Use ``norms`` (read from the features file under this incidence's :attr:`key`) instead of working
-        them out (some 30-80 CPU-ms of every process's first comparison); whether they fit."""
-        if "_norm" in self.__dict__:
-            return True
-        if not isinstance(norms, np.ndarray) or norms.dtype != np.float64 or norms.shape != (len(self.stems),):
-            return False
-        self.__dict__["_norm"] = norms
-        return True
 
     def _incidences(self, i: int) -> np.ndarray:
         """Where stem ``i`` occurs among the incidences, in their order: by a scan for the first
@@ -382,42 +364,3 @@ def for_store(store: Any, cache_dir: Path) -> Related | None:
             del _MEMO[k]
         _MEMO[memo_key] = related
         return related
-
-
-# -- the stems' norms, kept in the data directory's features file
-
-
-def _norms_key(related: Related) -> bytes:
-    """The features file's key of ``related``'s norms: a digest of its incidences (the stems, the stem
-    numbers and the passages' sizes), so a relearned folder never meets another incidence's norms."""
-    h = hashlib.blake2b(b"related-norms", digest_size=16)
-    h.update(json.dumps(related.stems, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    for a in (related.unit_stems, related.unit_sizes):
-        h.update(b"|%d|" % len(a))
-        h.update(np.ascontiguousarray(a).tobytes())
-    return h.digest()
-
-
-def prefetch_norms(related: Related, features: Any) -> None:
-    """Read the stems' norms of ``related`` from ``features`` (:mod:`desk.compare.stored`), where an earlier
-    process kept them, once per process; when the file lacks them, they are owed to it once worked out
-    (:func:`owed_norms`).  Summing 1.7 million weighted incidences was some 30-80 CPU-ms of every
-    ``desk compare`` process on ukraine-media."""
-    if related._norms_key is not None or related.norms() is not None:
-        return
-    key = related._norms_key = _norms_key(related)
-    found = features.read([key]).get(key)
-    if found is None or not related.keep_norms(found):
-        related._norms_owed = True
-
-
-def owed_norms(related: Related | None) -> list[tuple[bytes, Any]]:
-    """The norms :func:`prefetch_norms` did not find, as the file's (key, value) entry, once worked out."""
-    if related is None or not related._norms_owed or related._norms_key is None:
-        return []
-    norms = related.norms()
-    if norms is None:
-        return []
-    related._norms_owed = False
-    return [(related._norms_key, norms)]
-

@@ -61,7 +61,7 @@ ENABLED = True
 _FEATURE_MODULES = (
     "desk.compare.profile", "desk.compare.tokens", "desk.compare.asof", "desk.compare.places", "desk.compare.statements",
     "desk.compare.disagree", "desk.compare.quantity", "desk.compare.diff", "desk.compare.retrieve",
-    "desk.extract.sentences", "desk.compare.related",
+    "desk.extract.sentences",
 )
 _PLAIN = (bool, int, float, str)
 

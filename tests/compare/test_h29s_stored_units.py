@@ -191,3 +191,18 @@ def test_the_cli_json_is_the_same_from_a_filled_and_an_empty_file(folder: Path, 
         outs.append(out)
     assert outs[0] == outs[1] == outs[2]
     assert any(r["word_diffs"] for r in outs[0]["rows"])
+
+
+@pytest.mark.parametrize("text", [
+    '{"figures": [{"start": 3, "end": 9, "text": "412", "value": 412.0}], "claims": []}',
+    '{"value": 0.1, "neg": -0.0, "big": 1.7976931348623157e308, "name": "Varga \\u2019s"}',
+    '{"value": NaN}',  # orjson refuses: the json module reads it
+    '{"name": "\\udc80"}',  # a lone surrogate escape (a byte that was not UTF-8)
+    '{"count": 123456789012345678901234567890}',  # beyond 64 bits: orjson would give a float
+])
+def test_stored_extractions_read_the_same_through_either_json_reader(text: str) -> None:
+    from desk.library import _json_loads
+
+    got, want = _json_loads(text), json.loads(text)
+    assert repr(got) == repr(want)
+    assert [type(v) for v in got.values()] == [type(v) for v in want.values()]
