@@ -574,6 +574,9 @@ def run_compare(args: argparse.Namespace) -> int:
             finally:
                 bar.finish()
             _apply_notes(lib, comparison)
+            prefetch = getattr(lib, "prefetch_word_diffs", None)  # a Library's own: not part of LibraryAPI
+            if prefetch is not None and (args.json or args.markdown):  # both show each row's word differences
+                prefetch(comparison)
             status = print_comparison(comparison, args, Path(args.folder))
         if args.timeline and args.markdown:
             from desk.export.timeline import append_timeline

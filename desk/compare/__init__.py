@@ -33,6 +33,7 @@ from .retrieve import (
     DEPTH,
     Candidate,
     article_ref,
+    owed_sentences,
     plain_words,
     ranked_passages,
     related_alternatives,
@@ -297,7 +298,7 @@ def _compare(
             owed.append((stored.row_digest(key), value))
     if features is not None:
         # written once the answer is out (the caller's Library.write_compare_features, else the next comparison)
-        features.owe([*owed_features(), *owed_parts(), *owed])
+        features.owe([*owed_sentences(), *owed_features(), *owed_parts(), *owed])
     filters: dict[str, str] = {}
     if outlets:
         filters["outlets"] = ", ".join(outlets)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz.distance import Levenshtein
 
 from desk.model import PassageRef, Row, WordDiff
 
+from .recent import Recent
 from .tokens import Token, word_tokens
+
+if TYPE_CHECKING:
+    from .stored import FeatureFile
 
 
 @lru_cache(maxsize=8192)
@@ -28,7 +36,16 @@ def word_diff(reference: PassageRef, other: PassageRef) -> list[WordDiff]:
     article text; a ``delete`` is an empty span where ``other`` lacks the
     reference's words (given in ``WordDiff.other``).
     """
-    return list(_text_diff(reference.text, other.text, other.start))
+    pair = (reference.text, other.text, other.start)
+    known = _STORED.get(pair)
+    if known is None:
+        known = _text_diff(*pair)
+        if _OWED:
+            with _OWED_LOCK:
+                key = _OWED.pop(pair, None)
+                if key is not None:
+                    _DONE[key] = known
+    return list(known)
 
 
 @lru_cache(maxsize=32768)
@@ -77,6 +94,70 @@ def row_word_diffs(row: Row) -> dict[tuple[str, int], list[WordDiff]]:
         reference = refs[0]
         row.word_diffs = {r.key: word_diff(reference, r) for r in refs[1:]}
     return row.word_diffs
+
+
+#: word differences read from the data directory's features file (:func:`prefetch_word_diffs`), by
+#: (reference text, other text, other's start): by content, so a changed passage never meets them
+_STORED = Recent()
+#: pairs :func:`prefetch_word_diffs` did not find in the file: the file's key, by the pair
+_OWED: dict[tuple[str, str, int], bytes] = {}
+#: ... and, once :func:`word_diff` worked one out, its differences by the file's key (:func:`owed_word_diffs`)
+_DONE: dict[bytes, tuple[WordDiff, ...]] = {}
+_OWED_LOCK = threading.Lock()
+#: pairs kept in memory from the file (a comparison's rows hold some 1,000-3,000)
+_STORED_SIZE = 32_768
+
+
+def diff_key(reference: str, other: str, base: int) -> bytes:
+    """The features file's key of :func:`word_diff` of two passage texts (``other`` at ``base``): a digest
+    of everything it reads (the file's fingerprint covers the code and settings that compute it)."""
+    return hashlib.blake2b(repr(("word_diff", reference, other, base)).encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
+
+
+def _row_pairs(row: Row) -> list[tuple[str, str, int]]:
+    """The (reference text, other text, other's start) of each passage :func:`row_word_diffs` compares."""
+    refs = [r for cell in row.cells.values() for r in cell]
+    if len(refs) < 2 or row.word_diffs:
+        return []
+    first = refs[0].text
+    return [(first, r.text, r.start) for r in refs[1:]]
+
+
+def prefetch_word_diffs(rows: Sequence[Row], features: FeatureFile) -> None:
+    """Read from ``features`` (:mod:`desk.compare.stored`) the word differences an earlier process worked
+    out for the rows' passages (what ``desk compare --json`` and the Markdown export show); the pairs
+    not found are owed to the file once worked out (:func:`owed_word_diffs`).  Tokenising both texts
+    and aligning them was some 0.1 CPU-s of a ``desk compare --json`` process's output on ukraine-media."""
+    pairs = {p: None for row in rows for p in _row_pairs(row) if _STORED.get(p) is None}
+    if not pairs:
+        return
+    keys = {p: diff_key(*p) for p in pairs}
+    found = features.read(list(dict.fromkeys(keys.values())))
+    with _OWED_LOCK:
+        for p, key in keys.items():
+            value = found.get(key)
+            if value is None:
+                _OWED[p] = key
+                continue
+            try:
+                diffs = tuple(WordDiff(s, e, op, other) for s, e, op, other in value)
+            except (TypeError, ValueError):  # not the layout this code writes: worked out again
+                _OWED[p] = key
+                continue
+            _STORED.put(p, diffs, _STORED_SIZE)
+
+
+def owed_word_diffs() -> list[tuple[bytes, Any]]:
+    """The word differences worked out since :func:`prefetch_word_diffs` did not find them in the file, as
+    the file's (key, value) entries (pairs not worked out since, rows nobody showed, are left out);
+    forgotten here."""
+    with _OWED_LOCK:
+        done = dict(_DONE)
+        _DONE.clear()
+        if len(_OWED) > _STORED_SIZE:
+            _OWED.clear()
+    return [(key, tuple((d.start, d.end, d.op, d.other) for d in diffs)) for key, diffs in done.items()]
 
 
 def _merge(diffs: list[WordDiff], text: str, base: int) -> list[WordDiff]:

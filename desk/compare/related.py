@@ -95,9 +95,10 @@ class Related:
         return np.concatenate([[0], np.cumsum(self.unit_sizes, dtype=np.int64)])
 
     @cached_property
-    def _weight(self) -> np.ndarray:
-        # each incidence's weight: one over the square root of its passage's size
-        return (1.0 / np.sqrt(np.maximum(self.unit_sizes, 1)))[self._unit_of]
+    def _unit_weight(self) -> np.ndarray:
+        # each passage's weight (that of each of its incidences): one over the square root of its size;
+        # an incidence's is looked up through its passage where needed, never spread over all 1.7 million
+        return 1.0 / np.sqrt(np.maximum(self.unit_sizes, 1))
 
     @cached_property
     def _by_stem(self) -> np.ndarray:
@@ -112,7 +113,10 @@ class Related:
 
     @cached_property
     def _norm(self) -> np.ndarray:
-        return np.sqrt(np.bincount(self.unit_stems, weights=self._weight**2, minlength=len(self.stems)))
+        # each incidence's squared weight, passage after passage (the same values as the weight of each
+        # incidence squared): summed per stem
+        squared = np.repeat(self._unit_weight**2, self.unit_sizes)
+        return np.sqrt(np.bincount(self.unit_stems, weights=squared, minlength=len(self.stems)))
 
     def _incidences(self, i: int) -> np.ndarray:
         """Where stem ``i`` occurs among the incidences, in their order: by a scan for the first
@@ -136,7 +140,9 @@ class Related:
         # every incidence of the passages stem i occurs in (the passages' stems lie side by side)
         sizes = hi - lo
         picked = np.repeat(lo - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes) + np.arange(int(sizes.sum()))
-        dots = np.bincount(self.unit_stems[picked], weights=self._weight[picked] ** 2, minlength=len(self.stems))
+        # the picked incidences' weights through their passages (units, each spread over its incidences)
+        weights = np.repeat(self._unit_weight[units], sizes)
+        dots = np.bincount(self.unit_stems[picked], weights=weights**2, minlength=len(self.stems))
         return dots / np.maximum(self._norm * self._norm[i], 1e-300)
 
     def related(self, stem_: str, k: int = 5, min_strength: float = 0.3) -> list[tuple[str, float]]:
@@ -178,7 +184,8 @@ class Related:
         local[rows[rows >= 0]] = np.flatnonzero(rows >= 0)
         # the incidences of the asked stems, passage after passage
         mine = np.flatnonzero(local[self.unit_stems] >= 0)
-        who, unit, weight = local[self.unit_stems[mine]], self._unit_of[mine], self._weight[mine]
+        who, unit = local[self.unit_stems[mine]], self._unit_of[mine]
+        weight = self._unit_weight[unit]
         starts = np.flatnonzero(np.diff(unit, prepend=-1))
         counts = np.diff(np.append(starts, len(unit)))
         # every ordered pair of asked stems in one passage, a block of passages at a time

@@ -32,6 +32,7 @@ meaning (``desk search``'s language) and are ranked the same way.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -176,12 +177,16 @@ def sentence_units(
                     numbers[n] = (c.score * 0.5, False)
                     total += 1
         d += 1
-    units: list[tuple[PassageRef, bool]] = []
+    articles: list[Article] = []
     for aid in order:
         try:
-            article = library.article(aid)
+            articles.append(library.article(aid))
         except ArticleGone:  # removed since the search; any other error reaches the user
             continue
+    _prefetch_sentences(library, [(a, by_article[a.id]) for a in articles])
+    units: list[tuple[PassageRef, bool]] = []
+    for article in articles:
+        aid = article.id
         extraction = library.extraction(article.id)  # once per article, not once per sentence
         remember_setting(article)  # where its story happens, for its sentences that name no place
         passages = {p.number: p for p in article.passages}
@@ -216,13 +221,92 @@ AHEAD_SHARE = 0.75
 _SENTENCES_LOCK = threading.Lock()
 
 
+def _sentences_key(article: Article, start: int, end: int) -> tuple[str, int, int, int]:
+    """The memory's key of :func:`_claim_sentences` (article, a hash of its text and boilerplate, span)."""
+    return (article.id, hash((article.text, *((b.start, b.end) for b in article.boilerplate))), start, end)
+
+
+def _article_digest(article: Article) -> bytes:
+    """A digest of everything :func:`_claim_sentences` reads of ``article`` whatever the span: its text
+    and its boilerplate spans (the span itself joins it in :func:`_sentences_file_key`)."""
+    h = hashlib.blake2b(repr(tuple((b.start, b.end) for b in article.boilerplate)).encode(), digest_size=16)
+    h.update(b"\0")
+    h.update(article.text.encode("utf-8", "surrogatepass"))  # the text's bytes, not its repr: a third of the time
+    return h.digest()
+
+
+def _sentences_file_key(digest: bytes, start: int, end: int) -> bytes:
+    """The features file's key of one passage's claim sentences (:func:`_prefetch_sentences`)."""
+    return hashlib.blake2b(b"sentences:%b:%d:%d" % (digest, start, end), digest_size=16).digest()
+
+
+#: split passages owed to the features file: the file's key and the memory's (:func:`owed_sentences`)
+_OWED_SENTENCES: dict[bytes, tuple[str, int, int, int]] = {}
+
+
+def _prefetch_sentences(
+    library: Any, articles: Sequence[tuple[Article, dict[int, Any]]], *, owe: bool = True
+) -> None:
+    """Read the claim sentences of these passages (of each article, the numbers given) that the memory
+    lacks from the data directory's features file (:mod:`desk.compare.stored`), where an earlier
+    process kept them; those it lacks are owed to it (:func:`owed_sentences`) unless ``owe`` is False.
+
+    Splitting the passages a cold comparison of ukraine-media meets (some 1,000-1,500) was a third of
+    reading its candidates; the file's entry is keyed by a digest of the article's text and boilerplate
+    and the passage's span, so a re-indexed article never meets another text's sentences (and the
+    file's fingerprint covers the splitter's code and settings)."""
+    from . import stored
+
+    features = stored.for_library(library)
+    if features is None:
+        return
+    missing: dict[bytes, tuple[str, int, int, int]] = {}
+    with _SENTENCES_LOCK:
+        for article, numbers in articles:
+            spans = {p.number: (p.start, p.end) for p in article.passages}
+            digest = None
+            for number in numbers:
+                span = spans.get(number)
+                if span is None:
+                    continue
+                key = _sentences_key(article, *span)
+                if key in _SENTENCES:
+                    continue
+                if digest is None:
+                    digest = _article_digest(article)
+                missing[_sentences_file_key(digest, *span)] = key
+    if not missing:
+        return
+    found = features.read(list(missing))
+    with _SENTENCES_LOCK:
+        for file_key, key in missing.items():
+            value = found.get(file_key)
+            if type(value) is tuple and all(type(x) is tuple and len(x) == 2 for x in value):
+                _SENTENCES[key] = value
+                if len(_SENTENCES) > _SENTENCES_SIZE:
+                    _SENTENCES.popitem(last=False)
+            elif owe:
+                _OWED_SENTENCES[file_key] = key
+        if len(_OWED_SENTENCES) > _SENTENCES_SIZE:
+            _OWED_SENTENCES.clear()
+
+
+def owed_sentences() -> list[tuple[bytes, Any]]:
+    """The claim sentences split since :func:`_prefetch_sentences` did not find them in the file, as the
+    file's (key, value) entries; forgotten here."""
+    with _SENTENCES_LOCK:
+        owed = dict(_OWED_SENTENCES)
+        _OWED_SENTENCES.clear()
+        return [(file_key, _SENTENCES[key]) for file_key, key in owed.items() if key in _SENTENCES]
+
+
 def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """The sentences of ``article.text[start:end]`` long enough to be claims, outside boilerplate.
 
     Remembered by article, text, boilerplate and span: a re-indexed article whose text
     or boilerplate changed is split again.
     """
-    key = (article.id, hash((article.text, *((b.start, b.end) for b in article.boilerplate))), start, end)
+    key = _sentences_key(article, start, end)
     with _SENTENCES_LOCK:
         found = _SENTENCES.get(key)
         if found is not None:
@@ -267,11 +351,15 @@ def load_ahead(library: Any, article_ids: Sequence[str]) -> int:
     Returns the passages split; an article gone meanwhile is skipped."""
     split = 0
     units: list[PassageRef] = []
+    articles: list[Article] = []
     for aid in article_ids:
         try:
-            article = library.article(aid)
+            articles.append(library.article(aid))
         except ArticleGone:
             continue
+    _prefetch_sentences(library, [(a, {p.number: None for p in a.passages}) for a in articles], owe=False)
+    for article in articles:
+        aid = article.id
         extraction = library.extraction(aid)
         for p in article.passages:
             units += _passage_units(article, p.number, p.start, p.end, extraction)
@@ -349,6 +437,7 @@ def clear_cache() -> None:
     """Forget the remembered sentences (the benchmark's cold runs)."""
     with _SENTENCES_LOCK:
         _SENTENCES.clear()
+        _OWED_SENTENCES.clear()
 
 
 def claims_in(ref: PassageRef) -> list[Claim]:

@@ -5,7 +5,10 @@ earlier process already profiled (:func:`desk.compare.profile.profile`: content 
 days, the counted things of the figures).  Those features are written here after a comparison and
 read back before the next one's grouping, so a new process profiles only the passages no earlier
 process met.  Likewise the descriptions of rows (figures, flags:
-:func:`desk.compare.statements.describe_row`), by everything that reads of a row.
+:func:`desk.compare.statements.describe_row`), by everything that reads of a row; the claim sentences of
+each passage met (:func:`desk.compare.retrieve._prefetch_sentences`, by its article's text, boilerplate and
+its span); and the word differences an export showed (:func:`desk.compare.diff.prefetch_word_diffs`, by the
+two passages' texts and the other's offset).
 
 Nothing here can serve stale features:
 
@@ -49,14 +52,16 @@ FILE_NAME = "compare-features.sqlite"
 #: the layout of the file and of its values; another version's file is emptied (2: a passage's places
 #: and statement frames joined its features)
 VERSION = 2
-#: entries kept (some 300 bytes each: ~25 MB); a comparison on ukraine-media meets ~2,000-5,000 units
-MAX_ENTRIES = 100_000
+#: entries kept (some 300 bytes each: ~25 MB); a comparison on ukraine-media meets ~2,000-5,000 units,
+#: and ~1,000-1,500 passages' sentences (~100 bytes each) and, exported, ~1,000 pairs' word differences
+MAX_ENTRIES = 160_000
 #: whether comparisons use the file (off: every process profiles its passages itself)
 ENABLED = True
 #: the modules whose plain settings shape a passage's features
 _FEATURE_MODULES = (
     "desk.compare.profile", "desk.compare.tokens", "desk.compare.asof", "desk.compare.places", "desk.compare.statements",
-    "desk.compare.disagree", "desk.compare.quantity", "desk.compare.diff",
+    "desk.compare.disagree", "desk.compare.quantity", "desk.compare.diff", "desk.compare.retrieve",
+    "desk.extract.sentences",
 )
 _PLAIN = (bool, int, float, str)
 

@@ -47,7 +47,7 @@ def _plain(value: Any) -> Any:
     if kind in _AS_IS:
         return value
     if kind is list or kind is tuple:
-        return [_plain(v) for v in value]
+        return [v if type(v) in _AS_IS else _plain(v) for v in value]
     if kind is float:  # as the last test below gives it, without the tests between
         return value if math.isfinite(value) else None
     if isinstance(value, Figure):
@@ -93,7 +93,13 @@ def _fields(value: Any) -> dict[str, Any]:
     names = _FIELD_NAMES.get(type(value))
     if names is None:
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
-    return {name: _plain(getattr(value, name)) for name in names}
+    out = {}
+    for name in names:
+        v = getattr(value, name)
+        # most fields are strings and numbers: written as they are without a call (a comparison of
+        # ukraine-media has some 90,000 values)
+        out[name] = v if type(v) in _AS_IS else _plain(v)
+    return out
 
 
 def _key(key: Any) -> str:
