@@ -40,6 +40,8 @@ from desk.extract.cues import (
     PARTISAN_NOUNS,
     PREFERENCE_FORMS,
     PREFERENCE_RE,
+    REACTION_NOUNS,
+    REACTION_RE,
     SELECT_RE,
     SHARE_RE,
     SOURCE_HEADS,
@@ -1808,6 +1810,17 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
                 ))
                 continue
+        maker = _reaction_maker(t) if stance else None
+        if maker is not None:
+            toks = _source_tokens(maker)
+            s, e = _span_of(toks)
+            out.append(_Cue(
+                source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+                cue_text=t.lower_, content=sent, sent=sent, kind="stance",
+                person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i,
+                proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
+            ))
+            continue
         if t.lower_ in CLAIM_NOUNS and t.tag_ in ("NN", "NNS"):
             poss = _named_owner(t)
             if poss is not None:
@@ -2020,6 +2033,30 @@ def _named_maker(noun: Token) -> list[Token]:
     if not all(x.tag_ in ("NNP", "NNPS") and x.lower_ not in _CALENDAR_WORDS for x in toks):
         return []  # ("a Monday report that ...", "the March claim that ...": when, not whose)
     return toks
+
+
+def _reaction_maker(noun: Token) -> Token | None:
+    """ "warnings from the harbour board that the pier would sink", "an outcry from dock workers", "the decision
+    by the council to close the pier": the one a "from" or "by" right after a noun of reaction names voiced it.
+
+    Only someone who can hold a view makes one ("a complaint from the port", "worries from Lisbon to Riga" are
+    theirs; "a response from the engine" is no one's), and a pronoun there ("from those") names nobody."""
+    if noun.lower_ not in REACTION_NOUNS or noun.tag_ not in ("NN", "NNS") or noun.i + 1 >= len(noun.doc):
+        return None
+    prep = noun.doc[noun.i + 1]
+    if prep.lower_ not in ("from", "by") or prep.dep_ not in ("prep", "agent") or not (
+        prep.head.i == noun.i or noun.dep_ == "dobj" and prep.head.i == noun.head.i
+    ):
+        return None  # (the parser may hang the "from" on the verb: "drew an outcry from dock workers")
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
+        return None
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.i > 0 and noun.doc[top.head.i - 1].lower_ == "according":
+        return None  # "according to a complaint by the state": the writing cited is the source already
+    return obj
 
 
 def _verb_read_as_noun(t: Token) -> bool:
@@ -2627,7 +2664,7 @@ class _Job:
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
-                    or MAKE_CLEAR_RE.search(text, s, e)
+                    or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

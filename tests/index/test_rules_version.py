@@ -201,6 +201,10 @@ RECORDED = {
     # writing; a name the parser glued to an outlet ending an opening phrase ("... the Harbour Times Ida Roe
     # said"); "each" is listed unnamed like "some"; ingest and figures unchanged
     58: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h29a): cue verbs whose last consonant doubles ("slamming", "rebutted", "banned") are read; a noun
+    # of reaction names its maker after "from" or "by" ("warnings from the board", "the decision by the council
+    # to"); ingest and figures unchanged
+    59: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
