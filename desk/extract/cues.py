@@ -430,7 +430,7 @@ SOURCE_HEADS = {
     "union", "unions", "party", "parties", "campaign", "alliance", "coalition", "bloc",
     "regulator", "regulators", "watchdog", "watchdogs", "ombudsman", "ombudsperson", "bank",
     "fund", "institute", "university", "charity", "charities", "network", "outlet", "outlets",
-    "newspaper", "newspapers", "broadcaster", "channel", "agency's", "publication", "media",
+    "newspaper", "newspapers", "broadcaster", "channel", "agency's", "publication", "publications", "magazines", "media",
     "press", "website", "daily", "tabloid", "state", "states", "country", "countries",
     "nation", "nations", "side", "kremlin", "pentagon", "people", "citizens",
     "voters", "respondents", "participants", "americans", "ukrainians", "russians",
@@ -532,6 +532,8 @@ def acceptable_source(name: str, raw: str = "") -> bool:
     if raw_words and raw_words[0] in _NEW_SOURCE and len(raw_words) >= 2:
         # "a source", "Some experts", "one West Virginia official", "His lawyer": a role, newly introduced
         rest = [w for w in raw_words[1:] if w not in _NEW_SOURCE and w not in ("of", "the")]
+        while len(rest) > 1 and rest[-1].startswith("@"):
+            rest = rest[:-1]  # "one Twitter user @harbourfan": the handle names the user the role introduces
         core: list[str] = []
         for w in rest:
             if w in _CUT_AT and core:

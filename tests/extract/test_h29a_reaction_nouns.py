@@ -22,6 +22,9 @@ def test_the_maker_after_from_or_by_is_listed() -> None:
     assert ("the port authority", "decision") in got
     got = listed("The mayor faced heavy criticism from sailors and dock workers after the vote.")
     assert ("sailors", "criticism") in got
+    # a no-break space between the noun and "from" (as web pages often have) changes nothing
+    got = listed("The mayor faced heavy criticism\u00a0from dock workers after the vote.")
+    assert ("dock workers", "criticism") in got
 
 
 def test_only_someone_who_holds_a_view_voices_one() -> None:

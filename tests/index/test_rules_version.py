@@ -203,7 +203,10 @@ RECORDED = {
     58: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
     # claimants (h29a): cue verbs whose last consonant doubles ("slamming", "rebutted", "banned") are read; a noun
     # of reaction names its maker after "from" or "by" ("warnings from the board", "the decision by the council
-    # to"); ingest and figures unchanged
+    # to", also across a no-break space); a second "how ... say" beside a "what ... says" is a report of its own,
+    # as is a clause whose subject the parser hung on the object before it, and a bracketed aside; "publications"
+    # are outlets, "one Twitter user @handle" a new source; "X is speaking out" and "called the closures a
+    # disgrace" are cues; ingest and figures unchanged
     59: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
