@@ -29,6 +29,8 @@ from desk.extract.cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
+    FEELING_NOUNS,
+    FEELING_RE,
     INSTITUTIONS,
     MAKE_CLEAR_FORMS,
     MAKE_CLEAR_RE,
@@ -287,6 +289,21 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+#: words of a count that "or more" (or "or fewer") widens: "one or more of its members", "two or more of them"
+_COUNT_WORDS = {"one", "two", "three", "four", "five", "more", "fewer", "less", "several", "many", "most", "all", "some"}
+
+
+def _counted_choice(subj: Token, c: Token) -> bool:
+    """ "one or more of its members said": "or more" belongs to the count that is the source, not a second
+    source after it (only when the count itself has the "of" phrase that says whom it counts)."""
+    if subj.lower_ not in _COUNT_WORDS or not any(x.dep_ == "prep" and x.lower_ == "of" for x in subj.children):
+        return False
+    conj = next((x for x in subj.children if x.dep_ == "conj"), None)
+    if conj is None or conj.lower_ not in ("more", "fewer", "less") or conj.i != subj.i + 2:
+        return False
+    return c.i == conj.i or c.dep_ == "cc" and c.i == subj.i + 1 and c.lower_ == "or"
+
+
 def _source_tokens(subj: Token) -> list[Token]:
     """The subject phrase, without relative clauses, appositions and the like.
 
@@ -319,7 +336,7 @@ def _source_tokens(subj: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and (
                 c.text in ("'", "’", "-", "‐", "&", ".") or bracketed and c.text in ("(", ")")
-            )):
+            )) and not (t.i == subj.i and _counted_choice(subj, c)):
                 continue
             if t is subj and _said_when_or_where(c):
                 continue  # "the agency in its statement Friday said": the agency, not "Friday"
@@ -1084,7 +1101,13 @@ def _delivers_words(t: Token) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
-    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS and not any(
+        d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in c.children
+    ) for c in t.children)
+
+
+#: "X made this statement during the debate", "those remarks": words already reported, now only placed in time
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
 def _institution_decides(t: Token) -> bool:
@@ -1818,7 +1841,7 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
                 ))
                 continue
-        maker = _reaction_maker(t) if stance else None
+        maker = (_reaction_maker(t) or _feeling_holder(t)) if stance else None
         if maker is not None:
             toks = _source_tokens(maker)
             s, e = _span_of(toks)
@@ -2041,6 +2064,21 @@ def _named_maker(noun: Token) -> list[Token]:
     if not all(x.tag_ in ("NNP", "NNPS") and x.lower_ not in _CALENDAR_WORDS for x in toks):
         return []  # ("a Monday report that ...", "the March claim that ...": when, not whose)
     return toks
+
+
+def _feeling_holder(noun: Token) -> Token | None:
+    """ "much to the chagrin of fellow Democrats", "to the dismay of the unions": the one whose feeling "to the
+    ... of" names holds a view of what the sentence tells (someone who can hold one: not "to the relief of the
+    budget")."""
+    if noun.lower_ not in FEELING_NOUNS or noun.tag_ not in ("NN", "NNS") or noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ != "to" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
+        return None
+    return obj
 
 
 def _reaction_maker(noun: Token) -> Token | None:
@@ -2691,6 +2729,7 @@ class _Job:
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
+                    or FEELING_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

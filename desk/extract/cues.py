@@ -374,6 +374,17 @@ REACTION_NOUNS = {
 REACTION_RE = re.compile(
     r"\b(?:" + "|".join(sorted(REACTION_NOUNS, key=len, reverse=True)) + r")\s+(?:from|by)\b", re.IGNORECASE
 )
+#: nouns of a feeling that "to the ... of X" gives X: "much to the chagrin of fellow Democrats", "to the dismay of
+#: the unions" (X holds a view of what the sentence tells)
+FEELING_NOUNS = {
+    "chagrin", "dismay", "delight", "frustration", "consternation", "displeasure", "annoyance", "irritation",
+    "horror", "disappointment", "astonishment", "amazement", "satisfaction", "outrage", "anger", "embarrassment",
+    "bewilderment", "alarm", "relief", "surprise", "approval", "disapproval",
+}
+FEELING_RE = re.compile(
+    r"\bto\s+the\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(FEELING_NOUNS, key=len, reverse=True)) + r")\s+of\b",
+    re.IGNORECASE,
+)
 ATTITUDE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(ATTITUDE_ADJECTIVES | PARTISAN_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
