@@ -1160,6 +1160,11 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
     pred: Token | None
     if t.tag_ == "VBN" and t.lower_ in ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in t.children):
         pred, subj = t, next((c for c in t.children if c.dep_ == "nsubjpass"), None)  # "X were incensed that"
+    elif t.lower_ in ATTITUDE_ADJECTIVES and t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in t.children
+    ):
+        # "With party leaders increasingly worried about turnout, ...": the absolute gives the leaders' view
+        pred, subj = t, next((c for c in t.children if c.dep_ == "nsubj"), None)
     elif t.lower_ in _COPULAS and t.tag_.startswith("VB"):
         pred = next(
             (c for c in t.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES

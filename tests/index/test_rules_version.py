@@ -207,7 +207,7 @@ RECORDED = {
     # as is a clause whose subject the parser hung on the object before it, and a bracketed aside; "publications"
     # are outlets, "one Twitter user @handle" a new source; "X is speaking out" and "called the closures a
     # disgrace" are cues; "to the chagrin of X" gives X's view; "X made this statement" is no new report; "one
-    # or more of its members" is one source; ingest and figures unchanged
+    # or more of its members" is one source; "With X worried about Y" gives X's view; ingest and figures unchanged
     59: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
