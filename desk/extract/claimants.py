@@ -29,6 +29,8 @@ from desk.extract.cues import (
     DOCUMENT_NOUNS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
+    FEELING_NOUNS,
+    FEELING_RE,
     INSTITUTIONS,
     MAKE_CLEAR_FORMS,
     MAKE_CLEAR_RE,
@@ -40,6 +42,8 @@ from desk.extract.cues import (
     PARTISAN_NOUNS,
     PREFERENCE_FORMS,
     PREFERENCE_RE,
+    REACTION_NOUNS,
+    REACTION_RE,
     SELECT_RE,
     SHARE_RE,
     SOURCE_HEADS,
@@ -285,6 +289,21 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+#: words of a count that "or more" (or "or fewer") widens: "one or more of its members", "two or more of them"
+_COUNT_WORDS = {"one", "two", "three", "four", "five", "more", "fewer", "less", "several", "many", "most", "all", "some"}
+
+
+def _counted_choice(subj: Token, c: Token) -> bool:
+    """ "one or more of its members said": "or more" belongs to the count that is the source, not a second
+    source after it (only when the count itself has the "of" phrase that says whom it counts)."""
+    if subj.lower_ not in _COUNT_WORDS or not any(x.dep_ == "prep" and x.lower_ == "of" for x in subj.children):
+        return False
+    conj = next((x for x in subj.children if x.dep_ == "conj"), None)
+    if conj is None or conj.lower_ not in ("more", "fewer", "less") or conj.i != subj.i + 2:
+        return False
+    return c.i == conj.i or c.dep_ == "cc" and c.i == subj.i + 1 and c.lower_ == "or"
+
+
 def _source_tokens(subj: Token) -> list[Token]:
     """The subject phrase, without relative clauses, appositions and the like.
 
@@ -317,7 +336,7 @@ def _source_tokens(subj: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and (
                 c.text in ("'", "’", "-", "‐", "&", ".") or bracketed and c.text in ("(", ")")
-            )):
+            )) and not (t.i == subj.i and _counted_choice(subj, c)):
                 continue
             if t is subj and _said_when_or_where(c):
                 continue  # "the agency in its statement Friday said": the agency, not "Friday"
@@ -791,6 +810,9 @@ def _naming_participle(t: Token) -> bool:
 _SET_OFF = {",", "(", "—", "–", "-", ":", ";"}
 
 
+_SPANS_OF_TIME = {"day", "week", "month", "year", "time", "moment", "while", "decade", "hour", "minute", "second"}
+
+
 def _buried_predicate(call: Token) -> bool:
     """ "X called the levy and the cuts that followed a cynical grab": after a long object the parser hangs
     what X calls it inside that object, as an apposition no comma sets off ("the cuts a grab") or as a second
@@ -800,8 +822,10 @@ def _buried_predicate(call: Token) -> bool:
         for d in obj.subtree:
             if d is obj or not d.tag_.startswith("NN") or doc[d.left_edge.i].lower_ not in ("a", "an"):
                 continue
-            if d.dep_ == "appos" and d.left_edge.i > 0 and doc[d.left_edge.i - 1].text not in _SET_OFF:
-                return True
+            if d.dep_ == "npadvmod" and d.lower_ in _SPANS_OF_TIME:
+                continue  # "called the ferry workers a day later": when, not what
+            if d.dep_ in ("appos", "npadvmod") and d.left_edge.i > 0 and doc[d.left_edge.i - 1].text not in _SET_OFF:
+                return True  # ("she called the pier closures a disgrace": or as an adverbial noun on the object)
             if d.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < d.i for c in d.head.children):
                 return True
     return False
@@ -924,8 +948,11 @@ def _is_stance_verb(t: Token) -> bool:
         return False
     if t.lower_ in _ATTACK_FORMS and _armed_attack(t):
         return False
-    # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does
+    # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does,
+    # and so does speaking out ("the captain is speaking out ahead of the vote": saying publicly what one holds)
     if t.lower_ in _SPEAK_FORMS:
+        if t.lower_.startswith(("speak", "spok")) and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
+            return True
         return any(
             c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and not any(
                 g.dep_ == "pobj" and g.lower_ in _NOT_TOPICS for g in c.children
@@ -1074,7 +1101,13 @@ def _delivers_words(t: Token) -> bool:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in ("back", "away") or c.dep_ == "prt" and c.lower_ == "back" for c in t.children):
         return False  # "sent the case back to the lower court": a thing moved, not words said
-    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS for c in t.children)
+    return any(c.dep_ == "dobj" and c.lower_ in SPEECH_OBJECTS and not any(
+        d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in c.children
+    ) for c in t.children)
+
+
+#: "X made this statement during the debate", "those remarks": words already reported, now only placed in time
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
 def _institution_decides(t: Token) -> bool:
@@ -1127,6 +1160,11 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
     pred: Token | None
     if t.tag_ == "VBN" and t.lower_ in ATTITUDE_ADJECTIVES and any(c.dep_ == "auxpass" for c in t.children):
         pred, subj = t, next((c for c in t.children if c.dep_ == "nsubjpass"), None)  # "X were incensed that"
+    elif t.lower_ in ATTITUDE_ADJECTIVES and t.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in t.children
+    ):
+        # "With party leaders increasingly worried about turnout, ...": the absolute gives the leaders' view
+        pred, subj = t, next((c for c in t.children if c.dep_ == "nsubj"), None)
     elif t.lower_ in _COPULAS and t.tag_.startswith("VB"):
         pred = next(
             (c for c in t.children if c.dep_ == "acomp" and c.lower_ in ATTITUDE_ADJECTIVES
@@ -1808,6 +1846,17 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
                 ))
                 continue
+        maker = (_reaction_maker(t) or _feeling_holder(t)) if stance else None
+        if maker is not None:
+            toks = _source_tokens(maker)
+            s, e = _span_of(toks)
+            out.append(_Cue(
+                source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
+                cue_text=t.lower_, content=sent, sent=sent, kind="stance",
+                person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i,
+                proper=any(x.tag_ in ("NNP", "NNPS") for x in toks),
+            ))
+            continue
         if t.lower_ in CLAIM_NOUNS and t.tag_ in ("NN", "NNS"):
             poss = _named_owner(t)
             if poss is not None:
@@ -2022,6 +2071,48 @@ def _named_maker(noun: Token) -> list[Token]:
     return toks
 
 
+def _feeling_holder(noun: Token) -> Token | None:
+    """ "much to the chagrin of fellow Democrats", "to the dismay of the unions": the one whose feeling "to the
+    ... of" names holds a view of what the sentence tells (someone who can hold one: not "to the relief of the
+    budget")."""
+    if noun.lower_ not in FEELING_NOUNS or noun.tag_ not in ("NN", "NNS") or noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ != "to" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
+        return None
+    return obj
+
+
+def _reaction_maker(noun: Token) -> Token | None:
+    """ "warnings from the harbour board that the pier would sink", "an outcry from dock workers", "the decision
+    by the council to close the pier": the one a "from" or "by" right after a noun of reaction names voiced it.
+
+    Only someone who can hold a view makes one ("a complaint from the port", "worries from Lisbon to Riga" are
+    theirs; "a response from the engine" is no one's), and a pronoun there ("from those") names nobody."""
+    if noun.lower_ not in REACTION_NOUNS or noun.tag_ not in ("NN", "NNS"):
+        return None
+    # (a no-break space the tokenizer kept may stand between: "criticism\u00a0from")
+    prep = next((x for x in noun.doc[noun.i + 1 : noun.i + 3] if not x.is_space), None)
+    if prep is None:
+        return None
+    if prep.lower_ not in ("from", "by") or prep.dep_ not in ("prep", "agent") or not (
+        prep.head.i == noun.i or noun.dep_ == "dobj" and prep.head.i == noun.head.i
+    ):
+        return None  # (the parser may hang the "from" on the verb: "drew an outcry from dock workers")
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
+        return None
+    top = noun
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.i > 0 and noun.doc[top.head.i - 1].lower_ == "according":
+        return None  # "according to a complaint by the state": the writing cited is the source already
+    return obj
+
+
 def _verb_read_as_noun(t: Token) -> bool:
     """ "But Roe claims that the toll is wrong": a cue the tagger took for a plural noun, read as the verb
     it is when it has a subject and a clause of its own (not "Roe's claims that ...", which has an owner)."""
@@ -2088,12 +2179,24 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
     if subj.lower_ in _RELATIVE:
         return False
     doc = t.doc
+    if t.lower_ in SPEECH_FORMS and subj.dep_ == "conj" and subj.i == t.i - 1 and doc[subj.head.i + 1].dep_ == "cc" and (
+        not any(c.dep_ in _SUBJ for c in t.children)
+    ):
+        # "Roe said the board botched the audit and unions accused the mayor ...": the parser hung the new
+        # clause's subject on the object before it; that clause is a report of its own, as below
+        return False
     if t.dep_ == "conj" and any(c.dep_ in _SUBJ for c in t.children):
         k = min([t.i, *(c.left_edge.i for c in t.children if c.dep_ in _SUBJ)]) - 1
         if k > 0 and doc[k].dep_ == "cc":
             k -= 1
         if k >= 0 and doc[k].text in (",", ";"):
             return False  # "..., and critics warned that ...": a clause of its own after a comma
+        if t.lower_ in SPEECH_FORMS and any(
+            c.lower_ in ("how", "what", "why") and c.i < t.i for c in t.children
+        ) and any(x.lower_ in ("how", "what", "why") for x in doc[: t.i] if x.head.i != t.i):
+            # "the gap between what Roe says the levy would raise and how analysts say it would work": a second
+            # "how ... say" set beside a first "what ... says" is a report of its own, not inside the first
+            return False
     v = t
     while v.head.i != v.i and (v.dep_ == "conj" or _bare_participle(v)):
         # "Roe said the council met and approved the plan", "Roe said the council met, approving the plan"
@@ -2103,6 +2206,9 @@ def _reported_by_another(t: Token, subj: Token) -> bool:
     h = v.head
     if _closing_quote_before(t) > h.i:
         return False  # '"... he said, ..." Roe recalled': the verb after the quotation is its tag
+    opening = v.left_edge.i if doc[v.left_edge.i].text == "(" else v.left_edge.i - 1
+    if opening > h.i and doc[opening].text == "(":
+        return False  # "Roe wants cuts (unions want a levy and say ...)": an aside in brackets is no part of it
     return h.lower_ in CUE_FORMS and _is_report_verb(h) and (
         any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in h.children)
         # "Roe spoke on Monday, arguing that the council ...": the participle speaks for the main verb's subject
@@ -2627,7 +2733,8 @@ class _Job:
                     or OPINION_RE.search(text, s, e)
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
-                    or MAKE_CLEAR_RE.search(text, s, e)
+                    or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
+                    or FEELING_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)

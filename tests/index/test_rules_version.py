@@ -201,6 +201,14 @@ RECORDED = {
     # writing; a name the parser glued to an outlet ending an opening phrase ("... the Harbour Times Ida Roe
     # said"); "each" is listed unnamed like "some"; ingest and figures unchanged
     58: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h29a): cue verbs whose last consonant doubles ("slamming", "rebutted", "banned") are read; a noun
+    # of reaction names its maker after "from" or "by" ("warnings from the board", "the decision by the council
+    # to", also across a no-break space); a second "how ... say" beside a "what ... says" is a report of its own,
+    # as is a clause whose subject the parser hung on the object before it, and a bracketed aside; "publications"
+    # are outlets, "one Twitter user @handle" a new source; "X is speaking out" and "called the closures a
+    # disgrace" are cues; "to the chagrin of X" gives X's view; "X made this statement" is no new report; "one
+    # or more of its members" is one source; "With X worried about Y" gives X's view; ingest and figures unchanged
+    59: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
