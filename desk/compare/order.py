@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 from desk.model import Row
 
@@ -207,25 +209,19 @@ def _shared_specific(
     their order).  Sentences that only share the query's words ("two civilians killed" in one town,
     "three civilians killed" in another) say nothing in common."""
     query = frozenset().union(*terms) if terms else frozenset()
-    df: dict[str, int] = {}
-    n = 0
-    for stems in stems_of.values():
-        for st in stems:
-            n += 1
-            for w in st:
-                df[w] = df.get(w, 0) + 1
+    every = [st for stems in stems_of.values() for st in stems]
+    n = len(every)
+    df = Counter(chain.from_iterable(every))
     out: dict[int, float] = {}
     for r in rows:
         row_stems = stems_of.get(id(r))
         if row_stems is None:
             continue
-        seen: dict[str, int] = {}
+        seen: Counter[str] = Counter()
         at = 0
         for refs in r.cells.values():
-            words = frozenset().union(*row_stems[at : at + len(refs)]) - query
+            seen.update(frozenset().union(*row_stems[at : at + len(refs)]) - query)
             at += len(refs)
-            for w in words:
-                seen[w] = seen.get(w, 0) + 1
         spread = at / max(1, len(r.cells))  # passages per outlet: a bag of many shares words by chance
         out[id(r)] = float(round(sum(math.log(n / df[w]) for w, c in seen.items() if c > 1) / math.sqrt(spread)))
     return out

@@ -384,7 +384,7 @@ def _passage_units(
     # what belongs to each sentence belongs to its passage: look through the passage's share only
     local = _within(extraction, start, end) if extraction is not None and len(spans) > 1 else extraction
     units = [passage_ref(article, number, s, e, local) for s, e in spans]
-    if len(units) > 1 and article.date is not None:
+    if len(units) > 1 and article.date is not None and any(_GOES_ON.match(u.text) for u in units[1:]):
         units = _past_lead_ins(units, article, number, local)
     return units
 
