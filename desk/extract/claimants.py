@@ -289,12 +289,12 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-#: words of a count that "or more" (or "or fewer") widens: "one or more of its members", "two or more of them"
+#: words of a count that "or more" (or "or fewer") widens: "one or more of the trustees", "two or more of them"
 _COUNT_WORDS = {"one", "two", "three", "four", "five", "more", "fewer", "less", "several", "many", "most", "all", "some"}
 
 
 def _counted_choice(subj: Token, c: Token) -> bool:
-    """ "one or more of its members said": "or more" belongs to the count that is the source, not a second
+    """ "one or more of the trustees said": "or more" belongs to the count that is the source, not a second
     source after it (only when the count itself has the "of" phrase that says whom it counts)."""
     if subj.lower_ not in _COUNT_WORDS or not any(x.dep_ == "prep" and x.lower_ == "of" for x in subj.children):
         return False
@@ -949,7 +949,7 @@ def _is_stance_verb(t: Token) -> bool:
     if t.lower_ in _ATTACK_FORMS and _armed_attack(t):
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does,
-    # and so does speaking out ("the captain is speaking out ahead of the vote": saying publicly what one holds)
+    # and so does speaking out ("the captain is speaking out before the ballot": saying in public what one holds)
     if t.lower_ in _SPEAK_FORMS:
         if t.lower_.startswith(("speak", "spok")) and any(c.dep_ == "prt" and c.lower_ == "out" for c in t.children):
             return True
@@ -2072,7 +2072,7 @@ def _named_maker(noun: Token) -> list[Token]:
 
 
 def _feeling_holder(noun: Token) -> Token | None:
-    """ "much to the chagrin of fellow Democrats", "to the dismay of the unions": the one whose feeling "to the
+    """ "to the great chagrin of the councillors", "to the dismay of the unions": the one whose feeling "to the
     ... of" names holds a view of what the sentence tells (someone who can hold one: not "to the relief of the
     budget")."""
     if noun.lower_ not in FEELING_NOUNS or noun.tag_ not in ("NN", "NNS") or noun.dep_ != "pobj":

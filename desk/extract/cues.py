@@ -374,7 +374,7 @@ REACTION_NOUNS = {
 REACTION_RE = re.compile(
     r"\b(?:" + "|".join(sorted(REACTION_NOUNS, key=len, reverse=True)) + r")\s+(?:from|by)\b", re.IGNORECASE
 )
-#: nouns of a feeling that "to the ... of X" gives X: "much to the chagrin of fellow Democrats", "to the dismay of
+#: nouns of a feeling that "to the ... of X" gives X: "to the great chagrin of the councillors", "to the dismay of
 #: the unions" (X holds a view of what the sentence tells)
 FEELING_NOUNS = {
     "chagrin", "dismay", "delight", "frustration", "consternation", "displeasure", "annoyance", "irritation",

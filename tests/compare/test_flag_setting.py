@@ -25,13 +25,13 @@ def _unit(article: Article, figure: str, value: float) -> PassageRef:
 
 GREYFORD = _article("greyford", "Valley Post",
                     "Drones struck a grain silo in the town of Greyford before dawn on Sunday.",
-                    "Six people were injured in the strike, officials said.")
+                    "Six people were hurt by the drones, officials said.")
 GREYFORD_TOO = _article("greyford-2", "Harbour Daily",
                         "A drone attack hit a grain silo in the town of Greyford early on Sunday.",
-                        "Three people were injured in the strike, officials said.")
+                        "Three people were hurt by the drones, officials said.")
 MARLOW = _article("marlow", "Plains Courier",
                   "Shells hit a market in the port of Marlow on Sunday morning.",
-                  "Three people were injured in the strike, officials said.")
+                  "Three people were hurt by the drones, officials said.")
 
 
 def _flagged(first: Article, second: Article, *, remembered: bool = True) -> bool:
@@ -59,5 +59,5 @@ def test_without_the_articles_settings_the_two_towns_clash() -> None:
 
 def test_a_place_the_sentence_names_wins_over_its_articles_setting() -> None:
     named = _article("marlow-2", "Ridge Gazette", "Shells hit a market in the port of Marlow on Sunday morning.",
-                     "Three people were injured in Greyford in the strike, officials said.")
+                     "Three people were hurt by the drones in Greyford, officials said.")
     assert _flagged(GREYFORD, named)

@@ -28,7 +28,7 @@ def test_the_maker_after_from_or_by_is_listed() -> None:
 
 
 def test_only_someone_who_holds_a_view_voices_one() -> None:
-    assert ("many sailors", "response") in listed("The immediate response from many sailors was anger at the board.")
+    assert ("many sailors", "response") in listed("The first response from many sailors was anger at the board.")
     assert listed("There was no response from the engine.") == []
     assert listed("The board made the decision by Friday.") == []
     assert listed("The pier closed under pressure from the harbour board.") == []
@@ -36,6 +36,6 @@ def test_only_someone_who_holds_a_view_voices_one() -> None:
 
 def test_a_writing_cited_by_according_to_is_not_listed_again() -> None:
     assert ("Norland", "complaint") in listed("The vote followed a complaint by Norland that the pier was unsafe.")
-    got = listed("According to a civil complaint filed by the harbour board and a second complaint by Norland, "
+    got = listed("According to a lawsuit lodged by the harbour board and a second complaint by Norland, "
                  "the pier was unsafe.")
     assert not any(cue == "complaint" for _, cue in got)

@@ -3,7 +3,7 @@
 - "far fewer publications", "two magazines": publications are outlets, as newspapers are;
 - "one Twitter user @harbourfan": a handle after the role a new source is introduced by names that user
   (a handle alone still names nobody);
-- "one or more of its members": "or more" belongs to the count that speaks, which the parser had cut
+- "one or more of the trustees": "or more" belongs to the count that speaks, which the parser had cut
   at the "or" (leaving "one").
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
@@ -27,6 +27,6 @@ def test_a_handle_after_a_new_sources_role() -> None:
 
 
 def test_one_or_more_of_them_is_one_source() -> None:
-    got = listed("The council has failed because one or more of its permanent members have backed one side or another.")
-    assert ("one or more of its permanent members", "backed") in got
+    got = listed("The pact stalled when one or more of the harbour trustees backed the ferry owners.")
+    assert ("one or more of the harbour trustees", "backed") in got
     assert ("Two or more of the engineers", "said") in listed("Two or more of the engineers said the pier was unsafe.")

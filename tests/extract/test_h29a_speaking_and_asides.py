@@ -1,6 +1,6 @@
 """Speaking out, a name buried after a long object, and an aside in brackets (issue 15, h29a).
 
-- "The captain is speaking out ahead of the vote": to speak out is to say publicly what one holds, with
+- "The captain is speaking out before the ballot": to speak out is to say publicly what one holds, with
   or without a topic after it (speaking to someone still states nothing);
 - "She has called the pier closures a disgrace": what she calls them, which the parser hangs on the
   object as an adverbial noun, makes "called" a cue as an apposition does ("a week later" does not);
@@ -16,7 +16,7 @@ from .helpers import listed
 
 
 def test_speaking_out_names_the_speaker() -> None:
-    assert ("Retired Captain Ida Roe", "speaking") in listed("Retired Captain Ida Roe is speaking out ahead of the vote.")
+    assert ("Retired Captain Ida Roe", "speaking") in listed("Retired Captain Ida Roe is speaking out before the ballot.")
     assert ("Ten sailors", "spoken") in listed("Ten sailors have spoken out.")
     assert listed("The union spoke to reporters on Monday.") == []
 
