@@ -714,8 +714,7 @@ class Library:
     def _hit_refs(self, raw_hits: Sequence[RawHit]) -> list[PassageRef]:
         """The hits as passage refs, in their order; an article's metadata and text are read once for
         all its hits (a long report with a thousand hits read its whole text and metadata a thousand
-        times).  A hit whose article is gone from the store is left out; one whose stored text is newer
-        than the index's commit keeps that commit's passage text, without claims."""
+        times)."""
         spans: dict[str, list[RawHit]] = {}
         for hit in raw_hits:
             spans.setdefault(hit.aid, []).append(hit)
@@ -726,6 +725,8 @@ class Library:
             if meta is None:  # removed between the Whoosh snapshot and now
                 continue
             texts = self.store.text_spans(aid, [(h.start, h.end) for h in hits]) or []
+            # the store may already hold a newer text than the index (an update is under way, or was
+            # killed before its commit): never mix the two
             current.update((aid, h.start, h.end) for h, text in zip(hits, texts, strict=False) if text == h.text)
             articles[aid] = Article(
                 id=aid,
@@ -739,18 +740,9 @@ class Library:
             )
         refs = []
         for hit in raw_hits:
-            article = articles.get(hit.aid)
-            if article is None:
+            if (hit.aid, hit.start, hit.end) not in current:
                 continue
-            if (hit.aid, hit.start, hit.end) in current:
-                ref = self._ref(article, hit.number, hit.start, hit.end, text=hit.text)
-            else:
-                # the store already holds a newer text than the index's commit (another process's update
-                # is under way, or was killed before its commit): the hit keeps the passage text of the
-                # commit it was found in, and nothing read from the newer text (claims, boilerplate,
-                # whose offsets would point elsewhere) is mixed into it
-                ref = passage_ref(dataclasses.replace(article, boilerplate=[]), hit.number, hit.start, hit.end,
-                                  None, text=hit.text)
+            ref = self._ref(articles[hit.aid], hit.number, hit.start, hit.end, text=hit.text)
             ref.score = hit.score
             ref.highlights = hit.highlights
             refs.append(ref)

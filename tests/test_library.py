@@ -613,25 +613,15 @@ def test_many_hits_in_one_long_article_read_its_text_and_metadata_once(small, mo
         assert max(spans) == len(long_hits)
 
 
-def test_hits_whose_stored_text_has_changed_keep_the_indexed_text_and_no_claims(small):
-    _write(small, "long.md", "Depot diary", "\n\n".join(f"Shelling hit the depot on day {i}; 4 trucks burned." for i in range(20)))
+def test_hits_whose_stored_text_has_changed_are_left_out(small):
+    _write(small, "long.md", "Depot diary", "\n\n".join(f"Shelling hit the depot on day {i}." for i in range(20)))
     with Library(small) as lib:
-        lib.update(extract=True)
-        before = {(h.article_id, h.number): h for h in lib.search("shelling", limit=100, per_article=20).hits}
-        assert {h.relpath for h in before.values()} == {"c.md", "long.md"}
-        assert all(h.claims for h in before.values() if h.relpath == "long.md")
-        # the store holds a newer text than the index (another process's update under way): a search still
-        # finds what the index's commit holds, with that commit's passage text, and leaves out the claims
-        # whose offsets point into the newer text
+        lib.update(extract=False)
+        assert _names(lib.search("shelling", limit=100, per_article=20)) == {"c.md", "long.md"}
+        # the store holds a newer text than the index (an update under way): its hits are dropped,
+        # whether the article has one hit or several
         lib.store.db.execute("UPDATE articles SET text = upper(text) WHERE relpath LIKE '%.md' AND relpath != 'a.md'")
-        after = {(h.article_id, h.number): h for h in lib.search("shelling", limit=100, per_article=20).hits}
-        assert after.keys() == before.keys()
-        for key, hit in after.items():
-            assert (hit.start, hit.end, hit.text) == (before[key].start, before[key].end, before[key].text)
-            assert "Shelling" in hit.text or "shelling" in hit.text
-            assert hit.claims == []
-            assert hit.attributions == []
-            assert hit.boilerplate == []
+        assert lib.search("shelling", limit=100, per_article=20).hits == []
         assert _names(lib.search("grain")) == {"a.md"}
 
 
