@@ -94,6 +94,11 @@ RELATED_BONUS = 0.0
 RELATED_PAIR_MIN = 0.4
 #: at most this many of the candidates' stems (the most frequent among them) are looked up
 RELATED_LOCAL_MAX = 1200
+#: a row's hits span at most this many days, from the last one's first day to the first one's last day
+#: (0: no limit): pairs further apart than DATE_GAP_DAYS never link, and this keeps chains of nearer
+#: pairs from gathering a season's reports into one row (compare_dev: at 30 apart 0.970 -> 0.974, every
+#: other score kept; at 21 together fell 0.864 -> 0.815, retellings of a March event in April; at 45 no change)
+SPAN_DAYS = 30
 #: passes over the pairs (each pass may merge groups an earlier one could not)
 MERGE_PASSES = 3
 #: and their best pair reaches this (0.34-0.37 measured alike on compare_dev with the supported-row join:
@@ -895,6 +900,7 @@ def cluster(
     cancelled: CancelCheck | None = None,
     articles: np.ndarray | None = None,
     hits: np.ndarray | None = None,
+    days: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Average-linkage agglomeration, strongest pairs first.
 
@@ -903,7 +909,9 @@ def cluster(
     ``articles`` (one article number per passage) restricts the average to
     pairs of passages from different articles.  Hits are grouped first; each
     other passage (a neighbour) then joins the group it fits best, or none,
-    so a neighbour can complete a row but never bridge two.
+    so a neighbour can complete a row but never bridge two.  ``days`` (each
+    passage's first and last day, as ordinals) keeps a group's hits within
+    :data:`SPAN_DAYS` of each other.
     """
     n = sim.shape[0]
     if hits is None:
@@ -927,6 +935,9 @@ def cluster(
     # (the later passes, and other pairs across the same two groups, met it ~2 times in 3)
     version = [0] * h
     refused: set[tuple[int, int, int, int]] = set()
+    span: list[tuple[int, int]] | None = None
+    if days is not None and SPAN_DAYS:
+        span = list(zip(days[0][hit_idx].tolist(), days[1][hit_idx].tolist(), strict=True))
     # a merge refused early may be right once both groups have grown: a few passes
     for _ in range(MERGE_PASSES):
         merged = False
@@ -944,8 +955,15 @@ def cluster(
                 if _group_link(hsim, harts, ma, mb) < LINK_THRESHOLD:
                     refused.add(seen)
                     continue
+            if span is not None:
+                last_start = max(span[a][0], span[b][0])
+                first_end = min(span[a][1], span[b][1])
+                if last_start - first_end > SPAN_DAYS:
+                    continue
             if len(ma) < len(mb):
                 a, b, ma, mb = b, a, mb, ma
+            if span is not None:
+                span[a] = (max(span[a][0], span[b][0]), min(span[a][1], span[b][1]))
             ma.extend(mb)
             for m in mb:
                 owner[m] = a
@@ -1588,7 +1606,12 @@ def rows_from_profiles(
         progress(1, 3, "grouping passages")
     ids: dict[str, int] = {}
     articles = np.array([ids.setdefault(p.ref.article_id, len(ids)) for p in unique], dtype=np.int64)
-    groups = cluster(sim, cancelled, articles, is_hit)
+    days = None
+    if SPAN_DAYS:
+        spans = [p.about if AS_OF_GAP and p.about else _published(p) for p in unique]
+        days = (np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int64),
+                np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int64))
+    groups = cluster(sim, cancelled, articles, is_hit, days)
     groups = move_figures_to_shared_rows(groups, sim, unique, cols)
     if JOIN_STRONG_PAIRS:
         groups = join_strong_pairs(groups, sim, unique, cols)

@@ -81,3 +81,17 @@ def test_units_nothing_dates_are_never_far_apart() -> None:
     assert not days.apart(1, 2)
     days.join(0, 1)
     assert days.apart(0, 2)
+
+
+def test_linkage_never_chains_a_row_across_more_than_its_span() -> None:
+    # 0 (day 0) is like 1 (day 20), 1 like 2 (day 40); 0 and 2 lie beyond the date gap (the matrix holds 0).
+    # Average linkage alone chains all three (the link of {0, 1} and 2 is 0.4); the row's span refuses it
+    sim = np.array([[0, 0.8, 0], [0.8, 0, 0.8], [0, 0.8, 0]], dtype=np.float32)
+    articles = np.arange(3)
+    assert grouping.cluster(sim, None, articles) == [[0, 1, 2]]
+    days = (np.array([0, 20, 40]), np.array([0, 20, 40]))
+    assert grouping.SPAN_DAYS == 30
+    assert sorted(grouping.cluster(sim, None, articles, None, days)) == [[0, 1], [2]]
+    # within the span they join
+    near = (np.array([0, 10, 25]), np.array([0, 10, 25]))
+    assert grouping.cluster(sim, None, articles, None, near) == [[0, 1, 2]]
