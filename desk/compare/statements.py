@@ -93,6 +93,12 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+#: the words between a figure naming what it counts and a figure naming only an outcome that shares its thing:
+#: "... soldiers had been killed and 3,400", "civilian deaths and 1,400", "firefighters died, and 30" (no
+#: sentence end, no other figure, at most a few words)
+_COORDINATED = re.compile(r"(?:\s+[\w'’-]+){0,6}?,?\s+and\s+(?:a\s+further\s+|some\s+)?", re.IGNORECASE)
+
+
 def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
     """One statement per outlet, claimant, figure and place (repeats within an outlet dropped), with its claim.
 
@@ -110,6 +116,7 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
             # town, and "three were wounded", of a report on another)
             setting = setting_of(ref.article_id) or frozenset()
             read: list[tuple[tuple[str, str, float, str, str, frozenset[str]], FigureStatement, ClaimFact | None]] = []
+            named: tuple[int, Quantity] | None = None  # the last figure naming what it counts: its end, its quantity
             for c in claims:
                 f = c.figure
                 s, e = ref.local(f.start, f.end)
@@ -118,6 +125,13 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                 quantity, asof, where, running, scope = _claim_parts(ref, f, c.claimant, s, e)
                 if quantity is not None and _counts_sources(ref, f):
                     quantity = None
+                if quantity is not None:
+                    if quantity.thing:
+                        named = (e, quantity)
+                    elif quantity.kind and named is not None and _COORDINATED.fullmatch(ref.text, named[0], s):
+                        # "1,200 soldiers were killed and 3,400 wounded": the wounded are soldiers too
+                        quantity = dataclasses.replace(
+                            quantity, thing=named[1].thing, subject=quantity.subject or named[1].subject)
                 key = (outlet, c.claimant, f.value, f.qualifier, f.counted.lower(), where)
                 stmt = FigureStatement(
                     outlet, c.claimant, f, ref.article_id, ref.number, asof.start, asof.end,
