@@ -50,6 +50,9 @@ _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
+#: words after a share that make it a change, not a share of a thing ("23% higher", "30% compared with"; stems)
+_CHANGE_HEADS = frozenset({"higher", "lower", "compar", "greater", "bigger", "smaller", "cheaper", "dearer", "more",
+                           "less", "fewer", "up", "down", "above", "below", "year-on-year"})
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "total", "toll"})
 #: heads that count people and nothing narrower ("people", "persons", "individuals"): a toll of them
 #: takes in the civilians' toll (:meth:`Quantity.generic_of`)
@@ -631,6 +634,10 @@ def quantity_of(
         # "closer to 8 million cubic metres": measured in cubic metres, of what the text does not say
         measure = thing
     measure = _MEASURE_FOLD.get(measure, measure)
+    if figure.kind == "percent" and not kind and thing in _CHANGE_HEADS and not measure:
+        # "maize was 23% higher", "up 30% compared with last year": a change of what the sentence names before the
+        # figure, not a share of something; two such changes count the same thing no more often than chance
+        return None
     if thing == "casualti":
         thing = ""
         kind = kind or "casualty"
