@@ -2536,17 +2536,28 @@ def _opening_title(text: str, s: int, e: int) -> bool:
     return 3 <= len(line.split()) <= 20 and line.count(". ") == 0 and not _QUOTE_MARK.match(line)
 
 
-def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
+def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int], doubled: bool = False) -> bool:
+    """Whether ``span`` lies inside a quotation; ``doubled`` also counts two apostrophes as a mark, as some
+    papers' text has them (''The pier is safe,'' she said)."""
     ps, pe = _paragraph(text, span[0])
-    return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
+    spans = quotes.spans(ps, pe)
+    if doubled and "''" in text[ps:pe]:
+        spans = [*spans, *_straight_quote_spans(text, ps, pe, "''")]
+    return any(qs < span[0] and span[1] < qe for qs, qe in spans)
 
 
 _CLOSING_TAG_RE = re.compile(r"""[,.!?…—–-]\s?["”'’]{1,2}\s*$""")
 
 
+#: a straight mark after a stop and a space, glued to the next word: it opens a quotation ('... she said. "People
+#: say ...'), it closes none
+_OPENING_AFTER_STOP = re.compile(r"""[,.!?…:;—–-]\s+(?:"|''|')$""")
+
+
 def _speech_tag(text: str, pos: int) -> bool:
     """ '..., ” said X' or '...," X said': the tag just after a closing mark (where pairing marks may have failed)."""
-    return bool(_CLOSING_TAG_RE.search(text, max(0, pos - 5), pos))
+    start = max(0, pos - 5)
+    return bool(_CLOSING_TAG_RE.search(text, start, pos)) and not _OPENING_AFTER_STOP.search(text, start, pos)
 
 
 #: how far from a quotation's marks its speaker may be named, in characters
@@ -2604,22 +2615,23 @@ def _straight_quote_spans(text: str, s: int, e: int, mark: str) -> list[tuple[in
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
+    n = len(mark)
     i = text.find(mark, s, e)
     while i >= 0:
         before = text[i - 1] if i > s else " "
-        after = text[i + 1] if i + 1 < e else " "
+        after = text[i + n] if i + n < e else " "
         opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
         closing = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
         if open_at is None:
             if opening or not closing:
                 open_at = i
         elif closing or not opening:
-            out.append((open_at, i + 1))
+            out.append((open_at, i + n))
             open_at = None
         else:
             out.append((open_at, i))  # it ran up to here: a quote that goes on in a new one ('... fell. "I never')
             open_at = i
-        i = text.find(mark, i + 1, e)
+        i = text.find(mark, i + n, e)
     if open_at is not None:
         out.append((open_at, e))  # a quote running to the end of the paragraph
     return out
@@ -2912,7 +2924,7 @@ class _Job:
                 ) and not _only_phrases_quoted(self.quotes, text, c.source):
                     c.listed = False  # "I" in a paragraph that quotes anyone may be the one quoted
                     continue
-                if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
+                if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source, True) and not _speech_tag(
                     text, min(c.source[0], c.cue[0])
                 ):
                     c.listed = False
