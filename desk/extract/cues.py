@@ -257,6 +257,9 @@ STANCE = {
     # issue", "X defied the order", "X ducks on taxes"): each gives its subject's position, as "refuse" does
     "resist", "balk", "ignore", "flout", "defy", "snub", "shun", "boycott", "rebuff", "spurn", "sidestep", "dodge",
     "evade", "duck", "downplay",
+    # verbs of an attitude or a judgement in words beside "hate", "praise", "endorse" and "recount" ("X despises
+    # Y", "X complimented the moderator", "X chronicles the deaths"; "embrace" was measured: it hugs as often)
+    "despise", "loathe", "detest", "abhor", "compliment", "chronicle",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
