@@ -27,10 +27,13 @@ from desk.extract.cues import (
     DECISION_RE,
     DELIVER_FORMS,
     DOCUMENT_NOUNS,
+    DOUBLE_FORMS,
     EVIDENCE_FORMS,
     EVIDENCE_NOUNS,
     FEELING_NOUNS,
     FEELING_RE,
+    GO_FORMS,
+    IDIOM_RE,
     INSTITUTIONS,
     MAKE_CLEAR_FORMS,
     MAKE_CLEAR_RE,
@@ -44,14 +47,19 @@ from desk.extract.cues import (
     PREFERENCE_RE,
     REACTION_NOUNS,
     REACTION_RE,
+    REFER_FORMS,
     SELECT_RE,
     SHARE_RE,
+    SOUND_FORMS,
+    SOUNDED_STANCES,
     SOURCE_HEADS,
     SPEECH_FORMS,
     SPEECH_OBJECT_RE,
     SPEECH_OBJECTS,
     STANCE_FORMS,
     STANCE_RE,
+    TAKE_FORMS,
+    TAKEN_STANCES,
     THOUGHT_FORMS,
     VAGUE_MODIFIERS,
     VOLLEY_NOUNS,
@@ -934,7 +942,7 @@ def _is_stance_verb(t: Token) -> bool:
         _puts_out_volley(t) or _institution_decides(t)
     ):
         return True
-    if t.lower_ in _ASK_FORMS and _asks_about(t):
+    if t.lower_ in _ASK_FORMS and _asks_about(t) or _stance_idiom(t):
         return True
     if t.lower_ not in STANCE_FORMS or not (t.tag_.startswith("VB") or _plural_read_as_verb(t)):
         return False
@@ -965,6 +973,38 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _stance_idiom(t: Token) -> bool:
+    """ "X took issue with the count", "X is doubling down on the claim", "X sounded the alarm about", "X referred
+    to Y as a thief", "X went after the mayor": a set phrase whose verb alone says nothing ("took the ferry", "doubled the toll", "sounded
+    the horn", "referred to the report") states its subject's position."""
+    if not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "acl"):
+        return False
+    low = t.lower_
+    if low in TAKE_FORMS:
+        # ("took issue with", not "took the issue to court": a determiner makes it a thing)
+        return any(c.dep_ == "dobj" and c.lower_ in TAKEN_STANCES and not any(d.dep_ == "det" for d in c.children)
+                   for c in t.children)
+    if low in DOUBLE_FORMS:
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in t.children)
+    if low in SOUND_FORMS:
+        return any(c.dep_ == "dobj" and c.lower_ in SOUNDED_STANCES for c in t.children)
+    if low in REFER_FORMS:
+        to = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        named_as = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if to is not None:
+            named_as += [g for p in to.children if p.dep_ == "pobj" for g in p.children if g.dep_ == "prep" and g.lower_ == "as"]
+        return to is not None and bool(named_as)
+    if low in GO_FORMS:
+        # "X went on about the rigged count"; "X has gone after the mayor" (someone, not "went after the ball")
+        on = any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "on" for c in t.children)
+        about = any(c.dep_ == "prep" and c.lower_ == "about" for c in t.children)
+        after = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "after"), None)
+        return on and about or after is not None and any(
+            g.dep_ == "pobj" and _person_like(g) for g in after.children
+        ) and any(c.dep_ == "nsubj" and _person_like(c) for c in t.children)
+    return False
 
 
 def _plural_read_as_verb(t: Token) -> bool:
@@ -1172,6 +1212,10 @@ def _attitude(t: Token) -> tuple[Token, Token] | None:
             None,
         )
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        against = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "against" and c.i > t.i and any(
+            g.dep_ == "pobj" for g in c.children)), None)
+        if pred is None and against is not None and subj is not None and subj.i < t.i and _person_like(subj):
+            return subj, against  # "the senator is against it": a position held ("the vote is against him" is none)
     else:
         return None
     if pred is None or subj is None or subj.i > t.i:
@@ -1440,8 +1484,27 @@ def _controlled(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
-        and head.lower_ in _RAISING
+        and (head.lower_ in _RAISING or _purpose_of_meeting(verb))
     )
+
+
+def _purpose_of_meeting(verb: Token) -> bool:
+    """ "X met with Y to discuss ...", "X flew to Oslo to announce ...": an infinitive of purpose after a verb of
+    coming or meeting someone; a body that met by itself ("the board met on Monday to discuss the levy")
+    deliberates, and tells no one anything."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.lower_ not in _GATHER_TO or verb.lower_ in THOUGHT_FORMS:
+        return False
+    return head.lower_ not in _MEET_FORMS or any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+
+
+#: verbs of meeting and coming whose infinitive of purpose is their subject's: "X met with Y to discuss ...", "X came
+#: to talk to me", "X spoke at a rally to attack ..." (a verb of speaking, not of thinking: "came to believe" is no
+#: stated position; "meet" only with someone met: read by ``_purpose_of_meeting``)
+_GATHER_TO = {
+    f for lemma in ("gather", "convene", "assemble", "travel", "arrive", "visit", "speak") for f in forms(lemma)
+} | {"meet", "meets", "met", "meeting", "come", "comes", "came", "coming", "fly", "flies", "flew", "flown", "flying"}
+_MEET_FORMS = {"meet", "meets", "met", "meeting"}
 
 
 #: verbs that make someone do what the infinitive after their object says, which the object then does: "forced
@@ -1921,6 +1984,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                 continue
             if _negated_subject(subj):
                 continue  # "Neither Moscow nor Tehran confirmed it", "No one has claimed it": nobody claims it
+            if _bare_quantifier_without_clause(t, subj):
+                continue  # "Some painted the clash in grim terms", "many disagreed with him": no one in particular
             if subj.lower_ == "it" and (t.lower_ in EVIDENCE_FORMS or CUE_FORMS.get(t.lower_) in _IT_NOT_SOURCE):
                 continue  # "it shows he is unfit": a fact, not a source
             compiler = _compiler(subj)
@@ -1964,6 +2029,19 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         ))
     _pronouns_to_host(doc, out)
     return out
+
+
+#: quantifiers that stand alone for "some people": "some say ...", "many believe ..."
+_BARE_QUANTIFIERS = {"some", "many"}
+
+
+def _bare_quantifier_without_clause(t: Token, subj: Token) -> bool:
+    """ "Some painted the clash in grim terms", "many disagreed with the plan", "what many expect": a bare "some"
+    or "many" names a source only with what they hold in a clause after the verb ("some note that ...", "many
+    believe the levy is too high"); without one the sentence tells of a mood, not of anyone's statement."""
+    if subj.lower_ not in _BARE_QUANTIFIERS or any(True for _ in subj.children):
+        return False
+    return not any(c.dep_ in ("ccomp", "parataxis") for c in t.children) and not _next_to_quote(t)
 
 
 def _pronouns_to_host(doc: Doc, cues: list[_Cue]) -> None:
@@ -2159,11 +2237,14 @@ def _not_listed(t: Token) -> bool:
 
 
 def _pronoun_in_report(t: Token, subj: Token) -> bool:
-    """ "Ravi Osei said he would resign": the pronoun's verb is what the named speaker reports."""
+    """ "Ravi Osei said he would resign": the pronoun's verb is what the named speaker before it reports."""
     return (
         subj.lower_ in _PRONOUNS_PERSON | _PRONOUNS_OTHER
         and t.dep_ == "ccomp"
         and t.head.i != t.i
+        # ('"Home yet?" she said, but ... and as ..., Roe said yes': a tag the parser hung on a speaker's verb
+        # after it is no part of what that speaker says)
+        and t.head.i < t.i
         and t.head.lower_ in SPEECH_FORMS
         and _is_report_verb(t.head)
     )
@@ -2536,17 +2617,28 @@ def _opening_title(text: str, s: int, e: int) -> bool:
     return 3 <= len(line.split()) <= 20 and line.count(". ") == 0 and not _QUOTE_MARK.match(line)
 
 
-def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int]) -> bool:
+def _inside_quote(quotes: _Quotes, text: str, span: tuple[int, int], doubled: bool = False) -> bool:
+    """Whether ``span`` lies inside a quotation; ``doubled`` also counts two apostrophes as a mark, as some
+    papers' text has them (''The pier is safe,'' she said)."""
     ps, pe = _paragraph(text, span[0])
-    return any(qs < span[0] and span[1] < qe for qs, qe in quotes.spans(ps, pe))
+    spans = quotes.spans(ps, pe)
+    if doubled and "''" in text[ps:pe]:
+        spans = [*spans, *_straight_quote_spans(text, ps, pe, "''")]
+    return any(qs < span[0] and span[1] < qe for qs, qe in spans)
 
 
 _CLOSING_TAG_RE = re.compile(r"""[,.!?…—–-]\s?["”'’]{1,2}\s*$""")
 
 
+#: a straight mark after a stop and a space, glued to the next word: it opens a quotation ('... she said. "People
+#: say ...'), it closes none
+_OPENING_AFTER_STOP = re.compile(r"""[,.!?…:;—–-]\s+(?:"|''|')$""")
+
+
 def _speech_tag(text: str, pos: int) -> bool:
     """ '..., ” said X' or '...," X said': the tag just after a closing mark (where pairing marks may have failed)."""
-    return bool(_CLOSING_TAG_RE.search(text, max(0, pos - 5), pos))
+    start = max(0, pos - 5)
+    return bool(_CLOSING_TAG_RE.search(text, start, pos)) and not _OPENING_AFTER_STOP.search(text, start, pos)
 
 
 #: how far from a quotation's marks its speaker may be named, in characters
@@ -2604,22 +2696,23 @@ def _straight_quote_spans(text: str, s: int, e: int, mark: str) -> list[tuple[in
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
+    n = len(mark)
     i = text.find(mark, s, e)
     while i >= 0:
         before = text[i - 1] if i > s else " "
-        after = text[i + 1] if i + 1 < e else " "
+        after = text[i + n] if i + n < e else " "
         opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
         closing = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
         if open_at is None:
             if opening or not closing:
                 open_at = i
         elif closing or not opening:
-            out.append((open_at, i + 1))
+            out.append((open_at, i + n))
             open_at = None
         else:
             out.append((open_at, i))  # it ran up to here: a quote that goes on in a new one ('... fell. "I never')
             open_at = i
-        i = text.find(mark, i + 1, e)
+        i = text.find(mark, i + n, e)
     if open_at is not None:
         out.append((open_at, e))  # a quote running to the end of the paragraph
     return out
@@ -2734,7 +2827,7 @@ class _Job:
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
-                    or FEELING_RE.search(text, s, e)
+                    or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -2912,7 +3005,7 @@ class _Job:
                 ) and not _only_phrases_quoted(self.quotes, text, c.source):
                     c.listed = False  # "I" in a paragraph that quotes anyone may be the one quoted
                     continue
-                if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source) and not _speech_tag(
+                if c.kind in ("verb", "stance") and _inside_quote(self.quotes, text, c.source, True) and not _speech_tag(
                     text, min(c.source[0], c.cue[0])
                 ):
                     c.listed = False

@@ -257,6 +257,9 @@ STANCE = {
     # issue", "X defied the order", "X ducks on taxes"): each gives its subject's position, as "refuse" does
     "resist", "balk", "ignore", "flout", "defy", "snub", "shun", "boycott", "rebuff", "spurn", "sidestep", "dodge",
     "evade", "duck", "downplay",
+    # verbs of an attitude or a judgement in words beside "hate", "praise", "endorse" and "recount" ("X despises
+    # Y", "X complimented the moderator", "X chronicles the deaths"; "embrace" was measured: it hugs as often)
+    "despise", "loathe", "detest", "abhor", "compliment", "chronicle",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -393,6 +396,24 @@ ATTITUDE_RE = re.compile(
 #: state it (read from the parse by ``claimants._makes_clear``; "make" alone is no cue)
 MAKE_CLEAR_FORMS = {"make", "makes", "made", "making"}
 MAKE_CLEAR_RE = re.compile(r"\b(?:make|makes|made|making)\s+(?:it\s+)?(?:[a-z]+ly\s+|very\s+|quite\s+)?clear\b", re.IGNORECASE)
+
+#: set phrases that state a position: "X took issue with", "X is doubling down on", "X sounded the alarm about",
+#: "X referred to Y as Z", "X went after Y", "X went on about Y", "X is against Y" (read from the parse by ``claimants._stance_idiom`` and ``_attitude``)
+TAKE_FORMS = {"take", "takes", "took", "taken", "taking"}
+TAKEN_STANCES = {"issue", "exception", "offense", "offence", "umbrage"}
+DOUBLE_FORMS = {"double", "doubles", "doubled", "doubling"}
+SOUND_FORMS = {"sound", "sounds", "sounded", "sounding"}
+SOUNDED_STANCES = {"alarm", "alarms", "warning", "warnings", "call", "alert", "note"}
+REFER_FORMS = {"refer", "refers", "referred", "referring"}
+GO_FORMS = {"go", "goes", "went", "gone", "going"}
+IDIOM_RE = re.compile(
+    r"\b(?:take|takes|took|taken|taking)\s+(?:issue|exception|offen[cs]e|umbrage)\b"
+    r"|\bdoubl(?:e|es|ed|ing)\s+down\b"
+    r"|\bsound(?:s|ed|ing)?\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:alarms?|warnings?|call|alert|note)\b"
+    r"|\brefer(?:s|red|ring)?\s+to\b[^.;:!?]{1,60}?\bas\b|\b(?:go|goes|went|gone|going)\s+(?:on\s+about|after)\b"
+    r"|\b(?:is|are|was|were|remains?|remained|'s|’s|'re|’re)\s+(?:[a-z]+\s+){0,2}?against\b",
+    re.IGNORECASE,
+)
 
 #: a sentence is worth parsing only if it matches this
 SELECT_RE = re.compile(

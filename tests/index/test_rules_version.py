@@ -209,6 +209,14 @@ RECORDED = {
     # disgrace" are cues; "to the chagrin of X" gives X's view; "X made this statement" is no new report; "one
     # or more of its members" is one source; "With X worried about Y" gives X's view; ingest and figures unchanged
     59: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h30a): a straight mark glued to the word after a stop opens a quotation (no speech tag
+    # follows it), and two apostrophes quote as a mark does, so a source inside either is left out of the
+    # listing; "despise", "loathe", "detest", "abhor", "compliment", "chronicle" are stance verbs; set phrases
+    # ("took issue with", "doubling down on", "sounded the alarm", "referred to Y as", "went after Y", "went on
+    # about", "X is against Y") state a position; an infinitive of purpose after a verb of meeting or coming is
+    # its subject's ("met with Y to discuss"); a pronoun's tag hung on a later speaker's verb is listed; a bare
+    # "some" or "many" without a clause is no source; ingest and figures unchanged
+    60: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
