@@ -220,9 +220,9 @@ class ClaimFact:
     #: bare figures only), or it counts what was won back (:func:`won_back`): a larger count of a later day is
     #: the same count grown
     to_date: bool = field(default=False, compare=False)
-    #: the content stems of the figure's sentence (:func:`desk.compare.tokens.stem_set`; empty: unknown): tolls of
-    #: one attack told on two days clash only when their sentences retell one report (:func:`_retold`)
-    words: frozenset[str] = field(default=frozenset(), compare=False)
+    #: the text the figure is told in and the figure's offset in it (empty: unknown), for its sentence: tolls of one
+    #: attack told on two days clash only when their sentences retell one report (:func:`_retold`)
+    told_in: tuple[str, int] = field(default=("", 0), compare=False)
 
     @classmethod
     def from_figure(
@@ -238,13 +238,13 @@ class ClaimFact:
         running: bool = False,
         scope: str = "",
         to_date: bool = False,
-        words: frozenset[str] = frozenset(),
+        told_in: tuple[str, int] = ("", 0),
     ) -> ClaimFact:
         low, high = hedged_interval(figure, running)
         written = f"{figure.qualifier} {figure.text.strip()}".strip() if figure.qualifier else figure.text.strip()
         return cls(figure.value, low, high, claimant, quantity, as_of, outlet, written, key, document, places,
                    running and not figure.qualifier and figure.high is None, scope, to_date=running or to_date,
-                   words=words)
+                   told_in=told_in)
 
     def who(self) -> str:
         if self.claimant and self.outlet:
@@ -413,15 +413,23 @@ def _one_attacks_tolls(a: ClaimFact, b: ClaimFact) -> bool:
 RETOLD_MIN = 0.4
 
 
+def _sentence_of(c: ClaimFact) -> str:
+    from desk.extract.sentences import sentence_at
+
+    text, at = c.told_in
+    s, e = sentence_at(text, at)
+    return text[s:e]
+
+
 def _retold(a: ClaimFact, b: ClaimFact) -> bool:
     """The claims' sentences share most of their words besides what they count (Dice of their content stems at
     least :data:`RETOLD_MIN`; true when either is unknown): one report retold, as a wire story a day later ("... killing 22 people, the
     president said" and "... killing 25 people, officials said")."""
-    if not a.words or not b.words:
+    if not a.told_in[0] or not b.told_in[0]:
         return True
     # the words of what they count ("people killed") are shared by every toll of the quantity: not counted
     counted = stem_set(f"{a.quantity.written} {b.quantity.written}")
-    wa, wb = a.words - counted, b.words - counted
+    wa, wb = stem_set(_sentence_of(a)) - counted, stem_set(_sentence_of(b)) - counted
     if not wa or not wb:
         return True
     return 2 * len(wa & wb) >= RETOLD_MIN * (len(wa) + len(wb))

@@ -22,7 +22,6 @@ from .quantity import Quantity, quantity_of
 from .recent import Recent
 from .setting import setting_of
 from .stored import FeatureFile, passage_key
-from .tokens import stem_set
 
 #: relative tolerance of "about"/"nearly" figures
 TOLERANCE = 0.05
@@ -141,7 +140,7 @@ def _claim_facts(row: Row) -> list[tuple[FigureStatement, ClaimFact | None]]:
                     f, short_name(c.claimant) if c.claimant else "", quantity, asof, outlet,
                     key=(ref.article_id, f.start), document=ref.article_id, places=where or setting, running=running,
                     scope=scope,
-                    to_date=won_back(ref.text, s), words=stem_set(_sentence_around(ref.text, s)[0]))
+                    to_date=won_back(ref.text, s), told_in=(ref.text, s))
                 read.append((key, stmt, claim))
             for i in _sub_counts_of(ref, [claim for _, _, claim in read]):
                 key, stmt, claim = read[i]
