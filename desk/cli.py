@@ -519,7 +519,8 @@ def run_aliases(args: argparse.Namespace) -> int:
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--markdown", metavar="FILE", help="write the rows as a Markdown document to FILE")
+    p.add_argument("--markdown", metavar="FILE", type=paths.export_file_argument,
+                   help="write the rows as a Markdown document to FILE")
     p.add_argument("--force", action="store_true", help="overwrite the --markdown FILE when it exists")
 
 
@@ -630,8 +631,8 @@ def setup_timeline(p: argparse.ArgumentParser) -> None:
     add_filter_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="one CSV row per point on stdout")
-    fmt.add_argument("--svg", metavar="FILE", help="draw the timeline into an SVG file")
-    fmt.add_argument("--png", metavar="FILE", help="draw the timeline into a PNG file")
+    fmt.add_argument("--svg", metavar="FILE", type=paths.export_file_argument, help="draw the timeline into an SVG file")
+    fmt.add_argument("--png", metavar="FILE", type=paths.export_file_argument, help="draw the timeline into a PNG file")
     p.add_argument("--force", action="store_true", help="overwrite the --svg/--png FILE when it exists")
 
 
