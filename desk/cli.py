@@ -344,11 +344,22 @@ def _extract_file(path: Path) -> tuple[Any, Any]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    """Each file in turn; a file desk cannot read is named on stderr with its reason (and, with --json,
+    listed with an ``error``), and the files after it are still read: one bad name among many lost
+    the output of all of them.  Exit status 2 when any file could not be read."""
     found = 0
+    failed: list[DeskError] = []
     out: list[dict[str, Any]] = []
     for name in args.files:
         path = Path(name)
-        article, ext = _extract_file(path)
+        try:
+            article, ext = _extract_file(path)
+        except DeskError as exc:
+            failed.append(exc)
+            print(f"desk: {visible(str(exc), newlines=True)}", file=sys.stderr)
+            if args.json:
+                out.append({"path": str(path), "error": str(exc)})
+            continue
         found += len(ext.figures) + len(ext.attributions)
         if args.json:
             item = {"path": str(path), "title": article.title, "outlet": article.outlet,
@@ -377,8 +388,10 @@ def run_extract(args: argparse.Namespace) -> int:
         print("claims:")
         for c in ext.claims:
             print(f"  {c.figure.start}-{c.figure.end}\t{visible(repr(c.figure.text))}\t{one_line(c.claimant or '(the outlet)')}")
-    if args.json:
+    if args.json and (len(args.files) > 1 or not failed):  # one file that failed: its message says all
         print_json(out if len(out) != 1 else out[0])
+    if failed:
+        return max(exc.exit_code for exc in failed)
     return OK if found else NOTHING
 
 
@@ -506,7 +519,8 @@ def run_aliases(args: argparse.Namespace) -> int:
 
 
 def add_export_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--markdown", metavar="FILE", help="write the rows as a Markdown document to FILE")
+    p.add_argument("--markdown", metavar="FILE", type=paths.export_file_argument,
+                   help="write the rows as a Markdown document to FILE")
     p.add_argument("--force", action="store_true", help="overwrite the --markdown FILE when it exists")
 
 
@@ -617,8 +631,8 @@ def setup_timeline(p: argparse.ArgumentParser) -> None:
     add_filter_options(p)
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="one CSV row per point on stdout")
-    fmt.add_argument("--svg", metavar="FILE", help="draw the timeline into an SVG file")
-    fmt.add_argument("--png", metavar="FILE", help="draw the timeline into a PNG file")
+    fmt.add_argument("--svg", metavar="FILE", type=paths.export_file_argument, help="draw the timeline into an SVG file")
+    fmt.add_argument("--png", metavar="FILE", type=paths.export_file_argument, help="draw the timeline into a PNG file")
     p.add_argument("--force", action="store_true", help="overwrite the --svg/--png FILE when it exists")
 
 

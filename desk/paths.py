@@ -47,6 +47,17 @@ def data_dir_argument(text: str) -> str:
     return text
 
 
+def export_file_argument(text: str) -> str:
+    """An export's target file as the command line gives it (``--markdown``/``--svg``/``--png FILE``,
+    the argument parser's ``type``): an empty one is refused.  ``--markdown ""`` was taken for no
+    option at all: the rows went to the terminal, and no file and no word said so."""
+    if not text.strip():
+        import argparse
+
+        raise argparse.ArgumentTypeError("it is empty: name the file to write")
+    return text
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The root of everything desk writes."""
     chosen = chosen_data_dir(override)

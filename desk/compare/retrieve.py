@@ -328,14 +328,27 @@ def _claim_sentences(article: Article, start: int, end: int) -> tuple[tuple[int,
 _RUNS_RE: dict[int, re.Pattern[str]] = {}
 
 
+def _in_word(ch: str) -> bool:
+    """Whether ``ch`` is one ``\\w`` matches."""
+    return ch.isalnum() or ch == "_"
+
+
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds ``n`` words (runs of :data:`_WORD_RE`) or more: one search for
-    ``n`` runs with what separates them, not a list of every word."""
+    ``n`` runs with what separates them, not a list of every word.
+
+    The search starts only where a word starts (``\\b``) and never gives back what a run took
+    (possessive ``++``): tried at every letter of a long word and backtracking through it, the
+    pattern took time quadratic in the word's length (a 100,000-letter word, such as an inline
+    base64 image, held a comparison for hours)."""
     if n <= 0:
         return True
     pattern = _RUNS_RE.get(n)
     if pattern is None:
-        pattern = _RUNS_RE[n] = re.compile(r"\w+(?:\W+\w+){" + str(n - 1) + "}")
+        pattern = _RUNS_RE[n] = re.compile(r"\b\w++(?:\W++\w++){" + str(n - 1) + "}")
+    if 0 < start < end and _in_word(text[start - 1]) and _in_word(text[start]):
+        # a span that starts inside a word: its tail is a word of the span (``\b`` looks before ``start``)
+        return pattern.search(text[start:end]) is not None
     return pattern.search(text, start, end) is not None
 
 

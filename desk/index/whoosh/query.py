@@ -115,6 +115,12 @@ class _FilterPlugin:
 MAX_NESTING = 32
 #: characters of the query quoted back in an error message
 QUOTE_CHARS = 60
+#: a run of characters without a space longer than this is refused: Whoosh's tagger tries its patterns
+#: at every character of a word, each scanning to the word's end (a 100,000-letter word: 3 minutes)
+MAX_WORD = 1000
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+#: two NOTs in a row: Whoosh's parser fails on them with an IndexError
+_NOT_NOT = re.compile(r"(?<!\S)NOT\s+NOT(?!\S)")
 
 
 def quoted(text: str) -> str:
@@ -127,6 +133,12 @@ def check_syntax(text: str) -> None:
     """Raise QueryError for unbalanced quotes or brackets and unknown fields."""
     if not text.strip():
         raise QueryError("The query is empty; type some words to search for.")
+    long_word = _LONG_WORD.search(text)
+    if long_word:
+        raise QueryError(
+            f"The query has a word of {len(long_word[0]):,} characters without a space; "
+            f"desk reads words of at most {MAX_WORD:,}."
+        )
     if text.count('"') % 2:
         raise QueryError('The query has an unbalanced quote ("): close the phrase with a second quote.')
     parens: list[int] = []
@@ -165,6 +177,8 @@ def check_syntax(text: str) -> None:
     if in_range is not None:
         raise QueryError(f"The range starting at position {in_range + 1} is never closed with ']' or '}}'.")
     bare = "".join(outside)
+    if _NOT_NOT.search(bare):
+        raise QueryError("The query has NOT twice in a row; write NOT once, before the words to leave out.")
     for m in _FIELD_RE.finditer(bare):
         name = m[1]
         if name not in QUERY_FIELDS:
@@ -189,6 +203,11 @@ class _Parser(QueryParser):
     ) -> wq.Query:
         if termclass in (wq.Prefix, wq.Wildcard) and fieldname in ("body", "title", "claimant"):
             raw = text.lower()
+            if termclass is wq.Wildcard and "*" in raw and not raw.strip("*?"):
+                # ``**`` or ``?*`` matches every word, as ``*`` does: Whoosh would open one posting list per
+                # word of the index (over a minute on a folder with 100,000 different numbers); ``*`` is
+                # answered from the list of documents (see _every_passage)
+                return wq.Every(fieldname, boost=boost)
             q: wq.Query = termclass(fieldname, raw, boost=boost)
             if termclass is wq.Prefix:
                 field = self.schema[fieldname]
