@@ -18,6 +18,7 @@ mark or a colon after a word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from desk.extract.names import TIME_NAMES
 
@@ -415,9 +416,37 @@ IDIOM_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: a sentence is worth parsing only if it matches this
+
+def word_alternation(words: Iterable[str]) -> str:
+    """``(?:w1|w2|...)`` for plain words, written as a tree of their shared prefixes.
+
+    Python's regex engine tries every branch of an alternation in turn at each
+    place it may start: a list of SELECT_RE's 851 cue forms cost about 0.2 ms a
+    sentence, most of what choosing the sentences to parse cost.  The tree tries
+    each letter once per prefix.  It matches the same strings, and where several
+    words start at one place it tries the longest first, as a list sorted
+    longest first does (a word's end is an optional group, greedy).
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + alternation + ")?" if "" in node else alternation
+
+    return "(?:" + pattern(root) + ")"
+
+
+#: a sentence is worth parsing only if it matches this (its cue forms as a tree: :func:`word_alternation`)
 SELECT_RE = re.compile(
-    r"\b(?:" + "|".join(sorted((re.escape(f) for f in CUE_FORMS), key=len, reverse=True))
+    r"\b(?:" + word_alternation(CUE_FORMS)
     + r"|according\s+to|polls?|surveys?)\b|[\"“”«»]|\w:\s",
     re.IGNORECASE,
 )
