@@ -49,10 +49,10 @@ __all__ = ["Quantity", "fold_subject", "kind_word", "quantity_of"]
 _OF_RE = re.compile(r"\s+of\s+", re.IGNORECASE)
 _CAP_RE = re.compile(r"\b[A-Z][a-z]+(?:['’]s)?\b")
 _CLAUSE_END = re.compile(r"[.;:!?,()\u201c\u201d\"]")
-#: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 #: words after a share that make it a change, not a share of a thing ("23% higher", "30% compared with"; stems)
 _CHANGE_HEADS = frozenset({"higher", "lower", "compar", "greater", "bigger", "smaller", "cheaper", "dearer", "more",
                            "less", "fewer", "up", "down", "above", "below", "year-on-year"})
+#: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "total", "toll"})
 #: heads that count people and nothing narrower ("people", "persons", "individuals"): a toll of them
 #: takes in the civilians' toll (:meth:`Quantity.generic_of`)

@@ -93,8 +93,8 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 #: the words between a figure naming what it counts and a figure naming only an outcome that shares its thing:
-#: "... troops were killed and 3,400", "civilian deaths and 1,400", "firefighters died, and 30" (no
-#: sentence end, no other figure, at most a few words)
+#: "... troops were killed and 3,400", "civilian deaths and 1,400", "firefighters died, and 30" (at most six
+#: words, then "and": no sentence end, no clause of its own between them)
 _COORDINATED = re.compile(r"(?:\s+[\w'’-]+){0,6}?,?\s+and\s+(?:a\s+further\s+|some\s+)?", re.IGNORECASE)
 
 
