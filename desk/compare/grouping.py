@@ -36,7 +36,7 @@ from .joining import (
     join_supported_rows,
     stem_counts,
 )
-from .places import broad_places
+from .places import broad_places, place_key
 from .profile import (
     FactKey,
     Profile,
@@ -1341,17 +1341,43 @@ def link_by_claims(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarra
     return np.maximum(sim, 0.0)
 
 
+def _sides_differ(x: tuple[float, str, FactKey | None], y: tuple[float, str, FactKey | None]) -> bool:
+    """Two figures of one value whose counted things name different sides ("200 Ukrainian reservists"
+    and "200 Russian paratroopers"): both name some, and none in common."""
+    ka, kb = x[2], y[2]
+    if ka is None or kb is None or not ka.modifiers or not kb.modifiers:
+        return False
+    return not ({place_key(m) for m in ka.modifiers} & {place_key(m) for m in kb.modifiers})
+
+
 def _value_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
-    """Whether two passages carry a figure of one rare value whose counted things agree."""
-    return bool(a.values & b.values & rare_values) and any(
-        x[0] in rare_values and _value_compatible(x, y) for x in a.counted for y in b.counted
+    """Whether two passages carry a figure of one rare value whose counted things agree.
+
+    A passage often retells its figure in fewer words ("about 200 Russian paratroopers were killed ...
+    the 200 soldiers"): the short retelling agrees with any count of that value, so a value whose
+    figures on the two sides name different sides (Russian, Ukrainian) is no evidence, whatever its
+    barer mentions say."""
+    return any(
+        _value_agrees(a, b, v) and not _value_sides_differ(a, b, v) for v in a.values & b.values & rare_values
     )
+
+
+def _value_agrees(a: Profile, b: Profile, v: float) -> bool:
+    """Some figure of value ``v`` in each passage may count what the other's counts."""
+    return any(_value_compatible(x, y) for x in a.counted if x[0] == v for y in b.counted if y[0] == v)
+
+
+def _value_sides_differ(a: Profile, b: Profile, v: float) -> bool:
+    """Some figure of value ``v`` in ``a`` and one of that kind in ``b`` name different sides."""
+    return any(x[1] == y[1] and _sides_differ(x, y) for x in a.counted if x[0] == v for y in b.counted if y[0] == v)
 
 
 def _pair_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
     """Whether two passages carry a figure of one value, or figures counting one named thing."""
     if _value_evidence(a, b, rare_values):
         return True
+    if any(_value_sides_differ(a, b, v) for v in a.values & b.values):
+        return False  # one value, told of different sides: a like counted thing is no evidence either
     return any(fa.head and fb.head and fa.matches(fb) for fa in a.facts for fb in b.facts)
 
 
