@@ -103,6 +103,10 @@ _LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "capt
 #: of strikes, which happened: "said it targeted a depot and killed 200" counts the dead)
 _PLANNED_RE = re.compile(
     r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*"
+    # an accord or a decision to act ("agreed to ban 90%", "a deal to return 200"), an end state foretold
+    # ("will eventually cease over 90%")
+    r"|agree(?:d|s|ment)?\s+to\s+[a-z]+|deal\s+to\s+[a-z]+|decid(?:ed|es)\s+to\s+[a-z]+|vot(?:ed|es)\s+to\s+[a-z]+"
+    r"|(?:will|would|could|should|may|might)\s+(?:eventually|ultimately)"
     r"|(?:a|the|its|their|our|his|her|this|new)\s+targets?|targets?\s+(?:of|to)|targeting\s+(?:a\s+)?(?:total|goal|rise))\b",
     re.IGNORECASE,
 )
@@ -130,7 +134,24 @@ _BEGUN_RE = re.compile(
 #: "because of", and "allowed to leave" often tells who did leave: both left out)
 _ALLOWED_AFTER_RE = re.compile(
     r"^[^.;:!?,()]{0,40}?\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:now\s+|so\s+far\s+)?(?:been\s+)?"
-    r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]",
+    r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]"
+    # a predicate of the future ("90% of its oil will be blocked", "200 homes would be built")
+    r"|^[^.;:!?,()\d]{0,40}?\b(?:will|would|shall)\s+(?:not\s+)?(?:soon\s+|also\s+|then\s+)?be\s+[a-z]+ed\b",
+    re.IGNORECASE,
+)
+#: a deadline: "by the end of the year", "by 2030", "by year-end", "before the close of next month"
+_DEADLINE_RE = re.compile(
+    r"\b(?:by|before)\s+(?:(?:the\s+)?(?:end|close)\s+of\s+(?:(?:the|this|next)\s+)?"
+    r"(?:year|month|decade|summer|winter|spring|autumn|(?:19|20)\d\d)\b|(?:the\s+)?(?:year|month)[-\s]end\b|"
+    r"(?:19|20)\d\d\b(?![-\u2013.,]?\d))",
+    re.IGNORECASE,
+)
+#: ... in a sentence that speaks of what is to come ("will cut", "plans to", "rising to", "pledged to"): "by the
+#: end of the year, 2 million had fled" and "exports rose 20% by the end of the year" tell what happened
+_FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|should|must|['\u2019]ll|going\s+to|set\s+to|due\s+to|expect\w*|aim\w*|plan\w*|pledg\w*|promis\w*|"
+    r"vow\w*|commit\w*|intend\w*|target\w*|goal|seeks?\s+to|wants?\s+to|agree\w*|deal\s+to|rising|climbing|growing|"
+    r"falling)\b",
     re.IGNORECASE,
 )
 #: the content of an accord told in a clause hung on it ("the terms of the deal, which included the return of
@@ -711,7 +732,7 @@ def quantity_of(
         after = _CLAUSE_END.split(text[_e : _e + 80])[0]
         sentence = _SENTENCE_END.split(text[max(0, s - 200) : s])[-1]
         if _PLANNED_RE.search(clause) or _MODAL_BEFORE_RE.search(clause) or _BEGUN_RE.search(clause) or (
-                _ALLOWED_AFTER_RE.match(after)) or _ACCORD_CONTENT_RE.search(sentence):
+                _ALLOWED_AFTER_RE.match(after)) or _ACCORD_CONTENT_RE.search(sentence) or _to_reach_by(text, s, _e):
             # "pledged to return 6,000" is a promise, not the count of what happened
             kind = "planned " + kind if kind else "planned"
     unit = figure.kind if figure.kind in ("money", "percent") else measure or "count"
@@ -725,6 +746,21 @@ def quantity_of(
     # towns were shelled over the past day")
     window = (scope == "event" or not kind) and context is not None and _in_window(*context)
     return Quantity(kind, thing, subject, unit, counted, scope, baseline, side, window)
+
+
+def _to_reach_by(text: str, start: int, end: int) -> bool:
+    """The figure at ``start``..``end`` is a level to be reached by a deadline of its sentence, with no other
+    figure between the two, in a sentence about what is to come ("will cut 90% of imports by the end of the
+    year", "by the end of the year the ban should cover over 90%"): a target, not today's level, so "75% at
+    once, rising to 90% by the end of the year" sets no rival figures."""
+    s, e = _sentence_of(text, start, end)
+    if _FUTURE_RE.search(text, s, e) is None:
+        return False
+    for m in _DEADLINE_RE.finditer(text, s, e):
+        between = text[end : m.start()] if m.start() >= end else text[m.end() : start]
+        if not any(ch.isdigit() for ch in between):
+            return True
+    return False
 
 
 def _in_window(text: str, start: int, end: int) -> bool:
