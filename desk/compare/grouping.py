@@ -1353,8 +1353,8 @@ def _sides_differ(x: tuple[float, str, FactKey | None], y: tuple[float, str, Fac
 def _value_evidence(a: Profile, b: Profile, rare_values: frozenset[float]) -> bool:
     """Whether two passages carry a figure of one rare value whose counted things agree.
 
-    A passage often retells its figure in fewer words ("about 200 Russian paratroopers were killed ...
-    the 200 soldiers"): the short retelling agrees with any count of that value, so a value whose
+    A passage often retells its figure in fewer words ("some 140 Varnian marines died ... the 140
+    soldiers"): the short retelling agrees with any count of that value, so a value whose
     figures on the two sides name different sides (Russian, Ukrainian) is no evidence, whatever its
     barer mentions say."""
     return any(

@@ -139,7 +139,7 @@ _ALLOWED_AFTER_RE = re.compile(
     r"|^[^.;:!?,()\d]{0,40}?\b(?:will|would|shall)\s+(?:not\s+)?(?:soon\s+|also\s+|then\s+)?be\s+[a-z]+ed\b",
     re.IGNORECASE,
 )
-#: a deadline: "by the end of the year", "by 2030", "by year-end", "before the close of next month"
+#: a deadline: "by the close of this year", "by 2030", "by year-end", "before the end of next month"
 _DEADLINE_RE = re.compile(
     r"\b(?:by|before)\s+(?:(?:the\s+)?(?:end|close)\s+of\s+(?:(?:the|this|next)\s+)?"
     r"(?:year|month|decade|summer|winter|spring|autumn|(?:19|20)\d\d)\b|(?:the\s+)?(?:year|month)[-\s]end\b|"
@@ -147,7 +147,7 @@ _DEADLINE_RE = re.compile(
     re.IGNORECASE,
 )
 #: ... in a sentence that speaks of what is to come ("will cut", "plans to", "rising to", "pledged to"): "by the
-#: end of the year, 2 million had fled" and "exports rose 20% by the end of the year" tell what happened
+#: close of that year, 2 million had fled" and "sales rose 20% by year-end" tell what happened
 _FUTURE_RE = re.compile(
     r"\b(?:will|would|shall|should|must|['\u2019]ll|going\s+to|set\s+to|due\s+to|expect\w*|aim\w*|plan\w*|pledg\w*|promis\w*|"
     r"vow\w*|commit\w*|intend\w*|target\w*|goal|seeks?\s+to|wants?\s+to|agree\w*|deal\s+to|rising|climbing|growing|"
@@ -750,9 +750,9 @@ def quantity_of(
 
 def _to_reach_by(text: str, start: int, end: int) -> bool:
     """The figure at ``start``..``end`` is a level to be reached by a deadline of its sentence, with no other
-    figure between the two, in a sentence about what is to come ("will cut 90% of imports by the end of the
-    year", "by the end of the year the ban should cover over 90%"): a target, not today's level, so "75% at
-    once, rising to 90% by the end of the year" sets no rival figures."""
+    figure between the two, in a sentence about what is to come ("will cut 90% of its imports by year-end",
+    "by the close of this year the levy should cover 85%"): a target, not today's level, so "60% at once,
+    rising to 85% by the close of the year" sets no rival figures."""
     s, e = _sentence_of(text, start, end)
     if _FUTURE_RE.search(text, s, e) is None:
         return False

@@ -1,7 +1,7 @@
 """A level to be reached by a deadline is a target, not today's level: "the levy covers 60% of coal sales at
-once, rising to 85% by the end of the year" gives no rival figures for one quantity, and a figure told as an
+once, rising to 85% by the close of the year" gives no rival figures for one quantity, and a figure told as an
 accord's aim ("agreed to halve ... 50%"), or in the future tense ("85% will be covered"), neither.  A past
-level at a date ("sold 20% of their logs abroad by the end of the year", "by the end of the year, 2 million had fled") stays a
+level at a date ("sold 20% of their logs abroad by the close of the year", "by the close of the year, 2 million had fled") stays a
 count of what happened (issue 12: flags only where figures for one quantity at one time cannot all be true)."""
 
 import datetime as dt
@@ -22,13 +22,13 @@ def _kind(text: str, written: str) -> str:
     return q.kind
 
 
-STAGED = "The ministers said the levy would cover 60% of coal sales at once, rising to 85% of coal sales by the end of the year."
+STAGED = "The ministers said the levy would cover 60% of coal sales at once, rising to 85% of coal sales by the close of the year."
 
 
 def test_a_level_followed_by_a_deadline_is_a_target() -> None:
     assert _kind(STAGED, "85%").startswith("planned")
     assert _kind("The council will build 400 new flats for families by 2031.", "400").startswith("planned")
-    assert _kind("By the end of next year the scheme should reach more than 300 schools.", "300").startswith("planned")
+    assert _kind("By the close of next year the programme should reach more than 300 schools.", "300").startswith("planned")
 
 
 def test_the_level_before_another_figure_and_the_deadline_stays_todays() -> None:
@@ -36,8 +36,8 @@ def test_the_level_before_another_figure_and_the_deadline_stays_todays() -> None
 
 
 def test_a_past_level_at_a_date_stays_a_count() -> None:
-    assert not _kind("Timber firms sold 20% of their logs abroad by the end of the year, the board said.", "20%").startswith("planned")
-    assert not _kind("By the end of the year, 2 million people had fled the valley.", "2 million").startswith("planned")
+    assert not _kind("Timber firms sold 20% of their logs abroad by the close of the year, the board said.", "20%").startswith("planned")
+    assert not _kind("By the close of that year, 2 million people had fled the valley.", "2 million").startswith("planned")
 
 
 def test_an_accord_or_a_future_predicate_is_a_target() -> None:

@@ -21,7 +21,7 @@ MARINES_MATE = make_ref("Relatives gathered outside the barracks as rescuers sea
 
 def _conscripts(side: str) -> object:
     return make_ref(
-        f"The army claimed to have killed more than 140 {side} soldiers in a strike on a troop train.",
+        f"The army said its gunners had killed more than 140 {side} soldiers in a strike on a troop train.",
         "Outlet B",
         figures=[("more than 140", 140, "more than", f"{side} soldiers", "army")],
     )
