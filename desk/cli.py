@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desk import __version__, paths
 from desk.errors import DeskError
@@ -493,9 +493,31 @@ def setup_aliases(p: argparse.ArgumentParser) -> None:
     g.add_argument("--delete", metavar="A", help="drop claimant A (its figures become the outlet's own)")
 
 
+def _check_claimants(lib: Any, args: argparse.Namespace) -> None:
+    """Refuse an alias for a name no claimant of the folder has (a misspelling would be stored and
+    change nothing), and a merge into a name no claimant has (that is a rename); when the folder's
+    claimants are not all found yet, only say so."""
+    names = [args.merge[0], args.merge[1]] if args.merge else [args.rename[0]] if args.rename else [args.delete]
+    for i, name in enumerate(names):
+        known = lib.is_claimant(name)
+        if known:
+            continue
+        shown = one_line(name.strip()[:80])
+        if known is None:
+            print(f"note: desk cannot tell yet whether a claimant is called “{shown}” (the folder's "
+                  "claimants are not all found: run desk index FOLDER); the alias is kept", file=sys.stderr)
+            return
+        if i == 1:
+            raise DeskError(f"No claimant is called “{shown}”: merge into one that `desk claims FOLDER` "
+                            f"lists, or give “{one_line(names[0].strip()[:80])}” a new name with --rename.")
+        raise DeskError(f"No claimant is called “{shown}” in this folder: check the spelling "
+                        "(`desk claims FOLDER` lists the claimants); no alias was stored.")
+
+
 def run_aliases(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.merge or args.rename or args.delete:
+            _check_claimants(lib, args)
             if args.merge:
                 entries = lib.edit_alias("merge", *args.merge)
             elif args.rename:
@@ -702,19 +724,65 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+class UsageError(Exception):
+    """argparse found the arguments wrong; carries its message and the parser that found it."""
+
+    def __init__(self, message: str, parser: argparse.ArgumentParser) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors reach :func:`main`, which may word them better."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self)
+
+
+def _dash_query_hint(args_list: list[str], parser: argparse.ArgumentParser) -> str | None:
+    """A sentence for a query that starts with "-" (argparse takes ``-people`` for an option and
+    then misses the QUERY), or for options written after the ``--`` that such a query needs; None
+    when the arguments have another fault."""
+    if not args_list or args_list[0] not in _QUERY_COMMANDS:
+        return None
+    command = args_list[0]
+    known = set(parser._option_string_actions)  # noqa: SLF001 - argparse keeps the option names only there
+    known.add("--")
+    if "--" in args_list:
+        after = args_list[args_list.index("--") + 1 :]
+        late = [a for a in after if a.split("=", 1)[0] in known]
+        if late:
+            return (f"the options after “--” are read as the folder or the query: put {visible(late[0])} "
+                    f"before it (desk {command} [OPTIONS] FOLDER -- QUERY).")
+        return None
+    for a in args_list[1:]:
+        if a.startswith("-") and not a.startswith("--") and a != "-" and a.split("=", 1)[0] not in known:
+            return (f"“{visible(a)}” is read as an option. A query that starts with “-” goes "
+                    f"after “--”, with the options before it: desk {command} [OPTIONS] FOLDER -- "
+                    f"{visible(a)}")
+    return None
+
+
+#: the sub-commands that take a QUERY
+_QUERY_COMMANDS = ("search", "compare", "claims", "timeline")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desk",
         description="Compare how news outlets report the same facts, offline. "
         "Without a sub-command, `desk [FOLDER]` opens the reader window.",
     )
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = {}
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         cmd.setup(p)
         add_common_options(p)
         p.set_defaults(run=cmd.run)
+        commands[cmd.name] = p
+    parser.commands = commands  # type: ignore[attr-defined]
     return parser
 
 
@@ -753,8 +821,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
-    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+    except SystemExit as exc:  # argparse: --help/--version exit 0
         return int(exc.code or 0) if isinstance(exc.code, int) else ERROR
+    except UsageError as exc:
+        # extra arguments are found by the top parser: word them for the sub-command they follow
+        used = getattr(parser, "commands", {}).get(args_list[0], exc.parser) if args_list else exc.parser
+        hint = _dash_query_hint(args_list, used)
+        used.print_usage(sys.stderr)
+        print(f"{used.prog}: {hint or f'error: {visible(str(exc))}'}", file=sys.stderr)
+        return ERROR
     if not getattr(args, "command", None):
         parser.print_help()
         return OK

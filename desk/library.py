@@ -535,9 +535,11 @@ class Library:
                     import desk.extract.store  # noqa: F401 - is the extractor here at all?
                 except ImportError as exc:
                     report.problems.append(f"figures and claimants are not available: {exc}")
+                    report.extraction_failed = report.pending_extraction
                 else:
                     _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
                     report.problems.extend(problems)
+                    report.extraction_failed = indexer.extraction_failed
                     report.cancelled = cancelled()
                 report.pending_extraction = self.store.pending_extraction()
             if not report.cancelled:
@@ -955,6 +957,24 @@ class Library:
             names.discard("")
             self._claimants = sorted(names, key=str.casefold)
         return list(self._claimants)
+
+    def is_claimant(self, name: str) -> bool | None:
+        """Whether a passage of the folder names ``name`` as a claimant, as found or as an alias
+        shows it (case, diacritics and titles aside, as the alias book matches names); None when
+        that cannot be told yet (nothing indexed, or articles still wait for figures and claimants).
+        An alias for a name no claimant has changes nothing: the command line asks first."""
+        from desk.extract.names import canonical_name, fold
+
+        if not self.store.npassages() or self.store.pending_extraction():
+            return None
+        key = fold(canonical_name(name))
+        if not key:
+            return False
+        canon = self._canon()
+        book = self._alias_book()
+        known = {n for raw in self.store.claimant_names() for n in (raw, canon(raw)) if n}
+        known.update(n for _kind, a, b in (book.entries() if book is not None else []) for n in (a, b) if n)
+        return any(fold(canonical_name(n)) == key for n in known)
 
     #: what :meth:`edit_alias` can do to a claimant name
     ALIAS_ACTIONS = ("merge", "rename", "delete", "forget")
