@@ -58,11 +58,11 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
 
 
 def add_folder_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("folder", metavar="FOLDER", help="the folder of articles")
+    p.add_argument("folder", metavar="FOLDER", type=paths.folder_argument, help="the folder of articles")
 
 
 def check_date_options(args: argparse.Namespace) -> None:
-    from desk.library import check_date
+    from desk.library import check_date, dates_in_order
 
     for name in ("since", "until"):
         value = getattr(args, name, None)
@@ -71,6 +71,9 @@ def check_date_options(args: argparse.Namespace) -> None:
                 check_date(value)
             except DeskError as exc:
                 raise DeskError(f"--{name}: {exc}") from None
+    since, until = getattr(args, "since", None), getattr(args, "until", None)
+    if since and until and not dates_in_order(since, until):
+        raise DeskError(f"--since {visible(since)} is after --until {visible(until)}: no date lies between them.")
 
 
 # --------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def open_library(args: argparse.Namespace) -> LibraryAPI:
     # (a data folder inside the article folder is refused by Library, for both faces)
     lib = Library(args.folder, data_dir=args.data_dir)
     for notice in lib.notices:  # a damaged index being rebuilt: said once, here
-        print(f"desk: {notice}.", file=sys.stderr)
+        print(f"desk: {visible(notice, newlines=True)}.", file=sys.stderr)
     lib.notices = []
     return lib
 
@@ -201,7 +204,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
         return None
     except DiskFull as exc:
         bar.finish()
-        print(f"desk: {exc.message} Reading the index as it is.", file=sys.stderr)
+        print(f"desk: {visible(exc.message, newlines=True)} Reading the index as it is.", file=sys.stderr)
         return None
     finally:
         bar.finish()
@@ -267,7 +270,7 @@ def run_search(args: argparse.Namespace) -> int:
             print_json(result)
             return OK if result.hits else NOTHING
         if not result.hits:
-            print(f"No passages match {visible(repr(args.query))}.", file=sys.stderr)
+            print(f"No passages match {visible(repr(_short(args.query)))}.", file=sys.stderr)
             return NOTHING
         tty = sys.stdout.isatty()
         for i, hit in enumerate(result.hits, 1):
@@ -445,9 +448,18 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+#: the most characters of a query a sentence quotes (a 10,000-word query was echoed whole)
+QUERY_SHOWN = 200
+
+
+def _short(query: str) -> str:
+    """The query as a sentence quotes it: at most :data:`QUERY_SHOWN` characters, then "…"."""
+    return query if len(query) <= QUERY_SHOWN else query[: QUERY_SHOWN - 1] + "\u2026"
+
+
 def _nothing_found(what: str, query: str | None) -> str:
     """The sentence a text listing prints instead of nothing (exit status 1 alone says too little)."""
-    where = f" in the passages matching {visible(repr(query))}" if query and query.strip() else ""
+    where = f" in the passages matching {visible(repr(_short(query)))}" if query and query.strip() else ""
     return f"No {what}{where}."
 
 
@@ -620,7 +632,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
             tl = timeline_from_rows(comparison.query, comparison.rows)
             pic = append_timeline(tl, Path(args.markdown), fmt=args.timeline, force=args.force, folder=lib.folder)
-            print(f"wrote the timeline of {len(tl.points)} figures to {pic}", file=sys.stderr)
+            print(f"wrote the timeline of {len(tl.points)} figures to {visible(pic)}", file=sys.stderr)
         return status
 
 
@@ -677,7 +689,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             from desk.export.timeline import write_picture
 
             target = write_picture(tl, Path(picture), force=args.force, folder=lib.folder)
-            print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {target}", file=sys.stderr)
+            print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {visible(target)}", file=sys.stderr)
         elif args.json:
             print_json(timeline_json(tl))
         elif args.csv:
@@ -757,9 +769,9 @@ def _dash_query_hint(args_list: list[str], parser: argparse.ArgumentParser) -> s
         return None
     for a in args_list[1:]:
         if a.startswith("-") and not a.startswith("--") and a != "-" and a.split("=", 1)[0] not in known:
-            return (f"“{visible(a)}” is read as an option. A query that starts with “-” goes "
-                    f"after “--”, with the options before it: desk {command} [OPTIONS] FOLDER -- "
-                    f"{visible(a)}")
+            return (f"“{visible(a)}” is read as an option. To leave passages with a word out, write "
+                    f"NOT {visible(a.lstrip('-'))}; a query that does start with “-” goes after “--”, "
+                    f"with the options before it: desk {command} [OPTIONS] FOLDER -- QUERY")
     return None
 
 

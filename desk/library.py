@@ -233,6 +233,14 @@ def check_date(text: str) -> None:
     parse_date(text)
 
 
+def dates_in_order(since: str, until: str) -> bool:
+    """Whether some moment lies between two valid dates (``--since 2023 --until 2022`` found
+    nothing, and said no more than that no passage matched)."""
+    from desk.index.bounds import parse_date
+
+    return parse_date(since) <= parse_date(until, end=True)
+
+
 def index_backend_version() -> str:
     """The default index backend's name and version, for bug reports."""
     from desk.index.whoosh import describe

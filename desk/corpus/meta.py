@@ -288,6 +288,8 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
     """
     pos = start
     found: dict[str, str] = {}
+    given: dict[str, str] = {}  # each key's first value, by the key as written ("Source" and "Outlet" differ)
+    twice: dict[str, str] = {}  # a key given again with another value: the first is used, and said so
     count = 0
     last_known = start  # just after the last recognised line
     clean_end = False
@@ -313,6 +315,10 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
         value = m.group(2)
         if key == "source":
             key = "url" if looks_like_url(value) else "outlet"
+        said = m.group(1).lower()
+        if said in given and given[said] != value:
+            twice.setdefault(said, m.group(1))
+        given.setdefault(said, value)
         found.setdefault(key, value)
         count += 1
         pos = nxt
@@ -325,7 +331,8 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
         pos = last_known
     else:
         pos = _skip_separator(text, pos)
-    return Fields(values=dict(found)), pos
+    notes = [f'header block: "{name}" is given more than once: the first one is used' for name in twice.values()]
+    return Fields(values=dict(found), notes=notes), pos
 
 
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$")

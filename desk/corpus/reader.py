@@ -233,6 +233,7 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
         notes.extend(fm.notes)
         sources.add("front matter", fm)
         hb, body = header_block(text, body)
+        notes.extend(hb.notes)
         sources.add("header block", hb)
         text = text[body:]
     text = drop_invisible(text).strip("\n")
@@ -329,9 +330,11 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
 _FIELD_PROBLEM = re.compile(r'^(?:front matter (?:ignored|not closed)\b|date ".*" from the .+ could not be read$)', re.DOTALL)
 #: notes that say a field was used otherwise than as written (a duplicate key, a mapping as the
 #: title, an impossible time): they say themselves what desk did, and are listed under Problems too
-_FIELD_CHANGED = re.compile(r'^(?:front matter: |date ".*" from the .+ has a time (?:zone )?that does not exist: )', re.DOTALL)
+_FIELD_CHANGED = re.compile(
+    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: )', re.DOTALL
+)
 #: a cheap test a store can make before parsing an article's notes (every field problem holds one)
-FIELD_PROBLEM_MARKERS = ("front matter", "could not be read", "does not exist")
+FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist")
 
 
 def field_problems(notes: list[str]) -> list[str]:

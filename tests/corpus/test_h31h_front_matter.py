@@ -110,3 +110,14 @@ def test_a_yaml_number_or_boolean_in_a_text_field_is_kept_as_written(written: st
 def test_a_number_as_a_date_is_still_read_as_one() -> None:
     fields, _ = front_matter("---\ntitle: x\ndate: 20310402\n---\nbody")
     assert fields.values["date"] == 20310402
+
+
+def test_a_header_block_key_given_twice_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title: Ferry\nDate: 2031-04-02\nTitle: Other ferry\nSource: Reuters\n"
+                                  "Outlet: Gazette\n\n" + BODY, encoding="utf-8")
+    a = read_article(folder / "a.txt", folder, FolderContext.load(folder))
+    assert a.title == "Ferry"  # the first, as before
+    # "Source" and "Outlet" are two keys for one field (first found wins, as in front matter): no note
+    assert field_problems(a.notes) == ['header block: "Title" is given more than once: the first one is used']

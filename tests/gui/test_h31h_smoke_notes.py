@@ -37,3 +37,12 @@ def test_a_failed_extraction_still_fails(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(desk.extract, "extract_article", broken)
     with pytest.raises(smoke.SmokeFailure, match="figures and claimants were not extracted: .*no model"):
         smoke._core_steps(_folder(tmp_path), tmp_path / "data")
+
+
+def test_an_empty_smoke_test_folder_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    from desk.gui.app import parse_args
+
+    with pytest.raises(SystemExit) as exc:
+        parse_args(["--smoke-test", ""])
+    assert exc.value.code == 2
+    assert "it is empty: name the folder of articles" in capsys.readouterr().err
