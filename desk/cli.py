@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desk import __version__, paths
 from desk.errors import DeskError
@@ -58,11 +58,11 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
 
 
 def add_folder_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("folder", metavar="FOLDER", help="the folder of articles")
+    p.add_argument("folder", metavar="FOLDER", type=paths.folder_argument, help="the folder of articles")
 
 
 def check_date_options(args: argparse.Namespace) -> None:
-    from desk.library import check_date
+    from desk.library import check_date, dates_in_order
 
     for name in ("since", "until"):
         value = getattr(args, name, None)
@@ -71,6 +71,9 @@ def check_date_options(args: argparse.Namespace) -> None:
                 check_date(value)
             except DeskError as exc:
                 raise DeskError(f"--{name}: {exc}") from None
+    since, until = getattr(args, "since", None), getattr(args, "until", None)
+    if since and until and not dates_in_order(since, until):
+        raise DeskError(f"--since {visible(since)} is after --until {visible(until)}: no date lies between them.")
 
 
 # --------------------------------------------------------------------------
@@ -175,7 +178,7 @@ def open_library(args: argparse.Namespace) -> LibraryAPI:
     # (a data folder inside the article folder is refused by Library, for both faces)
     lib = Library(args.folder, data_dir=args.data_dir)
     for notice in lib.notices:  # a damaged index being rebuilt: said once, here
-        print(f"desk: {notice}.", file=sys.stderr)
+        print(f"desk: {visible(notice, newlines=True)}.", file=sys.stderr)
     lib.notices = []
     return lib
 
@@ -201,7 +204,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
         return None
     except DiskFull as exc:
         bar.finish()
-        print(f"desk: {exc.message} Reading the index as it is.", file=sys.stderr)
+        print(f"desk: {visible(exc.message, newlines=True)} Reading the index as it is.", file=sys.stderr)
         return None
     finally:
         bar.finish()
@@ -267,7 +270,7 @@ def run_search(args: argparse.Namespace) -> int:
             print_json(result)
             return OK if result.hits else NOTHING
         if not result.hits:
-            print(f"No passages match {visible(repr(args.query))}.", file=sys.stderr)
+            print(f"No passages match {visible(repr(_short(args.query)))}.", file=sys.stderr)
             return NOTHING
         tty = sys.stdout.isatty()
         for i, hit in enumerate(result.hits, 1):
@@ -445,9 +448,18 @@ def claim_rows(lib: Any, statements: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
+#: the most characters of a query a sentence quotes (a 10,000-word query was echoed whole)
+QUERY_SHOWN = 200
+
+
+def _short(query: str) -> str:
+    """The query as a sentence quotes it: at most :data:`QUERY_SHOWN` characters, then "…"."""
+    return query if len(query) <= QUERY_SHOWN else query[: QUERY_SHOWN - 1] + "\u2026"
+
+
 def _nothing_found(what: str, query: str | None) -> str:
     """The sentence a text listing prints instead of nothing (exit status 1 alone says too little)."""
-    where = f" in the passages matching {visible(repr(query))}" if query and query.strip() else ""
+    where = f" in the passages matching {visible(repr(_short(query)))}" if query and query.strip() else ""
     return f"No {what}{where}."
 
 
@@ -493,9 +505,31 @@ def setup_aliases(p: argparse.ArgumentParser) -> None:
     g.add_argument("--delete", metavar="A", help="drop claimant A (its figures become the outlet's own)")
 
 
+def _check_claimants(lib: Any, args: argparse.Namespace) -> None:
+    """Refuse an alias for a name no claimant of the folder has (a misspelling would be stored and
+    change nothing), and a merge into a name no claimant has (that is a rename); when the folder's
+    claimants are not all found yet, only say so."""
+    names = [args.merge[0], args.merge[1]] if args.merge else [args.rename[0]] if args.rename else [args.delete]
+    for i, name in enumerate(names):
+        known = lib.is_claimant(name)
+        if known:
+            continue
+        shown = one_line(name.strip()[:80])
+        if known is None:
+            print(f"note: desk cannot tell yet whether a claimant is called “{shown}” (the folder's "
+                  "claimants are not all found: run desk index FOLDER); the alias is kept", file=sys.stderr)
+            return
+        if i == 1:
+            raise DeskError(f"No claimant is called “{shown}”: merge into one that `desk claims FOLDER` "
+                            f"lists, or give “{one_line(names[0].strip()[:80])}” a new name with --rename.")
+        raise DeskError(f"No claimant is called “{shown}” in this folder: check the spelling "
+                        "(`desk claims FOLDER` lists the claimants); no alias was stored.")
+
+
 def run_aliases(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.merge or args.rename or args.delete:
+            _check_claimants(lib, args)
             if args.merge:
                 entries = lib.edit_alias("merge", *args.merge)
             elif args.rename:
@@ -598,7 +632,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
             tl = timeline_from_rows(comparison.query, comparison.rows)
             pic = append_timeline(tl, Path(args.markdown), fmt=args.timeline, force=args.force, folder=lib.folder)
-            print(f"wrote the timeline of {len(tl.points)} figures to {pic}", file=sys.stderr)
+            print(f"wrote the timeline of {len(tl.points)} figures to {visible(pic)}", file=sys.stderr)
         return status
 
 
@@ -655,7 +689,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             from desk.export.timeline import write_picture
 
             target = write_picture(tl, Path(picture), force=args.force, folder=lib.folder)
-            print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {target}", file=sys.stderr)
+            print(f"wrote {len(tl.points)} points in {len(tl.series)} series to {visible(target)}", file=sys.stderr)
         elif args.json:
             print_json(timeline_json(tl))
         elif args.csv:
@@ -702,19 +736,65 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+class UsageError(Exception):
+    """argparse found the arguments wrong; carries its message and the parser that found it."""
+
+    def __init__(self, message: str, parser: argparse.ArgumentParser) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors reach :func:`main`, which may word them better."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self)
+
+
+def _dash_query_hint(args_list: list[str], parser: argparse.ArgumentParser) -> str | None:
+    """A sentence for a query that starts with "-" (argparse takes ``-people`` for an option and
+    then misses the QUERY), or for options written after the ``--`` that such a query needs; None
+    when the arguments have another fault."""
+    if not args_list or args_list[0] not in _QUERY_COMMANDS:
+        return None
+    command = args_list[0]
+    known = set(parser._option_string_actions)  # noqa: SLF001 - argparse keeps the option names only there
+    known.add("--")
+    if "--" in args_list:
+        after = args_list[args_list.index("--") + 1 :]
+        late = [a for a in after if a.split("=", 1)[0] in known]
+        if late:
+            return (f"the options after “--” are read as the folder or the query: put {visible(late[0])} "
+                    f"before it (desk {command} [OPTIONS] FOLDER -- QUERY).")
+        return None
+    for a in args_list[1:]:
+        if a.startswith("-") and not a.startswith("--") and a != "-" and a.split("=", 1)[0] not in known:
+            return (f"“{visible(a)}” is read as an option. To leave passages with a word out, write "
+                    f"NOT {visible(a.lstrip('-'))}; a query that does start with “-” goes after “--”, "
+                    f"with the options before it: desk {command} [OPTIONS] FOLDER -- QUERY")
+    return None
+
+
+#: the sub-commands that take a QUERY
+_QUERY_COMMANDS = ("search", "compare", "claims", "timeline")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desk",
         description="Compare how news outlets report the same facts, offline. "
         "Without a sub-command, `desk [FOLDER]` opens the reader window.",
     )
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = {}
     for cmd in COMMANDS.values():
         p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
         cmd.setup(p)
         add_common_options(p)
         p.set_defaults(run=cmd.run)
+        commands[cmd.name] = p
+    parser.commands = commands  # type: ignore[attr-defined]
     return parser
 
 
@@ -753,8 +833,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
-    except SystemExit as exc:  # argparse: --help/--version exit 0, usage errors exit 2
+    except SystemExit as exc:  # argparse: --help/--version exit 0
         return int(exc.code or 0) if isinstance(exc.code, int) else ERROR
+    except UsageError as exc:
+        # extra arguments are found by the top parser: word them for the sub-command they follow
+        used = getattr(parser, "commands", {}).get(args_list[0], exc.parser) if args_list else exc.parser
+        hint = _dash_query_hint(args_list, used)
+        used.print_usage(sys.stderr)
+        print(f"{used.prog}: {hint or f'error: {visible(str(exc))}'}", file=sys.stderr)
+        return ERROR
     if not getattr(args, "command", None):
         parser.print_help()
         return OK

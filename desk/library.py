@@ -233,6 +233,14 @@ def check_date(text: str) -> None:
     parse_date(text)
 
 
+def dates_in_order(since: str, until: str) -> bool:
+    """Whether some moment lies between two valid dates (``--since 2023 --until 2022`` found
+    nothing, and said no more than that no passage matched)."""
+    from desk.index.bounds import parse_date
+
+    return parse_date(since) <= parse_date(until, end=True)
+
+
 def index_backend_version() -> str:
     """The default index backend's name and version, for bug reports."""
     from desk.index.whoosh import describe
@@ -535,9 +543,11 @@ class Library:
                     import desk.extract.store  # noqa: F401 - is the extractor here at all?
                 except ImportError as exc:
                     report.problems.append(f"figures and claimants are not available: {exc}")
+                    report.extraction_failed = report.pending_extraction
                 else:
                     _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
                     report.problems.extend(problems)
+                    report.extraction_failed = indexer.extraction_failed
                     report.cancelled = cancelled()
                 report.pending_extraction = self.store.pending_extraction()
             if not report.cancelled:
@@ -955,6 +965,24 @@ class Library:
             names.discard("")
             self._claimants = sorted(names, key=str.casefold)
         return list(self._claimants)
+
+    def is_claimant(self, name: str) -> bool | None:
+        """Whether a passage of the folder names ``name`` as a claimant, as found or as an alias
+        shows it (case, diacritics and titles aside, as the alias book matches names); None when
+        that cannot be told yet (nothing indexed, or articles still wait for figures and claimants).
+        An alias for a name no claimant has changes nothing: the command line asks first."""
+        from desk.extract.names import canonical_name, fold
+
+        if not self.store.npassages() or self.store.pending_extraction():
+            return None
+        key = fold(canonical_name(name))
+        if not key:
+            return False
+        canon = self._canon()
+        book = self._alias_book()
+        known = {n for raw in self.store.claimant_names() for n in (raw, canon(raw)) if n}
+        known.update(n for _kind, a, b in (book.entries() if book is not None else []) for n in (a, b) if n)
+        return any(fold(canonical_name(n)) == key for n in known)
 
     #: what :meth:`edit_alias` can do to a claimant name
     ALIAS_ACTIONS = ("merge", "rename", "delete", "forget")

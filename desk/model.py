@@ -367,3 +367,7 @@ class IndexReport:
     seconds: float = 0.0
     #: things the user should know that are not skipped files (e.g. an extraction that failed)
     problems: list[str] = field(default_factory=list)
+    #: articles whose figures and claimants could not be found at all (the extractor failed or is
+    #: missing), of those :attr:`problems` names: the rest of it is notes (a field desk could not use,
+    #: a file too long for claimants), which say how a file was read, not that a step failed
+    extraction_failed: int = 0

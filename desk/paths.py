@@ -47,6 +47,17 @@ def data_dir_argument(text: str) -> str:
     return text
 
 
+def folder_argument(text: str) -> str:
+    """A FOLDER of articles as the command line gives it (the argument parser's ``type``): an empty
+    one is refused.  ``desk index ""`` (an unset shell variable) indexed the current directory,
+    whatever it held, without a word."""
+    if not text.strip():
+        import argparse
+
+        raise argparse.ArgumentTypeError("it is empty: name the folder of articles (. for the current one)")
+    return text
+
+
 def export_file_argument(text: str) -> str:
     """An export's target file as the command line gives it (``--markdown``/``--svg``/``--png FILE``,
     the argument parser's ``type``): an empty one is refused.  ``--markdown ""`` was taken for no

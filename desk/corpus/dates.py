@@ -82,6 +82,29 @@ def parse_date(value: object) -> dt.date | None:
     return _plausible(parsed.date())
 
 
+_ISO_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(?:Z|([+-])(\d{2}):?(\d{2}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def impossible_time(value: object) -> str | None:
+    """What is wrong with the time of an ISO date and time whose day is fine (``2022-03-01 25:61``,
+    ``T10:00+99:00``), or None.  :func:`parse_date` reads the day of such a value, and keeps only the
+    day anyway, but a time that cannot be is a sign the field is wrong and is reported."""
+    if not isinstance(value, str):
+        return None
+    m = _ISO_TIME.match(value.strip())
+    if not m:
+        return None
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if hour > 24 or minute > 59 or second > 60 or (hour == 24 and (minute or second)):
+        return "a time that does not exist"
+    if m.group(4) and (int(m.group(5)) > 14 or int(m.group(6)) > 59):
+        return "a time zone that does not exist"
+    return None
+
+
 def date_line(line: str) -> dt.date | None:
     """The date of a line that holds only a date (and time), else None."""
     if len(line) > 80 or not _HAS_YEAR.search(line) or not _HAS_MONTH.search(line):

@@ -37,13 +37,17 @@ def looks_like_url(value: str) -> bool:
     return bool(re.match(r"^(?:https?://|www\.)\S+$", value.strip(), re.IGNORECASE))
 
 
+#: the longest title, outlet, address or author kept (a longer one is cut, and the cut reported)
+VALUE_MAX = 500
+
+
 def _scalar(value: object) -> object | None:
     """A usable scalar value (never a container: a YAML bomb is never expanded)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
         value = clean_text(" ".join(value.split()))
-        return value[:500] if value else None
+        return value[:VALUE_MAX] if value else None
     if isinstance(value, list) and value and all(isinstance(v, str) for v in value[:10]):
         # authors: [a, b]
         return clean_text(", ".join(" ".join(v.split()) for v in value[:10])[:500])
@@ -54,15 +58,37 @@ def _scalar(value: object) -> object | None:
     return None
 
 
-def pick(mapping: dict[str, object]) -> Fields:
-    """Our fields from a mapping of arbitrary keys (front matter, manifest row)."""
+def _kind(value: object) -> str:
+    """What a container value is, named by its kind only (printing it could expand a YAML bomb)."""
+    return "a mapping" if isinstance(value, dict) else "a list"
+
+
+def pick(mapping: dict[str, object], source: str = "") -> Fields:
+    """Our fields from a mapping of arbitrary keys (front matter, manifest row).
+
+    With ``source`` ("front matter"), a value desk cannot use as it stands (a mapping or a list as
+    the title, a title cut to :data:`VALUE_MAX` characters) is reported in a note starting with it,
+    so the Problems list names it: a field is never dropped or changed without a word.
+    """
     lowered = {str(k).strip().lower(): v for k, v in mapping.items()}
     out = Fields()
     for name, keys in KEYS.items():
         unusable = None
         for key in keys:
             if key in lowered:
-                v = _scalar(lowered[key])
+                raw = lowered[key]
+                if source and name != "date":
+                    if isinstance(raw, dict) or (isinstance(raw, list) and (
+                            name != "author" or not all(isinstance(v, str) for v in raw))):
+                        # authors: [a, b] is a list of names; a list as the title is not text
+                        out.notes.append(f'{source}: "{key}" is {_kind(raw)}, not text: not used')
+                        continue
+                    if isinstance(raw, str) and len(" ".join(raw.split())) > VALUE_MAX:
+                        out.notes.append(f'{source}: "{key}" is longer than {VALUE_MAX} characters: cut to {VALUE_MAX}')
+                v = _scalar(raw)
+                if v is None and source and name != "date" and not isinstance(raw, str | None):
+                    out.notes.append(f'{source}: "{key}" is not text: not used')  # !!binary, !!set ...
+                    continue
                 if v is None:
                     if name == "date" and isinstance(lowered[key], list | dict):
                         # named by its kind only: printing it could expand a YAML bomb
@@ -109,10 +135,12 @@ def _loaders() -> tuple[type, type]:
 _SIMPLE_LINE = re.compile(r'^([A-Za-z_][\w-]*):[ \t]*("(?:[^"\\]|\\.)*")[ \t]*$')
 
 
-def _simple_block(block: str) -> dict[str, object] | None:
+def _simple_block(block: str) -> tuple[dict[str, object], list[str]] | None:
     """The common case, every line ``key: "string"``, without the YAML machinery
-    (JSON string syntax is the same for these); None when the block is anything else."""
+    (JSON string syntax is the same for these), with the keys given more than once;
+    None when the block is anything else."""
     out: dict[str, object] = {}
+    twice: list[str] = []
     for line in block.split("\n"):
         if not line.strip():
             continue
@@ -120,10 +148,64 @@ def _simple_block(block: str) -> dict[str, object] | None:
         if not m:
             return None
         try:
+            if m.group(1) in out:
+                twice.append(m.group(1))
             out[m.group(1)] = json.loads(m.group(2))
         except ValueError:
             return None
-    return out
+    return out, twice
+
+
+#: every key a field may come from
+_READ_KEYS = frozenset(k for keys in KEYS.values() for k in keys)
+#: the fields that are text; a YAML number or boolean there is kept as written ("title: 1e3", "outlet: yes")
+_TEXT_KEYS = frozenset(k for name, keys in KEYS.items() if name != "date" for k in keys)
+_NOT_TEXT_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float"))
+
+
+def _twice_notes(keys: list[str]) -> list[str]:
+    """A note for each key desk reads that the block gives more than once (YAML keeps the last)."""
+    seen: list[str] = []
+    for key in keys:
+        key = key.strip().lower()
+        if key in _READ_KEYS and key not in seen:
+            seen.append(key)
+    return [f'front matter: "{key}" is given more than once: the last one is used' for key in seen]
+
+
+def _load_block(block: str, loader_type: type) -> tuple[object, list[str]]:
+    """The block's data and the keys desk reads that it gives more than once.
+
+    Composed first, then constructed: the top level's key nodes show duplicates (which YAML's
+    constructor would silently resolve to the last), and a text field written as a YAML number or
+    boolean keeps the text it was written as (``title: 1e3`` is "1e3", not "1000.0"; ``outlet: no``
+    is "no", not dropped as false).  Composing expands no alias (the nodes are shared).
+    """
+    import yaml
+
+    loader = loader_type(block)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        keys: list[str] = []
+        as_written: dict[str, str] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    keys.append(key_node.value)
+                    if (isinstance(value_node, yaml.ScalarNode) and value_node.tag in _NOT_TEXT_TAGS
+                            and key_node.value.strip().lower() in _TEXT_KEYS):
+                        as_written[key_node.value] = value_node.value
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    twice = [k for i, k in enumerate(keys) if k in keys[:i]]
+    if isinstance(data, dict):
+        for key, text in as_written.items():
+            if key in data:
+                data[key] = text
+    return data, twice
 
 
 def front_matter(text: str) -> tuple[Fields, int]:
@@ -140,7 +222,9 @@ def front_matter(text: str) -> tuple[Fields, int]:
     body_start = close.end()
     quick = _simple_block(block)
     if quick is not None:
-        return pick(quick), body_start
+        fields = pick(quick[0], "front matter")
+        fields.notes[:0] = _twice_notes(quick[1])
+        return fields, body_start
     if len(_ALIAS.findall(block)) > MAX_ALIASES:
         return Fields(notes=["front matter ignored: too many YAML aliases"]), body_start
     notes: list[str] = []
@@ -149,12 +233,12 @@ def front_matter(text: str) -> tuple[Fields, int]:
     safe_loader, plain_dates = _loaders()
     try:
         try:
-            data = yaml.load(block, Loader=safe_loader)  # noqa: S506 - a safe loader
+            data, twice = _load_block(block, safe_loader)
         except (ValueError, OverflowError):
             # an invalid date (2022-02-29) fails the timestamp constructor: read the block
             # again with dates as text, so the other fields stay and the date is reported
-            data = yaml.load(block, Loader=plain_dates)  # noqa: S506 - a safe loader
-            notes.append("front matter: a date field is not a valid date")
+            data, twice = _load_block(block, plain_dates)
+            notes.append("a date field of the front matter is not a valid date")
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 1})" if where is not None else ""
@@ -165,7 +249,8 @@ def front_matter(text: str) -> tuple[Fields, int]:
         return Fields(), body_start
     if not isinstance(data, dict):
         return Fields(notes=["front matter ignored: not a list of fields"]), body_start
-    fields = pick(data)
+    fields = pick(data, "front matter")
+    fields.notes[:0] = _twice_notes(twice)
     fields.notes.extend(notes)
     return fields, body_start
 
@@ -203,6 +288,8 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
     """
     pos = start
     found: dict[str, str] = {}
+    given: dict[str, str] = {}  # each key's first value, by the key as written ("Source" and "Outlet" differ)
+    twice: dict[str, str] = {}  # a key given again with another value: the first is used, and said so
     count = 0
     last_known = start  # just after the last recognised line
     clean_end = False
@@ -228,6 +315,10 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
         value = m.group(2)
         if key == "source":
             key = "url" if looks_like_url(value) else "outlet"
+        said = m.group(1).lower()
+        if said in given and given[said] != value:
+            twice.setdefault(said, m.group(1))
+        given.setdefault(said, value)
         found.setdefault(key, value)
         count += 1
         pos = nxt
@@ -240,7 +331,8 @@ def header_block(text: str, start: int = 0) -> tuple[Fields, int]:
         pos = last_known
     else:
         pos = _skip_separator(text, pos)
-    return Fields(values=dict(found)), pos
+    notes = [f'header block: "{name}" is given more than once: the first one is used' for name in twice.values()]
+    return Fields(values=dict(found), notes=notes), pos
 
 
 _SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,}|\*{3,})\s*$")

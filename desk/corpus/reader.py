@@ -33,7 +33,7 @@ from desk.model import Article, Boilerplate
 from . import UNKNOWN_OUTLET  # defined with the package (see desk.corpus), named here too
 from . import boilerplate as bp
 from .context import FolderContext
-from .dates import date_line, parse_date, url_date, wire_id_date
+from .dates import date_line, impossible_time, parse_date, url_date, wire_id_date
 from .decode import (
     Decoded,
     Unreadable,
@@ -233,6 +233,7 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
         notes.extend(fm.notes)
         sources.add("front matter", fm)
         hb, body = header_block(text, body)
+        notes.extend(hb.notes)
         sources.add("header block", hb)
         text = text[body:]
     text = drop_invisible(text).strip("\n")
@@ -327,14 +328,26 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
 
 #: notes that say a metadata field of an indexed file could not be used (listed under Problems)
 _FIELD_PROBLEM = re.compile(r'^(?:front matter (?:ignored|not closed)\b|date ".*" from the .+ could not be read$)', re.DOTALL)
+#: notes that say a field was used otherwise than as written (a duplicate key, a mapping as the
+#: title, an impossible time): they say themselves what desk did, and are listed under Problems too
+_FIELD_CHANGED = re.compile(
+    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: )', re.DOTALL
+)
 #: a cheap test a store can make before parsing an article's notes (every field problem holds one)
-FIELD_PROBLEM_MARKERS = ("front matter", "could not be read")
+FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist")
 
 
 def field_problems(notes: list[str]) -> list[str]:
     """The article notes that report a field desk could not use (malformed front matter, an
-    impossible date), each as a reason for the Problems list; the article itself is indexed."""
-    return [f"{n} (the file is indexed without it)" for n in notes if _FIELD_PROBLEM.match(n)]
+    impossible date) or used otherwise than as written, each as a reason for the Problems list;
+    the article itself is indexed."""
+    out = []
+    for n in notes:
+        if _FIELD_PROBLEM.match(n):
+            out.append(f"{n} (the file is indexed without it)")
+        elif _FIELD_CHANGED.match(n):
+            out.append(n)
+    return out
 
 
 def _date(
@@ -348,6 +361,9 @@ def _date(
         if d is None:
             notes.append(f'date "{value}" from the {name} could not be read')
         else:
+            wrong = impossible_time(value)
+            if wrong:
+                notes.append(f'date "{value}" from the {name} has {wrong}: only its day, {d.isoformat()}, is used')
             candidates.append((name, d))
     if url:
         d = url_date(url)

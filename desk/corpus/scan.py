@@ -53,9 +53,10 @@ def scan(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[Path | Skipp
 def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[str, os.stat_result] | Skipped]:
     """Article files below ``folder`` in sorted order, and the entries that could not be read.
 
-    Hidden files and folders (a leading dot) are passed over, and so is
-    anything inside ``exclude`` (desk's data directory may sit inside the
-    folder).  Symbolic links are followed only while they stay inside the
+    Hidden files and folders (a leading dot) are not read but yielded as
+    :class:`Skipped` (a hidden folder as one entry, not entered); anything
+    inside ``exclude`` (desk's data directory may sit inside the folder) is
+    passed over without a word.  Symbolic links are followed only while they stay inside the
     folder: a link (to a file or a folder) whose target lies outside it is
     reported, never read.  A folder is never entered twice (a link loop yields
     a :class:`Skipped`), and folders deeper than :data:`MAX_DEPTH` are reported
@@ -95,9 +96,13 @@ def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[s
         stack[-1] = (entries, i + 1, depth)
         entry = entries[i]
         name = entry.name
-        if name.startswith("."):
-            continue
         path = entry.path
+        if name.startswith("."):
+            # not read (a home folder's .cache, a .git, an editor's swap file), but listed, so that
+            # every file desk does not index is named with its reason; one line for a hidden folder
+            if not (excluded and _excluded(os.path.realpath(path), excluded)):
+                yield Skipped(path, _hidden_reason(entry))
+            continue
         try:
             is_link = entry.is_symlink()
             st = os.stat(path) if is_link else entry.stat(follow_symlinks=False)
@@ -140,6 +145,15 @@ def scan_stat(folder: Path, *, exclude: Iterable[Path] = ()) -> Iterator[tuple[s
                 yield path, st
             else:
                 yield Skipped(path, "not a regular file")
+
+
+def _hidden_reason(entry: os.DirEntry[str]) -> str:
+    try:
+        is_dir = entry.is_dir(follow_symlinks=False)
+    except OSError:
+        is_dir = False
+    what = "folder" if is_dir else "file"
+    return f"hidden {what} (its name starts with a dot): not read"
 
 
 def _excluded(real: str, excluded: set[str]) -> bool:

@@ -17,7 +17,7 @@ import sys
 from desk import __version__
 from desk.gui.application import initial_folder, make_app, settings_for
 from desk.gui.crash import install_crash_handler, setup_logging
-from desk.paths import data_dir_argument
+from desk.paths import data_dir_argument, folder_argument
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -25,7 +25,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("folder", nargs="?", help="a folder of articles to open (default: the last one, or the demo)")
     p.add_argument("--data-dir", metavar="DIR", type=data_dir_argument, help="where desk keeps its indexes, settings and logs")
     p.add_argument("--no-err-windows", action="store_true", help="report errors on stderr only, no dialogs")
-    p.add_argument("--smoke-test", metavar="FOLDER", help="index FOLDER in the window, search, compare, exit")
+    p.add_argument("--smoke-test", metavar="FOLDER", type=folder_argument,
+                   help="index FOLDER in the window, search, compare, exit")
     p.add_argument("--long-version", action="store_true", help="print the versions of desk and its libraries")
     p.add_argument("--version", action="version", version=f"desk {__version__}")
     return p.parse_args(argv)

@@ -32,7 +32,15 @@ from typing import Any
 from desk.errors import Cancelled, FolderError
 from desk.index.backend import FigureSpan, IndexBackend, IndexWriting
 from desk.index.plan import RULES_VERSION, Found, Plan, plan_run
-from desk.index.pools import Extracted, ReadResult, figures_of, read_all, run_extraction, workers
+from desk.index.pools import (
+    EXTRACTION_FAILED,
+    Extracted,
+    ReadResult,
+    figures_of,
+    read_all,
+    run_extraction,
+    workers,
+)
 from desk.index.store import FileState, Store
 from desk.model import (
     Article,
@@ -112,6 +120,7 @@ class Indexer:
         self.store = store
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
+        self.extraction_failed = 0  # articles whose extraction failed outright, in the last run
 
     # -- pass 1
 
@@ -530,6 +539,8 @@ class Indexer:
                     relpaths = {s.aid: s.relpath for s in self.store.states().values()}
                 problems.append(f"{relpaths.get(aid, aid)}: {err}")
             if js is None:
+                if err.startswith(EXTRACTION_FAILED):
+                    self.extraction_failed += 1
                 js = json.dumps({"figures": [], "attributions": [], "claims": [], "entities": [], "dates": []})
             rows.append((aid, js, names))
         self.store.put_extractions(rows)

@@ -237,6 +237,8 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
 
 #: ``(aid, extraction JSON or None, error or note (a note beside a partial extraction), [(passage number, claimant)])``
 Extracted = tuple[str, "str | None", str, list[tuple[int, str]]]
+#: how the note of an article whose extraction failed begins (a failure, not a note on how it was read)
+EXTRACTION_FAILED = "figures/claimants failed"
 
 
 def passage_claimants(article: Article, extraction: Extraction) -> list[tuple[int, str]]:
@@ -308,7 +310,7 @@ def extract_chunk(store_path: str, aids: list[str], max_chars: int) -> list[Extr
                 extractions.append(exc)  # type: ignore[arg-type]
     for a, ext in zip(articles, extractions, strict=True):
         if isinstance(ext, Exception):
-            out.append((a.id, None, f"figures/claimants failed ({type(ext).__name__}: {ext})", []))
+            out.append((a.id, None, f"{EXTRACTION_FAILED} ({type(ext).__name__}: {ext})", []))
             continue
         js = json.dumps(extraction_to_json(ext), ensure_ascii=False)
         note = ""

@@ -35,13 +35,15 @@ def _folder(tmp_path: Path) -> Path:
     return f
 
 
-def test_scan_lists_unsupported_files_but_not_the_manifest_or_hidden_files(tmp_path: Path) -> None:
+def test_scan_lists_unsupported_and_hidden_files_but_not_the_manifest(tmp_path: Path) -> None:
     f = _folder(tmp_path)
     items = list(scan(f))
     files = sorted(p.relative_to(f).as_posix() for p in items if isinstance(p, Path))
     refused = {Path(s.path).relative_to(f).as_posix(): s.reason for s in items if isinstance(s, Skipped)}
     assert files == ["bad-date.md", "bad-yaml.md", "ok.txt"]
-    assert set(refused) == {"letter.docx", "sub/photo.JPG", "notes", "sub/desk.json"}
+    # a hidden file is not read, but listed (h31h: it was passed over without a word)
+    assert set(refused) == {"letter.docx", "sub/photo.JPG", "notes", "sub/desk.json", ".hidden.docx"}
+    assert refused[".hidden.docx"] == "hidden file (its name starts with a dot): not read"
     assert refused["letter.docx"].startswith("unsupported format: desk does not read .docx files")
     assert ".jpg files" in refused["sub/photo.JPG"]
     assert "without an extension" in refused["notes"]
@@ -77,7 +79,8 @@ def test_index_and_problems_list_every_file_desk_does_not_index(tmp_path: Path, 
     with Library(f, data_dir=data) as lib:
         listed = {Path(s.path).name: s.reason for s in lib.skipped()}
         assert {a.relpath for a in lib.articles()} == {"ok.txt", "bad-yaml.md", "bad-date.md"}
-    assert set(listed) == {"letter.docx", "photo.JPG", "notes", "desk.json", "bad-yaml.md", "bad-date.md"}
+    assert set(listed) == {"letter.docx", "photo.JPG", "notes", "desk.json", "bad-yaml.md", "bad-date.md",
+                           ".hidden.docx"}
     assert "invalid YAML" in listed["bad-yaml.md"]
     assert "2021-14-40" in listed["bad-date.md"]
 

@@ -121,6 +121,9 @@ MAX_WORD = 1000
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 #: two NOTs in a row: Whoosh's parser fails on them with an IndexError
 _NOT_NOT = re.compile(r"(?<!\S)NOT\s+NOT(?!\S)")
+#: a minus before a word, as a web search leaves a word out ("grain -russia"): Whoosh drops the minus,
+#: so the query asked for the very word (and, words being ANDed, only for passages holding it)
+_MINUS_WORD = re.compile(r"(?:(?<=[\s(])|^)-+(?=[^\s\d\-.,)])")
 
 
 def quoted(text: str) -> str:
@@ -146,15 +149,19 @@ def check_syntax(text: str) -> None:
     in_range = None
     in_quote = False
     outside = []
+    words = []  # outside quotes and ranges
     for i, ch in enumerate(text):
         if ch == '"':
             in_quote = not in_quote
             outside.append(" ")
+            words.append(" ")
             continue
         if in_quote:
             outside.append(" ")
+            words.append(" ")
             continue
         outside.append(ch)
+        words.append(ch if in_range is None and ch not in "[{" else " ")
         if ch == "(":
             parens.append(i)
             deepest = max(deepest, len(parens))
@@ -179,6 +186,13 @@ def check_syntax(text: str) -> None:
     bare = "".join(outside)
     if _NOT_NOT.search(bare):
         raise QueryError("The query has NOT twice in a row; write NOT once, before the words to leave out.")
+    minus = _MINUS_WORD.search("".join(words))
+    if minus:
+        word = re.match(r'-+[^\s()"]*', text[minus.start() :])[0]  # type: ignore[index]
+        raise QueryError(
+            f"desk reads no minus before a word ({quoted(word)} would search for {quoted(word.lstrip('-'))}): "
+            f"to leave passages with it out, write NOT {word.lstrip('-')}."
+        )
     for m in _FIELD_RE.finditer(bare):
         name = m[1]
         if name not in QUERY_FIELDS:

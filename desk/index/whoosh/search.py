@@ -37,6 +37,26 @@ from desk.index.claimants import ClaimantIndex
 
 from .query import QueryBuilder, from_tree, to_tree
 
+#: the most index words the wildcards and fuzzy terms of one query may stand for together; each word
+#: is a posting list Whoosh opens and walks in Python.  On ukraine-media (37,700 words), measured on
+#: the shared 2-core machine at load 12 (2026-12-06): ``kill*`` (5 words) 0.3 s, ``k*`` (1,379) 4 s,
+#: ``s*`` (3,759) 21 s, ``?a*`` (5,964) 33 s, ``*e*`` (35,600 over body and title) 46 s
+MAX_EXPANDED_WORDS = 2000
+
+
+def _expansions(q: wq.Query) -> list[wq.Query]:
+    """The leaves of ``q`` that Whoosh expands into many index words when it matches."""
+    leaves = [q] if q.is_leaf() else list(q.leaves())
+    return [leaf for leaf in leaves if isinstance(leaf, wq.Prefix | wq.Wildcard | wq.FuzzyTerm)]
+
+
+def _shown(leaf: wq.Query) -> str:
+    """A wildcard or fuzzy term as the user wrote it (``*e*``, ``killed~9``, ``title:gas*``)."""
+    field = "" if leaf.fieldname == "body" else f"{leaf.fieldname}:"
+    if isinstance(leaf, wq.FuzzyTerm):
+        return f"{field}{leaf.text}~{leaf.maxdist}"
+    return f"{field}{leaf.text}{'*' if isinstance(leaf, wq.Prefix) else ''}"
+
 
 @dataclass(slots=True)
 class _Scored:
@@ -279,6 +299,7 @@ class PassageSearcher:
                     flt, mask = flt - mask, None  # one set: the facet counts then see it too
             q = from_tree(rest) if rest is not None else wq.Every()
             q, range_sets = self._split_ranges(q)
+            self._bound_expansion(q)
             for docs in range_sets:
                 flt = docs if flt is None else flt & docs
             if flt is not None and not flt:
@@ -348,6 +369,7 @@ class PassageSearcher:
             queries = []
             for group in groups:
                 q, ranges = self._split_ranges(from_tree(group))
+                self._bound_expansion(q)
                 for docs in ranges:
                     flt = docs if flt is None else flt & docs
                 queries.append(q)
@@ -379,6 +401,30 @@ class PassageSearcher:
             # the passage numbers from their column (the stored fields: a decompression per hit, ~9 ms for 400)
             numbers = self._number_column()
             return [(aids[item.docnum], int(numbers[item.docnum]), float(item.score)) for item in top]
+
+    def _bound_expansion(self, q: wq.Query) -> None:
+        """QueryError with a sentence when the query's wildcards and fuzzy terms stand for more than
+        :data:`MAX_EXPANDED_WORDS` index words (``*e*``, ``?a*``, ``s*``, ``killed~9``): Whoosh would
+        walk every one's postings, for minutes, with no way to stop it.  Counted once per word and
+        snapshot (the count reads the word list, as the search would)."""
+        reader = self._searcher.reader()
+        total = 0
+        for leaf in _expansions(q):
+            key = ("expansion", type(leaf).__name__, leaf.fieldname, leaf.text,
+                   getattr(leaf, "maxdist", 0), getattr(leaf, "prefixlength", 0))
+            n = self._filters.get(key)
+            if n is None:
+                n = sum(1 for _ in zip(range(MAX_EXPANDED_WORDS + 1), leaf._btexts(reader), strict=False))  # noqa: SLF001
+                self._filters[key] = n
+            total += n
+            if total > MAX_EXPANDED_WORDS:
+                fuzzy = isinstance(leaf, wq.FuzzyTerm)
+                raise QueryError(
+                    f"{_shown(leaf)!r} stands for more than {MAX_EXPANDED_WORDS:,} different words in this folder"
+                    f"{' (with the other wildcards of the query)' if n <= MAX_EXPANDED_WORDS else ''}, "
+                    "too many to search in reasonable time: "
+                    + ("allow fewer changes (killed~2)." if fuzzy else "write more of the word (ukrain*, *grain).")
+                )
 
     def _spread_ties(self, ranking: wq.Query, depth: int, allowed: set[int], matched: int) -> list[_Scored]:
         """The ``depth`` passages of a query that ranks nothing, taken from every outlet in turn.
