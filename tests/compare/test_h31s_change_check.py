@@ -58,7 +58,8 @@ def test_the_scan_gives_each_file_its_relative_path_and_the_reconcile_its_total(
         assert lib.store.indexed_passage_total() == sum(indexed.values()) > 0
         assert lib.backend.passage_count() == lib.store.indexed_passage_total()
         report = lib.update(extract=False)  # nothing changed: nothing read, nothing reported
-        assert report.unchanged == 3 and not report.problems
+        assert report.unchanged == 3
+        assert not report.problems
         path = lib.store.path
     db = sqlite3.connect(path)
     try:
