@@ -23,6 +23,11 @@ ROOT_SIDECARS = frozenset(MANIFEST_NAMES)
 
 
 def is_supported(name: str) -> bool:
+    dot = name.rfind(".")
+    if dot > 0 and name[0] != ".":
+        # what ``os.path.splitext`` gives a name not opening with a dot, without its call (the change check
+        # of every read command asks this of every file of the folder)
+        return name[dot:].lower() in SUFFIXES
     return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
