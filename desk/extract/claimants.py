@@ -252,6 +252,7 @@ class _Cue:
     listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
     closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
     owned: bool = False  # "her son" inside her report: named after its owner; "it" or "they" after it names nobody
+    writing_it: bool = False  # "it" taking up an unnamed writing that spoke in the sentence before: listed unnamed
 
 
 _MODEL: Any = None
@@ -1401,6 +1402,11 @@ def _subject_of(verb: Token) -> Token | None:
         if (first.tag_ in ("NN", "NNS") and second.i > first.i and second.left_edge.i == first.i + 1
                 and second.tag_ == "NNP" and second.ent_type_ == "PERSON"):
             return second
+        # "His pledges to the poor notwithstanding, rival audits agree that ...": the parser may give the verb an
+        # opening phrase set off by a comma as a subject too; the subject is the one after the comma, next to the verb
+        doc = verb.doc
+        if second.i < verb.i and first.right_edge.i + 2 == second.left_edge.i and doc[first.right_edge.i + 1].text == ",":
+            return second
     if not subjects or subjects[0].i > verb.i:
         # '"...,” Ann Roe, the fund's head, said on Radio Harbour's “Morning Show.”': the parser may give the
         # verb the show's name after it and hang the speaker on the quotation
@@ -1484,7 +1490,24 @@ def _controlled(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
-        and (head.lower_ in _RAISING or _purpose_of_meeting(verb))
+        and (head.lower_ in _RAISING or _purpose_of_meeting(verb) or head.lower_ in _EFFORT and _states_content(verb))
+    )
+
+
+#: verbs of effort: what their infinitive says is only tried ("X tried to question"), unless it states a content
+_EFFORT = {f for lemma in ("try", "seek", "attempt") for f in forms(lemma)} | {"tried", "sought"}
+
+
+def _states_content(verb: Token) -> bool:
+    """ "X tried to make the case that ...", "X sought to argue that ...": an infinitive of saying whose clause
+    after it gives what was said; what X tried to say is said (not "tried to reach voters", "sought to woo")."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        or c.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in c.children
+        )
+        for c in verb.children
     )
 
 
@@ -3046,7 +3069,9 @@ class _Job:
             for c in cues_by_sent[i]:
                 if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
-                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)):
+                if not c.name and (id(c) in claims or not (
+                    c.writing_it or _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)
+                )):
                     continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -3068,6 +3093,8 @@ class _Discourse:
         self.role_map: dict[str, str] = {}
         self.last_person = self.last_other = self.last_any = ""
         self.last_evidence = self.last_poll = self.last_plural = ""
+        #: the sentence in which an unnamed writing ("the report says") was the last source, for an "it" after it
+        self.writing_sent: tuple[int, int, str] | None = None
         #: every name resolved so far (cues keep a reference: later names are seen too)
         self.earlier: list[str] = []
         self.person_names: set[str] = set()
@@ -3089,6 +3116,7 @@ class _Discourse:
         raw = self._name(c, same_sentence)
         if c.name and not acceptable_source(c.name, raw):
             c.name = ""
+        self._take_up_writing(c)
         if c.owned and c.name:
             # "it" or "they" after "Norland says its president has vowed" is no one the text makes clear
             # (not the president, nor Norland across the sentence): they take up the words as written, which
@@ -3098,6 +3126,22 @@ class _Discourse:
         if not c.name or c.citation or c.kind == "stance":
             return  # (a stance verb's subject does not move the discourse model)
         self._remember(c, raw)
+
+    def _take_up_writing(self, c: _Cue) -> None:
+        """ "..., the report says. It also points out that ...": an "it" reporting in the sentence right after an
+        unnamed writing spoke, with no source between, is that writing (listed unnamed, as the writing is).
+
+        Elsewhere an "it" no one named before stays out of the listing: most are a thing, not a source."""
+        low = self.text[c.source[0] : c.source[1]].strip().lower()
+        before, self.writing_sent = self.writing_sent, None
+        if c.kind != "verb":
+            return
+        if low == "it" and before is not None and before[1] <= c.sent[0] and not self.text[before[1] : c.sent[0]].strip():
+            c.name, c.writing_it = before[2], True
+            return
+        words = low.split()
+        if _evidence_role(low) or len(words) == 2 and words[0] in _DEFINITE and words[1] in DOCUMENT_NOUNS:
+            self.writing_sent = (c.sent[0], c.sent[1], c.name)
 
     def _name(self, c: _Cue, same_sentence: list[_Cue]) -> str:
         """Set c.name; return the raw source text it is checked against."""

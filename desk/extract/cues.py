@@ -65,6 +65,10 @@ EVIDENCE_NOUNS = {
     "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
     "average", "averages", "compilation", "aggregate", "outlook", "projection", "database", "tracker",
     "dashboard",
+    # the plurals of the writings above, which speak as the singular does: "independent analyses agree that ..."
+    "analyses", "assessments", "reviews", "audits", "investigations", "inquiries", "probes", "models", "forecasts",
+    "tallies", "counts", "memos", "statements", "releases", "briefings", "bulletins", "readouts", "transcripts",
+    "compilations", "trackers", "databases", "dashboards",
 }
 
 #: writings that speak for whoever made them, unnamed: "the brief said", "one slide says",

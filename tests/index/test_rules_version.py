@@ -217,6 +217,10 @@ RECORDED = {
     # its subject's ("met with Y to discuss"); a pronoun's tag hung on a later speaker's verb is listed; a bare
     # "some" or "many" without a clause is no source; ingest and figures unchanged
     60: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h31a): plural writings speak as the singular does ("Two audits found"); "it" reporting right
+    # after an unnamed writing spoke is that writing; an opening phrase the parser made a second subject
+    # ("His pledges notwithstanding, rival audits agree") is not the subject; ingest and figures unchanged
+    61: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
