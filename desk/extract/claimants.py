@@ -1499,7 +1499,7 @@ _EFFORT = {f for lemma in ("try", "seek", "attempt") for f in forms(lemma)} | {"
 
 
 def _states_content(verb: Token) -> bool:
-    """ "X tried to make the case that ...", "X sought to argue that ...": an infinitive of saying whose clause
+    """ "X tried hard to make her case that ...", "X sought to argue that ...": an infinitive of saying whose clause
     after it gives what was said; what X tried to say is said (not "tried to reach voters", "sought to woo")."""
     return any(
         c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
@@ -3128,7 +3128,7 @@ class _Discourse:
         self._remember(c, raw)
 
     def _take_up_writing(self, c: _Cue) -> None:
-        """ "..., the report says. It also points out that ...": an "it" reporting in the sentence right after an
+        """ "..., the memo says. It adds that ...": an "it" reporting in the sentence right after an
         unnamed writing spoke, with no source between, is that writing (listed unnamed, as the writing is).
 
         Elsewhere an "it" no one named before stays out of the listing: most are a thing, not a source."""
