@@ -45,6 +45,8 @@ from desk.extract.cues import (
     PARTISAN_NOUNS,
     PREFERENCE_FORMS,
     PREFERENCE_RE,
+    PSYCH_FORMS,
+    PSYCH_RE,
     REACTION_NOUNS,
     REACTION_RE,
     REFER_FORMS,
@@ -1932,9 +1934,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
                 ))
                 continue
-        maker = (_reaction_maker(t) or _feeling_holder(t)) if stance else None
+        maker = (_reaction_maker(t) or _feeling_holder(t) or _stirred(t)) if stance else None
         if maker is not None:
-            toks = _source_tokens(maker)
+            # (the stirring verb the tagger hung on its object as an adjective is no part of who feels it)
+            toks = [x for x in _source_tokens(maker) if x.i > t.i or maker.i < t.i]
             s, e = _span_of(toks)
             out.append(_Cue(
                 source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
@@ -1967,6 +1970,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
+        if subj is not None and _told_to(t, subj):
+            continue  # "Congress should pass the levy", "the port must answer for it": the writer's call, not theirs
         if subj is not None and is_stance and _is_share(subj) and not _share_of_people(subj):
             continue  # "40 percent of the budget supports the line": no one takes a stand
         name_from: tuple[int, int] | None = None
@@ -2058,6 +2063,21 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
 _BARE_QUANTIFIERS = {"some", "many"}
 
 
+#: modals of obligation: "X should ...", "X must ...", "X ought to ..."
+_OBLIGATION = {"should", "must", "ought"}
+
+
+def _told_to(t: Token, subj: Token) -> bool:
+    """ "Congress should pass the levy", "the port must tell the town": a modal of obligation after the subject
+    says what the writer (or someone else) holds the subject ought to do, not what the subject said or holds.
+
+    The writer's own "I should say" is a report; "Should the court strike it down, ..." opens a condition
+    (the modal before the subject), which the report verb still tells of."""
+    return subj.lower_ not in _FIRST_PERSON and any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION and c.i > subj.i for c in t.children
+    )
+
+
 def _bare_quantifier_without_clause(t: Token, subj: Token) -> bool:
     """ "Some painted the clash in grim terms", "many disagreed with the plan", "what many expect": a bare "some"
     or "many" names a source only with what they hold in a clause after the verb ("some note that ...", "many
@@ -2130,10 +2150,19 @@ def _named_owner(noun: Token) -> Token | None:
         c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.children
     )):
         return None
-    for c in noun.children:
-        if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        # "contradicting the harbour police's first claim that ...": the parser may hang the owner on the verb
+        # before, its "'s" still written right before the noun (or before one adjective of the noun's)
+        k = noun.i - 1
+        if k > 0 and doc[k].dep_ == "amod" and doc[k].head.i == noun.i:
+            k -= 1
+        if k > 0 and doc[k].tag_ == "POS" and not doc[k - 1].whitespace_ and doc[k - 1].tag_.startswith("NN"):
+            owners = [doc[k - 1]]
+    for c in owners:
+        if c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return c
-        if c.dep_ == "poss" and c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
+        if c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
             x.dep_ in ("compound", "amod", "det") for x in c.children
         ):
             return c  # "the port authority's claim that ...", "Dunmore police's earlier claim that ..."
@@ -2185,6 +2214,45 @@ def _feeling_holder(noun: Token) -> Token | None:
     if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
         return None
     return obj
+
+
+_HAVE_FORMS = {"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"}
+
+
+def _stirred(verb: Token) -> Token | None:
+    """ "That worries the growers", "the delay has angered Ada Roe", "frustrating the mayor", "traders were rattled
+    by the fall": the one a verb of stirring a feeling stirs (its object, or the subject of its passive) holds a
+    view of what stirs it, if it is someone who can hold one ("the news stunned the market" names no one).
+
+    Not when negated ("it did not worry the growers"), nor a participle describing a noun ("a troubling
+    report", "the troubled mine")."""
+    if verb.lower_ not in PSYCH_FORMS:
+        return None
+    if verb.dep_ == "amod" and verb.head.i > verb.i:
+        # the tagger may read the verb as an adjective of its object: "has regularly angered ministers",
+        # "..., frustrating Mayor Ada Roe" (after "have", or a participle set off by a comma: not "a troubling
+        # report", "the troubled mine")
+        k = verb.i - 1
+        while k >= 0 and verb.doc[k].dep_ == "advmod":
+            k -= 1
+        prev = verb.doc[k] if k >= 0 else None
+        if prev is not None and (prev.lower_ in _HAVE_FORMS or prev.text == "," and verb.lower_.endswith("ing")):
+            head = verb.head
+            return head if head.tag_ not in ("PRP", "DT") and _person_like(head) else None
+        return None
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("compound", "acl"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        if not any(c.dep_ == "agent" for c in verb.children):
+            return None  # ("they were concerned": an attitude of their own, read by _attitude)
+        felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        felt = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if felt is None or felt.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(felt):
+        return None
+    return felt
 
 
 def _reaction_maker(noun: Token) -> Token | None:
@@ -2850,7 +2918,7 @@ class _Job:
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
-                    or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e)
+                    or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e) or PSYCH_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
