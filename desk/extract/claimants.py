@@ -2165,7 +2165,7 @@ def _named_owner(noun: Token) -> Token | None:
         if c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
             x.dep_ in ("compound", "amod", "det") for x in c.children
         ):
-            return c  # "the port authority's claim that ...", "Dunmore police's earlier claim that ..."
+            return c  # "the port authority's claim that ...", "the harbour police's first claim that ..."
     return None
 
 

@@ -18,7 +18,7 @@ from .helpers import listed
 def test_the_object_of_a_stirring_verb_holds_a_view() -> None:
     assert listed("He covers only a tenth of the cost. That worries the growers.") == [("the growers", "worries")]
     assert ("Mayor Ada Roe", "frustrating") in listed("The town has lagged in fixing the pier, frustrating Mayor Ada Roe.")
-    assert ("ministers", "angered") in listed("The paper has regularly angered ministers and members of the council.")
+    assert ("councillors", "angered") in listed("The paper has regularly angered councillors and harbour pilots.")
     # (no one feels it in a thing, under a negation, or in a participle that only describes a noun)
     assert listed("The news stunned the market.") == []
     assert listed("It did not worry the growers.") == []
