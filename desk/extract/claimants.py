@@ -45,6 +45,8 @@ from desk.extract.cues import (
     PARTISAN_NOUNS,
     PREFERENCE_FORMS,
     PREFERENCE_RE,
+    PSYCH_FORMS,
+    PSYCH_RE,
     REACTION_NOUNS,
     REACTION_RE,
     REFER_FORMS,
@@ -252,6 +254,7 @@ class _Cue:
     listed: bool = True  # False: only a figure's claimant, never in the every-sentence listing
     closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
     owned: bool = False  # "her son" inside her report: named after its owner; "it" or "they" after it names nobody
+    writing_it: bool = False  # "it" taking up an unnamed writing that spoke in the sentence before: listed unnamed
 
 
 _MODEL: Any = None
@@ -1401,6 +1404,11 @@ def _subject_of(verb: Token) -> Token | None:
         if (first.tag_ in ("NN", "NNS") and second.i > first.i and second.left_edge.i == first.i + 1
                 and second.tag_ == "NNP" and second.ent_type_ == "PERSON"):
             return second
+        # "His pledges to the poor notwithstanding, rival audits agree that ...": the parser may give the verb an
+        # opening phrase set off by a comma as a subject too; the subject is the one after the comma, next to the verb
+        doc = verb.doc
+        if second.i < verb.i and first.right_edge.i + 2 == second.left_edge.i and doc[first.right_edge.i + 1].text == ",":
+            return second
     if not subjects or subjects[0].i > verb.i:
         # '"...,” Ann Roe, the fund's head, said on Radio Harbour's “Morning Show.”': the parser may give the
         # verb the show's name after it and hang the speaker on the quotation
@@ -1484,7 +1492,24 @@ def _controlled(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in ("dobj", "iobj") for c in head.children)
-        and (head.lower_ in _RAISING or _purpose_of_meeting(verb))
+        and (head.lower_ in _RAISING or _purpose_of_meeting(verb) or head.lower_ in _EFFORT and _states_content(verb))
+    )
+
+
+#: verbs of effort: what their infinitive says is only tried ("X tried to question"), unless it states a content
+_EFFORT = {f for lemma in ("try", "seek", "attempt") for f in forms(lemma)} | {"tried", "sought"}
+
+
+def _states_content(verb: Token) -> bool:
+    """ "X tried hard to make her case that ...", "X sought to argue that ...": an infinitive of saying whose clause
+    after it gives what was said; what X tried to say is said (not "tried to reach voters", "sought to woo")."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        or c.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in c.children
+        )
+        for c in verb.children
     )
 
 
@@ -1909,9 +1934,10 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
                     person=any(x.ent_type_ == "PERSON" for x in made_by), verb_i=t.i, proper=True,
                 ))
                 continue
-        maker = (_reaction_maker(t) or _feeling_holder(t)) if stance else None
+        maker = (_reaction_maker(t) or _feeling_holder(t) or _stirred(t)) if stance else None
         if maker is not None:
-            toks = _source_tokens(maker)
+            # (the stirring verb the tagger hung on its object as an adjective is no part of who feels it)
+            toks = [x for x in _source_tokens(maker) if x.i > t.i or maker.i < t.i]
             s, e = _span_of(toks)
             out.append(_Cue(
                 source=(offset + s, offset + e), cue=(offset + t.idx, offset + t.idx + len(t.text)),
@@ -1944,6 +1970,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
         said = held[1] if held is not None else t  # ("X was critical of": the cue is "critical")
         if subj is not None:
             subj = _tag_speaker(t, subj)
+        if subj is not None and _told_to(t, subj):
+            continue  # "Congress should pass the levy", "the port must answer for it": the writer's call, not theirs
         if subj is not None and is_stance and _is_share(subj) and not _share_of_people(subj):
             continue  # "40 percent of the budget supports the line": no one takes a stand
         name_from: tuple[int, int] | None = None
@@ -2035,6 +2063,21 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True) -> list[_Cue]:
 _BARE_QUANTIFIERS = {"some", "many"}
 
 
+#: modals of obligation: "X should ...", "X must ...", "X ought to ..."
+_OBLIGATION = {"should", "must", "ought"}
+
+
+def _told_to(t: Token, subj: Token) -> bool:
+    """ "Congress should pass the levy", "the port must tell the town": a modal of obligation after the subject
+    says what the writer (or someone else) holds the subject ought to do, not what the subject said or holds.
+
+    The writer's own "I should say" is a report; "Should the court strike it down, ..." opens a condition
+    (the modal before the subject), which the report verb still tells of."""
+    return subj.lower_ not in _FIRST_PERSON and any(
+        c.dep_ == "aux" and c.lower_ in _OBLIGATION and c.i > subj.i for c in t.children
+    )
+
+
 def _bare_quantifier_without_clause(t: Token, subj: Token) -> bool:
     """ "Some painted the clash in grim terms", "many disagreed with the plan", "what many expect": a bare "some"
     or "many" names a source only with what they hold in a clause after the verb ("some note that ...", "many
@@ -2107,13 +2150,22 @@ def _named_owner(noun: Token) -> Token | None:
         c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i for c in noun.children
     )):
         return None
-    for c in noun.children:
-        if c.dep_ == "poss" and (c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        # "contradicting the harbour police's first claim that ...": the parser may hang the owner on the verb
+        # before, its "'s" still written right before the noun (or before one adjective of the noun's)
+        k = noun.i - 1
+        if k > 0 and doc[k].dep_ == "amod" and doc[k].head.i == noun.i:
+            k -= 1
+        if k > 0 and doc[k].tag_ == "POS" and not doc[k - 1].whitespace_ and doc[k - 1].tag_.startswith("NN"):
+            owners = [doc[k - 1]]
+    for c in owners:
+        if c.tag_ in ("NNP", "NNPS") or c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return c
-        if c.dep_ == "poss" and c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
+        if c.tag_ in ("NN", "NNS") and c.lower_ in SOURCE_HEADS and any(
             x.dep_ in ("compound", "amod", "det") for x in c.children
         ):
-            return c  # "the port authority's claim that ...", "Dunmore police's earlier claim that ..."
+            return c  # "the port authority's claim that ...", "the harbour police's first claim that ..."
     return None
 
 
@@ -2162,6 +2214,45 @@ def _feeling_holder(noun: Token) -> Token | None:
     if obj is None or obj.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(obj):
         return None
     return obj
+
+
+_HAVE_FORMS = {"has", "have", "had", "'s", "’s", "'ve", "’ve", "'d", "’d"}
+
+
+def _stirred(verb: Token) -> Token | None:
+    """ "That worries the growers", "the delay has angered Ada Roe", "frustrating the mayor", "traders were rattled
+    by the fall": the one a verb of stirring a feeling stirs (its object, or the subject of its passive) holds a
+    view of what stirs it, if it is someone who can hold one ("the news stunned the market" names no one).
+
+    Not when negated ("it did not worry the growers"), nor a participle describing a noun ("a troubling
+    report", "the troubled mine")."""
+    if verb.lower_ not in PSYCH_FORMS:
+        return None
+    if verb.dep_ == "amod" and verb.head.i > verb.i:
+        # the tagger may read the verb as an adjective of its object: "has regularly angered ministers",
+        # "..., frustrating Mayor Ada Roe" (after "have", or a participle set off by a comma: not "a troubling
+        # report", "the troubled mine")
+        k = verb.i - 1
+        while k >= 0 and verb.doc[k].dep_ == "advmod":
+            k -= 1
+        prev = verb.doc[k] if k >= 0 else None
+        if prev is not None and (prev.lower_ in _HAVE_FORMS or prev.text == "," and verb.lower_.endswith("ing")):
+            head = verb.head
+            return head if head.tag_ not in ("PRP", "DT") and _person_like(head) else None
+        return None
+    if not verb.tag_.startswith("VB") or verb.dep_ in ("compound", "acl"):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        if not any(c.dep_ == "agent" for c in verb.children):
+            return None  # ("they were concerned": an attitude of their own, read by _attitude)
+        felt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        felt = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if felt is None or felt.tag_ in ("PRP", "DT", "WP", "WDT") or not _person_like(felt):
+        return None
+    return felt
 
 
 def _reaction_maker(noun: Token) -> Token | None:
@@ -2827,7 +2918,7 @@ class _Job:
                     or SHARE_RE.search(text, s, e) and PREFERENCE_RE.search(text, s, e) or VOLLEY_RE.search(text, s, e)
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
-                    or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e)
+                    or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e) or PSYCH_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -3046,7 +3137,9 @@ class _Job:
             for c in cues_by_sent[i]:
                 if c.kind == "mention" or not c.listed and id(c) not in claims:
                     continue
-                if not c.name and (id(c) in claims or not _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)):
+                if not c.name and (id(c) in claims or not (
+                    c.writing_it or _unresolved_source(text[c.source[0] : c.source[1]], c.kind, self.every)
+                )):
                     continue  # (an unnamed source is listed for the reader, never given to a figure)
                 index_of[id(c)] = len(attributions)
                 attributions.append(Attribution(
@@ -3068,6 +3161,8 @@ class _Discourse:
         self.role_map: dict[str, str] = {}
         self.last_person = self.last_other = self.last_any = ""
         self.last_evidence = self.last_poll = self.last_plural = ""
+        #: the sentence in which an unnamed writing ("the report says") was the last source, for an "it" after it
+        self.writing_sent: tuple[int, int, str] | None = None
         #: every name resolved so far (cues keep a reference: later names are seen too)
         self.earlier: list[str] = []
         self.person_names: set[str] = set()
@@ -3089,6 +3184,7 @@ class _Discourse:
         raw = self._name(c, same_sentence)
         if c.name and not acceptable_source(c.name, raw):
             c.name = ""
+        self._take_up_writing(c)
         if c.owned and c.name:
             # "it" or "they" after "Norland says its president has vowed" is no one the text makes clear
             # (not the president, nor Norland across the sentence): they take up the words as written, which
@@ -3098,6 +3194,22 @@ class _Discourse:
         if not c.name or c.citation or c.kind == "stance":
             return  # (a stance verb's subject does not move the discourse model)
         self._remember(c, raw)
+
+    def _take_up_writing(self, c: _Cue) -> None:
+        """ "..., the memo says. It adds that ...": an "it" reporting in the sentence right after an
+        unnamed writing spoke, with no source between, is that writing (listed unnamed, as the writing is).
+
+        Elsewhere an "it" no one named before stays out of the listing: most are a thing, not a source."""
+        low = self.text[c.source[0] : c.source[1]].strip().lower()
+        before, self.writing_sent = self.writing_sent, None
+        if c.kind != "verb":
+            return
+        if low == "it" and before is not None and before[1] <= c.sent[0] and not self.text[before[1] : c.sent[0]].strip():
+            c.name, c.writing_it = before[2], True
+            return
+        words = low.split()
+        if _evidence_role(low) or len(words) == 2 and words[0] in _DEFINITE and words[1] in DOCUMENT_NOUNS:
+            self.writing_sent = (c.sent[0], c.sent[1], c.name)
 
     def _name(self, c: _Cue, same_sentence: list[_Cue]) -> str:
         """Set c.name; return the raw source text it is checked against."""

@@ -65,6 +65,10 @@ EVIDENCE_NOUNS = {
     "statement", "release", "update", "briefing", "bulletin", "readout", "transcript",
     "average", "averages", "compilation", "aggregate", "outlook", "projection", "database", "tracker",
     "dashboard",
+    # the plurals of the writings above, which speak as the singular does: "independent analyses agree that ..."
+    "analyses", "assessments", "reviews", "audits", "investigations", "inquiries", "probes", "models", "forecasts",
+    "tallies", "counts", "memos", "statements", "releases", "briefings", "bulletins", "readouts", "transcripts",
+    "compilations", "trackers", "databases", "dashboards",
 }
 
 #: writings that speak for whoever made them, unnamed: "the brief said", "one slide says",
@@ -380,6 +384,17 @@ REACTION_RE = re.compile(
 )
 #: nouns of a feeling that "to the ... of X" gives X: "to the great chagrin of the councillors", "to the dismay of
 #: the unions" (X holds a view of what the sentence tells)
+#: verbs of stirring a feeling in someone: "the levy worries farmers", "the delay frustrated the mayor", "traders were
+#: rattled by the fall": the one who feels it (the object; the subject of the passive) holds a view of the cause
+#: (not verbs that stir someone to act: "encouraged voters to", "galvanized the base")
+PSYCH_FORMS = {
+    f for lemma in (
+        "worry", "concern", "frustrate", "anger", "alarm", "upset", "trouble", "bother", "dismay", "please",
+        "delight", "infuriate", "outrage", "irritate", "annoy", "disturb", "surprise", "stun", "shock", "disappoint",
+        "unsettle", "rattle", "enrage", "incense", "anguish", "exasperate", "appall", "horrify",
+    ) for f in forms(lemma)
+}
+PSYCH_RE = re.compile(r"\b(?:" + "|".join(sorted(PSYCH_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 FEELING_NOUNS = {
     "chagrin", "dismay", "delight", "frustration", "consternation", "displeasure", "annoyance", "irritation",
     "horror", "disappointment", "astonishment", "amazement", "satisfaction", "outrage", "anger", "embarrassment",

@@ -115,12 +115,13 @@ def test_an_unnamed_who_taking_a_stand_is_not_listed() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "sources"),
     [
-        "The ferry fee angered Ana Roe, who opposed the tunnel.",  # named: a stand, listed as before
+        # named: a stand, listed as before (and Ana Roe, whom the fee angered, holds a view of it: h31a)
+        ("The ferry fee angered Ana Roe, who opposed the tunnel.", ["Ana Roe", "who"]),
         # a reporting verb's unnamed "who" stays listed (on "anybody" it names no one at all: round 19)
-        "The fee angered a few ferrymen who said it was unfair.",
+        ("The fee angered a few ferrymen who said it was unfair.", ["who"]),
     ],
 )
-def test_a_named_who_or_a_reporting_who_stays_listed(text: str) -> None:
-    assert [source for source, _ in listed(text)] == ["who"]
+def test_a_named_who_or_a_reporting_who_stays_listed(text: str, sources: list[str]) -> None:
+    assert [source for source, _ in listed(text)] == sources

@@ -72,16 +72,19 @@ def test_a_participle_of_speech_after_a_preposition_speaks_for_the_subject() -> 
 
 def test_a_name_before_a_report_that_states_its_content_made_it() -> None:
     lead = "The pier was shut on Monday. "
-    assert listed(lead + "A Reuters report that the pier was unsafe angered the council.") == [("Reuters", "report")]
+    # (the council a report angered holds a view of it: h31a's verbs of stirring a feeling)
+    assert listed(lead + "A Reuters report that the pier was unsafe angered the council.") == [
+        ("Reuters", "report"), ("the council", "angered"),
+    ]
     assert listed(lead + "Officials dismissed an AP report that the pier would close.") == [
         ("Officials", "dismissed"), ("AP", "report"),
     ]
     assert listed(lead + "The Kremlin claim that the pier was unsafe angered the council.") == [
-        ("The Kremlin", "claim"),
+        ("The Kremlin", "claim"), ("the council", "angered"),
     ]
     # without the content the noun names a thing; a date before it says when, not whose
     assert listed(lead + "The Harbour Times report was long.") == []
-    assert listed(lead + "A Monday report that the pier was unsafe angered the council.") == []
+    assert listed(lead + "A Monday report that the pier was unsafe angered the council.") == [("the council", "angered")]
 
 
 def test_a_role_named_as_owner_of_a_claim_makes_it() -> None:

@@ -217,6 +217,13 @@ RECORDED = {
     # its subject's ("met with Y to discuss"); a pronoun's tag hung on a later speaker's verb is listed; a bare
     # "some" or "many" without a clause is no source; ingest and figures unchanged
     60: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h31a): plural writings speak as the singular does ("Two audits found"); "it" reporting right
+    # after an unnamed writing spoke is that writing; an opening phrase the parser made a second subject
+    # ("His pledges notwithstanding, rival audits agree") is not the subject; "sought to argue that" names its
+    # subject; "X should pass the levy" names no one; a claim's owner the parser hung on the verb before still
+    # owns it; the one a verb of stirring a feeling stirs holds a view ("That worries the growers", "dock owners
+    # were unsettled by the strikes"); ingest and figures unchanged
+    61: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
