@@ -19,7 +19,13 @@ writer.  Three of its costs are overhead repeated per posting or per word:
 
 All three are installed on Whoosh's classes by :func:`install` (called when
 :mod:`desk.index.whoosh.engine` is imported), so the sub-writer processes
-Whoosh forks for a bulk import use them too.  A schema is pickled into the
+Whoosh forks for a bulk import use them too.  They copy what Whoosh 2.7.4's
+own code does, so :func:`install` first checks that this is the code they
+copy (the release, and a fingerprint of each Whoosh function they replace or
+repeat, :data:`EXPECTED`); any other Whoosh keeps its own code, slower but
+right.  Commits, the lock and crash behaviour are untouched: only how a
+segment's postings are computed before Whoosh writes them, in its own order,
+and its table of contents last.  A schema is pickled into the
 table of contents, so the only thing set on its objects is a stem filter's
 stem function, which Whoosh itself leaves out of the pickle; and nothing
 written changes: ``tests/index/test_h30i_writefast.py`` compares every
@@ -28,17 +34,80 @@ file of an index written with and without them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import whoosh
 from whoosh import fields, formats
 from whoosh.analysis import morph
 from whoosh.analysis.analyzers import CompositeAnalyzer
 from whoosh.analysis.filters import LowercaseFilter, StopFilter
 from whoosh.analysis.tokenizers import RegexTokenizer
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.codec import base as codec_base
+from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
+
+#: the Whoosh release whose code this module repeats
+WHOOSH_VERSION = (2, 7, 4)
+
+#: a fingerprint (:func:`fingerprint`) of each Whoosh function the fast paths replace or repeat step for
+#: step, taken from Whoosh 2.7.4: a different body of any of them keeps Whoosh's own code (:func:`install`)
+EXPECTED: dict[str, str] = {
+    "SegmentWriter._flush_segment": "e0bad75cbf1bf4b5",
+    "StemFilter.clear": "ff3955768e0c078e",
+    "StemFilter.__call__": "aaf6acc10ff74512",
+    "FieldType.index": "49e8f4fac2f1d447",
+    "LowercaseFilter.__call__": "7477da0549fab387",
+    "StopFilter.__call__": "90ea02ec0ecac74b",
+    "RegexTokenizer.__call__": "dfc32c24c290168d",
+    "CompositeAnalyzer.__call__": "52fa8365fadb4f10",
+    "Positions.word_values": "5cb08c16a1c5b5a0",
+    "Characters.word_values": "824fb71f44a8c729",
+    "W3PerDocReader.doc_field_length": "9e493dbcdefa1cc5",
+    "FieldWriter.add_postings": "1ceb4b3f092e1c5e",
+}
+
+
+def fingerprint(fn: Any) -> str:
+    """Where a function lives and the names its code uses (stable across Python versions, unlike bytecode)."""
+    code = fn.__code__
+    ident = (fn.__module__, fn.__qualname__, code.co_names, code.co_varnames)
+    return hashlib.sha1(repr(ident).encode()).hexdigest()[:16]
+
+
+def _whoosh_functions() -> dict[str, Any]:
+    """Whoosh's own functions that :data:`EXPECTED` fingerprints (``_ORIGINALS`` for the replaced ones)."""
+    return {
+        "SegmentWriter._flush_segment": _ORIGINALS[(SegmentWriter, "_flush_segment")],
+        "StemFilter.clear": _ORIGINALS[(morph.StemFilter, "clear")],
+        "StemFilter.__call__": morph.StemFilter.__call__,
+        "FieldType.index": _ORIGINALS[(fields.TEXT, "index")],
+        "LowercaseFilter.__call__": LowercaseFilter.__call__,
+        "StopFilter.__call__": StopFilter.__call__,
+        "RegexTokenizer.__call__": RegexTokenizer.__call__,
+        "CompositeAnalyzer.__call__": CompositeAnalyzer.__call__,
+        "Positions.word_values": formats.Positions.word_values,
+        "Characters.word_values": formats.Characters.word_values,
+        "W3PerDocReader.doc_field_length": whoosh3.W3PerDocReader.doc_field_length,
+        "FieldWriter.add_postings": codec_base.FieldWriter.add_postings,
+    }
+
+
+def mismatches() -> list[str]:
+    """Why this Whoosh is not the one the fast paths copy (empty: it is)."""
+    if tuple(whoosh.__version__) != WHOOSH_VERSION:
+        return [f"Whoosh {whoosh.versionstring()}, not {'.'.join(map(str, WHOOSH_VERSION))}"]
+    out = []
+    for name, fn in _whoosh_functions().items():
+        try:
+            got = fingerprint(fn)
+        except AttributeError:  # not a plain Python function any more
+            got = "?"
+        if got != EXPECTED[name]:
+            out.append(f"{name} changed ({got})")
+    return out
 
 #: a stem memo is emptied when it holds this many words (a hostile file's vocabulary is unbounded)
 STEM_MEMO_LIMIT = 200_000
@@ -62,10 +131,10 @@ class _SegmentLengths:
         self._fields: dict[str, list[int | None] | None] = {}
 
     def _load(self, fieldname: str) -> list[int | None] | None:
-        lenfield = _lenfield(fieldname)
+        lenfield = whoosh3._lenfield(fieldname)
         if not self._reader.has_column(lenfield):
             return None
-        column = self._reader.column_reader(lenfield, LENGTHS_COLUMN)
+        column = self._reader.column_reader(lenfield, whoosh3.LENGTHS_COLUMN)
         return [_LENGTH_OF_BYTE[column[d]] for d in range(self._doccount)]
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
@@ -85,7 +154,8 @@ def _flush_segment(self: SegmentWriter) -> None:
     self.perdocwriter.close()
     pdr = self.per_document_reader() if self.codec.length_stats else None
     postings = self.pool.iter_postings()
-    self.fieldwriter.add_postings(self.schema, _SegmentLengths(pdr) if pdr else None, postings)
+    lengths = _SegmentLengths(pdr) if type(pdr) is whoosh3.W3PerDocReader else pdr  # another codec: as Whoosh does
+    self.fieldwriter.add_postings(self.schema, lengths, postings)
     self.fieldwriter.close()
     if pdr:
         pdr.close()
@@ -196,13 +266,29 @@ _FAST: dict[tuple[type, str], Any] = {
 }
 
 
-def install() -> None:
-    """Put the faster paths on Whoosh's classes (idempotent)."""
+#: whether :func:`install` put the fast paths in place (False: this Whoosh is not 2.7.4's code)
+installed = False
+
+
+def install() -> bool:
+    """Put the faster paths on Whoosh's classes (idempotent), only on the Whoosh code they copy.
+
+    Returns whether they are in place; with any other Whoosh (:func:`mismatches`) Whoosh's own
+    methods stay, which write the same index, slower.
+    """
+    global installed
+    if mismatches():
+        uninstall()
+        return False
     for (cls, name), fn in _FAST.items():
         setattr(cls, name, fn)
+    installed = True
+    return True
 
 
 def uninstall() -> None:
     """Put Whoosh's own methods back (filters made meanwhile keep the stem function they got)."""
+    global installed
+    installed = False
     for (cls, name), fn in _ORIGINALS.items():
         setattr(cls, name, fn)
