@@ -550,6 +550,7 @@ class Library:
                     report.extraction_failed = indexer.extraction_failed
                     report.cancelled = cancelled()
                 report.pending_extraction = self.store.pending_extraction()
+            indexer.forget_figures()  # kept for a pass 2 that has run or will not
             if not report.cancelled:
                 self._keep_spellings()
         report.seconds = time.perf_counter() - started

@@ -153,7 +153,17 @@ def extract_title(article: Article, nlp: Language | None = None) -> Extraction:
 
 
 def extract_articles(
-    articles: Sequence[Article], nlp: Language | None = None, every: bool = True
+    articles: Sequence[Article],
+    nlp: Language | None = None,
+    every: bool = True,
+    figures: Sequence[list[Figure] | None] | None = None,
 ) -> list[Extraction]:
-    """:func:`extract_article` for several articles, parsed in shared batches (faster)."""
-    return extract_many([(a.text, repeated_spans(a), a.date, None) for a in articles], nlp=nlp, every=every)
+    """:func:`extract_article` for several articles, parsed in shared batches (faster).
+
+    ``figures``: for each article, its figures when the caller has already found them in its very
+    text (``find_figures(text, limit=FIGURE_BUDGET)``, as the index's first pass does), else None.
+    """
+    found = list(figures) if figures is not None else [None] * len(articles)
+    return extract_many(
+        [(a.text, repeated_spans(a), a.date, f) for a, f in zip(articles, found, strict=True)], nlp=nlp, every=every
+    )

@@ -36,15 +36,18 @@ from desk.index.pools import (
     EXTRACTION_FAILED,
     Extracted,
     ReadResult,
+    TextKey,
     figures_of,
     read_all,
     run_extraction,
+    text_key,
     workers,
 )
 from desk.index.store import FileState, Store
 from desk.model import (
     Article,
     CancelCheck,
+    Figure,
     IndexReport,
     Progress,
     Skipped,
@@ -69,6 +72,8 @@ FLUSH_SECONDS = 2.0
 SLOW_SUFFIXES = frozenset({".pdf"})
 #: while reading those, the index is committed at least this often
 SLOW_COMMIT_SECONDS = 10.0
+#: pass 1 keeps at most this many figures for pass 2 (about 250 bytes each; the rest are found again)
+KEEP_FIGURES = 400_000
 #: the scan and the writing stage report progress every this many files / passage documents
 SCAN_PROGRESS_EVERY = 500
 WRITE_PROGRESS_EVERY = 1000
@@ -121,6 +126,9 @@ class Indexer:
         self.on_commit = on_commit
         self.reads = 0  # files read in the last run (tests count them)
         self.extraction_failed = 0  # articles whose extraction failed outright, in the last run
+        #: the figures pass 1 found in the articles it stored, by id, for pass 2 (:meth:`_keep_figures`)
+        self.found_figures: dict[str, tuple[TextKey, list[Figure]]] = {}
+        self._kept_figures = 0
 
     # -- pass 1
 
@@ -193,6 +201,7 @@ class Indexer:
     ) -> IndexReport:
         t0 = time.perf_counter()
         report = IndexReport()
+        self.forget_figures()
         progress(0, 0, "looking for articles")
         found, scan_skipped = self._scan(report, progress)
         orphans = self._reconcile(report)
@@ -388,6 +397,7 @@ class Indexer:
             self.store.put_articles((r.article, r.keys) for r in good if r.article is not None)
             for r in good:
                 r.keys = []  # stored; not needed in memory any more
+            self._keep_figures(good)
         resend_articles = [a for a in (self.store.article(aid) for aid in resend) if a is not None]
         ndocs = sum(len(r.article.passages) for r in good if r.article) + sum(len(a.passages) for a in resend_articles)
         if not (good or removed_aids or resend_articles or orphans):
@@ -406,6 +416,28 @@ class Indexer:
         self.store.mark_indexed([r.article.id for r in good if r.article] + [a.id for a in resend_articles])
         self.store.delete([*removed, *dropped])
         self.on_commit()
+
+    def _keep_figures(self, good: list[ReadResult]) -> None:
+        """Keep the figures the readers found in the stored articles for pass 2, which needs them too.
+
+        Finding them again there was a tenth of pass 2.  Each is kept with the key of its text
+        (:func:`desk.index.pools.text_key`): pass 2 uses them only for that same text.  Up to
+        :data:`KEEP_FIGURES`; an article past that has its figures found again.
+        """
+        for r in good:
+            if r.article is None or r.found is None:
+                continue
+            if self._kept_figures + len(r.found) <= KEEP_FIGURES:
+                self.found_figures[r.article.id] = (text_key(r.article.text), r.found)
+                self._kept_figures += len(r.found)
+            else:
+                self.found_figures.pop(r.article.id, None)
+            r.found = None
+
+    def forget_figures(self) -> None:
+        """Drop what :meth:`_keep_figures` kept (pass 2 has used it, or will not run)."""
+        self.found_figures = {}
+        self._kept_figures = 0
 
     def _mark_furniture(self, good: list[ReadResult], removed: list[str]) -> None:
         """The folder-wide stage: lines repeated across enough of the folder (the stored articles'
@@ -530,7 +562,10 @@ class Indexer:
                 last_flush = time.monotonic()
 
         in_process = total < 2 * EXTRACT_CHUNK or workers() == 1
-        run_extraction(self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process)
+        try:
+            run_extraction(self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process, self.found_figures)
+        finally:
+            self.forget_figures()
         self._flush_extractions(buffer, problems)
         return total - self.store.pending_extraction(), problems
 

@@ -11,6 +11,7 @@ pools: start, keep a few tasks in flight, stop at once on cancel.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import json
 import os
 import sys
@@ -24,10 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from desk.index.backend import FigureSpan
 from desk.index.store import Store
-from desk.model import Article, CancelCheck, Extraction, Skipped
+from desk.model import Article, CancelCheck, Extraction, Figure, Skipped
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+#: what a text's figures are kept under for pass 2: its length and SHA-1 (:func:`text_key`)
+TextKey = tuple[int, bytes]
 
 #: at most this many worker processes (never more than the machine's CPUs)
 WORKERS = 2
@@ -58,6 +62,9 @@ class WorkerContext:
     store: Store | None = None
     #: the pid whose parent this process watches
     watched_pid: int = 0
+    #: extractors: the figures pass 1 found, by article id, with the key of the text they were found in
+    #: (set in the parent before the workers fork, so they share it; :func:`known_figures`)
+    figures: dict[str, tuple[TextKey, list[Figure]]] | None = None
 
 
 #: this process's context (each worker process has its own copy)
@@ -162,15 +169,44 @@ class ReadResult:
     keys: list[str]
     figures: list[FigureSpan]
     skipped: Skipped | None = None
+    #: the figures ``figures`` came from (None: the finder is not installed), for pass 2
+    found: list[Figure] | None = None
+
+
+def found_figures(text: str) -> list[Figure] | None:
+    """Every figure pass 1 indexes, as pass 2 finds them too (None when the figure finder is not installed)."""
+    try:
+        from desk.extract.figures import FIGURE_BUDGET, find_figures
+    except ImportError:  # the figure finder is optional for pass 1
+        return None
+    return find_figures(text, 0, len(text), limit=FIGURE_BUDGET)
+
+
+def spans_of(found: list[Figure] | None) -> list[FigureSpan]:
+    return [(f.start, f.value, f.high) for f in found or ()]
 
 
 def figures_of(text: str) -> list[FigureSpan]:
     """The regex figures pass 1 indexes (empty when the figure finder is not installed)."""
-    try:
-        from desk.extract.figures import FIGURE_BUDGET, find_figures
-    except ImportError:  # the figure finder is optional for pass 1
-        return []
-    return [(f.start, f.value, f.high) for f in find_figures(text, 0, len(text), limit=FIGURE_BUDGET)]
+    return spans_of(found_figures(text))
+
+
+def text_key(text: str) -> TextKey:
+    """What tells a text from any other: its length and the SHA-1 of its characters."""
+    return len(text), hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def known_figures(article: Article) -> list[Figure] | None:
+    """The figures pass 1 found in ``article``'s very text (None: not kept, or another text).
+
+    Pass 2 would find exactly these again (``extract_many`` calls the same finder on the same
+    text with the same budget): a tenth of its time.  Each is handed out once.
+    """
+    kept = WORKER.figures
+    got = kept.pop(article.id, None) if kept is not None else None
+    if got is None or got[0] != text_key(article.text):
+        return None
+    return got[1]
 
 
 def init_reader(folder: str) -> None:
@@ -204,12 +240,12 @@ def read_one(job: tuple[str, str]) -> ReadResult:
         )
     keys = sorted(corpus.line_keys(article))
     try:
-        figures = figures_of(article.text)
+        found = found_figures(article.text)
     except Exception as exc:  # noqa: BLE001 - the figure pass reads the same untrusted text
         return ReadResult(
             relpath, None, [], [], Skipped(path_s, f"desk failed on this file ({type(exc).__name__}: {exc})")
         )
-    return ReadResult(relpath, article, keys, figures)
+    return ReadResult(relpath, article, keys, spans_of(found), found=found)
 
 
 def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> Iterator[ReadResult]:
@@ -300,7 +336,8 @@ def extract_chunk(store_path: str, aids: list[str], max_chars: int) -> list[Extr
         else:
             articles.append(a)
     try:
-        extractions = extract_articles(articles, every=False)
+        # with the figures pass 1 found in the same texts, where this process has them
+        extractions = extract_articles(articles, every=False, figures=[known_figures(a) for a in articles])
     except Exception:  # noqa: BLE001 - one bad article must not cost the others: one at a time
         extractions = []
         for a in articles:
@@ -330,14 +367,33 @@ def run_extraction(
     take: Callable[[list[Extracted]], None],
     cancelled: CancelCheck,
     in_process: bool,
+    figures: dict[str, tuple[TextKey, list[Figure]]] | None = None,
 ) -> None:
     """Extract every chunk and hand each result list to ``take`` as it comes.
 
     ``in_process``: here, with ``store`` itself; else in :func:`workers` processes, a few
     chunks per worker in flight so that no worker waits while this process writes.  A
     cancel stops the workers at once (a chunk in progress may hold a very long article).
+    ``figures``: what pass 1 found, by article id (:func:`known_figures`); forked workers
+    inherit it, spawned ones find their figures again.
     """
     store_path = str(store.path)
+    WORKER.figures = figures
+    try:
+        _run_extraction(store, store_path, chunks, max_chars, take, cancelled, in_process)
+    finally:
+        WORKER.figures = None
+
+
+def _run_extraction(
+    store: Store,
+    store_path: str,
+    chunks: list[list[str]],
+    max_chars: int,
+    take: Callable[[list[Extracted]], None],
+    cancelled: CancelCheck,
+    in_process: bool,
+) -> None:
     if in_process:
         WORKER.store = store
         try:

@@ -56,14 +56,14 @@ def test_a_failure_in_the_figure_pass_skips_that_file_only(monkeypatch: pytest.M
     folder.mkdir()
     (folder / "fine.txt").write_text("Fine\n\nThe mill at Dorrow employs 60 people.\n", encoding="utf-8")
     (folder / "poison.txt").write_text("Poison\n\nThe word trips the figure pass here.\n", encoding="utf-8")
-    real = pools.figures_of
+    real = pools.found_figures
 
-    def figures_of(text: str):  # type: ignore[no-untyped-def]
+    def found_figures(text: str):  # type: ignore[no-untyped-def]
         if "trips the figure pass" in text:
             raise ValueError("a figure the finder cannot hold")
         return real(text)
 
-    monkeypatch.setattr(pools, "figures_of", figures_of)
+    monkeypatch.setattr(pools, "found_figures", found_figures)
     pools.init_reader(str(folder))
     fine = pools.read_one((str(folder / "fine.txt"), "fine.txt"))
     poison = pools.read_one((str(folder / "poison.txt"), "poison.txt"))

@@ -33,7 +33,11 @@ from whoosh.writing import MERGE_SMALL, IndexWriter
 from desk.errors import DiskFull, IndexBusy, IndexUnavailable
 from desk.paths import disk_full, full_disk_error
 
+from . import writefast
 from .schema import FORMAT_VERSION, make_schema
+
+# the same bytes, written faster: installed before any writer (or its forked sub-writers) exists
+writefast.install()
 
 MARKER = "desk-index.json"
 MARKER_KIND = "desk-index"
