@@ -10,7 +10,7 @@ _TEXTS = [
     "would reopen. According to the Dorrow Harbour Board, about 300 boats were idle, it said.",
     "The ferry company reported 40 cancelled crossings. It blamed the storm, a spokeswoman told reporters. "
     "They said more than 9,000 passengers were affected, and officials agreed.",
-    "Nobody would confirm the figure. A clerk at the grain exchange, who asked not to be named, said 12 percent "
+    "Nobody would confirm the figure. A clerk at the grain exchange, who would not give a name, said 12 percent "
     "of the levy was never collected. He said the council knew.",
 ]
 
