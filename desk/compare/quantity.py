@@ -149,7 +149,7 @@ _DEADLINE_RE = re.compile(
 #: ... in a sentence that speaks of what is to come ("will cut", "plans to", "rising to", "pledged to"): "by the
 #: close of that year, 2 million had fled" and "sales rose 20% by year-end" tell what happened
 _FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|should|must|['\u2019]ll|going\s+to|set\s+to|due\s+to|expect\w*|aim\w*|plan\w*|pledg\w*|promis\w*|"
+    r"\b(?:will|would|shall|should|must|['\u2019]ll|going\s+to|set\s+to|expect\w*|aim\w*|plan\w*|pledg\w*|promis\w*|"
     r"vow\w*|commit\w*|intend\w*|target\w*|goal|seeks?\s+to|wants?\s+to|agree\w*|deal\s+to|rising|climbing|growing|"
     r"falling)\b",
     re.IGNORECASE,
