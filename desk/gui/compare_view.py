@@ -50,7 +50,7 @@ from desk.compare.diff import similarity, word_diff
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bounds, passage_html, value_key
 from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
-from desk.model import Comparison, PassageRef, Row, WordDiff
+from desk.model import Comparison, FigureStatement, PassageRef, Row, WordDiff
 from desk.palette import looks_like_claimant, rank_claimants, shown_names
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,7 +76,7 @@ COLLAPSED_PASSAGES = 2
 ESTIMATE_FIRST_ROWS = 60
 ESTIMATE_CHUNK_ROWS = 150
 #: the width of the status column (tick box, badge, outlets, dates)
-STATUS_WIDTH = 112
+STATUS_WIDTH = 150
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
 PANE_MIN_WIDTH = 260
 EMPTY_TEXT = (
@@ -358,7 +358,11 @@ class CompareModel(QAbstractTableModel):
         parts.append(f"{n} outlet" + ("" if n == 1 else "s"))
         if row.note:
             parts.append("\u270e note")
+        held = as_of_span(row)
         first, last = row_date(row, False), row_date(row, True)
+        if held is not None and held != (first, last or first):
+            # the days its figures hold on, when they are not just the days it was published
+            parts.append("as of " + (short_date(held[0]) if held[0] == held[1] else date_range(*held)))
         if first:
             parts.append(first.isoformat() if first == last or last is None else date_range(first, last))
         return "\n".join(parts)
@@ -422,13 +426,18 @@ class CompareModel(QAbstractTableModel):
         for s in statements:
             q = (s.figure.qualifier + " ") if s.figure.qualifier else ""
             who = s.claimant or "the outlet"
-            lines.append(f"{s.outlet} \u2014 {who}: {q}{s.figure.text}")
+            held = statement_as_of(s)
+            lines.append(f"{s.outlet} \u2014 {who}: {q}{s.figure.text}" + (f" (as of {held})" if held else ""))
         if len(row.statements) > len(statements):
             lines.append(f"\u2026 and {len(row.statements) - len(statements)} more figures")
         if not statements and row.summary:
             lines.append(row.summary)
         if row.note:
             lines.append("Note: " + " ".join(row.note.split()))
+        first, last = row_date(row, False), row_date(row, True)
+        if first:
+            lines.append("Published " + (short_date(first) if first == last or last is None else date_range(first, last))
+                         + ("; the figures hold as of " + statement_span(as_of_span(row)) if as_of_span(row) else ""))
         lines = [ln if len(ln) <= 90 else ln[:89] + "\u2026" for ln in lines]
         lines.append("Right-click for a note on this row.")
         return "\n".join(lines)
@@ -560,6 +569,34 @@ def _shown_length(ref: PassageRef, whole: bool) -> int:
         return len(ref.text)
     a, b = excerpt_bounds(ref)
     return b - a + 2
+
+
+def short_date(day: dt.date) -> str:
+    """ "Jul 20": a day in the row status (a span across years is :func:`date_range`'s)."""
+    return f"{day:%b} {day.day}"
+
+
+def as_of_span(row: Row) -> tuple[dt.date, dt.date] | None:
+    """The days the row's figures hold on (:class:`desk.model.FigureStatement`'s as-of times): from the
+    earliest known day to the latest; None when the texts date none of them."""
+    days = [d for s in row.statements for d in (s.as_of_start, s.as_of_end) if d is not None]
+    return (min(days), max(days)) if days else None
+
+
+def statement_span(span: tuple[dt.date, dt.date] | None) -> str:
+    if span is None:
+        return ""
+    return span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()} \u2013 {span[1].isoformat()}"
+
+
+def statement_as_of(s: FigureStatement) -> str:
+    """When one figure holds: a day, an interval ("2022-07-01 \u2013 \u2026" where an end is open), or ""."""
+    start, end = s.as_of_start, s.as_of_end
+    if start is None and end is None:
+        return ""
+    if start == end:
+        return start.isoformat() if start else ""
+    return f"{start.isoformat() if start else chr(0x2026)} \u2013 {end.isoformat() if end else chr(0x2026)}"
 
 
 def row_date(row: Row, latest: bool) -> dt.date | None:
