@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -73,8 +74,11 @@ DIFF_MIN_SIMILARITY = 0.3
 #: passages a collapsed cell shows (the rest behind "more")
 COLLAPSED_PASSAGES = 2
 #: rows whose heights are estimated at once (at least a screenful); the rest follow in chunks of
+#: ESTIMATE_CHUNK_ROWS rows, as many as fit in ESTIMATE_SLICE_S of one turn of the event loop
+#: (150 rows a turn held the GUI thread 65-72 ms on a slow machine: a row of 14 outlets costs ~0.45 ms)
 ESTIMATE_FIRST_ROWS = 60
-ESTIMATE_CHUNK_ROWS = 150
+ESTIMATE_CHUNK_ROWS = 20
+ESTIMATE_SLICE_S = 0.02
 #: the width of the status column (tick box, badge, outlets, dates)
 STATUS_WIDTH = 150
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
@@ -1155,8 +1159,12 @@ class CompareView(QWidget):
         n = self.model.rowCount()
         if gen != self._estimate_gen or start >= n:
             return
-        end = min(n, start + ESTIMATE_CHUNK_ROWS)
-        self._estimate_rows(start, end, line, char_w, cols, widths)
+        deadline = time.perf_counter() + ESTIMATE_SLICE_S
+        end = start
+        while end < n and (end == start or time.perf_counter() < deadline):
+            nxt = min(n, end + ESTIMATE_CHUNK_ROWS)
+            self._estimate_rows(end, nxt, line, char_w, cols, widths)
+            end = nxt
         if end < n:
             QTimer.singleShot(0, lambda: self._estimate_more(gen, end, line, char_w, cols, widths))
 

@@ -924,3 +924,34 @@ def test_claims_csv_is_written_as_every_export(qtbot, fake_window, tmp_path: Pat
     assert w.save_claims_csv(str(kept)) == kept
     assert kept.read_text(encoding="utf-8").startswith("Figure,")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".desk-export-")]
+
+
+def test_a_turn_of_row_estimates_ends_when_its_time_slice_is_spent(qtbot, monkeypatch) -> None:
+    """A slow machine gets smaller turns, not longer stalls: each turn estimates chunks only while its slice lasts
+    (at least one chunk, so the estimate always moves on)."""
+    from desk.gui import compare_view as cv
+
+    monkeypatch.setattr(cv, "ESTIMATE_SLICE_S", 0.0)
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(900, 500)
+    view.show()
+    rows = [Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", "The ferry crossed the lake at dawn.")]})
+            for i in range(cv.ESTIMATE_FIRST_ROWS + 3 * cv.ESTIMATE_CHUNK_ROWS)]
+    turns: list[tuple[int, int]] = []
+    original = view._estimate_more
+    view._estimate_more = lambda gen, start, *rest: (turns.append((gen, start)), original(gen, start, *rest))
+    view.set_comparison(Comparison("ferry", ["North Gazette"], rows))
+    qtbot.waitUntil(lambda: len(turns) >= 3)
+    qtbot.wait(50)
+    starts = [s for _, s in turns]
+    assert starts == [cv.ESTIMATE_FIRST_ROWS + k * cv.ESTIMATE_CHUNK_ROWS for k in range(3)]
+    # a slice long enough for every chunk: one turn estimates them all
+    monkeypatch.setattr(cv, "ESTIMATE_SLICE_S", 10.0)
+    turns.clear()
+    view.set_comparison(Comparison("lake", ["North Gazette"], rows[1:] + rows[:1]))
+    qtbot.waitUntil(lambda: len(turns) >= 1)
+    qtbot.wait(50)
+    assert len(turns) == 1
+    default = view.table.verticalHeader().defaultSectionSize()
+    assert view.table.rowHeight(len(rows) - 1) != default
