@@ -55,7 +55,7 @@ SENTENCES = [
     "Grant still ducks on the tariffs.",
     "The tide came in and the gulls settled on the wall.",
     "Seventeen crates of herring, 4 tonnes of ice.",
-    "He doesn't think so.",
+    "The old pilot does not think so, and neither do I.",
     "Critics viewed the breakwater as reckless.",
     "The jury judged him a danger to shipping.",
     "Those surveyed said the ferry was too dear.",
