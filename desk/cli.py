@@ -50,11 +50,45 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show the full traceback on errors")
 
 
+def filled(what: str, *, option: bool = True) -> Callable[[str], str]:
+    """An argument parser's ``type`` that refuses a blank value (``--outlet " "``, ``--since ""``: an unset
+    shell variable), saying ``what`` to give instead (and, for an ``option``, that it may be left out).
+    A blank outlet matched no article and the command said only that no passage matched; a blank date
+    was no filter at all, without a word."""
+    told = f"it is empty: {what}" + (", or leave the option out" if option else "")
+
+    def check(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(told)
+        return text
+
+    return check
+
+
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     """--outlet (repeatable), --since, --until."""
-    p.add_argument("--outlet", action="append", default=[], metavar="NAME", help="only this outlet (repeatable)")
-    p.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2022-07-01)")
-    p.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME", type=filled("name an outlet"),
+                   help="only this outlet (repeatable)")
+    p.add_argument("--since", metavar="DATE", type=filled("give a date such as 2022-07-01"),
+                   help="only articles dated on or after DATE (2022-07-01)")
+    p.add_argument("--until", metavar="DATE", type=filled("give a date such as 2022-07-01"),
+                   help="only articles dated on or before DATE")
+
+
+def check_outlets(lib: Any, outlets: Sequence[str]) -> None:
+    """Refuse an ``--outlet`` no article of the folder is from (matched as the index matches it, case
+    aside): a misspelt outlet ("Reuter") filtered every passage out, and the command said that no
+    passage matched the query, which was not at fault.  Nothing is said while the folder has no
+    article indexed yet."""
+    if not outlets:
+        return
+    known = lib.outlets()
+    keys = {o.lower() for o in known}
+    unknown = [o for o in outlets if o.lower() not in keys]
+    if known and unknown:
+        some = ", ".join(sorted(known, key=str.casefold)[:6]) + (", \u2026" if len(known) > 6 else "")
+        raise DeskError(f"No article of this folder is from the outlet \u201c{' '.join(unknown[0].split())[:80]}\u201d; "
+                        f"its outlets: {some} (desk articles FOLDER lists them all).")
 
 
 def add_folder_argument(p: argparse.ArgumentParser) -> None:
@@ -265,6 +299,7 @@ def run_search(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         lib.search(args.query, limit=1)  # a malformed query fails before any indexing
         index_quietly(lib, args)
+        check_outlets(lib, args.outlet)
         result = lib.search(args.query, outlets=args.outlet, since=args.since, until=args.until, limit=args.limit)
         if args.json:
             print_json(result)
@@ -336,7 +371,7 @@ def run_articles(args: argparse.Namespace) -> int:
 
 
 def setup_extract(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="article files")
+    p.add_argument("files", nargs="+", metavar="FILE", type=filled("name an article file", option=False), help="article files")
     p.add_argument("--text", action="store_true", help="also print the body text the offsets refer to")
 
 
@@ -404,7 +439,9 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def setup_claims(p: argparse.ArgumentParser) -> None:
     add_folder_argument(p)
-    p.add_argument("query", nargs="?", metavar="QUERY", help="only passages matching QUERY")
+    p.add_argument("query", nargs="?", metavar="QUERY", type=filled("type words to search for, or leave QUERY out "
+                                                                    "for every claim", option=False),
+                   help="only passages matching QUERY")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="CSV on stdout")
     fmt.add_argument("--markdown", action="store_true", help="a Markdown table on stdout")
@@ -500,30 +537,26 @@ def run_claims(args: argparse.Namespace) -> int:
 def setup_aliases(p: argparse.ArgumentParser) -> None:
     add_folder_argument(p)
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--merge", nargs=2, metavar=("A", "B"), help="treat claimant A as claimant B")
-    g.add_argument("--rename", nargs=2, metavar=("A", "B"), help="show claimant A under the name B")
-    g.add_argument("--delete", metavar="A", help="drop claimant A (its figures become the outlet's own)")
+    # (a blank name is refused: ``--delete ""`` listed the aliases and said nothing of the deletion)
+    name = filled("name a claimant", option=False)
+    g.add_argument("--merge", nargs=2, metavar=("A", "B"), type=name, help="treat claimant A as claimant B")
+    g.add_argument("--rename", nargs=2, metavar=("A", "B"), type=name, help="show claimant A under the name B")
+    g.add_argument("--delete", metavar="A", type=name, help="drop claimant A (its figures become the outlet's own)")
 
 
 def _check_claimants(lib: Any, args: argparse.Namespace) -> None:
-    """Refuse an alias for a name no claimant of the folder has (a misspelling would be stored and
-    change nothing), and a merge into a name no claimant has (that is a rename); when the folder's
-    claimants are not all found yet, only say so."""
-    names = [args.merge[0], args.merge[1]] if args.merge else [args.rename[0]] if args.rename else [args.delete]
-    for i, name in enumerate(names):
-        known = lib.is_claimant(name)
-        if known:
-            continue
-        shown = one_line(name.strip()[:80])
-        if known is None:
-            print(f"note: desk cannot tell yet whether a claimant is called “{shown}” (the folder's "
-                  "claimants are not all found: run desk index FOLDER); the alias is kept", file=sys.stderr)
-            return
-        if i == 1:
-            raise DeskError(f"No claimant is called “{shown}”: merge into one that `desk claims FOLDER` "
-                            f"lists, or give “{one_line(names[0].strip()[:80])}” a new name with --rename.")
-        raise DeskError(f"No claimant is called “{shown}” in this folder: check the spelling "
-                        "(`desk claims FOLDER` lists the claimants); no alias was stored.")
+    """The names of an alias edit checked against the folder's claimants (:func:`desk.library.check_alias_names`,
+    the window's check too); when the claimants are not all found yet, only a note."""
+    from desk.library import check_alias_names
+
+    if args.merge:
+        note = check_alias_names(lib, "merge", *args.merge)
+    elif args.rename:
+        note = check_alias_names(lib, "rename", args.rename[0])
+    else:
+        note = check_alias_names(lib, "delete", args.delete)
+    if note:
+        print(f"note: {visible(note)}", file=sys.stderr)
 
 
 def run_aliases(args: argparse.Namespace) -> int:
@@ -607,6 +640,7 @@ def run_compare(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
+        check_outlets(lib, args.outlet)
         from desk.compare import collector_paused
 
         bar = ProgressBar()
@@ -641,7 +675,8 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 def setup_collate(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files (no index needed)")
+    p.add_argument("files", nargs="+", metavar="FILE", type=filled("name an article file", option=False),
+                   help="two or more article files (no index needed)")
     add_export_options(p)
 
 
@@ -680,6 +715,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         lib.remember_comparisons = False  # one comparison per process: keeping a copy is wasted work
         index_quietly(lib, args, extract=True)
+        check_outlets(lib, args.outlet)
         bar = ProgressBar()
         try:
             tl = lib.timeline(args.query, outlets=args.outlet, since=args.since, until=args.until, progress=bar)

@@ -49,6 +49,7 @@ import re
 import sys
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -225,6 +226,54 @@ def extract_file(path: str | Path) -> tuple[Article, Extraction]:
     return article, extract_article(article)
 
 
+def check_alias_names(lib: Any, action: str, name: str, new: str = "") -> str:
+    """Refuse an alias edit that names no claimant of the folder, for the command line and the window alike.
+
+    A misspelt name (``--rename``/``--delete``) would be stored and change nothing; a merge into a name
+    no claimant has is a rename (the window's merge dialog takes a typed name and stored it, then said
+    nothing on screen had changed).  Raises :class:`DeskError` with the sentence; returns a note when
+    the folder's claimants are not all found yet (the edit goes ahead), else "".  A library that
+    cannot tell (no ``is_claimant``) lets every edit through.  The names in the sentences are the
+    user's: the face escapes them.
+    """
+    is_claimant = getattr(lib, "is_claimant", None)
+    if is_claimant is None:
+        return ""
+    names = {"merge": [name, new], "rename": [name], "delete": [name]}.get(action, [])
+    for i, each in enumerate(names):
+        known = is_claimant(each)
+        if known:
+            continue
+        shown = " ".join(each.split())[:80]
+        if known is None:
+            return (f"desk cannot tell yet whether a claimant is called \u201c{shown}\u201d (the folder's "
+                    "claimants are not all found: run desk index FOLDER); the alias is kept")
+        if i == 1:
+            raise DeskError(f"No claimant is called \u201c{shown}\u201d: merge into one that the claims table "
+                            f"(`desk claims FOLDER`) lists, or give \u201c{' '.join(names[0].split())[:80]}\u201d "
+                            "a new name with Rename (--rename).")
+        raise DeskError(f"No claimant is called \u201c{shown}\u201d in this folder: check the spelling "
+                        "(`desk claims FOLDER` lists the claimants); no alias was stored.")
+    return ""
+
+
+#: the most characters of a name a rename gives a claimant (the names desk finds are a few words)
+MAX_CLAIMANT_NAME = 200
+
+
+def _check_new_claimant_name(new: str) -> None:
+    """Refuse a new claimant name that holds a control character (an escape sequence, a NUL, a line
+    break: pasted by mistake, or a terminal's attack) or is longer than :data:`MAX_CLAIMANT_NAME`.
+    Such a name was stored, then shown in every view and export in an altered form (its brackets
+    gone, its breaks made spaces), so that it was never the name the user typed."""
+    if any(unicodedata.category(ch) == "Cc" for ch in new):
+        raise DeskError("A claimant's name cannot hold control characters (a line break, a tab, an escape): "
+                        "type the name as it should be shown; no alias was stored.")
+    if len(new.strip()) > MAX_CLAIMANT_NAME:
+        raise DeskError(f"A claimant's name of {len(new.strip()):,} characters is too long: desk takes at most "
+                        f"{MAX_CLAIMANT_NAME}; no alias was stored.")
+
+
 def check_date(text: str) -> None:
     """Raise :class:`desk.errors.QueryError` with a sentence when ``text`` is no date desk reads
     (``--since``/``--until``, the window's date filters): ``2022``, ``2022-07``, ``2022-07-01``..."""
@@ -276,18 +325,13 @@ class Library:
     ) -> None:
         """``backend`` opens the library's index (:mod:`desk.index.backend`); Whoosh when None."""
         given = Path(folder).expanduser()
-        if not given.exists():
-            raise FolderError(f"The folder {given} does not exist.")
-        if not given.is_dir():
-            raise FolderError(f"{given} is a file, not a folder of articles.")
+        problem = paths.folder_problem(given)
+        if problem:
+            raise FolderError(problem)
         self.folder = given.resolve()
-        chosen = paths.chosen_data_dir(data_dir)
-        if chosen is not None and paths.writes_into(chosen, self.folder):
-            # (the platform's cache folder is never refused: a home folder of articles holds it, hidden)
-            raise FolderError(
-                f"The data folder {chosen} lies inside the article folder {given}: desk never writes into the "
-                "article folder. Choose a data folder elsewhere (--data-dir or DESK_DATA_DIR)."
-            )
+        problem = paths.data_dir_problem(given, data_dir)
+        if problem:
+            raise FolderError(problem)
         self.data_dir = paths.data_dir(data_dir)
         self.library_dir = paths.library_dir(self.folder, data_dir)
         self.index_dir = paths.index_dir(self.folder, data_dir)
@@ -1025,6 +1069,8 @@ class Library:
             raise DeskError(f"Unknown alias action {action!r}: use one of {', '.join(self.ALIAS_ACTIONS)}.")
         if action in ("merge", "rename") and not new.strip():
             raise DeskError(f"An alias {action} needs the new name.")
+        if action == "rename":
+            _check_new_claimant_name(new)
         with AliasBook.editing(self.aliases_path) as book:
             if action == "merge":
                 book.merge(name, new)

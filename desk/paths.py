@@ -58,6 +58,42 @@ def folder_argument(text: str) -> str:
     return text
 
 
+def folder_problem(folder: str | os.PathLike[str], *, maybe_command: bool = False) -> str | None:
+    """The sentence for an article folder that cannot be opened (it does not exist, it is a file), or None.
+
+    One wording for the command line, the library and the window's start.  ``maybe_command``: the
+    name came first on ``desk NAME``, where a sub-command would be too; a bare word that is no folder
+    (``desk nosuch``, a misspelt command) is called either, and ``desk --help`` named.  The caller
+    escapes the sentence for where it shows it (the name is the user's).
+    """
+    given = Path(folder).expanduser()
+    try:
+        exists, is_dir = given.exists(), given.is_dir()
+    except (OSError, ValueError):  # a name too long for the system, a NUL: no folder either
+        exists = is_dir = False
+    if is_dir:
+        return None
+    if exists:
+        return f"{given} is a file, not a folder of articles."
+    if maybe_command and os.sep not in os.fspath(folder) and not os.fspath(folder).startswith((".", "~")):
+        return f"“{folder}” is neither a desk command nor a folder (desk --help lists the commands)."
+    return f"The folder {given} does not exist."
+
+
+def data_dir_problem(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> str | None:
+    """The sentence for a chosen data directory (``--data-dir``, ``DESK_DATA_DIR``) inside the article
+    folder ``folder``, or None.  The library refuses to open such a folder, and the window checks
+    before it writes its settings and log there.  The platform's cache folder is never refused: a
+    home folder of articles holds it, hidden."""
+    chosen = chosen_data_dir(override)
+    given = Path(folder).expanduser()
+    resolved = _resolved(given)
+    if chosen is None or resolved is None or not writes_into(chosen, resolved):
+        return None
+    return (f"The data folder {chosen} lies inside the article folder {given}: desk never writes into the "
+            "article folder. Choose a data folder elsewhere (--data-dir or DESK_DATA_DIR).")
+
+
 def export_file_argument(text: str) -> str:
     """An export's target file as the command line gives it (``--markdown``/``--svg``/``--png FILE``,
     the argument parser's ``type``): an empty one is refused.  ``--markdown ""`` was taken for no
@@ -66,6 +102,15 @@ def export_file_argument(text: str) -> str:
         import argparse
 
         raise argparse.ArgumentTypeError("it is empty: name the file to write")
+    if text == "-":
+        # the usual "standard output" of other tools: desk wrote a file named "-" (and said so), and
+        # ``--timeline`` would add "--timeline.svg" beside it; the rows on stdout are the option left out
+        import argparse
+
+        raise argparse.ArgumentTypeError(
+            "desk writes FILE to a file, not to standard output: leave the option out to print the rows "
+            "(--json for JSON), or write ./- for a file named “-”"
+        )
     return text
 
 

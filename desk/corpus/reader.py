@@ -46,6 +46,7 @@ from .decode import (
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, outlet_label, signature_outlet
 from .passages import cut_passages, sentence_spans
+from .scan import is_supported, unsupported_reason
 
 HTML_SUFFIXES = (".html", ".htm")
 TITLE_MAX_WORDS = 30
@@ -194,6 +195,10 @@ def _real_folder(folder: str) -> str:
 def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)
+    if not is_supported(path.name):
+        # the scan lists such files and never reads them; a file named on the command line (``desk
+        # extract``, ``desk collate``) is held to the same rule: a ".docx" of plain text was read as text
+        raise Unreadable(unsupported_reason(path.name))
     relpath = relative_path(path, folder)
     real_folder = _real_folder(os.fspath(folder))
     real = os.path.realpath(path)

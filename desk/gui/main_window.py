@@ -824,8 +824,14 @@ class MainWindow(QMainWindow):
             self.set_status(f"Claimant \u201c{name}\u201d {what}.")
             self._reshow_after_alias(f"Claimant \u201c{name}\u201d {what}.")
 
-        # locked against other processes in the core
-        self.run(lib.edit_alias, action, name, new, name="alias edit", scope=FOLDER, on_done=after)
+        def edit() -> list[tuple[str, str, str]]:
+            from desk.library import check_alias_names
+
+            # the command line's check: a merge into a name no claimant has is refused with its sentence
+            check_alias_names(lib, action, name, new)
+            return lib.edit_alias(action, name, new)  # locked against other processes in the core
+
+        self.run(edit, name="alias edit", scope=FOLDER, on_done=after)
 
     def _reshow_after_alias(self, message: str) -> None:
         """Redo the comparison (or collation) and the claims on screen with the new names, staying on this tab."""

@@ -103,6 +103,7 @@ class Session(QObject):
         self._watch_timer.setSingleShot(True)
         self._watch_timer.setInterval(WATCH_DEBOUNCE_MS)
         self._watch_timer.timeout.connect(self.folderChanged)
+        self._watch_timer.timeout.connect(self._watch_new_folders)
         self._watcher.directoryChanged.connect(lambda _p: self._watch_timer.start())
         self._watcher.fileChanged.connect(lambda _p: self._watch_timer.start())
 
@@ -336,13 +337,43 @@ class Session(QObject):
         _close_quietly(library)
 
     def _watch(self, folder: Path) -> None:
-        paths = [str(folder)]
-        try:
-            for root, subdirs, _ in os.walk(folder):
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-                paths.extend(os.path.join(root, d) for d in subdirs)
-                if len(paths) > MAX_WATCHED:
-                    break
-        except OSError:
-            pass
-        self._watcher.addPaths(paths)
+        """Watch ``folder`` now and its sub-folders once a pool thread has found them.
+
+        The walk lists every entry of the tree (ukraine-media: one flat folder of 6,799 files, a
+        92 ms stall of the GUI thread when it ran here); the folder itself is watched at once, so a
+        file added meanwhile is still seen.  A walk that ends after the folder was closed or another
+        one opened is dropped (scope FOLDER).
+        """
+        self._watcher.addPath(str(folder))
+        self.run(sub_folders, folder, name="watching", scope=FOLDER, quiet_errors=True,
+                 on_done=self._watch_more)
+
+    def _watch_more(self, found: list[str]) -> None:
+        if self.folder is None:
+            return
+        watched = self._watcher.directories()
+        room = max(0, MAX_WATCHED - len(watched))
+        new = sorted(set(found) - set(watched))[:room]
+        if new:
+            self._watcher.addPaths(new)
+
+    def _watch_new_folders(self) -> None:
+        """The folder changed: watch the sub-folders made since it was opened too (Qt's watcher is not
+        recursive, so a file saved into a sub-folder made after the opening went unseen)."""
+        if self.folder is not None:
+            self.run(sub_folders, self.folder, name="watching", scope=FOLDER, quiet_errors=True,
+                     on_done=self._watch_more)
+
+
+def sub_folders(folder: Path, limit: int = MAX_WATCHED - 1) -> list[str]:
+    """The visible sub-folders of ``folder``, at most ``limit`` (run on a pool thread: it lists the tree)."""
+    found: list[str] = []
+    try:
+        for root, subdirs, _ in os.walk(folder):
+            subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+            found.extend(os.path.join(root, d) for d in subdirs)
+            if len(found) >= limit:
+                break
+    except OSError:
+        pass
+    return found[:limit]

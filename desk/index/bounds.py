@@ -53,13 +53,29 @@ def parse_date(text: str, *, end: bool = False) -> dt.datetime:
         # imported here: a query without a date bound (most, and every plain compare) never parses one
         from dateutil import parser as dateparser
 
-        d = dateparser.parse(s, default=dt.datetime(2000, 1, 1))
+        d = dateparser.parse(s, default=_FILLED)
+        # what the text leaves out, dateutil fills from the default: read again with another default,
+        # what changed was not written
+        other = dateparser.parse(s, default=_FILLED_OTHER)
     except (ValueError, OverflowError) as exc:
         raise QueryError(f"'{text}' is not a date; write dates as 2022-07-01.") from exc
+    if d.year != other.year:
+        # "March 3", "July", "5": the year 2000 was taken without a word
+        raise QueryError(f"'{text}' has no year; write dates as 2022-07-01 (or 2022-07 for a month).")
     d = d.replace(tzinfo=None)
     if end:
+        if d.month != other.month:  # a year alone ("-2022"): its last day
+            return dt.datetime(d.year, 12, 31, 23, 59, 59)
+        if d.day != other.day:  # a month ("July 2022", "2022/07"): its last day, not its first
+            return dt.datetime(d.year, d.month, calendar.monthrange(d.year, d.month)[1], 23, 59, 59)
         return d.replace(hour=23, minute=59, second=59)
     return d.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+#: the two defaults :func:`parse_date` reads a free-form date with: they differ in year, month and day
+#: (December, so that any day of a month written without one is a valid day of the other default)
+_FILLED = dt.datetime(2000, 1, 1)
+_FILLED_OTHER = dt.datetime(2004, 12, 28)
 
 
 def as_datetime(value: dt.date | dt.datetime | str, *, end: bool = False) -> dt.datetime:

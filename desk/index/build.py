@@ -268,7 +268,9 @@ class Indexer:
         """
         report = run.report
         resend, remembered, removed = plan.resend, plan.remembered, plan.removed
-        ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or []) if to_read else []
+        # a bad manifest is told on every run, as the scan's refusals are (told only when some file was
+        # read, a broken desk.csv added to an indexed folder went unsaid: "0 skipped")
+        ctx_problems: list[Skipped] = list(getattr(ctx, "problems", []) or [])
         total = len(to_read)
         self.reads = total
         stats = {rel: st for _p, rel, st in found}

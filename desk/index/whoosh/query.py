@@ -122,8 +122,11 @@ _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 #: two NOTs in a row: Whoosh's parser fails on them with an IndexError
 _NOT_NOT = re.compile(r"(?<!\S)NOT\s+NOT(?!\S)")
 #: a minus before a word, as a web search leaves a word out ("grain -russia"): Whoosh drops the minus,
-#: so the query asked for the very word (and, words being ANDed, only for passages holding it)
-_MINUS_WORD = re.compile(r"(?:(?<=[\s(])|^)-+(?=[^\s\d\-.,)])")
+#: so the query asked for the very word (and, words being ANDed, only for passages holding it); after a
+#: field's colon too (``title:-x`` searched titles for "x")
+_MINUS_WORD = re.compile(r"(?:(?<=[\s(])|(?<=\w:)|^)-+(?=[^\s\d\-.,)])")
+#: the field name a minus follows (``title:`` of ``title:-x``), read back from the text before it
+_FIELD_BEFORE = re.compile(r"(?<![\w\\*?~])([A-Za-z_]\w*):$")
 
 
 def quoted(text: str) -> str:
@@ -189,9 +192,11 @@ def check_syntax(text: str) -> None:
     minus = _MINUS_WORD.search("".join(words))
     if minus:
         word = re.match(r'-+[^\s()"]*', text[minus.start() :])[0]  # type: ignore[index]
+        field = _FIELD_BEFORE.search(text[: minus.start()])
+        prefix = field[0] if field else ""
         raise QueryError(
-            f"desk reads no minus before a word ({quoted(word)} would search for {quoted(word.lstrip('-'))}): "
-            f"to leave passages with it out, write NOT {word.lstrip('-')}."
+            f"desk reads no minus before a word ({quoted(prefix + word)} would search for "
+            f"{quoted(prefix + word.lstrip('-'))}): to leave passages with it out, write NOT {prefix}{word.lstrip('-')}."
         )
     for m in _FIELD_RE.finditer(bare):
         name = m[1]
