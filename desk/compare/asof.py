@@ -437,6 +437,9 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+_NOT_DIGIT_RE = re.compile(r"\D")
+
+
 def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
     g = m.groupdict()
     basis = " ".join(m.group(0).split())
@@ -460,7 +463,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> AsOf | None:
                 return None
         else:
             mon = _month_number(g.get("m1") or g.get("m2") or "")
-            d = int(re.sub(r"\D", "", g.get("d1") or g.get("d2") or "0"))
+            d = int(_NOT_DIGIT_RE.sub("", g.get("d1") or g.get("d2") or "0"))
             ytext = g.get("y1") or g.get("y2")
             if not ytext and _coming(mon, d, base):
                 # a day to come: a claim does not hold as of it, and a year back is not what the text means
@@ -827,6 +830,10 @@ _UNIT_SPAN_DAYS = {"day": 1, "week": 7, "month": 30}
 _SPAN_NOT_AFTER = frozenset({"last", "next", "this", "past", "previous", "coming", "recent", "for", "over"})
 
 
+#: what ends a clause between a span "after" and a figure
+_CLAUSE_CUT_RE = re.compile(r"[,;:.!?]|\s[–—]\s")
+
+
 def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | None:
     """The as-of time of a figure at ``at`` that stands in a clause "N weeks after ..." of ``text``: the
     event it counts came that span before ``base`` (the figure's time ends half that span before it, with
@@ -841,7 +848,7 @@ def _told_as_earlier(text: str, at: int, base: dt.date) -> tuple[int, AsOf] | No
         if before and before[-1].lower() in _SPAN_NOT_AFTER:
             continue  # "last month after", "for the previous year after": a time or a duration, no distance
         last = m
-    if last is None or re.search(r"[,;:.!?]|\s[–—]\s", text[last.end() : at]):
+    if last is None or _CLAUSE_CUT_RE.search(text[last.end() : at]):
         return None
     n = _count(last.group("n")) if last.group("n") else None
     days = (n if n is not None else _VAGUE_SPAN) * _UNIT_SPAN_DAYS[last.group("unit").lower().rstrip("s")]
