@@ -58,3 +58,13 @@ def test_a_damaged_notes_file_is_one_clear_error(tmp_path: Path) -> None:
         NoteBook.load(p)
     p.write_text(json.dumps({"notes": {"a#1": "kept", "b#2": 3}}), encoding="utf-8")
     assert NoteBook.load(p).notes == {"a#1": "kept"}
+
+
+def test_an_empty_book_clears_old_notes_without_keying_the_rows(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import desk.notes as notes
+
+    row = _row(make_ref("The ferry left at nine.", "Coast Post", article="a1", number=2))
+    row.note = "a note from another folder"
+    monkeypatch.setattr(notes, "row_key", lambda _row: pytest.fail("keyed a row"))
+    assert NoteBook.load(tmp_path / "notes.json").apply(Comparison("ferry", ["Coast Post"], [row])) == 0
+    assert row.note == ""

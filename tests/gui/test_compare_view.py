@@ -863,7 +863,7 @@ def test_row_heights_of_a_long_comparison_are_estimated_in_chunks(qtbot) -> None
     rows = [
         Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", long)],
                    "South Wire": [_ref(f"s{i}", "South Wire", "A short note on the ferry.")]})
-        for i in range(cv.ESTIMATE_FIRST_ROWS + 2 * cv.ESTIMATE_CHUNK_ROWS)
+        for i in range(cv.ESTIMATE_FIRST_ROWS + 300)
     ]
     view.set_comparison(Comparison("ferry", ["North Gazette", "South Wire"], rows))
     last = len(rows) - 1
@@ -883,14 +883,14 @@ def test_a_new_comparison_stops_the_old_estimate(qtbot) -> None:
     view.show()
     long = " ".join(["The ferry crossed the lake twice before the storm closed the harbour."] * 12)
     many = [Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", long)]})
-            for i in range(cv.ESTIMATE_FIRST_ROWS + 3 * cv.ESTIMATE_CHUNK_ROWS)]
+            for i in range(cv.ESTIMATE_FIRST_ROWS + 450)]
     view.set_comparison(Comparison("ferry", ["North Gazette"], many))
     # the new comparison is long enough for a chunk of its own, from the same row the old one's next chunk starts at
     more = [Row(cells={"North Gazette": [_ref(f"x{i}", "North Gazette", "A short note on the ferry.")]})
             for i in range(cv.ESTIMATE_FIRST_ROWS + 20)]
     calls: list[tuple[int, int]] = []
     original = view._estimate_rows
-    view._estimate_rows = lambda start, end, *rest: (calls.append((start, end)), original(start, end, *rest))
+    view._estimate_rows = lambda start, end, *rest: (calls.append((start, end)), original(start, end, *rest))[1]
     view.set_comparison(Comparison("note", ["North Gazette"], more))
     qtbot.waitUntil(lambda: len(calls) >= 2)
     qtbot.wait(100)  # the old comparison's pending chunk has had its turn
@@ -927,8 +927,8 @@ def test_claims_csv_is_written_as_every_export(qtbot, fake_window, tmp_path: Pat
 
 
 def test_a_turn_of_row_estimates_ends_when_its_time_slice_is_spent(qtbot, monkeypatch) -> None:
-    """A slow machine gets smaller turns, not longer stalls: each turn estimates chunks only while its slice lasts
-    (at least one chunk, so the estimate always moves on)."""
+    """A slow machine gets smaller turns, not longer stalls: each turn estimates rows only while its slice lasts
+    (one at least, so the estimate always moves on)."""
     from desk.gui import compare_view as cv
 
     monkeypatch.setattr(cv, "ESTIMATE_SLICE_S", 0.0)
@@ -937,7 +937,7 @@ def test_a_turn_of_row_estimates_ends_when_its_time_slice_is_spent(qtbot, monkey
     view.resize(900, 500)
     view.show()
     rows = [Row(cells={"North Gazette": [_ref(f"n{i}", "North Gazette", "The ferry crossed the lake at dawn.")]})
-            for i in range(cv.ESTIMATE_FIRST_ROWS + 3 * cv.ESTIMATE_CHUNK_ROWS)]
+            for i in range(cv.ESTIMATE_FIRST_ROWS + 3)]
     turns: list[tuple[int, int]] = []
     original = view._estimate_more
     view._estimate_more = lambda gen, start, *rest: (turns.append((gen, start)), original(gen, start, *rest))
@@ -945,7 +945,7 @@ def test_a_turn_of_row_estimates_ends_when_its_time_slice_is_spent(qtbot, monkey
     qtbot.waitUntil(lambda: len(turns) >= 3)
     qtbot.wait(50)
     starts = [s for _, s in turns]
-    assert starts == [cv.ESTIMATE_FIRST_ROWS + k * cv.ESTIMATE_CHUNK_ROWS for k in range(3)]
+    assert starts == [cv.ESTIMATE_FIRST_ROWS + k for k in range(3)]
     # a slice long enough for every chunk: one turn estimates them all
     monkeypatch.setattr(cv, "ESTIMATE_SLICE_S", 10.0)
     turns.clear()
