@@ -12,8 +12,9 @@ from desk import cli
 from desk.library import Library
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
+def write_harbour(tmp_path: Path) -> Path:
+    """Two short articles with three claimants (the harbour office, Ana Roe, the Coast Guard); also the window's
+    alias tests' folder (tests/gui/test_h32h_window.py)."""
     f = tmp_path / "articles"
     f.mkdir()
     (f / "a.txt").write_text("Storm\n\nThe harbour office said 31 fishing boats stayed in port on Friday, "
@@ -21,6 +22,11 @@ def folder(tmp_path: Path) -> Path:
     (f / "b.txt").write_text("Storm again\n\nAbout 40 boats stayed in port, according to the Coast Guard.\n",
                              encoding="utf-8")
     return f
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return write_harbour(tmp_path)
 
 
 def _aliases(capsys: pytest.CaptureFixture[str], folder: Path, data: Path, *args: str) -> tuple[int, str]:

@@ -11,21 +11,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from test_h31h_alias_names import write_harbour as _harbour
+
 from desk.gui import session as session_mod
 from desk.gui.main_window import MainWindow
 from desk.gui.session import Session
 from desk.library import Library
 from gui.test_flow import open_and_index
-
-
-def _harbour(tmp_path: Path) -> Path:
-    f = tmp_path / "articles"
-    f.mkdir()
-    (f / "a.txt").write_text("Storm\n\nThe harbour office said 31 fishing boats stayed in port on Friday, "
-                             "mayor Ana Roe said.\n", encoding="utf-8")
-    (f / "b.txt").write_text("Storm again\n\nAbout 40 boats stayed in port, according to the Coast Guard.\n",
-                             encoding="utf-8")
-    return f
 
 
 def test_the_merge_dialog_refuses_a_target_no_claimant_has(qtbot, settings, data_dir: Path,  # type: ignore[no-untyped-def]
