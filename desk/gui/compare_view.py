@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -73,11 +72,9 @@ SORT_TIPS = {
 DIFF_MIN_SIMILARITY = 0.3
 #: passages a collapsed cell shows (the rest behind "more")
 COLLAPSED_PASSAGES = 2
-#: rows whose heights are estimated at once (at least a screenful); the rest follow a turn of the event
-#: loop at a time, as many rows as fit in ESTIMATE_SLICE_S (a fixed 150 rows a turn held the GUI thread
-#: 65-72 ms on a slow machine, and 20 rows still 60-78 ms: a row of a long table costs up to ~3 ms)
+#: rows whose heights are estimated at once (at least a screenful); the rest follow in chunks of
 ESTIMATE_FIRST_ROWS = 60
-ESTIMATE_SLICE_S = 0.02
+ESTIMATE_CHUNK_ROWS = 150
 #: the width of the status column (tick box, badge, outlets, dates)
 STATUS_WIDTH = 150
 #: an unlocked outlet pane is never narrower than this (the panes scroll sideways instead)
@@ -1158,17 +1155,14 @@ class CompareView(QWidget):
         n = self.model.rowCount()
         if gen != self._estimate_gen or start >= n:
             return
-        end = self._estimate_rows(start, n, line, char_w, cols, widths, time.perf_counter() + ESTIMATE_SLICE_S)
+        end = min(n, start + ESTIMATE_CHUNK_ROWS)
+        self._estimate_rows(start, end, line, char_w, cols, widths)
         if end < n:
             QTimer.singleShot(0, lambda: self._estimate_more(gen, end, line, char_w, cols, widths))
 
     def _estimate_rows(self, start: int, end: int, line: int, char_w: float, cols: list[int],
-                       widths: dict[int, int], deadline: float | None = None) -> int:
-        """Estimate rows ``start``..``end``, or, with a ``deadline`` (``time.perf_counter``), those
-        before it passes (one at least); returns the first row left."""
+                       widths: dict[int, int]) -> None:
         for r in range(start, end):
-            if deadline is not None and r > start and time.perf_counter() >= deadline:
-                return r
             if r in self._fitted:
                 continue  # fitted to its contents already: keep the exact height
             best = 2 * line
@@ -1184,7 +1178,6 @@ class CompareView(QWidget):
                             for p in refs)
                 best = max(best, lines * line + 2 * RichTextDelegate.PADDING + 12 * len(refs))
             self.table.setRowHeight(r, int(best))
-        return end
 
     def _fit_visible_rows(self) -> None:
         n = self.model.rowCount()
