@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import logging
 import os
 import re
 import sys
@@ -927,9 +928,12 @@ class Library:
         if not (report.added or report.updated or report.removed) and related.cached(self.store, self.library_dir):
             return
         progress(0, 0, "learning related words")
-        self.related_words(cancelled)
-        if not cancelled():
-            self.warm_search()
+        try:
+            self.related_words(cancelled)
+            if not cancelled():
+                self.warm_search()
+        except Exception:  # noqa: BLE001 - only a head start: the first comparison works them out and reports
+            logging.getLogger(__name__).exception("learning the related words after indexing failed")
 
     def collate(
         self,

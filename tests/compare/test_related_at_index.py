@@ -155,3 +155,17 @@ def test_cancelling_while_learning_leaves_no_file_and_the_run_cancelled(tmp_path
         state["learning"] = False
         assert lib.related_words() is not None
         assert related.cached(lib.store, lib.library_dir)
+
+
+def test_a_failure_while_learning_leaves_the_index_run_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, data = _folder(tmp_path), tmp_path / "data"
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("a bug in learning")
+
+    monkeypatch.setattr(related, "learn", broken)
+    with Library(folder, data_dir=data) as lib:
+        report = lib.update(extract=False)
+        assert report.added == 12
+        assert not report.cancelled
+        assert lib.search("harbour").hits  # the index is there and searchable
