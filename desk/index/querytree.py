@@ -209,3 +209,19 @@ def split_claimants(node: Node) -> tuple[Node | None, list[Node], list[Node]]:
         "desk can combine claimant: with other words only at the top level of a query "
         "(killed claimant:zelensky, killed NOT claimant:putin), not inside an OR group."
     )
+
+
+def positive_leaves(node: Node) -> list[Node]:
+    """The leaf clauses a match must or may satisfy, left to right: :func:`leaves` without those under a
+    ``NOT`` or on the negative side of ``ANDNOT`` (a hit never matches those, so nothing of them is shown)."""
+    if isinstance(node, And | Or):
+        return [leaf for item in node.items for leaf in positive_leaves(item)]
+    if isinstance(node, Not):
+        return []
+    if isinstance(node, Boost):
+        return positive_leaves(node.item)
+    if isinstance(node, AndNot):
+        return positive_leaves(node.positive)
+    if isinstance(node, AndMaybe):
+        return positive_leaves(node.required) + positive_leaves(node.optional)
+    return [node]

@@ -160,6 +160,43 @@ def _save_columns(ix: Index, key: str, aids: list[str], outlets: list[str], days
             os.unlink(tmp)
 
 
+def _body_phrases(tree: qt.Node | None) -> tuple[list[qt.Phrase], set[str]]:
+    """The phrases of a query's body text that a hit may match, and the words found only inside them.
+
+    A hit on ``"grain deal"`` shows where the phrase stands, not every "deal" and "grain" of the
+    passage: those words are marked only as part of the phrase, unless the query also asks for one
+    of them alone.  A prefix, wildcard or fuzzy word may match any of them: then every matched word
+    keeps its marks.
+    """
+    if tree is None:
+        return [], set()
+    leaves = [leaf for leaf in qt.positive_leaves(tree) if getattr(leaf, "field", "") == "body"]
+    phrases = [leaf for leaf in leaves if isinstance(leaf, qt.Phrase) and len(leaf.words) > 1]
+    if not phrases or any(isinstance(leaf, qt.Prefix | qt.Wildcard | qt.Fuzzy) for leaf in leaves):
+        return phrases, set()
+    alone = {leaf.text for leaf in leaves if isinstance(leaf, qt.Term)}
+    alone |= {leaf.words[0] for leaf in leaves if isinstance(leaf, qt.Phrase) and len(leaf.words) == 1}
+    return phrases, {w for p in phrases for w in p.words} - alone
+
+
+def _phrase_spans(toks: Sequence[tuple[str, int, int]], words: Sequence[str], slop: int) -> list[tuple[int, int]]:
+    """Where ``words`` occur in order in ``toks`` (kept tokens: indexed form, start, end), each word
+    1 to ``slop`` positions after the one before, as Whoosh's phrase matches them."""
+    out: list[tuple[int, int]] = []
+    for i, (w, start, _) in enumerate(toks):
+        if w != words[0]:
+            continue
+        at = i
+        for word in words[1:]:
+            nxt = next((k for k in range(at + 1, min(len(toks), at + slop + 1)) if toks[k][0] == word), -1)
+            if nxt < 0:
+                break
+            at = nxt
+        else:
+            out.append((start, toks[at][2]))
+    return out
+
+
 class PassageSearcher:
     def __init__(self, ix: Index, claimants: ClaimantIndex | None = None) -> None:
         self.ix = ix
@@ -316,6 +353,7 @@ class PassageSearcher:
                     "desk cannot combine figure: or date: inside OR/NOT groups on this library; "
                     "use them at the top level of the query (they are ANDed with the rest)."
                 ) from exc
+            phrases, phrase_only = _body_phrases(rest)
             hits: list[RawHit] = []
             for item in chosen:
                 fields = s.stored_fields(item.docnum)
@@ -326,7 +364,7 @@ class PassageSearcher:
                     for f, t in item.terms if f == "body"
                 }
                 if words:
-                    spans = self._spans(fields["body"], words)
+                    spans = self._spans(fields["body"], words - phrase_only, phrases)
                 hits.append(
                     RawHit(
                         aid=fields["aid"],
@@ -459,20 +497,28 @@ class PassageSearcher:
             self._filters[("pnum column",)] = cached
         return cached
 
-    def _spans(self, text: str, words: set[str]) -> list[tuple[int, int]]:
-        """Character spans of the tokens of ``text`` whose indexed form is a matched term.
+    def _spans(
+        self, text: str, words: set[str], phrases: Sequence[qt.Phrase] = ()
+    ) -> list[tuple[int, int]]:
+        """Character spans of the tokens of ``text`` whose indexed form is one of ``words``, and of
+        each place where one of ``phrases`` occurs (one span from its first word to its last).
 
         Whoosh's Pinpoint path (chars=True) first loads the positions of every matched
         term in *every* matching document; for a wildcard over ukraine-media that was
         2 s.  Re-analysing just the shown passage (a few hundred characters) with the
         field's own analyzer gives the same spans in well under a millisecond.
         """
-        analyzer = self._body_analyzer
-        return [
-            (tok.startchar, tok.endchar)
-            for tok in analyzer(text, chars=True, mode="index", removestops=False)
-            if tok.text in words
+        # (indexed form, start, end) of each token the index keeps, in order: the index numbers these
+        # positions without the stop words between them (StopFilter renumbers), and so does a phrase
+        toks = [
+            (tok.text, tok.startchar, tok.endchar)
+            for tok in self._body_analyzer(text, chars=True, mode="index", removestops=False)
+            if not tok.stopped
         ]
+        spans = [(a, b) for w, a, b in toks if w in words]
+        for phrase in phrases:
+            spans += _phrase_spans(toks, phrase.words, phrase.slop)
+        return sorted(set(spans))
 
     def _doc_columns(self) -> tuple[list[str], list[str]]:
         """docnum -> article id and docnum -> outlet, read once per searcher snapshot."""

@@ -1,0 +1,84 @@
+"""A phrase query marks where the phrase stands in a hit, not each of its words wherever it occurs.
+
+Issue 13 asks the Results list to show "the matching sentence with the hit marked": for
+``"ferry pass"`` it showed the passage's first sentence with a stray "passes" and "ferry", while
+the phrase itself stood two sentences later, unmarked as a phrase.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desk.index import querytree as qt
+from desk.index.whoosh.search import _body_phrases, _phrase_spans
+from desk.library import Library
+
+BODY = (
+    "The passes let farmers ship barley by ferry to the coast. "
+    "Harbour clerks checked every cargo twice before noon. "
+    "Officials said the ferry pass would be renewed each month, and a second ferry pass was planned for winter."
+)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    f = tmp_path / "articles"
+    f.mkdir()
+    (f / "one.md").write_text(
+        '---\ntitle: "Harbour news"\nsite: "Lakeside Herald"\npublished: "2023-03-04"\n---\n\n' + BODY + "\n",
+        encoding="utf-8",
+    )
+    return f
+
+
+def _marked(lib: Library, query: str) -> list[str]:
+    res = lib.search(query)
+    assert res.hits, query
+    hit = res.hits[0]
+    text = lib.article(hit.article_id).text
+    return [text[s:e] for s, e in hit.highlights]
+
+
+def test_a_phrase_is_marked_where_it_stands(folder: Path, tmp_path: Path) -> None:
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        assert _marked(lib, '"ferry pass"') == ["ferry pass", "ferry pass"]
+
+
+def test_a_word_asked_for_alone_keeps_its_marks(folder: Path, tmp_path: Path) -> None:
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        marked = _marked(lib, 'barley "ferry pass"')
+        assert marked == ["barley", "ferry pass", "ferry pass"]
+        # "ferry" asked for alone too: every ferry is marked, and the phrases as well
+        marked = _marked(lib, 'ferry "ferry pass"')
+        assert marked.count("ferry") == 3
+        assert marked.count("ferry pass") == 2
+
+
+def test_a_wildcard_keeps_the_old_marks(folder: Path, tmp_path: Path) -> None:
+    # ``pas*`` may match "passes" and "pass": the words stay marked wherever they are
+    with Library(folder, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        marked = _marked(lib, '"ferry pass" pas*')
+        assert "passes" in marked
+        assert "ferry pass" in marked
+
+
+def test_phrases_under_not_are_not_marked() -> None:
+    tree = qt.And((qt.Term("body", "barley"), qt.Not(qt.Phrase("body", ("ferri", "pass")))))
+    assert _body_phrases(tree) == ([], set())
+    tree = qt.AndNot(qt.Phrase("body", ("ferri", "pass")), qt.Phrase("body", ("second", "ferri")))
+    phrases, only = _body_phrases(tree)
+    assert phrases == [qt.Phrase("body", ("ferri", "pass"))]
+    assert only == {"ferri", "pass"}
+
+
+def test_phrase_spans_follow_the_slop() -> None:
+    toks = [("red", 0, 3), ("old", 4, 7), ("boat", 8, 12), ("red", 13, 16), ("boat", 17, 21)]
+    assert _phrase_spans(toks, ("red", "boat"), 1) == [(13, 21)]
+    assert _phrase_spans(toks, ("red", "boat"), 2) == [(0, 12), (13, 21)]
+    assert _phrase_spans(toks, ("boat", "red"), 1) == [(8, 16)]
+    assert _phrase_spans(toks, ("red", "ship"), 3) == []
