@@ -175,16 +175,30 @@ def citation(ref: PassageRef) -> str:
     return "— " + ", ".join(parts)
 
 
-def figures_line(statements: Sequence[FigureStatement]) -> str:
-    """Every figure of a row, by claimant and outlet, none left out."""
+def figures_by_outlet(statements: Sequence[FigureStatement]) -> list[tuple[str, list[str]]]:
+    """Every figure of a row, none left out, outlet by outlet in the order met: each as its label, after
+    its claimant when someone other than the outlet gives it (a figure given twice alike once)."""
     from desk.compare.statements import figure_label
 
-    items: list[str] = []
+    by: dict[str, list[str]] = {}
     for s in statements:
-        item = f"{s.claimant or s.outlet}{'' if not s.claimant else ' (' + s.outlet + ')'}: {figure_label(s.figure)}"
+        item = (f"{s.claimant}: " if s.claimant else "") + figure_label(s.figure)
+        items = by.setdefault(s.outlet, [])
         if item not in items:
             items.append(item)
-    return " · ".join(items)
+    return list(by.items())
+
+
+def figures_block(statements: Sequence[FigureStatement]) -> list[str]:
+    """The row's **Figures**: one line when one outlet gives at most three, else one bullet per outlet
+    (a row of eight outlets listed every figure in one paragraph of a dozen lines)."""
+    outlets = figures_by_outlet(statements)
+    if len(outlets) == 1 and len(outlets[0][1]) <= 3:
+        outlet, items = outlets[0]
+        return ["**Figures:** " + escape_markdown(f"{outlet} \u2014 " + "; ".join(items), line_start=False), ""]
+    lines = ["**Figures:**", ""]
+    lines += ["- " + escape_markdown(f"{outlet} \u2014 " + "; ".join(items), line_start=False) for outlet, items in outlets]
+    return lines + [""]
 
 
 def _cell(text: str) -> str:
@@ -272,7 +286,7 @@ def _row_block(number: int, row: Row) -> list[str]:
     if note:
         lines += ["**Note:** " + escape_markdown(note, line_start=False), ""]
     if row.statements:
-        lines += ["**Figures:** " + escape_markdown(figures_line(row.statements), line_start=False), ""]
+        lines += figures_block(row.statements)
     elif row.summary:
         lines += ["**Figures:** " + escape_markdown(row.summary, line_start=False), ""]
     dup_of: dict[tuple[str, int], list[str]] = row.duplicates

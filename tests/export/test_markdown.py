@@ -76,8 +76,13 @@ def test_hostile_text_cannot_change_the_structure() -> None:
     for bad in ("html_block", "html_inline", "link_open", "image", "code_inline", "code_block", "fence", "hr",
                 "ordered_list_open", "s_open"):
         assert k[bad] == 0, bad
-    # bullet lists only where the export writes differences
-    assert k["bullet_list_open"] == sum(1 for r in c.rows if r.differences)
+    # bullet lists only where the export writes differences, and figures of more than one outlet
+    from desk.export.markdown import figures_by_outlet
+
+    lists = sum(1 for r in c.rows if r.differences)
+    lists += sum(1 for r in c.rows if r.statements and len(figures_by_outlet(r.statements)) > 1)
+    assert lists > sum(1 for r in c.rows if r.differences)  # (the hostile outlet names are in a list)
+    assert k["bullet_list_open"] == lists
     # every table row has exactly the six columns written
     tokens = parse(md)
     cells_per_row = []
@@ -217,9 +222,15 @@ def test_citation_carries_the_url_and_the_figures_line_every_figure(tmp_path: Pa
     assert "<https://coast.example/gulls?id=7>" in md  # an autolink: every renderer links the whole address
     assert "javascript" not in md
     assert "(+4 more)" not in md
-    figures = next(ln for ln in md.splitlines() if ln.startswith("**Figures:**"))
-    for n in names:
-        assert n in figures
+    lines = md.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("**Figures:**"))
+    # one bullet per outlet: every figure of Coast Post on its line, each with its claimant
+    assert lines[at : at + 4] == [
+        "**Figures:**",
+        "",
+        "- Coast Post \u2014 " + "; ".join(f"{n}: {10 + i}" for i, n in enumerate(names)),
+        "",
+    ]
     out = write_markdown(Comparison("gulls", ["Coast Post", "Bay Wire"], [row]), tmp_path / "gulls.md")
     mask = os.umask(0o022)
     os.umask(mask)
@@ -283,3 +294,13 @@ def test_the_export_works_out_wording_only_where_it_shows_it(monkeypatch: pytest
                                     [Row(cells={"Coast Post": [a], "Bay Wire": [b], "Hill Times": [c]})]))
     assert asked == ["Bay Wire"]
     assert "“ten” for “nine”" in md
+
+
+def test_few_figures_of_one_outlet_stay_on_one_line() -> None:
+    from desk.export.markdown import figures_block
+    from desk.model import FigureStatement
+
+    ref = make_ref("Wardens counted 40 herons and 12 egrets.", "Marsh Times",
+                   figures=[("40", 40, "", "herons", "Wardens"), ("12", 12, "", "egrets", "")])
+    stmts = [FigureStatement("Marsh Times", c.claimant, c.figure, ref.article_id, 0) for c in ref.claims]
+    assert figures_block(stmts) == ["**Figures:** Marsh Times \u2014 Wardens: 40; 12", ""]
