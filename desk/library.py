@@ -72,6 +72,7 @@ from desk.model import (
     CancelCheck,
     Comparison,
     Extraction,
+    Figure,
     FigureStatement,
     IndexReport,
     PassageRef,
@@ -318,6 +319,43 @@ def _remembering(canon: Callable[[str], str]) -> Callable[[str], str]:
         return got
 
     return remembered
+
+
+def _within(v: float, r: querytree.Range) -> bool:
+    low, high = r.low, r.high
+    if isinstance(low, int | float) and (v < low or (v == low and not r.include_low)):
+        return False
+    return not (isinstance(high, int | float) and (v > high or (v == high and not r.include_high)))
+
+
+def mark_figures(hits: Sequence[PassageRef], tree: querytree.Node) -> None:
+    """Add to each hit's marks the figures that a ``figure:`` clause of ``tree`` matched.
+
+    A hit of ``figure:>1000 killed`` matched a figure somewhere in its passage, but only "killed"
+    was marked: the Results list then showed a sentence with no figure over 1,000 in it.  The
+    figures are found as the index found them (the same finder, its value and a range's upper end);
+    one is marked when it satisfies every ``figure:`` clause ANDed at the top of the query, or any
+    one of the others (inside OR groups).
+    """
+    ranges = [leaf for leaf in querytree.positive_leaves(tree) if isinstance(leaf, querytree.Range)
+              and leaf.field == "figure"]
+    if not ranges:
+        return
+    top = tree.items if isinstance(tree, querytree.And) else (tree,)
+    needed = [r for r in ranges if r in top]
+    either = [r for r in ranges if r not in top]
+    from desk.extract.figures import find_figures
+
+    def matched(f: Figure) -> bool:
+        values = [f.value] if f.high is None else [f.value, f.high]
+        if needed:
+            return any(all(_within(v, r) for r in needed) for v in values)
+        return any(_within(v, r) for v in values for r in either)
+
+    for ref in hits:
+        found = [(ref.start + f.start, ref.start + f.end) for f in find_figures(ref.text) if matched(f)]
+        if found:
+            ref.highlights = sorted(set(ref.highlights) | set(found))
 
 
 class Library:
@@ -715,6 +753,7 @@ class Library:
         tree = self.backend.parse(query)
         raw = self.backend.search(tree, outlets, since, until, limit=limit, per_article=per_article)
         hits = self._hit_refs(raw.hits)
+        mark_figures(hits, tree)
         # counting pending articles reads every article row, texts included (5-10 ms on
         # ukraine-media): count again only when the store changed.  SQLite's data_version
         # moves when another connection commits, total_changes when this one writes.

@@ -9,6 +9,7 @@ malformed.  Keystrokes are debounced before anything is searched.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import Any
@@ -245,15 +246,23 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
 
 
 def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int, int]]]:
-    """The sentence of a passage holding its first hit, and the hits in it (offsets into the sentence).
+    """The sentence of a passage holding the most hits (the first of them on a tie), and the hits in it
+    (offsets into the sentence).
 
-    Without hits, the passage's opening.  A long sentence is cut around the
-    hit with an ellipsis at each cut.
+    Without hits, the passage's opening.  A long sentence is cut around its
+    first hit with an ellipsis at each cut.  (``figure:>1000 killed``: the sentence
+    with both the word and the figure, not the first "killed" of the passage.)
     """
     text = ref.text
     local = sorted(ref.local(s, e) for s, e in ref.highlights)
     local = [(s, e) for s, e in local if e > s]
     at = local[0][0] if local else 0
+    if len(local) > 1:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        per: dict[int, list[int]] = {}  # sentence number -> the starts of its hits
+        for s, _ in local:
+            per.setdefault(bisect.bisect_right(ends, s), []).append(s)
+        at = max(per.values(), key=len)[0]  # (max keeps the first sentence of the largest count)
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, at + 1):
         if m.end() <= at:

@@ -501,6 +501,16 @@ def test_results_show_the_matching_sentence_with_the_hit_marked() -> None:
     assert [sentence[s:e] for s, e in spans] == ["harbour"]
 
 
+def test_results_show_the_sentence_with_the_most_hits() -> None:
+    text = "Crews sank a skiff. Later 4,200 crews were sunk by storms. Old crews rested."
+    ref = _hit_ref(text, ["sank"])
+    at = text.index("crews were")
+    ref.highlights = sorted([*ref.highlights, (1000 + at, 1000 + at + 5), (1000 + text.index("4,200"), 1000 + at - 1)])
+    sentence, spans = hit_sentence(ref)
+    assert sentence == "Later 4,200 crews were sunk by storms."
+    assert [sentence[s:e] for s, e in spans] == ["4,200", "crews"]
+
+
 def test_results_list_tells_two_hits_of_one_article_apart_and_pages(qtbot) -> None:
     view = ResultsView()
     qtbot.addWidget(view)

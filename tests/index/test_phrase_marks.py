@@ -82,3 +82,33 @@ def test_phrase_spans_follow_the_slop() -> None:
     assert _phrase_spans(toks, ("red", "boat"), 2) == [(0, 12), (13, 21)]
     assert _phrase_spans(toks, ("boat", "red"), 1) == [(8, 16)]
     assert _phrase_spans(toks, ("red", "ship"), 3) == []
+
+
+FIGURES = (
+    "Rangers counted 40 elk near the lake in spring. "
+    "By autumn the herd had grown, and 2,300 elk grazed the valley, the rangers said."
+)
+
+
+@pytest.fixture
+def elk(tmp_path: Path) -> Path:
+    f = tmp_path / "elk"
+    f.mkdir()
+    (f / "elk.md").write_text(
+        '---\ntitle: "Valley herd"\nsite: "Ridge Courier"\npublished: "2023-09-01"\n---\n\n' + FIGURES + "\n",
+        encoding="utf-8",
+    )
+    return f
+
+
+def test_a_figure_clause_marks_the_figures_it_matched(elk: Path, tmp_path: Path) -> None:
+    with Library(elk, data_dir=tmp_path / "data") as lib:
+        lib.update(extract=False)
+        assert _marked(lib, "figure:>1000 elk") == ["elk", "2,300", "elk"]
+        assert _marked(lib, "figure:<100 elk") == ["40", "elk", "elk"]
+        # both clauses ANDed: a figure must satisfy both to be marked
+        assert _marked(lib, "figure:>10 figure:<100 rangers") == ["Rangers", "40", "rangers"]
+        # inside an OR group, either will do
+        assert _marked(lib, "elk (figure:<50 OR figure:>2000)") == ["40", "elk", "2,300", "elk"]
+        # no figure clause, no figure marked
+        assert _marked(lib, "elk") == ["elk", "elk"]
