@@ -360,11 +360,14 @@ class CompareModel(QAbstractTableModel):
             parts.append("\u270e note")
         held = as_of_span(row)
         first, last = row_date(row, False), row_date(row, True)
-        if held is not None and held != (first, last or first):
+        shown_as_of = held is not None and held != (first, last or first)
+        if held is not None and shown_as_of:
             # the days its figures hold on, when they are not just the days it was published
             parts.append("as of " + (short_date(held[0]) if held[0] == held[1] else date_range(*held)))
         if first:
-            parts.append(first.isoformat() if first == last or last is None else date_range(first, last))
+            # under an "as of" line, the publication dates say what they are (two bare date lines read alike)
+            parts.append(("pub. " if shown_as_of else "")
+                         + (first.isoformat() if first == last or last is None else date_range(first, last)))
         return "\n".join(parts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

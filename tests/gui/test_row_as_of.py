@@ -38,7 +38,7 @@ def test_the_status_names_the_days_the_figures_hold_on(qtbot) -> None:
     weekend = (dt.date(2024, 6, 8), dt.date(2024, 6, 9))
     view.set_comparison(_comparison([weekend, weekend]))
     status = view.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
-    assert status.splitlines() == ["2 outlets", "as of Jun 8\u20139", "Jun 12\u2013Jul 2"]
+    assert status.splitlines() == ["2 outlets", "as of Jun 8\u20139", "pub. Jun 12\u2013Jul 2"]
     tip = view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Coast Herald \u2014 harbour office: 40 (as of 2024-06-08 \u2013 2024-06-09)" in tip
     assert "Published Jun 12\u2013Jul 2; the figures hold as of 2024-06-08 \u2013 2024-06-09" in tip
