@@ -924,6 +924,21 @@ def _armed_attack(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in _TARGETS for c in t.children)
 
 
+_EXAMINE_FORMS = forms("examine")
+#: what one examines in words, as a judge of it: a claim, a record, a plan (not "examined the patients", "the wreckage")
+_EXAMINED = OPINION_NOUNS | SPEECH_OBJECTS | EVIDENCE_NOUNS | {
+    "record", "claim", "claims", "figure", "evidence", "question", "questions", "issue", "issues", "policy",
+    "policies", "proposal", "argument", "arguments", "allegation", "allegations", "promise", "promises", "decision",
+    "decisions", "history", "ruling", "rulings", "law", "laws", "bill", "bills", "deal", "budget", "response",
+}
+
+
+def _examines_words(t: Token) -> bool:
+    """ "The fact-checkers examined the senator's statement": examining a claim or a record weighs it in
+    public; "doctors examined the wounded" or "examined the wreckage" is a look at people or things, no stance."""
+    return any(c.dep_ == "dobj" and c.lower_ in _EXAMINED for c in t.children)
+
+
 def _asks_about(t: Token) -> bool:
     """ "Holt asked him about his taxes", "the poll asked about four candidates": asking about something raises
     it, as speaking about it does (not "asked about 40 people", a number; not "asked for help", a request)."""
@@ -960,6 +975,8 @@ def _is_stance_verb(t: Token) -> bool:
     if t.text[:1].isupper() and t.i > 0:
         return False
     if t.lower_ in _ATTACK_FORMS and _armed_attack(t):
+        return False
+    if t.lower_ in _EXAMINE_FORMS and not _examines_words(t):
         return False
     # "spoke to reporters", "talked for five minutes": speaking to someone states nothing; about something does,
     # and so does speaking out ("the captain is speaking out before the ballot": saying in public what one holds)

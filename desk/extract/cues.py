@@ -48,7 +48,7 @@ THOUGHT = {
     "believe", "think", "expect", "fear", "hope", "doubt", "suspect", "assume", "presume",
     "suppose", "reckon", "figure", "feel", "worry", "know", "understand", "learn", "realise",
     "realize", "recognise", "recognize", "insist", "consider", "regard", "judge", "assess",
-    "conclude", "find", "discover", "see", "view", "imagine", "wonder", "want", "wish",
+    "conclude", "find", "discover", "see", "view", "imagine", "wonder", "want", "wish", "fathom",
 }
 EVIDENCE = {
     "show", "find", "suggest", "indicate", "reveal", "confirm", "estimate", "put", "count",
@@ -293,6 +293,12 @@ STANCE = {
     # verbs of an attitude or a judgement in words beside "hate", "praise", "endorse" and "recount" ("X despises
     # Y", "X complimented the moderator", "X chronicles the deaths"; "embrace" was measured: it hugs as often)
     "despise", "loathe", "detest", "abhor", "compliment", "chronicle",
+    # verbs of winning someone over ("X persuaded the board to drop it", "X is convincing voters"): one persuades by
+    # arguing a case, so the subject holds the position argued; verbs that weigh a claim or a record in public ("the
+    # fact-checkers examined the senator's figure") or that bring it to light ("the filings exposed the accounts",
+    # "the endorsements illustrate the decline"); and "recognize" with an object ("X recognizes the danger"), an
+    # acknowledgement as "acknowledge" is (with a clause it is a verb of thought already)
+    "persuade", "convince", "dissuade", "examine", "expose", "illustrate", "recognize", "recognise",
 }
 STANCE_FORMS = set(_all_forms(STANCE))
 #: (this and the other patterns that choose the sentences to parse are written as word trees: as lists

@@ -224,6 +224,10 @@ RECORDED = {
     # owns it; the one a verb of stirring a feeling stirs holds a view ("That worries the growers", "dock owners
     # were unsettled by the strikes"); ingest and figures unchanged
     61: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h33a): verbs of persuading ("X persuaded the board to"), "examine" with a claim or a record
+    # for object, "expose", "illustrate" and "recognize" with an object are stances; "fathom" is a verb of
+    # thought; ingest and figures unchanged
+    62: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
