@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desk import __version__, paths
-from desk.errors import DeskError
+from desk.errors import DeskError, dates_reversed
 from desk.textsafe import json_dumps, visible
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def check_date_options(args: argparse.Namespace) -> None:
                 raise DeskError(f"--{name}: {exc}") from None
     since, until = getattr(args, "since", None), getattr(args, "until", None)
     if since and until and not dates_in_order(since, until):
-        raise DeskError(f"--since {visible(since)} is after --until {visible(until)}: no date lies between them.")
+        raise DeskError(dates_reversed(visible(since), visible(until)))
 
 
 # --------------------------------------------------------------------------

@@ -192,6 +192,22 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+def read_named_file(path: str | os.PathLike[str], *, max_bytes: int = 50_000_000) -> Article:
+    """One file named on its own (``desk extract FILE``, ``desk collate FILE...``), read by the rule the
+    folder scan holds every file to, its own folder taken for the article folder.
+
+    The file is judged by its own name, as indexing judges it: a symbolic link ``note.txt`` to
+    ``memo.docx`` is read as the ``.txt`` it is called, a link ``memo.docx`` to a ``.txt`` is refused
+    as a ``.docx``; and a link is followed only when its target lies in that folder (or below).  The
+    name was resolved first, so ``desk extract`` judged a link by its target's name and followed one
+    out of the folder, which indexing never reads.  The folder's manifest applies, as when indexing.
+    Raises :class:`Unreadable` with the reason the Problems panel gives.
+    """
+    given = Path(os.path.abspath(path))  # the link's own name and folder: no link resolved
+    folder = given.parent
+    return read_article(given, folder, FolderContext.load(folder), max_bytes=max_bytes)
+
+
 def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)

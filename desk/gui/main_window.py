@@ -615,6 +615,14 @@ class MainWindow(QMainWindow):
         self.search_field.setText(query)  # text-safe: a line edit shows plain text
         self.compare(query)
 
+    def _dates_in_order(self, *, comparing: bool = False) -> bool:
+        """False, with the CLI's sentence, when the date filter's From date is after its To date (a search
+        over no day found nothing, and said only that nothing matched)."""
+        problem = self.library_panel.date_problem()
+        if problem:
+            (self._compare_failed if comparing else self._query_failed)(problem)
+        return not problem
+
     def _need_library(self) -> bool:
         if self.library is None:
             self.set_status("No folder open: File > Open Folder (Ctrl+O)")
@@ -628,7 +636,7 @@ class MainWindow(QMainWindow):
         if not query:
             self.results.set_result(None)
             return
-        if not self._need_library():
+        if not self._need_library() or not self._dates_in_order():
             return
         self._marked_query = query
         self.session.new_query()
@@ -669,7 +677,7 @@ class MainWindow(QMainWindow):
             self.focus_search()
             return
         lib = self.library
-        if lib is None or not self._need_library():
+        if lib is None or not self._need_library() or not self._dates_in_order(comparing=True):
             return
         self._query = query
         self._marked_query = query
