@@ -82,6 +82,7 @@ from desk.model import (
     no_progress,
 )
 from desk.passages import article_passage_refs, claim_sentence, passage_ref
+from desk.textsafe import CURLY, quoted
 
 if TYPE_CHECKING:
     from desk.api import LibraryAPI
@@ -244,15 +245,15 @@ def check_alias_names(lib: Any, action: str, name: str, new: str = "") -> str:
         known = is_claimant(each)
         if known:
             continue
-        shown = " ".join(each.split())[:80]
+        shown = quoted(each.strip(), 80, CURLY)  # a line break or a tab typed in it shown as such, not a space
         if known is None:
-            return (f"desk cannot tell yet whether a claimant is called \u201c{shown}\u201d (the folder's "
+            return (f"desk cannot tell yet whether a claimant is called {shown} (the folder's "
                     "claimants are not all found: run desk index FOLDER); the alias is kept")
         if i == 1:
-            raise DeskError(f"No claimant is called \u201c{shown}\u201d: merge into one that the claims table "
-                            f"(`desk claims FOLDER`) lists, or give \u201c{' '.join(names[0].split())[:80]}\u201d "
+            raise DeskError(f"No claimant is called {shown}: merge into one that the claims table "
+                            f"(`desk claims FOLDER`) lists, or give {quoted(names[0].strip(), 80, CURLY)} "
                             "a new name with Rename (--rename).")
-        raise DeskError(f"No claimant is called \u201c{shown}\u201d in this folder: check the spelling "
+        raise DeskError(f"No claimant is called {shown} in this folder: check the spelling "
                         "(`desk claims FOLDER` lists the claimants); no alias was stored.")
     return ""
 
