@@ -24,6 +24,14 @@ class DeskError(Exception):
         return f"{self.message} {self.hint}".strip()
 
 
+def dates_reversed(since: object, until: object, *, since_name: str = "--since", until_name: str = "--until") -> str:
+    """The sentence for a date range that ends before it starts, in every face: ``desk search --since 2023
+    --until 2022`` and the window's date filter (From after To, which showed "0 of 120 articles" and
+    nothing more).  ``since_name``/``until_name``: what the face calls the two dates.  The caller
+    escapes the dates for where it shows them (they are the user's)."""
+    return f"{since_name} {since} is after {until_name} {until}: no date lies between them."
+
+
 class QueryError(DeskError):
     """The search query cannot be parsed."""
 

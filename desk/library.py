@@ -59,7 +59,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desk import paths
-from desk.errors import ArticleGone, DeskError, FolderError, QueryError
+from desk.errors import ArticleGone, DeskError, FolderError, QueryError, dates_reversed
 from desk.extract.names import role_prefixed, spelling_key
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
@@ -83,6 +83,7 @@ from desk.model import (
     no_progress,
 )
 from desk.passages import article_passage_refs, claim_sentence, passage_ref
+from desk.textsafe import CURLY, quoted
 
 if TYPE_CHECKING:
     from desk.api import LibraryAPI
@@ -206,7 +207,8 @@ def default_backend() -> BackendFactory:
 
 def extract_file(path: str | Path) -> tuple[Article, Extraction]:
     """One loose article file read and its figures and claimants found, with no library
-    (``desk extract FILE``); its folder's manifest applies.  DeskError for a file desk cannot read."""
+    (``desk extract FILE``), by the rule indexing reads a file by (:func:`desk.corpus.read_named_file`);
+    its folder's manifest applies.  DeskError for a file desk cannot read."""
     from desk import corpus
     from desk.extract import extract_article
 
@@ -219,10 +221,8 @@ def extract_file(path: str | Path) -> tuple[Article, Extraction]:
         if path.is_symlink() and not path.exists():
             raise DeskError(f"{path} is a symbolic link to nothing (or a loop of links).")
         raise DeskError(f"{path} is not a regular file (a named pipe, a socket or a device).")
-    folder = path.resolve().parent
-    ctx = corpus.FolderContext.load(folder)
     try:
-        article = corpus.read_article(path.resolve(), folder, ctx)
+        article = corpus.read_named_file(path)
     except corpus.Unreadable as exc:
         raise DeskError(f"{path}: {exc.reason}") from None
     return article, extract_article(article)
@@ -246,15 +246,15 @@ def check_alias_names(lib: Any, action: str, name: str, new: str = "") -> str:
         known = is_claimant(each)
         if known:
             continue
-        shown = " ".join(each.split())[:80]
+        shown = quoted(each.strip(), 80, CURLY)  # a line break or a tab typed in it shown as such, not a space
         if known is None:
-            return (f"desk cannot tell yet whether a claimant is called \u201c{shown}\u201d (the folder's "
+            return (f"desk cannot tell yet whether a claimant is called {shown} (the folder's "
                     "claimants are not all found: run desk index FOLDER); the alias is kept")
         if i == 1:
-            raise DeskError(f"No claimant is called \u201c{shown}\u201d: merge into one that the claims table "
-                            f"(`desk claims FOLDER`) lists, or give \u201c{' '.join(names[0].split())[:80]}\u201d "
+            raise DeskError(f"No claimant is called {shown}: merge into one that the claims table "
+                            f"(`desk claims FOLDER`) lists, or give {quoted(names[0].strip(), 80, CURLY)} "
                             "a new name with Rename (--rename).")
-        raise DeskError(f"No claimant is called \u201c{shown}\u201d in this folder: check the spelling "
+        raise DeskError(f"No claimant is called {shown} in this folder: check the spelling "
                         "(`desk claims FOLDER` lists the claimants); no alias was stored.")
     return ""
 
@@ -290,6 +290,16 @@ def dates_in_order(since: str, until: str) -> bool:
     from desk.index.bounds import parse_date
 
     return parse_date(since) <= parse_date(until, end=True)
+
+
+def check_date_range(since: dt.date | str | None, until: dt.date | str | None) -> None:
+    """Refuse a date range that ends before it starts with the sentence every face gives
+    (:func:`desk.errors.dates_reversed`): a search or comparison over it found nothing, and said no
+    more than that nothing matched.  A face that names its dates otherwise checks first."""
+    if since is None or until is None or not str(since).strip() or not str(until).strip():
+        return
+    if not dates_in_order(str(since), str(until)):
+        raise DeskError(dates_reversed(since, until, since_name="since", until_name="until"))
 
 
 def index_backend_version() -> str:
@@ -750,6 +760,7 @@ class Library:
         limit: int = 20,
         per_article: int = 2,
     ) -> SearchResult:
+        check_date_range(since, until)
         tree = self.backend.parse(query)
         raw = self.backend.search(tree, outlets, since, until, limit=limit, per_article=per_article)
         hits = self._hit_refs(raw.hits)
@@ -866,6 +877,7 @@ class Library:
         """
         from desk.compare import compare_query
 
+        check_date_range(since, until)
         extra = {"limit": limit} if limit is not None else {}
         return compare_query(
             self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled, **extra
@@ -998,6 +1010,7 @@ class Library:
         """A :class:`desk.timeline.Timeline` of the claims in every passage matching ``query``."""
         from desk.timeline import timeline_for_query
 
+        check_date_range(since, until)
         return timeline_for_query(
             self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -78,6 +79,30 @@ def folder_problem(folder: str | os.PathLike[str], *, maybe_command: bool = Fals
     if maybe_command and os.sep not in os.fspath(folder) and not os.fspath(folder).startswith((".", "~")):
         return f"“{folder}” is neither a desk command nor a folder (desk --help lists the commands)."
     return f"The folder {given} does not exist."
+
+
+def folder_identity(folder: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """Which folder lies at ``folder`` (device and inode, following links), or None when none does:
+    what :func:`folder_moved` compares with later."""
+    try:
+        st = os.stat(folder)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode) else None
+
+
+def folder_moved(folder: str | os.PathLike[str], identity: tuple[int, int] | None) -> str | None:
+    """The sentence for an open article folder that is no longer at its path (renamed, moved or removed
+    while desk had it open), or None while it (or, after a restore, a folder) is there.
+
+    The window's file watcher cannot tell: a folder renamed sends it nothing at all, and one removed
+    only a change, after which the index run failed and the window went on showing the folder's
+    articles as if they were still there.  The caller escapes the sentence (the path is the user's).
+    """
+    if folder_identity(folder) is not None or identity is None:
+        return None
+    return (f"The folder {folder} was moved, renamed or removed while it was open: desk closed it. "
+            "Open it where it is now (File > Open Folder).")
 
 
 def data_dir_problem(folder: str | os.PathLike[str], override: str | os.PathLike[str] | None = None) -> str | None:

@@ -81,6 +81,30 @@ def visible(text: object, *, newlines: bool = False) -> str:
     return (_UNSAFE_TEXT if newlines else _UNSAFE).sub(_escape_match, s)
 
 
+#: the quotation marks a sentence puts around a name the user typed
+CURLY = "\u201c\u201d"
+
+
+def quoted(text: object, limit: int = 60, marks: str = "''") -> str:
+    """What the user typed (a query, a piece of one, a name), quoted back in a sentence: between
+    ``marks`` (single quotes), on one line, cut to ``limit`` characters, every control character shown
+    as its escape.
+
+    The one way a sentence echoes typed text, so that it reads the same on the terminal and in the
+    window.  Queries were quoted with their white space collapsed, so a NUL, a line break, a tab or
+    ``\x1f`` (which Python counts as white space) came back as a plain space, and a value that was
+    all control characters (``figure:>\x00``) looked like no value at all.  Only runs of plain
+    spaces are collapsed; the faces' own escaping of the sentence leaves the escapes as they are (a
+    backslash is shown as itself).
+    """
+    s = text if isinstance(text, str) else str(text)
+    if "  " in s:
+        s = " ".join(part for part in s.split(" ") if part)
+    if len(s) > limit:  # cut before escaping: an escape is never cut in two
+        s = s[: limit - 1] + "\u2026"
+    return f"{marks[0]}{visible(s)}{marks[-1]}"
+
+
 def has_undecodable(text: str) -> bool:
     """True when ``text`` holds lone surrogates (bytes that were not UTF-8, or broken text)."""
     return not text.isascii() and _SURROGATE.search(text) is not None

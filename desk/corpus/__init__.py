@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         field_problems,
         line_keys,
         read_article,
+        read_named_file,
     )
 
 #: the other public names -> their module, imported when a name is first asked for: reading and
@@ -60,6 +61,7 @@ _HOME = {
     "field_problems": "reader",
     "line_keys": "reader",
     "read_article": "reader",
+    "read_named_file": "reader",
 }
 
 
@@ -80,6 +82,7 @@ __all__ = [
     "line_keys",
     "outlet_from_url",
     "read_article",
+    "read_named_file",
     "repeated_keys",
     "scan",
     "scan_stat",

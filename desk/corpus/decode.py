@@ -149,6 +149,19 @@ def clean_text(text: str) -> str:
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
+def shows_anything(text: str) -> bool:
+    """Whether ``text`` has a character that draws something: not only white space, controls and
+    format characters (zero-width spaces, bidi overrides and isolates).  A title of nothing else
+    ("\u202e\u200b" in front matter or a page's <title>) was kept as the title: the article's row in
+    the list was blank, as were the reader's heading and its citation."""
+    if text.isascii():
+        return not text.isspace() and any(c.isprintable() and not c.isspace() for c in text)
+    return any(unicodedata.category(c) not in _DRAWS_NOTHING for c in text)
+
+
+_DRAWS_NOTHING = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+
+
 def drop_invisible(text: str) -> str:
     """``text`` without the invisible characters above (one scan; ASCII text is returned as it is)."""
     if text.isascii():

@@ -26,6 +26,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from desk.model import Article, Boilerplate
@@ -42,6 +43,7 @@ from .decode import (
     drop_invisible,
     normalise_newlines,
     repair_mojibake,
+    shows_anything,
 )
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, outlet_label, signature_outlet
@@ -73,23 +75,52 @@ def shown_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+#: how a file is opened: never waiting (a named pipe swapped in after the scan opens at once, and is then
+#: refused, where a plain ``open`` waited for a writer for good), never becoming the controlling terminal
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _read_bytes(path: Path, max_bytes: int, real_folder: str = "") -> tuple[bytes, os.stat_result]:
+    """The file's bytes and its ``stat``, taken from the file opened (not from its name, which can be
+    swapped between a check and the read: a named pipe put in a file's place after the scan made the
+    text pass wait for a writer for good).  With ``real_folder``, the file opened must still be the one
+    the name leads to inside that folder (a symbolic link out, swapped in after the reader's check,
+    is refused as the scan refuses it)."""
     try:
-        st = os.stat(path)
+        fh = open(path, "rb", opener=_opener)  # noqa: SIM115 - closed by the with below
+    except IsADirectoryError:
+        raise Unreadable("not a regular file") from None
     except OSError as exc:
         raise Unreadable(f"cannot read the file ({exc.strerror or exc})") from None
-    if not os.path.isfile(path):
-        raise Unreadable("not a regular file")
-    if st.st_size > max_bytes:
-        raise Unreadable(f"file too large ({st.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
-    try:
-        with open(path, "rb") as fh:
+    with fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise Unreadable("not a regular file")
+        if real_folder:
+            real = os.path.realpath(path)
+            try:
+                same = os.path.samestat(os.stat(real), st)
+            except OSError:
+                same = False
+            if not same or not _inside(real, real_folder):
+                raise Unreadable("symbolic link to a file outside the article folder (not followed)")
+        if st.st_size > max_bytes:
+            raise Unreadable(f"file too large ({st.st_size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+        try:
             data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise Unreadable(f"cannot read the file ({exc.strerror or exc})") from None
+        except OSError as exc:
+            raise Unreadable(f"cannot read the file ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
         raise Unreadable(f"file too large (over {max_bytes / 1e6:.0f} MB)")
     return data, st
+
+
+def _opener(path: str, flags: int) -> int:
+    return os.open(path, flags | _OPEN_FLAGS)
+
+
+def _inside(real: str, real_folder: str) -> bool:
+    return real == real_folder or real.startswith(real_folder.rstrip(os.sep) + os.sep)
 
 
 def _decode_html(data: bytes) -> Decoded:
@@ -123,12 +154,19 @@ class _Sources:
     def first(self, key: str) -> tuple[str, object] | None:
         for name, fields in self.found:
             v = fields.values.get(key)
-            if v not in (None, ""):
+            if _given(v):
                 return name, v
         return None
 
     def all(self, key: str) -> list[tuple[str, object]]:
-        return [(n, f.values[key]) for n, f in self.found if f.values.get(key) not in (None, "")]
+        return [(n, f.values[key]) for n, f in self.found if _given(f.values.get(key))]
+
+
+def _given(value: object) -> bool:
+    """A field a source gives: not empty, and not text that draws nothing (only zero-width or bidi
+    characters: :func:`~desk.corpus.decode.shows_anything`), which is left to the next source, as
+    white space is."""
+    return value not in (None, "") and (not isinstance(value, str) or shows_anything(value))
 
 
 def _norm(s: str) -> str:
@@ -145,7 +183,7 @@ def _title_and_copies(
     if not title and content:
         # the first line that is not furniture, when it is short enough to be a headline
         first = content[0].text
-        if len(first) <= 300 and len(first.split()) <= TITLE_MAX_WORDS:
+        if len(first) <= 300 and len(first.split()) <= TITLE_MAX_WORDS and shows_anything(first):
             title = first.lstrip("#").strip()
             first_idx = 0
     copies: list[Boilerplate] = []
@@ -170,7 +208,7 @@ def _first_sentence(text: str, boilerplate: list[Boilerplate]) -> str:
         if bp.covered(boilerplate, ln.start, ln.end):
             continue
         spans = sentence_spans(ln.text)
-        if spans:
+        if spans and shows_anything(ln.text[spans[0][0] : spans[0][1]]):
             s = ln.text[spans[0][0] : spans[0][1]]
             return s if len(s) <= 100 else s[:99].rsplit(" ", 1)[0] + "…"
     return ""
@@ -192,6 +230,22 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
+def read_named_file(path: str | os.PathLike[str], *, max_bytes: int = 50_000_000) -> Article:
+    """One file named on its own (``desk extract FILE``, ``desk collate FILE...``), read by the rule the
+    folder scan holds every file to, its own folder taken for the article folder.
+
+    The file is judged by its own name, as indexing judges it: a symbolic link ``note.txt`` to
+    ``memo.docx`` is read as the ``.txt`` it is called, a link ``memo.docx`` to a ``.txt`` is refused
+    as a ``.docx``; and a link is followed only when its target lies in that folder (or below).  The
+    name was resolved first, so ``desk extract`` judged a link by its target's name and followed one
+    out of the folder, which indexing never reads.  The folder's manifest applies, as when indexing.
+    Raises :class:`Unreadable` with the reason the Problems panel gives.
+    """
+    given = Path(os.path.abspath(path))  # the link's own name and folder: no link resolved
+    folder = given.parent
+    return read_article(given, folder, FolderContext.load(folder), max_bytes=max_bytes)
+
+
 def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int = 50_000_000) -> Article:
     """Read one article file; raises :class:`Unreadable` with a reason for the user."""
     path = Path(path)
@@ -202,10 +256,10 @@ def read_article(path: Path, folder: Path, ctx: FolderContext, *, max_bytes: int
     relpath = relative_path(path, folder)
     real_folder = _real_folder(os.fspath(folder))
     real = os.path.realpath(path)
-    if real != real_folder and not real.startswith(real_folder.rstrip(os.sep) + os.sep):
+    if not _inside(real, real_folder):
         # the scan already leaves such links out; this holds when a file was swapped for one since
         raise Unreadable("symbolic link to a file outside the article folder (not followed)")
-    data, st = _read_bytes(path, max_bytes)
+    data, st = _read_bytes(path, max_bytes, real_folder)
     if not data.strip():
         raise Unreadable("empty file")
     suffix = path.suffix.lower()

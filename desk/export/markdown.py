@@ -17,6 +17,7 @@ from pathlib import Path
 from desk.errors import DeskError, ExportError
 from desk.model import Comparison, FigureStatement, PassageRef, Row
 from desk.paths import writes_into
+from desk.textsafe import visible
 
 from .files import check_target, write_text_atomic
 
@@ -46,9 +47,14 @@ def _defuse_link(m: re.Match[str]) -> str:
 def _clean(text: str, *, collapse: bool = True) -> str:
     """Drop control characters; collapse line breaks and runs of white space.
 
-    Without ``collapse`` (file paths, which must stay exact) only each line
-    break or other non-space white space becomes one space.
+    Without ``collapse`` (file paths and addresses, which must stay exact) every control character,
+    line break, tab and bidi control is shown as its escape instead, as on the terminal
+    (:func:`desk.textsafe.visible`: ``\x1b``, ``\x0a``, ``\u202e``), and the text is otherwise kept
+    as it is.  A path's ESC or bidi override was dropped and its line break made a space, so the
+    cell named a file that does not exist ("report[31m.txt") and two names could read alike.
     """
+    if not collapse:
+        return visible(text).strip(" ")
     kept = []
     for ch in text:
         cat = unicodedata.category(ch)
@@ -56,11 +62,7 @@ def _clean(text: str, *, collapse: bool = True) -> str:
             continue
         if cat in ("Cf", "Co", "Cs") and ch not in "\u200d":
             continue
-        if not collapse and ch.isspace() and ch != " ":
-            ch = " "
         kept.append(ch)
-    if not collapse:
-        return "".join(kept).strip(" ")
     return " ".join("".join(kept).split())
 
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.errors import dates_reversed
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
 from desk.gui.plain import menu_text, set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
@@ -366,10 +367,21 @@ class LibraryPanel(QWidget):
         self._index_step = (done, total, message.split(" ", 1)[0])
         self._update_count()
 
+    def date_problem(self) -> str:
+        """The sentence for a From date after the To date (the CLI's, :func:`desk.errors.dates_reversed`),
+        or "": the list showed "0 of 120 articles" and searches found nothing, and nothing said why."""
+        _outlets, since, until = self.filters()
+        if since is None or until is None or since <= until:
+            return ""
+        return dates_reversed(since.isoformat(), until.isoformat(), since_name="The From date", until_name="the To date")
+
     def _update_count(self) -> None:
         n, total = self.proxy.rowCount(), self.model.rowCount()
         indexing = getattr(self, "indexing", False)
-        if total == 0 and indexing:
+        reversed_dates = self.date_problem() if hasattr(self, "use_dates") else ""
+        if reversed_dates and total:
+            set_plain(self.count, f"0 of {total:d} articles: {reversed_dates}")
+        elif total == 0 and indexing:
             set_plain(self.count, index_status(*getattr(self, "_index_step", (0, 0, ""))))
         elif total == 0 and getattr(self, "folder_open", False):
             self.count.setText("No articles in this folder (files desk could not read are under Problems).")

@@ -69,6 +69,7 @@ from desk.model import (
     Skipped,
 )
 from desk.notes import NoteBook
+from desk.paths import data_dir_problem
 
 log = logging.getLogger(__name__)
 
@@ -381,6 +382,7 @@ class MainWindow(QMainWindow):
         s.crashed.connect(self.show_crash)
         s.cancelled.connect(lambda name: self.set_status(f"{name.capitalize()} cancelled."))
         s.folderChanged.connect(self.reindex)
+        s.folderLost.connect(self._folder_lost)
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None], name: str,
             **kwargs: Any) -> Task:
@@ -448,8 +450,8 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str | os.PathLike[str], *, index: bool = True) -> bool:
         """Open ``folder`` (in the background: importing and opening the index takes a while).
 
-        Returns False at once for a path that is no folder; otherwise the
-        window emits ``folderOpened`` (then indexes) or ``errorShown``.
+        Returns False at once for a path that is no folder, or one that holds the window's data
+        folder; otherwise the window emits ``folderOpened`` (then indexes) or ``errorShown``.
         """
         path = Path(folder).expanduser()
         if not path.is_dir():
@@ -457,6 +459,12 @@ class MainWindow(QMainWindow):
             self.show_error(f"{path} {what}: choose a folder of articles (File > Open Folder).")
             if str(path) in self.settings.get("folders/recent"):
                 self.settings.remove("folders/recent", str(path))
+            return False
+        inside = data_dir_problem(path, self.data_dir)
+        if inside:
+            # refused before anything happens, as at the start (desk/gui/app.py): the folder open now
+            # stays open, and neither the opening nor the recent-folders list writes a word about this one
+            self.show_error(inside)
             return False
         self.close_library()
         self.last_report = None
@@ -488,6 +496,21 @@ class MainWindow(QMainWindow):
             self.reindex()
         self.folderOpened.emit(str(folder))
 
+    def _folder_lost(self, message: str) -> None:
+        """The open folder was renamed, moved or removed: closed, its articles and results cleared, and
+        the sentence shown (the window kept showing them, indexed, as if the folder were still there)."""
+        self.close_library()
+        self.last_report = None
+        self.articles = {}
+        self.library_panel.set_articles([])
+        self.compare_view.set_comparison(None)
+        self.results.set_result(None)
+        self.claims_view.set_statements([])
+        self.reader.clear()
+        self.refresh_problems([])
+        self.setWindowTitle("desk")
+        self.show_error(message)
+
     def close_library(self) -> None:
         self.session.close()
         self.library_panel.set_indexing(False)
@@ -506,7 +529,14 @@ class MainWindow(QMainWindow):
         self.library_panel.set_indexing(True)
         self._last_list_refresh = time.monotonic()
         self._list_phase = ""
-        self.session.index(self._indexed, self.data_dir, in_process=self.index_in_process)
+        self.session.index(self._indexed, self.data_dir, in_process=self.index_in_process,
+                           on_error=self._index_failed)
+
+    def _index_failed(self, message: str) -> None:
+        """An index run that stopped with a sentence (the disk is full, the folder is gone): said, and the
+        article list's count line no longer says "indexing…" for good."""
+        self.library_panel.set_indexing(False)
+        self.show_error(message)
 
     def _indexed(self, report: IndexReport) -> None:
         self.last_report = report
@@ -615,6 +645,14 @@ class MainWindow(QMainWindow):
         self.search_field.setText(query)  # text-safe: a line edit shows plain text
         self.compare(query)
 
+    def _dates_in_order(self, *, comparing: bool = False) -> bool:
+        """False, with the CLI's sentence, when the date filter's From date is after its To date (a search
+        over no day found nothing, and said only that nothing matched)."""
+        problem = self.library_panel.date_problem()
+        if problem:
+            (self._compare_failed if comparing else self._query_failed)(problem)
+        return not problem
+
     def _need_library(self) -> bool:
         if self.library is None:
             self.set_status("No folder open: File > Open Folder (Ctrl+O)")
@@ -628,7 +666,7 @@ class MainWindow(QMainWindow):
         if not query:
             self.results.set_result(None)
             return
-        if not self._need_library():
+        if not self._need_library() or not self._dates_in_order():
             return
         self._marked_query = query
         self.session.new_query()
@@ -669,7 +707,7 @@ class MainWindow(QMainWindow):
             self.focus_search()
             return
         lib = self.library
-        if lib is None or not self._need_library():
+        if lib is None or not self._need_library() or not self._dates_in_order(comparing=True):
             return
         self._query = query
         self._marked_query = query

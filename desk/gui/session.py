@@ -37,6 +37,7 @@ from desk.gui.compare_process import ChildCall, CoreProcess
 from desk.gui.index_process import IndexJob
 from desk.gui.worker import Job, Task
 from desk.model import IndexReport
+from desk.paths import folder_identity, folder_moved
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ QUERY = "query"
 WATCH_DEBOUNCE_MS = 1500
 #: folders watched at most (a watch per sub-folder: Qt's watcher is not recursive)
 MAX_WATCHED = 500
+#: how often the open folder is checked for still lying at its path (the watcher misses a rename)
+PLACE_CHECK_MS = 2000
 
 Token = tuple[int, int]
 
@@ -81,6 +84,8 @@ class Session(QObject):
     cancelled = Signal(str)
     #: the folder changed on disk (debounced): time to re-index
     folderChanged = Signal()
+    #: the open folder is no longer at its path (renamed, moved, removed): the sentence to show
+    folderLost = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, threads: int = 3) -> None:
         super().__init__(parent)
@@ -102,10 +107,15 @@ class Session(QObject):
         self._watch_timer = QTimer(self)
         self._watch_timer.setSingleShot(True)
         self._watch_timer.setInterval(WATCH_DEBOUNCE_MS)
-        self._watch_timer.timeout.connect(self.folderChanged)
-        self._watch_timer.timeout.connect(self._watch_new_folders)
+        self._watch_timer.timeout.connect(lambda: self._check_place(changed=True))
         self._watcher.directoryChanged.connect(lambda _p: self._watch_timer.start())
         self._watcher.fileChanged.connect(lambda _p: self._watch_timer.start())
+        #: the open folder's device and inode when it was opened (None: no folder, or not known)
+        self._identity: tuple[int, int] | None = None
+        self._place_timer = QTimer(self)
+        self._place_timer.setInterval(PLACE_CHECK_MS)
+        self._place_timer.timeout.connect(lambda: self._check_place(changed=False))
+        self._checking_place = False
 
     # ------------------------------------------------------------------ staleness: the one place
     def token(self) -> Token:
@@ -277,6 +287,8 @@ class Session(QObject):
         """
         self.library = library
         self.folder = folder
+        self._identity = folder_identity(folder)
+        self._place_timer.start()
         if child and is_core_library(library):
             self.core = CoreProcess(str(folder), data_dir, parent=self, prepare=self.prepare)
             self.core.died.connect(lambda message: self.failed.emit(message, False))
@@ -284,8 +296,9 @@ class Session(QObject):
         self._watch(folder)
 
     def index(self, on_done: Callable[[IndexReport], None], data_dir: str | None, *,
-              in_process: bool = True) -> Job | None:
-        """Index the open folder (the core Library in a child process); None when no folder is open."""
+              in_process: bool = True, on_error: Callable[[str], None] | None = None) -> Job | None:
+        """Index the open folder (the core Library in a child process); None when no folder is open.
+        ``on_error``: the sentence of a run that failed (else it goes to :attr:`failed`)."""
         lib = self.library
         if lib is None or self.folder is None:
             return None
@@ -300,7 +313,7 @@ class Session(QObject):
                 self.run(lib.refresh, name="refreshing", scope=FOLDER, quiet_errors=True,
                          on_done=lambda _: done(report))
 
-            self.track(job, on_done=refreshed, name="indexing", scope=FOLDER, cancellable=True)
+            self.track(job, on_done=refreshed, name="indexing", scope=FOLDER, cancellable=True, on_error=on_error)
             self.index_task = job
             job.start()
             return job
@@ -308,12 +321,16 @@ class Session(QObject):
             self.refresh_child()
             on_done(report)
 
-        self.index_task = self.run(lib.update, name="indexing", scope=FOLDER, cancellable=True, on_done=updated)
+        self.index_task = self.run(lib.update, name="indexing", scope=FOLDER, cancellable=True, on_done=updated,
+                                   on_error=on_error)
         return self.index_task
 
     def close(self) -> None:
         """Stop every task, close the library, stop watching; what is still on its way is dropped."""
         self._watch_timer.stop()
+        self._place_timer.stop()
+        self._identity = None
+        self._checking_place = False
         for t in list(self.tasks):
             t.cancel()
         for t in list(self.tasks):
@@ -363,6 +380,53 @@ class Session(QObject):
         if self.folder is not None:
             self.run(sub_folders, self.folder, name="watching", scope=FOLDER, quiet_errors=True,
                      on_done=self._watch_more)
+
+    def _check_place(self, *, changed: bool) -> None:
+        """Is the open folder still at its path?  Asked every :data:`PLACE_CHECK_MS` and before a change
+        the watcher saw is passed on (a pool task: a stat can hang on a network folder).
+
+        Qt's watcher says nothing when the folder itself is renamed or moved, and after it is removed
+        the index run failed: the window went on showing a live index of a folder that was gone.  A
+        folder gone emits :attr:`folderLost`; one put back in its place (another folder at the same
+        path: a sync tool's restore) is watched again and re-indexed; a change is passed on as
+        :attr:`folderChanged`.
+        """
+        folder = self.folder
+        if folder is None or self.library is None:
+            return
+        if self._checking_place and not changed:
+            return
+        self._checking_place = True
+        identity = self._identity
+        self.run(_place_of, folder, identity, name="checking the folder", scope=FOLDER, quiet_errors=True,
+                 on_done=lambda found: self._placed(found, changed))
+
+    def _placed(self, found: tuple[str | None, tuple[int, int] | None], changed: bool) -> None:
+        self._checking_place = False
+        lost, identity = found
+        if self.folder is None or self.library is None:
+            return
+        if lost:
+            self._place_timer.stop()
+            self._watch_timer.stop()
+            self.folderLost.emit(lost)
+            return
+        if identity is not None and identity != self._identity:
+            # another folder now lies at the path: the watches were on the one that left
+            self._identity = identity
+            watched = self._watcher.directories() + self._watcher.files()
+            if watched:
+                self._watcher.removePaths(watched)
+            self._watcher.addPath(str(self.folder))
+            changed = True
+        if changed:
+            self.folderChanged.emit()
+            self._watch_new_folders()
+
+
+def _place_of(folder: Path, identity: tuple[int, int] | None) -> tuple[str | None, tuple[int, int] | None]:
+    """The sentence for ``folder`` gone from its path (or None), and the identity of what lies there now."""
+    return folder_moved(folder, identity), folder_identity(folder)
 
 
 def sub_folders(folder: Path, limit: int = MAX_WATCHED - 1) -> list[str]:

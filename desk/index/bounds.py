@@ -12,6 +12,7 @@ import datetime as dt
 import re
 
 from desk.errors import QueryError
+from desk.textsafe import quoted
 
 _NUMBER_RE = re.compile(
     r"^(?P<sign>[-+])?\$?(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)\s*"
@@ -25,7 +26,7 @@ def parse_number(text: str) -> float:
     m = _NUMBER_RE.match(text.strip())
     if not m:
         raise QueryError(
-            f"'{text}' is not a number; figure: takes numbers such as 1000, 14,400, 1.2K or 40%."
+            f"{quoted(text)} is not a number; figure: takes numbers such as 1000, 14,400, 1.2K or 40%."
         )
     value = float(m["num"].replace(",", ""))
     if m["mult"]:
@@ -58,10 +59,10 @@ def parse_date(text: str, *, end: bool = False) -> dt.datetime:
         # what changed was not written
         other = dateparser.parse(s, default=_FILLED_OTHER)
     except (ValueError, OverflowError) as exc:
-        raise QueryError(f"'{text}' is not a date; write dates as 2022-07-01.") from exc
+        raise QueryError(f"{quoted(text)} is not a date; write dates as 2022-07-01.") from exc
     if d.year != other.year:
         # "March 3", "July", "5": the year 2000 was taken without a word
-        raise QueryError(f"'{text}' has no year; write dates as 2022-07-01 (or 2022-07 for a month).")
+        raise QueryError(f"{quoted(text)} has no year; write dates as 2022-07-01 (or 2022-07 for a month).")
     d = d.replace(tzinfo=None)
     if end:
         if d.month != other.month:  # a year alone ("-2022"): its last day

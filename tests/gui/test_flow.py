@@ -217,7 +217,7 @@ def test_a_data_folder_inside_the_article_folder_is_refused_in_the_window(qtbot,
     errors: list[str] = []
     w.errorShown.connect(errors.append)
     with qtbot.waitSignal(w.errorShown, timeout=20_000):
-        assert w.open_folder(folder)
+        assert w.open_folder(folder) is False  # refused at once (h33h), before any library is opened
     assert "lies inside the article folder" in errors[0]
     assert w.library is None
     assert sorted(p.name for p in folder.iterdir()) == ["a.md"]

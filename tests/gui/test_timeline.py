@@ -27,14 +27,14 @@ class TimelineLibrary(FakeLibrary):
 
 
 @pytest.fixture
-def tl_window(qtbot, settings, data_dir):  # type: ignore[no-untyped-def]
+def tl_window(qtbot, settings, data_dir, tmp_path):  # type: ignore[no-untyped-def]
     w = MainWindow(settings, data_dir=str(data_dir), library_factory=lambda f, d: TimelineLibrary(f, d),
                    err_windows=False)
     qtbot.addWidget(w)
     w.resize(1300, 800)
     w.show()
     with qtbot.waitSignal(w.indexed, timeout=10_000):
-        w.open_folder(str(data_dir))
+        w.open_folder(str(tmp_path))  # not the data folder: the window refuses that as an article folder (h33h)
     with qtbot.waitSignal(w.compared, timeout=10_000):
         w.compare("soldiers killed")
     with qtbot.waitSignal(w.timeline_tab.timelineShown, timeout=10_000):

@@ -146,7 +146,7 @@ def test_folder_watch_reindexes(qtbot, fake_window, tmp_path: Path) -> None:
     assert w.library.updates == 2
 
 
-def test_missing_folder_is_a_message(qtbot, settings, data_dir) -> None:
+def test_missing_folder_is_a_message(qtbot, settings, data_dir, tmp_path: Path) -> None:
     from desk.errors import FolderError
     from desk.gui.main_window import MainWindow
 
@@ -159,8 +159,9 @@ def test_missing_folder_is_a_message(qtbot, settings, data_dir) -> None:
         assert not w.open_folder("/nonexistent/folder")
     assert "does not exist" in w.status.text()
     # the core's own refusal (a folder it cannot use ...) arrives later, as a message
+    # (a folder of its own: the window's data folder as the article folder is refused before the core, h33h)
     with qtbot.waitSignal(w.errorShown, timeout=10000) as blocker:
-        assert w.open_folder(str(data_dir))
+        assert w.open_folder(str(tmp_path))
     assert "does not exist" in blocker.args[0]
     assert w.library is None
 

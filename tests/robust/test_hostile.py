@@ -226,8 +226,13 @@ def test_hostile_folder_every_file_indexed_or_reported(tmp_path: Path, monkeypat
         found = {h.relpath for h in hits.hits}
         assert {"good/plain.md", "name\nwith newline.md", "rtl-\u202emd.txt-\u200fname.md"} <= found
 
+        first_read = text_of("changes.md")
         second = lib.update(extract=False)
-        assert second.updated == 1, "the file that changed during the first run must be read again"
+        # the change made as desk opened the file is never lost: the first run read it (the stat is
+        # taken from the file opened since h33h, so it matches what was read), or the second reads it again
+        assert second.updated == (0 if "late paragraph" in first_read else 1), (
+            "the file that changed during the first run must be read again"
+        )
         assert "late paragraph" in text_of("changes.md")
         assert second.added == 0
         assert second.removed == 0

@@ -22,6 +22,8 @@ from whoosh.qparser.taggers import RegexTagger
 from desk.errors import QueryError
 from desk.index import querytree as qt
 from desk.index.bounds import parse_date, parse_number
+from desk.textsafe import quoted as quote_typed
+from desk.textsafe import visible
 
 from .schema import QUERY_FIELDS
 
@@ -57,7 +59,7 @@ def filter_query(field: str, spec: str) -> wq.Query:
         op = spec[:2] if spec[1:2] == "=" else spec[:1]
         value = spec[len(op) :]
         if not value:
-            raise QueryError(f"{field}:{spec} needs a value after {op}.")
+            raise QueryError(f"{field}:{visible(spec)} needs a value after {op}.")
         if op.startswith(">"):
             low, high, lexcl, hexcl = value, None, op == ">", False
         else:
@@ -130,9 +132,9 @@ _FIELD_BEFORE = re.compile(r"(?<![\w\\*?~])([A-Za-z_]\w*):$")
 
 
 def quoted(text: str) -> str:
-    """The query as an error message quotes it: short, on one line."""
-    one_line = " ".join(text.split())
-    return repr(one_line if len(one_line) <= QUOTE_CHARS else one_line[: QUOTE_CHARS - 1] + "…")
+    """The query as an error message quotes it: short, on one line, control characters escaped
+    (:func:`desk.textsafe.quoted`)."""
+    return quote_typed(text.strip(), QUOTE_CHARS)
 
 
 def check_syntax(text: str) -> None:
@@ -196,7 +198,8 @@ def check_syntax(text: str) -> None:
         prefix = field[0] if field else ""
         raise QueryError(
             f"desk reads no minus before a word ({quoted(prefix + word)} would search for "
-            f"{quoted(prefix + word.lstrip('-'))}): to leave passages with it out, write NOT {prefix}{word.lstrip('-')}."
+            f"{quoted(prefix + word.lstrip('-'))}): to leave passages with it out, write NOT "
+            f"{visible(prefix + word.lstrip('-'))}."
         )
     for m in _FIELD_RE.finditer(bare):
         name = m[1]
