@@ -226,7 +226,8 @@ RECORDED = {
     61: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
     # claimants (h33a): verbs of persuading ("X persuaded the board to"), "examine" with a claim or a record
     # for object, "expose", "illustrate" and "recognize" with an object are stances; "fathom" is a verb of
-    # thought; ingest and figures unchanged
+    # thought; ingest (h33h): a title or field that draws nothing (only zero-width, bidi and white-space
+    # characters) gives way to the next source, as a blank one did (the samples here have none); figures unchanged
     62: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
