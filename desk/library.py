@@ -344,7 +344,7 @@ def mark_figures(hits: Sequence[PassageRef], tree: querytree.Node) -> None:
     A hit of ``figure:>1000 killed`` matched a figure somewhere in its passage, but only "killed"
     was marked: the Results list then showed a sentence with no figure over 1,000 in it.  The
     figures are found as the index found them (the same finder, its value and a range's upper end);
-    one is marked when it satisfies every ``figure:`` clause ANDed at the top of the query, or any
+    one is marked when it satisfies every ``figure:`` clause the whole query ANDs, or any
     one of the others (inside OR groups).
     """
     ranges = [leaf for leaf in querytree.positive_leaves(tree) if isinstance(leaf, querytree.Range)

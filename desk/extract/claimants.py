@@ -934,7 +934,7 @@ _EXAMINED = OPINION_NOUNS | SPEECH_OBJECTS | EVIDENCE_NOUNS | {
 
 
 def _examines_words(t: Token) -> bool:
-    """ "The fact-checkers examined the senator's statement": examining a claim or a record weighs it in
+    """ "The auditors examined the mayor's statement": examining a claim or a record weighs it in
     public; "doctors examined the wounded" or "examined the wreckage" is a look at people or things, no stance."""
     return any(c.dep_ == "dobj" and c.lower_ in _EXAMINED for c in t.children)
 

@@ -295,7 +295,7 @@ STANCE = {
     "despise", "loathe", "detest", "abhor", "compliment", "chronicle",
     # verbs of winning someone over ("X persuaded the board to drop it", "X is convincing voters"): one persuades by
     # arguing a case, so the subject holds the position argued; verbs that weigh a claim or a record in public ("the
-    # fact-checkers examined the senator's figure") or that bring it to light ("the filings exposed the accounts",
+    # auditors examined the mayor's figure") or that bring it to light ("the filings exposed the accounts",
     # "the endorsements illustrate the decline"); and "recognize" with an object ("X recognizes the danger"), an
     # acknowledgement as "acknowledge" is (with a clause it is a verb of thought already)
     "persuade", "convince", "dissuade", "examine", "expose", "illustrate", "recognize", "recognise",
