@@ -22,15 +22,18 @@ BODY = (
 )
 
 
+def _one_article(folder: Path, title: str, site: str, published: str, body: str) -> Path:
+    """``folder`` holding one Markdown article."""
+    folder.mkdir()
+    (folder / "one.md").write_text(
+        f'---\ntitle: "{title}"\nsite: "{site}"\npublished: "{published}"\n---\n\n{body}\n', encoding="utf-8"
+    )
+    return folder
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    f = tmp_path / "articles"
-    f.mkdir()
-    (f / "one.md").write_text(
-        '---\ntitle: "Harbour news"\nsite: "Lakeside Herald"\npublished: "2023-03-04"\n---\n\n' + BODY + "\n",
-        encoding="utf-8",
-    )
-    return f
+    return _one_article(tmp_path / "articles", "Harbour news", "Lakeside Herald", "2023-03-04", BODY)
 
 
 def _marked(lib: Library, query: str) -> list[str]:
@@ -92,13 +95,7 @@ FIGURES = (
 
 @pytest.fixture
 def elk(tmp_path: Path) -> Path:
-    f = tmp_path / "elk"
-    f.mkdir()
-    (f / "elk.md").write_text(
-        '---\ntitle: "Valley herd"\nsite: "Ridge Courier"\npublished: "2023-09-01"\n---\n\n' + FIGURES + "\n",
-        encoding="utf-8",
-    )
-    return f
+    return _one_article(tmp_path / "elk", "Valley herd", "Ridge Courier", "2023-09-01", FIGURES)
 
 
 def test_a_figure_clause_marks_the_figures_it_matched(elk: Path, tmp_path: Path) -> None:
