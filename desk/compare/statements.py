@@ -427,8 +427,10 @@ def describe_row(row: Row, *, word_diffs: bool = True) -> None:
     row.clashing = list(dict.fromkeys(clashing))
     row.differences = differences
     keys = {c.key for c in compared}
-    chosen = [s for s, c in pairs if c is not None and c.key in keys]
-    row.summary = _summary(chosen or [s for s, c in pairs if c is not None])
+    shown = [(s, c) for s, c in pairs if c is not None and c.key in keys] or [(s, c) for s, c in pairs if c is not None]
+    facts = [c for _, c in shown if c is not None]
+    several = any(not a.quantity.matches(b.quantity) for i, a in enumerate(facts) for b in facts[i + 1 :])
+    row.summary = _summary([s for s, _ in shown], several)
     if word_diffs:
         _fill_word_diffs(row)
 
@@ -462,10 +464,15 @@ def _label(s: FigureStatement) -> str:
     return short_name(s.claimant) if s.claimant else s.outlet
 
 
-def _summary(stmts: list[FigureStatement]) -> str:
+def _summary(stmts: list[FigureStatement], several: bool = False) -> str:
+    """ "Zelensky: 14,000 · General Staff: more than 14,400"; when the figures count ``several`` things
+    (quantities that do not match), each says what it counts ("Navy: two patrol boats · Kyiv: two
+    missiles"), so that equal numbers of different things never read as one figure agreed on."""
     items: list[str] = []
     for s in stmts:
         item = f"{_label(s)}: {figure_label(s.figure)}"
+        if several and s.quantity:
+            item += f" {s.quantity}"
         if item not in items:
             items.append(item)
     more = len(items) - SUMMARY_ITEMS

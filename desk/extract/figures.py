@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from desk.model import Figure
 
-from .participles import narrowing_participle, plural_noun
+from .participles import ING_PREPOSITIONS, narrowing_participle, plural_noun
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -158,7 +158,7 @@ _STOP_COUNTED = {
     "less", "will", "would", "could", "can", "may", "might", "should", "not", "no", "also",
     "still", "now", "just", "only", "then", "there", "here", "all", "both", "between", "across",
     "including", "included", "include", "includes", "against", "toward", "towards", "near",
-    "because", "though", "although", "reportedly", "already", "yet", "either", "such",
+    "because", "though", "although", "reportedly", "already", "yet", "either", "such", "them",
 }
 _AUX = {
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
@@ -426,6 +426,20 @@ _MORE_OF_A_KIND = re.compile(
 )
 
 
+#: a maker's designation of a model inside the counted phrase ("six Su-27 jets", "four F-16s",
+#: "12 T-72 tanks"): a capital and letters, a hyphen and a number; it names the model, not what is counted, so it does
+#: not take one of the phrase's three words
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}")
+#: ... or capitals and a number run together ("M270", "T72"), only before the noun it qualifies
+#: ("30 M270 launchers"): alone it may be a name or a code of anything
+_DESIGNATION_GLUED = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]{0,2}")
+#: a lower-case word next, not a scale ("US466 million" is an amount): the noun a glued designation qualifies
+_WORD_NEXT = re.compile(r"\s+(?!(?:thousand|million|billion|trillion)\b)[a-z]")
+#: a determiner after "of" that the counted thing follows: "40% of the voters", "three of these tanks"
+#: ("of those" is left out: more often a pronoun, "62% of those polled", than a determiner)
+_OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these"})
+
+
 def _counted(text: str, end: int, limit: int) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles".
 
@@ -439,6 +453,7 @@ def _counted(text: str, end: int, limit: int) -> str:
     words: list[str] = []
     pos = end
     skipped_of = False
+    designations = 0  # of ``words``
     tail = text[end:limit]
     # skip "of" after a percent or a scaled figure: "40% of voters"
     for m in re.finditer(r"[^\s]+", tail):
@@ -446,11 +461,20 @@ def _counted(text: str, end: int, limit: int) -> str:
         w = raw.strip(".,;:!?\"“”‘’()[]«»").lower()
         ended = raw != raw.rstrip(".,;:!?\"“”)]»")
         if not w or not re.fullmatch(r"[a-z][a-z'’\-]*", w):
+            model = raw.strip(".,;:!?\"“”‘’()[]«»")
+            if w and (_DESIGNATION.fullmatch(model) or not ended and _DESIGNATION_GLUED.fullmatch(model)
+                      and _WORD_NEXT.match(tail, m.end())):
+                words.append(model)
+                designations += 1
+                pos = end + m.end()
+                if ended:
+                    break
+                continue
             break
         if w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES:
             break  # also right after the figure: "climbed to 64 overnight", "up from 65 last week" count nothing named
         if w in _STOP_COUNTED:
-            if not words and (w == "of" or skipped_of and w in ("its", "their", "the", "his", "her", "our")):
+            if not words and (w == "of" or skipped_of and w in _OF_DETERMINERS):
                 skipped_of = True
                 continue
             if not words and w == "more" and not ended and _MORE_OF_A_KIND.match(tail, m.end()):
@@ -458,6 +482,9 @@ def _counted(text: str, end: int, limit: int) -> str:
                 words.append(w)
                 continue
             break
+        if words and plural_noun(words[-1]) and w in ING_PREPOSITIONS:
+            break  # "two boats following a barrage", "100 letters concerning ...": a phrase of its own (but
+            # before a noun such a word is an adjective: "two other pending cases")
         if words and plural_noun(words[-1]) and narrowing_participle(w):
             break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
         if words and not skipped_of and plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«[")):
@@ -471,7 +498,7 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         words.append(raw.strip(".,;:!?\"“”‘’()[]«»"))
         pos = end + m.end()
-        if ended or len(words) >= 3 or w in _PARTICIPLES:
+        if ended or len(words) - designations >= 3 or w in _PARTICIPLES:
             break
     if words == ["more"]:
         return ""  # "$35 million more across the years", "5,000 more U.S. troops": no thing read after it

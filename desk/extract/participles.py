@@ -12,11 +12,13 @@ import re
 _ING_AFTER_PLURAL = re.compile(r"[a-z]{2,}ing$")
 _PLURAL_HEAD = re.compile(r"[a-z]{2,}[^s']s$", re.IGNORECASE)
 _PLURALS_WITHOUT_S = frozenset({"people", "children", "men", "women", "personnel", "staff", "police", "crew"})
+#: compounds of "men": "policemen", "servicemen", "gunmen", "firemen"
+_MEN_COMPOUND = re.compile(r"[a-z]{2,}(?:wo)?men$", re.IGNORECASE)
 
 
 def plural_noun(word: str) -> bool:
-    """A plural by its ending or one of the common plurals without an s ("people", "children")."""
-    return bool(_PLURAL_HEAD.search(word)) or word.lower() in _PLURALS_WITHOUT_S
+    """A plural by its ending or one of the common plurals without an s ("people", "children", "policemen")."""
+    return bool(_PLURAL_HEAD.search(word)) or word.lower() in _PLURALS_WITHOUT_S or bool(_MEN_COMPOUND.search(word))
 
 
 #: participles that say what happened to the things counted ("300 people fleeing", "12 soldiers missing")

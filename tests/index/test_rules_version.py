@@ -229,6 +229,11 @@ RECORDED = {
     # thought; ingest (h33h): a title or field that draws nothing (only zero-width, bidi and white-space
     # characters) gives way to the next source, as a blank one did (the samples here have none); figures unchanged
     62: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # figures: a model's designation stays in the counted phrase ("six Su-27 jets", "12 T-72 tanks",
+    # "30 M270 launchers") and takes none of its three words; "of these" leads to the thing counted as
+    # "of the" does; "them" counts nothing named; after a plural ("policemen" one too), "following",
+    # "concerning", "pending" ... end the phrase
+    64: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "517318bdc965c9bb"),
 }
 
 

@@ -1,0 +1,61 @@
+"""What a figure counts: the noun phrase read after it (desk.extract.figures._counted).
+
+Every sentence here is invented.  Each case failed before the rule it tests: a model's designation
+ended the phrase ("three Vexa-40 gliders" counted nothing), "of these" hid the thing
+counted, "them" was read as a thing, and a word in -ing that opens a phrase of its own ran on
+("three barges following a storm" counted "barges following"), and the verb after "watchmen" was
+read as part of the thing counted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.extract.figures import find_figures
+
+
+def counted(sentence: str, figure: str) -> str:
+    found = [f for f in find_figures(sentence) if f.text == figure]
+    assert len(found) == 1, [(f.text, f.counted) for f in find_figures(sentence)]
+    return found[0].counted
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a designation keeps the noun after it, and takes none of the three words
+    ("The navy said three Vexa-40 gliders crossed the bay at dawn.", "three", "Vexa-40 gliders"),
+    ("Officials counted two Northern Kt-9 patrol boats near the pier.", "two", "Northern Kt-9 patrol boats"),
+    ("The air base now hosts six Arlo-12s, a report said.", "six", "Arlo-12s"),
+    ("Nine Zeta-3 cargo drones were seen over the harbour.", "Nine", "Zeta-3 cargo drones"),
+    # capitals and a number run together name a model only before the noun they qualify
+    ("The depot still holds 140 K650 field guns, the audit found.", "140", "K650 field guns"),
+    # "of these" leads to the thing counted, as "of the" does
+    ("The coastguard stopped four of these trawlers last month.", "four", "trawlers"),
+    ("About 30% of these loans were never repaid.", "30%", "loans"),
+    # after a plural, a word in -ing that opens a phrase of its own ends the thing counted
+    ("The crews moved three barges following a storm warning.", "three", "barges"),
+    ("The office received 120 letters concerning the new tolls.", "120", "letters"),
+    ("There are 45 permits pending at the council.", "45", "permits"),
+    # compounds of "men" are plurals: the verb after them says what they did
+    ("Four watchmen stayed at the gate overnight.", "Four", "watchmen"),
+])
+def test_counted_phrase(sentence: str, figure: str, expected: str) -> None:
+    assert counted(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "figure", "expected"), [
+    # a pronoun counts nothing named
+    ("Five of them walked back to the village.", "Five", ""),
+    ("The garage kept 12 of them for spare parts.", "12", ""),
+    # "of those" is mostly a pronoun: what follows is no thing counted
+    ("Some 58% of those asked said the fare was too high.", "58%", ""),
+    # before a noun, such a word in -ing is an adjective and stays ("other pending cases")
+    ("The firm faces two other pending cases in the capital.", "two", "other pending cases"),
+    # a lower-case run with a hyphen and digits is a range of units, not a model ("110km-120km")
+    ("Fragments of rockets with a 40km-60km range were found.", "40", ""),
+    # a glued code before a scale is an amount, not a model
+    ("The grant was $80 million Canadian (US61 million) in all.", "$80 million", "Canadian"),
+    # "US" before a noun is the country, not the pronoun "us"
+    ("The fund pledged $2 billion of US farm credit this year.", "$2 billion", "US farm credit"),
+])
+def test_counted_phrase_refused(sentence: str, figure: str, expected: str) -> None:
+    assert counted(sentence, figure) == expected
