@@ -433,11 +433,39 @@ _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}")
 #: ... or capitals and a number run together ("M270", "T72"), only before the noun it qualifies
 #: ("30 M270 launchers"): alone it may be a name or a code of anything
 _DESIGNATION_GLUED = re.compile(r"[A-Z]{1,3}\d{2,4}[A-Za-z]{0,2}")
+#: the next word of the counted phrase, when it is a plain lower-case word
+_PLAIN_WORD_NEXT = re.compile(r"[^\S\n]+([a-z][a-z'’\-]*)(?![\w'’-])")
 #: a lower-case word next, not a scale ("US466 million" is an amount): the noun a glued designation qualifies
 _WORD_NEXT = re.compile(r"\s+(?!(?:thousand|million|billion|trillion)\b)[a-z]")
 #: a determiner after "of" that the counted thing follows: "40% of the voters", "three of these tanks"
 #: ("of those" is left out: more often a pronoun, "62% of those polled", than a determiner)
 _OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these"})
+
+
+def _open_compound(words: list[str]) -> bool:
+    """Do the counted phrase's words read as the start of one long noun phrase whose head is still to come?
+
+    None is a plural (a plural ends the phrase: "two leaders shook hands"), a verb form ("annexed", "told",
+    "must") or a word that opens a phrase of its own ("despite")."""
+    for word in words:
+        low = word.lower()
+        if plural_noun(word) or low in _AUX or low in _MODALS or low in _IRREGULAR_PAST or low in _PRESENT_VERBS \
+                or low in _PHRASE_OPENERS or low in _STOP_COUNTED \
+                or (low.endswith("ed") and "-" not in low and low not in _ADJECTIVES_IN_ED):
+            return False
+    return True
+
+
+#: words in -ed that stand before a noun as adjectives far more often than as verbs ("armoured vehicles")
+_ADJECTIVES_IN_ED = frozenset({
+    "armoured", "armored", "armed", "unarmed", "manned", "unmanned", "crewed", "uncrewed", "guided", "unguided",
+    "advanced", "tracked", "wheeled", "skilled", "trained", "qualified", "registered", "licensed", "insured",
+    "elected", "retired", "married", "limited", "detailed", "dedicated", "coordinated", "integrated",
+})
+
+
+#: verbs that go before another verb: "two countries must take"
+_MODALS = frozenset({"must", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might"})
 
 
 def _counted(text: str, end: int, limit: int) -> str:
@@ -498,7 +526,23 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         words.append(raw.strip(".,;:!?\"“”‘’()[]«»"))
         pos = end + m.end()
-        if ended or len(words) - designations >= 3 or w in _PARTICIPLES:
+        if ended or w in _PARTICIPLES:
+            break
+        if len(words) - designations >= 3:
+            if _open_compound(words):
+                # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems
+                at = m.end()
+                more: list[str] = []
+                while len(words) - designations + len(more) < 5:
+                    nxt = _PLAIN_WORD_NEXT.match(tail, at)
+                    if nxt is None or nxt.group(1).lower() in _STOP_COUNTED:
+                        break
+                    more.append(nxt.group(1))
+                    at = nxt.end()
+                    if plural_noun(more[-1]):
+                        words.extend(more)
+                        pos = end + at
+                        break
             break
     if words == ["more"]:
         return ""  # "$35 million more across the years", "5,000 more U.S. troops": no thing read after it

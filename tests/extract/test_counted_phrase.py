@@ -35,6 +35,9 @@ def counted(sentence: str, figure: str) -> str:
     ("The crews moved three barges following a storm warning.", "three", "barges"),
     ("The office received 120 letters concerning the new tolls.", "120", "letters"),
     ("There are 45 permits pending at the council.", "45", "permits"),
+    # a long compound reads on to its plural head, up to five words
+    ("The ministry ordered 24 light armoured recovery vehicles in May.", "24", "light armoured recovery vehicles"),
+    ("Plans list 8 mobile coastal radar relay stations for the coast.", "8", "mobile coastal radar relay stations"),
     # compounds of "men" are plurals: the verb after them says what they did
     ("Four watchmen stayed at the gate overnight.", "Four", "watchmen"),
 ])
@@ -52,6 +55,9 @@ def test_counted_phrase(sentence: str, figure: str, expected: str) -> None:
     ("The firm faces two other pending cases in the capital.", "two", "other pending cases"),
     # a lower-case run with a hyphen and digits is a range of units, not a model ("110km-120km")
     ("Fragments of rockets with a 40km-60km range were found.", "40", ""),
+    # ... but not past a verb or a plural the phrase already holds
+    ("Two senior port officers told reporters that the quay was shut.", "Two", "senior port officers"),
+    ("Three harbour pilots stayed ashore during the gale.", "Three", "harbour pilots"),
     # a glued code before a scale is an amount, not a model
     ("The grant was $80 million Canadian (US61 million) in all.", "$80 million", "Canadian"),
     # "US" before a noun is the country, not the pronoun "us"
