@@ -229,6 +229,11 @@ RECORDED = {
     # thought; ingest (h33h): a title or field that draws nothing (only zero-width, bidi and white-space
     # characters) gives way to the next source, as a blank one did (the samples here have none); figures unchanged
     62: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
+    # claimants (h34p): a one-word apposition in lower case after a singular common noun that "according to"
+    # names is that source's name ("according to the river monitor, navstat"); "according to a tally compiled
+    # by X" gives X; "the Food and Drug Administration" is one name (not "Administration"); "see" with a bare
+    # infinitive clause ("would see rents go up") is no view; ingest and figures unchanged
+    63: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
 
