@@ -2673,7 +2673,8 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     for anc in tok.ancestors:
         above = by_verb.get(anc.i)
         if above is not None and not inside_source(above):
-            return _speaker_of_pronoun_report(doc, offset, above, by_verb)
+            teller = _teller_of_evidence(doc, offset, above, anc, by_verb)
+            return _speaker_of_pronoun_report(doc, offset, teller or above, by_verb)
     # 1b. "the $700m package it announced": a reporting verb in a relative clause on the
     # noun phrase that holds the figure (through the relative clauses below it)
     for anc in tok.ancestors:
@@ -2713,6 +2714,26 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
         if c.kind == "verb" and not inside_source(c) and _single_quoted_before_tag(doc, doc[c.verb_i], tok):
             return c
     return None
+
+
+def _teller_of_evidence(doc: Doc, offset: int, inner: _Cue, verb: Token, by_verb: dict[int, _Cue]) -> _Cue | None:
+    """ "The ministry said satellite imagery showed 40 trucks near the plant": evidence that no one is named
+    for ("satellite imagery", "the footage", "new data") has no voice of its own; the one who says what it
+    shows asserts the figure.  Only a reporting verb right above the evidence's verb, with a named source
+    (not another piece of evidence): "data from the ministry showed" keeps its maker."""
+    raw = doc.text[inner.source[0] - offset : inner.source[1] - offset]
+    words = fold(raw).split()
+    if not words or words[-1] not in EVIDENCE_NOUNS or any(w[:1].isupper() for w in raw.split()) or any(
+        w in ("his", "her", "their", "its", "our", "my") or w.endswith("'s") for w in words
+    ):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.i not in by_verb:
+        return None
+    outer = by_verb[verb.head.i]
+    outer_words = fold(doc.text[outer.source[0] - offset : outer.source[1] - offset]).split()
+    if not outer.name or not outer_words or outer_words[-1] in EVIDENCE_NOUNS:
+        return None
+    return outer
 
 
 def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:

@@ -232,7 +232,8 @@ RECORDED = {
     # claimants (h34p): a one-word apposition in lower case after a singular common noun that "according to"
     # names is that source's name ("according to the river monitor, navstat"); "according to a tally compiled
     # by X" gives X; "the Food and Drug Administration" is one name (not "Administration"); "see" with a bare
-    # infinitive clause ("would see rents go up") is no view; ingest and figures unchanged
+    # infinitive clause ("would see rents go up") is no view; "X said satellite imagery showed 40 trucks": X,
+    # not the unnamed imagery, gives the figure; ingest and figures unchanged
     63: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "b747e9f46739a7c3"),
 }
 
