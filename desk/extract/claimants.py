@@ -257,6 +257,7 @@ class _Cue:
     closing: bool = False  # a speech tag that closes its sentence, the clause before it its content
     owned: bool = False  # "her son" inside her report: named after its owner; "it" or "they" after it names nobody
     writing_it: bool = False  # "it" taking up an unnamed writing that spoke in the sentence before: listed unnamed
+    bare_name: bool = False  # a lower-case name in apposition ("the weekly, novosti"): a name as written
 
 
 _MODEL: Any = None
@@ -349,7 +350,7 @@ def _source_tokens(subj: Token) -> list[Token]:
         for c in t.children:
             if c.dep_ in _CUT_DEPS and not (c.dep_ == "punct" and (
                 c.text in ("'", "’", "-", "‐", "&", ".") or bracketed and c.text in ("(", ")")
-            )) and not (t.i == subj.i and _counted_choice(subj, c)):
+            )) and not (t.i == subj.i and _counted_choice(subj, c)) and not _joined_in_name(subj, t, c):
                 continue
             if t is subj and _said_when_or_where(c):
                 continue  # "the agency in its statement Friday said": the agency, not "Friday"
@@ -373,6 +374,17 @@ def _source_tokens(subj: Token) -> list[Token]:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     return toks or [doc[ids[0]]]
+
+
+def _joined_in_name(head: Token, t: Token, c: Token) -> bool:
+    """ "the Food and Drug Administration", "the Securities and Exchange Commission": an "and" between two
+    capitalised words in front of a proper head joins words of one name (the parser hangs the pair on the head
+    as a modifier with its conjunct), not two sources; without them the name is cut to "Administration"."""
+    return (
+        c.dep_ in ("cc", "conj") and t.i != head.i and t.dep_ in ("compound", "nmod") and t.head.i == head.i
+        and head.tag_ in ("NNP", "NNPS") and t.tag_ in ("NNP", "NNPS") and t.i < c.i < head.i
+        and (c.dep_ == "cc" or c.tag_ in ("NNP", "NNPS"))
+    )
 
 
 #: words for the day a source spoke, which the parser may hang on the source ("the ministry Sunday said")
@@ -665,9 +677,22 @@ def _makes_clear(t: Token) -> bool:
     )
 
 
+def _sees_event(t: Token) -> bool:
+    """ "Families would see their rents go up", "officers saw the driver get out": "see" with a bare infinitive
+    clause (a subject, no "that", no auxiliary) tells of an event undergone or witnessed, not of a view held
+    or reported, as "see that ..." and "see X as Y" do."""
+    return CUE_FORMS.get(t.lower_) == "see" and any(
+        c.dep_ == "ccomp" and c.tag_ == "VB" and c.i > t.i and any(g.dep_ == "nsubj" for g in c.children)
+        and not any(g.dep_ in ("mark", "aux", "auxpass") for g in c.children)
+        for c in t.children
+    )
+
+
 def _is_report_verb(t: Token) -> bool:
     # "Said" with a capital inside a sentence is a name: "Gulnoza Said"
     if t.text[:1].isupper() and t.i > 0 and not t.doc[t.i - 1].is_punct:
+        return False
+    if _sees_event(t):
         return False
     if _revises_estimate(t):
         return True
@@ -956,6 +981,8 @@ def _asks_about(t: Token) -> bool:
 
 def _is_stance_verb(t: Token) -> bool:
     """ "X attacked the plan", "X spoke about the war": a verb of stance with its object."""
+    if _sees_event(t):
+        return False
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
         _wants_thing(t)
     ) or (
@@ -1811,17 +1838,39 @@ _MAKE_FORMS = {
 }
 
 
+#: records someone draws up, which a making verb's agent made: "a list of names compiled by the agency"
+_RECORD_NOUNS = frozenset({"list", "lists", "record", "records", "register", "registry", "roster", "log", "logs"})
+
+
 def _maker_of(noun: Token) -> Token | None:
     """The named maker of a writing in a clause on it: "a speech Ana Roe delivered", "a report that the
-    ministry released" (not "a report the reporters saw": seeing makes nothing; not "a report released
-    on Monday": no maker named)."""
-    if not (noun.lower_ in EVIDENCE_NOUNS or noun.lower_ in DOCUMENT_NOUNS or noun.lower_ in SPEECH_OBJECTS):
+    ministry released", and in the passive, "a tally compiled by the agency", "a list of names compiled by
+    the agency" (the participle may hang on the list's "of" object); not "a report the reporters saw":
+    seeing makes nothing; not "a report released on Monday": no maker named; not "a sailor released by the
+    navy": no writing."""
+    def writing(n: Token) -> bool:
+        low = n.lower_
+        return low in EVIDENCE_NOUNS or low in DOCUMENT_NOUNS or low in SPEECH_OBJECTS or low in _RECORD_NOUNS
+
+    if not writing(noun):
         return None
-    for c in noun.children:
-        if c.i > noun.i and c.dep_ in ("relcl", "acl") and c.lower_ in _MAKE_FORMS:
-            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-            if subj is not None and subj.tag_ not in ("WDT", "WP", "PRP") and _person_like(subj):
-                return subj
+    hosts = [noun] + [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" and p.i == noun.i + 1
+        for o in p.children if o.dep_ == "pobj"
+    ]
+    for host in hosts:
+        for c in host.children:
+            if c.i <= host.i or c.dep_ not in ("relcl", "acl") or c.lower_ not in _MAKE_FORMS:
+                continue
+            if host is noun:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.tag_ not in ("WDT", "WP", "PRP") and _person_like(subj):
+                    return subj
+            if c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in c.children):
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                if by is not None and by.tag_ not in ("WDT", "WP", "PRP") and _person_like(by):
+                    return by
     return None
 
 
@@ -1871,6 +1920,30 @@ def _judged_by(t: Token) -> list[Token] | None:
     det = next((c for c in pobj.children if c.dep_ in ("det", "nummod", "amod") and c.lower_ in _SOME_RECKONER), None)
     if t.lower_ == "by" and det is not None:
         return [x for x in pobj.subtree if x.i <= pobj.i]
+    return None
+
+
+def _bare_name_in_apposition(noun: Token) -> Token | None:
+    """ "according to the regional weekly, novosti": a one-word apposition set off by a comma after a
+    singular common noun is that noun's name, even written in lower case, as some outlets and groups write
+    theirs.  English gives a singular count noun in apposition a determiner ("the weekly, a paper I
+    trust"), so a bare word there can only be a name; a plural one does not agree with a singular head
+    ("the group, activists" is no apposition of one to the other).  Only a word with nothing of its own
+    (no determiner, modifier or clause), standing last in its phrase, and no pronoun, adverb or number:
+    not "the group, itself a critic", "the outlet, which ...", "the agency, however"."""
+    if noun.tag_ != "NN" or any(x.tag_ in ("NNP", "NNPS") for x in noun.doc[noun.left_edge.i : noun.i]):
+        return None
+    for c in noun.children:
+        if c.dep_ != "appos" or c.i != noun.i + 2 or noun.doc[noun.i + 1].text != ",":
+            continue
+        if any(True for _ in c.children) or not c.is_alpha or c.text[:1].isupper():
+            return None  # (a capitalised name is read as a name already)
+        if c.tag_ not in ("NN", "NNS", "NNP", "JJ", "FW", "XX") or c.is_stop:
+            return None
+        after = noun.doc[c.i + 1] if c.i + 1 < len(noun.doc) else None
+        if after is not None and after.text not in (".", ",", ";", "!", "?"):
+            return None
+        return c
     return None
 
 
@@ -1927,7 +2000,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
             if misread is not None:
                 objs = [misread[-1]]
             if objs:
-                toks = misread or _source_tokens(objs[0])
+                named = _bare_name_in_apposition(objs[0]) if not misread else None
+                toks = misread or ([named] if named is not None else _source_tokens(objs[0]))
                 if objs[0].lower_ in _NOT_SOURCES and len(toks) == 1 and not toks[0].text[:1].isupper():
                     continue  # "according to plan", "according to reports"
                 if objs[0].lower_ in _NOT_SOURCES and not any(x.text[:1].isupper() for x in toks) and not (
@@ -1939,7 +2013,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
                     source=(offset + s, offset + e), cue=(offset + t.idx, offset + doc[t.i + 1].idx + 2),
                     cue_text="according to", content=sent, sent=sent, kind="according",
                     person=any(x.ent_type_ == "PERSON" for x in toks), verb_i=t.i,
-                    proper=any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
+                    proper=named is not None or any(x.tag_ in ("NNP", "NNPS") for x in objs[0].subtree),
+                    bare_name=named is not None,
                 ))
             continue
         if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and (_named_poll(t) or _poll_frames_clause(t)):
@@ -2598,7 +2673,8 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     for anc in tok.ancestors:
         above = by_verb.get(anc.i)
         if above is not None and not inside_source(above):
-            return _speaker_of_pronoun_report(doc, offset, above, by_verb)
+            teller = _teller_of_evidence(doc, offset, above, anc, by_verb)
+            return _speaker_of_pronoun_report(doc, offset, teller or above, by_verb)
     # 1b. "the $700m package it announced": a reporting verb in a relative clause on the
     # noun phrase that holds the figure (through the relative clauses below it)
     for anc in tok.ancestors:
@@ -2638,6 +2714,26 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
         if c.kind == "verb" and not inside_source(c) and _single_quoted_before_tag(doc, doc[c.verb_i], tok):
             return c
     return None
+
+
+def _teller_of_evidence(doc: Doc, offset: int, inner: _Cue, verb: Token, by_verb: dict[int, _Cue]) -> _Cue | None:
+    """ "The ministry said satellite imagery showed 40 trucks near the plant": evidence that no one is named
+    for ("satellite imagery", "the footage", "new data") has no voice of its own; the one who says what it
+    shows asserts the figure.  Only a reporting verb right above the evidence's verb, with a named source
+    (not another piece of evidence): "data from the ministry showed" keeps its maker."""
+    raw = doc.text[inner.source[0] - offset : inner.source[1] - offset]
+    words = fold(raw).split()
+    if not words or words[-1] not in EVIDENCE_NOUNS or any(w[:1].isupper() for w in raw.split()) or any(
+        w in ("his", "her", "their", "its", "our", "my") or w.endswith("'s") for w in words
+    ):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.i not in by_verb:
+        return None
+    outer = by_verb[verb.head.i]
+    outer_words = fold(doc.text[outer.source[0] - offset : outer.source[1] - offset]).split()
+    if not outer.name or not outer_words or outer_words[-1] in EVIDENCE_NOUNS:
+        return None
+    return outer
 
 
 def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
@@ -3247,7 +3343,7 @@ class _Discourse:
         if c.name_from is not None:
             c.name_from = _after_unopened_bracket(self.text, c.name_from)
         raw = self._name(c, same_sentence)
-        if c.name and not acceptable_source(c.name, raw):
+        if c.name and not c.bare_name and not acceptable_source(c.name, raw):
             c.name = ""
         self._take_up_writing(c)
         if c.owned and c.name:
@@ -3280,6 +3376,9 @@ class _Discourse:
         """Set c.name; return the raw source text it is checked against."""
         span = c.name_from or c.source
         raw = self.text[span[0] : span[1]]
+        if c.bare_name:
+            c.name = canonical_name(raw)  # (in lower case as written: no rule of capitals can check it)
+            return raw
         evidence_role = _evidence_role(raw)
         if c.respondents:
             # "43% of those surveyed said": the poll named before speaks
