@@ -2643,6 +2643,25 @@ def _speaker_of_pronoun_report(doc: Doc, offset: int, cue: _Cue, by_verb: dict[i
     return cue if host is None or host.source[0] <= cue.source[0] < host.source[1] else host
 
 
+def _closing_conjunct_tag(doc: Doc, offset: int, c: _Cue, tok: Token) -> bool:
+    """Does ``c`` close the sentence as its speech tag though the parser made its verb a conjunct of the main
+    verb ("... were killed and nine others hurt in the strike, officials have claimed.")?
+
+    The verb is a conjunct of the sentence's root and ends the sentence (nothing but punctuation after it:
+    "claimed victory" reports nothing before it); its source stands right after a comma (no "and" between:
+    ", and officials claimed" joins a clause of its own); and the figure's word stands before that comma,
+    under the root.
+    """
+    verb = doc[c.verb_i]
+    if verb.dep_ != "conj" or verb.head.dep_ != "ROOT" or any(not t.is_punct for t in doc[verb.i + 1 :]):
+        return False
+    first = next((t for t in doc if t.idx + offset >= c.source[0]), None)
+    if first is None or first.i == 0 or first.i >= verb.i or doc[first.i - 1].text != ",":
+        return False
+    root = verb.head
+    return tok.i < first.i - 1 and (tok.i == root.i or any(a.i == root.i for a in tok.ancestors))
+
+
 def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | None:
     """The cue that covers a figure in one parsed sentence."""
     if not cues:
@@ -2707,6 +2726,11 @@ def _figure_cue(doc: Doc, offset: int, fig: Figure, cues: list[_Cue]) -> _Cue | 
     # 3b. "..., the harbour master maintains.": a closing tag the parser did not hang on the clause it reports
     for c in cues:
         if c.closing and c.content[0] <= fig.start < c.content[1]:
+            return c
+    # 3c. "13 sailors were killed and nine others hurt in the strike, port officials have claimed.": a tag that
+    # closes the sentence after a comma, which the parser hung on the first verb as one more conjunct
+    for c in cues:
+        if c.kind == "verb" and not inside_source(c) and _closing_conjunct_tag(doc, offset, c, tok):
             return c
     # 4. "'... 40 ferries cut,' Kirby said": a sentence quoted in single marks, then its speech tag; the
     # parser may hang the tag's verb under the quoted clause
@@ -3641,8 +3665,18 @@ def _personal_words(name: str) -> bool:
 
 def _maybe_person(e: Entity) -> bool:
     """A person, or a name the small model tagged as an organisation that reads as a person's ("Mira Holt"):
-    the text may give it a gender ("Mira Holt said she ..."), which settles it."""
+    the text may give it a gender ("Mira Holt said she ..."), which settles it.  A social network or
+    messaging service the small model tagged as a person ("posted on Twitter") is never one."""
+    if e.text.casefold() in _PLATFORMS:
+        return False
     return (e.label == "PERSON" and _name_like(e.text)) or (e.label == "ORG" and _personal_words(e.text))
+
+
+#: social networks and messaging services: where something is said, never who says it
+_PLATFORMS = frozenset({
+    "twitter", "facebook", "telegram", "instagram", "youtube", "tiktok", "whatsapp", "linkedin", "reddit",
+    "snapchat", "vkontakte", "weibo", "wechat", "viber", "truth social", "gettr", "parler", "rumble", "odnoklassniki",
+})
 
 
 def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity], gender: dict[str, str] | None = None) -> bool:

@@ -1,0 +1,34 @@
+"""Two claimant rules found reading articles outside the gold sets (sentences invented).
+
+- A speech tag that closes a sentence after a comma gives every figure before it, also when the parser
+  hung the tag's verb on the first verb as a conjunct ("... were killed and nine others hurt ...,
+  officials have claimed.": the first figure had no claimant).
+- A social network the small model tags as a person ("on Twitter") is never the one "he" names.
+"""
+
+from __future__ import annotations
+
+from desk.extract import extract
+
+
+def claimants(text: str) -> dict[str, str]:
+    return {c.figure.text: c.claimant for c in extract(text).claims}
+
+
+def test_a_closing_tag_read_as_a_conjunct_gives_the_first_figure_too() -> None:
+    got = claimants("At least 13 sailors were killed and nine others injured in a night strike on the port, "
+                    "officials from the harbour authority have claimed.")
+    assert got == {"13": "officials from the harbour authority", "nine": "officials from the harbour authority"}
+
+
+def test_a_conjunct_that_says_something_of_its_own_is_no_tag() -> None:
+    # "claimed victory" has its own object, and ", and" joins a clause of its own
+    got = claimants("Officials in the port said the night was calm. The tugs towed 40 barges and the crew of 12 "
+                    "was praised, and officials have claimed victory.")
+    assert got == {"40": "", "12": ""}
+
+
+def test_he_is_never_a_social_network() -> None:
+    got = claimants("The request was made publicly by Ivan Petrenko, a senior adviser, on Twitter on Monday "
+                    "where he argued for more aid. That would require, he said, 300 of the new rocket systems.")
+    assert got == {"300": "Ivan Petrenko"}
