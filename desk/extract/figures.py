@@ -970,6 +970,18 @@ _CLOCK_IN_BRACKETS = re.compile(
 )
 
 
+#: a month, then a comma: "In January, 18 ..."
+_MONTH_COMMA_BEFORE = re.compile(r"\b(?:" + MONTHS + r")\.?,\s+$")
+#: a plain word after the number (not "th", not a year or another number)
+_PLAIN_WORD_AFTER = re.compile(r"\s+(?!(?:st|nd|rd|th|of)\b)[a-z][a-z'’\-]*\b")
+
+
+def _counted_after_month(before: str, after: str) -> bool:
+    """ "In January, 18 lawmakers wrote", "By May, 12 towns had fallen": after a month and a comma, a number
+    with a word of its own after it counts; a date puts no comma between its month and its day."""
+    return bool(_MONTH_COMMA_BEFORE.search(before)) and bool(_PLAIN_WORD_AFTER.match(after))
+
+
 def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     """ "three weeks", "24 February", "2015", "007": a time, not a count."""
     before, after, dig, value = c.before, c.after, c.dig, c.value
@@ -978,7 +990,7 @@ def _date_or_duration(c: _Candidate, next_word: str) -> bool:
         return True
     if _CLOCK_IN_BRACKETS.match(after):
         return True  # "as of 12 (pm) today", "at 1400 (GMT)": a time of day
-    if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before)) and (
+    if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) and not _counted_after_month(before, after)) and (
         value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
     ):
         return True

@@ -65,3 +65,16 @@ def test_counted_phrase(sentence: str, figure: str, expected: str) -> None:
 ])
 def test_counted_phrase_refused(sentence: str, figure: str, expected: str) -> None:
     assert counted(sentence, figure) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # after a month and a comma, a number with a word of its own counts: a date puts no comma before its day
+    ("In April, 14 trawlers stayed in the harbour.", [("14", "trawlers")]),
+    ("By June, nine depots had closed.", [("nine", "depots")]),
+    # ... but a day or a year after the comma is still a date
+    ("The fair opened on a Friday, April, 14th of that year.", []),
+    ("The mill shut in June, 1998 and never reopened.", []),
+    ("On April 14, 30 boats sailed from the port.", [("30", "boats")]),
+])
+def test_a_number_after_a_month_and_a_comma(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.text, f.counted) for f in find_figures(sentence)] == expected
