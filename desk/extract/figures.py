@@ -530,10 +530,11 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if len(words) - designations >= 3:
             if _open_compound(words):
-                # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems
+                # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems (six
+            # words at most: "four more high mobility artillery rocket systems")
                 at = m.end()
                 more: list[str] = []
-                while len(words) - designations + len(more) < 5:
+                while len(words) - designations + len(more) < 6:
                     nxt = _PLAIN_WORD_NEXT.match(tail, at)
                     if nxt is None or nxt.group(1).lower() in _STOP_COUNTED:
                         break
@@ -952,6 +953,8 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
         r"(?:['’]s|\b(?:19|20)\d\d(?:\s*,|\s+and|\s+or))\s+$", before
     ):
         return True  # "Trump's 2016 and 2020 campaigns": years, though a plural follows
+    if dig and re.search(r"\.\d{5,}$", dig):
+        return True  # "at 46.86117, 32.38003": map coordinates (or an identifier), no quantity anyone reports
     if dig in ("180", "360") and re.search(r"\ba\s+$", before) and not re.match(r"\s+[a-z]+s\b", after):
         return True  # "done a 360": a turn, not a quantity
     if dig and value <= 31 and re.search(r"\b(?:" + MONTHS + r")\.?\s+\d{1,2}\s*(?:to|-|–|and)\s*$", before):

@@ -38,6 +38,7 @@ def counted(sentence: str, figure: str) -> str:
     # a long compound reads on to its plural head, up to five words
     ("The ministry ordered 24 light armoured recovery vehicles in May.", "24", "light armoured recovery vehicles"),
     ("Plans list 8 mobile coastal radar relay stations for the coast.", "8", "mobile coastal radar relay stations"),
+    ("Crews fitted two extra low level air search radars to the ship.", "two", "extra low level air search radars"),
     # compounds of "men" are plurals: the verb after them says what they did
     ("Four watchmen stayed at the gate overnight.", "Four", "watchmen"),
 ])
@@ -78,3 +79,9 @@ def test_counted_phrase_refused(sentence: str, figure: str, expected: str) -> No
 ])
 def test_a_number_after_a_month_and_a_comma(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.text, f.counted) for f in find_figures(sentence)] == expected
+
+
+def test_map_coordinates_are_no_figures() -> None:
+    assert [f.text for f in find_figures("The clip was placed at 51.40213, 30.05627 by its poster, near 3 farms.")] == [
+        "3"
+    ]
