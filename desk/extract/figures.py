@@ -1025,8 +1025,10 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
             and _LIST_MARKER_AFTER.match(after) and _LIST_MARKER_BEFORE.search(before)):
         return True
-    if value < 130 and re.search(r"\b(?:aged|ages|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
-        return True  # an age: "men aged 18-60", "ages 5 to 11"
+    if value < 130 and re.search(
+        r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
+    ):
+        return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
     if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
         return True  # an age: "Mr Kleijnen, 59, and his wife"
     if re.search(r"[#№]\s?$", before):

@@ -85,3 +85,12 @@ def test_map_coordinates_are_no_figures() -> None:
     assert [f.text for f in find_figures("The clip was placed at 51.40213, 30.05627 by its poster, near 3 farms.")] == [
         "3"
     ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lessons are free for pupils under the age of 12 this term.",
+    "Conscripts between the ages of 19 and 45 were called to the depot.",
+    "Riders aged 16 to 21 may enter the race.",
+])
+def test_ages_are_no_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []

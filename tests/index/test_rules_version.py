@@ -253,6 +253,8 @@ RECORDED = {
     # figures: a number with five or more decimals (map coordinates) is none; a long compound reads on to its
     # plural head up to six words ("four additional high mobility artillery rocket systems")
     68: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "1872fdc38ccdde1e"),
+    # figures: "the age of 14" and both ends of "aged 18 to 60" / "between the ages of 18 and 60" are ages
+    69: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
 }
 
 
