@@ -220,13 +220,13 @@ def _set_aside_survivors() -> None:
     gc.freeze()
 
 
-def _not_split(support: Sequence[Candidate], units: Sequence[tuple[PassageRef, bool]]) -> list[Candidate]:
-    """The supporting candidates whose passage gave none of ``units`` (the best passages' sentences and
-    their neighbours'): a passage that gave one is split the same way again, so each of its sentences is
-    one ``units`` holds, which the supporting sentences leave out.  On ukraine-media a tenth to a half of
-    the supporting passages, each read, split and made into references for nothing."""
-    split = {(u.article_id, u.number) for u, _ in units}
-    return [c for c in support if (c.article_id, c.number) not in split]
+def _split_passages(units: Sequence[tuple[PassageRef, bool]]) -> set[tuple[str, int]]:
+    """The passages (article id, number) that gave one of ``units`` (the best passages' sentences and their
+    neighbours'): a supporting passage among them is split the same way again, so each of its sentences
+    is one ``units`` holds, which the supporting sentences leave out (:func:`sentence_units` ``split``).
+    On ukraine-media a tenth to a half of the supporting passages, each read, split and made into
+    references for nothing."""
+    return {(u.article_id, u.number) for u, _ in units}
 
 
 def _compare(
@@ -252,7 +252,7 @@ def _compare(
     primary = {(u.article_id, u.start) for u, _ in units}
     if support:
         units += [
-            (u, hit) for u, hit in sentence_units(library, _not_split(support, units), neighbours=0, budget=0)
+            (u, hit) for u, hit in sentence_units(library, support, neighbours=0, budget=0, split=_split_passages(units))
             if (u.article_id, u.start) not in primary
         ]
     if cancelled is not None and cancelled():
