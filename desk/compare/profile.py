@@ -496,30 +496,32 @@ def local_entities(ref: PassageRef) -> list[LocalSpan]:
     return out
 
 
-def _kept_extra(p: Profile, slot: int) -> tuple[Any, tuple[Any, ...] | None]:
+def _kept_extra(p: Profile, slot: int) -> tuple[Any, tuple[Any, ...] | None, Any]:
     """What the cache entry of the profile's passage holds in ``slot`` (9: places, 10: frames; None when not
-    worked out yet), and the entry (None when the cache holds none for this text)."""
+    worked out yet), the entry (None when the cache holds none for this text) and its key (for
+    :func:`_keep_extra`: a grouping asks some 3,000 passages for each of the two)."""
     key = _cache_key(p.ref)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != hash(p.ref.text):
-        return None, None
-    return cached[slot], cached
+        return None, None, key
+    return cached[slot], cached, key
 
 
-def _keep_extra(p: Profile, slot: int, value: Any, cached: tuple[Any, ...] | None) -> None:
-    """Put a feature worked out on first use into the cache entry ``cached`` of the profile's passage, so
-    later groupings, and the features file (:func:`owed_features`), have it."""
+def _keep_extra(key: Any, slot: int, value: Any, cached: tuple[Any, ...] | None) -> None:
+    """Put a feature worked out on first use into the cache entry ``cached`` (under ``key``, from
+    :func:`_kept_extra`) of the profile's passage, so later groupings, and the features file
+    (:func:`owed_features`), have it."""
     if cached is not None:
-        _CACHE[_cache_key(p.ref)] = (*cached[:slot], value, *cached[slot + 1 :])  # type: ignore[assignment]
+        _CACHE[key] = (*cached[:slot], value, *cached[slot + 1 :])
 
 
 def passage_places(p: Profile) -> frozenset[str]:
     """The place keys the passage's text names (:func:`desk.compare.places.places_in` with its entities):
     worked out once per passage, then kept with its other features (in memory and in the features file)."""
-    places, cached = _kept_extra(p, 9)
+    places, cached, key = _kept_extra(p, 9)
     if places is None:
         places = places_in(p.ref.text, local_entities(p.ref))
-        _keep_extra(p, 9, places, cached)
+        _keep_extra(key, 9, places, cached)
     return places  # type: ignore[no-any-return]
 
 
@@ -530,7 +532,7 @@ def passage_frames(p: Profile) -> tuple[frozenset[str], frozenset[str]]:
     """The passage's statement frames and what its statements are about
     (:func:`desk.compare.frames.statement_frames` / :func:`~desk.compare.frames.statement_content`, with its
     entities); none for a passage with figures or without a stance verb.  Kept as :func:`passage_places`."""
-    frames, cached = _kept_extra(p, 10)
+    frames, cached, key = _kept_extra(p, 10)
     if frames is None:
         if p.values or p.facts or not may_take_stance(p.ref.text):
             frames = _NO_FRAMES
@@ -539,7 +541,7 @@ def passage_frames(p: Profile) -> tuple[frozenset[str], frozenset[str]]:
             names = [e.text for e in es]
             people = [e.text for e in es if e.label == "PERSON"]
             frames = (statement_frames(p.ref.text, names, people), statement_content(p.ref.text, names, people))
-        _keep_extra(p, 10, frames, cached)
+        _keep_extra(key, 10, frames, cached)
     return frames  # type: ignore[no-any-return]
 
 

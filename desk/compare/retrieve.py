@@ -36,7 +36,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,12 +151,19 @@ def _in_boilerplate(article: Article, start: int, end: int) -> bool:
 
 
 def sentence_units(
-    library: Any, candidates: Sequence[Candidate], neighbours: int = NEIGHBOURS, budget: int = PASSAGE_BUDGET
+    library: Any,
+    candidates: Sequence[Candidate],
+    neighbours: int = NEIGHBOURS,
+    budget: int = PASSAGE_BUDGET,
+    *,
+    split: Collection[tuple[str, int]] = (),
 ) -> list[tuple[PassageRef, bool]]:
     """Every sentence of the candidate passages and their neighbours, as passage references.
 
     A unit keeps its passage's number; its ``score`` is its passage's (a
     neighbour's is halved); the flag says whether its passage matched the query.
+    The passages of ``split`` (article id, number), which the caller holds the sentences of, give
+    none: the others come in the order they would among all (articles by their first candidate).
     """
     by_article: dict[str, dict[int, tuple[float, bool]]] = {}
     order: list[str] = []
@@ -177,6 +184,13 @@ def sentence_units(
                     numbers[n] = (c.score * 0.5, False)
                     total += 1
         d += 1
+    if split:
+        # left out after the neighbours were counted (the budget reads them) and the articles ordered
+        for aid in order:
+            numbers = by_article[aid]
+            for n in [n for n in numbers if (aid, n) in split]:
+                del numbers[n]
+        order = [aid for aid in order if by_article[aid]]
     articles: list[Article] = []
     for aid in order:
         try:
