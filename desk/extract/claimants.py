@@ -1842,6 +1842,11 @@ _MAKE_FORMS = {
 _RECORD_NOUNS = frozenset({"list", "lists", "record", "records", "register", "registry", "roster", "log", "logs"})
 
 
+#: numbers a body puts out, which "from" names the maker of ("figures from the ministry"); not a report or a
+#: video, which "from" may place ("a report from the front", "footage from Kyiv")
+_DATA_FROM = {"data", "figures", "statistics", "stats", "numbers", "estimates", "estimate", "tally", "count"}
+
+
 def _maker_of(noun: Token) -> Token | None:
     """The named maker of a writing in a clause on it: "a speech Ana Roe delivered", "a report that the
     ministry released", and in the passive, "a tally compiled by the agency", "a list of names compiled by
@@ -1854,6 +1859,12 @@ def _maker_of(noun: Token) -> Token | None:
 
     if not writing(noun):
         return None
+    if noun.lower_ in _DATA_FROM:
+        # "according to figures from the company", "data from the health ministry": who the numbers come from
+        source = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" and p.i == noun.i + 1
+                       for o in p.children if o.dep_ == "pobj"), None)
+        if source is not None and source.tag_ not in ("WDT", "WP", "PRP") and _person_like(source):
+            return source
     hosts = [noun] + [
         o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" and p.i == noun.i + 1
         for o in p.children if o.dep_ == "pobj"

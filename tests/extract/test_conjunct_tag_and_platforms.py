@@ -1,9 +1,10 @@
-"""Two claimant rules found reading articles outside the gold sets (sentences invented).
+"""Claimant rules found reading articles outside the gold sets (sentences invented).
 
 - A speech tag that closes a sentence after a comma gives every figure before it, also when the parser
   hung the tag's verb on the first verb as a conjunct ("... were killed and nine others hurt ...,
   officials have claimed.": the first figure had no claimant).
 - A social network the small model tags as a person ("on Twitter") is never the one "he" names.
+- "According to figures from X" names X, not "figures from X".
 """
 
 from __future__ import annotations
@@ -32,3 +33,13 @@ def test_he_is_never_a_social_network() -> None:
     got = claimants("The request was made publicly by Ivan Petrenko, a senior adviser, on Twitter on Monday "
                     "where he argued for more aid. That would require, he said, 300 of the new rocket systems.")
     assert got == {"300": "Ivan Petrenko"}
+
+
+def test_figures_from_a_named_body_are_that_bodys() -> None:
+    assert claimants("According to figures from Acme Steel, 40 ships sailed in May.") == {"40": "Acme Steel"}
+    assert claimants("According to statistics from Vesk, 12 mills closed in June.") == {"12": "Vesk"}
+
+
+def test_data_from_a_thing_names_no_maker() -> None:
+    # "from" places the numbers here: satellites put out nothing of their own
+    assert claimants("According to data from satellites, 40 ships sailed in May.") == {"40": ""}
