@@ -206,7 +206,18 @@ def check_syntax(text: str) -> None:
         if name not in QUERY_FIELDS:
             known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"body"}))
             raise QueryError(f"The query names an unknown field '{name}:'; desk knows {known}.")
-        if re.match(r"[<>]?=?(\s|$)", text[m.end() :]) and not text[m.end() :].startswith('"'):
+        after = text[m.end() :]
+        if re.match(r"[<>]?=?(\s|$)", after) and not after.startswith('"'):
+            op = re.match(r"[<>]?=?", after)[0]  # type: ignore[index]
+            typed = re.match(r"[^ \t\n()\[\]{}\"]+", after[len(op) :])
+            if typed and visible(typed[0][0]) != typed[0][0]:
+                # a control character Python counts as white space (\x1f, \x85, \u2028) was typed as
+                # the value: "needs a value" hid it; the value's own check names it, escaped, as for \x00
+                filter_query(name, op + typed[0])
+                raise QueryError(
+                    f"{quoted(name + ':' + op + typed[0])} holds the control character "
+                    f"{visible(typed[0][0])}; type the value without it."
+                )
             raise QueryError(f"'{text[m.start():m.end()].strip()}' in the query needs a value after it.")
 
 
