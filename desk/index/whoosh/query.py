@@ -137,16 +137,19 @@ def quoted(text: str) -> str:
     return quote_typed(text.strip(), QUOTE_CHARS)
 
 
+def _refuse_long_word(word: str) -> None:
+    raise QueryError(
+        f"The query has a word of {len(word):,} characters without a space; desk reads words of at most {MAX_WORD:,}."
+    )
+
+
 def check_syntax(text: str) -> None:
     """Raise QueryError for unbalanced quotes or brackets and unknown fields."""
     if not text.strip():
         raise QueryError("The query is empty; type some words to search for.")
     long_word = _LONG_WORD.search(text)
-    if long_word:
-        raise QueryError(
-            f"The query has a word of {len(long_word[0]):,} characters without a space; "
-            f"desk reads words of at most {MAX_WORD:,}."
-        )
+    if long_word and long_word[0].count("(") <= MAX_NESTING:
+        _refuse_long_word(long_word[0])
     if text.count('"') % 2:
         raise QueryError('The query has an unbalanced quote ("): close the phrase with a second quote.')
     parens: list[int] = []
@@ -188,6 +191,9 @@ def check_syntax(text: str) -> None:
         raise QueryError(f"The query nests brackets {deepest} deep; desk reads at most {MAX_NESTING}.")
     if in_range is not None:
         raise QueryError(f"The range starting at position {in_range + 1} is never closed with ']' or '}}'.")
+    if long_word:
+        # a run of brackets with a word inside ("((((...storm))))"): its nesting was named above, if too deep
+        _refuse_long_word(long_word[0])
     bare = "".join(outside)
     if _NOT_NOT.search(bare):
         raise QueryError("The query has NOT twice in a row; write NOT once, before the words to leave out.")
