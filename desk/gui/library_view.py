@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from desk.errors import dates_reversed
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
-from desk.gui.plain import menu_text, set_plain, tip
+from desk.gui.plain import cell, menu_text, set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
 from desk.model import Article, Extraction
 
@@ -114,7 +114,7 @@ class ArticleListModel(QAbstractTableModel):
         a = self.articles[index.row()]
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (a.outlet, a.date.isoformat() if a.date else "", a.title)[c]
+            return (cell(a.outlet), a.date.isoformat() if a.date else "", cell(a.title))[c]
         if role == SortRole:
             return (a.outlet.lower(), a.date.isoformat() if a.date else "", a.title.lower())[c]
         if role == Qt.ItemDataRole.ToolTipRole:
