@@ -43,11 +43,12 @@ def set_plain(label: QLabel, text: object) -> None:
     label.setText(visible(str(text), newlines=True))  # text-safe: the format is set on the line above
 
 
-def cell(text: object) -> str:
+def cell(text: object, *, exact: bool = False) -> str:
     """Untrusted text for an item view's cell (a title, an outlet): one line, each control, bidi or
     line-separator character shown as its escape, as on the terminal; a right-to-left override in a
-    title reversed the rest of its cell."""
-    return visible(" ".join(str(text).split()))
+    title reversed the rest of its cell.  White space runs become one space, unless ``exact`` (a file
+    name: a line break in it is shown as ``\x0a``, as ``desk index`` prints it)."""
+    return visible(str(text) if exact else " ".join(str(text).split()))
 
 
 def title(text: object) -> str:

@@ -208,3 +208,16 @@ def test_the_timeline_lane_list_escapes_a_counted_phrase(tl_window: MainWindow) 
     shown = [view.series_list.item(i).text() for i in range(view.series_list.count())]
     assert shown
     assert all("soldiers \\u202edellik" in t and not _bad(t) for t in shown)
+
+
+def test_the_problems_panel_escapes_a_file_name(fake_window: MainWindow, tmp_path: Path) -> None:
+    from desk.model import Skipped
+
+    w = fake_window
+    odd = tmp_path / "memo\u202etxt.exe\nsecond line.docx"
+    w.refresh_problems([Skipped(str(odd), "files of this format (.docx) are not read")])
+    item = w.problems.topLevelItem(0)
+    assert item is not None
+    assert not _bad(item.text(0))
+    assert "\n" not in item.text(0)
+    assert "memo\\u202etxt.exe\\x0asecond line.docx" in item.text(0)
