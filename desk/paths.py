@@ -32,9 +32,12 @@ def chosen_data_dir(override: str | os.PathLike[str] | None = None) -> Path | No
     """The data directory the user chose (``--data-dir`` or ``DESK_DATA_DIR``) as written, or None.
 
     None means the platform's cache directory. The path is not resolved, so that
-    :func:`writes_into` still sees a symbolic link inside the article folder.
+    :func:`writes_into` still sees a symbolic link inside the article folder.  A ``DESK_DATA_DIR`` of
+    white space only is unset, as an empty one is: it made a data folder named "   " in the current
+    directory.
     """
-    chosen = override or os.environ.get(ENV_DATA_DIR)
+    env = os.environ.get(ENV_DATA_DIR)
+    chosen = override or (env if env and env.strip() else None)
     return Path(chosen).expanduser() if chosen else None
 
 

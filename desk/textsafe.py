@@ -26,6 +26,10 @@ from typing import Any
 
 #: bidi embedding, override and isolate controls, the Arabic letter mark, LRM/RLM
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: the bidi controls that reorder the text after them (embeddings, overrides, isolates and their
+#: ends): in an article's body a widget shows each as one replacement character
+#: (:data:`REORDERING_RE`); the marks (LRM, RLM, ALM) only add a strong direction and are kept there
+REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 #: other characters a terminal or editor treats as a line break
 LINE_SEPARATORS = frozenset("\u2028\u2029\x85")
 
@@ -60,6 +64,8 @@ _UNSAFE = re.compile(rf"[\x00-\x1f{_REST}]")  # every such character
 _UNSAFE_TEXT = re.compile(rf"[\x00-\x08\x0b-\x1f{_REST}]")  # all but tab and line break
 _UNSAFE_JSON = re.compile(rf"[\x00-\x09\x0b-\x1f{_REST}]")  # all but the line break (JSON's indentation)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: one of :data:`REORDERING`
+REORDERING_RE = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(REORDERING)) + "]")
 
 
 def _escape_match(m: re.Match[str]) -> str:
@@ -79,6 +85,12 @@ def visible(text: object, *, newlines: bool = False) -> str:
     if s.isascii() and s.isprintable():  # the common case: nothing to escape, no scan in Python
         return s
     return (_UNSAFE_TEXT if newlines else _UNSAFE).sub(_escape_match, s)
+
+
+def is_inert(text: str) -> bool:
+    """True when :func:`visible` leaves ``text`` as it is: no control, bidi or line-separator
+    character in it (a name that can be offered as typed text, in a completion list)."""
+    return visible(text) == text
 
 
 #: the quotation marks a sentence puts around a name the user typed

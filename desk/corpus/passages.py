@@ -64,6 +64,12 @@ TARGET_WORDS = 90
 MIN_WORDS = 60
 MAX_WORDS = 120
 LONG_SENTENCE_WORDS = 220
+#: a sentence piece longer than this is cut at a space, or where there is none: a run of 300,000
+#: characters without a space was one passage, laid out whole in a compare cell on the GUI thread
+MAX_SPAN_CHARS = 2_000
+#: characters that count as one word when a piece has few spaces (so that such pieces make passages
+#: of one or two of them, not four)
+CHARS_PER_WORD = 25
 
 
 def _next_is_starter(text: str, pos: int, limit: int) -> bool:
@@ -131,17 +137,37 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 def _split_long(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A run-on 'sentence' (a list, a body without punctuation) cut at spaces."""
+    """A run-on 'sentence' (a list, a body without punctuation) cut at spaces; a piece still longer
+    than MAX_SPAN_CHARS (long runs without a space) cut by :func:`_cut_chars`."""
     if text.count(" ", span[0], span[1]) < LONG_SENTENCE_WORDS:
-        return [span]
+        return _cut_chars(text, span)
     words = list(_WORD.finditer(text, span[0], span[1]))
     if len(words) <= LONG_SENTENCE_WORDS:
-        return [span]
+        return _cut_chars(text, span)
     pieces = []
     chunk = TARGET_WORDS
     for i in range(0, len(words), chunk):
         group = words[i : i + chunk]
-        pieces.append((group[0].start(), group[-1].end()))
+        pieces.extend(_cut_chars(text, (group[0].start(), group[-1].end())))
+    return pieces
+
+
+def _cut_chars(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` in pieces of at most MAX_SPAN_CHARS characters, each cut at its last space in the second
+    half of that length, or at that length where there is none."""
+    s, e = span
+    if e - s <= MAX_SPAN_CHARS:
+        return [span]
+    pieces = []
+    while e - s > MAX_SPAN_CHARS:
+        cut = text.rfind(" ", s + MAX_SPAN_CHARS // 2, s + MAX_SPAN_CHARS)
+        cut = cut if cut > s else s + MAX_SPAN_CHARS
+        pieces.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        pieces.append((s, e))
     return pieces
 
 
@@ -178,7 +204,8 @@ def _paragraph_passages(text: str, start: int, end: int) -> list[tuple[int, int]
         sentences.extend(_split_long(text, span))
     if not sentences:
         return []
-    counts = [text.count(" ", a, b) + 1 for a, b in sentences]  # words, near enough
+    # words, near enough; a piece with few spaces counts by its length
+    counts = [max(text.count(" ", a, b) + 1, (b - a) // CHARS_PER_WORD) for a, b in sentences]
     if len(sentences) <= 4 and sum(counts) <= 160:
         return [(sentences[0][0], sentences[-1][1])]
     return [(sentences[i][0], sentences[j - 1][1]) for i, j in _windows(counts)]

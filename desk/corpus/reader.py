@@ -48,7 +48,7 @@ from .decode import (
 from .meta import Fields, front_matter, header_block
 from .outlets import outlet_from_url, outlet_label, signature_outlet
 from .passages import cut_passages, sentence_spans
-from .scan import is_supported, unsupported_reason
+from .scan import hidden_reason, is_supported, unsupported_reason
 
 HTML_SUFFIXES = (".html", ".htm")
 TITLE_MAX_WORDS = 30
@@ -236,12 +236,16 @@ def read_named_file(path: str | os.PathLike[str], *, max_bytes: int = 50_000_000
 
     The file is judged by its own name, as indexing judges it: a symbolic link ``note.txt`` to
     ``memo.docx`` is read as the ``.txt`` it is called, a link ``memo.docx`` to a ``.txt`` is refused
-    as a ``.docx``; and a link is followed only when its target lies in that folder (or below).  The
-    name was resolved first, so ``desk extract`` judged a link by its target's name and followed one
-    out of the folder, which indexing never reads.  The folder's manifest applies, as when indexing.
+    as a ``.docx``, a hidden one (``.draft.txt``) is not read; and a link is followed only when its
+    target lies in that folder (or below).  The name was resolved first, so ``desk extract`` judged a
+    link by its target's name and followed one out of the folder, which indexing never reads.  The
+    folder's manifest applies, as when indexing.
     Raises :class:`Unreadable` with the reason the Problems panel gives.
     """
     given = Path(os.path.abspath(path))  # the link's own name and folder: no link resolved
+    if given.name.startswith("."):
+        # the scan lists a hidden file and never reads it; ``desk extract .draft.txt`` read it
+        raise Unreadable(hidden_reason())
     folder = given.parent
     return read_article(given, folder, FolderContext.load(folder), max_bytes=max_bytes)
 

@@ -157,6 +157,12 @@ def _hidden_reason(entry: os.DirEntry[str]) -> str:
         is_dir = entry.is_dir(follow_symlinks=False)
     except OSError:
         is_dir = False
+    return hidden_reason(is_dir)
+
+
+def hidden_reason(is_dir: bool = False) -> str:
+    """Why a file or folder whose name starts with a dot is not read: the one sentence for the scan
+    and for a file named on the command line (:func:`desk.corpus.reader.read_named_file`)."""
     what = "folder" if is_dir else "file"
     return f"hidden {what} (its name starts with a dot): not read"
 

@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook
-from desk.gui.plain import menu_text, tip
+from desk.gui.plain import cell, menu_text, tip
 from desk.model import FigureStatement, more_copies
-from desk.textsafe import visible
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 10
@@ -89,13 +88,13 @@ class ClaimsModel(QAbstractTableModel):
     def display(self, s: FigureStatement, c: int) -> str:
         date = self.dates.get(s.article_id)
         return (
-            s.figure.text,
-            s.figure.qualifier,
-            s.figure.counted,
-            s.claimant or "(the outlet itself)",
-            s.outlet,
+            cell(s.figure.text),
+            cell(s.figure.qualifier),
+            cell(s.figure.counted),
+            cell(s.claimant) if s.claimant else "(the outlet itself)",  # a bidi override reversed the cell
+            cell(s.outlet),
             (date.isoformat() if date else "") + more_copies(s.copies),
-            visible(" ".join(s.sentence.split())),
+            cell(s.sentence),
         )[c]
 
     def sort_key(self, s: FigureStatement, c: int) -> Any:

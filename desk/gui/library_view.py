@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from desk.errors import dates_reversed
 from desk.gui.markup import ColorBook, Highlight, article_html, escape_text, find_terms, query_terms
-from desk.gui.plain import menu_text, set_plain, tip
+from desk.gui.plain import cell, menu_text, set_plain, tip
 from desk.gui.richtext import ObjectRole, SafeBrowser, open_external
 from desk.model import Article, Extraction
 
@@ -114,7 +114,7 @@ class ArticleListModel(QAbstractTableModel):
         a = self.articles[index.row()]
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (a.outlet, a.date.isoformat() if a.date else "", a.title)[c]
+            return (cell(a.outlet), a.date.isoformat() if a.date else "", cell(a.title))[c]
         if role == SortRole:
             return (a.outlet.lower(), a.date.isoformat() if a.date else "", a.title.lower())[c]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -430,8 +430,14 @@ FOCUS_REACH = 1500
 READER_LINE_CHARS = 90
 #: characters of a long article the reader lays out at once (a part of it, with links to the parts
 #: before and after): laying out a 1.5-million-character report took the GUI thread 0.4 s, a 5-million one
-#: over 6 s
-READER_WINDOW = 150_000
+#: over 6 s; a part of 150,000 characters with its marks still took 90-130 ms (parsing the marked-up
+#: HTML), 60,000 some 15-35 ms
+READER_WINDOW = 60_000
+#: a line longer than this in the part makes the part READER_LINE_WINDOW characters at most: a document
+#: lays out a paragraph whole, and one of 150,000 characters (a report saved as one line) held the GUI
+#: thread 120-400 ms, one of 20,000 some 30 ms
+READER_LONG_LINE = 5_000
+READER_LINE_WINDOW = 20_000
 #: our own links in the reader's header that move to the part before / after
 _EARLIER, _LATER = "desk-reader:earlier", "desk-reader:later"
 
@@ -509,7 +515,8 @@ class ReaderPane(QWidget):
         page: ReaderPage | None = None,
     ) -> None:
         """Show ``article``; land on the first match (or the one at/after ``focus``).  An article longer
-        than READER_WINDOW shows the part around ``focus`` (or its first match), with links to the rest.
+        than READER_WINDOW (READER_LINE_WINDOW where its lines are very long) shows the part around
+        ``focus`` (or its first match), with links to the rest.
         ``page``: the same laid out already by :func:`reader_page` (off the GUI thread)."""
         if page is None:
             page = reader_page(article, extraction, query, focus, self.colors)
@@ -658,19 +665,42 @@ def _document_position(text: str, i: int) -> int:
     return i + len(_ASTRAL.findall(text, 0, i))
 
 
-def _window_around(text: str, at: int, lead: int = READER_WINDOW // 5) -> tuple[int, int]:
-    """The part of a long text the reader shows for position ``at``: READER_WINDOW characters starting
-    ``lead`` before it, cut at line breaks where one is near; the whole text when it is short."""
+def _part_size(text: str, lo: int, hi: int) -> int:
+    """How many characters the reader lays out at once around ``text[lo:hi]``: READER_WINDOW, or
+    READER_LINE_WINDOW when a line there is longer than READER_LONG_LINE (a paragraph is laid out whole,
+    on the GUI thread)."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    start = lo
+    while start < hi:
+        end = text.find("\n", start, hi)
+        end = hi if end < 0 else end
+        if end - start > READER_LONG_LINE:
+            return min(READER_WINDOW, READER_LINE_WINDOW)
+        start = end + 1
+    return READER_WINDOW
+
+
+def _window_around(text: str, at: int, lead: int | None = None) -> tuple[int, int]:
+    """The part of a long text the reader shows for position ``at``: :func:`_part_size` characters starting
+    ``lead`` (a fifth of them by default) before it, cut at line breaks where one is near; the whole text
+    when it is short."""
     n = len(text)
-    if n <= READER_WINDOW:
+    size = _part_size(text, at - READER_WINDOW, at + READER_WINDOW)
+    if n <= size:
         return 0, n
-    lo = max(0, min(at - lead, n - READER_WINDOW))
-    return _at_line(text, lo), _at_line(text, min(n, lo + READER_WINDOW))
+    lead = size // 5 if lead is None else lead
+    lo = max(0, min(at - lead, n - size))
+    if lo + size >= n:  # the last part: it starts after a line break at or after ``lo``, never after ``at``
+        cut = text.find("\n", lo, lo + 2000)
+        return (min(cut + 1, at) if cut >= 0 else lo), n
+    start = _at_line(text, lo)  # the end is counted from the start shown: a part is never longer than ``size``
+    return start, _at_line(text, start + size)
 
 
 def _window_before(text: str, end: int) -> tuple[int, int]:
     """The part that ends where the part shown starts."""
-    return _at_line(text, max(0, end - READER_WINDOW)), end
+    size = _part_size(text, end - READER_WINDOW, end)
+    return _at_line(text, max(0, end - size)), end
 
 
 def _at_line(text: str, i: int) -> int:

@@ -51,7 +51,7 @@ from desk.gui.export_dialog import ExportDialog
 from desk.gui.help import help_dialog
 from desk.gui.library_view import LibraryPanel, ReaderPage, ReaderPane, reader_page
 from desk.gui.markup import Theme
-from desk.gui.plain import menu_text, set_plain, tip, title
+from desk.gui.plain import cell, menu_text, set_plain, tip, title
 from desk.gui.richtext import SafeDocument
 from desk.gui.search import ResultsView, SearchBar
 from desk.gui.session import FOLDER, Session
@@ -594,7 +594,7 @@ class MainWindow(QMainWindow):
                     rel = str(Path(path).relative_to(self.folder))
                 except ValueError:
                     pass
-            item = QTreeWidgetItem([rel, reason])
+            item = QTreeWidgetItem([cell(rel, exact=True), cell(reason)])  # a name can hold a bidi override
             item.setToolTip(0, tip(path))
             item.setToolTip(1, tip(reason))
             self.problems.addTopLevelItem(item)

@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 
 from desk import palette
 from desk.model import Article, Extraction, PassageRef, Row
+from desk.textsafe import REORDERING_RE
 
-# C0/C1 controls other than newline and tab would confuse the layout; each
-# becomes one replacement character so offsets survive.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0/C1 controls other than newline and tab would confuse the layout, and a bidi
+# embedding, override or isolate would reorder what follows it (a right-to-left
+# override turns "1200" into "0021"); each becomes one replacement character so
+# offsets survive.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + REORDERING_RE.pattern[1:-1] + "]")
 
 
 def escape_text(text: str) -> str:

@@ -11,6 +11,7 @@ error messages that quote them) reaches a widget through one of these:
   other place that guesses: the text as rich text that shows it literally
   (escaped, control characters visible, line breaks kept).
 - :func:`set_plain`: for a label: plain-text format, then the text.
+- :func:`cell`: for the text an item view shows (its display role).
 - :func:`title`: for window, dock and dialog titles (plain in Qt, but ``[*]``
   would be taken as the modified-marker placeholder).
 - :func:`menu_text`: for menu entries (``&`` would make a shortcut).
@@ -40,6 +41,14 @@ def set_plain(label: QLabel, text: object) -> None:
     """Show untrusted ``text`` on ``label`` as plain text."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(visible(str(text), newlines=True))  # text-safe: the format is set on the line above
+
+
+def cell(text: object, *, exact: bool = False) -> str:
+    """Untrusted text for an item view's cell (a title, an outlet): one line, each control, bidi or
+    line-separator character shown as its escape, as on the terminal; a right-to-left override in a
+    title reversed the rest of its cell.  White space runs become one space, unless ``exact`` (a file
+    name: a line break in it is shown as ``\x0a``, as ``desk index`` prints it)."""
+    return visible(str(text) if exact else " ".join(str(text).split()))
 
 
 def title(text: object) -> str:

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import Mark, Theme, escape_text, render
-from desk.gui.plain import set_plain, tip
+from desk.gui.plain import cell, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate
 from desk.model import PassageRef, SearchResult
+from desk.textsafe import is_inert
 
 DEBOUNCE_MS = 300
 #: window shortcuts the search field must not swallow
@@ -80,7 +81,9 @@ class SearchField(QLineEdit):
         # Enter is handled in keyPressEvent (returnPressed would also come after a completion)
 
     def set_vocabulary(self, outlets: list[str], claimants: list[str]) -> None:
-        words = [_outlet_token(o) for o in outlets] + [_quote(c) for c in claimants]
+        # a name holding a control or bidi character is not offered: the line edit would show it raw
+        # (a right-to-left override reverses the query after it), and nobody types one
+        words = [_outlet_token(o) for o in outlets if is_inert(o)] + [_quote(c) for c in claimants if is_inert(c)]
         self._words.setStringList(sorted(set(words), key=str.lower))
 
     def set_history(self, history: list[str]) -> None:
@@ -215,13 +218,13 @@ class ResultsModel(QStandardItemModel):
         root = self.invisibleRootItem()
         for outlet in sorted(groups, key=str.lower):
             hits = groups[outlet]
-            head = QStandardItem(f"{outlet} ({len(hits)})")
+            head = QStandardItem(cell(f"{outlet} ({len(hits)})"))
             head.setEditable(False)
             head.setToolTip(tip(f"{len(hits)} passages from {outlet}"))
             for h in hits:
                 date = h.date.isoformat() if h.date else "no date"
                 sentence, spans = hit_sentence(h)
-                item = QStandardItem(f"{date} \u00b7 {_short(h.title, 90)} \u00b7 \u00b6{h.number + 1}\n{sentence}")
+                item = QStandardItem(f"{date} \u00b7 {cell(_short(h.title, 90))} \u00b7 \u00b6{h.number + 1}\n{cell(sentence)}")
                 item.setEditable(False)
                 item.setToolTip(tip(f"{_short(h.title, 80)}\n{h.outlet} \u00b7 {date} \u00b7 \u00b6{h.number + 1}\n"
                                     "Click to read the article at this passage."))

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.gui.markup import ColorBook, Theme, escape_text
-from desk.gui.plain import set_plain, tip
+from desk.gui.plain import cell, set_plain, tip
 from desk.timeline import Series, Timeline, TimelinePoint, anchor
 
 # pyqtgraph emits its own signals (a dragged band, a zoom, a hover: thousands a
@@ -229,7 +229,7 @@ class TimelineView(QWidget):
         if timeline is not None:
             for i, s in enumerate(timeline.series):
                 flag = f" \u00b7 {s.disagreements} \u2260" if s.disagreements else ""
-                item = QListWidgetItem(f"{s.label} ({len(s.points)}){flag}")
+                item = QListWidgetItem(f"{cell(s.label)} ({len(s.points)}){flag}")
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if i < FIRST_LANES else Qt.CheckState.Unchecked)
                 item.setToolTip(tip(s.label))

@@ -137,16 +137,19 @@ def quoted(text: str) -> str:
     return quote_typed(text.strip(), QUOTE_CHARS)
 
 
+def _refuse_long_word(word: str) -> None:
+    raise QueryError(
+        f"The query has a word of {len(word):,} characters without a space; desk reads words of at most {MAX_WORD:,}."
+    )
+
+
 def check_syntax(text: str) -> None:
     """Raise QueryError for unbalanced quotes or brackets and unknown fields."""
     if not text.strip():
         raise QueryError("The query is empty; type some words to search for.")
     long_word = _LONG_WORD.search(text)
-    if long_word:
-        raise QueryError(
-            f"The query has a word of {len(long_word[0]):,} characters without a space; "
-            f"desk reads words of at most {MAX_WORD:,}."
-        )
+    if long_word and long_word[0].count("(") <= MAX_NESTING:
+        _refuse_long_word(long_word[0])
     if text.count('"') % 2:
         raise QueryError('The query has an unbalanced quote ("): close the phrase with a second quote.')
     parens: list[int] = []
@@ -188,6 +191,9 @@ def check_syntax(text: str) -> None:
         raise QueryError(f"The query nests brackets {deepest} deep; desk reads at most {MAX_NESTING}.")
     if in_range is not None:
         raise QueryError(f"The range starting at position {in_range + 1} is never closed with ']' or '}}'.")
+    if long_word:
+        # a run of brackets with a word inside ("((((...storm))))"): its nesting was named above, if too deep
+        _refuse_long_word(long_word[0])
     bare = "".join(outside)
     if _NOT_NOT.search(bare):
         raise QueryError("The query has NOT twice in a row; write NOT once, before the words to leave out.")
@@ -206,7 +212,18 @@ def check_syntax(text: str) -> None:
         if name not in QUERY_FIELDS:
             known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"body"}))
             raise QueryError(f"The query names an unknown field '{name}:'; desk knows {known}.")
-        if re.match(r"[<>]?=?(\s|$)", text[m.end() :]) and not text[m.end() :].startswith('"'):
+        after = text[m.end() :]
+        if re.match(r"[<>]?=?(\s|$)", after) and not after.startswith('"'):
+            op = re.match(r"[<>]?=?", after)[0]  # type: ignore[index]
+            typed = re.match(r"[^ \t\n()\[\]{}\"]+", after[len(op) :])
+            if typed and visible(typed[0][0]) != typed[0][0]:
+                # a control character Python counts as white space (\x1f, \x85, \u2028) was typed as
+                # the value: "needs a value" hid it; the value's own check names it, escaped, as for \x00
+                filter_query(name, op + typed[0])
+                raise QueryError(
+                    f"{quoted(name + ':' + op + typed[0])} holds the control character "
+                    f"{visible(typed[0][0])}; type the value without it."
+                )
             raise QueryError(f"'{text[m.start():m.end()].strip()}' in the query needs a value after it.")
 
 
