@@ -1863,8 +1863,10 @@ def _maker_of(noun: Token) -> Token | None:
         # "according to figures from the company", "data from the health ministry": who the numbers come from
         source = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" and p.i == noun.i + 1
                        for o in p.children if o.dep_ == "pobj"), None)
-        if source is not None and source.tag_ not in ("WDT", "WP", "PRP") and _person_like(source):
-            return source
+        named = any(c.dep_ in ("compound", "poss") and c.tag_ in ("NNP", "NNPS") for c in noun.children)
+        if (source is not None and not named and source.tag_ not in ("WDT", "WP", "PRP")
+                and source.ent_type_ not in ("DATE", "TIME") and _person_like(source)):
+            return source  # (not "Harbour Board estimates from early October": named already, and a date)
     hosts = [noun] + [
         o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" and p.i == noun.i + 1
         for o in p.children if o.dep_ == "pobj"

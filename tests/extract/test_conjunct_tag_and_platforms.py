@@ -43,3 +43,9 @@ def test_figures_from_a_named_body_are_that_bodys() -> None:
 def test_data_from_a_thing_names_no_maker() -> None:
     # "from" places the numbers here: satellites put out nothing of their own
     assert claimants("According to data from satellites, 40 ships sailed in May.") == {"40": ""}
+
+
+def test_figures_from_a_month_keep_their_named_maker() -> None:
+    assert claimants("Exports fell by 300 tonnes, according to Vesk Mills figures from late March.") == {
+        "300": "Vesk Mills figures"
+    }

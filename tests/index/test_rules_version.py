@@ -255,6 +255,9 @@ RECORDED = {
     68: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "1872fdc38ccdde1e"),
     # figures: "the age of 14" and both ends of "aged 18 to 60" / "between the ages of 18 and 60" are ages
     69: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
+    # claimants: "according to figures from X" names X; passages (h34h): a run of text with no break is cut
+    # into pieces of at most 2,000 characters (the samples here have none)
+    70: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
 }
 
 
