@@ -377,7 +377,7 @@ def _source_tokens(subj: Token) -> list[Token]:
 
 
 def _joined_in_name(head: Token, t: Token, c: Token) -> bool:
-    """ "the Food and Drug Administration", "the Securities and Exchange Commission": an "and" between two
+    """ "the Food and Drug Administration", "the Fish and Wildlife Service": an "and" between two
     capitalised words in front of a proper head joins words of one name (the parser hangs the pair on the head
     as a modifier with its conjunct), not two sources; without them the name is cut to "Administration"."""
     return (
@@ -1838,7 +1838,7 @@ _MAKE_FORMS = {
 }
 
 
-#: records someone draws up, which a making verb's agent made: "a list of names compiled by the agency"
+#: records someone draws up, which a making verb's agent made: "a list of the missing compiled by the agency"
 _RECORD_NOUNS = frozenset({"list", "lists", "record", "records", "register", "registry", "roster", "log", "logs"})
 
 
@@ -1849,7 +1849,7 @@ _DATA_FROM = {"data", "figures", "statistics", "stats", "numbers", "estimates", 
 
 def _maker_of(noun: Token) -> Token | None:
     """The named maker of a writing in a clause on it: "a speech Ana Roe delivered", "a report that the
-    ministry released", and in the passive, "a tally compiled by the agency", "a list of names compiled by
+    ministry released", and in the passive, "a tally compiled by the agency", "a list of the missing compiled by
     the agency" (the participle may hang on the list's "of" object); not "a report the reporters saw":
     seeing makes nothing; not "a report released on Monday": no maker named; not "a sailor released by the
     navy": no writing."""
@@ -1860,7 +1860,7 @@ def _maker_of(noun: Token) -> Token | None:
     if not writing(noun):
         return None
     if noun.lower_ in _DATA_FROM:
-        # "according to figures from the company", "data from the health ministry": who the numbers come from
+        # "according to figures from the port authority", "data from the health ministry": who the numbers come from
         source = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" and p.i == noun.i + 1
                        for o in p.children if o.dep_ == "pobj"), None)
         named = any(c.dep_ in ("compound", "poss") and c.tag_ in ("NNP", "NNPS") for c in noun.children)

@@ -531,7 +531,7 @@ def _counted(text: str, end: int, limit: int) -> str:
         if len(words) - designations >= 3:
             if _open_compound(words):
                 # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems (six
-            # words at most: "four more high mobility artillery rocket systems")
+            # words at most: "two extra mobile coastal radar relay stations")
                 at = m.end()
                 more: list[str] = []
                 while len(words) - designations + len(more) < 6:

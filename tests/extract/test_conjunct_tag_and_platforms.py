@@ -1,7 +1,7 @@
 """Claimant rules found reading articles outside the gold sets (sentences invented).
 
 - A speech tag that closes a sentence after a comma gives every figure before it, also when the parser
-  hung the tag's verb on the first verb as a conjunct ("... were killed and nine others hurt ...,
+  hung the tag's verb on the first verb as a conjunct ("... were killed and eight others injured ...,
   officials have claimed.": the first figure had no claimant).
 - A social network the small model tags as a person ("on Twitter") is never the one "he" names.
 - "According to figures from X" names X, not "figures from X".
@@ -17,9 +17,9 @@ def claimants(text: str) -> dict[str, str]:
 
 
 def test_a_closing_tag_read_as_a_conjunct_gives_the_first_figure_too() -> None:
-    got = claimants("At least 13 sailors were killed and nine others injured in a night strike on the port, "
+    got = claimants("At least 13 sailors were killed and eight others injured in a night raid on the port, "
                     "officials from the harbour authority have claimed.")
-    assert got == {"13": "officials from the harbour authority", "nine": "officials from the harbour authority"}
+    assert got == {"13": "officials from the harbour authority", "eight": "officials from the harbour authority"}
 
 
 def test_a_conjunct_that_says_something_of_its_own_is_no_tag() -> None:
@@ -30,8 +30,8 @@ def test_a_conjunct_that_says_something_of_its_own_is_no_tag() -> None:
 
 
 def test_he_is_never_a_social_network() -> None:
-    got = claimants("The request was made publicly by Ivan Petrenko, a senior adviser, on Twitter on Monday "
-                    "where he argued for more aid. That would require, he said, 300 of the new rocket systems.")
+    got = claimants("The plea was first posted by Ivan Petrenko, a senior adviser, on Twitter on Monday "
+                    "where he argued for more aid. That would take, he said, 300 of the new rocket systems.")
     assert got == {"300": "Ivan Petrenko"}
 
 

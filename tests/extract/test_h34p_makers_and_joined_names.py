@@ -2,7 +2,7 @@
 
 - "according to a tally compiled by the Harbour Gazette": a record made by someone named in a passive
   participle's "by" phrase is that maker's reckoning, as "a report the ministry released" already was.  The
-  participle may hang on the record's "of" object ("a list of names compiled by ...").  Only verbs of making
+  participle may hang on the record's "of" object ("a list of the missing compiled by ...").  Only verbs of making
   a writing, and only a writing or a record: "a deckhand released by the navy" is no one's document.
 - "The Food and Drug Administration said": an "and" between capitalised words in front of a proper head is
   part of one name; the source is the whole name, not "Administration".
@@ -18,7 +18,7 @@ from .helpers import claimants_by_figure, listed
 def test_a_record_made_by_someone_named_in_the_passive() -> None:
     text = "At least 480 trawlers were seized, according to a tally compiled by the Harbour Gazette."
     assert claimants_by_figure(text) == {"480": "Harbour Gazette"}
-    text = "Some 1,900 of its dockers have quit since May, according to a list of names compiled by Radio Dunmore."
+    text = "Some 1,900 of its dockers have quit since May, according to a list of the missing compiled by Radio Dunmore."
     assert claimants_by_figure(text) == {"1,900": "Radio Dunmore"}
 
 

@@ -251,9 +251,9 @@ RECORDED = {
     # samples here hold none
     67: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "cd38e7913eec9d7b"),
     # figures: a number with five or more decimals (map coordinates) is none; a long compound reads on to its
-    # plural head up to six words ("four additional high mobility artillery rocket systems")
+    # plural head up to six words ("two extra mobile coastal radar relay stations")
     68: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "1872fdc38ccdde1e"),
-    # figures: "the age of 14" and both ends of "aged 18 to 60" / "between the ages of 18 and 60" are ages
+    # figures: "the age of 12" and both ends of "aged 19 to 45" / "between the ages of 19 and 45" are ages
     69: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
     # claimants: "according to figures from X" names X; passages (h34h): a run of text with no break is cut
     # into pieces of at most 2,000 characters (the samples here have none)
