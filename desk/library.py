@@ -631,26 +631,43 @@ class Library:
             report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
             report.problems[:0] = self.notices
             self.notices = []
+            learning: threading.Thread | None = None
             if not report.cancelled:
-                self._learn_related(report, progress, cancelled)
-                report.cancelled = cancelled()
-            if extract and not report.cancelled and report.pending_extraction:
-                try:
-                    import desk.extract.store  # noqa: F401 - is the extractor here at all?
-                except ImportError as exc:
-                    report.problems.append(f"figures and claimants are not available: {exc}")
-                    report.extraction_failed = report.pending_extraction
+                if extract and report.pending_extraction and self._related_stale(report):
+                    # beside pass 2, on a thread of its own: pass 2's workers are processes, and the
+                    # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes
+                    learning = threading.Thread(target=self._learn_related, args=(report, no_progress, cancelled),
+                                                name="desk-related-words", daemon=True)
+                    learning.start()
                 else:
-                    _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
-                    report.problems.extend(problems)
-                    report.extraction_failed = indexer.extraction_failed
-                    report.cancelled = cancelled()
-                report.pending_extraction = self.store.pending_extraction()
+                    self._learn_related(report, progress, cancelled)
+                report.cancelled = cancelled()
+            try:
+                if extract and not report.cancelled and report.pending_extraction:
+                    self._extract_pass(indexer, report, progress, cancelled, lock_message, lock_wait)
+            finally:
+                if learning is not None:
+                    learning.join()  # (it stops at its next check when the run was cancelled)
             indexer.forget_figures()  # kept for a pass 2 that has run or will not
             if not report.cancelled:
                 self._keep_spellings()
         report.seconds = time.perf_counter() - started
         return report
+
+    def _extract_pass(self, indexer: Indexer, report: IndexReport, progress: Progress, cancelled: CancelCheck,
+                      lock_message: Callable[[str], None], lock_wait: float) -> None:
+        """Pass 2 of :meth:`update` (figures and claimants), its outcome written into ``report``."""
+        try:
+            import desk.extract.store  # noqa: F401 - is the extractor here at all?
+        except ImportError as exc:
+            report.problems.append(f"figures and claimants are not available: {exc}")
+            report.extraction_failed = report.pending_extraction
+        else:
+            _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
+            report.problems.extend(problems)
+            report.extraction_failed = indexer.extraction_failed
+            report.cancelled = cancelled()
+        report.pending_extraction = self.store.pending_extraction()
 
     def pending_extraction(self) -> int:
         return self.store.pending_extraction()
@@ -968,15 +985,20 @@ class Library:
         self._related = (state, related)
         return related
 
+    def _related_stale(self, report: IndexReport) -> bool:
+        """Whether the related words must be learned after this run: the index changed, or the cache file
+        does not match it (an unchanged folder costs a key check)."""
+        from desk.compare import related
+
+        return bool(report.added or report.updated or report.removed) or not related.cached(self.store, self.library_dir)
+
     def _learn_related(self, report: IndexReport, progress: Progress, cancelled: CancelCheck) -> None:
         """Learn the related words of the passages the text pass left (:meth:`related_words`), and save
         the search's document columns, now rather than in the first comparison after the change
         (on ukraine-media 3-5 CPU-s and 0.3 CPU-s, which the first ``desk compare`` after every
         ``desk index``, or the window's first comparison, used to wait for).  Only when the index
         changed or the cache file does not match it: an unchanged folder costs a key check."""
-        from desk.compare import related
-
-        if not (report.added or report.updated or report.removed) and related.cached(self.store, self.library_dir):
+        if not self._related_stale(report):
             return
         progress(0, 0, "learning related words")
         try:

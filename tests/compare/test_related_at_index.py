@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -147,9 +148,9 @@ def test_cancelling_while_learning_leaves_no_file_and_the_run_cancelled(tmp_path
             state["learning"] = True
 
     with Library(folder, data_dir=data) as lib:
-        report = lib.update(progress, lambda: state["learning"], extract=True)
+        # (without pass 2 the learning runs in the run's own thread, and says so)
+        report = lib.update(progress, lambda: state["learning"], extract=False)
         assert report.cancelled
-        assert report.pending_extraction == 12  # nothing extracted after the cancel
         assert not (lib.library_dir / related.CACHE_NAME).exists()
         # the first comparison's call learns them as before
         state["learning"] = False
@@ -169,3 +170,39 @@ def test_a_failure_while_learning_leaves_the_index_run_done(tmp_path: Path, monk
         assert report.added == 12
         assert not report.cancelled
         assert lib.search("harbour").hits  # the index is there and searchable
+
+
+def test_beside_pass_2_they_are_learned_on_a_thread_of_their_own(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, data = _folder(tmp_path), tmp_path / "data"
+    where: list[str] = []
+    learn = related.learn
+
+    def spy(*a: object, **k: object) -> object:
+        where.append(threading.current_thread().name)
+        return learn(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(related, "learn", spy)
+    with Library(folder, data_dir=data) as lib:
+        report = lib.update(extract=True)
+        assert related.cached(lib.store, lib.library_dir)
+        assert report.pending_extraction == 0
+    assert where == ["desk-related-words"]
+    assert not any(t.name == "desk-related-words" for t in threading.enumerate())  # joined before update returned
+
+
+def test_cancelling_while_learning_beside_pass_2_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, data = _folder(tmp_path), tmp_path / "data"
+    state = {"learning": False}
+    learn = related.learn
+
+    def spy(*a: object, **k: object) -> object:
+        state["learning"] = True  # the cancel comes once the learning has begun
+        return learn(*a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(related, "learn", spy)
+    with Library(folder, data_dir=data) as lib:
+        report = lib.update(cancelled=lambda: state["learning"], extract=True)
+        assert report.cancelled
+        assert not (lib.library_dir / related.CACHE_NAME).exists()
+    assert not any(t.name == "desk-related-words" for t in threading.enumerate())
