@@ -426,9 +426,9 @@ _MORE_OF_A_KIND = re.compile(
 )
 
 
-#: a maker's designation of a model inside the counted phrase ("six Su-27 jets", "four F-16s",
-#: "12 T-72 tanks"): a capital and letters, a hyphen and a number; it names the model, not what is counted, so it does
-#: not take one of the phrase's three words
+#: a maker's designation of a model inside the counted phrase ("six Su-27 jets", "four F-16s", "12 T-72
+#: tanks"): a capital and letters, a hyphen and a number; it names the model, not what is counted, so it
+#: does not take one of the phrase's three words
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,3}")
 #: ... or capitals and a number run together ("M270", "T72"), only before the noun it qualifies
 #: ("30 M270 launchers"): alone it may be a name or a code of anything
@@ -530,8 +530,8 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if len(words) - designations >= 3:
             if _open_compound(words):
-                # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems (six
-            # words at most: "two extra mobile coastal radar relay stations")
+                # the head of a long compound comes last: "300 multiple launch rocket systems" counts systems
+                # (six words at most: "two extra mobile coastal radar relay stations")
                 at = m.end()
                 more: list[str] = []
                 while len(words) - designations + len(more) < 6:
