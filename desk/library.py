@@ -632,16 +632,16 @@ class Library:
             report.problems[:0] = self.notices
             self.notices = []
             learning: threading.Thread | None = None
-            if not report.cancelled:
-                if extract and report.pending_extraction and self._related_stale(report):
+            if not report.cancelled and self._related_stale(report):
+                if extract and report.pending_extraction:
                     # beside pass 2, on a thread of its own: pass 2's workers are processes, and the
                     # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes
-                    learning = threading.Thread(target=self._learn_related, args=(report, no_progress, cancelled),
+                    learning = threading.Thread(target=self._learn_related, args=(no_progress, cancelled),
                                                 name="desk-related-words", daemon=True)
                     learning.start()
                 else:
-                    self._learn_related(report, progress, cancelled)
-                report.cancelled = cancelled()
+                    self._learn_related(progress, cancelled)
+            report.cancelled = report.cancelled or cancelled()
             try:
                 if extract and not report.cancelled and report.pending_extraction:
                     self._extract_pass(indexer, report, progress, cancelled, lock_message, lock_wait)
@@ -992,14 +992,12 @@ class Library:
 
         return bool(report.added or report.updated or report.removed) or not related.cached(self.store, self.library_dir)
 
-    def _learn_related(self, report: IndexReport, progress: Progress, cancelled: CancelCheck) -> None:
+    def _learn_related(self, progress: Progress, cancelled: CancelCheck) -> None:
         """Learn the related words of the passages the text pass left (:meth:`related_words`), and save
         the search's document columns, now rather than in the first comparison after the change
         (on ukraine-media 3-5 CPU-s and 0.3 CPU-s, which the first ``desk compare`` after every
-        ``desk index``, or the window's first comparison, used to wait for).  Only when the index
-        changed or the cache file does not match it: an unchanged folder costs a key check."""
-        if not self._related_stale(report):
-            return
+        ``desk index``, or the window's first comparison, used to wait for).  :meth:`update` calls it
+        only when :meth:`_related_stale` says so: an unchanged folder costs a key check."""
         progress(0, 0, "learning related words")
         try:
             self.related_words(cancelled)
