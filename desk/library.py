@@ -648,6 +648,7 @@ class Library:
             finally:
                 if learning is not None:
                     learning.join()  # (it stops at its next check when the run was cancelled)
+                    report.cancelled = report.cancelled or cancelled()  # (a cancel while it still learned)
             indexer.forget_figures()  # kept for a pass 2 that has run or will not
             if not report.cancelled:
                 self._keep_spellings()
