@@ -45,7 +45,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   nought (growth or a revision, not a disagreement with itself); its two
   figures of one day never clash either (a governor's round-up of two towns).
 
-  Figures whose sentences name different places (``ClaimFact.places``,
+  A figure told in a question ("After 5,000 are killed?") asserts nothing: it never clashes,
+  grows or falls.  Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
   at two places; nor do figures of different scopes (``ClaimFact.scope``: "in the
   capital" and "nationwide", a part and the whole), and neither do figures more than :data:`MAX_RIVAL_RATIO` times apart
@@ -421,6 +422,18 @@ def _sentence_of(c: ClaimFact) -> str:
     return text[s:e]
 
 
+#: what may close a question after its mark: quotation marks, brackets, spaces
+_AFTER_QUESTION = " \t\n\"'’”»)]"
+
+
+def _asked(c: ClaimFact) -> bool:
+    """The claim's sentence is a question ("Letting them kill 200 children?"): it asks, it asserts no count,
+    so it neither clashes with another claim nor grows into one.  False when the sentence is unknown."""
+    if not c.told_in[0]:
+        return False
+    return _sentence_of(c).rstrip(_AFTER_QUESTION).endswith("?")
+
+
 def _retold(a: ClaimFact, b: ClaimFact) -> bool:
     """The claims' sentences share most of their words besides what they count (Dice of their content stems at
     least :data:`RETOLD_MIN`; true when either is unknown): one report retold, as a wire story a day later ("... killing 22 people, the
@@ -664,6 +677,21 @@ def _other_windows(a: ClaimFact, b: ClaimFact) -> bool:
     return (a.quantity.window or b.quantity.window) and abs((da - db).days) >= WINDOW_APART_DAYS
 
 
+#: as-of times taken from the article's own date, not named by the sentence
+_DATE_OF_ARTICLE = frozenset({"", "dateline", "article date"})
+
+
+def _named_days_apart(a: ClaimFact, b: ClaimFact) -> bool:
+    """Each sentence names the one day its count is of ("on Monday", "on 3 May", "yesterday") and the days
+    differ: the counts of two days, not rival counts of one.  Not for counts to date ("since Monday": a count
+    that runs on, whose later value may not be smaller), nor for days taken from the article's date."""
+    da, db = a.as_of.exact, b.as_of.exact
+    if da is None or db is None or da == db:
+        return False
+    return all(c.as_of.basis not in _DATE_OF_ARTICLE and c.as_of.since is None and not c.running and not c.to_date
+               for c in (a, b))
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
@@ -703,8 +731,13 @@ def judge(
         grew: list[tuple[ClaimFact, ClaimFact]] = []
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         far: list[tuple[ClaimFact, ClaimFact]] = []
+        asked = [_asked(c) for c in group]
         for i, a in enumerate(group):
-            for b in group[i + 1 :]:
+            if asked[i]:
+                continue  # "After 5,000 are killed?": a question asserts no count
+            for j, b in enumerate(group[i + 1 :], i + 1):
+                if asked[j]:
+                    continue
                 # one named source giving another figure on another day has updated its count
                 # ("406" on the 8th, "at least 549" on the 10th, both from the UN): no gap needed
                 pair_gap = 0 if _one_named_source(a, b, same) else gap
@@ -749,6 +782,8 @@ def judge(
                     continue  # "5 killed in the capital" and "19 killed nationwide": a part and the whole
                 if _other_windows(a, b):
                     continue  # "13 killed in the past 24 hours" told a day after "14 in the last day": two days
+                if _named_days_apart(a, b):
+                    continue  # "ten drones downed on Wednesday" and "37 downed on Monday": two days' counts
                 if scales_apart(a, b):
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if a.quantity.reading or b.quantity.reading:

@@ -230,16 +230,48 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+#: what lies between a place and the wider place that says where it is: "Varna in southern Ardenia",
+#: "Varna in the east of Ardenia", "Varna in the Kessel region"
+_WITHIN_GAP_RE = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?\s+(?:of\s+(?:the\s+)?)?)?",
+    re.IGNORECASE,
+)
+
+
+def _wider_places(text: str, spans: Sequence[tuple[int, str, str]]) -> set[int]:
+    """Indexes of ``spans`` that only say where the place before them lies ("Varna in southern Ardenia"):
+    the count is Varna's, not the country's, so a count for Ardenia as a whole is another count."""
+    out: set[int] = set()
+    prev_end = -1
+    prev_at = -1
+    for i, (at, _key, word) in enumerate(spans):
+        found = text.find(word, at)
+        if found < 0:
+            continue
+        if at != prev_at and prev_end >= 0 and at > prev_end and _WITHIN_GAP_RE.fullmatch(text, prev_end, at):
+            out.add(i)
+            # the words of one multi-word place share its offset: all of them are the wider place
+            out.update(j for j in range(i + 1, len(spans)) if spans[j][0] == at)
+        if at != prev_at or found + len(word) > prev_end:
+            prev_end = found + len(word)
+        prev_at = at
+    return out
+
+
 def places_near(text: str, start: int, end: int, entities: Iterable[Any] = ()) -> dict[str, str]:
     """The places of the part of ``text`` that holds ``start``..``end`` (a figure): key -> word.
 
     A sentence is cut at clauses that tell of another moment ("... hours
     after a rally in Brentholm", "while ...", "amid ..."): "More than 900
     were killed so far, hours after a rally in Brentholm" names no place
-    for the 900.
+    for the 900.  A wider place named only to say where a place lies ("Varna
+    in southern Ardenia") is left out: the count is Varna's.
     """
     lo, hi = _clause_around(text, start, end)
-    return {k: w for at, k, w in place_spans(text, entities) if lo <= at < hi}
+    spans = [sp for sp in place_spans(text, entities) if lo <= sp[0] < hi]
+    wider = _wider_places(text, spans)
+    return {k: w for i, (_at, k, w) in enumerate(spans) if i not in wider}
 
 
 def places_in(text: str, entities: Iterable[Any] = ()) -> frozenset[str]:
