@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from desk.model import Figure
 
-from .participles import ING_PREPOSITIONS, narrowing_participle, plural_noun
+from .participles import ING_NEVER_ADJECTIVES, ING_PREPOSITIONS, narrowing_participle, plural_noun
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -510,6 +510,8 @@ def _counted(text: str, end: int, limit: int) -> str:
                 words.append(w)
                 continue
             break
+        if not words and w in ING_NEVER_ADJECTIVES:
+            break  # "£695m relating to the levy", "$90 having fallen": no thing named after the figure
         if words and plural_noun(words[-1]) and w in ING_PREPOSITIONS:
             break  # "two boats following a barrage", "100 letters concerning ...": a phrase of its own (but
             # before a noun such a word is an adjective: "two other pending cases")
@@ -1019,6 +1021,20 @@ _LIST_MARKER_AFTER = re.compile(r"[.)]\s+[\"“'‘(]?[A-Z]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A\s*|[.!?\"”’']\s+|\n\s*)\Z")
 
 
+#: a person, then the verb that gives an age: "who is", "when she was", "until Ana turned", "he's"; then maybe an
+#: adverb, and an age before this one ("who are 17 and")
+_PERSON_IS_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ww]ho)"
+    r"|\b(?:when|until|since|after|before|because|while|if)\s+[A-Z][a-z]+)\s+"
+    r"(?:am|was|were|is|are|turned|turns|has\s+turned|had\s+turned|will\s+be|would\s+be|will\s+turn)\s+"
+    r"(?:(?:only|just|barely|now|still|nearly|almost|about|around|both)\s+)?(?:\d{1,3}\s+(?:and|or)\s+)?$"
+    r"|\b(?:[Hh]e|[Ss]he|I|[Yy]ou|[Tt]hey|[Ww]e)['’](?:s|m|re)\s+(?:(?:only|just|now)\s+)?$"
+)
+#: what may follow an age told so: the clause ends, or "and", "when", "this year" ("who turns 70 this year") --
+#: never a noun or a unit ("they were 400 kilometres away", "we are 40 volunteers")
+_AGE_AFTER = re.compile(r"\s*$|\s*[,.;:!?)\]\"”’'—–]|\s*-\s|\s+(?:and|or|but|when|at|this|last|next|then|now)\b")
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
@@ -1031,6 +1047,8 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
     if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
         return True  # an age: "Mr Kleijnen, 59, and his wife"
+    if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
+        return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
     if re.search(r"[#№]\s?$", before):
         return True
     return bool(not c.cur and not c.scale and not c.abbr and re.search(r"[\[(]$", before) and re.match(r"[\])]", after))

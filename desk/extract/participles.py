@@ -26,7 +26,13 @@ _ING_OUTCOMES = frozenset({"fleeing", "dying", "missing", "remaining", "killing"
 #: words in -ing that open a phrase of their own, not a clause about the things counted
 ING_PREPOSITIONS = frozenset({
     "during", "including", "according", "regarding", "concerning", "following", "excluding", "pending",
-    "considering", "barring", "notwithstanding", "beginning", "starting",
+    "considering", "barring", "notwithstanding", "beginning", "starting", "relating", "pertaining",
+})
+#: words in -ing that never stand before a noun as its adjective: right after a figure they end the counted
+#: phrase before it starts ("£6m relating to the levy", "$90 having fallen", "300 including 20 children")
+ING_NEVER_ADJECTIVES = frozenset({
+    "having", "being", "regarding", "concerning", "relating", "pertaining", "according", "including", "excluding",
+    "during", "notwithstanding", "considering",
 })
 
 

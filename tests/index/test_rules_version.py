@@ -258,6 +258,9 @@ RECORDED = {
     # claimants: "according to figures from X" names X; passages (h34h): a run of text with no break is cut
     # into pieces of at most 2,000 characters (the samples here have none)
     70: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
+    # figures: an age told after a person and a verb ("who is 81", "when she was 16", "he's 65") is none; a word
+    # in -ing that is never an adjective ("relating", "having", "regarding") right after a figure names nothing
+    71: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
 }
 
 
