@@ -113,5 +113,5 @@ def test_a_list_of_places_keeps_every_place() -> None:
 
 
 def test_a_country_named_on_its_own_stays_the_place() -> None:
-    text = "Since the invasion of Ardenia began, 9,000 civilians have been killed in Ardenia."
+    text = "Since the war in Ardenia started, shelling has cost 9,000 civilian lives across Ardenia."
     assert _near(text, "9,000", ["Ardenia"]) == {"Ardenia"}

@@ -20,7 +20,7 @@ def _texts(sentence: str) -> list[str]:
         '"I\'m now 53 and my knees hurt," the swimmer said.',
         "Mr Dorn, who turns 92 this month, still rides to the market.",
         "He first stood for mayor when Ardis was 29.",
-        "Her parents, who will be 85 and 83 next spring, refuse to leave.",
+        "The twins, who would be 85 and 84 next spring, refuse to move away.",
         "They're only 12 - far too young to work the nets.",
     ],
 )
