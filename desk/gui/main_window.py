@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desk import __version__
 from desk.api import LibraryAPI
-from desk.errors import DeskError
+from desk.errors import DeskError, QueryError, check_query_length
 from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
 from desk.gui.application import freeze_long_lived
@@ -666,7 +666,7 @@ class MainWindow(QMainWindow):
         if not query:
             self.results.set_result(None)
             return
-        if not self._need_library() or not self._dates_in_order():
+        if not self._need_library() or not self._dates_in_order() or not self._query_length_ok(query):
             return
         self._marked_query = query
         self.session.new_query()
@@ -690,6 +690,17 @@ class MainWindow(QMainWindow):
             per_article=PER_ARTICLE, name="search", on_done=self._searched, on_error=self._query_failed,
         )
 
+    def _query_length_ok(self, query: str, *, comparing: bool = False) -> bool:
+        """False, with the sentence under the search field, for a query longer than desk reads
+        (:func:`desk.errors.check_query_length`): nothing is sent to the comparing child, which would
+        spend minutes on a pasted page, and nothing goes into the search history."""
+        try:
+            check_query_length(query)
+        except QueryError as exc:
+            (self._compare_failed if comparing else self._query_failed)(str(exc))
+            return False
+        return True
+
     def _query_failed(self, message: str) -> None:
         self.search_bar.show_error(message)
         self.set_status(message)
@@ -708,6 +719,8 @@ class MainWindow(QMainWindow):
             return
         lib = self.library
         if lib is None or not self._need_library() or not self._dates_in_order(comparing=True):
+            return
+        if not self._query_length_ok(query, comparing=True):
             return
         self._query = query
         self._marked_query = query
