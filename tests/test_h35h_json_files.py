@@ -62,3 +62,18 @@ def test_compare_reports_the_notes_file_and_compares(folder: Path, tmp_path: Pat
     assert "damaged" in err
     assert status in (0, 1)
     assert "cranes" in out
+
+
+def test_a_library_marker_nested_too_deep_is_refused_with_a_sentence(folder: Path, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """The marker desk writes beside an index (``desk-index.json``) says whose the directory is: one nested
+    thousands deep was an internal error, where a damaged one is refused with a sentence."""
+    data = tmp_path / "data"
+    with Library(folder, data_dir=data) as lib:
+        lib.update(extract=False)
+    marker = next(data.rglob("desk-index.json"))
+    marker.write_text(DEEP_ARRAY)
+    assert cli.main(["search", str(folder), "cranes", "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err
+    assert "desk did not write" in err
