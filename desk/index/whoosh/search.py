@@ -42,6 +42,10 @@ from .query import QueryBuilder, from_tree, to_tree
 #: the shared 2-core machine at load 12 (2026-12-06): ``kill*`` (5 words) 0.3 s, ``k*`` (1,379) 4 s,
 #: ``s*`` (3,759) 21 s, ``?a*`` (5,964) 33 s, ``*e*`` (35,600 over body and title) 46 s
 MAX_EXPANDED_WORDS = 2000
+#: the most fuzzy terms (``killed~``) one query may hold: each is matched against every word of its field
+#: however few words it stands for (ukraine-media, 2 cores: 33 ms a term to search, 80 ms to compare), so
+#: a query of 2,000 characters of them (158 terms) searched for 6 s and compared for 10 s
+MAX_FUZZY_TERMS = 12
 
 
 def _expansions(q: wq.Query) -> list[wq.Query]:
@@ -446,8 +450,16 @@ class PassageSearcher:
         walk every one's postings, for minutes, with no way to stop it.  Counted once per word and
         snapshot (the count reads the word list, as the search would)."""
         reader = self._searcher.reader()
+        leaves = _expansions(q)
+        fuzzy = {(leaf.fieldname, leaf.text, leaf.maxdist) for leaf in leaves if isinstance(leaf, wq.FuzzyTerm)}
+        if len(fuzzy) > MAX_FUZZY_TERMS:
+            raise QueryError(
+                f"The query has {len(fuzzy):,} fuzzy words (~); desk reads at most {MAX_FUZZY_TERMS} in one "
+                "query, since each is compared with every word of the folder: keep the ~ for the words "
+                "whose spelling varies."
+            )
         total = 0
-        for leaf in _expansions(q):
+        for leaf in leaves:
             key = ("expansion", type(leaf).__name__, leaf.fieldname, leaf.text,
                    getattr(leaf, "maxdist", 0), getattr(leaf, "prefixlength", 0))
             n = self._filters.get(key)
