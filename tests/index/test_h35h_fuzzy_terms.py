@@ -9,8 +9,6 @@ sentence; one with as many is read.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desk.errors import QueryError

@@ -451,10 +451,10 @@ class PassageSearcher:
         snapshot (the count reads the word list, as the search would)."""
         reader = self._searcher.reader()
         leaves = _expansions(q)
-        fuzzy = {(leaf.fieldname, leaf.text, leaf.maxdist) for leaf in leaves if isinstance(leaf, wq.FuzzyTerm)}
-        if len(fuzzy) > MAX_FUZZY_TERMS:
+        fuzzy_terms = {(leaf.fieldname, leaf.text, leaf.maxdist) for leaf in leaves if isinstance(leaf, wq.FuzzyTerm)}
+        if len(fuzzy_terms) > MAX_FUZZY_TERMS:
             raise QueryError(
-                f"The query has {len(fuzzy):,} fuzzy words (~); desk reads at most {MAX_FUZZY_TERMS} in one "
+                f"The query has {len(fuzzy_terms):,} fuzzy words (~); desk reads at most {MAX_FUZZY_TERMS} in one "
                 "query, since each is compared with every word of the folder: keep the ~ for the words "
                 "whose spelling varies."
             )
