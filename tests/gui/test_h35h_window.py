@@ -197,3 +197,45 @@ def test_a_query_too_long_is_refused_in_the_search_field(qtbot, fake_window, tmp
         w.compare(ok)
     assert asked == ["compare"]
     assert not w.search_bar.message.isVisible()
+
+
+def _window_folder(root: Path) -> Path:
+    folder = root / "articles"
+    folder.mkdir()
+    body = (
+        f"The harbour master, Peter {RLO}Olsen, said 420 {ESC}[2Jboats were stranded in the {RLO}bay on Monday.\n\n"
+        "Rescuers said 35 crew were brought ashore overnight, the coastguard told reporters.\n"
+    )
+    (folder / f"gale{RLO}txt{ESC}[31m.md").write_text(
+        f"---\ntitle: 'Gale {RLO}gninraw strands boats'\nsite: 'Coast Post'\ndate: 2023-03-04\n---\n\n" + body)
+    (folder / "b.md").write_text(
+        "---\ntitle: \"Boats \\e[31madrift\"\nsite: 'Bay Times'\ndate: 2023-03-05\n---\n\n" + body.replace("420", "430"))
+    return folder
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.qt_log_ignore("QFont::setPixelSize")
+def test_every_item_role_of_the_whole_window_is_inert(qtbot, settings, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    from gui.test_flow import compare, open_and_index
+
+    w = MainWindow(settings, data_dir=str(data_dir), err_windows=False)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        open_and_index(qtbot, w, _window_folder(tmp_path))
+        compare(qtbot, w, "boats")
+        assert w.compare_view.model.rowCount() > 0
+        with qtbot.waitSignal(w.searched, timeout=60_000):
+            w.search("boats")
+        w.tabs.setCurrentWidget(w.timeline_tab)
+        qtbot.wait(2000)
+        QApplication.processEvents()
+        problems: list[str] = []
+        for wdg in QApplication.allWidgets():
+            if isinstance(wdg, QAbstractItemView) and wdg.model() is not None:
+                problems += [f"{type(wdg).__name__}:{wdg.objectName()} {p}" for p in _problems(wdg.model())]
+        assert not problems, "\n".join(problems)
+    finally:
+        w.close_library()
