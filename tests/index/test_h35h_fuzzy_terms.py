@@ -1,4 +1,5 @@
-"""Session h35h: a query holds at most :data:`MAX_FUZZY_TERMS` fuzzy terms.
+"""Session h35h: a query holds at most :data:`MAX_FUZZY_TERMS` fuzzy terms, each of at most
+:data:`MAX_FUZZY_DISTANCE` changes.
 
 Each fuzzy term (``cranes~``) is compared with every word of its field, whatever it stands for, so the
 bound on the words wildcards and fuzzy terms expand to (:data:`MAX_EXPANDED_WORDS`) did not bound them:
@@ -12,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from desk.errors import QueryError
-from desk.index.whoosh.search import MAX_FUZZY_TERMS
+from desk.index.whoosh.search import MAX_FUZZY_DISTANCE, MAX_FUZZY_TERMS
 from desk.library import Library
 
 WORDS = ["ferry", "berth", "crane", "tugboat", "pilot", "quay", "harbour", "dock", "mooring", "anchor",
@@ -47,3 +48,18 @@ def test_as_many_fuzzy_terms_as_desk_reads_are_read(lib: Library) -> None:
     assert lib.search(query).total >= 2
     # one term written twice is one term
     assert lib.search(query + " OR " + WORDS[0] + "~").total >= 2
+
+
+@pytest.mark.parametrize("query", ["ferry~4", "berth~9", "harbour~99999999999999999999", "quay OR crane~5"])
+def test_a_fuzzy_term_of_more_changes_than_desk_reads_is_refused(lib: Library, query: str) -> None:
+    """``zelensky~9 OR quarantine~9 OR yesterday~9 OR xenophobia~9`` stood for a few hundred words of
+    ukraine-media, under the bound on words, and searched for 32 CPU-s: Whoosh's automaton for a term
+    grows steeply with the changes it allows."""
+    for call in (lib.search, lib.compare):
+        with pytest.raises(QueryError, match=f"changes to the word; desk reads at most {MAX_FUZZY_DISTANCE}"):
+            call(query)
+
+
+def test_a_fuzzy_term_of_as_many_changes_is_read(lib: Library) -> None:
+    assert lib.search(f"ferry~{MAX_FUZZY_DISTANCE}").total >= 1
+    assert lib.search("ferry~").total >= 1

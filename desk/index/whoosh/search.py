@@ -46,6 +46,10 @@ MAX_EXPANDED_WORDS = 2000
 #: however few words it stands for (ukraine-media, 2 cores: 33 ms a term to search, 80 ms to compare), so
 #: a query of 2,000 characters of them (158 terms) searched for 6 s and compared for 10 s
 MAX_FUZZY_TERMS = 12
+#: the most changes a fuzzy term may allow (``killed~3``): Whoosh's automaton for a term grows steeply with
+#: them (ukraine-media, 2 cores: ``~3`` 0.07 s a term, ``~4`` 0.23 s, ``~9`` up to 8 s, however few words
+#: it then stands for: four terms of ``~9`` searched for 32 CPU-s); ``~`` alone allows 1
+MAX_FUZZY_DISTANCE = 3
 
 
 def _expansions(q: wq.Query) -> list[wq.Query]:
@@ -452,6 +456,13 @@ class PassageSearcher:
         reader = self._searcher.reader()
         leaves = _expansions(q)
         fuzzy_terms = {(leaf.fieldname, leaf.text, leaf.maxdist) for leaf in leaves if isinstance(leaf, wq.FuzzyTerm)}
+        far = next((leaf for leaf in leaves if isinstance(leaf, wq.FuzzyTerm) and leaf.maxdist > MAX_FUZZY_DISTANCE),
+                   None)
+        if far is not None:
+            raise QueryError(
+                f"{_shown(far)!r} allows {far.maxdist} changes to the word; desk reads at most {MAX_FUZZY_DISTANCE} "
+                f"({far.text}~2 finds words two letters apart)."
+            )
         if len(fuzzy_terms) > MAX_FUZZY_TERMS:
             raise QueryError(
                 f"The query has {len(fuzzy_terms):,} fuzzy words (~); desk reads at most {MAX_FUZZY_TERMS} in one "
