@@ -1,5 +1,5 @@
 """Session h35h: a query holds at most :data:`MAX_FUZZY_TERMS` fuzzy terms, each of at most
-:data:`MAX_FUZZY_DISTANCE` changes.
+:data:`MAX_FUZZY_DISTANCE` changes; and a word is weighed (``^``) by at most ``MAX_BOOST``.
 
 Each fuzzy term (``cranes~``) is compared with every word of its field, whatever it stands for, so the
 bound on the words wildcards and fuzzy terms expand to (:data:`MAX_EXPANDED_WORDS`) did not bound them:
@@ -63,3 +63,18 @@ def test_a_fuzzy_term_of_more_changes_than_desk_reads_is_refused(lib: Library, q
 def test_a_fuzzy_term_of_as_many_changes_is_read(lib: Library) -> None:
     assert lib.search(f"ferry~{MAX_FUZZY_DISTANCE}").total >= 1
     assert lib.search("ferry~").total >= 1
+
+
+@pytest.mark.parametrize("weight", ["1" + "0" * 400, "1" + "0" * 300, "1001"])
+def test_a_weight_beyond_what_desk_reads_is_refused(lib: Library, weight: str) -> None:
+    """``grain^1000…`` (400 digits) weighed every passage of the word by infinity: they all scored
+    inf, tied in any order, and ``--json`` gave their scores as null."""
+    with pytest.raises(QueryError, match=r"\(\^\); desk reads weights from -1,000 to 1,000"):
+        lib.search(f"cranes^{weight} OR pilot")
+
+
+def test_a_weight_desk_reads_ranks_as_before(lib: Library) -> None:
+    plain = lib.search("cranes OR pilot")
+    weighed = lib.search("cranes^1000 OR pilot")
+    assert weighed.total == plain.total
+    assert all(h.score == h.score and h.score < float("inf") for h in weighed.hits)  # no NaN, no infinity
