@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from desk import __version__, paths
-from desk.errors import DeskError, dates_reversed
+from desk.errors import DeskError, check_query_length, dates_reversed
 from desk.textsafe import CURLY, json_dumps, quoted, visible
 
 if TYPE_CHECKING:
@@ -910,6 +910,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OK
     debug = bool(getattr(args, "debug", False))
     try:
+        if args.command in _QUERY_COMMANDS and getattr(args, "query", None):
+            # a pasted book of a query is refused before the folder is opened or indexed (compare and
+            # timeline index first, and read a malformed query only after)
+            check_query_length(args.query)
         return int(args.run(args))
     except DeskError as exc:
         if debug:

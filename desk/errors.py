@@ -36,6 +36,31 @@ class QueryError(DeskError):
     """The search query cannot be parsed."""
 
 
+#: the longest query desk reads, in characters.  A researcher's longest queries (a pasted paragraph, an OR
+#: list of twenty synonyms with outlets and dates) stay under 1,000; a comparison's cost grows with the
+#: query's words (ukraine-media, 2 cores: 2,000 characters of 360 words OR'ed compared in 2 s, 10,000 in
+#: 8 s, a pasted 120,000 in over two minutes, with the window's comparing child busy and the CLI
+#: unstoppable but by Ctrl+C)
+MAX_QUERY_CHARS = 2_000
+
+
+def query_too_long(length: int) -> str:
+    """The sentence for a query longer than :data:`MAX_QUERY_CHARS`, in every face (the CLI, the window's
+    search field): said before anything is searched, indexed or kept in the search history."""
+    return (
+        f"The query is {length:,} characters long; desk reads queries of at most {MAX_QUERY_CHARS:,}: "
+        "keep the words that name what you look for."
+    )
+
+
+def check_query_length(query: str) -> None:
+    """Raise :class:`QueryError` with :func:`query_too_long` for a query over :data:`MAX_QUERY_CHARS`
+    (white space around it not counted, as no face searches for it)."""
+    length = len(query.strip())
+    if length > MAX_QUERY_CHARS:
+        raise QueryError(query_too_long(length))
+
+
 class ArticleGone(DeskError):
     """An article the index listed is no longer in the library (its file was removed or re-indexed since).
 

@@ -36,7 +36,10 @@ def read_json(path: Path, what: str, parse: Callable[[Any], T], *, hint: str) ->
         raise DeskError(f"The {what} {path} cannot be read ({exc}).") from exc
     try:
         return parse(json.loads(raw))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        # RecursionError: arrays or objects nested some thousands deep ("[[[[..."), which Python's
+        # decoder gives up on; it was an internal error that stopped `desk compare` (a notes file) and
+        # every alias command
         raise DeskError(f"The {what} {path} is damaged and cannot be read.", hint=hint) from exc
 
 

@@ -59,7 +59,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from desk import paths
-from desk.errors import ArticleGone, DeskError, FolderError, QueryError, dates_reversed
+from desk.errors import ArticleGone, DeskError, FolderError, QueryError, check_query_length, dates_reversed
 from desk.extract.names import role_prefixed, spelling_key
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
@@ -778,6 +778,7 @@ class Library:
         limit: int = 20,
         per_article: int = 2,
     ) -> SearchResult:
+        check_query_length(query)
         check_date_range(since, until)
         tree = self.backend.parse(query)
         raw = self.backend.search(tree, outlets, since, until, limit=limit, per_article=per_article)
@@ -820,6 +821,7 @@ class Library:
         the only group.  None is returned for a query with ``claimant:`` clauses, which only
         :meth:`search` answers.
         """
+        check_query_length(query)
         if groups is None:
             tree = self.backend.parse(query)
             _rest, required, excluded = querytree.split_claimants(tree)
@@ -895,6 +897,7 @@ class Library:
         """
         from desk.compare import compare_query
 
+        check_query_length(query)  # before the words are widened and looked up, each at a cost
         check_date_range(since, until)
         extra = {"limit": limit} if limit is not None else {}
         return compare_query(
@@ -1031,6 +1034,7 @@ class Library:
         """A :class:`desk.timeline.Timeline` of the claims in every passage matching ``query``."""
         from desk.timeline import timeline_for_query
 
+        check_query_length(query)
         check_date_range(since, until)
         return timeline_for_query(
             self, query, outlets=outlets, since=since, until=until, progress=progress, cancelled=cancelled
@@ -1067,6 +1071,7 @@ class Library:
                     dates[aid] = article.date
                     out.extend(self._statements(article, _load_extraction(js), None))
         else:
+            check_query_length(query)
             raw = self.backend.search(
                 self.backend.parse(query), limit=limit, per_article=article_share(limit), facets=False
             )

@@ -68,6 +68,22 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 REORDERING_RE = re.compile("[" + "".join(f"\\u{ord(c):04x}" for c in sorted(REORDERING)) + "]")
 
 
+#: what a widget showing article text as a body (paragraphs kept) must not show as it is: C0 controls but
+#: tab and line break, DEL and C1, line and paragraph separators, and the bidi controls that reorder what
+#: follows (:data:`REORDERING`)
+BODY_UNSAFE_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + REORDERING_RE.pattern[1:-1] + "]")
+
+
+def body_text(text: str) -> str:
+    """Article text (a passage, many lines) as a widget shows it: each character of
+    :data:`BODY_UNSAFE_RE` becomes one replacement character (U+FFFD), so an offset into the text is an
+    offset into what is shown.  The rich text of a reader or a compare cell is escaped from this
+    (``desk.gui.markup.escape_text``), and whatever else of the widget reaches the same text (an item's
+    display role, which a screen reader reads and Ctrl+C copies) gives it, so no face of a passage
+    reorders what follows it."""
+    return BODY_UNSAFE_RE.sub("\ufffd", text)
+
+
 def _escape_match(m: re.Match[str]) -> str:
     return _escape_char(m.group())
 

@@ -143,13 +143,18 @@ _HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.", "edition.", "uk.", "
 
 def outlet_label(name: str) -> str:
     """An outlet name as an identity: compatibility forms folded (NFKC: full-width letters, ligatures),
-    format characters dropped (zero-width spaces, bidi controls, soft hyphens: category Cf) and runs of
-    space made one.  "Reu\u200bters" and "Ｒｅｕｔｅｒｓ" look like Reuters and are Reuters; as written they
-    would make a second outlet that reads the same in every list and pane."""
-    if name.isascii():
+    format characters dropped (zero-width spaces, bidi controls, soft hyphens: category Cf), and so are
+    control characters (ESC, NUL, DEL, C1: category Cc but white space), and runs of space made one.
+    "Reu\u200bters" and "Ｒｅｕｔｅｒｓ" look like Reuters and are Reuters; as written they would make a
+    second outlet that reads the same in every list and pane.  An ESC in a front matter's ``site:``
+    ("Bay\x1b[31mTimes") was kept: an outlet the window's outlet filter, Wording box and pane names
+    showed raw, and no one can type to filter by."""
+    if name.isascii() and name.isprintable():
         return " ".join(name.split())
     folded = unicodedata.normalize("NFKC", name)
-    return " ".join("".join(ch for ch in folded if unicodedata.category(ch) != "Cf").split())
+    return " ".join("".join(
+        ch for ch in folded if ch.isspace() or unicodedata.category(ch) not in ("Cf", "Cc")
+    ).split())
 
 
 def outlet_from_url(url: str) -> str:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desk.export import csv_cell as export_cell
 from desk.gui.markup import ColorBook
 from desk.gui.plain import cell, menu_text, tip
 from desk.model import FigureStatement, more_copies
@@ -59,9 +60,13 @@ EMPTY_TEXT = "No claims yet. Search for something (Ctrl+F) and press Enter: the 
 
 
 def csv_cell(text: str) -> str:
-    """One CSV cell of untrusted text: one line, and never read as a spreadsheet formula."""
+    """One CSV cell of untrusted text: one line, never read as a spreadsheet formula, and its control and
+    bidi characters shown as escapes (:func:`desk.export.csv_cell`, the rule of every CSV desk writes): an
+    ESC or a right-to-left override in a claimant's name or a sentence went into the saved file raw, to
+    act on the terminal it was printed on and reorder the cell a spreadsheet showed.  A figure written
+    as a signed number ("-5,710") stays as written."""
     text = " ".join(str(text).split())
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _NUMBER.match(text) else text
+    return text if _NUMBER.match(text) else str(export_cell(text))
 
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,.]*$")

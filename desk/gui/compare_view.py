@@ -48,10 +48,11 @@ from PySide6.QtWidgets import (
 
 from desk.compare.diff import similarity, word_diff
 from desk.gui.markup import ColorBook, Highlight, Theme, escape_text, excerpt_bounds, passage_html, value_key
-from desk.gui.plain import menu_text, set_plain, tip
+from desk.gui.plain import cell, menu_text, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate, soften_selection
 from desk.model import Comparison, FigureStatement, PassageRef, Row, WordDiff
 from desk.palette import looks_like_claimant, rank_claimants, shown_names
+from desk.textsafe import body_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -330,7 +331,7 @@ class CompareModel(QAbstractTableModel):
                     return "Tick rows to export them. \u26a0 marks rows whose figures or claimants disagree."
             elif 0 < section <= len(self.outlets):
                 if role == Qt.ItemDataRole.DisplayRole:
-                    return self.outlets[section - 1]
+                    return cell(self.outlets[section - 1])
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return tip(f"Passages from {self.outlets[section - 1]}. Right-click to hide or show outlets.")
             return None
@@ -389,11 +390,13 @@ class CompareModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return ("disagreement: " if row.disagreement else "") + (row.summary or "row")
+                # a screen reader's line: the summary quotes what the figures count, article text
+                return ("disagreement: " if row.disagreement else "") + (cell(row.summary) if row.summary else "row")
             return None
         refs = self.refs(r, c)
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n\n".join(p.text for p in refs)
+            # painted from HtmlRole, but read by a screen reader and copied by Ctrl+C: the text as painted
+            return "\n\n".join(body_text(p.text) for p in refs)
         if role == HtmlRole:
             key = (r, c)
             cached = self._html.get(key)
@@ -454,7 +457,7 @@ class CompareModel(QAbstractTableModel):
             # be worked out here, on demand, for the passages painted while the toggle is on
             if row.word_diffs:
                 return row.word_diffs.get(ref.key, [])
-            first = next((r for cell in row.cells.values() for r in cell), None)
+            first = next((r for refs in row.cells.values() for r in refs), None)
             whole = whole or ref
             return [] if first is None or first.key == whole.key else word_diff(first, whole)
         base = refs[0]

@@ -10,6 +10,7 @@ the crash dialog.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import os
 import sys
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from desk import __version__
 from desk.api import LibraryAPI
-from desk.errors import DeskError
+from desk.errors import DeskError, QueryError, check_query_length
 from desk.gui import actions, export_dialog
 from desk.gui import theme as theming
 from desk.gui.application import freeze_long_lived
@@ -79,6 +80,11 @@ SEARCH_LIMIT = 50
 MAX_SAVED = 50
 #: passages listed per article (two hits from one article are told apart by their sentences)
 PER_ARTICLE = 5
+#: files the Problems panel lists at most (the first by name, then a line saying how many more); ``desk
+#: articles FOLDER`` lists every one.  A folder holding 20,000 pictures (a saved site's assets, a photo
+#: folder opened by mistake) filled the panel for 0.7 s and emptied it for 0.4 s on the GUI thread, at the
+#: end of every index run, so each file saved in the folder froze the window for over a second
+MAX_PROBLEMS_SHOWN = 1000
 
 LibraryFactory = Callable[[str, str | None], LibraryAPI]
 
@@ -247,6 +253,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.library_dock, self.results_dock)
         self.library_dock.raise_()
         self.problems = QTreeWidget(self)
+        self._problems_listed: set[tuple[str, str]] = set()
         self.problems.setObjectName("problemsList")
         self.problems.setHeaderLabels(["File", "Why it was skipped"])
         self.problems.setRootIsDecorated(False)
@@ -586,8 +593,12 @@ class MainWindow(QMainWindow):
 
     def refresh_problems(self, skipped: list[Skipped]) -> None:
         seen = {(s.path, s.reason) for s in skipped}
+        if seen and seen == self._problems_listed and self.problems.topLevelItemCount():
+            return  # an index run that changed no skipped file: the panel as it is
+        self._problems_listed = seen
         self.problems.clear()
-        for path, reason in sorted(seen):
+        listed = heapq.nsmallest(MAX_PROBLEMS_SHOWN, seen) if len(seen) > MAX_PROBLEMS_SHOWN else sorted(seen)
+        for path, reason in listed:
             rel = path
             if self.folder is not None:
                 try:
@@ -598,6 +609,10 @@ class MainWindow(QMainWindow):
             item.setToolTip(0, tip(path))
             item.setToolTip(1, tip(reason))
             self.problems.addTopLevelItem(item)
+        if len(seen) > len(listed):
+            more = QTreeWidgetItem([f"\u2026 and {len(seen) - len(listed):,} more files",
+                                    "desk articles FOLDER lists every one, with its reason"])
+            self.problems.addTopLevelItem(more)
         self.problems.resizeColumnToContents(0)
         self.problems_dock.setWindowTitle(title(f"Problems ({len(seen)})" if seen else "Problems"))
         if seen:
@@ -666,7 +681,7 @@ class MainWindow(QMainWindow):
         if not query:
             self.results.set_result(None)
             return
-        if not self._need_library() or not self._dates_in_order():
+        if not self._need_library() or not self._dates_in_order() or not self._query_length_ok(query):
             return
         self._marked_query = query
         self.session.new_query()
@@ -690,6 +705,17 @@ class MainWindow(QMainWindow):
             per_article=PER_ARTICLE, name="search", on_done=self._searched, on_error=self._query_failed,
         )
 
+    def _query_length_ok(self, query: str, *, comparing: bool = False) -> bool:
+        """False, with the sentence under the search field, for a query longer than desk reads
+        (:func:`desk.errors.check_query_length`): nothing is sent to the comparing child, which would
+        spend minutes on a pasted page, and nothing goes into the search history."""
+        try:
+            check_query_length(query)
+        except QueryError as exc:
+            (self._compare_failed if comparing else self._query_failed)(str(exc))
+            return False
+        return True
+
     def _query_failed(self, message: str) -> None:
         self.search_bar.show_error(message)
         self.set_status(message)
@@ -708,6 +734,8 @@ class MainWindow(QMainWindow):
             return
         lib = self.library
         if lib is None or not self._need_library() or not self._dates_in_order(comparing=True):
+            return
+        if not self._query_length_ok(query, comparing=True):
             return
         self._query = query
         self._marked_query = query

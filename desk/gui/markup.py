@@ -22,18 +22,17 @@ from dataclasses import dataclass, field
 
 from desk import palette
 from desk.model import Article, Extraction, PassageRef, Row
-from desk.textsafe import REORDERING_RE
-
-# C0/C1 controls other than newline and tab would confuse the layout, and a bidi
-# embedding, override or isolate would reorder what follows it (a right-to-left
-# override turns "1200" into "0021"); each becomes one replacement character so
-# offsets survive.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + REORDERING_RE.pattern[1:-1] + "]")
+from desk.textsafe import body_text
 
 
 def escape_text(text: str) -> str:
-    """THE escaping function: untrusted text in, inert HTML text out."""
-    return html.escape(_CONTROLS.sub("\ufffd", text), quote=True)
+    """THE escaping function: untrusted text in, inert HTML text out.
+
+    C0/C1 controls other than newline and tab would confuse the layout, and a bidi
+    embedding, override or isolate would reorder what follows it (a right-to-left
+    override turns "1200" into "0021"); each becomes one replacement character so
+    offsets survive (:func:`desk.textsafe.body_text`, which a cell's display role gives too)."""
+    return html.escape(body_text(text), quote=True)
 
 
 # --------------------------------------------------------------------------

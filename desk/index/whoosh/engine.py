@@ -50,7 +50,7 @@ def marker_path(library_dir: Path) -> Path:
 def read_marker(library_dir: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(marker_path(library_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." thousands deep, not a marker
         return None
     return data if isinstance(data, dict) and data.get("kind") == MARKER_KIND else None
 

@@ -11,6 +11,7 @@ into ``DateRange``/``NumericRange`` queries.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -304,7 +305,30 @@ class QueryBuilder:
             # letter is rarely the misspelt one
             if isinstance(leaf, wq.FuzzyTerm) and leaf.prefixlength == 0:
                 leaf.prefixlength = 1
+        _check_boosts(q, text)
         return q
+
+
+#: the largest weight (``grain^2``) desk reads either way: a weight that is no finite number (``grain^1e400``,
+#: ``grain^nan``) or that overflows a score (``grain^1e308``) made every passage of the word score NaN or
+#: infinity, and those passages silently left the results (``grain^1e400 OR ships`` found only ships)
+MAX_BOOST = 1000.0
+
+
+def _check_boosts(q: wq.Query, text: str) -> None:
+    """QueryError with a sentence when a word or group of ``q`` is weighed by more than :data:`MAX_BOOST`
+    (or by no number at all)."""
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        boost = float(getattr(node, "boost", 1.0))
+        if not math.isfinite(boost) or abs(boost) > MAX_BOOST:
+            raise QueryError(
+                f"The query {quoted(text)} weighs a word by {boost:g} (^); desk reads weights from "
+                f"-{MAX_BOOST:,.0f} to {MAX_BOOST:,.0f} (grain^2 counts grain twice)."
+            )
+        if not node.is_leaf():
+            stack.extend(node.children())
 
 
 def to_tree(q: wq.Query) -> qt.Node:

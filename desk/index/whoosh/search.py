@@ -42,6 +42,14 @@ from .query import QueryBuilder, from_tree, to_tree
 #: the shared 2-core machine at load 12 (2026-12-06): ``kill*`` (5 words) 0.3 s, ``k*`` (1,379) 4 s,
 #: ``s*`` (3,759) 21 s, ``?a*`` (5,964) 33 s, ``*e*`` (35,600 over body and title) 46 s
 MAX_EXPANDED_WORDS = 2000
+#: the most fuzzy terms (``killed~``) one query may hold: each is matched against every word of its field
+#: however few words it stands for (ukraine-media, 2 cores: 33 ms a term to search, 80 ms to compare), so
+#: a query of 2,000 characters of them (158 terms) searched for 6 s and compared for 10 s
+MAX_FUZZY_TERMS = 12
+#: the most changes a fuzzy term may allow (``killed~3``): Whoosh's automaton for a term grows steeply with
+#: them (ukraine-media, 2 cores: ``~3`` 0.07 s a term, ``~4`` 0.23 s, ``~9`` up to 8 s, however few words
+#: it then stands for: four terms of ``~9`` searched for 32 CPU-s); ``~`` alone allows 1
+MAX_FUZZY_DISTANCE = 3
 
 
 def _expansions(q: wq.Query) -> list[wq.Query]:
@@ -446,8 +454,23 @@ class PassageSearcher:
         walk every one's postings, for minutes, with no way to stop it.  Counted once per word and
         snapshot (the count reads the word list, as the search would)."""
         reader = self._searcher.reader()
+        leaves = _expansions(q)
+        fuzzy_terms = {(leaf.fieldname, leaf.text, leaf.maxdist) for leaf in leaves if isinstance(leaf, wq.FuzzyTerm)}
+        far = next((leaf for leaf in leaves if isinstance(leaf, wq.FuzzyTerm) and leaf.maxdist > MAX_FUZZY_DISTANCE),
+                   None)
+        if far is not None:
+            raise QueryError(
+                f"{_shown(far)!r} allows {far.maxdist} changes to the word; desk reads at most {MAX_FUZZY_DISTANCE} "
+                f"({far.text}~2 finds words two letters apart)."
+            )
+        if len(fuzzy_terms) > MAX_FUZZY_TERMS:
+            raise QueryError(
+                f"The query has {len(fuzzy_terms):,} fuzzy words (~); desk reads at most {MAX_FUZZY_TERMS} in one "
+                "query, since each is compared with every word of the folder: keep the ~ for the words "
+                "whose spelling varies."
+            )
         total = 0
-        for leaf in _expansions(q):
+        for leaf in leaves:
             key = ("expansion", type(leaf).__name__, leaf.fieldname, leaf.text,
                    getattr(leaf, "maxdist", 0), getattr(leaf, "prefixlength", 0))
             n = self._filters.get(key)
