@@ -258,6 +258,10 @@ RECORDED = {
     # claimants: "according to figures from X" names X; passages (h34h): a run of text with no break is cut
     # into pieces of at most 2,000 characters (the samples here have none)
     70: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
+    # claimants (h35c): "the country's X", "the city's X", "the region's X" name the last place of that kind
+    # named before ("Norway ... the country's Defense Ministry" -> "Norwegian Defense Ministry"); a title owned
+    # by a place's kind goes before a person's name ("the country's Prime Minister Ana Roe" -> "Ana Roe")
+    71: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7b266719c7814aba"),
 }
 
 
