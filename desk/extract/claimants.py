@@ -745,6 +745,8 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma in _RAISED_BY_FORECAST and t.tag_ in ("VBD", "VBN") and _forecast_of_subject(t):
         return False  # "the benchmark, projected to average $9": the thing forecast, not one who forecasts
+    if lemma == "agree" and any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") for c in t.children):
+        return False  # "the union agreed a deal to cut imports by 90%": entered an agreement, asserted nothing
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
         return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
@@ -3734,21 +3736,22 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
 
 #: nouns for a kind of place, which "the country's", "the city's" take up: the last place of that kind named
 #: before ("Norland closed its border. The country's interior ministry said ..." is Norland's interior ministry).
-#: Not "state" alone: "the state's" is as often the country's government ("the state's gas company") as a
-#: federal state; nor "republic", which news of Russia uses for its regions as much as for countries
+#: Not "state": "the state's" is as often the country's government ("the state's gas company") as a federal
+#: state, and "the Baltic state's" may follow another country named; nor "republic", which news of Russia uses
+#: for its regions as much as for countries
 _PLACE_KINDS = {
     "country": "country", "nation": "country",
     "city": "city", "town": "city", "village": "city", "capital": "city",
     "region": "region", "province": "region", "oblast": "region",
 }
 #: adjectives of a part of the world that may stand between "the" and the kind: "the Baltic country's", "the Nordic
-#: nation's"; with them "state" is a country too ("the Baltic state's")
+#: nation's"
 _AREA_ADJECTIVES = NATIONALITY_WORDS | {
     "baltic", "nordic", "scandinavian", "balkan", "asian", "african", "arab", "caucasian", "central", "gulf",
     "latin", "mediterranean", "slavic", "post-soviet",
 }
 _PLACE_OWNER = re.compile(
-    r"\b[Tt]he\s+(?:(?P<mod>[\w-]+)\s+)?(?P<kind>country|nation|state|city|town|village|capital|region|province"
+    r"\b[Tt]he\s+(?:(?P<mod>[\w-]+)\s+)?(?P<kind>country|nation|city|town|village|capital|region|province"
     r"|oblast)['’]s\s+(?=[\w\"“])"
 )
 #: the kinds of place each kind passes over on its way back to one of its own: places inside it ("Ukraine ... in
@@ -3766,6 +3769,7 @@ _DEMONYM_RE = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(_DEMONYM_COUNTRY, k
 _COUNTRY_RE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
 )
+_CONTINENT_PART = re.compile(r"\b(?:Latin|North|South|Central)[ \t]$")
 _CITY_OF = re.compile(r"\b(?:city|town|village) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
 _REGION_OF = re.compile(r"\b(?:region|province|oblast) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
 #: a dateline set off by two hyphens ("HARBOURTON -- "), which :data:`_DATELINE` does not read
@@ -3801,20 +3805,26 @@ class _Places:
         datelines += [(m.start(), m.end()) for m in _DATELINE_DASHES.finditer(text)]
         for at in [k for k in found if any(a <= k < b for a, b in datelines)]:
             del found[at]
+        holders: list[int] = []
         for rx, kind in ((_CITY_OF, "city"), (_REGION_OF, "region"), (_REGION_NOUN, "region")):
             for m in rx.finditer(text):
+                if m.group(1) in COUNTRY_NAMES:
+                    # ("the Harbour region of Norland": the country only says where the region is; a country for
+                    # "the country's", no place that stops "the region's")
+                    holders.append(m.start(1))
+                    continue
                 for at in [k for k in found if m.start(1) <= k < m.end(1)]:
                     del found[at]
                 found[m.start(1)] = (m.end(1), m.group(1), kind)
         for m in _COUNTRY_RE.finditer(text):
-            if any(a <= m.start() < b for a, b in datelines):
-                continue
+            if any(a <= m.start() < b for a, b in datelines) or _CONTINENT_PART.search(text, max(0, m.start() - 9), m.start()):
+                continue  # (nor is "Latin America" a country)
             inside = [k for k, v in found.items() if k < m.end() and m.start() < v[0]]
             if any(found[k][2] != "place" for k in inside):
                 continue  # ("the city of Georgetown")
             for k in inside:
                 del found[k]  # (the recogniser's place is this country)
-            found[m.start()] = (m.end(), m.group(0), "country")
+            found[m.start()] = (m.end(), m.group(0), "nationality" if m.start() in holders else "country")
         for m in _DEMONYM_RE.finditer(text):
             if found.get(m.start(), (0, "", "place"))[2] == "place" and not any(a <= m.start() < b for a, b in datelines):
                 found[m.start()] = (m.end(), _DEMONYM_COUNTRY[m.group(0)], "nationality")
@@ -3848,7 +3858,8 @@ class _Places:
                     return ""
                 return name
             if got not in _PLACES_INSIDE[kind] and got != "nationality":
-                return ""  # (an adjective, "Norlandic troops shelled Izby", says whose, not where)
+                return ""  # (an adjective, "Norlandic troops shelled Izby", says whose, not where; so does a
+                # country named for where a region is)
         return ""
 
     def owner_named(self, raw: str, pos: int, sent_start: int) -> str:
@@ -3860,10 +3871,6 @@ class _Places:
         kind, mod = m.group("kind"), m.group("mod")
         if mod is not None and not (mod.islower() or fold(mod) in _AREA_ADJECTIVES):
             return raw  # "the Harbour region's governor" names its region
-        if kind == "state":
-            if mod is None or fold(mod) not in _AREA_ADJECTIVES:
-                return raw
-            kind = "country"
         place = self.last(pos + m.start(), _PLACE_KINDS[kind], min(sent_start, pos))
         if not place:
             return raw

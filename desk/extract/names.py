@@ -219,7 +219,7 @@ DEMONYMS = {
 #: names of countries as a text writes them, beyond those of :data:`DEMONYMS` (general knowledge): what
 #: "the country's" and "the nation's" may take up.  Not "Georgia" (also a US state) nor "Jordan" (a name)
 COUNTRY_NAMES = frozenset(
-    {k.capitalize() for k in DEMONYMS if k not in ("georgia", "korea", "america")}
+    {k.capitalize() for k in DEMONYMS if k not in ("georgia", "korea")}
     | {
         "United States", "U.S.", "US", "USA", "U.S.A.", "United Kingdom", "U.K.", "UK", "Great Britain",
         "Netherlands", "Belgium", "Bulgaria", "Saudi Arabia", "Qatar", "Afghanistan", "North Korea", "South Korea",

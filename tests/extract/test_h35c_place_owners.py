@@ -29,6 +29,9 @@ def test_the_country_is_the_last_country_named() -> None:
     # the country's adjective names it too
     text = "Norwegian coastguards towed the trawler into port. The country's fisheries ministry said 12 crew were safe."
     assert claimants_by_figure(text)["12"] == "Norwegian fisheries ministry"
+    # "the state's" may be the government or a federal state; "the Baltic state's" may follow another country
+    text = "Norway fined a Latvian trucker. The Baltic state's prosecutors said 40 crates were seized."
+    assert claimants_by_figure(text)["40"] == "Baltic state's prosecutors"
     # no country named before: the phrase stays
     text = "Two ferry terminals shut on Monday. The country's Defense Ministry said 40 lorries were turned back."
     assert claimants_by_figure(text)["40"] == "country's Defense Ministry"
@@ -54,6 +57,9 @@ def test_the_town_is_the_last_town_named_and_no_other_place() -> None:
 
 def test_the_region_is_only_a_region_the_text_calls_one() -> None:
     text = "Storms lashed the Vardal region overnight. The region's governor said 30 roads were shut."
+    assert claimants_by_figure(text)["30"] == "Vardal's governor"
+    # a country that holds the region is no region
+    text = "Storms lashed the Vardal region of Norway overnight. The region's governor said 30 roads were shut."
     assert claimants_by_figure(text)["30"] == "Vardal's governor"
     # a city named last: its region may have another name
     text = "Storms lashed the port city of Orsvik overnight. The region's governor said 30 roads were shut."
