@@ -74,8 +74,11 @@ from desk.extract.cues import (
 )
 from desk.extract.gender import genders, name_key, pronoun_gender
 from desk.extract.names import (
+    COUNTRY_NAMES,
+    DEMONYMS,
     NATIONALITY_WORDS,
     ORG_WORDS,
+    TIME_NAMES,
     TITLE_WORDS,
     WEEKDAYS,
     canonical_name,
@@ -742,6 +745,8 @@ def _is_report_verb(t: Token) -> bool:
         return False  # "claimed a loss of $9 million", "claimed the seat", "claimed asylum": took or filed for it
     if lemma in _RAISED_BY_FORECAST and t.tag_ in ("VBD", "VBN") and _forecast_of_subject(t):
         return False  # "the benchmark, projected to average $9": the thing forecast, not one who forecasts
+    if lemma == "agree" and any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") for c in t.children):
+        return False  # "the union agreed a deal to cut imports by 90%": entered an agreement, asserted nothing
     if lemma == "prove" and any(c.dep_ == "xcomp" and c.lower_ == "be" for c in t.children):
         return False  # "the pier proved to be 40 metres too short": it turned out so, no one proved anything
     has_clause = any(
@@ -3198,7 +3203,10 @@ class _Job:
         for i in list(self.docs):
             cues = _doc_cues(self.docs[i], self.sents[i][0], self.every)
             self.proper_cue[i] = any(c.proper for c in cues)
-            if any(_anaphoric(self.text[c.source[0] : c.source[1]]) for c in cues):
+            if any(
+                _anaphoric(self.text[c.source[0] : c.source[1]]) or _PLACE_OWNER.search(self.text, *c.source)
+                for c in cues
+            ):
                 for j in range(max(0, i - 4), i + 1):
                     # the two sentences just before are parsed anyway: their people may be "he"
                     if j not in self.headline_cue and (
@@ -3363,6 +3371,8 @@ class _Discourse:
         self.writing_sent: tuple[int, int, str] | None = None
         #: every name resolved so far (cues keep a reference: later names are seen too)
         self.earlier: list[str] = []
+        #: the places the text names, for "the country's" and "the city's" (read when first needed: few texts say it)
+        self._places: _Places | None = None
         self.person_names: set[str] = set()
         self.datelines = [(m.start(1), m.end()) for m in _DATELINE.finditer(text)]
 
@@ -3443,6 +3453,10 @@ class _Discourse:
             return "a " + c.name
         c.plural_hint = self.last_plural
         c.earlier = self.earlier
+        if _PLACE_OWNER.search(raw):
+            if self._places is None:
+                self._places = _Places(self.text, self.ent_iter)
+            raw = self._places.owner_named(raw, span[0], c.sent[0])
         c.name = _resolve(
             raw, c, self.role_map, self.last_person, self.last_other, self.last_any, self.ent_iter,
             self.person_names, self.text, self.people,
@@ -3718,6 +3732,153 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
     out.update(fold(m.group(1)) for rx in (_PLACE_OF, _PLACE_NOUN) for m in rx.finditer(text))
     out.update(fold(m.group(1)) for m in _DATELINE.finditer(text))
     return out
+
+
+#: nouns for a kind of place, which "the country's", "the city's" take up: the last place of that kind named
+#: before ("Norland closed its border. The country's interior ministry said ..." is Norland's interior ministry).
+#: Not "state": "the state's" is as often the country's government ("the state's gas company") as a federal
+#: state, and "the Baltic state's" may follow another country named; nor "republic", which news of Russia uses
+#: for its regions as much as for countries
+_PLACE_KINDS = {
+    "country": "country", "nation": "country",
+    "city": "city", "town": "city", "village": "city", "capital": "city",
+    "region": "region", "province": "region", "oblast": "region",
+}
+#: adjectives of a part of the world that may stand between "the" and the kind: "the Baltic country's", "the Nordic
+#: nation's"
+_AREA_ADJECTIVES = NATIONALITY_WORDS | {
+    "baltic", "nordic", "scandinavian", "balkan", "asian", "african", "arab", "caucasian", "central", "gulf",
+    "latin", "mediterranean", "slavic", "post-soviet",
+}
+_PLACE_OWNER = re.compile(
+    r"\b[Tt]he\s+(?:(?P<mod>[\w-]+)\s+)?(?P<kind>country|nation|city|town|village|capital|region|province"
+    r"|oblast)['’]s\s+(?=[\w\"“])"
+)
+#: the kinds of place each kind passes over on its way back to one of its own: places inside it ("Ukraine ... in
+#: Lviv ... the country's" is Ukraine's).  Not a region past a city: a city is named in a region of another name
+#: as often as in its own ("a port city ... the region's governor" may be the governor of the region around it)
+_PLACES_INSIDE = {"country": {"city", "region", "place"}, "region": set(), "city": set()}
+#: the kinds a place the text names without saying its kind ("Harbourton", a name the recogniser calls a place)
+#: may be: a city (countries are known by name; a region the text calls one, "the Harbour region": a city's name
+#: and its region's are often one, and "Harbourton ... the region's governor" may be of either)
+_UNSAID_KINDS = {"city"}
+#: countries by the adjective a text names them with ("the Norlandic coastguard"): as much a mention of the
+#: country as its name (not "American", which is also the continent's)
+_DEMONYM_COUNTRY = {adj: country.capitalize() for country, adj in DEMONYMS.items() if adj != "American"}
+_DEMONYM_RE = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(_DEMONYM_COUNTRY, key=len, reverse=True)) + r")(?![\w])")
+_COUNTRY_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
+)
+_CONTINENT_PART = re.compile(r"\b(?:Latin|North|South|Central)[ \t]$")
+_CITY_OF = re.compile(r"\b(?:city|town|village) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
+_REGION_OF = re.compile(r"\b(?:region|province|oblast) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
+#: a dateline set off by two hyphens ("HARBOURTON -- "), which :data:`_DATELINE` does not read
+_DATELINE_DASHES = re.compile(r"^[ \t]*[A-Z][A-Z'’.\-]+(?:[ \t][A-Z][A-Z'’.\-]+){0,3}(?:,[ \t]*[A-Z][\w .'’\-]{0,40})?[ \t]*--", re.MULTILINE)
+_IN_PLACE = re.compile(r"[\s\"“(]*[Ii]n ([A-Z][\w'’\-]+),")
+_REGION_NOUN = re.compile(r"\b([A-Z][\w'’\-]+) (?:region|province|oblast)\b")
+
+
+class _Places:
+    """The places a text names, in order, each with its kind (country, region, city, or a place of unsaid kind),
+    for "the country's" and "the city's".
+
+    Countries are known by name (:data:`COUNTRY_NAMES`) or adjective, so every mention counts, parsed or not; a
+    region or a city by the words around it ("the Harbour region", "the town of Izby") or, of unsaid kind, as a
+    name the recogniser calls a place in a parsed sentence (the sentences before such a phrase are parsed for it),
+    wherever the text names it."""
+
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        found: dict[int, tuple[int, str, str]] = {}
+        for e in entities:
+            if e.label == "GPE":
+                found[e.start] = (e.end, canonical_name(e.text), "place")
+        # every mention of a name the recogniser calls a place somewhere: it tags one name variously
+        named = {e.text for e in entities if e.label == "GPE" and e.text[:1].isupper()}
+        if named:
+            rx = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True)) + r")(?![\w])")
+            for m in rx.finditer(text):
+                found.setdefault(m.start(), (m.end(), canonical_name(m.group(0)), "place"))
+        # (a dateline's place is where the story was filed, not a place it speaks of: "LONDON -- ... in Harbourton,
+        # the city's mayor said"; nor is the country that follows it)
+        datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+        datelines += [(m.start(), m.end()) for m in _DATELINE_DASHES.finditer(text)]
+        for at in [k for k in found if any(a <= k < b for a, b in datelines)]:
+            del found[at]
+        holders: list[int] = []
+        for rx, kind in ((_CITY_OF, "city"), (_REGION_OF, "region"), (_REGION_NOUN, "region")):
+            for m in rx.finditer(text):
+                if m.group(1) in COUNTRY_NAMES:
+                    # ("the Harbour region of Norland": the country only says where the region is; a country for
+                    # "the country's", no place that stops "the region's")
+                    holders.append(m.start(1))
+                    continue
+                for at in [k for k in found if m.start(1) <= k < m.end(1)]:
+                    del found[at]
+                found[m.start(1)] = (m.end(1), m.group(1), kind)
+        for m in _COUNTRY_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in datelines) or _CONTINENT_PART.search(text, max(0, m.start() - 9), m.start()):
+                continue  # (nor is "Latin America" a country)
+            inside = [k for k, v in found.items() if k < m.end() and m.start() < v[0]]
+            if any(found[k][2] != "place" for k in inside):
+                continue  # ("the city of Georgetown")
+            for k in inside:
+                del found[k]  # (the recogniser's place is this country)
+            found[m.start()] = (m.end(), m.group(0), "nationality" if m.start() in holders else "country")
+        for m in _DEMONYM_RE.finditer(text):
+            if found.get(m.start(), (0, "", "place"))[2] == "place" and not any(a <= m.start() < b for a, b in datelines):
+                found[m.start()] = (m.end(), _DEMONYM_COUNTRY[m.group(0)], "nationality")
+        self.named = sorted((at, end, name, kind) for at, (end, name, kind) in found.items())
+
+    def last(self, pos: int, kind: str, sent_start: int) -> str:
+        """The place that "the <kind>'s" at ``pos`` stands for: the last one named before it (within a role's
+        reach), passing over places inside such a kind; nothing when the last one is of another kind, or when
+        its sentence names another place of that kind before it ("Izby, west of Harbourton, lost power, the
+        city's mayor said": either city may be meant)."""
+        named = self.named
+        # "In Harbourton, the city's mayor said": a capitalised name after "in" that opens the phrase's sentence
+        # is a place, whatever the recogniser made of it
+        opening = _IN_PLACE.match(self.text, sent_start, pos)
+        if opening and kind in _UNSAID_KINDS and not any(a == opening.start(1) for a, *_ in named):
+            name = opening.group(1)
+            if fold(name) not in TIME_NAMES and fold(name) not in ORG_WORDS and fold(name) not in TITLE_WORDS:
+                named = sorted([*named, (opening.start(1), opening.end(1), name, "place")])
+        k = bisect.bisect_left(named, (pos,))
+        for i in range(k - 1, -1, -1):
+            at, end, name, got = named[i]
+            if at < pos - _ROLE_REACH:
+                return ""
+            if end > pos:
+                continue
+            if got == kind or got == "place" and kind in _UNSAID_KINDS or got == "nationality" and kind == "country":
+                if kind != "country" and any(
+                    a >= sent_start and n != name and (g == kind or g == "place" and kind in _UNSAID_KINDS)
+                    for a, _, n, g in named[:i]
+                ):
+                    return ""
+                return name
+            if got not in _PLACES_INSIDE[kind] and got != "nationality":
+                return ""  # (an adjective, "Norlandic troops shelled Izby", says whose, not where; so does a
+                # country named for where a region is)
+        return ""
+
+    def owner_named(self, raw: str, pos: int, sent_start: int) -> str:
+        """``raw`` with "the country's" (or "the city's", ...) written as the place it stands for: "the country's
+        Defense Ministry" -> "Norland's Defense Ministry"; ``raw`` as it is when that place is not clear."""
+        m = _PLACE_OWNER.search(raw)
+        if m is None:
+            return raw
+        kind, mod = m.group("kind"), m.group("mod")
+        if mod is not None and not (mod.islower() or fold(mod) in _AREA_ADJECTIVES):
+            return raw  # "the Harbour region's governor" names its region
+        place = self.last(pos + m.start(), _PLACE_KINDS[kind], min(sent_start, pos))
+        if not place:
+            return raw
+        if place.replace(".", "").isupper():
+            owner = place + " "  # "the country's Defense Ministry" after "the U.S." is the U.S. Defense Ministry
+        else:
+            owner = place + "’s "
+        return raw[: m.start()] + owner + raw[m.end() :]
 
 
 class _People:
@@ -4197,6 +4358,58 @@ def _named_before(text: str, pos: int, role: str) -> str:
     return name if name and fold(name) != fold(role) else ""
 
 
+#: nouns for a business, which "the company" or "the firm" takes up
+_COMPANY_NOUNS = {"company", "firm"}
+#: nouns a text calls a business by, before its name ("energy giant Acme", "the carmaker Vell") or after it in an
+#: apposition ("Acme, a Danish brewing company"); not "group" (rights groups, armed groups) nor "agency"
+_BUSINESS_NOUNS = (
+    r"(?:company|companies|firm|giant|maker|producer|manufacturer|operator|carrier|retailer|supplier|contractor"
+    r"|conglomerate|lender|insurer|airline|exporter|importer|chain|corporation|[a-z]+maker|[a-z]+builder)"
+)
+_BUSINESS_NAME = r"[A-Z][\w&'’\-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’\-]*){0,3}"
+_BUSINESS_BEFORE = re.compile(rf"\b{_BUSINESS_NOUNS}[ \t]+({_BUSINESS_NAME})")
+#: (the apposition says what kind of thing the name is: "a" and any words, or "the" and a word that describes: not
+#: "emailed by the Ledger, the company said", where "the company" is the next clause's subject; nor "X, the firm's
+#: subsidiary", which is another body)
+_BUSINESS_AFTER = re.compile(
+    rf"({_BUSINESS_NAME}),[ \t]+(?:(?:a|an)[ \t]+(?:[\w'’\-]+[ \t]+){{0,4}}?|the[ \t]+(?:[\w'’\-]+[ \t]+){{1,4}}?)"
+    rf"{_BUSINESS_NOUNS}(?=[ \t]*[,.;:)—–]|[ \t]+(?:that|which|whose|based|headquartered|in|of|with|from|and)\b)"
+)
+#: what a business's legal name ends in: "Vell Motors Inc.", "Acme Holdings"
+_CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|SE|NV|GmbH|Holdings|Company)\.?$")
+#: how far back "the company" may find the business it stands for, in characters: a few sentences (other
+#: businesses the text names without calling them one may come up in between, and "the company" is then theirs)
+_BUSINESS_REACH = 800
+#: capitalised words that open a sentence or a phrase before a name, never part of it
+_OPENERS = frozenset({
+    "on", "in", "at", "by", "for", "from", "after", "before", "but", "and", "yet", "so", "then", "last", "this",
+    "next", "earlier", "the", "a", "an", "while", "when", "as", "since", "with", "however", "also", "meanwhile",
+    "still", "instead", "now", "separately", "elsewhere", "today", "yesterday",
+})
+
+
+def _business_named_before(text: str, pos: int, ents: list[Entity]) -> str:
+    """The business "the company" at ``pos`` stands for: the last name before it (a few sentences back) that the
+    text calls a business ("energy giant Acme", "Acme, a brewing company") or that has a business's legal ending
+    ("Vell Motors Inc."); nothing when none was named.  A body of another kind ("the ministry") is never one."""
+    lo = max(0, pos - _BUSINESS_REACH)
+    best, best_at = "", -1
+    for rx in (_BUSINESS_BEFORE, _BUSINESS_AFTER):
+        for m in rx.finditer(text, lo, pos):
+            words = m.group(1).split()
+            while words and (fold(words[0]) in _OPENERS or fold(words[0]) in TIME_NAMES):
+                words = words[1:]
+            start = m.end(1) - len(" ".join(words)) if words else m.end(1)
+            if rx is _BUSINESS_AFTER and any(e.label == "PERSON" and e.start < m.end(1) and start < e.end for e in ents):
+                continue  # ("Ann Roe, a former oil company executive, ..." does not call Roe a company)
+            if words and m.start(1) > best_at and fold(words[-1]) not in ORG_WORDS - {"company", "group"}:
+                best, best_at = " ".join(words), m.start(1)
+    for e in ents:
+        if e.label == "ORG" and lo <= e.start and e.end <= pos and e.start > best_at and _CORPORATE_SUFFIX.search(e.text):
+            best, best_at = e.text, e.start
+    return canonical_name(best) if best else ""
+
+
 def _bare_document(name: str) -> bool:
     """ "agreement", "bill": a writing named by its kind alone speaks for nobody the reader can tell (it is
     listed as a source, never made a figure's claimant; "the Harbour Accord" is a name)."""
@@ -4331,6 +4544,11 @@ def _resolve(
             named = _named_before(text, c.source[0], content_words[-1])
             if named:
                 return named
+        if content_words and content_words[-1] in _COMPANY_NOUNS and len(content_words) <= 2 and text:
+            # "Acme Brands raised prices ... figures from the company": the last business the text named as one
+            company = _business_named_before(text, c.source[0], ents)
+            if company:
+                return company
         if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:
             # ('"...," a clerk was quoted by the Ledger as saying. The paper adds ...': the last outlet, not the one
             # it quoted)

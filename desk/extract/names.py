@@ -107,7 +107,7 @@ def canonical_name(name: str) -> str:
         head = [w.lower().rstrip(".,") for w in words[:i]]
         rest = words[i:]
         if (
-            all(_is_title(h) or _looks_place(words[j]) for j, h in enumerate(head))
+            all(_is_title(h) or _looks_place(words[j]) or h in _KIND_POSSESSIVES for j, h in enumerate(head))
             and any(_is_title(h) and h not in _NATIONALITY for h in head)
             and head[-1] not in ("of", "the", "for")
             and 1 <= len(rest) <= 4
@@ -214,6 +214,33 @@ DEMONYMS = {
     "slovakia": "Slovak", "slovenia": "Slovenian", "czechia": "Czech", "nigeria": "Nigerian",
     "kenya": "Kenyan", "indonesia": "Indonesian", "vietnam": "Vietnamese", "korea": "Korean",
 }
+
+
+#: names of countries as a text writes them, beyond those of :data:`DEMONYMS` (general knowledge): what
+#: "the country's" and "the nation's" may take up.  Not "Georgia" (also a US state) nor "Jordan" (a name)
+COUNTRY_NAMES = frozenset(
+    {k.capitalize() for k in DEMONYMS if k not in ("georgia", "korea")}
+    | {
+        "United States", "U.S.", "US", "USA", "U.S.A.", "United Kingdom", "U.K.", "UK", "Great Britain",
+        "Netherlands", "Belgium", "Bulgaria", "Saudi Arabia", "Qatar", "Afghanistan", "North Korea", "South Korea",
+        "Taiwan", "Cuba", "Venezuela", "Libya", "Lebanon", "Sudan", "Ethiopia", "Somalia", "Yemen", "Turkmenistan",
+        "Uzbekistan", "Tajikistan", "Kyrgyzstan", "Mongolia", "Thailand", "Philippines", "Malaysia", "Singapore",
+        "Bangladesh", "Sri Lanka", "Nepal", "Myanmar", "Cambodia", "Laos", "New Zealand", "South Africa", "Ghana",
+        "Senegal", "Mali", "Niger", "Chad", "Cameroon", "Congo", "Uganda", "Tanzania", "Rwanda", "Zimbabwe",
+        "Zambia", "Angola", "Mozambique", "Morocco", "Algeria", "Tunisia", "Argentina", "Chile", "Peru",
+        "Colombia", "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Nicaragua", "Honduras", "Guatemala", "Panama",
+        "Haiti", "Iceland", "Luxembourg", "Albania", "Montenegro", "Kosovo", "Bosnia", "North Macedonia",
+        "Macedonia", "Cyprus", "Malta", "Czech Republic", "Kuwait", "Bahrain", "Oman", "United Arab Emirates",
+        "UAE", "Palestine", "Türkiye",
+    }
+)
+
+
+#: a place named by its kind, as the owner of a title: "the country's Prime Minister Ana Roe" is Ana Roe, as
+#: "Norland's Prime Minister Ana Roe" is
+_KIND_POSSESSIVES = frozenset(
+    f"{kind}'s" for kind in ("country", "nation", "state", "city", "town", "village", "capital", "region", "province")
+)
 
 
 #: words that say only which country something is from: "a Danish brewer", "the U.S. carmaker"
