@@ -50,6 +50,10 @@ ORG_WORDS = {
     "organisation", "organization", "institute", "center", "centre", "fund", "bank", "party",
     "kremlin", "times", "post", "news", "press", "media", "group", "company", "corporation",
     "directorate", "prosecutor's", "general's", "university", "foundation", "mission",
+    # more heads of a body's name, so a title word before them stays in the name ("Energy Saving Trust",
+    # "National Rifle Association", "Trades Union Congress", not "Saving Trust", "Rifle Association", "Congress")
+    "trust", "association", "society", "federation", "congress", "alliance", "coalition", "league",
+    "authority", "board", "network", "chamber", "consortium",
 }
 #: quotation marks as ASCII; an editor's brackets ("[Vladimir] Putin", "[A]ll") go, their letters stay.
 #: (An acute accent typed for an apostrophe, "Russia´s", stays as written: read as "Russian", it moved one

@@ -13,7 +13,7 @@ from .helpers import claimants_by_figure
 
 
 def test_agreeing_a_deal_is_no_report_but_agreeing_that_is() -> None:
-    text = "The Nordic Union agreed a deal to cut overall fish imports by 90% by the end of the year."
+    text = "The Nordic Union agreed a deal to trim its fish imports by 90% before the winter."
     assert claimants_by_figure(text) == {"90%": ""}
     text = "The port board agreed new terms that raise the harbour fee by 15%."
     assert claimants_by_figure(text) == {"15%": ""}

@@ -19,7 +19,7 @@ def test_the_company_is_the_business_named_before() -> None:
     assert claimants_by_figure(text)["300"] == "Vellco"
     text = (
         "Kestrel Ales, a Danish brewing company, raised its prices in March. "
-        "Sales fell 12% in April, according to figures from the company."
+        "Its April sales fell 12%, according to data from the company."
     )
     assert claimants_by_figure(text)["12%"] == "Kestrel Ales"
     # a name the text never calls a business: not taken up
