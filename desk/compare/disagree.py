@@ -38,14 +38,17 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   counted as parts ("another 75", "30 others", "25 of the wounded") never
   clash; a figure that names no side ("1,351 troops killed") takes the one
   side that other reports of the same figure name ("1,351 Russian soldiers").
-  ``toll_gap_days`` shortens the growth gap for tolls: tolls told on days at least that far apart
+  ``toll_gap_days`` shortens the growth gap for tolls, and for counts with no outcome whose sentences tell of
+  things fired or shot down (one attack's missiles or drones): tolls told on days at least that far apart
   (with no slack: "two killed" on the 27th and "one" on the 29th) are two days' dead or a toll updated,
-  never a clash; tolls of the same or the next day still clash.  One named
+  never a clash; tolls of the same or the next day still clash.  Shares over two different long
+  periods ("43% over the last year" told in October, "nearly 40% last year") never clash.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself); its two
   figures of one day never clash either (a governor's round-up of two towns).
 
-  A figure told in a question ("After 5,000 are killed?") asserts nothing: it never clashes,
+  A figure told in a question ("After 5,000 are killed?"), or in a report its sentence rejects ("dismissed reports
+  that 8,000 were lost"), asserts nothing: it never clashes,
   grows or falls.  Figures whose sentences name different places (``ClaimFact.places``,
   see :mod:`desk.compare.places`) never clash: they count one kind of thing
   at two places; nor do figures of different scopes (``ClaimFact.scope``: "in the
@@ -434,6 +437,29 @@ def _asked(c: ClaimFact) -> bool:
     return _sentence_of(c).rstrip(_AFTER_QUESTION).endswith("?")
 
 
+#: a report, claim or estimate that the sentence's speaker rejects, before the figure: "dismissed as nonsense
+#: reports that the army has lost some 8,000 men", "denied claims that 300 were held"
+_DENIED_RE = re.compile(
+    r"\b(?:dismiss(?:ed|es|ing)|den(?:ied|ies|ying)|reject(?:ed|s|ing)|refut(?:ed|es|ing)|debunk(?:ed|s|ing)"
+    r"|rubbish(?:ed)?|scoff(?:ed|s|ing)\s+at)\b[^.;:!?]{0,80}?\b(?:reports?|claims?|allegations?|suggestions?"
+    r"|figures?|estimates?|assertions?)\b[^.;:!?]{0,100}$",
+    re.IGNORECASE,
+)
+
+
+def _denied(c: ClaimFact) -> bool:
+    """The claim's figure is one its sentence rejects ("Kemp dismissed as nonsense reports that the army had lost
+    some 8,000 men"): nobody in the sentence asserts it, so, like a question's, it neither clashes with another
+    claim nor grows into one.  False when the sentence is unknown."""
+    text, at = c.told_in
+    if not text:
+        return False
+    from desk.extract.sentences import sentence_at
+
+    s, _e = sentence_at(text, at)
+    return _DENIED_RE.search(text, s, at) is not None
+
+
 def _retold(a: ClaimFact, b: ClaimFact) -> bool:
     """The claims' sentences share most of their words besides what they count (Dice of their content stems at
     least :data:`RETOLD_MIN`; true when either is unknown): one report retold, as a wire story a day later ("... killing 22 people, the
@@ -457,6 +483,20 @@ def _larger_later_in_other_words(a: ClaimFact, b: ClaimFact) -> bool:
         return False
     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
     return late.low > early.high and not _retold(a, b)
+
+
+#: verbs that tell of things fired or brought down in an attack: "fired seven missiles", "shot down 40 drones"
+_LAUNCHED_RE = re.compile(
+    r"\b(?:fired|launched|shot\s+down|downed|intercepted|neutrali[sz]ed)\b", re.IGNORECASE
+)
+
+
+def _launched(c: ClaimFact) -> bool:
+    """The claim's sentence tells of things fired or brought down ("fired seven missiles overnight", "shot down 40
+    of the drones"): a count of one attack, like a toll; counts of that size told days apart count two attacks (a
+    barrage "overnight" on the 19th is not the one "at around midnight" of the 13th).  False when the sentence is
+    unknown."""
+    return bool(c.told_in[0]) and _LAUNCHED_RE.search(_sentence_of(c)) is not None
 
 
 def _days_between(a: AsOf, b: AsOf) -> int:
@@ -677,6 +717,26 @@ def _other_windows(a: ClaimFact, b: ClaimFact) -> bool:
     return (a.quantity.window or b.quantity.window) and abs((da - db).days) >= WINDOW_APART_DAYS
 
 
+#: a share over a period at least this long (a year, a season) is the period's own; periods whose ends lie further
+#: apart than :data:`PERIOD_APART_DAYS` are two periods
+PERIOD_MIN_DAYS = 90
+PERIOD_APART_DAYS = 31
+
+
+def _other_periods(a: ClaimFact, b: ClaimFact) -> bool:
+    """Both are shares or rates over a long period ("43% of the power over the last year", "nearly 40% of it last
+    year") whose periods differ: a share of one period's total says nothing of another's, however much the two
+    overlap.  Counts are left out (a count to date grows; :func:`_grew_to_date` reads those)."""
+    if a.quantity.unit != "percent" or b.quantity.unit != "percent":
+        return False
+    pa, pb = a.as_of, b.as_of
+    if pa.start is None or pa.end is None or pb.start is None or pb.end is None:
+        return False
+    if min((pa.end - pa.start).days, (pb.end - pb.start).days) < PERIOD_MIN_DAYS:
+        return False
+    return abs((pa.end - pb.end).days) > PERIOD_APART_DAYS or abs((pa.start - pb.start).days) > PERIOD_APART_DAYS
+
+
 #: as-of times taken from the article's own date, not named by the sentence
 _DATE_OF_ARTICLE = frozenset({"", "dateline", "article date"})
 
@@ -719,6 +779,9 @@ def judge(
         quantity = group[0].quantity
         toll_gap = toll_gap_days if toll_gap_days is not None and quantity.kind in TOLL_KINDS else None
         gap = growth_gap_days if toll_gap is None else toll_gap
+        # a count with no outcome that its sentence says was fired at or shot down is one attack's, as a toll is
+        barrage_gap = toll_gap_days if toll_gap_days is not None and not quantity.kind else None
+        launched = [barrage_gap is not None and _launched(c) for c in group]
         sources: list[ClaimFact] = []
         for c in group:
             if not any(_same_source(c, s, same) for s in sources):
@@ -731,7 +794,7 @@ def judge(
         grew: list[tuple[ClaimFact, ClaimFact]] = []
         fell: list[tuple[ClaimFact, ClaimFact]] = []
         far: list[tuple[ClaimFact, ClaimFact]] = []
-        asked = [_asked(c) for c in group]
+        asked = [_asked(c) or _denied(c) for c in group]
         for i, a in enumerate(group):
             if asked[i]:
                 continue  # "After 5,000 are killed?": a question asserts no count
@@ -743,7 +806,9 @@ def judge(
                 pair_gap = 0 if _one_named_source(a, b, same) else gap
                 if _apart(a.as_of, b.as_of, pair_gap) or (
                         toll_gap and pair_gap and _one_attacks_tolls(a, b)
-                        and _days_between(a.as_of, b.as_of) >= toll_gap):
+                        and _days_between(a.as_of, b.as_of) >= toll_gap) or (
+                        barrage_gap and pair_gap and launched[i] and launched[j] and _one_attacks_tolls(a, b)
+                        and _days_between(a.as_of, b.as_of) >= barrage_gap):
                     early, late = (a, b) if a.as_of.before(b.as_of) else (b, a)
                     if _grew(early, late):
                         grew.append((early, late))
@@ -780,6 +845,8 @@ def judge(
                     continue  # "18 killed in Ashford" and "8 killed in Brent": two tolls, not a clash
                 if different_scopes(a.scope, b.scope):
                     continue  # "5 killed in the capital" and "19 killed nationwide": a part and the whole
+                if _other_periods(a, b):
+                    continue  # "43% over the last year" told in October and "nearly 40% last year": two years' shares
                 if _other_windows(a, b):
                     continue  # "13 killed in the past 24 hours" told a day after "14 in the last day": two days
                 if _named_days_apart(a, b):

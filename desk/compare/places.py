@@ -319,6 +319,17 @@ def different_places(a: frozenset[str], b: frozenset[str]) -> bool:
 #: "in the Varna region", "across the city" (one place, not several)
 #: the scope of a count of people displaced within their own country (:func:`figure_scope`)
 INSIDE = "part:inside"
+#: the scope of a count of what went to one place ("100,000 have fled to Varnia", "2 million crossed into
+#: Ardenia", "5 million have entered Ardenia and Varnia"): the place's key follows
+DESTINATION = "part:to:"
+#: right after the figure, in its clause: the things counted, a verb of going and where to ("refugees have fled to
+#: Varnia", "people were taken to Ardenia", "refugees have entered Ardenia"); "fled Varnia" names where from
+_DESTINATION_RE = re.compile(
+    r"[^.;:!?,()\d]{0,40}?\b(?:(?:fled|flee|fleeing|gone|went|moved|travell?ed|headed|relocated|deported|taken|"
+    r"sent|evacuated|crossed|escaped|returned|arrived|come|came)\s+(?:(?:back|over|abroad)\s+)?(?:to|into|for)"
+    r"|entered|reached)\s+(?:neighbou?ring\s+|the\s+)?"
+    rf"({_NAME})"
+)
 _PART_KINDS = {
     "capital": "city", "city": "city", "town": "city", "village": "city", "suburb": "city", "settlement": "city",
     "port": "city", "region": "region", "province": "region", "oblast": "region", "district": "region",
@@ -364,6 +375,9 @@ def figure_scope(text: str, start: int, end: int) -> str:
         between = clause[end - lo : inside.start()] if inside.start() >= end - lo else clause[inside.end() : start - lo]
         if len(between) <= 60 and not any(ch in between for ch in ",;:") and not any(ch.isdigit() for ch in between):
             return INSIDE
+    dest = _DESTINATION_RE.match(text, end, hi)
+    if dest is not None and dest.group(1).lower() not in _NOT_PLACE:
+        return DESTINATION + place_key(dest.group(1))
     whole = bool(_WHOLE_RE.search(clause))
     kinds = {_PART_KINDS[m.group(1).lower()] for m in _PART_RE.finditer(clause)}
     if whole == bool(kinds) or len(kinds) > 1:
@@ -373,7 +387,8 @@ def figure_scope(text: str, start: int, end: int) -> str:
 
 def different_scopes(a: str, b: str) -> bool:
     """Both scopes are known and differ: a part and the whole (nested), or parts of two kinds.  The displaced
-    inside the country (:data:`INSIDE`) are a part of any other count of the displaced, said to be the whole or not."""
-    if (a == INSIDE) != (b == INSIDE):
+    inside the country (:data:`INSIDE`) are a part of any other count of the displaced, said to be the whole or not,
+    and so are those who went to one place (:data:`DESTINATION`) of all who left, or of those who went elsewhere."""
+    if (a == INSIDE) != (b == INSIDE) or a.startswith(DESTINATION) != b.startswith(DESTINATION):
         return True
     return bool(a) and bool(b) and a != b

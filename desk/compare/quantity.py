@@ -102,7 +102,7 @@ _LOSS_KINDS = frozenset({"kill", "wound", "injur", "lost", "lose", "miss", "capt
 #: (a target is a goal as a noun after a determiner or before "of"/"to"; "targeted" and "targets hit" tell
 #: of strikes, which happened: "said it targeted a depot and killed 200" counts the dead)
 _PLANNED_RE = re.compile(
-    r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed)? to|expect\w*"
+    r"\b(?:pledg\w*|promis\w*|plan(?:s|ned|ning)?|intend\w*|aim(?:s|ed|ing)? to|expect\w*"
     # an accord or a decision to act ("agreed to ban 90%", "a deal to return 200"), an end state foretold
     # ("will eventually cease over 90%")
     r"|agree(?:d|s|ment)?\s+to\s+[a-z]+|deal\s+to\s+[a-z]+|decid(?:ed|es)\s+to\s+[a-z]+|vot(?:ed|es)\s+to\s+[a-z]+"
@@ -130,13 +130,15 @@ _BEGUN_RE = re.compile(
     re.IGNORECASE,
 )
 #: a permission or a schedule told after the figure ("Twelve ships have been authorised to sail", "300
-#: families are expected to leave"): what may or should happen, not a count of what did ("due to" may mean
-#: "because of", and "allowed to leave" often tells who did leave: both left out)
+#: families are expected to leave", "two million mill jobs could vanish"): what may or should happen, not a count of
+#: what did ("due to" may mean "because of", and "allowed to leave" often tells who did leave: both left out)
 _ALLOWED_AFTER_RE = re.compile(
     r"^[^.;:!?,()]{0,40}?\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:now\s+|so\s+far\s+)?(?:been\s+)?"
     r"(?:authori[sz]ed|approved|scheduled|set|expected|planned|slated|supposed)\s+to\s+[a-z]"
     # a predicate of the future ("90% of its oil will be blocked", "200 homes would be built")
-    r"|^[^.;:!?,()\d]{0,40}?\b(?:will|would|shall)\s+(?:not\s+)?(?:soon\s+|also\s+|then\s+)?be\s+[a-z]+ed\b",
+    r"|^[^.;:!?,()\d]{0,40}?\b(?:will|would|shall)\s+(?:not\s+)?(?:soon\s+|also\s+|then\s+)?be\s+[a-z]+ed\b"
+    # ... or of a possibility ("two million mill jobs could vanish", "4,000 more might flee"), not what could have happened
+    r"|^[^.;:!?,()\d]{0,40}?\b(?:could|might)\s+(?!have\b)(?:not\s+)?(?:soon\s+|also\s+|still\s+)?[a-z]+",
     re.IGNORECASE,
 )
 #: a deadline: "by the close of this year", "by 2030", "by year-end", "before the end of next month"

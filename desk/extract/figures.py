@@ -639,7 +639,36 @@ def find_figures(text: str, start: int = 0, end: int | None = None, limit: int |
     if out:
         out = _restated_in_brackets(text, out, end)
         _share_coordinated_head(text, out)
+        _partitive_counts(text, out)
     return out if limit is None else out[:limit]
+
+
+#: between a part and its whole: "two of the six", "two out of six", "four of the plant's six", "five of its 20"
+_PARTITIVE_GAP = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|his|her|our|your|all)\s+)?(?:[\w.-]+(?:['’]s|s['’])\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _partitive_counts(text: str, figures: list[Figure]) -> None:
+    """ "Two of the six reactors were shut": the part counts what the whole counts, and the whole counts only that.
+
+    The part's own counted phrase ran on into the whole ("six reactors", "plant's six reactors") or was empty
+    ("Three of the 12 trucks"); it takes the whole's things.  What was done to the things after an auxiliary
+    ("... trucks were hit") is said of the part: the whole keeps its noun ("12 trucks"), the part takes both
+    ("three trucks hit").  Only counts qualify: "40% of its 300 staff" is a share, read as one already.
+    """
+    for part, whole in zip(figures, figures[1:], strict=False):
+        if part.kind != "count" or whole.kind != "count" or not whole.counted or part.high is not None:
+            continue
+        if not _PARTITIVE_GAP.fullmatch(text, part.end, whole.start) or whole.value <= part.value:
+            continue
+        words = whole.counted.split()
+        if len(words) > 1 and words[-1].lower() in _PARTICIPLES and not re.match(
+            r"\s+" + re.escape(" ".join(words)) + r"(?![\w-])", text[whole.end : whole.end + len(whole.counted) + 8]
+        ):
+            whole.counted = " ".join(words[:-1])  # the participle came after "were": it is the part's
+        part.counted = " ".join(words)
 
 
 #: the number again in brackets, as a word or in digits: "12 (twelve) ships", "twelve (12) ships"
@@ -887,6 +916,8 @@ def _read_words(text: str, m: re.Match[str], c: _Candidate, hi: int) -> bool:
         return False
     if re.match(r"[-‐]", c.after) and not c.scale and _hyphen_word_is_no_figure(text, c, low, hi):
         return False
+    if low == "zero" and _NET_BEFORE.search(c.before):
+        return False  # "net zero (emissions)": an idiom for a balance, no count of nothing
     if low == "zero" and not c.pct:
         nw0 = _WORD_AFTER.match(c.after)
         if not nw0 or nw0.group(1).lower() in _STOP_COUNTED or not nw0.group(1).islower():
@@ -902,6 +933,10 @@ def _read_words(text: str, m: re.Match[str], c: _Candidate, hi: int) -> bool:
         c.e += dz.end()
         c.after = text[c.e : min(hi, c.e + 40)]
     return True
+
+
+#: "net" right before "zero": "net zero", "reach net zero by 2050", "net zero carbon"
+_NET_BEFORE = re.compile(r"(?<![\w-])net\s+$", re.IGNORECASE)
 
 
 def _one_is_no_count(text: str, c: _Candidate, hi: int) -> bool:
@@ -963,12 +998,18 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
         return True  # "from Nov. 9 to 17": the end of a date range
     if re.match(r"\s*(?:and|or|to|-|–)\s*\d+\s*[-‐]\s*years?[-‐]old", after):
         return True  # "his 60 and 62-year-old friends": ages
+    if dig and value <= 24 and _CLOCK_RANGE_AFTER.match(after):
+        return True  # "from around 4 to 7pm", "7-9 a.m.", "between 9 and 11pm": a span of the clock
     tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
     if tail_unit and not c.pct and not c.cur and tail_unit.group(1) in TIME_UNITS:
         return True  # "two to four hours": a duration
     return bool(dig) and _age_or_mark(text, c, hi)
 
 
+#: a range whose second number is a time of day: "4 to 7pm", "7-9 a.m.", "9 and 11 o'clock", "8 to 10:30pm"
+_CLOCK_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|—|to|and|until|till)\s*\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock\b)", re.IGNORECASE
+)
 #: a clock's mark in brackets after a number: "12 (pm)", "1400 (GMT)", "9 (local time)"
 _CLOCK_IN_BRACKETS = re.compile(
     r"\s*[(\[]\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|gmt|utc|bst|cet|est|edt|pst|local(?:\s+time)?)\s*[)\]]", re.IGNORECASE
