@@ -159,6 +159,9 @@ _STOP_COUNTED = {
     "still", "now", "just", "only", "then", "there", "here", "all", "both", "between", "across",
     "including", "included", "include", "includes", "against", "toward", "towards", "near",
     "because", "though", "although", "reportedly", "already", "yet", "either", "such", "them",
+    # prepositions that open a phrase of their own: "$1.1bn through the end of May", "40 km beyond the river"
+    "through", "throughout", "until", "till", "within", "beyond", "via", "amid", "despite", "among", "without",
+    "above", "below", "behind", "along", "upon", "unlike",
 }
 _AUX = {
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
@@ -501,6 +504,10 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES:
             break  # also right after the figure: "climbed to 64 overnight", "up from 65 last week" count nothing named
+        if w in ("and", "or") and words and words[-1].endswith("-") and not ended:
+            words.append(w)  # "8 million low- and middle-income families": the hyphen waits for its word
+            designations += 2  # ("low- and" takes none of the phrase's three words)
+            continue
         if w in _STOP_COUNTED:
             if not words and (w == "of" or skipped_of and w in _OF_DETERMINERS):
                 skipped_of = True
@@ -847,6 +854,14 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
         return True  # "Nord Stream 2", "World War 2", "Apollo 11"
     if not c.cur and not c.pct and "," not in dig and _coordinated_with_name_number(text, s, lo, hi):
         return True  # "Nord Stream 1 and 2", "Articles 4 and 5": the second closes the same name
+    if before.endswith(("=\"", "='", "=")):
+        return True  # a value in markup: 'id="4471920385"', "page=12"
+    # ten digits or more, with no separator, currency or percent: an identifier, a timestamp or a phone
+    # number ("tweet 1180442719345"); a count that large is written "1.2 billion" or "1,200,000,000", or at
+    # least has its plural noun after it ("1200000000 people")
+    if (dig and len(dig) >= 10 and dig.isdigit() and not c.cur and not c.pct and not abbr and not c.scale
+            and not ((w := _WORD_AFTER.match(text[end_dig : end_dig + 40])) and plural_noun(w.group(1).lower()))):
+        return True
     return bool(abbr and abbr.lower() == "b" and not c.cur)
 
 

@@ -270,6 +270,10 @@ RECORDED = {
     # claimants: a title word before a body's name whose head is "Trust", "Association", "Society", "Congress" ...
     # stays in the name ("Energy Saving Trust", not "Saving Trust"); ingest and figures unchanged
     73: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
+    # figures (s36m): a preposition after the figure ("through", "among", "until", "above" ...) ends the counted
+    # phrase; "low- and middle-income" keeps its noun; markup values and bare runs of ten digits or more with no
+    # plural noun after them are identifiers
+    76: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "83964ac725e6fd56"),
 }
 
 

@@ -1,0 +1,64 @@
+"""Figures: a preposition ends the counted phrase, a suspended hyphen keeps its compound, and numbers that are
+identifiers (markup values, ten digits or more with nothing counted after them) are no figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.extract.figures import find_figures
+
+
+def _figures(text: str) -> list[tuple[str, str]]:
+    return [(f.text, f.counted) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The charity raised $4 million through a winter appeal.", ""),
+        ("Voters gave the mayor a 44% rating among pensioners.", "rating"),
+        ("The convoy stopped 30 km beyond the last checkpoint.", "km"),
+        ("Fares stay frozen at 2% until the spring.", ""),
+        ("Rents rose to 15% above the level of the year before.", ""),
+        ("Nine lorries waited behind the barrier.", "lorries"),
+        ("Crews cleared 12 roads within a week.", "roads"),
+    ],
+)
+def test_a_preposition_after_the_figure_opens_a_phrase_of_its_own(text: str, counted: str) -> None:
+    [(_, got)] = _figures(text)
+    assert got == counted
+
+
+def test_a_suspended_hyphen_keeps_the_compound_and_its_noun() -> None:
+    assert _figures("The levy falls on 3 million small- and medium-sized firms.") == [
+        ("3 million", "small- and medium-sized firms")
+    ]
+
+
+def test_and_without_a_suspended_hyphen_still_ends_the_phrase() -> None:
+    assert _figures("They sent 40 trucks and a crane.") == [("40", "trucks")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<post author="marta" stamp="1611223344" ref="992211334455667788">Quiet night here.</post>',
+        "Readers may call 8005550199 with tips.",
+        "Her post 1452637485960 was removed within the hour.",
+        "Open the archive at page=40 for the ledger.",
+    ],
+)
+def test_identifiers_and_markup_values_are_no_figures(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Some 1400000000 people live in the region.", ("1400000000", "people")),
+        ("The fund pledged $2500000000 to the scheme.", ("$2500000000", "")),
+        ("The bill came to 42,000,000,000 roubles.", ("42,000,000,000", "roubles")),
+    ],
+)
+def test_a_long_count_with_its_noun_currency_or_separators_stays(text: str, figure: tuple[str, str]) -> None:
+    assert _figures(text) == [figure]
