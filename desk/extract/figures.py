@@ -1050,6 +1050,12 @@ _PERSON_IS_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"\s*$|\s*[,.;:!?)\]\"”’'—–]|\s*-\s|\s+(?:and|or|but|when|at|this|last|next|then|now)\b")
 
 
+#: a place, not a person, before the comma: "In Varna, 40 - mostly civilians - died"
+_PLACE_BEFORE_COMMA = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross|[Aa]round|[Oo]utside|[Ii]nside)\s+[A-Z][\w'’-]+\s*[,(]\s*$"
+)
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
@@ -1060,8 +1066,9 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
         r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
     ):
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
-    if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
-        return True  # an age: "Mr Kleijnen, 59, and his wife"
+    if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
+            and re.match(r"\s*(?:[,)―—–]|-\s)", text[e : min(hi, e + 8)])):
+        return True  # an age: "Mr Kleijnen, 59, and his wife", "Ana Roe, 40 — a nurse — said"
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
     if re.search(r"[#№]\s?$", before):

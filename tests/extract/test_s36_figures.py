@@ -62,3 +62,19 @@ def test_identifiers_and_markup_values_are_no_figures(text: str) -> None:
 )
 def test_a_long_count_with_its_noun_currency_or_separators_stays(text: str, figure: tuple[str, str]) -> None:
     assert _figures(text) == [figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tomas Ilves, 52 ― a ferry pilot ― was hurt.", "Tomas Ilves, 52 — a ferry pilot — was hurt.",
+     "Tomas Ilves, 52 - a ferry pilot - was hurt."],
+)
+def test_an_age_between_dashes_after_a_name_is_no_figure(text: str) -> None:
+    assert _figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["In Lorvik, 52 — most of them sailors — were hurt.", "In Lorvik, 52, most of them sailors, were hurt."]
+)
+def test_a_count_after_a_place_and_a_comma_stays(text: str) -> None:
+    assert [t for t, _ in _figures(text)] == ["52"]
