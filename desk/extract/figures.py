@@ -420,6 +420,36 @@ def _predicate_after_plural(word: str, raw: str) -> bool:
     return word in _PRESENT_VERBS or word in _IRREGULAR_PAST or word in _PHRASE_OPENERS
 
 
+def _singular_head(word: str) -> bool:
+    """Can ``word`` (after "one") be the noun the phrase counts, not a word before it ("badly", "newly elected",
+    "armed")?  A capitalised word is a name or a nationality; a lower-case one may be a noun unless it ends as
+    an adverb or a participle does."""
+    return word[:1].islower() and not word.endswith(("ly", "ed", "ing", "-"))
+
+
+def _predicate_after_single(word: str) -> bool:
+    """Does ``word``, after the singular noun of "one", begin what is said of it ("one farmer *wrote*", "one
+    shell *landed*", "one ship *reportedly* sank")?  Only a past tense, an adverb or a negation: a present tense
+    takes an -s after a singular subject, and a capitalised word or a verb-like noun may still belong to the
+    phrase ("one former British officer", "one phone call", "one talk show")."""
+    if word in _PARTICIPLES or word in _OUTCOME_PAST or "-" in word:
+        return False  # (a compound adjective: "one Kyiv-based reporter")
+    return (word.endswith("ed") or word in _IRREGULAR_PAST or _adverb(word)
+            or word.endswith(("n't", "n’t")) or word in _PHRASE_OPENERS)
+
+
+#: nouns that end as adverbs do
+_LY_NOUNS = frozenset({
+    "family", "ally", "assembly", "supply", "rally", "reply", "monopoly", "anomaly", "belly", "bully", "tally",
+    "july", "italy", "fly", "lily", "jelly", "holly", "folly", "gully",
+})
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that is no noun ("reportedly", "early"; not "family", "ally")."""
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
 #: after "more" right behind a figure, a word that names what there is more of ("three more ships"), not a
 #: comparison ("more than"), a time ("two more days") or a stop word
 _MORE_OF_A_KIND = re.compile(
@@ -471,12 +501,14 @@ _ADJECTIVES_IN_ED = frozenset({
 _MODALS = frozenset({"must", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might"})
 
 
-def _counted(text: str, end: int, limit: int) -> str:
+def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles".
 
     Never past a paragraph break (a blank line): a headline's last figure ("... =1+1 page") must not
     count the next paragraph's first words ("page Officials").  A single line break may be a hard
     wrap inside a sentence ("nearly 20,000\npeople are displaced" in a PDF): the phrase goes on.
+    ``single``: the figure is one, so its noun is singular ("one farmer wrote": the verb ends the phrase, as
+    after a plural noun).
     """
     gap = _PARAGRAPH_BREAK.search(text, end, limit)
     if gap is not None:
@@ -524,7 +556,10 @@ def _counted(text: str, end: int, limit: int) -> str:
             # before a noun such a word is an adjective: "two other pending cases")
         if words and plural_noun(words[-1]) and narrowing_participle(w):
             break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
-        if words and not skipped_of and plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«[")):
+        if words and not skipped_of and (
+            plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«["))
+            or single and _singular_head(words[-1]) and _predicate_after_single(w)
+        ):
             # "193 member states voted", "30,000 troops withdraw"; but the things a named subject acted on say
             # what was done to them: "the 24 drones Russia fired" counts drones fired.  A share of a group
             # keeps its verb, which says what the share did: "87% of voters backed"
@@ -800,7 +835,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         qualifier, q_start = "", None
     return Figure(
         start=c.s, end=c.e, text=text[c.s : c.e], value=float(c.value), qualifier=qualifier, kind=c.kind,
-        high=high, qualifier_start=q_start, counted=_counted(text, c.e, min(hi, c.e + 120)),
+        high=high, qualifier_start=q_start, counted=_counted(text, c.e, min(hi, c.e + 120), single=c.value == 1),
     )
 
 

@@ -78,3 +78,29 @@ def test_an_age_between_dashes_after_a_name_is_no_figure(text: str) -> None:
 )
 def test_a_count_after_a_place_and_a_comma_stays(text: str) -> None:
     assert [t for t, _ in _figures(text)] == ["52"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Luckily, one ferryman wrote to the harbour board.", "ferryman"),
+        ("He said one mortar round landed near the school.", "mortar round"),
+        ("Witnesses said one drone reportedly crashed into a barn.", "drone"),
+        ("Organisers said one former harbour pilot described the storm as the worst in years.", "former harbour pilot"),
+    ],
+)
+def test_a_past_tense_after_the_noun_of_one_ends_the_phrase(text: str, counted: str) -> None:
+    assert _figures(text) == [("one", counted)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("The blast left one dock worker injured.", "dock worker injured"),
+        ("Staff said the farm is now one big family.", "big family"),
+        ("Police said one Tartu-based courier vanished.", "Tartu-based courier"),
+        ("Crews repaired one talk show set by noon.", "talk show set"),
+    ],
+)
+def test_what_may_still_belong_to_the_phrase_of_one_stays(text: str, counted: str) -> None:
+    assert _figures(text)[0] == ("one", counted)

@@ -272,8 +272,9 @@ RECORDED = {
     73: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
     # figures (s36m): a preposition after the figure ("through", "among", "until", "above" ...) ends the counted
     # phrase; "low- and middle-income" keeps its noun; markup values and bare runs of ten digits or more with no
-    # plural noun after them are identifiers
-    76: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "83964ac725e6fd56"),
+    # plural noun after them are identifiers; after the noun of "one", a past tense ends the phrase ("one farmer
+    # wrote"); an age between dashes after a name is no figure
+    76: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "c8357969e3d8bcba"),
 }
 
 
