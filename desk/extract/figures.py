@@ -1071,6 +1071,12 @@ _LIST_MARKER_AFTER = re.compile(r"[.)]\s+[\"“'‘(]?[A-Z]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A\s*|[.!?\"”’']\s+|\n\s*)\Z")
 
 
+def _no_open_bracket(text: str, at: int) -> bool:
+    """Whether no bracket is open at ``at`` within its line (the 300 characters before it at most)."""
+    lo = max(text.rfind("\n", 0, at) + 1, at - 300, 0)
+    return text.count("(", lo, at) <= text.count(")", lo, at)
+
+
 #: a person, then the verb that gives an age: "who is", "when she was", "until Ana turned", "he's"; then maybe an
 #: adverb, and an age before this one ("who are 17 and")
 _PERSON_IS_BEFORE = re.compile(
@@ -1097,6 +1103,9 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
             and _LIST_MARKER_AFTER.match(after) and _LIST_MARKER_BEFORE.search(before)):
         return True
+    if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
+            and _LIST_MARKER_AFTER.match(after) and after[:1] == ")" and _no_open_bracket(text, c.s)):
+        return True  # a list run into one line: "... no appetite for 3) Cut the levy": no "(" to close
     if value < 130 and re.search(
         r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
     ):

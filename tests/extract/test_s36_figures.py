@@ -104,3 +104,15 @@ def test_a_past_tense_after_the_noun_of_one_ends_the_phrase(text: str, counted: 
 )
 def test_what_may_still_belong_to_the_phrase_of_one_stays(text: str, counted: str) -> None:
     assert _figures(text)[0] == ("one", counted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Councils need more staff 2) Freeze the tariff for a year.", "Risks abound: '1) A strike at the port."],
+)
+def test_a_list_number_run_into_the_line_is_no_figure(text: str) -> None:
+    assert _figures(text) == []
+
+
+def test_a_count_that_closes_a_bracket_stays() -> None:
+    assert [t for t, _ in _figures("Fares rose (by up to 3) Last year they fell.")] == ["3"]
