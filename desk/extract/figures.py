@@ -427,6 +427,18 @@ def _singular_head(word: str) -> bool:
     return word[:1].islower() and not word.endswith(("ly", "ed", "ing", "-"))
 
 
+#: present tenses of a plural subject that are never nouns: right after a figure they begin what the share or the
+#: group said or holds ("52% think not"), and name no thing counted
+_VERBS_NEVER_NOUNS = frozenset({
+    "approve", "disapprove", "think", "want", "believe", "oppose", "favor", "favour", "agree", "disagree",
+    "expect", "prefer", "feel", "know", "reckon", "say", "see",
+})
+
+
+#: ... but a compound noun may open with one ("two think tanks")
+_VERB_COMPOUND_NOUN = re.compile(r"think[\s-]+tanks?\b", re.IGNORECASE)
+
+
 def _predicate_after_single(word: str) -> bool:
     """Does ``word``, after the singular noun of "one", begin what is said of it ("one farmer *wrote*", "one
     shell *landed*", "one ship *reportedly* sank")?  Only a past tense, an adverb or a negation: a present tense
@@ -551,6 +563,8 @@ def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
             break
         if not words and w in ING_NEVER_ADJECTIVES:
             break  # "£695m relating to the levy", "$90 having fallen": no thing named after the figure
+        if not words and w in _VERBS_NEVER_NOUNS and not _VERB_COMPOUND_NOUN.match(tail, m.start()):
+            break  # "33% approve while 47% disapprove", "57% believe": the verb of the share, which names nothing
         if words and plural_noun(words[-1]) and w in ING_PREPOSITIONS:
             break  # "two boats following a barrage", "100 letters concerning ...": a phrase of its own (but
             # before a noun such a word is an adjective: "two other pending cases")

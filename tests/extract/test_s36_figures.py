@@ -116,3 +116,14 @@ def test_a_list_number_run_into_the_line_is_no_figure(text: str) -> None:
 
 def test_a_count_that_closes_a_bracket_stays() -> None:
     assert [t for t, _ in _figures("Fares rose (by up to 3) Last year they fell.")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    "text", ["In the survey 41% approve and 52% disapprove.", "Roughly 63% believe the ferry will run again."]
+)
+def test_the_verb_of_a_share_names_nothing_counted(text: str) -> None:
+    assert {c for _, c in _figures(text)} == {""}
+
+
+def test_a_compound_noun_that_opens_with_such_a_verb_stays() -> None:
+    assert _figures("Three think tanks wrote to the board.") == [("Three", "think tanks")]
