@@ -77,6 +77,23 @@ _OFFICIAL_RE = re.compile(
 _OF_PLACE_WORDS = ("city", "town", "village", "port", "province", "region", "oblast", "district", "settlement",
                    "capital", "island", "mayor", "governor")
 _OFFICIAL_WORDS = ("mayor", "governor", "city", "regional", "military")
+#: a reporter's credit line ("Ana Roe in Varna and Ben Cole in Orlen contributed to this report"): the places
+#: it names are where the reporters work, not where anything in the story happened
+_CREDIT_RE = re.compile(
+    r"\bcontributed\s+(?:(?:additional\s+)?reporting\b|to\s+th(?:is|e)\s+(?:report|story|article)\b)[^.!?\n]*"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\n]")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s credit lines lie (:data:`_CREDIT_RE`), each from the start of its sentence."""
+    out = []
+    for m in _CREDIT_RE.finditer(text):
+        lo = max(0, m.start() - 600)
+        out.append((max((e.end() for e in _SENTENCE_END_RE.finditer(text, lo, m.start())), default=lo), m.end()))
+    return out
+
+
 #: capitalised words that never name a place
 _NOT_PLACE_TEXT = """the a an this that these those his her its their our my your mr mrs ms dr gen general president
     prime minister minister mayor governor king queen pope
@@ -87,6 +104,9 @@ _NOT_PLACE_TEXT = """the a an this that these those his her its their our my you
     twitter telegram facebook instagram youtube tiktok
     i we he she they it on in at of and or but for to"""
 _NOT_PLACE = frozenset(_NOT_PLACE_TEXT.split())
+#: words that join two names, never part of one: capitalised inside a name only in a title written in title
+#: case ("Baker Hears Of Flood In Lorvik In Shared Clips"), where the name ends before them
+_JOINERS = frozenset({"on", "in", "at", "of", "and", "or", "but", "for", "to", "from", "with", "by", "after", "over", "as"})
 #: endings of a language or people ("in Russian" is a language; "Russian Federation" keeps "Federation")
 _DEMONYM_END = ("ian", "ean", "ese", "ish")
 _GPE = frozenset({"GPE", "LOC", "FAC"})
@@ -146,6 +166,8 @@ def _words(name: str) -> list[str]:
         base = lw[:-2] if lw.endswith("'s") else lw
         if "-" in w and _HYPHENATED_RE.search(w):
             continue  # "Moscow-backed": an adjective, not where something happened
+        if out and base in _JOINERS:
+            break  # "Lorvik In Shared Clips": the title's next words are no part of the place
         if base in _NOT_PLACE or len(base) < 3:
             continue
         out.append(w)
@@ -157,6 +179,9 @@ def _text_spans(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, word) of each place word the patterns find in ``text`` (cached: rows re-read sentences)."""
     out: list[tuple[int, str]] = []
     found = list(_PLACE_RE.finditer(text))
+    if found and "contributed" in text:
+        credits = _credit_spans(text)
+        found = [m for m in found if not any(a <= m.start(1) < b for a, b in credits)]
     # the other two patterns are case-sensitive and need words few sentences hold: a substring test first
     if "of" in text and any(w in text for w in _OF_PLACE_WORDS):
         found.extend(_OF_PLACE_RE.finditer(text))

@@ -159,6 +159,9 @@ _STOP_COUNTED = {
     "still", "now", "just", "only", "then", "there", "here", "all", "both", "between", "across",
     "including", "included", "include", "includes", "against", "toward", "towards", "near",
     "because", "though", "although", "reportedly", "already", "yet", "either", "such", "them",
+    # prepositions that open a phrase of their own: "$1.1bn through the end of May", "40 km beyond the river"
+    "through", "throughout", "until", "till", "within", "beyond", "via", "amid", "despite", "among", "without",
+    "above", "below", "behind", "along", "upon", "unlike",
 }
 _AUX = {
     "have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "reportedly",
@@ -417,6 +420,48 @@ def _predicate_after_plural(word: str, raw: str) -> bool:
     return word in _PRESENT_VERBS or word in _IRREGULAR_PAST or word in _PHRASE_OPENERS
 
 
+def _singular_head(word: str) -> bool:
+    """Can ``word`` (after "one") be the noun the phrase counts, not a word before it ("badly", "newly elected",
+    "armed")?  A capitalised word is a name or a nationality; a lower-case one may be a noun unless it ends as
+    an adverb or a participle does."""
+    return word[:1].islower() and not word.endswith(("ly", "ed", "ing", "-"))
+
+
+#: present tenses of a plural subject that are never nouns: right after a figure they begin what the share or the
+#: group said or holds ("52% think not"), and name no thing counted
+_VERBS_NEVER_NOUNS = frozenset({
+    "approve", "disapprove", "think", "want", "believe", "oppose", "favor", "favour", "agree", "disagree",
+    "expect", "prefer", "feel", "know", "reckon", "say", "see",
+})
+
+
+#: ... but a compound noun may open with one ("two think tanks")
+_VERB_COMPOUND_NOUN = re.compile(r"think[\s-]+tanks?\b", re.IGNORECASE)
+
+
+def _predicate_after_single(word: str) -> bool:
+    """Does ``word``, after the singular noun of "one", begin what is said of it ("one farmer *wrote*", "one
+    shell *landed*", "one ship *reportedly* sank")?  Only a past tense, an adverb or a negation: a present tense
+    takes an -s after a singular subject, and a capitalised word or a verb-like noun may still belong to the
+    phrase ("one former British officer", "one phone call", "one talk show")."""
+    if word in _PARTICIPLES or word in _OUTCOME_PAST or "-" in word:
+        return False  # (a compound adjective: "one Kyiv-based reporter")
+    return (word.endswith("ed") or word in _IRREGULAR_PAST or _adverb(word)
+            or word.endswith(("n't", "n’t")) or word in _PHRASE_OPENERS)
+
+
+#: nouns that end as adverbs do
+_LY_NOUNS = frozenset({
+    "family", "ally", "assembly", "supply", "rally", "reply", "monopoly", "anomaly", "belly", "bully", "tally",
+    "july", "italy", "fly", "lily", "jelly", "holly", "folly", "gully",
+})
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that is no noun ("reportedly", "early"; not "family", "ally")."""
+    return word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
+
+
 #: after "more" right behind a figure, a word that names what there is more of ("three more ships"), not a
 #: comparison ("more than"), a time ("two more days") or a stop word
 _MORE_OF_A_KIND = re.compile(
@@ -468,12 +513,14 @@ _ADJECTIVES_IN_ED = frozenset({
 _MODALS = frozenset({"must", "do", "does", "did", "can", "could", "will", "would", "shall", "should", "may", "might"})
 
 
-def _counted(text: str, end: int, limit: int) -> str:
+def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
     """The noun phrase after a figure: "Russian soldiers killed", "armoured vehicles".
 
     Never past a paragraph break (a blank line): a headline's last figure ("... =1+1 page") must not
     count the next paragraph's first words ("page Officials").  A single line break may be a hard
     wrap inside a sentence ("nearly 20,000\npeople are displaced" in a PDF): the phrase goes on.
+    ``single``: the figure is one, so its noun is singular ("one farmer wrote": the verb ends the phrase, as
+    after a plural noun).
     """
     gap = _PARAGRAPH_BREAK.search(text, end, limit)
     if gap is not None:
@@ -501,6 +548,10 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES:
             break  # also right after the figure: "climbed to 64 overnight", "up from 65 last week" count nothing named
+        if w in ("and", "or") and words and words[-1].endswith("-") and not ended:
+            words.append(w)  # "8 million low- and middle-income families": the hyphen waits for its word
+            designations += 2  # ("low- and" takes none of the phrase's three words)
+            continue
         if w in _STOP_COUNTED:
             if not words and (w == "of" or skipped_of and w in _OF_DETERMINERS):
                 skipped_of = True
@@ -512,12 +563,17 @@ def _counted(text: str, end: int, limit: int) -> str:
             break
         if not words and w in ING_NEVER_ADJECTIVES:
             break  # "£695m relating to the levy", "$90 having fallen": no thing named after the figure
+        if not words and w in _VERBS_NEVER_NOUNS and not _VERB_COMPOUND_NOUN.match(tail, m.start()):
+            break  # "33% approve while 47% disapprove", "57% believe": the verb of the share, which names nothing
         if words and plural_noun(words[-1]) and w in ING_PREPOSITIONS:
             break  # "two boats following a barrage", "100 letters concerning ...": a phrase of its own (but
             # before a noun such a word is an adjective: "two other pending cases")
         if words and plural_noun(words[-1]) and narrowing_participle(w):
             break  # "two politicians vying for", "5 million people living in": the clause is no part of the thing
-        if words and not skipped_of and plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«[")):
+        if words and not skipped_of and (
+            plural_noun(words[-1]) and _predicate_after_plural(w, raw.lstrip("\"“‘'(«["))
+            or single and _singular_head(words[-1]) and _predicate_after_single(w)
+        ):
             # "193 member states voted", "30,000 troops withdraw"; but the things a named subject acted on say
             # what was done to them: "the 24 drones Russia fired" counts drones fired.  A share of a group
             # keeps its verb, which says what the share did: "87% of voters backed"
@@ -822,7 +878,7 @@ def _figure_from_match(text: str, m: re.Match[str], lo: int, hi: int) -> Figure 
         qualifier, q_start = "", None
     return Figure(
         start=c.s, end=c.e, text=text[c.s : c.e], value=float(c.value), qualifier=qualifier, kind=c.kind,
-        high=high, qualifier_start=q_start, counted=_counted(text, c.e, min(hi, c.e + 120)),
+        high=high, qualifier_start=q_start, counted=_counted(text, c.e, min(hi, c.e + 120), single=c.value == 1),
     )
 
 
@@ -876,6 +932,14 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
         return True  # "Nord Stream 2", "World War 2", "Apollo 11"
     if not c.cur and not c.pct and "," not in dig and _coordinated_with_name_number(text, s, lo, hi):
         return True  # "Nord Stream 1 and 2", "Articles 4 and 5": the second closes the same name
+    if before.endswith(("=\"", "='", "=")):
+        return True  # a value in markup: 'id="4471920385"', "page=12"
+    # ten digits or more, with no separator, currency or percent: an identifier, a timestamp or a phone
+    # number ("tweet 1180442719345"); a count that large is written "1.2 billion" or "1,200,000,000", or at
+    # least has its plural noun after it ("1200000000 people")
+    if (dig and len(dig) >= 10 and dig.isdigit() and not c.cur and not c.pct and not abbr and not c.scale
+            and not ((w := _WORD_AFTER.match(text[end_dig : end_dig + 40])) and plural_noun(w.group(1).lower()))):
+        return True
     return bool(abbr and abbr.lower() == "b" and not c.cur)
 
 
@@ -1062,6 +1126,12 @@ _LIST_MARKER_AFTER = re.compile(r"[.)]\s+[\"“'‘(]?[A-Z]")
 _LIST_MARKER_BEFORE = re.compile(r"(?:\A\s*|[.!?\"”’']\s+|\n\s*)\Z")
 
 
+def _no_open_bracket(text: str, at: int) -> bool:
+    """Whether no bracket is open at ``at`` within its line (the 300 characters before it at most)."""
+    lo = max(text.rfind("\n", 0, at) + 1, at - 300, 0)
+    return text.count("(", lo, at) <= text.count(")", lo, at)
+
+
 #: a person, then the verb that gives an age: "who is", "when she was", "until Ana turned", "he's"; then maybe an
 #: adverb, and an age before this one ("who are 17 and")
 _PERSON_IS_BEFORE = re.compile(
@@ -1076,18 +1146,28 @@ _PERSON_IS_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"\s*$|\s*[,.;:!?)\]\"”’'—–]|\s*-\s|\s+(?:and|or|but|when|at|this|last|next|then|now)\b")
 
 
+#: a place, not a person, before the comma: "In Varna, 40 - mostly civilians - died"
+_PLACE_BEFORE_COMMA = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Aa]cross|[Aa]round|[Oo]utside|[Ii]nside)\s+[A-Z][\w'’-]+\s*[,(]\s*$"
+)
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
     if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
             and _LIST_MARKER_AFTER.match(after) and _LIST_MARKER_BEFORE.search(before)):
         return True
+    if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
+            and _LIST_MARKER_AFTER.match(after) and after[:1] == ")" and _no_open_bracket(text, c.s)):
+        return True  # a list run into one line: "... no appetite for 3) Cut the levy": no "(" to close
     if value < 130 and re.search(
         r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
     ):
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
-    if value < 130 and _AGE_BEFORE.search(before) and re.match(r"\s*[,)]", text[e : min(hi, e + 8)]):
-        return True  # an age: "Mr Kleijnen, 59, and his wife"
+    if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
+            and re.match(r"\s*(?:[,)―—–]|-\s)", text[e : min(hi, e + 8)])):
+        return True  # an age: "Mr Kleijnen, 59, and his wife", "Ana Roe, 40 — a nurse — said"
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
     if re.search(r"[#№]\s?$", before):

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desk import palette
+from desk.extract.sentences import sentences
 from desk.model import Article, Extraction, PassageRef, Row
 from desk.textsafe import body_text
 
@@ -390,17 +391,17 @@ def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
-
-
-def _sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding offset ``at``: (start, end)."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, max(0, at)):
-        if m.end() <= at:
-            start = m.end()
-    end = _SENTENCE_END.search(text, max(at, start))
-    return start, (end.start() + 1 if end else len(text))
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding offset ``at``: (start, end), cut where the core cuts sentences
+    (:func:`desk.extract.sentences.sentences`: "Rep. Ted Budd" or "the U.S. government" end no sentence).
+    An offset between two sentences belongs to the next; text without a sentence is one."""
+    spans = sentences(text)
+    if not spans:
+        return 0, len(text)
+    for i, (a, b) in enumerate(spans):
+        if at < b:
+            return (spans[i - 1][1] if i and at < a else a), b
+    return spans[-1][0], len(text)
 
 
 def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
@@ -418,10 +419,10 @@ def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
     points += sorted(s for s, e in (ref.local(c.figure.start, c.figure.end) for c in ref.claims) if e > s)
     points.sort()
     if not points:
-        a, b = 0, _sentence_bounds(text, 0)[1]
+        a, b = 0, sentence_bounds(text, 0)[1]
     else:
-        a, b = _sentence_bounds(text, points[0])
-        last = _sentence_bounds(text, points[-1])[1]
+        a, b = sentence_bounds(text, points[0])
+        last = sentence_bounds(text, points[-1])[1]
         if last - a <= limit:
             b = last
     if b - a > limit:  # one run-on sentence: cut at a word

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.gui.markup import Mark, Theme, escape_text, render
+from desk.extract.sentences import sentences
+from desk.gui.markup import Mark, Theme, escape_text, render, sentence_bounds
 from desk.gui.plain import cell, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate
 from desk.model import PassageRef, SearchResult
@@ -245,9 +246,6 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
-
-
 def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int, int]]]:
     """The sentence of a passage holding the most hits (the first of them on a tie), and the hits in it
     (offsets into the sentence).
@@ -261,17 +259,12 @@ def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int
     local = [(s, e) for s, e in local if e > s]
     at = local[0][0] if local else 0
     if len(local) > 1:
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = [b for _, b in sentences(text)]
         per: dict[int, list[int]] = {}  # sentence number -> the starts of its hits
         for s, _ in local:
             per.setdefault(bisect.bisect_right(ends, s), []).append(s)
         at = max(per.values(), key=len)[0]  # (max keeps the first sentence of the largest count)
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, at + 1):
-        if m.end() <= at:
-            start = m.end()
-    stop = _SENTENCE_END.search(text, max(at, start))
-    end = stop.start() + 1 if stop else len(text)
+    start, end = sentence_bounds(text, at)
     if end - start > limit:  # a run-on sentence or an unpunctuated body: a window around the hit
         lo = max(start, at - limit // 3)
         hi = min(end, lo + limit)

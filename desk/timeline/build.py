@@ -380,6 +380,8 @@ def whole_place_names(text: str, places: dict[str, str]) -> dict[str, str]:
             name = " ".join(w for _, _, w in run)
             for _, k, _ in run:
                 out[k] = name
+        elif len(run) == 1 and run[0][1] in places and text.startswith("New " + run[0][2], run[0][0]):
+            out[run[0][1]] = "New " + run[0][2]  # "New York": "New" is keyed as no place of its own
     return out
 
 

@@ -274,6 +274,14 @@ RECORDED = {
     # ("around 4 to 7pm", "7-9 a.m.") is a time; a part counts what its whole counts ("Two of the six
     # reactors" counts reactors, not "six reactors"; "... trucks were hit" is said of the part)
     75: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "0793f1f8dc7355a9"),
+    # figures (s36m): a preposition after the figure ("through", "among", "until", "above" ...) ends the counted
+    # phrase; "low- and middle-income" keeps its noun; markup values and bare runs of ten digits or more with no
+    # plural noun after them are identifiers; after the noun of "one", a past tense ends the phrase ("one farmer
+    # wrote"); an age between dashes after a name is no figure; "... for 3) Cut the levy": a list number
+    # and the verb of a share ("33% approve") names nothing counted
+    76: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "d76689dad1412c16"),
+    # h36f's and s36m's figure rules together (the merge)
+    77: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
 }
 
 
