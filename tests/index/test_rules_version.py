@@ -270,6 +270,11 @@ RECORDED = {
     # claimants: a title word before a body's name whose head is "Trust", "Association", "Society", "Congress" ...
     # stays in the name ("Energy Saving Trust", not "Saving Trust"); ingest and figures unchanged
     73: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
+    # claimants (h36c): a description that opens the sentence goes from the name ("Rival Vellco", "Host Ann Lee",
+    # "Irishman Pat Roe"); "O' Hara" is "O'Hara"; "the Oslo-based oil giant" takes up the business named as one
+    # before, unless the text gives that business another nation; a business called one in the lead stays one
+    # when its name comes up again; ingest and figures unchanged
+    74: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
 }
 
 
