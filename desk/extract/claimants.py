@@ -333,6 +333,9 @@ def _source_tokens(subj: Token) -> list[Token]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
             subj = c
             break
+        if c.dep_ == "appos" and _holder_in_apposition(subj, c):
+            subj = c
+            break
         # (a name of several words hangs on its last: "the relief group Harbour Aid Council" -> "Council",
         # whose first word follows the noun)
         if (c.dep_ == "appos" and c.left_edge.i == subj.i + 1 and c.tag_ in ("NNP", "NNPS") and subj.tag_ in ("NN", "NNS")
@@ -428,6 +431,25 @@ _PERSON_NOUNS = frozenset(_PERSON_ROLES | _OFFICES | {
     "envoy", "official", "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "secretary",
     "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
 })
+
+
+def _holder_in_apposition(role: Token, name: Token) -> bool:
+    """ "The city's top prosecutor, Ilse Varnik, said": a noun for a person with a personal name set off by
+    commas after it, which the recogniser labelled otherwise or not at all (a name from another language is often
+    read as a body's).  The name is two or three capitalised words with no body's noun among them, and the role
+    noun is a person's ("the ministry, Ilse Varnik" is no apposition of a person)."""
+    if role.lower_ not in _PERSON_NOUNS or role.ent_type_ or name.ent_type_ == "PERSON":
+        return False
+    doc = role.doc
+    if name.left_edge.i != role.i + 2 or doc[role.i + 1].text != ",":
+        return False
+    words = doc[name.left_edge.i : name.i + 1]
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return (
+        2 <= len(words) <= 3 and all(w.tag_ == "NNP" and w.text[:1].isupper() and w.is_alpha for w in words)
+        and after is not None and after.text == ","
+        and person_words([w.text for w in words])
+    )
 
 
 def _office_holder(subj: Token) -> Token | None:
@@ -2574,6 +2596,9 @@ def _compiler(subj: Token) -> Token | None:
                     return g
                 # "by the polling firm and analysis shop Pollwise": the name in the phrase
                 names = [x for x in g.subtree if x.tag_ in ("NNP", "NNPS") and x.dep_ != "compound"]
+                if names and names[-1].dep_ == "poss" and names[-1].head.i == g.i:
+                    # "by Norland's central bank": the owner names whose body it is; the body compiled the data
+                    return g
                 if names:
                     return names[-1]
                 # the parser may hang that name elsewhere ("Pollwise" in apposition to

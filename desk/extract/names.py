@@ -70,7 +70,7 @@ def normalise_text(name: str) -> str:
     s = name.translate(_QUOTES) if name.isascii() else unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = re.sub(r"\s+", " ", s).strip()
     s = s.strip(" ,.;:!?\"'()[]-–—")
-    # an Irish or a French prefix set apart from its name by a space: "O' Donnell" -> "O'Donnell"
+    # an Irish or a French prefix set apart from its name by a space: "O' Hara" -> "O'Hara"
     s = _SPLIT_PREFIX.sub(r"\1'", s)
     return s
 
@@ -200,8 +200,8 @@ def _described_name(words: list[str]) -> list[str]:
     return rest  # (titles still in front, "retired US Gen. Ann Roe", go with the title rule below)
 
 
-#: nouns and adjectives that describe someone before their name ("rival Vellco", "host Ann Lee", "Irishman Pat
-#: Looney"): at the start of a sentence they are capitalised like the name, so only a list tells them from a
+#: nouns and adjectives that describe someone before their name ("rival Vellco", "host Ann Lee", "Irishman Colm
+#: Drennan"): opening a sentence they are capitalised like the name, so only a list tells them from a
 #: given name or a name's first word.  None is a name in its own right that a text gives a person or a business
 #: ("Major", "Rich", "Grant", "Hope" and "Young" are left out), and titles (TITLE_WORDS) are read elsewhere
 OPENING_DESCRIPTORS = frozenset({

@@ -1,7 +1,7 @@
 """Claimant rule of session h36c (issue 15): a description that opens the sentence is no part of the name.
 
 Inside a sentence a description before a name is written in lower case ("rival Vellco", "host Mara Quist") and the
-name is what follows it.  At the start of a sentence the description is capitalised like the name, so the capital
+name is what follows it.  Where it opens the sentence the description is capitalised like the name, so the capital
 says nothing: a noun or an adjective that describes a person or a business by their work, their standing or their
 nation ("Rival", "Host", "Irishman") goes there too.  A word that is also a given name or a name's first word is
 left alone, and so is a capitalised word inside the sentence.  A surname's prefix typed with a space after it

@@ -273,7 +273,9 @@ RECORDED = {
     # claimants (h36c): a description that opens the sentence goes from the name ("Rival Vellco", "Host Ann Lee",
     # "Irishman Pat Roe"); "O' Hara" is "O'Hara"; "the Oslo-based oil giant" takes up the business named as one
     # before, unless the text gives that business another nation; a business called one in the lead stays one
-    # when its name comes up again; ingest and figures unchanged
+    # when its name comes up again; a person's role names its holder set off by commas whatever the recogniser
+    # made of the name ("the city's chief prosecutor, Ilse Varnik,"); "a survey by Norway's central bank" is the
+    # bank's; ingest and figures unchanged
     74: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "7746507fe404ca86"),
 }
 
