@@ -84,6 +84,7 @@ from desk.extract.names import (
     canonical_name,
     fold,
     person_words,
+    without_opening_descriptor,
 )
 from desk.extract.sentences import ABBREVIATIONS, is_headline, sentences
 from desk.model import Attribution, Entity, Figure
@@ -332,6 +333,9 @@ def _source_tokens(subj: Token) -> list[Token]:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON" and subj.ent_type_ != "PERSON":
             subj = c
             break
+        if c.dep_ == "appos" and _holder_in_apposition(subj, c):
+            subj = c
+            break
         # (a name of several words hangs on its last: "the relief group Harbour Aid Council" -> "Council",
         # whose first word follows the noun)
         if (c.dep_ == "appos" and c.left_edge.i == subj.i + 1 and c.tag_ in ("NNP", "NNPS") and subj.tag_ in ("NN", "NNS")
@@ -427,6 +431,25 @@ _PERSON_NOUNS = frozenset(_PERSON_ROLES | _OFFICES | {
     "envoy", "official", "adviser", "advisor", "aide", "director", "chairman", "chairwoman", "secretary",
     "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
 })
+
+
+def _holder_in_apposition(role: Token, name: Token) -> bool:
+    """ "The city's top prosecutor, Ilse Varnik, said": a noun for a person with a personal name set off by
+    commas after it, which the recogniser labelled otherwise or not at all (a name from another language is often
+    read as a body's).  The name is two or three capitalised words with no body's noun among them, and the role
+    noun is a person's ("the ministry, Ilse Varnik" is no apposition of a person)."""
+    if role.lower_ not in _PERSON_NOUNS or role.ent_type_ or name.ent_type_ == "PERSON":
+        return False
+    doc = role.doc
+    if name.left_edge.i != role.i + 2 or doc[role.i + 1].text != ",":
+        return False
+    words = doc[name.left_edge.i : name.i + 1]
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return (
+        2 <= len(words) <= 3 and all(w.tag_ == "NNP" and w.text[:1].isupper() and w.is_alpha for w in words)
+        and after is not None and after.text == ","
+        and person_words([w.text for w in words])
+    )
 
 
 def _office_holder(subj: Token) -> Token | None:
@@ -2573,6 +2596,9 @@ def _compiler(subj: Token) -> Token | None:
                     return g
                 # "by the polling firm and analysis shop Pollwise": the name in the phrase
                 names = [x for x in g.subtree if x.tag_ in ("NNP", "NNPS") and x.dep_ != "compound"]
+                if names and names[-1].dep_ == "poss" and names[-1].head.i == g.i:
+                    # "by Norland's central bank": the owner names whose body it is; the body compiled the data
+                    return g
                 if names:
                     return names[-1]
                 # the parser may hang that name elsewhere ("Pollwise" in apposition to
@@ -3463,6 +3489,8 @@ class _Discourse:
         )
         if c.name and c.name == canonical_name(raw):
             c.name = self._person_after_title_object(span) or c.name
+            if not self.text[c.sent[0] : span[0]].strip(_SENTENCE_LEAD):
+                c.name = without_opening_descriptor(c.name)
         return raw
 
     def _person_after_title_object(self, span: tuple[int, int]) -> str:
@@ -3507,7 +3535,7 @@ class _Discourse:
             return
         if (c.person or self._known_person(c.name) or any(
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
-        )) and not _body_of_person(c.name):
+        )) and not _body_of_person(c.name) and not _business_source(raw):
             c.person = True
             # ("Ned Price ... Price said ... he said": "he" is Ned Price, as named in full before)
             full = c.name if " " in c.name else next(
@@ -4360,6 +4388,39 @@ def _named_before(text: str, pos: int, role: str) -> str:
 
 #: nouns for a business, which "the company" or "the firm" takes up
 _COMPANY_NOUNS = {"company", "firm"}
+#: heads of a description that "the" gives a business named before ("the Oslo-based oil giant", "the Danish
+#: carmaker"): the nouns a text calls a business by, less those that as often name a person or a thing ("operator",
+#: "carrier", "chain") or a group of people ("group")
+_BUSINESS_HEADS = re.compile(
+    r"(?:company|firm|giant|producer|manufacturer|retailer|supplier|conglomerate|lender|insurer|airline|exporter"
+    r"|importer|corporation|[a-z]*maker)"
+)
+#: a modifier that makes the description another business than the one named last ("the rival firm", "its parent
+#: company", "a new company"), or picks one out of many ("the largest producer")
+_OTHER_BUSINESS = frozenset({
+    "rival", "rivals", "competing", "competitor", "other", "another", "parent", "sister", "subsidiary", "partner",
+    "new", "former", "first", "second", "third", "largest", "biggest", "smallest", "leading", "top",
+})
+#: a modifier that says where a business is or who owns it: "Oslo-based", "state-owned", "family-run"
+_WHERE_OR_WHOSE = re.compile(r"[a-z][a-z.]*(?:-[a-z.]+)*-(?:based|owned|run|controlled|listed|registered|headquartered)")
+
+
+def _describes_a_business(words: list[str]) -> bool:
+    """ "the Oslo-based oil giant", "the state-owned gas producer", "the Danish carmaker": "the" and a description
+    of a business by where it is, who owns it or what it makes (one to three modifiers), which takes up the business
+    named before as "the company" does.  The head alone ("the producer", "the giant") may be a person or a thing,
+    and a modifier that sets this business apart ("the rival firm", "the largest producer") or a possessive ("the
+    world's biggest firm") makes it another one: neither is read so.  "company" and "firm" alone are read above."""
+    if not 2 <= len(words) <= 4 or not _BUSINESS_HEADS.fullmatch(words[-1]):
+        return False
+    for w in words[:-1]:
+        if w in _OTHER_BUSINESS or not (
+            _WHERE_OR_WHOSE.fullmatch(w) or w in NATIONALITY_WORDS or re.fullmatch(r"[a-z]{3,}", w)
+        ):
+            return False
+    return True
+
+
 #: nouns a text calls a business by, before its name ("energy giant Acme", "the carmaker Vell") or after it in an
 #: apposition ("Acme, a Danish brewing company"); not "group" (rights groups, armed groups) nor "agency"
 _BUSINESS_NOUNS = (
@@ -4380,6 +4441,9 @@ _CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG
 #: how far back "the company" may find the business it stands for, in characters: a few sentences (other
 #: businesses the text names without calling them one may come up in between, and "the company" is then theirs)
 _BUSINESS_REACH = 800
+#: how far back a name the text called a business is remembered as one, in characters (a long article's lead
+#: names "energy giant Acme"; "Acme said" and "the company said" come many paragraphs later)
+_BUSINESS_MEMORY = 6000
 #: capitalised words that open a sentence or a phrase before a name, never part of it
 _OPENERS = frozenset({
     "on", "in", "at", "by", "for", "from", "after", "before", "but", "and", "yet", "so", "then", "last", "this",
@@ -4389,25 +4453,71 @@ _OPENERS = frozenset({
 
 
 def _business_named_before(text: str, pos: int, ents: list[Entity]) -> str:
-    """The business "the company" at ``pos`` stands for: the last name before it (a few sentences back) that the
-    text calls a business ("energy giant Acme", "Acme, a brewing company") or that has a business's legal ending
-    ("Vell Motors Inc."); nothing when none was named.  A body of another kind ("the ministry") is never one."""
+    """The business "the company" at ``pos`` stands for: the last name mentioned before it (a few sentences back)
+    that the text calls a business ("energy giant Acme", "Acme, a brewing company"), there or further up the
+    article ("Acme said ... the company said" after "energy giant Acme" in the lead), or that has a business's legal
+    ending ("Vell Motors Inc."); nothing when none was named.  A body of another kind ("the ministry") is never one."""
     lo = max(0, pos - _BUSINESS_REACH)
-    best, best_at = "", -1
+    called: dict[str, int] = {}  # each name the text calls a business -> where it said so
     for rx in (_BUSINESS_BEFORE, _BUSINESS_AFTER):
-        for m in rx.finditer(text, lo, pos):
+        for m in rx.finditer(text, max(0, pos - _BUSINESS_MEMORY), pos):
             words = m.group(1).split()
             while words and (fold(words[0]) in _OPENERS or fold(words[0]) in TIME_NAMES):
                 words = words[1:]
             start = m.end(1) - len(" ".join(words)) if words else m.end(1)
             if rx is _BUSINESS_AFTER and any(e.label == "PERSON" and e.start < m.end(1) and start < e.end for e in ents):
                 continue  # ("Ann Roe, a former oil company executive, ..." does not call Roe a company)
-            if words and m.start(1) > best_at and fold(words[-1]) not in ORG_WORDS - {"company", "group"}:
-                best, best_at = " ".join(words), m.start(1)
+            if words and fold(words[-1]) not in ORG_WORDS - {"company", "group"}:
+                name = " ".join(words)
+                called[name] = max(called.get(name, -1), m.start(1))
+    best, best_at = "", -1
+    for name, at in called.items():
+        last = text.rfind(name, 0, pos)
+        if at < lo <= last and any(
+            e.label == "ORG" and last + len(name) <= e.start and e.end <= pos and fold(e.text) not in fold(name)
+            for e in ents
+        ):
+            # (called a business further up and mentioned since by its name alone: only while no other body has
+            # been named after that mention, "... retailer Mango are open. McDonald's has 109 restaurants ... the
+            # company said" being McDonald's, which the text never calls a business)
+            continue
+        # (its last mention counts: the reach runs from there)
+        at = max(at, last)
+        if lo <= at and at > best_at:
+            best, best_at = name, at
     for e in ents:
         if e.label == "ORG" and lo <= e.start and e.end <= pos and e.start > best_at and _CORPORATE_SUFFIX.search(e.text):
             best, best_at = e.text, e.start
     return canonical_name(best) if best else ""
+
+
+def _nation_fits(text: str, pos: int, company: str, words: list[str]) -> bool:
+    """Whether a description's nation ("the French carmaker") may be that of the business it would take up: the
+    text never gives that business another nation in a description of its own, before its name ("Russian carmaker
+    Avtor") or in an apposition after it ("Avtor, a Russian firm,").  "The French carmaker" after "Russian carmaker
+    Avtor" is another business, which the text does not name."""
+    nations = {w for w in words[:-1] if w in NATIONALITY_WORDS}
+    if not nations:
+        return True
+    lo = max(0, pos - _BUSINESS_MEMORY)
+    given: set[str] = set()
+    for m in re.finditer(re.escape(company), text[lo:pos]):
+        at, end = lo + m.start(), lo + m.end()
+        before = fold(text[max(0, at - 40) : at]).split()[-4:]
+        after = re.match(r",[^,.;]{0,60}", text[end:pos])
+        described = before + (fold(after.group(0)).split() if after else [])
+        given |= {w.strip(",") for w in described} & NATIONALITY_WORDS
+    return not given or bool(nations & given)
+
+
+def _business_source(raw: str) -> bool:
+    """ "the company", "the Oslo-based oil giant": a source named by a noun for a business, which is a body
+    whatever name it takes up (never "he", even when the recogniser took that name for a person's)."""
+    words = fold(raw).split()
+    if words[:1] != ["the"]:
+        return False
+    words = words[1:]
+    return bool(words) and (words[-1] in _COMPANY_NOUNS and len(words) <= 2 or _describes_a_business(words))
 
 
 def _bare_document(name: str) -> bool:
@@ -4467,6 +4577,8 @@ def _role_part(raw: str, canon: str) -> str:
     return ""
 
 
+#: what may stand before the first word of a sentence: quotation marks, a dash or a bullet
+_SENTENCE_LEAD = " \t\n\"'“‘«„—–-•*"
 _OWNER_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 #: "his office", "her government": a source owned by the one a pronoun names, resolved as that pronoun is
 #: (also inside another's report: "Chancellor Ann Roe said her government would ..." is Roe's government)
@@ -4544,10 +4656,14 @@ def _resolve(
             named = _named_before(text, c.source[0], content_words[-1])
             if named:
                 return named
-        if content_words and content_words[-1] in _COMPANY_NOUNS and len(content_words) <= 2 and text:
+        if content_words and text and (
+            content_words[-1] in _COMPANY_NOUNS and len(content_words) <= 2 and not _OTHER_BUSINESS & set(content_words)
+            or _describes_a_business(content_words)
+        ):
             # "Acme Brands raised prices ... figures from the company": the last business the text named as one
+            # (also when described: "the Oslo-based oil giant", "the state-owned firm")
             company = _business_named_before(text, c.source[0], ents)
-            if company:
+            if company and _nation_fits(text, c.source[0], company, content_words):
                 return company
         if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:
             # ('"...," a clerk was quoted by the Ledger as saying. The paper adds ...': the last outlet, not the one

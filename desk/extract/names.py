@@ -70,7 +70,13 @@ def normalise_text(name: str) -> str:
     s = name.translate(_QUOTES) if name.isascii() else unicodedata.normalize("NFC", name).translate(_QUOTES)
     s = re.sub(r"\s+", " ", s).strip()
     s = s.strip(" ,.;:!?\"'()[]-–—")
+    # an Irish or a French prefix set apart from its name by a space: "O' Hara" -> "O'Hara"
+    s = _SPLIT_PREFIX.sub(r"\1'", s)
     return s
+
+
+#: "O'" or "D'" alone before a capitalised word: the prefix of a surname with its space typed in
+_SPLIT_PREFIX = re.compile(r"(?<![\w'])([OD])' (?=[A-Z][a-z])")
 
 
 def _is_name_word(word: str) -> bool:
@@ -192,6 +198,50 @@ def _described_name(words: list[str]) -> list[str]:
     if all(w.lower().rstrip(".") in TITLE_WORDS for w in rest) or (len(rest) == 1 and rest[0].lower() in _MEDIA_WORDS):
         return words  # "the town's deputy Mayor": a title alone names nobody
     return rest  # (titles still in front, "retired US Gen. Ann Roe", go with the title rule below)
+
+
+#: nouns and adjectives that describe someone before their name ("rival Vellco", "host Ann Lee", "Irishman Colm
+#: Drennan"): opening a sentence they are capitalised like the name, so only a list tells them from a
+#: given name or a name's first word.  None is a name in its own right that a text gives a person or a business
+#: ("Major", "Rich", "Grant", "Hope" and "Young" are left out), and titles (TITLE_WORDS) are read elsewhere
+OPENING_DESCRIPTORS = frozenset({
+    # rivals and peers
+    "rival", "fellow", "veteran", "retired", "embattled", "beleaguered", "outgoing", "incoming", "newcomer",
+    # people by their work
+    "host", "presenter", "broadcaster", "anchor", "columnist", "commentator", "pundit", "writer", "novelist",
+    "poet", "actor", "actress", "singer", "rapper", "musician", "comedian", "director", "filmmaker",
+    "photographer", "artist", "designer", "architect", "chef", "entrepreneur", "businessman", "businesswoman",
+    "billionaire", "millionaire", "tycoon", "oligarch", "mogul", "investor", "banker", "trader", "farmer",
+    "boss", "owner", "manager", "striker", "midfielder", "defender", "goalkeeper", "footballer", "player",
+    "champion", "athlete", "boxer", "driver", "pilot", "soldier", "volunteer", "medic", "nurse", "surgeon",
+    "lawyer", "campaigner", "blogger", "influencer", "historian", "academic", "lecturer", "teacher", "student",
+    "resident", "pensioner", "mother", "grandmother", "widow", "survivor", "witness", "eyewitness",
+    # businesses by their trade
+    "carmaker", "automaker", "drugmaker", "chipmaker", "planemaker", "steelmaker", "shipbuilder", "retailer",
+    "supermarket", "grocer", "brewer", "miner", "lender", "insurer", "airline", "publisher",
+    "manufacturer", "producer", "exporter", "importer", "supplier", "conglomerate",
+})
+#: a person of a nation named by a noun: "Irishman", "Frenchwoman", "Dutchmen", "Briton", "Muscovite"
+_DEMONYM_NOUN = re.compile(
+    r"(?:irish|english|french|dutch|scots|welsh|cornish|country|fellow)(?:man|woman|men|women)"
+    r"|briton|britons|muscovite|muscovites|londoner|londoners|kyivan|kyivans|kievan|kievans|new yorker"
+)
+
+
+def without_opening_descriptor(name: str) -> str:
+    """ "Rival Vellco" -> "Vellco", "Host Ann Lee" -> "Ann Lee": a name whose first word is a description that
+    is capitalised only because it opens the sentence (written inside one it is "rival Vellco", which
+    :func:`canonical_name` reads as "Vellco").  Only a word of :data:`OPENING_DESCRIPTORS` or a demonym noun
+    goes, and only before one to four capitalised words that are no title.  The caller knows the name opens
+    its sentence."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    first = words[0].lower()
+    if first not in OPENING_DESCRIPTORS and not _DEMONYM_NOUN.fullmatch(first):
+        return name
+    rest = canonical_name(first + " " + " ".join(words[1:]))
+    return rest if rest != name and len(rest.split()) < len(words) else name
 
 
 #: words that open a sentence and are never the end of a name (not "today": "USA Today")
