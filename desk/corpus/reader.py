@@ -392,12 +392,15 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
 #: notes that say a metadata field of an indexed file could not be used (listed under Problems)
 _FIELD_PROBLEM = re.compile(r'^(?:front matter (?:ignored|not closed)\b|date ".*" from the .+ could not be read$)', re.DOTALL)
 #: notes that say a field was used otherwise than as written (a duplicate key, a mapping as the
-#: title, an impossible time): they say themselves what desk did, and are listed under Problems too
+#: title, an impossible time) or a file read only in part (a PDF of more than its page limit: a
+#: 5,000-page report was indexed by its first 300 pages, and nothing said so): they say themselves
+#: what desk did, and are listed under Problems too
 _FIELD_CHANGED = re.compile(
-    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: )', re.DOTALL
+    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: '
+    r'|only the first \d+ (?:of its [\d,]+ )?pages were read\b)', re.DOTALL
 )
 #: a cheap test a store can make before parsing an article's notes (every field problem holds one)
-FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist")
+FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist", "pages were read")
 
 
 def field_problems(notes: list[str]) -> list[str]:
