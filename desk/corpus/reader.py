@@ -181,11 +181,14 @@ def _title_and_copies(
     title = meta_title
     first_idx = None
     if not title and content:
-        # the first line that is not furniture, when it is short enough to be a headline
-        first = content[0].text
+        # the first line that is not furniture, when it is short enough to be a headline; a line of no
+        # letter or digit before it ("---", "***": a Markdown rule opening the file, or front matter never
+        # closed) is passed over: such articles were titled "---"
+        at = next((i for i, ln in enumerate(content[:5]) if any(ch.isalnum() for ch in ln.text)), 0)
+        first = content[at].text
         if len(first) <= 300 and len(first.split()) <= TITLE_MAX_WORDS and shows_anything(first):
             title = first.lstrip("#").strip()
-            first_idx = 0
+            first_idx = at
     copies: list[Boilerplate] = []
     if title:
         key = _norm(title)
