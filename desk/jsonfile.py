@@ -9,6 +9,7 @@ find and remove what a killed run left behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -16,7 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desk.errors import DeskError
+from desk.errors import DeskError, DiskFull
+from desk.paths import disk_full, full_disk_error
 
 T = TypeVar("T")
 
@@ -43,18 +45,39 @@ def read_json(path: Path, what: str, parse: Callable[[Any], T], *, hint: str) ->
         raise DeskError(f"The {what} {path} is damaged and cannot be read.", hint=hint) from exc
 
 
-def write_json_atomic(path: Path, data: Any, *, prefix: str) -> None:
-    """Write ``data`` as indented UTF-8 JSON to ``path`` in one rename; raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".json", dir=path.parent)
+def write_json_atomic(path: Path, data: Any, *, prefix: str, what: str = "") -> None:
+    """Write ``data`` as indented UTF-8 JSON to ``path`` in one rename.
+
+    A full disk raises :class:`DiskFull` with the sentence the index and the store give for it
+    (``what``, "its row notes", names the file; its name when not given): the callers' own
+    "cannot be written ([Errno 28] No space left on device)" quoted the raw errno.  Any other failure
+    raises OSError.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".json", dir=path.parent)
+    except OSError as exc:
+        _raise_if_full(exc, path, what)
+        raise
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            _raise_if_full(exc, path, what)
         raise
+
+
+def _raise_if_full(exc: OSError, path: Path, what: str) -> None:
+    """Raise :class:`DiskFull` when ``exc`` is a write the full disk (or quota) refused."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) or (exc.errno == errno.EIO and disk_full(path.parent)):
+        raise DiskFull(
+            full_disk_error(path.parent, what or path.name),
+            hint="Free some space there (reading still works), or choose another --data-dir.",
+        ) from exc

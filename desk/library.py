@@ -63,7 +63,7 @@ from desk.errors import ArticleGone, DeskError, FolderError, QueryError, check_q
 from desk.extract.names import role_prefixed, spelling_key
 from desk.index import querytree
 from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, RankedPassage, RawHit
-from desk.index.build import Indexer
+from desk.index.build import MAX_EXTRACT_CHARS, Indexer
 from desk.index.lock import UpdateLock
 from desk.index.store import SPELLINGS_META, Store
 from desk.model import (
@@ -225,6 +225,14 @@ def extract_file(path: str | Path) -> tuple[Article, Extraction]:
         article = corpus.read_named_file(path)
     except corpus.Unreadable as exc:
         raise DeskError(f"{path}: {exc.reason}") from None
+    if len(article.text) > MAX_EXTRACT_CHARS:
+        # the limit the index's figures and claimants pass keeps: a Markdown file of one 5 MB line
+        # parsed for over ten minutes, its memory past 1.6 GB and growing
+        raise DeskError(
+            f"{path}: too long for figures and claimants ({len(article.text) / 1e6:.1f} million characters; "
+            f"the limit is {MAX_EXTRACT_CHARS / 1e6:.0f} million).",
+            hint="Index its folder (desk index) to search its text.",
+        )
     return article, extract_article(article)
 
 

@@ -74,6 +74,6 @@ class NoteBook:
     def save(self) -> None:
         data = {"version": 1, "notes": dict(sorted(self.notes.items()))}
         try:
-            write_json_atomic(self.path, data, prefix=".notes-")
+            write_json_atomic(self.path, data, prefix=".notes-", what="its row notes")
         except OSError as exc:
             raise DeskError(f"The row notes file {self.path} cannot be written ({exc}).") from exc

@@ -65,7 +65,8 @@ def _pages_and_info(data: bytes, fields: Fields) -> tuple[list[str], object]:
         pages = []
         for i, page in enumerate(reader.pages):
             if i >= MAX_PAGES:
-                fields.notes.append(f"only the first {MAX_PAGES} pages were read")
+                fields.notes.append(f"only the first {MAX_PAGES} of its {len(reader.pages):,} pages were read: "
+                                    "the rest is not searchable")
                 break
             pages.append(page.extract_text() or "")
         return pages, reader.metadata

@@ -181,11 +181,14 @@ def _title_and_copies(
     title = meta_title
     first_idx = None
     if not title and content:
-        # the first line that is not furniture, when it is short enough to be a headline
-        first = content[0].text
+        # the first line that is not furniture, when it is short enough to be a headline; a line of no
+        # letter or digit before it ("---", "***": a Markdown rule opening the file, or front matter never
+        # closed) is passed over: such articles were titled "---"
+        at = next((i for i, ln in enumerate(content[:5]) if any(ch.isalnum() for ch in ln.text)), 0)
+        first = content[at].text
         if len(first) <= 300 and len(first.split()) <= TITLE_MAX_WORDS and shows_anything(first):
             title = first.lstrip("#").strip()
-            first_idx = 0
+            first_idx = at
     copies: list[Boilerplate] = []
     if title:
         key = _norm(title)
@@ -392,12 +395,15 @@ def _outlet(sources: _Sources, url: str, text: str, relpath: str, notes: list[st
 #: notes that say a metadata field of an indexed file could not be used (listed under Problems)
 _FIELD_PROBLEM = re.compile(r'^(?:front matter (?:ignored|not closed)\b|date ".*" from the .+ could not be read$)', re.DOTALL)
 #: notes that say a field was used otherwise than as written (a duplicate key, a mapping as the
-#: title, an impossible time): they say themselves what desk did, and are listed under Problems too
+#: title, an impossible time) or a file read only in part (a PDF of more than its page limit: a
+#: 5,000-page report was indexed by its first 300 pages, and nothing said so): they say themselves
+#: what desk did, and are listed under Problems too
 _FIELD_CHANGED = re.compile(
-    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: )', re.DOTALL
+    r'^(?:front matter: |header block: |date ".*" from the .+ has a time (?:zone )?that does not exist: '
+    r'|only the first \d+ (?:of its [\d,]+ )?pages were read\b)', re.DOTALL
 )
 #: a cheap test a store can make before parsing an article's notes (every field problem holds one)
-FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist")
+FIELD_PROBLEM_MARKERS = ("front matter", "header block", "could not be read", "does not exist", "pages were read")
 
 
 def field_problems(notes: list[str]) -> list[str]:

@@ -9,6 +9,7 @@ own query language.  Plain frozen dataclasses: comparable, hashable, printable.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as _field
 
 from desk.errors import QueryError
 
@@ -49,6 +50,9 @@ class Fuzzy:
     maxdist: int = 1
     #: the first this many characters must match exactly
     prefix: int = 1
+    #: the word as the user typed it ("killed"; ``text`` is its stem, "kill"), for the sentences that name
+    #: the term; not part of what the term means
+    typed: str = _field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ def test_open_index_search_compare_export(qtbot, fake_window, tmp_path: Path) ->
     assert seen[-1] == (3, 3)
     assert not w.progress.isVisible()
     qtbot.waitUntil(lambda: w.library_panel.model.rowCount() == 3)
-    assert w.problems_dock.isVisible()
+    qtbot.waitUntil(w.problems_dock.isVisible)  # the Problems list is made off the GUI thread
     assert w.problems.topLevelItemCount() == 1
 
     with qtbot.waitSignal(w.compared, timeout=10000), qtbot.waitSignal(w.claimsLoaded, timeout=10000):
@@ -224,7 +224,7 @@ def test_list_refresh_leaves_an_unchanged_list_alone(qtbot, fake_window, tmp_pat
     w = fake_window
     _open_and_index(qtbot, w, tmp_path)
     qtbot.waitUntil(lambda: w.library_panel.model.rowCount() == 3)
-    qtbot.waitUntil(lambda: not any(t.name == "listing" for t in w.session.tasks))  # the loads after opening and indexing
+    qtbot.waitUntil(lambda: not any(t.name in ("listing", "problems") for t in w.session.tasks))  # the loads after opening and indexing
     calls: list[int] = []
     real = w.library_panel.set_articles
     w.library_panel.set_articles = lambda arts: (calls.append(len(arts)), real(arts))  # type: ignore[method-assign]

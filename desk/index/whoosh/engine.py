@@ -8,6 +8,8 @@
   2.7.4; :func:`abandon` cancels the writer and releases the lock by hand.
 * Waiting for the lock is a loop of short ``ix.writer(timeout=...)`` attempts that
   tells the caller what it is waiting for.
+* The parallel writer's sub-writer processes ignore Ctrl+C (:class:`_SubWriter`): this
+  process stops them.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +31,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index, LockError
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import MERGE_SMALL, IndexWriter
 
 from desk.errors import DiskFull, IndexBusy, IndexUnavailable
@@ -195,7 +199,7 @@ def open_writer(
     told = False
     while True:
         try:
-            return ix.writer(timeout=0.5, delay=0.1, **kwargs)
+            return _deaf_sub_writers(ix.writer(timeout=0.5, delay=0.1, **kwargs))
         except LockError:
             if time.monotonic() >= deadline:
                 raise IndexBusy(
@@ -207,6 +211,35 @@ def open_writer(
                 told = True
         except PermissionError as exc:
             raise IndexUnavailable(f"desk cannot write its index: {exc.strerror}.") from exc
+
+
+class _SubWriter(SubWriterTask):
+    """Whoosh's sub-writer process, deaf to Ctrl+C.
+
+    Ctrl+C reaches every process of the terminal's group: each sub-writer printed its own
+    KeyboardInterrupt traceback ("Process SubWriterTask-3: Traceback ...") above desk's one line,
+    "desk: interrupted".  desk's process stops them itself (:func:`abandon`, and they end with it).
+    """
+
+    def run(self) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        super().run()
+
+
+def _deaf_sub_writers(writer: IndexWriter) -> IndexWriter:
+    """``writer``, whose sub-writer processes (a parallel writer's) are :class:`_SubWriter` processes."""
+    if not isinstance(writer, MpWriter):
+        return writer
+    mp: Any = writer
+
+    def new_task() -> SubWriterTask:
+        task = _SubWriter(mp.storage, mp.indexname, mp.jobqueue, mp.resultqueue, mp.subargs, mp.multisegment)
+        mp.tasks.append(task)
+        task.start()
+        return task
+
+    mp._new_task = new_task
+    return writer
 
 
 def disk_error(exc: OSError, where: Path) -> IndexUnavailable:

@@ -255,8 +255,14 @@ class _Parser(QueryParser):
                 if len(stems) == 1 and stems[0] != raw:
                     q = wq.Or([q, wq.Term(fieldname, stems[0], boost=boost)])
             return q
-        return super().term_query(fieldname, text, termclass, boost=boost, tokenize=tokenize,
-                                  removestops=removestops)
+        q = super().term_query(fieldname, text, termclass, boost=boost, tokenize=tokenize,
+                               removestops=removestops)
+        if termclass is wq.FuzzyTerm:
+            # the sentences that refuse a fuzzy term name the word typed ("killed~9"), not its stem ("kill~9")
+            for leaf in [q] if q.is_leaf() else list(q.leaves()):
+                if isinstance(leaf, wq.FuzzyTerm):
+                    leaf.typed = text
+        return q
 
 
 def _every_passage(q: wq.Query) -> wq.Query:
@@ -358,7 +364,7 @@ def _bare_tree(q: wq.Query) -> qt.Node:
     if isinstance(q, wq.AndMaybe):
         return qt.AndMaybe(to_tree(q.a), to_tree(q.b))
     if isinstance(q, wq.FuzzyTerm):
-        return qt.Fuzzy(q.fieldname, _text(q.text), int(q.maxdist), int(q.prefixlength))
+        return qt.Fuzzy(q.fieldname, _text(q.text), int(q.maxdist), int(q.prefixlength), getattr(q, "typed", ""))
     if isinstance(q, wq.Prefix):
         return qt.Prefix(q.fieldname, _text(q.text))
     if isinstance(q, wq.Wildcard):
@@ -405,7 +411,9 @@ def _leaf_query(node: qt.Node) -> wq.Query:
     if isinstance(node, qt.Wildcard):
         return wq.Wildcard(node.field, node.pattern)
     if isinstance(node, qt.Fuzzy):
-        return wq.FuzzyTerm(node.field, node.text, maxdist=node.maxdist, prefixlength=node.prefix)
+        fuzzy = wq.FuzzyTerm(node.field, node.text, maxdist=node.maxdist, prefixlength=node.prefix)
+        fuzzy.typed = node.typed
+        return fuzzy
     if isinstance(node, qt.Range):
         low, high, lexcl, hexcl = node.low, node.high, not node.include_low, not node.include_high
         if isinstance(low, dt.datetime) or isinstance(high, dt.datetime):
