@@ -549,7 +549,7 @@ def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
         if w in _TIME_AFTER_COUNTED or w.capitalize() in _MONTH_NAMES:
             break  # also right after the figure: "climbed to 64 overnight", "up from 65 last week" count nothing named
         if w in ("and", "or") and words and words[-1].endswith("-") and not ended:
-            words.append(w)  # "8 million low- and middle-income families": the hyphen waits for its word
+            words.append(w)  # "3 million small- and medium-sized firms": the hyphen waits for its word
             designations += 2  # ("low- and" takes none of the phrase's three words)
             continue
         if w in _STOP_COUNTED:
@@ -1167,7 +1167,7 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
     if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
             and re.match(r"\s*(?:[,)―—–]|-\s)", text[e : min(hi, e + 8)])):
-        return True  # an age: "Mr Kleijnen, 59, and his wife", "Ana Roe, 40 — a nurse — said"
+        return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said"
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
     if re.search(r"[#№]\s?$", before):

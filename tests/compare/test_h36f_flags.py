@@ -115,15 +115,15 @@ def test_shares_of_two_long_periods_are_two_periods() -> None:
     from desk.compare.asof import AsOf
 
     last_twelve = dataclasses.replace(
-        figure_claim("Wind farms produced 43 per cent of Kelmland's electricity over the last year.", "43 per cent",
+        figure_claim("Wind farms made 43 per cent of Kelmland's power in the twelve months to May.", "43 per cent",
                      "Coast Daily", DAY),
         as_of=AsOf(dt.date(2024, 5, 14), dt.date(2025, 5, 14)))
     calendar = dataclasses.replace(
-        figure_claim("Wind farms produced nearly 30% of Kelmland's electricity last year.", "30%", "Harbour Post", DAY),
+        figure_claim("Wind farms made nearly 30% of Kelmland's power in 2024.", "30%", "Harbour Post", DAY),
         as_of=AsOf(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
     assert "disagree" not in _kinds([last_twelve, calendar])
     # refused: two shares of one period still clash, and so do two counts of two periods
     same_year = dataclasses.replace(
-        figure_claim("Wind farms produced 43 per cent of Kelmland's electricity in 2024.", "43 per cent", "Valley Post", DAY),
+        figure_claim("Wind farms made 43 per cent of Kelmland's power in 2024.", "43 per cent", "Valley Post", DAY),
         as_of=AsOf(dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
     assert "disagree" in _kinds([same_year, calendar])
