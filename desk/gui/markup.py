@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desk import palette
-from desk.extract.sentences import sentences
+from desk.extract.sentences import sentence_at
 from desk.model import Article, Extraction, PassageRef, Row
 from desk.textsafe import body_text
 
@@ -391,26 +391,14 @@ def find_terms(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding offset ``at``: (start, end), cut where the core cuts sentences
-    (:func:`desk.extract.sentences.sentences`: "Rep. Ted Budd" or "the U.S. government" end no sentence).
-    An offset between two sentences belongs to the next; text without a sentence is one."""
-    spans = sentences(text)
-    if not spans:
-        return 0, len(text)
-    for i, (a, b) in enumerate(spans):
-        if at < b:
-            return (spans[i - 1][1] if i and at < a else a), b
-    return spans[-1][0], len(text)
-
-
 def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
     """The part of a long passage worth showing collapsed: the sentences with its hits and figures.
 
     Offsets into ``ref.text``.  From the first sentence with a search hit or
     a figure to the last one, or only the first of them when that would be
     longer than ``limit``; a passage without either opens with its first
-    sentences.  A short passage is shown whole.
+    sentences.  A short passage is shown whole.  Sentences are the core's
+    (:func:`desk.extract.sentences.sentence_at`: "Rep. Ana Roe" and "the U.S. envoy" end none).
     """
     text = ref.text
     if len(text) <= limit:
@@ -419,10 +407,10 @@ def excerpt_bounds(ref: PassageRef, limit: int = 420) -> tuple[int, int]:
     points += sorted(s for s, e in (ref.local(c.figure.start, c.figure.end) for c in ref.claims) if e > s)
     points.sort()
     if not points:
-        a, b = 0, sentence_bounds(text, 0)[1]
+        a, b = 0, sentence_at(text, 0)[1]
     else:
-        a, b = sentence_bounds(text, points[0])
-        last = sentence_bounds(text, points[-1])[1]
+        a, b = sentence_at(text, points[0])
+        last = sentence_at(text, points[-1])[1]
         if last - a <= limit:
             b = last
     if b - a > limit:  # one run-on sentence: cut at a word

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.extract.sentences import sentences
-from desk.gui.markup import Mark, Theme, escape_text, render, sentence_bounds
+from desk.extract.sentences import sentence_at, sentences
+from desk.gui.markup import Mark, Theme, escape_text, render
 from desk.gui.plain import cell, set_plain, tip
 from desk.gui.richtext import HtmlRole, ObjectRole, RichTextDelegate
 from desk.model import PassageRef, SearchResult
@@ -264,7 +264,7 @@ def hit_sentence(ref: PassageRef, limit: int = 260) -> tuple[str, list[tuple[int
         for s, _ in local:
             per.setdefault(bisect.bisect_right(ends, s), []).append(s)
         at = max(per.values(), key=len)[0]  # (max keeps the first sentence of the largest count)
-    start, end = sentence_bounds(text, at)
+    start, end = sentence_at(text, at)
     if end - start > limit:  # a run-on sentence or an unpunctuated body: a window around the hit
         lo = max(start, at - limit // 3)
         hi = min(end, lo + limit)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desk.gui.markup import excerpt_bounds, sentence_bounds
+from desk.extract.sentences import sentence_at
+from desk.gui.markup import excerpt_bounds
 from desk.gui.search import hit_sentence
 from desk.model import PassageRef
 
@@ -29,7 +30,7 @@ def test_a_collapsed_cell_opens_with_a_whole_sentence() -> None:
 
 def test_the_sentence_of_an_offset_runs_past_abbreviations() -> None:
     at = _TEXT.index("envoy")
-    a, b = sentence_bounds(_TEXT, at)
+    a, b = sentence_at(_TEXT, at)
     assert _TEXT[a:b] == "Gen. Osei Boateng told the U.S. envoy the convoy would wait."
 
 
@@ -41,5 +42,5 @@ def test_a_result_shows_its_hit_sentence_whole() -> None:
 
 
 def test_text_without_a_sentence_end_is_one_sentence() -> None:
-    assert sentence_bounds("no full stop here", 3) == (0, 17)
-    assert sentence_bounds("", 0) == (0, 0)
+    assert sentence_at("no full stop here", 3) == (0, 17)
+    assert sentence_at("", 0) == (0, 0)
