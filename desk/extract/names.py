@@ -224,7 +224,7 @@ OPENING_DESCRIPTORS = frozenset({
 #: a person of a nation named by a noun: "Irishman", "Frenchwoman", "Dutchmen", "Briton", "Muscovite"
 _DEMONYM_NOUN = re.compile(
     r"(?:irish|english|french|dutch|scots|welsh|cornish|country|fellow)(?:man|woman|men|women)"
-    r"|briton|britons|muscovite|muscovites|londoner|londoners|kyivan|kyivans|kievan|kievans|new yorker"
+    r"|briton|britons|muscovite|muscovites|londoner|londoners|kyivan|kyivans|kievan|kievans"
 )
 
 
