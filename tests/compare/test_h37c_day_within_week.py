@@ -28,7 +28,7 @@ def _flagged(*refs: PassageRef) -> list[str]:
 
 
 WEEK = _ref("At least 14 civilians were killed by shelling in Dorval this week, the ministry said.", "Daily A", SATURDAY)
-TUESDAY = _ref("One civilian was killed by shelling in Dorval on Tuesday, the mayor said.", "Daily B", WEDNESDAY)
+TUESDAY = _ref("On Tuesday one civilian died under shelling in Dorval, the mayor said.", "Daily B", WEDNESDAY)
 
 
 def test_a_day_s_toll_inside_the_week_s_toll_is_not_flagged() -> None:
