@@ -75,7 +75,7 @@ from typing import Any
 
 from desk.model import Figure, pickled_by_fields
 
-from .asof import AsOf
+from .asof import SLACK_SPAN_DAYS, AsOf
 from .places import different_places, different_scopes
 from .quantity import Quantity
 from .tokens import stem_set
@@ -752,6 +752,31 @@ def _named_days_apart(a: ClaimFact, b: ClaimFact) -> bool:
                for c in (a, b))
 
 
+#: a period of days at least this long, and at most :data:`desk.compare.asof.SLACK_SPAN_DAYS` ("this week", "over
+#: the past week"), holds the count of each of its days
+PERIOD_OF_DAYS_MIN = 3
+
+
+def _day_within_period(a: ClaimFact, b: ClaimFact) -> bool:
+    """A count that adds up over time (:data:`CUMULATIVE_KINDS`) told for a period of days ("a dozen killed this
+    week", :data:`PERIOD_OF_DAYS_MIN` days to a month) and a smaller count of one day or a few inside that period
+    ("one killed on Tuesday"): the smaller counts a part of the period (a day of its week); neither rules the other
+    out.  Not for a count to date ("since 24 February": a total from its start, which rival sides dispute) nor a
+    running one, nor for a named month or year (the time one event happened, whose tolls are rivals)."""
+    if a.quantity.kind not in CUMULATIVE_KINDS or a.value == b.value:
+        return False
+    small, large = (a, b) if a.value < b.value else (b, a)
+    if large.low <= small.high:
+        return False  # their hedges meet already
+    lp, sp = large.as_of, small.as_of
+    if (lp.start is None or lp.end is None or sp.start is None or sp.end is None or lp.since is not None
+            or large.running or large.to_date):
+        return False
+    if not PERIOD_OF_DAYS_MIN <= (lp.end - lp.start).days + 1 <= SLACK_SPAN_DAYS:
+        return False  # a named month or year may be when one event happened ("600 killed in the strike in March")
+    return lp.start <= sp.start and sp.end <= lp.end and (sp.end - sp.start) < (lp.end - lp.start)
+
+
 def judge(
     claims: Sequence[ClaimFact],
     same_claimant: Callable[[str, str], bool] | None = None,
@@ -851,6 +876,8 @@ def judge(
                     continue  # "13 killed in the past 24 hours" told a day after "14 in the last day": two days
                 if _named_days_apart(a, b):
                     continue  # "ten drones downed on Wednesday" and "37 downed on Monday": two days' counts
+                if _day_within_period(a, b):
+                    continue  # "one killed on Tuesday" and "a dozen killed this week": a day's part of the week's count
                 if scales_apart(a, b):
                     continue  # "26,000 tons" on one ship and "5 million tons" this season: two scopes
                 if a.quantity.reading or b.quantity.reading:

@@ -1650,7 +1650,7 @@ def rows_from_profiles(
     groups = join_compatible_figures(groups, sim, unique, cols, where)
     groups = join_rival_rows(groups, sim, unique, cols, where)
     groups = join_near_counts(groups, sim, unique, cols, where)
-    groups = join_lone_statements(groups, sim, unique, cols, events, statements=unit_frames(unique))
+    groups = join_lone_statements(groups, sim, unique, cols, events, statements=unit_frames(unique), related=related)
     groups = join_mutual_rows(groups, sim, unique, cols, events)
     if progress:
         progress(2, 3, "describing rows")

@@ -18,9 +18,10 @@ related rows do not form.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from itertools import chain
+from typing import Any
 
 import numpy as np
 
@@ -916,6 +917,23 @@ LONE_SMALL_FIGURES = True
 #: flagged 0.917 and falseflag 0.000 throughout.  On 9 real queries at 3: 3-4% fewer rows, the largest row
 #: of each query as before (LONE_MAX_ROW), 26 -> 25 flagged rows.
 LONE_ROW_SIZE = 3
+#: with the folder's related words (:mod:`desk.compare.related`), the two must also share at least
+#: :data:`LONE_FOLDER_WORDS` words that at most :data:`LONE_FOLDER_SHARE` of the folder's passages hold, or one
+#: fewer when one of them is in at most :data:`LONE_FOLDER_RARE` of them (0: off; :func:`_folder_evidence`).
+#: Words a tenth of the candidates use pass :data:`LONE_COMMON_SHARE`, yet the president, the war, the army or a
+#: city are in one passage of the folder in ten or more, and three of them joined any two statements of a broad
+#: query ("the president vowed to retake the land" / "Western leaders take the president at his word"); two
+#: retellings of one statement share words of the fact itself (a name, a thing, a step: "certification",
+#: "blankets", "summoned").  Read on 14 queries not in compare_dev (874 joined rows, 1,586 joins): of 40 joins
+#: drawn at random, 17 right and 23 wrong before; 16 right and 9 wrong of them are left (631 joined rows).
+#: compare_dev unchanged (0.932 / 0.864 / 0.974 / 0.917 / 0.000) with :data:`LONE_SAME_NEWS_DAYS`; without it,
+#: together 0.853 (two pairs of one day's news lost: "accused the Russians of shelling" told two ways).
+LONE_FOLDER_WORDS = 3
+LONE_FOLDER_SHARE = 0.05
+LONE_FOLDER_RARE = 0.01
+#: ... and the rule is not asked of two sentences published within this many days of each other (one day's
+#: news, whose retellings share the event's words however common they are in the folder; -1: of any two)
+LONE_SAME_NEWS_DAYS = 1
 
 
 def _frame_pairs(
@@ -950,6 +968,33 @@ def _frame_pairs(
     return ii, jj, kk
 
 
+def _told_together(a: Profile, b: Profile) -> bool:
+    """Both published within :data:`LONE_SAME_NEWS_DAYS` of each other: one day's news, whose retellings
+    share the words of the event (the prison, the shelling) however common they are in the folder."""
+    da, db = a.ref.date, b.ref.date
+    return da is not None and db is not None and abs((da - db).days) <= LONE_SAME_NEWS_DAYS
+
+
+def _folder_evidence(shared: Iterable[str], df: Mapping[str, int], related: Any) -> bool:
+    """Of the ``shared`` stems, :data:`LONE_FOLDER_WORDS` are in at most :data:`LONE_FOLDER_SHARE` of the
+    folder's passages and one in at most :data:`LONE_FOLDER_RARE` (``related.share``; a stem it does not keep
+    counts as rare when fewer than :data:`desk.compare.related.MIN_DF` candidates (``df``) hold it, else as
+    common)."""
+    if not LONE_FOLDER_WORDS:
+        return True
+    from .related import MIN_DF
+
+    kept = rare = 0
+    for st in shared:  # (a share of None: a stem of too few passages, or of too many; the candidates tell)
+        share = related.share(st)
+        if share is None:
+            share = 0.0 if df.get(st, 0) < MIN_DF else 1.0
+        if share <= LONE_FOLDER_SHARE:
+            kept += 1
+            rare += share <= LONE_FOLDER_RARE
+    return kept >= LONE_FOLDER_WORDS or (kept >= LONE_FOLDER_WORDS - 1 and rare >= 1)
+
+
 def join_lone_statements(
     groups: list[list[int]],
     sim: np.ndarray,
@@ -958,6 +1003,7 @@ def join_lone_statements(
     places: Sequence[frozenset[str]] | None = None,
     *,
     statements: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
+    related: Any = None,
 ) -> list[list[int]]:
     """A sentence without figures that stayed alone joins the row of its closest match from another outlet.
 
@@ -978,6 +1024,9 @@ def join_lone_statements(
     passive ("the cargo was rejected by the buyers in Varnia") shares the actor, the stance and the
     cargo with "the buyer in Varnia refused the cargo" but few other words.  The shared words and places
     are asked of it as of any pair.
+
+    With ``related`` (the folder's :class:`desk.compare.related.Related`), the shared words must also be
+    the fact's, not the folder's commonest (:data:`LONE_FOLDER_WORDS`, :func:`_folder_evidence`).
     """
     if not LONE_EDGE or len(groups) < 2 or not len(cols):
         return groups
@@ -1018,8 +1067,12 @@ def join_lone_statements(
         moves_b = small[b] and len(members_of[b]) == len(groups[b])
         if not (moves_a or moves_b):
             continue
-        if sum(df[st] <= limit for st in profiles[i].stems & profiles[j].stems) < LONE_MIN_SHARED:
+        shared = profiles[i].stems & profiles[j].stems
+        if sum(df[st] <= limit for st in shared) < LONE_MIN_SHARED:
             continue  # one or two shared words: a coincidence of short sentences
+        if (related is not None and not _told_together(profiles[i], profiles[j])
+                and not _folder_evidence(shared, df, related)):
+            continue  # only the folder's common words in common ("the president", "the war"): two statements
         if _places_apart(row_places, a, b):
             continue  # two places: two facts
         if days.apart(a, b):

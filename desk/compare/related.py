@@ -157,6 +157,16 @@ class Related:
         order = np.lexsort((np.arange(len(sims)), -np.round(sims, 12)))[:k]
         return [(self.stems[j], float(sims[j])) for j in order if sims[j] >= min_strength]
 
+    @cached_property
+    def _passage_counts(self) -> np.ndarray:
+        return np.bincount(self.unit_stems, minlength=len(self.stems))
+
+    def share(self, stem_: str) -> float | None:
+        """The share of the folder's passages that hold ``stem_``; None for a stem not kept (one of fewer than
+        :data:`MIN_DF` passages, or of more than :data:`MAX_SHARE` of them)."""
+        i = self.index.get(stem_)
+        return None if i is None else float(self._passage_counts[i]) / max(1, len(self.unit_sizes))
+
     def word(self, stem_: str) -> str | None:
         i = self.index.get(stem_)
         return None if i is None else self.words[i]
