@@ -3064,7 +3064,9 @@ class _Job:
         self.quotes = _Quotes(text)
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
-        self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
+        self.sents = _dateline_apart(
+            text, [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
+        )
         self.too_long = {i for i, (s, e) in enumerate(self.sents) if e - s > MAX_PARSE_CHARS}
         self.docs: dict[int, Doc] = {}
         self.back: set[int] = set()
@@ -3552,7 +3554,9 @@ class _Discourse:
             self.last_other = c.name
             if _is_plural_source(c.name):
                 self.last_plural = c.name
-            if _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
+            if _introduced_as_person(self.text, c.source, c.name):
+                self.people.add(c.source[0], c.name, introduced=True)  # "Regional governor Ana Costa": "she"
+            elif _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
 
@@ -3745,7 +3749,31 @@ def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity], gender
     return not any(e.label != "PERSON" and e.start < span[1] and span[0] < e.end for e in ents)
 
 
+def _introduced_as_person(text: str, span: tuple[int, int], name: str) -> bool:
+    """A name the text introduces as a person's, however the recogniser labelled it: an office or a person's
+    noun written before it in the source ("Regional governor Ana Costa", "mine director Tom Kerr"), or a
+    "who" clause after it ("Ivo Marek, who leads the survey, said").  Two or three capitalised words, no body."""
+    if not _personal_words(name):
+        return False
+    raw = text[span[0] : span[1]]
+    at = raw.rfind(name)
+    if at > 0:
+        before = [fold(w) for w in raw[:at].split()]
+        if before and (before[-1] in _PERSON_NOUNS or before[-1] in TITLE_WORDS and before[-1] not in _NOT_OFFICE):
+            return True
+    return _WHO_AFTER.match(text, span[1]) is not None
+
+
+#: a "who" clause set off after a name
+_WHO_AFTER = re.compile(r"\s*,\s+who\s")
+#: words among the titles that may stand before a body's name as well as a person's ("Regional Council X")
+_NOT_OFFICE = {"state", "regional", "military", "acting", "former", "ex", "top", "senior", "press", "presidential",
+               "kremlin", "white", "house", "us", "u.s.", "foreign", "defence", "defense", "interior", "finance",
+               "prime", "vice", "deputy", "self-proclaimed", "self-styled"}
+
+
 _PLACE_OF = re.compile(r"\b(?:city|town|village|region|province|oblast|district) of ([A-Z][\w'’\-]+)")
+_PLACE_OF_LONG = re.compile(r"\b(?:city|town|village|region|province|oblast|district) of ([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2})")
 _PLACE_NOUN = re.compile(r"\b([A-Z][\w'’\-]+) (?:region|province|oblast|district)\b")
 
 
@@ -3758,6 +3786,11 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
     people |= {p.split()[-1] for p in people if " " in p}  # ("Samir Holt ... Holt suggested")
     out = {fold(e.text) for e in entities if e.label == "GPE"} - people
     out.update(fold(m.group(1)) for rx in (_PLACE_OF, _PLACE_NOUN) for m in rx.finditer(text))
+    for m in _PLACE_OF_LONG.finditer(text):
+        # "the town of Vila Nova": a name of two or three words (each first part of it too, for a name run on
+        # into the next: "the city of Harbourton Mayor Ann Roe")
+        words = m.group(1).split()
+        out.update(fold(" ".join(words[:k])) for k in range(2, len(words) + 1))
     out.update(fold(m.group(1)) for m in _DATELINE.finditer(text))
     return out
 
@@ -3797,6 +3830,30 @@ _DEMONYM_RE = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(_DEMONYM_COUNTRY, k
 _COUNTRY_RE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
 )
+def _dateline_apart(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sents`` with a dateline that opens one cut off as a sentence of its own.
+
+    "HARBOURTON, May 3 (Wire) - The union said ..." is parsed as "The union said ...": with the dateline
+    in front the parser takes the place as the sentence's head and loses the subject of "said"."""
+    if not sents:
+        return sents
+    starts = {m.start(1): m.end() for m in _DATELINE.finditer(text)}
+    if not starts:
+        return sents
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        cut = starts.get(s)
+        if cut is not None and cut < e and _WORD_LETTERS.search(text, cut, e) is not None:
+            stop = cut
+            while stop > s and text[stop - 1].isspace():
+                stop -= 1
+            out.append((s, stop))
+            out.append((cut, e))
+        else:
+            out.append((s, e))
+    return out
+
+
 _CONTINENT_PART = re.compile(r"\b(?:Latin|North|South|Central)[ \t]$")
 _CITY_OF = re.compile(r"\b(?:city|town|village) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
 _REGION_OF = re.compile(r"\b(?:region|province|oblast) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
@@ -3928,8 +3985,10 @@ class _People:
         self.named = [(pos, name) for pos, name in subjects if fold(name) not in places]
         self.gender = gender
 
-    def add(self, pos: int, name: str) -> None:
-        if fold(name) not in self.places:
+    def add(self, pos: int, name: str, introduced: bool = False) -> None:
+        """Remember a person named at ``pos``; a name the text also uses for a place only when the text
+        ``introduced`` it as a person's (:func:`_introduced_as_person`: the recogniser took it for a place)."""
+        if introduced or fold(name) not in self.places:
             bisect.insort(self.named, (pos, name))
 
     def fits(self, name: str, want: str) -> bool:
