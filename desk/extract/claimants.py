@@ -174,6 +174,8 @@ _HL_CUE_BEFORE = re.compile(
 _HL_DASH = re.compile(
     r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s+(?P<role>[a-z]+))?)$"
 )
+#: a sentence-case title's tag in lower case: "... – coastguard", "...: growers' association" (a role or a body)
+_HL_LOWER_TAG = re.compile(r"^(?P<content>.+?)(?:\s*:|\s+[–—-])\s+(?P<src>[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,2})$")
 _HL_LEAD = re.compile(
     r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
     re.IGNORECASE,
@@ -181,9 +183,15 @@ _HL_LEAD = re.compile(
 
 
 #: speaker labels: a transcript's "WALLACE: ..." or "Name, title: ..." at the start of a paragraph
-_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(]))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
+_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(])|(?<=[.!?] )|(?<=[.!?][\"”’] ))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
 _LABEL_TITLE = re.compile(
-    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+)
+#: a label before a quotation, a role then a name: 'Union leader Ann Roe: "We want 8 percent."' (at a paragraph's or a
+#: sentence's start)
+_LABEL_ROLE_NAME = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<src>[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3}(?:[ \t]+[A-Z][\w.'’\-]+){2,3}):[ \t]*[\"“]",
+    re.MULTILINE,
 )
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t\u00a0]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
@@ -2819,7 +2827,10 @@ def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
 def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
     """The source a headline line names with a verb (", X says") or, with ``tags``, a colon or dash tag."""
     line = text[s:e]
-    for rx, kind in ((_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag")):
+    for rx, kind in (
+        (_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag"),
+        (_HL_LOWER_TAG, "tag"),
+    ):
         if kind == "tag" and not tags:
             continue
         m = rx.match(line)
@@ -2834,7 +2845,9 @@ def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
             continue  # "... - BBC News": the outlet's name after its own title
         if rx is _HL_DASH and m.group("role") and m.group("role") not in SOURCE_HEADS:
             continue  # "... – Kyiv tonight": a lower-case word after the name must be a role ("Russian official")
-        if rx is _HL_COLON and len(m.group("content").split()) < 3:
+        if rx is _HL_LOWER_TAG and re.sub(r"['’]s?$", "", src.split()[-1]) not in SOURCE_HEADS:
+            continue  # "... – coastguard", "...: growers' association", not "... – analysis" or "...: live"
+        if rx in (_HL_COLON, _HL_LOWER_TAG) and len(m.group("content").split()) < 3:
             continue  # "KYIV: ..." datelines and "Opinion: ..." labels
         ss = s + m.start("src")
         se = ss + len(src)
@@ -2862,6 +2875,14 @@ _HEADLINE_NOUNS = {
 }
 
 
+#: a word that opens a quantity: "156,000", "$2bn", "£40m", "two", "a million"
+_QUANTITY_START = re.compile(
+    r"(?:[$£€¥]?\d|[$£€¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?"
+    r"|billions?|another|more|nearly|almost|over|about|some)$)",
+    re.IGNORECASE,
+)
+
+
 def _headline_lead_verb(text: str, s: int, e: int) -> _Cue | None:
     """ "Senator Roe Slams Rail Plan", "Retired Judge Reveals ...": a Title Case name, then a cue verb.
 
@@ -2878,6 +2899,8 @@ def _headline_lead_verb(text: str, s: int, e: int) -> _Cue | None:
             lemma = w[:-1]
         if not lemma or w.endswith(("ed", "ing")) or w in _HEADLINE_NOUNS:
             continue
+        if lemma == "add" and _QUANTITY_START.match(words[k + 1].group(0)):
+            return None  # "Economy Adds 156,000 Jobs", "Port adds $2bn terminal": a sum grows, nobody speaks
         src = [m.group(0) for m in words[:k]]
         if not all(x[:1].isupper() and x.strip("’'").isalpha() for x in src):
             return None
@@ -3160,11 +3183,15 @@ class _Job:
         text, sents = self.text, self.sents
         starts = [a for a, _ in sents]
         found: list[tuple[int, int, int, int, str]] = []  # source span, cue span, cue text
-        for rx in (_LABEL_CAPS, _LABEL_TITLE):
+        for rx in (_LABEL_CAPS, _LABEL_TITLE, _LABEL_ROLE_NAME):
             for m in rx.finditer(text):
                 src = m.group("src").strip()
                 if len(src) < 2 or src.lower().split()[0] in _NOT_LABELS or re.search(r"\d", src):
                     continue
+                if rx is _LABEL_ROLE_NAME and fold(re.sub(r"[ \t]+[A-Z].*$", "", src).split()[-1]) not in (
+                    SOURCE_HEADS | TITLE_WORDS
+                ):
+                    continue  # "Union leader Ann Roe:", "Harbour warden Ivo Lind:", not "Later that day Ann Roe:"
                 ss = m.start("src")
                 colon = text.find(":", m.end("src") - 1)
                 found.append((ss, ss + len(src), colon, colon + 1, ":"))
@@ -3197,11 +3224,16 @@ class _Job:
             i = bisect.bisect_right(starts, ss) - 1
             if i < 0 or not sents[i][0] <= ss < sents[i][1]:
                 continue
-            # the statement runs from the label to the end of its paragraph
+            # the statement runs from the label to the end of its paragraph; a label inside a paragraph (a
+            # transcript run into one paragraph) speaks for its own sentence, or for the quotation it opens
             pe = text.find("\n", ce)
-            content = (
-                (max(ce, se), len(text) if pe < 0 else pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
-            )
+            pe = len(text) if pe < 0 else pe
+            par = _paragraph(text, ss)
+            if cue_text == ":" and text[par[0] : ss].strip():
+                pe = sents[i][1]
+                close = next((qe for qs, qe in self.quotes.spans(*par) if ce <= qs <= ce + 2), None)
+                pe = max(pe, close) if close is not None else pe
+            content = (max(ce, se), pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,

@@ -69,3 +69,32 @@ def test_introduced_person_is_he_even_when_read_as_a_place() -> None:
     assert people.before(100, "m", []) == ""  # a place, as the recogniser said
     people.add(0, "Tomas Brenner", introduced=True)
     assert people.before(100, "m", []) == "Tomas Brenner"
+
+
+def test_lower_case_title_tag_names_a_body() -> None:
+    assert claimants_by_figure("Over 300 walkers rescued from the fells – coastguard") == {"300": "coastguard"}
+    assert claimants_by_figure("Storm cut 12% of the barley crop: farmers' union") == {"12%": "farmers' union"}
+    # a lower-case word after the dash that names no one is no tag
+    assert claimants_by_figure("Ferry fares up 9% this winter – analysis") == {"9%": ""}
+
+
+def test_title_adds_a_quantity_is_no_speech() -> None:
+    assert claimants_by_figure("Economy adds 84,000 jobs in March") == {"84,000": ""}
+    assert claimants_by_figure("Harbour Board adds $40m to dredging budget") == {"$40m": ""}
+
+
+def test_speaker_label_inside_a_paragraph() -> None:
+    text = (
+        "Clinics have logged 950 flu cases this month. "
+        "DR ANNIKA ROOS, infectious disease lead: We are admitting around 45 patients a day. "
+        "PRESENTER: And the wards? ANNIKA ROOS: About 130 beds are full."
+    )
+    assert claimants_by_figure(text) == {"950": "", "45": "ANNIKA ROOS", "130": "ANNIKA ROOS"}
+
+
+def test_role_and_name_label_before_a_quotation() -> None:
+    text = (
+        "Bus drivers walked out on Monday. Union leader Ines Morales: \u201cWe asked for 7 percent. "
+        "They offered 2.\u201d The operators said 60 routes were cut."
+    )
+    assert claimants_by_figure(text) == {"7 percent": "Ines Morales", "2": "Ines Morales", "60": "operators"}
