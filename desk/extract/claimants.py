@@ -3188,6 +3188,8 @@ class _Job:
                 src = m.group("src").strip()
                 if len(src) < 2 or src.lower().split()[0] in _NOT_LABELS or re.search(r"\d", src):
                     continue
+                if rx is _LABEL_TITLE and not src.isupper() and text[_paragraph(text, m.start("src"))[0] : m.start("src")].strip():
+                    continue  # inside a paragraph only a transcript's capitals ("DR ANN ROE, nurse:"), not "Currently, ...:"
                 if rx is _LABEL_ROLE_NAME and fold(re.sub(r"[ \t]+[A-Z].*$", "", src).split()[-1]) not in (
                     SOURCE_HEADS | TITLE_WORDS
                 ):
@@ -3447,6 +3449,7 @@ class _Discourse:
                 return
             c.source = (dateline[1], c.source[1])
         c.source = _after_unopened_bracket(self.text, c.source)
+        c.source = _name_after_role(self.text, c.source, c.cue)
         if c.name_from is not None:
             c.name_from = _after_unopened_bracket(self.text, c.name_from)
         raw = self._name(c, same_sentence)
@@ -3591,6 +3594,25 @@ class _Discourse:
             elif _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+def _name_after_role(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """The source with the name that follows its role noun up to the cue: the parse may give "the charity" of
+    "the charity Youth Futures says" as the subject; the name is the source ("Youth Futures")."""
+    s, e = source
+    if cue[0] <= e or cue[0] - e > 60:
+        return source
+    words = text[s:e].split()
+    if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].islower() for w in words[1:]):
+        return source
+    if re.sub(r"['’]s?$", "", words[-1]) not in SOURCE_HEADS:
+        return source
+    m = _NAME_RUN.fullmatch(text, e, cue[0])
+    return (s, e + len(m.group(0).rstrip())) if m else source
+
+
+#: a run of one to four capitalised words (and the blanks around it): a name
+_NAME_RUN = re.compile(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}[ \t]*")
 
 
 def _after_unopened_bracket(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -4528,7 +4550,12 @@ _BUSINESS_AFTER = re.compile(
     rf"{_BUSINESS_NOUNS}(?=[ \t]*[,.;:)—–]|[ \t]+(?:that|which|whose|based|headquartered|in|of|with|from|and)\b)"
 )
 #: what a business's legal name ends in: "Vell Motors Inc.", "Acme Holdings"
-_CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|SE|NV|GmbH|Holdings|Company)\.?$")
+_CORPORATE_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|SE|NV|GmbH|Holdings|Company"
+    # a trade's noun closing a name makes it a business's name too: "Hanra Semiconductor", "Vell Motors"
+    r"|Semiconductors?|Electronics|Motors|Airlines|Airways|Pharmaceuticals|Pharma|Telecom|Steel|Mining|Petroleum"
+    r"|Industries|Technologies|Brewing|Brewery|Breweries|Shipping|Logistics|Insurance|Foods|Automotive)\.?$"
+)
 #: how far back "the company" may find the business it stands for, in characters: a few sentences (other
 #: businesses the text names without calling them one may come up in between, and "the company" is then theirs)
 _BUSINESS_REACH = 800
@@ -4753,7 +4780,10 @@ def _resolve(
         ):
             # "Acme Brands raised prices ... figures from the company": the last business the text named as one
             # (also when described: "the Oslo-based oil giant", "the state-owned firm")
-            company = _business_named_before(text, c.source[0], ents)
+            company = _business_named_before(text, c.source[0], ents) or next(
+                # a source a few back whose name is a business's ("Hanra Semiconductor reported ...")
+                (n for n in reversed((c.earlier or [])[-_BODY_LOOKBACK:]) if _CORPORATE_SUFFIX.search(n)), ""
+            )
             if company and _nation_fits(text, c.source[0], company, content_words):
                 return company
         if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:

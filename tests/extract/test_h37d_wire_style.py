@@ -2,8 +2,13 @@
 
 - A dateline ("HARBOURTON, May 3 (Wire) - ...") is cut off as a sentence of its own before parsing: with it in
   front the parser made the place the sentence's head and lost the subject of the reporting verb.
-- The heads of bodies' names are sources: "the growers' association said", "the coastguard said", "the club
-  confirmed" (a bare singular "the association" still needs a body named before it).
+- The heads of bodies' names are sources: "the growers' association said", "the coastguard said", "the
+  federation said" (a bare singular "the association" still needs a body named before it).
+- A lower-case title tag that names a role or a body ("... – coastguard", "...: farmers' union") is a source;
+  "Economy adds 84,000 jobs" is no speech (a sum grows after "adds").
+- Speaker labels inside a one-paragraph transcript ("... DR ANN ROE, nurse: ...") speak for their own sentence,
+  or for the quotation they open ('Union leader Ann Roe: "..."'); a mixed-case "Currently, there are two: ..."
+  inside a paragraph is no label.
 - "the town of Vila Nova": a place name of two or three words is a place, never the "she" of a later sentence.
 - A name the text introduces as a person's (an office or a person's noun written before it, or a "who" clause
   after it) is a person for "he" and "she", whatever label the recogniser gave it.
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 from desk.extract.claimants import _introduced_as_person, _People
 from desk.extract.names import fold
-from tests.extract.helpers import claimants_by_figure
+from tests.extract.helpers import claimants_by_figure, listed
 
 
 def test_dateline_does_not_hide_the_subject() -> None:
@@ -98,3 +103,9 @@ def test_role_and_name_label_before_a_quotation() -> None:
         "They offered 2.\u201d The operators said 60 routes were cut."
     )
     assert claimants_by_figure(text) == {"7 percent": "Ines Morales", "2": "Ines Morales", "60": "operators"}
+
+
+def test_comma_phrase_and_colon_inside_a_paragraph_is_no_label() -> None:
+    text = "The ferry has few rivals. Lately, there are just two: Northline and Baycraft carry 80 cars each."
+    assert ("Lately", ":") not in listed(text)
+    assert claimants_by_figure(text)["80"] == ""

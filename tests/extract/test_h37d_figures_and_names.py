@@ -1,0 +1,53 @@
+"""Figure and source rules of session h37d (issue 15), found on wire and broadcaster passages of our own.
+
+- "one in five", "one in 10", "one out of every 20": a ratio gives one figure per number (the GUIDE), so its
+  "one" counts; the "one" of "one in a million" does not.
+- "children under five who ...": an age, not a count (the GUIDE: ages in any form are no figures); "children
+  under 5 kilos" is a measure and stays.
+- "the charity Youth Futures says": when the parse gives only the role noun as the subject, the name that
+  follows it up to the cue is the source.
+- "the company said" takes up a source a few back whose name is a business's by its last word ("Hanra
+  Semiconductor", "Vell Motors"), which the recogniser may not label at all.
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+from desk.extract.figures import find_figures
+from tests.extract.helpers import claimants_by_figure
+
+
+def _values(text: str) -> list[float]:
+    return [f.value for f in find_figures(text)]
+
+
+def test_one_of_a_ratio_counts() -> None:
+    assert _values("One in four ferries ran late in June.") == [1, 4]
+    assert _values("The survey says one in 12 pupils walks to school.") == [1, 12]
+    assert _values("Roughly one out of every 20 ballots was spoiled.") == [1, 20]
+
+
+def test_one_that_is_no_ratio_stays_out() -> None:
+    assert "one" not in [f.text for f in find_figures("She was one in a million, her coach said.")]
+    assert _values("In one clip the mayor waves at the crowd.") == []
+
+
+def test_young_children_under_an_age() -> None:
+    assert _values("The drops are free for children under five who live on the islands.") == []
+    assert _values("Some 35 toddlers under three were treated at the clinic.") == [35]
+    # a measure a child is under stays a figure
+    assert _values("Seats are required for children under 18 kilos.") == [18]
+
+
+def test_name_after_a_role_noun_is_the_source() -> None:
+    text = "The charity Harbour Lights says 70 families slept in their cars last winter."
+    assert claimants_by_figure(text) == {"70": "Harbour Lights"}
+
+
+def test_company_takes_up_a_business_by_its_name() -> None:
+    text = (
+        "Dalvik Semiconductor reported a quarterly loss of 40 million dollars on Monday. "
+        "Sales fell to 2.1 billion dollars, the company said."
+    )
+    assert claimants_by_figure(text) == {"40 million": "Dalvik Semiconductor", "2.1 billion": "Dalvik Semiconductor"}
