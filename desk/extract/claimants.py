@@ -2066,6 +2066,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
                     bare_name=named is not None,
                 ))
             continue
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _takes_part_in(t):
+            continue  # "1,200 firms took part in the monthly survey": the sample, the outlet's voice (the GUIDE)
         if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and (_named_poll(t) or _poll_frames_clause(t)):
             # "42% approval in a Wall Street Journal survey" attributes the sentence;
             # "respondents to a survey from X" only names the poll for what follows
@@ -2648,6 +2650,23 @@ def _poll_frames_clause(t: Token) -> bool:
     if any(c.lower_ in ("last", "previous", "earlier", "prior", "other", "another") for c in t.children):
         return False  # "from 58 percent in the last poll": an older poll than the one named, not named itself
     return any(c.dep_ == "det" and c.lower_ in ("this", "that", "the", "these") for c in t.children)
+
+
+def _takes_part_in(t: Token) -> bool:
+    """A poll that people take part in, answer or are asked in ("took part in the survey", "were questioned in
+    the poll"): the clause counts the sample, which is no finding of the poll."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ not in ("in", "to") or prep.head.i == prep.i:
+        return False
+    verb = prep.head.head if prep.head.lower_ == "part" else prep.head  # ("took part in": "in" may hang on "part")
+    return verb.lower_ in _SAMPLE_FORMS
+
+
+#: what the people a poll asks do in it
+_SAMPLE_FORMS = {
+    f for lemma in ("take", "participate", "respond", "answer", "join", "question", "survey", "poll", "interview", "reply")
+    for f in forms(lemma)
+} | {"took", "taken"}
 
 
 def _poll_tokens(t: Token) -> list[Token]:
@@ -3450,6 +3469,8 @@ class _Discourse:
             c.source = (dateline[1], c.source[1])
         c.source = _after_unopened_bracket(self.text, c.source)
         c.source = _name_after_role(self.text, c.source, c.cue)
+        if c.kind == "verb" and c.name_from is None:
+            c.source = _maker_of_numbers(self.text, c.source)
         if c.name_from is not None:
             c.name_from = _after_unopened_bracket(self.text, c.name_from)
         raw = self._name(c, same_sentence)
@@ -3609,6 +3630,22 @@ def _name_after_role(text: str, source: tuple[int, int], cue: tuple[int, int]) -
         return source
     m = _NAME_RUN.fullmatch(text, e, cue[0])
     return (s, e + len(m.group(0).rstrip())) if m else source
+
+
+def _maker_of_numbers(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """ "data from the statistics office showed", "figures released by the ministry show": numbers speak for
+    the body they come from; the source is that body (as "according to figures from X" is X's)."""
+    m = _NUMBERS_FROM.match(text, source[0], source[1])
+    if m is None or not _WORD_LETTERS.search(text, m.end(), source[1]):
+        return source
+    return (m.end(), source[1])
+
+
+#: numbers and the word that names who they come from
+_NUMBERS_FROM = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:[Ll]atest|[Nn]ew|[Oo]fficial|[Pp]reliminary|[Rr]ecent|[Mm]onthly|[Ww]eekly|[Aa]nnual)\s+)*"
+    r"(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ss]tats|[Nn]umbers)\s+(?:from|by|released\s+by|published\s+by)\s+"
+)
 
 
 #: a run of one to four capitalised words (and the blanks around it): a name

@@ -8,6 +8,10 @@
   follows it up to the cue is the source.
 - "the company said" takes up a source a few back whose name is a business's by its last word ("Hanra
   Semiconductor", "Vell Motors"), which the recogniser may not label at all.
+- "data from the statistics office showed", "figures released by X show": the numbers' maker is the source,
+  as in "according to figures from X".
+- "1,200 firms took part in the survey", "900 adults were questioned in the poll": the sample of a poll is the
+  outlet's voice (the GUIDE), not the poll's finding.
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -51,3 +55,17 @@ def test_company_takes_up_a_business_by_its_name() -> None:
         "Sales fell to 2.1 billion dollars, the company said."
     )
     assert claimants_by_figure(text) == {"40 million": "Dalvik Semiconductor", "2.1 billion": "Dalvik Semiconductor"}
+
+
+def test_numbers_speak_for_their_maker() -> None:
+    text = "Bread prices rose 6.4% in May, data from the statistics bureau showed."
+    assert claimants_by_figure(text) == {"6.4%": "statistics bureau"}
+    text = "Figures released by Tellsby Council show 310 homes were flooded."
+    assert claimants_by_figure(text) == {"310": "Tellsby Council"}
+
+
+def test_sample_of_a_poll_is_the_outlets_voice() -> None:
+    assert claimants_by_figure("Some 1,150 shop owners took part in the Harbour Institute survey.") == {"1,150": ""}
+    # the poll's own finding keeps the poll
+    text = "Support for the bridge stood at 58% in the Harbour Institute survey."
+    assert claimants_by_figure(text) == {"58%": "Harbour Institute survey"}
