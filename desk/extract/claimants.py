@@ -2659,7 +2659,10 @@ def _takes_part_in(t: Token) -> bool:
     if t.dep_ != "pobj" or prep.lower_ not in ("in", "to") or prep.head.i == prep.i:
         return False
     verb = prep.head.head if prep.head.lower_ == "part" else prep.head  # ("took part in": "in" may hang on "part")
-    return verb.lower_ in _SAMPLE_FORMS
+    if verb.lower_ not in _SAMPLE_FORMS or verb.dep_ in ("acl", "relcl", "amod", "advcl"):
+        return False  # ("half of those questioned in the poll cited ...": the poll's answers, named by who gave them)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(x.like_num for x in subj.subtree)  # a count of who took part
 
 
 #: what the people a poll asks do in it

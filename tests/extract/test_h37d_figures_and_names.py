@@ -69,3 +69,19 @@ def test_sample_of_a_poll_is_the_outlets_voice() -> None:
     # the poll's own finding keeps the poll
     text = "Support for the bridge stood at 58% in the Harbour Institute survey."
     assert claimants_by_figure(text) == {"58%": "Harbour Institute survey"}
+
+
+def test_answers_of_those_asked_are_no_sample() -> None:
+    from desk.extract import load_model
+    from desk.extract.claimants import _takes_part_in
+
+    def poll_of(sentence: str) -> bool:
+        doc = load_model()(sentence)
+        return _takes_part_in(next(t for t in doc if t.lower_ in ("poll", "survey")))
+
+    assert poll_of("Some 900 adults were questioned in the poll.")
+    assert poll_of("A total of 75 clubs took part in the survey.")
+    # those asked, named as the ones whose answers follow: the poll's finding, no sample
+    assert not poll_of("Half of those questioned in the poll cited rents as their top worry.")
+    # no count of who took part
+    assert not poll_of("The mayor took part in the survey.")
