@@ -2660,7 +2660,7 @@ def _takes_part_in(t: Token) -> bool:
         return False
     verb = prep.head.head if prep.head.lower_ == "part" else prep.head  # ("took part in": "in" may hang on "part")
     if verb.lower_ not in _SAMPLE_FORMS or verb.dep_ in ("acl", "relcl", "amod", "advcl"):
-        return False  # ("half of those questioned in the poll cited ...": the poll's answers, named by who gave them)
+        return False  # ("most of those asked in the survey named rents ...": the poll's answers, named by who gave them)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and any(x.like_num for x in subj.subtree)  # a count of who took part
 

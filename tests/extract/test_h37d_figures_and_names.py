@@ -82,6 +82,6 @@ def test_answers_of_those_asked_are_no_sample() -> None:
     assert poll_of("Some 900 adults were questioned in the poll.")
     assert poll_of("A total of 75 clubs took part in the survey.")
     # those asked, named as the ones whose answers follow: the poll's finding, no sample
-    assert not poll_of("Half of those questioned in the poll cited rents as their top worry.")
+    assert not poll_of("Most of those interviewed in the survey named rents as their main worry.")
     # no count of who took part
     assert not poll_of("The mayor took part in the survey.")
