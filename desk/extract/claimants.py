@@ -3594,6 +3594,14 @@ class _Discourse:
             if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                 self.last_poll = c.name
             return
+        # (the parse may give the maker alone as the source: "a survey published by X" is X's)
+        lead = fold(self.text[min(c.cue[1], c.source[0]) : c.source[1]]).split()[:3]
+        if c.kind == "according" and c.name and any(w in EVIDENCE_NOUNS for w in lead):
+            # "according to a survey by the charity Homes Trust": the maker speaks, and "the survey found" or "the
+            # report said" after it is that writing again (the maker stays the last body, for "it said")
+            self.last_evidence = c.name
+            if set(lead) & _POLL_HEADS:
+                self.last_poll = c.name
         if (c.person or self._known_person(c.name) or any(
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
         )) and not _body_of_person(c.name) and not _business_source(raw):
@@ -3624,6 +3632,15 @@ def _name_after_role(text: str, source: tuple[int, int], cue: tuple[int, int]) -
     """The source with the name that follows its role noun up to the cue: the parse may give "the charity" of
     "the charity Youth Futures says" as the subject; the name is the source ("Youth Futures")."""
     s, e = source
+    if cue[1] <= s:
+        # the cue before the source ("according to the charity Harbour Lights."): the name runs to the clause's end
+        words = text[s:e].split()
+        after = _NAME_RUN_TO_STOP.match(text, e)
+        if after and len(words) >= 2 and words[0].lower() == "the" and all(w[:1].islower() for w in words[1:]) and (
+            re.sub(r"['’]s?$", "", words[-1]) in SOURCE_HEADS
+        ):
+            return (s, after.end())
+        return source
     if cue[0] <= e or cue[0] - e > 60:
         return source
     words = text[s:e].split()
@@ -3652,6 +3669,7 @@ _NUMBERS_FROM = re.compile(
 
 
 #: a run of one to four capitalised words (and the blanks around it): a name
+_NAME_RUN_TO_STOP = re.compile(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=[ \t]*(?:[.,;:!?)]|$))")
 _NAME_RUN = re.compile(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}[ \t]*")
 
 

@@ -5,7 +5,7 @@ ages, durations and calibres that are no figures).  People, outlets and most bod
 figures and claimants were annotated by hand by the GUIDE (``data/h37d_heldout.json``).
 
 Measured when the set was written (session h37d): figures P 0.994 R 0.994, claimant accuracy 0.754, false
-attribution 0.059; after that session's rules 1.000 / 1.000 / 0.958 / 0.000.
+attribution 0.059; after that session's rules 1.000 / 1.000 / 0.975 / 0.000.
 """
 
 from __future__ import annotations
@@ -23,5 +23,5 @@ def test_heldout_wire_passages_floor() -> None:
     assert r["gold_figures"] == 170
     assert r["figure_precision"] >= 0.99
     assert r["figure_recall"] >= 0.99
-    assert r["claimant_accuracy"] >= 0.95
+    assert r["claimant_accuracy"] >= 0.97
     assert r["false_attribution"] <= 0.02
