@@ -3597,7 +3597,7 @@ class _Discourse:
         # (the parse may give the maker alone as the source: "a survey published by X" is X's)
         lead = fold(self.text[min(c.cue[1], c.source[0]) : c.source[1]]).split()[:3]
         if c.kind == "according" and c.name and any(w in EVIDENCE_NOUNS for w in lead):
-            # "according to a survey by the charity Homes Trust": the maker speaks, and "the survey found" or "the
+            # "according to a new survey from the charity Homes Trust": the maker speaks, and "the survey found" or "the
             # report said" after it is that writing again (the maker stays the last body, for "it said")
             self.last_evidence = c.name
             if set(lead) & _POLL_HEADS:

@@ -10,7 +10,7 @@
   Semiconductor", "Vell Motors"), which the recogniser may not label at all.
 - "data from the statistics office showed", "figures released by X show": the numbers' maker is the source,
   as in "according to figures from X".
-- "according to a survey by the charity Homes Trust ... the report found": the name after the role noun is the
+- "according to a new survey from the charity Homes Trust ... the report found": the name after the role noun is the
   source of "according to" too, and the writing taken up later ("the report") is the maker's (measured on the
   held-out set, data/h37d_heldout.json).
 - "1,200 firms took part in the survey", "900 adults were questioned in the poll": the sample of a poll is the
@@ -93,7 +93,7 @@ def test_answers_of_those_asked_are_no_sample() -> None:
 def test_name_after_a_role_noun_after_according_to() -> None:
     from desk.extract.claimants import _name_after_role
 
-    text = "Fares rose 8% this spring, according to a survey by the rail union Trackmen."
+    text = "Fares rose 8% this spring, according to a tally kept by the rail union Trackmen."
     src = text.index("the rail union")
     cue = text.index("according to")
     got = _name_after_role(text, (src, src + len("the rail union")), (cue, cue + len("according to")))
