@@ -174,6 +174,8 @@ _HL_CUE_BEFORE = re.compile(
 _HL_DASH = re.compile(
     r"^(?P<content>.+?)\s+[–—-]\s+(?P<src>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*){0,3}(?:\s+(?P<role>[a-z]+))?)$"
 )
+#: a sentence-case title's tag in lower case: "... – coastguard", "...: growers' association" (a role or a body)
+_HL_LOWER_TAG = re.compile(r"^(?P<content>.+?)(?:\s*:|\s+[–—-])\s+(?P<src>[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,2})$")
 _HL_LEAD = re.compile(
     r"^(?P<src>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})\s+(?P<cue>says|claims|say|claim|reports|confirms|announces|admits|estimates)\b\s*:?\s*(?P<content>.+)$",
     re.IGNORECASE,
@@ -181,9 +183,15 @@ _HL_LEAD = re.compile(
 
 
 #: speaker labels: a transcript's "WALLACE: ..." or "Name, title: ..." at the start of a paragraph
-_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(]))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
+_LABEL_CAPS = re.compile(r"(?:^|(?<=[\"“(])|(?<=[.!?] )|(?<=[.!?][\"”’] ))[ \t]*(?P<src>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,2}):\s+\S", re.MULTILINE)
 _LABEL_TITLE = re.compile(
-    r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}),\s+[^:\n\"“]{3,60}:\s+\S", re.MULTILINE
+)
+#: a label before a quotation, a role then a name: 'Union leader Ann Roe: "We want 8 percent."' (at a paragraph's or a
+#: sentence's start)
+_LABEL_ROLE_NAME = re.compile(
+    r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?P<src>[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3}(?:[ \t]+[A-Z][\w.'’\-]+){2,3}):[ \t]*[\"“]",
+    re.MULTILINE,
 )
 #: the name after a quotation, set off by a dash: '... the truth." ― Jane Roe'
 _DASH_TAG = re.compile(r"[\"”]\s*[―—–][ \t\u00a0]*(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})")
@@ -2058,6 +2066,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
                     bare_name=named is not None,
                 ))
             continue
+        if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and _takes_part_in(t):
+            continue  # "1,200 firms took part in the monthly survey": the sample, the outlet's voice (the GUIDE)
         if t.lower_ in _POLL_HEADS and t.tag_.startswith("NN") and (_named_poll(t) or _poll_frames_clause(t)):
             # "42% approval in a Wall Street Journal survey" attributes the sentence;
             # "respondents to a survey from X" only names the poll for what follows
@@ -2642,6 +2652,26 @@ def _poll_frames_clause(t: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("this", "that", "the", "these") for c in t.children)
 
 
+def _takes_part_in(t: Token) -> bool:
+    """A poll that people take part in, answer or are asked in ("took part in the survey", "were questioned in
+    the poll"): the clause counts the sample, which is no finding of the poll."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ not in ("in", "to") or prep.head.i == prep.i:
+        return False
+    verb = prep.head.head if prep.head.lower_ == "part" else prep.head  # ("took part in": "in" may hang on "part")
+    if verb.lower_ not in _SAMPLE_FORMS or verb.dep_ in ("acl", "relcl", "amod", "advcl"):
+        return False  # ("most of those asked in the survey named rents ...": the poll's answers, named by who gave them)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(x.like_num for x in subj.subtree)  # a count of who took part
+
+
+#: what the people a poll asks do in it
+_SAMPLE_FORMS = {
+    f for lemma in ("take", "participate", "respond", "answer", "join", "question", "survey", "poll", "interview", "reply")
+    for f in forms(lemma)
+} | {"took", "taken"}
+
+
 def _poll_tokens(t: Token) -> list[Token]:
     """The poll's name with its "by"/"from" phrase, without what else hangs on it."""
     doc = t.doc
@@ -2819,7 +2849,10 @@ def _single_quoted_before_tag(doc: Doc, verb: Token, tok: Token) -> bool:
 def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
     """The source a headline line names with a verb (", X says") or, with ``tags``, a colon or dash tag."""
     line = text[s:e]
-    for rx, kind in ((_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag")):
+    for rx, kind in (
+        (_HL_CUE_AFTER, "verb"), (_HL_CUE_BEFORE, "verb"), (_HL_LEAD, "verb"), (_HL_COLON, "tag"), (_HL_DASH, "tag"),
+        (_HL_LOWER_TAG, "tag"),
+    ):
         if kind == "tag" and not tags:
             continue
         m = rx.match(line)
@@ -2834,7 +2867,9 @@ def _headline_cue(text: str, s: int, e: int, tags: bool = True) -> _Cue | None:
             continue  # "... - BBC News": the outlet's name after its own title
         if rx is _HL_DASH and m.group("role") and m.group("role") not in SOURCE_HEADS:
             continue  # "... – Kyiv tonight": a lower-case word after the name must be a role ("Russian official")
-        if rx is _HL_COLON and len(m.group("content").split()) < 3:
+        if rx is _HL_LOWER_TAG and re.sub(r"['’]s?$", "", src.split()[-1]) not in SOURCE_HEADS:
+            continue  # "... – coastguard", "...: growers' association", not "... – analysis" or "...: live"
+        if rx in (_HL_COLON, _HL_LOWER_TAG) and len(m.group("content").split()) < 3:
             continue  # "KYIV: ..." datelines and "Opinion: ..." labels
         ss = s + m.start("src")
         se = ss + len(src)
@@ -2862,6 +2897,14 @@ _HEADLINE_NOUNS = {
 }
 
 
+#: a word that opens a quantity: "156,000", "$2bn", "£40m", "two", "a million"
+_QUANTITY_START = re.compile(
+    r"(?:[$£€¥]?\d|[$£€¥]|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?"
+    r"|billions?|another|more|nearly|almost|over|about|some)$)",
+    re.IGNORECASE,
+)
+
+
 def _headline_lead_verb(text: str, s: int, e: int) -> _Cue | None:
     """ "Senator Roe Slams Rail Plan", "Retired Judge Reveals ...": a Title Case name, then a cue verb.
 
@@ -2878,6 +2921,8 @@ def _headline_lead_verb(text: str, s: int, e: int) -> _Cue | None:
             lemma = w[:-1]
         if not lemma or w.endswith(("ed", "ing")) or w in _HEADLINE_NOUNS:
             continue
+        if lemma == "add" and _QUANTITY_START.match(words[k + 1].group(0)):
+            return None  # "Economy Adds 156,000 Jobs", "Port adds $2bn terminal": a sum grows, nobody speaks
         src = [m.group(0) for m in words[:k]]
         if not all(x[:1].isupper() and x.strip("’'").isalpha() for x in src):
             return None
@@ -3064,7 +3109,9 @@ class _Job:
         self.quotes = _Quotes(text)
         self.figures = figures
         # a "sentence" longer than any real one (a table, a run-on page) is not parsed
-        self.sents = [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
+        self.sents = _dateline_apart(
+            text, [se for se in sentences(text) if not any(s <= se[0] and se[1] <= e for s, e in skip)]
+        )
         self.too_long = {i for i, (s, e) in enumerate(self.sents) if e - s > MAX_PARSE_CHARS}
         self.docs: dict[int, Doc] = {}
         self.back: set[int] = set()
@@ -3158,11 +3205,17 @@ class _Job:
         text, sents = self.text, self.sents
         starts = [a for a, _ in sents]
         found: list[tuple[int, int, int, int, str]] = []  # source span, cue span, cue text
-        for rx in (_LABEL_CAPS, _LABEL_TITLE):
+        for rx in (_LABEL_CAPS, _LABEL_TITLE, _LABEL_ROLE_NAME):
             for m in rx.finditer(text):
                 src = m.group("src").strip()
                 if len(src) < 2 or src.lower().split()[0] in _NOT_LABELS or re.search(r"\d", src):
                     continue
+                if rx is _LABEL_TITLE and not src.isupper() and text[_paragraph(text, m.start("src"))[0] : m.start("src")].strip():
+                    continue  # inside a paragraph only a transcript's capitals ("DR ANN ROE, nurse:"), not "Currently, ...:"
+                if rx is _LABEL_ROLE_NAME and fold(re.sub(r"[ \t]+[A-Z].*$", "", src).split()[-1]) not in (
+                    SOURCE_HEADS | TITLE_WORDS
+                ):
+                    continue  # "Union leader Ann Roe:", "Harbour warden Ivo Lind:", not "Later that day Ann Roe:"
                 ss = m.start("src")
                 colon = text.find(":", m.end("src") - 1)
                 found.append((ss, ss + len(src), colon, colon + 1, ":"))
@@ -3195,11 +3248,16 @@ class _Job:
             i = bisect.bisect_right(starts, ss) - 1
             if i < 0 or not sents[i][0] <= ss < sents[i][1]:
                 continue
-            # the statement runs from the label to the end of its paragraph
+            # the statement runs from the label to the end of its paragraph; a label inside a paragraph (a
+            # transcript run into one paragraph) speaks for its own sentence, or for the quotation it opens
             pe = text.find("\n", ce)
-            content = (
-                (max(ce, se), len(text) if pe < 0 else pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
-            )
+            pe = len(text) if pe < 0 else pe
+            par = _paragraph(text, ss)
+            if cue_text == ":" and text[par[0] : ss].strip():
+                pe = sents[i][1]
+                close = next((qe for qs, qe in self.quotes.spans(*par) if ce <= qs <= ce + 2), None)
+                pe = max(pe, close) if close is not None else pe
+            content = (max(ce, se), pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,
@@ -3413,6 +3471,9 @@ class _Discourse:
                 return
             c.source = (dateline[1], c.source[1])
         c.source = _after_unopened_bracket(self.text, c.source)
+        c.source = _name_after_role(self.text, c.source, c.cue)
+        if c.kind == "verb" and c.name_from is None:
+            c.source = _maker_of_numbers(self.text, c.source)
         if c.name_from is not None:
             c.name_from = _after_unopened_bracket(self.text, c.name_from)
         raw = self._name(c, same_sentence)
@@ -3533,6 +3594,14 @@ class _Discourse:
             if set(name_words) & _POLL_HEADS or c.kind in ("evidence", "mention"):
                 self.last_poll = c.name
             return
+        # (the parse may give the maker alone as the source: "a survey published by X" is X's)
+        lead = fold(self.text[min(c.cue[1], c.source[0]) : c.source[1]]).split()[:3]
+        if c.kind == "according" and c.name and any(w in EVIDENCE_NOUNS for w in lead):
+            # "according to a new survey from the charity Homes Trust": the maker speaks, and "the survey found" or "the
+            # report said" after it is that writing again (the maker stays the last body, for "it said")
+            self.last_evidence = c.name
+            if set(lead) & _POLL_HEADS:
+                self.last_poll = c.name
         if (c.person or self._known_person(c.name) or any(
             e.label == "PERSON" and e.start >= c.source[0] and e.end <= c.source[1] for e in self.ent_iter
         )) and not _body_of_person(c.name) and not _business_source(raw):
@@ -3552,9 +3621,56 @@ class _Discourse:
             self.last_other = c.name
             if _is_plural_source(c.name):
                 self.last_plural = c.name
-            if _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
+            if _introduced_as_person(self.text, c.source, c.name):
+                self.people.add(c.source[0], c.name, introduced=True)  # "Regional governor Ana Costa": "she"
+            elif _looks_personal(c.name, c.source, self.ent_iter, self.people.gender):
                 self.people.add(c.source[0], c.name)  # a name the recogniser missed may still be "he"
         self.last_any = c.name
+
+
+def _name_after_role(text: str, source: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """The source with the name that follows its role noun up to the cue: the parse may give "the charity" of
+    "the charity Youth Futures says" as the subject; the name is the source ("Youth Futures")."""
+    s, e = source
+    if cue[1] <= s:
+        # the cue before the source ("according to the charity Harbour Lights."): the name runs to the clause's end
+        words = text[s:e].split()
+        after = _NAME_RUN_TO_STOP.match(text, e)
+        if after and len(words) >= 2 and words[0].lower() == "the" and all(w[:1].islower() for w in words[1:]) and (
+            re.sub(r"['’]s?$", "", words[-1]) in SOURCE_HEADS
+        ):
+            return (s, after.end())
+        return source
+    if cue[0] <= e or cue[0] - e > 60:
+        return source
+    words = text[s:e].split()
+    if len(words) < 2 or words[0].lower() != "the" or not all(w[:1].islower() for w in words[1:]):
+        return source
+    if re.sub(r"['’]s?$", "", words[-1]) not in SOURCE_HEADS:
+        return source
+    m = _NAME_RUN.fullmatch(text, e, cue[0])
+    return (s, e + len(m.group(0).rstrip())) if m else source
+
+
+def _maker_of_numbers(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """ "data from the statistics office showed", "figures released by the ministry show": numbers speak for
+    the body they come from; the source is that body (as "according to figures from X" is X's)."""
+    m = _NUMBERS_FROM.match(text, source[0], source[1])
+    if m is None or not _WORD_LETTERS.search(text, m.end(), source[1]):
+        return source
+    return (m.end(), source[1])
+
+
+#: numbers and the word that names who they come from
+_NUMBERS_FROM = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:[Ll]atest|[Nn]ew|[Oo]fficial|[Pp]reliminary|[Rr]ecent|[Mm]onthly|[Ww]eekly|[Aa]nnual)\s+)*"
+    r"(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ss]tats|[Nn]umbers)\s+(?:from|by|released\s+by|published\s+by)\s+"
+)
+
+
+#: a run of one to four capitalised words (and the blanks around it): a name
+_NAME_RUN_TO_STOP = re.compile(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}(?=[ \t]*(?:[.,;:!?)]|$))")
+_NAME_RUN = re.compile(r"[ \t]+[A-Z][\w’'\-]*(?:[ \t]+[A-Z][\w’'\-]*){0,3}[ \t]*")
 
 
 def _after_unopened_bracket(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -3745,7 +3861,31 @@ def _looks_personal(name: str, span: tuple[int, int], ents: list[Entity], gender
     return not any(e.label != "PERSON" and e.start < span[1] and span[0] < e.end for e in ents)
 
 
+def _introduced_as_person(text: str, span: tuple[int, int], name: str) -> bool:
+    """A name the text introduces as a person's, however the recogniser labelled it: an office or a person's
+    noun written before it in the source ("Regional governor Ana Costa", "mine director Tom Kerr"), or a
+    "who" clause after it ("Ivo Marek, who leads the survey, said").  Two or three capitalised words, no body."""
+    if not _personal_words(name):
+        return False
+    raw = text[span[0] : span[1]]
+    at = raw.rfind(name)
+    if at > 0:
+        before = [fold(w) for w in raw[:at].split()]
+        if before and (before[-1] in _PERSON_NOUNS or before[-1] in TITLE_WORDS and before[-1] not in _NOT_OFFICE):
+            return True
+    return _WHO_AFTER.match(text, span[1]) is not None
+
+
+#: a "who" clause set off after a name
+_WHO_AFTER = re.compile(r"\s*,\s+who\s")
+#: words among the titles that may stand before a body's name as well as a person's ("Regional Council X")
+_NOT_OFFICE = {"state", "regional", "military", "acting", "former", "ex", "top", "senior", "press", "presidential",
+               "kremlin", "white", "house", "us", "u.s.", "foreign", "defence", "defense", "interior", "finance",
+               "prime", "vice", "deputy", "self-proclaimed", "self-styled"}
+
+
 _PLACE_OF = re.compile(r"\b(?:city|town|village|region|province|oblast|district) of ([A-Z][\w'’\-]+)")
+_PLACE_OF_LONG = re.compile(r"\b(?:city|town|village|region|province|oblast|district) of ([A-Z][\w'’\-]+(?:[ \t][A-Z][\w'’\-]+){1,2})")
 _PLACE_NOUN = re.compile(r"\b([A-Z][\w'’\-]+) (?:region|province|oblast|district)\b")
 
 
@@ -3758,6 +3898,11 @@ def _place_names(text: str, entities: list[Entity]) -> set[str]:
     people |= {p.split()[-1] for p in people if " " in p}  # ("Samir Holt ... Holt suggested")
     out = {fold(e.text) for e in entities if e.label == "GPE"} - people
     out.update(fold(m.group(1)) for rx in (_PLACE_OF, _PLACE_NOUN) for m in rx.finditer(text))
+    for m in _PLACE_OF_LONG.finditer(text):
+        # "the town of Vila Nova": a name of two or three words (each first part of it too, for a name run on
+        # into the next: "the city of Harbourton Mayor Ann Roe")
+        words = m.group(1).split()
+        out.update(fold(" ".join(words[:k])) for k in range(2, len(words) + 1))
     out.update(fold(m.group(1)) for m in _DATELINE.finditer(text))
     return out
 
@@ -3797,6 +3942,30 @@ _DEMONYM_RE = re.compile(r"(?<![\w.-])(?:" + "|".join(sorted(_DEMONYM_COUNTRY, k
 _COUNTRY_RE = re.compile(
     r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in sorted(COUNTRY_NAMES, key=len, reverse=True)) + r")(?![\w])"
 )
+def _dateline_apart(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sents`` with a dateline that opens one cut off as a sentence of its own.
+
+    "HARBOURTON, May 3 (Wire) - The union said ..." is parsed as "The union said ...": with the dateline
+    in front the parser takes the place as the sentence's head and loses the subject of "said"."""
+    if not sents:
+        return sents
+    starts = {m.start(1): m.end() for m in _DATELINE.finditer(text)}
+    if not starts:
+        return sents
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        cut = starts.get(s)
+        if cut is not None and cut < e and _WORD_LETTERS.search(text, cut, e) is not None:
+            stop = cut
+            while stop > s and text[stop - 1].isspace():
+                stop -= 1
+            out.append((s, stop))
+            out.append((cut, e))
+        else:
+            out.append((s, e))
+    return out
+
+
 _CONTINENT_PART = re.compile(r"\b(?:Latin|North|South|Central)[ \t]$")
 _CITY_OF = re.compile(r"\b(?:city|town|village) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
 _REGION_OF = re.compile(r"\b(?:region|province|oblast) of ((?:[A-Z][\w'’\-]+)(?:[ \t][A-Z][\w'’\-]+)?)")
@@ -3928,8 +4097,10 @@ class _People:
         self.named = [(pos, name) for pos, name in subjects if fold(name) not in places]
         self.gender = gender
 
-    def add(self, pos: int, name: str) -> None:
-        if fold(name) not in self.places:
+    def add(self, pos: int, name: str, introduced: bool = False) -> None:
+        """Remember a person named at ``pos``; a name the text also uses for a place only when the text
+        ``introduced`` it as a person's (:func:`_introduced_as_person`: the recogniser took it for a place)."""
+        if introduced or fold(name) not in self.places:
             bisect.insort(self.named, (pos, name))
 
     def fits(self, name: str, want: str) -> bool:
@@ -4437,7 +4608,12 @@ _BUSINESS_AFTER = re.compile(
     rf"{_BUSINESS_NOUNS}(?=[ \t]*[,.;:)—–]|[ \t]+(?:that|which|whose|based|headquartered|in|of|with|from|and)\b)"
 )
 #: what a business's legal name ends in: "Vell Motors Inc.", "Acme Holdings"
-_CORPORATE_SUFFIX = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|SE|NV|GmbH|Holdings|Company)\.?$")
+_CORPORATE_SUFFIX = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|SE|NV|GmbH|Holdings|Company"
+    # a trade's noun closing a name makes it a business's name too: "Hanra Semiconductor", "Vell Motors"
+    r"|Semiconductors?|Electronics|Motors|Airlines|Airways|Pharmaceuticals|Pharma|Telecom|Steel|Mining|Petroleum"
+    r"|Industries|Technologies|Brewing|Brewery|Breweries|Shipping|Logistics|Insurance|Foods|Automotive)\.?$"
+)
 #: how far back "the company" may find the business it stands for, in characters: a few sentences (other
 #: businesses the text names without calling them one may come up in between, and "the company" is then theirs)
 _BUSINESS_REACH = 800
@@ -4662,7 +4838,10 @@ def _resolve(
         ):
             # "Acme Brands raised prices ... figures from the company": the last business the text named as one
             # (also when described: "the Oslo-based oil giant", "the state-owned firm")
-            company = _business_named_before(text, c.source[0], ents)
+            company = _business_named_before(text, c.source[0], ents) or next(
+                # a source a few back whose name is a business's ("Hanra Semiconductor reported ...")
+                (n for n in reversed((c.earlier or [])[-_BODY_LOOKBACK:]) if _CORPORATE_SUFFIX.search(n)), ""
+            )
             if company and _nation_fits(text, c.source[0], company, content_words):
                 return company
         if content_words and content_words[-1] in _MEDIA_ROLES and len(content_words) == 1:

@@ -538,6 +538,10 @@ SOURCE_HEADS = {
     "republicans", "democrat", "democrats", "conservatives", "liberals", "progressives", "moderates", "user", "users",
     # the deciding bodies of INSTITUTIONS that were missing here: "a Republican-controlled legislature repealed"
     "legislature", "legislatures", "courts", "justices", "committees", "councils",
+    # the heads of other bodies' names: "the growers' association said", "the coastguard said" (not "club": the
+    # bare "Club" of "Mr. Roe of the Harbour Club said", as the parse may cut it, is kept as the name it was)
+    "association", "associations", "federation", "federations", "confederation", "society", "foundation",
+    "league", "coastguard", "corporation", "consortium",
 }
 #: singular role nouns that need a referent: bare "official" or "general" is nobody
 _NEEDS_REFERENT = {
@@ -550,6 +554,7 @@ _NEEDS_REFERENT = {
     "nation", "party", "campaign", "newspaper", "broadcaster", "channel", "publication",
     "website", "daily", "outlet", "network", "regulator", "watchdog", "mission", "court",
     "fund", "bank", "institute", "university", "charity", "candidate", "nominee", "deputy", "legislature",
+    "association", "federation", "confederation", "society", "foundation", "league", "corporation", "consortium",
 }
 _FRAGMENTS = {
     "he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "our", "my", "your",

@@ -1003,6 +1003,14 @@ def _read_words(text: str, m: re.Match[str], c: _Candidate, hi: int) -> bool:
 _NET_BEFORE = re.compile(r"(?<![\w-])net\s+$", re.IGNORECASE)
 
 
+#: the rest of a ratio after its "one": " in five", " in 10", " out of every 20"
+_RATIO_TAIL = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+(?:,\d{3})*\b|(?:two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|twenty|fifty|a\s+hundred|a\s+thousand)\b)",
+    re.IGNORECASE,
+)
+
+
 def _one_is_no_count(text: str, c: _Candidate, hi: int) -> bool:
     """ "one" as a pronoun or an article ("one of the", "in one video"), not a count."""
     s, e, before, after = c.s, c.e, c.before, c.after
@@ -1010,6 +1018,8 @@ def _one_is_no_count(text: str, c: _Candidate, hi: int) -> bool:
     pw = _WORD_BEFORE.search(before)
     nxt_w = nw.group(1).lower() if nw else ""
     prv_w = pw.group(1).lower() if pw else ""
+    if _RATIO_TAIL.match(after):
+        return False  # "one in five adults", "one in 10": a ratio gives one figure per number (the GUIDE)
     if not nxt_w or nxt_w in _ONE_NOT_BEFORE or nxt_w in TIME_UNITS:
         return True
     hedged = bool(_hedge(text, s)[0]) or prv_w in ("only", "just", "least")
@@ -1067,7 +1077,15 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
     if tail_unit and not c.pct and not c.cur and tail_unit.group(1) in TIME_UNITS:
         return True  # "two to four hours": a duration
-    return bool(dig) and _age_or_mark(text, c, hi)
+    return bool(dig) and _age_or_mark(text, c, hi) or not dig and _young_age(c)
+
+
+def _young_age(c: _Candidate) -> bool:
+    """ "children under five who ...", "babies under 2,": an age, not a count (not "children under 5 kilos")."""
+    if c.value >= 25 or c.cur or c.scale or c.pct or not _YOUNG_UNDER.search(c.before):
+        return False
+    nw = _WORD_AFTER.match(c.after)
+    return not nw or nw.group(1).lower().rstrip(".") not in _BODY_MEASURES
 
 
 #: a range whose second number is a time of day: "4 to 7pm", "7-9 a.m.", "9 and 11 o'clock", "8 to 10:30pm"
@@ -1152,6 +1170,17 @@ _PLACE_BEFORE_COMMA = re.compile(
 )
 
 
+#: young people under an age: "children under five", "kids over 12", "babies below 2"
+_YOUNG_UNDER = re.compile(
+    r"\b(?:children|child|kids|babies|infants|toddlers|boys|girls|pupils|youngsters|teenagers|minors)\s+"
+    r"(?:under|over|below|above|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: measures a child may be under or over ("children under 5 kilos", "over 4 feet"): then the number is no age
+_BODY_MEASURES = {"kg", "kilos", "kilograms", "kilogrammes", "pounds", "lb", "lbs", "stone", "feet", "foot", "ft",
+                  "metres", "meters", "m", "cm", "centimetres", "centimeters", "inches", "in", "grams", "g"}
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
@@ -1165,6 +1194,8 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
         r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
     ):
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
+    if _young_age(c):
+        return True
     if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
             and re.match(r"\s*(?:[,)―—–]|-\s)", text[e : min(hi, e + 8)])):
         return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said"

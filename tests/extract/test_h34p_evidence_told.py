@@ -25,5 +25,6 @@ def test_evidence_with_a_maker_or_no_teller_keeps_its_own_claim() -> None:
         "40": "Harbour Authority"
     }
     got = claimants_by_figure("The Harbour Authority said data from the Dunmore Institute showed 40 trucks near the dam.")
-    assert got == {"40": "data from the Dunmore Institute"}
+    # (the numbers speak for their maker, named by itself since h37d: "data from X showed" is X's)
+    assert got == {"40": "Dunmore Institute"}
     assert claimants_by_figure("Satellite imagery showed 40 trucks near the dam.") == {"40": "Satellite imagery"}
