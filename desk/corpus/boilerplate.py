@@ -292,6 +292,8 @@ def detect(text: str) -> list[Boilerplate]:
             extra.extend(_furniture_sentences(ln))
         if not reasons[i] and _CREDIT_WORD.search(ln.text):
             extra.extend(_captions(ln))
+        if not reasons[i] and _PAREN_CREDIT_HINT.search(ln.text):
+            extra.extend(_paren_credits(ln))
 
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
     spans.extend(extra)
@@ -388,6 +390,29 @@ def _captions(ln: Line) -> list[Boilerplate]:
             out.append(Boilerplate(ln.start + m.start() + credit.start(), ln.start + m.start() + len(block),
                                    "photo credit"))
     return out
+
+
+#: a picture's credit in brackets, where a wire caption ends, anywhere in a line: "(AP Photo/Jane Roe, File)",
+#: "(AP Photo)", "(Jane Roe/Agency via AP)", "(Photo by Jane Roe/Getty Images)", "(Jane Roe/AFP)".  Run into
+#: the story ("... in May. (AP Photo/Jane Roe, Pool) She said ..."), its names were read as a claimant
+_CREDIT_AGENCY = r"(?:AP|AFP|EPA|UPI|Reuters|Getty\s+Images|Shutterstock|Alamy|PA(?:\s+Images)?|Xinhua|Sputnik|TASS|ANP|DPA)"
+_PAREN_CREDIT = re.compile(
+    r"\(\s*(?:"
+    r"(?:AP|AFP|EPA|UPI|Reuters|Getty|PA)\s+(?:photo|image|picture)s?\b[^()\n]{0,80}"  # (AP Photo/Jane Roe)
+    r"|(?:photo|image|picture)s?\s+by\s[^()\n]{1,80}"  # (Photo by Jane Roe/Agency)
+    r"|[^()\n]{1,80}?(?:\bvia\s+|/)" + _CREDIT_AGENCY + r"(?:\s+(?:photo|images?))?"  # (Jane Roe/Agency via AP)
+    r"\b(?:\s*,\s*(?:file|pool))*"
+    r")\s*\)",
+    _I,
+)
+#: (a cheap test of a line before the pattern reads it)
+_PAREN_CREDIT_HINT = re.compile(r"\((?:[^()\n]{0,80}?(?:photo|image|picture|\bvia\s|/))", _I)
+
+
+def _paren_credits(ln: Line) -> list[Boilerplate]:
+    """Bracketed picture credits in a line (the span of the brackets only): the caption before one
+    stays text, as :func:`_captions` leaves it, and the credit no longer runs into the next sentence."""
+    return [Boilerplate(ln.start + m.start(), ln.start + m.end(), "photo credit") for m in _PAREN_CREDIT.finditer(ln.text)]
 
 
 def _block_end(sentence: str, after: int) -> int:

@@ -3699,9 +3699,19 @@ def _is_subject(t: Token) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+#: one word for many people of a nation or a continent, which the small model may tag as a person ("helping
+#: Africans to ...", "Ukrainians"); no "she" points to it
+_PEOPLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+(?:ian|ican)s")
+
+
 def _name_like(text: str) -> bool:
-    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none)."""
+    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none), not a
+    people ("Africans"), not a list ("Pool, File")."""
     words = text.split()
+    if len(words) == 1 and (_PEOPLE_OF_A_PLACE.fullmatch(text) or fold(text[:-1]) in NATIONALITY_WORDS):
+        return False
+    if any(w.endswith(",") for w in words[:-1]) and not re.search(r",\s+(?:Jr|Sr|I{2,3}|IV)\b", text):
+        return False
     return bool(words) and all(w[:1].isupper() or w in ("von", "van", "de", "der", "bin", "al") for w in words) and not any(
         ch.isdigit() for ch in text
     )
