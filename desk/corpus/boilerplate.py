@@ -292,8 +292,6 @@ def detect(text: str) -> list[Boilerplate]:
             extra.extend(_furniture_sentences(ln))
         if not reasons[i] and _CREDIT_WORD.search(ln.text):
             extra.extend(_captions(ln))
-        if not reasons[i] and _PAREN_CREDIT_HINT.search(ln.text):
-            extra.extend(_paren_credits(ln))
 
     spans = [Boilerplate(ln.start, ln.end, r) for ln, r in zip(lines, reasons, strict=True) if r]
     spans.extend(extra)
@@ -409,10 +407,13 @@ _PAREN_CREDIT = re.compile(
 _PAREN_CREDIT_HINT = re.compile(r"\((?:[^()\n]{0,80}?(?:photo|image|picture|\bvia\s|/))", _I)
 
 
-def _paren_credits(ln: Line) -> list[Boilerplate]:
-    """Bracketed picture credits in a line (the span of the brackets only): the caption before one
-    stays text, as :func:`_captions` leaves it, and the credit no longer runs into the next sentence."""
-    return [Boilerplate(ln.start + m.start(), ln.start + m.end(), "photo credit") for m in _PAREN_CREDIT.finditer(ln.text)]
+def picture_credits(text: str) -> list[tuple[int, int]]:
+    """The spans of the bracketed picture credits in ``text``, which the parser reads blanked
+    (:func:`desk.extract.parsed_text`).  They stay story text for passages and comparisons: cut out, the
+    sentence after a credit changed its words, and rows regrouped around it for no better reason."""
+    if not _PAREN_CREDIT_HINT.search(text):
+        return []
+    return [(m.start(), m.end()) for m in _PAREN_CREDIT.finditer(text)]
 
 
 def _block_end(sentence: str, after: int) -> int:

@@ -129,8 +129,11 @@ def parsed_text(article: Article) -> str:
 
     A credit run into the story ("... in May. (AP Photo/Jane Roe, Pool, File) She said ...") gave the next
     "she" a photographer, or "Pool, File", as her name."""
+    from desk.corpus.boilerplate import picture_credits
+
     text = article.text
     spans = [(b.start, b.end) for b in article.boilerplate if b.reason in _UNREAD_BOILERPLATE]
+    spans += picture_credits(text)
     if not spans:
         return text
     parts, at = [], 0

@@ -294,10 +294,10 @@ RECORDED = {
     # ingest (h36h): a first line with no letter or digit ("---", "***") is no title; a PDF read in part says
     # so in its note ("only the first 300 of its 5,000 pages were read"); the fingerprint's files hold neither
     79: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
-    # boilerplate (s37m): a picture's credit in brackets inside a line ("(AP Photo/Name, File)", "(Name/Agency via
-    # AP)") is a photo credit, which the parser reads blanked; claimants: a people ("Africans") and a list
-    # ("Pool, File") are no person's name, and a name loses a leading acute accent or backtick
-    84: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "c92e9f1c4f95bc68"),
+    # claimants (s37m): the parser reads a picture's credit in brackets ("(AP Photo/Name, File)", "(Name/Agency via AP)")
+    # blanked; a people ("Africans") and a list ("Pool, File") are no person's name, and a name loses a leading acute
+    # accent; a closing tag's "its" is the body its clause opens with; "he" may take up an office just named
+    84: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
 }
 
 
