@@ -5,7 +5,9 @@ of plain words every article that holds each word (or one of its synonyms)
 somewhere, in its title or body, is eligible; its passages are then ranked by
 BM25 over *any* of the words, so a passage that lacks a query word ("the
 Belarusian side" for "Belarus talks") still comes in when its article is on
-the topic.  The best :data:`DEPTH` passages are kept with
+the topic.  When those articles give fewer than :data:`FEW_PASSAGES` passages
+(two spellings, "rouble ruble", rarely share an article), the articles that
+lack one of the words come in after them.  The best :data:`DEPTH` passages are kept with
 :data:`NEIGHBOURS` passages either side, and every sentence of those
 passages becomes a unit of comparison (:func:`sentence_units`): a claim is
 compared with claims, and two facts in one window no longer travel together.
@@ -133,11 +135,35 @@ def ranked_passages(
     if words:
         groups = [_group(w, related_alternatives(library, w, words)) for w in words]
         found = ranked(query, groups, outlets, since, until, depth=depth)
+        if found is not None and len(groups) > 1 and len(found) < FEW_PASSAGES:
+            found = found + _with_one_word_less(ranked, query, groups, outlets, since, until, depth, found)
     else:
         found = ranked(expand_query(query), None, outlets, since, until, depth=depth)
     if found is None:
         return None
     return [Candidate(aid, number, score, True) for aid, number, score in found]
+
+
+#: when fewer passages than this come from the articles that hold every word of a plain query, the articles
+#: that lack one of its words come in after them.  Two spellings ("rouble ruble") or two names of one thing
+#: rarely share an article, and a three-word query with one word no outlet used found nothing at all
+FEW_PASSAGES = 20
+
+
+def _with_one_word_less(
+    ranked: Any, query: str, groups: Sequence[str], outlets: Sequence[str], since: dt.date | str | None,
+    until: dt.date | str | None, depth: int, found: Sequence[tuple[str, int, float]],
+) -> list[tuple[str, int, float]]:
+    """The passages, best first, of the articles that hold every word group of ``groups`` but one, that are
+    not in ``found`` already: at most ``depth`` in all with ``found``."""
+    seen = {(aid, number) for aid, number, _ in found}
+    best: dict[tuple[str, int], float] = {}
+    for k in range(len(groups)):
+        for aid, number, score in ranked(query, [*groups[:k], *groups[k + 1:]], outlets, since, until, depth=depth) or ():
+            if (aid, number) not in seen and score > best.get((aid, number), float("-inf")):
+                best[(aid, number)] = score
+    more = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[: max(0, depth - len(found))]
+    return [(aid, number, score) for (aid, number), score in more]
 
 
 def article_ref(library: Any, article: Article, number: int, start: int, end: int) -> PassageRef:

@@ -390,6 +390,32 @@ def _captions(ln: Line) -> list[Boilerplate]:
     return out
 
 
+#: a picture's credit in brackets, where a wire caption ends, anywhere in a line: "(AP Photo/Jane Roe, File)",
+#: "(AP Photo)", "(Jane Roe/Agency via AP)", "(Photo by Jane Roe/Getty Images)", "(Jane Roe/AFP)".  Run into
+#: the story ("... in May. (AP Photo/Jane Roe, Pool) She said ..."), its names were read as a claimant
+_CREDIT_AGENCY = r"(?:AP|AFP|EPA|UPI|Reuters|Getty\s+Images|Shutterstock|Alamy|PA(?:\s+Images)?|Xinhua|Sputnik|TASS|ANP|DPA)"
+_PAREN_CREDIT = re.compile(
+    r"\(\s*(?:"
+    r"(?:AP|AFP|EPA|UPI|Reuters|Getty|PA)\s+(?:photo|image|picture)s?\b[^()\n]{0,80}"  # (AP Photo/Jane Roe)
+    r"|(?:photo|image|picture)s?\s+by\s[^()\n]{1,80}"  # (Photo by Jane Roe/Agency)
+    r"|[^()\n]{1,80}?(?:\bvia\s+|/)" + _CREDIT_AGENCY + r"(?:\s+(?:photo|images?))?"  # (Jane Roe/Agency via AP)
+    r"\b(?:\s*,\s*(?:file|pool))*"
+    r")\s*\)",
+    _I,
+)
+#: (a cheap test of a line before the pattern reads it)
+_PAREN_CREDIT_HINT = re.compile(r"\((?:[^()\n]{0,80}?(?:photo|image|picture|\bvia\s|/))", _I)
+
+
+def picture_credits(text: str) -> list[tuple[int, int]]:
+    """The spans of the bracketed picture credits in ``text``, which the parser reads blanked
+    (:func:`desk.extract.parsed_text`).  They stay story text for passages and comparisons: cut out, the
+    sentence after a credit changed its words, and rows regrouped around it for no better reason."""
+    if not _PAREN_CREDIT_HINT.search(text):
+        return []
+    return [(m.start(), m.end()) for m in _PAREN_CREDIT.finditer(text)]
+
+
 def _block_end(sentence: str, after: int) -> int:
     """Where furniture that ran on into the next block ends: the double space after ``after`` (scraped
     pages mark an old block boundary so), else the sentence's end."""

@@ -120,9 +120,38 @@ def repeated_spans(article: Article) -> list[tuple[int, int]]:
     return out
 
 
+#: boilerplate that names people who are never sources: a picture's credit ("(AP Photo/Jane Roe, Pool, File)")
+_UNREAD_BOILERPLATE = ("photo credit",)
+
+
+def parsed_text(article: Article) -> str:
+    """The body as the parser reads it: picture credits blanked out (offsets unchanged).
+
+    A credit run into the story ("... in May. (AP Photo/Jane Roe, Pool, File) She said ...") gave the next
+    "she" a photographer, or "Pool, File", as her name."""
+    from desk.corpus.boilerplate import picture_credits
+
+    text = article.text
+    spans = [(b.start, b.end) for b in article.boilerplate if b.reason in _UNREAD_BOILERPLATE]
+    spans += picture_credits(text)
+    if not spans:
+        return text
+    parts, at = [], 0
+    for s, e in sorted(spans):
+        if s < at:
+            s = at
+        if e <= s:
+            continue
+        parts.append(text[at:s])
+        parts.append(" " * (e - s))
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 def extract_article(article: Article, nlp: Language | None = None, every: bool = True) -> Extraction:
-    """:func:`extract` on an article's body, skipping its repeated title."""
-    return extract(article.text, skip=repeated_spans(article), base_date=article.date, nlp=nlp, every=every)
+    """:func:`extract` on an article's body (:func:`parsed_text`), skipping its repeated title."""
+    return extract(parsed_text(article), skip=repeated_spans(article), base_date=article.date, nlp=nlp, every=every)
 
 
 def _title_in_body(article: Article) -> bool:
@@ -165,5 +194,6 @@ def extract_articles(
     """
     found = list(figures) if figures is not None else [None] * len(articles)
     return extract_many(
-        [(a.text, repeated_spans(a), a.date, f) for a, f in zip(articles, found, strict=True)], nlp=nlp, every=every
+        [(parsed_text(a), repeated_spans(a), a.date, f) for a, f in zip(articles, found, strict=True)], nlp=nlp,
+        every=every,
     )

@@ -3611,7 +3611,9 @@ class _Discourse:
                 (p for p in reversed(self.earlier) if p.endswith(" " + c.name) and p in self.person_names), c.name
             )
             self.person_names.add(c.name)
-            self.people.add(c.source[0], full)
+            if _name_like(full):
+                # (not an office taken up by "he": "its chairman said. He said ... She added" is not the chairman)
+                self.people.add(c.source[0], full)
             # "Turkish Foreign Minister Mevlut Cavusoglu": remember the role
             role = _role_part(raw, canonical_name(raw))
             if role:
@@ -3815,9 +3817,19 @@ def _is_subject(t: Token) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+#: one word for many people of a nation or a continent, which the small model may tag as a person ("helping
+#: Africans to ...", "Ukrainians"); no "she" points to it
+_PEOPLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+(?:ian|ican)s")
+
+
 def _name_like(text: str) -> bool:
-    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none)."""
+    """A person's name as the recogniser found it: capitalised words, no digits ("266bn" is none), not a
+    people ("Africans"), not a list ("Pool, File")."""
     words = text.split()
+    if len(words) == 1 and (_PEOPLE_OF_A_PLACE.fullmatch(text) or fold(text[:-1]) in NATIONALITY_WORDS):
+        return False
+    if any(w.endswith(",") for w in words[:-1]) and not re.search(r",\s+(?:Jr|Sr|I{2,3}|IV)\b", text):
+        return False
     return bool(words) and all(w[:1].isupper() or w in ("von", "van", "de", "der", "bin", "al") for w in words) and not any(
         ch.isdigit() for ch in text
     )
@@ -4714,6 +4726,50 @@ def _body_of_person(name: str) -> bool:
     )
 
 
+#: the heads of a person's office or job, named without the person: "its chairman", "the agency's spokeswoman"
+_ROLE_HEADS = _PERSON_ROLES | _UNNAMED_PERSON_ROLES | {
+    "chairman", "chairwoman", "chair", "executive", "director", "secretary", "officer", "manager", "founder",
+    "owner", "economist", "lawyer", "attorney", "envoy", "ambassador", "spokeswoman", "ceo", "boss",
+}
+
+
+def _last_role(c: _Cue) -> str:
+    """ "The board raised fares, its chairman said. He said ...": the person the text last named by office
+    alone, when that was the source just before and no person named by name fits "he" or "she"."""
+    last = c.earlier[-1] if c.earlier else ""
+    if not last or _name_like(last) or _head_word(last) not in _ROLE_HEADS:
+        return ""
+    return last
+
+
+#: capitalised words that open a sentence without naming anyone: "Prices rose 3%, its office said"
+_OPENING_WORDS = frozenset({
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "yet", "after", "before", "since", "as", "while",
+    "some", "many", "more", "most", "all", "no", "this", "that", "these", "those", "its", "their", "his", "her",
+    "prices", "sales", "shares", "exports", "imports", "output", "profits", "revenue", "costs", "officials",
+})
+
+
+def _clause_owner(text: str, c: _Cue, ents: list[Entity]) -> str:
+    """Whom "its" stands for in a speech tag closing the clause about them: "Norland Rail cut 30 trains, its
+    chief executive said" (Norland Rail's, not the body that spoke a paragraph before).  The clause must open
+    with an organisation or a place the recogniser found, or with two or more capitalised words; "" otherwise."""
+    start = c.content[0]
+    if not text or not (c.sent[0] <= start < c.content[1] <= c.source[0]):
+        return ""
+    lead = re.match(r"(?:The\s+)?", text[start:c.source[0]])
+    at = start + (lead.end() if lead else 0)
+    for e in ents:
+        if e.start in (start, at) and e.end <= c.source[0] and e.label in ("ORG", "GPE"):
+            return canonical_name(e.text)
+    run = re.match(r"(?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?=\s+[a-z])", text[at:c.source[0]])
+    if run and fold(run.group(0).split()[0]) not in _OPENING_WORDS and not any(
+        e.label == "PERSON" and e.start < at + run.end() and at < e.end for e in ents
+    ):
+        return canonical_name(run.group(0))
+    return ""
+
+
 def _head_word(name: str) -> str:
     """The head noun of a source's name: "spokesperson for the staff" -> "spokesperson"."""
     words = fold(name).split()
@@ -4777,7 +4833,7 @@ def _resolve(
     low = _OWNER_PRONOUNS.get(low, low)  # "in his view", "by their count": the owner is the one "he" names
     if low in _PRONOUNS_PERSON:
         if people is not None:
-            return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0], role_map)
+            return people.before(c.source[0], pronoun_gender(low), ents, c.sent[0], role_map) or _last_role(c)
         if last_person:
             return last_person
         before = [e for e in ents if e.label == "PERSON" and e.end <= c.source[0]]
@@ -4806,7 +4862,8 @@ def _resolve(
     if held and len(held.group(2).split()) <= 5 and not _FIRST_PERSON & set(held.group(2).split()):
         # "his office told them", "her spokesman said": the office of the one "he" or "she" names, or nobody
         pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}[held.group(1)]
-        owner = _resolve(pronoun, c, role_map, last_person, last_other, last_any, ents, person_names, text, people)
+        owner = _clause_owner(text, c, ents) if pronoun == "it" else ""
+        owner = owner or _resolve(pronoun, c, role_map, last_person, last_other, last_any, ents, person_names, text, people)
         rest = raw.strip().split(None, 1)[1]
         return f"{owner}’s {rest}" if owner else ""
     owned = re.fullmatch(r"((?:the|this|that)\s+.+?)['’]s\s+([a-z]+)", low)

@@ -85,7 +85,8 @@ def _is_name_word(word: str) -> bool:
 
 def canonical_name(name: str) -> str:
     """The claimant's name with titles, articles and possessives dropped."""
-    s = normalise_text(name)
+    # (an acute accent or a backtick some feeds type for a quotation mark: "... effect.´´ CEO Jane Roe said")
+    s = normalise_text(name).lstrip("´`").lstrip()
     if not s:
         return ""
     # a quotation opens inside the phrase: the name starts there ("U.S. 'The Kingdom" when a sentence

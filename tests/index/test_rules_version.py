@@ -298,6 +298,12 @@ RECORDED = {
     # parsed apart, bodies' head nouns are sources, speaker labels inside a paragraph, lower-case title tags,
     # "data from X showed", a name after its role noun, "the company" by a trade-word name, a poll's sample
     83: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
+    # claimants (s37m): the parser reads a picture's credit in brackets ("(AP Photo/Name, File)", "(Name/Agency via AP)")
+    # blanked; a people ("Africans") and a list ("Pool, File") are no person's name, and a name loses a leading acute
+    # accent; a closing tag's "its" is the body its clause opens with; "he" may take up an office just named
+    84: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
+    # h37d's figures and claimants with s37m's claimants (the merge)
+    85: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
 }
 
 
