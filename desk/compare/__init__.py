@@ -14,7 +14,7 @@ import datetime as dt
 import gc
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -126,7 +126,10 @@ def compare_query(
             known = _remembered(key)
             if known is not None:
                 return known
-        with setting.gathered():  # the articles' settings this comparison meets, for its grouping and flags only
+        # one look at the store's state and the alias book for the whole comparison (not one per article read)
+        settled = getattr(library, "settled", None)
+        with setting.gathered(), (settled() if settled is not None else nullcontext()):
+            # (the settings: the articles' this comparison meets, for its grouping and flags only)
             comparison = _compare(library, query, outlets, since, until, progress, cancelled, limit)
         if key is not None:
             if getattr(library, "remember_later", False):

@@ -1659,6 +1659,16 @@ def rows_from_profiles(
     rows: list[Row] = []
     hit_list = is_hit.tolist()  # (Python bools: indexing the numpy array made a numpy scalar per unit)
     for g in groups:
+        if len(g) == 1 and len(copies[reps[g[0]]]) == 1:
+            # a row of one passage with no copy (most rows): its one cell, nothing to order or pair
+            if not hit_list[g[0]]:
+                continue
+            ref = profiles[reps[g[0]]].ref
+            row = Row(cells={ref.outlet: [ref]}, score=ref.score)
+            if describe:
+                describe_row(row)
+            rows.append(row)
+            continue
         if not any(hit_list[i] for i in g):
             continue
         members: list[Profile] = []

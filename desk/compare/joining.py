@@ -154,7 +154,13 @@ def _regrouped(groups: Sequence[list[int]], parent: list[int]) -> list[list[int]
     """The rows after the joins recorded in ``parent``: each joined row's members, sorted."""
     joined: dict[int, list[int]] = {}
     for g, members in enumerate(groups):
-        joined.setdefault(_root(parent, g), []).extend(members)
+        # (most rows joined nothing: their own root, without a call)
+        root = g if parent[g] == g else _root(parent, g)
+        got = joined.get(root)
+        if got is None:
+            joined[root] = list(members)
+        else:
+            got.extend(members)
     return [sorted(m) for m in joined.values()]
 
 
