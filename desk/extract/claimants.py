@@ -211,6 +211,17 @@ def _inverted_tags(text: str) -> list[tuple[int, int, int, int, str]]:
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
 )
+#: "Name on the topic: 'their words'": a headline that gives a speaker's words on a topic; the words quote
+#: them (an opening quotation mark after the colon), which "Kyiv on alert: Sirens sound" does not
+_HL_SPEAKER_ON = re.compile(
+    r"(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})[ \t]+on[ \t]+[^:\n]{2,60}?:[ \t]+(?P<content>\S.*)$"
+)
+#: "A lesson from Name: 'their words'": a headline that opens with a quotation from the one it names
+_HL_WORDS_FROM = re.compile(
+    r"(?:[A-Za-z]+[ \t]+){1,4}from[ \t]+(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}):[ \t]+(?P<content>[\"“‘'].+)$"
+)
+#: an opening quotation mark: at the start or after a space or bracket, right before a word
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']\w")
 #: a sentence that names the source of the one before: "The warning was issued by Ella Libanova, ..."
 _NAMED_AFTER = re.compile(
     r"(?:The|This|That|These|Those)[ \t]+(?:[a-z]+[ \t]+){0,2}"
@@ -3191,6 +3202,8 @@ class _Job:
                 continue  # "Panic Over Ferries: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
+        for ls, le in sents:
+            found.extend(self._speaker_headline(ls, le))
         for ss, se, cs, ce, cue_text in found:
             i = bisect.bisect_right(starts, ss) - 1
             if i < 0 or not sents[i][0] <= ss < sents[i][1]:
@@ -3204,6 +3217,27 @@ class _Job:
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,
             ))
+
+    def _speaker_headline(self, ls: int, le: int) -> list[tuple[int, int, int, int, str]]:
+        """ "Mayor Ortiz on the bridge: 'We will reopen it'", "A word from Ana Reyes: 'Vote early'": a headline
+        that quotes the one it names, before or after the topic; the colon is the cue.
+
+        Only a headline line, and only with a quotation after the colon ("Kyiv on alert: sirens sound" quotes
+        no one); the name is capitalised words with no label word ("Update on ...") and no preposition.
+        """
+        text = self.text
+        m = _HL_SPEAKER_ON.match(text, ls, le) or _HL_WORDS_FROM.match(text, ls, le)
+        if not m or not _OPENING_QUOTE.search(m.group("content")):
+            return []
+        if not (_headline_line(text, ls, le) or _opening_title(text, ls, le)):
+            return []
+        words = m.group("src").lower().split()
+        if words[0] in _NOT_LABELS or words[-1] in _NOT_LABELS or any(w in _TITLE_PREPOSITIONS for w in words):
+            return []
+        colon = m.start("content") - 1
+        while text[colon] != ":":
+            colon -= 1
+        return [(m.start("src"), m.end("src"), colon, colon + 1, ":")]
 
     def _find_named_after(self, wanted: set[int]) -> None:
         """ "... might fall by five million. The warning was issued by Ella Libanova, ...": the source afterwards."""
