@@ -3321,8 +3321,17 @@ class _Job:
             off = sents[i][0]
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
-            if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
-                cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
+            if i == self.title_line and i not in self.label_cues:
+                # (a cue of a clause inside the title, "Roe Seeks a Recount As He Concedes the Seat", leaves its
+                # main verb's subject to be read: only a cue that names the same source, or the title's main verb
+                # itself, does not)
+                cues_by_sent[i].extend(
+                    tc for tc in _title_subject(doc, off, self.title_present_only)
+                    if not any(
+                        c.listed and (c.verb_i == tc.verb_i or c.source[0] < tc.source[1] and tc.source[0] < c.source[1])
+                        for c in cues_by_sent[i]
+                    )
+                )
             # (a title too: "With a week to go, Roe still ducks the question" has its verb read as a noun)
             if self.every and not cues_by_sent[i] and i not in self.headline_cue:
                 cues_by_sent[i].extend(_name_read_as_word(doc, off))
