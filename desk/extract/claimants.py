@@ -36,6 +36,8 @@ from desk.extract.cues import (
     GO_FORMS,
     IDIOM_RE,
     INSTITUTIONS,
+    INTENT_FORMS,
+    INTENT_RE,
     MAKE_CLEAR_FORMS,
     MAKE_CLEAR_RE,
     NEEDS_CONTENT,
@@ -1025,7 +1027,7 @@ def _is_stance_verb(t: Token) -> bool:
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
         _wants_thing(t)
     ) or (
-        _puts_out_volley(t) or _institution_decides(t)
+        _puts_out_volley(t) or _institution_decides(t) or _states_intent(t)
     ):
         return True
     if t.lower_ in _ASK_FORMS and _asks_about(t) or _stance_idiom(t):
@@ -1201,6 +1203,31 @@ def _wants_thing(t: Token) -> bool:
         return False
     return _person_subject(t) and any(
         c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and not _measure(c) for c in t.children
+    )
+
+
+def _states_intent(t: Token) -> bool:
+    """ "The council plans to close the pier", "the union intends to strike": a finite verb of intent with a
+    to-infinitive after it gives its subject's plan (listed, never a figure's claimant) when that subject can hold
+    one (:func:`_person_like`); "the route was planned", "her plans to cut taxes" (a noun), "planned the route"
+    (no infinitive) and "the sanctions aim to ..." (a measure) are no stand."""
+    if t.lower_ not in INTENT_FORMS or not (t.tag_ in ("VBD", "VBZ", "VBP", "VBG") or _plural_read_as_verb(t)):
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP$" for c in t.children
+    ):
+        return False  # "experts say her plans to raise taxes will slow growth": the noun, its owner read as a subject
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
+        subj = t.head  # "a fund that intends to ...": the one the relative clause is about
+    if not _person_like(subj) and not any(c.dep_ == "appos" and _person_like(c) for c in subj.children):
+        # ("Roe's running mate, Gov. Ana Lee, plans to ...": the name in apposition says who it is)
+        return False  # "the sanctions aim to cut its revenue", "it aims to ...": a measure or a thing has no plan
+    return any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > t.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in t.children
     )
 
 
@@ -2344,7 +2371,7 @@ _CUE_GATE_WORDS = frozenset(
     | REACTION_NOUNS | FEELING_NOUNS | PSYCH_FORMS
     | _REVISE_FORMS | MAKE_CLEAR_FORMS | _READ_FORMS | set(CUE_FORMS)
     | DELIVER_FORMS | ATTITUDE_ADJECTIVES | _COPULAS | set(THOUGHT_FORMS) | PREFERENCE_FORMS | DECISION_FORMS
-    | _ASK_FORMS | STANCE_FORMS | TAKE_FORMS | DOUBLE_FORMS | SOUND_FORMS | REFER_FORMS | GO_FORMS
+    | _ASK_FORMS | STANCE_FORMS | TAKE_FORMS | DOUBLE_FORMS | SOUND_FORMS | REFER_FORMS | GO_FORMS | INTENT_FORMS
 )
 #: the objects by which :func:`_holds_view` ("raised doubts about") and :func:`_puts_out_volley` ("unleashed a
 #: flurry of posts") take a verb
@@ -3147,6 +3174,7 @@ class _Job:
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
                     or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e) or PSYCH_RE.search(text, s, e)
+                    or INTENT_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
