@@ -294,6 +294,9 @@ RECORDED = {
     # ingest (h36h): a first line with no letter or digit ("---", "***") is no title; a PDF read in part says
     # so in its note ("only the first 300 of its 5,000 pages were read"); the fingerprint's files hold neither
     79: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
+    # h37a's claimants (figures unchanged): a headline quoting the one it names around a topic ("Name on the
+    # topic: '...'"), a title's main-verb subject beside a clause's cue, and a stated intent ("plans to")
+    80: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
 }
 
 
