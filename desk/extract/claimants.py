@@ -1216,7 +1216,7 @@ def _states_intent(t: Token) -> bool:
     if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(
         c.dep_ == "nsubj" and c.tag_ == "PRP$" for c in t.children
     ):
-        return False  # "experts say her plans to raise taxes will slow growth": the noun, its owner read as a subject
+        return False  # "critics fear her plans to cut the levy will sink the port": the noun, its owner read as a subject
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False

@@ -30,7 +30,7 @@ def test_a_plan_verb_without_an_infinitive_is_no_stand() -> None:
 
 
 def test_plans_as_a_noun_owned_by_someone_is_no_subject() -> None:
-    got = listed("Critics say her plans to raise the harbour levy will drive the ferries away.")
+    got = listed("Dockers think her plans to double the levy will backfire.")
     assert not any(cue == "plans" for _, cue in got), got
 
 
