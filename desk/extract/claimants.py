@@ -36,6 +36,8 @@ from desk.extract.cues import (
     GO_FORMS,
     IDIOM_RE,
     INSTITUTIONS,
+    INTENT_FORMS,
+    INTENT_RE,
     MAKE_CLEAR_FORMS,
     MAKE_CLEAR_RE,
     NEEDS_CONTENT,
@@ -219,6 +221,17 @@ def _inverted_tags(text: str) -> list[tuple[int, int, int, int, str]]:
 _HL_SOURCE_FIRST = re.compile(
     r"^(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,2}(?:[ \t]+(?P<role>[a-z]+))?)\s*:\s+(?P<content>\S.+)$"
 )
+#: "Name on the topic: 'their words'": a headline that gives a speaker's words on a topic; the words quote
+#: them (an opening quotation mark after the colon), which "Kyiv on alert: Sirens sound" does not
+_HL_SPEAKER_ON = re.compile(
+    r"(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})[ \t]+on[ \t]+[^:\n]{2,60}?:[ \t]+(?P<content>\S.*)$"
+)
+#: "A lesson from Name: 'their words'": a headline that opens with a quotation from the one it names
+_HL_WORDS_FROM = re.compile(
+    r"(?:[A-Za-z]+[ \t]+){1,4}from[ \t]+(?P<src>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3}):[ \t]+(?P<content>[\"“‘'].+)$"
+)
+#: an opening quotation mark: at the start or after a space or bracket, right before a word
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(]))[\"“‘']\w")
 #: a sentence that names the source of the one before: "The warning was issued by Ella Libanova, ..."
 _NAMED_AFTER = re.compile(
     r"(?:The|This|That|These|Those)[ \t]+(?:[a-z]+[ \t]+){0,2}"
@@ -1022,7 +1035,7 @@ def _is_stance_verb(t: Token) -> bool:
     if _delivers_words(t) or _attitude(t) is not None or _belief_about(t) or _holds_view(t) or _share_chooses(t) or (
         _wants_thing(t)
     ) or (
-        _puts_out_volley(t) or _institution_decides(t)
+        _puts_out_volley(t) or _institution_decides(t) or _states_intent(t)
     ):
         return True
     if t.lower_ in _ASK_FORMS and _asks_about(t) or _stance_idiom(t):
@@ -1198,6 +1211,31 @@ def _wants_thing(t: Token) -> bool:
         return False
     return _person_subject(t) and any(
         c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS") and not _measure(c) for c in t.children
+    )
+
+
+def _states_intent(t: Token) -> bool:
+    """ "The council plans to close the pier", "the union intends to strike": a finite verb of intent with a
+    to-infinitive after it gives its subject's plan (listed, never a figure's claimant) when that subject can hold
+    one (:func:`_person_like`); "the route was planned", "her plans to cut taxes" (a noun), "planned the route"
+    (no infinitive) and "the sanctions aim to ..." (a measure) are no stand."""
+    if t.lower_ not in INTENT_FORMS or not (t.tag_ in ("VBD", "VBZ", "VBP", "VBG") or _plural_read_as_verb(t)):
+        return False
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") or any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP$" for c in t.children
+    ):
+        return False  # "critics fear her plans to cut the levy will sink the port": the noun, its owner read as a subject
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ in _RELATIVE and t.dep_ == "relcl":
+        subj = t.head  # "a fund that intends to ...": the one the relative clause is about
+    if not _person_like(subj) and not any(c.dep_ == "appos" and _person_like(c) for c in subj.children):
+        # ("Roe's running mate, Gov. Ana Lee, plans to ...": the name in apposition says who it is)
+        return False  # "the sanctions aim to cut its revenue", "it aims to ...": a measure or a thing has no plan
+    return any(
+        c.dep_ == "xcomp" and c.tag_ == "VB" and c.i > t.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in t.children
     )
 
 
@@ -2343,7 +2381,7 @@ _CUE_GATE_WORDS = frozenset(
     | REACTION_NOUNS | FEELING_NOUNS | PSYCH_FORMS
     | _REVISE_FORMS | MAKE_CLEAR_FORMS | _READ_FORMS | set(CUE_FORMS)
     | DELIVER_FORMS | ATTITUDE_ADJECTIVES | _COPULAS | set(THOUGHT_FORMS) | PREFERENCE_FORMS | DECISION_FORMS
-    | _ASK_FORMS | STANCE_FORMS | TAKE_FORMS | DOUBLE_FORMS | SOUND_FORMS | REFER_FORMS | GO_FORMS
+    | _ASK_FORMS | STANCE_FORMS | TAKE_FORMS | DOUBLE_FORMS | SOUND_FORMS | REFER_FORMS | GO_FORMS | INTENT_FORMS
 )
 #: the objects by which :func:`_holds_view` ("raised doubts about") and :func:`_puts_out_volley` ("unleashed a
 #: flurry of posts") take a verb
@@ -3183,6 +3221,7 @@ class _Job:
                     or DECISION_RE.search(text, s, e) or _REVISE_RE.search(text, s, e) or _JUDGED_BY_RE.search(text, s, e)
                     or MAKE_CLEAR_RE.search(text, s, e) or REACTION_RE.search(text, s, e)
                     or FEELING_RE.search(text, s, e) or IDIOM_RE.search(text, s, e) or PSYCH_RE.search(text, s, e)
+                    or INTENT_RE.search(text, s, e)
                 ):
                     want.add(i)
         # the title line: "Senator Roe Backs the Rail Plan" names who takes a stand (read from its parse)
@@ -3244,6 +3283,8 @@ class _Job:
                 continue  # "Panic Over Ferries: ...", "Chaos At City Hall: ...": a title's phrase, no speaker
             colon = text.find(":", mh.end("src"))
             found.append((mh.start("src"), mh.end("src"), colon, colon + 1, ":"))
+        for ls, le in sents:
+            found.extend(self._speaker_headline(ls, le))
         for ss, se, cs, ce, cue_text in found:
             i = bisect.bisect_right(starts, ss) - 1
             if i < 0 or not sents[i][0] <= ss < sents[i][1]:
@@ -3262,6 +3303,27 @@ class _Job:
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,
             ))
+
+    def _speaker_headline(self, ls: int, le: int) -> list[tuple[int, int, int, int, str]]:
+        """ "Mayor Ortiz on the bridge: 'We will reopen it'", "A word from Ana Reyes: 'Vote early'": a headline
+        that quotes the one it names, before or after the topic; the colon is the cue.
+
+        Only a headline line, and only with a quotation after the colon ("Kyiv on alert: sirens sound" quotes
+        no one); the name is capitalised words with no label word ("Update on ...") and no preposition.
+        """
+        text = self.text
+        m = _HL_SPEAKER_ON.match(text, ls, le) or _HL_WORDS_FROM.match(text, ls, le)
+        if not m or not _OPENING_QUOTE.search(m.group("content")):
+            return []
+        if not (_headline_line(text, ls, le) or _opening_title(text, ls, le)):
+            return []
+        words = m.group("src").lower().split()
+        if words[0] in _NOT_LABELS or words[-1] in _NOT_LABELS or any(w in _TITLE_PREPOSITIONS for w in words):
+            return []
+        colon = m.start("content") - 1
+        while text[colon] != ":":
+            colon -= 1
+        return [(m.start("src"), m.end("src"), colon, colon + 1, ":")]
 
     def _find_named_after(self, wanted: set[int]) -> None:
         """ "... might fall by five million. The warning was issued by Ella Libanova, ...": the source afterwards."""
@@ -3345,8 +3407,17 @@ class _Job:
             off = sents[i][0]
             doc = docs[i]
             cues_by_sent[i] = _doc_cues(doc, off, self.every)
-            if i == self.title_line and i not in self.label_cues and not any(c.listed for c in cues_by_sent[i]):
-                cues_by_sent[i].extend(_title_subject(doc, off, self.title_present_only))
+            if i == self.title_line and i not in self.label_cues:
+                # (a cue of a clause inside the title, "Roe Seeks a Recount As He Concedes the Seat", leaves its
+                # main verb's subject to be read: only a cue that names the same source, or the title's main verb
+                # itself, does not)
+                cues_by_sent[i].extend(
+                    tc for tc in _title_subject(doc, off, self.title_present_only)
+                    if not any(
+                        c.listed and (c.verb_i == tc.verb_i or c.source[0] < tc.source[1] and tc.source[0] < c.source[1])
+                        for c in cues_by_sent[i]
+                    )
+                )
             # (a title too: "With a week to go, Roe still ducks the question" has its verb read as a noun)
             if self.every and not cues_by_sent[i] and i not in self.headline_cue:
                 cues_by_sent[i].extend(_name_read_as_word(doc, off))

@@ -334,6 +334,14 @@ PREFERENCE_RE = re.compile(r"\b" + word_alternation(PREFERENCE_FORMS) + r"\b", r
 #: a share written with a number: "41 percent", "12%", "7 per cent"
 SHARE_RE = re.compile(r"\d\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 
+#: verbs of a stated intent, with a to-infinitive after them: "the council plans to close the pier", "the union
+#: intends to strike", "the bloc aims to spend more" (a plan made known is its maker's position; with no
+#: infinitive they are read as before: "the council planned the route" takes no stand)
+INTENT = {"plan", "intend", "aim"}
+INTENT_FORMS = set(_all_forms(INTENT))
+#: a sentence worth parsing for such a verb: one of its forms, then "to"
+INTENT_RE = re.compile(r"\b" + word_alternation(INTENT_FORMS) + r"\s+to\b", re.IGNORECASE)
+
 #: verbs of putting out or handing over that, with a statement for their object, say that their subject
 #: stated something: "X issued a statement", "X released a letter", "X laid out her proposals", "X made the case"
 #: (with any other object they are acts: "X released the prisoners", "X made a profit")

@@ -294,6 +294,9 @@ RECORDED = {
     # ingest (h36h): a first line with no letter or digit ("---", "***") is no title; a PDF read in part says
     # so in its note ("only the first 300 of its 5,000 pages were read"); the fingerprint's files hold neither
     79: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
+    # h37a's claimants (figures unchanged): a headline quoting the one it names around a topic ("Name on the
+    # topic: '...'"), a title's main-verb subject beside a clause's cue, and a stated intent ("plans to")
+    80: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
     # h37d: figures: "one in five" counts its one, "children under five" is an age; claimants: a dateline is
     # parsed apart, bodies' head nouns are sources, speaker labels inside a paragraph, lower-case title tags,
     # "data from X showed", a name after its role noun, "the company" by a trade-word name, a poll's sample
@@ -304,6 +307,8 @@ RECORDED = {
     84: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "74e9d5f583591c58"),
     # h37d's figures and claimants with s37m's claimants (the merge)
     85: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
+    # h37a's claimants with those of 85 (the merge; figures as in 83)
+    86: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
 }
 
 
