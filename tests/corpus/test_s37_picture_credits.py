@@ -55,7 +55,8 @@ def test_the_next_she_is_not_the_credit(tmp_path: Path) -> None:
     article = _article(tmp_path, body)
     text = parsed_text(article)
     assert len(text) == len(article.text)
-    assert "Pool" not in text and "Ilvo" not in text
+    assert "Pool" not in text
+    assert "Ilvo" not in text
     assert text[article.text.index("She said"):].startswith("She said")
     ex = extract_article(article)
     (claim,) = [c for c in ex.claims if c.figure.text == "40"]
@@ -64,11 +65,11 @@ def test_the_next_she_is_not_the_credit(tmp_path: Path) -> None:
 
 
 def test_a_people_word_is_no_she(tmp_path: Path) -> None:
-    # (the small model tags "Africans" here as a person, the subject of "to address")
+    # (the small model tags "Africans" here as a person, the subject of "to tackle")
     body = (
         "Harbour envoy Mira Castell spoke in Ostrel on Tuesday. "
-        "\"They blame others. But how are you helping Africans to address the shortage, not whom you are "
-        "blaming,\" she said. \"We are there to help,\" she said, adding that 12 ships had left.\n"
+        "\"They point fingers. Yet in what way do you support Africans to tackle the shortage, rather than whom "
+        "you accuse,\" she said. \"We are there to help,\" she said, adding that 12 ships had left.\n"
     )
     ex = extract_article(_article(tmp_path, body))
     assert "Africans" not in {a.name for a in ex.attributions}
