@@ -7,7 +7,8 @@ BM25 over *any* of the words, so a passage that lacks a query word ("the
 Belarusian side" for "Belarus talks") still comes in when its article is on
 the topic.  When those articles give fewer than :data:`FEW_PASSAGES` passages
 (two spellings, "rouble ruble", rarely share an article), the articles that
-lack one of the words come in after them.  The best :data:`DEPTH` passages are kept with
+lack one of the words come in after them (never the rarest word, when some
+article holds them all).  The best :data:`DEPTH` passages are kept with
 :data:`NEIGHBOURS` passages either side, and every sentence of those
 passages becomes a unit of comparison (:func:`sentence_units`): a claim is
 compared with claims, and two facts in one window no longer travel together.
@@ -155,10 +156,18 @@ def _with_one_word_less(
     until: dt.date | str | None, depth: int, found: Sequence[tuple[str, int, float]],
 ) -> list[tuple[str, int, float]]:
     """The passages, best first, of the articles that hold every word group of ``groups`` but one, that are
-    not in ``found`` already: at most ``depth`` in all with ``found``."""
+    not in ``found`` already: at most ``depth`` in all with ``found``.
+
+    When some articles hold every word, the rarest word (the group with the fewest passages) is never the one
+    left out: "tanks Leopard" takes the articles on the Leopard that never say "tanks", not every article on
+    tanks, which buried the few on the topic.  When none does ("rouble ruble"), any word may be."""
     seen = {(aid, number) for aid, number, _ in found}
     best: dict[tuple[str, int], float] = {}
-    for k in range(len(groups)):
+    left_out = list(range(len(groups)))
+    if found:
+        sizes = [len(ranked(query, [g], outlets, since, until, depth=depth) or ()) for g in groups]
+        left_out.remove(min(left_out, key=lambda k: sizes[k]))
+    for k in left_out:
         for aid, number, score in ranked(query, [*groups[:k], *groups[k + 1:]], outlets, since, until, depth=depth) or ():
             if (aid, number) not in seen and score > best.get((aid, number), float("-inf")):
                 best[(aid, number)] = score
