@@ -4813,6 +4813,14 @@ def _last_role(c: _Cue) -> str:
     return last
 
 
+#: a noun phrase of names at a clause's start, with the words that join one name to another ("NATO member Norway",
+#: "Harbour Board ally Ostrel", "the Donetsk People's Republic (DPR)")
+_OPENING_PHRASE = re.compile(
+    r"(?:[A-Z][\w&'’.\-]*|\([A-Z]+\)|member|members|ally|allies|neighbou?r|partner|state|of|and|the)"
+    r"(?:\s+(?:[A-Z][\w&'’.\-]*|\([A-Z]+\)|member|members|ally|allies|neighbou?r|partner|state|of|and|the))*"
+)
+
+
 #: capitalised words that open a sentence without naming anyone: "Prices rose 3%, its office said"
 _OPENING_WORDS = frozenset({
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "yet", "after", "before", "since", "as", "while",
@@ -4830,14 +4838,20 @@ def _clause_owner(text: str, c: _Cue, ents: list[Entity]) -> str:
         return ""
     lead = re.match(r"(?:The\s+)?", text[start:c.source[0]])
     at = start + (lead.end() if lead else 0)
-    for e in ents:
-        if e.start in (start, at) and e.end <= c.source[0] and e.label in ("ORG", "GPE"):
-            return canonical_name(e.text)
-    run = re.match(r"(?:[A-Z][\w&'’.-]*\s+){1,3}[A-Z][\w&'’.-]*(?=\s+[a-z])", text[at:c.source[0]])
-    if run and fold(run.group(0).split()[0]) not in _OPENING_WORDS and not any(
-        e.label == "PERSON" and e.start < at + run.end() and at < e.end for e in ents
+    # the clause's opening noun phrase: names, and the words that set one name beside another ("NATO member
+    # Norway will ...": Norway's prime minister, the last body the phrase names)
+    phrase = _OPENING_PHRASE.match(text, at, c.source[0])
+    end = phrase.end() if phrase else at
+    inside = [e for e in ents if at <= e.start < end and e.end <= c.source[0] and e.label in ("ORG", "GPE")]
+    if inside and (inside[0].start in (start, at)):
+        return canonical_name(inside[-1].text)
+    # no body the recogniser found: two to four capitalised words (a bracketed acronym after them is left out),
+    # the whole opening phrase, before the clause's verb
+    run = re.fullmatch(r"((?:[A-Z][\w&'’.\-]*\s+){1,3}[A-Z][\w&'’.\-]*)(?:\s+\([A-Z]+\))?", text[at:end])
+    if run and re.match(r"\s+[a-z]", text[end:c.source[0]]) and fold(run.group(1).split()[0]) not in _OPENING_WORDS and (
+        not any(e.label == "PERSON" and e.start < end and at < e.end for e in ents)
     ):
-        return canonical_name(run.group(0))
+        return canonical_name(run.group(1))
     return ""
 
 
@@ -4936,6 +4950,8 @@ def _resolve(
         owner = _clause_owner(text, c, ents) if pronoun == "it" else ""
         owner = owner or _resolve(pronoun, c, role_map, last_person, last_other, last_any, ents, person_names, text, people)
         rest = raw.strip().split(None, 1)[1]
+        if owner.endswith("’s " + rest):
+            return owner  # ("its prime minister said, pointing to ...": the second cue of the one source, not his own)
         return f"{owner}’s {rest}" if owner else ""
     owned = re.fullmatch(r"((?:the|this|that)\s+.+?)['’]s\s+([a-z]+)", low)
     if owned and owned.group(2) in EVIDENCE_NOUNS:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from desk.extract import extract
+
 from .helpers import claimants_by_figure
 
 
@@ -63,3 +65,21 @@ def test_a_person_named_before_still_wins_over_an_office() -> None:
     )
     # (the full name or the surname, as the run before leaves the parser's batch: the same person either way)
     assert claimants_by_figure(text)["400"] in ("Ilse Varga", "Varga")
+
+
+def test_the_last_body_of_the_opening_phrase_owns_the_office() -> None:
+    # (the phrase names two bodies, the second set beside the first by "member")
+    text = "NATO member Norway will raise its readiness, its prime minister said on Monday."
+    assert [a.name for a in extract(text).attributions if a.cue == "said"] == ["Norway’s prime minister"]
+
+
+def test_a_second_cue_of_the_same_office_is_not_the_office_of_the_office() -> None:
+    text = "NATO member Norway will raise its readiness, its prime minister said on Monday, pointing to the war."
+    names = {a.name for a in extract(text).attributions}
+    assert names == {"Norway’s prime minister"}
+
+
+def test_a_bracketed_acronym_after_the_body_is_left_out() -> None:
+    text = "Ukraine will fight on, its president said.\n\nThe Ostrel Harbour Board (OHB) must hold a vote, its chair said."
+    names = [a.name for a in extract(text).attributions]
+    assert names == ["Ukraine’s president", "Ostrel Harbour Board’s chair"]
