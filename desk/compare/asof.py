@@ -54,6 +54,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from desk.corpus.datelines import find_dateline
 from desk.model import pickled_by_fields
 
 from .tokens import case_odd
@@ -238,13 +239,6 @@ _ERA_OF = re.compile(
     r"memories|memory|remembrance)\s+of\s+(?:the\s+)?(?:(?:end|close|start|beginning|outbreak)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-
-#: a dateline: "KYIV, Ukraine, March 3 (Reuters) -", "MOSCOW, Oct 10 -"
-_DATELINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'\-]{1,40}(?:,\s*[A-Z][\w .'\-]{0,40})?,\s*(?P<m>" + _MONTH + r")\s+(?P<d>\d{1,2})"
-    r"(?:,?\s+(?P<y>\d{4}))?\s*(?:\([^)]{1,40}\))?\s*[-–—]"
-)
-
 
 #: where a sentence's clause ends; "..., up from 42 million last year" and "..., compared with 300 a year
 #: earlier" set a figure of another time against the first
@@ -800,19 +794,10 @@ def _candidates_cached(text: str, base: dt.date | None, years: bool = True) -> t
 
 
 def dateline_date(text: str, article_date: dt.date | None) -> dt.date | None:
-    """The day of a dateline at the start of ``text`` ("KYIV, March 3 (Reuters) -"), or None."""
-    m = _DATELINE_RE.match(text[:200])
-    if not m:
-        return None
-    mon = _month_number(m.group("m"))
-    d = int(m.group("d"))
-    year = int(m.group("y")) if m.group("y") else _year_for(mon, d, article_date)
-    if year is None:
-        return None
-    try:
-        return dt.date(year, mon, d)
-    except ValueError:
-        return None
+    """The day of a dateline at the start of ``text`` ("KYIV, March 3 (Reuters) -"), or None; a day written
+    without its year is the latest such day not after ``article_date``."""
+    d = find_dateline(text)
+    return d.date(article_date) if d is not None else None
 
 
 #: "... weeks after troops shot down four helicopters": the figure stands in a clause that tells of an event

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from desk.model import Boilerplate
 
 from .boilerplate import _PERSON1_PLURAL, lines_of, outside_quotes
+from .datelines import find_dateline
 
 #: web domain (or domain + path prefix) -> outlet name, as users know it
 OUTLETS: dict[str, str] = {
@@ -191,10 +192,6 @@ def outlet_from_url(url: str) -> str:
 
 _NAME = r"(?:The |the )?[A-Z][\w&'’.-]*(?: (?:of |for |and |on )?[A-Z][\w&'’.-]*){0,5}"
 _MENAFN = re.compile(r"\((MENAFN|ANI|IANS)\s*[-–—]\s*([^()\n]{2,60}?)\s*\)")
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’/-]{1,60}\((Reuters|AP|AFP|UPI|Bloomberg|TASS|Interfax|dpa|Xinhua)\)\s*[-–—]"
-)
-_WIRE_NAMES = {"AP": "Associated Press"}
 _MESSAGE_FROM = re.compile(rf"^(?:a (?:message|note|word) from)\s+({_NAME})\s*:?\s*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(rf"^(?:©|\(c\)|(?i:copyright))\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?({_NAME})")
 
@@ -214,9 +211,9 @@ def signature_outlet(text: str, boilerplate: list[Boilerplate] | None = None) ->
     if m:
         return _clean_name(m.group(2)), f"wire credit ({m.group(1)})"
     for ln in lines[:8]:
-        d = _WIRE_DATELINE.match(ln.text)
-        if d:
-            return _WIRE_NAMES.get(d.group(1), d.group(1)), "wire dateline"
+        d = find_dateline(ln.text)
+        if d is not None and d.outlet:
+            return d.outlet, "wire dateline"
     for ln in lines:
         if len(ln.text) > 120:
             continue

@@ -34,6 +34,7 @@ from desk.model import Article, Boilerplate
 from . import UNKNOWN_OUTLET  # defined with the package (see desk.corpus), named here too
 from . import boilerplate as bp
 from .context import FolderContext
+from .datelines import find_dateline
 from .dates import date_line, impossible_time, parse_date, url_date, wire_id_date
 from .decode import (
     Decoded,
@@ -225,6 +226,18 @@ def _dateline(text: str, boilerplate: list[Boilerplate]) -> dt.date | None:
             d = date_line(text[b.start : b.end])
             if d:
                 return d
+    return None
+
+
+def _opening_dateline(text: str, boilerplate: list[Boilerplate]) -> dt.date | None:
+    """The day of a dateline that opens one of the first lines, when it gives its year ("LONDON, 3 May 2023
+    (Quay Times) -"); a day without a year ("July 9") names no year the file does not give elsewhere."""
+    for ln in bp.lines_of(text)[:8]:
+        if bp.covered(boilerplate, ln.start, ln.end):
+            continue
+        d = find_dateline(ln.text)
+        if d is not None and d.year is not None:
+            return d.date()
     return None
 
 
@@ -441,7 +454,7 @@ def _date(
     d = wire_id_date(text) if "MENAFN" in text else None
     if d:
         candidates.append(("wire id", d))
-    d = _dateline(text, boilerplate)
+    d = _dateline(text, boilerplate) or _opening_dateline(text, boilerplate)
     if d:
         candidates.append(("dateline", d))
     for name, value in sources.all("date"):

@@ -485,6 +485,8 @@ _WORD_NEXT = re.compile(r"\s+(?!(?:thousand|million|billion|trillion)\b)[a-z]")
 #: a determiner after "of" that the counted thing follows: "40% of the voters", "three of these tanks"
 #: ("of those" is left out: more often a pronoun, "62% of those polled", than a determiner)
 _OF_DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "these"})
+#: "of" as the next word ("worth of")
+_OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _open_compound(words: list[str]) -> bool:
@@ -552,6 +554,8 @@ def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
             words.append(w)  # "3 million small- and medium-sized firms": the hyphen waits for its word
             designations += 2  # ("low- and" takes none of the phrase's three words)
             continue
+        if not words and not skipped_of and w == "worth" and not ended and _OF_NEXT.match(tail, m.end()):
+            continue  # "$2 billion worth of shells" counts the shells: the value of what follows "of"
         if w in _STOP_COUNTED:
             if not words and (w == "of" or skipped_of and w in _OF_DETERMINERS):
                 skipped_of = True
@@ -911,6 +915,10 @@ def _digits_are_no_figure(text: str, m: re.Match[str], c: _Candidate, lo: int, h
         return True  # but a measure glued to its unit counts: "145km", "31mi" (not a calibre: "155mm")
     if _ORDINAL_AFTER.match(text[end_dig : end_dig + 3]) and not abbr:
         return True
+    if text.startswith("+", end_dig) and text[end_dig + 1 : end_dig + 2].isdigit():
+        return True  # a name of digits joined by a plus: the broadcaster "1+1", the "2+2" talks
+    if s - 2 >= lo and text[s - 1] == "+" and text[s - 2].isdigit():
+        return True  # ... and its second number
     if re.match(r"[:/]\d", text[end_dig : end_dig + 2]):
         return True  # times 12:17, dates 24/02, ratios
     if s - 2 >= lo and re.match(r"\d[:/]", text[s - 2 : s]):
