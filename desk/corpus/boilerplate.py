@@ -98,6 +98,13 @@ _INLINE_BYLINE = re.compile(
     r"(?:^|(?<=[.!?'’\"”] ))BY (?:" + _CAPS_WORD + r" ){1,4}(?:(?:AND|&) (?:" + _CAPS_WORD + r" ){1,4})?"
     r"(?:FOR|IN) " + _CAPS_WORD + r"(?: " + _CAPS_WORD + r"){0,2}(?=\s+[A-Z][a-z]|\s*$)"
 )
+#: ... and in ordinary case where a page runs the headline, the byline and the first sentence into one line:
+#: "... near the river By Ann Lowe for QuayOnline Army gunners shot ...": after a word, a name of two or three
+#: capitalised words (two names joined by "and"), "for" and one word of the outlet, then a capitalised word
+_NAME_WORDS = r"[A-Z][a-z'’-]+(?: [A-Z][a-zA-Z'’-]+){1,2}"
+_GLUED_BYLINE = re.compile(
+    r"(?<=[a-z0-9'’\"”?!.] )By " + _NAME_WORDS + r"(?: and " + _NAME_WORDS + r")? [Ff]or [A-Z][A-Za-z]+(?=\s+[A-Z])"
+)
 _BARE_LABEL = re.compile(r"[^:|]*[:|]?\s*")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _NAVIGATION = re.compile(
@@ -261,6 +268,9 @@ def detect(text: str) -> list[Boilerplate]:
                 extra.append(Boilerplate(ln.start, ln.start + len(m.group(0).rstrip()), "wire credit"))
             extra.extend(Boilerplate(ln.start + b.start(), ln.start + b.end(), "byline")
                          for b in _INLINE_BYLINE.finditer(ln.text))
+            if "By " in ln.text:
+                extra.extend(Boilerplate(ln.start + b.start(), ln.start + b.end(), "byline")
+                             for b in _GLUED_BYLINE.finditer(ln.text))
             h = _HEADING_MARK.match(ln.text)
             if h:
                 # the Markdown heading marker, not the heading

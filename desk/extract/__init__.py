@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from desk.lazy import lazy_names
-from desk.model import Article, Claim, Extraction, Figure
+from desk.model import Article, Boilerplate, Claim, Extraction, Figure
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -124,6 +124,14 @@ def repeated_spans(article: Article) -> list[tuple[int, int]]:
 _UNREAD_BOILERPLATE = ("photo credit",)
 
 
+def _inside_a_line(text: str, b: Boilerplate) -> bool:
+    """Whether the span ``b`` has text on its own line both before and after it."""
+    before = text[text.rfind("\n", 0, b.start) + 1 : b.start]
+    line_end = text.find("\n", b.end)
+    after = text[b.end : line_end if line_end >= 0 else len(text)]
+    return bool(before.strip()) and bool(after.strip())
+
+
 def parsed_text(article: Article) -> str:
     """The body as the parser reads it: picture credits blanked out (offsets unchanged).
 
@@ -134,6 +142,8 @@ def parsed_text(article: Article) -> str:
     text = article.text
     spans = [(b.start, b.end) for b in article.boilerplate if b.reason in _UNREAD_BOILERPLATE]
     spans += picture_credits(text)
+    breaks = {(b.start, b.end) for b in article.boilerplate if b.reason == "byline" and _inside_a_line(text, b)}
+    spans += breaks
     if not spans:
         return text
     parts, at = [], 0
@@ -143,7 +153,10 @@ def parsed_text(article: Article) -> str:
         if e <= s:
             continue
         parts.append(text[at:s])
-        parts.append(" " * (e - s))
+        # a byline run in between a headline and the first sentence ("... near the river By Ann Lowe for
+        # QuayOnline Army gunners ...") parts them as a blank line would: the headline is no part of the
+        # sentence the lead's cue ends
+        parts.append("\n\n" + " " * (e - s - 2) if (s, e) in breaks and e - s >= 2 else " " * (e - s))
         at = e
     parts.append(text[at:])
     return "".join(parts)
