@@ -565,6 +565,10 @@ def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
                 words.append(w)
                 continue
             break
+        if not words and _adverb(w) and (ended or (nxt := _PLAIN_WORD_NEXT.match(tail, m.end())) is None
+                                         or nxt.group(1).lower() in _STOP_COUNTED):
+            break  # "paid $80,000 yearly, twice the norm", "25% directly to the army": the adverb says how, and
+            # names no thing (but "two newly built ships" reads on to its noun)
         if not words and w in ING_NEVER_ADJECTIVES:
             break  # "£695m relating to the levy", "$90 having fallen": no thing named after the figure
         if not words and w in _VERBS_NEVER_NOUNS and not _VERB_COMPOUND_NOUN.match(tail, m.start()):
@@ -1189,6 +1193,15 @@ _BODY_MEASURES = {"kg", "kilos", "kilograms", "kilogrammes", "pounds", "lb", "lb
                   "metres", "meters", "m", "cm", "centimetres", "centimeters", "inches", "in", "grams", "g"}
 
 
+#: "At" opening a sentence or a clause before a number ...
+_AT_AGE_BEFORE = re.compile(r"(?:^|[.!?;:\"“”]\s+|,\s+|\n\s*)[Aa]t\s+$")
+#: ... and after it a comma and the person it is the age of: a pronoun, or a name and its verb
+_AT_AGE_AFTER = re.compile(
+    r",\s+(?:(?:he|she|they|I|we)\b|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|remains|"
+    r"said|says|still|already|joined|left|won|became)\b|[A-Z][\w'’-]+['’]s\s)"
+)
+
+
 def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     """Ages ("aged 18-60", "Mr Kleijnen, 59,"), "#5", footnote marks ("[3]") and list markers ("1)")."""
     before, after, value, e = c.before, c.after, c.value, c.e
@@ -1209,6 +1222,9 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
         return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said"
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
+    if (value < 130 and float(value).is_integer() and not c.cur and not c.scale and not c.pct
+            and _AT_AGE_BEFORE.search(before) and _AT_AGE_AFTER.match(after)):
+        return True  # an age that opens a sentence: "At 77, he is the oldest member", "At 19, Vell had ..."
     if re.search(r"[#№]\s?$", before):
         return True
     return bool(not c.cur and not c.scale and not c.abbr and re.search(r"[\[(]$", before) and re.match(r"[\])]", after))

@@ -1,0 +1,48 @@
+"""Two readings of figures (session 38).  Every sentence is invented.
+
+- "At 77, he ..." opens a sentence with the age of the person it goes on to name: an age is no figure
+  (the gold guide), and it was listed as a count.
+- An adverb right after a figure says how, not what: "earn $90,000 annually, far above ..." counted
+  "annually", "30% directly to the army" counted "directly".  Before a noun it still reads on ("two newly
+  built ships").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desk.extract.figures import find_figures
+
+
+def _figures(sentence: str) -> list[tuple[str, str]]:
+    return [(f.text, f.counted) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "At 81, she still runs the ferry office every morning.",
+    "The council met twice. At 19, Tomas Reel became its youngest member.",
+    "At 64, Vell's best years may be behind him, critics said.",
+])
+def test_an_age_that_opens_a_sentence_is_no_figure(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a count after "At" is still one: no person follows the comma
+    ("At 400, the toll is the highest the port has seen.", [("400", "")]),
+    # a figure beside the age keeps its reading
+    ("At 81, she has rowed 12 races this year.", [("12", "races")]),
+])
+def test_other_numbers_after_at_stay_figures(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The couple earn $90,000 annually, far above the local wage.", [("$90,000", "")]),
+    ("About 30% directly to the army, the plan says.", [("30%", "")]),
+    ("Rents rose 4% monthly in the spring.", [("4%", "")]),
+    ("The yard launched two newly built trawlers.", [("two", "newly built trawlers")]),
+    ("The app has 3 million monthly users.", [("3 million", "monthly users")]),
+])
+def test_an_adverb_after_a_figure_names_nothing_counted(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _figures(sentence) == expected
