@@ -340,7 +340,13 @@ def _coordinated_with_name_number(text: str, s: int, lo: int, hi: int, depth: in
 _MONTH_NAMES = set(MONTHS.split("|"))
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’-]+\s*[,(]\s*(?:aged\s+)?$")
 #: a determiner right before a year that modifies a plural: "the 2024 launches", "their 2019 talks"
-_YEAR_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+_YEAR_DETERMINER = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their|his|her|our|your"
+    # ... or a word that picks out which ones, never how many: "other potential 2024 hopefuls"
+    r"|other|potential|possible|likely|future|upcoming|prospective|would-be|planned|declared|rival|fellow)"
+    r"|\w['’]s)\s+$",  # ... or an owner: "the party's 2024 hopefuls"
+    re.IGNORECASE,
+)
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|of|by|from|until|till|to|early|late|mid|summer|winter|spring|autumn|fall|year"
     # a period of a year's accounts: "second-half 2021 dividends", "nine-month 2022 results", "fiscal 2023 sales"

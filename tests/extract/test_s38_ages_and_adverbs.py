@@ -1,7 +1,9 @@
-"""Two readings of figures (session 38).  Every sentence is invented.
+"""Three readings of figures (session 38).  Every sentence is invented.
 
 - "At 77, he ..." opens a sentence with the age of the person it goes on to name: an age is no figure
   (the gold guide), and it was listed as a count.
+- A year with a plural noun after it is no count when a word before it picks out which ones ("other
+  potential 2028 challengers", "the league's 2026 fixtures").
 - An adverb right after a figure says how, not what: "earn $90,000 annually, far above ..." counted
   "annually", "30% directly to the army" counted "directly".  Before a noun it still reads on ("two newly
   built ships").
@@ -46,3 +48,16 @@ def test_other_numbers_after_at_stay_figures(sentence: str, expected: list[tuple
 ])
 def test_an_adverb_after_a_figure_names_nothing_counted(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor mocked other likely 2028 challengers at the dinner.",
+    "The league's 2026 fixtures were published on Friday.",
+    "Several prospective 2030 bidders have pulled out.",
+])
+def test_a_year_picked_out_by_the_words_before_it_is_no_figure(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+def test_a_round_number_of_things_still_counts() -> None:
+    assert _figures("Rescuers sent some 2000 tents to the valley.") == [("2000", "tents")]
