@@ -396,6 +396,7 @@ _IRREGULAR_PAST = frozenset({
     "met", "cast", "thought", "struck", "fought", "caught", "took", "broke", "told", "sat", "won", "bought",
     "came", "went", "gave", "got", "made", "saw", "began", "ran", "rose", "fell", "stood", "kept", "knew",
     "brought", "paid", "spent", "flew", "drove", "wrote", "spoke", "chose", "grew", "found", "put",
+    "sought", "said", "felt", "heard", "did",
 })
 #: the one past tense that says what happened to the things counted, as a participle would ("five people died")
 _OUTCOME_PAST = frozenset({"died"})
@@ -577,6 +578,8 @@ def _counted(text: str, end: int, limit: int, single: bool = False) -> str:
             # names no thing (but "two newly built ships" reads on to its noun)
         if not words and w in ING_NEVER_ADJECTIVES:
             break  # "£695m relating to the levy", "$90 having fallen": no thing named after the figure
+        if not words and w in _IRREGULAR_PAST and w not in _PARTICIPLES:
+            break  # "only 9% saw a doctor", "12 went home": the past tense of the group, which names nothing
         if not words and w in _VERBS_NEVER_NOUNS and not _VERB_COMPOUND_NOUN.match(tail, m.start()):
             break  # "33% approve while 47% disapprove", "57% believe": the verb of the share, which names nothing
         if words and plural_noun(words[-1]) and w in ING_PREPOSITIONS:
@@ -1224,8 +1227,8 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     if _young_age(c):
         return True
     if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
-            and re.match(r"\s*(?:[,)―—–]|-\s)", text[e : min(hi, e + 8)])):
-        return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said"
+            and re.match(r"\s*(?:[,)―—–]|-\s|\.(?:\s|$))", text[e : min(hi, e + 8)])):
+        return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said", "... his aunt, Ana Roe, 40."
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"
     if (value < 130 and float(value).is_integer() and not c.cur and not c.scale and not c.pct

@@ -1,4 +1,4 @@
-"""Three readings of figures (session 38).  Every sentence is invented.
+"""Readings of figures (session 38).  Every sentence is invented.
 
 - "At 77, he ..." opens a sentence with the age of the person it goes on to name: an age is no figure
   (the gold guide), and it was listed as a count.
@@ -7,6 +7,8 @@
 - An adverb right after a figure says how, not what: "earn $90,000 annually, far above ..." counted
   "annually", "30% directly to the army" counted "directly".  Before a noun it still reads on ("two newly
   built ships").
+- A past tense right after a figure ("only 7% sought advice") is what the group did, not a thing counted;
+  and an age after a name may end its sentence ("the deckhand Tam Vell, 17.").
 """
 
 from __future__ import annotations
@@ -61,3 +63,22 @@ def test_a_year_picked_out_by_the_words_before_it_is_no_figure(sentence: str) ->
 
 def test_a_round_number_of_things_still_counts() -> None:
     assert _figures("Rescuers sent some 2000 tents to the valley.") == [("2000", "tents")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a past tense right after a share or a bare number is what the group did: nothing named is counted
+    ("Only 7% sought advice, and just 3% saw a lawyer.", [("7%", ""), ("3%", "")]),
+    ("About 45% said they would stay.", [("45%", "")]),
+    # after the noun it still ends the phrase, as before
+    ("Four porters said the crane fell.", [("Four", "porters")]),
+])
+def test_a_past_tense_right_after_a_figure_names_nothing(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her cousins are Ana Roe, 19, and the ferry owner Ilse Roe, 52.",
+    "The youngest on board was the deckhand Tam Vell, 17.",
+])
+def test_an_age_after_a_name_at_the_end_of_a_sentence_is_no_figure(sentence: str) -> None:
+    assert _figures(sentence) == []
