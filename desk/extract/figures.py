@@ -1098,7 +1098,27 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     tail_unit = re.match(r"\s*(?:to|-|–|or)\s*[\w.,]+\s+([a-z]+)", after)
     if tail_unit and not c.pct and not c.cur and tail_unit.group(1) in TIME_UNITS:
         return True  # "two to four hours": a duration
-    return bool(dig) and _age_or_mark(text, c, hi) or not dig and _young_age(c)
+    return bool(dig) and _age_or_mark(text, c, hi) or not dig and _young_age(c) or _age_by_its_verb(c)
+
+
+#: words before a number that make it an age: "turned 32", "will turn 89", "as old as nine (or ten)", "at
+#: the age of seven"
+_AGE_WORDS_BEFORE = re.compile(
+    r"(?:\bturn(?:s|ed|ing)?\s+|\bas\s+(?:young|old)\s+as\s+(?:[\w-]+\s+(?:and|or|to)\s+)?"
+    r"|\b(?:aged|age)\s+(?:of\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _age_by_its_verb(c: _Candidate) -> bool:
+    """ "She turned 32 in jail", "recruits as young as sixteen or seventeen", "at the age of seven": an age (a number
+    of things after it still counts: "turned 40 tanks back")."""
+    if c.value >= 130 or c.cur or c.scale or c.pct or not float(c.value).is_integer():
+        return False
+    if not _AGE_WORDS_BEFORE.search(c.before):
+        return False
+    nw = _WORD_AFTER.match(c.after)
+    return not (nw and plural_noun(nw.group(1).lower()) and nw.group(1).lower() not in TIME_UNITS)
 
 
 def _young_age(c: _Candidate) -> bool:

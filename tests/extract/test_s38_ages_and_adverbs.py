@@ -9,6 +9,8 @@
   built ships").
 - A past tense right after a figure ("only 7% sought advice") is what the group did, not a thing counted;
   and an age after a name may end its sentence ("the deckhand Tam Vell, 17.").
+- An age told by its verb or phrase is no figure, in digits or in words ("turned 58", "as young as sixteen",
+  "at the age of eleven": the last was read only in digits).
 """
 
 from __future__ import annotations
@@ -82,3 +84,17 @@ def test_a_past_tense_right_after_a_figure_names_nothing(sentence: str, expected
 ])
 def test_an_age_after_a_name_at_the_end_of_a_sentence_is_no_figure(sentence: str) -> None:
     assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The skipper turned 58 at sea last week.",
+    "Her grandmother turns 90 in the spring.",
+    "Recruits as young as sixteen and seventeen were seen at the camp.",
+    "Pupils leave the village school at the age of eleven.",
+])
+def test_an_age_told_by_its_verb_is_no_figure(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+def test_a_verb_of_age_before_things_counted_leaves_a_figure() -> None:
+    assert [text for text, _ in _figures("The patrol turned 12 trawlers back to port.")] == ["12"]
