@@ -390,6 +390,7 @@ _PRESENT_VERBS = frozenset({
     "try", "struggle", "join", "vote", "use", "receive", "own", "lack", "earn", "pay", "spend", "cost", "reach",
     "seem", "appear", "become", "stand", "sit", "lie", "rise", "fall", "run", "show", "suggest", "consider",
     "plan", "decide", "refuse", "demand", "call", "ask", "begin", "start", "keep", "hold", "cross", "enter",
+    "meet", "say", "tell", "include", "belong", "account", "speak",
 })
 #: past tenses without -ed: "two first ladies met", "13 Russian missiles struck"
 _IRREGULAR_PAST = frozenset({

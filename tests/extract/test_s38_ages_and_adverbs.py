@@ -98,3 +98,14 @@ def test_an_age_told_by_its_verb_is_no_figure(sentence: str) -> None:
 
 def test_a_verb_of_age_before_things_counted_leaves_a_figure() -> None:
     assert [text for text, _ in _figures("The patrol turned 12 trawlers back to port.")] == ["12"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Only four of the region's 15 ports meet the new rule.", [("four", "ports"), ("15", "ports")]),
+    ("The 11 villages include two on the coast.", [("11", "villages"), ("two", "")]),
+    ("Three hospitals account for most of the beds.", [("Three", "hospitals")]),
+])
+def test_a_present_tense_after_the_plural_ends_the_thing_counted(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _figures(sentence) == expected
