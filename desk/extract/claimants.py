@@ -3387,6 +3387,8 @@ class _Job:
         for i in sorted(cues_by_sent):
             for c in cues_by_sent[i]:
                 story.read(c, cues_by_sent[i])
+                if c.name and c.name.split(maxsplit=1)[0] in _NO_NAME_OPENERS:
+                    c.name, c.listed = "", False  # "Warns of Costs" in a Title Case headline: a phrase, no one
         fig_cue = self._figure_cues(cues_by_sent)
         attributions, fig_attr = self._attributions(cues_by_sent, fig_cue)
         return attributions, fig_attr, entities
@@ -3510,6 +3512,12 @@ class _Job:
                 ))
         fig_attr = [index_of.get(id(c)) if c is not None else None for c in fig_cue]
         return attributions, fig_attr
+
+
+#: lower-case words no claimant's name opens with (a Title Case headline's "Warns of Costs" gave "of Costs")
+_NO_NAME_OPENERS = frozenset({
+    "of", "to", "for", "in", "on", "at", "by", "with", "from", "into", "about", "than", "and", "or", "but", "as",
+})
 
 
 class _Discourse:
