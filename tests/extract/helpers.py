@@ -13,3 +13,19 @@ def listed(text: str) -> list[tuple[str, str]]:
 def claimants_by_figure(text: str) -> dict[str, str]:
     """Each figure's text -> its claimant ("" when the outlet says it itself)."""
     return {c.figure.text: c.claimant for c in extract(text).claims}
+
+
+def check_spans_inside(text: str, *, empty_cue: bool = False) -> None:
+    """:func:`extract` of ``text``, with and without the every-sentence listing, keeps every figure, source,
+    cue and content span inside the text, and each figure's and source's text is the text at its span
+    (``empty_cue``: a cue may be empty, as a speaker label's is)."""
+    n = len(text)
+    for every in (True, False):
+        x = extract(text, every=every)
+        assert all(text[f.start : f.end] == f.text for f in x.figures)
+        for a in x.attributions:
+            assert 0 <= a.source_start < a.source_end <= n
+            assert text[a.source_start : a.source_end] == a.source_text
+            assert 0 <= a.cue_start <= a.cue_end <= n
+            assert empty_cue or a.cue_start < a.cue_end
+            assert 0 <= a.content_start <= a.content_end <= n

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from desk.extract import extract, extract_article, extract_title
 from desk.extract.score import names_match, read_for_scoring, score
 
+from .helpers import check_spans_inside
+
 
 def _claimants(text: str) -> list[tuple[str, str]]:
     return [(c.figure.text, c.claimant) for c in extract(text).claims]
@@ -267,14 +269,7 @@ def test_the_index_mode_reads_no_stance_verbs() -> None:
     "\n", "–", "Western officials", ":", "who gave her name as", "Mira", "on Monday.", "About 80", " ",
 ]), max_size=50))
 def test_new_rules_survive_word_salad(words: list[str]) -> None:
-    text = " ".join(words)
-    for every in (True, False):
-        x = extract(text, every=every)
-        assert all(text[f.start : f.end] == f.text for f in x.figures)
-        for a in x.attributions:
-            assert 0 <= a.source_start < a.source_end <= len(text)
-            assert text[a.source_start : a.source_end] == a.source_text
-            assert 0 <= a.cue_start < a.cue_end <= len(text)
+    check_spans_inside(" ".join(words))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
