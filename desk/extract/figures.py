@@ -1116,6 +1116,9 @@ def _age_by_its_verb(c: _Candidate) -> bool:
     of things after it still counts: "turned 40 tanks back")."""
     if c.value >= 130 or c.cur or c.scale or c.pct or not float(c.value).is_integer():
         return False
+    if (not c.dig and _AGE_BEFORE.search(c.before) and not _PLACE_BEFORE_COMMA.search(c.before)
+            and re.match(r"\s*(?:[,)―—–]|-\s|\.(?:\s|$))", c.after)):
+        return True  # an age in words after a name: "Rita, eight, who ...", as "Rita, 8, who ..."
     if not _AGE_WORDS_BEFORE.search(c.before):
         return False
     nw = _WORD_AFTER.match(c.after)
@@ -1152,6 +1155,12 @@ def _counted_after_month(before: str, after: str) -> bool:
     return bool(_MONTH_COMMA_BEFORE.search(before)) and bool(_PLAIN_WORD_AFTER.match(after))
 
 
+#: a preposition of time right before an early year
+_EARLY_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till)\s+$", re.IGNORECASE)
+#: a range after a number: "1200 to 1500", "1200-1500"
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|and|or)\s*\d")
+
+
 def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     """ "three weeks", "24 February", "2015", "007": a time, not a count."""
     before, after, dig, value = c.before, c.after, c.dig, c.value
@@ -1163,6 +1172,11 @@ def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) and not _counted_after_month(before, after)) and (
         value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
     ):
+        return True
+    # an early year after "in" or "since": "In 1596, the tsar ...", "since 1654 and" (but "in 1200 homes" counts)
+    if (dig and "," not in dig and len(dig) == 4 and 1000 <= value < 1800 and not c.abbr and not c.scale
+            and _EARLY_YEAR_BEFORE.search(before) and not (next_word and plural_noun(next_word))
+            and not _RANGE_AFTER.match(after)):
         return True
     # a year, unless a plural noun follows: "2000 soldiers" (but "the 2024 launches", "its 2019
     # talks": after a determiner the year names which ones, it does not count them)

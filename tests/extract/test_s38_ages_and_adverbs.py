@@ -10,7 +10,8 @@
 - A past tense right after a figure ("only 7% sought advice") is what the group did, not a thing counted;
   and an age after a name may end its sentence ("the deckhand Tam Vell, 17.").
 - An age told by its verb or phrase is no figure, in digits or in words ("turned 58", "as young as sixteen",
-  "at the age of eleven": the last was read only in digits).
+  "at the age of eleven": the last was read only in digits), and so is an age in words after a name
+  ("Mira, nine,"); a year before 1800 after "in" or "since" ("In 1612,") is a year.
 """
 
 from __future__ import annotations
@@ -108,4 +109,23 @@ def test_a_verb_of_age_before_things_counted_leaves_a_figure() -> None:
 def test_a_present_tense_after_the_plural_ends_the_thing_counted(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
+    assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her youngest, Mira, nine, sleeps in the hall.",
+    "The cook's grandson Tam, six.",
+    "In 1612, the abbey burned down.",
+    "The fair has been held since 1479 and still draws crowds.",
+])
+def test_an_age_in_words_and_an_early_year_are_no_figures(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Floods reached 1300 homes in the delta.", [("1300", "homes")]),
+    ("In 1300 cases the tribunal agreed.", [("1300", "cases")]),
+    ("The toll in Ardo, nine, rose on Monday.", [("nine", "")]),  # after a place, a number is no age
+])
+def test_counts_beside_those_rules_stay(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _figures(sentence) == expected

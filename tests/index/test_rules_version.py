@@ -318,8 +318,8 @@ RECORDED = {
     # a headline and the lead ("... river By Ann Lowe for QuayOnline Army ...") is boilerplate and parts them;
     # "At 77, he ..." is an age, and so is "Name, 45." ending a sentence; an adverb or a past tense right after a
     # figure ("$90,000 annually,", "9% sought") is nothing counted; "other potential 2024 hopefuls" holds a year;
-    # "turned 32", "as young as four", "at the age of seven" are ages
-    92: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "dd2c0a9e58432bcb"),
+    # "turned 32", "as young as four", "at the age of seven", "Rita, eight," are ages; "In 1596," is a year
+    92: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "58bc06b2efe85766"),
 }
 
 
