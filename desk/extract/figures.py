@@ -390,7 +390,7 @@ _PRESENT_VERBS = frozenset({
     "try", "struggle", "join", "vote", "use", "receive", "own", "lack", "earn", "pay", "spend", "cost", "reach",
     "seem", "appear", "become", "stand", "sit", "lie", "rise", "fall", "run", "show", "suggest", "consider",
     "plan", "decide", "refuse", "demand", "call", "ask", "begin", "start", "keep", "hold", "cross", "enter",
-    "meet", "say", "tell", "include", "belong", "account", "speak",
+    "meet", "say", "tell", "include", "belong", "account", "speak", "depend", "rely", "represent",
 })
 #: past tenses without -ed: "two first ladies met", "13 Russian missiles struck"
 _IRREGULAR_PAST = frozenset({
@@ -1126,8 +1126,12 @@ def _age_by_its_verb(c: _Candidate) -> bool:
 
 
 def _young_age(c: _Candidate) -> bool:
-    """ "children under five who ...", "babies under 2,": an age, not a count (not "children under 5 kilos")."""
-    if c.value >= 25 or c.cur or c.scale or c.pct or not _YOUNG_UNDER.search(c.before):
+    """ "children under five who ...", "babies under 2,", "people under 30": an age, not a count (not
+    "children under 5 kilos")."""
+    if c.cur or c.scale or c.pct:
+        return False
+    if not (c.value < 25 and _YOUNG_UNDER.search(c.before)
+            or c.value < 120 and float(c.value).is_integer() and _PEOPLE_UNDER.search(c.before)):
         return False
     nw = _WORD_AFTER.match(c.after)
     return not nw or nw.group(1).lower().rstrip(".") not in _BODY_MEASURES
@@ -1155,6 +1159,8 @@ def _counted_after_month(before: str, after: str) -> bool:
     return bool(_MONTH_COMMA_BEFORE.search(before)) and bool(_PLAIN_WORD_AFTER.match(after))
 
 
+#: "o'clock" after a number
+_OCLOCK_AFTER = re.compile(r"\s*o['’]\s?clock\b", re.IGNORECASE)
 #: a preposition of time right before an early year
 _EARLY_YEAR_BEFORE = re.compile(r"\b(?:in|since|until|till)\s+$", re.IGNORECASE)
 #: a range after a number: "1200 to 1500", "1200-1500"
@@ -1167,8 +1173,8 @@ def _date_or_duration(c: _Candidate, next_word: str) -> bool:
     if next_word in TIME_UNITS or next_word.rstrip("s") in TIME_UNITS:
         # "three weeks", "24 hours" ... but "100 days of war"? still a duration
         return True
-    if _CLOCK_IN_BRACKETS.match(after):
-        return True  # "as of 12 (pm) today", "at 1400 (GMT)": a time of day
+    if _CLOCK_IN_BRACKETS.match(after) or _OCLOCK_AFTER.match(after):
+        return True  # "as of 12 (pm) today", "at 1400 (GMT)", "at three o'clock": a time of day
     if (_MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before) and not _counted_after_month(before, after)) and (
         value <= 31 and float(value).is_integer() or (dig and 1000 <= value <= 2100 and "," not in dig)
     ):
@@ -1230,6 +1236,12 @@ _PLACE_BEFORE_COMMA = re.compile(
 _YOUNG_UNDER = re.compile(
     r"\b(?:children|child|kids|babies|infants|toddlers|boys|girls|pupils|youngsters|teenagers|minors)\s+"
     r"(?:under|over|below|above|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: people of any age under or over one: "voters under 30", "adults over 65", "those aged over 80"
+_PEOPLE_UNDER = re.compile(
+    r"\b(?:people|persons|adults|voters|men|women|workers|residents|citizens|patients|those|anyone|everyone)\s+"
+    r"(?:aged\s+)?(?:under|over|below|above|younger\s+than|older\s+than)\s+(?:the\s+age\s+of\s+)?$",
     re.IGNORECASE,
 )
 #: measures a child may be under or over ("children under 5 kilos", "over 4 feet"): then the number is no age

@@ -11,7 +11,8 @@
   and an age after a name may end its sentence ("the deckhand Tam Vell, 17.").
 - An age told by its verb or phrase is no figure, in digits or in words ("turned 58", "as young as sixteen",
   "at the age of eleven": the last was read only in digits), and so is an age in words after a name
-  ("Mira, nine,"); a year before 1800 after "in" or "since" ("In 1612,") is a year.
+  ("Mira, nine,"), and the age of a group ("voters under 35"); a year before 1800 after "in" or "since"
+  ("In 1612,") is a year, and "four o'clock" a time of day.
 """
 
 from __future__ import annotations
@@ -129,3 +130,17 @@ def test_an_age_in_words_and_an_early_year_are_no_figures(sentence: str) -> None
 ])
 def test_counts_beside_those_rules_stay(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The scheme is aimed at voters under 35 across the north.",
+    "Adults over 70 will be offered the jab first.",
+    "The ferry sailed at four o'clock sharp.",
+    "The bells rang at 6 o’clock.",
+])
+def test_the_age_of_a_group_and_a_time_of_day_are_no_figures(sentence: str) -> None:
+    assert _figures(sentence) == []
+
+
+def test_a_measure_under_which_people_stay_is_a_figure() -> None:
+    assert _figures("The cage holds people under 200 kilos.") == [("200", "kilos")]
