@@ -11,9 +11,10 @@ It reads: a place (in capitals, or in ordinary case when a day or a credit follo
 sentence is never taken for one), an optional region or country, an optional day (month and day, or day and
 month, with or without the year), an optional credit in brackets, and a dash.
 
-This is the one grammar of a dateline for the ingest: the outlet's signature (:mod:`desk.corpus.outlets`) reads
-its credit, the reader (:mod:`desk.corpus.reader`) its day when a file carries no date of its own, and the
-comparison (:func:`desk.compare.asof.dateline_date`) its day for the time a claim holds.
+This is desk's one grammar of a dateline: the outlet's signature (:mod:`desk.corpus.outlets`) reads its credit,
+the reader (:mod:`desk.corpus.reader`) its day when a file carries no date of its own, and
+:func:`desk.compare.asof.dateline_date` its day (a claim's as-of time still starts from the article's date).  (The parser's own split of
+a dateline from its sentence, ``desk.extract.claimants._dateline_apart``, still has a pattern of its own.)
 """
 
 from __future__ import annotations
