@@ -44,7 +44,8 @@ def test_the_file_holds_each_stems_norm_and_count_and_a_load_takes_them_bit_for_
     loaded = related._load(path, "test-key")
     assert loaded is not None
     # taken from the file: set before any use
-    assert "_norm" in loaded.__dict__ and "_passage_counts" in loaded.__dict__
+    assert "_norm" in loaded.__dict__
+    assert "_passage_counts" in loaded.__dict__
     # ... and the same values as worked out afresh from the incidence
     fresh = related.Related(learned.stems, learned.words, learned.unit_stems, learned.unit_sizes, "test-key")
     assert loaded._norm.dtype == fresh._norm.dtype
@@ -64,7 +65,8 @@ def test_a_file_without_them_works_them_out_on_first_use(tmp_path: Path, learned
                  passage_counts=np.zeros(3, dtype=np.int64))
     loaded = related._load(path, "test-key")
     assert loaded is not None
-    assert "_norm" not in loaded.__dict__ and "_passage_counts" not in loaded.__dict__
+    assert "_norm" not in loaded.__dict__
+    assert "_passage_counts" not in loaded.__dict__
     garden = related.stem("compost")
     assert loaded.share(garden) == learned.share(garden) > 0
     assert loaded._norm.tobytes() == learned._norm.tobytes()
