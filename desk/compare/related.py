@@ -54,8 +54,9 @@ _PAIR_BLOCK = 1 << 20
 #: the cache file in the library's data directory
 CACHE_NAME = "related.npz"
 #: version of the learning rule: a cache written by another version is learned again
-#: (3: random vectors from each passage's hash; 4: exact cosines of the incidence, no random vectors)
-VERSION = 4
+#: (3: random vectors from each passage's hash; 4: exact cosines of the incidence, no random vectors;
+#: 5: each stem's norm and passage count kept beside the incidence)
+VERSION = 5
 
 
 #: stems :class:`Related` looks up by scanning its incidences (some 3 ms each on ukraine-media) before it sorts
@@ -367,9 +368,28 @@ def _load(path: Path, key: str) -> Related | None:
                     or int(unit_sizes.sum()) != len(unit_stems) or (unit_sizes < 1).any()
                     or (len(unit_stems) and not 0 <= int(unit_stems.min()) <= int(unit_stems.max()) < vocab)):
                 return None
-            return Related(meta["stems"], meta["words"], unit_stems, unit_sizes, key)
+            related = Related(meta["stems"], meta["words"], unit_stems, unit_sizes, key)
+            _take_derived(related, data, vocab)
+            return related
     except (OSError, KeyError, ValueError, TypeError, json.JSONDecodeError, EOFError):
         return None
+
+
+#: the per-stem arrays :func:`_save` keeps beside the incidence, each worked out from it on first use
+#: otherwise (a process that compares once spent some 40 ms of its first comparison on them); the file's
+#: copy holds the very values (the same float64 bits) the incidence gives
+_DERIVED = ("_norm", "_passage_counts")
+
+
+def _take_derived(related: Related, data: Any, vocab: int) -> None:
+    """Set ``related``'s per-stem arrays (:data:`_DERIVED`) from the cache file's ``data`` where it holds them
+    whole (one value per stem, finite); an array missing or of another shape is worked out when first used."""
+    for name in _DERIVED:
+        if name.lstrip("_") not in data.files:
+            continue
+        values = data[name.lstrip("_")]
+        if values.shape == (vocab,) and values.dtype.kind in "fi" and bool(np.isfinite(values).all()):
+            related.__dict__[name] = values  # a cached_property's slot: the property is not run
 
 
 def _save(path: Path, related: Related) -> None:
@@ -379,6 +399,7 @@ def _save(path: Path, related: Related) -> None:
             np.savez(
                 fh, key=np.array(related.key), unit_stems=related.unit_stems, unit_sizes=related.unit_sizes,
                 meta=np.array(json.dumps({"stems": related.stems, "words": related.words}, ensure_ascii=False)),
+                **{name.lstrip("_"): getattr(related, name) for name in _DERIVED},
             )
         os.replace(tmp, path)
     except OSError:
