@@ -111,6 +111,12 @@ class AsOf:
         """Whether this interval ends before the other starts (both ends known)."""
         return self.end is not None and other.start is not None and self.end < other.start
 
+    def phrase(self) -> str:
+        """The time in words after a figure: "as of 2023-05-03", "as of … – 2023-05-03", or "undated" (not "as of
+        undated")."""
+        label = self.label()
+        return label if label == "undated" else f"as of {label}"
+
     def label(self) -> str:
         if self.exact is not None:
             return self.exact.isoformat()

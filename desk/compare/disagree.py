@@ -256,8 +256,7 @@ class ClaimFact:
         return self.claimant or self.outlet or "unattributed"
 
     def describe(self) -> str:
-        when = self.as_of.label()
-        return f"{self.written or _fmt(self.value)} ({self.who()}, as of {when})"
+        return f"{self.written or _fmt(self.value)} ({self.who()}, {self.as_of.phrase()})"
 
 
 def _fmt(v: float) -> str:

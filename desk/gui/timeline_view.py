@@ -85,7 +85,7 @@ def point_tip(p: TimelinePoint) -> str:
         flag = "<br>\u2191 grows on an earlier figure"
     return (
         f"<p><b>{escape_text(p.figure)}</b> {escape_text(p.counted)}<br>"
-        f"{who} \u00b7 {escape_text(p.outlet)} \u00b7 as of {escape_text(p.as_of.label())}"
+        f"{who} \u00b7 {escape_text(p.outlet)} \u00b7 {escape_text(p.as_of.phrase())}"
         f"{' (' + escape_text(p.as_of.basis) + ')' if p.as_of.basis else ''}{flag}</p>"
         f"<p><i>{escape_text(p.sentence[:400])}</i></p>"
         f"<p style='color:gray'>{escape_text(p.title[:120])} \u2014 click to open the passage</p>"
