@@ -87,6 +87,15 @@ _OPENER_RE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though
 _JOINER_RE = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
 
 
+#: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll
+#: alone (:func:`fact_key`; :func:`desk.compare.quantity.quantity_of`), matched from the figure's end
+BOTH_HARMS_RE = re.compile(
+    r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
+    r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
+    re.IGNORECASE,
+)
+
+
 def context_outcome(text: str, start: int, end: int) -> str:
     """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
     before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
@@ -138,6 +147,9 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     # outcomes that count one thing are one outcome: "lost 70,000 soldiers" counts what
     # "70,000 soldiers were killed" counts (as :func:`counts_compatible` reads them)
     outcome = _OUTCOME_FOLD.get(outcome, outcome)
+    if outcome in ("kill", "wound") and context is not None and BOTH_HARMS_RE.match(context[0], context[2]):
+        # "75,000 troops killed or wounded" counts casualties: neither "40,000 troops killed" nor the wounded alone
+        outcome = "casualty"
     heads = [s for s in first_stems if s not in OUTCOMES]
     head = heads[-1] if heads else ""
     if head in GENERIC_HEADS:
