@@ -56,6 +56,9 @@ def takes_in(wide: str, narrow: str) -> bool:
     return wide in GENERIC_MUNITION_HEADS and narrow in MUNITION_HEADS
 
 
+#: words after a figure that make it a frequency or a multiplier ("hit three times", "ten times more"): how often
+#: or how much more something happened, not a count of things, so it names no counted thing to compare
+FREQUENCY_HEADS = frozenset({"time"})
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "casualti"})
 #: units of measure (stems): a figure written in one measures a distance, an area, a weight or an amount
@@ -151,6 +154,8 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
         # "75,000 troops killed or wounded" counts casualties: neither "40,000 troops killed" nor the wounded alone
         outcome = "casualty"
     heads = [s for s in first_stems if s not in OUTCOMES]
+    if heads and heads[0] in FREQUENCY_HEADS:
+        return None  # "struck three times", "awarded three times": how often, not what
     head = heads[-1] if heads else ""
     if head in GENERIC_HEADS:
         head = ""

@@ -41,7 +41,7 @@ from desk.extract.participles import narrowing_participle, plural_noun
 from desk.model import Figure, pickled_by_fields
 
 from .profile import BOTH_HARMS_RE as _BOTH_HARMS_RE
-from .profile import CIVILIAN_HEADS, context_outcome
+from .profile import CIVILIAN_HEADS, FREQUENCY_HEADS, context_outcome
 from .tokens import OUTCOMES, content_stems
 from .tokens import stem as _stem
 
@@ -660,6 +660,8 @@ def quantity_of(
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
+    if heads and heads[0] in FREQUENCY_HEADS:
+        return None  # "hit three times" / "awarded three times": how often something happened, no quantity
     thing = heads[-1] if heads else ""
     measure = ""
     if thing in MEASURES and len(parts) > 1:
