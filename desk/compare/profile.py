@@ -90,7 +90,7 @@ _OPENER_RE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though
 _JOINER_RE = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
 
 
-#: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll
+#: one figure for the dead and the hurt together ("some 90 villagers killed or hurt"): casualties, neither toll
 #: alone (:func:`fact_key`; :func:`desk.compare.quantity.quantity_of`), matched from the figure's end
 BOTH_HARMS_RE = re.compile(
     r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"

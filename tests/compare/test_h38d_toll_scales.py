@@ -19,7 +19,7 @@ TOWN = make_ref(
     figures=[("Three", 3, "", "civilians killed", "mayor")],
 )
 NATION = make_ref(
-    "The monitoring mission says 6,240 civilians have been killed across the country since the war began.",
+    "Nationwide, 6,240 civilians killed is the tally the monitoring mission keeps since the first week of fighting.",
     "Outlet B",
     figures=[("6,240", 6240, "", "civilians killed", "monitoring mission")],
 )
@@ -57,9 +57,9 @@ def test_tolls_powers_of_ten_apart_gain_no_counted_thing_bonus(monkeypatch: pyte
 
 
 def test_the_killed_or_wounded_together_are_casualties_not_the_dead() -> None:
-    both = _key("Officials believe some 60,000 Northland troops have been killed or wounded so far.", "60,000",
+    both = _key("Analysts put the losses at some 60,000 Northland troops killed or wounded by the spring thaw.", "60,000",
                 "Northland troops")
-    dead = _key("Officials believe some 30,000 Northland troops have been killed so far.", "30,000",
+    dead = _key("Analysts reckon some 30,000 Northland troops were killed by the spring thaw.", "30,000",
                 "Northland troops")
     assert both is not None
     assert both.outcome == "casualty"
