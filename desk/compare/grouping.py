@@ -68,6 +68,10 @@ WEAK_FACT_BONUS = 0.12
 CONFLICT_PENALTY = 0.25
 #: bonus for a figure of the same value in both passages
 VALUE_BONUS = 0.3
+#: two passages whose tolls (figures of what happened to what they count) lie this many powers of ten apart
+#: or more ("one civilian killed" / "5,000 civilians killed") count two quantities: a city's day and a
+#: nation's war, not rival figures of one.  Their counted things alike gain no bonus (0: off)
+SCALE_APART = 2.0
 #: bonus for a shared claimant
 CLAIMANT_BONUS = 0.08
 #: two clusters merge when the mean similarity between them reaches this
@@ -288,7 +292,8 @@ def similarity_matrix(
     if not sim.flags.c_contiguous:
         sim = np.ascontiguousarray(sim)
     # inside a grouping, the matrix's first scan (desk.compare.scope.at_least) is made as it is filled
-    scanned = _finish(sim, totals, cols, code, starts, ends, scan=scope_active())
+    scales = _count_scales(profiles) if code is not None and SCALE_APART else None
+    scanned = _finish(sim, totals, cols, code, starts, ends, scan=scope_active(), scales=scales)
     if scanned is not None:
         seed_scan(sim, scanned)
     return sim
@@ -332,6 +337,7 @@ def _finish(
     starts: np.ndarray | None,
     ends: np.ndarray | None,
     scan: bool = False,
+    scales: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray | None:
     """The rest of :func:`similarity_matrix` on ``sim`` (units x hits, in place), a band of rows at a time.
 
@@ -342,7 +348,9 @@ def _finish(
     than :data:`DATE_GAP_DAYS` apart (``starts`` / ``ends``: None when no pair does), and 0 on the
     diagonal.  The bonuses touch the few cells holding bits: gathered, added to in order, put back (a
     masked add over every cell cost a pass of the matrix each).  With ``scan``, returns the flat
-    indexes (ascending) of the cells at or above :data:`desk.compare.scope.SCAN_FLOOR`.
+    indexes (ascending) of the cells at or above :data:`desk.compare.scope.SCAN_FLOOR`.  ``scales``
+    (:func:`_count_scales`): a pair whose tolls lie :data:`SCALE_APART` powers of ten apart gains no
+    counted-thing bonus.
     """
     n, width = sim.shape
     band = max(1, _BAND_CELLS // max(1, width))
@@ -394,8 +402,13 @@ def _finish(
                 got = flat[at]
                 held = bits[at]
                 s = (held & STRONG).astype(bool)
-                np.add(got, np.float32(FACT_BONUS), out=got, where=s)
                 w = (held & WEAK).astype(bool)
+                if scales is not None:
+                    alike = s | w
+                    if alike.any():
+                        s &= ~(apart := _scales_apart(scales, at, lo, width, cols))
+                        w &= ~apart
+                np.add(got, np.float32(FACT_BONUS), out=got, where=s)
                 w &= ~s  # weak, not strong
                 np.add(got, np.float32(WEAK_FACT_BONUS), out=got, where=w)
                 c = (held & CONFLICT).astype(bool)
@@ -429,6 +442,37 @@ def _finish(
     if found is None:
         return None
     return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+def _count_scales(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """Each unit's tolls as powers of ten: the lowest and highest log10 of its figures that say what
+    happened to what they count (NaN, NaN: none).  The profile keeps the values of 10 and more
+    (``counted``); a toll it names without such a value ("one civilian killed") is below 10."""
+    n = len(profiles)
+    low = np.full(n, np.nan, dtype=np.float32)
+    high = np.full(n, np.nan, dtype=np.float32)
+    for i, p in enumerate(profiles):
+        tolls = {f for f in p.facts if f.outcome}
+        if not tolls:
+            continue
+        big = [(v, k) for v, _kind, k in p.counted if k is not None and k.outcome and v >= 10]
+        told = {k for _, k in big}
+        high[i] = np.log10(max(v for v, _ in big)) if big else 1.0
+        low[i] = 0.0 if tolls - told else np.log10(min(v for v, _ in big))
+    return low, high
+
+
+def _scales_apart(
+    scales: tuple[np.ndarray, np.ndarray], at: np.ndarray, lo: int, width: int, cols: np.ndarray
+) -> np.ndarray:
+    """Of the band's flat cells ``at`` (rows from ``lo``, ``width`` columns of ``cols``), those whose two
+    units' tolls (:func:`_count_scales`) lie :data:`SCALE_APART` powers of ten apart or more."""
+    low, high = scales
+    a = at // width + lo
+    b = cols[at % width]
+    gap = np.float32(SCALE_APART)
+    with np.errstate(invalid="ignore"):
+        return (low[a] - high[b] >= gap) | (low[b] - high[a] >= gap)
 
 
 def _fact_pairs(profiles: Sequence[Profile], fill: Callable[[int, np.ndarray, np.ndarray], None]) -> None:

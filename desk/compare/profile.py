@@ -56,6 +56,9 @@ def takes_in(wide: str, narrow: str) -> bool:
     return wide in GENERIC_MUNITION_HEADS and narrow in MUNITION_HEADS
 
 
+#: words after a figure that make it a frequency or a multiplier ("hit three times", "ten times more"): how often
+#: or how much more something happened, not a count of things, so it names no counted thing to compare
+FREQUENCY_HEADS = frozenset({"time"})
 #: heads that name no particular thing: "53 people killed" counts what "53 prisoners killed" counts
 GENERIC_HEADS = frozenset({"person", "other", "victim", "individual", "more", "those", "one", "casualti"})
 #: units of measure (stems): a figure written in one measures a distance, an area, a weight or an amount
@@ -85,6 +88,15 @@ _OPENER_RE = re.compile(r"\b(?:that|which|who|whom|whose|because|although|though
                         re.IGNORECASE)
 #: words that join a clause to the one before: an outcome before them is the other clause's
 _JOINER_RE = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
+
+
+#: one figure for the dead and the hurt together ("some 90 villagers killed or hurt"): casualties, neither toll
+#: alone (:func:`fact_key`; :func:`desk.compare.quantity.quantity_of`), matched from the figure's end
+BOTH_HARMS_RE = re.compile(
+    r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
+    r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
+    re.IGNORECASE,
+)
 
 
 def context_outcome(text: str, start: int, end: int) -> str:
@@ -138,7 +150,12 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     # outcomes that count one thing are one outcome: "lost 70,000 soldiers" counts what
     # "70,000 soldiers were killed" counts (as :func:`counts_compatible` reads them)
     outcome = _OUTCOME_FOLD.get(outcome, outcome)
+    if outcome in ("kill", "wound") and context is not None and BOTH_HARMS_RE.match(context[0], context[2]):
+        # "75,000 troops killed or wounded" counts casualties: neither "40,000 troops killed" nor the wounded alone
+        outcome = "casualty"
     heads = [s for s in first_stems if s not in OUTCOMES]
+    if heads and heads[0] in FREQUENCY_HEADS:
+        return None  # "struck three times", "awarded three times": how often, not what
     head = heads[-1] if heads else ""
     if head in GENERIC_HEADS:
         head = ""

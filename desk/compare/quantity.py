@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from desk.extract.participles import narrowing_participle, plural_noun
 from desk.model import Figure, pickled_by_fields
 
-from .profile import CIVILIAN_HEADS, context_outcome
+from .profile import BOTH_HARMS_RE as _BOTH_HARMS_RE
+from .profile import CIVILIAN_HEADS, FREQUENCY_HEADS, context_outcome
 from .tokens import OUTCOMES, content_stems
 from .tokens import stem as _stem
 
@@ -171,12 +172,6 @@ _ACCORD_CONTENT_RE = re.compile(
 _BODIES_OF_RE = re.compile(
     r"\b(?:bodies|remains|corpses)\s+of\s+(?:(?:the|some|about|around|nearly|almost|over|another|more\s+than|"
     r"at\s+least|as\s+many\s+as)\s+)*$",
-    re.IGNORECASE,
-)
-#: the dead and the hurt counted as one ("1,000 children have been killed or injured"): casualties, neither toll alone
-_BOTH_HARMS_RE = re.compile(
-    r"[^.;:!?()]{0,60}?\b(?:killed|dead|died|wounded|injured|hurt|maimed)\s+(?:or|and|and/or)\s+"
-    r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
     re.IGNORECASE,
 )
 _PART_WORDS = frozenset({"another", "other", "additional", "further", "extra"})
@@ -665,6 +660,8 @@ def quantity_of(
     parts = _OF_RE.split(counted, maxsplit=1)
     first = parts[0]
     heads = [s for s in content_stems(first) if s not in OUTCOMES]
+    if heads and heads[0] in FREQUENCY_HEADS:
+        return None  # "hit three times" / "awarded three times": how often something happened, no quantity
     thing = heads[-1] if heads else ""
     measure = ""
     if thing in MEASURES and len(parts) > 1:
