@@ -1044,7 +1044,7 @@ def _is_stance_verb(t: Token) -> bool:
         return False
     if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t) and _issuer_of_paper(t) is None and (
         _participle_after_preposition(t) is None
-    ):
+    ) and not _view_taken_up_by(t):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
@@ -1071,6 +1071,18 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _view_taken_up_by(t: Token) -> bool:
+    """ "..., a view echoed by most dockers", "the claim, disputed by the union, that ...": a participle of stance on
+    a noun of a view or a claim, with "by" naming who takes it up; that agent holds (or rejects) the view.  (On any
+    other noun the participle names a thing: "super PACs backed by donors", "a pier opposed by the town".)"""
+    return (
+        t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i < t.i and t.head.lower_ in _VIEW_NOUNS
+        and t.head.tag_ in ("NN", "NNS")
+        and any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children)
+    )
+
 
 
 def _stance_idiom(t: Token) -> bool:
@@ -1445,6 +1457,36 @@ def _unmarked_relative_subject(verb: Token) -> Token | None:
     return prev
 
 
+#: words that open a clause of time or reason, which the tagger may read as prepositions ("since the mayor, at a
+#: meeting, cited ...": "the mayor" taken for the object of "since")
+_SUBORDINATORS = {"since", "after", "before", "until", "till", "because", "once", "while", "when", "though", "although"}
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """ "The pier has been shut since the mayor, at a meeting on Tuesday, cited old faults": when a phrase set off
+    by commas parts a clause of time or reason from its verb, the parser may read the clause's subject as the
+    object of "since" and hang its verb on the main verb as a second verb, with no subject of its own (it would
+    take the main verb's subject, "the pier").  The clause's subject is that object."""
+    if verb.dep_ not in ("conj", "dep") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    head, doc = verb.head, verb.doc
+    if head.i >= verb.i or verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    # the phrase set off just before the verb: a phrase of the main verb's, between two commas
+    aside = next((c for c in head.children if c.dep_ == "prep" and c.right_edge.i == verb.i - 2), None)
+    if aside is None or doc[aside.left_edge.i - 1].text != ",":
+        return None
+    before = aside.left_edge.i - 2  # the last word before the first comma
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ in _SUBORDINATORS and p.i < before:
+            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.right_edge.i == before and not any(
+                x.dep_ == "cc" for x in head.children if obj.i < x.i < verb.i
+            ):
+                return obj
+    return None
+
+
 def _name_after_quote(verb: Token) -> Token | None:
     """ '"...," Ann Roe said', '"...," Ann Roe, the fund's head, said': the name between a closing quotation
     mark and the verb of its tag, with at most an apposition set off by commas after it (the name's head)."""
@@ -1544,6 +1586,10 @@ def _subject_of(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    # "since the mayor, at a meeting, cited ...": the subject the parser read as the object of "since"
+    misread = _subject_read_as_object(verb)
+    if misread is not None:
+        return misread
     # "X confirmed and said", "X, who said": inherit from the governing verb
     unmarked = _unmarked_relative_subject(verb)
     if unmarked is not None:
@@ -2325,6 +2371,10 @@ CLAIM_NOUNS = {
     # nouns of a conclusion reached or a point pressed: "the panel's conclusion that ...", "Roe's emphasis that ..."
     "conclusion", "conclusions", "emphasis", "declaration", "belief", "beliefs", "suggestion", "assessment", "finding",
 }
+
+
+#: nouns of a view or a claim that a participle of stance may take up ("a view echoed by ...": _view_taken_up_by)
+_VIEW_NOUNS = frozenset(OPINION_NOUNS | CLAIM_NOUNS)
 
 
 #: a possessive before a claim noun, perhaps with one word between: "Acme's earlier claim"

@@ -1,0 +1,45 @@
+"""Claimant rules of session h38a (issue 15).
+
+- A clause of time or reason whose subject a phrase set off by commas parts from its verb ("since the warden, at
+  a hearing in May, cited ..."): the parser reads the subject as the object of "since" and the verb as a second
+  verb of the main clause; the speaker is the clause's own subject, not the main clause's.
+- A participle of stance with "by" on a noun of a view or a claim ("a view echoed by the pilots"): the agent
+  holds (or rejects) that view.  On any other noun the participle names a thing and gives no source.
+
+Every sentence here was written for these tests; none comes from a corpus or gold set.
+"""
+
+from __future__ import annotations
+
+from .helpers import listed
+
+
+def test_the_subject_of_a_since_clause_parted_from_its_verb_is_the_speaker() -> None:
+    got = listed("The ferry office has stayed shut since Judge Amos Reed, at a hearing in May, cited damp in the walls.")
+    assert ("Judge Amos Reed", "cited") in got, got
+    assert not any(src == "The ferry office" for src, _ in got), got
+
+
+def test_an_after_clause_with_a_set_off_phrase_gives_its_own_subject() -> None:
+    got = listed("Crews left the yard after the site manager, in a note to staff, warned that the crane was unsafe.")
+    assert ("the site manager", "warned") in got, got
+
+
+def test_a_second_verb_joined_by_and_keeps_the_main_subject() -> None:
+    got = listed("The board met on Monday, in the old hall, and said that the pier would close.")
+    assert ("The board", "said") in got, got
+
+
+def test_a_view_echoed_by_someone_is_theirs() -> None:
+    got = listed("The toll is far too high for small boats, a view echoed by the pilots' union.")
+    assert [src for src, cue in got if cue == "echoed"] == ["the pilots' union"], got
+
+
+def test_a_claim_disputed_by_a_body_gives_that_body() -> None:
+    got = listed("The claim, disputed by the port authority, that the quay is safe was made again on Friday.")
+    assert ("the port authority", "disputed") in got, got
+
+
+def test_a_participle_of_stance_on_a_thing_gives_no_source() -> None:
+    got = listed("The new quay, opposed by the town council, opens to lorries on Monday.")
+    assert not any(cue == "opposed" for _, cue in got), got
