@@ -1535,6 +1535,10 @@ def _recorded_speaker(verb: Token) -> Token | None:
     return prev
 
 
+#: relatives that may be a clause's object ("which the chief called ...")
+_OBJECT_RELATIVES = {"which", "that", "whom"}
+
+
 def _subject_of(verb: Token) -> Token | None:
     recorded = _recorded_speaker(verb)
     if recorded is not None:
@@ -1577,6 +1581,12 @@ def _subject_of(verb: Token) -> Token | None:
         tagged = _name_after_quote(verb)
         if tagged is not None:
             return tagged
+    if subjects and subjects[0].lower_ in _OBJECT_RELATIVES:
+        # "the levy, which the firm's chief, Ana Roe, called a tax": the parser may take the relative for the
+        # subject and hang the clause's own subject on it; "which" is the object, the noun under it speaks
+        under = next((c for c in subjects[0].children if c.dep_ == "nsubj" and c.i > subjects[0].i), None)
+        if under is not None:
+            return under
     if subjects:
         share = next((x for x in map(_share_after_object, subjects) if x is not None), None)
         return share if share is not None else subjects[0]
@@ -3349,6 +3359,8 @@ class _Job:
                 close = next((qe for qs, qe in self.quotes.spans(*par) if ce <= qs <= ce + 2), None)
                 pe = max(pe, close) if close is not None else pe
             content = (max(ce, se), pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
+            if content[1] < content[0]:
+                continue  # (a label whose colon lies past its own sentence's end: "TELLSBY, ... - . DR ROE, nurse:")
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,

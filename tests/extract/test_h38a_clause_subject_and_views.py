@@ -5,11 +5,16 @@
   verb of the main clause; the speaker is the clause's own subject, not the main clause's.
 - A participle of stance with "by" on a noun of a view or a claim ("a view echoed by the pilots"): the agent
   holds (or rejects) that view.  On any other noun the participle names a thing and gives no source.
+- "which the firm's chief, Ana Roe, called ...": the parser may take the relative for the subject and hang the
+  clause's subject on it; the noun under the relative speaks.
+- A speaker label whose colon lies past the end of its own sentence is no label (its content ran backwards).
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
 
 from __future__ import annotations
+
+from desk.extract import extract
 
 from .helpers import listed
 
@@ -43,3 +48,18 @@ def test_a_claim_disputed_by_a_body_gives_that_body() -> None:
 def test_a_participle_of_stance_on_a_thing_gives_no_source() -> None:
     got = listed("The new quay, opposed by the town council, opens to lorries on Monday.")
     assert not any(cue == "opposed" for _, cue in got), got
+
+
+def test_a_label_whose_colon_lies_past_its_sentence_is_no_label() -> None:
+    # (found by the h37d hypothesis test: the content span ran backwards, from the colon to the sentence's end)
+    text = "she said. PORTVIEW, June 9 (Wire) - . DR IDA LUND, pilot: PORTVIEW, June 9 (Wire) -"
+    for every in (True, False):
+        atts = extract(text, every=every).attributions
+        assert all(0 <= a.content_start <= a.content_end <= len(text) for a in atts), atts
+        assert not any(a.source_text == "PORTVIEW" for a in atts), atts
+
+
+def test_the_subject_the_parser_hung_on_an_object_relative_speaks() -> None:
+    got = listed("The levy, which the ferry firm's chief, Ana Roe, called \"a tax on islanders,\" was dropped.")
+    assert ("Ana Roe", "called") in got, got
+    assert not any(src == "which" for src, _ in got), got
