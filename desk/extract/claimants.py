@@ -1459,32 +1459,37 @@ def _unmarked_relative_subject(verb: Token) -> Token | None:
 
 #: words that open a clause of time or reason, which the tagger may read as prepositions ("since the mayor, at a
 #: meeting, cited ...": "the mayor" taken for the object of "since")
-_SUBORDINATORS = {"since", "after", "before", "until", "till", "because", "once", "while", "when", "though", "although"}
+_SUBORDINATORS = {
+    "since", "after", "before", "until", "till", "because", "once", "while", "when", "though", "although", "as",
+}
 
 
 def _subject_read_as_object(verb: Token) -> Token | None:
-    """ "The pier has been shut since the mayor, at a meeting on Tuesday, cited old faults": when a phrase set off
-    by commas parts a clause of time or reason from its verb, the parser may read the clause's subject as the
-    object of "since" and hang its verb on the main verb as a second verb, with no subject of its own (it would
-    take the main verb's subject, "the pier").  The clause's subject is that object."""
-    if verb.dep_ not in ("conj", "dep") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJ for c in verb.children):
+    """ "The pier has been shut since the mayor, at a meeting on Tuesday, cited old faults", "..., as the skipper,
+    standing on the quay, said": when a phrase set off by commas parts a clause of time, reason or manner from its
+    verb, the parser may read the clause's subject as the object of "since" or "as" and take the verb for a second
+    verb of the sentence (or a verb of its own), with no subject (it would take the main verb's, "the pier").  The
+    clause's subject is that object.  (A set-off phrase only: no subject and no "and" inside it.)"""
+    if verb.dep_ not in ("conj", "dep", "ROOT") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in _SUBJ for c in verb.children
+    ):
         return None
-    head, doc = verb.head, verb.doc
-    if head.i >= verb.i or verb.i < 4 or doc[verb.i - 1].text != ",":
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
         return None
-    # the phrase set off just before the verb: a phrase of the main verb's, between two commas
-    aside = next((c for c in head.children if c.dep_ == "prep" and c.right_edge.i == verb.i - 2), None)
-    if aside is None or doc[aside.left_edge.i - 1].text != ",":
+    # the comma that opens the set-off phrase, the nearest before the one right before the verb
+    k = next((j for j in range(verb.i - 3, 0, -1) if doc[j].text == ","), None)
+    if k is None or any(x.dep_ in _SUBJ or x.dep_ == "cc" or x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in doc[k + 1 : verb.i - 1]):
         return None
-    before = aside.left_edge.i - 2  # the last word before the first comma
-    for p in head.children:
-        if p.dep_ == "prep" and p.lower_ in _SUBORDINATORS and p.i < before:
-            obj = next((c for c in p.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.right_edge.i == before and not any(
-                x.dep_ == "cc" for x in head.children if obj.i < x.i < verb.i
-            ):
-                return obj
-    return None
+    obj = doc[k - 1]
+    while obj.dep_ != "pobj" and obj.head.i != obj.i and obj.head.i < k:
+        obj = obj.head  # (the head of a name, "Garner" of "Eric Garner")
+    if obj.dep_ != "pobj" or obj.right_edge.i != k - 1:
+        return None
+    prep = obj.head
+    if prep.lower_ not in _SUBORDINATORS or prep.dep_ != "prep" or (verb.dep_ != "ROOT" and prep.head.i != verb.head.i):
+        return None
+    return obj
 
 
 def _name_after_quote(verb: Token) -> Token | None:

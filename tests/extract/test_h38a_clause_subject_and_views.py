@@ -1,8 +1,10 @@
 """Claimant rules of session h38a (issue 15).
 
-- A clause of time or reason whose subject a phrase set off by commas parts from its verb ("since the warden, at
-  a hearing in May, cited ..."): the parser reads the subject as the object of "since" and the verb as a second
-  verb of the main clause; the speaker is the clause's own subject, not the main clause's.
+- A clause of time, reason or manner whose subject a phrase set off by commas parts from its verb ("since the
+  warden, at a hearing in May, cited ...", "as Ana Roe, speaking from the quay, told"): the parser reads the
+  subject as the object of "since" or "as" and the verb as a second verb of the sentence; the speaker is the
+  clause's own subject, not the main clause's.
+- A column, essay or commentary speaks as a letter does ("as stated in Lund's commentary").
 - A participle of stance with "by" on a noun of a view or a claim ("a view echoed by the pilots"): the agent
   holds (or rejects) that view.  On any other noun the participle names a thing and gives no source.
 - "which the firm's chief, Ana Roe, called ...": the parser may take the relative for the subject and hang the
@@ -63,3 +65,16 @@ def test_the_subject_the_parser_hung_on_an_object_relative_speaks() -> None:
     got = listed("The levy, which the ferry firm's chief, Ana Roe, called \"a tax on islanders,\" was dropped.")
     assert ("Ana Roe", "called") in got, got
     assert not any(src == "which" for src, _ in got), got
+
+
+def test_an_as_clause_with_a_set_off_phrase_gives_its_own_subject() -> None:
+    got = listed("Nobody was hurt, as Ana Roe, speaking from the quay, told reporters on Monday.")
+    assert ("Ana Roe", "told") in got, got
+    got = listed("The storm was the worst in decades, as the old skipper, gasping for breath on the quay, said before he fainted.")
+    assert ("the old skipper", "said") in got, got
+
+
+
+def test_a_commentary_speaks_as_a_letter_does() -> None:
+    got = listed("As stated in Ida Lund's commentary, the ferry timetable is too thin in winter.")
+    assert ("Ida Lund's commentary", "stated") in got, got
