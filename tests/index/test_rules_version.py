@@ -312,8 +312,10 @@ RECORDED = {
     # claimants (s37m): "its" of a closing tag is the last body of the clause's opening phrase ("NATO member Norway");
     # a second cue of one source keeps its office
     87: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
-    # claimants (h38a): the subject of "since X, at ..., cited" the parser read as the object of "since"; a view
-    # or claim taken up by an agent ("a view echoed by the pilots") is the agent's (figures and ingest unchanged)
+    # claimants (h38a): the subject of "since X, at ..., cited" / "as X, speaking ..., told" the parser read as the
+    # object of "since" or "as"; a view or claim taken up by an agent ("a view echoed by the pilots") is the agent's;
+    # the subject hung on an object relative ("which the chief, Ana Roe, called"); a commentary or essay speaks as a
+    # letter does; a label whose colon lies past its sentence is none (figures and ingest unchanged)
     88: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
 }
 
