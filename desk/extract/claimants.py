@@ -2243,6 +2243,12 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:
                 host = t.head
+            elif t.dep_ == "conj" and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i and (
+                subj.head.i < t.i
+            ):
+                # "dockers, who marched through the town and called for ...": the second verb of the relative
+                # clause shares its pronoun, and so its antecedent
+                host = subj.head.head
             elif subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") and subj.lower_ != "that":
                 # "the county office which reported ...": a relative clause the parser hung on the verb
                 host = subj.doc[subj.i - 1]

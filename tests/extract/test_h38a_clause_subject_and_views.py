@@ -9,6 +9,8 @@
   holds (or rejects) that view.  On any other noun the participle names a thing and gives no source.
 - "which the firm's chief, Ana Roe, called ...": the parser may take the relative for the subject and hang the
   clause's subject on it; the noun under the relative speaks.
+- "Ana Roe, who left early and said that ...": the second verb of a relative clause shares its pronoun, and so
+  the pronoun's antecedent.
 - A speaker label whose colon lies past the end of its own sentence is no label (its content ran backwards).
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
@@ -78,3 +80,9 @@ def test_an_as_clause_with_a_set_off_phrase_gives_its_own_subject() -> None:
 def test_a_commentary_speaks_as_a_letter_does() -> None:
     got = listed("As stated in Ida Lund's commentary, the ferry timetable is too thin in winter.")
     assert ("Ida Lund's commentary", "stated") in got, got
+
+
+def test_the_second_verb_of_a_relative_clause_shares_its_pronoun() -> None:
+    text = "The levy angered Ana Roe, who left the meeting early and said that she would fight it."
+    atts = [(a.source_text, a.name) for a in extract(text).attributions if a.cue == "said"]
+    assert atts == [("who", "Ana Roe")], atts
