@@ -853,12 +853,13 @@ def _clause_pro_form(t: Token) -> bool:
 
 #: verbs of judging that give their object a quality: "X viewed Y as a threat", "X judged Y a failure",
 #: "X rated the claim as false"; with that second predicate each states its subject's view of the object
-_JUDGING = {"view", "regard", "judge", "rate", "consider", "deem", "describe", "rank"}
+_JUDGING = {"view", "regard", "judge", "rate", "consider", "deem", "describe", "rank", "see"}
 _AS_PREDICATE_TAGS = ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN")
 
 
 def _judges_as(t: Token) -> bool:
-    """ "Critics viewed the plan as reckless", "the jury judged him a danger": a judging verb with its object and
+    """ "Critics viewed the plan as reckless", "the jury judged him a danger", "dockers saw the closure as a
+    betrayal": a judging verb with its object and
     what it makes of it (a predicate after "as", or a noun or adjective of its own); not "the museum was viewed
     by 1,000 people", "X rated the film", "X considered the offer" (no second predicate)."""
     if CUE_FORMS.get(t.lower_) not in _JUDGING or not t.tag_.startswith("VB"):
@@ -866,6 +867,11 @@ def _judges_as(t: Token) -> bool:
     objects = [c for c in t.children if c.dep_ == "dobj"]
     if not objects:
         return False
+    if CUE_FORMS.get(t.lower_) == "see" and (
+        t.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in t.children)
+        or any(o.tag_ in ("WP", "WDT") for o in objects)
+    ):
+        return False  # "what the board sees as a threat", "rules that critics see as costly": a label, as "what X called"
     if len(objects) == 2 and objects[1].tag_ in ("NN", "NNS"):
         return True  # "the jury judged him a danger": the parser takes the predicate for a second object
     # ("as" may hang on the object: "regard [the pier as unsafe]")

@@ -11,6 +11,8 @@
   clause's subject on it; the noun under the relative speaks.
 - "Ana Roe, who left early and said that ...": the second verb of a relative clause shares its pronoun, and so
   the pronoun's antecedent.
+- "Dockers saw the closure as a betrayal": "see" with an object and "as" judges, as "view" does; "what the board
+  sees as a threat" and "rules that critics see as costly" only label a thing, as "what X called" does.
 - A speaker label whose colon lies past the end of its own sentence is no label (its content ran backwards).
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
@@ -86,3 +88,20 @@ def test_the_second_verb_of_a_relative_clause_shares_its_pronoun() -> None:
     text = "The levy angered Ana Roe, who left the meeting early and said that she would fight it."
     atts = [(a.source_text, a.name) for a in extract(text).attributions if a.cue == "said"]
     assert atts == [("who", "Ana Roe")], atts
+
+
+def test_seeing_a_thing_as_something_is_a_judgement() -> None:
+    got = listed("Most dockers saw the closure of the pier as a betrayal.")
+    assert ("Most dockers", "saw") in got, got
+
+
+def test_what_someone_sees_as_something_is_a_label() -> None:
+    got = listed("The town passed rules that critics see as costly for small boats.")
+    assert not any(cue == "see" for _, cue in got), got
+    got = listed("The board is fighting what it sees as a threat to the harbour.")
+    assert not any(cue == "sees" for _, cue in got), got
+
+
+def test_seeing_an_event_is_no_judgement() -> None:
+    got = listed("Tourists saw the harbour as they walked along the quay.")
+    assert not any(cue == "saw" for _, cue in got), got

@@ -316,7 +316,7 @@ RECORDED = {
     # object of "since" or "as"; a view or claim taken up by an agent ("a view echoed by the pilots") is the agent's;
     # the subject hung on an object relative ("which the chief, Ana Roe, called"); a commentary or essay speaks as a
     # letter does; a label whose colon lies past its sentence is none; the second verb of a relative clause keeps
-    # its pronoun's antecedent (figures and ingest unchanged)
+    # its pronoun's antecedent; "X saw the closure as a betrayal" judges (figures and ingest unchanged)
     88: ("2ebce3c593fa6ae3", "3722ffe3a427db16", "399c918415829d63"),
 }
 
