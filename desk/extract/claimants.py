@@ -853,12 +853,13 @@ def _clause_pro_form(t: Token) -> bool:
 
 #: verbs of judging that give their object a quality: "X viewed Y as a threat", "X judged Y a failure",
 #: "X rated the claim as false"; with that second predicate each states its subject's view of the object
-_JUDGING = {"view", "regard", "judge", "rate", "consider", "deem", "describe", "rank"}
+_JUDGING = {"view", "regard", "judge", "rate", "consider", "deem", "describe", "rank", "see"}
 _AS_PREDICATE_TAGS = ("NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN")
 
 
 def _judges_as(t: Token) -> bool:
-    """ "Critics viewed the plan as reckless", "the jury judged him a danger": a judging verb with its object and
+    """ "Critics viewed the plan as reckless", "the jury judged him a danger", "dockers saw the closure as a
+    betrayal": a judging verb with its object and
     what it makes of it (a predicate after "as", or a noun or adjective of its own); not "the museum was viewed
     by 1,000 people", "X rated the film", "X considered the offer" (no second predicate)."""
     if CUE_FORMS.get(t.lower_) not in _JUDGING or not t.tag_.startswith("VB"):
@@ -866,6 +867,11 @@ def _judges_as(t: Token) -> bool:
     objects = [c for c in t.children if c.dep_ == "dobj"]
     if not objects:
         return False
+    if CUE_FORMS.get(t.lower_) == "see" and (
+        t.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in t.children)
+        or any(o.tag_ in ("WP", "WDT") for o in objects)
+    ):
+        return False  # "what the board sees as a threat", "rules that critics see as costly": a label, as "what X called"
     if len(objects) == 2 and objects[1].tag_ in ("NN", "NNS"):
         return True  # "the jury judged him a danger": the parser takes the predicate for a second object
     # ("as" may hang on the object: "regard [the pier as unsafe]")
@@ -1044,7 +1050,7 @@ def _is_stance_verb(t: Token) -> bool:
         return False
     if t.dep_ in ("amod", "compound", "acl", "pcomp") and not _with_absolute(t) and _issuer_of_paper(t) is None and (
         _participle_after_preposition(t) is None
-    ):
+    ) and not _view_taken_up_by(t):
         return False
     if any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children):
         return True  # "the plan was opposed by the union": the agent takes the stance
@@ -1071,6 +1077,18 @@ def _is_stance_verb(t: Token) -> bool:
         or c.dep_ == "prep" and c.lower_ in _STANCE_PREPS
         for c in t.children
     )
+
+
+def _view_taken_up_by(t: Token) -> bool:
+    """ "..., a view echoed by most dockers", "the claim, disputed by the union, that ...": a participle of stance on
+    a noun of a view or a claim, with "by" naming who takes it up; that agent holds (or rejects) the view.  (On any
+    other noun the participle names a thing: "super PACs backed by donors", "a pier opposed by the town".)"""
+    return (
+        t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i < t.i and t.head.lower_ in _VIEW_NOUNS
+        and t.head.tag_ in ("NN", "NNS")
+        and any(c.dep_ == "agent" and any(g.dep_ == "pobj" for g in c.children) for c in t.children)
+    )
+
 
 
 def _stance_idiom(t: Token) -> bool:
@@ -1445,6 +1463,41 @@ def _unmarked_relative_subject(verb: Token) -> Token | None:
     return prev
 
 
+#: words that open a clause of time or reason, which the tagger may read as prepositions ("since the mayor, at a
+#: meeting, cited ...": "the mayor" taken for the object of "since")
+_SUBORDINATORS = {
+    "since", "after", "before", "until", "till", "because", "once", "while", "when", "though", "although", "as",
+}
+
+
+def _subject_read_as_object(verb: Token) -> Token | None:
+    """ "The pier has been shut since the mayor, at a meeting on Tuesday, cited old faults", "..., as the skipper,
+    standing on the quay, said": when a phrase set off by commas parts a clause of time, reason or manner from its
+    verb, the parser may read the clause's subject as the object of "since" or "as" and take the verb for a second
+    verb of the sentence (or a verb of its own), with no subject (it would take the main verb's, "the pier").  The
+    clause's subject is that object.  (A set-off phrase only: no subject and no "and" inside it.)"""
+    if verb.dep_ not in ("conj", "dep", "ROOT") or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in _SUBJ for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    # the comma that opens the set-off phrase, the nearest before the one right before the verb
+    k = next((j for j in range(verb.i - 3, 0, -1) if doc[j].text == ","), None)
+    if k is None or any(x.dep_ in _SUBJ or x.dep_ == "cc" or x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in doc[k + 1 : verb.i - 1]):
+        return None
+    obj = doc[k - 1]
+    while obj.dep_ != "pobj" and obj.head.i != obj.i and obj.head.i < k:
+        obj = obj.head  # (the head of a name, "Garner" of "Eric Garner")
+    if obj.dep_ != "pobj" or obj.right_edge.i != k - 1:
+        return None
+    prep = obj.head
+    if prep.lower_ not in _SUBORDINATORS or prep.dep_ != "prep" or (verb.dep_ != "ROOT" and prep.head.i != verb.head.i):
+        return None
+    return obj
+
+
 def _name_after_quote(verb: Token) -> Token | None:
     """ '"...," Ann Roe said', '"...," Ann Roe, the fund's head, said': the name between a closing quotation
     mark and the verb of its tag, with at most an apposition set off by commas after it (the name's head)."""
@@ -1493,6 +1546,10 @@ def _recorded_speaker(verb: Token) -> Token | None:
     return prev
 
 
+#: relatives that may be a clause's object ("which the chief called ...")
+_OBJECT_RELATIVES = {"which", "that", "whom"}
+
+
 def _subject_of(verb: Token) -> Token | None:
     recorded = _recorded_speaker(verb)
     if recorded is not None:
@@ -1535,6 +1592,12 @@ def _subject_of(verb: Token) -> Token | None:
         tagged = _name_after_quote(verb)
         if tagged is not None:
             return tagged
+    if subjects and subjects[0].lower_ in _OBJECT_RELATIVES:
+        # "the levy, which the firm's chief, Ana Roe, called a tax": the parser may take the relative for the
+        # subject and hang the clause's own subject on it; "which" is the object, the noun under it speaks
+        under = next((c for c in subjects[0].children if c.dep_ == "nsubj" and c.i > subjects[0].i), None)
+        if under is not None:
+            return under
     if subjects:
         share = next((x for x in map(_share_after_object, subjects) if x is not None), None)
         return share if share is not None else subjects[0]
@@ -1544,6 +1607,10 @@ def _subject_of(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    # "since the mayor, at a meeting, cited ...": the subject the parser read as the object of "since"
+    misread = _subject_read_as_object(verb)
+    if misread is not None:
+        return misread
     # "X confirmed and said", "X, who said": inherit from the governing verb
     unmarked = _unmarked_relative_subject(verb)
     if unmarked is not None:
@@ -2182,6 +2249,12 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
             # "three women who claimed ...": the source is the pronoun, its name the antecedent's
             if t.dep_ == "relcl" and t.head.i != t.i:
                 host = t.head
+            elif t.dep_ == "conj" and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i and (
+                subj.head.i < t.i
+            ):
+                # "dockers, who marched through the town and called for ...": the second verb of the relative
+                # clause shares its pronoun, and so its antecedent
+                host = subj.head.head
             elif subj.i > 0 and subj.doc[subj.i - 1].tag_ in ("NNP", "NNPS", "NN", "NNS") and subj.lower_ != "that":
                 # "the county office which reported ...": a relative clause the parser hung on the verb
                 host = subj.doc[subj.i - 1]
@@ -2325,6 +2398,10 @@ CLAIM_NOUNS = {
     # nouns of a conclusion reached or a point pressed: "the panel's conclusion that ...", "Roe's emphasis that ..."
     "conclusion", "conclusions", "emphasis", "declaration", "belief", "beliefs", "suggestion", "assessment", "finding",
 }
+
+
+#: nouns of a view or a claim that a participle of stance may take up ("a view echoed by ...": _view_taken_up_by)
+_VIEW_NOUNS = frozenset(OPINION_NOUNS | CLAIM_NOUNS)
 
 
 #: a possessive before a claim noun, perhaps with one word between: "Acme's earlier claim"
@@ -3299,6 +3376,8 @@ class _Job:
                 close = next((qe for qs, qe in self.quotes.spans(*par) if ce <= qs <= ce + 2), None)
                 pe = max(pe, close) if close is not None else pe
             content = (max(ce, se), pe) if cue_text == ":" or cs < ss else (sents[i][0], cs)
+            if content[1] < content[0]:
+                continue  # (a label whose colon lies past its own sentence's end: "TELLSBY, ... - . DR ROE, nurse:")
             self.label_cues.setdefault(i, []).append(_Cue(
                 source=(ss, se), cue=(cs, ce), cue_text=cue_text, content=content, sent=sents[i],
                 kind="label", person=False,
