@@ -133,7 +133,8 @@ def _inside_a_line(text: str, b: Boilerplate) -> bool:
 
 
 def parsed_text(article: Article) -> str:
-    """The body as the parser reads it: picture credits blanked out (offsets unchanged).
+    """The body as the parser reads it: picture credits blanked out, and a byline inside a line read as a
+    paragraph break (offsets unchanged).
 
     A credit run into the story ("... in May. (AP Photo/Jane Roe, Pool, File) She said ...") gave the next
     "she" a photographer, or "Pool, File", as her name."""
