@@ -1102,13 +1102,17 @@ def _context_says_no_figure(text: str, c: _Candidate, hi: int) -> bool:
     return bool(dig) and _age_or_mark(text, c, hi) or not dig and _young_age(c) or _age_by_its_verb(c)
 
 
-#: words before a number that make it an age: "turned 32", "will turn 89", "as old as nine (or ten)", "at
-#: the age of seven"
+#: words before a number that make it an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", re.IGNORECASE
+)
+#: ... and a verb or a phrase of age: "turned 32", "will turn 89", "as old as nine (or ten)"
 _AGE_WORDS_BEFORE = re.compile(
-    r"(?:\bturn(?:s|ed|ing)?\s+|\bas\s+(?:young|old)\s+as\s+(?:[\w-]+\s+(?:and|or|to)\s+)?"
-    r"|\b(?:aged|age)\s+(?:of\s+)?)$",
+    r"(?:\bturn(?:s|ed|ing)?\s+|\bas\s+(?:young|old)\s+as\s+(?:[\w-]+\s+(?:and|or|to)\s+)?)$",
     re.IGNORECASE,
 )
+#: what closes an age set after a name: "Ana Roe, 40, said", "Ana Roe (40)", "Ana Roe, 40 — a nurse", "..., 40."
+_AGE_CLOSE_AFTER = re.compile(r"\s*(?:[,)―—–]|-\s|\.(?:\s|$))")
 
 
 def _age_by_its_verb(c: _Candidate) -> bool:
@@ -1117,9 +1121,9 @@ def _age_by_its_verb(c: _Candidate) -> bool:
     if c.value >= 130 or c.cur or c.scale or c.pct or not float(c.value).is_integer():
         return False
     if (not c.dig and _AGE_BEFORE.search(c.before) and not _PLACE_BEFORE_COMMA.search(c.before)
-            and re.match(r"\s*(?:[,)―—–]|-\s|\.(?:\s|$))", c.after)):
+            and _AGE_CLOSE_AFTER.match(c.after)):
         return True  # an age in words after a name: "Rita, eight, who ...", as "Rita, 8, who ..."
-    if not _AGE_WORDS_BEFORE.search(c.before):
+    if not (_AGE_WORDS_BEFORE.search(c.before) or not c.dig and _AGED_BEFORE.search(c.before)):
         return False
     nw = _WORD_AFTER.match(c.after)
     return not (nw and plural_noun(nw.group(1).lower()) and nw.group(1).lower() not in TIME_UNITS)
@@ -1267,14 +1271,12 @@ def _age_or_mark(text: str, c: _Candidate, hi: int) -> bool:
     if (c.dig and len(c.dig) <= 2 and not c.cur and not c.scale and not c.abbr and not c.pct
             and _LIST_MARKER_AFTER.match(after) and after[:1] == ")" and _no_open_bracket(text, c.s)):
         return True  # a list run into one line: "... no appetite for 3) Cut the levy": no "(" to close
-    if value < 130 and re.search(
-        r"\b(?:aged|ages|age)\s+(?:of\s+|between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$", before, re.IGNORECASE
-    ):
+    if value < 130 and _AGED_BEFORE.search(before):
         return True  # an age: "men aged 18-60", "ages 5 to 11", "under the age of 14"
     if _young_age(c):
         return True
     if (value < 130 and _AGE_BEFORE.search(before) and not _PLACE_BEFORE_COMMA.search(before)
-            and re.match(r"\s*(?:[,)―—–]|-\s|\.(?:\s|$))", text[e : min(hi, e + 8)])):
+            and _AGE_CLOSE_AFTER.match(text, e, min(hi, e + 8))):
         return True  # an age: "Mr Varek, 59, and his wife", "Ana Roe, 40 — a nurse — said", "... his aunt, Ana Roe, 40."
     if value < 130 and float(value).is_integer() and _PERSON_IS_BEFORE.search(before) and _AGE_AFTER.match(after):
         return True  # an age: "Ms Vell, who is 81, said", "left school when he was 16", "who are 17 and 23"

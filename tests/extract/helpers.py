@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desk.extract import extract
+from desk.extract.figures import find_figures
 
 
 def listed(text: str) -> list[tuple[str, str]]:
@@ -29,3 +30,10 @@ def check_spans_inside(text: str, *, empty_cue: bool = False) -> None:
             assert 0 <= a.cue_start <= a.cue_end <= n
             assert empty_cue or a.cue_start < a.cue_end
             assert 0 <= a.content_start <= a.content_end <= n
+
+
+def counted(sentence: str, figure: str) -> str:
+    """What the one figure ``figure`` of ``sentence`` counts (:func:`find_figures`)."""
+    found = [f for f in find_figures(sentence) if f.text == figure]
+    assert len(found) == 1, [(f.text, f.counted) for f in find_figures(sentence)]
+    return found[0].counted

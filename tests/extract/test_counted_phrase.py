@@ -13,11 +13,7 @@ import pytest
 
 from desk.extract.figures import find_figures
 
-
-def counted(sentence: str, figure: str) -> str:
-    found = [f for f in find_figures(sentence) if f.text == figure]
-    assert len(found) == 1, [(f.text, f.counted) for f in find_figures(sentence)]
-    return found[0].counted
+from .helpers import counted
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expected"), [

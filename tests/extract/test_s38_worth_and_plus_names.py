@@ -12,11 +12,7 @@ import pytest
 
 from desk.extract.figures import find_figures
 
-
-def _counted(sentence: str, figure: str) -> str:
-    found = [f for f in find_figures(sentence) if f.text == figure]
-    assert len(found) == 1, [(f.text, f.counted) for f in find_figures(sentence)]
-    return found[0].counted
+from .helpers import counted
 
 
 @pytest.mark.parametrize(("sentence", "figure", "expected"), [
@@ -27,7 +23,7 @@ def _counted(sentence: str, figure: str) -> str:
     ("The new ferry alone is worth $900,000, the council said.", "$900,000", ""),
 ])
 def test_worth_of_counts_what_follows_of(sentence: str, figure: str, expected: str) -> None:
-    assert _counted(sentence, figure) == expected
+    assert counted(sentence, figure) == expected
 
 
 @pytest.mark.parametrize("sentence", [
