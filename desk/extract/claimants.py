@@ -2362,8 +2362,8 @@ def _shares_parted_from_choice(doc: Doc, offset: int, sent: tuple[int, int], out
         while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ == "per"):
             first -= 1
         s, e = offset + doc[first].idx, offset + t.idx + len(t.text)
-        if any(c.source[0] < e and s < c.source[1] for c in out):
-            continue  # (read already, as the subject of its verb)
+        if any(c.source[0] < e and s < c.source[1] or c.verb_i == verb.i for c in out):
+            continue  # (read already, as the subject of its verb; or the verb read with its own subject)
         found.append(_Cue(
             source=(s, e), cue=(offset + verb.idx, offset + verb.idx + len(verb.text)), cue_text=verb.lower_,
             content=sent, sent=sent, kind="stance", person=False, verb_i=verb.i,

@@ -4,7 +4,9 @@
   where the parser hung the share or the verb elsewhere: in "... and 40 percent would back Lind" it may read
   "back" as an adverb, and in "... prefer Vance and 2 percent support Ortiz" it may take the name before the
   share for the verb's subject.  A noun right after the share ("85 percent support among ...") is a level of
-  support, not an answer, and a share of a thing ("40 percent of the budget") is nobody's answer.
+  support, not an answer, and a share of a thing ("40 percent of the budget") is nobody's answer.  A share
+  joined to a subject whose verb is read already ("The harbour master and 25 percent of the pilots support ...")
+  adds no source of its own.
 
 Every sentence here was written for these tests; none comes from a corpus or gold set.
 """
@@ -44,3 +46,9 @@ def test_a_level_of_support_written_as_a_noun_names_no_one() -> None:
 def test_a_share_of_a_thing_is_no_answer() -> None:
     got = listed("In the ferry poll, 40 percent of the budget would back the rail line.")
     assert not any(cue == "back" for _, cue in got), got
+
+
+def test_a_share_joined_to_a_subject_that_has_its_verb_adds_no_source() -> None:
+    # (the verb is read already, with the name before the share as its subject)
+    got = listed("The harbour master and 25 percent of the pilots support the longer shifts.")
+    assert got == [("The harbour master", "support")], got
