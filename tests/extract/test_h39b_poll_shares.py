@@ -39,7 +39,7 @@ def test_a_share_read_already_is_listed_once() -> None:
 
 
 def test_a_level_of_support_written_as_a_noun_names_no_one() -> None:
-    got = listed("Roe now has 85 percent support among rural voters, and Lind has 5 percent support of the urban vote.")
+    got = listed("Roe now has 85 percent support among rural voters, and Lind has 4 percent support in the port wards.")
     assert not any(cue == "support" for _, cue in got), got
 
 
