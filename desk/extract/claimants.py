@@ -2322,8 +2322,53 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
             data=compiler is not None,
             listed=not (stance and (_not_listed(t) or _pronoun_in_report(t, subj) or _reported_by_another(t, subj))),
         ))
+    if stance and any(low in _SHARE_WORDS for low in lows):
+        out.extend(_shares_parted_from_choice(doc, offset, sent, out))
     _pronouns_to_host(doc, out)
     return out
+
+
+#: the words that head a share written with a number ("41 percent", "12%", "7 per cent")
+_SHARE_WORDS = frozenset({"percent", "%", "cent"})
+#: words that may stand between a poll's share and its verb of choosing: "44 percent would back", "9% still favour"
+_SHARE_GAP = frozenset({"would", "will", "still", "now", "also", "instead"})
+
+
+def _shares_parted_from_choice(doc: Doc, offset: int, sent: tuple[int, int], out: list[_Cue]) -> list[_Cue]:
+    """ "51 percent would pick Roe and 40 percent would back Lind, while 6 percent prefer Vance": each share of
+    those asked written right before a verb of choosing (perhaps after "would") is that answer's source, also
+    where the parser hung the share or the verb elsewhere (the verb read as an adverb, a name of the answer
+    before taken for the verb's subject), which :func:`_share_chooses` cannot read.
+
+    A noun written right after the share ("85 percent support among voters") is a level of support, no answer.
+    """
+    found: list[_Cue] = []
+    n = len(doc)
+    for t in doc:
+        if not _is_share(t) or not _share_of_people(t):
+            continue
+        j = t.i + 1
+        if j < n and doc[j].lower_ == "of":
+            j = max(x.i for x in doc[j].subtree) + 1  # ("12% of those asked would ...")
+        gap = j
+        while j < n and doc[j].lower_ in _SHARE_GAP:
+            j += 1
+        if j >= n or doc[j].lower_ not in PREFERENCE_FORMS:
+            continue
+        verb = doc[j]
+        if j == gap and not verb.tag_.startswith("VB"):
+            continue
+        first = t.i
+        while first > 0 and (doc[first - 1].like_num or doc[first - 1].lower_ == "per"):
+            first -= 1
+        s, e = offset + doc[first].idx, offset + t.idx + len(t.text)
+        if any(c.source[0] < e and s < c.source[1] or c.verb_i == verb.i for c in out):
+            continue  # (read already, as the subject of its verb; or the verb read with its own subject)
+        found.append(_Cue(
+            source=(s, e), cue=(offset + verb.idx, offset + verb.idx + len(verb.text)), cue_text=verb.lower_,
+            content=sent, sent=sent, kind="stance", person=False, verb_i=verb.i,
+        ))
+    return found
 
 
 #: quantifiers that stand alone for "some people": "some say ...", "many believe ..."
