@@ -1205,6 +1205,54 @@ def apart_by_setting(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndar
     return sim
 
 
+#: similarity kept between two sentences that each give a toll of one event (people killed or wounded, under
+#: :data:`TOLL_PLACE_MAX`) and name places (beyond the topic's setting) with none in common (1: off).  A day's
+#: report lists the toll of each city it names; with the counted thing's bonus, average linkage gathered a month
+#: of such small tolls of different cities into one row ("3 killed in A", "5 killed in B", "2 dead in C")
+TOLL_PLACE_APART = 0.0
+#: ... tolls up to this many: an event's (a country's or a war's total is no one place's)
+TOLL_PLACE_MAX = 1000
+#: ... outcomes that make a figure a toll (:class:`desk.compare.profile.FactKey`'s, folded)
+TOLL_PLACE_OUTCOMES = frozenset({"kill", "wound", "casualty"})
+
+
+def _event_toll(p: Profile) -> bool:
+    """Whether a passage gives a toll of one event (:data:`TOLL_PLACE_OUTCOMES`, under :data:`TOLL_PLACE_MAX`)."""
+    if not any(key.outcome in TOLL_PLACE_OUTCOMES for key in p.facts):
+        return False
+    return not any(
+        key is not None and key.outcome in TOLL_PLACE_OUTCOMES and value >= TOLL_PLACE_MAX for value, _, key in p.counted
+    )
+
+
+def apart_tolls_by_place(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``, changed in place) with pairs of sentences that each give an event's toll
+    and name different places (:func:`unit_places`) set to :data:`TOLL_PLACE_APART` of it.
+
+    "Two were killed by shelling in Ostrava overnight" and "shelling killed three in Greyford on Monday"
+    count one kind of thing at two places: two facts.  Only tolls are held apart so: a passage that names
+    a place in passing (where a statement was made) says nothing else of the kind.
+    """
+    if TOLL_PLACE_APART == 1.0:
+        return sim
+    places = unit_places(profiles)
+    placed = np.array([len(ps) == 1 and _event_toll(p) for p, ps in zip(profiles, places, strict=True)], dtype=bool)
+    rows = np.flatnonzero(placed)
+    across = np.flatnonzero(placed[cols])
+    if len(rows) < 2 or not len(across):
+        return sim
+    units = np.union1d(rows, cols[across])
+    m = _incidence([places[i] for i in units])  # (a place one unit names alone is shared by no pair: no column)
+    share = (m[np.searchsorted(units, rows)] @ m[np.searchsorted(units, cols[across])].T) > 0
+    r, c = np.nonzero(~share)
+    r, c = rows[r], across[c]
+    keep = r != cols[c]
+    r, c = r[keep], c[keep]
+    sim[r, c] *= np.float32(TOLL_PLACE_APART)
+    changed(sim, r * sim.shape[1] + c)  # the grouping's scan, mended
+    return sim
+
+
 #: similarity kept between a sentence that threatens a penalty ("faces up to 10 years") and one
 #: that reports a penalty handed down ("was sentenced to nine years"): two moments, two facts (1: off)
 STANCE_APART = 0.0
@@ -1668,6 +1716,7 @@ def rows_from_profiles(
     sim = apart_by_place(sim, unique, cols)
     sim = apart_by_stance(sim, unique, cols)
     sim = apart_by_setting(sim, unique, cols)
+    sim = apart_tolls_by_place(sim, unique, cols)
     sim = link_by_frames(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():

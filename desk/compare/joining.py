@@ -940,6 +940,9 @@ LONE_FOLDER_RARE = 0.01
 #: ... and the rule is not asked of two sentences published within this many days of each other (one day's
 #: news, whose retellings share the event's words however common they are in the folder; -1: of any two)
 LONE_SAME_NEWS_DAYS = 1
+#: a sentence joins a row only through a match that was in the row before these joins (not one that joined it
+#: here): "dam may flood the city" took "the city is a fortress", which took "the city fell early in the war"
+LONE_NO_CHAIN = True
 
 
 def _frame_pairs(
@@ -1063,6 +1066,7 @@ def join_lone_statements(
     row_places = _row_places(groups, places)
     days = RowDays(groups, profiles)
     find = partial(_root, parent)
+    moved: set[int] = set()  # the units of the rows that joined another here
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         i, j = int(ii[k]), int(jj[k])
         a, b = find(int(owner[i])), find(int(owner[j]))
@@ -1087,6 +1091,9 @@ def join_lone_statements(
             a, b = b, a  # the small row (the smaller, when both are) joins the other
         if LONE_MAX_ROW and len(members_of[a]) >= LONE_MAX_ROW:
             continue
+        if LONE_NO_CHAIN and (i if find(int(owner[i])) == a else j) in moved:
+            continue  # its match came in here itself: a chain of statements, each like the last, not one fact
+        moved.update(members_of[b])
         _join(parent, members_of[a], members_of[b], row_places, a, b)
         days.join(a, b)
     return _regrouped(groups, parent)

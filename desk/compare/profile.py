@@ -32,9 +32,12 @@ class FactKey:
     head: str  # "" when the counted phrase names no thing ("40 killed")
     #: capitalised modifiers ("Russian", "Ukrainian"): when both sides name some, they must share one
     modifiers: frozenset[str] = frozenset()
+    #: of an amount of money, what was done with it (:func:`money_act`: "fine", "cost", "pay"; "" unknown): a
+    #: fine and a price of one amount are two facts
+    act: str = ""
 
     def matches(self, other: FactKey) -> bool:
-        if self.outcome != other.outcome:
+        if self.outcome != other.outcome or other_acts(self, other):
             return False
         if self.modifiers and other.modifiers and not (self.modifiers & other.modifiers):
             return False
@@ -97,6 +100,38 @@ BOTH_HARMS_RE = re.compile(
     r"(?:(?:were|been|have\s+been)\s+)?(?:killed|dead|wounded|injured|hurt|maimed)\b",
     re.IGNORECASE,
 )
+
+
+#: what is done with an amount of money, by the stems of the words beside it: a fine imposed, a price or cost, a
+#: payment made (:func:`money_act`)
+MONEY_ACTS = {
+    "fin": "fine", "fine": "fine", "penalty": "fine", "penalti": "fine",
+    "cost": "cost", "pric": "cost", "worth": "cost", "valu": "cost", "sold": "cost", "bought": "cost",
+    "paid": "pay", "pay": "pay", "payment": "pay", "salary": "pay", "wage": "pay", "compens": "pay",
+}
+
+
+def money_act(text: str, start: int, end: int) -> str:
+    """What the clause around an amount of money does with it, by the nearest word of :data:`MONEY_ACTS` within
+    :data:`CONTEXT_WORDS` either side ("was fined 1 million rubles" -> "fine", "cost 1 million rubles" ->
+    "cost"), "" when none is near (the word before wins a tie)."""
+    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
+    opened = list(_OPENER_RE.finditer(before))
+    if opened:
+        before = before[opened[-1].end():]
+    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    b = content_stems(before)[-CONTEXT_WORDS:][::-1]
+    a = content_stems(after)[:CONTEXT_WORDS]
+    for i in range(CONTEXT_WORDS):
+        for words in (b, a):
+            if i < len(words) and words[i] in MONEY_ACTS:
+                return MONEY_ACTS[words[i]]
+    return ""
+
+
+def other_acts(a: FactKey, b: FactKey) -> bool:
+    """Both amounts say what was done with them, and not the same thing (a fine and a price)."""
+    return bool(a.act and b.act and a.act != b.act)
 
 
 def context_outcome(text: str, start: int, end: int) -> str:
@@ -166,7 +201,8 @@ def fact_key(figure: Figure, context: tuple[str, int, int] | None = None) -> Fac
     words = _CAP_RE.findall(first)
     # a title-cased phrase ("Bodies Of Killed Soldiers") says nothing by its capitals
     modifiers = frozenset(stem(w) for w in words if len(words) < len(first.split())) - {head}
-    return FactKey(outcome, head, modifiers)
+    act = money_act(*context) if figure.kind == "money" and context is not None else ""
+    return FactKey(outcome, head, modifiers, act)
 
 
 def _unit_of(first_stems: list[str], context: tuple[str, int, int] | None) -> str:
@@ -262,6 +298,8 @@ def counts_compatible(a: FactKey | None, b: FactKey | None, unknown: bool | None
         return UNKNOWN_COMPATIBLE if unknown is None else unknown
     if is_measure(a) or is_measure(b):
         return a.head == b.head  # a quantity in a unit is one only with a quantity in that unit
+    if other_acts(a, b):
+        return False  # "fined 1 million rubles" and "cost 1 million rubles": one amount, two facts
     oa, ob = _OUTCOME_FOLD.get(a.outcome, a.outcome), _OUTCOME_FOLD.get(b.outcome, b.outcome)
     swap = oa in SWAP_OUTCOMES and ob in SWAP_OUTCOMES
     if oa and ob and oa != ob and not swap:
