@@ -275,20 +275,13 @@ def _compare(
     rows = build_rows(
         refs, progress, cancelled, hits=hit_keys, describe=False, related=learned() if learned is not None else None
     )
-    if not KEEP_LONE_NEIGHBOURS:
+    if not KEEP_LONE_NEIGHBOURS or support:
         # a row of one outlet made only of sentences around the matches, without a figure,
         # says nothing to compare
-        # (by the sentences of the best passages only: a supporting passage never keeps a row)
-        matched = {(u.article_id, u.start) for u, hit in units if hit and (u.article_id, u.start) in primary}
-        rows = [
-            r for r in rows
-            if len(r.outlets) > 1
-            or _has_claims(r, primary)
-            or any((p.article_id, p.start) in matched for c in r.cells.values() for p in c)
-        ]
-    if support:
+        # (by the sentences of the best passages only: a supporting passage never keeps a row);
         # supporting passages complete rows, never make one (the rows stay those of the best passages)
-        rows = [r for r in rows if any((p.article_id, p.start) in primary for c in r.cells.values() for p in c)]
+        matched = {(u.article_id, u.start) for u, hit in units if hit and (u.article_id, u.start) in primary}
+        rows = [r for r in rows if _kept_row(r, primary, matched, lone=not KEEP_LONE_NEIGHBOURS, support=bool(support))]
     # the words the search added to a plain query name it in the row order too
     words = plain_words(query)
     widened = (lambda w: related_alternatives(library, w, words)) if words else None
@@ -501,6 +494,28 @@ def _describe(row: Row, key: tuple[Any, ...] | None = None) -> Any:
 def clear_described() -> None:
     """Forget the remembered row descriptions (the benchmark's cold runs)."""
     _DESCRIBED.clear()
+
+
+def _kept_row(
+    row: Row, primary: set[tuple[str, int]], matched: set[tuple[str, int]], *, lone: bool, support: bool
+) -> bool:
+    """Whether :func:`_compare` keeps ``row`` (keys: (article id, start) of the sentences of the best passages
+    and of those that matched, ``matched`` within ``primary``).  ``lone``: a row of one outlet stays only when a
+    sentence of the best passages in it matched or holds a figure; ``support``: a row stays only when it holds a
+    sentence of the best passages.  One look at each sentence for both tests (they were two passes over the
+    rows, each making the sentences' keys, and ``Row.outlets`` a list per row)."""
+    several = sum(1 for cell in row.cells.values() if cell) > 1
+    if not support and (several or not lone):
+        return True
+    in_primary = False
+    for cell in row.cells.values():
+        for p in cell:
+            key = (p.article_id, p.start)
+            if key in primary:
+                if key in matched or has_claims(p):
+                    return True  # (a sentence of the best passages: both tests pass)
+                in_primary = True
+    return (several or not lone) and (in_primary or not support)
 
 
 def _has_claims(row: Row, among: set[tuple[str, int]] | None = None) -> bool:

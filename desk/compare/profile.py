@@ -352,6 +352,9 @@ class Profile:
     #: (value, figure kind, what it counts) of each figure of 10 and more: shared values join
     #: passages only where the counted things agree (:func:`counts_compatible`)
     counted: tuple[tuple[float, str, FactKey | None], ...] = ()
+    #: the passage's key in the features cache (:func:`_cache_key` of ``ref``) when :func:`profile` made it;
+    #: None: worked out when asked (:func:`_kept_extra`: a grouping asks some 3,000 profiles twice)
+    key: tuple[str, int, int, int, int, dt.date | None] | None = None
 
 
 #: every stem seen in this process -> a number; never cleared, so numbers stay valid in any profile
@@ -503,7 +506,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     if cached is not None and cached[0] == hash(ref.text):
         _CACHE.move_to_end(key)
         _, stems_, norm_, facts_, claimants_, values_, about_, ids_, counted_, _places, _frames = cached
-        return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_)
+        return Profile(ref, stems_, norm_, facts_, claimants_, values_, hit, about_, ids_, counted_, key)
     text = _visible_text(ref)
     stems = stem_set(text)
     norm = " ".join(_WORDS_RE.findall(text.lower()))
@@ -521,7 +524,7 @@ def profile(ref: PassageRef, *, hit: bool = True) -> Profile:
     names.update(a.name for a in ref.attributions if a.name)
     prof = Profile(
         ref, stems, norm, tuple(facts), frozenset(names), values, hit, _about(text, ref), stem_numbers(stems),
-        tuple(counted),
+        tuple(counted), key,
     )
     _CACHE[key] = (
         hash(ref.text), prof.stems, prof.norm, prof.facts, prof.claimants, prof.values, prof.about, prof.stem_ids,
@@ -555,7 +558,7 @@ def _kept_extra(p: Profile, slot: int) -> tuple[Any, tuple[Any, ...] | None, Any
     """What the cache entry of the profile's passage holds in ``slot`` (9: places, 10: frames; None when not
     worked out yet), the entry (None when the cache holds none for this text) and its key (for
     :func:`_keep_extra`: a grouping asks some 3,000 passages for each of the two)."""
-    key = _cache_key(p.ref)
+    key = p.key if p.key is not None else _cache_key(p.ref)
     cached = _CACHE.get(key)
     if cached is None or cached[0] != hash(p.ref.text):
         return None, None, key
