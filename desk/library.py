@@ -684,8 +684,8 @@ class Library:
                 if extract and report.pending_extraction:
                     # beside pass 2, on a thread of its own: pass 2's workers are processes, and the
                     # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes.
-                    # Pass 2 starts it once its workers have forked: started before, it was copied
-                    # into them holding SQLite's locks, and the run waited for ever (pools.run_extraction)
+                    # Pass 2 starts it once its workers have forked: started before, a worker could be
+                    # forked while it held SQLite's memory lock, and wait for it for ever (pools.run_extraction)
                     beside = learn_beside
                 else:
                     self._learn_related(progress, cancelled)

@@ -255,9 +255,9 @@ def _pool_workers() -> list[Any]:
 
 @contextlib.contextmanager
 def _lock_held_until_workers_fork() -> Iterator[None]:
-    """Hold :data:`_HELD` until this process has children (the workers), and a moment more."""
+    """Hold :data:`_HELD` until this process has forked its pool workers, and a moment more."""
     with _HELD:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 150
         while not _pool_workers() and time.monotonic() < deadline:
             time.sleep(0.01)
         time.sleep(0.3)
@@ -274,23 +274,24 @@ def test_the_learning_thread_starts_only_once_the_workers_have_forked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _PARENT[0] = os.getpid()
-    learned: list[str] = []
+    learned: list[tuple[str, bool]] = []
 
     def learning(self: Library, progress: Any, cancelled: Any) -> None:
+        workers_there = bool(_pool_workers())
         with _lock_held_until_workers_fork():
-            learned.append(threading.current_thread().name)
+            learned.append((threading.current_thread().name, workers_there))
 
     monkeypatch.setattr(Library, "_learn_related", learning)
     monkeypatch.setattr(pools, "extract_chunk", _chunk_after_the_lock)
     monkeypatch.setattr(pools, "STALL_SECONDS", 5.0)  # a regression shows as a stall, not a long wait
     with Library(_folder(tmp_path), data_dir=tmp_path / "data") as lib:
-        finished, report = _bounded(lambda: lib.update(extract=True))
+        finished, report = _bounded(lambda: lib.update(extract=True), 240.0)
         assert finished, "the workers forked while the learning thread held a lock, and waited for it for ever"
         assert not isinstance(report, BaseException), report
         assert report.added == 40
         assert report.pending_extraction == 0
         assert not [p for p in report.problems if "stopped answering" in p]
-        assert learned == ["desk-related-words"]
+        assert learned == [("desk-related-words", True)]  # on its own thread, started after the workers forked
         assert lib.search("cranes").hits
 
 
