@@ -671,24 +671,34 @@ class Library:
             report = indexer.text_pass(progress, cancelled, lock_message, lock_wait)
             report.problems[:0] = self.notices
             self.notices = []
-            learning: threading.Thread | None = None
+            learning: list[threading.Thread] = []
+            beside: Callable[[], None] | None = None
+
+            def learn_beside() -> None:
+                thread = threading.Thread(target=self._learn_related, args=(no_progress, cancelled),
+                                          name="desk-related-words", daemon=True)
+                thread.start()
+                learning.append(thread)
+
             if not report.cancelled and self._related_stale(report):
                 if extract and report.pending_extraction:
                     # beside pass 2, on a thread of its own: pass 2's workers are processes, and the
-                    # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes
-                    learning = threading.Thread(target=self._learn_related, args=(no_progress, cancelled),
-                                                name="desk-related-words", daemon=True)
-                    learning.start()
+                    # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes.
+                    # Pass 2 starts it once its workers have forked: started before, a worker could be
+                    # forked while it held SQLite's memory lock, and wait for it for ever (pools.run_extraction)
+                    beside = learn_beside
                 else:
                     self._learn_related(progress, cancelled)
             report.cancelled = report.cancelled or cancelled()
             try:
                 if extract and not report.cancelled and report.pending_extraction:
-                    self._extract_pass(indexer, report, progress, cancelled, lock_message, lock_wait)
+                    self._extract_pass(indexer, report, progress, cancelled, lock_message, lock_wait, beside)
             finally:
-                if learning is not None:
-                    learning.join()  # (it stops at its next check when the run was cancelled)
+                for thread in learning:
+                    thread.join()  # (it stops at its next check when the run was cancelled)
                     report.cancelled = report.cancelled or cancelled()  # (a cancel while it still learned)
+            if beside is not None and not learning and not report.cancelled:
+                self._learn_related(progress, cancelled)  # pass 2 started no workers (no extractor, nothing left)
             indexer.forget_figures()  # kept for a pass 2 that has run or will not
             if not report.cancelled:
                 self._keep_spellings()
@@ -696,7 +706,8 @@ class Library:
         return report
 
     def _extract_pass(self, indexer: Indexer, report: IndexReport, progress: Progress, cancelled: CancelCheck,
-                      lock_message: Callable[[str], None], lock_wait: float) -> None:
+                      lock_message: Callable[[str], None], lock_wait: float,
+                      beside: Callable[[], None] | None = None) -> None:
         """Pass 2 of :meth:`update` (figures and claimants), its outcome written into ``report``."""
         try:
             import desk.extract.store  # noqa: F401 - is the extractor here at all?
@@ -704,7 +715,7 @@ class Library:
             report.problems.append(f"figures and claimants are not available: {exc}")
             report.extraction_failed = report.pending_extraction
         else:
-            _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait)
+            _done, problems = indexer.extract_pass(progress, cancelled, lock_message, lock_wait, beside)
             report.problems.extend(problems)
             report.extraction_failed = indexer.extraction_failed
             report.cancelled = cancelled()

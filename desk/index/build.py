@@ -533,8 +533,13 @@ class Indexer:
         cancelled: CancelCheck,
         lock_message: Callable[[str], None],
         lock_wait: float,
+        beside: Callable[[], None] | None = None,
     ) -> tuple[int, list[str]]:
         """Extract figures and claimants for pending articles; returns (done, problems).
+
+        ``beside``: called once pass 2's workers run, to start a thread beside them
+        (:func:`desk.index.pools.run_extraction` says why not before); not called when
+        nothing is pending.
 
         Pass 2 writes only the store: the extraction JSON and each passage's
         claimant names, one transaction per flush (a cancel or a kill loses at
@@ -563,9 +568,16 @@ class Indexer:
                 self._flush_extractions(buffer, problems)
                 last_flush = time.monotonic()
 
+        def stalled(message: str) -> None:
+            problems.append(message)
+            progress(done, total, message)
+
         in_process = total < 2 * EXTRACT_CHUNK or workers() == 1
         try:
-            run_extraction(self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process, self.found_figures)
+            run_extraction(
+                self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process, self.found_figures,
+                beside=beside, stalled=stalled,
+            )
         finally:
             self.forget_figures()
         self._flush_extractions(buffer, problems)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import logging
 import os
 import sys
 import threading
@@ -29,6 +30,8 @@ from desk.model import Article, CancelCheck, Extraction, Figure, Skipped
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+log = logging.getLogger(__name__)
 
 #: what a text's figures are kept under for pass 2: its length and SHA-1 (:func:`text_key`)
 TextKey = tuple[int, bytes]
@@ -147,15 +150,93 @@ def model_shared_with_workers() -> Iterator[None]:
             claimants.drop_model()
 
 
+def worker_processes(pool: ProcessPoolExecutor) -> list[Any]:
+    """The pool's worker processes (``multiprocessing.Process``) as they are now."""
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
 def stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the worker processes at once."""
-    procs = list((getattr(pool, "_processes", None) or {}).values())
+    """Cancel what has not started and end the worker processes at once (killed if SIGTERM does not end them)."""
+    procs = worker_processes(pool)
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
     for proc in procs:
         proc.join(5)
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
+
+
+def cpu_seconds(pids: list[int]) -> float | None:
+    """The CPU time (user and system) the processes ``pids`` have used so far, in seconds.
+
+    None when it cannot be read: no ``/proc`` (not Linux), or a process already gone.
+    """
+    if not pids or not sys.platform.startswith("linux"):
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            return None
+        # after "pid (name) " come state, ppid, ...: utime and stime are the 14th and 15th fields
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
+#: pass 2's workers are taken for stuck when none of their chunks came back for this many seconds
+#: while together they used less than :data:`STALL_CPU` seconds of CPU (:class:`StallWatch`)
+STALL_SECONDS = 60.0
+STALL_CPU = 0.25
+#: a longer pause between two looks (this process stopped, or busy storing results) restarts the watch
+STALL_GAP = 5.0
+
+
+class StallWatch:
+    """Tells stuck worker processes from slow ones: no result for :data:`STALL_SECONDS` *and* no work.
+
+    A long article keeps a worker computing for minutes, and a loaded machine
+    gives it little of a core: neither is stuck, and both use CPU.  A worker
+    waiting for ever (a lock its fork copied in the held state, a task that
+    never reached it) uses none.  So the verdict needs both: no chunk came
+    back for :data:`STALL_SECONDS`, and the workers' CPU time grew by less than
+    :data:`STALL_CPU` seconds over that time.  Where CPU time cannot be read
+    (no ``/proc``), there is no verdict; the workers there are spawned, so they
+    inherit no lock.  Time this process did not see pass (it and its workers
+    stopped by Ctrl+Z, then resumed) counts for nothing: a gap of more than
+    :data:`STALL_GAP` seconds between two looks starts the watch again.
+    """
+
+    def __init__(self, pids: Callable[[], list[int]]) -> None:
+        self._pids = pids
+        self._since = self._looked = time.monotonic()
+        self._cpu = cpu_seconds(pids())
+
+    def progressed(self) -> None:
+        """A result came back: look again :data:`STALL_SECONDS` from now."""
+        self._since = self._looked = time.monotonic()
+        self._cpu = cpu_seconds(self._pids())
+
+    def stalled(self) -> bool:
+        """Called every half second or so while chunks are out (a longer gap restarts the watch)."""
+        now = time.monotonic()
+        gap, self._looked = now - self._looked, now
+        if gap > STALL_GAP:
+            self.progressed()
+            return False
+        if now - self._since < STALL_SECONDS:
+            return False
+        cpu = cpu_seconds(self._pids())
+        if cpu is not None and self._cpu is not None and cpu - self._cpu < STALL_CPU:
+            return True
+        self._since, self._cpu = now, cpu  # working, only slowly: look again a while later
+        return False
 
 
 # --------------------------------------------------------------------------
@@ -210,9 +291,20 @@ def known_figures(article: Article) -> list[Figure] | None:
 
 
 def init_reader(folder: str) -> None:
+    """The reader pool's initializer: watch desk, then :func:`set_reader`."""
+    exit_with_parent()
+    set_reader(folder)
+
+
+def set_reader(folder: str) -> None:
+    """Read ``folder``'s files in this process from now on (its manifest read once).
+
+    Reading in desk's own process (a few files) sets only this: the watch of
+    :func:`exit_with_parent` is for workers, and in desk itself it would end desk
+    (exit status 0, mid-run) when whatever started it went away first.
+    """
     from desk import corpus
 
-    exit_with_parent()
     WORKER.folder = Path(folder)
     WORKER.folder_ctx = corpus.FolderContext.load(Path(folder))
 
@@ -252,7 +344,7 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
     """``(path, relpath)`` jobs read in order: in this process below ``pool_threshold`` files
     (no pool start-up), else in :func:`workers` processes."""
     if len(jobs) < pool_threshold or workers() == 1:
-        init_reader(str(folder))
+        set_reader(str(folder))
         for job in jobs:
             yield read_one(job)
         return
@@ -368,6 +460,8 @@ def run_extraction(
     cancelled: CancelCheck,
     in_process: bool,
     figures: dict[str, tuple[TextKey, list[Figure]]] | None = None,
+    beside: Callable[[], None] | None = None,
+    stalled: Callable[[str], None] | None = None,
 ) -> None:
     """Extract every chunk and hand each result list to ``take`` as it comes.
 
@@ -376,39 +470,72 @@ def run_extraction(
     cancel stops the workers at once (a chunk in progress may hold a very long article).
     ``figures``: what pass 1 found, by article id (:func:`known_figures`); forked workers
     inherit it, spawned ones find their figures again.
+
+    ``beside``: called once the workers run (here: before the first chunk), for work
+    on a thread of its own beside them.  A thread already running when the workers
+    fork would be copied into them as the locks it held at that instant (SQLite's,
+    an import's, desk's own), held for ever there: a worker that then needs one
+    waits for ever, and so did the whole index run.
+
+    Workers that stop answering (:class:`StallWatch`) are ended, and the chunks they
+    had not returned are extracted here, in this process: the run ends, slower,
+    instead of waiting for ever.  ``stalled`` (and the log) is told so in one line.
     """
     store_path = str(store.path)
     WORKER.figures = figures
     try:
-        _run_extraction(store, store_path, chunks, max_chars, take, cancelled, in_process)
+        if in_process:
+            if beside is not None:
+                beside()
+            _extract_here(store, store_path, chunks, max_chars, take, cancelled)
+            return
+        left = _run_extraction(store_path, chunks, max_chars, take, cancelled, beside)
+        if left:
+            message = (
+                f"figures and claimants: desk's worker processes stopped answering (no result and no work for "
+                f"{STALL_SECONDS:.0f} seconds); desk ended them and reads the other "
+                f"{sum(len(c) for c in left)} articles in its own process, more slowly"
+            )
+            log.warning("%s", message)
+            if stalled is not None:
+                stalled(message)
+            _extract_here(store, store_path, left, max_chars, take, cancelled)
     finally:
         WORKER.figures = None
 
 
-def _run_extraction(
+def _extract_here(
     store: Store,
     store_path: str,
     chunks: list[list[str]],
     max_chars: int,
     take: Callable[[list[Extracted]], None],
     cancelled: CancelCheck,
-    in_process: bool,
 ) -> None:
-    if in_process:
-        WORKER.store = store
-        try:
-            for chunk in chunks:
-                if cancelled():
-                    break
-                take(extract_chunk(store_path, chunk, max_chars))
-        finally:
-            WORKER.store = None
-        return
+    WORKER.store = store
+    try:
+        for chunk in chunks:
+            if cancelled():
+                break
+            take(extract_chunk(store_path, chunk, max_chars))
+    finally:
+        WORKER.store = None
+
+
+def _run_extraction(
+    store_path: str,
+    chunks: list[list[str]],
+    max_chars: int,
+    take: Callable[[list[Extracted]], None],
+    cancelled: CancelCheck,
+    beside: Callable[[], None] | None,
+) -> list[list[str]]:
+    """The workers' part of :func:`run_extraction`: the chunks left undone when they stopped answering."""
     release_memory()
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     window = 3 * workers()
-    in_flight: set[Future[list[Extracted]]] = set()
+    in_flight: dict[Future[list[Extracted]], list[str]] = {}
     todo = iter(chunks)
     with (
         model_shared_with_workers(),
@@ -416,21 +543,35 @@ def _run_extraction(
     ):
         try:
             exhausted = False
+            watch: StallWatch | None = None
             while True:
                 while not exhausted and len(in_flight) < window:
                     chunk = next(todo, [])
                     if not chunk:
                         exhausted = True
                         break
-                    in_flight.add(pool.submit(extract_chunk, store_path, chunk, max_chars))
+                    in_flight[pool.submit(extract_chunk, store_path, chunk, max_chars)] = chunk
+                if watch is None:
+                    # the first submit forked every worker (fork: all at once, before the pool's own
+                    # threads): only now may a thread of desk's own start
+                    if beside is not None:
+                        beside()
+                    watch = StallWatch(lambda: [p.pid for p in worker_processes(pool)])
                 if not in_flight:
                     break
-                finished, in_flight = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
+                finished, _ = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                 for f in finished:
+                    del in_flight[f]
                     take(f.result())
+                if finished:
+                    watch.progressed()
                 if cancelled():
                     stop_workers(pool)
                     break
+                if watch.stalled():
+                    stop_workers(pool)
+                    return [*in_flight.values(), *todo]
         except BaseException:
             stop_workers(pool)
             raise
+    return []
