@@ -111,15 +111,23 @@ MONEY_ACTS = {
 }
 
 
-def money_act(text: str, start: int, end: int) -> str:
-    """What the clause around an amount of money does with it, by the nearest word of :data:`MONEY_ACTS` within
-    :data:`CONTEXT_WORDS` either side ("was fined 1 million rubles" -> "fine", "cost 1 million rubles" ->
-    "cost"), "" when none is near (the word before wins a tie)."""
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of a figure's clause before ``start`` and after ``end`` (up to 120 characters each way, cut at a
+    clause end).  The part before starts after the last word that opens a clause (:data:`_OPENER_RE`: "that",
+    "which", "because"...): in "5,937 have died, which is at odds with the admission that 300,000 more are
+    needed", a word before "that" belongs to another clause."""
     before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
     opened = list(_OPENER_RE.finditer(before))
     if opened:
         before = before[opened[-1].end():]
-    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    return before, _CLAUSE_END.split(text[end : end + 120])[0]
+
+
+def money_act(text: str, start: int, end: int) -> str:
+    """What the clause around an amount of money does with it, by the nearest word of :data:`MONEY_ACTS` within
+    :data:`CONTEXT_WORDS` either side ("was fined 1 million rubles" -> "fine", "cost 1 million rubles" ->
+    "cost"), "" when none is near (the word before wins a tie)."""
+    before, after = _clause_around(text, start, end)
     b = content_stems(before)[-CONTEXT_WORDS:][::-1]
     a = content_stems(after)[:CONTEXT_WORDS]
     for i in range(CONTEXT_WORDS):
@@ -136,13 +144,7 @@ def other_acts(a: FactKey, b: FactKey) -> bool:
 
 def context_outcome(text: str, start: int, end: int) -> str:
     """The outcome word nearest a figure in its clause: "killed 53 prisoners" -> "kill"."""
-    before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
-    opened = list(_OPENER_RE.finditer(before))
-    if opened:
-        # "5,937 have died, which is at odds with the admission that 300,000 more are needed":
-        # an outcome before "that" or "which" belongs to another clause
-        before = before[opened[-1].end():]
-    after = _CLAUSE_END.split(text[end : end + 120])[0]
+    before, after = _clause_around(text, start, end)
     b = content_stems(before)[-CONTEXT_WORDS:]
     a = content_stems(after)[:CONTEXT_WORDS]
     best, dist = "", CONTEXT_WORDS + 1
