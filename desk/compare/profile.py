@@ -114,8 +114,8 @@ MONEY_ACTS = {
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The text of a figure's clause before ``start`` and after ``end`` (up to 120 characters each way, cut at a
     clause end).  The part before starts after the last word that opens a clause (:data:`_OPENER_RE`: "that",
-    "which", "because"...): in "5,937 have died, which is at odds with the admission that 300,000 more are
-    needed", a word before "that" belongs to another clause."""
+    "which", "because"...): in "812 have died, a number that clashes with the claim that 9,000 more are
+    missing", a word before the last "that" belongs to another clause."""
     before = _CLAUSE_END.split(text[max(0, start - 120) : start])[-1]
     opened = list(_OPENER_RE.finditer(before))
     if opened:
