@@ -568,7 +568,7 @@ class Indexer:
                 self._flush_extractions(buffer, problems)
                 last_flush = time.monotonic()
 
-        def stalled(message: str) -> None:
+        def trouble(message: str) -> None:
             problems.append(message)
             progress(done, total, message)
 
@@ -576,7 +576,7 @@ class Indexer:
         try:
             run_extraction(
                 self.store, chunks, MAX_EXTRACT_CHARS, take, cancelled, in_process, self.found_figures,
-                beside=beside, stalled=stalled,
+                beside=beside, trouble=trouble,
             )
         finally:
             self.forget_figures()

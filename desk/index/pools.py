@@ -18,8 +18,9 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -461,7 +462,7 @@ def run_extraction(
     in_process: bool,
     figures: dict[str, tuple[TextKey, list[Figure]]] | None = None,
     beside: Callable[[], None] | None = None,
-    stalled: Callable[[str], None] | None = None,
+    trouble: Callable[[str], None] | None = None,
 ) -> None:
     """Extract every chunk and hand each result list to ``take`` as it comes.
 
@@ -479,7 +480,10 @@ def run_extraction(
 
     Workers that stop answering (:class:`StallWatch`) are ended, and the chunks they
     had not returned are extracted here, in this process: the run ends, slower,
-    instead of waiting for ever.  ``stalled`` (and the log) is told so in one line.
+    instead of waiting for ever.  A worker that dies (killed for memory, a crash in
+    the parser) is survived as :func:`_run_extraction` says: the article that killed it
+    is reported as failed, and the others are read.  ``trouble`` (and the log) is told
+    of either in one line.
     """
     store_path = str(store.path)
     WORKER.figures = figures
@@ -489,7 +493,7 @@ def run_extraction(
                 beside()
             _extract_here(store, store_path, chunks, max_chars, take, cancelled)
             return
-        left = _run_extraction(store_path, chunks, max_chars, take, cancelled, beside)
+        left = _run_extraction(store_path, chunks, max_chars, take, cancelled, beside, trouble)
         if left:
             message = (
                 f"figures and claimants: desk's worker processes stopped answering (no result and no work for "
@@ -497,8 +501,8 @@ def run_extraction(
                 f"{sum(len(c) for c in left)} articles in its own process, more slowly"
             )
             log.warning("%s", message)
-            if stalled is not None:
-                stalled(message)
+            if trouble is not None:
+                trouble(message)
             _extract_here(store, store_path, left, max_chars, take, cancelled)
     finally:
         WORKER.figures = None
@@ -522,6 +526,45 @@ def _extract_here(
         WORKER.store = None
 
 
+#: how :func:`_pool_round` ended
+ROUND_DONE, ROUND_CANCELLED, ROUND_STALLED, ROUND_BROKEN = "done", "cancelled", "stalled", "broken"
+
+
+@dataclass(slots=True)
+class _Round:
+    """What one pool of workers left: how it ended, and the chunks it had out (stalled, broken)."""
+
+    ended: str
+    out: list[list[str]]
+    #: the exit codes of the workers that died (broken)
+    codes: list[int | None]
+
+
+def how_workers_died(codes: list[int | None]) -> str:
+    """How a pool's worker died, from the exit codes of its dead workers (the pool ends the others with SIGTERM)."""
+    import signal
+
+    known = sorted({c for c in codes if c is not None})
+    if len(known) > 1:
+        known = [c for c in known if c != -signal.SIGTERM]
+    if not known:
+        return "ended unexpectedly"
+    if all(c < 0 for c in known):
+        names = []
+        for c in known:
+            try:
+                names.append(signal.Signals(-c).name)
+            except ValueError:
+                names.append(f"signal {-c}")
+        return f"was killed ({', '.join(names)}{'; out of memory?' if -signal.SIGKILL in known else ''})"
+    return f"ended unexpectedly (exit code {', '.join(str(c) for c in known)})"
+
+
+def worker_died(codes: list[int | None]) -> str:
+    """Why an article has no figures: the worker reading it died (``codes``: as :func:`how_workers_died`)."""
+    return f"{EXTRACTION_FAILED} (the worker process reading it {how_workers_died(codes)}); its text is searchable"
+
+
 def _run_extraction(
     store_path: str,
     chunks: list[list[str]],
@@ -529,27 +572,80 @@ def _run_extraction(
     take: Callable[[list[Extracted]], None],
     cancelled: CancelCheck,
     beside: Callable[[], None] | None,
+    trouble: Callable[[str], None] | None,
 ) -> list[list[str]]:
-    """The workers' part of :func:`run_extraction`: the chunks left undone when they stopped answering."""
-    release_memory()
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """The workers' part of :func:`run_extraction`: the chunks left undone when they stopped answering.
 
-    window = 3 * workers()
+    When a worker dies, its pool is broken and no chunk it had out comes back.  Those
+    chunks' articles are suspects: a fresh pool reads them one article at a time, one
+    in flight, so an article that kills its worker again is the one that did, and is
+    reported as failed (never read in desk's own process, which it would kill too).
+    Then the rest go on as before.  Pools after the first are spawned, not forked:
+    ``beside``'s thread runs by then, and a fork would copy the locks it holds.
+    """
+    release_memory()
+    todo = deque(chunks)
+    suspects: deque[list[str]] = deque()
+    ctx = mp_context()
+    first = True
+    while todo or suspects:
+        alone = bool(suspects)
+        job = _pool_round(store_path, suspects if alone else todo, 1 if alone else 3 * workers(), max_chars, take,
+                          cancelled, beside if first else None, ctx)
+        first = False
+        if job.ended == ROUND_CANCELLED:
+            return []
+        if job.ended == ROUND_STALLED:
+            return [*job.out, *suspects, *todo]
+        if job.ended == ROUND_BROKEN:
+            ctx = _spawned()
+            if alone:  # one article in flight: the one that kills its worker
+                take([(aid, None, worker_died(job.codes), []) for chunk in job.out for aid in chunk])
+            else:
+                suspects.extend([aid] for chunk in job.out for aid in chunk)
+                message = (
+                    f"figures and claimants: a worker process {how_workers_died(job.codes)}; desk reads the "
+                    f"{len(suspects)} articles it had in hand again, one at a time"
+                )
+                log.warning("%s", message)
+                if trouble is not None:
+                    trouble(message)
+    return []
+
+
+def _spawned() -> Any:
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn")
+
+
+def _pool_round(
+    store_path: str,
+    todo: deque[list[str]],
+    window: int,
+    max_chars: int,
+    take: Callable[[list[Extracted]], None],
+    cancelled: CancelCheck,
+    beside: Callable[[], None] | None,
+    ctx: Any,
+) -> _Round:
+    """Extract chunks from ``todo`` (taken from its left) in one pool, ``window`` chunks in flight, until it is empty,
+    a cancel, a stall or the pool's break (:class:`_Round`)."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     in_flight: dict[Future[list[Extracted]], list[str]] = {}
-    todo = iter(chunks)
+    shared = model_shared_with_workers() if ctx.get_start_method() == "fork" else nullcontext()
     with (
-        model_shared_with_workers(),
-        ProcessPoolExecutor(max_workers=workers(), mp_context=mp_context(), initializer=exit_with_parent) as pool,
+        shared,
+        ProcessPoolExecutor(max_workers=workers(), mp_context=ctx, initializer=exit_with_parent) as pool,
     ):
         try:
-            exhausted = False
             watch: StallWatch | None = None
+            procs: list[Any] = []
             while True:
-                while not exhausted and len(in_flight) < window:
-                    chunk = next(todo, [])
-                    if not chunk:
-                        exhausted = True
-                        break
+                while todo and len(in_flight) < window:
+                    chunk = todo.popleft()
                     in_flight[pool.submit(extract_chunk, store_path, chunk, max_chars)] = chunk
                 if watch is None:
                     # the first submit forked every worker (fork: all at once, before the pool's own
@@ -558,20 +654,26 @@ def _run_extraction(
                         beside()
                     watch = StallWatch(lambda: [p.pid for p in worker_processes(pool)])
                 if not in_flight:
-                    break
+                    return _Round(ROUND_DONE, [], [])
+                procs = worker_processes(pool) or procs
                 finished, _ = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
-                for f in finished:
-                    del in_flight[f]
-                    take(f.result())
+                try:
+                    for f in finished:
+                        result = f.result()
+                        del in_flight[f]
+                        take(result)
+                except BrokenProcessPool:
+                    out = list(in_flight.values())
+                    stop_workers(pool)
+                    return _Round(ROUND_BROKEN, out, [p.exitcode for p in procs if not p.is_alive()])
                 if finished:
                     watch.progressed()
                 if cancelled():
                     stop_workers(pool)
-                    break
+                    return _Round(ROUND_CANCELLED, [], [])
                 if watch.stalled():
                     stop_workers(pool)
-                    return [*in_flight.values(), *todo]
+                    return _Round(ROUND_STALLED, list(in_flight.values()), [])
         except BaseException:
             stop_workers(pool)
             raise
-    return []

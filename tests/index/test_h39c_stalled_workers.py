@@ -151,7 +151,7 @@ def test_a_slow_worker_that_computes_is_not_taken_for_stuck(
     with caplog.at_level(logging.WARNING, logger="desk.index.pools"):
         finished, value = _bounded(lambda: pools.run_extraction(
             Store(tmp_path / "store.sqlite"), _chunks(4), 1000, got.extend, lambda: False, False,
-            stalled=stalls.append))
+            trouble=stalls.append))
     assert finished
     assert value is None
     assert stalls == []
