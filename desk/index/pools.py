@@ -341,24 +341,80 @@ def read_one(job: tuple[str, str]) -> ReadResult:
     return ReadResult(relpath, article, keys, spans_of(found), found=found)
 
 
+#: files a reading worker takes at a time (``pool.map``'s chunksize)
+READ_CHUNK = 16
+
+
 def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> Iterator[ReadResult]:
     """``(path, relpath)`` jobs read in order: in this process below ``pool_threshold`` files
-    (no pool start-up), else in :func:`workers` processes."""
+    (no pool start-up), else in :func:`workers` processes.
+
+    A reading worker that dies (a file that makes the reader use all memory, or crash)
+    breaks its pool.  The file that killed it lies among the next files not yet handed
+    out: those are read again one at a time, each by a spawned worker of its own, so a
+    file that kills its worker again is the one, skipped with how its worker died; then
+    the rest are read as before.  No suspect is read in desk's own process.
+    """
     if len(jobs) < pool_threshold or workers() == 1:
         set_reader(str(folder))
         for job in jobs:
             yield read_one(job)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(
-        max_workers=workers(), mp_context=mp_context(), initializer=init_reader, initargs=(str(folder),)
-    ) as pool:
-        try:
-            yield from pool.map(read_one, jobs, chunksize=16)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    done = 0
+    ctx = mp_context()
+    while done < len(jobs):
+        procs: list[Any] = []
+        with ProcessPoolExecutor(
+            max_workers=workers(), mp_context=ctx, initializer=init_reader, initargs=(str(folder),)
+        ) as pool:
+            try:
+                for result in pool.map(read_one, jobs[done:], chunksize=READ_CHUNK):
+                    procs = worker_processes(pool) or procs
+                    done += 1
+                    yield result
+                return
+            except BrokenProcessPool:
+                procs = worker_processes(pool) or procs
+                stop_workers(pool)  # joins them: a worker that just died may not have been reaped yet
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        # the pool holds each worker's chunk and one more queued (concurrent.futures' EXTRA_QUEUED_CALLS);
+        # results come in order, so chunks after the one awaited may have been taken as well
+        suspects = jobs[done : done + (2 * workers() + 1) * READ_CHUNK]
+        log.warning("reading: a worker process %s; desk reads the next %d files again, one at a time",
+                    how_workers_died([p.exitcode for p in procs]), len(suspects))
+        ctx = _spawned()
+        for result in _read_alone(folder, suspects, ctx):
+            done += 1
+            yield result
+
+
+def _read_alone(folder: Path, jobs: list[tuple[str, str]], ctx: Any) -> Iterator[ReadResult]:
+    """Each job read by a worker of its own; one whose worker dies is a skipped file that says how."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_reader, initargs=(str(folder),))
+    try:
+        for job in jobs:
+            future = pool.submit(read_one, job)
+            procs = worker_processes(pool)
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                procs = procs or worker_processes(pool)
+                stop_workers(pool)
+                codes = [p.exitcode for p in procs]
+                reason = f"desk's reading process {how_workers_died(codes)} on this file; it is not indexed"
+                yield ReadResult(job[1], None, [], [], Skipped(job[0], reason))
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_reader,
+                                           initargs=(str(folder),))
+    finally:
+        stop_workers(pool)
 
 
 # --------------------------------------------------------------------------
@@ -603,9 +659,9 @@ def _run_extraction(
                 take([(aid, None, worker_died(job.codes), []) for chunk in job.out for aid in chunk])
             else:
                 suspects.extend([aid] for chunk in job.out for aid in chunk)
-                message = (
-                    f"figures and claimants: a worker process {how_workers_died(job.codes)}; desk reads the "
-                    f"{len(suspects)} articles it had in hand again, one at a time"
+                message = f"figures and claimants: a worker process {how_workers_died(job.codes)}; " + (
+                    f"desk reads the {len(suspects)} articles it had in hand again, one at a time" if suspects
+                    else "it had no article in hand, and desk goes on with new workers"
                 )
                 log.warning("%s", message)
                 if trouble is not None:
@@ -646,7 +702,11 @@ def _pool_round(
             while True:
                 while todo and len(in_flight) < window:
                     chunk = todo.popleft()
-                    in_flight[pool.submit(extract_chunk, store_path, chunk, max_chars)] = chunk
+                    try:
+                        in_flight[pool.submit(extract_chunk, store_path, chunk, max_chars)] = chunk
+                    except BrokenProcessPool:  # a worker died since the last look: the round ends below
+                        todo.appendleft(chunk)
+                        break
                 if watch is None:
                     # the first submit forked every worker (fork: all at once, before the pool's own
                     # threads): only now may a thread of desk's own start
@@ -654,7 +714,10 @@ def _pool_round(
                         beside()
                     watch = StallWatch(lambda: [p.pid for p in worker_processes(pool)])
                 if not in_flight:
-                    return _Round(ROUND_DONE, [], [])
+                    if not todo:
+                        return _Round(ROUND_DONE, [], [])
+                    stop_workers(pool)  # broken with nothing out (a worker died between two chunks)
+                    return _Round(ROUND_BROKEN, [], [p.exitcode for p in procs])
                 procs = worker_processes(pool) or procs
                 finished, _ = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                 try:
@@ -662,10 +725,12 @@ def _pool_round(
                         result = f.result()
                         del in_flight[f]
                         take(result)
+                    if getattr(pool, "_broken", False):  # broken, and nothing it had out came back yet
+                        raise BrokenProcessPool(pool._broken)  # type: ignore[attr-defined]
                 except BrokenProcessPool:
                     out = list(in_flight.values())
-                    stop_workers(pool)
-                    return _Round(ROUND_BROKEN, out, [p.exitcode for p in procs if not p.is_alive()])
+                    stop_workers(pool)  # joins them: a worker that just died may not have been reaped yet
+                    return _Round(ROUND_BROKEN, out, [p.exitcode for p in procs])
                 if finished:
                     watch.progressed()
                 if cancelled():

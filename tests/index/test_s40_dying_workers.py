@@ -26,6 +26,7 @@ import pytest
 
 from desk.index import pools
 from desk.index.store import Store
+from desk.model import Skipped
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork (and /proc exists) on Linux")
 
@@ -154,3 +155,55 @@ def test_how_workers_died_names_the_dead_worker_not_the_ones_the_pool_ended() ->
     assert pools.how_workers_died([-signal.SIGTERM]) == "was killed (SIGTERM)"
     assert pools.how_workers_died([None]) == "ended unexpectedly"
     assert pools.how_workers_died([]) == "ended unexpectedly"
+
+
+# -- pass 1: reading ---------------------------------------------------------------------------------
+
+
+def _dying_read(job: tuple[str, str]) -> pools.ReadResult:
+    """A reader given ``boom.md`` ends with exit code 7 every time; ``once.md`` kills its reader the first time only."""
+    path, relpath = job
+    here = _where()
+    if here == "worker":
+        if relpath == "boom.md":
+            os._exit(7)
+        if relpath == "once.md" and _first_time("once-read"):
+            os.kill(os.getpid(), signal.SIGKILL)
+    return pools.ReadResult(relpath, None, [], [], Skipped(path, f"read by {here}"))
+
+
+def _jobs(tmp_path: Path, n: int, bad: dict[int, str]) -> list[tuple[str, str]]:
+    names = [bad.get(i, f"note{i:03d}.md") for i in range(n)]
+    return [(str(tmp_path / "articles" / name), name) for name in names]
+
+
+@pytest.fixture
+def reading(tmp_path: Path, markers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(pools, "read_one", _dying_read)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    return folder
+
+
+def test_a_file_that_kills_its_reader_is_skipped_with_why_and_the_others_are_read_in_order(
+    tmp_path: Path, reading: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    jobs = _jobs(tmp_path, 120, {70: "boom.md"})
+    with caplog.at_level(logging.WARNING, logger="desk.index.pools"):
+        results = list(pools.read_all(reading, jobs, pool_threshold=10))
+    assert [r.relpath for r in results] == [j[1] for j in jobs]  # each file once, in order
+    reasons = {r.relpath: r.skipped.reason for r in results if r.skipped is not None}
+    assert reasons.pop("boom.md") == (
+        "desk's reading process ended unexpectedly (exit code 7) on this file; it is not indexed"
+    )
+    assert set(reasons.values()) == {"read by worker"}  # desk's own process read none of them
+    warned = [r.getMessage() for r in caplog.records]
+    assert len(warned) == 1
+    assert warned[0].startswith("reading: a worker process ended unexpectedly (exit code 7); desk reads the next ")
+
+
+def test_a_reader_killed_once_costs_no_file(tmp_path: Path, reading: Path) -> None:
+    jobs = _jobs(tmp_path, 60, {5: "once.md"})
+    results = list(pools.read_all(reading, jobs, pool_threshold=10))
+    assert [r.relpath for r in results] == [j[1] for j in jobs]
+    assert {r.skipped.reason for r in results if r.skipped is not None} == {"read by worker"}
