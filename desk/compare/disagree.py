@@ -45,7 +45,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   periods ("43% over the last year" told in October, "nearly 40% last year") never clash.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself); its two
-  figures of one day never clash either (a governor's round-up of two towns).
+  figures of one day never clash either (a governor's round-up of two towns).  One source's running count ("the
+  toll has hit 15") has grown past its smaller figure told no later ("Thirteen have died"): growth, not a clash.
 
   A figure told in a question ("After 5,000 are killed?"), or in a report its sentence rejects ("dismissed reports
   that 8,000 were lost"), asserts nothing: it never clashes,
@@ -324,6 +325,18 @@ def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
     if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
         return None
     return early, late
+
+
+def _ran_past(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> tuple[ClaimFact, ClaimFact] | None:
+    """(smaller, running) when one source (:func:`_same_source`: one outlet, one claimant or none) gives a running
+    count ("the toll has hit 15", :attr:`ClaimFact.running`) and a smaller figure for it told no later ("Thirteen
+    have died" the same day): the count rose past the smaller figure, which is its earlier state, not a rival."""
+    if not _same_source(a, b, same):
+        return None
+    for small, large in ((a, b), (b, a)):
+        if large.running and small.high < large.value and not large.as_of.before(small.as_of):
+            return small, large
+    return None
 
 
 def _counted_from(a: AsOf) -> dt.date | None:
@@ -846,6 +859,10 @@ def judge(
                 to_date = _grew_to_date(a, b) or _grew_from_so_far(a, b)
                 if to_date is not None:
                     grew.append(to_date)  # "five times this year" in October, "six times so far this year" in November
+                    continue
+                ran = _ran_past(a, b, same)
+                if ran is not None:
+                    grew.append(ran)  # "Thirteen have died" and, the same day, "the toll has hit 15": the toll rose
                     continue
                 stepped = _grew_in_step(a, b)
                 if stepped is not None:
