@@ -47,6 +47,8 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   nought (growth or a revision, not a disagreement with itself); its two
   figures of one day never clash either (a governor's round-up of two towns).  One source's running count ("the
   toll has hit 15") has grown past its smaller figure told no later ("Thirteen have died"): growth, not a clash.
+  An event-sized total since a day ("more than 70 killed since Monday") holds a smaller toll of a shorter time
+  inside it ("19 killed on Monday"): growth, not a clash.
 
   A figure told in a question ("After 5,000 are killed?"), or in a report its sentence rejects ("dismissed reports
   that 8,000 were lost"), asserts nothing: it never clashes,
@@ -337,6 +339,24 @@ def _ran_past(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> t
         if large.running and small.high < large.value and not large.as_of.before(small.as_of):
             return small, large
     return None
+
+
+def _part_of_total_since(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(part, total) when the larger of two event-sized tolls (:func:`_one_attacks_tolls`, of a kind that adds up)
+    is a total since a day ("more than 70 killed since the strikes began on Monday") and the smaller counts a
+    time that lies within that total's and is shorter ("19 killed on Monday", the total told on Wednesday): the
+    total holds the part, whatever else it adds; neither rules the other out."""
+    if a.quantity.kind not in CUMULATIVE_KINDS or a.value == b.value or max(a.value, b.value) >= EVENT_TOLL_MAX:
+        return None
+    part, total = (a, b) if a.value < b.value else (b, a)
+    since, end = total.as_of.since, total.as_of.end
+    if since is None or end is None or part.as_of.start is None or part.as_of.end is None:
+        return None
+    if part.as_of.since is not None and part.as_of.since < since:
+        return None  # counted from an earlier day: not a part of this total
+    if (part.as_of.end - part.as_of.start) >= (end - since):
+        return None  # the total counts no longer than the part: rival counts of one time
+    return (part, total) if since <= part.as_of.start and part.as_of.end <= end else None
 
 
 def _counted_from(a: AsOf) -> dt.date | None:
@@ -863,6 +883,10 @@ def judge(
                 ran = _ran_past(a, b, same)
                 if ran is not None:
                     grew.append(ran)  # "Thirteen have died" and, the same day, "the toll has hit 15": the toll rose
+                    continue
+                within = _part_of_total_since(a, b)
+                if within is not None:
+                    grew.append(within)  # "19 killed on Monday" and "more than 70 killed since Monday": a part of it
                     continue
                 stepped = _grew_in_step(a, b)
                 if stepped is not None:

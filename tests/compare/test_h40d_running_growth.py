@@ -1,6 +1,7 @@
 """Growth, not a clash (false flags found on queries the compare gold set does not hold, session 40):
 
-- one source's running count ("the toll has hit 15") is not a rival of its smaller figure told no later.
+- one source's running count ("the toll has hit 15") is not a rival of its smaller figure told no later;
+- an event-sized total since a day holds the smaller toll of a shorter time inside it.
 
 Every sentence here is written for these tests (invented towns, people and figures).
 """
@@ -48,3 +49,22 @@ def test_one_sources_running_count_outgrows_its_smaller_figure_of_that_day() -> 
                    "Daily A")
     assert not plain.running
     assert _flagged([first, plain])
+
+
+def test_a_total_since_a_day_holds_the_toll_of_a_day_inside_it() -> None:
+    monday, tuesday = dt.date(2031, 5, 12), dt.date(2031, 5, 13)
+    day_toll = _claim("The barrage of missiles on Monday killed 16 people across the country.", "16", "",
+                      "Daily A", AsOf(monday, monday))
+    total = _claim("The rescue service said more than 60 people have been killed since the barrage began.", "60",
+                   "the rescue service", "Daily B", AsOf(tuesday, tuesday, "Monday", since=monday))
+    verdicts = judge([day_toll, total], toll_gap_days=2, max_rivals=3)
+    assert [v.kind for v in verdicts] == ["growth"]
+    # a toll of a time reaching back before the total's first day is no part of it: they clash
+    sunday = dt.date(2031, 5, 11)
+    weekend = _claim("The barrage of missiles on Sunday and Monday killed 16 people across the country.", "16", "",
+                     "Daily A", AsOf(sunday, monday))
+    assert _flagged([weekend, total])
+    # nor is a toll of the total's whole time a part: a total since Monday told on Monday is that day's toll
+    same_day = _claim("The rescue service said more than 60 people have been killed since the barrage began.",
+                      "60", "the rescue service", "Daily B", AsOf(monday, monday, "Monday", since=monday))
+    assert _flagged([day_toll, same_day])
