@@ -880,14 +880,6 @@ def judge(
                 if to_date is not None:
                     grew.append(to_date)  # "five times this year" in October, "six times so far this year" in November
                     continue
-                ran = _ran_past(a, b, same)
-                if ran is not None:
-                    grew.append(ran)  # "Thirteen have died" and, the same day, "the toll has hit 15": the toll rose
-                    continue
-                within = _part_of_total_since(a, b)
-                if within is not None:
-                    grew.append(within)  # "19 killed on Monday" and "more than 70 killed since Monday": a part of it
-                    continue
                 stepped = _grew_in_step(a, b)
                 if stepped is not None:
                     grew.append(stepped)  # "120,200" on the 3rd, "124,400" on the 7th: a count growing day by day
@@ -931,6 +923,16 @@ def judge(
                     continue
                 if _far_apart_without_kind(a, b):
                     far.append((a, b))  # "42 drones" and "450 drones": two sets more often than rival counts
+                    continue
+                # only a pair that would clash is read as growth here: one kept apart above (two places, two
+                # scopes) stays "may not count the same thing"
+                ran = _ran_past(a, b, same)
+                if ran is not None:
+                    grew.append(ran)  # "Thirteen have died" and, the same day, "the toll has hit 15": the toll rose
+                    continue
+                within = _part_of_total_since(a, b)
+                if within is not None:
+                    grew.append(within)  # "19 killed on Monday" and "more than 70 killed since Monday": a part of it
                     continue
                 clashes.append((a, b))
         # the group's own words for what it counts ("people wounded"), not a key built of stems

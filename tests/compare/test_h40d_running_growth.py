@@ -59,6 +59,12 @@ def test_a_total_since_a_day_holds_the_toll_of_a_day_inside_it() -> None:
                    "the rescue service", "Daily B", AsOf(tuesday, tuesday, "Monday", since=monday))
     verdicts = judge([day_toll, total], toll_gap_days=2, max_rivals=3)
     assert [v.kind for v in verdicts] == ["growth"]
+    # a toll of another place than the total's is no part of it, nor its rival: it is no growth either
+    elsewhere = _claim("The barrage of missiles on Monday killed 16 people in Halbrook.", "16", "", "Daily A",
+                       AsOf(monday, monday))
+    town_total = _claim("More than 60 people have been killed in Dornfeld since the barrage began.", "60", "",
+                        "Daily B", AsOf(tuesday, tuesday, "Monday", since=monday))
+    assert [v.kind for v in judge([elsewhere, town_total], toll_gap_days=2, max_rivals=3)] == ["agree"]
     # a toll of a time reaching back before the total's first day is no part of it: they clash
     sunday = dt.date(2031, 5, 11)
     weekend = _claim("The barrage of missiles on Sunday and Monday killed 16 people across the country.", "16", "",
