@@ -12,7 +12,7 @@ from desk.compare.asof import AsOf
 from desk.compare.disagree import ClaimFact, judge, running_count
 from desk.compare.places import places_in
 from desk.compare.quantity import quantity_of
-from desk.compare.statements import _with_row_place
+from desk.compare.statements import _place_of_match, _with_row_place
 from desk.extract.figures import find_figures
 
 DAY = dt.date(2031, 5, 12)
@@ -61,7 +61,8 @@ def test_reports_of_two_places_giving_the_figure_leave_the_row_place() -> None:
     north_b = _claim("Twelve people were wounded in Halbrook, police said.", "Twelve", "police", "Daily B")
     south = _claim("A drone struck a depot in Dornfeld and wounded 12 workers, officials said.", "12", "officials",
                    "Daily C")
-    bare = _claim("Rescuers said 12 people were wounded in the attack.", "12", "rescuers", "Daily D")
+    bare = _claim("Rescuers said the raid left 12 people wounded.", "12", "rescuers", "Daily D")
+    assert _place_of_match(bare, [north, north_b, south, bare]) == frozenset()
     filled = _with_row_place([north, north_b, south, bare])
     # Halbrook's and Dornfeld's reports both give 12: no place in common, so the row's place (Halbrook)
     assert filled[3].places == north.places
