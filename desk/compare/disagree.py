@@ -45,7 +45,10 @@ API (Qt-free, pure; shared by the compare rows and the timeline):
   periods ("43% over the last year" told in October, "nearly 40% last year") never clash.  One named
   source's figures on different days are its updates: for them the gap is
   nought (growth or a revision, not a disagreement with itself); its two
-  figures of one day never clash either (a governor's round-up of two towns).
+  figures of one day never clash either (a governor's round-up of two towns).  One source's running count ("the
+  toll has hit 15") has grown past its smaller figure told no later ("Thirteen have died"): growth, not a clash.
+  An event-sized total since a day ("more than 70 killed since Monday") holds a smaller toll of a shorter time
+  inside it ("19 killed on Monday"): growth, not a clash.
 
   A figure told in a question ("After 5,000 are killed?"), or in a report its sentence rejects ("dismissed reports
   that 8,000 were lost"), asserts nothing: it never clashes,
@@ -324,6 +327,36 @@ def _grew_in_step(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | N
     if late.low - early.high > STEP_GROWTH_PER_DAY * days * early.high:
         return None
     return early, late
+
+
+def _ran_past(a: ClaimFact, b: ClaimFact, same: Callable[[str, str], bool]) -> tuple[ClaimFact, ClaimFact] | None:
+    """(smaller, running) when one source (:func:`_same_source`: one outlet, one claimant or none) gives a running
+    count ("the toll has hit 15", :attr:`ClaimFact.running`) and a smaller figure for it told no later ("Thirteen
+    have died" the same day): the count rose past the smaller figure, which is its earlier state, not a rival."""
+    if not _same_source(a, b, same):
+        return None
+    for small, large in ((a, b), (b, a)):
+        if large.running and small.high < large.value and not large.as_of.before(small.as_of):
+            return small, large
+    return None
+
+
+def _part_of_total_since(a: ClaimFact, b: ClaimFact) -> tuple[ClaimFact, ClaimFact] | None:
+    """(part, total) when the larger of two event-sized tolls (:func:`_one_attacks_tolls`, of a kind that adds up)
+    is a total since a day ("more than 70 killed since the strikes began on Monday") and the smaller counts a
+    time that lies within that total's and is shorter ("19 killed on Monday", the total told on Wednesday): the
+    total holds the part, whatever else it adds; neither rules the other out."""
+    if a.quantity.kind not in CUMULATIVE_KINDS or a.value == b.value or max(a.value, b.value) >= EVENT_TOLL_MAX:
+        return None
+    part, total = (a, b) if a.value < b.value else (b, a)
+    since, end = total.as_of.since, total.as_of.end
+    if since is None or end is None or part.as_of.start is None or part.as_of.end is None:
+        return None
+    if part.as_of.since is not None and part.as_of.since < since:
+        return None  # counted from an earlier day: not a part of this total
+    if (part.as_of.end - part.as_of.start) >= (end - since):
+        return None  # the total counts no longer than the part: rival counts of one time
+    return (part, total) if since <= part.as_of.start and part.as_of.end <= end else None
 
 
 def _counted_from(a: AsOf) -> dt.date | None:
@@ -890,6 +923,16 @@ def judge(
                     continue
                 if _far_apart_without_kind(a, b):
                     far.append((a, b))  # "42 drones" and "450 drones": two sets more often than rival counts
+                    continue
+                # only a pair that would clash is read as growth here: one kept apart above (two places, two
+                # scopes) stays "may not count the same thing"
+                ran = _ran_past(a, b, same)
+                if ran is not None:
+                    grew.append(ran)  # "Thirteen have died" and, the same day, "the toll has hit 15": the toll rose
+                    continue
+                within = _part_of_total_since(a, b)
+                if within is not None:
+                    grew.append(within)  # "19 killed on Monday" and "more than 70 killed since Monday": a part of it
                     continue
                 clashes.append((a, b))
         # the group's own words for what it counts ("people wounded"), not a key built of stems

@@ -337,10 +337,28 @@ def _sentence_around(text: str, at: int) -> tuple[str, int]:
     return text[s:e], s
 
 
+def _holds(a: ClaimFact, b: ClaimFact) -> bool:
+    """One claim's hedged interval holds the other's value: "31 killed" and "the toll rose to 31"."""
+    return a.low <= b.value <= a.high or b.low <= a.value <= b.high
+
+
+def _place_of_match(c: ClaimFact, claims: Sequence[ClaimFact]) -> frozenset[str]:
+    """The places that every claim naming a place and giving ``c``'s figure for its quantity (:func:`_holds`)
+    names: a toll that names no place ("Zelenskiy said 31 had been killed") is the toll of the place whose
+    reports give that figure ("the toll in Dornfeld rose to 31"); empty when none does, or they name no place
+    in common."""
+    shared: frozenset[str] | None = None
+    for o in claims:
+        if o.places and o.quantity.matches(c.quantity) and _holds(o, c):
+            shared = o.places if shared is None else shared & o.places
+    return shared or frozenset()
+
+
 def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:
-    """Claims whose sentences name no place take the place the row's claims name most (from two
-    documents or more): "18 killed in the incident" is about the row's event, not the town a stray
-    sentence beside it names."""
+    """Claims whose sentences name no place take the place of the claims giving their figure
+    (:func:`_place_of_match`), or else the place the row's claims name most (from two documents or
+    more): "18 killed in the incident" is about the row's event, not the town a stray sentence beside it
+    names."""
     docs: dict[str, set[str]] = {}
     for c in claims:
         for k in c.places:
@@ -348,9 +366,15 @@ def _with_row_place(claims: list[ClaimFact]) -> list[ClaimFact]:
     if not docs:
         return claims
     key, named = max(docs.items(), key=lambda kv: (len(kv[1]), kv[0]))
-    if len(named) < 2:
-        return claims
-    return [c if c.places else dataclasses.replace(c, places=frozenset({key})) for c in claims]
+    row_place = frozenset({key}) if len(named) >= 2 else frozenset()
+    out = []
+    for c in claims:
+        if not c.places:
+            places = _place_of_match(c, claims) or row_place
+            if places:
+                c = dataclasses.replace(c, places=places)
+        out.append(c)
+    return out
 
 
 def passage_claims(refs: list[PassageRef]) -> list[ClaimFact]:
