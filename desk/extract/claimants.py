@@ -2394,6 +2394,8 @@ def _told_to(t: Token, subj: Token) -> bool:
 
 #: modals that make an act a possibility, a condition or a habit: "can", "could", "would", "might", "will" ...
 _POSSIBILITY = {"can", "ca", "could", "would", "wo", "might", "may", "will", "shall", "'ll", "’ll", "'d", "’d"}
+_ABILITY = {"can", "ca", "could"}
+_AFTERWARDS = {"later", "subsequently", "eventually", "afterwards", "afterward"}
 
 
 def _possible_act_in_side_clause(t: Token) -> bool:
@@ -2402,14 +2404,20 @@ def _possible_act_in_side_clause(t: Token) -> bool:
     as a condition, a reason or a description of a thing; no one says or holds anything there.
 
     The modal may sit on the verb the cue completes ("who will continue to back the plan"). A main clause
-    keeps its modal reports ("critics would call it a gamble", "the port may confirm the count")."""
-    v, modal = t, False
+    keeps its modal reports ("critics would call it a gamble", "the port may confirm the count"), and so do
+    two side clauses that tell of words said: what someone can say ("though the port could confirm only 12
+    deaths") and a past told from later on ("the mayor, who would later say that ...")."""
+    v, modals = t, []
     while True:
-        modal = modal or any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in v.children)
+        modals += [c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _POSSIBILITY]
         if v.dep_ != "xcomp" or v.head.i == v.i:
             break
         v = v.head
-    return modal and v.dep_ in ("advcl", "relcl")
+    if not modals or v.dep_ not in ("advcl", "relcl"):
+        return False
+    if t.lower_ in SPEECH_FORMS and all(m in _ABILITY for m in modals):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in t.children)
 
 
 def _bare_quantifier_without_clause(t: Token, subj: Token) -> bool:
