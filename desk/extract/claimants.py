@@ -2233,6 +2233,8 @@ def _doc_cues(doc: Doc, offset: int, stance: bool = True, gate: bool = True) -> 
             subj = _tag_speaker(t, subj)
         if subj is not None and _told_to(t, subj):
             continue  # "Congress should pass the levy", "the port must answer for it": the writer's call, not theirs
+        if subj is not None and _possible_act_in_side_clause(t):
+            continue  # "unless the board would back it", "a deal the union could accept": nothing said yet
         if subj is not None and is_stance and _is_share(subj) and not _share_of_people(subj):
             continue  # "40 percent of the budget supports the line": no one takes a stand
         name_from: tuple[int, int] | None = None
@@ -2388,6 +2390,34 @@ def _told_to(t: Token, subj: Token) -> bool:
     return subj.lower_ not in _FIRST_PERSON and any(
         c.dep_ == "aux" and c.lower_ in _OBLIGATION and c.i > subj.i for c in t.children
     )
+
+
+#: modals that make an act a possibility, a condition or a habit: "can", "could", "would", "might", "will" ...
+_POSSIBILITY = {"can", "ca", "could", "would", "wo", "might", "may", "will", "shall", "'ll", "’ll", "'d", "’d"}
+_ABILITY = {"can", "ca", "could"}
+_AFTERWARDS = {"later", "subsequently", "eventually", "afterwards", "afterward"}
+
+
+def _possible_act_in_side_clause(t: Token) -> bool:
+    """ "only if she can be persuaded that ...", "the terms the union would accept", "because he cannot defend
+    it": a modal on a verb inside an adverbial or a relative clause tells what someone could, might or would do,
+    as a condition, a reason or a description of a thing; no one says or holds anything there.
+
+    The modal may sit on the verb the cue completes ("who will continue to back the plan"). A main clause
+    keeps its modal reports ("critics would call it a gamble", "the port may confirm the count"), and so do
+    two side clauses that tell of words said: what someone can say ("though the port could confirm only 12
+    deaths") and a past told from later on ("the mayor, who would later say that ...")."""
+    v, modals = t, []
+    while True:
+        modals += [c.lower_ for c in v.children if c.dep_ == "aux" and c.lower_ in _POSSIBILITY]
+        if v.dep_ != "xcomp" or v.head.i == v.i:
+            break
+        v = v.head
+    if not modals or v.dep_ not in ("advcl", "relcl"):
+        return False
+    if t.lower_ in SPEECH_FORMS and all(m in _ABILITY for m in modals):
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in _AFTERWARDS for c in t.children)
 
 
 def _bare_quantifier_without_clause(t: Token, subj: Token) -> bool:
