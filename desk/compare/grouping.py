@@ -346,8 +346,9 @@ def _finish(
     division by ``totals`` (None: done), the bonuses or penalty of the bits ``code`` gives the pair
     (:func:`_pair_code`, units x hits; None: no pair has any), then 0 for pairs whose days lie more
     than :data:`DATE_GAP_DAYS` apart (``starts`` / ``ends``: None when no pair does), and 0 on the
-    diagonal.  The bonuses touch the few cells holding bits: gathered, added to in order, put back (a
-    masked add over every cell cost a pass of the matrix each).  With ``scan``, returns the flat
+    diagonal.  The bonuses touch the few cells holding bits (about one in a hundred on a broad query):
+    found once for the whole matrix, then per band gathered, added to in order, put back (a masked add
+    over every cell cost a pass of the matrix each).  With ``scan``, returns the flat
     indexes (ascending) of the cells at or above :data:`desk.compare.scope.SCAN_FLOOR`.  ``scales``
     (:func:`_count_scales`): a pair whose tolls lie :data:`SCALE_APART` powers of ten apart gains no
     counted-thing bonus.
@@ -364,7 +365,11 @@ def _finish(
         half[half == 0] = np.float32(1e-9)
         right = half[cols]
     denom = np.empty((rows, width), dtype=np.float32)
-    touched = np.empty(rows * width, dtype=bool) if code is not None else None
+    # the cells holding bits, found once (flat, ascending); each band takes its run of them.  A test of
+    # the bytes a band at a time cost a call per band and three times the scan (a boolean scan is
+    # several times faster than one of the bytes: the test first, in slices, then the boolean scan)
+    coded = _nonzero_cells(code) if code is not None else None
+    code_flat = code.reshape(-1) if code is not None else None
     late = early = far = before = None
     span_far = span_of = None
     if starts is not None and ends is not None:
@@ -392,15 +397,14 @@ def _finish(
             d = denom[: hi - lo]
             np.add.outer(half[lo:hi], right, out=d)
             part /= d
-        if code is not None and touched is not None:
-            bits = code[lo:hi].reshape(-1)
-            t = touched[: (hi - lo) * width]
-            np.not_equal(bits, 0, out=t)
-            at = np.flatnonzero(t)  # (a boolean scan: several times faster than one of the bytes)
-            if len(at):
+        if coded is not None and code_flat is not None:
+            first, last = np.searchsorted(coded, (lo * width, hi * width))
+            if last > first:
+                cells = coded[first:last]
+                at = cells - lo * width  # the band's own flat indexes
                 flat = part.reshape(-1)  # a view: ``sim`` is C-ordered (checked by the caller)
                 got = flat[at]
-                held = bits[at]
+                held = code_flat[cells]
                 s = (held & STRONG).astype(bool)
                 w = (held & WEAK).astype(bool)
                 if scales is not None:
@@ -619,6 +623,29 @@ def _related_numbers(
     return out
 
 
+def _nonzero_cells(code: np.ndarray) -> np.ndarray:
+    """The flat indexes (ascending, int64) of the cells of ``code`` that are not 0: ``np.flatnonzero(code)``,
+    a slice of rows at a time through a boolean test (the boolean scan is the fast one) without a boolean
+    matrix the size of ``code``."""
+    flat = code.reshape(-1)
+    step = max(1, _NONZERO_CELLS)
+    test = np.empty(min(step, len(flat)), dtype=bool)
+    found: list[np.ndarray] = []
+    for lo in range(0, len(flat), step):
+        hi = min(len(flat), lo + step)
+        t = test[: hi - lo]
+        np.not_equal(flat[lo:hi], 0, out=t)
+        at = np.flatnonzero(t)
+        if len(at):
+            at += lo
+            found.append(at)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+#: cells of the pair code tested at once by :func:`_nonzero_cells`
+_NONZERO_CELLS = 1 << 20
+
+
 def _text_similarity(numbers: Sequence[np.ndarray], n: int, cols: np.ndarray, square: bool, limit: int) -> np.ndarray:
     """The text part of :func:`similarity_matrix`: weighted Dice overlap of the units' stem numbers."""
     shared, totals, lsa = _text_shared(numbers, n, cols, square, limit)
@@ -681,8 +708,10 @@ def _text_shared(
     return shared, totals, lsa
 
 
-#: cells of the Dice denominator computed at once (a band of rows of the units x hits matrix)
-_BAND_CELLS = 1 << 16
+#: cells of the Dice denominator computed at once (a band of rows of the units x hits matrix): 1 MB of float32,
+#: still in the processor's cache, and a quarter of the numpy calls per matrix of 1 << 16 (on a 3,900-unit
+#: square: 61 bands, not 242, each some twenty calls)
+_BAND_CELLS = 1 << 18
 #: the date gap's far mask is worked out per distinct (first, last) day when the units have at most one such
 #: span in this many (on ukraine-media's big queries: ~400 spans for ~3,900 units)
 _SPAN_SHARE = 4
@@ -766,22 +795,31 @@ def _shared_weights(units: np.ndarray, stems: np.ndarray, df: np.ndarray, weight
 def _pair_cells(items: np.ndarray, groups: np.ndarray, n: int) -> np.ndarray:
     """The flat cells (``a * n + b``) of an n x n matrix of every ordered pair (a, b) of items in one group,
     the pair of each item with itself included (:func:`_pair_parts`' pairs, in another order): each
-    unordered pair is made once, then mirrored (half the index arrays of every ordered pair)."""
+    unordered pair is made once, then mirrored (half the index arrays of every ordered pair).
+
+    In int32 when every cell index and pair count fits it (up to 46,340 units and 2**31 - 1 pairs), else
+    int64: the same cells, half the bytes through the several passes over the (million on a broad query)
+    pairs."""
     order = np.argsort(groups, kind="stable")
     items, groups = items[order], groups[order]
-    pos = np.arange(len(items), dtype=np.int64)
+    m = len(items)
+    # the number of pairs made: sum over groups of size * (size + 1) / 2 (bounded by m * m)
+    narrow = n * n < 2**31 and m * (m + 1) // 2 < 2**31
+    kind = np.int32 if narrow else np.int64
+    items = items.astype(kind, copy=False)
+    pos = np.arange(m, dtype=kind)
     # where each item's group ends: its run of the sorted groups
     cuts = np.flatnonzero(groups[1:] != groups[:-1]) + 1
-    bounds = np.concatenate([cuts, [len(items)]]).astype(np.int64)
+    bounds = np.concatenate([cuts, [m]]).astype(kind)
     sizes = np.diff(np.concatenate([[0], bounds]))
     k = np.repeat(bounds, sizes) - pos  # the items from itself to its group's end
     rows = np.repeat(items, k)
-    offset = np.arange(len(rows), dtype=np.int64) - np.repeat(np.cumsum(k) - k, k)
+    offset = np.arange(len(rows), dtype=kind) - np.repeat(np.cumsum(k, dtype=kind) - k, k)
     cols = items[np.repeat(pos, k) + offset]
     apart = offset > 0  # two positions (a unit listed twice in a group pairs with itself, both ways)
-    upper = rows * n
+    upper = rows * kind(n)
     upper += cols
-    lower = cols[apart] * n
+    lower = cols[apart] * kind(n)
     lower += rows[apart]
     return np.concatenate([upper, lower])
 
