@@ -1357,6 +1357,120 @@ def apart_by_stance(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarr
     return sim
 
 
+#: two passages whose days (:attr:`Profile.about`) lie more than this many days apart share a row through what
+#: they say, never through who says it: the stems naming a speaker (a person the passage names, the source
+#: an attribution gives: "the region's governor Ivo Marek") add nothing to their similarity (0: off).  A
+#: frequent speaker's name and title, rare among the candidates and so weighing most, gathered weeks of one
+#: official's unrelated statements into one row
+SPEAKER_APART_DAYS = 7
+
+
+def unit_speakers(profiles: Sequence[Profile]) -> list[frozenset[str]]:
+    """Each passage's speaker stems: its stems that name a speaker somewhere among the candidates.
+
+    A speaker's stems are those of the people the candidates name (PERSON entities) and of the sources
+    their attributions give when a source names a person ("Mayor Ivo Marek"), less the stems of any
+    place the candidates name (GPE entities): the parser reads entities only in some sentences, so a
+    name it tagged in one sentence counts as a name in every sentence that has it."""
+    from .tokens import stem_set
+
+    people: set[str] = set()
+    places: set[str] = set()
+    for p in profiles:
+        ref = p.ref
+        if not ref.entities:
+            continue
+        named: list[tuple[int, int]] = []
+        for e in ref.entities:
+            if e.label == "PERSON":
+                people.update(stem_set(e.text))
+                named.append((e.start, e.end))
+            elif e.label == "GPE":
+                places.update(stem_set(e.text))
+        for a in ref.attributions:
+            if any(a.source_start < t and s < a.source_end for s, t in named):
+                people.update(stem_set(a.source_text))
+    vocabulary = frozenset(people - places)
+    if not vocabulary:
+        return [_NONE] * len(profiles)
+    return [p.stems & vocabulary for p in profiles]
+
+
+def apart_by_speaker(sim: np.ndarray, profiles: Sequence[Profile], cols: np.ndarray) -> np.ndarray:
+    """``sim`` (passages x ``cols``, changed in place) less what the speaker stems (:func:`unit_speakers`)
+    two passages share add to their text similarity, for pairs whose days lie more than
+    :data:`SPEAKER_APART_DAYS` apart.
+
+    "Governor Ivo Marek said the bridge was shut" (1 March) and "Governor Ivo Marek said schools would
+    reopen" (20 March) are two statements of one man: his name and title are no evidence of one fact.
+    The text part's own weights (:func:`_text_shared`: 3, 2 or 1 by how rare a stem is; stems in more
+    than :data:`COMMON_SHARE` of the candidates weigh nothing) are taken away from the Dice overlap.
+    Only pairs reaching :data:`desk.compare.scope.SCAN_FLOOR` are read (the grouping's first scan of the
+    matrix): a pair below it links nothing, and a name many candidates share pairs them by the million.
+    """
+    if not SPEAKER_APART_DAYS or not len(cols):
+        return sim
+    speakers = unit_speakers(profiles)
+    if not any(speakers):
+        return sim
+    ii, kk = at_least(sim, SCAN_FLOOR)
+    if not len(ii):
+        return sim
+    jj = cols[kk]
+    has = np.array([bool(ss) for ss in speakers], dtype=bool)
+    keep = has[ii] & has[jj] & (ii != jj)
+    ii, jj, kk = ii[keep], jj[keep], kk[keep]
+    if not len(ii):
+        return sim
+    spans = [p.about if AS_OF_GAP and p.about else _published(p) for p in profiles]
+    starts = np.array([sp[0] if sp else -_UNDATED for sp in spans], dtype=np.int64)
+    ends = np.array([sp[1] if sp else _UNDATED for sp in spans], dtype=np.int64)
+    far = (starts[ii] > ends[jj] + SPEAKER_APART_DAYS) | (ends[ii] < starts[jj] - SPEAKER_APART_DAYS)
+    ii, jj, kk = ii[far], jj[far], kk[far]
+    if not len(ii):
+        return sim
+    n = len(profiles)
+    df = stem_counts(profiles)
+    limit = max(3, int(COMMON_SHARE * n))
+    rare = max(2, int(RARE_SHARE * n))
+    middle = max(3, int(MIDDLE_SHARE * n))
+    weights: dict[str, float] = {}
+
+    def weight(stem: str) -> float:
+        w = weights.get(stem)
+        if w is None:
+            c = df.get(stem, 0)
+            w = weights[stem] = 0.0 if c > limit else 3.0 if c <= rare else 2.0 if c <= middle else 1.0
+        return w
+
+    totals: dict[int, float] = {}
+
+    def total(i: int) -> float:
+        t = totals.get(i)
+        if t is None:
+            t = totals[i] = sum(weight(s) for s in profiles[i].stems)
+        return t
+
+    rows: list[int] = []
+    at: list[int] = []
+    less: list[float] = []
+    for i, j, k in zip(ii.tolist(), jj.tolist(), kk.tolist(), strict=True):
+        common = speakers[i] & speakers[j]
+        if not common:
+            continue
+        shared = sum(weight(s) for s in common)
+        if shared:
+            rows.append(i)
+            at.append(k)
+            less.append(2.0 * shared / (total(i) + total(j)))
+    if not rows:
+        return sim
+    r, c = np.array(rows, dtype=np.int64), np.array(at, dtype=np.int64)
+    sim[r, c] = np.maximum(sim[r, c] - np.array(less, dtype=np.float32), np.float32(0.0))
+    changed(sim, r * sim.shape[1] + c)  # the grouping's scan, mended
+    return sim
+
+
 def unit_frames(profiles: Sequence[Profile]) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
     """Each passage's rare statement frames (:func:`desk.compare.frames.statement_frames`) and what its
     statements are about (:func:`desk.compare.frames.statement_content`, for a passage with a frame):
@@ -1755,6 +1869,7 @@ def rows_from_profiles(
     sim = apart_by_stance(sim, unique, cols)
     sim = apart_by_setting(sim, unique, cols)
     sim = apart_tolls_by_place(sim, unique, cols)
+    sim = apart_by_speaker(sim, unique, cols)
     sim = link_by_frames(sim, unique, cols)
     sim = link_by_claims(sim, unique, cols)
     if cancelled is not None and cancelled():

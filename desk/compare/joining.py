@@ -940,6 +940,12 @@ LONE_FOLDER_RARE = 0.01
 #: ... and the rule is not asked of two sentences published within this many days of each other (one day's
 #: news, whose retellings share the event's words however common they are in the folder; -1: of any two)
 LONE_SAME_NEWS_DAYS = 1
+#: a lone sentence and its match whose days (:func:`unit_days`) lie more than this many days apart link only
+#: at :data:`LONE_FAR_EDGE` (0: off): a statement retold weeks later keeps its words, while two statements
+#: weeks apart that share a few of the topic's words ("the port of Varnia", "the grain corridor") are two
+#: events, and one such pair was all the join asked of them
+LONE_FAR_DAYS = 7
+LONE_FAR_EDGE = 0.34
 #: a sentence joins a row only through a match that was in the row before these joins (not one that joined it
 #: here): "dam may flood the city" took "the city is a fortress", which took "the city fell early in the war"
 LONE_NO_CHAIN = True
@@ -1067,6 +1073,11 @@ def join_lone_statements(
     days = RowDays(groups, profiles)
     find = partial(_root, parent)
     moved: set[int] = set()  # the units of the rows that joined another here
+    if LONE_FAR_DAYS:
+        starts, ends = unit_days(profiles)
+        far = (starts[ii] > ends[jj] + LONE_FAR_DAYS) | (ends[ii] < starts[jj] - LONE_FAR_DAYS)
+        keep = ~far | (sim[ii, kk] >= np.float32(LONE_FAR_EDGE))
+        ii, jj, kk = ii[keep], jj[keep], kk[keep]
     for k in np.argsort(-sim[ii, kk], kind="stable"):
         i, j = int(ii[k]), int(jj[k])
         a, b = find(int(owner[i])), find(int(owner[j]))

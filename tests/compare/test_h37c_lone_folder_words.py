@@ -55,11 +55,12 @@ def _dated(ref, day: dt.date):  # type: ignore[no-untyped-def]
 
 
 def _run(refs: list, related: object) -> list[list[int]]:  # type: ignore[type-arg]
-    """The rows of the two ``refs`` (each alone, similar at 0.3) after the join; the fillers left out."""
+    """The rows of the two ``refs`` (each alone, similar at the edge of a pair weeks apart,
+    :data:`desk.compare.joining.LONE_FAR_EDGE`) after the join; the fillers left out."""
     profiles = [profile(r) for r in [*refs, *FILLER]]
     n = len(profiles)
     sim = np.zeros((n, n), dtype=np.float32)
-    sim[0, 1] = sim[1, 0] = 0.3
+    sim[0, 1] = sim[1, 0] = joining.LONE_FAR_EDGE
     groups = [[0], [1], *([k] for k in range(2, n))]
     out = join_lone_statements(groups, sim, profiles, np.arange(n), related=related)
     return sorted(g for g in out if g[0] < len(refs))
