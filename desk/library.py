@@ -66,6 +66,7 @@ from desk.index.backend import BackendFactory, ClaimantSource, IndexBackend, Ran
 from desk.index.build import MAX_EXTRACT_CHARS, Indexer
 from desk.index.lock import UpdateLock
 from desk.index.store import SPELLINGS_META, Store
+from desk.lazy import collector_held_off
 from desk.model import (
     Article,
     Boilerplate,
@@ -691,7 +692,9 @@ class Library:
                 thread.start()
                 learning.append(thread)
 
-            if not report.cancelled and self._related_stale(report):
+            with collector_held_off():  # (importing the compare modules, for the check of the cache file's key)
+                stale = not report.cancelled and self._related_stale(report)
+            if stale:
                 if extract and report.pending_extraction:
                     # beside pass 2, on a thread of its own: pass 2's workers are processes, and the
                     # learning (3-5 CPU-s on ukraine-media) left one core idle between the passes.

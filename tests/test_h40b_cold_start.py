@@ -1,11 +1,17 @@
-"""A cold ``desk compare`` process: the stored extractions' JSON read as fast, with the same values."""
+"""A cold ``desk compare`` process: the stored extractions' JSON read faster, with the same values; the
+collector out of the way of start-up's bounded steps."""
 
 from __future__ import annotations
 
+import argparse
+import gc
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from desk.lazy import collector_held_off
 from desk.library import _json_loads, _long_digits
 
 
@@ -36,3 +42,93 @@ def test_stored_extractions_read_the_same_values_as_the_json_module(text: str) -
     got, want = _json_loads(text), json.loads(text)
     assert repr(got) == repr(want)
     assert [type(v) for v in got.values()] == [type(v) for v in want.values()]
+
+
+# -- the collector during start-up (desk.lazy.collector_held_off)
+
+
+@pytest.fixture
+def collector_on() -> Any:
+    """The collector on and nothing frozen, before and after the test."""
+    was = gc.isenabled()
+    gc.enable()
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
+    if not was:
+        gc.disable()
+
+
+def test_the_collector_is_off_in_the_body_and_on_again_after(collector_on: Any) -> None:
+    with collector_held_off():
+        assert not gc.isenabled()
+        with collector_held_off():  # nested: the inner end leaves it off
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_collector_that_was_off_stays_off(collector_on: Any) -> None:
+    gc.disable()
+    with collector_held_off():
+        pass
+    assert not gc.isenabled()
+
+
+def test_set_aside_moves_what_the_body_kept_out_of_the_collector_s_generations(collector_on: Any) -> None:
+    with collector_held_off(set_aside=True):
+        kept = [{"lock": n} for n in range(500)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(kept)
+    assert not any(o is kept for o in gc.get_objects())  # frozen: in no generation
+
+
+def _articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, outlet, body in (
+        ("a.md", "Quay Herald", "Harbour master Ines Loy said 14 ferries stayed in port on Monday."),
+        ("b.md", "Pier Gazette", "Fourteen ferries stayed in port, harbour master Ines Loy said."),
+    ):
+        (folder / name).write_text(f'---\ntitle: "Ferries held"\nsite: "{outlet}"\npublished: "2024-05-06"\n---\n\n'
+                                   f"{body}\n", encoding="utf-8")
+    return folder
+
+
+def test_the_change_check_plans_with_the_collector_off_and_reads_with_it_on(
+    tmp_path: Path, collector_on: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desk.index.build as build
+    from desk.library import Library
+
+    seen: dict[str, list[bool]] = {"plan": [], "read": []}
+    plan_run, rest = build.plan_run, build.Indexer._text_pass_rest
+
+    def planning(*a: Any, **k: Any) -> Any:
+        seen["plan"].append(gc.isenabled())
+        return plan_run(*a, **k)
+
+    def reading(self: Any, *a: Any, **k: Any) -> Any:
+        seen["read"].append(gc.isenabled())
+        return rest(self, *a, **k)
+
+    monkeypatch.setattr(build, "plan_run", planning)
+    monkeypatch.setattr(build.Indexer, "_text_pass_rest", reading)
+    with Library(_articles(tmp_path), data_dir=tmp_path / "data") as lib:
+        report = lib.update(extract=False)
+        assert report.added == 2
+        lib.update(extract=False)  # unchanged: the check alone
+    assert seen == {"plan": [False, False], "read": [True, True]}
+    assert gc.isenabled()
+
+
+def test_a_command_opens_its_library_out_of_the_collector_s_way(tmp_path: Path, collector_on: Any) -> None:
+    from desk import cli
+
+    args = argparse.Namespace(folder=str(_articles(tmp_path)), data_dir=str(tmp_path / "data"))
+    before = gc.get_freeze_count()
+    with cli.open_library(args) as lib:
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+        assert not any(o is lib for o in gc.get_objects())  # frozen: in no generation
