@@ -234,10 +234,13 @@ class ProgressBar:
 
 
 def open_library(args: argparse.Namespace) -> LibraryAPI:
+    from desk.lazy import collector_held_off
     from desk.library import Library
 
-    # (a data folder inside the article folder is refused by Library, for both faces)
-    lib = Library(args.folder, data_dir=args.data_dir)
+    # (a data folder inside the article folder is refused by Library, for both faces); opening imports
+    # the index's modules and reads its tables: bounded, out of the collector's way
+    with collector_held_off(set_aside=True):  # a command answers one question: what opening made lives till the end
+        lib = Library(args.folder, data_dir=args.data_dir)
     for notice in lib.notices:  # a damaged index being rebuilt: said once, here
         print(f"desk: {visible(notice, newlines=True)}.", file=sys.stderr)
     lib.notices = []
@@ -255,6 +258,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
     wait for it (that can take minutes): it reads the last whole commit and says so.
     """
     from desk.errors import DiskFull, IndexBusy
+    from desk.lazy import set_aside_start_up
 
     bar = ProgressBar()
     try:
@@ -269,6 +273,7 @@ def index_quietly(lib: Any, args: argparse.Namespace, extract: bool = False) -> 
         return None
     finally:
         bar.finish()
+        set_aside_start_up()  # the check's survivors (the compare modules it imported) live till the end
 
 
 def pending_note(n: int) -> str:

@@ -44,6 +44,7 @@ from desk.index.pools import (
     workers,
 )
 from desk.index.store import FileState, Store
+from desk.lazy import collector_held_off
 from desk.model import (
     Article,
     CancelCheck,
@@ -203,30 +204,33 @@ class Indexer:
         report = IndexReport()
         self.forget_figures()
         progress(0, 0, "looking for articles")
-        found, scan_skipped = self._scan(report, progress)
-        orphans = self._reconcile(report)
-        states = self.store.states()
-        skipped_before = self.store.skipped_states()
-        from desk import corpus
+        # the scan and the plan keep an entry or two per file: the collector held off meanwhile (not over
+        # the reading and writing of what the plan names, which grows with the changes)
+        with collector_held_off():
+            found, scan_skipped = self._scan(report, progress)
+            orphans = self._reconcile(report)
+            states = self.store.states()
+            skipped_before = self.store.skipped_states()
+            from desk import corpus
 
-        ctx = corpus.FolderContext.load(self.folder)  # the manifest, read once per run
-        manifest_now, manifest_changed = self._manifest_entries(ctx, found)
+            ctx = corpus.FolderContext.load(self.folder)  # the manifest, read once per run
+            manifest_now, manifest_changed = self._manifest_entries(ctx, found)
 
-        by_rel = {rel: path for path, rel, _st in found}
+            by_rel = {rel: path for path, rel, _st in found}
 
-        def same_content(rel: str, old: FileState) -> bool:
-            try:
-                return file_sha1(Path(by_rel[rel])) == old.sha1
-            except OSError:
-                return False
+            def same_content(rel: str, old: FileState) -> bool:
+                try:
+                    return file_sha1(Path(by_rel[rel])) == old.sha1
+                except OSError:
+                    return False
 
-        if not states:  # an empty store is written by these rules from its first article on
-            self.store.set_meta(RULES_META, str(RULES_VERSION))
-        rules_changed = bool(states) and self.store.get_meta(RULES_META) != str(RULES_VERSION)
-        plan = plan_run(
-            (Found(rel, st.st_size, st.st_mtime) for _p, rel, st in found),
-            states, skipped_before, manifest_changed, same_content, rules_changed,
-        )
+            if not states:  # an empty store is written by these rules from its first article on
+                self.store.set_meta(RULES_META, str(RULES_VERSION))
+            rules_changed = bool(states) and self.store.get_meta(RULES_META) != str(RULES_VERSION)
+            plan = plan_run(
+                (Found(rel, st.st_size, st.st_mtime) for _p, rel, st in found),
+                states, skipped_before, manifest_changed, same_content, rules_changed,
+            )
         for rel, size, mtime in plan.touch:
             self.store.touch(rel, size, mtime)
         report.unchanged += len(plan.unchanged)
