@@ -170,6 +170,19 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
             proc.join(5)
 
 
+def exit_codes(procs: list[Any], wait: float = 2.0) -> list[int | None]:
+    """The exit codes of ended worker processes (``multiprocessing.Process``), waited for up to ``wait`` seconds.
+
+    A broken pool's own thread reaps its dead workers at the same time: a look that comes between its
+    ``waitpid`` and its noting the code finds none (None), so this looks again until every code is known."""
+    deadline = time.monotonic() + wait
+    while True:
+        codes = [p.exitcode for p in procs]
+        if all(c is not None for c in codes) or time.monotonic() >= deadline:
+            return codes
+        time.sleep(0.01)
+
+
 def cpu_seconds(pids: list[int]) -> float | None:
     """The CPU time (user and system) the processes ``pids`` have used so far, in seconds.
 
@@ -386,7 +399,7 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
         # results come in order, so chunks after the one awaited may have been taken as well
         suspects = jobs[done : done + (2 * workers() + 1) * READ_CHUNK]
         log.warning("reading: a worker process %s; desk reads the next %d files again, one at a time",
-                    how_workers_died([p.exitcode for p in procs]), len(suspects))
+                    how_workers_died(exit_codes(procs)), len(suspects))
         ctx = _spawned()
         for result in _read_alone(folder, suspects, ctx):
             done += 1
@@ -408,7 +421,7 @@ def _read_alone(folder: Path, jobs: list[tuple[str, str]], ctx: Any) -> Iterator
             except BrokenProcessPool:
                 procs = procs or worker_processes(pool)
                 stop_workers(pool)
-                codes = [p.exitcode for p in procs]
+                codes = exit_codes(procs)
                 reason = f"desk's reading process {how_workers_died(codes)} on this file; it is not indexed"
                 yield ReadResult(job[1], None, [], [], Skipped(job[0], reason))
                 pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_reader,
@@ -717,7 +730,7 @@ def _pool_round(
                     if not todo:
                         return _Round(ROUND_DONE, [], [])
                     stop_workers(pool)  # broken with nothing out (a worker died between two chunks)
-                    return _Round(ROUND_BROKEN, [], [p.exitcode for p in procs])
+                    return _Round(ROUND_BROKEN, [], exit_codes(procs))
                 procs = worker_processes(pool) or procs
                 finished, _ = wait(in_flight, timeout=0.5, return_when=FIRST_COMPLETED)
                 try:
@@ -730,7 +743,7 @@ def _pool_round(
                 except BrokenProcessPool:
                     out = list(in_flight.values())
                     stop_workers(pool)  # joins them: a worker that just died may not have been reaped yet
-                    return _Round(ROUND_BROKEN, out, [p.exitcode for p in procs])
+                    return _Round(ROUND_BROKEN, out, exit_codes(procs))
                 if finished:
                     watch.progressed()
                 if cancelled():
