@@ -199,3 +199,28 @@ def body_unit(article: Article, figures: list[tuple[str, float, str, str, str]])
     ref = make_ref(body, article.outlet, article=article.id, number=1, offset=article.passages[1].start,
                    figures=figures)
     return dataclasses.replace(ref, date=article.date)
+
+
+def told_claim(text: str, written: str, claimant: str, outlet: str, day: dt.date, as_of: object = None) -> ClaimFact:
+    """The figure ``written`` of ``text`` as one outlet's claim, with its places and running count as the compare
+    view reads them (``as_of``: an :class:`desk.compare.asof.AsOf`, else the day ``day``)."""
+    from desk.compare.asof import AsOf
+    from desk.compare.disagree import ClaimFact, running_count
+    from desk.compare.places import places_in
+    from desk.compare.quantity import quantity_of
+    from desk.extract.figures import find_figures
+
+    (fig,) = [f for f in find_figures(text) if f.text == written]
+    q = quantity_of(fig, (text, fig.start, fig.end), claimant)
+    assert q is not None
+    when = as_of if isinstance(as_of, AsOf) else AsOf(day, day)
+    return ClaimFact.from_figure(fig, claimant, q, when, outlet, key=(outlet, text[:16]),
+                                 document=outlet + text[:16], places=places_in(text),
+                                 running=running_count(text, fig.start, fig.end), told_in=(text, fig.start))
+
+
+def flagged_claims(claims: list[ClaimFact]) -> bool:
+    """Whether :func:`desk.compare.disagree.judge` flags ``claims`` (tolls two days apart may clash)."""
+    from desk.compare.disagree import judge
+
+    return any(v.disagreement for v in judge(claims, toll_gap_days=2, max_rivals=3))

@@ -9,26 +9,19 @@ from __future__ import annotations
 import datetime as dt
 
 from desk.compare.asof import AsOf
-from desk.compare.disagree import ClaimFact, judge, running_count
-from desk.compare.places import places_in
-from desk.compare.quantity import quantity_of
+from desk.compare.disagree import ClaimFact
 from desk.compare.statements import _place_of_match, _with_row_place
-from desk.extract.figures import find_figures
+
+from .helpers import flagged_claims, told_claim
 
 DAY = dt.date(2031, 5, 12)
 
 
 def _claim(text: str, written: str, claimant: str, outlet: str, as_of: AsOf | None = None) -> ClaimFact:
-    (fig,) = [f for f in find_figures(text) if f.text == written]
-    q = quantity_of(fig, (text, fig.start, fig.end), claimant)
-    assert q is not None
-    return ClaimFact.from_figure(fig, claimant, q, as_of or AsOf(DAY, DAY), outlet, key=(outlet, text[:16]),
-                                 document=outlet + text[:16], places=places_in(text),
-                                 running=running_count(text, fig.start, fig.end), told_in=(text, fig.start))
+    return told_claim(text, written, claimant, outlet, DAY, as_of)
 
 
-def _flagged(claims: list[ClaimFact]) -> bool:
-    return any(v.disagreement for v in judge(claims, toll_gap_days=2, max_rivals=3))
+_flagged = flagged_claims
 
 
 def test_a_placeless_toll_takes_the_place_of_the_reports_giving_its_figure() -> None:
