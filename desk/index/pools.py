@@ -363,8 +363,8 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
     (no pool start-up), else in :func:`workers` processes.
 
     A reading worker that dies (a file that makes the reader use all memory, or crash)
-    breaks its pool.  The file that killed it lies among the next files not yet handed
-    out: those are read again one at a time, each by a spawned worker of its own, so a
+    breaks its pool.  The file that killed it is most likely among the next files after
+    the last one read: those are read again one at a time, each by a spawned worker of its own, so a
     file that kills its worker again is the one, skipped with how its worker died; then
     the rest are read as before.  No suspect is read in desk's own process.
     """
@@ -396,7 +396,9 @@ def read_all(folder: Path, jobs: list[tuple[str, str]], pool_threshold: int) -> 
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
         # the pool holds each worker's chunk and one more queued (concurrent.futures' EXTRA_QUEUED_CALLS);
-        # results come in order, so chunks after the one awaited may have been taken as well
+        # results come in order, so chunks after the one awaited may have been taken as well.  A worker
+        # that raced ahead of a slow chunk may have died further on: then the next pool breaks there, and
+        # the files after the last one read are the suspects again (each round reads at least these)
         suspects = jobs[done : done + (2 * workers() + 1) * READ_CHUNK]
         log.warning("reading: a worker process %s; desk reads the next %d files again, one at a time",
                     how_workers_died(exit_codes(procs)), len(suspects))
